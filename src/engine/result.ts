@@ -1,0 +1,27 @@
+/**
+ * What one lint run produces: the input of every reporter and of the programmatic API.
+ */
+import type { Finding, RuleMeta } from './types.js';
+
+export interface LintResult {
+  /** Absolute path of the scan root; reporters make file paths relative to it. */
+  root: string;
+  /** Findings in deterministic order (file, line, column, rule ID). Suppressed ones included. */
+  findings: Finding[];
+  /** Metadata of every rule that ran (the SARIF `rules` array). */
+  rules: RuleMeta[];
+  /** Files scanned, relative to root, sorted. */
+  files: string[];
+  /** Parse errors and evaluation problems, also reported as PARSE001/EVAL001 findings. */
+  notifications: Notification[];
+  /** Source text by absolute path for files that have findings (code frames). */
+  sources: Map<string, string>;
+  toolVersion: string;
+}
+
+export interface Notification {
+  level: 'error' | 'warning' | 'note';
+  message: string;
+  ruleId: 'PARSE001' | 'EVAL001';
+  location: Finding['location'];
+}

@@ -1,0 +1,166 @@
+/**
+ * Contracts between the engine, the rules and the reporters.
+ */
+import type { Location } from '../model/source.js';
+import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/resource.js';
+import type { Value } from '../eval/value.js';
+
+export type Level = 'error' | 'warning' | 'note';
+export type LevelOrOff = Level | 'off';
+
+/** Levels by environment class (RULES.md "env-aware"). */
+export interface EnvLevels {
+  prod: LevelOrOff;
+  nonprod: LevelOrOff;
+  unknown: LevelOrOff;
+}
+
+export type InputFormat =
+  | 'terraform'
+  | 'azapi'
+  | 'arm'
+  | 'bicep-compiled'
+  | 'bicep'
+  | 'github-actions'
+  | 'azure-pipelines'
+  | 'script'
+  | 'any';
+
+export interface RuleMeta {
+  id: string;
+  /** kebab-case name from RULES.md. */
+  name: string;
+  /** One sentence: what it finds. */
+  shortDescription: string;
+  /** Why it matters, in a paragraph. */
+  fullDescription: string;
+  /** How to fix it, in one or two sentences (stylish prints it; SARIF `help.text`). */
+  help: string;
+  level: Level | EnvLevels;
+  tags: string[];
+  /** CVSS-like 0.0–10.0 for security rules (GitHub code scanning `security-severity`). */
+  securitySeverity?: number;
+  formats: InputFormat[];
+  /** Path of the Markdown doc beside the rule, relative to the package root. */
+  docPath?: string;
+}
+
+/** What a rule reports; the engine turns it into a `Finding`. */
+export interface Report {
+  /** Primary location: where the offending value is written (RULES.md "Location"). */
+  location: Location;
+  message: string;
+  related?: Location[];
+  /** Overrides the rule's level (e.g. CI001 on a commented-out line is a note). */
+  level?: Level;
+  /** The resource concerned (its address and evaluation feed the fingerprint and env class). */
+  resource?: Resource;
+  /** Address of the subject when it is not a resource (a module folder, a workflow job). */
+  subject?: string;
+  /** The attribute path concerned, for the fingerprint. */
+  attributePath?: string;
+  /** Environment class when there is no resource. */
+  env?: EnvClass;
+}
+
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  justification: string;
+  location?: Location;
+}
+
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  message: string;
+  location: Location;
+  related: Location[];
+  /** Stable across unrelated edits: rule + file + address + attribute path + env class. */
+  fingerprint: string;
+  address?: string;
+  attributePath?: string;
+  env: EnvClass;
+  /** The variants in which the finding occurred (deduplicated across variants). */
+  variants: string[];
+  suppression?: Suppression;
+}
+
+/** The evaluated resource graph of one evaluation (DESIGN.md §5). */
+export interface Graph {
+  readonly resources: readonly Resource[];
+  readonly evaluation: Evaluation;
+  ofKind(kind: ResourceKind): Resource[];
+  /** The resource a reference attribute points at, when it is in the scanned code. */
+  target(from: Resource, ref: string): Resource | undefined;
+  /** Resources of `kind` whose reference `ref` points at `to`. */
+  referrers(to: Resource, kind: ResourceKind, ref: string): Resource[];
+  /** Resolves a reference value (address token or resource id) to a resource. */
+  resolve(ref: Value | undefined): Resource | undefined;
+}
+
+/** Facts about a Terraform module folder (TF001, TF003). */
+export interface TerraformModuleFacts {
+  dir: string;
+  isRoot: boolean;
+  /** `terraform {}` blocks: where they are and the backend/cloud they declare. */
+  terraformBlocks: { at: Location; backend?: { type: string; at: Location }; cloud?: Location }[];
+  providers: { name: string; at: Location }[];
+  requiredProviders: { name: string; at: Location; version?: Value }[];
+  /** Provider names used by resources and data sources (prefix of the type). */
+  usedProviders: { name: string; at: Location }[];
+}
+
+/** A file the scan found, whatever its kind (TF002 looks at state files). */
+export interface ScannedFile {
+  path: string;
+  kind: FileKind;
+}
+
+export type FileKind =
+  | 'terraform'
+  | 'tfvars'
+  | 'tfvars-json'
+  | 'tfstate'
+  | 'arm'
+  | 'arm-params'
+  | 'bicep'
+  | 'bicepparam'
+  | 'github-workflow'
+  | 'github-action'
+  | 'azure-pipeline'
+  | 'script'
+  | 'config'
+  | 'other';
+
+export interface RuleOptions {
+  /** TAG001: required tag names. */
+  requiredTags: string[];
+  /** TAG002: the cost-center tag name. */
+  costCenterTag: string;
+  /** AKS001: expected taint, `key=value:Effect`. */
+  gpuTaint: string;
+  /** GOV001: allowed locations (normalized lower-case, no spaces). */
+  allowedLocations: string[];
+}
+
+export interface RuleContext {
+  readonly options: RuleOptions;
+  report(r: Report): void;
+}
+
+/** Hooks a rule may implement; the engine calls those a rule returns. */
+export interface RuleVisitor {
+  /** Once per evaluated graph (module or template × variant). */
+  graph?(graph: Graph): void;
+  /** Once per Terraform module folder. */
+  terraformModule?(mod: TerraformModuleFacts): void;
+  /** Once per discovered file. */
+  file?(file: ScannedFile): void;
+  /** Once per CI document (workflow, pipeline, script); see `src/parse/yaml/ci.ts`. */
+  ciDocument?(doc: unknown): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  create(ctx: RuleContext): RuleVisitor;
+}

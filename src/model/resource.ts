@@ -1,0 +1,111 @@
+/**
+ * The normalized resource model (DESIGN.md §4). Every front end (azurerm, azapi, ARM,
+ * compiled Bicep, native Bicep) produces `Resource`s with canonical kinds and canonical
+ * attributes; every rule is written once against this model.
+ */
+import type { Location } from './source.js';
+import type { Value } from '../eval/value.js';
+
+export type ResourceKind =
+  | 'ml.workspace'
+  | 'ml.compute'
+  | 'aks.cluster'
+  | 'aks.nodepool'
+  | 'keyvault'
+  | 'acr'
+  | 'storage'
+  | 'nsg'
+  | 'nsg.rule'
+  | 'vm'
+  | 'vmss'
+  | 'private-endpoint'
+  | 'other';
+
+export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep';
+
+export type EnvClass = 'prod' | 'nonprod' | 'unknown';
+
+/**
+ * One canonical attribute of a resource, three-valued (RULES.md "Three-valued facts"):
+ * - known: `value` is a known Value (its `origin` says where it was written);
+ * - unknown: `value.kind === 'unknown'`;
+ * - absent: `defaulted` is true and `value` is the provider/ARM default (no origin), or
+ *   `value` is undefined when the attribute has no default.
+ */
+export interface Fact {
+  value: Value | undefined;
+  /** True when the attribute is not written and `value` is the documented default. */
+  defaulted: boolean;
+  /** Where the attribute is written in the resource (the consumer of the value). */
+  at?: Location;
+  /** The attribute's path in the source shape, for messages and fingerprints. */
+  sourcePath: string;
+}
+
+export interface Resource {
+  /** Stable address, used in fingerprints: `module.ml.azurerm_key_vault.kv`, `Microsoft.KeyVault/vaults/kv`. */
+  address: string;
+  kind: ResourceKind;
+  /** The source type: `azurerm_key_vault`, `Microsoft.KeyVault/vaults`. */
+  sourceType: string;
+  format: SourceFormat;
+  /** Where an absent attribute is reported: the resource header / the ARM `"type"` line / an element's header. */
+  header: Location;
+  /** The resource's own name, when it has one. */
+  name?: Value;
+  /** Canonical attributes (see `src/model/kinds.ts` for the names each kind has). */
+  attrs: Map<string, Fact>;
+  /** The whole evaluated body in its source shape (used by SEC001, TAG001, GOV001). */
+  body?: Value;
+  /** Keys under which other resources reference this one (resource address, ARM resource id). */
+  identity: string[];
+  /** Canonical references to other resources: `containerRegistry`, `keyVault`, `workspace`, `cluster`, `target`. */
+  refs: Map<string, Value>;
+  /** Set by the graph: node pool → cluster, NSG rule → NSG, compute → workspace. */
+  parent?: Resource;
+  /** The evaluation (module/template + variant) that produced this resource. */
+  evaluation: Evaluation;
+}
+
+/** A declared input: a Terraform variable, an ARM parameter, a Bicep param. */
+export interface InputDecl {
+  name: string;
+  kind: 'tf-variable' | 'arm-parameter' | 'bicep-param';
+  /** The declaration header: `variable "x" {`, the ARM parameter's key, `param x string`. */
+  header: Location;
+  /** Declared type text (`string`, `securestring`, …) when given. */
+  type?: string;
+  /** ARM `securestring`/`secureObject`, Bicep `@secure()`, Terraform `sensitive = true`. */
+  secure?: boolean;
+  /** The default/defaultValue, with its origin. */
+  defaultValue?: Value;
+  /** The value assigned by the variant (tfvars line, parameter file value, module argument). */
+  assigned?: Value;
+  /** ARM/Bicep `allowedValues`, each entry with its own origin. */
+  allowedValues?: Value[];
+  /** Terraform `validation` blocks. */
+  validations?: InputValidation[];
+}
+
+export interface InputValidation {
+  /** The `condition` attribute. */
+  at: Location;
+  /** Source text of the condition. */
+  text: string;
+  /** `regex`/`can(regex(...))` patterns found in the condition, each with its location. */
+  regexes: { pattern: string; at: Location }[];
+  /** Literal values of a `contains([...], var.x)` list, each with its origin. */
+  allowed: Value[];
+}
+
+/** One evaluation of a module or template: one variant. */
+export interface Evaluation {
+  /** `default`, or the variant file's path relative to the module (`prod.tfvars`, `azuredeploy.parameters.prod.json`). */
+  variant: string;
+  /** The file that defines the variant, when there is one. */
+  variantFile?: string;
+  env: EnvClass;
+  /** The folder (Terraform) or template file (ARM, Bicep) evaluated. */
+  unit: string;
+  inputs: InputDecl[];
+}

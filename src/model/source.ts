@@ -1,0 +1,93 @@
+/**
+ * Source positions shared by every parser, evaluator, rule and reporter.
+ *
+ * Lines and columns are 1-based. Columns count UTF-16 code units (JavaScript string
+ * indices), which is what SARIF's default `columnKind: "utf16CodeUnits"` expects.
+ * `end` is exclusive: `end.column` is the column of the character *after* the last one,
+ * exactly like SARIF's `endColumn`.
+ */
+export interface Position {
+  line: number;
+  column: number;
+  /** 0-based UTF-16 offset into the file text. */
+  offset: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A range in a named file. `file` is an absolute path; reporters relativize it. */
+export interface Location {
+  file: string;
+  range: Range;
+  /** What this place is, for related locations: "variable \"gpu_size\"", "prod.tfvars", … */
+  label?: string;
+}
+
+/** Maps offsets to 1-based line/column. `\r\n`, lone `\r` and lone `\n` each end a line. */
+export class LineMap {
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 /* \n */) starts.push(i + 1);
+      else if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  position(offset: number): Position {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.position(startOffset), end: this.position(endOffset) };
+  }
+
+  /** The text of a 1-based line without its line terminator. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1];
+    if (start === undefined) return '';
+    const next = this.lineStarts[line];
+    let end = next ?? this.text.length;
+    while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return this.text.slice(start, end);
+  }
+
+  offsetOf(line: number, column: number): number {
+    return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
+  }
+}
+
+export function pointRange(pos: Position): Range {
+  return { start: pos, end: pos };
+}
+
+/** A location covering line 1, column 1 of a file (TF002, unreadable files). */
+export function fileStart(file: string): Location {
+  return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+}
+
+export function compareLocations(a: Location, b: Location): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
+}
