@@ -9,6 +9,8 @@ const common = {
   format: 'esm',
   sourcemap: false,
   legalComments: 'none',
+  // jsonc-parser's UMD build uses dynamic requires esbuild cannot follow: prefer ESM entries.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -1,0 +1,237 @@
+/**
+ * The programmatic API: `lint(options)` runs the whole pipeline (DESIGN.md: discover →
+ * parse → evaluate → normalize → graph → rules → suppress → report). The CLI, the
+ * GitHub Action and the pre-commit entry all call this; none re-implements a step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EnvClass, Resource } from './model/resource.js';
+import type { Location } from './model/source.js';
+import type { Finding, Graph, Rule, RuleOptions, ScannedFile } from './engine/types.js';
+import type { LintResult, Notification } from './engine/result.js';
+import { listFiles, kindByName, jsonKind } from './discover/index.js';
+import { classifyCiFile } from './discover/ci.js';
+import { parseHcl } from './parse/hcl/parser.js';
+import type { HclFile } from './parse/hcl/ast.js';
+import { evaluateTerraform } from './eval/terraform/project.js';
+import { fromTerraform } from './model/from-terraform.js';
+import { buildGraph, tokenKeys } from './engine/graph.js';
+import { fingerprint, runRules } from './engine/run-rules.js';
+import { ALL_RULES } from '../rules/index.js';
+import { parseCiDocument, type CiDocument } from './parse/yaml/ci.js';
+import { compareLocations } from './model/source.js';
+
+export const VERSION = '0.1.0';
+
+export interface LintOptions {
+  /** Files or folders to lint (default: the current folder). */
+  paths?: string[];
+  /** Base folder for relative paths in reports (default: cwd when every path is inside it). */
+  root?: string;
+  /** `--env`: force the environment class of every evaluation. */
+  env?: EnvClass;
+  /** `--var-file` (repeatable). */
+  varFiles?: string[];
+  /** Run only these rule IDs. */
+  rules?: string[];
+  /** Do not run these rule IDs. */
+  disable?: string[];
+  /**
+   * Report only findings located in these files (the pre-commit case): each file's whole
+   * module folder is still linted, so variables in sibling files resolve.
+   */
+  onlyFiles?: string[];
+  ruleOptions?: Partial<RuleOptions>;
+}
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = {
+  requiredTags: [],
+  costCenterTag: 'cost-center',
+  gpuTaint: 'sku=gpu:NoSchedule',
+  allowedLocations: [],
+};
+
+/** A user mistake (missing path, bad option value): the CLI prints it and exits 2. */
+export class UsageError extends Error {}
+
+function commonRoot(paths: string[]): string {
+  const cwd = process.cwd();
+  if (paths.every((p) => !path.relative(cwd, p).startsWith('..'))) return cwd;
+  let root = paths[0]!;
+  if (fs.existsSync(root) && fs.statSync(root).isFile()) root = path.dirname(root);
+  for (const p of paths.slice(1)) while (path.relative(root, p).startsWith('..')) root = path.dirname(root);
+  return root;
+}
+
+function isBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8000);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  const inputPaths = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
+  for (const p of inputPaths) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const onlyFiles = options.onlyFiles?.map((f) => path.resolve(f));
+  // Pre-commit: lint each given file's whole folder (its Terraform module), report only the given files.
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path.dirname(f)))] : inputPaths;
+  const root = path.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path.resolve(f));
+  for (const f of varFiles) if (!fs.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...options.ruleOptions };
+  const rules = selectRules(ALL_RULES, options.rules, options.disable);
+
+  const listed = await listFiles(scanPaths);
+  const texts = new Map<string, string>();
+  const notifications: Notification[] = [];
+  const scanned: ScannedFile[] = [];
+  const parseError = (file: string, message: string, range?: Location['range']): void => {
+    notifications.push({
+      level: 'error',
+      ruleId: 'PARSE001',
+      message,
+      location: { file, range: range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+    });
+  };
+  const readText = (file: string): string | undefined => {
+    if (texts.has(file)) return texts.get(file);
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(file);
+    } catch (e) {
+      parseError(file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return undefined;
+    }
+    if (isBinary(buf)) {
+      parseError(file, 'the file is binary, not text');
+      return undefined;
+    }
+    const text = buf.toString('utf8');
+    texts.set(file, text);
+    return text;
+  };
+
+  const ciDocuments: CiDocument[] = [];
+  for (const file of listed) {
+    const byName = kindByName(file);
+    if (!byName) continue;
+    if (byName === 'candidate-json') {
+      const text = readText(file);
+      const kind = text === undefined ? undefined : jsonKind(text);
+      if (kind) scanned.push({ path: file, kind });
+      continue;
+    }
+    if (byName === 'candidate-yaml' || byName === 'candidate-script') {
+      const text = readText(file);
+      if (text === undefined) continue;
+      const kind = classifyCiFile(path.relative(root, file).split(path.sep).join('/'), text);
+      if (!kind) continue;
+      scanned.push({ path: file, kind });
+      const doc = parseCiDocument(file, text, kind);
+      for (const e of doc.errors) parseError(file, e.message, e.range);
+      if (doc.errors.length === 0) ciDocuments.push(doc);
+      continue;
+    }
+    scanned.push({ path: file, kind: byName });
+  }
+
+  // ---- Terraform ---------------------------------------------------------------------
+  const hclCache = new Map<string, HclFile | undefined>();
+  const parseHclFile = (file: string): HclFile | undefined => {
+    if (hclCache.has(file)) return hclCache.get(file);
+    const text = readText(file);
+    let parsed: HclFile | undefined;
+    if (text !== undefined) {
+      parsed = parseHcl(text, file);
+      for (const e of parsed.errors) parseError(file, e.message, e.range);
+    }
+    hclCache.set(file, parsed);
+    return parsed;
+  };
+  const tfFiles = scanned.filter((f) => f.kind === 'terraform').map((f) => f.path);
+  const tfVarFiles = scanned.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path);
+  for (const f of [...tfFiles, ...scanned.filter((s) => s.kind === 'tfvars').map((s) => s.path)]) parseHclFile(f);
+  const tf = evaluateTerraform({
+    root,
+    tfFiles,
+    varFiles: tfVarFiles,
+    cliVarFiles: varFiles,
+    parseHcl: parseHclFile,
+    readText,
+    envOverride: options.env,
+    insideRoot: (dir) => !path.relative(root, dir).startsWith('..'),
+    listTfFiles: (dir) => {
+      try {
+        const files = fs.readdirSync(dir).filter((n) => n.endsWith('.tf')).map((n) => path.join(dir, n));
+        return files.length ? files.sort() : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const graphs: Graph[] = [];
+  for (const e of tf.evaluations) {
+    const resources: Resource[] = e.resources.flatMap((r) => fromTerraform(r, e.evaluation));
+    graphs.push(buildGraph(resources, e.evaluation, tokenKeys));
+  }
+  for (const p of tf.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
+
+  // ---- rules -------------------------------------------------------------------------
+  const findings = runRules({
+    root,
+    rules,
+    options: ruleOptions,
+    graphs,
+    terraformModules: tf.modules,
+    files: scanned,
+    ciDocuments,
+  });
+  findings.push(...notificationFindings(notifications, rules, root));
+
+  let reported = findings;
+  if (onlyFiles) {
+    const only = new Set(onlyFiles);
+    reported = findings.filter((f) => only.has(f.location.file));
+  }
+  reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
+  const sources = new Map<string, string>();
+  for (const f of reported) {
+    const t = texts.get(f.location.file);
+    if (t !== undefined) sources.set(f.location.file, t);
+  }
+  const fileList = (onlyFiles ?? scanned.map((s) => s.path)).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+  return {
+    root,
+    findings: reported,
+    rules: rules.map((r) => r.meta),
+    files: [...new Set(fileList)],
+    notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).sort((a, b) => compareLocations(a.location, b.location)),
+    sources,
+    toolVersion: VERSION,
+  };
+}
+
+function selectRules(all: Rule[], only?: string[], disable?: string[]): Rule[] {
+  const known = new Set(all.map((r) => r.meta.id));
+  for (const id of [...(only ?? []), ...(disable ?? [])]) if (!known.has(id)) throw new UsageError(`unknown rule ID: ${id}`);
+  return all.filter((r) => (!only?.length || only.includes(r.meta.id) || r.meta.id === 'PARSE001') && !disable?.includes(r.meta.id));
+}
+
+function notificationFindings(notes: Notification[], rules: Rule[], root: string): Finding[] {
+  const active = new Set(rules.map((r) => r.meta.id));
+  return notes
+    .filter((n) => active.has(n.ruleId))
+    .map((n) => {
+      const rel = path.relative(root, n.location.file).split(path.sep).join('/');
+      return {
+        ruleId: n.ruleId,
+        level: n.level,
+        message: n.message,
+        location: n.location,
+        related: [],
+        fingerprint: fingerprint(n.ruleId, rel, `${n.location.range.start.line}`, '', 'unknown'),
+        env: 'unknown' as EnvClass,
+        variants: ['default'],
+      };
+    });
+}

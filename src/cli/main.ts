@@ -1,0 +1,83 @@
+/**
+ * The `mlops-iac-lint` command. Exit codes: 0 clean, 1 findings at/above --fail-on,
+ * 2 usage or configuration error. A user mistake prints one line, never a stack trace.
+ */
+import fs from 'node:fs';
+import { lint, UsageError, VERSION } from '../api.js';
+import { formatResult } from '../report/index.js';
+import { HELP, parseCli, type CliOptions } from './args.js';
+import { explainRule, listRules } from './rules-info.js';
+import type { LintResult } from '../engine/result.js';
+
+const RANK = { note: 1, warning: 2, error: 3 } as const;
+
+export function exitCodeFor(result: LintResult, failOn: CliOptions['failOn']): number {
+  if (failOn === 'none') return 0;
+  const threshold = RANK[failOn];
+  return result.findings.some((f) => !f.suppression && RANK[f.level] >= threshold) ? 1 : 0;
+}
+
+function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseCli(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`mlops-iac-lint: ${e.message}\nRun 'mlops-iac-lint --help' for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (opts.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  if (opts.listRules) {
+    process.stdout.write(listRules());
+    return 0;
+  }
+  try {
+    if (opts.explain) {
+      process.stdout.write(explainRule(opts.explain, useColor(process.stdout)));
+      return 0;
+    }
+    const result = await lint({ paths: opts.paths, env: opts.env, varFiles: opts.varFiles, rules: opts.rules, disable: opts.disable });
+    const toFile = opts.output !== undefined;
+    const text = formatResult(result, opts.format, { color: !toFile && opts.format === 'stylish' && useColor(process.stdout), cwd: process.cwd() });
+    if (toFile) fs.writeFileSync(opts.output!, text);
+    else process.stdout.write(text);
+    return exitCodeFor(result, opts.failOn);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`mlops-iac-lint: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'EISDIR') {
+      process.stderr.write(`mlops-iac-lint: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`mlops-iac-lint: internal error: ${err.stack ?? String(e)}\nPlease report this with the input that caused it.\n`);
+    return 3;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`mlops-iac-lint: internal error: ${String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

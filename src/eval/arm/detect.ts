@@ -1,0 +1,83 @@
+/**
+ * ARM template / parameter file detection by `$schema`, and pairing of parameter files
+ * with their templates.
+ */
+import * as path from 'node:path';
+
+const TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
+const PARAMS_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentParameters|subscriptionDeploymentParameters)\.json#?$/i;
+
+function schemaOf(json: unknown): string | undefined {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  const s = (json as Record<string, unknown>)['$schema'];
+  return typeof s === 'string' ? s.trim() : undefined;
+}
+
+/** True for a JSON object whose `$schema` is a deployment template schema at any scope. */
+export function isArmTemplate(json: unknown): boolean {
+  const s = schemaOf(json);
+  return s !== undefined && TEMPLATE_SCHEMA.test(s);
+}
+
+/** True for a JSON object whose `$schema` is a deployment parameters schema. */
+export function isArmParameterFile(json: unknown): boolean {
+  const s = schemaOf(json);
+  return s !== undefined && PARAMS_SCHEMA.test(s);
+}
+
+const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowerCase();
+
+/**
+ * Template candidates for a parameter file, by name, in the same folder (most specific first):
+ * `X.parameters[.<env>…].json` → `X.json` (covers `azuredeploy.parameters*.json` and
+ * `main.parameters*.json`); `params.X.json` → `X.json` / `deploy.X.json`;
+ * `parameters.X.json` → `X.json`.
+ */
+function candidatesByName(paramFile: string): string[] {
+  const dir = path.dirname(paramFile);
+  const base = path.basename(paramFile);
+  const out: string[] = [];
+  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  if (m) out.push(path.join(dir, `${m[1]}.json`));
+  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
+  if (p) out.push(path.join(dir, `${p[1]}.json`), path.join(dir, `deploy.${p[1]}.json`));
+  return out;
+}
+
+/**
+ * Pairs parameter files with templates. `readMetadataTemplate(paramFile)` returns the
+ * parameter file's `metadata.template` value (a path relative to the parameter file), if any;
+ * it wins over the naming conventions. Unpaired parameter files are left out. Every template
+ * is a key of the result (possibly with an empty list).
+ */
+export function pairParameterFiles(
+  templates: string[],
+  paramFiles: string[],
+  readMetadataTemplate: (paramFile: string) => string | undefined,
+): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  const byNorm = new Map<string, string>();
+  for (const t of templates) {
+    result.set(t, []);
+    byNorm.set(norm(t), t);
+  }
+  for (const pf of paramFiles) {
+    let target: string | undefined;
+    let meta: string | undefined;
+    try {
+      meta = readMetadataTemplate(pf);
+    } catch {
+      meta = undefined;
+    }
+    if (meta) target = byNorm.get(norm(path.join(path.dirname(pf), meta)));
+    if (!target) {
+      for (const c of candidatesByName(pf)) {
+        target = byNorm.get(norm(c));
+        if (target) break;
+      }
+    }
+    if (target && target !== pf) result.get(target)!.push(pf);
+  }
+  for (const list of result.values()) list.sort();
+  return result;
+}

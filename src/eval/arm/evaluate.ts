@@ -1,0 +1,907 @@
+/**
+ * Evaluator for ARM template expressions over the shared Value domain, with unknown
+ * propagation. Never throws: anything it cannot compute statically is `unknown` with a
+ * reason and, where the value has a stable identity, a `token`.
+ */
+import type { Location } from '../../model/source.js';
+import { bool, containsUnknown, fromJS, list, member, nul, num, obj, str, unknown } from '../value.js';
+import type { UnknownValue, Value } from '../value.js';
+import { classifyString, parseExpression, quoteArm } from './expression.js';
+import type { Expr } from './expression.js';
+import { buildResourceId, templateText, tplUnknown } from './resourceid.js';
+import type { ArmUnknown } from './resourceid.js';
+
+/** What an expression can see. */
+export interface ExprContext {
+  /** Value of `parameters(name)`; `undefined` when the parameter is not declared. */
+  parameter(name: string): Value | undefined;
+  /** Value of `variables(name)`; `undefined` when the variable is not declared. */
+  variable(name: string): Value | undefined;
+  /** `copyIndex()` / `copyIndex('loop')` without offset; `undefined` outside any loop. */
+  copyIndex(loop: string | undefined): Value | undefined;
+  /** User-defined function `ns.name(args)`; `undefined` when not defined. */
+  userFunction?(name: string, args: Value[], loc: Location): Value | undefined;
+  /** Reports an evaluation problem (syntax error, …). */
+  problem?(message: string, loc: Location): void;
+}
+
+const U = (reason: string, loc: Location, token?: string): ArmUnknown => unknown(reason, loc, token);
+
+/** Text of a value inside a canonical token: literals for known values, the token for unknown ones. */
+export function tokenText(v: Value): string | undefined {
+  switch (v.kind) {
+    case 'string':
+      return quoteArm(v.value);
+    case 'number':
+      return String(v.value);
+    case 'bool':
+      return String(v.value);
+    case 'null':
+      return 'null()';
+    case 'list': {
+      const parts = v.items.map(tokenText);
+      return parts.every((p) => p !== undefined) ? `createArray(${parts.join(', ')})` : undefined;
+    }
+    case 'object': {
+      const parts: string[] = [];
+      for (const [k, e] of v.entries) {
+        const t = tokenText(e);
+        if (t === undefined) return undefined;
+        parts.push(quoteArm(k), t);
+      }
+      return `createObject(${parts.join(', ')})`;
+    }
+    case 'unknown':
+      return (v as ArmUnknown).tpl ? `format(${quoteArm(v.token ?? '')})` : v.token;
+  }
+}
+
+function callToken(name: string, args: Value[]): string | undefined {
+  const parts = args.map(tokenText);
+  return parts.every((p) => p !== undefined) ? `${name}(${parts.join(', ')})` : undefined;
+}
+
+const templatePart = templateText;
+
+function firstUnknown(args: Value[]): UnknownValue | undefined {
+  for (const a of args) {
+    if (a.kind === 'unknown') return a;
+  }
+  for (const a of args) if (containsUnknown(a)) return unknown('contains an unknown value');
+  return undefined;
+}
+
+function scalarString(v: Value): string {
+  switch (v.kind) {
+    case 'string':
+      return v.value;
+    case 'number':
+      return String(v.value);
+    case 'bool':
+      return v.value ? 'True' : 'False';
+    case 'null':
+      return '';
+    default:
+      return JSON.stringify(toPlain(v));
+  }
+}
+
+function toPlain(v: Value): unknown {
+  switch (v.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return v.value;
+    case 'null':
+      return null;
+    case 'list':
+      return v.items.map(toPlain);
+    case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const [k, e] of v.entries) o[k] = toPlain(e);
+      return o;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Deep equality of known values (strings case-sensitive, object keys case-insensitive). */
+function deepEqual(a: Value, b: Value): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return a.value === (b as typeof a).value;
+    case 'null':
+      return true;
+    case 'list': {
+      const bi = (b as typeof a).items;
+      return a.items.length === bi.length && a.items.every((x, i) => deepEqual(x, bi[i]!));
+    }
+    case 'object': {
+      const be = (b as typeof a).entries;
+      if (a.entries.size !== be.size) return false;
+      for (const [k, e] of a.entries) {
+        const o = member(b, k);
+        if (!o || !deepEqual(e, o)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Copies a value with a new origin, keeping its `via`. */
+function reorigin<T extends Value>(v: T, origin: Location): T {
+  return { ...v, origin };
+}
+
+type Handler = (args: Value[], loc: Location, name?: string) => Value;
+
+interface FnDef {
+  /** Canonical spelling used in tokens. */
+  name: string;
+  fn: Handler;
+  /** Handles unknown arguments itself (otherwise any unknown argument makes the result unknown). */
+  partial?: boolean;
+}
+
+const fns = new Map<string, FnDef>();
+function def(name: string, fn: Handler, partial = false): void {
+  fns.set(name.toLowerCase(), { name, fn, partial });
+}
+
+const err = (loc: Location, name: string, msg: string): ArmUnknown => U(`${name}(): ${msg}`, loc);
+
+function asInt(v: Value | undefined): number | undefined {
+  return v?.kind === 'number' ? Math.trunc(v.value) : undefined;
+}
+
+// ---- logical / comparison -------------------------------------------------------------
+
+def(
+  'and',
+  (args, loc) => {
+    let unk: Value | undefined;
+    for (const a of args) {
+      if (a.kind === 'bool') {
+        if (!a.value) return bool(false, loc);
+      } else if (a.kind === 'unknown') unk ??= a;
+      else return err(loc, 'and', 'arguments must be booleans');
+    }
+    return unk ? U('and(): depends on an unknown value', loc, callToken('and', args)) : bool(true, loc);
+  },
+  true,
+);
+def(
+  'or',
+  (args, loc) => {
+    let unk: Value | undefined;
+    for (const a of args) {
+      if (a.kind === 'bool') {
+        if (a.value) return bool(true, loc);
+      } else if (a.kind === 'unknown') unk ??= a;
+      else return err(loc, 'or', 'arguments must be booleans');
+    }
+    return unk ? U('or(): depends on an unknown value', loc, callToken('or', args)) : bool(false, loc);
+  },
+  true,
+);
+def('not', ([a], loc) => (a?.kind === 'bool' ? bool(!a.value, loc) : err(loc, 'not', 'argument must be a boolean')));
+def('equals', ([a, b], loc) => (a && b ? bool(deepEqual(a, b), loc) : err(loc, 'equals', 'needs two arguments')));
+def('true', (_a, loc) => bool(true, loc));
+def('false', (_a, loc) => bool(false, loc));
+def('null', (_a, loc) => nul(loc));
+
+function compare(name: string, test: (c: number) => boolean): Handler {
+  return ([a, b], loc) => {
+    if (a?.kind === 'number' && b?.kind === 'number') return bool(test(a.value - b.value), loc);
+    if (a?.kind === 'string' && b?.kind === 'string') return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc);
+    return err(loc, name, 'arguments must be two numbers or two strings');
+  };
+}
+def('less', compare('less', (c) => c < 0));
+def('lessOrEquals', compare('lessOrEquals', (c) => c <= 0));
+def('greater', compare('greater', (c) => c > 0));
+def('greaterOrEquals', compare('greaterOrEquals', (c) => c >= 0));
+
+// ---- numbers ----------------------------------------------------------------------------
+
+function arith(name: string, op: (a: number, b: number) => number | undefined): Handler {
+  return ([a, b], loc) => {
+    if (a?.kind !== 'number' || b?.kind !== 'number') return err(loc, name, 'arguments must be integers');
+    const r = op(a.value, b.value);
+    return r === undefined || !Number.isFinite(r) ? err(loc, name, 'invalid operation') : num(r, loc);
+  };
+}
+def('add', arith('add', (a, b) => a + b));
+def('sub', arith('sub', (a, b) => a - b));
+def('mul', arith('mul', (a, b) => a * b));
+def('div', arith('div', (a, b) => (b === 0 ? undefined : Math.trunc(a / b))));
+def('mod', arith('mod', (a, b) => (b === 0 ? undefined : a % b)));
+
+function minmax(name: string, pick: (xs: number[]) => number): Handler {
+  return (args, loc) => {
+    const xs = args.length === 1 && args[0]!.kind === 'list' ? args[0]!.items : args;
+    if (xs.length === 0 || xs.some((x) => x.kind !== 'number')) return err(loc, name, 'arguments must be integers');
+    return num(pick(xs.map((x) => (x as { value: number }).value)), loc);
+  };
+}
+def('min', minmax('min', (xs) => Math.min(...xs)));
+def('max', minmax('max', (xs) => Math.max(...xs)));
+
+def('int', ([a], loc) => {
+  if (a?.kind === 'number') return reorigin(num(Math.trunc(a.value)), a.origin ?? loc);
+  if (a?.kind === 'string' && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc, via: a.via };
+  return err(loc, 'int', 'cannot convert to an integer');
+});
+def('float', ([a], loc) => {
+  if (a?.kind === 'number') return a;
+  if (a?.kind === 'string' && a.value.trim() !== '' && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc, via: a.via };
+  return err(loc, 'float', 'cannot convert to a number');
+});
+def('range', ([a, b], loc) => {
+  const s = asInt(a);
+  const c = asInt(b);
+  if (s === undefined || c === undefined || c < 0 || c > 10000) return err(loc, 'range', 'invalid arguments');
+  return list(
+    Array.from({ length: c }, (_, i) => num(s + i, loc)),
+    loc,
+  );
+});
+
+// ---- conversions ------------------------------------------------------------------------
+
+def('bool', ([a], loc) => {
+  if (a?.kind === 'bool') return a;
+  if (a?.kind === 'string') {
+    const l = a.value.toLowerCase();
+    if (l === 'true' || l === 'false') return { ...bool(l === 'true'), origin: a.origin ?? loc, via: a.via };
+  }
+  if (a?.kind === 'number') return { ...bool(a.value !== 0), origin: a.origin ?? loc, via: a.via };
+  return err(loc, 'bool', 'cannot convert to a boolean');
+});
+def('string', ([a], loc) => {
+  if (!a) return err(loc, 'string', 'needs an argument');
+  if (a.kind === 'string') return a;
+  return { ...str(scalarString(a)), origin: a.kind === 'list' || a.kind === 'object' ? loc : (a.origin ?? loc), via: a.via };
+});
+def('json', ([a], loc) => {
+  if (a?.kind !== 'string') return err(loc, 'json', 'argument must be a string');
+  try {
+    return fromJS(JSON.parse(a.value), loc);
+  } catch {
+    return err(loc, 'json', 'invalid JSON');
+  }
+});
+def(
+  'array',
+  ([a], loc) => {
+    if (!a) return err(loc, 'array', 'needs an argument');
+    if (a.kind === 'list') return a;
+    return list([a], loc);
+  },
+  true,
+);
+def('base64', ([a], loc) => (a?.kind === 'string' ? str(Buffer.from(a.value, 'utf8').toString('base64'), loc) : err(loc, 'base64', 'argument must be a string')));
+def('base64ToString', ([a], loc) =>
+  a?.kind === 'string' ? str(Buffer.from(a.value, 'base64').toString('utf8'), loc) : err(loc, 'base64ToString', 'argument must be a string'),
+);
+def('uri', ([a, b], loc) => {
+  if (a?.kind !== 'string' || b?.kind !== 'string') return err(loc, 'uri', 'arguments must be strings');
+  try {
+    return str(new URL(b.value, a.value).toString(), loc);
+  } catch {
+    return err(loc, 'uri', 'invalid URI');
+  }
+});
+def('uriComponent', ([a], loc) => (a?.kind === 'string' ? str(encodeURIComponent(a.value), loc) : err(loc, 'uriComponent', 'argument must be a string')));
+def('uriComponentToString', ([a], loc) => {
+  if (a?.kind !== 'string') return err(loc, 'uriComponentToString', 'argument must be a string');
+  try {
+    return str(decodeURIComponent(a.value), loc);
+  } catch {
+    return err(loc, 'uriComponentToString', 'invalid encoding');
+  }
+});
+
+// ---- strings ----------------------------------------------------------------------------
+
+def(
+  'concat',
+  (args, loc) => {
+    if (args.length === 0) return str('', loc);
+    if (args.some((a) => a.kind === 'list')) {
+      if (args.some((a) => a.kind === 'unknown')) return U('concat(): depends on an unknown value', loc, callToken('concat', args));
+      const items: Value[] = [];
+      for (const a of args) {
+        if (a.kind === 'list') items.push(...a.items);
+        else if (a.kind !== 'null') items.push(a);
+      }
+      return list(items, loc);
+    }
+    if (args.some((a) => a.kind === 'unknown')) {
+      const parts = args.map(templatePart);
+      return tplUnknown('concat(): depends on an unknown value', loc, parts.every((p) => p !== undefined) ? parts.join('') : undefined);
+    }
+    if (args.some((a) => a.kind === 'object')) return err(loc, 'concat', 'cannot concatenate objects');
+    return str(args.map(scalarString).join(''), loc);
+  },
+  true,
+);
+
+/** .NET composite format: `{0}`, `{1,-5:N2}`, `{{`, `}}`. Returns parts (string | arg index). */
+function splitFormat(fmt: string): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  let cur = '';
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i]!;
+    if (c === '{') {
+      if (fmt[i + 1] === '{') {
+        cur += '{';
+        i++;
+        continue;
+      }
+      const close = fmt.indexOf('}', i);
+      if (close < 0) return undefined;
+      const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
+      if (!m) return undefined;
+      if (cur) out.push(cur);
+      cur = '';
+      out.push(Number(m[1]));
+      i = close;
+    } else if (c === '}') {
+      if (fmt[i + 1] === '}') i++;
+      cur += '}';
+    } else cur += c;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+def(
+  'format',
+  ([f, ...rest], loc) => {
+    if (!f) return err(loc, 'format', 'needs a format string');
+    if (f.kind === 'unknown') return U('format(): unknown format string', loc, callToken('format', [f, ...rest]));
+    if (f.kind !== 'string') return err(loc, 'format', 'first argument must be a string');
+    const parts = splitFormat(f.value);
+    if (!parts) return err(loc, 'format', 'invalid format string');
+    const vals: Value[] = [];
+    for (const p of parts) {
+      if (typeof p === 'string') vals.push(str(p, loc));
+      else {
+        const a = rest[p];
+        if (!a) return err(loc, 'format', `no argument {${p}}`);
+        vals.push(a);
+      }
+    }
+    if (vals.some((v) => v.kind === 'unknown')) {
+      const tp = vals.map(templatePart);
+      return tplUnknown('format(): depends on an unknown value', loc, tp.every((p) => p !== undefined) ? tp.join('') : undefined);
+    }
+    if (vals.some((v) => containsUnknown(v))) return U('format(): depends on an unknown value', loc);
+    return str(vals.map(scalarString).join(''), loc);
+  },
+  true,
+);
+
+const strFn = (name: string, f: (s: string, args: Value[]) => Value | undefined): Handler => {
+  return (args, loc) => {
+    const [a, ...rest] = args;
+    if (a?.kind !== 'string') return err(loc, name, 'first argument must be a string');
+    return f(a.value, rest) ?? err(loc, name, 'invalid arguments');
+  };
+};
+// toLower/toUpper/trim keep the origin of their argument: the value is the one written there.
+def('toLower', ([a], loc) => (a?.kind === 'string' ? { ...a, value: a.value.toLowerCase() } : err(loc, 'toLower', 'argument must be a string')));
+def('toUpper', ([a], loc) => (a?.kind === 'string' ? { ...a, value: a.value.toUpperCase() } : err(loc, 'toUpper', 'argument must be a string')));
+def('trim', ([a], loc) => (a?.kind === 'string' ? { ...a, value: a.value.trim() } : err(loc, 'trim', 'argument must be a string')));
+def('replace', (args, loc) =>
+  strFn('replace', (s, [o, n]) => (o?.kind === 'string' && n?.kind === 'string' && o.value !== '' ? str(s.split(o.value).join(n.value), loc) : undefined))(args, loc),
+);
+def('split', (args, loc) =>
+  strFn('split', (s, [d]) => {
+    let delims: string[] | undefined;
+    if (d?.kind === 'string') delims = [d.value];
+    else if (d?.kind === 'list' && d.items.every((x) => x.kind === 'string')) delims = d.items.map((x) => (x as { value: string }).value);
+    if (!delims || delims.some((x) => x === '')) return undefined;
+    const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    return list(
+      s.split(re).map((p) => str(p, loc)),
+      loc,
+    );
+  })(args, loc),
+);
+def('startsWith', (args, loc) => strFn('startsWith', (s, [p]) => (p?.kind === 'string' ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc) : undefined))(args, loc));
+def('endsWith', (args, loc) => strFn('endsWith', (s, [p]) => (p?.kind === 'string' ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc) : undefined))(args, loc));
+def('indexOf', (args, loc) => strFn('indexOf', (s, [p]) => (p?.kind === 'string' ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc) : undefined))(args, loc));
+def('lastIndexOf', (args, loc) => strFn('lastIndexOf', (s, [p]) => (p?.kind === 'string' ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc) : undefined))(args, loc));
+def('padLeft', ([a, n, c], loc) => {
+  const total = asInt(n);
+  const ch = c === undefined ? ' ' : c.kind === 'string' && c.value.length === 1 ? c.value : undefined;
+  if (!a || (a.kind !== 'string' && a.kind !== 'number') || total === undefined || ch === undefined) return err(loc, 'padLeft', 'invalid arguments');
+  return str(scalarString(a).padStart(total, ch), loc);
+});
+def('substring', (args, loc) =>
+  strFn('substring', (s, [st, ln]) => {
+    const start = st === undefined ? 0 : asInt(st);
+    const len = ln === undefined ? undefined : asInt(ln);
+    if (start === undefined || start < 0 || start > s.length || (ln !== undefined && (len === undefined || len < 0 || start + len > s.length))) return undefined;
+    return str(s.substr(start, len ?? s.length - start), loc);
+  })(args, loc),
+);
+def('join', ([a, d], loc) => {
+  if (a?.kind !== 'list' || d?.kind !== 'string') return err(loc, 'join', 'invalid arguments');
+  return str(a.items.map(scalarString).join(d.value), loc);
+});
+def('dataUri', ([a], loc) =>
+  a?.kind === 'string' ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, 'utf8').toString('base64')}`, loc) : err(loc, 'dataUri', 'argument must be a string'),
+);
+
+// ---- collections ------------------------------------------------------------------------
+
+def(
+  'length',
+  ([a], loc) => {
+    if (!a) return err(loc, 'length', 'needs an argument');
+    if (a.kind === 'list') return num(a.items.length, loc);
+    if (a.kind === 'object') return num(a.entries.size, loc);
+    if (a.kind === 'string') return num(a.value.length, loc);
+    if (a.kind === 'unknown') return U('length(): depends on an unknown value', loc, callToken('length', [a]));
+    return err(loc, 'length', 'argument must be an array, object or string');
+  },
+  true,
+);
+def(
+  'empty',
+  ([a], loc) => {
+    if (!a) return err(loc, 'empty', 'needs an argument');
+    if (a.kind === 'null') return bool(true, loc);
+    if (a.kind === 'list') return bool(a.items.length === 0, loc);
+    if (a.kind === 'object') return bool(a.entries.size === 0, loc);
+    if (a.kind === 'string') return bool(a.value === '', loc);
+    if (a.kind === 'unknown') return U('empty(): depends on an unknown value', loc, callToken('empty', [a]));
+    return bool(false, loc);
+  },
+  true,
+);
+def(
+  'contains',
+  ([c, item], loc) => {
+    if (!c || !item) return err(loc, 'contains', 'needs two arguments');
+    if (c.kind === 'object' && item.kind === 'string') return bool(member(c, item.value) !== undefined, loc);
+    if (containsUnknown(c) || containsUnknown(item)) return U('contains(): depends on an unknown value', loc, callToken('contains', [c, item]));
+    if (c.kind === 'string') return bool(c.value.includes(scalarString(item)), loc);
+    if (c.kind === 'list') return bool(c.items.some((x) => deepEqual(x, item)), loc);
+    return err(loc, 'contains', 'first argument must be an array, object or string');
+  },
+  true,
+);
+def(
+  'createArray',
+  (args, loc) => list([...args], loc),
+  true,
+);
+def(
+  'createObject',
+  (args, loc) => {
+    if (args.length % 2 !== 0) return err(loc, 'createObject', 'needs key/value pairs');
+    const m = new Map<string, Value>();
+    for (let i = 0; i < args.length; i += 2) {
+      const k = args[i]!;
+      if (k.kind !== 'string') return k.kind === 'unknown' ? U('createObject(): unknown key', loc) : err(loc, 'createObject', 'keys must be strings');
+      m.set(k.value, args[i + 1]!);
+    }
+    return obj(m, loc);
+  },
+  true,
+);
+
+function deepMerge(a: Value, b: Value, loc: Location): Value {
+  if (a.kind === 'object' && b.kind === 'object') {
+    const m = new Map(a.entries);
+    for (const [k, v] of b.entries) {
+      let existingKey: string | undefined;
+      for (const ek of m.keys()) if (ek.toLowerCase() === k.toLowerCase()) existingKey = ek;
+      const prev = existingKey !== undefined ? m.get(existingKey) : undefined;
+      if (existingKey !== undefined) m.delete(existingKey);
+      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc) : v);
+    }
+    return obj(m, loc);
+  }
+  if (b.kind === 'unknown' && a.kind === 'object') return b;
+  return b;
+}
+
+def(
+  'union',
+  (args, loc) => {
+    if (args.length === 0) return err(loc, 'union', 'needs arguments');
+    const unk = args.find((a) => a.kind === 'unknown');
+    if (unk) return U('union(): depends on an unknown value', loc, callToken('union', args));
+    if (args.every((a) => a.kind === 'object')) {
+      let acc: Value = obj(new Map(), loc);
+      for (const a of args) acc = deepMerge(acc, a, loc);
+      return reorigin(acc, loc);
+    }
+    if (args.every((a) => a.kind === 'list')) {
+      if (args.some(containsUnknown)) return U('union(): depends on an unknown value', loc, callToken('union', args));
+      const items: Value[] = [];
+      for (const a of args) for (const x of (a as { items: Value[] }).items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
+      return list(items, loc);
+    }
+    return err(loc, 'union', 'arguments must all be arrays or all objects');
+  },
+  true,
+);
+def('intersection', (args, loc) => {
+  if (args.length === 0) return err(loc, 'intersection', 'needs arguments');
+  if (args.every((a) => a.kind === 'list')) {
+    const [f, ...rest] = args as { items: Value[] }[];
+    return list(
+      f!.items.filter((x) => rest.every((r) => r.items.some((y) => deepEqual(x, y)))),
+      loc,
+    );
+  }
+  if (args.every((a) => a.kind === 'object')) {
+    const [f, ...rest] = args;
+    const m = new Map<string, Value>();
+    for (const [k, v] of (f as { entries: Map<string, Value> }).entries) {
+      if (rest.every((r) => { const o = member(r, k); return o !== undefined && deepEqual(o, v); })) m.set(k, v);
+    }
+    return obj(m, loc);
+  }
+  return err(loc, 'intersection', 'arguments must all be arrays or all objects');
+});
+
+function firstLast(name: string, pickLast: boolean): Handler {
+  return ([a], loc) => {
+    if (!a) return err(loc, name, 'needs an argument');
+    if (a.kind === 'list') return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0]! : nul(loc);
+    if (a.kind === 'string') return a.value.length ? str(pickLast ? a.value[a.value.length - 1]! : a.value[0]!, loc) : str('', loc);
+    if (a.kind === 'unknown') return U(`${name}(): depends on an unknown value`, loc, callToken(name, [a]));
+    return err(loc, name, 'argument must be an array or string');
+  };
+}
+def('first', firstLast('first', false), true);
+def('last', firstLast('last', true), true);
+
+function skipTake(name: string, take: boolean): Handler {
+  return ([a, n], loc) => {
+    const k = asInt(n);
+    if (!a || k === undefined) return n?.kind === 'unknown' || a?.kind === 'unknown' ? U(`${name}(): depends on an unknown value`, loc, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc, name, 'invalid arguments');
+    const c = Math.max(0, k);
+    if (a.kind === 'list') return list(take ? a.items.slice(0, c) : a.items.slice(c), loc);
+    if (a.kind === 'string') return str(take ? a.value.slice(0, c) : a.value.slice(c), loc);
+    if (a.kind === 'unknown') return U(`${name}(): depends on an unknown value`, loc, callToken(name, [a, n!]));
+    return err(loc, name, 'first argument must be an array or string');
+  };
+}
+def('skip', skipTake('skip', false), true);
+def('take', skipTake('take', true), true);
+
+def(
+  'coalesce',
+  (args, loc) => {
+    for (const a of args) {
+      if (a.kind === 'unknown') return U('coalesce(): depends on an unknown value', loc, callToken('coalesce', args));
+      if (a.kind !== 'null') return a;
+    }
+    return nul(loc);
+  },
+  true,
+);
+def(
+  'items',
+  ([a], loc) => {
+    if (a?.kind === 'unknown') return U('items(): depends on an unknown value', loc, callToken('items', [a]));
+    if (a?.kind !== 'object') return err(loc, 'items', 'argument must be an object');
+    const keys = [...a.entries.keys()].sort((x, y) => (x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0));
+    return list(
+      keys.map((k) => obj({ key: str(k, loc), value: a.entries.get(k)! }, loc)),
+      loc,
+    );
+  },
+  true,
+);
+def(
+  'objectKeys',
+  ([a], loc) => {
+    if (a?.kind !== 'object') return a?.kind === 'unknown' ? U('objectKeys(): depends on an unknown value', loc) : err(loc, 'objectKeys', 'argument must be an object');
+    return list(
+      [...a.entries.keys()].map((k) => str(k, loc)),
+      loc,
+    );
+  },
+  true,
+);
+def(
+  'tryGet',
+  ([a, ...path], loc) => {
+    let cur: Value | undefined = a;
+    for (const p of path) {
+      if (!cur) return nul(loc);
+      if (cur.kind === 'unknown' || p.kind === 'unknown') return U('tryGet(): depends on an unknown value', loc, callToken('tryGet', [a!, ...path]));
+      if (cur.kind === 'null') return nul(loc);
+      if (cur.kind === 'object' && p.kind === 'string') cur = member(cur, p.value);
+      else if (cur.kind === 'list' && p.kind === 'number') cur = cur.items[p.value];
+      else return nul(loc);
+    }
+    return cur ?? nul(loc);
+  },
+  true,
+);
+def(
+  'flatten',
+  ([a], loc) => {
+    if (a?.kind !== 'list') return a?.kind === 'unknown' ? U('flatten(): depends on an unknown value', loc) : err(loc, 'flatten', 'argument must be an array');
+    const items: Value[] = [];
+    for (const x of a.items) {
+      if (x.kind === 'list') items.push(...x.items);
+      else if (x.kind === 'unknown') return U('flatten(): depends on an unknown value', loc);
+      else return err(loc, 'flatten', 'items must be arrays');
+    }
+    return list(items, loc);
+  },
+  true,
+);
+def(
+  'shallowMerge',
+  ([a], loc) => {
+    if (a?.kind !== 'list') return a?.kind === 'unknown' ? U('shallowMerge(): depends on an unknown value', loc) : err(loc, 'shallowMerge', 'argument must be an array');
+    const m = new Map<string, Value>();
+    for (const x of a.items) {
+      if (x.kind === 'object') for (const [k, v] of x.entries) m.set(k, v);
+      else if (x.kind === 'unknown') return U('shallowMerge(): depends on an unknown value', loc);
+    }
+    return obj(m, loc);
+  },
+  true,
+);
+def(
+  'indexFromEnd',
+  ([a, n], loc) => {
+    const k = asInt(n);
+    if (a?.kind === 'list' && k !== undefined && k >= 1 && k <= a.items.length) return a.items[a.items.length - k]!;
+    return U('indexFromEnd(): cannot be evaluated', loc);
+  },
+  true,
+);
+
+// ---- resource ids ---------------------------------------------------------------------------
+
+const DEFAULT_SUB = 'subscription().subscriptionId';
+const DEFAULT_RG = 'resourceGroup().name';
+
+function resourceIdOf(prefix: Value[], typeV: Value, names: Value[], loc: Location, fname: string): Value {
+  if (typeV.kind !== 'string') {
+    return typeV.kind === 'unknown' ? U(`${fname}(): unknown resource type`, loc, callToken(fname, [...prefix, typeV, ...names])) : err(loc, fname, 'resource type must be a string');
+  }
+  if (typeV.value.split('/').filter((x) => x !== '').length < 2) return err(loc, fname, `invalid resource type '${typeV.value}'`);
+  return buildResourceId(prefix, typeV.value, names, loc, fname);
+}
+
+function isTypeArg(v: Value | undefined): boolean {
+  return v?.kind === 'string' && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
+}
+
+const sub = (s: Value): Value[] => [str('/subscriptions/', s.origin), s];
+const rg = (r: Value): Value[] => [str('/resourceGroups/', r.origin), r];
+
+def(
+  'resourceId',
+  (args, loc) => {
+    const ti = args.findIndex(isTypeArg);
+    if (ti < 0 || ti > 2) {
+      // The type could be unknown; fall back to the conventional position.
+      return U('resourceId(): unknown resource type', loc, callToken('resourceId', args));
+    }
+    const pre = args.slice(0, ti);
+    const subV = ti === 2 ? pre[0]! : unknown('subscription', loc, DEFAULT_SUB);
+    const rgV = ti >= 1 ? pre[ti - 1]! : unknown('resource group', loc, DEFAULT_RG);
+    return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti]!, args.slice(ti + 1), loc, 'resourceId');
+  },
+  true,
+);
+def(
+  'subscriptionResourceId',
+  (args, loc) => {
+    const ti = args.findIndex(isTypeArg);
+    if (ti < 0 || ti > 1) return U('subscriptionResourceId(): unknown resource type', loc, callToken('subscriptionResourceId', args));
+    const subV = ti === 1 ? args[0]! : unknown('subscription', loc, DEFAULT_SUB);
+    return resourceIdOf(sub(subV), args[ti]!, args.slice(ti + 1), loc, 'subscriptionResourceId');
+  },
+  true,
+);
+def(
+  'tenantResourceId',
+  (args, loc) => (args[0] ? resourceIdOf([], args[0], args.slice(1), loc, 'tenantResourceId') : err(loc, 'tenantResourceId', 'needs a type')),
+  true,
+);
+def(
+  'managementGroupResourceId',
+  (args, loc) => {
+    const ti = args.findIndex(isTypeArg);
+    if (ti < 0 || ti > 1) return U('managementGroupResourceId(): unknown resource type', loc, callToken('managementGroupResourceId', args));
+    const mg = ti === 1 ? args[0]! : unknown('management group', loc, 'managementGroup().name');
+    return resourceIdOf([str('/providers/Microsoft.Management/managementGroups/', loc), mg], args[ti]!, args.slice(ti + 1), loc, 'managementGroupResourceId');
+  },
+  true,
+);
+def(
+  'extensionResourceId',
+  ([scope, ...rest], loc) => (scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc, 'extensionResourceId') : err(loc, 'extensionResourceId', 'needs a scope and a type')),
+  true,
+);
+
+// ---- deployment state: unknown with a stable token ------------------------------------------
+
+const STATE_FUNCTIONS = [
+  'resourceGroup',
+  'subscription',
+  'deployment',
+  'environment',
+  'tenant',
+  'managementGroup',
+  'reference',
+  'references',
+  'uniqueString',
+  'guid',
+  'pickZones',
+  'providers',
+  'deployer',
+  'getSecret',
+  'dateTimeAdd',
+  'dateTimeFromEpoch',
+  'dateTimeToEpoch',
+  'listKeys',
+  'listSecrets',
+  'listAccountSas',
+  'listServiceSas',
+  'listConnectionStrings',
+  'externalInputs',
+];
+for (const n of STATE_FUNCTIONS) {
+  def(
+    n,
+    (args, loc) => {
+      const t = callToken(n, args);
+      return U(`depends on deployment state: ${t ?? n + '(…)'}`, loc, t);
+    },
+    true,
+  );
+}
+for (const n of ['newGuid', 'utcNow']) {
+  def(n, (_args, loc) => U(`${n}() differs on every deployment`, loc), true);
+}
+for (const n of ['lambda', 'lambdaVariables', 'filter', 'map', 'reduce', 'sort', 'toObject', 'mapValues', 'groupBy']) {
+  def(n, (_args, loc) => U(`${n}(): lambda functions are not evaluated`, loc), true);
+}
+
+// ---- the evaluator ----------------------------------------------------------------------------
+
+/** Evaluates a parsed expression. `loc` is the Location of the JSON string holding it. */
+export function evalExpr(e: Expr, ctx: ExprContext, loc: Location): Value {
+  switch (e.kind) {
+    case 'string':
+      return str(e.value, loc);
+    case 'number':
+      return num(e.value, loc);
+    case 'bool':
+      return bool(e.value, loc);
+    case 'null':
+      return nul(loc);
+    case 'prop': {
+      const t = evalExpr(e.target, ctx, loc);
+      return access(t, str(e.name, loc), loc);
+    }
+    case 'index': {
+      const t = evalExpr(e.target, ctx, loc);
+      const i = evalExpr(e.index, ctx, loc);
+      return access(t, i, loc);
+    }
+    case 'call':
+      return evalCall(e, ctx, loc);
+  }
+}
+
+function access(t: Value, key: Value, loc: Location): Value {
+  if (t.kind === 'unknown') {
+    const k = key.kind === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === 'unknown' ? undefined : `[${tokenText(key)}]`;
+    const tok = t.token !== undefined && k !== undefined && !(t as ArmUnknown).tpl ? `${t.token}${k}` : undefined;
+    return U(t.reason, loc, tok);
+  }
+  if (key.kind === 'unknown') return U('index depends on an unknown value', loc);
+  if (t.kind === 'object' && key.kind === 'string') {
+    const m = member(t, key.value);
+    return m ?? U(`property '${key.value}' does not exist`, loc);
+  }
+  if (t.kind === 'list' && key.kind === 'number') {
+    const it = t.items[Math.trunc(key.value)];
+    return it ?? U(`index ${key.value} is out of range`, loc);
+  }
+  if (t.kind === 'null') return U(`cannot read '${key.kind === 'string' ? key.value : tokenText(key)}' of null`, loc);
+  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc);
+}
+
+function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Location): Value {
+  const lname = e.name.toLowerCase();
+  // Special forms first.
+  if (lname === 'if') {
+    if (e.args.length !== 3) return U('if(): needs three arguments', loc);
+    const c = evalExpr(e.args[0]!, ctx, loc);
+    if (c.kind === 'bool') return evalExpr(e.args[c.value ? 1 : 2]!, ctx, loc);
+    if (c.kind === 'unknown') {
+      const a = evalExpr(e.args[1]!, ctx, loc);
+      const b = evalExpr(e.args[2]!, ctx, loc);
+      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc, callToken('if', [c, a, b]));
+    }
+    return U('if(): condition must be a boolean', loc);
+  }
+  if (lname === 'parameters' || lname === 'variables') {
+    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc) : undefined;
+    if (a?.kind !== 'string') return U(`${lname}(): name must be a known string`, loc);
+    const v = lname === 'parameters' ? ctx.parameter(a.value) : ctx.variable(a.value);
+    if (v === undefined) {
+      ctx.problem?.(`${lname === 'parameters' ? 'Parameter' : 'Variable'} '${a.value}' is not declared`, loc);
+      return U(`${lname === 'parameters' ? 'parameter' : 'variable'} '${a.value}' is not declared`, loc, `${lname}(${quoteArm(a.value)})`);
+    }
+    return v;
+  }
+  if (lname === 'copyindex') {
+    const args = e.args.map((x) => evalExpr(x, ctx, loc));
+    let loopName: string | undefined;
+    let offset = 0;
+    for (const a of args) {
+      if (a.kind === 'string') loopName = a.value;
+      else if (a.kind === 'number') offset = a.value;
+      else return U('copyIndex(): unknown argument', loc);
+    }
+    const i = ctx.copyIndex(loopName);
+    if (i === undefined) return U(`copyIndex(${loopName ? quoteArm(loopName) : ''}) used outside of a copy loop`, loc);
+    if (i.kind === 'number') return num(i.value + offset, loc);
+    return U(i.kind === 'unknown' ? i.reason : 'copyIndex(): unknown', loc, callToken('copyIndex', args));
+  }
+  const args = e.args.map((x) => evalExpr(x, ctx, loc));
+  if (e.name.includes('.')) {
+    const r = ctx.userFunction?.(e.name, args, loc);
+    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
+  }
+  if (lname.startsWith('list')) {
+    if (!fns.has(lname)) {
+      const t = callToken(e.name, args);
+      return U(`depends on deployment state: ${t ?? e.name + '(…)'}`, loc, t);
+    }
+  }
+  const d = fns.get(lname);
+  if (!d) return U(`function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
+  if (!d.partial) {
+    const u = firstUnknown(args);
+    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ''}`, loc, callToken(d.name, args));
+  }
+  try {
+    return d.fn(args, loc, d.name);
+  } catch (x) {
+    return U(`${d.name}(): ${(x as Error).message}`, loc);
+  }
+}
+
+/**
+ * Evaluates a JSON string value of a template: literal, `[[` escape or `[expression]`.
+ * `loc` is the Location of the JSON string (the origin of literals and built values).
+ */
+export function evaluateArmString(s: string, loc: Location, ctx: ExprContext): Value {
+  const form = classifyString(s);
+  if (form.kind === 'literal') return str(form.value, loc);
+  const p = parseExpression(form.text);
+  if (!p.ok) {
+    ctx.problem?.(`Invalid template expression: ${p.error}`, loc);
+    return U(`invalid expression: ${p.error}`, loc);
+  }
+  return evalExpr(p.expr, ctx, loc);
+}
+

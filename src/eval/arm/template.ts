@@ -1,0 +1,539 @@
+/**
+ * ARM template evaluation: parameters (parameter file > defaultValue > unknown), variables
+ * (lazy, with `copy`), user-defined functions, resources (classic arrays and
+ * `languageVersion: 2.0` symbolic maps), child resources, copy loops, conditions and inline
+ * nested deployments, flattened into a list of resource instances.
+ */
+import type { InputDecl } from '../../model/resource.js';
+import type { LineMap, Location } from '../../model/source.js';
+import { list, member, nul, obj, passedThrough, unknown } from '../value.js';
+import type { Value } from '../value.js';
+import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
+import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
+import { evaluateArmString } from './evaluate.js';
+import type { ExprContext } from './evaluate.js';
+import { armResourceKey, templateText, tplUnknown } from './resourceid.js';
+import { quoteArm } from './expression.js';
+
+export interface ArmProblem {
+  message: string;
+  location: Location;
+  code: 'EVAL001';
+}
+
+export interface ArmResource {
+  /** Full type: `Microsoft.MachineLearningServices/workspaces/computes`. */
+  type: string;
+  apiVersion?: string;
+  /** Full name (`ws/compute` for children). */
+  name: Value;
+  /** Key of a `languageVersion: 2.0` resource map. */
+  symbolicName?: string;
+  /** Normalized identity key (see `armResourceKey`). */
+  idKey: string;
+  /** The whole resource object evaluated (child `resources` and a nested deployment's `properties.template` left out). */
+  body: Value;
+  /** The `"type": …` member: where absent-attribute findings point. */
+  typeLocation: Location;
+  nameLocation?: Location;
+  objectLocation: Location;
+  existing: boolean;
+  /** Names of the enclosing nested deployments, outermost first; [] at top level. */
+  deployment: string[];
+  file: string;
+  /** The resource's condition combined with its parents' and enclosing deployments' conditions (never known false). */
+  condition?: Value;
+  /** Index of this instance in its `copy` loop (known counts only). */
+  copyIndex?: number;
+}
+
+export interface ArmEvaluation {
+  resources: ArmResource[];
+  inputs: InputDecl[];
+  problems: ArmProblem[];
+  generator?: { name: string; version?: string };
+}
+
+export interface EvaluateArmOptions {
+  file: string;
+  text?: string;
+  parsed?: ParsedJson;
+  parameterFile?: { file: string; parsed: ParsedJson };
+  /** Maximum number of instances expanded per copy loop (default 32). */
+  maxCopy?: number;
+}
+
+interface Doc {
+  file: string;
+  lineMap: LineMap;
+}
+
+interface Env {
+  problems: ArmProblem[];
+  problemKeys: Set<string>;
+  maxCopy: number;
+  resources: ArmResource[];
+  depth: number;
+}
+
+interface LoopFrame {
+  name?: string;
+  index: Value;
+  kind: 'resource' | 'property' | 'variable';
+}
+
+interface Slot {
+  name: string;
+  keyLoc: Location;
+  node?: JsonNode;
+  value?: Value;
+  state: 0 | 1 | 2; // 0 = not evaluated, 1 = evaluating, 2 = done
+  /** A `variables.copy` entry. */
+  copy?: boolean;
+}
+
+interface ParamSlot extends Slot {
+  decl: JsonNode;
+  assigned?: Value;
+}
+
+const DEPLOYMENTS = 'microsoft.resources/deployments';
+
+function problem(env: Env, message: string, location: Location): void {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: 'EVAL001' });
+}
+
+/** One template's parameters, variables and functions. */
+class Scope {
+  readonly params = new Map<string, ParamSlot>();
+  readonly vars = new Map<string, Slot>();
+  readonly funcs = new Map<string, JsonNode>();
+  readonly root: Frame;
+
+  constructor(
+    readonly doc: Doc,
+    readonly template: JsonNode,
+    readonly env: Env,
+    assigned: Map<string, Value>,
+    /** Function scope: parameters only, no variables. */
+    functionArgs?: { decls: JsonNode | undefined; args: Value[] },
+  ) {
+    this.root = new Frame(this, []);
+    if (functionArgs) {
+      const decls = functionArgs.decls?.children ?? [];
+      decls.forEach((d, i) => {
+        const nameNode = getProp(d, 'name');
+        if (typeof nameNode?.value !== 'string') return;
+        const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
+        this.params.set(nameNode.value.toLowerCase(), {
+          name: nameNode.value,
+          keyLoc: nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`),
+          decl: d,
+          value: v,
+          state: 2,
+        });
+      });
+      return;
+    }
+    for (const [name, keyNode, decl] of members(getProp(template, 'parameters'))) {
+      const slot: ParamSlot = { name, keyLoc: nodeLocation(doc, keyNode, `parameter "${name}"`), decl, node: getProp(decl, 'defaultValue'), state: 0 };
+      const a = assigned.get(name.toLowerCase());
+      if (a) slot.assigned = a;
+      this.params.set(name.toLowerCase(), slot);
+    }
+    const varsNode = getProp(template, 'variables');
+    for (const [name, keyNode, node] of members(varsNode)) {
+      if (name.toLowerCase() === 'copy' && node.type === 'array') {
+        for (const entry of node.children ?? []) {
+          const n = getProp(entry, 'name');
+          if (typeof n?.value !== 'string') continue;
+          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: nodeLocation(doc, n, `variable "${n.value}"`), node: entry, state: 0, copy: true });
+        }
+        continue;
+      }
+      this.vars.set(name.toLowerCase(), { name, keyLoc: nodeLocation(doc, keyNode, `variable "${name}"`), node, state: 0 });
+    }
+    const fnsNode = getProp(template, 'functions');
+    for (const ns of fnsNode?.type === 'array' ? (fnsNode.children ?? []) : []) {
+      const nsName = getProp(ns, 'namespace')?.value;
+      if (typeof nsName !== 'string') continue;
+      for (const [fname, , fdecl] of members(getProp(ns, 'members'))) this.funcs.set(`${nsName}.${fname}`.toLowerCase(), fdecl);
+    }
+  }
+
+  loc(node: JsonNode, label?: string): Location {
+    return nodeLocation(this.doc, node, label);
+  }
+
+  parameter(name: string): Value | undefined {
+    const slot = this.params.get(name.toLowerCase());
+    if (!slot) return undefined;
+    if (slot.state === 2) return passedThrough(slot.value!, slot.keyLoc);
+    if (slot.state === 1) {
+      problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
+      return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+    }
+    slot.state = 1;
+    let v: Value;
+    if (slot.assigned) v = slot.assigned;
+    else if (slot.node) v = this.root.eval(slot.node);
+    else if (getProp(slot.decl, 'nullable')?.value === true) v = nul(slot.keyLoc);
+    else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+    slot.value = v;
+    slot.state = 2;
+    return passedThrough(v, slot.keyLoc);
+  }
+
+  defaultValue(slot: ParamSlot): Value | undefined {
+    return slot.node ? this.root.eval(slot.node) : undefined;
+  }
+
+  variable(name: string): Value | undefined {
+    const slot = this.vars.get(name.toLowerCase());
+    if (!slot) return undefined;
+    if (slot.state === 2) return passedThrough(slot.value!, slot.keyLoc);
+    if (slot.state === 1) {
+      problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
+      return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
+    }
+    slot.state = 1;
+    const v = slot.copy ? this.root.copyArray(slot.node!, 'variable') : this.root.eval(slot.node!);
+    slot.value = v;
+    slot.state = 2;
+    return passedThrough(v, slot.keyLoc);
+  }
+
+  userFunction(name: string, args: Value[], loc: Location): Value | undefined {
+    const decl = this.funcs.get(name.toLowerCase());
+    if (!decl) return undefined;
+    const out = getProp(getProp(decl, 'output'), 'value');
+    if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc);
+    this.env.depth++;
+    try {
+      const fscope = new Scope(this.doc, this.template, this.env, new Map(), { decls: getProp(decl, 'parameters'), args });
+      for (const [k, f] of this.funcs) fscope.funcs.set(k, f);
+      return fscope.root.eval(out);
+    } finally {
+      this.env.depth--;
+    }
+  }
+}
+
+/** An evaluation context: a scope plus the enclosing copy loops. */
+class Frame implements ExprContext {
+  constructor(
+    readonly scope: Scope,
+    readonly loops: LoopFrame[],
+  ) {}
+
+  push(l: LoopFrame): Frame {
+    return new Frame(this.scope, [...this.loops, l]);
+  }
+
+  parameter(name: string): Value | undefined {
+    return this.scope.parameter(name);
+  }
+
+  variable(name: string): Value | undefined {
+    return this.scope.variable(name);
+  }
+
+  copyIndex(loop: string | undefined): Value | undefined {
+    for (let i = this.loops.length - 1; i >= 0; i--) {
+      const l = this.loops[i]!;
+      if (loop === undefined ? l.kind === 'resource' : l.name?.toLowerCase() === loop.toLowerCase()) return l.index;
+    }
+    if (loop === undefined && this.loops.length) return this.loops[this.loops.length - 1]!.index;
+    return undefined;
+  }
+
+  userFunction(name: string, args: Value[], loc: Location): Value | undefined {
+    return this.scope.userFunction(name, args, loc);
+  }
+
+  problem(message: string, loc: Location): void {
+    problem(this.scope.env, message, loc);
+  }
+
+  /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
+  eval(node: JsonNode, skip?: (key: string) => boolean): Value {
+    const loc = this.scope.loc(node);
+    switch (node.type) {
+      case 'string':
+        return evaluateArmString(String(node.value), loc, this);
+      case 'array':
+        return list(
+          (node.children ?? []).map((c) => this.eval(c)),
+          loc,
+        );
+      case 'object': {
+        const m = new Map<string, Value>();
+        for (const [k, , v] of members(node)) {
+          if (skip?.(k)) continue;
+          if (k.toLowerCase() === 'copy' && v.type === 'array' && (v.children ?? []).every((c) => getProp(c, 'input') && getProp(c, 'name'))) {
+            for (const entry of v.children ?? []) {
+              const n = getProp(entry, 'name');
+              const nv = n ? this.eval(n) : undefined;
+              if (nv?.kind !== 'string') continue;
+              m.set(nv.value, this.copyArray(entry, 'property'));
+            }
+            continue;
+          }
+          m.set(k, this.eval(v));
+        }
+        return obj(m, loc);
+      }
+      default:
+        return nodeToValue(this.scope.doc, node);
+    }
+  }
+
+  /** `{name, count, input}` → the list of `input` evaluated `count` times. */
+  copyArray(entry: JsonNode, kind: 'property' | 'variable'): Value {
+    const loc = this.scope.loc(entry);
+    const nameNode = getProp(entry, 'name');
+    const name = typeof nameNode?.value === 'string' ? nameNode.value : undefined;
+    const countNode = getProp(entry, 'count');
+    const input = getProp(entry, 'input');
+    if (!countNode || !input) return unknown('copy without count or input', loc);
+    const c = this.eval(countNode);
+    if (c.kind !== 'number') return unknown(c.kind === 'unknown' ? `copy count is unknown (${c.reason})` : 'copy count is not a number', loc);
+    let n = Math.max(0, Math.trunc(c.value));
+    const max = this.scope.env.maxCopy;
+    if (n > max) {
+      problem(this.scope.env, `copy loop '${name ?? '?'}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
+      n = max;
+    }
+    const items: Value[] = [];
+    for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: 'number', value: i, origin: loc }, kind }).eval(input));
+    return list(items, this.scope.loc(input));
+  }
+}
+
+interface ParentInfo {
+  type: string;
+  name: Value;
+  apiVersion?: string;
+}
+
+function andConditions(a: Value | undefined, b: Value | undefined): Value | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === 'unknown') return a;
+  if (b.kind === 'unknown') return b;
+  return b;
+}
+
+function composeName(parent: Value, child: Value, childType: string): Value {
+  // A child name already written in full (`vnet/subnet`) is kept as is.
+  const childSegs = child.kind === 'string' ? child.value.split('/').length : 1;
+  if (childSegs >= childType.split('/').length - 1) return child;
+  if (parent.kind === 'string' && child.kind === 'string') return { ...child, value: `${parent.value}/${child.value}` };
+  const p = templateText(parent);
+  const c = templateText(child);
+  const u = tplUnknown(`the name depends on an unknown value`, child.origin, p !== undefined && c !== undefined ? `${p}/${c}` : undefined);
+  return child.via ? { ...u, via: child.via } : u;
+}
+
+function nameLabel(v: Value): string {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'unknown' && v.token !== undefined) return (v as { tpl?: boolean }).tpl ? v.token : `{${v.token}}`;
+  return '?';
+}
+
+function walkResources(resourcesNode: JsonNode | undefined, frame: Frame, parent: ParentInfo | undefined, deployment: string[], inherited: Value | undefined): void {
+  if (!resourcesNode) return;
+  const entries: [string | undefined, JsonNode][] =
+    resourcesNode.type === 'array'
+      ? (resourcesNode.children ?? []).map((c) => [undefined, c])
+      : resourcesNode.type === 'object'
+        ? members(resourcesNode).map(([k, , v]) => [k, v])
+        : [];
+  for (const [symbolicName, node] of entries) {
+    if (node.type !== 'object') continue;
+    try {
+      walkResource(node, symbolicName, frame, parent, deployment, inherited);
+    } catch (e) {
+      problem(frame.scope.env, `Internal error while evaluating this resource: ${(e as Error).message}`, frame.scope.loc(node));
+    }
+  }
+}
+
+function walkResource(node: JsonNode, symbolicName: string | undefined, frame: Frame, parent: ParentInfo | undefined, deployment: string[], inherited: Value | undefined): void {
+  const scope = frame.scope;
+  const env = scope.env;
+  const copyNode = getProp(node, 'copy');
+  const instances: { frame: Frame; index?: number }[] = [];
+  if (copyNode?.type === 'object') {
+    const nameNode = getProp(copyNode, 'name');
+    const loopName = typeof nameNode?.value === 'string' ? nameNode.value : undefined;
+    const countNode = getProp(copyNode, 'count');
+    const count = countNode ? frame.eval(countNode) : unknown('copy without count');
+    if (count.kind === 'number') {
+      let n = Math.max(0, Math.trunc(count.value));
+      if (n > env.maxCopy) {
+        problem(env, `copy loop '${loopName ?? '?'}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode!));
+        n = env.maxCopy;
+      }
+      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: 'number', value: i, origin: scope.loc(copyNode) }, kind: 'resource' }), index: i });
+    } else {
+      const idx = unknown(`the copy count is unknown${count.kind === 'unknown' ? ` (${count.reason})` : ''}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? '')})`);
+      instances.push({ frame: frame.push({ name: loopName, index: idx, kind: 'resource' }) });
+    }
+  } else instances.push({ frame });
+
+  for (const inst of instances) {
+    const f = inst.frame;
+    const condNode = getProp(node, 'condition');
+    let condition = inherited;
+    if (condNode) {
+      const c = f.eval(condNode);
+      if (c.kind === 'bool' && !c.value) continue;
+      if (c.kind === 'string' && c.value.toLowerCase() === 'false') continue;
+      condition = andConditions(inherited, c);
+    }
+    const typeNode = getProp(node, 'type');
+    const typeV = typeNode ? f.eval(typeNode) : undefined;
+    if (typeV?.kind !== 'string') {
+      problem(env, typeNode ? 'The resource type cannot be evaluated' : 'The resource has no "type"', scope.loc(typeNode ?? node));
+      continue;
+    }
+    let typeText = typeV.value;
+    let apiVersion: string | undefined;
+    const at = typeText.indexOf('@');
+    if (at > 0) {
+      apiVersion = typeText.slice(at + 1);
+      typeText = typeText.slice(0, at);
+    }
+    const fullType = parent && !typeText.includes('/') ? `${parent.type}/${typeText}` : typeText;
+    const nameNode = getProp(node, 'name');
+    const nameV = nameNode ? f.eval(nameNode) : unknown('the resource has no name', scope.loc(node));
+    const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
+    const apiNode = getProp(node, 'apiVersion');
+    const apiV = apiNode ? f.eval(apiNode) : undefined;
+    if (apiV?.kind === 'string') apiVersion = apiV.value;
+    apiVersion ??= parent?.apiVersion;
+    const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
+    const body = f.eval(node, (k) => k.toLowerCase() === 'resources' || (isDeployment && k.toLowerCase() === 'properties'));
+    if (isDeployment && body.kind === 'object') {
+      const propsNode = getProp(node, 'properties');
+      if (propsNode) body.entries.set('properties', f.eval(propsNode, (k) => k.toLowerCase() === 'template'));
+    }
+    const existingV = getProp(node, 'existing');
+    const res: ArmResource = {
+      type: fullType,
+      name: fullName,
+      idKey: armResourceKey(fullType, fullName),
+      body,
+      typeLocation: memberLocation(scope.doc, node, 'type') ?? scope.loc(node),
+      objectLocation: scope.loc(node),
+      existing: existingV?.value === true,
+      deployment,
+      file: scope.doc.file,
+    };
+    if (apiVersion !== undefined) res.apiVersion = apiVersion;
+    if (symbolicName !== undefined) res.symbolicName = symbolicName;
+    const nl = memberLocation(scope.doc, node, 'name');
+    if (nl) res.nameLocation = nl;
+    if (condition) res.condition = condition;
+    if (inst.index !== undefined) res.copyIndex = inst.index;
+    env.resources.push(res);
+
+    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition);
+    walkResources(getProp(node, 'resources'), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
+  }
+}
+
+function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], condition: Value | undefined): void {
+  const scope = frame.scope;
+  const env = scope.env;
+  const props = getProp(node, 'properties');
+  const tmpl = getProp(props, 'template');
+  if (tmpl?.type !== 'object') return; // templateLink / template specs: not expandable offline
+  if (env.depth > 30) {
+    problem(env, 'Nested deployments are nested too deeply; inner templates are not evaluated', scope.loc(tmpl));
+    return;
+  }
+  const scopeNode = getProp(getProp(props, 'expressionEvaluationOptions'), 'scope');
+  const scopeV = scopeNode ? frame.eval(scopeNode) : undefined;
+  const inner = scopeV?.kind === 'string' && scopeV.value.toLowerCase() === 'inner';
+  env.depth++;
+  try {
+    if (inner) {
+      const assigned = new Map<string, Value>();
+      for (const [k, keyNode, v] of members(getProp(props, 'parameters'))) {
+        const pv = frame.eval(v);
+        const via = scope.loc(keyNode, `deployment parameter "${k}"`);
+        let value: Value;
+        if (member(pv, 'reference')) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
+        else value = member(pv, 'value') ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
+        assigned.set(k.toLowerCase(), passedThrough(value, via));
+      }
+      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      walkResources(getProp(tmpl, 'resources'), innerScope.root, undefined, deployment, condition);
+    } else {
+      walkResources(getProp(tmpl, 'resources'), frame, undefined, deployment, condition);
+    }
+  } finally {
+    env.depth--;
+  }
+}
+
+/** Reads a parameter file's values: `{value}` → the literal value, `{reference}` → unknown. */
+export function readParameterFile(pf: { file: string; parsed: ParsedJson }): Map<string, Value> {
+  const out = new Map<string, Value>();
+  const doc: Doc = { file: pf.file, lineMap: pf.parsed.lineMap };
+  for (const [k, , v] of members(getProp(pf.parsed.root, 'parameters'))) {
+    const valueNode = getProp(v, 'value');
+    const refNode = getProp(v, 'reference');
+    if (valueNode) out.set(k.toLowerCase(), nodeToValue(doc, valueNode));
+    else if (refNode) {
+      const secret = getProp(refNode, 'secretName')?.value;
+      out.set(k.toLowerCase(), unknown(`Key Vault reference${typeof secret === 'string' ? ` (secret "${secret}")` : ''}`, nodeLocation(doc, refNode)));
+    }
+  }
+  return out;
+}
+
+/** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
+export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
+  const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? 32, resources: [], depth: 0 };
+  const result: ArmEvaluation = { resources: env.resources, inputs: [], problems: env.problems };
+  const root = parsed.root;
+  if (!root || root.type !== 'object') return result;
+  const doc: Doc = { file: opts.file, lineMap: parsed.lineMap };
+  try {
+    const gen = getProp(getProp(root, 'metadata'), '_generator');
+    const gname = getProp(gen, 'name')?.value;
+    if (typeof gname === 'string') {
+      const gver = getProp(gen, 'version')?.value;
+      result.generator = typeof gver === 'string' ? { name: gname, version: gver } : { name: gname };
+    }
+    const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : new Map<string, Value>();
+    const scope = new Scope(doc, root, env, assigned);
+    for (const slot of scope.params.values()) {
+      const typeNode = getProp(slot.decl, 'type');
+      const refNode = getProp(slot.decl, '$ref');
+      const type = typeof typeNode?.value === 'string' ? typeNode.value : typeof refNode?.value === 'string' ? refNode.value : undefined;
+      const input: InputDecl = { name: slot.name, kind: 'arm-parameter', header: keyLocation(doc, getProp(root, 'parameters'), slot.name) ?? slot.keyLoc };
+      input.header = { ...input.header, label: `parameter "${slot.name}"` };
+      if (type !== undefined) input.type = type;
+      if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
+      const dv = scope.defaultValue(slot);
+      if (dv) input.defaultValue = dv;
+      if (slot.assigned) input.assigned = slot.assigned;
+      const allowed = getProp(slot.decl, 'allowedValues');
+      if (allowed?.type === 'array') input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+      result.inputs.push(input);
+    }
+    walkResources(getProp(root, 'resources'), scope.root, undefined, [], undefined);
+  } catch (e) {
+    problem(env, `Internal error while evaluating the template: ${(e as Error).message}`, nodeLocation(doc, root));
+  }
+  return result;
+}
+

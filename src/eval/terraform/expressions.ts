@@ -1,0 +1,325 @@
+/**
+ * Evaluates HCL expressions to `Value`s with origins.
+ *
+ * Names (`var.x`, `local.y`, `azurerm_x.y.id`, `module.m.out`, `each.value`) are resolved by
+ * the caller through `EvalContext.resolveRoot`; this module knows the expression
+ * semantics only: operators, conditionals, templates, `for`, splats, function calls.
+ */
+import type { Location } from '../../model/source.js';
+import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
+import {
+  bool, list, num, obj, str, unknown, containsUnknown,
+  type Value,
+} from '../value.js';
+import { asString, callFunction, valuesEqual } from './functions.js';
+
+export interface RootResolution {
+  value: Value;
+  /** How many traversal steps the resolver consumed (e.g. `var.x` consumes the `.x`). */
+  consumed: number;
+}
+
+export interface EvalContext {
+  file: string;
+  /** Resolves a traversal root (and possibly its first steps); undefined → unknown name. */
+  resolveRoot(root: string, steps: TraversalStep[], at: Location): RootResolution | undefined;
+  /** Iteration variables of enclosing `for` expressions and `dynamic` blocks. */
+  readonly iteration?: ReadonlyMap<string, Value>;
+}
+
+const MAX_FOR_ITEMS = 1000;
+
+export function loc(ctx: EvalContext, e: { range: Location['range'] }): Location {
+  return { file: ctx.file, range: e.range };
+}
+
+function withIteration(ctx: EvalContext, vars: Record<string, Value>): EvalContext {
+  const m = new Map(ctx.iteration ?? []);
+  for (const [k, v] of Object.entries(vars)) m.set(k, v);
+  return { ...ctx, iteration: m };
+}
+
+/** Applies one traversal step to a value. */
+export function applyStep(v: Value, step: TraversalStep, ctx: EvalContext): Value {
+  const at = { file: ctx.file, range: step.range };
+  if (v.kind === 'unknown') {
+    // Keep the identity token for attribute access on references (`x.id` links resources).
+    return unknown(v.reason, v.origin, v.token && step.type === 'GetAttr' ? `${v.token}.${step.name}` : undefined);
+  }
+  if (step.type === 'GetAttr') {
+    if (v.kind === 'object') return v.entries.get(step.name) ?? unknown(`attribute "${step.name}" is not set`, at);
+    if (v.kind === 'null') return unknown(`attribute "${step.name}" of null`, at);
+    return unknown(`attribute "${step.name}" of a ${v.kind}`, at);
+  }
+  const key = evaluate(step.key, ctx);
+  return indexValue(v, key, at);
+}
+
+function indexValue(v: Value, key: Value, at: Location): Value {
+  if (v.kind === 'unknown') return v;
+  if (key.kind === 'unknown') return unknown(key.reason, at);
+  if (v.kind === 'list') {
+    const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
+    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i]! : unknown(`index ${asString(key)} out of range`, at);
+  }
+  if (v.kind === 'object') {
+    const k = asString(key);
+    return (k !== undefined && v.entries.get(k)) || unknown(`key ${JSON.stringify(k)} not found`, at);
+  }
+  return unknown(`cannot index a ${v.kind}`, at);
+}
+
+function truthy(v: Value): boolean | undefined {
+  if (v.kind === 'bool') return v.value;
+  if (v.kind === 'string' && (v.value === 'true' || v.value === 'false')) return v.value === 'true';
+  return undefined;
+}
+
+function numeric(v: Value): number | undefined {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'string' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return Number(v.value);
+  return undefined;
+}
+
+export function evaluate(e: Expression, ctx: EvalContext): Value {
+  const at = loc(ctx, e);
+  switch (e.type) {
+    case 'Literal':
+      if (e.value === null) return { kind: 'null', origin: at };
+      return typeof e.value === 'number' ? num(e.value, at) : bool(e.value, at);
+    case 'Template':
+      return evalTemplate(e.parts, ctx, at);
+    case 'TemplateWrap':
+      return evaluate(e.wrapped, ctx);
+    case 'Parentheses':
+      return evaluate(e.expr, ctx);
+    case 'Tuple':
+      return list(e.items.map((i) => evaluate(i, ctx)), at);
+    case 'Object': {
+      const m = new Map<string, Value>();
+      for (const item of e.items) {
+        let key: string | undefined;
+        if (item.bareKey && item.key.type === 'ScopeTraversal' && item.key.steps.length === 0) key = item.key.root;
+        else {
+          const k = evaluate(item.key, ctx);
+          if (k.kind === 'unknown') return unknown(k.reason, at);
+          key = asString(k);
+        }
+        if (key === undefined) return unknown('object key is not a string', at);
+        m.set(key, evaluate(item.value, ctx));
+      }
+      return obj(m, at);
+    }
+    case 'ScopeTraversal': {
+      const it = ctx.iteration?.get(e.root);
+      let value: Value;
+      let consumed = 0;
+      if (it) value = it;
+      else {
+        const r = ctx.resolveRoot(e.root, e.steps, loc(ctx, e));
+        if (!r) return unknown(`unknown name "${e.root}"`, at);
+        value = r.value;
+        consumed = r.consumed;
+      }
+      for (const step of e.steps.slice(consumed)) value = applyStep(value, step, ctx);
+      return value;
+    }
+    case 'RelativeTraversal': {
+      let value = evaluate(e.source, ctx);
+      for (const step of e.steps) value = applyStep(value, step, ctx);
+      return value;
+    }
+    case 'Index':
+      return indexValue(evaluate(e.collection, ctx), evaluate(e.key, ctx), at);
+    case 'Splat': {
+      const src = evaluate(e.source, ctx);
+      if (src.kind === 'unknown') return src;
+      const items = src.kind === 'list' ? src.items : src.kind === 'null' ? [] : [src];
+      return list(items.map((item) => e.each.reduce((v, s) => applyStep(v, s, ctx), item)), at);
+    }
+    case 'FunctionCall':
+      return evalCall(e, ctx, at);
+    case 'Conditional': {
+      const c = evaluate(e.condition, ctx);
+      const t = truthy(c);
+      if (t === true) return evaluate(e.trueExpr, ctx);
+      if (t === false) return evaluate(e.falseExpr, ctx);
+      // Unknown condition: known only when both branches agree.
+      const a = evaluate(e.trueExpr, ctx);
+      const b = evaluate(e.falseExpr, ctx);
+      if (valuesEqual(a, b) === true) return { ...a, origin: at };
+      return unknown(c.kind === 'unknown' ? c.reason : 'condition is not a bool', at);
+    }
+    case 'UnaryOp': {
+      const v = evaluate(e.operand, ctx);
+      if (v.kind === 'unknown') return unknown(v.reason, at);
+      if (e.op === '!') {
+        const t = truthy(v);
+        return t === undefined ? unknown('operand of ! is not a bool', at) : bool(!t, at);
+      }
+      const n = numeric(v);
+      return n === undefined ? unknown('operand of - is not a number', at) : num(-n, at);
+    }
+    case 'BinaryOp':
+      return evalBinary(e.op, evaluate(e.left, ctx), evaluate(e.right, ctx), at);
+    case 'For':
+      return evalFor(e, ctx, at);
+  }
+}
+
+function evalBinary(op: string, a: Value, b: Value, at: Location): Value {
+  if (op === '&&' || op === '||') {
+    const x = truthy(a);
+    const y = truthy(b);
+    // cty decides `false && unknown` and `true || unknown`.
+    if (op === '&&' && (x === false || y === false)) return bool(false, at);
+    if (op === '||' && (x === true || y === true)) return bool(true, at);
+    if (x === undefined || y === undefined) return unknown('operand is not known', at);
+    return bool(op === '&&' ? x && y : x || y, at);
+  }
+  if (op === '==' || op === '!=') {
+    const eq = valuesEqual(a, b);
+    if (eq === undefined) return unknown('operand is not known', at);
+    return bool(op === '==' ? eq : !eq, at);
+  }
+  if (a.kind === 'unknown') return unknown(a.reason, at);
+  if (b.kind === 'unknown') return unknown(b.reason, at);
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x === undefined || y === undefined) return unknown(`operands of ${op} are not numbers`, at);
+  switch (op) {
+    case '+': return num(x + y, at);
+    case '-': return num(x - y, at);
+    case '*': return num(x * y, at);
+    case '/': return y === 0 ? unknown('division by zero', at) : num(x / y, at);
+    case '%': return y === 0 ? unknown('division by zero', at) : num(x % y, at);
+    case '<': return bool(x < y, at);
+    case '<=': return bool(x <= y, at);
+    case '>': return bool(x > y, at);
+    case '>=': return bool(x >= y, at);
+  }
+  return unknown(`operator ${op}`, at);
+}
+
+function evalTemplate(parts: TemplatePart[], ctx: EvalContext, at: Location): Value {
+  let out = '';
+  for (const p of parts) {
+    const v = evalTemplatePart(p, ctx, at);
+    if (v.kind === 'unknown') return unknown(v.reason, at);
+    out += (v as { value: string }).value;
+  }
+  // A template of one literal keeps the literal's own range (the quoted string).
+  return str(out, at);
+}
+
+function evalTemplatePart(p: TemplatePart, ctx: EvalContext, at: Location): Value {
+  switch (p.type) {
+    case 'TemplateLiteral':
+      return str(p.value);
+    case 'TemplateInterpolation': {
+      const v = evaluate(p.expr, ctx);
+      if (v.kind === 'unknown') return v;
+      const s = asString(v);
+      return s === undefined ? unknown(`cannot interpolate a ${v.kind}`, at) : str(s);
+    }
+    case 'TemplateIf': {
+      const c = truthy(evaluate(p.condition, ctx));
+      if (c === undefined) return unknown('template condition is not known', at);
+      return evalTemplate(c ? p.then : (p.else ?? []), ctx, at);
+    }
+    case 'TemplateFor': {
+      const coll = evaluate(p.collection, ctx);
+      const pairs = iterate(coll);
+      if (!pairs) return unknown('template for collection is not known', at);
+      let out = '';
+      for (const [k, v] of pairs) {
+        const vars: Record<string, Value> = { [p.valueVar]: v };
+        if (p.keyVar) vars[p.keyVar] = k;
+        const r = evalTemplate(p.body, withIteration(ctx, vars), at);
+        if (r.kind !== 'string') return r;
+        out += r.value;
+      }
+      return str(out);
+    }
+  }
+}
+
+/** Key/value pairs of a collection for `for` and `for_each`; undefined when not iterable/known. */
+export function iterate(coll: Value): [Value, Value][] | undefined {
+  if (coll.kind === 'list') return coll.items.map((v, i) => [num(i, v.origin), v]);
+  if (coll.kind === 'object') return [...coll.entries].map(([k, v]) => [str(k, v.origin), v]);
+  return undefined;
+}
+
+function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: Location): Value {
+  const coll = evaluate(e.collection, ctx);
+  const pairs = iterate(coll);
+  if (!pairs) return unknown(coll.kind === 'unknown' ? coll.reason : 'for collection is not iterable', at);
+  if (pairs.length > MAX_FOR_ITEMS) return unknown('for expression over too many items', at);
+  const items: Value[] = [];
+  const groups = new Map<string, Value[]>();
+  const entries = new Map<string, Value>();
+  for (const [k, v] of pairs) {
+    const vars: Record<string, Value> = { [e.valueVar]: v };
+    if (e.keyVar) vars[e.keyVar] = k;
+    const inner = withIteration(ctx, vars);
+    if (e.condition) {
+      const c = truthy(evaluate(e.condition, inner));
+      if (c === undefined) return unknown('for condition is not known', at);
+      if (!c) continue;
+    }
+    const value = evaluate(e.valueExpr, inner);
+    if (!e.keyExpr) {
+      items.push(value);
+      continue;
+    }
+    const key = evaluate(e.keyExpr, inner);
+    const ks = asString(key);
+    if (ks === undefined) return unknown('for key is not known', at);
+    if (e.group) groups.set(ks, [...(groups.get(ks) ?? []), value]);
+    else entries.set(ks, value);
+  }
+  if (!e.keyExpr) return list(items, at);
+  if (e.group) for (const [k, vs] of groups) entries.set(k, list(vs, at));
+  return obj(entries, at);
+}
+
+function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalContext, at: Location): Value {
+  const name = e.name.includes('::') ? e.name : e.name;
+  // try() and can() must see errors, not values: an unknown caused by an evaluation error
+  // (index out of range, missing attribute) falls through; an unknown input stays unknown.
+  if (name === 'try') {
+    for (const arg of e.args) {
+      const v = evaluate(arg, ctx);
+      if (v.kind !== 'unknown') return v;
+      if (!isErrorUnknown(v)) return v;
+    }
+    return unknown('no try() argument succeeded', at);
+  }
+  if (name === 'can') {
+    const v = evaluate(e.args[0]!, ctx);
+    if (v.kind !== 'unknown') return bool(true, at);
+    return isErrorUnknown(v) ? bool(false, at) : unknown(v.reason, at);
+  }
+  let args = e.args.map((a) => evaluate(a, ctx));
+  if (e.expandFinal && args.length > 0) {
+    const last = args[args.length - 1]!;
+    if (last.kind !== 'list') return unknown('cannot expand the final argument', at);
+    args = [...args.slice(0, -1), ...last.items];
+  }
+  return callFunction(name, args, at);
+}
+
+/**
+ * Unknowns created by a failing operation on known input (missing key, out of range,
+ * regex without match) rather than by unknown input. `try`/`can` treat them as errors.
+ */
+function isErrorUnknown(v: Value): boolean {
+  if (v.kind !== 'unknown') return false;
+  return (
+    v.token === 'error:regex-no-match' ||
+    /^(attribute ".*" is not set|key .* not found|index .* out of range|attribute ".*" of (null|a \w+)|cannot index)/.test(v.reason)
+  );
+}
+
+export { containsUnknown };

@@ -1,0 +1,509 @@
+/**
+ * Terraform built-in functions evaluated statically over `Value`s.
+ *
+ * Unknown arguments give unknown results (except where Terraform itself can decide, e.g.
+ * `try`/`can`, `coalesce` with a known non-null first argument). A function that is not
+ * listed here is unknown: never a wrong value.
+ */
+import type { Location } from '../../model/source.js';
+import {
+  bool, containsUnknown, list, nul, num, obj, str, toJS, unknown, fromJS,
+  type Value, type ListValue, type ObjectValue,
+} from '../value.js';
+
+export type TfFunction = (args: Value[], at: Location) => Value;
+
+function firstUnknown(args: Value[]): Value | undefined {
+  return args.find((a) => a.kind === 'unknown');
+}
+
+/** HCL's automatic conversion of a primitive to a string. */
+export function asString(v: Value): string | undefined {
+  switch (v.kind) {
+    case 'string':
+      return v.value;
+    case 'number':
+      return formatNumber(v.value);
+    case 'bool':
+      return v.value ? 'true' : 'false';
+    default:
+      return undefined;
+  }
+}
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(n);
+}
+
+function asNumber(v: Value): number | undefined {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'string' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return Number(v.value);
+  return undefined;
+}
+
+function asList(v: Value): Value[] | undefined {
+  if (v.kind === 'list') return v.items;
+  return undefined;
+}
+
+export function valuesEqual(a: Value, b: Value): boolean | undefined {
+  if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return a.value === (b as typeof a).value;
+    case 'null':
+      return true;
+    case 'list': {
+      const bl = b as ListValue;
+      if (a.items.length !== bl.items.length) return false;
+      let result: boolean | undefined = true;
+      a.items.forEach((x, i) => {
+        const eq = valuesEqual(x, bl.items[i]!);
+        if (eq === false) result = false;
+        else if (eq === undefined && result) result = undefined;
+      });
+      return result;
+    }
+    case 'object': {
+      const bo = b as ObjectValue;
+      if (a.entries.size !== bo.entries.size) return false;
+      let result: boolean | undefined = true;
+      for (const [k, x] of a.entries) {
+        const y = bo.entries.get(k);
+        if (!y) return false;
+        const eq = valuesEqual(x, y);
+        if (eq === false) return false;
+        if (eq === undefined) result = undefined;
+      }
+      return result;
+    }
+  }
+}
+
+const unk = (name: string, at: Location, cause?: Value): Value =>
+  unknown(cause && cause.kind === 'unknown' ? cause.reason : `${name}() result is not known statically`, at);
+
+function stringFn(name: string, f: (s: string) => string): TfFunction {
+  return (args, at) => {
+    const a = args[0];
+    if (!a) return unk(name, at);
+    if (a.kind === 'unknown') return unk(name, at, a);
+    const s = asString(a);
+    return s === undefined ? unk(name, at) : str(f(s), at);
+  };
+}
+
+/** Terraform's `format` verbs: %s %d %v %q %f %t %%, with optional flags/width. */
+function tfFormat(fmt: string, args: Value[]): string | undefined {
+  let out = '';
+  let argi = 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch !== '%') {
+      out += ch;
+      continue;
+    }
+    const m = /^%([-+# 0]*)(\d*)(?:\.(\d+))?([sdvqftbxXoe%])/.exec(fmt.slice(i));
+    if (!m) return undefined;
+    i += m[0].length - 1;
+    const verb = m[4];
+    if (verb === '%') {
+      out += '%';
+      continue;
+    }
+    const a = args[argi++];
+    if (!a) return undefined;
+    let s: string | undefined;
+    if (verb === 'q') s = JSON.stringify(asString(a) ?? '');
+    else if (verb === 'd') {
+      const n = asNumber(a);
+      s = n === undefined ? undefined : String(Math.trunc(n));
+    } else if (verb === 'f') {
+      const n = asNumber(a);
+      s = n === undefined ? undefined : n.toFixed(m[3] ? Number(m[3]) : 6);
+    } else if (verb === 'v' && (a.kind === 'list' || a.kind === 'object')) s = JSON.stringify(toJS(a));
+    else s = asString(a);
+    if (s === undefined) return undefined;
+    const width = m[2] ? Number(m[2]) : 0;
+    if (s.length < width) s = m[1]!.includes('-') ? s.padEnd(width) : s.padStart(width, m[1]!.includes('0') ? '0' : ' ');
+    out += s;
+  }
+  return out;
+}
+
+/** Terraform regex (RE2) translated to a JavaScript RegExp when the syntax is compatible. */
+export function toJsRegex(pattern: string): RegExp | undefined {
+  // RE2 inline flags like (?i) at the start are common; JavaScript needs them as flags.
+  let flags = '';
+  let p = pattern;
+  const inline = /^\(\?([imsU]+)\)/.exec(p);
+  if (inline) {
+    if (inline[1]!.includes('i')) flags += 'i';
+    if (inline[1]!.includes('s')) flags += 's';
+    if (inline[1]!.includes('m')) flags += 'm';
+    p = p.slice(inline[0].length);
+  }
+  if (/\(\?P?</.test(p)) p = p.replace(/\(\?P</g, '(?<');
+  try {
+    return new RegExp(p, flags);
+  } catch {
+    return undefined;
+  }
+}
+
+function mergeObjects(args: Value[], at: Location): Value {
+  const out = new Map<string, Value>();
+  for (const a of args) {
+    if (a.kind === 'null') continue;
+    if (a.kind === 'unknown') return unk('merge', at, a);
+    if (a.kind !== 'object') return unk('merge', at);
+    for (const [k, v] of a.entries) out.set(k, v);
+  }
+  return obj(out, at);
+}
+
+const fns: Record<string, TfFunction> = {
+  merge: mergeObjects,
+  lookup: (args, at) => {
+    const [m, k, d] = args;
+    if (!m || !k) return unk('lookup', at);
+    if (k.kind === 'unknown') return unk('lookup', at, k);
+    const key = asString(k);
+    if (m.kind === 'unknown') return unk('lookup', at, m);
+    if (m.kind !== 'object' || key === undefined) return unk('lookup', at);
+    const hit = m.entries.get(key);
+    if (hit) return hit;
+    return d ?? unknown(`lookup(): key "${key}" is not in the map`, at);
+  },
+  coalesce: (args, at) => {
+    for (const a of args) {
+      if (a.kind === 'unknown') return unk('coalesce', at, a);
+      if (a.kind === 'null') continue;
+      if (a.kind === 'string' && a.value === '') continue;
+      return a;
+    }
+    return unk('coalesce', at);
+  },
+  coalescelist: (args, at) => {
+    for (const a of args) {
+      if (a.kind === 'unknown') return unk('coalescelist', at, a);
+      if (a.kind === 'list' && a.items.length > 0) return a;
+    }
+    return unk('coalescelist', at);
+  },
+  format: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('format', at, u);
+    const f = args[0] && asString(args[0]);
+    if (f === undefined) return unk('format', at);
+    const s = tfFormat(f, args.slice(1));
+    return s === undefined ? unk('format', at) : str(s, at);
+  },
+  lower: stringFn('lower', (s) => s.toLowerCase()),
+  upper: stringFn('upper', (s) => s.toUpperCase()),
+  trimspace: stringFn('trimspace', (s) => s.trim()),
+  title: stringFn('title', (s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
+  chomp: stringFn('chomp', (s) => s.replace(/[\r\n]+$/, '')),
+  tostring: (args, at) => {
+    const a = args[0];
+    if (!a) return unk('tostring', at);
+    if (a.kind === 'unknown' || a.kind === 'null') return a;
+    const s = asString(a);
+    return s === undefined ? unk('tostring', at) : { ...str(s), origin: a.origin, via: a.via };
+  },
+  tonumber: (args, at) => {
+    const a = args[0];
+    if (!a) return unk('tonumber', at);
+    if (a.kind === 'unknown' || a.kind === 'null') return a;
+    const n = asNumber(a);
+    return n === undefined ? unk('tonumber', at) : { ...num(n), origin: a.origin, via: a.via };
+  },
+  tobool: (args, at) => {
+    const a = args[0];
+    if (!a) return unk('tobool', at);
+    if (a.kind === 'unknown' || a.kind === 'null' || a.kind === 'bool') return a;
+    if (a.kind === 'string' && (a.value === 'true' || a.value === 'false'))
+      return { ...bool(a.value === 'true'), origin: a.origin, via: a.via };
+    return unk('tobool', at);
+  },
+  tolist: (args, at) => {
+    const a = args[0];
+    if (!a) return unk('tolist', at);
+    return a.kind === 'list' || a.kind === 'unknown' || a.kind === 'null' ? a : unk('tolist', at);
+  },
+  toset: (args, at) => {
+    const a = args[0];
+    if (!a) return unk('toset', at);
+    if (a.kind !== 'list') return a.kind === 'unknown' ? a : unk('toset', at);
+    if (containsUnknown(a)) return unk('toset', at);
+    const seen: Value[] = [];
+    for (const x of a.items) if (!seen.some((y) => valuesEqual(x, y))) seen.push(x);
+    // Terraform sets of strings iterate in lexical order.
+    if (seen.every((x) => x.kind === 'string')) seen.sort((x, y) => (asString(x)! < asString(y)! ? -1 : 1));
+    return { ...list(seen), origin: a.origin, via: a.via };
+  },
+  tomap: (args, at) => {
+    const a = args[0];
+    if (!a) return unk('tomap', at);
+    return a.kind === 'object' || a.kind === 'unknown' || a.kind === 'null' ? a : unk('tomap', at);
+  },
+  concat: (args, at) => {
+    const items: Value[] = [];
+    for (const a of args) {
+      if (a.kind === 'unknown') return unk('concat', at, a);
+      const l = asList(a);
+      if (!l) return unk('concat', at);
+      items.push(...l);
+    }
+    return list(items, at);
+  },
+  length: (args, at) => {
+    const a = args[0];
+    if (!a) return unk('length', at);
+    if (a.kind === 'unknown') return unk('length', at, a);
+    if (a.kind === 'list') return num(a.items.length, at);
+    if (a.kind === 'object') return num(a.entries.size, at);
+    if (a.kind === 'string') return num([...a.value].length, at);
+    return unk('length', at);
+  },
+  contains: (args, at) => {
+    const [l, v] = args;
+    if (!l || !v) return unk('contains', at);
+    if (l.kind === 'unknown') return unk('contains', at, l);
+    if (l.kind !== 'list') return unk('contains', at);
+    let sawUnknown = v.kind === 'unknown';
+    for (const x of l.items) {
+      const eq = valuesEqual(x, v);
+      if (eq === true) return bool(true, at);
+      if (eq === undefined) sawUnknown = true;
+    }
+    return sawUnknown ? unk('contains', at) : bool(false, at);
+  },
+  keys: (args, at) => {
+    const a = args[0];
+    if (!a || a.kind !== 'object') return a?.kind === 'unknown' ? unk('keys', at, a) : unk('keys', at);
+    return list([...a.entries.keys()].sort().map((k) => str(k, at)), at);
+  },
+  values: (args, at) => {
+    const a = args[0];
+    if (!a || a.kind !== 'object') return a?.kind === 'unknown' ? unk('values', at, a) : unk('values', at);
+    return list([...a.entries.keys()].sort().map((k) => a.entries.get(k)!), at);
+  },
+  element: (args, at) => {
+    const [l, i] = args;
+    if (!l || !i) return unk('element', at);
+    if (l.kind !== 'list' || i.kind !== 'number' || l.items.length === 0) return unk('element', at);
+    return l.items[((Math.trunc(i.value) % l.items.length) + l.items.length) % l.items.length]!;
+  },
+  join: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('join', at, u);
+    const sep = args[0] && asString(args[0]);
+    if (sep === undefined) return unk('join', at);
+    const parts: string[] = [];
+    for (const l of args.slice(1)) {
+      if (l.kind !== 'list') return unk('join', at);
+      for (const x of l.items) {
+        const s = asString(x);
+        if (s === undefined) return unk('join', at);
+        parts.push(s);
+      }
+    }
+    return str(parts.join(sep), at);
+  },
+  split: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('split', at, u);
+    const sep = args[0] && asString(args[0]);
+    const s = args[1] && asString(args[1]);
+    if (sep === undefined || s === undefined) return unk('split', at);
+    return list(s.split(sep).map((x) => str(x, at)), at);
+  },
+  replace: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('replace', at, u);
+    const [s, search, rep] = args.map(asString);
+    if (s === undefined || search === undefined || rep === undefined) return unk('replace', at);
+    if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
+      const re = toJsRegex(search.slice(1, -1));
+      if (!re) return unk('replace', at);
+      return str(s.replace(new RegExp(re.source, re.flags + 'g'), rep.replace(/\$\{?(\d+)\}?/g, '$$$1')), at);
+    }
+    return str(s.split(search).join(rep), at);
+  },
+  startswith: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('startswith', at, u);
+    const [s, p] = args.map(asString);
+    return s === undefined || p === undefined ? unk('startswith', at) : bool(s.startsWith(p), at);
+  },
+  endswith: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('endswith', at, u);
+    const [s, p] = args.map(asString);
+    return s === undefined || p === undefined ? unk('endswith', at) : bool(s.endsWith(p), at);
+  },
+  substr: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('substr', at, u);
+    const s = args[0] && asString(args[0]);
+    const off = args[1] && asNumber(args[1]);
+    const len = args[2] && asNumber(args[2]);
+    if (s === undefined || off === undefined || len === undefined) return unk('substr', at);
+    const chars = [...s];
+    const start = off < 0 ? chars.length + off : off;
+    return str(chars.slice(start, len < 0 ? undefined : start + len).join(''), at);
+  },
+  regex: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('regex', at, u);
+    const [p, s] = args.map(asString);
+    const re = p === undefined ? undefined : toJsRegex(p);
+    if (!re || s === undefined) return unk('regex', at);
+    const m = re.exec(s);
+    if (!m) return unknown(`regex(): no match for ${JSON.stringify(p)}`, at, 'error:regex-no-match');
+    if (m.groups) return obj(new Map(Object.entries(m.groups).map(([k, v]) => [k, str(v ?? '', at)])), at);
+    if (m.length > 1) return list(m.slice(1).map((g) => str(g ?? '', at)), at);
+    return str(m[0], at);
+  },
+  regexall: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('regexall', at, u);
+    const [p, s] = args.map(asString);
+    const re = p === undefined ? undefined : toJsRegex(p);
+    if (!re || s === undefined) return unk('regexall', at);
+    const g = new RegExp(re.source, re.flags + 'g');
+    const out: Value[] = [];
+    for (const m of s.matchAll(g)) {
+      if (m.length > 1) out.push(list(m.slice(1).map((x) => str(x ?? '', at)), at));
+      else out.push(str(m[0], at));
+    }
+    return list(out, at);
+  },
+  jsonencode: (args, at) => {
+    const a = args[0];
+    if (!a) return unk('jsonencode', at);
+    if (containsUnknown(a)) return unk('jsonencode', at);
+    return str(JSON.stringify(toJS(a)), at);
+  },
+  jsondecode: (args, at) => {
+    const a = args[0];
+    if (!a || a.kind !== 'string') return a?.kind === 'unknown' ? unk('jsondecode', at, a) : unk('jsondecode', at);
+    try {
+      return fromJS(JSON.parse(a.value), a.origin ?? at);
+    } catch {
+      return unk('jsondecode', at);
+    }
+  },
+  flatten: (args, at) => {
+    const out: Value[] = [];
+    const walk = (v: Value): boolean => {
+      if (v.kind === 'list') return v.items.every(walk);
+      if (v.kind === 'unknown') return false;
+      out.push(v);
+      return true;
+    };
+    const a = args[0];
+    if (!a || !walk(a)) return unk('flatten', at);
+    return list(out, at);
+  },
+  distinct: (args, at) => {
+    const a = args[0];
+    if (!a || a.kind !== 'list' || containsUnknown(a)) return unk('distinct', at);
+    const seen: Value[] = [];
+    for (const x of a.items) if (!seen.some((y) => valuesEqual(x, y))) seen.push(x);
+    return list(seen, at);
+  },
+  compact: (args, at) => {
+    const a = args[0];
+    if (!a || a.kind !== 'list' || containsUnknown(a)) return unk('compact', at);
+    return list(a.items.filter((x) => !(x.kind === 'null' || (x.kind === 'string' && x.value === ''))), at);
+  },
+  zipmap: (args, at) => {
+    const [k, v] = args;
+    if (!k || !v || k.kind !== 'list' || v.kind !== 'list' || containsUnknown(k)) return unk('zipmap', at);
+    const m = new Map<string, Value>();
+    k.items.forEach((key, i) => {
+      const s = asString(key);
+      if (s !== undefined) m.set(s, v.items[i] ?? nul(at));
+    });
+    return obj(m, at);
+  },
+  min: (args, at) => {
+    const ns = args.map(asNumber);
+    return ns.some((n) => n === undefined) || ns.length === 0 ? unk('min', at) : num(Math.min(...(ns as number[])), at);
+  },
+  max: (args, at) => {
+    const ns = args.map(asNumber);
+    return ns.some((n) => n === undefined) || ns.length === 0 ? unk('max', at) : num(Math.max(...(ns as number[])), at);
+  },
+  abs: (args, at) => {
+    const n = args[0] && asNumber(args[0]);
+    return n === undefined ? unk('abs', at) : num(Math.abs(n), at);
+  },
+  range: (args, at) => {
+    const ns = args.map(asNumber);
+    if (ns.some((n) => n === undefined)) return unk('range', at);
+    let [start, end, step] = ns as number[];
+    if (end === undefined) [start, end] = [0, start!];
+    step ??= start! <= end! ? 1 : -1;
+    const out: Value[] = [];
+    if (step === 0) return unk('range', at);
+    for (let x = start!; step > 0 ? x < end! : x > end!; x += step) {
+      out.push(num(x, at));
+      if (out.length > 1024) return unk('range', at);
+    }
+    return list(out, at);
+  },
+  one: (args, at) => {
+    const a = args[0];
+    if (!a || a.kind !== 'list') return unk('one', at);
+    if (a.items.length === 0) return nul(at);
+    return a.items.length === 1 ? a.items[0]! : unk('one', at);
+  },
+  slice: (args, at) => {
+    const [l, s, e] = args;
+    const si = s && asNumber(s);
+    const ei = e && asNumber(e);
+    if (!l || l.kind !== 'list' || si === undefined || ei === undefined) return unk('slice', at);
+    return list(l.items.slice(si, ei), at);
+  },
+  reverse: (args, at) => {
+    const a = args[0];
+    return a && a.kind === 'list' ? list([...a.items].reverse(), at) : unk('reverse', at);
+  },
+  sort: (args, at) => {
+    const a = args[0];
+    if (!a || a.kind !== 'list' || containsUnknown(a)) return unk('sort', at);
+    const items = [...a.items].sort((x, y) => ((asString(x) ?? '') < (asString(y) ?? '') ? -1 : 1));
+    return list(items, at);
+  },
+  index: (args, at) => {
+    const [l, v] = args;
+    if (!l || !v || l.kind !== 'list' || containsUnknown(l) || v.kind === 'unknown') return unk('index', at);
+    const i = l.items.findIndex((x) => valuesEqual(x, v));
+    return i < 0 ? unk('index', at) : num(i, at);
+  },
+  trimprefix: (args, at) => {
+    const [s, p] = args.map(asString);
+    return s === undefined || p === undefined ? unk('trimprefix', at) : str(s.startsWith(p) ? s.slice(p.length) : s, at);
+  },
+  trimsuffix: (args, at) => {
+    const [s, p] = args.map(asString);
+    return s === undefined || p === undefined ? unk('trimsuffix', at) : str(s.endsWith(p) ? s.slice(0, -p.length) : s, at);
+  },
+};
+
+/** Functions whose result is not a pure function of their arguments, or reads files: unknown. */
+export function callFunction(name: string, args: Value[], at: Location): Value {
+  const f = fns[name];
+  if (!f) return unknown(`function ${name}() is not evaluated statically`, at);
+  return f(args, at);
+}
+
+export function hasFunction(name: string): boolean {
+  return name in fns;
+}

@@ -1,0 +1,545 @@
+/**
+ * Evaluation of one module instance: a module folder with concrete input values (from
+ * var files for a root module, from module arguments for a child). Everything is lazy and
+ * memoized: locals, variables, resource attributes and module outputs are evaluated when
+ * something refers to them, with cycle guards (a cycle is unknown, never a crash).
+ */
+import path from 'node:path';
+import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
+import type { Location } from '../../model/source.js';
+import type { InputDecl, InputValidation } from '../../model/resource.js';
+import {
+  list, obj, passedThrough, str, unknown, num, bool, nul,
+  type ObjectValue, type Value,
+} from '../value.js';
+import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
+import { asString } from './functions.js';
+import { attr, blockHeader, childBlocks, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
+
+/** Upper bound on instances of one `count`/`for_each` resource (EVAL001 when hit). */
+export const MAX_INSTANCES = 64;
+const MAX_MODULE_DEPTH = 12;
+/** Meta-arguments and blocks that are not part of a resource's configuration body. */
+const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection']);
+
+export interface TfResource {
+  /** `module.a.azurerm_x.y["k"]` */
+  address: string;
+  /** Address without instance keys, for references (`module.a.azurerm_x.y`). */
+  baseAddress: string;
+  type: string;
+  name: string;
+  file: string;
+  header: Location;
+  /** Evaluated body: attributes, and nested blocks as lists of objects whose origin is the block header. */
+  body: ObjectValue;
+  /** Location of each attribute (`name = expr`), by path: `vm_size`, `default_node_pool[0].vm_size`. */
+  sites: Map<string, Location>;
+  block: Block;
+}
+
+export interface EvalProblem {
+  message: string;
+  location: Location;
+}
+
+/** Loads a local module folder (inside the scan root) or returns undefined. */
+export type ModuleLoader = (dir: string) => ModuleSource | undefined;
+
+export interface InstanceOptions {
+  /** Address prefix: '' for a root, `module.a.` for a child. */
+  prefix: string;
+  /** Input values by variable name; each already carries its origin and via chain. */
+  inputs: Map<string, Value>;
+  loader: ModuleLoader;
+  problems: EvalProblem[];
+  depth?: number;
+}
+
+const CYCLE = Symbol('cycle');
+
+export class ModuleInstance {
+  private readonly varCache = new Map<string, Value>();
+  private readonly localCache = new Map<string, Value | typeof CYCLE>();
+  private readonly resourceCache = new Map<string, TfResource[] | typeof CYCLE>();
+  private readonly children = new Map<string, ModuleInstance | null>();
+  private readonly outputCache = new Map<string, Value | typeof CYCLE>();
+
+  constructor(
+    readonly src: ModuleSource,
+    private readonly opts: InstanceOptions,
+  ) {}
+
+  get prefix(): string {
+    return this.opts.prefix;
+  }
+
+  // ---- names -------------------------------------------------------------------------
+
+  private context(file: string, iteration?: Map<string, Value>): EvalContext {
+    return { file, iteration, resolveRoot: (root, steps, at) => this.resolveRoot(root, steps, at) };
+  }
+
+  private resolveRoot(root: string, steps: TraversalStep[], at: Location): RootResolution | undefined {
+    const first = steps[0];
+    const firstName = first?.type === 'GetAttr' ? first.name : undefined;
+    switch (root) {
+      case 'var':
+        return firstName ? { value: this.variable(firstName, at), consumed: 1 } : undefined;
+      case 'local':
+        return firstName ? { value: this.local(firstName, at), consumed: 1 } : undefined;
+      case 'module':
+        return firstName ? this.moduleRef(firstName, steps, at) : undefined;
+      case 'data': {
+        const second = steps[1];
+        if (!firstName || second?.type !== 'GetAttr') return undefined;
+        const addr = `${this.prefix}data.${firstName}.${second.name}`;
+        return { value: unknown(`depends on ${addr}`, at, `tf:${addr}`), consumed: 2 };
+      }
+      case 'path':
+        if (firstName === 'module' || firstName === 'root' || firstName === 'cwd')
+          return { value: str(this.src.dir, at), consumed: 1 };
+        return undefined;
+      case 'terraform':
+        return { value: unknown('terraform.workspace is chosen at run time', at), consumed: steps.length > 0 ? 1 : 0 };
+      case 'count':
+      case 'each':
+      case 'self':
+        return { value: unknown(`${root} is not known here`, at), consumed: 0 };
+      default:
+        if (firstName && (this.src.resources.has(`${root}.${firstName}`) || /^[a-z0-9]+_[a-z0-9_]+$/.test(root)))
+          return this.resourceRef(root, firstName, steps, at);
+        return undefined;
+    }
+  }
+
+  variable(name: string, at?: Location): Value {
+    const cached = this.varCache.get(name);
+    if (cached) return cached;
+    const decl = this.src.variables.get(name);
+    let v: Value;
+    if (!decl) v = unknown(`variable "${name}" is not declared`, at);
+    else {
+      const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
+      const given = this.opts.inputs.get(name);
+      const def = this.defaultOf(decl);
+      if (given && !(given.kind === 'null' && def)) v = passedThrough(convertToType(given, decl.node), header);
+      else if (def) v = passedThrough(def, header);
+      else v = unknown(`variable "${name}" has no value`, header);
+    }
+    this.varCache.set(name, v);
+    return v;
+  }
+
+  private defaultOf(decl: Located<Block>): Value | undefined {
+    const d = attr(decl.node, 'default');
+    if (!d) return undefined;
+    // Defaults are constants: no references allowed.
+    return evaluate(d.expr, { file: decl.file, resolveRoot: () => undefined });
+  }
+
+  local(name: string, at?: Location): Value {
+    const cached = this.localCache.get(name);
+    if (cached === CYCLE) return unknown(`local "${name}" refers to itself`, at);
+    if (cached) return cached;
+    const decl = this.src.locals.get(name);
+    if (!decl) return unknown(`local "${name}" is not declared`, at);
+    this.localCache.set(name, CYCLE);
+    const v = passedThrough(evaluate(decl.node.expr, this.context(decl.file)), locOf(decl.node, decl.file, `local "${name}"`));
+    this.localCache.set(name, v);
+    return v;
+  }
+
+  // ---- resources ---------------------------------------------------------------------
+
+  private resourceRef(type: string, name: string, steps: TraversalStep[], at: Location): RootResolution {
+    const key = `${type}.${name}`;
+    const baseAddress = `${this.prefix}${key}`;
+    const token = `tf:${baseAddress}`;
+    const decl = this.src.resources.get(key);
+    if (!decl) return { value: unknown(`depends on ${baseAddress}`, at, token), consumed: 1 };
+    const instances = this.resourceInstances(key);
+    // A reference to an expanded resource indexes it: `x.y[0].name`, `x.y["k"].id`.
+    let consumed = 1;
+    let chosen: TfResource | undefined;
+    const hasExpansion = attr(decl.node, 'count') || attr(decl.node, 'for_each');
+    const next = steps[1];
+    if (hasExpansion) {
+      if (next?.type === 'Index') {
+        consumed = 2;
+        const k = evaluate(next.key, this.context(at.file));
+        const ks = asString(k);
+        if (Array.isArray(instances) && ks !== undefined)
+          chosen = instances.find((r) => r.address === `${baseAddress}[${/^\d+$/.test(ks) && k.kind === 'number' ? ks : JSON.stringify(ks)}]`);
+      } else {
+        return { value: unknown(`depends on all instances of ${baseAddress}`, at, token), consumed: 1 };
+      }
+    } else if (Array.isArray(instances)) chosen = instances[0];
+    const attrStep = steps[consumed];
+    if (attrStep?.type !== 'GetAttr') return { value: unknown(`depends on ${baseAddress}`, at, token), consumed };
+    consumed++;
+    const attrName = attrStep.name;
+    if (attrName === 'id' || !chosen) {
+      return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at, `${token}${attrName === 'id' ? '' : '.' + attrName}`), consumed };
+    }
+    const configured = chosen.body.entries.get(attrName);
+    if (configured) return { value: configured, consumed };
+    return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at, `${token}.${attrName}`), consumed };
+  }
+
+  /** All instances of one resource declaration (`type.name`), expanded by count/for_each. */
+  resourceInstances(key: string): TfResource[] | typeof CYCLE {
+    const cached = this.resourceCache.get(key);
+    if (cached) return cached;
+    const decl = this.src.resources.get(key);
+    if (!decl) return [];
+    this.resourceCache.set(key, CYCLE);
+    const result = this.expandResource(key, decl);
+    this.resourceCache.set(key, result);
+    return result;
+  }
+
+  private expandResource(key: string, decl: Located<Block>): TfResource[] {
+    const [type, name] = [decl.node.labels[0]!.value, decl.node.labels[1]!.value];
+    const baseAddress = `${this.prefix}${key}`;
+    const header = blockHeader(decl.node, decl.file);
+    const countAttr = attr(decl.node, 'count');
+    const forEachAttr = attr(decl.node, 'for_each');
+    const ctx0 = this.context(decl.file);
+    const make = (address: string, iteration?: Map<string, Value>): TfResource => {
+      const sites = new Map<string, Location>();
+      const body = this.evalBody(decl.node.body, decl.file, iteration, sites, '', type);
+      return { address, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
+    };
+    if (countAttr) {
+      const c = evaluate(countAttr.expr, ctx0);
+      if (c.kind === 'number') {
+        const n = Math.max(0, Math.trunc(c.value));
+        if (n > MAX_INSTANCES) this.cap(baseAddress, n, countAttr, decl.file);
+        const out: TfResource[] = [];
+        for (let i = 0; i < Math.min(n, MAX_INSTANCES); i++)
+          out.push(make(`${baseAddress}[${i}]`, new Map([['count', obj({ index: num(i) })]])));
+        return out;
+      }
+      // Unknown count: the resource may exist; evaluate it once with an unknown index.
+      return [make(baseAddress, new Map([['count', obj({ index: unknown('count.index of an unknown count') })]]))];
+    }
+    if (forEachAttr) {
+      const fe = evaluate(forEachAttr.expr, ctx0);
+      const pairs = fe.kind === 'list' || fe.kind === 'object' ? iterate(fe) : undefined;
+      if (pairs) {
+        if (pairs.length > MAX_INSTANCES) this.cap(baseAddress, pairs.length, forEachAttr, decl.file);
+        return pairs.slice(0, MAX_INSTANCES).map(([k, v]) => {
+          // for_each over a set of strings: each.key == each.value.
+          const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
+          const each = obj({ key: str(keyStr, k.origin), value: v });
+          return make(`${baseAddress}[${JSON.stringify(keyStr)}]`, new Map([['each', each]]));
+        });
+      }
+      return [make(baseAddress, new Map([['each', obj({ key: unknown('each.key of an unknown for_each'), value: unknown('each.value of an unknown for_each') })]]))];
+    }
+    return [make(baseAddress)];
+  }
+
+  private cap(address: string, n: number, at: { range: Location['range'] }, file: string): void {
+    this.opts.problems.push({
+      message: `${address} expands to ${n} instances; only the first ${MAX_INSTANCES} are linted`,
+      location: locOf(at, file),
+    });
+  }
+
+  /** Evaluates a block body into an object; nested blocks become lists of objects. */
+  private evalBody(
+    body: Body,
+    file: string,
+    iteration: Map<string, Value> | undefined,
+    sites: Map<string, Location>,
+    pathPrefix: string,
+    resourceType: string,
+  ): ObjectValue {
+    const entries = new Map<string, Value>();
+    const ctx = this.context(file, iteration);
+    for (const item of body.items) {
+      if (item.type === 'Attribute') {
+        if (!pathPrefix && META.has(item.name)) continue;
+        sites.set(pathPrefix + item.name, locOf(item, file, `${item.name}`));
+        entries.set(item.name, this.evalAttribute(item.name, item.expr, ctx, resourceType, pathPrefix));
+        continue;
+      }
+      if (!pathPrefix && META.has(item.blockType)) continue;
+      if (item.blockType === 'dynamic') {
+        const blockName = item.labels[0]?.value;
+        if (!blockName) continue;
+        entries.set(blockName, this.expandDynamic(item, file, iteration, sites, pathPrefix, resourceType, blockName));
+        continue;
+      }
+      const existing = entries.get(item.blockType);
+      const index = existing?.kind === 'list' ? existing.items.length : 0;
+      const childPath = `${pathPrefix}${item.blockType}[${index}].`;
+      const child = this.evalBody(item.body, file, iteration, sites, childPath, resourceType);
+      child.origin = blockHeader(item, file, item.blockType);
+      sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
+      if (existing?.kind === 'list') existing.items.push(child);
+      else entries.set(item.blockType, list([child], child.origin));
+    }
+    return obj(entries, pathPrefix ? undefined : { file, range: body.range });
+  }
+
+  private evalAttribute(name: string, expr: Expression, ctx: EvalContext, resourceType: string, pathPrefix: string): Value {
+    // azapi's `body = jsonencode({...})` (azapi v1): lint the object, not the JSON text.
+    if (!pathPrefix && name === 'body' && resourceType.startsWith('azapi_') && expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args[0])
+      return evaluate(expr.args[0], ctx);
+    return evaluate(expr, ctx);
+  }
+
+  private expandDynamic(
+    block: Block,
+    file: string,
+    iteration: Map<string, Value> | undefined,
+    sites: Map<string, Location>,
+    pathPrefix: string,
+    resourceType: string,
+    blockName: string,
+  ): Value {
+    const header = blockHeader(block, file, `dynamic "${blockName}"`);
+    const forEach = attr(block, 'for_each');
+    const content = childBlocks(block, 'content')[0];
+    if (!forEach || !content) return unknown('dynamic block without for_each/content', header);
+    const fe = evaluate(forEach.expr, this.context(file, iteration));
+    const pairs = iterate(fe);
+    if (!pairs) return unknown(`dynamic "${blockName}" iterates over an unknown collection`, header);
+    const iterName = (() => {
+      const it = attr(block, 'iterator');
+      return it && it.expr.type === 'ScopeTraversal' ? it.expr.root : blockName;
+    })();
+    const items: Value[] = [];
+    pairs.slice(0, MAX_INSTANCES).forEach(([k, v], i) => {
+      const inner = new Map(iteration ?? []);
+      inner.set(iterName, obj({ key: k, value: v }));
+      const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${i}].`, resourceType);
+      child.origin = header;
+      items.push(child);
+    });
+    return list(items, header);
+  }
+
+  /** Every managed resource of this instance and of its local child modules. */
+  allResources(): TfResource[] {
+    const out: TfResource[] = [];
+    for (const key of this.src.resources.keys()) {
+      const r = this.resourceInstances(key);
+      if (Array.isArray(r)) out.push(...r);
+    }
+    for (const name of this.src.moduleCalls.keys()) {
+      const child = this.child(name);
+      if (child) out.push(...child.allResources());
+    }
+    return out;
+  }
+
+  // ---- modules -----------------------------------------------------------------------
+
+  /** The instance of a local module call, or null when it is remote, missing or disabled. */
+  child(name: string): ModuleInstance | null {
+    if (this.children.has(name)) return this.children.get(name)!;
+    this.children.set(name, null); // cycle guard
+    const call = this.src.moduleCalls.get(name)!;
+    const result = this.instantiate(name, call);
+    this.children.set(name, result);
+    return result;
+  }
+
+  private instantiate(name: string, call: Located<Block>): ModuleInstance | null {
+    const depth = (this.opts.depth ?? 0) + 1;
+    if (depth > MAX_MODULE_DEPTH) return null;
+    const source = localModuleSource(call.node);
+    if (!source) return null;
+    const ctx = this.context(call.file);
+    const count = attr(call.node, 'count');
+    if (count) {
+      const c = evaluate(count.expr, ctx);
+      if (c.kind === 'number' && c.value <= 0) return null;
+    }
+    const forEach = attr(call.node, 'for_each');
+    const iteration = new Map<string, Value>([
+      ['count', obj({ index: count ? num(0) : unknown('count.index') })],
+      ['each', obj({ key: unknown('each.key of a module for_each'), value: unknown('each.value of a module for_each') })],
+    ]);
+    if (forEach) {
+      const fe = evaluate(forEach.expr, ctx);
+      if ((fe.kind === 'list' && fe.items.length === 0) || (fe.kind === 'object' && fe.entries.size === 0)) return null;
+    }
+    const childSrc = this.opts.loader(path.resolve(this.src.dir, source));
+    if (!childSrc) return null;
+    const inputs = new Map<string, Value>();
+    const argCtx = this.context(call.file, iteration);
+    for (const item of call.node.body.items) {
+      if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || META.has(item.name)) continue;
+      if (item.name === 'providers') continue;
+      const v = evaluate(item.expr, argCtx);
+      inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
+    }
+    return new ModuleInstance(childSrc, {
+      prefix: `${this.prefix}module.${name}.`,
+      inputs,
+      loader: this.opts.loader,
+      problems: this.opts.problems,
+      depth,
+    });
+  }
+
+  private moduleRef(name: string, steps: TraversalStep[], at: Location): RootResolution {
+    const call = this.src.moduleCalls.get(name);
+    const token = `tf:${this.prefix}module.${name}`;
+    if (!call) return { value: unknown(`module "${name}" is not declared`, at, token), consumed: 1 };
+    const outStep = steps[1];
+    if (outStep?.type !== 'GetAttr') return { value: unknown(`depends on module.${name}`, at, token), consumed: 1 };
+    const child = this.child(name);
+    if (!child) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at, `${token}.${outStep.name}`), consumed: 2 };
+    return { value: child.output(outStep.name, at), consumed: 2 };
+  }
+
+  output(name: string, at?: Location): Value {
+    const cached = this.outputCache.get(name);
+    if (cached === CYCLE) return unknown(`output "${name}" refers to itself`, at);
+    if (cached) return cached;
+    const decl = this.src.outputs.get(name);
+    const value = decl && attr(decl.node, 'value');
+    if (!decl || !value) return unknown(`output "${name}" is not declared`, at);
+    this.outputCache.set(name, CYCLE);
+    const v = evaluate(value.expr, this.context(decl.file));
+    this.outputCache.set(name, v);
+    return v;
+  }
+
+  // ---- inputs ------------------------------------------------------------------------
+
+  /** Declared variables of this instance (and its children), for GPU002 and SEC001. */
+  inputDecls(): InputDecl[] {
+    const out: InputDecl[] = [];
+    for (const [name, decl] of this.src.variables) {
+      const text = this.src.files.find((f) => f.file === decl.file)?.text ?? '';
+      const typeAttr = attr(decl.node, 'type');
+      const sensitive = attr(decl.node, 'sensitive');
+      const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
+      out.push({
+        name,
+        kind: 'tf-variable',
+        header,
+        type: typeAttr ? sourceText(text, typeAttr.expr.range) : undefined,
+        secure: sensitive ? isTrue(evaluate(sensitive.expr, { file: decl.file, resolveRoot: () => undefined })) : false,
+        defaultValue: this.defaultOf(decl),
+        assigned: this.opts.inputs.get(name),
+        validations: childBlocks(decl.node, 'validation').map((v) => this.validationOf(v, decl.file, text)),
+      });
+    }
+    for (const name of this.src.moduleCalls.keys()) {
+      const child = this.child(name);
+      if (child) out.push(...child.inputDecls());
+    }
+    return out;
+  }
+
+  private validationOf(block: Block, file: string, text: string): InputValidation {
+    const cond = attr(block, 'condition');
+    const at = cond ? locOf(cond.expr, file, 'validation condition') : blockHeader(block, file);
+    const regexes: InputValidation['regexes'] = [];
+    const allowed: Value[] = [];
+    const visit = (e: Expression): void => {
+      if (e.type === 'FunctionCall') {
+        if ((e.name === 'regex' || e.name === 'regexall') && e.args[0]) {
+          const p = evaluate(e.args[0], this.context(file));
+          if (p.kind === 'string') regexes.push({ pattern: p.value, at: exprLoc({ file, resolveRoot: () => undefined }, e.args[0]) });
+        }
+        if (e.name === 'contains' && e.args[0]) {
+          const l = evaluate(e.args[0], this.context(file));
+          if (l.kind === 'list') allowed.push(...l.items);
+        }
+      }
+      forEachChild(e, visit);
+    };
+    if (cond) visit(cond.expr);
+    return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed };
+  }
+}
+
+/** `source = "./x"` or `"../x"`: a local module path; anything else is remote. */
+export function localModuleSource(call: Block): string | undefined {
+  const s = attr(call, 'source');
+  if (!s || s.expr.type !== 'Template' || s.expr.parts.length !== 1) return undefined;
+  const part = s.expr.parts[0]!;
+  if (part.type !== 'TemplateLiteral') return undefined;
+  return part.value.startsWith('./') || part.value.startsWith('../') ? part.value : undefined;
+}
+
+function isTrue(v: Value): boolean {
+  return v.kind === 'bool' && v.value;
+}
+
+/** Converts a given primitive to the variable's declared primitive type (`"true"` → true). */
+function convertToType(v: Value, decl: Block): Value {
+  const t = attr(decl, 'type');
+  if (!t || t.expr.type !== 'ScopeTraversal' || v.kind !== 'string') return v;
+  if (t.expr.root === 'bool' && (v.value === 'true' || v.value === 'false')) return { ...bool(v.value === 'true'), origin: v.origin, via: v.via };
+  if (t.expr.root === 'number' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return { ...num(Number(v.value)), origin: v.origin, via: v.via };
+  return v;
+}
+
+/** Calls `f` on each direct child expression. */
+export function forEachChild(e: Expression, f: (c: Expression) => void): void {
+  switch (e.type) {
+    case 'Template':
+      for (const p of e.parts) if (p.type === 'TemplateInterpolation') f(p.expr);
+      break;
+    case 'TemplateWrap':
+      f(e.wrapped);
+      break;
+    case 'Tuple':
+      e.items.forEach(f);
+      break;
+    case 'Object':
+      for (const i of e.items) {
+        f(i.key);
+        f(i.value);
+      }
+      break;
+    case 'RelativeTraversal':
+      f(e.source);
+      break;
+    case 'Index':
+      f(e.collection);
+      f(e.key);
+      break;
+    case 'Splat':
+      f(e.source);
+      break;
+    case 'FunctionCall':
+      e.args.forEach(f);
+      break;
+    case 'Conditional':
+      f(e.condition);
+      f(e.trueExpr);
+      f(e.falseExpr);
+      break;
+    case 'BinaryOp':
+      f(e.left);
+      f(e.right);
+      break;
+    case 'UnaryOp':
+      f(e.operand);
+      break;
+    case 'For':
+      f(e.collection);
+      if (e.keyExpr) f(e.keyExpr);
+      f(e.valueExpr);
+      if (e.condition) f(e.condition);
+      break;
+    case 'Parentheses':
+      f(e.expr);
+      break;
+    default:
+      break;
+  }
+}
+
+export { nul };

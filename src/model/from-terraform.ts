@@ -1,0 +1,70 @@
+/**
+ * Terraform resources (azurerm and azapi) → source resources for the normalizer.
+ */
+import type { Location } from './source.js';
+import type { Evaluation, Resource } from './resource.js';
+import type { TfResource } from '../eval/terraform/instance.js';
+import { obj, type Value } from '../eval/value.js';
+import { AZURERM_TABLE } from './tables/azurerm.js';
+import { ARM_TABLE } from './tables/arm.js';
+import { normalize, type SourceResource } from './normalize.js';
+
+/** ARM child types whose `parent_id` (azapi) points at the canonical parent reference. */
+export const ARM_PARENT_REF: Record<string, string> = {
+  'microsoft.machinelearningservices/workspaces/computes': 'workspace',
+  'microsoft.containerservice/managedclusters/agentpools': 'cluster',
+  'microsoft.network/networksecuritygroups/securityrules': 'nsg',
+};
+
+export function fromTerraform(r: TfResource, evaluation: Evaluation): Resource[] {
+  const site = (p: string): Location | undefined => r.sites.get(p.replace(/\.(\d+)\./g, '[$1].').replace(/\.(\d+)$/, '[$1]'));
+  const base = {
+    address: r.address,
+    header: r.header,
+    identity: [`tf:${r.baseAddress}`],
+    evaluation,
+    name: r.body.entries.get('name'),
+  };
+  if (r.type === 'azapi_resource') return normalize(azapiSource(r, base, site));
+  const src: SourceResource = {
+    ...base,
+    format: 'terraform',
+    sourceType: r.type,
+    spec: AZURERM_TABLE[r.type],
+    body: r.body,
+    site,
+  };
+  return normalize(src);
+}
+
+function azapiSource(
+  r: TfResource,
+  base: Pick<SourceResource, 'address' | 'header' | 'identity' | 'evaluation' | 'name'>,
+  site: (p: string) => Location | undefined,
+): SourceResource {
+  const typeValue = r.body.entries.get('type');
+  const fullType = typeValue?.kind === 'string' ? typeValue.value : undefined;
+  const armType = fullType?.split('@')[0];
+  const key = armType?.toLowerCase();
+  // The ARM shape: the body object plus the top-level name/location/tags of azapi_resource.
+  const bodyValue = r.body.entries.get('body');
+  const entries = new Map<string, Value>(bodyValue?.kind === 'object' ? bodyValue.entries : []);
+  for (const k of ['name', 'location', 'tags']) {
+    const v = r.body.entries.get(k);
+    if (v && !entries.has(k)) entries.set(k, v);
+  }
+  const refs = new Map<string, Value>();
+  const parentRef = key ? ARM_PARENT_REF[key] : undefined;
+  const parentId = r.body.entries.get('parent_id');
+  if (parentRef && parentId) refs.set(parentRef, parentId);
+  return {
+    ...base,
+    format: 'azapi',
+    sourceType: armType ?? 'azapi_resource',
+    spec: key ? ARM_TABLE[key] : undefined,
+    body: bodyValue?.kind === 'unknown' ? bodyValue : obj(entries, bodyValue?.origin ?? r.body.origin),
+    // Properties inside `body` are object members, not attributes: point at `body`.
+    site: (p) => site(p) ?? site('body'),
+    refs,
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Maps source resources (azurerm, azapi, ARM, Bicep) onto canonical `Resource`s using the
+ * tables in `tables/`. The only code that reads the tables.
+ */
+import type { Location } from './source.js';
+import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
+import { bool, fromJS, type Value } from '../eval/value.js';
+import type { AttrSpec, ElementSpec, KindSpec } from './tables/spec.js';
+
+export interface SourceResource {
+  format: SourceFormat;
+  address: string;
+  /** Type as written: `azurerm_key_vault`, `Microsoft.KeyVault/vaults`. */
+  sourceType: string;
+  /** The table entry for the type, or undefined for kinds the model does not know. */
+  spec: KindSpec | undefined;
+  header: Location;
+  /** Evaluated body in the source shape (ARM shape for azapi). */
+  body: Value;
+  name?: Value;
+  /** Where an attribute is written, by path (`default_node_pool.0.vm_size`). */
+  site?: (path: string) => Location | undefined;
+  identity: string[];
+  /** References known from the shape itself (ARM child → parent workspace). */
+  refs?: Map<string, Value>;
+  evaluation: Evaluation;
+}
+
+/** Follows a dotted path; numeric segments index lists. Undefined = absent. */
+export function valueAt(v: Value | undefined, path: string): Value | undefined {
+  let cur = v;
+  for (const seg of path.split('.')) {
+    if (!cur) return undefined;
+    if (cur.kind === 'unknown') return cur;
+    if (cur.kind === 'null') return undefined;
+    if (/^\d+$/.test(seg)) {
+      cur = cur.kind === 'list' ? cur.items[Number(seg)] : undefined;
+      continue;
+    }
+    if (cur.kind !== 'object') return undefined;
+    let next = cur.entries.get(seg);
+    if (!next) {
+      const lower = seg.toLowerCase();
+      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
+    }
+    cur = next;
+  }
+  return cur && cur.kind === 'null' ? undefined : cur;
+}
+
+function convert(v: Value, spec: AttrSpec): Value {
+  if (spec.convert === 'enabledToBool' && v.kind === 'string') {
+    const s = v.value.toLowerCase();
+    if (s === 'enabled' || s === 'disabled') return { ...bool(s === 'enabled'), origin: v.origin, via: v.via };
+  }
+  return v;
+}
+
+export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = ''): Fact {
+  for (const p of spec.paths) {
+    const v = valueAt(body, p);
+    if (v !== undefined) return { value: convert(v, spec), defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+  }
+  return {
+    value: spec.default === undefined ? undefined : fromJS(spec.default),
+    defaulted: spec.default !== undefined,
+    sourcePath: spec.paths[0]!,
+  };
+}
+
+function fixedFacts(fixed: Record<string, unknown> | undefined, into: Map<string, Fact>): void {
+  for (const [k, v] of Object.entries(fixed ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
+}
+
+export function normalize(src: SourceResource): Resource[] {
+  const spec = src.spec;
+  const attrs = new Map<string, Fact>();
+  const refs = new Map<string, Value>(src.refs ?? []);
+  const resource: Resource = {
+    address: src.address,
+    kind: spec?.kind ?? 'other',
+    sourceType: src.sourceType,
+    format: src.format,
+    header: src.header,
+    name: src.name,
+    attrs,
+    body: src.body,
+    identity: src.identity,
+    refs,
+    evaluation: src.evaluation,
+  };
+  if (!spec) return [resource];
+  fixedFacts(spec.fixed, attrs);
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site));
+  for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
+    for (const p of paths) {
+      const v = valueAt(src.body, p);
+      if (v) {
+        refs.set(ref, v);
+        break;
+      }
+    }
+  }
+  const out = [resource];
+  for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
+  return out;
+}
+
+function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resource[] {
+  const listValue = valueAt(src.body, el.path);
+  if (!listValue || listValue.kind !== 'list') return [];
+  return listValue.items.map((item, i) => {
+    const attrs = new Map<string, Fact>();
+    fixedFacts(el.fixed, attrs);
+    const prefix = `${el.path}.${i}.`;
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix));
+    if (i === 0) {
+      for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
+        const f = attrs.get(k);
+        if (!f || f.value === undefined) attrs.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
+      }
+    }
+    const nameValue = el.namePath ? valueAt(item, el.namePath) : undefined;
+    const key = nameValue?.kind === 'string' ? nameValue.value : String(i);
+    // RULES.md: an element is located at its block header (HCL) or its "name" line (JSON).
+    const header = (src.format === 'terraform' ? item.origin : nameValue?.origin ?? item.origin) ?? parent.header;
+    const element: Resource = {
+      address: `${parent.address}.${el.path.split('.').pop()}[${JSON.stringify(key)}]`,
+      kind: el.kind,
+      sourceType: `${parent.sourceType}.${el.path}`,
+      format: parent.format,
+      header,
+      name: nameValue,
+      attrs,
+      body: item,
+      identity: [],
+      refs: new Map(),
+      parent,
+      evaluation: parent.evaluation,
+    };
+    return element;
+  });
+}

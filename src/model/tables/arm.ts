@@ -1,0 +1,131 @@
+/**
+ * ARM resource types (also the shape of azapi `body`) → canonical kinds and attributes,
+ * with ARM defaults.
+ *
+ * Sources: the ARM template reference, learn.microsoft.com/azure/templates/<provider>/<type>,
+ * and the REST API defaults it documents:
+ * - workspaces `publicNetworkAccess`: "Whether requests from Public Network are allowed" (absent → Enabled).
+ * - computes `enableNodePublicIp`: "Enable or disable node public IP address provisioning" (default true).
+ * - vaults `enablePurgeProtection` (absent = not enabled), `enableRbacAuthorization` (default false).
+ * - registries `adminUserEnabled` (default false), `publicNetworkAccess` (default Enabled),
+ *   `networkRuleSet.defaultAction` (default Allow).
+ * - managedClusters `agentPoolProfiles[].mode`: the first pool of a cluster is its system pool;
+ *   `managedClusters/agentPools` `mode` defaults to User; `enableAutoScaling` defaults to false.
+ * - storageAccounts `allowBlobPublicAccess`: only an explicit true is reported (RULES.md ST001);
+ *   `minimumTlsVersion`: Azure Storage rejects TLS < 1.2 since 2025-11-01, so only an explicit
+ *   lower value is reported.
+ */
+import type { AttrSpec, KindSpec } from './spec.js';
+
+const agentPoolAttrs: AttrSpec[] = [
+  { canonical: 'vmSize', paths: ['vmSize'] },
+  { canonical: 'taints', paths: ['nodeTaints'], default: [] },
+  { canonical: 'labels', paths: ['nodeLabels'], default: {} },
+  { canonical: 'tags', paths: ['tags'] },
+  { canonical: 'autoscale', paths: ['enableAutoScaling'], default: false },
+  { canonical: 'minCount', paths: ['minCount'] },
+  { canonical: 'nodeCount', paths: ['count'] },
+  { canonical: 'name', paths: ['name'] },
+  { canonical: 'mode', paths: ['mode'] },
+];
+
+const computeAttrs: AttrSpec[] = [
+  { canonical: 'computeTypeRaw', paths: ['properties.computeType'] },
+  { canonical: 'vmSize', paths: ['properties.properties.vmSize'] },
+  { canonical: 'minNodeCount', paths: ['properties.properties.scaleSettings.minNodeCount'], default: 0 },
+  { canonical: 'maxNodeCount', paths: ['properties.properties.scaleSettings.maxNodeCount'] },
+  { canonical: 'nodePublicIp', paths: ['properties.properties.enableNodePublicIp'], default: true },
+  { canonical: 'idleTimeBeforeShutdown', paths: ['properties.properties.idleTimeBeforeShutdown'] },
+  { canonical: 'schedules', paths: ['properties.properties.schedules'] },
+  { canonical: 'tags', paths: ['tags'] },
+  { canonical: 'name', paths: ['name'] },
+];
+
+const nsgRuleAttrs: AttrSpec[] = [
+  { canonical: 'name', paths: ['name'] },
+  { canonical: 'direction', paths: ['properties.direction'] },
+  { canonical: 'access', paths: ['properties.access'] },
+  { canonical: 'protocol', paths: ['properties.protocol'] },
+  { canonical: 'destinationPort', paths: ['properties.destinationPortRange'] },
+  { canonical: 'destinationPorts', paths: ['properties.destinationPortRanges'] },
+  { canonical: 'sourceAddress', paths: ['properties.sourceAddressPrefix'] },
+  { canonical: 'sourceAddresses', paths: ['properties.sourceAddressPrefixes'] },
+];
+
+/** Keyed by lower-case ARM type. */
+export const ARM_TABLE: Record<string, KindSpec> = {
+  'microsoft.machinelearningservices/workspaces': {
+    kind: 'ml.workspace',
+    attrs: [
+      { canonical: 'publicNetworkAccess', paths: ['properties.publicNetworkAccess'], default: true, convert: 'enabledToBool' },
+      { canonical: 'imageBuildCompute', paths: ['properties.imageBuildCompute'] },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+    refs: { containerRegistry: ['properties.containerRegistry'], keyVault: ['properties.keyVault'], storage: ['properties.storageAccount'] },
+  },
+  'microsoft.machinelearningservices/workspaces/computes': { kind: 'ml.compute', attrs: computeAttrs },
+  'microsoft.containerservice/managedclusters': {
+    kind: 'aks.cluster',
+    attrs: [{ canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
+    elements: [
+      { kind: 'aks.nodepool', path: 'properties.agentPoolProfiles', attrs: agentPoolAttrs, firstDefaults: { mode: 'System' }, fixed: { inline: true }, namePath: 'name' },
+    ],
+  },
+  'microsoft.containerservice/managedclusters/agentpools': {
+    kind: 'aks.nodepool',
+    attrs: [
+      ...agentPoolAttrs.filter((a) => a.canonical !== 'mode' && a.canonical !== 'name').map((a) => ({ ...a, paths: a.paths.map((p) => `properties.${p}`) })),
+      { canonical: 'name', paths: ['name'] },
+      { canonical: 'mode', paths: ['properties.mode'], default: 'User' },
+    ],
+  },
+  'microsoft.keyvault/vaults': {
+    kind: 'keyvault',
+    attrs: [
+      { canonical: 'purgeProtection', paths: ['properties.enablePurgeProtection'], default: false },
+      { canonical: 'rbacAuthorization', paths: ['properties.enableRbacAuthorization'], default: false },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+  },
+  'microsoft.containerregistry/registries': {
+    kind: 'acr',
+    attrs: [
+      { canonical: 'sku', paths: ['sku.name'] },
+      { canonical: 'adminEnabled', paths: ['properties.adminUserEnabled'], default: false },
+      { canonical: 'publicNetworkAccess', paths: ['properties.publicNetworkAccess'], default: true, convert: 'enabledToBool' },
+      { canonical: 'networkDefaultAction', paths: ['properties.networkRuleSet.defaultAction'], default: 'Allow' },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+  },
+  'microsoft.storage/storageaccounts': {
+    kind: 'storage',
+    attrs: [
+      { canonical: 'allowBlobPublicAccess', paths: ['properties.allowBlobPublicAccess'], default: false },
+      { canonical: 'minTls', paths: ['properties.minimumTlsVersion'], default: 'TLS1_2' },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+  },
+  'microsoft.compute/virtualmachines': {
+    kind: 'vm',
+    attrs: [{ canonical: 'vmSize', paths: ['properties.hardwareProfile.vmSize'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
+  },
+  'microsoft.compute/virtualmachinescalesets': {
+    kind: 'vmss',
+    attrs: [{ canonical: 'vmSize', paths: ['sku.name'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
+  },
+  'microsoft.network/networksecuritygroups': {
+    kind: 'nsg',
+    attrs: [{ canonical: 'tags', paths: ['tags'] }],
+    elements: [{ kind: 'nsg.rule', path: 'properties.securityRules', attrs: nsgRuleAttrs, namePath: 'name' }],
+  },
+  'microsoft.network/networksecuritygroups/securityrules': { kind: 'nsg.rule', attrs: nsgRuleAttrs },
+  'microsoft.network/privateendpoints': {
+    kind: 'private-endpoint',
+    attrs: [
+      { canonical: 'targets', paths: ['properties.privateLinkServiceConnections.0.properties.privateLinkServiceId'] },
+      { canonical: 'groupIds', paths: ['properties.privateLinkServiceConnections.0.properties.groupIds'], default: [] },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+    refs: { target: ['properties.privateLinkServiceConnections.0.properties.privateLinkServiceId'] },
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * azurerm resource types → canonical kinds and attributes, with provider defaults.
+ *
+ * Source of every default: the azurerm provider documentation, registry.terraform.io/
+ * providers/hashicorp/azurerm/latest/docs/resources/<type> ("Defaults to …"), checked for
+ * v3.x and v4.x; where v4 renamed an argument both names are listed (v4 name first).
+ */
+import type { AttrSpec, KindSpec } from './spec.js';
+
+const nodePoolAttrs: AttrSpec[] = [
+  { canonical: 'vmSize', paths: ['vm_size'] },
+  { canonical: 'taints', paths: ['node_taints'], default: [] },
+  { canonical: 'labels', paths: ['node_labels'], default: {} },
+  { canonical: 'tags', paths: ['tags'] },
+  // v4: auto_scaling_enabled; v3: enable_auto_scaling. Default false.
+  { canonical: 'autoscale', paths: ['auto_scaling_enabled', 'enable_auto_scaling'], default: false },
+  { canonical: 'minCount', paths: ['min_count'] },
+  { canonical: 'nodeCount', paths: ['node_count'] },
+  { canonical: 'name', paths: ['name'] },
+];
+
+export const AZURERM_TABLE: Record<string, KindSpec> = {
+  azurerm_machine_learning_workspace: {
+    kind: 'ml.workspace',
+    attrs: [
+      // "public_network_access_enabled - (Optional) Enable public access when this Machine Learning Workspace is behind VNet. Defaults to true."
+      { canonical: 'publicNetworkAccess', paths: ['public_network_access_enabled'], default: true },
+      { canonical: 'imageBuildCompute', paths: ['image_build_compute_name'] },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+    refs: { containerRegistry: ['container_registry_id'], keyVault: ['key_vault_id'], storage: ['storage_account_id'] },
+  },
+  azurerm_machine_learning_compute_cluster: {
+    kind: 'ml.compute',
+    fixed: { computeType: 'cluster' },
+    attrs: [
+      { canonical: 'vmSize', paths: ['vm_size'] },
+      { canonical: 'minNodeCount', paths: ['scale_settings.0.min_node_count'] },
+      { canonical: 'maxNodeCount', paths: ['scale_settings.0.max_node_count'] },
+      // "node_public_ip_enabled - … Defaults to true."
+      { canonical: 'nodePublicIp', paths: ['node_public_ip_enabled'], default: true },
+      { canonical: 'tags', paths: ['tags'] },
+      { canonical: 'name', paths: ['name'] },
+    ],
+    refs: { workspace: ['machine_learning_workspace_id'] },
+  },
+  azurerm_machine_learning_compute_instance: {
+    kind: 'ml.compute',
+    fixed: { computeType: 'instance' },
+    attrs: [
+      { canonical: 'vmSize', paths: ['virtual_machine_size'] },
+      { canonical: 'nodePublicIp', paths: ['node_public_ip_enabled'], default: true },
+      { canonical: 'tags', paths: ['tags'] },
+      { canonical: 'name', paths: ['name'] },
+    ],
+    refs: { workspace: ['machine_learning_workspace_id'] },
+  },
+  azurerm_kubernetes_cluster: {
+    kind: 'aks.cluster',
+    attrs: [{ canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
+    elements: [
+      // The default node pool is the cluster's system pool.
+      { kind: 'aks.nodepool', path: 'default_node_pool', attrs: nodePoolAttrs, fixed: { mode: 'System', isDefault: true }, namePath: 'name' },
+    ],
+  },
+  azurerm_kubernetes_cluster_node_pool: {
+    kind: 'aks.nodepool',
+    attrs: [
+      ...nodePoolAttrs,
+      // "mode - (Optional) Should this Node Pool be used for System or User resources? Defaults to User."
+      { canonical: 'mode', paths: ['mode'], default: 'User' },
+    ],
+    refs: { cluster: ['kubernetes_cluster_id'] },
+  },
+  azurerm_key_vault: {
+    kind: 'keyvault',
+    attrs: [
+      // "purge_protection_enabled - (Optional) Is Purge Protection enabled for this Key Vault?" Defaults to false.
+      { canonical: 'purgeProtection', paths: ['purge_protection_enabled'], default: false },
+      // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
+      { canonical: 'rbacAuthorization', paths: ['rbac_authorization_enabled', 'enable_rbac_authorization'], default: false },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+  },
+  azurerm_container_registry: {
+    kind: 'acr',
+    attrs: [
+      { canonical: 'sku', paths: ['sku'] },
+      // "admin_enabled - (Optional) Specifies whether the admin user is enabled. Defaults to false."
+      { canonical: 'adminEnabled', paths: ['admin_enabled'], default: false },
+      // "public_network_access_enabled - (Optional) Whether public network access is allowed. Defaults to true."
+      { canonical: 'publicNetworkAccess', paths: ['public_network_access_enabled'], default: true },
+      // network_rule_set.default_action: "Defaults to Allow."
+      { canonical: 'networkDefaultAction', paths: ['network_rule_set.0.default_action'], default: 'Allow' },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+  },
+  azurerm_storage_account: {
+    kind: 'storage',
+    attrs: [
+      // v3+: allow_nested_items_to_be_public "Defaults to true"; v2: allow_blob_public_access.
+      { canonical: 'allowBlobPublicAccess', paths: ['allow_nested_items_to_be_public', 'allow_blob_public_access'], default: true },
+      // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
+      { canonical: 'minTls', paths: ['min_tls_version'], default: 'TLS1_2' },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+  },
+  azurerm_linux_virtual_machine: { kind: 'vm', attrs: [{ canonical: 'vmSize', paths: ['size'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
+  azurerm_windows_virtual_machine: { kind: 'vm', attrs: [{ canonical: 'vmSize', paths: ['size'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
+  azurerm_virtual_machine: { kind: 'vm', attrs: [{ canonical: 'vmSize', paths: ['vm_size'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
+  azurerm_linux_virtual_machine_scale_set: { kind: 'vmss', attrs: [{ canonical: 'vmSize', paths: ['sku'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
+  azurerm_windows_virtual_machine_scale_set: { kind: 'vmss', attrs: [{ canonical: 'vmSize', paths: ['sku'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
+  azurerm_orchestrated_virtual_machine_scale_set: { kind: 'vmss', attrs: [{ canonical: 'vmSize', paths: ['sku_name'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
+  azurerm_network_security_group: {
+    kind: 'nsg',
+    attrs: [{ canonical: 'tags', paths: ['tags'] }],
+    elements: [{ kind: 'nsg.rule', path: 'security_rule', attrs: nsgRuleAttrs(), namePath: 'name' }],
+  },
+  azurerm_network_security_rule: {
+    kind: 'nsg.rule',
+    attrs: nsgRuleAttrs(),
+    refs: { nsg: ['network_security_group_name'] },
+  },
+  azurerm_private_endpoint: {
+    kind: 'private-endpoint',
+    attrs: [
+      { canonical: 'targets', paths: ['private_service_connection.0.private_connection_resource_id'] },
+      { canonical: 'groupIds', paths: ['private_service_connection.0.subresource_names'], default: [] },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+    refs: { target: ['private_service_connection.0.private_connection_resource_id'] },
+  },
+};
+
+function nsgRuleAttrs(): AttrSpec[] {
+  return [
+    { canonical: 'name', paths: ['name'] },
+    { canonical: 'direction', paths: ['direction'] },
+    { canonical: 'access', paths: ['access'] },
+    { canonical: 'protocol', paths: ['protocol'] },
+    { canonical: 'destinationPort', paths: ['destination_port_range'] },
+    { canonical: 'destinationPorts', paths: ['destination_port_ranges'] },
+    { canonical: 'sourceAddress', paths: ['source_address_prefix'] },
+    { canonical: 'sourceAddresses', paths: ['source_address_prefixes'] },
+  ];
+}

@@ -1,0 +1,44 @@
+/**
+ * The shape of the normalization tables: which source attribute feeds which canonical
+ * attribute, and the default when it is absent. Tables are data; `normalize.ts` is the
+ * one piece of code that reads them.
+ */
+import type { ResourceKind } from '../resource.js';
+
+export type Converter = 'enabledToBool' | 'none';
+
+export interface AttrSpec {
+  canonical: string;
+  /**
+   * Dotted paths in the source body, tried in order (provider renames: v3 and v4 names).
+   * A numeric segment indexes a list (a nested block: `scale_settings.0.min_node_count`).
+   */
+  paths: string[];
+  /** Default when absent (plain JSON), from the provider/ARM documentation cited in the table. */
+  default?: unknown;
+  convert?: Converter;
+}
+
+export interface ElementSpec {
+  /** Canonical kind of each element (`aks.nodepool` for `default_node_pool`). */
+  kind: ResourceKind;
+  /** Path of the list of elements in the body. */
+  path: string;
+  attrs: AttrSpec[];
+  /** Canonical attributes set on every element (e.g. `mode: System` for `default_node_pool`). */
+  fixed?: Record<string, unknown>;
+  /** Canonical attributes set on the first element only when absent (ARM: the first agent pool is the system pool). */
+  firstDefaults?: Record<string, unknown>;
+  /** Path of the element's own name inside the element. */
+  namePath?: string;
+}
+
+export interface KindSpec {
+  kind: ResourceKind;
+  attrs: AttrSpec[];
+  /** Reference attributes: canonical ref name → paths of the value that identifies the target. */
+  refs?: Record<string, string[]>;
+  elements?: ElementSpec[];
+  /** Canonical attributes fixed for this source type (`computeType: cluster`). */
+  fixed?: Record<string, unknown>;
+}

@@ -1,0 +1,318 @@
+/**
+ * Scanner for the HCL2 native syntax, driven by the parser.
+ *
+ * Expression/structural tokens are produced on demand by `next()`. Template bodies
+ * (quoted strings and heredocs) are context-dependent, so the parser scans them itself
+ * through the character helpers here and calls back into `next()` inside `${ … }` and
+ * `%{ … }`. The scanner works on char codes and slices; it never builds strings one
+ * character at a time.
+ */
+import type { Comment, SyntaxError } from './ast.js';
+import type { Range } from '../../model/source.js';
+import type { Positions } from './positions.js';
+
+export enum T {
+  EOF,
+  Newline,
+  Ident,
+  Number,
+  OQuote,
+  OHeredoc,
+  LBrace,
+  RBrace,
+  LBrack,
+  RBrack,
+  LParen,
+  RParen,
+  Comma,
+  Dot,
+  Ellipsis,
+  Assign,
+  Colon,
+  Question,
+  FatArrow,
+  Eq,
+  NotEq,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Percent,
+  And,
+  Or,
+  Bang,
+  /** `~}`: closes a template sequence with whitespace stripping. */
+  StripClose,
+  /** Anything the scanner does not understand. */
+  Invalid,
+}
+
+export interface Token {
+  type: T;
+  start: number;
+  end: number;
+  /** For heredoc openers: the marker and whether it is `<<-`. */
+  marker?: string;
+  indented?: boolean;
+}
+
+const TOKEN_NAMES: Record<number, string> = {
+  [T.EOF]: 'end of file',
+  [T.Newline]: 'newline',
+  [T.Ident]: 'identifier',
+  [T.Number]: 'number',
+  [T.OQuote]: 'string',
+  [T.OHeredoc]: 'heredoc',
+};
+
+/** A short description of a token for error messages. */
+export function describeToken(tok: Token, text: string): string {
+  const name = TOKEN_NAMES[tok.type];
+  if (tok.type === T.Ident || tok.type === T.Number) return `${name} '${text.slice(tok.start, tok.end)}'`;
+  if (name !== undefined) return name;
+  return `'${text.slice(tok.start, tok.end)}'`;
+}
+
+const ID_START = /[\p{ID_Start}]/u;
+const ID_CONTINUE = /[\p{ID_Continue}]/u;
+
+function isAsciiIdStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isIdStartAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (isAsciiIdStart(c)) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  const cp = text.codePointAt(i)!;
+  return ID_START.test(String.fromCodePoint(cp));
+}
+
+/** Length (in UTF-16 units) of the identifier character at `i`, or 0. */
+function idContinueLen(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isAsciiIdStart(c) || isDigit(c) || c === 45 /* - */) return 1;
+  if (c < 128 || Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  if (ID_CONTINUE.test(String.fromCodePoint(cp))) return cp > 0xffff ? 2 : 1;
+  return 0;
+}
+
+export class Lexer {
+  pos = 0;
+  /** Set after a `.` so that `a.0.1` lexes integer indexes, not the number `0.1`. */
+  private afterDot = false;
+
+  constructor(
+    readonly text: string,
+    readonly lines: Positions,
+    readonly comments: Comment[],
+    readonly errors: SyntaxError[],
+  ) {}
+
+  range(start: number, end: number): Range {
+    return this.lines.range(start, end);
+  }
+
+  error(message: string, start: number, end: number): void {
+    this.errors.push({ message, range: this.range(start, end) });
+  }
+
+  /** Skips spaces, tabs, lone CRs and comments; stops at a newline. */
+  skipTrivia(): void {
+    const text = this.text;
+    const n = text.length;
+    let i = this.pos;
+    for (;;) {
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        i++;
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) break;
+        i++;
+      } else if (c === 35 /* # */ || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+        const markerLen = c === 35 ? 1 : 2;
+        let j = text.indexOf('\n', i + markerLen);
+        if (j < 0) j = n;
+        else if (text.charCodeAt(j - 1) === 13 && j - 1 >= i + markerLen) j--;
+        this.comments.push({ style: 'line', text: text.slice(i + markerLen, j), range: this.range(i, j) });
+        i = j;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        const close = text.indexOf('*/', i + 2);
+        if (close < 0) {
+          this.error('Unterminated comment: this /* comment has no closing */', i, i + 2);
+          this.comments.push({ style: 'block', text: text.slice(i + 2), range: this.range(i, n) });
+          i = n;
+        } else {
+          this.comments.push({ style: 'block', text: text.slice(i + 2, close), range: this.range(i, close + 2) });
+          i = close + 2;
+        }
+      } else {
+        break;
+      }
+    }
+    this.pos = i;
+  }
+
+  next(): Token {
+    this.skipTrivia();
+    const text = this.text;
+    const start = this.pos;
+    const afterDot = this.afterDot;
+    this.afterDot = false;
+    if (start >= text.length) return { type: T.EOF, start, end: start };
+    const c = text.charCodeAt(start);
+    const c1 = text.charCodeAt(start + 1);
+    switch (c) {
+      case 10:
+        return this.simple(T.Newline, start, 1);
+      case 13:
+        return this.simple(T.Newline, start, 2);
+      case 34:
+        return this.simple(T.OQuote, start, 1);
+      case 123:
+        return this.simple(T.LBrace, start, 1);
+      case 125:
+        return this.simple(T.RBrace, start, 1);
+      case 91:
+        return this.simple(T.LBrack, start, 1);
+      case 93:
+        return this.simple(T.RBrack, start, 1);
+      case 40:
+        return this.simple(T.LParen, start, 1);
+      case 41:
+        return this.simple(T.RParen, start, 1);
+      case 44:
+        return this.simple(T.Comma, start, 1);
+      case 46:
+        if (c1 === 46 && text.charCodeAt(start + 2) === 46) return this.simple(T.Ellipsis, start, 3);
+        this.afterDot = true;
+        return this.simple(T.Dot, start, 1);
+      case 61:
+        if (c1 === 61) return this.simple(T.Eq, start, 2);
+        if (c1 === 62) return this.simple(T.FatArrow, start, 2);
+        return this.simple(T.Assign, start, 1);
+      case 58:
+        return this.simple(T.Colon, start, 1);
+      case 63:
+        return this.simple(T.Question, start, 1);
+      case 33:
+        if (c1 === 61) return this.simple(T.NotEq, start, 2);
+        return this.simple(T.Bang, start, 1);
+      case 60:
+        if (c1 === 61) return this.simple(T.Le, start, 2);
+        if (c1 === 60) return this.heredocOpener(start);
+        return this.simple(T.Lt, start, 1);
+      case 62:
+        if (c1 === 61) return this.simple(T.Ge, start, 2);
+        return this.simple(T.Gt, start, 1);
+      case 43:
+        return this.simple(T.Plus, start, 1);
+      case 45:
+        return this.simple(T.Minus, start, 1);
+      case 42:
+        return this.simple(T.Star, start, 1);
+      case 47:
+        return this.simple(T.Slash, start, 1);
+      case 37:
+        return this.simple(T.Percent, start, 1);
+      case 38:
+        if (c1 === 38) return this.simple(T.And, start, 2);
+        return this.simple(T.Invalid, start, 1);
+      case 124:
+        if (c1 === 124) return this.simple(T.Or, start, 2);
+        return this.simple(T.Invalid, start, 1);
+      case 126:
+        if (c1 === 125) return this.simple(T.StripClose, start, 2);
+        return this.simple(T.Invalid, start, 1);
+      default:
+        break;
+    }
+    if (isDigit(c)) return this.number(start, afterDot);
+    if (isIdStartAt(text, start)) return this.ident(start);
+    const cp = text.codePointAt(start)!;
+    return this.simple(T.Invalid, start, cp > 0xffff ? 2 : 1);
+  }
+
+  private simple(type: T, start: number, len: number): Token {
+    this.pos = start + len;
+    return { type, start, end: start + len };
+  }
+
+  private number(start: number, integerOnly: boolean): Token {
+    const text = this.text;
+    let i = start;
+    while (isDigit(text.charCodeAt(i))) i++;
+    if (!integerOnly) {
+      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+        i += 2;
+        while (isDigit(text.charCodeAt(i))) i++;
+      }
+      const e = text.charCodeAt(i);
+      if (e === 101 || e === 69) {
+        let j = i + 1;
+        const s = text.charCodeAt(j);
+        if (s === 43 || s === 45) j++;
+        if (isDigit(text.charCodeAt(j))) {
+          i = j;
+          while (isDigit(text.charCodeAt(i))) i++;
+        }
+      }
+    }
+    this.pos = i;
+    return { type: T.Number, start, end: i };
+  }
+
+  private ident(start: number): Token {
+    const text = this.text;
+    let i = start + 1;
+    if (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff) i++;
+    for (;;) {
+      const len = idContinueLen(text, i);
+      if (len > 0) {
+        i += len;
+        continue;
+      }
+      // Provider-namespaced function names: provider::azurerm::f
+      if (text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === 58 && isIdStartAt(text, i + 2)) {
+        i += 3;
+        continue;
+      }
+      break;
+    }
+    this.pos = i;
+    return { type: T.Ident, start, end: i };
+  }
+
+  /** `<<EOT` / `<<-EOT` followed by a newline. */
+  private heredocOpener(start: number): Token {
+    const text = this.text;
+    let i = start + 2;
+    const indented = text.charCodeAt(i) === 45;
+    if (indented) i++;
+    if (!isIdStartAt(text, i)) {
+      this.pos = start + 2;
+      return { type: T.Invalid, start, end: start + 2 };
+    }
+    const tok = this.ident(i);
+    const marker = text.slice(tok.start, tok.end);
+    let j = tok.end;
+    if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j += 2;
+    else if (text.charCodeAt(j) === 10) j += 1;
+    else {
+      this.pos = tok.end;
+      return { type: T.Invalid, start, end: tok.end };
+    }
+    this.pos = j;
+    return { type: T.OHeredoc, start, end: tok.end, marker, indented };
+  }
+}

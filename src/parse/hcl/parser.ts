@@ -1,0 +1,1037 @@
+/**
+ * Positioned recursive-descent parser for the HCL2 native syntax (hashicorp/hcl `hclsyntax`).
+ *
+ * `parseHcl` never throws. Syntax errors are collected with their exact range; after an
+ * error the parser skips to the next line that starts a top-level `name … {` or `name =`
+ * and continues, so one broken block does not hide the rest of the file.
+ */
+import type {
+  Attribute,
+  BinaryOperator,
+  Block,
+  BlockLabel,
+  Body,
+  BodyItem,
+  Comment,
+  Expression,
+  ForExpr,
+  HclFile,
+  ObjectExpr,
+  ObjectItem,
+  SplatExpr,
+  SyntaxError,
+  TemplateExpr,
+  TemplateLiteral,
+  TemplatePart,
+  TemplateWrapExpr,
+  TraversalStep,
+  TupleExpr,
+} from './ast.js';
+import type { Position, Range } from '../../model/source.js';
+import { Positions } from './positions.js';
+import { Lexer, T, describeToken, isIdStartAt } from './lexer.js';
+import type { Token } from './lexer.js';
+
+/** Thrown (internally only) to abandon the current top-level item after an error. */
+class Abort {}
+
+const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<T, BinaryOperator>> = [
+  new Map([[T.Or, '||']]),
+  new Map([[T.And, '&&']]),
+  new Map<T, BinaryOperator>([
+    [T.Eq, '=='],
+    [T.NotEq, '!='],
+  ]),
+  new Map<T, BinaryOperator>([
+    [T.Lt, '<'],
+    [T.Le, '<='],
+    [T.Gt, '>'],
+    [T.Ge, '>='],
+  ]),
+  new Map<T, BinaryOperator>([
+    [T.Plus, '+'],
+    [T.Minus, '-'],
+  ]),
+  new Map<T, BinaryOperator>([
+    [T.Star, '*'],
+    [T.Slash, '/'],
+    [T.Percent, '%'],
+  ]),
+];
+
+/** Nesting limit, so that pathological input reports an error instead of overflowing the stack. */
+const MAX_DEPTH = 500;
+
+// ---- template scanning intermediates ------------------------------------------------------
+
+interface FlatLit {
+  kind: 'lit';
+  value: string;
+  start: number;
+  end: number;
+}
+interface FlatInterp {
+  kind: 'interp';
+  expr: Expression;
+  stripLeft: boolean;
+  stripRight: boolean;
+  start: number;
+  end: number;
+}
+interface FlatDirective {
+  kind: 'if' | 'else' | 'endif' | 'for' | 'endfor';
+  condition?: Expression;
+  keyVar?: string;
+  valueVar?: string;
+  collection?: Expression;
+  stripLeft: boolean;
+  stripRight: boolean;
+  start: number;
+  end: number;
+}
+type Flat = FlatLit | FlatInterp | FlatDirective;
+
+function span(a: { range: Range }, b: { range: Range }): Range {
+  return { start: a.range.start, end: b.range.end };
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+}
+
+/** Is `expr` a plain quoted string (a template with only literal text)? */
+function isStringLiteral(expr: Expression): expr is TemplateExpr {
+  return expr.type === 'Template' && expr.parts.every((p) => p.type === 'TemplateLiteral');
+}
+
+class Parser {
+  readonly lines: Positions;
+  readonly lx: Lexer;
+  readonly comments: Comment[] = [];
+  readonly errors: SyntaxError[] = [];
+  private tok: Token | null = null;
+  /** Top: are newlines insignificant here (inside `(`, `[`, template sequences, for)? */
+  private ignoreNl: boolean[] = [false];
+  private depth = 0;
+
+  constructor(readonly text: string) {
+    this.lines = new Positions(text);
+    this.lx = new Lexer(text, this.lines, this.comments, this.errors);
+  }
+
+  // ---- token plumbing -----------------------------------------------------------------------
+
+  private peek(): Token {
+    let t = this.tok;
+    if (t === null) t = this.lx.next();
+    if (this.ignoreNl[this.ignoreNl.length - 1]) {
+      while (t.type === T.Newline) t = this.lx.next();
+    }
+    this.tok = t;
+    return t;
+  }
+
+  private take(): Token {
+    const t = this.peek();
+    this.tok = null;
+    return t;
+  }
+
+  private pushNl(ignore: boolean): void {
+    this.ignoreNl.push(ignore);
+  }
+
+  private popNl(): void {
+    this.ignoreNl.pop();
+  }
+
+  private src(t: Token): string {
+    return this.text.slice(t.start, t.end);
+  }
+
+  private range(start: number, end: number): Range {
+    return this.lines.range(start, end);
+  }
+
+  private pos(offset: number): Position {
+    return this.lines.position(offset);
+  }
+
+  private fail(message: string, start: number, end: number): never {
+    this.errors.push({ message, range: this.range(start, end) });
+    throw new Abort();
+  }
+
+  private unexpected(t: Token, expected: string): never {
+    this.fail(`Expected ${expected}, found ${describeToken(t, this.text)}`, t.start, t.end);
+  }
+
+  private expect(type: T, expected: string): Token {
+    const t = this.peek();
+    if (t.type !== type) this.unexpected(t, expected);
+    return this.take();
+  }
+
+  private isKeyword(t: Token, word: string): boolean {
+    return t.type === T.Ident && t.end - t.start === word.length && this.text.startsWith(word, t.start);
+  }
+
+  private enter(t: Token): void {
+    if (++this.depth > MAX_DEPTH) this.fail('Expression is nested too deeply', t.start, t.end);
+  }
+
+  // ---- file and bodies ------------------------------------------------------------------------
+
+  parseFile(): Body {
+    const items: BodyItem[] = [];
+    for (;;) {
+      try {
+        const t = this.peek();
+        if (t.type === T.EOF) break;
+        if (t.type === T.Newline) {
+          this.take();
+          continue;
+        }
+        items.push(this.parseItem(false));
+      } catch (e) {
+        if (!(e instanceof Abort)) {
+          const err = e instanceof Error ? e.message : String(e);
+          const at = Math.min(this.lx.pos, this.text.length);
+          this.errors.push({ message: `Internal parser error: ${err}`, range: this.range(at, at) });
+        }
+        if (!this.recover()) break;
+      }
+    }
+    return { items, range: this.range(0, this.text.length) };
+  }
+
+  /**
+   * Skips to the start of the next line (after the error) that looks like a top-level
+   * `name … {` or `name =`. Returns false at end of file.
+   */
+  private recover(): boolean {
+    const text = this.text;
+    const lastError = this.errors[this.errors.length - 1];
+    let i = lastError ? lastError.range.start.offset : this.lx.pos;
+    this.tok = null;
+    this.ignoreNl = [false];
+    this.depth = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) {
+        this.lx.pos = text.length;
+        return false;
+      }
+      i = nl + 1;
+      if (this.looksLikeTopLevelItem(i)) {
+        this.lx.pos = i;
+        return true;
+      }
+    }
+  }
+
+  private looksLikeTopLevelItem(i: number): boolean {
+    const text = this.text;
+    const n = text.length;
+    if (!isIdStartAt(text, i)) return false;
+    let sawLabel = false;
+    let first = true;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        i++;
+      } else if (c === 123 /* { */) {
+        return true;
+      } else if (c === 61 /* = */) {
+        return !sawLabel && text.charCodeAt(i + 1) !== 61;
+      } else if (c === 34 /* " */) {
+        const close = text.indexOf('"', i + 1);
+        const eol = text.indexOf('\n', i + 1);
+        if (close < 0 || (eol >= 0 && eol < close)) return false;
+        i = close + 1;
+        sawLabel = true;
+        first = false;
+      } else if (isIdStartAt(text, i)) {
+        if (!first) sawLabel = true;
+        first = false;
+        i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === 32 || d === 9 || d === 123 || d === 61 || d === 34 || d === 10 || d === 13) break;
+          i++;
+        }
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** An attribute or block; `inBlock` allows a closing `}` right after a one-line item. */
+  private parseItem(inBlock: boolean): BodyItem {
+    const nameTok = this.peek();
+    if (nameTok.type !== T.Ident) this.unexpected(nameTok, 'an attribute or block definition');
+    this.take();
+    const name = this.src(nameTok);
+    const nameRange = this.range(nameTok.start, nameTok.end);
+    const after = this.peek();
+    if (after.type === T.Assign) {
+      this.take();
+      const expr = this.parseExpression();
+      this.endOfItem(inBlock, 'attribute');
+      const attr: Attribute = { type: 'Attribute', name, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } };
+      return attr;
+    }
+    if (after.type !== T.LBrace && after.type !== T.OQuote && after.type !== T.Ident) {
+      this.unexpected(after, `'=' or '{' after attribute/block name "${name}"`);
+    }
+    const labels: BlockLabel[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.type === T.LBrace) break;
+      if (t.type === T.Ident) {
+        this.take();
+        labels.push({ value: this.src(t), quoted: false, range: this.range(t.start, t.end) });
+      } else if (t.type === T.OQuote) {
+        this.take();
+        const tmpl = this.parseQuoted(t);
+        if (!isStringLiteral(tmpl)) {
+          this.fail('Block labels must be plain quoted strings; interpolation is not allowed here', t.start, tmpl.range.end.offset);
+        }
+        const value = tmpl.parts.map((p) => (p as TemplateLiteral).value).join('');
+        labels.push({ value, quoted: true, range: tmpl.range });
+      } else {
+        this.unexpected(t, `'{' to open block "${name}"`);
+      }
+    }
+    const open = this.take();
+    this.enter(open);
+    this.pushNl(false);
+    const items: BodyItem[] = [];
+    let close: Token;
+    for (;;) {
+      const t = this.peek();
+      if (t.type === T.Newline) {
+        this.take();
+        continue;
+      }
+      if (t.type === T.RBrace) {
+        close = this.take();
+        break;
+      }
+      if (t.type === T.EOF) {
+        this.fail(
+          `Expected '}' to close block "${name}" opened at line ${this.pos(open.start).line}, found end of file`,
+          t.start,
+          t.end,
+        );
+      }
+      items.push(this.parseItem(true));
+    }
+    this.popNl();
+    this.depth--;
+    this.endOfItem(inBlock, 'block');
+    const openBraceRange = this.range(open.start, open.end);
+    const body: Body = { items, range: { start: openBraceRange.start, end: this.pos(close.end) } };
+    const block: Block = {
+      type: 'Block',
+      blockType: name,
+      typeRange: nameRange,
+      labels,
+      body,
+      openBraceRange,
+      range: { start: nameRange.start, end: body.range.end },
+    };
+    return block;
+  }
+
+  private endOfItem(inBlock: boolean, what: string): void {
+    const t = this.peek();
+    if (t.type === T.Newline) {
+      this.take();
+      return;
+    }
+    if (t.type === T.EOF) return;
+    if (inBlock && t.type === T.RBrace) return;
+    this.unexpected(t, `a newline after the ${what}`);
+  }
+
+  // ---- expressions ----------------------------------------------------------------------------
+
+  parseExpression(): Expression {
+    const t = this.peek();
+    this.enter(t);
+    const condition = this.parseBinary(0);
+    let result = condition;
+    if (this.peek().type === T.Question) {
+      this.take();
+      const trueExpr = this.parseExpression();
+      this.expect(T.Colon, "':' in the conditional expression");
+      const falseExpr = this.parseExpression();
+      result = { type: 'Conditional', condition, trueExpr, falseExpr, range: span(condition, falseExpr) };
+    }
+    this.depth--;
+    return result;
+  }
+
+  private parseBinary(level: number): Expression {
+    if (level >= BINARY_LEVELS.length) return this.parseUnary();
+    const ops = BINARY_LEVELS[level]!;
+    let left = this.parseBinary(level + 1);
+    for (;;) {
+      const op = ops.get(this.peek().type);
+      if (op === undefined) return left;
+      this.take();
+      const right = this.parseBinary(level + 1);
+      left = { type: 'BinaryOp', op, left, right, range: span(left, right) };
+    }
+  }
+
+  private parseUnary(): Expression {
+    const t = this.peek();
+    if (t.type === T.Bang || t.type === T.Minus) {
+      this.take();
+      this.enter(t);
+      const operand = this.parseUnary();
+      this.depth--;
+      return {
+        type: 'UnaryOp',
+        op: t.type === T.Bang ? '!' : '-',
+        operand,
+        range: { start: this.pos(t.start), end: operand.range.end },
+      };
+    }
+    return this.parsePostfix(this.parseTerm());
+  }
+
+  private parseTerm(): Expression {
+    const t = this.take();
+    switch (t.type) {
+      case T.Number: {
+        const raw = this.src(t);
+        return { type: 'Literal', value: Number(raw), raw, range: this.range(t.start, t.end) };
+      }
+      case T.Ident: {
+        const name = this.src(t);
+        const range = this.range(t.start, t.end);
+        if (name === 'true' || name === 'false') return { type: 'Literal', value: name === 'true', raw: name, range };
+        if (name === 'null') return { type: 'Literal', value: null, raw: name, range };
+        if (this.peek().type === T.LParen) return this.parseCall(t);
+        if (name.includes('::')) this.fail(`Expected '(' after the function name "${name}"`, t.start, t.end);
+        return { type: 'ScopeTraversal', root: name, rootRange: range, steps: [], range };
+      }
+      case T.OQuote:
+        return this.parseQuoted(t);
+      case T.OHeredoc:
+        return this.parseHeredoc(t);
+      case T.LParen: {
+        this.pushNl(true);
+        const expr = this.parseExpression();
+        const close = this.expect(T.RParen, "')' to close the parentheses");
+        this.popNl();
+        return { type: 'Parentheses', expr, range: this.range(t.start, close.end) };
+      }
+      case T.LBrack:
+        return this.parseTuple(t);
+      case T.LBrace:
+        return this.parseObject(t);
+      default:
+        return this.unexpected(t, 'an expression');
+    }
+  }
+
+  private parseCall(nameTok: Token): Expression {
+    this.take(); // (
+    this.pushNl(true);
+    const args: Expression[] = [];
+    let expandFinal = false;
+    let close: Token;
+    for (;;) {
+      const t = this.peek();
+      if (t.type === T.RParen) {
+        close = this.take();
+        break;
+      }
+      if (expandFinal) this.unexpected(t, "')' after the '...' argument");
+      args.push(this.parseExpression());
+      const sep = this.peek();
+      if (sep.type === T.Ellipsis) {
+        this.take();
+        expandFinal = true;
+        continue;
+      }
+      if (sep.type === T.Comma) {
+        this.take();
+        continue;
+      }
+      if (sep.type !== T.RParen) this.unexpected(sep, "',' or ')' in the function call");
+    }
+    this.popNl();
+    return {
+      type: 'FunctionCall',
+      name: this.src(nameTok),
+      nameRange: this.range(nameTok.start, nameTok.end),
+      args,
+      expandFinal,
+      range: this.range(nameTok.start, close.end),
+    };
+  }
+
+  private parsePostfix(base: Expression): Expression {
+    let expr = base;
+    let splat: SplatExpr | null = null;
+    for (;;) {
+      const t = this.peek();
+      if (t.type === T.Dot) {
+        this.take();
+        const n = this.take();
+        let step: TraversalStep;
+        if (n.type === T.Ident) {
+          step = { type: 'GetAttr', name: this.src(n), range: this.range(t.start, n.end) };
+        } else if (n.type === T.Number) {
+          const raw = this.src(n);
+          const key: Expression = { type: 'Literal', value: Number(raw), raw, range: this.range(n.start, n.end) };
+          step = { type: 'Index', key, legacyDot: true, range: this.range(t.start, n.end) };
+        } else if (n.type === T.Star) {
+          splat = { type: 'Splat', source: expr, full: false, each: [], range: { start: expr.range.start, end: this.pos(n.end) } };
+          expr = splat;
+          continue;
+        } else {
+          this.unexpected(n, "an attribute name after '.'");
+        }
+        if (splat) {
+          splat.each.push(step);
+          splat.range = { start: splat.range.start, end: step.range.end };
+        } else {
+          expr = this.addStep(expr, step);
+        }
+        continue;
+      }
+      if (t.type === T.LBrack) {
+        this.take();
+        this.pushNl(true);
+        if (this.peek().type === T.Star) {
+          this.take();
+          const close = this.expect(T.RBrack, "']' after '[*'");
+          this.popNl();
+          splat = { type: 'Splat', source: expr, full: true, each: [], range: { start: expr.range.start, end: this.pos(close.end) } };
+          expr = splat;
+          continue;
+        }
+        const key = this.parseExpression();
+        const close = this.expect(T.RBrack, "']' to close the index");
+        this.popNl();
+        const range = this.range(t.start, close.end);
+        if (splat && splat.full) {
+          splat.each.push({ type: 'Index', key, range });
+          splat.range = { start: splat.range.start, end: range.end };
+          continue;
+        }
+        splat = null;
+        if (key.type === 'Literal' || isStringLiteral(key)) {
+          expr = this.addStep(expr, { type: 'Index', key, range });
+        } else {
+          expr = { type: 'Index', collection: expr, key, range: { start: expr.range.start, end: range.end } };
+        }
+        continue;
+      }
+      return expr;
+    }
+  }
+
+  private addStep(expr: Expression, step: TraversalStep): Expression {
+    if (expr.type === 'ScopeTraversal' || expr.type === 'RelativeTraversal') {
+      expr.steps.push(step);
+      expr.range = { start: expr.range.start, end: step.range.end };
+      return expr;
+    }
+    return { type: 'RelativeTraversal', source: expr, steps: [step], range: { start: expr.range.start, end: step.range.end } };
+  }
+
+  private parseTuple(open: Token): Expression {
+    this.pushNl(true);
+    if (this.isKeyword(this.peek(), 'for')) {
+      const e = this.parseFor(open, false);
+      this.popNl();
+      return e;
+    }
+    const items: Expression[] = [];
+    let close: Token;
+    for (;;) {
+      const t = this.peek();
+      if (t.type === T.RBrack) {
+        close = this.take();
+        break;
+      }
+      items.push(this.parseExpression());
+      const sep = this.peek();
+      if (sep.type === T.Comma) {
+        this.take();
+        continue;
+      }
+      if (sep.type !== T.RBrack) this.unexpected(sep, "',' or ']' in the tuple");
+    }
+    this.popNl();
+    const tuple: TupleExpr = { type: 'Tuple', items, range: this.range(open.start, close.end) };
+    return tuple;
+  }
+
+  private parseObject(open: Token): Expression {
+    // Newlines separate object items, so they stay significant (except inside nested brackets).
+    this.pushNl(false);
+    let t = this.peek();
+    while (t.type === T.Newline) {
+      this.take();
+      t = this.peek();
+    }
+    if (this.isKeyword(t, 'for')) {
+      this.pushNl(true);
+      const e = this.parseFor(open, true);
+      this.popNl();
+      this.popNl();
+      return e;
+    }
+    const items: ObjectItem[] = [];
+    let close: Token;
+    for (;;) {
+      t = this.peek();
+      if (t.type === T.Newline || t.type === T.Comma) {
+        this.take();
+        continue;
+      }
+      if (t.type === T.RBrace) {
+        close = this.take();
+        break;
+      }
+      if (t.type === T.EOF) this.unexpected(t, "'}' to close the object");
+      const key = this.parseExpression();
+      const bareKey = key.type === 'ScopeTraversal' && key.steps.length === 0;
+      const sepTok = this.peek();
+      if (sepTok.type !== T.Assign && sepTok.type !== T.Colon) this.unexpected(sepTok, "'=' or ':' after the object key");
+      this.take();
+      const value = this.parseExpression();
+      items.push({ key, bareKey, value, separator: sepTok.type === T.Assign ? '=' : ':', range: span(key, value) });
+      const after = this.peek();
+      if (after.type !== T.Comma && after.type !== T.Newline && after.type !== T.RBrace) {
+        this.unexpected(after, "',' or a newline after the object item");
+      }
+    }
+    this.popNl();
+    const obj: ObjectExpr = { type: 'Object', items, range: this.range(open.start, close.end) };
+    return obj;
+  }
+
+  /** After `[` or `{`, with `for` next; newlines are ignored by the caller. */
+  private parseFor(open: Token, isObject: boolean): ForExpr {
+    this.take(); // for
+    const first = this.expect(T.Ident, "a variable name after 'for'");
+    let keyVar: string | undefined;
+    let valueVar = this.src(first);
+    if (this.peek().type === T.Comma) {
+      this.take();
+      keyVar = valueVar;
+      valueVar = this.src(this.expect(T.Ident, "a second variable name after ','"));
+    }
+    const inTok = this.peek();
+    if (!this.isKeyword(inTok, 'in')) this.unexpected(inTok, "'in' in the for expression");
+    this.take();
+    const collection = this.parseExpression();
+    this.expect(T.Colon, "':' in the for expression");
+    let keyExpr: Expression | undefined;
+    if (isObject) {
+      keyExpr = this.parseExpression();
+      this.expect(T.FatArrow, "'=>' in the object for expression");
+    }
+    const valueExpr = this.parseExpression();
+    let group = false;
+    if (isObject && this.peek().type === T.Ellipsis) {
+      this.take();
+      group = true;
+    }
+    let condition: Expression | undefined;
+    if (this.isKeyword(this.peek(), 'if')) {
+      this.take();
+      condition = this.parseExpression();
+    }
+    const close = this.expect(isObject ? T.RBrace : T.RBrack, isObject ? "'}' to close the for expression" : "']' to close the for expression");
+    const e: ForExpr = { type: 'For', valueVar, collection, valueExpr, group, range: this.range(open.start, close.end) };
+    if (keyVar !== undefined) e.keyVar = keyVar;
+    if (keyExpr) e.keyExpr = keyExpr;
+    if (condition) e.condition = condition;
+    return e;
+  }
+
+  // ---- templates ------------------------------------------------------------------------------
+
+  /** A quoted template; the opening `"` has been taken. */
+  parseQuoted(open: Token): TemplateExpr | TemplateWrapExpr {
+    const text = this.text;
+    const n = text.length;
+    const flat: Flat[] = [];
+    let i = open.end;
+    let litStart = i;
+    let chunks: string[] = [];
+    let segStart = i;
+    const flushLit = (end: number): void => {
+      if (end > segStart) chunks.push(text.slice(segStart, end));
+      if (end > litStart) flat.push({ kind: 'lit', value: chunks.length === 1 ? chunks[0]! : chunks.join(''), start: litStart, end });
+      chunks = [];
+    };
+    for (;;) {
+      if (i >= n) this.fail('Unterminated string: missing the closing \'"\'', open.start, open.end);
+      const c = text.charCodeAt(i);
+      if (c === 34) break;
+      if (c === 10 || c === 13) {
+        this.fail('Unterminated string: a quoted string must end with \'"\' on the same line', open.start, i);
+      }
+      if (c === 92 /* \ */) {
+        if (i > segStart) chunks.push(text.slice(segStart, i));
+        i = this.decodeEscape(i, chunks);
+        segStart = i;
+        continue;
+      }
+      if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123) {
+        flushLit(i);
+        i = this.parseSequence(i, flat);
+        litStart = segStart = i;
+        continue;
+      }
+      if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === 123) {
+        // `$${` and `%%{` are the literal `${` and `%{`.
+        chunks.push(text.slice(segStart, i + 1));
+        segStart = i + 2;
+        i += 3;
+        continue;
+      }
+      i++;
+    }
+    flushLit(i);
+    this.lx.pos = i + 1;
+    this.tok = null;
+    return this.finishTemplate(flat, open.start, i + 1, undefined);
+  }
+
+  /** Decodes the escape at `i` (a backslash) into `chunks`; returns the index after it. */
+  private decodeEscape(i: number, chunks: string[]): number {
+    const text = this.text;
+    const e = text.charCodeAt(i + 1);
+    switch (e) {
+      case 110:
+        chunks.push('\n');
+        return i + 2;
+      case 114:
+        chunks.push('\r');
+        return i + 2;
+      case 116:
+        chunks.push('\t');
+        return i + 2;
+      case 34:
+        chunks.push('"');
+        return i + 2;
+      case 92:
+        chunks.push('\\');
+        return i + 2;
+      case 117:
+      case 85: {
+        const len = e === 117 ? 4 : 8;
+        const hex = text.slice(i + 2, i + 2 + len);
+        if (hex.length === len && /^[0-9a-fA-F]+$/.test(hex)) {
+          const cp = parseInt(hex, 16);
+          if (cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
+            chunks.push(String.fromCodePoint(cp));
+            return i + 2 + len;
+          }
+        }
+        this.fail(`Invalid escape sequence: \\${text[i + 1]} must be followed by ${len} hexadecimal digits of a valid code point`, i, i + 2);
+        break;
+      }
+      default:
+        break;
+    }
+    const shown = Number.isNaN(e) || e === 10 || e === 13 ? '' : String.fromCharCode(e);
+    return this.fail(
+      `Invalid escape sequence "\\${shown}": only \\n, \\r, \\t, \\", \\\\, \\uNNNN and \\UNNNNNNNN are allowed`,
+      i,
+      Math.min(i + 2, text.length),
+    );
+  }
+
+  /** A heredoc; the opener (including its newline) has been taken. */
+  private parseHeredoc(open: Token): TemplateExpr | TemplateWrapExpr {
+    const text = this.text;
+    const n = text.length;
+    const marker = open.marker!;
+    const indented = open.indented === true;
+    const flat: Flat[] = [];
+    let i = this.lx.pos;
+    let endOffset = -1;
+    for (;;) {
+      // At a line start (or after an interpolation that ended mid-line, when atLineStart=false).
+      if (i >= n) {
+        this.fail(`Unterminated heredoc: no closing "${marker}" line for the heredoc that starts here`, open.start, open.end);
+      }
+      let j = i;
+      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+      if (text.startsWith(marker, j)) {
+        const k = j + marker.length;
+        const c = text.charCodeAt(k);
+        if (k >= n || c === 10 || (c === 13 && text.charCodeAt(k + 1) === 10)) {
+          endOffset = k;
+          break;
+        }
+      }
+      i = this.scanHeredocLine(i, flat);
+    }
+    this.lx.pos = endOffset;
+    this.tok = null;
+    return this.finishTemplate(flat, open.start, endOffset, { marker, indented });
+  }
+
+  /** Scans heredoc text from `i` to the end of its line (following interpolations across lines). */
+  private scanHeredocLine(start: number, flat: Flat[]): number {
+    const text = this.text;
+    const n = text.length;
+    let i = start;
+    let litStart = i;
+    let chunks: string[] = [];
+    let segStart = i;
+    const flushLit = (end: number): void => {
+      if (end > segStart) chunks.push(text.slice(segStart, end));
+      if (end > litStart) flat.push({ kind: 'lit', value: chunks.length === 1 ? chunks[0]! : chunks.join(''), start: litStart, end });
+      chunks = [];
+    };
+    for (;;) {
+      if (i >= n) {
+        flushLit(i);
+        return i;
+      }
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        flushLit(i + 1);
+        return i + 1;
+      }
+      if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123) {
+        flushLit(i);
+        i = this.parseSequence(i, flat);
+        litStart = segStart = i;
+        continue;
+      }
+      if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === 123) {
+        chunks.push(text.slice(segStart, i + 1));
+        segStart = i + 2;
+        i += 3;
+        continue;
+      }
+      i++;
+    }
+  }
+
+  /** `${ … }` or `%{ … }` starting at `i`; appends to `flat` and returns the index after `}`. */
+  private parseSequence(i: number, flat: Flat[]): number {
+    const text = this.text;
+    const isInterp = text.charCodeAt(i) === 36;
+    const stripLeft = text.charCodeAt(i + 2) === 126;
+    this.lx.pos = i + (stripLeft ? 3 : 2);
+    this.tok = null;
+    this.pushNl(true);
+    let item: FlatInterp | FlatDirective;
+    if (isInterp) {
+      const expr = this.parseExpression();
+      item = { kind: 'interp', expr, stripLeft, stripRight: false, start: i, end: 0 };
+    } else {
+      const kw = this.peek();
+      const word = kw.type === T.Ident ? this.src(kw) : '';
+      if (word === 'if') {
+        this.take();
+        item = { kind: 'if', condition: this.parseExpression(), stripLeft, stripRight: false, start: i, end: 0 };
+      } else if (word === 'for') {
+        this.take();
+        let valueVar = this.src(this.expect(T.Ident, "a variable name after 'for'"));
+        let keyVar: string | undefined;
+        if (this.peek().type === T.Comma) {
+          this.take();
+          keyVar = valueVar;
+          valueVar = this.src(this.expect(T.Ident, "a second variable name after ','"));
+        }
+        const inTok = this.peek();
+        if (!this.isKeyword(inTok, 'in')) this.unexpected(inTok, "'in' in the for directive");
+        this.take();
+        const collection = this.parseExpression();
+        item = { kind: 'for', valueVar, collection, stripLeft, stripRight: false, start: i, end: 0 };
+        if (keyVar !== undefined) item.keyVar = keyVar;
+      } else if (word === 'else' || word === 'endif' || word === 'endfor') {
+        this.take();
+        item = { kind: word, stripLeft, stripRight: false, start: i, end: 0 };
+      } else {
+        this.unexpected(kw, "'if', 'else', 'endif', 'for' or 'endfor' after '%{'");
+      }
+    }
+    const close = this.peek();
+    if (close.type !== T.RBrace && close.type !== T.StripClose) {
+      this.unexpected(close, isInterp ? "'}' to close the interpolation" : "'}' to close the template directive");
+    }
+    this.take();
+    this.popNl();
+    item.stripRight = close.type === T.StripClose;
+    item.end = close.end;
+    flat.push(item);
+    return close.end;
+  }
+
+  private finishTemplate(
+    flat: Flat[],
+    start: number,
+    end: number,
+    heredoc: { marker: string; indented: boolean } | undefined,
+  ): TemplateExpr | TemplateWrapExpr {
+    const range = this.range(start, end);
+    const only = flat.length === 1 ? flat[0]! : null;
+    if (only && only.kind === 'interp' && !heredoc) {
+      const wrap: TemplateWrapExpr = { type: 'TemplateWrap', wrapped: only.expr, range };
+      return wrap;
+    }
+    // `~` strip markers trim the whitespace of the adjacent literal.
+    for (let k = 0; k < flat.length; k++) {
+      const f = flat[k]!;
+      if (f.kind === 'lit') continue;
+      const prev = flat[k - 1];
+      if (f.stripLeft && prev && prev.kind === 'lit') prev.value = prev.value.trimEnd();
+      const next = flat[k + 1];
+      if (f.stripRight && next && next.kind === 'lit') next.value = next.value.trimStart();
+    }
+    if (heredoc?.indented) flushHeredoc(flat);
+    const pos = { i: 0 };
+    const parts = this.buildParts(flat, pos, null);
+    if (parts.length === 0) {
+      parts.push({ type: 'TemplateLiteral', value: '', range: this.range(start + (heredoc ? 0 : 1), heredoc ? start : end - 1) });
+    }
+    const tmpl: TemplateExpr = { type: 'Template', parts, range };
+    if (heredoc) tmpl.heredoc = heredoc;
+    return tmpl;
+  }
+
+  /** Builds nested parts from the flat token list, up to the terminator of `opener`. */
+  private buildParts(flat: Flat[], pos: { i: number }, opener: FlatDirective | null): TemplatePart[] {
+    const parts: TemplatePart[] = [];
+    let lit: TemplateLiteral | null = null;
+    let litEnd = 0;
+    while (pos.i < flat.length) {
+      const f = flat[pos.i]!;
+      if (f.kind === 'lit') {
+        pos.i++;
+        if (f.value === '') continue;
+        if (lit && litEnd === f.start) {
+          lit.value += f.value;
+          lit.range = { start: lit.range.start, end: this.pos(f.end) };
+        } else {
+          lit = { type: 'TemplateLiteral', value: f.value, range: this.range(f.start, f.end) };
+          parts.push(lit);
+        }
+        litEnd = f.end;
+        continue;
+      }
+      lit = null;
+      if (f.kind === 'interp') {
+        pos.i++;
+        parts.push({
+          type: 'TemplateInterpolation',
+          expr: f.expr,
+          stripLeft: f.stripLeft,
+          stripRight: f.stripRight,
+          range: this.range(f.start, f.end),
+        });
+        continue;
+      }
+      if (f.kind === 'else' || f.kind === 'endif' || f.kind === 'endfor') {
+        const wanted = opener?.kind === 'for' ? 'endfor' : opener?.kind === 'if' ? 'endif or else' : null;
+        if (wanted === null || !wanted.includes(f.kind)) {
+          this.fail(`Unexpected %{${f.kind}}: no matching %{${f.kind === 'endfor' ? 'for' : 'if'}} is open here`, f.start, f.end);
+        }
+        return parts;
+      }
+      pos.i++;
+      if (f.kind === 'if') {
+        const then = this.buildParts(flat, pos, f);
+        let term = flat[pos.i];
+        let elseParts: TemplatePart[] | undefined;
+        if (term && term.kind === 'else') {
+          pos.i++;
+          elseParts = this.buildParts(flat, pos, { ...f, kind: 'if' });
+          term = flat[pos.i];
+          if (term && term.kind === 'else') this.fail('Unexpected second %{else} in the same %{if}', term.start, term.end);
+        }
+        if (!term || term.kind !== 'endif') this.fail('Missing %{endif} for this %{if}', f.start, f.end);
+        pos.i++;
+        const part: TemplatePart = { type: 'TemplateIf', condition: f.condition!, then, range: this.range(f.start, term.end) };
+        if (elseParts) part.else = elseParts;
+        parts.push(part);
+      } else {
+        const body = this.buildParts(flat, pos, f);
+        const term = flat[pos.i];
+        if (!term || term.kind !== 'endfor') this.fail('Missing %{endfor} for this %{for}', f.start, f.end);
+        pos.i++;
+        const part: TemplatePart = {
+          type: 'TemplateFor',
+          valueVar: f.valueVar!,
+          collection: f.collection!,
+          body,
+          range: this.range(f.start, term.end),
+        };
+        if (f.keyVar !== undefined) part.keyVar = f.keyVar;
+        parts.push(part);
+      }
+    }
+    if (opener) this.fail(`Missing %{${opener.kind === 'for' ? 'endfor' : 'endif'}} for this %{${opener.kind}}`, opener.start, opener.end);
+    return parts;
+  }
+}
+
+/**
+ * `<<-` heredocs: remove the smallest leading-whitespace width of the lines from every
+ * line, exactly like hclsyntax's flushHeredocTemplateParts (lines that are only
+ * whitespace do not count and are left alone; a line starting with an interpolation
+ * counts as zero).
+ */
+function flushHeredoc(flat: Flat[]): void {
+  let min = Infinity;
+  let newline = true;
+  const adjust: FlatLit[] = [];
+  for (const f of flat) {
+    if (newline) {
+      newline = false;
+      let spaces: number;
+      if (f.kind === 'lit') {
+        const v = f.value;
+        let k = 0;
+        while (k < v.length && isSpaceCode(v.charCodeAt(k))) k++;
+        if (k === v.length && v.endsWith('\n')) {
+          spaces = Infinity;
+        } else {
+          spaces = k;
+          adjust.push(f);
+        }
+      } else {
+        spaces = 0;
+      }
+      if (spaces < min) min = spaces;
+    }
+    if (f.kind === 'lit' && f.value.endsWith('\n')) newline = true;
+  }
+  if (min === Infinity || min === 0) return;
+  for (const f of adjust) f.value = f.value.slice(min);
+}
+
+/** Parses HCL native syntax. Never throws: problems are reported in `errors`. */
+export function parseHcl(text: string, file: string): HclFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parser = new Parser(source);
+  let body: Body;
+  try {
+    body = parser.parseFile();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    parser.errors.push({ message: `Internal parser error: ${message}`, range: parser.lines.range(0, 0) });
+    body = { items: [], range: parser.lines.range(0, source.length) };
+  }
+  return { file, text: source, body, comments: parser.comments, errors: parser.errors };
+}

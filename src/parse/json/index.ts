@@ -1,0 +1,199 @@
+/**
+ * Positioned JSONC parsing (ARM templates and parameter files allow comments and
+ * trailing commas). Never throws: syntax errors come back with exact ranges.
+ */
+import { createScanner, findNodeAtOffset, parseTree } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { LineMap } from '../../model/source.js';
+import type { Location, Range } from '../../model/source.js';
+import { bool, list, nul, num, obj, str, unknown } from '../../eval/value.js';
+import type { Value } from '../../eval/value.js';
+
+export type { JsonNode };
+
+export interface JsonError {
+  message: string;
+  range: Range;
+}
+
+export interface JsonComment {
+  /** The full comment text including `//` or `/* … *\/`. */
+  text: string;
+  range: Range;
+}
+
+export interface ParsedJson {
+  file: string;
+  text: string;
+  lineMap: LineMap;
+  root?: JsonNode;
+  errors: JsonError[];
+  comments: JsonComment[];
+}
+
+// jsonc-parser's const enums cannot be used under isolatedModules: numeric codes.
+const ERROR_MESSAGES: Record<number, string> = {
+  1: 'Invalid symbol',
+  2: 'Invalid number format',
+  3: 'Expected a property name here',
+  4: 'Expected a value here',
+  5: "Expected a colon ':' here",
+  6: 'Expected a comma here',
+  7: "Expected a closing '}' here",
+  8: "Expected a closing ']' here",
+  9: 'Expected end of file: unexpected content after the JSON value',
+  10: 'Invalid comment token',
+  11: 'Unterminated block comment',
+  12: 'Unterminated string',
+  13: 'Unexpected end of number',
+  14: 'Invalid unicode escape sequence',
+  15: 'Invalid escape character in string',
+  16: 'Invalid character in string (control characters must be escaped)',
+};
+
+const TOKEN_LINE_COMMENT = 12;
+const TOKEN_BLOCK_COMMENT = 13;
+const TOKEN_EOF = 17;
+const ERROR_COMMA_EXPECTED = 6;
+
+function commaMessage(root: JsonNode | undefined, offset: number): string {
+  if (!root) return ERROR_MESSAGES[ERROR_COMMA_EXPECTED]!;
+  let n: JsonNode | undefined = findNodeAtOffset(root, offset, true) ?? root;
+  while (n && n.type !== 'object' && n.type !== 'array') n = n.parent;
+  if (n?.type === 'object') return "Expected a comma or '}' here";
+  if (n?.type === 'array') return "Expected a comma or ']' here";
+  return ERROR_MESSAGES[ERROR_COMMA_EXPECTED]!;
+}
+
+/** Parses JSON with comments and trailing commas. Never throws. */
+export function parseJsonc(text: string, file: string): ParsedJson {
+  const lineMap = new LineMap(text);
+  // A BOM becomes a space: same offsets, and jsonc-parser treats it as trivia.
+  const src = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const rawErrors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(src, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch (e) {
+    return {
+      file,
+      text,
+      lineMap,
+      errors: [{ message: `JSON parser failure: ${(e as Error).message}`, range: lineMap.range(0, 0) }],
+      comments: [],
+    };
+  }
+  const errors: JsonError[] = rawErrors.map((e) => ({
+    message: e.error === ERROR_COMMA_EXPECTED ? commaMessage(root, e.offset) : (ERROR_MESSAGES[e.error] ?? `JSON syntax error ${e.error}`),
+    range: lineMap.range(e.offset, e.offset + e.length),
+  }));
+  if (root === undefined && errors.length === 0) errors.push({ message: 'Empty JSON document', range: lineMap.range(0, 0) });
+  return { file, text, lineMap, root, errors, comments: scanComments(src, lineMap) };
+}
+
+function scanComments(text: string, lineMap: LineMap): JsonComment[] {
+  const out: JsonComment[] = [];
+  // Cheap pre-check: most ARM files have no comment at all.
+  if (!text.includes('//') && !text.includes('/*')) return out;
+  const scanner = createScanner(text, false);
+  for (let guard = 0; guard < text.length + 2; guard++) {
+    const kind = scanner.scan() as number;
+    if (kind === TOKEN_EOF) break;
+    if (kind === TOKEN_LINE_COMMENT || kind === TOKEN_BLOCK_COMMENT) {
+      const start = scanner.getTokenOffset();
+      const end = start + scanner.getTokenLength();
+      out.push({ text: text.slice(start, end), range: lineMap.range(start, end) });
+    }
+  }
+  return out;
+}
+
+/** The Location of a JSON node (the whole value, quotes included for strings). */
+export function nodeLocation(parsed: { file: string; lineMap: LineMap }, node: JsonNode, label?: string): Location {
+  const loc: Location = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
+  if (label !== undefined) loc.label = label;
+  return loc;
+}
+
+/** Object member node (the `property` node) by key: exact first, then case-insensitive. */
+export function propertyNode(objNode: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!objNode || objNode.type !== 'object' || !objNode.children) return undefined;
+  let ci: JsonNode | undefined;
+  const lower = key.toLowerCase();
+  for (const p of objNode.children) {
+    const k = p.children?.[0]?.value;
+    if (typeof k !== 'string') continue;
+    if (k === key) return p;
+    if (!ci && k.toLowerCase() === lower) ci = p;
+  }
+  return ci;
+}
+
+/** The value node of an object member (case-insensitive fallback). */
+export function getProp(objNode: JsonNode | undefined, key: string): JsonNode | undefined {
+  return propertyNode(objNode, key)?.children?.[1];
+}
+
+/** The members of an object node as [key, keyNode, valueNode] in order. */
+export function members(objNode: JsonNode | undefined): [string, JsonNode, JsonNode][] {
+  const out: [string, JsonNode, JsonNode][] = [];
+  if (!objNode || objNode.type !== 'object' || !objNode.children) return out;
+  for (const p of objNode.children) {
+    const k = p.children?.[0];
+    const v = p.children?.[1];
+    if (k && v && typeof k.value === 'string') out.push([k.value, k, v]);
+  }
+  return out;
+}
+
+/** Location of the key of member `key` of an object node (the `"name"` text, quotes included). */
+export function keyLocation(parsed: { file: string; lineMap: LineMap }, objNode: JsonNode | undefined, key: string, label?: string): Location | undefined {
+  const k = propertyNode(objNode, key)?.children?.[0];
+  return k ? nodeLocation(parsed, k, label) : undefined;
+}
+
+/** Location of a whole member `"key": value` (key start to value end). */
+export function memberLocation(parsed: { file: string; lineMap: LineMap }, objNode: JsonNode | undefined, key: string, label?: string): Location | undefined {
+  const p = propertyNode(objNode, key);
+  return p ? nodeLocation(parsed, p, label) : undefined;
+}
+
+/** Plain JavaScript value of a node (jsonc-parser's getNodeValue, without throwing). */
+export function nodeToJS(node: JsonNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, , v] of members(node)) out[k] = nodeToJS(v);
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeToJS);
+    default:
+      return node.value as unknown;
+  }
+}
+
+/** Converts a JSON node to a Value; every node's `origin` is the Location of that JSON value. */
+export function nodeToValue(parsed: { file: string; lineMap: LineMap }, node: JsonNode): Value {
+  const origin = nodeLocation(parsed, node);
+  switch (node.type) {
+    case 'string':
+      return str(String(node.value), origin);
+    case 'number':
+      return num(Number(node.value), origin);
+    case 'boolean':
+      return bool(Boolean(node.value), origin);
+    case 'null':
+      return nul(origin);
+    case 'array':
+      return list((node.children ?? []).map((c) => nodeToValue(parsed, c)), origin);
+    case 'object': {
+      const m = new Map<string, Value>();
+      for (const [k, , v] of members(node)) m.set(k, nodeToValue(parsed, v));
+      return obj(m, origin);
+    }
+    default:
+      return unknown('unparsable JSON value', origin);
+  }
+}

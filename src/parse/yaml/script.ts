@@ -1,0 +1,439 @@
+/**
+ * Shell and PowerShell snippets: the text of a `run:`/`script:`/`inlineScript:` value or a
+ * whole `.sh`/`.ps1` file, split into logical commands (line continuations joined) and
+ * tokens, every character mapped back to its exact place in the file.
+ *
+ * This is a lexer, not a shell: it knows quotes, escapes, comments, continuations
+ * (`\` in shell, backtick in PowerShell, a trailing `|`, `&&`, `||`), heredocs and
+ * command operators — enough to find commands and flags without false positives.
+ */
+import type { LineMap, Range } from '../../model/source.js';
+import type { MappedText } from './scalar.js';
+
+export type ScriptLanguage = 'shell' | 'powershell';
+
+/** Where a snippet came from. */
+export type ScriptOrigin =
+  | 'run'
+  | 'script'
+  | 'bash'
+  | 'pwsh'
+  | 'powershell'
+  | 'inlineScript'
+  | 'inputs.script'
+  | 'file'
+  | 'comment';
+
+export interface ScriptToken {
+  /** The word with quotes and escapes removed (for operators: the operator). */
+  text: string;
+  /** The word as written in the logical command. */
+  raw: string;
+  /** Indices into the command's `text`, end exclusive. */
+  start: number;
+  end: number;
+  /** Exact file range of the token. */
+  range: Range;
+  /** An operator (`;`, `&&`, `||`, `|`, `&`, `(`, `)`, `$(`), not a word. */
+  op: boolean;
+}
+
+export interface ScriptCommand {
+  /** The logical command: continuations removed, trailing comment removed. For a commented-out line, the text after `#`. */
+  text: string;
+  /** The line was commented out (`# az ad sp …`). */
+  commented: boolean;
+  /** For each character of `text`, its index in the snippet's `value`. */
+  map: Int32Array;
+  tokens: ScriptToken[];
+  /** File range from the first to the last character of the command. */
+  range: Range;
+}
+
+export interface ScriptComment {
+  /** The comment text including its `#` (or `<# … #>`). */
+  text: string;
+  range: Range;
+}
+
+export interface ScriptSnippet {
+  file: string;
+  language: ScriptLanguage;
+  origin: ScriptOrigin;
+  /** Stable address of the step that holds it, e.g. `workflow:jobs.deploy.steps[2]`, or `script` for a file. */
+  subject: string;
+  /** Where in the step the script is written: `run`, `script`, `inputs.inlineScript`, `with.inlineScript`, `` for a file. */
+  attributePath: string;
+  /** The script text (the YAML scalar's value, or the whole file). */
+  value: string;
+  /** File offsets of each value character (see MappedText). */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** False when the scalar could not be mapped character by character (positions are the scalar's start). */
+  exact: boolean;
+  /** File range of the whole value. */
+  range: Range;
+  commands: ScriptCommand[];
+  comments: ScriptComment[];
+}
+
+/** File range of value indices [start, end) of a snippet. */
+export function snippetRange(sn: Pick<ScriptSnippet, 'starts' | 'ends' | 'range'>, lineMap: LineMap, start: number, end: number): Range {
+  if (sn.starts.length === 0) return sn.range;
+  const s = Math.min(Math.max(start, 0), sn.starts.length - 1);
+  const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
+  return lineMap.range(sn.starts[s]!, sn.ends[e]!);
+}
+
+/** The simple commands of a logical command: its tokens split at operators. */
+export function simpleCommands(cmd: ScriptCommand): ScriptToken[][] {
+  const out: ScriptToken[][] = [];
+  let cur: ScriptToken[] = [];
+  for (const t of cmd.tokens) {
+    if (t.op) {
+      if (cur.length) out.push(cur);
+      cur = [];
+    } else cur.push(t);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+interface RawCommand {
+  text: string;
+  map: number[];
+  commented: boolean;
+}
+
+interface ScanResult {
+  commands: RawCommand[];
+  comments: [number, number][];
+}
+
+const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+function lineEnd(v: string, i: number): number {
+  const nl = v.indexOf('\n', i);
+  let e = nl < 0 ? v.length : nl;
+  if (e > i && v[e - 1] === '\r') e--;
+  return e;
+}
+
+function afterLineBreak(v: string, i: number): number {
+  // i is at the end of a line's content (at '\r', '\n' or the end)
+  if (v[i] === '\r' && v[i + 1] === '\n') return i + 2;
+  if (v[i] === '\n' || v[i] === '\r') return i + 1;
+  return i;
+}
+
+function continuesOnNextLine(text: string): boolean {
+  const t = text.replace(/[ \t]+$/, '');
+  return t.endsWith('|') || t.endsWith('&&') || t.endsWith('||');
+}
+
+function scan(v: string, lang: ScriptLanguage): ScanResult {
+  const ps = lang === 'powershell';
+  const esc = ps ? '`' : '\\';
+  const commands: RawCommand[] = [];
+  const comments: [number, number][] = [];
+  let i = 0;
+  const n = v.length;
+  while (i < n) {
+    // at the start of a physical line with no pending command
+    let j = i;
+    while (j < n && isWs(v[j])) j++;
+    if (j >= n) break;
+    if (v[j] === '\n' || v[j] === '\r') {
+      i = afterLineBreak(v, j);
+      continue;
+    }
+    if (v[j] === '#' || (ps && v[j] === '<' && v[j + 1] === '#')) {
+      if (ps && v[j] === '<') {
+        // block comment <# … #>
+        const close = v.indexOf('#>', j + 2);
+        const end = close < 0 ? n : close + 2;
+        comments.push([j, end]);
+        i = end;
+        continue;
+      }
+      // a commented-out line; joined with following commented lines while it ends in a continuation
+      const cmd: RawCommand = { text: '', map: [], commented: true };
+      let k = j;
+      for (;;) {
+        const e = lineEnd(v, k);
+        comments.push([k, e]);
+        let b = k;
+        while (b < e && v[b] === '#') b++;
+        while (b < e && isWs(v[b])) b++;
+        let bodyEnd = e;
+        while (bodyEnd > b && isWs(v[bodyEnd - 1])) bodyEnd--;
+        const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
+        const stop = cont ? bodyEnd - 1 : e;
+        for (let p = b; p < stop; p++) {
+          cmd.text += v[p];
+          cmd.map.push(p);
+        }
+        i = afterLineBreak(v, e);
+        if (!cont) break;
+        // next line must be a commented line too
+        let q = i;
+        while (q < n && isWs(v[q])) q++;
+        if (q >= n || v[q] !== '#') break;
+        if (ps) {
+          cmd.text += ' ';
+          cmd.map.push(bodyEnd - 1);
+        }
+        k = q;
+      }
+      if (cmd.text.trim()) commands.push(cmd);
+      continue;
+    }
+    // a logical command
+    const cmd: RawCommand = { text: '', map: [], commented: false };
+    const add = (p: number): void => {
+      cmd.text += v[p];
+      cmd.map.push(p);
+    };
+    let p = j;
+    let quote: '' | "'" | '"' = '';
+    let heredoc: { delim: string } | undefined;
+    for (;;) {
+      if (p >= n) break;
+      const c = v[p]!;
+      if (quote === "'") {
+        add(p);
+        if (c === "'") quote = '';
+        p++;
+        continue;
+      }
+      if (quote === '"') {
+        if (c === esc && p + 1 < n) {
+          // escaped newline inside double quotes: a continuation in both shells
+          if (v[p + 1] === '\n' || (v[p + 1] === '\r' && v[p + 2] === '\n')) {
+            p = afterLineBreak(v, p + 1);
+            continue;
+          }
+          add(p);
+          add(p + 1);
+          p += 2;
+          continue;
+        }
+        add(p);
+        if (c === '"') quote = '';
+        p++;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quote = c;
+        add(p);
+        p++;
+        continue;
+      }
+      if (c === esc) {
+        if (v[p + 1] === '\n' || (v[p + 1] === '\r' && v[p + 2] === '\n') || p + 1 >= n) {
+          if (ps) {
+            cmd.text += ' ';
+            cmd.map.push(p);
+          }
+          p = afterLineBreak(v, p + 1);
+          continue;
+        }
+        add(p);
+        add(p + 1);
+        p += 2;
+        continue;
+      }
+      if (ps && c === '<' && v[p + 1] === '#') {
+        const close = v.indexOf('#>', p + 2);
+        const end = close < 0 ? n : close + 2;
+        comments.push([p, end]);
+        cmd.text += ' ';
+        cmd.map.push(p);
+        p = end;
+        continue;
+      }
+      if (c === '#') {
+        const prev = cmd.text[cmd.text.length - 1];
+        if (prev === undefined || isWs(prev) || prev === ';' || prev === '&' || prev === '|' || prev === '(') {
+          const e = lineEnd(v, p);
+          comments.push([p, e]);
+          p = e;
+          continue;
+        }
+      }
+      if (c === '\n' || c === '\r') {
+        if (continuesOnNextLine(cmd.text)) {
+          cmd.text += ' ';
+          cmd.map.push(p);
+          p = afterLineBreak(v, p);
+          continue;
+        }
+        if (!ps) {
+          const m = /<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cmd.text);
+          if (m) heredoc = { delim: m[2]! };
+        }
+        p = afterLineBreak(v, p);
+        break;
+      }
+      add(p);
+      p++;
+    }
+    if (cmd.text.trim()) commands.push(cmd);
+    i = p;
+    if (heredoc) {
+      // skip the heredoc body up to and including its delimiter line
+      while (i < n) {
+        const e = lineEnd(v, i);
+        const line = v.slice(i, e).trim();
+        i = afterLineBreak(v, e);
+        if (line === heredoc.delim) break;
+        if (i === e) break;
+      }
+    }
+  }
+  return { commands, comments };
+}
+
+function tokenize(text: string, lang: ScriptLanguage): { text: string; start: number; end: number; op: boolean }[] {
+  const ps = lang === 'powershell';
+  const esc = ps ? '`' : '\\';
+  const out: { text: string; start: number; end: number; op: boolean }[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (isWs(c) || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (two === '&&' || two === '||' || two === '$(' || (ps && two === '@(')) {
+      out.push({ text: two, start: i, end: i + 2, op: true });
+      i += 2;
+      continue;
+    }
+    if (c === ';' || c === '|' || c === '(' || c === ')' || c === '&') {
+      out.push({ text: c, start: i, end: i + 1, op: true });
+      i++;
+      continue;
+    }
+    // a word
+    const start = i;
+    let word = '';
+    let quote = '';
+    while (i < n) {
+      const ch = text[i]!;
+      if (quote) {
+        if (ch === quote) {
+          if (quote === "'" && ps && text[i + 1] === "'") {
+            word += "'";
+            i += 2;
+            continue;
+          }
+          quote = '';
+          i++;
+          continue;
+        }
+        if (quote === '"' && ch === esc && i + 1 < n) {
+          word += text[i + 1];
+          i += 2;
+          continue;
+        }
+        word += ch;
+        i++;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        i++;
+        continue;
+      }
+      if (ch === esc && i + 1 < n) {
+        word += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')') break;
+      if (ch === '$' && text[i + 1] === '(') break;
+      if (ch === '&') {
+        const prev = text[i - 1];
+        if (!(prev === '>' || prev === '<')) break;
+      }
+      word += ch;
+      i++;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    out.push({ text: word, start, end: i, op: false });
+  }
+  return out;
+}
+
+/** Builds a snippet: scans `mapped.value` and maps every command, token and comment to the file. */
+export function buildSnippet(args: {
+  file: string;
+  lineMap: LineMap;
+  mapped: MappedText;
+  language: ScriptLanguage;
+  origin: ScriptOrigin;
+  subject: string;
+  attributePath: string;
+  /** File range of the whole scalar, used when the value is empty. */
+  fallbackRange: Range;
+}): ScriptSnippet {
+  const { mapped, lineMap } = args;
+  const value = mapped.value;
+  const range =
+    value.length > 0 ? lineMap.range(mapped.starts[0]!, mapped.ends[value.length - 1]!) : args.fallbackRange;
+  const sn: ScriptSnippet = {
+    file: args.file,
+    language: args.language,
+    origin: args.origin,
+    subject: args.subject,
+    attributePath: args.attributePath,
+    value,
+    starts: mapped.starts,
+    ends: mapped.ends,
+    exact: mapped.exact,
+    range,
+    commands: [],
+    comments: [],
+  };
+  const res = scan(value, args.language);
+  for (const [s, e] of res.comments) {
+    sn.comments.push({ text: value.slice(s, e), range: snippetRange(sn, lineMap, s, e) });
+  }
+  for (const raw of res.commands) {
+    const map = Int32Array.from(raw.map);
+    const tokens: ScriptToken[] = tokenize(raw.text, args.language).map((t) => ({
+      text: t.text,
+      raw: raw.text.slice(t.start, t.end),
+      start: t.start,
+      end: t.end,
+      op: t.op,
+      range: lineMap.range(sn.starts[map[t.start]!]!, sn.ends[map[t.end - 1]!]!),
+    }));
+    // trim the command's range to its non-blank characters
+    let a = 0;
+    let b = raw.text.length;
+    while (a < b && isWs(raw.text[a])) a++;
+    while (b > a && isWs(raw.text[b - 1])) b--;
+    sn.commands.push({
+      text: raw.text,
+      commented: raw.commented,
+      map,
+      tokens,
+      range: lineMap.range(sn.starts[map[a]!]!, sn.ends[map[b - 1]!]!),
+    });
+  }
+  return sn;
+}
+
+/** File range of command-text indices [start, end) of a command in a snippet. */
+export function commandRange(sn: ScriptSnippet, lineMap: LineMap, cmd: ScriptCommand, start: number, end: number): Range {
+  const s = cmd.map[start] ?? cmd.map[cmd.map.length - 1] ?? 0;
+  const e = cmd.map[Math.max(start, end - 1)] ?? s;
+  return lineMap.range(sn.starts[s]!, sn.ends[e]!);
+}

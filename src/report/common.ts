@@ -1,0 +1,204 @@
+/**
+ * Helpers shared by every reporter: relative paths, deterministic ordering, counts,
+ * rule look-up and region normalization.
+ */
+import path from 'node:path';
+import type { LintResult } from '../engine/result.js';
+import type { Finding, Level, RuleMeta } from '../engine/types.js';
+import type { Range } from '../model/source.js';
+
+/** Base of the rule documentation links (SARIF `helpUri`, Markdown links). */
+export const DOCS_BASE_URL = 'https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/';
+
+export const TOOL_NAME = 'mlops-iac-lint';
+export const TOOL_INFORMATION_URI = 'https://github.com/mlops-iac-lint/mlops-iac-lint';
+
+/** Converts OS separators to forward slashes. */
+export function toPosix(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+/** `file` relative to `base`, with forward slashes; `.` stays out of it. */
+export function relativePath(base: string, file: string): string {
+  if (!path.isAbsolute(file)) return toPosix(file);
+  const rel = path.relative(base, file);
+  return toPosix(rel === '' ? path.basename(file) : rel);
+}
+
+/** The doc URL of a rule, or undefined when it has no doc. */
+export function ruleDocUrl(rule: RuleMeta | undefined): string | undefined {
+  if (!rule?.docPath) return undefined;
+  return DOCS_BASE_URL + toPosix(rule.docPath).replace(/^\.?\//, '');
+}
+
+function cmp(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Code-unit string comparison (never locale-dependent). */
+export function compareStrings(a: string, b: string): number {
+  return cmp(a, b);
+}
+
+/** Total order over findings: file, position, rule, message, fingerprint. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const ra = a.location.range;
+  const rb = b.location.range;
+  return (
+    cmp(a.location.file, b.location.file) ||
+    cmp(ra.start.line, rb.start.line) ||
+    cmp(ra.start.column, rb.start.column) ||
+    cmp(ra.end.line, rb.end.line) ||
+    cmp(ra.end.column, rb.end.column) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message) ||
+    cmp(a.fingerprint, b.fingerprint) ||
+    cmp(a.level, b.level)
+  );
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, note: 2 };
+
+/** Errors first, then warnings, then notes; by location within a level. */
+export function compareBySeverity(a: Finding, b: Finding): number {
+  return LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || compareFindings(a, b);
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  notes: number;
+  suppressed: number;
+  files: number;
+}
+
+/** Counts of unsuppressed findings by level, suppressed findings and scanned files. */
+export function summarize(result: LintResult): Summary {
+  const s: Summary = { errors: 0, warnings: 0, notes: 0, suppressed: 0, files: result.files.length };
+  for (const f of result.findings) {
+    if (f.suppression) s.suppressed++;
+    else if (f.level === 'error') s.errors++;
+    else if (f.level === 'warning') s.warnings++;
+    else s.notes++;
+  }
+  return s;
+}
+
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}
+
+/** Rules by ID. */
+export function ruleIndex(result: LintResult): Map<string, RuleMeta> {
+  const map = new Map<string, RuleMeta>();
+  for (const r of result.rules) map.set(r.id, r);
+  return map;
+}
+
+export interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * A SARIF/GitHub-safe region: lines and columns ≥ 1, end not before start, and an empty
+ * range widened to one column so that viewers have something to highlight.
+ */
+export function normalizeRegion(range: Range): Region {
+  const startLine = Math.max(1, Math.trunc(range.start.line) || 1);
+  const startColumn = Math.max(1, Math.trunc(range.start.column) || 1);
+  let endLine = Math.max(1, Math.trunc(range.end.line) || 1);
+  let endColumn = Math.max(1, Math.trunc(range.end.column) || 1);
+  if (endLine < startLine) {
+    endLine = startLine;
+    endColumn = startColumn + 1;
+  } else if (endLine === startLine && endColumn <= startColumn) {
+    endColumn = startColumn + 1;
+  }
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+/** Rule metadata for the built-in diagnostics that may not be in `result.rules`. */
+export const BUILTIN_RULES: Readonly<Record<string, RuleMeta>> = {
+  PARSE001: {
+    id: 'PARSE001',
+    name: 'parse-error',
+    shortDescription: 'A file could not be parsed.',
+    fullDescription:
+      'The file has a syntax error at the reported position. It was skipped; every other file was still linted, but findings in this file may be missing.',
+    help: 'Fix the syntax error at the reported line and column.',
+    level: 'error',
+    tags: ['correctness'],
+    formats: ['any'],
+  },
+  EVAL001: {
+    id: 'EVAL001',
+    name: 'evaluation-stopped',
+    shortDescription: 'An evaluation had to stop before it was complete.',
+    fullDescription:
+      'Evaluating the module or template hit a limit (for example an expansion cap). Findings that depend on the unevaluated part may be missing.',
+    help: 'Simplify the reported expression or split the module; values that cannot be evaluated are treated as unknown.',
+    level: 'warning',
+    tags: ['correctness'],
+    formats: ['any'],
+  },
+  SUP001: {
+    id: 'SUP001',
+    name: 'invalid-suppression',
+    shortDescription: 'An inline suppression is malformed or has expired.',
+    fullDescription:
+      'A suppression comment without a reason, with an unknown rule ID or with a malformed date is ignored; an expired one no longer suppresses.',
+    help: 'Write `mlops-iac-lint-ignore RULEID [until=YYYY-MM-DD] -- reason` with a known rule ID and a reason, or remove it.',
+    level: 'warning',
+    tags: ['maintainability'],
+    formats: ['any'],
+  },
+  SUP002: {
+    id: 'SUP002',
+    name: 'unused-suppression',
+    shortDescription: 'An inline suppression suppresses nothing.',
+    fullDescription: 'The suppressed rule no longer reports anything at this place, so the comment is stale.',
+    help: 'Remove the suppression comment.',
+    level: 'note',
+    tags: ['maintainability'],
+    formats: ['any'],
+  },
+};
+
+/**
+ * Every rule a report needs: those of `result.rules`, plus a built-in or minimal descriptor
+ * for any rule ID used by a finding or notification but missing from it. Sorted by ID.
+ */
+export function allRules(result: LintResult): RuleMeta[] {
+  const map = ruleIndex(result);
+  const ids = [...result.findings.map((f) => f.ruleId), ...result.notifications.map((n) => n.ruleId)];
+  for (const id of ids) {
+    if (map.has(id)) continue;
+    map.set(
+      id,
+      BUILTIN_RULES[id] ?? {
+        id,
+        name: id.toLowerCase(),
+        shortDescription: id,
+        fullDescription: id,
+        help: '',
+        level: 'warning',
+        tags: [],
+        formats: ['any'],
+      },
+    );
+  }
+  return [...map.values()].sort((a, b) => compareStrings(a.id, b.id));
+}
+
+/** Replaces C0/C1 control characters (except tab) so scanned text cannot drive the terminal. */
+export function sanitizeTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}

@@ -1,0 +1,71 @@
+/**
+ * Output reporters. `formatResult` is the one entry the CLI, the Action and the API use;
+ * every format lives in its own module. Same input → byte-identical output.
+ */
+import type { LintResult } from '../engine/result.js';
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatMarkdown, type MarkdownLinkOptions } from './markdown.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json', 'sarif', 'github', 'markdown'];
+
+export function isReportFormat(s: string): s is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(s);
+}
+
+export interface ReportOptions {
+  /** stylish: ANSI colours (the CLI decides from TTY / NO_COLOR / FORCE_COLOR). Default false. */
+  color?: boolean;
+  /** stylish, github, markdown: paths relative to this directory (default: the scan root). */
+  cwd?: string;
+  /** github: at most this many annotations per level (default 10, GitHub's per-step limit). */
+  maxAnnotations?: number;
+  /** markdown: at most this many findings listed (default 50). */
+  maxFindings?: number;
+  /** markdown: link locations to `<serverUrl>/<repository>/blob/<sha>/<path>#L<line>`. */
+  links?: MarkdownLinkOptions;
+  /** stylish: lines of context around the offending line (default 1). */
+  contextLines?: number;
+}
+
+export function formatResult(result: LintResult, format: ReportFormat = 'stylish', options: ReportOptions = {}): string {
+  switch (format) {
+    case 'stylish':
+      return formatStylish(result, { color: options.color, cwd: options.cwd, contextLines: options.contextLines });
+    case 'json':
+      return formatJson(result);
+    case 'sarif':
+      return formatSarif(result);
+    case 'github':
+      return formatGithub(result, {
+        cwd: options.cwd,
+        maxErrors: options.maxAnnotations,
+        maxWarnings: options.maxAnnotations,
+        maxNotices: options.maxAnnotations,
+      });
+    case 'markdown':
+      return formatMarkdown(result, { cwd: options.cwd, maxFindings: options.maxFindings, links: options.links });
+    default: {
+      const never: never = format;
+      throw new Error(`unknown report format: ${String(never)}`);
+    }
+  }
+}
+
+export { formatStylish, type StylishOptions } from './stylish.js';
+export { formatJson, buildJsonReport, JSON_FORMAT_VERSION, type JsonReport, type JsonFinding } from './json.js';
+export { formatSarif, buildSarif, FINGERPRINT_KEY, SRCROOT, type SarifLog } from './sarif.js';
+export {
+  formatGithub,
+  githubAnnotations,
+  escapeData,
+  escapeProperty,
+  GITHUB_ANNOTATION_LIMIT,
+  type GithubAnnotationOptions,
+} from './github.js';
+export { formatMarkdown, escapeMarkdown, type MarkdownOptions, type MarkdownLinkOptions } from './markdown.js';
+export { DOCS_BASE_URL, summarize, type Summary } from './common.js';

@@ -1,0 +1,160 @@
+/**
+ * The default terminal format: findings grouped by file, each with a code frame, its
+ * related locations and the rule's one-line fix, then a summary line.
+ *
+ *     envs/prod/main.tf
+ *       12:3  error  Azure ML workspace "main" is reachable from the internet  AML001
+ *         11 | resource "azurerm_machine_learning_workspace" "main" {
+ *       > 12 |   public_network_access_enabled = true
+ *            |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+ *         ↳ envs/prod.tfvars:3:13 (value set here)
+ *         fix: Set public_network_access_enabled = false and use a private endpoint.
+ *
+ *     ✖ 1 problem (1 error, 0 warnings, 0 notes)
+ *
+ * Colour only when `color` is true; otherwise the output contains no ANSI escapes at all.
+ * Suppressed findings are only counted.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { LintResult } from '../engine/result.js';
+import type { Finding, Level } from '../engine/types.js';
+import { LineMap } from '../model/source.js';
+import { plural, relativePath, allRules, sanitizeTerminal, sortFindings, summarize } from './common.js';
+
+export interface StylishOptions {
+  color?: boolean;
+  /** Paths are shown relative to this directory (default: the scan root). */
+  cwd?: string;
+  /** Lines of context above and below the offending line in code frames (default 1). */
+  contextLines?: number;
+  /** Code frames off (default on). */
+  codeFrames?: boolean;
+}
+
+/** Longest source line shown in a code frame; longer lines are windowed around the range. */
+const MAX_FRAME_WIDTH = 120;
+const LEFT_CONTEXT = 30;
+
+function oneLine(text: string): string {
+  return sanitizeTerminal(text.replace(/\r\n|\r|\n/g, ' '));
+}
+
+export function formatStylish(result: LintResult, options: StylishOptions = {}): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const base = options.cwd ?? result.root;
+  const contextLines = Math.max(0, options.contextLines ?? 1);
+  const rules = new Map(allRules(result).map((r) => [r.id, r]));
+  const summary = summarize(result);
+  const visible = sortFindings(result.findings.filter((f) => !f.suppression));
+  const lineMaps = new Map<string, LineMap | null>();
+  const lineMapOf = (file: string): LineMap | null => {
+    let m = lineMaps.get(file);
+    if (m === undefined) {
+      const text = result.sources.get(file);
+      m = text === undefined ? null : new LineMap(text);
+      lineMaps.set(file, m);
+    }
+    return m;
+  };
+
+  const out: string[] = [];
+  const groups = new Map<string, Finding[]>();
+  for (const f of visible) {
+    const list = groups.get(f.location.file);
+    if (list) list.push(f);
+    else groups.set(f.location.file, [f]);
+  }
+
+  for (const [file, findings] of groups) {
+    out.push(c.underline(sanitizeTerminal(relativePath(base, file))));
+    const posWidth = Math.max(
+      ...findings.map((f) => `${f.location.range.start.line}:${f.location.range.start.column}`.length),
+    );
+    for (const f of findings) {
+      const { start } = f.location.range;
+      const pos = `${start.line}:${start.column}`.padEnd(posWidth);
+      const level = levelColor(c, f.level)(f.level.padEnd(7));
+      out.push(`  ${c.dim(pos)}  ${level}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}`);
+      if (options.codeFrames !== false) {
+        const map = lineMapOf(file);
+        if (map) out.push(...codeFrame(c, map, f, contextLines));
+      }
+      for (const rel of f.related) {
+        const where = `${relativePath(base, rel.file)}:${rel.range.start.line}:${rel.range.start.column}`;
+        const label = rel.label ? ` (${oneLine(rel.label)})` : '';
+        out.push(`    ${c.dim('↳')} ${sanitizeTerminal(where)}${c.dim(label)}`);
+      }
+      const help = rules.get(f.ruleId)?.help;
+      if (help) out.push(`    ${c.green('fix:')} ${oneLine(help)}`);
+    }
+    out.push('');
+  }
+
+  const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : '';
+  const problems = summary.errors + summary.warnings + summary.notes;
+  if (problems === 0) {
+    const text = `✔ No problems found in ${plural(summary.files, 'file')}`;
+    out.push(c.green(text) + (summary.suppressed > 0 ? ` (${summary.suppressed} suppressed)` : ''));
+  } else {
+    const text =
+      `✖ ${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ` +
+      `${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')})${suppressed}`;
+    const color = summary.errors > 0 ? c.red.bold : summary.warnings > 0 ? c.yellow.bold : c.blue.bold;
+    out.push(color(text));
+  }
+  return out.join('\n') + '\n';
+}
+
+function levelColor(c: ChalkInstance, level: Level): ChalkInstance {
+  return level === 'error' ? c.red : level === 'warning' ? c.yellow : c.blue;
+}
+
+/** Window of a long line: which code units are shown, and whether each end is cut. */
+interface Window {
+  from: number;
+  to: number;
+}
+
+function windowFor(length: number, startIdx: number): Window {
+  if (length <= MAX_FRAME_WIDTH) return { from: 0, to: length };
+  const from = Math.max(0, Math.min(startIdx - LEFT_CONTEXT, length - MAX_FRAME_WIDTH));
+  return { from, to: Math.min(length, from + MAX_FRAME_WIDTH) };
+}
+
+function clip(text: string, w: Window): string {
+  return (w.from > 0 ? '…' : '') + text.slice(w.from, w.to) + (w.to < text.length ? '…' : '');
+}
+
+/** Code frame lines for a finding: context, the offending line with `>` and the underline. */
+function codeFrame(c: ChalkInstance, map: LineMap, f: Finding, contextLines: number): string[] {
+  const { start, end } = f.location.range;
+  const line = Math.min(Math.max(1, start.line), map.lineCount);
+  const first = Math.max(1, line - contextLines);
+  const last = Math.min(map.lineCount, line + contextLines);
+  const gutterWidth = String(last).length;
+  const lines: string[] = [];
+  const text = map.lineText(line);
+  const startIdx = Math.min(Math.max(0, start.column - 1), text.length);
+  const endIdx =
+    end.line === start.line ? Math.min(Math.max(startIdx + 1, end.column - 1), Math.max(text.length, startIdx + 1)) : Math.max(text.length, startIdx + 1);
+  const w = windowFor(text.length, startIdx);
+  for (let n = first; n <= last; n++) {
+    const src = map.lineText(n);
+    const shown = sanitizeTerminal(n === line ? clip(src, w) : clip(src, windowFor(src.length, startIdx)));
+    const marker = n === line ? '>' : ' ';
+    const gutter = `${marker} ${String(n).padStart(gutterWidth)} |`;
+    const body = shown.length > 0 ? ` ${shown}` : '';
+    lines.push(`    ${n === line ? c.bold(gutter) : c.dim(gutter)}${body}`);
+    if (n === line) {
+      const prefix = w.from > 0 ? 1 : 0;
+      const caretStart = Math.max(0, startIdx - w.from) + prefix;
+      const caretEnd = Math.max(caretStart + 1, Math.min(endIdx, w.to) - w.from + prefix);
+      const shownLine = clip(src, w);
+      let pad = '';
+      for (let i = 0; i < caretStart; i++) pad += shownLine[i] === '\t' ? '\t' : ' ';
+      const underline = '^'.repeat(caretEnd - caretStart);
+      lines.push(`    ${c.dim(`  ${' '.repeat(gutterWidth)} |`)} ${pad}${levelColor(c, f.level)(underline)}`);
+    }
+  }
+  return lines;
+}

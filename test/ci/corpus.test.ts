@@ -1,0 +1,97 @@
+/**
+ * Every workflow, pipeline and script of ../shared/corpus parses and runs all five CI rules
+ * without a throw; YAML errors appear only on the files that are not valid YAML.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { classifyCiFile } from '../../src/discover/ci.js';
+import { parseCiDocument } from '../../src/parse/yaml/ci.js';
+import type { CiKind } from '../../src/parse/yaml/ci.js';
+import type { Report } from '../../src/engine/types.js';
+import { REPO_ROOT, runRule } from './helpers.js';
+import CI001 from '../../rules/ci/CI001-sdk-auth-deprecated.js';
+import CI002 from '../../rules/ci/CI002-azure-login-with-secret.js';
+import CI003 from '../../rules/ci/CI003-oidc-without-id-token-permission.js';
+import CI004 from '../../rules/ci/CI004-action-not-pinned.js';
+import CI005 from '../../rules/ci/CI005-terraform-apply-without-plan.js';
+
+const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
+const RULES = [CI001, CI002, CI003, CI004, CI005];
+
+/** The corpus YAML files that are not valid YAML: Jinja/cookiecutter templates and broken files. */
+const INVALID_YAML: string[] = [
+  // broken indentation
+  'Azure__actions-workflow-samples/Database/PostgreSQL-on-Azure.yml',
+  'Azure__caf-terraform-landingzones/caf_solution/add-ons/azure_devops/scenario/200-contoso_demo/pipeline/rover.yaml',
+  'Azure__caf-terraform-landingzones/caf_solution/add-ons/azure_devops_v1/scenario/200-contoso_demo/pipeline/rover.yaml',
+  'Azure__mlops-project-template/nlp/aml-cli-v2/mlops/github-actions/deploy-model-training-pipeline.yml',
+  // Jinja templates ({% … %})
+  'Azure__caf-terraform-landingzones/templates/pipelines/.github/workflows/bootstrap.yaml',
+  'Azure__caf-terraform-landingzones/templates/pipelines/.github/workflows/end-to-end-deploy.yaml',
+  'Azure__caf-terraform-landingzones/templates/pipelines/.github/workflows/generate-configuration-files.yaml',
+  'Azure__caf-terraform-landingzones/templates/pipelines/.github/workflows/generate-definition-files.yaml',
+  'Azure__caf-terraform-landingzones/templates/pipelines/.github/workflows/level0-credentials.yaml',
+  'Azure__caf-terraform-landingzones/templates/pipelines/.github/workflows/rover.yaml',
+];
+
+const HAVE_CORPUS = existsSync(join(CORPUS, 'INDEX.tsv'));
+if (!HAVE_CORPUS) console.warn(`CI corpus test SKIPPED: ${CORPUS}/INDEX.tsv not found`);
+
+describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
+  test('parses and lints every CI file', () => {
+    const rows = readFileSync(join(CORPUS, 'INDEX.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t') as [string, string, string])
+      .filter(([, kind]) => kind === 'github-workflow' || kind === 'azure-pipeline' || kind === 'script');
+    expect(rows.length).toBeGreaterThan(200);
+    const withErrors: string[] = [];
+    const counts: Record<string, number> = {};
+    const findings: string[] = [];
+    const inexact: string[] = [];
+    const mismatches: string[] = [];
+    let scripts = 0;
+    for (const [path, indexKind] of rows) {
+      const text = readFileSync(join(CORPUS, path), 'utf8');
+      const rel = path.slice(path.indexOf('/') + 1);
+      const kind: CiKind = classifyCiFile(rel, text) ?? (indexKind as CiKind);
+      const doc = parseCiDocument(join(CORPUS, path), text, kind);
+      if (doc.errors.length) withErrors.push(path);
+      // the script mapping is exact, and every one-to-one character maps onto itself in the file
+      for (const sn of doc.scripts) {
+        if (!sn.exact) inexact.push(`${path} ${sn.subject}`);
+        for (let i = 0; i < sn.value.length; i++) {
+          const ch = sn.value[i]!;
+          if (ch === ' ' || ch === '\n' || sn.ends[i]! - sn.starts[i]! !== 1) continue;
+          if (text[sn.starts[i]!] !== ch) {
+            mismatches.push(`${path} ${sn.subject} value[${i}]`);
+            break;
+          }
+        }
+      }
+      scripts += doc.scripts.length;
+      for (const rule of RULES) {
+        const reports: Report[] = runRule(rule, doc);
+        counts[rule.meta.id] = (counts[rule.meta.id] ?? 0) + reports.length;
+        for (const r of reports)
+          findings.push(`${rule.meta.id} ${r.level ?? rule.meta.level} ${path}:${r.location.range.start.line}:${r.location.range.start.column} ${r.message}`);
+      }
+    }
+    console.log(`CI corpus: ${rows.length} files, ${scripts} script snippets; findings per rule: ${JSON.stringify(counts)}`);
+    console.log(findings.join('\n'));
+    console.log(`files with YAML errors:\n${withErrors.join('\n')}`);
+    expect(withErrors.sort()).toEqual([...INVALID_YAML].sort());
+    expect(mismatches).toEqual([]);
+    expect(inexact).toEqual([]);
+    expect(scripts).toBeGreaterThan(500);
+    // verified by reading the files (see the report): one finding of each kind
+    expect(findings).toContain(
+      'CI001 note ' + 'Azure__actions-workflow-samples/ARM/SubscriptionScope-ARM-Deployment.yml:18:111 ' +
+        'commented-out `az ad sp create-for-rbac --sdk-auth` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)',
+    );
+    expect(findings.some((f) => f.startsWith('CI002 error Azure__data-landing-zone/.github/workflows/dataLandingZoneDeployment.yml:38:11 '))).toBe(true);
+    expect(findings.some((f) => f.startsWith('CI004 warning Azure__actions-workflow-samples/AzureCLI/Az-cli-Provision-Webapp.yml:22:13 '))).toBe(true);
+  });
+});

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding, RuleMeta } from '../../src/engine/types.js';
+import { buildSarif, defaultLevel, formatSarif } from '../../src/report/sarif.js';
+import {
+  F_AML001,
+  F_CI004,
+  F_GPU001,
+  F_KV001_SUPPRESSED,
+  MAIN_TF,
+  N_PARSE001,
+  RULES,
+  cleanResult,
+  fullResult,
+  loc,
+  makeResult,
+} from './fixtures.js';
+import { validateSarif } from './sarif-validate.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- walking the SARIF JSON */
+const sarif = (r = fullResult()): any => JSON.parse(formatSarif(r));
+
+describe('sarif', () => {
+  it('validates against the SARIF 2.1.0 schema for several results', () => {
+    const weird: Finding[] = [
+      { ...F_GPU001, message: '', location: loc('/repo/dir with space/#1 ü.tf', 1, 0, 0, 0) },
+      { ...F_CI004, ruleId: 'XYZ999', location: loc('/elsewhere/outside.yml', 3, 4, 3, 4) },
+      {
+        ...F_KV001_SUPPRESSED,
+        suppression: { kind: 'external', justification: 'baseline', location: loc(MAIN_TF, 1, 1, 1, 10) },
+      },
+    ];
+    const results = [
+      fullResult(),
+      cleanResult(),
+      makeResult(weird, { toolVersion: 'dev build' }),
+      makeResult([F_AML001], { rules: [], notifications: [{ ...N_PARSE001, ruleId: 'EVAL001', level: 'warning' }] }),
+    ];
+    for (const r of results) expect(validateSarif(sarif(r))).toEqual([]);
+  });
+
+  it('the validator reports schema errors', () => {
+    const bad = sarif();
+    bad.runs[0].results[0].level = 'fatal';
+    delete bad.runs[0].tool.driver.name;
+    const errors = validateSarif(bad);
+    expect(errors.some((e) => e.startsWith('/runs/0/tool/driver:') && e.includes('name'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('/runs/0/results/0/level:'))).toBe(true);
+  });
+
+  it('has the log header, one run and the driver', () => {
+    const doc = sarif();
+    expect(doc.$schema).toBe('https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
+    expect(doc.version).toBe('2.1.0');
+    expect(doc.runs).toHaveLength(1);
+    const { driver } = doc.runs[0].tool;
+    expect(driver.name).toBe('mlops-iac-lint');
+    expect(driver.version).toBe('0.1.0');
+    expect(driver.semanticVersion).toBe('0.1.0');
+    expect(driver.informationUri).toBe('https://github.com/mlops-iac-lint/mlops-iac-lint');
+    expect(driver.rules.map((r: any) => r.id)).toEqual(['AML001', 'AML004', 'CI004', 'GPU001', 'KV001', 'PARSE001']);
+    expect(doc.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    expect(doc.runs[0].columnKind).toBe('utf16CodeUnits');
+  });
+
+  it('describes rules the way GitHub code scanning reads them', () => {
+    const aml = sarif().runs[0].tool.driver.rules[0];
+    expect(aml).toEqual({
+      id: 'AML001',
+      name: 'workspace-public-network-access',
+      shortDescription: { text: 'Azure ML workspace reachable from the public internet.' },
+      fullDescription: { text: 'A workspace with public network access accepts requests from anywhere.' },
+      help: {
+        text: 'Set `public_network_access_enabled = false` and reach the workspace through a private endpoint.',
+        markdown:
+          '**AML001 workspace-public-network-access**: Azure ML workspace reachable from the public internet.\n\n' +
+          'A workspace with public network access accepts requests from anywhere.\n\n' +
+          '**Fix:** Set `public_network_access_enabled = false` and reach the workspace through a private endpoint.\n\n' +
+          '**Level by environment:** prod `error`, non-prod `note`, unknown `warning`.\n\n' +
+          '[Rule documentation](https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/rules/aml/AML001-workspace-public-network-access.md)',
+      },
+      helpUri: 'https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/rules/aml/AML001-workspace-public-network-access.md',
+      defaultConfiguration: { level: 'warning' },
+      properties: {
+        tags: ['security', 'network'],
+        precision: 'high',
+        'security-severity': '7.5',
+        'problem.severity': 'warning',
+        envLevels: { prod: 'error', nonprod: 'note', unknown: 'warning' },
+      },
+    });
+    const ci = sarif().runs[0].tool.driver.rules[2];
+    expect(ci.properties['security-severity']).toBe('5.0');
+    expect(ci.defaultConfiguration).toEqual({ level: 'warning' });
+    const gpu = sarif().runs[0].tool.driver.rules[3];
+    expect(gpu.properties).not.toHaveProperty('security-severity');
+    expect(gpu.properties['problem.severity']).toBe('error');
+    const parse = sarif().runs[0].tool.driver.rules[5];
+    expect(parse.name).toBe('parse-error');
+    expect(parse).not.toHaveProperty('helpUri');
+  });
+
+  it('uses the unknown-env level for env-aware rules, falling back when it is off', () => {
+    const kv = RULES.find((r) => r.id === 'KV001')!;
+    expect(defaultLevel(kv)).toBe('warning');
+    const off: RuleMeta = { ...kv, level: { prod: 'error', nonprod: 'off', unknown: 'off' } };
+    expect(defaultLevel(off)).toBe('error');
+    expect(defaultLevel({ ...kv, level: { prod: 'off', nonprod: 'off', unknown: 'off' } })).toBe('none');
+    expect(defaultLevel({ ...kv, level: 'note' })).toBe('note');
+  });
+
+  it('emits results with locations, related locations, fingerprints and properties', () => {
+    const doc = sarif();
+    const { results, tool } = doc.runs[0];
+    expect(results.map((r: any) => r.ruleId)).toEqual(['CI004', 'KV001', 'AML001', 'AML004', 'GPU001', 'PARSE001']);
+    for (const r of results) expect(tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+    const aml = results[2];
+    expect(aml).toEqual({
+      ruleId: 'AML001',
+      ruleIndex: 0,
+      level: 'error',
+      message: { text: 'Azure ML workspace "main" is reachable from the public internet.' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'envs/prod/main.tf', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 3, startColumn: 3, endLine: 3, endColumn: 52 },
+          },
+        },
+      ],
+      relatedLocations: [
+        {
+          id: 1,
+          physicalLocation: {
+            artifactLocation: { uri: 'envs/prod.tfvars', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 2, startColumn: 17, endLine: 2, endColumn: 21 },
+          },
+          message: { text: 'value set in prod.tfvars' },
+        },
+      ],
+      partialFingerprints: { 'mlopsIacLint/v1': 'a1b2c3' },
+      properties: {
+        env: 'prod',
+        variants: ['defaults', 'prod.tfvars'],
+        address: 'azurerm_machine_learning_workspace.main',
+        attributePath: 'public_network_access_enabled',
+      },
+    });
+    expect(results[0]).not.toHaveProperty('relatedLocations');
+    expect(results[0]).not.toHaveProperty('suppressions');
+  });
+
+  it('keeps suppressed results with their suppression', () => {
+    const kv = sarif().runs[0].results[1];
+    expect(kv.ruleId).toBe('KV001');
+    expect(kv.suppressions).toEqual([{ kind: 'inSource', justification: 'accepted until the vault is recreated' }]);
+    const ext = sarif(
+      makeResult([{ ...F_KV001_SUPPRESSED, suppression: { kind: 'external', justification: 'baseline', location: loc(MAIN_TF, 1, 1, 1, 10) } }]),
+    ).runs[0].results[0];
+    expect(ext.suppressions[0].kind).toBe('external');
+    expect(ext.suppressions[0].location.physicalLocation.artifactLocation.uri).toBe('envs/prod/main.tf');
+  });
+
+  it('reports parse problems as tool execution notifications', () => {
+    const inv = sarif().runs[0].invocations;
+    expect(inv).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            descriptor: { id: 'PARSE001' },
+            level: 'error',
+            message: { text: 'Expected an expression after "=".' },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'modules/gpu/broken.tf', uriBaseId: '%SRCROOT%' },
+                  region: { startLine: 2, startColumn: 7, endLine: 2, endColumn: 8 },
+                },
+              },
+            ],
+            associatedRule: { id: 'PARSE001', index: 5 },
+          },
+        ],
+      },
+    ]);
+    expect(sarif(cleanResult()).runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
+  it('normalizes regions GitHub would reject and encodes URIs', () => {
+    const r = makeResult([
+      { ...F_GPU001, message: '  ', location: loc('/repo/dir with space/#1.tf', 0, 0, 0, 0) },
+      { ...F_CI004, location: loc('/elsewhere/outside.yml', 5, 9, 4, 2) },
+      { ...F_AML001, related: [], location: loc(MAIN_TF, 1, 1, 4, 2) },
+    ]);
+    const results = sarif(r).runs[0].results;
+    const byRule = Object.fromEntries(results.map((x: any) => [x.ruleId, x.locations[0].physicalLocation]));
+    expect(byRule.GPU001).toEqual({
+      artifactLocation: { uri: 'dir%20with%20space/%231.tf', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
+    });
+    expect(byRule.CI004).toEqual({
+      artifactLocation: { uri: 'file:///elsewhere/outside.yml' },
+      region: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 10 },
+    });
+    expect(byRule.AML001.region).toEqual({ startLine: 1, startColumn: 1, endLine: 4, endColumn: 2 });
+    expect(results.find((x: any) => x.ruleId === 'GPU001').message.text).toBe('GPU001');
+  });
+
+  it('describes rule IDs that are not in result.rules', () => {
+    const doc = sarif(makeResult([{ ...F_CI004, ruleId: 'NEW001' }], { rules: [] }));
+    const rule = doc.runs[0].tool.driver.rules[0];
+    expect(rule.id).toBe('NEW001');
+    expect(rule.shortDescription.text).toBe('NEW001');
+    expect(doc.runs[0].results[0].ruleIndex).toBe(0);
+  });
+
+  it('is deterministic and holds the root only in originalUriBaseIds', () => {
+    const a = formatSarif(fullResult());
+    const r = fullResult();
+    r.findings.reverse();
+    r.rules = [...r.rules].reverse();
+    expect(formatSarif(r)).toBe(a);
+    expect(a.split('/repo').length - 1).toBe(1);
+    expect(a).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(buildSarif(fullResult())).toEqual(JSON.parse(a));
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { formatStylish } from '../../src/report/stylish.js';
+import {
+  F_AML001,
+  F_CI004,
+  F_GPU001,
+  F_KV001_SUPPRESSED,
+  MAIN_TF,
+  ROOT,
+  cleanResult,
+  fullResult,
+  loc,
+  makeResult,
+} from './fixtures.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** A code-frame line: source line with gutter, or the underline line. */
+const FRAME_LINE = /^ {4}(?:>| ) [ \d]+\|/m;
+
+const EXPECTED = [
+  '.github/workflows/deploy.yml',
+  '  5:15  warning  azure/login is used at branch "main".  CI004',
+  '      4 |     steps:',
+  '    > 5 |       - uses: azure/login@main',
+  '        |               ^^^^^^^^^^^^^^^^',
+  '      6 |',
+  '    fix: Pin the action to a tag or, better, a full commit SHA.',
+  '',
+  'envs/prod/main.tf',
+  '  3:3   error    Azure ML workspace "main" is reachable from the public internet.  AML001',
+  '      2 |   name                          = "mlw-prod"',
+  '    > 3 |   public_network_access_enabled = var.public_access',
+  '        |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  '      4 | }',
+  '    ↳ envs/prod.tfvars:2:17 (value set in prod.tfvars)',
+  '    fix: Set `public_network_access_enabled = false` and reach the workspace through a private endpoint.',
+  '  7:3   note     Compute cluster "cpu" keeps 1 node running.  AML004',
+  '      6 | resource "azurerm_kubernetes_cluster_node_pool" "gpu" {',
+  '    > 7 |   name    = "gpu"',
+  '        |   ^',
+  '      8 | \tvm_size = "Standard_D16s_v5"',
+  '    fix: Set `min_node_count = 0`.',
+  '  8:12  error    Node pool "gpu" is meant for GPU work but vm_size is Standard_D16s_v5: 100% CPU, <no GPU> | a,b  GPU001',
+  '      7 |   name    = "gpu"',
+  '    > 8 | \tvm_size = "Standard_D16s_v5"',
+  '        | \t          ^^^^^^^^^^^^^^^^^^',
+  '      9 | }',
+  '    fix: Use a GPU size (Standard_NC*, Standard_ND*, Standard_NG*, Standard_NV*).',
+  '',
+  'modules/gpu/broken.tf',
+  '  2:7  error    Expected an expression after "=".  PARSE001',
+  '      1 | resource "x" "y" {',
+  '    > 2 |   a = ',
+  '        |       ^',
+  '      3 |',
+  '    fix: Fix the syntax error at the reported line and column.',
+  '',
+  '✖ 5 problems (3 errors, 1 warning, 1 note), 1 suppressed',
+  '',
+].join('\n');
+
+describe('stylish', () => {
+  it('prints findings grouped by file with code frames, related locations, fixes and a summary', () => {
+    expect(formatStylish(fullResult())).toBe(EXPECTED);
+  });
+
+  it('has no ANSI escapes without colour', () => {
+    expect(formatStylish(fullResult(), { color: false })).not.toMatch(ANSI);
+  });
+
+  it('colours levels, carets and the summary when color is on, with the same text underneath', () => {
+    const out = formatStylish(fullResult(), { color: true });
+    expect(out).toMatch(ANSI);
+    expect(out).toContain('\u001b[31merror  \u001b[39m');
+    expect(out).toContain('\u001b[33mwarning\u001b[39m');
+    expect(out).toContain('\u001b[31m^^^^^^^^^^^^^^^^^^\u001b[39m');
+    expect(out).toContain('\u001b[4menvs/prod/main.tf\u001b[24m');
+    expect(out).toContain('\u001b[31m\u001b[1m✖ 5 problems');
+    expect(out.replace(ANSI, '')).toBe(EXPECTED);
+  });
+
+  it('is deterministic and independent of the input order', () => {
+    const a = formatStylish(fullResult(), { color: true });
+    const r = fullResult();
+    r.findings.reverse();
+    expect(formatStylish(r, { color: true })).toBe(a);
+  });
+
+  it('does not list suppressed findings', () => {
+    const out = formatStylish(fullResult());
+    expect(out).not.toContain('KV001');
+    expect(out).not.toContain('purge protection');
+  });
+
+  it('says when the run is clean', () => {
+    expect(formatStylish(cleanResult())).toBe('✔ No problems found in 4 files\n');
+    expect(formatStylish(makeResult([F_KV001_SUPPRESSED]))).toBe('✔ No problems found in 4 files (1 suppressed)\n');
+    expect(formatStylish(makeResult([], { files: ['main.tf'] }), { color: true })).toBe(
+      '\u001b[32m✔ No problems found in 1 file\u001b[39m\n',
+    );
+  });
+
+  it('uses singular words for one problem', () => {
+    const out = formatStylish(makeResult([F_GPU001]));
+    expect(out.endsWith('✖ 1 problem (1 error, 0 warnings, 0 notes)\n')).toBe(true);
+  });
+
+  it('makes paths relative to cwd', () => {
+    const out = formatStylish(makeResult([F_AML001, F_CI004]), { cwd: `${ROOT}/envs` });
+    expect(out).toContain('\n../.github/workflows/deploy.yml\n'.slice(1));
+    expect(out).toContain('\nprod/main.tf\n');
+    expect(out).toContain('↳ prod.tfvars:2:17 (value set in prod.tfvars)');
+  });
+
+  it('lists a finding without source text without a code frame', () => {
+    const f = { ...F_GPU001, location: loc(`${ROOT}/other.tf`, 4, 2, 4, 9) };
+    const out = formatStylish(makeResult([f]));
+    expect(out).toContain('other.tf\n  4:2  error    Node pool');
+    expect(out).not.toMatch(FRAME_LINE);
+  });
+
+  it('can drop code frames and context lines', () => {
+    const noFrames = formatStylish(makeResult([F_CI004]), { codeFrames: false });
+    expect(noFrames).not.toContain('|');
+    const noContext = formatStylish(makeResult([F_CI004]), { contextLines: 0 });
+    expect(noContext).toContain(
+      '    > 5 |       - uses: azure/login@main\n        |               ^^^^^^^^^^^^^^^^\n    fix:',
+    );
+  });
+
+  it('underlines a multi-line range to the end of its first line', () => {
+    const f = { ...F_AML001, related: [], location: loc(MAIN_TF, 1, 1, 4, 2) };
+    const out = formatStylish(makeResult([f]), { contextLines: 0 });
+    expect(out).toContain(
+      '    > 1 | resource "azurerm_machine_learning_workspace" "main" {\n' +
+        '        | ' + '^'.repeat(54) + '\n',
+    );
+  });
+
+  it('windows very long lines around the range', () => {
+    const file = `${ROOT}/azuredeploy.json`;
+    const line = '{"a":"' + 'x'.repeat(300) + '","adminUserEnabled":true,' + '"b":"' + 'y'.repeat(300) + '"}';
+    const col = line.indexOf('"adminUserEnabled"') + 1;
+    const f = { ...F_GPU001, related: [], location: loc(file, 1, col, 1, col + 23) };
+    const r = makeResult([f]);
+    r.sources.set(file, line);
+    const out = formatStylish(r);
+    const frame = out.split('\n').filter((l) => FRAME_LINE.test(l));
+    expect(frame).toHaveLength(2);
+    expect(frame[0]!.length).toBeLessThan(140);
+    expect(frame[0]).toContain('…');
+    const caretAt = frame[1]!.indexOf('^');
+    expect(frame[0]!.slice(caretAt, caretAt + 23)).toBe('"adminUserEnabled":true');
+    expect(frame[1]!.slice(caretAt)).toBe('^'.repeat(23));
+  });
+
+  it('neutralizes control characters from scanned text', () => {
+    const f = { ...F_GPU001, message: 'evil \u001b[2Jname\nsecond line' };
+    const out = formatStylish(makeResult([f]));
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('evil \ufffd[2Jname second line');
+  });
+});
