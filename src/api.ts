@@ -42,6 +42,8 @@ export interface LintOptions {
    */
   onlyFiles?: string[];
   ruleOptions?: Partial<RuleOptions>;
+  /** The rule set to choose from (default: every rule of the catalog). */
+  ruleSet?: Rule[];
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
@@ -79,7 +81,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const varFiles = (options.varFiles ?? []).map((f) => path.resolve(f));
   for (const f of varFiles) if (!fs.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...options.ruleOptions };
-  const rules = selectRules(ALL_RULES, options.rules, options.disable);
+  const rules = selectRules(options.ruleSet ?? ALL_RULES, options.rules, options.disable);
 
   const listed = await listFiles(scanPaths);
   const texts = new Map<string, string>();
@@ -150,7 +152,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   };
   const tfFiles = scanned.filter((f) => f.kind === 'terraform').map((f) => f.path);
   const tfVarFiles = scanned.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path);
-  for (const f of [...tfFiles, ...scanned.filter((s) => s.kind === 'tfvars').map((s) => s.path)]) parseHclFile(f);
+  for (const s of scanned) if (s.kind === 'terraform' || s.kind === 'tfvars') s.hcl = parseHclFile(s.path);
   const tf = evaluateTerraform({
     root,
     tfFiles,

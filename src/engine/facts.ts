@@ -50,12 +50,13 @@ export function factLocations(r: Resource, name: string): { location: Location; 
   if (!f || f.defaulted || !f.value) return { location: r.header, related: [] };
   const location = f.value.origin ?? f.at ?? r.header;
   const related: Location[] = [];
-  for (const l of [...(f.value.via ?? []), ...(f.at ? [{ ...f.at, label: f.at.label ?? `attribute ${f.sourcePath}` }] : [])]) {
-    if (sameRange(l, location) || related.some((x) => sameRange(x, l))) continue;
-    // The consuming attribute that contains the literal adds nothing.
-    if (contains(l, location)) continue;
+  const add = (l: Location): void => {
+    if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
     related.push(l);
-  }
+  };
+  for (const l of f.value.via ?? []) add(l);
+  // The consuming attribute, unless the literal is written right there.
+  if (f.at && !contains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
   return { location, related };
 }
 

@@ -114,6 +114,8 @@ export interface TerraformModuleFacts {
 export interface ScannedFile {
   path: string;
   kind: FileKind;
+  /** The parsed HCL of `.tf`/`.tfvars` files (absent when the file could not be parsed). */
+  hcl?: import('../parse/hcl/ast.js').HclFile;
 }
 
 export type FileKind =

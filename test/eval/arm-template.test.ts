@@ -88,7 +88,7 @@ describe('evaluateArmTemplate', () => {
     expect(inputs.adminPassword!.secure).toBe(true);
     expect(inputs.sku!.defaultValue).toMatchObject({ kind: 'string', value: 'Basic' });
     const skuLine = text.split('\n')[5]!;
-    expect(inputs.sku!.allowedValues!.map((v) => v.origin!.range.start.column)).toEqual([skuLine.indexOf('"Basic"]') + 1, skuLine.indexOf('"Standard"') + 1]);
+    expect(inputs.sku!.allowedValues!.map((v) => v.origin!.range.start.column)).toEqual([skuLine.indexOf('["Basic"') + 2, skuLine.indexOf('"Standard"') + 1]);
   });
 
   it('keeps unknown parameters unknown with a token linking both sides', () => {

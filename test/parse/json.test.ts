@@ -52,3 +52,18 @@ describe('parseJsonc', () => {
     expect(memberLocation(p, p.root, 'name')!.range).toMatchObject({ start: { line: 2, column: 3 }, end: { line: 2, column: 15 } });
   });
 });
+
+describe('parseJsonc multi-line strings', () => {
+  it('accepts raw line breaks inside strings as ARM does, with exact values and offsets', () => {
+    const text = '{\n  "a": "[format(\'{0}\',\n      \'x\')]",\n  "b": 1\n}';
+    const p = parseJsonc(text, '/t.json');
+    expect(p.errors).toEqual([]);
+    expect(getProp(p.root, 'a')!.value).toBe("[format('{0}',\n      'x')]");
+    expect(nodeToValue(p, getProp(p.root, 'b')!).origin!.range.start).toMatchObject({ line: 4, column: 8 });
+  });
+  it('still reports a missing closing quote', () => {
+    const p = parseJsonc('{\n  "a": "abc,\n  "b": 1\n}', '/t.json');
+    expect(p.errors[0]!.message).toMatch(/Unterminated string/);
+    expect(p.errors[0]!.range.start.line).toBe(2);
+  });
+});

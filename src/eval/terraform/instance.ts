@@ -262,7 +262,7 @@ export class ModuleInstance {
     for (const item of body.items) {
       if (item.type === 'Attribute') {
         if (!pathPrefix && META.has(item.name)) continue;
-        sites.set(pathPrefix + item.name, locOf(item, file, `${item.name}`));
+        sites.set(pathPrefix + item.name, locOf(item, file));
         entries.set(item.name, this.evalAttribute(item.name, item.expr, ctx, resourceType, pathPrefix));
         continue;
       }

@@ -184,6 +184,7 @@ class Parser {
 
   parseFile(): Body {
     const items: BodyItem[] = [];
+    let itemStart = 0;
     for (;;) {
       try {
         const t = this.peek();
@@ -192,6 +193,7 @@ class Parser {
           this.take();
           continue;
         }
+        itemStart = t.start;
         items.push(this.parseItem(false));
       } catch (e) {
         if (!(e instanceof Abort)) {
@@ -199,7 +201,7 @@ class Parser {
           const at = Math.min(this.lx.pos, this.text.length);
           this.errors.push({ message: `Internal parser error: ${err}`, range: this.range(at, at) });
         }
-        if (!this.recover()) break;
+        if (!this.recover(itemStart)) break;
       }
     }
     return { items, range: this.range(0, this.text.length) };
@@ -207,15 +209,21 @@ class Parser {
 
   /**
    * Skips to the start of the next line (after the error) that looks like a top-level
-   * `name … {` or `name =`. Returns false at end of file.
+   * `name … {` or `name =`; the line of the error itself qualifies when it is not the line
+   * where the broken item starts (`x = [1,` followed by `y = 2`). Returns false at end of file.
    */
-  private recover(): boolean {
+  private recover(itemStart: number): boolean {
     const text = this.text;
     const lastError = this.errors[this.errors.length - 1];
     let i = lastError ? lastError.range.start.offset : this.lx.pos;
     this.tok = null;
     this.ignoreNl = [false];
     this.depth = 0;
+    const errorLineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (errorLineStart > itemStart && this.looksLikeTopLevelItem(errorLineStart)) {
+      this.lx.pos = errorLineStart;
+      return true;
+    }
     for (;;) {
       const nl = text.indexOf('\n', i);
       if (nl < 0) {

@@ -69,7 +69,10 @@ function commaMessage(root: JsonNode | undefined, offset: number): string {
 export function parseJsonc(text: string, file: string): ParsedJson {
   const lineMap = new LineMap(text);
   // A BOM becomes a space: same offsets, and jsonc-parser treats it as trivia.
-  const src = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const bomless = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  // ARM (Newtonsoft) accepts raw line breaks inside strings: blank them for jsonc-parser
+  // (same offsets) and re-read those strings' values from the original text afterwards.
+  const { src, multiline } = blankLineBreaksInStrings(bomless);
   const rawErrors: ParseError[] = [];
   let root: JsonNode | undefined;
   try {
@@ -83,12 +86,68 @@ export function parseJsonc(text: string, file: string): ParsedJson {
       comments: [],
     };
   }
+  if (root && multiline.size) fixMultilineStrings(root, bomless, multiline);
   const errors: JsonError[] = rawErrors.map((e) => ({
     message: e.error === ERROR_COMMA_EXPECTED ? commaMessage(root, e.offset) : (ERROR_MESSAGES[e.error] ?? `JSON syntax error ${e.error}`),
     range: lineMap.range(e.offset, e.offset + e.length),
   }));
   if (root === undefined && errors.length === 0) errors.push({ message: 'Empty JSON document', range: lineMap.range(0, 0) });
   return { file, text, lineMap, root, errors, comments: scanComments(src, lineMap) };
+}
+
+/** Replaces CR/LF inside string literals by spaces; returns the start offsets of those strings. */
+function blankLineBreaksInStrings(text: string): { src: string; multiline: Set<number> } {
+  const multiline = new Set<number>();
+  if (!/"[^"\r\n]*[\r\n]/.test(text)) return { src: text, multiline };
+  const out: string[] = [];
+  let last = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? n : e + 2;
+    } else if (c === '"') {
+      const start = i;
+      i++;
+      const breaks: number[] = [];
+      while (i < n && text[i] !== '"') {
+        if (text[i] === '\\') i += 2;
+        else {
+          if (text[i] === '\n' || text[i] === '\r') breaks.push(i);
+          i++;
+        }
+      }
+      // Only a string that closes and is followed by JSON punctuation spans lines; otherwise
+      // it is a genuinely unterminated string and jsonc-parser reports it.
+      if (i < n && breaks.length && /^\s*([,}\]:]|$)/.test(text.slice(i + 1, i + 200))) {
+        multiline.add(start);
+        for (const b of breaks) {
+          out.push(text.slice(last, b), ' ');
+          last = b + 1;
+        }
+      }
+      i++;
+    } else i++;
+  }
+  if (!multiline.size) return { src: text, multiline };
+  out.push(text.slice(last));
+  return { src: out.join(''), multiline };
+}
+
+function fixMultilineStrings(node: JsonNode, text: string, starts: Set<number>): void {
+  if (node.type === 'string' && starts.has(node.offset)) {
+    const raw = text.slice(node.offset + 1, node.offset + node.length - 1).replace(/\r\n|\r|\n/g, (m) => (m === '\r\n' ? '\\r\\n' : m === '\r' ? '\\r' : '\\n'));
+    try {
+      (node as { value: unknown }).value = JSON.parse(`"${raw}"`);
+    } catch {
+      // keep jsonc-parser's value
+    }
+  }
+  for (const c of node.children ?? []) fixMultilineStrings(c, text, starts);
 }
 
 function scanComments(text: string, lineMap: LineMap): JsonComment[] {

@@ -500,6 +500,8 @@ function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
     }
     for (const p of pairs) {
       if (p === stepPair) continue;
+      // a step's inputs are task inputs, never nested steps
+      if (stepKind && scalarString(p.key) === 'inputs') continue;
       const k = scalarString(p.key) ?? '?';
       visit(p.value, path ? `${path}.${k}` : k);
     }

@@ -294,6 +294,16 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   return { commands, comments };
 }
 
+/**
+ * `$(…)` without whitespace inside (`$(Build.SourcesDirectory)`, `$(pwd)`) is part of a word;
+ * a command substitution with arguments (`$(az ad sp …)`) is split so its command is found.
+ */
+function substitutionIsWord(text: string, i: number): boolean {
+  const close = text.indexOf(')', i + 2);
+  if (close < 0) return false;
+  return !/[\s(]/.test(text.slice(i + 2, close));
+}
+
 function tokenize(text: string, lang: ScriptLanguage): { text: string; start: number; end: number; op: boolean }[] {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
@@ -307,7 +317,12 @@ function tokenize(text: string, lang: ScriptLanguage): { text: string; start: nu
       continue;
     }
     const two = text.slice(i, i + 2);
-    if (two === '&&' || two === '||' || two === '$(' || (ps && two === '@(')) {
+    if ((two === '$(' || (ps && two === '@(')) && !substitutionIsWord(text, i)) {
+      out.push({ text: two, start: i, end: i + 2, op: true });
+      i += 2;
+      continue;
+    }
+    if (two === '&&' || two === '||') {
       out.push({ text: two, start: i, end: i + 2, op: true });
       i += 2;
       continue;
@@ -354,7 +369,13 @@ function tokenize(text: string, lang: ScriptLanguage): { text: string; start: nu
         continue;
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')') break;
-      if (ch === '$' && text[i + 1] === '(') break;
+      if (ch === '$' && text[i + 1] === '(') {
+        if (!substitutionIsWord(text, i)) break;
+        const close = text.indexOf(')', i + 2);
+        word += text.slice(i, close + 1);
+        i = close + 1;
+        continue;
+      }
       if (ch === '&') {
         const prev = text[i - 1];
         if (!(prev === '>' || prev === '<')) break;
