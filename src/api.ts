@@ -20,6 +20,9 @@ import { fingerprint, runRules } from './engine/run-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import { parseCiDocument, type CiDocument } from './parse/yaml/ci.js';
 import { compareLocations } from './model/source.js';
+import { parseJsonc, type ParsedJson } from './parse/json/index.js';
+import { evaluateArm } from './eval/arm/project.js';
+import { armRefKeys, fromArm } from './model/from-arm.js';
 
 export const VERSION = '0.1.0';
 
@@ -176,6 +179,33 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const resources: Resource[] = e.resources.flatMap((r) => fromTerraform(r, e.evaluation));
     graphs.push(buildGraph(resources, e.evaluation, tokenKeys));
   }
+
+  // ---- ARM templates and compiled Bicep ------------------------------------------------
+  const jsonCache = new Map<string, ParsedJson | undefined>();
+  const parseJsonFile = (file: string): ParsedJson | undefined => {
+    if (jsonCache.has(file)) return jsonCache.get(file);
+    const text = readText(file);
+    let parsed: ParsedJson | undefined;
+    if (text !== undefined) {
+      parsed = parseJsonc(text, file);
+      for (const e of parsed.errors) parseError(file, e.message, e.range);
+    }
+    jsonCache.set(file, parsed);
+    return parsed;
+  };
+  const arm = evaluateArm({
+    root,
+    templates: scanned.filter((f) => f.kind === 'arm').map((f) => f.path),
+    parameterFiles: scanned.filter((f) => f.kind === 'arm-params').map((f) => f.path),
+    parse: parseJsonFile,
+    envOverride: options.env,
+  });
+  for (const f of scanned) if (f.kind === 'arm-params') parseJsonFile(f.path);
+  for (const e of arm.evaluations) {
+    const resources = e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }));
+    graphs.push(buildGraph(resources, e.evaluation, armRefKeys));
+  }
+  for (const p of arm.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
   for (const p of tf.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
 
   // ---- rules -------------------------------------------------------------------------

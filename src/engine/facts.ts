@@ -72,6 +72,7 @@ function contains(outer: Location, inner: Location): boolean {
 export function displayName(r: Resource): string {
   const n = r.name;
   if (n?.kind === 'string') return n.value;
+  if (n?.kind === 'unknown' && n.token && n.token.length <= 80) return n.token;
   return r.address;
 }
 
@@ -118,4 +119,26 @@ export function tagState(r: Resource, tag: string): 'present' | 'missing' | 'unk
   if (v.kind !== 'object') return v.kind === 'null' ? 'missing' : 'unknown';
   for (const k of v.entries.keys()) if (k.toLowerCase() === tag.toLowerCase()) return 'present';
   return 'missing';
+}
+
+/**
+ * The AML compute type of an `ml.compute` resource: azurerm fixes `computeType`
+ * (`cluster`, `instance`); ARM/azapi give `properties.computeType` (`AmlCompute` is a
+ * compute cluster, `ComputeInstance` an instance, anything else — `Kubernetes`, `AKS`,
+ * `VirtualMachine`, `Databricks`, … — is another kind). Undefined when not known.
+ */
+export function amlComputeType(r: Resource): 'cluster' | 'instance' | 'other' | undefined {
+  const fixed = knownString(r, 'computeType');
+  if (fixed === 'cluster' || fixed === 'instance') return fixed;
+  if (fixed !== undefined) return 'other';
+  const raw = knownString(r, 'computeTypeRaw');
+  if (raw === undefined) return undefined;
+  const l = raw.toLowerCase();
+  return l === 'amlcompute' ? 'cluster' : l === 'computeinstance' ? 'instance' : 'other';
+}
+
+/** The last segment of a resource's known name (`ws/cpu-cluster` → `cpu-cluster`), else undefined. */
+export function leafName(r: Resource): string | undefined {
+  const n = r.name?.kind === 'string' ? r.name.value : knownString(r, 'name');
+  return n === undefined ? undefined : n.split('/').pop();
 }

@@ -46,7 +46,7 @@ export function runRules(input: RuleRunInput): Finding[] {
         level,
         message: r.message,
         location: r.location,
-        related: r.related ?? [],
+        related: [...(r.related ?? []), ...(r.resource?.declaredIn ? [r.resource.declaredIn] : [])],
         fingerprint: fingerprint(rule.meta.id, relFile, address, attributePath, env),
         address: address || undefined,
         attributePath: attributePath || undefined,

@@ -4,6 +4,7 @@
 import type { Location } from '../model/source.js';
 import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/resource.js';
 import type { Value } from '../eval/value.js';
+import type { HclFile } from '../parse/hcl/ast.js';
 
 export type Level = 'error' | 'warning' | 'note';
 export type LevelOrOff = Level | 'off';
@@ -115,7 +116,7 @@ export interface ScannedFile {
   path: string;
   kind: FileKind;
   /** The parsed HCL of `.tf`/`.tfvars` files (absent when the file could not be parsed). */
-  hcl?: import('../parse/hcl/ast.js').HclFile;
+  hcl?: HclFile;
 }
 
 export type FileKind =

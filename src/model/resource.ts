@@ -65,6 +65,8 @@ export interface Resource {
   parent?: Resource;
   /** The evaluation (module/template + variant) that produced this resource. */
   evaluation: Evaluation;
+  /** For ARM compiled from Bicep: the resource's declaration in the `.bicep` source. */
+  declaredIn?: Location;
 }
 
 /** A declared input: a Terraform variable, an ARM parameter, a Bicep param. */

@@ -4,6 +4,7 @@
  * of the key node. Value-level checks belong to the evaluator.
  */
 import { describe, expect, it } from 'vitest';
+import { parseBicepParam, walkBicep } from '../../src/parse/bicep/index.js';
 import { as, at, errors, ok, okParams, parse, prop, span } from './helpers.js';
 
 describe('1. multi-line ternary', () => {
@@ -709,9 +710,11 @@ param zones = [
     expect(at(as(r.statements[1], 'ExtendsDecl').path.range)).toBe('2:9');
   });
 
-  it('a typed param in a .bicepparam file is an error; parsing continues', () => {
-    const r = parse(`x`); // (bicep) sanity: unknown declaration
-    expect(r.errors[0]!.code).toBe('BCP007');
+  it('a typed param or a resource in a .bicepparam file is an error; parsing continues', () => {
+    const r = parseBicepParam(`using './m.bicep'\nparam x string = 1\nresource r 'A/b@v' = {}\nparam y = 2\n`, 'p.bicepparam');
+    expect(r.errors.map((e) => at(e.range))).toEqual(['2:9', '3:1']);
+    expect(r.statements.map((s) => s.kind)).toEqual(['UsingDecl', 'ParamAssignment']);
+    expect(at(r.statements[1]!.range)).toBe('4:1');
   });
 });
 
@@ -843,5 +846,39 @@ resource r 'A/b@2020-01-01' = { /* inline */
       'disable-diagnostics:BCP1:6:6:3-6:28',
       'restore-diagnostics:BCP1:7:7:1-7:26',
     ]);
+  });
+});
+
+describe('traversal and extra diagnostics', () => {
+  it('walkBicep visits every node once, in source order', () => {
+    const r = ok(`@description('d')
+resource p 'A/b@v' = if (c) {
+  name: 'x\${y}'
+  resource k 'kids' = [for i in xs: {
+    name: i
+  }]
+}
+`);
+    const kinds: string[] = [];
+    const starts: number[] = [];
+    walkBicep(r, (n) => {
+      kinds.push(n.kind);
+      starts.push(n.range.start.offset);
+    });
+    expect(kinds.filter((k) => k === 'ResourceDecl')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'Object')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'Variable').length).toBe(4);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  });
+
+  it("'it''s' inside arrays and call arguments gets the adjacent-string message", () => {
+    for (const [src, pos] of [
+      [`var a = ['it''s']`, '1:14'],
+      [`var a = f('it''s')`, '1:15'],
+    ]) {
+      const r = parse(src!);
+      expect(r.errors.map((e) => at(e.range))).toEqual([pos]);
+      expect(r.errors.some((e) => e.message.includes('adjacent strings'))).toBe(true);
+    }
   });
 });

@@ -23,7 +23,7 @@ describe('ARM detection', () => {
   });
 
   it('pairs parameter files by name and by metadata.template', () => {
-    const templates = ['/r/azuredeploy.json', '/r/main.json', '/r/net/vnet.json', '/r/infra/deploy.core.json', '/r/other/template.json'];
+    const templates = ['/r/azuredeploy.json', '/r/main.json', '/r/net/vnet.json', '/r/infra/deploy.core.json', '/r/other/template.json', '/r/exp/template.json', '/r/dlz/main.json'];
     const params = [
       '/r/azuredeploy.parameters.json',
       '/r/azuredeploy.parameters.prod.json',
@@ -33,6 +33,9 @@ describe('ARM detection', () => {
       '/r/infra/params.core.json',
       '/r/other/anything.json',
       '/r/orphan.parameters.json',
+      '/r/exp/parameters.json',
+      '/r/dlz/params.prod.json',
+      '/r/dlz/params.diagnostics.json',
     ];
     const meta: Record<string, string> = { '/r/other/anything.json': './template.json' };
     const m = pairParameterFiles(templates, params, (p) => meta[p]);
@@ -42,6 +45,8 @@ describe('ARM detection', () => {
       '/r/net/vnet.json': ['/r/net/vnet.parameters.json', '/r/net/vnet.parameters.min.json'],
       '/r/infra/deploy.core.json': ['/r/infra/params.core.json'],
       '/r/other/template.json': ['/r/other/anything.json'],
+      '/r/exp/template.json': ['/r/exp/parameters.json'],
+      '/r/dlz/main.json': ['/r/dlz/params.prod.json'],
     });
   });
 });

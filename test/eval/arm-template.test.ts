@@ -18,7 +18,6 @@ function run(template: object | string, params?: object, maxCopy?: number): ArmE
     ...(maxCopy !== undefined ? { maxCopy } : {}),
   });
 }
-const byType = (e: ArmEvaluation, t: string): ArmResource[] => e.resources.filter((r) => r.type === t);
 const nameOf = (r: ArmResource): unknown => toJS(r.name);
 
 describe('evaluateArmTemplate', () => {

@@ -31,7 +31,8 @@ const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowe
  * Template candidates for a parameter file, by name, in the same folder (most specific first):
  * `X.parameters[.<env>…].json` → `X.json` (covers `azuredeploy.parameters*.json` and
  * `main.parameters*.json`); `params.X.json` → `X.json` / `deploy.X.json`;
- * `parameters.X.json` → `X.json`.
+ * `parameters.X.json` → `X.json`; `parameters.json` → `template.json` (portal export);
+ * `params.<env>.json` → `main.json` for common environment names.
  */
 function candidatesByName(paramFile: string): string[] {
   const dir = path.dirname(paramFile);
@@ -41,6 +42,10 @@ function candidatesByName(paramFile: string): string[] {
   if (m) out.push(path.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path.join(dir, `${p[1]}.json`), path.join(dir, `deploy.${p[1]}.json`));
+  // Portal export / arm-deploy convention: template.json + parameters.json.
+  if (/^parameters\.json$/i.test(base)) out.push(path.join(dir, 'template.json'), path.join(dir, 'azuredeploy.json'), path.join(dir, 'main.json'));
+  // params.<env>.json next to main.json (data landing zone layout).
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path.join(dir, 'main.json'), path.join(dir, 'azuredeploy.json'));
   return out;
 }
 

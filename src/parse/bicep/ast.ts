@@ -42,7 +42,7 @@ export interface Pragma {
 interface FileBase {
   /** The file path as given to the parser. */
   file: string;
-  /** The source text (a leading U+FEFF is kept; offsets refer to this text). */
+  /** The source text without a leading U+FEFF (offsets refer to this text). */
   text: string;
   lineMap: LineMap;
   /** Every comment in source order (suppressions such as `// mlops-iac-lint-ignore …` are read from these). */

@@ -77,8 +77,17 @@ type Mode = { kind: 'brace' } | { kind: 'string'; multiline: boolean; dollars: n
 
 const PRAGMAS = new Set(['disable-next-line', 'disable-diagnostics', 'restore-diagnostics']);
 
-const THREE_CHAR = new Set(['...']);
-const TWO_CHAR = new Set(['??', '::', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '=>']);
+/** Two-character operators by their first character (longest match wins). */
+const TWO_CHAR: Record<string, TokenType[]> = {
+  '?': ['??'],
+  ':': ['::'],
+  '=': ['==', '=~', '=>'],
+  '!': ['!=', '!~'],
+  '<': ['<='],
+  '>': ['>='],
+  '&': ['&&'],
+  '|': ['||'],
+};
 const ONE_CHAR = new Set(['{', '}', '(', ')', '[', ']', '@', ',', '.', ':', ';', '?', '=', '+', '-', '*', '/', '%', '!', '<', '>', '|', '^']);
 
 const MAX_IDENTIFIER_LENGTH = 255;
@@ -191,22 +200,11 @@ class Lexer {
         this.push('Integer', start, p, text.slice(start, p));
         continue;
       }
-      const three = text.slice(this.pos, this.pos + 3);
-      if (THREE_CHAR.has(three)) {
-        this.push(three as TokenType, this.pos, this.pos + 3);
-        this.pos += 3;
-        continue;
-      }
-      const two = text.slice(this.pos, this.pos + 2);
-      if (TWO_CHAR.has(two)) {
-        this.push(two as TokenType, this.pos, this.pos + 2);
-        this.pos += 2;
-        continue;
-      }
-      const one = text[this.pos]!;
-      if (ONE_CHAR.has(one)) {
-        this.push(one as TokenType, this.pos, this.pos + 1);
-        this.pos++;
+      const punct = this.punctuation(c);
+      if (punct !== null) {
+        const len = punct.length;
+        this.push(punct, this.pos, this.pos + len);
+        this.pos += len;
         continue;
       }
       // Any other character: an astral character is one unrecognized token of two code units.
@@ -218,6 +216,19 @@ class Lexer {
     }
     this.tokens.push({ type: 'EOF', start: n, end: n, value: '' });
     return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+  }
+
+  /** The punctuation token at the current position (longest match), or null. */
+  private punctuation(c: number): TokenType | null {
+    const text = this.text;
+    const ch = text[this.pos]!;
+    if (c === 46 /* . */ && text.charCodeAt(this.pos + 1) === 46 && text.charCodeAt(this.pos + 2) === 46) return '...';
+    const twos = TWO_CHAR[ch];
+    if (twos) {
+      const second = text[this.pos + 1];
+      for (const t of twos) if (t[1] === second) return t;
+    }
+    return ONE_CHAR.has(ch) ? (ch as TokenType) : null;
   }
 
   private push(type: TokenType, start: number, end: number, value = ''): Token {

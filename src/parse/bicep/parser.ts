@@ -257,10 +257,8 @@ export class Parser {
       if (t.type === 'NL' && depth <= 0) return;
       if (t.type === close && depth === 0) return;
       if (t.type === '{' || t.type === '(' || t.type === '[') depth++;
-      else if (t.type === '}' || t.type === ')' || t.type === ']') {
-        if (depth === 0) return;
-        depth--;
-      }
+      else if ((t.type === '}' || t.type === ')' || t.type === ']') && depth > 0) depth--;
+      // (a stray closer of another kind at depth 0 is skipped like any other token)
       this.next();
     }
   }
@@ -269,14 +267,17 @@ export class Parser {
     const t = this.cur;
     if (t.type === 'NL' || t.type === 'EOF') return;
     if (this.i > 0 && this.toks[this.i - 1]!.type === 'NL') return; // an unclosed list bailed out at a new declaration
+    this.adjacentStringCheck();
+    this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t);
+  }
+
+  /** `'it''s'`: a string directly after a string is the classic ARM-escape mistake. */
+  private adjacentStringCheck(): void {
+    const t = this.cur;
     const prev = this.toks[this.i - 1];
     if (prev && (prev.type === 'StringComplete' || prev.type === 'StringRight') && t.type.startsWith('String') && prev.end === t.start) {
-      this.fail(
-        "Two adjacent strings: '' is not an escape in Bicep. Write a quote inside a string as \\' (for example 'it\\'s').",
-        t,
-      );
+      this.fail("Two adjacent strings: '' is not an escape in Bicep. Write a quote inside a string as \\' (for example 'it\\'s').", t);
     }
-    this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -290,7 +291,7 @@ export class Parser {
   private list<T>(open: TokenType, close: TokenType, element: () => T, out: T[], allowBail = true): void {
     const openTok = this.expect(open);
     this.skipNL();
-    for (;;) {
+    for (let last = -1; ; ) {
       const t = this.cur;
       if (t.type === close) {
         this.next();
@@ -305,6 +306,11 @@ export class Parser {
         );
         return;
       }
+      if (this.i === last) {
+        this.next(); // guarantee progress: the previous element consumed nothing
+        continue;
+      }
+      last = this.i;
       let recovered = false;
       try {
         out.push(element());
@@ -332,6 +338,12 @@ export class Parser {
         continue;
       }
       if (s.type === close || s.type === 'EOF' || recovered) continue;
+      try {
+        this.adjacentStringCheck();
+      } catch (e) {
+        if (!(e instanceof ParseFailure)) throw e;
+        this.addError(e.message, e.start, e.end, e.code);
+      }
       this.addError('Expected a new line or comma character at this location.', s.start, s.start, 'BCP236');
       this.recoverElement(close);
       if (this.at('NL')) this.skipNL();
@@ -990,6 +1002,7 @@ export class Parser {
         this.addError('Expected a comma character at this location.', this.cur.start, this.cur.start, 'BCP237');
         continue;
       }
+      this.adjacentStringCheck();
       this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
     }
   }

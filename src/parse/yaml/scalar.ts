@@ -358,7 +358,7 @@ function blockScalar(b: Builder, tok: CST.BlockScalar, atRoot: boolean): boolean
 
 /**
  * Maps a scalar node (parsed with `keepSourceTokens: true`) back to the file.
- * `text` is the whole file (used only for the fallback range).
+ * `atRoot`: the scalar is the document itself (block scalars may then be unindented).
  */
 export function mapScalar(node: Scalar, atRoot = false): MappedText {
   const want = typeof node.value === 'string' ? node.value : String(node.value ?? node.source ?? '');

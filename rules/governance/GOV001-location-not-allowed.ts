@@ -1,0 +1,49 @@
+import type { Rule } from '../../src/engine/types.js';
+import type { Location } from '../../src/model/source.js';
+import { valueAt } from '../../src/model/normalize.js';
+import { displayName } from '../../src/engine/facts.js';
+
+/** "Norway East", "norwayeast", "NorwayEast" → "norwayeast". */
+export function normalizeLocation(s: string): string {
+  return s.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'GOV001',
+    name: 'location-not-allowed',
+    shortDescription: 'Resource deployed to a region outside the allowed locations.',
+    fullDescription:
+      'Data-residency rules (GDPR, national health and finance regulation, customer contracts) often require that data and the compute that processes it stay in named regions. A workspace, storage account or GPU cluster created in another region copies training data there, can void a contract or a certification, and is expensive to move: most resources must be recreated and the data re-uploaded. Regions also differ in price and GPU quota.',
+    help: 'Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.',
+    level: 'error',
+    tags: ['governance', 'compliance', 'location'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    docPath: 'rules/governance/GOV001-location-not-allowed.md',
+  },
+  create(ctx) {
+    const allowed = new Set(ctx.options.allowedLocations.map(normalizeLocation));
+    return {
+      graph(g) {
+        if (allowed.size === 0) return; // inactive until configured
+        for (const r of g.resources) {
+          // Inline elements (node pool profiles, security rules) have no location of their own.
+          if (r.parent && r.identity.length === 0) continue;
+          const v = valueAt(r.body, 'location');
+          if (v?.kind !== 'string') continue; // absent, unknown or not a string
+          const loc = normalizeLocation(v.value);
+          if (loc === '' || loc === 'global' || v.value.trim().startsWith('[') || allowed.has(loc)) continue;
+          const related: Location[] = [...(v.via ?? [])];
+          ctx.report({
+            resource: r,
+            attributePath: 'location',
+            location: v.origin ?? r.header,
+            related,
+            message: `Resource "${displayName(r)}" (${r.sourceType}) is deployed to "${v.value}", which is not an allowed location (${[...allowed].join(', ')}); use an allowed region.`,
+          });
+        }
+      },
+    };
+  },
+};
+export default rule;

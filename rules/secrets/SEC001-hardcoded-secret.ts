@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Rule, ScannedFile } from '../../src/engine/types.js';
+import type { InputDecl, Resource } from '../../src/model/resource.js';
+import type { Location } from '../../src/model/source.js';
+import type { Value } from '../../src/eval/value.js';
+import { sameRange } from '../../src/engine/facts.js';
+import { tfvarsJsonValues, tfvarsValues } from '../../src/eval/terraform/tfvars.js';
+
+/** Name terms that make a name look secret, as token sequences (RULES.md SEC001). */
+const TERMS: string[][] = [
+  ['password'], ['passwords'], ['passwd'], ['secret'], ['secrets'],
+  ['client', 'secret'], ['access', 'key'], ['connection', 'string'], ['sas', 'token'], ['api', 'key'],
+  // The same terms written as one lower-case word.
+  ['clientsecret'], ['accesskey'], ['connectionstring'], ['sastoken'], ['apikey'],
+];
+/** Tokens that may follow a secret term and still name the secret itself (`password_value`). */
+const SECRET_SUFFIX = new Set(['value', 'text', 'plain', 'plaintext', 'literal', 'raw', 'b64', 'base64', 'encoded']);
+
+/** Splits `adminPassword`, `client_secret`, `SAS-Token`, `APIKey` into lower-case tokens. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Whether a name looks like it holds a secret: a secret term (or a token ending in
+ * `password`/`secret`, as in `dbpassword`) followed only by value-like suffixes.
+ * `secret_name`, `key_vault_secret_id`, `password_length`, `secret_permissions`,
+ * `disable_password_authentication` do not.
+ */
+export function looksSecret(name: string): boolean {
+  const t = nameTokens(name);
+  let end = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (/(password|passwd|secret)s?$/.test(t[i]!)) end = Math.max(end, i);
+    for (const term of TERMS) {
+      if (term.every((w, j) => t[i + j] === w)) end = Math.max(end, i + term.length - 1);
+    }
+  }
+  if (end < 0) return false;
+  return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
+}
+
+/** Obvious placeholders and references that are not secrets (RULES.md SEC001). */
+const PLACEHOLDER =
+  /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
+
+export function isPlaceholder(s: string): boolean {
+  const t = s.trim();
+  if (t === '') return true;
+  if (PLACEHOLDER.test(t)) return true;
+  if (/\$\{[^}]*\}/.test(t)) return true; // a `${…}` reference left in the text
+  if (/^@Microsoft\.KeyVault\(/i.test(t)) return true; // App Service / Functions Key Vault reference
+  if (/^https:\/\/[^/]+\.vault\.azure\.(net|cn|us)\//i.test(t)) return true; // a Key Vault secret URI
+  if (/^\[[\s\S]*\]$/.test(t)) return true; // an ARM template expression
+  return false;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'SEC001',
+    name: 'hardcoded-secret',
+    shortDescription: 'Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.',
+    fullDescription:
+      'A password, client secret, access key, SAS token or connection string written in a .tf file, a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text.',
+    help: 'Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a `data "azurerm_key_vault_secret"`, an ARM parameter-file Key Vault reference), generate it (`random_password`), or use a managed identity; type ARM/Bicep secret parameters as `securestring` / `@secure()`.',
+    level: 'error',
+    tags: ['security', 'secrets'],
+    securitySeverity: 9.0,
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    docPath: 'rules/secrets/SEC001-hardcoded-secret.md',
+  },
+  create(ctx) {
+    const seen = new Set<string>();
+    const once = (l: Location): boolean => {
+      const key = `${l.file}:${l.range.start.offset}:${l.range.end.offset}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
+    /** Reports a literal secret `v` held by `name`; never prints the value. */
+    const literal = (name: string, v: Value, what: string, at: Location | undefined, extra: { resource?: Resource; subject?: string; related?: Location[] }): void => {
+      if (v.kind !== 'string' || isPlaceholder(v.value)) return;
+      const location = v.origin ?? at;
+      if (!location || !once(location)) return;
+      const related = [...(v.via ?? []), ...(extra.related ?? [])].filter((l) => !sameRange(l, location));
+      ctx.report({
+        resource: extra.resource,
+        subject: extra.subject,
+        attributePath: name,
+        location,
+        related,
+        message: `${what} holds a literal secret (value not shown); remove it from the code, rotate it, and pass it at deploy time from Key Vault or a secure parameter.`,
+      });
+    };
+    /** Strings (or lists of strings) directly under a secret-looking key; recurses into objects and lists. */
+    const walk = (key: string | undefined, v: Value, onSecret: (name: string, s: Value) => void): void => {
+      if (key !== undefined && looksSecret(key)) {
+        if (v.kind === 'string') return onSecret(key, v);
+        if (v.kind === 'list') for (const i of v.items) if (i.kind === 'string') onSecret(key, i);
+      }
+      if (v.kind === 'object') for (const [k, e] of v.entries) walk(k, e, onSecret);
+      else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') walk(undefined, i, onSecret);
+    };
+    const input = (d: InputDecl): void => {
+      const label = d.kind === 'tf-variable' ? 'variable' : 'parameter';
+      const subject = `${d.kind}:${d.header.file}:${d.name}`;
+      const related = [{ ...d.header, label: `${label} "${d.name}"` }];
+      for (const [v, how] of [[d.defaultValue, 'The default of'], [d.assigned, 'The value assigned to']] as const) {
+        if (!v) continue;
+        if (looksSecret(d.name)) literal(d.name, v, `${how} ${label} "${d.name}"`, undefined, { subject, related });
+        else walk(undefined, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, undefined, { subject, related }));
+      }
+      if (d.kind !== 'tf-variable' && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === 'string' && once(d.header)) {
+        ctx.report({
+          subject,
+          attributePath: `${d.name}.type`,
+          location: d.header,
+          message: `Parameter "${d.name}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it ${d.kind === 'bicep-param' ? 'with @secure()' : 'as securestring'}.`,
+        });
+      }
+    };
+    const varFile = (file: ScannedFile): void => {
+      let values: Map<string, Value> | undefined;
+      if (file.kind === 'tfvars' && file.hcl) values = tfvarsValues(file.hcl);
+      else if (file.kind === 'tfvars-json') {
+        try {
+          values = tfvarsJsonValues(file.path, fs.readFileSync(file.path, 'utf8'));
+        } catch {
+          values = undefined;
+        }
+      }
+      for (const [name, v] of values ?? []) {
+        const subject = `tfvars:${file.path}:${name}`;
+        const where = path.basename(file.path);
+        if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, undefined, { subject }));
+        else walk(undefined, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, undefined, { subject }));
+      }
+    };
+    return {
+      graph(g) {
+        for (const r of g.resources) {
+          if (r.parent && r.identity.length === 0) continue; // inline elements are part of their parent's body
+          if (!r.body) continue;
+          walk(undefined, r.body, (name, s) =>
+            literal(name, s, `"${name}" of ${r.address}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] }),
+          );
+        }
+        for (const d of g.evaluation.inputs) input(d);
+      },
+      file(f) {
+        if (f.kind === 'tfvars' || f.kind === 'tfvars-json') varFile(f);
+      },
+    };
+  },
+};
+export default rule;

@@ -1,0 +1,130 @@
+/**
+ * ARM templates across a scan: pairs parameter files with templates (each parameter
+ * file is a variant, RULES.md "Variants"), decides each variant's environment class and
+ * evaluates it. Compiled Bicep templates get a pointer to their `.bicep` declaration.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EnvClass, Evaluation } from '../../model/resource.js';
+import type { Location } from '../../model/source.js';
+import type { ParsedJson } from '../../parse/json/index.js';
+import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../model/environments.js';
+import { pairParameterFiles } from './detect.js';
+import { evaluateArmTemplate, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
+
+export interface ArmInput {
+  root: string;
+  templates: string[];
+  parameterFiles: string[];
+  parse(file: string): ParsedJson | undefined;
+  envOverride?: EnvClass;
+  envForPath?(relPath: string): EnvClass | undefined;
+}
+
+export interface ArmUnitEvaluation {
+  evaluation: Evaluation;
+  result: ArmEvaluation;
+  /** For templates compiled from Bicep with the `.bicep` beside them. */
+  bicepDeclaration?: (r: ArmResource) => Location | undefined;
+}
+
+export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]; problems: ArmProblem[] } {
+  const pairs = pairParameterFiles(input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+  const evaluations: ArmUnitEvaluation[] = [];
+  const problems: ArmProblem[] = [];
+  const seenProblems = new Set<string>();
+  for (const template of [...input.templates].sort()) {
+    const parsed = input.parse(template);
+    if (!parsed?.root) continue;
+    const variants = (pairs.get(template) ?? []).sort();
+    let bicepDeclaration: ArmUnitEvaluation['bicepDeclaration'];
+    for (const pf of variants.length ? variants : [undefined]) {
+      const pfParsed = pf ? input.parse(pf) : undefined;
+      if (pf && !pfParsed?.root) continue;
+      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed! } : undefined });
+      for (const p of result.problems) {
+        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+        if (!seenProblems.has(key)) {
+          seenProblems.add(key);
+          problems.push(p);
+        }
+      }
+      if (result.generator?.name === 'bicep' && bicepDeclaration === undefined) bicepDeclaration = bicepDeclarations(template);
+      const rel = (f: string): string => path.relative(input.root, f).split(path.sep).join('/');
+      const env =
+        input.envOverride ??
+        input.envForPath?.(rel(pf ?? template)) ??
+        (pf ? classifyPath(path.basename(pf))?.env : undefined) ??
+        envFromParameters(result) ??
+        'unknown';
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path.relative(path.dirname(template), pf).split(path.sep).join('/') : 'default',
+          variantFile: pf,
+          env,
+          unit: template,
+          inputs: result.inputs,
+        },
+        result,
+        bicepDeclaration,
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+
+function metadataTemplate(pf: ParsedJson | undefined): string | undefined {
+  const root = pf?.root;
+  if (root?.type !== 'object') return undefined;
+  const meta = root.children?.find((c) => c.children?.[0]?.value === 'metadata')?.children?.[1];
+  const t = meta?.children?.find((c) => c.children?.[0]?.value === 'template')?.children?.[1];
+  return typeof t?.value === 'string' ? t.value : undefined;
+}
+
+function envFromParameters(result: ArmEvaluation): EnvClass | undefined {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase());
+    const v = input?.assigned ?? input?.defaultValue;
+    if (v?.kind === 'string') {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Best-effort map from a compiled resource to its `.bicep` declaration: the `.bicep`
+ * with the template's name (`main.json` ↔ `main.bicep`), or `main.bicep` beside an
+ * `azuredeploy.json` (quickstart layout). Matched by symbolic name (languageVersion 2.0),
+ * else by the first declaration of the same type.
+ */
+function bicepDeclarations(template: string): ((r: ArmResource) => Location | undefined) | undefined {
+  const dir = path.dirname(template);
+  const base = path.basename(template).replace(/\.jsonc?$/i, '');
+  const candidates = [path.join(dir, `${base}.bicep`), ...(base.toLowerCase() === 'azuredeploy' ? [path.join(dir, 'main.bicep')] : [])];
+  const bicep = candidates.find((c) => fs.existsSync(c));
+  if (!bicep) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(bicep, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const decls: { name: string; type: string; line: number; column: number; length: number; offset: number }[] = [];
+  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const line = text.slice(0, m.index).split('\n').length;
+    decls.push({ name: m[2]!, type: m[3]!.toLowerCase(), line, column: m[1]!.length + 1, length: m[0].length - m[1]!.length, offset: m.index + m[1]!.length });
+  }
+  return (r) => {
+    if (r.deployment.length > 0) return undefined;
+    const d = (r.symbolicName && decls.find((x) => x.name === r.symbolicName)) || decls.find((x) => x.type === r.type.toLowerCase());
+    if (!d) return undefined;
+    return {
+      file: bicep,
+      label: `declared in ${path.basename(bicep)} as "${d.name}"`,
+      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } },
+    };
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * ARM template resources (hand-written or compiled from Bicep) → source resources for
+ * the normalizer. The ARM table also serves azapi, whose `body` has the ARM shape.
+ */
+import type { Location } from './source.js';
+import type { Evaluation, Resource } from './resource.js';
+import type { ArmResource } from '../eval/arm/template.js';
+import { unknown, type Value } from '../eval/value.js';
+import { armResourceIdKey } from '../eval/arm/resourceid.js';
+import { ARM_TABLE } from './tables/arm.js';
+import { ARM_PARENT_REF } from './from-terraform.js';
+import { normalize } from './normalize.js';
+
+/** Identity key of the parent of a child resource key (`…/workspaces/computes/ws/c` → `…/workspaces/ws`). */
+export function parentKey(type: string, idKey: string): string | undefined {
+  const k = type.split('/').filter(Boolean).length;
+  const segs = idKey.split('/');
+  if (k < 3 || segs.length < k + 2) return undefined;
+  return [...segs.slice(0, k - 1), ...segs.slice(k, -1)].join('/');
+}
+
+/** Reference keys of a value that points at a resource: its ARM id key, or its token. */
+export function armRefKeys(ref: Value): string[] {
+  const keys: string[] = [];
+  const k = armResourceIdKey(ref);
+  if (k) keys.push(k);
+  if (ref.kind === 'unknown' && ref.token) keys.push(ref.token);
+  return keys;
+}
+
+export interface ArmSourceOptions {
+  /** Where the resource is declared in the `.bicep` source of a compiled template. */
+  bicepDeclaration?: (r: ArmResource) => Location | undefined;
+}
+
+export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceOptions = {}): Resource[] {
+  const key = r.type.toLowerCase();
+  const refs = new Map<string, Value>();
+  const parentRef = ARM_PARENT_REF[key];
+  const pk = parentRef ? parentKey(r.type, r.idKey) : undefined;
+  if (parentRef && pk) refs.set(parentRef, unknown('parent resource', undefined, pk));
+  const address = `${r.deployment.map((d) => `deployment(${d})/`).join('')}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== undefined ? `[${r.copyIndex}]` : ''}`;
+  const resources = normalize({
+    format: 'arm',
+    address,
+    sourceType: r.type,
+    spec: ARM_TABLE[key],
+    header: r.typeLocation,
+    body: r.body,
+    name: r.name,
+    identity: [r.idKey],
+    refs,
+    evaluation,
+  });
+  const decl = opts.bicepDeclaration?.(r);
+  if (decl) for (const res of resources) res.declaredIn = decl;
+  return resources;
+}
+
+function nameText(v: Value): string {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'unknown' && v.token) return v.token;
+  return '?';
+}
