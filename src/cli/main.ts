@@ -17,6 +17,18 @@ export function exitCodeFor(result: LintResult, failOn: CliOptions['failOn']): n
   return result.findings.some((f) => !f.suppression && RANK[f.level] >= threshold) ? 1 : 0;
 }
 
+/** True when there is at least one positional path and every one is an existing regular file. */
+export function allFiles(paths: string[]): boolean {
+  if (paths.length === 0) return false;
+  return paths.every((p) => {
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
 function useColor(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
@@ -51,7 +63,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(explainRule(opts.explain, useColor(process.stdout)));
       return 0;
     }
-    const result = await lint({ paths: opts.paths, env: opts.env, varFiles: opts.varFiles, rules: opts.rules, disable: opts.disable });
+    // Pre-commit mode: when every positional is a file, lint each file's whole folder (so
+    // variables in sibling files resolve) but report only findings located in those files.
+    const onlyFiles = allFiles(opts.paths) ? opts.paths : undefined;
+    const result = await lint({ paths: opts.paths, env: opts.env, varFiles: opts.varFiles, rules: opts.rules, disable: opts.disable, onlyFiles });
     const toFile = opts.output !== undefined;
     const text = formatResult(result, opts.format, { color: !toFile && opts.format === 'stylish' && useColor(process.stdout), cwd: process.cwd() });
     if (toFile) fs.writeFileSync(opts.output!, text);

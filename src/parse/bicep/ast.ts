@@ -299,11 +299,14 @@ export interface ExtendsDecl extends DeclBase {
   pathString: string | null;
 }
 
-/** `.bicepparam`: `param name = value` */
+/**
+ * `.bicepparam`: `param name = value`. `value` is `null` for the bare `@inline() param name`
+ * form (experimental: the value is supplied at deployment time).
+ */
 export interface ParamAssignment extends DeclBase {
   kind: 'ParamAssignment';
   name: Identifier;
-  value: Expression;
+  value: Expression | null;
 }
 
 /** `.bicepparam`: `extensionConfig name with {…}` (experimental). */

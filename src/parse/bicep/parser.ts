@@ -412,11 +412,13 @@ export class Parser {
         case 'param': {
           this.next();
           const name = this.identifier('a parameter name');
-          if (!this.at('=')) {
+          let value: A.Expression | null = null;
+          if (this.at('=')) {
+            this.next();
+            value = this.expression();
+          } else if (!this.at('NL') && !this.at('EOF')) {
             this.fail(`Expected "=" at this location: a .bicepparam file assigns parameters (param ${name.name} = value) and takes their types from the template.`);
           }
-          this.next();
-          const value = this.expression();
           return { kind: 'ParamAssignment', ...base, name, value, range: this.range(start) };
         }
         case 'var':
