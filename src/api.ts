@@ -45,6 +45,8 @@ export interface LintOptions {
    */
   onlyFiles?: string[];
   ruleOptions?: Partial<RuleOptions>;
+  /** Lint only these families of files (default: all): used by the benchmark and for focused runs. */
+  families?: ('terraform' | 'arm' | 'ci')[];
   /** The rule set to choose from (default: every rule of the catalog). */
   ruleSet?: Rule[];
 }
@@ -86,7 +88,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...options.ruleOptions };
   const rules = selectRules(options.ruleSet ?? ALL_RULES, options.rules, options.disable);
 
+  // MLOPS_IAC_LINT_TIMING=1 prints the time of each phase to stderr (used by the benchmark).
+  const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
   const listed = await listFiles(scanPaths);
+  timing?.mark('discover');
   const texts = new Map<string, string>();
   const notifications: Notification[] = [];
   const scanned: ScannedFile[] = [];
@@ -117,9 +122,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   };
 
   const ciDocuments: CiDocument[] = [];
+  const family = (k: ReturnType<typeof kindByName>): 'terraform' | 'arm' | 'ci' | undefined =>
+    k === 'candidate-json' ? 'arm' : k === 'candidate-yaml' || k === 'candidate-script' ? 'ci' : k === 'bicep' || k === 'bicepparam' ? undefined : 'terraform';
   for (const file of listed) {
     const byName = kindByName(file);
     if (!byName) continue;
+    const fam = family(byName);
+    if (options.families && (!fam || !options.families.includes(fam))) continue;
     if (byName === 'candidate-json') {
       const text = readText(file);
       const kind = text === undefined ? undefined : jsonKind(text);
@@ -140,6 +149,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     scanned.push({ path: file, kind: byName });
   }
 
+  timing?.mark('classify+ci-parse');
   // ---- Terraform ---------------------------------------------------------------------
   const hclCache = new Map<string, HclFile | undefined>();
   const parseHclFile = (file: string): HclFile | undefined => {
@@ -156,6 +166,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const tfFiles = scanned.filter((f) => f.kind === 'terraform').map((f) => f.path);
   const tfVarFiles = scanned.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path);
   for (const s of scanned) if (s.kind === 'terraform' || s.kind === 'tfvars') s.hcl = parseHclFile(s.path);
+  timing?.mark('hcl-parse');
   const tf = evaluateTerraform({
     root,
     tfFiles,
@@ -174,12 +185,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       }
     },
   });
+  timing?.mark('terraform-eval');
   const graphs: Graph[] = [];
   for (const e of tf.evaluations) {
     const resources: Resource[] = e.resources.flatMap((r) => fromTerraform(r, e.evaluation));
     graphs.push(buildGraph(resources, e.evaluation, tokenKeys));
   }
 
+  timing?.mark('terraform-normalize');
   // ---- ARM templates and compiled Bicep ------------------------------------------------
   const jsonCache = new Map<string, ParsedJson | undefined>();
   const parseJsonFile = (file: string): ParsedJson | undefined => {
@@ -208,6 +221,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const p of arm.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
   for (const p of tf.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
 
+  timing?.mark('arm');
   // ---- rules -------------------------------------------------------------------------
   const findings = runRules({
     root,
@@ -219,6 +233,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ciDocuments,
   });
   findings.push(...notificationFindings(notifications, rules, root));
+  timing?.mark('rules');
+  timing?.print();
 
   let reported = findings;
   if (onlyFiles) {
@@ -266,4 +282,17 @@ function notificationFindings(notes: Notification[], rules: Rule[], root: string
         variants: ['default'],
       };
     });
+}
+
+class PhaseTimer {
+  private last = performance.now();
+  private readonly phases: [string, number][] = [];
+  mark(name: string): void {
+    const now = performance.now();
+    this.phases.push([name, now - this.last]);
+    this.last = now;
+  }
+  print(): void {
+    process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join('\n') + '\n');
+  }
 }

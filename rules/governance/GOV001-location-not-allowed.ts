@@ -18,7 +18,7 @@ const rule: Rule = {
     help: 'Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.',
     level: 'error',
     tags: ['governance', 'compliance', 'location'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
     docPath: 'rules/governance/GOV001-location-not-allowed.md',
   },
   create(ctx) {
@@ -34,6 +34,7 @@ const rule: Rule = {
           const loc = normalizeLocation(v.value);
           if (loc === '' || loc === 'global' || v.value.trim().startsWith('[') || allowed.has(loc)) continue;
           const related: Location[] = [...(v.via ?? [])];
+          if (v.origin) related.push({ ...r.header, label: `resource ${r.address}` });
           ctx.report({
             resource: r,
             attributePath: 'location',

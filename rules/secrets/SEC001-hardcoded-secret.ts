@@ -72,7 +72,7 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'secrets'],
     securitySeverity: 9.0,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
     docPath: 'rules/secrets/SEC001-hardcoded-secret.md',
   },
   create(ctx) {

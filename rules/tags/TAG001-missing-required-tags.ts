@@ -104,7 +104,9 @@ function tagsOf(r: Resource): { value: Value | undefined; location: Location; re
     return { value: f.value, ...factLocations(r, 'tags') };
   }
   const v = valueAt(r.body, 'tags');
-  return { value: v, location: v?.origin ?? r.header, related: [...(v?.via ?? [])] };
+  const related = [...(v?.via ?? [])];
+  if (v?.origin) related.push({ ...r.header, label: `resource ${r.address}` });
+  return { value: v, location: v?.origin ?? r.header, related };
 }
 
 /** Whether the rule checks the resource (see the tables above). */
@@ -135,7 +137,7 @@ const rule: Rule = {
     help: 'Add every required tag (configured with `requiredTags`) to the resource’s tags, for example through a shared `local.common_tags` merged into each resource’s tags.',
     level: 'warning',
     tags: ['governance', 'cost', 'tags'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
     docPath: 'rules/tags/TAG001-missing-required-tags.md',
   },
   create(ctx) {

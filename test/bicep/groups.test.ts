@@ -703,6 +703,15 @@ param zones = [
     expect(as(secret.object, 'Variable').name).toBe('az');
   });
 
+  it('@inline() param without a value (experimental) and extension config', () => {
+    const r = okParams(`using 'main.bicep'\n\n@inline()\nparam foo\nextension k8s with {\n  namespace: 'ns'\n}\n`);
+    const foo = as(r.statements[1], 'ParamAssignment');
+    expect(foo.value).toBeNull();
+    expect(foo.decorators[0]!.name).toBe('inline');
+    expect(at(foo.range)).toBe('3:1');
+    expect(at(as(r.statements[2], 'ExtensionDecl').config!.range)).toBe('5:20');
+  });
+
   it('using none + extends', () => {
     const r = okParams(`using none\nextends './base.bicepparam'\nparam x = 1\n`);
     expect(as(r.statements[0], 'UsingDecl').none).toBe(true);

@@ -99,6 +99,13 @@ param p string
     expect(r.statements.map((s) => at(s.range))).toEqual(['7:1']);
   });
 
+  it('an unclosed ( or call stops at the next declaration, which still parses', () => {
+    const r = parse(`var a = (\nvar b = concat(x,\nparam p string\n@minLength(1)\n`);
+    expect(r.errors.map((e) => at(e.range))).toEqual(['2:1', '3:1', '5:1']);
+    expect(r.errors[2]!.message).toContain('declaration after the decorator');
+    expect(r.statements.map((s) => at(s.range))).toEqual(['3:1']);
+  });
+
   it('never throws on arbitrary input', () => {
     const samples = ["'", '${', "'${", '}', ']]', '@', '@x', 'resource', "resource a 'b' = [", 'var a = (((', "var a = '${'${'${", '\u0000', '\ud800', "$'''${", 'func f(', 'type t = {', 'import {'];
     for (const s of samples) {

@@ -111,7 +111,7 @@ export class Parser {
       } catch (e) {
         if (!(e instanceof ParseFailure)) throw e;
         this.addError(e.message, e.start, e.end, e.code);
-        this.recoverStatement();
+        this.recoverStatement(before);
       }
       if (this.i === before) this.next();
     }
@@ -156,6 +156,16 @@ export class Parser {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Skips a NL inside brackets where line breaks are allowed; fails if the next line looks like a
+   * new top-level declaration (the bracket was never closed).
+   */
+  private skipNLInside(close: string): void {
+    if (this.skipNL() && this.startsTopLevelDeclaration(this.cur, 0)) {
+      this.fail(`Expected "${close}" at this location, found ${this.describe(this.cur)} (a new declaration).`);
+    }
   }
 
   private range(start: number, end = this.lastEnd): Range {
@@ -235,13 +245,16 @@ export class Parser {
   // -------------------------------------------------------------------------------------------
 
   /** Skip to the next line break outside brackets opened by the skipped tokens. */
-  private recoverStatement(): void {
+  private recoverStatement(statementStart: number): void {
+    // The failure is at the start of a later declaration (an unclosed bracket): resume right there.
+    if (this.i > statementStart && this.startsTopLevelDeclaration(this.cur, 0) && this.toks[this.i - 1]?.type === 'NL') return;
     let depth = 0;
     for (;;) {
       const t = this.cur;
       if (t.type === 'EOF') return;
       if (t.type === 'NL') {
-        if (depth <= 0 || this.startsTopLevelDeclaration(this.peek(1), 1)) return;
+        const n = this.peek(1);
+        if (depth <= 0 || this.startsTopLevelDeclaration(n, 1) || (n.type === '@' && this.atLineStart(n))) return;
       } else if (t.type === '{' || t.type === '(' || t.type === '[') depth++;
       else if (t.type === '}' || t.type === ')' || t.type === ']') depth--;
       this.next();
@@ -395,6 +408,9 @@ export class Parser {
     const decorators = this.decorators();
     const kw = this.cur;
     const start = decorators.length > 0 ? decorators[0]!.range.start.offset : kw.start;
+    if (kw.type === 'EOF' && decorators.length > 0) {
+      this.fail('Expected a declaration after the decorator, found the end of the file.', kw);
+    }
     if (kw.type !== 'Identifier') {
       this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === 'bicep' ? 'BCP007' : undefined);
     }
@@ -930,7 +946,7 @@ export class Parser {
 
   private parenOrLambda(): A.Expression {
     const open = this.next();
-    this.skipNL();
+    this.skipNLInside(')');
     if (this.at(')')) {
       this.next();
       if (!this.at('=>')) this.fail('Expected "=>" after "()": an empty pair of parentheses is only valid as a lambda parameter list.');
@@ -939,10 +955,10 @@ export class Parser {
     const items: A.Expression[] = [];
     for (;;) {
       items.push(this.expression());
-      this.skipNL();
+      this.skipNLInside(')');
       if (this.at(',')) {
         this.next();
-        this.skipNL();
+        this.skipNLInside(')');
         continue;
       }
       break;
@@ -977,7 +993,7 @@ export class Parser {
   /** `(` [NL* expr {"," NL* expr}] NL* `)` */
   private args(): A.Expression[] {
     this.expect('(', '"("');
-    this.skipNL();
+    this.skipNLInside(')');
     const args: A.Expression[] = [];
     if (this.at(')')) {
       this.next();
@@ -985,10 +1001,11 @@ export class Parser {
     }
     for (;;) {
       args.push(this.expression());
-      const hadNL = this.skipNL();
+      const hadNL = this.at('NL');
+      this.skipNLInside(')');
       if (this.at(',')) {
         const comma = this.next();
-        this.skipNL();
+        this.skipNLInside(')');
         if (this.at(')')) {
           this.addError('Trailing commas are not allowed in function arguments: remove the "," before ")".', comma.start, comma.end);
           this.next();

@@ -1,0 +1,21 @@
+import type { Rule } from '../../src/engine/types.js';
+
+/** Reported by the engine (src/engine/suppressions.ts) for suppressions that matched nothing; this module holds its metadata. */
+const rule: Rule = {
+  meta: {
+    id: 'SUP002',
+    name: 'suppression-unused',
+    shortDescription: 'An inline suppression suppresses no finding.',
+    fullDescription:
+      'A valid `mlops-iac-lint-ignore` comment, Bicep `#disable-next-line` pragma or ARM `metadata` suppression whose rule found nothing in the lines it covers. Usually the problem was fixed, or the code moved away from the comment. A stale suppression would silently hide the problem if it came back.',
+    help: 'Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.',
+    level: 'note',
+    tags: ['suppression'],
+    formats: ['any'],
+    docPath: 'rules/core/SUP002-suppression-unused.md',
+  },
+  create() {
+    return {};
+  },
+};
+export default rule;
