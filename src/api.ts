@@ -142,7 +142,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       if (!kind) continue;
       scanned.push({ path: file, kind });
       const doc = parseCiDocument(file, text, kind);
-      for (const e of doc.errors) parseError(file, e.message, e.range);
+      // The first YAML error; the ones after it are usually its cascade.
+      const first = doc.errors[0];
+      if (first) parseError(file, first.message, first.range);
       if (doc.errors.length === 0) ciDocuments.push(doc);
       continue;
     }
@@ -201,7 +203,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     let parsed: ParsedJson | undefined;
     if (text !== undefined) {
       parsed = parseJsonc(text, file);
-      for (const e of parsed.errors) parseError(file, e.message, e.range);
+      const first = parsed.errors[0];
+      if (first) parseError(file, first.message, first.range);
     }
     jsonCache.set(file, parsed);
     return parsed;

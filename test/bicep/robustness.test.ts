@@ -18,6 +18,10 @@ describe('20. diagnostics and recovery', () => {
     expect(names(`var a = 'abc\nvar b = 1\n`)).toEqual(['a', 'b']);
   });
 
+  it('unterminated string at the end of the file is BCP003', () => {
+    expect(parse(`var b = 1\nvar a = 'abc`).errors.map((e) => `${span(e.range)} ${e.code}`)).toEqual(['2:9-2:13 BCP003']);
+  });
+
   it('unterminated interpolation hole', () => {
     const r = parse(`var a = 'x\${y\nvar b = 1\n`);
     expect(r.errors.map((e) => at(e.range))).toEqual(['1:14']);
@@ -118,7 +122,7 @@ param p string
 
   it('identifiers are limited to 255 characters', () => {
     const long = 'a'.repeat(256);
-    expect(parse(`var ${long} = 1`).errors.map((e) => at(e.range))).toEqual(['1:5']);
+    expect(parse(`var ${long} = 1`).errors.map((e) => `${at(e.range)} ${e.code}`)).toEqual(['1:5 BCP024']);
   });
 
   it('the lexer merges a run of line breaks, blank lines and comments into one NL token', () => {

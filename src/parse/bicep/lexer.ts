@@ -186,7 +186,7 @@ class Lexer {
         const word = text.slice(start, p);
         this.pos = p;
         if (word.length > MAX_IDENTIFIER_LENGTH) {
-          this.error(`Identifier '${word.slice(0, 20)}…' is longer than ${MAX_IDENTIFIER_LENGTH} characters.`, start, p);
+          this.error(`The identifier exceeds the limit of ${MAX_IDENTIFIER_LENGTH} characters. Reduce the length of the identifier.`, start, p, 'BCP024');
         }
         const type: TokenType = word === 'true' ? 'True' : word === 'false' ? 'False' : word === 'null' ? 'Null' : 'Identifier';
         this.push(type, start, p, word);
@@ -340,7 +340,7 @@ class Lexer {
     for (;;) {
       if (p >= n) {
         value += text.slice(runStart, p);
-        this.error('The string at this location is not terminated.', tokStart, p, 'BCP004');
+        this.error('The string at this location is not terminated. Terminate the string with a single quote character.', tokStart, p, 'BCP003');
         this.stringToken(resumed ? 'StringRight' : 'StringComplete', tokStart, p, value, contentStart, p, true);
         this.pos = p;
         return;
@@ -413,10 +413,11 @@ class Lexer {
         return p + 2;
       }
       default: {
-        if (e === undefined || e === '\n' || e === '\r') {
-          this.error('The escape sequence is not terminated.', p, p + 1, 'BCP006');
+        if (e === undefined) {
+          this.error('The string at this location is not terminated: complete the escape sequence and close the string.', p, p + 1, 'BCP005');
           return p + 1;
         }
+        if (e === '\n' || e === '\r') return p + 1; // the line break ends the string (BCP004)
         const len = (text.codePointAt(p + 1) ?? 0) > 0xffff ? 2 : 1;
         this.error(
           `The escape sequence "\\${text.slice(p + 1, p + 1 + len)}" is not recognized. Valid escapes: \\' \\\\ \\n \\r \\t \\$ \\u{…}.`,

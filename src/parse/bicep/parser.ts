@@ -281,7 +281,7 @@ export class Parser {
     if (t.type === 'NL' || t.type === 'EOF') return;
     if (this.i > 0 && this.toks[this.i - 1]!.type === 'NL') return; // an unclosed list bailed out at a new declaration
     this.adjacentStringCheck();
-    this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t);
+    this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t, 'BCP019');
   }
 
   /** `'it''s'`: a string directly after a string is the classic ARM-escape mistake. */
@@ -409,7 +409,7 @@ export class Parser {
     const kw = this.cur;
     const start = decorators.length > 0 ? decorators[0]!.range.start.offset : kw.start;
     if (kw.type === 'EOF' && decorators.length > 0) {
-      this.fail('Expected a declaration after the decorator, found the end of the file.', kw);
+      this.fail('Expected a declaration after the decorator, found the end of the file.', kw, 'BCP132');
     }
     if (kw.type !== 'Identifier') {
       this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === 'bicep' ? 'BCP007' : undefined);

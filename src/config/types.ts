@@ -1,0 +1,55 @@
+/**
+ * The config file (`.mlops-iac-lint.jsonc` / `.mlops-iac-lint.json`), as written and as resolved.
+ * The schema is `schema/config.schema.json`.
+ */
+import type { EnvClass } from '../model/resource.js';
+import type { Finding, LevelOrOff, RuleOptions } from '../engine/types.js';
+
+export const CONFIG_FILE_NAMES = ['.mlops-iac-lint.jsonc', '.mlops-iac-lint.json'] as const;
+
+/** A path-scoped suppression from the config file (SARIF kind `external`). */
+export interface ConfigSuppression {
+  rule: string;
+  /** Globs relative to the config file's folder. */
+  paths: string[];
+  reason: string;
+  until?: string;
+}
+
+export interface ResolvedConfig {
+  /** Folder the config's globs are relative to: the config file's folder, else the start folder. */
+  baseDir: string;
+  /** Level overrides by rule ID (`off` disables the rule). */
+  levels: Map<string, LevelOrOff>;
+  /** Options for `lint({ ruleOptions })`; only the configured ones. */
+  ruleOptions: Partial<RuleOptions>;
+  /** `environments`, in file order (first match wins). */
+  environments: { glob: string; env: EnvClass }[];
+  ignorePaths: string[];
+  suppressions: ConfigSuppression[];
+  allowInlineSuppressions: boolean;
+  /** Environment class for a file or folder (absolute, or relative to `baseDir`); undefined when no glob matches. */
+  envForPath(p: string): EnvClass | undefined;
+  /** True when the file or folder (absolute, or relative to `baseDir`) is in `ignorePaths`. */
+  isIgnored(p: string): boolean;
+  /** Rule IDs set to `off`. */
+  disabledRules(): string[];
+  /**
+   * Marks findings covered by `suppressions` (not expired on `today`) with
+   * `{ kind: 'external', justification: reason }`; also returns the entries that matched nothing.
+   */
+  applySuppressions(findings: Finding[], today: string): { findings: Finding[]; unused: ConfigSuppression[] };
+  /** Applies the level overrides (`error`/`warning`/`note`) to findings of those rules; drops `off` rules' findings. */
+  applyLevels(findings: Finding[]): Finding[];
+}
+
+/** An invalid config file: every problem, each `file:line:column: message`. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly messages: string[],
+  ) {
+    super(`invalid config file ${file}:\n${messages.map((m) => `  ${m}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
