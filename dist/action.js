@@ -107,7 +107,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path11 = __require("path");
+    var path15 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -119,7 +119,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path11.resolve(cwd, filepath);
+      return path15.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -1416,7 +1416,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path11 = __require("path");
+    var path15 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1424,7 +1424,7 @@ var require_constants2 = __commonJS({
     var PLUS_LITERAL = "\\+";
     var QMARK_LITERAL = "\\?";
     var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
+    var ONE_CHAR2 = "(?=.)";
     var QMARK = "[^/]";
     var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
     var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
@@ -1440,7 +1440,7 @@ var require_constants2 = __commonJS({
       PLUS_LITERAL,
       QMARK_LITERAL,
       SLASH_LITERAL,
-      ONE_CHAR,
+      ONE_CHAR: ONE_CHAR2,
       QMARK,
       END_ANCHOR,
       DOTS_SLASH,
@@ -1590,7 +1590,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path11.sep,
+      SEP: path15.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1617,7 +1617,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path11 = __require("path");
+    var path15 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1646,7 +1646,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path11.sep === "\\";
+      return win32 === true || path15.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -2261,7 +2261,7 @@ var require_parse2 = __commonJS({
         DOT_LITERAL,
         PLUS_LITERAL,
         SLASH_LITERAL,
-        ONE_CHAR,
+        ONE_CHAR: ONE_CHAR2,
         DOTS_SLASH,
         NO_DOT,
         NO_DOT_SLASH,
@@ -2375,7 +2375,7 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR2 });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
@@ -2384,7 +2384,7 @@ var require_parse2 = __commonJS({
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR2) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
           open.value = literal;
@@ -2516,7 +2516,7 @@ var require_parse2 = __commonJS({
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
+                    bos.output = ONE_CHAR2;
                   }
                   continue;
                 }
@@ -2901,8 +2901,8 @@ var require_parse2 = __commonJS({
             prev.output += nodot;
           }
           if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
+            state.output += ONE_CHAR2;
+            prev.output += ONE_CHAR2;
           }
         }
         push(token);
@@ -2948,7 +2948,7 @@ var require_parse2 = __commonJS({
       const {
         DOT_LITERAL,
         SLASH_LITERAL,
-        ONE_CHAR,
+        ONE_CHAR: ONE_CHAR2,
         DOTS_SLASH,
         NO_DOT,
         NO_DOTS,
@@ -2971,21 +2971,21 @@ var require_parse2 = __commonJS({
       const create = (str2) => {
         switch (str2) {
           case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
+            return `${nodot}${ONE_CHAR2}${star}`;
           case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+            return `${DOT_LITERAL}${ONE_CHAR2}${star}`;
           case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR2}${star}`;
           case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR2}${slashDot}${star}`;
           case "**":
             return nodot + globstar(opts);
           case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR2}${star}`;
           case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR2}${star}`;
           case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR2}${star}`;
           default: {
             const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
@@ -3010,7 +3010,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path11 = __require("path");
+    var path15 = __require("path");
     var scan2 = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -3095,7 +3095,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path11.basename(input));
+      return regex.test(path15.basename(input));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
@@ -3322,7 +3322,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path11 = __require("path");
+    var path15 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3417,7 +3417,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path11.basename(pattern);
+      const basename2 = path15.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3475,7 +3475,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path11.isAbsolute(pattern);
+      return path15.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3650,10 +3650,10 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs7 = require_fs();
-    exports.fs = fs7;
-    var path11 = require_path();
-    exports.path = path11;
+    var fs10 = require_fs();
+    exports.fs = fs10;
+    var path15 = require_path();
+    exports.path = path15;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3765,8 +3765,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path11, settings, callback) {
-      settings.fs.lstat(path11, (lstatError, lstat) => {
+    function read(path15, settings, callback) {
+      settings.fs.lstat(path15, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3775,7 +3775,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path11, (statError, stat) => {
+        settings.fs.stat(path15, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3807,13 +3807,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path11, settings) {
-      const lstat = settings.fs.lstatSync(path11);
+    function read(path15, settings) {
+      const lstat = settings.fs.lstatSync(path15);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path11);
+        const stat = settings.fs.statSync(path15);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3835,12 +3835,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs10 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      stat: fs7.stat,
-      lstatSync: fs7.lstatSync,
-      statSync: fs7.statSync
+      lstat: fs10.lstat,
+      stat: fs10.stat,
+      lstatSync: fs10.lstatSync,
+      statSync: fs10.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -3857,12 +3857,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs7 = require_fs2();
+    var fs10 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs7.createFileSystemAdapter(this._options.fs);
+        this.fs = fs10.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -3884,17 +3884,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path11, optionsOrSettingsOrCallback, callback) {
+    function stat(path15, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path11, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path11, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync(path11, optionsOrSettings) {
+    function statSync(path15, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path11, settings);
+      return sync.read(path15, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4017,8 +4017,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs7 = require_fs3();
-    exports.fs = fs7;
+    var fs10 = require_fs3();
+    exports.fs = fs10;
   }
 });
 
@@ -4110,16 +4110,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path11 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path15 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path11, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path15, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path11,
+                path: path15,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4213,14 +4213,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs10 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      stat: fs7.stat,
-      lstatSync: fs7.lstatSync,
-      statSync: fs7.statSync,
-      readdir: fs7.readdir,
-      readdirSync: fs7.readdirSync
+      lstat: fs10.lstat,
+      stat: fs10.stat,
+      lstatSync: fs10.lstatSync,
+      statSync: fs10.statSync,
+      readdir: fs10.readdir,
+      readdirSync: fs10.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4237,15 +4237,15 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path11 = __require("path");
+    var path15 = __require("path");
     var fsStat = require_out();
-    var fs7 = require_fs4();
+    var fs10 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs7.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path11.sep);
+        this.fs = fs10.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4272,17 +4272,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path11, optionsOrSettingsOrCallback, callback) {
+    function scandir(path15, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path11, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path11, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path11, optionsOrSettings) {
+    function scandirSync(path15, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path11, settings);
+      return sync.read(path15, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4339,7 +4339,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache2 = reusify(Task);
+      var cache3 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -4418,7 +4418,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push(value, done) {
-        var current = cache2.get();
+        var current = cache3.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -4439,7 +4439,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done) {
-        var current = cache2.get();
+        var current = cache3.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -4461,7 +4461,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache2.release(holder);
+          cache3.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -4511,7 +4511,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache2.release(current);
+          cache3.release(current);
           current = next;
         }
         self.drain = noop;
@@ -4930,7 +4930,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path11 = __require("path");
+    var path15 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4940,7 +4940,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path11.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5002,7 +5002,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path11 = __require("path");
+    var path15 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5015,7 +5015,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path11.resolve(this._settings.cwd, filepath);
+        return path15.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -5431,7 +5431,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path11 = __require("path");
+    var path15 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5445,7 +5445,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path11.resolve(this._settings.cwd, task.base);
+        return path15.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -5626,16 +5626,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs7 = __require("fs");
+    var fs10 = __require("fs");
     var os = __require("os");
     var CPU_COUNT = Math.max(os.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs7.lstat,
-      lstatSync: fs7.lstatSync,
-      stat: fs7.stat,
-      statSync: fs7.statSync,
-      readdir: fs7.readdir,
-      readdirSync: fs7.readdirSync
+      lstat: fs10.lstat,
+      lstatSync: fs10.lstatSync,
+      stat: fs10.stat,
+      statSync: fs10.statSync,
+      readdir: fs10.readdir,
+      readdirSync: fs10.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -5858,17 +5858,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5879,13 +5879,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5906,17 +5906,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5927,13 +5927,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5960,23 +5960,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -6588,10 +6588,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6610,7 +6610,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6640,11 +6640,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6658,8 +6658,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -6673,8 +6673,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6692,8 +6692,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -6703,8 +6703,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -9219,9 +9219,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9296,14 +9296,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9318,10 +9318,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9332,10 +9332,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9352,13 +9352,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -11319,9 +11319,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11330,23 +11330,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11357,10 +11357,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -11490,7 +11490,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer2 = class {
+    var Lexer3 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -12053,7 +12053,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer2;
+    exports.Lexer = Lexer3;
   }
 });
 
@@ -12185,7 +12185,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser4 = class {
+    var Parser5 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -12662,14 +12662,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs7, sep: [] });
+                map.items.push({ start, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12797,13 +12797,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -12958,7 +12958,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser4;
+    exports.Parser = Parser5;
   }
 });
 
@@ -13111,13 +13111,6919 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/compile/codegen/code.js
+var require_code = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    var _CodeOrName = class {
+    };
+    exports._CodeOrName = _CodeOrName;
+    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    var Name = class extends _CodeOrName {
+      constructor(s) {
+        super();
+        if (!exports.IDENTIFIER.test(s))
+          throw new Error("CodeGen: name must be a valid identifier");
+        this.str = s;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        return false;
+      }
+      get names() {
+        return { [this.str]: 1 };
+      }
+    };
+    exports.Name = Name;
+    var _Code = class extends _CodeOrName {
+      constructor(code) {
+        super();
+        this._items = typeof code === "string" ? [code] : code;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        if (this._items.length > 1)
+          return false;
+        const item = this._items[0];
+        return item === "" || item === '""';
+      }
+      get str() {
+        var _a;
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+      }
+      get names() {
+        var _a;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+          if (c instanceof Name)
+            names[c.str] = (names[c.str] || 0) + 1;
+          return names;
+        }, {});
+      }
+    };
+    exports._Code = _Code;
+    exports.nil = new _Code("");
+    function _(strs, ...args) {
+      const code = [strs[0]];
+      let i = 0;
+      while (i < args.length) {
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
+      }
+      return new _Code(code);
+    }
+    exports._ = _;
+    var plus = new _Code("+");
+    function str2(strs, ...args) {
+      const expr = [safeStringify(strs[0])];
+      let i = 0;
+      while (i < args.length) {
+        expr.push(plus);
+        addCodeArg(expr, args[i]);
+        expr.push(plus, safeStringify(strs[++i]));
+      }
+      optimize(expr);
+      return new _Code(expr);
+    }
+    exports.str = str2;
+    function addCodeArg(code, arg) {
+      if (arg instanceof _Code)
+        code.push(...arg._items);
+      else if (arg instanceof Name)
+        code.push(arg);
+      else
+        code.push(interpolate(arg));
+    }
+    exports.addCodeArg = addCodeArg;
+    function optimize(expr) {
+      let i = 1;
+      while (i < expr.length - 1) {
+        if (expr[i] === plus) {
+          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+          if (res !== void 0) {
+            expr.splice(i - 1, 3, res);
+            continue;
+          }
+          expr[i++] = "+";
+        }
+        i++;
+      }
+    }
+    function mergeExprItems(a, b) {
+      if (b === '""')
+        return a;
+      if (a === '""')
+        return b;
+      if (typeof a == "string") {
+        if (b instanceof Name || a[a.length - 1] !== '"')
+          return;
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
+        return;
+      }
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
+      return;
+    }
+    function strConcat(c1, c2) {
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+    }
+    exports.strConcat = strConcat;
+    function interpolate(x) {
+      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    }
+    function stringify(x) {
+      return new _Code(safeStringify(x));
+    }
+    exports.stringify = stringify;
+    function safeStringify(x) {
+      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    }
+    exports.safeStringify = safeStringify;
+    function getProperty(key) {
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    }
+    exports.getProperty = getProperty;
+    function getEsmExportName(key) {
+      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+        return new _Code(`${key}`);
+      }
+      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+    }
+    exports.getEsmExportName = getEsmExportName;
+    function regexpCode(rx) {
+      return new _Code(rx.toString());
+    }
+    exports.regexpCode = regexpCode;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/scope.js
+var require_scope = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    var code_1 = require_code();
+    var ValueError = class extends Error {
+      constructor(name) {
+        super(`CodeGen: "code" for ${name} not defined`);
+        this.value = name.value;
+      }
+    };
+    var UsedValueState;
+    (function(UsedValueState2) {
+      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
+      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
+    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+    exports.varKinds = {
+      const: new code_1.Name("const"),
+      let: new code_1.Name("let"),
+      var: new code_1.Name("var")
+    };
+    var Scope2 = class {
+      constructor({ prefixes, parent } = {}) {
+        this._names = {};
+        this._prefixes = prefixes;
+        this._parent = parent;
+      }
+      toName(nameOrPrefix) {
+        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+      }
+      name(prefix) {
+        return new code_1.Name(this._newName(prefix));
+      }
+      _newName(prefix) {
+        const ng = this._names[prefix] || this._nameGroup(prefix);
+        return `${prefix}${ng.index++}`;
+      }
+      _nameGroup(prefix) {
+        var _a, _b;
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
+          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+        }
+        return this._names[prefix] = { prefix, index: 0 };
+      }
+    };
+    exports.Scope = Scope2;
+    var ValueScopeName = class extends code_1.Name {
+      constructor(prefix, nameStr) {
+        super(nameStr);
+        this.prefix = prefix;
+      }
+      setValue(value, { property, itemIndex }) {
+        this.value = value;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
+      }
+    };
+    exports.ValueScopeName = ValueScopeName;
+    var line = (0, code_1._)`\n`;
+    var ValueScope = class extends Scope2 {
+      constructor(opts) {
+        super(opts);
+        this._values = {};
+        this._scope = opts.scope;
+        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+      }
+      get() {
+        return this._scope;
+      }
+      name(prefix) {
+        return new ValueScopeName(prefix, this._newName(prefix));
+      }
+      value(nameOrPrefix, value) {
+        var _a;
+        if (value.ref === void 0)
+          throw new Error("CodeGen: ref must be passed in value");
+        const name = this.toName(nameOrPrefix);
+        const { prefix } = name;
+        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        let vs = this._values[prefix];
+        if (vs) {
+          const _name = vs.get(valueKey);
+          if (_name)
+            return _name;
+        } else {
+          vs = this._values[prefix] = /* @__PURE__ */ new Map();
+        }
+        vs.set(valueKey, name);
+        const s = this._scope[prefix] || (this._scope[prefix] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value.ref;
+        name.setValue(value, { property: prefix, itemIndex });
+        return name;
+      }
+      getValue(prefix, keyOrRef) {
+        const vs = this._values[prefix];
+        if (!vs)
+          return;
+        return vs.get(keyOrRef);
+      }
+      scopeRefs(scopeName, values = this._values) {
+        return this._reduceValues(values, (name) => {
+          if (name.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        });
+      }
+      scopeCode(values = this._values, usedValues, getCode) {
+        return this._reduceValues(values, (name) => {
+          if (name.value === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return name.value.code;
+        }, usedValues, getCode);
+      }
+      _reduceValues(values, valueCode, usedValues = {}, getCode) {
+        let code = code_1.nil;
+        for (const prefix in values) {
+          const vs = values[prefix];
+          if (!vs)
+            continue;
+          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
+          vs.forEach((name) => {
+            if (nameSet.has(name))
+              return;
+            nameSet.set(name, UsedValueState.Started);
+            let c = valueCode(name);
+            if (c) {
+              const def2 = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              code = (0, code_1._)`${code}${def2} ${name} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+            } else {
+              throw new ValueError(name);
+            }
+            nameSet.set(name, UsedValueState.Completed);
+          });
+        }
+        return code;
+      }
+    };
+    exports.ValueScope = ValueScope;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/index.js
+var require_codegen = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    var code_1 = require_code();
+    var scope_1 = require_scope();
+    var code_2 = require_code();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return code_2._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return code_2.str;
+    } });
+    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+      return code_2.strConcat;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return code_2.nil;
+    } });
+    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+      return code_2.getProperty;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return code_2.stringify;
+    } });
+    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+      return code_2.regexpCode;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return code_2.Name;
+    } });
+    var scope_2 = require_scope();
+    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+      return scope_2.Scope;
+    } });
+    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+      return scope_2.ValueScope;
+    } });
+    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+      return scope_2.ValueScopeName;
+    } });
+    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+      return scope_2.varKinds;
+    } });
+    exports.operators = {
+      GT: new code_1._Code(">"),
+      GTE: new code_1._Code(">="),
+      LT: new code_1._Code("<"),
+      LTE: new code_1._Code("<="),
+      EQ: new code_1._Code("==="),
+      NEQ: new code_1._Code("!=="),
+      NOT: new code_1._Code("!"),
+      OR: new code_1._Code("||"),
+      AND: new code_1._Code("&&"),
+      ADD: new code_1._Code("+")
+    };
+    var Node = class {
+      optimizeNodes() {
+        return this;
+      }
+      optimizeNames(_names, _constants) {
+        return this;
+      }
+    };
+    var Def = class extends Node {
+      constructor(varKind, name, rhs) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.rhs = rhs;
+      }
+      render({ es5, _n }) {
+        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
+        return `${varKind} ${this.name}${rhs};` + _n;
+      }
+      optimizeNames(names, constants) {
+        if (!names[this.name.str])
+          return;
+        if (this.rhs)
+          this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+      }
+      get names() {
+        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+      }
+    };
+    var Assign = class extends Node {
+      constructor(lhs, rhs, sideEffects) {
+        super();
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.sideEffects = sideEffects;
+      }
+      render({ _n }) {
+        return `${this.lhs} = ${this.rhs};` + _n;
+      }
+      optimizeNames(names, constants) {
+        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+          return;
+        this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+      }
+      get names() {
+        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names, this.rhs);
+      }
+    };
+    var AssignOp = class extends Assign {
+      constructor(lhs, op, rhs, sideEffects) {
+        super(lhs, rhs, sideEffects);
+        this.op = op;
+      }
+      render({ _n }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+      }
+    };
+    var Label = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        return `${this.label}:` + _n;
+      }
+    };
+    var Break = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n;
+      }
+    };
+    var Throw = class extends Node {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render({ _n }) {
+        return `throw ${this.error};` + _n;
+      }
+      get names() {
+        return this.error.names;
+      }
+    };
+    var AnyCode = class extends Node {
+      constructor(code) {
+        super();
+        this.code = code;
+      }
+      render({ _n }) {
+        return `${this.code};` + _n;
+      }
+      optimizeNodes() {
+        return `${this.code}` ? this : void 0;
+      }
+      optimizeNames(names, constants) {
+        this.code = optimizeExpr(this.code, names, constants);
+        return this;
+      }
+      get names() {
+        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+      }
+    };
+    var ParentNode = class extends Node {
+      constructor(nodes = []) {
+        super();
+        this.nodes = nodes;
+      }
+      render(opts) {
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+      }
+      optimizeNodes() {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i].optimizeNodes();
+          if (Array.isArray(n))
+            nodes.splice(i, 1, ...n);
+          else if (n)
+            nodes[i] = n;
+          else
+            nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      optimizeNames(names, constants) {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i];
+          if (n.optimizeNames(names, constants))
+            continue;
+          subtractNames(names, n.names);
+          nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      get names() {
+        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+      }
+    };
+    var BlockNode = class extends ParentNode {
+      render(opts) {
+        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+      }
+    };
+    var Root = class extends ParentNode {
+    };
+    var Else = class extends BlockNode {
+    };
+    Else.kind = "else";
+    var If = class _If extends BlockNode {
+      constructor(condition, nodes) {
+        super(nodes);
+        this.condition = condition;
+      }
+      render(opts) {
+        let code = `if(${this.condition})` + super.render(opts);
+        if (this.else)
+          code += "else " + this.else.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        super.optimizeNodes();
+        const cond = this.condition;
+        if (cond === true)
+          return this.nodes;
+        let e = this.else;
+        if (e) {
+          const ns = e.optimizeNodes();
+          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        }
+        if (e) {
+          if (cond === false)
+            return e instanceof _If ? e : e.nodes;
+          if (this.nodes.length)
+            return this;
+          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+        }
+        if (cond === false || !this.nodes.length)
+          return void 0;
+        return this;
+      }
+      optimizeNames(names, constants) {
+        var _a;
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        if (!(super.optimizeNames(names, constants) || this.else))
+          return;
+        this.condition = optimizeExpr(this.condition, names, constants);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        addExprNames(names, this.condition);
+        if (this.else)
+          addNames(names, this.else.names);
+        return names;
+      }
+    };
+    If.kind = "if";
+    var For = class extends BlockNode {
+    };
+    For.kind = "for";
+    var ForLoop = class extends For {
+      constructor(iteration) {
+        super();
+        this.iteration = iteration;
+      }
+      render(opts) {
+        return `for(${this.iteration})` + super.render(opts);
+      }
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+          return;
+        this.iteration = optimizeExpr(this.iteration, names, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iteration.names);
+      }
+    };
+    var ForRange = class extends For {
+      constructor(varKind, name, from, to) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.from = from;
+        this.to = to;
+      }
+      render(opts) {
+        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+        const { name, from, to } = this;
+        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+      }
+      get names() {
+        const names = addExprNames(super.names, this.from);
+        return addExprNames(names, this.to);
+      }
+    };
+    var ForIter = class extends For {
+      constructor(loop, varKind, name, iterable) {
+        super();
+        this.loop = loop;
+        this.varKind = varKind;
+        this.name = name;
+        this.iterable = iterable;
+      }
+      render(opts) {
+        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+      }
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+          return;
+        this.iterable = optimizeExpr(this.iterable, names, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iterable.names);
+      }
+    };
+    var Func = class extends BlockNode {
+      constructor(name, args, async) {
+        super();
+        this.name = name;
+        this.args = args;
+        this.async = async;
+      }
+      render(opts) {
+        const _async = this.async ? "async " : "";
+        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+      }
+    };
+    Func.kind = "func";
+    var Return = class extends ParentNode {
+      render(opts) {
+        return "return " + super.render(opts);
+      }
+    };
+    Return.kind = "return";
+    var Try = class extends BlockNode {
+      render(opts) {
+        let code = "try" + super.render(opts);
+        if (this.catch)
+          code += this.catch.render(opts);
+        if (this.finally)
+          code += this.finally.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        var _a, _b;
+        super.optimizeNodes();
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        return this;
+      }
+      optimizeNames(names, constants) {
+        var _a, _b;
+        super.optimizeNames(names, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        if (this.catch)
+          addNames(names, this.catch.names);
+        if (this.finally)
+          addNames(names, this.finally.names);
+        return names;
+      }
+    };
+    var Catch = class extends BlockNode {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render(opts) {
+        return `catch(${this.error})` + super.render(opts);
+      }
+    };
+    Catch.kind = "catch";
+    var Finally = class extends BlockNode {
+      render(opts) {
+        return "finally" + super.render(opts);
+      }
+    };
+    Finally.kind = "finally";
+    var CodeGen = class {
+      constructor(extScope, opts = {}) {
+        this._values = {};
+        this._blockStarts = [];
+        this._constants = {};
+        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+        this._extScope = extScope;
+        this._scope = new scope_1.Scope({ parent: extScope });
+        this._nodes = [new Root()];
+      }
+      toString() {
+        return this._root.render(this.opts);
+      }
+      // returns unique name in the internal scope
+      name(prefix) {
+        return this._scope.name(prefix);
+      }
+      // reserves unique name in the external scope
+      scopeName(prefix) {
+        return this._extScope.name(prefix);
+      }
+      // reserves unique name in the external scope and assigns value to it
+      scopeValue(prefixOrName, value) {
+        const name = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name);
+        return name;
+      }
+      getScopeValue(prefix, keyOrRef) {
+        return this._extScope.getValue(prefix, keyOrRef);
+      }
+      // return code that assigns values in the external scope to the names that are used internally
+      // (same names that were returned by gen.scopeName or gen.scopeValue)
+      scopeRefs(scopeName) {
+        return this._extScope.scopeRefs(scopeName, this._values);
+      }
+      scopeCode() {
+        return this._extScope.scopeCode(this._values);
+      }
+      _def(varKind, nameOrPrefix, rhs, constant) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (rhs !== void 0 && constant)
+          this._constants[name.str] = rhs;
+        this._leafNode(new Def(varKind, name, rhs));
+        return name;
+      }
+      // `const` declaration (`var` in es5 mode)
+      const(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+      }
+      // `let` declaration with optional assignment (`var` in es5 mode)
+      let(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+      }
+      // `var` declaration with optional assignment
+      var(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+      }
+      // assignment code
+      assign(lhs, rhs, sideEffects) {
+        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+      }
+      // `+=` code
+      add(lhs, rhs) {
+        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+      }
+      // appends passed SafeExpr to code or executes Block
+      code(c) {
+        if (typeof c == "function")
+          c();
+        else if (c !== code_1.nil)
+          this._leafNode(new AnyCode(c));
+        return this;
+      }
+      // returns code for object literal for the passed argument list of key-value pairs
+      object(...keyValues) {
+        const code = ["{"];
+        for (const [key, value] of keyValues) {
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
+          if (key !== value || this.opts.es5) {
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value);
+          }
+        }
+        code.push("}");
+        return new code_1._Code(code);
+      }
+      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+      if(condition, thenBody, elseBody) {
+        this._blockNode(new If(condition));
+        if (thenBody && elseBody) {
+          this.code(thenBody).else().code(elseBody).endIf();
+        } else if (thenBody) {
+          this.code(thenBody).endIf();
+        } else if (elseBody) {
+          throw new Error('CodeGen: "else" body without "then" body');
+        }
+        return this;
+      }
+      // `else if` clause - invalid without `if` or after `else` clauses
+      elseIf(condition) {
+        return this._elseNode(new If(condition));
+      }
+      // `else` clause - only valid after `if` or `else if` clauses
+      else() {
+        return this._elseNode(new Else());
+      }
+      // end `if` statement (needed if gen.if was used only with condition)
+      endIf() {
+        return this._endBlockNode(If, Else);
+      }
+      _for(node, forBody) {
+        this._blockNode(node);
+        if (forBody)
+          this.code(forBody).endFor();
+        return this;
+      }
+      // a generic `for` clause (or statement if `forBody` is passed)
+      for(iteration, forBody) {
+        return this._for(new ForLoop(iteration), forBody);
+      }
+      // `for` statement for a range of values
+      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+      }
+      // `for-of` statement (in es5 mode replace with a normal for loop)
+      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (this.opts.es5) {
+          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
+            this.var(name, (0, code_1._)`${arr}[${i}]`);
+            forBody(name);
+          });
+        }
+        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+      }
+      // `for-in` statement.
+      // With option `ownProperties` replaced with a `for-of` loop for object keys
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+        if (this.opts.ownProperties) {
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
+        }
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
+      }
+      // end `for` loop
+      endFor() {
+        return this._endBlockNode(For);
+      }
+      // `label` statement
+      label(label) {
+        return this._leafNode(new Label(label));
+      }
+      // `break` statement
+      break(label) {
+        return this._leafNode(new Break(label));
+      }
+      // `return` statement
+      return(value) {
+        const node = new Return();
+        this._blockNode(node);
+        this.code(value);
+        if (node.nodes.length !== 1)
+          throw new Error('CodeGen: "return" should have one node');
+        return this._endBlockNode(Return);
+      }
+      // `try` statement
+      try(tryBody, catchCode, finallyCode) {
+        if (!catchCode && !finallyCode)
+          throw new Error('CodeGen: "try" without "catch" and "finally"');
+        const node = new Try();
+        this._blockNode(node);
+        this.code(tryBody);
+        if (catchCode) {
+          const error = this.name("e");
+          this._currNode = node.catch = new Catch(error);
+          catchCode(error);
+        }
+        if (finallyCode) {
+          this._currNode = node.finally = new Finally();
+          this.code(finallyCode);
+        }
+        return this._endBlockNode(Catch, Finally);
+      }
+      // `throw` statement
+      throw(error) {
+        return this._leafNode(new Throw(error));
+      }
+      // start self-balancing block
+      block(body, nodeCount) {
+        this._blockStarts.push(this._nodes.length);
+        if (body)
+          this.code(body).endBlock(nodeCount);
+        return this;
+      }
+      // end the current self-balancing block
+      endBlock(nodeCount) {
+        const len = this._blockStarts.pop();
+        if (len === void 0)
+          throw new Error("CodeGen: not in self-balancing block");
+        const toClose = this._nodes.length - len;
+        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
+          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        }
+        this._nodes.length = len;
+        return this;
+      }
+      // `function` heading (or definition if funcBody is passed)
+      func(name, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name, args, async));
+        if (funcBody)
+          this.code(funcBody).endFunc();
+        return this;
+      }
+      // end function definition
+      endFunc() {
+        return this._endBlockNode(Func);
+      }
+      optimize(n = 1) {
+        while (n-- > 0) {
+          this._root.optimizeNodes();
+          this._root.optimizeNames(this._root.names, this._constants);
+        }
+      }
+      _leafNode(node) {
+        this._currNode.nodes.push(node);
+        return this;
+      }
+      _blockNode(node) {
+        this._currNode.nodes.push(node);
+        this._nodes.push(node);
+      }
+      _endBlockNode(N1, N2) {
+        const n = this._currNode;
+        if (n instanceof N1 || N2 && n instanceof N2) {
+          this._nodes.pop();
+          return this;
+        }
+        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+      }
+      _elseNode(node) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
+          throw new Error('CodeGen: "else" without "if"');
+        }
+        this._currNode = n.else = node;
+        return this;
+      }
+      get _root() {
+        return this._nodes[0];
+      }
+      get _currNode() {
+        const ns = this._nodes;
+        return ns[ns.length - 1];
+      }
+      set _currNode(node) {
+        const ns = this._nodes;
+        ns[ns.length - 1] = node;
+      }
+    };
+    exports.CodeGen = CodeGen;
+    function addNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) + (from[n] || 0);
+      return names;
+    }
+    function addExprNames(names, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    }
+    function optimizeExpr(expr, names, constants) {
+      if (expr instanceof code_1.Name)
+        return replaceName(expr);
+      if (!canOptimize(expr))
+        return expr;
+      return new code_1._Code(expr._items.reduce((items2, c) => {
+        if (c instanceof code_1.Name)
+          c = replaceName(c);
+        if (c instanceof code_1._Code)
+          items2.push(...c._items);
+        else
+          items2.push(c);
+        return items2;
+      }, []));
+      function replaceName(n) {
+        const c = constants[n.str];
+        if (c === void 0 || names[n.str] !== 1)
+          return n;
+        delete names[n.str];
+        return c;
+      }
+      function canOptimize(e) {
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+      }
+    }
+    function subtractNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) - (from[n] || 0);
+    }
+    function not(x) {
+      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    }
+    exports.not = not;
+    var andCode = mappend(exports.operators.AND);
+    function and(...args) {
+      return args.reduce(andCode);
+    }
+    exports.and = and;
+    var orCode = mappend(exports.operators.OR);
+    function or(...args) {
+      return args.reduce(orCode);
+    }
+    exports.or = or;
+    function mappend(op) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+    }
+    function par(x) {
+      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/util.js
+var require_util = __commonJS({
+  "node_modules/ajv/dist/compile/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    var codegen_1 = require_codegen();
+    var code_1 = require_code();
+    function toHash(arr) {
+      const hash = {};
+      for (const item of arr)
+        hash[item] = true;
+      return hash;
+    }
+    exports.toHash = toHash;
+    function alwaysValidSchema(it, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
+        return true;
+      checkUnknownRules(it, schema);
+      return !schemaHasRules(schema, it.self.RULES.all);
+    }
+    exports.alwaysValidSchema = alwaysValidSchema;
+    function checkUnknownRules(it, schema = it.schema) {
+      const { opts, self } = it;
+      if (!opts.strictSchema)
+        return;
+      if (typeof schema === "boolean")
+        return;
+      const rules = self.RULES.keywords;
+      for (const key in schema) {
+        if (!rules[key])
+          checkStrictMode(it, `unknown keyword: "${key}"`);
+      }
+    }
+    exports.checkUnknownRules = checkUnknownRules;
+    function schemaHasRules(schema, rules) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (rules[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRules = schemaHasRules;
+    function schemaHasRulesButRef(schema, RULES) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (key !== "$ref" && RULES.all[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+      if (!$data) {
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
+      }
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+    }
+    exports.schemaRefOrVal = schemaRefOrVal;
+    function unescapeFragment(str2) {
+      return unescapeJsonPointer(decodeURIComponent(str2));
+    }
+    exports.unescapeFragment = unescapeFragment;
+    function escapeFragment(str2) {
+      return encodeURIComponent(escapeJsonPointer(str2));
+    }
+    exports.escapeFragment = escapeFragment;
+    function escapeJsonPointer(str2) {
+      if (typeof str2 == "number")
+        return `${str2}`;
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapeJsonPointer = escapeJsonPointer;
+    function unescapeJsonPointer(str2) {
+      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapeJsonPointer = unescapeJsonPointer;
+    function eachItem(xs, f) {
+      if (Array.isArray(xs)) {
+        for (const x of xs)
+          f(x);
+      } else {
+        f(xs);
+      }
+    }
+    exports.eachItem = eachItem;
+    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
+      return (gen, from, to, toName) => {
+        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
+        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+      };
+    }
+    exports.mergeEvaluated = {
+      props: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
+          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
+        }),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
+          if (from === true) {
+            gen.assign(to, true);
+          } else {
+            gen.assign(to, (0, codegen_1._)`${to} || {}`);
+            setEvaluated(gen, to, from);
+          }
+        }),
+        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
+        resultToName: evaluatedPropsToName
+      }),
+      items: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
+        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
+        resultToName: (gen, items2) => gen.var("items", items2)
+      })
+    };
+    function evaluatedPropsToName(gen, ps) {
+      if (ps === true)
+        return gen.var("props", true);
+      const props = gen.var("props", (0, codegen_1._)`{}`);
+      if (ps !== void 0)
+        setEvaluated(gen, props, ps);
+      return props;
+    }
+    exports.evaluatedPropsToName = evaluatedPropsToName;
+    function setEvaluated(gen, props, ps) {
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
+    }
+    exports.setEvaluated = setEvaluated;
+    var snippets = {};
+    function useFunc(gen, f) {
+      return gen.scopeValue("func", {
+        ref: f,
+        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+      });
+    }
+    exports.useFunc = useFunc;
+    var Type;
+    (function(Type2) {
+      Type2[Type2["Num"] = 0] = "Num";
+      Type2[Type2["Str"] = 1] = "Str";
+    })(Type || (exports.Type = Type = {}));
+    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+      if (dataProp instanceof codegen_1.Name) {
+        const isNumber = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+      }
+      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+    }
+    exports.getErrorPath = getErrorPath;
+    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+      if (!mode)
+        return;
+      msg = `strict mode: ${msg}`;
+      if (mode === true)
+        throw new Error(msg);
+      it.self.logger.warn(msg);
+    }
+    exports.checkStrictMode = checkStrictMode;
+  }
+});
+
+// node_modules/ajv/dist/compile/names.js
+var require_names = __commonJS({
+  "node_modules/ajv/dist/compile/names.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var names = {
+      // validation function arguments
+      data: new codegen_1.Name("data"),
+      // data passed to validation function
+      // args passed from referencing schema
+      valCxt: new codegen_1.Name("valCxt"),
+      // validation/data context - should not be used directly, it is destructured to the names below
+      instancePath: new codegen_1.Name("instancePath"),
+      parentData: new codegen_1.Name("parentData"),
+      parentDataProperty: new codegen_1.Name("parentDataProperty"),
+      rootData: new codegen_1.Name("rootData"),
+      // root data - same as the data passed to the first/top validation function
+      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
+      // used to support recursiveRef and dynamicRef
+      // function scoped variables
+      vErrors: new codegen_1.Name("vErrors"),
+      // null or array of validation errors
+      errors: new codegen_1.Name("errors"),
+      // counter of validation errors
+      this: new codegen_1.Name("this"),
+      // "globals"
+      self: new codegen_1.Name("self"),
+      scope: new codegen_1.Name("scope"),
+      // JTD serialize/parse name for JSON string and position
+      json: new codegen_1.Name("json"),
+      jsonPos: new codegen_1.Name("jsonPos"),
+      jsonLen: new codegen_1.Name("jsonLen"),
+      jsonPart: new codegen_1.Name("jsonPart")
+    };
+    exports.default = names;
+  }
+});
+
+// node_modules/ajv/dist/compile/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    exports.keywordError = {
+      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
+    };
+    exports.keyword$DataError = {
+      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+    };
+    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
+        addError(gen, errObj);
+      } else {
+        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
+      }
+    }
+    exports.reportError = reportError;
+    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      addError(gen, errObj);
+      if (!(compositeRule || allErrors)) {
+        returnErrors(it, names_1.default.vErrors);
+      }
+    }
+    exports.reportExtraError = reportExtraError;
+    function resetErrorsCount(gen, errsCount) {
+      gen.assign(names_1.default.errors, errsCount);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+    }
+    exports.resetErrorsCount = resetErrorsCount;
+    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+      if (errsCount === void 0)
+        throw new Error("ajv implementation error");
+      const err2 = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+        gen.const(err2, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
+        gen.if((0, codegen_1._)`${err2}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err2}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        if (it.opts.verbose) {
+          gen.assign((0, codegen_1._)`${err2}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err2}.data`, data);
+        }
+      });
+    }
+    exports.extendErrors = extendErrors;
+    function addError(gen, errObj) {
+      const err2 = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err2}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err2})`);
+      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
+    }
+    function returnErrors(it, errs) {
+      const { gen, validateName, schemaEnv } = it;
+      if (schemaEnv.$async) {
+        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
+        gen.return(false);
+      }
+    }
+    var E = {
+      keyword: new codegen_1.Name("keyword"),
+      schemaPath: new codegen_1.Name("schemaPath"),
+      // also used in JTD errors
+      params: new codegen_1.Name("params"),
+      propertyName: new codegen_1.Name("propertyName"),
+      message: new codegen_1.Name("message"),
+      schema: new codegen_1.Name("schema"),
+      parentSchema: new codegen_1.Name("parentSchema")
+    };
+    function errorObjectCode(cxt, error, errorPaths) {
+      const { createErrors } = cxt.it;
+      if (createErrors === false)
+        return (0, codegen_1._)`{}`;
+      return errorObject(cxt, error, errorPaths);
+    }
+    function errorObject(cxt, error, errorPaths = {}) {
+      const { gen, it } = cxt;
+      const keyValues = [
+        errorInstancePath(it, errorPaths),
+        errorSchemaPath(cxt, errorPaths)
+      ];
+      extraErrorProps(cxt, error, keyValues);
+      return gen.object(...keyValues);
+    }
+    function errorInstancePath({ errorPath }, { instancePath }) {
+      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
+      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+    }
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
+      if (schemaPath) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      }
+      return [E.schemaPath, schPath];
+    }
+    function extraErrorProps(cxt, { params, message }, keyValues) {
+      const { keyword, data, schemaValue, it } = cxt;
+      const { opts, propertyName, topSchemaRef, schemaPath } = it;
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      if (opts.messages) {
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+      }
+      if (opts.verbose) {
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+      }
+      if (propertyName)
+        keyValues.push([E.propertyName, propertyName]);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/boolSchema.js
+var require_boolSchema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    var errors_1 = require_errors2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var boolError = {
+      message: "boolean schema is false"
+    };
+    function topBoolOrEmptySchema(it) {
+      const { gen, schema, validateName } = it;
+      if (schema === false) {
+        falseSchemaError(it, false);
+      } else if (typeof schema == "object" && schema.$async === true) {
+        gen.return(names_1.default.data);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
+        gen.return(true);
+      }
+    }
+    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    function boolOrEmptySchema(it, valid) {
+      const { gen, schema } = it;
+      if (schema === false) {
+        gen.var(valid, false);
+        falseSchemaError(it);
+      } else {
+        gen.var(valid, true);
+      }
+    }
+    exports.boolOrEmptySchema = boolOrEmptySchema;
+    function falseSchemaError(it, overrideAllErrors) {
+      const { gen, data } = it;
+      const cxt = {
+        gen,
+        keyword: "false schema",
+        data,
+        schema: false,
+        schemaCode: false,
+        schemaValue: false,
+        params: {},
+        it
+      };
+      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/rules.js
+var require_rules = __commonJS({
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getRules = exports.isJSONType = void 0;
+    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+    var jsonTypes = new Set(_jsonTypes);
+    function isJSONType(x) {
+      return typeof x == "string" && jsonTypes.has(x);
+    }
+    exports.isJSONType = isJSONType;
+    function getRules() {
+      const groups = {
+        number: { type: "number", rules: [] },
+        string: { type: "string", rules: [] },
+        array: { type: "array", rules: [] },
+        object: { type: "object", rules: [] }
+      };
+      return {
+        types: { ...groups, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        post: { rules: [] },
+        all: {},
+        keywords: {}
+      };
+    }
+    exports.getRules = getRules;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/applicability.js
+var require_applicability = __commonJS({
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    function schemaHasRulesForType({ schema, self }, type) {
+      const group = self.RULES.types[type];
+      return group && group !== true && shouldUseGroup(schema, group);
+    }
+    exports.schemaHasRulesForType = schemaHasRulesForType;
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule35) => shouldUseRule(schema, rule35));
+    }
+    exports.shouldUseGroup = shouldUseGroup;
+    function shouldUseRule(schema, rule35) {
+      var _a;
+      return schema[rule35.keyword] !== void 0 || ((_a = rule35.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+    }
+    exports.shouldUseRule = shouldUseRule;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/dataType.js
+var require_dataType = __commonJS({
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    var rules_1 = require_rules();
+    var applicability_1 = require_applicability();
+    var errors_1 = require_errors2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var DataType;
+    (function(DataType2) {
+      DataType2[DataType2["Correct"] = 0] = "Correct";
+      DataType2[DataType2["Wrong"] = 1] = "Wrong";
+    })(DataType || (exports.DataType = DataType = {}));
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
+      const hasNull = types.includes("null");
+      if (hasNull) {
+        if (schema.nullable === false)
+          throw new Error("type: null contradicts nullable: false");
+      } else {
+        if (!types.length && schema.nullable !== void 0) {
+          throw new Error('"nullable" cannot be used without "type"');
+        }
+        if (schema.nullable === true)
+          types.push("null");
+      }
+      return types;
+    }
+    exports.getSchemaTypes = getSchemaTypes;
+    function getJSONTypes(ts) {
+      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+      if (types.every(rules_1.isJSONType))
+        return types;
+      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+    }
+    exports.getJSONTypes = getJSONTypes;
+    function coerceAndCheckDataType(it, types) {
+      const { gen, data, opts } = it;
+      const coerceTo = coerceToTypes(types, opts.coerceTypes);
+      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+      if (checkTypes) {
+        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType, () => {
+          if (coerceTo.length)
+            coerceData(it, types, coerceTo);
+          else
+            reportTypeError(it);
+        });
+      }
+      return checkTypes;
+    }
+    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
+    function coerceToTypes(types, coerceTypes) {
+      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+    }
+    function coerceData(it, types, coerceTo) {
+      const { gen, data, opts } = it;
+      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
+      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
+      if (opts.coerceTypes === "array") {
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+      }
+      gen.if((0, codegen_1._)`${coerced} !== undefined`);
+      for (const t of coerceTo) {
+        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t);
+        }
+      }
+      gen.else();
+      reportTypeError(it);
+      gen.endIf();
+      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
+        gen.assign(data, coerced);
+        assignParentData(it, coerced);
+      });
+      function coerceSpecificType(t) {
+        switch (t) {
+          case "string":
+            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
+            return;
+          case "number":
+            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "integer":
+            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "boolean":
+            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
+            return;
+          case "null":
+            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
+            gen.assign(coerced, null);
+            return;
+          case "array":
+            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
+        }
+      }
+    }
+    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
+    }
+    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      let cond;
+      switch (dataType) {
+        case "null":
+          return (0, codegen_1._)`${data} ${EQ} null`;
+        case "array":
+          cond = (0, codegen_1._)`Array.isArray(${data})`;
+          break;
+        case "object":
+          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+          break;
+        case "integer":
+          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
+          break;
+        case "number":
+          cond = numCond();
+          break;
+        default:
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+      }
+      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+      function numCond(_cond = codegen_1.nil) {
+        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
+      }
+    }
+    exports.checkDataType = checkDataType;
+    function checkDataTypes(dataTypes, data, strictNums, correct) {
+      if (dataTypes.length === 1) {
+        return checkDataType(dataTypes[0], data, strictNums, correct);
+      }
+      let cond;
+      const types = (0, util_1.toHash)(dataTypes);
+      if (types.array && types.object) {
+        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
+        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        delete types.null;
+        delete types.array;
+        delete types.object;
+      } else {
+        cond = codegen_1.nil;
+      }
+      if (types.number)
+        delete types.integer;
+      for (const t in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      return cond;
+    }
+    exports.checkDataTypes = checkDataTypes;
+    var typeError = {
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+    };
+    function reportTypeError(it) {
+      const cxt = getTypeErrorContext(it);
+      (0, errors_1.reportError)(cxt, typeError);
+    }
+    exports.reportTypeError = reportTypeError;
+    function getTypeErrorContext(it) {
+      const { gen, data, schema } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+      return {
+        gen,
+        keyword: "type",
+        data,
+        schema: schema.type,
+        schemaCode,
+        schemaValue: schemaCode,
+        parentSchema: schema,
+        params: {},
+        it
+      };
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.assignDefaults = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function assignDefaults(it, ty) {
+      const { properties, items: items2 } = it.schema;
+      if (ty === "object" && properties) {
+        for (const key in properties) {
+          assignDefault(it, key, properties[key].default);
+        }
+      } else if (ty === "array" && Array.isArray(items2)) {
+        items2.forEach((sch, i) => assignDefault(it, i, sch.default));
+      }
+    }
+    exports.assignDefaults = assignDefaults;
+    function assignDefault(it, prop, defaultValue) {
+      const { gen, compositeRule, data, opts } = it;
+      if (defaultValue === void 0)
+        return;
+      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
+      if (compositeRule) {
+        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+        return;
+      }
+      let condition = (0, codegen_1._)`${childData} === undefined`;
+      if (opts.useDefaults === "empty") {
+        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
+      }
+      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/code.js
+var require_code2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    var util_2 = require_util();
+    function checkReportMissingProp(cxt, prop) {
+      const { gen, data, it } = cxt;
+      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
+        cxt.error();
+      });
+    }
+    exports.checkReportMissingProp = checkReportMissingProp;
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    }
+    exports.checkMissingProp = checkMissingProp;
+    function reportMissingProp(cxt, missing) {
+      cxt.setParams({ missingProperty: missing }, true);
+      cxt.error();
+    }
+    exports.reportMissingProp = reportMissingProp;
+    function hasPropFunc(gen) {
+      return gen.scopeValue("func", {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        ref: Object.prototype.hasOwnProperty,
+        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
+      });
+    }
+    exports.hasPropFunc = hasPropFunc;
+    function isOwnProperty(gen, data, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    }
+    exports.isOwnProperty = isOwnProperty;
+    function propertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    }
+    exports.propertyInData = propertyInData;
+    function noPropertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    }
+    exports.noPropertyInData = noPropertyInData;
+    function allSchemaProperties(schemaMap) {
+      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+    }
+    exports.allSchemaProperties = allSchemaProperties;
+    function schemaProperties(it, schemaMap) {
+      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+    }
+    exports.schemaProperties = schemaProperties;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+      const valCxt = [
+        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+        [names_1.default.parentData, it.parentData],
+        [names_1.default.parentDataProperty, it.parentDataProperty],
+        [names_1.default.rootData, names_1.default.rootData]
+      ];
+      if (it.opts.dynamicRef)
+        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+    }
+    exports.callValidateCode = callValidateCode;
+    var newRegExp = (0, codegen_1._)`new RegExp`;
+    function usePattern({ gen, it: { opts } }, pattern) {
+      const u = opts.unicodeRegExp ? "u" : "";
+      const { regExp } = opts.code;
+      const rx = regExp(pattern, u);
+      return gen.scopeValue("pattern", {
+        key: rx.toString(),
+        ref: rx,
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+      });
+    }
+    exports.usePattern = usePattern;
+    function validateArray(cxt) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      if (it.allErrors) {
+        const validArr = gen.let("valid", true);
+        validateItems(() => gen.assign(validArr, false));
+        return validArr;
+      }
+      gen.var(valid, true);
+      validateItems(() => gen.break());
+      return valid;
+      function validateItems(notValid) {
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        gen.forRange("i", 0, len, (i) => {
+          cxt.subschema({
+            keyword,
+            dataProp: i,
+            dataPropType: util_1.Type.Num
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), notValid);
+        });
+      }
+    }
+    exports.validateArray = validateArray;
+    function validateUnion(cxt) {
+      const { gen, schema, keyword, it } = cxt;
+      if (!Array.isArray(schema))
+        throw new Error("ajv implementation error");
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      if (alwaysValid && !it.opts.unevaluated)
+        return;
+      const valid = gen.let("valid", false);
+      const schValid = gen.name("_valid");
+      gen.block(() => schema.forEach((_sch, i) => {
+        const schCxt = cxt.subschema({
+          keyword,
+          schemaProp: i,
+          compositeRule: true
+        }, schValid);
+        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged)
+          gen.if((0, codegen_1.not)(valid));
+      }));
+      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+    }
+    exports.validateUnion = validateUnion;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/keyword.js
+var require_keyword = __commonJS({
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var code_1 = require_code2();
+    var errors_1 = require_errors2();
+    function macroKeywordCode(cxt, def2) {
+      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const macroSchema = def2.macro.call(it.self, schema, parentSchema, it);
+      const schemaRef = useKeyword(gen, keyword, macroSchema);
+      if (it.opts.validateSchema !== false)
+        it.self.validateSchema(macroSchema, true);
+      const valid = gen.name("valid");
+      cxt.subschema({
+        schema: macroSchema,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        topSchemaRef: schemaRef,
+        compositeRule: true
+      }, valid);
+      cxt.pass(valid, () => cxt.error(true));
+    }
+    exports.macroKeywordCode = macroKeywordCode;
+    function funcKeywordCode(cxt, def2) {
+      var _a;
+      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+      checkAsyncKeyword(it, def2);
+      const validate2 = !$data && def2.compile ? def2.compile.call(it.self, schema, parentSchema, it) : def2.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
+      const valid = gen.let("valid");
+      cxt.block$data(valid, validateKeyword);
+      cxt.ok((_a = def2.valid) !== null && _a !== void 0 ? _a : valid);
+      function validateKeyword() {
+        if (def2.errors === false) {
+          assignValid();
+          if (def2.modifying)
+            modifyData(cxt);
+          reportErrs(() => cxt.error());
+        } else {
+          const ruleErrs = def2.async ? validateAsync() : validateSync();
+          if (def2.modifying)
+            modifyData(cxt);
+          reportErrs(() => addErrs(cxt, ruleErrs));
+        }
+      }
+      function validateAsync() {
+        const ruleErrs = gen.let("ruleErrs", null);
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        return ruleErrs;
+      }
+      function validateSync() {
+        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
+        gen.assign(validateErrs, null);
+        assignValid(codegen_1.nil);
+        return validateErrs;
+      }
+      function assignValid(_await = def2.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
+        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passSchema = !("compile" in def2 && !$data || def2.schema === false);
+        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def2.modifying);
+      }
+      function reportErrs(errors) {
+        var _a2;
+        gen.if((0, codegen_1.not)((_a2 = def2.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+      }
+    }
+    exports.funcKeywordCode = funcKeywordCode;
+    function modifyData(cxt) {
+      const { gen, data, it } = cxt;
+      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
+    }
+    function addErrs(cxt, errs) {
+      const { gen } = cxt;
+      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+        (0, errors_1.extendErrors)(cxt);
+      }, () => cxt.error());
+    }
+    function checkAsyncKeyword({ schemaEnv }, def2) {
+      if (def2.async && !schemaEnv.$async)
+        throw new Error("async keyword in sync schema");
+    }
+    function useKeyword(gen, keyword, result) {
+      if (result === void 0)
+        throw new Error(`keyword "${keyword}" failed to compile`);
+      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+    }
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
+    }
+    exports.validSchemaType = validSchemaType;
+    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def2, keyword) {
+      if (Array.isArray(def2.keyword) ? !def2.keyword.includes(keyword) : def2.keyword !== keyword) {
+        throw new Error("ajv implementation error");
+      }
+      const deps = def2.dependencies;
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+      }
+      if (def2.validateSchema) {
+        const valid = def2.validateSchema(schema[keyword]);
+        if (!valid) {
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def2.validateSchema.errors);
+          if (opts.validateSchema === "log")
+            self.logger.error(msg);
+          else
+            throw new Error(msg);
+        }
+      }
+    }
+    exports.validateKeywordUsage = validateKeywordUsage;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/subschema.js
+var require_subschema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
+        throw new Error('both "keyword" and "schema" passed, only one allowed');
+      }
+      if (keyword !== void 0) {
+        const sch = it.schema[keyword];
+        return schemaProp === void 0 ? {
+          schema: sch,
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}`
+        } : {
+          schema: sch[schemaProp],
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+        };
+      }
+      if (schema !== void 0) {
+        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+        }
+        return {
+          schema,
+          schemaPath,
+          topSchemaRef,
+          errSchemaPath
+        };
+      }
+      throw new Error('either "keyword" or "schema" must be passed');
+    }
+    exports.getSubschema = getSubschema;
+    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+      if (data !== void 0 && dataProp !== void 0) {
+        throw new Error('both "data" and "dataProp" passed, only one allowed');
+      }
+      const { gen } = it;
+      if (dataProp !== void 0) {
+        const { errorPath, dataPathArr, opts } = it;
+        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        dataContextProps(nextData);
+        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
+        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+      }
+      if (data !== void 0) {
+        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
+        dataContextProps(nextData);
+        if (propertyName !== void 0)
+          subschema.propertyName = propertyName;
+      }
+      if (dataTypes)
+        subschema.dataTypes = dataTypes;
+      function dataContextProps(_nextData) {
+        subschema.data = _nextData;
+        subschema.dataLevel = it.dataLevel + 1;
+        subschema.dataTypes = [];
+        it.definedProperties = /* @__PURE__ */ new Set();
+        subschema.parentData = it.data;
+        subschema.dataNames = [...it.dataNames, _nextData];
+      }
+    }
+    exports.extendSubschemaData = extendSubschemaData;
+    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+      if (compositeRule !== void 0)
+        subschema.compositeRule = compositeRule;
+      if (createErrors !== void 0)
+        subschema.createErrors = createErrors;
+      if (allErrors !== void 0)
+        subschema.allErrors = allErrors;
+      subschema.jtdDiscriminator = jtdDiscriminator;
+      subschema.jtdMetadata = jtdMetadata;
+    }
+    exports.extendSubschemaMode = extendSubschemaMode;
+  }
+});
+
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
+    "use strict";
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
+        var length, i, keys;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b.length) return false;
+          for (i = length; i-- !== 0; )
+            if (!equal(a[i], b[i])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length) return false;
+        for (i = length; i-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+        for (i = length; i-- !== 0; ) {
+          var key = keys[i];
+          if (!equal(a[key], b[key])) return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    };
+  }
+});
+
+// node_modules/json-schema-traverse/index.js
+var require_json_schema_traverse = __commonJS({
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
+    "use strict";
+    var traverse = module.exports = function(schema, opts, cb) {
+      if (typeof opts == "function") {
+        cb = opts;
+        opts = {};
+      }
+      cb = opts.cb || cb;
+      var pre = typeof cb == "function" ? cb : cb.pre || function() {
+      };
+      var post = cb.post || function() {
+      };
+      _traverse(opts, pre, post, schema, "", schema);
+    };
+    traverse.keywords = {
+      additionalItems: true,
+      items: true,
+      contains: true,
+      additionalProperties: true,
+      propertyNames: true,
+      not: true,
+      if: true,
+      then: true,
+      else: true
+    };
+    traverse.arrayKeywords = {
+      items: true,
+      allOf: true,
+      anyOf: true,
+      oneOf: true
+    };
+    traverse.propsKeywords = {
+      $defs: true,
+      definitions: true,
+      properties: true,
+      patternProperties: true,
+      dependencies: true
+    };
+    traverse.skipKeywords = {
+      default: true,
+      enum: true,
+      const: true,
+      required: true,
+      maximum: true,
+      minimum: true,
+      exclusiveMaximum: true,
+      exclusiveMinimum: true,
+      multipleOf: true,
+      maxLength: true,
+      minLength: true,
+      pattern: true,
+      format: true,
+      maxItems: true,
+      minItems: true,
+      uniqueItems: true,
+      maxProperties: true,
+      minProperties: true
+    };
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema) {
+          var sch = schema[key];
+          if (Array.isArray(sch)) {
+            if (key in traverse.arrayKeywords) {
+              for (var i = 0; i < sch.length; i++)
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+            }
+          } else if (key in traverse.propsKeywords) {
+            if (sch && typeof sch == "object") {
+              for (var prop in sch)
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+            }
+          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          }
+        }
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+      }
+    }
+    function escapeJsonPtr(str2) {
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/resolve.js
+var require_resolve = __commonJS({
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    var util_1 = require_util();
+    var equal = require_fast_deep_equal();
+    var traverse = require_json_schema_traverse();
+    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
+      "type",
+      "format",
+      "pattern",
+      "maxLength",
+      "minLength",
+      "maxProperties",
+      "minProperties",
+      "maxItems",
+      "minItems",
+      "maximum",
+      "minimum",
+      "uniqueItems",
+      "multipleOf",
+      "required",
+      "enum",
+      "const"
+    ]);
+    function inlineRef(schema, limit = true) {
+      if (typeof schema == "boolean")
+        return true;
+      if (limit === true)
+        return !hasRef(schema);
+      if (!limit)
+        return false;
+      return countKeys(schema) <= limit;
+    }
+    exports.inlineRef = inlineRef;
+    var REF_KEYWORDS = /* @__PURE__ */ new Set([
+      "$ref",
+      "$recursiveRef",
+      "$recursiveAnchor",
+      "$dynamicRef",
+      "$dynamicAnchor"
+    ]);
+    function hasRef(schema) {
+      for (const key in schema) {
+        if (REF_KEYWORDS.has(key))
+          return true;
+        const sch = schema[key];
+        if (Array.isArray(sch) && sch.some(hasRef))
+          return true;
+        if (typeof sch == "object" && hasRef(sch))
+          return true;
+      }
+      return false;
+    }
+    function countKeys(schema) {
+      let count = 0;
+      for (const key in schema) {
+        if (key === "$ref")
+          return Infinity;
+        count++;
+        if (SIMPLE_INLINED.has(key))
+          continue;
+        if (typeof schema[key] == "object") {
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+        }
+        if (count === Infinity)
+          return Infinity;
+      }
+      return count;
+    }
+    function getFullPath(resolver, id = "", normalize3) {
+      if (normalize3 !== false)
+        id = normalizeId(id);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
+    }
+    exports.getFullPath = getFullPath;
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
+      return serialized.split("#")[0] + "#";
+    }
+    exports._getFullPath = _getFullPath;
+    var TRAILING_SLASH_HASH = /#\/?$/;
+    function normalizeId(id) {
+      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    }
+    exports.normalizeId = normalizeId;
+    function resolveUrl(resolver, baseId, id) {
+      id = normalizeId(id);
+      return resolver.resolve(baseId, id);
+    }
+    exports.resolveUrl = resolveUrl;
+    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
+        return {};
+      const { schemaId, uriResolver } = this.opts;
+      const schId = normalizeId(schema[schemaId] || baseId);
+      const baseIds = { "": schId };
+      const pathPrefix = getFullPath(uriResolver, schId, false);
+      const localRefs = {};
+      const schemaRefs = /* @__PURE__ */ new Set();
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+        if (parentJsonPtr === void 0)
+          return;
+        const fullPath = pathPrefix + jsonPtr;
+        let innerBaseId = baseIds[parentJsonPtr];
+        if (typeof sch[schemaId] == "string")
+          innerBaseId = addRef.call(this, sch[schemaId]);
+        addAnchor.call(this, sch.$anchor);
+        addAnchor.call(this, sch.$dynamicAnchor);
+        baseIds[jsonPtr] = innerBaseId;
+        function addRef(ref) {
+          const _resolve = this.opts.uriResolver.resolve;
+          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+          if (schemaRefs.has(ref))
+            throw ambiguos(ref);
+          schemaRefs.add(ref);
+          let schOrRef = this.refs[ref];
+          if (typeof schOrRef == "string")
+            schOrRef = this.refs[schOrRef];
+          if (typeof schOrRef == "object") {
+            checkAmbiguosRef(sch, schOrRef.schema, ref);
+          } else if (ref !== normalizeId(fullPath)) {
+            if (ref[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref], ref);
+              localRefs[ref] = sch;
+            } else {
+              this.refs[ref] = fullPath;
+            }
+          }
+          return ref;
+        }
+        function addAnchor(anchor) {
+          if (typeof anchor == "string") {
+            if (!ANCHOR.test(anchor))
+              throw new Error(`invalid anchor "${anchor}"`);
+            addRef.call(this, `#${anchor}`);
+          }
+        }
+      });
+      return localRefs;
+      function checkAmbiguosRef(sch1, sch2, ref) {
+        if (sch2 !== void 0 && !equal(sch1, sch2))
+          throw ambiguos(ref);
+      }
+      function ambiguos(ref) {
+        return new Error(`reference "${ref}" resolves to more than one schema`);
+      }
+    }
+    exports.getSchemaRefs = getSchemaRefs;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/index.js
+var require_validate = __commonJS({
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    var boolSchema_1 = require_boolSchema();
+    var dataType_1 = require_dataType();
+    var applicability_1 = require_applicability();
+    var dataType_2 = require_dataType();
+    var defaults_1 = require_defaults();
+    var keyword_1 = require_keyword();
+    var subschema_1 = require_subschema();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var errors_1 = require_errors2();
+    function validateFunctionCode(it) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          topSchemaObjCode(it);
+          return;
+        }
+      }
+      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+    }
+    exports.validateFunctionCode = validateFunctionCode;
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+      if (opts.code.es5) {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
+          destructureValCxtES5(gen, opts);
+          gen.code(body);
+        });
+      } else {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+      }
+    }
+    function destructureValCxt(opts) {
+      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+    }
+    function destructureValCxtES5(gen, opts) {
+      gen.if(names_1.default.valCxt, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+      }, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.rootData, names_1.default.data);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
+      });
+    }
+    function topSchemaObjCode(it) {
+      const { schema, opts, gen } = it;
+      validateFunction(it, () => {
+        if (opts.$comment && schema.$comment)
+          commentKeyword(it);
+        checkNoDefault(it);
+        gen.let(names_1.default.vErrors, null);
+        gen.let(names_1.default.errors, 0);
+        if (opts.unevaluated)
+          resetEvaluated(it);
+        typeAndKeywords(it);
+        returnResults(it);
+      });
+      return;
+    }
+    function resetEvaluated(it) {
+      const { gen, validateName } = it;
+      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
+    }
+    function funcSourceUrl(schema, opts) {
+      const schId = typeof schema == "object" && schema[opts.schemaId];
+      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
+    }
+    function subschemaCode(it, valid) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          subSchemaObjCode(it, valid);
+          return;
+        }
+      }
+      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+    }
+    function schemaCxtHasRules({ schema, self }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (self.RULES.all[key])
+          return true;
+      return false;
+    }
+    function isSchemaObj(it) {
+      return typeof it.schema != "boolean";
+    }
+    function subSchemaObjCode(it, valid) {
+      const { schema, gen, opts } = it;
+      if (opts.$comment && schema.$comment)
+        commentKeyword(it);
+      updateContext(it);
+      checkAsyncSchema(it);
+      const errsCount = gen.const("_errs", names_1.default.errors);
+      typeAndKeywords(it, errsCount);
+      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+    }
+    function checkKeywords(it) {
+      (0, util_1.checkUnknownRules)(it);
+      checkRefsAndKeywords(it);
+    }
+    function typeAndKeywords(it, errsCount) {
+      if (it.opts.jtd)
+        return schemaKeywords(it, [], false, errsCount);
+      const types = (0, dataType_1.getSchemaTypes)(it.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+      schemaKeywords(it, types, !checkedTypes, errsCount);
+    }
+    function checkRefsAndKeywords(it) {
+      const { schema, errSchemaPath, opts, self } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      }
+    }
+    function checkNoDefault(it) {
+      const { schema, opts } = it;
+      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+      }
+    }
+    function updateContext(it) {
+      const schId = it.schema[it.opts.schemaId];
+      if (schId)
+        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+    }
+    function checkAsyncSchema(it) {
+      if (it.schema.$async && !it.schemaEnv.$async)
+        throw new Error("async schema in sync schema");
+    }
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+      const msg = schema.$comment;
+      if (opts.$comment === true) {
+        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
+      } else if (typeof opts.$comment == "function") {
+        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+      }
+    }
+    function returnResults(it) {
+      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+      if (schemaEnv.$async) {
+        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
+        if (opts.unevaluated)
+          assignEvaluated(it);
+        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
+      }
+    }
+    function assignEvaluated({ gen, evaluated, props, items: items2 }) {
+      if (props instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
+      if (items2 instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
+    }
+    function schemaKeywords(it, types, typeErrors, errsCount) {
+      const { gen, schema, data, allErrors, opts, self } = it;
+      const { RULES } = self;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+        return;
+      }
+      if (!opts.jtd)
+        checkStrictTypes(it, types);
+      gen.block(() => {
+        for (const group of RULES.rules)
+          groupKeywords(group);
+        groupKeywords(RULES.post);
+      });
+      function groupKeywords(group) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+          return;
+        if (group.type) {
+          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+          iterateKeywords(it, group);
+          if (types.length === 1 && types[0] === group.type && typeErrors) {
+            gen.else();
+            (0, dataType_2.reportTypeError)(it);
+          }
+          gen.endIf();
+        } else {
+          iterateKeywords(it, group);
+        }
+        if (!allErrors)
+          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
+      }
+    }
+    function iterateKeywords(it, group) {
+      const { gen, schema, opts: { useDefaults } } = it;
+      if (useDefaults)
+        (0, defaults_1.assignDefaults)(it, group.type);
+      gen.block(() => {
+        for (const rule35 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule35)) {
+            keywordCode(it, rule35.keyword, rule35.definition, group.type);
+          }
+        }
+      });
+    }
+    function checkStrictTypes(it, types) {
+      if (it.schemaEnv.meta || !it.opts.strictTypes)
+        return;
+      checkContextTypes(it, types);
+      if (!it.opts.allowUnionTypes)
+        checkMultipleTypes(it, types);
+      checkKeywordTypes(it, it.dataTypes);
+    }
+    function checkContextTypes(it, types) {
+      if (!types.length)
+        return;
+      if (!it.dataTypes.length) {
+        it.dataTypes = types;
+        return;
+      }
+      types.forEach((t) => {
+        if (!includesType(it.dataTypes, t)) {
+          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+        }
+      });
+      narrowSchemaTypes(it, types);
+    }
+    function checkMultipleTypes(it, ts) {
+      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+      }
+    }
+    function checkKeywordTypes(it, ts) {
+      const rules = it.self.RULES.all;
+      for (const keyword in rules) {
+        const rule35 = rules[keyword];
+        if (typeof rule35 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule35)) {
+          const { type } = rule35.definition;
+          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          }
+        }
+      }
+    }
+    function hasApplicableType(schTs, kwdT) {
+      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
+    }
+    function includesType(ts, t) {
+      return ts.includes(t) || t === "integer" && ts.includes("number");
+    }
+    function narrowSchemaTypes(it, withTypes) {
+      const ts = [];
+      for (const t of it.dataTypes) {
+        if (includesType(withTypes, t))
+          ts.push(t);
+        else if (withTypes.includes("integer") && t === "number")
+          ts.push("integer");
+      }
+      it.dataTypes = ts;
+    }
+    function strictTypesError(it, msg) {
+      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath}" (strictTypes)`;
+      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+    }
+    var KeywordCxt = class {
+      constructor(it, def2, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it, def2, keyword);
+        this.gen = it.gen;
+        this.allErrors = it.allErrors;
+        this.keyword = keyword;
+        this.data = it.data;
+        this.schema = it.schema[keyword];
+        this.$data = def2.$data && it.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.schemaType = def2.schemaType;
+        this.parentSchema = it.schema;
+        this.params = {};
+        this.it = it;
+        this.def = def2;
+        if (this.$data) {
+          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+        } else {
+          this.schemaCode = this.schemaValue;
+          if (!(0, keyword_1.validSchemaType)(this.schema, def2.schemaType, def2.allowUndefined)) {
+            throw new Error(`${keyword} value must be ${JSON.stringify(def2.schemaType)}`);
+          }
+        }
+        if ("code" in def2 ? def2.trackErrors : def2.errors !== false) {
+          this.errsCount = it.gen.const("_errs", names_1.default.errors);
+        }
+      }
+      result(condition, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+      }
+      failResult(condition, successAction, failAction) {
+        this.gen.if(condition);
+        if (failAction)
+          failAction();
+        else
+          this.error();
+        if (successAction) {
+          this.gen.else();
+          successAction();
+          if (this.allErrors)
+            this.gen.endIf();
+        } else {
+          if (this.allErrors)
+            this.gen.endIf();
+          else
+            this.gen.else();
+        }
+      }
+      pass(condition, failAction) {
+        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
+      }
+      fail(condition) {
+        if (condition === void 0) {
+          this.error();
+          if (!this.allErrors)
+            this.gen.if(false);
+          return;
+        }
+        this.gen.if(condition);
+        this.error();
+        if (this.allErrors)
+          this.gen.endIf();
+        else
+          this.gen.else();
+      }
+      fail$data(condition) {
+        if (!this.$data)
+          return this.fail(condition);
+        const { schemaCode } = this;
+        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+      }
+      error(append, errorParams, errorPaths) {
+        if (errorParams) {
+          this.setParams(errorParams);
+          this._error(append, errorPaths);
+          this.setParams({});
+          return;
+        }
+        this._error(append, errorPaths);
+      }
+      _error(append, errorPaths) {
+        ;
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+      }
+      $dataError() {
+        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+      }
+      reset() {
+        if (this.errsCount === void 0)
+          throw new Error('add "trackErrors" to keyword definition');
+        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+      }
+      ok(cond) {
+        if (!this.allErrors)
+          this.gen.if(cond);
+      }
+      setParams(obj2, assign) {
+        if (assign)
+          Object.assign(this.params, obj2);
+        else
+          this.params = obj2;
+      }
+      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+        this.gen.block(() => {
+          this.check$data(valid, $dataValid);
+          codeBlock();
+        });
+      }
+      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+        if (!this.$data)
+          return;
+        const { gen, schemaCode, schemaType, def: def2 } = this;
+        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
+        if (valid !== codegen_1.nil)
+          gen.assign(valid, true);
+        if (schemaType.length || def2.validateSchema) {
+          gen.elseIf(this.invalid$data());
+          this.$dataError();
+          if (valid !== codegen_1.nil)
+            gen.assign(valid, false);
+        }
+        gen.else();
+      }
+      invalid$data() {
+        const { gen, schemaCode, schemaType, def: def2, it } = this;
+        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+        function wrong$DataType() {
+          if (schemaType.length) {
+            if (!(schemaCode instanceof codegen_1.Name))
+              throw new Error("ajv implementation error");
+            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+          }
+          return codegen_1.nil;
+        }
+        function invalid$DataSchema() {
+          if (def2.validateSchema) {
+            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def2.validateSchema });
+            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
+          }
+          return codegen_1.nil;
+        }
+      }
+      subschema(appl, valid) {
+        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
+        subschemaCode(nextContext, valid);
+        return nextContext;
+      }
+      mergeEvaluated(schemaCxt, toName) {
+        const { it, gen } = this;
+        if (!it.opts.unevaluated)
+          return;
+        if (it.props !== true && schemaCxt.props !== void 0) {
+          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+        }
+        if (it.items !== true && schemaCxt.items !== void 0) {
+          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+        }
+      }
+      mergeValidEvaluated(schemaCxt, valid) {
+        const { it, gen } = this;
+        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+          return true;
+        }
+      }
+    };
+    exports.KeywordCxt = KeywordCxt;
+    function keywordCode(it, keyword, def2, ruleType) {
+      const cxt = new KeywordCxt(it, def2, keyword);
+      if ("code" in def2) {
+        def2.code(cxt, ruleType);
+      } else if (cxt.$data && def2.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def2);
+      } else if ("macro" in def2) {
+        (0, keyword_1.macroKeywordCode)(cxt, def2);
+      } else if (def2.compile || def2.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def2);
+      }
+    }
+    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+      let jsonPointer;
+      let data;
+      if ($data === "")
+        return names_1.default.rootData;
+      if ($data[0] === "/") {
+        if (!JSON_POINTER.test($data))
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        jsonPointer = $data;
+        data = names_1.default.rootData;
+      } else {
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        const up = +matches[1];
+        jsonPointer = matches[2];
+        if (jsonPointer === "#") {
+          if (up >= dataLevel)
+            throw new Error(errorMsg("property/index", up));
+          return dataPathArr[dataLevel - up];
+        }
+        if (up > dataLevel)
+          throw new Error(errorMsg("data", up));
+        data = dataNames[dataLevel - up];
+        if (!jsonPointer)
+          return data;
+      }
+      let expr = data;
+      const segments = jsonPointer.split("/");
+      for (const segment of segments) {
+        if (segment) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+          expr = (0, codegen_1._)`${expr} && ${data}`;
+        }
+      }
+      return expr;
+      function errorMsg(pointerType, up) {
+        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+      }
+    }
+    exports.getData = getData;
+  }
+});
+
+// node_modules/ajv/dist/runtime/validation_error.js
+var require_validation_error = __commonJS({
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ValidationError = class extends Error {
+      constructor(errors) {
+        super("validation failed");
+        this.errors = errors;
+        this.ajv = this.validation = true;
+      }
+    };
+    exports.default = ValidationError;
+  }
+});
+
+// node_modules/ajv/dist/compile/ref_error.js
+var require_ref_error = __commonJS({
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var resolve_1 = require_resolve();
+    var MissingRefError = class extends Error {
+      constructor(resolver, baseId, ref, msg) {
+        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+      }
+    };
+    exports.default = MissingRefError;
+  }
+});
+
+// node_modules/ajv/dist/compile/index.js
+var require_compile2 = __commonJS({
+  "node_modules/ajv/dist/compile/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    var codegen_1 = require_codegen();
+    var validation_error_1 = require_validation_error();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var validate_1 = require_validate();
+    var SchemaEnv = class {
+      constructor(env) {
+        var _a;
+        this.refs = {};
+        this.dynamicAnchors = {};
+        let schema;
+        if (typeof env.schema == "object")
+          schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.refs = {};
+      }
+    };
+    exports.SchemaEnv = SchemaEnv;
+    function compileSchema(sch) {
+      const _sch = getCompilingSchema.call(this, sch);
+      if (_sch)
+        return _sch;
+      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
+      const { es5, lines } = this.opts.code;
+      const { ownProperties } = this.opts;
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      let _ValidationError;
+      if (sch.$async) {
+        _ValidationError = gen.scopeValue("Error", {
+          ref: validation_error_1.default,
+          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
+        });
+      }
+      const validateName = gen.scopeName("validate");
+      sch.validateName = validateName;
+      const schemaCxt = {
+        gen,
+        allErrors: this.opts.allErrors,
+        data: names_1.default.data,
+        parentData: names_1.default.parentData,
+        parentDataProperty: names_1.default.parentDataProperty,
+        dataNames: [names_1.default.data],
+        dataPathArr: [codegen_1.nil],
+        // TODO can its length be used as dataLevel if nil is removed?
+        dataLevel: 0,
+        dataTypes: [],
+        definedProperties: /* @__PURE__ */ new Set(),
+        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
+        validateName,
+        ValidationError: _ValidationError,
+        schema: sch.schema,
+        schemaEnv: sch,
+        rootId,
+        baseId: sch.baseId || rootId,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+        errorPath: (0, codegen_1._)`""`,
+        opts: this.opts,
+        self: this
+      };
+      let sourceCode;
+      try {
+        this._compilations.add(sch);
+        (0, validate_1.validateFunctionCode)(schemaCxt);
+        gen.optimize(this.opts.code.optimize);
+        const validateCode = gen.toString();
+        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+        if (this.opts.code.process)
+          sourceCode = this.opts.code.process(sourceCode, sch);
+        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
+        if (sch.$async)
+          validate2.$async = true;
+        if (this.opts.code.source === true) {
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+        }
+        if (this.opts.unevaluated) {
+          const { props, items: items2 } = schemaCxt;
+          validate2.evaluated = {
+            props: props instanceof codegen_1.Name ? void 0 : props,
+            items: items2 instanceof codegen_1.Name ? void 0 : items2,
+            dynamicProps: props instanceof codegen_1.Name,
+            dynamicItems: items2 instanceof codegen_1.Name
+          };
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+        }
+        sch.validate = validate2;
+        return sch;
+      } catch (e) {
+        delete sch.validate;
+        delete sch.validateName;
+        if (sourceCode)
+          this.logger.error("Error compiling schema, function code:", sourceCode);
+        throw e;
+      } finally {
+        this._compilations.delete(sch);
+      }
+    }
+    exports.compileSchema = compileSchema;
+    function resolveRef(root, baseId, ref) {
+      var _a;
+      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+      const schOrFunc = root.refs[ref];
+      if (schOrFunc)
+        return schOrFunc;
+      let _sch = resolve.call(this, root, ref);
+      if (_sch === void 0) {
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const { schemaId } = this.opts;
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      if (_sch === void 0)
+        return;
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+    }
+    exports.resolveRef = resolveRef;
+    function inlineOrCompile(sch) {
+      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+        return sch.schema;
+      return sch.validate ? sch : compileSchema.call(this, sch);
+    }
+    function getCompilingSchema(schEnv) {
+      for (const sch of this._compilations) {
+        if (sameSchemaEnv(sch, schEnv))
+          return sch;
+      }
+    }
+    exports.getCompilingSchema = getCompilingSchema;
+    function sameSchemaEnv(s1, s2) {
+      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+    }
+    function resolve(root, ref) {
+      let sch;
+      while (typeof (sch = this.refs[ref]) == "string")
+        ref = sch;
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+    }
+    function resolveSchema(root, ref) {
+      const p = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
+      }
+      const id = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id] || this.schemas[id];
+      if (typeof schOrRef == "string") {
+        const sch = resolveSchema.call(this, root, schOrRef);
+        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+          return;
+        return getJsonPointer.call(this, p, sch);
+      }
+      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+        return;
+      if (!schOrRef.validate)
+        compileSchema.call(this, schOrRef);
+      if (id === (0, resolve_1.normalizeId)(ref)) {
+        const { schema } = schOrRef;
+        const { schemaId } = this.opts;
+        const schId = schema[schemaId];
+        if (schId)
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        return new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      return getJsonPointer.call(this, p, schOrRef);
+    }
+    exports.resolveSchema = resolveSchema;
+    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
+      "properties",
+      "patternProperties",
+      "enum",
+      "dependencies",
+      "definitions"
+    ]);
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+      var _a;
+      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+        return;
+      for (const part of parsedRef.fragment.slice(1).split("/")) {
+        if (typeof schema === "boolean")
+          return;
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        if (partSchema === void 0)
+          return;
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        }
+      }
+      let env;
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+        env = resolveSchema.call(this, root, $ref);
+      }
+      const { schemaId } = this.opts;
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env.schema !== env.root.schema)
+        return env;
+      return void 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/refs/data.json
+var require_data = __commonJS({
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+    module.exports = {
+      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
+      type: "object",
+      required: ["$data"],
+      properties: {
+        $data: {
+          type: "string",
+          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
+        }
+      },
+      additionalProperties: false
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/utils.js
+var require_utils5 = __commonJS({
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+    "use strict";
+    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
+    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+    var BYTE_HEX = new Array(256);
+    {
+      const HEX_DIGITS = "0123456789ABCDEF";
+      for (let i = 0; i < 256; i++) {
+        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
+      }
+    }
+    function percentEncodeNonAscii(cp) {
+      if (cp < 2048) {
+        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
+      }
+      if (cp < 65536) {
+        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+      }
+      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+    }
+    function stringArrayToHexStripped(input) {
+      let acc = "";
+      let code = 0;
+      let i = 0;
+      for (i = 0; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
+        if (code === 48) {
+          continue;
+        }
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i];
+        break;
+      }
+      for (i += 1; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i];
+      }
+      return acc;
+    }
+    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+    function isZoneIdentifier(zone) {
+      if (zone.length === 0) return false;
+      for (let i = 0; i < zone.length; i++) {
+        if (isZoneCharacter(zone[i])) continue;
+        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+          i += 2;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    function compressIPv6ZeroRun(hextets) {
+      let bestStart = -1;
+      let bestLength = 0;
+      let runStart = -1;
+      let runLength = 0;
+      for (let i = 0; i < hextets.length; i++) {
+        if (hextets[i] === "0") {
+          if (runStart === -1) runStart = i;
+          runLength++;
+          if (runLength > bestLength) {
+            bestLength = runLength;
+            bestStart = runStart;
+          }
+        } else {
+          runStart = -1;
+          runLength = 0;
+        }
+      }
+      if (bestLength < 2) return hextets.join(":");
+      const head = hextets.slice(0, bestStart).join(":");
+      const tail = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail;
+    }
+    function normalizeIPv6Address(input) {
+      const compression = input.indexOf("::");
+      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+      if (compression !== -1) {
+        if (left.length === 1 && left[0] === "") left.length = 0;
+        if (right.length === 1 && right[0] === "") right.length = 0;
+      }
+      const parts = left.concat(right);
+      let hextetCount = 0;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part === "") return void 0;
+        if (part.indexOf(".") !== -1) {
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          hextetCount += 2;
+          continue;
+        }
+        if (!isHextet(part)) return void 0;
+        parts[i] = parseInt(part, 16).toString(16);
+        hextetCount++;
+      }
+      if (compression === -1) {
+        if (hextetCount !== 8) return void 0;
+        return compressIPv6ZeroRun(parts);
+      }
+      if (hextetCount >= 8) return void 0;
+      const expanded = parts.slice(0, left.length);
+      for (let i = hextetCount; i < 8; i++) expanded.push("0");
+      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      return compressIPv6ZeroRun(expanded);
+    }
+    function normalizeIPv6(host) {
+      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
+      let input = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input)) {
+        input = input.toLowerCase();
+        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      }
+      if (findToken(input, ":") < 2) {
+        return { host, isIPV6: false, error: bracketed };
+      }
+      let zoneIdentifier = "";
+      const zoneSeparator = input.indexOf("%");
+      if (zoneSeparator !== -1) {
+        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
+        input = input.slice(0, zoneSeparator);
+      }
+      const address = normalizeIPv6Address(input);
+      if (address === void 0) return { host, isIPV6: false, error: true };
+      return {
+        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        isIPV6: true
+      };
+    }
+    function findToken(str2, token) {
+      let ind = 0;
+      for (let i = 0; i < str2.length; i++) {
+        if (str2[i] === token) ind++;
+      }
+      return ind;
+    }
+    function removeDotSegments(path15) {
+      let input = path15;
+      const output = [];
+      let nextSlash = -1;
+      let len = 0;
+      while (len = input.length) {
+        if (len === 1) {
+          if (input === ".") {
+            break;
+          } else if (input === "/") {
+            output.push("/");
+            break;
+          } else {
+            output.push(input);
+            break;
+          }
+        } else if (len === 2) {
+          if (input[0] === ".") {
+            if (input[1] === ".") {
+              break;
+            } else if (input[1] === "/") {
+              input = input.slice(2);
+              continue;
+            }
+          } else if (input[0] === "/") {
+            if (input[1] === "." || input[1] === "/") {
+              output.push("/");
+              break;
+            }
+          }
+        } else if (len === 3) {
+          if (input === "/..") {
+            if (output.length !== 0) {
+              output.pop();
+            }
+            output.push("/");
+            break;
+          }
+        }
+        if (input[0] === ".") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(3);
+              continue;
+            }
+          } else if (input[1] === "/") {
+            input = input.slice(2);
+            continue;
+          }
+        } else if (input[0] === "/") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(2);
+              continue;
+            } else if (input[2] === ".") {
+              if (input[3] === "/") {
+                input = input.slice(3);
+                if (output.length !== 0) {
+                  output.pop();
+                }
+                continue;
+              }
+            }
+          }
+        }
+        if ((nextSlash = input.indexOf("/", 1)) === -1) {
+          output.push(input);
+          break;
+        } else {
+          output.push(input.slice(0, nextSlash));
+          input = input.slice(nextSlash);
+        }
+      }
+      return output.join("");
+    }
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
+      }
+      const segments = path15.split("/");
+      const last = segments.length - 1;
+      const output = [];
+      let trailingDirectory = false;
+      for (let i = 0; i <= last; i++) {
+        const segment = segments[i];
+        if (segment === "." || segment === "..") {
+          if (segment === "..") {
+            if (output.length !== 0 && output[output.length - 1] !== "..") {
+              output.pop();
+            } else {
+              output.push("..");
+            }
+          }
+          trailingDirectory = i === last;
+        } else {
+          output.push(segment);
+        }
+      }
+      if (trailingDirectory && output[output.length - 1] !== "..") {
+        output.push("");
+      }
+      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
+        output.unshift(".");
+      }
+      return output.join("/");
+    }
+    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
+    var HOST_DELIM_RE = /[@/?#:]/g;
+    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+    function reescapeHostDelimiters(host, isIP) {
+      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re.lastIndex = 0;
+      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+    }
+    function normalizePercentEncoding(input, decodeUnreserved = false) {
+      if (input.indexOf("%") === -1) {
+        return input;
+      }
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        output += input[i];
+      }
+      return output;
+    }
+    function normalizePathEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded !== "." && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isPathCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function serializePathEncoding(input, pathNoScheme = false) {
+      let output = "";
+      let firstSegment = pathNoScheme && input[0] !== "/";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (ch === "/") {
+          firstSegment = false;
+        }
+        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeComponent(input, isAllowed) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (isAllowed(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeUserinfo(input) {
+      return encodeComponent(input, isUserinfoCharacter);
+    }
+    function encodeQuery(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function encodeFragment(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function isEscapeSafe(cp) {
+      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
+    }
+    function normalizeQueryFragmentEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isQueryFragmentCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function escapePreservingEscapes(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        output += escape(input[i]);
+      }
+      return output;
+    }
+    function recomposeAuthority(component) {
+      const uriTokens = [];
+      if (component.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component.userinfo));
+        uriTokens.push("@");
+      }
+      if (component.host !== void 0) {
+        let host = component.host;
+        if (!isIPv4(host)) {
+          let ipV6res = normalizeIPv6(host);
+          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+            host = normalizePercentEncoding(host, true);
+            ipV6res = normalizeIPv6(host);
+          }
+          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+            host = `[${ipV6res.escapedHost}]`;
+          } else {
+            host = reescapeHostDelimiters(host, false);
+          }
+        }
+        uriTokens.push(host);
+      }
+      if (typeof component.port === "number" || typeof component.port === "string") {
+        const port = String(component.port);
+        if (!isPort(port)) {
+          throw new TypeError("URI port is malformed.");
+        }
+        uriTokens.push(":");
+        uriTokens.push(port);
+      }
+      return uriTokens.length ? uriTokens.join("") : void 0;
+    }
+    module.exports = {
+      nonSimpleDomain,
+      recomposeAuthority,
+      reescapeHostDelimiters,
+      normalizePercentEncoding,
+      normalizePathEncoding,
+      serializePathEncoding,
+      normalizeQueryFragmentEncoding,
+      encodeUserinfo,
+      encodeQuery,
+      encodeFragment,
+      escapePreservingEscapes,
+      removeDotSegments,
+      removeDotSegmentsRelative,
+      isIPv4,
+      isUUID,
+      normalizeIPv6,
+      stringArrayToHexStripped
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/schemes.js
+var require_schemes = __commonJS({
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+    "use strict";
+    var { isUUID } = require_utils5();
+    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+    var supportedSchemeNames = (
+      /** @type {const} */
+      [
+        "http",
+        "https",
+        "ws",
+        "wss",
+        "urn",
+        "urn:uuid"
+      ]
+    );
+    function isValidSchemeName(name) {
+      return supportedSchemeNames.indexOf(
+        /** @type {*} */
+        name
+      ) !== -1;
+    }
+    function wsIsSecure(wsComponent) {
+      if (wsComponent.secure === true) {
+        return true;
+      } else if (wsComponent.secure === false) {
+        return false;
+      } else if (wsComponent.scheme) {
+        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
+      } else {
+        return false;
+      }
+    }
+    function httpParse(component) {
+      if (!component.host) {
+        component.error = component.error || "HTTP URIs must have a host.";
+      }
+      return component;
+    }
+    function httpSerialize(component) {
+      const secure = String(component.scheme).toLowerCase() === "https";
+      if (component.port === (secure ? 443 : 80) || component.port === "") {
+        component.port = void 0;
+      }
+      if (!component.path) {
+        component.path = "/";
+      }
+      return component;
+    }
+    function wsParse(wsComponent) {
+      wsComponent.secure = wsIsSecure(wsComponent);
+      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
+      wsComponent.path = void 0;
+      wsComponent.query = void 0;
+      return wsComponent;
+    }
+    function wsSerialize(wsComponent) {
+      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
+        wsComponent.port = void 0;
+      }
+      if (typeof wsComponent.secure === "boolean") {
+        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
+        wsComponent.secure = void 0;
+      }
+      if (wsComponent.resourceName) {
+        const queryIndex = wsComponent.resourceName.indexOf("?");
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
+        wsComponent.resourceName = void 0;
+      }
+      wsComponent.fragment = void 0;
+      return wsComponent;
+    }
+    function urnParse(urnComponent, options) {
+      if (!urnComponent.path) {
+        urnComponent.error = "URN can not be parsed";
+        return urnComponent;
+      }
+      const matches = urnComponent.path.match(URN_REG);
+      if (matches && matches[0] === urnComponent.path) {
+        const scheme = options.scheme || urnComponent.scheme || "urn";
+        urnComponent.nid = matches[1].toLowerCase();
+        urnComponent.nss = matches[2];
+        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const schemeHandler = getSchemeHandler(urnScheme);
+        urnComponent.path = void 0;
+        if (schemeHandler) {
+          urnComponent = schemeHandler.parse(urnComponent, options);
+        }
+      } else {
+        urnComponent.error = urnComponent.error || "URN can not be parsed.";
+      }
+      return urnComponent;
+    }
+    function urnSerialize(urnComponent, options) {
+      if (urnComponent.nid === void 0) {
+        throw new Error("URN without nid cannot be serialized");
+      }
+      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const nid = urnComponent.nid.toLowerCase();
+      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const schemeHandler = getSchemeHandler(urnScheme);
+      if (schemeHandler) {
+        urnComponent = schemeHandler.serialize(urnComponent, options);
+      }
+      const uriComponent = urnComponent;
+      const nss = urnComponent.nss;
+      uriComponent.path = `${nid || options.nid}:${nss}`;
+      options.skipEscape = true;
+      return uriComponent;
+    }
+    function urnuuidParse(urnComponent, options) {
+      const uuidComponent = urnComponent;
+      uuidComponent.uuid = uuidComponent.nss;
+      uuidComponent.nss = void 0;
+      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
+      }
+      return uuidComponent;
+    }
+    function urnuuidSerialize(uuidComponent) {
+      const urnComponent = uuidComponent;
+      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
+      return urnComponent;
+    }
+    var http = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "http",
+        domainHost: true,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var https = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "https",
+        domainHost: http.domainHost,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var ws = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "ws",
+        domainHost: true,
+        parse: wsParse,
+        serialize: wsSerialize
+      }
+    );
+    var wss = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "wss",
+        domainHost: ws.domainHost,
+        parse: ws.parse,
+        serialize: ws.serialize
+      }
+    );
+    var urn = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn",
+        parse: urnParse,
+        serialize: urnSerialize,
+        skipNormalize: true
+      }
+    );
+    var urnuuid = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn:uuid",
+        parse: urnuuidParse,
+        serialize: urnuuidSerialize,
+        skipNormalize: true
+      }
+    );
+    var SCHEMES = (
+      /** @type {Record<SchemeName, SchemeHandler>} */
+      {
+        http,
+        https,
+        ws,
+        wss,
+        urn,
+        "urn:uuid": urnuuid
+      }
+    );
+    Object.setPrototypeOf(SCHEMES, null);
+    function getSchemeHandler(scheme) {
+      return scheme && (SCHEMES[
+        /** @type {SchemeName} */
+        scheme
+      ] || SCHEMES[
+        /** @type {SchemeName} */
+        scheme.toLowerCase()
+      ]) || void 0;
+    }
+    module.exports = {
+      wsIsSecure,
+      SCHEMES,
+      isValidSchemeName,
+      getSchemeHandler
+    };
+  }
+});
+
+// node_modules/fast-uri/index.js
+var require_fast_uri = __commonJS({
+  "node_modules/fast-uri/index.js"(exports, module) {
+    "use strict";
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils5();
+    var { SCHEMES, getSchemeHandler } = require_schemes();
+    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
+    var MALFORMED_HOST_ERROR = "URI host is malformed.";
+    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+    function validateScheme(scheme) {
+      const stringScheme = String(scheme);
+      if (!VALID_SCHEME.test(stringScheme)) {
+        throw new TypeError(MALFORMED_SCHEME_ERROR);
+      }
+      return stringScheme;
+    }
+    function normalize3(uri, options) {
+      if (typeof uri === "string") {
+        uri = /** @type {T} */
+        normalizeString(uri, options);
+      } else if (typeof uri === "object") {
+        uri = /** @type {T} */
+        parse2(serialize(uri, options), options);
+      }
+      return uri;
+    }
+    function resolve(baseURI, relativeURI, options) {
+      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+      const {
+        parsed: baseParsed,
+        malformedAuthorityOrPort: baseMalformed,
+        malformedPercentEncoding: baseMalformedPercentEncoding,
+        malformedSchemeSpecific: baseMalformedSchemeSpecific,
+        malformedHost: baseMalformedHost,
+        malformedScheme: baseMalformedScheme
+      } = parseWithStatus(baseURI, schemelessOptions);
+      const {
+        parsed: relativeParsed,
+        malformedAuthorityOrPort: relativeMalformed,
+        malformedPercentEncoding: relativeMalformedPercentEncoding,
+        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+        malformedHost: relativeMalformedHost,
+        malformedScheme: relativeMalformedScheme
+      } = parseWithStatus(relativeURI, schemelessOptions);
+      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
+        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
+      }
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+        throw new Error(MALFORMED_HOST_ERROR);
+      }
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
+      }
+      schemelessOptions.skipEscape = true;
+      return serialize(resolved, schemelessOptions);
+    }
+    function resolveComponent(base, relative, options, skipNormalization) {
+      const target = {};
+      if (!skipNormalization) {
+        base = parse2(serialize(base, options), options);
+        relative = parse2(serialize(relative, options), options);
+      }
+      options = options || {};
+      if (!options.tolerant && relative.scheme) {
+        target.scheme = relative.scheme;
+        target.userinfo = relative.userinfo;
+        target.host = relative.host;
+        target.port = relative.port;
+        target.path = removeDotSegments(relative.path || "");
+        target.query = relative.query;
+      } else {
+        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
+          target.userinfo = relative.userinfo;
+          target.host = relative.host;
+          target.port = relative.port;
+          target.path = removeDotSegments(relative.path || "");
+          target.query = relative.query;
+        } else {
+          if (!relative.path) {
+            target.path = base.path;
+            if (relative.query !== void 0) {
+              target.query = relative.query;
+            } else {
+              target.query = base.query;
+            }
+          } else {
+            if (relative.path[0] === "/") {
+              target.path = removeDotSegments(relative.path);
+            } else {
+              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
+              if (baseHasAuthority && !base.path) {
+                target.path = "/" + relative.path;
+              } else if (!base.path) {
+                target.path = relative.path;
+              } else {
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+              }
+              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+            }
+            target.query = relative.query;
+          }
+          target.userinfo = base.userinfo;
+          target.host = base.host;
+          target.port = base.port;
+        }
+        target.scheme = base.scheme;
+      }
+      target.fragment = relative.fragment;
+      return target;
+    }
+    function equal(uriA, uriB, options) {
+      const normalizedA = normalizeComparableURI(uriA, options);
+      const normalizedB = normalizeComparableURI(uriB, options);
+      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
+    }
+    function serialize(cmpts, opts) {
+      const component = {
+        host: cmpts.host,
+        scheme: cmpts.scheme,
+        userinfo: cmpts.userinfo,
+        port: cmpts.port,
+        path: cmpts.path,
+        query: cmpts.query,
+        nid: cmpts.nid,
+        nss: cmpts.nss,
+        uuid: cmpts.uuid,
+        fragment: cmpts.fragment,
+        reference: cmpts.reference,
+        resourceName: cmpts.resourceName,
+        secure: cmpts.secure,
+        error: ""
+      };
+      const options = Object.assign({}, opts);
+      const uriTokens = [];
+      if (component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+      }
+      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
+      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options.skipEscape && schemelessReference;
+      if (component.path !== void 0) {
+        if (!options.skipEscape) {
+          component.path = serializePathEncoding(component.path, pathNoScheme);
+        } else {
+          component.path = normalizePercentEncoding(component.path);
+        }
+      }
+      if (options.reference !== "suffix" && component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+        uriTokens.push(component.scheme, ":");
+      }
+      const authority = recomposeAuthority(component);
+      if (authority !== void 0) {
+        if (options.reference !== "suffix") {
+          uriTokens.push("//");
+        }
+        uriTokens.push(authority);
+        if (component.path && component.path[0] !== "/") {
+          uriTokens.push("/");
+        }
+      }
+      if (component.path !== void 0) {
+        let s = component.path;
+        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
+        }
+        if (schemelessReference) {
+          s = serializePathEncoding(s, true);
+        }
+        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
+          s = "/%2F" + s.slice(2);
+        }
+        uriTokens.push(s);
+      }
+      if (component.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component.query));
+      }
+      if (component.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component.fragment));
+      }
+      return uriTokens.join("");
+    }
+    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+    function getParseError(parsed, matches) {
+      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+        return 'URI path must start with "/" when authority is present.';
+      }
+      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+        return "URI port is malformed.";
+      }
+      return void 0;
+    }
+    function hasMalformedPercentEncoding(component) {
+      if (component === void 0) return false;
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+          return true;
+        }
+        percent = component.indexOf("%", percent + 3);
+      }
+      return false;
+    }
+    function isIPLiteral(host) {
+      return host[0] === "[" && host[host.length - 1] === "]";
+    }
+    function hasMalformedComponentPercentEncoding(matches) {
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    }
+    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+        return true;
+      }
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+        let url;
+        try {
+          url = new URL("http://" + parsed.host);
+        } catch (e) {
+          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          return true;
+        }
+        if (!isHostOnlyURL(url)) {
+          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          return true;
+        }
+        parsed.host = url.hostname;
+      }
+      return false;
+    }
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+      return Boolean(
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+      );
+    }
+    function isHostOnlyURL(url) {
+      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
+    }
+    function parseWithStatus(uri, opts) {
+      const options = Object.assign({}, opts);
+      const parsed = {
+        scheme: void 0,
+        userinfo: void 0,
+        host: "",
+        port: void 0,
+        path: "",
+        query: void 0,
+        fragment: void 0
+      };
+      let malformedAuthorityOrPort = false;
+      let malformedPercentEncoding = false;
+      let malformedSchemeSpecific = false;
+      let malformedHost = false;
+      let malformedIPLiteral = false;
+      let malformedScheme = false;
+      let isIP = false;
+      if (options.reference === "suffix") {
+        if (options.scheme) {
+          uri = options.scheme + ":" + uri;
+        } else {
+          uri = "//" + uri;
+        }
+      }
+      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
+        parsed.error = "URI authority must not contain a literal backslash.";
+        malformedAuthorityOrPort = true;
+      }
+      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      if (introducerMatch !== null) {
+        const region = introducerMatch[1];
+        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
+        if (normalizedRegion.length >= 2) {
+          if (normalizedRegion.slice(0, 2) !== "//") {
+            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            malformedAuthorityOrPort = true;
+          } else if (region.length !== normalizedRegion.length) {
+            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            malformedAuthorityOrPort = true;
+          }
+        }
+      }
+      const matches = uri.match(URI_PARSE);
+      if (matches) {
+        parsed.scheme = matches[1];
+        parsed.userinfo = matches[3];
+        parsed.host = matches[4];
+        parsed.port = parseInt(matches[5], 10);
+        parsed.path = matches[6] || "";
+        parsed.query = matches[7];
+        parsed.fragment = matches[8];
+        if (parsed.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed.scheme)) {
+            parsed.scheme = parsed.scheme.toLowerCase();
+          } else {
+            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            malformedScheme = true;
+          }
+        }
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        if (malformedPercentEncoding) {
+          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+        }
+        if (isNaN(parsed.port)) {
+          parsed.port = matches[5];
+        }
+        const parseError = getParseError(parsed, matches);
+        if (parseError !== void 0) {
+          parsed.error = parsed.error || parseError;
+          malformedAuthorityOrPort = true;
+        }
+        if (parsed.host) {
+          const ipv4result = isIPv4(parsed.host);
+          if (ipv4result === false) {
+            const bracketedIPLiteral = isIPLiteral(parsed.host);
+            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed.host);
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            if (malformedIPLiteral) {
+              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              malformedAuthorityOrPort = true;
+            }
+          } else {
+            isIP = true;
+          }
+        }
+        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
+          parsed.reference = "same-document";
+        } else if (parsed.scheme === void 0) {
+          parsed.reference = "relative";
+        } else if (parsed.fragment === void 0) {
+          parsed.reference = "absolute";
+        } else {
+          parsed.reference = "uri";
+        }
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        }
+        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        if (!malformedIPLiteral) {
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+        }
+        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP) {
+            host = normalizePercentEncoding(host.toLowerCase());
+          }
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+        }
+        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
+          if (parsed.path) {
+            parsed.path = normalizePathEncoding(parsed.path);
+          }
+          if (parsed.query) {
+            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          }
+          if (parsed.fragment) {
+            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          }
+        }
+        if (schemeHandler && schemeHandler.parse) {
+          schemeHandler.parse(parsed, options);
+          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+            malformedSchemeSpecific = true;
+          }
+        }
+      } else {
+        parsed.error = parsed.error || "URI can not be parsed.";
+      }
+      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+    }
+    function parse2(uri, opts) {
+      return parseWithStatus(uri, opts).parsed;
+    }
+    function normalizeString(uri, opts) {
+      return normalizeStringWithStatus(uri, opts).normalized;
+    }
+    function normalizeStringWithStatus(uri, opts) {
+      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      return {
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        malformedAuthorityOrPort,
+        malformedPercentEncoding,
+        malformedSchemeSpecific,
+        malformedHost,
+        malformedScheme
+      };
+    }
+    function normalizeComparableURI(uri, opts) {
+      if (typeof uri !== "string" && typeof uri !== "object") {
+        return void 0;
+      }
+      let value;
+      try {
+        value = typeof uri === "string" ? uri : serialize(uri, opts);
+      } catch {
+        return void 0;
+      }
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
+    }
+    var fastUri = {
+      SCHEMES,
+      normalize: normalize3,
+      resolve,
+      resolveComponent,
+      equal,
+      serialize,
+      parse: parse2
+    };
+    module.exports = fastUri;
+    module.exports.default = fastUri;
+    module.exports.fastUri = fastUri;
+  }
+});
+
+// node_modules/ajv/dist/runtime/uri.js
+var require_uri = __commonJS({
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var uri = require_fast_uri();
+    uri.code = 'require("ajv/dist/runtime/uri").default';
+    exports.default = uri;
+  }
+});
+
+// node_modules/ajv/dist/core.js
+var require_core = __commonJS({
+  "node_modules/ajv/dist/core.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    var ref_error_1 = require_ref_error();
+    var rules_1 = require_rules();
+    var compile_1 = require_compile2();
+    var codegen_2 = require_codegen();
+    var resolve_1 = require_resolve();
+    var dataType_1 = require_dataType();
+    var util_1 = require_util();
+    var $dataRefSchema = require_data();
+    var uri_1 = require_uri();
+    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    defaultRegExp.code = "new RegExp";
+    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
+      "validate",
+      "serialize",
+      "parse",
+      "wrapper",
+      "root",
+      "schema",
+      "keyword",
+      "pattern",
+      "formats",
+      "validate$data",
+      "func",
+      "obj",
+      "Error"
+    ]);
+    var removedOptions = {
+      errorDataPath: "",
+      format: "`validateFormats: false` can be used instead.",
+      nullable: '"nullable" keyword is supported by default.',
+      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+      sourceCode: "Use option `code: {source: true}`",
+      strictDefaults: "It is default now, see option `strict`.",
+      strictKeywords: "It is default now, see option `strict`.",
+      uniqueItems: '"uniqueItems" keyword is always validated.',
+      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+      cache: "Map is used as cache, schema object as key.",
+      serialize: "Map is used as cache, schema object as key.",
+      ajvErrors: "It is default now."
+    };
+    var deprecatedOptions = {
+      ignoreKeywordsWithRef: "",
+      jsPropertySyntax: "",
+      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
+    };
+    var MAX_EXPRESSION = 200;
+    function requiredOptions(o) {
+      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      const s = o.strict;
+      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
+      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      return {
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+        uriResolver
+      };
+    }
+    var Ajv2 = class {
+      constructor(opts = {}) {
+        this.schemas = {};
+        this.refs = {};
+        this.formats = /* @__PURE__ */ Object.create(null);
+        this._compilations = /* @__PURE__ */ new Set();
+        this._loading = {};
+        this._cache = /* @__PURE__ */ new Map();
+        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+        const { es5, lines } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        this.logger = getLogger(opts.logger);
+        const formatOpt = opts.validateFormats;
+        opts.validateFormats = false;
+        this.RULES = (0, rules_1.getRules)();
+        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        this._metaOpts = getMetaSchemaOptions.call(this);
+        if (opts.formats)
+          addInitialFormats.call(this);
+        this._addVocabularies();
+        this._addDefaultMetaSchema();
+        if (opts.keywords)
+          addInitialKeywords.call(this, opts.keywords);
+        if (typeof opts.meta == "object")
+          this.addMetaSchema(opts.meta);
+        addInitialSchemas.call(this);
+        opts.validateFormats = formatOpt;
+      }
+      _addVocabularies() {
+        this.addKeyword("$async");
+      }
+      _addDefaultMetaSchema() {
+        const { $data, meta, schemaId } = this.opts;
+        let _dataRefSchema = $dataRefSchema;
+        if (schemaId === "id") {
+          _dataRefSchema = { ...$dataRefSchema };
+          _dataRefSchema.id = _dataRefSchema.$id;
+          delete _dataRefSchema.$id;
+        }
+        if (meta && $data)
+          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+      }
+      defaultMeta() {
+        const { meta, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
+      }
+      validate(schemaKeyRef, data) {
+        let v;
+        if (typeof schemaKeyRef == "string") {
+          v = this.getSchema(schemaKeyRef);
+          if (!v)
+            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+        } else {
+          v = this.compile(schemaKeyRef);
+        }
+        const valid = v(data);
+        if (!("$async" in v))
+          this.errors = v.errors;
+        return valid;
+      }
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      compileAsync(schema, meta) {
+        if (typeof this.opts.loadSchema != "function") {
+          throw new Error("options.loadSchema should be a function");
+        }
+        const { loadSchema } = this.opts;
+        return runCompileAsync.call(this, schema, meta);
+        async function runCompileAsync(_schema, _meta) {
+          await loadMetaSchema.call(this, _schema.$schema);
+          const sch = this._addSchema(_schema, _meta);
+          return sch.validate || _compileAsync.call(this, sch);
+        }
+        async function loadMetaSchema($ref) {
+          if ($ref && !this.getSchema($ref)) {
+            await runCompileAsync.call(this, { $ref }, true);
+          }
+        }
+        async function _compileAsync(sch) {
+          try {
+            return this._compileSchemaEnv(sch);
+          } catch (e) {
+            if (!(e instanceof ref_error_1.default))
+              throw e;
+            checkLoaded.call(this, e);
+            await loadMissingSchema.call(this, e.missingSchema);
+            return _compileAsync.call(this, sch);
+          }
+        }
+        function checkLoaded({ missingSchema: ref, missingRef }) {
+          if (this.refs[ref]) {
+            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+          }
+        }
+        async function loadMissingSchema(ref) {
+          const _schema = await _loadSchema.call(this, ref);
+          if (!this.refs[ref])
+            await loadMetaSchema.call(this, _schema.$schema);
+          if (!this.refs[ref])
+            this.addSchema(_schema, ref, meta);
+        }
+        async function _loadSchema(ref) {
+          const p = this._loading[ref];
+          if (p)
+            return p;
+          try {
+            return await (this._loading[ref] = loadSchema(ref));
+          } finally {
+            delete this._loading[ref];
+          }
+        }
+      }
+      // Adds schema to the instance
+      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
+            this.addSchema(sch, void 0, _meta, _validateSchema);
+          return this;
+        }
+        let id;
+        if (typeof schema === "object") {
+          const { schemaId } = this.opts;
+          id = schema[schemaId];
+          if (id !== void 0 && typeof id != "string") {
+            throw new Error(`schema ${schemaId} must be string`);
+          }
+        }
+        key = (0, resolve_1.normalizeId)(key || id);
+        this._checkUnique(key);
+        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        return this;
+      }
+      // Add schema that will be used to validate other schemas
+      // options in META_IGNORE_OPTIONS are alway set to false
+      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key, true, _validateSchema);
+        return this;
+      }
+      //  Validate schema against its meta-schema
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
+          return true;
+        let $schema;
+        $schema = schema.$schema;
+        if ($schema !== void 0 && typeof $schema != "string") {
+          throw new Error("$schema must be a string");
+        }
+        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+        if (!$schema) {
+          this.logger.warn("meta-schema not available");
+          this.errors = null;
+          return true;
+        }
+        const valid = this.validate($schema, schema);
+        if (!valid && throwOrLogError) {
+          const message = "schema is invalid: " + this.errorsText();
+          if (this.opts.validateSchema === "log")
+            this.logger.error(message);
+          else
+            throw new Error(message);
+        }
+        return valid;
+      }
+      // Get compiled schema by `key` or `ref`.
+      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+      getSchema(keyRef) {
+        let sch;
+        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+          keyRef = sch;
+        if (sch === void 0) {
+          const { schemaId } = this.opts;
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          if (!sch)
+            return;
+          this.refs[keyRef] = sch;
+        }
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      // Remove cached schema(s).
+      // If no parameter is passed all schemas but meta-schemas are removed.
+      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+      removeSchema(schemaKeyRef) {
+        if (schemaKeyRef instanceof RegExp) {
+          this._removeAllSchemas(this.schemas, schemaKeyRef);
+          this._removeAllSchemas(this.refs, schemaKeyRef);
+          return this;
+        }
+        switch (typeof schemaKeyRef) {
+          case "undefined":
+            this._removeAllSchemas(this.schemas);
+            this._removeAllSchemas(this.refs);
+            this._cache.clear();
+            return this;
+          case "string": {
+            const sch = getSchEnv.call(this, schemaKeyRef);
+            if (typeof sch == "object")
+              this._cache.delete(sch.schema);
+            delete this.schemas[schemaKeyRef];
+            delete this.refs[schemaKeyRef];
+            return this;
+          }
+          case "object": {
+            const cacheKey = schemaKeyRef;
+            this._cache.delete(cacheKey);
+            let id = schemaKeyRef[this.opts.schemaId];
+            if (id) {
+              id = (0, resolve_1.normalizeId)(id);
+              delete this.schemas[id];
+              delete this.refs[id];
+            }
+            return this;
+          }
+          default:
+            throw new Error("ajv.removeSchema: invalid parameter");
+        }
+      }
+      // add "vocabulary" - a collection of keywords
+      addVocabulary(definitions) {
+        for (const def2 of definitions)
+          this.addKeyword(def2);
+        return this;
+      }
+      addKeyword(kwdOrDef, def2) {
+        let keyword;
+        if (typeof kwdOrDef == "string") {
+          keyword = kwdOrDef;
+          if (typeof def2 == "object") {
+            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+            def2.keyword = keyword;
+          }
+        } else if (typeof kwdOrDef == "object" && def2 === void 0) {
+          def2 = kwdOrDef;
+          keyword = def2.keyword;
+          if (Array.isArray(keyword) && !keyword.length) {
+            throw new Error("addKeywords: keyword must be string or non-empty array");
+          }
+        } else {
+          throw new Error("invalid addKeywords parameters");
+        }
+        checkKeyword.call(this, keyword, def2);
+        if (!def2) {
+          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          return this;
+        }
+        keywordMetaschema.call(this, def2);
+        const definition = {
+          ...def2,
+          type: (0, dataType_1.getJSONTypes)(def2.type),
+          schemaType: (0, dataType_1.getJSONTypes)(def2.schemaType)
+        };
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        return this;
+      }
+      getKeyword(keyword) {
+        const rule35 = this.RULES.all[keyword];
+        return typeof rule35 == "object" ? rule35.definition : !!rule35;
+      }
+      // Remove keyword
+      removeKeyword(keyword) {
+        const { RULES } = this;
+        delete RULES.keywords[keyword];
+        delete RULES.all[keyword];
+        for (const group of RULES.rules) {
+          const i = group.rules.findIndex((rule35) => rule35.keyword === keyword);
+          if (i >= 0)
+            group.rules.splice(i, 1);
+        }
+        return this;
+      }
+      // Add format
+      addFormat(name, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name] = format2;
+        return this;
+      }
+      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+        if (!errors || errors.length === 0)
+          return "No errors";
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+      }
+      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+        const rules = this.RULES.all;
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+        for (const jsonPointer of keywordsJsonPointers) {
+          const segments = jsonPointer.split("/").slice(1);
+          let keywords = metaSchema;
+          for (const seg of segments)
+            keywords = keywords[seg];
+          for (const key in rules) {
+            const rule35 = rules[key];
+            if (typeof rule35 != "object")
+              continue;
+            const { $data } = rule35.definition;
+            const schema = keywords[key];
+            if ($data && schema)
+              keywords[key] = schemaOrData(schema);
+          }
+        }
+        return metaSchema;
+      }
+      _removeAllSchemas(schemas, regex) {
+        for (const keyRef in schemas) {
+          const sch = schemas[keyRef];
+          if (!regex || regex.test(keyRef)) {
+            if (typeof sch == "string") {
+              delete schemas[keyRef];
+            } else if (sch && !sch.meta) {
+              this._cache.delete(sch.schema);
+              delete schemas[keyRef];
+            }
+          }
+        }
+      }
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+        let id;
+        const { schemaId } = this.opts;
+        if (typeof schema == "object") {
+          id = schema[schemaId];
+        } else {
+          if (this.opts.jtd)
+            throw new Error("schema must be object");
+          else if (typeof schema != "boolean")
+            throw new Error("schema must be object or boolean");
+        }
+        let sch = this._cache.get(schema);
+        if (sch !== void 0)
+          return sch;
+        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        this._cache.set(sch.schema, sch);
+        if (addSchema && !baseId.startsWith("#")) {
+          if (baseId)
+            this._checkUnique(baseId);
+          this.refs[baseId] = sch;
+        }
+        if (validateSchema)
+          this.validateSchema(schema, true);
+        return sch;
+      }
+      _checkUnique(id) {
+        if (this.schemas[id] || this.refs[id]) {
+          throw new Error(`schema with key or id "${id}" already exists`);
+        }
+      }
+      _compileSchemaEnv(sch) {
+        if (sch.meta)
+          this._compileMetaSchema(sch);
+        else
+          compile_1.compileSchema.call(this, sch);
+        if (!sch.validate)
+          throw new Error("ajv implementation error");
+        return sch.validate;
+      }
+      _compileMetaSchema(sch) {
+        const currentOpts = this.opts;
+        this.opts = this._metaOpts;
+        try {
+          compile_1.compileSchema.call(this, sch);
+        } finally {
+          this.opts = currentOpts;
+        }
+      }
+    };
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports.default = Ajv2;
+    function checkOptions(checkOpts, options, msg, log = "error") {
+      for (const key in checkOpts) {
+        const opt = key;
+        if (opt in options)
+          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+      }
+    }
+    function getSchEnv(keyRef) {
+      keyRef = (0, resolve_1.normalizeId)(keyRef);
+      return this.schemas[keyRef] || this.refs[keyRef];
+    }
+    function addInitialSchemas() {
+      const optsSchemas = this.opts.schemas;
+      if (!optsSchemas)
+        return;
+      if (Array.isArray(optsSchemas))
+        this.addSchema(optsSchemas);
+      else
+        for (const key in optsSchemas)
+          this.addSchema(optsSchemas[key], key);
+    }
+    function addInitialFormats() {
+      for (const name in this.opts.formats) {
+        const format2 = this.opts.formats[name];
+        if (format2)
+          this.addFormat(name, format2);
+      }
+    }
+    function addInitialKeywords(defs) {
+      if (Array.isArray(defs)) {
+        this.addVocabulary(defs);
+        return;
+      }
+      this.logger.warn("keywords option as map is deprecated, pass array");
+      for (const keyword in defs) {
+        const def2 = defs[keyword];
+        if (!def2.keyword)
+          def2.keyword = keyword;
+        this.addKeyword(def2);
+      }
+    }
+    function getMetaSchemaOptions() {
+      const metaOpts = { ...this.opts };
+      for (const opt of META_IGNORE_OPTIONS)
+        delete metaOpts[opt];
+      return metaOpts;
+    }
+    var noLogs = { log() {
+    }, warn() {
+    }, error() {
+    } };
+    function getLogger(logger) {
+      if (logger === false)
+        return noLogs;
+      if (logger === void 0)
+        return console;
+      if (logger.log && logger.warn && logger.error)
+        return logger;
+      throw new Error("logger must implement log, warn and error methods");
+    }
+    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+    function checkKeyword(keyword, def2) {
+      const { RULES } = this;
+      (0, util_1.eachItem)(keyword, (kwd) => {
+        if (RULES.keywords[kwd])
+          throw new Error(`Keyword ${kwd} is already defined`);
+        if (!KEYWORD_NAME.test(kwd))
+          throw new Error(`Keyword ${kwd} has invalid name`);
+      });
+      if (!def2)
+        return;
+      if (def2.$data && !("code" in def2 || "validate" in def2)) {
+        throw new Error('$data keyword must have "code" or "validate" function');
+      }
+    }
+    function addRule(keyword, definition, dataType) {
+      var _a;
+      const post = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post)
+        throw new Error('keyword with "post" flag cannot have "type"');
+      const { RULES } = this;
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      if (!ruleGroup) {
+        ruleGroup = { type: dataType, rules: [] };
+        RULES.rules.push(ruleGroup);
+      }
+      RULES.keywords[keyword] = true;
+      if (!definition)
+        return;
+      const rule35 = {
+        keyword,
+        definition: {
+          ...definition,
+          type: (0, dataType_1.getJSONTypes)(definition.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
+        }
+      };
+      if (definition.before)
+        addBeforeRule.call(this, ruleGroup, rule35, definition.before);
+      else
+        ruleGroup.rules.push(rule35);
+      RULES.all[keyword] = rule35;
+      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+    }
+    function addBeforeRule(ruleGroup, rule35, before) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+      if (i >= 0) {
+        ruleGroup.rules.splice(i, 0, rule35);
+      } else {
+        ruleGroup.rules.push(rule35);
+        this.logger.warn(`rule ${before} is not defined`);
+      }
+    }
+    function keywordMetaschema(def2) {
+      let { metaSchema } = def2;
+      if (metaSchema === void 0)
+        return;
+      if (def2.$data && this.opts.$data)
+        metaSchema = schemaOrData(metaSchema);
+      def2.validateSchema = this.compile(metaSchema, true);
+    }
+    var $dataRef = {
+      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
+    };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/id.js
+var require_id = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var def2 = {
+      keyword: "id",
+      code() {
+        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/ref.js
+var require_ref = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.callRef = exports.getValidate = void 0;
+    var ref_error_1 = require_ref_error();
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile2();
+    var util_1 = require_util();
+    var def2 = {
+      keyword: "$ref",
+      schemaType: "string",
+      code(cxt) {
+        const { gen, schema: $ref, it } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+          return callRootRef();
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        if (schOrEnv === void 0)
+          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+        if (schOrEnv instanceof compile_1.SchemaEnv)
+          return callValidate(schOrEnv);
+        return inlineRefSchema(schOrEnv);
+        function callRootRef() {
+          if (env === root)
+            return callRef(cxt, validateName, env, env.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+        }
+        function callValidate(sch) {
+          const v = getValidate(cxt, sch);
+          callRef(cxt, v, sch, sch.$async);
+        }
+        function inlineRefSchema(sch) {
+          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+          const valid = gen.name("valid");
+          const schCxt = cxt.subschema({
+            schema: sch,
+            dataTypes: [],
+            schemaPath: codegen_1.nil,
+            topSchemaRef: schName,
+            errSchemaPath: $ref
+          }, valid);
+          cxt.mergeEvaluated(schCxt);
+          cxt.ok(valid);
+        }
+      }
+    };
+    function getValidate(cxt, sch) {
+      const { gen } = cxt;
+      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+    }
+    exports.getValidate = getValidate;
+    function callRef(cxt, v, sch, $async) {
+      const { gen, it } = cxt;
+      const { allErrors, schemaEnv: env, opts } = it;
+      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+      if ($async)
+        callAsyncRef();
+      else
+        callSyncRef();
+      function callAsyncRef() {
+        if (!env.$async)
+          throw new Error("async schema referenced by sync schema");
+        const valid = gen.let("valid");
+        gen.try(() => {
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+          addEvaluatedFrom(v);
+          if (!allErrors)
+            gen.assign(valid, true);
+        }, (e) => {
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+          addErrorsFrom(e);
+          if (!allErrors)
+            gen.assign(valid, false);
+        });
+        cxt.ok(valid);
+      }
+      function callSyncRef() {
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+      }
+      function addErrorsFrom(source) {
+        const errs = (0, codegen_1._)`${source}.errors`;
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
+        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+      }
+      function addEvaluatedFrom(source) {
+        var _a;
+        if (!it.opts.unevaluated)
+          return;
+        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        if (it.props !== true) {
+          if (schEvaluated && !schEvaluated.dynamicProps) {
+            if (schEvaluated.props !== void 0) {
+              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+            }
+          } else {
+            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
+            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+          }
+        }
+        if (it.items !== true) {
+          if (schEvaluated && !schEvaluated.dynamicItems) {
+            if (schEvaluated.items !== void 0) {
+              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+            }
+          } else {
+            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
+          }
+        }
+      }
+    }
+    exports.callRef = callRef;
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/index.js
+var require_core2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var id_1 = require_id();
+    var ref_1 = require_ref();
+    var core = [
+      "$schema",
+      "$id",
+      "$defs",
+      "$vocabulary",
+      { keyword: "$comment" },
+      "definitions",
+      id_1.default,
+      ref_1.default
+    ];
+    exports.default = core;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+var require_limitNumber = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+var require_multipleOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: "multipleOf",
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, it } = cxt;
+        const prec = it.opts.multipleOfPrecision;
+        const res = gen.let("res");
+        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+var require_limitLength = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var ucs2length_1 = require_ucs2length();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxLength" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: ["maxLength", "minLength"],
+      type: "string",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode, it } = cxt;
+        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
+var require_pattern2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: "pattern",
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const u = it.opts.unicodeRegExp ? "u" : "";
+        if ($data) {
+          const { regExp } = it.opts.code;
+          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
+          const valid = gen.let("valid");
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+          cxt.fail$data((0, codegen_1._)`!${valid}`);
+        } else {
+          const regExp = (0, code_1.usePattern)(cxt, schema);
+          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+var require_limitProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxProperties" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: ["maxProperties", "minProperties"],
+      type: "object",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/required.js
+var require_required = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
+      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
+    };
+    var def2 = {
+      keyword: "required",
+      type: "object",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
+        const { opts } = it;
+        if (!$data && schema.length === 0)
+          return;
+        const useLoop = schema.length >= opts.loopRequired;
+        if (it.allErrors)
+          allErrorsMode();
+        else
+          exitOnErrorMode();
+        if (opts.strictRequired) {
+          const props = cxt.parentSchema.properties;
+          const { definedProperties } = cxt.it;
+          for (const requiredKey of schema) {
+            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
+              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+            }
+          }
+        }
+        function allErrorsMode() {
+          if (useLoop || $data) {
+            cxt.block$data(codegen_1.nil, loopAllRequired);
+          } else {
+            for (const prop of schema) {
+              (0, code_1.checkReportMissingProp)(cxt, prop);
+            }
+          }
+        }
+        function exitOnErrorMode() {
+          const missing = gen.let("missing");
+          if (useLoop || $data) {
+            const valid = gen.let("valid", true);
+            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.ok(valid);
+          } else {
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.else();
+          }
+        }
+        function loopAllRequired() {
+          gen.forOf("prop", schemaCode, (prop) => {
+            cxt.setParams({ missingProperty: prop });
+            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+          });
+        }
+        function loopUntilMissing(missing, valid) {
+          cxt.setParams({ missingProperty: missing });
+          gen.forOf(missing, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+            gen.if((0, codegen_1.not)(valid), () => {
+              cxt.error();
+              gen.break();
+            });
+          }, codegen_1.nil);
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+var require_limitItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxItems" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: ["maxItems", "minItems"],
+      type: "array",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var equal = require_fast_deep_equal();
+    equal.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+var require_uniqueItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dataType_1 = require_dataType();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+    };
+    var def2 = {
+      keyword: "uniqueItems",
+      type: "array",
+      schemaType: "boolean",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
+          return;
+        const valid = gen.let("valid");
+        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
+        cxt.ok(valid);
+        function validateUniqueItems() {
+          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const j = gen.let("j");
+          cxt.setParams({ i, j });
+          gen.assign(valid, true);
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+        }
+        function canOptimize() {
+          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+        }
+        function loopN(i, j) {
+          const item = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const indices = gen.const("indices", (0, codegen_1._)`{}`);
+          gen.for((0, codegen_1._)`;${i}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.if(wrongType, (0, codegen_1._)`continue`);
+            if (itemTypes.length > 1)
+              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              cxt.error();
+              gen.assign(valid, false).break();
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+          });
+        }
+        function loopN2(i, j) {
+          const eql = (0, util_1.useFunc)(gen, equal_1.default);
+          const outer = gen.name("outer");
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+            cxt.error();
+            gen.assign(valid, false).break(outer);
+          })));
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/const.js
+var require_const = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to constant",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: "const",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
+          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+        } else {
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/enum.js
+var require_enum = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to one of the allowed values",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: "enum",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
+          throw new Error("enum must have non-empty array");
+        const useLoop = schema.length >= it.opts.loopEnum;
+        let eql;
+        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
+        let valid;
+        if (useLoop || $data) {
+          valid = gen.let("valid");
+          cxt.block$data(valid, loopEnum);
+        } else {
+          if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+          const vSchema = gen.const("vSchema", schemaCode);
+          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+        }
+        cxt.pass(valid);
+        function loopEnum() {
+          gen.assign(valid, false);
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+        }
+        function equalCode(vSchema, i) {
+          const sch = schema[i];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/index.js
+var require_validation = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var limitNumber_1 = require_limitNumber();
+    var multipleOf_1 = require_multipleOf();
+    var limitLength_1 = require_limitLength();
+    var pattern_1 = require_pattern2();
+    var limitProperties_1 = require_limitProperties();
+    var required_1 = require_required();
+    var limitItems_1 = require_limitItems();
+    var uniqueItems_1 = require_uniqueItems();
+    var const_1 = require_const();
+    var enum_1 = require_enum();
+    var validation = [
+      // number
+      limitNumber_1.default,
+      multipleOf_1.default,
+      // string
+      limitLength_1.default,
+      pattern_1.default,
+      // object
+      limitProperties_1.default,
+      required_1.default,
+      // array
+      limitItems_1.default,
+      uniqueItems_1.default,
+      // any
+      { keyword: "type", schemaType: ["string", "array"] },
+      { keyword: "nullable", schemaType: "boolean" },
+      const_1.default,
+      enum_1.default
+    ];
+    exports.default = validation;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+var require_additionalItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateAdditionalItems = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def2 = {
+      keyword: "additionalItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { parentSchema, it } = cxt;
+        const { items: items2 } = parentSchema;
+        if (!Array.isArray(items2)) {
+          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+          return;
+        }
+        validateAdditionalItems(cxt, items2);
+      }
+    };
+    function validateAdditionalItems(cxt, items2) {
+      const { gen, schema, data, keyword, it } = cxt;
+      it.items = true;
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      if (schema === false) {
+        cxt.setParams({ len: items2.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2.length}`);
+        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+        cxt.ok(valid);
+      }
+      function validateItems(valid) {
+        gen.forRange("i", items2.length, len, (i) => {
+          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+          if (!it.allErrors)
+            gen.if((0, codegen_1.not)(valid), () => gen.break());
+        });
+      }
+    }
+    exports.validateAdditionalItems = validateAdditionalItems;
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items.js
+var require_items = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateTuple = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var def2 = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "array", "boolean"],
+      before: "uniqueItems",
+      code(cxt) {
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+      const { gen, parentSchema, data, keyword, it } = cxt;
+      checkStrictTuple(parentSchema);
+      if (it.opts.unevaluated && schArr.length && it.items !== true) {
+        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+      }
+      const valid = gen.name("valid");
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      schArr.forEach((sch, i) => {
+        if ((0, util_1.alwaysValidSchema)(it, sch))
+          return;
+        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
+          keyword,
+          schemaProp: i,
+          dataProp: i
+        }, valid));
+        cxt.ok(valid);
+      });
+      function checkStrictTuple(sch) {
+        const { opts, errSchemaPath } = it;
+        const l = schArr.length;
+        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        if (opts.strictTuples && !fullTuple) {
+          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+        }
+      }
+    }
+    exports.validateTuple = validateTuple;
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+var require_prefixItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var items_1 = require_items();
+    var def2 = {
+      keyword: "prefixItems",
+      type: "array",
+      schemaType: ["array"],
+      before: "uniqueItems",
+      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+var require_items2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var additionalItems_1 = require_additionalItems();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def2 = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { schema, parentSchema, it } = cxt;
+        const { prefixItems } = parentSchema;
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        if (prefixItems)
+          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+        else
+          cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
+var require_contains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
+      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+    };
+    var def2 = {
+      keyword: "contains",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        let min;
+        let max;
+        const { minContains, maxContains } = parentSchema;
+        if (it.opts.next) {
+          min = minContains === void 0 ? 1 : minContains;
+          max = maxContains;
+        } else {
+          min = 1;
+        }
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        cxt.setParams({ min, max });
+        if (max === void 0 && min === 0) {
+          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+          return;
+        }
+        if (max !== void 0 && min > max) {
+          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+          cxt.fail();
+          return;
+        }
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          let cond = (0, codegen_1._)`${len} >= ${min}`;
+          if (max !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          cxt.pass(cond);
+          return;
+        }
+        it.items = true;
+        const valid = gen.name("valid");
+        if (max === void 0 && min === 1) {
+          validateItems(valid, () => gen.if(valid, () => gen.break()));
+        } else if (min === 0) {
+          gen.let(valid, true);
+          if (max !== void 0)
+            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
+        } else {
+          gen.let(valid, false);
+          validateItemsWithCount();
+        }
+        cxt.result(valid, () => cxt.reset());
+        function validateItemsWithCount() {
+          const schValid = gen.name("_valid");
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+        }
+        function validateItems(_valid, block) {
+          gen.forRange("i", 0, len, (i) => {
+            cxt.subschema({
+              keyword: "contains",
+              dataProp: i,
+              dataPropType: util_1.Type.Num,
+              compositeRule: true
+            }, _valid);
+            block();
+          });
+        }
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
+          if (max === void 0) {
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+          } else {
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            if (min === 1)
+              gen.assign(valid, true);
+            else
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+          }
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+var require_dependencies = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    exports.error = {
+      message: ({ params: { property, depsCount, deps } }) => {
+        const property_ies = depsCount === 1 ? "property" : "properties";
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
+      },
+      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`
+      // TODO change to reference
+    };
+    var def2 = {
+      keyword: "dependencies",
+      type: "object",
+      schemaType: "object",
+      error: exports.error,
+      code(cxt) {
+        const [propDeps, schDeps] = splitDependencies(cxt);
+        validatePropertyDeps(cxt, propDeps);
+        validateSchemaDeps(cxt, schDeps);
+      }
+    };
+    function splitDependencies({ schema }) {
+      const propertyDeps = {};
+      const schemaDeps = {};
+      for (const key in schema) {
+        if (key === "__proto__")
+          continue;
+        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema[key];
+      }
+      return [propertyDeps, schemaDeps];
+    }
+    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+      const { gen, data, it } = cxt;
+      if (Object.keys(propertyDeps).length === 0)
+        return;
+      const missing = gen.let("missing");
+      for (const prop in propertyDeps) {
+        const deps = propertyDeps[prop];
+        if (deps.length === 0)
+          continue;
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+        cxt.setParams({
+          property: prop,
+          depsCount: deps.length,
+          deps: deps.join(", ")
+        });
+        if (it.allErrors) {
+          gen.if(hasProperty, () => {
+            for (const depProp of deps) {
+              (0, code_1.checkReportMissingProp)(cxt, depProp);
+            }
+          });
+        } else {
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.else();
+        }
+      }
+    }
+    exports.validatePropertyDeps = validatePropertyDeps;
+    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      for (const prop in schemaDeps) {
+        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+          continue;
+        gen.if(
+          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
+          () => {
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+          },
+          () => gen.var(valid, true)
+          // TODO var
+        );
+        cxt.ok(valid);
+      }
+    }
+    exports.validateSchemaDeps = validateSchemaDeps;
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+var require_propertyNames = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "property name must be valid",
+      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
+    };
+    var def2 = {
+      keyword: "propertyNames",
+      type: "object",
+      schemaType: ["object", "boolean"],
+      error,
+      code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const valid = gen.name("valid");
+        gen.forIn("key", data, (key) => {
+          cxt.setParams({ propertyName: key });
+          cxt.subschema({
+            keyword: "propertyNames",
+            data: key,
+            dataTypes: ["string"],
+            propertyName: key,
+            compositeRule: true
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), () => {
+            cxt.error(true);
+            if (!it.allErrors)
+              gen.break();
+          });
+        });
+        cxt.ok(valid);
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+var require_additionalProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var util_1 = require_util();
+    var error = {
+      message: "must NOT have additional properties",
+      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
+    };
+    var def2 = {
+      keyword: "additionalProperties",
+      type: ["object"],
+      schemaType: ["boolean", "object"],
+      allowUndefined: true,
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, opts } = it;
+        it.props = true;
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+        checkAdditionalProperties();
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function checkAdditionalProperties() {
+          gen.forIn("key", data, (key) => {
+            if (!props.length && !patProps.length)
+              additionalPropertyCode(key);
+            else
+              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+          });
+        }
+        function isAdditional(key) {
+          let definedProp;
+          if (props.length > 8) {
+            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+          } else if (props.length) {
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+          } else {
+            definedProp = codegen_1.nil;
+          }
+          if (patProps.length) {
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+          }
+          return (0, codegen_1.not)(definedProp);
+        }
+        function deleteAdditional(key) {
+          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        }
+        function additionalPropertyCode(key) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
+            deleteAdditional(key);
+            return;
+          }
+          if (schema === false) {
+            cxt.setParams({ additionalProperty: key });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+            const valid = gen.name("valid");
+            if (opts.removeAdditional === "failing") {
+              applyAdditionalSchema(key, valid, false);
+              gen.if((0, codegen_1.not)(valid), () => {
+                cxt.reset();
+                deleteAdditional(key);
+              });
+            } else {
+              applyAdditionalSchema(key, valid);
+              if (!allErrors)
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+            }
+          }
+        }
+        function applyAdditionalSchema(key, valid, errors) {
+          const subschema = {
+            keyword: "additionalProperties",
+            dataProp: key,
+            dataPropType: util_1.Type.Str
+          };
+          if (errors === false) {
+            Object.assign(subschema, {
+              compositeRule: true,
+              createErrors: false,
+              allErrors: false
+            });
+          }
+          cxt.subschema(subschema, valid);
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
+var require_properties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var validate_1 = require_validate();
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var additionalProperties_1 = require_additionalProperties();
+    var def2 = {
+      keyword: "properties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
+          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+        }
+        const allProps = (0, code_1.allSchemaProperties)(schema);
+        for (const prop of allProps) {
+          it.definedProperties.add(prop);
+        }
+        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+        }
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties.length === 0)
+          return;
+        const valid = gen.name("valid");
+        for (const prop of properties) {
+          if (hasDefault(prop)) {
+            applyPropertySchema(prop);
+          } else {
+            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+            applyPropertySchema(prop);
+            if (!it.allErrors)
+              gen.else().var(valid, true);
+            gen.endIf();
+          }
+          cxt.it.definedProperties.add(prop);
+          cxt.ok(valid);
+        }
+        function hasDefault(prop) {
+          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
+        }
+        function applyPropertySchema(prop) {
+          cxt.subschema({
+            keyword: "properties",
+            schemaProp: prop,
+            dataProp: prop
+          }, valid);
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+var require_patternProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var util_2 = require_util();
+    var def2 = {
+      keyword: "patternProperties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, data, parentSchema, it } = cxt;
+        const { opts } = it;
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+          return;
+        }
+        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+        const valid = gen.name("valid");
+        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+        }
+        const { props } = it;
+        validatePatternProperties();
+        function validatePatternProperties() {
+          for (const pat of patterns) {
+            if (checkProperties)
+              checkMatchingProperties(pat);
+            if (it.allErrors) {
+              validateProperties(pat);
+            } else {
+              gen.var(valid, true);
+              validateProperties(pat);
+              gen.if(valid);
+            }
+          }
+        }
+        function checkMatchingProperties(pat) {
+          for (const prop in checkProperties) {
+            if (new RegExp(pat).test(prop)) {
+              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+            }
+          }
+        }
+        function validateProperties(pat) {
+          gen.forIn("key", data, (key) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+              const alwaysValid = alwaysValidPatterns.includes(pat);
+              if (!alwaysValid) {
+                cxt.subschema({
+                  keyword: "patternProperties",
+                  schemaProp: pat,
+                  dataProp: key,
+                  dataPropType: util_2.Type.Str
+                }, valid);
+              }
+              if (it.opts.unevaluated && props !== true) {
+                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+              } else if (!alwaysValid && !it.allErrors) {
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+              }
+            });
+          });
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/not.js
+var require_not = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def2 = {
+      keyword: "not",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          cxt.fail();
+          return;
+        }
+        const valid = gen.name("valid");
+        cxt.subschema({
+          keyword: "not",
+          compositeRule: true,
+          createErrors: false,
+          allErrors: false
+        }, valid);
+        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+      },
+      error: { message: "must NOT be valid" }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+var require_anyOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var def2 = {
+      keyword: "anyOf",
+      schemaType: "array",
+      trackErrors: true,
+      code: code_1.validateUnion,
+      error: { message: "must match a schema in anyOf" }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+var require_oneOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "must match exactly one schema in oneOf",
+      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
+    };
+    var def2 = {
+      keyword: "oneOf",
+      schemaType: "array",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        if (it.opts.discriminator && parentSchema.discriminator)
+          return;
+        const schArr = schema;
+        const valid = gen.let("valid", false);
+        const passing = gen.let("passing", null);
+        const schValid = gen.name("_valid");
+        cxt.setParams({ passing });
+        gen.block(validateOneOf);
+        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+        function validateOneOf() {
+          schArr.forEach((sch, i) => {
+            let schCxt;
+            if ((0, util_1.alwaysValidSchema)(it, sch)) {
+              gen.var(schValid, true);
+            } else {
+              schCxt = cxt.subschema({
+                keyword: "oneOf",
+                schemaProp: i,
+                compositeRule: true
+              }, schValid);
+            }
+            if (i > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
+            }
+            gen.if(schValid, () => {
+              gen.assign(valid, true);
+              gen.assign(passing, i);
+              if (schCxt)
+                cxt.mergeEvaluated(schCxt, codegen_1.Name);
+            });
+          });
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+var require_allOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def2 = {
+      keyword: "allOf",
+      schemaType: "array",
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        const valid = gen.name("valid");
+        schema.forEach((sch, i) => {
+          if ((0, util_1.alwaysValidSchema)(it, sch))
+            return;
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+          cxt.ok(valid);
+          cxt.mergeEvaluated(schCxt);
+        });
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/if.js
+var require_if = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
+      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
+    };
+    var def2 = {
+      keyword: "if",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, parentSchema, it } = cxt;
+        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
+          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+        }
+        const hasThen = hasSchema(it, "then");
+        const hasElse = hasSchema(it, "else");
+        if (!hasThen && !hasElse)
+          return;
+        const valid = gen.let("valid", true);
+        const schValid = gen.name("_valid");
+        validateIf();
+        cxt.reset();
+        if (hasThen && hasElse) {
+          const ifClause = gen.let("ifClause");
+          cxt.setParams({ ifClause });
+          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+        } else if (hasThen) {
+          gen.if(schValid, validateClause("then"));
+        } else {
+          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+        }
+        cxt.pass(valid, () => cxt.error(true));
+        function validateIf() {
+          const schCxt = cxt.subschema({
+            keyword: "if",
+            compositeRule: true,
+            createErrors: false,
+            allErrors: false
+          }, schValid);
+          cxt.mergeEvaluated(schCxt);
+        }
+        function validateClause(keyword, ifClause) {
+          return () => {
+            const schCxt = cxt.subschema({ keyword }, schValid);
+            gen.assign(valid, schValid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+            if (ifClause)
+              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
+            else
+              cxt.setParams({ ifClause: keyword });
+          };
+        }
+      }
+    };
+    function hasSchema(it, keyword) {
+      const schema = it.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
+    }
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+var require_thenElse = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def2 = {
+      keyword: ["then", "else"],
+      schemaType: ["object", "boolean"],
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.if === void 0)
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/index.js
+var require_applicator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var additionalItems_1 = require_additionalItems();
+    var prefixItems_1 = require_prefixItems();
+    var items_1 = require_items();
+    var items2020_1 = require_items2020();
+    var contains_1 = require_contains();
+    var dependencies_1 = require_dependencies();
+    var propertyNames_1 = require_propertyNames();
+    var additionalProperties_1 = require_additionalProperties();
+    var properties_1 = require_properties();
+    var patternProperties_1 = require_patternProperties();
+    var not_1 = require_not();
+    var anyOf_1 = require_anyOf();
+    var oneOf_1 = require_oneOf();
+    var allOf_1 = require_allOf();
+    var if_1 = require_if();
+    var thenElse_1 = require_thenElse();
+    function getApplicator(draft2020 = false) {
+      const applicator = [
+        // any
+        not_1.default,
+        anyOf_1.default,
+        oneOf_1.default,
+        allOf_1.default,
+        if_1.default,
+        thenElse_1.default,
+        // object
+        propertyNames_1.default,
+        additionalProperties_1.default,
+        dependencies_1.default,
+        properties_1.default,
+        patternProperties_1.default
+      ];
+      if (draft2020)
+        applicator.push(prefixItems_1.default, items2020_1.default);
+      else
+        applicator.push(additionalItems_1.default, items_1.default);
+      applicator.push(contains_1.default);
+      return applicator;
+    }
+    exports.default = getApplicator;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/format.js
+var require_format = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
+    };
+    var def2 = {
+      keyword: "format",
+      type: ["number", "string"],
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self } = it;
+        if (!opts.validateFormats)
+          return;
+        if ($data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
+          const fType = gen.let("fType");
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
+          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          function unknownFmt() {
+            if (opts.strictSchema === false)
+              return codegen_1.nil;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
+          }
+          function invalidFmt() {
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
+          }
+        }
+        function validateFormat() {
+          const formatDef = self.formats[schema];
+          if (!formatDef) {
+            unknownFormat();
+            return;
+          }
+          if (formatDef === true)
+            return;
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
+          if (fmtType === ruleType)
+            cxt.pass(validCondition());
+          function unknownFormat() {
+            if (opts.strictSchema === false) {
+              self.logger.warn(unknownMsg());
+              return;
+            }
+            throw new Error(unknownMsg());
+            function unknownMsg() {
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+            }
+          }
+          function getFormat(fmtDef) {
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+            }
+            return ["string", fmtDef, fmt];
+          }
+          function validCondition() {
+            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+              if (!schemaEnv.$async)
+                throw new Error("async format in sync schema");
+              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+            }
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+          }
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/index.js
+var require_format2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var format_1 = require_format();
+    var format2 = [format_1.default];
+    exports.default = format2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.contentVocabulary = exports.metadataVocabulary = void 0;
+    exports.metadataVocabulary = [
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "examples"
+    ];
+    exports.contentVocabulary = [
+      "contentMediaType",
+      "contentEncoding",
+      "contentSchema"
+    ];
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports.default = draft7Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
+var require_types = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiscrError = void 0;
+    var DiscrError;
+    (function(DiscrError2) {
+      DiscrError2["Tag"] = "tag";
+      DiscrError2["Mapping"] = "mapping";
+    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
+var require_discriminator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var types_1 = require_types();
+    var compile_1 = require_compile2();
+    var ref_error_1 = require_ref_error();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+    };
+    var def2 = {
+      keyword: "discriminator",
+      type: "object",
+      schemaType: "object",
+      error,
+      code(cxt) {
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf } = parentSchema;
+        if (!it.opts.discriminator) {
+          throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+          throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+          throw new Error("discriminator: mapping is not supported");
+        if (!oneOf)
+          throw new Error("discriminator: requires oneOf keyword");
+        const valid = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid);
+        function validateMapping() {
+          const mapping = getMapping();
+          gen.if(false);
+          for (const tagValue in mapping) {
+            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+          }
+          gen.else();
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+          const _valid = gen.name("valid");
+          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+          cxt.mergeEvaluated(schCxt, codegen_1.Name);
+          return _valid;
+        }
+        function getMapping() {
+          var _a;
+          const oneOfMapping = {};
+          const topRequired = hasRequired(parentSchema);
+          let tagRequired = true;
+          for (let i = 0; i < oneOf.length; i++) {
+            let sch = oneOf[i];
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+              const ref = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              if (sch instanceof compile_1.SchemaEnv)
+                sch = sch.schema;
+              if (sch === void 0)
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+            }
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            if (typeof propSch != "object") {
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+            }
+            tagRequired = tagRequired && (topRequired || hasRequired(sch));
+            addMappings(propSch, i);
+          }
+          if (!tagRequired)
+            throw new Error(`discriminator: "${tagName}" must be required`);
+          return oneOfMapping;
+          function hasRequired({ required }) {
+            return Array.isArray(required) && required.includes(tagName);
+          }
+          function addMappings(sch, i) {
+            if (sch.const) {
+              addMapping(sch.const, i);
+            } else if (sch.enum) {
+              for (const tagValue of sch.enum) {
+                addMapping(tagValue, i);
+              }
+            } else {
+              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+            }
+          }
+          function addMapping(tagValue, i) {
+            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+            }
+            oneOfMapping[tagValue] = i;
+          }
+        }
+      }
+    };
+    exports.default = def2;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
+var require_json_schema_draft_07 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+    module.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://json-schema.org/draft-07/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $comment: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: true
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: true,
+        enum: {
+          type: "array",
+          items: true,
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        if: { $ref: "#" },
+        then: { $ref: "#" },
+        else: { $ref: "#" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: true
+    };
+  }
+});
+
+// node_modules/ajv/dist/ajv.js
+var require_ajv = __commonJS({
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var discriminator_1 = require_discriminator();
+    var draft7MetaSchema = require_json_schema_draft_07();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+    var Ajv2 = class extends core_1.default {
+      _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv = Ajv2;
+    module.exports = exports = Ajv2;
+    module.exports.Ajv = Ajv2;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv2;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
 // src/action/run.ts
-import fs6 from "node:fs";
-import path10 from "node:path";
+import fs9 from "node:fs";
+import path14 from "node:path";
 
 // src/api.ts
-import fs4 from "node:fs";
-import path8 from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import fs7 from "node:fs";
+import path12 from "node:path";
 
 // src/discover/index.ts
 var import_fast_glob = __toESM(require_out4(), 1);
@@ -13213,11 +20119,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path11 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path11)) return "script";
-  if (!YAML_EXT.test(path11)) return void 0;
-  if (WORKFLOW_PATH.test(path11)) return "github-workflow";
-  const base = path11.slice(path11.lastIndexOf("/") + 1);
+  const path15 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path15)) return "script";
+  if (!YAML_EXT.test(path15)) return void 0;
+  if (WORKFLOW_PATH.test(path15)) return "github-workflow";
+  const base = path15.slice(path15.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -15204,8 +22110,7 @@ function evaluate(e, ctx) {
     case "Conditional": {
       const c = evaluate(e.condition, ctx);
       const t = truthy(c);
-      if (t === true) return evaluate(e.trueExpr, ctx);
-      if (t === false) return evaluate(e.falseExpr, ctx);
+      if (t !== void 0) return withCondition(evaluate(t ? e.trueExpr : e.falseExpr, ctx), c, loc(ctx, e.condition));
       const a = evaluate(e.trueExpr, ctx);
       const b = evaluate(e.falseExpr, ctx);
       if (valuesEqual(a, b) === true) return { ...a, origin: at };
@@ -15226,6 +22131,12 @@ function evaluate(e, ctx) {
     case "For":
       return evalFor(e, ctx, at);
   }
+}
+function withCondition(v, cond, at) {
+  const chain = [...cond.via ?? [], ...cond.origin ? [{ ...cond.origin, label: cond.origin.label ?? "decided by this value" }] : [], { ...at, label: "condition" }];
+  const via = [...v.via ?? []];
+  for (const l of chain) if (!via.some((x) => x.file === l.file && x.range.start.offset === l.range.start.offset && x.range.end.offset === l.range.end.offset)) via.push(l);
+  return { ...v, via };
 }
 function evalBinary(op, a, b, at) {
   if (op === "&&" || op === "||") {
@@ -16329,6 +23240,37 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
+function findNodeAtLocation(root, path15) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path15) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode2 of node.children) {
+        if (Array.isArray(propertyNode2.children) && propertyNode2.children[0].value === segment && propertyNode2.children.length === 2) {
+          node = propertyNode2.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
 function contains(node, offset, includeRightBound = false) {
   return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
 }
@@ -16706,6 +23648,7 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
 var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
 var findNodeAtOffset2 = findNodeAtOffset;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
@@ -17364,9 +24307,9 @@ var ARM_TABLE = {
 };
 
 // src/model/normalize.ts
-function valueAt(v, path11) {
+function valueAt(v, path15) {
   let cur = v;
-  for (const seg of path11.split(".")) {
+  for (const seg of path15.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -17591,36 +24534,36 @@ function fingerprint(ruleId, relFile, address, attributePath, env) {
 }
 function runRules(input) {
   const byKey = /* @__PURE__ */ new Map();
-  for (const rule33 of input.rules) {
+  for (const rule35 of input.rules) {
     let variant = "default";
     let evalEnv;
     const report = (r) => {
       const env = r.env ?? (r.resource ? envOfResource(r.resource) : evalEnv) ?? "unknown";
-      const level = r.level ?? levelFor(rule33.meta.level, env);
+      const level = r.level ?? levelFor(rule35.meta.level, env);
       if (level === "off") return;
       const relFile = path4.relative(input.root, r.location.file).split(path4.sep).join("/");
       const address = r.resource?.address ?? r.subject ?? "";
       const attributePath = r.attributePath ?? "";
-      const key = [rule33.meta.id, r.location.file, r.location.range.start.offset, r.location.range.end.offset].join("|");
+      const key = [rule35.meta.id, r.location.file, r.location.range.start.offset, r.location.range.end.offset].join("|");
       const existing = byKey.get(key);
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
         if (severity(level) <= severity(existing.level)) return;
       }
       byKey.set(key, {
-        ruleId: rule33.meta.id,
+        ruleId: rule35.meta.id,
         level,
         message: r.message,
         location: r.location,
         related: [...r.related ?? [], ...r.resource?.declaredIn ? [r.resource.declaredIn] : []],
-        fingerprint: fingerprint(rule33.meta.id, relFile, address, attributePath, env),
+        fingerprint: fingerprint(rule35.meta.id, relFile, address, attributePath, env),
         address: address || void 0,
         attributePath: attributePath || void 0,
         env,
         variants: existing ? [...existing.variants] : [variant]
       });
     };
-    const visitor = rule33.create({ options: input.options, report });
+    const visitor = rule35.create({ options: input.options, report });
     if (visitor.graph) {
       for (const g of input.graphs) {
         variant = g.evaluation.variant;
@@ -17692,7 +24635,7 @@ function contains2(outer, inner) {
 function displayName(r) {
   const n = r.name;
   if (n?.kind === "string") return n.value;
-  if (n?.kind === "unknown" && n.token && n.token.length <= 80) return n.token;
+  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:") && n.token.length <= 80) return n.token;
   return r.address;
 }
 function textsOf(v) {
@@ -17755,7 +24698,7 @@ var rule = {
     level: { prod: "error", unknown: "warning", nonprod: "note" },
     tags: ["security", "network", "aml"],
     securitySeverity: 7.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/aml/AML001-workspace-public-network-access.md"
   },
   create(ctx) {
@@ -17801,7 +24744,7 @@ var rule2 = {
     help: "Set image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) to a CPU AML compute cluster in the workspace\u2019s virtual network.",
     level: "error",
     tags: ["reliability", "network", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/aml/AML002-private-registry-needs-image-build-compute.md"
   },
   create(ctx) {
@@ -17840,7 +24783,7 @@ var rule3 = {
     help: "Point image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) at a small CPU AML compute cluster of the same workspace (e.g. Standard_DS3_v2, min nodes 0) in the workspace\u2019s virtual network.",
     level: "error",
     tags: ["reliability", "cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/aml/AML003-image-build-compute-not-a-cluster.md"
   },
   create(ctx) {
@@ -17894,7 +24837,7 @@ var rule4 = {
     help: "Set min_node_count = 0 (ARM/Bicep/azapi: properties.properties.scaleSettings.minNodeCount = 0) and tune the scale-down delay (scale_down_nodes_after_idle_duration / nodeIdleTimeBeforeScaleDown) instead.",
     level: { prod: "note", unknown: "warning", nonprod: "warning" },
     tags: ["cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/aml/AML004-compute-cluster-min-nodes.md"
   },
   create(ctx) {
@@ -17959,7 +24902,7 @@ var rule5 = {
     help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". azurerm_machine_learning_compute_instance cannot express either: create the instance with azapi_resource (Microsoft.MachineLearningServices/workspaces/computes) instead.',
     level: "warning",
     tags: ["cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/aml/AML005-compute-instance-idle-shutdown.md"
   },
   create(ctx) {
@@ -18004,7 +24947,7 @@ var rule6 = {
     level: "error",
     tags: ["security", "network", "aml"],
     securitySeverity: 6.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/aml/AML006-compute-node-public-ip.md"
   },
   create(ctx) {
@@ -18050,7 +24993,7 @@ var rule7 = {
     help: "Use an N-series GPU size (Standard_NC*, Standard_ND*, Standard_NG*, Standard_NV*), or drop the GPU name/label/taint if the workload is meant for CPU.",
     level: "error",
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/gpu/GPU001-gpu-workload-on-non-gpu-size.md"
   },
   create(ctx) {
@@ -18176,7 +25119,7 @@ var rule8 = {
     help: 'Terraform: add a validation block such as `condition = can(regex("^Standard_N[CDGV]", var.gpu_vm_size))`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).',
     level: "warning",
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/gpu/GPU002-gpu-size-input-unvalidated.md"
   },
   create(ctx) {
@@ -18227,7 +25170,7 @@ var rule9 = {
     help: "AKS: enable autoscaling on the GPU user pool with min_count = 0 (ARM/Bicep/azapi: enableAutoScaling = true, minCount = 0). AML: set min_node_count = 0 (scaleSettings.minNodeCount = 0).",
     level: { prod: "note", unknown: "warning", nonprod: "warning" },
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/gpu/GPU003-gpu-pool-not-scale-to-zero.md"
   },
   create(ctx) {
@@ -18319,7 +25262,7 @@ var rule10 = {
     help: "Add the taint `sku=gpu:NoSchedule` (node_taints / nodeTaints) and give GPU workloads a matching toleration.",
     level: "error",
     tags: ["cost", "gpu", "aks"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/aks/AKS001-gpu-node-pool-without-taint.md"
   },
   create(ctx) {
@@ -18358,7 +25301,7 @@ var rule11 = {
     help: "Give the default/system pool a small CPU size (for example Standard_D4s_v5) and put GPU workloads in a separate user node pool with autoscaling from zero and a GPU taint.",
     level: "warning",
     tags: ["cost", "gpu", "aks", "reliability"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/aks/AKS002-gpu-size-in-system-pool.md"
   },
   create(ctx) {
@@ -18394,7 +25337,7 @@ var rule12 = {
     level: { prod: "error", unknown: "warning", nonprod: "off" },
     tags: ["security", "reliability", "keyvault"],
     securitySeverity: 5.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/keyvault/KV001-keyvault-purge-protection.md"
   },
   create(ctx) {
@@ -18429,7 +25372,7 @@ var rule13 = {
     level: "warning",
     tags: ["security", "identity", "keyvault"],
     securitySeverity: 5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/keyvault/KV002-keyvault-rbac-authorization.md"
   },
   create(ctx) {
@@ -18465,7 +25408,7 @@ var rule14 = {
     level: "error",
     tags: ["security", "identity", "acr"],
     securitySeverity: 7.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/acr/ACR001-registry-admin-user.md"
   },
   create(ctx) {
@@ -18499,7 +25442,7 @@ var rule15 = {
     help: 'Set sku = "Premium" (ARM/Bicep/azapi: sku.name = "Premium") on a registry that is network-restricted, or remove the restriction.',
     level: "error",
     tags: ["reliability", "network", "acr"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/acr/ACR002-private-registry-needs-premium.md"
   },
   create(ctx) {
@@ -18536,7 +25479,7 @@ var rule16 = {
     level: "error",
     tags: ["security", "data-protection", "storage"],
     securitySeverity: 8,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/storage/ST001-storage-public-blob-access.md"
   },
   create(ctx) {
@@ -18572,7 +25515,7 @@ var rule17 = {
     level: "error",
     tags: ["security", "encryption", "storage"],
     securitySeverity: 6.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/storage/ST002-storage-min-tls.md"
   },
   create(ctx) {
@@ -18651,7 +25594,7 @@ var rule18 = {
     level: "error",
     tags: ["security", "network", "nsg"],
     securitySeverity: 8.6,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/network/NET001-admin-port-open-to-internet.md"
   },
   create(ctx) {
@@ -18839,6 +25782,44 @@ function looksSecret(name) {
   return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
 }
 var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
+var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
+  "all",
+  "get",
+  "list",
+  "set",
+  "delete",
+  "backup",
+  "restore",
+  "recover",
+  "purge",
+  "encrypt",
+  "decrypt",
+  "wrapkey",
+  "unwrapkey",
+  "sign",
+  "verify",
+  "import",
+  "update",
+  "create",
+  "managecontacts",
+  "getissuers",
+  "listissuers",
+  "setissuers",
+  "deleteissuers",
+  "manageissuers",
+  "rotate",
+  "getrotationpolicy",
+  "setrotationpolicy",
+  "release",
+  "deletesas",
+  "getsas",
+  "listsas",
+  "regeneratekey",
+  "setsas"
+]);
+function isPermissionList(v) {
+  return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
+}
 function isPlaceholder(s) {
   const t = s.trim();
   if (t === "") return true;
@@ -18859,7 +25840,7 @@ var rule22 = {
     level: "error",
     tags: ["security", "secrets"],
     securitySeverity: 9,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/secrets/SEC001-hardcoded-secret.md"
   },
   create(ctx) {
@@ -18884,14 +25865,14 @@ var rule22 = {
         message: `${what} holds a literal secret (value not shown); remove it from the code, rotate it, and pass it at deploy time from Key Vault or a secure parameter.`
       });
     };
-    const walk = (key, v, onSecret) => {
-      if (key !== void 0 && looksSecret(key)) {
+    const walk = (key, v, onSecret, parentKey2) => {
+      if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions") {
         if (v.kind === "string") return onSecret(key, v);
-        if (v.kind === "list") {
+        if (v.kind === "list" && !isPermissionList(v)) {
           for (const i of v.items) if (i.kind === "string") onSecret(key, i);
         }
       }
-      if (v.kind === "object") for (const [k, e] of v.entries) walk(k, e, onSecret);
+      if (v.kind === "object") for (const [k, e] of v.entries) walk(k, e, onSecret, key);
       else if (v.kind === "list") {
         for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk(void 0, i, onSecret);
       }
@@ -19053,7 +26034,7 @@ var rule23 = {
     help: "Add every required tag (configured with `requiredTags`) to the resource\u2019s tags, for example through a shared `local.common_tags` merged into each resource\u2019s tags.",
     level: "warning",
     tags: ["governance", "cost", "tags"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/tags/TAG001-missing-required-tags.md"
   },
   create(ctx) {
@@ -19097,7 +26078,7 @@ var rule24 = {
     help: "Add a `cost-center` tag (the name is configurable) to the GPU resource itself.",
     level: "error",
     tags: ["cost", "gpu", "tags"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/tags/TAG002-gpu-resource-without-cost-center.md"
   },
   create(ctx) {
@@ -19136,7 +26117,7 @@ var rule25 = {
     help: "Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.",
     level: "error",
     tags: ["governance", "compliance", "location"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/governance/GOV001-location-not-allowed.md"
   },
   create(ctx) {
@@ -20117,9 +27098,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path11) => {
+  const visit2 = (node, path15) => {
     if ((0, import_yaml2.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path11}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path15}[${i}]`));
       return;
     }
     if (!(0, import_yaml2.isMap)(node)) return;
@@ -20137,7 +27118,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path11 || "$"}`;
+      const subject = `pipeline:${path15 || "$"}`;
       const step = { subject, range: nodeRange(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString(stepPair.value) ?? "";
@@ -20155,7 +27136,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString(p.key) === "inputs") continue;
       const k = scalarString(p.key) ?? "?";
-      visit2(p.value, path11 ? `${path11}.${k}` : k);
+      visit2(p.value, path15 ? `${path15}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -20635,7 +27616,7 @@ var rule32 = {
     help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
     level: "warning",
     tags: ["correctness"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     docPath: "rules/core/EVAL001-evaluation-incomplete.md"
   },
   create() {
@@ -20643,6 +27624,44 @@ var rule32 = {
   }
 };
 var EVAL001_evaluation_incomplete_default = rule32;
+
+// rules/core/SUP001-suppression-invalid.ts
+var rule33 = {
+  meta: {
+    id: "SUP001",
+    name: "suppression-invalid",
+    shortDescription: "An inline suppression is malformed, names an unknown rule or has expired.",
+    fullDescription: "A `mlops-iac-lint-ignore` comment (or ARM `metadata` entry) without a ` -- reason`, with a malformed `until=` date, without a rule ID or with an unknown rule ID. A malformed suppression suppresses nothing, so the finding it meant to hide is still reported. An expired suppression (its `until` date has passed) also suppresses nothing and is reported at note.",
+    help: "Write `mlops-iac-lint-ignore AML001 [until=YYYY-MM-DD] -- reason`: a known rule ID, a real date, and a reason after ` -- `. Renew or remove expired suppressions.",
+    level: "warning",
+    tags: ["suppression"],
+    formats: ["any"],
+    docPath: "rules/core/SUP001-suppression-invalid.md"
+  },
+  create() {
+    return {};
+  }
+};
+var SUP001_suppression_invalid_default = rule33;
+
+// rules/core/SUP002-suppression-unused.ts
+var rule34 = {
+  meta: {
+    id: "SUP002",
+    name: "suppression-unused",
+    shortDescription: "An inline suppression suppresses no finding.",
+    fullDescription: "A valid `mlops-iac-lint-ignore` comment, Bicep `#disable-next-line` pragma or ARM `metadata` suppression whose rule found nothing in the lines it covers. Usually the problem was fixed, or the code moved away from the comment. A stale suppression would silently hide the problem if it came back.",
+    help: "Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.",
+    level: "note",
+    tags: ["suppression"],
+    formats: ["any"],
+    docPath: "rules/core/SUP002-suppression-unused.md"
+  },
+  create() {
+    return {};
+  }
+};
+var SUP002_suppression_unused_default = rule34;
 
 // rules/index.ts
 var ALL_RULES = [
@@ -20677,7 +27696,9 @@ var ALL_RULES = [
   CI004_action_not_pinned_default,
   CI005_terraform_apply_without_plan_default,
   PARSE001_parse_error_default,
-  EVAL001_evaluation_incomplete_default
+  EVAL001_evaluation_incomplete_default,
+  SUP001_suppression_invalid_default,
+  SUP002_suppression_unused_default
 ];
 
 // src/eval/arm/project.ts
@@ -20946,13 +27967,13 @@ function buildResourceId(prefix, type, names, loc2, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
-  let path11 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path15 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path11 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path11 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path15 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path15 += "/" + nameSegs[i];
   }
-  if (known2) return str(path11.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path11);
+  if (known2) return str(path15.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path15);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -21542,11 +28563,11 @@ def(
 );
 def(
   "tryGet",
-  ([a, ...path11], loc2) => {
+  ([a, ...path15], loc2) => {
     let cur = a;
-    for (const p of path11) {
+    for (const p of path15) {
       if (!cur) return nul(loc2);
-      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path11]));
+      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path15]));
       if (cur.kind === "null") return nul(loc2);
       if (cur.kind === "object" && p.kind === "string") cur = member(cur, p.value);
       else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -21791,6 +28812,32 @@ function evalCall2(e, ctx, loc2) {
   } catch (x) {
     return U(`${d.name}(): ${x.message}`, loc2);
   }
+}
+function callArmFunction(name, args, loc2) {
+  const lname = name.toLowerCase();
+  const d = fns2.get(lname);
+  if (!d) {
+    if (lname.startsWith("list")) {
+      const t = callToken(name, args);
+      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc2, t);
+    }
+    return void 0;
+  }
+  if (!d.partial) {
+    const u = firstUnknown2(args);
+    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc2, callToken(d.name, args));
+  }
+  try {
+    return d.fn(args, loc2, d.name);
+  } catch (x) {
+    return U(`${d.name}(): ${x.message}`, loc2);
+  }
+}
+function armAccess(t, key, loc2) {
+  return access(t, key, loc2);
+}
+function armCallToken(name, args) {
+  return callToken(name, args);
 }
 function evaluateArmString(s, loc2, ctx) {
   const form = classifyString(s);
@@ -22179,6 +29226,7 @@ function evaluateArmTemplate(opts) {
       result.generator = typeof gver === "string" ? { name: gname, version: gver } : { name: gname };
     }
     const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
+    for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
     for (const slot of scope.params.values()) {
       const typeNode = getProp(slot.decl, "type");
@@ -22304,7 +29352,7 @@ function armRefKeys(ref) {
   if (ref.kind === "unknown" && ref.token) keys.push(ref.token);
   return keys;
 }
-function fromArm(r, evaluation, opts = {}) {
+function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   const key = r.type.toLowerCase();
   const refs = /* @__PURE__ */ new Map();
   const parentRef = ARM_PARENT_REF[key];
@@ -22312,7 +29360,7 @@ function fromArm(r, evaluation, opts = {}) {
   if (parentRef && pk) refs.set(parentRef, unknown("parent resource", void 0, pk));
   const address = `${r.deployment.map((d) => `deployment(${d})/`).join("")}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== void 0 ? `[${r.copyIndex}]` : ""}`;
   const resources = normalize({
-    format: "arm",
+    format: format2,
     address,
     sourceType: r.type,
     spec: ARM_TABLE[key],
@@ -22333,6 +29381,3780 @@ function nameText(v) {
   return "?";
 }
 
+// src/parse/bicep/lexer.ts
+var PRAGMAS = /* @__PURE__ */ new Set(["disable-next-line", "disable-diagnostics", "restore-diagnostics"]);
+var TWO_CHAR = {
+  "?": ["??"],
+  ":": ["::"],
+  "=": ["==", "=~", "=>"],
+  "!": ["!=", "!~"],
+  "<": ["<="],
+  ">": [">="],
+  "&": ["&&"],
+  "|": ["||"]
+};
+var ONE_CHAR = /* @__PURE__ */ new Set(["{", "}", "(", ")", "[", "]", "@", ",", ".", ":", ";", "?", "=", "+", "-", "*", "/", "%", "!", "<", ">", "|", "^"]);
+var MAX_IDENTIFIER_LENGTH = 255;
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || c >= 48 && c <= 57;
+}
+function isDigit3(c) {
+  return c >= 48 && c <= 57;
+}
+function isHex(c) {
+  return isDigit3(c) || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+}
+function lex(text2) {
+  return new Lexer2(text2).run();
+}
+var Lexer2 = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  pos = 0;
+  tokens = [];
+  comments = [];
+  pragmas = [];
+  errors = [];
+  modes = [];
+  run() {
+    const text2 = this.text;
+    const n = text2.length;
+    if (text2.charCodeAt(0) === 65279) this.pos = 1;
+    while (this.pos < n) {
+      const c = text2.charCodeAt(this.pos);
+      if (c === 32 || c === 9) {
+        this.pos++;
+        continue;
+      }
+      if (c === 10 || c === 13) {
+        this.newline();
+        continue;
+      }
+      if (c === 47) {
+        const d = text2.charCodeAt(this.pos + 1);
+        if (d === 47) {
+          this.lineComment();
+          continue;
+        }
+        if (d === 42) {
+          this.blockComment();
+          continue;
+        }
+      }
+      if (c === 35 && this.atLineStart() && this.pragma()) continue;
+      if (c === 39) {
+        if (text2.startsWith("'''", this.pos)) this.multilineString(this.pos, 0, this.pos + 3, false);
+        else this.singleString(this.pos, this.pos + 1, false);
+        continue;
+      }
+      if (c === 36) {
+        let p = this.pos;
+        while (text2.charCodeAt(p) === 36) p++;
+        if (text2.startsWith("'''", p)) {
+          this.multilineString(this.pos, p - this.pos, p + 3, false);
+          continue;
+        }
+        this.unrecognized(this.pos, this.pos + 1);
+        continue;
+      }
+      if (c === 123) {
+        if (this.modes.length > 0) this.modes.push({ kind: "brace" });
+        this.push("{", this.pos, this.pos + 1);
+        this.pos++;
+        continue;
+      }
+      if (c === 125) {
+        const top = this.modes[this.modes.length - 1];
+        if (top?.kind === "string") {
+          this.modes.pop();
+          if (top.multiline) this.multilineString(this.pos, top.dollars, this.pos + 1, true);
+          else this.singleString(this.pos, this.pos + 1, true);
+          continue;
+        }
+        if (top?.kind === "brace") this.modes.pop();
+        this.push("}", this.pos, this.pos + 1);
+        this.pos++;
+        continue;
+      }
+      if (isIdentStart(c)) {
+        const start = this.pos;
+        let p = start + 1;
+        while (p < n && isIdentPart(text2.charCodeAt(p))) p++;
+        const word = text2.slice(start, p);
+        this.pos = p;
+        if (word.length > MAX_IDENTIFIER_LENGTH) {
+          this.error(`The identifier exceeds the limit of ${MAX_IDENTIFIER_LENGTH} characters. Reduce the length of the identifier.`, start, p, "BCP024");
+        }
+        const type = word === "true" ? "True" : word === "false" ? "False" : word === "null" ? "Null" : "Identifier";
+        this.push(type, start, p, word);
+        continue;
+      }
+      if (isDigit3(c)) {
+        const start = this.pos;
+        let p = start + 1;
+        while (p < n && isDigit3(text2.charCodeAt(p))) p++;
+        this.pos = p;
+        this.push("Integer", start, p, text2.slice(start, p));
+        continue;
+      }
+      const punct = this.punctuation(c);
+      if (punct !== null) {
+        const len = punct.length;
+        this.push(punct, this.pos, this.pos + len);
+        this.pos += len;
+        continue;
+      }
+      const cp = text2.codePointAt(this.pos);
+      this.unrecognized(this.pos, this.pos + (cp > 65535 ? 2 : 1));
+    }
+    if (this.modes.some((m) => m.kind === "string")) {
+      this.error('The string interpolation is not terminated: expected "}" before the end of the file.', n, n);
+    }
+    this.tokens.push({ type: "EOF", start: n, end: n, value: "" });
+    return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+  }
+  /** The punctuation token at the current position (longest match), or null. */
+  punctuation(c) {
+    const text2 = this.text;
+    const ch = text2[this.pos];
+    if (c === 46 && text2.charCodeAt(this.pos + 1) === 46 && text2.charCodeAt(this.pos + 2) === 46) return "...";
+    const twos = TWO_CHAR[ch];
+    if (twos) {
+      const second = text2[this.pos + 1];
+      for (const t of twos) if (t[1] === second) return t;
+    }
+    return ONE_CHAR.has(ch) ? ch : null;
+  }
+  push(type, start, end, value = "") {
+    const tok = { type, start, end, value };
+    this.tokens.push(tok);
+    return tok;
+  }
+  error(message, start, end, code) {
+    this.errors.push(code ? { message, start, end, code } : { message, start, end });
+  }
+  unrecognized(start, end) {
+    const ch = this.text.slice(start, end);
+    this.pos = end;
+    this.push("Unrecognized", start, end, ch);
+    if (ch === '"') {
+      this.error('The following token is not recognized: "\\"". Strings are defined using single quotes in bicep.', start, end, "BCP103");
+    } else {
+      const shown = ch === "\xA0" ? "U+00A0 (no-break space)" : `"${ch}"`;
+      this.error(`The following token is not recognized: ${shown}.`, start, end, "BCP001");
+    }
+  }
+  newline() {
+    const text2 = this.text;
+    const start = this.pos;
+    let p = start;
+    while (p < text2.length && (text2.charCodeAt(p) === 10 || text2.charCodeAt(p) === 13)) p++;
+    this.pos = p;
+    if (this.modes.some((m) => m.kind === "string")) {
+      this.error('A line break is not allowed inside a string interpolation "${\u2026}"; the string is not terminated.', start, start, "BCP004");
+      this.modes.length = 0;
+    }
+    const last = this.tokens[this.tokens.length - 1];
+    if (last?.type === "NL") last.end = p;
+    else this.push("NL", start, p);
+  }
+  lineComment() {
+    const text2 = this.text;
+    const start = this.pos;
+    let p = start + 2;
+    while (p < text2.length && text2.charCodeAt(p) !== 10 && text2.charCodeAt(p) !== 13) p++;
+    this.comments.push({ style: "line", text: text2.slice(start + 2, p), start, end: p });
+    this.pos = p;
+  }
+  blockComment() {
+    const text2 = this.text;
+    const start = this.pos;
+    const close = text2.indexOf("*/", start + 2);
+    if (close < 0) {
+      this.comments.push({ style: "block", text: text2.slice(start + 2), start, end: text2.length });
+      this.error('The multi-line comment is not terminated: expected "*/" before the end of the file.', start, start + 2, "BCP002");
+      this.pos = text2.length;
+      return;
+    }
+    this.comments.push({ style: "block", text: text2.slice(start + 2, close), start, end: close + 2 });
+    this.pos = close + 2;
+  }
+  atLineStart() {
+    let p = this.pos - 1;
+    while (p >= 0) {
+      const c = this.text.charCodeAt(p);
+      if (c === 32 || c === 9) p--;
+      else return c === 10 || c === 13 || p === 0 && c === 65279;
+    }
+    return true;
+  }
+  /** `#directive CODE…` up to the end of the line. Returns false if `#` starts no known pragma. */
+  pragma() {
+    const text2 = this.text;
+    const start = this.pos;
+    let p = start + 1;
+    while (p < text2.length && (isIdentPart(text2.charCodeAt(p)) || text2[p] === "-")) p++;
+    const directive = text2.slice(start + 1, p);
+    if (!PRAGMAS.has(directive)) return false;
+    let end = p;
+    while (end < text2.length && text2.charCodeAt(end) !== 10 && text2.charCodeAt(end) !== 13) end++;
+    const rest = text2.slice(p, end);
+    const cut = rest.search(/\/\/|\/\*/);
+    const codesText = cut >= 0 ? rest.slice(0, cut) : rest;
+    const codes = codesText.split(/[ \t]+/).filter((s) => s.length > 0);
+    const pragmaEnd = cut >= 0 ? p + cut : end;
+    let trimmedEnd = pragmaEnd;
+    while (trimmedEnd > p && (text2[trimmedEnd - 1] === " " || text2[trimmedEnd - 1] === "	")) trimmedEnd--;
+    this.pragmas.push({ directive, codes, start, end: trimmedEnd });
+    if (directive === "disable-next-line" && codes.length === 0) {
+      this.error('Expected at least one diagnostic code after "#disable-next-line".', start, trimmedEnd);
+    }
+    this.pos = pragmaEnd;
+    return true;
+  }
+  /**
+   * A single-line string piece starting at `tokStart` (the `'`, or the `}` that closes a hole);
+   * the literal text starts at `contentStart`.
+   */
+  singleString(tokStart, contentStart, resumed) {
+    const text2 = this.text;
+    const n = text2.length;
+    let p = contentStart;
+    let value = "";
+    let runStart = p;
+    for (; ; ) {
+      if (p >= n) {
+        value += text2.slice(runStart, p);
+        this.error("The string at this location is not terminated. Terminate the string with a single quote character.", tokStart, p, "BCP003");
+        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
+        this.pos = p;
+        return;
+      }
+      const c = text2.charCodeAt(p);
+      if (c === 39) {
+        value += text2.slice(runStart, p);
+        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p + 1, value, contentStart, p);
+        this.pos = p + 1;
+        return;
+      }
+      if (c === 10 || c === 13) {
+        value += text2.slice(runStart, p);
+        this.error("The string at this location is not terminated due to an unexpected new line character.", tokStart, p, "BCP004");
+        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
+        this.pos = p;
+        return;
+      }
+      if (c === 36 && text2.charCodeAt(p + 1) === 123) {
+        value += text2.slice(runStart, p);
+        this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, p + 2, value, contentStart, p);
+        this.modes.push({ kind: "string", multiline: false, dollars: 0 });
+        this.pos = p + 2;
+        return;
+      }
+      if (c === 92) {
+        value += text2.slice(runStart, p);
+        p = this.escape(p, (s) => value += s);
+        runStart = p;
+        continue;
+      }
+      p++;
+    }
+  }
+  /** Decodes the escape at `p` (the backslash); returns the offset after it. */
+  escape(p, out) {
+    const text2 = this.text;
+    const e = text2[p + 1];
+    switch (e) {
+      case "'":
+      case "\\":
+      case "$":
+        out(e);
+        return p + 2;
+      case "n":
+        out("\n");
+        return p + 2;
+      case "r":
+        out("\r");
+        return p + 2;
+      case "t":
+        out("	");
+        return p + 2;
+      case "u": {
+        if (text2[p + 2] === "{") {
+          let q = p + 3;
+          while (q < text2.length && isHex(text2.charCodeAt(q))) q++;
+          if (q > p + 3 && text2[q] === "}") {
+            const cp = parseInt(text2.slice(p + 3, q), 16);
+            if (q - (p + 3) <= 8 && cp <= 1114111) {
+              out(String.fromCodePoint(cp));
+              return q + 1;
+            }
+            this.error("The Unicode escape is out of range: code points go up to \\u{10FFFF}.", p, q + 1, "BCP133");
+            return q + 1;
+          }
+        }
+        this.error("The Unicode escape sequence is not valid: use \\u{hex} with 1 to 6 hexadecimal digits.", p, p + 2, "BCP133");
+        return p + 2;
+      }
+      default: {
+        if (e === void 0) {
+          this.error("The string at this location is not terminated: complete the escape sequence and close the string.", p, p + 1, "BCP005");
+          return p + 1;
+        }
+        if (e === "\n" || e === "\r") return p + 1;
+        const len = (text2.codePointAt(p + 1) ?? 0) > 65535 ? 2 : 1;
+        this.error(
+          `The escape sequence "\\${text2.slice(p + 1, p + 1 + len)}" is not recognized. Valid escapes: \\' \\\\ \\n \\r \\t \\$ \\u{\u2026}.`,
+          p,
+          p + 1 + len,
+          "BCP006"
+        );
+        out(text2.slice(p + 1, p + 1 + len));
+        return p + 1 + len;
+      }
+    }
+  }
+  /**
+   * A multi-line string piece: `'''…'''` (dollars 0, verbatim) or `$…$'''…'''` with holes
+   * `$…${`. `contentStart` is after the opening `'''` (or after `}` when resumed).
+   */
+  multilineString(tokStart, dollars, contentStart, resumed) {
+    const text2 = this.text;
+    const n = text2.length;
+    let p = contentStart;
+    if (!resumed) {
+      if (text2.startsWith("\r\n", p)) p += 2;
+      else if (text2.charCodeAt(p) === 10) p += 1;
+    }
+    const valueStart = p;
+    let value = "";
+    const runStart = p;
+    for (; ; ) {
+      if (p >= n) {
+        value += text2.slice(runStart, p);
+        this.error(`The multi-line string at this location is not terminated: expected "'''" before the end of the file.`, tokStart, p, "BCP140");
+        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, valueStart, p, true, dollars);
+        this.pos = p;
+        return;
+      }
+      const c = text2.charCodeAt(p);
+      if (c === 39 && text2.startsWith("'''", p)) {
+        let q = p + 3;
+        while (text2.charCodeAt(q) === 39) q++;
+        const contentEnd = q - 3;
+        value += text2.slice(runStart, contentEnd);
+        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, q, value, valueStart, contentEnd, false, dollars);
+        this.pos = q;
+        return;
+      }
+      if (c === 36 && dollars > 0) {
+        let q = p;
+        while (text2.charCodeAt(q) === 36) q++;
+        const m = q - p;
+        if (text2.charCodeAt(q) === 123 && m >= dollars) {
+          const literalEnd = q - dollars;
+          value += text2.slice(runStart, literalEnd);
+          this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, q + 1, value, valueStart, literalEnd, false, dollars);
+          this.modes.push({ kind: "string", multiline: true, dollars });
+          this.pos = q + 1;
+          return;
+        }
+        p = q;
+        continue;
+      }
+      p++;
+    }
+  }
+  stringToken(type, start, end, value, contentStart, contentEnd, unterminated = false, dollars) {
+    const tok = this.push(type, start, end, value);
+    tok.contentStart = contentStart;
+    tok.contentEnd = contentEnd;
+    if (dollars !== void 0) {
+      tok.multiline = true;
+      tok.dollars = dollars;
+    }
+    if (unterminated) tok.unterminated = true;
+  }
+};
+
+// src/parse/bicep/parser.ts
+var ParseFailure = class {
+  constructor(message, start, end, code) {
+    this.message = message;
+    this.start = start;
+    this.end = end;
+    this.code = code;
+  }
+  message;
+  start;
+  end;
+  code;
+};
+var BINARY_PRECEDENCE = {
+  "*": 100,
+  "/": 100,
+  "%": 100,
+  "+": 90,
+  "-": 90,
+  "<": 80,
+  "<=": 80,
+  ">": 80,
+  ">=": 80,
+  "==": 70,
+  "!=": 70,
+  "=~": 70,
+  "!~": 70,
+  "&&": 50,
+  "||": 40,
+  "??": 30
+};
+var DECLARATION_KEYWORDS = /* @__PURE__ */ new Set([
+  "param",
+  "var",
+  "resource",
+  "output",
+  "module",
+  "type",
+  "import",
+  "metadata",
+  "assert",
+  "func",
+  "targetScope",
+  "extension",
+  "test",
+  "using",
+  "extends",
+  "provider"
+]);
+var LAMBDA_BODY_STOP = /* @__PURE__ */ new Set(["param", "var", "resource", "output", "module", "type", "import", "metadata", "assert"]);
+var Parser4 = class {
+  constructor(text2) {
+    this.text = text2;
+    this.lineMap = new LineMap(text2);
+    const lexed = lex(text2);
+    this.toks = lexed.tokens;
+    for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
+    this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.lineMap.range(c.start, c.end) }));
+    this.pragmas = lexed.pragmas.map((p) => {
+      const range = this.lineMap.range(p.start, p.end);
+      return { directive: p.directive, codes: p.codes, line: range.start.line, range };
+    });
+  }
+  text;
+  toks;
+  i = 0;
+  lastEnd = 0;
+  lineMap;
+  errors = [];
+  errorStarts = /* @__PURE__ */ new Set();
+  /** > 0 while parsing the expression of a `${…}` hole. */
+  holeDepth = 0;
+  comments;
+  pragmas;
+  parseProgram(mode) {
+    const statements = [];
+    for (; ; ) {
+      this.skipNL();
+      if (this.at("EOF")) break;
+      const before = this.i;
+      try {
+        const st = this.statement(mode);
+        statements.push(st);
+        this.endOfStatement();
+      } catch (e) {
+        if (!(e instanceof ParseFailure)) throw e;
+        this.addError(e.message, e.start, e.end, e.code);
+        this.recoverStatement(before);
+      }
+      if (this.i === before) this.next();
+    }
+    return statements;
+  }
+  finishErrors() {
+    return this.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+  // -------------------------------------------------------------------------------------------
+  // Token helpers
+  // -------------------------------------------------------------------------------------------
+  get cur() {
+    return this.toks[this.i];
+  }
+  peek(k) {
+    return this.toks[Math.min(this.i + k, this.toks.length - 1)];
+  }
+  next() {
+    const t = this.toks[this.i];
+    if (t.type !== "EOF") this.i++;
+    if (t.type !== "NL" && t.type !== "EOF") this.lastEnd = t.end;
+    return t;
+  }
+  at(type) {
+    return this.toks[this.i].type === type;
+  }
+  atWord(word) {
+    const t = this.toks[this.i];
+    return t.type === "Identifier" && t.value === word;
+  }
+  skipNL() {
+    if (this.at("NL")) {
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Skips a NL inside brackets where line breaks are allowed; fails if the next line looks like a
+   * new top-level declaration (the bracket was never closed).
+   */
+  skipNLInside(close) {
+    if (this.skipNL() && this.startsTopLevelDeclaration(this.cur, 0)) {
+      this.fail(`Expected "${close}" at this location, found ${this.describe(this.cur)} (a new declaration).`);
+    }
+  }
+  range(start, end = this.lastEnd) {
+    return this.lineMap.range(start, Math.max(start, end));
+  }
+  describe(t) {
+    switch (t.type) {
+      case "NL":
+        return "a new line";
+      case "EOF":
+        return "the end of the file";
+      case "StringComplete":
+      case "StringLeft":
+        return "a string";
+      case "StringMiddle":
+      case "StringRight":
+        return '"}"';
+      case "Identifier":
+        return `"${t.value}"`;
+      default:
+        return `"${this.text.slice(t.start, t.end)}"`;
+    }
+  }
+  fail(message, t = this.cur, code) {
+    const end = t.type === "NL" || t.type === "EOF" ? t.start : t.end;
+    throw new ParseFailure(message, t.start, end, code);
+  }
+  addError(message, start, end, code) {
+    if (this.errorStarts.has(start)) return;
+    this.errorStarts.add(start);
+    const err2 = { message, range: this.lineMap.range(start, end) };
+    if (code) err2.code = code;
+    this.errors.push(err2);
+  }
+  expect(type, what) {
+    if (this.at(type)) return this.next();
+    this.fail(`Expected ${what ?? `"${type}"`} at this location, found ${this.describe(this.cur)}.`);
+  }
+  expectWord(word) {
+    if (this.atWord(word)) return this.next();
+    this.fail(`Expected the keyword "${word}" at this location, found ${this.describe(this.cur)}.`);
+  }
+  identifier(what) {
+    const t = this.cur;
+    if (t.type !== "Identifier") {
+      if (t.type === "True" || t.type === "False" || t.type === "Null") {
+        this.fail(`"${t.value || this.text.slice(t.start, t.end)}" is a reserved keyword and cannot be used as ${what}.`);
+      }
+      this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
+    }
+    this.next();
+    return { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+  }
+  atLineStart(t) {
+    if (t.start === 0) return true;
+    const c = this.text.charCodeAt(t.start - 1);
+    return c === 10 || c === 13 || t.start === 1 && c === 65279;
+  }
+  /** A token at column 1 that (on a best guess) starts a new top-level declaration. */
+  startsTopLevelDeclaration(t, k) {
+    if (t.type !== "Identifier" || !DECLARATION_KEYWORDS.has(t.value) || !this.atLineStart(t)) return false;
+    const n = this.peek(k + 1);
+    return n.type === "Identifier" || t.value === "targetScope" && n.type === "=";
+  }
+  // -------------------------------------------------------------------------------------------
+  // Recovery
+  // -------------------------------------------------------------------------------------------
+  /** Skip to the next line break outside brackets opened by the skipped tokens. */
+  recoverStatement(statementStart) {
+    if (this.i > statementStart && this.startsTopLevelDeclaration(this.cur, 0) && this.toks[this.i - 1]?.type === "NL") return;
+    let depth = 0;
+    for (; ; ) {
+      const t = this.cur;
+      if (t.type === "EOF") return;
+      if (t.type === "NL") {
+        const n = this.peek(1);
+        if (depth <= 0 || this.startsTopLevelDeclaration(n, 1) || n.type === "@" && this.atLineStart(n)) return;
+      } else if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
+      else if (t.type === "}" || t.type === ")" || t.type === "]") depth--;
+      this.next();
+    }
+  }
+  /** Skip to the next line break or to `close` at the same bracket depth (not consumed). */
+  recoverElement(close) {
+    let depth = 0;
+    for (; ; ) {
+      const t = this.cur;
+      if (t.type === "EOF") return;
+      if (t.type === "NL" && depth <= 0) return;
+      if (t.type === close && depth === 0) return;
+      if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
+      else if ((t.type === "}" || t.type === ")" || t.type === "]") && depth > 0) depth--;
+      this.next();
+    }
+  }
+  endOfStatement() {
+    const t = this.cur;
+    if (t.type === "NL" || t.type === "EOF") return;
+    if (this.i > 0 && this.toks[this.i - 1].type === "NL") return;
+    this.adjacentStringCheck();
+    this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t, "BCP019");
+  }
+  /** `'it''s'`: a string directly after a string is the classic ARM-escape mistake. */
+  adjacentStringCheck() {
+    const t = this.cur;
+    const prev = this.toks[this.i - 1];
+    if (prev && (prev.type === "StringComplete" || prev.type === "StringRight") && t.type.startsWith("String") && prev.end === t.start) {
+      this.fail("Two adjacent strings: '' is not an escape in Bicep. Write a quote inside a string as \\' (for example 'it\\'s').", t);
+    }
+  }
+  // -------------------------------------------------------------------------------------------
+  // Lists: `{…}` `[…]` with NL or `,` separators
+  // -------------------------------------------------------------------------------------------
+  /**
+   * Parses `open` NL* [elem { (NL+ | ",") elem } [","] NL*] `close`. Returns the end offset of
+   * the closer (or of the last element when the list is unterminated).
+   */
+  list(open, close, element, out, allowBail = true) {
+    const openTok = this.expect(open);
+    this.skipNL();
+    for (let last = -1; ; ) {
+      const t = this.cur;
+      if (t.type === close) {
+        this.next();
+        return;
+      }
+      if (t.type === "EOF" || allowBail && this.startsTopLevelDeclaration(t, 0) && this.toks[this.i - 1].type === "NL") {
+        const pos = this.lineMap.position(openTok.start);
+        this.addError(
+          `Expected "${close}" to close the "${open}" opened at ${pos.line}:${pos.column}, found ${this.describe(t)}.`,
+          t.start,
+          t.start
+        );
+        return;
+      }
+      if (this.i === last) {
+        this.next();
+        continue;
+      }
+      last = this.i;
+      let recovered = false;
+      try {
+        out.push(element());
+      } catch (e) {
+        if (!(e instanceof ParseFailure)) throw e;
+        this.addError(e.message, e.start, e.end, e.code);
+        this.recoverElement(close);
+        recovered = true;
+      }
+      const s = this.cur;
+      if (s.type === ",") {
+        this.next();
+        if (this.at("NL")) {
+          this.addError("Unexpected new line character after a comma.", this.cur.start, this.cur.start, "BCP238");
+          this.skipNL();
+        }
+        while (this.at(",")) {
+          this.addError('Unexpected "," : expected an element between the commas.', this.cur.start, this.cur.end);
+          this.next();
+        }
+        continue;
+      }
+      if (s.type === "NL") {
+        this.skipNL();
+        continue;
+      }
+      if (s.type === close || s.type === "EOF" || recovered) continue;
+      try {
+        this.adjacentStringCheck();
+      } catch (e) {
+        if (!(e instanceof ParseFailure)) throw e;
+        this.addError(e.message, e.start, e.end, e.code);
+      }
+      this.addError("Expected a new line or comma character at this location.", s.start, s.start, "BCP236");
+      this.recoverElement(close);
+      if (this.at("NL")) this.skipNL();
+    }
+  }
+  // -------------------------------------------------------------------------------------------
+  // Statements
+  // -------------------------------------------------------------------------------------------
+  decorators() {
+    const out = [];
+    while (this.at("@")) {
+      const at = this.next();
+      out.push(this.decoratorAfterAt(at.start));
+      if (!this.at("NL")) {
+        this.fail(`Expected a new line character after the decorator, found ${this.describe(this.cur)}.`);
+      }
+      this.skipNL();
+    }
+    return out;
+  }
+  decoratorAfterAt(start) {
+    const first = this.identifier("a decorator name");
+    let expr = this.at("(") ? { kind: "Call", name: first, args: this.args(), range: this.range(first.range.start.offset) } : { kind: "Variable", name: first.name, range: first.range };
+    let name = first;
+    let namespace = null;
+    let args = expr.kind === "Call" ? expr.args : [];
+    while (this.at(".")) {
+      this.next();
+      const prop = this.identifier("a decorator name");
+      namespace = expr.kind === "Variable" ? expr.name : null;
+      name = prop;
+      if (this.at("(")) {
+        args = this.args();
+        expr = { kind: "InstanceCall", object: expr, name: prop, args, range: this.range(first.range.start.offset) };
+      } else {
+        args = [];
+        expr = { kind: "PropertyAccess", object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
+      }
+    }
+    return { kind: "Decorator", name: name.name, nameRange: name.range, namespace, args, expression: expr, range: this.range(start) };
+  }
+  statement(mode) {
+    const decorators = this.decorators();
+    const kw = this.cur;
+    const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
+    if (kw.type === "EOF" && decorators.length > 0) {
+      this.fail("Expected a declaration after the decorator, found the end of the file.", kw, "BCP132");
+    }
+    if (kw.type !== "Identifier") {
+      this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === "bicep" ? "BCP007" : void 0);
+    }
+    const base = { decorators, keywordRange: this.lineMap.range(kw.start, kw.end) };
+    const word = kw.value;
+    if (mode === "params") {
+      switch (word) {
+        case "using":
+          return this.usingDecl(base, start);
+        case "extends": {
+          this.next();
+          const path15 = this.stringLiteral("a path string");
+          return { kind: "ExtendsDecl", ...base, path: path15, pathString: path15.value, range: this.range(start) };
+        }
+        case "param": {
+          this.next();
+          const name = this.identifier("a parameter name");
+          let value = null;
+          if (this.at("=")) {
+            this.next();
+            value = this.expression();
+          } else if (!this.at("NL") && !this.at("EOF")) {
+            this.fail(`Expected "=" at this location: a .bicepparam file assigns parameters (param ${name.name} = value) and takes their types from the template.`);
+          }
+          return { kind: "ParamAssignment", ...base, name, value, range: this.range(start) };
+        }
+        case "var":
+          return this.varDecl(base, start);
+        case "import":
+          return this.importDecl(base, start);
+        case "type":
+          return this.typeDecl(base, start);
+        case "extension":
+          return this.extensionDecl(base, start);
+        case "extensionConfig": {
+          this.next();
+          const name = this.identifier("an extension name");
+          this.expectWord("with");
+          const config = this.object(false);
+          return { kind: "ExtensionConfigDecl", ...base, name, config, range: this.range(start) };
+        }
+        default:
+          this.fail(this.unknownDeclarationMessage(mode, kw), kw);
+      }
+    }
+    switch (word) {
+      case "targetScope": {
+        this.next();
+        this.expect("=", '"="');
+        const value = this.expression();
+        return { kind: "TargetScopeDecl", ...base, value, range: this.range(start) };
+      }
+      case "metadata": {
+        this.next();
+        const name = this.identifier("a metadata name");
+        this.expect("=", '"="');
+        const value = this.expression();
+        return { kind: "MetadataDecl", ...base, name, value, range: this.range(start) };
+      }
+      case "param": {
+        this.next();
+        const name = this.identifier("a parameter name");
+        let type = null;
+        let resourceType = null;
+        if (this.atWord("resource") && this.peek(1).type.startsWith("String")) {
+          this.next();
+          resourceType = this.stringLiteral("a resource type string");
+        } else {
+          type = this.type();
+        }
+        let defaultValue = null;
+        if (this.at("=")) {
+          this.next();
+          defaultValue = this.expression();
+        }
+        return { kind: "ParamDecl", ...base, name, type, resourceType, defaultValue, range: this.range(start) };
+      }
+      case "var":
+        return this.varDecl(base, start);
+      case "type":
+        return this.typeDecl(base, start);
+      case "func":
+        return this.funcDecl(base, start);
+      case "resource":
+        return this.resourceDecl(base, start, false);
+      case "module": {
+        this.next();
+        const name = this.identifier("a module name");
+        const path15 = this.stringLiteral("a module path string");
+        this.expect("=", '"="');
+        const value = this.declarationBody(false);
+        const parts = this.bodyParts(value);
+        return {
+          kind: "ModuleDecl",
+          ...base,
+          name,
+          path: path15,
+          pathString: path15.value,
+          value,
+          body: parts.body,
+          condition: parts.condition,
+          loop: parts.loop,
+          range: this.range(start)
+        };
+      }
+      case "output": {
+        this.next();
+        const name = this.identifier("an output name");
+        let type = null;
+        let isResource = false;
+        let resourceType = null;
+        const after = this.peek(1).type;
+        if (this.atWord("resource") && (after.startsWith("String") || after === "=")) {
+          this.next();
+          isResource = true;
+          if (!this.at("=")) resourceType = this.stringLiteral("a resource type string");
+        } else {
+          type = this.type();
+        }
+        this.expect("=", '"="');
+        const value = this.expression();
+        return { kind: "OutputDecl", ...base, name, type, isResource, resourceType, value, range: this.range(start) };
+      }
+      case "import":
+        return this.importDecl(base, start);
+      case "extension":
+        return this.extensionDecl(base, start);
+      case "assert": {
+        this.next();
+        const name = this.identifier("an assertion name");
+        this.expect("=", '"="');
+        const value = this.expression();
+        return { kind: "AssertDecl", ...base, name, value, range: this.range(start) };
+      }
+      case "test": {
+        this.next();
+        const name = this.identifier("a test name");
+        const path15 = this.stringLiteral("a test file path string");
+        this.expect("=", '"="');
+        const value = this.expression();
+        return { kind: "TestDecl", ...base, name, path: path15, value, range: this.range(start) };
+      }
+      case "provider":
+        return this.fail(
+          'The legacy "provider" declaration is no longer supported (removed in Bicep v0.33): use "extension" instead. This statement is ignored.',
+          kw
+        );
+      default:
+        this.fail(this.unknownDeclarationMessage(mode, kw), kw, "BCP007");
+    }
+  }
+  unknownDeclarationMessage(mode, t) {
+    return mode === "bicep" ? `This declaration type is not recognized (found ${this.describe(t)}). Specify a metadata, parameter, variable, type, function, resource, module, output, import or extension declaration.` : `This declaration type is not recognized (found ${this.describe(t)}). Specify a using, extends, parameter, variable, type or import declaration.`;
+  }
+  varDecl(base, start) {
+    this.next();
+    const name = this.identifier("a variable name");
+    const type = this.at("=") ? null : this.type();
+    this.expect("=", '"="');
+    const value = this.expression();
+    return { kind: "VarDecl", ...base, name, type, value, range: this.range(start) };
+  }
+  typeDecl(base, start) {
+    this.next();
+    const name = this.identifier("a type name");
+    this.expect("=", '"="');
+    const value = this.type();
+    return { kind: "TypeDecl", ...base, name, value, range: this.range(start) };
+  }
+  funcDecl(base, start) {
+    this.next();
+    const name = this.identifier("a function name");
+    this.expect("(", '"("');
+    this.skipNL();
+    const params = [];
+    while (!this.at(")")) {
+      const pname = this.identifier("a parameter name");
+      const ptype = this.type();
+      params.push({ kind: "FuncParameter", name: pname, type: ptype, range: this.range(pname.range.start.offset) });
+      this.skipNL();
+      if (this.at(",")) {
+        this.next();
+        this.skipNL();
+        if (this.at(")")) this.fail('Expected a parameter name after ",".');
+      } else if (!this.at(")")) {
+        this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
+      }
+    }
+    this.next();
+    const returnType = this.type();
+    this.expect("=>", '"=>"');
+    this.skipNLAfterArrow();
+    const body = this.expression();
+    return { kind: "FuncDecl", ...base, name, params, returnType, body, range: this.range(start) };
+  }
+  resourceDecl(base, start, nested) {
+    this.next();
+    const name = this.identifier("a resource name");
+    const resourceType = this.stringLiteral("a resource type string");
+    let existing = false;
+    let existingRange = null;
+    if (this.atWord("existing")) {
+      const t = this.next();
+      existing = true;
+      existingRange = this.lineMap.range(t.start, t.end);
+    }
+    this.expect("=", '"="');
+    const value = this.declarationBody(true);
+    const parts = this.bodyParts(value);
+    const children = parts.body ? parts.body.members.filter((m) => m.kind === "ResourceDecl") : [];
+    return {
+      kind: "ResourceDecl",
+      ...base,
+      name,
+      resourceType,
+      typeString: resourceType.value,
+      existing,
+      existingRange,
+      value,
+      body: parts.body,
+      condition: parts.condition,
+      loop: parts.loop,
+      children,
+      nested,
+      range: this.range(start)
+    };
+  }
+  bodyParts(value) {
+    const fromIf = (b) => b.kind === "IfBody" ? { body: b.body.kind === "Object" ? b.body : null, condition: b.condition } : { body: b.kind === "Object" ? b : null, condition: null };
+    if (value.kind === "For") return { ...fromIf(value.body), loop: value };
+    if (value.kind === "Error") return { body: null, condition: null, loop: null };
+    return { ...fromIf(value), loop: null };
+  }
+  /** `=` NL* ( object | if (c) object | [for … : object | if (c) object] ) */
+  declarationBody(allowResources) {
+    if (this.at("NL") && this.peek(1).type === "Identifier" && this.peek(1).value === "if") this.skipNL();
+    if (this.at("{")) return this.object(allowResources);
+    if (this.atWord("if")) return this.ifBody(allowResources);
+    if (this.at("[")) return this.forExpression(allowResources ? "resource" : "module");
+    this.fail(`Expected "{", "if" or "[for" at this location, found ${this.describe(this.cur)}.`);
+  }
+  ifBody(allowResources) {
+    const kw = this.next();
+    const condition = this.parenthesizedCondition();
+    if (!this.at("{")) this.fail(`Expected "{" at this location, found ${this.describe(this.cur)}.`);
+    const body = this.object(allowResources);
+    return { kind: "IfBody", keywordRange: this.lineMap.range(kw.start, kw.end), condition, body, range: this.range(kw.start) };
+  }
+  parenthesizedCondition() {
+    this.expect("(", '"("');
+    this.skipNL();
+    const e = this.expression();
+    this.skipNL();
+    this.expect(")", '")"');
+    return e;
+  }
+  usingDecl(base, start) {
+    this.next();
+    let path15 = null;
+    let none = false;
+    if (this.atWord("none")) {
+      this.next();
+      none = true;
+    } else {
+      if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
+      path15 = this.stringLiteral('a path string or "none"');
+    }
+    let config = null;
+    if (this.atWord("with")) {
+      this.next();
+      config = this.object(false);
+    }
+    return { kind: "UsingDecl", ...base, path: path15, pathString: path15?.value ?? null, none, config, range: this.range(start) };
+  }
+  importDecl(base, start) {
+    this.next();
+    const items2 = [];
+    let alias = null;
+    let config = null;
+    let form;
+    let from;
+    if (this.at("{")) {
+      form = "named";
+      this.list("{", "}", () => this.importItem(), items2, false);
+      this.expectWord("from");
+      from = this.stringLiteral("a path string");
+    } else if (this.at("*")) {
+      form = "wildcard";
+      this.next();
+      this.expectWord("as");
+      alias = this.identifier("an alias name");
+      this.expectWord("from");
+      from = this.stringLiteral("a path string");
+    } else if (this.cur.type.startsWith("String") && this.cur.type !== "StringMiddle" && this.cur.type !== "StringRight") {
+      form = "legacy";
+      from = this.stringLiteral("an extension specification string");
+      if (this.atWord("with")) {
+        this.next();
+        config = this.object(false);
+      }
+      if (this.atWord("as")) {
+        this.next();
+        alias = this.identifier("an alias name");
+      }
+    } else {
+      this.fail(`Expected "{", "*" or a string after "import", found ${this.describe(this.cur)}.`);
+    }
+    return { kind: "ImportDecl", ...base, form, items: items2, alias, from, fromString: from.value, config, range: this.range(start) };
+  }
+  importItem() {
+    const start = this.cur.start;
+    let name;
+    let originalName;
+    if (this.at("StringComplete")) {
+      const s = this.stringLiteral("a name");
+      name = s;
+      originalName = s.value ?? "";
+    } else {
+      const id = this.identifier("an imported symbol name");
+      name = id;
+      originalName = id.name;
+    }
+    let alias = null;
+    if (this.atWord("as")) {
+      this.next();
+      alias = this.identifier("an alias name");
+    } else if (name.kind === "String") {
+      this.fail('An imported symbol written as a string must be given an alias with "as".');
+    }
+    return { kind: "ImportItem", name, originalName, alias, range: this.range(start) };
+  }
+  extensionDecl(base, start) {
+    this.next();
+    const spec = this.at("Identifier") ? this.identifier("an extension name") : this.stringLiteral("an extension name or specification string");
+    let config = null;
+    let alias = null;
+    if (this.atWord("with")) {
+      this.next();
+      config = this.object(false);
+    }
+    if (this.atWord("as")) {
+      this.next();
+      alias = this.identifier("an alias name");
+    }
+    return { kind: "ExtensionDecl", ...base, spec, config, alias, range: this.range(start) };
+  }
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+  // -------------------------------------------------------------------------------------------
+  expression() {
+    const condition = this.binary(0);
+    if (this.at("?") || this.at("NL") && this.peek(1).type === "?" && this.holeDepth === 0) {
+      this.skipNL();
+      this.next();
+      this.noNewLineAfter("?");
+      const consequent = this.expression();
+      if (this.at("NL") && this.peek(1).type === ":") this.skipNL();
+      this.expect(":", '":" (the ternary "c ? a : b" is missing its ":" branch)');
+      this.noNewLineAfter(":");
+      const alternate = this.expression();
+      return { kind: "Ternary", condition, consequent, alternate, range: this.range(condition.range.start.offset) };
+    }
+    return condition;
+  }
+  noNewLineAfter(op) {
+    if (this.at("NL")) {
+      this.fail(`A ternary expression may break lines before "?" and ":" but not after them: move the line break before "${op}".`);
+    }
+  }
+  binary(minPrec) {
+    let left = this.unary();
+    for (; ; ) {
+      const op = this.cur;
+      const prec = BINARY_PRECEDENCE[op.type];
+      if (prec === void 0 || prec < minPrec) return left;
+      this.next();
+      if (this.at("NL")) this.fail(`Expected an expression after "${op.type}": binary operators cannot span lines.`);
+      const right = this.binary(prec + 1);
+      left = {
+        kind: "Binary",
+        operator: op.type,
+        operatorRange: this.lineMap.range(op.start, op.end),
+        left,
+        right,
+        range: this.range(left.range.start.offset)
+      };
+    }
+  }
+  unary() {
+    const t = this.cur;
+    if (t.type === "!" || t.type === "-") {
+      this.next();
+      if (this.at("!") || this.at("-")) {
+        this.fail(`Unary operators cannot be applied to a unary expression ("${t.type}${this.cur.type}\u2026"): add parentheses, e.g. ${t.type}(${this.cur.type}x).`);
+      }
+      const operand = this.member();
+      if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
+        return { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
+      }
+      return { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
+    }
+    return this.member();
+  }
+  member() {
+    let e = this.primary();
+    const start = e.range.start.offset;
+    for (; ; ) {
+      const t = this.cur;
+      if (t.type === "[") {
+        this.next();
+        let safe = false;
+        let fromEnd = false;
+        if (this.at("?")) {
+          this.next();
+          safe = true;
+        }
+        if (this.at("^")) {
+          this.next();
+          fromEnd = true;
+        }
+        const index = this.expression();
+        this.expect("]", '"]"');
+        e = { kind: "IndexAccess", object: e, index, safe, fromEnd, range: this.range(start) };
+      } else if (t.type === ".") {
+        this.next();
+        let safe = false;
+        if (this.at("?")) {
+          this.next();
+          safe = true;
+        }
+        const name = this.identifier("a property or function name");
+        if (this.at("(")) {
+          if (safe) this.fail('A function cannot be called with the safe-access operator ".?": use "." instead.', this.cur);
+          const args = this.args();
+          e = { kind: "InstanceCall", object: e, name, args, range: this.range(start) };
+        } else {
+          e = { kind: "PropertyAccess", object: e, property: name, safe, range: this.range(start) };
+        }
+      } else if (t.type === "::") {
+        this.next();
+        const name = this.identifier("a nested resource name");
+        e = { kind: "ResourceAccess", object: e, name, range: this.range(start) };
+      } else if (t.type === "!") {
+        this.next();
+        e = { kind: "NonNull", expression: e, range: this.range(start) };
+      } else {
+        return e;
+      }
+    }
+  }
+  primary() {
+    const t = this.cur;
+    switch (t.type) {
+      case "Integer": {
+        this.next();
+        return { kind: "Integer", value: Number(t.value), raw: t.value, range: this.range(t.start) };
+      }
+      case "True":
+      case "False":
+        this.next();
+        return { kind: "Boolean", value: t.type === "True", range: this.range(t.start) };
+      case "Null":
+        this.next();
+        return { kind: "Null", range: this.range(t.start) };
+      case "StringComplete":
+      case "StringLeft":
+        return this.stringLiteral("a string");
+      case "{":
+        this.complexLiteralCheck(t);
+        return this.object(false);
+      case "[": {
+        this.complexLiteralCheck(t);
+        const n = this.peek(1).type === "NL" ? this.peek(2) : this.peek(1);
+        if (n.type === "Identifier" && n.value === "for") return this.forExpression("expr");
+        return this.array();
+      }
+      case "(":
+        return this.parenOrLambda();
+      case "Identifier": {
+        const n = this.peek(1).type;
+        if (n === "(") {
+          this.next();
+          const name = { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+          const args = this.args();
+          return { kind: "Call", name, args, range: this.range(t.start) };
+        }
+        if (n === "=>") {
+          this.next();
+          const param = { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+          return this.lambdaRest([param], t.start);
+        }
+        this.next();
+        return { kind: "Variable", name: t.value, range: this.range(t.start) };
+      }
+      default:
+        if (t.type === "NL" || t.type === "EOF") this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t);
+        this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t, t.type === "Unrecognized" ? void 0 : "BCP009");
+    }
+  }
+  complexLiteralCheck(t) {
+    if (this.holeDepth > 0) {
+      this.addError('Object and array literals are not allowed inside a string interpolation "${\u2026}".', t.start, t.end);
+    }
+  }
+  parenOrLambda() {
+    const open = this.next();
+    this.skipNLInside(")");
+    if (this.at(")")) {
+      this.next();
+      if (!this.at("=>")) this.fail('Expected "=>" after "()": an empty pair of parentheses is only valid as a lambda parameter list.');
+      return this.lambdaRest([], open.start);
+    }
+    const items2 = [];
+    for (; ; ) {
+      items2.push(this.expression());
+      this.skipNLInside(")");
+      if (this.at(",")) {
+        this.next();
+        this.skipNLInside(")");
+        continue;
+      }
+      break;
+    }
+    this.expect(")", '")"');
+    if (this.at("=>")) {
+      const params = [];
+      for (const it of items2) {
+        if (it.kind !== "Variable") this.fail("Lambda parameters must be plain identifiers.", this.toks[this.i]);
+        params.push({ kind: "Identifier", name: it.name, range: it.range });
+      }
+      return this.lambdaRest(params, open.start);
+    }
+    if (items2.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
+    return { kind: "Paren", expression: items2[0], range: this.range(open.start) };
+  }
+  skipNLAfterArrow() {
+    if (this.at("NL")) {
+      const n = this.peek(1);
+      if (!(n.type === "Identifier" && LAMBDA_BODY_STOP.has(n.value))) this.skipNL();
+    }
+  }
+  lambdaRest(params, start) {
+    this.expect("=>", '"=>"');
+    this.skipNLAfterArrow();
+    const body = this.expression();
+    return { kind: "Lambda", params, body, range: this.range(start) };
+  }
+  /** `(` [NL* expr {"," NL* expr}] NL* `)` */
+  args() {
+    this.expect("(", '"("');
+    this.skipNLInside(")");
+    const args = [];
+    if (this.at(")")) {
+      this.next();
+      return args;
+    }
+    for (; ; ) {
+      args.push(this.expression());
+      const hadNL = this.at("NL");
+      this.skipNLInside(")");
+      if (this.at(",")) {
+        const comma = this.next();
+        this.skipNLInside(")");
+        if (this.at(")")) {
+          this.addError('Trailing commas are not allowed in function arguments: remove the "," before ")".', comma.start, comma.end);
+          this.next();
+          return args;
+        }
+        continue;
+      }
+      if (this.at(")")) {
+        this.next();
+        return args;
+      }
+      if (hadNL && !this.at("EOF")) {
+        this.addError("Expected a comma character at this location.", this.cur.start, this.cur.start, "BCP237");
+        continue;
+      }
+      this.adjacentStringCheck();
+      this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
+    }
+  }
+  array() {
+    const start = this.cur.start;
+    const items2 = [];
+    this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items2);
+    return { kind: "Array", items: items2, range: this.range(start) };
+  }
+  spread() {
+    const t = this.next();
+    const expression = this.expression();
+    return { kind: "Spread", expression, range: this.range(t.start) };
+  }
+  object(allowResources) {
+    const start = this.cur.start;
+    const members2 = [];
+    this.list("{", "}", () => this.objectMember(allowResources), members2, !allowResources);
+    return { kind: "Object", members: members2, range: this.range(start) };
+  }
+  objectMember(allowResources) {
+    const t = this.cur;
+    if (allowResources && (t.type === "@" || t.type === "Identifier" && t.value === "resource" && this.peek(1).type === "Identifier")) {
+      const decorators = this.decorators();
+      if (!this.atWord("resource")) this.fail(`Expected a nested "resource" declaration after the decorators, found ${this.describe(this.cur)}.`);
+      const kw = this.cur;
+      const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
+      return this.resourceDecl({ decorators, keywordRange: this.lineMap.range(kw.start, kw.end) }, start, true);
+    }
+    if (t.type === "...") return this.spread();
+    const key = this.propertyKey();
+    this.expect(":", '":"');
+    const value = this.expression();
+    return { kind: "ObjectProperty", key: key.key, keyName: key.keyName, value, range: this.range(t.start) };
+  }
+  propertyKey() {
+    const t = this.cur;
+    if (t.type === "Identifier" || t.type === "True" || t.type === "False" || t.type === "Null") {
+      this.next();
+      const name = this.text.slice(t.start, t.end);
+      return { key: { kind: "Identifier", name, range: this.lineMap.range(t.start, t.end) }, keyName: name };
+    }
+    if (t.type === "StringComplete" || t.type === "StringLeft") {
+      const s = this.stringLiteral("a property name");
+      return { key: s, keyName: s.value };
+    }
+    if (t.type === "@") this.fail("Decorators are only allowed here on nested resource declarations.");
+    this.fail(`Expected a property name at this location, found ${this.describe(t)}.`);
+  }
+  /** `[` NL* `for` vars `in` expr `:` body NL* `]` */
+  forExpression(bodyKind) {
+    const open = this.expect("[", '"["');
+    this.skipNL();
+    this.expectWord("for");
+    let item;
+    let index = null;
+    if (this.at("(")) {
+      this.next();
+      item = this.identifier("a loop item variable name");
+      this.expect(",", '"," (a loop declares "(item, index)")');
+      index = this.identifier("a loop index variable name");
+      this.expect(")", '")"');
+    } else {
+      item = this.identifier("a loop variable name");
+    }
+    this.expectWord("in");
+    const iterable = this.expression();
+    this.expect(":", '":"');
+    let body;
+    if (bodyKind === "expr") body = this.expression();
+    else if (this.atWord("if")) body = this.ifBody(bodyKind === "resource");
+    else if (this.at("{")) body = this.object(bodyKind === "resource");
+    else this.fail(`Expected "{" or "if" at this location, found ${this.describe(this.cur)}.`);
+    this.skipNL();
+    this.expect("]", '"]"');
+    return { kind: "For", item, index, iterable, body, range: this.range(open.start) };
+  }
+  /** A string literal, possibly interpolated (`'a${x}b'`, `$'''…${x}…'''`). */
+  stringLiteral(what) {
+    const t = this.cur;
+    if (t.type !== "StringComplete" && t.type !== "StringLeft") {
+      this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
+    }
+    this.next();
+    const segments = [t.value];
+    const segmentRanges = [this.lineMap.range(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
+    const expressions = [];
+    const multiline = t.multiline === true;
+    const dollars = t.dollars ?? 0;
+    if (t.type === "StringLeft") {
+      for (; ; ) {
+        this.holeDepth++;
+        let e;
+        try {
+          e = this.expression();
+        } finally {
+          this.holeDepth--;
+        }
+        expressions.push(e);
+        const p = this.cur;
+        if (p.type !== "StringMiddle" && p.type !== "StringRight") {
+          this.fail(`Expected "}" to close the string interpolation at this location, found ${this.describe(p)}.`);
+        }
+        this.next();
+        segments.push(p.value);
+        segmentRanges.push(this.lineMap.range(p.contentStart ?? p.start, p.contentEnd ?? p.end));
+        if (p.type === "StringRight") break;
+      }
+    }
+    return {
+      kind: "String",
+      segments,
+      segmentRanges,
+      expressions,
+      value: expressions.length === 0 ? segments[0] : null,
+      multiline,
+      dollars,
+      range: this.range(t.start)
+    };
+  }
+  // -------------------------------------------------------------------------------------------
+  // Types
+  // -------------------------------------------------------------------------------------------
+  type() {
+    if (this.at("NL") && this.peek(1).type === "|") this.skipNL();
+    const start = this.cur.start;
+    let leading = false;
+    if (this.at("|")) {
+      this.next();
+      leading = true;
+      this.noNewLineAfterPipe();
+    }
+    const members2 = [this.unaryType()];
+    while (this.at("|") || this.at("NL") && this.peek(1).type === "|") {
+      this.skipNL();
+      this.next();
+      this.noNewLineAfterPipe();
+      members2.push(this.unaryType());
+    }
+    if (members2.length === 1 && !leading) return members2[0];
+    return { kind: "UnionType", members: members2, range: this.range(start) };
+  }
+  noNewLineAfterPipe() {
+    if (this.at("NL")) this.fail('A line break is not allowed after "|" in a union type: put it before the "|".');
+  }
+  unaryType() {
+    const t = this.cur;
+    let base;
+    if (t.type === "-" || t.type === "!") {
+      this.next();
+      const operand = this.primary();
+      let value;
+      if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
+        value = { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
+      } else {
+        value = { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
+      }
+      base = { kind: "LiteralType", value, range: this.range(t.start) };
+    } else {
+      base = this.memberType();
+    }
+    const start = base.range.start.offset;
+    for (; ; ) {
+      if (this.at("?")) {
+        this.next();
+        base = { kind: "NullableType", base, range: this.range(start) };
+      } else if (this.at("!")) {
+        this.next();
+        base = { kind: "NonNullType", base, range: this.range(start) };
+      } else {
+        return base;
+      }
+    }
+  }
+  memberType() {
+    let t = this.primaryType();
+    const start = t.range.start.offset;
+    for (; ; ) {
+      if (this.at("[")) {
+        const n = this.peek(1).type;
+        if (n === "]") {
+          this.next();
+          this.next();
+          t = { kind: "ArrayType", element: t, range: this.range(start) };
+        } else if (n === "*" && this.peek(2).type === "]") {
+          this.next();
+          this.next();
+          this.next();
+          t = { kind: "TypeItemsAccess", object: t, range: this.range(start) };
+        } else {
+          this.next();
+          const index = this.expression();
+          this.expect("]", '"]"');
+          t = { kind: "TypeIndexAccess", object: t, index, range: this.range(start) };
+        }
+      } else if (this.at(".")) {
+        this.next();
+        if (this.at("*")) {
+          this.next();
+          t = { kind: "TypeAdditionalPropertiesAccess", object: t, range: this.range(start) };
+        } else {
+          const property = this.identifier("a property name");
+          const typeArgs = this.at("<") ? this.typeArgs() : null;
+          t = { kind: "TypeMemberAccess", object: t, property, typeArgs, range: this.range(start) };
+        }
+      } else {
+        return t;
+      }
+    }
+  }
+  primaryType() {
+    const t = this.cur;
+    switch (t.type) {
+      case "Integer":
+      case "True":
+      case "False":
+      case "Null":
+      case "StringComplete":
+      case "StringLeft": {
+        const value = this.primary();
+        return { kind: "LiteralType", value, range: value.range };
+      }
+      case "(": {
+        this.next();
+        this.skipNL();
+        const type = this.type();
+        this.skipNL();
+        this.expect(")", '")"');
+        return { kind: "ParenType", type, range: this.range(t.start) };
+      }
+      case "{": {
+        const properties = [];
+        this.list("{", "}", () => this.objectTypeProperty(), properties);
+        return { kind: "ObjectType", properties, range: this.range(t.start) };
+      }
+      case "[": {
+        const items2 = [];
+        this.list(
+          "[",
+          "]",
+          () => {
+            const start = this.cur.start;
+            const decorators = this.decorators();
+            const value = this.type();
+            return { kind: "TupleTypeItem", decorators, value, range: this.range(start) };
+          },
+          items2
+        );
+        return { kind: "TupleType", items: items2, range: this.range(t.start) };
+      }
+      case "Identifier": {
+        const name = this.identifier("a type name");
+        const typeArgs = this.at("<") ? this.typeArgs() : null;
+        return { kind: "TypeName", name, typeArgs, range: this.range(t.start) };
+      }
+      default:
+        this.fail(`Expected a type at this location, found ${this.describe(t)}.`);
+    }
+  }
+  objectTypeProperty() {
+    const start = this.cur.start;
+    const decorators = this.decorators();
+    let key = null;
+    let keyName = null;
+    let isAdditionalProperties = false;
+    if (this.at("*")) {
+      this.next();
+      isAdditionalProperties = true;
+    } else {
+      const k = this.propertyKey();
+      key = k.key;
+      keyName = k.keyName;
+    }
+    this.expect(":", '":"');
+    const value = this.type();
+    return { kind: "ObjectTypeProperty", decorators, key, keyName, isAdditionalProperties, value, range: this.range(start) };
+  }
+  /** `<` NL* type {"," NL* type} NL* `>` */
+  typeArgs() {
+    this.expect("<", '"<"');
+    this.skipNL();
+    const out = [];
+    if (this.at(">")) this.fail("Expected at least one type argument.");
+    for (; ; ) {
+      out.push(this.type());
+      this.skipNL();
+      if (this.at(",")) {
+        this.next();
+        this.skipNL();
+        continue;
+      }
+      this.expect(">", '">"');
+      return out;
+    }
+  }
+};
+
+// src/parse/bicep/index.ts
+function parseBicep(input, file) {
+  const text2 = stripBom(input);
+  try {
+    const p = new Parser4(text2);
+    const statements = p.parseProgram("bicep");
+    return {
+      kind: "BicepFile",
+      file,
+      text: text2,
+      lineMap: p.lineMap,
+      statements,
+      comments: p.comments,
+      pragmas: p.pragmas,
+      errors: p.finishErrors(),
+      range: p.lineMap.range(0, text2.length)
+    };
+  } catch (e) {
+    const lineMap = new LineMap(text2);
+    return { kind: "BicepFile", file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
+  }
+}
+function parseBicepParam(input, file) {
+  const text2 = stripBom(input);
+  try {
+    const p = new Parser4(text2);
+    const statements = p.parseProgram("params");
+    return {
+      kind: "BicepParamFile",
+      file,
+      text: text2,
+      lineMap: p.lineMap,
+      statements,
+      comments: p.comments,
+      pragmas: p.pragmas,
+      errors: p.finishErrors(),
+      range: p.lineMap.range(0, text2.length)
+    };
+  } catch (e) {
+    const lineMap = new LineMap(text2);
+    return { kind: "BicepParamFile", file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
+  }
+}
+function stripBom(text2) {
+  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+}
+function internalError(e, lineMap) {
+  const detail = e instanceof Error ? e.message : String(e);
+  return { message: `Internal error in the Bicep parser: ${detail}`, range: lineMap.range(0, 0) };
+}
+
+// src/eval/bicep/project.ts
+import fs5 from "node:fs";
+import path9 from "node:path";
+
+// src/eval/bicep/evaluate.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import fs4 from "node:fs";
+import path8 from "node:path";
+var LOAD_LIMITS = {
+  loadtextcontent: 131072,
+  loadfileasbase64: 96 * 1024,
+  loadjsoncontent: 1048576,
+  loadyamlcontent: 1048576
+};
+function problem2(env, message, location) {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: "EVAL001" });
+}
+var U2 = (reason, loc2, token) => unknown(reason, loc2, token);
+var span2 = (a, b) => ({ start: a.start, end: b.end });
+var withLocals = (base, add) => {
+  const m = new Map(base ?? []);
+  for (const [k, v] of add) m.set(k, v);
+  return m;
+};
+var ResSym = class _ResSym {
+  constructor(scope, decl, symbolicName, nestedParent) {
+    this.scope = scope;
+    this.decl = decl;
+    this.symbolicName = symbolicName;
+    this.nestedParent = nestedParent;
+    for (const c of decl.children) this.children.set(c.name.name, new _ResSym(scope, c, `${symbolicName}::${c.name.name}`, this));
+  }
+  scope;
+  decl;
+  symbolicName;
+  nestedParent;
+  children = /* @__PURE__ */ new Map();
+  state = 0;
+  list = [];
+  instances() {
+    if (this.state === 2) return this.list;
+    if (this.state === 1) {
+      problem2(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
+      return [];
+    }
+    this.state = 1;
+    try {
+      this.list = this.scope.resourceInstances(this);
+    } catch (e) {
+      problem2(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+      this.list = [];
+    }
+    this.state = 2;
+    return this.list;
+  }
+};
+var ModSym = class {
+  constructor(scope, decl) {
+    this.scope = scope;
+    this.decl = decl;
+  }
+  scope;
+  decl;
+  state = 0;
+  list = [];
+  instances() {
+    if (this.state === 2) return this.list;
+    if (this.state === 1) return [];
+    this.state = 1;
+    try {
+      this.list = this.scope.moduleInstances(this);
+    } catch (e) {
+      problem2(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+      this.list = [];
+    }
+    this.state = 2;
+    return this.list;
+  }
+};
+var NOT_COPIED = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
+var FileScope = class _FileScope {
+  constructor(file, env, assigned, deployment, condition, stack) {
+    this.file = file;
+    this.env = env;
+    this.deployment = deployment;
+    this.condition = condition;
+    this.stack = stack;
+    for (const s of file.statements) {
+      switch (s.kind) {
+        case "ParamDecl": {
+          const header = this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`);
+          const slot = { name: s.name.name, decl: s, state: 0, via: header };
+          const a = assigned.get(s.name.name);
+          if (a) slot.assigned = a;
+          this.params.set(s.name.name, slot);
+          break;
+        }
+        case "ParamAssignment": {
+          const header = this.loc(span2(s.keywordRange, s.name.range), `parameter "${s.name.name}"`);
+          this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
+          break;
+        }
+        case "VarDecl":
+          this.vars.set(s.name.name, { decl: s, state: 0, via: this.loc(span2(s.keywordRange, s.name.range), `variable "${s.name.name}"`) });
+          break;
+        case "ResourceDecl": {
+          const sym = new ResSym(this, s, s.name.name, void 0);
+          this.resources.set(s.name.name, sym);
+          const addNested = (p) => {
+            for (const [n, c] of p.children) {
+              if (!this.nestedResources.has(n)) this.nestedResources.set(n, c);
+              addNested(c);
+            }
+          };
+          addNested(sym);
+          break;
+        }
+        case "ModuleDecl":
+          this.modules.set(s.name.name, new ModSym(this, s));
+          break;
+        case "FuncDecl":
+          this.funcs.set(s.name.name, s);
+          break;
+        case "OutputDecl":
+          this.outputDecls.set(s.name.name, s);
+          break;
+        case "TargetScopeDecl": {
+          const v = this.eval(s.value, void 0);
+          if (v.kind === "string") this.targetScope = v.value;
+          break;
+        }
+        case "ImportDecl":
+          if (s.form === "named") for (const it of s.items) this.imports.set(it.alias?.name ?? it.originalName, { decl: s, original: it.originalName });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  file;
+  env;
+  deployment;
+  condition;
+  stack;
+  params = /* @__PURE__ */ new Map();
+  vars = /* @__PURE__ */ new Map();
+  resources = /* @__PURE__ */ new Map();
+  nestedResources = /* @__PURE__ */ new Map();
+  modules = /* @__PURE__ */ new Map();
+  funcs = /* @__PURE__ */ new Map();
+  outputDecls = /* @__PURE__ */ new Map();
+  outputValues = /* @__PURE__ */ new Map();
+  imports = /* @__PURE__ */ new Map();
+  targetScope = "resourceGroup";
+  loc(range, label) {
+    return label === void 0 ? { file: this.file.file, range } : { file: this.file.file, range, label };
+  }
+  problem(message, range) {
+    problem2(this.env, message, this.loc(range));
+  }
+  // ---- symbols ---------------------------------------------------------------------------
+  parameter(name) {
+    const slot = this.params.get(name);
+    if (!slot) return void 0;
+    if (slot.state === 2) return passedThrough(slot.value, slot.via);
+    if (slot.state === 1) {
+      this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
+      return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
+    }
+    slot.state = 1;
+    let v;
+    if (slot.assigned) v = slot.assigned;
+    else if (slot.expr) v = this.eval(slot.expr, void 0);
+    else if (slot.decl?.defaultValue) v = this.eval(slot.decl.defaultValue, void 0);
+    else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
+    else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+    slot.value = v;
+    slot.state = 2;
+    return passedThrough(v, slot.via);
+  }
+  variable(name) {
+    const slot = this.vars.get(name);
+    if (!slot) return void 0;
+    if (slot.state === 2) return passedThrough(slot.value, slot.via);
+    if (slot.state === 1) {
+      this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
+      return U2(`variable '${name}' refers to itself`, slot.via);
+    }
+    slot.state = 1;
+    const v = this.eval(slot.decl.value, void 0);
+    slot.value = v;
+    slot.state = 2;
+    return passedThrough(v, slot.via);
+  }
+  output(name) {
+    const cached = this.outputValues.get(name);
+    if (cached) return cached;
+    const d = this.outputDecls.get(name);
+    if (!d) return void 0;
+    this.outputValues.set(name, U2(`output '${name}' refers to itself`, this.loc(d.name.range)));
+    const v = this.eval(d.value, void 0);
+    this.outputValues.set(name, v);
+    return v;
+  }
+  /** The declared params as InputDecls (kind 'bicep-param'). */
+  collectInputs() {
+    for (const slot of this.params.values()) {
+      const d = slot.decl;
+      if (!d) continue;
+      const key = `${slot.via.file}:${slot.via.range.start.offset}`;
+      if (this.env.inputKeys.has(key)) continue;
+      this.env.inputKeys.add(key);
+      const input = { name: slot.name, kind: "bicep-param", header: slot.via };
+      if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+      else if (d.resourceType) input.type = "resource";
+      if (d.decorators.some((x) => x.name === "secure")) input.secure = true;
+      if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, void 0);
+      if (slot.assigned) input.assigned = slot.assigned;
+      const allowed = decorator(d.decorators, "allowed");
+      const arr = allowed?.args[0];
+      if (arr?.kind === "Array") input.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
+      this.env.inputs.push(input);
+    }
+  }
+  // ---- resources ----------------------------------------------------------------------------
+  /** Expands a declaration's loop into (locals, index) pairs; an unknown collection gives one instance. */
+  expandLoop(loop, locals, symbol) {
+    if (!loop) return [{ locals }];
+    const xs = this.eval(loop.iterable, locals);
+    if (xs.kind === "list") {
+      let n = xs.items.length;
+      if (n > this.env.maxCopy) {
+        this.problem(`loop '${symbol}' has ${n} instances; only the first ${this.env.maxCopy} are evaluated`, loop.iterable.range);
+        n = this.env.maxCopy;
+      }
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        const add2 = [[loop.item.name, xs.items[i]]];
+        if (loop.index) add2.push([loop.index.name, num(i, this.loc(loop.index.range))]);
+        out.push({ locals: withLocals(locals, add2), index: i });
+      }
+      return out;
+    }
+    if (xs.kind === "object") {
+      this.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
+      return [];
+    }
+    const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, this.loc(loop.range), "copyIndex()");
+    const item = xs.kind === "unknown" ? armAccess(xs, idx, this.loc(loop.item.range)) : U2("the loop collection is not an array", this.loc(loop.item.range));
+    const add = [[loop.item.name, item]];
+    if (loop.index) add.push([loop.index.name, idx]);
+    return [{ locals: withLocals(locals, add) }];
+  }
+  resourceInstances(sym) {
+    const d = sym.decl;
+    const out = [];
+    const parents = sym.nestedParent ? sym.nestedParent.instances() : [void 0];
+    for (const nestedParent of parents) {
+      for (const it of this.expandLoop(d.loop, nestedParent?.locals, d.name.name)) {
+        let condition = andCond(this.condition, nestedParent?.condition);
+        if (d.condition) {
+          const c = this.eval(d.condition, it.locals);
+          if (c.kind === "bool" && !c.value || c.kind === "string" && c.value.toLowerCase() === "false") continue;
+          condition = andCond(condition, c);
+        }
+        if (d.typeString === null) {
+          this.problem("The resource type cannot be evaluated", d.resourceType.range);
+          continue;
+        }
+        let typeText = d.typeString;
+        let apiVersion;
+        const at = typeText.indexOf("@");
+        if (at >= 0) {
+          apiVersion = typeText.slice(at + 1);
+          typeText = typeText.slice(0, at);
+        }
+        let parent = nestedParent;
+        const parentProp = d.body ? propOf(d.body, "parent") : void 0;
+        if (!parent && parentProp) {
+          parent = this.resourceRef(parentProp.value, it.locals);
+          if (!parent) this.problem("The parent resource cannot be resolved", parentProp.value.range);
+        }
+        if (nestedParent) {
+          typeText = `${nestedParent.type}/${typeText}`;
+          apiVersion ??= nestedParent.apiVersion;
+        }
+        const nameProp = d.body ? propOf(d.body, "name") : void 0;
+        const leafName2 = nameProp ? this.eval(nameProp.value, it.locals) : U2("the resource has no name", this.loc(d.name.range));
+        const fullName = parent ? composeName2(parent.fullName, leafName2, this.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
+        const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
+        if (apiVersion !== void 0) inst.apiVersion = apiVersion;
+        if (it.index !== void 0) inst.index = it.index;
+        if (condition) inst.condition = condition;
+        if (parent) inst.parent = parent;
+        out.push(inst);
+      }
+    }
+    return out;
+  }
+  /** The evaluated body in ARM shape: `name` (full), `type`, `apiVersion` and the copied keys. */
+  resourceBody(inst) {
+    if (inst.bodyState === 2) return inst.bodyValue;
+    const d = inst.sym.decl;
+    if (inst.bodyState === 1) return U2(`resource '${d.name.name}' refers to itself`, this.loc(d.name.range));
+    inst.bodyState = 1;
+    const m = /* @__PURE__ */ new Map();
+    m.set("type", str(inst.type, this.loc(d.resourceType.range)));
+    if (inst.apiVersion !== void 0) m.set("apiVersion", str(inst.apiVersion, this.loc(d.resourceType.range)));
+    m.set("name", inst.fullName);
+    let v;
+    if (d.body) {
+      if (!d.existing) {
+        const rest = this.evalObject(d.body, inst.locals, (k) => NOT_COPIED.has(k.toLowerCase()));
+        if (rest.kind === "object") for (const [k, e] of rest.entries) m.set(k, e);
+        else m.set("properties", rest);
+      }
+      v = obj(m, this.loc(d.body.range));
+    } else v = obj(m, this.loc(d.range));
+    inst.bodyValue = v;
+    inst.bodyState = 2;
+    return v;
+  }
+  /** `r.id`: the id the compiler emits (`resourceId`/`subscriptionResourceId`/`extensionResourceId`/…). */
+  resourceId(inst, loc2) {
+    const typeV = str(inst.type, loc2);
+    const scopeProp = inst.sym.decl.body ? propOf(inst.sym.decl.body, "scope") : void 0;
+    if (scopeProp) {
+      const target = this.resourceRef(scopeProp.value, inst.locals);
+      if (target) return callArmFunction("extensionResourceId", [this.resourceId(target, loc2), typeV, inst.fullName], loc2);
+    }
+    let p = inst;
+    while (p.parent) p = p.parent;
+    const fn = this.targetScope === "subscription" ? "subscriptionResourceId" : this.targetScope === "tenant" || this.targetScope === "managementGroup" ? "tenantResourceId" : "resourceId";
+    return callArmFunction(fn, [typeV, inst.fullName], loc2);
+  }
+  /** `r.<prop>` of a resource instance (BICEP.md §4.7). */
+  resourceProperty(inst, prop, loc2) {
+    const l = prop.toLowerCase();
+    if (l === "id") return this.resourceId(inst, loc2);
+    if (l === "name") return inst.leafName;
+    if (l === "type") return str(inst.type, loc2);
+    if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc2) : U2("no apiVersion", loc2);
+    const body = inst.sym.decl.existing ? void 0 : this.resourceBody(inst);
+    const m = body ? member(body, prop) : void 0;
+    if (m) return m;
+    const id = this.resourceId(inst, loc2);
+    const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc2), str("full", loc2)]);
+    return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc2, ref !== void 0 ? `${ref}.${prop}` : void 0);
+  }
+  /** Resolves an expression naming a resource (`r`, `r[i]`, `p::c`) to one instance. */
+  resourceRef(e, locals) {
+    const sym = this.resourceSymbol(e, locals);
+    if (!sym) return void 0;
+    if (e.kind === "IndexAccess") {
+      const i = this.eval(e.index, locals);
+      const all2 = sym.instances();
+      if (i.kind === "number") return all2.find((x) => x.index === i.value);
+      return all2.length === 1 && all2[0].index === void 0 ? all2[0] : void 0;
+    }
+    const all = sym.instances();
+    return all.length >= 1 && (all[0].index === void 0 || all.length === 1) ? all[0] : void 0;
+  }
+  resourceSymbol(e, locals) {
+    if (e.kind === "Variable") {
+      if (locals?.has(e.name) || this.params.has(e.name) || this.vars.has(e.name)) return void 0;
+      return this.resources.get(e.name) ?? this.nestedResources.get(e.name);
+    }
+    if (e.kind === "IndexAccess" && !e.safe && !e.fromEnd) return this.resourceSymbol(e.object, locals);
+    if (e.kind === "ResourceAccess") return this.resourceSymbol(e.object, locals)?.children.get(e.name.name);
+    if (e.kind === "Paren" || e.kind === "NonNull") return this.resourceSymbol(e.expression, locals);
+    return void 0;
+  }
+  moduleRef(e, locals) {
+    let sym;
+    let idx;
+    if (e.kind === "Variable" && !locals?.has(e.name) && !this.params.has(e.name) && !this.vars.has(e.name)) sym = this.modules.get(e.name);
+    else if (e.kind === "IndexAccess" && e.object.kind === "Variable" && !e.safe && !e.fromEnd) {
+      sym = this.modules.get(e.object.name);
+      idx = e.index;
+    }
+    if (!sym) return void 0;
+    const all = sym.instances();
+    if (idx) {
+      const i = this.eval(idx, locals);
+      return i.kind === "number" ? all.find((x) => x.index === i.value) ?? null : null;
+    }
+    return all.length === 1 ? all[0] : null;
+  }
+  // ---- modules ----------------------------------------------------------------------------
+  moduleInstances(sym) {
+    const d = sym.decl;
+    const out = [];
+    for (const it of this.expandLoop(d.loop, void 0, d.name.name)) {
+      let condition = this.condition;
+      if (d.condition) {
+        const c = this.eval(d.condition, it.locals);
+        if (c.kind === "bool" && !c.value) continue;
+        condition = andCond(condition, c);
+      }
+      const nameProp = d.body ? propOf(d.body, "name") : void 0;
+      let name;
+      if (nameProp) name = this.eval(nameProp.value, it.locals);
+      else {
+        const loc2 = this.loc(d.name.range);
+        const dep = callArmFunction("deployment", [], loc2);
+        const h = callArmFunction("uniqueString", [str(d.name.name, loc2), armAccess(dep, str("name", loc2), loc2)], loc2);
+        name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc2), h], loc2);
+      }
+      const inst = { sym, locals: it.locals, name };
+      if (it.index !== void 0) inst.index = it.index;
+      if (condition) inst.condition = condition;
+      out.push(inst);
+    }
+    return out;
+  }
+  /** The module's file scope (created on first use); `null` when it is not a local `.bicep` module. */
+  moduleScope(inst) {
+    if (inst.child !== void 0) return inst.child;
+    inst.child = null;
+    const d = inst.sym.decl;
+    const target = this.localModulePath(d);
+    if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
+    if (this.stack.includes(target)) {
+      this.problem(`Module cycle: ${path8.basename(target)} is already being evaluated`, d.path.range);
+      return null;
+    }
+    if (this.stack.length >= this.env.maxDepth) {
+      this.problem(`Modules are nested more than ${this.env.maxDepth} levels deep; '${d.name.name}' is not evaluated`, d.path.range);
+      return null;
+    }
+    const parsed = this.env.host.parse(target);
+    if (!parsed) return null;
+    const child = new _FileScope(parsed, this.env, this.moduleParams(inst), [...this.deployment, nameLabel2(inst.name)], inst.condition, [...this.stack, target]);
+    inst.child = child;
+    return child;
+  }
+  /** `params:` of a module instance, each value passed through the caller's property. */
+  moduleParams(inst) {
+    const d = inst.sym.decl;
+    const out = /* @__PURE__ */ new Map();
+    const p = d.body ? propOf(d.body, "params") : void 0;
+    if (!p) return out;
+    if (p.value.kind !== "Object") {
+      const v = this.eval(p.value, inst.locals);
+      if (v.kind === "object") for (const [k, e] of v.entries) out.set(k, e);
+      return out;
+    }
+    for (const m of p.value.members) {
+      if (m.kind === "Spread") {
+        const v2 = this.eval(m.expression, inst.locals);
+        if (v2.kind === "object") for (const [k, e] of v2.entries) out.set(k, e);
+        continue;
+      }
+      if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
+      let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", this.loc(m.value.range)) : this.eval(m.value, inst.locals);
+      const ref = this.resourceRef(m.value, inst.locals);
+      if (ref && m.value.kind !== "PropertyAccess") v = this.resourceId(ref, this.loc(m.value.range));
+      out.set(m.keyName, passedThrough(v, this.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
+    }
+    return out;
+  }
+  /** The resolved local module path, or undefined (registry module, missing file: reported). */
+  localModulePath(d) {
+    const p = d.pathString;
+    if (p === null) {
+      this.problem("The module path cannot be evaluated", d.path.range);
+      return void 0;
+    }
+    if (/^(br|ts)(\/[^:]*)?:/i.test(p)) return void 0;
+    const target = path8.resolve(path8.dirname(this.file.file), p);
+    if (!insideRoot(this.env.host.root, target)) {
+      this.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
+      return void 0;
+    }
+    if (!isFile(target)) {
+      this.problem(`Module file '${p}' does not exist`, d.path.range);
+      return void 0;
+    }
+    return target;
+  }
+  /** The output `name` of a module instance. */
+  moduleOutput(inst, name, loc2) {
+    const child = this.moduleScope(inst);
+    const v = child?.output(name);
+    if (v) return v;
+    const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc2), inst.name]);
+    return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc2, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+  }
+  // ---- emission ---------------------------------------------------------------------------
+  /** Evaluates every declaration and pushes the resource records (resources, then modules). */
+  emit() {
+    this.collectInputs();
+    for (const s of this.file.statements) if (s.kind === "ResourceDecl") this.emitResource(this.resources.get(s.name.name));
+    for (const s of this.file.statements) if (s.kind === "ModuleDecl") this.emitModule(this.modules.get(s.name.name));
+  }
+  emitResource(sym) {
+    const d = sym.decl;
+    for (const inst of sym.instances()) {
+      let body;
+      try {
+        body = this.resourceBody(inst);
+      } catch (e) {
+        this.problem(`Internal error while evaluating this resource: ${e.message}`, d.keywordRange);
+        continue;
+      }
+      const res = {
+        type: inst.type,
+        name: inst.fullName,
+        symbolicName: sym.symbolicName,
+        idKey: armResourceKey(inst.type, inst.fullName),
+        body,
+        typeLocation: this.loc(span2(d.keywordRange, d.resourceType.range)),
+        objectLocation: this.loc((d.body ?? d).range),
+        existing: d.existing,
+        deployment: this.deployment,
+        file: this.file.file
+      };
+      if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
+      const nameProp = d.body ? propOf(d.body, "name") : void 0;
+      if (nameProp) res.nameLocation = this.loc(nameProp.range);
+      if (inst.condition) res.condition = inst.condition;
+      if (inst.index !== void 0) res.copyIndex = inst.index;
+      this.env.resources.push(res);
+    }
+    for (const c of sym.children.values()) this.emitResource(c);
+  }
+  emitModule(sym) {
+    const d = sym.decl;
+    for (const inst of sym.instances()) {
+      if (inst.emitted) continue;
+      inst.emitted = true;
+      const m = /* @__PURE__ */ new Map([
+        ["type", str("Microsoft.Resources/deployments", this.loc(d.path.range))],
+        ["name", inst.name]
+      ]);
+      const res = {
+        type: "Microsoft.Resources/deployments",
+        name: inst.name,
+        symbolicName: d.name.name,
+        idKey: armResourceKey("Microsoft.Resources/deployments", inst.name),
+        body: obj(m, this.loc((d.body ?? d).range)),
+        typeLocation: this.loc(span2(d.keywordRange, d.path.range)),
+        objectLocation: this.loc((d.body ?? d).range),
+        existing: false,
+        deployment: this.deployment,
+        file: this.file.file
+      };
+      if (inst.condition) res.condition = inst.condition;
+      if (inst.index !== void 0) res.copyIndex = inst.index;
+      this.env.resources.push(res);
+      const child = this.moduleScope(inst);
+      if (child) {
+        child.emit();
+        continue;
+      }
+      const target = this.localModulePath(d);
+      if (target && /\.jsonc?$/i.test(target)) this.emitJsonModule(inst, target);
+    }
+  }
+  emitJsonModule(inst, target) {
+    const text2 = this.env.host.readText(target);
+    if (text2 === void 0) return;
+    const parsed = parseJsonc(text2, target);
+    const r = evaluateArmTemplate({ file: target, parsed, parameterValues: this.moduleParams(inst), maxCopy: this.env.maxCopy });
+    const dep = [...this.deployment, nameLabel2(inst.name)];
+    for (const res of r.resources) {
+      const out = { ...res, deployment: [...dep, ...res.deployment] };
+      const c = andCond(inst.condition, res.condition);
+      if (c) out.condition = c;
+      this.env.resources.push(out);
+    }
+    for (const p of r.problems) problem2(this.env, p.message, p.location);
+  }
+  // ---- expressions --------------------------------------------------------------------------
+  evalObject(o, locals, skip) {
+    const m = /* @__PURE__ */ new Map();
+    const loc2 = this.loc(o.range);
+    for (const mem of o.members) {
+      if (mem.kind === "ResourceDecl") continue;
+      if (mem.kind === "Spread") {
+        const v = this.eval(mem.expression, locals);
+        if (v.kind === "object") {
+          for (const [k, e] of v.entries) m.set(k, e);
+          continue;
+        }
+        if (v.kind === "null") continue;
+        return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc2);
+      }
+      let key = mem.keyName;
+      if (key === null) {
+        const kv = this.eval(mem.key, locals);
+        if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc2);
+        key = kv.value;
+      }
+      if (skip?.(key)) continue;
+      m.set(key, this.eval(mem.value, locals));
+    }
+    return obj(m, loc2);
+  }
+  eval(e, locals) {
+    const loc2 = this.loc(e.range);
+    switch (e.kind) {
+      case "Integer":
+        return num(e.value, loc2);
+      case "Boolean":
+        return bool(e.value, loc2);
+      case "Null":
+        return nul(loc2);
+      case "String":
+        return this.evalString(e, locals);
+      case "Object":
+        return this.evalObject(e, locals);
+      case "Array": {
+        const items2 = [];
+        for (const it of e.items) {
+          if (it.kind === "Spread") {
+            const v = this.eval(it.expression, locals);
+            if (v.kind === "list") items2.push(...v.items);
+            else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc2);
+          } else items2.push(this.eval(it, locals));
+        }
+        return list(items2, loc2);
+      }
+      case "For":
+        return this.evalFor(e, locals);
+      case "Paren":
+      case "NonNull":
+        return this.eval(e.expression, locals);
+      case "Variable":
+        return this.evalVariable(e.name, locals, loc2);
+      case "Call":
+        return this.evalCall(e.name.name, e.args, locals, loc2);
+      case "InstanceCall":
+        return this.evalInstanceCall(e, locals, loc2);
+      case "PropertyAccess":
+        return this.evalPropertyAccess(e, locals, loc2);
+      case "IndexAccess": {
+        const r = this.resourceSymbol(e, locals);
+        if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc2, `reference('${r.symbolicName}')`);
+        const t = this.eval(e.object, locals);
+        const i = this.eval(e.index, locals);
+        if (e.fromEnd) {
+          const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
+          if (t.kind === "list" && i.kind === "number") {
+            const it = t.items[t.items.length - i.value];
+            return it ?? (e.safe ? nul(loc2) : U2(`index ^${i.value} is out of range`, loc2));
+          }
+          return U2(`${f}(): cannot be evaluated`, loc2, armCallToken(f, [t, i]));
+        }
+        if (e.safe) return callArmFunction("tryGet", [t, i], loc2);
+        return armAccess(t, i, loc2);
+      }
+      case "ResourceAccess": {
+        const inst = this.resourceRef(e, locals);
+        return inst ? this.resourceId(inst, loc2) : U2("the resource cannot be resolved", loc2);
+      }
+      case "Unary": {
+        const v = this.eval(e.operand, locals);
+        if (e.operator === "!") return callArmFunction("not", [v], loc2);
+        return callArmFunction("sub", [num(0, loc2), v], loc2);
+      }
+      case "Binary":
+        return this.evalBinary(e.operator, this.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => this.eval(e.right, locals) : this.eval(e.right, locals), loc2);
+      case "Ternary": {
+        const c = this.eval(e.condition, locals);
+        if (c.kind === "bool") return this.eval(c.value ? e.consequent : e.alternate, locals);
+        const a = this.eval(e.consequent, locals);
+        const b = this.eval(e.alternate, locals);
+        if (c.kind === "unknown") {
+          const parts = [c, a, b].map(tokenText);
+          return U2(`the condition depends on an unknown value (${c.reason})`, loc2, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
+        }
+        return U2("the condition is not a boolean", loc2);
+      }
+      case "Lambda":
+        return U2("lambda functions are not evaluated", loc2);
+      case "Error":
+        return U2("the expression could not be parsed", loc2);
+    }
+  }
+  evalString(e, locals) {
+    const loc2 = this.loc(e.range);
+    if (e.value !== null) return str(e.value, loc2);
+    const args = e.expressions.map((x) => this.eval(x, locals));
+    let fmt = "";
+    e.segments.forEach((s, i) => {
+      fmt += escapeBraces(s);
+      if (i < args.length) fmt += `{${i}}`;
+    });
+    return callArmFunction("format", [str(fmt, loc2), ...args], loc2);
+  }
+  evalFor(e, locals) {
+    const loc2 = this.loc(e.range);
+    const xs = this.eval(e.iterable, locals);
+    if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc2);
+    let n = xs.items.length;
+    if (n > this.env.maxCopy) {
+      this.problem(`loop has ${n} items; only the first ${this.env.maxCopy} are evaluated`, e.iterable.range);
+      n = this.env.maxCopy;
+    }
+    const items2 = [];
+    for (let i = 0; i < n; i++) {
+      const add = [[e.item.name, xs.items[i]]];
+      if (e.index) add.push([e.index.name, num(i, this.loc(e.index.range))]);
+      const l = withLocals(locals, add);
+      const body = e.body;
+      if (body.kind === "IfBody") {
+        const c = this.eval(body.condition, l);
+        if (c.kind === "bool" && !c.value) continue;
+        if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc2);
+        const b = body.body;
+        items2.push(b.kind === "Object" ? this.evalObject(b, l) : U2("invalid loop body", loc2));
+      } else items2.push(this.eval(body, l));
+    }
+    return list(items2, loc2);
+  }
+  evalVariable(name, locals, loc2) {
+    const local = locals?.get(name);
+    if (local) return local;
+    const p = this.parameter(name);
+    if (p) return p;
+    const v = this.variable(name);
+    if (v) return v;
+    const r = this.resources.get(name) ?? this.nestedResources.get(name);
+    if (r) {
+      const inst = this.resourceRef({ kind: "Variable", name, range: loc2.range }, locals);
+      return inst ? this.resourceId(inst, loc2) : U2(`resource '${name}' used as a value`, loc2);
+    }
+    if (this.modules.has(name)) return U2(`module '${name}' used as a value`, loc2);
+    const imp = this.imports.get(name);
+    if (imp) return this.importedVariable(imp.decl, imp.original, loc2);
+    if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc2);
+    return U2(`'${name}' is not declared`, loc2);
+  }
+  /** `import {x} from './file.bicep'`: an exported variable of a local file. */
+  importedVariable(d, original, loc2) {
+    const p = d.fromString;
+    if (p === null || /^(br|ts)(\/[^:]*)?:/i.test(p)) return U2(`'${original}' is imported from a registry`, loc2);
+    const target = path8.resolve(path8.dirname(this.file.file), p);
+    if (!insideRoot(this.env.host.root, target) || !isFile(target) || !target.toLowerCase().endsWith(".bicep") || this.stack.includes(target) || this.stack.length >= this.env.maxDepth) {
+      return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc2);
+    }
+    const parsed = this.env.host.parse(target);
+    if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc2);
+    const scope = new _FileScope(parsed, this.env, /* @__PURE__ */ new Map(), this.deployment, void 0, [...this.stack, target]);
+    return scope.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc2);
+  }
+  evalPropertyAccess(e, locals, loc2) {
+    const prop = e.property.name;
+    const inst = this.resourceRef(e.object, locals);
+    if (inst) return this.resourceProperty(inst, prop, loc2);
+    if (this.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc2);
+    if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
+      const m2 = this.moduleRef(e.object.object, locals);
+      if (m2) return this.moduleOutput(m2, prop, loc2);
+      if (m2 === null) return U2("the module instance cannot be determined", loc2);
+    }
+    const m = this.moduleRef(e.object, locals);
+    if (m) {
+      if (prop === "name") return m.name;
+      if (prop === "outputs") {
+        const child = this.moduleScope(m);
+        if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc2);
+        const o = /* @__PURE__ */ new Map();
+        for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
+        return obj(o, loc2);
+      }
+      return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc2);
+    }
+    if (m === null) return U2("the module instance cannot be determined", loc2);
+    const t = this.eval(e.object, locals);
+    if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc2)], loc2);
+    return armAccess(t, str(prop, loc2), loc2);
+  }
+  evalInstanceCall(e, locals, loc2) {
+    const name = e.name.name;
+    if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !this.params.has(e.object.name) && !this.vars.has(e.object.name)) {
+      return this.evalCall(name, e.args, locals, loc2);
+    }
+    const inst = this.resourceRef(e.object, locals);
+    if (inst) {
+      const id = this.resourceId(inst, loc2);
+      const args = e.args.map((a) => this.eval(a, locals));
+      const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc2), ...args]);
+      return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc2, t);
+    }
+    return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc2);
+  }
+  evalCall(name, argExprs, locals, loc2) {
+    const l = name.toLowerCase();
+    if (l === "any") return argExprs[0] ? this.eval(argExprs[0], locals) : U2("any() needs an argument", loc2);
+    if (l in LOAD_LIMITS || l === "loaddirectoryfileinfo") return this.load(l, argExprs, locals, loc2);
+    if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc2);
+    if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc2);
+    if (l === "nameof") {
+      const a = argExprs[0];
+      if (a?.kind === "PropertyAccess") return str(a.property.name, loc2);
+      if (a?.kind === "Variable") return str(a.name, loc2);
+      return U2("nameof() cannot be evaluated", loc2);
+    }
+    if (l === "fail") return U2("fail() is called", loc2);
+    const userFn = this.funcs.get(name);
+    if (userFn) return this.callUserFunction(userFn, argExprs.map((a) => this.eval(a, locals)), loc2);
+    const args = argExprs.map((a) => this.eval(a, locals));
+    const r = callArmFunction(name, args, loc2);
+    if (r) return r;
+    return U2(`function ${name}() is not evaluated`, loc2, armCallToken(name, args));
+  }
+  callUserFunction(f, args, loc2) {
+    if (this.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc2);
+    this.env.calls++;
+    try {
+      const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc2)]);
+      return this.eval(f.body, withLocals(void 0, add));
+    } finally {
+      this.env.calls--;
+    }
+  }
+  evalBinary(op, a, bArg, loc2) {
+    const b = () => typeof bArg === "function" ? bArg() : bArg;
+    const call = (n, args) => callArmFunction(n, args, loc2);
+    switch (op) {
+      case "&&":
+        if (a.kind === "bool" && !a.value) return bool(false, loc2);
+        return call("and", [a, b()]);
+      case "||":
+        if (a.kind === "bool" && a.value) return bool(true, loc2);
+        return call("or", [a, b()]);
+      case "??":
+        if (a.kind !== "null" && a.kind !== "unknown") return a;
+        return call("coalesce", [a, b()]);
+      case "==":
+        return call("equals", [a, b()]);
+      case "!=":
+        return call("not", [call("equals", [a, b()])]);
+      case "=~":
+      case "!~": {
+        const bv = b();
+        const eq = a.kind === "string" && bv.kind === "string" ? bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc2) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
+        return op === "=~" ? eq : call("not", [eq]);
+      }
+      case "<":
+        return call("less", [a, b()]);
+      case "<=":
+        return call("lessOrEquals", [a, b()]);
+      case ">":
+        return call("greater", [a, b()]);
+      case ">=":
+        return call("greaterOrEquals", [a, b()]);
+      case "+":
+        return call("add", [a, b()]);
+      case "-":
+        return call("sub", [a, b()]);
+      case "*":
+        return call("mul", [a, b()]);
+      case "/":
+        return call("div", [a, b()]);
+      case "%":
+        return call("mod", [a, b()]);
+      default:
+        return U2(`operator ${op} is not evaluated`, loc2);
+    }
+  }
+  /** `loadTextContent` & co.: relative to this file, confined to the scan root, no symlinks, Bicep's size caps. */
+  load(l, argExprs, locals, loc2) {
+    const args = argExprs.map((a) => this.eval(a, locals));
+    const p = args[0];
+    if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc2);
+    if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc2);
+    const target = path8.resolve(path8.dirname(this.file.file), p.value);
+    const fail = (why) => {
+      problem2(this.env, `${why}; the value is unknown`, loc2);
+      return U2(why, loc2);
+    };
+    if (!insideRoot(this.env.host.root, target)) return fail(`'${p.value}' is outside the scanned folder and is not read`);
+    let st;
+    try {
+      st = fs4.lstatSync(target);
+    } catch {
+      return fail(`'${p.value}' does not exist`);
+    }
+    if (st.isSymbolicLink()) return fail(`'${p.value}' is a symbolic link and is not followed`);
+    if (!st.isFile()) return fail(`'${p.value}' is not a file`);
+    if (l === "loadfileasbase64") {
+      if (st.size > LOAD_LIMITS[l]) return fail(`'${p.value}' is larger than Bicep's limit for ${l}`);
+      try {
+        return str(fs4.readFileSync(target).toString("base64"), loc2);
+      } catch {
+        return fail(`'${p.value}' cannot be read`);
+      }
+    }
+    let text2;
+    try {
+      text2 = fs4.readFileSync(target, "utf8");
+    } catch {
+      return fail(`'${p.value}' cannot be read`);
+    }
+    if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+    if (text2.length > LOAD_LIMITS[l]) return fail(`'${p.value}' is larger than Bicep's limit for ${l} (${LOAD_LIMITS[l]} characters)`);
+    if (l === "loadtextcontent") return str(text2, loc2);
+    let data;
+    try {
+      data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml3.parse)(text2);
+    } catch {
+      return fail(`'${p.value}' is not valid ${l === "loadjsoncontent" ? "JSON" : "YAML"}`);
+    }
+    const jp = args[1];
+    if (jp && jp.kind === "string") {
+      const sel = jsonPath(data, jp.value);
+      if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
+      data = sel;
+    } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc2);
+    return fromJS(data, loc2);
+  }
+};
+function jsonPath(data, p) {
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
+  let s = p.trim();
+  if (s.startsWith("$")) s = s.slice(1);
+  let cur = data;
+  re.lastIndex = 0;
+  let pos = 0;
+  while (pos < s.length) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return void 0;
+    pos = re.lastIndex;
+    const key = m[1] ?? m[3] ?? m[4];
+    if (key !== void 0) {
+      if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return void 0;
+      cur = cur[key];
+    } else {
+      if (!Array.isArray(cur)) return void 0;
+      cur = cur[Number(m[2])];
+    }
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
+function decorator(ds, name) {
+  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
+}
+function propOf(o, key) {
+  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
+  return void 0;
+}
+function andCond(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+function composeName2(parent, child, loc2) {
+  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
+  const v = callArmFunction("format", [str("{0}/{1}", loc2), parent, child], loc2);
+  return child.via ? { ...v, via: child.via } : v;
+}
+function nameLabel2(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
+  return "?";
+}
+function insideRoot(root, target) {
+  const rel = path8.relative(path8.resolve(root), target);
+  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
+}
+function isFile(p) {
+  try {
+    return fs4.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+function evaluateBicepFile(opts) {
+  const env = {
+    host: opts.host,
+    problems: [],
+    problemKeys: /* @__PURE__ */ new Set(),
+    resources: [],
+    inputs: [],
+    inputKeys: /* @__PURE__ */ new Set(),
+    maxCopy: opts.maxCopy ?? 32,
+    maxDepth: opts.maxDepth ?? 8,
+    calls: 0
+  };
+  const outputs = /* @__PURE__ */ new Map();
+  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs };
+  try {
+    const scope = new FileScope(opts.file, env, opts.parameterValues ?? /* @__PURE__ */ new Map(), [], void 0, [opts.file.file]);
+    scope.emit();
+    for (const k of scope.outputDecls.keys()) outputs.set(k, scope.output(k));
+  } catch (e) {
+    problem2(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
+  }
+  return result;
+}
+function evaluateParamFile(file, host) {
+  const env = { host, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy: 32, maxDepth: 8, calls: 0 };
+  const values = /* @__PURE__ */ new Map();
+  try {
+    const scope = new FileScope(file, env, /* @__PURE__ */ new Map(), [], void 0, [file.file]);
+    for (const [name, slot] of scope.params) {
+      if (!slot.expr) continue;
+      const v = scope.parameter(name);
+      values.set(name, { ...v, via: v.via?.slice(0, -1) });
+    }
+  } catch (e) {
+    problem2(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
+  }
+  return { values, problems: env.problems };
+}
+
+// src/eval/bicep/project.ts
+var REGISTRY = /^(br|ts)(\/[^:]*)?:/i;
+function evaluateBicep(input) {
+  const evaluations = [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const addProblems = (ps) => {
+    for (const p of ps) {
+      const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push({ message: p.message, location: p.location, code: "EVAL001" });
+    }
+  };
+  const host = { root: input.root, parse: input.parse, readText: input.readText };
+  const files = [...new Set(input.bicepFiles.map((f) => path9.resolve(f)))].sort();
+  const scanned = new Set(files);
+  const usedAsModule = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const parsed = input.parse(f);
+    if (!parsed) continue;
+    for (const s of parsed.statements) {
+      if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY.test(s.pathString)) continue;
+      const target = path9.resolve(path9.dirname(f), s.pathString);
+      if (target !== f && scanned.has(target)) usedAsModule.add(target);
+    }
+  }
+  const variants = /* @__PURE__ */ new Map();
+  for (const pf of [...input.paramFiles].sort()) {
+    const parsed = input.parseParams(pf);
+    if (!parsed) continue;
+    const using = parsed.statements.find((s) => s.kind === "UsingDecl");
+    if (!using || using.kind !== "UsingDecl" || using.none) continue;
+    const p = using.pathString;
+    const at = { file: pf, range: using.range };
+    if (p === null) {
+      addProblems([{ message: 'The "using" path of this parameters file cannot be evaluated', location: at }]);
+      continue;
+    }
+    if (REGISTRY.test(p)) continue;
+    const target = path9.resolve(path9.dirname(pf), p);
+    if (!fs5.existsSync(target)) {
+      addProblems([{ message: `The "using" target '${p}' of ${path9.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
+      continue;
+    }
+    if (!target.toLowerCase().endsWith(".bicep")) continue;
+    if (!insideRoot(input.root, target)) {
+      addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at }]);
+      continue;
+    }
+    variants.set(target, [...variants.get(target) ?? [], pf]);
+  }
+  const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
+  for (const unit of units) {
+    const parsed = input.parse(unit);
+    if (!parsed) continue;
+    const pfs = variants.get(unit) ?? [];
+    for (const pf of pfs.length ? pfs : [void 0]) {
+      let parameterValues = /* @__PURE__ */ new Map();
+      if (pf) {
+        const pparsed = input.parseParams(pf);
+        if (!pparsed) continue;
+        const r2 = evaluateParamFile(pparsed, host);
+        addProblems(r2.problems);
+        parameterValues = r2.values;
+      }
+      const r = evaluateBicepFile({ file: parsed, host, parameterValues });
+      addProblems(r.problems);
+      const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
+      const env = input.envOverride ?? (pf ? classifyPath(path9.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path9.relative(path9.dirname(unit), pf).split(path9.sep).join("/") : "default",
+          ...pf ? { variantFile: pf } : {},
+          env,
+          unit,
+          inputs: result.inputs
+        },
+        result
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+function envFromParams(result, unit) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && i.header.file === unit);
+    const v = input?.assigned ?? input?.defaultValue;
+    if (v?.kind === "string") {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return void 0;
+}
+
+// src/config/loader.ts
+var import_ajv = __toESM(require_ajv(), 1);
+import fs6 from "node:fs";
+import path11 from "node:path";
+
+// schema/config.schema.json
+var config_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/mlops-iac-lint/mlops-iac-lint/schema/config.schema.json",
+  title: "mlops-iac-lint configuration",
+  description: "Configuration of mlops-iac-lint: .mlops-iac-lint.jsonc or .mlops-iac-lint.json, found by walking up from the scanned path (or given with --config). Paths and globs are relative to the folder of this file.",
+  type: "object",
+  additionalProperties: false,
+  definitions: {
+    level: {
+      description: `"error", "warning" or "note" replaces the rule's level (for every environment class); "off" disables the rule.`,
+      type: "string",
+      enum: [
+        "error",
+        "warning",
+        "note",
+        "off"
+      ]
+    },
+    globs: {
+      type: "array",
+      items: {
+        type: "string",
+        minLength: 1
+      }
+    },
+    stringList: {
+      type: "array",
+      items: {
+        type: "string",
+        minLength: 1
+      }
+    },
+    ruleEntry: {
+      description: 'A level, or { "level": \u2026, "options": { \u2026 } }.',
+      if: {
+        type: "string"
+      },
+      then: {
+        $ref: "#/definitions/level"
+      },
+      else: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          level: {
+            $ref: "#/definitions/level"
+          },
+          options: {
+            type: "object",
+            description: "Rule options; only TAG001, TAG002, AKS001 and GOV001 take options."
+          }
+        }
+      }
+    },
+    date: {
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+      description: "YYYY-MM-DD, inclusive."
+    }
+  },
+  properties: {
+    $schema: {
+      type: "string",
+      description: "The URL or path of this schema (for editors)."
+    },
+    rules: {
+      description: 'Per rule: a level ("error" | "warning" | "note" | "off") or { "level", "options" }. Keys are rule IDs (AML001, KV001, \u2026).',
+      type: "object",
+      propertyNames: {
+        pattern: "^[A-Z]+[0-9]{3}$"
+      },
+      additionalProperties: {
+        $ref: "#/definitions/ruleEntry"
+      },
+      properties: {
+        TAG001: {
+          if: {
+            type: "string"
+          },
+          then: {
+            $ref: "#/definitions/level"
+          },
+          else: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              level: {
+                $ref: "#/definitions/level"
+              },
+              options: {
+                type: "object",
+                additionalProperties: false,
+                properties: {
+                  required: {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      minLength: 1
+                    },
+                    description: "Required tag names (same as tags.required)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        TAG002: {
+          if: {
+            type: "string"
+          },
+          then: {
+            $ref: "#/definitions/level"
+          },
+          else: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              level: {
+                $ref: "#/definitions/level"
+              },
+              options: {
+                type: "object",
+                additionalProperties: false,
+                properties: {
+                  costCenter: {
+                    type: "string",
+                    minLength: 1,
+                    description: "The cost-center tag name (same as tags.costCenter)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        AKS001: {
+          if: {
+            type: "string"
+          },
+          then: {
+            $ref: "#/definitions/level"
+          },
+          else: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              level: {
+                $ref: "#/definitions/level"
+              },
+              options: {
+                type: "object",
+                additionalProperties: false,
+                properties: {
+                  taint: {
+                    type: "string",
+                    pattern: "^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$",
+                    description: "Expected GPU taint, key=value:Effect (same as gpu.taint)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        GOV001: {
+          if: {
+            type: "string"
+          },
+          then: {
+            $ref: "#/definitions/level"
+          },
+          else: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              level: {
+                $ref: "#/definitions/level"
+              },
+              options: {
+                type: "object",
+                additionalProperties: false,
+                properties: {
+                  allowedLocations: {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      minLength: 1
+                    },
+                    description: "Allowed Azure locations (same as the top-level allowedLocations)."
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    tags: {
+      description: "Tag policy.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        required: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          },
+          description: "TAG001: tag names every taggable resource must have (compared case-insensitively). Empty: TAG001 is inactive."
+        },
+        costCenter: {
+          type: "string",
+          minLength: 1,
+          description: 'TAG002: the cost-center tag name GPU resources must carry (default "cost-center").'
+        }
+      }
+    },
+    gpu: {
+      description: "GPU policy.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        taint: {
+          type: "string",
+          pattern: "^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$",
+          description: 'AKS001: the taint GPU node pools must carry, key=value:Effect (default "sku=gpu:NoSchedule").'
+        }
+      }
+    },
+    allowedLocations: {
+      type: "array",
+      items: {
+        type: "string",
+        minLength: 1
+      },
+      description: 'GOV001: Azure locations resources may be deployed to (e.g. ["norwayeast", "westeurope"]; case and spaces are ignored). Empty or absent: GOV001 is inactive.'
+    },
+    environments: {
+      description: "Environment class by glob, matched against the paths (relative to this file's folder) of variable/parameter files and module/template folders. The first matching glob wins. Globs: ** (any folders), * and ? (within one path segment), {a,b}; a glob without '/' matches at any depth; a glob matching a folder matches everything in it.",
+      type: "object",
+      additionalProperties: {
+        type: "string",
+        enum: [
+          "prod",
+          "nonprod",
+          "unknown"
+        ]
+      }
+    },
+    ignorePaths: {
+      type: "array",
+      items: {
+        type: "string",
+        minLength: 1
+      },
+      description: "Files and folders not to lint (same glob syntax as environments), relative to this file's folder."
+    },
+    suppressions: {
+      description: "Path-scoped suppressions: findings of `rule` in files matching `paths` are suppressed (reported in SARIF as external suppressions with the reason).",
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "rule",
+          "paths",
+          "reason"
+        ],
+        properties: {
+          rule: {
+            type: "string",
+            pattern: "^[A-Z]+[0-9]{3}$",
+            description: "The rule ID."
+          },
+          paths: {
+            type: "array",
+            items: {
+              type: "string",
+              minLength: 1
+            },
+            minItems: 1,
+            description: "Globs of the files the suppression covers."
+          },
+          reason: {
+            type: "string",
+            minLength: 1,
+            description: "Why the findings are acceptable (required)."
+          },
+          until: {
+            type: "string",
+            pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+            description: "Last day the suppression applies (YYYY-MM-DD); afterwards the findings come back."
+          }
+        }
+      }
+    },
+    allowInlineSuppressions: {
+      type: "boolean",
+      default: true,
+      description: "false: mlops-iac-lint-ignore comments, Bicep #disable-next-line and ARM metadata suppressions are ignored."
+    }
+  }
+};
+
+// src/engine/suppressions.ts
+import path10 from "node:path";
+var DIRECTIVE_KEYWORD = "mlops-iac-lint-ignore";
+var ID_RE = /^[A-Z]+[0-9]{3}$/;
+var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isValidDate(s) {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+function todayUtc(now = /* @__PURE__ */ new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+function stripMarkers(text2) {
+  let t = text2.trim();
+  if (t.startsWith("/*")) {
+    t = t.slice(2);
+    if (t.endsWith("*/")) t = t.slice(0, -2);
+  } else if (t.startsWith("//")) t = t.slice(2);
+  else if (t.startsWith("#")) t = t.slice(1);
+  return t.split(/\r\n|\r|\n/).map((l) => l.replace(/^\s*\*(?!\/)\s?/, "")).join(" ").trim();
+}
+function parseSuppressionComment(text2) {
+  const t = stripMarkers(text2);
+  if (!t.startsWith(DIRECTIVE_KEYWORD)) return void 0;
+  const after = t.slice(DIRECTIVE_KEYWORD.length);
+  if (after !== "" && !/^\s/.test(after)) return void 0;
+  const sep = /(^|\s)--(\s|$)/.exec(after);
+  const head = (sep ? after.slice(0, sep.index) : after).trim();
+  const reason = sep ? after.slice(sep.index + sep[0].length).trim() : "";
+  const tokens = head.replace(/\s*,\s*/g, ",").split(/\s+/).filter(Boolean);
+  const idToken = tokens[0];
+  if (idToken === void 0 || idToken.toLowerCase().startsWith("until=")) {
+    return { error: `the suppression names no rule ID (write \`${DIRECTIVE_KEYWORD} AML001 -- reason\`)` };
+  }
+  const ruleIds = idToken.split(",").filter(Boolean).map((s) => s.toUpperCase());
+  const badId = ruleIds.find((id) => !ID_RE.test(id));
+  if (badId !== void 0 || ruleIds.length === 0) {
+    return { error: `'${badId ?? idToken}' is not a rule ID (IDs look like AML001)` };
+  }
+  let until;
+  for (const tok of tokens.slice(1)) {
+    const m = /^until=(.*)$/i.exec(tok);
+    if (!m) return { error: `unexpected '${tok}' in the suppression (expected \`until=YYYY-MM-DD\` or \` -- reason\`)` };
+    if (until !== void 0) return { error: "`until=` is given twice" };
+    if (!isValidDate(m[1])) return { error: `malformed date '${m[1]}' in \`until=\` (expected YYYY-MM-DD)` };
+    until = m[1];
+  }
+  if (!reason) return { error: `the suppression of ${ruleIds.join(", ")} has no reason (add \` -- why it is acceptable\`)` };
+  return until === void 0 ? { ruleIds: [...new Set(ruleIds)], reason } : { ruleIds: [...new Set(ruleIds)], until, reason };
+}
+function collectBicepPragmas(text2) {
+  const out = [];
+  const lm = new LineMap(text2);
+  const re = /^([ \t]*)(#disable-next-line\b[^\r\n]*)/gm;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    const start = m.index + m[1].length;
+    const body = m[2].replace(/\s*\/\/.*$/, "").trimEnd();
+    out.push({ text: body, range: lm.range(start, start + body.length), pragma: true });
+  }
+  return out;
+}
+function codeLines(text2, comments) {
+  const chars = text2.split("");
+  for (const c of comments) {
+    for (let i = c.range.start.offset; i < c.range.end.offset && i < chars.length; i++) {
+      if (chars[i] !== "\n" && chars[i] !== "\r") chars[i] = " ";
+    }
+  }
+  return new LineMap(chars.join(""));
+}
+function scopeFor(comment, lines, original, blocks) {
+  const line = comment.range.start.line;
+  const before = original.lineText(line).slice(0, comment.range.start.column - 1);
+  if (before.trim() !== "" && !comment.pragma) return { startLine: line, endLine: line };
+  for (let l = comment.range.end.line + 1; l <= lines.lineCount; l++) {
+    if (lines.lineText(l).trim() === "") continue;
+    let end = l;
+    for (const b of blocks) if (b.start.line === l && b.end.line > end) end = b.end.line;
+    return { startLine: l, endLine: end };
+  }
+  return void 0;
+}
+function collectSuppressions(file, text2, comments, blocks, knownRuleIds, today2) {
+  const directives = [];
+  const problems = [];
+  let lines;
+  let original;
+  for (const c of comments) {
+    let parsed;
+    let source = "comment";
+    if (c.pragma || /^\s*#disable-next-line\b/.test(c.text)) {
+      if (!c.pragma) continue;
+      const ids2 = c.text.trim().split(/\s+/).slice(1).map((s) => s.toUpperCase()).filter((s) => knownRuleIds.has(s));
+      if (ids2.length === 0) continue;
+      parsed = { ruleIds: [...new Set(ids2)], reason: "#disable-next-line" };
+      source = "pragma";
+    } else {
+      parsed = parseSuppressionComment(c.text);
+    }
+    if (parsed === void 0) continue;
+    const location = { file, range: c.range };
+    const key = stripMarkers(c.text);
+    if ("error" in parsed) {
+      problems.push({ ruleId: "SUP001", level: "warning", message: `Invalid suppression: ${parsed.error}; it suppresses nothing.`, location, key });
+      continue;
+    }
+    const unknown2 = parsed.ruleIds.filter((id) => !knownRuleIds.has(id));
+    for (const id of unknown2) {
+      problems.push({ ruleId: "SUP001", level: "warning", message: `Invalid suppression: unknown rule ID '${id}'.`, location, key: `${key}\0${id}` });
+    }
+    const ids = parsed.ruleIds.filter((id) => knownRuleIds.has(id));
+    if (ids.length === 0) continue;
+    if (parsed.until !== void 0 && parsed.until < today2) {
+      problems.push({
+        ruleId: "SUP001",
+        level: "note",
+        message: `Expired suppression of ${ids.join(", ")}: it ran out on ${parsed.until} and no longer suppresses anything.`,
+        location,
+        key
+      });
+      continue;
+    }
+    lines ??= codeLines(text2, comments);
+    original ??= new LineMap(text2);
+    const scope = scopeFor(c, lines, original, blocks);
+    if (!scope) {
+      problems.push({ ruleId: "SUP002", level: "note", message: `Unused suppression of ${ids.join(", ")}: there is no code after it.`, location, key });
+      continue;
+    }
+    const d = { file, ruleIds: ids, reason: parsed.reason, location, scope, source };
+    if (parsed.until !== void 0) d.until = parsed.until;
+    directives.push(d);
+  }
+  return { directives, problems };
+}
+function member2(v, name) {
+  if (v?.kind !== "object") return void 0;
+  for (const [k, x] of v.entries) if (k.toLowerCase() === name.toLowerCase()) return x;
+  return void 0;
+}
+function metadataSuppressions(resourceBody, objectRange, file, knownRuleIds, today2) {
+  const directives = [];
+  const problems = [];
+  const entries2 = member2(member2(resourceBody, "metadata"), DIRECTIVE_KEYWORD);
+  if (!entries2) return { directives, problems };
+  const fallback = { file, range: objectRange };
+  const at = (v) => v?.origin && v.origin.file === file ? v.origin : fallback;
+  const items2 = entries2.kind === "list" ? entries2.items : [entries2];
+  if (entries2.kind !== "list" && entries2.kind !== "object") {
+    if (entries2.kind !== "unknown") problems.push({ ruleId: "SUP001", level: "warning", message: `Invalid suppression: metadata "${DIRECTIVE_KEYWORD}" must be an array of { "id", "reason", "until"? } objects.`, location: at(entries2), key: "metadata" });
+    return { directives, problems };
+  }
+  items2.forEach((item, i) => {
+    const location = at(item);
+    const key = `metadata[${i}]`;
+    const bad = (message, level = "warning") => {
+      problems.push({ ruleId: "SUP001", level, message, location, key: `${key}\0${message}` });
+    };
+    if (item.kind === "unknown") return;
+    if (item.kind !== "object") return bad('Invalid suppression: each metadata entry must be an object { "id", "reason", "until"? }.');
+    const idV = member2(item, "id");
+    const rawIds = idV?.kind === "string" ? idV.value.split(",") : idV?.kind === "list" ? idV.items.map((x) => x.kind === "string" ? x.value : "") : [];
+    const ids = [...new Set(rawIds.map((s) => s.trim().toUpperCase()).filter(Boolean))];
+    if (ids.length === 0) return bad('Invalid suppression: the metadata entry has no "id" (a rule ID such as "AML001").');
+    const reasonV = member2(item, "reason");
+    const reason = reasonV?.kind === "string" ? reasonV.value.trim() : "";
+    if (!reason) return bad(`Invalid suppression: the suppression of ${ids.join(", ")} has no "reason"; it suppresses nothing.`);
+    const untilV = member2(item, "until");
+    let until;
+    if (untilV !== void 0 && untilV.kind !== "null") {
+      if (untilV.kind !== "string" || !isValidDate(untilV.value)) {
+        return bad(`Invalid suppression: malformed date in "until" (expected YYYY-MM-DD); it suppresses nothing.`);
+      }
+      until = untilV.value;
+    }
+    for (const id of ids.filter((x) => !knownRuleIds.has(x))) bad(`Invalid suppression: unknown rule ID '${id}'.`);
+    const known2 = ids.filter((x) => knownRuleIds.has(x));
+    if (known2.length === 0) return;
+    if (until !== void 0 && until < today2) {
+      return bad(`Expired suppression of ${known2.join(", ")}: it ran out on ${until} and no longer suppresses anything.`, "note");
+    }
+    const d = {
+      file,
+      ruleIds: known2,
+      reason,
+      location,
+      scope: { startLine: objectRange.start.line, endLine: objectRange.end.line },
+      source: "metadata",
+      matchRelated: true
+    };
+    if (until !== void 0) d.until = until;
+    directives.push(d);
+  });
+  return { directives, problems };
+}
+function inScope(loc2, d) {
+  return loc2.file === d.file && loc2.range.start.line >= d.scope.startLine && loc2.range.start.line <= d.scope.endLine;
+}
+function applySuppressions(findings, directives, opts) {
+  if (!opts.allowInline) return { findings, unused: [] };
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d of directives) {
+    const list2 = byFile.get(d.file);
+    if (list2) list2.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const used = /* @__PURE__ */ new Map();
+  const candidates = (f) => {
+    const files = /* @__PURE__ */ new Set([f.location.file, ...f.related.map((r) => r.file)]);
+    return [...files].flatMap((file) => byFile.get(file) ?? []);
+  };
+  const out = findings.map((f) => {
+    if (f.suppression || f.ruleId === "SUP001" || f.ruleId === "SUP002") return f;
+    for (const d of candidates(f)) {
+      if (!d.ruleIds.includes(f.ruleId)) continue;
+      const hit = inScope(f.location, d) || d.matchRelated === true && f.related.some((r) => inScope(r, d));
+      if (!hit) continue;
+      let u = used.get(d);
+      if (!u) used.set(d, u = /* @__PURE__ */ new Set());
+      u.add(f.ruleId);
+      return { ...f, suppression: { kind: "inSource", justification: d.reason, location: d.location } };
+    }
+    return f;
+  });
+  const unused = [];
+  for (const d of directives) {
+    const u = used.get(d);
+    const ids = d.ruleIds.filter((id) => !u?.has(id) && (!opts.activeRuleIds || opts.activeRuleIds.has(id)));
+    if (ids.length) unused.push({ ...d, ruleIds: ids });
+  }
+  return { findings: out, unused };
+}
+function unusedProblems(unused) {
+  return unused.map((d) => ({
+    ruleId: "SUP002",
+    level: "note",
+    message: `Unused suppression: no ${d.ruleIds.join(", ")} finding ${d.scope.startLine === d.scope.endLine ? "on the line" : "in the block"} it covers. Remove it.`,
+    location: d.location,
+    key: `${d.source}\0${d.ruleIds.join(",")}\0${d.reason}`
+  }));
+}
+function suppressionFindings(problems, root) {
+  return problems.map((p) => {
+    const rel = path10.relative(root, p.location.file).split(path10.sep).join("/");
+    return {
+      ruleId: p.ruleId,
+      level: p.level,
+      message: p.message,
+      location: p.location,
+      related: [],
+      fingerprint: fingerprint(p.ruleId, rel, p.key, "", "unknown"),
+      env: "unknown",
+      variants: ["default"]
+    };
+  });
+}
+function hclBlockRanges(body) {
+  const out = [];
+  const walk = (b) => {
+    for (const it of b.items) {
+      if (it.type === "Block") {
+        out.push(it.range);
+        walk(it.body);
+      }
+    }
+  };
+  walk(body);
+  return out;
+}
+function jsonObjectRanges(root, lineMap) {
+  const out = [];
+  const walk = (n) => {
+    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
+    for (const c of n.children ?? []) walk(c);
+  };
+  if (root) walk(root);
+  return out;
+}
+function yamlBlockRanges(text2) {
+  const lm = new LineMap(text2);
+  const info = [];
+  for (let l = 1; l <= lm.lineCount; l++) {
+    const s = lm.lineText(l);
+    const t = s.trim();
+    if (t === "" || t.startsWith("#")) continue;
+    const indent = s.length - s.trimStart().length;
+    info.push({ line: l, indent, dash: /^-(\s|$)/.test(t), opens: /:\s*(#.*)?$/.test(t) });
+  }
+  const out = [];
+  for (let i = 0; i < info.length; i++) {
+    const cur = info[i];
+    let j = i + 1;
+    while (j < info.length && (info[j].indent > cur.indent || !cur.dash && cur.opens && info[j].dash && info[j].indent === cur.indent)) j++;
+    if (j === i + 1) continue;
+    const last = info[j - 1];
+    const start = lm.offsetOf(cur.line, 1);
+    const end = lm.offsetOf(last.line, lm.lineText(last.line).length + 1);
+    out.push(lm.range(start, end));
+  }
+  return out;
+}
+
+// src/config/glob.ts
+var cache2 = /* @__PURE__ */ new Map();
+function escape2(ch) {
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+}
+function globToRegExp(glob) {
+  const hit = cache2.get(glob);
+  if (hit) return hit;
+  let g = glob.trim().replace(/\\/g, "/");
+  if (g.startsWith("./")) g = g.slice(2);
+  while (g.length > 1 && g.endsWith("/")) g = g.slice(0, -1);
+  while (g.length > 3 && g.endsWith("/**")) g = g.slice(0, -3);
+  const anchored = g.startsWith("/") || g.slice(0, -1).includes("/");
+  if (g.startsWith("/")) g = g.slice(1);
+  let re = "";
+  let inBrace = false;
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === "*") {
+      if (g[i + 1] === "*") {
+        const atStart = i === 0 || g[i - 1] === "/";
+        i++;
+        if (atStart && g[i + 1] === "/") {
+          re += "(?:[^/]*/)*";
+          i++;
+        } else re += ".*";
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "{" && !inBrace) {
+      inBrace = true;
+      re += "(?:";
+    } else if (c === "}" && inBrace) {
+      inBrace = false;
+      re += ")";
+    } else if (c === "," && inBrace) re += "|";
+    else if (c === "[") {
+      const end = g.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        let cls = g.slice(i + 1, end);
+        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else re += escape2(c);
+  }
+  if (inBrace) re += ")";
+  const full = new RegExp(`^${anchored ? "" : "(?:[^/]*/)*"}${re}(?:/.*)?$`);
+  cache2.set(glob, full);
+  return full;
+}
+function matchGlob(glob, relPath) {
+  return globToRegExp(glob).test(normalizeRel(relPath));
+}
+function normalizeRel(p) {
+  let s = p.replace(/\\/g, "/");
+  while (s.startsWith("./")) s = s.slice(2);
+  return s.replace(/\/+$/, "");
+}
+
+// src/config/types.ts
+var CONFIG_FILE_NAMES = [".mlops-iac-lint.jsonc", ".mlops-iac-lint.json"];
+var ConfigError = class extends Error {
+  constructor(file, messages) {
+    super(`invalid config file ${file}:
+${messages.map((m) => `  ${m}`).join("\n")}`);
+    this.file = file;
+    this.messages = messages;
+    this.name = "ConfigError";
+  }
+  file;
+  messages;
+};
+
+// src/config/loader.ts
+function findConfigFile(startDir) {
+  let dir = path11.resolve(startDir);
+  try {
+    if (fs6.statSync(dir).isFile()) dir = path11.dirname(dir);
+  } catch {
+  }
+  for (; ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path11.join(dir, name);
+      if (fs6.existsSync(candidate) && fs6.statSync(candidate).isFile()) return candidate;
+    }
+    const up = path11.dirname(dir);
+    if (up === dir) return void 0;
+    dir = up;
+  }
+}
+var validator;
+function validate(data) {
+  validator ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(config_schema_default);
+  return validator(data) ? [] : validator.errors ?? [];
+}
+function pointerSegments(instancePath) {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+}
+function describePath(segs) {
+  if (segs.length === 0) return "the config";
+  return segs.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? i ? `.${s}` : s : `[${JSON.stringify(s)}]`).join("");
+}
+function errorMessage(e, where) {
+  const p = e.params;
+  switch (e.keyword) {
+    case "additionalProperties":
+      if (where === "the config") return `unknown property '${String(p.additionalProperty)}'`;
+      return `${where}: unknown property '${String(p.additionalProperty)}'`;
+    case "required":
+      return `${where}: missing required property '${String(p.missingProperty)}'`;
+    case "enum":
+      return `${where}: must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "type":
+      return `${where}: must be ${p.type === "array" ? "an array" : p.type === "object" ? "an object" : `a ${String(p.type)}`}`;
+    case "pattern":
+      if (where.endsWith(".until")) return `${where}: must be a date YYYY-MM-DD`;
+      if (/^rules\.[^.]+\.options\.taint$|^gpu\.taint$/.test(where)) return `${where}: must be a taint key=value:Effect (Effect: NoSchedule, PreferNoSchedule or NoExecute)`;
+      if (where.endsWith(".rule")) return `${where}: must be a rule ID such as AML001`;
+      return `${where}: must match ${String(p.pattern)}`;
+    case "minLength":
+      return `${where}: must not be empty`;
+    case "minItems":
+      return `${where}: must have at least ${String(p.limit)} item${p.limit === 1 ? "" : "s"}`;
+    default:
+      return `${where}: ${e.message ?? e.keyword}`;
+  }
+}
+function today() {
+  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+function loadConfig(explicitPath, startDir, knownRuleIds) {
+  const file = explicitPath ? path11.resolve(explicitPath) : findConfigFile(startDir);
+  if (!file) return { config: resolveConfig({}, path11.resolve(startDir)) };
+  let text2;
+  try {
+    text2 = fs6.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ConfigError(file, [`${file}: cannot read the config file: ${e.code ?? String(e)}`]);
+  }
+  return { config: parseConfig(text2, file, knownRuleIds), file };
+}
+function parseConfig(text2, file, knownRuleIds) {
+  const lm = new LineMap(text2);
+  const pos = (offset) => {
+    const p = lm.position(offset);
+    return `${file}:${p.line}:${p.column}`;
+  };
+  const parsed = parseJsonc(text2, file);
+  const root = parsed.root;
+  if (parsed.errors.length || !root) {
+    const msgs = [...new Set(parsed.errors.map((e) => `${pos(e.range.start.offset)}: invalid JSON: ${e.message}`))];
+    throw new ConfigError(file, msgs.length ? msgs : [`${pos(0)}: invalid JSON: the file is empty`]);
+  }
+  const messages = [];
+  const add = (node, msg) => {
+    const offset = node?.offset ?? 0;
+    if (!messages.some((m) => m.offset === offset && m.text === msg)) messages.push({ offset, text: msg });
+  };
+  const keyNode = (obj2, key) => obj2?.type === "object" ? obj2.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0] : void 0;
+  const data = nodeValue(root);
+  for (const e of validate(data)) {
+    if (e.keyword === "if" || e.keyword === "propertyNames") continue;
+    const segs = pointerSegments(e.instancePath);
+    const node = findNodeAtLocation2(root, segs);
+    const p = e.params;
+    const propertyName = e.propertyName;
+    if (e.keyword === "additionalProperties") {
+      add(keyNode(node, String(p.additionalProperty)) ?? node, errorMessage(e, describePath(segs)));
+    } else if (propertyName !== void 0) {
+      const k = propertyName;
+      add(keyNode(node, k) ?? node, `${describePath([...segs, k])}: '${k}' is not a rule ID (IDs look like AML001)`);
+    } else {
+      add(node, errorMessage(e, describePath(segs)));
+    }
+  }
+  const raw = data;
+  const isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  const rulesNode = findNodeAtLocation2(root, ["rules"]);
+  const rules = isObj(raw.rules) ? raw.rules : {};
+  for (const [id, entry2] of Object.entries(rules)) {
+    if (knownRuleIds && /^[A-Z]+[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
+    const options = isObj(entry2) && isObj(entry2.options) ? entry2.options : void 0;
+    if (options && Object.keys(options).length && !["TAG001", "TAG002", "AKS001", "GOV001"].includes(id)) {
+      add(findNodeAtLocation2(root, ["rules", id, "options"]), `rules.${id}.options: ${id} takes no options`);
+    }
+  }
+  const both = (ruleId, opt, top) => {
+    const e = rules[ruleId];
+    if (isObj(e) && isObj(e.options) && opt in e.options && findNodeAtLocation2(root, top)) {
+      add(findNodeAtLocation2(root, ["rules", ruleId, "options", opt]), `rules.${ruleId}.options.${opt}: also set as ${describePath(top)}; set it once`);
+    }
+  };
+  both("TAG001", "required", ["tags", "required"]);
+  both("TAG002", "costCenter", ["tags", "costCenter"]);
+  both("AKS001", "taint", ["gpu", "taint"]);
+  both("GOV001", "allowedLocations", ["allowedLocations"]);
+  (Array.isArray(raw.suppressions) ? raw.suppressions : []).forEach((s, i) => {
+    if (!isObj(s)) return;
+    if (knownRuleIds && typeof s.rule === "string" && /^[A-Z]+[0-9]{3}$/.test(s.rule) && !knownRuleIds.has(s.rule)) {
+      add(findNodeAtLocation2(root, ["suppressions", i, "rule"]), `suppressions[${i}].rule: unknown rule ID '${s.rule}'`);
+    }
+    if (typeof s.until === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s.until) && !isValidDate(s.until)) {
+      add(findNodeAtLocation2(root, ["suppressions", i, "until"]), `suppressions[${i}].until: '${s.until}' is not a real date`);
+    }
+  });
+  if (messages.length) {
+    messages.sort((a, b) => a.offset - b.offset);
+    throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
+  }
+  return resolveConfig(raw, path11.dirname(file));
+}
+function nodeValue(n) {
+  switch (n.type) {
+    case "object": {
+      const o = /* @__PURE__ */ Object.create(null);
+      for (const p of n.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (k && v) o[String(k.value)] = nodeValue(v);
+      }
+      return { ...o };
+    }
+    case "array":
+      return (n.children ?? []).map(nodeValue);
+    default:
+      return n.value;
+  }
+}
+function normalizeLocation2(s) {
+  return s.toLowerCase().replace(/\s+/g, "");
+}
+function resolveConfig(raw, baseDir) {
+  const levels = /* @__PURE__ */ new Map();
+  const ruleOptions = {};
+  const required = raw.tags?.required ?? (typeof raw.rules?.TAG001 === "object" ? raw.rules.TAG001.options?.required : void 0);
+  const costCenter = raw.tags?.costCenter ?? (typeof raw.rules?.TAG002 === "object" ? raw.rules.TAG002.options?.costCenter : void 0);
+  const taint = raw.gpu?.taint ?? (typeof raw.rules?.AKS001 === "object" ? raw.rules.AKS001.options?.taint : void 0);
+  const locations = raw.allowedLocations ?? (typeof raw.rules?.GOV001 === "object" ? raw.rules.GOV001.options?.allowedLocations : void 0);
+  if (required) ruleOptions.requiredTags = [...required];
+  if (costCenter) ruleOptions.costCenterTag = costCenter;
+  if (taint) ruleOptions.gpuTaint = taint;
+  if (locations) ruleOptions.allowedLocations = locations.map(normalizeLocation2);
+  for (const [id, entry2] of Object.entries(raw.rules ?? {})) {
+    const level = typeof entry2 === "string" ? entry2 : entry2.level;
+    if (level) levels.set(id, level);
+  }
+  const environments = Object.entries(raw.environments ?? {}).map(([glob, env]) => ({ glob, env }));
+  const ignorePaths = [...raw.ignorePaths ?? []];
+  const suppressions = (raw.suppressions ?? []).map((s) => ({ ...s, paths: [...s.paths] }));
+  const rel = (p) => {
+    if (!path11.isAbsolute(p)) return normalizeRel(p);
+    const r = path11.relative(baseDir, p);
+    if (r.startsWith("..") || path11.isAbsolute(r)) return void 0;
+    return normalizeRel(r.split(path11.sep).join("/"));
+  };
+  const config = {
+    baseDir,
+    levels,
+    ruleOptions,
+    environments,
+    ignorePaths,
+    suppressions,
+    allowInlineSuppressions: raw.allowInlineSuppressions ?? true,
+    envForPath(p) {
+      const r = rel(p);
+      if (r === void 0) return void 0;
+      return environments.find((e) => matchGlob(e.glob, r))?.env;
+    },
+    isIgnored(p) {
+      const r = rel(p);
+      return r !== void 0 && r !== "" && ignorePaths.some((g) => matchGlob(g, r));
+    },
+    disabledRules() {
+      return [...levels].filter(([, l]) => l === "off").map(([id]) => id);
+    },
+    applySuppressions(findings, day = today()) {
+      const active = suppressions.filter((s) => s.until === void 0 || s.until >= day);
+      const used = /* @__PURE__ */ new Set();
+      const out = findings.map((f) => {
+        if (f.suppression) return f;
+        const r = rel(f.location.file);
+        if (r === void 0) return f;
+        const s = active.find((x) => x.rule === f.ruleId && x.paths.some((g) => matchGlob(g, r)));
+        if (!s) return f;
+        used.add(s);
+        return { ...f, suppression: { kind: "external", justification: s.reason } };
+      });
+      return { findings: out, unused: active.filter((s) => !used.has(s)) };
+    },
+    applyLevels(findings) {
+      return findings.flatMap((f) => {
+        const l = levels.get(f.ruleId);
+        if (l === void 0) return [f];
+        if (l === "off") return [];
+        return [l === f.level ? f : { ...f, level: l }];
+      });
+    }
+  };
+  return config;
+}
+
+// src/engine/baseline.ts
+var BASELINE_VERSION = 1;
+var BaselineError = class extends Error {
+  constructor(file, message) {
+    super(`invalid baseline file ${file}: ${message}`);
+    this.file = file;
+    this.name = "BaselineError";
+  }
+  file;
+};
+function parseBaseline(text2, file) {
+  let data;
+  try {
+    data = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
+  } catch (e) {
+    throw new BaselineError(file, `not valid JSON (${e.message}); write a new one with --write-baseline`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new BaselineError(file, 'expected a JSON object { "version", "entries" }');
+  const d = data;
+  if (d.version !== BASELINE_VERSION) {
+    throw new BaselineError(file, `unsupported version ${JSON.stringify(d.version)} (expected ${BASELINE_VERSION}); write a new one with --write-baseline`);
+  }
+  if (!Array.isArray(d.entries)) throw new BaselineError(file, '"entries" must be an array');
+  const entries2 = d.entries.map((e, i) => {
+    const x = e;
+    if (!x || typeof x !== "object" || typeof x.ruleId !== "string" || typeof x.fingerprint !== "string") {
+      throw new BaselineError(file, `entries[${i}] must be an object with string "ruleId" and "fingerprint"`);
+    }
+    return {
+      ruleId: x.ruleId,
+      fingerprint: x.fingerprint,
+      file: typeof x.file === "string" ? x.file : "",
+      message: typeof x.message === "string" ? x.message : "",
+      ...typeof x.evidence === "string" ? { evidence: x.evidence } : {}
+    };
+  });
+  return { version: BASELINE_VERSION, generatedBy: typeof d.generatedBy === "string" ? d.generatedBy : "", entries: entries2 };
+}
+function applyBaseline(findings, baselineText, file) {
+  return applyBaselineWithStats(findings, baselineText, file).findings;
+}
+function applyBaselineWithStats(findings, baselineText, file) {
+  const baseline = parseBaseline(baselineText, file);
+  const remaining = /* @__PURE__ */ new Map();
+  const key = (ruleId, fp, evidence) => `${ruleId}\0${fp}\0${evidence ?? ""}`;
+  for (const e of baseline.entries) {
+    const k = key(e.ruleId, e.fingerprint, e.evidence);
+    remaining.set(k, (remaining.get(k) ?? 0) + 1);
+  }
+  let matched = 0;
+  const out = findings.map((f) => {
+    if (f.suppression) return f;
+    const withEvidence = key(f.ruleId, f.fingerprint, f.evidence);
+    const k = remaining.get(withEvidence) ? withEvidence : key(f.ruleId, f.fingerprint);
+    const n = remaining.get(k) ?? 0;
+    if (n <= 0) return f;
+    remaining.set(k, n - 1);
+    matched++;
+    return { ...f, suppression: { kind: "external", justification: `in baseline ${file}` } };
+  });
+  return { findings: out, matched, stale: baseline.entries.length - matched };
+}
+
 // src/api.ts
 var VERSION = "0.1.0";
 var DEFAULT_RULE_OPTIONS = {
@@ -22345,10 +33167,10 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path8.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path12.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path8.dirname(root);
-  for (const p of paths.slice(1)) while (path8.relative(root, p).startsWith("..")) root = path8.dirname(root);
+  if (fs7.existsSync(root) && fs7.statSync(root).isFile()) root = path12.dirname(root);
+  for (const p of paths.slice(1)) while (path12.relative(root, p).startsWith("..")) root = path12.dirname(root);
   return root;
 }
 function isBinary(buf) {
@@ -22357,17 +33179,29 @@ function isBinary(buf) {
   return false;
 }
 async function lint(options = {}) {
-  const inputPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path8.resolve(p));
-  for (const p of inputPaths) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const onlyFiles = options.onlyFiles?.map((f) => path8.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path8.dirname(f)))] : inputPaths;
-  const root = path8.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path8.resolve(f));
-  for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
-  const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...options.ruleOptions };
-  const rules = selectRules(options.ruleSet ?? ALL_RULES, options.rules, options.disable);
+  const inputPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path12.resolve(p));
+  for (const p of inputPaths) if (!fs7.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const onlyFiles = options.onlyFiles?.map((f) => path12.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path12.dirname(f)))] : inputPaths;
+  const root = path12.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path12.resolve(f));
+  for (const f of varFiles) if (!fs7.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  const catalog = options.ruleSet ?? ALL_RULES;
+  const knownIds = new Set(catalog.map((r) => r.meta.id));
+  const startDir = fs7.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path12.dirname(inputPaths[0]);
+  let config;
+  try {
+    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, knownIds).config;
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
+    throw e;
+  }
+  const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...config.ruleOptions, ...options.ruleOptions };
+  const rules = selectRules(catalog, options.rules, [...options.disable ?? [], ...config.disabledRules().filter((id) => !options.rules?.includes(id))]);
+  const envForPath = (rel) => config.envForPath(path12.join(root, rel));
+  const today2 = options.today ?? todayUtc();
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
-  const listed = await listFiles(scanPaths);
+  const listed = (await listFiles(scanPaths)).filter((f) => !config.isIgnored(f));
   timing?.mark("discover");
   const texts = /* @__PURE__ */ new Map();
   const notifications = [];
@@ -22384,7 +33218,7 @@ async function lint(options = {}) {
     if (texts.has(file)) return texts.get(file);
     let buf;
     try {
-      buf = fs4.readFileSync(file);
+      buf = fs7.readFileSync(file);
     } catch (e) {
       parseError(file, `cannot read the file: ${e.code ?? String(e)}`);
       return void 0;
@@ -22398,7 +33232,7 @@ async function lint(options = {}) {
     return text2;
   };
   const ciDocuments = [];
-  const family = (k) => k === "candidate-json" ? "arm" : k === "candidate-yaml" || k === "candidate-script" ? "ci" : k === "bicep" || k === "bicepparam" ? void 0 : "terraform";
+  const family = (k) => k === "candidate-json" || k === "bicep" || k === "bicepparam" ? "arm" : k === "candidate-yaml" || k === "candidate-script" ? "ci" : "terraform";
   for (const file of listed) {
     const byName = kindByName(file);
     if (!byName) continue;
@@ -22413,11 +33247,12 @@ async function lint(options = {}) {
     if (byName === "candidate-yaml" || byName === "candidate-script") {
       const text2 = readText(file);
       if (text2 === void 0) continue;
-      const kind = classifyCiFile(path8.relative(root, file).split(path8.sep).join("/"), text2);
+      const kind = classifyCiFile(path12.relative(root, file).split(path12.sep).join("/"), text2);
       if (!kind) continue;
       scanned.push({ path: file, kind });
       const doc = parseCiDocument(file, text2, kind);
-      for (const e of doc.errors) parseError(file, e.message, e.range);
+      const first = doc.errors[0];
+      if (first) parseError(file, first.message, first.range);
       if (doc.errors.length === 0) ciDocuments.push(doc);
       continue;
     }
@@ -22448,10 +33283,11 @@ async function lint(options = {}) {
     parseHcl: parseHclFile,
     readText,
     envOverride: options.env,
-    insideRoot: (dir) => !path8.relative(root, dir).startsWith(".."),
+    envForPath,
+    insideRoot: (dir) => !path12.relative(root, dir).startsWith(".."),
     listTfFiles: (dir) => {
       try {
-        const files = fs4.readdirSync(dir).filter((n) => n.endsWith(".tf")).map((n) => path8.join(dir, n));
+        const files = fs7.readdirSync(dir).filter((n) => n.endsWith(".tf")).map((n) => path12.join(dir, n));
         return files.length ? files.sort() : void 0;
       } catch {
         return void 0;
@@ -22465,6 +33301,30 @@ async function lint(options = {}) {
     graphs.push(buildGraph(resources, e.evaluation, tokenKeys));
   }
   timing?.mark("terraform-normalize");
+  const bicepCache = /* @__PURE__ */ new Map();
+  const parseBicepFile = (file) => {
+    if (bicepCache.has(file)) return bicepCache.get(file);
+    const text2 = readText(file);
+    let parsed;
+    if (text2 !== void 0) {
+      parsed = parseBicep(text2, file);
+      for (const e of parsed.errors) parseError(file, e.message, e.range);
+    }
+    bicepCache.set(file, parsed);
+    return parsed;
+  };
+  const paramCache = /* @__PURE__ */ new Map();
+  const parseParamFile = (file) => {
+    if (paramCache.has(file)) return paramCache.get(file);
+    const text2 = readText(file);
+    let parsed;
+    if (text2 !== void 0) {
+      parsed = parseBicepParam(text2, file);
+      for (const e of parsed.errors) parseError(file, e.message, e.range);
+    }
+    paramCache.set(file, parsed);
+    return parsed;
+  };
   const jsonCache = /* @__PURE__ */ new Map();
   const parseJsonFile = (file) => {
     if (jsonCache.has(file)) return jsonCache.get(file);
@@ -22472,17 +33332,29 @@ async function lint(options = {}) {
     let parsed;
     if (text2 !== void 0) {
       parsed = parseJsonc(text2, file);
-      for (const e of parsed.errors) parseError(file, e.message, e.range);
+      const first = parsed.errors[0];
+      if (first) parseError(file, first.message, first.range);
     }
     jsonCache.set(file, parsed);
     return parsed;
   };
+  const bicepPaths = new Set(scanned.filter((f) => f.kind === "bicep").map((f) => f.path));
+  const brokenBicepWithTwin = /* @__PURE__ */ new Set();
+  const isCompiledTwin = (template) => {
+    const twin = bicepTwinOf(template, bicepPaths);
+    if (!twin || !isBicepGenerated(parseJsonFile(template))) return false;
+    const parsed = parseBicepFile(twin);
+    if (parsed !== void 0 && parsed.errors.length === 0) return true;
+    brokenBicepWithTwin.add(twin);
+    return false;
+  };
   const arm = evaluateArm({
     root,
-    templates: scanned.filter((f) => f.kind === "arm").map((f) => f.path),
+    templates: scanned.filter((f) => f.kind === "arm" && !isCompiledTwin(f.path)).map((f) => f.path),
     parameterFiles: scanned.filter((f) => f.kind === "arm-params").map((f) => f.path),
     parse: parseJsonFile,
-    envOverride: options.env
+    envOverride: options.env,
+    envForPath
   });
   for (const f of scanned) if (f.kind === "arm-params") parseJsonFile(f.path);
   for (const e of arm.evaluations) {
@@ -22490,9 +33362,23 @@ async function lint(options = {}) {
     graphs.push(buildGraph(resources, e.evaluation, armRefKeys));
   }
   for (const p of arm.problems) notifications.push({ level: "warning", ruleId: "EVAL001", message: p.message, location: p.location });
+  const bicep = evaluateBicep({
+    root,
+    bicepFiles: scanned.filter((f) => f.kind === "bicep" && !brokenBicepWithTwin.has(f.path)).map((f) => f.path),
+    paramFiles: scanned.filter((f) => f.kind === "bicepparam").map((f) => f.path),
+    readText,
+    parse: parseBicepFile,
+    parseParams: parseParamFile,
+    envOverride: options.env
+  });
+  for (const e of bicep.evaluations) {
+    const resources = e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, {}, "bicep"));
+    graphs.push(buildGraph(resources, e.evaluation, armRefKeys));
+  }
+  for (const p of bicep.problems) notifications.push({ level: p.code === "PARSE001" ? "error" : "warning", ruleId: p.code, message: p.message, location: p.location });
   for (const p of tf.problems) notifications.push({ level: "warning", ruleId: "EVAL001", message: p.message, location: p.location });
   timing?.mark("arm");
-  const findings = runRules({
+  let findings = runRules({
     root,
     rules,
     options: ruleOptions,
@@ -22502,6 +33388,54 @@ async function lint(options = {}) {
     ciDocuments
   });
   findings.push(...notificationFindings(notifications, rules, root));
+  const directives = [];
+  const problems = [];
+  const collect = (file, comments, blocks) => {
+    const text2 = texts.get(file);
+    if (text2 === void 0 || comments.length === 0) return;
+    const r = collectSuppressions(file, text2, comments, blocks, knownIds, today2);
+    directives.push(...r.directives);
+    problems.push(...r.problems);
+  };
+  for (const [file, hcl] of hclCache) if (hcl) collect(file, hcl.comments, hclBlockRanges(hcl.body));
+  for (const [file, json] of jsonCache) if (json?.root) collect(file, json.comments, jsonObjectRanges(json.root, json.lineMap));
+  for (const doc of ciDocuments) collect(doc.file, doc.comments, yamlBlockRanges(doc.text));
+  for (const [file, b] of bicepCache) {
+    if (!b) continue;
+    collect(file, [...b.comments, ...collectBicepPragmas(b.text)], bicepBlockRanges(b));
+  }
+  const seenMetadata = /* @__PURE__ */ new Set();
+  for (const e of arm.evaluations) {
+    for (const r of e.result.resources) {
+      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
+      if (seenMetadata.has(key)) continue;
+      seenMetadata.add(key);
+      const m = metadataSuppressions(r.body, r.objectLocation.range, r.file, knownIds, today2);
+      directives.push(...m.directives);
+      problems.push(...m.problems);
+    }
+  }
+  const activeRuleIds = new Set(rules.map((r) => r.meta.id));
+  const inline = applySuppressions(findings, directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
+  findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
+  if (config.allowInlineSuppressions) {
+    findings.push(...suppressionFindings([...problems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+  }
+  for (const f of findings) f.evidence = evidenceOf(f, texts.get(f.location.file));
+  if (options.baselineFile) {
+    let text2;
+    try {
+      text2 = fs7.readFileSync(options.baselineFile, "utf8");
+    } catch (e) {
+      throw new UsageError(`cannot read the baseline ${options.baselineFile}: ${e.code ?? String(e)}`);
+    }
+    try {
+      findings = applyBaseline(findings, text2, options.baselineFile);
+    } catch (e) {
+      if (e instanceof BaselineError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
   timing?.mark("rules");
   timing?.print();
   let reported = findings;
@@ -22515,7 +33449,7 @@ async function lint(options = {}) {
     const t = texts.get(f.location.file);
     if (t !== void 0) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles ?? scanned.map((s) => s.path)).map((f) => path8.relative(root, f).split(path8.sep).join("/")).sort();
+  const fileList = (onlyFiles ?? scanned.map((s) => s.path)).map((f) => path12.relative(root, f).split(path12.sep).join("/")).sort();
   return {
     root,
     findings: reported,
@@ -22534,7 +33468,7 @@ function selectRules(all, only, disable) {
 function notificationFindings(notes, rules, root) {
   const active = new Set(rules.map((r) => r.meta.id));
   return notes.filter((n) => active.has(n.ruleId)).map((n) => {
-    const rel = path8.relative(root, n.location.file).split(path8.sep).join("/");
+    const rel = path12.relative(root, n.location.file).split(path12.sep).join("/");
     return {
       ruleId: n.ruleId,
       level: n.level,
@@ -22559,9 +33493,33 @@ var PhaseTimer = class {
     process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join("\n") + "\n");
   }
 };
+function bicepBlockRanges(file) {
+  const out = [];
+  for (const st of file.statements) out.push(st.range);
+  return out;
+}
+function evidenceOf(f, text2) {
+  if (text2 === void 0) return void 0;
+  const snippet = text2.slice(f.location.range.start.offset, Math.max(f.location.range.end.offset, f.location.range.start.offset + 1));
+  return createHash2("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
+}
+function bicepTwinOf(template, bicepFiles) {
+  const dir = path12.dirname(template);
+  const base = path12.basename(template).replace(/\.jsonc?$/i, "");
+  const candidates = [path12.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path12.join(dir, "main.bicep")] : []];
+  return candidates.find((c) => bicepFiles.has(c));
+}
+function isBicepGenerated(parsed) {
+  const root = parsed?.root;
+  if (root?.type !== "object") return false;
+  const meta = root.children?.find((c) => c.children?.[0]?.value === "metadata")?.children?.[1];
+  const gen = meta?.children?.find((c) => c.children?.[0]?.value === "_generator")?.children?.[1];
+  const name = gen?.children?.find((c) => c.children?.[0]?.value === "name")?.children?.[1];
+  return name?.value === "bicep";
+}
 
 // src/report/common.ts
-import path9 from "node:path";
+import path13 from "node:path";
 var DOCS_BASE_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/";
 var TOOL_NAME = "mlops-iac-lint";
 var TOOL_INFORMATION_URI = "https://github.com/mlops-iac-lint/mlops-iac-lint";
@@ -22569,13 +33527,13 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path9.isAbsolute(file)) return toPosix(file);
-  const rel = path9.relative(base, file);
-  return toPosix(rel === "" ? path9.basename(file) : rel);
+  if (!path13.isAbsolute(file)) return toPosix(file);
+  const rel = path13.relative(base, file);
+  return toPosix(rel === "" ? path13.basename(file) : rel);
 }
-function ruleDocUrl(rule33) {
-  if (!rule33?.docPath) return void 0;
-  return DOCS_BASE_URL + toPosix(rule33.docPath).replace(/^\.?\//, "");
+function ruleDocUrl(rule35) {
+  if (!rule35?.docPath) return void 0;
+  return DOCS_BASE_URL + toPosix(rule35.docPath).replace(/^\.?\//, "");
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -22731,11 +33689,11 @@ function formatMarkdown(result, options = {}) {
     else c[f.level]++;
   }
   out.push("| Rule | Errors | Warnings | Notes | Suppressed |", "|---|---:|---:|---:|---:|");
-  for (const rule33 of allRules(result)) {
-    const c = counts.get(rule33.id);
+  for (const rule35 of allRules(result)) {
+    const c = counts.get(rule35.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule33);
-    const label = `${escapeMarkdown(rule33.id)} ${escapeMarkdown(rule33.name)}`;
+    const doc = ruleDocUrl(rule35);
+    const label = `${escapeMarkdown(rule35.id)} ${escapeMarkdown(rule35.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);
   }
@@ -22771,21 +33729,21 @@ function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
 }
-function defaultLevel(rule33) {
-  if (typeof rule33.level === "string") return rule33.level;
-  const { unknown: unknown2, prod, nonprod } = rule33.level;
+function defaultLevel(rule35) {
+  if (typeof rule35.level === "string") return rule35.level;
+  const { unknown: unknown2, prod, nonprod } = rule35.level;
   for (const l of [unknown2, prod, nonprod]) if (l !== "off") return l;
   return "none";
 }
 function problemSeverity(level) {
   return level === "error" ? "error" : level === "warning" ? "warning" : "recommendation";
 }
-function helpMarkdown(rule33, docUrl) {
-  const parts = [`**${rule33.id} ${rule33.name}**: ${rule33.shortDescription}`];
-  if (rule33.fullDescription && rule33.fullDescription !== rule33.shortDescription) parts.push(rule33.fullDescription);
-  if (rule33.help) parts.push(`**Fix:** ${rule33.help}`);
-  if (typeof rule33.level !== "string") {
-    const l = rule33.level;
+function helpMarkdown(rule35, docUrl) {
+  const parts = [`**${rule35.id} ${rule35.name}**: ${rule35.shortDescription}`];
+  if (rule35.fullDescription && rule35.fullDescription !== rule35.shortDescription) parts.push(rule35.fullDescription);
+  if (rule35.help) parts.push(`**Fix:** ${rule35.help}`);
+  if (typeof rule35.level !== "string") {
+    const l = rule35.level;
     parts.push(`**Level by environment:** prod \`${l.prod}\`, non-prod \`${l.nonprod}\`, unknown \`${l.unknown}\`.`);
   }
   if (docUrl) parts.push(`[Rule documentation](${docUrl})`);
@@ -22794,27 +33752,27 @@ function helpMarkdown(rule33, docUrl) {
 function nonEmpty(text2, fallback) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : fallback;
 }
-function ruleDescriptor(rule33) {
-  const docUrl = ruleDocUrl(rule33);
-  const level = defaultLevel(rule33);
-  const short = nonEmpty(rule33.shortDescription, rule33.id);
+function ruleDescriptor(rule35) {
+  const docUrl = ruleDocUrl(rule35);
+  const level = defaultLevel(rule35);
+  const short = nonEmpty(rule35.shortDescription, rule35.id);
   const properties = {
-    tags: [...rule33.tags],
+    tags: [...rule35.tags],
     precision: "high"
   };
-  if (rule33.securitySeverity !== void 0) {
-    properties["security-severity"] = securitySeverityString(rule33.securitySeverity);
+  if (rule35.securitySeverity !== void 0) {
+    properties["security-severity"] = securitySeverityString(rule35.securitySeverity);
   }
   properties["problem.severity"] = problemSeverity(level);
-  if (typeof rule33.level !== "string") {
-    properties.envLevels = { prod: rule33.level.prod, nonprod: rule33.level.nonprod, unknown: rule33.level.unknown };
+  if (typeof rule35.level !== "string") {
+    properties.envLevels = { prod: rule35.level.prod, nonprod: rule35.level.nonprod, unknown: rule35.level.unknown };
   }
   return {
-    id: rule33.id,
-    name: rule33.name,
+    id: rule35.id,
+    name: rule35.name,
     shortDescription: { text: short },
-    fullDescription: { text: nonEmpty(rule33.fullDescription, short) },
-    help: { text: nonEmpty(rule33.help, short), markdown: helpMarkdown(rule33, docUrl) },
+    fullDescription: { text: nonEmpty(rule35.fullDescription, short) },
+    help: { text: nonEmpty(rule35.help, short), markdown: helpMarkdown(rule35, docUrl) },
     helpUri: docUrl,
     defaultConfiguration: { level },
     properties
@@ -22964,7 +33922,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs5 from "node:fs";
+import fs8 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -22996,7 +33954,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs5.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs8.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -23011,7 +33969,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs5.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs8.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -23068,14 +34026,12 @@ function overflowSection(overflow, base, links) {
 }
 async function run(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path10.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path14.resolve(env.GITHUB_WORKSPACE || process.cwd());
   let inputs;
   try {
     inputs = readInputs(env);
-    if (inputs.config !== void 0) {
-      const config = path10.resolve(workspace, inputs.config);
-      if (!fs6.existsSync(config)) throw new InputError(`input "config": file not found: ${inputs.config}`);
-      write(command("warning", `input "config" (${inputs.config}) is not supported by mlops-iac-lint ${VERSION} yet and was ignored`));
+    if (inputs.config !== void 0 && !fs9.existsSync(path14.resolve(workspace, inputs.config))) {
+      throw new InputError(`input "config": file not found: ${inputs.config}`);
     }
   } catch (e) {
     if (e instanceof InputError) {
@@ -23087,10 +34043,12 @@ async function run(env, options = {}) {
   let result;
   try {
     result = await lint({
-      paths: inputs.paths.map((p) => path10.resolve(workspace, p)),
+      paths: inputs.paths.map((p) => path14.resolve(workspace, p)),
       root: workspace,
       env: inputs.env,
-      varFiles: inputs.varFiles.map((f) => path10.resolve(workspace, f))
+      varFiles: inputs.varFiles.map((f) => path14.resolve(workspace, f)),
+      // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
+      configFile: inputs.config === void 0 ? void 0 : path14.resolve(workspace, inputs.config)
     });
   } catch (e) {
     if (e instanceof UsageError) {
@@ -23099,9 +34057,9 @@ async function run(env, options = {}) {
     }
     throw e;
   }
-  const sarifPath = path10.resolve(workspace, inputs.sarifFile);
-  fs6.mkdirSync(path10.dirname(sarifPath), { recursive: true });
-  fs6.writeFileSync(sarifPath, formatSarif(result), "utf8");
+  const sarifPath = path14.resolve(workspace, inputs.sarifFile);
+  fs9.mkdirSync(path14.dirname(sarifPath), { recursive: true });
+  fs9.writeFileSync(sarifPath, formatSarif(result), "utf8");
   const links = linkOptions(env);
   let overflow = [];
   if (inputs.annotations) {

@@ -34,12 +34,15 @@ import CI004 from './ci/CI004-action-not-pinned.js';
 import CI005 from './ci/CI005-terraform-apply-without-plan.js';
 import PARSE001 from './core/PARSE001-parse-error.js';
 import EVAL001 from './core/EVAL001-evaluation-incomplete.js';
+import SUP001 from './core/SUP001-suppression-invalid.js';
+import SUP002 from './core/SUP002-suppression-unused.js';
 
 export const ALL_RULES: Rule[] = [
   AML001, AML002, AML003, AML004, AML005, AML006, GPU001, GPU002,
   GPU003, AKS001, AKS002, KV001, KV002, ACR001, ACR002, ST001,
   ST002, NET001, TF001, TF002, TF003, SEC001, TAG001, TAG002,
   GOV001, CI001, CI002, CI003, CI004, CI005, PARSE001, EVAL001,
+  SUP001, SUP002,
 ];
 
 export function ruleById(id: string): Rule | undefined {

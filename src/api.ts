@@ -3,6 +3,7 @@
  * parse → evaluate → normalize → graph → rules → suppress → report). The CLI, the
  * GitHub Action and the pre-commit entry all call this; none re-implements a step.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass, Resource } from './model/resource.js';
@@ -23,6 +24,16 @@ import { compareLocations } from './model/source.js';
 import { parseJsonc, type ParsedJson } from './parse/json/index.js';
 import { evaluateArm } from './eval/arm/project.js';
 import { armRefKeys, fromArm } from './model/from-arm.js';
+import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from './parse/bicep/index.js';
+import { evaluateBicep } from './eval/bicep/project.js';
+import type { Range } from './model/source.js';
+import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
+import {
+  applySuppressions, collectBicepPragmas, collectSuppressions, hclBlockRanges, jsonObjectRanges, metadataSuppressions,
+  suppressionFindings, todayUtc, unusedProblems, yamlBlockRanges,
+  type SuppressionComment, type SuppressionDirective, type SuppressionProblem,
+} from './engine/suppressions.js';
+import { applyBaseline, BaselineError } from './engine/baseline.js';
 
 export const VERSION = '0.1.0';
 
@@ -45,6 +56,14 @@ export interface LintOptions {
    */
   onlyFiles?: string[];
   ruleOptions?: Partial<RuleOptions>;
+  /** An explicit config file (`--config`); otherwise `.mlops-iac-lint.jsonc`/`.json` is looked up from the first path upwards. */
+  configFile?: string;
+  /** Do not look for a config file at all. */
+  noConfig?: boolean;
+  /** A baseline file (`--baseline`): findings recorded in it are reported as suppressed (kind external). */
+  baselineFile?: string;
+  /** `YYYY-MM-DD` used for suppression expiry (default: today, UTC). */
+  today?: string;
   /** Lint only these families of files (default: all): used by the benchmark and for focused runs. */
   families?: ('terraform' | 'arm' | 'ci')[];
   /** The rule set to choose from (default: every rule of the catalog). */
@@ -85,12 +104,24 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const root = path.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
   const varFiles = (options.varFiles ?? []).map((f) => path.resolve(f));
   for (const f of varFiles) if (!fs.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
-  const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...options.ruleOptions };
-  const rules = selectRules(options.ruleSet ?? ALL_RULES, options.rules, options.disable);
+  const catalog = options.ruleSet ?? ALL_RULES;
+  const knownIds = new Set(catalog.map((r) => r.meta.id));
+  const startDir = fs.statSync(inputPaths[0]!).isDirectory() ? inputPaths[0]! : path.dirname(inputPaths[0]!);
+  let config: ResolvedConfig;
+  try {
+    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, knownIds).config;
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.messages.join('\n'));
+    throw e;
+  }
+  const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...config.ruleOptions, ...options.ruleOptions };
+  const rules = selectRules(catalog, options.rules, [...(options.disable ?? []), ...config.disabledRules().filter((id) => !options.rules?.includes(id))]);
+  const envForPath = (rel: string): EnvClass | undefined => config.envForPath(path.join(root, rel));
+  const today = options.today ?? todayUtc();
 
   // MLOPS_IAC_LINT_TIMING=1 prints the time of each phase to stderr (used by the benchmark).
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
-  const listed = await listFiles(scanPaths);
+  const listed = (await listFiles(scanPaths)).filter((f) => !config.isIgnored(f));
   timing?.mark('discover');
   const texts = new Map<string, string>();
   const notifications: Notification[] = [];
@@ -123,7 +154,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
   const ciDocuments: CiDocument[] = [];
   const family = (k: ReturnType<typeof kindByName>): 'terraform' | 'arm' | 'ci' | undefined =>
-    k === 'candidate-json' ? 'arm' : k === 'candidate-yaml' || k === 'candidate-script' ? 'ci' : k === 'bicep' || k === 'bicepparam' ? undefined : 'terraform';
+    k === 'candidate-json' || k === 'bicep' || k === 'bicepparam' ? 'arm' : k === 'candidate-yaml' || k === 'candidate-script' ? 'ci' : 'terraform';
   for (const file of listed) {
     const byName = kindByName(file);
     if (!byName) continue;
@@ -177,6 +208,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     parseHcl: parseHclFile,
     readText,
     envOverride: options.env,
+    envForPath,
     insideRoot: (dir) => !path.relative(root, dir).startsWith('..'),
     listTfFiles: (dir) => {
       try {
@@ -195,6 +227,31 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
 
   timing?.mark('terraform-normalize');
+  // ---- Bicep parsing (native Bicep is evaluated after ARM) ---------------------------
+  const bicepCache = new Map<string, BicepFile | undefined>();
+  const parseBicepFile = (file: string): BicepFile | undefined => {
+    if (bicepCache.has(file)) return bicepCache.get(file);
+    const text = readText(file);
+    let parsed: BicepFile | undefined;
+    if (text !== undefined) {
+      parsed = parseBicep(text, file);
+      for (const e of parsed.errors) parseError(file, e.message, e.range);
+    }
+    bicepCache.set(file, parsed);
+    return parsed;
+  };
+  const paramCache = new Map<string, BicepParamFile | undefined>();
+  const parseParamFile = (file: string): BicepParamFile | undefined => {
+    if (paramCache.has(file)) return paramCache.get(file);
+    const text = readText(file);
+    let parsed: BicepParamFile | undefined;
+    if (text !== undefined) {
+      parsed = parseBicepParam(text, file);
+      for (const e of parsed.errors) parseError(file, e.message, e.range);
+    }
+    paramCache.set(file, parsed);
+    return parsed;
+  };
   // ---- ARM templates and compiled Bicep ------------------------------------------------
   const jsonCache = new Map<string, ParsedJson | undefined>();
   const parseJsonFile = (file: string): ParsedJson | undefined => {
@@ -209,12 +266,26 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     jsonCache.set(file, parsed);
     return parsed;
   };
+  // A template compiled from a `.bicep` that sits beside it is an artifact of that source:
+  // the `.bicep` is linted natively and the twin is not reported again (issue #7). When the
+  // `.bicep` does not parse, the compiled twin is linted instead, so nothing is lost.
+  const bicepPaths = new Set(scanned.filter((f) => f.kind === 'bicep').map((f) => f.path));
+  const brokenBicepWithTwin = new Set<string>();
+  const isCompiledTwin = (template: string): boolean => {
+    const twin = bicepTwinOf(template, bicepPaths);
+    if (!twin || !isBicepGenerated(parseJsonFile(template))) return false;
+    const parsed = parseBicepFile(twin);
+    if (parsed !== undefined && parsed.errors.length === 0) return true;
+    brokenBicepWithTwin.add(twin); // its compiled twin is linted in its place
+    return false;
+  };
   const arm = evaluateArm({
     root,
-    templates: scanned.filter((f) => f.kind === 'arm').map((f) => f.path),
+    templates: scanned.filter((f) => f.kind === 'arm' && !isCompiledTwin(f.path)).map((f) => f.path),
     parameterFiles: scanned.filter((f) => f.kind === 'arm-params').map((f) => f.path),
     parse: parseJsonFile,
     envOverride: options.env,
+    envForPath,
   });
   for (const f of scanned) if (f.kind === 'arm-params') parseJsonFile(f.path);
   for (const e of arm.evaluations) {
@@ -222,11 +293,27 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     graphs.push(buildGraph(resources, e.evaluation, armRefKeys));
   }
   for (const p of arm.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
+
+  // ---- native Bicep ------------------------------------------------------------------
+  const bicep = evaluateBicep({
+    root,
+    bicepFiles: scanned.filter((f) => f.kind === 'bicep' && !brokenBicepWithTwin.has(f.path)).map((f) => f.path),
+    paramFiles: scanned.filter((f) => f.kind === 'bicepparam').map((f) => f.path),
+    readText,
+    parse: parseBicepFile,
+    parseParams: parseParamFile,
+    envOverride: options.env,
+  });
+  for (const e of bicep.evaluations) {
+    const resources = e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, {}, 'bicep'));
+    graphs.push(buildGraph(resources, e.evaluation, armRefKeys));
+  }
+  for (const p of bicep.problems) notifications.push({ level: p.code === 'PARSE001' ? 'error' : 'warning', ruleId: p.code, message: p.message, location: p.location });
   for (const p of tf.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
 
   timing?.mark('arm');
   // ---- rules -------------------------------------------------------------------------
-  const findings = runRules({
+  let findings = runRules({
     root,
     rules,
     options: ruleOptions,
@@ -236,6 +323,56 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ciDocuments,
   });
   findings.push(...notificationFindings(notifications, rules, root));
+
+  // ---- suppressions, config levels, baseline -----------------------------------------
+  const directives: SuppressionDirective[] = [];
+  const problems: SuppressionProblem[] = [];
+  const collect = (file: string, comments: readonly SuppressionComment[], blocks: readonly Range[]): void => {
+    const text = texts.get(file);
+    if (text === undefined || comments.length === 0) return;
+    const r = collectSuppressions(file, text, comments, blocks, knownIds, today);
+    directives.push(...r.directives);
+    problems.push(...r.problems);
+  };
+  for (const [file, hcl] of hclCache) if (hcl) collect(file, hcl.comments, hclBlockRanges(hcl.body));
+  for (const [file, json] of jsonCache) if (json?.root) collect(file, json.comments, jsonObjectRanges(json.root, json.lineMap));
+  for (const doc of ciDocuments) collect(doc.file, doc.comments, yamlBlockRanges(doc.text));
+  for (const [file, b] of bicepCache) {
+    if (!b) continue;
+    collect(file, [...b.comments, ...collectBicepPragmas(b.text)], bicepBlockRanges(b));
+  }
+  const seenMetadata = new Set<string>();
+  for (const e of arm.evaluations) {
+    for (const r of e.result.resources) {
+      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
+      if (seenMetadata.has(key)) continue;
+      seenMetadata.add(key);
+      const m = metadataSuppressions(r.body, r.objectLocation.range, r.file, knownIds, today);
+      directives.push(...m.directives);
+      problems.push(...m.problems);
+    }
+  }
+  const activeRuleIds = new Set(rules.map((r) => r.meta.id));
+  const inline = applySuppressions(findings, directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
+  findings = config.applyLevels(config.applySuppressions(inline.findings, today).findings);
+  if (config.allowInlineSuppressions) {
+    findings.push(...suppressionFindings([...problems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+  }
+  for (const f of findings) f.evidence = evidenceOf(f, texts.get(f.location.file));
+  if (options.baselineFile) {
+    let text: string;
+    try {
+      text = fs.readFileSync(options.baselineFile, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read the baseline ${options.baselineFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    try {
+      findings = applyBaseline(findings, text, options.baselineFile);
+    } catch (e) {
+      if (e instanceof BaselineError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
   timing?.mark('rules');
   timing?.print();
 
@@ -298,4 +435,36 @@ class PhaseTimer {
   print(): void {
     process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join('\n') + '\n');
   }
+}
+
+/** Ranges of Bicep declarations (and nested resources) that a directive above them covers whole. */
+function bicepBlockRanges(file: BicepFile): Range[] {
+  const out: Range[] = [];
+  for (const st of file.statements) out.push(st.range);
+  return out;
+}
+
+/** Hash of the source text at a finding's primary location (see Finding.evidence). */
+function evidenceOf(f: Finding, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const snippet = text.slice(f.location.range.start.offset, Math.max(f.location.range.end.offset, f.location.range.start.offset + 1));
+  return createHash('sha256').update(snippet.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+}
+
+/** The `.bicep` source of a compiled template: `X.bicep` for `X.json`, or `main.bicep` beside `azuredeploy.json`. */
+function bicepTwinOf(template: string, bicepFiles: Set<string>): string | undefined {
+  const dir = path.dirname(template);
+  const base = path.basename(template).replace(/\.jsonc?$/i, '');
+  const candidates = [path.join(dir, `${base}.bicep`), ...(base.toLowerCase() === 'azuredeploy' ? [path.join(dir, 'main.bicep')] : [])];
+  return candidates.find((c) => bicepFiles.has(c));
+}
+
+/** `metadata._generator.name == "bicep"`. */
+function isBicepGenerated(parsed: ParsedJson | undefined): boolean {
+  const root = parsed?.root;
+  if (root?.type !== 'object') return false;
+  const meta = root.children?.find((c) => c.children?.[0]?.value === 'metadata')?.children?.[1];
+  const gen = meta?.children?.find((c) => c.children?.[0]?.value === '_generator')?.children?.[1];
+  const name = gen?.children?.find((c) => c.children?.[0]?.value === 'name')?.children?.[1];
+  return name?.value === 'bicep';
 }

@@ -12,7 +12,7 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'identity', 'acr'],
     securitySeverity: 7.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/acr/ACR001-registry-admin-user.md',
   },
   create(ctx) {

@@ -12,7 +12,7 @@ const rule: Rule = {
     help: 'Set sku = "Premium" (ARM/Bicep/azapi: sku.name = "Premium") on a registry that is network-restricted, or remove the restriction.',
     level: 'error',
     tags: ['reliability', 'network', 'acr'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/acr/ACR002-private-registry-needs-premium.md',
   },
   create(ctx) {

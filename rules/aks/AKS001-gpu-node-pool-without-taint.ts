@@ -41,7 +41,7 @@ const rule: Rule = {
     help: 'Add the taint `sku=gpu:NoSchedule` (node_taints / nodeTaints) and give GPU workloads a matching toleration.',
     level: 'error',
     tags: ['cost', 'gpu', 'aks'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/aks/AKS001-gpu-node-pool-without-taint.md',
   },
   create(ctx) {

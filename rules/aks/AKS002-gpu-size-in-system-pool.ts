@@ -17,7 +17,7 @@ const rule: Rule = {
     help: 'Give the default/system pool a small CPU size (for example Standard_D4s_v5) and put GPU workloads in a separate user node pool with autoscaling from zero and a GPU taint.',
     level: 'warning',
     tags: ['cost', 'gpu', 'aks', 'reliability'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/aks/AKS002-gpu-size-in-system-pool.md',
   },
   create(ctx) {

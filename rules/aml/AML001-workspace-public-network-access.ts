@@ -12,7 +12,7 @@ const rule: Rule = {
     level: { prod: 'error', unknown: 'warning', nonprod: 'note' },
     tags: ['security', 'network', 'aml'],
     securitySeverity: 7.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/aml/AML001-workspace-public-network-access.md',
   },
   create(ctx) {

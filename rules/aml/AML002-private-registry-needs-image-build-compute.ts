@@ -26,7 +26,7 @@ const rule: Rule = {
     help: 'Set image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) to a CPU AML compute cluster in the workspace’s virtual network.',
     level: 'error',
     tags: ['reliability', 'network', 'aml'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/aml/AML002-private-registry-needs-image-build-compute.md',
   },
   create(ctx) {

@@ -14,7 +14,7 @@ const rule: Rule = {
     help: 'Point image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) at a small CPU AML compute cluster of the same workspace (e.g. Standard_DS3_v2, min nodes 0) in the workspace’s virtual network.',
     level: 'error',
     tags: ['reliability', 'cost', 'aml'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/aml/AML003-image-build-compute-not-a-cluster.md',
   },
   create(ctx) {

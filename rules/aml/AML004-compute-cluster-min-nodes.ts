@@ -11,7 +11,7 @@ const rule: Rule = {
     help: 'Set min_node_count = 0 (ARM/Bicep/azapi: properties.properties.scaleSettings.minNodeCount = 0) and tune the scale-down delay (scale_down_nodes_after_idle_duration / nodeIdleTimeBeforeScaleDown) instead.',
     level: { prod: 'note', unknown: 'warning', nonprod: 'warning' },
     tags: ['cost', 'aml'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/aml/AML004-compute-cluster-min-nodes.md',
   },
   create(ctx) {

@@ -49,7 +49,7 @@ const rule: Rule = {
     help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". azurerm_machine_learning_compute_instance cannot express either: create the instance with azapi_resource (Microsoft.MachineLearningServices/workspaces/computes) instead.',
     level: 'warning',
     tags: ['cost', 'aml'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/aml/AML005-compute-instance-idle-shutdown.md',
   },
   create(ctx) {

@@ -12,7 +12,7 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'network', 'aml'],
     securitySeverity: 6.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/aml/AML006-compute-node-public-ip.md',
   },
   create(ctx) {

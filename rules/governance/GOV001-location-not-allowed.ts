@@ -18,7 +18,7 @@ const rule: Rule = {
     help: 'Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.',
     level: 'error',
     tags: ['governance', 'compliance', 'location'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/governance/GOV001-location-not-allowed.md',
   },
   create(ctx) {

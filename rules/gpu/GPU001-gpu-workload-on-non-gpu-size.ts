@@ -20,7 +20,7 @@ const rule: Rule = {
     help: 'Use an N-series GPU size (Standard_NC*, Standard_ND*, Standard_NG*, Standard_NV*), or drop the GPU name/label/taint if the workload is meant for CPU.',
     level: 'error',
     tags: ['cost', 'gpu'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/gpu/GPU001-gpu-workload-on-non-gpu-size.md',
   },
   create(ctx) {

@@ -127,7 +127,7 @@ const rule: Rule = {
     help: 'Terraform: add a validation block such as `condition = can(regex("^Standard_N[CDGV]", var.gpu_vm_size))`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).',
     level: 'warning',
     tags: ['cost', 'gpu'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/gpu/GPU002-gpu-size-input-unvalidated.md',
   },
   create(ctx) {

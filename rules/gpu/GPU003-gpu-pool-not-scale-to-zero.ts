@@ -17,7 +17,7 @@ const rule: Rule = {
     help: 'AKS: enable autoscaling on the GPU user pool with min_count = 0 (ARM/Bicep/azapi: enableAutoScaling = true, minCount = 0). AML: set min_node_count = 0 (scaleSettings.minNodeCount = 0).',
     level: { prod: 'note', unknown: 'warning', nonprod: 'warning' },
     tags: ['cost', 'gpu'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/gpu/GPU003-gpu-pool-not-scale-to-zero.md',
   },
   create(ctx) {

@@ -12,7 +12,7 @@ const rule: Rule = {
     level: { prod: 'error', unknown: 'warning', nonprod: 'off' },
     tags: ['security', 'reliability', 'keyvault'],
     securitySeverity: 5.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/keyvault/KV001-keyvault-purge-protection.md',
   },
   create(ctx) {

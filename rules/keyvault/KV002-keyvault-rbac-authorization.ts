@@ -12,7 +12,7 @@ const rule: Rule = {
     level: 'warning',
     tags: ['security', 'identity', 'keyvault'],
     securitySeverity: 5.0,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/keyvault/KV002-keyvault-rbac-authorization.md',
   },
   create(ctx) {

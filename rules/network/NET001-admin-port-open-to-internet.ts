@@ -70,7 +70,7 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'network', 'nsg'],
     securitySeverity: 8.6,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/network/NET001-admin-port-open-to-internet.md',
   },
   create(ctx) {

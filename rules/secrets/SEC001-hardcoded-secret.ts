@@ -50,6 +50,21 @@ export function looksSecret(name: string): boolean {
 const PLACEHOLDER =
   /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
 
+/**
+ * Key Vault access-policy permissions (ARM `accessPolicies[].permissions`, azurerm
+ * `secret_permissions`), from the Key Vault REST reference "Permissions".
+ */
+const KEY_VAULT_PERMISSIONS = new Set([
+  'all', 'get', 'list', 'set', 'delete', 'backup', 'restore', 'recover', 'purge', 'encrypt', 'decrypt', 'wrapkey',
+  'unwrapkey', 'sign', 'verify', 'import', 'update', 'create', 'managecontacts', 'getissuers', 'listissuers',
+  'setissuers', 'deleteissuers', 'manageissuers', 'rotate', 'getrotationpolicy', 'setrotationpolicy', 'release',
+  'deletesas', 'getsas', 'listsas', 'regeneratekey', 'setsas',
+]);
+
+export function isPermissionList(v: Value): boolean {
+  return v.kind === 'list' && v.items.length > 0 && v.items.every((i) => i.kind === 'string' && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
+}
+
 export function isPlaceholder(s: string): boolean {
   const t = s.trim();
   if (t === '') return true;
@@ -72,7 +87,7 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'secrets'],
     securitySeverity: 9.0,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/secrets/SEC001-hardcoded-secret.md',
   },
   create(ctx) {
@@ -98,13 +113,17 @@ const rule: Rule = {
         message: `${what} holds a literal secret (value not shown); remove it from the code, rotate it, and pass it at deploy time from Key Vault or a secure parameter.`,
       });
     };
-    /** Strings (or lists of strings) directly under a secret-looking key; recurses into objects and lists. */
-    const walk = (key: string | undefined, v: Value, onSecret: (name: string, s: Value) => void): void => {
-      if (key !== undefined && looksSecret(key)) {
+    /**
+     * Strings (or lists of strings) directly under a secret-looking key; recurses into
+     * objects and lists. Key Vault access-policy permission lists (`permissions.secrets:
+     * ["get", "list"]`) name operations, not secrets.
+     */
+    const walk = (key: string | undefined, v: Value, onSecret: (name: string, s: Value) => void, parentKey?: string): void => {
+      if (key !== undefined && looksSecret(key) && parentKey?.toLowerCase() !== 'permissions') {
         if (v.kind === 'string') return onSecret(key, v);
-        if (v.kind === 'list') for (const i of v.items) if (i.kind === 'string') onSecret(key, i);
+        if (v.kind === 'list' && !isPermissionList(v)) for (const i of v.items) if (i.kind === 'string') onSecret(key, i);
       }
-      if (v.kind === 'object') for (const [k, e] of v.entries) walk(k, e, onSecret);
+      if (v.kind === 'object') for (const [k, e] of v.entries) walk(k, e, onSecret, key);
       else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') walk(undefined, i, onSecret);
     };
     const input = (d: InputDecl): void => {

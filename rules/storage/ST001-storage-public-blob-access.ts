@@ -12,7 +12,7 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'data-protection', 'storage'],
     securitySeverity: 8.0,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/storage/ST001-storage-public-blob-access.md',
   },
   create(ctx) {

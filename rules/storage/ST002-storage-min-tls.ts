@@ -15,7 +15,7 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'encryption', 'storage'],
     securitySeverity: 6.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/storage/ST002-storage-min-tls.md',
   },
   create(ctx) {

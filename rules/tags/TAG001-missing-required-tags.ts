@@ -137,7 +137,7 @@ const rule: Rule = {
     help: 'Add every required tag (configured with `requiredTags`) to the resource’s tags, for example through a shared `local.common_tags` merged into each resource’s tags.',
     level: 'warning',
     tags: ['governance', 'cost', 'tags'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/tags/TAG001-missing-required-tags.md',
   },
   create(ctx) {

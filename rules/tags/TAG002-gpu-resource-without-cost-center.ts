@@ -12,7 +12,7 @@ const rule: Rule = {
     help: 'Add a `cost-center` tag (the name is configurable) to the GPU resource itself.',
     level: 'error',
     tags: ['cost', 'gpu', 'tags'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     docPath: 'rules/tags/TAG002-gpu-resource-without-cost-center.md',
   },
   create(ctx) {

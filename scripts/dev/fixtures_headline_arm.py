@@ -19,7 +19,7 @@ def ws(props, name='mlw-demo', extra=None):
 WST = '"type": "Microsoft.MachineLearningServices/workspaces"'
 # ---------------- AML001
 for fmt, gen in (('arm', False), ('bicep-compiled', True)):
-    extra_files = {'main.bicep': "resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {\n  name: 'mlw-demo'\n  location: 'westeurope'\n}\n"} if gen else {}
+    extra_files = {}
     name = 'main.json'
     case(f'{F}/AML001/{fmt}/bad/enabled-literal', {name: tpl([ws({'friendlyName': 'demo', 'publicNetworkAccess': 'Enabled'})], generator=gen), **extra_files}, [(name, '"Enabled"', 1, 'warning')])
     case(f'{F}/AML001/{fmt}/bad/absent-default', {name: tpl([ws({'friendlyName': 'demo'})], generator=gen), **extra_files}, [(name, WST, 1, 'warning')])
@@ -42,7 +42,7 @@ case(f'{F}/AML001/arm/good/condition-false', {'main.json': tpl([ws({'publicNetwo
 def kv(props): return {'type': 'Microsoft.KeyVault/vaults', 'apiVersion': '2023-07-01', 'name': 'kv-ml', 'location': 'westeurope', 'properties': {'tenantId': '[subscription().tenantId]', 'sku': {'family': 'A', 'name': 'standard'}, **props}}
 KVT = '"type": "Microsoft.KeyVault/vaults"'
 for fmt, gen in (('arm', False), ('bicep-compiled', True)):
-    extra_files = {'main.bicep': "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-ml'\n}\n"} if gen else {}
+    extra_files = {}
     case(f'{F}/KV001/{fmt}/bad/absent', {'main.json': tpl([kv({})], generator=gen), **extra_files}, [('main.json', KVT, 1, 'warning')])
     case(f'{F}/KV001/{fmt}/good/enabled', {'main.json': tpl([kv({'enablePurgeProtection': True})], generator=gen), **extra_files})
 case(f'{F}/KV001/arm/bad/prod-environment-parameter', {'main.json': tpl([kv({'enablePurgeProtection': False})], {'environmentName': {'type': 'string', 'defaultValue': 'prod'}})}, [('main.json', 'false', 1, 'error')])
@@ -51,7 +51,7 @@ def aks(profiles, lv2=False):
     return {'type': 'Microsoft.ContainerService/managedClusters', 'apiVersion': '2024-02-01', 'name': 'aks-ml', 'location': 'westeurope', 'identity': {'type': 'SystemAssigned'}, 'properties': {'dnsPrefix': 'aksml', 'agentPoolProfiles': profiles}}
 SYS = {'name': 'system', 'mode': 'System', 'vmSize': 'Standard_D4s_v5', 'count': 2}
 for fmt, gen in (('arm', False), ('bicep-compiled', True)):
-    extra_files = {'main.bicep': "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n  name: 'aks-ml'\n}\n"} if gen else {}
+    extra_files = {}
     case(f'{F}/GPU001/{fmt}/bad/gpu-profile-cpu-size', {'main.json': tpl([aks([SYS, {'name': 'gpu', 'mode': 'User', 'vmSize': 'Standard_D16s_v5', 'count': 1, 'nodeTaints': ['sku=gpu:NoSchedule'], 'tags': {'cost-center': 'ml'}}])], generator=gen), **extra_files}, [('main.json', '"Standard_D16s_v5"')])
     case(f'{F}/GPU001/{fmt}/good/gpu-profile-gpu-size', {'main.json': tpl([aks([SYS, {'name': 'gpu', 'mode': 'User', 'vmSize': 'Standard_NC6s_v3', 'count': 1, 'nodeTaints': ['sku=gpu:NoSchedule'], 'tags': {'cost-center': 'ml'}}])], generator=gen), **extra_files})
     case(f'{F}/AKS001/{fmt}/bad/profile-without-taint', {'main.json': tpl([aks([SYS, {'name': 'gpu', 'mode': 'User', 'vmSize': 'Standard_NC6s_v3', 'count': 1, 'tags': {'cost-center': 'ml'}}])], generator=gen), **extra_files}, [('main.json', '"gpu"')])
@@ -69,6 +69,11 @@ case(f'{F}/AKS001/arm/bad/agent-pool-without-taint', {'main.json': tpl([{**pool,
 acr = {'type': 'Microsoft.ContainerRegistry/registries', 'apiVersion': '2023-07-01', 'name': "[parameters('acrName')]", 'location': 'westeurope', 'sku': {'name': 'Premium'}, 'properties': {'publicNetworkAccess': 'Disabled'}}
 wsr = ws({'containerRegistry': "[resourceId('Microsoft.ContainerRegistry/registries', parameters('acrName'))]", 'publicNetworkAccess': 'Disabled'})
 for fmt, gen in (('arm', False), ('bicep-compiled', True)):
-    extra_files = {'main.bicep': "resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: acrName\n}\n"} if gen else {}
+    extra_files = {}
     case(f'{F}/AML002/{fmt}/bad/private-registry-unknown-name', {'main.json': tpl([acr, wsr], {'acrName': {'type': 'string'}}, generator=gen), **extra_files}, [('main.json', WST)])
     case(f'{F}/AML002/{fmt}/good/image-build-compute', {'main.json': tpl([acr, ws({**wsr['properties'], 'imageBuildCompute': 'cpu-cluster'})], {'acrName': {'type': 'string'}}, generator=gen), **extra_files})
+
+# ---------------- twins: a compiled template beside its .bicep source
+TWIN_BICEP = "resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {\n  name: 'mlw-demo'\n  location: 'westeurope'\n  properties: {\n    publicNetworkAccess: 'Enabled'\n  }\n}\n"
+case(f'{F}/AML001/bicep/bad/compiled-twin-reported-once', {'main.bicep': TWIN_BICEP, 'main.json': tpl([ws({'publicNetworkAccess': 'Enabled'})], generator=True)}, [('main.bicep', "'Enabled'", 1, 'warning')])
+case(f'{F}/AML001/bicep-compiled/bad/twin-with-broken-bicep', {'main.bicep': TWIN_BICEP.replace("name: 'mlw-demo'", "name: 'mlw-demo"), 'main.json': tpl([ws({'publicNetworkAccess': 'Enabled'})], generator=True)}, [('main.json', '"Enabled"', 1, 'warning')])

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, UsageError, VERSION } from '../api.js';
+import { lint, UsageError } from '../api.js';
 import type { LintResult } from '../engine/result.js';
 import type { Finding } from '../engine/types.js';
 import type { EnvClass } from '../model/resource.js';
@@ -95,10 +95,8 @@ export async function run(env: Env, options: RunOptions = {}): Promise<number> {
   let inputs: ActionInputs;
   try {
     inputs = readInputs(env);
-    if (inputs.config !== undefined) {
-      const config = path.resolve(workspace, inputs.config);
-      if (!fs.existsSync(config)) throw new InputError(`input "config": file not found: ${inputs.config}`);
-      write(command('warning', `input "config" (${inputs.config}) is not supported by mlops-iac-lint ${VERSION} yet and was ignored`));
+    if (inputs.config !== undefined && !fs.existsSync(path.resolve(workspace, inputs.config))) {
+      throw new InputError(`input "config": file not found: ${inputs.config}`);
     }
   } catch (e) {
     if (e instanceof InputError) {
@@ -115,6 +113,8 @@ export async function run(env: Env, options: RunOptions = {}): Promise<number> {
       root: workspace,
       env: inputs.env,
       varFiles: inputs.varFiles.map((f) => path.resolve(workspace, f)),
+      // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
+      configFile: inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config),
     });
   } catch (e) {
     if (e instanceof UsageError) {

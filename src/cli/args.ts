@@ -22,6 +22,9 @@ export interface CliOptions {
   version: boolean;
   help: boolean;
   verbose: boolean;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 export const HELP = `Usage: mlops-iac-lint [options] [paths...]
@@ -36,6 +39,10 @@ Options:
       --var-file <file>  Terraform variable file to evaluate with (repeatable)
       --fail-on <level>  exit 1 when a finding at or above this level remains:
                          error (default), warning, note, none
+  -c, --config <file>    use this config file instead of looking for .mlops-iac-lint.jsonc
+      --baseline <file>  report only findings that are not in this baseline
+      --write-baseline <file>
+                         record the current findings as the baseline and exit 0
       --rule <ID>        run only this rule (repeatable)
       --disable <ID>     do not run this rule (repeatable)
       --list-rules       list the rules and exit
@@ -67,6 +74,9 @@ export function parseCli(argv: string[]): CliOptions {
         'list-rules': { type: 'boolean' },
         explain: { type: 'string' },
         verbose: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -95,5 +105,8 @@ export function parseCli(argv: string[]): CliOptions {
     version: v.version ?? false,
     help: v.help ?? false,
     verbose: v.verbose ?? false,
+    config: v.config,
+    baseline: v.baseline,
+    writeBaseline: v['write-baseline'],
   };
 }

@@ -8,6 +8,7 @@ import { formatResult } from '../report/index.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { explainRule, listRules } from './rules-info.js';
 import type { LintResult } from '../engine/result.js';
+import { writeBaseline } from '../engine/baseline.js';
 
 const RANK = { note: 1, warning: 2, error: 3 } as const;
 
@@ -66,7 +67,25 @@ export async function main(argv: string[]): Promise<number> {
     // Pre-commit mode: when every positional is a file, lint each file's whole folder (so
     // variables in sibling files resolve) but report only findings located in those files.
     const onlyFiles = allFiles(opts.paths) ? opts.paths : undefined;
-    const result = await lint({ paths: opts.paths, env: opts.env, varFiles: opts.varFiles, rules: opts.rules, disable: opts.disable, onlyFiles });
+    // MLOPS_IAC_LINT_FAMILIES=terraform,arm,ci restricts the run (used by the benchmark).
+    const families = process.env.MLOPS_IAC_LINT_FAMILIES?.split(',').filter((f): f is 'terraform' | 'arm' | 'ci' => ['terraform', 'arm', 'ci'].includes(f));
+    const result = await lint({
+      paths: opts.paths,
+      env: opts.env,
+      varFiles: opts.varFiles,
+      rules: opts.rules,
+      disable: opts.disable,
+      onlyFiles,
+      families,
+      configFile: opts.config,
+      baselineFile: opts.writeBaseline ? undefined : opts.baseline,
+    });
+    if (opts.writeBaseline) {
+      fs.writeFileSync(opts.writeBaseline, writeBaseline(result.findings, result.root, VERSION));
+      const n = result.findings.filter((f) => !f.suppression).length;
+      process.stderr.write(`mlops-iac-lint: recorded ${n} finding${n === 1 ? '' : 's'} in ${opts.writeBaseline}\n`);
+      return 0;
+    }
     const toFile = opts.output !== undefined;
     const text = formatResult(result, opts.format, { color: !toFile && opts.format === 'stylish' && useColor(process.stdout), cwd: process.cwd() });
     if (toFile) fs.writeFileSync(opts.output!, text);

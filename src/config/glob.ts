@@ -19,6 +19,8 @@ export function globToRegExp(glob: string): RegExp {
   let g = glob.trim().replace(/\\/g, '/');
   if (g.startsWith('./')) g = g.slice(2);
   while (g.length > 1 && g.endsWith('/')) g = g.slice(0, -1);
+  // `dir/**` ≡ `dir` (a folder matches everything in it, and the folder itself).
+  while (g.length > 3 && g.endsWith('/**')) g = g.slice(0, -3);
   const anchored = g.startsWith('/') || g.slice(0, -1).includes('/');
   if (g.startsWith('/')) g = g.slice(1);
   let re = '';

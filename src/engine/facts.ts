@@ -72,7 +72,8 @@ function contains(outer: Location, inner: Location): boolean {
 export function displayName(r: Resource): string {
   const n = r.name;
   if (n?.kind === 'string') return n.value;
-  if (n?.kind === 'unknown' && n.token && n.token.length <= 80) return n.token;
+  // An ARM/Bicep name with an unknown part reads well as its template (`kv{uniqueString(…)}`).
+  if (n?.kind === 'unknown' && n.token && !n.token.startsWith('tf:') && n.token.length <= 80) return n.token;
   return r.address;
 }
 

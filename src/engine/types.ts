@@ -84,6 +84,11 @@ export interface Finding {
   /** The variants in which the finding occurred (deduplicated across variants). */
   variants: string[];
   suppression?: Suppression;
+  /**
+   * Short hash of the source text at the primary location (the offending value as written),
+   * used by the baseline so that editing the value makes the finding new.
+   */
+  evidence?: string;
 }
 
 /** The evaluated resource graph of one evaluation (DESIGN.md §5). */

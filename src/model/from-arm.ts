@@ -33,7 +33,7 @@ export interface ArmSourceOptions {
   bicepDeclaration?: (r: ArmResource) => Location | undefined;
 }
 
-export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceOptions = {}): Resource[] {
+export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceOptions = {}, format: 'arm' | 'bicep' = 'arm'): Resource[] {
   const key = r.type.toLowerCase();
   const refs = new Map<string, Value>();
   const parentRef = ARM_PARENT_REF[key];
@@ -41,7 +41,7 @@ export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceO
   if (parentRef && pk) refs.set(parentRef, unknown('parent resource', undefined, pk));
   const address = `${r.deployment.map((d) => `deployment(${d})/`).join('')}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== undefined ? `[${r.copyIndex}]` : ''}`;
   const resources = normalize({
-    format: 'arm',
+    format,
     address,
     sourceType: r.type,
     spec: ARM_TABLE[key],

@@ -891,6 +891,43 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
 }
 
 /**
+ * Calls a function of the shared ARM library by name with evaluated arguments (the Bicep
+ * evaluator uses this, so `format`/`union`/`coalesce`/… have one implementation).
+ * Special forms (`if`, `parameters`, `variables`, `copyIndex`) are not available here.
+ * Returns `undefined` when the function is not in the library.
+ */
+export function callArmFunction(name: string, args: Value[], loc: Location): Value | undefined {
+  const lname = name.toLowerCase();
+  const d = fns.get(lname);
+  if (!d) {
+    if (lname.startsWith('list')) {
+      const t = callToken(name, args);
+      return U(`depends on deployment state: ${t ?? name + '(…)'}`, loc, t);
+    }
+    return undefined;
+  }
+  if (!d.partial) {
+    const u = firstUnknown(args);
+    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ''}`, loc, callToken(d.name, args));
+  }
+  try {
+    return d.fn(args, loc, d.name);
+  } catch (x) {
+    return U(`${d.name}(): ${(x as Error).message}`, loc);
+  }
+}
+
+/** Property/index access with ARM semantics (unknown tokens extended: `reference(…).properties`). */
+export function armAccess(t: Value, key: Value, loc: Location): Value {
+  return access(t, key, loc);
+}
+
+/** Canonical ARM call text of a call with these arguments (`undefined` when an argument has no identity). */
+export function armCallToken(name: string, args: Value[]): string | undefined {
+  return callToken(name, args);
+}
+
+/**
  * Evaluates a JSON string value of a template: literal, `[[` escape or `[expression]`.
  * `loc` is the Location of the JSON string (the origin of literals and built values).
  */

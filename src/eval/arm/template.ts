@@ -59,6 +59,8 @@ export interface EvaluateArmOptions {
   text?: string;
   parsed?: ParsedJson;
   parameterFile?: { file: string; parsed: ParsedJson };
+  /** Parameter values supplied by a caller (a Bicep module using a local `.json` template); keys are matched case-insensitively. */
+  parameterValues?: Map<string, Value>;
   /** Maximum number of instances expanded per copy loop (default 32). */
   maxCopy?: number;
 }
@@ -514,6 +516,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
       result.generator = typeof gver === 'string' ? { name: gname, version: gver } : { name: gname };
     }
     const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : new Map<string, Value>();
+    for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
     for (const slot of scope.params.values()) {
       const typeNode = getProp(slot.decl, 'type');

@@ -142,8 +142,9 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
     case 'Conditional': {
       const c = evaluate(e.condition, ctx);
       const t = truthy(c);
-      if (t === true) return evaluate(e.trueExpr, ctx);
-      if (t === false) return evaluate(e.falseExpr, ctx);
+      // The chosen branch keeps its own origin; the condition's chain (the variable and
+      // var-file line that decided it) joins its related locations.
+      if (t !== undefined) return withCondition(evaluate(t ? e.trueExpr : e.falseExpr, ctx), c, loc(ctx, e.condition));
       // Unknown condition: known only when both branches agree.
       const a = evaluate(e.trueExpr, ctx);
       const b = evaluate(e.falseExpr, ctx);
@@ -165,6 +166,13 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
     case 'For':
       return evalFor(e, ctx, at);
   }
+}
+
+function withCondition(v: Value, cond: Value, at: Location): Value {
+  const chain = [...(cond.via ?? []), ...(cond.origin ? [{ ...cond.origin, label: cond.origin.label ?? 'decided by this value' }] : []), { ...at, label: 'condition' }];
+  const via = [...(v.via ?? [])];
+  for (const l of chain) if (!via.some((x) => x.file === l.file && x.range.start.offset === l.range.start.offset && x.range.end.offset === l.range.end.offset)) via.push(l);
+  return { ...v, via };
 }
 
 function evalBinary(op: string, a: Value, b: Value, at: Location): Value {

@@ -1,0 +1,300 @@
+/**
+ * Finds, parses and validates the config file (`.mlops-iac-lint.jsonc` / `.mlops-iac-lint.json`).
+ * Every problem is reported with the exact position of the offending value (`ConfigError`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { findNodeAtLocation } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { parseJsonc } from '../parse/json/index.js';
+import schema from '../../schema/config.schema.json' with { type: 'json' };
+import { LineMap } from '../model/source.js';
+import type { EnvClass } from '../model/resource.js';
+import type { LevelOrOff, RuleOptions } from '../engine/types.js';
+import { isValidDate } from '../engine/suppressions.js';
+import { matchGlob, normalizeRel } from './glob.js';
+import { CONFIG_FILE_NAMES, ConfigError } from './types.js';
+import type { ConfigSuppression, ResolvedConfig } from './types.js';
+
+export { ConfigError } from './types.js';
+export type { ConfigSuppression, ResolvedConfig } from './types.js';
+
+/** The first config file in `startDir` or a folder above it, up to the filesystem root. */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = path.resolve(startDir);
+  try {
+    if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
+  } catch {
+    // a path that does not exist: walk up from it anyway
+  }
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+let validator: ValidateFunction | undefined;
+function validate(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validator(data) ? [] : (validator.errors ?? []);
+}
+
+/** The raw shape (after schema validation). */
+export interface RawRuleEntry {
+  level?: LevelOrOff;
+  options?: { required?: string[]; costCenter?: string; taint?: string; allowedLocations?: string[] };
+}
+export interface RawConfig {
+  rules?: Record<string, LevelOrOff | RawRuleEntry>;
+  tags?: { required?: string[]; costCenter?: string };
+  gpu?: { taint?: string };
+  allowedLocations?: string[];
+  environments?: Record<string, EnvClass>;
+  ignorePaths?: string[];
+  suppressions?: ConfigSuppression[];
+  allowInlineSuppressions?: boolean;
+}
+
+function pointerSegments(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describePath(segs: (string | number)[]): string {
+  if (segs.length === 0) return 'the config';
+  return segs.map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? (i ? `.${s}` : s) : `[${JSON.stringify(s)}]`)).join('');
+}
+
+function errorMessage(e: ErrorObject, where: string): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      if (where === 'the config') return `unknown property '${String(p.additionalProperty)}'`;
+      return `${where}: unknown property '${String(p.additionalProperty)}'`;
+    case 'required':
+      return `${where}: missing required property '${String(p.missingProperty)}'`;
+    case 'enum':
+      return `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return `${where}: must be ${p.type === 'array' ? 'an array' : p.type === 'object' ? 'an object' : `a ${String(p.type)}`}`;
+    case 'pattern':
+      if (where.endsWith('.until')) return `${where}: must be a date YYYY-MM-DD`;
+      if (/^rules\.[^.]+\.options\.taint$|^gpu\.taint$/.test(where)) return `${where}: must be a taint key=value:Effect (Effect: NoSchedule, PreferNoSchedule or NoExecute)`;
+      if (where.endsWith('.rule')) return `${where}: must be a rule ID such as AML001`;
+      return `${where}: must match ${String(p.pattern)}`;
+    case 'minLength':
+      return `${where}: must not be empty`;
+    case 'minItems':
+      return `${where}: must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`;
+    default:
+      return `${where}: ${e.message ?? e.keyword}`;
+  }
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Loads the config: `explicitPath` (`--config`) when given, else the first config file
+ * found walking up from `startDir`. No file: the defaults (`file` undefined).
+ * Throws `ConfigError` on invalid JSON, schema violations, unknown rule IDs, bad dates.
+ *
+ * @param knownRuleIds the catalog's rule IDs (`ALL_RULES.map((r) => r.meta.id)`); when
+ *   omitted, rule IDs are only checked for their shape.
+ */
+export function loadConfig(
+  explicitPath: string | undefined,
+  startDir: string,
+  knownRuleIds?: ReadonlySet<string>,
+): { config: ResolvedConfig; file?: string } {
+  const file = explicitPath ? path.resolve(explicitPath) : findConfigFile(startDir);
+  if (!file) return { config: resolveConfig({}, path.resolve(startDir)) };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [`${file}: cannot read the config file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`]);
+  }
+  return { config: parseConfig(text, file, knownRuleIds), file };
+}
+
+/** Parses and validates config text (the work of `loadConfig`, without the file system). */
+export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlySet<string>): ResolvedConfig {
+  const lm = new LineMap(text);
+  const pos = (offset: number): string => {
+    const p = lm.position(offset);
+    return `${file}:${p.line}:${p.column}`;
+  };
+  const parsed = parseJsonc(text, file);
+  const root = parsed.root;
+  if (parsed.errors.length || !root) {
+    const msgs = [...new Set(parsed.errors.map((e) => `${pos(e.range.start.offset)}: invalid JSON: ${e.message}`))];
+    throw new ConfigError(file, msgs.length ? msgs : [`${pos(0)}: invalid JSON: the file is empty`]);
+  }
+  const messages: { offset: number; text: string }[] = [];
+  const add = (node: JsonNode | undefined, msg: string): void => {
+    const offset = node?.offset ?? 0;
+    if (!messages.some((m) => m.offset === offset && m.text === msg)) messages.push({ offset, text: msg });
+  };
+  const keyNode = (obj: JsonNode | undefined, key: string): JsonNode | undefined =>
+    obj?.type === 'object' ? obj.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0] : undefined;
+
+  const data: unknown = nodeValue(root);
+  for (const e of validate(data)) {
+    if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
+    const segs = pointerSegments(e.instancePath);
+    const node = findNodeAtLocation(root, segs);
+    const p = e.params as Record<string, unknown>;
+    const propertyName = (e as { propertyName?: string }).propertyName;
+    if (e.keyword === 'additionalProperties') {
+      add(keyNode(node, String(p.additionalProperty)) ?? node, errorMessage(e, describePath(segs)));
+    } else if (propertyName !== undefined) {
+      // propertyNames: the key itself is bad
+      const k = propertyName;
+      add(keyNode(node, k) ?? node, `${describePath([...segs, k])}: '${k}' is not a rule ID (IDs look like AML001)`);
+    } else {
+      add(node, errorMessage(e, describePath(segs)));
+    }
+  }
+
+  const raw = data as RawConfig;
+  // Checks the schema cannot express (each guarded: the schema may have failed too).
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const rulesNode = findNodeAtLocation(root, ['rules']);
+  const rules: Record<string, unknown> = isObj(raw.rules) ? raw.rules : {};
+  for (const [id, entry] of Object.entries(rules)) {
+    if (knownRuleIds && /^[A-Z]+[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
+    const options = isObj(entry) && isObj(entry.options) ? entry.options : undefined;
+    if (options && Object.keys(options).length && !['TAG001', 'TAG002', 'AKS001', 'GOV001'].includes(id)) {
+      add(findNodeAtLocation(root, ['rules', id, 'options']), `rules.${id}.options: ${id} takes no options`);
+    }
+  }
+  const both = (ruleId: string, opt: string, top: (string | number)[]): void => {
+    const e = rules[ruleId];
+    if (isObj(e) && isObj(e.options) && opt in e.options && findNodeAtLocation(root, top)) {
+      add(findNodeAtLocation(root, ['rules', ruleId, 'options', opt]), `rules.${ruleId}.options.${opt}: also set as ${describePath(top)}; set it once`);
+    }
+  };
+  both('TAG001', 'required', ['tags', 'required']);
+  both('TAG002', 'costCenter', ['tags', 'costCenter']);
+  both('AKS001', 'taint', ['gpu', 'taint']);
+  both('GOV001', 'allowedLocations', ['allowedLocations']);
+  (Array.isArray(raw.suppressions) ? (raw.suppressions as unknown[]) : []).forEach((s, i) => {
+    if (!isObj(s)) return;
+    if (knownRuleIds && typeof s.rule === 'string' && /^[A-Z]+[0-9]{3}$/.test(s.rule) && !knownRuleIds.has(s.rule)) {
+      add(findNodeAtLocation(root, ['suppressions', i, 'rule']), `suppressions[${i}].rule: unknown rule ID '${s.rule}'`);
+    }
+    if (typeof s.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.until) && !isValidDate(s.until)) {
+      add(findNodeAtLocation(root, ['suppressions', i, 'until']), `suppressions[${i}].until: '${s.until}' is not a real date`);
+    }
+  });
+  if (messages.length) {
+    messages.sort((a, b) => a.offset - b.offset);
+    throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
+  }
+  return resolveConfig(raw, path.dirname(file));
+}
+
+/** A JSON tree's value (jsonc-parser `getNodeValue`, without prototype surprises for `__proto__` keys). */
+function nodeValue(n: JsonNode): unknown {
+  switch (n.type) {
+    case 'object': {
+      const o: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const p of n.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (k && v) o[String(k.value)] = nodeValue(v);
+      }
+      return { ...o };
+    }
+    case 'array':
+      return (n.children ?? []).map(nodeValue);
+    default:
+      return n.value;
+  }
+}
+
+function normalizeLocation(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, '');
+}
+
+/** Applies defaults and builds the matchers. */
+export function resolveConfig(raw: RawConfig, baseDir: string): ResolvedConfig {
+  const levels = new Map<string, LevelOrOff>();
+  const ruleOptions: Partial<RuleOptions> = {};
+  const required = raw.tags?.required ?? (typeof raw.rules?.TAG001 === 'object' ? raw.rules.TAG001.options?.required : undefined);
+  const costCenter = raw.tags?.costCenter ?? (typeof raw.rules?.TAG002 === 'object' ? raw.rules.TAG002.options?.costCenter : undefined);
+  const taint = raw.gpu?.taint ?? (typeof raw.rules?.AKS001 === 'object' ? raw.rules.AKS001.options?.taint : undefined);
+  const locations = raw.allowedLocations ?? (typeof raw.rules?.GOV001 === 'object' ? raw.rules.GOV001.options?.allowedLocations : undefined);
+  if (required) ruleOptions.requiredTags = [...required];
+  if (costCenter) ruleOptions.costCenterTag = costCenter;
+  if (taint) ruleOptions.gpuTaint = taint;
+  if (locations) ruleOptions.allowedLocations = locations.map(normalizeLocation);
+  for (const [id, entry] of Object.entries(raw.rules ?? {})) {
+    const level = typeof entry === 'string' ? entry : entry.level;
+    if (level) levels.set(id, level);
+  }
+  const environments = Object.entries(raw.environments ?? {}).map(([glob, env]) => ({ glob, env }));
+  const ignorePaths = [...(raw.ignorePaths ?? [])];
+  const suppressions = (raw.suppressions ?? []).map((s) => ({ ...s, paths: [...s.paths] }));
+  const rel = (p: string): string | undefined => {
+    if (!path.isAbsolute(p)) return normalizeRel(p);
+    const r = path.relative(baseDir, p);
+    if (r.startsWith('..') || path.isAbsolute(r)) return undefined;
+    return normalizeRel(r.split(path.sep).join('/'));
+  };
+  const config: ResolvedConfig = {
+    baseDir,
+    levels,
+    ruleOptions,
+    environments,
+    ignorePaths,
+    suppressions,
+    allowInlineSuppressions: raw.allowInlineSuppressions ?? true,
+    envForPath(p) {
+      const r = rel(p);
+      if (r === undefined) return undefined;
+      return environments.find((e) => matchGlob(e.glob, r))?.env;
+    },
+    isIgnored(p) {
+      const r = rel(p);
+      return r !== undefined && r !== '' && ignorePaths.some((g) => matchGlob(g, r));
+    },
+    disabledRules() {
+      return [...levels].filter(([, l]) => l === 'off').map(([id]) => id);
+    },
+    applySuppressions(findings, day = today()) {
+      const active = suppressions.filter((s) => s.until === undefined || s.until >= day);
+      const used = new Set<ConfigSuppression>();
+      const out = findings.map((f) => {
+        if (f.suppression) return f;
+        const r = rel(f.location.file);
+        if (r === undefined) return f;
+        const s = active.find((x) => x.rule === f.ruleId && x.paths.some((g) => matchGlob(g, r)));
+        if (!s) return f;
+        used.add(s);
+        return { ...f, suppression: { kind: 'external' as const, justification: s.reason } };
+      });
+      return { findings: out, unused: active.filter((s) => !used.has(s)) };
+    },
+    applyLevels(findings) {
+      return findings.flatMap((f) => {
+        const l = levels.get(f.ruleId);
+        if (l === undefined) return [f];
+        if (l === 'off') return [];
+        return [l === f.level ? f : { ...f, level: l }];
+      });
+    },
+  };
+  return config;
+}

@@ -1,0 +1,142 @@
+/**
+ * Native Bicep across a scan (BICEP.md §3, RULES.md "Variants"/"Environments"): every scanned
+ * `.bicep` that no other scanned `.bicep` uses as a local module is a unit; each `.bicepparam`
+ * whose `using` names a unit is a variant of it (else the unit is evaluated once with defaults).
+ * The environment class of a variant comes from the `.bicepparam` file name, else from a param
+ * named `environment`/`env`/`environmentName`/`stage`, else `unknown` (as `../arm/project.ts`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EnvClass } from '../../model/resource.js';
+import type { Location } from '../../model/source.js';
+import type { BicepFile, BicepParamFile } from '../../parse/bicep/index.js';
+import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../model/environments.js';
+import type { ArmUnitEvaluation } from '../arm/project.js';
+import type { ArmEvaluation } from '../arm/template.js';
+import type { Value } from '../value.js';
+import { evaluateBicepFile, evaluateParamFile, insideRoot } from './evaluate.js';
+import type { BicepHost } from './evaluate.js';
+
+export interface BicepInput {
+  root: string;
+  bicepFiles: string[];
+  paramFiles: string[];
+  readText(file: string): string | undefined;
+  /** Parses a `.bicep` file (cached; parse errors are reported by the caller). */
+  parse(file: string): BicepFile | undefined;
+  parseParams(file: string): BicepParamFile | undefined;
+  envOverride?: EnvClass;
+}
+
+export interface BicepProjectProblem {
+  message: string;
+  location: Location;
+  code: 'EVAL001' | 'PARSE001';
+}
+
+export interface BicepProjectResult {
+  evaluations: ArmUnitEvaluation[];
+  problems: BicepProjectProblem[];
+}
+
+const REGISTRY = /^(br|ts)(\/[^:]*)?:/i;
+
+export function evaluateBicep(input: BicepInput): BicepProjectResult {
+  const evaluations: ArmUnitEvaluation[] = [];
+  const problems: BicepProjectProblem[] = [];
+  const seen = new Set<string>();
+  const addProblems = (ps: readonly { message: string; location: Location }[]): void => {
+    for (const p of ps) {
+      const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push({ message: p.message, location: p.location, code: 'EVAL001' });
+    }
+  };
+  const host: BicepHost = { root: input.root, parse: input.parse, readText: input.readText };
+  const files = [...new Set(input.bicepFiles.map((f) => path.resolve(f)))].sort();
+  const scanned = new Set(files);
+
+  // Files used as local modules by another scanned file are evaluated through their callers.
+  const usedAsModule = new Set<string>();
+  for (const f of files) {
+    const parsed = input.parse(f);
+    if (!parsed) continue;
+    for (const s of parsed.statements) {
+      if (s.kind !== 'ModuleDecl' || s.pathString === null || REGISTRY.test(s.pathString)) continue;
+      const target = path.resolve(path.dirname(f), s.pathString);
+      if (target !== f && scanned.has(target)) usedAsModule.add(target);
+    }
+  }
+
+  // Variants: `.bicepparam` files by their `using` target.
+  const variants = new Map<string, string[]>();
+  for (const pf of [...input.paramFiles].sort()) {
+    const parsed = input.parseParams(pf);
+    if (!parsed) continue;
+    const using = parsed.statements.find((s) => s.kind === 'UsingDecl');
+    if (!using || using.kind !== 'UsingDecl' || using.none) continue;
+    const p = using.pathString;
+    const at: Location = { file: pf, range: using.range };
+    if (p === null) {
+      addProblems([{ message: 'The "using" path of this parameters file cannot be evaluated', location: at }]);
+      continue;
+    }
+    if (REGISTRY.test(p)) continue;
+    const target = path.resolve(path.dirname(pf), p);
+    if (!fs.existsSync(target)) {
+      addProblems([{ message: `The "using" target '${p}' of ${path.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
+      continue;
+    }
+    if (!target.toLowerCase().endsWith('.bicep')) continue; // an ARM .json template: not a native Bicep unit
+    if (!insideRoot(input.root, target)) {
+      addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at }]);
+      continue;
+    }
+    variants.set(target, [...(variants.get(target) ?? []), pf]);
+  }
+
+  const units = [...new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
+  for (const unit of units) {
+    const parsed = input.parse(unit);
+    if (!parsed) continue;
+    const pfs = variants.get(unit) ?? [];
+    for (const pf of pfs.length ? pfs : [undefined]) {
+      let parameterValues = new Map<string, Value>();
+      if (pf) {
+        const pparsed = input.parseParams(pf);
+        if (!pparsed) continue;
+        const r = evaluateParamFile(pparsed, host);
+        addProblems(r.problems);
+        parameterValues = r.values;
+      }
+      const r = evaluateBicepFile({ file: parsed, host, parameterValues });
+      addProblems(r.problems);
+      const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems };
+      const env = input.envOverride ?? (pf ? classifyPath(path.basename(pf))?.env : undefined) ?? envFromParams(result, unit) ?? 'unknown';
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path.relative(path.dirname(unit), pf).split(path.sep).join('/') : 'default',
+          ...(pf ? { variantFile: pf } : {}),
+          env,
+          unit,
+          inputs: result.inputs,
+        },
+        result,
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+
+function envFromParams(result: ArmEvaluation, unit: string): EnvClass | undefined {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && i.header.file === unit);
+    const v = input?.assigned ?? input?.defaultValue;
+    if (v?.kind === 'string') {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return undefined;
+}

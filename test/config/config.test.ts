@@ -1,0 +1,223 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { ConfigError, findConfigFile, globToRegExp, loadConfig, matchGlob, parseConfig } from '../../src/config/index.js';
+import type { Finding } from '../../src/engine/types.js';
+import { ALL_RULES } from '../../rules/index.js';
+import schema from '../../schema/config.schema.json' with { type: 'json' };
+
+const KNOWN = new Set(ALL_RULES.map((r) => r.meta.id));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-config-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function write(rel: string, text: string): string {
+  const p = path.join(tmp, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+function errors(text: string, file = '/repo/.mlops-iac-lint.jsonc'): string[] {
+  try {
+    parseConfig(text, file, KNOWN);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).messages;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+function finding(ruleId: string, file: string, level: Finding['level'] = 'error'): Finding {
+  const p = { line: 1, column: 1, offset: 0 };
+  return { ruleId, level, message: 'm', location: { file, range: { start: p, end: p } }, related: [], fingerprint: ruleId + file, env: 'unknown', variants: ['default'] };
+}
+
+describe('schema', () => {
+  it('is a valid draft-07 schema with descriptions', () => {
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema(schema)).toBe(true);
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    for (const k of Object.keys(schema.properties)) {
+      if (k === 'rules') continue;
+      expect((schema.properties as Record<string, { description?: string }>)[k]!.description, k).toBeTruthy();
+    }
+  });
+});
+
+describe('discovery', () => {
+  it('walks up from the scanned path and stops at the first file found', () => {
+    const top = write('repo/.mlops-iac-lint.json', '{}');
+    const inner = write('repo/infra/.mlops-iac-lint.jsonc', '{ "allowInlineSuppressions": false }');
+    write('repo/infra/dev/main.tf', '');
+    expect(findConfigFile(path.join(tmp, 'repo/infra/dev'))).toBe(inner);
+    expect(findConfigFile(path.join(tmp, 'repo/infra/dev/main.tf'))).toBe(inner);
+    expect(findConfigFile(path.join(tmp, 'repo'))).toBe(top);
+    const { config, file } = loadConfig(undefined, path.join(tmp, 'repo/infra/dev'), KNOWN);
+    expect(file).toBe(inner);
+    expect(config.allowInlineSuppressions).toBe(false);
+    expect(config.baseDir).toBe(path.dirname(inner));
+  });
+  it('.jsonc wins over .json in the same folder', () => {
+    write('both/.mlops-iac-lint.json', '{}');
+    const jsonc = write('both/.mlops-iac-lint.jsonc', '{}');
+    expect(findConfigFile(path.join(tmp, 'both'))).toBe(jsonc);
+  });
+  it('no file: defaults', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-noconfig-'));
+    try {
+      const { config, file } = loadConfig(undefined, dir, KNOWN);
+      if (file === undefined) {
+        expect(config.allowInlineSuppressions).toBe(true);
+        expect(config.ruleOptions).toEqual({});
+        expect(config.levels.size).toBe(0);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+  it('an explicit path wins; a missing one is a ConfigError', () => {
+    const other = write('elsewhere/custom.json', '{ "ignorePaths": ["x"] }');
+    expect(loadConfig(other, path.join(tmp, 'repo'), KNOWN).config.ignorePaths).toEqual(['x']);
+    expect(() => loadConfig(path.join(tmp, 'nope.json'), tmp, KNOWN)).toThrow(ConfigError);
+  });
+});
+
+describe('content', () => {
+  it('resolves levels, options, environments, suppressions', () => {
+    const config = parseConfig(
+      `{
+        "$schema": "./node_modules/mlops-iac-lint/schema/config.schema.json",
+        // comments and trailing commas are fine
+        "rules": { "KV001": "off", "AML004": { "level": "error" }, "GOV001": { "options": { "allowedLocations": ["Norway East"] } } },
+        "tags": { "required": ["owner", "cost-center"], "costCenter": "kostenstelle" },
+        "gpu": { "taint": "nvidia.com/gpu=present:NoSchedule" },
+        "environments": { "infra/prod/**": "prod", "*.dev.tfvars": "nonprod" },
+        "ignorePaths": ["fixtures/**"],
+        "suppressions": [ { "rule": "AML001", "paths": ["infra/dev/**"], "reason": "dev workspace is public" } ],
+      }`,
+      '/repo/.mlops-iac-lint.jsonc',
+      KNOWN,
+    );
+    expect(config.ruleOptions).toEqual({ requiredTags: ['owner', 'cost-center'], costCenterTag: 'kostenstelle', gpuTaint: 'nvidia.com/gpu=present:NoSchedule', allowedLocations: ['norwayeast'] });
+    expect(config.disabledRules()).toEqual(['KV001']);
+    expect(config.levels.get('AML004')).toBe('error');
+    expect(config.envForPath('/repo/infra/prod/main.tf')).toBe('prod');
+    expect(config.envForPath('infra/prod')).toBe('prod');
+    expect(config.envForPath('/repo/envs/app.dev.tfvars')).toBe('nonprod');
+    expect(config.envForPath('/repo/infra/test/x.tfvars')).toBeUndefined();
+    expect(config.envForPath('/elsewhere/infra/prod/main.tf')).toBeUndefined();
+    expect(config.isIgnored('/repo/fixtures/bad/main.tf')).toBe(true);
+    expect(config.isIgnored('/repo/infra/main.tf')).toBe(false);
+  });
+  it('first matching environment glob wins', () => {
+    const config = parseConfig('{ "environments": { "infra/prod-like/**": "nonprod", "infra/prod*/**": "prod" } }', '/r/.mlops-iac-lint.json', KNOWN);
+    expect(config.envForPath('infra/prod-like/a.tfvars')).toBe('nonprod');
+    expect(config.envForPath('infra/prod-eu/a.tfvars')).toBe('prod');
+  });
+  it('path-scoped suppressions are external, honour until, report unused', () => {
+    const config = parseConfig(
+      '{ "suppressions": [ { "rule": "AML001", "paths": ["infra/dev/**"], "reason": "dev" }, { "rule": "KV001", "paths": ["**"], "reason": "old", "until": "2020-01-01" }, { "rule": "ST001", "paths": ["nowhere"], "reason": "r" } ] }',
+      '/repo/.mlops-iac-lint.json',
+      KNOWN,
+    );
+    const { findings, unused } = config.applySuppressions([finding('AML001', '/repo/infra/dev/main.tf'), finding('AML001', '/repo/infra/prod/main.tf'), finding('KV001', '/repo/infra/dev/main.tf')], '2025-06-01');
+    expect(findings.map((f) => f.suppression)).toEqual([{ kind: 'external', justification: 'dev' }, undefined, undefined]);
+    expect(unused.map((u) => u.rule)).toEqual(['ST001']);
+  });
+  it('applies levels and drops off rules', () => {
+    const config = parseConfig('{ "rules": { "KV001": "off", "AML001": "note" } }', '/r/.mlops-iac-lint.json', KNOWN);
+    const out = config.applyLevels([finding('KV001', '/r/a.tf'), finding('AML001', '/r/a.tf'), finding('ST001', '/r/a.tf')]);
+    expect(out.map((f) => [f.ruleId, f.level])).toEqual([
+      ['AML001', 'note'],
+      ['ST001', 'error'],
+    ]);
+  });
+});
+
+describe('invalid config: one message per problem with file:line:column', () => {
+  it('invalid JSON', () => {
+    expect(errors('{\n  "rules": {\n    "KV001": "off"\n  \n')).toEqual(["/repo/.mlops-iac-lint.jsonc:5:1: invalid JSON: Expected a closing '}' here"]);
+    expect(errors('{ "rules" "x" }')[0]).toMatch(/^\/repo\/\.mlops-iac-lint\.jsonc:1:11: invalid JSON: Expected a colon/);
+  });
+  it('schema violations point at the offending value or key', () => {
+    const text = [
+      '{',
+      '  "rules": { "KV001": "fatal", "kv001": "off", "XYZ001": "note", "AML001": { "level": "warn" }, "ST001": { "options": { "x": 1 } } },',
+      '  "tags": { "required": "owner" },',
+      '  "gpu": { "taint": "gpu" },',
+      '  "environments": { "infra/prod/**": "production" },',
+      '  "suppressions": [ { "rule": "AML001", "paths": [], "until": "2025-1-1" }, { "rule": "NOPE001", "paths": ["a"], "reason": "r", "until": "2025-02-30" } ],',
+      '  "allowInlineSuppressions": "no",',
+      '  "extra": 1',
+      '}',
+    ].join('\n');
+    const f = '/repo/.mlops-iac-lint.jsonc';
+    const lines = text.split('\n');
+    // Position of the n-th occurrence of `needle` on a 1-based line.
+    const at = (line: number, needle: string, nth = 1): string => {
+      let col = -1;
+      for (let i = 0; i < nth; i++) col = lines[line - 1]!.indexOf(needle, col + 1);
+      expect(col, needle).toBeGreaterThanOrEqual(0);
+      return `${f}:${line}:${col + 1}`;
+    };
+    expect(errors(text)).toEqual([
+      `${at(2, '"fatal"')}: rules.KV001: must be one of "error", "warning", "note", "off"`,
+      `${at(2, '"kv001"')}: rules.kv001: 'kv001' is not a rule ID (IDs look like AML001)`,
+      `${at(2, '"XYZ001"')}: rules.XYZ001: unknown rule ID 'XYZ001'`,
+      `${at(2, '"warn"')}: rules.AML001.level: must be one of "error", "warning", "note", "off"`,
+      `${at(2, '{ "x"')}: rules.ST001.options: ST001 takes no options`,
+      `${at(3, '"owner"')}: tags.required: must be an array`,
+      `${at(4, '"gpu" }')}: gpu.taint: must be a taint key=value:Effect (Effect: NoSchedule, PreferNoSchedule or NoExecute)`,
+      `${at(5, '"production"')}: environments["infra/prod/**"]: must be one of "prod", "nonprod", "unknown"`,
+      `${at(6, '{ "rule"')}: suppressions[0]: missing required property 'reason'`,
+      `${at(6, '[]')}: suppressions[0].paths: must have at least 1 item`,
+      `${at(6, '"2025-1-1"')}: suppressions[0].until: must be a date YYYY-MM-DD`,
+      `${at(6, '"NOPE001"')}: suppressions[1].rule: unknown rule ID 'NOPE001'`,
+      `${at(6, '"2025-02-30"')}: suppressions[1].until: '2025-02-30' is not a real date`,
+      `${at(7, '"no"')}: allowInlineSuppressions: must be a boolean`,
+      `${at(8, '"extra"')}: unknown property 'extra'`,
+    ]);
+  });
+  it('an option given twice', () => {
+    expect(errors('{ "tags": { "required": ["a"] }, "rules": { "TAG001": { "options": { "required": ["b"] } } } }')).toEqual([
+      "/repo/.mlops-iac-lint.jsonc:1:82: rules.TAG001.options.required: also set as tags.required; set it once",
+    ]);
+  });
+  it('ConfigError message lists every problem', () => {
+    try {
+      parseConfig('{ "extra": 1, "more": 2 }', '/r/c.json', KNOWN);
+    } catch (e) {
+      expect((e as Error).message).toBe("invalid config file /r/c.json:\n  /r/c.json:1:3: unknown property 'extra'\n  /r/c.json:1:15: unknown property 'more'");
+    }
+  });
+});
+
+describe('globs', () => {
+  it.each([
+    ['infra/dev/**', 'infra/dev/main.tf', true],
+    ['infra/dev/**', 'infra/dev', true],
+    ['infra/dev/**', 'infra/devx/main.tf', false],
+    ['infra/*/main.tf', 'infra/prod/main.tf', true],
+    ['infra/*/main.tf', 'infra/a/b/main.tf', false],
+    ['infra/**/main.tf', 'infra/main.tf', true],
+    ['infra/**/main.tf', 'infra/a/b/main.tf', true],
+    ['prod', 'envs/prod/x.tfvars', true],
+    ['prod', 'envs/production/x.tfvars', false],
+    ['*.tfvars', 'a/b/c.tfvars', true],
+    ['/*.tfvars', 'a/c.tfvars', false],
+    ['/*.tfvars', 'c.tfvars', true],
+    ['env-?.tfvars', 'env-1.tfvars', true],
+    ['{dev,test}/**', 'test/a.tf', true],
+    ['{dev,test}/**', 'prod/a.tf', false],
+    ['[dp]*', 'dev', true],
+    ['a.b', 'axb', false],
+    ['./infra/', 'infra/x', true],
+  ])('%s vs %s → %s', (glob, p, expected) => {
+    expect(matchGlob(glob, p)).toBe(expected);
+  });
+  it('compiles once', () => {
+    expect(globToRegExp('a/**')).toBe(globToRegExp('a/**'));
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * The GitHub Action (src/action, bundled to the committed dist/action.js): inputs from
+ * INPUT_* variables, SARIF relative to GITHUB_WORKSPACE, annotations capped per level,
+ * the job summary, the outputs and the exit code.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { run } from '../../src/action/run.js';
+import { getInput } from '../../src/action/io.js';
+import { validateSarif } from '../report/sarif-validate.js';
+import { EXAMPLE, REPO_ROOT, buildTo, copyTree, parseGithubOutput, run as spawn, tempDir } from './helpers.js';
+
+interface Runner {
+  workspace: string;
+  env: Record<string, string>;
+  summaryFile: string;
+  outputFile: string;
+}
+
+function runner(inputs: Record<string, string>): Runner {
+  const dir = tempDir('action');
+  const workspace = path.join(dir, 'repo');
+  copyTree(EXAMPLE, workspace);
+  const summaryFile = path.join(dir, 'step_summary.md');
+  const outputFile = path.join(dir, 'output.txt');
+  fs.writeFileSync(summaryFile, '');
+  fs.writeFileSync(outputFile, '');
+  const env: Record<string, string> = {
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_SERVER_URL: 'https://github.example.com',
+    GITHUB_REPOSITORY: 'contoso/ml-platform',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    // The defaults from action.yml, as the runner passes them.
+    INPUT_PATH: '.',
+    'INPUT_FAIL-ON': 'error',
+    'INPUT_SARIF-FILE': 'mlops-iac-lint.sarif',
+    INPUT_ANNOTATIONS: 'true',
+    INPUT_SUMMARY: 'true',
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return { workspace, env, summaryFile, outputFile };
+}
+
+async function runAction(r: Runner): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const code = await run(r.env, { write: (l) => lines.push(l) });
+  return { code, lines };
+}
+
+describe('action.yml', () => {
+  const meta = parseYaml(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    runs: { using: string; main: string };
+    inputs: Record<string, { default?: string }>;
+    outputs: Record<string, unknown>;
+  };
+
+  it('runs the committed bundle on node24', () => {
+    expect(meta.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
+    expect(fs.existsSync(path.join(REPO_ROOT, meta.runs.main))).toBe(true);
+  });
+
+  it('declares the inputs and outputs the entry reads and writes', () => {
+    expect(Object.keys(meta.inputs).sort()).toEqual(['annotations', 'config', 'env', 'fail-on', 'path', 'sarif-file', 'summary', 'var-files']);
+    expect(meta.inputs.path?.default).toBe('.');
+    expect(meta.inputs['fail-on']?.default).toBe('error');
+    expect(meta.inputs['sarif-file']?.default).toBe('mlops-iac-lint.sarif');
+    expect(String(meta.inputs.annotations?.default)).toBe('true');
+    expect(String(meta.inputs.summary?.default)).toBe('true');
+    expect(Object.keys(meta.outputs).sort()).toEqual(['errors', 'notes', 'sarif-file', 'warnings']);
+  });
+
+  it('reads inputs the way the runner names them (INPUT_FAIL-ON keeps the hyphen)', () => {
+    expect(getInput({ 'INPUT_FAIL-ON': ' warning ' }, 'fail-on')).toBe('warning');
+    expect(getInput({ INPUT_FAIL_ON: 'warning' }, 'fail-on')).toBeUndefined();
+    expect(getInput({ 'INPUT_MY_INPUT': 'x' }, 'my input')).toBe('x');
+  });
+});
+
+describe('the Action over the example repository', () => {
+  let r: Runner;
+  let result: { code: number; lines: string[] };
+  beforeAll(async () => {
+    r = runner({});
+    result = await runAction(r);
+  });
+
+  it('fails the step on errors (fail-on: error)', () => {
+    expect(result.code).toBe(1);
+  });
+
+  it('writes a valid SARIF file with paths relative to GITHUB_WORKSPACE', () => {
+    const sarifPath = path.join(r.workspace, 'mlops-iac-lint.sarif');
+    const sarif = JSON.parse(fs.readFileSync(sarifPath, 'utf8'));
+    expect(validateSarif(sarif)).toEqual([]);
+    const uris = new Set<string>();
+    for (const res of sarif.runs[0].results) {
+      const loc = res.locations[0].physicalLocation.artifactLocation;
+      expect(loc.uriBaseId).toBe('%SRCROOT%');
+      uris.add(loc.uri);
+    }
+    for (const f of [
+      '.github/workflows/deploy.yml',
+      'infra/bicep/main.json',
+      'infra/terraform/main.tf',
+      'infra/terraform/terraform.tfstate',
+      'infra/terraform/variables.tf',
+    ]) {
+      expect(uris).toContain(f);
+    }
+    for (const u of uris) expect(u).not.toMatch(/^(\/|\.\.\/|file:)/);
+  });
+
+  it('prints at most 10 annotations per level, relative to the workspace', () => {
+    const errors = result.lines.filter((l) => l.startsWith('::error file='));
+    const warnings = result.lines.filter((l) => l.startsWith('::warning file='));
+    expect(errors).toHaveLength(10);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/^::error file=\.github\/workflows\/deploy\.yml,line=23,col=13,endLine=23,endColumn=\d+,title=CI001 sdk-auth-deprecated::/);
+    for (const l of [...errors, ...warnings]) expect(l).toMatch(/^::(error|warning) file=(\.github|infra)\//);
+    expect(result.lines.some((l) => /finding\(s\) not annotated/.test(l))).toBe(true);
+  });
+
+  it('appends a job summary with counts per rule, linked findings and the findings not annotated', () => {
+    const md = fs.readFileSync(r.summaryFile, 'utf8');
+    expect(md).toContain('## mlops-iac-lint');
+    expect(md).toContain('| Rule | Errors | Warnings | Notes | Suppressed |');
+    expect(md).toMatch(/\| \[AKS001 gpu-node-pool-without-taint\]\([^)]+\) \| 1 \| 0 \| 0 \| 0 \|/);
+    expect(md).toContain(
+      '](https://github.example.com/contoso/ml-platform/blob/0123456789abcdef0123456789abcdef01234567/infra/terraform/main.tf#L',
+    );
+    expect(md).toContain('### Not annotated (');
+  });
+
+  it('sets the outputs with the heredoc syntax', () => {
+    const text = fs.readFileSync(r.outputFile, 'utf8');
+    expect(text).toMatch(/^errors<<ghadelimiter_[0-9a-f-]+\n/m);
+    const out = parseGithubOutput(text);
+    expect(out['sarif-file']).toBe(path.join(r.workspace, 'mlops-iac-lint.sarif'));
+    const sarif = JSON.parse(fs.readFileSync(out['sarif-file']!, 'utf8'));
+    const results = sarif.runs[0].results as { level: string }[];
+    expect(Number(out.errors)).toBe(results.filter((x) => x.level === 'error').length);
+    expect(Number(out.warnings)).toBe(results.filter((x) => x.level === 'warning').length);
+    expect(Number(out.notes)).toBe(results.filter((x) => x.level === 'note').length);
+    expect(Number(out.errors)).toBeGreaterThan(10);
+  });
+});
+
+describe('Action inputs', () => {
+  it('config points lint() at a config file (rules switched off there are not reported)', async () => {
+    const r = runner({ config: 'ci/lint-config.json' });
+    fs.mkdirSync(path.join(r.workspace, 'ci'));
+    fs.writeFileSync(path.join(r.workspace, 'ci/lint-config.json'), '{ "rules": { "CI001": "off", "CI002": "off" } }');
+    await runAction(r);
+    const sarif = JSON.parse(fs.readFileSync(path.join(r.workspace, 'mlops-iac-lint.sarif'), 'utf8'));
+    const ids = new Set((sarif.runs[0].results as { ruleId: string }[]).map((x) => x.ruleId));
+    expect(ids.has('CI001') || ids.has('CI002')).toBe(false);
+    expect(ids.has('AKS001')).toBe(true);
+  });
+
+  it('fail-on none passes; annotations and summary can be switched off', async () => {
+    const r = runner({ 'fail-on': 'none', annotations: 'false', summary: 'false', 'sarif-file': 'reports/out.sarif' });
+    const { code, lines } = await runAction(r);
+    expect(code).toBe(0);
+    expect(lines.filter((l) => /^::(error|warning|notice) file=/.test(l))).toEqual([]);
+    expect(fs.readFileSync(r.summaryFile, 'utf8')).toBe('');
+    expect(fs.existsSync(path.join(r.workspace, 'reports/out.sarif'))).toBe(true);
+  });
+
+  it('path, env and var-files (newline and comma separated) reach lint()', async () => {
+    const r = runner({ path: 'infra/terraform', env: 'nonprod', 'var-files': 'infra/terraform/environments/dev.tfvars,\n' });
+    const { code } = await runAction(r);
+    expect(code).toBe(1);
+    const sarif = JSON.parse(fs.readFileSync(path.join(r.workspace, 'mlops-iac-lint.sarif'), 'utf8'));
+    const ids = new Set((sarif.runs[0].results as { ruleId: string }[]).map((x) => x.ruleId));
+    expect(ids.has('CI001')).toBe(false); // the workflow is outside `path`
+    expect(ids.has('KV001')).toBe(false); // nonprod: no KV001 finding
+    expect(ids.has('AKS001')).toBe(true);
+  });
+
+  it.each([
+    [{ 'fail-on': 'sometimes' }, 'input "fail-on" must be one of error, warning, note, none'],
+    [{ annotations: 'yes' }, 'input "annotations" must be true or false'],
+    [{ env: 'staging' }, 'input "env" must be one of prod, nonprod, unknown'],
+    [{ path: 'no/such/folder' }, 'no such file or folder'],
+    [{ 'var-files': 'missing.tfvars' }, '--var-file not found'],
+    [{ config: 'missing.json' }, 'input "config": file not found'],
+  ])('bad input %j is an ::error:: and exit code 2', async (inputs, message) => {
+    const r = runner(inputs);
+    const { code, lines } = await runAction(r);
+    expect(code).toBe(2);
+    expect(lines.some((l) => l.startsWith('::error::mlops-iac-lint: ') && l.includes(message))).toBe(true);
+    expect(fs.readFileSync(r.outputFile, 'utf8')).toBe('');
+  });
+});
+
+describe('dist/action.js', () => {
+  let fresh: string;
+  beforeAll(() => {
+    fresh = tempDir('action-build');
+    buildTo(fresh);
+  });
+
+  it('is up to date with the sources (run `npm run build` and commit dist/action.js)', () => {
+    const committed = fs.readFileSync(path.join(REPO_ROOT, 'dist/action.js'), 'utf8');
+    expect(committed === fs.readFileSync(path.join(fresh, 'action.js'), 'utf8')).toBe(true);
+  });
+
+  it('runs as the runner runs it: node dist/action.js with INPUT_* variables', () => {
+    const r = runner({});
+    const p = spawn(process.execPath, [path.join(fresh, 'action.js')], { cwd: r.workspace, env: { PATH: process.env.PATH, ...r.env } });
+    expect(p.status).toBe(1);
+    expect(p.stdout).toMatch(/^::error file=infra\/terraform\/main\.tf,line=\d+,/m);
+    expect(p.stdout).toMatch(/^::error::mlops-iac-lint: findings at or above "error" level/m);
+    expect(parseGithubOutput(fs.readFileSync(r.outputFile, 'utf8')).errors).toMatch(/^\d+$/);
+    expect(fs.readFileSync(r.summaryFile, 'utf8')).toContain('## mlops-iac-lint');
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * The npm package as users get it: `npm pack` (which runs prepack: bundles + type
+ * declarations), then `npm install --offline` of the tarball into an empty folder, then
+ * `npx mlops-iac-lint`, the programmatic API and its types. No network: the install is
+ * offline (the bundles have every runtime dependency inlined). Skipped loudly without npm.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, hasCommand, run, tempDir, warnSkip } from './helpers.js';
+
+const npmAvailable = hasCommand('npm');
+if (!npmAvailable) warnSkip('npm package test', 'npm is not installed.', 'Install npm (it comes with Node.js).');
+
+const MAIN_TF = `resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = "Standard_NC6s_v3"
+  auto_scaling_enabled  = true
+  min_count             = 0
+  max_count             = 2
+  tags                  = { "cost-center" = "ml" }
+}
+`;
+
+interface PackResult {
+  filename: string;
+  files: { path: string }[];
+}
+
+describe.skipIf(!npmAvailable)('npm package', () => {
+  let packed: PackResult;
+  let tarball: string;
+  let consumer: string;
+  let fixture: string;
+  const env = { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
+
+  beforeAll(() => {
+    const base = tempDir('pack');
+    // A clean copy of what a checkout holds (no dist/, no stray files), with the repository's
+    // node_modules linked for the build tools.
+    const stage = path.join(base, 'stage');
+    fs.mkdirSync(stage);
+    for (const entry of ['package.json', 'scripts', 'src', 'rules', 'tsconfig.json', 'README.md', 'LICENSE', 'schema']) {
+      const from = path.join(REPO_ROOT, entry);
+      if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, entry), { recursive: true });
+    }
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+    const packDir = path.join(base, 'packed');
+    fs.mkdirSync(packDir);
+    const p = run('npm', ['pack', '--json', '--foreground-scripts=false', '--pack-destination', packDir], { cwd: stage, env });
+    if (p.status !== 0) throw new Error(`npm pack failed:\n${p.stderr}`);
+    packed = (JSON.parse(p.stdout) as PackResult[])[0]!;
+    tarball = path.join(packDir, packed.filename);
+
+    consumer = path.join(base, 'consumer');
+    fs.mkdirSync(consumer);
+    fs.writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    const i = run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: consumer, env });
+    if (i.status !== 0) throw new Error(`npm install --offline of the tarball failed:\n${i.stderr}`);
+
+    fixture = path.join(base, 'fixture');
+    fs.mkdirSync(fixture);
+    fs.writeFileSync(path.join(fixture, 'main.tf'), MAIN_TF);
+  });
+
+  it('packs only what runs', () => {
+    const files = packed.files.map((f) => f.path).sort();
+    for (const f of ['package.json', 'dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/types/src/api.d.ts', 'rules/aks/AKS001-gpu-node-pool-without-taint.md']) {
+      expect(files).toContain(f);
+    }
+    const unexpected = files.filter(
+      (f) =>
+        !/^(package\.json|README\.md|LICENSE|dist\/(cli|api)\.js|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
+    );
+    expect(unexpected).toEqual([]);
+    expect(files).not.toContain('dist/action.js');
+  });
+
+  it('installs offline and has no runtime dependency left to fetch', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
+    expect(pkg.engines.node).toBe('>=20');
+    // The bundles import only node: built-ins.
+    const cli = fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli.js'), 'utf8');
+    const bare = [...cli.matchAll(/^\s*import\s.*?from\s*["']([^"']+)["']/gm)].map((m) => m[1]!).filter((s) => !s.startsWith('node:'));
+    expect(bare).toEqual([]);
+  });
+
+  it('npx mlops-iac-lint lints a folder: output and exit code', () => {
+    const p = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', fixture], { cwd: consumer, env });
+    expect(p.stderr).not.toMatch(/internal error/);
+    expect(p.status).toBe(1);
+    expect(p.stdout).toContain('main.tf');
+    expect(p.stdout).toMatch(/1:1\s+error\s+.*AKS001/);
+    const clean = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', '--rule', 'ST001', fixture], { cwd: consumer, env });
+    expect(clean.status).toBe(0);
+    const bad = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', '--format', 'nope'], { cwd: consumer, env });
+    expect(bad.status).toBe(2);
+  });
+
+  it('--version and --explain (rule docs read from the package root)', () => {
+    const v = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', '--version'], { cwd: consumer, env });
+    expect(v.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'rules/aks/AKS001-gpu-node-pool-without-taint.md'), 'utf8');
+    const line = doc.split('\n').find((l) => l.length > 40 && !/^[#`|>-]/.test(l) && !/[`*_[\]]/.test(l))!;
+    const e = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', '--explain', 'AKS001'], { cwd: consumer, env });
+    expect(e.status).toBe(0);
+    expect(e.stdout).toContain(line.trim());
+  });
+
+  it('exports lint() for `import { lint } from "mlops-iac-lint"`', () => {
+    const script = `import { lint } from 'mlops-iac-lint';
+const r = await lint({ paths: [${JSON.stringify(fixture)}] });
+console.log(JSON.stringify(r.findings.map((f) => f.ruleId)));`;
+    const p = run(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer, env });
+    expect(p.stderr).toBe('');
+    expect(JSON.parse(p.stdout)).toContain('AKS001');
+  });
+
+  it('ships type declarations that type-check a consumer', () => {
+    fs.writeFileSync(
+      path.join(consumer, 'consumer.ts'),
+      `import { lint, type LintOptions, type LintResult, type Finding, type Level } from 'mlops-iac-lint';
+const options: LintOptions = { paths: ['.'], env: 'prod', onlyFiles: ['main.tf'] };
+const result: LintResult = await lint(options);
+const first: Finding | undefined = result.findings[0];
+const level: Level | undefined = first?.level;
+export { level };
+`,
+    );
+    const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+    const p = run(
+      process.execPath,
+      [tsc, '--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022',
+        '--typeRoots', path.join(REPO_ROOT, 'node_modules/@types'), '--types', 'node', 'consumer.ts'],
+      { cwd: consumer, env },
+    );
+    expect(p.stdout + p.stderr).toBe('');
+    expect(p.status).toBe(0);
+  });
+});
