@@ -1,0 +1,90 @@
+/**
+ * Inline suppressions through lint(), one per comment syntax: HCL `#` (block scope),
+ * YAML `#`, JSON metadata, and the SARIF they produce.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import { buildSarif } from '../../src/report/sarif.js';
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-sup-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('inline suppressions end to end', () => {
+  it('HCL: a directive above a block suppresses findings anywhere in it; SARIF keeps them as inSource', async () => {
+    const dir = tree({
+      'main.tf': '# mlops-iac-lint-ignore KV001,KV002 until=2099-12-31 -- shared dev vault, deleted nightly\nresource "azurerm_key_vault" "kv" {\n  name                     = "kv"\n  purge_protection_enabled = false\n}\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001', 'KV002', 'SUP001', 'SUP002'], noConfig: true, today: '2026-11-21' });
+    // Sorted by location: KV002 on the header (absent attribute), KV001 on the literal.
+    expect(r.findings.map((f) => [f.ruleId, f.suppression?.kind])).toEqual([
+      ['KV002', 'inSource'],
+      ['KV001', 'inSource'],
+    ]);
+    const sarif = buildSarif(r) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[] }[] };
+    const kv001 = sarif.runs[0]!.results.find((x) => x.ruleId === 'KV001')!;
+    expect(kv001.suppressions).toEqual([{ kind: 'inSource', justification: 'shared dev vault, deleted nightly' }]);
+  });
+
+  it('an expired suppression no longer suppresses and is reported at note', async () => {
+    const dir = tree({ 'main.tf': 'resource "azurerm_key_vault" "kv" { # mlops-iac-lint-ignore KV001 until=2020-01-01 -- temporary\n  name = "kv"\n}\n' });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001', 'SUP001'], noConfig: true, today: '2026-11-21' });
+    expect(r.findings.map((f) => [f.ruleId, f.level, f.suppression?.kind])).toEqual([
+      ['KV001', 'warning', undefined],
+      ['SUP001', 'note', undefined],
+    ]);
+  });
+
+  it('a suppression that suppresses nothing is SUP002 (note)', async () => {
+    const dir = tree({ 'main.tf': '# mlops-iac-lint-ignore AML001 -- not needed any more\nresource "azurerm_resource_group" "rg" {\n  name     = "rg"\n  location = "westeurope"\n}\n' });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001', 'SUP002'], noConfig: true });
+    expect(r.findings.map((f) => [f.ruleId, f.level, f.location.range.start.line])).toEqual([['SUP002', 'note', 1]]);
+  });
+
+  it('YAML: a trailing directive suppresses CI004 on that line', async () => {
+    const dir = tree({
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@main # mlops-iac-lint-ignore CI004 -- internal mirror follows main on purpose\n      - uses: actions/setup-node@master\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['CI004'], noConfig: true });
+    expect(r.findings.map((f) => [f.ruleId, f.location.range.start.line, f.suppression?.kind ?? 'active'])).toEqual([
+      ['CI004', 6, 'inSource'],
+      ['CI004', 7, 'active'],
+    ]);
+  });
+
+  it('JSON without comments: the resource metadata side channel', async () => {
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        {
+          type: 'Microsoft.KeyVault/vaults',
+          apiVersion: '2023-07-01',
+          name: 'kv',
+          metadata: { 'mlops-iac-lint-ignore': [{ id: 'KV001', reason: 'recreated by the nightly job' }] },
+          properties: { enableRbacAuthorization: true },
+        },
+      ],
+    };
+    const dir = tree({ 'main.json': JSON.stringify(template, null, 2) });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(r.findings.map((f) => [f.ruleId, f.suppression?.justification])).toEqual([['KV001', 'recreated by the nightly job']]);
+  });
+
+  it('allowInlineSuppressions: false in the config turns inline suppressions off', async () => {
+    const dir = tree({
+      '.mlops-iac-lint.jsonc': '{\n  // reviews want every finding visible\n  "allowInlineSuppressions": false\n}\n',
+      'main.tf': 'resource "azurerm_key_vault" "kv" { # mlops-iac-lint-ignore KV001 -- dev\n  name = "kv"\n}\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'] });
+    expect(r.findings.map((f) => [f.ruleId, f.suppression])).toEqual([['KV001', undefined]]);
+  });
+});
