@@ -24635,8 +24635,9 @@ function contains2(outer, inner) {
 function displayName(r) {
   const n = r.name;
   if (n?.kind === "string") return n.value;
-  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:") && n.token.length <= 80) return n.token;
-  return r.address;
+  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:") && n.token.length <= 60 && (n.token.match(/\{/g) ?? []).length <= 1) return n.token;
+  const last = r.address.replace(/\[[^\]]*\]$/, "").split(/[/.]/).pop();
+  return last || r.address;
 }
 function textsOf(v) {
   if (!v) return [];

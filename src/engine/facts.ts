@@ -68,13 +68,17 @@ function contains(outer: Location, inner: Location): boolean {
   return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
 
-/** A display name for messages: the resource's known name, else its address. */
+/**
+ * A display name for messages: the resource's known name; an ARM/Bicep name with one
+ * simple unknown part as its template (`kv{uniqueString(resourceGroup().id)}`); otherwise
+ * the last segment of its address (the Terraform label or the symbolic name).
+ */
 export function displayName(r: Resource): string {
   const n = r.name;
   if (n?.kind === 'string') return n.value;
-  // An ARM/Bicep name with an unknown part reads well as its template (`kv{uniqueString(…)}`).
-  if (n?.kind === 'unknown' && n.token && !n.token.startsWith('tf:') && n.token.length <= 80) return n.token;
-  return r.address;
+  if (n?.kind === 'unknown' && n.token && !n.token.startsWith('tf:') && n.token.length <= 60 && (n.token.match(/\{/g) ?? []).length <= 1) return n.token;
+  const last = r.address.replace(/\[[^\]]*\]$/, '').split(/[/.]/).pop();
+  return last || r.address;
 }
 
 function textsOf(v: Value | undefined): string[] {
