@@ -22132,6 +22132,11 @@ function evaluate(e, ctx) {
       return evalFor(e, ctx, at);
   }
 }
+function unknownReason(a, b) {
+  if (a.kind === "unknown") return a.reason;
+  if (b.kind === "unknown") return b.reason;
+  return "operand is not known";
+}
 function withCondition(v, cond, at) {
   const chain = [...cond.via ?? [], ...cond.origin ? [{ ...cond.origin, label: cond.origin.label ?? "decided by this value" }] : [], { ...at, label: "condition" }];
   const via = [...v.via ?? []];
@@ -22144,12 +22149,12 @@ function evalBinary(op, a, b, at) {
     const y2 = truthy(b);
     if (op === "&&" && (x2 === false || y2 === false)) return bool(false, at);
     if (op === "||" && (x2 === true || y2 === true)) return bool(true, at);
-    if (x2 === void 0 || y2 === void 0) return unknown("operand is not known", at);
+    if (x2 === void 0 || y2 === void 0) return unknown(unknownReason(a, b), at);
     return bool(op === "&&" ? x2 && y2 : x2 || y2, at);
   }
   if (op === "==" || op === "!=") {
     const eq = valuesEqual(a, b);
-    if (eq === void 0) return unknown("operand is not known", at);
+    if (eq === void 0) return unknown(unknownReason(a, b), at);
     return bool(op === "==" ? eq : !eq, at);
   }
   if (a.kind === "unknown") return unknown(a.reason, at);
@@ -24532,8 +24537,9 @@ function envOfResource(r) {
 function fingerprint(ruleId, relFile, address, attributePath, env) {
   return createHash("sha256").update([ruleId, relFile, address, attributePath, env].join("\0")).digest("hex").slice(0, 32);
 }
-function runRules(input) {
+function runRules(input, undecided = []) {
   const byKey = /* @__PURE__ */ new Map();
+  const undecidedKeys = /* @__PURE__ */ new Set();
   for (const rule35 of input.rules) {
     let variant = "default";
     let evalEnv;
@@ -24563,7 +24569,14 @@ function runRules(input) {
         variants: existing ? [...existing.variants] : [variant]
       });
     };
-    const visitor = rule35.create({ options: input.options, report });
+    const onUndecided = (resource, attribute) => {
+      const v = resource.attrs.get(attribute)?.value;
+      const key = `${rule35.meta.id}|${resource.address}|${attribute}`;
+      if (v?.kind !== "unknown" || undecidedKeys.has(key)) return;
+      undecidedKeys.add(key);
+      undecided.push({ ruleId: rule35.meta.id, address: resource.address, attribute, reason: v.reason, location: resource.attrs.get(attribute)?.at ?? resource.header });
+    };
+    const visitor = rule35.create({ options: input.options, report, undecided: onUndecided });
     if (visitor.graph) {
       for (const g of input.graphs) {
         variant = g.evaluation.variant;
@@ -24612,6 +24625,9 @@ function knownNumber(r, name) {
   if (v?.kind === "number") return v.value;
   if (v?.kind === "string" && /^\d+$/.test(v.value)) return Number(v.value);
   return void 0;
+}
+function isUnknown(r, name) {
+  return r.attrs.get(name)?.value?.kind === "unknown";
 }
 function factLocations(r, name) {
   const f = r.attrs.get(name);
@@ -24706,6 +24722,7 @@ var rule = {
     return {
       graph(g) {
         for (const ws of g.ofKind("ml.workspace")) {
+          if (isUnknown(ws, "publicNetworkAccess")) ctx.undecided?.(ws, "publicNetworkAccess");
           if (knownBool(ws, "publicNetworkAccess") !== true) continue;
           const f = ws.attrs.get("publicNetworkAccess");
           const { location, related } = factLocations(ws, "publicNetworkAccess");
@@ -25002,6 +25019,7 @@ var rule7 = {
       graph(g) {
         for (const kind of GPU_WORKLOAD_KINDS) {
           for (const r of g.ofKind(kind)) {
+            if (isUnknown(r, "vmSize") && gpuIntent(r)) ctx.undecided?.(r, "vmSize");
             const size = knownString(r, "vmSize");
             if (size === void 0 || isGpuSize(size)) continue;
             const why = gpuIntent(r);
@@ -25273,6 +25291,7 @@ var rule10 = {
           const why = hasGpuSize(pool) ? "it has a GPU size" : gpuIntent(pool);
           if (!why) continue;
           const taints = taintStrings(pool);
+          if (!taints && isUnknown(pool, "taints")) ctx.undecided?.(pool, "taints");
           if (!taints || hasGpuTaint(taints, ctx.options.gpuTaint)) continue;
           const { location, related } = factLocations(pool, "taints");
           ctx.report({
@@ -25345,6 +25364,7 @@ var rule12 = {
     return {
       graph(g) {
         for (const kv of g.ofKind("keyvault")) {
+          if (isUnknown(kv, "purgeProtection")) ctx.undecided?.(kv, "purgeProtection");
           if (knownBool(kv, "purgeProtection") !== false) continue;
           const f = kv.attrs.get("purgeProtection");
           const { location, related } = factLocations(kv, "purgeProtection");
@@ -26088,6 +26108,7 @@ var rule24 = {
       graph(g) {
         for (const kind of GPU_WORKLOAD_KINDS) {
           for (const r of g.ofKind(kind)) {
+            if (hasGpuSize(r) && tagState(r, tag) === "unknown") ctx.undecided?.(r, "tags");
             if (!hasGpuSize(r) || tagState(r, tag) !== "missing") continue;
             const { location, related } = factLocations(r, "tags");
             ctx.report({
@@ -33379,6 +33400,7 @@ async function lint(options = {}) {
   for (const p of bicep.problems) notifications.push({ level: p.code === "PARSE001" ? "error" : "warning", ruleId: p.code, message: p.message, location: p.location });
   for (const p of tf.problems) notifications.push({ level: "warning", ruleId: "EVAL001", message: p.message, location: p.location });
   timing?.mark("arm");
+  const undecided = [];
   let findings = runRules({
     root,
     rules,
@@ -33387,7 +33409,7 @@ async function lint(options = {}) {
     terraformModules: tf.modules,
     files: scanned,
     ciDocuments
-  });
+  }, undecided);
   findings.push(...notificationFindings(notifications, rules, root));
   const directives = [];
   const problems = [];
@@ -33458,7 +33480,8 @@ async function lint(options = {}) {
     files: [...new Set(fileList)],
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
-    toolVersion: VERSION
+    toolVersion: VERSION,
+    undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1))
   };
 }
 function selectRules(all, only, disable) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass, Resource } from './model/resource.js';
 import type { Location } from './model/source.js';
-import type { Finding, Graph, Rule, RuleOptions, ScannedFile } from './engine/types.js';
+import type { Finding, Graph, Rule, RuleOptions, ScannedFile, Undecided } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { listFiles, kindByName, jsonKind } from './discover/index.js';
 import { classifyCiFile } from './discover/ci.js';
@@ -313,6 +313,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
   timing?.mark('arm');
   // ---- rules -------------------------------------------------------------------------
+  const undecided: Undecided[] = [];
   let findings = runRules({
     root,
     rules,
@@ -321,7 +322,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     terraformModules: tf.modules,
     files: scanned,
     ciDocuments,
-  });
+  }, undecided);
   findings.push(...notificationFindings(notifications, rules, root));
 
   // ---- suppressions, config levels, baseline -----------------------------------------
@@ -396,6 +397,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,
+    undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
   };
 }
 

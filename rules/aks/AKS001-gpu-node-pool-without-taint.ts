@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { Resource } from '../../src/model/resource.js';
-import { displayName, factLocations, gpuIntent, hasGpuSize } from '../../src/engine/facts.js';
+import { displayName, factLocations, gpuIntent, hasGpuSize, isUnknown } from '../../src/engine/facts.js';
 import { mentionsGpu } from '../../src/model/gpu.js';
 
 /** `key=value:Effect` → parts (value optional). */
@@ -51,6 +51,7 @@ const rule: Rule = {
           const why = hasGpuSize(pool) ? 'it has a GPU size' : gpuIntent(pool);
           if (!why) continue;
           const taints = taintStrings(pool);
+          if (!taints && isUnknown(pool, 'taints')) ctx.undecided?.(pool, 'taints');
           if (!taints || hasGpuTaint(taints, ctx.options.gpuTaint)) continue;
           const { location, related } = factLocations(pool, 'taints');
           ctx.report({

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, knownBool } from '../../src/engine/facts.js';
+import { displayName, factLocations, isUnknown, knownBool } from '../../src/engine/facts.js';
 
 const rule: Rule = {
   meta: {
@@ -19,6 +19,7 @@ const rule: Rule = {
     return {
       graph(g) {
         for (const ws of g.ofKind('ml.workspace')) {
+          if (isUnknown(ws, 'publicNetworkAccess')) ctx.undecided?.(ws, 'publicNetworkAccess');
           if (knownBool(ws, 'publicNetworkAccess') !== true) continue;
           const f = ws.attrs.get('publicNetworkAccess')!;
           const { location, related } = factLocations(ws, 'publicNetworkAccess');

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, gpuIntent, knownString } from '../../src/engine/facts.js';
+import { displayName, factLocations, gpuIntent, isUnknown, knownString } from '../../src/engine/facts.js';
 import { isGpuSize } from '../../src/model/gpu.js';
 
 export const GPU_WORKLOAD_KINDS = ['aks.nodepool', 'ml.compute', 'vm', 'vmss'] as const;
@@ -28,6 +28,7 @@ const rule: Rule = {
       graph(g) {
         for (const kind of GPU_WORKLOAD_KINDS) {
           for (const r of g.ofKind(kind)) {
+            if (isUnknown(r, 'vmSize') && gpuIntent(r)) ctx.undecided?.(r, 'vmSize');
             const size = knownString(r, 'vmSize');
             if (size === undefined || isGpuSize(size)) continue;
             const why = gpuIntent(r);

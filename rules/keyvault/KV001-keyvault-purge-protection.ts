@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, knownBool } from '../../src/engine/facts.js';
+import { displayName, factLocations, isUnknown, knownBool } from '../../src/engine/facts.js';
 
 const rule: Rule = {
   meta: {
@@ -19,6 +19,7 @@ const rule: Rule = {
     return {
       graph(g) {
         for (const kv of g.ofKind('keyvault')) {
+          if (isUnknown(kv, 'purgeProtection')) ctx.undecided?.(kv, 'purgeProtection');
           if (knownBool(kv, 'purgeProtection') !== false) continue;
           const f = kv.attrs.get('purgeProtection')!;
           const { location, related } = factLocations(kv, 'purgeProtection');

@@ -21,6 +21,7 @@ const rule: Rule = {
       graph(g) {
         for (const kind of GPU_WORKLOAD_KINDS) {
           for (const r of g.ofKind(kind)) {
+            if (hasGpuSize(r) && tagState(r, tag) === 'unknown') ctx.undecided?.(r, 'tags');
             if (!hasGpuSize(r) || tagState(r, tag) !== 'missing') continue;
             const { location, related } = factLocations(r, 'tags');
             ctx.report({

@@ -3,6 +3,7 @@
  * 2 usage or configuration error. A user mistake prints one line, never a stack trace.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { lint, UsageError, VERSION } from '../api.js';
 import { formatResult } from '../report/index.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
@@ -85,6 +86,13 @@ export async function main(argv: string[]): Promise<number> {
       const n = result.findings.filter((f) => !f.suppression).length;
       process.stderr.write(`mlops-iac-lint: recorded ${n} finding${n === 1 ? '' : 's'} in ${opts.writeBaseline}\n`);
       return 0;
+    }
+    if (opts.verbose) {
+      // RULES.md "Three-valued facts": what an unknown value kept the rules from deciding.
+      for (const u of result.undecided) {
+        const where = `${path.relative(process.cwd(), u.location.file)}:${u.location.range.start.line}:${u.location.range.start.column}`;
+        process.stderr.write(`could not decide ${u.ruleId} for ${u.address}: ${u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})\n`);
+      }
     }
     const toFile = opts.output !== undefined;
     const text = formatResult(result, opts.format, { color: !toFile && opts.format === 'stylish' && useColor(process.stdout), cwd: process.cwd() });

@@ -1,7 +1,7 @@
 /**
  * What one lint run produces: the input of every reporter and of the programmatic API.
  */
-import type { Finding, RuleMeta } from './types.js';
+import type { Finding, RuleMeta, Undecided } from './types.js';
 
 export interface LintResult {
   /** Absolute path of the scan root; reporters make file paths relative to it. */
@@ -17,6 +17,8 @@ export interface LintResult {
   /** Source text by absolute path for files that have findings (code frames). */
   sources: Map<string, string>;
   toolVersion: string;
+  /** Decisions rules could not make because a value is unknown (printed by `--verbose`). */
+  undecided: Undecided[];
 }
 
 export interface Notification {

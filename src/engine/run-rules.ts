@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EnvClass } from '../model/resource.js';
-import type { Finding, Graph, Report, Rule, RuleOptions, ScannedFile, TerraformModuleFacts } from './types.js';
+import type { Finding, Graph, Report, Rule, RuleOptions, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
+import type { Resource } from '../model/resource.js';
 import { envOfResource, levelFor, severity } from './levels.js';
 
 export interface RuleRunInput {
@@ -23,8 +24,9 @@ export function fingerprint(ruleId: string, relFile: string, address: string, at
   return createHash('sha256').update([ruleId, relFile, address, attributePath, env].join('\u0000')).digest('hex').slice(0, 32);
 }
 
-export function runRules(input: RuleRunInput): Finding[] {
+export function runRules(input: RuleRunInput, undecided: Undecided[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
+  const undecidedKeys = new Set<string>();
   for (const rule of input.rules) {
     let variant = 'default';
     let evalEnv: EnvClass | undefined;
@@ -54,7 +56,14 @@ export function runRules(input: RuleRunInput): Finding[] {
         variants: existing ? [...existing.variants] : [variant],
       });
     };
-    const visitor = rule.create({ options: input.options, report });
+    const onUndecided = (resource: Resource, attribute: string): void => {
+      const v = resource.attrs.get(attribute)?.value;
+      const key = `${rule.meta.id}|${resource.address}|${attribute}`;
+      if (v?.kind !== 'unknown' || undecidedKeys.has(key)) return;
+      undecidedKeys.add(key);
+      undecided.push({ ruleId: rule.meta.id, address: resource.address, attribute, reason: v.reason, location: resource.attrs.get(attribute)?.at ?? resource.header });
+    };
+    const visitor = rule.create({ options: input.options, report, undecided: onUndecided });
     if (visitor.graph) {
       for (const g of input.graphs) {
         variant = g.evaluation.variant;

@@ -154,6 +154,21 @@ export interface RuleOptions {
 export interface RuleContext {
   readonly options: RuleOptions;
   report(r: Report): void;
+  /**
+   * Records that the rule could not decide for a resource because an attribute it reads is
+   * unknown (RULES.md "Three-valued facts": listed by `--verbose`, never reported).
+   */
+  undecided?(resource: Resource, attribute: string): void;
+}
+
+/** A decision a rule could not make because a value is unknown (`--verbose`). */
+export interface Undecided {
+  ruleId: string;
+  address: string;
+  attribute: string;
+  /** Why the value is unknown: "depends on data.azurerm_client_config.current". */
+  reason: string;
+  location: Location;
 }
 
 /** Hooks a rule may implement; the engine calls those a rule returns. */

@@ -188,6 +188,7 @@ export function makeResult(findings: Finding[], extra: Partial<LintResult> = {})
     rules: RULES,
     files: FILES,
     notifications: [],
+    undecided: [],
     sources: new Map(Object.entries(SOURCES)),
     toolVersion: '0.1.0',
     ...extra,

@@ -168,6 +168,13 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
   }
 }
 
+/** The reason of the first unknown operand (so `--verbose` names the data source behind it). */
+function unknownReason(a: Value, b: Value): string {
+  if (a.kind === 'unknown') return a.reason;
+  if (b.kind === 'unknown') return b.reason;
+  return 'operand is not known';
+}
+
 function withCondition(v: Value, cond: Value, at: Location): Value {
   const chain = [...(cond.via ?? []), ...(cond.origin ? [{ ...cond.origin, label: cond.origin.label ?? 'decided by this value' }] : []), { ...at, label: 'condition' }];
   const via = [...(v.via ?? [])];
@@ -182,12 +189,12 @@ function evalBinary(op: string, a: Value, b: Value, at: Location): Value {
     // cty decides `false && unknown` and `true || unknown`.
     if (op === '&&' && (x === false || y === false)) return bool(false, at);
     if (op === '||' && (x === true || y === true)) return bool(true, at);
-    if (x === undefined || y === undefined) return unknown('operand is not known', at);
+    if (x === undefined || y === undefined) return unknown(unknownReason(a, b), at);
     return bool(op === '&&' ? x && y : x || y, at);
   }
   if (op === '==' || op === '!=') {
     const eq = valuesEqual(a, b);
-    if (eq === undefined) return unknown('operand is not known', at);
+    if (eq === undefined) return unknown(unknownReason(a, b), at);
     return bool(op === '==' ? eq : !eq, at);
   }
   if (a.kind === 'unknown') return unknown(a.reason, at);
