@@ -61,3 +61,14 @@ results.push(['ARM templates and parameter files only', `${armOnly.ms.toFixed(0)
 for (const [name, value, ok] of results) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${value}`);
 console.log('phases of the whole-corpus run:\n' + all.stderr.trim().replace(/^/gm, '  '));
 process.exitCode = results.every((r) => r[2]) ? 0 : 1;
+
+// 4. Bicep: per-file parse + evaluate rate (issue #7), from a bundle of bench/bicep-files.ts.
+const { build } = await import('esbuild');
+const bundle = path.join(repo, 'build/bench-bicep.mjs');
+await build({ entryPoints: [path.join(repo, 'bench/bicep-files.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', mainFields: ['module', 'main'], logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+const { benchBicep } = await import(bundle);
+const b = benchBicep(corpus);
+const bicepOk = b.over === 0;
+console.log(`${bicepOk ? 'ok  ' : 'FAIL'} bicep: ${b.files} files parsed and evaluated in ${b.totalMs.toFixed(0)} ms (sum of per-file best-of-3); files of 100+ lines over 20 ms per 1,000 lines: ${b.over}`);
+for (const w of b.worst) console.log(`       ${w.per1k.toFixed(1)} ms/1k lines  ${w.ms.toFixed(1)} ms  ${w.lines} lines  ${w.file}`);
+if (!bicepOk) process.exitCode = 1;
