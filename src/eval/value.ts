@@ -165,3 +165,44 @@ export function describe(v: Value): string {
       return '(unknown)';
   }
 }
+
+/**
+ * Deep equality: true/false when both sides are known, undefined when an unknown part
+ * decides it. `ignoreKeyCase`: ARM object keys compare case-insensitively.
+ */
+export function valuesEqual(a: Value, b: Value, opts: { ignoreKeyCase?: boolean } = {}): boolean | undefined {
+  if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return a.value === (b as typeof a).value;
+    case 'null':
+      return true;
+    case 'list': {
+      const bl = b as ListValue;
+      if (a.items.length !== bl.items.length) return false;
+      let result: boolean | undefined = true;
+      for (let i = 0; i < a.items.length; i++) {
+        const eq = valuesEqual(a.items[i]!, bl.items[i]!, opts);
+        if (eq === false) return false;
+        if (eq === undefined) result = undefined;
+      }
+      return result;
+    }
+    case 'object': {
+      const bo = b as ObjectValue;
+      if (a.entries.size !== bo.entries.size) return false;
+      let result: boolean | undefined = true;
+      for (const [k, x] of a.entries) {
+        const y = opts.ignoreKeyCase ? member(bo, k) : bo.entries.get(k);
+        if (!y) return false;
+        const eq = valuesEqual(x, y, opts);
+        if (eq === false) return false;
+        if (eq === undefined) result = undefined;
+      }
+      return result;
+    }
+  }
+}

@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../model/source.js';
-import { bool, containsUnknown, fromJS, list, member, nul, num, obj, str, unknown } from '../value.js';
+import { bool, containsUnknown, fromJS, list, member, nul, num, obj, str, toJS, unknown, valuesEqual } from '../value.js';
 import type { UnknownValue, Value } from '../value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr } from './expression.js';
@@ -82,56 +82,13 @@ function scalarString(v: Value): string {
     case 'null':
       return '';
     default:
-      return JSON.stringify(toPlain(v));
+      return JSON.stringify(toJS(v));
   }
 }
 
-function toPlain(v: Value): unknown {
-  switch (v.kind) {
-    case 'string':
-    case 'number':
-    case 'bool':
-      return v.value;
-    case 'null':
-      return null;
-    case 'list':
-      return v.items.map(toPlain);
-    case 'object': {
-      const o: Record<string, unknown> = {};
-      for (const [k, e] of v.entries) o[k] = toPlain(e);
-      return o;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** Deep equality of known values (strings case-sensitive, object keys case-insensitive). */
+/** Deep equality of known values (strings case-sensitive, object keys case-insensitive, as ARM's equals()). */
 function deepEqual(a: Value, b: Value): boolean {
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'string':
-    case 'number':
-    case 'bool':
-      return a.value === (b as typeof a).value;
-    case 'null':
-      return true;
-    case 'list': {
-      const bi = (b as typeof a).items;
-      return a.items.length === bi.length && a.items.every((x, i) => deepEqual(x, bi[i]!));
-    }
-    case 'object': {
-      const be = (b as typeof a).entries;
-      if (a.entries.size !== be.size) return false;
-      for (const [k, e] of a.entries) {
-        const o = member(b, k);
-        if (!o || !deepEqual(e, o)) return false;
-      }
-      return true;
-    }
-    default:
-      return false;
-  }
+  return valuesEqual(a, b, { ignoreKeyCase: true }) === true;
 }
 
 /** Copies a value with a new origin, keeping its `via`. */

@@ -7,9 +7,11 @@
  */
 import type { Location } from '../../model/source.js';
 import {
-  bool, containsUnknown, list, nul, num, obj, str, toJS, unknown, fromJS,
-  type Value, type ListValue, type ObjectValue,
+  bool, containsUnknown, list, nul, num, obj, str, toJS, unknown, fromJS, valuesEqual,
+  type Value,
 } from '../value.js';
+
+export { valuesEqual };
 
 export type TfFunction = (args: Value[], at: Location) => Value;
 
@@ -44,43 +46,6 @@ function asNumber(v: Value): number | undefined {
 function asList(v: Value): Value[] | undefined {
   if (v.kind === 'list') return v.items;
   return undefined;
-}
-
-export function valuesEqual(a: Value, b: Value): boolean | undefined {
-  if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'string':
-    case 'number':
-    case 'bool':
-      return a.value === (b as typeof a).value;
-    case 'null':
-      return true;
-    case 'list': {
-      const bl = b as ListValue;
-      if (a.items.length !== bl.items.length) return false;
-      let result: boolean | undefined = true;
-      a.items.forEach((x, i) => {
-        const eq = valuesEqual(x, bl.items[i]!);
-        if (eq === false) result = false;
-        else if (eq === undefined && result) result = undefined;
-      });
-      return result;
-    }
-    case 'object': {
-      const bo = b as ObjectValue;
-      if (a.entries.size !== bo.entries.size) return false;
-      let result: boolean | undefined = true;
-      for (const [k, x] of a.entries) {
-        const y = bo.entries.get(k);
-        if (!y) return false;
-        const eq = valuesEqual(x, y);
-        if (eq === false) return false;
-        if (eq === undefined) result = undefined;
-      }
-      return result;
-    }
-  }
 }
 
 const unk = (name: string, at: Location, cause?: Value): Value =>

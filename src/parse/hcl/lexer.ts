@@ -9,7 +9,7 @@
  */
 import type { Comment, SyntaxError } from './ast.js';
 import type { Range } from '../../model/source.js';
-import type { Positions } from './positions.js';
+import type { LineMap } from '../../model/source.js';
 
 export enum T {
   EOF,
@@ -113,7 +113,7 @@ export class Lexer {
 
   constructor(
     readonly text: string,
-    readonly lines: Positions,
+    readonly lines: LineMap,
     readonly comments: Comment[],
     readonly errors: SyntaxError[],
   ) {}

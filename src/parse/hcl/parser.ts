@@ -28,7 +28,7 @@ import type {
   TupleExpr,
 } from './ast.js';
 import type { Position, Range } from '../../model/source.js';
-import { Positions } from './positions.js';
+import { LineMap } from '../../model/source.js';
 import { Lexer, T, describeToken, isIdStartAt } from './lexer.js';
 import type { Token } from './lexer.js';
 
@@ -105,7 +105,7 @@ function isStringLiteral(expr: Expression): expr is TemplateExpr {
 }
 
 class Parser {
-  readonly lines: Positions;
+  readonly lines: LineMap;
   readonly lx: Lexer;
   readonly comments: Comment[] = [];
   readonly errors: SyntaxError[] = [];
@@ -115,7 +115,7 @@ class Parser {
   private depth = 0;
 
   constructor(readonly text: string) {
-    this.lines = new Positions(text);
+    this.lines = new LineMap(text);
     this.lx = new Lexer(text, this.lines, this.comments, this.errors);
   }
 
