@@ -1,0 +1,67 @@
+/**
+ * Every rule of the registry against the RULES.md catalog (the contract): same IDs, names
+ * and levels; complete metadata; a doc beside the module with a fix for each format.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../rules/index.js';
+import type { EnvLevels, Level } from '../../src/engine/types.js';
+import { REPO_ROOT } from '../support/fixtures.js';
+
+const RULES_MD = path.resolve(REPO_ROOT, '../shared/RULES.md');
+const present = fs.existsSync(RULES_MD);
+if (!present) console.warn('!!! ../shared/RULES.md is absent: the catalog comparison is SKIPPED');
+
+/** The rows of the RULES.md table: ID, name, level column. */
+function catalog(): Map<string, { name: string; level: Level | EnvLevels }> {
+  const rows = new Map<string, { name: string; level: Level | EnvLevels }>();
+  for (const line of fs.readFileSync(RULES_MD, 'utf8').split('\n')) {
+    const m = /^\| ([A-Z]+\d{3}) \| ([a-z0-9-]+) \| .* \| ([^|]+) \|$/.exec(line);
+    if (!m) continue;
+    const levelText = m[3]!.trim();
+    let level: Level | EnvLevels;
+    if (levelText.startsWith('env-aware')) {
+      const pick = (env: string): EnvLevels['prod'] => {
+        const x = new RegExp(`${env}:? (error|warning|note|no finding)`).exec(levelText)?.[1];
+        return x === 'no finding' ? 'off' : (x as Level);
+      };
+      level = { prod: pick('prod'), unknown: pick('unknown'), nonprod: pick('nonprod') };
+    } else level = levelText.split(' ')[0] as Level; // "warning (azurerm: note)" → warning
+    rows.set(m[1]!, { name: m[2]!, level });
+  }
+  return rows;
+}
+
+const ARM_FORMATS = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
+
+describe.skipIf(!present)('rule catalog', () => {
+  const rows = present ? catalog() : new Map();
+
+  it('implements every rule of RULES.md, and nothing else but the engine rules', () => {
+    const ids = ALL_RULES.map((r) => r.meta.id);
+    for (const id of rows.keys()) expect(ids, id).toContain(id);
+    expect(ids.filter((id) => !rows.has(id)).sort()).toEqual(['EVAL001', 'PARSE001', 'SUP001', 'SUP002']);
+  });
+
+  for (const rule of ALL_RULES) {
+    const m = rule.meta;
+    it(`${m.id}: name, level, metadata and doc`, () => {
+      const row = rows.get(m.id);
+      if (row) {
+        expect(m.name).toBe(row.name);
+        expect(m.level).toEqual(row.level);
+      }
+      expect(m.shortDescription.length).toBeGreaterThan(10);
+      expect(m.fullDescription.length).toBeGreaterThan(60);
+      expect(m.help.length).toBeGreaterThan(20);
+      if (m.tags.includes('security')) expect(m.securitySeverity).toBeGreaterThan(0);
+      if (m.formats.includes('arm')) expect(m.formats).toEqual(ARM_FORMATS);
+      expect(m.docPath).toMatch(new RegExp(`^rules/[a-z]+/${m.id}-${m.name}\\.md$`));
+      const doc = fs.readFileSync(path.join(REPO_ROOT, m.docPath!), 'utf8');
+      expect(doc).toMatch(new RegExp(`^# ${m.id}`, 'm'));
+      if (row && m.formats.includes('arm')) for (const h of ['Terraform (azurerm)', 'azapi', 'ARM', 'Bicep']) expect(doc, `${m.id} doc: ${h}`).toContain(h);
+      if (row) expect(doc).toContain('References');
+    });
+  }
+});
