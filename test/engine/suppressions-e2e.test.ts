@@ -88,4 +88,30 @@ describe('inline suppressions end to end', () => {
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001'] });
     expect(r.findings.map((f) => [f.ruleId, f.suppression])).toEqual([['KV001', undefined]]);
   });
+
+  it('Bicep: a // directive above a resource and the #disable-next-line pragma', async () => {
+    const dir = tree({
+      'main.bicep': [
+        '// mlops-iac-lint-ignore KV001 -- vault is recreated by the pipeline',
+        "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
+        "  name: 'kv-a'",
+        "  location: 'westeurope'",
+        '}',
+        '',
+        "resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {",
+        "  name: 'mlw'",
+        '  properties: {',
+        '#disable-next-line AML001',
+        "    publicNetworkAccess: 'Enabled'",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001', 'AML001'], noConfig: true });
+    expect(r.findings.map((f) => [f.ruleId, f.location.range.start.line, f.suppression?.kind])).toEqual([
+      ['KV001', 2, 'inSource'],
+      ['AML001', 11, 'inSource'],
+    ]);
+  });
 });
