@@ -20142,18 +20142,13 @@ function classifyCiFile(relPath, text2) {
   return void 0;
 }
 
-// src/parse/hcl/positions.ts
-var Positions = class {
-  starts;
-  last = 0;
+// src/model/source.ts
+var LineMap = class {
   constructor(text2) {
+    this.text = text2;
     const starts = [0];
     if (text2.indexOf("\r") < 0) {
-      let i = text2.indexOf("\n");
-      while (i >= 0) {
-        starts.push(i + 1);
-        i = text2.indexOf("\n", i + 1);
-      }
+      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
     } else {
       for (let i = 0; i < text2.length; i++) {
         const ch = text2.charCodeAt(i);
@@ -20164,11 +20159,18 @@ var Positions = class {
         }
       }
     }
-    this.starts = starts;
+    this.lineStarts = starts;
+  }
+  text;
+  lineStarts;
+  /** The line of the last lookup: parsers ask for positions in nearly ascending order. */
+  lastLine = 0;
+  get lineCount() {
+    return this.lineStarts.length;
   }
   position(offset) {
-    const starts = this.starts;
-    let line = this.last;
+    const starts = this.lineStarts;
+    let line = this.lastLine;
     const next = starts[line + 1];
     if (!(starts[line] <= offset && (next === void 0 || offset < next))) {
       let lo = 0;
@@ -20179,14 +20181,33 @@ var Positions = class {
         else hi = mid - 1;
       }
       line = lo;
-      this.last = lo;
+      this.lastLine = lo;
     }
     return { line: line + 1, column: offset - starts[line] + 1, offset };
   }
-  range(start, end) {
-    return { start: this.position(start), end: this.position(end) };
+  range(startOffset, endOffset) {
+    return { start: this.position(startOffset), end: this.position(endOffset) };
+  }
+  /** The text of a 1-based line without its line terminator. */
+  lineText(line) {
+    const start = this.lineStarts[line - 1];
+    if (start === void 0) return "";
+    const next = this.lineStarts[line];
+    let end = next ?? this.text.length;
+    while (end > start && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
+    return this.text.slice(start, end);
+  }
+  offsetOf(line, column) {
+    return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
   }
 };
+function fileStart(file) {
+  return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+}
+function compareLocations(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
+}
 
 // src/parse/hcl/lexer.ts
 var TOKEN_NAMES = {
@@ -20470,7 +20491,7 @@ function isStringLiteral(expr) {
 var Parser = class {
   constructor(text2) {
     this.text = text2;
-    this.lines = new Positions(text2);
+    this.lines = new LineMap(text2);
     this.lx = new Lexer(text2, this.lines, this.comments, this.errors);
   }
   text;
@@ -21529,6 +21550,42 @@ function member(v, key) {
   for (const [k, e] of v.entries) if (k.toLowerCase() === lower) return e;
   return void 0;
 }
+function valuesEqual(a, b, opts = {}) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return a.value === b.value;
+    case "null":
+      return true;
+    case "list": {
+      const bl = b;
+      if (a.items.length !== bl.items.length) return false;
+      let result = true;
+      for (let i = 0; i < a.items.length; i++) {
+        const eq = valuesEqual(a.items[i], bl.items[i], opts);
+        if (eq === false) return false;
+        if (eq === void 0) result = void 0;
+      }
+      return result;
+    }
+    case "object": {
+      const bo = b;
+      if (a.entries.size !== bo.entries.size) return false;
+      let result = true;
+      for (const [k, x] of a.entries) {
+        const y = opts.ignoreKeyCase ? member(bo, k) : bo.entries.get(k);
+        if (!y) return false;
+        const eq = valuesEqual(x, y, opts);
+        if (eq === false) return false;
+        if (eq === void 0) result = void 0;
+      }
+      return result;
+    }
+  }
+}
 
 // src/eval/terraform/functions.ts
 function firstUnknown(args) {
@@ -21557,42 +21614,6 @@ function asNumber(v) {
 function asList(v) {
   if (v.kind === "list") return v.items;
   return void 0;
-}
-function valuesEqual(a, b) {
-  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return a.value === b.value;
-    case "null":
-      return true;
-    case "list": {
-      const bl = b;
-      if (a.items.length !== bl.items.length) return false;
-      let result = true;
-      a.items.forEach((x, i) => {
-        const eq = valuesEqual(x, bl.items[i]);
-        if (eq === false) result = false;
-        else if (eq === void 0 && result) result = void 0;
-      });
-      return result;
-    }
-    case "object": {
-      const bo = b;
-      if (a.entries.size !== bo.entries.size) return false;
-      let result = true;
-      for (const [k, x] of a.entries) {
-        const y = bo.entries.get(k);
-        if (!y) return false;
-        const eq = valuesEqual(x, y);
-        if (eq === false) return false;
-        if (eq === void 0) result = void 0;
-      }
-      return result;
-    }
-  }
 }
 var unk = (name, at, cause) => unknown(cause && cause.kind === "unknown" ? cause.reason : `${name}() result is not known statically`, at);
 function stringFn(name, f) {
@@ -23674,61 +23695,6 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-
-// src/model/source.ts
-var LineMap = class {
-  constructor(text2) {
-    this.text = text2;
-    const starts = [0];
-    for (let i = 0; i < text2.length; i++) {
-      const ch = text2.charCodeAt(i);
-      if (ch === 10) starts.push(i + 1);
-      else if (ch === 13) {
-        if (text2.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
-  }
-  text;
-  lineStarts;
-  get lineCount() {
-    return this.lineStarts.length;
-  }
-  position(offset) {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
-  }
-  range(startOffset, endOffset) {
-    return { start: this.position(startOffset), end: this.position(endOffset) };
-  }
-  /** The text of a 1-based line without its line terminator. */
-  lineText(line) {
-    const start = this.lineStarts[line - 1];
-    if (start === void 0) return "";
-    const next = this.lineStarts[line];
-    let end = next ?? this.text.length;
-    while (end > start && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
-    return this.text.slice(start, end);
-  }
-  offsetOf(line, column) {
-    return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
-  }
-};
-function fileStart(file) {
-  return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
-}
-function compareLocations(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
-}
 
 // src/parse/json/index.ts
 var ERROR_MESSAGES = {
@@ -28084,53 +28050,11 @@ function scalarString2(v) {
     case "null":
       return "";
     default:
-      return JSON.stringify(toPlain(v));
-  }
-}
-function toPlain(v) {
-  switch (v.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return v.value;
-    case "null":
-      return null;
-    case "list":
-      return v.items.map(toPlain);
-    case "object": {
-      const o = {};
-      for (const [k, e] of v.entries) o[k] = toPlain(e);
-      return o;
-    }
-    default:
-      return void 0;
+      return JSON.stringify(toJS(v));
   }
 }
 function deepEqual(a, b) {
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return a.value === b.value;
-    case "null":
-      return true;
-    case "list": {
-      const bi = b.items;
-      return a.items.length === bi.length && a.items.every((x, i) => deepEqual(x, bi[i]));
-    }
-    case "object": {
-      const be = b.entries;
-      if (a.entries.size !== be.size) return false;
-      for (const [k, e] of a.entries) {
-        const o = member(b, k);
-        if (!o || !deepEqual(e, o)) return false;
-      }
-      return true;
-    }
-    default:
-      return false;
-  }
+  return valuesEqual(a, b, { ignoreKeyCase: true }) === true;
 }
 function reorigin(v, origin) {
   return { ...v, origin };
