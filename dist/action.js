@@ -25629,7 +25629,7 @@ var rule19 = {
     level: "error",
     tags: ["security", "reliability", "terraform"],
     securitySeverity: 5,
-    formats: ["terraform", "azapi"],
+    formats: ["terraform"],
     docPath: "rules/terraform/TF001-local-terraform-state.md"
   },
   create(ctx) {
@@ -27585,7 +27585,7 @@ var rule31 = {
     help: "Fix the syntax error at the reported position (terraform fmt, az bicep build or a JSON/YAML validator show the same problem).",
     level: "error",
     tags: ["correctness"],
-    formats: ["any"],
+    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines"],
     docPath: "rules/core/PARSE001-parse-error.md"
   },
   create() {
@@ -27604,7 +27604,7 @@ var rule32 = {
     help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
     level: "warning",
     tags: ["correctness"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
+    formats: ["terraform", "arm", "bicep"],
     docPath: "rules/core/EVAL001-evaluation-incomplete.md"
   },
   create() {
@@ -27623,7 +27623,7 @@ var rule33 = {
     help: "Write `mlops-iac-lint-ignore AML001 [until=YYYY-MM-DD] -- reason`: a known rule ID, a real date, and a reason after ` -- `. Renew or remove expired suppressions.",
     level: "warning",
     tags: ["suppression"],
-    formats: ["any"],
+    formats: ["terraform", "arm", "bicep", "github-actions"],
     docPath: "rules/core/SUP001-suppression-invalid.md"
   },
   create() {
@@ -27642,7 +27642,7 @@ var rule34 = {
     help: "Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.",
     level: "note",
     tags: ["suppression"],
-    formats: ["any"],
+    formats: ["terraform", "arm", "bicep", "github-actions"],
     docPath: "rules/core/SUP002-suppression-unused.md"
   },
   create() {

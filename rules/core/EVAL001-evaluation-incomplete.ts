@@ -10,7 +10,7 @@ const rule: Rule = {
     help: 'Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.',
     level: 'warning',
     tags: ['correctness'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    formats: ['terraform', 'arm', 'bicep'],
     docPath: 'rules/core/EVAL001-evaluation-incomplete.md',
   },
   create() {

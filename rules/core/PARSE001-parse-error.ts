@@ -10,7 +10,7 @@ const rule: Rule = {
     help: 'Fix the syntax error at the reported position (terraform fmt, az bicep build or a JSON/YAML validator show the same problem).',
     level: 'error',
     tags: ['correctness'],
-    formats: ['any'],
+    formats: ['terraform', 'arm', 'bicep', 'github-actions', 'azure-pipelines'],
     docPath: 'rules/core/PARSE001-parse-error.md',
   },
   create() {

@@ -11,7 +11,7 @@ const rule: Rule = {
     help: 'Write `mlops-iac-lint-ignore AML001 [until=YYYY-MM-DD] -- reason`: a known rule ID, a real date, and a reason after ` -- `. Renew or remove expired suppressions.',
     level: 'warning',
     tags: ['suppression'],
-    formats: ['any'],
+    formats: ['terraform', 'arm', 'bicep', 'github-actions'],
     docPath: 'rules/core/SUP001-suppression-invalid.md',
   },
   create() {

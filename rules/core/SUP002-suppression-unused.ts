@@ -11,7 +11,7 @@ const rule: Rule = {
     help: 'Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.',
     level: 'note',
     tags: ['suppression'],
-    formats: ['any'],
+    formats: ['terraform', 'arm', 'bicep', 'github-actions'],
     docPath: 'rules/core/SUP002-suppression-unused.md',
   },
   create() {

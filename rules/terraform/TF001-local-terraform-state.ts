@@ -11,7 +11,7 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'reliability', 'terraform'],
     securitySeverity: 5.0,
-    formats: ['terraform', 'azapi'],
+    formats: ['terraform'],
     docPath: 'rules/terraform/TF001-local-terraform-state.md',
   },
   create(ctx) {

@@ -3,6 +3,8 @@ Expected line/column are computed from the position of the needle the case is ab
 import json, os, sys
 
 def pos(text, needle, occurrence=1):
+    if needle == '\x00EOF':  # the end of the file (where a parser that ran out of input stopped)
+        return text.count('\n') + 1, len(text) - (text.rfind('\n') + 1) + 1
     i = -1
     for _ in range(occurrence):
         i = text.index(needle, i + 1)

@@ -22,7 +22,7 @@ describe('rule fixtures', () => {
       const result = await lint({
         paths: [c.dir],
         root: c.dir,
-        rules: [c.ruleId],
+        rules: [c.ruleId, ...(c.options.rules ?? [])],
         ruleSet,
         env: c.options.env,
         varFiles: c.options.varFiles?.map((f) => path.join(c.dir, f)),

@@ -32,7 +32,8 @@ export interface FixtureCase {
   name: string;
   dir: string;
   expected: ExpectedFinding[];
-  options: { env?: EnvClass; varFiles?: string[]; ruleOptions?: Record<string, unknown> };
+  /** `rules`: run these rules too (SUP002 needs the rule its directive names to run). */
+  options: { env?: EnvClass; varFiles?: string[]; ruleOptions?: Record<string, unknown>; rules?: string[] };
 }
 
 export function fixtureCases(): FixtureCase[] {
