@@ -25901,16 +25901,16 @@ var rule22 = {
     };
     return {
       graph(g) {
+        for (const d of g.evaluation.inputs) input(d);
         for (const r of g.resources) {
           if (r.parent && r.identity.length === 0) continue;
           if (!r.body) continue;
           walk(
             void 0,
             r.body,
-            (name, s) => literal(name, s, `"${name}" of ${r.address}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] })
+            (name, s) => literal(name, s, `"${name}" of ${displayName(r)}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] })
           );
         }
-        for (const d of g.evaluation.inputs) input(d);
       },
       file(f) {
         if (f.kind === "tfvars" || f.kind === "tfvars-json") varFile(f);

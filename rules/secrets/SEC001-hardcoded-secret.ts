@@ -4,7 +4,7 @@ import type { Rule, ScannedFile } from '../../src/engine/types.js';
 import type { InputDecl, Resource } from '../../src/model/resource.js';
 import type { Location } from '../../src/model/source.js';
 import type { Value } from '../../src/eval/value.js';
-import { sameRange } from '../../src/engine/facts.js';
+import { displayName, sameRange } from '../../src/engine/facts.js';
 import { tfvarsJsonValues, tfvarsValues } from '../../src/eval/terraform/tfvars.js';
 
 /** Name terms that make a name look secret, as token sequences (RULES.md SEC001). */
@@ -163,14 +163,16 @@ const rule: Rule = {
     };
     return {
       graph(g) {
+        // Inputs first: a secret written as a parameter/variable default and used by a
+        // resource is reported once, in the words of the declaration that holds it.
+        for (const d of g.evaluation.inputs) input(d);
         for (const r of g.resources) {
           if (r.parent && r.identity.length === 0) continue; // inline elements are part of their parent's body
           if (!r.body) continue;
           walk(undefined, r.body, (name, s) =>
-            literal(name, s, `"${name}" of ${r.address}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] }),
+            literal(name, s, `"${name}" of ${displayName(r)}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] }),
           );
         }
-        for (const d of g.evaluation.inputs) input(d);
       },
       file(f) {
         if (f.kind === 'tfvars' || f.kind === 'tfvars-json') varFile(f);
