@@ -25807,10 +25807,11 @@ var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
 function isPermissionList(v) {
   return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
 }
+var SKELETON = /^(?:string|securestring|secureString|GEN-[A-Z0-9-]+)$/;
 function isPlaceholder(s) {
   const t = s.trim();
   if (t === "") return true;
-  if (PLACEHOLDER.test(t)) return true;
+  if (PLACEHOLDER.test(t) || SKELETON.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true;
   if (/^@Microsoft\.KeyVault\(/i.test(t)) return true;
   if (/^https:\/\/[^/]+\.vault\.azure\.(net|cn|us)\//i.test(t)) return true;

@@ -65,10 +65,17 @@ export function isPermissionList(v: Value): boolean {
   return v.kind === 'list' && v.items.length > 0 && v.items.every((i) => i.kind === 'string' && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
 }
 
+/**
+ * Template-skeleton and sample-repository markers: ARM reference skeletons write the type
+ * name (`"string"`) in every field; the Azure quickstart templates use `GEN-PASSWORD`,
+ * `GEN-UNIQUE`, … which their CI replaces before deployment.
+ */
+const SKELETON = /^(?:string|securestring|secureString|GEN-[A-Z0-9-]+)$/;
+
 export function isPlaceholder(s: string): boolean {
   const t = s.trim();
   if (t === '') return true;
-  if (PLACEHOLDER.test(t)) return true;
+  if (PLACEHOLDER.test(t) || SKELETON.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true; // a `${…}` reference left in the text
   if (/^@Microsoft\.KeyVault\(/i.test(t)) return true; // App Service / Functions Key Vault reference
   if (/^https:\/\/[^/]+\.vault\.azure\.(net|cn|us)\//i.test(t)) return true; // a Key Vault secret URI
