@@ -25804,6 +25804,16 @@ var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
   "regeneratekey",
   "setsas"
 ]);
+function namesMap(parentKey2) {
+  if (!parentKey2) return false;
+  const t = nameTokens(parentKey2);
+  return t.length > 0 && ["name", "names", "id", "ids"].includes(t[t.length - 1]);
+}
+function isCredentialFree(name, value) {
+  const t = nameTokens(name).join("");
+  if (!t.includes("connectionstring") || !/[=;]/.test(value)) return false;
+  return !/(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|sig|secret|token|key)\s*=/i.test(value);
+}
 function isPermissionList(v) {
   return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
 }
@@ -25854,8 +25864,8 @@ var rule22 = {
       });
     };
     const walk = (key, v, onSecret, parentKey2) => {
-      if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions") {
-        if (v.kind === "string") return onSecret(key, v);
+      if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
+        if (v.kind === "string") return isCredentialFree(key, v.value) ? void 0 : onSecret(key, v);
         if (v.kind === "list" && !isPermissionList(v)) {
           for (const i of v.items) if (i.kind === "string") onSecret(key, i);
         }
@@ -25871,8 +25881,9 @@ var rule22 = {
       const related = [{ ...d.header, label: `${label} "${d.name}"` }];
       for (const [v, how] of [[d.defaultValue, "The default of"], [d.assigned, "The value assigned to"]]) {
         if (!v) continue;
-        if (looksSecret(d.name)) literal(d.name, v, `${how} ${label} "${d.name}"`, void 0, { subject, related });
-        else walk(void 0, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, void 0, { subject, related }));
+        if (looksSecret(d.name)) {
+          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, `${how} ${label} "${d.name}"`, void 0, { subject, related });
+        } else walk(d.name, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, void 0, { subject, related }));
       }
       if (d.kind !== "tf-variable" && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
         ctx.report({
@@ -25897,7 +25908,7 @@ var rule22 = {
         const subject = `tfvars:${file.path}:${name}`;
         const where = path5.basename(file.path);
         if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, void 0, { subject }));
-        else walk(void 0, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, void 0, { subject }));
+        else walk(name, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, void 0, { subject }));
       }
     };
     return {

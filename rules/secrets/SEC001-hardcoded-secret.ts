@@ -61,6 +61,24 @@ const KEY_VAULT_PERMISSIONS = new Set([
   'deletesas', 'getsas', 'listsas', 'regeneratekey', 'setsas',
 ]);
 
+/** A map whose name says it holds names or ids (`launchpad_key_names`): its values name secrets, they are not secrets. */
+export function namesMap(parentKey: string | undefined): boolean {
+  if (!parentKey) return false;
+  const t = nameTokens(parentKey);
+  return t.length > 0 && ['name', 'names', 'id', 'ids'].includes(t[t.length - 1]!);
+}
+
+/**
+ * A connection string with no credential in it (`Server=db;Integrated Security=SSPI`,
+ * `Host=x;Database=y;UID=z`) holds no secret: only one with a password, key, signature or
+ * token component does.
+ */
+export function isCredentialFree(name: string, value: string): boolean {
+  const t = nameTokens(name).join('');
+  if (!t.includes('connectionstring') || !/[=;]/.test(value)) return false;
+  return !/(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|sig|secret|token|key)\s*=/i.test(value);
+}
+
 export function isPermissionList(v: Value): boolean {
   return v.kind === 'list' && v.items.length > 0 && v.items.every((i) => i.kind === 'string' && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
 }
@@ -126,8 +144,8 @@ const rule: Rule = {
      * ["get", "list"]`) name operations, not secrets.
      */
     const walk = (key: string | undefined, v: Value, onSecret: (name: string, s: Value) => void, parentKey?: string): void => {
-      if (key !== undefined && looksSecret(key) && parentKey?.toLowerCase() !== 'permissions') {
-        if (v.kind === 'string') return onSecret(key, v);
+      if (key !== undefined && looksSecret(key) && parentKey?.toLowerCase() !== 'permissions' && !namesMap(parentKey)) {
+        if (v.kind === 'string') return isCredentialFree(key, v.value) ? undefined : onSecret(key, v);
         if (v.kind === 'list' && !isPermissionList(v)) for (const i of v.items) if (i.kind === 'string') onSecret(key, i);
       }
       if (v.kind === 'object') for (const [k, e] of v.entries) walk(k, e, onSecret, key);
@@ -139,8 +157,9 @@ const rule: Rule = {
       const related = [{ ...d.header, label: `${label} "${d.name}"` }];
       for (const [v, how] of [[d.defaultValue, 'The default of'], [d.assigned, 'The value assigned to']] as const) {
         if (!v) continue;
-        if (looksSecret(d.name)) literal(d.name, v, `${how} ${label} "${d.name}"`, undefined, { subject, related });
-        else walk(undefined, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, undefined, { subject, related }));
+        if (looksSecret(d.name)) {
+          if (!(v.kind === 'string' && isCredentialFree(d.name, v.value))) literal(d.name, v, `${how} ${label} "${d.name}"`, undefined, { subject, related });
+        } else walk(d.name, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, undefined, { subject, related }));
       }
       if (d.kind !== 'tf-variable' && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === 'string' && once(d.header)) {
         ctx.report({
@@ -165,7 +184,7 @@ const rule: Rule = {
         const subject = `tfvars:${file.path}:${name}`;
         const where = path.basename(file.path);
         if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, undefined, { subject }));
-        else walk(undefined, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, undefined, { subject }));
+        else walk(name, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, undefined, { subject }));
       }
     };
     return {
