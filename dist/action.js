@@ -33172,8 +33172,14 @@ async function lint(options = {}) {
       location: { file, range: range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } }
     });
   };
+  const realRoot = realpathOrSelf(root);
+  const insideRealRoot = (file) => {
+    const rel = path12.relative(realRoot, realpathOrSelf(file));
+    return rel === "" || !rel.startsWith("..") && !path12.isAbsolute(rel);
+  };
   const readText = (file) => {
     if (texts.has(file)) return texts.get(file);
+    if (!insideRealRoot(file)) return void 0;
     let buf;
     try {
       buf = fs7.readFileSync(file);
@@ -33242,8 +33248,9 @@ async function lint(options = {}) {
     readText,
     envOverride: options.env,
     envForPath,
-    insideRoot: (dir) => !path12.relative(root, dir).startsWith(".."),
+    insideRoot: (dir) => !path12.relative(root, dir).startsWith("..") && insideRealRoot(dir),
     listTfFiles: (dir) => {
+      if (!insideRealRoot(dir)) return void 0;
       try {
         const files = fs7.readdirSync(dir).filter((n) => n.endsWith(".tf")).map((n) => path12.join(dir, n));
         return files.length ? files.sort() : void 0;
@@ -33476,6 +33483,13 @@ function isBicepGenerated(parsed) {
   const gen = meta?.children?.find((c) => c.children?.[0]?.value === "_generator")?.children?.[1];
   const name = gen?.children?.find((c) => c.children?.[0]?.value === "name")?.children?.[1];
   return name?.value === "bicep";
+}
+function realpathOrSelf(p) {
+  try {
+    return fs7.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 // src/report/common.ts

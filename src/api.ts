@@ -134,8 +134,16 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       location: { file, range: range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
     });
   };
+  // Never read through a symbolic link that leaves the scan root (DESIGN.md "Offline and
+  // safe"): such a file is treated as absent, so a module behind it is unknown.
+  const realRoot = realpathOrSelf(root);
+  const insideRealRoot = (file: string): boolean => {
+    const rel = path.relative(realRoot, realpathOrSelf(file));
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
   const readText = (file: string): string | undefined => {
     if (texts.has(file)) return texts.get(file);
+    if (!insideRealRoot(file)) return undefined;
     let buf: Buffer;
     try {
       buf = fs.readFileSync(file);
@@ -209,8 +217,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     readText,
     envOverride: options.env,
     envForPath,
-    insideRoot: (dir) => !path.relative(root, dir).startsWith('..'),
+    insideRoot: (dir) => !path.relative(root, dir).startsWith('..') && insideRealRoot(dir),
     listTfFiles: (dir) => {
+      if (!insideRealRoot(dir)) return undefined;
       try {
         const files = fs.readdirSync(dir).filter((n) => n.endsWith('.tf')).map((n) => path.join(dir, n));
         return files.length ? files.sort() : undefined;
@@ -469,4 +478,12 @@ function isBicepGenerated(parsed: ParsedJson | undefined): boolean {
   const gen = meta?.children?.find((c) => c.children?.[0]?.value === '_generator')?.children?.[1];
   const name = gen?.children?.find((c) => c.children?.[0]?.value === 'name')?.children?.[1];
   return name?.value === 'bicep';
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
