@@ -22314,6 +22314,7 @@ function isErrorUnknown(v) {
 import path2 from "node:path";
 var MAX_INSTANCES = 64;
 var MAX_MODULE_DEPTH = 12;
+var MAX_MODULE_INSTANCES = 16;
 var META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
 var CYCLE = /* @__PURE__ */ Symbol("cycle");
 var ModuleInstance = class _ModuleInstance {
@@ -22553,16 +22554,18 @@ var ModuleInstance = class _ModuleInstance {
       const r = this.resourceInstances(key);
       if (Array.isArray(r)) out.push(...r);
     }
-    for (const name of this.src.moduleCalls.keys()) {
-      const child = this.child(name);
-      if (child) out.push(...child.allResources());
-    }
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) out.push(...c.instance.allResources());
     return out;
   }
   // ---- modules -----------------------------------------------------------------------
-  /** The instance of a local module call, or null when it is remote, missing or disabled. */
-  child(name) {
-    if (this.children.has(name)) return this.children.get(name);
+  /**
+   * The instances of a local module call: one, one per `count` index or `for_each` key
+   * (addressed `module.m[0]` / `module.m["k"]`, like resources), or none when the call is
+   * remote, missing or disabled. An unknown count/for_each gives one instance whose
+   * `count.index`/`each` are unknown.
+   */
+  childInstances(name) {
+    if (this.children.has(name)) return this.children.get(name) ?? [];
     this.children.set(name, null);
     const call = this.src.moduleCalls.get(name);
     const result = this.instantiate(name, call);
@@ -22571,51 +22574,71 @@ var ModuleInstance = class _ModuleInstance {
   }
   instantiate(name, call) {
     const depth = (this.opts.depth ?? 0) + 1;
-    if (depth > MAX_MODULE_DEPTH) return null;
+    if (depth > MAX_MODULE_DEPTH) return [];
     const source = localModuleSource(call.node);
-    if (!source) return null;
+    if (!source) return [];
+    const childSrc = this.opts.loader(path2.resolve(this.src.dir, source));
+    if (!childSrc) return [];
+    const base = `${this.prefix}module.${name}`;
     const ctx = this.context(call.file);
+    const iterations = [];
     const count = attr(call.node, "count");
+    const forEach = attr(call.node, "for_each");
     if (count) {
       const c = evaluate(count.expr, ctx);
-      if (c.kind === "number" && c.value <= 0) return null;
-    }
-    const forEach = attr(call.node, "for_each");
-    const iteration = /* @__PURE__ */ new Map([
-      ["count", obj({ index: count ? num(0) : unknown("count.index") })],
-      ["each", obj({ key: unknown("each.key of a module for_each"), value: unknown("each.value of a module for_each") })]
-    ]);
-    if (forEach) {
+      if (c.kind === "number") {
+        const n = Math.max(0, Math.trunc(c.value));
+        if (n > MAX_MODULE_INSTANCES) this.capModule(base, n, count, call.file);
+        for (let i = 0; i < Math.min(n, MAX_MODULE_INSTANCES); i++) iterations.push({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) });
+      } else iterations.push({ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown("count.index of an unknown count") })]]) });
+    } else if (forEach) {
       const fe = evaluate(forEach.expr, ctx);
-      if (fe.kind === "list" && fe.items.length === 0 || fe.kind === "object" && fe.entries.size === 0) return null;
-    }
-    const childSrc = this.opts.loader(path2.resolve(this.src.dir, source));
-    if (!childSrc) return null;
-    const inputs = /* @__PURE__ */ new Map();
-    const argCtx = this.context(call.file, iteration);
-    for (const item of call.node.body.items) {
-      if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || META.has(item.name)) continue;
-      if (item.name === "providers") continue;
-      const v = evaluate(item.expr, argCtx);
-      inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
-    }
-    return new _ModuleInstance(childSrc, {
-      prefix: `${this.prefix}module.${name}.`,
-      inputs,
-      loader: this.opts.loader,
-      problems: this.opts.problems,
-      depth
+      const pairs = fe.kind === "list" || fe.kind === "object" ? iterate(fe) : void 0;
+      if (pairs) {
+        if (pairs.length > MAX_MODULE_INSTANCES) this.capModule(base, pairs.length, forEach, call.file);
+        for (const [k, v] of pairs.slice(0, MAX_MODULE_INSTANCES)) {
+          const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
+          iterations.push({ key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: v })]]) });
+        }
+      } else iterations.push({ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown("each.key of an unknown for_each"), value: unknown("each.value of an unknown for_each") })]]) });
+    } else iterations.push({ key: "", vars: /* @__PURE__ */ new Map() });
+    return iterations.map(({ key, vars }) => {
+      const inputs = /* @__PURE__ */ new Map();
+      const argCtx = this.context(call.file, vars);
+      for (const item of call.node.body.items) {
+        if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
+        const v = evaluate(item.expr, argCtx);
+        inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
+      }
+      const instance = new _ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, depth });
+      return { key, instance };
+    });
+  }
+  capModule(address, n, at, file) {
+    this.opts.problems.push({
+      message: `${address} expands to ${n} module instances; only the first ${MAX_MODULE_INSTANCES} are linted`,
+      location: locOf(at, file)
     });
   }
   moduleRef(name, steps, at) {
     const call = this.src.moduleCalls.get(name);
     const token = `tf:${this.prefix}module.${name}`;
     if (!call) return { value: unknown(`module "${name}" is not declared`, at, token), consumed: 1 };
-    const outStep = steps[1];
-    if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at, token), consumed: 1 };
-    const child = this.child(name);
-    if (!child) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at, `${token}.${outStep.name}`), consumed: 2 };
-    return { value: child.output(outStep.name, at), consumed: 2 };
+    const instances = this.childInstances(name);
+    let consumed = 1;
+    let chosen;
+    if (attr(call.node, "count") || attr(call.node, "for_each")) {
+      const next = steps[1];
+      if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
+      consumed = 2;
+      const k = evaluate(next.key, this.context(at.file));
+      const ks = asString(k);
+      chosen = ks === void 0 ? void 0 : instances.find((i) => i.key === `[${k.kind === "number" ? ks : JSON.stringify(ks)}]`);
+    } else chosen = instances[0];
+    const outStep = steps[consumed];
+    if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at, token), consumed };
+    if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at, `${token}.${outStep.name}`), consumed: consumed + 1 };
+    return { value: chosen.instance.output(outStep.name, at), consumed: consumed + 1 };
   }
   output(name, at) {
     const cached = this.outputCache.get(name);
@@ -22649,10 +22672,7 @@ var ModuleInstance = class _ModuleInstance {
         validations: childBlocks(decl.node, "validation").map((v) => this.validationOf(v, decl.file, text2))
       });
     }
-    for (const name of this.src.moduleCalls.keys()) {
-      const child = this.child(name);
-      if (child) out.push(...child.inputDecls());
-    }
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) out.push(...c.instance.inputDecls());
     return out;
   }
   validationOf(block, file, text2) {

@@ -175,3 +175,10 @@ case(f'{F}/TF002/terraform/good/no-state', {'main.tf': 'terraform {\n  backend "
 # ---------------- PARSE001
 case(f'{F}/PARSE001/terraform/bad/unclosed-block', {'main.tf': 'resource "azurerm_resource_group" "rg" {\n  name = "rg"\n  location = \n}\n\nresource "azurerm_key_vault" "kv" {\n  name = "kv"\n}\n'}, [('main.tf', '\n}')])
 case(f'{F}/PARSE001/terraform/good/valid', {'main.tf': 'resource "azurerm_resource_group" "rg" {\n  name     = "rg"\n  location = "westeurope"\n}\n'})
+# ---------------- GPU001 through count / for_each module instances
+POOL_MOD = 'variable "name" {\n  type = string\n}\n\nvariable "vm_size" {\n  type = string\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "this" {\n  name                  = var.name\n  kubernetes_cluster_id = "/subscriptions/x/aks"\n  vm_size               = var.vm_size\n}\n\noutput "id" {\n  value = azurerm_kubernetes_cluster_node_pool.this.id\n}\n'
+POOLS_FOR_EACH = 'terraform {\n  backend "azurerm" {}\n}\n\nmodule "pools" {\n  source   = "./modules/pool"\n  for_each = {\n    gpu = "Standard_D16s_v5"\n    cpu = "Standard_D8s_v5"\n  }\n  name    = each.key\n  vm_size = each.value\n}\n'
+case(f'{F}/GPU001/terraform/bad/module-for-each', {'main.tf': POOLS_FOR_EACH, 'modules/pool/main.tf': POOL_MOD}, [('main.tf', '"Standard_D16s_v5"')])
+case(f'{F}/GPU001/terraform/good/module-for-each', {'main.tf': POOLS_FOR_EACH.replace('Standard_D16s_v5', 'Standard_NC6s_v3'), 'modules/pool/main.tf': POOL_MOD})
+POOLS_COUNT = 'module "gpu" {\n  source  = "./modules/pool"\n  count   = 2\n  name    = "gpu${count.index}"\n  vm_size = count.index == 0 ? "Standard_NC6s_v3" : "Standard_D16s_v5"\n}\n'
+case(f'{F}/GPU001/terraform/bad/module-count', {'main.tf': POOLS_COUNT, 'modules/pool/main.tf': POOL_MOD}, [('main.tf', '"Standard_D16s_v5"')])
