@@ -22419,7 +22419,7 @@ var ModuleInstance = class _ModuleInstance {
         const k = evaluate(next.key, this.context(at.file));
         const ks = asString(k);
         if (Array.isArray(instances) && ks !== void 0)
-          chosen = instances.find((r) => r.address === `${baseAddress}[${/^\d+$/.test(ks) && k.kind === "number" ? ks : JSON.stringify(ks)}]`);
+          chosen = instances.find((r) => r.address === `${baseAddress}${instanceKey(k, ks)}`);
       } else {
         return { value: unknown(`depends on all instances of ${baseAddress}`, at, token), consumed: 1 };
       }
@@ -22450,46 +22450,43 @@ var ModuleInstance = class _ModuleInstance {
     const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
     const baseAddress = `${this.prefix}${key}`;
     const header = blockHeader(decl.node, decl.file);
-    const countAttr = attr(decl.node, "count");
-    const forEachAttr = attr(decl.node, "for_each");
-    const ctx0 = this.context(decl.file);
-    const make = (address, iteration) => {
+    return this.expansion(decl, baseAddress, MAX_INSTANCES, "instances").map(({ key: instance, vars }) => {
       const sites = /* @__PURE__ */ new Map();
-      const body = this.evalBody(decl.node.body, decl.file, iteration, sites, "", type);
-      return { address, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
-    };
-    if (countAttr) {
-      const c = evaluate(countAttr.expr, ctx0);
-      if (c.kind === "number") {
-        const n = Math.max(0, Math.trunc(c.value));
-        if (n > MAX_INSTANCES) this.cap(baseAddress, n, countAttr, decl.file);
-        const out = [];
-        for (let i = 0; i < Math.min(n, MAX_INSTANCES); i++)
-          out.push(make(`${baseAddress}[${i}]`, /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]])));
-        return out;
-      }
-      return [make(baseAddress, /* @__PURE__ */ new Map([["count", obj({ index: unknown("count.index of an unknown count") })]]))];
-    }
-    if (forEachAttr) {
-      const fe = evaluate(forEachAttr.expr, ctx0);
-      const pairs = fe.kind === "list" || fe.kind === "object" ? iterate(fe) : void 0;
-      if (pairs) {
-        if (pairs.length > MAX_INSTANCES) this.cap(baseAddress, pairs.length, forEachAttr, decl.file);
-        return pairs.slice(0, MAX_INSTANCES).map(([k, v]) => {
-          const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
-          const each = obj({ key: str(keyStr, k.origin), value: v });
-          return make(`${baseAddress}[${JSON.stringify(keyStr)}]`, /* @__PURE__ */ new Map([["each", each]]));
-        });
-      }
-      return [make(baseAddress, /* @__PURE__ */ new Map([["each", obj({ key: unknown("each.key of an unknown for_each"), value: unknown("each.value of an unknown for_each") })]]))];
-    }
-    return [make(baseAddress)];
-  }
-  cap(address, n, at, file) {
-    this.opts.problems.push({
-      message: `${address} expands to ${n} instances; only the first ${MAX_INSTANCES} are linted`,
-      location: locOf(at, file)
+      const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
+      return { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
     });
+  }
+  /**
+   * The instances a `count`/`for_each` block (resource or module call) expands to: the
+   * address key (`[0]`, `["k"]`) and the iteration variables of each, at most `max` (EVAL001
+   * beyond). No meta-argument: one instance with key ''. An unknown count/for_each: one
+   * instance with key '' whose `count.index`/`each` are unknown (it may exist).
+   */
+  expansion(decl, address, max, noun) {
+    const ctx = this.context(decl.file);
+    const count = attr(decl.node, "count");
+    const forEach = attr(decl.node, "for_each");
+    const cap = (n, at) => {
+      if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
+    };
+    if (count) {
+      const c = evaluate(count.expr, ctx);
+      if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown("count.index of an unknown count") })]]) }];
+      const n = Math.max(0, Math.trunc(c.value));
+      cap(n, count);
+      return Array.from({ length: Math.min(n, max) }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
+    }
+    if (forEach) {
+      const fe = evaluate(forEach.expr, ctx);
+      const pairs = fe.kind === "list" || fe.kind === "object" ? iterate(fe) : void 0;
+      if (!pairs) return [{ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown("each.key of an unknown for_each"), value: unknown("each.value of an unknown for_each") })]]) }];
+      cap(pairs.length, forEach);
+      return pairs.slice(0, max).map(([k, v]) => {
+        const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
+        return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: v })]]) };
+      });
+    }
+    return [{ key: "", vars: /* @__PURE__ */ new Map() }];
   }
   /** Evaluates a block body into an object; nested blocks become lists of objects. */
   evalBody(body, file, iteration, sites, pathPrefix, resourceType) {
@@ -22580,28 +22577,7 @@ var ModuleInstance = class _ModuleInstance {
     const childSrc = this.opts.loader(path2.resolve(this.src.dir, source));
     if (!childSrc) return [];
     const base = `${this.prefix}module.${name}`;
-    const ctx = this.context(call.file);
-    const iterations = [];
-    const count = attr(call.node, "count");
-    const forEach = attr(call.node, "for_each");
-    if (count) {
-      const c = evaluate(count.expr, ctx);
-      if (c.kind === "number") {
-        const n = Math.max(0, Math.trunc(c.value));
-        if (n > MAX_MODULE_INSTANCES) this.capModule(base, n, count, call.file);
-        for (let i = 0; i < Math.min(n, MAX_MODULE_INSTANCES); i++) iterations.push({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) });
-      } else iterations.push({ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown("count.index of an unknown count") })]]) });
-    } else if (forEach) {
-      const fe = evaluate(forEach.expr, ctx);
-      const pairs = fe.kind === "list" || fe.kind === "object" ? iterate(fe) : void 0;
-      if (pairs) {
-        if (pairs.length > MAX_MODULE_INSTANCES) this.capModule(base, pairs.length, forEach, call.file);
-        for (const [k, v] of pairs.slice(0, MAX_MODULE_INSTANCES)) {
-          const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
-          iterations.push({ key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: v })]]) });
-        }
-      } else iterations.push({ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown("each.key of an unknown for_each"), value: unknown("each.value of an unknown for_each") })]]) });
-    } else iterations.push({ key: "", vars: /* @__PURE__ */ new Map() });
+    const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
     return iterations.map(({ key, vars }) => {
       const inputs = /* @__PURE__ */ new Map();
       const argCtx = this.context(call.file, vars);
@@ -22612,12 +22588,6 @@ var ModuleInstance = class _ModuleInstance {
       }
       const instance = new _ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, depth });
       return { key, instance };
-    });
-  }
-  capModule(address, n, at, file) {
-    this.opts.problems.push({
-      message: `${address} expands to ${n} module instances; only the first ${MAX_MODULE_INSTANCES} are linted`,
-      location: locOf(at, file)
     });
   }
   moduleRef(name, steps, at) {
@@ -22633,7 +22603,7 @@ var ModuleInstance = class _ModuleInstance {
       consumed = 2;
       const k = evaluate(next.key, this.context(at.file));
       const ks = asString(k);
-      chosen = ks === void 0 ? void 0 : instances.find((i) => i.key === `[${k.kind === "number" ? ks : JSON.stringify(ks)}]`);
+      chosen = ks === void 0 ? void 0 : instances.find((i) => i.key === instanceKey(k, ks));
     } else chosen = instances[0];
     const outStep = steps[consumed];
     if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at, token), consumed };
@@ -22697,6 +22667,9 @@ var ModuleInstance = class _ModuleInstance {
     return { at, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed };
   }
 };
+function instanceKey(k, text2) {
+  return `[${k.kind === "number" ? text2 : JSON.stringify(text2)}]`;
+}
 function localModuleSource(call) {
   const s = attr(call, "source");
   if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
@@ -29269,11 +29242,13 @@ function evaluateArm(input) {
   return { evaluations, problems };
 }
 function metadataTemplate(pf) {
-  const root = pf?.root;
-  if (root?.type !== "object") return void 0;
-  const meta = root.children?.find((c) => c.children?.[0]?.value === "metadata")?.children?.[1];
-  const t = meta?.children?.find((c) => c.children?.[0]?.value === "template")?.children?.[1];
+  const t = getProp(getProp(pf?.root, "metadata"), "template");
   return typeof t?.value === "string" ? t.value : void 0;
+}
+function bicepSourceCandidates(template) {
+  const dir = path7.dirname(template);
+  const base = path7.basename(template).replace(/\.jsonc?$/i, "");
+  return [path7.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path7.join(dir, "main.bicep")] : []];
 }
 function envFromParameters(result) {
   for (const name of ENV_VARIABLE_NAMES) {
@@ -29287,10 +29262,7 @@ function envFromParameters(result) {
   return void 0;
 }
 function bicepDeclarations(template) {
-  const dir = path7.dirname(template);
-  const base = path7.basename(template).replace(/\.jsonc?$/i, "");
-  const candidates = [path7.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path7.join(dir, "main.bicep")] : []];
-  const bicep = candidates.find((c) => fs3.existsSync(c));
+  const bicep = bicepSourceCandidates(template).find((c) => fs3.existsSync(c));
   if (!bicep) return void 0;
   let text2;
   try {
@@ -33244,17 +33216,7 @@ async function lint(options = {}) {
   }
   timing?.mark("classify+ci-parse");
   const hclCache = /* @__PURE__ */ new Map();
-  const parseHclFile = (file) => {
-    if (hclCache.has(file)) return hclCache.get(file);
-    const text2 = readText(file);
-    let parsed;
-    if (text2 !== void 0) {
-      parsed = parseHcl(text2, file);
-      for (const e of parsed.errors) parseError(file, e.message, e.range);
-    }
-    hclCache.set(file, parsed);
-    return parsed;
-  };
+  const parseHclFile = cachedParser(hclCache, readText, parseHcl, (f) => f.errors, parseError);
   const tfFiles = scanned.filter((f) => f.kind === "terraform").map((f) => f.path);
   const tfVarFiles = scanned.filter((f) => f.kind === "tfvars" || f.kind === "tfvars-json").map((f) => f.path);
   for (const s of scanned) if (s.kind === "terraform" || s.kind === "tfvars") s.hcl = parseHclFile(s.path);
@@ -33287,42 +33249,10 @@ async function lint(options = {}) {
   }
   timing?.mark("terraform-normalize");
   const bicepCache = /* @__PURE__ */ new Map();
-  const parseBicepFile = (file) => {
-    if (bicepCache.has(file)) return bicepCache.get(file);
-    const text2 = readText(file);
-    let parsed;
-    if (text2 !== void 0) {
-      parsed = parseBicep(text2, file);
-      for (const e of parsed.errors) parseError(file, e.message, e.range);
-    }
-    bicepCache.set(file, parsed);
-    return parsed;
-  };
-  const paramCache = /* @__PURE__ */ new Map();
-  const parseParamFile = (file) => {
-    if (paramCache.has(file)) return paramCache.get(file);
-    const text2 = readText(file);
-    let parsed;
-    if (text2 !== void 0) {
-      parsed = parseBicepParam(text2, file);
-      for (const e of parsed.errors) parseError(file, e.message, e.range);
-    }
-    paramCache.set(file, parsed);
-    return parsed;
-  };
+  const parseBicepFile = cachedParser(bicepCache, readText, parseBicep, (f) => f.errors, parseError);
+  const parseParamFile = cachedParser(/* @__PURE__ */ new Map(), readText, parseBicepParam, (f) => f.errors, parseError);
   const jsonCache = /* @__PURE__ */ new Map();
-  const parseJsonFile = (file) => {
-    if (jsonCache.has(file)) return jsonCache.get(file);
-    const text2 = readText(file);
-    let parsed;
-    if (text2 !== void 0) {
-      parsed = parseJsonc(text2, file);
-      const first = parsed.errors[0];
-      if (first) parseError(file, first.message, first.range);
-    }
-    jsonCache.set(file, parsed);
-    return parsed;
-  };
+  const parseJsonFile = cachedParser(jsonCache, readText, parseJsonc, (f) => f.errors.slice(0, 1), parseError);
   const bicepPaths = new Set(scanned.filter((f) => f.kind === "bicep").map((f) => f.path));
   const brokenBicepWithTwin = /* @__PURE__ */ new Set();
   const isCompiledTwin = (template) => {
@@ -33491,18 +33421,20 @@ function evidenceOf(f, text2) {
   return createHash2("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
 }
 function bicepTwinOf(template, bicepFiles) {
-  const dir = path12.dirname(template);
-  const base = path12.basename(template).replace(/\.jsonc?$/i, "");
-  const candidates = [path12.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path12.join(dir, "main.bicep")] : []];
-  return candidates.find((c) => bicepFiles.has(c));
+  return bicepSourceCandidates(template).find((c) => bicepFiles.has(c));
 }
 function isBicepGenerated(parsed) {
-  const root = parsed?.root;
-  if (root?.type !== "object") return false;
-  const meta = root.children?.find((c) => c.children?.[0]?.value === "metadata")?.children?.[1];
-  const gen = meta?.children?.find((c) => c.children?.[0]?.value === "_generator")?.children?.[1];
-  const name = gen?.children?.find((c) => c.children?.[0]?.value === "name")?.children?.[1];
-  return name?.value === "bicep";
+  return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
+}
+function cachedParser(cache3, readText, parse2, errorsOf, report) {
+  return (file) => {
+    if (cache3.has(file)) return cache3.get(file);
+    const text2 = readText(file);
+    const parsed = text2 === void 0 ? void 0 : parse2(text2, file);
+    if (parsed !== void 0) for (const e of errorsOf(parsed)) report(file, e.message, e.range);
+    cache3.set(file, parsed);
+    return parsed;
+  };
 }
 function realpathOrSelf(p) {
   try {

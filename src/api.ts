@@ -21,8 +21,8 @@ import { fingerprint, runRules } from './engine/run-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import { parseCiDocument, type CiDocument } from './parse/yaml/ci.js';
 import { compareLocations } from './model/source.js';
-import { parseJsonc, type ParsedJson } from './parse/json/index.js';
-import { evaluateArm } from './eval/arm/project.js';
+import { getProp, parseJsonc, type ParsedJson } from './parse/json/index.js';
+import { bicepSourceCandidates, evaluateArm } from './eval/arm/project.js';
 import { armRefKeys, fromArm } from './model/from-arm.js';
 import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from './parse/bicep/index.js';
 import { evaluateBicep } from './eval/bicep/project.js';
@@ -193,17 +193,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   timing?.mark('classify+ci-parse');
   // ---- Terraform ---------------------------------------------------------------------
   const hclCache = new Map<string, HclFile | undefined>();
-  const parseHclFile = (file: string): HclFile | undefined => {
-    if (hclCache.has(file)) return hclCache.get(file);
-    const text = readText(file);
-    let parsed: HclFile | undefined;
-    if (text !== undefined) {
-      parsed = parseHcl(text, file);
-      for (const e of parsed.errors) parseError(file, e.message, e.range);
-    }
-    hclCache.set(file, parsed);
-    return parsed;
-  };
+  const parseHclFile = cachedParser(hclCache, readText, parseHcl, (f) => f.errors, parseError);
   const tfFiles = scanned.filter((f) => f.kind === 'terraform').map((f) => f.path);
   const tfVarFiles = scanned.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path);
   for (const s of scanned) if (s.kind === 'terraform' || s.kind === 'tfvars') s.hcl = parseHclFile(s.path);
@@ -238,43 +228,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   timing?.mark('terraform-normalize');
   // ---- Bicep parsing (native Bicep is evaluated after ARM) ---------------------------
   const bicepCache = new Map<string, BicepFile | undefined>();
-  const parseBicepFile = (file: string): BicepFile | undefined => {
-    if (bicepCache.has(file)) return bicepCache.get(file);
-    const text = readText(file);
-    let parsed: BicepFile | undefined;
-    if (text !== undefined) {
-      parsed = parseBicep(text, file);
-      for (const e of parsed.errors) parseError(file, e.message, e.range);
-    }
-    bicepCache.set(file, parsed);
-    return parsed;
-  };
-  const paramCache = new Map<string, BicepParamFile | undefined>();
-  const parseParamFile = (file: string): BicepParamFile | undefined => {
-    if (paramCache.has(file)) return paramCache.get(file);
-    const text = readText(file);
-    let parsed: BicepParamFile | undefined;
-    if (text !== undefined) {
-      parsed = parseBicepParam(text, file);
-      for (const e of parsed.errors) parseError(file, e.message, e.range);
-    }
-    paramCache.set(file, parsed);
-    return parsed;
-  };
+  const parseBicepFile = cachedParser(bicepCache, readText, parseBicep, (f) => f.errors, parseError);
+  const parseParamFile = cachedParser(new Map<string, BicepParamFile | undefined>(), readText, parseBicepParam, (f) => f.errors, parseError);
   // ---- ARM templates and compiled Bicep ------------------------------------------------
   const jsonCache = new Map<string, ParsedJson | undefined>();
-  const parseJsonFile = (file: string): ParsedJson | undefined => {
-    if (jsonCache.has(file)) return jsonCache.get(file);
-    const text = readText(file);
-    let parsed: ParsedJson | undefined;
-    if (text !== undefined) {
-      parsed = parseJsonc(text, file);
-      const first = parsed.errors[0];
-      if (first) parseError(file, first.message, first.range);
-    }
-    jsonCache.set(file, parsed);
-    return parsed;
-  };
+  // Only a JSON file's first error: the ones after it are its cascade.
+  const parseJsonFile = cachedParser(jsonCache, readText, parseJsonc, (f) => f.errors.slice(0, 1), parseError);
   // A template compiled from a `.bicep` that sits beside it is an artifact of that source:
   // the `.bicep` is linted natively and the twin is not reported again (issue #7). When the
   // `.bicep` does not parse, the compiled twin is linted instead, so nothing is lost.
@@ -462,22 +421,35 @@ function evidenceOf(f: Finding, text: string | undefined): string | undefined {
   return createHash('sha256').update(snippet.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
 }
 
-/** The `.bicep` source of a compiled template: `X.bicep` for `X.json`, or `main.bicep` beside `azuredeploy.json`. */
+/** The `.bicep` source of a compiled template among the scanned `.bicep` files. */
 function bicepTwinOf(template: string, bicepFiles: Set<string>): string | undefined {
-  const dir = path.dirname(template);
-  const base = path.basename(template).replace(/\.jsonc?$/i, '');
-  const candidates = [path.join(dir, `${base}.bicep`), ...(base.toLowerCase() === 'azuredeploy' ? [path.join(dir, 'main.bicep')] : [])];
-  return candidates.find((c) => bicepFiles.has(c));
+  return bicepSourceCandidates(template).find((c) => bicepFiles.has(c));
 }
 
 /** `metadata._generator.name == "bicep"`. */
 function isBicepGenerated(parsed: ParsedJson | undefined): boolean {
-  const root = parsed?.root;
-  if (root?.type !== 'object') return false;
-  const meta = root.children?.find((c) => c.children?.[0]?.value === 'metadata')?.children?.[1];
-  const gen = meta?.children?.find((c) => c.children?.[0]?.value === '_generator')?.children?.[1];
-  const name = gen?.children?.find((c) => c.children?.[0]?.value === 'name')?.children?.[1];
-  return name?.value === 'bicep';
+  return getProp(getProp(getProp(parsed?.root, 'metadata'), '_generator'), 'name')?.value === 'bicep';
+}
+
+/**
+ * A memoized parse of a file: reads it (undefined when unreadable or outside the root),
+ * parses it, and reports its syntax errors as PARSE001 once.
+ */
+function cachedParser<T>(
+  cache: Map<string, T | undefined>,
+  readText: (file: string) => string | undefined,
+  parse: (text: string, file: string) => T,
+  errorsOf: (parsed: T) => readonly { message: string; range: Range }[],
+  report: (file: string, message: string, range: Range) => void,
+): (file: string) => T | undefined {
+  return (file) => {
+    if (cache.has(file)) return cache.get(file);
+    const text = readText(file);
+    const parsed = text === undefined ? undefined : parse(text, file);
+    if (parsed !== undefined) for (const e of errorsOf(parsed)) report(file, e.message, e.range);
+    cache.set(file, parsed);
+    return parsed;
+  };
 }
 
 function realpathOrSelf(p: string): string {

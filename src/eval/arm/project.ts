@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass, Evaluation } from '../../model/resource.js';
 import type { Location } from '../../model/source.js';
-import type { ParsedJson } from '../../parse/json/index.js';
+import { getProp, type ParsedJson } from '../../parse/json/index.js';
 import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../model/environments.js';
 import { pairParameterFiles } from './detect.js';
 import { evaluateArmTemplate, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
@@ -74,11 +74,18 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
 }
 
 function metadataTemplate(pf: ParsedJson | undefined): string | undefined {
-  const root = pf?.root;
-  if (root?.type !== 'object') return undefined;
-  const meta = root.children?.find((c) => c.children?.[0]?.value === 'metadata')?.children?.[1];
-  const t = meta?.children?.find((c) => c.children?.[0]?.value === 'template')?.children?.[1];
+  const t = getProp(getProp(pf?.root, 'metadata'), 'template');
   return typeof t?.value === 'string' ? t.value : undefined;
+}
+
+/**
+ * Where the `.bicep` source of a compiled template would be: `X.bicep` beside `X.json`, and
+ * `main.bicep` beside an `azuredeploy.json` (the quickstart layout).
+ */
+export function bicepSourceCandidates(template: string): string[] {
+  const dir = path.dirname(template);
+  const base = path.basename(template).replace(/\.jsonc?$/i, '');
+  return [path.join(dir, `${base}.bicep`), ...(base.toLowerCase() === 'azuredeploy' ? [path.join(dir, 'main.bicep')] : [])];
 }
 
 function envFromParameters(result: ArmEvaluation): EnvClass | undefined {
@@ -100,10 +107,7 @@ function envFromParameters(result: ArmEvaluation): EnvClass | undefined {
  * else by the first declaration of the same type.
  */
 function bicepDeclarations(template: string): ((r: ArmResource) => Location | undefined) | undefined {
-  const dir = path.dirname(template);
-  const base = path.basename(template).replace(/\.jsonc?$/i, '');
-  const candidates = [path.join(dir, `${base}.bicep`), ...(base.toLowerCase() === 'azuredeploy' ? [path.join(dir, 'main.bicep')] : [])];
-  const bicep = candidates.find((c) => fs.existsSync(c));
+  const bicep = bicepSourceCandidates(template).find((c) => fs.existsSync(c));
   if (!bicep) return undefined;
   let text: string;
   try {

@@ -178,7 +178,7 @@ export class ModuleInstance {
         const k = evaluate(next.key, this.context(at.file));
         const ks = asString(k);
         if (Array.isArray(instances) && ks !== undefined)
-          chosen = instances.find((r) => r.address === `${baseAddress}[${/^\d+$/.test(ks) && k.kind === 'number' ? ks : JSON.stringify(ks)}]`);
+          chosen = instances.find((r) => r.address === `${baseAddress}${instanceKey(k, ks)}`);
       } else {
         return { value: unknown(`depends on all instances of ${baseAddress}`, at, token), consumed: 1 };
       }
@@ -211,49 +211,45 @@ export class ModuleInstance {
     const [type, name] = [decl.node.labels[0]!.value, decl.node.labels[1]!.value];
     const baseAddress = `${this.prefix}${key}`;
     const header = blockHeader(decl.node, decl.file);
-    const countAttr = attr(decl.node, 'count');
-    const forEachAttr = attr(decl.node, 'for_each');
-    const ctx0 = this.context(decl.file);
-    const make = (address: string, iteration?: Map<string, Value>): TfResource => {
+    return this.expansion(decl, baseAddress, MAX_INSTANCES, 'instances').map(({ key: instance, vars }) => {
       const sites = new Map<string, Location>();
-      const body = this.evalBody(decl.node.body, decl.file, iteration, sites, '', type);
-      return { address, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
-    };
-    if (countAttr) {
-      const c = evaluate(countAttr.expr, ctx0);
-      if (c.kind === 'number') {
-        const n = Math.max(0, Math.trunc(c.value));
-        if (n > MAX_INSTANCES) this.cap(baseAddress, n, countAttr, decl.file);
-        const out: TfResource[] = [];
-        for (let i = 0; i < Math.min(n, MAX_INSTANCES); i++)
-          out.push(make(`${baseAddress}[${i}]`, new Map([['count', obj({ index: num(i) })]])));
-        return out;
-      }
-      // Unknown count: the resource may exist; evaluate it once with an unknown index.
-      return [make(baseAddress, new Map([['count', obj({ index: unknown('count.index of an unknown count') })]]))];
-    }
-    if (forEachAttr) {
-      const fe = evaluate(forEachAttr.expr, ctx0);
-      const pairs = fe.kind === 'list' || fe.kind === 'object' ? iterate(fe) : undefined;
-      if (pairs) {
-        if (pairs.length > MAX_INSTANCES) this.cap(baseAddress, pairs.length, forEachAttr, decl.file);
-        return pairs.slice(0, MAX_INSTANCES).map(([k, v]) => {
-          // for_each over a set of strings: each.key == each.value.
-          const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
-          const each = obj({ key: str(keyStr, k.origin), value: v });
-          return make(`${baseAddress}[${JSON.stringify(keyStr)}]`, new Map([['each', each]]));
-        });
-      }
-      return [make(baseAddress, new Map([['each', obj({ key: unknown('each.key of an unknown for_each'), value: unknown('each.value of an unknown for_each') })]]))];
-    }
-    return [make(baseAddress)];
+      const body = this.evalBody(decl.node.body, decl.file, vars, sites, '', type);
+      return { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
+    });
   }
 
-  private cap(address: string, n: number, at: { range: Location['range'] }, file: string): void {
-    this.opts.problems.push({
-      message: `${address} expands to ${n} instances; only the first ${MAX_INSTANCES} are linted`,
-      location: locOf(at, file),
-    });
+  /**
+   * The instances a `count`/`for_each` block (resource or module call) expands to: the
+   * address key (`[0]`, `["k"]`) and the iteration variables of each, at most `max` (EVAL001
+   * beyond). No meta-argument: one instance with key ''. An unknown count/for_each: one
+   * instance with key '' whose `count.index`/`each` are unknown (it may exist).
+   */
+  private expansion(decl: Located<Block>, address: string, max: number, noun: string): { key: string; vars: Map<string, Value> }[] {
+    const ctx = this.context(decl.file);
+    const count = attr(decl.node, 'count');
+    const forEach = attr(decl.node, 'for_each');
+    const cap = (n: number, at: { range: Location['range'] }): void => {
+      if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
+    };
+    if (count) {
+      const c = evaluate(count.expr, ctx);
+      if (c.kind !== 'number') return [{ key: '', vars: new Map([['count', obj({ index: unknown('count.index of an unknown count') })]]) }];
+      const n = Math.max(0, Math.trunc(c.value));
+      cap(n, count);
+      return Array.from({ length: Math.min(n, max) }, (_, i) => ({ key: `[${i}]`, vars: new Map([['count', obj({ index: num(i) })]]) }));
+    }
+    if (forEach) {
+      const fe = evaluate(forEach.expr, ctx);
+      const pairs = fe.kind === 'list' || fe.kind === 'object' ? iterate(fe) : undefined;
+      if (!pairs) return [{ key: '', vars: new Map([['each', obj({ key: unknown('each.key of an unknown for_each'), value: unknown('each.value of an unknown for_each') })]]) }];
+      cap(pairs.length, forEach);
+      return pairs.slice(0, max).map(([k, v]) => {
+        // for_each over a set of strings: each.key == each.value.
+        const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
+        return { key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: str(keyStr, k.origin), value: v })]]) };
+      });
+    }
+    return [{ key: '', vars: new Map() }];
   }
 
   /** Evaluates a block body into an object; nested blocks become lists of objects. */
@@ -367,28 +363,7 @@ export class ModuleInstance {
     const childSrc = this.opts.loader(path.resolve(this.src.dir, source));
     if (!childSrc) return [];
     const base = `${this.prefix}module.${name}`;
-    const ctx = this.context(call.file);
-    const iterations: { key: string; vars: Map<string, Value> }[] = [];
-    const count = attr(call.node, 'count');
-    const forEach = attr(call.node, 'for_each');
-    if (count) {
-      const c = evaluate(count.expr, ctx);
-      if (c.kind === 'number') {
-        const n = Math.max(0, Math.trunc(c.value));
-        if (n > MAX_MODULE_INSTANCES) this.capModule(base, n, count, call.file);
-        for (let i = 0; i < Math.min(n, MAX_MODULE_INSTANCES); i++) iterations.push({ key: `[${i}]`, vars: new Map([['count', obj({ index: num(i) })]]) });
-      } else iterations.push({ key: '', vars: new Map([['count', obj({ index: unknown('count.index of an unknown count') })]]) });
-    } else if (forEach) {
-      const fe = evaluate(forEach.expr, ctx);
-      const pairs = fe.kind === 'list' || fe.kind === 'object' ? iterate(fe) : undefined;
-      if (pairs) {
-        if (pairs.length > MAX_MODULE_INSTANCES) this.capModule(base, pairs.length, forEach, call.file);
-        for (const [k, v] of pairs.slice(0, MAX_MODULE_INSTANCES)) {
-          const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
-          iterations.push({ key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: str(keyStr, k.origin), value: v })]]) });
-        }
-      } else iterations.push({ key: '', vars: new Map([['each', obj({ key: unknown('each.key of an unknown for_each'), value: unknown('each.value of an unknown for_each') })]]) });
-    } else iterations.push({ key: '', vars: new Map() });
+    const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, 'module instances');
     return iterations.map(({ key, vars }) => {
       const inputs = new Map<string, Value>();
       const argCtx = this.context(call.file, vars);
@@ -399,13 +374,6 @@ export class ModuleInstance {
       }
       const instance = new ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, depth });
       return { key, instance };
-    });
-  }
-
-  private capModule(address: string, n: number, at: { range: Location['range'] }, file: string): void {
-    this.opts.problems.push({
-      message: `${address} expands to ${n} module instances; only the first ${MAX_MODULE_INSTANCES} are linted`,
-      location: locOf(at, file),
     });
   }
 
@@ -422,7 +390,7 @@ export class ModuleInstance {
       consumed = 2;
       const k = evaluate(next.key, this.context(at.file));
       const ks = asString(k);
-      chosen = ks === undefined ? undefined : instances.find((i) => i.key === `[${k.kind === 'number' ? ks : JSON.stringify(ks)}]`);
+      chosen = ks === undefined ? undefined : instances.find((i) => i.key === instanceKey(k, ks));
     } else chosen = instances[0];
     const outStep = steps[consumed];
     if (outStep?.type !== 'GetAttr') return { value: unknown(`depends on module.${name}`, at, token), consumed };
@@ -489,6 +457,11 @@ export class ModuleInstance {
     if (cond) visit(cond.expr);
     return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed };
   }
+}
+
+/** The address key an index expression selects: `[0]` for a number, `["k"]` for a string. */
+function instanceKey(k: Value, text: string): string {
+  return `[${k.kind === 'number' ? text : JSON.stringify(text)}]`;
 }
 
 /** `source = "./x"` or `"../x"`: a local module path; anything else is remote. */
