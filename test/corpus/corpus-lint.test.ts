@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { CORPUS } from '../support/fixtures.js';
+import { expectCorpusSnapshot } from '../support/corpus-snapshot.js';
 
 const present = fs.existsSync(CORPUS);
 if (!present) console.warn('!!! ../shared/corpus is absent: corpus tests are SKIPPED');
@@ -37,7 +38,8 @@ describe.skipIf(!present)('corpus', () => {
     for (const f of result.findings.filter((x) => x.ruleId === 'PARSE001' && x.location.file.endsWith('.tf'))) expect(f.location.range.start.line).toBe(1);
     const counts: Record<string, number> = {};
     for (const f of result.findings) counts[`${f.ruleId} ${f.level}`] = (counts[`${f.ruleId} ${f.level}`] ?? 0) + 1;
-    console.log('per-rule finding counts over the corpus:\n' + Object.entries(counts).sort().map(([k, v]) => `  ${k}: ${v}`).join('\n'));
+    // Per-rule counts against the committed snapshot: a change shows as a diff of these lines.
+    await expectCorpusSnapshot('findings-per-rule', { files: result.files.length, findings: counts });
     // Every finding has an exact, 1-based location in a scanned file.
     for (const f of result.findings) {
       expect(f.location.range.start.line).toBeGreaterThanOrEqual(1);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../rules/index.js';
 import type { EnvLevels, Level } from '../../src/engine/types.js';
 import { REPO_ROOT } from '../support/fixtures.js';
+import { PENDING_RULES } from './pending-rules.js';
 
 const RULES_MD = path.resolve(REPO_ROOT, '../shared/RULES.md');
 const present = fs.existsSync(RULES_MD);
@@ -40,7 +41,10 @@ describe.skipIf(!present)('rule catalog', () => {
 
   it('implements every rule of RULES.md, and nothing else but the engine rules', () => {
     const ids = ALL_RULES.map((r) => r.meta.id);
-    for (const id of rows.keys()) expect(ids, id).toContain(id);
+    const missing = [...rows.keys()].filter((id) => !ids.includes(id)).sort();
+    // A row may be missing only when it is listed as pending; a pending rule that exists must leave the list.
+    expect(missing).toEqual(Object.keys(PENDING_RULES).sort());
+    for (const id of Object.keys(PENDING_RULES)) expect(rows.has(id), `${id} is pending but not a row of RULES.md`).toBe(true);
     expect(ids.filter((id) => !rows.has(id)).sort()).toEqual(['EVAL001', 'PARSE001', 'SUP001', 'SUP002']);
   });
 
