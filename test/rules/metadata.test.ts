@@ -18,7 +18,7 @@ if (!present) console.warn('!!! ../shared/RULES.md is absent: the catalog compar
 function catalog(): Map<string, { name: string; level: Level | EnvLevels }> {
   const rows = new Map<string, { name: string; level: Level | EnvLevels }>();
   for (const line of fs.readFileSync(RULES_MD, 'utf8').split('\n')) {
-    const m = /^\| ([A-Z]+\d{3}) \| ([a-z0-9-]+) \| .* \| ([^|]+) \|$/.exec(line);
+    const m = /^\| ([A-Z][A-Z0-9]*?\d{3}) \| ([a-z0-9-]+) \| .* \| ([^|]+) \|$/.exec(line);
     if (!m) continue;
     const levelText = m[3]!.trim();
     let level: Level | EnvLevels;
