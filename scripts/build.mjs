@@ -55,8 +55,8 @@ if (process.argv.includes('--types')) {
       "export * from './types/src/api.js';",
       "export type { LintResult, Notification } from './types/src/engine/result.js';",
       "export type { Finding, Level, RuleMeta, RuleOptions, Rule } from './types/src/engine/types.js';",
-      "export type { EnvClass } from './types/src/model/resource.js';",
-      "export type { Location, Range } from './types/src/model/source.js';",
+      "export type { EnvClass } from './types/src/core/env.js';",
+      "export type { Location, Range } from './types/src/core/source.js';",
       '',
     ].join('\n'),
   );

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass, Resource } from './model/resource.js';
-import type { Location } from './model/source.js';
+import type { Location } from './core/source.js';
 import type { Finding, Graph, Rule, RuleOptions, ScannedFile, Undecided } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { listFiles, kindByName, jsonKind } from './discover/index.js';
@@ -20,13 +20,13 @@ import { buildGraph, tokenKeys } from './engine/graph.js';
 import { fingerprint, runRules } from './engine/run-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import { parseCiDocument, type CiDocument } from './parse/yaml/ci.js';
-import { compareLocations } from './model/source.js';
+import { compareLocations } from './core/source.js';
 import { getProp, parseJsonc, type ParsedJson } from './parse/json/index.js';
 import { bicepSourceCandidates, evaluateArm } from './eval/arm/project.js';
 import { armRefKeys, fromArm } from './model/from-arm.js';
 import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from './parse/bicep/index.js';
 import { evaluateBicep } from './eval/bicep/project.js';
-import type { Range } from './model/source.js';
+import type { Range } from './core/source.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import {
   applySuppressions, collectBicepPragmas, collectSuppressions, hclBlockRanges, jsonObjectRanges, metadataSuppressions,

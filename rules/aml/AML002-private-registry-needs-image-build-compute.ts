@@ -1,4 +1,4 @@
-import type { Location } from '../../src/model/source.js';
+import type { Location } from '../../src/core/source.js';
 import type { Graph, Rule } from '../../src/engine/types.js';
 import type { Resource } from '../../src/model/resource.js';
 import { displayName, factLocations, knownBool, knownString } from '../../src/engine/facts.js';

@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { Resource } from '../../src/model/resource.js';
-import type { Value } from '../../src/eval/value.js';
+import type { Value } from '../../src/core/value.js';
 import { amlComputeType, displayName, known } from '../../src/engine/facts.js';
 import { valueAt } from '../../src/model/normalize.js';
 

@@ -2,7 +2,7 @@
  * CI003 oidc-without-id-token-permission: azure/login with `client-id` (OIDC) in a job whose
  * effective permissions do not grant `id-token: write`.
  */
-import type { Location } from '../../src/model/source.js';
+import type { Location } from '../../src/core/source.js';
 import type { Rule } from '../../src/engine/types.js';
 import { grantsIdTokenWrite, isCiDocument } from '../../src/parse/yaml/ci.js';
 import type { GhPermissions } from '../../src/parse/yaml/ci.js';

@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import type { Location } from '../../src/model/source.js';
+import type { Location } from '../../src/core/source.js';
 import { valueAt } from '../../src/model/normalize.js';
 import { displayName } from '../../src/engine/facts.js';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { InputDecl, InputValidation, Resource } from '../../src/model/resource.js';
-import type { Location } from '../../src/model/source.js';
-import type { Value } from '../../src/eval/value.js';
+import type { Location } from '../../src/core/source.js';
+import type { Value } from '../../src/core/value.js';
 import { displayName, gpuIntent, hasGpuSize } from '../../src/engine/facts.js';
 import { isGpuSize, NON_GPU_PROBE_SIZES } from '../../src/model/gpu.js';
 import { toJsRegex } from '../../src/eval/terraform/functions.js';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Rule, ScannedFile } from '../../src/engine/types.js';
 import type { InputDecl, Resource } from '../../src/model/resource.js';
-import type { Location } from '../../src/model/source.js';
-import type { Value } from '../../src/eval/value.js';
+import type { Location } from '../../src/core/source.js';
+import type { Value } from '../../src/core/value.js';
 import { displayName, sameRange } from '../../src/engine/facts.js';
 import { tfvarsJsonValues, tfvarsValues } from '../../src/eval/terraform/tfvars.js';
 

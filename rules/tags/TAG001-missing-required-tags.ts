@@ -1,7 +1,7 @@
 import type { Rule } from '../../src/engine/types.js';
 import type { Resource } from '../../src/model/resource.js';
-import type { Location } from '../../src/model/source.js';
-import type { Value } from '../../src/eval/value.js';
+import type { Location } from '../../src/core/source.js';
+import type { Value } from '../../src/core/value.js';
 import { valueAt } from '../../src/model/normalize.js';
 import { displayName, factLocations } from '../../src/engine/facts.js';
 

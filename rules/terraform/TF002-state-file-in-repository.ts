@@ -1,5 +1,5 @@
 import type { Rule } from '../../src/engine/types.js';
-import { fileStart } from '../../src/model/source.js';
+import { fileStart } from '../../src/core/source.js';
 
 const rule: Rule = {
   meta: {

@@ -9,7 +9,7 @@ import { findNodeAtLocation } from 'jsonc-parser';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { parseJsonc } from '../parse/json/index.js';
 import schema from '../../schema/config.schema.json' with { type: 'json' };
-import { LineMap } from '../model/source.js';
+import { LineMap } from '../core/source.js';
 import type { EnvClass } from '../model/resource.js';
 import type { LevelOrOff, RuleOptions } from '../engine/types.js';
 import { isValidDate } from '../engine/suppressions.js';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import type { FileKind } from '../engine/types.js';
+import type { FileKind } from '../core/file-kind.js';
 
 export interface DiscoveredFile {
   path: string;

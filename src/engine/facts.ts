@@ -1,9 +1,9 @@
 /**
  * Helpers rules use to read facts and build locations (RULES.md "Location").
  */
-import type { Location } from '../model/source.js';
+import type { Location } from '../core/source.js';
 import type { Fact, Resource } from '../model/resource.js';
-import type { Value } from '../eval/value.js';
+import type { Value } from '../core/value.js';
 import { isGpuSize, mentionsGpu } from '../model/gpu.js';
 
 export function fact(r: Resource, name: string): Fact | undefined {

@@ -3,7 +3,7 @@
  * resolved to resources (DESIGN.md §5).
  */
 import type { Evaluation, Resource, ResourceKind } from '../model/resource.js';
-import type { Value } from '../eval/value.js';
+import type { Value } from '../core/value.js';
 import type { Graph } from './types.js';
 
 /** Identity keys a reference value can match: its token, or a resource id key. */

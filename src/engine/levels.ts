@@ -2,7 +2,7 @@
  * Levels by environment class and the environment class of a resource.
  */
 import type { EnvClass, Resource } from '../model/resource.js';
-import { classifyValue, ENV_TAG_NAMES } from '../model/environments.js';
+import { classifyValue, ENV_TAG_NAMES } from '../core/env.js';
 import type { EnvLevels, Level, LevelOrOff } from './types.js';
 
 export function levelFor(level: Level | EnvLevels, env: EnvClass): LevelOrOff {

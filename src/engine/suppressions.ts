@@ -22,10 +22,10 @@
  *   suppressed something → SUP002 for KV001).
  */
 import path from 'node:path';
-import { LineMap } from '../model/source.js';
-import type { Location, Range } from '../model/source.js';
+import { LineMap } from '../core/source.js';
+import type { Location, Range } from '../core/source.js';
 import type { EnvClass } from '../model/resource.js';
-import type { Value } from '../eval/value.js';
+import type { Value } from '../core/value.js';
 import type { Finding, Level } from './types.js';
 import { fingerprint } from './run-rules.js';
 

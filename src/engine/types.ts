@@ -1,9 +1,14 @@
 /**
  * Contracts between the engine, the rules and the reporters.
  */
-import type { Location } from '../model/source.js';
+import type { Location } from '../core/source.js';
+import type { FileKind } from '../core/file-kind.js';
+import type { TerraformModuleFacts } from '../model/terraform.js';
+
+export type { FileKind } from '../core/file-kind.js';
+export type { TerraformModuleFacts } from '../model/terraform.js';
 import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/resource.js';
-import type { Value } from '../eval/value.js';
+import type { Value } from '../core/value.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 
 export type Level = 'error' | 'warning' | 'note';
@@ -73,6 +78,8 @@ export interface Suppression {
 export interface Finding {
   ruleId: string;
   level: Level;
+  /** The key of the rule's `meta.messages` entry the message was made from (tests assert it). */
+  messageId?: string;
   message: string;
   location: Location;
   related: Location[];
@@ -104,17 +111,6 @@ export interface Graph {
   resolve(ref: Value | undefined): Resource | undefined;
 }
 
-/** Facts about a Terraform module folder (TF001, TF003). */
-export interface TerraformModuleFacts {
-  dir: string;
-  isRoot: boolean;
-  /** `terraform {}` blocks: where they are and the backend/cloud they declare. */
-  terraformBlocks: { at: Location; backend?: { type: string; at: Location }; cloud?: Location }[];
-  providers: { name: string; at: Location }[];
-  requiredProviders: { name: string; at: Location; version?: Value }[];
-  /** Provider names used by resources and data sources (prefix of the type). */
-  usedProviders: { name: string; at: Location }[];
-}
 
 /** A file the scan found, whatever its kind (TF002 looks at state files). */
 export interface ScannedFile {
@@ -124,21 +120,6 @@ export interface ScannedFile {
   hcl?: HclFile;
 }
 
-export type FileKind =
-  | 'terraform'
-  | 'tfvars'
-  | 'tfvars-json'
-  | 'tfstate'
-  | 'arm'
-  | 'arm-params'
-  | 'bicep'
-  | 'bicepparam'
-  | 'github-workflow'
-  | 'github-action'
-  | 'azure-pipeline'
-  | 'script'
-  | 'config'
-  | 'other';
 
 export interface RuleOptions {
   /** TAG001: required tag names. */

@@ -2,10 +2,10 @@
  * ARM template resources (hand-written or compiled from Bicep) → source resources for
  * the normalizer. The ARM table also serves azapi, whose `body` has the ARM shape.
  */
-import type { Location } from './source.js';
+import type { Location } from '../core/source.js';
 import type { Evaluation, Resource } from './resource.js';
 import type { ArmResource } from '../eval/arm/template.js';
-import { unknown, type Value } from '../eval/value.js';
+import { unknown, type Value } from '../core/value.js';
 import { armResourceIdKey } from '../eval/arm/resourceid.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { ARM_PARENT_REF } from './from-terraform.js';

@@ -1,10 +1,10 @@
 /**
  * Terraform resources (azurerm and azapi) → source resources for the normalizer.
  */
-import type { Location } from './source.js';
+import type { Location } from '../core/source.js';
 import type { Evaluation, Resource } from './resource.js';
 import type { TfResource } from '../eval/terraform/instance.js';
-import { obj, type Value } from '../eval/value.js';
+import { obj, type Value } from '../core/value.js';
 import { AZURERM_TABLE } from './tables/azurerm.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { normalize, type SourceResource } from './normalize.js';

@@ -2,9 +2,9 @@
  * Maps source resources (azurerm, azapi, ARM, Bicep) onto canonical `Resource`s using the
  * tables in `tables/`. The only code that reads the tables.
  */
-import type { Location } from './source.js';
+import type { Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
-import { bool, fromJS, type Value } from '../eval/value.js';
+import { bool, fromJS, type Value } from '../core/value.js';
 import type { AttrSpec, ElementSpec, KindSpec } from './tables/spec.js';
 
 export interface SourceResource {

@@ -3,8 +3,12 @@
  * compiled Bicep, native Bicep) produces `Resource`s with canonical kinds and canonical
  * attributes; every rule is written once against this model.
  */
-import type { Location } from './source.js';
-import type { Value } from '../eval/value.js';
+import type { Location } from '../core/source.js';
+import type { Value } from '../core/value.js';
+import type { Evaluation } from '../eval/types.js';
+
+export type { EnvClass } from '../core/env.js';
+export type { Evaluation, InputDecl, InputValidation } from '../eval/types.js';
 
 export type ResourceKind =
   | 'ml.workspace'
@@ -23,7 +27,6 @@ export type ResourceKind =
 
 export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep';
 
-export type EnvClass = 'prod' | 'nonprod' | 'unknown';
 
 /**
  * One canonical attribute of a resource, three-valued (RULES.md "Three-valued facts"):
@@ -69,45 +72,5 @@ export interface Resource {
   declaredIn?: Location;
 }
 
-/** A declared input: a Terraform variable, an ARM parameter, a Bicep param. */
-export interface InputDecl {
-  name: string;
-  kind: 'tf-variable' | 'arm-parameter' | 'bicep-param';
-  /** The declaration header: `variable "x" {`, the ARM parameter's key, `param x string`. */
-  header: Location;
-  /** Declared type text (`string`, `securestring`, …) when given. */
-  type?: string;
-  /** ARM `securestring`/`secureObject`, Bicep `@secure()`, Terraform `sensitive = true`. */
-  secure?: boolean;
-  /** The default/defaultValue, with its origin. */
-  defaultValue?: Value;
-  /** The value assigned by the variant (tfvars line, parameter file value, module argument). */
-  assigned?: Value;
-  /** ARM/Bicep `allowedValues`, each entry with its own origin. */
-  allowedValues?: Value[];
-  /** Terraform `validation` blocks. */
-  validations?: InputValidation[];
-}
 
-export interface InputValidation {
-  /** The `condition` attribute. */
-  at: Location;
-  /** Source text of the condition. */
-  text: string;
-  /** `regex`/`can(regex(...))` patterns found in the condition, each with its location. */
-  regexes: { pattern: string; at: Location }[];
-  /** Literal values of a `contains([...], var.x)` list, each with its origin. */
-  allowed: Value[];
-}
 
-/** One evaluation of a module or template: one variant. */
-export interface Evaluation {
-  /** `default`, or the variant file's path relative to the module (`prod.tfvars`, `azuredeploy.parameters.prod.json`). */
-  variant: string;
-  /** The file that defines the variant, when there is one. */
-  variantFile?: string;
-  env: EnvClass;
-  /** The folder (Terraform) or template file (ARM, Bicep) evaluated. */
-  unit: string;
-  inputs: InputDecl[];
-}

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { LintResult } from '../engine/result.js';
 import type { Finding, Level, RuleMeta } from '../engine/types.js';
-import type { Range } from '../model/source.js';
+import type { Range } from '../core/source.js';
 
 /** Base of the rule documentation links (SARIF `helpUri`, Markdown links). */
 export const DOCS_BASE_URL = 'https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/';

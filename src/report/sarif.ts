@@ -15,7 +15,7 @@
 import { pathToFileURL } from 'node:url';
 import type { LintResult, Notification } from '../engine/result.js';
 import type { Finding, Level, RuleMeta } from '../engine/types.js';
-import type { Location } from '../model/source.js';
+import type { Location } from '../core/source.js';
 import {
   TOOL_INFORMATION_URI,
   TOOL_NAME,

@@ -18,7 +18,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { LintResult } from '../engine/result.js';
 import type { Finding, Level } from '../engine/types.js';
-import { LineMap } from '../model/source.js';
+import { LineMap } from '../core/source.js';
 import { plural, relativePath, allRules, sanitizeTerminal, sortFindings, summarize } from './common.js';
 
 export interface StylishOptions {

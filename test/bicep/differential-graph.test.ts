@@ -19,7 +19,7 @@ import type { ArmResource } from '../../src/eval/arm/template.js';
 import { armRefKeys, fromArm } from '../../src/model/from-arm.js';
 import { buildGraph } from '../../src/engine/graph.js';
 import type { Evaluation, Resource } from '../../src/model/resource.js';
-import { toJS } from '../../src/eval/value.js';
+import { toJS } from '../../src/core/value.js';
 import { DIFFERENTIAL_PAIRS } from './pairs.js';
 
 const corpusRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');

@@ -10,8 +10,8 @@ import { evaluateBicep } from '../../src/eval/bicep/project.js';
 import type { BicepProjectResult } from '../../src/eval/bicep/project.js';
 import type { ArmResource } from '../../src/eval/arm/template.js';
 import { armResourceIdKey } from '../../src/eval/arm/resourceid.js';
-import { getPath, toJS } from '../../src/eval/value.js';
-import type { Value } from '../../src/eval/value.js';
+import { getPath, toJS } from '../../src/core/value.js';
+import type { Value } from '../../src/core/value.js';
 import { parseBicep, parseBicepParam } from '../../src/parse/bicep/index.js';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 /** Shared helpers for the Bicep parser tests. */
 import { expect } from 'vitest';
-import type { Range } from '../../src/model/source.js';
+import type { Range } from '../../src/core/source.js';
 import { parseBicep, parseBicepParam } from '../../src/parse/bicep/index.js';
 import type { BicepFile, BicepNode, BicepParamFile } from '../../src/parse/bicep/index.js';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseHcl } from '../../src/parse/hcl/parser.js';
 import { parseJsonc } from '../../src/parse/json/index.js';
-import { LineMap } from '../../src/model/source.js';
-import type { Location, Range } from '../../src/model/source.js';
+import { LineMap } from '../../src/core/source.js';
+import type { Location, Range } from '../../src/core/source.js';
 import type { Finding } from '../../src/engine/types.js';
-import { list, obj, str } from '../../src/eval/value.js';
+import { list, obj, str } from '../../src/core/value.js';
 import {
   applySuppressions,
   collectBicepPragmas,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Location } from '../../src/model/source.js';
-import { fromJS, passedThrough, toJS, unknown } from '../../src/eval/value.js';
-import type { Value } from '../../src/eval/value.js';
+import type { Location } from '../../src/core/source.js';
+import { fromJS, passedThrough, toJS, unknown } from '../../src/core/value.js';
+import type { Value } from '../../src/core/value.js';
 import { classifyString, parseExpression, printExpr } from '../../src/eval/arm/expression.js';
 import { evaluateArmString } from '../../src/eval/arm/evaluate.js';
 import type { ExprContext } from '../../src/eval/arm/evaluate.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPath, toJS } from '../../src/eval/value.js';
+import { getPath, toJS } from '../../src/core/value.js';
 import { parseJsonc } from '../../src/parse/json/index.js';
 import { evaluateArmTemplate } from '../../src/eval/arm/template.js';
 import { armResourceIdKey } from '../../src/eval/arm/resourceid.js';

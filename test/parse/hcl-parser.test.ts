@@ -7,7 +7,7 @@ import type {
   HclFile,
   TemplateExpr,
 } from '../../src/parse/hcl/ast.js';
-import type { Range } from '../../src/model/source.js';
+import type { Range } from '../../src/core/source.js';
 
 /** [startLine, startCol, endLine, endCol] */
 function lc(r: Range): [number, number, number, number] {

@@ -3,7 +3,7 @@
  */
 import type { LintResult, Notification } from '../../src/engine/result.js';
 import type { Finding, RuleMeta } from '../../src/engine/types.js';
-import { LineMap, type Location } from '../../src/model/source.js';
+import { LineMap, type Location } from '../../src/core/source.js';
 
 export const ROOT = '/repo';
 

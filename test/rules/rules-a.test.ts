@@ -9,7 +9,7 @@ import { ALL_RULES } from '../../rules/index.js';
 import { FIXTURES, loadRule } from '../support/fixtures.js';
 import { validationAdmits } from '../../rules/gpu/GPU002-gpu-size-input-unvalidated.js';
 import type { InputValidation } from '../../src/model/resource.js';
-import { str } from '../../src/eval/value.js';
+import { str } from '../../src/core/value.js';
 
 
 async function run(id: string, rel: string) {

@@ -14,8 +14,8 @@ import { adminPortsIn } from '../../rules/network/NET001-admin-port-open-to-inte
 import { normalizeLocation } from '../../rules/governance/GOV001-location-not-allowed.js';
 import type { Graph, Report, RuleOptions } from '../../src/engine/types.js';
 import type { Evaluation, InputDecl } from '../../src/model/resource.js';
-import type { Location } from '../../src/model/source.js';
-import { fromJS, obj, str } from '../../src/eval/value.js';
+import type { Location } from '../../src/core/source.js';
+import { fromJS, obj, str } from '../../src/core/value.js';
 import { DEFAULT_RULE_OPTIONS } from '../../src/api.js';
 
 

@@ -3,9 +3,9 @@
  * propagation. Never throws: anything it cannot compute statically is `unknown` with a
  * reason and, where the value has a stable identity, a `token`.
  */
-import type { Location } from '../../model/source.js';
-import { bool, containsUnknown, fromJS, list, member, nul, num, obj, str, toJS, unknown, valuesEqual } from '../value.js';
-import type { UnknownValue, Value } from '../value.js';
+import type { Location } from '../../core/source.js';
+import { bool, containsUnknown, fromJS, list, member, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
+import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr } from './expression.js';
 import { buildResourceId, templateText, tplUnknown } from './resourceid.js';

@@ -5,10 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EnvClass, Evaluation } from '../../model/resource.js';
-import type { Location } from '../../model/source.js';
+import type { EnvClass } from '../../core/env.js';
+import type { Evaluation } from '../types.js';
+import type { Location } from '../../core/source.js';
 import { getProp, type ParsedJson } from '../../parse/json/index.js';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../model/environments.js';
+import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
 import { pairParameterFiles } from './detect.js';
 import { evaluateArmTemplate, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
 

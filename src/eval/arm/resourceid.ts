@@ -11,9 +11,9 @@
  * *template* token: the literal text with `{token}` holes (`{` and `}` in literal text are
  * doubled). Such unknowns are marked `tpl: true`.
  */
-import type { Location } from '../../model/source.js';
-import { str, unknown } from '../value.js';
-import type { UnknownValue, Value } from '../value.js';
+import type { Location } from '../../core/source.js';
+import { str, unknown } from '../../core/value.js';
+import type { UnknownValue, Value } from '../../core/value.js';
 
 export type ArmUnknown = UnknownValue & { tpl?: true };
 

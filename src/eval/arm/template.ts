@@ -4,10 +4,10 @@
  * `languageVersion: 2.0` symbolic maps), child resources, copy loops, conditions and inline
  * nested deployments, flattened into a list of resource instances.
  */
-import type { InputDecl } from '../../model/resource.js';
-import type { LineMap, Location } from '../../model/source.js';
-import { list, member, nul, obj, passedThrough, unknown } from '../value.js';
-import type { Value } from '../value.js';
+import type { InputDecl } from '../types.js';
+import type { LineMap, Location } from '../../core/source.js';
+import { list, member, nul, obj, passedThrough, unknown } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
 import { evaluateArmString } from './evaluate.js';

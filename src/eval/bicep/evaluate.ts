@@ -11,8 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { InputDecl } from '../../model/resource.js';
-import type { Location, Range } from '../../model/source.js';
+import type { InputDecl } from '../types.js';
+import type { Location, Range } from '../../core/source.js';
 import type {
   BicepFile,
   BicepParamFile,
@@ -36,8 +36,8 @@ import { armResourceKey, escapeBraces } from '../arm/resourceid.js';
 import type { ArmUnknown } from '../arm/resourceid.js';
 import { evaluateArmTemplate } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
-import { bool, fromJS, list, member, nul, num, obj, passedThrough, str, unknown } from '../value.js';
-import type { Value } from '../value.js';
+import { bool, fromJS, list, member, nul, num, obj, passedThrough, str, unknown } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
 
 export interface BicepProblem {
   message: string;

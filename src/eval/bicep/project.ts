@@ -7,13 +7,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EnvClass } from '../../model/resource.js';
-import type { Location } from '../../model/source.js';
+import type { EnvClass } from '../../core/env.js';
+import type { Location } from '../../core/source.js';
 import type { BicepFile, BicepParamFile } from '../../parse/bicep/index.js';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../model/environments.js';
+import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
 import type { ArmUnitEvaluation } from '../arm/project.js';
 import type { ArmEvaluation } from '../arm/template.js';
-import type { Value } from '../value.js';
+import type { Value } from '../../core/value.js';
 import { evaluateBicepFile, evaluateParamFile, insideRoot } from './evaluate.js';
 import type { BicepHost } from './evaluate.js';
 

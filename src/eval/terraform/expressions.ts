@@ -5,12 +5,12 @@
  * the caller through `EvalContext.resolveRoot`; this module knows the expression
  * semantics only: operators, conditionals, templates, `for`, splats, function calls.
  */
-import type { Location } from '../../model/source.js';
+import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
   bool, list, num, obj, str, unknown, containsUnknown,
   type Value,
-} from '../value.js';
+} from '../../core/value.js';
 import { asString, callFunction, valuesEqual } from './functions.js';
 
 export interface RootResolution {

@@ -5,11 +5,11 @@
  * `try`/`can`, `coalesce` with a known non-null first argument). A function that is not
  * listed here is unknown: never a wrong value.
  */
-import type { Location } from '../../model/source.js';
+import type { Location } from '../../core/source.js';
 import {
   bool, containsUnknown, list, nul, num, obj, str, toJS, unknown, fromJS, valuesEqual,
   type Value,
-} from '../value.js';
+} from '../../core/value.js';
 
 export { valuesEqual };
 

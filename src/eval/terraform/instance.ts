@@ -6,12 +6,12 @@
  */
 import path from 'node:path';
 import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
-import type { Location } from '../../model/source.js';
-import type { InputDecl, InputValidation } from '../../model/resource.js';
+import type { Location } from '../../core/source.js';
+import type { InputDecl, InputValidation } from '../types.js';
 import {
   list, obj, passedThrough, str, unknown, num, bool, nul,
   type ObjectValue, type Value,
-} from '../value.js';
+} from '../../core/value.js';
 import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { attr, blockHeader, childBlocks, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';

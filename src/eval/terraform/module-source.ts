@@ -2,7 +2,7 @@
  * A Terraform module folder: its parsed files and the top-level blocks, indexed by kind.
  */
 import type { Attribute, Block, HclFile } from '../../parse/hcl/ast.js';
-import type { Location, Range } from '../../model/source.js';
+import type { Location, Range } from '../../core/source.js';
 
 export interface Located<T> {
   node: T;

@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import type { HclFile } from '../../parse/hcl/ast.js';
-import type { EnvClass, Evaluation } from '../../model/resource.js';
-import type { TerraformModuleFacts } from '../../engine/types.js';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../model/environments.js';
-import type { Value } from '../value.js';
+import type { EnvClass } from '../../core/env.js';
+import type { Evaluation } from '../types.js';
+import type { TerraformModuleFacts } from './module-facts.js';
+import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
+import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, locOf, type ModuleSource } from './module-source.js';
 import { evaluate } from './expressions.js';
 import { localModuleSource, ModuleInstance, type EvalProblem, type TfResource } from './instance.js';

@@ -4,7 +4,7 @@
  */
 import type { HclFile } from '../../parse/hcl/ast.js';
 import { nodeToValue, parseJsonc } from '../../parse/json/index.js';
-import { unknown, type Value } from '../value.js';
+import { unknown, type Value } from '../../core/value.js';
 import { evaluate } from './expressions.js';
 
 export function tfvarsValues(file: HclFile): Map<string, Value> {

@@ -8,7 +8,7 @@
  * The parser never throws. Syntax errors are collected in `errors`; a node that could not be
  * parsed is an {@link ErrorExpr} (in expressions) or is left out (statements, list elements).
  */
-import type { LineMap, Range } from '../../model/source.js';
+import type { LineMap, Range } from '../../core/source.js';
 
 // ---------------------------------------------------------------------------------------------
 // Files, trivia, errors

@@ -4,7 +4,7 @@
  * A leading byte-order mark is stripped first: `text`, offsets and columns refer to the text
  * after it (so the first character of a file with a BOM is still at 1:1).
  */
-import { LineMap } from '../../model/source.js';
+import { LineMap } from '../../core/source.js';
 import type { BicepFile, BicepParamFile, BicepSyntaxError } from './ast.js';
 import { Parser } from './parser.js';
 

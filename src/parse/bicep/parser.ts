@@ -10,8 +10,8 @@
  * statement is skipped up to the next line break outside brackets it opened. Every token is
  * consumed at most once and lookahead is bounded, so parsing is linear in the input size.
  */
-import { LineMap } from '../../model/source.js';
-import type { Range } from '../../model/source.js';
+import { LineMap } from '../../core/source.js';
+import type { Range } from '../../core/source.js';
 import type * as A from './ast.js';
 import { lex } from './lexer.js';
 import type { Token, TokenType } from './lexer.js';

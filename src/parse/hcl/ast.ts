@@ -4,7 +4,7 @@
  * The Terraform evaluator (`src/eval/terraform/`) consumes this; the oracle test
  * converts it to `@cdktf/hcl2json`'s JSON shape to compare with HashiCorp's parser.
  */
-import type { Range } from '../../model/source.js';
+import type { Range } from '../../core/source.js';
 
 export interface HclFile {
   /** Absolute path of the file. */

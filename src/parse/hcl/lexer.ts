@@ -8,8 +8,8 @@
  * character at a time.
  */
 import type { Comment, SyntaxError } from './ast.js';
-import type { Range } from '../../model/source.js';
-import type { LineMap } from '../../model/source.js';
+import type { Range } from '../../core/source.js';
+import type { LineMap } from '../../core/source.js';
 
 export enum T {
   EOF,

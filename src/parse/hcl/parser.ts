@@ -27,8 +27,8 @@ import type {
   TraversalStep,
   TupleExpr,
 } from './ast.js';
-import type { Position, Range } from '../../model/source.js';
-import { LineMap } from '../../model/source.js';
+import type { Position, Range } from '../../core/source.js';
+import { LineMap } from '../../core/source.js';
 import { Lexer, T, describeToken, isIdStartAt } from './lexer.js';
 import type { Token } from './lexer.js';
 

@@ -4,10 +4,10 @@
  */
 import { createScanner, findNodeAtOffset, parseTree } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import { LineMap } from '../../model/source.js';
-import type { Location, Range } from '../../model/source.js';
-import { bool, list, nul, num, obj, str, unknown } from '../../eval/value.js';
-import type { Value } from '../../eval/value.js';
+import { LineMap } from '../../core/source.js';
+import type { Location, Range } from '../../core/source.js';
+import { bool, list, nul, num, obj, str, unknown } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
 
 export type { JsonNode };
 

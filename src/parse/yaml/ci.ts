@@ -9,8 +9,8 @@
  */
 import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
-import { LineMap } from '../../model/source.js';
-import type { Range } from '../../model/source.js';
+import { LineMap } from '../../core/source.js';
+import type { Range } from '../../core/source.js';
 import { identityMapping, mapScalar } from './scalar.js';
 import type { MappedText } from './scalar.js';
 import { buildSnippet } from './script.js';

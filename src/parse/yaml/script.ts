@@ -7,7 +7,7 @@
  * (`\` in shell, backtick in PowerShell, a trailing `|`, `&&`, `||`), heredocs and
  * command operators — enough to find commands and flags without false positives.
  */
-import type { LineMap, Range } from '../../model/source.js';
+import type { LineMap, Range } from '../../core/source.js';
 import type { MappedText } from './scalar.js';
 
 export type ScriptLanguage = 'shell' | 'powershell';

@@ -8,7 +8,7 @@
  * argument, parameter, …) so that a finding can point at the line that set it and list
  * the chain as related locations.
  */
-import type { Location } from '../model/source.js';
+import type { Location } from './source.js';
 
 interface ValueBase {
   /** Where the value was written (a literal, a tfvars assignment, a parameter value). */

@@ -2,7 +2,8 @@
  * Environment classes (RULES.md "Environments"): which words in a variable-file name, a
  * folder, a variable value or a tag make an evaluation `prod` or `nonprod`.
  */
-import type { EnvClass } from './resource.js';
+/** The environment class of an evaluation (RULES.md "Environments"). */
+export type EnvClass = 'prod' | 'nonprod' | 'unknown';
 
 /** RULES.md "Environments": words that mean production. */
 const PROD_WORDS = new Set(['prod', 'production', 'prd', 'live']);

@@ -1,0 +1,16 @@
+/** What discovery classified a file as (by name and a peek at its content). */
+export type FileKind =
+  | 'terraform'
+  | 'tfvars'
+  | 'tfvars-json'
+  | 'tfstate'
+  | 'arm'
+  | 'arm-params'
+  | 'bicep'
+  | 'bicepparam'
+  | 'github-workflow'
+  | 'github-action'
+  | 'azure-pipeline'
+  | 'script'
+  | 'config'
+  | 'other';

@@ -1,0 +1,228 @@
+/**
+ * The only module that touches the disk (issue "One seam per input format", item 1).
+ *
+ * Every parser front end, evaluator and rule gets file contents and folder listings
+ * through a `Host`, so the promises of DESIGN.md "Offline and safe" are kept in one place:
+ * - nothing outside the scan root is read, not even through a symbolic link whose target
+ *   leaves it (the realpath gate);
+ * - only regular files are read: a FIFO, socket or device named `x.tf` would block a read
+ *   forever, so it is skipped and listed for `--verbose`;
+ * - binary files are refused, a UTF-8 byte-order mark is dropped (so line-1 columns are
+ *   right) and UTF-16 files with a BOM are decoded.
+ * Results are cached: each file is read once, each folder's realpath is computed once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Why a read gave nothing: reported by the caller as PARSE001 or a `--verbose` line. */
+export interface ReadProblem {
+  file: string;
+  /** `outside` and `not-regular` are silent skips (verbose); the others are PARSE001. */
+  kind: 'outside' | 'not-regular' | 'unreadable' | 'binary' | 'missing';
+  message: string;
+}
+
+export interface DirEntry {
+  name: string;
+  path: string;
+  isFile: boolean;
+  isDirectory: boolean;
+}
+
+export interface Host {
+  /** The scan root (absolute). Reporters relativize paths to it. */
+  readonly root: string;
+  /** True when `p`, with every symbolic link resolved, is the root or inside it. */
+  isInside(p: string): boolean;
+  /** A regular file inside the root. */
+  isFile(p: string): boolean;
+  /** A folder inside the root. */
+  isDirectory(p: string): boolean;
+  /** The entries of a folder inside the root, sorted by name; undefined when it is outside or unreadable. */
+  list(dir: string): readonly DirEntry[] | undefined;
+  /** The text of a file inside the root (decoded, BOM dropped); undefined with a recorded problem otherwise. */
+  readText(file: string): string | undefined;
+  /** The raw bytes of a regular file inside the root, at most `maxBytes` (Bicep's `loadFileAsBase64`). */
+  readBytes(file: string, maxBytes: number): Buffer | undefined;
+  /** The problem of the last failed `readText`/`readBytes` of this file, if any. */
+  problemOf(file: string): ReadProblem | undefined;
+  /** Every read problem so far, in the order they happened. */
+  problems(): readonly ReadProblem[];
+  /** Texts read so far (code frames, suppressions and evidence hashes use them). */
+  texts(): ReadonlyMap<string, string>;
+  /** Drops a file's text from the cache (memory-bounded runs release units they are done with). */
+  forget(file: string): void;
+}
+
+/** True when the first 8,000 bytes contain a NUL (git's heuristic). A UTF-16 file with a BOM is text. */
+export function isBinary(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 8000);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+/** Decodes file bytes: UTF-8 (BOM dropped) or UTF-16 LE/BE with a BOM. */
+export function decodeText(buf: Buffer): string | undefined {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  if (isBinary(buf)) return undefined;
+  const text = buf.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isInsideDir(dir: string, p: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** A Host on the real file system, confined to `root`. */
+export function createHost(root: string): Host {
+  const absRoot = path.resolve(root);
+  const realRootPath = realpathOr(absRoot);
+  const realDirs = new Map<string, string | undefined>();
+  const textCache = new Map<string, string>();
+  const problemByFile = new Map<string, ReadProblem>();
+  const allProblems: ReadProblem[] = [];
+  const listings = new Map<string, readonly DirEntry[] | undefined>();
+
+  /** The realpath of a folder, computed once per folder. */
+  const realDir = (dir: string): string | undefined => {
+    if (realDirs.has(dir)) return realDirs.get(dir);
+    let real: string | undefined;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      real = undefined;
+    }
+    realDirs.set(dir, real);
+    return real;
+  };
+
+  /** The realpath of any path: its folder's (cached) plus its own name, resolved when it is a link itself. */
+  const realOf = (p: string): string | undefined => {
+    const abs = path.resolve(p);
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(abs);
+    } catch {
+      return undefined;
+    }
+    if (st.isDirectory()) return realDir(abs);
+    if (st.isSymbolicLink()) {
+      try {
+        return fs.realpathSync(abs);
+      } catch {
+        return undefined;
+      }
+    }
+    const dir = realDir(path.dirname(abs));
+    return dir === undefined ? undefined : path.join(dir, path.basename(abs));
+  };
+
+  const isInside = (p: string): boolean => {
+    const abs = path.resolve(p);
+    if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return false;
+    const real = realOf(abs);
+    return real !== undefined && isInsideDir(realRootPath, real);
+  };
+
+  const fail = (file: string, kind: ReadProblem['kind'], message: string): undefined => {
+    const p: ReadProblem = { file, kind, message };
+    if (!problemByFile.has(file)) allProblems.push(p);
+    problemByFile.set(file, p);
+    return undefined;
+  };
+
+  /** The stats of a regular file inside the root, or a recorded problem. */
+  const regularFile = (file: string): fs.Stats | undefined => {
+    if (!isInside(file)) return fail(file, 'outside', 'the file is outside the scan root (through a symbolic link) and is not read');
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return fail(file, code === 'ENOENT' ? 'missing' : 'unreadable', `cannot read the file: ${code ?? String(e)}`);
+    }
+    if (!st.isFile()) return fail(file, 'not-regular', 'not a regular file (a FIFO, socket or device) and is not read');
+    return st;
+  };
+
+  const host: Host = {
+    root: absRoot,
+    isInside,
+    isFile(p) {
+      if (!isInside(p)) return false;
+      try {
+        return fs.statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    },
+    isDirectory(p) {
+      if (!isInside(p)) return false;
+      try {
+        return fs.statSync(p).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    list(dir) {
+      const abs = path.resolve(dir);
+      if (listings.has(abs)) return listings.get(abs);
+      let entries: DirEntry[] | undefined;
+      if (isInside(abs)) {
+        try {
+          entries = fs
+            .readdirSync(abs, { withFileTypes: true })
+            .map((d) => ({ name: d.name, path: path.join(abs, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }))
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        } catch {
+          entries = undefined;
+        }
+      }
+      listings.set(abs, entries);
+      return entries;
+    },
+    readText(file) {
+      const cached = textCache.get(file);
+      if (cached !== undefined) return cached;
+      if (problemByFile.has(file)) return undefined;
+      if (!regularFile(file)) return undefined;
+      let buf: Buffer;
+      try {
+        buf = fs.readFileSync(file);
+      } catch (e) {
+        return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+      const text = decodeText(buf);
+      if (text === undefined) return fail(file, 'binary', 'the file is binary, not text');
+      textCache.set(file, text);
+      return text;
+    },
+    readBytes(file, maxBytes) {
+      const st = regularFile(file);
+      if (!st) return undefined;
+      if (st.size > maxBytes) return fail(file, 'unreadable', `the file is larger than ${maxBytes} bytes`);
+      try {
+        return fs.readFileSync(file);
+      } catch (e) {
+        return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+    },
+    problemOf: (file) => problemByFile.get(file),
+    problems: () => allProblems,
+    texts: () => textCache,
+    forget(file) {
+      textCache.delete(file);
+    },
+  };
+  return host;
+}
+
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * What every evaluator produces besides resources: the declared inputs of a module or
+ * template and the evaluation (one variant) they were evaluated in. The model re-exports
+ * these types; rules read them through the model.
+ */
+import type { EnvClass } from '../core/env.js';
+import type { Location } from '../core/source.js';
+import type { Value } from '../core/value.js';
+
+/** A declared input: a Terraform variable, an ARM parameter, a Bicep param. */
+export interface InputDecl {
+  name: string;
+  kind: 'tf-variable' | 'arm-parameter' | 'bicep-param';
+  /** The declaration header: `variable "x" {`, the ARM parameter's key, `param x string`. */
+  header: Location;
+  /** Declared type text (`string`, `securestring`, …) when given. */
+  type?: string;
+  /** ARM `securestring`/`secureObject`, Bicep `@secure()`, Terraform `sensitive = true`. */
+  secure?: boolean;
+  /** The default/defaultValue, with its origin. */
+  defaultValue?: Value;
+  /** The value assigned by the variant (tfvars line, parameter file value, module argument). */
+  assigned?: Value;
+  /** ARM/Bicep `allowedValues`, each entry with its own origin. */
+  allowedValues?: Value[];
+  /** Terraform `validation` blocks. */
+  validations?: InputValidation[];
+}
+
+export interface InputValidation {
+  /** The `condition` attribute. */
+  at: Location;
+  /** Source text of the condition. */
+  text: string;
+  /** `regex`/`can(regex(...))` patterns found in the condition, each with its location. */
+  regexes: { pattern: string; at: Location }[];
+  /** Literal values of a `contains([...], var.x)` list, each with its origin. */
+  allowed: Value[];
+}
+
+/** One evaluation of a module or template: one variant. */
+export interface Evaluation {
+  /** `default`, or the variant file's path relative to the module (`prod.tfvars`, `azuredeploy.parameters.prod.json`). */
+  variant: string;
+  /** The file that defines the variant, when there is one. */
+  variantFile?: string;
+  env: EnvClass;
+  /** The folder (Terraform) or template file (ARM, Bicep) evaluated. */
+  unit: string;
+  inputs: InputDecl[];
+}
