@@ -20142,7 +20142,7 @@ function classifyCiFile(relPath, text2) {
   return void 0;
 }
 
-// src/model/source.ts
+// src/core/source.ts
 var LineMap = class {
   constructor(text2) {
     this.text = text2;
@@ -21376,7 +21376,7 @@ function parseHcl(text2, file) {
 // src/eval/terraform/project.ts
 import path3 from "node:path";
 
-// src/model/environments.ts
+// src/core/env.ts
 var PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
 var NONPROD_WORDS = /* @__PURE__ */ new Set([
   "dev",
@@ -21477,7 +21477,7 @@ function sourceText(text2, range) {
   return text2.slice(range.start.offset, range.end.offset);
 }
 
-// src/eval/value.ts
+// src/core/value.ts
 var str = (value, origin) => ({ kind: "string", value, origin });
 var num = (value, origin) => ({ kind: "number", value, origin });
 var bool = (value, origin) => ({ kind: "bool", value, origin });
@@ -24466,9 +24466,54 @@ function tokenKeys(ref) {
   return [];
 }
 
-// src/engine/run-rules.ts
-import { createHash } from "node:crypto";
-import path4 from "node:path";
+// src/model/kinds.ts
+var KINDS = {
+  "ml.workspace": { publicNetworkAccess: "bool", imageBuildCompute: "string", tags: "object" },
+  "ml.compute": {
+    computeType: "string",
+    computeTypeRaw: "string",
+    idleTimeBeforeShutdown: "string",
+    maxNodeCount: "number",
+    minNodeCount: "number",
+    name: "string",
+    nodePublicIp: "bool",
+    schedules: "any",
+    tags: "object",
+    vmSize: "string"
+  },
+  "aks.cluster": { name: "string", tags: "object" },
+  "aks.nodepool": {
+    autoscale: "bool",
+    inline: "bool",
+    isDefault: "bool",
+    labels: "object",
+    minCount: "number",
+    mode: "string",
+    name: "string",
+    nodeCount: "number",
+    tags: "object",
+    taints: "list",
+    vmSize: "string"
+  },
+  keyvault: { purgeProtection: "bool", rbacAuthorization: "bool", tags: "object" },
+  acr: { adminEnabled: "bool", networkDefaultAction: "string", publicNetworkAccess: "bool", sku: "string", tags: "object" },
+  storage: { allowBlobPublicAccess: "bool", minTls: "string", tags: "object" },
+  vm: { name: "string", tags: "object", vmSize: "string" },
+  vmss: { name: "string", tags: "object", vmSize: "string" },
+  nsg: { tags: "object" },
+  "nsg.rule": {
+    access: "string",
+    destinationPort: "any",
+    destinationPorts: "list",
+    direction: "string",
+    name: "string",
+    protocol: "string",
+    sourceAddress: "string",
+    sourceAddresses: "list"
+  },
+  "private-endpoint": { groupIds: "list", tags: "object", targets: "any" },
+  other: { tags: "object" }
+};
 
 // src/engine/levels.ts
 function levelFor(level, env) {
@@ -24492,65 +24537,40 @@ function envOfResource(r) {
   return "unknown";
 }
 
-// src/engine/run-rules.ts
-function fingerprint(ruleId, relFile, address, attributePath, env) {
-  return createHash("sha256").update([ruleId, relFile, address, attributePath, env].join("\0")).digest("hex").slice(0, 32);
+// src/engine/findings.ts
+import { createHash } from "node:crypto";
+import path4 from "node:path";
+function fingerprint(ruleId, relFile, subject, attributePath, env) {
+  return createHash("sha256").update([ruleId, relFile, subject, attributePath, env].join("\0")).digest("hex").slice(0, 32);
 }
-function runRules(input, undecided = []) {
-  const byKey = /* @__PURE__ */ new Map();
-  const undecidedKeys = /* @__PURE__ */ new Set();
-  for (const rule35 of input.rules) {
-    let variant = "default";
-    let evalEnv;
-    const report = (r) => {
-      const env = r.env ?? (r.resource ? envOfResource(r.resource) : evalEnv) ?? "unknown";
-      const level = r.level ?? levelFor(rule35.meta.level, env);
-      if (level === "off") return;
-      const relFile = path4.relative(input.root, r.location.file).split(path4.sep).join("/");
-      const address = r.resource?.address ?? r.subject ?? "";
-      const attributePath = r.attributePath ?? "";
-      const key = [rule35.meta.id, r.location.file, r.location.range.start.offset, r.location.range.end.offset].join("|");
-      const existing = byKey.get(key);
-      if (existing) {
-        if (!existing.variants.includes(variant)) existing.variants.push(variant);
-        if (severity(level) <= severity(existing.level)) return;
-      }
-      byKey.set(key, {
-        ruleId: rule35.meta.id,
-        level,
-        message: r.message,
-        location: r.location,
-        related: [...r.related ?? [], ...r.resource?.declaredIn ? [r.resource.declaredIn] : []],
-        fingerprint: fingerprint(rule35.meta.id, relFile, address, attributePath, env),
-        address: address || void 0,
-        attributePath: attributePath || void 0,
-        env,
-        variants: existing ? [...existing.variants] : [variant]
-      });
-    };
-    const onUndecided = (resource, attribute) => {
-      const v = resource.attrs.get(attribute)?.value;
-      const key = `${rule35.meta.id}|${resource.address}|${attribute}`;
-      if (v?.kind !== "unknown" || undecidedKeys.has(key)) return;
-      undecidedKeys.add(key);
-      undecided.push({ ruleId: rule35.meta.id, address: resource.address, attribute, reason: v.reason, location: resource.attrs.get(attribute)?.at ?? resource.header });
-    };
-    const visitor = rule35.create({ options: input.options, report, undecided: onUndecided });
-    if (visitor.graph) {
-      for (const g of input.graphs) {
-        variant = g.evaluation.variant;
-        evalEnv = g.evaluation.env;
-        visitor.graph(g);
-      }
-    }
-    variant = "default";
-    evalEnv = void 0;
-    if (visitor.terraformModule) for (const m of input.terraformModules) visitor.terraformModule(m);
-    if (visitor.file) for (const f of input.files) visitor.file(f);
-    if (visitor.ciDocument) for (const d of input.ciDocuments) visitor.ciDocument(d);
-  }
-  for (const f of byKey.values()) f.variants.sort();
-  return [...byKey.values()];
+function relativeToRoot(root, file) {
+  return path4.relative(root, file).split(path4.sep).join("/");
+}
+function buildFinding(i) {
+  const env = i.env ?? "unknown";
+  const subject = i.subject ?? i.address ?? "";
+  const attributePath = i.attributePath ?? "";
+  return {
+    ruleId: i.ruleId,
+    level: i.level,
+    ...i.messageId !== void 0 ? { messageId: i.messageId } : {},
+    message: i.message,
+    location: i.location,
+    related: i.related ?? [],
+    fingerprint: fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), subject, attributePath, env),
+    address: i.address || void 0,
+    attributePath: attributePath || void 0,
+    env,
+    variants: i.variants ?? ["default"]
+  };
+}
+function formatMessage(ruleId, messageId, template, data = {}) {
+  if (template === void 0) throw new Error(`${ruleId}: no message with ID '${messageId}' in meta.messages`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => {
+    const v = data[key];
+    if (v === void 0) throw new Error(`${ruleId}: message '${messageId}' needs data '${key}'`);
+    return String(v);
+  });
 }
 
 // src/model/gpu.ts
@@ -24569,21 +24589,49 @@ function known(r, name) {
   const v = r.attrs.get(name)?.value;
   return v && v.kind !== "unknown" ? v : void 0;
 }
-function knownString(r, name) {
-  const v = known(r, name);
+function knownStringOf(v) {
   return v?.kind === "string" ? v.value : void 0;
 }
-function knownBool(r, name) {
-  const v = known(r, name);
+function knownBoolOf(v) {
   if (v?.kind === "bool") return v.value;
   if (v?.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
   return void 0;
 }
-function knownNumber(r, name) {
-  const v = known(r, name);
+function knownNumberOf(v) {
   if (v?.kind === "number") return v.value;
   if (v?.kind === "string" && /^\d+$/.test(v.value)) return Number(v.value);
   return void 0;
+}
+function knownString(r, name) {
+  return knownStringOf(known(r, name));
+}
+function knownBool(r, name) {
+  return knownBoolOf(known(r, name));
+}
+function knownNumber(r, name) {
+  return knownNumberOf(known(r, name));
+}
+function showValue(v) {
+  if (!v) return "unset";
+  switch (v.kind) {
+    case "string":
+      return v.value;
+    case "bool":
+    case "number":
+      return String(v.value);
+    case "null":
+      return "null";
+    case "list":
+      return `[${v.items.map(showValue).join(", ")}]`;
+    default:
+      return v.kind;
+  }
+}
+function describeFact(f, attr2) {
+  const name = f?.sourcePath ?? attr2;
+  if (!f || f.value === void 0) return `${name} is not set`;
+  if (f.defaulted) return `${name} is not set (defaults to ${showValue(f.value)})`;
+  return `${name} is ${showValue(f.value)}`;
 }
 function isUnknown(r, name) {
   return r.attrs.get(name)?.value?.kind === "unknown";
@@ -24661,6 +24709,174 @@ function amlComputeType(r) {
 function leafName(r) {
   const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
   return n === void 0 ? void 0 : n.split("/").pop();
+}
+
+// src/engine/run-rules.ts
+var RESOURCE_KINDS = Object.keys(KINDS);
+function factView(r, attr2) {
+  const f = r.attrs.get(attr2);
+  const v = f?.value;
+  const state = v === void 0 ? "absent" : v.kind === "unknown" ? "unknown" : "known";
+  const value = state === "known" ? v : void 0;
+  return {
+    state,
+    value,
+    defaulted: f?.defaulted ?? false,
+    sourcePath: f?.sourcePath ?? attr2,
+    string: () => knownStringOf(value),
+    bool: () => knownBoolOf(value),
+    number: () => knownNumberOf(value),
+    describe: () => describeFact(f, attr2)
+  };
+}
+function runRules(input, undecided = []) {
+  const byKey = /* @__PURE__ */ new Map();
+  const undecidedKeys = /* @__PURE__ */ new Set();
+  for (const rule35 of input.rules) {
+    const meta = rule35.meta;
+    let variant = "default";
+    let evalEnv;
+    const occurrences = /* @__PURE__ */ new Map();
+    const report = (d) => {
+      const r = d.resource;
+      const env = d.env ?? (r ? envOfResource(r) : evalEnv) ?? "unknown";
+      const level = d.level ?? levelFor(meta.level, env);
+      if (level === "off") return;
+      let location;
+      let related;
+      if (d.location) {
+        location = d.location;
+        related = [...d.related ?? []];
+      } else if (r && d.attr) {
+        const at = factLocations(r, d.attr);
+        location = at.location;
+        related = [...at.related, ...d.related ?? []];
+      } else if (r) {
+        location = r.header;
+        related = [...d.related ?? []];
+      } else {
+        throw new Error(`${meta.id}: a report needs a location, or a resource`);
+      }
+      if (r?.declaredIn) related.push(r.declaredIn);
+      const message = d.messageId !== void 0 ? formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data) : d.message ?? "";
+      const subject = r?.address ?? d.subject ?? "";
+      let attributePath = d.attributePath ?? d.attr ?? "";
+      const occKey = [location.file, subject, attributePath, env].join("\0");
+      const where = `${location.range.start.offset}:${location.range.end.offset}`;
+      const seen = occurrences.get(occKey) ?? [];
+      let index = seen.indexOf(where);
+      if (index < 0) {
+        index = seen.length;
+        seen.push(where);
+        occurrences.set(occKey, seen);
+      }
+      if (index > 0) attributePath = `${attributePath}#${index}`;
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset].join("|");
+      const existing = byKey.get(key);
+      if (existing) {
+        if (!existing.variants.includes(variant)) existing.variants.push(variant);
+        if (severity(level) <= severity(existing.level)) return;
+      }
+      byKey.set(
+        key,
+        buildFinding({
+          root: input.root,
+          ruleId: meta.id,
+          level,
+          message,
+          messageId: d.messageId,
+          location,
+          related,
+          address: r?.address ?? d.subject,
+          subject,
+          attributePath,
+          env,
+          variants: existing ? [...existing.variants] : [variant]
+        })
+      );
+    };
+    const recordUndecided = (resource, attribute, reason, location) => {
+      const key = `${meta.id}|${resource.address}|${attribute}`;
+      if (undecidedKeys.has(key)) return;
+      undecidedKeys.add(key);
+      undecided.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
+    };
+    const ctx = {
+      options: input.options.get(meta.id) ?? {},
+      fact(resource, attr2) {
+        const view = factView(resource, attr2);
+        if (view.state === "unknown") {
+          const f = resource.attrs.get(attr2);
+          const v = f?.value;
+          recordUndecided(resource, attr2, v?.kind === "unknown" ? v.reason : "unknown", f?.at ?? resource.header);
+        }
+        return view;
+      },
+      report,
+      undecided(resource, attribute, reason, location) {
+        const v = resource.attrs.get(attribute)?.value;
+        const why = reason ?? (v?.kind === "unknown" ? v.reason : void 0);
+        if (why === void 0) return;
+        recordUndecided(resource, attribute, why, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
+      }
+    };
+    const visitor = rule35.create(ctx);
+    const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
+    if (visitor.graph || kindHooks.length) {
+      for (const g of input.graphs) {
+        variant = g.evaluation.variant;
+        evalEnv = g.evaluation.env;
+        for (const kind of kindHooks) {
+          const hook = visitor[kind];
+          for (const r of g.ofKind(kind)) hook(r, g);
+        }
+        visitor.graph?.(g);
+      }
+    }
+    variant = "default";
+    evalEnv = void 0;
+    runOtherHooks(visitor, input);
+  }
+  for (const f of byKey.values()) f.variants.sort();
+  return [...byKey.values()];
+}
+function runOtherHooks(visitor, input) {
+  if (visitor.terraformModule) for (const m of input.terraformModules) visitor.terraformModule(m);
+  if (visitor.file) for (const f of input.files) visitor.file(f);
+  if (visitor.ciDocument) for (const d of input.ciDocuments) visitor.ciDocument(d);
+}
+
+// src/engine/types.ts
+var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep"];
+var CI_FORMATS = ["github-actions", "azure-pipelines", "script"];
+
+// src/engine/define-rule.ts
+var PROBE = {
+  options: new Proxy({}, { get: () => void 0 }),
+  fact: () => ({ state: "absent", value: void 0, defaulted: false, sourcePath: "", string: () => void 0, bool: () => void 0, number: () => void 0, describe: () => "" }),
+  report: () => void 0,
+  undecided: () => void 0
+};
+function formatsFromHooks(visitor) {
+  const out = /* @__PURE__ */ new Set();
+  const resourceHook = visitor.graph !== void 0 || Object.keys(KINDS).some((k) => typeof visitor[k] === "function");
+  if (resourceHook) for (const f of RESOURCE_FORMATS) out.add(f);
+  if (visitor.terraformModule) out.add("terraform");
+  if (visitor.ciDocument) for (const f of CI_FORMATS) out.add(f);
+  return [...out];
+}
+function registerRules(byCategory) {
+  const out = [];
+  for (const [category, defs] of Object.entries(byCategory)) {
+    for (const def2 of defs) {
+      const m = def2.meta;
+      const formats = m.formats ?? formatsFromHooks(def2.create(PROBE));
+      if (formats.length === 0) throw new Error(`${m.id}: implements no hook that says its formats; set meta.formats`);
+      const meta = { ...m, formats, docPath: `rules/${category}/${m.id}-${m.name}.md` };
+      out.push({ meta, create: def2.create });
+    }
+  }
+  return out;
 }
 
 // rules/aml/AML001-workspace-public-network-access.ts
@@ -25241,6 +25457,14 @@ var rule10 = {
     level: "error",
     tags: ["cost", "gpu", "aks"],
     formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
+    options: {
+      taint: {
+        description: "The taint GPU pools are expected to carry, as key=value:Effect.",
+        schema: { type: "string", pattern: "^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$" },
+        default: "sku=gpu:NoSchedule",
+        configPath: ["gpu", "taint"]
+      }
+    },
     docPath: "rules/aks/AKS001-gpu-node-pool-without-taint.md"
   },
   create(ctx) {
@@ -25251,14 +25475,14 @@ var rule10 = {
           if (!why) continue;
           const taints = taintStrings(pool);
           if (!taints && isUnknown(pool, "taints")) ctx.undecided?.(pool, "taints");
-          if (!taints || hasGpuTaint(taints, ctx.options.gpuTaint)) continue;
+          if (!taints || hasGpuTaint(taints, ctx.options.taint)) continue;
           const { location, related } = factLocations(pool, "taints");
           ctx.report({
             resource: pool,
             attributePath: "taints",
             location,
             related,
-            message: `AKS node pool "${displayName(pool)}" is a GPU pool (${why}) but has no NoSchedule taint naming GPU; add the taint "${ctx.options.gpuTaint}" so other pods stay off the GPU nodes.`
+            message: `AKS node pool "${displayName(pool)}" is a GPU pool (${why}) but has no NoSchedule taint naming GPU; add the taint "${ctx.options.taint}" so other pods stay off the GPU nodes.`
           });
         }
       }
@@ -26027,10 +26251,18 @@ var rule23 = {
     level: "warning",
     tags: ["governance", "cost", "tags"],
     formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
+    options: {
+      required: {
+        description: "Tag names every taggable resource must carry (compared without case). Empty: the rule is inactive.",
+        schema: { type: "array", items: { type: "string", minLength: 1 } },
+        default: [],
+        configPath: ["tags", "required"]
+      }
+    },
     docPath: "rules/tags/TAG001-missing-required-tags.md"
   },
   create(ctx) {
-    const required = ctx.options.requiredTags;
+    const required = ctx.options.required;
     return {
       graph(g) {
         if (required.length === 0) return;
@@ -26071,10 +26303,18 @@ var rule24 = {
     level: "error",
     tags: ["cost", "gpu", "tags"],
     formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
+    options: {
+      costCenter: {
+        description: "The name of the cost-center tag GPU resources must carry.",
+        schema: { type: "string", minLength: 1 },
+        default: "cost-center",
+        configPath: ["tags", "costCenter"]
+      }
+    },
     docPath: "rules/tags/TAG002-gpu-resource-without-cost-center.md"
   },
   create(ctx) {
-    const tag = ctx.options.costCenterTag;
+    const tag = ctx.options.costCenter;
     return {
       graph(g) {
         for (const kind of GPU_WORKLOAD_KINDS) {
@@ -26111,6 +26351,14 @@ var rule25 = {
     level: "error",
     tags: ["governance", "compliance", "location"],
     formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
+    options: {
+      allowedLocations: {
+        description: 'Azure regions resources may be deployed to (compared without case and spaces: "Norway East" = norwayeast). Empty: the rule is inactive.',
+        schema: { type: "array", items: { type: "string", minLength: 1 } },
+        default: [],
+        configPath: ["allowedLocations"]
+      }
+    },
     docPath: "rules/governance/GOV001-location-not-allowed.md"
   },
   create(ctx) {
@@ -27657,42 +27905,21 @@ var rule34 = {
 var SUP002_suppression_unused_default = rule34;
 
 // rules/index.ts
-var ALL_RULES = [
-  AML001_workspace_public_network_access_default,
-  AML002_private_registry_needs_image_build_compute_default,
-  AML003_image_build_compute_not_a_cluster_default,
-  AML004_compute_cluster_min_nodes_default,
-  AML005_compute_instance_idle_shutdown_default,
-  AML006_compute_node_public_ip_default,
-  GPU001_gpu_workload_on_non_gpu_size_default,
-  GPU002_gpu_size_input_unvalidated_default,
-  GPU003_gpu_pool_not_scale_to_zero_default,
-  AKS001_gpu_node_pool_without_taint_default,
-  AKS002_gpu_size_in_system_pool_default,
-  KV001_keyvault_purge_protection_default,
-  KV002_keyvault_rbac_authorization_default,
-  ACR001_registry_admin_user_default,
-  ACR002_private_registry_needs_premium_default,
-  ST001_storage_public_blob_access_default,
-  ST002_storage_min_tls_default,
-  NET001_admin_port_open_to_internet_default,
-  TF001_local_terraform_state_default,
-  TF002_state_file_in_repository_default,
-  TF003_provider_version_unpinned_default,
-  SEC001_hardcoded_secret_default,
-  TAG001_missing_required_tags_default,
-  TAG002_gpu_resource_without_cost_center_default,
-  GOV001_location_not_allowed_default,
-  CI001_sdk_auth_deprecated_default,
-  CI002_azure_login_with_secret_default,
-  CI003_oidc_without_id_token_permission_default,
-  CI004_action_not_pinned_default,
-  CI005_terraform_apply_without_plan_default,
-  PARSE001_parse_error_default,
-  EVAL001_evaluation_incomplete_default,
-  SUP001_suppression_invalid_default,
-  SUP002_suppression_unused_default
-];
+var ALL_RULES = registerRules({
+  aml: [AML001_workspace_public_network_access_default, AML002_private_registry_needs_image_build_compute_default, AML003_image_build_compute_not_a_cluster_default, AML004_compute_cluster_min_nodes_default, AML005_compute_instance_idle_shutdown_default, AML006_compute_node_public_ip_default],
+  gpu: [GPU001_gpu_workload_on_non_gpu_size_default, GPU002_gpu_size_input_unvalidated_default, GPU003_gpu_pool_not_scale_to_zero_default],
+  aks: [AKS001_gpu_node_pool_without_taint_default, AKS002_gpu_size_in_system_pool_default],
+  keyvault: [KV001_keyvault_purge_protection_default, KV002_keyvault_rbac_authorization_default],
+  acr: [ACR001_registry_admin_user_default, ACR002_private_registry_needs_premium_default],
+  storage: [ST001_storage_public_blob_access_default, ST002_storage_min_tls_default],
+  network: [NET001_admin_port_open_to_internet_default],
+  terraform: [TF001_local_terraform_state_default, TF002_state_file_in_repository_default, TF003_provider_version_unpinned_default],
+  secrets: [SEC001_hardcoded_secret_default],
+  tags: [TAG001_missing_required_tags_default, TAG002_gpu_resource_without_cost_center_default],
+  governance: [GOV001_location_not_allowed_default],
+  ci: [CI001_sdk_auth_deprecated_default, CI002_azure_login_with_secret_default, CI003_oidc_without_id_token_permission_default, CI004_action_not_pinned_default, CI005_terraform_apply_without_plan_default],
+  core: [PARSE001_parse_error_default, EVAL001_evaluation_incomplete_default, SUP001_suppression_invalid_default, SUP002_suppression_unused_default]
+});
 
 // src/eval/arm/project.ts
 import fs3 from "node:fs";
@@ -32199,7 +32426,7 @@ var config_schema_default = {
       description: 'Per rule: a level ("error" | "warning" | "note" | "off") or { "level", "options" }. Keys are rule IDs (AML001, KV001, \u2026).',
       type: "object",
       propertyNames: {
-        pattern: "^[A-Z]+[0-9]{3}$"
+        pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$"
       },
       additionalProperties: {
         $ref: "#/definitions/ruleEntry"
@@ -32399,7 +32626,7 @@ var config_schema_default = {
         properties: {
           rule: {
             type: "string",
-            pattern: "^[A-Z]+[0-9]{3}$",
+            pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$",
             description: "The rule ID."
           },
           paths: {
@@ -32836,6 +33063,23 @@ function validate(data) {
   validator ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(config_schema_default);
   return validator(data) ? [] : validator.errors ?? [];
 }
+var optionValidators = /* @__PURE__ */ new Map();
+function validateOption(spec, value) {
+  let v = optionValidators.get(spec);
+  if (!v) {
+    v = new import_ajv.Ajv({ allErrors: true, strict: false }).compile(spec.schema);
+    optionValidators.set(spec, v);
+  }
+  return v(value) ? [] : v.errors ?? [];
+}
+function getPath(obj2, segs) {
+  let cur = obj2;
+  for (const s of segs) {
+    if (typeof cur !== "object" || cur === null || Array.isArray(cur)) return void 0;
+    cur = cur[s];
+  }
+  return cur;
+}
 function pointerSegments(instancePath) {
   if (!instancePath) return [];
   return instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
@@ -32872,18 +33116,20 @@ function errorMessage(e, where) {
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-function loadConfig(explicitPath, startDir, knownRuleIds) {
+function loadConfig(explicitPath, startDir, catalog) {
   const file = explicitPath ? path11.resolve(explicitPath) : findConfigFile(startDir);
-  if (!file) return { config: resolveConfig({}, path11.resolve(startDir)) };
+  if (!file) return { config: resolveConfig({}, path11.resolve(startDir), catalog) };
   let text2;
   try {
     text2 = fs6.readFileSync(file, "utf8");
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${e.code ?? String(e)}`]);
   }
-  return { config: parseConfig(text2, file, knownRuleIds), file };
+  return { config: parseConfig(text2, file, catalog), file };
 }
-function parseConfig(text2, file, knownRuleIds) {
+function parseConfig(text2, file, catalog) {
+  const knownRuleIds = catalog ? new Set(catalog.map((r) => r.id)) : void 0;
+  const byId = new Map((catalog ?? []).map((r) => [r.id, r]));
   const lm = new LineMap(text2);
   const pos = (offset) => {
     const p = lm.position(offset);
@@ -32922,25 +33168,34 @@ function parseConfig(text2, file, knownRuleIds) {
   const rulesNode = findNodeAtLocation2(root, ["rules"]);
   const rules = isObj(raw.rules) ? raw.rules : {};
   for (const [id, entry2] of Object.entries(rules)) {
-    if (knownRuleIds && /^[A-Z]+[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
+    if (knownRuleIds && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
     const options = isObj(entry2) && isObj(entry2.options) ? entry2.options : void 0;
-    if (options && Object.keys(options).length && !["TAG001", "TAG002", "AKS001", "GOV001"].includes(id)) {
-      add(findNodeAtLocation2(root, ["rules", id, "options"]), `rules.${id}.options: ${id} takes no options`);
+    const specs = byId.get(id)?.options ?? {};
+    for (const name of Object.keys(options ?? {})) {
+      if (!(name in specs) && knownRuleIds?.has(id)) {
+        const names = Object.keys(specs);
+        if (names.length) add(keyNode(findNodeAtLocation2(root, ["rules", id, "options"]), name), `rules.${id}.options.${name}: ${id} has no option '${name}' (it has ${names.join(", ")})`);
+        else add(findNodeAtLocation2(root, ["rules", id, "options"]), `rules.${id}.options: ${id} takes no options`);
+      }
     }
   }
-  const both = (ruleId, opt, top) => {
-    const e = rules[ruleId];
-    if (isObj(e) && isObj(e.options) && opt in e.options && findNodeAtLocation2(root, top)) {
-      add(findNodeAtLocation2(root, ["rules", ruleId, "options", opt]), `rules.${ruleId}.options.${opt}: also set as ${describePath(top)}; set it once`);
+  for (const r of catalog ?? []) {
+    for (const [name, spec] of Object.entries(r.options ?? {})) {
+      const entry2 = rules[r.id];
+      const perRule = isObj(entry2) && isObj(entry2.options) && name in entry2.options;
+      const top = spec.configPath && getPath(data, spec.configPath) !== void 0;
+      if (perRule && top) add(findNodeAtLocation2(root, ["rules", r.id, "options", name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath])}; set it once`);
+      const segs = perRule ? ["rules", r.id, "options", name] : top ? [...spec.configPath] : void 0;
+      if (!segs) continue;
+      for (const e of validateOption(spec, getPath(data, segs))) {
+        const sub2 = pointerSegments(e.instancePath);
+        add(findNodeAtLocation2(root, [...segs, ...sub2]), errorMessage(e, describePath([...segs, ...sub2])));
+      }
     }
-  };
-  both("TAG001", "required", ["tags", "required"]);
-  both("TAG002", "costCenter", ["tags", "costCenter"]);
-  both("AKS001", "taint", ["gpu", "taint"]);
-  both("GOV001", "allowedLocations", ["allowedLocations"]);
+  }
   (Array.isArray(raw.suppressions) ? raw.suppressions : []).forEach((s, i) => {
     if (!isObj(s)) return;
-    if (knownRuleIds && typeof s.rule === "string" && /^[A-Z]+[0-9]{3}$/.test(s.rule) && !knownRuleIds.has(s.rule)) {
+    if (knownRuleIds && typeof s.rule === "string" && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(s.rule) && !knownRuleIds.has(s.rule)) {
       add(findNodeAtLocation2(root, ["suppressions", i, "rule"]), `suppressions[${i}].rule: unknown rule ID '${s.rule}'`);
     }
     if (typeof s.until === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s.until) && !isValidDate(s.until)) {
@@ -32951,7 +33206,7 @@ function parseConfig(text2, file, knownRuleIds) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  return resolveConfig(raw, path11.dirname(file));
+  return resolveConfig(raw, path11.dirname(file), catalog);
 }
 function nodeValue(n) {
   switch (n.type) {
@@ -32969,20 +33224,18 @@ function nodeValue(n) {
       return n.value;
   }
 }
-function normalizeLocation2(s) {
-  return s.toLowerCase().replace(/\s+/g, "");
-}
-function resolveConfig(raw, baseDir) {
+function resolveConfig(raw, baseDir, catalog) {
   const levels = /* @__PURE__ */ new Map();
-  const ruleOptions = {};
-  const required = raw.tags?.required ?? (typeof raw.rules?.TAG001 === "object" ? raw.rules.TAG001.options?.required : void 0);
-  const costCenter = raw.tags?.costCenter ?? (typeof raw.rules?.TAG002 === "object" ? raw.rules.TAG002.options?.costCenter : void 0);
-  const taint = raw.gpu?.taint ?? (typeof raw.rules?.AKS001 === "object" ? raw.rules.AKS001.options?.taint : void 0);
-  const locations = raw.allowedLocations ?? (typeof raw.rules?.GOV001 === "object" ? raw.rules.GOV001.options?.allowedLocations : void 0);
-  if (required) ruleOptions.requiredTags = [...required];
-  if (costCenter) ruleOptions.costCenterTag = costCenter;
-  if (taint) ruleOptions.gpuTaint = taint;
-  if (locations) ruleOptions.allowedLocations = locations.map(normalizeLocation2);
+  const ruleOptions = /* @__PURE__ */ new Map();
+  for (const r of catalog ?? []) {
+    for (const [name, spec] of Object.entries(r.options ?? {})) {
+      const entry2 = raw.rules?.[r.id];
+      const perRule = typeof entry2 === "object" ? entry2.options?.[name] : void 0;
+      const value = perRule ?? (spec.configPath ? getPath(raw, spec.configPath) : void 0);
+      if (value === void 0) continue;
+      ruleOptions.set(r.id, { ...ruleOptions.get(r.id) ?? {}, [name]: value });
+    }
+  }
   for (const [id, entry2] of Object.entries(raw.rules ?? {})) {
     const level = typeof entry2 === "string" ? entry2 : entry2.level;
     if (level) levels.set(id, level);
@@ -33107,12 +33360,6 @@ function applyBaselineWithStats(findings, baselineText, file) {
 
 // src/api.ts
 var VERSION = "0.1.0";
-var DEFAULT_RULE_OPTIONS = {
-  requiredTags: [],
-  costCenterTag: "cost-center",
-  gpuTaint: "sku=gpu:NoSchedule",
-  allowedLocations: []
-};
 var UsageError = class extends Error {
 };
 function commonRoot(paths) {
@@ -33141,12 +33388,12 @@ async function lint(options = {}) {
   const startDir = fs7.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path12.dirname(inputPaths[0]);
   let config;
   try {
-    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, knownIds).config;
+    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
     throw e;
   }
-  const ruleOptions = { ...DEFAULT_RULE_OPTIONS, ...config.ruleOptions, ...options.ruleOptions };
+  const ruleOptions = resolveRuleOptions(catalog, config.ruleOptions, options.ruleOptions);
   const rules = selectRules(catalog, options.rules, [...options.disable ?? [], ...config.disabledRules().filter((id) => !options.rules?.includes(id))]);
   const envForPath = (rel) => config.envForPath(path12.join(root, rel));
   const today2 = options.today ?? todayUtc();
@@ -33377,6 +33624,16 @@ async function lint(options = {}) {
     undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1))
   };
 }
+function resolveRuleOptions(catalog, fromConfig, fromApi) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of catalog) {
+    const specs = r.meta.options ?? {};
+    const defaults = Object.fromEntries(Object.entries(specs).map(([k, spec]) => [k, spec.default]));
+    for (const k of Object.keys(fromApi?.[r.meta.id] ?? {})) if (!(k in specs)) throw new UsageError(`${r.meta.id} has no option '${k}'`);
+    out.set(r.meta.id, { ...defaults, ...fromConfig.get(r.meta.id), ...fromApi?.[r.meta.id] });
+  }
+  return out;
+}
 function selectRules(all, only, disable) {
   const known2 = new Set(all.map((r) => r.meta.id));
   for (const id of [...only ?? [], ...disable ?? []]) if (!known2.has(id)) throw new UsageError(`unknown rule ID: ${id}`);
@@ -33519,37 +33776,41 @@ var BUILTIN_RULES = {
     help: "Fix the syntax error at the reported line and column.",
     level: "error",
     tags: ["correctness"],
-    formats: ["any"]
+    formats: ["any"],
+    docPath: "rules/core/PARSE001-parse-error.md"
   },
   EVAL001: {
     id: "EVAL001",
-    name: "evaluation-stopped",
+    name: "evaluation-incomplete",
     shortDescription: "An evaluation had to stop before it was complete.",
     fullDescription: "Evaluating the module or template hit a limit (for example an expansion cap). Findings that depend on the unevaluated part may be missing.",
     help: "Simplify the reported expression or split the module; values that cannot be evaluated are treated as unknown.",
     level: "warning",
     tags: ["correctness"],
-    formats: ["any"]
+    formats: ["any"],
+    docPath: "rules/core/EVAL001-evaluation-incomplete.md"
   },
   SUP001: {
     id: "SUP001",
-    name: "invalid-suppression",
+    name: "suppression-invalid",
     shortDescription: "An inline suppression is malformed or has expired.",
     fullDescription: "A suppression comment without a reason, with an unknown rule ID or with a malformed date is ignored; an expired one no longer suppresses.",
     help: "Write `mlops-iac-lint-ignore RULEID [until=YYYY-MM-DD] -- reason` with a known rule ID and a reason, or remove it.",
     level: "warning",
     tags: ["maintainability"],
-    formats: ["any"]
+    formats: ["any"],
+    docPath: "rules/core/SUP001-suppression-invalid.md"
   },
   SUP002: {
     id: "SUP002",
-    name: "unused-suppression",
+    name: "suppression-unused",
     shortDescription: "An inline suppression suppresses nothing.",
     fullDescription: "The suppressed rule no longer reports anything at this place, so the comment is stale.",
     help: "Remove the suppression comment.",
     level: "note",
     tags: ["maintainability"],
-    formats: ["any"]
+    formats: ["any"],
+    docPath: "rules/core/SUP002-suppression-unused.md"
   }
 };
 function allRules(result) {

@@ -2,6 +2,7 @@
  * The rule registry: every rule module, in catalog order (RULES.md).
  */
 import type { Rule } from '../src/engine/types.js';
+import { registerRules } from '../src/engine/define-rule.js';
 import AML001 from './aml/AML001-workspace-public-network-access.js';
 import AML002 from './aml/AML002-private-registry-needs-image-build-compute.js';
 import AML003 from './aml/AML003-image-build-compute-not-a-cluster.js';
@@ -37,13 +38,22 @@ import EVAL001 from './core/EVAL001-evaluation-incomplete.js';
 import SUP001 from './core/SUP001-suppression-invalid.js';
 import SUP002 from './core/SUP002-suppression-unused.js';
 
-export const ALL_RULES: Rule[] = [
-  AML001, AML002, AML003, AML004, AML005, AML006, GPU001, GPU002,
-  GPU003, AKS001, AKS002, KV001, KV002, ACR001, ACR002, ST001,
-  ST002, NET001, TF001, TF002, TF003, SEC001, TAG001, TAG002,
-  GOV001, CI001, CI002, CI003, CI004, CI005, PARSE001, EVAL001,
-  SUP001, SUP002,
-];
+/** Rules by folder (the folder names the category and the doc path), in catalog order. */
+export const ALL_RULES: Rule[] = registerRules({
+  aml: [AML001, AML002, AML003, AML004, AML005, AML006],
+  gpu: [GPU001, GPU002, GPU003],
+  aks: [AKS001, AKS002],
+  keyvault: [KV001, KV002],
+  acr: [ACR001, ACR002],
+  storage: [ST001, ST002],
+  network: [NET001],
+  terraform: [TF001, TF002, TF003],
+  secrets: [SEC001],
+  tags: [TAG001, TAG002],
+  governance: [GOV001],
+  ci: [CI001, CI002, CI003, CI004, CI005],
+  core: [PARSE001, EVAL001, SUP001, SUP002],
+});
 
 export function ruleById(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass, Resource } from './model/resource.js';
 import type { Location } from './core/source.js';
-import type { Finding, Graph, Rule, RuleOptions, ScannedFile, Undecided } from './engine/types.js';
+import type { Finding, Graph, Rule, ScannedFile, Undecided } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { listFiles, kindByName, jsonKind } from './discover/index.js';
 import { classifyCiFile } from './discover/ci.js';
@@ -55,7 +55,8 @@ export interface LintOptions {
    * module folder is still linted, so variables in sibling files resolve.
    */
   onlyFiles?: string[];
-  ruleOptions?: Partial<RuleOptions>;
+  /** Rule options by rule ID (`{ TAG001: { required: ['owner'] } }`); over the config file's. */
+  ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** An explicit config file (`--config`); otherwise `.mlops-iac-lint.jsonc`/`.json` is looked up from the first path upwards. */
   configFile?: string;
   /** Do not look for a config file at all. */
@@ -69,13 +70,6 @@ export interface LintOptions {
   /** The rule set to choose from (default: every rule of the catalog). */
   ruleSet?: Rule[];
 }
-
-export const DEFAULT_RULE_OPTIONS: RuleOptions = {
-  requiredTags: [],
-  costCenterTag: 'cost-center',
-  gpuTaint: 'sku=gpu:NoSchedule',
-  allowedLocations: [],
-};
 
 /** A user mistake (missing path, bad option value): the CLI prints it and exits 2. */
 export class UsageError extends Error {}
@@ -109,12 +103,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const startDir = fs.statSync(inputPaths[0]!).isDirectory() ? inputPaths[0]! : path.dirname(inputPaths[0]!);
   let config: ResolvedConfig;
   try {
-    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, knownIds).config;
+    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join('\n'));
     throw e;
   }
-  const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...config.ruleOptions, ...options.ruleOptions };
+  const ruleOptions = resolveRuleOptions(catalog, config.ruleOptions, options.ruleOptions);
   const rules = selectRules(catalog, options.rules, [...(options.disable ?? []), ...config.disabledRules().filter((id) => !options.rules?.includes(id))]);
   const envForPath = (rel: string): EnvClass | undefined => config.envForPath(path.join(root, rel));
   const today = options.today ?? todayUtc();
@@ -367,6 +361,22 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     toolVersion: VERSION,
     undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
   };
+}
+
+/** Each rule's options: `meta.options` defaults, then the config file, then the API caller. */
+function resolveRuleOptions(
+  catalog: readonly Rule[],
+  fromConfig: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  fromApi: LintOptions['ruleOptions'],
+): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const r of catalog) {
+    const specs = r.meta.options ?? {};
+    const defaults = Object.fromEntries(Object.entries(specs).map(([k, spec]) => [k, spec.default]));
+    for (const k of Object.keys(fromApi?.[r.meta.id] ?? {})) if (!(k in specs)) throw new UsageError(`${r.meta.id} has no option '${k}'`);
+    out.set(r.meta.id, { ...defaults, ...fromConfig.get(r.meta.id), ...fromApi?.[r.meta.id] });
+  }
+  return out;
 }
 
 function selectRules(all: Rule[], only?: string[], disable?: string[]): Rule[] {

@@ -42,6 +42,14 @@ const rule: Rule = {
     level: 'error',
     tags: ['cost', 'gpu', 'aks'],
     formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    options: {
+      taint: {
+        description: 'The taint GPU pools are expected to carry, as key=value:Effect.',
+        schema: { type: 'string', pattern: '^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$' },
+        default: 'sku=gpu:NoSchedule',
+        configPath: ['gpu', 'taint'],
+      },
+    },
     docPath: 'rules/aks/AKS001-gpu-node-pool-without-taint.md',
   },
   create(ctx) {
@@ -52,14 +60,14 @@ const rule: Rule = {
           if (!why) continue;
           const taints = taintStrings(pool);
           if (!taints && isUnknown(pool, 'taints')) ctx.undecided?.(pool, 'taints');
-          if (!taints || hasGpuTaint(taints, ctx.options.gpuTaint)) continue;
+          if (!taints || hasGpuTaint(taints, (ctx.options.taint as string))) continue;
           const { location, related } = factLocations(pool, 'taints');
           ctx.report({
             resource: pool,
             attributePath: 'taints',
             location,
             related,
-            message: `AKS node pool "${displayName(pool)}" is a GPU pool (${why}) but has no NoSchedule taint naming GPU; add the taint "${ctx.options.gpuTaint}" so other pods stay off the GPU nodes.`,
+            message: `AKS node pool "${displayName(pool)}" is a GPU pool (${why}) but has no NoSchedule taint naming GPU; add the taint "${(ctx.options.taint as string)}" so other pods stay off the GPU nodes.`,
           });
         }
       },

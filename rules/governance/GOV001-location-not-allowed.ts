@@ -19,10 +19,18 @@ const rule: Rule = {
     level: 'error',
     tags: ['governance', 'compliance', 'location'],
     formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    options: {
+      allowedLocations: {
+        description: 'Azure regions resources may be deployed to (compared without case and spaces: "Norway East" = norwayeast). Empty: the rule is inactive.',
+        schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+        default: [],
+        configPath: ['allowedLocations'],
+      },
+    },
     docPath: 'rules/governance/GOV001-location-not-allowed.md',
   },
   create(ctx) {
-    const allowed = new Set(ctx.options.allowedLocations.map(normalizeLocation));
+    const allowed = new Set((ctx.options.allowedLocations as string[]).map(normalizeLocation));
     return {
       graph(g) {
         if (allowed.size === 0) return; // inactive until configured

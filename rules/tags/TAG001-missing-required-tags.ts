@@ -138,10 +138,18 @@ const rule: Rule = {
     level: 'warning',
     tags: ['governance', 'cost', 'tags'],
     formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    options: {
+      required: {
+        description: 'Tag names every taggable resource must carry (compared without case). Empty: the rule is inactive.',
+        schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+        default: [],
+        configPath: ['tags', 'required'],
+      },
+    },
     docPath: 'rules/tags/TAG001-missing-required-tags.md',
   },
   create(ctx) {
-    const required = ctx.options.requiredTags;
+    const required = ctx.options.required as string[];
     return {
       graph(g) {
         if (required.length === 0) return; // inactive until configured

@@ -13,10 +13,18 @@ const rule: Rule = {
     level: 'error',
     tags: ['cost', 'gpu', 'tags'],
     formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
+    options: {
+      costCenter: {
+        description: 'The name of the cost-center tag GPU resources must carry.',
+        schema: { type: 'string', minLength: 1 },
+        default: 'cost-center',
+        configPath: ['tags', 'costCenter'],
+      },
+    },
     docPath: 'rules/tags/TAG002-gpu-resource-without-cost-center.md',
   },
   create(ctx) {
-    const tag = ctx.options.costCenterTag;
+    const tag = ctx.options.costCenter as string;
     return {
       graph(g) {
         for (const kind of GPU_WORKLOAD_KINDS) {

@@ -11,7 +11,7 @@ import { parseJsonc } from '../parse/json/index.js';
 import schema from '../../schema/config.schema.json' with { type: 'json' };
 import { LineMap } from '../core/source.js';
 import type { EnvClass } from '../model/resource.js';
-import type { LevelOrOff, RuleOptions } from '../engine/types.js';
+import type { LevelOrOff, RuleOptionSpec } from '../engine/types.js';
 import { isValidDate } from '../engine/suppressions.js';
 import { matchGlob, normalizeRel } from './glob.js';
 import { CONFIG_FILE_NAMES, ConfigError } from './types.js';
@@ -48,13 +48,40 @@ function validate(data: unknown): ErrorObject[] {
 /** The raw shape (after schema validation). */
 export interface RawRuleEntry {
   level?: LevelOrOff;
-  options?: { required?: string[]; costCenter?: string; taint?: string; allowedLocations?: string[] };
+  options?: Record<string, unknown>;
+}
+
+/** What the loader needs to know of the rule catalog: IDs and each rule's options. */
+export interface CatalogEntry {
+  id: string;
+  options?: Readonly<Record<string, RuleOptionSpec>>;
+}
+export type Catalog = readonly CatalogEntry[];
+
+const optionValidators = new Map<RuleOptionSpec, ValidateFunction>();
+function validateOption(spec: RuleOptionSpec, value: unknown): ErrorObject[] {
+  let v = optionValidators.get(spec);
+  if (!v) {
+    v = new Ajv({ allErrors: true, strict: false }).compile(spec.schema);
+    optionValidators.set(spec, v);
+  }
+  return v(value) ? [] : (v.errors ?? []);
+}
+
+function getPath(obj: unknown, segs: readonly string[]): unknown {
+  let cur = obj;
+  for (const s of segs) {
+    if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[s];
+  }
+  return cur;
 }
 export interface RawConfig {
   rules?: Record<string, LevelOrOff | RawRuleEntry>;
   tags?: { required?: string[]; costCenter?: string };
   gpu?: { taint?: string };
   allowedLocations?: string[];
+  [key: string]: unknown;
   environments?: Record<string, EnvClass>;
   ignorePaths?: string[];
   suppressions?: ConfigSuppression[];
@@ -110,27 +137,29 @@ function today(): string {
  * found walking up from `startDir`. No file: the defaults (`file` undefined).
  * Throws `ConfigError` on invalid JSON, schema violations, unknown rule IDs, bad dates.
  *
- * @param knownRuleIds the catalog's rule IDs (`ALL_RULES.map((r) => r.meta.id)`); when
- *   omitted, rule IDs are only checked for their shape.
+ * @param catalog the rule catalog (IDs and option specs, `ALL_RULES.map((r) => r.meta)`);
+ *   when omitted, rule IDs are only checked for their shape and options are not mapped.
  */
 export function loadConfig(
   explicitPath: string | undefined,
   startDir: string,
-  knownRuleIds?: ReadonlySet<string>,
+  catalog?: Catalog,
 ): { config: ResolvedConfig; file?: string } {
   const file = explicitPath ? path.resolve(explicitPath) : findConfigFile(startDir);
-  if (!file) return { config: resolveConfig({}, path.resolve(startDir)) };
+  if (!file) return { config: resolveConfig({}, path.resolve(startDir), catalog) };
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`]);
   }
-  return { config: parseConfig(text, file, knownRuleIds), file };
+  return { config: parseConfig(text, file, catalog), file };
 }
 
 /** Parses and validates config text (the work of `loadConfig`, without the file system). */
-export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlySet<string>): ResolvedConfig {
+export function parseConfig(text: string, file: string, catalog?: Catalog): ResolvedConfig {
+  const knownRuleIds = catalog ? new Set(catalog.map((r) => r.id)) : undefined;
+  const byId = new Map((catalog ?? []).map((r) => [r.id, r]));
   const lm = new LineMap(text);
   const pos = (offset: number): string => {
     const p = lm.position(offset);
@@ -174,25 +203,35 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
   const rulesNode = findNodeAtLocation(root, ['rules']);
   const rules: Record<string, unknown> = isObj(raw.rules) ? raw.rules : {};
   for (const [id, entry] of Object.entries(rules)) {
-    if (knownRuleIds && /^[A-Z]+[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
+    if (knownRuleIds && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
     const options = isObj(entry) && isObj(entry.options) ? entry.options : undefined;
-    if (options && Object.keys(options).length && !['TAG001', 'TAG002', 'AKS001', 'GOV001'].includes(id)) {
-      add(findNodeAtLocation(root, ['rules', id, 'options']), `rules.${id}.options: ${id} takes no options`);
+    const specs = byId.get(id)?.options ?? {};
+    for (const name of Object.keys(options ?? {})) {
+      if (!(name in specs) && knownRuleIds?.has(id)) {
+        const names = Object.keys(specs);
+        if (names.length) add(keyNode(findNodeAtLocation(root, ['rules', id, 'options']), name), `rules.${id}.options.${name}: ${id} has no option '${name}' (it has ${names.join(', ')})`);
+        else add(findNodeAtLocation(root, ['rules', id, 'options']), `rules.${id}.options: ${id} takes no options`);
+      }
     }
   }
-  const both = (ruleId: string, opt: string, top: (string | number)[]): void => {
-    const e = rules[ruleId];
-    if (isObj(e) && isObj(e.options) && opt in e.options && findNodeAtLocation(root, top)) {
-      add(findNodeAtLocation(root, ['rules', ruleId, 'options', opt]), `rules.${ruleId}.options.${opt}: also set as ${describePath(top)}; set it once`);
+  // Every rule option: set once (per rule, or at its documented top-level path), and valid.
+  for (const r of catalog ?? []) {
+    for (const [name, spec] of Object.entries(r.options ?? {})) {
+      const entry = rules[r.id];
+      const perRule = isObj(entry) && isObj(entry.options) && name in entry.options;
+      const top = spec.configPath && getPath(data, spec.configPath) !== undefined;
+      if (perRule && top) add(findNodeAtLocation(root, ['rules', r.id, 'options', name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath!])}; set it once`);
+      const segs = perRule ? ['rules', r.id, 'options', name] : top ? [...spec.configPath!] : undefined;
+      if (!segs) continue;
+      for (const e of validateOption(spec, getPath(data, segs))) {
+        const sub = pointerSegments(e.instancePath);
+        add(findNodeAtLocation(root, [...segs, ...sub]), errorMessage(e, describePath([...segs, ...sub])));
+      }
     }
-  };
-  both('TAG001', 'required', ['tags', 'required']);
-  both('TAG002', 'costCenter', ['tags', 'costCenter']);
-  both('AKS001', 'taint', ['gpu', 'taint']);
-  both('GOV001', 'allowedLocations', ['allowedLocations']);
+  }
   (Array.isArray(raw.suppressions) ? (raw.suppressions as unknown[]) : []).forEach((s, i) => {
     if (!isObj(s)) return;
-    if (knownRuleIds && typeof s.rule === 'string' && /^[A-Z]+[0-9]{3}$/.test(s.rule) && !knownRuleIds.has(s.rule)) {
+    if (knownRuleIds && typeof s.rule === 'string' && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(s.rule) && !knownRuleIds.has(s.rule)) {
       add(findNodeAtLocation(root, ['suppressions', i, 'rule']), `suppressions[${i}].rule: unknown rule ID '${s.rule}'`);
     }
     if (typeof s.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.until) && !isValidDate(s.until)) {
@@ -203,7 +242,7 @@ export function parseConfig(text: string, file: string, knownRuleIds?: ReadonlyS
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  return resolveConfig(raw, path.dirname(file));
+  return resolveConfig(raw, path.dirname(file), catalog);
 }
 
 /** A JSON tree's value (jsonc-parser `getNodeValue`, without prototype surprises for `__proto__` keys). */
@@ -224,22 +263,20 @@ function nodeValue(n: JsonNode): unknown {
   }
 }
 
-function normalizeLocation(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, '');
-}
-
 /** Applies defaults and builds the matchers. */
-export function resolveConfig(raw: RawConfig, baseDir: string): ResolvedConfig {
+export function resolveConfig(raw: RawConfig, baseDir: string, catalog?: Catalog): ResolvedConfig {
   const levels = new Map<string, LevelOrOff>();
-  const ruleOptions: Partial<RuleOptions> = {};
-  const required = raw.tags?.required ?? (typeof raw.rules?.TAG001 === 'object' ? raw.rules.TAG001.options?.required : undefined);
-  const costCenter = raw.tags?.costCenter ?? (typeof raw.rules?.TAG002 === 'object' ? raw.rules.TAG002.options?.costCenter : undefined);
-  const taint = raw.gpu?.taint ?? (typeof raw.rules?.AKS001 === 'object' ? raw.rules.AKS001.options?.taint : undefined);
-  const locations = raw.allowedLocations ?? (typeof raw.rules?.GOV001 === 'object' ? raw.rules.GOV001.options?.allowedLocations : undefined);
-  if (required) ruleOptions.requiredTags = [...required];
-  if (costCenter) ruleOptions.costCenterTag = costCenter;
-  if (taint) ruleOptions.gpuTaint = taint;
-  if (locations) ruleOptions.allowedLocations = locations.map(normalizeLocation);
+  // Rule options, mapped generically from each rule's `meta.options` (only the configured ones).
+  const ruleOptions = new Map<string, Record<string, unknown>>();
+  for (const r of catalog ?? []) {
+    for (const [name, spec] of Object.entries(r.options ?? {})) {
+      const entry = raw.rules?.[r.id];
+      const perRule = typeof entry === 'object' ? entry.options?.[name] : undefined;
+      const value = perRule ?? (spec.configPath ? getPath(raw, spec.configPath) : undefined);
+      if (value === undefined) continue;
+      ruleOptions.set(r.id, { ...(ruleOptions.get(r.id) ?? {}), [name]: value });
+    }
+  }
   for (const [id, entry] of Object.entries(raw.rules ?? {})) {
     const level = typeof entry === 'string' ? entry : entry.level;
     if (level) levels.set(id, level);

@@ -3,7 +3,7 @@
  * The schema is `schema/config.schema.json`.
  */
 import type { EnvClass } from '../model/resource.js';
-import type { Finding, LevelOrOff, RuleOptions } from '../engine/types.js';
+import type { Finding, LevelOrOff } from '../engine/types.js';
 
 export const CONFIG_FILE_NAMES = ['.mlops-iac-lint.jsonc', '.mlops-iac-lint.json'] as const;
 
@@ -21,8 +21,8 @@ export interface ResolvedConfig {
   baseDir: string;
   /** Level overrides by rule ID (`off` disables the rule). */
   levels: Map<string, LevelOrOff>;
-  /** Options for `lint({ ruleOptions })`; only the configured ones. */
-  ruleOptions: Partial<RuleOptions>;
+  /** Rule options by rule ID, mapped from the config (only the configured ones; defaults come from `meta.options`). */
+  ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** `environments`, in file order (first match wins). */
   environments: { glob: string; env: EnvClass }[];
   ignorePaths: string[];

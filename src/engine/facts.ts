@@ -16,23 +16,64 @@ export function known(r: Resource, name: string): Value | undefined {
   return v && v.kind !== 'unknown' ? v : undefined;
 }
 
-export function knownString(r: Resource, name: string): string | undefined {
-  const v = known(r, name);
+export function knownStringOf(v: Value | undefined): string | undefined {
   return v?.kind === 'string' ? v.value : undefined;
 }
 
-export function knownBool(r: Resource, name: string): boolean | undefined {
-  const v = known(r, name);
+/** A boolean, or its string spelling (`"true"`, as ARM parameters and CLI flags write it). */
+export function knownBoolOf(v: Value | undefined): boolean | undefined {
   if (v?.kind === 'bool') return v.value;
   if (v?.kind === 'string' && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === 'true';
   return undefined;
 }
 
-export function knownNumber(r: Resource, name: string): number | undefined {
-  const v = known(r, name);
+/** A number, or a string of digits (ARM parameters, CLI flags). */
+export function knownNumberOf(v: Value | undefined): number | undefined {
   if (v?.kind === 'number') return v.value;
   if (v?.kind === 'string' && /^\d+$/.test(v.value)) return Number(v.value);
   return undefined;
+}
+
+export function knownString(r: Resource, name: string): string | undefined {
+  return knownStringOf(known(r, name));
+}
+
+export function knownBool(r: Resource, name: string): boolean | undefined {
+  return knownBoolOf(known(r, name));
+}
+
+export function knownNumber(r: Resource, name: string): number | undefined {
+  return knownNumberOf(known(r, name));
+}
+
+/** A value as messages show it: strings bare, booleans and numbers as written. */
+export function showValue(v: Value | undefined): string {
+  if (!v) return 'unset';
+  switch (v.kind) {
+    case 'string':
+      return v.value;
+    case 'bool':
+    case 'number':
+      return String(v.value);
+    case 'null':
+      return 'null';
+    case 'list':
+      return `[${v.items.map(showValue).join(', ')}]`;
+    default:
+      return v.kind;
+  }
+}
+
+/**
+ * The one phrase messages use for an attribute's state: "`x` is not set (defaults to
+ * false)" for an absent attribute with a documented default, "`x` is not set" without one,
+ * and "`x` is false" when written.
+ */
+export function describeFact(f: Fact | undefined, attr: string): string {
+  const name = f?.sourcePath ?? attr;
+  if (!f || f.value === undefined) return `${name} is not set`;
+  if (f.defaulted) return `${name} is not set (defaults to ${showValue(f.value)})`;
+  return `${name} is ${showValue(f.value)}`;
 }
 
 export function isUnknown(r: Resource, name: string): boolean {

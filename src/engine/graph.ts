@@ -31,7 +31,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
   return {
     resources,
     evaluation,
-    ofKind: (kind) => byKind.get(kind) ?? [],
+    ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as Resource<K>[],
     target: (from, ref) => resolve(from.refs.get(ref)),
     referrers: (to, kind, ref) => (byKind.get(kind) ?? []).filter((r) => resolve(r.refs.get(ref)) === to),
     resolve,

@@ -1,82 +1,178 @@
 /**
- * Runs rules over the evaluated graphs, Terraform module facts, files and CI documents,
- * turning reports into findings: levels by environment, fingerprints, and one finding
- * for the same rule and location across variants (RULES.md "Variants").
+ * Runs rules over the evaluated graphs, Terraform module facts, files and CI documents.
+ * The engine does the bookkeeping so rules only decide (issue "One seam per input
+ * format", item 4):
+ * - `ctx.fact(resource, attr)` reads a canonical attribute and records "could not decide"
+ *   whenever its value is unknown (`--verbose` is complete for every rule);
+ * - `ctx.report({ messageId, data, resource, attr })` fills the message from
+ *   `meta.messages`, the location (where the value was written, else the resource header),
+ *   the related locations (the value's chain, the consuming attribute, the Bicep
+ *   declaration), the level by environment class and the fingerprint (with an occurrence
+ *   index when a rule reports one subject twice at different places);
+ * - the same rule and location across variants is one finding (RULES.md "Variants").
  */
-import { createHash } from 'node:crypto';
-import path from 'node:path';
-import type { EnvClass } from '../model/resource.js';
-import type { Finding, Graph, Report, Rule, RuleOptions, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
-import type { Resource } from '../model/resource.js';
+import type { Location } from '../core/source.js';
+import type { EnvClass } from '../core/env.js';
+import type { Resource, ResourceKind } from '../model/resource.js';
+import { KINDS } from '../model/kinds.js';
+import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, RuleVisitor, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
+import { buildFinding, formatMessage } from './findings.js';
+import { describeFact, factLocations, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+
+export { fingerprint } from './findings.js';
 
 export interface RuleRunInput {
   root: string;
   rules: Rule[];
-  options: RuleOptions;
+  /** Resolved options per rule ID (defaults of `meta.options` overridden by the config). */
+  options: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   graphs: Graph[];
   terraformModules: TerraformModuleFacts[];
   files: ScannedFile[];
   ciDocuments: unknown[];
 }
 
-export function fingerprint(ruleId: string, relFile: string, address: string, attributePath: string, env: EnvClass): string {
-  return createHash('sha256').update([ruleId, relFile, address, attributePath, env].join('\u0000')).digest('hex').slice(0, 32);
+const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
+
+/** The view of one attribute a rule reads. */
+export function factView(r: Resource, attr: string): FactView {
+  const f = r.attrs.get(attr);
+  const v = f?.value;
+  const state: FactView['state'] = v === undefined ? 'absent' : v.kind === 'unknown' ? 'unknown' : 'known';
+  const value = state === 'known' ? v : undefined;
+  return {
+    state,
+    value,
+    defaulted: f?.defaulted ?? false,
+    sourcePath: f?.sourcePath ?? attr,
+    string: () => knownStringOf(value),
+    bool: () => knownBoolOf(value),
+    number: () => knownNumberOf(value),
+    describe: () => describeFact(f, attr),
+  };
 }
 
 export function runRules(input: RuleRunInput, undecided: Undecided[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
   for (const rule of input.rules) {
+    const meta = rule.meta;
     let variant = 'default';
     let evalEnv: EnvClass | undefined;
-    const report = (r: Report): void => {
-      const env = r.env ?? (r.resource ? envOfResource(r.resource) : evalEnv) ?? 'unknown';
-      const level = r.level ?? levelFor(rule.meta.level, env);
+    /** Distinct primary locations per fingerprint subject, for the occurrence index. */
+    const occurrences = new Map<string, string[]>();
+
+    const report = (d: ReportDescriptor): void => {
+      const r = d.resource;
+      const env = d.env ?? (r ? envOfResource(r) : evalEnv) ?? 'unknown';
+      const level = d.level ?? levelFor(meta.level, env);
       if (level === 'off') return;
-      const relFile = path.relative(input.root, r.location.file).split(path.sep).join('/');
-      const address = r.resource?.address ?? r.subject ?? '';
-      const attributePath = r.attributePath ?? '';
-      const key = [rule.meta.id, r.location.file, r.location.range.start.offset, r.location.range.end.offset].join('|');
+      let location: Location;
+      let related: Location[];
+      if (d.location) {
+        location = d.location;
+        related = [...(d.related ?? [])];
+      } else if (r && d.attr) {
+        const at = factLocations(r, d.attr);
+        location = at.location;
+        related = [...at.related, ...(d.related ?? [])];
+      } else if (r) {
+        location = r.header;
+        related = [...(d.related ?? [])];
+      } else {
+        throw new Error(`${meta.id}: a report needs a location, or a resource`);
+      }
+      if (r?.declaredIn) related.push(r.declaredIn);
+      const message = d.messageId !== undefined ? formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data) : (d as { message?: string }).message ?? '';
+      const subject = r?.address ?? d.subject ?? '';
+      let attributePath = d.attributePath ?? d.attr ?? '';
+      // One rule reporting one subject at two different places: the second gets an index,
+      // so the two fingerprints differ (and stay stable when code moves).
+      const occKey = [location.file, subject, attributePath, env].join('\u0000');
+      const where = `${location.range.start.offset}:${location.range.end.offset}`;
+      const seen = occurrences.get(occKey) ?? [];
+      let index = seen.indexOf(where);
+      if (index < 0) {
+        index = seen.length;
+        seen.push(where);
+        occurrences.set(occKey, seen);
+      }
+      if (index > 0) attributePath = `${attributePath}#${index}`;
+
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset].join('|');
       const existing = byKey.get(key);
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
         if (severity(level) <= severity(existing.level)) return;
       }
-      byKey.set(key, {
-        ruleId: rule.meta.id,
-        level,
-        message: r.message,
-        location: r.location,
-        related: [...(r.related ?? []), ...(r.resource?.declaredIn ? [r.resource.declaredIn] : [])],
-        fingerprint: fingerprint(rule.meta.id, relFile, address, attributePath, env),
-        address: address || undefined,
-        attributePath: attributePath || undefined,
-        env,
-        variants: existing ? [...existing.variants] : [variant],
-      });
+      byKey.set(
+        key,
+        buildFinding({
+          root: input.root,
+          ruleId: meta.id,
+          level,
+          message,
+          messageId: d.messageId,
+          location,
+          related,
+          address: r?.address ?? d.subject,
+          subject,
+          attributePath,
+          env,
+          variants: existing ? [...existing.variants] : [variant],
+        }),
+      );
     };
-    const onUndecided = (resource: Resource, attribute: string): void => {
-      const v = resource.attrs.get(attribute)?.value;
-      const key = `${rule.meta.id}|${resource.address}|${attribute}`;
-      if (v?.kind !== 'unknown' || undecidedKeys.has(key)) return;
+
+    const recordUndecided = (resource: Resource, attribute: string, reason: string, location: Location): void => {
+      const key = `${meta.id}|${resource.address}|${attribute}`;
+      if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      undecided.push({ ruleId: rule.meta.id, address: resource.address, attribute, reason: v.reason, location: resource.attrs.get(attribute)?.at ?? resource.header });
+      undecided.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
     };
-    const visitor = rule.create({ options: input.options, report, undecided: onUndecided });
-    if (visitor.graph) {
+    const ctx: RuleContext = {
+      options: input.options.get(meta.id) ?? {},
+      fact(resource, attr) {
+        const view = factView(resource, attr);
+        if (view.state === 'unknown') {
+          const f = resource.attrs.get(attr);
+          const v = f?.value;
+          recordUndecided(resource, attr, v?.kind === 'unknown' ? v.reason : 'unknown', f?.at ?? resource.header);
+        }
+        return view;
+      },
+      report,
+      undecided(resource, attribute, reason, location) {
+        const v = resource.attrs.get(attribute)?.value;
+        const why = reason ?? (v?.kind === 'unknown' ? v.reason : undefined);
+        if (why === undefined) return;
+        recordUndecided(resource, attribute, why, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
+      },
+    };
+    const visitor = rule.create(ctx);
+    const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === 'function');
+    if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
         variant = g.evaluation.variant;
         evalEnv = g.evaluation.env;
-        visitor.graph(g);
+        for (const kind of kindHooks) {
+          const hook = visitor[kind] as (r: Resource, g: Graph) => void;
+          for (const r of g.ofKind(kind)) hook(r, g);
+        }
+        visitor.graph?.(g);
       }
     }
     variant = 'default';
     evalEnv = undefined;
-    if (visitor.terraformModule) for (const m of input.terraformModules) visitor.terraformModule(m);
-    if (visitor.file) for (const f of input.files) visitor.file(f);
-    if (visitor.ciDocument) for (const d of input.ciDocuments) visitor.ciDocument(d);
+    runOtherHooks(visitor, input);
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];
+}
+
+function runOtherHooks(visitor: RuleVisitor, input: RuleRunInput): void {
+  if (visitor.terraformModule) for (const m of input.terraformModules) visitor.terraformModule(m);
+  if (visitor.file) for (const f of input.files) visitor.file(f);
+  if (visitor.ciDocument) for (const d of input.ciDocuments) visitor.ciDocument(d);
 }

@@ -4,12 +4,13 @@
 import type { Location } from '../core/source.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { TerraformModuleFacts } from '../model/terraform.js';
+import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/resource.js';
+import type { AttrOf } from '../model/kinds.js';
+import type { Value } from '../core/value.js';
+import type { HclFile } from '../parse/hcl/ast.js';
 
 export type { FileKind } from '../core/file-kind.js';
 export type { TerraformModuleFacts } from '../model/terraform.js';
-import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/resource.js';
-import type { Value } from '../core/value.js';
-import type { HclFile } from '../parse/hcl/ast.js';
 
 export type Level = 'error' | 'warning' | 'note';
 export type LevelOrOff = Level | 'off';
@@ -32,7 +33,29 @@ export type InputFormat =
   | 'script'
   | 'any';
 
-export interface RuleMeta {
+/** Formats of resource rules: every front end that produces normalized resources. */
+export const RESOURCE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
+/** Formats of CI rules: every front end that produces the CI model. */
+export const CI_FORMATS: readonly InputFormat[] = ['github-actions', 'azure-pipelines', 'script'];
+
+/** A JSON Schema (the subset ajv needs) for one rule option. */
+export type JsonSchema = Record<string, unknown>;
+
+/**
+ * One option of a rule (RULES.md: TAG001 required tags, AKS001 taint, …). The config file
+ * sets it as `rules.<ID>.options.<name>`, or at `configPath` (the documented top-level
+ * shorthand such as `tags.required`); the value is validated against `schema`.
+ */
+export interface RuleOptionSpec {
+  description: string;
+  schema: JsonSchema;
+  default: unknown;
+  /** The top-level config path that also sets this option (`['tags', 'required']`). */
+  configPath?: readonly string[];
+}
+
+/** What a rule module declares (see `defineRule`); `docPath` and `formats` are derived. */
+export interface RuleMetaInput<M extends string = string> {
   id: string;
   /** kebab-case name from RULES.md. */
   name: string;
@@ -40,30 +63,51 @@ export interface RuleMeta {
   shortDescription: string;
   /** Why it matters, in a paragraph. */
   fullDescription: string;
-  /** How to fix it, in one or two sentences (stylish prints it; SARIF `help.text`). */
+  /** How to fix it in general (SARIF `help.text`, markdown, `--explain`); never repeated under each finding. */
   help: string;
   level: Level | EnvLevels;
   tags: string[];
   /** CVSS-like 0.0–10.0 for security rules (GitHub code scanning `security-severity`). */
   securitySeverity?: number;
-  formats: InputFormat[];
-  /** Path of the Markdown doc beside the rule, relative to the package root. */
-  docPath?: string;
+  /**
+   * The finding messages by ID, each one sentence: what is wrong (with the evidence) and
+   * how to fix this instance. `{{key}}` is filled from the report's `data`.
+   */
+  messages?: Record<M, string>;
+  options?: Record<string, RuleOptionSpec>;
+  /** Only when the hooks do not say it (derived: resource hooks → RESOURCE_FORMATS, `ciFile` → CI_FORMATS). */
+  formats?: InputFormat[];
 }
 
-/** What a rule reports; the engine turns it into a `Finding`. */
-export interface Report {
-  /** Primary location: where the offending value is written (RULES.md "Location"). */
-  location: Location;
-  message: string;
+export interface RuleMeta extends RuleMetaInput {
+  formats: InputFormat[];
+  /** Path of the Markdown doc beside the rule, relative to the package root (derived from the registry). */
+  docPath: string;
+}
+
+/** What a rule reports; the engine fills location, related locations, level and fingerprint. */
+export interface ReportDescriptor<M extends string = string> {
+  messageId?: M;
+  /** @deprecated transition only: rules not yet moved to `meta.messages` pass the text. */
+  message?: string;
+  /** Values for the message's `{{key}}` placeholders. */
+  data?: Record<string, string | number>;
+  /** The resource concerned (its address, evaluation and environment class). */
+  resource?: Resource;
+  /**
+   * The canonical attribute concerned: the location is where its value was written (the
+   * literal, the var-file line, the parameter value…), else the resource header; the chain
+   * it flowed through and the consuming attribute become related locations.
+   */
+  attr?: string;
+  /** An explicit primary location (for findings that are not about one attribute). */
+  location?: Location;
   related?: Location[];
   /** Overrides the rule's level (e.g. CI001 on a commented-out line is a note). */
   level?: Level;
-  /** The resource concerned (its address and evaluation feed the fingerprint and env class). */
-  resource?: Resource;
   /** Address of the subject when it is not a resource (a module folder, a workflow job). */
   subject?: string;
-  /** The attribute path concerned, for the fingerprint. */
+  /** The attribute path for the fingerprint when it is not `attr`. */
   attributePath?: string;
   /** Environment class when there is no resource. */
   env?: EnvClass;
@@ -102,7 +146,7 @@ export interface Finding {
 export interface Graph {
   readonly resources: readonly Resource[];
   readonly evaluation: Evaluation;
-  ofKind(kind: ResourceKind): Resource[];
+  ofKind<K extends ResourceKind>(kind: K): Resource<K>[];
   /** The resource a reference attribute points at, when it is in the scanned code. */
   target(from: Resource, ref: string): Resource | undefined;
   /** Resources of `kind` whose reference `ref` points at `to`. */
@@ -121,25 +165,35 @@ export interface ScannedFile {
 }
 
 
-export interface RuleOptions {
-  /** TAG001: required tag names. */
-  requiredTags: string[];
-  /** TAG002: the cost-center tag name. */
-  costCenterTag: string;
-  /** AKS001: expected taint, `key=value:Effect`. */
-  gpuTaint: string;
-  /** GOV001: allowed locations (normalized lower-case, no spaces). */
-  allowedLocations: string[];
+/** A canonical attribute as a rule reads it (RULES.md "Three-valued facts"). */
+export interface FactView {
+  /** `known`: written and evaluated (or a documented default); `absent`: not written, no default; `unknown`: cannot be known. */
+  readonly state: 'known' | 'absent' | 'unknown';
+  /** The known value (written or defaulted); undefined when absent without default or unknown. */
+  readonly value: Value | undefined;
+  /** True when not written and `value` is the documented default. */
+  readonly defaulted: boolean;
+  /** The attribute as the source format names it (`purge_protection_enabled`, `properties.enablePurgeProtection`). */
+  readonly sourcePath: string;
+  string(): string | undefined;
+  bool(): boolean | undefined;
+  number(): number | undefined;
+  /** For messages: "`x` is not set (defaults to false)" or "`x` is false". */
+  describe(): string;
 }
 
-export interface RuleContext {
-  readonly options: RuleOptions;
-  report(r: Report): void;
+export interface RuleContext<M extends string = string> {
+  /** The rule's options: defaults from `meta.options`, overridden by the config file. */
+  readonly options: Readonly<Record<string, unknown>>;
   /**
-   * Records that the rule could not decide for a resource because an attribute it reads is
-   * unknown (RULES.md "Three-valued facts": listed by `--verbose`, never reported).
+   * Reads a canonical attribute. When its value is unknown, records that the rule could not
+   * decide for this resource (listed by `--verbose`), so every rule's "could not decide" is
+   * complete by construction. Read only what the decision needs, in the order it needs it.
    */
-  undecided?(resource: Resource, attribute: string): void;
+  fact<K extends ResourceKind>(resource: Resource<K>, attr: AttrOf<K>): FactView;
+  report(d: ReportDescriptor<M>): void;
+  /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */
+  undecided(resource: Resource, attribute: string, reason?: string, location?: Location): void;
 }
 
 /** A decision a rule could not make because a value is unknown (`--verbose`). */
@@ -152,9 +206,12 @@ export interface Undecided {
   location: Location;
 }
 
+/** Hooks keyed by resource kind: called once per resource of that kind in each graph. */
+export type ResourceHooks = { [K in ResourceKind]?: (resource: Resource<K>, graph: Graph) => void };
+
 /** Hooks a rule may implement; the engine calls those a rule returns. */
-export interface RuleVisitor {
-  /** Once per evaluated graph (module or template × variant). */
+export interface RuleVisitor extends ResourceHooks {
+  /** Once per evaluated graph (module or template × variant), for rules across resources. */
   graph?(graph: Graph): void;
   /** Once per Terraform module folder. */
   terraformModule?(mod: TerraformModuleFacts): void;
@@ -164,7 +221,13 @@ export interface RuleVisitor {
   ciDocument?(doc: unknown): void;
 }
 
-export interface Rule {
+export interface Rule<M extends string = string> {
   meta: RuleMeta;
-  create(ctx: RuleContext): RuleVisitor;
+  create(ctx: RuleContext<M>): RuleVisitor;
+}
+
+/** A rule module as written: `export default defineRule({ meta: {...}, create(ctx) {...} })`. */
+export interface RuleDefinition<M extends string = string> {
+  meta: RuleMetaInput<M>;
+  create(ctx: RuleContext<M>): RuleVisitor;
 }

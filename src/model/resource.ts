@@ -6,24 +6,12 @@
 import type { Location } from '../core/source.js';
 import type { Value } from '../core/value.js';
 import type { Evaluation } from '../eval/types.js';
+import type { ResourceKind } from './kinds.js';
 
 export type { EnvClass } from '../core/env.js';
 export type { Evaluation, InputDecl, InputValidation } from '../eval/types.js';
 
-export type ResourceKind =
-  | 'ml.workspace'
-  | 'ml.compute'
-  | 'aks.cluster'
-  | 'aks.nodepool'
-  | 'keyvault'
-  | 'acr'
-  | 'storage'
-  | 'nsg'
-  | 'nsg.rule'
-  | 'vm'
-  | 'vmss'
-  | 'private-endpoint'
-  | 'other';
+export type { ResourceKind } from './kinds.js';
 
 export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep';
 
@@ -45,10 +33,10 @@ export interface Fact {
   sourcePath: string;
 }
 
-export interface Resource {
+export interface Resource<K extends ResourceKind = ResourceKind> {
   /** Stable address, used in fingerprints: `module.ml.azurerm_key_vault.kv`, `Microsoft.KeyVault/vaults/kv`. */
   address: string;
-  kind: ResourceKind;
+  kind: K;
   /** The source type: `azurerm_key_vault`, `Microsoft.KeyVault/vaults`. */
   sourceType: string;
   format: SourceFormat;

@@ -136,10 +136,11 @@ export const BUILTIN_RULES: Readonly<Record<string, RuleMeta>> = {
     level: 'error',
     tags: ['correctness'],
     formats: ['any'],
+    docPath: 'rules/core/PARSE001-parse-error.md',
   },
   EVAL001: {
     id: 'EVAL001',
-    name: 'evaluation-stopped',
+    name: 'evaluation-incomplete',
     shortDescription: 'An evaluation had to stop before it was complete.',
     fullDescription:
       'Evaluating the module or template hit a limit (for example an expansion cap). Findings that depend on the unevaluated part may be missing.',
@@ -147,10 +148,11 @@ export const BUILTIN_RULES: Readonly<Record<string, RuleMeta>> = {
     level: 'warning',
     tags: ['correctness'],
     formats: ['any'],
+    docPath: 'rules/core/EVAL001-evaluation-incomplete.md',
   },
   SUP001: {
     id: 'SUP001',
-    name: 'invalid-suppression',
+    name: 'suppression-invalid',
     shortDescription: 'An inline suppression is malformed or has expired.',
     fullDescription:
       'A suppression comment without a reason, with an unknown rule ID or with a malformed date is ignored; an expired one no longer suppresses.',
@@ -158,16 +160,18 @@ export const BUILTIN_RULES: Readonly<Record<string, RuleMeta>> = {
     level: 'warning',
     tags: ['maintainability'],
     formats: ['any'],
+    docPath: 'rules/core/SUP001-suppression-invalid.md',
   },
   SUP002: {
     id: 'SUP002',
-    name: 'unused-suppression',
+    name: 'suppression-unused',
     shortDescription: 'An inline suppression suppresses nothing.',
     fullDescription: 'The suppressed rule no longer reports anything at this place, so the comment is stale.',
     help: 'Remove the suppression comment.',
     level: 'note',
     tags: ['maintainability'],
     formats: ['any'],
+    docPath: 'rules/core/SUP002-suppression-unused.md',
   },
 };
 

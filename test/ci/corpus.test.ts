@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { classifyCiFile } from '../../src/discover/ci.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiKind } from '../../src/parse/yaml/ci.js';
-import type { Report } from '../../src/engine/types.js';
+import type { ReportDescriptor as Report } from '../../src/engine/types.js';
 import { REPO_ROOT, runRule } from './helpers.js';
 import CI001 from '../../rules/ci/CI001-sdk-auth-deprecated.js';
 import CI002 from '../../rules/ci/CI002-azure-login-with-secret.js';
@@ -76,7 +76,7 @@ describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
         const reports: Report[] = runRule(rule, doc);
         counts[rule.meta.id] = (counts[rule.meta.id] ?? 0) + reports.length;
         for (const r of reports)
-          findings.push(`${rule.meta.id} ${r.level ?? rule.meta.level} ${path}:${r.location.range.start.line}:${r.location.range.start.column} ${r.message}`);
+          findings.push(`${rule.meta.id} ${r.level ?? rule.meta.level} ${path}:${r.location!.range.start.line}:${r.location!.range.start.column} ${r.message}`);
       }
     }
     console.log(`CI corpus: ${rows.length} files, ${scripts} script snippets; findings per rule: ${JSON.stringify(counts)}`);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Report, Rule, RuleOptions } from '../../src/engine/types.js';
+import type { ReportDescriptor as Report, Rule } from '../../src/engine/types.js';
 import { classifyCiFile } from '../../src/discover/ci.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiDocument, CiKind } from '../../src/parse/yaml/ci.js';
@@ -10,11 +10,11 @@ import type { CiDocument, CiKind } from '../../src/parse/yaml/ci.js';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = join(REPO_ROOT, 'fixtures');
 
-const OPTIONS: RuleOptions = { requiredTags: [], costCenterTag: 'cost-center', gpuTaint: 'sku=gpu:NoSchedule', allowedLocations: [] };
+const OPTIONS = {};
 
 export function runRule(rule: Rule, doc: CiDocument): Report[] {
   const reports: Report[] = [];
-  const visitor = rule.create({ options: OPTIONS, report: (r) => reports.push(r) });
+  const visitor = rule.create({ options: OPTIONS, fact: () => { throw new Error('not used'); }, undecided: () => undefined, report: (r) => reports.push(r) });
   visitor.ciDocument?.(doc);
   return reports;
 }
@@ -30,6 +30,6 @@ export function parseFile(path: string, root = FIXTURES, kind?: CiKind): CiDocum
 
 /** `line:col-endLine:endCol` of a report, for compact assertions. */
 export function at(r: Report): string {
-  const { start, end } = r.location.range;
+  const { start, end } = r.location!.range;
   return `${start.line}:${start.column}-${end.line}:${end.column}`;
 }

@@ -34,10 +34,10 @@ function findings(rule: Rule, file: string): string[] {
   const doc = parseFile(file, FIXTURES, KIND[format]);
   expect(doc.errors).toEqual([]);
   return runRule(rule, doc).map((r) => {
-    expect(r.location.file).toBe(file);
+    expect(r.location!.file).toBe(file);
     expect(r.subject).toBeTruthy();
     expect(r.message).not.toContain('\n');
-    const { start, end } = r.location.range;
+    const { start, end } = r.location!.range;
     const under = start.line === end.line ? doc.text.slice(start.offset, end.offset) : `${doc.text.slice(start.offset, start.offset + 12)}…`;
     return `${relative(join(FIXTURES, rule.meta.id), file)} ${at(r)} ${r.level ?? rule.meta.level} «${under}»`;
   });

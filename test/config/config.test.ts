@@ -8,7 +8,7 @@ import type { Finding } from '../../src/engine/types.js';
 import { ALL_RULES } from '../../rules/index.js';
 import schema from '../../schema/config.schema.json' with { type: 'json' };
 
-const KNOWN = new Set(ALL_RULES.map((r) => r.meta.id));
+const KNOWN = ALL_RULES.map((r) => r.meta);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-config-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -70,7 +70,7 @@ describe('discovery', () => {
       const { config, file } = loadConfig(undefined, dir, KNOWN);
       if (file === undefined) {
         expect(config.allowInlineSuppressions).toBe(true);
-        expect(config.ruleOptions).toEqual({});
+        expect(config.ruleOptions.size).toBe(0);
         expect(config.levels.size).toBe(0);
       }
     } finally {
@@ -100,7 +100,13 @@ describe('content', () => {
       '/repo/.mlops-iac-lint.jsonc',
       KNOWN,
     );
-    expect(config.ruleOptions).toEqual({ requiredTags: ['owner', 'cost-center'], costCenterTag: 'kostenstelle', gpuTaint: 'nvidia.com/gpu=present:NoSchedule', allowedLocations: ['norwayeast'] });
+    // Mapped generically from each rule's meta.options (GOV001 compares locations without case and spaces itself).
+    expect(Object.fromEntries(config.ruleOptions)).toEqual({
+      TAG001: { required: ['owner', 'cost-center'] },
+      TAG002: { costCenter: 'kostenstelle' },
+      AKS001: { taint: 'nvidia.com/gpu=present:NoSchedule' },
+      GOV001: { allowedLocations: ['Norway East'] },
+    });
     expect(config.disabledRules()).toEqual(['KV001']);
     expect(config.levels.get('AML004')).toBe('error');
     expect(config.envForPath('/repo/infra/prod/main.tf')).toBe('prod');

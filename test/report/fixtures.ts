@@ -91,6 +91,7 @@ export const RULES: RuleMeta[] = [
     level: { prod: 'note', nonprod: 'warning', unknown: 'warning' },
     tags: ['cost'],
     formats: ['terraform'],
+    docPath: '',
   },
   {
     id: 'KV001',
@@ -102,6 +103,7 @@ export const RULES: RuleMeta[] = [
     tags: ['security'],
     securitySeverity: 6.1,
     formats: ['terraform'],
+    docPath: '',
   },
 ];
 

@@ -96,7 +96,7 @@ describe('sarif', () => {
     expect(gpu.properties['problem.severity']).toBe('error');
     const parse = sarif().runs[0].tool.driver.rules[5];
     expect(parse.name).toBe('parse-error');
-    expect(parse).not.toHaveProperty('helpUri');
+    expect(parse.helpUri).toMatch(/rules\/core\/PARSE001-parse-error\.md$/);
   });
 
   it('uses the unknown-env level for env-aware rules, falling back when it is off', () => {

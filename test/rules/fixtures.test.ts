@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { fixtureCases, loadRule } from '../support/fixtures.js';
+import { fixtureCases, legacyRuleOptions, loadRule } from '../support/fixtures.js';
 
 const cases = fixtureCases();
 
@@ -26,7 +26,7 @@ describe('rule fixtures', () => {
         ruleSet,
         env: c.options.env,
         varFiles: c.options.varFiles?.map((f) => path.join(c.dir, f)),
-        ruleOptions: c.options.ruleOptions,
+        ruleOptions: legacyRuleOptions(c.options.ruleOptions),
       });
       const got = result.findings
         .filter((f) => f.ruleId === c.ruleId && !f.suppression)
@@ -52,3 +52,4 @@ describe('rule fixtures', () => {
     });
   }
 });
+

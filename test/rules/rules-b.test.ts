@@ -8,15 +8,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { ALL_RULES } from '../../rules/index.js';
-import { FIXTURES, loadRule } from '../support/fixtures.js';
+import { FIXTURES, legacyRuleOptions, loadRule } from '../support/fixtures.js';
 import { isPlaceholder, looksSecret } from '../../rules/secrets/SEC001-hardcoded-secret.js';
 import { adminPortsIn } from '../../rules/network/NET001-admin-port-open-to-internet.js';
 import { normalizeLocation } from '../../rules/governance/GOV001-location-not-allowed.js';
-import type { Graph, Report, RuleOptions } from '../../src/engine/types.js';
+import type { Graph, ReportDescriptor as Report } from '../../src/engine/types.js';
 import type { Evaluation, InputDecl } from '../../src/model/resource.js';
 import type { Location } from '../../src/core/source.js';
 import { fromJS, obj, str } from '../../src/core/value.js';
-import { DEFAULT_RULE_OPTIONS } from '../../src/api.js';
 
 
 async function run(id: string, rel: string) {
@@ -24,7 +23,7 @@ async function run(id: string, rel: string) {
   const spec = fs.existsSync(path.join(dir, 'expect.json')) ? JSON.parse(fs.readFileSync(path.join(dir, 'expect.json'), 'utf8')) : {};
   const rule = (await loadRule(id))!;
   const ruleSet = ALL_RULES.some((r) => r.meta.id === id) ? ALL_RULES : [...ALL_RULES, rule];
-  const result = await lint({ paths: [dir], root: dir, rules: [id], ruleSet, ruleOptions: spec.options?.ruleOptions });
+  const result = await lint({ paths: [dir], root: dir, rules: [id], ruleSet, ruleOptions: legacyRuleOptions(spec.options?.ruleOptions) });
   return result.findings.filter((f) => f.ruleId === id);
 }
 
@@ -100,8 +99,8 @@ describe('SEC001', () => {
   async function reportsFor(inputs: InputDecl[]): Promise<Report[]> {
     const rule = (await loadRule('SEC001'))!;
     const out: Report[] = [];
-    const options: RuleOptions = { ...DEFAULT_RULE_OPTIONS };
-    rule.create({ options, report: (r) => out.push(r) }).graph!(graphWith(inputs));
+    const options = {};
+    rule.create({ options, fact: () => { throw new Error('not used'); }, undecided: () => undefined, report: (r) => out.push(r) }).graph!(graphWith(inputs));
     return out;
   }
 
@@ -113,7 +112,7 @@ describe('SEC001', () => {
       { name: 'storageName', kind: 'arm-parameter', header: loc(12), type: 'string' },
       { name: 'apiKey', kind: 'bicep-param', header: loc(4, '/t/main.bicep'), type: 'string' },
     ]);
-    expect(r.map((x) => x.location.range.start.line)).toEqual([5, 4]);
+    expect(r.map((x) => x.location!.range.start.line)).toEqual([5, 4]);
     expect(r[0]!.message).toMatch(/"adminPassword" .*typed string.*securestring/);
     expect(r[1]!.message).toMatch(/@secure\(\)/);
   });
@@ -129,7 +128,7 @@ describe('SEC001', () => {
       { name: 'sasToken', kind: 'arm-parameter', header: loc(13), type: 'securestring', secure: true, defaultValue: str('', loc(14)) },
       { name: 'apiKey', kind: 'arm-parameter', header: loc(15), type: 'securestring', secure: true, defaultValue: str('<set-me>', loc(16)) },
     ]);
-    expect(r.map((x) => [path.basename(x.location.file), x.location.range.start.line])).toEqual([
+    expect(r.map((x) => [path.basename(x.location!.file), x.location!.range.start.line])).toEqual([
       ['azuredeploy.json', 7],
       ['azuredeploy.parameters.json', 4],
     ]);
@@ -142,7 +141,7 @@ describe('SEC001', () => {
   it('reports a location once across evaluations (variants)', async () => {
     const rule = (await loadRule('SEC001'))!;
     const out: Report[] = [];
-    const v = rule.create({ options: { ...DEFAULT_RULE_OPTIONS }, report: (r) => out.push(r) });
+    const v = rule.create({ options: {}, fact: () => { throw new Error('not used'); }, undecided: () => undefined, report: (r) => out.push(r) });
     const inputs: InputDecl[] = [{ name: 'adminPassword', kind: 'arm-parameter', header: loc(5), type: 'securestring', secure: true, defaultValue: str('Arm-D3fault!', loc(7)) }];
     v.graph!(graphWith(inputs));
     v.graph!(graphWith(inputs));

@@ -72,3 +72,15 @@ export async function loadRule(id: string): Promise<Rule | undefined> {
   }
   return undefined;
 }
+
+/** Fixture files name options the old way (`requiredTags`); options are now per rule. */
+export function legacyRuleOptions(o: Record<string, unknown> | undefined): Record<string, Record<string, unknown>> | undefined {
+  if (!o) return undefined;
+  const map: Record<string, [string, string]> = { requiredTags: ['TAG001', 'required'], costCenterTag: ['TAG002', 'costCenter'], gpuTaint: ['AKS001', 'taint'], allowedLocations: ['GOV001', 'allowedLocations'] };
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [k, v] of Object.entries(o)) {
+    const [id, name] = map[k]!;
+    out[id] = { ...out[id], [name]: v };
+  }
+  return out;
+}

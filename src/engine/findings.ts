@@ -1,0 +1,67 @@
+/**
+ * The one place a `Finding` is built: rule reports, parse and evaluation problems
+ * (PARSE001, EVAL001) and suppression problems (SUP001, SUP002) all come through here, so
+ * every finding's fingerprint follows RULES.md "Fingerprint": rule ID + file + subject +
+ * attribute path + environment class, every path relative to the scan root, never a line
+ * number.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { EnvClass } from '../core/env.js';
+import type { Location } from '../core/source.js';
+import type { Finding, Level } from './types.js';
+
+export function fingerprint(ruleId: string, relFile: string, subject: string, attributePath: string, env: EnvClass): string {
+  return createHash('sha256').update([ruleId, relFile, subject, attributePath, env].join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/** A path relative to the scan root with `/` separators (fingerprints, reports). */
+export function relativeToRoot(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+export interface FindingInput {
+  root: string;
+  ruleId: string;
+  level: Level;
+  message: string;
+  messageId?: string;
+  location: Location;
+  related?: Location[];
+  /** The resource address or other subject (a module folder relative to the root, a directive's text, a cause). */
+  subject?: string;
+  /** The resource address, when the subject is a resource. */
+  address?: string;
+  attributePath?: string;
+  env?: EnvClass;
+  variants?: string[];
+}
+
+export function buildFinding(i: FindingInput): Finding {
+  const env = i.env ?? 'unknown';
+  const subject = i.subject ?? i.address ?? '';
+  const attributePath = i.attributePath ?? '';
+  return {
+    ruleId: i.ruleId,
+    level: i.level,
+    ...(i.messageId !== undefined ? { messageId: i.messageId } : {}),
+    message: i.message,
+    location: i.location,
+    related: i.related ?? [],
+    fingerprint: fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), subject, attributePath, env),
+    address: i.address || undefined,
+    attributePath: attributePath || undefined,
+    env,
+    variants: i.variants ?? ['default'],
+  };
+}
+
+/** Fills `{{key}}` placeholders; a missing key is a programming error in the rule, so it throws. */
+export function formatMessage(ruleId: string, messageId: string, template: string | undefined, data: Record<string, string | number> = {}): string {
+  if (template === undefined) throw new Error(`${ruleId}: no message with ID '${messageId}' in meta.messages`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+    const v = data[key];
+    if (v === undefined) throw new Error(`${ruleId}: message '${messageId}' needs data '${key}'`);
+    return String(v);
+  });
+}

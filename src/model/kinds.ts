@@ -1,0 +1,74 @@
+/**
+ * The canonical vocabulary of the normalized model: every resource kind and the canonical
+ * attributes it may carry, with their value types. The normalization tables
+ * (`tables/azurerm.ts`, `tables/arm.ts`) may only produce these names (a test checks it),
+ * and rules read attributes through `ctx.fact(resource, attr)`, whose `attr` is typed
+ * from this table, so a typo such as `publicNetworkAcess` does not compile.
+ */
+
+/** What an attribute's known value is (a string attribute may also hold a number, as ARM allows). */
+export type AttrType = 'string' | 'bool' | 'number' | 'list' | 'object' | 'any';
+
+export const KINDS = {
+  'ml.workspace': { publicNetworkAccess: 'bool', imageBuildCompute: 'string', tags: 'object' },
+  'ml.compute': {
+    computeType: 'string',
+    computeTypeRaw: 'string',
+    idleTimeBeforeShutdown: 'string',
+    maxNodeCount: 'number',
+    minNodeCount: 'number',
+    name: 'string',
+    nodePublicIp: 'bool',
+    schedules: 'any',
+    tags: 'object',
+    vmSize: 'string',
+  },
+  'aks.cluster': { name: 'string', tags: 'object' },
+  'aks.nodepool': {
+    autoscale: 'bool',
+    inline: 'bool',
+    isDefault: 'bool',
+    labels: 'object',
+    minCount: 'number',
+    mode: 'string',
+    name: 'string',
+    nodeCount: 'number',
+    tags: 'object',
+    taints: 'list',
+    vmSize: 'string',
+  },
+  keyvault: { purgeProtection: 'bool', rbacAuthorization: 'bool', tags: 'object' },
+  acr: { adminEnabled: 'bool', networkDefaultAction: 'string', publicNetworkAccess: 'bool', sku: 'string', tags: 'object' },
+  storage: { allowBlobPublicAccess: 'bool', minTls: 'string', tags: 'object' },
+  vm: { name: 'string', tags: 'object', vmSize: 'string' },
+  vmss: { name: 'string', tags: 'object', vmSize: 'string' },
+  nsg: { tags: 'object' },
+  'nsg.rule': {
+    access: 'string',
+    destinationPort: 'any',
+    destinationPorts: 'list',
+    direction: 'string',
+    name: 'string',
+    protocol: 'string',
+    sourceAddress: 'string',
+    sourceAddresses: 'list',
+  },
+  'private-endpoint': { groupIds: 'list', tags: 'object', targets: 'any' },
+  other: { tags: 'object' },
+} as const satisfies Record<string, Record<string, AttrType>>;
+
+export type ResourceKind = keyof typeof KINDS;
+
+/** The canonical attribute names of one kind (`AttrOf<'keyvault'>` = `'purgeProtection' | …`). */
+export type AttrOf<K extends ResourceKind> = keyof (typeof KINDS)[K] & string;
+
+/** Every canonical attribute name of any kind. */
+export type AnyAttr = { [K in ResourceKind]: AttrOf<K> }[ResourceKind];
+
+/** Kinds that carry a VM size and can be GPU workloads (GPU001, GPU003, GPU004, TAG002). */
+export const SIZED_KINDS = ['aks.nodepool', 'ml.compute', 'vm', 'vmss'] as const satisfies readonly ResourceKind[];
+export type SizedKind = (typeof SIZED_KINDS)[number];
+
+export function isKnownAttr(kind: ResourceKind, attr: string): boolean {
+  return Object.prototype.hasOwnProperty.call(KINDS[kind], attr);
+}
