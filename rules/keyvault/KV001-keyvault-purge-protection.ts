@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, isUnknown, knownBool } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { displayName } from '../../src/engine/facts.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'KV001',
     name: 'keyvault-purge-protection',
@@ -12,27 +12,22 @@ const rule: Rule = {
     level: { prod: 'error', unknown: 'warning', nonprod: 'off' },
     tags: ['security', 'reliability', 'keyvault'],
     securitySeverity: 5.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/keyvault/KV001-keyvault-purge-protection.md',
+    messages: {
+      noPurgeProtection: 'Key Vault "{{name}}" has no purge protection ({{state}}), so deleted secrets and keys can be purged for good; set {{attribute}} to true.',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const kv of g.ofKind('keyvault')) {
-          if (isUnknown(kv, 'purgeProtection')) ctx.undecided?.(kv, 'purgeProtection');
-          if (knownBool(kv, 'purgeProtection') !== false) continue;
-          const f = kv.attrs.get('purgeProtection')!;
-          const { location, related } = factLocations(kv, 'purgeProtection');
-          ctx.report({
-            resource: kv,
-            attributePath: 'purgeProtection',
-            location,
-            related,
-            message: `Key Vault "${displayName(kv)}" has no purge protection (${f.defaulted ? `${f.sourcePath} is not set` : `${f.sourcePath} is false`}); deleted secrets and keys can be purged for good. Enable purge protection.`,
-          });
-        }
+      keyvault(kv) {
+        const purge = ctx.fact(kv, 'purgeProtection');
+        if (purge.bool() !== false) return;
+        ctx.report({
+          resource: kv,
+          attr: 'purgeProtection',
+          messageId: 'noPurgeProtection',
+          data: { name: displayName(kv), state: purge.describe(), attribute: purge.sourcePath },
+        });
       },
     };
   },
-};
-export default rule;
+});
