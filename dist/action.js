@@ -34421,8 +34421,9 @@ run(process.env).then(
     process.exitCode = code;
   },
   (e) => {
-    const err2 = e;
-    process.stdout.write(command("error", `mlops-iac-lint: internal error: ${err2.stack ?? String(e)}`) + "\n");
+    const err2 = e instanceof Error ? e : new Error(String(e));
+    process.stdout.write(command("error", `mlops-iac-lint: internal error: ${err2.message}`) + "\n");
+    if (err2.stack) process.stdout.write(command("debug", err2.stack) + "\n");
     process.exitCode = 3;
   }
 );
