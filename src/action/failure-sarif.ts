@@ -6,9 +6,12 @@
  *
  * The failure is `invocations[0].toolExecutionNotifications[0]` with
  * `executionSuccessful: false` (SARIF 2.1.0 §3.20.14, §3.20.21; Appendix I: a consumer then
- * knows the empty result list is not "no problems"). GitHub code scanning treats such an
- * upload as an unsuccessful execution and does not close the open alerts
- * (github/codeql-action#1393, which uploads a SARIF for failed CodeQL runs the same way).
+ * knows the empty result list is not "no problems"). GitHub's code-scanning API has an
+ * "unsuccessful execution" path for such files, meant not to close the open alerts
+ * (github/codeql-action#1393, whose failed-run SARIF sets the same field). Note that
+ * codeql-action's `waitForProcessing` (src/upload-lib.ts) turns a processing status of
+ * "failed" into an error unless it uploaded the file itself as an unsuccessful execution; if
+ * the API answers a third-party file that way, upload-sarif reports it after this step failed.
  */
 import type { LintResult } from '../engine/result.js';
 import { buildSarif, type SarifLog } from '../report/sarif.js';
