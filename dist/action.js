@@ -107,7 +107,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path19 = __require("path");
+    var path20 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -119,7 +119,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path19.resolve(cwd, filepath);
+      return path20.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -676,7 +676,7 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
       return (value) => toNumber === true ? Number(value) : String(value);
     };
@@ -845,14 +845,14 @@ var require_fill_range = __commonJS({
       if (typeof step === "function") {
         return fill(start, end, 1, { transform: step });
       }
-      if (isObject(step)) {
+      if (isObject2(step)) {
         return fill(start, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
-        if (step != null && !isObject(step)) return invalidStep(step, opts);
+        if (step != null && !isObject2(step)) return invalidStep(step, opts);
         return fill(start, end, 1, step);
       }
       if (isNumber(start) && isNumber(end)) {
@@ -1416,7 +1416,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path20 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1590,7 +1590,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path19.sep,
+      SEP: path20.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1617,7 +1617,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path19 = __require("path");
+    var path20 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1646,7 +1646,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path19.sep === "\\";
+      return win32 === true || path20.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3010,12 +3010,12 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path20 = __require("path");
     var scan2 = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
     var constants = require_constants2();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns3 = glob.map((input) => picomatch(input, options, returnState));
@@ -3028,7 +3028,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -3095,7 +3095,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path19.basename(input));
+      return regex.test(path20.basename(input));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
@@ -3322,7 +3322,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path19 = __require("path");
+    var path20 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3417,7 +3417,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path19.basename(pattern);
+      const basename2 = path20.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3475,7 +3475,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path19.isAbsolute(pattern);
+      return path20.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3650,10 +3650,10 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs11 = require_fs();
-    exports.fs = fs11;
-    var path19 = require_path();
-    exports.path = path19;
+    var fs13 = require_fs();
+    exports.fs = fs13;
+    var path20 = require_path();
+    exports.path = path20;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3765,8 +3765,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path19, settings, callback) {
-      settings.fs.lstat(path19, (lstatError, lstat) => {
+    function read(path20, settings, callback) {
+      settings.fs.lstat(path20, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3775,7 +3775,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path19, (statError, stat) => {
+        settings.fs.stat(path20, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3807,13 +3807,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path19, settings) {
-      const lstat = settings.fs.lstatSync(path19);
+    function read(path20, settings) {
+      const lstat = settings.fs.lstatSync(path20);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path19);
+        const stat = settings.fs.statSync(path20);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3835,12 +3835,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs11 = __require("fs");
+    var fs13 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs11.lstat,
-      stat: fs11.stat,
-      lstatSync: fs11.lstatSync,
-      statSync: fs11.statSync
+      lstat: fs13.lstat,
+      stat: fs13.stat,
+      lstatSync: fs13.lstatSync,
+      statSync: fs13.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -3857,12 +3857,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs11 = require_fs2();
+    var fs13 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs11.createFileSystemAdapter(this._options.fs);
+        this.fs = fs13.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -3884,17 +3884,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path19, optionsOrSettingsOrCallback, callback) {
+    function stat(path20, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync(path19, optionsOrSettings) {
+    function statSync(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path20, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4017,8 +4017,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs11 = require_fs3();
-    exports.fs = fs11;
+    var fs13 = require_fs3();
+    exports.fs = fs13;
   }
 });
 
@@ -4110,16 +4110,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path19 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path20 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path19, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path20, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path19,
+                path: path20,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4213,14 +4213,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs11 = __require("fs");
+    var fs13 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs11.lstat,
-      stat: fs11.stat,
-      lstatSync: fs11.lstatSync,
-      statSync: fs11.statSync,
-      readdir: fs11.readdir,
-      readdirSync: fs11.readdirSync
+      lstat: fs13.lstat,
+      stat: fs13.stat,
+      lstatSync: fs13.lstatSync,
+      statSync: fs13.statSync,
+      readdir: fs13.readdir,
+      readdirSync: fs13.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4237,15 +4237,15 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path20 = __require("path");
     var fsStat = require_out();
-    var fs11 = require_fs4();
+    var fs13 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs11.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.fs = fs13.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4272,17 +4272,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path19, optionsOrSettingsOrCallback, callback) {
+    function scandir(path20, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path19, optionsOrSettings) {
+    function scandirSync(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path20, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4930,7 +4930,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path20 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4940,7 +4940,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5002,7 +5002,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path20 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5015,7 +5015,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path19.resolve(this._settings.cwd, filepath);
+        return path20.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -5431,7 +5431,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path20 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5445,7 +5445,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path19.resolve(this._settings.cwd, task.base);
+        return path20.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -5626,16 +5626,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs11 = __require("fs");
+    var fs13 = __require("fs");
     var os = __require("os");
     var CPU_COUNT = Math.max(os.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs11.lstat,
-      lstatSync: fs11.lstatSync,
-      stat: fs11.stat,
-      statSync: fs11.statSync,
-      readdir: fs11.readdir,
-      readdirSync: fs11.readdirSync
+      lstat: fs13.lstat,
+      lstatSync: fs13.lstatSync,
+      stat: fs13.stat,
+      statSync: fs13.statSync,
+      readdir: fs13.readdir,
+      readdirSync: fs13.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -9010,8 +9010,8 @@ var require_utils5 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path19) {
-      let input = path19;
+    function removeDotSegments(path20) {
+      let input = path20;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -9085,11 +9085,11 @@ var require_utils5 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path19) {
-      if (path19 === "" || path19[0] === "/") {
-        return removeDotSegments(path19);
+    function removeDotSegmentsRelative(path20) {
+      if (path20 === "" || path20[0] === "/") {
+        return removeDotSegments(path20);
       }
-      const segments = path19.split("/");
+      const segments = path20.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -9452,8 +9452,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
+        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12763,17 +12763,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path20) {
+      const ctrl = callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path19);
+            const ci = visit_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12784,13 +12784,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12811,17 +12811,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path20) {
+      const ctrl = await callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12832,13 +12832,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12865,23 +12865,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path20);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path20);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path20);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path20);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path20);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13493,10 +13493,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13515,7 +13515,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13545,11 +13545,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13563,8 +13563,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13578,8 +13578,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13597,8 +13597,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13608,8 +13608,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16124,9 +16124,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16201,14 +16201,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16223,10 +16223,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16237,10 +16237,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16257,13 +16257,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -18224,9 +18224,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18235,23 +18235,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18262,10 +18262,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -19567,14 +19567,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs11, sep: [] });
+                map.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs11);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -19702,13 +19702,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs11, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs11);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -20017,8 +20017,8 @@ var require_dist = __commonJS({
 });
 
 // src/action/run.ts
-import fs10 from "node:fs";
-import path18 from "node:path";
+import fs12 from "node:fs";
+import path19 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -20392,9 +20392,13 @@ function fingerprint(ruleId, relFile, subject, attributePath, env) {
 function relativeToRoot(root, file) {
   return path2.relative(root, file).split(path2.sep).join("/");
 }
+function withoutRoot(root, s) {
+  const prefix = root.endsWith(path2.sep) ? root : root + path2.sep;
+  return s.split(prefix).join("").split(path2.sep).join("/");
+}
 function buildFinding(i) {
   const env = i.env ?? "unknown";
-  const subject = i.subject ?? i.address ?? "";
+  const subject = withoutRoot(i.root, i.subject ?? i.address ?? "");
   const attributePath = i.attributePath ?? "";
   return {
     ruleId: i.ruleId,
@@ -20404,7 +20408,7 @@ function buildFinding(i) {
     location: i.location,
     related: i.related ?? [],
     fingerprint: fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), subject, attributePath, env),
-    address: i.address || void 0,
+    address: i.address ? withoutRoot(i.root, i.address) : void 0,
     attributePath: attributePath || void 0,
     env,
     variants: i.variants ?? ["default"]
@@ -21544,12 +21548,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path19) {
+function findNodeAtLocation(root, path20) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path19) {
+  for (let segment of path20) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -23674,7 +23678,7 @@ var Parser = class {
     return obj2;
   }
   /** After `[` or `{`, with `for` next; newlines are ignored by the caller. */
-  parseFor(open, isObject) {
+  parseFor(open, isObject2) {
     this.take();
     const first = this.expect(2 /* Ident */, "a variable name after 'for'");
     let keyVar;
@@ -23690,13 +23694,13 @@ var Parser = class {
     const collection = this.parseExpression();
     this.expect(16 /* Colon */, "':' in the for expression");
     let keyExpr;
-    if (isObject) {
+    if (isObject2) {
       keyExpr = this.parseExpression();
       this.expect(18 /* FatArrow */, "'=>' in the object for expression");
     }
     const valueExpr = this.parseExpression();
     let group = false;
-    if (isObject && this.peek().type === 14 /* Ellipsis */) {
+    if (isObject2 && this.peek().type === 14 /* Ellipsis */) {
       this.take();
       group = true;
     }
@@ -23705,7 +23709,7 @@ var Parser = class {
       this.take();
       condition = this.parseExpression();
     }
-    const close = this.expect(isObject ? 7 /* RBrace */ : 9 /* RBrack */, isObject ? "'}' to close the for expression" : "']' to close the for expression");
+    const close = this.expect(isObject2 ? 7 /* RBrace */ : 9 /* RBrack */, isObject2 ? "'}' to close the for expression" : "']' to close the for expression");
     const e = { type: "For", valueVar, collection, valueExpr, group, range: this.range(open.start, close.end) };
     if (keyVar !== void 0) e.keyVar = keyVar;
     if (keyExpr) e.keyExpr = keyExpr;
@@ -25690,9 +25694,9 @@ var ARM_TABLE = {
 };
 
 // src/model/normalize.ts
-function valueAt(v, path19) {
+function valueAt(v, path20) {
   let cur = v;
-  for (const seg of path19.split(".")) {
+  for (const seg of path20.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -26236,13 +26240,13 @@ function buildResourceId(prefix, type, names, loc2, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
-  let path19 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path20 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path19 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path19 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path20 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path20 += "/" + nameSegs[i];
   }
-  if (known2) return str(path19.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path19);
+  if (known2) return str(path20.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path20);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -26790,11 +26794,11 @@ def(
 );
 def(
   "tryGet",
-  ([a, ...path19], loc2) => {
+  ([a, ...path20], loc2) => {
     let cur = a;
-    for (const p of path19) {
+    for (const p of path20) {
       if (!cur) return nul(loc2);
-      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path19]));
+      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path20]));
       if (cur.kind === "null") return nul(loc2);
       if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
       else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -28430,8 +28434,8 @@ var Parser3 = class {
           return this.usingDecl(base, start);
         case "extends": {
           this.next();
-          const path19 = this.stringLiteral("a path string");
-          return { kind: "ExtendsDecl", ...base, path: path19, pathString: path19.value, range: this.range(start) };
+          const path20 = this.stringLiteral("a path string");
+          return { kind: "ExtendsDecl", ...base, path: path20, pathString: path20.value, range: this.range(start) };
         }
         case "param": {
           this.next();
@@ -28507,7 +28511,7 @@ var Parser3 = class {
       case "module": {
         this.next();
         const name = this.identifier("a module name");
-        const path19 = this.stringLiteral("a module path string");
+        const path20 = this.stringLiteral("a module path string");
         this.expect("=", '"="');
         const value = this.declarationBody(false);
         const parts = this.bodyParts(value);
@@ -28515,8 +28519,8 @@ var Parser3 = class {
           kind: "ModuleDecl",
           ...base,
           name,
-          path: path19,
-          pathString: path19.value,
+          path: path20,
+          pathString: path20.value,
           value,
           body: parts.body,
           condition: parts.condition,
@@ -28556,10 +28560,10 @@ var Parser3 = class {
       case "test": {
         this.next();
         const name = this.identifier("a test name");
-        const path19 = this.stringLiteral("a test file path string");
+        const path20 = this.stringLiteral("a test file path string");
         this.expect("=", '"="');
         const value = this.expression();
-        return { kind: "TestDecl", ...base, name, path: path19, value, range: this.range(start) };
+        return { kind: "TestDecl", ...base, name, path: path20, value, range: this.range(start) };
       }
       case "provider":
         return this.fail(
@@ -28677,21 +28681,21 @@ var Parser3 = class {
   }
   usingDecl(base, start) {
     this.next();
-    let path19 = null;
+    let path20 = null;
     let none = false;
     if (this.atWord("none")) {
       this.next();
       none = true;
     } else {
       if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-      path19 = this.stringLiteral('a path string or "none"');
+      path20 = this.stringLiteral('a path string or "none"');
     }
     let config = null;
     if (this.atWord("with")) {
       this.next();
       config = this.object(false);
     }
-    return { kind: "UsingDecl", ...base, path: path19, pathString: path19?.value ?? null, none, config, range: this.range(start) };
+    return { kind: "UsingDecl", ...base, path: path20, pathString: path20?.value ?? null, none, config, range: this.range(start) };
   }
   importDecl(base, start) {
     this.next();
@@ -31528,9 +31532,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path19) => {
+  const visit2 = (node, path20) => {
     if ((0, import_yaml3.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path19}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path20}[${i}]`));
       return;
     }
     if (!(0, import_yaml3.isMap)(node)) return;
@@ -31548,7 +31552,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path19 || "$"}`;
+      const subject = `pipeline:${path20 || "$"}`;
       const step = { subject, range: nodeRange(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -31566,7 +31570,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path19 ? `${path19}.${k}` : k);
+      visit2(p.value, path20 ? `${path20}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -31692,7 +31696,7 @@ function parseCiDocument(file, text2, kind) {
   return doc;
 }
 
-// src/discover/ci.ts
+// src/frontends/ci-classify.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 var SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
 var YAML_EXT = /\.ya?ml$/i;
@@ -31734,11 +31738,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path19 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path19)) return "script";
-  if (!YAML_EXT.test(path19)) return void 0;
-  if (WORKFLOW_PATH.test(path19)) return "github-workflow";
-  const base = path19.slice(path19.lastIndexOf("/") + 1);
+  const path20 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path20)) return "script";
+  if (!YAML_EXT.test(path20)) return void 0;
+  if (WORKFLOW_PATH.test(path20)) return "github-workflow";
+  const base = path20.slice(path20.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -34345,8 +34349,14 @@ function githubAnnotations(result, options = {}) {
   const used = { error: 0, warning: 0, note: 0 };
   const annotations = [];
   const overflow = [];
-  for (const f of sortFindings(result.findings)) {
-    if (f.suppression) continue;
+  const sorted = sortFindings(result.findings).filter((f) => !f.suppression);
+  let ordered = sorted;
+  if (options.first) {
+    const first = options.first;
+    const isFirst = sorted.map((f) => first(f));
+    ordered = [...sorted.filter((_, i) => isFirst[i]), ...sorted.filter((_, i) => !isFirst[i])];
+  }
+  for (const f of ordered) {
     if (used[f.level] >= caps[f.level]) {
       overflow.push(f);
       continue;
@@ -34415,9 +34425,353 @@ function command(kind, message) {
   return `::${kind}::${escapeData(message)}`;
 }
 
+// src/action/event.ts
+import fs10 from "node:fs";
+var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function readPullRequestEvent(env) {
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file) return { kind: "none" };
+  let payload;
+  try {
+    payload = JSON.parse(fs10.readFileSync(file, "utf8"));
+  } catch (e) {
+    const why = e instanceof SyntaxError ? "it is not valid JSON" : e.code ?? String(e);
+    return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
+  }
+  if (!isObject(payload) || !isObject(payload.pull_request)) return { kind: "none" };
+  const pr = payload.pull_request;
+  const number = typeof pr.number === "number" ? pr.number : void 0;
+  const base = isObject(pr.base) ? pr.base.sha : void 0;
+  const head = isObject(pr.head) ? pr.head.sha : void 0;
+  const bad = [
+    ["base", base],
+    ["head", head]
+  ].filter(([, sha]) => typeof sha !== "string" || !COMMIT_ID.test(sha));
+  if (bad.length > 0) {
+    const names = bad.map(([which]) => `pull_request.${which}.sha`).join(" and ");
+    return { kind: "unusable", reason: `the event payload has no valid ${names}` };
+  }
+  return { kind: "pull-request", pr: { number, baseSha: base, headSha: head } };
+}
+
+// src/action/git-diff.ts
+import { spawnSync } from "node:child_process";
+import fs11 from "node:fs";
+import path18 from "node:path";
+
+// src/action/changed-lines.ts
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function unquoteGitPath(text2) {
+  if (!text2.startsWith('"') || !text2.endsWith('"') || text2.length < 2) return text2;
+  const bytes = [];
+  const body = text2.slice(1, -1);
+  const simple = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else if (next in simple) {
+      bytes.push(simple[next]);
+      i += 1;
+    } else {
+      bytes.push(92);
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function newPath(header, prefix) {
+  let name = header.slice(4);
+  if (name.endsWith("	")) name = name.slice(0, -1);
+  if (name === "/dev/null") return void 0;
+  name = unquoteGitPath(name);
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+function parseUnifiedDiff(text2, prefix = "b/") {
+  const files = /* @__PURE__ */ new Map();
+  let current;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of text2.split("\n")) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (line.startsWith("-") && oldLeft > 0) {
+        oldLeft--;
+        continue;
+      }
+      if (line.startsWith("+") && newLeft > 0) {
+        newLeft--;
+        continue;
+      }
+      if (line.startsWith(" ") && oldLeft > 0 && newLeft > 0) {
+        oldLeft--;
+        newLeft--;
+        continue;
+      }
+      if (line.startsWith("\\")) continue;
+      oldLeft = newLeft = 0;
+    }
+    if (line.startsWith("diff ")) {
+      current = void 0;
+    } else if (line.startsWith("+++ ")) {
+      const name = newPath(line, prefix);
+      current = void 0;
+      if (name !== void 0) {
+        current = files.get(name) ?? { added: [], deletedAfter: [] };
+        files.set(name, current);
+      }
+    } else if (line.startsWith("@@ ")) {
+      const m = HUNK.exec(line);
+      if (!m) continue;
+      oldLeft = m[2] === void 0 ? 1 : Number(m[2]);
+      const start = Number(m[3]);
+      newLeft = m[4] === void 0 ? 1 : Number(m[4]);
+      if (!current) continue;
+      if (newLeft > 0) current.added.push([start, start + newLeft - 1]);
+      else current.deletedAfter.push(start);
+    }
+  }
+  for (const f of files.values()) {
+    f.added.sort((a, b) => a[0] - b[0]);
+    f.deletedAfter.sort((a, b) => a - b);
+  }
+  return files;
+}
+function lowerBound(xs, value, key) {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (key(xs[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function touches(changes, startLine, endLine) {
+  const i = lowerBound(changes.added, startLine, (r) => r[1]);
+  const range = changes.added[i];
+  if (range && range[0] <= endLine) return true;
+  const j = lowerBound(changes.deletedAfter, startLine, (n) => n);
+  const d = changes.deletedAfter[j];
+  return d !== void 0 && d < endLine;
+}
+
+// src/action/git-diff.ts
+var PullRequestLines = class {
+  constructor(topLevel, files, range) {
+    this.topLevel = topLevel;
+    this.files = files;
+    this.range = range;
+  }
+  topLevel;
+  files;
+  range;
+  real = /* @__PURE__ */ new Map();
+  /** True when lines `startLine..endLine` of `file` (absolute) were changed by the pull request. */
+  touches(file, startLine, endLine) {
+    const rel = this.relative(file);
+    const changes = rel === void 0 ? void 0 : this.files.get(rel);
+    return changes !== void 0 && touches(changes, startLine, endLine);
+  }
+  /** `file` relative to the top level through its real path (the workspace may be a symlink). */
+  relative(file) {
+    if (this.real.has(file)) return this.real.get(file);
+    let real;
+    try {
+      real = fs11.realpathSync(file);
+    } catch {
+      real = path18.resolve(file);
+    }
+    const rel = path18.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path18.isAbsolute(rel) ? void 0 : rel.split(path18.sep).join("/");
+    this.real.set(file, out);
+    return out;
+  }
+};
+function git(cwd, args, options) {
+  const r = spawnSync(options.git ?? "git", ["--no-optional-locks", "-c", "protocol.allow=never", "-c", "core.quotePath=false", ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, GIT_NO_LAZY_FETCH: "1", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+    maxBuffer: 512 * 1024 * 1024,
+    timeout: options.timeoutMs ?? 6e4,
+    windowsHide: true
+  });
+  if (r.error) {
+    const code = r.error.code;
+    if (code === "ENOENT") return { ok: false, message: "git is not installed" };
+    if (code === "ETIMEDOUT") return { ok: false, message: `git ${args[0]} did not finish in time` };
+    return { ok: false, message: `git ${args[0]} failed: ${code ?? r.error.message}` };
+  }
+  if (r.status !== 0) {
+    const said = r.stderr.trim().split("\n")[0] ?? "";
+    return { ok: false, message: `git ${args[0]} exited with ${r.status ?? r.signal}${said ? `: ${said}` : ""}` };
+  }
+  return { ok: true, stdout: r.stdout };
+}
+function commitId(cwd, rev, options) {
+  const r = git(cwd, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], options);
+  return r.ok ? r.stdout.trim() : void 0;
+}
+var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the commits are available";
+function pullRequestLines(workspace, pr, options = {}) {
+  const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
+  if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
+  const topLevel = fs11.realpathSync(top.stdout.trim());
+  const head = commitId(topLevel, "HEAD", options);
+  if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
+  let revs;
+  let range;
+  if (head === pr.headSha) {
+    const base = commitId(topLevel, pr.baseSha, options);
+    if (base === void 0) return { ok: false, reason: `the base commit ${pr.baseSha.slice(0, 12)} is not in the checkout; ${FETCH_HINT}` };
+    revs = [`${base}...${head}`];
+    range = `${pr.baseSha.slice(0, 12)}...${pr.headSha.slice(0, 12)}`;
+  } else {
+    const mergedHead = commitId(topLevel, "HEAD^2", options);
+    const firstParent = mergedHead === pr.headSha ? commitId(topLevel, "HEAD^1", options) : void 0;
+    if (firstParent === void 0) {
+      const shallow = mergedHead === void 0 && commitId(topLevel, "HEAD^1", options) === void 0;
+      return {
+        ok: false,
+        reason: shallow ? `the checkout has no history before ${head.slice(0, 12)}; ${FETCH_HINT}` : `the checked-out commit ${head.slice(0, 12)} is neither the pull request's head ${pr.headSha.slice(0, 12)} nor its merge commit`
+      };
+    }
+    revs = [firstParent, head];
+    range = "HEAD^1..HEAD";
+  }
+  const diff = git(
+    topLevel,
+    ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", ...revs, "--"],
+    options
+  );
+  if (!diff.ok) {
+    const hint = revs.length === 1 ? `; ${FETCH_HINT} (the merge base is needed)` : "";
+    return { ok: false, reason: `${diff.message}${hint}` };
+  }
+  return { ok: true, lines: new PullRequestLines(topLevel, parseUnifiedDiff(diff.stdout, "b/"), range) };
+}
+
+// src/action/failure-sarif.ts
+var EXIT_DESCRIPTION = {
+  2: "usage or configuration error",
+  3: "internal error"
+};
+function failedRunSarif(root, toolVersion, failure) {
+  const empty = {
+    root,
+    findings: [],
+    rules: [],
+    files: [],
+    notifications: [],
+    sources: /* @__PURE__ */ new Map(),
+    toolVersion,
+    undecided: []
+  };
+  const log = buildSarif(empty);
+  const notification = { level: "error", message: { text: failure.message } };
+  if (failure.error) {
+    notification.exception = { kind: failure.error.name || "Error", message: failure.error.message };
+  }
+  const run2 = log.runs[0];
+  run2.invocations = [
+    {
+      executionSuccessful: false,
+      exitCode: failure.exitCode,
+      exitCodeDescription: EXIT_DESCRIPTION[failure.exitCode],
+      toolExecutionNotifications: [notification]
+    }
+  ];
+  return log;
+}
+
+// src/action/summary.ts
+var MAX_LISTED = 100;
+function locationCell2(f, base, links) {
+  const rel = relativePath(base, f.location.file);
+  const line = Math.max(1, f.location.range.start.line);
+  const text2 = escapeMarkdown(`${rel}:${line}`);
+  if (!links) return text2;
+  const path20 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path20}#L${line}`;
+  return `[${text2}](${url})`;
+}
+function findingsTable(findings, base, links) {
+  const out = ["| Level | Rule | Location | Message |", "|---|---|---|---|"];
+  for (const f of findings.slice(0, MAX_LISTED)) {
+    out.push(`| ${f.level} | ${escapeMarkdown(f.ruleId)} | ${locationCell2(f, base, links)} | ${escapeMarkdown(f.message)} |`);
+  }
+  if (findings.length > MAX_LISTED) out.push("", `\u2026and ${findings.length - MAX_LISTED} more (see the SARIF report).`);
+  return out;
+}
+function prName(pr) {
+  return pr?.number === void 0 ? "this pull request" : `pull request #${pr.number}`;
+}
+function changedLinesLogLine(state) {
+  if (state.kind === "not-a-pull-request") return void 0;
+  if (state.kind === "unknown") {
+    return `mlops-iac-lint: could not tell which lines ${prName(state.pr)} changed: ${state.reason}. All findings are treated as on unchanged lines.`;
+  }
+  return `mlops-iac-lint: ${prName(state.pr)}: ${plural(state.findings.length, "finding")} on lines it changed (git diff ${state.range}), annotated first.`;
+}
+function changedLinesSection(state, base, links) {
+  if (state.kind === "not-a-pull-request") return "";
+  const name = prName(state.pr);
+  const title = name.charAt(0).toUpperCase() + name.slice(1);
+  if (state.kind === "unknown") {
+    return [
+      `### ${title}: changed lines unknown`,
+      "",
+      `Could not tell which lines ${name} changed: ${escapeMarkdown(state.reason)}.`,
+      "All findings were treated as on unchanged lines and annotated in file order.",
+      ""
+    ].join("\n");
+  }
+  const out = [`### ${title}: ${plural(state.findings.length, "finding")} on changed lines`, ""];
+  if (state.findings.length === 0) {
+    out.push(`No finding is on a line ${name} changed.`);
+  } else {
+    out.push(`These findings are on lines ${name} changed; they were annotated before the others:`, "");
+    out.push(...findingsTable(state.findings, base, links));
+  }
+  return out.join("\n") + "\n";
+}
+function overflowSection(overflow, base, links) {
+  return [
+    `### Not annotated (${overflow.length})`,
+    "",
+    `GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} annotations of each level per step; these findings are not annotated:`,
+    "",
+    ...findingsTable(overflow, base, links)
+  ].join("\n") + "\n";
+}
+function failureSummary(failure, sarif) {
+  const what = failure.exitCode === 2 ? "a usage or configuration error" : "an internal error";
+  const out = ["## mlops-iac-lint", "", `**The run failed with ${what}** (exit code ${failure.exitCode}):`, ""];
+  for (const line of failure.message.split("\n")) out.push(`> ${escapeMarkdown(line)}`);
+  out.push("");
+  const file = sarif === void 0 ? void 0 : `\`${sarif.path.replace(/`/g, "'")}\``;
+  if (sarif?.hasReport) {
+    out.push(`The lint report was complete and is in the SARIF report ${file}; the failure came after it.`, "");
+  } else if (sarif) {
+    out.push(`There is no lint report; the SARIF report ${file} records the failure (\`executionSuccessful: false\`).`, "");
+  } else {
+    out.push("No SARIF report could be written.", "");
+  }
+  return out.join("\n");
+}
+
 // src/action/run.ts
+var DEFAULT_SARIF_FILE = "mlops-iac-lint.sarif";
 var RANK = { note: 1, warning: 2, error: 3 };
-var MAX_OVERFLOW_LISTED = 100;
 function readInputs(env) {
   const paths = getListInput(env, "path", false);
   const envClass = getInput(env, "env");
@@ -34427,104 +34781,155 @@ function readInputs(env) {
     env: envClass === void 0 ? void 0 : getChoiceInput(env, "env", ["prod", "nonprod", "unknown"], "unknown"),
     varFiles: getListInput(env, "var-files"),
     failOn: getChoiceInput(env, "fail-on", ["error", "warning", "note", "none"], "error"),
-    sarifFile: getInput(env, "sarif-file") ?? "mlops-iac-lint.sarif",
+    sarifFile: getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE,
     annotations: getBooleanInput(env, "annotations", true),
-    summary: getBooleanInput(env, "summary", true)
+    summary: getBooleanInput(env, "summary", true),
+    baseline: getInput(env, "baseline")
   };
 }
-function failed(result, failOn) {
-  if (failOn === "none") return false;
-  return result.findings.some((f) => !f.suppression && RANK[f.level] >= RANK[failOn]);
+function failingFindings(result, failOn) {
+  if (failOn === "none") return [];
+  return result.findings.filter((f) => !f.suppression && RANK[f.level] >= RANK[failOn]);
 }
 function linkOptions(env) {
   const { GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
   if (!repository || !sha) return void 0;
   return { serverUrl: env.GITHUB_SERVER_URL || "https://github.com", repository, sha };
 }
-function overflowSection(overflow, base, links) {
-  const out = [
-    `### Not annotated (${overflow.length})`,
-    "",
-    `GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} annotations of each level per step; these findings are not annotated:`,
-    "",
-    "| Level | Rule | Location | Message |",
-    "|---|---|---|---|"
-  ];
-  for (const f of overflow.slice(0, MAX_OVERFLOW_LISTED)) {
-    const rel = relativePath(base, f.location.file);
-    const line = Math.max(1, f.location.range.start.line);
-    let loc2 = escapeMarkdown(`${rel}:${line}`);
-    if (links) {
-      const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${rel.split("/").map(encodeURIComponent).join("/")}#L${line}`;
-      loc2 = `[${loc2}](${url})`;
-    }
-    out.push(`| ${f.level} | ${escapeMarkdown(f.ruleId)} | ${loc2} | ${escapeMarkdown(f.message)} |`);
+var Step = class {
+  constructor(env, workspace, sarifPath, write) {
+    this.env = env;
+    this.workspace = workspace;
+    this.sarifPath = sarifPath;
+    this.write = write;
   }
-  if (overflow.length > MAX_OVERFLOW_LISTED) out.push("", `\u2026and ${overflow.length - MAX_OVERFLOW_LISTED} more (see the SARIF report).`);
-  return out.join("\n") + "\n";
+  env;
+  workspace;
+  sarifPath;
+  write;
+  /** Error annotations printed so far (a failure message is one only while under the cap). */
+  errorAnnotations = 0;
+  /** Set once the complete SARIF report is on disk: a later failure must not replace it. */
+  sarifWritten = false;
+  log(line) {
+    this.write(line);
+  }
+  annotate(line) {
+    if (line.startsWith("::error ")) this.errorAnnotations++;
+    this.write(line);
+  }
+  writeSarif(text2) {
+    fs12.mkdirSync(path19.dirname(this.sarifPath), { recursive: true });
+    fs12.writeFileSync(this.sarifPath, text2, "utf8");
+  }
+};
+function changedLines(step, result, git2) {
+  const event = readPullRequestEvent(step.env);
+  if (event.kind === "none") return { state: { kind: "not-a-pull-request" } };
+  if (event.kind === "unusable") return { state: { kind: "unknown", reason: event.reason } };
+  const lines = pullRequestLines(step.workspace, event.pr, git2);
+  if (!lines.ok) return { state: { kind: "unknown", pr: event.pr, reason: lines.reason } };
+  const isChanged = (f) => {
+    const r = normalizeRegion(f.location.range);
+    return lines.lines.touches(f.location.file, r.startLine, r.endLine);
+  };
+  const findings = result.findings.filter((f) => !f.suppression && isChanged(f));
+  return { state: { kind: "known", pr: event.pr, range: lines.lines.range, findings }, isChanged };
 }
-async function run(env, options = {}) {
-  const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path18.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  let inputs;
-  try {
-    inputs = readInputs(env);
-    if (inputs.config !== void 0 && !fs10.existsSync(path18.resolve(workspace, inputs.config))) {
-      throw new InputError(`input "config": file not found: ${inputs.config}`);
+async function lintAndReport(step, options) {
+  const { env, workspace } = step;
+  const inputs = readInputs(env);
+  for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
+    if (file !== void 0 && !fs12.existsSync(path19.resolve(workspace, file))) {
+      throw new InputError(`input "${name}": file not found: ${file}`);
     }
-  } catch (e) {
-    if (e instanceof InputError) {
-      write(command("error", `mlops-iac-lint: ${e.message}`));
-      return 2;
-    }
-    throw e;
   }
-  let result;
-  try {
-    result = await lint({
-      paths: inputs.paths.map((p) => path18.resolve(workspace, p)),
-      root: workspace,
-      env: inputs.env,
-      varFiles: inputs.varFiles.map((f) => path18.resolve(workspace, f)),
-      // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-      configFile: inputs.config === void 0 ? void 0 : path18.resolve(workspace, inputs.config)
-    });
-  } catch (e) {
-    if (e instanceof UsageError) {
-      write(command("error", `mlops-iac-lint: ${e.message}`));
-      return 2;
-    }
-    throw e;
-  }
-  const sarifPath = path18.resolve(workspace, inputs.sarifFile);
-  fs10.mkdirSync(path18.dirname(sarifPath), { recursive: true });
-  fs10.writeFileSync(sarifPath, formatSarif(result), "utf8");
+  const result = await (options.lint ?? lint)({
+    paths: inputs.paths.map((p) => path19.resolve(workspace, p)),
+    root: workspace,
+    env: inputs.env,
+    varFiles: inputs.varFiles.map((f) => path19.resolve(workspace, f)),
+    // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
+    configFile: inputs.config === void 0 ? void 0 : path19.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path19.resolve(workspace, inputs.baseline)
+  });
+  step.writeSarif(formatSarif(result));
+  step.sarifWritten = true;
   const links = linkOptions(env);
+  const changed = changedLines(step, result, options.git);
+  const changedLine = changedLinesLogLine(changed.state);
+  if (changedLine) step.log(changedLine);
   let overflow = [];
   if (inputs.annotations) {
-    const a = githubAnnotations(result, { cwd: workspace });
-    for (const line of a.annotations) write(line);
+    const a = githubAnnotations(result, { cwd: workspace, first: changed.isChanged });
+    for (const line of a.annotations) step.annotate(line);
     overflow = a.overflow;
   }
   const counts = summarize(result);
-  write(
-    `mlops-iac-lint: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notes} note(s)${counts.suppressed ? `, ${counts.suppressed} suppressed` : ""} in ${counts.files} file(s); SARIF: ${relativePath(workspace, sarifPath)}`
+  step.log(
+    `mlops-iac-lint: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notes} note(s)${counts.suppressed ? `, ${counts.suppressed} suppressed` : ""} in ${counts.files} file(s); SARIF: ${relativePath(workspace, step.sarifPath)}`
   );
   if (overflow.length > 0) {
-    write(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level); see the job summary or the SARIF report.`);
+    step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level); see the job summary or the SARIF report.`);
   }
   if (inputs.summary) {
     let md = formatMarkdown(result, { cwd: workspace, links });
+    const prSection = changedLinesSection(changed.state, workspace, links);
+    if (prSection) md += "\n" + prSection;
     if (overflow.length > 0) md += "\n" + overflowSection(overflow, workspace, links);
     appendSummary(env, md);
   }
-  setOutput(env, "sarif-file", sarifPath);
+  setOutput(env, "sarif-file", step.sarifPath);
   setOutput(env, "errors", String(counts.errors));
   setOutput(env, "warnings", String(counts.warnings));
   setOutput(env, "notes", String(counts.notes));
-  const code = failed(result, inputs.failOn) ? 1 : 0;
-  if (code === 1) write(command("error", `mlops-iac-lint: findings at or above "${inputs.failOn}" level (fail-on: ${inputs.failOn})`));
-  return code;
+  const failing = failingFindings(result, inputs.failOn).length;
+  if (failing === 0) return 0;
+  step.log(`mlops-iac-lint: failing the step: ${failing} finding(s) at or above "${inputs.failOn}" level (fail-on: ${inputs.failOn}).`);
+  return 1;
+}
+function asFailure(e) {
+  if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
+  const error = e instanceof Error ? e : new Error(String(e));
+  return { exitCode: 3, message: `internal error: ${error.message}`, error };
+}
+function reportFailure(step, failure) {
+  const message = `mlops-iac-lint: ${failure.message}`;
+  step.log(step.errorAnnotations < GITHUB_ANNOTATION_LIMIT ? command("error", message) : message);
+  if (failure.error?.stack) step.log(command("debug", failure.error.stack));
+  const hasReport = step.sarifWritten;
+  let sarifOnDisk = step.sarifWritten;
+  if (!step.sarifWritten) {
+    try {
+      step.writeSarif(JSON.stringify(failedRunSarif(step.workspace, VERSION, failure), null, 2) + "\n");
+      sarifOnDisk = true;
+    } catch (e) {
+      step.log(`mlops-iac-lint: cannot write the SARIF report ${step.sarifPath}: ${e.code ?? String(e)}`);
+    }
+  }
+  try {
+    if (sarifOnDisk) setOutput(step.env, "sarif-file", step.sarifPath);
+    let summary = true;
+    try {
+      summary = getBooleanInput(step.env, "summary", true);
+    } catch {
+    }
+    if (summary) appendSummary(step.env, failureSummary(failure, sarifOnDisk ? { path: relativePath(step.workspace, step.sarifPath), hasReport } : void 0));
+  } catch (e) {
+    step.log(`mlops-iac-lint: cannot write the step's outputs or summary: ${e.code ?? String(e)}`);
+  }
+  return failure.exitCode;
+}
+async function run(env, options = {}) {
+  const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
+  const workspace = path19.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path19.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const step = new Step(env, workspace, sarifPath, write);
+  try {
+    return await lintAndReport(step, options);
+  } catch (e) {
+    return reportFailure(step, asFailure(e));
+  }
 }
 
 // src/action/main.ts
@@ -34533,8 +34938,9 @@ run(process.env).then(
     process.exitCode = code;
   },
   (e) => {
-    const err2 = e;
-    process.stdout.write(command("error", `mlops-iac-lint: internal error: ${err2.stack ?? String(e)}`) + "\n");
+    const err2 = e instanceof Error ? e : new Error(String(e));
+    process.stdout.write(command("error", `mlops-iac-lint: internal error: ${err2.message}`) + "\n");
+    if (err2.stack) process.stdout.write(command("debug", err2.stack) + "\n");
     process.exitCode = 3;
   }
 );
