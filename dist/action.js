@@ -25124,7 +25124,14 @@ var ModuleInstance = class _ModuleInstance {
     if (depth > MAX_MODULE_DEPTH) return [];
     const source = localModuleSource(call.node);
     if (!source) return [];
-    const childSrc = this.opts.loader(path5.resolve(this.src.dir, source));
+    const childDir = path5.resolve(this.src.dir, source);
+    const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
+    if (ancestors.includes(childDir)) {
+      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path5.basename(d) || d).join(" \u2192 ");
+      this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
+      return [];
+    }
+    const childSrc = this.opts.loader(childDir);
     if (!childSrc) return [];
     const base = `${this.prefix}module.${name}`;
     const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
@@ -25136,7 +25143,7 @@ var ModuleInstance = class _ModuleInstance {
         const v = evaluate(item.expr, argCtx);
         inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
       }
-      const instance = new _ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, depth });
+      const instance = new _ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, depth, ancestors });
       return { key, instance };
     });
   }
@@ -25311,6 +25318,33 @@ function tfvarsJsonValues(file, text2) {
 }
 
 // src/eval/terraform/project.ts
+function calledModules(dirs, loader) {
+  const callees = /* @__PURE__ */ new Map();
+  const hasCaller = /* @__PURE__ */ new Set();
+  for (const dir of dirs) {
+    const targets = /* @__PURE__ */ new Set();
+    for (const call of loader(dir)?.moduleCalls.values() ?? []) {
+      const s = localModuleSource(call.node);
+      if (!s) continue;
+      const target = path6.resolve(dir, s);
+      if (target === dir) continue;
+      targets.add(target);
+      hasCaller.add(target);
+    }
+    callees.set(dir, targets);
+  }
+  const reached = /* @__PURE__ */ new Set();
+  const queue = dirs.filter((d) => !hasCaller.has(d));
+  for (let i = 0; i < queue.length; i++) {
+    for (const t of callees.get(queue[i]) ?? []) {
+      if (reached.has(t)) continue;
+      reached.add(t);
+      if (!callees.has(t)) callees.set(t, new Set([...loader(t)?.moduleCalls.values() ?? []].map((c) => localModuleSource(c.node)).filter((x) => !!x).map((x) => path6.resolve(t, x)).filter((x) => x !== t)));
+      queue.push(t);
+    }
+  }
+  return reached;
+}
 var AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
 function evaluateTerraform(input) {
   const byDir = /* @__PURE__ */ new Map();
@@ -25327,14 +25361,7 @@ function evaluateTerraform(input) {
     sources.set(dir, src);
     return src;
   };
-  const called = /* @__PURE__ */ new Set();
-  for (const dir of byDir.keys()) {
-    const src = loader(dir);
-    for (const call of src?.moduleCalls.values() ?? []) {
-      const s = localModuleSource(call.node);
-      if (s) called.add(path6.resolve(dir, s));
-    }
-  }
+  const called = calledModules([...byDir.keys()], loader);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input.varFiles) {
     let d = path6.dirname(vf);
@@ -33758,6 +33785,7 @@ var ALL_RULES = registerRules({
 
 // src/api.ts
 var VERSION = "0.1.0";
+var FORMATS_READ = "Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts";
 var UsageError = class extends Error {
 };
 function commonRoot(paths) {
@@ -33802,6 +33830,18 @@ async function lint(options = {}) {
   }
   const allFiles = [...byFrontEnd.values()].flat();
   timing?.mark("classify");
+  const classified = new Set(allFiles.map((f) => f.path));
+  if (options.errorOnUnmatchedFile !== false) {
+    for (const p of onlyFiles ?? inputPaths) {
+      if (classified.has(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path16.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+    }
+  }
+  const notices = [];
+  if (allFiles.length === 0 && problems.length === 0) {
+    const where = scanPaths.map((p) => path16.relative(process.cwd(), p) || ".").join(", ");
+    notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
+  }
   const superseded = /* @__PURE__ */ new Set();
   const ctx = {
     host,
@@ -33871,7 +33911,7 @@ async function lint(options = {}) {
     const t = texts.get(f.location.file);
     if (t !== void 0) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles ?? scanned.map((s) => s.path)).map((f) => path16.relative(root, f).split(path16.sep).join("/")).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path16.relative(root, f).split(path16.sep).join("/")).sort();
   return {
     root,
     findings: reported,
@@ -33880,7 +33920,9 @@ async function lint(options = {}) {
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,
-    undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1))
+    undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
+    skipped: host.problems().filter((p) => p.kind === "outside" || p.kind === "not-regular").map((p) => ({ file: p.file, reason: p.message })),
+    notices
   };
 }
 function classify(file, frontEnds, host, root, problems) {
@@ -34672,6 +34714,8 @@ function failedRunSarif(root, toolVersion, failure) {
     rules: [],
     files: [],
     notifications: [],
+    skipped: [],
+    notices: [],
     sources: /* @__PURE__ */ new Map(),
     toolVersion,
     undecided: []

@@ -14,7 +14,7 @@ import type { TerraformModuleFacts } from './model/terraform.js';
 import type { Finding, Graph, Rule, ScannedFile, Undecided } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildGraph } from './engine/graph.js';
-import { runRules } from './engine/run-rules.js';
+import { runRules, type RuleFailure } from './engine/run-rules.js';
 import { buildFinding } from './engine/findings.js';
 import {
   applySuppressions, collectSuppressions, metadataSuppressions, suppressionFindings, todayUtc, unusedProblems,
@@ -25,10 +25,13 @@ import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
-import { readProblem } from './frontends/shared.js';
+import { fileStart, readProblem } from './frontends/shared.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
+
+/** What the front ends read, for messages about files that are not read. */
+const FORMATS_READ = 'Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts';
 
 export interface LintOptions {
   /** Files or folders to lint (default: the current folder). */
@@ -60,6 +63,14 @@ export interface LintOptions {
   today?: string;
   /** Lint only these families of files (default: all): used by the benchmark and for focused runs. */
   families?: ('terraform' | 'arm' | 'ci')[];
+  /**
+   * A file named explicitly (not found in a folder) that no front end reads is a usage error
+   * (exit 2), so a typo never ends green. The pre-commit hook turns this off: it passes every
+   * staged file that might be infrastructure code.
+   */
+  errorOnUnmatchedFile?: boolean;
+  /** The input formats to read (default: every registered front end, `src/frontends/index.ts`); tests inject their own. */
+  frontEnds?: readonly FrontEnd[];
   /** The rule set to choose from (default: every rule of the catalog). */
   ruleSet?: Rule[];
 }
@@ -99,7 +110,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const ruleOptions = resolveRuleOptions(catalog, config.ruleOptions, options.ruleOptions);
   const rules = selectRules(catalog, options.rules, [...(options.disable ?? []), ...config.disabledRules().filter((id) => !options.rules?.includes(id))]);
   const today = options.today ?? todayUtc();
-  const frontEnds = FRONT_ENDS.filter((fe) => !options.families || options.families.includes(fe.family));
+  const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
 
   // MLOPS_IAC_LINT_TIMING=1 prints the time of each phase to stderr (used by the benchmark).
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
@@ -117,6 +128,18 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const allFiles = [...byFrontEnd.values()].flat();
   timing?.mark('classify');
+  const classified = new Set(allFiles.map((f) => f.path));
+  if (options.errorOnUnmatchedFile !== false) {
+    for (const p of onlyFiles ?? inputPaths) {
+      if (classified.has(p) || config.isIgnored(p) || !fs.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+    }
+  }
+  const notices: string[] = [];
+  if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
+    const where = scanPaths.map((p) => path.relative(process.cwd(), p) || '.').join(', ');
+    notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
+  }
 
   // ---- front ends: parse and evaluate ----------------------------------------------------
   const superseded = new Set<string>();
@@ -129,7 +152,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     allFiles,
     isSuperseded: (f) => superseded.has(f),
   };
-  for (const fe of frontEnds) for (const f of fe.supersedes?.(byFrontEnd.get(fe)!, ctx) ?? []) superseded.add(f);
+  for (const fe of frontEnds) {
+    const files = byFrontEnd.get(fe)!;
+    const taken = contained(fe, files, problems, () => fe.supersedes?.(files, ctx));
+    for (const f of taken ?? []) superseded.add(f);
+  }
   const graphs: Graph[] = [];
   const terraformModules: TerraformModuleFacts[] = [];
   const ciDocuments: unknown[] = [];
@@ -138,7 +165,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
     if (files.length === 0) continue;
-    const out = fe.run(files, ctx);
+    // Containment: a bug in one front end costs its own files, never the whole report.
+    const out = contained(fe, files, problems, () => fe.run(files, ctx));
+    if (!out) continue;
     for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
     terraformModules.push(...(out.terraformModules ?? []));
     ciDocuments.push(...(out.ciDocuments ?? []));
@@ -151,7 +180,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
   // ---- rules -----------------------------------------------------------------------------
   const undecided: Undecided[] = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided);
+  const ruleFailures: RuleFailure[] = [];
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided, ruleFailures);
+  for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
   findings.push(...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: problemSubject(n) })));
@@ -194,7 +225,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const t = texts.get(f.location.file);
     if (t !== undefined) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles ?? scanned.map((s) => s.path)).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
   return {
     root,
     findings: reported,
@@ -204,6 +235,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     sources,
     toolVersion: VERSION,
     undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
+    skipped: host
+      .problems()
+      .filter((p) => p.kind === 'outside' || p.kind === 'not-regular')
+      .map((p) => ({ file: p.file, reason: p.message })),
+    notices,
   };
 }
 
@@ -228,6 +264,22 @@ function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root
     if (kind) return { frontEnd: fe, kind };
   }
   return undefined;
+}
+
+/**
+ * Runs one front end's step; an exception (a bug of ours, never a user mistake) becomes an
+ * EVAL001 problem on the front end's first file, so every other file is still linted and
+ * reported, and SARIF carries it as a tool execution notification.
+ */
+function contained<T>(fe: FrontEnd, files: readonly ClassifiedFile[], problems: Problem[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const first = files[0]?.path;
+    if (first) problems.push({ ruleId: 'EVAL001', message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? ' was' : 's were'} not checked — please report this with the file`, location: fileStart(first) });
+    return undefined;
+  }
 }
 
 /** Parse and evaluation problems as notifications: PARSE001 errors, EVAL001 warnings. */

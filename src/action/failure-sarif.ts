@@ -38,6 +38,8 @@ export function failedRunSarif(root: string, toolVersion: string, failure: RunFa
     rules: [],
     files: [],
     notifications: [],
+    skipped: [],
+    notices: [],
     sources: new Map(),
     toolVersion,
     undecided: [],

@@ -48,8 +48,11 @@ export const terraformFrontEnd: FrontEnd = {
       envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
-        const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith('.tf')).map((e) => e.path);
-        return tfs?.length ? tfs : undefined;
+        const entries = ctx.host.list(dir)?.filter((e) => e.name.endsWith('.tf') && !e.isDirectory) ?? [];
+        // A FIFO or device named `x.tf` is never opened: asking the Host records it as skipped (--verbose).
+        for (const e of entries) if (!e.isFile) ctx.host.readText(e.path);
+        const tfs = entries.filter((e) => e.isFile).map((e) => e.path);
+        return tfs.length ? tfs : undefined;
       },
     });
     for (const p of tf.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
