@@ -26,6 +26,7 @@ import { bicepSourceCandidates, evaluateArm } from './eval/arm/project.js';
 import { armRefKeys, fromArm } from './model/from-arm.js';
 import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from './parse/bicep/index.js';
 import { evaluateBicep } from './eval/bicep/project.js';
+import { createHost } from './core/host.js';
 import type { Range } from './core/source.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import {
@@ -247,8 +248,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     brokenBicepWithTwin.add(twin); // its compiled twin is linted in its place
     return false;
   };
+  // The evaluators read files beyond the scanned ones (module files, `load*()`, a template's
+  // `.bicep`) only through the Host, which never reads outside the scan root.
+  const host = createHost(root);
   const arm = evaluateArm({
     root,
+    host,
     templates: scanned.filter((f) => f.kind === 'arm' && !isCompiledTwin(f.path)).map((f) => f.path),
     parameterFiles: scanned.filter((f) => f.kind === 'arm-params').map((f) => f.path),
     parse: parseJsonFile,
@@ -264,10 +269,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
   // ---- native Bicep ------------------------------------------------------------------
   const bicep = evaluateBicep({
-    root,
+    host,
     bicepFiles: scanned.filter((f) => f.kind === 'bicep' && !brokenBicepWithTwin.has(f.path)).map((f) => f.path),
     paramFiles: scanned.filter((f) => f.kind === 'bicepparam').map((f) => f.path),
-    readText,
     parse: parseBicepFile,
     parseParams: parseParamFile,
     envOverride: options.env,
