@@ -331,7 +331,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (config.allowInlineSuppressions) {
     findings.push(...suppressionFindings([...problems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
-  for (const f of findings) f.evidence = evidenceOf(f, texts.get(f.location.file));
+  // A module template outside the scanned folders is read by the Bicep evaluator through the Host.
+  const textOf = (file: string): string | undefined => texts.get(file) ?? host.texts().get(file);
+  for (const f of findings) f.evidence = evidenceOf(f, textOf(f.location.file));
   if (options.baselineFile) {
     let text: string;
     try {
@@ -357,7 +359,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = new Map<string, string>();
   for (const f of reported) {
-    const t = texts.get(f.location.file);
+    const t = textOf(f.location.file);
     if (t !== undefined) sources.set(f.location.file, t);
   }
   const fileList = (onlyFiles ?? scanned.map((s) => s.path)).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();

@@ -273,6 +273,21 @@ describe('module and imported files are read only through the Host', () => {
     expectNoLeak(result, outside, [path.join(root, 'acr.json')]);
   });
 
+  it('a finding in a module template read only through the Host keeps its code frame and evidence', async () => {
+    // Only infra/main is linted; the module template beside it is read by the evaluator alone.
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-gate-'));
+    bases.push(base);
+    fs.mkdirSync(path.join(base, 'infra', 'main'), { recursive: true });
+    fs.mkdirSync(path.join(base, 'infra', 'modules'), { recursive: true });
+    fs.writeFileSync(path.join(base, 'infra', 'main', 'main.bicep'), USE_MODULE('../modules/acr.json'));
+    fs.writeFileSync(path.join(base, 'infra', 'modules', 'acr.json'), ADMIN_REGISTRY_JSON);
+    const result = await lint({ paths: [path.join(base, 'infra', 'main')], root: base, noConfig: true });
+    const [acr] = ids(result, 'ACR001');
+    expect(acr?.location.file).toBe(path.join(base, 'infra', 'modules', 'acr.json'));
+    expect(acr?.evidence).toMatch(/^[0-9a-f]{16}$/);
+    expect(result.sources.get(acr!.location.file)).toBe(ADMIN_REGISTRY_JSON);
+  });
+
   const SHARED = `// ${MARKER}\n@export()\nvar admin = true\n`;
   const IMPORTER = `import { admin } from 'shared.bicep'\n\n${registry('{\n    adminUserEnabled: admin\n  }')}`;
 
