@@ -49,7 +49,6 @@ export interface ModInst {
   condition?: Value;
   name: Value;
   child?: FileScope | null;
-  jsonOutputs?: boolean;
   emitted?: boolean;
 }
 
