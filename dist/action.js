@@ -107,7 +107,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path20 = __require("path");
+    var path23 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -119,7 +119,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path20.resolve(cwd, filepath);
+      return path23.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -1416,7 +1416,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path20 = __require("path");
+    var path23 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1590,7 +1590,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path20.sep,
+      SEP: path23.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1617,7 +1617,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path20 = __require("path");
+    var path23 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1646,7 +1646,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path20.sep === "\\";
+      return win32 === true || path23.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3010,7 +3010,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path20 = __require("path");
+    var path23 = __require("path");
     var scan2 = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -3095,7 +3095,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path20.basename(input));
+      return regex.test(path23.basename(input));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
@@ -3322,7 +3322,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path20 = __require("path");
+    var path23 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3417,7 +3417,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path20.basename(pattern);
+      const basename2 = path23.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3475,7 +3475,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path20.isAbsolute(pattern);
+      return path23.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3650,10 +3650,10 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs13 = require_fs();
-    exports.fs = fs13;
-    var path20 = require_path();
-    exports.path = path20;
+    var fs10 = require_fs();
+    exports.fs = fs10;
+    var path23 = require_path();
+    exports.path = path23;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3765,8 +3765,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path20, settings, callback) {
-      settings.fs.lstat(path20, (lstatError, lstat) => {
+    function read(path23, settings, callback) {
+      settings.fs.lstat(path23, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3775,7 +3775,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path20, (statError, stat) => {
+        settings.fs.stat(path23, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3807,13 +3807,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path20, settings) {
-      const lstat = settings.fs.lstatSync(path20);
+    function read(path23, settings) {
+      const lstat = settings.fs.lstatSync(path23);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path20);
+        const stat = settings.fs.statSync(path23);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3835,12 +3835,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs13 = __require("fs");
+    var fs10 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs13.lstat,
-      stat: fs13.stat,
-      lstatSync: fs13.lstatSync,
-      statSync: fs13.statSync
+      lstat: fs10.lstat,
+      stat: fs10.stat,
+      lstatSync: fs10.lstatSync,
+      statSync: fs10.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -3857,12 +3857,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs13 = require_fs2();
+    var fs10 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs13.createFileSystemAdapter(this._options.fs);
+        this.fs = fs10.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -3884,17 +3884,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path20, optionsOrSettingsOrCallback, callback) {
+    function stat(path23, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path23, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync(path20, optionsOrSettings) {
+    function statSync(path23, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path20, settings);
+      return sync.read(path23, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4017,8 +4017,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs13 = require_fs3();
-    exports.fs = fs13;
+    var fs10 = require_fs3();
+    exports.fs = fs10;
   }
 });
 
@@ -4110,16 +4110,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path20 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path23 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path20, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path23, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path20,
+                path: path23,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4213,14 +4213,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs13 = __require("fs");
+    var fs10 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs13.lstat,
-      stat: fs13.stat,
-      lstatSync: fs13.lstatSync,
-      statSync: fs13.statSync,
-      readdir: fs13.readdir,
-      readdirSync: fs13.readdirSync
+      lstat: fs10.lstat,
+      stat: fs10.stat,
+      lstatSync: fs10.lstatSync,
+      statSync: fs10.statSync,
+      readdir: fs10.readdir,
+      readdirSync: fs10.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4237,15 +4237,15 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path20 = __require("path");
+    var path23 = __require("path");
     var fsStat = require_out();
-    var fs13 = require_fs4();
+    var fs10 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs13.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
+        this.fs = fs10.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path23.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4272,17 +4272,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path20, optionsOrSettingsOrCallback, callback) {
+    function scandir(path23, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path20, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path23, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path20, optionsOrSettings) {
+    function scandirSync(path23, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path20, settings);
+      return sync.read(path23, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4930,7 +4930,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path20 = __require("path");
+    var path23 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4940,7 +4940,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path20.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path23.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5002,7 +5002,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path20 = __require("path");
+    var path23 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5015,7 +5015,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path20.resolve(this._settings.cwd, filepath);
+        return path23.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -5431,7 +5431,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path20 = __require("path");
+    var path23 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5445,7 +5445,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path20.resolve(this._settings.cwd, task.base);
+        return path23.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -5626,16 +5626,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs13 = __require("fs");
+    var fs10 = __require("fs");
     var os = __require("os");
     var CPU_COUNT = Math.max(os.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs13.lstat,
-      lstatSync: fs13.lstatSync,
-      stat: fs13.stat,
-      statSync: fs13.statSync,
-      readdir: fs13.readdir,
-      readdirSync: fs13.readdirSync
+      lstat: fs10.lstat,
+      lstatSync: fs10.lstatSync,
+      stat: fs10.stat,
+      statSync: fs10.statSync,
+      readdir: fs10.readdir,
+      readdirSync: fs10.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -9010,8 +9010,8 @@ var require_utils5 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input = path20;
+    function removeDotSegments(path23) {
+      let input = path23;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -9085,11 +9085,11 @@ var require_utils5 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path23) {
+      if (path23 === "" || path23[0] === "/") {
+        return removeDotSegments(path23);
       }
-      const segments = path20.split("/");
+      const segments = path23.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -9452,8 +9452,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12763,17 +12763,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12784,13 +12784,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12811,17 +12811,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12832,13 +12832,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12865,23 +12865,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13493,10 +13493,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13515,7 +13515,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13545,11 +13545,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13563,8 +13563,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13578,8 +13578,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13597,8 +13597,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13608,8 +13608,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16124,9 +16124,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16201,14 +16201,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16223,10 +16223,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16237,10 +16237,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16257,13 +16257,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -18224,9 +18224,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18235,23 +18235,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path23) => {
+      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18262,10 +18262,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -19567,14 +19567,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs13, sep: [] });
+                map.items.push({ start, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -19702,13 +19702,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -20017,13 +20017,13 @@ var require_dist = __commonJS({
 });
 
 // src/action/run.ts
-import fs12 from "node:fs";
-import path19 from "node:path";
+import fs9 from "node:fs";
+import path22 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs8 from "node:fs";
-import path16 from "node:path";
+import fs5 from "node:fs";
+import path19 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -20277,6 +20277,9 @@ function buildGraph(resources, evaluation, refKeys) {
     resolve
   };
 }
+
+// src/engine/run-rules.ts
+import path3 from "node:path";
 
 // src/model/kinds.ts
 var KINDS = {
@@ -20563,6 +20566,7 @@ function leafName(r) {
 
 // src/engine/run-rules.ts
 var RESOURCE_KINDS = Object.keys(KINDS);
+var START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 function factView(r, attr2) {
   const f = r.attrs.get(attr2);
   const v = f?.value;
@@ -20579,7 +20583,7 @@ function factView(r, attr2) {
     describe: () => describeFact(f, attr2)
   };
 }
-function runRules(input, undecided = []) {
+function runRules(input, undecided = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
   for (const rule34 of input.rules) {
@@ -20670,6 +20674,13 @@ function runRules(input, undecided = []) {
         recordUndecided(resource, attribute, why, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       }
     };
+    const guarded = (location, call) => {
+      try {
+        call();
+      } catch (e) {
+        failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
+      }
+    };
     const visitor = rule34.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
     if (visitor.graph || kindHooks.length) {
@@ -20678,22 +20689,20 @@ function runRules(input, undecided = []) {
         evalEnv = g.evaluation.env;
         for (const kind of kindHooks) {
           const hook = visitor[kind];
-          for (const r of g.ofKind(kind)) hook(r, g);
+          for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
         }
-        visitor.graph?.(g);
+        const graphHook = visitor.graph;
+        if (graphHook) guarded(g.resources[0]?.header ?? { file: g.evaluation.unit, range: START }, () => graphHook(g));
       }
     }
     variant = "default";
     evalEnv = void 0;
-    runOtherHooks(visitor, input);
+    if (visitor.terraformModule) for (const m of input.terraformModules) guarded({ file: path3.join(m.dir, "main.tf"), range: START }, () => visitor.terraformModule(m));
+    if (visitor.file) for (const f of input.files) guarded({ file: f.path, range: START }, () => visitor.file(f));
+    if (visitor.ciDocument) for (const d of input.ciDocuments) guarded({ file: d.file ?? input.root, range: START }, () => visitor.ciDocument(d));
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];
-}
-function runOtherHooks(visitor, input) {
-  if (visitor.terraformModule) for (const m of input.terraformModules) visitor.terraformModule(m);
-  if (visitor.file) for (const f of input.files) visitor.file(f);
-  if (visitor.ciDocument) for (const d of input.ciDocuments) visitor.ciDocument(d);
 }
 
 // src/engine/suppressions.ts
@@ -20830,10 +20839,10 @@ function member(v, name) {
   for (const [k, x] of v.entries) if (k.toLowerCase() === name.toLowerCase()) return x;
   return void 0;
 }
-function metadataSuppressions(resourceBody, objectRange, file, knownRuleIds, today2) {
+function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, today2) {
   const directives = [];
   const problems = [];
-  const entries2 = member(member(resourceBody, "metadata"), DIRECTIVE_KEYWORD);
+  const entries2 = member(member(resourceBody2, "metadata"), DIRECTIVE_KEYWORD);
   if (!entries2) return { directives, problems };
   const fallback = { file, range: objectRange };
   const at = (v) => v?.origin && v.origin.file === file ? v.origin : fallback;
@@ -21001,12 +21010,12 @@ function applyBaselineWithStats(findings, baselineText, file) {
 // src/discover/index.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 import fs2 from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 var DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", "**/.terraform/**", "**/.venv/**"];
 async function listFiles(paths, opts = {}) {
   const out = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path3.resolve(p);
+    const abs = path4.resolve(p);
     const st = fs2.lstatSync(abs);
     if (st.isFile()) {
       out.add(abs);
@@ -21022,7 +21031,7 @@ async function listFiles(paths, opts = {}) {
       ignore: [...DEFAULT_IGNORES, ...opts.ignore ?? []],
       suppressErrors: true
     });
-    for (const f of found) if (!opts.accept || opts.accept(f)) out.add(path3.normalize(f));
+    for (const f of found) if (!opts.accept || opts.accept(f)) out.add(path4.normalize(f));
   }
   return [...out].sort();
 }
@@ -21030,7 +21039,7 @@ async function listFiles(paths, opts = {}) {
 // src/config/loader.ts
 var import_ajv = __toESM(require_ajv(), 1);
 import fs3 from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -21548,12 +21557,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path20) {
+function findNodeAtLocation(root, path23) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path20) {
+  for (let segment of path23) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -22648,17 +22657,17 @@ ${messages.map((m) => `  ${m}`).join("\n")}`);
 
 // src/config/loader.ts
 function findConfigFile(startDir) {
-  let dir = path4.resolve(startDir);
+  let dir = path5.resolve(startDir);
   try {
-    if (fs3.statSync(dir).isFile()) dir = path4.dirname(dir);
+    if (fs3.statSync(dir).isFile()) dir = path5.dirname(dir);
   } catch {
   }
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path4.join(dir, name);
+      const candidate = path5.join(dir, name);
       if (fs3.existsSync(candidate) && fs3.statSync(candidate).isFile()) return candidate;
     }
-    const up = path4.dirname(dir);
+    const up = path5.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -22722,8 +22731,8 @@ function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
 function loadConfig(explicitPath, startDir, catalog) {
-  const file = explicitPath ? path4.resolve(explicitPath) : findConfigFile(startDir);
-  if (!file) return { config: resolveConfig({}, path4.resolve(startDir), catalog) };
+  const file = explicitPath ? path5.resolve(explicitPath) : findConfigFile(startDir);
+  if (!file) return { config: resolveConfig({}, path5.resolve(startDir), catalog) };
   let text2;
   try {
     text2 = fs3.readFileSync(file, "utf8");
@@ -22811,7 +22820,7 @@ function parseConfig(text2, file, catalog) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  return resolveConfig(raw, path4.dirname(file), catalog);
+  return resolveConfig(raw, path5.dirname(file), catalog);
 }
 function nodeValue(n) {
   switch (n.type) {
@@ -22849,10 +22858,10 @@ function resolveConfig(raw, baseDir, catalog) {
   const ignorePaths = [...raw.ignorePaths ?? []];
   const suppressions = (raw.suppressions ?? []).map((s) => ({ ...s, paths: [...s.paths] }));
   const rel = (p) => {
-    if (!path4.isAbsolute(p)) return normalizeRel(p);
-    const r = path4.relative(baseDir, p);
-    if (r.startsWith("..") || path4.isAbsolute(r)) return void 0;
-    return normalizeRel(r.split(path4.sep).join("/"));
+    if (!path5.isAbsolute(p)) return normalizeRel(p);
+    const r = path5.relative(baseDir, p);
+    if (r.startsWith("..") || path5.isAbsolute(r)) return void 0;
+    return normalizeRel(r.split(path5.sep).join("/"));
   };
   const config = {
     baseDir,
@@ -22901,7 +22910,7 @@ function resolveConfig(raw, baseDir, catalog) {
 }
 
 // src/frontends/terraform.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/parse/hcl/lexer.ts
 var TOKEN_NAMES = {
@@ -24068,7 +24077,7 @@ function parseHcl(text2, file) {
 }
 
 // src/eval/terraform/project.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/eval/terraform/module-source.ts
 function buildModuleSource(dir, files) {
@@ -24861,7 +24870,7 @@ function isErrorUnknown(v) {
 }
 
 // src/eval/terraform/instance.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var MAX_INSTANCES = 64;
 var MAX_MODULE_DEPTH = 12;
 var MAX_MODULE_INSTANCES = 16;
@@ -25124,10 +25133,10 @@ var ModuleInstance = class _ModuleInstance {
     if (depth > MAX_MODULE_DEPTH) return [];
     const source = localModuleSource(call.node);
     if (!source) return [];
-    const childDir = path5.resolve(this.src.dir, source);
+    const childDir = path6.resolve(this.src.dir, source);
     const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
     if (ancestors.includes(childDir)) {
-      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path5.basename(d) || d).join(" \u2192 ");
+      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path6.basename(d) || d).join(" \u2192 ");
       this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
       return [];
     }
@@ -25326,7 +25335,7 @@ function calledModules(dirs, loader) {
     for (const call of loader(dir)?.moduleCalls.values() ?? []) {
       const s = localModuleSource(call.node);
       if (!s) continue;
-      const target = path6.resolve(dir, s);
+      const target = path7.resolve(dir, s);
       if (target === dir) continue;
       targets.add(target);
       hasCaller.add(target);
@@ -25339,7 +25348,7 @@ function calledModules(dirs, loader) {
     for (const t of callees.get(queue[i]) ?? []) {
       if (reached.has(t)) continue;
       reached.add(t);
-      if (!callees.has(t)) callees.set(t, new Set([...loader(t)?.moduleCalls.values() ?? []].map((c) => localModuleSource(c.node)).filter((x) => !!x).map((x) => path6.resolve(t, x)).filter((x) => x !== t)));
+      if (!callees.has(t)) callees.set(t, new Set([...loader(t)?.moduleCalls.values() ?? []].map((c) => localModuleSource(c.node)).filter((x) => !!x).map((x) => path7.resolve(t, x)).filter((x) => x !== t)));
       queue.push(t);
     }
   }
@@ -25349,7 +25358,7 @@ var AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
 function evaluateTerraform(input) {
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input.tfFiles) {
-    const d = path6.dirname(f);
+    const d = path7.dirname(f);
     byDir.set(d, [...byDir.get(d) ?? [], f]);
   }
   const sources = /* @__PURE__ */ new Map();
@@ -25364,9 +25373,9 @@ function evaluateTerraform(input) {
   const called = calledModules([...byDir.keys()], loader);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input.varFiles) {
-    let d = path6.dirname(vf);
+    let d = path7.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path6.dirname(d);
+      const up = path7.dirname(d);
       if (up === d || !isInside(input.root, up)) break;
       d = up;
     }
@@ -25381,8 +25390,8 @@ function evaluateTerraform(input) {
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
     modules.push(moduleFacts(src, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path6.dirname(f) === dir && AUTO_VARFILE.test(path6.basename(f)));
-    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path6.relative(dir, f)) !== void 0);
+    const auto = ownVarFiles.filter((f) => path7.dirname(f) === dir && AUTO_VARFILE.test(path7.basename(f)));
+    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path7.relative(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
@@ -25390,10 +25399,10 @@ function evaluateTerraform(input) {
         for (const [k, v] of readVarFile(f, input)) inputs.set(k, v);
       }
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems });
-      const rel = variantFile ? path6.relative(input.root, variantFile) : path6.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path6.sep).join("/")) ?? (variantFile ? classifyPath(path6.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
+      const rel = variantFile ? path7.relative(input.root, variantFile) : path7.relative(input.root, dir) || ".";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path7.sep).join("/")) ?? (variantFile ? classifyPath(path7.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
       const evaluation = {
-        variant: variantFile ? path6.relative(dir, variantFile).split(path6.sep).join("/") : "default",
+        variant: variantFile ? path7.relative(dir, variantFile).split(path7.sep).join("/") : "default",
         variantFile,
         env,
         unit: dir,
@@ -25405,8 +25414,8 @@ function evaluateTerraform(input) {
   return { evaluations, modules, problems };
 }
 function autoOrder(a, b) {
-  const ra = path6.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path6.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path7.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path7.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
 function readVarFile(file, input) {
@@ -25469,8 +25478,8 @@ function moduleFacts(src, isRoot) {
   return facts;
 }
 function isInside(root, p) {
-  const rel = path6.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
+  const rel = path7.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
 }
 
 // src/model/tables/azurerm.ts
@@ -25721,9 +25730,9 @@ var ARM_TABLE = {
 };
 
 // src/model/normalize.ts
-function valueAt(v, path20) {
+function valueAt(v, path23) {
   let cur = v;
-  for (const seg of path20.split(".")) {
+  for (const seg of path23.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -25945,7 +25954,7 @@ var terraformFrontEnd = {
   name: "terraform",
   family: "terraform",
   byName(file) {
-    const base = path7.basename(file).toLowerCase();
+    const base = path8.basename(file).toLowerCase();
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
   run(files, ctx) {
@@ -25964,11 +25973,13 @@ var terraformFrontEnd = {
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path7.join(ctx.root, rel)),
+      envForPath: (rel) => ctx.envForPath(path8.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
-        const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith(".tf")).map((e) => e.path);
-        return tfs?.length ? tfs : void 0;
+        const entries2 = ctx.host.list(dir)?.filter((e) => e.name.endsWith(".tf") && !e.isDirectory) ?? [];
+        for (const e of entries2) if (!e.isFile) ctx.host.readText(e.path);
+        const tfs = entries2.filter((e) => e.isFile).map((e) => e.path);
+        return tfs.length ? tfs : void 0;
       }
     });
     for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -25988,7 +25999,7 @@ var terraformFrontEnd = {
 };
 
 // src/frontends/arm.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/parse/json/blocks.ts
 function jsonObjectRanges(root, lineMap) {
@@ -26002,22 +26013,21 @@ function jsonObjectRanges(root, lineMap) {
 }
 
 // src/eval/arm/project.ts
-import fs4 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/eval/arm/detect.ts
-import * as path8 from "node:path";
-var norm = (p) => path8.normalize(p).replace(/\\/g, "/").toLowerCase();
+import * as path9 from "node:path";
+var norm = (p) => path9.normalize(p).replace(/\\/g, "/").toLowerCase();
 function candidatesByName(paramFile) {
-  const dir = path8.dirname(paramFile);
-  const base = path8.basename(paramFile);
+  const dir = path9.dirname(paramFile);
+  const base = path9.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path8.join(dir, `${m[1]}.json`));
+  if (m) out.push(path9.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path8.join(dir, `${p[1]}.json`), path8.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path8.join(dir, "template.json"), path8.join(dir, "azuredeploy.json"), path8.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path8.join(dir, "main.json"), path8.join(dir, "azuredeploy.json"));
+  if (p) out.push(path9.join(dir, `${p[1]}.json`), path9.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path9.join(dir, "template.json"), path9.join(dir, "azuredeploy.json"), path9.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path9.join(dir, "main.json"), path9.join(dir, "azuredeploy.json"));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -26035,7 +26045,7 @@ function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
     } catch {
       meta = void 0;
     }
-    if (meta) target = byNorm.get(norm(path8.join(path8.dirname(pf), meta)));
+    if (meta) target = byNorm.get(norm(path9.join(path9.dirname(pf), meta)));
     if (!target) {
       for (const c of candidatesByName(pf)) {
         target = byNorm.get(norm(c));
@@ -26267,13 +26277,13 @@ function buildResourceId(prefix, type, names, loc2, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
-  let path20 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path23 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path20 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path20 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path23 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path23 += "/" + nameSegs[i];
   }
-  if (known2) return str(path20.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path20);
+  if (known2) return str(path23.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path23);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -26821,11 +26831,11 @@ def(
 );
 def(
   "tryGet",
-  ([a, ...path20], loc2) => {
+  ([a, ...path23], loc2) => {
     let cur = a;
-    for (const p of path20) {
+    for (const p of path23) {
       if (!cur) return nul(loc2);
-      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path20]));
+      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path23]));
       if (cur.kind === "null") return nul(loc2);
       if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
       else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -27053,23 +27063,7 @@ function evalCall2(e, ctx, loc2) {
     const r = ctx.userFunction?.(e.name, args, loc2);
     return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
   }
-  if (lname.startsWith("list")) {
-    if (!fns2.has(lname)) {
-      const t = callToken(e.name, args);
-      return U(`depends on deployment state: ${t ?? e.name + "(\u2026)"}`, loc2, t);
-    }
-  }
-  const d = fns2.get(lname);
-  if (!d) return U(`function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
-  if (!d.partial) {
-    const u = firstUnknown2(args);
-    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc2, callToken(d.name, args));
-  }
-  try {
-    return d.fn(args, loc2, d.name);
-  } catch (x) {
-    return U(`${d.name}(): ${x.message}`, loc2);
-  }
+  return callArmFunction(e.name, args, loc2) ?? U(`function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
 }
 function callArmFunction(name, args, loc2) {
   const lname = name.toLowerCase();
@@ -27530,12 +27524,12 @@ function evaluateArm(input) {
           problems.push(p);
         }
       }
-      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template);
-      const rel = (f) => path9.relative(input.root, f).split(path9.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path9.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
+      const rel = (f) => path10.relative(input.root, f).split(path10.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path10.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path9.relative(path9.dirname(template), pf).split(path9.sep).join("/") : "default",
+          variant: pf ? path10.relative(path10.dirname(template), pf).split(path10.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -27553,9 +27547,9 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path9.dirname(template);
-  const base = path9.basename(template).replace(/\.jsonc?$/i, "");
-  return [path9.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path9.join(dir, "main.bicep")] : []];
+  const dir = path10.dirname(template);
+  const base = path10.basename(template).replace(/\.jsonc?$/i, "");
+  return [path10.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path10.join(dir, "main.bicep")] : []];
 }
 function envFromParameters(result) {
   for (const name of ENV_VARIABLE_NAMES) {
@@ -27568,15 +27562,11 @@ function envFromParameters(result) {
   }
   return void 0;
 }
-function bicepDeclarations(template) {
-  const bicep = bicepSourceCandidates(template).find((c) => fs4.existsSync(c));
+function bicepDeclarations(template, host) {
+  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
   if (!bicep) return void 0;
-  let text2;
-  try {
-    text2 = fs4.readFileSync(bicep, "utf8");
-  } catch {
-    return void 0;
-  }
+  const text2 = host.readText(bicep);
+  if (text2 === void 0) return void 0;
   const decls = [];
   const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
   for (let m = re.exec(text2); m; m = re.exec(text2)) {
@@ -27589,7 +27579,7 @@ function bicepDeclarations(template) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path9.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path10.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -27650,7 +27640,7 @@ var armFrontEnd = {
   name: "arm",
   family: "arm",
   byName(file) {
-    return /\.jsonc?$/i.test(path10.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+    return /\.jsonc?$/i.test(path11.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
   },
   byContent(_file, text2) {
     return armJsonKind(text2);
@@ -27660,11 +27650,12 @@ var armFrontEnd = {
     const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
     const arm = evaluateArm({
       root: ctx.root,
+      host: ctx.host,
       templates: files.filter((f) => f.kind === "arm" && !ctx.isSuperseded(f.path)).map((f) => f.path),
       parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
       parse: (f) => json.get(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path10.join(ctx.root, rel))
+      envForPath: (rel) => ctx.envForPath(path11.join(ctx.root, rel))
     });
     for (const f of files) if (f.kind === "arm-params") json.get(f.path);
     for (const p of arm.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -27694,7 +27685,7 @@ var armFrontEnd = {
 };
 
 // src/frontends/bicep.ts
-import path13 from "node:path";
+import path16 from "node:path";
 
 // src/parse/bicep/lexer.ts
 var PRAGMAS = /* @__PURE__ */ new Set(["disable-next-line", "disable-diagnostics", "restore-diagnostics"]);
@@ -28461,8 +28452,8 @@ var Parser3 = class {
           return this.usingDecl(base, start);
         case "extends": {
           this.next();
-          const path20 = this.stringLiteral("a path string");
-          return { kind: "ExtendsDecl", ...base, path: path20, pathString: path20.value, range: this.range(start) };
+          const path23 = this.stringLiteral("a path string");
+          return { kind: "ExtendsDecl", ...base, path: path23, pathString: path23.value, range: this.range(start) };
         }
         case "param": {
           this.next();
@@ -28538,7 +28529,7 @@ var Parser3 = class {
       case "module": {
         this.next();
         const name = this.identifier("a module name");
-        const path20 = this.stringLiteral("a module path string");
+        const path23 = this.stringLiteral("a module path string");
         this.expect("=", '"="');
         const value = this.declarationBody(false);
         const parts = this.bodyParts(value);
@@ -28546,8 +28537,8 @@ var Parser3 = class {
           kind: "ModuleDecl",
           ...base,
           name,
-          path: path20,
-          pathString: path20.value,
+          path: path23,
+          pathString: path23.value,
           value,
           body: parts.body,
           condition: parts.condition,
@@ -28587,10 +28578,10 @@ var Parser3 = class {
       case "test": {
         this.next();
         const name = this.identifier("a test name");
-        const path20 = this.stringLiteral("a test file path string");
+        const path23 = this.stringLiteral("a test file path string");
         this.expect("=", '"="');
         const value = this.expression();
-        return { kind: "TestDecl", ...base, name, path: path20, value, range: this.range(start) };
+        return { kind: "TestDecl", ...base, name, path: path23, value, range: this.range(start) };
       }
       case "provider":
         return this.fail(
@@ -28708,21 +28699,21 @@ var Parser3 = class {
   }
   usingDecl(base, start) {
     this.next();
-    let path20 = null;
+    let path23 = null;
     let none = false;
     if (this.atWord("none")) {
       this.next();
       none = true;
     } else {
       if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-      path20 = this.stringLiteral('a path string or "none"');
+      path23 = this.stringLiteral('a path string or "none"');
     }
     let config = null;
     if (this.atWord("with")) {
       this.next();
       config = this.object(false);
     }
-    return { kind: "UsingDecl", ...base, path: path20, pathString: path20?.value ?? null, none, config, range: this.range(start) };
+    return { kind: "UsingDecl", ...base, path: path23, pathString: path23?.value ?? null, none, config, range: this.range(start) };
   }
   importDecl(base, start) {
     this.next();
@@ -29327,48 +29318,21 @@ var Parser3 = class {
 };
 
 // src/parse/bicep/index.ts
-function parseBicep(input, file) {
+function parseBicepSource(input, file, kind) {
   const text2 = stripBom(input);
+  const fileKind = kind === "params" ? "BicepParamFile" : "BicepFile";
   try {
     const p = new Parser3(text2);
-    const statements = p.parseProgram("bicep");
-    return {
-      kind: "BicepFile",
-      file,
-      text: text2,
-      lineMap: p.lineMap,
-      statements,
-      comments: p.comments,
-      pragmas: p.pragmas,
-      errors: p.finishErrors(),
-      range: p.lineMap.range(0, text2.length)
-    };
+    const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
+    const range = p.lineMap.range(0, text2.length);
+    return { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
   } catch (e) {
     const lineMap = new LineMap(text2);
-    return { kind: "BicepFile", file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
+    return { kind: fileKind, file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
   }
 }
-function parseBicepParam(input, file) {
-  const text2 = stripBom(input);
-  try {
-    const p = new Parser3(text2);
-    const statements = p.parseProgram("params");
-    return {
-      kind: "BicepParamFile",
-      file,
-      text: text2,
-      lineMap: p.lineMap,
-      statements,
-      comments: p.comments,
-      pragmas: p.pragmas,
-      errors: p.finishErrors(),
-      range: p.lineMap.range(0, text2.length)
-    };
-  } catch (e) {
-    const lineMap = new LineMap(text2);
-    return { kind: "BicepParamFile", file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
-  }
-}
+var parseBicep = (input, file) => parseBicepSource(input, file, "bicep");
+var parseBicepParam = (input, file) => parseBicepSource(input, file, "params");
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
@@ -29391,19 +29355,12 @@ function collectBicepPragmas(text2) {
 }
 
 // src/eval/bicep/project.ts
-import fs6 from "node:fs";
-import path12 from "node:path";
+import path15 from "node:path";
 
-// src/eval/bicep/evaluate.ts
-var import_yaml = __toESM(require_dist(), 1);
-import fs5 from "node:fs";
-import path11 from "node:path";
-var LOAD_LIMITS = {
-  loadtextcontent: 131072,
-  loadfileasbase64: 96 * 1024,
-  loadjsoncontent: 1048576,
-  loadyamlcontent: 1048576
-};
+// src/eval/bicep/context.ts
+function newEnv(sources, maxCopy = 32, maxDepth = 8) {
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0 };
+}
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
@@ -29417,6 +29374,772 @@ var withLocals = (base, add) => {
   for (const [k, v] of add) m.set(k, v);
   return m;
 };
+function decorator(ds, name) {
+  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
+}
+function propOf(o, key) {
+  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
+  return void 0;
+}
+function andCond(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+
+// src/eval/bicep/modules.ts
+import path13 from "node:path";
+
+// src/eval/bicep/files.ts
+import path12 from "node:path";
+var REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
+function pathKind(host, target) {
+  const abs = path12.resolve(target);
+  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
+  if (host.isInside(abs)) return "other";
+  const rel = path12.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return "outside";
+  let dir = host.root;
+  for (const part of rel.split(path12.sep)) {
+    const next = path12.join(dir, part);
+    if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
+    dir = next;
+  }
+  return "missing";
+}
+function entryOf(host, p) {
+  const name = path12.basename(p);
+  return host.list(path12.dirname(p))?.find((e) => e.name === name);
+}
+
+// src/eval/bicep/loops.ts
+function expandLoop(scope, loop, locals, symbol) {
+  if (!loop) return [{ locals }];
+  const xs = scope.eval(loop.iterable, locals);
+  if (xs.kind === "list") {
+    let n = xs.items.length;
+    if (n > scope.env.maxCopy) {
+      scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
+      n = scope.env.maxCopy;
+    }
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const add2 = [[loop.item.name, xs.items[i]]];
+      if (loop.index) add2.push([loop.index.name, num(i, scope.loc(loop.index.range))]);
+      out.push({ locals: withLocals(locals, add2), index: i });
+    }
+    return out;
+  }
+  if (xs.kind === "object") {
+    scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
+    return [];
+  }
+  const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
+  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
+  const add = [[loop.item.name, item]];
+  if (loop.index) add.push([loop.index.name, idx]);
+  return [{ locals: withLocals(locals, add) }];
+}
+function evalFor2(scope, e, locals) {
+  const loc2 = scope.loc(e.range);
+  const xs = scope.eval(e.iterable, locals);
+  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc2);
+  let n = xs.items.length;
+  if (n > scope.env.maxCopy) {
+    scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
+    n = scope.env.maxCopy;
+  }
+  const items2 = [];
+  for (let i = 0; i < n; i++) {
+    const add = [[e.item.name, xs.items[i]]];
+    if (e.index) add.push([e.index.name, num(i, scope.loc(e.index.range))]);
+    const l = withLocals(locals, add);
+    const body = e.body;
+    if (body.kind === "IfBody") {
+      const c = scope.eval(body.condition, l);
+      if (c.kind === "bool" && !c.value) continue;
+      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc2);
+      const b = body.body;
+      items2.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc2));
+    } else items2.push(scope.eval(body, l));
+  }
+  return list(items2, loc2);
+}
+
+// src/eval/bicep/modules.ts
+function moduleInstances(scope, sym) {
+  const d = sym.decl;
+  const out = [];
+  for (const it of expandLoop(scope, d.loop, void 0, d.name.name)) {
+    let condition = scope.condition;
+    if (d.condition) {
+      const c = scope.eval(d.condition, it.locals);
+      if (c.kind === "bool" && !c.value) continue;
+      condition = andCond(condition, c);
+    }
+    const nameProp = d.body ? propOf(d.body, "name") : void 0;
+    let name;
+    if (nameProp) name = scope.eval(nameProp.value, it.locals);
+    else {
+      const loc2 = scope.loc(d.name.range);
+      const dep = callArmFunction("deployment", [], loc2);
+      const h = callArmFunction("uniqueString", [str(d.name.name, loc2), armAccess(dep, str("name", loc2), loc2)], loc2);
+      name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc2), h], loc2);
+    }
+    const inst = { sym, locals: it.locals, name };
+    if (it.index !== void 0) inst.index = it.index;
+    if (condition) inst.condition = condition;
+    out.push(inst);
+  }
+  return out;
+}
+function moduleScope(scope, inst) {
+  if (inst.child !== void 0) return inst.child;
+  inst.child = null;
+  const d = inst.sym.decl;
+  const target = scope.localModulePath(d);
+  if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
+  if (scope.stack.includes(target)) {
+    scope.problem(`Module cycle: ${path13.basename(target)} is already being evaluated`, d.path.range);
+    return null;
+  }
+  if (scope.stack.length >= scope.env.maxDepth) {
+    scope.problem(`Modules are nested more than ${scope.env.maxDepth} levels deep; '${d.name.name}' is not evaluated`, d.path.range);
+    return null;
+  }
+  const parsed = scope.env.sources.parse(target);
+  if (!parsed) return null;
+  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel2(inst.name)], inst.condition, [...scope.stack, target]);
+  inst.child = child;
+  return child;
+}
+function moduleParams(scope, inst) {
+  const d = inst.sym.decl;
+  const out = /* @__PURE__ */ new Map();
+  const p = d.body ? propOf(d.body, "params") : void 0;
+  if (!p) return out;
+  if (p.value.kind !== "Object") {
+    const v = scope.eval(p.value, inst.locals);
+    if (v.kind === "object") for (const [k, e] of v.entries) out.set(k, e);
+    return out;
+  }
+  for (const m of p.value.members) {
+    if (m.kind === "Spread") {
+      const v2 = scope.eval(m.expression, inst.locals);
+      if (v2.kind === "object") for (const [k, e] of v2.entries) out.set(k, e);
+      continue;
+    }
+    if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
+    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
+    const ref = scope.resourceRef(m.value, inst.locals);
+    if (ref && m.value.kind !== "PropertyAccess") v = scope.resourceId(ref, scope.loc(m.value.range));
+    out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
+  }
+  return out;
+}
+function localModulePath(scope, d) {
+  const p = d.pathString;
+  if (p === null) {
+    scope.problem("The module path cannot be evaluated", d.path.range);
+    return void 0;
+  }
+  if (REGISTRY_PATH.test(p)) return void 0;
+  const target = path13.resolve(path13.dirname(scope.file.file), p);
+  const kind = pathKind(scope.env.sources.host, target);
+  if (kind === "outside") {
+    scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
+    return void 0;
+  }
+  if (kind !== "file" && kind !== "link") {
+    scope.problem(`Module file '${p}' does not exist`, d.path.range);
+    return void 0;
+  }
+  return target;
+}
+function moduleOutput(scope, inst, name, loc2) {
+  const child = scope.moduleScope(inst);
+  const v = child?.output(name);
+  if (v) return v;
+  const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc2), inst.name]);
+  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc2, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+}
+function moduleRef(scope, e, locals) {
+  let sym;
+  let idx;
+  if (e.kind === "Variable" && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
+  else if (e.kind === "IndexAccess" && e.object.kind === "Variable" && !e.safe && !e.fromEnd) {
+    sym = scope.modules.get(e.object.name);
+    idx = e.index;
+  }
+  if (!sym) return void 0;
+  const all = sym.instances();
+  if (idx) {
+    const i = scope.eval(idx, locals);
+    return i.kind === "number" ? all.find((x) => x.index === i.value) ?? null : null;
+  }
+  return all.length === 1 ? all[0] : null;
+}
+function importedVariable(scope, d, original, loc2) {
+  const p = d.fromString;
+  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc2);
+  const target = path13.resolve(path13.dirname(scope.file.file), p);
+  const kind = pathKind(scope.env.sources.host, target);
+  if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
+    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc2);
+  }
+  const parsed = scope.env.sources.parse(target);
+  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc2);
+  const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
+  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc2);
+}
+function nameLabel2(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
+  return "?";
+}
+
+// src/eval/bicep/emit.ts
+function emit(scope) {
+  scope.collectInputs();
+  for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
+  for (const s of scope.file.statements) if (s.kind === "ModuleDecl") emitModule(scope, scope.modules.get(s.name.name));
+}
+function emitResource(scope, sym) {
+  const d = sym.decl;
+  for (const inst of sym.instances()) {
+    let body;
+    try {
+      body = scope.resourceBody(inst);
+    } catch (e) {
+      scope.problem(`Internal error while evaluating this resource: ${e.message}`, d.keywordRange);
+      continue;
+    }
+    const res = {
+      type: inst.type,
+      name: inst.fullName,
+      symbolicName: sym.symbolicName,
+      idKey: armResourceKey(inst.type, inst.fullName),
+      body,
+      typeLocation: scope.loc(span2(d.keywordRange, d.resourceType.range)),
+      objectLocation: scope.loc((d.body ?? d).range),
+      existing: d.existing,
+      deployment: scope.deployment,
+      file: scope.file.file
+    };
+    if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
+    const nameProp = d.body ? propOf(d.body, "name") : void 0;
+    if (nameProp) res.nameLocation = scope.loc(nameProp.range);
+    if (inst.condition) res.condition = inst.condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    scope.env.resources.push(res);
+  }
+  for (const c of sym.children.values()) emitResource(scope, c);
+}
+function emitModule(scope, sym) {
+  const d = sym.decl;
+  for (const inst of sym.instances()) {
+    if (inst.emitted) continue;
+    inst.emitted = true;
+    const m = /* @__PURE__ */ new Map([
+      ["type", str("Microsoft.Resources/deployments", scope.loc(d.path.range))],
+      ["name", inst.name]
+    ]);
+    const res = {
+      type: "Microsoft.Resources/deployments",
+      name: inst.name,
+      symbolicName: d.name.name,
+      idKey: armResourceKey("Microsoft.Resources/deployments", inst.name),
+      body: obj(m, scope.loc((d.body ?? d).range)),
+      typeLocation: scope.loc(span2(d.keywordRange, d.path.range)),
+      objectLocation: scope.loc((d.body ?? d).range),
+      existing: false,
+      deployment: scope.deployment,
+      file: scope.file.file
+    };
+    if (inst.condition) res.condition = inst.condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    scope.env.resources.push(res);
+    const child = scope.moduleScope(inst);
+    if (child) {
+      child.emit();
+      continue;
+    }
+    const target = scope.localModulePath(d);
+    if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
+  }
+}
+function emitJsonModule(scope, inst, target) {
+  const text2 = scope.env.sources.host.readText(target);
+  if (text2 === void 0) return;
+  const parsed = parseJsonc(text2, target);
+  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+  const dep = [...scope.deployment, nameLabel2(inst.name)];
+  for (const res of r.resources) {
+    const out = { ...res, deployment: [...dep, ...res.deployment] };
+    const c = andCond(inst.condition, res.condition);
+    if (c) out.condition = c;
+    scope.env.resources.push(out);
+  }
+  for (const p of r.problems) problem2(scope.env, p.message, p.location);
+}
+
+// src/eval/bicep/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import path14 from "node:path";
+var LOAD_LIMITS = {
+  loadtextcontent: 131072,
+  loadfileasbase64: 96 * 1024,
+  loadjsoncontent: 1048576,
+  loadyamlcontent: 1048576
+};
+function isLoadFunction(l) {
+  return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
+}
+function load(scope, l, argExprs, locals, loc2) {
+  const args = argExprs.map((a) => scope.eval(a, locals));
+  const p = args[0];
+  if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc2);
+  if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc2);
+  const host = scope.env.sources.host;
+  const target = path14.resolve(path14.dirname(scope.file.file), p.value);
+  const fail = (why) => {
+    problem2(scope.env, `${why}; the value is unknown`, loc2);
+    return U2(why, loc2);
+  };
+  const kind = pathKind(host, target);
+  if (kind === "outside") return fail(`'${p.value}' is outside the scanned folder and is not read`);
+  if (kind === "missing") return fail(`'${p.value}' does not exist`);
+  if (kind === "link") return fail(`'${p.value}' is a symbolic link and is not followed`);
+  if (kind === "other") return fail(`'${p.value}' is not a file`);
+  const limit = LOAD_LIMITS[l];
+  if (l === "loadfileasbase64") {
+    const bytes = host.readBytes(target, limit);
+    if (bytes) return str(bytes.toString("base64"), loc2);
+    const tooLarge = host.problemOf(target)?.message === `the file is larger than ${limit} bytes`;
+    return fail(tooLarge ? `'${p.value}' is larger than Bicep's limit for ${l}` : `'${p.value}' cannot be read`);
+  }
+  const text2 = host.readText(target);
+  if (text2 === void 0) return fail(host.problemOf(target)?.kind === "binary" ? `'${p.value}' is binary, not text` : `'${p.value}' cannot be read`);
+  if (text2.length > limit) return fail(`'${p.value}' is larger than Bicep's limit for ${l} (${limit} characters)`);
+  if (l === "loadtextcontent") return str(text2, loc2);
+  let data;
+  try {
+    data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml.parse)(text2);
+  } catch {
+    return fail(`'${p.value}' is not valid ${l === "loadjsoncontent" ? "JSON" : "YAML"}`);
+  }
+  const jp = args[1];
+  if (jp && jp.kind === "string") {
+    const sel = jsonPath(data, jp.value);
+    if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
+    data = sel;
+  } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc2);
+  return fromJS(data, loc2);
+}
+function jsonPath(data, p) {
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
+  let s = p.trim();
+  if (s.startsWith("$")) s = s.slice(1);
+  let cur = data;
+  re.lastIndex = 0;
+  let pos = 0;
+  while (pos < s.length) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return void 0;
+    pos = re.lastIndex;
+    const key = m[1] ?? m[3] ?? m[4];
+    if (key !== void 0) {
+      if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return void 0;
+      cur = cur[key];
+    } else {
+      if (!Array.isArray(cur)) return void 0;
+      cur = cur[Number(m[2])];
+    }
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
+
+// src/eval/bicep/calls.ts
+function evalCall3(scope, name, argExprs, locals, loc2) {
+  const l = name.toLowerCase();
+  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc2);
+  if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc2);
+  if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc2);
+  if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc2);
+  if (l === "nameof") {
+    const a = argExprs[0];
+    if (a?.kind === "PropertyAccess") return str(a.property.name, loc2);
+    if (a?.kind === "Variable") return str(a.name, loc2);
+    return U2("nameof() cannot be evaluated", loc2);
+  }
+  if (l === "fail") return U2("fail() is called", loc2);
+  const userFn = scope.funcs.get(name);
+  if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc2);
+  const args = argExprs.map((a) => scope.eval(a, locals));
+  const r = callArmFunction(name, args, loc2);
+  if (r) return r;
+  return U2(`function ${name}() is not evaluated`, loc2, armCallToken(name, args));
+}
+function evalInstanceCall(scope, e, locals, loc2) {
+  const name = e.name.name;
+  if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
+    return evalCall3(scope, name, e.args, locals, loc2);
+  }
+  const inst = scope.resourceRef(e.object, locals);
+  if (inst) {
+    const id = scope.resourceId(inst, loc2);
+    const args = e.args.map((a) => scope.eval(a, locals));
+    const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc2), ...args]);
+    return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc2, t);
+  }
+  return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc2);
+}
+function callUserFunction(scope, f, args, loc2) {
+  if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc2);
+  scope.env.calls++;
+  try {
+    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc2)]);
+    return scope.eval(f.body, withLocals(void 0, add));
+  } finally {
+    scope.env.calls--;
+  }
+}
+function evalBinary2(op, a, bArg, loc2) {
+  const b = () => typeof bArg === "function" ? bArg() : bArg;
+  const call = (n, args) => callArmFunction(n, args, loc2);
+  switch (op) {
+    case "&&":
+      if (a.kind === "bool" && !a.value) return bool(false, loc2);
+      return call("and", [a, b()]);
+    case "||":
+      if (a.kind === "bool" && a.value) return bool(true, loc2);
+      return call("or", [a, b()]);
+    case "??":
+      if (a.kind !== "null" && a.kind !== "unknown") return a;
+      return call("coalesce", [a, b()]);
+    case "==":
+      return call("equals", [a, b()]);
+    case "!=":
+      return call("not", [call("equals", [a, b()])]);
+    case "=~":
+    case "!~": {
+      const bv = b();
+      const eq = a.kind === "string" && bv.kind === "string" ? bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc2) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
+      return op === "=~" ? eq : call("not", [eq]);
+    }
+    case "<":
+      return call("less", [a, b()]);
+    case "<=":
+      return call("lessOrEquals", [a, b()]);
+    case ">":
+      return call("greater", [a, b()]);
+    case ">=":
+      return call("greaterOrEquals", [a, b()]);
+    case "+":
+      return call("add", [a, b()]);
+    case "-":
+      return call("sub", [a, b()]);
+    case "*":
+      return call("mul", [a, b()]);
+    case "/":
+      return call("div", [a, b()]);
+    case "%":
+      return call("mod", [a, b()]);
+    default:
+      return U2(`operator ${op} is not evaluated`, loc2);
+  }
+}
+
+// src/eval/bicep/expressions.ts
+function evaluate2(scope, e, locals) {
+  const loc2 = scope.loc(e.range);
+  switch (e.kind) {
+    case "Integer":
+      return num(e.value, loc2);
+    case "Boolean":
+      return bool(e.value, loc2);
+    case "Null":
+      return nul(loc2);
+    case "String":
+      return evalString(scope, e, locals);
+    case "Object":
+      return evaluateObject(scope, e, locals);
+    case "Array": {
+      const items2 = [];
+      for (const it of e.items) {
+        if (it.kind === "Spread") {
+          const v = scope.eval(it.expression, locals);
+          if (v.kind === "list") items2.push(...v.items);
+          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc2);
+        } else items2.push(scope.eval(it, locals));
+      }
+      return list(items2, loc2);
+    }
+    case "For":
+      return evalFor2(scope, e, locals);
+    case "Paren":
+    case "NonNull":
+      return scope.eval(e.expression, locals);
+    case "Variable":
+      return evalVariable(scope, e.name, locals, loc2);
+    case "Call":
+      return evalCall3(scope, e.name.name, e.args, locals, loc2);
+    case "InstanceCall":
+      return evalInstanceCall(scope, e, locals, loc2);
+    case "PropertyAccess":
+      return evalPropertyAccess(scope, e, locals, loc2);
+    case "IndexAccess": {
+      const r = scope.resourceSymbol(e, locals);
+      if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc2, `reference('${r.symbolicName}')`);
+      const t = scope.eval(e.object, locals);
+      const i = scope.eval(e.index, locals);
+      if (e.fromEnd) {
+        const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
+        if (t.kind === "list" && i.kind === "number") {
+          const it = t.items[t.items.length - i.value];
+          return it ?? (e.safe ? nul(loc2) : U2(`index ^${i.value} is out of range`, loc2));
+        }
+        return U2(`${f}(): cannot be evaluated`, loc2, armCallToken(f, [t, i]));
+      }
+      if (e.safe) return callArmFunction("tryGet", [t, i], loc2);
+      return armAccess(t, i, loc2);
+    }
+    case "ResourceAccess": {
+      const inst = scope.resourceRef(e, locals);
+      return inst ? scope.resourceId(inst, loc2) : U2("the resource cannot be resolved", loc2);
+    }
+    case "Unary": {
+      const v = scope.eval(e.operand, locals);
+      if (e.operator === "!") return callArmFunction("not", [v], loc2);
+      return callArmFunction("sub", [num(0, loc2), v], loc2);
+    }
+    case "Binary":
+      return evalBinary2(e.operator, scope.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc2);
+    case "Ternary": {
+      const c = scope.eval(e.condition, locals);
+      if (c.kind === "bool") return scope.eval(c.value ? e.consequent : e.alternate, locals);
+      const a = scope.eval(e.consequent, locals);
+      const b = scope.eval(e.alternate, locals);
+      if (c.kind === "unknown") {
+        const parts = [c, a, b].map(tokenText);
+        return U2(`the condition depends on an unknown value (${c.reason})`, loc2, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
+      }
+      return U2("the condition is not a boolean", loc2);
+    }
+    case "Lambda":
+      return U2("lambda functions are not evaluated", loc2);
+    case "Error":
+      return U2("the expression could not be parsed", loc2);
+  }
+}
+function evaluateObject(scope, o, locals, skip) {
+  const m = /* @__PURE__ */ new Map();
+  const loc2 = scope.loc(o.range);
+  for (const mem of o.members) {
+    if (mem.kind === "ResourceDecl") continue;
+    if (mem.kind === "Spread") {
+      const v = scope.eval(mem.expression, locals);
+      if (v.kind === "object") {
+        for (const [k, e] of v.entries) m.set(k, e);
+        continue;
+      }
+      if (v.kind === "null") continue;
+      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc2);
+    }
+    let key = mem.keyName;
+    if (key === null) {
+      const kv = scope.eval(mem.key, locals);
+      if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc2);
+      key = kv.value;
+    }
+    if (skip?.(key)) continue;
+    m.set(key, scope.eval(mem.value, locals));
+  }
+  return obj(m, loc2);
+}
+function evalString(scope, e, locals) {
+  const loc2 = scope.loc(e.range);
+  if (e.value !== null) return str(e.value, loc2);
+  const args = e.expressions.map((x) => scope.eval(x, locals));
+  let fmt = "";
+  e.segments.forEach((s, i) => {
+    fmt += escapeBraces(s);
+    if (i < args.length) fmt += `{${i}}`;
+  });
+  return callArmFunction("format", [str(fmt, loc2), ...args], loc2);
+}
+function evalVariable(scope, name, locals, loc2) {
+  const local = locals?.get(name);
+  if (local) return local;
+  const p = scope.parameter(name);
+  if (p) return p;
+  const v = scope.variable(name);
+  if (v) return v;
+  const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
+  if (r) {
+    const inst = scope.resourceRef({ kind: "Variable", name, range: loc2.range }, locals);
+    return inst ? scope.resourceId(inst, loc2) : U2(`resource '${name}' used as a value`, loc2);
+  }
+  if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc2);
+  const imp = scope.imports.get(name);
+  if (imp) return scope.importedVariable(imp.decl, imp.original, loc2);
+  if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc2);
+  return U2(`'${name}' is not declared`, loc2);
+}
+function evalPropertyAccess(scope, e, locals, loc2) {
+  const prop = e.property.name;
+  const inst = scope.resourceRef(e.object, locals);
+  if (inst) return scope.resourceProperty(inst, prop, loc2);
+  if (scope.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc2);
+  if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
+    const m2 = scope.moduleRef(e.object.object, locals);
+    if (m2) return scope.moduleOutput(m2, prop, loc2);
+    if (m2 === null) return U2("the module instance cannot be determined", loc2);
+  }
+  const m = scope.moduleRef(e.object, locals);
+  if (m) {
+    if (prop === "name") return m.name;
+    if (prop === "outputs") {
+      const child = scope.moduleScope(m);
+      if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc2);
+      const o = /* @__PURE__ */ new Map();
+      for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
+      return obj(o, loc2);
+    }
+    return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc2);
+  }
+  if (m === null) return U2("the module instance cannot be determined", loc2);
+  const t = scope.eval(e.object, locals);
+  if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc2)], loc2);
+  return armAccess(t, str(prop, loc2), loc2);
+}
+
+// src/eval/bicep/resources.ts
+var NOT_COPIED = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
+function resourceInstances(scope, sym) {
+  const d = sym.decl;
+  const out = [];
+  const parents = sym.nestedParent ? sym.nestedParent.instances() : [void 0];
+  for (const nestedParent of parents) {
+    for (const it of expandLoop(scope, d.loop, nestedParent?.locals, d.name.name)) {
+      let condition = andCond(scope.condition, nestedParent?.condition);
+      if (d.condition) {
+        const c = scope.eval(d.condition, it.locals);
+        if (c.kind === "bool" && !c.value || c.kind === "string" && c.value.toLowerCase() === "false") continue;
+        condition = andCond(condition, c);
+      }
+      if (d.typeString === null) {
+        scope.problem("The resource type cannot be evaluated", d.resourceType.range);
+        continue;
+      }
+      let typeText = d.typeString;
+      let apiVersion;
+      const at = typeText.indexOf("@");
+      if (at >= 0) {
+        apiVersion = typeText.slice(at + 1);
+        typeText = typeText.slice(0, at);
+      }
+      let parent = nestedParent;
+      const parentProp = d.body ? propOf(d.body, "parent") : void 0;
+      if (!parent && parentProp) {
+        parent = scope.resourceRef(parentProp.value, it.locals);
+        if (!parent) scope.problem("The parent resource cannot be resolved", parentProp.value.range);
+      }
+      if (nestedParent) {
+        typeText = `${nestedParent.type}/${typeText}`;
+        apiVersion ??= nestedParent.apiVersion;
+      }
+      const nameProp = d.body ? propOf(d.body, "name") : void 0;
+      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
+      const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
+      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
+      if (apiVersion !== void 0) inst.apiVersion = apiVersion;
+      if (it.index !== void 0) inst.index = it.index;
+      if (condition) inst.condition = condition;
+      if (parent) inst.parent = parent;
+      out.push(inst);
+    }
+  }
+  return out;
+}
+function resourceBody(scope, inst) {
+  if (inst.bodyState === 2) return inst.bodyValue;
+  const d = inst.sym.decl;
+  if (inst.bodyState === 1) return U2(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
+  inst.bodyState = 1;
+  const m = /* @__PURE__ */ new Map();
+  m.set("type", str(inst.type, scope.loc(d.resourceType.range)));
+  if (inst.apiVersion !== void 0) m.set("apiVersion", str(inst.apiVersion, scope.loc(d.resourceType.range)));
+  m.set("name", inst.fullName);
+  let v;
+  if (d.body) {
+    if (!d.existing) {
+      const rest = scope.evalObject(d.body, inst.locals, (k) => NOT_COPIED.has(k.toLowerCase()));
+      if (rest.kind === "object") for (const [k, e] of rest.entries) m.set(k, e);
+      else m.set("properties", rest);
+    }
+    v = obj(m, scope.loc(d.body.range));
+  } else v = obj(m, scope.loc(d.range));
+  inst.bodyValue = v;
+  inst.bodyState = 2;
+  return v;
+}
+function resourceId(scope, inst, loc2) {
+  const typeV = str(inst.type, loc2);
+  const scopeProp = inst.sym.decl.body ? propOf(inst.sym.decl.body, "scope") : void 0;
+  if (scopeProp) {
+    const target = scope.resourceRef(scopeProp.value, inst.locals);
+    if (target) return callArmFunction("extensionResourceId", [scope.resourceId(target, loc2), typeV, inst.fullName], loc2);
+  }
+  const fn = scope.targetScope === "subscription" ? "subscriptionResourceId" : scope.targetScope === "tenant" || scope.targetScope === "managementGroup" ? "tenantResourceId" : "resourceId";
+  return callArmFunction(fn, [typeV, inst.fullName], loc2);
+}
+function resourceProperty(scope, inst, prop, loc2) {
+  const l = prop.toLowerCase();
+  if (l === "id") return scope.resourceId(inst, loc2);
+  if (l === "name") return inst.leafName;
+  if (l === "type") return str(inst.type, loc2);
+  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc2) : U2("no apiVersion", loc2);
+  const body = inst.sym.decl.existing ? void 0 : scope.resourceBody(inst);
+  const m = body ? member2(body, prop) : void 0;
+  if (m) return m;
+  const id = scope.resourceId(inst, loc2);
+  const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc2), str("full", loc2)]);
+  return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc2, ref !== void 0 ? `${ref}.${prop}` : void 0);
+}
+function resourceRef(scope, e, locals) {
+  const sym = scope.resourceSymbol(e, locals);
+  if (!sym) return void 0;
+  if (e.kind === "IndexAccess") {
+    const i = scope.eval(e.index, locals);
+    const all2 = sym.instances();
+    if (i.kind === "number") return all2.find((x) => x.index === i.value);
+    return all2.length === 1 && all2[0].index === void 0 ? all2[0] : void 0;
+  }
+  const all = sym.instances();
+  return all.length >= 1 && (all[0].index === void 0 || all.length === 1) ? all[0] : void 0;
+}
+function resourceSymbol(scope, e, locals) {
+  if (e.kind === "Variable") {
+    if (locals?.has(e.name) || scope.params.has(e.name) || scope.vars.has(e.name)) return void 0;
+    return scope.resources.get(e.name) ?? scope.nestedResources.get(e.name);
+  }
+  if (e.kind === "IndexAccess" && !e.safe && !e.fromEnd) return scope.resourceSymbol(e.object, locals);
+  if (e.kind === "ResourceAccess") return scope.resourceSymbol(e.object, locals)?.children.get(e.name.name);
+  if (e.kind === "Paren" || e.kind === "NonNull") return scope.resourceSymbol(e.expression, locals);
+  return void 0;
+}
+function composeName2(parent, child, loc2) {
+  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
+  const v = callArmFunction("format", [str("{0}/{1}", loc2), parent, child], loc2);
+  return child.via ? { ...v, via: child.via } : v;
+}
+
+// src/eval/bicep/symbols.ts
 var ResSym = class _ResSym {
   constructor(scope, decl, symbolicName, nestedParent) {
     this.scope = scope;
@@ -29472,7 +30195,8 @@ var ModSym = class {
     return this.list;
   }
 };
-var NOT_COPIED = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
+
+// src/eval/bicep/scope.ts
 var FileScope = class _FileScope {
   constructor(file, env, assigned, deployment, condition, stack) {
     this.file = file;
@@ -29547,13 +30271,17 @@ var FileScope = class _FileScope {
   outputValues = /* @__PURE__ */ new Map();
   imports = /* @__PURE__ */ new Map();
   targetScope = "resourceGroup";
+  /** Another file evaluated in the same run (a module, a file `import`ed from). */
+  child(file, assigned, deployment, condition, stack) {
+    return new _FileScope(file, this.env, assigned, deployment, condition, stack);
+  }
   loc(range, label) {
     return label === void 0 ? { file: this.file.file, range } : { file: this.file.file, range, label };
   }
   problem(message, range) {
     problem2(this.env, message, this.loc(range));
   }
-  // ---- symbols ---------------------------------------------------------------------------
+  // ---- declared names -------------------------------------------------------------------------
   parameter(name) {
     const slot = this.params.get(name);
     if (!slot) return void 0;
@@ -29617,768 +30345,61 @@ var FileScope = class _FileScope {
       this.env.inputs.push(input);
     }
   }
-  // ---- resources ----------------------------------------------------------------------------
-  /** Expands a declaration's loop into (locals, index) pairs; an unknown collection gives one instance. */
-  expandLoop(loop, locals, symbol) {
-    if (!loop) return [{ locals }];
-    const xs = this.eval(loop.iterable, locals);
-    if (xs.kind === "list") {
-      let n = xs.items.length;
-      if (n > this.env.maxCopy) {
-        this.problem(`loop '${symbol}' has ${n} instances; only the first ${this.env.maxCopy} are evaluated`, loop.iterable.range);
-        n = this.env.maxCopy;
-      }
-      const out = [];
-      for (let i = 0; i < n; i++) {
-        const add2 = [[loop.item.name, xs.items[i]]];
-        if (loop.index) add2.push([loop.index.name, num(i, this.loc(loop.index.range))]);
-        out.push({ locals: withLocals(locals, add2), index: i });
-      }
-      return out;
-    }
-    if (xs.kind === "object") {
-      this.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
-      return [];
-    }
-    const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, this.loc(loop.range), "copyIndex()");
-    const item = xs.kind === "unknown" ? armAccess(xs, idx, this.loc(loop.item.range)) : U2("the loop collection is not an array", this.loc(loop.item.range));
-    const add = [[loop.item.name, item]];
-    if (loop.index) add.push([loop.index.name, idx]);
-    return [{ locals: withLocals(locals, add) }];
+  // ---- the shared vocabulary, implemented by the other parts ---------------------------------
+  /** An expression's value (`expressions.ts`). */
+  eval(e, locals) {
+    return evaluate2(this, e, locals);
   }
+  evalObject(o, locals, skip) {
+    return evaluateObject(this, o, locals, skip);
+  }
+  /** Resources (`resources.ts`). */
   resourceInstances(sym) {
-    const d = sym.decl;
-    const out = [];
-    const parents = sym.nestedParent ? sym.nestedParent.instances() : [void 0];
-    for (const nestedParent of parents) {
-      for (const it of this.expandLoop(d.loop, nestedParent?.locals, d.name.name)) {
-        let condition = andCond(this.condition, nestedParent?.condition);
-        if (d.condition) {
-          const c = this.eval(d.condition, it.locals);
-          if (c.kind === "bool" && !c.value || c.kind === "string" && c.value.toLowerCase() === "false") continue;
-          condition = andCond(condition, c);
-        }
-        if (d.typeString === null) {
-          this.problem("The resource type cannot be evaluated", d.resourceType.range);
-          continue;
-        }
-        let typeText = d.typeString;
-        let apiVersion;
-        const at = typeText.indexOf("@");
-        if (at >= 0) {
-          apiVersion = typeText.slice(at + 1);
-          typeText = typeText.slice(0, at);
-        }
-        let parent = nestedParent;
-        const parentProp = d.body ? propOf(d.body, "parent") : void 0;
-        if (!parent && parentProp) {
-          parent = this.resourceRef(parentProp.value, it.locals);
-          if (!parent) this.problem("The parent resource cannot be resolved", parentProp.value.range);
-        }
-        if (nestedParent) {
-          typeText = `${nestedParent.type}/${typeText}`;
-          apiVersion ??= nestedParent.apiVersion;
-        }
-        const nameProp = d.body ? propOf(d.body, "name") : void 0;
-        const leafName2 = nameProp ? this.eval(nameProp.value, it.locals) : U2("the resource has no name", this.loc(d.name.range));
-        const fullName = parent ? composeName2(parent.fullName, leafName2, this.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
-        const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
-        if (apiVersion !== void 0) inst.apiVersion = apiVersion;
-        if (it.index !== void 0) inst.index = it.index;
-        if (condition) inst.condition = condition;
-        if (parent) inst.parent = parent;
-        out.push(inst);
-      }
-    }
-    return out;
+    return resourceInstances(this, sym);
   }
-  /** The evaluated body in ARM shape: `name` (full), `type`, `apiVersion` and the copied keys. */
   resourceBody(inst) {
-    if (inst.bodyState === 2) return inst.bodyValue;
-    const d = inst.sym.decl;
-    if (inst.bodyState === 1) return U2(`resource '${d.name.name}' refers to itself`, this.loc(d.name.range));
-    inst.bodyState = 1;
-    const m = /* @__PURE__ */ new Map();
-    m.set("type", str(inst.type, this.loc(d.resourceType.range)));
-    if (inst.apiVersion !== void 0) m.set("apiVersion", str(inst.apiVersion, this.loc(d.resourceType.range)));
-    m.set("name", inst.fullName);
-    let v;
-    if (d.body) {
-      if (!d.existing) {
-        const rest = this.evalObject(d.body, inst.locals, (k) => NOT_COPIED.has(k.toLowerCase()));
-        if (rest.kind === "object") for (const [k, e] of rest.entries) m.set(k, e);
-        else m.set("properties", rest);
-      }
-      v = obj(m, this.loc(d.body.range));
-    } else v = obj(m, this.loc(d.range));
-    inst.bodyValue = v;
-    inst.bodyState = 2;
-    return v;
+    return resourceBody(this, inst);
   }
-  /** `r.id`: the id the compiler emits (`resourceId`/`subscriptionResourceId`/`extensionResourceId`/…). */
   resourceId(inst, loc2) {
-    const typeV = str(inst.type, loc2);
-    const scopeProp = inst.sym.decl.body ? propOf(inst.sym.decl.body, "scope") : void 0;
-    if (scopeProp) {
-      const target = this.resourceRef(scopeProp.value, inst.locals);
-      if (target) return callArmFunction("extensionResourceId", [this.resourceId(target, loc2), typeV, inst.fullName], loc2);
-    }
-    let p = inst;
-    while (p.parent) p = p.parent;
-    const fn = this.targetScope === "subscription" ? "subscriptionResourceId" : this.targetScope === "tenant" || this.targetScope === "managementGroup" ? "tenantResourceId" : "resourceId";
-    return callArmFunction(fn, [typeV, inst.fullName], loc2);
+    return resourceId(this, inst, loc2);
   }
-  /** `r.<prop>` of a resource instance (BICEP.md §4.7). */
   resourceProperty(inst, prop, loc2) {
-    const l = prop.toLowerCase();
-    if (l === "id") return this.resourceId(inst, loc2);
-    if (l === "name") return inst.leafName;
-    if (l === "type") return str(inst.type, loc2);
-    if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc2) : U2("no apiVersion", loc2);
-    const body = inst.sym.decl.existing ? void 0 : this.resourceBody(inst);
-    const m = body ? member2(body, prop) : void 0;
-    if (m) return m;
-    const id = this.resourceId(inst, loc2);
-    const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc2), str("full", loc2)]);
-    return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc2, ref !== void 0 ? `${ref}.${prop}` : void 0);
+    return resourceProperty(this, inst, prop, loc2);
   }
-  /** Resolves an expression naming a resource (`r`, `r[i]`, `p::c`) to one instance. */
   resourceRef(e, locals) {
-    const sym = this.resourceSymbol(e, locals);
-    if (!sym) return void 0;
-    if (e.kind === "IndexAccess") {
-      const i = this.eval(e.index, locals);
-      const all2 = sym.instances();
-      if (i.kind === "number") return all2.find((x) => x.index === i.value);
-      return all2.length === 1 && all2[0].index === void 0 ? all2[0] : void 0;
-    }
-    const all = sym.instances();
-    return all.length >= 1 && (all[0].index === void 0 || all.length === 1) ? all[0] : void 0;
+    return resourceRef(this, e, locals);
   }
   resourceSymbol(e, locals) {
-    if (e.kind === "Variable") {
-      if (locals?.has(e.name) || this.params.has(e.name) || this.vars.has(e.name)) return void 0;
-      return this.resources.get(e.name) ?? this.nestedResources.get(e.name);
-    }
-    if (e.kind === "IndexAccess" && !e.safe && !e.fromEnd) return this.resourceSymbol(e.object, locals);
-    if (e.kind === "ResourceAccess") return this.resourceSymbol(e.object, locals)?.children.get(e.name.name);
-    if (e.kind === "Paren" || e.kind === "NonNull") return this.resourceSymbol(e.expression, locals);
-    return void 0;
+    return resourceSymbol(this, e, locals);
+  }
+  /** Modules and imported files (`modules.ts`). */
+  moduleInstances(sym) {
+    return moduleInstances(this, sym);
+  }
+  moduleScope(inst) {
+    return moduleScope(this, inst);
   }
   moduleRef(e, locals) {
-    let sym;
-    let idx;
-    if (e.kind === "Variable" && !locals?.has(e.name) && !this.params.has(e.name) && !this.vars.has(e.name)) sym = this.modules.get(e.name);
-    else if (e.kind === "IndexAccess" && e.object.kind === "Variable" && !e.safe && !e.fromEnd) {
-      sym = this.modules.get(e.object.name);
-      idx = e.index;
-    }
-    if (!sym) return void 0;
-    const all = sym.instances();
-    if (idx) {
-      const i = this.eval(idx, locals);
-      return i.kind === "number" ? all.find((x) => x.index === i.value) ?? null : null;
-    }
-    return all.length === 1 ? all[0] : null;
+    return moduleRef(this, e, locals);
   }
-  // ---- modules ----------------------------------------------------------------------------
-  moduleInstances(sym) {
-    const d = sym.decl;
-    const out = [];
-    for (const it of this.expandLoop(d.loop, void 0, d.name.name)) {
-      let condition = this.condition;
-      if (d.condition) {
-        const c = this.eval(d.condition, it.locals);
-        if (c.kind === "bool" && !c.value) continue;
-        condition = andCond(condition, c);
-      }
-      const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      let name;
-      if (nameProp) name = this.eval(nameProp.value, it.locals);
-      else {
-        const loc2 = this.loc(d.name.range);
-        const dep = callArmFunction("deployment", [], loc2);
-        const h = callArmFunction("uniqueString", [str(d.name.name, loc2), armAccess(dep, str("name", loc2), loc2)], loc2);
-        name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc2), h], loc2);
-      }
-      const inst = { sym, locals: it.locals, name };
-      if (it.index !== void 0) inst.index = it.index;
-      if (condition) inst.condition = condition;
-      out.push(inst);
-    }
-    return out;
-  }
-  /** The module's file scope (created on first use); `null` when it is not a local `.bicep` module. */
-  moduleScope(inst) {
-    if (inst.child !== void 0) return inst.child;
-    inst.child = null;
-    const d = inst.sym.decl;
-    const target = this.localModulePath(d);
-    if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
-    if (this.stack.includes(target)) {
-      this.problem(`Module cycle: ${path11.basename(target)} is already being evaluated`, d.path.range);
-      return null;
-    }
-    if (this.stack.length >= this.env.maxDepth) {
-      this.problem(`Modules are nested more than ${this.env.maxDepth} levels deep; '${d.name.name}' is not evaluated`, d.path.range);
-      return null;
-    }
-    const parsed = this.env.host.parse(target);
-    if (!parsed) return null;
-    const child = new _FileScope(parsed, this.env, this.moduleParams(inst), [...this.deployment, nameLabel2(inst.name)], inst.condition, [...this.stack, target]);
-    inst.child = child;
-    return child;
-  }
-  /** `params:` of a module instance, each value passed through the caller's property. */
-  moduleParams(inst) {
-    const d = inst.sym.decl;
-    const out = /* @__PURE__ */ new Map();
-    const p = d.body ? propOf(d.body, "params") : void 0;
-    if (!p) return out;
-    if (p.value.kind !== "Object") {
-      const v = this.eval(p.value, inst.locals);
-      if (v.kind === "object") for (const [k, e] of v.entries) out.set(k, e);
-      return out;
-    }
-    for (const m of p.value.members) {
-      if (m.kind === "Spread") {
-        const v2 = this.eval(m.expression, inst.locals);
-        if (v2.kind === "object") for (const [k, e] of v2.entries) out.set(k, e);
-        continue;
-      }
-      if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
-      let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", this.loc(m.value.range)) : this.eval(m.value, inst.locals);
-      const ref = this.resourceRef(m.value, inst.locals);
-      if (ref && m.value.kind !== "PropertyAccess") v = this.resourceId(ref, this.loc(m.value.range));
-      out.set(m.keyName, passedThrough(v, this.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
-    }
-    return out;
-  }
-  /** The resolved local module path, or undefined (registry module, missing file: reported). */
-  localModulePath(d) {
-    const p = d.pathString;
-    if (p === null) {
-      this.problem("The module path cannot be evaluated", d.path.range);
-      return void 0;
-    }
-    if (/^(br|ts)(\/[^:]*)?:/i.test(p)) return void 0;
-    const target = path11.resolve(path11.dirname(this.file.file), p);
-    if (!insideRoot(this.env.host.root, target)) {
-      this.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
-      return void 0;
-    }
-    if (!isFile(target)) {
-      this.problem(`Module file '${p}' does not exist`, d.path.range);
-      return void 0;
-    }
-    return target;
-  }
-  /** The output `name` of a module instance. */
   moduleOutput(inst, name, loc2) {
-    const child = this.moduleScope(inst);
-    const v = child?.output(name);
-    if (v) return v;
-    const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc2), inst.name]);
-    return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc2, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+    return moduleOutput(this, inst, name, loc2);
   }
-  // ---- emission ---------------------------------------------------------------------------
-  /** Evaluates every declaration and pushes the resource records (resources, then modules). */
-  emit() {
-    this.collectInputs();
-    for (const s of this.file.statements) if (s.kind === "ResourceDecl") this.emitResource(this.resources.get(s.name.name));
-    for (const s of this.file.statements) if (s.kind === "ModuleDecl") this.emitModule(this.modules.get(s.name.name));
+  localModulePath(d) {
+    return localModulePath(this, d);
   }
-  emitResource(sym) {
-    const d = sym.decl;
-    for (const inst of sym.instances()) {
-      let body;
-      try {
-        body = this.resourceBody(inst);
-      } catch (e) {
-        this.problem(`Internal error while evaluating this resource: ${e.message}`, d.keywordRange);
-        continue;
-      }
-      const res = {
-        type: inst.type,
-        name: inst.fullName,
-        symbolicName: sym.symbolicName,
-        idKey: armResourceKey(inst.type, inst.fullName),
-        body,
-        typeLocation: this.loc(span2(d.keywordRange, d.resourceType.range)),
-        objectLocation: this.loc((d.body ?? d).range),
-        existing: d.existing,
-        deployment: this.deployment,
-        file: this.file.file
-      };
-      if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
-      const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      if (nameProp) res.nameLocation = this.loc(nameProp.range);
-      if (inst.condition) res.condition = inst.condition;
-      if (inst.index !== void 0) res.copyIndex = inst.index;
-      this.env.resources.push(res);
-    }
-    for (const c of sym.children.values()) this.emitResource(c);
-  }
-  emitModule(sym) {
-    const d = sym.decl;
-    for (const inst of sym.instances()) {
-      if (inst.emitted) continue;
-      inst.emitted = true;
-      const m = /* @__PURE__ */ new Map([
-        ["type", str("Microsoft.Resources/deployments", this.loc(d.path.range))],
-        ["name", inst.name]
-      ]);
-      const res = {
-        type: "Microsoft.Resources/deployments",
-        name: inst.name,
-        symbolicName: d.name.name,
-        idKey: armResourceKey("Microsoft.Resources/deployments", inst.name),
-        body: obj(m, this.loc((d.body ?? d).range)),
-        typeLocation: this.loc(span2(d.keywordRange, d.path.range)),
-        objectLocation: this.loc((d.body ?? d).range),
-        existing: false,
-        deployment: this.deployment,
-        file: this.file.file
-      };
-      if (inst.condition) res.condition = inst.condition;
-      if (inst.index !== void 0) res.copyIndex = inst.index;
-      this.env.resources.push(res);
-      const child = this.moduleScope(inst);
-      if (child) {
-        child.emit();
-        continue;
-      }
-      const target = this.localModulePath(d);
-      if (target && /\.jsonc?$/i.test(target)) this.emitJsonModule(inst, target);
-    }
-  }
-  emitJsonModule(inst, target) {
-    const text2 = this.env.host.readText(target);
-    if (text2 === void 0) return;
-    const parsed = parseJsonc(text2, target);
-    const r = evaluateArmTemplate({ file: target, parsed, parameterValues: this.moduleParams(inst), maxCopy: this.env.maxCopy });
-    const dep = [...this.deployment, nameLabel2(inst.name)];
-    for (const res of r.resources) {
-      const out = { ...res, deployment: [...dep, ...res.deployment] };
-      const c = andCond(inst.condition, res.condition);
-      if (c) out.condition = c;
-      this.env.resources.push(out);
-    }
-    for (const p of r.problems) problem2(this.env, p.message, p.location);
-  }
-  // ---- expressions --------------------------------------------------------------------------
-  evalObject(o, locals, skip) {
-    const m = /* @__PURE__ */ new Map();
-    const loc2 = this.loc(o.range);
-    for (const mem of o.members) {
-      if (mem.kind === "ResourceDecl") continue;
-      if (mem.kind === "Spread") {
-        const v = this.eval(mem.expression, locals);
-        if (v.kind === "object") {
-          for (const [k, e] of v.entries) m.set(k, e);
-          continue;
-        }
-        if (v.kind === "null") continue;
-        return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc2);
-      }
-      let key = mem.keyName;
-      if (key === null) {
-        const kv = this.eval(mem.key, locals);
-        if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc2);
-        key = kv.value;
-      }
-      if (skip?.(key)) continue;
-      m.set(key, this.eval(mem.value, locals));
-    }
-    return obj(m, loc2);
-  }
-  eval(e, locals) {
-    const loc2 = this.loc(e.range);
-    switch (e.kind) {
-      case "Integer":
-        return num(e.value, loc2);
-      case "Boolean":
-        return bool(e.value, loc2);
-      case "Null":
-        return nul(loc2);
-      case "String":
-        return this.evalString(e, locals);
-      case "Object":
-        return this.evalObject(e, locals);
-      case "Array": {
-        const items2 = [];
-        for (const it of e.items) {
-          if (it.kind === "Spread") {
-            const v = this.eval(it.expression, locals);
-            if (v.kind === "list") items2.push(...v.items);
-            else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc2);
-          } else items2.push(this.eval(it, locals));
-        }
-        return list(items2, loc2);
-      }
-      case "For":
-        return this.evalFor(e, locals);
-      case "Paren":
-      case "NonNull":
-        return this.eval(e.expression, locals);
-      case "Variable":
-        return this.evalVariable(e.name, locals, loc2);
-      case "Call":
-        return this.evalCall(e.name.name, e.args, locals, loc2);
-      case "InstanceCall":
-        return this.evalInstanceCall(e, locals, loc2);
-      case "PropertyAccess":
-        return this.evalPropertyAccess(e, locals, loc2);
-      case "IndexAccess": {
-        const r = this.resourceSymbol(e, locals);
-        if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc2, `reference('${r.symbolicName}')`);
-        const t = this.eval(e.object, locals);
-        const i = this.eval(e.index, locals);
-        if (e.fromEnd) {
-          const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
-          if (t.kind === "list" && i.kind === "number") {
-            const it = t.items[t.items.length - i.value];
-            return it ?? (e.safe ? nul(loc2) : U2(`index ^${i.value} is out of range`, loc2));
-          }
-          return U2(`${f}(): cannot be evaluated`, loc2, armCallToken(f, [t, i]));
-        }
-        if (e.safe) return callArmFunction("tryGet", [t, i], loc2);
-        return armAccess(t, i, loc2);
-      }
-      case "ResourceAccess": {
-        const inst = this.resourceRef(e, locals);
-        return inst ? this.resourceId(inst, loc2) : U2("the resource cannot be resolved", loc2);
-      }
-      case "Unary": {
-        const v = this.eval(e.operand, locals);
-        if (e.operator === "!") return callArmFunction("not", [v], loc2);
-        return callArmFunction("sub", [num(0, loc2), v], loc2);
-      }
-      case "Binary":
-        return this.evalBinary(e.operator, this.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => this.eval(e.right, locals) : this.eval(e.right, locals), loc2);
-      case "Ternary": {
-        const c = this.eval(e.condition, locals);
-        if (c.kind === "bool") return this.eval(c.value ? e.consequent : e.alternate, locals);
-        const a = this.eval(e.consequent, locals);
-        const b = this.eval(e.alternate, locals);
-        if (c.kind === "unknown") {
-          const parts = [c, a, b].map(tokenText);
-          return U2(`the condition depends on an unknown value (${c.reason})`, loc2, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
-        }
-        return U2("the condition is not a boolean", loc2);
-      }
-      case "Lambda":
-        return U2("lambda functions are not evaluated", loc2);
-      case "Error":
-        return U2("the expression could not be parsed", loc2);
-    }
-  }
-  evalString(e, locals) {
-    const loc2 = this.loc(e.range);
-    if (e.value !== null) return str(e.value, loc2);
-    const args = e.expressions.map((x) => this.eval(x, locals));
-    let fmt = "";
-    e.segments.forEach((s, i) => {
-      fmt += escapeBraces(s);
-      if (i < args.length) fmt += `{${i}}`;
-    });
-    return callArmFunction("format", [str(fmt, loc2), ...args], loc2);
-  }
-  evalFor(e, locals) {
-    const loc2 = this.loc(e.range);
-    const xs = this.eval(e.iterable, locals);
-    if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc2);
-    let n = xs.items.length;
-    if (n > this.env.maxCopy) {
-      this.problem(`loop has ${n} items; only the first ${this.env.maxCopy} are evaluated`, e.iterable.range);
-      n = this.env.maxCopy;
-    }
-    const items2 = [];
-    for (let i = 0; i < n; i++) {
-      const add = [[e.item.name, xs.items[i]]];
-      if (e.index) add.push([e.index.name, num(i, this.loc(e.index.range))]);
-      const l = withLocals(locals, add);
-      const body = e.body;
-      if (body.kind === "IfBody") {
-        const c = this.eval(body.condition, l);
-        if (c.kind === "bool" && !c.value) continue;
-        if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc2);
-        const b = body.body;
-        items2.push(b.kind === "Object" ? this.evalObject(b, l) : U2("invalid loop body", loc2));
-      } else items2.push(this.eval(body, l));
-    }
-    return list(items2, loc2);
-  }
-  evalVariable(name, locals, loc2) {
-    const local = locals?.get(name);
-    if (local) return local;
-    const p = this.parameter(name);
-    if (p) return p;
-    const v = this.variable(name);
-    if (v) return v;
-    const r = this.resources.get(name) ?? this.nestedResources.get(name);
-    if (r) {
-      const inst = this.resourceRef({ kind: "Variable", name, range: loc2.range }, locals);
-      return inst ? this.resourceId(inst, loc2) : U2(`resource '${name}' used as a value`, loc2);
-    }
-    if (this.modules.has(name)) return U2(`module '${name}' used as a value`, loc2);
-    const imp = this.imports.get(name);
-    if (imp) return this.importedVariable(imp.decl, imp.original, loc2);
-    if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc2);
-    return U2(`'${name}' is not declared`, loc2);
-  }
-  /** `import {x} from './file.bicep'`: an exported variable of a local file. */
   importedVariable(d, original, loc2) {
-    const p = d.fromString;
-    if (p === null || /^(br|ts)(\/[^:]*)?:/i.test(p)) return U2(`'${original}' is imported from a registry`, loc2);
-    const target = path11.resolve(path11.dirname(this.file.file), p);
-    if (!insideRoot(this.env.host.root, target) || !isFile(target) || !target.toLowerCase().endsWith(".bicep") || this.stack.includes(target) || this.stack.length >= this.env.maxDepth) {
-      return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc2);
-    }
-    const parsed = this.env.host.parse(target);
-    if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc2);
-    const scope = new _FileScope(parsed, this.env, /* @__PURE__ */ new Map(), this.deployment, void 0, [...this.stack, target]);
-    return scope.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc2);
+    return importedVariable(this, d, original, loc2);
   }
-  evalPropertyAccess(e, locals, loc2) {
-    const prop = e.property.name;
-    const inst = this.resourceRef(e.object, locals);
-    if (inst) return this.resourceProperty(inst, prop, loc2);
-    if (this.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc2);
-    if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
-      const m2 = this.moduleRef(e.object.object, locals);
-      if (m2) return this.moduleOutput(m2, prop, loc2);
-      if (m2 === null) return U2("the module instance cannot be determined", loc2);
-    }
-    const m = this.moduleRef(e.object, locals);
-    if (m) {
-      if (prop === "name") return m.name;
-      if (prop === "outputs") {
-        const child = this.moduleScope(m);
-        if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc2);
-        const o = /* @__PURE__ */ new Map();
-        for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
-        return obj(o, loc2);
-      }
-      return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc2);
-    }
-    if (m === null) return U2("the module instance cannot be determined", loc2);
-    const t = this.eval(e.object, locals);
-    if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc2)], loc2);
-    return armAccess(t, str(prop, loc2), loc2);
-  }
-  evalInstanceCall(e, locals, loc2) {
-    const name = e.name.name;
-    if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !this.params.has(e.object.name) && !this.vars.has(e.object.name)) {
-      return this.evalCall(name, e.args, locals, loc2);
-    }
-    const inst = this.resourceRef(e.object, locals);
-    if (inst) {
-      const id = this.resourceId(inst, loc2);
-      const args = e.args.map((a) => this.eval(a, locals));
-      const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc2), ...args]);
-      return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc2, t);
-    }
-    return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc2);
-  }
-  evalCall(name, argExprs, locals, loc2) {
-    const l = name.toLowerCase();
-    if (l === "any") return argExprs[0] ? this.eval(argExprs[0], locals) : U2("any() needs an argument", loc2);
-    if (l in LOAD_LIMITS || l === "loaddirectoryfileinfo") return this.load(l, argExprs, locals, loc2);
-    if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc2);
-    if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc2);
-    if (l === "nameof") {
-      const a = argExprs[0];
-      if (a?.kind === "PropertyAccess") return str(a.property.name, loc2);
-      if (a?.kind === "Variable") return str(a.name, loc2);
-      return U2("nameof() cannot be evaluated", loc2);
-    }
-    if (l === "fail") return U2("fail() is called", loc2);
-    const userFn = this.funcs.get(name);
-    if (userFn) return this.callUserFunction(userFn, argExprs.map((a) => this.eval(a, locals)), loc2);
-    const args = argExprs.map((a) => this.eval(a, locals));
-    const r = callArmFunction(name, args, loc2);
-    if (r) return r;
-    return U2(`function ${name}() is not evaluated`, loc2, armCallToken(name, args));
-  }
-  callUserFunction(f, args, loc2) {
-    if (this.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc2);
-    this.env.calls++;
-    try {
-      const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc2)]);
-      return this.eval(f.body, withLocals(void 0, add));
-    } finally {
-      this.env.calls--;
-    }
-  }
-  evalBinary(op, a, bArg, loc2) {
-    const b = () => typeof bArg === "function" ? bArg() : bArg;
-    const call = (n, args) => callArmFunction(n, args, loc2);
-    switch (op) {
-      case "&&":
-        if (a.kind === "bool" && !a.value) return bool(false, loc2);
-        return call("and", [a, b()]);
-      case "||":
-        if (a.kind === "bool" && a.value) return bool(true, loc2);
-        return call("or", [a, b()]);
-      case "??":
-        if (a.kind !== "null" && a.kind !== "unknown") return a;
-        return call("coalesce", [a, b()]);
-      case "==":
-        return call("equals", [a, b()]);
-      case "!=":
-        return call("not", [call("equals", [a, b()])]);
-      case "=~":
-      case "!~": {
-        const bv = b();
-        const eq = a.kind === "string" && bv.kind === "string" ? bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc2) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
-        return op === "=~" ? eq : call("not", [eq]);
-      }
-      case "<":
-        return call("less", [a, b()]);
-      case "<=":
-        return call("lessOrEquals", [a, b()]);
-      case ">":
-        return call("greater", [a, b()]);
-      case ">=":
-        return call("greaterOrEquals", [a, b()]);
-      case "+":
-        return call("add", [a, b()]);
-      case "-":
-        return call("sub", [a, b()]);
-      case "*":
-        return call("mul", [a, b()]);
-      case "/":
-        return call("div", [a, b()]);
-      case "%":
-        return call("mod", [a, b()]);
-      default:
-        return U2(`operator ${op} is not evaluated`, loc2);
-    }
-  }
-  /** `loadTextContent` & co.: relative to this file, confined to the scan root, no symlinks, Bicep's size caps. */
-  load(l, argExprs, locals, loc2) {
-    const args = argExprs.map((a) => this.eval(a, locals));
-    const p = args[0];
-    if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc2);
-    if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc2);
-    const target = path11.resolve(path11.dirname(this.file.file), p.value);
-    const fail = (why) => {
-      problem2(this.env, `${why}; the value is unknown`, loc2);
-      return U2(why, loc2);
-    };
-    if (!insideRoot(this.env.host.root, target)) return fail(`'${p.value}' is outside the scanned folder and is not read`);
-    let st;
-    try {
-      st = fs5.lstatSync(target);
-    } catch {
-      return fail(`'${p.value}' does not exist`);
-    }
-    if (st.isSymbolicLink()) return fail(`'${p.value}' is a symbolic link and is not followed`);
-    if (!st.isFile()) return fail(`'${p.value}' is not a file`);
-    if (l === "loadfileasbase64") {
-      if (st.size > LOAD_LIMITS[l]) return fail(`'${p.value}' is larger than Bicep's limit for ${l}`);
-      try {
-        return str(fs5.readFileSync(target).toString("base64"), loc2);
-      } catch {
-        return fail(`'${p.value}' cannot be read`);
-      }
-    }
-    let text2;
-    try {
-      text2 = fs5.readFileSync(target, "utf8");
-    } catch {
-      return fail(`'${p.value}' cannot be read`);
-    }
-    if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-    if (text2.length > LOAD_LIMITS[l]) return fail(`'${p.value}' is larger than Bicep's limit for ${l} (${LOAD_LIMITS[l]} characters)`);
-    if (l === "loadtextcontent") return str(text2, loc2);
-    let data;
-    try {
-      data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml.parse)(text2);
-    } catch {
-      return fail(`'${p.value}' is not valid ${l === "loadjsoncontent" ? "JSON" : "YAML"}`);
-    }
-    const jp = args[1];
-    if (jp && jp.kind === "string") {
-      const sel = jsonPath(data, jp.value);
-      if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
-      data = sel;
-    } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc2);
-    return fromJS(data, loc2);
+  /** Pushes the resource records of this file and its modules (`emit.ts`). */
+  emit() {
+    emit(this);
   }
 };
-function jsonPath(data, p) {
-  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
-  let s = p.trim();
-  if (s.startsWith("$")) s = s.slice(1);
-  let cur = data;
-  re.lastIndex = 0;
-  let pos = 0;
-  while (pos < s.length) {
-    re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m) return void 0;
-    pos = re.lastIndex;
-    const key = m[1] ?? m[3] ?? m[4];
-    if (key !== void 0) {
-      if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return void 0;
-      cur = cur[key];
-    } else {
-      if (!Array.isArray(cur)) return void 0;
-      cur = cur[Number(m[2])];
-    }
-    if (cur === void 0) return void 0;
-  }
-  return cur;
-}
-function decorator(ds, name) {
-  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
-}
-function propOf(o, key) {
-  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
-  return void 0;
-}
-function andCond(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  return b;
-}
-function composeName2(parent, child, loc2) {
-  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
-  const v = callArmFunction("format", [str("{0}/{1}", loc2), parent, child], loc2);
-  return child.via ? { ...v, via: child.via } : v;
-}
-function nameLabel2(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
-  return "?";
-}
-function insideRoot(root, target) {
-  const rel = path11.relative(path11.resolve(root), target);
-  return rel === "" || !rel.startsWith("..") && !path11.isAbsolute(rel);
-}
-function isFile(p) {
-  try {
-    return fs5.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
+
+// src/eval/bicep/evaluate.ts
 function evaluateBicepFile(opts) {
-  const env = {
-    host: opts.host,
-    problems: [],
-    problemKeys: /* @__PURE__ */ new Set(),
-    resources: [],
-    inputs: [],
-    inputKeys: /* @__PURE__ */ new Set(),
-    maxCopy: opts.maxCopy ?? 32,
-    maxDepth: opts.maxDepth ?? 8,
-    calls: 0
-  };
+  const env = newEnv(opts.sources, opts.maxCopy, opts.maxDepth);
   const outputs = /* @__PURE__ */ new Map();
   const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs };
   try {
@@ -30390,8 +30411,8 @@ function evaluateBicepFile(opts) {
   }
   return result;
 }
-function evaluateParamFile(file, host) {
-  const env = { host, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy: 32, maxDepth: 8, calls: 0 };
+function evaluateParamFile(file, sources) {
+  const env = newEnv(sources);
   const values = /* @__PURE__ */ new Map();
   try {
     const scope = new FileScope(file, env, /* @__PURE__ */ new Map(), [], void 0, [file.file]);
@@ -30407,7 +30428,6 @@ function evaluateParamFile(file, host) {
 }
 
 // src/eval/bicep/project.ts
-var REGISTRY = /^(br|ts)(\/[^:]*)?:/i;
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -30420,16 +30440,16 @@ function evaluateBicep(input) {
       problems.push({ message: p.message, location: p.location, code: "EVAL001" });
     }
   };
-  const host = { root: input.root, parse: input.parse, readText: input.readText };
-  const files = [...new Set(input.bicepFiles.map((f) => path12.resolve(f)))].sort();
+  const sources = { host: input.host, parse: input.parse };
+  const files = [...new Set(input.bicepFiles.map((f) => path15.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
     const parsed = input.parse(f);
     if (!parsed) continue;
     for (const s of parsed.statements) {
-      if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY.test(s.pathString)) continue;
-      const target = path12.resolve(path12.dirname(f), s.pathString);
+      if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
+      const target = path15.resolve(path15.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -30445,14 +30465,15 @@ function evaluateBicep(input) {
       addProblems([{ message: 'The "using" path of this parameters file cannot be evaluated', location: at }]);
       continue;
     }
-    if (REGISTRY.test(p)) continue;
-    const target = path12.resolve(path12.dirname(pf), p);
-    if (!fs6.existsSync(target)) {
-      addProblems([{ message: `The "using" target '${p}' of ${path12.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
+    if (REGISTRY_PATH.test(p)) continue;
+    const target = path15.resolve(path15.dirname(pf), p);
+    const kind = pathKind(input.host, target);
+    if (kind === "missing") {
+      addProblems([{ message: `The "using" target '${p}' of ${path15.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
-    if (!insideRoot(input.root, target)) {
+    if (kind === "outside") {
       addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at }]);
       continue;
     }
@@ -30468,17 +30489,17 @@ function evaluateBicep(input) {
       if (pf) {
         const pparsed = input.parseParams(pf);
         if (!pparsed) continue;
-        const r2 = evaluateParamFile(pparsed, host);
+        const r2 = evaluateParamFile(pparsed, sources);
         addProblems(r2.problems);
         parameterValues = r2.values;
       }
-      const r = evaluateBicepFile({ file: parsed, host, parameterValues });
+      const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path12.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path15.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path12.relative(path12.dirname(unit), pf).split(path12.sep).join("/") : "default",
+          variant: pf ? path15.relative(path15.dirname(unit), pf).split(path15.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -30523,7 +30544,7 @@ var bicepFrontEnd = {
   name: "bicep",
   family: "arm",
   byName(file) {
-    const base = path13.basename(file).toLowerCase();
+    const base = path16.basename(file).toLowerCase();
     if (base.endsWith(".bicep")) return "bicep";
     if (base.endsWith(".bicepparam")) return "bicepparam";
     return void 0;
@@ -30545,10 +30566,9 @@ var bicepFrontEnd = {
   run(files, ctx) {
     const state = stateOf(ctx);
     const result = evaluateBicep({
-      root: ctx.root,
+      host: ctx.host,
       bicepFiles: files.filter((f) => f.kind === "bicep" && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
       paramFiles: files.filter((f) => f.kind === "bicepparam").map((f) => f.path),
-      readText: (f) => ctx.host.readText(f),
       parse: (f) => state.bicep.get(f),
       parseParams: (f) => state.params.get(f),
       envOverride: ctx.envOverride
@@ -30573,7 +30593,7 @@ var bicepFrontEnd = {
 };
 
 // src/frontends/ci.ts
-import path14 from "node:path";
+import path17 from "node:path";
 
 // src/parse/yaml/ci.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -31559,9 +31579,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path20) => {
+  const visit2 = (node, path23) => {
     if ((0, import_yaml3.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path20}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path23}[${i}]`));
       return;
     }
     if (!(0, import_yaml3.isMap)(node)) return;
@@ -31579,7 +31599,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path20 || "$"}`;
+      const subject = `pipeline:${path23 || "$"}`;
       const step = { subject, range: nodeRange(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -31597,7 +31617,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path20 ? `${path20}.${k}` : k);
+      visit2(p.value, path23 ? `${path23}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -31765,11 +31785,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path20 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path20)) return "script";
-  if (!YAML_EXT.test(path20)) return void 0;
-  if (WORKFLOW_PATH.test(path20)) return "github-workflow";
-  const base = path20.slice(path20.lastIndexOf("/") + 1);
+  const path23 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path23)) return "script";
+  if (!YAML_EXT.test(path23)) return void 0;
+  if (WORKFLOW_PATH.test(path23)) return "github-workflow";
+  const base = path23.slice(path23.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -31793,7 +31813,7 @@ var ciFrontEnd = {
   name: "ci",
   family: "ci",
   byName(file) {
-    return /\.(ya?ml|sh|bash|ps1)$/i.test(path14.basename(file)) ? "peek" : void 0;
+    return /\.(ya?ml|sh|bash|ps1)$/i.test(path17.basename(file)) ? "peek" : void 0;
   },
   byContent(_file, text2, rel) {
     return classifyCiFile(rel, text2);
@@ -32925,8 +32945,8 @@ var rule20 = {
 var TF003_provider_version_unpinned_default = rule20;
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import fs7 from "node:fs";
-import path15 from "node:path";
+import fs4 from "node:fs";
+import path18 from "node:path";
 var TERMS = [
   ["password"],
   ["passwords"],
@@ -33092,14 +33112,14 @@ var rule21 = {
       if (file.kind === "tfvars" && file.hcl) values = tfvarsValues(file.hcl);
       else if (file.kind === "tfvars-json") {
         try {
-          values = tfvarsJsonValues(file.path, fs7.readFileSync(file.path, "utf8"));
+          values = tfvarsJsonValues(file.path, fs4.readFileSync(file.path, "utf8"));
         } catch {
           values = void 0;
         }
       }
       for (const [name, v] of values ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
-        const where = path15.basename(file.path);
+        const where = path18.basename(file.path);
         if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, void 0, { subject }));
         else walk(name, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, void 0, { subject }));
       }
@@ -33790,23 +33810,23 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path16.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path19.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path16.dirname(root);
-  for (const p of paths.slice(1)) while (path16.relative(root, p).startsWith("..")) root = path16.dirname(root);
+  if (fs5.existsSync(root) && fs5.statSync(root).isFile()) root = path19.dirname(root);
+  for (const p of paths.slice(1)) while (path19.relative(root, p).startsWith("..")) root = path19.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const inputPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path16.resolve(p));
-  for (const p of inputPaths) if (!fs8.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const onlyFiles = options.onlyFiles?.map((f) => path16.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path16.dirname(f)))] : inputPaths;
-  const root = path16.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path16.resolve(f));
-  for (const f of varFiles) if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  const inputPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path19.resolve(p));
+  for (const p of inputPaths) if (!fs5.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const onlyFiles = options.onlyFiles?.map((f) => path19.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path19.dirname(f)))] : inputPaths;
+  const root = path19.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path19.resolve(f));
+  for (const f of varFiles) if (!fs5.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs8.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path16.dirname(inputPaths[0]);
+  const startDir = fs5.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path19.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
@@ -33817,7 +33837,7 @@ async function lint(options = {}) {
   const ruleOptions = resolveRuleOptions(catalog, config.ruleOptions, options.ruleOptions);
   const rules = selectRules(catalog, options.rules, [...options.disable ?? [], ...config.disabledRules().filter((id) => !options.rules?.includes(id))]);
   const today2 = options.today ?? todayUtc();
-  const frontEnds = FRONT_ENDS.filter((fe) => !options.families || options.families.includes(fe.family));
+  const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
   const listed = (await listFiles(scanPaths, { accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0) })).filter((f) => !config.isIgnored(f));
@@ -33833,13 +33853,13 @@ async function lint(options = {}) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path16.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      if (classified.has(p) || config.isIgnored(p) || !fs5.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path19.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
-  if (allFiles.length === 0 && problems.length === 0) {
-    const where = scanPaths.map((p) => path16.relative(process.cwd(), p) || ".").join(", ");
+  if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
+    const where = scanPaths.map((p) => path19.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -33852,7 +33872,11 @@ async function lint(options = {}) {
     allFiles,
     isSuperseded: (f) => superseded.has(f)
   };
-  for (const fe of frontEnds) for (const f of fe.supersedes?.(byFrontEnd.get(fe), ctx) ?? []) superseded.add(f);
+  for (const fe of frontEnds) {
+    const files = byFrontEnd.get(fe);
+    const taken = contained(fe, files, problems, () => fe.supersedes?.(files, ctx));
+    for (const f of taken ?? []) superseded.add(f);
+  }
   const graphs = [];
   const terraformModules = [];
   const ciDocuments = [];
@@ -33861,7 +33885,8 @@ async function lint(options = {}) {
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe);
     if (files.length === 0) continue;
-    const out = fe.run(files, ctx);
+    const out = contained(fe, files, problems, () => fe.run(files, ctx));
+    if (!out) continue;
     for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
     terraformModules.push(...out.terraformModules ?? []);
     ciDocuments.push(...out.ciDocuments ?? []);
@@ -33872,7 +33897,9 @@ async function lint(options = {}) {
   }
   const scanned = allFiles;
   const undecided = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided);
+  const ruleFailures = [];
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided, ruleFailures);
+  for (const f of ruleFailures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
   findings.push(...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: problemSubject(n) })));
@@ -33911,7 +33938,7 @@ async function lint(options = {}) {
     const t = texts.get(f.location.file);
     if (t !== void 0) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path16.relative(root, f).split(path16.sep).join("/")).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path19.relative(root, f).split(path19.sep).join("/")).sort();
   return {
     root,
     findings: reported,
@@ -33941,10 +33968,20 @@ function classify(file, frontEnds, host, root, problems) {
       }
     }
     if (text2 === void 0) return void 0;
-    const kind = fe.byContent?.(file, text2, path16.relative(root, file).split(path16.sep).join("/"));
+    const kind = fe.byContent?.(file, text2, path19.relative(root, file).split(path19.sep).join("/"));
     if (kind) return { frontEnd: fe, kind };
   }
   return void 0;
+}
+function contained(fe, files, problems, step) {
+  try {
+    return step();
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const first = files[0]?.path;
+    if (first) problems.push({ ruleId: "EVAL001", message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? " was" : "s were"} not checked \u2014 please report this with the file`, location: fileStart2(first) });
+    return void 0;
+  }
 }
 function problemNotifications(problems) {
   return problems.filter((p) => p.ruleId === "PARSE001" || p.ruleId === "EVAL001").map((p) => ({ level: p.ruleId === "PARSE001" ? "error" : "warning", ruleId: p.ruleId, message: p.message, location: p.location }));
@@ -33955,7 +33992,7 @@ function problemSubject(n) {
 function readAndApplyBaseline(findings, file) {
   let text2;
   try {
-    text2 = fs8.readFileSync(file, "utf8");
+    text2 = fs5.readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${e.code ?? String(e)}`);
   }
@@ -34000,7 +34037,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path17 from "node:path";
+import path20 from "node:path";
 var DOCS_BASE_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/";
 var TOOL_NAME = "mlops-iac-lint";
 var TOOL_INFORMATION_URI = "https://github.com/mlops-iac-lint/mlops-iac-lint";
@@ -34008,9 +34045,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path17.isAbsolute(file)) return toPosix(file);
-  const rel = path17.relative(base, file);
-  return toPosix(rel === "" ? path17.basename(file) : rel);
+  if (!path20.isAbsolute(file)) return toPosix(file);
+  const rel = path20.relative(base, file);
+  return toPosix(rel === "" ? path20.basename(file) : rel);
 }
 function ruleDocUrl(rule34) {
   if (!rule34?.docPath) return void 0;
@@ -34413,7 +34450,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs9 from "node:fs";
+import fs6 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -34445,7 +34482,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs9.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs6.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -34460,7 +34497,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs9.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs6.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -34468,7 +34505,7 @@ function command(kind, message) {
 }
 
 // src/action/event.ts
-import fs10 from "node:fs";
+import fs7 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -34478,7 +34515,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs10.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs7.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : e.code ?? String(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -34501,8 +34538,8 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs11 from "node:fs";
-import path18 from "node:path";
+import fs8 from "node:fs";
+import path21 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -34628,12 +34665,12 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs11.realpathSync(file);
+      real = fs8.realpathSync(file);
     } catch {
-      real = path18.resolve(file);
+      real = path21.resolve(file);
     }
-    const rel = path18.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path18.isAbsolute(rel) ? void 0 : rel.split(path18.sep).join("/");
+    const rel = path21.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path21.isAbsolute(rel) ? void 0 : rel.split(path21.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -34667,7 +34704,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel = fs11.realpathSync(top.stdout.trim());
+  const topLevel = fs8.realpathSync(top.stdout.trim());
   const head = commitId(topLevel, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -34744,8 +34781,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path20 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path20}#L${line}`;
+  const path23 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path23}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -34863,8 +34900,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path19.dirname(this.sarifPath), { recursive: true });
-    fs12.writeFileSync(this.sarifPath, text2, "utf8");
+    fs9.mkdirSync(path22.dirname(this.sarifPath), { recursive: true });
+    fs9.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -34884,18 +34921,18 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
-    if (file !== void 0 && !fs12.existsSync(path19.resolve(workspace, file))) {
+    if (file !== void 0 && !fs9.existsSync(path22.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path19.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path22.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path19.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path22.resolve(workspace, f)),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path19.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path19.resolve(workspace, inputs.baseline)
+    configFile: inputs.config === void 0 ? void 0 : path22.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path22.resolve(workspace, inputs.baseline)
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -34966,8 +35003,8 @@ function reportFailure(step, failure) {
 }
 async function run(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path19.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path19.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path22.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path22.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -38,6 +38,7 @@ export const armFrontEnd: FrontEnd = {
     const json = parseCache<ParsedJson>(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
     const arm = evaluateArm({
       root: ctx.root,
+      host: ctx.host,
       templates: files.filter((f) => f.kind === 'arm' && !ctx.isSuperseded(f.path)).map((f) => f.path),
       parameterFiles: files.filter((f) => f.kind === 'arm-params').map((f) => f.path),
       parse: (f) => json.get(f),

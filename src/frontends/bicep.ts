@@ -68,10 +68,9 @@ export const bicepFrontEnd: FrontEnd = {
   run(files, ctx) {
     const state = stateOf(ctx);
     const result = evaluateBicep({
-      root: ctx.root,
+      host: ctx.host,
       bicepFiles: files.filter((f) => f.kind === 'bicep' && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
       paramFiles: files.filter((f) => f.kind === 'bicepparam').map((f) => f.path),
-      readText: (f) => ctx.host.readText(f),
       parse: (f) => state.bicep.get(f),
       parseParams: (f) => state.params.get(f),
       envOverride: ctx.envOverride,
