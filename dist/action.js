@@ -35,20 +35,20 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/fast-glob/out/utils/array.js
+// ../../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/array.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
-    function flatten(items2) {
-      return items2.reduce((collection, item) => [].concat(collection, item), []);
+    function flatten(items) {
+      return items.reduce((collection, item) => [].concat(collection, item), []);
     }
     exports.flatten = flatten;
-    function splitWhen(items2, predicate) {
+    function splitWhen(items, predicate) {
       const result = [[]];
       let groupIndex = 0;
-      for (const item of items2) {
+      for (const item of items) {
         if (predicate(item)) {
           groupIndex++;
           result[groupIndex] = [];
@@ -62,9 +62,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/errno.js
+// ../../main/node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/errno.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEnoentCodeError = void 0;
@@ -75,9 +75,9 @@ var require_errno = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/fs.js
+// ../../main/node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -100,9 +100,9 @@ var require_fs = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/path.js
+// ../../main/node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/path.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
@@ -153,9 +153,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/is-extglob/index.js
+// ../../main/node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
+  "../../main/node_modules/is-extglob/index.js"(exports, module) {
     module.exports = function isExtglob(str2) {
       if (typeof str2 !== "string" || str2 === "") {
         return false;
@@ -170,9 +170,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// node_modules/is-glob/index.js
+// ../../main/node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
+  "../../main/node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str2) {
@@ -301,9 +301,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// node_modules/fast-glob/node_modules/glob-parent/index.js
+// ../../main/node_modules/fast-glob/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/fast-glob/node_modules/glob-parent/index.js"(exports, module) {
+  "../../main/node_modules/fast-glob/node_modules/glob-parent/index.js"(exports, module) {
     "use strict";
     var isGlob = require_is_glob();
     var pathPosixDirname = __require("path").posix.dirname;
@@ -330,9 +330,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// node_modules/braces/lib/utils.js
+// ../../main/node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
+  "../../main/node_modules/braces/lib/utils.js"(exports) {
     "use strict";
     exports.isInteger = (num2) => {
       if (typeof num2 === "number") {
@@ -412,9 +412,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/braces/lib/stringify.js
+// ../../main/node_modules/braces/lib/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
+  "../../main/node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     module.exports = (ast, options = {}) => {
@@ -443,9 +443,9 @@ var require_stringify = __commonJS({
   }
 });
 
-// node_modules/is-number/index.js
+// ../../main/node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
+  "../../main/node_modules/is-number/index.js"(exports, module) {
     "use strict";
     module.exports = function(num2) {
       if (typeof num2 === "number") {
@@ -459,9 +459,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// node_modules/to-regex-range/index.js
+// ../../main/node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
+  "../../main/node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
     var isNumber = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -670,9 +670,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// node_modules/fill-range/index.js
+// ../../main/node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
+  "../../main/node_modules/fill-range/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
@@ -864,9 +864,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// node_modules/braces/lib/compile.js
+// ../../main/node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
+  "../../main/node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
@@ -916,9 +916,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/braces/lib/expand.js
+// ../../main/node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
+  "../../main/node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var stringify = require_stringify();
@@ -1010,9 +1010,9 @@ var require_expand = __commonJS({
   }
 });
 
-// node_modules/braces/lib/constants.js
+// ../../main/node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
+  "../../main/node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
       MAX_LENGTH: 1e4,
@@ -1111,9 +1111,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/braces/lib/parse.js
+// ../../main/node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
+  "../../main/node_modules/braces/lib/parse.js"(exports, module) {
     "use strict";
     var stringify = require_stringify();
     var {
@@ -1349,9 +1349,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/braces/index.js
+// ../../main/node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
+  "../../main/node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify = require_stringify();
     var compile = require_compile();
@@ -1412,9 +1412,9 @@ var require_braces = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var path15 = __require("path");
     var WIN_SLASH = "\\\\/";
@@ -1613,9 +1613,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var path15 = __require("path");
     var win32 = process.platform === "win32";
@@ -1674,9 +1674,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -2004,9 +2004,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants2();
     var utils = require_utils2();
@@ -3006,9 +3006,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var path15 = __require("path");
     var scan2 = require_scan();
@@ -3147,17 +3147,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/index.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
   }
 });
 
-// node_modules/micromatch/index.js
+// ../../main/node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
+  "../../main/node_modules/micromatch/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var braces = require_braces();
@@ -3173,10 +3173,10 @@ var require_micromatch = __commonJS({
       list2 = [].concat(list2);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
-      let items2 = /* @__PURE__ */ new Set();
+      let items = /* @__PURE__ */ new Set();
       let negatives = 0;
       let onResult = (state) => {
-        items2.add(state.output);
+        items.add(state.output);
         if (options && options.onResult) {
           options.onResult(state);
         }
@@ -3197,7 +3197,7 @@ var require_micromatch = __commonJS({
           }
         }
       }
-      let result = negatives === patterns.length ? [...items2] : [...keep];
+      let result = negatives === patterns.length ? [...items] : [...keep];
       let matches = result.filter((item) => !omit.has(item));
       if (options && matches.length === 0) {
         if (options.failglob === true) {
@@ -3216,13 +3216,13 @@ var require_micromatch = __commonJS({
     micromatch.not = (list2, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
-      let items2 = [];
+      let items = [];
       let onResult = (state) => {
         if (options.onResult) options.onResult(state);
-        items2.push(state.output);
+        items.push(state.output);
       };
       let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
-      for (let item of items2) {
+      for (let item of items) {
         if (!matches.has(item)) {
           result.add(item);
         }
@@ -3256,20 +3256,20 @@ var require_micromatch = __commonJS({
       return res;
     };
     micromatch.some = (list2, patterns, options) => {
-      let items2 = [].concat(list2);
+      let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
-        if (items2.some((item) => isMatch(item))) {
+        if (items.some((item) => isMatch(item))) {
           return true;
         }
       }
       return false;
     };
     micromatch.every = (list2, patterns, options) => {
-      let items2 = [].concat(list2);
+      let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
-        if (!items2.every((item) => isMatch(item))) {
+        if (!items.every((item) => isMatch(item))) {
           return false;
         }
       }
@@ -3316,9 +3316,9 @@ var require_micromatch = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/pattern.js
+// ../../main/node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
@@ -3481,9 +3481,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/merge2/index.js
+// ../../main/node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
+  "../../main/node_modules/merge2/index.js"(exports, module) {
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
@@ -3600,9 +3600,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/stream.js
+// ../../main/node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
@@ -3623,9 +3623,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/string.js
+// ../../main/node_modules/fast-glob/out/utils/string.js
 var require_string = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/string.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEmpty = exports.isString = void 0;
@@ -3640,9 +3640,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/index.js
+// ../../main/node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
@@ -3663,9 +3663,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/managers/tasks.js
+// ../../main/node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
+  "../../main/node_modules/fast-glob/out/managers/tasks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
@@ -3759,9 +3759,9 @@ var require_tasks = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/async.js
+// ../../main/node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
@@ -3801,9 +3801,9 @@ var require_async = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
+// ../../main/node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
@@ -3829,9 +3829,9 @@ var require_sync = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// ../../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -3852,9 +3852,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/settings.js
+// ../../main/node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fs10 = require_fs2();
@@ -3874,9 +3874,9 @@ var require_settings = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/index.js
+// ../../main/node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.statSync = exports.stat = exports.Settings = void 0;
@@ -3906,9 +3906,9 @@ var require_out = __commonJS({
   }
 });
 
-// node_modules/queue-microtask/index.js
+// ../../main/node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
+  "../../main/node_modules/queue-microtask/index.js"(exports, module) {
     var promise;
     module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err2) => setTimeout(() => {
       throw err2;
@@ -3916,9 +3916,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// node_modules/run-parallel/index.js
+// ../../main/node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
+  "../../main/node_modules/run-parallel/index.js"(exports, module) {
     module.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -3966,9 +3966,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/constants.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -3986,9 +3986,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -4011,9 +4011,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
@@ -4022,9 +4022,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = void 0;
@@ -4038,9 +4038,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -4148,9 +4148,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -4207,9 +4207,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -4232,9 +4232,9 @@ var require_fs4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/settings.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path15 = __require("path");
@@ -4262,9 +4262,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/index.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.scandirSync = exports.scandir = void 0;
@@ -4294,9 +4294,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// node_modules/reusify/reusify.js
+// ../../main/node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
+  "../../main/node_modules/reusify/reusify.js"(exports, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -4325,9 +4325,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// node_modules/fastq/queue.js
+// ../../main/node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
+  "../../main/node_modules/fastq/queue.js"(exports, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -4610,9 +4610,9 @@ var require_queue = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/common.js
+// ../../main/node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
@@ -4644,9 +4644,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
+// ../../main/node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
@@ -4661,9 +4661,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/async.js
+// ../../main/node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var events_1 = __require("events");
@@ -4764,9 +4764,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/async.js
+// ../../main/node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async3();
@@ -4800,9 +4800,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
+// ../../main/node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -4841,9 +4841,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
+// ../../main/node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsScandir = require_out2();
@@ -4905,9 +4905,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
+// ../../main/node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync3();
@@ -4925,9 +4925,9 @@ var require_sync4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/settings.js
+// ../../main/node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path15 = __require("path");
@@ -4957,9 +4957,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/index.js
+// ../../main/node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
@@ -4997,9 +4997,9 @@ var require_out3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/reader.js
+// ../../main/node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
+  "../../main/node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path15 = __require("path");
@@ -5036,9 +5036,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/stream.js
+// ../../main/node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
+  "../../main/node_modules/fast-glob/out/readers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -5093,9 +5093,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/async.js
+// ../../main/node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
+  "../../main/node_modules/fast-glob/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsWalk = require_out3();
@@ -5132,9 +5132,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/matcher.js
+// ../../main/node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5183,9 +5183,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/partial.js
+// ../../main/node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var matcher_1 = require_matcher();
@@ -5220,9 +5220,9 @@ var require_partial = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/deep.js
+// ../../main/node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5285,9 +5285,9 @@ var require_deep = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/entry.js
+// ../../main/node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5373,9 +5373,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/error.js
+// ../../main/node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/filters/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5394,9 +5394,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/transformers/entry.js
+// ../../main/node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5426,9 +5426,9 @@ var require_entry2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/provider.js
+// ../../main/node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path15 = __require("path");
@@ -5480,9 +5480,9 @@ var require_provider = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/async.js
+// ../../main/node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async5();
@@ -5509,9 +5509,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/stream.js
+// ../../main/node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -5543,9 +5543,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/sync.js
+// ../../main/node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
+  "../../main/node_modules/fast-glob/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsStat = require_out();
@@ -5591,9 +5591,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/sync.js
+// ../../main/node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync5();
@@ -5620,9 +5620,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/settings.js
+// ../../main/node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
+  "../../main/node_modules/fast-glob/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -5680,9 +5680,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/index.js
+// ../../main/node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
+  "../../main/node_modules/fast-glob/out/index.js"(exports, module) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -5781,9 +5781,9 @@ var require_out4 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -5838,9 +5838,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -5996,9 +5996,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -6167,9 +6167,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -6237,9 +6237,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -6287,9 +6287,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS2(value, arg, ctx) {
@@ -6317,9 +6317,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -6358,9 +6358,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -6476,9 +6476,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -6506,9 +6506,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -6581,9 +6581,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -6724,9 +6724,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -6741,9 +6741,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -6877,9 +6877,9 @@ ${indent}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -7160,9 +7160,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -7284,9 +7284,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -7417,9 +7417,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -7439,9 +7439,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -7499,9 +7499,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -7563,9 +7563,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -7603,9 +7603,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify2();
@@ -7615,13 +7615,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items2.length; ++i) {
-        const item = items2[i];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -7664,7 +7664,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str2;
     }
-    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -7675,8 +7675,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items2.length; ++i) {
-        const item = items2[i];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -7707,7 +7707,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str2 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
-        if (i < items2.length - 1) {
+        if (i < items.length - 1) {
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -7754,9 +7754,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -7764,9 +7764,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items2, key) {
+    function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items2) {
+      for (const it of items) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -7898,9 +7898,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -7920,9 +7920,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -8036,9 +8036,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -8058,9 +8058,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string2 = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -8077,9 +8077,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -8095,9 +8095,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -8119,9 +8119,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -8146,9 +8146,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8192,9 +8192,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8237,9 +8237,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8265,9 +8265,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -8332,9 +8332,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -8398,9 +8398,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -8476,9 +8476,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS2 = require_toJS();
@@ -8554,9 +8554,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -8586,9 +8586,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8635,9 +8635,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8714,9 +8714,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -8803,9 +8803,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -8891,9 +8891,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8935,9 +8935,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9029,9 +9029,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -9061,9 +9061,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify2();
@@ -9141,9 +9141,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -9450,9 +9450,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -9515,9 +9515,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -9649,9 +9649,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -9691,9 +9691,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -9709,25 +9709,25 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items2, search) {
+    function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items2.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -9833,9 +9833,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -9884,9 +9884,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -9927,9 +9927,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -10121,9 +10121,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -10186,9 +10186,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -10369,9 +10369,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -10590,9 +10590,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -10671,9 +10671,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -10701,9 +10701,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -10807,9 +10807,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -10850,9 +10850,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -11058,9 +11058,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -11243,9 +11243,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -11304,9 +11304,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -11366,9 +11366,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -11468,9 +11468,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -12057,9 +12057,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -12088,9 +12088,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -12962,9 +12962,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13059,9 +13059,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13111,9 +13111,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -13265,9 +13265,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -13410,9 +13410,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -14083,14 +14083,14 @@ var require_codegen = __commonJS({
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items2, c) => {
+      return new code_1._Code(expr._items.reduce((items, c) => {
         if (c instanceof code_1.Name)
           c = replaceName(c);
         if (c instanceof code_1._Code)
-          items2.push(...c._items);
+          items.push(...c._items);
         else
-          items2.push(c);
-        return items2;
+          items.push(c);
+        return items;
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
@@ -14130,9 +14130,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -14248,7 +14248,7 @@ var require_util = __commonJS({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
         mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
         mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items2) => gen.var("items", items2)
+        resultToName: (gen, items) => gen.var("items", items)
       })
     };
     function evaluatedPropsToName(gen, ps) {
@@ -14297,9 +14297,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -14336,9 +14336,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../../main/node_modules/ajv/dist/compile/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -14458,9 +14458,9 @@ var require_errors2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -14509,9 +14509,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -14540,9 +14540,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -14552,20 +14552,20 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule35) => shouldUseRule(schema, rule35));
+      return group.rules.some((rule22) => shouldUseRule(schema, rule22));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule35) {
+    function shouldUseRule(schema, rule22) {
       var _a;
-      return schema[rule35.keyword] !== void 0 || ((_a = rule35.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule22.keyword] !== void 0 || ((_a = rule22.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -14747,22 +14747,22 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties, items: items2 } = it.schema;
+      const { properties, items } = it.schema;
       if (ty === "object" && properties) {
         for (const key in properties) {
           assignDefault(it, key, properties[key].default);
         }
-      } else if (ty === "array" && Array.isArray(items2)) {
-        items2.forEach((sch, i) => assignDefault(it, i, sch.default));
+      } else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
@@ -14784,9 +14784,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -14917,9 +14917,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -15035,9 +15035,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -15118,9 +15118,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -15153,9 +15153,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -15241,9 +15241,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -15397,9 +15397,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -15566,11 +15566,11 @@ var require_validate = __commonJS({
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
-    function assignEvaluated({ gen, evaluated, props, items: items2 }) {
+    function assignEvaluated({ gen, evaluated, props, items }) {
       if (props instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items2 instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
+      if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
@@ -15609,9 +15609,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule35 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule35)) {
-            keywordCode(it, rule35.keyword, rule35.definition, group.type);
+        for (const rule22 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule22)) {
+            keywordCode(it, rule22.keyword, rule22.definition, group.type);
           }
         }
       });
@@ -15646,9 +15646,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule35 = rules[keyword];
-        if (typeof rule35 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule35)) {
-          const { type } = rule35.definition;
+        const rule22 = rules[keyword];
+        if (typeof rule22 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule22)) {
+          const { type } = rule22.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -15905,9 +15905,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -15921,9 +15921,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -15938,9 +15938,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../../main/node_modules/ajv/dist/compile/index.js
 var require_compile2 = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -16033,12 +16033,12 @@ var require_compile2 = __commonJS({
           validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
-          const { props, items: items2 } = schemaCxt;
+          const { props, items } = schemaCxt;
           validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items2 instanceof codegen_1.Name ? void 0 : items2,
+            items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items2 instanceof codegen_1.Name
+            dynamicItems: items instanceof codegen_1.Name
           };
           if (validate2.source)
             validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
@@ -16162,9 +16162,9 @@ var require_compile2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -16181,9 +16181,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../../main/node_modules/fast-uri/lib/utils.js
 var require_utils5 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -16715,9 +16715,9 @@ var require_utils5 = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils5();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -16926,9 +16926,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils5();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -17356,9 +17356,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -17367,9 +17367,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -17734,8 +17734,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule35 = this.RULES.all[keyword];
-        return typeof rule35 == "object" ? rule35.definition : !!rule35;
+        const rule22 = this.RULES.all[keyword];
+        return typeof rule22 == "object" ? rule22.definition : !!rule22;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -17743,7 +17743,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule35) => rule35.keyword === keyword);
+          const i = group.rules.findIndex((rule22) => rule22.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -17770,10 +17770,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
-            const rule35 = rules[key];
-            if (typeof rule35 != "object")
+            const rule22 = rules[key];
+            if (typeof rule22 != "object")
               continue;
-            const { $data } = rule35.definition;
+            const { $data } = rule22.definition;
             const schema = keywords[key];
             if ($data && schema)
               keywords[key] = schemaOrData(schema);
@@ -17937,7 +17937,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule35 = {
+      const rule22 = {
         keyword,
         definition: {
           ...definition,
@@ -17946,18 +17946,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule35, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule22, definition.before);
       else
-        ruleGroup.rules.push(rule35);
-      RULES.all[keyword] = rule35;
+        ruleGroup.rules.push(rule22);
+      RULES.all[keyword] = rule22;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule35, before) {
+    function addBeforeRule(ruleGroup, rule22, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule35);
+        ruleGroup.rules.splice(i, 0, rule22);
       } else {
-        ruleGroup.rules.push(rule35);
+        ruleGroup.rules.push(rule22);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -17978,9 +17978,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def2 = {
@@ -17993,9 +17993,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -18104,8 +18104,8 @@ var require_ref = __commonJS({
               it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
             }
           } else {
-            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
+            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
           }
         }
       }
@@ -18115,9 +18115,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -18136,9 +18136,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18168,9 +18168,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18196,9 +18196,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str2) {
@@ -18222,9 +18222,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18254,9 +18254,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -18291,9 +18291,9 @@ var require_pattern2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18320,9 +18320,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -18402,9 +18402,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18431,9 +18431,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -18442,9 +18442,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -18509,9 +18509,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18538,9 +18538,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18587,9 +18587,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -18625,9 +18625,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -18645,28 +18645,28 @@ var require_additionalItems = __commonJS({
       error,
       code(cxt) {
         const { parentSchema, it } = cxt;
-        const { items: items2 } = parentSchema;
-        if (!Array.isArray(items2)) {
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
           (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
           return;
         }
-        validateAdditionalItems(cxt, items2);
+        validateAdditionalItems(cxt, items);
       }
     };
-    function validateAdditionalItems(cxt, items2) {
+    function validateAdditionalItems(cxt, items) {
       const { gen, schema, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema === false) {
-        cxt.setParams({ len: items2.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
       } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2.length}`);
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items2.length, len, (i) => {
+        gen.forRange("i", items.length, len, (i) => {
           cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
@@ -18678,9 +18678,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -18735,9 +18735,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -18752,9 +18752,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18787,9 +18787,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -18881,9 +18881,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -18975,9 +18975,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19018,9 +19018,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -19124,9 +19124,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -19182,9 +19182,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -19256,9 +19256,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -19287,9 +19287,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -19304,9 +19304,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19362,9 +19362,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -19389,9 +19389,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19458,9 +19458,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -19476,9 +19476,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -19524,9 +19524,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19614,9 +19614,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -19625,9 +19625,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -19648,9 +19648,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -19670,9 +19670,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -19684,9 +19684,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -19789,9 +19789,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -19946,9 +19946,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -20553,7 +20553,7 @@ var Parser = class {
   }
   // ---- file and bodies ------------------------------------------------------------------------
   parseFile() {
-    const items2 = [];
+    const items = [];
     let itemStart = 0;
     for (; ; ) {
       try {
@@ -20564,7 +20564,7 @@ var Parser = class {
           continue;
         }
         itemStart = t.start;
-        items2.push(this.parseItem(false));
+        items.push(this.parseItem(false));
       } catch (e) {
         if (!(e instanceof Abort)) {
           const err2 = e instanceof Error ? e.message : String(e);
@@ -20574,7 +20574,7 @@ var Parser = class {
         if (!this.recover(itemStart)) break;
       }
     }
-    return { items: items2, range: this.range(0, this.text.length) };
+    return { items, range: this.range(0, this.text.length) };
   }
   /**
    * Skips to the start of the next line (after the error) that looks like a top-level
@@ -20682,7 +20682,7 @@ var Parser = class {
     const open = this.take();
     this.enter(open);
     this.pushNl(false);
-    const items2 = [];
+    const items = [];
     let close;
     for (; ; ) {
       const t = this.peek();
@@ -20701,13 +20701,13 @@ var Parser = class {
           t.end
         );
       }
-      items2.push(this.parseItem(true));
+      items.push(this.parseItem(true));
     }
     this.popNl();
     this.depth--;
     this.endOfItem(inBlock, "block");
     const openBraceRange = this.range(open.start, open.end);
-    const body = { items: items2, range: { start: openBraceRange.start, end: this.pos(close.end) } };
+    const body = { items, range: { start: openBraceRange.start, end: this.pos(close.end) } };
     const block = {
       type: "Block",
       blockType: name,
@@ -20920,7 +20920,7 @@ var Parser = class {
       this.popNl();
       return e;
     }
-    const items2 = [];
+    const items = [];
     let close;
     for (; ; ) {
       const t = this.peek();
@@ -20928,7 +20928,7 @@ var Parser = class {
         close = this.take();
         break;
       }
-      items2.push(this.parseExpression());
+      items.push(this.parseExpression());
       const sep = this.peek();
       if (sep.type === 12 /* Comma */) {
         this.take();
@@ -20937,7 +20937,7 @@ var Parser = class {
       if (sep.type !== 9 /* RBrack */) this.unexpected(sep, "',' or ']' in the tuple");
     }
     this.popNl();
-    const tuple = { type: "Tuple", items: items2, range: this.range(open.start, close.end) };
+    const tuple = { type: "Tuple", items, range: this.range(open.start, close.end) };
     return tuple;
   }
   parseObject(open) {
@@ -20954,7 +20954,7 @@ var Parser = class {
       this.popNl();
       return e;
     }
-    const items2 = [];
+    const items = [];
     let close;
     for (; ; ) {
       t = this.peek();
@@ -20973,14 +20973,14 @@ var Parser = class {
       if (sepTok.type !== 15 /* Assign */ && sepTok.type !== 16 /* Colon */) this.unexpected(sepTok, "'=' or ':' after the object key");
       this.take();
       const value = this.parseExpression();
-      items2.push({ key, bareKey, value, separator: sepTok.type === 15 /* Assign */ ? "=" : ":", range: span(key, value) });
+      items.push({ key, bareKey, value, separator: sepTok.type === 15 /* Assign */ ? "=" : ":", range: span(key, value) });
       const after = this.peek();
       if (after.type !== 12 /* Comma */ && after.type !== 1 /* Newline */ && after.type !== 7 /* RBrace */) {
         this.unexpected(after, "',' or a newline after the object item");
       }
     }
     this.popNl();
-    const obj2 = { type: "Object", items: items2, range: this.range(open.start, close.end) };
+    const obj2 = { type: "Object", items, range: this.range(open.start, close.end) };
     return obj2;
   }
   /** After `[` or `{`, with `for` next; newlines are ignored by the caller. */
@@ -21482,7 +21482,7 @@ var str = (value, origin) => ({ kind: "string", value, origin });
 var num = (value, origin) => ({ kind: "number", value, origin });
 var bool = (value, origin) => ({ kind: "bool", value, origin });
 var nul = (origin) => ({ kind: "null", origin });
-var list = (items2, origin) => ({ kind: "list", items: items2, origin });
+var list = (items, origin) => ({ kind: "list", items, origin });
 var obj = (entries2, origin) => ({
   kind: "object",
   entries: entries2 instanceof Map ? entries2 : new Map(Object.entries(entries2)),
@@ -21773,14 +21773,14 @@ var fns = {
     return a.kind === "object" || a.kind === "unknown" || a.kind === "null" ? a : unk("tomap", at);
   },
   concat: (args, at) => {
-    const items2 = [];
+    const items = [];
     for (const a of args) {
       if (a.kind === "unknown") return unk("concat", at, a);
       const l = asList(a);
       if (!l) return unk("concat", at);
-      items2.push(...l);
+      items.push(...l);
     }
-    return list(items2, at);
+    return list(items, at);
   },
   length: (args, at) => {
     const a = args[0];
@@ -22000,8 +22000,8 @@ var fns = {
   sort: (args, at) => {
     const a = args[0];
     if (!a || a.kind !== "list" || containsUnknown(a)) return unk("sort", at);
-    const items2 = [...a.items].sort((x, y) => (asString(x) ?? "") < (asString(y) ?? "") ? -1 : 1);
-    return list(items2, at);
+    const items = [...a.items].sort((x, y) => (asString(x) ?? "") < (asString(y) ?? "") ? -1 : 1);
+    return list(items, at);
   },
   index: (args, at) => {
     const [l, v] = args;
@@ -22123,8 +22123,8 @@ function evaluate(e, ctx) {
     case "Splat": {
       const src = evaluate(e.source, ctx);
       if (src.kind === "unknown") return src;
-      const items2 = src.kind === "list" ? src.items : src.kind === "null" ? [] : [src];
-      return list(items2.map((item) => e.each.reduce((v, s) => applyStep(v, s, ctx), item)), at);
+      const items = src.kind === "list" ? src.items : src.kind === "null" ? [] : [src];
+      return list(items.map((item) => e.each.reduce((v, s) => applyStep(v, s, ctx), item)), at);
     }
     case "FunctionCall":
       return evalCall(e, ctx, at);
@@ -22255,7 +22255,7 @@ function evalFor(e, ctx, at) {
   const pairs = iterate(coll);
   if (!pairs) return unknown(coll.kind === "unknown" ? coll.reason : "for collection is not iterable", at);
   if (pairs.length > MAX_FOR_ITEMS) return unknown("for expression over too many items", at);
-  const items2 = [];
+  const items = [];
   const groups = /* @__PURE__ */ new Map();
   const entries2 = /* @__PURE__ */ new Map();
   for (const [k, v] of pairs) {
@@ -22269,7 +22269,7 @@ function evalFor(e, ctx, at) {
     }
     const value = evaluate(e.valueExpr, inner);
     if (!e.keyExpr) {
-      items2.push(value);
+      items.push(value);
       continue;
     }
     const key = evaluate(e.keyExpr, inner);
@@ -22278,7 +22278,7 @@ function evalFor(e, ctx, at) {
     if (e.group) groups.set(ks, [...groups.get(ks) ?? [], value]);
     else entries2.set(ks, value);
   }
-  if (!e.keyExpr) return list(items2, at);
+  if (!e.keyExpr) return list(items, at);
   if (e.group) for (const [k, vs] of groups) entries2.set(k, list(vs, at));
   return obj(entries2, at);
 }
@@ -22534,15 +22534,15 @@ var ModuleInstance = class _ModuleInstance {
       const it = attr(block, "iterator");
       return it && it.expr.type === "ScopeTraversal" ? it.expr.root : blockName;
     })();
-    const items2 = [];
+    const items = [];
     pairs.slice(0, MAX_INSTANCES).forEach(([k, v], i) => {
       const inner = new Map(iteration ?? []);
       inner.set(iterName, obj({ key: k, value: v }));
       const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${i}].`, resourceType);
       child.origin = header;
-      items2.push(child);
+      items.push(child);
     });
-    return list(items2, header);
+    return list(items, header);
   }
   /** Every managed resource of this instance and of its local child modules. */
   allResources() {
@@ -22743,7 +22743,7 @@ function forEachChild(e, f) {
   }
 }
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
@@ -23164,7 +23164,7 @@ var CharacterCodes;
   CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
 })(CharacterCodes || (CharacterCodes = {}));
 
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces = new Array(20).fill(0).map((_, index) => {
   return " ".repeat(index);
 });
@@ -23194,7 +23194,7 @@ var cachedBreakLinesWithSpaces = {
   }
 };
 
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
 (function(ParseOptions2) {
   ParseOptions2.DEFAULT = {
@@ -23634,7 +23634,7 @@ function getNodeType(value) {
   }
 }
 
-// node_modules/jsonc-parser/lib/esm/main.js
+// ../../main/node_modules/jsonc-parser/lib/esm/main.js
 var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
@@ -24584,6 +24584,35 @@ function mentionsGpu(text2) {
   return /gpu/i.test(text2);
 }
 
+// src/model/facts/aml.ts
+var ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
+function computeTypeFromCanonical(fixed) {
+  return fixed === "cluster" || fixed === "instance" ? fixed : "other";
+}
+function computeTypeFromArm(raw) {
+  const l = raw.toLowerCase();
+  if (l === ARM_COMPUTE_TYPE.cluster.toLowerCase()) return "cluster";
+  if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
+  return "other";
+}
+var START_STOP_SCHEDULES = "computeStartStop";
+var STOP_ACTION = "stop";
+var DISABLED_STATUS = "disabled";
+var IDLE_SHUTDOWN_EXAMPLE = "PT60M";
+
+// src/model/facts/acr.ts
+var NETWORK_RESTRICTED_SKU = "Premium";
+function isPremiumSku(sku) {
+  return sku.toLowerCase() === NETWORK_RESTRICTED_SKU.toLowerCase();
+}
+function deniesByDefault(defaultAction) {
+  return defaultAction.toLowerCase() === "deny";
+}
+var REGISTRY_PRIVATE_LINK_GROUP = "registry";
+function isRegistryGroup(groupId) {
+  return groupId.toLowerCase() === REGISTRY_PRIVATE_LINK_GROUP;
+}
+
 // src/engine/facts.ts
 function known(r, name) {
   const v = r.attrs.get(name)?.value;
@@ -24699,16 +24728,38 @@ function tagState(r, tag) {
 }
 function amlComputeType(r) {
   const fixed = knownString(r, "computeType");
-  if (fixed === "cluster" || fixed === "instance") return fixed;
-  if (fixed !== void 0) return "other";
+  if (fixed !== void 0) return computeTypeFromCanonical(fixed);
   const raw = knownString(r, "computeTypeRaw");
-  if (raw === void 0) return void 0;
-  const l = raw.toLowerCase();
-  return l === "amlcompute" ? "cluster" : l === "computeinstance" ? "instance" : "other";
+  return raw === void 0 ? void 0 : computeTypeFromArm(raw);
 }
-function leafName(r) {
-  const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
-  return n === void 0 ? void 0 : n.split("/").pop();
+function isKind(r, kind) {
+  return r?.kind === kind;
+}
+function whereWritten(r, attr2) {
+  return factLocations(r, attr2).location;
+}
+function entryLocations(r, attr2, entry2) {
+  const at = factLocations(r, attr2);
+  const location = entry2.origin ?? at.location;
+  return { location, related: at.related.filter((l) => !sameRange(l, location)) };
+}
+function amlComputeTypeOf(ctx, c) {
+  const fixed = ctx.fact(c, "computeType").string();
+  if (fixed !== void 0) return computeTypeFromCanonical(fixed);
+  const raw = ctx.fact(c, "computeTypeRaw").string();
+  return raw === void 0 ? void 0 : computeTypeFromArm(raw);
+}
+function registryRestriction(ctx, g, acr) {
+  if (ctx.fact(acr, "publicNetworkAccess").bool() === false) return { why: "public network access is disabled", at: whereWritten(acr, "publicNetworkAccess") };
+  const action = ctx.fact(acr, "networkDefaultAction").string();
+  if (action !== void 0 && deniesByDefault(action)) return { why: "its network rule set denies by default", at: whereWritten(acr, "networkDefaultAction") };
+  for (const pe of g.ofKind("private-endpoint")) {
+    if (g.target(pe, "target") !== acr) continue;
+    const groups = ctx.fact(pe, "groupIds").value;
+    if (groups?.kind === "list" && groups.items.some((x) => x.kind === "string" && isRegistryGroup(x.value)))
+      return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: "private endpoint" } };
+  }
+  return void 0;
 }
 
 // src/engine/run-rules.ts
@@ -24732,8 +24783,8 @@ function factView(r, attr2) {
 function runRules(input, undecided = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  for (const rule35 of input.rules) {
-    const meta = rule35.meta;
+  for (const rule22 of input.rules) {
+    const meta = rule22.meta;
     let variant = "default";
     let evalEnv;
     const occurrences = /* @__PURE__ */ new Map();
@@ -24820,7 +24871,7 @@ function runRules(input, undecided = []) {
         recordUndecided(resource, attribute, why, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       }
     };
-    const visitor = rule35.create(ctx);
+    const visitor = rule22.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
@@ -24851,6 +24902,9 @@ var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep"];
 var CI_FORMATS = ["github-actions", "azure-pipelines", "script"];
 
 // src/engine/define-rule.ts
+function defineRule(def2) {
+  return def2;
+}
 var PROBE = {
   options: new Proxy({}, { get: () => void 0 }),
   fact: () => ({ state: "absent", value: void 0, defaulted: false, sourcePath: "", string: () => void 0, bool: () => void 0, number: () => void 0, describe: () => "" }),
@@ -24880,7 +24934,7 @@ function registerRules(byCategory) {
 }
 
 // rules/aml/AML001-workspace-public-network-access.ts
-var rule = {
+var AML001_workspace_public_network_access_default = defineRule({
   meta: {
     id: "AML001",
     name: "workspace-public-network-access",
@@ -24890,45 +24944,28 @@ var rule = {
     level: { prod: "error", unknown: "warning", nonprod: "note" },
     tags: ["security", "network", "aml"],
     securitySeverity: 7.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML001-workspace-public-network-access.md"
+    messages: {
+      publicWorkspace: 'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const ws of g.ofKind("ml.workspace")) {
-          if (isUnknown(ws, "publicNetworkAccess")) ctx.undecided?.(ws, "publicNetworkAccess");
-          if (knownBool(ws, "publicNetworkAccess") !== true) continue;
-          const f = ws.attrs.get("publicNetworkAccess");
-          const { location, related } = factLocations(ws, "publicNetworkAccess");
-          const how = f.defaulted ? `${f.sourcePath} is not set and defaults to enabled` : `${f.sourcePath} enables it`;
-          ctx.report({
-            resource: ws,
-            attributePath: "publicNetworkAccess",
-            location,
-            related,
-            message: `ML workspace "${displayName(ws)}" is reachable from the public internet (${how}); disable public network access and use a private endpoint.`
-          });
-        }
+      "ml.workspace"(ws) {
+        const access2 = ctx.fact(ws, "publicNetworkAccess");
+        if (access2.bool() !== true) return;
+        ctx.report({
+          resource: ws,
+          attr: "publicNetworkAccess",
+          messageId: "publicWorkspace",
+          data: { name: displayName(ws), state: access2.describe(), attribute: access2.sourcePath }
+        });
       }
     };
   }
-};
-var AML001_workspace_public_network_access_default = rule;
+});
 
 // rules/aml/AML002-private-registry-needs-image-build-compute.ts
-function registryRestriction(g, acr) {
-  if (knownBool(acr, "publicNetworkAccess") === false) return { why: "public network access is disabled", at: factLocations(acr, "publicNetworkAccess").location };
-  if (knownString(acr, "networkDefaultAction")?.toLowerCase() === "deny") return { why: "its network rule set denies by default", at: factLocations(acr, "networkDefaultAction").location };
-  for (const pe of g.ofKind("private-endpoint")) {
-    if (g.target(pe, "target") !== acr) continue;
-    const groups = pe.attrs.get("groupIds")?.value;
-    if (groups?.kind === "list" && groups.items.some((x) => x.kind === "string" && x.value.toLowerCase() === "registry"))
-      return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: "private endpoint" } };
-  }
-  return void 0;
-}
-var rule2 = {
+var AML002_private_registry_needs_image_build_compute_default = defineRule({
   meta: {
     id: "AML002",
     name: "private-registry-needs-image-build-compute",
@@ -24937,200 +24974,204 @@ var rule2 = {
     help: "Set image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) to a CPU AML compute cluster in the workspace\u2019s virtual network.",
     level: "error",
     tags: ["reliability", "network", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML002-private-registry-needs-image-build-compute.md"
+    messages: {
+      noImageBuildCompute: 'ML workspace "{{name}}" has no image-build compute ({{state}}) but its registry "{{registry}}" is network-restricted ({{why}}), so image builds fail; set {{attribute}} to a CPU compute cluster.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const ws of g.ofKind("ml.workspace")) {
-          const acr = g.target(ws, "containerRegistry");
-          if (!acr || acr.kind !== "acr") continue;
-          const restriction = registryRestriction(g, acr);
-          if (!restriction) continue;
-          const ibc = ws.attrs.get("imageBuildCompute")?.value;
-          if (ibc && !(ibc.kind === "string" && ibc.value.trim() === "")) continue;
-          const { location, related } = factLocations(ws, "imageBuildCompute");
-          ctx.report({
-            resource: ws,
-            attributePath: "imageBuildCompute",
-            location,
-            related: [...related, { ...restriction.at, label: `registry "${displayName(acr)}": ${restriction.why}` }],
-            message: `ML workspace "${displayName(ws)}" uses registry "${displayName(acr)}", which is network-restricted (${restriction.why}), but has no image-build compute, so environment image builds fail; set it to a CPU compute cluster.`
-          });
-        }
+      "ml.workspace"(ws, g) {
+        const acr = g.target(ws, "containerRegistry");
+        if (!isKind(acr, "acr")) return;
+        const restriction = registryRestriction(ctx, g, acr);
+        if (!restriction) return;
+        const ibc = ctx.fact(ws, "imageBuildCompute");
+        const empty = ibc.string()?.trim() === "";
+        if (ibc.state !== "absent" && !empty) return;
+        ctx.report({
+          resource: ws,
+          attr: "imageBuildCompute",
+          related: [{ ...restriction.at, label: `registry "${displayName(acr)}": ${restriction.why}` }],
+          messageId: "noImageBuildCompute",
+          data: {
+            name: displayName(ws),
+            state: empty ? `${ibc.sourcePath} is empty` : ibc.describe(),
+            registry: displayName(acr),
+            why: restriction.why,
+            attribute: ibc.sourcePath
+          }
+        });
       }
     };
   }
-};
-var AML002_private_registry_needs_image_build_compute_default = rule2;
+});
 
 // rules/aml/AML003-image-build-compute-not-a-cluster.ts
-var TYPE_NAMES = { instance: "a compute instance", other: "not an AML compute cluster" };
-var rule3 = {
+var WRONG_TYPE = { instance: "a compute instance", other: "not an AML compute cluster" };
+var AML003_image_build_compute_not_a_cluster_default = defineRule({
   meta: {
     id: "AML003",
     name: "image-build-compute-not-a-cluster",
     shortDescription: "Image-build compute of a workspace is not a CPU AML compute cluster of that workspace.",
     fullDescription: "Azure ML builds environment images on the compute named by `image_build_compute_name` / `properties.imageBuildCompute`, and that must be an AML compute cluster (AmlCompute) of the same workspace. A compute instance, an attached Kubernetes compute or any other type cannot run image builds, so every environment build \u2014 and with it every job and deployment that needs a new image \u2014 fails. A GPU cluster can build, but each build then allocates a GPU node for minutes of CPU-only work (and waits for scarce GPU quota).",
-    help: "Point image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) at a small CPU AML compute cluster of the same workspace (e.g. Standard_DS3_v2, min nodes 0) in the workspace\u2019s virtual network.",
+    help: "Point image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) at a small CPU AML compute cluster of the same workspace (e.g. a DS3_v2 size, min nodes 0) in the workspace\u2019s virtual network.",
     level: "error",
     tags: ["reliability", "cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML003-image-build-compute-not-a-cluster.md"
+    messages: {
+      notACluster: 'ML workspace "{{name}}" builds images on "{{compute}}", which is {{what}} ({{type}}), so image builds fail; point {{attribute}} at a CPU AML compute cluster of this workspace.',
+      gpuCluster: 'ML workspace "{{name}}" builds images on compute cluster "{{compute}}", which has GPU size "{{size}}"; image builds need only CPU, so point {{attribute}} at a small CPU cluster and keep GPU nodes for training.'
+    }
   },
   create(ctx) {
+    const leafName = (c) => {
+      const n = c.name?.kind === "string" ? c.name.value : ctx.fact(c, "name").string();
+      return n?.split("/").pop();
+    };
     return {
-      graph(g) {
-        for (const ws of g.ofKind("ml.workspace")) {
-          const ibc = knownString(ws, "imageBuildCompute")?.trim();
-          if (!ibc) continue;
-          const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName(c2)?.toLowerCase() === ibc.toLowerCase());
-          if (computes.length === 0) continue;
-          const types = computes.map((c2) => amlComputeType(c2));
-          if (types.includes(void 0)) continue;
-          const clusters = computes.filter((c2) => amlComputeType(c2) === "cluster");
-          const { location, related } = factLocations(ws, "imageBuildCompute");
-          if (clusters.length === 0) {
-            const c2 = computes[0];
-            const what = TYPE_NAMES[amlComputeType(c2)];
-            ctx.report({
-              resource: ws,
-              attributePath: "imageBuildCompute",
-              location,
-              related: [...related, { ...c2.header, label: `compute "${ibc}" (${c2.sourceType})` }],
-              message: `ML workspace "${displayName(ws)}" builds images on "${ibc}", which is ${what} (${c2.sourceType}), so image builds fail; point the image-build compute at a CPU AML compute cluster of this workspace.`
-            });
-            continue;
-          }
-          const sizes = clusters.map((c2) => knownString(c2, "vmSize"));
-          if (sizes.some((s) => s === void 0 || !isGpuSize(s))) continue;
-          const c = clusters[0];
+      "ml.workspace"(ws, g) {
+        const ibc = ctx.fact(ws, "imageBuildCompute");
+        const target = ibc.string()?.trim();
+        if (!target) return;
+        const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName(c2)?.toLowerCase() === target.toLowerCase());
+        if (computes.length === 0) return;
+        const types = computes.map((c2) => amlComputeTypeOf(ctx, c2));
+        if (types.includes(void 0)) return;
+        const clusters = computes.filter((_, i) => types[i] === "cluster");
+        const base = { name: displayName(ws), compute: target, attribute: ibc.sourcePath };
+        if (clusters.length === 0) {
+          const c2 = computes[0];
+          const type = types[0];
+          const written = ctx.fact(c2, "computeTypeRaw").string() ?? c2.sourceType;
           ctx.report({
             resource: ws,
-            attributePath: "imageBuildCompute",
-            location,
-            related: [...related, { ...factLocations(c, "vmSize").location, label: `compute cluster "${ibc}" size ${sizes[0]}` }],
-            message: `ML workspace "${displayName(ws)}" builds images on compute cluster "${ibc}", which has GPU size "${sizes[0]}"; image builds need only CPU, so use a small CPU cluster and keep GPU nodes for training.`
+            attr: "imageBuildCompute",
+            related: [{ ...c2.header, label: `compute "${target}" (${written})` }],
+            messageId: "notACluster",
+            data: { ...base, what: WRONG_TYPE[type], type: written }
           });
+          return;
         }
+        const sizes = clusters.map((c2) => ctx.fact(c2, "vmSize").string());
+        if (sizes.some((s) => s === void 0 || !isGpuSize(s))) return;
+        const c = clusters[0];
+        ctx.report({
+          resource: ws,
+          attr: "imageBuildCompute",
+          related: [{ ...whereWritten(c, "vmSize"), label: `compute cluster "${target}" size ${sizes[0]}` }],
+          messageId: "gpuCluster",
+          data: { ...base, size: sizes[0] }
+        });
       }
     };
   }
-};
-var AML003_image_build_compute_not_a_cluster_default = rule3;
+});
 
 // rules/aml/AML004-compute-cluster-min-nodes.ts
-var rule4 = {
+var AML004_compute_cluster_min_nodes_default = defineRule({
   meta: {
     id: "AML004",
     name: "compute-cluster-min-nodes",
     shortDescription: "AML compute cluster with a minimum node count above zero.",
-    fullDescription: "An Azure ML compute cluster keeps `min_node_count` nodes allocated at all times, even when no job runs. Every idle node bills the full VM price around the clock: two idle Standard_NC6s_v3 nodes cost thousands of dollars a month. A minimum of zero only adds the node start-up time (a few minutes) to the first job after an idle period.",
+    fullDescription: "An Azure ML compute cluster keeps `min_node_count` nodes allocated at all times, even when no job runs. Every idle node bills the full VM price around the clock: two idle NC6s_v3 GPU nodes cost thousands of dollars a month. A minimum of zero only adds the node start-up time (a few minutes) to the first job after an idle period.",
     help: "Set min_node_count = 0 (ARM/Bicep/azapi: properties.properties.scaleSettings.minNodeCount = 0) and tune the scale-down delay (scale_down_nodes_after_idle_duration / nodeIdleTimeBeforeScaleDown) instead.",
     level: { prod: "note", unknown: "warning", nonprod: "warning" },
     tags: ["cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML004-compute-cluster-min-nodes.md"
+    messages: {
+      minNodesAboveZero: 'AML compute cluster "{{name}}" keeps {{count}} {{nodes}} running while idle ({{state}}); set {{attribute}} to 0 so it scales to zero.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const c of g.ofKind("ml.compute")) {
-          if (amlComputeType(c) !== "cluster") continue;
-          const min = knownNumber(c, "minNodeCount");
-          if (min === void 0 || min <= 0) continue;
-          const { location, related } = factLocations(c, "minNodeCount");
-          ctx.report({
-            resource: c,
-            attributePath: "minNodeCount",
-            location,
-            related,
-            message: `AML compute cluster "${displayName(c)}" keeps ${min} node${min === 1 ? "" : "s"} running while idle (min node count ${min}); set the minimum node count to 0 so it scales to zero.`
-          });
-        }
+      "ml.compute"(c) {
+        if (amlComputeTypeOf(ctx, c) !== "cluster") return;
+        const min = ctx.fact(c, "minNodeCount");
+        const count = min.number();
+        if (count === void 0 || count <= 0) return;
+        ctx.report({
+          resource: c,
+          attr: "minNodeCount",
+          messageId: "minNodesAboveZero",
+          data: { name: displayName(c), count, nodes: count === 1 ? "node" : "nodes", state: min.describe(), attribute: min.sourcePath }
+        });
       }
     };
   }
-};
-var AML004_compute_cluster_min_nodes_default = rule4;
+});
 
 // rules/aml/AML005-compute-instance-idle-shutdown.ts
-function hasStopSchedule(schedules) {
-  if (!schedules) return "no";
-  if (schedules.kind === "unknown") return "unknown";
-  const list2 = valueAt(schedules, "computeStartStop");
-  if (!list2) return "no";
-  if (list2.kind === "unknown") return "unknown";
-  if (list2.kind !== "list") return "unknown";
-  let unknown2 = false;
+function stopSchedule(schedules) {
+  if (!schedules) return { is: "no" };
+  const list2 = valueAt(schedules, START_STOP_SCHEDULES);
+  if (!list2) return { is: "no" };
+  if (list2.kind === "unknown") return { is: "unknown", reason: list2.reason };
+  if (list2.kind !== "list") return { is: "unknown", reason: `${START_STOP_SCHEDULES} is not a list` };
+  let unknown2;
   for (const s of list2.items) {
     if (s.kind === "unknown") {
-      unknown2 = true;
+      unknown2 ??= s.reason;
       continue;
     }
     const action = valueAt(s, "action");
     const status = valueAt(s, "status");
     if (!action || action.kind === "unknown" || status?.kind === "unknown") {
-      unknown2 = true;
+      unknown2 ??= action?.kind === "unknown" ? action.reason : status?.kind === "unknown" ? status.reason : "a schedule without an action";
       continue;
     }
-    if (status?.kind === "string" && status.value.toLowerCase() === "disabled") continue;
-    if (action.kind === "string" && action.value.toLowerCase() === "stop") return "yes";
+    if (status?.kind === "string" && status.value.toLowerCase() === DISABLED_STATUS) continue;
+    if (action.kind === "string" && action.value.toLowerCase() === STOP_ACTION) return { is: "yes" };
   }
-  return unknown2 ? "unknown" : "no";
+  return unknown2 === void 0 ? { is: "no" } : { is: "unknown", reason: unknown2 };
 }
-function idleShutdown(c) {
-  const idle = c.attrs.get("idleTimeBeforeShutdown")?.value;
-  if (idle?.kind === "unknown") return "unknown";
-  if (idle && !(idle.kind === "string" && idle.value.trim() === "") && idle.kind !== "null") return "yes";
-  return hasStopSchedule(c.attrs.get("schedules")?.value);
-}
-var rule5 = {
+var AML005_compute_instance_idle_shutdown_default = defineRule({
   meta: {
     id: "AML005",
     name: "compute-instance-idle-shutdown",
     shortDescription: "AML compute instance without idle shutdown or a stop schedule.",
-    fullDescription: "A compute instance bills for its VM whenever it is running, whether or not anyone uses it. Without idle shutdown (`idleTimeBeforeShutdown`) or a stop schedule, an instance left on after a working day runs all night and every weekend: a Standard_NC24ads_A100_v4 instance forgotten for a month costs several thousand dollars.",
-    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". azurerm_machine_learning_compute_instance cannot express either: create the instance with azapi_resource (Microsoft.MachineLearningServices/workspaces/computes) instead.',
+    fullDescription: "A compute instance bills for its VM whenever it is running, whether or not anyone uses it. Without idle shutdown (`idleTimeBeforeShutdown`) or a stop schedule, an instance left on after a working day runs all night and every weekend: an NC24ads_A100_v4 GPU instance forgotten for a month costs several thousand dollars.",
+    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". The azurerm compute instance resource cannot express either: create the instance with azapi_resource (the ARM type workspaces/computes of the Machine Learning provider) instead.',
     level: "warning",
     tags: ["cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML005-compute-instance-idle-shutdown.md"
+    messages: {
+      azurermCannotSet: 'AML compute instance "{{name}}" has no idle shutdown because {{type}} cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.',
+      noIdleShutdown: 'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no {{schedules}} schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "{{example}}") or a stop schedule.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const c of g.ofKind("ml.compute")) {
-          if (amlComputeType(c) !== "instance") continue;
-          if (c.format === "terraform") {
-            ctx.report({
-              resource: c,
-              attributePath: "idleTimeBeforeShutdown",
-              location: c.header,
-              level: "note",
-              message: `AML compute instance "${displayName(c)}" has no idle shutdown: azurerm_machine_learning_compute_instance cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.`
-            });
-            continue;
-          }
-          if (idleShutdown(c) !== "no") continue;
-          const hasSchedules = known(c, "schedules") !== void 0;
-          ctx.report({
-            resource: c,
-            attributePath: "idleTimeBeforeShutdown",
-            location: c.header,
-            related: hasSchedules && c.attrs.get("schedules")?.at ? [{ ...c.attrs.get("schedules").at, label: "schedules without a Stop action" }] : [],
-            message: `AML compute instance "${displayName(c)}" has no idle shutdown (no properties.idleTimeBeforeShutdown and no computeStartStop schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "PT60M") or a stop schedule.`
-          });
+      "ml.compute"(c) {
+        if (amlComputeTypeOf(ctx, c) !== "instance") return;
+        const about = { resource: c, attributePath: "idleTimeBeforeShutdown" };
+        if (c.format === "terraform") {
+          ctx.report({ ...about, level: "note", messageId: "azurermCannotSet", data: { name: displayName(c), type: c.sourceType } });
+          return;
         }
+        const idle = ctx.fact(c, "idleTimeBeforeShutdown");
+        if (idle.state === "unknown") return;
+        const v = idle.value;
+        if (v && !(v.kind === "string" && v.value.trim() === "") && v.kind !== "null") return;
+        const schedules = ctx.fact(c, "schedules");
+        if (schedules.state === "unknown") return;
+        const stop = stopSchedule(schedules.value);
+        if (stop.is === "unknown") ctx.undecided(c, "schedules", stop.reason);
+        if (stop.is !== "no") return;
+        ctx.report({
+          ...about,
+          related: schedules.value ? [{ ...whereWritten(c, "schedules"), label: "schedules without a Stop action" }] : [],
+          messageId: "noIdleShutdown",
+          data: {
+            name: displayName(c),
+            state: v?.kind === "string" ? `${idle.sourcePath} is empty` : idle.describe(),
+            schedules: START_STOP_SCHEDULES,
+            example: IDLE_SHUTDOWN_EXAMPLE
+          }
+        });
       }
     };
   }
-};
-var AML005_compute_instance_idle_shutdown_default = rule5;
+});
 
 // rules/aml/AML006-compute-node-public-ip.ts
-var rule6 = {
+var AML006_compute_node_public_ip_default = defineRule({
   meta: {
     id: "AML006",
     name: "compute-node-public-ip",
@@ -25140,36 +25181,31 @@ var rule6 = {
     level: "error",
     tags: ["security", "network", "aml"],
     securitySeverity: 6.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML006-compute-node-public-ip.md"
+    messages: {
+      nodePublicIp: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; set {{attribute}} to false.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const c of g.ofKind("ml.compute")) {
-          const type = amlComputeType(c);
-          if (type !== "cluster" && type !== "instance") continue;
-          const ws = c.parent;
-          if (!ws || ws.kind !== "ml.workspace") continue;
-          if (knownBool(ws, "publicNetworkAccess") !== false) continue;
-          if (knownBool(c, "nodePublicIp") !== true) continue;
-          const f = c.attrs.get("nodePublicIp");
-          const { location, related } = factLocations(c, "nodePublicIp");
-          const wsAt = factLocations(ws, "publicNetworkAccess").location;
-          const how = f.defaulted ? `${f.sourcePath} is not set and defaults to true` : `${f.sourcePath} is true`;
-          ctx.report({
-            resource: c,
-            attributePath: "nodePublicIp",
-            location,
-            related: [...related, { ...wsAt, label: `workspace "${displayName(ws)}": public network access disabled` }],
-            message: `AML compute ${type} "${displayName(c)}" gives its nodes public IPs (${how}) although workspace "${displayName(ws)}" has public network access disabled; disable node public IPs.`
-          });
-        }
+      "ml.compute"(c) {
+        const type = amlComputeTypeOf(ctx, c);
+        if (type !== "cluster" && type !== "instance") return;
+        const ws = c.parent;
+        if (!isKind(ws, "ml.workspace")) return;
+        if (ctx.fact(ws, "publicNetworkAccess").bool() !== false) return;
+        const publicIp = ctx.fact(c, "nodePublicIp");
+        if (publicIp.bool() !== true) return;
+        ctx.report({
+          resource: c,
+          attr: "nodePublicIp",
+          related: [{ ...whereWritten(ws, "publicNetworkAccess"), label: `workspace "${displayName(ws)}": public network access disabled` }],
+          messageId: "nodePublicIp",
+          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), attribute: publicIp.sourcePath }
+        });
       }
     };
   }
-};
-var AML006_compute_node_public_ip_default = rule6;
+});
 
 // rules/gpu/GPU001-gpu-workload-on-non-gpu-size.ts
 var GPU_WORKLOAD_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
@@ -25177,7 +25213,7 @@ var KIND_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm:
 function kindName(kind) {
   return KIND_NAMES[kind] ?? kind;
 }
-var rule7 = {
+var rule = {
   meta: {
     id: "GPU001",
     name: "gpu-workload-on-non-gpu-size",
@@ -25213,7 +25249,7 @@ var rule7 = {
     };
   }
 };
-var GPU001_gpu_workload_on_non_gpu_size_default = rule7;
+var GPU001_gpu_workload_on_non_gpu_size_default = rule;
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
 function samePlace(a, b) {
@@ -25304,7 +25340,7 @@ function listEntryProblem(a, label, who, admitted, attributePath) {
     message: `${label} feeds the size of ${who}, but its allowed values include "${a.value}", which is not a GPU size; remove it or replace it with an N-series GPU size (NC, ND, NG, NV).`
   }];
 }
-var rule8 = {
+var rule2 = {
   meta: {
     id: "GPU002",
     name: "gpu-size-input-unvalidated",
@@ -25348,14 +25384,14 @@ var rule8 = {
     };
   }
 };
-var GPU002_gpu_size_input_unvalidated_default = rule8;
+var GPU002_gpu_size_input_unvalidated_default = rule2;
 
 // rules/gpu/GPU003-gpu-pool-not-scale-to-zero.ts
 function gpuReason(r) {
   if (hasGpuSize(r)) return `GPU size "${knownString(r, "vmSize")}"`;
   return gpuIntent(r);
 }
-var rule9 = {
+var rule3 = {
   meta: {
     id: "GPU003",
     name: "gpu-pool-not-scale-to-zero",
@@ -25421,7 +25457,7 @@ var rule9 = {
     };
   }
 };
-var GPU003_gpu_pool_not_scale_to_zero_default = rule9;
+var GPU003_gpu_pool_not_scale_to_zero_default = rule3;
 
 // rules/aks/AKS001-gpu-node-pool-without-taint.ts
 function parseTaint(t) {
@@ -25447,7 +25483,7 @@ function taintStrings(r) {
   }
   return out;
 }
-var rule10 = {
+var rule4 = {
   meta: {
     id: "AKS001",
     name: "gpu-node-pool-without-taint",
@@ -25489,13 +25525,13 @@ var rule10 = {
     };
   }
 };
-var AKS001_gpu_node_pool_without_taint_default = rule10;
+var AKS001_gpu_node_pool_without_taint_default = rule4;
 
 // rules/aks/AKS002-gpu-size-in-system-pool.ts
 function isSystemPool(pool) {
   return knownBool(pool, "isDefault") === true || knownString(pool, "mode")?.toLowerCase() === "system";
 }
-var rule11 = {
+var rule5 = {
   meta: {
     id: "AKS002",
     name: "gpu-size-in-system-pool",
@@ -25527,10 +25563,10 @@ var rule11 = {
     };
   }
 };
-var AKS002_gpu_size_in_system_pool_default = rule11;
+var AKS002_gpu_size_in_system_pool_default = rule5;
 
 // rules/keyvault/KV001-keyvault-purge-protection.ts
-var rule12 = {
+var KV001_keyvault_purge_protection_default = defineRule({
   meta: {
     id: "KV001",
     name: "keyvault-purge-protection",
@@ -25540,69 +25576,63 @@ var rule12 = {
     level: { prod: "error", unknown: "warning", nonprod: "off" },
     tags: ["security", "reliability", "keyvault"],
     securitySeverity: 5.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/keyvault/KV001-keyvault-purge-protection.md"
+    messages: {
+      noPurgeProtection: 'Key Vault "{{name}}" has no purge protection ({{state}}), so deleted secrets and keys can be purged for good; set {{attribute}} to true.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const kv of g.ofKind("keyvault")) {
-          if (isUnknown(kv, "purgeProtection")) ctx.undecided?.(kv, "purgeProtection");
-          if (knownBool(kv, "purgeProtection") !== false) continue;
-          const f = kv.attrs.get("purgeProtection");
-          const { location, related } = factLocations(kv, "purgeProtection");
-          ctx.report({
-            resource: kv,
-            attributePath: "purgeProtection",
-            location,
-            related,
-            message: `Key Vault "${displayName(kv)}" has no purge protection (${f.defaulted ? `${f.sourcePath} is not set` : `${f.sourcePath} is false`}); deleted secrets and keys can be purged for good. Enable purge protection.`
-          });
-        }
+      keyvault(kv) {
+        const purge = ctx.fact(kv, "purgeProtection");
+        if (purge.bool() !== false) return;
+        ctx.report({
+          resource: kv,
+          attr: "purgeProtection",
+          messageId: "noPurgeProtection",
+          data: { name: displayName(kv), state: purge.describe(), attribute: purge.sourcePath }
+        });
       }
     };
   }
-};
-var KV001_keyvault_purge_protection_default = rule12;
+});
+
+// src/model/facts/keyvault.ts
+var VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
+var SECRETS_READER_ROLE = "Key Vault Secrets User";
 
 // rules/keyvault/KV002-keyvault-rbac-authorization.ts
-var rule13 = {
+var KV002_keyvault_rbac_authorization_default = defineRule({
   meta: {
     id: "KV002",
     name: "keyvault-rbac-authorization",
     shortDescription: "Key Vault uses access policies instead of Azure RBAC authorization.",
-    fullDescription: "With the legacy access-policy model, anyone who holds Contributor (or `Microsoft.KeyVault/vaults/write`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform.",
-    help: 'Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true) and grant data-plane access with role assignments such as "Key Vault Secrets User".',
+    fullDescription: `With the legacy access-policy model, anyone who holds Contributor (or \`${VAULT_WRITE_PERMISSION}\`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform.`,
+    help: `Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true) and grant data-plane access with role assignments such as "${SECRETS_READER_ROLE}".`,
     level: "warning",
     tags: ["security", "identity", "keyvault"],
     securitySeverity: 5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/keyvault/KV002-keyvault-rbac-authorization.md"
+    messages: {
+      accessPolicies: 'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const kv of g.ofKind("keyvault")) {
-          if (knownBool(kv, "rbacAuthorization") !== false) continue;
-          const f = kv.attrs.get("rbacAuthorization");
-          const { location, related } = factLocations(kv, "rbacAuthorization");
-          const how = f.defaulted ? `${f.sourcePath} is not set and defaults to false` : `${f.sourcePath} is false`;
-          ctx.report({
-            resource: kv,
-            attributePath: "rbacAuthorization",
-            location,
-            related,
-            message: `Key Vault "${displayName(kv)}" uses access policies instead of Azure RBAC (${how}); enable RBAC authorization and grant access with role assignments.`
-          });
-        }
+      keyvault(kv) {
+        const rbac = ctx.fact(kv, "rbacAuthorization");
+        if (rbac.bool() !== false) return;
+        ctx.report({
+          resource: kv,
+          attr: "rbacAuthorization",
+          messageId: "accessPolicies",
+          data: { name: displayName(kv), state: rbac.describe(), attribute: rbac.sourcePath }
+        });
       }
     };
   }
-};
-var KV002_keyvault_rbac_authorization_default = rule13;
+});
 
 // rules/acr/ACR001-registry-admin-user.ts
-var rule14 = {
+var ACR001_registry_admin_user_default = defineRule({
   meta: {
     id: "ACR001",
     name: "registry-admin-user",
@@ -25612,32 +25642,28 @@ var rule14 = {
     level: "error",
     tags: ["security", "identity", "acr"],
     securitySeverity: 7.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/acr/ACR001-registry-admin-user.md"
+    messages: {
+      adminUser: 'Container registry "{{name}}" enables the shared admin user ({{state}}); set {{attribute}} to false and grant AcrPull/AcrPush to managed identities.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const acr of g.ofKind("acr")) {
-          if (knownBool(acr, "adminEnabled") !== true) continue;
-          const f = acr.attrs.get("adminEnabled");
-          const { location, related } = factLocations(acr, "adminEnabled");
-          ctx.report({
-            resource: acr,
-            attributePath: "adminEnabled",
-            location,
-            related,
-            message: `Container registry "${displayName(acr)}" enables the shared admin user (${f.sourcePath} is true); set it to false and grant AcrPull/AcrPush to managed identities.`
-          });
-        }
+      acr(acr) {
+        const admin = ctx.fact(acr, "adminEnabled");
+        if (admin.bool() !== true) return;
+        ctx.report({
+          resource: acr,
+          attr: "adminEnabled",
+          messageId: "adminUser",
+          data: { name: displayName(acr), state: admin.describe(), attribute: admin.sourcePath }
+        });
       }
     };
   }
-};
-var ACR001_registry_admin_user_default = rule14;
+});
 
 // rules/acr/ACR002-private-registry-needs-premium.ts
-var rule15 = {
+var ACR002_private_registry_needs_premium_default = defineRule({
   meta: {
     id: "ACR002",
     name: "private-registry-needs-premium",
@@ -25646,34 +25672,32 @@ var rule15 = {
     help: 'Set sku = "Premium" (ARM/Bicep/azapi: sku.name = "Premium") on a registry that is network-restricted, or remove the restriction.',
     level: "error",
     tags: ["reliability", "network", "acr"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/acr/ACR002-private-registry-needs-premium.md"
+    messages: {
+      notPremium: 'Container registry "{{name}}" is network-restricted ({{why}}) but its SKU is "{{sku}}", and Azure accepts network restrictions only on {{premium}}; set {{attribute}} to "{{premium}}".'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const acr of g.ofKind("acr")) {
-          const sku = knownString(acr, "sku");
-          if (sku === void 0 || sku.toLowerCase() === "premium") continue;
-          const restriction = registryRestriction(g, acr);
-          if (!restriction) continue;
-          const { location, related } = factLocations(acr, "sku");
-          ctx.report({
-            resource: acr,
-            attributePath: "sku",
-            location,
-            related: [...related, { ...restriction.at, label: `network restriction: ${restriction.why}` }],
-            message: `Container registry "${displayName(acr)}" is network-restricted (${restriction.why}) but its SKU is "${sku}"; Azure accepts that only on Premium, so set the SKU to Premium.`
-          });
-        }
+      acr(acr, g) {
+        const sku = ctx.fact(acr, "sku");
+        const name = sku.string();
+        if (name === void 0 || isPremiumSku(name)) return;
+        const restriction = registryRestriction(ctx, g, acr);
+        if (!restriction) return;
+        ctx.report({
+          resource: acr,
+          attr: "sku",
+          related: [{ ...restriction.at, label: `network restriction: ${restriction.why}` }],
+          messageId: "notPremium",
+          data: { name: displayName(acr), why: restriction.why, sku: name, premium: NETWORK_RESTRICTED_SKU, attribute: sku.sourcePath }
+        });
       }
     };
   }
-};
-var ACR002_private_registry_needs_premium_default = rule15;
+});
 
 // rules/storage/ST001-storage-public-blob-access.ts
-var rule16 = {
+var ST001_storage_public_blob_access_default = defineRule({
   meta: {
     id: "ST001",
     name: "storage-public-blob-access",
@@ -25683,33 +25707,36 @@ var rule16 = {
     level: "error",
     tags: ["security", "data-protection", "storage"],
     securitySeverity: 8,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/storage/ST001-storage-public-blob-access.md"
+    messages: {
+      publicBlobAccess: 'Storage account "{{name}}" allows anonymous blob access because {{state}}; set {{attribute}} to false.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const st of g.ofKind("storage")) {
-          if (knownBool(st, "allowBlobPublicAccess") !== true) continue;
-          const f = st.attrs.get("allowBlobPublicAccess");
-          const { location, related } = factLocations(st, "allowBlobPublicAccess");
-          ctx.report({
-            resource: st,
-            attributePath: "allowBlobPublicAccess",
-            location,
-            related,
-            message: `Storage account "${displayName(st)}" allows anonymous blob access (${f.defaulted ? `${f.sourcePath} is not set and defaults to true` : `${f.sourcePath} is true`}); set ${f.sourcePath} = false.`
-          });
-        }
+      storage(st) {
+        const allow = ctx.fact(st, "allowBlobPublicAccess");
+        if (allow.bool() !== true) return;
+        ctx.report({
+          resource: st,
+          attr: "allowBlobPublicAccess",
+          messageId: "publicBlobAccess",
+          data: { name: displayName(st), state: allow.describe(), attribute: allow.sourcePath }
+        });
       }
     };
   }
-};
-var ST001_storage_public_blob_access_default = rule16;
+});
+
+// src/model/facts/storage.ts
+var TLS_VERSIONS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
+var MIN_SAFE_TLS = "TLS1_2";
+function isTlsBelow12(version) {
+  const i = TLS_VERSIONS.findIndex((v) => v.toLowerCase() === version.toLowerCase());
+  return i >= 0 && i < TLS_VERSIONS.indexOf(MIN_SAFE_TLS);
+}
 
 // rules/storage/ST002-storage-min-tls.ts
-var WEAK = /* @__PURE__ */ new Set(["tls1_0", "tls1_1"]);
-var rule17 = {
+var ST002_storage_min_tls_default = defineRule({
   meta: {
     id: "ST002",
     name: "storage-min-tls",
@@ -25719,76 +25746,61 @@ var rule17 = {
     level: "error",
     tags: ["security", "encryption", "storage"],
     securitySeverity: 6.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/storage/ST002-storage-min-tls.md"
+    messages: {
+      weakTls: 'Storage account "{{name}}" accepts TLS below 1.2 ({{attribute}} is "{{version}}"); set {{attribute}} to "{{safe}}".'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const st of g.ofKind("storage")) {
-          const tls = knownString(st, "minTls");
-          if (tls === void 0 || !WEAK.has(tls.toLowerCase())) continue;
-          const f = st.attrs.get("minTls");
-          const { location, related } = factLocations(st, "minTls");
-          ctx.report({
-            resource: st,
-            attributePath: "minTls",
-            location,
-            related,
-            message: `Storage account "${displayName(st)}" accepts TLS below 1.2 (${f.sourcePath} is "${tls}"); set it to "TLS1_2".`
-          });
-        }
+      storage(st) {
+        const tls = ctx.fact(st, "minTls");
+        const version = tls.string();
+        if (version === void 0 || !isTlsBelow12(version)) return;
+        ctx.report({
+          resource: st,
+          attr: "minTls",
+          messageId: "weakTls",
+          data: { name: displayName(st), attribute: tls.sourcePath, version, safe: MIN_SAFE_TLS }
+        });
       }
     };
   }
-};
-var ST002_storage_min_tls_default = rule17;
+});
+
+// src/model/facts/network.ts
+var ADMIN_PORTS = /* @__PURE__ */ new Map([
+  [22, "SSH"],
+  [3389, "RDP"]
+]);
+var INTERNET_SOURCES = /* @__PURE__ */ new Set(["*", "internet", "any", "0.0.0.0/0"]);
+function isInternetSource(prefix) {
+  return INTERNET_SOURCES.has(prefix.trim().toLowerCase());
+}
+var TCP_PROTOCOLS = /* @__PURE__ */ new Set(["tcp", "*", "any"]);
+function includesTcp(protocol) {
+  return TCP_PROTOCOLS.has(protocol.toLowerCase());
+}
+function adminPortsIn(spec) {
+  const s = spec.trim();
+  const all = [...ADMIN_PORTS.keys()];
+  if (s === "*" || s.toLowerCase() === "any") return all;
+  const m = /^(\d+)\s*(?:-\s*(\d+))?$/.exec(s);
+  if (!m) return [];
+  const lo = Number(m[1]);
+  const hi = m[2] === void 0 ? lo : Number(m[2]);
+  return all.filter((p) => p >= lo && p <= hi);
+}
+function describeAdminPorts(ports) {
+  return ports.map((p) => `${ADMIN_PORTS.get(p) ?? "port"} (${p})`).join(" and ");
+}
 
 // rules/network/NET001-admin-port-open-to-internet.ts
-var ADMIN_PORTS = { 22: "SSH", 3389: "RDP" };
-var ANY_SOURCE = /* @__PURE__ */ new Set(["*", "internet", "any", "0.0.0.0/0"]);
-var TCP = /* @__PURE__ */ new Set(["tcp", "*", "any"]);
-function items(v) {
-  if (!v) return [];
-  if (v.kind === "list") return v.items.some((i) => i.kind === "unknown") ? void 0 : v.items;
-  if (v.kind === "unknown") return void 0;
-  return [v];
-}
 function text(v) {
   if (v.kind === "string") return v.value.trim();
   if (v.kind === "number") return String(v.value);
   return void 0;
 }
-function adminPortsIn(spec) {
-  const s = spec.trim();
-  if (s === "*" || s.toLowerCase() === "any") return [22, 3389];
-  const m = /^(\d+)\s*(?:-\s*(\d+))?$/.exec(s);
-  if (!m) return [];
-  const lo = Number(m[1]);
-  const hi = m[2] === void 0 ? lo : Number(m[2]);
-  return [22, 3389].filter((p) => p >= lo && p <= hi);
-}
-function openPort(r) {
-  for (const attr2 of ["destinationPort", "destinationPorts"]) {
-    const list2 = items(r.attrs.get(attr2)?.value);
-    for (const v of list2 ?? []) {
-      const t = text(v);
-      const ports = t === void 0 ? [] : adminPortsIn(t);
-      if (ports.length) return { value: v, attr: attr2, ports };
-    }
-  }
-  return void 0;
-}
-function anySource(r) {
-  for (const attr2 of ["sourceAddress", "sourceAddresses"]) {
-    for (const v of items(r.attrs.get(attr2)?.value) ?? []) {
-      const t = text(v);
-      if (t !== void 0 && ANY_SOURCE.has(t.toLowerCase())) return v;
-    }
-  }
-  return void 0;
-}
-var rule18 = {
+var NET001_admin_port_open_to_internet_default = defineRule({
   meta: {
     id: "NET001",
     name: "admin-port-open-to-internet",
@@ -25798,45 +25810,66 @@ var rule18 = {
     level: "error",
     tags: ["security", "network", "nsg"],
     securitySeverity: 8.6,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/network/NET001-admin-port-open-to-internet.md"
+    messages: {
+      adminPortOpen: 'Security rule "{{name}}"{{where}} allows inbound {{ports}} from "{{source}}" (the internet); restrict {{sourceAttribute}} to a management range or use Azure Bastion.'
+    }
   },
   create(ctx) {
-    return {
-      graph(g) {
-        for (const r of g.ofKind("nsg.rule")) {
-          if (knownString(r, "direction")?.toLowerCase() !== "inbound") continue;
-          if (knownString(r, "access")?.toLowerCase() !== "allow") continue;
-          const protocol = knownString(r, "protocol");
-          if (protocol === void 0 || !TCP.has(protocol.toLowerCase())) continue;
-          const source = anySource(r);
-          if (!source) continue;
-          const port = openPort(r);
-          if (!port) continue;
-          const portLoc = factLocations(r, port.attr);
-          const location = port.value.origin ?? portLoc.location;
-          const related = portLoc.related.filter((l) => !sameRange(l, location));
-          if (!sameRange(r.header, location)) related.push({ ...r.header, label: `security rule "${displayName(r)}"` });
-          if (source.origin) related.push({ ...source.origin, label: `source ${text(source) ?? ""}` });
-          const nsg = r.parent ?? (r.refs.has("nsg") ? g.target(r, "nsg") : void 0);
-          const where = nsg ? ` of NSG "${displayName(nsg)}"` : "";
-          const what = port.ports.map((p) => `${ADMIN_PORTS[p]} (${p})`).join(" and ");
-          ctx.report({
-            resource: r,
-            attributePath: port.attr,
-            location,
-            related,
-            message: `Security rule "${displayName(r)}"${where} allows inbound ${what} from "${text(source)}" (the internet); restrict the source to a management range or use Azure Bastion.`
-          });
+    const firstEntry = (r, attrs, matches) => {
+      const unknownEntries = [];
+      for (const attr2 of attrs) {
+        const fact = ctx.fact(r, attr2);
+        const v = fact.value;
+        if (!v) continue;
+        const entries2 = v.kind === "list" ? v.items : [v];
+        const unknown2 = entries2.find((e) => e.kind === "unknown");
+        if (unknown2?.kind === "unknown") {
+          unknownEntries.push({ attr: attr2, reason: unknown2.reason });
+          continue;
         }
+        for (const e of entries2) {
+          const t = text(e);
+          if (t !== void 0 && matches(t)) return { attr: attr2, value: e, sourcePath: fact.sourcePath };
+        }
+      }
+      for (const u of unknownEntries) ctx.undecided(r, u.attr, u.reason);
+      return void 0;
+    };
+    return {
+      "nsg.rule"(r, g) {
+        if (ctx.fact(r, "direction").string()?.toLowerCase() !== "inbound") return;
+        if (ctx.fact(r, "access").string()?.toLowerCase() !== "allow") return;
+        const protocol = ctx.fact(r, "protocol").string();
+        if (protocol === void 0 || !includesTcp(protocol)) return;
+        const source = firstEntry(r, ["sourceAddress", "sourceAddresses"], isInternetSource);
+        if (!source) return;
+        const port = firstEntry(r, ["destinationPort", "destinationPorts"], (t) => adminPortsIn(t).length > 0);
+        if (!port) return;
+        const { location, related } = entryLocations(r, port.attr, port.value);
+        if (!sameRange(r.header, location)) related.push({ ...r.header, label: `security rule "${displayName(r)}"` });
+        if (source.value.origin) related.push({ ...source.value.origin, label: `source ${text(source.value) ?? ""}` });
+        const nsg = r.parent ?? (r.refs.has("nsg") ? g.target(r, "nsg") : void 0);
+        ctx.report({
+          resource: r,
+          attributePath: port.attr,
+          location,
+          related,
+          messageId: "adminPortOpen",
+          data: {
+            name: displayName(r),
+            where: nsg ? ` of NSG "${displayName(nsg)}"` : "",
+            ports: describeAdminPorts(adminPortsIn(text(port.value))),
+            source: text(source.value),
+            sourceAttribute: source.sourcePath
+          }
+        });
       }
     };
   }
-};
-var NET001_admin_port_open_to_internet_default = rule18;
+});
 
 // rules/terraform/TF001-local-terraform-state.ts
-var rule19 = {
+var rule6 = {
   meta: {
     id: "TF001",
     name: "local-terraform-state",
@@ -25868,10 +25901,10 @@ var rule19 = {
     };
   }
 };
-var TF001_local_terraform_state_default = rule19;
+var TF001_local_terraform_state_default = rule6;
 
 // rules/terraform/TF002-state-file-in-repository.ts
-var rule20 = {
+var rule7 = {
   meta: {
     id: "TF002",
     name: "state-file-in-repository",
@@ -25897,11 +25930,11 @@ var rule20 = {
     };
   }
 };
-var TF002_state_file_in_repository_default = rule20;
+var TF002_state_file_in_repository_default = rule7;
 
 // rules/terraform/TF003-provider-version-unpinned.ts
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
-var rule21 = {
+var rule8 = {
   meta: {
     id: "TF003",
     name: "provider-version-unpinned",
@@ -25946,7 +25979,7 @@ var rule21 = {
     };
   }
 };
-var TF003_provider_version_unpinned_default = rule21;
+var TF003_provider_version_unpinned_default = rule8;
 
 // rules/secrets/SEC001-hardcoded-secret.ts
 import fs2 from "node:fs";
@@ -26045,7 +26078,7 @@ function isPlaceholder(s) {
   if (/^\[[\s\S]*\]$/.test(t)) return true;
   return false;
 }
-var rule22 = {
+var rule9 = {
   meta: {
     id: "SEC001",
     name: "hardcoded-secret",
@@ -26147,7 +26180,7 @@ var rule22 = {
     };
   }
 };
-var SEC001_hardcoded_secret_default = rule22;
+var SEC001_hardcoded_secret_default = rule9;
 
 // rules/tags/TAG001-missing-required-tags.ts
 var NOT_TAGGABLE_AZURERM = [
@@ -26241,7 +26274,7 @@ function isTaggable(r) {
   const segments = type.split("/").length;
   return segments === 2 && type.includes(".") || written;
 }
-var rule23 = {
+var rule10 = {
   meta: {
     id: "TAG001",
     name: "missing-required-tags",
@@ -26290,10 +26323,10 @@ var rule23 = {
     };
   }
 };
-var TAG001_missing_required_tags_default = rule23;
+var TAG001_missing_required_tags_default = rule10;
 
 // rules/tags/TAG002-gpu-resource-without-cost-center.ts
-var rule24 = {
+var rule11 = {
   meta: {
     id: "TAG002",
     name: "gpu-resource-without-cost-center",
@@ -26335,13 +26368,13 @@ var rule24 = {
     };
   }
 };
-var TAG002_gpu_resource_without_cost_center_default = rule24;
+var TAG002_gpu_resource_without_cost_center_default = rule11;
 
 // rules/governance/GOV001-location-not-allowed.ts
 function normalizeLocation(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
-var rule25 = {
+var rule12 = {
   meta: {
     id: "GOV001",
     name: "location-not-allowed",
@@ -26386,7 +26419,7 @@ var rule25 = {
     };
   }
 };
-var GOV001_location_not_allowed_default = rule25;
+var GOV001_location_not_allowed_default = rule12;
 
 // src/parse/yaml/ci.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -27525,7 +27558,7 @@ function sdkAuthFlags(words) {
   }
   return out;
 }
-var rule26 = {
+var rule13 = {
   meta: {
     id: "CI001",
     name: "sdk-auth-deprecated",
@@ -27565,10 +27598,10 @@ var rule26 = {
     };
   }
 };
-var CI001_sdk_auth_deprecated_default = rule26;
+var CI001_sdk_auth_deprecated_default = rule13;
 
 // rules/ci/CI002-azure-login-with-secret.ts
-var rule27 = {
+var rule14 = {
   meta: {
     id: "CI002",
     name: "azure-login-with-secret",
@@ -27622,7 +27655,7 @@ var rule27 = {
     };
   }
 };
-var CI002_azure_login_with_secret_default = rule27;
+var CI002_azure_login_with_secret_default = rule14;
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
 function describe(p) {
@@ -27632,7 +27665,7 @@ function describe(p) {
   }
   return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
 }
-var rule28 = {
+var rule15 = {
   meta: {
     id: "CI003",
     name: "oidc-without-id-token-permission",
@@ -27682,7 +27715,7 @@ var rule28 = {
     };
   }
 };
-var CI003_oidc_without_id_token_permission_default = rule28;
+var CI003_oidc_without_id_token_permission_default = rule15;
 
 // rules/ci/CI004-action-not-pinned.ts
 var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
@@ -27699,7 +27732,7 @@ function unpinned(u) {
   if (u.ref === void 0 || u.ref === "") return "no-ref";
   return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
 }
-var rule29 = {
+var rule16 = {
   meta: {
     id: "CI004",
     name: "action-not-pinned",
@@ -27732,7 +27765,7 @@ var rule29 = {
     };
   }
 };
-var CI004_action_not_pinned_default = rule29;
+var CI004_action_not_pinned_default = rule16;
 
 // rules/ci/CI005-terraform-apply-without-plan.ts
 var VALUE_OPTS = /* @__PURE__ */ new Set([
@@ -27787,7 +27820,7 @@ function applyWithoutPlan(words) {
   }
   return void 0;
 }
-var rule30 = {
+var rule17 = {
   meta: {
     id: "CI005",
     name: "terraform-apply-without-plan",
@@ -27826,10 +27859,10 @@ var rule30 = {
     };
   }
 };
-var CI005_terraform_apply_without_plan_default = rule30;
+var CI005_terraform_apply_without_plan_default = rule17;
 
 // rules/core/PARSE001-parse-error.ts
-var rule31 = {
+var rule18 = {
   meta: {
     id: "PARSE001",
     name: "parse-error",
@@ -27845,10 +27878,10 @@ var rule31 = {
     return {};
   }
 };
-var PARSE001_parse_error_default = rule31;
+var PARSE001_parse_error_default = rule18;
 
 // rules/core/EVAL001-evaluation-incomplete.ts
-var rule32 = {
+var rule19 = {
   meta: {
     id: "EVAL001",
     name: "evaluation-incomplete",
@@ -27864,10 +27897,10 @@ var rule32 = {
     return {};
   }
 };
-var EVAL001_evaluation_incomplete_default = rule32;
+var EVAL001_evaluation_incomplete_default = rule19;
 
 // rules/core/SUP001-suppression-invalid.ts
-var rule33 = {
+var rule20 = {
   meta: {
     id: "SUP001",
     name: "suppression-invalid",
@@ -27883,10 +27916,10 @@ var rule33 = {
     return {};
   }
 };
-var SUP001_suppression_invalid_default = rule33;
+var SUP001_suppression_invalid_default = rule20;
 
 // rules/core/SUP002-suppression-unused.ts
-var rule34 = {
+var rule21 = {
   meta: {
     id: "SUP002",
     name: "suppression-unused",
@@ -27902,7 +27935,7 @@ var rule34 = {
     return {};
   }
 };
-var SUP002_suppression_unused_default = rule34;
+var SUP002_suppression_unused_default = rule21;
 
 // rules/index.ts
 var ALL_RULES = registerRules({
@@ -28442,12 +28475,12 @@ def(
     if (args.length === 0) return str("", loc2);
     if (args.some((a) => a.kind === "list")) {
       if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc2, callToken("concat", args));
-      const items2 = [];
+      const items = [];
       for (const a of args) {
-        if (a.kind === "list") items2.push(...a.items);
-        else if (a.kind !== "null") items2.push(a);
+        if (a.kind === "list") items.push(...a.items);
+        else if (a.kind !== "null") items.push(a);
       }
-      return list(items2, loc2);
+      return list(items, loc2);
     }
     if (args.some((a) => a.kind === "unknown")) {
       const parts = args.map(templatePart);
@@ -28650,9 +28683,9 @@ def(
     }
     if (args.every((a) => a.kind === "list")) {
       if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc2, callToken("union", args));
-      const items2 = [];
-      for (const a of args) for (const x of a.items) if (!items2.some((y) => deepEqual(x, y))) items2.push(x);
-      return list(items2, loc2);
+      const items = [];
+      for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
+      return list(items, loc2);
     }
     return err(loc2, "union", "arguments must all be arrays or all objects");
   },
@@ -28759,13 +28792,13 @@ def(
   "flatten",
   ([a], loc2) => {
     if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc2) : err(loc2, "flatten", "argument must be an array");
-    const items2 = [];
+    const items = [];
     for (const x of a.items) {
-      if (x.kind === "list") items2.push(...x.items);
+      if (x.kind === "list") items.push(...x.items);
       else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc2);
       else return err(loc2, "flatten", "items must be arrays");
     }
-    return list(items2, loc2);
+    return list(items, loc2);
   },
   true
 );
@@ -29221,9 +29254,9 @@ var Frame = class _Frame {
       problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
       n = max;
     }
-    const items2 = [];
-    for (let i = 0; i < n; i++) items2.push(this.push({ name, index: { kind: "number", value: i, origin: loc2 }, kind }).eval(input));
-    return list(items2, this.scope.loc(input));
+    const items = [];
+    for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc2 }, kind }).eval(input));
+    return list(items, this.scope.loc(input));
   }
 };
 function andConditions(a, b) {
@@ -30588,14 +30621,14 @@ var Parser4 = class {
   }
   importDecl(base, start) {
     this.next();
-    const items2 = [];
+    const items = [];
     let alias = null;
     let config = null;
     let form;
     let from;
     if (this.at("{")) {
       form = "named";
-      this.list("{", "}", () => this.importItem(), items2, false);
+      this.list("{", "}", () => this.importItem(), items, false);
       this.expectWord("from");
       from = this.stringLiteral("a path string");
     } else if (this.at("*")) {
@@ -30619,7 +30652,7 @@ var Parser4 = class {
     } else {
       this.fail(`Expected "{", "*" or a string after "import", found ${this.describe(this.cur)}.`);
     }
-    return { kind: "ImportDecl", ...base, form, items: items2, alias, from, fromString: from.value, config, range: this.range(start) };
+    return { kind: "ImportDecl", ...base, form, items, alias, from, fromString: from.value, config, range: this.range(start) };
   }
   importItem() {
     const start = this.cur.start;
@@ -30824,9 +30857,9 @@ var Parser4 = class {
       if (!this.at("=>")) this.fail('Expected "=>" after "()": an empty pair of parentheses is only valid as a lambda parameter list.');
       return this.lambdaRest([], open.start);
     }
-    const items2 = [];
+    const items = [];
     for (; ; ) {
-      items2.push(this.expression());
+      items.push(this.expression());
       this.skipNLInside(")");
       if (this.at(",")) {
         this.next();
@@ -30838,14 +30871,14 @@ var Parser4 = class {
     this.expect(")", '")"');
     if (this.at("=>")) {
       const params = [];
-      for (const it of items2) {
+      for (const it of items) {
         if (it.kind !== "Variable") this.fail("Lambda parameters must be plain identifiers.", this.toks[this.i]);
         params.push({ kind: "Identifier", name: it.name, range: it.range });
       }
       return this.lambdaRest(params, open.start);
     }
-    if (items2.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
-    return { kind: "Paren", expression: items2[0], range: this.range(open.start) };
+    if (items.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
+    return { kind: "Paren", expression: items[0], range: this.range(open.start) };
   }
   skipNLAfterArrow() {
     if (this.at("NL")) {
@@ -30896,9 +30929,9 @@ var Parser4 = class {
   }
   array() {
     const start = this.cur.start;
-    const items2 = [];
-    this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items2);
-    return { kind: "Array", items: items2, range: this.range(start) };
+    const items = [];
+    this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
+    return { kind: "Array", items, range: this.range(start) };
   }
   spread() {
     const t = this.next();
@@ -31127,7 +31160,7 @@ var Parser4 = class {
         return { kind: "ObjectType", properties, range: this.range(t.start) };
       }
       case "[": {
-        const items2 = [];
+        const items = [];
         this.list(
           "[",
           "]",
@@ -31137,9 +31170,9 @@ var Parser4 = class {
             const value = this.type();
             return { kind: "TupleTypeItem", decorators, value, range: this.range(start) };
           },
-          items2
+          items
         );
-        return { kind: "TupleType", items: items2, range: this.range(t.start) };
+        return { kind: "TupleType", items, range: this.range(t.start) };
       }
       case "Identifier": {
         const name = this.identifier("a type name");
@@ -31529,9 +31562,9 @@ var FileScope = class _FileScope {
           apiVersion ??= nestedParent.apiVersion;
         }
         const nameProp = d.body ? propOf(d.body, "name") : void 0;
-        const leafName2 = nameProp ? this.eval(nameProp.value, it.locals) : U2("the resource has no name", this.loc(d.name.range));
-        const fullName = parent ? composeName2(parent.fullName, leafName2, this.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
-        const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
+        const leafName = nameProp ? this.eval(nameProp.value, it.locals) : U2("the resource has no name", this.loc(d.name.range));
+        const fullName = parent ? composeName2(parent.fullName, leafName, this.loc(nameProp?.value.range ?? d.name.range)) : leafName;
+        const inst = { sym, locals: it.locals, type: typeText, fullName, leafName, bodyState: 0 };
         if (apiVersion !== void 0) inst.apiVersion = apiVersion;
         if (it.index !== void 0) inst.index = it.index;
         if (condition) inst.condition = condition;
@@ -31855,15 +31888,15 @@ var FileScope = class _FileScope {
       case "Object":
         return this.evalObject(e, locals);
       case "Array": {
-        const items2 = [];
+        const items = [];
         for (const it of e.items) {
           if (it.kind === "Spread") {
             const v = this.eval(it.expression, locals);
-            if (v.kind === "list") items2.push(...v.items);
+            if (v.kind === "list") items.push(...v.items);
             else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc2);
-          } else items2.push(this.eval(it, locals));
+          } else items.push(this.eval(it, locals));
         }
-        return list(items2, loc2);
+        return list(items, loc2);
       }
       case "For":
         return this.evalFor(e, locals);
@@ -31942,7 +31975,7 @@ var FileScope = class _FileScope {
       this.problem(`loop has ${n} items; only the first ${this.env.maxCopy} are evaluated`, e.iterable.range);
       n = this.env.maxCopy;
     }
-    const items2 = [];
+    const items = [];
     for (let i = 0; i < n; i++) {
       const add = [[e.item.name, xs.items[i]]];
       if (e.index) add.push([e.index.name, num(i, this.loc(e.index.range))]);
@@ -31953,10 +31986,10 @@ var FileScope = class _FileScope {
         if (c.kind === "bool" && !c.value) continue;
         if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc2);
         const b = body.body;
-        items2.push(b.kind === "Object" ? this.evalObject(b, l) : U2("invalid loop body", loc2));
-      } else items2.push(this.eval(body, l));
+        items.push(b.kind === "Object" ? this.evalObject(b, l) : U2("invalid loop body", loc2));
+      } else items.push(this.eval(body, l));
     }
-    return list(items2, loc2);
+    return list(items, loc2);
   }
   evalVariable(name, locals, loc2) {
     const local = locals?.get(name);
@@ -32812,12 +32845,12 @@ function metadataSuppressions(resourceBody, objectRange, file, knownRuleIds, tod
   if (!entries2) return { directives, problems };
   const fallback = { file, range: objectRange };
   const at = (v) => v?.origin && v.origin.file === file ? v.origin : fallback;
-  const items2 = entries2.kind === "list" ? entries2.items : [entries2];
+  const items = entries2.kind === "list" ? entries2.items : [entries2];
   if (entries2.kind !== "list" && entries2.kind !== "object") {
     if (entries2.kind !== "unknown") problems.push({ ruleId: "SUP001", level: "warning", message: `Invalid suppression: metadata "${DIRECTIVE_KEYWORD}" must be an array of { "id", "reason", "until"? } objects.`, location: at(entries2), key: "metadata" });
     return { directives, problems };
   }
-  items2.forEach((item, i) => {
+  items.forEach((item, i) => {
     const location = at(item);
     const key = `metadata[${i}]`;
     const bad = (message, level = "warning") => {
@@ -33714,9 +33747,9 @@ function relativePath(base, file) {
   const rel = path13.relative(base, file);
   return toPosix(rel === "" ? path13.basename(file) : rel);
 }
-function ruleDocUrl(rule35) {
-  if (!rule35?.docPath) return void 0;
-  return DOCS_BASE_URL + toPosix(rule35.docPath).replace(/^\.?\//, "");
+function ruleDocUrl(rule22) {
+  if (!rule22?.docPath) return void 0;
+  return DOCS_BASE_URL + toPosix(rule22.docPath).replace(/^\.?\//, "");
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -33876,11 +33909,11 @@ function formatMarkdown(result, options = {}) {
     else c[f.level]++;
   }
   out.push("| Rule | Errors | Warnings | Notes | Suppressed |", "|---|---:|---:|---:|---:|");
-  for (const rule35 of allRules(result)) {
-    const c = counts.get(rule35.id);
+  for (const rule22 of allRules(result)) {
+    const c = counts.get(rule22.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule35);
-    const label = `${escapeMarkdown(rule35.id)} ${escapeMarkdown(rule35.name)}`;
+    const doc = ruleDocUrl(rule22);
+    const label = `${escapeMarkdown(rule22.id)} ${escapeMarkdown(rule22.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);
   }
@@ -33916,21 +33949,21 @@ function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
 }
-function defaultLevel(rule35) {
-  if (typeof rule35.level === "string") return rule35.level;
-  const { unknown: unknown2, prod, nonprod } = rule35.level;
+function defaultLevel(rule22) {
+  if (typeof rule22.level === "string") return rule22.level;
+  const { unknown: unknown2, prod, nonprod } = rule22.level;
   for (const l of [unknown2, prod, nonprod]) if (l !== "off") return l;
   return "none";
 }
 function problemSeverity(level) {
   return level === "error" ? "error" : level === "warning" ? "warning" : "recommendation";
 }
-function helpMarkdown(rule35, docUrl) {
-  const parts = [`**${rule35.id} ${rule35.name}**: ${rule35.shortDescription}`];
-  if (rule35.fullDescription && rule35.fullDescription !== rule35.shortDescription) parts.push(rule35.fullDescription);
-  if (rule35.help) parts.push(`**Fix:** ${rule35.help}`);
-  if (typeof rule35.level !== "string") {
-    const l = rule35.level;
+function helpMarkdown(rule22, docUrl) {
+  const parts = [`**${rule22.id} ${rule22.name}**: ${rule22.shortDescription}`];
+  if (rule22.fullDescription && rule22.fullDescription !== rule22.shortDescription) parts.push(rule22.fullDescription);
+  if (rule22.help) parts.push(`**Fix:** ${rule22.help}`);
+  if (typeof rule22.level !== "string") {
+    const l = rule22.level;
     parts.push(`**Level by environment:** prod \`${l.prod}\`, non-prod \`${l.nonprod}\`, unknown \`${l.unknown}\`.`);
   }
   if (docUrl) parts.push(`[Rule documentation](${docUrl})`);
@@ -33939,27 +33972,27 @@ function helpMarkdown(rule35, docUrl) {
 function nonEmpty(text2, fallback) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : fallback;
 }
-function ruleDescriptor(rule35) {
-  const docUrl = ruleDocUrl(rule35);
-  const level = defaultLevel(rule35);
-  const short = nonEmpty(rule35.shortDescription, rule35.id);
+function ruleDescriptor(rule22) {
+  const docUrl = ruleDocUrl(rule22);
+  const level = defaultLevel(rule22);
+  const short = nonEmpty(rule22.shortDescription, rule22.id);
   const properties = {
-    tags: [...rule35.tags],
+    tags: [...rule22.tags],
     precision: "high"
   };
-  if (rule35.securitySeverity !== void 0) {
-    properties["security-severity"] = securitySeverityString(rule35.securitySeverity);
+  if (rule22.securitySeverity !== void 0) {
+    properties["security-severity"] = securitySeverityString(rule22.securitySeverity);
   }
   properties["problem.severity"] = problemSeverity(level);
-  if (typeof rule35.level !== "string") {
-    properties.envLevels = { prod: rule35.level.prod, nonprod: rule35.level.nonprod, unknown: rule35.level.unknown };
+  if (typeof rule22.level !== "string") {
+    properties.envLevels = { prod: rule22.level.prod, nonprod: rule22.level.nonprod, unknown: rule22.level.unknown };
   }
   return {
-    id: rule35.id,
-    name: rule35.name,
+    id: rule22.id,
+    name: rule22.name,
     shortDescription: { text: short },
-    fullDescription: { text: nonEmpty(rule35.fullDescription, short) },
-    help: { text: nonEmpty(rule35.help, short), markdown: helpMarkdown(rule35, docUrl) },
+    fullDescription: { text: nonEmpty(rule22.fullDescription, short) },
+    help: { text: nonEmpty(rule22.help, short), markdown: helpMarkdown(rule22, docUrl) },
     helpUri: docUrl,
     defaultConfiguration: { level },
     properties
