@@ -41,14 +41,14 @@ var require_array = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
-    function flatten(items2) {
-      return items2.reduce((collection, item) => [].concat(collection, item), []);
+    function flatten(items) {
+      return items.reduce((collection, item) => [].concat(collection, item), []);
     }
     exports.flatten = flatten;
-    function splitWhen(items2, predicate) {
+    function splitWhen(items, predicate) {
       const result = [[]];
       let groupIndex = 0;
-      for (const item of items2) {
+      for (const item of items) {
         if (predicate(item)) {
           groupIndex++;
           result[groupIndex] = [];
@@ -3173,10 +3173,10 @@ var require_micromatch = __commonJS({
       list2 = [].concat(list2);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
-      let items2 = /* @__PURE__ */ new Set();
+      let items = /* @__PURE__ */ new Set();
       let negatives = 0;
       let onResult = (state) => {
-        items2.add(state.output);
+        items.add(state.output);
         if (options && options.onResult) {
           options.onResult(state);
         }
@@ -3197,7 +3197,7 @@ var require_micromatch = __commonJS({
           }
         }
       }
-      let result = negatives === patterns.length ? [...items2] : [...keep];
+      let result = negatives === patterns.length ? [...items] : [...keep];
       let matches = result.filter((item) => !omit.has(item));
       if (options && matches.length === 0) {
         if (options.failglob === true) {
@@ -3216,13 +3216,13 @@ var require_micromatch = __commonJS({
     micromatch.not = (list2, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
-      let items2 = [];
+      let items = [];
       let onResult = (state) => {
         if (options.onResult) options.onResult(state);
-        items2.push(state.output);
+        items.push(state.output);
       };
       let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
-      for (let item of items2) {
+      for (let item of items) {
         if (!matches.has(item)) {
           result.add(item);
         }
@@ -3256,20 +3256,20 @@ var require_micromatch = __commonJS({
       return res;
     };
     micromatch.some = (list2, patterns, options) => {
-      let items2 = [].concat(list2);
+      let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
-        if (items2.some((item) => isMatch(item))) {
+        if (items.some((item) => isMatch(item))) {
           return true;
         }
       }
       return false;
     };
     micromatch.every = (list2, patterns, options) => {
-      let items2 = [].concat(list2);
+      let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
-        if (!items2.every((item) => isMatch(item))) {
+        if (!items.every((item) => isMatch(item))) {
           return false;
         }
       }
@@ -6753,14 +6753,14 @@ var require_codegen = __commonJS({
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items2, c) => {
+      return new code_1._Code(expr._items.reduce((items, c) => {
         if (c instanceof code_1.Name)
           c = replaceName(c);
         if (c instanceof code_1._Code)
-          items2.push(...c._items);
+          items.push(...c._items);
         else
-          items2.push(c);
-        return items2;
+          items.push(c);
+        return items;
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
@@ -6918,7 +6918,7 @@ var require_util = __commonJS({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
         mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
         mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items2) => gen.var("items", items2)
+        resultToName: (gen, items) => gen.var("items", items)
       })
     };
     function evaluatedPropsToName(gen, ps) {
@@ -7222,12 +7222,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule34) => shouldUseRule(schema, rule34));
+      return group.rules.some((rule22) => shouldUseRule(schema, rule22));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule34) {
+    function shouldUseRule(schema, rule22) {
       var _a;
-      return schema[rule34.keyword] !== void 0 || ((_a = rule34.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule22.keyword] !== void 0 || ((_a = rule22.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -7426,13 +7426,13 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties, items: items2 } = it.schema;
+      const { properties, items } = it.schema;
       if (ty === "object" && properties) {
         for (const key in properties) {
           assignDefault(it, key, properties[key].default);
         }
-      } else if (ty === "array" && Array.isArray(items2)) {
-        items2.forEach((sch, i) => assignDefault(it, i, sch.default));
+      } else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
@@ -8236,11 +8236,11 @@ var require_validate = __commonJS({
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
-    function assignEvaluated({ gen, evaluated, props, items: items2 }) {
+    function assignEvaluated({ gen, evaluated, props, items }) {
       if (props instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items2 instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
+      if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
@@ -8279,9 +8279,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule34 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule34)) {
-            keywordCode(it, rule34.keyword, rule34.definition, group.type);
+        for (const rule22 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule22)) {
+            keywordCode(it, rule22.keyword, rule22.definition, group.type);
           }
         }
       });
@@ -8316,9 +8316,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule34 = rules[keyword];
-        if (typeof rule34 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule34)) {
-          const { type } = rule34.definition;
+        const rule22 = rules[keyword];
+        if (typeof rule22 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule22)) {
+          const { type } = rule22.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -8703,12 +8703,12 @@ var require_compile2 = __commonJS({
           validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
-          const { props, items: items2 } = schemaCxt;
+          const { props, items } = schemaCxt;
           validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items2 instanceof codegen_1.Name ? void 0 : items2,
+            items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items2 instanceof codegen_1.Name
+            dynamicItems: items instanceof codegen_1.Name
           };
           if (validate2.source)
             validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
@@ -10404,8 +10404,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule34 = this.RULES.all[keyword];
-        return typeof rule34 == "object" ? rule34.definition : !!rule34;
+        const rule22 = this.RULES.all[keyword];
+        return typeof rule22 == "object" ? rule22.definition : !!rule22;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -10413,7 +10413,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule34) => rule34.keyword === keyword);
+          const i = group.rules.findIndex((rule22) => rule22.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -10440,10 +10440,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
-            const rule34 = rules[key];
-            if (typeof rule34 != "object")
+            const rule22 = rules[key];
+            if (typeof rule22 != "object")
               continue;
-            const { $data } = rule34.definition;
+            const { $data } = rule22.definition;
             const schema = keywords[key];
             if ($data && schema)
               keywords[key] = schemaOrData(schema);
@@ -10607,7 +10607,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule34 = {
+      const rule22 = {
         keyword,
         definition: {
           ...definition,
@@ -10616,18 +10616,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule34, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule22, definition.before);
       else
-        ruleGroup.rules.push(rule34);
-      RULES.all[keyword] = rule34;
+        ruleGroup.rules.push(rule22);
+      RULES.all[keyword] = rule22;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule34, before) {
+    function addBeforeRule(ruleGroup, rule22, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule34);
+        ruleGroup.rules.splice(i, 0, rule22);
       } else {
-        ruleGroup.rules.push(rule34);
+        ruleGroup.rules.push(rule22);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -10774,8 +10774,8 @@ var require_ref = __commonJS({
               it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
             }
           } else {
-            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
+            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
           }
         }
       }
@@ -11315,28 +11315,28 @@ var require_additionalItems = __commonJS({
       error,
       code(cxt) {
         const { parentSchema, it } = cxt;
-        const { items: items2 } = parentSchema;
-        if (!Array.isArray(items2)) {
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
           (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
           return;
         }
-        validateAdditionalItems(cxt, items2);
+        validateAdditionalItems(cxt, items);
       }
     };
-    function validateAdditionalItems(cxt, items2) {
+    function validateAdditionalItems(cxt, items) {
       const { gen, schema, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema === false) {
-        cxt.setParams({ len: items2.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
       } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2.length}`);
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items2.length, len, (i) => {
+        gen.forRange("i", items.length, len, (i) => {
           cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
@@ -14520,13 +14520,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items2.length; ++i) {
-        const item = items2[i];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -14569,7 +14569,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str2;
     }
-    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -14580,8 +14580,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items2.length; ++i) {
-        const item = items2[i];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -14612,7 +14612,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str2 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
-        if (i < items2.length - 1) {
+        if (i < items.length - 1) {
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -14669,9 +14669,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items2, key) {
+    function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items2) {
+      for (const it of items) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -16619,12 +16619,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items2, search) {
+    function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items2.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -20437,6 +20437,35 @@ function mentionsGpu(text2) {
   return /gpu/i.test(text2);
 }
 
+// src/model/facts/aml.ts
+var ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
+function computeTypeFromCanonical(fixed) {
+  return fixed === "cluster" || fixed === "instance" ? fixed : "other";
+}
+function computeTypeFromArm(raw) {
+  const l = raw.toLowerCase();
+  if (l === ARM_COMPUTE_TYPE.cluster.toLowerCase()) return "cluster";
+  if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
+  return "other";
+}
+var START_STOP_SCHEDULES = "computeStartStop";
+var STOP_ACTION = "stop";
+var DISABLED_STATUS = "disabled";
+var IDLE_SHUTDOWN_EXAMPLE = "PT60M";
+
+// src/model/facts/acr.ts
+var NETWORK_RESTRICTED_SKU = "Premium";
+function isPremiumSku(sku) {
+  return sku.toLowerCase() === NETWORK_RESTRICTED_SKU.toLowerCase();
+}
+function deniesByDefault(defaultAction) {
+  return defaultAction.toLowerCase() === "deny";
+}
+var REGISTRY_PRIVATE_LINK_GROUP = "registry";
+function isRegistryGroup(groupId) {
+  return groupId.toLowerCase() === REGISTRY_PRIVATE_LINK_GROUP;
+}
+
 // src/engine/facts.ts
 function known(r, name) {
   const v = r.attrs.get(name)?.value;
@@ -20552,16 +20581,38 @@ function tagState(r, tag) {
 }
 function amlComputeType(r) {
   const fixed = knownString(r, "computeType");
-  if (fixed === "cluster" || fixed === "instance") return fixed;
-  if (fixed !== void 0) return "other";
+  if (fixed !== void 0) return computeTypeFromCanonical(fixed);
   const raw = knownString(r, "computeTypeRaw");
-  if (raw === void 0) return void 0;
-  const l = raw.toLowerCase();
-  return l === "amlcompute" ? "cluster" : l === "computeinstance" ? "instance" : "other";
+  return raw === void 0 ? void 0 : computeTypeFromArm(raw);
 }
-function leafName(r) {
-  const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
-  return n === void 0 ? void 0 : n.split("/").pop();
+function isKind(r, kind) {
+  return r?.kind === kind;
+}
+function whereWritten(r, attr2) {
+  return factLocations(r, attr2).location;
+}
+function entryLocations(r, attr2, entry2) {
+  const at = factLocations(r, attr2);
+  const location = entry2.origin ?? at.location;
+  return { location, related: at.related.filter((l) => !sameRange(l, location)) };
+}
+function amlComputeTypeOf(ctx, c) {
+  const fixed = ctx.fact(c, "computeType").string();
+  if (fixed !== void 0) return computeTypeFromCanonical(fixed);
+  const raw = ctx.fact(c, "computeTypeRaw").string();
+  return raw === void 0 ? void 0 : computeTypeFromArm(raw);
+}
+function registryRestriction(ctx, g, acr) {
+  if (ctx.fact(acr, "publicNetworkAccess").bool() === false) return { why: "public network access is disabled", at: whereWritten(acr, "publicNetworkAccess") };
+  const action = ctx.fact(acr, "networkDefaultAction").string();
+  if (action !== void 0 && deniesByDefault(action)) return { why: "its network rule set denies by default", at: whereWritten(acr, "networkDefaultAction") };
+  for (const pe of g.ofKind("private-endpoint")) {
+    if (g.target(pe, "target") !== acr) continue;
+    const groups = ctx.fact(pe, "groupIds").value;
+    if (groups?.kind === "list" && groups.items.some((x) => x.kind === "string" && isRegistryGroup(x.value)))
+      return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: "private endpoint" } };
+  }
+  return void 0;
 }
 
 // src/engine/run-rules.ts
@@ -20586,8 +20637,8 @@ function factView(r, attr2) {
 function runRules(input, undecided = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  for (const rule34 of input.rules) {
-    const meta = rule34.meta;
+  for (const rule22 of input.rules) {
+    const meta = rule22.meta;
     let variant = "default";
     let evalEnv;
     const occurrences = /* @__PURE__ */ new Map();
@@ -20681,7 +20732,7 @@ function runRules(input, undecided = [], failures = []) {
         failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
       }
     };
-    const visitor = rule34.create(ctx);
+    const visitor = rule22.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
@@ -20846,12 +20897,12 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
   if (!entries2) return { directives, problems };
   const fallback = { file, range: objectRange };
   const at = (v) => v?.origin && v.origin.file === file ? v.origin : fallback;
-  const items2 = entries2.kind === "list" ? entries2.items : [entries2];
+  const items = entries2.kind === "list" ? entries2.items : [entries2];
   if (entries2.kind !== "list" && entries2.kind !== "object") {
     if (entries2.kind !== "unknown") problems.push({ ruleId: "SUP001", level: "warning", message: `Invalid suppression: metadata "${DIRECTIVE_KEYWORD}" must be an array of { "id", "reason", "until"? } objects.`, location: at(entries2), key: "metadata" });
     return { directives, problems };
   }
-  items2.forEach((item, i) => {
+  items.forEach((item, i) => {
     const location = at(item);
     const key = `metadata[${i}]`;
     const bad = (message, level = "warning") => {
@@ -21992,7 +22043,7 @@ var str = (value, origin) => ({ kind: "string", value, origin });
 var num = (value, origin) => ({ kind: "number", value, origin });
 var bool = (value, origin) => ({ kind: "bool", value, origin });
 var nul = (origin) => ({ kind: "null", origin });
-var list = (items2, origin) => ({ kind: "list", items: items2, origin });
+var list = (items, origin) => ({ kind: "list", items, origin });
 var obj = (entries2, origin) => ({
   kind: "object",
   entries: entries2 instanceof Map ? entries2 : new Map(Object.entries(entries2)),
@@ -23256,7 +23307,7 @@ var Parser = class {
   }
   // ---- file and bodies ------------------------------------------------------------------------
   parseFile() {
-    const items2 = [];
+    const items = [];
     let itemStart = 0;
     for (; ; ) {
       try {
@@ -23267,7 +23318,7 @@ var Parser = class {
           continue;
         }
         itemStart = t.start;
-        items2.push(this.parseItem(false));
+        items.push(this.parseItem(false));
       } catch (e) {
         if (!(e instanceof Abort)) {
           const err2 = e instanceof Error ? e.message : String(e);
@@ -23277,7 +23328,7 @@ var Parser = class {
         if (!this.recover(itemStart)) break;
       }
     }
-    return { items: items2, range: this.range(0, this.text.length) };
+    return { items, range: this.range(0, this.text.length) };
   }
   /**
    * Skips to the start of the next line (after the error) that looks like a top-level
@@ -23385,7 +23436,7 @@ var Parser = class {
     const open = this.take();
     this.enter(open);
     this.pushNl(false);
-    const items2 = [];
+    const items = [];
     let close;
     for (; ; ) {
       const t = this.peek();
@@ -23404,13 +23455,13 @@ var Parser = class {
           t.end
         );
       }
-      items2.push(this.parseItem(true));
+      items.push(this.parseItem(true));
     }
     this.popNl();
     this.depth--;
     this.endOfItem(inBlock, "block");
     const openBraceRange = this.range(open.start, open.end);
-    const body = { items: items2, range: { start: openBraceRange.start, end: this.pos(close.end) } };
+    const body = { items, range: { start: openBraceRange.start, end: this.pos(close.end) } };
     const block = {
       type: "Block",
       blockType: name,
@@ -23623,7 +23674,7 @@ var Parser = class {
       this.popNl();
       return e;
     }
-    const items2 = [];
+    const items = [];
     let close;
     for (; ; ) {
       const t = this.peek();
@@ -23631,7 +23682,7 @@ var Parser = class {
         close = this.take();
         break;
       }
-      items2.push(this.parseExpression());
+      items.push(this.parseExpression());
       const sep = this.peek();
       if (sep.type === 12 /* Comma */) {
         this.take();
@@ -23640,7 +23691,7 @@ var Parser = class {
       if (sep.type !== 9 /* RBrack */) this.unexpected(sep, "',' or ']' in the tuple");
     }
     this.popNl();
-    const tuple = { type: "Tuple", items: items2, range: this.range(open.start, close.end) };
+    const tuple = { type: "Tuple", items, range: this.range(open.start, close.end) };
     return tuple;
   }
   parseObject(open) {
@@ -23657,7 +23708,7 @@ var Parser = class {
       this.popNl();
       return e;
     }
-    const items2 = [];
+    const items = [];
     let close;
     for (; ; ) {
       t = this.peek();
@@ -23676,14 +23727,14 @@ var Parser = class {
       if (sepTok.type !== 15 /* Assign */ && sepTok.type !== 16 /* Colon */) this.unexpected(sepTok, "'=' or ':' after the object key");
       this.take();
       const value = this.parseExpression();
-      items2.push({ key, bareKey, value, separator: sepTok.type === 15 /* Assign */ ? "=" : ":", range: span(key, value) });
+      items.push({ key, bareKey, value, separator: sepTok.type === 15 /* Assign */ ? "=" : ":", range: span(key, value) });
       const after = this.peek();
       if (after.type !== 12 /* Comma */ && after.type !== 1 /* Newline */ && after.type !== 7 /* RBrace */) {
         this.unexpected(after, "',' or a newline after the object item");
       }
     }
     this.popNl();
-    const obj2 = { type: "Object", items: items2, range: this.range(open.start, close.end) };
+    const obj2 = { type: "Object", items, range: this.range(open.start, close.end) };
     return obj2;
   }
   /** After `[` or `{`, with `for` next; newlines are ignored by the caller. */
@@ -24332,14 +24383,14 @@ var fns = {
     return a.kind === "object" || a.kind === "unknown" || a.kind === "null" ? a : unk("tomap", at);
   },
   concat: (args, at) => {
-    const items2 = [];
+    const items = [];
     for (const a of args) {
       if (a.kind === "unknown") return unk("concat", at, a);
       const l = asList(a);
       if (!l) return unk("concat", at);
-      items2.push(...l);
+      items.push(...l);
     }
-    return list(items2, at);
+    return list(items, at);
   },
   length: (args, at) => {
     const a = args[0];
@@ -24559,8 +24610,8 @@ var fns = {
   sort: (args, at) => {
     const a = args[0];
     if (!a || a.kind !== "list" || containsUnknown(a)) return unk("sort", at);
-    const items2 = [...a.items].sort((x, y) => (asString(x) ?? "") < (asString(y) ?? "") ? -1 : 1);
-    return list(items2, at);
+    const items = [...a.items].sort((x, y) => (asString(x) ?? "") < (asString(y) ?? "") ? -1 : 1);
+    return list(items, at);
   },
   index: (args, at) => {
     const [l, v] = args;
@@ -24682,8 +24733,8 @@ function evaluate(e, ctx) {
     case "Splat": {
       const src = evaluate(e.source, ctx);
       if (src.kind === "unknown") return src;
-      const items2 = src.kind === "list" ? src.items : src.kind === "null" ? [] : [src];
-      return list(items2.map((item) => e.each.reduce((v, s) => applyStep(v, s, ctx), item)), at);
+      const items = src.kind === "list" ? src.items : src.kind === "null" ? [] : [src];
+      return list(items.map((item) => e.each.reduce((v, s) => applyStep(v, s, ctx), item)), at);
     }
     case "FunctionCall":
       return evalCall(e, ctx, at);
@@ -24814,7 +24865,7 @@ function evalFor(e, ctx, at) {
   const pairs = iterate(coll);
   if (!pairs) return unknown(coll.kind === "unknown" ? coll.reason : "for collection is not iterable", at);
   if (pairs.length > MAX_FOR_ITEMS) return unknown("for expression over too many items", at);
-  const items2 = [];
+  const items = [];
   const groups = /* @__PURE__ */ new Map();
   const entries2 = /* @__PURE__ */ new Map();
   for (const [k, v] of pairs) {
@@ -24828,7 +24879,7 @@ function evalFor(e, ctx, at) {
     }
     const value = evaluate(e.valueExpr, inner);
     if (!e.keyExpr) {
-      items2.push(value);
+      items.push(value);
       continue;
     }
     const key = evaluate(e.keyExpr, inner);
@@ -24837,7 +24888,7 @@ function evalFor(e, ctx, at) {
     if (e.group) groups.set(ks, [...groups.get(ks) ?? [], value]);
     else entries2.set(ks, value);
   }
-  if (!e.keyExpr) return list(items2, at);
+  if (!e.keyExpr) return list(items, at);
   if (e.group) for (const [k, vs] of groups) entries2.set(k, list(vs, at));
   return obj(entries2, at);
 }
@@ -25093,15 +25144,15 @@ var ModuleInstance = class _ModuleInstance {
       const it = attr(block, "iterator");
       return it && it.expr.type === "ScopeTraversal" ? it.expr.root : blockName;
     })();
-    const items2 = [];
+    const items = [];
     pairs.slice(0, MAX_INSTANCES).forEach(([k, v], i) => {
       const inner = new Map(iteration ?? []);
       inner.set(iterName, obj({ key: k, value: v }));
       const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${i}].`, resourceType);
       child.origin = header;
-      items2.push(child);
+      items.push(child);
     });
-    return list(items2, header);
+    return list(items, header);
   }
   /** Every managed resource of this instance and of its local child modules. */
   allResources() {
@@ -26532,12 +26583,12 @@ def(
     if (args.length === 0) return str("", loc2);
     if (args.some((a) => a.kind === "list")) {
       if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc2, callToken("concat", args));
-      const items2 = [];
+      const items = [];
       for (const a of args) {
-        if (a.kind === "list") items2.push(...a.items);
-        else if (a.kind !== "null") items2.push(a);
+        if (a.kind === "list") items.push(...a.items);
+        else if (a.kind !== "null") items.push(a);
       }
-      return list(items2, loc2);
+      return list(items, loc2);
     }
     if (args.some((a) => a.kind === "unknown")) {
       const parts = args.map(templatePart);
@@ -26740,9 +26791,9 @@ def(
     }
     if (args.every((a) => a.kind === "list")) {
       if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc2, callToken("union", args));
-      const items2 = [];
-      for (const a of args) for (const x of a.items) if (!items2.some((y) => deepEqual(x, y))) items2.push(x);
-      return list(items2, loc2);
+      const items = [];
+      for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
+      return list(items, loc2);
     }
     return err(loc2, "union", "arguments must all be arrays or all objects");
   },
@@ -26849,13 +26900,13 @@ def(
   "flatten",
   ([a], loc2) => {
     if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc2) : err(loc2, "flatten", "argument must be an array");
-    const items2 = [];
+    const items = [];
     for (const x of a.items) {
-      if (x.kind === "list") items2.push(...x.items);
+      if (x.kind === "list") items.push(...x.items);
       else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc2);
       else return err(loc2, "flatten", "items must be arrays");
     }
-    return list(items2, loc2);
+    return list(items, loc2);
   },
   true
 );
@@ -27295,9 +27346,9 @@ var Frame = class _Frame {
       problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
       n = max;
     }
-    const items2 = [];
-    for (let i = 0; i < n; i++) items2.push(this.push({ name, index: { kind: "number", value: i, origin: loc2 }, kind }).eval(input));
-    return list(items2, this.scope.loc(input));
+    const items = [];
+    for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc2 }, kind }).eval(input));
+    return list(items, this.scope.loc(input));
   }
 };
 function andConditions(a, b) {
@@ -28717,14 +28768,14 @@ var Parser3 = class {
   }
   importDecl(base, start) {
     this.next();
-    const items2 = [];
+    const items = [];
     let alias = null;
     let config = null;
     let form;
     let from;
     if (this.at("{")) {
       form = "named";
-      this.list("{", "}", () => this.importItem(), items2, false);
+      this.list("{", "}", () => this.importItem(), items, false);
       this.expectWord("from");
       from = this.stringLiteral("a path string");
     } else if (this.at("*")) {
@@ -28748,7 +28799,7 @@ var Parser3 = class {
     } else {
       this.fail(`Expected "{", "*" or a string after "import", found ${this.describe(this.cur)}.`);
     }
-    return { kind: "ImportDecl", ...base, form, items: items2, alias, from, fromString: from.value, config, range: this.range(start) };
+    return { kind: "ImportDecl", ...base, form, items, alias, from, fromString: from.value, config, range: this.range(start) };
   }
   importItem() {
     const start = this.cur.start;
@@ -28953,9 +29004,9 @@ var Parser3 = class {
       if (!this.at("=>")) this.fail('Expected "=>" after "()": an empty pair of parentheses is only valid as a lambda parameter list.');
       return this.lambdaRest([], open.start);
     }
-    const items2 = [];
+    const items = [];
     for (; ; ) {
-      items2.push(this.expression());
+      items.push(this.expression());
       this.skipNLInside(")");
       if (this.at(",")) {
         this.next();
@@ -28967,14 +29018,14 @@ var Parser3 = class {
     this.expect(")", '")"');
     if (this.at("=>")) {
       const params = [];
-      for (const it of items2) {
+      for (const it of items) {
         if (it.kind !== "Variable") this.fail("Lambda parameters must be plain identifiers.", this.toks[this.i]);
         params.push({ kind: "Identifier", name: it.name, range: it.range });
       }
       return this.lambdaRest(params, open.start);
     }
-    if (items2.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
-    return { kind: "Paren", expression: items2[0], range: this.range(open.start) };
+    if (items.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
+    return { kind: "Paren", expression: items[0], range: this.range(open.start) };
   }
   skipNLAfterArrow() {
     if (this.at("NL")) {
@@ -29025,9 +29076,9 @@ var Parser3 = class {
   }
   array() {
     const start = this.cur.start;
-    const items2 = [];
-    this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items2);
-    return { kind: "Array", items: items2, range: this.range(start) };
+    const items = [];
+    this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
+    return { kind: "Array", items, range: this.range(start) };
   }
   spread() {
     const t = this.next();
@@ -29256,7 +29307,7 @@ var Parser3 = class {
         return { kind: "ObjectType", properties, range: this.range(t.start) };
       }
       case "[": {
-        const items2 = [];
+        const items = [];
         this.list(
           "[",
           "]",
@@ -29266,9 +29317,9 @@ var Parser3 = class {
             const value = this.type();
             return { kind: "TupleTypeItem", decorators, value, range: this.range(start) };
           },
-          items2
+          items
         );
-        return { kind: "TupleType", items: items2, range: this.range(t.start) };
+        return { kind: "TupleType", items, range: this.range(t.start) };
       }
       case "Identifier": {
         const name = this.identifier("a type name");
@@ -29451,7 +29502,7 @@ function evalFor2(scope, e, locals) {
     scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
     n = scope.env.maxCopy;
   }
-  const items2 = [];
+  const items = [];
   for (let i = 0; i < n; i++) {
     const add = [[e.item.name, xs.items[i]]];
     if (e.index) add.push([e.index.name, num(i, scope.loc(e.index.range))]);
@@ -29462,10 +29513,10 @@ function evalFor2(scope, e, locals) {
       if (c.kind === "bool" && !c.value) continue;
       if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc2);
       const b = body.body;
-      items2.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc2));
-    } else items2.push(scope.eval(body, l));
+      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc2));
+    } else items.push(scope.eval(body, l));
   }
-  return list(items2, loc2);
+  return list(items, loc2);
 }
 
 // src/eval/bicep/modules.ts
@@ -29869,15 +29920,15 @@ function evaluate2(scope, e, locals) {
     case "Object":
       return evaluateObject(scope, e, locals);
     case "Array": {
-      const items2 = [];
+      const items = [];
       for (const it of e.items) {
         if (it.kind === "Spread") {
           const v = scope.eval(it.expression, locals);
-          if (v.kind === "list") items2.push(...v.items);
+          if (v.kind === "list") items.push(...v.items);
           else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc2);
-        } else items2.push(scope.eval(it, locals));
+        } else items.push(scope.eval(it, locals));
       }
-      return list(items2, loc2);
+      return list(items, loc2);
     }
     case "For":
       return evalFor2(scope, e, locals);
@@ -30054,9 +30105,9 @@ function resourceInstances(scope, sym) {
         apiVersion ??= nestedParent.apiVersion;
       }
       const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
-      const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
-      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
+      const leafName = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
+      const fullName = parent ? composeName2(parent.fullName, leafName, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName;
+      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName, bodyState: 0 };
       if (apiVersion !== void 0) inst.apiVersion = apiVersion;
       if (it.index !== void 0) inst.index = it.index;
       if (condition) inst.condition = condition;
@@ -31881,7 +31932,7 @@ function registerRules(byCategory) {
 }
 
 // rules/aml/AML001-workspace-public-network-access.ts
-var rule = {
+var AML001_workspace_public_network_access_default = defineRule({
   meta: {
     id: "AML001",
     name: "workspace-public-network-access",
@@ -31891,45 +31942,28 @@ var rule = {
     level: { prod: "error", unknown: "warning", nonprod: "note" },
     tags: ["security", "network", "aml"],
     securitySeverity: 7.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML001-workspace-public-network-access.md"
+    messages: {
+      publicWorkspace: 'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const ws of g.ofKind("ml.workspace")) {
-          if (isUnknown(ws, "publicNetworkAccess")) ctx.undecided?.(ws, "publicNetworkAccess");
-          if (knownBool(ws, "publicNetworkAccess") !== true) continue;
-          const f = ws.attrs.get("publicNetworkAccess");
-          const { location, related } = factLocations(ws, "publicNetworkAccess");
-          const how = f.defaulted ? `${f.sourcePath} is not set and defaults to enabled` : `${f.sourcePath} enables it`;
-          ctx.report({
-            resource: ws,
-            attributePath: "publicNetworkAccess",
-            location,
-            related,
-            message: `ML workspace "${displayName(ws)}" is reachable from the public internet (${how}); disable public network access and use a private endpoint.`
-          });
-        }
+      "ml.workspace"(ws) {
+        const access2 = ctx.fact(ws, "publicNetworkAccess");
+        if (access2.bool() !== true) return;
+        ctx.report({
+          resource: ws,
+          attr: "publicNetworkAccess",
+          messageId: "publicWorkspace",
+          data: { name: displayName(ws), state: access2.describe(), attribute: access2.sourcePath }
+        });
       }
     };
   }
-};
-var AML001_workspace_public_network_access_default = rule;
+});
 
 // rules/aml/AML002-private-registry-needs-image-build-compute.ts
-function registryRestriction(g, acr) {
-  if (knownBool(acr, "publicNetworkAccess") === false) return { why: "public network access is disabled", at: factLocations(acr, "publicNetworkAccess").location };
-  if (knownString(acr, "networkDefaultAction")?.toLowerCase() === "deny") return { why: "its network rule set denies by default", at: factLocations(acr, "networkDefaultAction").location };
-  for (const pe of g.ofKind("private-endpoint")) {
-    if (g.target(pe, "target") !== acr) continue;
-    const groups = pe.attrs.get("groupIds")?.value;
-    if (groups?.kind === "list" && groups.items.some((x) => x.kind === "string" && x.value.toLowerCase() === "registry"))
-      return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: "private endpoint" } };
-  }
-  return void 0;
-}
-var rule2 = {
+var AML002_private_registry_needs_image_build_compute_default = defineRule({
   meta: {
     id: "AML002",
     name: "private-registry-needs-image-build-compute",
@@ -31938,200 +31972,204 @@ var rule2 = {
     help: "Set image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) to a CPU AML compute cluster in the workspace\u2019s virtual network.",
     level: "error",
     tags: ["reliability", "network", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML002-private-registry-needs-image-build-compute.md"
+    messages: {
+      noImageBuildCompute: 'ML workspace "{{name}}" has no image-build compute ({{state}}) but its registry "{{registry}}" is network-restricted ({{why}}), so image builds fail; set {{attribute}} to a CPU compute cluster.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const ws of g.ofKind("ml.workspace")) {
-          const acr = g.target(ws, "containerRegistry");
-          if (!acr || acr.kind !== "acr") continue;
-          const restriction = registryRestriction(g, acr);
-          if (!restriction) continue;
-          const ibc = ws.attrs.get("imageBuildCompute")?.value;
-          if (ibc && !(ibc.kind === "string" && ibc.value.trim() === "")) continue;
-          const { location, related } = factLocations(ws, "imageBuildCompute");
-          ctx.report({
-            resource: ws,
-            attributePath: "imageBuildCompute",
-            location,
-            related: [...related, { ...restriction.at, label: `registry "${displayName(acr)}": ${restriction.why}` }],
-            message: `ML workspace "${displayName(ws)}" uses registry "${displayName(acr)}", which is network-restricted (${restriction.why}), but has no image-build compute, so environment image builds fail; set it to a CPU compute cluster.`
-          });
-        }
+      "ml.workspace"(ws, g) {
+        const acr = g.target(ws, "containerRegistry");
+        if (!isKind(acr, "acr")) return;
+        const restriction = registryRestriction(ctx, g, acr);
+        if (!restriction) return;
+        const ibc = ctx.fact(ws, "imageBuildCompute");
+        const empty = ibc.string()?.trim() === "";
+        if (ibc.state !== "absent" && !empty) return;
+        ctx.report({
+          resource: ws,
+          attr: "imageBuildCompute",
+          related: [{ ...restriction.at, label: `registry "${displayName(acr)}": ${restriction.why}` }],
+          messageId: "noImageBuildCompute",
+          data: {
+            name: displayName(ws),
+            state: empty ? `${ibc.sourcePath} is empty` : ibc.describe(),
+            registry: displayName(acr),
+            why: restriction.why,
+            attribute: ibc.sourcePath
+          }
+        });
       }
     };
   }
-};
-var AML002_private_registry_needs_image_build_compute_default = rule2;
+});
 
 // rules/aml/AML003-image-build-compute-not-a-cluster.ts
-var TYPE_NAMES = { instance: "a compute instance", other: "not an AML compute cluster" };
-var rule3 = {
+var WRONG_TYPE = { instance: "a compute instance", other: "not an AML compute cluster" };
+var AML003_image_build_compute_not_a_cluster_default = defineRule({
   meta: {
     id: "AML003",
     name: "image-build-compute-not-a-cluster",
     shortDescription: "Image-build compute of a workspace is not a CPU AML compute cluster of that workspace.",
     fullDescription: "Azure ML builds environment images on the compute named by `image_build_compute_name` / `properties.imageBuildCompute`, and that must be an AML compute cluster (AmlCompute) of the same workspace. A compute instance, an attached Kubernetes compute or any other type cannot run image builds, so every environment build \u2014 and with it every job and deployment that needs a new image \u2014 fails. A GPU cluster can build, but each build then allocates a GPU node for minutes of CPU-only work (and waits for scarce GPU quota).",
-    help: "Point image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) at a small CPU AML compute cluster of the same workspace (e.g. Standard_DS3_v2, min nodes 0) in the workspace\u2019s virtual network.",
+    help: "Point image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) at a small CPU AML compute cluster of the same workspace (e.g. a DS3_v2 size, min nodes 0) in the workspace\u2019s virtual network.",
     level: "error",
     tags: ["reliability", "cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML003-image-build-compute-not-a-cluster.md"
+    messages: {
+      notACluster: 'ML workspace "{{name}}" builds images on "{{compute}}", which is {{what}} ({{type}}), so image builds fail; point {{attribute}} at a CPU AML compute cluster of this workspace.',
+      gpuCluster: 'ML workspace "{{name}}" builds images on compute cluster "{{compute}}", which has GPU size "{{size}}"; image builds need only CPU, so point {{attribute}} at a small CPU cluster and keep GPU nodes for training.'
+    }
   },
   create(ctx) {
+    const leafName = (c) => {
+      const n = c.name?.kind === "string" ? c.name.value : ctx.fact(c, "name").string();
+      return n?.split("/").pop();
+    };
     return {
-      graph(g) {
-        for (const ws of g.ofKind("ml.workspace")) {
-          const ibc = knownString(ws, "imageBuildCompute")?.trim();
-          if (!ibc) continue;
-          const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName(c2)?.toLowerCase() === ibc.toLowerCase());
-          if (computes.length === 0) continue;
-          const types = computes.map((c2) => amlComputeType(c2));
-          if (types.includes(void 0)) continue;
-          const clusters = computes.filter((c2) => amlComputeType(c2) === "cluster");
-          const { location, related } = factLocations(ws, "imageBuildCompute");
-          if (clusters.length === 0) {
-            const c2 = computes[0];
-            const what = TYPE_NAMES[amlComputeType(c2)];
-            ctx.report({
-              resource: ws,
-              attributePath: "imageBuildCompute",
-              location,
-              related: [...related, { ...c2.header, label: `compute "${ibc}" (${c2.sourceType})` }],
-              message: `ML workspace "${displayName(ws)}" builds images on "${ibc}", which is ${what} (${c2.sourceType}), so image builds fail; point the image-build compute at a CPU AML compute cluster of this workspace.`
-            });
-            continue;
-          }
-          const sizes = clusters.map((c2) => knownString(c2, "vmSize"));
-          if (sizes.some((s) => s === void 0 || !isGpuSize(s))) continue;
-          const c = clusters[0];
+      "ml.workspace"(ws, g) {
+        const ibc = ctx.fact(ws, "imageBuildCompute");
+        const target = ibc.string()?.trim();
+        if (!target) return;
+        const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName(c2)?.toLowerCase() === target.toLowerCase());
+        if (computes.length === 0) return;
+        const types = computes.map((c2) => amlComputeTypeOf(ctx, c2));
+        if (types.includes(void 0)) return;
+        const clusters = computes.filter((_, i) => types[i] === "cluster");
+        const base = { name: displayName(ws), compute: target, attribute: ibc.sourcePath };
+        if (clusters.length === 0) {
+          const c2 = computes[0];
+          const type = types[0];
+          const written = ctx.fact(c2, "computeTypeRaw").string() ?? c2.sourceType;
           ctx.report({
             resource: ws,
-            attributePath: "imageBuildCompute",
-            location,
-            related: [...related, { ...factLocations(c, "vmSize").location, label: `compute cluster "${ibc}" size ${sizes[0]}` }],
-            message: `ML workspace "${displayName(ws)}" builds images on compute cluster "${ibc}", which has GPU size "${sizes[0]}"; image builds need only CPU, so use a small CPU cluster and keep GPU nodes for training.`
+            attr: "imageBuildCompute",
+            related: [{ ...c2.header, label: `compute "${target}" (${written})` }],
+            messageId: "notACluster",
+            data: { ...base, what: WRONG_TYPE[type], type: written }
           });
+          return;
         }
+        const sizes = clusters.map((c2) => ctx.fact(c2, "vmSize").string());
+        if (sizes.some((s) => s === void 0 || !isGpuSize(s))) return;
+        const c = clusters[0];
+        ctx.report({
+          resource: ws,
+          attr: "imageBuildCompute",
+          related: [{ ...whereWritten(c, "vmSize"), label: `compute cluster "${target}" size ${sizes[0]}` }],
+          messageId: "gpuCluster",
+          data: { ...base, size: sizes[0] }
+        });
       }
     };
   }
-};
-var AML003_image_build_compute_not_a_cluster_default = rule3;
+});
 
 // rules/aml/AML004-compute-cluster-min-nodes.ts
-var rule4 = {
+var AML004_compute_cluster_min_nodes_default = defineRule({
   meta: {
     id: "AML004",
     name: "compute-cluster-min-nodes",
     shortDescription: "AML compute cluster with a minimum node count above zero.",
-    fullDescription: "An Azure ML compute cluster keeps `min_node_count` nodes allocated at all times, even when no job runs. Every idle node bills the full VM price around the clock: two idle Standard_NC6s_v3 nodes cost thousands of dollars a month. A minimum of zero only adds the node start-up time (a few minutes) to the first job after an idle period.",
+    fullDescription: "An Azure ML compute cluster keeps `min_node_count` nodes allocated at all times, even when no job runs. Every idle node bills the full VM price around the clock: two idle NC6s_v3 GPU nodes cost thousands of dollars a month. A minimum of zero only adds the node start-up time (a few minutes) to the first job after an idle period.",
     help: "Set min_node_count = 0 (ARM/Bicep/azapi: properties.properties.scaleSettings.minNodeCount = 0) and tune the scale-down delay (scale_down_nodes_after_idle_duration / nodeIdleTimeBeforeScaleDown) instead.",
     level: { prod: "note", unknown: "warning", nonprod: "warning" },
     tags: ["cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML004-compute-cluster-min-nodes.md"
+    messages: {
+      minNodesAboveZero: 'AML compute cluster "{{name}}" keeps {{count}} {{nodes}} running while idle ({{state}}); set {{attribute}} to 0 so it scales to zero.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const c of g.ofKind("ml.compute")) {
-          if (amlComputeType(c) !== "cluster") continue;
-          const min = knownNumber(c, "minNodeCount");
-          if (min === void 0 || min <= 0) continue;
-          const { location, related } = factLocations(c, "minNodeCount");
-          ctx.report({
-            resource: c,
-            attributePath: "minNodeCount",
-            location,
-            related,
-            message: `AML compute cluster "${displayName(c)}" keeps ${min} node${min === 1 ? "" : "s"} running while idle (min node count ${min}); set the minimum node count to 0 so it scales to zero.`
-          });
-        }
+      "ml.compute"(c) {
+        if (amlComputeTypeOf(ctx, c) !== "cluster") return;
+        const min = ctx.fact(c, "minNodeCount");
+        const count = min.number();
+        if (count === void 0 || count <= 0) return;
+        ctx.report({
+          resource: c,
+          attr: "minNodeCount",
+          messageId: "minNodesAboveZero",
+          data: { name: displayName(c), count, nodes: count === 1 ? "node" : "nodes", state: min.describe(), attribute: min.sourcePath }
+        });
       }
     };
   }
-};
-var AML004_compute_cluster_min_nodes_default = rule4;
+});
 
 // rules/aml/AML005-compute-instance-idle-shutdown.ts
-function hasStopSchedule(schedules) {
-  if (!schedules) return "no";
-  if (schedules.kind === "unknown") return "unknown";
-  const list2 = valueAt(schedules, "computeStartStop");
-  if (!list2) return "no";
-  if (list2.kind === "unknown") return "unknown";
-  if (list2.kind !== "list") return "unknown";
-  let unknown2 = false;
+function stopSchedule(schedules) {
+  if (!schedules) return { is: "no" };
+  const list2 = valueAt(schedules, START_STOP_SCHEDULES);
+  if (!list2) return { is: "no" };
+  if (list2.kind === "unknown") return { is: "unknown", reason: list2.reason };
+  if (list2.kind !== "list") return { is: "unknown", reason: `${START_STOP_SCHEDULES} is not a list` };
+  let unknown2;
   for (const s of list2.items) {
     if (s.kind === "unknown") {
-      unknown2 = true;
+      unknown2 ??= s.reason;
       continue;
     }
     const action = valueAt(s, "action");
     const status = valueAt(s, "status");
     if (!action || action.kind === "unknown" || status?.kind === "unknown") {
-      unknown2 = true;
+      unknown2 ??= action?.kind === "unknown" ? action.reason : status?.kind === "unknown" ? status.reason : "a schedule without an action";
       continue;
     }
-    if (status?.kind === "string" && status.value.toLowerCase() === "disabled") continue;
-    if (action.kind === "string" && action.value.toLowerCase() === "stop") return "yes";
+    if (status?.kind === "string" && status.value.toLowerCase() === DISABLED_STATUS) continue;
+    if (action.kind === "string" && action.value.toLowerCase() === STOP_ACTION) return { is: "yes" };
   }
-  return unknown2 ? "unknown" : "no";
+  return unknown2 === void 0 ? { is: "no" } : { is: "unknown", reason: unknown2 };
 }
-function idleShutdown(c) {
-  const idle = c.attrs.get("idleTimeBeforeShutdown")?.value;
-  if (idle?.kind === "unknown") return "unknown";
-  if (idle && !(idle.kind === "string" && idle.value.trim() === "") && idle.kind !== "null") return "yes";
-  return hasStopSchedule(c.attrs.get("schedules")?.value);
-}
-var rule5 = {
+var AML005_compute_instance_idle_shutdown_default = defineRule({
   meta: {
     id: "AML005",
     name: "compute-instance-idle-shutdown",
     shortDescription: "AML compute instance without idle shutdown or a stop schedule.",
-    fullDescription: "A compute instance bills for its VM whenever it is running, whether or not anyone uses it. Without idle shutdown (`idleTimeBeforeShutdown`) or a stop schedule, an instance left on after a working day runs all night and every weekend: a Standard_NC24ads_A100_v4 instance forgotten for a month costs several thousand dollars.",
-    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". azurerm_machine_learning_compute_instance cannot express either: create the instance with azapi_resource (Microsoft.MachineLearningServices/workspaces/computes) instead.',
+    fullDescription: "A compute instance bills for its VM whenever it is running, whether or not anyone uses it. Without idle shutdown (`idleTimeBeforeShutdown`) or a stop schedule, an instance left on after a working day runs all night and every weekend: an NC24ads_A100_v4 GPU instance forgotten for a month costs several thousand dollars.",
+    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". The azurerm compute instance resource cannot express either: create the instance with azapi_resource (the ARM type workspaces/computes of the Machine Learning provider) instead.',
     level: "warning",
     tags: ["cost", "aml"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML005-compute-instance-idle-shutdown.md"
+    messages: {
+      azurermCannotSet: 'AML compute instance "{{name}}" has no idle shutdown because {{type}} cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.',
+      noIdleShutdown: 'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no {{schedules}} schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "{{example}}") or a stop schedule.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const c of g.ofKind("ml.compute")) {
-          if (amlComputeType(c) !== "instance") continue;
-          if (c.format === "terraform") {
-            ctx.report({
-              resource: c,
-              attributePath: "idleTimeBeforeShutdown",
-              location: c.header,
-              level: "note",
-              message: `AML compute instance "${displayName(c)}" has no idle shutdown: azurerm_machine_learning_compute_instance cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.`
-            });
-            continue;
-          }
-          if (idleShutdown(c) !== "no") continue;
-          const hasSchedules = known(c, "schedules") !== void 0;
-          ctx.report({
-            resource: c,
-            attributePath: "idleTimeBeforeShutdown",
-            location: c.header,
-            related: hasSchedules && c.attrs.get("schedules")?.at ? [{ ...c.attrs.get("schedules").at, label: "schedules without a Stop action" }] : [],
-            message: `AML compute instance "${displayName(c)}" has no idle shutdown (no properties.idleTimeBeforeShutdown and no computeStartStop schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "PT60M") or a stop schedule.`
-          });
+      "ml.compute"(c) {
+        if (amlComputeTypeOf(ctx, c) !== "instance") return;
+        const about = { resource: c, attributePath: "idleTimeBeforeShutdown" };
+        if (c.format === "terraform") {
+          ctx.report({ ...about, level: "note", messageId: "azurermCannotSet", data: { name: displayName(c), type: c.sourceType } });
+          return;
         }
+        const idle = ctx.fact(c, "idleTimeBeforeShutdown");
+        if (idle.state === "unknown") return;
+        const v = idle.value;
+        if (v && !(v.kind === "string" && v.value.trim() === "") && v.kind !== "null") return;
+        const schedules = ctx.fact(c, "schedules");
+        if (schedules.state === "unknown") return;
+        const stop = stopSchedule(schedules.value);
+        if (stop.is === "unknown") ctx.undecided(c, "schedules", stop.reason);
+        if (stop.is !== "no") return;
+        ctx.report({
+          ...about,
+          related: schedules.value ? [{ ...whereWritten(c, "schedules"), label: "schedules without a Stop action" }] : [],
+          messageId: "noIdleShutdown",
+          data: {
+            name: displayName(c),
+            state: v?.kind === "string" ? `${idle.sourcePath} is empty` : idle.describe(),
+            schedules: START_STOP_SCHEDULES,
+            example: IDLE_SHUTDOWN_EXAMPLE
+          }
+        });
       }
     };
   }
-};
-var AML005_compute_instance_idle_shutdown_default = rule5;
+});
 
 // rules/aml/AML006-compute-node-public-ip.ts
-var rule6 = {
+var AML006_compute_node_public_ip_default = defineRule({
   meta: {
     id: "AML006",
     name: "compute-node-public-ip",
@@ -32141,36 +32179,31 @@ var rule6 = {
     level: "error",
     tags: ["security", "network", "aml"],
     securitySeverity: 6.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aml/AML006-compute-node-public-ip.md"
+    messages: {
+      nodePublicIp: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; set {{attribute}} to false.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const c of g.ofKind("ml.compute")) {
-          const type = amlComputeType(c);
-          if (type !== "cluster" && type !== "instance") continue;
-          const ws = c.parent;
-          if (!ws || ws.kind !== "ml.workspace") continue;
-          if (knownBool(ws, "publicNetworkAccess") !== false) continue;
-          if (knownBool(c, "nodePublicIp") !== true) continue;
-          const f = c.attrs.get("nodePublicIp");
-          const { location, related } = factLocations(c, "nodePublicIp");
-          const wsAt = factLocations(ws, "publicNetworkAccess").location;
-          const how = f.defaulted ? `${f.sourcePath} is not set and defaults to true` : `${f.sourcePath} is true`;
-          ctx.report({
-            resource: c,
-            attributePath: "nodePublicIp",
-            location,
-            related: [...related, { ...wsAt, label: `workspace "${displayName(ws)}": public network access disabled` }],
-            message: `AML compute ${type} "${displayName(c)}" gives its nodes public IPs (${how}) although workspace "${displayName(ws)}" has public network access disabled; disable node public IPs.`
-          });
-        }
+      "ml.compute"(c) {
+        const type = amlComputeTypeOf(ctx, c);
+        if (type !== "cluster" && type !== "instance") return;
+        const ws = c.parent;
+        if (!isKind(ws, "ml.workspace")) return;
+        if (ctx.fact(ws, "publicNetworkAccess").bool() !== false) return;
+        const publicIp = ctx.fact(c, "nodePublicIp");
+        if (publicIp.bool() !== true) return;
+        ctx.report({
+          resource: c,
+          attr: "nodePublicIp",
+          related: [{ ...whereWritten(ws, "publicNetworkAccess"), label: `workspace "${displayName(ws)}": public network access disabled` }],
+          messageId: "nodePublicIp",
+          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), attribute: publicIp.sourcePath }
+        });
       }
     };
   }
-};
-var AML006_compute_node_public_ip_default = rule6;
+});
 
 // rules/gpu/GPU001-gpu-workload-on-non-gpu-size.ts
 var GPU_WORKLOAD_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
@@ -32178,7 +32211,7 @@ var KIND_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm:
 function kindName(kind) {
   return KIND_NAMES[kind] ?? kind;
 }
-var rule7 = {
+var rule = {
   meta: {
     id: "GPU001",
     name: "gpu-workload-on-non-gpu-size",
@@ -32214,7 +32247,7 @@ var rule7 = {
     };
   }
 };
-var GPU001_gpu_workload_on_non_gpu_size_default = rule7;
+var GPU001_gpu_workload_on_non_gpu_size_default = rule;
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
 function samePlace(a, b) {
@@ -32305,7 +32338,7 @@ function listEntryProblem(a, label, who, admitted, attributePath) {
     message: `${label} feeds the size of ${who}, but its allowed values include "${a.value}", which is not a GPU size; remove it or replace it with an N-series GPU size (NC, ND, NG, NV).`
   }];
 }
-var rule8 = {
+var rule2 = {
   meta: {
     id: "GPU002",
     name: "gpu-size-input-unvalidated",
@@ -32349,14 +32382,14 @@ var rule8 = {
     };
   }
 };
-var GPU002_gpu_size_input_unvalidated_default = rule8;
+var GPU002_gpu_size_input_unvalidated_default = rule2;
 
 // rules/gpu/GPU003-gpu-pool-not-scale-to-zero.ts
 function gpuReason(r) {
   if (hasGpuSize(r)) return `GPU size "${knownString(r, "vmSize")}"`;
   return gpuIntent(r);
 }
-var rule9 = {
+var rule3 = {
   meta: {
     id: "GPU003",
     name: "gpu-pool-not-scale-to-zero",
@@ -32422,7 +32455,7 @@ var rule9 = {
     };
   }
 };
-var GPU003_gpu_pool_not_scale_to_zero_default = rule9;
+var GPU003_gpu_pool_not_scale_to_zero_default = rule3;
 
 // rules/aks/AKS001-gpu-node-pool-without-taint.ts
 function parseTaint(t) {
@@ -32448,7 +32481,7 @@ function taintStrings(r) {
   }
   return out;
 }
-var rule10 = {
+var rule4 = {
   meta: {
     id: "AKS001",
     name: "gpu-node-pool-without-taint",
@@ -32490,13 +32523,13 @@ var rule10 = {
     };
   }
 };
-var AKS001_gpu_node_pool_without_taint_default = rule10;
+var AKS001_gpu_node_pool_without_taint_default = rule4;
 
 // rules/aks/AKS002-gpu-size-in-system-pool.ts
 function isSystemPool(pool) {
   return knownBool(pool, "isDefault") === true || knownString(pool, "mode")?.toLowerCase() === "system";
 }
-var rule11 = {
+var rule5 = {
   meta: {
     id: "AKS002",
     name: "gpu-size-in-system-pool",
@@ -32528,7 +32561,7 @@ var rule11 = {
     };
   }
 };
-var AKS002_gpu_size_in_system_pool_default = rule11;
+var AKS002_gpu_size_in_system_pool_default = rule5;
 
 // rules/keyvault/KV001-keyvault-purge-protection.ts
 var KV001_keyvault_purge_protection_default = defineRule({
@@ -32561,44 +32594,43 @@ var KV001_keyvault_purge_protection_default = defineRule({
   }
 });
 
+// src/model/facts/keyvault.ts
+var VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
+var SECRETS_READER_ROLE = "Key Vault Secrets User";
+
 // rules/keyvault/KV002-keyvault-rbac-authorization.ts
-var rule12 = {
+var KV002_keyvault_rbac_authorization_default = defineRule({
   meta: {
     id: "KV002",
     name: "keyvault-rbac-authorization",
     shortDescription: "Key Vault uses access policies instead of Azure RBAC authorization.",
-    fullDescription: "With the legacy access-policy model, anyone who holds Contributor (or `Microsoft.KeyVault/vaults/write`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform.",
-    help: 'Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true) and grant data-plane access with role assignments such as "Key Vault Secrets User".',
+    fullDescription: `With the legacy access-policy model, anyone who holds Contributor (or \`${VAULT_WRITE_PERMISSION}\`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform.`,
+    help: `Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true) and grant data-plane access with role assignments such as "${SECRETS_READER_ROLE}".`,
     level: "warning",
     tags: ["security", "identity", "keyvault"],
     securitySeverity: 5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/keyvault/KV002-keyvault-rbac-authorization.md"
+    messages: {
+      accessPolicies: 'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const kv of g.ofKind("keyvault")) {
-          if (knownBool(kv, "rbacAuthorization") !== false) continue;
-          const f = kv.attrs.get("rbacAuthorization");
-          const { location, related } = factLocations(kv, "rbacAuthorization");
-          const how = f.defaulted ? `${f.sourcePath} is not set and defaults to false` : `${f.sourcePath} is false`;
-          ctx.report({
-            resource: kv,
-            attributePath: "rbacAuthorization",
-            location,
-            related,
-            message: `Key Vault "${displayName(kv)}" uses access policies instead of Azure RBAC (${how}); enable RBAC authorization and grant access with role assignments.`
-          });
-        }
+      keyvault(kv) {
+        const rbac = ctx.fact(kv, "rbacAuthorization");
+        if (rbac.bool() !== false) return;
+        ctx.report({
+          resource: kv,
+          attr: "rbacAuthorization",
+          messageId: "accessPolicies",
+          data: { name: displayName(kv), state: rbac.describe(), attribute: rbac.sourcePath }
+        });
       }
     };
   }
-};
-var KV002_keyvault_rbac_authorization_default = rule12;
+});
 
 // rules/acr/ACR001-registry-admin-user.ts
-var rule13 = {
+var ACR001_registry_admin_user_default = defineRule({
   meta: {
     id: "ACR001",
     name: "registry-admin-user",
@@ -32608,32 +32640,28 @@ var rule13 = {
     level: "error",
     tags: ["security", "identity", "acr"],
     securitySeverity: 7.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/acr/ACR001-registry-admin-user.md"
+    messages: {
+      adminUser: 'Container registry "{{name}}" enables the shared admin user ({{state}}); set {{attribute}} to false and grant AcrPull/AcrPush to managed identities.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const acr of g.ofKind("acr")) {
-          if (knownBool(acr, "adminEnabled") !== true) continue;
-          const f = acr.attrs.get("adminEnabled");
-          const { location, related } = factLocations(acr, "adminEnabled");
-          ctx.report({
-            resource: acr,
-            attributePath: "adminEnabled",
-            location,
-            related,
-            message: `Container registry "${displayName(acr)}" enables the shared admin user (${f.sourcePath} is true); set it to false and grant AcrPull/AcrPush to managed identities.`
-          });
-        }
+      acr(acr) {
+        const admin = ctx.fact(acr, "adminEnabled");
+        if (admin.bool() !== true) return;
+        ctx.report({
+          resource: acr,
+          attr: "adminEnabled",
+          messageId: "adminUser",
+          data: { name: displayName(acr), state: admin.describe(), attribute: admin.sourcePath }
+        });
       }
     };
   }
-};
-var ACR001_registry_admin_user_default = rule13;
+});
 
 // rules/acr/ACR002-private-registry-needs-premium.ts
-var rule14 = {
+var ACR002_private_registry_needs_premium_default = defineRule({
   meta: {
     id: "ACR002",
     name: "private-registry-needs-premium",
@@ -32642,34 +32670,32 @@ var rule14 = {
     help: 'Set sku = "Premium" (ARM/Bicep/azapi: sku.name = "Premium") on a registry that is network-restricted, or remove the restriction.',
     level: "error",
     tags: ["reliability", "network", "acr"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/acr/ACR002-private-registry-needs-premium.md"
+    messages: {
+      notPremium: 'Container registry "{{name}}" is network-restricted ({{why}}) but its SKU is "{{sku}}", and Azure accepts network restrictions only on {{premium}}; set {{attribute}} to "{{premium}}".'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const acr of g.ofKind("acr")) {
-          const sku = knownString(acr, "sku");
-          if (sku === void 0 || sku.toLowerCase() === "premium") continue;
-          const restriction = registryRestriction(g, acr);
-          if (!restriction) continue;
-          const { location, related } = factLocations(acr, "sku");
-          ctx.report({
-            resource: acr,
-            attributePath: "sku",
-            location,
-            related: [...related, { ...restriction.at, label: `network restriction: ${restriction.why}` }],
-            message: `Container registry "${displayName(acr)}" is network-restricted (${restriction.why}) but its SKU is "${sku}"; Azure accepts that only on Premium, so set the SKU to Premium.`
-          });
-        }
+      acr(acr, g) {
+        const sku = ctx.fact(acr, "sku");
+        const name = sku.string();
+        if (name === void 0 || isPremiumSku(name)) return;
+        const restriction = registryRestriction(ctx, g, acr);
+        if (!restriction) return;
+        ctx.report({
+          resource: acr,
+          attr: "sku",
+          related: [{ ...restriction.at, label: `network restriction: ${restriction.why}` }],
+          messageId: "notPremium",
+          data: { name: displayName(acr), why: restriction.why, sku: name, premium: NETWORK_RESTRICTED_SKU, attribute: sku.sourcePath }
+        });
       }
     };
   }
-};
-var ACR002_private_registry_needs_premium_default = rule14;
+});
 
 // rules/storage/ST001-storage-public-blob-access.ts
-var rule15 = {
+var ST001_storage_public_blob_access_default = defineRule({
   meta: {
     id: "ST001",
     name: "storage-public-blob-access",
@@ -32679,33 +32705,36 @@ var rule15 = {
     level: "error",
     tags: ["security", "data-protection", "storage"],
     securitySeverity: 8,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/storage/ST001-storage-public-blob-access.md"
+    messages: {
+      publicBlobAccess: 'Storage account "{{name}}" allows anonymous blob access because {{state}}; set {{attribute}} to false.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const st of g.ofKind("storage")) {
-          if (knownBool(st, "allowBlobPublicAccess") !== true) continue;
-          const f = st.attrs.get("allowBlobPublicAccess");
-          const { location, related } = factLocations(st, "allowBlobPublicAccess");
-          ctx.report({
-            resource: st,
-            attributePath: "allowBlobPublicAccess",
-            location,
-            related,
-            message: `Storage account "${displayName(st)}" allows anonymous blob access (${f.defaulted ? `${f.sourcePath} is not set and defaults to true` : `${f.sourcePath} is true`}); set ${f.sourcePath} = false.`
-          });
-        }
+      storage(st) {
+        const allow = ctx.fact(st, "allowBlobPublicAccess");
+        if (allow.bool() !== true) return;
+        ctx.report({
+          resource: st,
+          attr: "allowBlobPublicAccess",
+          messageId: "publicBlobAccess",
+          data: { name: displayName(st), state: allow.describe(), attribute: allow.sourcePath }
+        });
       }
     };
   }
-};
-var ST001_storage_public_blob_access_default = rule15;
+});
+
+// src/model/facts/storage.ts
+var TLS_VERSIONS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
+var MIN_SAFE_TLS = "TLS1_2";
+function isTlsBelow12(version) {
+  const i = TLS_VERSIONS.findIndex((v) => v.toLowerCase() === version.toLowerCase());
+  return i >= 0 && i < TLS_VERSIONS.indexOf(MIN_SAFE_TLS);
+}
 
 // rules/storage/ST002-storage-min-tls.ts
-var WEAK = /* @__PURE__ */ new Set(["tls1_0", "tls1_1"]);
-var rule16 = {
+var ST002_storage_min_tls_default = defineRule({
   meta: {
     id: "ST002",
     name: "storage-min-tls",
@@ -32715,76 +32744,61 @@ var rule16 = {
     level: "error",
     tags: ["security", "encryption", "storage"],
     securitySeverity: 6.5,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/storage/ST002-storage-min-tls.md"
+    messages: {
+      weakTls: 'Storage account "{{name}}" accepts TLS below 1.2 ({{attribute}} is "{{version}}"); set {{attribute}} to "{{safe}}".'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const st of g.ofKind("storage")) {
-          const tls = knownString(st, "minTls");
-          if (tls === void 0 || !WEAK.has(tls.toLowerCase())) continue;
-          const f = st.attrs.get("minTls");
-          const { location, related } = factLocations(st, "minTls");
-          ctx.report({
-            resource: st,
-            attributePath: "minTls",
-            location,
-            related,
-            message: `Storage account "${displayName(st)}" accepts TLS below 1.2 (${f.sourcePath} is "${tls}"); set it to "TLS1_2".`
-          });
-        }
+      storage(st) {
+        const tls = ctx.fact(st, "minTls");
+        const version = tls.string();
+        if (version === void 0 || !isTlsBelow12(version)) return;
+        ctx.report({
+          resource: st,
+          attr: "minTls",
+          messageId: "weakTls",
+          data: { name: displayName(st), attribute: tls.sourcePath, version, safe: MIN_SAFE_TLS }
+        });
       }
     };
   }
-};
-var ST002_storage_min_tls_default = rule16;
+});
+
+// src/model/facts/network.ts
+var ADMIN_PORTS = /* @__PURE__ */ new Map([
+  [22, "SSH"],
+  [3389, "RDP"]
+]);
+var INTERNET_SOURCES = /* @__PURE__ */ new Set(["*", "internet", "any", "0.0.0.0/0"]);
+function isInternetSource(prefix) {
+  return INTERNET_SOURCES.has(prefix.trim().toLowerCase());
+}
+var TCP_PROTOCOLS = /* @__PURE__ */ new Set(["tcp", "*", "any"]);
+function includesTcp(protocol) {
+  return TCP_PROTOCOLS.has(protocol.toLowerCase());
+}
+function adminPortsIn(spec) {
+  const s = spec.trim();
+  const all = [...ADMIN_PORTS.keys()];
+  if (s === "*" || s.toLowerCase() === "any") return all;
+  const m = /^(\d+)\s*(?:-\s*(\d+))?$/.exec(s);
+  if (!m) return [];
+  const lo = Number(m[1]);
+  const hi = m[2] === void 0 ? lo : Number(m[2]);
+  return all.filter((p) => p >= lo && p <= hi);
+}
+function describeAdminPorts(ports) {
+  return ports.map((p) => `${ADMIN_PORTS.get(p) ?? "port"} (${p})`).join(" and ");
+}
 
 // rules/network/NET001-admin-port-open-to-internet.ts
-var ADMIN_PORTS = { 22: "SSH", 3389: "RDP" };
-var ANY_SOURCE = /* @__PURE__ */ new Set(["*", "internet", "any", "0.0.0.0/0"]);
-var TCP = /* @__PURE__ */ new Set(["tcp", "*", "any"]);
-function items(v) {
-  if (!v) return [];
-  if (v.kind === "list") return v.items.some((i) => i.kind === "unknown") ? void 0 : v.items;
-  if (v.kind === "unknown") return void 0;
-  return [v];
-}
 function text(v) {
   if (v.kind === "string") return v.value.trim();
   if (v.kind === "number") return String(v.value);
   return void 0;
 }
-function adminPortsIn(spec) {
-  const s = spec.trim();
-  if (s === "*" || s.toLowerCase() === "any") return [22, 3389];
-  const m = /^(\d+)\s*(?:-\s*(\d+))?$/.exec(s);
-  if (!m) return [];
-  const lo = Number(m[1]);
-  const hi = m[2] === void 0 ? lo : Number(m[2]);
-  return [22, 3389].filter((p) => p >= lo && p <= hi);
-}
-function openPort(r) {
-  for (const attr2 of ["destinationPort", "destinationPorts"]) {
-    const list2 = items(r.attrs.get(attr2)?.value);
-    for (const v of list2 ?? []) {
-      const t = text(v);
-      const ports = t === void 0 ? [] : adminPortsIn(t);
-      if (ports.length) return { value: v, attr: attr2, ports };
-    }
-  }
-  return void 0;
-}
-function anySource(r) {
-  for (const attr2 of ["sourceAddress", "sourceAddresses"]) {
-    for (const v of items(r.attrs.get(attr2)?.value) ?? []) {
-      const t = text(v);
-      if (t !== void 0 && ANY_SOURCE.has(t.toLowerCase())) return v;
-    }
-  }
-  return void 0;
-}
-var rule17 = {
+var NET001_admin_port_open_to_internet_default = defineRule({
   meta: {
     id: "NET001",
     name: "admin-port-open-to-internet",
@@ -32794,45 +32808,66 @@ var rule17 = {
     level: "error",
     tags: ["security", "network", "nsg"],
     securitySeverity: 8.6,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/network/NET001-admin-port-open-to-internet.md"
+    messages: {
+      adminPortOpen: 'Security rule "{{name}}"{{where}} allows inbound {{ports}} from "{{source}}" (the internet); restrict {{sourceAttribute}} to a management range or use Azure Bastion.'
+    }
   },
   create(ctx) {
-    return {
-      graph(g) {
-        for (const r of g.ofKind("nsg.rule")) {
-          if (knownString(r, "direction")?.toLowerCase() !== "inbound") continue;
-          if (knownString(r, "access")?.toLowerCase() !== "allow") continue;
-          const protocol = knownString(r, "protocol");
-          if (protocol === void 0 || !TCP.has(protocol.toLowerCase())) continue;
-          const source = anySource(r);
-          if (!source) continue;
-          const port = openPort(r);
-          if (!port) continue;
-          const portLoc = factLocations(r, port.attr);
-          const location = port.value.origin ?? portLoc.location;
-          const related = portLoc.related.filter((l) => !sameRange(l, location));
-          if (!sameRange(r.header, location)) related.push({ ...r.header, label: `security rule "${displayName(r)}"` });
-          if (source.origin) related.push({ ...source.origin, label: `source ${text(source) ?? ""}` });
-          const nsg = r.parent ?? (r.refs.has("nsg") ? g.target(r, "nsg") : void 0);
-          const where = nsg ? ` of NSG "${displayName(nsg)}"` : "";
-          const what = port.ports.map((p) => `${ADMIN_PORTS[p]} (${p})`).join(" and ");
-          ctx.report({
-            resource: r,
-            attributePath: port.attr,
-            location,
-            related,
-            message: `Security rule "${displayName(r)}"${where} allows inbound ${what} from "${text(source)}" (the internet); restrict the source to a management range or use Azure Bastion.`
-          });
+    const firstEntry = (r, attrs, matches) => {
+      const unknownEntries = [];
+      for (const attr2 of attrs) {
+        const fact = ctx.fact(r, attr2);
+        const v = fact.value;
+        if (!v) continue;
+        const entries2 = v.kind === "list" ? v.items : [v];
+        const unknown2 = entries2.find((e) => e.kind === "unknown");
+        if (unknown2?.kind === "unknown") {
+          unknownEntries.push({ attr: attr2, reason: unknown2.reason });
+          continue;
         }
+        for (const e of entries2) {
+          const t = text(e);
+          if (t !== void 0 && matches(t)) return { attr: attr2, value: e, sourcePath: fact.sourcePath };
+        }
+      }
+      for (const u of unknownEntries) ctx.undecided(r, u.attr, u.reason);
+      return void 0;
+    };
+    return {
+      "nsg.rule"(r, g) {
+        if (ctx.fact(r, "direction").string()?.toLowerCase() !== "inbound") return;
+        if (ctx.fact(r, "access").string()?.toLowerCase() !== "allow") return;
+        const protocol = ctx.fact(r, "protocol").string();
+        if (protocol === void 0 || !includesTcp(protocol)) return;
+        const source = firstEntry(r, ["sourceAddress", "sourceAddresses"], isInternetSource);
+        if (!source) return;
+        const port = firstEntry(r, ["destinationPort", "destinationPorts"], (t) => adminPortsIn(t).length > 0);
+        if (!port) return;
+        const { location, related } = entryLocations(r, port.attr, port.value);
+        if (!sameRange(r.header, location)) related.push({ ...r.header, label: `security rule "${displayName(r)}"` });
+        if (source.value.origin) related.push({ ...source.value.origin, label: `source ${text(source.value) ?? ""}` });
+        const nsg = r.parent ?? (r.refs.has("nsg") ? g.target(r, "nsg") : void 0);
+        ctx.report({
+          resource: r,
+          attributePath: port.attr,
+          location,
+          related,
+          messageId: "adminPortOpen",
+          data: {
+            name: displayName(r),
+            where: nsg ? ` of NSG "${displayName(nsg)}"` : "",
+            ports: describeAdminPorts(adminPortsIn(text(port.value))),
+            source: text(source.value),
+            sourceAttribute: source.sourcePath
+          }
+        });
       }
     };
   }
-};
-var NET001_admin_port_open_to_internet_default = rule17;
+});
 
 // rules/terraform/TF001-local-terraform-state.ts
-var rule18 = {
+var rule6 = {
   meta: {
     id: "TF001",
     name: "local-terraform-state",
@@ -32864,10 +32899,10 @@ var rule18 = {
     };
   }
 };
-var TF001_local_terraform_state_default = rule18;
+var TF001_local_terraform_state_default = rule6;
 
 // rules/terraform/TF002-state-file-in-repository.ts
-var rule19 = {
+var rule7 = {
   meta: {
     id: "TF002",
     name: "state-file-in-repository",
@@ -32893,11 +32928,11 @@ var rule19 = {
     };
   }
 };
-var TF002_state_file_in_repository_default = rule19;
+var TF002_state_file_in_repository_default = rule7;
 
 // rules/terraform/TF003-provider-version-unpinned.ts
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
-var rule20 = {
+var rule8 = {
   meta: {
     id: "TF003",
     name: "provider-version-unpinned",
@@ -32942,7 +32977,7 @@ var rule20 = {
     };
   }
 };
-var TF003_provider_version_unpinned_default = rule20;
+var TF003_provider_version_unpinned_default = rule8;
 
 // rules/secrets/SEC001-hardcoded-secret.ts
 import fs4 from "node:fs";
@@ -33041,7 +33076,7 @@ function isPlaceholder(s) {
   if (/^\[[\s\S]*\]$/.test(t)) return true;
   return false;
 }
-var rule21 = {
+var rule9 = {
   meta: {
     id: "SEC001",
     name: "hardcoded-secret",
@@ -33143,7 +33178,7 @@ var rule21 = {
     };
   }
 };
-var SEC001_hardcoded_secret_default = rule21;
+var SEC001_hardcoded_secret_default = rule9;
 
 // rules/tags/TAG001-missing-required-tags.ts
 var NOT_TAGGABLE_AZURERM = [
@@ -33237,7 +33272,7 @@ function isTaggable(r) {
   const segments = type.split("/").length;
   return segments === 2 && type.includes(".") || written;
 }
-var rule22 = {
+var rule10 = {
   meta: {
     id: "TAG001",
     name: "missing-required-tags",
@@ -33286,10 +33321,10 @@ var rule22 = {
     };
   }
 };
-var TAG001_missing_required_tags_default = rule22;
+var TAG001_missing_required_tags_default = rule10;
 
 // rules/tags/TAG002-gpu-resource-without-cost-center.ts
-var rule23 = {
+var rule11 = {
   meta: {
     id: "TAG002",
     name: "gpu-resource-without-cost-center",
@@ -33331,13 +33366,13 @@ var rule23 = {
     };
   }
 };
-var TAG002_gpu_resource_without_cost_center_default = rule23;
+var TAG002_gpu_resource_without_cost_center_default = rule11;
 
 // rules/governance/GOV001-location-not-allowed.ts
 function normalizeLocation(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
-var rule24 = {
+var rule12 = {
   meta: {
     id: "GOV001",
     name: "location-not-allowed",
@@ -33382,7 +33417,7 @@ var rule24 = {
     };
   }
 };
-var GOV001_location_not_allowed_default = rule24;
+var GOV001_location_not_allowed_default = rule12;
 
 // rules/ci/CI001-sdk-auth-deprecated.ts
 var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
@@ -33407,7 +33442,7 @@ function sdkAuthFlags(words) {
   }
   return out;
 }
-var rule25 = {
+var rule13 = {
   meta: {
     id: "CI001",
     name: "sdk-auth-deprecated",
@@ -33447,10 +33482,10 @@ var rule25 = {
     };
   }
 };
-var CI001_sdk_auth_deprecated_default = rule25;
+var CI001_sdk_auth_deprecated_default = rule13;
 
 // rules/ci/CI002-azure-login-with-secret.ts
-var rule26 = {
+var rule14 = {
   meta: {
     id: "CI002",
     name: "azure-login-with-secret",
@@ -33504,7 +33539,7 @@ var rule26 = {
     };
   }
 };
-var CI002_azure_login_with_secret_default = rule26;
+var CI002_azure_login_with_secret_default = rule14;
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
 function describe(p) {
@@ -33514,7 +33549,7 @@ function describe(p) {
   }
   return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
 }
-var rule27 = {
+var rule15 = {
   meta: {
     id: "CI003",
     name: "oidc-without-id-token-permission",
@@ -33564,7 +33599,7 @@ var rule27 = {
     };
   }
 };
-var CI003_oidc_without_id_token_permission_default = rule27;
+var CI003_oidc_without_id_token_permission_default = rule15;
 
 // rules/ci/CI004-action-not-pinned.ts
 var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
@@ -33581,7 +33616,7 @@ function unpinned(u) {
   if (u.ref === void 0 || u.ref === "") return "no-ref";
   return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
 }
-var rule28 = {
+var rule16 = {
   meta: {
     id: "CI004",
     name: "action-not-pinned",
@@ -33614,7 +33649,7 @@ var rule28 = {
     };
   }
 };
-var CI004_action_not_pinned_default = rule28;
+var CI004_action_not_pinned_default = rule16;
 
 // rules/ci/CI005-terraform-apply-without-plan.ts
 var VALUE_OPTS = /* @__PURE__ */ new Set([
@@ -33669,7 +33704,7 @@ function applyWithoutPlan(words) {
   }
   return void 0;
 }
-var rule29 = {
+var rule17 = {
   meta: {
     id: "CI005",
     name: "terraform-apply-without-plan",
@@ -33708,10 +33743,10 @@ var rule29 = {
     };
   }
 };
-var CI005_terraform_apply_without_plan_default = rule29;
+var CI005_terraform_apply_without_plan_default = rule17;
 
 // rules/core/PARSE001-parse-error.ts
-var rule30 = {
+var rule18 = {
   meta: {
     id: "PARSE001",
     name: "parse-error",
@@ -33727,10 +33762,10 @@ var rule30 = {
     return {};
   }
 };
-var PARSE001_parse_error_default = rule30;
+var PARSE001_parse_error_default = rule18;
 
 // rules/core/EVAL001-evaluation-incomplete.ts
-var rule31 = {
+var rule19 = {
   meta: {
     id: "EVAL001",
     name: "evaluation-incomplete",
@@ -33746,10 +33781,10 @@ var rule31 = {
     return {};
   }
 };
-var EVAL001_evaluation_incomplete_default = rule31;
+var EVAL001_evaluation_incomplete_default = rule19;
 
 // rules/core/SUP001-suppression-invalid.ts
-var rule32 = {
+var rule20 = {
   meta: {
     id: "SUP001",
     name: "suppression-invalid",
@@ -33765,10 +33800,10 @@ var rule32 = {
     return {};
   }
 };
-var SUP001_suppression_invalid_default = rule32;
+var SUP001_suppression_invalid_default = rule20;
 
 // rules/core/SUP002-suppression-unused.ts
-var rule33 = {
+var rule21 = {
   meta: {
     id: "SUP002",
     name: "suppression-unused",
@@ -33784,7 +33819,7 @@ var rule33 = {
     return {};
   }
 };
-var SUP002_suppression_unused_default = rule33;
+var SUP002_suppression_unused_default = rule21;
 
 // rules/index.ts
 var ALL_RULES = registerRules({
@@ -34049,9 +34084,9 @@ function relativePath(base, file) {
   const rel = path20.relative(base, file);
   return toPosix(rel === "" ? path20.basename(file) : rel);
 }
-function ruleDocUrl(rule34) {
-  if (!rule34?.docPath) return void 0;
-  return DOCS_BASE_URL + toPosix(rule34.docPath).replace(/^\.?\//, "");
+function ruleDocUrl(rule22) {
+  if (!rule22?.docPath) return void 0;
+  return DOCS_BASE_URL + toPosix(rule22.docPath).replace(/^\.?\//, "");
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -34211,11 +34246,11 @@ function formatMarkdown(result, options = {}) {
     else c[f.level]++;
   }
   out.push("| Rule | Errors | Warnings | Notes | Suppressed |", "|---|---:|---:|---:|---:|");
-  for (const rule34 of allRules(result)) {
-    const c = counts.get(rule34.id);
+  for (const rule22 of allRules(result)) {
+    const c = counts.get(rule22.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule34);
-    const label = `${escapeMarkdown(rule34.id)} ${escapeMarkdown(rule34.name)}`;
+    const doc = ruleDocUrl(rule22);
+    const label = `${escapeMarkdown(rule22.id)} ${escapeMarkdown(rule22.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);
   }
@@ -34251,21 +34286,21 @@ function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
 }
-function defaultLevel(rule34) {
-  if (typeof rule34.level === "string") return rule34.level;
-  const { unknown: unknown2, prod, nonprod } = rule34.level;
+function defaultLevel(rule22) {
+  if (typeof rule22.level === "string") return rule22.level;
+  const { unknown: unknown2, prod, nonprod } = rule22.level;
   for (const l of [unknown2, prod, nonprod]) if (l !== "off") return l;
   return "none";
 }
 function problemSeverity(level) {
   return level === "error" ? "error" : level === "warning" ? "warning" : "recommendation";
 }
-function helpMarkdown(rule34, docUrl) {
-  const parts = [`**${rule34.id} ${rule34.name}**: ${rule34.shortDescription}`];
-  if (rule34.fullDescription && rule34.fullDescription !== rule34.shortDescription) parts.push(rule34.fullDescription);
-  if (rule34.help) parts.push(`**Fix:** ${rule34.help}`);
-  if (typeof rule34.level !== "string") {
-    const l = rule34.level;
+function helpMarkdown(rule22, docUrl) {
+  const parts = [`**${rule22.id} ${rule22.name}**: ${rule22.shortDescription}`];
+  if (rule22.fullDescription && rule22.fullDescription !== rule22.shortDescription) parts.push(rule22.fullDescription);
+  if (rule22.help) parts.push(`**Fix:** ${rule22.help}`);
+  if (typeof rule22.level !== "string") {
+    const l = rule22.level;
     parts.push(`**Level by environment:** prod \`${l.prod}\`, non-prod \`${l.nonprod}\`, unknown \`${l.unknown}\`.`);
   }
   if (docUrl) parts.push(`[Rule documentation](${docUrl})`);
@@ -34274,27 +34309,27 @@ function helpMarkdown(rule34, docUrl) {
 function nonEmpty(text2, fallback) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : fallback;
 }
-function ruleDescriptor(rule34) {
-  const docUrl = ruleDocUrl(rule34);
-  const level = defaultLevel(rule34);
-  const short = nonEmpty(rule34.shortDescription, rule34.id);
+function ruleDescriptor(rule22) {
+  const docUrl = ruleDocUrl(rule22);
+  const level = defaultLevel(rule22);
+  const short = nonEmpty(rule22.shortDescription, rule22.id);
   const properties = {
-    tags: [...rule34.tags],
+    tags: [...rule22.tags],
     precision: "high"
   };
-  if (rule34.securitySeverity !== void 0) {
-    properties["security-severity"] = securitySeverityString(rule34.securitySeverity);
+  if (rule22.securitySeverity !== void 0) {
+    properties["security-severity"] = securitySeverityString(rule22.securitySeverity);
   }
   properties["problem.severity"] = problemSeverity(level);
-  if (typeof rule34.level !== "string") {
-    properties.envLevels = { prod: rule34.level.prod, nonprod: rule34.level.nonprod, unknown: rule34.level.unknown };
+  if (typeof rule22.level !== "string") {
+    properties.envLevels = { prod: rule22.level.prod, nonprod: rule22.level.nonprod, unknown: rule22.level.unknown };
   }
   return {
-    id: rule34.id,
-    name: rule34.name,
+    id: rule22.id,
+    name: rule22.name,
     shortDescription: { text: short },
-    fullDescription: { text: nonEmpty(rule34.fullDescription, short) },
-    help: { text: nonEmpty(rule34.help, short), markdown: helpMarkdown(rule34, docUrl) },
+    fullDescription: { text: nonEmpty(rule22.fullDescription, short) },
+    help: { text: nonEmpty(rule22.help, short), markdown: helpMarkdown(rule22, docUrl) },
     helpUri: docUrl,
     defaultConfiguration: { level },
     properties
