@@ -5792,12 +5792,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -5818,7 +5818,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -5827,14 +5827,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq3;
+    exports.isPair = isPair3;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -9942,9 +9942,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -9980,7 +9980,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -10020,7 +10020,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -10043,7 +10043,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -10075,7 +10075,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -10091,7 +10091,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -11378,7 +11378,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -11462,7 +11462,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -14552,12 +14552,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule34) => shouldUseRule(schema, rule34));
+      return group.rules.some((rule29) => shouldUseRule(schema, rule29));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule34) {
+    function shouldUseRule(schema, rule29) {
       var _a;
-      return schema[rule34.keyword] !== void 0 || ((_a = rule34.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule29.keyword] !== void 0 || ((_a = rule29.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -15609,9 +15609,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule34 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule34)) {
-            keywordCode(it, rule34.keyword, rule34.definition, group.type);
+        for (const rule29 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule29)) {
+            keywordCode(it, rule29.keyword, rule29.definition, group.type);
           }
         }
       });
@@ -15646,9 +15646,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule34 = rules[keyword];
-        if (typeof rule34 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule34)) {
-          const { type } = rule34.definition;
+        const rule29 = rules[keyword];
+        if (typeof rule29 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule29)) {
+          const { type } = rule29.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -17734,8 +17734,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule34 = this.RULES.all[keyword];
-        return typeof rule34 == "object" ? rule34.definition : !!rule34;
+        const rule29 = this.RULES.all[keyword];
+        return typeof rule29 == "object" ? rule29.definition : !!rule29;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -17743,7 +17743,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule34) => rule34.keyword === keyword);
+          const i = group.rules.findIndex((rule29) => rule29.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -17770,10 +17770,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
-            const rule34 = rules[key];
-            if (typeof rule34 != "object")
+            const rule29 = rules[key];
+            if (typeof rule29 != "object")
               continue;
-            const { $data } = rule34.definition;
+            const { $data } = rule29.definition;
             const schema = keywords[key];
             if ($data && schema)
               keywords[key] = schemaOrData(schema);
@@ -17937,7 +17937,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule34 = {
+      const rule29 = {
         keyword,
         definition: {
           ...definition,
@@ -17946,18 +17946,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule34, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule29, definition.before);
       else
-        ruleGroup.rules.push(rule34);
-      RULES.all[keyword] = rule34;
+        ruleGroup.rules.push(rule29);
+      RULES.all[keyword] = rule29;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule34, before) {
+    function addBeforeRule(ruleGroup, rule29, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule34);
+        ruleGroup.rules.splice(i, 0, rule29);
       } else {
-        ruleGroup.rules.push(rule34);
+        ruleGroup.rules.push(rule29);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -24732,8 +24732,8 @@ function factView(r, attr2) {
 function runRules(input, undecided = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  for (const rule34 of input.rules) {
-    const meta = rule34.meta;
+  for (const rule29 of input.rules) {
+    const meta = rule29.meta;
     let variant = "default";
     let evalEnv;
     const occurrences = /* @__PURE__ */ new Map();
@@ -24820,7 +24820,7 @@ function runRules(input, undecided = []) {
         recordUndecided(resource, attribute, why, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       }
     };
-    const visitor = rule34.create(ctx);
+    const visitor = rule29.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
@@ -24835,15 +24835,18 @@ function runRules(input, undecided = []) {
     }
     variant = "default";
     evalEnv = void 0;
-    runOtherHooks(visitor, input);
+    runOtherHooks(visitor, input, rule29);
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];
 }
-function runOtherHooks(visitor, input) {
+function runOtherHooks(visitor, input, rule29) {
   if (visitor.terraformModule) for (const m of input.terraformModules) visitor.terraformModule(m);
   if (visitor.file) for (const f of input.files) visitor.file(f);
-  if (visitor.ciDocument) for (const d of input.ciDocuments) visitor.ciDocument(d);
+  if (visitor.ciFile) {
+    const formats = rule29.meta.formats;
+    for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) visitor.ciFile(f);
+  }
 }
 
 // src/engine/types.ts
@@ -24865,7 +24868,7 @@ function formatsFromHooks(visitor) {
   const resourceHook = visitor.graph !== void 0 || Object.keys(KINDS).some((k) => typeof visitor[k] === "function");
   if (resourceHook) for (const f of RESOURCE_FORMATS) out.add(f);
   if (visitor.terraformModule) out.add("terraform");
-  if (visitor.ciDocument) for (const f of CI_FORMATS) out.add(f);
+  if (visitor.ciFile) for (const f of CI_FORMATS) out.add(f);
   return [...out];
 }
 function registerRules(byCategory) {
@@ -26386,8 +26389,69 @@ var rule24 = {
 };
 var GOV001_location_not_allowed_default = rule24;
 
+// rules/ci/CI001-sdk-auth-deprecated.ts
+var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
+function isAz(w) {
+  const t = w.text.toLowerCase();
+  return t === "az" || t === "az.cmd" || t.endsWith("/az") || t.endsWith("\\az.cmd");
+}
+function sdkAuthFlags(argv) {
+  const out = [];
+  for (let i = 0; i + 3 < argv.length; i++) {
+    if (!isAz(argv[i])) continue;
+    const [ad, sp, cmd] = [argv[i + 1], argv[i + 2], argv[i + 3]].map((w) => w.text.toLowerCase());
+    if (ad !== "ad" || sp !== "sp" || cmd !== "create-for-rbac") continue;
+    for (let j = i + 4; j < argv.length; j++) {
+      const w = argv[j];
+      const [name, val] = w.text.toLowerCase().split("=", 2);
+      if (!FLAGS.has(name)) continue;
+      const next = val ?? argv[j + 1]?.text.toLowerCase();
+      if (next === "false") continue;
+      out.push(w);
+    }
+  }
+  return out;
+}
+var CI001_sdk_auth_deprecated_default = defineRule({
+  meta: {
+    id: "CI001",
+    name: "sdk-auth-deprecated",
+    shortDescription: "`az ad sp create-for-rbac --sdk-auth` (or `--json-auth`) in a CI script mints a long-lived client secret as JSON.",
+    fullDescription: "The `--sdk-auth` flag (and its alias `--json-auth`) of `az ad sp create-for-rbac` prints a service principal with a freshly created client secret as one JSON blob, the format of the `AZURE_CREDENTIALS` secret of the old azure/login `creds:` input. The secret is long-lived, is pasted into repository or pipeline secrets, and anyone who reads it can act as the principal until it expires or is rotated. The flag is deprecated; OIDC workload identity federation needs no secret at all.",
+    help: "Replace the secret with OIDC: create a federated credential for the app registration or a user-assigned managed identity and sign in with azure/login `client-id`, `tenant-id`, `subscription-id` (Azure Pipelines: a workload identity federation service connection).",
+    level: "error",
+    tags: ["security", "ci", "credentials"],
+    securitySeverity: 7.5,
+    messages: {
+      sdkAuth: "`az ad sp create-for-rbac {{flag}}` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id) instead.",
+      commentedOut: "A commented-out `az ad sp create-for-rbac {{flag}}` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)."
+    }
+  },
+  create(ctx) {
+    return {
+      ciFile(file) {
+        const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
+        for (const script of scripts) {
+          for (const cmd of script.commands) {
+            for (const flag of sdkAuthFlags(cmd.argv)) {
+              ctx.report({
+                messageId: cmd.commented ? "commentedOut" : "sdkAuth",
+                data: { flag: flag.text.split("=")[0] },
+                location: { file: file.file, range: flag.range },
+                ...cmd.commented ? { level: "note" } : {},
+                subject: script.subject,
+                attributePath: script.attributePath || "script"
+              });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/parse/yaml/ci.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/parse/yaml/scalar.ts
 var Builder = class {
@@ -26750,18 +26814,6 @@ function snippetRange(sn, lineMap, start, end) {
   const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
   return lineMap.range(sn.starts[s], sn.ends[e]);
 }
-function simpleCommands(cmd) {
-  const out = [];
-  let cur = [];
-  for (const t of cmd.tokens) {
-    if (t.op) {
-      if (cur.length) out.push(cur);
-      cur = [];
-    } else cur.push(t);
-  }
-  if (cur.length) out.push(cur);
-  return out;
-}
 var isWs = (c) => c === " " || c === "	";
 function lineEnd(v, i) {
   const nl = v.indexOf("\n", i);
@@ -27071,33 +27123,88 @@ function buildSnippet(args) {
   return sn;
 }
 
-// src/parse/yaml/ci.ts
-function isCiDocument(x) {
-  if (!x || typeof x !== "object") return false;
-  const d = x;
-  return typeof d.file === "string" && typeof d.kind === "string" && Array.isArray(d.scripts) && Array.isArray(d.comments);
+// src/parse/yaml/tree.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function nodeRange(lineMap, node) {
+  const r = node?.range;
+  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
 }
-function nodeRange(ctx, node) {
+function scalarValue(node) {
+  const v = node.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+function scalarRange(lineMap, node) {
+  const r = node.range;
+  if (!r) return lineMap.range(0, 0);
+  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
+  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
+  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
+  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
+    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
+  }
+  const m = mapScalar(node);
+  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+  return lineMap.range(r[0], r[1]);
+}
+function pairRange(lineMap, p) {
+  const k = p.key;
+  const v = p.value;
+  const start = k?.range?.[0] ?? 0;
+  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+  return lineMap.range(start, end);
+}
+function yamlTree(node, lineMap, depth = 0) {
+  if ((0, import_yaml2.isScalar)(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node) };
+  if (depth > 200 || (0, import_yaml2.isAlias)(node)) return { type: "other", range: nodeRange(lineMap, node) };
+  if ((0, import_yaml2.isMap)(node)) {
+    const entries2 = [];
+    for (const p of node.items) {
+      if (!(0, import_yaml2.isPair)(p)) continue;
+      const k = p.key;
+      const e = { key: (0, import_yaml2.isScalar)(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1);
+      entries2.push(e);
+    }
+    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
+  }
+  if ((0, import_yaml2.isSeq)(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node) };
+  return { type: "other", range: nodeRange(lineMap, node) };
+}
+function entryOf(node, key) {
+  if (node?.type !== "map") return void 0;
+  return node.entries.find((e) => e.key === key);
+}
+function valueOf(node, key) {
+  return entryOf(node, key)?.value;
+}
+function stringOf(node, key) {
+  const v = valueOf(node, key);
+  return v?.type === "scalar" ? v.value : void 0;
+}
+
+// src/parse/yaml/ci.ts
+function nodeRange2(ctx, node) {
   const r = node?.range;
   if (!r) return ctx.lineMap.range(0, 0);
   return ctx.lineMap.range(r[0], r[1]);
 }
 function scalarString(node) {
-  if (!(0, import_yaml2.isScalar)(node)) return void 0;
+  if (!(0, import_yaml3.isScalar)(node)) return void 0;
   const v = node.value;
   if (v === null || v === void 0) return "";
   return typeof v === "string" ? v : String(v);
 }
 function contentRange(ctx, node) {
-  if ((0, import_yaml2.isScalar)(node)) {
+  if ((0, import_yaml3.isScalar)(node)) {
     const m = mapScalar(node);
     if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
   }
-  return nodeRange(ctx, node);
+  return nodeRange2(ctx, node);
 }
 function pairsOf(map) {
-  if (!(0, import_yaml2.isMap)(map)) return [];
-  return map.items.filter((p) => (0, import_yaml2.isPair)(p));
+  if (!(0, import_yaml3.isMap)(map)) return [];
+  return map.items.filter((p) => (0, import_yaml3.isPair)(p));
 }
 function get(map, key) {
   for (const p of pairsOf(map)) if (scalarString(p.key) === key) return p.value;
@@ -27107,7 +27214,7 @@ function getPair(map, key) {
   for (const p of pairsOf(map)) if (scalarString(p.key) === key) return p;
   return void 0;
 }
-function pairRange(ctx, p) {
+function pairRange2(ctx, p) {
   const start = p.key?.range?.[0] ?? 0;
   const end = p.value?.range?.[1] ?? p.key?.range?.[1] ?? start;
   return ctx.lineMap.range(start, end);
@@ -27115,8 +27222,8 @@ function pairRange(ctx, p) {
 function entry(ctx, p) {
   const e = {
     key: scalarString(p.key) ?? "",
-    keyRange: nodeRange(ctx, p.key),
-    range: pairRange(ctx, p)
+    keyRange: nodeRange2(ctx, p.key),
+    range: pairRange2(ctx, p)
   };
   if (p.value) {
     const v = scalarString(p.value);
@@ -27129,7 +27236,7 @@ function entries(ctx, map) {
   return pairsOf(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !(0, import_yaml2.isScalar)(node)) return void 0;
+  if (!node || !(0, import_yaml3.isScalar)(node)) return void 0;
   const mapped = mapScalar(node);
   const sn = buildSnippet({
     file: ctx.file,
@@ -27139,20 +27246,20 @@ function snippetOf(ctx, node, language, origin, subject, attributePath) {
     origin,
     subject,
     attributePath,
-    fallbackRange: nodeRange(ctx, node)
+    fallbackRange: nodeRange2(ctx, node)
   });
   ctx.scripts.push(sn);
   return sn;
 }
 function parsePermissions(ctx, p) {
   if (!p) return void 0;
-  const perms = { kind: "other", scopes: {}, keyRange: nodeRange(ctx, p.key), range: pairRange(ctx, p) };
+  const perms = { kind: "other", scopes: {}, keyRange: nodeRange2(ctx, p.key), range: pairRange2(ctx, p) };
   const v = p.value;
   const s = scalarString(v);
   if (s !== void 0) {
     if (s === "write-all") perms.kind = "write-all";
     else if (s === "read-all") perms.kind = "read-all";
-  } else if ((0, import_yaml2.isMap)(v)) {
+  } else if ((0, import_yaml3.isMap)(v)) {
     perms.kind = "map";
     for (const q of pairsOf(v)) {
       const k = scalarString(q.key);
@@ -27161,11 +27268,6 @@ function parsePermissions(ctx, p) {
     }
   }
   return perms;
-}
-function grantsIdTokenWrite(p) {
-  if (!p) return false;
-  if (p.kind === "write-all") return true;
-  return p.kind === "map" && p.scopes["id-token"] === "write";
 }
 function parseUses(value, range, keyRange) {
   const u = { value, range, keyRange, kind: "action" };
@@ -27196,7 +27298,7 @@ function usesOf(ctx, p) {
   if (!p || !p.value) return void 0;
   const v = scalarString(p.value);
   if (v === void 0) return void 0;
-  return parseUses(v, contentRange(ctx, p.value), nodeRange(ctx, p.key));
+  return parseUses(v, contentRange(ctx, p.value), nodeRange2(ctx, p.key));
 }
 function shellLanguage(shell, runsOn) {
   if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? "powershell" : "shell";
@@ -27206,16 +27308,16 @@ function shellLanguage(shell, runsOn) {
 function runsOnString(node) {
   const s = scalarString(node);
   if (s !== void 0) return s;
-  if ((0, import_yaml2.isSeq)(node)) return node.items.map((i) => scalarString(i) ?? "").join(" ");
+  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i) => scalarString(i) ?? "").join(" ");
   return void 0;
 }
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
-  if (!(0, import_yaml2.isSeq)(seq)) return [];
+  if (!(0, import_yaml3.isSeq)(seq)) return [];
   const steps = [];
   seq.items.forEach((item, index) => {
-    if (!(0, import_yaml2.isMap)(item)) return;
+    if (!(0, import_yaml3.isMap)(item)) return;
     const subject = `${prefix}[${index}]`;
-    const step = { index, subject, range: nodeRange(ctx, item), with: [] };
+    const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
     const name = scalarString(get(item, "name"));
     if (name !== void 0) step.name = name;
     const id = scalarString(get(item, "id"));
@@ -27248,8 +27350,8 @@ function buildWorkflow(ctx, root) {
   const on = get(root, "on") ?? get(root, "true");
   const onStr = scalarString(on);
   if (onStr !== void 0) wf.triggers = [onStr];
-  else if ((0, import_yaml2.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString(i) ?? "").filter(Boolean);
-  else if ((0, import_yaml2.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString(p.key) ?? "");
+  else if ((0, import_yaml3.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString(i) ?? "").filter(Boolean);
+  else if ((0, import_yaml3.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString(p.key) ?? "");
   wf.reusable = wf.triggers.includes("workflow_call");
   const perms = parsePermissions(ctx, getPair(root, "permissions"));
   if (perms) wf.permissions = perms;
@@ -27261,8 +27363,8 @@ function buildWorkflow(ctx, root) {
     const job = {
       id,
       subject,
-      keyRange: nodeRange(ctx, p.key),
-      range: pairRange(ctx, p),
+      keyRange: nodeRange2(ctx, p.key),
+      range: pairRange2(ctx, p),
       with: entries(ctx, get(jobNode, "with")),
       steps: []
     };
@@ -27287,8 +27389,8 @@ function buildAction(ctx, root) {
   const job = {
     id: "runs",
     subject: "action:runs",
-    keyRange: nodeRange(ctx, runsPair.key),
-    range: pairRange(ctx, runsPair),
+    keyRange: nodeRange2(ctx, runsPair.key),
+    range: pairRange2(ctx, runsPair),
     with: [],
     steps: readSteps(ctx, get(runs, "steps"), "action:runs.steps", void 0, void 0)
   };
@@ -27338,18 +27440,18 @@ function taskScripts(ctx, step, inputs) {
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
   const visit2 = (node, path15) => {
-    if ((0, import_yaml2.isSeq)(node)) {
+    if ((0, import_yaml3.isSeq)(node)) {
       node.items.forEach((item, i) => visit2(item, `${path15}[${i}]`));
       return;
     }
-    if (!(0, import_yaml2.isMap)(node)) return;
+    if (!(0, import_yaml3.isMap)(node)) return;
     const pairs = pairsOf(node);
     let stepKind;
     let stepPair;
     for (const p of pairs) {
       const k = scalarString(p.key);
       if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
-        if ((0, import_yaml2.isScalar)(p.value)) {
+        if ((0, import_yaml3.isScalar)(p.value)) {
           stepKind = k;
           stepPair = p;
           break;
@@ -27358,7 +27460,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair) {
       const subject = `pipeline:${path15 || "$"}`;
-      const step = { subject, range: nodeRange(ctx, node), kind: stepKind, inputs: [], scripts: [] };
+      const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString(stepPair.value) ?? "";
         step.taskRange = contentRange(ctx, stepPair.value);
@@ -27433,7 +27535,7 @@ function languageOfScript(file) {
 }
 function parseCiDocument(file, text2, kind) {
   const lineMap = new LineMap(text2);
-  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], scripts: [] };
+  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], scripts: [], trees: [] };
   const ctx = { file, lineMap, scripts: doc.scripts };
   if (kind === "script") {
     const sn = buildSnippet({
@@ -27453,8 +27555,8 @@ function parseCiDocument(file, text2, kind) {
   let tokens = [];
   let docs = [];
   try {
-    tokens = [...new import_yaml2.Parser().parse(text2)];
-    docs = [...new import_yaml2.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
+    tokens = [...new import_yaml3.Parser().parse(text2)];
+    docs = [...new import_yaml3.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
   } catch (e) {
     doc.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
     return doc;
@@ -27478,7 +27580,8 @@ function parseCiDocument(file, text2, kind) {
   try {
     for (const d of docs) {
       const root = d.contents;
-      if (!(0, import_yaml2.isMap)(root)) continue;
+      if (!(0, import_yaml3.isMap)(root)) continue;
+      doc.trees.push(yamlTree(root, lineMap));
       if (kind === "github-workflow") {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
       } else if (kind === "github-action") {
@@ -27500,73 +27603,561 @@ function parseCiDocument(file, text2, kind) {
   return doc;
 }
 
-// rules/ci/CI001-sdk-auth-deprecated.ts
-var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
-function isAz(t) {
-  const w = t.text.toLowerCase();
-  return w === "az" || w === "az.cmd" || w.endsWith("/az") || w.endsWith("\\az.cmd");
+// src/eval/ci/common.ts
+function scalarOf(node) {
+  return node?.type === "scalar" ? { text: node.value, range: node.range } : void 0;
 }
-function sdkAuthFlags(words) {
+function entryOfNode(e) {
+  const out = { key: e.key, keyRange: e.keyRange, range: e.range };
+  if (e.value) {
+    if (e.value.type === "scalar") out.value = e.value.value;
+    out.valueRange = e.value.range;
+  }
+  return out;
+}
+function entriesOf(node) {
+  return node?.type === "map" ? node.entries.map(entryOfNode) : [];
+}
+function stringsOf(node) {
+  if (node?.type === "scalar") return node.value === "" ? [] : [node.value];
+  if (node?.type === "seq") return node.items.flatMap((i) => i.type === "scalar" ? [i.value] : []);
+  return [];
+}
+function isExpressionKey(key) {
+  return /^\$\{\{.*\}\}$/s.test(key.trim());
+}
+function envOf(node, scope) {
+  if (node?.type !== "map") return [];
+  return node.entries.map((e) => {
+    const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "env", scope };
+    const s = scalarOf(e.value);
+    if (s) v.value = s;
+    return v;
+  });
+}
+function variablesOf(node, scope, conditions = []) {
   const out = [];
-  for (let i = 0; i + 3 < words.length; i++) {
-    if (!isAz(words[i])) continue;
-    const [ad, sp, cmd] = [words[i + 1], words[i + 2], words[i + 3]].map((t) => t.text.toLowerCase());
-    if (ad !== "ad" || sp !== "sp" || cmd !== "create-for-rbac") continue;
-    for (let j = i + 4; j < words.length; j++) {
-      const t = words[j];
-      const [name, val] = t.text.toLowerCase().split("=", 2);
-      if (!FLAGS.has(name)) continue;
-      const next = val ?? words[j + 1]?.text.toLowerCase();
-      if (next === "false") continue;
-      out.push(t);
+  const mark = (v) => conditions.length ? { ...v, conditions: [...conditions] } : v;
+  if (node?.type === "map") {
+    for (const e of node.entries) {
+      if (isExpressionKey(e.key)) {
+        out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        continue;
+      }
+      const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "variables", scope };
+      const s = scalarOf(e.value);
+      if (s) v.value = s;
+      out.push(mark(v));
+    }
+  } else if (node?.type === "seq") {
+    for (const item of node.items) {
+      if (item.type !== "map") continue;
+      const first = item.entries[0];
+      if (first && isExpressionKey(first.key)) {
+        for (const e of item.entries) out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        continue;
+      }
+      const get2 = (k) => item.entries.find((e) => e.key === k);
+      const name = get2("name");
+      const group = get2("group");
+      const template = get2("template");
+      if (name?.value?.type === "scalar") {
+        const v = { name: name.value.value, nameRange: name.value.range, kind: "value", source: "variables", scope };
+        const s = scalarOf(get2("value")?.value);
+        if (s) v.value = s;
+        const ro = get2("readonly")?.value;
+        if (ro?.type === "scalar" && ro.value.toLowerCase() === "true") v.readonly = true;
+        out.push(mark(v));
+      } else if (group?.value?.type === "scalar") {
+        out.push(mark({ name: group.value.value, nameRange: group.value.range, kind: "group", source: "variables", scope }));
+      } else if (template?.value?.type === "scalar") {
+        out.push(mark({ name: template.value.value, nameRange: template.value.range, kind: "template", source: "variables", scope }));
+      }
     }
   }
   return out;
 }
-var rule25 = {
-  meta: {
-    id: "CI001",
-    name: "sdk-auth-deprecated",
-    shortDescription: "`az ad sp create-for-rbac --sdk-auth` (or `--json-auth`) in a CI script mints a long-lived client secret as JSON.",
-    fullDescription: "The `--sdk-auth` flag (and its alias `--json-auth`) of `az ad sp create-for-rbac` prints a service principal with a freshly created client secret as one JSON blob, the format of the `AZURE_CREDENTIALS` secret of the old azure/login `creds:` input. The secret is long-lived, is pasted into repository or pipeline secrets, and anyone who reads it can act as the principal until it expires or is rotated. The flag is deprecated; OIDC workload identity federation needs no secret at all.",
-    help: "Replace the secret with OIDC: create a federated credential for the app registration or a user-assigned managed identity and sign in with azure/login `client-id`, `tenant-id`, `subscription-id` (Azure Pipelines: a workload identity federation service connection).",
-    level: "error",
-    tags: ["security", "ci", "credentials"],
-    securitySeverity: 7.5,
-    formats: ["github-actions", "azure-pipelines", "script"],
-    docPath: "rules/ci/CI001-sdk-auth-deprecated.md"
-  },
-  create(ctx) {
-    return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc)) return;
-        for (const sn of doc.commentScript ? [...doc.scripts, doc.commentScript] : doc.scripts) {
-          let n = 0;
-          for (const cmd of sn.commands) {
-            for (const words of simpleCommands(cmd)) {
-              for (const flag of sdkAuthFlags(words)) {
-                n++;
-                const base = sn.attributePath || "script";
-                const flagName = flag.text.split("=")[0];
-                ctx.report({
-                  location: { file: doc.file, range: flag.range },
-                  message: cmd.commented ? `commented-out \`az ad sp create-for-rbac ${flagName}\` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)` : `\`az ad sp create-for-rbac ${flagName}\` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)`,
-                  ...cmd.commented ? { level: "note" } : {},
-                  subject: sn.subject,
-                  attributePath: n === 1 ? base : `${base}#${n}`
-                });
-              }
-            }
-          }
-        }
-      }
+function templateRefOf(node) {
+  if (node?.type !== "scalar") return void 0;
+  const text2 = node.value.trim();
+  const at = text2.lastIndexOf("@");
+  const ref = { text: node.value, range: node.range, path: text2 };
+  if (at > 0 && !text2.slice(at).includes("}}")) {
+    ref.path = text2.slice(0, at);
+    ref.repository = text2.slice(at + 1);
+  }
+  return ref;
+}
+
+// src/eval/ci/github.ts
+function usesOf2(e) {
+  if (e?.value?.type !== "scalar") return void 0;
+  const g = parseUses(e.value.value, e.value.range, e.keyRange);
+  const u = { text: g.value, range: g.range, keyRange: g.keyRange, kind: g.kind, name: "" };
+  if (g.owner !== void 0) u.owner = g.owner;
+  if (g.repo !== void 0) u.repo = g.repo;
+  if (g.path !== void 0) u.path = g.path;
+  if (g.ref !== void 0) u.ref = g.ref;
+  const v = g.value.trim();
+  u.name = u.kind === "docker" ? v.slice("docker://".length) : u.kind === "action" || u.kind === "reusable-workflow" ? [u.owner, u.repo, u.path].filter((x) => x !== void 0).join("/").toLowerCase() : v;
+  return u;
+}
+function permissionsOf(e, level) {
+  if (!e) return void 0;
+  const p = { level, kind: "other", scopes: {}, entries: [], keyRange: e.keyRange, range: e.range };
+  const v = e.value;
+  if (v?.type === "scalar") {
+    if (v.value === "write-all") p.kind = "write-all";
+    else if (v.value === "read-all") p.kind = "read-all";
+  } else if (v?.type === "map") {
+    p.kind = "map";
+    for (const s of v.entries) {
+      if (s.value?.type !== "scalar") continue;
+      p.scopes[s.key] = s.value.value;
+      p.entries.push(entryOfNode(s));
+    }
+  }
+  return p;
+}
+function environmentOf(node) {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
+  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
+}
+function matrixOf(strategy) {
+  const m = valueOf(strategy, "matrix");
+  if (m?.type !== "map") return [];
+  const out = [];
+  for (const e of m.entries) {
+    if (e.key === "include" || e.key === "exclude") continue;
+    const axis = { name: e.key, nameRange: e.keyRange };
+    if (e.value?.type === "seq" && e.value.items.every((i) => i.type === "scalar")) axis.values = e.value.items.map((i) => scalarOf(i));
+    out.push(axis);
+  }
+  return out;
+}
+function inputsOf(node, source) {
+  if (node?.type !== "map") return [];
+  return node.entries.map((e) => {
+    const i = { name: e.key, nameRange: e.keyRange, source, allowed: [], range: e.range };
+    const type = stringOf(e.value, "type");
+    if (type !== void 0) i.type = type;
+    const req = stringOf(e.value, "required");
+    if (req !== void 0) i.required = req.toLowerCase() === "true";
+    const def2 = scalarOf(valueOf(e.value, "default"));
+    if (def2) i.default = def2;
+    const opts = valueOf(e.value, "options");
+    if (opts?.type === "seq") i.allowed = opts.items.flatMap((x) => x.type === "scalar" ? [scalarOf(x)] : []);
+    return i;
+  });
+}
+function onOf(root) {
+  return valueOf(root, "on") ?? valueOf(root, "true");
+}
+function triggersOf(on) {
+  if (on?.type === "scalar") return on.value ? [{ text: on.value, range: on.range }] : [];
+  if (on?.type === "seq") return on.items.flatMap((i) => i.type === "scalar" && i.value ? [{ text: i.value, range: i.range }] : []);
+  if (on?.type === "map") return on.entries.map((e) => ({ text: e.key, range: e.keyRange }));
+  return [];
+}
+function stepsOf(seq, prefix, scripts, defaultShell) {
+  if (seq?.type !== "seq") return [];
+  const steps = [];
+  seq.items.forEach((item, i) => {
+    if (item.type !== "map") return;
+    const subject = `${prefix}[${i}]`;
+    const uses = usesOf2(entryOf(item, "uses"));
+    const step = {
+      subject,
+      index: steps.length,
+      range: item.range,
+      kind: uses && !entryOf(item, "run") ? "uses" : "run",
+      inputs: entriesOf(valueOf(item, "with")),
+      env: envOf(valueOf(item, "env"), "step"),
+      scripts: scripts.get(subject) ?? []
     };
+    if (uses) step.uses = uses;
+    const name = stringOf(item, "name");
+    if (name !== void 0) step.name = name;
+    const id = stringOf(item, "id");
+    if (id !== void 0) step.id = id;
+    const shell = stringOf(item, "shell") ?? defaultShell;
+    if (shell !== void 0) step.shell = shell;
+    const cond = stringOf(item, "if");
+    if (cond !== void 0) step.condition = cond;
+    steps.push(step);
+  });
+  return steps;
+}
+function defaultShellOf(node) {
+  return stringOf(valueOf(valueOf(node, "defaults"), "run"), "shell");
+}
+function readWorkflow(out, root, scripts) {
+  const name = stringOf(root, "name");
+  if (name !== void 0) out.name = name;
+  const on = onOf(root);
+  out.triggers = triggersOf(on);
+  out.reusable = out.triggers.some((t) => t.text === "workflow_call");
+  out.inputs = [
+    ...inputsOf(valueOf(valueOf(on, "workflow_call"), "inputs"), "workflow_call"),
+    ...inputsOf(valueOf(valueOf(on, "workflow_dispatch"), "inputs"), "workflow_dispatch")
+  ];
+  const wfPerms = permissionsOf(entryOf(root, "permissions"), "workflow");
+  if (wfPerms) out.permissions = wfPerms;
+  out.env = envOf(valueOf(root, "env"), "workflow");
+  const wfShell = defaultShellOf(root);
+  const jobs = valueOf(root, "jobs");
+  if (jobs?.type !== "map") return;
+  for (const e of jobs.entries) {
+    const node = e.value;
+    const subject = `workflow:jobs.${e.key}`;
+    const uses = usesOf2(entryOf(node, "uses"));
+    const job = {
+      id: e.key,
+      subject,
+      kind: uses ? "workflow-call" : "job",
+      keyRange: e.keyRange,
+      range: e.range,
+      needs: stringsOf(valueOf(node, "needs")),
+      matrix: matrixOf(valueOf(node, "strategy")),
+      env: envOf(valueOf(node, "env"), "job"),
+      inputs: entriesOf(valueOf(node, "with")),
+      steps: []
+    };
+    const jobName = stringOf(node, "name");
+    if (jobName !== void 0) job.name = jobName;
+    const runsOn = valueOf(node, "runs-on");
+    if (runsOn?.type === "scalar") job.runsOn = runsOn.value;
+    else if (runsOn?.type === "seq") job.runsOn = runsOn.items.map((i) => i.type === "scalar" ? i.value : "").join(" ");
+    const perms = permissionsOf(entryOf(node, "permissions"), "job");
+    if (perms) job.permissions = perms;
+    const effective = perms ?? wfPerms;
+    if (effective) job.effectivePermissions = effective;
+    const env = environmentOf(valueOf(node, "environment"));
+    if (env) job.environment = env;
+    if (uses) job.uses = uses;
+    const secrets = entryOf(node, "secrets");
+    if (secrets) job.secrets = entryOfNode(secrets);
+    job.steps = stepsOf(valueOf(node, "steps"), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell);
+    out.jobs.push(job);
+  }
+}
+function readAction(out, root, scripts) {
+  out.composite = true;
+  const name = stringOf(root, "name");
+  if (name !== void 0) out.name = name;
+  out.inputs = inputsOf(valueOf(root, "inputs"), "action");
+  const runs = entryOf(root, "runs");
+  if (!runs) return;
+  out.jobs.push({
+    id: "runs",
+    subject: "action:runs",
+    kind: "composite",
+    keyRange: runs.keyRange,
+    range: runs.range,
+    needs: [],
+    matrix: [],
+    env: [],
+    inputs: [],
+    steps: stepsOf(valueOf(runs.value, "steps"), "action:runs.steps", scripts, void 0)
+  });
+}
+
+// src/eval/ci/azure-pipelines.ts
+var SCRIPT_KEYS = /* @__PURE__ */ new Set(["script", "bash", "pwsh", "powershell"]);
+function parametersOf(node) {
+  const out = [];
+  if (node?.type === "seq") {
+    for (const item of node.items) {
+      const name = valueOf(item, "name");
+      if (item.type !== "map" || name?.type !== "scalar") continue;
+      const p = { name: name.value, nameRange: name.range, source: "parameters", allowed: [], range: item.range };
+      const type = stringOf(item, "type");
+      if (type !== void 0) p.type = type;
+      const def2 = scalarOf(valueOf(item, "default"));
+      if (def2) p.default = def2;
+      const values = valueOf(item, "values");
+      if (values?.type === "seq") p.allowed = values.items.flatMap((v) => v.type === "scalar" ? [scalarOf(v)] : []);
+      out.push(p);
+    }
+  } else if (node?.type === "map") {
+    for (const e of node.entries) {
+      const p = { name: e.key, nameRange: e.keyRange, source: "parameters", allowed: [], range: e.range };
+      const def2 = scalarOf(e.value);
+      if (def2) p.default = def2;
+      out.push(p);
+    }
+  }
+  return out;
+}
+function taskOf(node) {
+  if (node?.type !== "scalar") return void 0;
+  const text2 = node.value.trim();
+  const at = text2.indexOf("@");
+  const t = { text: node.value, range: node.range, name: at >= 0 ? text2.slice(0, at) : text2 };
+  if (at >= 0) t.version = text2.slice(at + 1);
+  return t;
+}
+function environmentOf2(node) {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
+  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
+}
+function poolOf(node) {
+  return scalarOf(node)?.text ?? stringOf(node, "vmImage") ?? stringOf(node, "name");
+}
+function stepKindOf(m, container) {
+  for (const e of m.entries) {
+    if (e.value?.type !== "scalar") continue;
+    if (e.key === "task" || SCRIPT_KEYS.has(e.key)) return e.key;
+  }
+  if (container === "steps" && m.entries.some((e) => e.key === "template" && e.value?.type === "scalar")) return "template";
+  return void 0;
+}
+function readPipeline(out, roots, scripts) {
+  let implicit;
+  const jobOf = (job, root) => {
+    if (job) return job;
+    if (!implicit) {
+      implicit = { id: "", subject: "pipeline:$", kind: "implicit", keyRange: root.range, range: root.range, needs: [], matrix: [], env: [], inputs: [], steps: [] };
+      out.jobs.push(implicit);
+    }
+    return implicit;
+  };
+  const visit2 = (node, path15, container, stage, job, root) => {
+    if (!node) return;
+    if (node.type === "seq") {
+      node.items.forEach((item, i) => visit2(item, `${path15}[${i}]`, container, stage, job, root));
+      return;
+    }
+    if (node.type !== "map") return;
+    const subject = `pipeline:${path15 || "$"}`;
+    const kind = stepKindOf(node, container);
+    if (kind) {
+      const owner = jobOf(job, root);
+      const step = {
+        subject,
+        index: owner.steps.length,
+        range: node.range,
+        kind,
+        inputs: entriesOf(valueOf(node, kind === "template" ? "parameters" : "inputs")),
+        env: envOf(valueOf(node, "env"), "step"),
+        scripts: scripts.get(subject) ?? []
+      };
+      if (kind === "task") {
+        const task = taskOf(valueOf(node, "task"));
+        if (task) step.task = task;
+      }
+      if (kind === "template") {
+        const t = templateRefOf(valueOf(node, "template"));
+        if (t) step.template = t;
+      }
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) step.name = name;
+      const id = stringOf(node, "name");
+      if (id !== void 0) step.id = id;
+      const cond = stringOf(node, "condition");
+      if (cond !== void 0) step.condition = cond;
+      owner.steps.push(step);
+      for (const e of node.entries) {
+        if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
+        visit2(e.value, path15 ? `${path15}.${e.key}` : e.key, e.key, stage, job, root);
+      }
+      return;
+    }
+    const jobKey = node.entries.find((e) => (e.key === "job" || e.key === "deployment") && e.value?.type === "scalar");
+    const stageKey = node.entries.find((e) => e.key === "stage" && e.value?.type === "scalar");
+    const templateCall = container === "jobs" || container === "stages" ? templateRefOf(valueOf(node, "template")) : void 0;
+    if (stageKey || templateCall && container === "stages") {
+      const s = {
+        id: stageKey?.value?.type === "scalar" ? stageKey.value.value : "",
+        subject,
+        keyRange: (stageKey ?? node.entries[0]).keyRange,
+        range: node.range,
+        env: variablesOf(valueOf(node, "variables"), "stage"),
+        inputs: templateCall ? entriesOf(valueOf(node, "parameters")) : [],
+        jobs: []
+      };
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) s.name = name;
+      if (templateCall) s.template = templateCall;
+      out.stages.push(s);
+      stage = s;
+    } else if (jobKey || templateCall && container === "jobs") {
+      const j = {
+        id: jobKey?.value?.type === "scalar" ? jobKey.value.value : "",
+        subject,
+        kind: jobKey ? jobKey.key === "deployment" ? "deployment" : "job" : "template",
+        keyRange: (jobKey ?? node.entries[0]).keyRange,
+        range: node.range,
+        needs: stringsOf(valueOf(node, "dependsOn")),
+        matrix: [],
+        env: variablesOf(valueOf(node, "variables"), "job"),
+        inputs: templateCall && !jobKey ? entriesOf(valueOf(node, "parameters")) : [],
+        steps: []
+      };
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) j.name = name;
+      const pool = poolOf(valueOf(node, "pool"));
+      if (pool !== void 0) j.runsOn = pool;
+      const env = environmentOf2(valueOf(node, "environment"));
+      if (env) j.environment = env;
+      if (templateCall && !jobKey) j.template = templateCall;
+      if (stage) {
+        j.stage = stage.subject;
+        stage.jobs.push(subject);
+      }
+      out.jobs.push(j);
+      job = j;
+    }
+    for (const e of node.entries) {
+      const next = isExpressionKey(e.key) ? container : e.key;
+      visit2(e.value, path15 ? `${path15}.${e.key}` : e.key, next, stage, job, root);
+    }
+  };
+  for (const root of roots) {
+    if (root.type !== "map") continue;
+    const name = stringOf(root, "name");
+    if (name !== void 0 && out.name === void 0) out.name = name;
+    out.inputs.push(...parametersOf(valueOf(root, "parameters")));
+    out.env.push(...variablesOf(valueOf(root, "variables"), "pipeline"));
+    visit2(root, "", void 0, void 0, void 0, root);
+  }
+  for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
+}
+
+// src/eval/ci/scripts.ts
+var Word = class {
+  text;
+  raw;
+  range;
+  #sn;
+  #cmd;
+  #start;
+  #lineMap;
+  constructor(t, sn, cmd, lineMap) {
+    this.text = t.text;
+    this.raw = t.raw;
+    this.range = t.range;
+    this.#sn = sn;
+    this.#cmd = cmd;
+    this.#start = t.start;
+    this.#lineMap = lineMap;
+  }
+  rangeOf(from, to) {
+    const len = this.raw.length;
+    const a = Math.min(Math.max(from, 0), len);
+    const b = Math.min(Math.max(to, a), len);
+    const map = this.#cmd.map;
+    const s = map[this.#start + Math.min(a, len - 1)];
+    if (s === void 0) return this.range;
+    if (b === a) {
+      const at = a === len ? this.#sn.ends[map[this.#start + len - 1]] : this.#sn.starts[s];
+      return this.#lineMap.range(at, at);
+    }
+    const e = map[this.#start + b - 1];
+    return this.#lineMap.range(this.#sn.starts[s], this.#sn.ends[e]);
+  }
+  toJSON() {
+    return { text: this.text, raw: this.raw, range: this.range };
   }
 };
-var CI001_sdk_auth_deprecated_default = rule25;
+function simpleCommandsOf(cmd, statement, sn, lineMap) {
+  const out = [];
+  let words = [];
+  let op;
+  let after;
+  const flush = () => {
+    if (words.length === 0) return;
+    const c = {
+      argv: words,
+      commented: cmd.commented,
+      statement,
+      range: { start: words[0].range.start, end: words[words.length - 1].range.end }
+    };
+    if (after !== void 0) c.after = after;
+    out.push(c);
+    words = [];
+  };
+  for (const t of cmd.tokens) {
+    if (t.op) {
+      flush();
+      op = t.text;
+      continue;
+    }
+    if (words.length === 0) after = op;
+    words.push(new Word(t, sn, cmd, lineMap));
+  }
+  flush();
+  return out;
+}
+function scriptOf(sn, lineMap) {
+  const commands = [];
+  sn.commands.forEach((cmd, i) => commands.push(...simpleCommandsOf(cmd, i, sn, lineMap)));
+  const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
+  return {
+    subject: sn.subject,
+    attributePath: sn.attributePath,
+    origin: sn.origin,
+    language: sn.language,
+    range: sn.range,
+    exact: sn.exact,
+    commands,
+    comments
+  };
+}
+
+// src/eval/ci/build.ts
+var FORMAT = {
+  "github-workflow": "github-actions",
+  "github-action": "github-actions",
+  "azure-pipeline": "azure-pipelines",
+  script: "script"
+};
+function buildCiModel(doc) {
+  const out = {
+    file: doc.file,
+    kind: doc.kind,
+    format: FORMAT[doc.kind],
+    triggers: [],
+    reusable: false,
+    composite: false,
+    inputs: [],
+    env: [],
+    stages: [],
+    jobs: [],
+    steps: [],
+    scripts: [],
+    comments: doc.comments.map((c) => ({ text: c.text, range: c.range, source: c.source }))
+  };
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const sn of doc.scripts) {
+    const s = scriptOf(sn, doc.lineMap);
+    out.scripts.push(s);
+    const list2 = bySubject.get(s.subject);
+    if (list2) list2.push(s);
+    else bySubject.set(s.subject, [s]);
+  }
+  if (doc.commentScript) out.commentedOut = scriptOf(doc.commentScript, doc.lineMap);
+  const first = doc.trees[0];
+  if (doc.kind === "github-workflow" && first) readWorkflow(out, first, bySubject);
+  else if (doc.kind === "github-action" && first) readAction(out, first, bySubject);
+  else if (doc.kind === "azure-pipeline") readPipeline(out, doc.trees, bySubject);
+  out.steps = out.jobs.flatMap((j) => j.steps).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
+}
+
+// src/model/ci.ts
+function grantsIdTokenWrite(p) {
+  if (!p) return false;
+  if (p.kind === "write-all") return true;
+  return p.kind === "map" && p.scopes["id-token"] === "write";
+}
+function isAction(uses, name) {
+  return uses?.kind === "action" && uses.name === name.toLowerCase();
+}
 
 // rules/ci/CI002-azure-login-with-secret.ts
-var rule26 = {
+var CI002_azure_login_with_secret_default = defineRule({
   meta: {
     id: "CI002",
     name: "azure-login-with-secret",
@@ -27577,50 +28168,48 @@ var rule26 = {
     tags: ["security", "ci", "credentials"],
     securitySeverity: 7.5,
     formats: ["github-actions"],
-    docPath: "rules/ci/CI002-azure-login-with-secret.md"
+    messages: {
+      creds: "`{{uses}}` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`.",
+      azureCredentials: "`{{uses}}` takes `azure_credentials:`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (`az ml`) instead."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow) return;
-        for (const job of doc.workflow.jobs) {
-          for (const step of job.steps) {
-            const u = step.uses;
-            if (!u || u.kind !== "action") continue;
-            const owner = (u.owner ?? "").toLowerCase();
-            const repo = (u.repo ?? "").toLowerCase();
-            const related = [{ file: doc.file, range: u.range, label: `uses: ${u.value}` }];
-            if (owner === "azure" && repo === "login" && !u.path) {
-              const creds = step.with.find((w) => w.key === "creds");
-              const clientId = step.with.find((w) => w.key === "client-id");
-              if (creds && !clientId) {
-                ctx.report({
-                  location: { file: doc.file, range: creds.keyRange },
-                  message: "`azure/login` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`",
-                  related,
-                  subject: step.subject,
-                  attributePath: "with.creds"
-                });
-              }
-              continue;
-            }
-            const ac = step.with.find((w) => w.key === "azure_credentials");
-            if (ac) {
+      ciFile(file) {
+        for (const step of file.steps) {
+          const u = step.uses;
+          if (!u || u.kind !== "action") continue;
+          const related = [{ file: file.file, range: u.range, label: `uses: ${u.text}` }];
+          if (isAction(u, "azure/login")) {
+            const creds = step.inputs.find((w) => w.key === "creds");
+            if (creds && !step.inputs.some((w) => w.key === "client-id")) {
               ctx.report({
-                location: { file: doc.file, range: ac.keyRange },
-                message: `\`${u.value}\` takes \`azure_credentials:\`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (\`az ml\`) instead`,
+                messageId: "creds",
+                data: { uses: u.text },
+                location: { file: file.file, range: creds.keyRange },
                 related,
                 subject: step.subject,
-                attributePath: "with.azure_credentials"
+                attributePath: "with.creds"
               });
             }
+            continue;
+          }
+          const ac = step.inputs.find((w) => w.key === "azure_credentials");
+          if (ac) {
+            ctx.report({
+              messageId: "azureCredentials",
+              data: { uses: u.text },
+              location: { file: file.file, range: ac.keyRange },
+              related,
+              subject: step.subject,
+              attributePath: "with.azure_credentials"
+            });
           }
         }
       }
     };
   }
-};
-var CI002_azure_login_with_secret_default = rule26;
+});
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
 function describe(p) {
@@ -27630,7 +28219,7 @@ function describe(p) {
   }
   return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
 }
-var rule27 = {
+var CI003_oidc_without_id_token_permission_default = defineRule({
   meta: {
     id: "CI003",
     name: "oidc-without-id-token-permission",
@@ -27640,36 +28229,40 @@ var rule27 = {
     level: "error",
     tags: ["ci", "correctness", "identity"],
     formats: ["github-actions"],
-    docPath: "rules/ci/CI003-oidc-without-id-token-permission.md"
+    messages: {
+      jobPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      jobReplacesWorkflow: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      workflowPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow || doc.workflow.composite) return;
-        const wf = doc.workflow;
-        for (const job of wf.jobs) {
-          const effective = job.permissions ?? wf.permissions;
-          if (!effective && wf.reusable) continue;
+      ciFile(file) {
+        if (file.composite) return;
+        for (const job of file.jobs) {
+          const effective = job.effectivePermissions;
+          if (!effective && file.reusable) continue;
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
-            if (!u || u.kind !== "action" || u.path) continue;
-            if ((u.owner ?? "").toLowerCase() !== "azure" || (u.repo ?? "").toLowerCase() !== "login") continue;
-            if (!step.with.some((w) => w.key === "client-id")) continue;
+            if (!isAction(u, "azure/login") || !u) continue;
+            if (!step.inputs.some((w) => w.key === "client-id")) continue;
             const related = [];
-            let where;
-            if (job.permissions) {
-              related.push({ file: doc.file, range: job.permissions.range, label: `permissions of job ${job.id}` });
-              where = `job \`${job.id}\` sets permissions ${describe(job.permissions)}${wf.permissions ? ", which replaces the workflow-level block" : ""}`;
-            } else if (wf.permissions) {
-              related.push({ file: doc.file, range: wf.permissions.range, label: "workflow permissions" });
-              where = `job \`${job.id}\` inherits workflow permissions ${describe(wf.permissions)}`;
+            let messageId;
+            if (effective?.level === "job") {
+              related.push({ file: file.file, range: effective.range, label: `permissions of job ${job.id}` });
+              messageId = file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
+            } else if (effective) {
+              related.push({ file: file.file, range: effective.range, label: "workflow permissions" });
+              messageId = "workflowPermissions";
             } else {
-              where = `job \`${job.id}\` has no \`permissions:\` and the default token has no \`id-token\``;
+              messageId = "defaultPermissions";
             }
             ctx.report({
-              location: { file: doc.file, range: { start: u.keyRange.start, end: u.range.end } },
-              message: `\`azure/login\` with \`client-id\` needs an OIDC token but ${where}; add \`id-token: write\` (with \`contents: read\`) to the job's permissions`,
+              messageId,
+              data: { job: job.id, permissions: effective ? describe(effective) : "" },
+              location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
               related,
               subject: step.subject,
               attributePath: "permissions.id-token"
@@ -27679,25 +28272,24 @@ var rule27 = {
       }
     };
   }
-};
-var CI003_oidc_without_id_token_permission_default = rule27;
+});
 
 // rules/ci/CI004-action-not-pinned.ts
 var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
 function unpinned(u) {
   if (u.kind === "local" || u.kind === "expression") return void 0;
   if (u.kind === "docker") {
-    const image = u.value.trim().slice("docker://".length);
+    const image = u.name;
     if (image.includes("@sha256:")) return void 0;
     const lastSeg = image.slice(image.lastIndexOf("/") + 1);
     const colon = lastSeg.indexOf(":");
-    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === "latest") return "docker-latest";
+    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === "latest") return "dockerLatest";
     return void 0;
   }
-  if (u.ref === void 0 || u.ref === "") return "no-ref";
+  if (u.ref === void 0 || u.ref === "") return "noRef";
   return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
 }
-var rule28 = {
+var CI004_action_not_pinned_default = defineRule({
   meta: {
     id: "CI004",
     name: "action-not-pinned",
@@ -27708,29 +28300,35 @@ var rule28 = {
     tags: ["security", "ci", "supply-chain"],
     securitySeverity: 6.5,
     formats: ["github-actions"],
-    docPath: "rules/ci/CI004-action-not-pinned.md"
+    messages: {
+      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.",
+      noRef: "{{what}} `{{uses}}` has no ref; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).",
+      dockerLatest: "Docker image `{{uses}}` is not pinned (implicit or explicit `latest`); pin it by digest (`@sha256:\u2026`)."
+    }
   },
   create(ctx) {
+    const check = (file, u, subject) => {
+      if (!u) return;
+      const why = unpinned(u);
+      if (!why) return;
+      ctx.report({
+        messageId: why,
+        data: { what: u.kind === "reusable-workflow" ? "Reusable workflow" : "Action", uses: u.text, ref: u.ref ?? "" },
+        location: { file, range: u.range },
+        subject,
+        attributePath: "uses"
+      });
+    };
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow) return;
-        const check = (u, subject) => {
-          if (!u) return;
-          const why = unpinned(u);
-          if (!why) return;
-          const what = u.kind === "reusable-workflow" ? "reusable workflow" : u.kind === "docker" ? "Docker image" : "action";
-          const message = why === "branch" ? `${what} \`${u.value}\` follows the branch \`${u.ref}\`: any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA` : why === "no-ref" ? `${what} \`${u.value}\` has no ref; pin a release tag or, best, a full commit SHA (\`@<sha> # vX.Y.Z\`)` : `${what} \`${u.value}\` is not pinned (implicit or explicit \`latest\`); pin it by digest (\`@sha256:\u2026\`)`;
-          ctx.report({ location: { file: doc.file, range: u.range }, message, subject, attributePath: "uses" });
-        };
-        for (const job of doc.workflow.jobs) {
-          check(job.uses, job.subject);
-          for (const step of job.steps) check(step.uses, step.subject);
+      ciFile(file) {
+        for (const job of file.jobs) {
+          check(file.file, job.uses, job.subject);
+          for (const step of job.steps) check(file.file, step.uses, step.subject);
         }
       }
     };
   }
-};
-var CI004_action_not_pinned_default = rule28;
+});
 
 // rules/ci/CI005-terraform-apply-without-plan.ts
 var VALUE_OPTS = /* @__PURE__ */ new Set([
@@ -27745,25 +28343,25 @@ var VALUE_OPTS = /* @__PURE__ */ new Set([
   "backup",
   "chdir"
 ]);
-function isTerraform(t) {
-  const w = t.text.toLowerCase().replace(/\\/g, "/");
-  const base = w.slice(w.lastIndexOf("/") + 1);
+function isTerraform(w) {
+  const t = w.text.toLowerCase().replace(/\\/g, "/");
+  const base = t.slice(t.lastIndexOf("/") + 1);
   return base === "terraform" || base === "terraform.exe";
 }
 function isRedirect(w) {
   return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
 }
-function applyWithoutPlan(words) {
-  for (let i = 0; i < words.length; i++) {
-    if (!isTerraform(words[i])) continue;
+function applyWithoutPlan(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (!isTerraform(argv[i])) continue;
     let j = i + 1;
-    while (j < words.length && words[j].text.startsWith("-")) j++;
-    const sub2 = words[j];
+    while (j < argv.length && argv[j].text.startsWith("-")) j++;
+    const sub2 = argv[j];
     if (!sub2 || sub2.text !== "apply") continue;
-    let autoApprove = false;
+    let autoApprove;
     let planFile = false;
-    for (let k = j + 1; k < words.length; k++) {
-      const w = words[k].text;
+    for (let k = j + 1; k < argv.length; k++) {
+      const w = argv[k].text;
       if (isRedirect(w)) {
         k++;
         continue;
@@ -27773,7 +28371,7 @@ function applyWithoutPlan(words) {
         const name = w.replace(/^--?/, "");
         const [opt, val] = name.split("=", 2);
         if (opt === "auto-approve") {
-          if (val === void 0 || val.toLowerCase() === "true") autoApprove = true;
+          if (val === void 0 || val.toLowerCase() === "true") autoApprove = argv[k];
           continue;
         }
         if (val === void 0 && VALUE_OPTS.has(opt)) k++;
@@ -27781,11 +28379,11 @@ function applyWithoutPlan(words) {
       }
       planFile = true;
     }
-    if (autoApprove && !planFile) return sub2;
+    if (autoApprove && !planFile) return { apply: sub2, autoApprove };
   }
   return void 0;
 }
-var rule29 = {
+var CI005_terraform_apply_without_plan_default = defineRule({
   meta: {
     id: "CI005",
     name: "terraform-apply-without-plan",
@@ -27795,39 +28393,34 @@ var rule29 = {
     level: "warning",
     tags: ["security", "ci", "change-control"],
     securitySeverity: 5,
-    formats: ["github-actions", "azure-pipelines", "script"],
-    docPath: "rules/ci/CI005-terraform-apply-without-plan.md"
+    messages: {
+      applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc)) return;
-        for (const sn of doc.scripts) {
-          let n = 0;
-          for (const cmd of sn.commands) {
+      ciFile(file) {
+        for (const script of file.scripts) {
+          for (const cmd of script.commands) {
             if (cmd.commented) continue;
-            for (const words of simpleCommands(cmd)) {
-              const apply = applyWithoutPlan(words);
-              if (!apply) continue;
-              n++;
-              const base = sn.attributePath || "script";
-              ctx.report({
-                location: { file: doc.file, range: apply.range },
-                message: "`terraform apply -auto-approve` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`",
-                subject: sn.subject,
-                attributePath: n === 1 ? base : `${base}#${n}`
-              });
-            }
+            const found = applyWithoutPlan(cmd.argv);
+            if (!found) continue;
+            ctx.report({
+              messageId: "applyWithoutPlan",
+              data: { flag: found.autoApprove.text },
+              location: { file: file.file, range: found.apply.range },
+              subject: script.subject,
+              attributePath: script.attributePath || "script"
+            });
           }
         }
       }
     };
   }
-};
-var CI005_terraform_apply_without_plan_default = rule29;
+});
 
 // rules/core/PARSE001-parse-error.ts
-var rule30 = {
+var rule25 = {
   meta: {
     id: "PARSE001",
     name: "parse-error",
@@ -27843,10 +28436,10 @@ var rule30 = {
     return {};
   }
 };
-var PARSE001_parse_error_default = rule30;
+var PARSE001_parse_error_default = rule25;
 
 // rules/core/EVAL001-evaluation-incomplete.ts
-var rule31 = {
+var rule26 = {
   meta: {
     id: "EVAL001",
     name: "evaluation-incomplete",
@@ -27862,10 +28455,10 @@ var rule31 = {
     return {};
   }
 };
-var EVAL001_evaluation_incomplete_default = rule31;
+var EVAL001_evaluation_incomplete_default = rule26;
 
 // rules/core/SUP001-suppression-invalid.ts
-var rule32 = {
+var rule27 = {
   meta: {
     id: "SUP001",
     name: "suppression-invalid",
@@ -27881,10 +28474,10 @@ var rule32 = {
     return {};
   }
 };
-var SUP001_suppression_invalid_default = rule32;
+var SUP001_suppression_invalid_default = rule27;
 
 // rules/core/SUP002-suppression-unused.ts
-var rule33 = {
+var rule28 = {
   meta: {
     id: "SUP002",
     name: "suppression-unused",
@@ -27900,7 +28493,7 @@ var rule33 = {
     return {};
   }
 };
-var SUP002_suppression_unused_default = rule33;
+var SUP002_suppression_unused_default = rule28;
 
 // rules/index.ts
 var ALL_RULES = registerRules({
@@ -31242,7 +31835,7 @@ import fs5 from "node:fs";
 import path9 from "node:path";
 
 // src/eval/bicep/evaluate.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 import fs4 from "node:fs";
 import path8 from "node:path";
 var LOAD_LIMITS = {
@@ -32142,7 +32735,7 @@ var FileScope = class _FileScope {
     if (l === "loadtextcontent") return str(text2, loc2);
     let data;
     try {
-      data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml3.parse)(text2);
+      data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml4.parse)(text2);
     } catch {
       return fail(`'${p.value}' is not valid ${l === "loadjsoncontent" ? "JSON" : "YAML"}`);
     }
@@ -33546,7 +34139,7 @@ async function lint(options = {}) {
     graphs,
     terraformModules: tf.modules,
     files: scanned,
-    ciDocuments
+    ciFiles: ciDocuments.map(buildCiModel)
   }, undecided);
   findings.push(...notificationFindings(notifications, rules, root));
   const directives = [];
@@ -33712,9 +34305,9 @@ function relativePath(base, file) {
   const rel = path13.relative(base, file);
   return toPosix(rel === "" ? path13.basename(file) : rel);
 }
-function ruleDocUrl(rule34) {
-  if (!rule34?.docPath) return void 0;
-  return DOCS_BASE_URL + toPosix(rule34.docPath).replace(/^\.?\//, "");
+function ruleDocUrl(rule29) {
+  if (!rule29?.docPath) return void 0;
+  return DOCS_BASE_URL + toPosix(rule29.docPath).replace(/^\.?\//, "");
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -33874,11 +34467,11 @@ function formatMarkdown(result, options = {}) {
     else c[f.level]++;
   }
   out.push("| Rule | Errors | Warnings | Notes | Suppressed |", "|---|---:|---:|---:|---:|");
-  for (const rule34 of allRules(result)) {
-    const c = counts.get(rule34.id);
+  for (const rule29 of allRules(result)) {
+    const c = counts.get(rule29.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule34);
-    const label = `${escapeMarkdown(rule34.id)} ${escapeMarkdown(rule34.name)}`;
+    const doc = ruleDocUrl(rule29);
+    const label = `${escapeMarkdown(rule29.id)} ${escapeMarkdown(rule29.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);
   }
@@ -33914,21 +34507,21 @@ function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
 }
-function defaultLevel(rule34) {
-  if (typeof rule34.level === "string") return rule34.level;
-  const { unknown: unknown2, prod, nonprod } = rule34.level;
+function defaultLevel(rule29) {
+  if (typeof rule29.level === "string") return rule29.level;
+  const { unknown: unknown2, prod, nonprod } = rule29.level;
   for (const l of [unknown2, prod, nonprod]) if (l !== "off") return l;
   return "none";
 }
 function problemSeverity(level) {
   return level === "error" ? "error" : level === "warning" ? "warning" : "recommendation";
 }
-function helpMarkdown(rule34, docUrl) {
-  const parts = [`**${rule34.id} ${rule34.name}**: ${rule34.shortDescription}`];
-  if (rule34.fullDescription && rule34.fullDescription !== rule34.shortDescription) parts.push(rule34.fullDescription);
-  if (rule34.help) parts.push(`**Fix:** ${rule34.help}`);
-  if (typeof rule34.level !== "string") {
-    const l = rule34.level;
+function helpMarkdown(rule29, docUrl) {
+  const parts = [`**${rule29.id} ${rule29.name}**: ${rule29.shortDescription}`];
+  if (rule29.fullDescription && rule29.fullDescription !== rule29.shortDescription) parts.push(rule29.fullDescription);
+  if (rule29.help) parts.push(`**Fix:** ${rule29.help}`);
+  if (typeof rule29.level !== "string") {
+    const l = rule29.level;
     parts.push(`**Level by environment:** prod \`${l.prod}\`, non-prod \`${l.nonprod}\`, unknown \`${l.unknown}\`.`);
   }
   if (docUrl) parts.push(`[Rule documentation](${docUrl})`);
@@ -33937,27 +34530,27 @@ function helpMarkdown(rule34, docUrl) {
 function nonEmpty(text2, fallback) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : fallback;
 }
-function ruleDescriptor(rule34) {
-  const docUrl = ruleDocUrl(rule34);
-  const level = defaultLevel(rule34);
-  const short = nonEmpty(rule34.shortDescription, rule34.id);
+function ruleDescriptor(rule29) {
+  const docUrl = ruleDocUrl(rule29);
+  const level = defaultLevel(rule29);
+  const short = nonEmpty(rule29.shortDescription, rule29.id);
   const properties = {
-    tags: [...rule34.tags],
+    tags: [...rule29.tags],
     precision: "high"
   };
-  if (rule34.securitySeverity !== void 0) {
-    properties["security-severity"] = securitySeverityString(rule34.securitySeverity);
+  if (rule29.securitySeverity !== void 0) {
+    properties["security-severity"] = securitySeverityString(rule29.securitySeverity);
   }
   properties["problem.severity"] = problemSeverity(level);
-  if (typeof rule34.level !== "string") {
-    properties.envLevels = { prod: rule34.level.prod, nonprod: rule34.level.nonprod, unknown: rule34.level.unknown };
+  if (typeof rule29.level !== "string") {
+    properties.envLevels = { prod: rule29.level.prod, nonprod: rule29.level.nonprod, unknown: rule29.level.unknown };
   }
   return {
-    id: rule34.id,
-    name: rule34.name,
+    id: rule29.id,
+    name: rule29.name,
     shortDescription: { text: short },
-    fullDescription: { text: nonEmpty(rule34.fullDescription, short) },
-    help: { text: nonEmpty(rule34.help, short), markdown: helpMarkdown(rule34, docUrl) },
+    fullDescription: { text: nonEmpty(rule29.fullDescription, short) },
+    help: { text: nonEmpty(rule29.help, short), markdown: helpMarkdown(rule29, docUrl) },
     helpUri: docUrl,
     defaultConfiguration: { level },
     properties

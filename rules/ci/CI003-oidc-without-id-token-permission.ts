@@ -2,7 +2,6 @@
  * CI003 oidc-without-id-token-permission: azure/login with `client-id` (OIDC) in a job whose
  * effective permissions do not grant `id-token: write`.
  */
-import type { Location } from '../../src/core/source.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { grantsIdTokenWrite, isAction } from '../../src/model/ci.js';
 import type { CiPermissions } from '../../src/model/ci.js';
@@ -56,17 +55,15 @@ export default defineRule({
             const u = step.uses;
             if (!isAction(u, 'azure/login') || !u) continue;
             if (!step.inputs.some((w) => w.key === 'client-id')) continue;
-            const related: Location[] = [];
-            let messageId: 'jobPermissions' | 'jobReplacesWorkflow' | 'workflowPermissions' | 'defaultPermissions';
-            if (effective?.level === 'job') {
-              related.push({ file: file.file, range: effective.range, label: `permissions of job ${job.id}` });
-              messageId = file.permissions ? 'jobReplacesWorkflow' : 'jobPermissions';
-            } else if (effective) {
-              related.push({ file: file.file, range: effective.range, label: 'workflow permissions' });
-              messageId = 'workflowPermissions';
-            } else {
-              messageId = 'defaultPermissions';
-            }
+            const messageId = !effective
+              ? 'defaultPermissions'
+              : effective.level === 'workflow'
+                ? 'workflowPermissions'
+                : file.permissions
+                  ? 'jobReplacesWorkflow'
+                  : 'jobPermissions';
+            const label = effective?.level === 'job' ? `permissions of job ${job.id}` : 'workflow permissions';
+            const related = effective ? [{ file: file.file, range: effective.range, label }] : [];
             ctx.report({
               messageId,
               data: { job: job.id, permissions: effective ? describe(effective) : '' },

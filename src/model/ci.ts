@@ -8,7 +8,7 @@
  * evaluators' outputs; this module is the rules' door to them, plus the few questions
  * about the model that several rules ask.
  */
-import type { CiJob, CiPermissions, CiUses } from '../eval/ci/types.js';
+import type { CiPermissions, CiUses } from '../eval/ci/types.js';
 
 export type * from '../eval/ci/types.js';
 export { buildCiModel } from '../eval/ci/build.js';
@@ -26,9 +26,4 @@ export function grantsIdTokenWrite(p: CiPermissions | undefined): boolean {
  */
 export function isAction(uses: CiUses | undefined, name: string): boolean {
   return uses?.kind === 'action' && uses.name === name.toLowerCase();
-}
-
-/** The permissions a job's token gets and where they come from (see `CiJob.effectivePermissions`). */
-export function permissionSource(job: CiJob): 'job' | 'workflow' | 'default' {
-  return job.effectivePermissions?.level ?? 'default';
 }

@@ -47,6 +47,9 @@ describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
     const inexact: string[] = [];
     const mismatches: string[] = [];
     let scripts = 0;
+    let words = 0;
+    const unowned: string[] = [];
+    const wordMismatches: string[] = [];
     for (const [path, indexKind] of rows) {
       const text = readFileSync(join(CORPUS, path), 'utf8');
       const rel = path.slice(path.indexOf('/') + 1);
@@ -67,6 +70,17 @@ describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
       }
       scripts += doc.scripts.length;
       const model = buildCiModel(doc);
+      // the CI model: every script of a workflow or pipeline belongs to exactly one step,
+      // steps have distinct addresses, and a word's own slice is its range
+      if (kind !== 'script') {
+        const owned = model.steps.flatMap((st) => st.scripts);
+        if (owned.length !== model.scripts.length || new Set(owned).size !== owned.length) unowned.push(path);
+      }
+      if (new Set(model.steps.map((st) => st.subject)).size !== model.steps.length) unowned.push(`${path} (duplicate step address)`);
+      for (const sn of model.scripts)
+        for (const c of sn.commands)
+          for (const w of c.argv) if (JSON.stringify(w.rangeOf(0, w.raw.length)) !== JSON.stringify(w.range)) wordMismatches.push(`${path} ${w.raw}`);
+      words += model.scripts.reduce((n, sn) => n + sn.commands.reduce((k, c) => k + c.argv.length, 0), 0);
       for (const rule of RULES) {
         const reports = runRule(rule, model, CORPUS);
         counts[rule.meta.id] = (counts[rule.meta.id] ?? 0) + reports.length;
@@ -74,11 +88,14 @@ describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
           findings.push(`${rule.meta.id} ${r.level} ${path}:${r.location.range.start.line}:${r.location.range.start.column} ${r.message}`);
       }
     }
-    console.log(`CI corpus: ${rows.length} files, ${scripts} script snippets; findings per rule: ${JSON.stringify(counts)}`);
+    console.log(`CI corpus: ${rows.length} files, ${scripts} script snippets, ${words} words; findings per rule: ${JSON.stringify(counts)}`);
     console.log(findings.join('\n'));
     console.log(`files with YAML errors:\n${withErrors.join('\n')}`);
     expect(withErrors.sort()).toEqual([...INVALID_YAML].sort());
     expect(mismatches).toEqual([]);
+    expect(unowned).toEqual([]);
+    expect(wordMismatches).toEqual([]);
+    expect(words).toBeGreaterThan(10_000);
     expect(inexact).toEqual([]);
     expect(scripts).toBeGreaterThan(500);
     // verified by reading the files (see the report): one finding of each kind

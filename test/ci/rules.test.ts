@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Rule } from '../../src/engine/types.js';
+import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiKind } from '../../src/parse/yaml/ci.js';
 import { CI_RULES, FIXTURES, at, buildCiModel, parseFile, runRule } from './helpers.js';
 
@@ -107,6 +108,18 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
 
   test.each(all.filter((f) => f.includes('/good/')).map((f) => [relative(FIXTURES, f), f]))('good: %s is silent', (_rel, f) => {
     expect(findings(rule, f)).toEqual([]);
+  });
+
+  test('fingerprints: distinct within a file, unchanged when the file moves down a line', () => {
+    for (const f of all.filter((x) => x.includes('/bad/'))) {
+      const format = relative(join(FIXTURES, rule.meta.id), f).split('/')[0]!;
+      const doc = parseFile(f, FIXTURES, KIND[format]);
+      const moved = parseCiDocument(f, `\n${doc.text}`, doc.kind);
+      const before = runRule(rule, buildCiModel(doc)).map((r) => r.fingerprint);
+      const after = runRule(rule, buildCiModel(moved)).map((r) => r.fingerprint);
+      expect(new Set(before).size, f).toBe(before.length);
+      expect(after.sort(), f).toEqual(before.sort());
+    }
   });
 
   test('bad fixtures of other rules do not trip it unexpectedly (every bad file has a finding)', () => {

@@ -76,6 +76,11 @@ function simpleCommandsOf(cmd: ScriptCommand, statement: number, sn: ScriptSnipp
     words.push(new Word(t, sn, cmd, lineMap));
   }
   flush();
+  const h = cmd.heredoc;
+  if (h && out.length) {
+    const reader = out.find((c) => c.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) ?? out[out.length - 1]!;
+    reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
+  }
   return out;
 }
 

@@ -168,6 +168,18 @@ export interface CiWord {
   rangeOf(from: number, to: number): Range;
 }
 
+/** A heredoc body a command reads (`cat > compute.yml <<EOF` … `EOF`): data, not commands. */
+export interface CiHeredoc {
+  delimiter: string;
+  /** `<<'EOF'`/`<<"EOF"`: `$…` in the body is not expanded. */
+  quoted: boolean;
+  /** `<<-`: leading tabs of each line are stripped. */
+  stripTabs: boolean;
+  /** The body as written, without the delimiter line. */
+  text: string;
+  range: Range;
+}
+
 /**
  * A simple command: the words between two operators (`;`, `&&`, `||`, `|`, `&`, `(`, `)`,
  * `$(`), in the order they are written. `x=$(az ad sp …)` is two commands: `x=` and
@@ -184,6 +196,8 @@ export interface CiCommand {
   after?: string;
   /** From the first to the last word. */
   range: Range;
+  /** The heredoc this command reads (on the command that has the `<<` word). */
+  heredoc?: CiHeredoc;
 }
 
 export type CiScriptLanguage = 'shell' | 'powershell';
