@@ -26450,6 +26450,364 @@ var CI001_sdk_auth_deprecated_default = defineRule({
   }
 });
 
+// src/model/ci.ts
+function grantsIdTokenWrite(p) {
+  if (!p) return false;
+  if (p.kind === "write-all") return true;
+  return p.kind === "map" && p.scopes["id-token"] === "write";
+}
+function isAction(uses, name) {
+  return uses?.kind === "action" && uses.name === name.toLowerCase();
+}
+
+// rules/ci/CI002-azure-login-with-secret.ts
+var CI002_azure_login_with_secret_default = defineRule({
+  meta: {
+    id: "CI002",
+    name: "azure-login-with-secret",
+    shortDescription: "GitHub `azure/login` with `creds:` or an `azure_credentials:` input signs in with a service-principal secret instead of OIDC.",
+    fullDescription: "The `creds:` input of azure/login and the `azure_credentials:` input of the retired Azure/aml-* actions take a service-principal JSON that contains a client secret. The secret lives in the repository secrets, is valid for months or years, works from anywhere and must be rotated by hand; a leaked log line or a compromised action exposes a credential that outlives the job. OIDC (a federated credential trusted for this repository, branch or environment) issues a token that is valid for minutes and only for this workflow. azure/login ignores `creds` when `client-id` is also given, so that case is not reported.",
+    help: "Create a federated credential for the app registration or managed identity and use azure/login with `client-id`, `tenant-id` and `subscription-id` (and `permissions: id-token: write`); replace Azure/aml-* actions with the Azure ML CLI v2 (`az ml`) after azure/login.",
+    level: "error",
+    tags: ["security", "ci", "credentials"],
+    securitySeverity: 7.5,
+    formats: ["github-actions"],
+    messages: {
+      creds: "`{{uses}}` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`.",
+      azureCredentials: "`{{uses}}` takes `azure_credentials:`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (`az ml`) instead."
+    }
+  },
+  create(ctx) {
+    return {
+      ciFile(file) {
+        for (const step of file.steps) {
+          const u = step.uses;
+          if (!u || u.kind !== "action") continue;
+          const related = [{ file: file.file, range: u.range, label: `uses: ${u.text}` }];
+          if (isAction(u, "azure/login")) {
+            const creds = step.inputs.find((w) => w.key === "creds");
+            if (creds && !step.inputs.some((w) => w.key === "client-id")) {
+              ctx.report({
+                messageId: "creds",
+                data: { uses: u.text },
+                location: { file: file.file, range: creds.keyRange },
+                related,
+                subject: step.subject,
+                attributePath: "with.creds"
+              });
+            }
+            continue;
+          }
+          const ac = step.inputs.find((w) => w.key === "azure_credentials");
+          if (ac) {
+            ctx.report({
+              messageId: "azureCredentials",
+              data: { uses: u.text },
+              location: { file: file.file, range: ac.keyRange },
+              related,
+              subject: step.subject,
+              attributePath: "with.azure_credentials"
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// rules/ci/CI003-oidc-without-id-token-permission.ts
+function describe(p) {
+  if (p.kind === "map") {
+    const entries2 = Object.entries(p.scopes);
+    return entries2.length === 0 ? "`{}`" : `\`${entries2.map(([k, v]) => `${k}: ${v}`).join(", ")}\``;
+  }
+  return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
+}
+var CI003_oidc_without_id_token_permission_default = defineRule({
+  meta: {
+    id: "CI003",
+    name: "oidc-without-id-token-permission",
+    shortDescription: "`azure/login` with `client-id` (OIDC) in a job whose effective permissions do not grant `id-token: write`.",
+    fullDescription: 'OIDC sign-in needs the job to request a GitHub ID token, which is only possible with `id-token: write`. The effective permissions of a job are its own `permissions:`, else the workflow-level `permissions:`, else the repository default, which never includes `id-token`. A job-level block replaces the workflow-level one entirely, so a job that sets `contents: read` loses an `id-token: write` granted at the top. Without it azure/login fails at run time ("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"), typically only on the deploy path. A reusable workflow (`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported.',
+    help: "Add `permissions: { id-token: write, contents: read }` to the job (or to the workflow when no job overrides it).",
+    level: "error",
+    tags: ["ci", "correctness", "identity"],
+    formats: ["github-actions"],
+    messages: {
+      jobPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      jobReplacesWorkflow: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      workflowPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job."
+    }
+  },
+  create(ctx) {
+    return {
+      ciFile(file) {
+        if (file.composite) return;
+        for (const job of file.jobs) {
+          const effective = job.effectivePermissions;
+          if (!effective && file.reusable) continue;
+          if (grantsIdTokenWrite(effective)) continue;
+          for (const step of job.steps) {
+            const u = step.uses;
+            if (!isAction(u, "azure/login") || !u) continue;
+            if (!step.inputs.some((w) => w.key === "client-id")) continue;
+            const messageId = !effective ? "defaultPermissions" : effective.level === "workflow" ? "workflowPermissions" : file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
+            const label = effective?.level === "job" ? `permissions of job ${job.id}` : "workflow permissions";
+            const related = effective ? [{ file: file.file, range: effective.range, label }] : [];
+            ctx.report({
+              messageId,
+              data: { job: job.id, permissions: effective ? describe(effective) : "" },
+              location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
+              related,
+              subject: step.subject,
+              attributePath: "permissions.id-token"
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// rules/ci/CI004-action-not-pinned.ts
+var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
+function unpinned(u) {
+  if (u.kind === "local" || u.kind === "expression") return void 0;
+  if (u.kind === "docker") {
+    const image = u.name;
+    if (image.includes("@sha256:")) return void 0;
+    const lastSeg = image.slice(image.lastIndexOf("/") + 1);
+    const colon = lastSeg.indexOf(":");
+    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === "latest") return "dockerLatest";
+    return void 0;
+  }
+  if (u.ref === void 0 || u.ref === "") return "noRef";
+  return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
+}
+var CI004_action_not_pinned_default = defineRule({
+  meta: {
+    id: "CI004",
+    name: "action-not-pinned",
+    shortDescription: "`uses:` of a third-party action or reusable workflow at a branch (`@main`, `@master`, `@latest`, `@dev`) or with no ref.",
+    fullDescription: "A branch ref is a moving target: every push to that branch of the other repository changes the code that runs in your workflow, with your secrets, your `GITHUB_TOKEN` and your cloud credentials. A compromised or careless upstream commit lands in your deployment without review. Release tags are acceptable; a full-length commit SHA is the only immutable reference. Local actions (`./\u2026`) and Docker images pinned by digest are fine.",
+    help: "Pin the action to a release tag, or better to a full 40-character commit SHA with the tag in a comment (`uses: owner/action@<sha> # v4.1.0`).",
+    level: "warning",
+    tags: ["security", "ci", "supply-chain"],
+    securitySeverity: 6.5,
+    formats: ["github-actions"],
+    messages: {
+      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.",
+      noRef: "{{what}} `{{uses}}` has no ref; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).",
+      dockerLatest: "Docker image `{{uses}}` is not pinned (implicit or explicit `latest`); pin it by digest (`@sha256:\u2026`)."
+    }
+  },
+  create(ctx) {
+    const check = (file, u, subject) => {
+      if (!u) return;
+      const why = unpinned(u);
+      if (!why) return;
+      ctx.report({
+        messageId: why,
+        data: { what: u.kind === "reusable-workflow" ? "Reusable workflow" : "Action", uses: u.text, ref: u.ref ?? "" },
+        location: { file, range: u.range },
+        subject,
+        attributePath: "uses"
+      });
+    };
+    return {
+      ciFile(file) {
+        for (const job of file.jobs) {
+          check(file.file, job.uses, job.subject);
+          for (const step of job.steps) check(file.file, step.uses, step.subject);
+        }
+      }
+    };
+  }
+});
+
+// rules/ci/CI005-terraform-apply-without-plan.ts
+var VALUE_OPTS = /* @__PURE__ */ new Set([
+  "var",
+  "var-file",
+  "target",
+  "replace",
+  "lock-timeout",
+  "parallelism",
+  "state",
+  "state-out",
+  "backup",
+  "chdir"
+]);
+function isTerraform(w) {
+  const t = w.text.toLowerCase().replace(/\\/g, "/");
+  const base = t.slice(t.lastIndexOf("/") + 1);
+  return base === "terraform" || base === "terraform.exe";
+}
+function isRedirect(w) {
+  return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
+}
+function applyWithoutPlan(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (!isTerraform(argv[i])) continue;
+    let j = i + 1;
+    while (j < argv.length && argv[j].text.startsWith("-")) j++;
+    const sub2 = argv[j];
+    if (!sub2 || sub2.text !== "apply") continue;
+    let autoApprove;
+    let planFile = false;
+    for (let k = j + 1; k < argv.length; k++) {
+      const w = argv[k].text;
+      if (isRedirect(w)) {
+        k++;
+        continue;
+      }
+      if (/^\d*[<>]/.test(w)) continue;
+      if (w.startsWith("-")) {
+        const name = w.replace(/^--?/, "");
+        const [opt, val] = name.split("=", 2);
+        if (opt === "auto-approve") {
+          if (val === void 0 || val.toLowerCase() === "true") autoApprove = argv[k];
+          continue;
+        }
+        if (val === void 0 && VALUE_OPTS.has(opt)) k++;
+        continue;
+      }
+      planFile = true;
+    }
+    if (autoApprove && !planFile) return { apply: sub2, autoApprove };
+  }
+  return void 0;
+}
+var CI005_terraform_apply_without_plan_default = defineRule({
+  meta: {
+    id: "CI005",
+    name: "terraform-apply-without-plan",
+    shortDescription: "A CI step runs `terraform apply -auto-approve` without a saved plan file.",
+    fullDescription: "`terraform apply -auto-approve` with no plan file computes a fresh plan at apply time and executes it without anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently.",
+    help: "Run `terraform plan -out=tfplan`, review or approve that plan (an environment with required reviewers), then run `terraform apply tfplan`.",
+    level: "warning",
+    tags: ["security", "ci", "change-control"],
+    securitySeverity: 5,
+    messages: {
+      applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`."
+    }
+  },
+  create(ctx) {
+    return {
+      ciFile(file) {
+        for (const script of file.scripts) {
+          for (const cmd of script.commands) {
+            if (cmd.commented) continue;
+            const found = applyWithoutPlan(cmd.argv);
+            if (!found) continue;
+            ctx.report({
+              messageId: "applyWithoutPlan",
+              data: { flag: found.autoApprove.text },
+              location: { file: file.file, range: found.apply.range },
+              subject: script.subject,
+              attributePath: script.attributePath || "script"
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// rules/core/PARSE001-parse-error.ts
+var rule25 = {
+  meta: {
+    id: "PARSE001",
+    name: "parse-error",
+    shortDescription: "A file could not be parsed.",
+    fullDescription: "The file has a syntax error (or cannot be read as text), so none of its content was linted. Every other file was still linted.",
+    help: "Fix the syntax error at the reported position (terraform fmt, az bicep build or a JSON/YAML validator show the same problem).",
+    level: "error",
+    tags: ["correctness"],
+    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines"],
+    docPath: "rules/core/PARSE001-parse-error.md"
+  },
+  create() {
+    return {};
+  }
+};
+var PARSE001_parse_error_default = rule25;
+
+// rules/core/EVAL001-evaluation-incomplete.ts
+var rule26 = {
+  meta: {
+    id: "EVAL001",
+    name: "evaluation-incomplete",
+    shortDescription: "Evaluation stopped early; part of the code was not linted.",
+    fullDescription: "A count, for_each or copy loop expanded to more instances than the linter evaluates, so the instances past the cap were not checked.",
+    help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
+    level: "warning",
+    tags: ["correctness"],
+    formats: ["terraform", "arm", "bicep"],
+    docPath: "rules/core/EVAL001-evaluation-incomplete.md"
+  },
+  create() {
+    return {};
+  }
+};
+var EVAL001_evaluation_incomplete_default = rule26;
+
+// rules/core/SUP001-suppression-invalid.ts
+var rule27 = {
+  meta: {
+    id: "SUP001",
+    name: "suppression-invalid",
+    shortDescription: "An inline suppression is malformed, names an unknown rule or has expired.",
+    fullDescription: "A `mlops-iac-lint-ignore` comment (or ARM `metadata` entry) without a ` -- reason`, with a malformed `until=` date, without a rule ID or with an unknown rule ID. A malformed suppression suppresses nothing, so the finding it meant to hide is still reported. An expired suppression (its `until` date has passed) also suppresses nothing and is reported at note.",
+    help: "Write `mlops-iac-lint-ignore AML001 [until=YYYY-MM-DD] -- reason`: a known rule ID, a real date, and a reason after ` -- `. Renew or remove expired suppressions.",
+    level: "warning",
+    tags: ["suppression"],
+    formats: ["terraform", "arm", "bicep", "github-actions"],
+    docPath: "rules/core/SUP001-suppression-invalid.md"
+  },
+  create() {
+    return {};
+  }
+};
+var SUP001_suppression_invalid_default = rule27;
+
+// rules/core/SUP002-suppression-unused.ts
+var rule28 = {
+  meta: {
+    id: "SUP002",
+    name: "suppression-unused",
+    shortDescription: "An inline suppression suppresses no finding.",
+    fullDescription: "A valid `mlops-iac-lint-ignore` comment, Bicep `#disable-next-line` pragma or ARM `metadata` suppression whose rule found nothing in the lines it covers. Usually the problem was fixed, or the code moved away from the comment. A stale suppression would silently hide the problem if it came back.",
+    help: "Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.",
+    level: "note",
+    tags: ["suppression"],
+    formats: ["terraform", "arm", "bicep", "github-actions"],
+    docPath: "rules/core/SUP002-suppression-unused.md"
+  },
+  create() {
+    return {};
+  }
+};
+var SUP002_suppression_unused_default = rule28;
+
+// rules/index.ts
+var ALL_RULES = registerRules({
+  aml: [AML001_workspace_public_network_access_default, AML002_private_registry_needs_image_build_compute_default, AML003_image_build_compute_not_a_cluster_default, AML004_compute_cluster_min_nodes_default, AML005_compute_instance_idle_shutdown_default, AML006_compute_node_public_ip_default],
+  gpu: [GPU001_gpu_workload_on_non_gpu_size_default, GPU002_gpu_size_input_unvalidated_default, GPU003_gpu_pool_not_scale_to_zero_default],
+  aks: [AKS001_gpu_node_pool_without_taint_default, AKS002_gpu_size_in_system_pool_default],
+  keyvault: [KV001_keyvault_purge_protection_default, KV002_keyvault_rbac_authorization_default],
+  acr: [ACR001_registry_admin_user_default, ACR002_private_registry_needs_premium_default],
+  storage: [ST001_storage_public_blob_access_default, ST002_storage_min_tls_default],
+  network: [NET001_admin_port_open_to_internet_default],
+  terraform: [TF001_local_terraform_state_default, TF002_state_file_in_repository_default, TF003_provider_version_unpinned_default],
+  secrets: [SEC001_hardcoded_secret_default],
+  tags: [TAG001_missing_required_tags_default, TAG002_gpu_resource_without_cost_center_default],
+  governance: [GOV001_location_not_allowed_default],
+  ci: [CI001_sdk_auth_deprecated_default, CI002_azure_login_with_secret_default, CI003_oidc_without_id_token_permission_default, CI004_action_not_pinned_default, CI005_terraform_apply_without_plan_default],
+  core: [PARSE001_parse_error_default, EVAL001_evaluation_incomplete_default, SUP001_suppression_invalid_default, SUP002_suppression_unused_default]
+});
+
 // src/parse/yaml/ci.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
@@ -26962,8 +27320,8 @@ function scan(v, lang) {
           continue;
         }
         if (!ps) {
-          const m = /<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cmd.text);
-          if (m) heredoc = { delim: m[2] };
+          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
         }
         p = afterLineBreak(v, p);
         break;
@@ -26974,13 +27332,20 @@ function scan(v, lang) {
     if (cmd.text.trim()) commands.push(cmd);
     i = p;
     if (heredoc) {
+      const start = i;
+      let end = n;
       while (i < n) {
         const e = lineEnd(v, i);
         const line = v.slice(i, e).trim();
+        const lineStart = i;
         i = afterLineBreak(v, e);
-        if (line === heredoc.delim) break;
+        if (line === heredoc.delim) {
+          end = lineStart;
+          break;
+        }
         if (i === e) break;
       }
+      cmd.heredoc = { delimiter: heredoc.delim, quoted: heredoc.quoted, stripTabs: heredoc.stripTabs, start, end };
     }
   }
   return { commands, comments };
@@ -27112,13 +27477,20 @@ function buildSnippet(args) {
     let b = raw.text.length;
     while (a < b && isWs(raw.text[a])) a++;
     while (b > a && isWs(raw.text[b - 1])) b--;
-    sn.commands.push({
+    const command2 = {
       text: raw.text,
       commented: raw.commented,
       map,
       tokens,
       range: lineMap.range(sn.starts[map[a]], sn.ends[map[b - 1]])
-    });
+    };
+    const h = raw.heredoc;
+    if (h) {
+      const at = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
+      const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at, at);
+      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
+    }
+    sn.commands.push(command2);
   }
   return sn;
 }
@@ -28088,6 +28460,11 @@ function simpleCommandsOf(cmd, statement, sn, lineMap) {
     words.push(new Word(t, sn, cmd, lineMap));
   }
   flush();
+  const h = cmd.heredoc;
+  if (h && out.length) {
+    const reader = out.find((c) => c.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) ?? out[out.length - 1];
+    reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
+  }
   return out;
 }
 function scriptOf(sn, lineMap) {
@@ -28145,372 +28522,6 @@ function buildCiModel(doc) {
   out.steps = out.jobs.flatMap((j) => j.steps).sort((a, b) => a.range.start.offset - b.range.start.offset);
   return out;
 }
-
-// src/model/ci.ts
-function grantsIdTokenWrite(p) {
-  if (!p) return false;
-  if (p.kind === "write-all") return true;
-  return p.kind === "map" && p.scopes["id-token"] === "write";
-}
-function isAction(uses, name) {
-  return uses?.kind === "action" && uses.name === name.toLowerCase();
-}
-
-// rules/ci/CI002-azure-login-with-secret.ts
-var CI002_azure_login_with_secret_default = defineRule({
-  meta: {
-    id: "CI002",
-    name: "azure-login-with-secret",
-    shortDescription: "GitHub `azure/login` with `creds:` or an `azure_credentials:` input signs in with a service-principal secret instead of OIDC.",
-    fullDescription: "The `creds:` input of azure/login and the `azure_credentials:` input of the retired Azure/aml-* actions take a service-principal JSON that contains a client secret. The secret lives in the repository secrets, is valid for months or years, works from anywhere and must be rotated by hand; a leaked log line or a compromised action exposes a credential that outlives the job. OIDC (a federated credential trusted for this repository, branch or environment) issues a token that is valid for minutes and only for this workflow. azure/login ignores `creds` when `client-id` is also given, so that case is not reported.",
-    help: "Create a federated credential for the app registration or managed identity and use azure/login with `client-id`, `tenant-id` and `subscription-id` (and `permissions: id-token: write`); replace Azure/aml-* actions with the Azure ML CLI v2 (`az ml`) after azure/login.",
-    level: "error",
-    tags: ["security", "ci", "credentials"],
-    securitySeverity: 7.5,
-    formats: ["github-actions"],
-    messages: {
-      creds: "`{{uses}}` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`.",
-      azureCredentials: "`{{uses}}` takes `azure_credentials:`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (`az ml`) instead."
-    }
-  },
-  create(ctx) {
-    return {
-      ciFile(file) {
-        for (const step of file.steps) {
-          const u = step.uses;
-          if (!u || u.kind !== "action") continue;
-          const related = [{ file: file.file, range: u.range, label: `uses: ${u.text}` }];
-          if (isAction(u, "azure/login")) {
-            const creds = step.inputs.find((w) => w.key === "creds");
-            if (creds && !step.inputs.some((w) => w.key === "client-id")) {
-              ctx.report({
-                messageId: "creds",
-                data: { uses: u.text },
-                location: { file: file.file, range: creds.keyRange },
-                related,
-                subject: step.subject,
-                attributePath: "with.creds"
-              });
-            }
-            continue;
-          }
-          const ac = step.inputs.find((w) => w.key === "azure_credentials");
-          if (ac) {
-            ctx.report({
-              messageId: "azureCredentials",
-              data: { uses: u.text },
-              location: { file: file.file, range: ac.keyRange },
-              related,
-              subject: step.subject,
-              attributePath: "with.azure_credentials"
-            });
-          }
-        }
-      }
-    };
-  }
-});
-
-// rules/ci/CI003-oidc-without-id-token-permission.ts
-function describe(p) {
-  if (p.kind === "map") {
-    const entries2 = Object.entries(p.scopes);
-    return entries2.length === 0 ? "`{}`" : `\`${entries2.map(([k, v]) => `${k}: ${v}`).join(", ")}\``;
-  }
-  return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
-}
-var CI003_oidc_without_id_token_permission_default = defineRule({
-  meta: {
-    id: "CI003",
-    name: "oidc-without-id-token-permission",
-    shortDescription: "`azure/login` with `client-id` (OIDC) in a job whose effective permissions do not grant `id-token: write`.",
-    fullDescription: 'OIDC sign-in needs the job to request a GitHub ID token, which is only possible with `id-token: write`. The effective permissions of a job are its own `permissions:`, else the workflow-level `permissions:`, else the repository default, which never includes `id-token`. A job-level block replaces the workflow-level one entirely, so a job that sets `contents: read` loses an `id-token: write` granted at the top. Without it azure/login fails at run time ("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"), typically only on the deploy path. A reusable workflow (`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported.',
-    help: "Add `permissions: { id-token: write, contents: read }` to the job (or to the workflow when no job overrides it).",
-    level: "error",
-    tags: ["ci", "correctness", "identity"],
-    formats: ["github-actions"],
-    messages: {
-      jobPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
-      jobReplacesWorkflow: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
-      workflowPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
-      defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job."
-    }
-  },
-  create(ctx) {
-    return {
-      ciFile(file) {
-        if (file.composite) return;
-        for (const job of file.jobs) {
-          const effective = job.effectivePermissions;
-          if (!effective && file.reusable) continue;
-          if (grantsIdTokenWrite(effective)) continue;
-          for (const step of job.steps) {
-            const u = step.uses;
-            if (!isAction(u, "azure/login") || !u) continue;
-            if (!step.inputs.some((w) => w.key === "client-id")) continue;
-            const related = [];
-            let messageId;
-            if (effective?.level === "job") {
-              related.push({ file: file.file, range: effective.range, label: `permissions of job ${job.id}` });
-              messageId = file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
-            } else if (effective) {
-              related.push({ file: file.file, range: effective.range, label: "workflow permissions" });
-              messageId = "workflowPermissions";
-            } else {
-              messageId = "defaultPermissions";
-            }
-            ctx.report({
-              messageId,
-              data: { job: job.id, permissions: effective ? describe(effective) : "" },
-              location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
-              related,
-              subject: step.subject,
-              attributePath: "permissions.id-token"
-            });
-          }
-        }
-      }
-    };
-  }
-});
-
-// rules/ci/CI004-action-not-pinned.ts
-var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
-function unpinned(u) {
-  if (u.kind === "local" || u.kind === "expression") return void 0;
-  if (u.kind === "docker") {
-    const image = u.name;
-    if (image.includes("@sha256:")) return void 0;
-    const lastSeg = image.slice(image.lastIndexOf("/") + 1);
-    const colon = lastSeg.indexOf(":");
-    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === "latest") return "dockerLatest";
-    return void 0;
-  }
-  if (u.ref === void 0 || u.ref === "") return "noRef";
-  return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
-}
-var CI004_action_not_pinned_default = defineRule({
-  meta: {
-    id: "CI004",
-    name: "action-not-pinned",
-    shortDescription: "`uses:` of a third-party action or reusable workflow at a branch (`@main`, `@master`, `@latest`, `@dev`) or with no ref.",
-    fullDescription: "A branch ref is a moving target: every push to that branch of the other repository changes the code that runs in your workflow, with your secrets, your `GITHUB_TOKEN` and your cloud credentials. A compromised or careless upstream commit lands in your deployment without review. Release tags are acceptable; a full-length commit SHA is the only immutable reference. Local actions (`./\u2026`) and Docker images pinned by digest are fine.",
-    help: "Pin the action to a release tag, or better to a full 40-character commit SHA with the tag in a comment (`uses: owner/action@<sha> # v4.1.0`).",
-    level: "warning",
-    tags: ["security", "ci", "supply-chain"],
-    securitySeverity: 6.5,
-    formats: ["github-actions"],
-    messages: {
-      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.",
-      noRef: "{{what}} `{{uses}}` has no ref; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).",
-      dockerLatest: "Docker image `{{uses}}` is not pinned (implicit or explicit `latest`); pin it by digest (`@sha256:\u2026`)."
-    }
-  },
-  create(ctx) {
-    const check = (file, u, subject) => {
-      if (!u) return;
-      const why = unpinned(u);
-      if (!why) return;
-      ctx.report({
-        messageId: why,
-        data: { what: u.kind === "reusable-workflow" ? "Reusable workflow" : "Action", uses: u.text, ref: u.ref ?? "" },
-        location: { file, range: u.range },
-        subject,
-        attributePath: "uses"
-      });
-    };
-    return {
-      ciFile(file) {
-        for (const job of file.jobs) {
-          check(file.file, job.uses, job.subject);
-          for (const step of job.steps) check(file.file, step.uses, step.subject);
-        }
-      }
-    };
-  }
-});
-
-// rules/ci/CI005-terraform-apply-without-plan.ts
-var VALUE_OPTS = /* @__PURE__ */ new Set([
-  "var",
-  "var-file",
-  "target",
-  "replace",
-  "lock-timeout",
-  "parallelism",
-  "state",
-  "state-out",
-  "backup",
-  "chdir"
-]);
-function isTerraform(w) {
-  const t = w.text.toLowerCase().replace(/\\/g, "/");
-  const base = t.slice(t.lastIndexOf("/") + 1);
-  return base === "terraform" || base === "terraform.exe";
-}
-function isRedirect(w) {
-  return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
-}
-function applyWithoutPlan(argv) {
-  for (let i = 0; i < argv.length; i++) {
-    if (!isTerraform(argv[i])) continue;
-    let j = i + 1;
-    while (j < argv.length && argv[j].text.startsWith("-")) j++;
-    const sub2 = argv[j];
-    if (!sub2 || sub2.text !== "apply") continue;
-    let autoApprove;
-    let planFile = false;
-    for (let k = j + 1; k < argv.length; k++) {
-      const w = argv[k].text;
-      if (isRedirect(w)) {
-        k++;
-        continue;
-      }
-      if (/^\d*[<>]/.test(w)) continue;
-      if (w.startsWith("-")) {
-        const name = w.replace(/^--?/, "");
-        const [opt, val] = name.split("=", 2);
-        if (opt === "auto-approve") {
-          if (val === void 0 || val.toLowerCase() === "true") autoApprove = argv[k];
-          continue;
-        }
-        if (val === void 0 && VALUE_OPTS.has(opt)) k++;
-        continue;
-      }
-      planFile = true;
-    }
-    if (autoApprove && !planFile) return { apply: sub2, autoApprove };
-  }
-  return void 0;
-}
-var CI005_terraform_apply_without_plan_default = defineRule({
-  meta: {
-    id: "CI005",
-    name: "terraform-apply-without-plan",
-    shortDescription: "A CI step runs `terraform apply -auto-approve` without a saved plan file.",
-    fullDescription: "`terraform apply -auto-approve` with no plan file computes a fresh plan at apply time and executes it without anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently.",
-    help: "Run `terraform plan -out=tfplan`, review or approve that plan (an environment with required reviewers), then run `terraform apply tfplan`.",
-    level: "warning",
-    tags: ["security", "ci", "change-control"],
-    securitySeverity: 5,
-    messages: {
-      applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`."
-    }
-  },
-  create(ctx) {
-    return {
-      ciFile(file) {
-        for (const script of file.scripts) {
-          for (const cmd of script.commands) {
-            if (cmd.commented) continue;
-            const found = applyWithoutPlan(cmd.argv);
-            if (!found) continue;
-            ctx.report({
-              messageId: "applyWithoutPlan",
-              data: { flag: found.autoApprove.text },
-              location: { file: file.file, range: found.apply.range },
-              subject: script.subject,
-              attributePath: script.attributePath || "script"
-            });
-          }
-        }
-      }
-    };
-  }
-});
-
-// rules/core/PARSE001-parse-error.ts
-var rule25 = {
-  meta: {
-    id: "PARSE001",
-    name: "parse-error",
-    shortDescription: "A file could not be parsed.",
-    fullDescription: "The file has a syntax error (or cannot be read as text), so none of its content was linted. Every other file was still linted.",
-    help: "Fix the syntax error at the reported position (terraform fmt, az bicep build or a JSON/YAML validator show the same problem).",
-    level: "error",
-    tags: ["correctness"],
-    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines"],
-    docPath: "rules/core/PARSE001-parse-error.md"
-  },
-  create() {
-    return {};
-  }
-};
-var PARSE001_parse_error_default = rule25;
-
-// rules/core/EVAL001-evaluation-incomplete.ts
-var rule26 = {
-  meta: {
-    id: "EVAL001",
-    name: "evaluation-incomplete",
-    shortDescription: "Evaluation stopped early; part of the code was not linted.",
-    fullDescription: "A count, for_each or copy loop expanded to more instances than the linter evaluates, so the instances past the cap were not checked.",
-    help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
-    level: "warning",
-    tags: ["correctness"],
-    formats: ["terraform", "arm", "bicep"],
-    docPath: "rules/core/EVAL001-evaluation-incomplete.md"
-  },
-  create() {
-    return {};
-  }
-};
-var EVAL001_evaluation_incomplete_default = rule26;
-
-// rules/core/SUP001-suppression-invalid.ts
-var rule27 = {
-  meta: {
-    id: "SUP001",
-    name: "suppression-invalid",
-    shortDescription: "An inline suppression is malformed, names an unknown rule or has expired.",
-    fullDescription: "A `mlops-iac-lint-ignore` comment (or ARM `metadata` entry) without a ` -- reason`, with a malformed `until=` date, without a rule ID or with an unknown rule ID. A malformed suppression suppresses nothing, so the finding it meant to hide is still reported. An expired suppression (its `until` date has passed) also suppresses nothing and is reported at note.",
-    help: "Write `mlops-iac-lint-ignore AML001 [until=YYYY-MM-DD] -- reason`: a known rule ID, a real date, and a reason after ` -- `. Renew or remove expired suppressions.",
-    level: "warning",
-    tags: ["suppression"],
-    formats: ["terraform", "arm", "bicep", "github-actions"],
-    docPath: "rules/core/SUP001-suppression-invalid.md"
-  },
-  create() {
-    return {};
-  }
-};
-var SUP001_suppression_invalid_default = rule27;
-
-// rules/core/SUP002-suppression-unused.ts
-var rule28 = {
-  meta: {
-    id: "SUP002",
-    name: "suppression-unused",
-    shortDescription: "An inline suppression suppresses no finding.",
-    fullDescription: "A valid `mlops-iac-lint-ignore` comment, Bicep `#disable-next-line` pragma or ARM `metadata` suppression whose rule found nothing in the lines it covers. Usually the problem was fixed, or the code moved away from the comment. A stale suppression would silently hide the problem if it came back.",
-    help: "Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.",
-    level: "note",
-    tags: ["suppression"],
-    formats: ["terraform", "arm", "bicep", "github-actions"],
-    docPath: "rules/core/SUP002-suppression-unused.md"
-  },
-  create() {
-    return {};
-  }
-};
-var SUP002_suppression_unused_default = rule28;
-
-// rules/index.ts
-var ALL_RULES = registerRules({
-  aml: [AML001_workspace_public_network_access_default, AML002_private_registry_needs_image_build_compute_default, AML003_image_build_compute_not_a_cluster_default, AML004_compute_cluster_min_nodes_default, AML005_compute_instance_idle_shutdown_default, AML006_compute_node_public_ip_default],
-  gpu: [GPU001_gpu_workload_on_non_gpu_size_default, GPU002_gpu_size_input_unvalidated_default, GPU003_gpu_pool_not_scale_to_zero_default],
-  aks: [AKS001_gpu_node_pool_without_taint_default, AKS002_gpu_size_in_system_pool_default],
-  keyvault: [KV001_keyvault_purge_protection_default, KV002_keyvault_rbac_authorization_default],
-  acr: [ACR001_registry_admin_user_default, ACR002_private_registry_needs_premium_default],
-  storage: [ST001_storage_public_blob_access_default, ST002_storage_min_tls_default],
-  network: [NET001_admin_port_open_to_internet_default],
-  terraform: [TF001_local_terraform_state_default, TF002_state_file_in_repository_default, TF003_provider_version_unpinned_default],
-  secrets: [SEC001_hardcoded_secret_default],
-  tags: [TAG001_missing_required_tags_default, TAG002_gpu_resource_without_cost_center_default],
-  governance: [GOV001_location_not_allowed_default],
-  ci: [CI001_sdk_auth_deprecated_default, CI002_azure_login_with_secret_default, CI003_oidc_without_id_token_permission_default, CI004_action_not_pinned_default, CI005_terraform_apply_without_plan_default],
-  core: [PARSE001_parse_error_default, EVAL001_evaluation_incomplete_default, SUP001_suppression_invalid_default, SUP002_suppression_unused_default]
-});
 
 // src/eval/arm/project.ts
 import fs3 from "node:fs";

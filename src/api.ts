@@ -20,7 +20,7 @@ import { buildGraph, tokenKeys } from './engine/graph.js';
 import { fingerprint, runRules } from './engine/run-rules.js';
 import { ALL_RULES } from '../rules/index.js';
 import { parseCiDocument, type CiDocument } from './parse/yaml/ci.js';
-import { buildCiModel } from './model/ci.js';
+import { buildCiModel } from './eval/ci/build.js';
 import { compareLocations } from './core/source.js';
 import { getProp, parseJsonc, type ParsedJson } from './parse/json/index.js';
 import { bicepSourceCandidates, evaluateArm } from './eval/arm/project.js';

@@ -4,14 +4,15 @@
  * steps → scripts → commands → words, with triggers, inputs, permissions, variables,
  * environments and comments, every part with its exact position.
  *
- * The types and the builder live with the CI evaluator (src/eval/ci/), like the other
- * evaluators' outputs; this module is the rules' door to them, plus the few questions
- * about the model that several rules ask.
+ * The types live with the CI evaluator that builds them (src/eval/ci/types.ts,
+ * `buildCiModel` in src/eval/ci/build.ts), like the other evaluators' outputs; this module
+ * is the rules' door to them, plus the few questions about the model that several rules
+ * ask. It does not re-export the builder: the builder's types reach the parser and the
+ * `yaml` package, which the public type declarations (engine → model) must not.
  */
 import type { CiPermissions, CiUses } from '../eval/ci/types.js';
 
 export type * from '../eval/ci/types.js';
-export { buildCiModel } from '../eval/ci/build.js';
 
 /** Does a permissions block grant `id-token: write` (the right to request an OIDC token)? */
 export function grantsIdTokenWrite(p: CiPermissions | undefined): boolean {

@@ -7,7 +7,7 @@ import { runRules } from '../../src/engine/run-rules.js';
 import { classifyCiFile } from '../../src/discover/ci.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiDocument, CiKind } from '../../src/parse/yaml/ci.js';
-import { buildCiModel } from '../../src/model/ci.js';
+import { buildCiModel } from '../../src/eval/ci/build.js';
 import type { CiFile } from '../../src/model/ci.js';
 import { ruleById } from '../../rules/index.js';
 

@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiKind } from '../../src/parse/yaml/ci.js';
-import { buildCiModel, grantsIdTokenWrite, isAction } from '../../src/model/ci.js';
+import { buildCiModel } from '../../src/eval/ci/build.js';
+import { grantsIdTokenWrite, isAction } from '../../src/model/ci.js';
 import type { CiFile, CiWord } from '../../src/model/ci.js';
 import type { Range } from '../../src/core/source.js';
 
