@@ -12,7 +12,7 @@
 import { stringOf, valueOf } from '../../parse/yaml/ci.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
-import type { ScriptsBySubject } from './github.js';
+import type { ScriptsBySubject } from './common.js';
 import type { CiEnvironment, CiFile, CiInput, CiJob, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
 
 const SCRIPT_KEYS = new Set(['script', 'bash', 'pwsh', 'powershell']);

@@ -3,7 +3,10 @@
  * entries, `env:`/`variables:` and `uses:` references, each with its positions.
  */
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/ci.js';
-import type { CiEntry, CiScalar, CiTemplateRef, CiVariable } from './types.js';
+import type { CiEntry, CiScalar, CiScript, CiTemplateRef, CiVariable } from './types.js';
+
+/** Scripts by the address of the step that holds them (the parser's snippet subjects). */
+export type ScriptsBySubject = ReadonlyMap<string, CiScript[]>;
 
 export function scalarOf(node: YamlTree | undefined): CiScalar | undefined {
   return node?.type === 'scalar' ? { text: node.value, range: node.range } : undefined;

@@ -6,14 +6,11 @@
  * Structure comes from the positioned YAML tree; scripts come from the parser's snippets,
  * joined by step address (`workflow:jobs.<id>.steps[<i>]`, `action:runs.steps[<i>]`).
  */
-import { parseUses } from '../../parse/yaml/ci.js';
-import { entryOf, stringOf, valueOf } from '../../parse/yaml/ci.js';
+import { entryOf, parseUses, stringOf, valueOf } from '../../parse/yaml/ci.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, scalarOf, stringsOf } from './common.js';
-import type { CiEnvironment, CiFile, CiInput, CiJob, CiMatrixAxis, CiPermissions, CiScalar, CiScript, CiStep, CiUses } from './types.js';
-
-/** Scripts by the address of the step that holds them. */
-export type ScriptsBySubject = ReadonlyMap<string, CiScript[]>;
+import type { ScriptsBySubject } from './common.js';
+import type { CiEnvironment, CiFile, CiInput, CiJob, CiMatrixAxis, CiPermissions, CiScalar, CiStep, CiUses } from './types.js';
 
 export function usesOf(e: YamlEntryNode | undefined): CiUses | undefined {
   if (e?.value?.type !== 'scalar') return undefined;
