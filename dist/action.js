@@ -34403,9 +34403,9 @@ var rule14 = {
     id: "EVAL001",
     name: "evaluation-incomplete",
     shortDescription: "Evaluation stopped early; part of the code was not linted.",
-    fullDescription: "A count, for_each or copy loop expanded to more instances than the linter evaluates, so the instances past the cap were not checked.",
+    fullDescription: "An evaluation had to stop before it was complete: a count, for_each or copy loop expanded past 1,024 instances, a local module is missing or forms a cycle, a value could not be evaluated in the time budget, or the linter hit an internal error. What was not evaluated is not checked; one note per file and cause, with the count. It never fails a run at the default --fail-on.",
     help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
-    level: "warning",
+    level: "note",
     tags: ["correctness"],
     formats: ["terraform", "arm", "bicep"],
     docPath: "rules/core/EVAL001-evaluation-incomplete.md"
@@ -34652,10 +34652,34 @@ function contained(fe, files, problems, step) {
   }
 }
 function problemNotifications(problems) {
-  return problems.filter((p) => p.ruleId === "PARSE001" || p.ruleId === "EVAL001").map((p) => ({ level: p.ruleId === "PARSE001" ? "error" : "warning", ruleId: p.ruleId, message: p.message, location: p.location }));
+  const out = [];
+  const evalByCause = /* @__PURE__ */ new Map();
+  const sorted = [...problems].sort((a, b) => compareLocations(a.location, b.location));
+  for (const p of sorted) {
+    if (p.ruleId === "PARSE001") {
+      out.push({ level: "error", ruleId: "PARSE001", message: p.message, location: p.location });
+      continue;
+    }
+    if (p.ruleId !== "EVAL001") continue;
+    const key = `${p.location.file}\0${causeOf(p.message)}`;
+    const seen = evalByCause.get(key);
+    if (seen) seen.more++;
+    else {
+      const n = { level: "note", ruleId: "EVAL001", message: p.message, location: p.location };
+      evalByCause.set(key, { n, more: 0 });
+      out.push(n);
+    }
+  }
+  for (const { n, more } of evalByCause.values()) {
+    if (more > 0) n.message = `${n.message.replace(/[.;]\s*$/, "")} (and ${more} more like it in this file)`;
+  }
+  return out;
+}
+function causeOf(message) {
+  return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'\u2026'").replace(/\d+/g, "#");
 }
 function problemSubject(n) {
-  return n.message.replace(/\d+/g, "#");
+  return n.ruleId === "EVAL001" ? causeOf(n.message) : n.message.replace(/\d+/g, "#");
 }
 function readAndApplyBaseline(findings, file) {
   let text2;
@@ -34788,7 +34812,7 @@ var BUILTIN_RULES = {
     shortDescription: "An evaluation had to stop before it was complete.",
     fullDescription: "Evaluating the module or template hit a limit (for example an expansion cap). Findings that depend on the unevaluated part may be missing.",
     help: "Simplify the reported expression or split the module; values that cannot be evaluated are treated as unknown.",
-    level: "warning",
+    level: "note",
     tags: ["correctness"],
     formats: ["any"],
     docPath: "rules/core/EVAL001-evaluation-incomplete.md"

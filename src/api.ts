@@ -283,16 +283,45 @@ function contained<T>(fe: FrontEnd, files: readonly ClassifiedFile[], problems: 
   }
 }
 
-/** Parse and evaluation problems as notifications: PARSE001 errors, EVAL001 warnings. */
+/**
+ * Parse and evaluation problems as notifications. PARSE001 is an error at each place a
+ * parser stopped. EVAL001 is a note, one per file and cause (RULES.md v2): problems whose
+ * messages differ only in names and numbers are one cause, reported at the first place,
+ * with the count of the others.
+ */
 function problemNotifications(problems: readonly Problem[]): Notification[] {
-  return problems
-    .filter((p): p is Problem & { ruleId: 'PARSE001' | 'EVAL001' } => p.ruleId === 'PARSE001' || p.ruleId === 'EVAL001')
-    .map((p) => ({ level: p.ruleId === 'PARSE001' ? ('error' as const) : ('warning' as const), ruleId: p.ruleId, message: p.message, location: p.location }));
+  const out: Notification[] = [];
+  const evalByCause = new Map<string, { n: Notification; more: number }>();
+  const sorted = [...problems].sort((a, b) => compareLocations(a.location, b.location));
+  for (const p of sorted) {
+    if (p.ruleId === 'PARSE001') {
+      out.push({ level: 'error', ruleId: 'PARSE001', message: p.message, location: p.location });
+      continue;
+    }
+    if (p.ruleId !== 'EVAL001') continue;
+    const key = `${p.location.file}\u0000${causeOf(p.message)}`;
+    const seen = evalByCause.get(key);
+    if (seen) seen.more++;
+    else {
+      const n: Notification = { level: 'note', ruleId: 'EVAL001', message: p.message, location: p.location };
+      evalByCause.set(key, { n, more: 0 });
+      out.push(n);
+    }
+  }
+  for (const { n, more } of evalByCause.values()) {
+    if (more > 0) n.message = `${n.message.replace(/[.;]\s*$/, '')} (and ${more} more like it in this file)`;
+  }
+  return out;
+}
+
+/** The cause of an evaluation problem: its message without quoted names and numbers. */
+function causeOf(message: string): string {
+  return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'…'").replace(/\d+/g, '#');
 }
 
 /** The fingerprint subject of a problem: its cause, without line numbers or other digits that move with the code. */
 function problemSubject(n: Notification): string {
-  return n.message.replace(/\d+/g, '#');
+  return n.ruleId === 'EVAL001' ? causeOf(n.message) : n.message.replace(/\d+/g, '#');
 }
 
 function readAndApplyBaseline(findings: Finding[], file: string): Finding[] {

@@ -145,7 +145,7 @@ export const BUILTIN_RULES: Readonly<Record<string, RuleMeta>> = {
     fullDescription:
       'Evaluating the module or template hit a limit (for example an expansion cap). Findings that depend on the unevaluated part may be missing.',
     help: 'Simplify the reported expression or split the module; values that cannot be evaluated are treated as unknown.',
-    level: 'warning',
+    level: 'note',
     tags: ['correctness'],
     formats: ['any'],
     docPath: 'rules/core/EVAL001-evaluation-incomplete.md',
