@@ -68,6 +68,10 @@ export interface LintOptions {
   families?: ('terraform' | 'arm' | 'ci')[];
   /** The rule set to choose from (default: every rule of the catalog). */
   ruleSet?: Rule[];
+  /** Respect `.gitignore` files when walking folders (default true; `--no-gitignore`). */
+  gitignore?: boolean;
+  /** `--ignore-pattern` (repeatable): gitignore syntax, relative to the root; `.mlops-iac-lint-ignore` at the root is read too. */
+  ignorePatterns?: string[];
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
@@ -121,7 +125,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
   // MLOPS_IAC_LINT_TIMING=1 prints the time of each phase to stderr (used by the benchmark).
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
-  const listed = (await listFiles(scanPaths)).filter((f) => !config.isIgnored(f));
+  const listed = (await listFiles(scanPaths, { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns })).filter((f) => !config.isIgnored(f));
   timing?.mark('discover');
   const texts = new Map<string, string>();
   const notifications: Notification[] = [];
