@@ -72,6 +72,8 @@ export interface LintOptions {
   gitignore?: boolean;
   /** `--ignore-pattern` (repeatable): gitignore syntax, relative to the root; `.mlops-iac-lint-ignore` at the root is read too. */
   ignorePatterns?: string[];
+  /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
+  onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = {
@@ -167,7 +169,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const ciDocuments: CiDocument[] = [];
   const family = (k: ReturnType<typeof kindByName>): 'terraform' | 'arm' | 'ci' | undefined =>
     k === 'candidate-json' || k === 'bicep' || k === 'bicepparam' ? 'arm' : k === 'candidate-yaml' || k === 'candidate-script' ? 'ci' : 'terraform';
-  for (const file of listed) {
+  for (const [i, file] of listed.entries()) {
+    options.onProgress?.('reading files', i + 1, listed.length);
     const byName = kindByName(file);
     if (!byName) continue;
     const fam = family(byName);
@@ -200,8 +203,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const parseHclFile = cachedParser(hclCache, readText, parseHcl, (f) => f.errors, parseError);
   const tfFiles = scanned.filter((f) => f.kind === 'terraform').map((f) => f.path);
   const tfVarFiles = scanned.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path);
-  for (const s of scanned) if (s.kind === 'terraform' || s.kind === 'tfvars') s.hcl = parseHclFile(s.path);
+  for (const [i, s] of scanned.entries()) {
+    options.onProgress?.('parsing', i + 1, scanned.length);
+    if (s.kind === 'terraform' || s.kind === 'tfvars') s.hcl = parseHclFile(s.path);
+  }
   timing?.mark('hcl-parse');
+  options.onProgress?.('evaluating', 0, 0);
   const tf = evaluateTerraform({
     root,
     tfFiles,
@@ -286,6 +293,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   timing?.mark('arm');
   // ---- rules -------------------------------------------------------------------------
   const undecided: Undecided[] = [];
+  options.onProgress?.('checking rules', 0, 0);
   let findings = runRules({
     root,
     rules,

@@ -79,7 +79,8 @@ interface IgnoreLevel {
 
 /**
  * Lists candidate files under the given paths (files or folders), sorted. A file given by
- * name is always listed; files found by walking a folder are subject to the ignore rules:
+ * name is always listed (the CLI leaves out, with a warning, a named file that the ignore
+ * rules exclude: see isIgnoredPath); files found by walking a folder are subject to the rules:
  * `--ignore-pattern` first, then `.mlops-iac-lint-ignore`, then the `.gitignore` files from
  * the deepest folder up (the first list with a matching rule decides; see gitignore.ts).
  * An ignored folder is not entered, so nothing inside it can be re-included (as in git).
@@ -97,11 +98,7 @@ export async function listFiles(paths: string[], opts: DiscoverOptions = {}): Pr
     }
     if (!st.isDirectory()) continue;
     const root = opts.root !== undefined && isWithin(path.resolve(opts.root), abs) ? path.resolve(opts.root) : abs;
-    const overrides: IgnoreLevel[] = [];
-    const patterns = (opts.ignorePatterns ?? []).flatMap((l) => parseIgnoreFile(l));
-    if (patterns.length > 0) overrides.push({ dir: root, rules: patterns });
-    const ignoreFile = readRules(reader, path.join(root, IGNORE_FILE));
-    if (ignoreFile.length > 0) overrides.push({ dir: root, rules: ignoreFile });
+    const overrides = overrideLevels(reader, root, opts.ignorePatterns);
     // The .gitignore files of the folders between the root and this path apply too.
     const gitLevels: IgnoreLevel[] = [];
     if (useGitignore) {
@@ -167,6 +164,42 @@ function verdictOf(level: IgnoreLevel, file: string, isDir: boolean): boolean | 
   const rel = path.relative(level.dir, file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return matchRules(level.rules, rel.split(path.sep).join('/'), isDir);
+}
+
+/**
+ * True when the ignore rules exclude `file` (or a folder between `root` and it), as the
+ * walker would decide for it. The CLI uses it for files named on the command line.
+ */
+export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: string }): boolean {
+  const reader = opts.reader ?? fsReader;
+  const abs = path.resolve(file);
+  const root = path.resolve(opts.root);
+  if (!isWithin(root, abs) || abs === root) return false;
+  const overrides = overrideLevels(reader, root, opts.ignorePatterns);
+  const levels: IgnoreLevel[] = [];
+  const parts = path.relative(root, abs).split(path.sep);
+  let dir = root;
+  for (let i = 0; i < parts.length; i++) {
+    if (opts.gitignore !== false) {
+      const rules = readRules(reader, path.join(dir, '.gitignore'));
+      if (rules.length > 0) levels.push({ dir, rules });
+    }
+    const next = path.join(dir, parts[i]!);
+    const isDir = i < parts.length - 1;
+    if ((isDir && SKIPPED_FOLDERS.has(parts[i]!)) || isIgnored(next, isDir, overrides, levels)) return true;
+    dir = next;
+  }
+  return false;
+}
+
+/** The lists checked before any .gitignore: `--ignore-pattern`, then the ignore file. */
+function overrideLevels(reader: DiscoverReader, root: string, ignorePatterns: readonly string[] = []): IgnoreLevel[] {
+  const levels: IgnoreLevel[] = [];
+  const patterns = ignorePatterns.flatMap((l) => parseIgnoreFile(l));
+  if (patterns.length > 0) levels.push({ dir: root, rules: patterns });
+  const ignoreFile = readRules(reader, path.join(root, IGNORE_FILE));
+  if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
+  return levels;
 }
 
 function readRules(reader: DiscoverReader, file: string): IgnoreRule[] {
