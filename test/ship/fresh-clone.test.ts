@@ -28,7 +28,8 @@ describe.skipIf(!tools)('a fresh clone', () => {
     const files = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT }).stdout.split('\0').filter((f) => f !== '');
     for (const f of files) {
       const from = path.join(REPO_ROOT, f);
-      if (!fs.existsSync(from)) continue; // deleted in the working tree
+      // Deleted in the working tree, or not a file (a worktree's node_modules symlink).
+      if (!fs.existsSync(from) || !fs.lstatSync(from).isFile()) continue;
       fs.mkdirSync(path.dirname(path.join(clone, f)), { recursive: true });
       fs.copyFileSync(from, path.join(clone, f));
     }
