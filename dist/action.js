@@ -14513,8 +14513,8 @@ function walk(start, initial, ctx, out) {
       continue;
     }
     let levels = inherited;
-    if (ctx.useGitignore && entries2.some((e) => e.name === ".gitignore" && e.isFile)) {
-      const rules = readRules(ctx.reader, path.join(dir, ".gitignore"));
+    if (ctx.useGitignore) {
+      const rules = readRules(ctx.reader, path.join(dir, ".gitignore"), entries2);
       if (rules.length > 0) levels = [...inherited, { dir, rules }];
     }
     const subdirs = [];
@@ -14523,7 +14523,7 @@ function walk(start, initial, ctx, out) {
         if (SKIPPED_FOLDERS.has(e.name) || isIgnored(e.path, true, ctx.overrides, levels)) continue;
         subdirs.push(e.path);
       } else if (e.isFile && kindByName(e.name) && !isIgnored(e.path, false, ctx.overrides, levels)) {
-        out.add(path.normalize(e.path));
+        out.add(e.path);
       }
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i], levels });
@@ -14553,7 +14553,9 @@ function overrideLevels(reader, root, ignorePatterns = []) {
   if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
   return levels;
 }
-function readRules(reader, file) {
+function readRules(reader, file, entries2 = reader.list(path.dirname(file))) {
+  const name = path.basename(file);
+  if (!entries2?.some((e) => e.name === name && e.isFile)) return [];
   const text2 = reader.readText(file);
   return text2 === void 0 ? [] : parseIgnoreFile(text2);
 }
@@ -14564,7 +14566,7 @@ function isWithin(dir, p) {
 var fsReader = {
   list(dir) {
     try {
-      return fs.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      return fs.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
     } catch {
       return void 0;
     }

@@ -130,8 +130,8 @@ function walk(start: string, initial: IgnoreLevel[], ctx: WalkContext, out: Set<
       continue;
     }
     let levels = inherited;
-    if (ctx.useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile)) {
-      const rules = readRules(ctx.reader, path.join(dir, '.gitignore'));
+    if (ctx.useGitignore) {
+      const rules = readRules(ctx.reader, path.join(dir, '.gitignore'), entries);
       if (rules.length > 0) levels = [...inherited, { dir, rules }];
     }
     const subdirs: string[] = [];
@@ -140,7 +140,7 @@ function walk(start: string, initial: IgnoreLevel[], ctx: WalkContext, out: Set<
         if (SKIPPED_FOLDERS.has(e.name) || isIgnored(e.path, true, ctx.overrides, levels)) continue;
         subdirs.push(e.path);
       } else if (e.isFile && kindByName(e.name) && !isIgnored(e.path, false, ctx.overrides, levels)) {
-        out.add(path.normalize(e.path));
+        out.add(e.path);
       }
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, levels });
@@ -202,7 +202,13 @@ function overrideLevels(reader: DiscoverReader, root: string, ignorePatterns: re
   return levels;
 }
 
-function readRules(reader: DiscoverReader, file: string): IgnoreRule[] {
+/**
+ * The rules of an ignore file, read only when the folder listing shows it as a regular file
+ * (so a Host records no "missing" problem for the many folders without one).
+ */
+function readRules(reader: DiscoverReader, file: string, entries = reader.list(path.dirname(file))): IgnoreRule[] {
+  const name = path.basename(file);
+  if (!entries?.some((e) => e.name === name && e.isFile)) return [];
   const text = reader.readText(file);
   return text === undefined ? [] : parseIgnoreFile(text);
 }
@@ -212,14 +218,13 @@ function isWithin(dir: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** The file system as a DiscoverReader: sorted listings, only regular files read. */
+/** The file system as a DiscoverReader (listings unsorted: listFiles sorts its result); only regular files read. */
 const fsReader: DiscoverReader = {
   list(dir) {
     try {
       return fs
         .readdirSync(dir, { withFileTypes: true })
-        .map((d) => ({ name: d.name, path: path.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        .map((d) => ({ name: d.name, path: path.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
     } catch {
       return undefined;
     }
