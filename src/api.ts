@@ -74,6 +74,12 @@ export interface LintOptions {
   frontEnds?: readonly FrontEnd[];
   /** The rule set to choose from (default: every rule of the catalog). */
   ruleSet?: Rule[];
+  /** Respect `.gitignore` files when walking folders (default true; `--no-gitignore`). */
+  gitignore?: boolean;
+  /** `--ignore-pattern` (repeatable): gitignore syntax, relative to the root; `.mlops-iac-lint-ignore` at the root is read too. */
+  ignorePatterns?: string[];
+  /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
+  onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 /** A user mistake (missing path, bad option value): the CLI prints it and exits 2. */
@@ -119,11 +125,22 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const host = createHost(root);
 
   // ---- discover and classify -------------------------------------------------------------
-  const listed = (await listFiles(scanPaths, { accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined) })).filter((f) => !config.isIgnored(f));
-  timing?.mark('discover');
   const problems: Problem[] = [];
+  const listed = (
+    await listFiles(scanPaths, {
+      root,
+      gitignore: options.gitignore,
+      ignorePatterns: options.ignorePatterns,
+      reader: host,
+      accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),
+      // A folder that cannot be listed is said, never skipped without a word.
+      onUnreadable: (dir) => problems.push({ ruleId: 'PARSE001', message: 'cannot list the folder (permission denied?); the files in it are not linted', location: fileStart(dir) }),
+    })
+  ).filter((f) => !config.isIgnored(f));
+  timing?.mark('discover');
   const byFrontEnd = new Map<FrontEnd, ClassifiedFile[]>(frontEnds.map((fe) => [fe, []]));
-  for (const file of listed) {
+  for (const [i, file] of listed.entries()) {
+    options.onProgress?.('reading files', i + 1, listed.length);
     const claim = classify(file, frontEnds, host, root, problems);
     if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
   }
@@ -166,6 +183,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
     if (files.length === 0) continue;
+    options.onProgress?.(`evaluating ${fe.name}`, 0, 0);
     // Containment: a bug in one front end costs its own files, never the whole report.
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
@@ -180,6 +198,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const scanned: ScannedFile[] = allFiles;
 
   // ---- rules -----------------------------------------------------------------------------
+  options.onProgress?.('checking rules', 0, 0);
   const undecided: Undecided[] = [];
   const ruleFailures: RuleFailure[] = [];
   let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles }, undecided, ruleFailures);
