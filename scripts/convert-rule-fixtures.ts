@@ -393,7 +393,9 @@ function finalize(cases: OldCase[]): void {
     for (const name of fs.readdirSync(dir)) {
       const p = path.join(dir, name);
       if (fs.statSync(p).isDirectory()) scan(p);
-      else if (/\.(ts|mjs|js)$/.test(name)) for (const m of fs.readFileSync(p, 'utf8').matchAll(/fixtures\/[A-Z0-9]+\/[\w./-]+/g)) referenced.add(m[0].replace(/\/+$/, ''));
+      else if (/\.(ts|mjs|js)$/.test(name))
+        // `fixtures/AML001/arm/bad/x` in a table, `path.join(FIXTURES, 'AML001/terraform/bad/x')` elsewhere
+        for (const m of fs.readFileSync(p, 'utf8').matchAll(/\b[A-Z][A-Z0-9]*\d{3}\/[a-z-]+\/(?:bad|good)\/[\w.-]+/g)) referenced.add(`fixtures/${m[0]}`);
     }
   };
   for (const d of ['test', 'bench', 'src']) if (fs.existsSync(path.join(ROOT, d))) scan(path.join(ROOT, d));

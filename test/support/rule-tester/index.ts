@@ -12,7 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../../rules/index.js';
 import { checkTable } from './check-table.js';
 import { KNOWN_ISSUES, type KnownIssueKind } from './known-issues.js';
-import { runCase } from './run-case.js';
+import { lint } from '../../../src/api.js';
+import { formatSarif } from '../../../src/report/sarif.js';
+import { validateSarif } from '../../report/sarif-validate.js';
+import { runCase, TODAY } from './run-case.js';
+import { caseTree, makeTreeDir, removeTree, writeTree } from './tree.js';
 import type { Format, FormatCases, RuleTable } from './types.js';
 
 export type { FormatCases, InvalidCase, RuleTable, ValidCase } from './types.js';
@@ -41,6 +45,23 @@ export function ruleTester(ruleId: string, ...tables: RuleTable[]): void {
         }
       }
     }
+    // What test/report/sarif-fixtures.test.ts checks over the fixture folders, over the table:
+    // every case in one tree (`<format>/<kind>/<name>/…`), linted with every rule.
+    it('SARIF of all its cases together is schema-valid and deterministic', async () => {
+      const files = new Map<string, string>();
+      for (const [format, cases] of Object.entries(table) as [Format, FormatCases][])
+        for (const kind of ['valid', 'invalid'] as const)
+          for (const c of cases[kind] ?? []) for (const [file, text] of caseTree(c).files) files.set(`${format}/${kind}/${c.name}/${file}`, text);
+      const dir = makeTreeDir();
+      try {
+        writeTree(dir, files);
+        const sarif = formatSarif(await lint({ paths: [dir], root: dir, noConfig: true, today: TODAY }));
+        expect(validateSarif(JSON.parse(sarif))).toEqual([]);
+        expect(formatSarif(await lint({ paths: [dir], root: dir, noConfig: true, today: TODAY }))).toBe(sarif);
+      } finally {
+        removeTree(dir);
+      }
+    });
     // Runs last (vitest runs a file's tests in order): only meaningful when every case ran.
     it('known issues listed for it still occur', () => {
       if (ran < total) return; // a filtered run (-t) cannot tell
