@@ -40,7 +40,7 @@ export async function runCase(ref: CaseRef): Promise<CaseRun> {
   const c = ref.case;
   const problems: string[] = [];
   const observed = new Set<string>();
-  const known = (kind: KnownIssueKind, key: string): boolean => {
+  const known: Known = (kind, key) => {
     if (!(key in KNOWN_ISSUES[kind])) return false;
     observed.add(`${kind}:${key}`);
     return true;
@@ -77,34 +77,61 @@ export async function runCase(ref: CaseRef): Promise<CaseRun> {
     mine.forEach((f, i) => problems.push(...messageProblems(f, expected[i]!)));
   }
 
-  // 3. Every message seen follows the house style.
-  for (const [message, ruleId] of new Map(first.findings.map((f) => [f.message, f.ruleId]))) {
+  problems.push(
+    ...styleProblems(first, known),
+    ...parseProblems(id, c, first),
+    ...fingerprintProblems(ref, mine, first, shifted, moved, known),
+  );
+  return { problems, observed };
+}
+
+type Known = (kind: KnownIssueKind, key: string) => boolean;
+
+/** Every message the run produced follows the house style. */
+function styleProblems(run: LintRun, known: Known): string[] {
+  const out: string[] = [];
+  for (const [message, ruleId] of new Map(run.findings.map((f) => [f.message, f.ruleId]))) {
     const style = messageStyleProblems(message);
-    if (style.length && !known('messageStyle', ruleId)) problems.push(`${ruleId} message breaks the house style (${style.join('; ')}): ${JSON.stringify(message)}`);
+    if (style.length && !known('messageStyle', ruleId)) out.push(`${ruleId} message breaks the house style (${style.join('; ')}): ${JSON.stringify(message)}`);
   }
+  return out;
+}
 
-  // 4. Nothing failed to parse unless the case says so.
-  if (id !== 'PARSE001') {
-    const parse = first.findings.filter((f) => f.ruleId === 'PARSE001');
-    if (parse.length && !c.parseError) problems.push(`the tree does not parse (mark the case parseError: true if that is the point): ${parse.map((f) => `${first.relOf(f)}:${f.location.range.start.line}:${f.location.range.start.column} ${f.message}`).join('; ')}`);
-    if (!parse.length && c.parseError) problems.push('the case says parseError, but every file parses');
+/** Nothing failed to parse unless the case says so (a broken fixture proves nothing). */
+function parseProblems(id: string, c: ValidCase | InvalidCase, run: LintRun): string[] {
+  if (id === 'PARSE001') return [];
+  const parse = run.findings.filter((f) => f.ruleId === 'PARSE001');
+  if (parse.length && !c.parseError) {
+    const where = parse.map((f) => `${run.relOf(f)}:${f.location.range.start.line}:${f.location.range.start.column} ${f.message}`);
+    return [`the tree does not parse (mark the case parseError: true if that is the point): ${where.join('; ')}`];
   }
+  if (!parse.length && c.parseError) return ['the case says parseError, but every file parses'];
+  return [];
+}
 
-  // 5. Fingerprints: present, distinct, and independent of line numbers; a subject for every rule finding.
+/**
+ * Fingerprints (RULES.md: rule + relative file + address + attribute path + env class) are
+ * present and distinct, and stay the same when every line moves down one (`shifted`) and when
+ * the tree is linted from another folder (`moved`); every rule finding names its subject.
+ */
+function fingerprintProblems(ref: CaseRef, mine: Finding[], first: LintRun, shifted: LintRun | undefined, moved: LintRun | undefined, known: Known): string[] {
+  const id = ref.rule.meta.id;
+  const out: string[] = [];
   for (const f of mine) {
-    if (!/^[0-9a-f]{16,}$/.test(f.fingerprint)) problems.push(`finding at ${first.relOf(f)}:${f.location.range.start.line} has no fingerprint`);
-    if (!ENGINE_RULES.has(id) && !f.address) problems.push(`finding at ${first.relOf(f)}:${f.location.range.start.line} names no subject (address)`);
+    if (!/^[0-9a-f]{16,}$/.test(f.fingerprint)) out.push(`finding at ${first.relOf(f)}:${f.location.range.start.line} has no fingerprint`);
+    if (!ENGINE_RULES.has(id) && !f.address) out.push(`finding at ${first.relOf(f)}:${f.location.range.start.line} names no subject (address)`);
   }
+  if (!mine.length) return out;
   const prints = mine.map((f) => f.fingerprint);
   const same = (run: LintRun | undefined): boolean =>
     run !== undefined && run.findings.filter((f) => f.ruleId === id).map((f) => f.fingerprint).sort().join() === [...prints].sort().join();
-  if (new Set(prints).size !== prints.length && !known('sharedFingerprint', `${id} ${ref.format} ${c.name}`))
-    problems.push(`two findings of ${id} share a fingerprint: ${mine.map((f) => `${f.location.range.start.line}:${f.fingerprint.slice(0, 8)}`).join(', ')}`);
-  if (mine.length && !same(shifted) && !known('fingerprintWithLine', id))
-    problems.push(`fingerprints of ${id} change when every file moves down a line (RULES.md: no line numbers in a fingerprint)`);
-  if (mine.length && !same(moved) && !known('fingerprintWithPath', id))
-    problems.push(`fingerprints of ${id} change when the tree is linted from another folder (a fingerprint holds paths relative to the root)`);
-  return { problems, observed };
+  if (new Set(prints).size !== prints.length && !known('sharedFingerprint', `${id} ${ref.format} ${ref.case.name}`))
+    out.push(`two findings of ${id} share a fingerprint: ${mine.map((f) => `${f.location.range.start.line}:${f.fingerprint.slice(0, 8)}`).join(', ')}`);
+  if (!same(shifted) && !known('fingerprintWithLine', id))
+    out.push(`fingerprints of ${id} change when every file moves down a line (RULES.md: no line numbers in a fingerprint)`);
+  if (!same(moved) && !known('fingerprintWithPath', id))
+    out.push(`fingerprints of ${id} change when the tree is linted from another folder (a fingerprint holds paths relative to the root)`);
+  return out;
 }
 
 export interface LintRun {
