@@ -130,7 +130,7 @@ describe('a .bicep beside its compiled twin and the twin’s parameter files', (
   });
 
   it('a parameter file of another template in the folder is not taken for the twin', async () => {
-    const other = TWIN.replace(/"metadata": \{[\s\S]*?\n  \},\n/, '');
+    const other = TWIN.replace(/"metadata": \{[\s\S]*?\n {2}\},\n/, '');
     const dir = tree({ 'main.bicep': MAIN_BICEP, 'azuredeploy.json': TWIN, 'template.json': other, 'parameters.json': PARAMS });
     const r = await lint({ paths: [dir], root: dir, rules: ['ACR001'], noConfig: true });
     // parameters.json belongs to template.json (portal-export convention): the hand-written template gets it.
