@@ -14798,14 +14798,17 @@ function isUnknown(r, name) {
 }
 function factLocations(r, name) {
   const f = r.attrs.get(name);
-  if (!f || f.defaulted || !f.value) return { location: r.header, related: [] };
-  const location = f.value.origin ?? f.at ?? r.header;
+  const chosen = f?.defaulted ? f.nulled : f?.value;
+  if (!f || !chosen || f.defaulted && !chosen.decidedBy) return { location: r.header, related: [] };
+  const location = chosen.decidedBy ?? chosen.origin ?? f.at ?? r.header;
   const related = [];
   const add = (l) => {
     if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
     related.push(l);
   };
-  for (const l of f.value.via ?? []) add(l);
+  if (chosen.decidedBy && chosen.origin) add({ ...chosen.origin, label: chosen.origin.label ?? (chosen.kind === "null" ? "null chosen by the condition" : "value chosen by the condition") });
+  for (const l of chosen.via ?? []) add(l);
+  for (const l of chosen.decision ?? []) add(l);
   if (f.at && !contains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
   return { location, related };
 }
@@ -16600,6 +16603,68 @@ function containsUnknown(v) {
 }
 function passedThrough(v, loc2) {
   return { ...v, via: [...v.via ?? [], loc2] };
+}
+function defaultForNull(def2, nullGiven) {
+  return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
+}
+function within(inner, outer) {
+  return inner.file === outer.file && inner.range.start.offset >= outer.range.start.offset && inner.range.end.offset <= outer.range.end.offset;
+}
+function sameLocation(a, b) {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+function distinct(locs) {
+  const out = [];
+  for (const l of locs) if (!out.some((x) => sameLocation(x, l))) out.push(l);
+  return out;
+}
+function decidingInput(v, site) {
+  return inputFlow(v, site)?.at(-1);
+}
+function inputFlow(v, site) {
+  if (v.decidedBy) return flowTo([...v.via ?? [], ...v.decision ?? []], v.decidedBy);
+  if (v.derivedFrom?.length) return [...v.derivedFrom];
+  if (v.origin && !within(v.origin, site)) return flowTo(v.via ?? [], v.origin);
+  return void 0;
+}
+function flowTo(places, input) {
+  return [...distinct(places).filter((l) => !sameLocation(l, input)), input];
+}
+function decisionOf(cond, conditionSite, label = "condition") {
+  const flow = inputFlow(cond, conditionSite);
+  const decider = flow?.at(-1);
+  const chain = flow ? flow.slice(0, -1) : [...cond.via ?? []];
+  if (decider) chain.push({ ...decider, label: decider.label ?? "decided by this value" });
+  chain.push({ ...conditionSite, label });
+  return { decider, chain: distinct(chain) };
+}
+function chosenBy(v, branchSite, d) {
+  const decision = distinct([...v.decision ?? [], ...d.chain]);
+  if (!d.decider || v.decidedBy || v.origin && !within(v.origin, branchSite)) return { ...v, decision };
+  return markDecided(v, branchSite, d.decider, decision);
+}
+function markDecided(v, site, decider, decision) {
+  if (v.decidedBy || v.origin && !within(v.origin, site)) return v;
+  const out = { ...v, decidedBy: decider, decision };
+  if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision));
+  else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
+  return out;
+}
+function derived(result, site, operands) {
+  if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
+  if (!result.origin || !within(result.origin, site)) return result;
+  for (const o of operands) {
+    const flow = inputFlow(o, site);
+    if (flow) return { ...result, derivedFrom: flow };
+  }
+  return result;
+}
+function withProvenanceOf(target, from) {
+  const out = { ...target, origin: from.origin, via: from.via };
+  if (from.decidedBy) out.decidedBy = from.decidedBy;
+  if (from.decision) out.decision = from.decision;
+  if (from.derivedFrom) out.derivedFrom = from.derivedFrom;
+  return out;
 }
 function toJS(v) {
   switch (v.kind) {
@@ -19180,9 +19245,9 @@ function applyStep(v, step, ctx) {
     return unknown(v.reason, v.origin, v.token && step.type === "GetAttr" ? `${v.token}.${step.name}` : void 0);
   }
   if (step.type === "GetAttr") {
-    if (v.kind === "object") return v.entries.get(step.name) ?? unknown(`attribute "${step.name}" is not set`, at);
-    if (v.kind === "null") return unknown(`attribute "${step.name}" of null`, at);
-    return unknown(`attribute "${step.name}" of a ${v.kind}`, at);
+    if (v.kind === "object") return v.entries.get(step.name) ?? derived(unknown(`attribute "${step.name}" is not set`, at), at, [v]);
+    if (v.kind === "null") return derived(unknown(`attribute "${step.name}" of null`, at), at, [v]);
+    return derived(unknown(`attribute "${step.name}" of a ${v.kind}`, at), at, [v]);
   }
   const key = evaluate(step.key, ctx);
   return indexValue(v, key, at);
@@ -19192,13 +19257,13 @@ function indexValue(v, key, at) {
   if (key.kind === "unknown") return unknown(key.reason, at);
   if (v.kind === "list") {
     const i = key.kind === "number" ? key.value : key.kind === "string" ? Number(key.value) : NaN;
-    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i] : unknown(`index ${asString(key)} out of range`, at);
+    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i] : derived(unknown(`index ${asString(key)} out of range`, at), at, [v, key]);
   }
   if (v.kind === "object") {
     const k = asString(key);
-    return k !== void 0 && v.entries.get(k) || unknown(`key ${JSON.stringify(k)} not found`, at);
+    return k !== void 0 && v.entries.get(k) || derived(unknown(`key ${JSON.stringify(k)} not found`, at), at, [v, key]);
   }
-  return unknown(`cannot index a ${v.kind}`, at);
+  return derived(unknown(`cannot index a ${v.kind}`, at), at, [v]);
 }
 function truthy(v) {
   if (v.kind === "bool") return v.value;
@@ -19271,7 +19336,10 @@ function evaluate(e, ctx) {
     case "Conditional": {
       const c = evaluate(e.condition, ctx);
       const t = truthy(c);
-      if (t !== void 0) return withCondition(evaluate(t ? e.trueExpr : e.falseExpr, ctx), c, loc(ctx, e.condition));
+      if (t !== void 0) {
+        const branch = t ? e.trueExpr : e.falseExpr;
+        return chosenBy(evaluate(branch, ctx), loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
+      }
       const a = evaluate(e.trueExpr, ctx);
       const b = evaluate(e.falseExpr, ctx);
       if (valuesEqual(a, b) === true) return { ...a, origin: at };
@@ -19282,13 +19350,18 @@ function evaluate(e, ctx) {
       if (v.kind === "unknown") return unknown(v.reason, at);
       if (e.op === "!") {
         const t = truthy(v);
-        return t === void 0 ? unknown("operand of ! is not a bool", at) : bool(!t, at);
+        return t === void 0 ? unknown("operand of ! is not a bool", at) : derived(bool(!t, at), at, [v]);
       }
       const n = numeric(v);
-      return n === void 0 ? unknown("operand of - is not a number", at) : num(-n, at);
+      return n === void 0 ? unknown("operand of - is not a number", at) : derived(num(-n, at), at, [v]);
     }
-    case "BinaryOp":
-      return evalBinary(e.op, evaluate(e.left, ctx), evaluate(e.right, ctx), at);
+    case "BinaryOp": {
+      const a = evaluate(e.left, ctx);
+      const b = evaluate(e.right, ctx);
+      const r = evalBinary(e.op, a, b, at);
+      const decisive = r.kind === "bool" && (e.op === "&&" || e.op === "||") && truthy(b) === r.value && truthy(a) !== r.value ? [b, a] : [a, b];
+      return derived(r, at, decisive);
+    }
     case "For":
       return evalFor(e, ctx, at);
   }
@@ -19297,12 +19370,6 @@ function unknownReason(a, b) {
   if (a.kind === "unknown") return a.reason;
   if (b.kind === "unknown") return b.reason;
   return "operand is not known";
-}
-function withCondition(v, cond, at) {
-  const chain = [...cond.via ?? [], ...cond.origin ? [{ ...cond.origin, label: cond.origin.label ?? "decided by this value" }] : [], { ...at, label: "condition" }];
-  const via = [...v.via ?? []];
-  for (const l of chain) if (!via.some((x) => x.file === l.file && x.range.start.offset === l.range.start.offset && x.range.end.offset === l.range.end.offset)) via.push(l);
-  return { ...v, via };
 }
 function evalBinary(op, a, b, at) {
   if (op === "&&" || op === "||") {
@@ -19347,20 +19414,22 @@ function evalBinary(op, a, b, at) {
 }
 function evalTemplate(parts, ctx, at) {
   let out = "";
+  const holes = [];
   for (const p of parts) {
-    const v = evalTemplatePart(p, ctx, at);
+    const v = evalTemplatePart(p, ctx, at, holes);
     if (v.kind === "unknown") return unknown(v.reason, at);
     out += v.value;
   }
-  return str(out, at);
+  return derived(str(out, at), at, holes);
 }
-function evalTemplatePart(p, ctx, at) {
+function evalTemplatePart(p, ctx, at, holes = []) {
   switch (p.type) {
     case "TemplateLiteral":
       return str(p.value);
     case "TemplateInterpolation": {
       const v = evaluate(p.expr, ctx);
       if (v.kind === "unknown") return v;
+      holes.push(v);
       const s = asString(v);
       return s === void 0 ? unknown(`cannot interpolate a ${v.kind}`, at) : str(s);
     }
@@ -19425,10 +19494,14 @@ function evalFor(e, ctx, at) {
 function evalCall(e, ctx, at) {
   const name = e.name.includes("::") ? e.name : e.name;
   if (name === "try") {
+    let failed;
     for (const arg of e.args) {
       const v = evaluate(arg, ctx);
-      if (v.kind !== "unknown") return v;
-      if (!isErrorUnknown(v)) return v;
+      if (v.kind === "unknown" && isErrorUnknown(v)) {
+        failed ??= decisionOf(v, loc(ctx, arg), "try() argument that failed");
+        continue;
+      }
+      return failed ? chosenBy(v, loc(ctx, arg), failed) : v;
     }
     return unknown("no try() argument succeeded", at);
   }
@@ -19443,7 +19516,14 @@ function evalCall(e, ctx, at) {
     if (last.kind !== "list") return unknown("cannot expand the final argument", at);
     args = [...args.slice(0, -1), ...last.items];
   }
-  return callFunction(name, args, at);
+  const r = callFunction(name, args, at);
+  const k = name === "coalesce" && e.args.length === args.length ? args.indexOf(r) : -1;
+  if (k > 0) {
+    const sites = e.args.map((a) => loc(ctx, a));
+    const i = Math.max(0, args.slice(0, k).findIndex((a, j) => decidingInput(a, sites[j]) !== void 0));
+    return chosenBy(r, sites[k], decisionOf(args[i], sites[i], "coalesce() argument that was skipped"));
+  }
+  return derived(r, at, args);
 }
 function isErrorUnknown(v) {
   if (v.kind !== "unknown") return false;
@@ -19523,12 +19603,20 @@ var ModuleInstance = class _ModuleInstance {
       const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
       const given = this.opts.inputs.get(name);
       const def2 = this.defaultOf(decl);
-      if (given && !(given.kind === "null" && def2)) v = passedThrough(convertToType(given, decl.node), header);
-      else if (def2) v = passedThrough(def2, header);
+      const nullTakesDefault = given?.kind === "null" && def2 !== void 0 && !this.nullable(decl);
+      if (given && !nullTakesDefault) v = passedThrough(convertToType(given, decl.node), header);
+      else if (def2) v = passedThrough(defaultForNull(def2, nullTakesDefault ? given : void 0), header);
       else v = unknown(`variable "${name}" has no value`, header);
     }
     this.varCache.set(name, v);
     return v;
+  }
+  /** `nullable` of a variable block: true unless written `nullable = false`. */
+  nullable(decl) {
+    const n = attr(decl.node, "nullable");
+    if (!n) return true;
+    const v = evaluate(n.expr, { file: decl.file, resolveRoot: () => void 0 });
+    return !(v.kind === "bool" && !v.value);
   }
   defaultOf(decl) {
     const d = attr(decl.node, "default");
@@ -19835,8 +19923,8 @@ function isTrue(v) {
 function convertToType(v, decl) {
   const t = attr(decl, "type");
   if (!t || t.expr.type !== "ScopeTraversal" || v.kind !== "string") return v;
-  if (t.expr.root === "bool" && (v.value === "true" || v.value === "false")) return { ...bool(v.value === "true"), origin: v.origin, via: v.via };
-  if (t.expr.root === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return { ...num(Number(v.value)), origin: v.origin, via: v.via };
+  if (t.expr.root === "bool" && (v.value === "true" || v.value === "false")) return withProvenanceOf(bool(v.value === "true"), v);
+  if (t.expr.root === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
   return v;
 }
 function forEachChild(e, f) {
@@ -20336,10 +20424,29 @@ function valueAt(v, path23) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
+function chosenNullAt(v, path23) {
+  let cur = v;
+  for (const seg of path23.split(".")) {
+    if (!cur || cur.kind === "unknown") return void 0;
+    if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
+    if (/^\d+$/.test(seg)) {
+      cur = cur.kind === "list" ? cur.items[Number(seg)] : void 0;
+      continue;
+    }
+    if (cur.kind !== "object") return void 0;
+    let next = cur.entries.get(seg);
+    if (!next) {
+      const lower = seg.toLowerCase();
+      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
+    }
+    cur = next;
+  }
+  return cur?.kind === "null" && cur.decidedBy ? cur : void 0;
+}
 function convert(v, spec) {
   if (spec.convert === "enabledToBool" && v.kind === "string") {
     const s = v.value.toLowerCase();
-    if (s === "enabled" || s === "disabled") return { ...bool(s === "enabled"), origin: v.origin, via: v.via };
+    if (s === "enabled" || s === "disabled") return withProvenanceOf(bool(s === "enabled"), v);
   }
   return v;
 }
@@ -20348,11 +20455,16 @@ function factOf(body, spec, site, sitePrefix = "") {
     const v = valueAt(body, p);
     if (v !== void 0) return { value: convert(v, spec), defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
   }
-  return {
+  const absent = {
     value: spec.default === void 0 ? void 0 : fromJS(spec.default),
     defaulted: spec.default !== void 0,
     sourcePath: spec.paths[0]
   };
+  for (const p of spec.paths) {
+    const nulled = chosenNullAt(body, p);
+    if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
+  }
+  return absent;
 }
 function fixedFacts(fixed, into) {
   for (const [k, v] of Object.entries(fixed ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
@@ -21612,7 +21724,7 @@ function evalCall2(e, ctx, loc2) {
   if (lname === "if") {
     if (e.args.length !== 3) return U("if(): needs three arguments", loc2);
     const c = evalExpr(e.args[0], ctx, loc2);
-    if (c.kind === "bool") return evalExpr(e.args[c.value ? 1 : 2], ctx, loc2);
+    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc2), loc2, decisionOf(c, loc2));
     if (c.kind === "unknown") {
       const a = evalExpr(e.args[1], ctx, loc2);
       const b = evalExpr(e.args[2], ctx, loc2);
@@ -21666,10 +21778,18 @@ function callArmFunction(name, args, loc2) {
     if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc2, callToken(d.name, args));
   }
   try {
-    return d.fn(args, loc2, d.name);
+    return provenance(d.name, d.fn(args, loc2, d.name), args, loc2);
   } catch (x) {
     return U(`${d.name}(): ${x.message}`, loc2);
   }
+}
+function provenance(name, r, args, loc2) {
+  const k = name === "coalesce" ? args.indexOf(r) : -1;
+  if (k > 0) {
+    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc2) !== void 0));
+    return chosenBy(r, loc2, decisionOf(args[i], loc2, "coalesce() argument that was null"));
+  }
+  return derived(r, loc2, args);
 }
 function armAccess(t, key, loc2) {
   return access(t, key, loc2);
@@ -21721,7 +21841,8 @@ var Scope = class _Scope {
     for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
       const slot = { name, keyLoc: nodeLocation(doc, keyNode, `parameter "${name}"`), decl, node: getProp(decl, "defaultValue"), state: 0 };
       const a = assigned.get(name.toLowerCase());
-      if (a) slot.assigned = a;
+      if (a?.kind === "null" && slot.node) slot.nullGiven = a;
+      else if (a) slot.assigned = a;
       this.params.set(name.toLowerCase(), slot);
     }
     const varsNode = getProp(template, "variables");
@@ -21764,7 +21885,7 @@ var Scope = class _Scope {
     slot.state = 1;
     let v;
     if (slot.assigned) v = slot.assigned;
-    else if (slot.node) v = this.root.eval(slot.node);
+    else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
     else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
     else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     slot.value = v;
@@ -22090,7 +22211,7 @@ function evaluateArmTemplate(opts) {
 
 // src/eval/arm/project.ts
 function evaluateArm(input) {
-  const pairs = pairParameterFiles(input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
   const evaluations = [];
   const problems = [];
   const seenProblems = /* @__PURE__ */ new Set();
@@ -22238,6 +22359,8 @@ var armFrontEnd = {
       root: ctx.root,
       host: ctx.host,
       templates: files.filter((f) => f.kind === "arm" && !ctx.isSuperseded(f.path)).map((f) => f.path),
+      // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
+      pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
       parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
       parse: (f) => json.get(f),
       envOverride: ctx.envOverride,
@@ -24399,10 +24522,10 @@ function evalBinary2(op, a, bArg, loc2) {
   const call = (n, args) => callArmFunction(n, args, loc2);
   switch (op) {
     case "&&":
-      if (a.kind === "bool" && !a.value) return bool(false, loc2);
+      if (a.kind === "bool" && !a.value) return derived(bool(false, loc2), loc2, [a]);
       return call("and", [a, b()]);
     case "||":
-      if (a.kind === "bool" && a.value) return bool(true, loc2);
+      if (a.kind === "bool" && a.value) return derived(bool(true, loc2), loc2, [a]);
       return call("or", [a, b()]);
     case "??":
       if (a.kind !== "null" && a.kind !== "unknown") return a;
@@ -24414,7 +24537,7 @@ function evalBinary2(op, a, bArg, loc2) {
     case "=~":
     case "!~": {
       const bv = b();
-      const eq = a.kind === "string" && bv.kind === "string" ? bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc2) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
+      const eq = a.kind === "string" && bv.kind === "string" ? derived(bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc2), loc2, [a, bv]) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
       return op === "=~" ? eq : call("not", [eq]);
     }
     case "<":
@@ -24507,7 +24630,10 @@ function evaluate2(scope, e, locals) {
       return evalBinary2(e.operator, scope.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc2);
     case "Ternary": {
       const c = scope.eval(e.condition, locals);
-      if (c.kind === "bool") return scope.eval(c.value ? e.consequent : e.alternate, locals);
+      if (c.kind === "bool") {
+        const branch = c.value ? e.consequent : e.alternate;
+        return chosenBy(scope.eval(branch, locals), scope.loc(branch.range), decisionOf(c, scope.loc(e.condition.range)));
+      }
       const a = scope.eval(e.consequent, locals);
       const b = scope.eval(e.alternate, locals);
       if (c.kind === "unknown") {
@@ -24796,7 +24922,8 @@ var FileScope = class _FileScope {
           const header = this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`);
           const slot = { name: s.name.name, decl: s, state: 0, via: header };
           const a = assigned.get(s.name.name);
-          if (a) slot.assigned = a;
+          if (a?.kind === "null" && s.defaultValue) slot.nullGiven = a;
+          else if (a) slot.assigned = a;
           this.params.set(s.name.name, slot);
           break;
         }
@@ -24880,7 +25007,7 @@ var FileScope = class _FileScope {
     let v;
     if (slot.assigned) v = slot.assigned;
     else if (slot.expr) v = this.eval(slot.expr, void 0);
-    else if (slot.decl?.defaultValue) v = this.eval(slot.decl.defaultValue, void 0);
+    else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
     else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
     else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
     slot.value = v;
@@ -25065,14 +25192,22 @@ function evaluateBicep(input) {
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
+  for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
+    const target = path15.resolve(unit);
+    if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
+  }
   const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
   for (const unit of units) {
     const parsed = input.parse(unit);
     if (!parsed) continue;
-    const pfs = variants.get(unit) ?? [];
+    const pfs = [...new Set(variants.get(unit) ?? [])].sort();
     for (const pf of pfs.length ? pfs : [void 0]) {
       let parameterValues = /* @__PURE__ */ new Map();
-      if (pf) {
+      if (pf && /\.json$/i.test(pf)) {
+        const json = input.readJsonParameters?.(pf);
+        if (!json) continue;
+        parameterValues = byParamName(parsed, json);
+      } else if (pf) {
         const pparsed = input.parseParams(pf);
         if (!pparsed) continue;
         const r2 = evaluateParamFile(pparsed, sources);
@@ -25097,6 +25232,15 @@ function evaluateBicep(input) {
   }
   return { evaluations, problems };
 }
+function byParamName(file, values) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of file.statements) {
+    if (s.kind !== "ParamDecl") continue;
+    const v = values.get(s.name.name.toLowerCase());
+    if (v) out.set(s.name.name, v);
+  }
+  return out;
+}
 function envFromParams(result, unit) {
   for (const name of ENV_VARIABLE_NAMES) {
     const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && i.header.file === unit);
@@ -25120,7 +25264,9 @@ function stateOf(ctx) {
       problems,
       bicep: parseCache(ctx.host, parseBicep, (f) => f.errors, problems),
       params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
-      brokenWithTwin: /* @__PURE__ */ new Set()
+      brokenWithTwin: /* @__PURE__ */ new Set(),
+      twins: /* @__PURE__ */ new Map(),
+      json: parseCache(ctx.host, parseJsonc, () => [], [])
     };
     states.set(ctx, s);
   }
@@ -25144,8 +25290,10 @@ var bicepFrontEnd = {
       const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
       if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? "")) continue;
       const parsed = state.bicep.get(twin);
-      if (parsed !== void 0 && parsed.errors.length === 0) out.add(f.path);
-      else state.brokenWithTwin.add(twin);
+      if (parsed !== void 0 && parsed.errors.length === 0) {
+        out.add(f.path);
+        state.twins.set(f.path, twin);
+      } else state.brokenWithTwin.add(twin);
     }
     return out;
   },
@@ -25157,6 +25305,11 @@ var bicepFrontEnd = {
       paramFiles: files.filter((f) => f.kind === "bicepparam").map((f) => f.path),
       parse: (f) => state.bicep.get(f),
       parseParams: (f) => state.params.get(f),
+      jsonParameterFiles: twinParameterFiles(state, ctx),
+      readJsonParameters: (f) => {
+        const parsed = state.json.get(f);
+        return parsed?.root ? readParameterFile({ file: f, parsed }) : void 0;
+      },
       envOverride: ctx.envOverride
     });
     for (const f of files) if (f.kind === "bicep") state.bicep.get(f.path);
@@ -25177,6 +25330,18 @@ var bicepFrontEnd = {
     };
   }
 };
+function twinParameterFiles(state, ctx) {
+  const out = /* @__PURE__ */ new Map();
+  if (state.twins.size === 0) return out;
+  const templates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
+  const paramFiles = ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path);
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(state.json.get(pf)));
+  for (const [template, source] of state.twins) {
+    const pfs = pairs.get(template) ?? [];
+    if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
+  }
+  return out;
+}
 
 // src/frontends/ci.ts
 import path17 from "node:path";

@@ -15,6 +15,28 @@ interface ValueBase {
   origin?: Location;
   /** Places the value passed through on its way to where it is used, oldest first. */
   via?: readonly Location[];
+  /**
+   * Set on a value chosen by a conditional (`c ? a : b`, ARM `if()`, `coalesce`, `try`) when the
+   * chosen branch is written inside the conditional (a literal, `null`, an object literal): where
+   * the input that decided the condition was written (a var-file line, a module argument, a
+   * parameter-file value, a default). RULES.md "Values chosen by a condition": a finding about
+   * the value points here, and the branch (`origin`) is a related location.
+   */
+  decidedBy?: Location;
+  /**
+   * The condition that chose this value, for related locations only: the deciding input, the
+   * places it flowed through, the condition expression. Kept apart from `via`, which is the
+   * value's own flow (rules read `via` to find the inputs a value came from).
+   */
+  decision?: readonly Location[];
+  /**
+   * Set on a value an operator or a function computed (`var.env == "prod"`,
+   * `equals(parameters('env'), 'prod')`, `lower(var.x)`): where the input it was computed from
+   * was written (the last entry), after the places that input flowed through. Used only to find
+   * what decided a condition; the computed expression stays the value's `origin` and a
+   * finding's location.
+   */
+  derivedFrom?: readonly Location[];
 }
 
 export interface StringValue extends ValueBase { kind: 'string'; value: string }
@@ -81,9 +103,124 @@ export function passedThrough<T extends Value>(v: T, loc: Location): T {
   return { ...v, via: [...(v.via ?? []), loc] };
 }
 
+/**
+ * A default that applies because `null` was given for the input (RULES.md "Null arguments"):
+ * the default, with the place the null was written in its chain (a related location).
+ */
+export function defaultForNull<T extends Value>(def: T, nullGiven: Value | undefined): T {
+  return nullGiven?.origin ? passedThrough(def, { ...nullGiven.origin, label: 'null given: the default applies' }) : def;
+}
+
 /** The same value with a different origin (e.g. a value re-read from a tfvars line). */
 export function withOrigin<T extends Value>(v: T, origin: Location): T {
   return { ...v, origin };
+}
+
+// ---- values chosen by a condition (RULES.md "Values chosen by a condition") ------------------
+
+function within(inner: Location, outer: Location): boolean {
+  return inner.file === outer.file && inner.range.start.offset >= outer.range.start.offset && inner.range.end.offset <= outer.range.end.offset;
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+
+/** `locs` without repeats of one place (the first occurrence is kept). */
+function distinct(locs: readonly Location[]): Location[] {
+  const out: Location[] = [];
+  for (const l of locs) if (!out.some((x) => sameLocation(x, l))) out.push(l);
+  return out;
+}
+
+/**
+ * Where the input that determines `v` was written, seen from an expression written at `site`
+ * (a condition, an operand, a `coalesce` argument): the input that decided it when it was
+ * chosen by a condition, the input it was computed from, else its own origin when that lies
+ * outside `site` (a variable, parameter or local whose value is written elsewhere). Undefined
+ * when `v` is written inside `site` and depends on no input (`true ? a : b`).
+ */
+export function decidingInput(v: Value, site: Location): Location | undefined {
+  return inputFlow(v, site)?.at(-1);
+}
+
+/** The deciding input of `v` (last) after the places it flowed through; undefined when none. */
+function inputFlow(v: Value, site: Location): Location[] | undefined {
+  if (v.decidedBy) return flowTo([...(v.via ?? []), ...(v.decision ?? [])], v.decidedBy);
+  if (v.derivedFrom?.length) return [...v.derivedFrom];
+  if (v.origin && !within(v.origin, site)) return flowTo(v.via ?? [], v.origin);
+  return undefined;
+}
+
+/** `places` without repeats and without `input`, then `input` last. */
+function flowTo(places: readonly Location[], input: Location): Location[] {
+  return [...distinct(places).filter((l) => !sameLocation(l, input)), input];
+}
+
+/** What decided a choice: the deciding input (if any) and the related locations that explain it. */
+export interface Decision {
+  decider?: Location;
+  chain: Location[];
+}
+
+/**
+ * The decision a condition value makes: its deciding input (`decidingInput`), and as related
+ * locations the places the condition's value flowed through, that input and the condition.
+ */
+export function decisionOf(cond: Value, conditionSite: Location, label = 'condition'): Decision {
+  const flow = inputFlow(cond, conditionSite);
+  const decider = flow?.at(-1);
+  const chain = flow ? flow.slice(0, -1) : [...(cond.via ?? [])];
+  if (decider) chain.push({ ...decider, label: decider.label ?? 'decided by this value' });
+  chain.push({ ...conditionSite, label });
+  return { decider, chain: distinct(chain) };
+}
+
+/**
+ * A value chosen by a condition. When the chosen branch is written inside the conditional
+ * (`branchSite`) — a literal, `null`, an object literal — and an input decided the condition,
+ * the value (and every part of it written there) is marked `decidedBy` that input, so a finding
+ * points at the input. A branch that passes an input through (`c ? var.a : var.b`) keeps its own
+ * origin: it is where the offending value was written; the condition is only related. A value
+ * already chosen by an inner conditional keeps the inner decision (the closest one).
+ */
+export function chosenBy<T extends Value>(v: T, branchSite: Location, d: Decision): T {
+  const decision = distinct([...(v.decision ?? []), ...d.chain]);
+  if (!d.decider || v.decidedBy || (v.origin && !within(v.origin, branchSite))) return { ...v, decision };
+  return markDecided(v, branchSite, d.decider, decision) as T;
+}
+
+function markDecided(v: Value, site: Location, decider: Location, decision: Location[]): Value {
+  if (v.decidedBy || (v.origin && !within(v.origin, site))) return v;
+  const out = { ...v, decidedBy: decider, decision };
+  if (out.kind === 'list') out.items = out.items.map((i) => markDecided(i, site, decider, decision));
+  else if (out.kind === 'object') out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
+  return out;
+}
+
+/**
+ * Records on a freshly computed value (an operator or function result written at `site`) the
+ * input it was computed from: the first operand with a deciding input. Values an operation
+ * returns unchanged (an argument passed through, an entry read out of a map) are left as they are.
+ */
+export function derived<T extends Value>(result: T, site: Location, operands: readonly Value[]): T {
+  if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
+  // A value read out of an operand (a map entry, a list element) is not computed here.
+  if (!result.origin || !within(result.origin, site)) return result;
+  for (const o of operands) {
+    const flow = inputFlow(o, site);
+    if (flow) return { ...result, derivedFrom: flow };
+  }
+  return result;
+}
+
+/** `target` with the provenance of `from` (origin, via, decision): a value converted in place (`"true"` → true). */
+export function withProvenanceOf<T extends Value>(target: T, from: Value): T {
+  const out: T = { ...target, origin: from.origin, via: from.via };
+  if (from.decidedBy) out.decidedBy = from.decidedBy;
+  if (from.decision) out.decision = from.decision;
+  if (from.derivedFrom) out.derivedFrom = from.derivedFrom;
+  return out;
 }
 
 /** Converts to plain JavaScript; unknown becomes `undefined` at its position. */

@@ -92,14 +92,20 @@ export function isUnknown(r: Resource, name: string): boolean {
  */
 export function factLocations(r: Resource, name: string): { location: Location; related: Location[] } {
   const f = r.attrs.get(name);
-  if (!f || f.defaulted || !f.value) return { location: r.header, related: [] };
-  const location = f.value.origin ?? f.at ?? r.header;
+  // RULES.md "Values chosen by a condition": a value (or a `null` that makes the attribute
+  // absent) chosen by a conditional that an input decided points at that input; the chosen
+  // branch, the condition and the consuming attribute are related.
+  const chosen = f?.defaulted ? f.nulled : f?.value;
+  if (!f || !chosen || (f.defaulted && !chosen.decidedBy)) return { location: r.header, related: [] };
+  const location = chosen.decidedBy ?? chosen.origin ?? f.at ?? r.header;
   const related: Location[] = [];
   const add = (l: Location): void => {
     if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
     related.push(l);
   };
-  for (const l of f.value.via ?? []) add(l);
+  if (chosen.decidedBy && chosen.origin) add({ ...chosen.origin, label: chosen.origin.label ?? (chosen.kind === 'null' ? 'null chosen by the condition' : 'value chosen by the condition') });
+  for (const l of chosen.via ?? []) add(l);
+  for (const l of chosen.decision ?? []) add(l);
   // The consuming attribute, unless the literal is written right there.
   if (f.at && !contains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
   return { location, related };

@@ -40,6 +40,8 @@ export const armFrontEnd: FrontEnd = {
       root: ctx.root,
       host: ctx.host,
       templates: files.filter((f) => f.kind === 'arm' && !ctx.isSuperseded(f.path)).map((f) => f.path),
+      // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
+      pairingTemplates: files.filter((f) => f.kind === 'arm').map((f) => f.path),
       parameterFiles: files.filter((f) => f.kind === 'arm-params').map((f) => f.path),
       parse: (f) => json.get(f),
       envOverride: ctx.envOverride,

@@ -3,13 +3,18 @@
  * ARM rule applies. Owns the compiled-twin policy (issue #7): a template compiled from a
  * `.bicep` that sits beside it is an artifact of that source, so the `.bicep` is linted and
  * the twin is superseded; when the `.bicep` does not parse, the twin is linted instead (and
- * the `.bicep` gets its PARSE001), so nothing is lost.
+ * the `.bicep` gets its PARSE001), so nothing is lost. The twin's JSON parameter files
+ * (`azuredeploy.parameters.json`) stay variants: the `.bicep` is evaluated once per file, its
+ * values applied to the Bicep params by name (issue 11, item 4).
  */
 import path from 'node:path';
 import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from '../parse/bicep/index.js';
 import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
-import { bicepSourceCandidates } from '../eval/arm/project.js';
+import { bicepSourceCandidates, metadataTemplate } from '../eval/arm/project.js';
+import { pairParameterFiles } from '../eval/arm/detect.js';
+import { readParameterFile } from '../eval/arm/template.js';
+import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import type { FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { parseCache, type ParseCache } from './shared.js';
@@ -23,6 +28,10 @@ interface RunState {
   params: ParseCache<BicepParamFile>;
   /** `.bicep` files whose compiled twin is linted in their place (they do not parse). */
   brokenWithTwin: Set<string>;
+  /** Superseded compiled twins → their `.bicep` source. */
+  twins: Map<string, string>;
+  /** JSON parameter files read for twins (their PARSE001 is the ARM front end's). */
+  json: ParseCache<ParsedJson>;
 }
 
 /** Parse caches shared by `supersedes` and `run` of one lint run. */
@@ -36,6 +45,8 @@ function stateOf(ctx: FrontEndContext): RunState {
       bicep: parseCache<BicepFile>(ctx.host, parseBicep, (f) => f.errors, problems),
       params: parseCache<BicepParamFile>(ctx.host, parseBicepParam, (f) => f.errors, problems),
       brokenWithTwin: new Set(),
+      twins: new Map(),
+      json: parseCache<ParsedJson>(ctx.host, parseJsonc, () => [], []),
     };
     states.set(ctx, s);
   }
@@ -60,8 +71,10 @@ export const bicepFrontEnd: FrontEnd = {
       const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
       if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? '')) continue;
       const parsed = state.bicep.get(twin);
-      if (parsed !== undefined && parsed.errors.length === 0) out.add(f.path);
-      else state.brokenWithTwin.add(twin);
+      if (parsed !== undefined && parsed.errors.length === 0) {
+        out.add(f.path);
+        state.twins.set(f.path, twin);
+      } else state.brokenWithTwin.add(twin);
     }
     return out;
   },
@@ -73,6 +86,11 @@ export const bicepFrontEnd: FrontEnd = {
       paramFiles: files.filter((f) => f.kind === 'bicepparam').map((f) => f.path),
       parse: (f) => state.bicep.get(f),
       parseParams: (f) => state.params.get(f),
+      jsonParameterFiles: twinParameterFiles(state, ctx),
+      readJsonParameters: (f) => {
+        const parsed = state.json.get(f);
+        return parsed?.root ? readParameterFile({ file: f, parsed }) : undefined;
+      },
       envOverride: ctx.envOverride,
     });
     for (const f of files) if (f.kind === 'bicep') state.bicep.get(f.path);
@@ -93,3 +111,21 @@ export const bicepFrontEnd: FrontEnd = {
     };
   },
 };
+
+/**
+ * The JSON parameter files paired with each superseded twin, by the twin's `.bicep` source.
+ * Pairing sees every ARM template of the run, so a parameter file meant for another template
+ * is never taken for a twin.
+ */
+function twinParameterFiles(state: RunState, ctx: FrontEndContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (state.twins.size === 0) return out;
+  const templates = ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
+  const paramFiles = ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path);
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(state.json.get(pf)));
+  for (const [template, source] of state.twins) {
+    const pfs = pairs.get(template) ?? [];
+    if (pfs.length) out.set(source, [...(out.get(source) ?? []), ...pfs]);
+  }
+  return out;
+}

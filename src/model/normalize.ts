@@ -4,7 +4,7 @@
  */
 import type { Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
-import { bool, fromJS, type Value } from '../core/value.js';
+import { bool, fromJS, withProvenanceOf, type Value } from '../core/value.js';
 import type { AttrSpec, ElementSpec, KindSpec } from './tables/spec.js';
 
 export interface SourceResource {
@@ -48,10 +48,34 @@ export function valueAt(v: Value | undefined, path: string): Value | undefined {
   return cur && cur.kind === 'null' ? undefined : cur;
 }
 
+/**
+ * The `null` on a dotted path that a conditional chose (`decidedBy` set): the attribute
+ * itself or an object above it (`properties = c ? {…} : null`). Undefined otherwise.
+ */
+function chosenNullAt(v: Value | undefined, path: string): Value | undefined {
+  let cur = v;
+  for (const seg of path.split('.')) {
+    if (!cur || cur.kind === 'unknown') return undefined;
+    if (cur.kind === 'null') return cur.decidedBy ? cur : undefined;
+    if (/^\d+$/.test(seg)) {
+      cur = cur.kind === 'list' ? cur.items[Number(seg)] : undefined;
+      continue;
+    }
+    if (cur.kind !== 'object') return undefined;
+    let next = cur.entries.get(seg);
+    if (!next) {
+      const lower = seg.toLowerCase();
+      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
+    }
+    cur = next;
+  }
+  return cur?.kind === 'null' && cur.decidedBy ? cur : undefined;
+}
+
 function convert(v: Value, spec: AttrSpec): Value {
   if (spec.convert === 'enabledToBool' && v.kind === 'string') {
     const s = v.value.toLowerCase();
-    if (s === 'enabled' || s === 'disabled') return { ...bool(s === 'enabled'), origin: v.origin, via: v.via };
+    if (s === 'enabled' || s === 'disabled') return withProvenanceOf(bool(s === 'enabled'), v);
   }
   return v;
 }
@@ -61,11 +85,16 @@ export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Locati
     const v = valueAt(body, p);
     if (v !== undefined) return { value: convert(v, spec), defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
   }
-  return {
+  const absent: Fact = {
     value: spec.default === undefined ? undefined : fromJS(spec.default),
     defaulted: spec.default !== undefined,
     sourcePath: spec.paths[0]!,
   };
+  for (const p of spec.paths) {
+    const nulled = chosenNullAt(body, p);
+    if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
+  }
+  return absent;
 }
 
 function fixedFacts(fixed: Record<string, unknown> | undefined, into: Map<string, Fact>): void {

@@ -31,6 +31,12 @@ export interface Fact {
   at?: Location;
   /** The attribute's path in the source shape, for messages and fingerprints. */
   sourcePath: string;
+  /**
+   * For an absent attribute: the `null` a conditional chose for it (or for an object above
+   * it), when an input decided that condition (`decidedBy`). The finding then points at that
+   * input (RULES.md "Values chosen by a condition").
+   */
+  nulled?: Value;
 }
 
 export interface Resource<K extends ResourceKind = ResourceKind> {

@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { bool, containsUnknown, fromJS, list, member, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
+import { bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr } from './expression.js';
@@ -791,7 +791,9 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
   if (lname === 'if') {
     if (e.args.length !== 3) return U('if(): needs three arguments', loc);
     const c = evalExpr(e.args[0]!, ctx, loc);
-    if (c.kind === 'bool') return evalExpr(e.args[c.value ? 1 : 2]!, ctx, loc);
+    // RULES.md "Values chosen by a condition": a branch written in this expression is located
+    // at the input that decided the condition (a parameter value); a passed-through one keeps its origin.
+    if (c.kind === 'bool') return chosenBy(evalExpr(e.args[c.value ? 1 : 2]!, ctx, loc), loc, decisionOf(c, loc));
     if (c.kind === 'unknown') {
       const a = evalExpr(e.args[1]!, ctx, loc);
       const b = evalExpr(e.args[2]!, ctx, loc);
@@ -853,10 +855,24 @@ export function callArmFunction(name: string, args: Value[], loc: Location): Val
     if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ''}`, loc, callToken(d.name, args));
   }
   try {
-    return d.fn(args, loc, d.name);
+    return provenance(d.name, d.fn(args, loc, d.name), args, loc);
   } catch (x) {
     return U(`${d.name}(): ${(x as Error).message}`, loc);
   }
+}
+
+/**
+ * What decided a function's result (RULES.md "Values chosen by a condition"): `coalesce` chooses
+ * its result by the null arguments before it; any other computed result remembers the input it
+ * was computed from (`equals(parameters('env'), 'prod')`), so a condition on it is decided there.
+ */
+function provenance(name: string, r: Value, args: Value[], loc: Location): Value {
+  const k = name === 'coalesce' ? args.indexOf(r) : -1;
+  if (k > 0) {
+    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc) !== undefined));
+    return chosenBy(r, loc, decisionOf(args[i]!, loc, 'coalesce() argument that was null'));
+  }
+  return derived(r, loc, args);
 }
 
 /** Property/index access with ARM semantics (unknown tokens extended: `reference(…).properties`). */

@@ -18,6 +18,12 @@ export interface ArmInput {
   /** Reads the `.bicep` source beside a compiled template (never outside the scan root). */
   host: Host;
   templates: string[];
+  /**
+   * Every template parameter files may belong to, when it is more than `templates` (compiled
+   * twins the Bicep front end lints in their place): their parameter files are theirs, never
+   * paired with a neighbour.
+   */
+  pairingTemplates?: string[];
   parameterFiles: string[];
   parse(file: string): ParsedJson | undefined;
   envOverride?: EnvClass;
@@ -32,7 +38,7 @@ export interface ArmUnitEvaluation {
 }
 
 export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]; problems: ArmProblem[] } {
-  const pairs = pairParameterFiles(input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
   const evaluations: ArmUnitEvaluation[] = [];
   const problems: ArmProblem[] = [];
   const seenProblems = new Set<string>();
@@ -76,7 +82,8 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
   return { evaluations, problems };
 }
 
-function metadataTemplate(pf: ParsedJson | undefined): string | undefined {
+/** A parameter file's `metadata.template`: the template it names (a path relative to it). */
+export function metadataTemplate(pf: ParsedJson | undefined): string | undefined {
   const t = getProp(getProp(pf?.root, 'metadata'), 'template');
   return typeof t?.value === 'string' ? t.value : undefined;
 }

@@ -7,7 +7,7 @@
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { InputDecl } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
-import { list, member, nul, obj, passedThrough, unknown } from '../../core/value.js';
+import { defaultForNull, list, member, nul, obj, passedThrough, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
@@ -98,6 +98,8 @@ interface Slot {
 interface ParamSlot extends Slot {
   decl: JsonNode;
   assigned?: Value;
+  /** A `null` value given for a parameter with a default: the default applies (RULES.md "Null arguments"). */
+  nullGiven?: Value;
 }
 
 const DEPLOYMENTS = 'microsoft.resources/deployments';
@@ -144,7 +146,9 @@ class Scope {
     for (const [name, keyNode, decl] of members(getProp(template, 'parameters'))) {
       const slot: ParamSlot = { name, keyLoc: nodeLocation(doc, keyNode, `parameter "${name}"`), decl, node: getProp(decl, 'defaultValue'), state: 0 };
       const a = assigned.get(name.toLowerCase());
-      if (a) slot.assigned = a;
+      // ARM treats a null parameter value as omitted: the default applies (RULES.md "Null arguments").
+      if (a?.kind === 'null' && slot.node) slot.nullGiven = a;
+      else if (a) slot.assigned = a;
       this.params.set(name.toLowerCase(), slot);
     }
     const varsNode = getProp(template, 'variables');
@@ -182,7 +186,7 @@ class Scope {
     slot.state = 1;
     let v: Value;
     if (slot.assigned) v = slot.assigned;
-    else if (slot.node) v = this.root.eval(slot.node);
+    else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
     else if (getProp(slot.decl, 'nullable')?.value === true) v = nul(slot.keyLoc);
     else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     slot.value = v;

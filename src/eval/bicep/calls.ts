@@ -6,7 +6,7 @@
  * here; everything else goes through `callArmFunction`.
  */
 import type { Location } from '../../core/source.js';
-import { bool, str } from '../../core/value.js';
+import { bool, derived, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression, FuncDecl } from '../../parse/bicep/index.js';
 import { armCallToken, callArmFunction } from '../arm/evaluate.js';
@@ -70,10 +70,10 @@ export function evalBinary(op: string, a: Value, bArg: Value | (() => Value), lo
   const call = (n: string, args: Value[]): Value => callArmFunction(n, args, loc)!;
   switch (op) {
     case '&&':
-      if (a.kind === 'bool' && !a.value) return bool(false, loc);
+      if (a.kind === 'bool' && !a.value) return derived(bool(false, loc), loc, [a]);
       return call('and', [a, b()]);
     case '||':
-      if (a.kind === 'bool' && a.value) return bool(true, loc);
+      if (a.kind === 'bool' && a.value) return derived(bool(true, loc), loc, [a]);
       return call('or', [a, b()]);
     case '??':
       if (a.kind !== 'null' && a.kind !== 'unknown') return a;
@@ -85,7 +85,7 @@ export function evalBinary(op: string, a: Value, bArg: Value | (() => Value), lo
     case '=~':
     case '!~': {
       const bv = b();
-      const eq = a.kind === 'string' && bv.kind === 'string' ? bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc) : call('equals', [call('toLower', [a]), call('toLower', [bv])]);
+      const eq = a.kind === 'string' && bv.kind === 'string' ? derived(bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc), loc, [a, bv]) : call('equals', [call('toLower', [a]), call('toLower', [bv])]);
       return op === '=~' ? eq : call('not', [eq]);
     }
     case '<':

@@ -5,7 +5,7 @@
  * resources and modules are resolved through the scope (`resources.ts`, `modules.ts`).
  */
 import type { Location } from '../../core/source.js';
-import { bool, list, nul, num, obj, str } from '../../core/value.js';
+import { bool, chosenBy, decisionOf, list, nul, num, obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
 import { armAccess, armCallToken, callArmFunction, tokenText } from '../arm/evaluate.js';
@@ -82,7 +82,12 @@ export function evaluate(scope: FileScope, e: Expression, locals: Locals): Value
       return evalBinary(e.operator, scope.eval(e.left, locals), e.operator === '&&' || e.operator === '||' || e.operator === '??' ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc);
     case 'Ternary': {
       const c = scope.eval(e.condition, locals);
-      if (c.kind === 'bool') return scope.eval(c.value ? e.consequent : e.alternate, locals);
+      // RULES.md "Values chosen by a condition": a branch written here is located at the input
+      // that decided the condition; a branch that passes an input through keeps its origin.
+      if (c.kind === 'bool') {
+        const branch = c.value ? e.consequent : e.alternate;
+        return chosenBy(scope.eval(branch, locals), scope.loc(branch.range), decisionOf(c, scope.loc(e.condition.range)));
+      }
       const a = scope.eval(e.consequent, locals);
       const b = scope.eval(e.alternate, locals);
       if (c.kind === 'unknown') {

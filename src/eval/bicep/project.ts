@@ -1,7 +1,9 @@
 /**
  * Native Bicep across a scan (BICEP.md §3, RULES.md "Variants"/"Environments"): every scanned
  * `.bicep` that no other scanned `.bicep` uses as a local module is a unit; each `.bicepparam`
- * whose `using` names a unit is a variant of it (else the unit is evaluated once with defaults).
+ * whose `using` names a unit is a variant of it, and so is each JSON parameter file paired with
+ * the unit's compiled twin (`main.bicep` + `azuredeploy.json` + `azuredeploy.parameters.json`);
+ * without any, the unit is evaluated once with defaults.
  * The environment class of a variant comes from the `.bicepparam` file name, else from a param
  * named `environment`/`env`/`environmentName`/`stage`, else `unknown` (as `../arm/project.ts`).
  */
@@ -26,6 +28,14 @@ export interface BicepInput {
   /** Parses a `.bicep` file (cached; parse errors are reported by the caller). */
   parse(file: string): BicepFile | undefined;
   parseParams(file: string): BicepParamFile | undefined;
+  /**
+   * JSON parameter files (`azuredeploy.parameters.json`) paired with the compiled twin of a
+   * `.bicep` unit, by unit: each is a variant of the unit, its values applied to the Bicep
+   * params by name (ARM parameter names are case-insensitive).
+   */
+  jsonParameterFiles?: ReadonlyMap<string, readonly string[]>;
+  /** The values of a JSON parameter file (`readParameterFile`), by lower-case name; undefined when it cannot be read. */
+  readJsonParameters?(file: string): Map<string, Value> | undefined;
   envOverride?: EnvClass;
 }
 
@@ -96,14 +106,24 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     variants.set(target, [...(variants.get(target) ?? []), pf]);
   }
 
+  // Variants: JSON parameter files of the unit's compiled twin.
+  for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
+    const target = path.resolve(unit);
+    if (scanned.has(target)) variants.set(target, [...(variants.get(target) ?? []), ...pfs]);
+  }
+
   const units = [...new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
   for (const unit of units) {
     const parsed = input.parse(unit);
     if (!parsed) continue;
-    const pfs = variants.get(unit) ?? [];
+    const pfs = [...new Set(variants.get(unit) ?? [])].sort();
     for (const pf of pfs.length ? pfs : [undefined]) {
       let parameterValues = new Map<string, Value>();
-      if (pf) {
+      if (pf && /\.json$/i.test(pf)) {
+        const json = input.readJsonParameters?.(pf);
+        if (!json) continue;
+        parameterValues = byParamName(parsed, json);
+      } else if (pf) {
         const pparsed = input.parseParams(pf);
         if (!pparsed) continue;
         const r = evaluateParamFile(pparsed, sources);
@@ -127,6 +147,17 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     }
   }
   return { evaluations, problems };
+}
+
+/** JSON parameter values (lower-case names) keyed by the `.bicep` file's own param names. */
+function byParamName(file: BicepFile, values: Map<string, Value>): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const s of file.statements) {
+    if (s.kind !== 'ParamDecl') continue;
+    const v = values.get(s.name.name.toLowerCase());
+    if (v) out.set(s.name.name, v);
+  }
+  return out;
 }
 
 function envFromParams(result: ArmEvaluation, unit: string): EnvClass | undefined {

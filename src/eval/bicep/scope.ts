@@ -9,7 +9,7 @@
  * only the type of `FileScope`, so the imports of this folder have no cycle.
  */
 import type { Location, Range } from '../../core/source.js';
-import { nul, passedThrough, str } from '../../core/value.js';
+import { defaultForNull, nul, passedThrough, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type {
   BicepFile,
@@ -62,7 +62,9 @@ export class FileScope {
           const header = this.loc(span(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`);
           const slot: ParamSlot = { name: s.name.name, decl: s, state: 0, via: header };
           const a = assigned.get(s.name.name);
-          if (a) slot.assigned = a;
+          // A null argument means "not given": the default applies (`deployCompute: compute.?deployCompute`).
+          if (a?.kind === 'null' && s.defaultValue) slot.nullGiven = a;
+          else if (a) slot.assigned = a;
           this.params.set(s.name.name, slot);
           break;
         }
@@ -136,7 +138,7 @@ export class FileScope {
     let v: Value;
     if (slot.assigned) v = slot.assigned;
     else if (slot.expr) v = this.eval(slot.expr, undefined);
-    else if (slot.decl?.defaultValue) v = this.eval(slot.decl.defaultValue, undefined);
+    else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
     else if (slot.decl?.type?.kind === 'NullableType') v = nul(slot.via);
     else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
     slot.value = v;

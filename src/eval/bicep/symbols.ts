@@ -20,6 +20,8 @@ export interface Slot<D> {
 export interface ParamSlot extends Slot<ParamDecl | null> {
   name: string;
   assigned?: Value;
+  /** A `null` argument or parameter-file value for a param with a default: the default applies (RULES.md "Null arguments"). */
+  nullGiven?: Value;
   /** `.bicepparam` assignment expression (param files only). */
   expr?: Expression | null;
 }

@@ -8,8 +8,8 @@
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  bool, list, num, obj, str, unknown, containsUnknown,
-  type Value,
+  bool, list, num, obj, str, unknown, containsUnknown, chosenBy, decidingInput, decisionOf, derived,
+  type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, valuesEqual } from './functions.js';
 
@@ -47,9 +47,10 @@ export function applyStep(v: Value, step: TraversalStep, ctx: EvalContext): Valu
     return unknown(v.reason, v.origin, v.token && step.type === 'GetAttr' ? `${v.token}.${step.name}` : undefined);
   }
   if (step.type === 'GetAttr') {
-    if (v.kind === 'object') return v.entries.get(step.name) ?? unknown(`attribute "${step.name}" is not set`, at);
-    if (v.kind === 'null') return unknown(`attribute "${step.name}" of null`, at);
-    return unknown(`attribute "${step.name}" of a ${v.kind}`, at);
+    // A failed access remembers the input it failed on: `try(var.x.y, null)` is decided by `var.x`.
+    if (v.kind === 'object') return v.entries.get(step.name) ?? derived(unknown(`attribute "${step.name}" is not set`, at), at, [v]);
+    if (v.kind === 'null') return derived(unknown(`attribute "${step.name}" of null`, at), at, [v]);
+    return derived(unknown(`attribute "${step.name}" of a ${v.kind}`, at), at, [v]);
   }
   const key = evaluate(step.key, ctx);
   return indexValue(v, key, at);
@@ -60,13 +61,13 @@ function indexValue(v: Value, key: Value, at: Location): Value {
   if (key.kind === 'unknown') return unknown(key.reason, at);
   if (v.kind === 'list') {
     const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
-    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i]! : unknown(`index ${asString(key)} out of range`, at);
+    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i]! : derived(unknown(`index ${asString(key)} out of range`, at), at, [v, key]);
   }
   if (v.kind === 'object') {
     const k = asString(key);
-    return (k !== undefined && v.entries.get(k)) || unknown(`key ${JSON.stringify(k)} not found`, at);
+    return (k !== undefined && v.entries.get(k)) || derived(unknown(`key ${JSON.stringify(k)} not found`, at), at, [v, key]);
   }
-  return unknown(`cannot index a ${v.kind}`, at);
+  return derived(unknown(`cannot index a ${v.kind}`, at), at, [v]);
 }
 
 function truthy(v: Value): boolean | undefined {
@@ -142,9 +143,12 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
     case 'Conditional': {
       const c = evaluate(e.condition, ctx);
       const t = truthy(c);
-      // The chosen branch keeps its own origin; the condition's chain (the variable and
-      // var-file line that decided it) joins its related locations.
-      if (t !== undefined) return withCondition(evaluate(t ? e.trueExpr : e.falseExpr, ctx), c, loc(ctx, e.condition));
+      // RULES.md "Values chosen by a condition": a branch written here is located at the input
+      // that decided the condition; a branch that passes an input through keeps its origin.
+      if (t !== undefined) {
+        const branch = t ? e.trueExpr : e.falseExpr;
+        return chosenBy(evaluate(branch, ctx), loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
+      }
       // Unknown condition: known only when both branches agree.
       const a = evaluate(e.trueExpr, ctx);
       const b = evaluate(e.falseExpr, ctx);
@@ -156,13 +160,19 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
       if (v.kind === 'unknown') return unknown(v.reason, at);
       if (e.op === '!') {
         const t = truthy(v);
-        return t === undefined ? unknown('operand of ! is not a bool', at) : bool(!t, at);
+        return t === undefined ? unknown('operand of ! is not a bool', at) : derived(bool(!t, at), at, [v]);
       }
       const n = numeric(v);
-      return n === undefined ? unknown('operand of - is not a number', at) : num(-n, at);
+      return n === undefined ? unknown('operand of - is not a number', at) : derived(num(-n, at), at, [v]);
     }
-    case 'BinaryOp':
-      return evalBinary(e.op, evaluate(e.left, ctx), evaluate(e.right, ctx), at);
+    case 'BinaryOp': {
+      const a = evaluate(e.left, ctx);
+      const b = evaluate(e.right, ctx);
+      const r = evalBinary(e.op, a, b, at);
+      // `false && x` is decided by its false operand, `true || x` by its true one.
+      const decisive = r.kind === 'bool' && (e.op === '&&' || e.op === '||') && truthy(b) === r.value && truthy(a) !== r.value ? [b, a] : [a, b];
+      return derived(r, at, decisive);
+    }
     case 'For':
       return evalFor(e, ctx, at);
   }
@@ -173,13 +183,6 @@ function unknownReason(a: Value, b: Value): string {
   if (a.kind === 'unknown') return a.reason;
   if (b.kind === 'unknown') return b.reason;
   return 'operand is not known';
-}
-
-function withCondition(v: Value, cond: Value, at: Location): Value {
-  const chain = [...(cond.via ?? []), ...(cond.origin ? [{ ...cond.origin, label: cond.origin.label ?? 'decided by this value' }] : []), { ...at, label: 'condition' }];
-  const via = [...(v.via ?? [])];
-  for (const l of chain) if (!via.some((x) => x.file === l.file && x.range.start.offset === l.range.start.offset && x.range.end.offset === l.range.end.offset)) via.push(l);
-  return { ...v, via };
 }
 
 function evalBinary(op: string, a: Value, b: Value, at: Location): Value {
@@ -218,22 +221,25 @@ function evalBinary(op: string, a: Value, b: Value, at: Location): Value {
 
 function evalTemplate(parts: TemplatePart[], ctx: EvalContext, at: Location): Value {
   let out = '';
+  /** The interpolated values, for the input the text was computed from (`derived`). */
+  const holes: Value[] = [];
   for (const p of parts) {
-    const v = evalTemplatePart(p, ctx, at);
+    const v = evalTemplatePart(p, ctx, at, holes);
     if (v.kind === 'unknown') return unknown(v.reason, at);
     out += (v as { value: string }).value;
   }
   // A template of one literal keeps the literal's own range (the quoted string).
-  return str(out, at);
+  return derived(str(out, at), at, holes);
 }
 
-function evalTemplatePart(p: TemplatePart, ctx: EvalContext, at: Location): Value {
+function evalTemplatePart(p: TemplatePart, ctx: EvalContext, at: Location, holes: Value[] = []): Value {
   switch (p.type) {
     case 'TemplateLiteral':
       return str(p.value);
     case 'TemplateInterpolation': {
       const v = evaluate(p.expr, ctx);
       if (v.kind === 'unknown') return v;
+      holes.push(v);
       const s = asString(v);
       return s === undefined ? unknown(`cannot interpolate a ${v.kind}`, at) : str(s);
     }
@@ -304,10 +310,16 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
   // try() and can() must see errors, not values: an unknown caused by an evaluation error
   // (index out of range, missing attribute) falls through; an unknown input stays unknown.
   if (name === 'try') {
+    // The argument that succeeds is chosen by the failures before it (RULES.md "Values
+    // chosen by a condition"): the input the first failing argument failed on decides.
+    let failed: Decision | undefined;
     for (const arg of e.args) {
       const v = evaluate(arg, ctx);
-      if (v.kind !== 'unknown') return v;
-      if (!isErrorUnknown(v)) return v;
+      if (v.kind === 'unknown' && isErrorUnknown(v)) {
+        failed ??= decisionOf(v, loc(ctx, arg), 'try() argument that failed');
+        continue;
+      }
+      return failed ? chosenBy(v, loc(ctx, arg), failed) : v;
     }
     return unknown('no try() argument succeeded', at);
   }
@@ -322,7 +334,15 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     if (last.kind !== 'list') return unknown('cannot expand the final argument', at);
     args = [...args.slice(0, -1), ...last.items];
   }
-  return callFunction(name, args, at);
+  const r = callFunction(name, args, at);
+  // coalesce(): the argument it returns is chosen by the null or empty ones before it.
+  const k = name === 'coalesce' && e.args.length === args.length ? args.indexOf(r) : -1;
+  if (k > 0) {
+    const sites = e.args.map((a) => loc(ctx, a));
+    const i = Math.max(0, args.slice(0, k).findIndex((a, j) => decidingInput(a, sites[j]!) !== undefined));
+    return chosenBy(r, sites[k]!, decisionOf(args[i]!, sites[i]!, 'coalesce() argument that was skipped'));
+  }
+  return derived(r, at, args);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast
 import type { Location } from '../../core/source.js';
 import type { InputDecl, InputValidation } from '../types.js';
 import {
-  list, obj, passedThrough, str, unknown, num, bool, nul,
+  list, obj, passedThrough, str, unknown, num, bool, nul, withProvenanceOf, defaultForNull,
   type ObjectValue, type Value,
 } from '../../core/value.js';
 import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
@@ -136,12 +136,26 @@ export class ModuleInstance {
       const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
       const given = this.opts.inputs.get(name);
       const def = this.defaultOf(decl);
-      if (given && !(given.kind === 'null' && def)) v = passedThrough(convertToType(given, decl.node), header);
-      else if (def) v = passedThrough(def, header);
+      // A null argument replaces the default unless the variable says `nullable = false`
+      // (Terraform docs, Input Variables › "Disallowing null input values": "If nullable is
+      // false and the variable has a default value, then Terraform uses the default when a
+      // module input argument is null"; nullable defaults to true, and then "passing a null
+      // value as a module input argument will override any default value").
+      const nullTakesDefault = given?.kind === 'null' && def !== undefined && !this.nullable(decl);
+      if (given && !nullTakesDefault) v = passedThrough(convertToType(given, decl.node), header);
+      else if (def) v = passedThrough(defaultForNull(def, nullTakesDefault ? given : undefined), header);
       else v = unknown(`variable "${name}" has no value`, header);
     }
     this.varCache.set(name, v);
     return v;
+  }
+
+  /** `nullable` of a variable block: true unless written `nullable = false`. */
+  private nullable(decl: Located<Block>): boolean {
+    const n = attr(decl.node, 'nullable');
+    if (!n) return true;
+    const v = evaluate(n.expr, { file: decl.file, resolveRoot: () => undefined });
+    return !(v.kind === 'bool' && !v.value);
   }
 
   private defaultOf(decl: Located<Block>): Value | undefined {
@@ -494,8 +508,8 @@ function isTrue(v: Value): boolean {
 function convertToType(v: Value, decl: Block): Value {
   const t = attr(decl, 'type');
   if (!t || t.expr.type !== 'ScopeTraversal' || v.kind !== 'string') return v;
-  if (t.expr.root === 'bool' && (v.value === 'true' || v.value === 'false')) return { ...bool(v.value === 'true'), origin: v.origin, via: v.via };
-  if (t.expr.root === 'number' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return { ...num(Number(v.value)), origin: v.origin, via: v.via };
+  if (t.expr.root === 'bool' && (v.value === 'true' || v.value === 'false')) return withProvenanceOf(bool(v.value === 'true'), v);
+  if (t.expr.root === 'number' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
   return v;
 }
 

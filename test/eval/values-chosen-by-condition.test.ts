@@ -1,0 +1,366 @@
+/**
+ * RULES.md "Values chosen by a condition" (issue 11, item 2): a value a conditional chose
+ * (`c ? a : b`, ARM `if()`, Bicep `c ? a : b`, `coalesce`, `try`) is reported where the input
+ * that decided the condition was written, with the chosen branch as a related location; so is
+ * a `null` branch (the attribute then counts as absent). A branch that passes an input
+ * through keeps its own location.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import { lineCol, relatedOf, tree, where } from './tree.js';
+
+// ---- Terraform ------------------------------------------------------------------------------
+
+/** The AVM workspace module's pattern (terraform-azurerm-avm-res-machinelearningservices-workspace). */
+const WORKSPACE_MODULE = `variable "public_network_access_enabled" {
+  type     = bool
+  default  = false
+  nullable = false
+}
+
+variable "is_private" {
+  type    = bool
+  default = null
+}
+
+locals {
+  enable_public_network_access = var.is_private != null ? var.is_private == false : var.public_network_access_enabled
+}
+
+resource "azapi_resource" "this" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/0000/resourceGroups/rg"
+  location  = "westeurope"
+  body = {
+    properties = {
+      publicNetworkAccess = local.enable_public_network_access ? "Enabled" : "Disabled"
+    }
+  }
+}
+`;
+
+const caller = (args: string): string => `provider "azurerm" {
+  features {}
+}
+
+module "azureml" {
+  source = "../../"
+${args}
+}
+`;
+
+describe('Terraform: a value chosen by a condition', () => {
+  it('is reported once per caller, at the argument that decided it (not inside the module)', async () => {
+    const a = caller('  public_network_access_enabled = true');
+    const d = caller('  is_private = false');
+    const dir = tree({
+      'main.tf': WORKSPACE_MODULE,
+      'examples/a/main.tf': a,
+      'examples/b/main.tf': a,
+      'examples/c/main.tf': caller('  public_network_access_enabled = false'),
+      'examples/d/main.tf': d,
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([
+      `AML001 warning examples/a/main.tf:${lineCol(a, 'true')}`,
+      `AML001 warning examples/b/main.tf:${lineCol(a, 'true')}`,
+      // Decided by `var.is_private == false`: the input is the caller's `is_private`.
+      `AML001 warning examples/d/main.tf:${lineCol(d, 'false')}`,
+    ]);
+    const fa = r.findings.find((f) => f.location.file.endsWith(path.join('a', 'main.tf')))!;
+    const related = relatedOf(dir, fa);
+    expect(related[0]).toBe(`main.tf:${lineCol(WORKSPACE_MODULE, '"Enabled"').split(':')[0]} value chosen by the condition`);
+    expect(related).toContain(`main.tf:${lineCol(WORKSPACE_MODULE, 'publicNetworkAccess =').split(':')[0]} condition`);
+    expect(related).toContain('examples/a/main.tf:7 module "azureml" argument "public_network_access_enabled"');
+  });
+
+  it('a pass-through argument keeps its location (the argument value)', async () => {
+    const module = `variable "public" {
+  type = bool
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = var.public
+}
+`;
+    const call = caller('  public = true');
+    const dir = tree({ 'main.tf': module, 'examples/a/main.tf': call });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning examples/a/main.tf:${lineCol(call, 'true')}`]);
+  });
+
+  it('a branch that passes an input through keeps its origin; the condition is related', async () => {
+    const module = `variable "use_override" {
+  type    = bool
+  default = true
+}
+
+variable "override" {
+  type    = bool
+  default = true
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = var.use_override ? var.override : false
+}
+`;
+    const dir = tree({ 'main.tf': module + 'provider "azurerm" {\n  features {}\n}\n' });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning main.tf:${lineCol(module, 'true', 'variable "override"')}`]);
+    expect(relatedOf(dir, r.findings[0]!)).toContain(`main.tf:${lineCol(module, 'true').split(':')[0]} decided by this value`);
+  });
+
+  it('a null branch: the attribute is absent, reported at the var-file value that chose null', async () => {
+    const main = `provider "azurerm" {
+  features {}
+}
+
+variable "protect" {
+  type = bool
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                     = "kv"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  tenant_id                = "t"
+  sku_name                 = "standard"
+  purge_protection_enabled = var.protect ? true : null
+}
+`;
+    const prod = 'protect = false\n';
+    const dir = tree({ 'main.tf': main, 'prod.tfvars': prod });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`KV001 error prod.tfvars:${lineCol(prod, 'false')}`]);
+    expect(r.findings[0]!.message).toContain('not set');
+    expect(relatedOf(dir, r.findings[0]!)[0]).toBe(`main.tf:${lineCol(main, 'null').split(':')[0]} null chosen by the condition`);
+  });
+
+  it('a condition computed from an input (`var.env == "prod"`) is decided by that input', async () => {
+    const main = `provider "azurerm" {
+  features {}
+}
+
+variable "env" {
+  type = string
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = lower(var.env) == "prod" ? false : true
+}
+`;
+    const tfvars = 'env = "dev"\n';
+    const dir = tree({ 'main.tf': main, 'dev.tfvars': tfvars });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 note dev.tfvars:${lineCol(tfvars, '"dev"')}`]);
+  });
+
+  it('try() and coalesce() are decided by the input that failed or was null', async () => {
+    const main = `provider "azurerm" {
+  features {}
+}
+
+variable "network" {
+  type    = object({ public = bool })
+  default = null
+}
+
+variable "public" {
+  type    = bool
+  default = null
+}
+
+resource "azurerm_machine_learning_workspace" "a" {
+  name                          = "mlw-a"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = try(var.network.public, true)
+}
+
+resource "azurerm_machine_learning_workspace" "b" {
+  name                          = "mlw-b"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = coalesce(var.public, true)
+}
+`;
+    const dir = tree({ 'main.tf': main });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual(
+      [`AML001 warning main.tf:${lineCol(main, 'null', 'variable "network"')}`, `AML001 warning main.tf:${lineCol(main, 'null', 'variable "public"')}`].sort(),
+    );
+  });
+
+  it('a condition with no input (`true ? … : …`) keeps the branch location', async () => {
+    const main = `provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = 1 == 1 ? true : false
+}
+`;
+    const dir = tree({ 'main.tf': main });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning main.tf:${lineCol(main, 'true :')}`]);
+  });
+});
+
+// ---- ARM (hand-written and compiled from Bicep) ---------------------------------------------
+
+const armTemplate = (generator: boolean, props: string, params: string): string => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",${generator ? '\n  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470" } },' : ''}
+  "parameters": {
+${params}
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": { "family": "A", "name": "standard" },
+        "enableRbacAuthorization": true,
+${props}
+      }
+    }
+  ]
+}
+`;
+
+const armParams = (values: string): string => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+${values}
+  }
+}
+`;
+
+describe('ARM: a value chosen by if() or coalesce()', () => {
+  for (const compiled of [false, true]) {
+    it(`${compiled ? 'compiled Bicep' : 'hand-written'}: a null branch of if() is reported at the parameter-file value`, async () => {
+      const template = armTemplate(compiled, `        "enablePurgeProtection": "[if(parameters('purgeProtection'), true(), null())]"`, `    "purgeProtection": { "type": "bool", "defaultValue": true }`);
+      const params = armParams(`    "purgeProtection": { "value": false }`);
+      const dir = tree({ 'azuredeploy.json': template, 'azuredeploy.parameters.prod.json': params });
+      const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+      expect(where(dir, r.findings)).toEqual([`KV001 error azuredeploy.parameters.prod.json:${lineCol(params, 'false')}`]);
+      expect(relatedOf(dir, r.findings[0]!)[0]).toBe(`azuredeploy.json:${lineCol(template, '"[if(').split(':')[0]} null chosen by the condition`);
+    });
+  }
+
+  it('a condition computed from a parameter (equals) is decided by its defaultValue', async () => {
+    const template = armTemplate(false, `        "enablePurgeProtection": "[if(equals(parameters('env'), 'prod'), true(), false())]"`, `    "env": { "type": "string", "defaultValue": "dev" }`);
+    const dir = tree({ 'azuredeploy.json': template });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true, env: 'prod' });
+    expect(where(dir, r.findings)).toEqual([`KV001 error azuredeploy.json:${lineCol(template, '"dev"')}`]);
+  });
+
+  it('coalesce(): the literal it falls back to is decided by the null parameter value', async () => {
+    const template = armTemplate(false, `        "enablePurgeProtection": "[coalesce(parameters('purgeProtection'), false())]"`, `    "purgeProtection": { "type": "bool", "nullable": true }`);
+    const params = armParams(`    "purgeProtection": { "value": null }`);
+    const dir = tree({ 'azuredeploy.json': template, 'azuredeploy.parameters.json': params });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true, env: 'prod' });
+    expect(where(dir, r.findings)).toEqual([`KV001 error azuredeploy.parameters.json:${lineCol(params, 'null')}`]);
+  });
+});
+
+// ---- native Bicep ---------------------------------------------------------------------------
+
+describe('Bicep: a value chosen by a ternary', () => {
+  const vault = `param enablePurgeProtection bool = true
+
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-ml'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enablePurgeProtection: enablePurgeProtection ? true : null
+  }
+}
+`;
+
+  it('a null branch is reported at the .bicepparam value that chose it', async () => {
+    const prod = `using 'main.bicep'\n\nparam enablePurgeProtection = false\n`;
+    const dir = tree({ 'main.bicep': vault, 'prod.bicepparam': prod });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`KV001 error prod.bicepparam:${lineCol(prod, 'false')}`]);
+    expect(relatedOf(dir, r.findings[0]!)[0]).toBe(`main.bicep:${lineCol(vault, 'null').split(':')[0]} null chosen by the condition`);
+  });
+
+  it('each caller of a module gets its own finding at its own argument', async () => {
+    const test = (v: string): string => `module testDeployment '../../main.bicep' = {
+  name: 'test'
+  params: {
+    enablePurgeProtection: ${v}
+  }
+}
+`;
+    const dir = tree({
+      'main.bicep': vault,
+      'tests/defaults/main.test.bicep': test('false'),
+      'tests/max/main.test.bicep': test('false'),
+      'tests/waf/main.test.bicep': test('true'),
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    const at = lineCol(test('false'), 'false');
+    expect(where(dir, r.findings)).toEqual([`KV001 warning tests/defaults/main.test.bicep:${at}`, `KV001 warning tests/max/main.test.bicep:${at}`]);
+  });
+
+  it('?? is decided by the null on its left', async () => {
+    const main = `param settings object = {}
+
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-ml'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enablePurgeProtection: settings.?purgeProtection ?? false
+  }
+}
+`;
+    const prod = `using 'main.bicep'\n\nparam settings = {\n  purgeProtection: null\n}\n`;
+    const dir = tree({ 'main.bicep': main, 'prod.bicepparam': prod });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`KV001 error prod.bicepparam:${lineCol(prod, 'null')}`]);
+  });
+});
