@@ -402,7 +402,7 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
           'main.bicep': `
 param purgeProtection bool = true
 
-⟦resource kv 'Microsoft.KeyVault/vaults@2023-07-01'⟧ = {
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: 'kv-mlops'
   location: 'westeurope'
   properties: {
@@ -419,7 +419,7 @@ param purgeProtection bool = true
           'prod.bicepparam': `
 using 'main.bicep'
 
-param purgeProtection = false
+param purgeProtection = ⟦false⟧
 `,
         },
         level: 'error',
