@@ -25949,7 +25949,7 @@ function tokenize(text2, lang) {
       i += 2;
       continue;
     }
-    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&") {
+    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" || !ps && c === "`") {
       out.push({ text: c, start: i, end: i + 1, op: true });
       i++;
       continue;
@@ -25989,7 +25989,7 @@ function tokenize(text2, lang) {
         i += 2;
         continue;
       }
-      if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")") break;
+      if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "(") {
         if (!substitutionIsWord(text2, i)) break;
         const close = text2.indexOf(")", i + 2);
@@ -28792,20 +28792,27 @@ function isAction(uses, name) {
 }
 
 // rules/ci/CI002-azure-login-with-secret.ts
+var SECRET_INPUTS = ["creds", "azure_credentials", "azure-credentials"];
+function credentialInputs(step) {
+  return step.inputs.filter((e) => SECRET_INPUTS.includes(e.key.toLowerCase()) && e.value !== void 0 && e.value.trim() !== "");
+}
+function isAmlAction(name) {
+  return name.startsWith("azure/aml-");
+}
 var CI002_azure_login_with_secret_default = defineRule({
   meta: {
     id: "CI002",
     name: "azure-login-with-secret",
-    shortDescription: "GitHub `azure/login` with `creds:` or an `azure_credentials:` input signs in with a service-principal secret instead of OIDC.",
-    fullDescription: "The `creds:` input of azure/login and the `azure_credentials:` input of the retired Azure/aml-* actions take a service-principal JSON that contains a client secret. The secret lives in the repository secrets, is valid for months or years, works from anywhere and must be rotated by hand; a leaked log line or a compromised action exposes a credential that outlives the job. OIDC (a federated credential trusted for this repository, branch or environment) issues a token that is valid for minutes and only for this workflow. azure/login ignores `creds` when `client-id` is also given, so that case is not reported.",
-    help: "Create a federated credential for the app registration or managed identity and use azure/login with `client-id`, `tenant-id` and `subscription-id` (and `permissions: id-token: write`); replace Azure/aml-* actions with the Azure ML CLI v2 (`az ml`) after azure/login.",
+    shortDescription: "A GitHub step passes a service-principal secret (`creds`, `azure_credentials` or `azure-credentials`) to an action instead of signing in with OIDC.",
+    fullDescription: "The `creds:` input of azure/login (and of its old path azure/actions/login and of azure/aks-set-context@v1) and the `azure_credentials:` input of the retired Azure/aml-* actions take a service-principal JSON that contains a client secret; so does any action, local or third-party, that takes such an input. The secret lives in the repository secrets, is valid for months or years, works from anywhere and must be rotated by hand; a leaked log line or a compromised action exposes a credential that outlives the job. OIDC (a federated credential trusted for this repository, branch or environment) issues a token that is valid for minutes and only for this workflow. azure/login ignores `creds` when `client-id` is also given, so that case is not reported.",
+    help: "Create a federated credential for the app registration or managed identity and use azure/login with `client-id`, `tenant-id` and `subscription-id` (and `permissions: id-token: write`) before the actions that need Azure; replace Azure/aml-* actions with the Azure ML CLI v2 (`az ml`) after azure/login.",
     level: "error",
     tags: ["security", "ci", "credentials"],
     securitySeverity: 7.5,
     formats: ["github-actions"],
     messages: {
-      creds: "`{{uses}}` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`.",
-      azureCredentials: "`{{uses}}` takes `azure_credentials:`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (`az ml`) instead."
+      creds: "`{{uses}}` with `{{input}}:` signs in with a long-lived service-principal secret; use OIDC instead: azure/login with `client-id`, `tenant-id`, `subscription-id` and `permissions: id-token: write`.",
+      azureCredentials: "`{{uses}}` takes `{{input}}:`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (`az ml`) instead."
     }
   },
   create(ctx) {
@@ -28813,31 +28820,18 @@ var CI002_azure_login_with_secret_default = defineRule({
       ciFile(file) {
         for (const step of file.steps) {
           const u = step.uses;
-          if (!u || u.kind !== "action") continue;
-          const related = [{ file: file.file, range: u.range, label: `uses: ${u.text}` }];
-          if (isAction(u, "azure/login")) {
-            const creds = step.inputs.find((w) => w.key === "creds");
-            if (creds && !step.inputs.some((w) => w.key === "client-id")) {
-              ctx.report({
-                messageId: "creds",
-                data: { uses: u.text },
-                location: { file: file.file, range: creds.keyRange },
-                related,
-                subject: step.subject,
-                attributePath: "with.creds"
-              });
-            }
-            continue;
-          }
-          const ac = step.inputs.find((w) => w.key === "azure_credentials");
-          if (ac) {
+          if (!u || u.kind === "docker") continue;
+          const oidc = isAction(u, "azure/login") && step.inputs.some((e) => e.key.toLowerCase() === "client-id");
+          for (const input of credentialInputs(step)) {
+            const key = input.key.toLowerCase();
+            if (oidc && key === "creds") continue;
             ctx.report({
-              messageId: "azureCredentials",
-              data: { uses: u.text },
-              location: { file: file.file, range: ac.keyRange },
-              related,
+              messageId: isAmlAction(u.name) ? "azureCredentials" : "creds",
+              data: { uses: u.text, input: input.key },
+              location: { file: file.file, range: input.keyRange },
+              related: [{ file: file.file, range: u.range, label: `uses: ${u.text}` }],
               subject: step.subject,
-              attributePath: "with.azure_credentials"
+              attributePath: `with.${input.key}`
             });
           }
         }
@@ -28902,7 +28896,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
 });
 
 // rules/ci/CI004-action-not-pinned.ts
-var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
+var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev", "develop", "trunk"]);
 function unpinned(u) {
   if (u.kind === "local" || u.kind === "expression") return void 0;
   if (u.kind === "docker") {
@@ -28914,43 +28908,57 @@ function unpinned(u) {
     return void 0;
   }
   if (u.ref === void 0 || u.ref === "") return "noRef";
-  return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
+  return BRANCHES.has(u.ref.toLowerCase()) || u.ref.includes("/") ? "branch" : void 0;
 }
 var CI004_action_not_pinned_default = defineRule({
   meta: {
     id: "CI004",
     name: "action-not-pinned",
-    shortDescription: "`uses:` of a third-party action or reusable workflow at a branch (`@main`, `@master`, `@latest`, `@dev`) or with no ref.",
-    fullDescription: "A branch ref is a moving target: every push to that branch of the other repository changes the code that runs in your workflow, with your secrets, your `GITHUB_TOKEN` and your cloud credentials. A compromised or careless upstream commit lands in your deployment without review. Release tags are acceptable; a full-length commit SHA is the only immutable reference. Local actions (`./\u2026`) and Docker images pinned by digest are fine.",
+    shortDescription: "`uses:` of a third-party action or reusable workflow at a branch (`@main`, `@master`, `@latest`, `@dev`, `@develop`, `@trunk`, a ref with `/`) or with no ref.",
+    fullDescription: "A branch ref is a moving target: every push to that branch of the other repository changes the code that runs in your workflow, with your secrets, your `GITHUB_TOKEN` and your cloud credentials. A compromised or careless upstream commit lands in your deployment without review. Release tags are acceptable; a full-length commit SHA is the only immutable reference. Local actions (`./\u2026`) and Docker images pinned by digest are fine. The same action at the same ref used several times in a file is one finding (one pin to change), at its first use.",
     help: "Pin the action to a release tag, or better to a full 40-character commit SHA with the tag in a comment (`uses: owner/action@<sha> # v4.1.0`).",
     level: "warning",
     tags: ["security", "ci", "supply-chain"],
     securitySeverity: 6.5,
     formats: ["github-actions"],
     messages: {
-      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.",
-      noRef: "{{what}} `{{uses}}` has no ref; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).",
-      dockerLatest: "Docker image `{{uses}}` is not pinned (implicit or explicit `latest`); pin it by digest (`@sha256:\u2026`)."
+      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`{{also}}, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.",
+      noRef: "{{what}} `{{uses}}` has no ref{{also}}; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).",
+      dockerLatest: "Docker image `{{uses}}` is not pinned (implicit or explicit `latest`){{also}}; pin it by digest (`@sha256:\u2026`)."
     }
   },
   create(ctx) {
-    const check = (file, u, subject) => {
-      if (!u) return;
-      const why = unpinned(u);
-      if (!why) return;
-      ctx.report({
-        messageId: why,
-        data: { what: u.kind === "reusable-workflow" ? "Reusable workflow" : "Action", uses: u.text, ref: u.ref ?? "" },
-        location: { file, range: u.range },
-        subject,
-        attributePath: "uses"
-      });
-    };
     return {
       ciFile(file) {
-        for (const job of file.jobs) {
-          check(file.file, job.uses, job.subject);
-          for (const step of job.steps) check(file.file, step.uses, step.subject);
+        const all = file.jobs.flatMap((job) => [
+          ...job.uses ? [{ uses: job.uses, subject: job.subject }] : [],
+          ...job.steps.flatMap((s) => s.uses ? [{ uses: s.uses, subject: s.subject }] : [])
+        ]).sort((a, b) => a.uses.range.start.offset - b.uses.range.start.offset);
+        const groups = /* @__PURE__ */ new Map();
+        for (const use of all) {
+          const why = unpinned(use.uses);
+          if (!why) continue;
+          const key = [use.uses.kind, use.uses.name, use.uses.ref ?? ""].join("\0");
+          const g = groups.get(key);
+          if (g) g.repeats.push(use.uses);
+          else groups.set(key, { why, first: use, repeats: [] });
+        }
+        for (const { why, first, repeats } of groups.values()) {
+          const u = first.uses;
+          const n = repeats.length;
+          ctx.report({
+            messageId: why,
+            data: {
+              what: u.kind === "reusable-workflow" ? "Reusable workflow" : "Action",
+              uses: u.text,
+              ref: u.ref ?? "",
+              also: n === 0 ? "" : ` (also used ${n} more time${n === 1 ? "" : "s"} in this file)`
+            },
+            location: { file: file.file, range: u.range },
+            related: repeats.map((r) => ({ file: file.file, range: r.range, label: `uses: ${r.text} (same ${why === "dockerLatest" ? "image" : u.kind === "reusable-workflow" ? "workflow and ref" : "action and ref"})` })),
+            subject: first.subject,
+            attributePath: "uses"
+          });
         }
       }
     };
@@ -28978,6 +28986,30 @@ function isTerraform(w) {
 function isRedirect(w) {
   return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
 }
+function readApplyArgs(args) {
+  let autoApprove;
+  let planFile = false;
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k];
+    if (isRedirect(w)) {
+      k++;
+      continue;
+    }
+    if (/^\d*[<>]/.test(w)) continue;
+    if (w.startsWith("-")) {
+      const name = w.replace(/^--?/, "");
+      const [opt, val] = name.split("=", 2);
+      if (opt === "auto-approve") {
+        autoApprove = val === void 0 || val.toLowerCase() === "true" ? k : void 0;
+        continue;
+      }
+      if (val === void 0 && VALUE_OPTS.has(opt)) k++;
+      continue;
+    }
+    planFile = true;
+  }
+  return autoApprove === void 0 ? { planFile } : { autoApprove, planFile };
+}
 function applyWithoutPlan(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (!isTerraform(argv[i])) continue;
@@ -28985,43 +29017,60 @@ function applyWithoutPlan(argv) {
     while (j < argv.length && argv[j].text.startsWith("-")) j++;
     const sub2 = argv[j];
     if (!sub2 || sub2.text !== "apply") continue;
-    let autoApprove;
-    let planFile = false;
-    for (let k = j + 1; k < argv.length; k++) {
-      const w = argv[k].text;
-      if (isRedirect(w)) {
-        k++;
-        continue;
-      }
-      if (/^\d*[<>]/.test(w)) continue;
-      if (w.startsWith("-")) {
-        const name = w.replace(/^--?/, "");
-        const [opt, val] = name.split("=", 2);
-        if (opt === "auto-approve") {
-          if (val === void 0 || val.toLowerCase() === "true") autoApprove = argv[k];
-          continue;
-        }
-        if (val === void 0 && VALUE_OPTS.has(opt)) k++;
-        continue;
-      }
-      planFile = true;
-    }
-    if (autoApprove && !planFile) return { apply: sub2, autoApprove };
+    const rest = argv.slice(j + 1);
+    const { autoApprove, planFile } = readApplyArgs(rest.map((w) => w.text));
+    if (autoApprove !== void 0 && !planFile) return { apply: sub2, autoApprove: rest[autoApprove] };
   }
   return void 0;
+}
+function isTerraformTask(name) {
+  return /^terraformtaskv[1-4]$/i.test(name.slice(name.lastIndexOf(".") + 1));
+}
+function splitArgumentLine(line) {
+  const out = [];
+  let cur = "";
+  let inWord = false;
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === "\\" && line[i + 1] === quote) {
+        cur += quote;
+        i++;
+      } else if (c === quote) quote = "";
+      else cur += c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (inWord) out.push(cur);
+      cur = "";
+      inWord = false;
+      continue;
+    }
+    cur += c;
+    inWord = true;
+  }
+  if (inWord) out.push(cur);
+  return out;
 }
 var CI005_terraform_apply_without_plan_default = defineRule({
   meta: {
     id: "CI005",
     name: "terraform-apply-without-plan",
-    shortDescription: "A CI step runs `terraform apply -auto-approve` without a saved plan file.",
-    fullDescription: "`terraform apply -auto-approve` with no plan file computes a fresh plan at apply time and executes it without anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently.",
+    shortDescription: "A CI step runs `terraform apply -auto-approve` without a saved plan file (also the Azure Pipelines Terraform task with `command: apply`, which adds `-auto-approve` itself).",
+    fullDescription: "`terraform apply -auto-approve` with no plan file computes a fresh plan at apply time and executes it without anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently. The Azure Pipelines Terraform task (`TerraformTaskV1`\u2026`V4`) with `command: apply` adds `-auto-approve` itself, so it does the same unless `commandOptions` names a plan file.",
     help: "Run `terraform plan -out=tfplan`, review or approve that plan (an environment with required reviewers), then run `terraform apply tfplan`.",
     level: "warning",
     tags: ["security", "ci", "change-control"],
     securitySeverity: 5,
     messages: {
-      applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`."
+      applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`.",
+      taskApplyWithoutPlan: "`{{task}}` with `command: apply` and no plan file in `commandOptions` runs `terraform apply -auto-approve` (the task adds it) and applies whatever is planned at run time, not what was reviewed; run the task with `command: plan` and `-out=tfplan`, review it, then apply with the plan file in `commandOptions`."
     }
   },
   create(ctx) {
@@ -29040,6 +29089,30 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               attributePath: script.attributePath || "script"
             });
           }
+        }
+        for (const step of file.steps) {
+          const task = step.task;
+          if (!task || !isTerraformTask(task.name)) continue;
+          const input = (key) => step.inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
+          const command2 = input("command");
+          if (command2?.value?.trim().toLowerCase() !== "apply" || !command2.valueRange) continue;
+          const options = input("commandOptions");
+          if (options && options.value === void 0) continue;
+          const line = options?.value ?? "";
+          if (line.includes("${{")) continue;
+          const { autoApprove, planFile } = readApplyArgs(splitArgumentLine(line));
+          const approves = !/-auto-approve/.test(line) || autoApprove !== void 0;
+          if (planFile || !approves) continue;
+          const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
+          if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
+          ctx.report({
+            messageId: "taskApplyWithoutPlan",
+            data: { task: task.text.trim() },
+            location: { file: file.file, range: command2.valueRange },
+            related,
+            subject: step.subject,
+            attributePath: "inputs.command"
+          });
         }
       }
     };

@@ -62,10 +62,16 @@ const CI_EXPECTED: Record<string, string[]> = {
     'script/bad/create-sp.sh 4:43-4:53 note «--sdk-auth»',
     'script/bad/create-sp.sh 7:3-7:13 error «--sdk-auth»',
     'script/bad/create-sp.sh 8:49-8:60 error «--json-auth»',
+    'github-actions/bad/header-comment.yml 4:73-4:83 note «--sdk-auth»',
   ],
   CI002: [
     'github-actions/bad/aml-actions.yml 10:11-10:28 error «azure_credentials»',
     'github-actions/bad/aml-actions.yml 13:11-13:28 error «azure_credentials»',
+    'github-actions/bad/any-action.yml 10:11-10:28 error «azure_credentials»',
+    'github-actions/bad/any-action.yml 13:11-13:16 error «creds»',
+    'github-actions/bad/any-action.yml 16:11-16:16 error «creds»',
+    'github-actions/bad/any-action.yml 20:11-20:28 error «AZURE_CREDENTIALS»',
+    'github-actions/bad/any-action.yml 23:11-23:28 error «azure-credentials»',
     'github-actions/bad/creds.yml 9:11-9:16 error «creds»',
     'github-actions/bad/creds.yml 12:11-12:16 error «creds»',
     'github-actions/bad/creds.yml 16:17-16:22 error «creds»',
@@ -78,6 +84,11 @@ const CI_EXPECTED: Record<string, string[]> = {
     'github-actions/bad/workflow-level.yml 27:9-27:29 error «uses: azure/login@v2»',
   ],
   CI004: [
+    'github-actions/bad/branch-like.yml 7:15-7:64 warning «Azure/aml-registermodel@ashishonce/adddefaulttags»',
+    'github-actions/bad/branch-like.yml 8:15-8:32 warning «someone/a@develop»',
+    'github-actions/bad/branch-like.yml 9:15-9:30 warning «someone/b@trunk»',
+    'github-actions/bad/branch-like.yml 10:15-10:36 warning «actions/checkout@main»', // line 11: the same action and ref, related
+    'github-actions/bad/branch-like.yml 13:11-13:74 warning «Azure/mlops-templates/.github/workflows/create-compute.yml@main»', // line 15: related
     'github-actions/bad/unpinned.yml 7:15-7:36 warning «actions/checkout@main»',
     'github-actions/bad/unpinned.yml 8:15-8:33 warning «Azure/login@master»',
     'github-actions/bad/unpinned.yml 9:15-9:41 warning «someone/setup-thing@latest»',
@@ -89,6 +100,8 @@ const CI_EXPECTED: Record<string, string[]> = {
   CI005: [
     'azure-pipelines/bad/azure-pipelines.yml 14:27-14:32 warning «apply»',
     'azure-pipelines/bad/azure-pipelines.yml 16:25-16:30 warning «apply»',
+    'azure-pipelines/bad/terraform-task.yml 6:17-6:22 warning «apply»',
+    'azure-pipelines/bad/terraform-task.yml 12:16-12:21 warning «apply»',
     'github-actions/bad/apply.yml 7:24-7:29 warning «apply»',
     'github-actions/bad/apply.yml 8:37-8:42 warning «apply»',
     'github-actions/bad/apply.yml 10:33-10:38 warning «apply»',

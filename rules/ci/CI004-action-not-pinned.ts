@@ -1,14 +1,19 @@
 /**
  * CI004 action-not-pinned: `uses:` of an action or reusable workflow from another
- * repository at a branch (`@main`, `@master`, `@latest`, `@dev`) or with no ref.
+ * repository at a branch (`@main`, `@master`, `@latest`, `@dev`, `@develop`, `@trunk`, any ref
+ * with a `/`) or with no ref; a `docker://` image with no tag or `:latest`. One finding per
+ * action and ref per file, at the first use; the repeats are related locations.
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { CiUses } from '../../src/model/ci.js';
 
-const BRANCHES = new Set(['main', 'master', 'latest', 'dev']);
+/** Branch names used as refs; any ref with a `/` (`feature/x`, `refs/heads/main`, `user/topic`) is a branch too. */
+const BRANCHES = new Set(['main', 'master', 'latest', 'dev', 'develop', 'trunk']);
+
+type Why = 'branch' | 'noRef' | 'dockerLatest';
 
 /** Why a `uses:` value is not pinned, or undefined when it is fine. */
-export function unpinned(u: CiUses): 'branch' | 'noRef' | 'dockerLatest' | undefined {
+export function unpinned(u: CiUses): Why | undefined {
   if (u.kind === 'local' || u.kind === 'expression') return undefined;
   if (u.kind === 'docker') {
     const image = u.name;
@@ -19,48 +24,76 @@ export function unpinned(u: CiUses): 'branch' | 'noRef' | 'dockerLatest' | undef
     return undefined;
   }
   if (u.ref === undefined || u.ref === '') return 'noRef';
-  return BRANCHES.has(u.ref.toLowerCase()) ? 'branch' : undefined;
+  return BRANCHES.has(u.ref.toLowerCase()) || u.ref.includes('/') ? 'branch' : undefined;
+}
+
+/** One unpinned reference of a file: its first use and the later uses of the same action and ref. */
+interface Group {
+  why: Why;
+  first: { uses: CiUses; subject: string };
+  repeats: CiUses[];
 }
 
 export default defineRule({
   meta: {
     id: 'CI004',
     name: 'action-not-pinned',
-    shortDescription: '`uses:` of a third-party action or reusable workflow at a branch (`@main`, `@master`, `@latest`, `@dev`) or with no ref.',
+    shortDescription:
+      '`uses:` of a third-party action or reusable workflow at a branch (`@main`, `@master`, `@latest`, `@dev`, `@develop`, `@trunk`, a ref with `/`) or with no ref.',
     fullDescription:
       'A branch ref is a moving target: every push to that branch of the other repository changes the code that runs in ' +
       'your workflow, with your secrets, your `GITHUB_TOKEN` and your cloud credentials. A compromised or careless upstream ' +
       'commit lands in your deployment without review. Release tags are acceptable; a full-length commit SHA is the only ' +
-      'immutable reference. Local actions (`./…`) and Docker images pinned by digest are fine.',
+      'immutable reference. Local actions (`./…`) and Docker images pinned by digest are fine. The same action at the same ' +
+      'ref used several times in a file is one finding (one pin to change), at its first use.',
     help: 'Pin the action to a release tag, or better to a full 40-character commit SHA with the tag in a comment (`uses: owner/action@<sha> # v4.1.0`).',
     level: 'warning',
     tags: ['security', 'ci', 'supply-chain'],
     securitySeverity: 6.5,
     formats: ['github-actions'],
     messages: {
-      branch: '{{what}} `{{uses}}` follows the branch `{{ref}}`, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.',
-      noRef: '{{what}} `{{uses}}` has no ref; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).',
-      dockerLatest: 'Docker image `{{uses}}` is not pinned (implicit or explicit `latest`); pin it by digest (`@sha256:…`).',
+      branch:
+        '{{what}} `{{uses}}` follows the branch `{{ref}}`{{also}}, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.',
+      noRef: '{{what}} `{{uses}}` has no ref{{also}}; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).',
+      dockerLatest: 'Docker image `{{uses}}` is not pinned (implicit or explicit `latest`){{also}}; pin it by digest (`@sha256:…`).',
     },
   },
   create(ctx) {
-    const check = (file: string, u: CiUses | undefined, subject: string): void => {
-      if (!u) return;
-      const why = unpinned(u);
-      if (!why) return;
-      ctx.report({
-        messageId: why,
-        data: { what: u.kind === 'reusable-workflow' ? 'Reusable workflow' : 'Action', uses: u.text, ref: u.ref ?? '' },
-        location: { file, range: u.range },
-        subject,
-        attributePath: 'uses',
-      });
-    };
     return {
       ciFile(file) {
-        for (const job of file.jobs) {
-          check(file.file, job.uses, job.subject);
-          for (const step of job.steps) check(file.file, step.uses, step.subject);
+        // every `uses:` of the file (reusable-workflow jobs and steps), in file order
+        const all = file.jobs
+          .flatMap((job) => [
+            ...(job.uses ? [{ uses: job.uses, subject: job.subject }] : []),
+            ...job.steps.flatMap((s) => (s.uses ? [{ uses: s.uses, subject: s.subject }] : [])),
+          ])
+          .sort((a, b) => a.uses.range.start.offset - b.uses.range.start.offset);
+        const groups = new Map<string, Group>();
+        for (const use of all) {
+          const why = unpinned(use.uses);
+          if (!why) continue;
+          // owner/repo compare case-insensitively (u.name is lower-case); a ref is a git name, case-sensitive
+          const key = [use.uses.kind, use.uses.name, use.uses.ref ?? ''].join('\u0000');
+          const g = groups.get(key);
+          if (g) g.repeats.push(use.uses);
+          else groups.set(key, { why, first: use, repeats: [] });
+        }
+        for (const { why, first, repeats } of groups.values()) {
+          const u = first.uses;
+          const n = repeats.length;
+          ctx.report({
+            messageId: why,
+            data: {
+              what: u.kind === 'reusable-workflow' ? 'Reusable workflow' : 'Action',
+              uses: u.text,
+              ref: u.ref ?? '',
+              also: n === 0 ? '' : ` (also used ${n} more time${n === 1 ? '' : 's'} in this file)`,
+            },
+            location: { file: file.file, range: u.range },
+            related: repeats.map((r) => ({ file: file.file, range: r.range, label: `uses: ${r.text} (same ${why === 'dockerLatest' ? 'image' : u.kind === 'reusable-workflow' ? 'workflow and ref' : 'action and ref'})` })),
+            subject: first.subject,
+            attributePath: 'uses',
+          });
         }
       },
     };

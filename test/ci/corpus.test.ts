@@ -105,5 +105,15 @@ describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
     );
     expect(findings.some((f) => f.startsWith('CI002 error Azure__data-landing-zone/.github/workflows/dataLandingZoneDeployment.yml:38:11 '))).toBe(true);
     expect(findings.some((f) => f.startsWith('CI004 warning Azure__actions-workflow-samples/AzureCLI/Az-cli-Provision-Webapp.yml:22:13 '))).toBe(true);
+    // issue 11 (RULES.md v2), items 9–12: the cases the hand audit named
+    const has = (prefix: string): boolean => findings.some((f) => f.startsWith(prefix));
+    expect(has('CI002 error Azure__aml-workspace/.github/workflows/integration.yml:18:11 ')).toBe(true); // `uses: ./`
+    expect(has('CI002 error Azure__actions-workflow-samples/Database/SQL-on-Azure.yml:11:9 ')).toBe(true); // azure/actions/login@v1
+    expect(has('CI004 warning Azure-Samples__mlops-enterprise-template/.github/workflows/deploy_model.yml:36:15 ')).toBe(true); // @user/branch
+    expect(has('CI005 warning Azure__mlops-templates/templates/infra/run-terraform-apply.yml:9:17 ')).toBe(true); // TerraformTaskV2 apply
+    expect(has('CI001 note Azure__actions-workflow-samples/Kubernetes/build-and-deploy-docker-image-aks-using-manifests.yml:8:73 ')).toBe(true); // header comment
+    // one finding per reusable workflow and ref per file (lines 30 and 43 call the same one)
+    expect(has('CI004 warning Azure__mlops-project-template/cv/aml-cli-v2/mlops/github-actions/deploy-model-training-pipeline.yml:30:11 ')).toBe(true);
+    expect(has('CI004 warning Azure__mlops-project-template/cv/aml-cli-v2/mlops/github-actions/deploy-model-training-pipeline.yml:43:11 ')).toBe(false);
   });
 });

@@ -77,6 +77,27 @@ jobs:
           { level: 'error', messageId: 'sdkAuth' },
         ],
       },
+      {
+        name: 'header-comment.yml',
+        files: {
+          '.github/workflows/header-comment.yml': `
+# To configure this workflow:
+#
+# 1. Set up the following secrets in your workspace:
+#     c. AZURE_CREDENTIALS with the output of \`az ad sp create-for-rbac ⟦--sdk-auth⟧\`
+
+on: [push]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'commentedOut',
+      },
     ],
   },
   'azure-pipelines': {

@@ -9,6 +9,28 @@ const converted: RuleTable = {
   'github-actions': {
     valid: [
       {
+        name: 'empty-or-other.yml',
+        files: {
+          '.github/workflows/empty-or-other.yml': `
+name: no service-principal secret
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: Azure/aml-run@v1
+        with:
+          azure_credentials: ''
+      - uses: ./
+        with:
+          credentials-file: creds.json
+      - uses: docker://alpine:3.20
+        with:
+          args: echo creds
+`,
+        },
+      },
+      {
         name: 'oidc.yml',
         files: {
           '.github/workflows/oidc.yml': `
@@ -60,6 +82,39 @@ jobs:
         level: 'error',
         env: 'unknown',
         messageId: 'azureCredentials',
+      },
+      {
+        name: 'any-action.yml',
+        files: {
+          '.github/workflows/any-action.yml': `
+name: any action that takes the service-principal JSON
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - name: the action of this repository (Azure/aml-workspace's own integration test)
+        uses: ./
+        with:
+          ⟦azure_credentials⟧: \${{ secrets.AZURE_CREDENTIALS }}
+      - uses: azure/actions/login@v1
+        with:
+          ⟦creds⟧: \${{ secrets.AZURE_CREDENTIALS }}
+      - uses: azure/aks-set-context@v1
+        with:
+          ⟦creds⟧: '\${{ secrets.AZURE_CREDENTIALS }}'
+          cluster-name: aks
+      - uses: ./.github/actions/config-env
+        with:
+          ⟦AZURE_CREDENTIALS⟧: \${{ secrets.AZURE_CREDENTIALS }}
+      - uses: someone/deploy@v2
+        with:
+          ⟦azure-credentials⟧: \${{ secrets.AZURE_CREDENTIALS }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'creds',
       },
       {
         name: 'creds.yml',

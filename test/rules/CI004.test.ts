@@ -35,6 +35,31 @@ jobs:
     ],
     invalid: [
       {
+        name: 'branch-like.yml',
+        files: {
+          '.github/workflows/branch-like.yml': `
+name: branch-like refs, repeats
+on: push
+jobs:
+  register:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ⟦Azure/aml-registermodel@ashishonce/adddefaulttags⟧
+      - uses: ⟦someone/a@develop⟧
+      - uses: ⟦someone/b@trunk⟧
+      - uses: ⟦actions/checkout@main⟧
+      - uses: actions/checkout@main
+  compute:
+    uses: ⟦Azure/mlops-templates/.github/workflows/create-compute.yml@main⟧
+  compute2:
+    uses: Azure/mlops-templates/.github/workflows/create-compute.yml@main
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'branch',
+      },
+      {
         name: 'unpinned.yml',
         files: {
           '.github/workflows/unpinned.yml': `

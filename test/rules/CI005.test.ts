@@ -73,6 +73,28 @@ steps:
 `,
         },
       },
+      {
+        name: 'terraform-task.yml',
+        files: {
+          'terraform-task.yml': `
+steps:
+  - task: TerraformTaskV4@4
+    inputs:
+      provider: azurerm
+      command: plan
+      commandOptions: -out=$(Pipeline.Workspace)/tfplan
+  - task: TerraformTaskV4@4
+    inputs:
+      provider: azurerm
+      command: apply
+      commandOptions: $(Pipeline.Workspace)/tfplan
+  - task: TerraformTaskV4@4
+    inputs:
+      provider: azurerm
+      command: \${{ parameters.command }}
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -101,6 +123,28 @@ stages:
         level: 'warning',
         env: 'unknown',
         messageId: 'applyWithoutPlan',
+      },
+      {
+        name: 'terraform-task.yml',
+        files: {
+          'terraform-task.yml': `
+steps:
+  - task: TerraformTaskV2@2
+    displayName: 'Terraform apply'
+    inputs:
+      provider: 'azurerm'
+      command: '⟦apply⟧'
+      commandOptions: '-var "location=$(location)" -var "prefix=$(namespace)"'
+      environmentServiceNameAzureRM: '$(ado_service_connection_rg)'
+  - task: TerraformTaskV4@4
+    inputs:
+      provider: azurerm
+      command: ⟦apply⟧
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
       },
     ],
   },

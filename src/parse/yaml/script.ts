@@ -351,7 +351,9 @@ function tokenize(text: string, lang: ScriptLanguage): { text: string; start: nu
       i += 2;
       continue;
     }
-    if (c === ';' || c === '|' || c === '(' || c === ')' || c === '&') {
+    // An unquoted backtick opens or closes a command substitution in sh/bash (`x=`az …``,
+    // a comment that names `az ad sp …` between backticks); in PowerShell it is the escape.
+    if (c === ';' || c === '|' || c === '(' || c === ')' || c === '&' || (!ps && c === '`')) {
       out.push({ text: c, start: i, end: i + 1, op: true });
       i++;
       continue;
@@ -392,7 +394,7 @@ function tokenize(text: string, lang: ScriptLanguage): { text: string; start: nu
         i += 2;
         continue;
       }
-      if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')') break;
+      if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '(') {
         if (!substitutionIsWord(text, i)) break;
         const close = text.indexOf(')', i + 2);
