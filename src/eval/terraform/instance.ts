@@ -15,7 +15,8 @@ import {
 import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { attr, blockHeader, childBlocks, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
-import { BUDGET_REASON, BudgetExceeded, EvalGuard, type EvalProblem } from './guard.js';
+import type { EvalGuard} from './guard.js';
+import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
 
 export type { EvalProblem };
 
