@@ -27,7 +27,11 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     if (parentRef) r.parent = resolve(r.refs.get(parentRef));
   }
   const byKind = new Map<ResourceKind, Resource[]>();
-  for (const r of resources) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  for (const r of resources) {
+    const same = byKind.get(r.kind);
+    if (same) same.push(r);
+    else byKind.set(r.kind, [r]);
+  }
   return {
     resources,
     evaluation,

@@ -10,6 +10,8 @@ import {
   bool, containsUnknown, list, nul, num, obj, str, toJS, unknown, fromJS, valuesEqual,
   type Value,
 } from '../../core/value.js';
+import { nestingOverflow } from '../../parse/json/index.js';
+import { MAX_NESTING_DEPTH } from '../../parse/nesting.js';
 import { plainNumber } from './decimal.js';
 import { goJson, tfFormat } from './format.js';
 import { tryCompileRegex, type RegexMatch, type TerraformRegex } from './regex.js';
@@ -304,6 +306,7 @@ const fns: Record<string, TfFunction> = {
   jsondecode: (args, at) => {
     const a = args[0];
     if (!a || a.kind !== 'string') return a?.kind === 'unknown' ? unk('jsondecode', at, a) : unk('jsondecode', at);
+    if (nestingOverflow(a.value, MAX_NESTING_DEPTH) !== undefined) return unknown(`jsondecode(): JSON nested deeper than ${MAX_NESTING_DEPTH} levels`, at);
     try {
       return fromJS(JSON.parse(a.value), a.origin ?? at);
     } catch {

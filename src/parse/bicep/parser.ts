@@ -15,6 +15,7 @@ import type { Range } from '../../core/source.js';
 import type * as A from './ast.js';
 import { lex } from './lexer.js';
 import type { Token, TokenType } from './lexer.js';
+import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 
 class ParseFailure {
   constructor(
@@ -77,6 +78,10 @@ export class Parser {
   private readonly errorStarts = new Set<number>();
   /** > 0 while parsing the expression of a `${…}` hole. */
   private holeDepth = 0;
+  /** Expressions, types and resource bodies open around the current token (see nested()). */
+  private depth = 0;
+  /** Set when the nesting limit was hit: the rest of the file is not parsed. */
+  private tooDeep = false;
   readonly comments: A.Comment[];
   readonly pragmas: A.Pragma[];
 
@@ -111,6 +116,7 @@ export class Parser {
       } catch (e) {
         if (!(e instanceof ParseFailure)) throw e;
         this.addError(e.message, e.start, e.end, e.code);
+        if (this.tooDeep) break;
         this.recoverStatement(before);
       }
       if (this.i === before) this.next();
@@ -782,7 +788,28 @@ export class Parser {
   // Expressions
   // -------------------------------------------------------------------------------------------
 
+  /**
+   * Runs one nesting level (an expression, a type, a resource body) under the shared limit,
+   * so deep input is a clear error at the token where the limit was hit, not a stack overflow.
+   */
+  private nested<T>(f: () => T): T {
+    if (this.depth >= MAX_NESTING_DEPTH) {
+      this.tooDeep = true;
+      this.fail(nestingMessage());
+    }
+    this.depth++;
+    try {
+      return f();
+    } finally {
+      this.depth--;
+    }
+  }
+
   expression(): A.Expression {
+    return this.nested(() => this.expressionAt());
+  }
+
+  private expressionAt(): A.Expression {
     const condition = this.binary(0);
     if (this.at('?') || (this.at('NL') && this.peek(1).type === '?' && this.holeDepth === 0)) {
       this.skipNL();
@@ -1040,6 +1067,12 @@ export class Parser {
   }
 
   object(allowResources: boolean): A.ObjectExpr {
+    // A resource body nests (nested resources) without passing through expression().
+    if (allowResources) return this.nested(() => this.objectAt(allowResources));
+    return this.objectAt(allowResources);
+  }
+
+  private objectAt(allowResources: boolean): A.ObjectExpr {
     const start = this.cur.start;
     const members: A.ObjectMember[] = [];
     this.list('{', '}', () => this.objectMember(allowResources), members, !allowResources);
@@ -1155,6 +1188,10 @@ export class Parser {
   // -------------------------------------------------------------------------------------------
 
   type(): A.TypeExpr {
+    return this.nested(() => this.typeAt());
+  }
+
+  private typeAt(): A.TypeExpr {
     if (this.at('NL') && this.peek(1).type === '|') this.skipNL();
     const start = this.cur.start;
     let leading = false;
