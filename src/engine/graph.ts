@@ -32,12 +32,31 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     if (same) same.push(r);
     else byKind.set(r.kind, [r]);
   }
+  // Who refers to whom, per (kind, reference), built on first use: a rule asking for the
+  // referrers of every resource stays linear instead of filtering all resources each time.
+  const referrerIndex = new Map<string, Map<Resource, Resource[]>>();
+  const referrersOf = (kind: ResourceKind, ref: string): Map<Resource, Resource[]> => {
+    const key = `${kind}\u0000${ref}`;
+    let index = referrerIndex.get(key);
+    if (!index) {
+      index = new Map();
+      for (const r of byKind.get(kind) ?? []) {
+        const target = resolve(r.refs.get(ref));
+        if (!target) continue;
+        const list = index.get(target);
+        if (list) list.push(r);
+        else index.set(target, [r]);
+      }
+      referrerIndex.set(key, index);
+    }
+    return index;
+  };
   return {
     resources,
     evaluation,
     ofKind: (kind) => byKind.get(kind) ?? [],
     target: (from, ref) => resolve(from.refs.get(ref)),
-    referrers: (to, kind, ref) => (byKind.get(kind) ?? []).filter((r) => resolve(r.refs.get(ref)) === to),
+    referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve,
   };
 }
