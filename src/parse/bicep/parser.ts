@@ -789,24 +789,26 @@ export class Parser {
   // -------------------------------------------------------------------------------------------
 
   /**
-   * Runs one nesting level (an expression, a type, a resource body) under the shared limit,
+   * Enters one nesting level (an expression, a type, a resource body) under the shared limit,
    * so deep input is a clear error at the token where the limit was hit, not a stack overflow.
+   * Callers leave it with `this.depth--` in a `finally`.
    */
-  private nested<T>(f: () => T): T {
-    if (this.depth >= MAX_NESTING_DEPTH) {
+  private enterNesting(): void {
+    // MAX_NESTING_DEPTH levels plus the expression inside the innermost one.
+    if (this.depth > MAX_NESTING_DEPTH) {
       this.tooDeep = true;
       this.fail(nestingMessage());
     }
     this.depth++;
-    try {
-      return f();
-    } finally {
-      this.depth--;
-    }
   }
 
   expression(): A.Expression {
-    return this.nested(() => this.expressionAt());
+    this.enterNesting();
+    try {
+      return this.expressionAt();
+    } finally {
+      this.depth--;
+    }
   }
 
   private expressionAt(): A.Expression {
@@ -1068,8 +1070,13 @@ export class Parser {
 
   object(allowResources: boolean): A.ObjectExpr {
     // A resource body nests (nested resources) without passing through expression().
-    if (allowResources) return this.nested(() => this.objectAt(allowResources));
-    return this.objectAt(allowResources);
+    if (!allowResources) return this.objectAt(false);
+    this.enterNesting();
+    try {
+      return this.objectAt(true);
+    } finally {
+      this.depth--;
+    }
   }
 
   private objectAt(allowResources: boolean): A.ObjectExpr {
@@ -1188,7 +1195,12 @@ export class Parser {
   // -------------------------------------------------------------------------------------------
 
   type(): A.TypeExpr {
-    return this.nested(() => this.typeAt());
+    this.enterNesting();
+    try {
+      return this.typeAt();
+    } finally {
+      this.depth--;
+    }
   }
 
   private typeAt(): A.TypeExpr {

@@ -60,8 +60,11 @@ const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<T, BinaryOperator>> = [
   ]),
 ];
 
-/** Nesting limit, so that pathological input reports an error instead of overflowing the stack. */
-const MAX_DEPTH = MAX_NESTING_DEPTH;
+/**
+ * Nesting limit, so that pathological input reports an error instead of overflowing the stack:
+ * expressions (and blocks) open at once, i.e. MAX_NESTING_DEPTH levels plus the innermost one.
+ */
+const MAX_DEPTH = MAX_NESTING_DEPTH + 1;
 
 // ---- template scanning intermediates ------------------------------------------------------
 
@@ -183,7 +186,7 @@ class Parser {
       // Nothing after this point can be parsed sensibly: stop instead of recovering (which
       // would meet the same nesting on every following line).
       this.tooDeep = true;
-      this.fail(nestingMessage(MAX_DEPTH), t.start, t.end);
+      this.fail(nestingMessage(), t.start, t.end);
     }
   }
 
