@@ -12,6 +12,7 @@ import { buildGraph, tokenKeys } from '../../src/engine/graph.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { Evaluation } from '../../src/eval/types.js';
 import { str, unknown } from '../../src/core/value.js';
+import { matchGlob } from '../../src/config/glob.js';
 
 function timed<T>(f: () => T): { value: T; ms: number } {
   const t0 = performance.now();
@@ -80,5 +81,14 @@ describe('grouping', () => {
     expect(r.ms).toBeLessThan(5000);
     expect(r.value.every((n) => n === 1)).toBe(true);
     expect(rules[7]!.parent).toBe(nsgs[7]);
+  });
+});
+
+describe('patterns from the scanned repository run on RE2', () => {
+  it('a config glob with many stars against a long path (a backtracking RegExp took seconds, doubling per star)', () => {
+    const p = 'a'.repeat(30) + '/' + 'a/'.repeat(25) + 'a'.repeat(30);
+    const r = timed(() => [matchGlob('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', p), matchGlob('**/**/**/**/**/**/**/**/**/x', p), matchGlob('**/a/**', p)]);
+    expect(r.ms).toBeLessThan(1000);
+    expect(r.value).toEqual([false, false, true]);
   });
 });
