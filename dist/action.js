@@ -20484,7 +20484,7 @@ var BINARY_LEVELS = [
     [29 /* Percent */, "%"]
   ])
 ];
-var MAX_DEPTH = MAX_NESTING_DEPTH;
+var MAX_DEPTH = MAX_NESTING_DEPTH + 1;
 function span(a, b) {
   return { start: a.range.start, end: b.range.end };
 }
@@ -20558,7 +20558,7 @@ var Parser = class {
   enter(t) {
     if (++this.depth > MAX_DEPTH) {
       this.tooDeep = true;
-      this.fail(nestingMessage(MAX_DEPTH), t.start, t.end);
+      this.fail(nestingMessage(), t.start, t.end);
     }
   }
   // ---- file and bodies ------------------------------------------------------------------------
@@ -37748,23 +37748,24 @@ var Parser6 = class {
   // Expressions
   // -------------------------------------------------------------------------------------------
   /**
-   * Runs one nesting level (an expression, a type, a resource body) under the shared limit,
+   * Enters one nesting level (an expression, a type, a resource body) under the shared limit,
    * so deep input is a clear error at the token where the limit was hit, not a stack overflow.
+   * Callers leave it with `this.depth--` in a `finally`.
    */
-  nested(f) {
-    if (this.depth >= MAX_NESTING_DEPTH) {
+  enterNesting() {
+    if (this.depth > MAX_NESTING_DEPTH) {
       this.tooDeep = true;
       this.fail(nestingMessage());
     }
     this.depth++;
+  }
+  expression() {
+    this.enterNesting();
     try {
-      return f();
+      return this.expressionAt();
     } finally {
       this.depth--;
     }
-  }
-  expression() {
-    return this.nested(() => this.expressionAt());
   }
   expressionAt() {
     const condition = this.binary(0);
@@ -38011,8 +38012,13 @@ var Parser6 = class {
     return { kind: "Spread", expression, range: this.range(t.start) };
   }
   object(allowResources) {
-    if (allowResources) return this.nested(() => this.objectAt(allowResources));
-    return this.objectAt(allowResources);
+    if (!allowResources) return this.objectAt(false);
+    this.enterNesting();
+    try {
+      return this.objectAt(true);
+    } finally {
+      this.depth--;
+    }
   }
   objectAt(allowResources) {
     const start = this.cur.start;
@@ -38124,7 +38130,12 @@ var Parser6 = class {
   // Types
   // -------------------------------------------------------------------------------------------
   type() {
-    return this.nested(() => this.typeAt());
+    this.enterNesting();
+    try {
+      return this.typeAt();
+    } finally {
+      this.depth--;
+    }
   }
   typeAt() {
     if (this.at("NL") && this.peek(1).type === "|") this.skipNL();
@@ -40126,7 +40137,7 @@ function globToRegExp(glob) {
     } else re += escape2(c);
   }
   if (inBrace) re += ")";
-  const full = new RegExp(`^${anchored ? "" : "(?:[^/]*/)*"}${re}(?:/.*)?$`);
+  const full = RE2JS.compile(`^${anchored ? "" : "(?:[^/]*/)*"}${re}(?:/.*)?$`);
   cache3.set(glob, full);
   return full;
 }
