@@ -4,7 +4,7 @@ import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { displayName, gpuIntent, hasGpuSize } from '../../src/engine/facts.js';
 import { isGpuSize, NON_GPU_PROBE_SIZES } from '../../src/model/gpu.js';
-import { toJsRegex } from '../../src/eval/terraform/functions.js';
+import { tryCompileRegex } from '../../src/eval/terraform/regex.js';
 import { GPU_WORKLOAD_KINDS, kindName } from './GPU001-gpu-workload-on-non-gpu-size.js';
 
 /** Same file and start offset: a `via`/origin location that is an input's declaration header. */
@@ -38,7 +38,7 @@ export function validationAdmits(v: InputValidation, size: string): boolean | un
   for (const m of text.matchAll(/([A-Za-z_][\w]*)\s*\(/g)) if (!READABLE_FUNCTIONS.has(m[1]!)) return undefined;
   const results: boolean[] = [];
   for (const r of v.regexes) {
-    const re = toJsRegex(r.pattern);
+    const re = tryCompileRegex(r.pattern);
     if (!re) return undefined;
     results.push(re.test(size));
   }
@@ -84,7 +84,7 @@ function problemsOf(input: InputDecl, who: string): Problem[] {
     const out: Problem[] = [];
     for (const v of vs) {
       for (const r of v.regexes) {
-        const re = toJsRegex(r.pattern);
+        const re = tryCompileRegex(r.pattern);
         if (!re) continue;
         const probe = NON_GPU_PROBE_SIZES.find((s) => re.test(s) && allAdmit(vs, s) === true);
         if (!probe) continue;

@@ -7,13 +7,20 @@
  * - A glob that matches a folder matches everything in it: `infra/dev` matches `infra/dev/main.tf`.
  * - Paths are `/`-separated and relative; matching is case-sensitive.
  */
-const cache = new Map<string, RegExp>();
+import { RE2JS } from 're2js';
+
+/** Globs come from config files in the scanned repository: matched by RE2 (linear time), never a backtracking RegExp. */
+export interface GlobMatcher {
+  test(path: string): boolean;
+}
+
+const cache = new Map<string, GlobMatcher>();
 
 function escape(ch: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): GlobMatcher {
   const hit = cache.get(glob);
   if (hit) return hit;
   let g = glob.trim().replace(/\\/g, '/');
@@ -56,7 +63,7 @@ export function globToRegExp(glob: string): RegExp {
     } else re += escape(c);
   }
   if (inBrace) re += ')';
-  const full = new RegExp(`^${anchored ? '' : '(?:[^/]*/)*'}${re}(?:/.*)?$`);
+  const full = RE2JS.compile(`^${anchored ? '' : '(?:[^/]*/)*'}${re}(?:/.*)?$`);
   cache.set(glob, full);
   return full;
 }

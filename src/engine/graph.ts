@@ -27,13 +27,36 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     if (parentRef) r.parent = resolve(r.refs.get(parentRef));
   }
   const byKind = new Map<ResourceKind, Resource[]>();
-  for (const r of resources) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  for (const r of resources) {
+    const same = byKind.get(r.kind);
+    if (same) same.push(r);
+    else byKind.set(r.kind, [r]);
+  }
+  // Who refers to whom, per (kind, reference), built on first use: a rule asking for the
+  // referrers of every resource stays linear instead of filtering all resources each time.
+  const referrerIndex = new Map<string, Map<Resource, Resource[]>>();
+  const referrersOf = (kind: ResourceKind, ref: string): Map<Resource, Resource[]> => {
+    const key = `${kind}\u0000${ref}`;
+    let index = referrerIndex.get(key);
+    if (!index) {
+      index = new Map();
+      for (const r of byKind.get(kind) ?? []) {
+        const target = resolve(r.refs.get(ref));
+        if (!target) continue;
+        const list = index.get(target);
+        if (list) list.push(r);
+        else index.set(target, [r]);
+      }
+      referrerIndex.set(key, index);
+    }
+    return index;
+  };
   return {
     resources,
     evaluation,
     ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as Resource<K>[],
     target: (from, ref) => resolve(from.refs.get(ref)),
-    referrers: (to, kind, ref) => (byKind.get(kind) ?? []).filter((r) => resolve(r.refs.get(ref)) === to),
+    referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve,
   };
 }

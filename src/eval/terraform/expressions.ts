@@ -11,7 +11,8 @@ import {
   bool, list, num, obj, str, unknown, containsUnknown, chosenBy, decidingInput, decisionOf, derived,
   type Decision, type Value,
 } from '../../core/value.js';
-import { asString, callFunction, valuesEqual } from './functions.js';
+import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
+import { EvalGuard } from './guard.js';
 
 export interface RootResolution {
   value: Value;
@@ -25,9 +26,13 @@ export interface EvalContext {
   resolveRoot(root: string, steps: TraversalStep[], at: Location): RootResolution | undefined;
   /** Iteration variables of enclosing `for` expressions and `dynamic` blocks. */
   readonly iteration?: ReadonlyMap<string, Value>;
+  /** Contains failures and enforces the time budget (a fresh one per call when absent). */
+  readonly guard?: EvalGuard;
 }
 
 const MAX_FOR_ITEMS = 1000;
+/** Longest string a template builds (characters); longer is unknown. */
+export const MAX_STRING_LENGTH = 10_000_000;
 
 export function loc(ctx: EvalContext, e: { range: Location['range'] }): Location {
   return { file: ctx.file, range: e.range };
@@ -52,7 +57,7 @@ export function applyStep(v: Value, step: TraversalStep, ctx: EvalContext): Valu
     if (v.kind === 'null') return derived(unknown(`attribute "${step.name}" of null`, at), at, [v]);
     return derived(unknown(`attribute "${step.name}" of a ${v.kind}`, at), at, [v]);
   }
-  const key = evaluate(step.key, ctx);
+  const key = evalNode(step.key, ctx);
   return indexValue(v, key, at);
 }
 
@@ -82,7 +87,18 @@ function numeric(v: Value): number | undefined {
   return undefined;
 }
 
+/**
+ * Evaluates one expression. Never throws: an exception inside becomes an unknown value and
+ * an EVAL001 problem at the expression (see guard.ts), and the per-file time budget applies.
+ */
 export function evaluate(e: Expression, ctx: EvalContext): Value {
+  const guard = ctx.guard ?? new EvalGuard();
+  const inner = ctx.guard ? ctx : { ...ctx, guard };
+  return guard.run(loc(ctx, e), () => evalNode(e, inner));
+}
+
+function evalNode(e: Expression, ctx: EvalContext): Value {
+  ctx.guard?.tick();
   const at = loc(ctx, e);
   switch (e.type) {
     case 'Literal':
@@ -91,23 +107,23 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
     case 'Template':
       return evalTemplate(e.parts, ctx, at);
     case 'TemplateWrap':
-      return evaluate(e.wrapped, ctx);
+      return evalNode(e.wrapped, ctx);
     case 'Parentheses':
-      return evaluate(e.expr, ctx);
+      return evalNode(e.expr, ctx);
     case 'Tuple':
-      return list(e.items.map((i) => evaluate(i, ctx)), at);
+      return list(e.items.map((i) => evalNode(i, ctx)), at);
     case 'Object': {
       const m = new Map<string, Value>();
       for (const item of e.items) {
         let key: string | undefined;
         if (item.bareKey && item.key.type === 'ScopeTraversal' && item.key.steps.length === 0) key = item.key.root;
         else {
-          const k = evaluate(item.key, ctx);
+          const k = evalNode(item.key, ctx);
           if (k.kind === 'unknown') return unknown(k.reason, at);
           key = asString(k);
         }
         if (key === undefined) return unknown('object key is not a string', at);
-        m.set(key, evaluate(item.value, ctx));
+        m.set(key, evalNode(item.value, ctx));
       }
       return obj(m, at);
     }
@@ -126,14 +142,14 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
       return value;
     }
     case 'RelativeTraversal': {
-      let value = evaluate(e.source, ctx);
+      let value = evalNode(e.source, ctx);
       for (const step of e.steps) value = applyStep(value, step, ctx);
       return value;
     }
     case 'Index':
-      return indexValue(evaluate(e.collection, ctx), evaluate(e.key, ctx), at);
+      return indexValue(evalNode(e.collection, ctx), evalNode(e.key, ctx), at);
     case 'Splat': {
-      const src = evaluate(e.source, ctx);
+      const src = evalNode(e.source, ctx);
       if (src.kind === 'unknown') return src;
       const items = src.kind === 'list' ? src.items : src.kind === 'null' ? [] : [src];
       return list(items.map((item) => e.each.reduce((v, s) => applyStep(v, s, ctx), item)), at);
@@ -141,22 +157,22 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
     case 'FunctionCall':
       return evalCall(e, ctx, at);
     case 'Conditional': {
-      const c = evaluate(e.condition, ctx);
+      const c = evalNode(e.condition, ctx);
       const t = truthy(c);
       // RULES.md "Values chosen by a condition": a branch written here is located at the input
       // that decided the condition; a branch that passes an input through keeps its origin.
       if (t !== undefined) {
         const branch = t ? e.trueExpr : e.falseExpr;
-        return chosenBy(evaluate(branch, ctx), loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
+        return chosenBy(evalNode(branch, ctx), loc(ctx, branch), decisionOf(c, loc(ctx, e.condition)));
       }
       // Unknown condition: known only when both branches agree.
-      const a = evaluate(e.trueExpr, ctx);
-      const b = evaluate(e.falseExpr, ctx);
+      const a = evalNode(e.trueExpr, ctx);
+      const b = evalNode(e.falseExpr, ctx);
       if (valuesEqual(a, b) === true) return { ...a, origin: at };
       return unknown(c.kind === 'unknown' ? c.reason : 'condition is not a bool', at);
     }
     case 'UnaryOp': {
-      const v = evaluate(e.operand, ctx);
+      const v = evalNode(e.operand, ctx);
       if (v.kind === 'unknown') return unknown(v.reason, at);
       if (e.op === '!') {
         const t = truthy(v);
@@ -166,8 +182,8 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
       return n === undefined ? unknown('operand of - is not a number', at) : derived(num(-n, at), at, [v]);
     }
     case 'BinaryOp': {
-      const a = evaluate(e.left, ctx);
-      const b = evaluate(e.right, ctx);
+      const a = evalNode(e.left, ctx);
+      const b = evalNode(e.right, ctx);
       const r = evalBinary(e.op, a, b, at);
       // `false && x` is decided by its false operand, `true || x` by its true one.
       const decisive = r.kind === 'bool' && (e.op === '&&' || e.op === '||') && truthy(b) === r.value && truthy(a) !== r.value ? [b, a] : [a, b];
@@ -227,6 +243,8 @@ function evalTemplate(parts: TemplatePart[], ctx: EvalContext, at: Location): Va
     const v = evalTemplatePart(p, ctx, at, holes);
     if (v.kind === 'unknown') return unknown(v.reason, at);
     out += (v as { value: string }).value;
+    // A string that doubles through a chain of locals outgrows memory long before it is useful.
+    if (out.length > MAX_STRING_LENGTH) return unknown(`string longer than ${MAX_STRING_LENGTH.toLocaleString('en')} characters`, at);
   }
   // A template of one literal keeps the literal's own range (the quoted string).
   return derived(str(out, at), at, holes);
@@ -237,19 +255,19 @@ function evalTemplatePart(p: TemplatePart, ctx: EvalContext, at: Location, holes
     case 'TemplateLiteral':
       return str(p.value);
     case 'TemplateInterpolation': {
-      const v = evaluate(p.expr, ctx);
+      const v = evalNode(p.expr, ctx);
       if (v.kind === 'unknown') return v;
       holes.push(v);
       const s = asString(v);
       return s === undefined ? unknown(`cannot interpolate a ${v.kind}`, at) : str(s);
     }
     case 'TemplateIf': {
-      const c = truthy(evaluate(p.condition, ctx));
+      const c = truthy(evalNode(p.condition, ctx));
       if (c === undefined) return unknown('template condition is not known', at);
       return evalTemplate(c ? p.then : (p.else ?? []), ctx, at);
     }
     case 'TemplateFor': {
-      const coll = evaluate(p.collection, ctx);
+      const coll = evalNode(p.collection, ctx);
       const pairs = iterate(coll);
       if (!pairs) return unknown('template for collection is not known', at);
       let out = '';
@@ -273,7 +291,7 @@ export function iterate(coll: Value): [Value, Value][] | undefined {
 }
 
 function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: Location): Value {
-  const coll = evaluate(e.collection, ctx);
+  const coll = evalNode(e.collection, ctx);
   const pairs = iterate(coll);
   if (!pairs) return unknown(coll.kind === 'unknown' ? coll.reason : 'for collection is not iterable', at);
   if (pairs.length > MAX_FOR_ITEMS) return unknown('for expression over too many items', at);
@@ -285,20 +303,23 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
     if (e.keyVar) vars[e.keyVar] = k;
     const inner = withIteration(ctx, vars);
     if (e.condition) {
-      const c = truthy(evaluate(e.condition, inner));
+      const c = truthy(evalNode(e.condition, inner));
       if (c === undefined) return unknown('for condition is not known', at);
       if (!c) continue;
     }
-    const value = evaluate(e.valueExpr, inner);
+    const value = evalNode(e.valueExpr, inner);
     if (!e.keyExpr) {
       items.push(value);
       continue;
     }
-    const key = evaluate(e.keyExpr, inner);
+    const key = evalNode(e.keyExpr, inner);
     const ks = asString(key);
     if (ks === undefined) return unknown('for key is not known', at);
-    if (e.group) groups.set(ks, [...(groups.get(ks) ?? []), value]);
-    else entries.set(ks, value);
+    if (e.group) {
+      const g = groups.get(ks);
+      if (g) g.push(value);
+      else groups.set(ks, [value]);
+    } else entries.set(ks, value);
   }
   if (!e.keyExpr) return list(items, at);
   if (e.group) for (const [k, vs] of groups) entries.set(k, list(vs, at));
@@ -314,7 +335,7 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     // chosen by a condition"): the input the first failing argument failed on decides.
     let failed: Decision | undefined;
     for (const arg of e.args) {
-      const v = evaluate(arg, ctx);
+      const v = evalNode(arg, ctx);
       if (v.kind === 'unknown' && isErrorUnknown(v)) {
         failed ??= decisionOf(v, loc(ctx, arg), 'try() argument that failed');
         continue;
@@ -324,11 +345,13 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     return unknown('no try() argument succeeded', at);
   }
   if (name === 'can') {
-    const v = evaluate(e.args[0]!, ctx);
+    // Terraform requires exactly one argument; anything else is an error of the call.
+    if (e.args.length !== 1) return unknown(`can() takes exactly one argument, not ${e.args.length}`, at, 'error:arguments');
+    const v = evalNode(e.args[0]!, ctx);
     if (v.kind !== 'unknown') return bool(true, at);
     return isErrorUnknown(v) ? bool(false, at) : unknown(v.reason, at);
   }
-  let args = e.args.map((a) => evaluate(a, ctx));
+  let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
     const last = args[args.length - 1]!;
     if (last.kind !== 'list') return unknown('cannot expand the final argument', at);
@@ -343,18 +366,6 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     return chosenBy(r, sites[k]!, decisionOf(args[i]!, sites[i]!, 'coalesce() argument that was skipped'));
   }
   return derived(r, at, args);
-}
-
-/**
- * Unknowns created by a failing operation on known input (missing key, out of range,
- * regex without match) rather than by unknown input. `try`/`can` treat them as errors.
- */
-function isErrorUnknown(v: Value): boolean {
-  if (v.kind !== 'unknown') return false;
-  return (
-    v.token === 'error:regex-no-match' ||
-    /^(attribute ".*" is not set|key .* not found|index .* out of range|attribute ".*" of (null|a \w+)|cannot index)/.test(v.reason)
-  );
 }
 
 export { containsUnknown };

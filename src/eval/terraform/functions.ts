@@ -10,6 +10,11 @@ import {
   bool, containsUnknown, list, nul, num, obj, str, toJS, unknown, fromJS, valuesEqual,
   type Value,
 } from '../../core/value.js';
+import { nestingOverflow } from '../../parse/json/index.js';
+import { MAX_NESTING_DEPTH } from '../../parse/nesting.js';
+import { plainNumber } from './decimal.js';
+import { goJson, tfFormat } from './format.js';
+import { tryCompileRegex, type RegexMatch, type TerraformRegex } from './regex.js';
 
 export { valuesEqual };
 
@@ -33,8 +38,9 @@ export function asString(v: Value): string | undefined {
   }
 }
 
+/** Terraform's number-to-string conversion: a plain decimal, never an exponent. */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(n);
+  return plainNumber(n);
 }
 
 function asNumber(v: Value): number | undefined {
@@ -59,64 +65,6 @@ function stringFn(name: string, f: (s: string) => string): TfFunction {
     const s = asString(a);
     return s === undefined ? unk(name, at) : str(f(s), at);
   };
-}
-
-/** Terraform's `format` verbs: %s %d %v %q %f %t %%, with optional flags/width. */
-function tfFormat(fmt: string, args: Value[]): string | undefined {
-  let out = '';
-  let argi = 0;
-  for (let i = 0; i < fmt.length; i++) {
-    const ch = fmt[i];
-    if (ch !== '%') {
-      out += ch;
-      continue;
-    }
-    const m = /^%([-+# 0]*)(\d*)(?:\.(\d+))?([sdvqftbxXoe%])/.exec(fmt.slice(i));
-    if (!m) return undefined;
-    i += m[0].length - 1;
-    const verb = m[4];
-    if (verb === '%') {
-      out += '%';
-      continue;
-    }
-    const a = args[argi++];
-    if (!a) return undefined;
-    let s: string | undefined;
-    if (verb === 'q') s = JSON.stringify(asString(a) ?? '');
-    else if (verb === 'd') {
-      const n = asNumber(a);
-      s = n === undefined ? undefined : String(Math.trunc(n));
-    } else if (verb === 'f') {
-      const n = asNumber(a);
-      s = n === undefined ? undefined : n.toFixed(m[3] ? Number(m[3]) : 6);
-    } else if (verb === 'v' && (a.kind === 'list' || a.kind === 'object')) s = JSON.stringify(toJS(a));
-    else s = asString(a);
-    if (s === undefined) return undefined;
-    const width = m[2] ? Number(m[2]) : 0;
-    if (s.length < width) s = m[1]!.includes('-') ? s.padEnd(width) : s.padStart(width, m[1]!.includes('0') ? '0' : ' ');
-    out += s;
-  }
-  return out;
-}
-
-/** Terraform regex (RE2) translated to a JavaScript RegExp when the syntax is compatible. */
-export function toJsRegex(pattern: string): RegExp | undefined {
-  // RE2 inline flags like (?i) at the start are common; JavaScript needs them as flags.
-  let flags = '';
-  let p = pattern;
-  const inline = /^\(\?([imsU]+)\)/.exec(p);
-  if (inline) {
-    if (inline[1]!.includes('i')) flags += 'i';
-    if (inline[1]!.includes('s')) flags += 's';
-    if (inline[1]!.includes('m')) flags += 'm';
-    p = p.slice(inline[0].length);
-  }
-  if (/\(\?P?</.test(p)) p = p.replace(/\(\?P</g, '(?<');
-  try {
-    return new RegExp(p, flags);
-  } catch {
-    return undefined;
-  }
 }
 
 function mergeObjects(args: Value[], at: Location): Value {
@@ -162,10 +110,12 @@ const fns: Record<string, TfFunction> = {
   format: (args, at) => {
     const u = firstUnknown(args);
     if (u) return unk('format', at, u);
+    if (args.some(containsUnknown)) return unk('format', at);
     const f = args[0] && asString(args[0]);
     if (f === undefined) return unk('format', at);
-    const s = tfFormat(f, args.slice(1));
-    return s === undefined ? unk('format', at) : str(s, at);
+    const r = tfFormat(f, args.slice(1));
+    if (r.ok) return str(r.text, at);
+    return 'error' in r ? errorUnknown(`format(): ${r.error}`, at) : unknown(`format(): ${r.unknown}`, at);
   },
   lower: stringFn('lower', (s) => s.toLowerCase()),
   upper: stringFn('upper', (s) => s.toUpperCase()),
@@ -204,8 +154,8 @@ const fns: Record<string, TfFunction> = {
     if (!a) return unk('toset', at);
     if (a.kind !== 'list') return a.kind === 'unknown' ? a : unk('toset', at);
     if (containsUnknown(a)) return unk('toset', at);
-    const seen: Value[] = [];
-    for (const x of a.items) if (!seen.some((y) => valuesEqual(x, y))) seen.push(x);
+    const seen = distinctItems(a.items);
+    if (!seen) return unk('toset', at);
     // Terraform sets of strings iterate in lexical order.
     if (seen.every((x) => x.kind === 'string')) seen.sort((x, y) => (asString(x)! < asString(y)! ? -1 : 1));
     return { ...list(seen), origin: a.origin, via: a.via };
@@ -293,9 +243,9 @@ const fns: Record<string, TfFunction> = {
     const [s, search, rep] = args.map(asString);
     if (s === undefined || search === undefined || rep === undefined) return unk('replace', at);
     if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
-      const re = toJsRegex(search.slice(1, -1));
-      if (!re) return unk('replace', at);
-      return str(s.replace(new RegExp(re.source, re.flags + 'g'), rep.replace(/\$\{?(\d+)\}?/g, '$$$1')), at);
+      const re = tryCompileRegex(search.slice(1, -1));
+      if (!re) return invalidPattern('replace', search.slice(1, -1), at);
+      return str(re.replaceAll(s, rep), at);
     }
     return str(s.split(search).join(rep), at);
   },
@@ -323,30 +273,29 @@ const fns: Record<string, TfFunction> = {
     return str(chars.slice(start, len < 0 ? undefined : start + len).join(''), at);
   },
   regex: (args, at) => {
+    // The pattern decides the result type, so Terraform rejects a bad one even for an unknown string.
+    const p = args[0] && args[0].kind !== 'unknown' ? asString(args[0]) : undefined;
+    const re = p === undefined ? undefined : tryCompileRegex(p);
+    if (p !== undefined && !re) return invalidPattern('regex', p, at);
+    if (re && mixesGroupKinds(re)) return mixedGroups('regex', at);
     const u = firstUnknown(args);
     if (u) return unk('regex', at, u);
-    const [p, s] = args.map(asString);
-    const re = p === undefined ? undefined : toJsRegex(p);
+    const s = args[1] && asString(args[1]);
     if (!re || s === undefined) return unk('regex', at);
-    const m = re.exec(s);
+    const m = re.first(s);
     if (!m) return unknown(`regex(): no match for ${JSON.stringify(p)}`, at, 'error:regex-no-match');
-    if (m.groups) return obj(new Map(Object.entries(m.groups).map(([k, v]) => [k, str(v ?? '', at)])), at);
-    if (m.length > 1) return list(m.slice(1).map((g) => str(g ?? '', at)), at);
-    return str(m[0], at);
+    return matchValue(re, s, m, at);
   },
   regexall: (args, at) => {
+    const p = args[0] && args[0].kind !== 'unknown' ? asString(args[0]) : undefined;
+    const re = p === undefined ? undefined : tryCompileRegex(p);
+    if (p !== undefined && !re) return invalidPattern('regexall', p, at);
+    if (re && mixesGroupKinds(re)) return mixedGroups('regexall', at);
     const u = firstUnknown(args);
     if (u) return unk('regexall', at, u);
-    const [p, s] = args.map(asString);
-    const re = p === undefined ? undefined : toJsRegex(p);
+    const s = args[1] && asString(args[1]);
     if (!re || s === undefined) return unk('regexall', at);
-    const g = new RegExp(re.source, re.flags + 'g');
-    const out: Value[] = [];
-    for (const m of s.matchAll(g)) {
-      if (m.length > 1) out.push(list(m.slice(1).map((x) => str(x ?? '', at)), at));
-      else out.push(str(m[0], at));
-    }
-    return list(out, at);
+    return list(re.all(s).map((m) => matchValue(re, s, m, at)), at);
   },
   jsonencode: (args, at) => {
     const a = args[0];
@@ -357,6 +306,7 @@ const fns: Record<string, TfFunction> = {
   jsondecode: (args, at) => {
     const a = args[0];
     if (!a || a.kind !== 'string') return a?.kind === 'unknown' ? unk('jsondecode', at, a) : unk('jsondecode', at);
+    if (nestingOverflow(a.value, MAX_NESTING_DEPTH) !== undefined) return unknown(`jsondecode(): JSON nested deeper than ${MAX_NESTING_DEPTH} levels`, at);
     try {
       return fromJS(JSON.parse(a.value), a.origin ?? at);
     } catch {
@@ -378,9 +328,8 @@ const fns: Record<string, TfFunction> = {
   distinct: (args, at) => {
     const a = args[0];
     if (!a || a.kind !== 'list' || containsUnknown(a)) return unk('distinct', at);
-    const seen: Value[] = [];
-    for (const x of a.items) if (!seen.some((y) => valuesEqual(x, y))) seen.push(x);
-    return list(seen, at);
+    const seen = distinctItems(a.items);
+    return seen ? list(seen, at) : unk('distinct', at);
   },
   compact: (args, at) => {
     const a = args[0];
@@ -466,7 +415,83 @@ const fns: Record<string, TfFunction> = {
 export function callFunction(name: string, args: Value[], at: Location): Value {
   const f = fns[name];
   if (!f) return unknown(`function ${name}() is not evaluated statically`, at);
+  // Values share structure (a local used twice is one object), so a few lines can describe
+  // a value with billions of nodes; functions that walk their arguments stop short of that.
+  if (args.some((a) => exceedsNodes(a, MAX_ARGUMENT_NODES))) return unknown(`${name}() argument is too large to evaluate statically`, at);
   return f(args, at);
+}
+
+/** Nodes an argument may have (walked, not counting shared parts once). */
+export const MAX_ARGUMENT_NODES = 100_000;
+
+function exceedsNodes(v: Value, limit: number): boolean {
+  let left = limit;
+  const stack: Value[] = [v];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (--left < 0) return true;
+    if (x.kind === 'list') for (const i of x.items) stack.push(i);
+    else if (x.kind === 'object') for (const i of x.entries.values()) stack.push(i);
+  }
+  return false;
+}
+
+/** Distinct known values, first occurrence first (identity by canonical JSON: linear, not pairwise). */
+function distinctItems(items: Value[]): Value[] | undefined {
+  const seen = new Set<string>();
+  const out: Value[] = [];
+  for (const x of items) {
+    const key = goJson(x);
+    if (key === undefined) return undefined;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(x);
+  }
+  return out;
+}
+
+/**
+ * Unknowns created by a failing operation on known input (missing key, out of range, no
+ * regex match, a bad pattern) rather than by unknown input: `try`/`can` treat them as errors.
+ */
+export function isErrorUnknown(v: Value): boolean {
+  if (v.kind !== 'unknown') return false;
+  return (
+    v.token?.startsWith('error:') === true ||
+    /^(attribute ".*" is not set|key .* not found|index .* out of range|attribute ".*" of (null|a \w+)|cannot index)/.test(v.reason)
+  );
+}
+
+function errorUnknown(reason: string, at: Location): Value {
+  return unknown(reason, at, 'error:function');
+}
+
+function invalidPattern(fn: string, pattern: string, at: Location): Value {
+  return errorUnknown(`${fn}(): invalid regexp pattern ${JSON.stringify(pattern)}`, at);
+}
+
+function mixedGroups(fn: string, at: Location): Value {
+  return errorUnknown(`${fn}(): invalid regexp pattern: cannot mix both named and unnamed capture groups`, at);
+}
+
+function mixesGroupKinds(re: TerraformRegex): boolean {
+  const groups = re.groupNames.slice(1);
+  return groups.some((n) => n === '') && groups.some((n) => n !== '');
+}
+
+/**
+ * One match as go-cty returns it: the matched text without groups, a tuple of the groups, or
+ * an object of the named groups; a group that did not take part is null.
+ */
+function matchValue(re: TerraformRegex, s: string, m: RegexMatch, at: Location): Value {
+  const group = (g: number): Value => {
+    const start = m.spans[2 * g]!;
+    return start < 0 ? nul(at) : str(s.slice(start, m.spans[2 * g + 1]), at);
+  };
+  const names = re.groupNames;
+  if (names.length === 1) return group(0);
+  if (names[1] === '') return list(names.slice(1).map((_, i) => group(i + 1)), at);
+  return obj(new Map(names.slice(1).map((n, i) => [n, group(i + 1)])), at);
 }
 
 export function hasFunction(name: string): boolean {

@@ -16,6 +16,10 @@ import {
 import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { attr, blockHeader, childBlocks, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
+import type { EvalGuard} from './guard.js';
+import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
+
+export type { EvalProblem };
 
 /** Upper bound on instances of one `count`/`for_each` resource (EVAL001 when hit). */
 /** `count`/`for_each` instances of one resource (RULES.md: 1,024). */
@@ -49,11 +53,6 @@ export interface TfResource {
   block: Block;
 }
 
-export interface EvalProblem {
-  message: string;
-  location: Location;
-}
-
 /** Loads a local module folder (inside the scan root) or returns undefined. */
 export type ModuleLoader = (dir: string) => ModuleSource | undefined;
 
@@ -64,6 +63,8 @@ export interface InstanceOptions {
   inputs: Map<string, Value>;
   loader: ModuleLoader;
   problems: EvalProblem[];
+  /** Failure containment and the per-file time budget, shared by the whole project. */
+  guard: EvalGuard;
   depth?: number;
   /** Module folders being evaluated above this one (a call back into one of them is a cycle). */
   ancestors?: readonly string[];
@@ -90,7 +91,7 @@ export class ModuleInstance {
   // ---- names -------------------------------------------------------------------------
 
   private context(file: string, iteration?: Map<string, Value>): EvalContext {
-    return { file, iteration, resolveRoot: (root, steps, at) => this.resolveRoot(root, steps, at) };
+    return { file, iteration, guard: this.opts.guard, resolveRoot: (root, steps, at) => this.resolveRoot(root, steps, at) };
   }
 
   private resolveRoot(root: string, steps: TraversalStep[], at: Location): RootResolution | undefined {
@@ -154,15 +155,20 @@ export class ModuleInstance {
   private nullable(decl: Located<Block>): boolean {
     const n = attr(decl.node, 'nullable');
     if (!n) return true;
-    const v = evaluate(n.expr, { file: decl.file, resolveRoot: () => undefined });
+    const v = evaluate(n.expr, this.constants(decl.file));
     return !(v.kind === 'bool' && !v.value);
+  }
+
+  /** A context for constant expressions (defaults, `sensitive`): no names resolve. */
+  private constants(file: string): EvalContext {
+    return { file, guard: this.opts.guard, resolveRoot: () => undefined };
   }
 
   private defaultOf(decl: Located<Block>): Value | undefined {
     const d = attr(decl.node, 'default');
     if (!d) return undefined;
     // Defaults are constants: no references allowed.
-    return evaluate(d.expr, { file: decl.file, resolveRoot: () => undefined });
+    return evaluate(d.expr, this.constants(decl.file));
   }
 
   local(name: string, at?: Location): Value {
@@ -172,9 +178,22 @@ export class ModuleInstance {
     const decl = this.src.locals.get(name);
     if (!decl) return unknown(`local "${name}" is not declared`, at);
     this.localCache.set(name, CYCLE);
-    const v = passedThrough(evaluate(decl.node.expr, this.context(decl.file)), locOf(decl.node, decl.file, `local "${name}"`));
+    const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON) as Value, () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), locOf(decl.node, decl.file, `local "${name}"`)));
     this.localCache.set(name, v);
     return v;
+  }
+
+  /**
+   * Runs a memoized computation that the time budget may abandon midway (the guard unwinds
+   * to the outermost expression): the cache entry then says so, instead of "refers to itself".
+   */
+  private abandonable<K, T>(cache: Map<K, unknown>, key: K, abandoned: T, f: () => T): T {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof BudgetExceeded) cache.set(key, abandoned);
+      throw err;
+    }
   }
 
   // ---- resources ---------------------------------------------------------------------
@@ -221,7 +240,7 @@ export class ModuleInstance {
     const decl = this.src.resources.get(key);
     if (!decl) return [];
     this.resourceCache.set(key, CYCLE);
-    const result = this.expandResource(key, decl);
+    const result = this.abandonable(this.resourceCache, key, [] as TfResource[], () => this.expandResource(key, decl));
     this.resourceCache.set(key, result);
     return result;
   }
@@ -369,7 +388,7 @@ export class ModuleInstance {
     if (this.children.has(name)) return this.children.get(name) ?? [];
     this.children.set(name, null); // cycle guard
     const call = this.src.moduleCalls.get(name)!;
-    const result = this.instantiate(name, call);
+    const result = this.abandonable(this.children, name, [] as ChildInstance[], () => this.instantiate(name, call));
     this.children.set(name, result);
     return result;
   }
@@ -399,7 +418,7 @@ export class ModuleInstance {
         const v = evaluate(item.expr, argCtx);
         inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
       }
-      const instance = new ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, depth, ancestors });
+      const instance = new ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors });
       return { key, instance };
     });
   }
@@ -433,7 +452,7 @@ export class ModuleInstance {
     const value = decl && attr(decl.node, 'value');
     if (!decl || !value) return unknown(`output "${name}" is not declared`, at);
     this.outputCache.set(name, CYCLE);
-    const v = evaluate(value.expr, this.context(decl.file));
+    const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON) as Value, () => evaluate(value.expr, this.context(decl.file)));
     this.outputCache.set(name, v);
     return v;
   }
@@ -453,7 +472,7 @@ export class ModuleInstance {
         kind: 'tf-variable',
         header,
         type: typeAttr ? sourceText(text, typeAttr.expr.range) : undefined,
-        secure: sensitive ? isTrue(evaluate(sensitive.expr, { file: decl.file, resolveRoot: () => undefined })) : false,
+        secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
         defaultValue: this.defaultOf(decl),
         assigned: this.opts.inputs.get(name),
         validations: childBlocks(decl.node, 'validation').map((v) => this.validationOf(v, decl.file, text)),

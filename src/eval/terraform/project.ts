@@ -13,6 +13,7 @@ import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, locOf, type ModuleSource } from './module-source.js';
 import { evaluate } from './expressions.js';
 import { localModuleSource, ModuleInstance, type EvalProblem, type TfResource } from './instance.js';
+import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
 
 export interface TerraformInput {
@@ -83,10 +84,15 @@ function calledModules(dirs: readonly string[], loader: (dir: string) => ModuleS
 const AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
 
 export function evaluateTerraform(input: TerraformInput): TerraformProject {
+  const problems: EvalProblem[] = [];
+  // One guard for the project: a file's time budget is shared by every variant evaluating it.
+  const guard = new EvalGuard((p) => problems.push(p));
   const byDir = new Map<string, string[]>();
   for (const f of input.tfFiles) {
     const d = path.dirname(f);
-    byDir.set(d, [...(byDir.get(d) ?? []), f]);
+    const files = byDir.get(d);
+    if (files) files.push(f);
+    else byDir.set(d, [f]);
   }
   const sources = new Map<string, ModuleSource | undefined>();
   const loader = (dir: string): ModuleSource | undefined => {
@@ -110,17 +116,19 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       if (up === d || !isInside(input.root, up)) break;
       d = up;
     }
-    if (byDir.has(d)) varFilesByDir.set(d, [...(varFilesByDir.get(d) ?? []), vf]);
+    if (!byDir.has(d)) continue;
+    const files = varFilesByDir.get(d);
+    if (files) files.push(vf);
+    else varFilesByDir.set(d, [vf]);
   }
 
-  const problems: EvalProblem[] = [];
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
   for (const dir of [...byDir.keys()].sort()) {
     const src = loader(dir)!;
     const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
-    modules.push(moduleFacts(src, isRoot));
+    modules.push(moduleFacts(src, isRoot, guard));
     if (called.has(dir)) continue; // evaluated through its callers, with their arguments
 
     const auto = ownVarFiles.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
@@ -131,9 +139,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     for (const variantFile of variants) {
       const inputs = new Map<string, Value>();
       for (const f of [...auto.sort(autoOrder), ...(variantFile ? [variantFile] : [])]) {
-        for (const [k, v] of readVarFile(f, input)) inputs.set(k, v);
+        for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
-      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems });
+      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
       const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : undefined) ?? envFromVariables(instance) ?? 'unknown';
       const evaluation: Evaluation = {
@@ -156,13 +164,13 @@ function autoOrder(a: string, b: string): number {
   return ra - rb || (a < b ? -1 : 1);
 }
 
-function readVarFile(file: string, input: TerraformInput): Map<string, Value> {
+function readVarFile(file: string, input: TerraformInput, guard: EvalGuard): Map<string, Value> {
   if (file.endsWith('.json')) {
     const text = input.readText(file);
     return text === undefined ? new Map() : tfvarsJsonValues(file, text);
   }
   const parsed = input.parseHcl(file);
-  return parsed ? tfvarsValues(parsed) : new Map();
+  return parsed ? tfvarsValues(parsed, guard) : new Map();
 }
 
 function envFromVariables(instance: ModuleInstance): EnvClass | undefined {
@@ -181,7 +189,7 @@ function hasBackend(src: ModuleSource): boolean {
   return src.terraformBlocks.some((t) => childBlocks(t.node, 'backend').length > 0 || childBlocks(t.node, 'cloud').length > 0);
 }
 
-function moduleFacts(src: ModuleSource, isRoot: boolean): TerraformModuleFacts {
+function moduleFacts(src: ModuleSource, isRoot: boolean, guard: EvalGuard): TerraformModuleFacts {
   const facts: TerraformModuleFacts = {
     dir: src.dir,
     isRoot,
@@ -201,7 +209,7 @@ function moduleFacts(src: ModuleSource, isRoot: boolean): TerraformModuleFacts {
     for (const rp of childBlocks(t.node, 'required_providers')) {
       for (const item of rp.body.items) {
         if (item.type !== 'Attribute') continue;
-        const v = evaluate(item.expr, { file: t.file, resolveRoot: () => undefined });
+        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: () => undefined });
         const version = v.kind === 'object' ? v.entries.get('version') : v.kind === 'string' ? v : undefined;
         facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
       }

@@ -6,12 +6,13 @@ import type { HclFile } from '../../parse/hcl/ast.js';
 import { nodeToValue, parseJsonc } from '../../parse/json/index.js';
 import { unknown, type Value } from '../../core/value.js';
 import { evaluate } from './expressions.js';
+import type { EvalGuard } from './guard.js';
 
-export function tfvarsValues(file: HclFile): Map<string, Value> {
+export function tfvarsValues(file: HclFile, guard?: EvalGuard): Map<string, Value> {
   const out = new Map<string, Value>();
   for (const item of file.body.items) {
     if (item.type !== 'Attribute') continue;
-    out.set(item.name, evaluate(item.expr, { file: file.file, resolveRoot: () => undefined }));
+    out.set(item.name, evaluate(item.expr, { file: file.file, guard, resolveRoot: () => undefined }));
   }
   return out;
 }

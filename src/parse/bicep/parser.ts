@@ -15,6 +15,7 @@ import type { Range } from '../../core/source.js';
 import type * as A from './ast.js';
 import { lex } from './lexer.js';
 import type { Token, TokenType } from './lexer.js';
+import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 
 class ParseFailure {
   constructor(
@@ -77,6 +78,10 @@ export class Parser {
   private readonly errorStarts = new Set<number>();
   /** > 0 while parsing the expression of a `${…}` hole. */
   private holeDepth = 0;
+  /** Expressions, types and resource bodies open around the current token (see nested()). */
+  private depth = 0;
+  /** Set when the nesting limit was hit: the rest of the file is not parsed. */
+  private tooDeep = false;
   readonly comments: A.Comment[];
   readonly pragmas: A.Pragma[];
 
@@ -111,6 +116,7 @@ export class Parser {
       } catch (e) {
         if (!(e instanceof ParseFailure)) throw e;
         this.addError(e.message, e.start, e.end, e.code);
+        if (this.tooDeep) break;
         this.recoverStatement(before);
       }
       if (this.i === before) this.next();
@@ -782,7 +788,30 @@ export class Parser {
   // Expressions
   // -------------------------------------------------------------------------------------------
 
+  /**
+   * Enters one nesting level (an expression, a type, a resource body) under the shared limit,
+   * so deep input is a clear error at the token where the limit was hit, not a stack overflow.
+   * Callers leave it with `this.depth--` in a `finally`.
+   */
+  private enterNesting(): void {
+    // MAX_NESTING_DEPTH levels plus the expression inside the innermost one.
+    if (this.depth > MAX_NESTING_DEPTH) {
+      this.tooDeep = true;
+      this.fail(nestingMessage());
+    }
+    this.depth++;
+  }
+
   expression(): A.Expression {
+    this.enterNesting();
+    try {
+      return this.expressionAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private expressionAt(): A.Expression {
     const condition = this.binary(0);
     if (this.at('?') || (this.at('NL') && this.peek(1).type === '?' && this.holeDepth === 0)) {
       this.skipNL();
@@ -1040,6 +1069,17 @@ export class Parser {
   }
 
   object(allowResources: boolean): A.ObjectExpr {
+    // A resource body nests (nested resources) without passing through expression().
+    if (!allowResources) return this.objectAt(false);
+    this.enterNesting();
+    try {
+      return this.objectAt(true);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private objectAt(allowResources: boolean): A.ObjectExpr {
     const start = this.cur.start;
     const members: A.ObjectMember[] = [];
     this.list('{', '}', () => this.objectMember(allowResources), members, !allowResources);
@@ -1155,6 +1195,15 @@ export class Parser {
   // -------------------------------------------------------------------------------------------
 
   type(): A.TypeExpr {
+    this.enterNesting();
+    try {
+      return this.typeAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private typeAt(): A.TypeExpr {
     if (this.at('NL') && this.peek(1).type === '|') this.skipNL();
     const start = this.cur.start;
     let leading = false;

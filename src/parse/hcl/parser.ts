@@ -31,6 +31,7 @@ import type { Position, Range } from '../../core/source.js';
 import { LineMap } from '../../core/source.js';
 import { Lexer, T, describeToken, isIdStartAt } from './lexer.js';
 import type { Token } from './lexer.js';
+import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 
 /** Thrown (internally only) to abandon the current top-level item after an error. */
 class Abort {}
@@ -59,8 +60,11 @@ const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<T, BinaryOperator>> = [
   ]),
 ];
 
-/** Nesting limit, so that pathological input reports an error instead of overflowing the stack. */
-const MAX_DEPTH = 500;
+/**
+ * Nesting limit, so that pathological input reports an error instead of overflowing the stack:
+ * expressions (and blocks) open at once, i.e. MAX_NESTING_DEPTH levels plus the innermost one.
+ */
+const MAX_DEPTH = MAX_NESTING_DEPTH + 1;
 
 // ---- template scanning intermediates ------------------------------------------------------
 
@@ -113,6 +117,7 @@ class Parser {
   /** Top: are newlines insignificant here (inside `(`, `[`, template sequences, for)? */
   private ignoreNl: boolean[] = [false];
   private depth = 0;
+  private tooDeep = false;
 
   constructor(readonly text: string) {
     this.lines = new LineMap(text);
@@ -177,7 +182,12 @@ class Parser {
   }
 
   private enter(t: Token): void {
-    if (++this.depth > MAX_DEPTH) this.fail('Expression is nested too deeply', t.start, t.end);
+    if (++this.depth > MAX_DEPTH) {
+      // Nothing after this point can be parsed sensibly: stop instead of recovering (which
+      // would meet the same nesting on every following line).
+      this.tooDeep = true;
+      this.fail(nestingMessage(), t.start, t.end);
+    }
   }
 
   // ---- file and bodies ------------------------------------------------------------------------
@@ -201,7 +211,7 @@ class Parser {
           const at = Math.min(this.lx.pos, this.text.length);
           this.errors.push({ message: `Internal parser error: ${err}`, range: this.range(at, at) });
         }
-        if (!this.recover(itemStart)) break;
+        if (this.tooDeep || !this.recover(itemStart)) break;
       }
     }
     return { items, range: this.range(0, this.text.length) };

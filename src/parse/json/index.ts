@@ -8,6 +8,7 @@ import { LineMap } from '../../core/source.js';
 import type { Location, Range } from '../../core/source.js';
 import { bool, list, nul, num, obj, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
+import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 
 export type { JsonNode };
 
@@ -75,6 +76,11 @@ export function parseJsonc(text: string, file: string): ParsedJson {
   const { src, multiline } = blankLineBreaksInStrings(bomless);
   const rawErrors: ParseError[] = [];
   let root: JsonNode | undefined;
+  // jsonc-parser and every walk over its tree recurse once per level: refuse deep input first.
+  const tooDeep = nestingOverflow(src, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) {
+    return { file, text, lineMap, errors: [{ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) }], comments: [] };
+  }
   try {
     root = parseTree(src, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   } catch (e) {
@@ -93,6 +99,35 @@ export function parseJsonc(text: string, file: string): ParsedJson {
   }));
   if (root === undefined && errors.length === 0) errors.push({ message: 'Empty JSON document', range: lineMap.range(0, 0) });
   return { file, text, lineMap, root, errors, comments: scanComments(src, lineMap) };
+}
+
+/**
+ * The offset of the first `[` or `{` that opens more than `max` nested levels, or undefined.
+ * Strings and comments are skipped; one linear pass, no recursion.
+ */
+export function nestingOverflow(text: string, max: number): number | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? n : e + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return undefined;
 }
 
 /** Replaces CR/LF inside string literals by spaces; returns the start offsets of those strings. */

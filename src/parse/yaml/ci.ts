@@ -8,7 +8,9 @@
  * be read).
  */
 import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
+import type { CST, Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
+import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
+import { yamlNestingOverflow } from './nesting.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
 import { yamlTreeBlockRanges } from './blocks.js';
@@ -606,6 +608,11 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
   let docs: Document.Parsed[] = [];
   try {
     tokens = [...new Parser().parse(text)];
+    const tooDeep = yamlNestingOverflow(tokens as CST.Token[], MAX_NESTING_DEPTH);
+    if (tooDeep !== undefined) {
+      doc.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
+      return doc;
+    }
     docs = [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens as never, true, text.length)];
   } catch (e) {
     doc.errors.push({ message: `YAML parser failed: ${(e as Error).message}`, range: lineMap.range(0, 0) });

@@ -142,9 +142,9 @@ function afterLineBreak(v: string, i: number): number {
   return i;
 }
 
-function continuesOnNextLine(text: string): boolean {
-  const t = text.replace(/[ \t]+$/, '');
-  return t.endsWith('|') || t.endsWith('&&') || t.endsWith('||');
+/** Does a command whose last non-blank character is `last` (preceded by `before`) continue on the next line (`|`, `&&`, `||`)? */
+function continuesOnNextLine(last: string | undefined, before: string | undefined): boolean {
+  return last === '|' || (last === '&' && before === '&');
 }
 
 function scan(v: string, lang: ScriptLanguage): ScanResult {
@@ -206,8 +206,25 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
     }
     // a logical command
     const cmd: RawCommand = { text: '', map: [], commented: false };
+    // The last characters added, kept aside: indexing or trimming the growing string at every
+    // `#` or line break would flatten or rescan it each time (quadratic on long input).
+    let lastChar: string | undefined;
+    let lastNonBlank: string | undefined;
+    let beforeLastNonBlank: string | undefined;
     const add = (p: number): void => {
-      cmd.text += v[p];
+      const c = v[p]!;
+      if (!isWs(c)) {
+        beforeLastNonBlank = lastChar;
+        lastNonBlank = c;
+      }
+      lastChar = c;
+      cmd.text += c;
+      cmd.map.push(p);
+    };
+    /** A space standing for a line continuation or a comment, mapped to `p`. */
+    const addSpace = (p: number): void => {
+      lastChar = ' ';
+      cmd.text += ' ';
       cmd.map.push(p);
     };
     let p = j;
@@ -248,8 +265,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
       if (c === esc) {
         if (v[p + 1] === '\n' || (v[p + 1] === '\r' && v[p + 2] === '\n') || p + 1 >= n) {
           if (ps) {
-            cmd.text += ' ';
-            cmd.map.push(p);
+            addSpace(p);
           }
           p = afterLineBreak(v, p + 1);
           continue;
@@ -263,13 +279,12 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         const close = v.indexOf('#>', p + 2);
         const end = close < 0 ? n : close + 2;
         comments.push([p, end]);
-        cmd.text += ' ';
-        cmd.map.push(p);
+        addSpace(p);
         p = end;
         continue;
       }
       if (c === '#') {
-        const prev = cmd.text[cmd.text.length - 1];
+        const prev = lastChar;
         if (prev === undefined || isWs(prev) || prev === ';' || prev === '&' || prev === '|' || prev === '(') {
           const e = lineEnd(v, p);
           comments.push([p, e]);
@@ -278,9 +293,8 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         }
       }
       if (c === '\n' || c === '\r') {
-        if (continuesOnNextLine(cmd.text)) {
-          cmd.text += ' ';
-          cmd.map.push(p);
+        if (continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
+          addSpace(p);
           p = afterLineBreak(v, p);
           continue;
         }

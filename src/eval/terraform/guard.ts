@@ -1,0 +1,125 @@
+/**
+ * Keeps Terraform evaluation bounded and contained (issue #12):
+ * - an exception while evaluating one expression (a bug, a stack overflow, an engine limit)
+ *   makes that expression unknown and is reported as EVAL001 at its position; nothing else
+ *   is lost;
+ * - a per-file time budget: the evaluation work started from one file (its attributes,
+ *   locals, outputs, and what they reference) may use at most `msPerFile` in total. Past it
+ *   the running expression is abandoned (EVAL001, once per file) and every later expression
+ *   of that file is unknown, so a runaway `for`/`range()`/exponential-local chain cannot
+ *   hang a CI job, and the other files are still evaluated.
+ */
+import type { Location } from '../../core/source.js';
+import { unknown, type Value } from '../../core/value.js';
+
+export interface EvalProblem {
+  message: string;
+  location: Location;
+}
+
+/** Default per-file budget; MLOPS_IAC_LINT_EVAL_BUDGET_MS overrides it (tests, slow machines). */
+export const DEFAULT_MS_PER_FILE = 2000;
+
+/**
+ * Evaluations nested inside one another (a local referring to a local referring to …). Real
+ * configurations stay in single digits; the limit is far below where the JavaScript stack
+ * would overflow, so the outcome does not depend on the stack size.
+ */
+export const MAX_NESTED_EVALUATIONS = 256;
+
+export const BUDGET_REASON = 'evaluation stopped: the time budget of this file was used up';
+
+/** Thrown from deep inside an evaluation to unwind it to the outermost expression. */
+export class BudgetExceeded extends Error {
+  constructor(readonly file: string) {
+    super(`evaluation time budget of ${file} exceeded`);
+  }
+}
+
+interface Frame {
+  file: string;
+  start: number;
+  deadline: number;
+}
+
+export class EvalGuard {
+  readonly msPerFile: number;
+  private readonly spent = new Map<string, number>();
+  private readonly reported = new Set<string>();
+  private frame: Frame | undefined;
+  private ticks = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly report: (p: EvalProblem) => void = () => {},
+    msPerFile?: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    const fromEnv = Number(process.env['MLOPS_IAC_LINT_EVAL_BUDGET_MS']);
+    this.msPerFile = msPerFile ?? (fromEnv > 0 ? fromEnv : DEFAULT_MS_PER_FILE);
+  }
+
+  /**
+   * Evaluates one expression at `at`. The outermost call charges its time to `at.file`;
+   * nested calls (a local referenced from an attribute) run inside the same charge.
+   */
+  run(at: Location, f: () => Value): Value {
+    if (this.depth >= MAX_NESTED_EVALUATIONS) {
+      this.problem(`${at.file}:${at.range.start.offset}:${at.range.end.offset}`, {
+        message: `References are nested deeper than ${MAX_NESTED_EVALUATIONS} levels here; the value is treated as unknown.`,
+        location: at,
+      });
+      return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, at);
+    }
+    const outermost = this.frame === undefined;
+    if (outermost) {
+      const spent = this.spent.get(at.file) ?? 0;
+      if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at);
+      const start = this.now();
+      this.frame = { file: at.file, start, deadline: start + this.msPerFile - spent };
+    }
+    this.depth++;
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof BudgetExceeded) {
+        if (!outermost) throw err;
+        this.problem(`${at.file}:budget`, {
+          message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
+          location: at,
+        });
+        return unknown(BUDGET_REASON, at);
+      }
+      this.problem(`${at.file}:${at.range.start.offset}:${at.range.end.offset}`, {
+        message: `This expression could not be evaluated (${describeError(err)}); its value is treated as unknown.`,
+        location: at,
+      });
+      return unknown('the expression could not be evaluated', at);
+    } finally {
+      this.depth--;
+      if (outermost) {
+        const f0 = this.frame!;
+        this.spent.set(f0.file, (this.spent.get(f0.file) ?? 0) + (this.now() - f0.start));
+        this.frame = undefined;
+      }
+    }
+  }
+
+  /** Called once per evaluated node and per loop step: throws when the budget is used up. */
+  tick(): void {
+    if ((++this.ticks & 255) !== 0 || !this.frame) return;
+    if (this.now() > this.frame.deadline) throw new BudgetExceeded(this.frame.file);
+  }
+
+  private problem(key: string, p: EvalProblem): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.report(p);
+  }
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return 'nested too deeply';
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return String(err);
+}
