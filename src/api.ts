@@ -96,8 +96,11 @@ function commonRoot(paths: string[]): string {
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // ---- options and config --------------------------------------------------------------
-  const inputPaths = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
-  for (const p of inputPaths) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const given = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
+  for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  // A path named on the command line that is a symbolic link is followed (the user chose it);
+  // links met while walking are not (DESIGN.md "Offline and safe").
+  const inputPaths = given.map((p) => (fs.lstatSync(p).isSymbolicLink() ? fs.realpathSync(p) : p));
   const onlyFiles = options.onlyFiles?.map((f) => path.resolve(f));
   // Pre-commit: lint each given file's whole folder (its Terraform module), report only the given files.
   const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path.dirname(f)))] : inputPaths;

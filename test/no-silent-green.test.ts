@@ -68,3 +68,13 @@ describe('no silent green', () => {
     expect(r2.findings.filter((f) => f.ruleId === 'CI001')[0]!.location.range.start.column).toBe(col);
   });
 });
+
+describe('a symbolic link named as the path', () => {
+  it('is followed: its files are linted (links met while walking are not)', async () => {
+    const dir = tmp({ 'real/main.tf': 'resource "azurerm_container_registry" "a" {\n  admin_enabled = true\n}\n' });
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'link'));
+    const r = await lint({ paths: [path.join(dir, 'link')], noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1);
+    expect(r.notices).toEqual([]);
+  });
+});
