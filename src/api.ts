@@ -15,6 +15,7 @@ import { classifyCiFile } from './discover/ci.js';
 import { parseHcl } from './parse/hcl/parser.js';
 import type { HclFile } from './parse/hcl/ast.js';
 import { evaluateTerraform } from './eval/terraform/project.js';
+import { tfvarsJsonValues, tfvarsValues } from './eval/terraform/tfvars.js';
 import { fromTerraform } from './model/from-terraform.js';
 import { buildGraph, tokenKeys } from './engine/graph.js';
 import { fingerprint, runRules } from './engine/run-rules.js';
@@ -190,7 +191,17 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const parseHclFile = cachedParser(hclCache, readText, parseHcl, (f) => f.errors, parseError);
   const tfFiles = scanned.filter((f) => f.kind === 'terraform').map((f) => f.path);
   const tfVarFiles = scanned.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path);
-  for (const s of scanned) if (s.kind === 'terraform' || s.kind === 'tfvars') s.hcl = parseHclFile(s.path);
+  for (const s of scanned) {
+    if (s.kind === 'terraform') parseHclFile(s.path);
+    // Var files' values, for SEC001 (read once here, through the same gate as everything else).
+    else if (s.kind === 'tfvars') {
+      const hcl = parseHclFile(s.path);
+      if (hcl) s.varValues = tfvarsValues(hcl);
+    } else if (s.kind === 'tfvars-json') {
+      const text = readText(s.path);
+      if (text !== undefined) s.varValues = tfvarsJsonValues(s.path, text);
+    }
+  }
   timing?.mark('hcl-parse');
   const tf = evaluateTerraform({
     root,

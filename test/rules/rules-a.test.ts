@@ -10,6 +10,7 @@ import { FIXTURES, loadRule } from '../support/fixtures.js';
 import { validationAdmits } from '../../rules/gpu/GPU002-gpu-size-input-unvalidated.js';
 import type { InputValidation } from '../../src/model/resource.js';
 import { str } from '../../src/core/value.js';
+import { toJsRegex } from '../../src/eval/terraform/functions.js';
 
 
 async function run(id: string, rel: string) {
@@ -59,7 +60,11 @@ describe('GPU002 validation reader', () => {
   const v = (text: string, regexes: string[], allowed: string[] = []): InputValidation => ({
     at,
     text,
-    regexes: regexes.map((pattern) => ({ pattern, at })),
+    // Compiled as the Terraform evaluator compiles validation regexes (src/eval/terraform/instance.ts).
+    regexes: regexes.map((pattern) => {
+      const re = toJsRegex(pattern);
+      return re ? { pattern, at, matches: (s: string) => re.test(s) } : { pattern, at };
+    }),
     allowed: allowed.map((a) => str(a, at)),
   });
   it('reads a single regex', () => {

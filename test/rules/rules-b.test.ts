@@ -16,6 +16,7 @@ import type { Graph, ReportDescriptor as Report } from '../../src/engine/types.j
 import type { Evaluation, InputDecl } from '../../src/model/resource.js';
 import type { Location } from '../../src/core/source.js';
 import { fromJS, obj, str } from '../../src/core/value.js';
+import { formatMessage } from '../../src/engine/findings.js';
 
 
 async function run(id: string, rel: string) {
@@ -96,12 +97,13 @@ describe('SEC001', () => {
     const evaluation: Evaluation = { variant: 'default', env: 'unknown', unit: '/t/azuredeploy.json', inputs };
     return { resources: [], evaluation, ofKind: () => [], target: () => undefined, referrers: () => [], resolve: () => undefined };
   }
-  async function reportsFor(inputs: InputDecl[]): Promise<Report[]> {
+  async function reportsFor(inputs: InputDecl[]): Promise<(Report & { message: string })[]> {
     const rule = (await loadRule('SEC001'))!;
     const out: Report[] = [];
     const options = {};
     rule.create({ options, fact: () => { throw new Error('not used'); }, undecided: () => undefined, report: (r) => out.push(r) }).graph!(graphWith(inputs));
-    return out;
+    // The message as the engine fills it from meta.messages.
+    return out.map((r) => ({ ...r, message: formatMessage('SEC001', r.messageId!, rule.meta.messages?.[r.messageId!], r.data) }));
   }
 
   it('reports ARM parameters with secret names typed string, at the parameter', async () => {
