@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseBicep, parseBicepParam } from '../src/parse/bicep/index.js';
 import { evaluateBicep } from '../src/eval/bicep/project.js';
+import { createHost } from '../src/core/host.js';
 
 export function benchBicep(corpus: string): { files: number; totalMs: number; worst: { file: string; ms: number; lines: number; per1k: number }[]; over: number } {
   const files: string[] = [];
@@ -32,6 +33,8 @@ export function benchBicep(corpus: string): { files: number; totalMs: number; wo
     return texts.get(f);
   };
   for (const f of files) read(f);
+  // Module files and `load*()` targets are read by the evaluator through the Host.
+  const host = createHost(corpus);
   const once = (file: string): { ms: number; lines: number } => {
     const touched = new Set<string>();
     // Parse each file once per evaluation, as lint() does (its parse cache).
@@ -44,10 +47,15 @@ export function benchBicep(corpus: string): { files: number; totalMs: number; wo
     };
     const isParam = file.endsWith('.bicepparam');
     evaluateBicep({
-      root: corpus,
+      host: {
+        ...host,
+        readText: (f) => {
+          touched.add(f);
+          return host.readText(f);
+        },
+      },
       bicepFiles: isParam ? [] : [file],
       paramFiles: isParam ? [file] : [],
-      readText,
       parse: (f) => {
         if (!parsed.has(f)) {
           const t = readText(f);
@@ -65,7 +73,7 @@ export function benchBicep(corpus: string): { files: number; totalMs: number; wo
     });
     const ms = performance.now() - t0;
     let lines = 0;
-    for (const f of new Set([file, ...touched])) lines += (texts.get(f) ?? '').split('\n').length;
+    for (const f of new Set([file, ...touched])) lines += (texts.get(f) ?? host.texts().get(f) ?? '').split('\n').length;
     return { ms, lines };
   };
   for (const f of files.slice(0, 30)) once(f); // warm-up

@@ -6,37 +6,32 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EnvClass, Resource } from './model/resource.js';
-import type { Location } from './core/source.js';
+import type { EnvClass } from './core/env.js';
+import type { FileKind } from './core/file-kind.js';
+import { createHost, type Host } from './core/host.js';
+import { compareLocations } from './core/source.js';
+import type { TerraformModuleFacts } from './model/terraform.js';
 import type { Finding, Graph, Rule, ScannedFile, Undecided } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
-import { listFiles, kindByName, jsonKind } from './discover/index.js';
-import { classifyCiFile } from './discover/ci.js';
-import { parseHcl } from './parse/hcl/parser.js';
-import type { HclFile } from './parse/hcl/ast.js';
-import { evaluateTerraform } from './eval/terraform/project.js';
-import { tfvarsJsonValues, tfvarsValues } from './eval/terraform/tfvars.js';
-import { fromTerraform } from './model/from-terraform.js';
-import { buildGraph, tokenKeys } from './engine/graph.js';
-import { fingerprint, runRules } from './engine/run-rules.js';
-import { ALL_RULES } from '../rules/index.js';
-import { parseCiDocument, type CiDocument } from './parse/yaml/ci.js';
-import { compareLocations } from './core/source.js';
-import { getProp, parseJsonc, type ParsedJson } from './parse/json/index.js';
-import { bicepSourceCandidates, evaluateArm } from './eval/arm/project.js';
-import { armRefKeys, fromArm } from './model/from-arm.js';
-import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from './parse/bicep/index.js';
-import { evaluateBicep } from './eval/bicep/project.js';
-import type { Range } from './core/source.js';
-import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
+import { buildGraph } from './engine/graph.js';
+import { runRules, type RuleFailure } from './engine/run-rules.js';
+import { buildFinding } from './engine/findings.js';
 import {
-  applySuppressions, collectBicepPragmas, collectSuppressions, hclBlockRanges, jsonObjectRanges, metadataSuppressions,
-  suppressionFindings, todayUtc, unusedProblems, yamlBlockRanges,
-  type SuppressionComment, type SuppressionDirective, type SuppressionProblem,
+  applySuppressions, collectSuppressions, metadataSuppressions, suppressionFindings, todayUtc, unusedProblems,
+  type SuppressionDirective, type SuppressionProblem,
 } from './engine/suppressions.js';
 import { applyBaseline, BaselineError } from './engine/baseline.js';
+import { listFiles } from './discover/index.js';
+import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
+import { FRONT_ENDS } from './frontends/index.js';
+import type { ClassifiedFile, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
+import { fileStart, readProblem } from './frontends/shared.js';
+import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
+
+/** What the front ends read, for messages about files that are not read. */
+const FORMATS_READ = 'Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts';
 
 export interface LintOptions {
   /** Files or folders to lint (default: the current folder). */
@@ -68,6 +63,14 @@ export interface LintOptions {
   today?: string;
   /** Lint only these families of files (default: all): used by the benchmark and for focused runs. */
   families?: ('terraform' | 'arm' | 'ci')[];
+  /**
+   * A file named explicitly (not found in a folder) that no front end reads is a usage error
+   * (exit 2), so a typo never ends green. The pre-commit hook turns this off: it passes every
+   * staged file that might be infrastructure code.
+   */
+  errorOnUnmatchedFile?: boolean;
+  /** The input formats to read (default: every registered front end, `src/frontends/index.ts`); tests inject their own. */
+  frontEnds?: readonly FrontEnd[];
   /** The rule set to choose from (default: every rule of the catalog). */
   ruleSet?: Rule[];
 }
@@ -84,13 +87,8 @@ function commonRoot(paths: string[]): string {
   return root;
 }
 
-function isBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8000);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
-}
-
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  // ---- options and config --------------------------------------------------------------
   const inputPaths = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
   for (const p of inputPaths) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const onlyFiles = options.onlyFiles?.map((f) => path.resolve(f));
@@ -111,245 +109,111 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const ruleOptions = resolveRuleOptions(catalog, config.ruleOptions, options.ruleOptions);
   const rules = selectRules(catalog, options.rules, [...(options.disable ?? []), ...config.disabledRules().filter((id) => !options.rules?.includes(id))]);
-  const envForPath = (rel: string): EnvClass | undefined => config.envForPath(path.join(root, rel));
   const today = options.today ?? todayUtc();
+  const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
 
   // MLOPS_IAC_LINT_TIMING=1 prints the time of each phase to stderr (used by the benchmark).
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
-  const listed = (await listFiles(scanPaths)).filter((f) => !config.isIgnored(f));
+  // The only reader of the disk for everything below: confined to the scan root.
+  const host = createHost(root);
+
+  // ---- discover and classify -------------------------------------------------------------
+  const listed = (await listFiles(scanPaths, { accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined) })).filter((f) => !config.isIgnored(f));
   timing?.mark('discover');
-  const texts = new Map<string, string>();
-  const notifications: Notification[] = [];
-  const scanned: ScannedFile[] = [];
-  const parseError = (file: string, message: string, range?: Location['range']): void => {
-    notifications.push({
-      level: 'error',
-      ruleId: 'PARSE001',
-      message,
-      location: { file, range: range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
-    });
-  };
-  // Never read through a symbolic link that leaves the scan root (DESIGN.md "Offline and
-  // safe"): such a file is treated as absent, so a module behind it is unknown.
-  const realRoot = realpathOrSelf(root);
-  const insideRealRoot = (file: string): boolean => {
-    const rel = path.relative(realRoot, realpathOrSelf(file));
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
-  const readText = (file: string): string | undefined => {
-    if (texts.has(file)) return texts.get(file);
-    if (!insideRealRoot(file)) return undefined;
-    let buf: Buffer;
-    try {
-      buf = fs.readFileSync(file);
-    } catch (e) {
-      parseError(file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-      return undefined;
-    }
-    if (isBinary(buf)) {
-      parseError(file, 'the file is binary, not text');
-      return undefined;
-    }
-    const text = buf.toString('utf8');
-    texts.set(file, text);
-    return text;
-  };
-
-  const ciDocuments: CiDocument[] = [];
-  const family = (k: ReturnType<typeof kindByName>): 'terraform' | 'arm' | 'ci' | undefined =>
-    k === 'candidate-json' || k === 'bicep' || k === 'bicepparam' ? 'arm' : k === 'candidate-yaml' || k === 'candidate-script' ? 'ci' : 'terraform';
+  const problems: Problem[] = [];
+  const byFrontEnd = new Map<FrontEnd, ClassifiedFile[]>(frontEnds.map((fe) => [fe, []]));
   for (const file of listed) {
-    const byName = kindByName(file);
-    if (!byName) continue;
-    const fam = family(byName);
-    if (options.families && (!fam || !options.families.includes(fam))) continue;
-    if (byName === 'candidate-json') {
-      const text = readText(file);
-      const kind = text === undefined ? undefined : jsonKind(text);
-      if (kind) scanned.push({ path: file, kind });
-      continue;
+    const claim = classify(file, frontEnds, host, root, problems);
+    if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
+  }
+  const allFiles = [...byFrontEnd.values()].flat();
+  timing?.mark('classify');
+  const classified = new Set(allFiles.map((f) => f.path));
+  if (options.errorOnUnmatchedFile !== false) {
+    for (const p of onlyFiles ?? inputPaths) {
+      if (classified.has(p) || config.isIgnored(p) || !fs.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
-    if (byName === 'candidate-yaml' || byName === 'candidate-script') {
-      const text = readText(file);
-      if (text === undefined) continue;
-      const kind = classifyCiFile(path.relative(root, file).split(path.sep).join('/'), text);
-      if (!kind) continue;
-      scanned.push({ path: file, kind });
-      const doc = parseCiDocument(file, text, kind);
-      // The first YAML error; the ones after it are usually its cascade.
-      const first = doc.errors[0];
-      if (first) parseError(file, first.message, first.range);
-      if (doc.errors.length === 0) ciDocuments.push(doc);
-      continue;
-    }
-    scanned.push({ path: file, kind: byName });
+  }
+  const notices: string[] = [];
+  if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
+    const where = scanPaths.map((p) => path.relative(process.cwd(), p) || '.').join(', ');
+    notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
 
-  timing?.mark('classify+ci-parse');
-  // ---- Terraform ---------------------------------------------------------------------
-  const hclCache = new Map<string, HclFile | undefined>();
-  const parseHclFile = cachedParser(hclCache, readText, parseHcl, (f) => f.errors, parseError);
-  const tfFiles = scanned.filter((f) => f.kind === 'terraform').map((f) => f.path);
-  const tfVarFiles = scanned.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path);
-  for (const s of scanned) {
-    if (s.kind === 'terraform') parseHclFile(s.path);
-    // Var files' values, for SEC001 (read once here, through the same gate as everything else).
-    else if (s.kind === 'tfvars') {
-      const hcl = parseHclFile(s.path);
-      if (hcl) s.varValues = tfvarsValues(hcl);
-    } else if (s.kind === 'tfvars-json') {
-      const text = readText(s.path);
-      if (text !== undefined) s.varValues = tfvarsJsonValues(s.path, text);
-    }
-  }
-  timing?.mark('hcl-parse');
-  const tf = evaluateTerraform({
+  // ---- front ends: parse and evaluate ----------------------------------------------------
+  const superseded = new Set<string>();
+  const ctx: FrontEndContext = {
+    host,
     root,
-    tfFiles,
-    varFiles: tfVarFiles,
+    envOverride: options.env,
+    envForPath: (p) => config.envForPath(p),
     cliVarFiles: varFiles,
-    parseHcl: parseHclFile,
-    readText,
-    envOverride: options.env,
-    envForPath,
-    insideRoot: (dir) => !path.relative(root, dir).startsWith('..') && insideRealRoot(dir),
-    listTfFiles: (dir) => {
-      if (!insideRealRoot(dir)) return undefined;
-      try {
-        const files = fs.readdirSync(dir).filter((n) => n.endsWith('.tf')).map((n) => path.join(dir, n));
-        return files.length ? files.sort() : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  timing?.mark('terraform-eval');
+    allFiles,
+    isSuperseded: (f) => superseded.has(f),
+  };
+  for (const fe of frontEnds) {
+    const files = byFrontEnd.get(fe)!;
+    const taken = contained(fe, files, problems, () => fe.supersedes?.(files, ctx));
+    for (const f of taken ?? []) superseded.add(f);
+  }
   const graphs: Graph[] = [];
-  for (const e of tf.evaluations) {
-    const resources: Resource[] = e.resources.flatMap((r) => fromTerraform(r, e.evaluation));
-    graphs.push(buildGraph(resources, e.evaluation, tokenKeys));
+  const terraformModules: TerraformModuleFacts[] = [];
+  const ciDocuments: unknown[] = [];
+  const suppressionSources: SuppressionSource[] = [];
+  const metadata: MetadataSource[] = [];
+  for (const fe of frontEnds) {
+    const files = byFrontEnd.get(fe)!;
+    if (files.length === 0) continue;
+    // Containment: a bug in one front end costs its own files, never the whole report.
+    const out = contained(fe, files, problems, () => fe.run(files, ctx));
+    if (!out) continue;
+    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
+    terraformModules.push(...(out.terraformModules ?? []));
+    ciDocuments.push(...(out.ciDocuments ?? []));
+    problems.push(...out.problems);
+    suppressionSources.push(...out.suppressionSources);
+    metadata.push(...(out.metadata ?? []));
+    timing?.mark(fe.name);
   }
+  const scanned: ScannedFile[] = allFiles;
 
-  timing?.mark('terraform-normalize');
-  // ---- Bicep parsing (native Bicep is evaluated after ARM) ---------------------------
-  const bicepCache = new Map<string, BicepFile | undefined>();
-  const parseBicepFile = cachedParser(bicepCache, readText, parseBicep, (f) => f.errors, parseError);
-  const parseParamFile = cachedParser(new Map<string, BicepParamFile | undefined>(), readText, parseBicepParam, (f) => f.errors, parseError);
-  // ---- ARM templates and compiled Bicep ------------------------------------------------
-  const jsonCache = new Map<string, ParsedJson | undefined>();
-  // Only a JSON file's first error: the ones after it are its cascade.
-  const parseJsonFile = cachedParser(jsonCache, readText, parseJsonc, (f) => f.errors.slice(0, 1), parseError);
-  // A template compiled from a `.bicep` that sits beside it is an artifact of that source:
-  // the `.bicep` is linted natively and the twin is not reported again (issue #7). When the
-  // `.bicep` does not parse, the compiled twin is linted instead, so nothing is lost.
-  const bicepPaths = new Set(scanned.filter((f) => f.kind === 'bicep').map((f) => f.path));
-  const brokenBicepWithTwin = new Set<string>();
-  const isCompiledTwin = (template: string): boolean => {
-    const twin = bicepTwinOf(template, bicepPaths);
-    if (!twin || !isBicepGenerated(parseJsonFile(template))) return false;
-    const parsed = parseBicepFile(twin);
-    if (parsed !== undefined && parsed.errors.length === 0) return true;
-    brokenBicepWithTwin.add(twin); // its compiled twin is linted in its place
-    return false;
-  };
-  const arm = evaluateArm({
-    root,
-    templates: scanned.filter((f) => f.kind === 'arm' && !isCompiledTwin(f.path)).map((f) => f.path),
-    parameterFiles: scanned.filter((f) => f.kind === 'arm-params').map((f) => f.path),
-    parse: parseJsonFile,
-    envOverride: options.env,
-    envForPath,
-  });
-  for (const f of scanned) if (f.kind === 'arm-params') parseJsonFile(f.path);
-  for (const e of arm.evaluations) {
-    const resources = e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }));
-    graphs.push(buildGraph(resources, e.evaluation, armRefKeys));
-  }
-  for (const p of arm.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
-
-  // ---- native Bicep ------------------------------------------------------------------
-  const bicep = evaluateBicep({
-    root,
-    bicepFiles: scanned.filter((f) => f.kind === 'bicep' && !brokenBicepWithTwin.has(f.path)).map((f) => f.path),
-    paramFiles: scanned.filter((f) => f.kind === 'bicepparam').map((f) => f.path),
-    readText,
-    parse: parseBicepFile,
-    parseParams: parseParamFile,
-    envOverride: options.env,
-  });
-  for (const e of bicep.evaluations) {
-    const resources = e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, {}, 'bicep'));
-    graphs.push(buildGraph(resources, e.evaluation, armRefKeys));
-  }
-  for (const p of bicep.problems) notifications.push({ level: p.code === 'PARSE001' ? 'error' : 'warning', ruleId: p.code, message: p.message, location: p.location });
-  for (const p of tf.problems) notifications.push({ level: 'warning', ruleId: 'EVAL001', message: p.message, location: p.location });
-
-  timing?.mark('arm');
-  // ---- rules -------------------------------------------------------------------------
+  // ---- rules -----------------------------------------------------------------------------
   const undecided: Undecided[] = [];
-  let findings = runRules({
-    root,
-    rules,
-    options: ruleOptions,
-    graphs,
-    terraformModules: tf.modules,
-    files: scanned,
-    ciDocuments,
-  }, undecided);
-  findings.push(...notificationFindings(notifications, rules, root));
-
-  // ---- suppressions, config levels, baseline -----------------------------------------
-  const directives: SuppressionDirective[] = [];
-  const problems: SuppressionProblem[] = [];
-  const collect = (file: string, comments: readonly SuppressionComment[], blocks: readonly Range[]): void => {
-    const text = texts.get(file);
-    if (text === undefined || comments.length === 0) return;
-    const r = collectSuppressions(file, text, comments, blocks, knownIds, today);
-    directives.push(...r.directives);
-    problems.push(...r.problems);
-  };
-  for (const [file, hcl] of hclCache) if (hcl) collect(file, hcl.comments, hclBlockRanges(hcl.body));
-  for (const [file, json] of jsonCache) if (json?.root) collect(file, json.comments, jsonObjectRanges(json.root, json.lineMap));
-  for (const doc of ciDocuments) collect(doc.file, doc.comments, yamlBlockRanges(doc.text));
-  for (const [file, b] of bicepCache) {
-    if (!b) continue;
-    collect(file, [...b.comments, ...collectBicepPragmas(b.text)], bicepBlockRanges(b));
-  }
-  const seenMetadata = new Set<string>();
-  for (const e of arm.evaluations) {
-    for (const r of e.result.resources) {
-      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
-      if (seenMetadata.has(key)) continue;
-      seenMetadata.add(key);
-      const m = metadataSuppressions(r.body, r.objectLocation.range, r.file, knownIds, today);
-      directives.push(...m.directives);
-      problems.push(...m.problems);
-    }
-  }
+  const ruleFailures: RuleFailure[] = [];
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided, ruleFailures);
+  for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
+  const notifications = problemNotifications(problems);
+  findings.push(...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: problemSubject(n) })));
+
+  // ---- suppressions, config levels, baseline ---------------------------------------------
+  const directives: SuppressionDirective[] = [];
+  const supProblems: SuppressionProblem[] = [];
+  const texts = host.texts();
+  for (const src of suppressionSources) {
+    const text = texts.get(src.file);
+    if (text === undefined || src.comments.length === 0) continue;
+    const r = collectSuppressions(src.file, text, src.comments, src.blocks, knownIds, today);
+    directives.push(...r.directives);
+    supProblems.push(...r.problems);
+  }
+  for (const m of metadata) {
+    const r = metadataSuppressions(m.body, m.range, m.file, knownIds, today);
+    directives.push(...r.directives);
+    supProblems.push(...r.problems);
+  }
   const inline = applySuppressions(findings, directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today).findings);
   if (config.allowInlineSuppressions) {
-    findings.push(...suppressionFindings([...problems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    findings.push(...suppressionFindings([...supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = evidenceOf(f, texts.get(f.location.file));
-  if (options.baselineFile) {
-    let text: string;
-    try {
-      text = fs.readFileSync(options.baselineFile, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read the baseline ${options.baselineFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
-    try {
-      findings = applyBaseline(findings, text, options.baselineFile);
-    } catch (e) {
-      if (e instanceof BaselineError) throw new UsageError(e.message);
-      throw e;
-    }
-  }
+  if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);
   timing?.mark('rules');
   timing?.print();
 
+  // ---- result ----------------------------------------------------------------------------
   let reported = findings;
   if (onlyFiles) {
     const only = new Set(onlyFiles);
@@ -361,7 +225,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const t = texts.get(f.location.file);
     if (t !== undefined) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles ?? scanned.map((s) => s.path)).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
   return {
     root,
     findings: reported,
@@ -371,7 +235,78 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     sources,
     toolVersion: VERSION,
     undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
+    skipped: host
+      .problems()
+      .filter((p) => p.kind === 'outside' || p.kind === 'not-regular')
+      .map((p) => ({ file: p.file, reason: p.message })),
+    notices,
   };
+}
+
+/** The first front end that reads a file, and the kind it reads it as (by name, else by a peek at the content). */
+function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[]): { frontEnd: FrontEnd; kind: FileKind } | undefined {
+  let text: string | undefined;
+  let read = false;
+  for (const fe of frontEnds) {
+    const byName = fe.byName(file);
+    if (byName === undefined) continue;
+    if (byName !== 'peek') return { frontEnd: fe, kind: byName };
+    if (!read) {
+      read = true;
+      text = host.readText(file);
+      if (text === undefined) {
+        const p = readProblem(host, file);
+        if (p) problems.push(p);
+      }
+    }
+    if (text === undefined) return undefined;
+    const kind = fe.byContent?.(file, text, path.relative(root, file).split(path.sep).join('/'));
+    if (kind) return { frontEnd: fe, kind };
+  }
+  return undefined;
+}
+
+/**
+ * Runs one front end's step; an exception (a bug of ours, never a user mistake) becomes an
+ * EVAL001 problem on the front end's first file, so every other file is still linted and
+ * reported, and SARIF carries it as a tool execution notification.
+ */
+function contained<T>(fe: FrontEnd, files: readonly ClassifiedFile[], problems: Problem[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const first = files[0]?.path;
+    if (first) problems.push({ ruleId: 'EVAL001', message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? ' was' : 's were'} not checked — please report this with the file`, location: fileStart(first) });
+    return undefined;
+  }
+}
+
+/** Parse and evaluation problems as notifications: PARSE001 errors, EVAL001 warnings. */
+function problemNotifications(problems: readonly Problem[]): Notification[] {
+  return problems
+    .filter((p): p is Problem & { ruleId: 'PARSE001' | 'EVAL001' } => p.ruleId === 'PARSE001' || p.ruleId === 'EVAL001')
+    .map((p) => ({ level: p.ruleId === 'PARSE001' ? ('error' as const) : ('warning' as const), ruleId: p.ruleId, message: p.message, location: p.location }));
+}
+
+/** The fingerprint subject of a problem: its cause, without line numbers or other digits that move with the code. */
+function problemSubject(n: Notification): string {
+  return n.message.replace(/\d+/g, '#');
+}
+
+function readAndApplyBaseline(findings: Finding[], file: string): Finding[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read the baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return applyBaseline(findings, text, file);
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** Each rule's options: `meta.options` defaults, then the config file, then the API caller. */
@@ -396,25 +331,6 @@ function selectRules(all: Rule[], only?: string[], disable?: string[]): Rule[] {
   return all.filter((r) => (!only?.length || only.includes(r.meta.id) || r.meta.id === 'PARSE001') && !disable?.includes(r.meta.id));
 }
 
-function notificationFindings(notes: Notification[], rules: Rule[], root: string): Finding[] {
-  const active = new Set(rules.map((r) => r.meta.id));
-  return notes
-    .filter((n) => active.has(n.ruleId))
-    .map((n) => {
-      const rel = path.relative(root, n.location.file).split(path.sep).join('/');
-      return {
-        ruleId: n.ruleId,
-        level: n.level,
-        message: n.message,
-        location: n.location,
-        related: [],
-        fingerprint: fingerprint(n.ruleId, rel, `${n.location.range.start.line}`, '', 'unknown'),
-        env: 'unknown' as EnvClass,
-        variants: ['default'],
-      };
-    });
-}
-
 class PhaseTimer {
   private last = performance.now();
   private readonly phases: [string, number][] = [];
@@ -428,13 +344,6 @@ class PhaseTimer {
   }
 }
 
-/** Ranges of Bicep declarations (and nested resources) that a directive above them covers whole. */
-function bicepBlockRanges(file: BicepFile): Range[] {
-  const out: Range[] = [];
-  for (const st of file.statements) out.push(st.range);
-  return out;
-}
-
 /** Hash of the source text at a finding's primary location (see Finding.evidence). */
 function evidenceOf(f: Finding, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
@@ -442,41 +351,3 @@ function evidenceOf(f: Finding, text: string | undefined): string | undefined {
   return createHash('sha256').update(snippet.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
 }
 
-/** The `.bicep` source of a compiled template among the scanned `.bicep` files. */
-function bicepTwinOf(template: string, bicepFiles: Set<string>): string | undefined {
-  return bicepSourceCandidates(template).find((c) => bicepFiles.has(c));
-}
-
-/** `metadata._generator.name == "bicep"`. */
-function isBicepGenerated(parsed: ParsedJson | undefined): boolean {
-  return getProp(getProp(getProp(parsed?.root, 'metadata'), '_generator'), 'name')?.value === 'bicep';
-}
-
-/**
- * A memoized parse of a file: reads it (undefined when unreadable or outside the root),
- * parses it, and reports its syntax errors as PARSE001 once.
- */
-function cachedParser<T>(
-  cache: Map<string, T | undefined>,
-  readText: (file: string) => string | undefined,
-  parse: (text: string, file: string) => T,
-  errorsOf: (parsed: T) => readonly { message: string; range: Range }[],
-  report: (file: string, message: string, range: Range) => void,
-): (file: string) => T | undefined {
-  return (file) => {
-    if (cache.has(file)) return cache.get(file);
-    const text = readText(file);
-    const parsed = text === undefined ? undefined : parse(text, file);
-    if (parsed !== undefined) for (const e of errorsOf(parsed)) report(file, e.message, e.range);
-    cache.set(file, parsed);
-    return parsed;
-  };
-}
-
-function realpathOrSelf(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-}

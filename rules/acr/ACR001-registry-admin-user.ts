@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, knownBool } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { displayName } from '../../src/engine/facts.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'ACR001',
     name: 'registry-admin-user',
@@ -12,26 +12,23 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'identity', 'acr'],
     securitySeverity: 7.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/acr/ACR001-registry-admin-user.md',
+    messages: {
+      adminUser:
+        'Container registry "{{name}}" enables the shared admin user ({{state}}); set {{attribute}} to false and grant AcrPull/AcrPush to managed identities.',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const acr of g.ofKind('acr')) {
-          if (knownBool(acr, 'adminEnabled') !== true) continue;
-          const f = acr.attrs.get('adminEnabled')!;
-          const { location, related } = factLocations(acr, 'adminEnabled');
-          ctx.report({
-            resource: acr,
-            attributePath: 'adminEnabled',
-            location,
-            related,
-            message: `Container registry "${displayName(acr)}" enables the shared admin user (${f.sourcePath} is true); set it to false and grant AcrPull/AcrPush to managed identities.`,
-          });
-        }
+      acr(acr) {
+        const admin = ctx.fact(acr, 'adminEnabled');
+        if (admin.bool() !== true) return;
+        ctx.report({
+          resource: acr,
+          attr: 'adminEnabled',
+          messageId: 'adminUser',
+          data: { name: displayName(acr), state: admin.describe(), attribute: admin.sourcePath },
+        });
       },
     };
   },
-};
-export default rule;
+});

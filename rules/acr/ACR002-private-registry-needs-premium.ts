@@ -1,8 +1,8 @@
-import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, knownString } from '../../src/engine/facts.js';
-import { registryRestriction } from '../aml/AML002-private-registry-needs-image-build-compute.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { displayName, registryRestriction } from '../../src/engine/facts.js';
+import { NETWORK_RESTRICTED_SKU, isPremiumSku } from '../../src/model/facts/acr.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'ACR002',
     name: 'private-registry-needs-premium',
@@ -12,28 +12,27 @@ const rule: Rule = {
     help: 'Set sku = "Premium" (ARM/Bicep/azapi: sku.name = "Premium") on a registry that is network-restricted, or remove the restriction.',
     level: 'error',
     tags: ['reliability', 'network', 'acr'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/acr/ACR002-private-registry-needs-premium.md',
+    messages: {
+      notPremium:
+        'Container registry "{{name}}" is network-restricted ({{why}}) but its SKU is "{{sku}}", and Azure accepts network restrictions only on {{premium}}; set {{attribute}} to "{{premium}}".',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const acr of g.ofKind('acr')) {
-          const sku = knownString(acr, 'sku');
-          if (sku === undefined || sku.toLowerCase() === 'premium') continue;
-          const restriction = registryRestriction(g, acr);
-          if (!restriction) continue;
-          const { location, related } = factLocations(acr, 'sku');
-          ctx.report({
-            resource: acr,
-            attributePath: 'sku',
-            location,
-            related: [...related, { ...restriction.at, label: `network restriction: ${restriction.why}` }],
-            message: `Container registry "${displayName(acr)}" is network-restricted (${restriction.why}) but its SKU is "${sku}"; Azure accepts that only on Premium, so set the SKU to Premium.`,
-          });
-        }
+      acr(acr, g) {
+        const sku = ctx.fact(acr, 'sku');
+        const name = sku.string();
+        if (name === undefined || isPremiumSku(name)) return;
+        const restriction = registryRestriction(ctx, g, acr);
+        if (!restriction) return;
+        ctx.report({
+          resource: acr,
+          attr: 'sku',
+          related: [{ ...restriction.at, label: `network restriction: ${restriction.why}` }],
+          messageId: 'notPremium',
+          data: { name: displayName(acr), why: restriction.why, sku: name, premium: NETWORK_RESTRICTED_SKU, attribute: sku.sourcePath },
+        });
       },
     };
   },
-};
-export default rule;
+});

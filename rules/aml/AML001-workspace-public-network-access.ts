@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, isUnknown, knownBool } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { displayName } from '../../src/engine/facts.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'AML001',
     name: 'workspace-public-network-access',
@@ -12,28 +12,23 @@ const rule: Rule = {
     level: { prod: 'error', unknown: 'warning', nonprod: 'note' },
     tags: ['security', 'network', 'aml'],
     securitySeverity: 7.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/aml/AML001-workspace-public-network-access.md',
+    messages: {
+      publicWorkspace:
+        'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const ws of g.ofKind('ml.workspace')) {
-          if (isUnknown(ws, 'publicNetworkAccess')) ctx.undecided?.(ws, 'publicNetworkAccess');
-          if (knownBool(ws, 'publicNetworkAccess') !== true) continue;
-          const f = ws.attrs.get('publicNetworkAccess')!;
-          const { location, related } = factLocations(ws, 'publicNetworkAccess');
-          const how = f.defaulted ? `${f.sourcePath} is not set and defaults to enabled` : `${f.sourcePath} enables it`;
-          ctx.report({
-            resource: ws,
-            attributePath: 'publicNetworkAccess',
-            location,
-            related,
-            message: `ML workspace "${displayName(ws)}" is reachable from the public internet (${how}); disable public network access and use a private endpoint.`,
-          });
-        }
+      'ml.workspace'(ws) {
+        const access = ctx.fact(ws, 'publicNetworkAccess');
+        if (access.bool() !== true) return;
+        ctx.report({
+          resource: ws,
+          attr: 'publicNetworkAccess',
+          messageId: 'publicWorkspace',
+          data: { name: displayName(ws), state: access.describe(), attribute: access.sourcePath },
+        });
       },
     };
   },
-};
-export default rule;
+});

@@ -1,22 +1,7 @@
-import type { Location } from '../../src/core/source.js';
-import type { Graph, Rule } from '../../src/engine/types.js';
-import type { Resource } from '../../src/model/resource.js';
-import { displayName, factLocations, knownBool, knownString } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { displayName, isKind, registryRestriction } from '../../src/engine/facts.js';
 
-/** Why a registry is network-restricted, with the place that restricts it; undefined if it is not (or not known). */
-export function registryRestriction(g: Graph, acr: Resource): { why: string; at: Location } | undefined {
-  if (knownBool(acr, 'publicNetworkAccess') === false) return { why: 'public network access is disabled', at: factLocations(acr, 'publicNetworkAccess').location };
-  if (knownString(acr, 'networkDefaultAction')?.toLowerCase() === 'deny') return { why: 'its network rule set denies by default', at: factLocations(acr, 'networkDefaultAction').location };
-  for (const pe of g.ofKind('private-endpoint')) {
-    if (g.target(pe, 'target') !== acr) continue;
-    const groups = pe.attrs.get('groupIds')?.value;
-    if (groups?.kind === 'list' && groups.items.some((x) => x.kind === 'string' && x.value.toLowerCase() === 'registry'))
-      return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: 'private endpoint' } };
-  }
-  return undefined;
-}
-
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'AML002',
     name: 'private-registry-needs-image-build-compute',
@@ -26,30 +11,36 @@ const rule: Rule = {
     help: 'Set image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) to a CPU AML compute cluster in the workspace’s virtual network.',
     level: 'error',
     tags: ['reliability', 'network', 'aml'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/aml/AML002-private-registry-needs-image-build-compute.md',
+    messages: {
+      noImageBuildCompute:
+        'ML workspace "{{name}}" has no image-build compute ({{state}}) but its registry "{{registry}}" is network-restricted ({{why}}), so image builds fail; set {{attribute}} to a CPU compute cluster.',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const ws of g.ofKind('ml.workspace')) {
-          const acr = g.target(ws, 'containerRegistry');
-          if (!acr || acr.kind !== 'acr') continue;
-          const restriction = registryRestriction(g, acr);
-          if (!restriction) continue;
-          const ibc = ws.attrs.get('imageBuildCompute')?.value;
-          if (ibc && !(ibc.kind === 'string' && ibc.value.trim() === '')) continue; // set (or unknown)
-          const { location, related } = factLocations(ws, 'imageBuildCompute');
-          ctx.report({
-            resource: ws,
-            attributePath: 'imageBuildCompute',
-            location,
-            related: [...related, { ...restriction.at, label: `registry "${displayName(acr)}": ${restriction.why}` }],
-            message: `ML workspace "${displayName(ws)}" uses registry "${displayName(acr)}", which is network-restricted (${restriction.why}), but has no image-build compute, so environment image builds fail; set it to a CPU compute cluster.`,
-          });
-        }
+      'ml.workspace'(ws, g) {
+        const acr = g.target(ws, 'containerRegistry');
+        if (!isKind(acr, 'acr')) return;
+        const restriction = registryRestriction(ctx, g, acr);
+        if (!restriction) return;
+        const ibc = ctx.fact(ws, 'imageBuildCompute');
+        // Set (or unknown): nothing to report. Absent or an empty string: no image-build compute.
+        const empty = ibc.string()?.trim() === '';
+        if (ibc.state !== 'absent' && !empty) return;
+        ctx.report({
+          resource: ws,
+          attr: 'imageBuildCompute',
+          related: [{ ...restriction.at, label: `registry "${displayName(acr)}": ${restriction.why}` }],
+          messageId: 'noImageBuildCompute',
+          data: {
+            name: displayName(ws),
+            state: empty ? `${ibc.sourcePath} is empty` : ibc.describe(),
+            registry: displayName(acr),
+            why: restriction.why,
+            attribute: ibc.sourcePath,
+          },
+        });
       },
     };
   },
-};
-export default rule;
+});

@@ -1,61 +1,70 @@
-import type { Rule } from '../../src/engine/types.js';
-import { amlComputeType, displayName, factLocations, knownString, leafName } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { amlComputeTypeOf, displayName, whereWritten } from '../../src/engine/facts.js';
 import { isGpuSize } from '../../src/model/gpu.js';
+import type { Resource } from '../../src/model/resource.js';
 
-const TYPE_NAMES: Record<string, string> = { instance: 'a compute instance', other: 'not an AML compute cluster' };
+/** How a message names a compute of the wrong type. */
+const WRONG_TYPE = { instance: 'a compute instance', other: 'not an AML compute cluster' } as const;
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'AML003',
     name: 'image-build-compute-not-a-cluster',
     shortDescription: 'Image-build compute of a workspace is not a CPU AML compute cluster of that workspace.',
     fullDescription:
       'Azure ML builds environment images on the compute named by `image_build_compute_name` / `properties.imageBuildCompute`, and that must be an AML compute cluster (AmlCompute) of the same workspace. A compute instance, an attached Kubernetes compute or any other type cannot run image builds, so every environment build — and with it every job and deployment that needs a new image — fails. A GPU cluster can build, but each build then allocates a GPU node for minutes of CPU-only work (and waits for scarce GPU quota).',
-    help: 'Point image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) at a small CPU AML compute cluster of the same workspace (e.g. Standard_DS3_v2, min nodes 0) in the workspace’s virtual network.',
+    help: 'Point image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) at a small CPU AML compute cluster of the same workspace (e.g. a DS3_v2 size, min nodes 0) in the workspace’s virtual network.',
     level: 'error',
     tags: ['reliability', 'cost', 'aml'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/aml/AML003-image-build-compute-not-a-cluster.md',
+    messages: {
+      notACluster:
+        'ML workspace "{{name}}" builds images on "{{compute}}", which is {{what}} ({{type}}), so image builds fail; point {{attribute}} at a CPU AML compute cluster of this workspace.',
+      gpuCluster:
+        'ML workspace "{{name}}" builds images on compute cluster "{{compute}}", which has GPU size "{{size}}"; image builds need only CPU, so point {{attribute}} at a small CPU cluster and keep GPU nodes for training.',
+    },
   },
   create(ctx) {
+    /** The last segment of a compute's name (`ws/cpu-cluster` → `cpu-cluster`), when known. */
+    const leafName = (c: Resource<'ml.compute'>): string | undefined => {
+      const n = c.name?.kind === 'string' ? c.name.value : ctx.fact(c, 'name').string();
+      return n?.split('/').pop();
+    };
     return {
-      graph(g) {
-        for (const ws of g.ofKind('ml.workspace')) {
-          const ibc = knownString(ws, 'imageBuildCompute')?.trim();
-          if (!ibc) continue; // absent, empty (AML002's business) or unknown
-          const computes = g
-            .ofKind('ml.compute')
-            .filter((c) => c.parent === ws && leafName(c)?.toLowerCase() === ibc.toLowerCase());
-          if (computes.length === 0) continue; // not in the scanned code: cannot decide
-          const types = computes.map((c) => amlComputeType(c));
-          if (types.includes(undefined)) continue;
-          const clusters = computes.filter((c) => amlComputeType(c) === 'cluster');
-          const { location, related } = factLocations(ws, 'imageBuildCompute');
-          if (clusters.length === 0) {
-            const c = computes[0]!;
-            const what = TYPE_NAMES[amlComputeType(c)!]!;
-            ctx.report({
-              resource: ws,
-              attributePath: 'imageBuildCompute',
-              location,
-              related: [...related, { ...c.header, label: `compute "${ibc}" (${c.sourceType})` }],
-              message: `ML workspace "${displayName(ws)}" builds images on "${ibc}", which is ${what} (${c.sourceType}), so image builds fail; point the image-build compute at a CPU AML compute cluster of this workspace.`,
-            });
-            continue;
-          }
-          const sizes = clusters.map((c) => knownString(c, 'vmSize'));
-          if (sizes.some((s) => s === undefined || !isGpuSize(s))) continue; // a CPU (or not known) cluster
-          const c = clusters[0]!;
+      'ml.workspace'(ws, g) {
+        const ibc = ctx.fact(ws, 'imageBuildCompute');
+        const target = ibc.string()?.trim();
+        if (!target) return; // absent, empty (AML002's business) or unknown
+        const computes = g.ofKind('ml.compute').filter((c) => c.parent === ws && leafName(c)?.toLowerCase() === target.toLowerCase());
+        if (computes.length === 0) return; // not in the scanned code: cannot decide
+        const types = computes.map((c) => amlComputeTypeOf(ctx, c));
+        if (types.includes(undefined)) return;
+        const clusters = computes.filter((_, i) => types[i] === 'cluster');
+        const base = { name: displayName(ws), compute: target, attribute: ibc.sourcePath };
+        if (clusters.length === 0) {
+          const c = computes[0]!;
+          const type = types[0] as keyof typeof WRONG_TYPE;
+          // The evidence: the ARM computeType as written, else the azurerm resource type.
+          const written = ctx.fact(c, 'computeTypeRaw').string() ?? c.sourceType;
           ctx.report({
             resource: ws,
-            attributePath: 'imageBuildCompute',
-            location,
-            related: [...related, { ...factLocations(c, 'vmSize').location, label: `compute cluster "${ibc}" size ${sizes[0]}` }],
-            message: `ML workspace "${displayName(ws)}" builds images on compute cluster "${ibc}", which has GPU size "${sizes[0]}"; image builds need only CPU, so use a small CPU cluster and keep GPU nodes for training.`,
+            attr: 'imageBuildCompute',
+            related: [{ ...c.header, label: `compute "${target}" (${written})` }],
+            messageId: 'notACluster',
+            data: { ...base, what: WRONG_TYPE[type], type: written },
           });
+          return;
         }
+        const sizes = clusters.map((c) => ctx.fact(c, 'vmSize').string());
+        if (sizes.some((s) => s === undefined || !isGpuSize(s))) return; // a CPU (or not known) cluster
+        const c = clusters[0]!;
+        ctx.report({
+          resource: ws,
+          attr: 'imageBuildCompute',
+          related: [{ ...whereWritten(c, 'vmSize'), label: `compute cluster "${target}" size ${sizes[0]}` }],
+          messageId: 'gpuCluster',
+          data: { ...base, size: sizes[0]! },
+        });
       },
     };
   },
-};
-export default rule;
+});

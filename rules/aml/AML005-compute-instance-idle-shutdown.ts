@@ -1,84 +1,86 @@
-import type { Rule } from '../../src/engine/types.js';
-import type { Resource } from '../../src/model/resource.js';
 import type { Value } from '../../src/core/value.js';
-import { amlComputeType, displayName, known } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { amlComputeTypeOf, displayName, whereWritten } from '../../src/engine/facts.js';
+import { DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, START_STOP_SCHEDULES, STOP_ACTION } from '../../src/model/facts/aml.js';
 import { valueAt } from '../../src/model/normalize.js';
 
-/** `yes` when a stop schedule is known, `no` when known absent, `unknown` otherwise. */
-function hasStopSchedule(schedules: Value | undefined): 'yes' | 'no' | 'unknown' {
-  if (!schedules) return 'no';
-  if (schedules.kind === 'unknown') return 'unknown';
-  const list = valueAt(schedules, 'computeStartStop');
-  if (!list) return 'no';
-  if (list.kind === 'unknown') return 'unknown';
-  if (list.kind !== 'list') return 'unknown';
-  let unknown = false;
+/** Whether a stop schedule is configured; `unknown` carries why (an unknown schedule entry). */
+type Answer = { is: 'yes' | 'no' } | { is: 'unknown'; reason: string };
+
+/** Reads `schedules.computeStartStop[]` for an enabled entry with action Stop. */
+function stopSchedule(schedules: Value | undefined): Answer {
+  if (!schedules) return { is: 'no' };
+  const list = valueAt(schedules, START_STOP_SCHEDULES);
+  if (!list) return { is: 'no' };
+  if (list.kind === 'unknown') return { is: 'unknown', reason: list.reason };
+  if (list.kind !== 'list') return { is: 'unknown', reason: `${START_STOP_SCHEDULES} is not a list` };
+  let unknown: string | undefined;
   for (const s of list.items) {
     if (s.kind === 'unknown') {
-      unknown = true;
+      unknown ??= s.reason;
       continue;
     }
     const action = valueAt(s, 'action');
     const status = valueAt(s, 'status');
     if (!action || action.kind === 'unknown' || status?.kind === 'unknown') {
-      unknown = true;
+      unknown ??= action?.kind === 'unknown' ? action.reason : status?.kind === 'unknown' ? status.reason : 'a schedule without an action';
       continue;
     }
     // A schedule whose status is Disabled stops nothing.
-    if (status?.kind === 'string' && status.value.toLowerCase() === 'disabled') continue;
-    if (action.kind === 'string' && action.value.toLowerCase() === 'stop') return 'yes';
+    if (status?.kind === 'string' && status.value.toLowerCase() === DISABLED_STATUS) continue;
+    if (action.kind === 'string' && action.value.toLowerCase() === STOP_ACTION) return { is: 'yes' };
   }
-  return unknown ? 'unknown' : 'no';
+  return unknown === undefined ? { is: 'no' } : { is: 'unknown', reason: unknown };
 }
 
-/** `yes` / `no` / `unknown`: idle shutdown configured. */
-function idleShutdown(c: Resource): 'yes' | 'no' | 'unknown' {
-  const idle = c.attrs.get('idleTimeBeforeShutdown')?.value;
-  if (idle?.kind === 'unknown') return 'unknown';
-  if (idle && !(idle.kind === 'string' && idle.value.trim() === '') && idle.kind !== 'null') return 'yes';
-  return hasStopSchedule(c.attrs.get('schedules')?.value);
-}
-
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'AML005',
     name: 'compute-instance-idle-shutdown',
     shortDescription: 'AML compute instance without idle shutdown or a stop schedule.',
     fullDescription:
-      'A compute instance bills for its VM whenever it is running, whether or not anyone uses it. Without idle shutdown (`idleTimeBeforeShutdown`) or a stop schedule, an instance left on after a working day runs all night and every weekend: a Standard_NC24ads_A100_v4 instance forgotten for a month costs several thousand dollars.',
-    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". azurerm_machine_learning_compute_instance cannot express either: create the instance with azapi_resource (Microsoft.MachineLearningServices/workspaces/computes) instead.',
+      'A compute instance bills for its VM whenever it is running, whether or not anyone uses it. Without idle shutdown (`idleTimeBeforeShutdown`) or a stop schedule, an instance left on after a working day runs all night and every weekend: an NC24ads_A100_v4 GPU instance forgotten for a month costs several thousand dollars.',
+    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". The azurerm compute instance resource cannot express either: create the instance with azapi_resource (the ARM type workspaces/computes of the Machine Learning provider) instead.',
     level: 'warning',
     tags: ['cost', 'aml'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/aml/AML005-compute-instance-idle-shutdown.md',
+    messages: {
+      azurermCannotSet:
+        'AML compute instance "{{name}}" has no idle shutdown because {{type}} cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.',
+      noIdleShutdown:
+        'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no {{schedules}} schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "{{example}}") or a stop schedule.',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const c of g.ofKind('ml.compute')) {
-          if (amlComputeType(c) !== 'instance') continue;
-          if (c.format === 'terraform') {
-            ctx.report({
-              resource: c,
-              attributePath: 'idleTimeBeforeShutdown',
-              location: c.header,
-              level: 'note',
-              message: `AML compute instance "${displayName(c)}" has no idle shutdown: azurerm_machine_learning_compute_instance cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.`,
-            });
-            continue;
-          }
-          if (idleShutdown(c) !== 'no') continue;
-          const hasSchedules = known(c, 'schedules') !== undefined;
-          ctx.report({
-            resource: c,
-            attributePath: 'idleTimeBeforeShutdown',
-            location: c.header,
-            related: hasSchedules && c.attrs.get('schedules')?.at ? [{ ...c.attrs.get('schedules')!.at!, label: 'schedules without a Stop action' }] : [],
-            message: `AML compute instance "${displayName(c)}" has no idle shutdown (no properties.idleTimeBeforeShutdown and no computeStartStop schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "PT60M") or a stop schedule.`,
-          });
+      'ml.compute'(c) {
+        if (amlComputeTypeOf(ctx, c) !== 'instance') return;
+        // The finding is about the instance (neither attribute is written): it points at the header.
+        const about = { resource: c, attributePath: 'idleTimeBeforeShutdown' };
+        if (c.format === 'terraform') {
+          ctx.report({ ...about, level: 'note', messageId: 'azurermCannotSet', data: { name: displayName(c), type: c.sourceType } });
+          return;
         }
+        const idle = ctx.fact(c, 'idleTimeBeforeShutdown');
+        if (idle.state === 'unknown') return;
+        const v = idle.value;
+        if (v && !(v.kind === 'string' && v.value.trim() === '') && v.kind !== 'null') return; // idle shutdown set
+        const schedules = ctx.fact(c, 'schedules');
+        if (schedules.state === 'unknown') return;
+        const stop = stopSchedule(schedules.value);
+        if (stop.is === 'unknown') ctx.undecided(c, 'schedules', stop.reason);
+        if (stop.is !== 'no') return;
+        ctx.report({
+          ...about,
+          related: schedules.value ? [{ ...whereWritten(c, 'schedules'), label: 'schedules without a Stop action' }] : [],
+          messageId: 'noIdleShutdown',
+          data: {
+            name: displayName(c),
+            state: v?.kind === 'string' ? `${idle.sourcePath} is empty` : idle.describe(),
+            schedules: START_STOP_SCHEDULES,
+            example: IDLE_SHUTDOWN_EXAMPLE,
+          },
+        });
       },
     };
   },
-};
-export default rule;
+});

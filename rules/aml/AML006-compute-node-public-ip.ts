@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
-import { amlComputeType, displayName, factLocations, knownBool } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { amlComputeTypeOf, displayName, isKind, whereWritten } from '../../src/engine/facts.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'AML006',
     name: 'compute-node-public-ip',
@@ -12,33 +12,29 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'network', 'aml'],
     securitySeverity: 6.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/aml/AML006-compute-node-public-ip.md',
+    messages: {
+      nodePublicIp:
+        'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; set {{attribute}} to false.',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const c of g.ofKind('ml.compute')) {
-          const type = amlComputeType(c);
-          if (type !== 'cluster' && type !== 'instance') continue;
-          const ws = c.parent;
-          if (!ws || ws.kind !== 'ml.workspace') continue;
-          if (knownBool(ws, 'publicNetworkAccess') !== false) continue;
-          if (knownBool(c, 'nodePublicIp') !== true) continue;
-          const f = c.attrs.get('nodePublicIp')!;
-          const { location, related } = factLocations(c, 'nodePublicIp');
-          const wsAt = factLocations(ws, 'publicNetworkAccess').location;
-          const how = f.defaulted ? `${f.sourcePath} is not set and defaults to true` : `${f.sourcePath} is true`;
-          ctx.report({
-            resource: c,
-            attributePath: 'nodePublicIp',
-            location,
-            related: [...related, { ...wsAt, label: `workspace "${displayName(ws)}": public network access disabled` }],
-            message: `AML compute ${type} "${displayName(c)}" gives its nodes public IPs (${how}) although workspace "${displayName(ws)}" has public network access disabled; disable node public IPs.`,
-          });
-        }
+      'ml.compute'(c) {
+        const type = amlComputeTypeOf(ctx, c);
+        if (type !== 'cluster' && type !== 'instance') return;
+        const ws = c.parent;
+        if (!isKind(ws, 'ml.workspace')) return;
+        if (ctx.fact(ws, 'publicNetworkAccess').bool() !== false) return;
+        const publicIp = ctx.fact(c, 'nodePublicIp');
+        if (publicIp.bool() !== true) return;
+        ctx.report({
+          resource: c,
+          attr: 'nodePublicIp',
+          related: [{ ...whereWritten(ws, 'publicNetworkAccess'), label: `workspace "${displayName(ws)}": public network access disabled` }],
+          messageId: 'nodePublicIp',
+          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), attribute: publicIp.sourcePath },
+        });
       },
     };
   },
-};
-export default rule;
+});

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeType, displayName, gpuIntentOf, gpuSizeOf, isSystemPool } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, gpuIntentOf, gpuSizeOf, isSystemPool } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES } from '../../src/model/facts/gpu.js';
@@ -61,7 +61,7 @@ export default defineRule({
         });
       },
       'ml.compute'(c) {
-        if (amlComputeType(c) !== 'cluster') return;
+        if (amlComputeTypeOf(ctx, c) !== 'cluster') return;
         const why = gpuReason(ctx, c);
         if (!why) return;
         const min = ctx.fact(c, 'minNodeCount');

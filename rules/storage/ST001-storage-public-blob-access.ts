@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, knownBool } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { displayName } from '../../src/engine/facts.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'ST001',
     name: 'storage-public-blob-access',
@@ -12,26 +12,22 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'data-protection', 'storage'],
     securitySeverity: 8.0,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/storage/ST001-storage-public-blob-access.md',
+    messages: {
+      publicBlobAccess: 'Storage account "{{name}}" allows anonymous blob access because {{state}}; set {{attribute}} to false.',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const st of g.ofKind('storage')) {
-          if (knownBool(st, 'allowBlobPublicAccess') !== true) continue;
-          const f = st.attrs.get('allowBlobPublicAccess')!;
-          const { location, related } = factLocations(st, 'allowBlobPublicAccess');
-          ctx.report({
-            resource: st,
-            attributePath: 'allowBlobPublicAccess',
-            location,
-            related,
-            message: `Storage account "${displayName(st)}" allows anonymous blob access (${f.defaulted ? `${f.sourcePath} is not set and defaults to true` : `${f.sourcePath} is true`}); set ${f.sourcePath} = false.`,
-          });
-        }
+      storage(st) {
+        const allow = ctx.fact(st, 'allowBlobPublicAccess');
+        if (allow.bool() !== true) return;
+        ctx.report({
+          resource: st,
+          attr: 'allowBlobPublicAccess',
+          messageId: 'publicBlobAccess',
+          data: { name: displayName(st), state: allow.describe(), attribute: allow.sourcePath },
+        });
       },
     };
   },
-};
-export default rule;
+});

@@ -1,10 +1,8 @@
-import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, knownString } from '../../src/engine/facts.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { displayName } from '../../src/engine/facts.js';
+import { MIN_SAFE_TLS, isTlsBelow12 } from '../../src/model/facts/storage.js';
 
-/** Minimum TLS versions below 1.2, as azurerm (`TLS1_0`) and ARM (`TLS1_0`) spell them. */
-const WEAK = new Set(['tls1_0', 'tls1_1']);
-
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'ST002',
     name: 'storage-min-tls',
@@ -15,27 +13,23 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'encryption', 'storage'],
     securitySeverity: 6.5,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/storage/ST002-storage-min-tls.md',
+    messages: {
+      weakTls: 'Storage account "{{name}}" accepts TLS below 1.2 ({{attribute}} is "{{version}}"); set {{attribute}} to "{{safe}}".',
+    },
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const st of g.ofKind('storage')) {
-          const tls = knownString(st, 'minTls');
-          if (tls === undefined || !WEAK.has(tls.toLowerCase())) continue;
-          const f = st.attrs.get('minTls')!;
-          const { location, related } = factLocations(st, 'minTls');
-          ctx.report({
-            resource: st,
-            attributePath: 'minTls',
-            location,
-            related,
-            message: `Storage account "${displayName(st)}" accepts TLS below 1.2 (${f.sourcePath} is "${tls}"); set it to "TLS1_2".`,
-          });
-        }
+      storage(st) {
+        const tls = ctx.fact(st, 'minTls');
+        const version = tls.string();
+        if (version === undefined || !isTlsBelow12(version)) return;
+        ctx.report({
+          resource: st,
+          attr: 'minTls',
+          messageId: 'weakTls',
+          data: { name: displayName(st), attribute: tls.sourcePath, version, safe: MIN_SAFE_TLS },
+        });
       },
     };
   },
-};
-export default rule;
+});

@@ -1,6 +1,8 @@
 /**
  * Entry of the bundled GitHub Action (dist/action.js, committed: `uses:` runs it without an
- * install). All the work is in run.ts so tests can call `run(env)` directly.
+ * install). All the work is in run.ts so tests can call `run(env)` directly; run() reports
+ * its own failures (exit 2 and 3, with a SARIF file). The catch here is the last resort for
+ * a failure while reporting a failure.
  */
 import { run } from './run.js';
 import { command } from './io.js';
@@ -10,8 +12,9 @@ run(process.env).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const err = e as Error;
-    process.stdout.write(command('error', `mlops-iac-lint: internal error: ${err.stack ?? String(e)}`) + '\n');
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stdout.write(command('error', `mlops-iac-lint: internal error: ${err.message}`) + '\n');
+    if (err.stack) process.stdout.write(command('debug', err.stack) + '\n');
     process.exitCode = 3;
   },
 );

@@ -1,22 +1,33 @@
 /**
  * The GitHub Action: reads the inputs, runs `lint()`, writes the SARIF file, prints
- * annotations (at most 10 per level; the rest are listed in the job summary), appends a
- * Markdown job summary and sets the outputs. Returns the exit code: 0 clean, 1 findings at
- * or above `fail-on`, 2 bad input or configuration.
+ * annotations (findings on lines the pull request changed first, then the rest, at most 10
+ * per level), appends a Markdown job summary and sets the outputs. Returns the exit code:
+ * 0 clean, 1 findings at or above `fail-on`, 2 bad input or configuration, 3 internal error.
+ *
+ * Whatever happens, the SARIF file is written (on exit 2 and 3 with the failure as a
+ * notification, see failure-sarif.ts), so an upload-sarif step after this one still works.
+ * No line the Action prints besides the findings' annotations and one failure message is a
+ * workflow command: GitHub's per-step cap of 10 error annotations is for the findings.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint, UsageError } from '../api.js';
+import { lint as realLint, UsageError, VERSION } from '../api.js';
 import type { LintResult } from '../engine/result.js';
 import type { Finding } from '../engine/types.js';
 import type { EnvClass } from '../model/resource.js';
-import { formatMarkdown, escapeMarkdown, type MarkdownLinkOptions } from '../report/markdown.js';
+import { formatMarkdown, type MarkdownLinkOptions } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import { githubAnnotations, GITHUB_ANNOTATION_LIMIT } from '../report/github.js';
-import { relativePath, summarize } from '../report/common.js';
+import { normalizeRegion, relativePath, summarize } from '../report/common.js';
 import { appendSummary, command, getBooleanInput, getChoiceInput, getInput, getListInput, InputError, setOutput, type Env } from './io.js';
+import { readPullRequestEvent } from './event.js';
+import { pullRequestLines, type GitOptions } from './git-diff.js';
+import { failedRunSarif, type RunFailure } from './failure-sarif.js';
+import { changedLinesLogLine, changedLinesSection, failureSummary, overflowSection, type ChangedLinesState } from './summary.js';
 
 export type FailOn = 'error' | 'warning' | 'note' | 'none';
+
+export const DEFAULT_SARIF_FILE = 'mlops-iac-lint.sarif';
 
 export interface ActionInputs {
   paths: string[];
@@ -27,17 +38,19 @@ export interface ActionInputs {
   sarifFile: string;
   annotations: boolean;
   summary: boolean;
+  baseline?: string;
 }
 
 export interface RunOptions {
   /** Where workflow commands and log lines go (default: process.stdout). */
   write?: (line: string) => void;
+  /** The lint() to run (default: the real one; tests inject one that throws). */
+  lint?: typeof realLint;
+  /** How to run git for the pull request's changed lines. */
+  git?: GitOptions;
 }
 
 const RANK = { note: 1, warning: 2, error: 3 } as const;
-
-/** Overflow findings listed in the summary at most (the SARIF file has them all). */
-const MAX_OVERFLOW_LISTED = 100;
 
 export function readInputs(env: Env): ActionInputs {
   const paths = getListInput(env, 'path', false);
@@ -48,15 +61,21 @@ export function readInputs(env: Env): ActionInputs {
     env: envClass === undefined ? undefined : getChoiceInput(env, 'env', ['prod', 'nonprod', 'unknown'] as const, 'unknown'),
     varFiles: getListInput(env, 'var-files'),
     failOn: getChoiceInput(env, 'fail-on', ['error', 'warning', 'note', 'none'] as const, 'error'),
-    sarifFile: getInput(env, 'sarif-file') ?? 'mlops-iac-lint.sarif',
+    sarifFile: getInput(env, 'sarif-file') ?? DEFAULT_SARIF_FILE,
     annotations: getBooleanInput(env, 'annotations', true),
     summary: getBooleanInput(env, 'summary', true),
+    baseline: getInput(env, 'baseline'),
   };
 }
 
+/** The unsuppressed findings that fail the step under `fail-on` (none for `none`). */
+export function failingFindings(result: LintResult, failOn: FailOn): Finding[] {
+  if (failOn === 'none') return [];
+  return result.findings.filter((f) => !f.suppression && RANK[f.level] >= RANK[failOn]);
+}
+
 export function failed(result: LintResult, failOn: FailOn): boolean {
-  if (failOn === 'none') return false;
-  return result.findings.some((f) => !f.suppression && RANK[f.level] >= RANK[failOn]);
+  return failingFindings(result, failOn).length > 0;
 }
 
 function linkOptions(env: Env): MarkdownLinkOptions | undefined {
@@ -65,98 +84,167 @@ function linkOptions(env: Env): MarkdownLinkOptions | undefined {
   return { serverUrl: env.GITHUB_SERVER_URL || 'https://github.com', repository, sha };
 }
 
-function overflowSection(overflow: Finding[], base: string, links: MarkdownLinkOptions | undefined): string {
-  const out = [
-    `### Not annotated (${overflow.length})`,
-    '',
-    `GitHub shows at most ${GITHUB_ANNOTATION_LIMIT} annotations of each level per step; these findings are not annotated:`,
-    '',
-    '| Level | Rule | Location | Message |',
-    '|---|---|---|---|',
-  ];
-  for (const f of overflow.slice(0, MAX_OVERFLOW_LISTED)) {
-    const rel = relativePath(base, f.location.file);
-    const line = Math.max(1, f.location.range.start.line);
-    let loc = escapeMarkdown(`${rel}:${line}`);
-    if (links) {
-      const url = `${links.serverUrl.replace(/\/+$/, '')}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${rel.split('/').map(encodeURIComponent).join('/')}#L${line}`;
-      loc = `[${loc}](${url})`;
-    }
-    out.push(`| ${f.level} | ${escapeMarkdown(f.ruleId)} | ${loc} | ${escapeMarkdown(f.message)} |`);
+/** One run of the Action: where things go, and what has been done so far. */
+class Step {
+  /** Error annotations printed so far (a failure message is one only while under the cap). */
+  errorAnnotations = 0;
+  /** Set once the complete SARIF report is on disk: a later failure must not replace it. */
+  sarifWritten = false;
+
+  constructor(
+    readonly env: Env,
+    readonly workspace: string,
+    readonly sarifPath: string,
+    readonly write: (line: string) => void,
+  ) {}
+
+  log(line: string): void {
+    this.write(line);
   }
-  if (overflow.length > MAX_OVERFLOW_LISTED) out.push('', `…and ${overflow.length - MAX_OVERFLOW_LISTED} more (see the SARIF report).`);
-  return out.join('\n') + '\n';
+
+  annotate(line: string): void {
+    if (line.startsWith('::error ')) this.errorAnnotations++;
+    this.write(line);
+  }
+
+  writeSarif(text: string): void {
+    fs.mkdirSync(path.dirname(this.sarifPath), { recursive: true });
+    fs.writeFileSync(this.sarifPath, text, 'utf8');
+  }
+}
+
+/** Which findings are on lines the pull request changed (from the event payload and git). */
+function changedLines(step: Step, result: LintResult, git: GitOptions | undefined): { state: ChangedLinesState; isChanged?: (f: Finding) => boolean } {
+  const event = readPullRequestEvent(step.env);
+  if (event.kind === 'none') return { state: { kind: 'not-a-pull-request' } };
+  if (event.kind === 'unusable') return { state: { kind: 'unknown', reason: event.reason } };
+  const lines = pullRequestLines(step.workspace, event.pr, git);
+  if (!lines.ok) return { state: { kind: 'unknown', pr: event.pr, reason: lines.reason } };
+  const isChanged = (f: Finding): boolean => {
+    // The region the annotation shows, so "changed" means what the reader sees.
+    const r = normalizeRegion(f.location.range);
+    return lines.lines.touches(f.location.file, r.startLine, r.endLine);
+  };
+  const findings = result.findings.filter((f) => !f.suppression && isChanged(f));
+  return { state: { kind: 'known', pr: event.pr, range: lines.lines.range, findings }, isChanged };
+}
+
+/** The normal path: lint, report, exit 0 or 1. Throws InputError/UsageError (2) or anything (3). */
+async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
+  const { env, workspace } = step;
+  const inputs = readInputs(env);
+  for (const [name, file] of [['config', inputs.config], ['baseline', inputs.baseline]] as const) {
+    if (file !== undefined && !fs.existsSync(path.resolve(workspace, file))) {
+      throw new InputError(`input "${name}": file not found: ${file}`);
+    }
+  }
+
+  const result = await (options.lint ?? realLint)({
+    paths: inputs.paths.map((p) => path.resolve(workspace, p)),
+    root: workspace,
+    env: inputs.env,
+    varFiles: inputs.varFiles.map((f) => path.resolve(workspace, f)),
+    // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
+    configFile: inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === undefined ? undefined : path.resolve(workspace, inputs.baseline),
+  });
+
+  step.writeSarif(formatSarif(result));
+  step.sarifWritten = true;
+
+  const links = linkOptions(env);
+  const changed = changedLines(step, result, options.git);
+  const changedLine = changedLinesLogLine(changed.state);
+  if (changedLine) step.log(changedLine);
+
+  let overflow: Finding[] = [];
+  if (inputs.annotations) {
+    const a = githubAnnotations(result, { cwd: workspace, first: changed.isChanged });
+    for (const line of a.annotations) step.annotate(line);
+    overflow = a.overflow;
+  }
+
+  const counts = summarize(result);
+  step.log(
+    `mlops-iac-lint: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notes} note(s)` +
+      `${counts.suppressed ? `, ${counts.suppressed} suppressed` : ''} in ${counts.files} file(s); SARIF: ${relativePath(workspace, step.sarifPath)}`,
+  );
+  if (overflow.length > 0) {
+    step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level); see the job summary or the SARIF report.`);
+  }
+
+  if (inputs.summary) {
+    let md = formatMarkdown(result, { cwd: workspace, links });
+    const prSection = changedLinesSection(changed.state, workspace, links);
+    if (prSection) md += '\n' + prSection;
+    if (overflow.length > 0) md += '\n' + overflowSection(overflow, workspace, links);
+    appendSummary(env, md);
+  }
+
+  setOutput(env, 'sarif-file', step.sarifPath);
+  setOutput(env, 'errors', String(counts.errors));
+  setOutput(env, 'warnings', String(counts.warnings));
+  setOutput(env, 'notes', String(counts.notes));
+
+  const failing = failingFindings(result, inputs.failOn).length;
+  if (failing === 0) return 0;
+  // The step fails through its exit code; this line is plain log text, not an 11th annotation.
+  step.log(`mlops-iac-lint: failing the step: ${failing} finding(s) at or above "${inputs.failOn}" level (fail-on: ${inputs.failOn}).`);
+  return 1;
+}
+
+function asFailure(e: unknown): RunFailure {
+  if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
+  const error = e instanceof Error ? e : new Error(String(e));
+  return { exitCode: 3, message: `internal error: ${error.message}`, error };
+}
+
+/**
+ * Reports a failed run: one message (an `::error::` annotation while the error cap allows),
+ * the failure SARIF unless the complete report is already written, the `sarif-file`
+ * output and a job summary. Each part is attempted on its own: one failing does not stop
+ * the others.
+ */
+function reportFailure(step: Step, failure: RunFailure): number {
+  const message = `mlops-iac-lint: ${failure.message}`;
+  step.log(step.errorAnnotations < GITHUB_ANNOTATION_LIMIT ? command('error', message) : message);
+  if (failure.error?.stack) step.log(command('debug', failure.error.stack));
+
+  const hasReport = step.sarifWritten;
+  let sarifOnDisk = step.sarifWritten;
+  if (!step.sarifWritten) {
+    try {
+      step.writeSarif(JSON.stringify(failedRunSarif(step.workspace, VERSION, failure), null, 2) + '\n');
+      sarifOnDisk = true;
+    } catch (e) {
+      step.log(`mlops-iac-lint: cannot write the SARIF report ${step.sarifPath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  }
+  try {
+    if (sarifOnDisk) setOutput(step.env, 'sarif-file', step.sarifPath);
+    let summary = true;
+    try {
+      summary = getBooleanInput(step.env, 'summary', true);
+    } catch {
+      // The bad input is the failure being reported; write the summary anyway.
+    }
+    if (summary) appendSummary(step.env, failureSummary(failure, sarifOnDisk ? { path: relativePath(step.workspace, step.sarifPath), hasReport } : undefined));
+  } catch (e) {
+    step.log(`mlops-iac-lint: cannot write the step's outputs or summary: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return failure.exitCode;
 }
 
 /** Runs the Action with the given environment; returns the exit code. */
 export async function run(env: Env, options: RunOptions = {}): Promise<number> {
   const write = options.write ?? ((line: string) => void process.stdout.write(line + '\n'));
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  let inputs: ActionInputs;
+  // Read on its own (it cannot be invalid), so a failure SARIF has a place even when another input is bad.
+  const sarifPath = path.resolve(workspace, getInput(env, 'sarif-file') ?? DEFAULT_SARIF_FILE);
+  const step = new Step(env, workspace, sarifPath, write);
   try {
-    inputs = readInputs(env);
-    if (inputs.config !== undefined && !fs.existsSync(path.resolve(workspace, inputs.config))) {
-      throw new InputError(`input "config": file not found: ${inputs.config}`);
-    }
+    return await lintAndReport(step, options);
   } catch (e) {
-    if (e instanceof InputError) {
-      write(command('error', `mlops-iac-lint: ${e.message}`));
-      return 2;
-    }
-    throw e;
+    return reportFailure(step, asFailure(e));
   }
-
-  let result: LintResult;
-  try {
-    result = await lint({
-      paths: inputs.paths.map((p) => path.resolve(workspace, p)),
-      root: workspace,
-      env: inputs.env,
-      varFiles: inputs.varFiles.map((f) => path.resolve(workspace, f)),
-      // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-      configFile: inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config),
-    });
-  } catch (e) {
-    if (e instanceof UsageError) {
-      write(command('error', `mlops-iac-lint: ${e.message}`));
-      return 2;
-    }
-    throw e;
-  }
-
-  const sarifPath = path.resolve(workspace, inputs.sarifFile);
-  fs.mkdirSync(path.dirname(sarifPath), { recursive: true });
-  fs.writeFileSync(sarifPath, formatSarif(result), 'utf8');
-
-  const links = linkOptions(env);
-  let overflow: Finding[] = [];
-  if (inputs.annotations) {
-    const a = githubAnnotations(result, { cwd: workspace });
-    for (const line of a.annotations) write(line);
-    overflow = a.overflow;
-  }
-
-  const counts = summarize(result);
-  write(
-    `mlops-iac-lint: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notes} note(s)` +
-      `${counts.suppressed ? `, ${counts.suppressed} suppressed` : ''} in ${counts.files} file(s); SARIF: ${relativePath(workspace, sarifPath)}`,
-  );
-  if (overflow.length > 0) {
-    write(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level); see the job summary or the SARIF report.`);
-  }
-
-  if (inputs.summary) {
-    let md = formatMarkdown(result, { cwd: workspace, links });
-    if (overflow.length > 0) md += '\n' + overflowSection(overflow, workspace, links);
-    appendSummary(env, md);
-  }
-
-  setOutput(env, 'sarif-file', sarifPath);
-  setOutput(env, 'errors', String(counts.errors));
-  setOutput(env, 'warnings', String(counts.warnings));
-  setOutput(env, 'notes', String(counts.notes));
-
-  const code = failed(result, inputs.failOn) ? 1 : 0;
-  if (code === 1) write(command('error', `mlops-iac-lint: findings at or above "${inputs.failOn}" level (fail-on: ${inputs.failOn})`));
-  return code;
 }

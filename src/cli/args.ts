@@ -22,6 +22,8 @@ export interface CliOptions {
   version: boolean;
   help: boolean;
   verbose: boolean;
+  /** `--no-error-on-unmatched-pattern`: a named file that no front end reads is skipped instead of exit 2 (the pre-commit hook). */
+  errorOnUnmatchedPattern: boolean;
   config?: string;
   baseline?: string;
   writeBaseline?: string;
@@ -48,6 +50,8 @@ Options:
       --list-rules       list the rules and exit
       --explain <ID>     print a rule's documentation and exit
       --verbose          also list what could not be decided (unknown values)
+      --no-error-on-unmatched-pattern
+                         skip named files that are not a format it reads (pre-commit)
   -v, --version          print the version and exit
   -h, --help             print this help and exit
 
@@ -74,6 +78,7 @@ export function parseCli(argv: string[]): CliOptions {
         'list-rules': { type: 'boolean' },
         explain: { type: 'string' },
         verbose: { type: 'boolean' },
+        'no-error-on-unmatched-pattern': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
@@ -105,6 +110,7 @@ export function parseCli(argv: string[]): CliOptions {
     version: v.version ?? false,
     help: v.help ?? false,
     verbose: v.verbose ?? false,
+    errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
     config: v.config,
     baseline: v.baseline,
     writeBaseline: v['write-baseline'],

@@ -80,7 +80,9 @@ export async function main(argv: string[]): Promise<number> {
       families,
       configFile: opts.config,
       baselineFile: opts.writeBaseline ? undefined : opts.baseline,
+      errorOnUnmatchedFile: opts.errorOnUnmatchedPattern,
     });
+    for (const n of result.notices) process.stderr.write(`mlops-iac-lint: ${n}\n`);
     if (opts.writeBaseline) {
       fs.writeFileSync(opts.writeBaseline, writeBaseline(result.findings, result.root, VERSION));
       const n = result.findings.filter((f) => !f.suppression).length;
@@ -88,6 +90,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (opts.verbose) {
+      for (const s of result.skipped) process.stderr.write(`skipped ${path.relative(process.cwd(), s.file)}: ${s.reason}\n`);
       // RULES.md "Three-valued facts": what an unknown value kept the rules from deciding.
       for (const u of result.undecided) {
         const where = `${path.relative(process.cwd(), u.location.file)}:${u.location.range.start.line}:${u.location.range.start.column}`;

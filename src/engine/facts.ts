@@ -4,11 +4,13 @@
 import type { Location, SymbolRef } from '../core/source.js';
 import type { Fact, InputDecl, Resource } from '../model/resource.js';
 import type { Value } from '../core/value.js';
-import type { SizedKind } from '../model/kinds.js';
+import type { ResourceKind, SizedKind } from '../model/kinds.js';
 import { isKnownAttr } from '../model/kinds.js';
 import { gpuIntent, isGpuSize } from '../model/facts/gpu.js';
 import { isSystemMode } from '../model/facts/aks.js';
-import type { RuleContext } from './types.js';
+import { computeTypeFromArm, computeTypeFromCanonical, type AmlComputeType } from '../model/facts/aml.js';
+import { deniesByDefault, isRegistryGroup } from '../model/facts/acr.js';
+import type { Graph, RuleContext } from './types.js';
 
 export function fact(r: Resource, name: string): Fact | undefined {
   return r.attrs.get(name);
@@ -126,22 +128,6 @@ export function displayName(r: Resource): string {
   return last || r.address;
 }
 
-/**
- * The AML compute type of an `ml.compute` resource: azurerm fixes `computeType`
- * (`cluster`, `instance`); ARM/azapi give `properties.computeType` (`AmlCompute` is a
- * compute cluster, `ComputeInstance` an instance, anything else — `Kubernetes`, `AKS`,
- * `VirtualMachine`, `Databricks`, … — is another kind). Undefined when not known.
- */
-export function amlComputeType(r: Resource): 'cluster' | 'instance' | 'other' | undefined {
-  const fixed = knownString(r, 'computeType');
-  if (fixed === 'cluster' || fixed === 'instance') return fixed;
-  if (fixed !== undefined) return 'other';
-  const raw = knownString(r, 'computeTypeRaw');
-  if (raw === undefined) return undefined;
-  const l = raw.toLowerCase();
-  return l === 'amlcompute' ? 'cluster' : l === 'computeinstance' ? 'instance' : 'other';
-}
-
 /** The last segment of a resource's known name (`ws/cpu-cluster` → `cpu-cluster`), else undefined. */
 export function leafName(r: Resource): string | undefined {
   const n = r.name?.kind === 'string' ? r.name.value : knownString(r, 'name');
@@ -151,7 +137,7 @@ export function leafName(r: Resource): string | undefined {
 // ---- reads through the rule context (unknown values are recorded as "could not decide") ----
 
 /** The rule-context reads the helpers below need. */
-type RuleReads = Pick<RuleContext, 'fact'>;
+type Reads = Pick<RuleContext, 'fact' | 'undecided'>;
 
 /** The named inputs and template variables a resource's size flowed through (structured `via`). */
 function sizeSymbols(r: Resource): SymbolRef[] {
@@ -163,7 +149,7 @@ function sizeSymbols(r: Resource): SymbolRef[] {
  * `gpuIntent` in `src/model/facts/gpu.ts`), or undefined. Labels, tags and taints are read
  * through the rule context, in that order and only until one says GPU.
  */
-export function gpuIntentOf(ctx: RuleReads, r: Resource<SizedKind>): string | undefined {
+export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
   const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
   return gpuIntent({
     name: r.name?.kind === 'string' ? r.name.value : undefined,
@@ -174,7 +160,7 @@ export function gpuIntentOf(ctx: RuleReads, r: Resource<SizedKind>): string | un
 }
 
 /** The resource's size when it is known and a GPU size, else undefined. */
-export function gpuSizeOf(ctx: RuleReads, r: Resource<SizedKind>): string | undefined {
+export function gpuSizeOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
   const size = ctx.fact(r, 'vmSize').string();
   return size !== undefined && isGpuSize(size) ? size : undefined;
 }
@@ -184,7 +170,7 @@ export function gpuSizeOf(ctx: RuleReads, r: Resource<SizedKind>): string | unde
  * `default_node_pool`, the first `agentPoolProfiles` entry) or `mode` System. Undefined when
  * the mode is unknown (and the pool is not the default one).
  */
-export function isSystemPool(ctx: RuleReads, pool: Resource<'aks.nodepool'>): boolean | undefined {
+export function isSystemPool(ctx: Reads, pool: Resource<'aks.nodepool'>): boolean | undefined {
   if (ctx.fact(pool, 'isDefault').bool() === true) return true;
   const mode = ctx.fact(pool, 'mode');
   if (mode.state === 'unknown') return undefined;
@@ -208,4 +194,65 @@ export function inputsFeeding(r: Resource, attr: string, inputs: readonly InputD
   if (f.value.kind === 'unknown' && f.value.origin) chain.push(f.value.origin);
   // The same declaration: same file and start (an ARM parameter's header may span its key or its whole member).
   return inputs.filter((i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset));
+}
+
+/** Narrows a resource to one kind (`g.target(…)` returns a resource of any kind). */
+export function isKind<K extends ResourceKind>(r: Resource | undefined, kind: K): r is Resource<K> {
+  return r?.kind === kind;
+}
+
+/**
+ * Where an attribute's value was written (else the resource header): for a related location
+ * on another resource than the one reported (`ctx.report` places the primary one itself).
+ */
+export function whereWritten(r: Resource, attr: string): Location {
+  return factLocations(r, attr).location;
+}
+
+/**
+ * Where a finding about one entry of a list attribute points (NET001: the port `22` in a
+ * list of ranges): the entry as written, else the attribute's value; the chain the attribute
+ * flowed through and the consuming attribute are related locations.
+ */
+export function entryLocations(r: Resource, attr: string, entry: Value): { location: Location; related: Location[] } {
+  const at = factLocations(r, attr);
+  const location = entry.origin ?? at.location;
+  return { location, related: at.related.filter((l) => !sameRange(l, location)) };
+}
+
+/**
+ * The AML compute type of an `ml.compute` (see `src/model/facts/aml.ts`): the canonical
+ * `computeType` fixed by the azurerm type, else ARM/azapi `properties.computeType`. Read
+ * through the rule context, so an unknown type is recorded as "could not decide".
+ */
+export function amlComputeTypeOf(ctx: Reads, c: Resource<'ml.compute'>): AmlComputeType | undefined {
+  const fixed = ctx.fact(c, 'computeType').string();
+  if (fixed !== undefined) return computeTypeFromCanonical(fixed);
+  const raw = ctx.fact(c, 'computeTypeRaw').string();
+  return raw === undefined ? undefined : computeTypeFromArm(raw);
+}
+
+/** Why a registry is network-restricted, and the place that restricts it. */
+export interface RegistryRestriction {
+  why: string;
+  at: Location;
+}
+
+/**
+ * Whether a container registry is network-restricted (RULES.md AML002, ACR002): public
+ * network access disabled, a network rule set that denies by default, or a private endpoint
+ * with group `registry` that targets it — checked in that order. Undefined when it is not
+ * (or not known: the unknown reads are recorded as "could not decide").
+ */
+export function registryRestriction(ctx: Reads, g: Graph, acr: Resource<'acr'>): RegistryRestriction | undefined {
+  if (ctx.fact(acr, 'publicNetworkAccess').bool() === false) return { why: 'public network access is disabled', at: whereWritten(acr, 'publicNetworkAccess') };
+  const action = ctx.fact(acr, 'networkDefaultAction').string();
+  if (action !== undefined && deniesByDefault(action)) return { why: 'its network rule set denies by default', at: whereWritten(acr, 'networkDefaultAction') };
+  for (const pe of g.ofKind('private-endpoint')) {
+    if (g.target(pe, 'target') !== acr) continue;
+    const groups = ctx.fact(pe, 'groupIds').value;
+    if (groups?.kind === 'list' && groups.items.some((x) => x.kind === 'string' && isRegistryGroup(x.value)))
+      return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: 'private endpoint' } };
+  }
+  return undefined;
 }

@@ -37,9 +37,15 @@ export interface FindingInput {
   variants?: string[];
 }
 
+/** Absolute paths under the root inside a subject or address (a module folder, a var file) become relative. */
+function withoutRoot(root: string, s: string): string {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  return s.split(prefix).join('').split(path.sep).join('/');
+}
+
 export function buildFinding(i: FindingInput): Finding {
   const env = i.env ?? 'unknown';
-  const subject = i.subject ?? i.address ?? '';
+  const subject = withoutRoot(i.root, i.subject ?? i.address ?? '');
   const attributePath = i.attributePath ?? '';
   return {
     ruleId: i.ruleId,
@@ -49,7 +55,7 @@ export function buildFinding(i: FindingInput): Finding {
     location: i.location,
     related: i.related ?? [],
     fingerprint: fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), subject, attributePath, env),
-    address: i.address || undefined,
+    address: i.address ? withoutRoot(i.root, i.address) : undefined,
     attributePath: attributePath || undefined,
     env,
     variants: i.variants ?? ['default'],

@@ -37,9 +37,3 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     resolve,
   };
 }
-
-/** Default reference keys: the unknown value's token (`tf:azurerm_x.y`, ARM tokens). */
-export function tokenKeys(ref: Value): string[] {
-  if (ref.kind === 'unknown' && ref.token) return [ref.token];
-  return [];
-}

@@ -19,6 +19,10 @@ export interface LintResult {
   toolVersion: string;
   /** Decisions rules could not make because a value is unknown (printed by `--verbose`). */
   undecided: Undecided[];
+  /** Files not read on purpose: outside the scan root through a link, not a regular file (printed by `--verbose`). */
+  skipped: { file: string; reason: string }[];
+  /** One-line messages about the run itself, for standard error ("nothing to lint in …"). */
+  notices: string[];
 }
 
 export interface Notification {

@@ -11,11 +11,12 @@
  *   index when a rule reports one subject twice at different places);
  * - the same rule and location across variants is one finding (RULES.md "Variants").
  */
-import type { Location } from '../core/source.js';
+import path from 'node:path';
+import type { Location, Range } from '../core/source.js';
 import type { EnvClass } from '../core/env.js';
 import type { Resource, ResourceKind } from '../model/resource.js';
 import { KINDS } from '../model/kinds.js';
-import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, RuleVisitor, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
+import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
 import { buildFinding, formatMessage } from './findings.js';
 import { describeFact, factLocations, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
@@ -34,6 +35,7 @@ export interface RuleRunInput {
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
+const START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** The view of one attribute a rule reads. */
 export function factView(r: Resource, attr: string): FactView {
@@ -53,7 +55,14 @@ export function factView(r: Resource, attr: string): FactView {
   };
 }
 
-export function runRules(input: RuleRunInput, undecided: Undecided[] = []): Finding[] {
+/** A rule that threw (a bug of ours): where it was looking, so the run reports it and goes on. */
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+  location: Location;
+}
+
+export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failures: RuleFailure[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
   for (const rule of input.rules) {
@@ -150,6 +159,14 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = []): Find
         recordUndecided(resource, attribute, why, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       },
     };
+    // Containment: one rule failing on one subject costs that decision only.
+    const guarded = (location: Location, call: () => void): void => {
+      try {
+        call();
+      } catch (e) {
+        failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
+      }
+    };
     const visitor = rule.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === 'function');
     if (visitor.graph || kindHooks.length) {
@@ -158,21 +175,18 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = []): Find
         evalEnv = g.evaluation.env;
         for (const kind of kindHooks) {
           const hook = visitor[kind] as (r: Resource, g: Graph) => void;
-          for (const r of g.ofKind(kind)) hook(r, g);
+          for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
         }
-        visitor.graph?.(g);
+        const graphHook = visitor.graph;
+        if (graphHook) guarded(g.resources[0]?.header ?? { file: g.evaluation.unit, range: START }, () => graphHook(g));
       }
     }
     variant = 'default';
     evalEnv = undefined;
-    runOtherHooks(visitor, input);
+    if (visitor.terraformModule) for (const m of input.terraformModules) guarded({ file: path.join(m.dir, 'main.tf'), range: START }, () => visitor.terraformModule!(m));
+    if (visitor.file) for (const f of input.files) guarded({ file: f.path, range: START }, () => visitor.file!(f));
+    if (visitor.ciDocument) for (const d of input.ciDocuments) guarded({ file: (d as { file?: string }).file ?? input.root, range: START }, () => visitor.ciDocument!(d));
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];
-}
-
-function runOtherHooks(visitor: RuleVisitor, input: RuleRunInput): void {
-  if (visitor.terraformModule) for (const m of input.terraformModules) visitor.terraformModule(m);
-  if (visitor.file) for (const f of input.files) visitor.file(f);
-  if (visitor.ciDocument) for (const d of input.ciDocuments) visitor.ciDocument(d);
 }

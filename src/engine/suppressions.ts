@@ -21,13 +21,11 @@
  * - Unused directives are reported per rule ID (`AML001,KV001` where only AML001
  *   suppressed something → SUP002 for KV001).
  */
-import path from 'node:path';
 import { LineMap } from '../core/source.js';
 import type { Location, Range } from '../core/source.js';
-import type { EnvClass } from '../model/resource.js';
 import type { Value } from '../core/value.js';
 import type { Finding, Level } from './types.js';
-import { fingerprint } from './run-rules.js';
+import { buildFinding } from './findings.js';
 
 export const DIRECTIVE_KEYWORD = 'mlops-iac-lint-ignore';
 
@@ -140,22 +138,6 @@ export function parseSuppressionComment(text: string): Directive | { error: stri
   }
   if (!reason) return { error: `the suppression of ${ruleIds.join(', ')} has no reason (add \` -- why it is acceptable\`)` };
   return until === undefined ? { ruleIds: [...new Set(ruleIds)], reason } : { ruleIds: [...new Set(ruleIds)], until, reason };
-}
-
-/**
- * Bicep's `#disable-next-line ID …` pragmas as comments for `collectSuppressions`
- * (`BicepFile.pragmas` carries the same; this reads the text directly).
- */
-export function collectBicepPragmas(text: string): SuppressionComment[] {
-  const out: SuppressionComment[] = [];
-  const lm = new LineMap(text);
-  const re = /^([ \t]*)(#disable-next-line\b[^\r\n]*)/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index + m[1]!.length;
-    const body = m[2]!.replace(/\s*\/\/.*$/, '').trimEnd();
-    out.push({ text: body, range: lm.range(start, start + body.length), pragma: true });
-  }
-  return out;
 }
 
 /** Lines that are blank or hold only comments, computed by blanking every comment. */
@@ -394,86 +376,7 @@ export function unusedProblems(unused: readonly SuppressionDirective[]): Suppres
 
 /** Turns SUP001/SUP002 problems into findings (fingerprint: rule + file + directive text, no line numbers). */
 export function suppressionFindings(problems: readonly SuppressionProblem[], root: string): Finding[] {
-  return problems.map((p) => {
-    const rel = path.relative(root, p.location.file).split(path.sep).join('/');
-    return {
-      ruleId: p.ruleId,
-      level: p.level,
-      message: p.message,
-      location: p.location,
-      related: [],
-      fingerprint: fingerprint(p.ruleId, rel, p.key, '', 'unknown'),
-      env: 'unknown' as EnvClass,
-      variants: ['default'],
-    };
-  });
+  return problems.map((p) => buildFinding({ root, ruleId: p.ruleId, level: p.level, message: p.message, location: p.location, subject: p.key }));
 }
 
 // ---- block ranges for the scope rule --------------------------------------------------
-
-interface HclBodyLike {
-  items: readonly ({ type: 'Attribute' } | { type: 'Block'; range: Range; body: HclBodyLike })[];
-}
-
-/** Every HCL block (top level and nested) of a parsed file: `hclBlockRanges(hcl.body)`. */
-export function hclBlockRanges(body: HclBodyLike): Range[] {
-  const out: Range[] = [];
-  const walk = (b: HclBodyLike): void => {
-    for (const it of b.items) {
-      if (it.type === 'Block') {
-        out.push(it.range);
-        walk(it.body);
-      }
-    }
-  };
-  walk(body);
-  return out;
-}
-
-interface JsonNodeLike {
-  type: string;
-  offset: number;
-  length: number;
-  children?: JsonNodeLike[];
-}
-
-/** Every JSON object and array of a parsed file: `jsonObjectRanges(parsed.root, parsed.lineMap)`. */
-export function jsonObjectRanges(root: JsonNodeLike | undefined, lineMap: LineMap): Range[] {
-  const out: Range[] = [];
-  const walk = (n: JsonNodeLike): void => {
-    if (n.type === 'object' || n.type === 'array') out.push(lineMap.range(n.offset, n.offset + n.length));
-    for (const c of n.children ?? []) walk(c);
-  };
-  if (root) walk(root);
-  return out;
-}
-
-/**
- * YAML mappings and sequence items by indentation: a line whose following non-blank,
- * non-comment lines are indented deeper opens a block that ends at the last such line.
- * A `key:` line also owns the `- item` lines written at its own indent (compact sequences).
- */
-export function yamlBlockRanges(text: string): Range[] {
-  const lm = new LineMap(text);
-  const info: { line: number; indent: number; dash: boolean; opens: boolean }[] = [];
-  for (let l = 1; l <= lm.lineCount; l++) {
-    const s = lm.lineText(l);
-    const t = s.trim();
-    if (t === '' || t.startsWith('#')) continue;
-    const indent = s.length - s.trimStart().length;
-    info.push({ line: l, indent, dash: /^-(\s|$)/.test(t), opens: /:\s*(#.*)?$/.test(t) });
-  }
-  const out: Range[] = [];
-  for (let i = 0; i < info.length; i++) {
-    const cur = info[i]!;
-    let j = i + 1;
-    // Deeper lines belong to the line above; so do `- item` lines at the same indent under a `key:`.
-    while (j < info.length && (info[j]!.indent > cur.indent || (!cur.dash && cur.opens && info[j]!.dash && info[j]!.indent === cur.indent))) j++;
-    if (j === i + 1) continue;
-    const last = info[j - 1]!;
-    const start = lm.offsetOf(cur.line, 1);
-    const end = lm.offsetOf(last.line, lm.lineText(last.line).length + 1);
-    out.push(lm.range(start, end));
-  }
-  return out;
-}

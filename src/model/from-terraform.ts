@@ -68,3 +68,9 @@ function azapiSource(
     refs,
   };
 }
+
+/** Terraform reference keys: a reference evaluates to an unknown value whose token names its target (`tf:azurerm_x.y`). */
+export function terraformRefKeys(ref: Value): string[] {
+  if (ref.kind === 'unknown' && ref.token) return [ref.token];
+  return [];
+}

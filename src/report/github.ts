@@ -19,8 +19,20 @@ export interface GithubAnnotationOptions {
   maxErrors?: number;
   maxWarnings?: number;
   maxNotices?: number;
+  /**
+   * Findings to annotate before all others (the Action passes "on a line the pull request
+   * changed"): within each level's cap they are taken first, and they are printed first.
+   */
+  first?: (f: Finding) => boolean;
 }
 
+/**
+ * GitHub keeps at most 10 annotations of each type (error, warning, notice) per step and only
+ * counts the rest: `_maxCountPerIssueType = 10` in actions/runner
+ * src/Runner.Worker/ExecutionContext.cs, `AddIssue` (commit 0001dcd9db8a). A bare `::error::`
+ * without a file counts against the same cap. Across the steps of a job GitHub shows at most
+ * 50 (actions/toolkit#734, docs/problem-matchers.md "Limitations").
+ */
 export const GITHUB_ANNOTATION_LIMIT = 10;
 
 type Command = 'error' | 'warning' | 'notice';
@@ -55,7 +67,8 @@ export function annotationFor(f: Finding, base: string, title: string): string {
 
 /**
  * Annotations for the unsuppressed findings, at most `max*` per level (in file/line order
- * within a level), and the findings left over (errors first, then warnings, then notes).
+ * within a level, the `first` findings before the others), and the findings left over
+ * (errors first, then warnings, then notes).
  */
 export function githubAnnotations(
   result: LintResult,
@@ -71,8 +84,14 @@ export function githubAnnotations(
   const used: Record<Level, number> = { error: 0, warning: 0, note: 0 };
   const annotations: string[] = [];
   const overflow: Finding[] = [];
-  for (const f of sortFindings(result.findings)) {
-    if (f.suppression) continue;
+  const sorted = sortFindings(result.findings).filter((f) => !f.suppression);
+  let ordered = sorted;
+  if (options.first) {
+    const first = options.first;
+    const isFirst = sorted.map((f) => first(f));
+    ordered = [...sorted.filter((_, i) => isFirst[i]), ...sorted.filter((_, i) => !isFirst[i])];
+  }
+  for (const f of ordered) {
     if (used[f.level] >= caps[f.level]) {
       overflow.push(f);
       continue;

@@ -25,7 +25,7 @@
  */
 import type { LintResult } from '../engine/result.js';
 import type { Level, Suppression } from '../engine/types.js';
-import type { EnvClass } from '../model/resource.js';
+import type { EnvClass } from '../core/env.js';
 import type { Location } from '../core/source.js';
 import { TOOL_NAME, compareStrings, relativePath, sortFindings, summarize, type Summary } from './common.js';
 

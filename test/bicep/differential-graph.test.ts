@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBicep } from '../../src/parse/bicep/index.js';
 import type { BicepFile } from '../../src/parse/bicep/index.js';
 import { evaluateBicepFile } from '../../src/eval/bicep/evaluate.js';
+import { createHost } from '../../src/core/host.js';
 import { evaluateArmTemplate } from '../../src/eval/arm/template.js';
 import type { ArmResource } from '../../src/eval/arm/template.js';
 import { armRefKeys, fromArm } from '../../src/model/from-arm.js';
@@ -129,7 +130,7 @@ export function comparePair(rel: string): PairResult {
   };
   const native = evaluateBicepFile({
     file: parse(bicepPath)!,
-    host: { root: corpusRoot, parse, readText: (f) => (existsSync(f) ? readFileSync(f, 'utf8') : undefined) },
+    sources: { host: createHost(corpusRoot), parse },
   });
   const twinPath = twinOf(bicepPath);
   const twin = evaluateArmTemplate({ file: twinPath, text: readFileSync(twinPath, 'utf8') });

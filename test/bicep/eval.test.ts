@@ -13,6 +13,7 @@ import { armResourceIdKey } from '../../src/eval/arm/resourceid.js';
 import { getPath, toJS } from '../../src/core/value.js';
 import type { Value } from '../../src/core/value.js';
 import { parseBicep, parseBicepParam } from '../../src/parse/bicep/index.js';
+import { createHost } from '../../src/core/host.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -30,10 +31,9 @@ function project(files: Record<string, string>): BicepProjectResult & { dir: str
   const all = Object.keys(files).map((f) => path.join(dir, f));
   const read = (f: string): string | undefined => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
   const r = evaluateBicep({
-    root: dir,
+    host: createHost(dir),
     bicepFiles: all.filter((f) => f.endsWith('.bicep')),
     paramFiles: all.filter((f) => f.endsWith('.bicepparam')),
-    readText: read,
     parse: (f) => {
       const t = read(f);
       return t === undefined ? undefined : parseBicep(t, f);
@@ -621,10 +621,9 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
     const src = "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: loadTextContent('link.txt')\n}\n";
     fs.writeFileSync(path.join(dir, 'main.bicep'), src);
     const r = evaluateBicep({
-      root: dir,
+      host: createHost(dir),
       bicepFiles: [path.join(dir, 'main.bicep')],
       paramFiles: [],
-      readText: (f) => fs.readFileSync(f, 'utf8'),
       parse: (f) => parseBicep(fs.readFileSync(f, 'utf8'), f),
       parseParams: () => undefined,
     });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { classifyCiFile } from '../../src/discover/ci.js';
+import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiKind } from '../../src/parse/yaml/ci.js';
 import type { ReportDescriptor as Report } from '../../src/engine/types.js';

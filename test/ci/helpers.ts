@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportDescriptor as Report, Rule } from '../../src/engine/types.js';
-import { classifyCiFile } from '../../src/discover/ci.js';
+import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiDocument, CiKind } from '../../src/parse/yaml/ci.js';
 

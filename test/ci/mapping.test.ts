@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
-import { classifyCiFile } from '../../src/discover/ci.js';
+import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { parseCiDocument, simpleCommands, snippetRange } from '../../src/parse/yaml/ci.js';
 import type { CiDocument, ScriptSnippet } from '../../src/parse/yaml/ci.js';
 

@@ -7,17 +7,22 @@ import type { Finding } from '../../src/engine/types.js';
 import { list, obj, str } from '../../src/core/value.js';
 import {
   applySuppressions,
-  collectBicepPragmas,
   collectSuppressions,
-  hclBlockRanges,
   isValidDate,
-  jsonObjectRanges,
   metadataSuppressions,
   parseSuppressionComment,
   suppressionFindings,
   unusedProblems,
-  yamlBlockRanges,
 } from '../../src/engine/suppressions.js';
+import { hclBlockRanges } from '../../src/parse/hcl/blocks.js';
+import { jsonObjectRanges } from '../../src/parse/json/blocks.js';
+import { collectBicepPragmas } from '../../src/parse/bicep/pragmas.js';
+import { parseCiDocument } from '../../src/parse/yaml/ci.js';
+
+/** YAML block ranges as the CI front end reports them: from the positioned YAML tree. */
+function yamlBlockRanges(text: string) {
+  return parseCiDocument('/repo/w.yml', text, 'github-workflow').blocks;
+}
 
 const KNOWN = new Set(['AML001', 'KV001', 'KV002', 'GPU001', 'CI004']);
 const TODAY = '2025-06-15';

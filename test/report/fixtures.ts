@@ -191,6 +191,8 @@ export function makeResult(findings: Finding[], extra: Partial<LintResult> = {})
     files: FILES,
     notifications: [],
     undecided: [],
+    skipped: [],
+    notices: [],
     sources: new Map(Object.entries(SOURCES)),
     toolVersion: '0.1.0',
     ...extra,

@@ -1,6 +1,7 @@
 /**
- * Validates a SARIF document against the OASIS SARIF 2.1.0 JSON Schema in
- * ../shared/schemas (relative to the repository root). Reusable by any test:
+ * Validates a SARIF document against the OASIS SARIF 2.1.0 JSON Schema. The schema is
+ * vendored in test/support/ (a copy of ../shared/schemas/sarif-schema-2.1.0.json, which a
+ * test keeps identical), so SARIF is validated in a fresh clone too. Reusable by any test:
  *
  *     import { validateSarif } from '../report/sarif-validate.js';
  *     expect(validateSarif(JSON.parse(output))).toEqual([]);
@@ -18,9 +19,8 @@ type AddFormats = (ajv: Ajv) => Ajv;
 const addFormats: AddFormats =
   (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
 
-export const SARIF_SCHEMA_PATH = fileURLToPath(
-  new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url),
-);
+export const SARIF_SCHEMA_PATH = fileURLToPath(new URL('../support/sarif-schema-2.1.0.json', import.meta.url));
+export const SHARED_SARIF_SCHEMA_PATH = fileURLToPath(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url));
 
 let validator: ValidateFunction | undefined;
 

@@ -14,7 +14,8 @@ import {
   loc,
   makeResult,
 } from './fixtures.js';
-import { validateSarif } from './sarif-validate.js';
+import fs from 'node:fs';
+import { SARIF_SCHEMA_PATH, SHARED_SARIF_SCHEMA_PATH, validateSarif } from './sarif-validate.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- walking the SARIF JSON */
 const sarif = (r = fullResult()): any => JSON.parse(formatSarif(r));
@@ -223,5 +224,11 @@ describe('sarif', () => {
     expect(a.split('/repo').length - 1).toBe(1);
     expect(a).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(buildSarif(fullResult())).toEqual(JSON.parse(a));
+  });
+});
+
+describe.skipIf(!fs.existsSync(SHARED_SARIF_SCHEMA_PATH))('vendored SARIF schema', () => {
+  it('is the same as ../shared/schemas/sarif-schema-2.1.0.json', () => {
+    expect(fs.readFileSync(SARIF_SCHEMA_PATH, 'utf8')).toBe(fs.readFileSync(SHARED_SARIF_SCHEMA_PATH, 'utf8'));
   });
 });

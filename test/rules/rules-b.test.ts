@@ -10,7 +10,7 @@ import { lint } from '../../src/api.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { FIXTURES, legacyRuleOptions, loadRule } from '../support/fixtures.js';
 import { isPlaceholder, looksSecret } from '../../rules/secrets/SEC001-hardcoded-secret.js';
-import { adminPortsIn } from '../../rules/network/NET001-admin-port-open-to-internet.js';
+import { adminPortsIn } from '../../src/model/facts/network.js';
 import { normalizeLocation } from '../../rules/governance/GOV001-location-not-allowed.js';
 import type { Graph, ReportDescriptor as Report } from '../../src/engine/types.js';
 import type { Evaluation, InputDecl } from '../../src/model/resource.js';
@@ -33,7 +33,7 @@ describe('rules-b messages', () => {
   const cases: [string, string, RegExp][] = [
     ['ACR001', 'terraform/bad/admin-true', /"acrmldemo" enables the shared admin user \(admin_enabled is true\)/],
     ['ACR002', 'terraform/bad/private-endpoint-standard', /private endpoint "pe-acr" \(group registry\) targets it.*SKU is "Standard"/],
-    ['ST001', 'terraform/bad/absent-default-true', /allow_nested_items_to_be_public is not set and defaults to true/],
+    ['ST001', 'terraform/bad/absent-default-true', /allow_nested_items_to_be_public is not set \(defaults to true\)/],
     ['ST002', 'azapi/bad/tls1_0', /minimumTlsVersion is "TLS1_0"/],
     ['NET001', 'terraform/bad/inline-range-20-25', /"range" of NSG "nsg-ml" allows inbound SSH \(22\) from "0.0.0.0\/0"/],
     ['NET001', 'terraform/bad/inline-port-star-any', /SSH \(22\) and RDP \(3389\)/],

@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { run } from '../../src/action/run.js';
+import { run, type RunOptions } from '../../src/action/run.js';
+import { lint, VERSION } from '../../src/api.js';
+import { writeBaseline } from '../../src/engine/baseline.js';
 import { getInput } from '../../src/action/io.js';
 import { validateSarif } from '../report/sarif-validate.js';
 import { EXAMPLE, REPO_ROOT, buildTo, copyTree, parseGithubOutput, run as spawn, tempDir } from './helpers.js';
@@ -45,9 +47,9 @@ function runner(inputs: Record<string, string>): Runner {
   return { workspace, env, summaryFile, outputFile };
 }
 
-async function runAction(r: Runner): Promise<{ code: number; lines: string[] }> {
+async function runAction(r: Runner, options: Omit<RunOptions, 'write'> = {}): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = await run(r.env, { write: (l) => lines.push(l) });
+  const code = await run(r.env, { ...options, write: (l) => lines.push(l) });
   return { code, lines };
 }
 
@@ -64,7 +66,7 @@ describe('action.yml', () => {
   });
 
   it('declares the inputs and outputs the entry reads and writes', () => {
-    expect(Object.keys(meta.inputs).sort()).toEqual(['annotations', 'config', 'env', 'fail-on', 'path', 'sarif-file', 'summary', 'var-files']);
+    expect(Object.keys(meta.inputs).sort()).toEqual(['annotations', 'baseline', 'config', 'env', 'fail-on', 'path', 'sarif-file', 'summary', 'var-files']);
     expect(meta.inputs.path?.default).toBe('.');
     expect(meta.inputs['fail-on']?.default).toBe('error');
     expect(meta.inputs['sarif-file']?.default).toBe('mlops-iac-lint.sarif');
@@ -125,6 +127,12 @@ describe('the Action over the example repository', () => {
     expect(result.lines.some((l) => /finding\(s\) not annotated/.test(l))).toBe(true);
   });
 
+  it('prints no workflow command besides the findings\' annotations: the failing line is plain text', () => {
+    const commands = result.lines.filter((l) => l.startsWith('::'));
+    expect(commands.every((l) => /^::(error|warning|notice) file=/.test(l))).toBe(true);
+    expect(result.lines.at(-1)).toMatch(/^mlops-iac-lint: failing the step: \d+ finding\(s\) at or above "error" level \(fail-on: error\)\.$/);
+  });
+
   it('appends a job summary with counts per rule, linked findings and the findings not annotated', () => {
     const md = fs.readFileSync(r.summaryFile, 'utf8');
     expect(md).toContain('## mlops-iac-lint');
@@ -182,6 +190,61 @@ describe('Action inputs', () => {
     expect(ids.has('AKS001')).toBe(true);
   });
 
+  it('baseline: the findings recorded in it are suppressed and do not fail the step', async () => {
+    const b = runner({ baseline: 'lint-baseline.json' });
+    // Record today's findings as the baseline, the way `mlops-iac-lint --write-baseline` does.
+    const result = await lint({ paths: [b.workspace], root: b.workspace });
+    fs.writeFileSync(path.join(b.workspace, 'lint-baseline.json'), writeBaseline(result.findings, result.root, VERSION));
+    const total = result.findings.filter((f) => !f.suppression).length;
+    expect(total).toBeGreaterThan(10);
+
+    const after = await runAction(b);
+    expect(after.code).toBe(0);
+    expect(after.lines.filter((l) => l.startsWith('::'))).toEqual([]);
+    expect(after.lines).toContain(`mlops-iac-lint: 0 error(s), 0 warning(s), 0 note(s), ${total} suppressed in ${result.files.length} file(s); SARIF: mlops-iac-lint.sarif`);
+    const sarif = JSON.parse(fs.readFileSync(path.join(b.workspace, 'mlops-iac-lint.sarif'), 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(total);
+    for (const res of sarif.runs[0].results) expect(res.suppressions).toEqual([expect.objectContaining({ kind: 'external' })]);
+    expect(parseGithubOutput(fs.readFileSync(b.outputFile, 'utf8'))).toMatchObject({ errors: '0', warnings: '0', notes: '0' });
+
+    // A finding that is not in the baseline still fails the step.
+    fs.appendFileSync(path.join(b.workspace, 'infra/terraform/main.tf'), '\nresource "azurerm_key_vault" "new" {\n  name     = "kv-new"\n  sku_name = "standard"\n}\n');
+    const added = await runAction(b);
+    expect(added.code).toBe(1);
+    expect(added.lines.filter((l) => l.startsWith('::error ')).map((l) => /title=(\S+)/.exec(l)?.[1])).toEqual(['KV001']);
+  });
+
+  it('a baseline that is not valid JSON is a configuration error (exit 2)', async () => {
+    const r = runner({ baseline: 'baseline.json' });
+    fs.writeFileSync(path.join(r.workspace, 'baseline.json'), '{ not json');
+    const { code, lines } = await runAction(r);
+    expect(code).toBe(2);
+    expect(lines[0]).toMatch(/^::error::mlops-iac-lint: invalid baseline file .*baseline\.json/);
+  });
+});
+
+/** The SARIF a failed run leaves, checked against the schema and the failure it records. */
+function expectFailureSarif(r: Runner, exitCode: 2 | 3, message: string | RegExp): Record<string, unknown> {
+  const out = parseGithubOutput(fs.readFileSync(r.outputFile, 'utf8'));
+  // Only the SARIF path: the counts are not known.
+  expect(Object.keys(out)).toEqual(['sarif-file']);
+  const sarif = JSON.parse(fs.readFileSync(out['sarif-file']!, 'utf8'));
+  expect(validateSarif(sarif)).toEqual([]);
+  const run = sarif.runs[0];
+  expect(run.results).toEqual([]);
+  expect(run.tool.driver.name).toBe('mlops-iac-lint');
+  expect(run.invocations).toHaveLength(1);
+  const inv = run.invocations[0];
+  expect(inv.executionSuccessful).toBe(false);
+  expect(inv.exitCode).toBe(exitCode);
+  expect(inv.toolExecutionNotifications).toHaveLength(1);
+  const n = inv.toolExecutionNotifications[0];
+  expect(n.level).toBe('error');
+  expect(n.message.text).toMatch(message);
+  return n;
+}
+
+describe('a failed run still writes the SARIF report, the sarif-file output and a summary', () => {
   it.each([
     [{ 'fail-on': 'sometimes' }, 'input "fail-on" must be one of error, warning, note, none'],
     [{ annotations: 'yes' }, 'input "annotations" must be true or false'],
@@ -189,12 +252,67 @@ describe('Action inputs', () => {
     [{ path: 'no/such/folder' }, 'no such file or folder'],
     [{ 'var-files': 'missing.tfvars' }, '--var-file not found'],
     [{ config: 'missing.json' }, 'input "config": file not found'],
-  ])('bad input %j is an ::error:: and exit code 2', async (inputs, message) => {
+    [{ baseline: 'missing-baseline.json' }, 'input "baseline": file not found'],
+  ])('bad input %j: one ::error::, exit code 2, SARIF with the failure as a notification', async (inputs, message) => {
     const r = runner(inputs);
     const { code, lines } = await runAction(r);
     expect(code).toBe(2);
-    expect(lines.some((l) => l.startsWith('::error::mlops-iac-lint: ') && l.includes(message))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::error::mlops-iac-lint: /);
+    expect(lines[0]).toContain(message);
+    const n = expectFailureSarif(r, 2, message);
+    expect(n.exception).toBeUndefined();
+    const md = fs.readFileSync(r.summaryFile, 'utf8');
+    expect(md).toContain('**The run failed with a usage or configuration error** (exit code 2)');
+    expect(md).toContain('records the failure (`executionSuccessful: false`)');
+  });
+
+  it('a configuration error found by lint() (an unknown rule in the config file) is exit 2 too', async () => {
+    const r = runner({ config: 'lint.json' });
+    fs.writeFileSync(path.join(r.workspace, 'lint.json'), '{ "rules": { "NOPE999": "off" } }');
+    const { code } = await runAction(r);
+    expect(code).toBe(2);
+    expectFailureSarif(r, 2, /NOPE999/);
+  });
+
+  it('an internal error: exit code 3, the exception in the notification, the stack only as a debug line', async () => {
+    const r = runner({});
+    const boom = async (): Promise<never> => {
+      throw new TypeError("Cannot read properties of undefined (reading 'range')");
+    };
+    const { code, lines } = await runAction(r, { lint: boom });
+    expect(code).toBe(3);
+    expect(lines[0]).toBe("::error::mlops-iac-lint: internal error: Cannot read properties of undefined (reading 'range')");
+    expect(lines[1]).toMatch(/^::debug::TypeError: Cannot read properties/);
+    expect(lines).toHaveLength(2);
+    const n = expectFailureSarif(r, 3, /^internal error: Cannot read properties/);
+    expect(n.exception).toEqual({ kind: 'TypeError', message: "Cannot read properties of undefined (reading 'range')" });
+    expect(fs.readFileSync(r.summaryFile, 'utf8')).toContain('**The run failed with an internal error** (exit code 3)');
+  });
+
+  it('a failure after the report is written keeps the complete SARIF, and is no 11th error annotation', async () => {
+    const r = runner({});
+    // A job summary that cannot be appended to (a folder): the failure comes after the annotations.
+    fs.rmSync(r.summaryFile);
+    fs.mkdirSync(r.summaryFile);
+    const { code, lines } = await runAction(r);
+    expect(code).toBe(3);
+    expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
+    expect(lines.filter((l) => l.startsWith('::error::'))).toEqual([]);
+    expect(lines).toContainEqual(expect.stringMatching(/^mlops-iac-lint: internal error: EISDIR/));
+    const sarif = JSON.parse(fs.readFileSync(path.join(r.workspace, 'mlops-iac-lint.sarif'), 'utf8'));
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(true);
+    expect(sarif.runs[0].results.length).toBeGreaterThan(10);
+  });
+
+  it('a SARIF path that cannot be written: exit 3 and one line saying so', async () => {
+    const r = runner({ 'sarif-file': 'blocked/out.sarif' });
+    fs.writeFileSync(path.join(r.workspace, 'blocked'), 'a file, not a folder');
+    const { code, lines } = await runAction(r);
+    expect(code).toBe(3);
+    expect(lines).toContainEqual(expect.stringMatching(/^mlops-iac-lint: cannot write the SARIF report .*blocked\/out\.sarif: (EEXIST|ENOTDIR)$/));
     expect(fs.readFileSync(r.outputFile, 'utf8')).toBe('');
+    expect(fs.readFileSync(r.summaryFile, 'utf8')).toContain('No SARIF report could be written.');
   });
 });
 
@@ -215,7 +333,8 @@ describe('dist/action.js', () => {
     const p = spawn(process.execPath, [path.join(fresh, 'action.js')], { cwd: r.workspace, env: { PATH: process.env.PATH, ...r.env } });
     expect(p.status).toBe(1);
     expect(p.stdout).toMatch(/^::error file=infra\/terraform\/main\.tf,line=\d+,/m);
-    expect(p.stdout).toMatch(/^::error::mlops-iac-lint: findings at or above "error" level/m);
+    expect(p.stdout).not.toMatch(/^::error::/m);
+    expect(p.stdout).toMatch(/^mlops-iac-lint: failing the step: \d+ finding\(s\) at or above "error" level/m);
     expect(parseGithubOutput(fs.readFileSync(r.outputFile, 'utf8')).errors).toMatch(/^\d+$/);
     expect(fs.readFileSync(r.summaryFile, 'utf8')).toContain('## mlops-iac-lint');
   });

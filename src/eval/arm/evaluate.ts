@@ -828,28 +828,13 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     const r = ctx.userFunction?.(e.name, args, loc);
     return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
   }
-  if (lname.startsWith('list')) {
-    if (!fns.has(lname)) {
-      const t = callToken(e.name, args);
-      return U(`depends on deployment state: ${t ?? e.name + '(…)'}`, loc, t);
-    }
-  }
-  const d = fns.get(lname);
-  if (!d) return U(`function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
-  if (!d.partial) {
-    const u = firstUnknown(args);
-    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ''}`, loc, callToken(d.name, args));
-  }
-  try {
-    return d.fn(args, loc, d.name);
-  } catch (x) {
-    return U(`${d.name}(): ${(x as Error).message}`, loc);
-  }
+  return callArmFunction(e.name, args, loc) ?? U(`function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
 }
 
 /**
- * Calls a function of the shared ARM library by name with evaluated arguments (the Bicep
- * evaluator uses this, so `format`/`union`/`coalesce`/… have one implementation).
+ * Calls a function of the shared ARM library by name with evaluated arguments: the one dispatch
+ * of both evaluators (template expressions after their special forms, and every Bicep call and
+ * operator), so `format`/`union`/`coalesce`/… have one implementation.
  * Special forms (`if`, `parameters`, `variables`, `copyIndex`) are not available here.
  * Returns `undefined` when the function is not in the library.
  */

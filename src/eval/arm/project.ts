@@ -3,9 +3,9 @@
  * file is a variant, RULES.md "Variants"), decides each variant's environment class and
  * evaluates it. Compiled Bicep templates get a pointer to their `.bicep` declaration.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass } from '../../core/env.js';
+import type { Host } from '../../core/host.js';
 import type { Evaluation } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { getProp, type ParsedJson } from '../../parse/json/index.js';
@@ -15,6 +15,8 @@ import { evaluateArmTemplate, type ArmEvaluation, type ArmProblem, type ArmResou
 
 export interface ArmInput {
   root: string;
+  /** Reads the `.bicep` source beside a compiled template (never outside the scan root). */
+  host: Host;
   templates: string[];
   parameterFiles: string[];
   parse(file: string): ParsedJson | undefined;
@@ -50,7 +52,7 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
           problems.push(p);
         }
       }
-      if (result.generator?.name === 'bicep' && bicepDeclaration === undefined) bicepDeclaration = bicepDeclarations(template);
+      if (result.generator?.name === 'bicep' && bicepDeclaration === undefined) bicepDeclaration = bicepDeclarations(template, input.host);
       const rel = (f: string): string => path.relative(input.root, f).split(path.sep).join('/');
       const env =
         input.envOverride ??
@@ -105,17 +107,14 @@ function envFromParameters(result: ArmEvaluation): EnvClass | undefined {
  * Best-effort map from a compiled resource to its `.bicep` declaration: the `.bicep`
  * with the template's name (`main.json` ↔ `main.bicep`), or `main.bicep` beside an
  * `azuredeploy.json` (quickstart layout). Matched by symbolic name (languageVersion 2.0),
- * else by the first declaration of the same type.
+ * else by the first declaration of the same type. The `.bicep` is read through the Host, so a
+ * `.bicep` behind a symbolic link that leaves the scan root gives no location.
  */
-function bicepDeclarations(template: string): ((r: ArmResource) => Location | undefined) | undefined {
-  const bicep = bicepSourceCandidates(template).find((c) => fs.existsSync(c));
+function bicepDeclarations(template: string, host: Host): ((r: ArmResource) => Location | undefined) | undefined {
+  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
   if (!bicep) return undefined;
-  let text: string;
-  try {
-    text = fs.readFileSync(bicep, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = host.readText(bicep);
+  if (text === undefined) return undefined;
   const decls: { name: string; type: string; line: number; column: number; length: number; offset: number }[] = [];
   const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -5,23 +5,24 @@
  * The environment class of a variant comes from the `.bicepparam` file name, else from a param
  * named `environment`/`env`/`environmentName`/`stage`, else `unknown` (as `../arm/project.ts`).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass } from '../../core/env.js';
+import type { Host } from '../../core/host.js';
 import type { Location } from '../../core/source.js';
 import type { BicepFile, BicepParamFile } from '../../parse/bicep/index.js';
 import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
 import type { ArmUnitEvaluation } from '../arm/project.js';
 import type { ArmEvaluation } from '../arm/template.js';
 import type { Value } from '../../core/value.js';
-import { evaluateBicepFile, evaluateParamFile, insideRoot } from './evaluate.js';
-import type { BicepHost } from './evaluate.js';
+import { evaluateBicepFile, evaluateParamFile } from './evaluate.js';
+import type { BicepSources } from './evaluate.js';
+import { pathKind, REGISTRY_PATH } from './files.js';
 
 export interface BicepInput {
-  root: string;
+  /** The only file access (modules, `load*()`, `using` targets), gated to the scan root. */
+  host: Host;
   bicepFiles: string[];
   paramFiles: string[];
-  readText(file: string): string | undefined;
   /** Parses a `.bicep` file (cached; parse errors are reported by the caller). */
   parse(file: string): BicepFile | undefined;
   parseParams(file: string): BicepParamFile | undefined;
@@ -39,8 +40,6 @@ export interface BicepProjectResult {
   problems: BicepProjectProblem[];
 }
 
-const REGISTRY = /^(br|ts)(\/[^:]*)?:/i;
-
 export function evaluateBicep(input: BicepInput): BicepProjectResult {
   const evaluations: ArmUnitEvaluation[] = [];
   const problems: BicepProjectProblem[] = [];
@@ -53,7 +52,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       problems.push({ message: p.message, location: p.location, code: 'EVAL001' });
     }
   };
-  const host: BicepHost = { root: input.root, parse: input.parse, readText: input.readText };
+  const sources: BicepSources = { host: input.host, parse: input.parse };
   const files = [...new Set(input.bicepFiles.map((f) => path.resolve(f)))].sort();
   const scanned = new Set(files);
 
@@ -63,7 +62,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     const parsed = input.parse(f);
     if (!parsed) continue;
     for (const s of parsed.statements) {
-      if (s.kind !== 'ModuleDecl' || s.pathString === null || REGISTRY.test(s.pathString)) continue;
+      if (s.kind !== 'ModuleDecl' || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
       const target = path.resolve(path.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
@@ -82,14 +81,15 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       addProblems([{ message: 'The "using" path of this parameters file cannot be evaluated', location: at }]);
       continue;
     }
-    if (REGISTRY.test(p)) continue;
+    if (REGISTRY_PATH.test(p)) continue;
     const target = path.resolve(path.dirname(pf), p);
-    if (!fs.existsSync(target)) {
+    const kind = pathKind(input.host, target);
+    if (kind === 'missing') {
       addProblems([{ message: `The "using" target '${p}' of ${path.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
       continue;
     }
     if (!target.toLowerCase().endsWith('.bicep')) continue; // an ARM .json template: not a native Bicep unit
-    if (!insideRoot(input.root, target)) {
+    if (kind === 'outside') {
       addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at }]);
       continue;
     }
@@ -106,11 +106,11 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       if (pf) {
         const pparsed = input.parseParams(pf);
         if (!pparsed) continue;
-        const r = evaluateParamFile(pparsed, host);
+        const r = evaluateParamFile(pparsed, sources);
         addProblems(r.problems);
         parameterValues = r.values;
       }
-      const r = evaluateBicepFile({ file: parsed, host, parameterValues });
+      const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems };
       const env = input.envOverride ?? (pf ? classifyPath(path.basename(pf))?.env : undefined) ?? envFromParams(result, unit) ?? 'unknown';

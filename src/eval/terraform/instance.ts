@@ -62,6 +62,8 @@ export interface InstanceOptions {
   loader: ModuleLoader;
   problems: EvalProblem[];
   depth?: number;
+  /** Module folders being evaluated above this one (a call back into one of them is a cycle). */
+  ancestors?: readonly string[];
 }
 
 const CYCLE = Symbol('cycle');
@@ -360,7 +362,15 @@ export class ModuleInstance {
     if (depth > MAX_MODULE_DEPTH) return [];
     const source = localModuleSource(call.node);
     if (!source) return [];
-    const childSrc = this.opts.loader(path.resolve(this.src.dir, source));
+    const childDir = path.resolve(this.src.dir, source);
+    const ancestors = [...(this.opts.ancestors ?? []), this.src.dir];
+    if (ancestors.includes(childDir)) {
+      // Terraform rejects a module cycle; say so at the call instead of recursing until the depth cap.
+      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path.basename(d) || d).join(' → ');
+      this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
+      return [];
+    }
+    const childSrc = this.opts.loader(childDir);
     if (!childSrc) return [];
     const base = `${this.prefix}module.${name}`;
     const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, 'module instances');
@@ -372,7 +382,7 @@ export class ModuleInstance {
         const v = evaluate(item.expr, argCtx);
         inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
       }
-      const instance = new ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, depth });
+      const instance = new ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, depth, ancestors });
       return { key, instance };
     });
   }

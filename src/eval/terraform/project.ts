@@ -46,6 +46,40 @@ export interface TerraformProject {
   problems: EvalProblem[];
 }
 
+/**
+ * Folders evaluated through their callers: used as a local module source by another
+ * scanned folder that is itself reached from a folder nobody calls. A folder that calls
+ * itself, or sits in a cycle no root reaches, is evaluated as a root of its own, so its
+ * findings never vanish (the cycle is reported at the call).
+ */
+function calledModules(dirs: readonly string[], loader: (dir: string) => ModuleSource | undefined): Set<string> {
+  const callees = new Map<string, Set<string>>();
+  const hasCaller = new Set<string>();
+  for (const dir of dirs) {
+    const targets = new Set<string>();
+    for (const call of loader(dir)?.moduleCalls.values() ?? []) {
+      const s = localModuleSource(call.node);
+      if (!s) continue;
+      const target = path.resolve(dir, s);
+      if (target === dir) continue;
+      targets.add(target);
+      hasCaller.add(target);
+    }
+    callees.set(dir, targets);
+  }
+  const reached = new Set<string>();
+  const queue = dirs.filter((d) => !hasCaller.has(d));
+  for (let i = 0; i < queue.length; i++) {
+    for (const t of callees.get(queue[i]!) ?? []) {
+      if (reached.has(t)) continue;
+      reached.add(t);
+      if (!callees.has(t)) callees.set(t, new Set([...(loader(t)?.moduleCalls.values() ?? [])].map((c) => localModuleSource(c.node)).filter((x): x is string => !!x).map((x) => path.resolve(t, x)).filter((x) => x !== t)));
+      queue.push(t);
+    }
+  }
+  return reached;
+}
+
 const AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
 
 export function evaluateTerraform(input: TerraformInput): TerraformProject {
@@ -65,15 +99,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     return src;
   };
 
-  // Folders used as a local module source by any scanned module block.
-  const called = new Set<string>();
-  for (const dir of byDir.keys()) {
-    const src = loader(dir);
-    for (const call of src?.moduleCalls.values() ?? []) {
-      const s = localModuleSource(call.node);
-      if (s) called.add(path.resolve(dir, s));
-    }
-  }
+  const called = calledModules([...byDir.keys()], loader);
 
   // Each var file belongs to the nearest folder (itself or an ancestor) with .tf files.
   const varFilesByDir = new Map<string, string[]>();

@@ -1,8 +1,9 @@
 /**
- * Public entry of the native Bicep parser: `.bicep` → {@link BicepFile}, `.bicepparam` →
- * {@link BicepParamFile}. Both never throw; syntax errors are in `errors` with exact ranges.
- * A leading byte-order mark is stripped first: `text`, offsets and columns refer to the text
- * after it (so the first character of a file with a BOM is still at 1:1).
+ * Public entry of the native Bicep parser: one parse for both file kinds, `.bicep` →
+ * {@link BicepFile} and `.bicepparam` → {@link BicepParamFile} (`parseBicep` and
+ * `parseBicepParam` are its two typed names). It never throws; syntax errors are in `errors`
+ * with exact ranges. A leading byte-order mark is stripped first: `text`, offsets and columns
+ * refer to the text after it (so the first character of a file with a BOM is still at 1:1).
  */
 import { LineMap } from '../../core/source.js';
 import type { BicepFile, BicepParamFile, BicepSyntaxError } from './ast.js';
@@ -13,51 +14,31 @@ export { lex } from './lexer.js';
 export { childNodes, walkBicep } from './visit.js';
 export type { Token, TokenType, LexResult } from './lexer.js';
 
-/** Parses a `.bicep` file. `file` is only recorded in the result. */
-export function parseBicep(input: string, file: string): BicepFile {
+/** What is parsed: a Bicep file or a Bicep parameters file. */
+export type BicepSourceKind = 'bicep' | 'params';
+type Parsed<K extends BicepSourceKind> = K extends 'params' ? BicepParamFile : BicepFile;
+
+/** Parses Bicep source of the given kind. `file` is only recorded in the result. */
+export function parseBicepSource<K extends BicepSourceKind>(input: string, file: string, kind: K): Parsed<K> {
   const text = stripBom(input);
+  const fileKind = kind === 'params' ? 'BicepParamFile' : 'BicepFile';
   try {
     const p = new Parser(text);
-    const statements = p.parseProgram('bicep');
-    return {
-      kind: 'BicepFile',
-      file,
-      text,
-      lineMap: p.lineMap,
-      statements,
-      comments: p.comments,
-      pragmas: p.pragmas,
-      errors: p.finishErrors(),
-      range: p.lineMap.range(0, text.length),
-    };
+    // `parseProgram` is overloaded per mode; the statement type follows `kind` through `Parsed<K>`.
+    const statements = kind === 'params' ? p.parseProgram('params') : p.parseProgram('bicep');
+    const range = p.lineMap.range(0, text.length);
+    return { kind: fileKind, file, text, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range } as Parsed<K>;
   } catch (e) {
     const lineMap = new LineMap(text);
-    return { kind: 'BicepFile', file, text, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text.length) };
+    return { kind: fileKind, file, text, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text.length) } as Parsed<K>;
   }
 }
 
-/** Parses a `.bicepparam` file. `file` is only recorded in the result. */
-export function parseBicepParam(input: string, file: string): BicepParamFile {
-  const text = stripBom(input);
-  try {
-    const p = new Parser(text);
-    const statements = p.parseProgram('params');
-    return {
-      kind: 'BicepParamFile',
-      file,
-      text,
-      lineMap: p.lineMap,
-      statements,
-      comments: p.comments,
-      pragmas: p.pragmas,
-      errors: p.finishErrors(),
-      range: p.lineMap.range(0, text.length),
-    };
-  } catch (e) {
-    const lineMap = new LineMap(text);
-    return { kind: 'BicepParamFile', file, text, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text.length) };
-  }
-}
+/** Parses a `.bicep` file. */
+export const parseBicep = (input: string, file: string): BicepFile => parseBicepSource(input, file, 'bicep');
+
+/** Parses a `.bicepparam` file. */
+export const parseBicepParam = (input: string, file: string): BicepParamFile => parseBicepSource(input, file, 'params');
 
 /** A leading U+FEFF is not part of the text (Bicep strips it; editors do not count it as a column). */
 function stripBom(text: string): string {

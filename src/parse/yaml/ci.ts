@@ -11,6 +11,7 @@ import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
+import { yamlTreeBlockRanges } from './blocks.js';
 import { identityMapping, mapScalar } from './scalar.js';
 import type { MappedText } from './scalar.js';
 import { buildSnippet } from './script.js';
@@ -139,6 +140,8 @@ export interface CiDocument {
   errors: CiParseError[];
   /** Every YAML `#` comment and every comment inside a script, in file order. */
   comments: CiComment[];
+  /** Ranges of the YAML blocks (a key with a collection value, a collection item), for suppression scopes. */
+  blocks: Range[];
   /** Every script snippet: `run:`, `script:`, `bash:`, `pwsh:`, `powershell:`, `inlineScript:`, task `script` inputs, or the whole file. */
   scripts: ScriptSnippet[];
   /**
@@ -570,7 +573,7 @@ function languageOfScript(file: string): ScriptLanguage {
  */
 export function parseCiDocument(file: string, text: string, kind: CiKind): CiDocument {
   const lineMap = new LineMap(text);
-  const doc: CiDocument = { file, kind, text, lineMap, errors: [], comments: [], scripts: [] };
+  const doc: CiDocument = { file, kind, text, lineMap, errors: [], comments: [], blocks: [], scripts: [] };
   const ctx: Ctx = { file, lineMap, scripts: doc.scripts };
 
   if (kind === 'script') {
@@ -599,6 +602,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
     return doc;
   }
 
+  doc.blocks = yamlTreeBlockRanges(docs, lineMap);
   const rawComments: [number, string][] = [];
   collectYamlComments(tokens, rawComments);
   rawComments.sort((a, b) => a[0] - b[0]);

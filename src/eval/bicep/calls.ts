@@ -1,0 +1,112 @@
+/**
+ * Function calls and operators, lowered onto the shared ARM function library as the Bicep
+ * compiler lowers them (`a == b` is `equals(a, b)`, `x ?? y` is `coalesce(x, y)`), so results and
+ * the tokens of unknown values are the ones the compiled twin produces. Bicep-only functions
+ * (`any`, `nameof`, `load*`, user-defined functions, resource instance functions) are handled
+ * here; everything else goes through `callArmFunction`.
+ */
+import type { Location } from '../../core/source.js';
+import { bool, str } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
+import type { Expression, FuncDecl } from '../../parse/bicep/index.js';
+import { armCallToken, callArmFunction } from '../arm/evaluate.js';
+import { U, withLocals } from './context.js';
+import type { Locals } from './context.js';
+import { isLoadFunction, load } from './load.js';
+import type { FileScope } from './scope.js';
+
+/** `name(args)`: a namespace-free function call. */
+export function evalCall(scope: FileScope, name: string, argExprs: Expression[], locals: Locals, loc: Location): Value {
+  const l = name.toLowerCase();
+  if (l === 'any') return argExprs[0] ? scope.eval(argExprs[0], locals) : U('any() needs an argument', loc);
+  if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc);
+  if (l === 'readenvironmentvariable') return U('readEnvironmentVariable() is not read by the linter', loc);
+  if (l === 'getsecret' || l === 'externalinput') return U(`${name}() is resolved at deployment time`, loc);
+  if (l === 'nameof') {
+    const a = argExprs[0];
+    if (a?.kind === 'PropertyAccess') return str(a.property.name, loc);
+    if (a?.kind === 'Variable') return str(a.name, loc);
+    return U('nameof() cannot be evaluated', loc);
+  }
+  if (l === 'fail') return U('fail() is called', loc);
+  const userFn = scope.funcs.get(name);
+  if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc);
+  const args = argExprs.map((a) => scope.eval(a, locals));
+  const r = callArmFunction(name, args, loc);
+  if (r) return r;
+  return U(`function ${name}() is not evaluated`, loc, armCallToken(name, args));
+}
+
+/** `x.f(args)`: `sys.f`/`az.f`, or an instance function of a resource (`listKeys()`, …). */
+export function evalInstanceCall(scope: FileScope, e: Extract<Expression, { kind: 'InstanceCall' }>, locals: Locals, loc: Location): Value {
+  const name = e.name.name;
+  if (e.object.kind === 'Variable' && (e.object.name === 'sys' || e.object.name === 'az') && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
+    return evalCall(scope, name, e.args, locals, loc);
+  }
+  const inst = scope.resourceRef(e.object, locals);
+  if (inst) {
+    const id = scope.resourceId(inst, loc);
+    const args = e.args.map((a) => scope.eval(a, locals));
+    const t = armCallToken(name, [id, str(inst.apiVersion ?? '', loc), ...args]);
+    return U(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc, t);
+  }
+  return U(`${name}() on '${e.object.kind === 'Variable' ? e.object.name : 'an expression'}' is not evaluated`, loc);
+}
+
+function callUserFunction(scope: FileScope, f: FuncDecl, args: Value[], loc: Location): Value {
+  if (scope.env.calls > 64) return U(`${f.name.name}() recurses too deeply`, loc);
+  scope.env.calls++;
+  try {
+    const add: [string, Value][] = f.params.map((p, i) => [p.name.name, args[i] ?? U(`missing argument '${p.name.name}'`, loc)]);
+    return scope.eval(f.body, withLocals(undefined, add));
+  } finally {
+    scope.env.calls--;
+  }
+}
+
+/** A binary operator; `bArg` is a thunk for the short-circuiting `&&`, `||` and `??`. */
+export function evalBinary(op: string, a: Value, bArg: Value | (() => Value), loc: Location): Value {
+  const b = (): Value => (typeof bArg === 'function' ? bArg() : bArg);
+  const call = (n: string, args: Value[]): Value => callArmFunction(n, args, loc)!;
+  switch (op) {
+    case '&&':
+      if (a.kind === 'bool' && !a.value) return bool(false, loc);
+      return call('and', [a, b()]);
+    case '||':
+      if (a.kind === 'bool' && a.value) return bool(true, loc);
+      return call('or', [a, b()]);
+    case '??':
+      if (a.kind !== 'null' && a.kind !== 'unknown') return a;
+      return call('coalesce', [a, b()]);
+    case '==':
+      return call('equals', [a, b()]);
+    case '!=':
+      return call('not', [call('equals', [a, b()])]);
+    case '=~':
+    case '!~': {
+      const bv = b();
+      const eq = a.kind === 'string' && bv.kind === 'string' ? bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc) : call('equals', [call('toLower', [a]), call('toLower', [bv])]);
+      return op === '=~' ? eq : call('not', [eq]);
+    }
+    case '<':
+      return call('less', [a, b()]);
+    case '<=':
+      return call('lessOrEquals', [a, b()]);
+    case '>':
+      return call('greater', [a, b()]);
+    case '>=':
+      return call('greaterOrEquals', [a, b()]);
+    case '+':
+      return call('add', [a, b()]);
+    case '-':
+      return call('sub', [a, b()]);
+    case '*':
+      return call('mul', [a, b()]);
+    case '/':
+      return call('div', [a, b()]);
+    case '%':
+      return call('mod', [a, b()]);
+    default:
+      return U(`operator ${op} is not evaluated`, loc);
+  }
+}

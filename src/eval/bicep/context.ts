@@ -1,0 +1,83 @@
+/**
+ * What every part of the Bicep evaluator shares: the evaluation context of one run (where
+ * problems, resources and inputs are collected, and the limits), local names, and small helpers
+ * over the AST. No evaluation happens here.
+ */
+import type { Host } from '../../core/host.js';
+import type { Location, Range } from '../../core/source.js';
+import { unknown } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
+import type { BicepFile, Decorator, ObjectExpr } from '../../parse/bicep/index.js';
+import type { ArmResource } from '../arm/template.js';
+import type { InputDecl } from '../types.js';
+
+export interface BicepProblem {
+  message: string;
+  location: Location;
+  code: 'EVAL001';
+}
+
+/** Where the evaluator gets files: the only file access is `host`, gated to the scan root. */
+export interface BicepSources {
+  /** Module files, `load*()` targets and imported files are read only through it. */
+  host: Host;
+  /** Parses a `.bicep` file (cached by the caller, which also reports its syntax errors). */
+  parse(file: string): BicepFile | undefined;
+}
+
+/** One evaluation run: a root file with its modules, or a `.bicepparam` file. */
+export interface Env {
+  sources: BicepSources;
+  problems: BicepProblem[];
+  problemKeys: Set<string>;
+  resources: ArmResource[];
+  inputs: InputDecl[];
+  inputKeys: Set<string>;
+  maxCopy: number;
+  maxDepth: number;
+  /** Guard against runaway recursion through user functions. */
+  calls: number;
+}
+
+export function newEnv(sources: BicepSources, maxCopy = 32, maxDepth = 8): Env {
+  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0 };
+}
+
+/** Records an EVAL001 once per place and message. */
+export function problem(env: Env, message: string, location: Location): void {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: 'EVAL001' });
+}
+
+export const U = (reason: string, loc?: Location, token?: string): Value => unknown(reason, loc, token);
+export const span = (a: Range, b: Range): Range => ({ start: a.start, end: b.end });
+
+/** Local names (loop items and indexes, lambda and function parameters). */
+export type Locals = ReadonlyMap<string, Value> | undefined;
+export const withLocals = (base: Locals, add: [string, Value][]): Locals => {
+  const m = new Map(base ?? []);
+  for (const [k, v] of add) m.set(k, v);
+  return m;
+};
+
+/** A `@name(…)` decorator of the `sys` namespace. */
+export function decorator(ds: Decorator[], name: string): Decorator | undefined {
+  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === 'sys'));
+}
+
+/** The property `key` of an object literal, as written. */
+export function propOf(o: ObjectExpr, key: string): Extract<ObjectExpr['members'][number], { kind: 'ObjectProperty' }> | undefined {
+  for (const m of o.members) if (m.kind === 'ObjectProperty' && m.keyName === key) return m;
+  return undefined;
+}
+
+/** The condition of a nested thing: an unknown part wins, else the inner one (a known false never gets here). */
+export function andCond(a: Value | undefined, b: Value | undefined): Value | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === 'unknown') return a;
+  if (b.kind === 'unknown') return b;
+  return b;
+}

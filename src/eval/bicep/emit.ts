@@ -1,0 +1,105 @@
+/**
+ * Emission: every resource instance of a file becomes an `ArmResource` (the record the ARM front
+ * end produces), each module instance a `Microsoft.Resources/deployments` record followed by the
+ * resources of the module (a local `.bicep` as a child scope, a local `.json` template through
+ * the ARM evaluator, read through the `Host`), with the enclosing deployment names and conditions.
+ */
+import { obj, str } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
+import { parseJsonc } from '../../parse/json/index.js';
+import { armResourceKey } from '../arm/resourceid.js';
+import { evaluateArmTemplate } from '../arm/template.js';
+import type { ArmResource } from '../arm/template.js';
+import { andCond, problem, propOf, span } from './context.js';
+import { moduleParams, nameLabel } from './modules.js';
+import type { FileScope } from './scope.js';
+import type { ModInst, ModSym, ResSym } from './symbols.js';
+
+/** Evaluates every declaration and pushes the resource records (resources, then modules). */
+export function emit(scope: FileScope): void {
+  scope.collectInputs();
+  for (const s of scope.file.statements) if (s.kind === 'ResourceDecl') emitResource(scope, scope.resources.get(s.name.name)!);
+  for (const s of scope.file.statements) if (s.kind === 'ModuleDecl') emitModule(scope, scope.modules.get(s.name.name)!);
+}
+
+function emitResource(scope: FileScope, sym: ResSym): void {
+  const d = sym.decl;
+  for (const inst of sym.instances()) {
+    let body: Value;
+    try {
+      body = scope.resourceBody(inst);
+    } catch (e) {
+      scope.problem(`Internal error while evaluating this resource: ${(e as Error).message}`, d.keywordRange);
+      continue;
+    }
+    const res: ArmResource = {
+      type: inst.type,
+      name: inst.fullName,
+      symbolicName: sym.symbolicName,
+      idKey: armResourceKey(inst.type, inst.fullName),
+      body,
+      typeLocation: scope.loc(span(d.keywordRange, d.resourceType.range)),
+      objectLocation: scope.loc((d.body ?? d).range),
+      existing: d.existing,
+      deployment: scope.deployment,
+      file: scope.file.file,
+    };
+    if (inst.apiVersion !== undefined) res.apiVersion = inst.apiVersion;
+    const nameProp = d.body ? propOf(d.body, 'name') : undefined;
+    if (nameProp) res.nameLocation = scope.loc(nameProp.range);
+    if (inst.condition) res.condition = inst.condition;
+    if (inst.index !== undefined) res.copyIndex = inst.index;
+    scope.env.resources.push(res);
+  }
+  for (const c of sym.children.values()) emitResource(scope, c);
+}
+
+function emitModule(scope: FileScope, sym: ModSym): void {
+  const d = sym.decl;
+  for (const inst of sym.instances()) {
+    if (inst.emitted) continue;
+    inst.emitted = true;
+    const m = new Map<string, Value>([
+      ['type', str('Microsoft.Resources/deployments', scope.loc(d.path.range))],
+      ['name', inst.name],
+    ]);
+    const res: ArmResource = {
+      type: 'Microsoft.Resources/deployments',
+      name: inst.name,
+      symbolicName: d.name.name,
+      idKey: armResourceKey('Microsoft.Resources/deployments', inst.name),
+      body: obj(m, scope.loc((d.body ?? d).range)),
+      typeLocation: scope.loc(span(d.keywordRange, d.path.range)),
+      objectLocation: scope.loc((d.body ?? d).range),
+      existing: false,
+      deployment: scope.deployment,
+      file: scope.file.file,
+    };
+    if (inst.condition) res.condition = inst.condition;
+    if (inst.index !== undefined) res.copyIndex = inst.index;
+    scope.env.resources.push(res);
+    const child = scope.moduleScope(inst);
+    if (child) {
+      child.emit();
+      continue;
+    }
+    const target = scope.localModulePath(d);
+    if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
+  }
+}
+
+/** A local ARM template used as a module: evaluated by the ARM evaluator with the module's params. */
+function emitJsonModule(scope: FileScope, inst: ModInst, target: string): void {
+  const text = scope.env.sources.host.readText(target);
+  if (text === undefined) return;
+  const parsed = parseJsonc(text, target);
+  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+  const dep = [...scope.deployment, nameLabel(inst.name)];
+  for (const res of r.resources) {
+    const out: ArmResource = { ...res, deployment: [...dep, ...res.deployment] };
+    const c = andCond(inst.condition, res.condition);
+    if (c) out.condition = c;
+    scope.env.resources.push(out);
+  }
+  for (const p of r.problems) problem(scope.env, p.message, p.location);
+}

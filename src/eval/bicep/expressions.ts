@@ -1,0 +1,191 @@
+/**
+ * Bicep expressions to `Value`s with origins: literals, strings with `${…}` holes (lowered to
+ * `format()` as the compiler does), objects, arrays, names, property and index access, the
+ * ternary. Calls and operators are in `calls.ts`, `for` in `loops.ts`; names that denote
+ * resources and modules are resolved through the scope (`resources.ts`, `modules.ts`).
+ */
+import type { Location } from '../../core/source.js';
+import { bool, list, nul, num, obj, str } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
+import type { Expression, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
+import { armAccess, armCallToken, callArmFunction, tokenText } from '../arm/evaluate.js';
+import { escapeBraces } from '../arm/resourceid.js';
+import { evalBinary, evalCall, evalInstanceCall } from './calls.js';
+import { U } from './context.js';
+import type { Locals } from './context.js';
+import { evalFor } from './loops.js';
+import type { FileScope } from './scope.js';
+
+export function evaluate(scope: FileScope, e: Expression, locals: Locals): Value {
+  const loc = scope.loc(e.range);
+  switch (e.kind) {
+    case 'Integer':
+      return num(e.value, loc);
+    case 'Boolean':
+      return bool(e.value, loc);
+    case 'Null':
+      return nul(loc);
+    case 'String':
+      return evalString(scope, e, locals);
+    case 'Object':
+      return evaluateObject(scope, e, locals);
+    case 'Array': {
+      const items: Value[] = [];
+      for (const it of e.items) {
+        if (it.kind === 'Spread') {
+          const v = scope.eval(it.expression, locals);
+          if (v.kind === 'list') items.push(...v.items);
+          else return U(v.kind === 'unknown' ? `spread of an unknown value (${v.reason})` : 'spread of a non-array', loc);
+        } else items.push(scope.eval(it, locals));
+      }
+      return list(items, loc);
+    }
+    case 'For':
+      return evalFor(scope, e, locals);
+    case 'Paren':
+    case 'NonNull':
+      return scope.eval(e.expression, locals);
+    case 'Variable':
+      return evalVariable(scope, e.name, locals, loc);
+    case 'Call':
+      return evalCall(scope, e.name.name, e.args, locals, loc);
+    case 'InstanceCall':
+      return evalInstanceCall(scope, e, locals, loc);
+    case 'PropertyAccess':
+      return evalPropertyAccess(scope, e, locals, loc);
+    case 'IndexAccess': {
+      const r = scope.resourceSymbol(e, locals);
+      if (r) return U(`resource '${r.decl.name.name}' used as a value`, loc, `reference('${r.symbolicName}')`);
+      const t = scope.eval(e.object, locals);
+      const i = scope.eval(e.index, locals);
+      if (e.fromEnd) {
+        const f = e.safe ? 'tryIndexFromEnd' : 'indexFromEnd';
+        if (t.kind === 'list' && i.kind === 'number') {
+          const it = t.items[t.items.length - i.value];
+          return it ?? (e.safe ? nul(loc) : U(`index ^${i.value} is out of range`, loc));
+        }
+        return U(`${f}(): cannot be evaluated`, loc, armCallToken(f, [t, i]));
+      }
+      if (e.safe) return callArmFunction('tryGet', [t, i], loc)!;
+      return armAccess(t, i, loc);
+    }
+    case 'ResourceAccess': {
+      const inst = scope.resourceRef(e, locals);
+      return inst ? scope.resourceId(inst, loc) : U('the resource cannot be resolved', loc);
+    }
+    case 'Unary': {
+      const v = scope.eval(e.operand, locals);
+      if (e.operator === '!') return callArmFunction('not', [v], loc)!;
+      return callArmFunction('sub', [num(0, loc), v], loc)!;
+    }
+    case 'Binary':
+      return evalBinary(e.operator, scope.eval(e.left, locals), e.operator === '&&' || e.operator === '||' || e.operator === '??' ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc);
+    case 'Ternary': {
+      const c = scope.eval(e.condition, locals);
+      if (c.kind === 'bool') return scope.eval(c.value ? e.consequent : e.alternate, locals);
+      const a = scope.eval(e.consequent, locals);
+      const b = scope.eval(e.alternate, locals);
+      if (c.kind === 'unknown') {
+        const parts = [c, a, b].map(tokenText);
+        return U(`the condition depends on an unknown value (${c.reason})`, loc, parts.every((p) => p !== undefined) ? `if(${parts.join(', ')})` : undefined);
+      }
+      return U('the condition is not a boolean', loc);
+    }
+    case 'Lambda':
+      return U('lambda functions are not evaluated', loc);
+    case 'Error':
+      return U('the expression could not be parsed', loc);
+  }
+}
+
+/** An object literal; `skip` leaves out keys (a resource body's `name`, `parent`, …). */
+export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, skip?: (key: string) => boolean): Value {
+  const m = new Map<string, Value>();
+  const loc = scope.loc(o.range);
+  for (const mem of o.members) {
+    if (mem.kind === 'ResourceDecl') continue;
+    if (mem.kind === 'Spread') {
+      const v = scope.eval(mem.expression, locals);
+      if (v.kind === 'object') {
+        for (const [k, e] of v.entries) m.set(k, e);
+        continue;
+      }
+      if (v.kind === 'null') continue;
+      return U(v.kind === 'unknown' ? `spread of an unknown value (${v.reason})` : 'spread of a non-object', loc);
+    }
+    let key = mem.keyName;
+    if (key === null) {
+      const kv = scope.eval(mem.key as StringLiteral, locals);
+      if (kv.kind !== 'string') return U('an object key depends on an unknown value', loc);
+      key = kv.value;
+    }
+    if (skip?.(key)) continue;
+    m.set(key, scope.eval(mem.value, locals));
+  }
+  return obj(m, loc);
+}
+
+/** `'a${x}b'` is `format('a{0}b', x)`, so unknown holes give the compiled twin's token. */
+function evalString(scope: FileScope, e: StringLiteral, locals: Locals): Value {
+  const loc = scope.loc(e.range);
+  if (e.value !== null) return str(e.value, loc);
+  const args = e.expressions.map((x) => scope.eval(x, locals));
+  let fmt = '';
+  e.segments.forEach((s, i) => {
+    fmt += escapeBraces(s);
+    if (i < args.length) fmt += `{${i}}`;
+  });
+  return callArmFunction('format', [str(fmt, loc), ...args], loc)!;
+}
+
+/** A bare name: a local, param, var, resource, module, imported variable or namespace. */
+function evalVariable(scope: FileScope, name: string, locals: Locals, loc: Location): Value {
+  const local = locals?.get(name);
+  if (local) return local;
+  const p = scope.parameter(name);
+  if (p) return p;
+  const v = scope.variable(name);
+  if (v) return v;
+  const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
+  if (r) {
+    const inst = scope.resourceRef({ kind: 'Variable', name, range: loc.range }, locals);
+    return inst ? scope.resourceId(inst, loc) : U(`resource '${name}' used as a value`, loc);
+  }
+  if (scope.modules.has(name)) return U(`module '${name}' used as a value`, loc);
+  const imp = scope.imports.get(name);
+  if (imp) return scope.importedVariable(imp.decl, imp.original, loc);
+  if (name === 'az' || name === 'sys') return U(`namespace '${name}'`, loc);
+  return U(`'${name}' is not declared`, loc);
+}
+
+/** `x.p`: a resource's property, a module's `name`/`outputs`, or a member of a value. */
+function evalPropertyAccess(scope: FileScope, e: Extract<Expression, { kind: 'PropertyAccess' }>, locals: Locals, loc: Location): Value {
+  const prop = e.property.name;
+  // Resource symbols: r.id, r.name, r.properties…
+  const inst = scope.resourceRef(e.object, locals);
+  if (inst) return scope.resourceProperty(inst, prop, loc);
+  if (scope.resourceSymbol(e.object, locals)) return U(`the resource instance cannot be determined`, loc);
+  // Module outputs: m.outputs.x
+  if (e.object.kind === 'PropertyAccess' && e.object.property.name === 'outputs') {
+    const m = scope.moduleRef(e.object.object, locals);
+    if (m) return scope.moduleOutput(m, prop, loc);
+    if (m === null) return U('the module instance cannot be determined', loc);
+  }
+  const m = scope.moduleRef(e.object, locals);
+  if (m) {
+    if (prop === 'name') return m.name;
+    if (prop === 'outputs') {
+      const child = scope.moduleScope(m);
+      if (!child) return U(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc);
+      const o = new Map<string, Value>();
+      for (const k of child.outputDecls.keys()) o.set(k, child.output(k)!);
+      return obj(o, loc);
+    }
+    return U(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc);
+  }
+  if (m === null) return U('the module instance cannot be determined', loc);
+  // Namespaces: az.x / sys.x as values are not meaningful.
+  const t = scope.eval(e.object, locals);
+  if (e.safe) return callArmFunction('tryGet', [t, str(prop, loc)], loc)!;
+  return armAccess(t, str(prop, loc), loc);
+}

@@ -1,0 +1,100 @@
+/**
+ * `loadTextContent`, `loadJsonContent`, `loadYamlContent` and `loadFileAsBase64`: the file is
+ * read at compile time, relative to the calling file, so the linter reads it too, but only
+ * through the `Host` (never outside the scan root, not even through a symbolic link), not
+ * through a symbolic link at all (as before the Host existed), and within Bicep's size caps.
+ * Anything that cannot be read is an EVAL001 and an unknown value.
+ */
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Location } from '../../core/source.js';
+import { fromJS, str } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
+import type { Expression } from '../../parse/bicep/index.js';
+import { problem, U } from './context.js';
+import type { Locals } from './context.js';
+import { pathKind } from './files.js';
+import type { FileScope } from './scope.js';
+
+/** Bicep's compile-time file size caps (`SystemNamespaceType.cs`): characters, bytes for base64. */
+const LOAD_LIMITS: Record<string, number> = {
+  loadtextcontent: 131072,
+  loadfileasbase64: 96 * 1024,
+  loadjsoncontent: 1048576,
+  loadyamlcontent: 1048576,
+};
+
+/** `l` is a lower-cased function name. */
+export function isLoadFunction(l: string): boolean {
+  return Object.hasOwn(LOAD_LIMITS, l) || l === 'loaddirectoryfileinfo';
+}
+
+/** Evaluates a `load*()` call (`l` lower-cased). */
+export function load(scope: FileScope, l: string, argExprs: Expression[], locals: Locals, loc: Location): Value {
+  const args = argExprs.map((a) => scope.eval(a, locals));
+  const p = args[0];
+  if (p?.kind !== 'string') return U(`${l}(): the path is not known`, loc);
+  if (l === 'loaddirectoryfileinfo') return U('loadDirectoryFileInfo() is not evaluated', loc);
+  const host = scope.env.sources.host;
+  const target = path.resolve(path.dirname(scope.file.file), p.value);
+  const fail = (why: string): Value => {
+    problem(scope.env, `${why}; the value is unknown`, loc);
+    return U(why, loc);
+  };
+  const kind = pathKind(host, target);
+  if (kind === 'outside') return fail(`'${p.value}' is outside the scanned folder and is not read`);
+  if (kind === 'missing') return fail(`'${p.value}' does not exist`);
+  if (kind === 'link') return fail(`'${p.value}' is a symbolic link and is not followed`);
+  if (kind === 'other') return fail(`'${p.value}' is not a file`);
+  const limit = LOAD_LIMITS[l]!;
+  if (l === 'loadfileasbase64') {
+    const bytes = host.readBytes(target, limit);
+    if (bytes) return str(bytes.toString('base64'), loc);
+    // The Host refuses a file over the cap with this message (its only failure for a regular file but I/O errors).
+    const tooLarge = host.problemOf(target)?.message === `the file is larger than ${limit} bytes`;
+    return fail(tooLarge ? `'${p.value}' is larger than Bicep's limit for ${l}` : `'${p.value}' cannot be read`);
+  }
+  const text = host.readText(target);
+  if (text === undefined) return fail(host.problemOf(target)?.kind === 'binary' ? `'${p.value}' is binary, not text` : `'${p.value}' cannot be read`);
+  if (text.length > limit) return fail(`'${p.value}' is larger than Bicep's limit for ${l} (${limit} characters)`);
+  if (l === 'loadtextcontent') return str(text, loc);
+  let data: unknown;
+  try {
+    data = l === 'loadjsoncontent' ? JSON.parse(text) : parseYaml(text);
+  } catch {
+    return fail(`'${p.value}' is not valid ${l === 'loadjsoncontent' ? 'JSON' : 'YAML'}`);
+  }
+  const jp = args[1];
+  if (jp && jp.kind === 'string') {
+    const sel = jsonPath(data, jp.value);
+    if (sel === undefined) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
+    data = sel;
+  } else if (jp && jp.kind !== 'null') return U(`${l}(): the path filter is not known`, loc);
+  return fromJS(data, loc);
+}
+
+/** `$.a.b[0]['c']`: the subset of JSONPath that selects one node. */
+function jsonPath(data: unknown, p: string): unknown {
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
+  let s = p.trim();
+  if (s.startsWith('$')) s = s.slice(1);
+  let cur: unknown = data;
+  re.lastIndex = 0;
+  let pos = 0;
+  while (pos < s.length) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return undefined;
+    pos = re.lastIndex;
+    const key = m[1] ?? m[3] ?? m[4];
+    if (key !== undefined) {
+      if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+      cur = (cur as Record<string, unknown>)[key];
+    } else {
+      if (!Array.isArray(cur)) return undefined;
+      cur = cur[Number(m[2])];
+    }
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}

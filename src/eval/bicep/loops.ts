@@ -1,0 +1,69 @@
+/**
+ * `for` loops: a declaration's loop (`resource r … = [for x in xs: {…}]`) expands into one
+ * instance per item, at most `maxCopy`; a `for` expression builds an array. An unknown
+ * collection gives one instance whose item and index are unknown (with the `copyIndex()`
+ * token of the compiled twin), never a guessed count.
+ */
+import { list, num } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
+import type { ForExpr, IfBody } from '../../parse/bicep/index.js';
+import { armAccess } from '../arm/evaluate.js';
+import { U, withLocals } from './context.js';
+import type { Locals } from './context.js';
+import type { FileScope } from './scope.js';
+
+/** Expands a declaration's loop into (locals, index) pairs; an unknown collection gives one instance. */
+export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Locals, symbol: string): { locals: Locals; index?: number }[] {
+  if (!loop) return [{ locals }];
+  const xs = scope.eval(loop.iterable, locals);
+  if (xs.kind === 'list') {
+    let n = xs.items.length;
+    if (n > scope.env.maxCopy) {
+      scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
+      n = scope.env.maxCopy;
+    }
+    const out: { locals: Locals; index?: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      const add: [string, Value][] = [[loop.item.name, xs.items[i]!]];
+      if (loop.index) add.push([loop.index.name, num(i, scope.loc(loop.index.range))]);
+      out.push({ locals: withLocals(locals, add), index: i });
+    }
+    return out;
+  }
+  if (xs.kind === 'object') {
+    scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
+    return [];
+  }
+  const idx = U(`the loop collection is unknown${xs.kind === 'unknown' ? ` (${xs.reason})` : ''}`, scope.loc(loop.range), 'copyIndex()');
+  const item = xs.kind === 'unknown' ? armAccess(xs, idx, scope.loc(loop.item.range)) : U('the loop collection is not an array', scope.loc(loop.item.range));
+  const add: [string, Value][] = [[loop.item.name, item]];
+  if (loop.index) add.push([loop.index.name, idx]);
+  return [{ locals: withLocals(locals, add) }];
+}
+
+/** `[for x in xs: body]` and `[for x in xs: if (c) body]` as a value. */
+export function evalFor(scope: FileScope, e: ForExpr, locals: Locals): Value {
+  const loc = scope.loc(e.range);
+  const xs = scope.eval(e.iterable, locals);
+  if (xs.kind !== 'list') return U(xs.kind === 'unknown' ? `the loop collection is unknown (${xs.reason})` : 'the loop collection is not an array', loc);
+  let n = xs.items.length;
+  if (n > scope.env.maxCopy) {
+    scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
+    n = scope.env.maxCopy;
+  }
+  const items: Value[] = [];
+  for (let i = 0; i < n; i++) {
+    const add: [string, Value][] = [[e.item.name, xs.items[i]!]];
+    if (e.index) add.push([e.index.name, num(i, scope.loc(e.index.range))]);
+    const l = withLocals(locals, add);
+    const body = e.body;
+    if (body.kind === 'IfBody') {
+      const c = scope.eval((body as IfBody).condition, l);
+      if (c.kind === 'bool' && !c.value) continue;
+      if (c.kind !== 'bool') return U('a loop filter depends on an unknown value', loc);
+      const b = (body as IfBody).body;
+      items.push(b.kind === 'Object' ? scope.evalObject(b, l) : U('invalid loop body', loc));
+    } else items.push(scope.eval(body, l));
+  }
+  return list(items, loc);
+}

@@ -1,0 +1,167 @@
+/**
+ * Modules and imported files (BICEP.md §4.8–§4.9): module instances (`if`, `for`, the
+ * deployment name the compiler generates), a local `.bicep` module evaluated as a child scope
+ * with its `params:`, module outputs, and `import {x} from './file.bicep'`. Local files are found
+ * only through the `Host` (`files.ts`): one outside the scan root, also through a symbolic link,
+ * is reported and not evaluated. Registry modules (`br:`, `ts:`) are unknown.
+ */
+import path from 'node:path';
+import type { Location } from '../../core/source.js';
+import { passedThrough, str } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
+import type { Expression, ImportDecl, ModuleDecl } from '../../parse/bicep/index.js';
+import { armAccess, armCallToken, callArmFunction } from '../arm/evaluate.js';
+import type { ArmUnknown } from '../arm/resourceid.js';
+import { andCond, propOf, U } from './context.js';
+import type { Locals } from './context.js';
+import { pathKind, REGISTRY_PATH } from './files.js';
+import { expandLoop } from './loops.js';
+import type { FileScope } from './scope.js';
+import type { ModInst, ModSym } from './symbols.js';
+
+export function moduleInstances(scope: FileScope, sym: ModSym): ModInst[] {
+  const d = sym.decl;
+  const out: ModInst[] = [];
+  for (const it of expandLoop(scope, d.loop, undefined, d.name.name)) {
+    let condition = scope.condition;
+    if (d.condition) {
+      const c = scope.eval(d.condition, it.locals);
+      if (c.kind === 'bool' && !c.value) continue;
+      condition = andCond(condition, c);
+    }
+    const nameProp = d.body ? propOf(d.body, 'name') : undefined;
+    let name: Value;
+    if (nameProp) name = scope.eval(nameProp.value, it.locals);
+    else {
+      // The compiler's default: format('<name>-{0}', uniqueString('<name>', deployment().name)).
+      const loc = scope.loc(d.name.range);
+      const dep = callArmFunction('deployment', [], loc)!;
+      const h = callArmFunction('uniqueString', [str(d.name.name, loc), armAccess(dep, str('name', loc), loc)], loc)!;
+      name = callArmFunction('format', [str(`${d.name.name.slice(0, 50)}-{0}`, loc), h], loc)!;
+    }
+    const inst: ModInst = { sym, locals: it.locals, name };
+    if (it.index !== undefined) inst.index = it.index;
+    if (condition) inst.condition = condition;
+    out.push(inst);
+  }
+  return out;
+}
+
+/** The module's file scope (created on first use); `null` when it is not a local `.bicep` module. */
+export function moduleScope(scope: FileScope, inst: ModInst): FileScope | null {
+  if (inst.child !== undefined) return inst.child;
+  inst.child = null;
+  const d = inst.sym.decl;
+  const target = scope.localModulePath(d);
+  if (!target || !target.toLowerCase().endsWith('.bicep')) return null;
+  if (scope.stack.includes(target)) {
+    scope.problem(`Module cycle: ${path.basename(target)} is already being evaluated`, d.path.range);
+    return null;
+  }
+  if (scope.stack.length >= scope.env.maxDepth) {
+    scope.problem(`Modules are nested more than ${scope.env.maxDepth} levels deep; '${d.name.name}' is not evaluated`, d.path.range);
+    return null;
+  }
+  const parsed = scope.env.sources.parse(target);
+  if (!parsed) return null;
+  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel(inst.name)], inst.condition, [...scope.stack, target]);
+  inst.child = child;
+  return child;
+}
+
+/** `params:` of a module instance, each value passed through the caller's property. */
+export function moduleParams(scope: FileScope, inst: ModInst): Map<string, Value> {
+  const d = inst.sym.decl;
+  const out = new Map<string, Value>();
+  const p = d.body ? propOf(d.body, 'params') : undefined;
+  if (!p) return out;
+  if (p.value.kind !== 'Object') {
+    const v = scope.eval(p.value, inst.locals);
+    if (v.kind === 'object') for (const [k, e] of v.entries) out.set(k, e);
+    return out;
+  }
+  for (const m of p.value.members) {
+    if (m.kind === 'Spread') {
+      const v = scope.eval(m.expression, inst.locals);
+      if (v.kind === 'object') for (const [k, e] of v.entries) out.set(k, e);
+      continue;
+    }
+    if (m.kind !== 'ObjectProperty' || m.keyName === null) continue;
+    let v = m.value.kind === 'InstanceCall' && m.value.name.name === 'getSecret' ? U('a Key Vault secret reference', scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
+    // A resource passed to a resource-typed param becomes its id.
+    const ref = scope.resourceRef(m.value, inst.locals);
+    if (ref && m.value.kind !== 'PropertyAccess') v = scope.resourceId(ref, scope.loc(m.value.range));
+    out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
+  }
+  return out;
+}
+
+/** The resolved local module path, or undefined (registry module, missing or outside file: reported). */
+export function localModulePath(scope: FileScope, d: ModuleDecl): string | undefined {
+  const p = d.pathString;
+  if (p === null) {
+    scope.problem('The module path cannot be evaluated', d.path.range);
+    return undefined;
+  }
+  if (REGISTRY_PATH.test(p)) return undefined;
+  const target = path.resolve(path.dirname(scope.file.file), p);
+  const kind = pathKind(scope.env.sources.host, target);
+  if (kind === 'outside') {
+    scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
+    return undefined;
+  }
+  if (kind !== 'file' && kind !== 'link') {
+    scope.problem(`Module file '${p}' does not exist`, d.path.range);
+    return undefined;
+  }
+  return target;
+}
+
+/** The output `name` of a module instance. */
+export function moduleOutput(scope: FileScope, inst: ModInst, name: string, loc: Location): Value {
+  const child = scope.moduleScope(inst);
+  const v = child?.output(name);
+  if (v) return v;
+  const t = armCallToken('reference', [str(`Microsoft.Resources/deployments`, loc), inst.name]);
+  return U(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc, t !== undefined ? `${t}.outputs.${name}.value` : undefined);
+}
+
+/** The module instance an expression names (`m`, `m[i]`); `null` when it names a module but not one instance. */
+export function moduleRef(scope: FileScope, e: Expression, locals: Locals): ModInst | null | undefined {
+  let sym: ModSym | undefined;
+  let idx: Expression | undefined;
+  if (e.kind === 'Variable' && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
+  else if (e.kind === 'IndexAccess' && e.object.kind === 'Variable' && !e.safe && !e.fromEnd) {
+    sym = scope.modules.get(e.object.name);
+    idx = e.index;
+  }
+  if (!sym) return undefined;
+  const all = sym.instances();
+  if (idx) {
+    const i = scope.eval(idx, locals);
+    return i.kind === 'number' ? (all.find((x) => x.index === i.value) ?? null) : null;
+  }
+  return all.length === 1 ? all[0]! : null;
+}
+
+/** `import {x} from './file.bicep'`: an exported variable of a local file. */
+export function importedVariable(scope: FileScope, d: ImportDecl, original: string, loc: Location): Value {
+  const p = d.fromString;
+  if (p === null || REGISTRY_PATH.test(p)) return U(`'${original}' is imported from a registry`, loc);
+  const target = path.resolve(path.dirname(scope.file.file), p);
+  const kind = pathKind(scope.env.sources.host, target);
+  if ((kind !== 'file' && kind !== 'link') || !target.toLowerCase().endsWith('.bicep') || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
+    return U(`'${original}' is imported from '${p}', which is not evaluated`, loc);
+  }
+  const parsed = scope.env.sources.parse(target);
+  if (!parsed) return U(`'${original}' is imported from '${p}', which cannot be parsed`, loc);
+  const child = scope.child(parsed, new Map(), scope.deployment, undefined, [...scope.stack, target]);
+  return child.variable(original) ?? U(`'${original}' is not a variable of '${p}'`, loc);
+}
+
+/** A deployment name for `ArmResource.deployment`: the name, or its token when unknown. */
+export function nameLabel(v: Value): string {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'unknown' && v.token !== undefined) return (v as ArmUnknown).tpl ? v.token : `{${v.token}}`;
+  return '?';
+}

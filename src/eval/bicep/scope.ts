@@ -1,0 +1,259 @@
+/**
+ * One `.bicep` (or `.bicepparam`) file being evaluated with one set of parameter values: its
+ * symbol tables (params, vars, resources, modules, functions, outputs, imports), the lazy
+ * evaluation of params, vars and outputs, and the declared params as inputs.
+ *
+ * `FileScope` is also the one object the parts of the evaluator work on. Its methods are their
+ * shared vocabulary (`eval`, `resourceRef`, `moduleOutput`, …), each implemented in the module
+ * for its job (`expressions.ts`, `resources.ts`, `modules.ts`, `emit.ts`); those modules import
+ * only the type of `FileScope`, so the imports of this folder have no cycle.
+ */
+import type { Location, Range } from '../../core/source.js';
+import { nul, passedThrough, str } from '../../core/value.js';
+import type { Value } from '../../core/value.js';
+import type {
+  BicepFile,
+  BicepParamFile,
+  Expression,
+  FuncDecl,
+  ImportDecl,
+  ModuleDecl,
+  ObjectExpr,
+  OutputDecl,
+  VarDecl,
+} from '../../parse/bicep/index.js';
+import { tokenText } from '../arm/evaluate.js';
+import type { InputDecl } from '../types.js';
+import { decorator, problem, span, U } from './context.js';
+import type { Env, Locals } from './context.js';
+import { emit } from './emit.js';
+import { evaluate, evaluateObject } from './expressions.js';
+import { importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
+import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
+import { ModSym, ResSym } from './symbols.js';
+import type { ModInst, ParamSlot, ResInst, Slot } from './symbols.js';
+
+export class FileScope {
+  readonly params = new Map<string, ParamSlot>();
+  readonly vars = new Map<string, Slot<VarDecl>>();
+  readonly resources = new Map<string, ResSym>();
+  readonly nestedResources = new Map<string, ResSym>();
+  readonly modules = new Map<string, ModSym>();
+  readonly funcs = new Map<string, FuncDecl>();
+  readonly outputDecls = new Map<string, OutputDecl>();
+  readonly outputValues = new Map<string, Value>();
+  readonly imports = new Map<string, { decl: ImportDecl; original: string }>();
+  targetScope = 'resourceGroup';
+
+  constructor(
+    readonly file: BicepFile | BicepParamFile,
+    readonly env: Env,
+    assigned: Map<string, Value>,
+    /** Enclosing module deployment names, outermost first. */
+    readonly deployment: string[],
+    /** The module's condition (never known false). */
+    readonly condition: Value | undefined,
+    /** Files of the enclosing module chain (cycle guard). */
+    readonly stack: string[],
+  ) {
+    for (const s of file.statements) {
+      switch (s.kind) {
+        case 'ParamDecl': {
+          const header: Location = { ...this.loc(span(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`), symbol: { kind: 'input', name: s.name.name } };
+          const slot: ParamSlot = { name: s.name.name, decl: s, state: 0, via: header };
+          const a = assigned.get(s.name.name);
+          if (a) slot.assigned = a;
+          this.params.set(s.name.name, slot);
+          break;
+        }
+        case 'ParamAssignment': {
+          const header: Location = { ...this.loc(span(s.keywordRange, s.name.range), `parameter "${s.name.name}"`), symbol: { kind: 'input', name: s.name.name } };
+          this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
+          break;
+        }
+        case 'VarDecl':
+          this.vars.set(s.name.name, { decl: s, state: 0, via: { ...this.loc(span(s.keywordRange, s.name.range), `variable "${s.name.name}"`), symbol: { kind: 'variable', name: s.name.name } } });
+          break;
+        case 'ResourceDecl': {
+          const sym = new ResSym(this, s, s.name.name, undefined);
+          this.resources.set(s.name.name, sym);
+          const addNested = (p: ResSym): void => {
+            for (const [n, c] of p.children) {
+              if (!this.nestedResources.has(n)) this.nestedResources.set(n, c);
+              addNested(c);
+            }
+          };
+          addNested(sym);
+          break;
+        }
+        case 'ModuleDecl':
+          this.modules.set(s.name.name, new ModSym(this, s));
+          break;
+        case 'FuncDecl':
+          this.funcs.set(s.name.name, s);
+          break;
+        case 'OutputDecl':
+          this.outputDecls.set(s.name.name, s);
+          break;
+        case 'TargetScopeDecl': {
+          const v = this.eval(s.value, undefined);
+          if (v.kind === 'string') this.targetScope = v.value;
+          break;
+        }
+        case 'ImportDecl':
+          if (s.form === 'named') for (const it of s.items) this.imports.set(it.alias?.name ?? it.originalName, { decl: s, original: it.originalName });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Another file evaluated in the same run (a module, a file `import`ed from). */
+  child(file: BicepFile, assigned: Map<string, Value>, deployment: string[], condition: Value | undefined, stack: string[]): FileScope {
+    return new FileScope(file, this.env, assigned, deployment, condition, stack);
+  }
+
+  loc(range: Range, label?: string): Location {
+    return label === undefined ? { file: this.file.file, range } : { file: this.file.file, range, label };
+  }
+
+  problem(message: string, range: Range): void {
+    problem(this.env, message, this.loc(range));
+  }
+
+  // ---- declared names -------------------------------------------------------------------------
+
+  parameter(name: string): Value | undefined {
+    const slot = this.params.get(name);
+    if (!slot) return undefined;
+    if (slot.state === 2) return passedThrough(slot.value!, slot.via);
+    if (slot.state === 1) {
+      this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
+      return U(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
+    }
+    slot.state = 1;
+    let v: Value;
+    if (slot.assigned) v = slot.assigned;
+    else if (slot.expr) v = this.eval(slot.expr, undefined);
+    else if (slot.decl?.defaultValue) v = this.eval(slot.decl.defaultValue, undefined);
+    else if (slot.decl?.type?.kind === 'NullableType') v = nul(slot.via);
+    else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+    slot.value = v;
+    slot.state = 2;
+    return passedThrough(v, slot.via);
+  }
+
+  variable(name: string): Value | undefined {
+    const slot = this.vars.get(name);
+    if (!slot) return undefined;
+    if (slot.state === 2) return passedThrough(slot.value!, slot.via);
+    if (slot.state === 1) {
+      this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
+      return U(`variable '${name}' refers to itself`, slot.via);
+    }
+    slot.state = 1;
+    const v = this.eval(slot.decl.value, undefined);
+    slot.value = v;
+    slot.state = 2;
+    return passedThrough(v, slot.via);
+  }
+
+  output(name: string): Value | undefined {
+    const cached = this.outputValues.get(name);
+    if (cached) return cached;
+    const d = this.outputDecls.get(name);
+    if (!d) return undefined;
+    this.outputValues.set(name, U(`output '${name}' refers to itself`, this.loc(d.name.range)));
+    const v = this.eval(d.value, undefined);
+    this.outputValues.set(name, v);
+    return v;
+  }
+
+  /** The declared params as InputDecls (kind 'bicep-param'). */
+  collectInputs(): void {
+    for (const slot of this.params.values()) {
+      const d = slot.decl;
+      if (!d) continue;
+      const key = `${slot.via.file}:${slot.via.range.start.offset}`;
+      if (this.env.inputKeys.has(key)) continue;
+      this.env.inputKeys.add(key);
+      const input: InputDecl = { name: slot.name, kind: 'bicep-param', header: slot.via };
+      if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+      else if (d.resourceType) input.type = 'resource';
+      if (d.decorators.some((x) => x.name === 'secure')) input.secure = true;
+      if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, undefined);
+      if (slot.assigned) input.assigned = slot.assigned;
+      const allowed = decorator(d.decorators, 'allowed');
+      const arr = allowed?.args[0];
+      if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
+      this.env.inputs.push(input);
+    }
+  }
+
+  // ---- the shared vocabulary, implemented by the other parts ---------------------------------
+
+  /** An expression's value (`expressions.ts`). */
+  eval(e: Expression, locals: Locals): Value {
+    return evaluate(this, e, locals);
+  }
+
+  evalObject(o: ObjectExpr, locals: Locals, skip?: (key: string) => boolean): Value {
+    return evaluateObject(this, o, locals, skip);
+  }
+
+  /** Resources (`resources.ts`). */
+  resourceInstances(sym: ResSym): ResInst[] {
+    return resourceInstances(this, sym);
+  }
+
+  resourceBody(inst: ResInst): Value {
+    return resourceBody(this, inst);
+  }
+
+  resourceId(inst: ResInst, loc: Location): Value {
+    return resourceId(this, inst, loc);
+  }
+
+  resourceProperty(inst: ResInst, prop: string, loc: Location): Value {
+    return resourceProperty(this, inst, prop, loc);
+  }
+
+  resourceRef(e: Expression, locals: Locals): ResInst | undefined {
+    return resourceRef(this, e, locals);
+  }
+
+  resourceSymbol(e: Expression, locals: Locals): ResSym | undefined {
+    return resourceSymbol(this, e, locals);
+  }
+
+  /** Modules and imported files (`modules.ts`). */
+  moduleInstances(sym: ModSym): ModInst[] {
+    return moduleInstances(this, sym);
+  }
+
+  moduleScope(inst: ModInst): FileScope | null {
+    return moduleScope(this, inst);
+  }
+
+  moduleRef(e: Expression, locals: Locals): ModInst | null | undefined {
+    return moduleRef(this, e, locals);
+  }
+
+  moduleOutput(inst: ModInst, name: string, loc: Location): Value {
+    return moduleOutput(this, inst, name, loc);
+  }
+
+  localModulePath(d: ModuleDecl): string | undefined {
+    return localModulePath(this, d);
+  }
+
+  importedVariable(d: ImportDecl, original: string, loc: Location): Value {
+    return importedVariable(this, d, original, loc);
+  }
+
+  /** Pushes the resource records of this file and its modules (`emit.ts`). */
+  emit(): void {
+    emit(this);
+  }
+}

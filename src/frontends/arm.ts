@@ -1,0 +1,78 @@
+/**
+ * ARM templates (hand-written and compiled from Bicep) and their parameter files. A JSON
+ * file is ARM when its `$schema` says deploymentTemplate / deploymentParameters. Each
+ * paired parameter file is a variant (RULES.md "Variants"). A compiled template whose
+ * `.bicep` source is linted natively is superseded by the Bicep front end.
+ */
+import path from 'node:path';
+import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
+import { jsonObjectRanges } from '../parse/json/blocks.js';
+import { evaluateArm } from '../eval/arm/project.js';
+import { armRefKeys, fromArm } from '../model/from-arm.js';
+import type { FileKind } from '../core/file-kind.js';
+import type { FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
+import { parseCache } from './shared.js';
+
+/** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
+export function armJsonKind(text: string): FileKind | undefined {
+  const head = text.slice(0, 4096);
+  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return 'arm';
+  if (/"\$schema"\s*:\s*"[^"]*deploymentParameters\.json#?"/i.test(head)) return 'arm-params';
+  // $schema may come later in a large template.
+  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text)) return 'arm';
+  return undefined;
+}
+
+export const armFrontEnd: FrontEnd = {
+  name: 'arm',
+  family: 'arm',
+  byName(file) {
+    return /\.jsonc?$/i.test(path.basename(file)) && !/\.tfvars\.json$/i.test(file) ? 'peek' : undefined;
+  },
+  byContent(_file, text) {
+    return armJsonKind(text);
+  },
+  run(files, ctx) {
+    const problems: Problem[] = [];
+    // Only a JSON file's first error: the ones after it are its cascade.
+    const json = parseCache<ParsedJson>(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
+    const arm = evaluateArm({
+      root: ctx.root,
+      host: ctx.host,
+      templates: files.filter((f) => f.kind === 'arm' && !ctx.isSuperseded(f.path)).map((f) => f.path),
+      parameterFiles: files.filter((f) => f.kind === 'arm-params').map((f) => f.path),
+      parse: (f) => json.get(f),
+      envOverride: ctx.envOverride,
+      envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
+    });
+    for (const f of files) if (f.kind === 'arm-params') json.get(f.path);
+    for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
+    const metadata: MetadataSource[] = [];
+    const seen = new Set<string>();
+    for (const e of arm.evaluations) {
+      for (const r of e.result.resources) {
+        const key = `${r.file}:${r.objectLocation.range.start.offset}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
+      }
+    }
+    const suppressionSources: SuppressionSource[] = [];
+    for (const [file, parsed] of json.entries()) if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
+    return {
+      units: arm.evaluations.map((e) => ({
+        evaluation: e.evaluation,
+        resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
+        refKeys: armRefKeys,
+      })),
+      problems,
+      suppressionSources,
+      metadata,
+    };
+  },
+};
+
+/** `metadata._generator.name == "bicep"` of a parsed template. */
+export function isBicepGenerated(parsed: ParsedJson | undefined): boolean {
+  return getProp(getProp(getProp(parsed?.root, 'metadata'), '_generator'), 'name')?.value === 'bicep';
+}

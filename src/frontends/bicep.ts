@@ -1,0 +1,95 @@
+/**
+ * Native Bicep (`.bicep`, `.bicepparam`), evaluated onto the ARM resource shape so every
+ * ARM rule applies. Owns the compiled-twin policy (issue #7): a template compiled from a
+ * `.bicep` that sits beside it is an artifact of that source, so the `.bicep` is linted and
+ * the twin is superseded; when the `.bicep` does not parse, the twin is linted instead (and
+ * the `.bicep` gets its PARSE001), so nothing is lost.
+ */
+import path from 'node:path';
+import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from '../parse/bicep/index.js';
+import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
+import { evaluateBicep } from '../eval/bicep/project.js';
+import { bicepSourceCandidates } from '../eval/arm/project.js';
+import { armRefKeys, fromArm } from '../model/from-arm.js';
+import type { FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import { parseCache, type ParseCache } from './shared.js';
+
+/** A compiled template says so in `metadata._generator` (`"name": "bicep"`), near its top. */
+const BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
+
+interface RunState {
+  problems: Problem[];
+  bicep: ParseCache<BicepFile>;
+  params: ParseCache<BicepParamFile>;
+  /** `.bicep` files whose compiled twin is linted in their place (they do not parse). */
+  brokenWithTwin: Set<string>;
+}
+
+/** Parse caches shared by `supersedes` and `run` of one lint run. */
+const states = new WeakMap<FrontEndContext, RunState>();
+function stateOf(ctx: FrontEndContext): RunState {
+  let s = states.get(ctx);
+  if (!s) {
+    const problems: Problem[] = [];
+    s = {
+      problems,
+      bicep: parseCache<BicepFile>(ctx.host, parseBicep, (f) => f.errors, problems),
+      params: parseCache<BicepParamFile>(ctx.host, parseBicepParam, (f) => f.errors, problems),
+      brokenWithTwin: new Set(),
+    };
+    states.set(ctx, s);
+  }
+  return s;
+}
+
+export const bicepFrontEnd: FrontEnd = {
+  name: 'bicep',
+  family: 'arm',
+  byName(file) {
+    const base = path.basename(file).toLowerCase();
+    if (base.endsWith('.bicep')) return 'bicep';
+    if (base.endsWith('.bicepparam')) return 'bicepparam';
+    return undefined;
+  },
+  supersedes(files, ctx) {
+    const state = stateOf(ctx);
+    const bicepFiles = new Set(files.filter((f) => f.kind === 'bicep').map((f) => f.path));
+    const out = new Set<string>();
+    for (const f of ctx.allFiles) {
+      if (f.kind !== 'arm') continue;
+      const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
+      if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? '')) continue;
+      const parsed = state.bicep.get(twin);
+      if (parsed !== undefined && parsed.errors.length === 0) out.add(f.path);
+      else state.brokenWithTwin.add(twin);
+    }
+    return out;
+  },
+  run(files, ctx) {
+    const state = stateOf(ctx);
+    const result = evaluateBicep({
+      host: ctx.host,
+      bicepFiles: files.filter((f) => f.kind === 'bicep' && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
+      paramFiles: files.filter((f) => f.kind === 'bicepparam').map((f) => f.path),
+      parse: (f) => state.bicep.get(f),
+      parseParams: (f) => state.params.get(f),
+      envOverride: ctx.envOverride,
+    });
+    for (const f of files) if (f.kind === 'bicep') state.bicep.get(f.path);
+    const problems = [...state.problems, ...result.problems.map((p): Problem => ({ ruleId: p.code, message: p.message, location: p.location }))];
+    const suppressionSources: SuppressionSource[] = [];
+    for (const [file, b] of state.bicep.entries()) {
+      if (!b) continue;
+      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text)], blocks: b.statements.map((st) => st.range) });
+    }
+    return {
+      units: result.evaluations.map((e) => ({
+        evaluation: e.evaluation,
+        resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, {}, 'bicep')),
+        refKeys: armRefKeys,
+      })),
+      problems,
+      suppressionSources,
+    };
+  },
+};

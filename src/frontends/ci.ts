@@ -1,0 +1,44 @@
+/**
+ * CI files that deploy infrastructure: GitHub workflows and composite actions, Azure
+ * Pipelines (templates included) and shell/PowerShell scripts. YAML is classified by path
+ * and content (`src/discover/ci.ts`); each document is parsed with positions, scripts
+ * included.
+ */
+import path from 'node:path';
+import { parseCiDocument, type CiDocument } from '../parse/yaml/ci.js';
+import { classifyCiFile } from './ci-classify.js';
+import type { FrontEnd, Problem, SuppressionSource } from './types.js';
+import { readProblem } from './shared.js';
+
+export const ciFrontEnd: FrontEnd = {
+  name: 'ci',
+  family: 'ci',
+  byName(file) {
+    return /\.(ya?ml|sh|bash|ps1)$/i.test(path.basename(file)) ? 'peek' : undefined;
+  },
+  byContent(_file, text, rel) {
+    return classifyCiFile(rel, text);
+  },
+  run(files, ctx) {
+    const problems: Problem[] = [];
+    const ciDocuments: CiDocument[] = [];
+    const suppressionSources: SuppressionSource[] = [];
+    for (const f of files) {
+      const text = ctx.host.readText(f.path);
+      if (text === undefined) {
+        const p = readProblem(ctx.host, f.path);
+        if (p) problems.push(p);
+        continue;
+      }
+      const doc = parseCiDocument(f.path, text, f.kind as Parameters<typeof parseCiDocument>[2]);
+      // The first YAML error; the ones after it are usually its cascade.
+      const first = doc.errors[0];
+      if (first) problems.push({ ruleId: 'PARSE001', message: first.message, location: { file: f.path, range: first.range } });
+      else {
+        ciDocuments.push(doc);
+        suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
+      }
+    }
+    return { units: [], ciDocuments, problems, suppressionSources };
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * What every front end needs: a memoized parse of a file read through the Host, whose
+ * syntax errors become PARSE001 problems once, and the location of a whole-file problem.
+ */
+import type { Host } from '../core/host.js';
+import type { Location, Range } from '../core/source.js';
+import type { Problem } from './types.js';
+
+export const FILE_START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+export function fileStart(file: string): Location {
+  return { file, range: FILE_START };
+}
+
+/** Why the Host could not give a file's text, as PARSE001 (silent skips — outside the root, not a regular file — give nothing). */
+export function readProblem(host: Host, file: string): Problem | undefined {
+  const p = host.problemOf(file);
+  if (!p || p.kind === 'outside' || p.kind === 'not-regular' || p.kind === 'missing') return undefined;
+  const hint = p.kind === 'binary' ? 'only text files are read; remove it from the scan or ignore it' : 'check the file permissions';
+  return { ruleId: 'PARSE001', message: `${p.message}; ${hint}.`, location: fileStart(file) };
+}
+
+export interface ParseCache<T> {
+  /** The parsed file (undefined when it cannot be read); syntax errors are reported once. */
+  get(file: string): T | undefined;
+  /** Every file parsed so far. */
+  entries(): IterableIterator<[string, T | undefined]>;
+}
+
+export function parseCache<T>(
+  host: Host,
+  parse: (text: string, file: string) => T,
+  errorsOf: (parsed: T) => readonly { message: string; range: Range }[],
+  problems: Problem[],
+): ParseCache<T> {
+  const cache = new Map<string, T | undefined>();
+  return {
+    get(file) {
+      if (cache.has(file)) return cache.get(file);
+      const text = host.readText(file);
+      let parsed: T | undefined;
+      if (text === undefined) {
+        const p = readProblem(host, file);
+        if (p) problems.push(p);
+      } else {
+        parsed = parse(text, file);
+        for (const e of errorsOf(parsed)) problems.push({ ruleId: 'PARSE001', message: e.message, location: { file, range: e.range } });
+      }
+      cache.set(file, parsed);
+      return parsed;
+    },
+    entries: () => cache.entries(),
+  };
+}

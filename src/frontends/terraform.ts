@@ -1,0 +1,80 @@
+/**
+ * Terraform (azurerm and azapi): `.tf` modules, `.tfvars`/`.tfvars.json` variable files and
+ * `.tfstate` files (TF002 looks at those by name). Modules are evaluated once per variant
+ * (RULES.md "Variants") with local modules read through the Host.
+ */
+import path from 'node:path';
+import { parseHcl } from '../parse/hcl/parser.js';
+import type { HclFile } from '../parse/hcl/ast.js';
+import { evaluateTerraform } from '../eval/terraform/project.js';
+import { tfvarsJsonValues, tfvarsValues } from '../eval/terraform/tfvars.js';
+import type { Value } from '../core/value.js';
+import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
+import { hclBlockRanges } from '../parse/hcl/blocks.js';
+import type { FileKind } from '../core/file-kind.js';
+import type { FrontEnd, Problem } from './types.js';
+import { parseCache } from './shared.js';
+
+const BY_NAME: [RegExp, FileKind][] = [
+  [/\.tf$/, 'terraform'],
+  [/\.tfvars$/, 'tfvars'],
+  [/\.tfvars\.json$/, 'tfvars-json'],
+  [/\.tfstate(\.backup)?$/, 'tfstate'],
+];
+
+export const terraformFrontEnd: FrontEnd = {
+  name: 'terraform',
+  family: 'terraform',
+  byName(file) {
+    const base = path.basename(file).toLowerCase();
+    return BY_NAME.find(([re]) => re.test(base))?.[1];
+  },
+  run(files, ctx) {
+    const problems: Problem[] = [];
+    const hcl = parseCache<HclFile>(ctx.host, parseHcl, (f) => f.errors, problems);
+    for (const f of files) {
+      if (f.kind !== 'terraform' && f.kind !== 'tfvars' && f.kind !== 'tfvars-json') continue;
+      // Every var file's values, read here through the Host: SEC001 reads them (the file hook).
+      let values: Map<string, Value> | undefined;
+      if (f.kind === 'tfvars-json') {
+        const text = ctx.host.readText(f.path);
+        if (text !== undefined) values = tfvarsJsonValues(f.path, text);
+      } else {
+        const parsed = hcl.get(f.path);
+        if (f.kind === 'tfvars' && parsed) values = tfvarsValues(parsed);
+      }
+      if (values) f.varValues = values;
+    }
+    const tf = evaluateTerraform({
+      root: ctx.root,
+      tfFiles: files.filter((f) => f.kind === 'terraform').map((f) => f.path),
+      varFiles: files.filter((f) => f.kind === 'tfvars' || f.kind === 'tfvars-json').map((f) => f.path),
+      cliVarFiles: [...ctx.cliVarFiles],
+      parseHcl: (f) => hcl.get(f),
+      readText: (f) => ctx.host.readText(f),
+      envOverride: ctx.envOverride,
+      envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
+      insideRoot: (dir) => ctx.host.isInside(dir),
+      listTfFiles: (dir) => {
+        const entries = ctx.host.list(dir)?.filter((e) => e.name.endsWith('.tf') && !e.isDirectory) ?? [];
+        // A FIFO or device named `x.tf` is never opened: asking the Host records it as skipped (--verbose).
+        for (const e of entries) if (!e.isFile) ctx.host.readText(e.path);
+        const tfs = entries.filter((e) => e.isFile).map((e) => e.path);
+        return tfs.length ? tfs : undefined;
+      },
+    });
+    for (const p of tf.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
+    const suppressionSources = [];
+    for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+    return {
+      units: tf.evaluations.map((e) => ({
+        evaluation: e.evaluation,
+        resources: e.resources.flatMap((r) => fromTerraform(r, e.evaluation)),
+        refKeys: terraformRefKeys,
+      })),
+      terraformModules: tf.modules,
+      problems,
+      suppressionSources,
+    };
+  },
+};

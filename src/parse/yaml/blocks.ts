@@ -1,0 +1,46 @@
+/**
+ * Block ranges of a positioned YAML tree, for suppression scopes (RULES.md "Inline
+ * suppressions": a directive on its own line covers the next line, and the whole block when
+ * that line opens a YAML mapping). Read from the parsed tree, not from indentation, so flow
+ * collections, compact sequences and block scalars are scoped exactly.
+ */
+import { isMap, isPair, isSeq, isScalar } from 'yaml';
+import type { Document } from 'yaml';
+import type { LineMap, Range } from '../../core/source.js';
+
+interface Ranged {
+  range?: [number, number, number] | null;
+}
+
+/** Every `key:` whose value is a collection (key to the end of its value) and every sequence item that is a collection. */
+export function yamlTreeBlockRanges(docs: readonly Document.Parsed[], lineMap: LineMap): Range[] {
+  const out: Range[] = [];
+  const text = lineMap.text;
+  // A block collection's range runs up to the next line; end it at its last character instead.
+  const range = (start: number, end: number): Range => {
+    let e = end;
+    while (e > start && /\s/.test(text[e - 1]!)) e--;
+    return lineMap.range(start, e);
+  };
+  const stack: unknown[] = docs.map((d) => d.contents);
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 1_000_000) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const p of node.items) {
+        if (!isPair(p)) continue;
+        const key = p.key as Ranged | null;
+        const value = p.value as Ranged | null;
+        if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(range(key.range[0], value.range[1]));
+        stack.push(p.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        const r = (item as Ranged | null)?.range;
+        if ((isMap(item) || isSeq(item)) && r) out.push(range(r[0], r[1]));
+        if (!isScalar(item)) stack.push(item);
+      }
+    }
+  }
+  return out.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+}

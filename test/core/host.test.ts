@@ -1,0 +1,79 @@
+/**
+ * The Host: the only module that reads the disk. Confined to the scan root (also through
+ * symbolic links), regular files only, text decoded, each file read once.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { createHost, decodeText } from '../../src/core/host.js';
+import { lint } from '../../src/api.js';
+
+function scratch(): { root: string; outside: string } {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-host-'));
+  const root = path.join(base, 'repo');
+  const outside = path.join(base, 'outside');
+  fs.mkdirSync(root);
+  fs.mkdirSync(outside);
+  return { root, outside };
+}
+
+describe('Host', () => {
+  it('reads a file inside the root once, and refuses one reached through a link that leaves the root', () => {
+    const { root, outside } = scratch();
+    fs.writeFileSync(path.join(root, 'a.tf'), 'x = 1\n');
+    fs.writeFileSync(path.join(outside, 'secret.tf'), 'y = 2\n');
+    fs.symlinkSync(path.join(outside, 'secret.tf'), path.join(root, 'link.tf'));
+    fs.symlinkSync(outside, path.join(root, 'linked-dir'));
+    const host = createHost(root);
+    expect(host.readText(path.join(root, 'a.tf'))).toBe('x = 1\n');
+    fs.writeFileSync(path.join(root, 'a.tf'), 'changed\n');
+    expect(host.readText(path.join(root, 'a.tf'))).toBe('x = 1\n'); // cached: one read per file
+    expect(host.readText(path.join(root, 'link.tf'))).toBeUndefined();
+    expect(host.problemOf(path.join(root, 'link.tf'))?.kind).toBe('outside');
+    expect(host.readText(path.join(root, 'linked-dir', 'secret.tf'))).toBeUndefined();
+    expect(host.list(path.join(root, 'linked-dir'))).toBeUndefined();
+    expect(host.readText(path.join(outside, 'secret.tf'))).toBeUndefined();
+    expect(host.isInside(path.join(root, 'a.tf'))).toBe(true);
+    expect(host.isInside(path.join(root, '..', 'outside'))).toBe(false);
+  });
+
+  it('a link inside the root to a file inside the root is read', () => {
+    const { root } = scratch();
+    fs.writeFileSync(path.join(root, 'a.tf'), 'x = 1\n');
+    fs.symlinkSync(path.join(root, 'a.tf'), path.join(root, 'b.tf'));
+    expect(createHost(root).readText(path.join(root, 'b.tf'))).toBe('x = 1\n');
+  });
+
+  it.skipIf(process.platform === 'win32')('never opens a FIFO (it would block forever)', () => {
+    const { root } = scratch();
+    execFileSync('mkfifo', [path.join(root, 'x.tf')]);
+    const host = createHost(root);
+    expect(host.readText(path.join(root, 'x.tf'))).toBeUndefined();
+    expect(host.problemOf(path.join(root, 'x.tf'))?.kind).toBe('not-regular');
+    expect(host.list(root)?.find((e) => e.name === 'x.tf')?.isFile).toBe(false);
+  });
+
+  it('refuses binary files, drops a UTF-8 BOM and decodes UTF-16 with a BOM', () => {
+    const { root } = scratch();
+    fs.writeFileSync(path.join(root, 'bin.json'), Buffer.from([0x7b, 0x00, 0x7d]));
+    const host = createHost(root);
+    expect(host.readText(path.join(root, 'bin.json'))).toBeUndefined();
+    expect(host.problemOf(path.join(root, 'bin.json'))?.kind).toBe('binary');
+    expect(decodeText(Buffer.from('\uFEFFabc', 'utf8'))).toBe('abc');
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a=1', 'utf16le')]))).toBe('a=1');
+  });
+
+  it('a Terraform module folder linked from outside the root is not read (no finding from outside)', async () => {
+    const { root, outside } = scratch();
+    fs.writeFileSync(path.join(outside, 'main.tf'), 'resource "azurerm_container_registry" "acr" {\n  admin_enabled = true\n}\n');
+    fs.mkdirSync(path.join(root, 'env'));
+    fs.writeFileSync(path.join(root, 'env', 'main.tf'), 'module "acr" {\n  source = "../modules/acr"\n}\n');
+    fs.mkdirSync(path.join(root, 'modules'));
+    fs.symlinkSync(outside, path.join(root, 'modules', 'acr'));
+    const r = await lint({ paths: [path.join(root, 'env')], root, noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toEqual([]);
+    for (const f of r.findings) expect(f.location.file.startsWith(root)).toBe(true);
+  });
+});

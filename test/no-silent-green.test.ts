@@ -1,0 +1,70 @@
+/**
+ * No silent green (issue "Never crash, never hang, never pass silently"): a run that lints
+ * nothing says so, a named file that is not a format we read is a usage error, and a FIFO
+ * never blocks the run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { lint, UsageError } from '../src/api.js';
+
+function tmp(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-green-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('no silent green', () => {
+  it('an empty folder: a notice says what was searched and which formats are read', async () => {
+    const dir = tmp();
+    const r = await lint({ paths: [dir], root: dir, noConfig: true });
+    expect(r.files).toEqual([]);
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0]).toMatch(/^nothing to lint in .*: no file of a format it reads \(Terraform/);
+  });
+
+  it('a folder without infrastructure code: the same notice', async () => {
+    const dir = tmp({ 'README.md': '# hi\n', 'src/app.py': 'print(1)\n', 'data.json': '{"a": 1}\n', 'k.yml': 'a: 1\n' });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true });
+    expect(r.files).toEqual([]);
+    expect(r.notices[0]).toMatch(/nothing to lint/);
+  });
+
+  it('a named file that is not a format we read is a usage error, unless the pre-commit hook says to skip it', async () => {
+    const dir = tmp({ 'README.md': '# hi\n', 'main.tf': 'resource "azurerm_resource_group" "rg" {}\n' });
+    await expect(lint({ paths: [path.join(dir, 'README.md')], root: dir, noConfig: true })).rejects.toThrow(UsageError);
+    await expect(lint({ paths: [path.join(dir, 'README.md')], root: dir, noConfig: true })).rejects.toThrow(/not a file mlops-iac-lint reads/);
+    const r = await lint({ paths: [path.join(dir, 'README.md')], onlyFiles: [path.join(dir, 'README.md')], root: dir, noConfig: true, errorOnUnmatchedFile: false });
+    expect(r.files).toEqual([]);
+    expect(r.notices).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('a FIFO named x.tf in a module folder is skipped (listed for --verbose), never read', async () => {
+    const dir = tmp({
+      'envs/prod/main.tf': 'module "acr" {\n  source = "../../modules/acr"\n}\n',
+      'modules/acr/main.tf': 'resource "azurerm_container_registry" "acr" {\n  admin_enabled = true\n}\n',
+    });
+    execFileSync('mkfifo', [path.join(dir, 'modules/acr/x.tf')]);
+    const r = await lint({ paths: [path.join(dir, 'envs/prod')], root: dir, noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1);
+    expect(r.skipped.map((s) => path.basename(s.file))).toEqual(['x.tf']);
+    expect(r.skipped[0]!.reason).toMatch(/not a regular file/);
+  });
+
+  it('a UTF-8 byte-order mark does not shift columns, and line 1 is linted like any other', async () => {
+    const dir = tmp({ 'deploy.sh': '\uFEFFaz ad sp create-for-rbac --name x --sdk-auth\n' });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true });
+    const ci001 = r.findings.filter((f) => f.ruleId === 'CI001');
+    expect(ci001).toHaveLength(1);
+    expect(ci001[0]!.location.range.start).toMatchObject({ line: 1 });
+    const col = ci001[0]!.location.range.start.column;
+    const noBom = tmp({ 'deploy.sh': 'az ad sp create-for-rbac --name x --sdk-auth\n' });
+    const r2 = await lint({ paths: [noBom], root: noBom, noConfig: true });
+    expect(r2.findings.filter((f) => f.ruleId === 'CI001')[0]!.location.range.start.column).toBe(col);
+  });
+});
