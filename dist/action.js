@@ -35,9 +35,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/fast-glob/out/utils/array.js
+// ../../main/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/array.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
@@ -62,9 +62,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/errno.js
+// ../../main/node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/errno.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEnoentCodeError = void 0;
@@ -75,9 +75,9 @@ var require_errno = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/fs.js
+// ../../main/node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -100,14 +100,14 @@ var require_fs = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/path.js
+// ../../main/node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/path.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path23 = __require("path");
+    var path24 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -119,7 +119,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path23.resolve(cwd, filepath);
+      return path24.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -153,9 +153,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/is-extglob/index.js
+// ../../main/node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
+  "../../main/node_modules/is-extglob/index.js"(exports, module) {
     module.exports = function isExtglob(str2) {
       if (typeof str2 !== "string" || str2 === "") {
         return false;
@@ -170,9 +170,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// node_modules/is-glob/index.js
+// ../../main/node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
+  "../../main/node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str2) {
@@ -301,9 +301,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// node_modules/fast-glob/node_modules/glob-parent/index.js
+// ../../main/node_modules/fast-glob/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/fast-glob/node_modules/glob-parent/index.js"(exports, module) {
+  "../../main/node_modules/fast-glob/node_modules/glob-parent/index.js"(exports, module) {
     "use strict";
     var isGlob = require_is_glob();
     var pathPosixDirname = __require("path").posix.dirname;
@@ -330,9 +330,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// node_modules/braces/lib/utils.js
+// ../../main/node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
+  "../../main/node_modules/braces/lib/utils.js"(exports) {
     "use strict";
     exports.isInteger = (num2) => {
       if (typeof num2 === "number") {
@@ -386,7 +386,7 @@ var require_utils = __commonJS({
       }
       return node.open === true || node.close === true;
     };
-    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
+    exports.reduce = (nodes2) => nodes2.reduce((acc, node) => {
       if (node.type === "text") acc.push(node.value);
       if (node.type === "range") node.type = "text";
       return acc;
@@ -412,9 +412,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/braces/lib/stringify.js
+// ../../main/node_modules/braces/lib/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
+  "../../main/node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     module.exports = (ast, options = {}) => {
@@ -443,9 +443,9 @@ var require_stringify = __commonJS({
   }
 });
 
-// node_modules/is-number/index.js
+// ../../main/node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
+  "../../main/node_modules/is-number/index.js"(exports, module) {
     "use strict";
     module.exports = function(num2) {
       if (typeof num2 === "number") {
@@ -459,9 +459,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// node_modules/to-regex-range/index.js
+// ../../main/node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
+  "../../main/node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
     var isNumber = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -670,9 +670,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// node_modules/fill-range/index.js
+// ../../main/node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
+  "../../main/node_modules/fill-range/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
@@ -864,9 +864,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// node_modules/braces/lib/compile.js
+// ../../main/node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
+  "../../main/node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
@@ -916,9 +916,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/braces/lib/expand.js
+// ../../main/node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
+  "../../main/node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var stringify = require_stringify();
@@ -1010,9 +1010,9 @@ var require_expand = __commonJS({
   }
 });
 
-// node_modules/braces/lib/constants.js
+// ../../main/node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
+  "../../main/node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
       MAX_LENGTH: 1e4,
@@ -1111,9 +1111,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/braces/lib/parse.js
+// ../../main/node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
+  "../../main/node_modules/braces/lib/parse.js"(exports, module) {
     "use strict";
     var stringify = require_stringify();
     var {
@@ -1349,9 +1349,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/braces/index.js
+// ../../main/node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
+  "../../main/node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify = require_stringify();
     var compile = require_compile();
@@ -1412,11 +1412,11 @@ var require_braces = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path23 = __require("path");
+    var path24 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1590,7 +1590,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path23.sep,
+      SEP: path24.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1613,11 +1613,11 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path23 = __require("path");
+    var path24 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1646,7 +1646,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path23.sep === "\\";
+      return win32 === true || path24.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -1674,9 +1674,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -2004,9 +2004,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants2();
     var utils = require_utils2();
@@ -3006,11 +3006,11 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path23 = __require("path");
+    var path24 = __require("path");
     var scan2 = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -3095,7 +3095,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path23.basename(input));
+      return regex.test(path24.basename(input));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
@@ -3147,17 +3147,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/micromatch/node_modules/picomatch/index.js
+// ../../main/node_modules/micromatch/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
+  "../../main/node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
   }
 });
 
-// node_modules/micromatch/index.js
+// ../../main/node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
+  "../../main/node_modules/micromatch/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var braces = require_braces();
@@ -3316,13 +3316,13 @@ var require_micromatch = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/pattern.js
+// ../../main/node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path23 = __require("path");
+    var path24 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3417,7 +3417,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path23.basename(pattern);
+      const basename2 = path24.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3475,15 +3475,15 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path23.isAbsolute(pattern);
+      return path24.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
 });
 
-// node_modules/merge2/index.js
+// ../../main/node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
+  "../../main/node_modules/merge2/index.js"(exports, module) {
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
@@ -3600,9 +3600,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/stream.js
+// ../../main/node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
@@ -3623,9 +3623,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/string.js
+// ../../main/node_modules/fast-glob/out/utils/string.js
 var require_string = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/string.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEmpty = exports.isString = void 0;
@@ -3640,9 +3640,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/index.js
+// ../../main/node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
+  "../../main/node_modules/fast-glob/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
@@ -3650,10 +3650,10 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs10 = require_fs();
-    exports.fs = fs10;
-    var path23 = require_path();
-    exports.path = path23;
+    var fs9 = require_fs();
+    exports.fs = fs9;
+    var path24 = require_path();
+    exports.path = path24;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3663,9 +3663,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/managers/tasks.js
+// ../../main/node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
+  "../../main/node_modules/fast-glob/out/managers/tasks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
@@ -3759,14 +3759,14 @@ var require_tasks = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/async.js
+// ../../main/node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path23, settings, callback) {
-      settings.fs.lstat(path23, (lstatError, lstat) => {
+    function read(path24, settings, callback) {
+      settings.fs.lstat(path24, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3775,7 +3775,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path23, (statError, stat) => {
+        settings.fs.stat(path24, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3801,19 +3801,19 @@ var require_async = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
+// ../../main/node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path23, settings) {
-      const lstat = settings.fs.lstatSync(path23);
+    function read(path24, settings) {
+      const lstat = settings.fs.lstatSync(path24);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path23);
+        const stat = settings.fs.statSync(path24);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3829,18 +3829,18 @@ var require_sync = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// ../../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs10 = __require("fs");
+    var fs9 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs10.lstat,
-      stat: fs10.stat,
-      lstatSync: fs10.lstatSync,
-      statSync: fs10.statSync
+      lstat: fs9.lstat,
+      stat: fs9.stat,
+      lstatSync: fs9.lstatSync,
+      statSync: fs9.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -3852,17 +3852,17 @@ var require_fs2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/settings.js
+// ../../main/node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs10 = require_fs2();
+    var fs9 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs10.createFileSystemAdapter(this._options.fs);
+        this.fs = fs9.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -3874,9 +3874,9 @@ var require_settings = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/index.js
+// ../../main/node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.stat/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.statSync = exports.stat = exports.Settings = void 0;
@@ -3884,17 +3884,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path23, optionsOrSettingsOrCallback, callback) {
+    function stat(path24, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path23, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path24, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path24, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync(path23, optionsOrSettings) {
+    function statSync(path24, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path23, settings);
+      return sync.read(path24, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -3906,9 +3906,9 @@ var require_out = __commonJS({
   }
 });
 
-// node_modules/queue-microtask/index.js
+// ../../main/node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
+  "../../main/node_modules/queue-microtask/index.js"(exports, module) {
     var promise;
     module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err2) => setTimeout(() => {
       throw err2;
@@ -3916,9 +3916,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// node_modules/run-parallel/index.js
+// ../../main/node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
+  "../../main/node_modules/run-parallel/index.js"(exports, module) {
     module.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -3966,9 +3966,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/constants.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -3986,9 +3986,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -4011,20 +4011,20 @@ var require_fs3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs10 = require_fs3();
-    exports.fs = fs10;
+    var fs9 = require_fs3();
+    exports.fs = fs9;
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = void 0;
@@ -4038,9 +4038,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -4110,16 +4110,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path23 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path24 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path23, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path24, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path23,
+                path: path24,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4148,9 +4148,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -4207,20 +4207,20 @@ var require_sync2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs10 = __require("fs");
+    var fs9 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs10.lstat,
-      stat: fs10.stat,
-      lstatSync: fs10.lstatSync,
-      statSync: fs10.statSync,
-      readdir: fs10.readdir,
-      readdirSync: fs10.readdirSync
+      lstat: fs9.lstat,
+      stat: fs9.stat,
+      lstatSync: fs9.lstatSync,
+      statSync: fs9.statSync,
+      readdir: fs9.readdir,
+      readdirSync: fs9.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4232,20 +4232,20 @@ var require_fs4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/settings.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path23 = __require("path");
+    var path24 = __require("path");
     var fsStat = require_out();
-    var fs10 = require_fs4();
+    var fs9 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs10.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path23.sep);
+        this.fs = fs9.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path24.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4262,9 +4262,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/index.js
+// ../../main/node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.scandirSync = exports.scandir = void 0;
@@ -4272,17 +4272,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path23, optionsOrSettingsOrCallback, callback) {
+    function scandir(path24, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path23, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path24, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path24, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path23, optionsOrSettings) {
+    function scandirSync(path24, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path23, settings);
+      return sync.read(path24, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4294,9 +4294,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// node_modules/reusify/reusify.js
+// ../../main/node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
+  "../../main/node_modules/reusify/reusify.js"(exports, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -4325,9 +4325,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// node_modules/fastq/queue.js
+// ../../main/node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
+  "../../main/node_modules/fastq/queue.js"(exports, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -4610,9 +4610,9 @@ var require_queue = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/common.js
+// ../../main/node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
@@ -4644,9 +4644,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
+// ../../main/node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
@@ -4661,9 +4661,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/async.js
+// ../../main/node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var events_1 = __require("events");
@@ -4764,9 +4764,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/async.js
+// ../../main/node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async3();
@@ -4800,9 +4800,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
+// ../../main/node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -4841,9 +4841,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
+// ../../main/node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsScandir = require_out2();
@@ -4905,9 +4905,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
+// ../../main/node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync3();
@@ -4925,12 +4925,12 @@ var require_sync4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/settings.js
+// ../../main/node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path23 = __require("path");
+    var path24 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4940,7 +4940,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path23.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path24.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -4957,9 +4957,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/index.js
+// ../../main/node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+  "../../main/node_modules/@nodelib/fs.walk/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
@@ -4997,12 +4997,12 @@ var require_out3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/reader.js
+// ../../main/node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
+  "../../main/node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path23 = __require("path");
+    var path24 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5015,7 +5015,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path23.resolve(this._settings.cwd, filepath);
+        return path24.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -5036,9 +5036,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/stream.js
+// ../../main/node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
+  "../../main/node_modules/fast-glob/out/readers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -5093,9 +5093,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/async.js
+// ../../main/node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
+  "../../main/node_modules/fast-glob/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsWalk = require_out3();
@@ -5132,9 +5132,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/matcher.js
+// ../../main/node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5183,9 +5183,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/partial.js
+// ../../main/node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var matcher_1 = require_matcher();
@@ -5220,9 +5220,9 @@ var require_partial = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/deep.js
+// ../../main/node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5285,9 +5285,9 @@ var require_deep = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/entry.js
+// ../../main/node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5373,9 +5373,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/error.js
+// ../../main/node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/filters/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5394,9 +5394,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/transformers/entry.js
+// ../../main/node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5426,12 +5426,12 @@ var require_entry2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/provider.js
+// ../../main/node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path23 = __require("path");
+    var path24 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5445,7 +5445,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path23.resolve(this._settings.cwd, task.base);
+        return path24.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -5480,9 +5480,9 @@ var require_provider = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/async.js
+// ../../main/node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async5();
@@ -5509,9 +5509,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/stream.js
+// ../../main/node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -5543,9 +5543,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/sync.js
+// ../../main/node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
+  "../../main/node_modules/fast-glob/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsStat = require_out();
@@ -5591,9 +5591,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/sync.js
+// ../../main/node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
+  "../../main/node_modules/fast-glob/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync5();
@@ -5620,22 +5620,22 @@ var require_sync6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/settings.js
+// ../../main/node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
+  "../../main/node_modules/fast-glob/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs10 = __require("fs");
+    var fs9 = __require("fs");
     var os = __require("os");
     var CPU_COUNT = Math.max(os.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs10.lstat,
-      lstatSync: fs10.lstatSync,
-      stat: fs10.stat,
-      statSync: fs10.statSync,
-      readdir: fs10.readdir,
-      readdirSync: fs10.readdirSync
+      lstat: fs9.lstat,
+      lstatSync: fs9.lstatSync,
+      stat: fs9.stat,
+      statSync: fs9.statSync,
+      readdir: fs9.readdir,
+      readdirSync: fs9.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -5680,9 +5680,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/index.js
+// ../../main/node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
+  "../../main/node_modules/fast-glob/out/index.js"(exports, module) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -5781,9 +5781,9 @@ var require_out4 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -5935,9 +5935,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -6080,9 +6080,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -6252,38 +6252,38 @@ var require_codegen = __commonJS({
       }
     };
     var ParentNode = class extends Node {
-      constructor(nodes = []) {
+      constructor(nodes2 = []) {
         super();
-        this.nodes = nodes;
+        this.nodes = nodes2;
       }
       render(opts) {
         return this.nodes.reduce((code, n) => code + n.render(opts), "");
       }
       optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
+        const { nodes: nodes2 } = this;
+        let i = nodes2.length;
         while (i--) {
-          const n = nodes[i].optimizeNodes();
+          const n = nodes2[i].optimizeNodes();
           if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
+            nodes2.splice(i, 1, ...n);
           else if (n)
-            nodes[i] = n;
+            nodes2[i] = n;
           else
-            nodes.splice(i, 1);
+            nodes2.splice(i, 1);
         }
-        return nodes.length > 0 ? this : void 0;
+        return nodes2.length > 0 ? this : void 0;
       }
       optimizeNames(names, constants) {
-        const { nodes } = this;
-        let i = nodes.length;
+        const { nodes: nodes2 } = this;
+        let i = nodes2.length;
         while (i--) {
-          const n = nodes[i];
+          const n = nodes2[i];
           if (n.optimizeNames(names, constants))
             continue;
           subtractNames(names, n.names);
-          nodes.splice(i, 1);
+          nodes2.splice(i, 1);
         }
-        return nodes.length > 0 ? this : void 0;
+        return nodes2.length > 0 ? this : void 0;
       }
       get names() {
         return this.nodes.reduce((names, n) => addNames(names, n.names), {});
@@ -6300,8 +6300,8 @@ var require_codegen = __commonJS({
     };
     Else.kind = "else";
     var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
+      constructor(condition, nodes2) {
+        super(nodes2);
         this.condition = condition;
       }
       render(opts) {
@@ -6800,9 +6800,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -6967,9 +6967,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -7006,9 +7006,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../../main/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -7128,9 +7128,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -7179,9 +7179,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -7210,9 +7210,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -7222,20 +7222,20 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule22) => shouldUseRule(schema, rule22));
+      return group.rules.some((rule6) => shouldUseRule(schema, rule6));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule22) {
+    function shouldUseRule(schema, rule6) {
       var _a;
-      return schema[rule22.keyword] !== void 0 || ((_a = rule22.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule6.keyword] !== void 0 || ((_a = rule6.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -7417,9 +7417,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -7454,9 +7454,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -7587,9 +7587,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -7705,9 +7705,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -7788,9 +7788,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -7823,9 +7823,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -7911,9 +7911,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -8067,9 +8067,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -8279,9 +8279,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule22 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule22)) {
-            keywordCode(it, rule22.keyword, rule22.definition, group.type);
+        for (const rule6 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule6)) {
+            keywordCode(it, rule6.keyword, rule6.definition, group.type);
           }
         }
       });
@@ -8316,9 +8316,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule22 = rules[keyword];
-        if (typeof rule22 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule22)) {
-          const { type } = rule22.definition;
+        const rule6 = rules[keyword];
+        if (typeof rule6 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule6)) {
+          const { type } = rule6.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -8575,9 +8575,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -8591,9 +8591,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -8608,9 +8608,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../../main/node_modules/ajv/dist/compile/index.js
 var require_compile2 = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -8832,9 +8832,9 @@ var require_compile2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -8851,9 +8851,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../../main/node_modules/fast-uri/lib/utils.js
 var require_utils5 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -9010,8 +9010,8 @@ var require_utils5 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input = path23;
+    function removeDotSegments(path24) {
+      let input = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -9085,11 +9085,11 @@ var require_utils5 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path23.split("/");
+      const segments = path24.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -9385,9 +9385,9 @@ var require_utils5 = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils5();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -9452,8 +9452,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -9596,9 +9596,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils5();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -10026,9 +10026,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -10037,9 +10037,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -10404,8 +10404,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule22 = this.RULES.all[keyword];
-        return typeof rule22 == "object" ? rule22.definition : !!rule22;
+        const rule6 = this.RULES.all[keyword];
+        return typeof rule6 == "object" ? rule6.definition : !!rule6;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -10413,7 +10413,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule22) => rule22.keyword === keyword);
+          const i = group.rules.findIndex((rule6) => rule6.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -10440,10 +10440,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
-            const rule22 = rules[key];
-            if (typeof rule22 != "object")
+            const rule6 = rules[key];
+            if (typeof rule6 != "object")
               continue;
-            const { $data } = rule22.definition;
+            const { $data } = rule6.definition;
             const schema = keywords[key];
             if ($data && schema)
               keywords[key] = schemaOrData(schema);
@@ -10607,7 +10607,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule22 = {
+      const rule6 = {
         keyword,
         definition: {
           ...definition,
@@ -10616,18 +10616,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule22, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule6, definition.before);
       else
-        ruleGroup.rules.push(rule22);
-      RULES.all[keyword] = rule22;
+        ruleGroup.rules.push(rule6);
+      RULES.all[keyword] = rule6;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule22, before) {
+    function addBeforeRule(ruleGroup, rule6, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule22);
+        ruleGroup.rules.splice(i, 0, rule6);
       } else {
-        ruleGroup.rules.push(rule22);
+        ruleGroup.rules.push(rule6);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -10648,9 +10648,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def2 = {
@@ -10663,9 +10663,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -10785,9 +10785,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -10806,9 +10806,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -10838,9 +10838,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -10866,9 +10866,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str2) {
@@ -10892,9 +10892,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -10924,9 +10924,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -10961,9 +10961,9 @@ var require_pattern2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -10990,9 +10990,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -11072,9 +11072,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -11101,9 +11101,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -11112,9 +11112,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -11179,9 +11179,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -11208,9 +11208,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -11257,9 +11257,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -11295,9 +11295,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -11348,9 +11348,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -11405,9 +11405,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -11422,9 +11422,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -11457,9 +11457,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -11551,9 +11551,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -11645,9 +11645,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -11688,9 +11688,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -11794,9 +11794,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -11852,9 +11852,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -11926,9 +11926,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -11957,9 +11957,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -11974,9 +11974,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -12032,9 +12032,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -12059,9 +12059,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -12128,9 +12128,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -12146,9 +12146,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -12194,9 +12194,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -12284,9 +12284,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -12295,9 +12295,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -12318,9 +12318,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -12340,9 +12340,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -12354,9 +12354,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -12459,9 +12459,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -12616,9 +12616,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -12686,9 +12686,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -12743,9 +12743,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -12763,17 +12763,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12784,13 +12784,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12811,17 +12811,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12832,13 +12832,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12865,23 +12865,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -12901,9 +12901,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -13072,9 +13072,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -13142,9 +13142,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -13192,9 +13192,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS2(value, arg, ctx) {
@@ -13222,9 +13222,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -13263,9 +13263,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -13289,22 +13289,22 @@ var require_Alias = __commonJS({
       resolve(doc, ctx) {
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
-        let nodes;
+        let nodes2;
         if (ctx?.aliasResolveCache) {
-          nodes = ctx.aliasResolveCache;
+          nodes2 = ctx.aliasResolveCache;
         } else {
-          nodes = [];
+          nodes2 = [];
           visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
-                nodes.push(node);
+                nodes2.push(node);
             }
           });
           if (ctx)
-            ctx.aliasResolveCache = nodes;
+            ctx.aliasResolveCache = nodes2;
         }
         let found = void 0;
-        for (const node of nodes) {
+        for (const node of nodes2) {
           if (node === this)
             break;
           if (node.anchor === this.source)
@@ -13381,9 +13381,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -13411,9 +13411,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -13486,17 +13486,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13515,7 +13515,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13545,11 +13545,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13563,8 +13563,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13578,8 +13578,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13597,8 +13597,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13608,8 +13608,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13629,9 +13629,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -13646,9 +13646,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -13782,9 +13782,9 @@ ${indent}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -14065,9 +14065,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -14189,9 +14189,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -14322,9 +14322,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -14344,9 +14344,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -14404,9 +14404,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -14468,9 +14468,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -14508,9 +14508,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify2();
@@ -14659,9 +14659,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -14803,9 +14803,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -14825,9 +14825,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -14941,9 +14941,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -14963,9 +14963,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string2 = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -14982,9 +14982,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -15000,9 +15000,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -15024,9 +15024,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -15051,9 +15051,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -15097,9 +15097,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -15142,9 +15142,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -15170,9 +15170,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -15237,9 +15237,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -15303,9 +15303,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -15381,9 +15381,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS2 = require_toJS();
@@ -15459,9 +15459,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -15491,9 +15491,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -15540,9 +15540,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -15619,9 +15619,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -15708,9 +15708,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -15796,9 +15796,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -15840,9 +15840,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -15934,9 +15934,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -15966,9 +15966,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify2();
@@ -16046,9 +16046,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -16124,9 +16124,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16201,14 +16201,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16223,10 +16223,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16237,10 +16237,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16257,13 +16257,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -16355,9 +16355,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -16420,9 +16420,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -16554,9 +16554,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -16596,9 +16596,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -16614,9 +16614,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -16630,9 +16630,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -16738,9 +16738,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -16789,9 +16789,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -16832,9 +16832,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -17026,9 +17026,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -17091,9 +17091,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -17274,9 +17274,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -17495,9 +17495,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -17576,9 +17576,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -17606,9 +17606,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -17712,9 +17712,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -17755,9 +17755,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -17963,9 +17963,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -18148,9 +18148,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -18209,9 +18209,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -18224,9 +18224,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18235,23 +18235,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18262,18 +18262,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -18373,9 +18373,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -18962,9 +18962,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -18993,9 +18993,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -19567,14 +19567,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs10, sep: [] });
+                map.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -19702,13 +19702,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -19867,9 +19867,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -19964,9 +19964,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -20017,13 +20017,13 @@ var require_dist = __commonJS({
 });
 
 // src/action/run.ts
-import fs9 from "node:fs";
-import path22 from "node:path";
+import fs8 from "node:fs";
+import path23 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs5 from "node:fs";
-import path19 from "node:path";
+import fs4 from "node:fs";
+import path20 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -20329,6 +20329,10 @@ var KINDS = {
   "private-endpoint": { groupIds: "list", tags: "object", targets: "any" },
   other: { tags: "object" }
 };
+var SIZED_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
+function isKnownAttr(kind, attr2) {
+  return Object.prototype.hasOwnProperty.call(KINDS[kind], attr2);
+}
 
 // src/core/env.ts
 var PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
@@ -20426,15 +20430,85 @@ function formatMessage(ruleId, messageId, template, data = {}) {
   });
 }
 
-// src/model/gpu.ts
-var GPU_FAMILY_PREFIXES = ["NC", "ND", "NG", "NV"];
-var GPU_SIZE = new RegExp(`^standard_(${GPU_FAMILY_PREFIXES.join("|")})`, "i");
+// src/model/facts/gpu.ts
+var SIZE_PREFIX = "Standard_";
+var GPU_FAMILIES = [
+  { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
+  { prefix: "ND", about: "deep-learning training at scale" },
+  { prefix: "NG", about: "cloud gaming and remote graphics" },
+  { prefix: "NV", about: "visualization and remote desktops" }
+];
+var GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join("|")})`, "i");
 function isGpuSize(size) {
   return GPU_SIZE.test(size.trim());
 }
+function gpuFamilyNames() {
+  return GPU_FAMILIES.map((f) => f.prefix).join(", ");
+}
+function gpuSizePatterns() {
+  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
+}
+function gpuSizeRegex() {
+  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
+}
+var EXAMPLE_SIZES = {
+  /** The "$4,000 typo": a CPU size on a GPU pool… */
+  cpuTypo: "Standard_D16s_v5",
+  /** …for this GPU size. */
+  gpuMeant: "Standard_NC16as_T4_v3",
+  /** An FPGA size that a loose `^Standard_N` guard admits. */
+  fpga: "Standard_NP10s",
+  /** A large GPU size (several dollars an hour). */
+  largeGpu: "Standard_NC24ads_A100_v4",
+  /** A small CPU size for an AKS system pool. */
+  systemPool: "Standard_D4s_v5"
+};
 var NON_GPU_PROBE_SIZES = ["Standard_NP10s", "Standard_D16s_v5", "Standard_DS3_v2", "Standard_F8s_v2", "Standard_E4s_v3", "Standard_B2s"];
 function mentionsGpu(text2) {
   return /gpu/i.test(text2);
+}
+var WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
+function workloadName(kind, startOfSentence = false) {
+  const n = WORKLOAD_NAMES[kind];
+  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
+}
+function textsOf(v) {
+  if (!v) return [];
+  if (v.kind === "string") return [v.value];
+  if (v.kind === "list") return v.items.flatMap(textsOf);
+  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
+  return [];
+}
+var ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
+function gpuIntent(s) {
+  if (s.name !== void 0 && mentionsGpu(s.name)) return `its name "${s.name}" says GPU`;
+  if (s.label !== void 0 && mentionsGpu(s.label)) return `its name "${s.label}" says GPU`;
+  for (const attr2 of ["labels", "tags", "taints"]) {
+    const hit = textsOf(s.read(attr2)).find(mentionsGpu);
+    if (hit) return `its ${ATTR_WORD[attr2]} "${hit}" mentions GPU`;
+  }
+  const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
+  return input ? `its size comes from "${input.name}"` : void 0;
+}
+
+// src/model/facts/aks.ts
+var SYSTEM_MODE = "System";
+function isSystemMode(mode) {
+  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
+}
+var GPU_TAINT = "sku=gpu:NoSchedule";
+var TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+var TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
+function parseTaint(t) {
+  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
+  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
+}
+function hasGpuTaint(taints, expected) {
+  return taints.some((t) => {
+    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
+    const p = parseTaint(t);
+    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
+  });
 }
 
 // src/model/facts/aml.ts
@@ -20467,10 +20541,6 @@ function isRegistryGroup(groupId) {
 }
 
 // src/engine/facts.ts
-function known(r, name) {
-  const v = r.attrs.get(name)?.value;
-  return v && v.kind !== "unknown" ? v : void 0;
-}
 function knownStringOf(v) {
   return v?.kind === "string" ? v.value : void 0;
 }
@@ -20483,15 +20553,6 @@ function knownNumberOf(v) {
   if (v?.kind === "number") return v.value;
   if (v?.kind === "string" && /^\d+$/.test(v.value)) return Number(v.value);
   return void 0;
-}
-function knownString(r, name) {
-  return knownStringOf(known(r, name));
-}
-function knownBool(r, name) {
-  return knownBoolOf(known(r, name));
-}
-function knownNumber(r, name) {
-  return knownNumberOf(known(r, name));
 }
 function showValue(v) {
   if (!v) return "unset";
@@ -20514,9 +20575,6 @@ function describeFact(f, attr2) {
   if (!f || f.value === void 0) return `${name} is not set`;
   if (f.defaulted) return `${name} is not set (defaults to ${showValue(f.value)})`;
   return `${name} is ${showValue(f.value)}`;
-}
-function isUnknown(r, name) {
-  return r.attrs.get(name)?.value?.kind === "unknown";
 }
 function factLocations(r, name) {
   const f = r.attrs.get(name);
@@ -20544,46 +20602,38 @@ function displayName(r) {
   const last = r.address.replace(/\[[^\]]*\]$/, "").split(/[/.]/).pop();
   return last || r.address;
 }
-function textsOf(v) {
-  if (!v) return [];
-  if (v.kind === "string") return [v.value];
-  if (v.kind === "list") return v.items.flatMap(textsOf);
-  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
-  return [];
+function sizeSymbols(r) {
+  return (r.attrs.get("vmSize")?.value?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []);
 }
-function gpuIntent(r) {
-  const label = r.address.split(/[.[\]"]/).filter(Boolean);
-  if (r.name?.kind === "string" && mentionsGpu(r.name.value)) return `its name "${r.name.value}" says GPU`;
-  if (label.length && mentionsGpu(label[label.length - 1])) return `its name "${label[label.length - 1]}" says GPU`;
-  for (const attr2 of ["labels", "tags", "taints"]) {
-    const hit = textsOf(known(r, attr2)).find(mentionsGpu);
-    if (hit) return `its ${attr2 === "taints" ? "taint" : attr2 === "labels" ? "label" : "tag"} "${hit}" mentions GPU`;
-  }
-  const via = r.attrs.get("vmSize")?.value?.via ?? [];
-  for (const l of via) {
-    const m = /^(?:variable|parameter|param) "([^"]+)"/.exec(l.label ?? "");
-    if (m && mentionsGpu(m[1])) return `its size comes from "${m[1]}"`;
-  }
-  return void 0;
+function gpuIntentOf(ctx, r) {
+  const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
+  return gpuIntent({
+    name: r.name?.kind === "string" ? r.name.value : void 0,
+    label,
+    read: (attr2) => isKnownAttr(r.kind, attr2) ? ctx.fact(r, attr2).value : void 0,
+    sizeSymbols: sizeSymbols(r)
+  });
 }
-function hasGpuSize(r) {
-  const s = knownString(r, "vmSize");
-  return s !== void 0 && isGpuSize(s);
+function gpuSizeOf(ctx, r) {
+  const size = ctx.fact(r, "vmSize").string();
+  return size !== void 0 && isGpuSize(size) ? size : void 0;
 }
-function tagState(r, tag) {
-  const f = r.attrs.get("tags");
-  const v = f?.value;
-  if (!v) return "missing";
-  if (v.kind === "unknown") return "unknown";
-  if (v.kind !== "object") return v.kind === "null" ? "missing" : "unknown";
-  for (const k of v.entries.keys()) if (k.toLowerCase() === tag.toLowerCase()) return "present";
-  return "missing";
+function isSystemPool(ctx, pool) {
+  if (ctx.fact(pool, "isDefault").bool() === true) return true;
+  const mode = ctx.fact(pool, "mode");
+  if (mode.state === "unknown") return void 0;
+  const m = mode.string();
+  return m !== void 0 && isSystemMode(m);
 }
-function amlComputeType(r) {
-  const fixed = knownString(r, "computeType");
-  if (fixed !== void 0) return computeTypeFromCanonical(fixed);
-  const raw = knownString(r, "computeTypeRaw");
-  return raw === void 0 ? void 0 : computeTypeFromArm(raw);
+function attributeSite(r, attr2) {
+  return r.attrs.get(attr2)?.at;
+}
+function inputsFeeding(r, attr2, inputs) {
+  const f = r.attrs.get(attr2);
+  if (!f || f.defaulted || !f.value) return [];
+  const chain = [...f.value.via ?? []];
+  if (f.value.kind === "unknown" && f.value.origin) chain.push(f.value.origin);
+  return inputs.filter((i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset));
 }
 function isKind(r, kind) {
   return r?.kind === kind;
@@ -20637,8 +20687,8 @@ function factView(r, attr2) {
 function runRules(input, undecided = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  for (const rule22 of input.rules) {
-    const meta = rule22.meta;
+  for (const rule6 of input.rules) {
+    const meta = rule6.meta;
     let variant = "default";
     let evalEnv;
     const occurrences = /* @__PURE__ */ new Map();
@@ -20732,7 +20782,7 @@ function runRules(input, undecided = [], failures = []) {
         failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
       }
     };
-    const visitor = rule22.create(ctx);
+    const visitor = rule6.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
@@ -20926,14 +20976,14 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
       until = untilV.value;
     }
     for (const id of ids.filter((x) => !knownRuleIds.has(x))) bad(`Invalid suppression: unknown rule ID '${id}'.`);
-    const known2 = ids.filter((x) => knownRuleIds.has(x));
-    if (known2.length === 0) return;
+    const known = ids.filter((x) => knownRuleIds.has(x));
+    if (known.length === 0) return;
     if (until !== void 0 && until < today2) {
-      return bad(`Expired suppression of ${known2.join(", ")}: it ran out on ${until} and no longer suppresses anything.`, "note");
+      return bad(`Expired suppression of ${known.join(", ")}: it ran out on ${until} and no longer suppresses anything.`, "note");
     }
     const d = {
       file,
-      ruleIds: known2,
+      ruleIds: known,
       reason,
       location,
       scope: { startLine: objectRange.start.line, endLine: objectRange.end.line },
@@ -21092,7 +21142,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 import fs3 from "node:fs";
 import path5 from "node:path";
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
@@ -21513,7 +21563,7 @@ var CharacterCodes;
   CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
 })(CharacterCodes || (CharacterCodes = {}));
 
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces = new Array(20).fill(0).map((_, index) => {
   return " ".repeat(index);
 });
@@ -21543,7 +21593,7 @@ var cachedBreakLinesWithSpaces = {
   }
 };
 
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
 (function(ParseOptions2) {
   ParseOptions2.DEFAULT = {
@@ -21608,12 +21658,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path23) {
+function findNodeAtLocation(root, path24) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path23) {
+  for (let segment of path24) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -21983,7 +22033,7 @@ function getNodeType(value) {
   }
 }
 
-// node_modules/jsonc-parser/lib/esm/main.js
+// ../../main/node_modules/jsonc-parser/lib/esm/main.js
 var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
@@ -24985,7 +25035,7 @@ var ModuleInstance = class _ModuleInstance {
     let v;
     if (!decl) v = unknown(`variable "${name}" is not declared`, at);
     else {
-      const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
+      const header = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: "input", name } };
       const given = this.opts.inputs.get(name);
       const def2 = this.defaultOf(decl);
       if (given && !(given.kind === "null" && def2)) v = passedThrough(convertToType(given, decl.node), header);
@@ -25247,7 +25297,7 @@ var ModuleInstance = class _ModuleInstance {
       const text2 = this.src.files.find((f) => f.file === decl.file)?.text ?? "";
       const typeAttr = attr(decl.node, "type");
       const sensitive = attr(decl.node, "sensitive");
-      const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
+      const header = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: "input", name } };
       out.push({
         name,
         kind: "tf-variable",
@@ -25271,7 +25321,8 @@ var ModuleInstance = class _ModuleInstance {
       if (e.type === "FunctionCall") {
         if ((e.name === "regex" || e.name === "regexall") && e.args[0]) {
           const p = evaluate(e.args[0], this.context(file));
-          if (p.kind === "string") regexes.push({ pattern: p.value, at: loc({ file, resolveRoot: () => void 0 }, e.args[0]) });
+          const re = p.kind === "string" ? toJsRegex(p.value) : void 0;
+          if (p.kind === "string") regexes.push({ pattern: p.value, at: loc({ file, resolveRoot: () => void 0 }, e.args[0]), ...re ? { matches: (s) => re.test(s) } : {} });
         }
         if (e.name === "contains" && e.args[0]) {
           const l = evaluate(e.args[0], this.context(file));
@@ -25781,9 +25832,9 @@ var ARM_TABLE = {
 };
 
 // src/model/normalize.ts
-function valueAt(v, path23) {
+function valueAt(v, path24) {
   let cur = v;
-  for (const seg of path23.split(".")) {
+  for (const seg of path24.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -25888,6 +25939,9 @@ function elements(parent, src, el) {
     };
     return element;
   });
+}
+function isInlineElement(r) {
+  return r.parent !== void 0 && r.identity.length === 0;
 }
 
 // src/model/from-terraform.ts
@@ -26012,9 +26066,16 @@ var terraformFrontEnd = {
     const problems = [];
     const hcl = parseCache(ctx.host, parseHcl, (f) => f.errors, problems);
     for (const f of files) {
-      if (f.kind !== "terraform" && f.kind !== "tfvars") continue;
-      const parsed = hcl.get(f.path);
-      if (f.kind === "tfvars" && parsed) f.hcl = parsed;
+      if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
+      let values;
+      if (f.kind === "tfvars-json") {
+        const text2 = ctx.host.readText(f.path);
+        if (text2 !== void 0) values = tfvarsJsonValues(f.path, text2);
+      } else {
+        const parsed = hcl.get(f.path);
+        if (f.kind === "tfvars" && parsed) values = tfvarsValues(parsed);
+      }
+      if (values) f.varValues = values;
     }
     const tf = evaluateTerraform({
       root: ctx.root,
@@ -26326,15 +26387,15 @@ function buildResourceId(prefix, type, names, loc2, fname) {
     if (s === void 0) identifiable = false;
     else nameSegs.push(...s);
   }
-  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
+  const known = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
-  let path23 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path24 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path23 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path23 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path24 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path24 += "/" + nameSegs[i];
   }
-  if (known2) return str(path23.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path23);
+  if (known) return str(path24.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path24);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -26882,11 +26943,11 @@ def(
 );
 def(
   "tryGet",
-  ([a, ...path23], loc2) => {
+  ([a, ...path24], loc2) => {
     let cur = a;
-    for (const p of path23) {
+    for (const p of path24) {
       if (!cur) return nul(loc2);
-      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path23]));
+      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path24]));
       if (cur.kind === "null") return nul(loc2);
       if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
       else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -27175,7 +27236,7 @@ var Scope = class _Scope {
         const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
         this.params.set(nameNode.value.toLowerCase(), {
           name: nameNode.value,
-          keyLoc: nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`),
+          keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: "input", name: nameNode.value } },
           decl: d,
           value: v,
           state: 2
@@ -27184,7 +27245,7 @@ var Scope = class _Scope {
       return;
     }
     for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
-      const slot = { name, keyLoc: nodeLocation(doc, keyNode, `parameter "${name}"`), decl, node: getProp(decl, "defaultValue"), state: 0 };
+      const slot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: "input", name } }, decl, node: getProp(decl, "defaultValue"), state: 0 };
       const a = assigned.get(name.toLowerCase());
       if (a) slot.assigned = a;
       this.params.set(name.toLowerCase(), slot);
@@ -27195,11 +27256,11 @@ var Scope = class _Scope {
         for (const entry2 of node.children ?? []) {
           const n = getProp(entry2, "name");
           if (typeof n?.value !== "string") continue;
-          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: nodeLocation(doc, n, `variable "${n.value}"`), node: entry2, state: 0, copy: true });
+          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry2, state: 0, copy: true });
         }
         continue;
       }
-      this.vars.set(name.toLowerCase(), { name, keyLoc: nodeLocation(doc, keyNode, `variable "${name}"`), node, state: 0 });
+      this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: "variable", name } }, node, state: 0 });
     }
     const fnsNode = getProp(template, "functions");
     for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
@@ -27536,7 +27597,7 @@ function evaluateArmTemplate(opts) {
       const refNode = getProp(slot.decl, "$ref");
       const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
       const input = { name: slot.name, kind: "arm-parameter", header: keyLocation(doc, getProp(root, "parameters"), slot.name) ?? slot.keyLoc };
-      input.header = { ...input.header, label: `parameter "${slot.name}"` };
+      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: "input", name: slot.name } };
       if (type !== void 0) input.type = type;
       if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
       const dv = scope.defaultValue(slot);
@@ -28503,8 +28564,8 @@ var Parser3 = class {
           return this.usingDecl(base, start);
         case "extends": {
           this.next();
-          const path23 = this.stringLiteral("a path string");
-          return { kind: "ExtendsDecl", ...base, path: path23, pathString: path23.value, range: this.range(start) };
+          const path24 = this.stringLiteral("a path string");
+          return { kind: "ExtendsDecl", ...base, path: path24, pathString: path24.value, range: this.range(start) };
         }
         case "param": {
           this.next();
@@ -28580,7 +28641,7 @@ var Parser3 = class {
       case "module": {
         this.next();
         const name = this.identifier("a module name");
-        const path23 = this.stringLiteral("a module path string");
+        const path24 = this.stringLiteral("a module path string");
         this.expect("=", '"="');
         const value = this.declarationBody(false);
         const parts = this.bodyParts(value);
@@ -28588,8 +28649,8 @@ var Parser3 = class {
           kind: "ModuleDecl",
           ...base,
           name,
-          path: path23,
-          pathString: path23.value,
+          path: path24,
+          pathString: path24.value,
           value,
           body: parts.body,
           condition: parts.condition,
@@ -28629,10 +28690,10 @@ var Parser3 = class {
       case "test": {
         this.next();
         const name = this.identifier("a test name");
-        const path23 = this.stringLiteral("a test file path string");
+        const path24 = this.stringLiteral("a test file path string");
         this.expect("=", '"="');
         const value = this.expression();
-        return { kind: "TestDecl", ...base, name, path: path23, value, range: this.range(start) };
+        return { kind: "TestDecl", ...base, name, path: path24, value, range: this.range(start) };
       }
       case "provider":
         return this.fail(
@@ -28750,21 +28811,21 @@ var Parser3 = class {
   }
   usingDecl(base, start) {
     this.next();
-    let path23 = null;
+    let path24 = null;
     let none = false;
     if (this.atWord("none")) {
       this.next();
       none = true;
     } else {
       if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-      path23 = this.stringLiteral('a path string or "none"');
+      path24 = this.stringLiteral('a path string or "none"');
     }
     let config = null;
     if (this.atWord("with")) {
       this.next();
       config = this.object(false);
     }
-    return { kind: "UsingDecl", ...base, path: path23, pathString: path23?.value ?? null, none, config, range: this.range(start) };
+    return { kind: "UsingDecl", ...base, path: path24, pathString: path24?.value ?? null, none, config, range: this.range(start) };
   }
   importDecl(base, start) {
     this.next();
@@ -30258,7 +30319,7 @@ var FileScope = class _FileScope {
     for (const s of file.statements) {
       switch (s.kind) {
         case "ParamDecl": {
-          const header = this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`);
+          const header = { ...this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
           const slot = { name: s.name.name, decl: s, state: 0, via: header };
           const a = assigned.get(s.name.name);
           if (a) slot.assigned = a;
@@ -30266,12 +30327,12 @@ var FileScope = class _FileScope {
           break;
         }
         case "ParamAssignment": {
-          const header = this.loc(span2(s.keywordRange, s.name.range), `parameter "${s.name.name}"`);
+          const header = { ...this.loc(span2(s.keywordRange, s.name.range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
           this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
           break;
         }
         case "VarDecl":
-          this.vars.set(s.name.name, { decl: s, state: 0, via: this.loc(span2(s.keywordRange, s.name.range), `variable "${s.name.name}"`) });
+          this.vars.set(s.name.name, { decl: s, state: 0, via: { ...this.loc(span2(s.keywordRange, s.name.range), `variable "${s.name.name}"`), symbol: { kind: "variable", name: s.name.name } } });
           break;
         case "ResourceDecl": {
           const sym = new ResSym(this, s, s.name.name, void 0);
@@ -31630,9 +31691,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path23) => {
+  const visit2 = (node, path24) => {
     if ((0, import_yaml3.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path23}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path24}[${i}]`));
       return;
     }
     if (!(0, import_yaml3.isMap)(node)) return;
@@ -31650,7 +31711,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path23 || "$"}`;
+      const subject = `pipeline:${path24 || "$"}`;
       const step = { subject, range: nodeRange(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -31668,7 +31729,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path23 ? `${path23}.${k}` : k);
+      visit2(p.value, path24 ? `${path24}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -31836,11 +31897,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path23 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path23)) return "script";
-  if (!YAML_EXT.test(path23)) return void 0;
-  if (WORKFLOW_PATH.test(path23)) return "github-workflow";
-  const base = path23.slice(path23.lastIndexOf("/") + 1);
+  const path24 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path24)) return "script";
+  if (!YAML_EXT.test(path24)) return void 0;
+  if (WORKFLOW_PATH.test(path24)) return "github-workflow";
+  const base = path24.slice(path24.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -32206,60 +32267,38 @@ var AML006_compute_node_public_ip_default = defineRule({
 });
 
 // rules/gpu/GPU001-gpu-workload-on-non-gpu-size.ts
-var GPU_WORKLOAD_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
-var KIND_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
-function kindName(kind) {
-  return KIND_NAMES[kind] ?? kind;
-}
-var rule = {
+var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
   meta: {
     id: "GPU001",
     name: "gpu-workload-on-non-gpu-size",
     shortDescription: "A node pool, compute, VM or scale set meant for GPU work uses a size without a GPU.",
-    fullDescription: "A pool named or labelled for GPU work that gets a CPU size (the classic `Standard_D16s_v5` typo for `Standard_NC16as_T4_v3`) schedules GPU jobs that never start, while the nodes bill at full price \u2014 one team burned $4,000 this way. GPU sizes are the NC, ND, NG and NV families; NP is FPGA, not GPU.",
-    help: "Use an N-series GPU size (Standard_NC*, Standard_ND*, Standard_NG*, Standard_NV*), or drop the GPU name/label/taint if the workload is meant for CPU.",
+    fullDescription: `A pool named or labelled for GPU work that gets a CPU size (the classic \`${EXAMPLE_SIZES.cpuTypo}\` typo for \`${EXAMPLE_SIZES.gpuMeant}\`) schedules GPU jobs that never start, while the nodes bill at full price \u2014 one team burned $4,000 this way. GPU sizes are the ${gpuFamilyNames()} families; NP is FPGA, not GPU.`,
+    help: `Use an N-series GPU size (${gpuSizePatterns()}), or drop the GPU name/label/taint if the workload is meant for CPU.`,
     level: "error",
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/gpu/GPU001-gpu-workload-on-non-gpu-size.md"
+    messages: {
+      notGpuSize: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).'
+    }
   },
   create(ctx) {
-    return {
-      graph(g) {
-        for (const kind of GPU_WORKLOAD_KINDS) {
-          for (const r of g.ofKind(kind)) {
-            if (isUnknown(r, "vmSize") && gpuIntent(r)) ctx.undecided?.(r, "vmSize");
-            const size = knownString(r, "vmSize");
-            if (size === void 0 || isGpuSize(size)) continue;
-            const why = gpuIntent(r);
-            if (!why) continue;
-            const { location, related } = factLocations(r, "vmSize");
-            ctx.report({
-              resource: r,
-              attributePath: "vmSize",
-              location,
-              related,
-              message: `${kindName(kind)} "${displayName(r)}" is meant for GPU work (${why}) but "${size}" is not a GPU size; use an N-series GPU size (NC, ND, NG, NV).`
-            });
-          }
-        }
-      }
+    const check = (r) => {
+      const why = gpuIntentOf(ctx, r);
+      if (!why) return;
+      const size = ctx.fact(r, "vmSize");
+      const s = size.string();
+      if (s === void 0 || isGpuSize(s)) return;
+      ctx.report({
+        resource: r,
+        attr: "vmSize",
+        messageId: "notGpuSize",
+        data: { workload: workloadName(r.kind, true), name: displayName(r), why, size: s, attribute: size.sourcePath, families: gpuFamilyNames() }
+      });
     };
+    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check };
   }
-};
-var GPU001_gpu_workload_on_non_gpu_size_default = rule;
+});
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
-function samePlace(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset;
-}
-function sizeInputs(r, inputs) {
-  const f = r.attrs.get("vmSize");
-  if (!f || f.defaulted || !f.value) return [];
-  const chain = [...f.value.via ?? []];
-  if (f.value.kind === "unknown" && f.value.origin) chain.push(f.value.origin);
-  return inputs.filter((i) => chain.some((l) => samePlace(l, i.header)));
-}
 var READABLE_FUNCTIONS = /* @__PURE__ */ new Set(["can", "regex", "regexall", "contains", "length"]);
 function validationAdmits(v, size) {
   if (v.regexes.length === 0 && v.allowed.length === 0) return void 0;
@@ -32271,9 +32310,8 @@ function validationAdmits(v, size) {
   for (const m of text2.matchAll(/([A-Za-z_][\w]*)\s*\(/g)) if (!READABLE_FUNCTIONS.has(m[1])) return void 0;
   const results = [];
   for (const r of v.regexes) {
-    const re = toJsRegex(r.pattern);
-    if (!re) return void 0;
-    results.push(re.test(size));
+    if (!r.matches) return void 0;
+    results.push(r.matches(size));
   }
   if (v.allowed.length) {
     if (v.allowed.some((a) => a.kind !== "string")) return void 0;
@@ -32294,85 +32332,79 @@ function allAdmit(vs, size) {
 function hasGuard(input) {
   return input.kind === "tf-variable" ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
 }
-function problemsOf(input, who) {
-  const label = input.kind === "tf-variable" ? `variable "${input.name}"` : `parameter "${input.name}"`;
+function problemsOf(input) {
+  const base = { declared: input.kind === "tf-variable" ? "Terraform variable" : "Parameter", input: input.name };
   if (input.kind === "tf-variable") {
     const vs = input.validations ?? [];
-    if (vs.length === 0)
-      return [{
-        location: input.header,
-        attributePath: `${input.name}.validation`,
-        message: `${label} sets the size of ${who} but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("^Standard_N[CDGV]", var.${input.name})).`
-      }];
+    if (vs.length === 0) return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
     const out = [];
     for (const v of vs) {
       for (const r of v.regexes) {
-        const re = toJsRegex(r.pattern);
-        if (!re) continue;
-        const probe = NON_GPU_PROBE_SIZES.find((s) => re.test(s) && allAdmit(vs, s) === true);
+        const matches = r.matches;
+        if (!matches) continue;
+        const probe = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allAdmit(vs, s) === true);
         if (!probe) continue;
         out.push({
           location: r.at,
           attributePath: `${input.name}.validation.regex`,
-          message: `${label} feeds the size of ${who}, but its validation regex "${r.pattern}" admits the non-GPU size "${probe}"; restrict it to GPU families, e.g. "^Standard_N[CDGV]".`
+          messageId: "regexAdmitsNonGpu",
+          data: { ...base, pattern: r.pattern, probe, regex: gpuSizeRegex() }
         });
       }
-      for (const a of v.allowed) out.push(...listEntryProblem(a, label, who, (s) => allAdmit(vs, s) === true, `${input.name}.validation.contains`));
+      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
     return out;
   }
   const allowed = input.allowedValues;
   if (!allowed || allowed.length === 0)
-    return [{
-      location: input.header,
-      attributePath: `${input.name}.allowedValues`,
-      message: `${label} sets the size of ${who} but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in allowedValues (Bicep: @allowed([...])).`
-    }];
-  return allowed.flatMap((a) => listEntryProblem(a, label, who, () => true, `${input.name}.allowedValues`));
+    return [{ location: input.header, attributePath: `${input.name}.allowedValues`, messageId: input.kind === "bicep-param" ? "noAllowedDecorator" : "noAllowedValues", data: base }];
+  return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input.name}.allowedValues`));
 }
-function listEntryProblem(a, label, who, admitted, attributePath) {
+function listEntryProblem(a, base, admitted, attributePath) {
   if (a.kind !== "string" || !a.origin || isGpuSize(a.value) || !admitted(a.value)) return [];
-  return [{
-    location: a.origin,
-    attributePath,
-    message: `${label} feeds the size of ${who}, but its allowed values include "${a.value}", which is not a GPU size; remove it or replace it with an N-series GPU size (NC, ND, NG, NV).`
-  }];
+  return [{ location: a.origin, attributePath, messageId: "allowsNonGpu", data: { ...base, size: a.value, families: gpuFamilyNames() } }];
 }
-var rule2 = {
+var GPU002_gpu_size_input_unvalidated_default = defineRule({
   meta: {
     id: "GPU002",
     name: "gpu-size-input-unvalidated",
     shortDescription: "A variable or parameter that sets the size of a GPU workload has no guard restricting it to GPU sizes.",
-    fullDescription: 'When the size of a GPU node pool, AML cluster, VM or scale set comes from an unvalidated input, one wrong value in a tfvars or parameter file (a CPU size such as Standard_D16s_v5, or the FPGA size Standard_NP10s that a loose `^Standard_N` regex lets through) deploys nodes that cannot run GPU jobs but still bill \u2014 the "$4,000 typo". A validation catches it at `terraform plan` / template validation time instead of after the bill.',
-    help: 'Terraform: add a validation block such as `condition = can(regex("^Standard_N[CDGV]", var.gpu_vm_size))`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).',
+    fullDescription: `When the size of a GPU node pool, AML cluster, VM or scale set comes from an unvalidated input, one wrong value in a tfvars or parameter file (a CPU size such as ${EXAMPLE_SIZES.cpuTypo}, or the FPGA size ${EXAMPLE_SIZES.fpga} that a loose \`^${SIZE_PREFIX}N\` regex lets through) deploys nodes that cannot run GPU jobs but still bill \u2014 the "$4,000 typo". A validation catches it at \`terraform plan\` / template validation time instead of after the bill.`,
+    help: `Terraform: add a validation block to the variable, such as \`condition = can(regex("${gpuSizeRegex()}", var.<name>))\`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).`,
     level: "warning",
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/gpu/GPU002-gpu-size-input-unvalidated.md"
+    messages: {
+      noValidation: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
+      noAllowedValues: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
+      noAllowedDecorator: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
+      regexAdmitsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
+      allowsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its allowed values include "{{size}}", which is not a GPU size; remove it or replace it with a size of a GPU family ({{families}}).'
+    }
   },
   create(ctx) {
     return {
       graph(g) {
         const seen = /* @__PURE__ */ new Set();
-        for (const kind of GPU_WORKLOAD_KINDS) {
+        for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
-            if (!hasGpuSize(r) && !gpuIntent(r)) continue;
-            const who = `${kindName(kind)} "${displayName(r)}"`;
-            const inputs = sizeInputs(r, g.evaluation.inputs);
+            if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
+            const who = { workload: workloadName(kind), name: displayName(r) };
+            const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
             const guarded = inputs.some(hasGuard);
+            const at = attributeSite(r, "vmSize");
             for (const input of inputs) {
               if (guarded && !hasGuard(input)) continue;
-              for (const p of problemsOf(input, who)) {
+              for (const p of problemsOf(input)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;
                 seen.add(key);
-                const at = r.attrs.get("vmSize")?.at;
                 ctx.report({
                   resource: r,
                   attributePath: p.attributePath,
                   location: p.location,
-                  related: at ? [{ ...at, label: `size of ${who}` }] : [],
-                  message: p.message
+                  related: at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [],
+                  messageId: p.messageId,
+                  data: { ...p.data, ...who }
                 });
               }
             }
@@ -32381,187 +32413,162 @@ var rule2 = {
       }
     };
   }
-};
-var GPU002_gpu_size_input_unvalidated_default = rule2;
+});
 
 // rules/gpu/GPU003-gpu-pool-not-scale-to-zero.ts
-function gpuReason(r) {
-  if (hasGpuSize(r)) return `GPU size "${knownString(r, "vmSize")}"`;
-  return gpuIntent(r);
+function gpuReason(ctx, r) {
+  const size = gpuSizeOf(ctx, r);
+  return size !== void 0 ? `GPU size "${size}"` : gpuIntentOf(ctx, r);
 }
-var rule3 = {
+function nodes(n) {
+  return `${n} node${n === 1 ? "" : "s"}`;
+}
+var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
   meta: {
     id: "GPU003",
     name: "gpu-pool-not-scale-to-zero",
     shortDescription: "GPU node pool or GPU AML compute cluster that cannot scale to zero.",
-    fullDescription: "GPU VMs are the most expensive line of an ML platform bill (a single Standard_NC24ads_A100_v4 costs several dollars an hour). A GPU node pool without autoscaling, or with a minimum node count above zero, keeps those nodes running \u2014 and billing \u2014 through nights, weekends and every idle hour between training runs. Scaling GPU pools from zero costs only a few minutes of node start-up on the first job.",
+    fullDescription: `GPU VMs are the most expensive line of an ML platform bill (a single ${EXAMPLE_SIZES.largeGpu} costs several dollars an hour). A GPU node pool without autoscaling, or with a minimum node count above zero, keeps those nodes running \u2014 and billing \u2014 through nights, weekends and every idle hour between training runs. Scaling GPU pools from zero costs only a few minutes of node start-up on the first job.`,
     help: "AKS: enable autoscaling on the GPU user pool with min_count = 0 (ARM/Bicep/azapi: enableAutoScaling = true, minCount = 0). AML: set min_node_count = 0 (scaleSettings.minNodeCount = 0).",
     level: { prod: "note", unknown: "warning", nonprod: "warning" },
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/gpu/GPU003-gpu-pool-not-scale-to-zero.md"
+    messages: {
+      autoscaleOff: 'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to true with a minimum count of 0.',
+      poolMinCount: 'GPU node pool "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.',
+      clusterMinNodes: 'GPU AML compute cluster "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const pool of g.ofKind("aks.nodepool")) {
-          if (knownBool(pool, "isDefault") === true) continue;
-          const mode = pool.attrs.get("mode")?.value;
-          if (mode?.kind === "unknown") continue;
-          if (mode?.kind === "string" && mode.value.toLowerCase() === "system") continue;
-          const why = gpuReason(pool);
-          if (!why) continue;
-          const autoscale = knownBool(pool, "autoscale");
-          if (autoscale === false) {
-            const f = pool.attrs.get("autoscale");
-            const { location: location2, related: related2 } = factLocations(pool, "autoscale");
-            const how = f.defaulted ? `${f.sourcePath} is not set and defaults to false` : `${f.sourcePath} is false`;
-            ctx.report({
-              resource: pool,
-              attributePath: "autoscale",
-              location: location2,
-              related: related2,
-              message: `GPU node pool "${displayName(pool)}" (${why}) has autoscaling off (${how}), so its GPU nodes bill while idle; enable autoscaling with a minimum count of 0.`
-            });
-            continue;
-          }
-          const min = knownNumber(pool, "minCount");
-          if (min === void 0 || min <= 0) continue;
-          const { location, related } = factLocations(pool, "minCount");
+      "aks.nodepool"(pool) {
+        if (isSystemPool(ctx, pool) !== false) return;
+        const why = gpuReason(ctx, pool);
+        if (!why) return;
+        const autoscale = ctx.fact(pool, "autoscale");
+        if (autoscale.bool() === false) {
           ctx.report({
             resource: pool,
-            attributePath: "minCount",
-            location,
-            related,
-            message: `GPU node pool "${displayName(pool)}" (${why}) keeps at least ${min} node${min === 1 ? "" : "s"} (minimum count ${min}), so GPU nodes bill while idle; set the minimum count to 0.`
+            attr: "autoscale",
+            messageId: "autoscaleOff",
+            data: { name: displayName(pool), why, state: autoscale.describe(), attribute: autoscale.sourcePath }
           });
+          return;
         }
-        for (const c of g.ofKind("ml.compute")) {
-          if (amlComputeType(c) !== "cluster") continue;
-          const why = gpuReason(c);
-          if (!why) continue;
-          const min = knownNumber(c, "minNodeCount");
-          if (min === void 0 || min <= 0) continue;
-          const { location, related } = factLocations(c, "minNodeCount");
-          ctx.report({
-            resource: c,
-            attributePath: "minNodeCount",
-            location,
-            related,
-            message: `GPU AML compute cluster "${displayName(c)}" (${why}) keeps at least ${min} node${min === 1 ? "" : "s"} (min node count ${min}), so GPU nodes bill while idle; set the minimum node count to 0.`
-          });
-        }
+        const min = ctx.fact(pool, "minCount");
+        const n = min.number();
+        if (n === void 0 || n <= 0) return;
+        ctx.report({
+          resource: pool,
+          attr: "minCount",
+          messageId: "poolMinCount",
+          data: { name: displayName(pool), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath }
+        });
+      },
+      "ml.compute"(c) {
+        if (amlComputeTypeOf(ctx, c) !== "cluster") return;
+        const why = gpuReason(ctx, c);
+        if (!why) return;
+        const min = ctx.fact(c, "minNodeCount");
+        const n = min.number();
+        if (n === void 0 || n <= 0) return;
+        ctx.report({
+          resource: c,
+          attr: "minNodeCount",
+          messageId: "clusterMinNodes",
+          data: { name: displayName(c), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath }
+        });
       }
     };
   }
-};
-var GPU003_gpu_pool_not_scale_to_zero_default = rule3;
+});
 
 // rules/aks/AKS001-gpu-node-pool-without-taint.ts
-function parseTaint(t) {
-  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
-  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
-}
-function hasGpuTaint(taints, expected) {
-  return taints.some((t) => {
-    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
-    const p = parseTaint(t);
-    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
-  });
-}
-function taintStrings(r) {
-  const v = r.attrs.get("taints")?.value;
-  if (!v) return [];
-  if (v.kind === "null") return [];
-  if (v.kind !== "list") return void 0;
-  const out = [];
-  for (const item of v.items) {
-    if (item.kind !== "string") return void 0;
-    out.push(item.value);
-  }
-  return out;
-}
-var rule4 = {
+var AKS001_gpu_node_pool_without_taint_default = defineRule({
   meta: {
     id: "AKS001",
     name: "gpu-node-pool-without-taint",
     shortDescription: "AKS GPU node pool without a NoSchedule taint.",
     fullDescription: "Without a NoSchedule taint, the scheduler places ordinary pods, daemon sets and log collectors on expensive GPU nodes, which then cannot scale down and crowd out the GPU jobs they were bought for.",
-    help: "Add the taint `sku=gpu:NoSchedule` (node_taints / nodeTaints) and give GPU workloads a matching toleration.",
+    help: `Add the taint \`${GPU_TAINT}\` (node_taints / nodeTaints) and give GPU workloads a matching toleration.`,
     level: "error",
     tags: ["cost", "gpu", "aks"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     options: {
       taint: {
         description: "The taint GPU pools are expected to carry, as key=value:Effect.",
-        schema: { type: "string", pattern: "^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$" },
-        default: "sku=gpu:NoSchedule",
+        schema: { type: "string", pattern: TAINT_PATTERN },
+        default: GPU_TAINT,
         configPath: ["gpu", "taint"]
       }
     },
-    docPath: "rules/aks/AKS001-gpu-node-pool-without-taint.md"
+    messages: {
+      noGpuTaint: 'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.'
+    }
   },
   create(ctx) {
+    const expected = ctx.options.taint;
     return {
-      graph(g) {
-        for (const pool of g.ofKind("aks.nodepool")) {
-          const why = hasGpuSize(pool) ? "it has a GPU size" : gpuIntent(pool);
-          if (!why) continue;
-          const taints = taintStrings(pool);
-          if (!taints && isUnknown(pool, "taints")) ctx.undecided?.(pool, "taints");
-          if (!taints || hasGpuTaint(taints, ctx.options.taint)) continue;
-          const { location, related } = factLocations(pool, "taints");
-          ctx.report({
-            resource: pool,
-            attributePath: "taints",
-            location,
-            related,
-            message: `AKS node pool "${displayName(pool)}" is a GPU pool (${why}) but has no NoSchedule taint naming GPU; add the taint "${ctx.options.taint}" so other pods stay off the GPU nodes.`
-          });
+      "aks.nodepool"(pool) {
+        const size = gpuSizeOf(ctx, pool);
+        const why = size !== void 0 ? `GPU size "${size}"` : gpuIntentOf(ctx, pool);
+        if (!why) return;
+        const taints = ctx.fact(pool, "taints");
+        const v = taints.value;
+        if (taints.state === "unknown" || v && v.kind !== "list" && v.kind !== "null") return;
+        const list2 = [];
+        for (const item of v?.kind === "list" ? v.items : []) {
+          if (item.kind !== "string") {
+            if (item.kind === "unknown") ctx.undecided(pool, "taints", item.reason);
+            return;
+          }
+          list2.push(item.value);
         }
+        if (hasGpuTaint(list2, expected)) return;
+        ctx.report({
+          resource: pool,
+          attr: "taints",
+          messageId: "noGpuTaint",
+          data: { name: displayName(pool), why, state: taints.describe(), attribute: taints.sourcePath, taint: expected }
+        });
       }
     };
   }
-};
-var AKS001_gpu_node_pool_without_taint_default = rule4;
+});
 
 // rules/aks/AKS002-gpu-size-in-system-pool.ts
-function isSystemPool(pool) {
-  return knownBool(pool, "isDefault") === true || knownString(pool, "mode")?.toLowerCase() === "system";
-}
-var rule5 = {
+var AKS002_gpu_size_in_system_pool_default = defineRule({
   meta: {
     id: "AKS002",
     name: "gpu-size-in-system-pool",
     shortDescription: "The default/system node pool of an AKS cluster uses a GPU size.",
     fullDescription: "The system pool runs CoreDNS, metrics-server, konnectivity and other add-ons and can never scale to zero, so a GPU size there bills GPU prices (several dollars per node-hour for an NC-series VM) around the clock for work a small CPU VM does. It also mixes critical system pods with GPU jobs that exhaust node memory, and a GPU driver or quota problem then takes the whole cluster down.",
-    help: "Give the default/system pool a small CPU size (for example Standard_D4s_v5) and put GPU workloads in a separate user node pool with autoscaling from zero and a GPU taint.",
+    help: `Give the default/system pool a small CPU size (for example ${EXAMPLE_SIZES.systemPool}) and put GPU workloads in a separate user node pool with autoscaling from zero and a GPU taint.`,
     level: "warning",
     tags: ["cost", "gpu", "aks", "reliability"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aks/AKS002-gpu-size-in-system-pool.md"
+    messages: {
+      gpuSystemPool: 'System node pool "{{name}}"{{cluster}} uses GPU size "{{size}}", which bills GPU prices for system pods and never scales to zero; set {{attribute}} to a CPU size and move GPU work to a user pool.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const pool of g.ofKind("aks.nodepool")) {
-          if (!isSystemPool(pool) || !hasGpuSize(pool)) continue;
-          const size = knownString(pool, "vmSize");
-          const { location, related } = factLocations(pool, "vmSize");
-          const cluster = pool.parent ? ` of cluster "${displayName(pool.parent)}"` : "";
-          ctx.report({
-            resource: pool,
-            attributePath: "vmSize",
-            location,
-            related,
-            message: `System node pool "${displayName(pool)}"${cluster} uses GPU size "${size}", which bills GPU prices for system pods and never scales to zero; use a CPU size and move GPU work to a user pool.`
-          });
-        }
+      "aks.nodepool"(pool) {
+        if (isSystemPool(ctx, pool) !== true) return;
+        const size = gpuSizeOf(ctx, pool);
+        if (size === void 0) return;
+        ctx.report({
+          resource: pool,
+          attr: "vmSize",
+          messageId: "gpuSystemPool",
+          data: {
+            name: displayName(pool),
+            cluster: pool.parent ? ` of cluster "${displayName(pool.parent)}"` : "",
+            size,
+            attribute: ctx.fact(pool, "vmSize").sourcePath
+          }
+        });
       }
     };
   }
-};
-var AKS002_gpu_size_in_system_pool_default = rule5;
+});
 
 // rules/keyvault/KV001-keyvault-purge-protection.ts
 var KV001_keyvault_purge_protection_default = defineRule({
@@ -32867,7 +32874,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-var rule6 = {
+var TF001_local_terraform_state_default = defineRule({
   meta: {
     id: "TF001",
     name: "local-terraform-state",
@@ -32877,8 +32884,10 @@ var rule6 = {
     level: "error",
     tags: ["security", "reliability", "terraform"],
     securitySeverity: 5,
-    formats: ["terraform"],
-    docPath: "rules/terraform/TF001-local-terraform-state.md"
+    messages: {
+      localBackend: 'This root module keeps its state in a local file (backend "local"), unshared, unlocked and on disk with every secret; replace it with a remote backend such as `backend "azurerm" {}`.',
+      noBackend: 'This root module has no backend, so its state (with every secret) stays in a local terraform.tfstate; add a remote backend such as `backend "azurerm" {}`.'
+    }
   },
   create(ctx) {
     return {
@@ -32893,16 +32902,16 @@ var rule6 = {
           subject: `module:${m.dir}`,
           location: at,
           related: local ? [{ ...local.backend.at, label: 'backend "local"' }] : [],
-          message: local ? 'This root module keeps its state in a local file (backend "local"); use a remote backend such as azurerm so state is shared, locked and not on disk.' : 'This root module has no backend, so its state (with every secret) stays in a local terraform.tfstate; add a remote backend such as `backend "azurerm" {}`.'
+          messageId: local ? "localBackend" : "noBackend"
         });
       }
     };
   }
-};
-var TF001_local_terraform_state_default = rule6;
+});
 
 // rules/terraform/TF002-state-file-in-repository.ts
-var rule7 = {
+import path18 from "node:path";
+var TF002_state_file_in_repository_default = defineRule({
   meta: {
     id: "TF002",
     name: "state-file-in-repository",
@@ -32912,8 +32921,11 @@ var rule7 = {
     level: "error",
     tags: ["security", "terraform"],
     securitySeverity: 8,
+    // A `file` hook does not say its format: state files belong to Terraform.
     formats: ["terraform"],
-    docPath: "rules/terraform/TF002-state-file-in-repository.md"
+    messages: {
+      stateFile: 'Terraform state file "{{file}}" is among the scanned files and holds every secret of its deployment in plain text; delete it, rotate its secrets and keep state in a remote backend.'
+    }
   },
   create(ctx) {
     return {
@@ -32922,17 +32934,17 @@ var rule7 = {
         ctx.report({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
-          message: "Terraform state file found among the scanned files: state holds secrets in plain text; remove it, rotate its secrets and keep state in a remote backend."
+          messageId: "stateFile",
+          data: { file: path18.basename(f.path) }
         });
       }
     };
   }
-};
-var TF002_state_file_in_repository_default = rule7;
+});
 
 // rules/terraform/TF003-provider-version-unpinned.ts
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
-var rule8 = {
+var TF003_provider_version_unpinned_default = defineRule({
   meta: {
     id: "TF003",
     name: "provider-version-unpinned",
@@ -32941,8 +32953,12 @@ var rule8 = {
     help: 'Add the provider to `terraform { required_providers { \u2026 } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`.',
     level: "warning",
     tags: ["reliability", "supply-chain", "terraform"],
+    // A `terraformModule` hook says Terraform; azapi is a Terraform provider too.
     formats: ["terraform", "azapi"],
-    docPath: "rules/terraform/TF003-provider-version-unpinned.md"
+    messages: {
+      noVersion: 'Provider "{{name}}" has no version constraint in required_providers, so every init may install a new major release; add version = "~> X.Y" to its entry.',
+      noEntry: 'Provider "{{name}}" is {{use}} here but has no required_providers entry, so Terraform installs the newest hashicorp/{{name}} unpinned; add it to required_providers with a source and a version constraint.'
+    }
   },
   create(ctx) {
     return {
@@ -32954,7 +32970,8 @@ var rule8 = {
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${rp.name}`,
             location: rp.at,
-            message: `required_providers entry "${rp.name}" has no version constraint, so every init may install a new major release; add version = "~> X.Y".`
+            messageId: "noVersion",
+            data: { name: rp.name }
           });
         }
         if (!m.isRoot) return;
@@ -32970,53 +32987,19 @@ var rule8 = {
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${name}`,
             location: u.at,
-            message: `Provider "${u.name}" is ${isResource ? "used" : "configured"} here but has no required_providers entry, so Terraform installs the newest hashicorp/${u.name} unpinned; add it to required_providers with a source and version constraint.`
+            messageId: "noEntry",
+            data: { name: u.name, use: isResource ? "used" : "configured" }
           });
         }
       }
     };
   }
-};
-var TF003_provider_version_unpinned_default = rule8;
+});
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import fs4 from "node:fs";
-import path18 from "node:path";
-var TERMS = [
-  ["password"],
-  ["passwords"],
-  ["passwd"],
-  ["secret"],
-  ["secrets"],
-  ["client", "secret"],
-  ["access", "key"],
-  ["connection", "string"],
-  ["sas", "token"],
-  ["api", "key"],
-  // The same terms written as one lower-case word.
-  ["clientsecret"],
-  ["accesskey"],
-  ["connectionstring"],
-  ["sastoken"],
-  ["apikey"]
-];
-var SECRET_SUFFIX = /* @__PURE__ */ new Set(["value", "text", "plain", "plaintext", "literal", "raw", "b64", "base64", "encoded"]);
-function nameTokens(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-function looksSecret(name) {
-  const t = nameTokens(name);
-  let end = -1;
-  for (let i = 0; i < t.length; i++) {
-    if (/(password|passwd|secret)s?$/.test(t[i])) end = Math.max(end, i);
-    for (const term of TERMS) {
-      if (term.every((w, j) => t[i + j] === w)) end = Math.max(end, i + term.length - 1);
-    }
-  }
-  if (end < 0) return false;
-  return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
-}
-var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
+import path19 from "node:path";
+
+// src/model/facts/secrets.ts
 var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
   "all",
   "get",
@@ -33052,6 +33035,54 @@ var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
   "regeneratekey",
   "setsas"
 ]);
+function isKeyVaultPermission(name) {
+  return KEY_VAULT_PERMISSIONS.has(name.toLowerCase());
+}
+function isKeyVaultReference(text2) {
+  const t = text2.trim();
+  return /^@Microsoft\.KeyVault\(/i.test(t) || /^https:\/\/[^/]+\.vault\.azure\.(net|cn|us)\//i.test(t);
+}
+function isTemplateSkeletonValue(text2) {
+  return /^(?:string|securestring|secureString|GEN-[A-Z0-9-]+)$/.test(text2.trim());
+}
+var KEY_VAULT_SECRET_DATA_SOURCE = "azurerm_key_vault_secret";
+
+// rules/secrets/SEC001-hardcoded-secret.ts
+var TERMS = [
+  ["password"],
+  ["passwords"],
+  ["passwd"],
+  ["secret"],
+  ["secrets"],
+  ["client", "secret"],
+  ["access", "key"],
+  ["connection", "string"],
+  ["sas", "token"],
+  ["api", "key"],
+  // The same terms written as one lower-case word.
+  ["clientsecret"],
+  ["accesskey"],
+  ["connectionstring"],
+  ["sastoken"],
+  ["apikey"]
+];
+var SECRET_SUFFIX = /* @__PURE__ */ new Set(["value", "text", "plain", "plaintext", "literal", "raw", "b64", "base64", "encoded"]);
+function nameTokens(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function looksSecret(name) {
+  const t = nameTokens(name);
+  let end = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (/(password|passwd|secret)s?$/.test(t[i])) end = Math.max(end, i);
+    for (const term of TERMS) {
+      if (term.every((w, j) => t[i + j] === w)) end = Math.max(end, i + term.length - 1);
+    }
+  }
+  if (end < 0) return false;
+  return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
+}
+var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
 function namesMap(parentKey2) {
   if (!parentKey2) return false;
   const t = nameTokens(parentKey2);
@@ -33063,31 +33094,39 @@ function isCredentialFree(name, value) {
   return !/(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|sig|secret|token|key)\s*=/i.test(value);
 }
 function isPermissionList(v) {
-  return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
+  return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && isKeyVaultPermission(i.value));
 }
-var SKELETON = /^(?:string|securestring|secureString|GEN-[A-Z0-9-]+)$/;
 function isPlaceholder(s) {
   const t = s.trim();
   if (t === "") return true;
-  if (PLACEHOLDER.test(t) || SKELETON.test(t)) return true;
+  if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true;
-  if (/^@Microsoft\.KeyVault\(/i.test(t)) return true;
-  if (/^https:\/\/[^/]+\.vault\.azure\.(net|cn|us)\//i.test(t)) return true;
+  if (isKeyVaultReference(t)) return true;
   if (/^\[[\s\S]*\]$/.test(t)) return true;
   return false;
 }
-var rule9 = {
+var FIX = "rotate the secret and pass it at deploy time from Key Vault or a secure parameter";
+var SEC001_hardcoded_secret_default = defineRule({
   meta: {
     id: "SEC001",
     name: "hardcoded-secret",
     shortDescription: "Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.",
     fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file, a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text.",
-    help: 'Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a `data "azurerm_key_vault_secret"`, an ARM parameter-file Key Vault reference), generate it (`random_password`), or use a managed identity; type ARM/Bicep secret parameters as `securestring` / `@secure()`.',
+    help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\`.`,
     level: "error",
     tags: ["security", "secrets"],
     securitySeverity: 9,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/secrets/SEC001-hardcoded-secret.md"
+    messages: {
+      inputDefault: `The default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove the default, ${FIX}.`,
+      inputAssigned: `The value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
+      inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
+      inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
+      attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
+      varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
+      armParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it as securestring.',
+      bicepParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; add @secure() to its declaration.'
+    }
   },
   create(ctx) {
     const seen = /* @__PURE__ */ new Set();
@@ -33097,19 +33136,12 @@ var rule9 = {
       seen.add(key);
       return true;
     };
-    const literal = (name, v, what, at, extra) => {
+    const literal = (name, v, h) => {
       if (v.kind !== "string" || isPlaceholder(v.value)) return;
-      const location = v.origin ?? at;
+      const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
-      const related = [...v.via ?? [], ...extra.related ?? []].filter((l) => !sameRange(l, location));
-      ctx.report({
-        resource: extra.resource,
-        subject: extra.subject,
-        attributePath: name,
-        location,
-        related,
-        message: `${what} holds a literal secret (value not shown); remove it from the code, rotate it, and pass it at deploy time from Key Vault or a secure parameter.`
-      });
+      const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));
+      ctx.report({ resource: h.resource, subject: h.subject, attributePath: name, location, related, messageId: h.messageId, data: { ...h.data, key: name } });
     };
     const walk = (key, v, onSecret, parentKey2) => {
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
@@ -33124,51 +33156,48 @@ var rule9 = {
       }
     };
     const input = (d) => {
-      const label = d.kind === "tf-variable" ? "variable" : "parameter";
+      const declared = d.kind === "tf-variable" ? "variable" : "parameter";
       const subject = `${d.kind}:${d.header.file}:${d.name}`;
-      const related = [{ ...d.header, label: `${label} "${d.name}"` }];
-      for (const [v, how] of [[d.defaultValue, "The default of"], [d.assigned, "The value assigned to"]]) {
+      const related = [{ ...d.header, label: `${declared} "${d.name}"` }];
+      const data = { declared, input: d.name };
+      const values = [
+        [d.defaultValue, "inputDefault", "inputDefaultKey"],
+        [d.assigned, "inputAssigned", "inputAssignedKey"]
+      ];
+      for (const [v, whole, key] of values) {
         if (!v) continue;
         if (looksSecret(d.name)) {
-          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, `${how} ${label} "${d.name}"`, void 0, { subject, related });
-        } else walk(d.name, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, void 0, { subject, related }));
+          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related });
+        } else walk(d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
       }
       if (d.kind !== "tf-variable" && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
         ctx.report({
           subject,
           attributePath: `${d.name}.type`,
           location: d.header,
-          message: `Parameter "${d.name}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it ${d.kind === "bicep-param" ? "with @secure()" : "as securestring"}.`
+          messageId: d.kind === "bicep-param" ? "bicepParameterTypedString" : "armParameterTypedString",
+          data: { input: d.name }
         });
       }
     };
     const varFile = (file) => {
-      let values;
-      if (file.kind === "tfvars" && file.hcl) values = tfvarsValues(file.hcl);
-      else if (file.kind === "tfvars-json") {
-        try {
-          values = tfvarsJsonValues(file.path, fs4.readFileSync(file.path, "utf8"));
-        } catch {
-          values = void 0;
-        }
-      }
-      for (const [name, v] of values ?? []) {
+      const where = path19.basename(file.path);
+      for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
-        const where = path18.basename(file.path);
-        if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, void 0, { subject }));
-        else walk(name, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, void 0, { subject }));
+        if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
+        else walk(name, v, (n, s) => literal(n, s, { messageId: "varFileKey", data: { file: where, input: name }, subject }));
       }
     };
     return {
       graph(g) {
         for (const d of g.evaluation.inputs) input(d);
         for (const r of g.resources) {
-          if (r.parent && r.identity.length === 0) continue;
+          if (isInlineElement(r)) continue;
           if (!r.body) continue;
           walk(
             void 0,
             r.body,
-            (name, s) => literal(name, s, `"${name}" of ${displayName(r)}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] })
+            (name, s) => literal(name, s, { messageId: "attribute", data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] })
           );
         }
       },
@@ -33177,10 +33206,9 @@ var rule9 = {
       }
     };
   }
-};
-var SEC001_hardcoded_secret_default = rule9;
+});
 
-// rules/tags/TAG001-missing-required-tags.ts
+// src/model/facts/tags.ts
 var NOT_TAGGABLE_AZURERM = [
   /_association$/,
   /^azurerm_role_(assignment|definition)$/,
@@ -33247,18 +33275,8 @@ var NOT_TAGGABLE_ARM = /* @__PURE__ */ new Set([
   "microsoft.keyvault/vaults/secrets"
 ]);
 var TAGGABLE_KINDS = /* @__PURE__ */ new Set(["ml.workspace", "ml.compute", "aks.cluster", "aks.nodepool", "keyvault", "acr", "storage", "nsg", "vm", "vmss", "private-endpoint"]);
-function tagsOf(r) {
-  if (r.attrs.has("tags")) {
-    const f = r.attrs.get("tags");
-    return { value: f.value, ...factLocations(r, "tags") };
-  }
-  const v = valueAt(r.body, "tags");
-  const related = [...v?.via ?? []];
-  if (v?.origin) related.push({ ...r.header, label: `resource ${r.address}` });
-  return { value: v, location: v?.origin ?? r.header, related };
-}
 function isTaggable(r) {
-  if (r.parent && r.identity.length === 0) return false;
+  if (isInlineElement(r)) return false;
   const written = valueAt(r.body, "tags") !== void 0;
   if (r.format === "terraform") {
     if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;
@@ -33272,7 +33290,16 @@ function isTaggable(r) {
   const segments = type.split("/").length;
   return segments === 2 && type.includes(".") || written;
 }
-var rule10 = {
+function sameTagName(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+// rules/tags/TAG001-missing-required-tags.ts
+function tagList(names) {
+  const list2 = names.map((t) => `"${t}"`).join(", ");
+  return names.length > 1 ? { tags: `tags ${list2}`, them: "them" } : { tags: `tag ${list2}`, them: "it" };
+}
+var TAG001_missing_required_tags_default = defineRule({
   meta: {
     id: "TAG001",
     name: "missing-required-tags",
@@ -33281,7 +33308,6 @@ var rule10 = {
     help: "Add every required tag (configured with `requiredTags`) to the resource\u2019s tags, for example through a shared `local.common_tags` merged into each resource\u2019s tags.",
     level: "warning",
     tags: ["governance", "cost", "tags"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     options: {
       required: {
         description: "Tag names every taggable resource must carry (compared without case). Empty: the rule is inactive.",
@@ -33290,7 +33316,10 @@ var rule10 = {
         configPath: ["tags", "required"]
       }
     },
-    docPath: "rules/tags/TAG001-missing-required-tags.md"
+    messages: {
+      noTags: 'Resource "{{name}}" ({{type}}) has no tags, so it lacks the required {{tags}}; add a tags map with {{them}}.',
+      missingTags: 'Resource "{{name}}" ({{type}}) lacks the required {{tags}}; add {{them}} to its tags.'
+    }
   },
   create(ctx) {
     const required = ctx.options.required;
@@ -33299,32 +33328,39 @@ var rule10 = {
         if (required.length === 0) return;
         for (const r of g.resources) {
           if (!isTaggable(r)) continue;
-          const tags = tagsOf(r);
-          const v = tags.value;
+          const fact = isKnownAttr(r.kind, "tags") ? ctx.fact(r, "tags") : void 0;
+          if (fact?.state === "unknown") continue;
+          let v = fact?.value;
+          let body;
+          if (fact?.state !== "known") {
+            v = valueAt(r.body, "tags");
+            if (v?.kind === "unknown") {
+              ctx.undecided(r, "tags", v.reason, v.origin);
+              continue;
+            }
+            const related = [...v?.via ?? []];
+            if (v?.origin) related.push({ ...r.header, label: `resource ${r.address}` });
+            body = { location: v?.origin ?? r.header, related };
+          }
           let keys;
           if (!v || v.kind === "null") keys = [];
-          else if (v.kind === "object") keys = [...v.entries.keys()].map((k) => k.toLowerCase());
+          else if (v.kind === "object") keys = [...v.entries.keys()];
           else continue;
-          const missing = required.filter((t) => !keys.includes(t.toLowerCase()));
+          const missing = required.filter((t) => !keys.some((k) => sameTagName(k, t)));
           if (missing.length === 0) continue;
           const absent = !v || v.kind === "null";
-          const list2 = missing.map((t) => `"${t}"`).join(", ");
-          ctx.report({
-            resource: r,
-            attributePath: "tags",
-            location: tags.location,
-            related: tags.related,
-            message: `Resource "${displayName(r)}" (${r.sourceType}) ${absent ? "has no tags, so it lacks" : "lacks"} the required tag${missing.length > 1 ? "s" : ""} ${list2}; add ${missing.length > 1 ? "them" : "it"} to its tags.`
-          });
+          const data = { name: displayName(r), type: r.sourceType, ...tagList(missing) };
+          const messageId = absent ? "noTags" : "missingTags";
+          if (body) ctx.report({ resource: r, attributePath: "tags", location: body.location, related: body.related, messageId, data });
+          else ctx.report({ resource: r, attr: "tags", messageId, data });
         }
       }
     };
   }
-};
-var TAG001_missing_required_tags_default = rule10;
+});
 
 // rules/tags/TAG002-gpu-resource-without-cost-center.ts
-var rule11 = {
+var TAG002_gpu_resource_without_cost_center_default = defineRule({
   meta: {
     id: "TAG002",
     name: "gpu-resource-without-cost-center",
@@ -33333,7 +33369,6 @@ var rule11 = {
     help: "Add a `cost-center` tag (the name is configurable) to the GPU resource itself.",
     level: "error",
     tags: ["cost", "gpu", "tags"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     options: {
       costCenter: {
         description: "The name of the cost-center tag GPU resources must carry.",
@@ -33342,37 +33377,37 @@ var rule11 = {
         configPath: ["tags", "costCenter"]
       }
     },
-    docPath: "rules/tags/TAG002-gpu-resource-without-cost-center.md"
+    messages: {
+      noCostCenter: '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; add a "{{tag}}" tag to its {{attribute}}.'
+    }
   },
   create(ctx) {
     const tag = ctx.options.costCenter;
-    return {
-      graph(g) {
-        for (const kind of GPU_WORKLOAD_KINDS) {
-          for (const r of g.ofKind(kind)) {
-            if (hasGpuSize(r) && tagState(r, tag) === "unknown") ctx.undecided?.(r, "tags");
-            if (!hasGpuSize(r) || tagState(r, tag) !== "missing") continue;
-            const { location, related } = factLocations(r, "tags");
-            ctx.report({
-              resource: r,
-              attributePath: `tags.${tag}`,
-              location,
-              related,
-              message: `${kindName(kind)} "${displayName(r)}" has GPU size "${knownString(r, "vmSize")}" but no "${tag}" tag; tag it so GPU spend can be attributed.`
-            });
-          }
-        }
-      }
+    const check = (r) => {
+      const size = gpuSizeOf(ctx, r);
+      if (size === void 0) return;
+      const tags = ctx.fact(r, "tags");
+      const v = tags.value;
+      if (tags.state === "unknown") return;
+      if (v && v.kind !== "object" && v.kind !== "null") return;
+      if (v?.kind === "object" && [...v.entries.keys()].some((k) => sameTagName(k, tag))) return;
+      ctx.report({
+        resource: r,
+        attr: "tags",
+        attributePath: `tags.${tag}`,
+        messageId: "noCostCenter",
+        data: { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath }
+      });
     };
+    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check };
   }
-};
-var TAG002_gpu_resource_without_cost_center_default = rule11;
+});
 
 // rules/governance/GOV001-location-not-allowed.ts
 function normalizeLocation(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
-var rule12 = {
+var GOV001_location_not_allowed_default = defineRule({
   meta: {
     id: "GOV001",
     name: "location-not-allowed",
@@ -33381,7 +33416,6 @@ var rule12 = {
     help: "Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.",
     level: "error",
     tags: ["governance", "compliance", "location"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     options: {
       allowedLocations: {
         description: 'Azure regions resources may be deployed to (compared without case and spaces: "Norway East" = norwayeast). Empty: the rule is inactive.',
@@ -33390,16 +33424,21 @@ var rule12 = {
         configPath: ["allowedLocations"]
       }
     },
-    docPath: "rules/governance/GOV001-location-not-allowed.md"
+    messages: {
+      notAllowed: 'Resource "{{name}}" ({{type}}) is deployed to "{{location}}", which is not an allowed location ({{allowed}}); set its location to one of the allowed regions.'
+    }
   },
   create(ctx) {
-    const allowed = new Set(ctx.options.allowedLocations.map(normalizeLocation));
+    const configured = ctx.options.allowedLocations;
+    let allowed;
     return {
       graph(g) {
+        allowed ??= new Set(configured.map(normalizeLocation));
         if (allowed.size === 0) return;
         for (const r of g.resources) {
-          if (r.parent && r.identity.length === 0) continue;
+          if (isInlineElement(r)) continue;
           const v = valueAt(r.body, "location");
+          if (v?.kind === "unknown") ctx.undecided(r, "location", v.reason, v.origin);
           if (v?.kind !== "string") continue;
           const loc2 = normalizeLocation(v.value);
           if (loc2 === "" || loc2 === "global" || v.value.trim().startsWith("[") || allowed.has(loc2)) continue;
@@ -33410,14 +33449,14 @@ var rule12 = {
             attributePath: "location",
             location: v.origin ?? r.header,
             related,
-            message: `Resource "${displayName(r)}" (${r.sourceType}) is deployed to "${v.value}", which is not an allowed location (${[...allowed].join(", ")}); use an allowed region.`
+            messageId: "notAllowed",
+            data: { name: displayName(r), type: r.sourceType, location: v.value, allowed: [...allowed].join(", ") }
           });
         }
       }
     };
   }
-};
-var GOV001_location_not_allowed_default = rule12;
+});
 
 // rules/ci/CI001-sdk-auth-deprecated.ts
 var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
@@ -33442,7 +33481,7 @@ function sdkAuthFlags(words) {
   }
   return out;
 }
-var rule13 = {
+var rule = {
   meta: {
     id: "CI001",
     name: "sdk-auth-deprecated",
@@ -33482,10 +33521,10 @@ var rule13 = {
     };
   }
 };
-var CI001_sdk_auth_deprecated_default = rule13;
+var CI001_sdk_auth_deprecated_default = rule;
 
 // rules/ci/CI002-azure-login-with-secret.ts
-var rule14 = {
+var rule2 = {
   meta: {
     id: "CI002",
     name: "azure-login-with-secret",
@@ -33539,7 +33578,7 @@ var rule14 = {
     };
   }
 };
-var CI002_azure_login_with_secret_default = rule14;
+var CI002_azure_login_with_secret_default = rule2;
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
 function describe(p) {
@@ -33549,7 +33588,7 @@ function describe(p) {
   }
   return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
 }
-var rule15 = {
+var rule3 = {
   meta: {
     id: "CI003",
     name: "oidc-without-id-token-permission",
@@ -33599,7 +33638,7 @@ var rule15 = {
     };
   }
 };
-var CI003_oidc_without_id_token_permission_default = rule15;
+var CI003_oidc_without_id_token_permission_default = rule3;
 
 // rules/ci/CI004-action-not-pinned.ts
 var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
@@ -33616,7 +33655,7 @@ function unpinned(u) {
   if (u.ref === void 0 || u.ref === "") return "no-ref";
   return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
 }
-var rule16 = {
+var rule4 = {
   meta: {
     id: "CI004",
     name: "action-not-pinned",
@@ -33649,7 +33688,7 @@ var rule16 = {
     };
   }
 };
-var CI004_action_not_pinned_default = rule16;
+var CI004_action_not_pinned_default = rule4;
 
 // rules/ci/CI005-terraform-apply-without-plan.ts
 var VALUE_OPTS = /* @__PURE__ */ new Set([
@@ -33704,7 +33743,7 @@ function applyWithoutPlan(words) {
   }
   return void 0;
 }
-var rule17 = {
+var rule5 = {
   meta: {
     id: "CI005",
     name: "terraform-apply-without-plan",
@@ -33743,10 +33782,10 @@ var rule17 = {
     };
   }
 };
-var CI005_terraform_apply_without_plan_default = rule17;
+var CI005_terraform_apply_without_plan_default = rule5;
 
 // rules/core/PARSE001-parse-error.ts
-var rule18 = {
+var PARSE001_parse_error_default = defineRule({
   meta: {
     id: "PARSE001",
     name: "parse-error",
@@ -33755,17 +33794,16 @@ var rule18 = {
     help: "Fix the syntax error at the reported position (terraform fmt, az bicep build or a JSON/YAML validator show the same problem).",
     level: "error",
     tags: ["correctness"],
-    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines"],
-    docPath: "rules/core/PARSE001-parse-error.md"
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines"]
   },
   create() {
     return {};
   }
-};
-var PARSE001_parse_error_default = rule18;
+});
 
 // rules/core/EVAL001-evaluation-incomplete.ts
-var rule19 = {
+var EVAL001_evaluation_incomplete_default = defineRule({
   meta: {
     id: "EVAL001",
     name: "evaluation-incomplete",
@@ -33774,17 +33812,16 @@ var rule19 = {
     help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
     level: "warning",
     tags: ["correctness"],
-    formats: ["terraform", "arm", "bicep"],
-    docPath: "rules/core/EVAL001-evaluation-incomplete.md"
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "arm", "bicep"]
   },
   create() {
     return {};
   }
-};
-var EVAL001_evaluation_incomplete_default = rule19;
+});
 
 // rules/core/SUP001-suppression-invalid.ts
-var rule20 = {
+var SUP001_suppression_invalid_default = defineRule({
   meta: {
     id: "SUP001",
     name: "suppression-invalid",
@@ -33793,17 +33830,16 @@ var rule20 = {
     help: "Write `mlops-iac-lint-ignore AML001 [until=YYYY-MM-DD] -- reason`: a known rule ID, a real date, and a reason after ` -- `. Renew or remove expired suppressions.",
     level: "warning",
     tags: ["suppression"],
-    formats: ["terraform", "arm", "bicep", "github-actions"],
-    docPath: "rules/core/SUP001-suppression-invalid.md"
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "arm", "bicep", "github-actions"]
   },
   create() {
     return {};
   }
-};
-var SUP001_suppression_invalid_default = rule20;
+});
 
 // rules/core/SUP002-suppression-unused.ts
-var rule21 = {
+var SUP002_suppression_unused_default = defineRule({
   meta: {
     id: "SUP002",
     name: "suppression-unused",
@@ -33812,14 +33848,13 @@ var rule21 = {
     help: "Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.",
     level: "note",
     tags: ["suppression"],
-    formats: ["terraform", "arm", "bicep", "github-actions"],
-    docPath: "rules/core/SUP002-suppression-unused.md"
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "arm", "bicep", "github-actions"]
   },
   create() {
     return {};
   }
-};
-var SUP002_suppression_unused_default = rule21;
+});
 
 // rules/index.ts
 var ALL_RULES = registerRules({
@@ -33845,23 +33880,23 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path19.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path20.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs5.existsSync(root) && fs5.statSync(root).isFile()) root = path19.dirname(root);
-  for (const p of paths.slice(1)) while (path19.relative(root, p).startsWith("..")) root = path19.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path20.dirname(root);
+  for (const p of paths.slice(1)) while (path20.relative(root, p).startsWith("..")) root = path20.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const inputPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path19.resolve(p));
-  for (const p of inputPaths) if (!fs5.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const onlyFiles = options.onlyFiles?.map((f) => path19.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path19.dirname(f)))] : inputPaths;
-  const root = path19.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path19.resolve(f));
-  for (const f of varFiles) if (!fs5.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  const inputPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path20.resolve(p));
+  for (const p of inputPaths) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const onlyFiles = options.onlyFiles?.map((f) => path20.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path20.dirname(f)))] : inputPaths;
+  const root = path20.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path20.resolve(f));
+  for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs5.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path19.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path20.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
@@ -33888,13 +33923,13 @@ async function lint(options = {}) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || config.isIgnored(p) || !fs5.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path19.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path20.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path19.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path20.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -33973,7 +34008,7 @@ async function lint(options = {}) {
     const t = texts.get(f.location.file);
     if (t !== void 0) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path19.relative(root, f).split(path19.sep).join("/")).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path20.relative(root, f).split(path20.sep).join("/")).sort();
   return {
     root,
     findings: reported,
@@ -34003,7 +34038,7 @@ function classify(file, frontEnds, host, root, problems) {
       }
     }
     if (text2 === void 0) return void 0;
-    const kind = fe.byContent?.(file, text2, path19.relative(root, file).split(path19.sep).join("/"));
+    const kind = fe.byContent?.(file, text2, path20.relative(root, file).split(path20.sep).join("/"));
     if (kind) return { frontEnd: fe, kind };
   }
   return void 0;
@@ -34027,7 +34062,7 @@ function problemSubject(n) {
 function readAndApplyBaseline(findings, file) {
   let text2;
   try {
-    text2 = fs5.readFileSync(file, "utf8");
+    text2 = fs4.readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${e.code ?? String(e)}`);
   }
@@ -34049,8 +34084,8 @@ function resolveRuleOptions(catalog, fromConfig, fromApi) {
   return out;
 }
 function selectRules(all, only, disable) {
-  const known2 = new Set(all.map((r) => r.meta.id));
-  for (const id of [...only ?? [], ...disable ?? []]) if (!known2.has(id)) throw new UsageError(`unknown rule ID: ${id}`);
+  const known = new Set(all.map((r) => r.meta.id));
+  for (const id of [...only ?? [], ...disable ?? []]) if (!known.has(id)) throw new UsageError(`unknown rule ID: ${id}`);
   return all.filter((r) => (!only?.length || only.includes(r.meta.id) || r.meta.id === "PARSE001") && !disable?.includes(r.meta.id));
 }
 var PhaseTimer = class {
@@ -34072,7 +34107,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var DOCS_BASE_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/";
 var TOOL_NAME = "mlops-iac-lint";
 var TOOL_INFORMATION_URI = "https://github.com/mlops-iac-lint/mlops-iac-lint";
@@ -34080,13 +34115,13 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path20.isAbsolute(file)) return toPosix(file);
-  const rel = path20.relative(base, file);
-  return toPosix(rel === "" ? path20.basename(file) : rel);
+  if (!path21.isAbsolute(file)) return toPosix(file);
+  const rel = path21.relative(base, file);
+  return toPosix(rel === "" ? path21.basename(file) : rel);
 }
-function ruleDocUrl(rule22) {
-  if (!rule22?.docPath) return void 0;
-  return DOCS_BASE_URL + toPosix(rule22.docPath).replace(/^\.?\//, "");
+function ruleDocUrl(rule6) {
+  if (!rule6?.docPath) return void 0;
+  return DOCS_BASE_URL + toPosix(rule6.docPath).replace(/^\.?\//, "");
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -34246,11 +34281,11 @@ function formatMarkdown(result, options = {}) {
     else c[f.level]++;
   }
   out.push("| Rule | Errors | Warnings | Notes | Suppressed |", "|---|---:|---:|---:|---:|");
-  for (const rule22 of allRules(result)) {
-    const c = counts.get(rule22.id);
+  for (const rule6 of allRules(result)) {
+    const c = counts.get(rule6.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule22);
-    const label = `${escapeMarkdown(rule22.id)} ${escapeMarkdown(rule22.name)}`;
+    const doc = ruleDocUrl(rule6);
+    const label = `${escapeMarkdown(rule6.id)} ${escapeMarkdown(rule6.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);
   }
@@ -34286,21 +34321,21 @@ function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
 }
-function defaultLevel(rule22) {
-  if (typeof rule22.level === "string") return rule22.level;
-  const { unknown: unknown2, prod, nonprod } = rule22.level;
+function defaultLevel(rule6) {
+  if (typeof rule6.level === "string") return rule6.level;
+  const { unknown: unknown2, prod, nonprod } = rule6.level;
   for (const l of [unknown2, prod, nonprod]) if (l !== "off") return l;
   return "none";
 }
 function problemSeverity(level) {
   return level === "error" ? "error" : level === "warning" ? "warning" : "recommendation";
 }
-function helpMarkdown(rule22, docUrl) {
-  const parts = [`**${rule22.id} ${rule22.name}**: ${rule22.shortDescription}`];
-  if (rule22.fullDescription && rule22.fullDescription !== rule22.shortDescription) parts.push(rule22.fullDescription);
-  if (rule22.help) parts.push(`**Fix:** ${rule22.help}`);
-  if (typeof rule22.level !== "string") {
-    const l = rule22.level;
+function helpMarkdown(rule6, docUrl) {
+  const parts = [`**${rule6.id} ${rule6.name}**: ${rule6.shortDescription}`];
+  if (rule6.fullDescription && rule6.fullDescription !== rule6.shortDescription) parts.push(rule6.fullDescription);
+  if (rule6.help) parts.push(`**Fix:** ${rule6.help}`);
+  if (typeof rule6.level !== "string") {
+    const l = rule6.level;
     parts.push(`**Level by environment:** prod \`${l.prod}\`, non-prod \`${l.nonprod}\`, unknown \`${l.unknown}\`.`);
   }
   if (docUrl) parts.push(`[Rule documentation](${docUrl})`);
@@ -34309,27 +34344,27 @@ function helpMarkdown(rule22, docUrl) {
 function nonEmpty(text2, fallback) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : fallback;
 }
-function ruleDescriptor(rule22) {
-  const docUrl = ruleDocUrl(rule22);
-  const level = defaultLevel(rule22);
-  const short = nonEmpty(rule22.shortDescription, rule22.id);
+function ruleDescriptor(rule6) {
+  const docUrl = ruleDocUrl(rule6);
+  const level = defaultLevel(rule6);
+  const short = nonEmpty(rule6.shortDescription, rule6.id);
   const properties = {
-    tags: [...rule22.tags],
+    tags: [...rule6.tags],
     precision: "high"
   };
-  if (rule22.securitySeverity !== void 0) {
-    properties["security-severity"] = securitySeverityString(rule22.securitySeverity);
+  if (rule6.securitySeverity !== void 0) {
+    properties["security-severity"] = securitySeverityString(rule6.securitySeverity);
   }
   properties["problem.severity"] = problemSeverity(level);
-  if (typeof rule22.level !== "string") {
-    properties.envLevels = { prod: rule22.level.prod, nonprod: rule22.level.nonprod, unknown: rule22.level.unknown };
+  if (typeof rule6.level !== "string") {
+    properties.envLevels = { prod: rule6.level.prod, nonprod: rule6.level.nonprod, unknown: rule6.level.unknown };
   }
   return {
-    id: rule22.id,
-    name: rule22.name,
+    id: rule6.id,
+    name: rule6.name,
     shortDescription: { text: short },
-    fullDescription: { text: nonEmpty(rule22.fullDescription, short) },
-    help: { text: nonEmpty(rule22.help, short), markdown: helpMarkdown(rule22, docUrl) },
+    fullDescription: { text: nonEmpty(rule6.fullDescription, short) },
+    help: { text: nonEmpty(rule6.help, short), markdown: helpMarkdown(rule6, docUrl) },
     helpUri: docUrl,
     defaultConfiguration: { level },
     properties
@@ -34485,7 +34520,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs6 from "node:fs";
+import fs5 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -34517,7 +34552,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs6.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs5.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -34532,7 +34567,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs6.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs5.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -34540,7 +34575,7 @@ function command(kind, message) {
 }
 
 // src/action/event.ts
-import fs7 from "node:fs";
+import fs6 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -34550,7 +34585,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs7.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs6.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : e.code ?? String(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -34573,8 +34608,8 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs8 from "node:fs";
-import path21 from "node:path";
+import fs7 from "node:fs";
+import path22 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -34700,12 +34735,12 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs8.realpathSync(file);
+      real = fs7.realpathSync(file);
     } catch {
-      real = path21.resolve(file);
+      real = path22.resolve(file);
     }
-    const rel = path21.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path21.isAbsolute(rel) ? void 0 : rel.split(path21.sep).join("/");
+    const rel = path22.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path22.isAbsolute(rel) ? void 0 : rel.split(path22.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -34739,7 +34774,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel = fs8.realpathSync(top.stdout.trim());
+  const topLevel = fs7.realpathSync(top.stdout.trim());
   const head = commitId(topLevel, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -34816,8 +34851,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path23 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path23}#L${line}`;
+  const path24 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path24}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -34935,8 +34970,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs9.mkdirSync(path22.dirname(this.sarifPath), { recursive: true });
-    fs9.writeFileSync(this.sarifPath, text2, "utf8");
+    fs8.mkdirSync(path23.dirname(this.sarifPath), { recursive: true });
+    fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -34956,18 +34991,18 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
-    if (file !== void 0 && !fs9.existsSync(path22.resolve(workspace, file))) {
+    if (file !== void 0 && !fs8.existsSync(path23.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path22.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path23.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path22.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path23.resolve(workspace, f)),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path22.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path22.resolve(workspace, inputs.baseline)
+    configFile: inputs.config === void 0 ? void 0 : path23.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path23.resolve(workspace, inputs.baseline)
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -35038,8 +35073,8 @@ function reportFailure(step, failure) {
 }
 async function run(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path22.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path22.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path23.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path23.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -15,12 +15,7 @@ const AZURE_LITERAL = /Microsoft\.|azurerm_|Standard_/;
  * Rule modules not moved to the rule contract yet (issue 10), by path under `rules/`. A listed
  * module must still contain such a literal: remove it from this list once it no longer does.
  */
-const PENDING: Record<string, string> = {
-  'aml/AML003-image-build-compute-not-a-cluster.ts': 'issue 10 item 5: AML rules move their facts to src/model/facts/aml.ts',
-  'aml/AML004-compute-cluster-min-nodes.ts': 'issue 10 item 5: AML rules move their facts to src/model/facts/aml.ts',
-  'aml/AML005-compute-instance-idle-shutdown.ts': 'issue 10 item 5: AML rules move their facts to src/model/facts/aml.ts',
-  'keyvault/KV002-keyvault-rbac-authorization.ts': 'issue 10 item 5: Key Vault facts move to src/model/facts/keyvault.ts',
-};
+const PENDING: Record<string, string> = {};
 
 /** The string, template and regex literals of a TypeScript module that name an Azure fact. */
 export function azureLiterals(file: string, text: string): string[] {
