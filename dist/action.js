@@ -7222,12 +7222,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule6) => shouldUseRule(schema, rule6));
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule6) {
+    function shouldUseRule(schema, rule) {
       var _a;
-      return schema[rule6.keyword] !== void 0 || ((_a = rule6.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -8279,9 +8279,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule6 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule6)) {
-            keywordCode(it, rule6.keyword, rule6.definition, group.type);
+        for (const rule of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+            keywordCode(it, rule.keyword, rule.definition, group.type);
           }
         }
       });
@@ -8316,9 +8316,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule6 = rules[keyword];
-        if (typeof rule6 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule6)) {
-          const { type } = rule6.definition;
+        const rule = rules[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+          const { type } = rule.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -10404,8 +10404,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule6 = this.RULES.all[keyword];
-        return typeof rule6 == "object" ? rule6.definition : !!rule6;
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -10413,7 +10413,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule6) => rule6.keyword === keyword);
+          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -10440,10 +10440,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
-            const rule6 = rules[key];
-            if (typeof rule6 != "object")
+            const rule = rules[key];
+            if (typeof rule != "object")
               continue;
-            const { $data } = rule6.definition;
+            const { $data } = rule.definition;
             const schema = keywords[key];
             if ($data && schema)
               keywords[key] = schemaOrData(schema);
@@ -10607,7 +10607,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule6 = {
+      const rule = {
         keyword,
         definition: {
           ...definition,
@@ -10616,18 +10616,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule6, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
-        ruleGroup.rules.push(rule6);
-      RULES.all[keyword] = rule6;
+        ruleGroup.rules.push(rule);
+      RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule6, before) {
+    function addBeforeRule(ruleGroup, rule, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule6);
+        ruleGroup.rules.splice(i, 0, rule);
       } else {
-        ruleGroup.rules.push(rule6);
+        ruleGroup.rules.push(rule);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -12697,12 +12697,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -12723,7 +12723,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -12732,14 +12732,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
-    exports.isPair = isPair3;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isPair = isPair4;
+    exports.isScalar = isScalar5;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -16847,9 +16847,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -16885,7 +16885,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -16925,7 +16925,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep && !props.found) {
+        if (!isMap5 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -16948,7 +16948,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -16980,7 +16980,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -16996,7 +16996,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -18283,7 +18283,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -18367,7 +18367,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -20340,32 +20340,56 @@ var NONPROD_WORDS = /* @__PURE__ */ new Set([
   "dev",
   "development",
   "test",
+  "testing",
   "qa",
   "sandbox",
   "sbx",
+  "sandpit",
   "staging",
   "stage",
   "uat",
   "preprod"
 ]);
+var PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
+var PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
 var ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
 var ENV_TAG_NAMES = ["environment", "env"];
 function classifyWord(word) {
   const w = word.toLowerCase();
   if (PROD_WORDS.has(w)) return "prod";
-  if (NONPROD_WORDS.has(w)) return "nonprod";
+  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return "nonprod";
   return void 0;
 }
+function envWords(value) {
+  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
+}
+function classifyWords(words) {
+  let prod = false;
+  let nonprod = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? "")) {
+      nonprod = true;
+      i++;
+      continue;
+    }
+    const env = classifyWord(w);
+    if (env === "prod") prod = true;
+    else if (env === "nonprod") nonprod = true;
+  }
+  if (prod && nonprod) return "unknown";
+  return prod ? "prod" : nonprod ? "nonprod" : void 0;
+}
 function classifyPath(relPath) {
-  const words = relPath.split(/[\\/._-]+/).filter(Boolean);
-  for (let i = words.length - 1; i >= 0; i--) {
-    const env = classifyWord(words[i]);
-    if (env) return { env, word: words[i] };
+  const segments = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments[i]));
+    if (env) return { env, word: segments[i] };
   }
   return void 0;
 }
 function classifyValue(value) {
-  return classifyPath(value)?.env;
+  return classifyWords(envWords(value));
 }
 
 // src/engine/levels.ts
@@ -20687,8 +20711,8 @@ function factView(r, attr2) {
 function runRules(input, undecided = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  for (const rule6 of input.rules) {
-    const meta = rule6.meta;
+  for (const rule of input.rules) {
+    const meta = rule.meta;
     let variant = "default";
     let evalEnv;
     const occurrences = /* @__PURE__ */ new Map();
@@ -20782,7 +20806,7 @@ function runRules(input, undecided = [], failures = []) {
         failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
       }
     };
-    const visitor = rule6.create(ctx);
+    const visitor = rule.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
@@ -20800,7 +20824,10 @@ function runRules(input, undecided = [], failures = []) {
     evalEnv = void 0;
     if (visitor.terraformModule) for (const m of input.terraformModules) guarded({ file: path3.join(m.dir, "main.tf"), range: START }, () => visitor.terraformModule(m));
     if (visitor.file) for (const f of input.files) guarded({ file: f.path, range: START }, () => visitor.file(f));
-    if (visitor.ciDocument) for (const d of input.ciDocuments) guarded({ file: d.file ?? input.root, range: START }, () => visitor.ciDocument(d));
+    if (visitor.ciFile) {
+      const formats = rule.meta.formats;
+      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) guarded({ file: f.file, range: START }, () => visitor.ciFile(f));
+    }
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];
@@ -24972,9 +24999,14 @@ function isErrorUnknown(v) {
 
 // src/eval/terraform/instance.ts
 import path6 from "node:path";
-var MAX_INSTANCES = 64;
+
+// src/core/limits.ts
+var LOOP_INSTANCE_CAP = 1024;
+
+// src/eval/terraform/instance.ts
+var MAX_INSTANCES = LOOP_INSTANCE_CAP;
 var MAX_MODULE_DEPTH = 12;
-var MAX_MODULE_INSTANCES = 16;
+var MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
 var META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
 var CYCLE = /* @__PURE__ */ Symbol("cycle");
 var ModuleInstance = class _ModuleInstance {
@@ -27577,7 +27609,7 @@ function readParameterFile(pf) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? 32, resources: [], depth: 0 };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
   const result = { resources: env.resources, inputs: [], problems: env.problems };
   const root = parsed.root;
   if (!root || root.type !== "object") return result;
@@ -29470,7 +29502,7 @@ function collectBicepPragmas(text2) {
 import path15 from "node:path";
 
 // src/eval/bicep/context.ts
-function newEnv(sources, maxCopy = 32, maxDepth = 8) {
+function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
   return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0 };
 }
 function problem2(env, message, location) {
@@ -30708,7 +30740,7 @@ var bicepFrontEnd = {
 import path17 from "node:path";
 
 // src/parse/yaml/ci.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/parse/yaml/blocks.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -31104,18 +31136,6 @@ function snippetRange(sn, lineMap, start, end) {
   const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
   return lineMap.range(sn.starts[s], sn.ends[e]);
 }
-function simpleCommands(cmd) {
-  const out = [];
-  let cur = [];
-  for (const t of cmd.tokens) {
-    if (t.op) {
-      if (cur.length) out.push(cur);
-      cur = [];
-    } else cur.push(t);
-  }
-  if (cur.length) out.push(cur);
-  return out;
-}
 var isWs = (c) => c === " " || c === "	";
 function lineEnd(v, i) {
   const nl = v.indexOf("\n", i);
@@ -31264,8 +31284,8 @@ function scan(v, lang) {
           continue;
         }
         if (!ps) {
-          const m = /<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cmd.text);
-          if (m) heredoc = { delim: m[2] };
+          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
         }
         p = afterLineBreak(v, p);
         break;
@@ -31276,13 +31296,20 @@ function scan(v, lang) {
     if (cmd.text.trim()) commands.push(cmd);
     i = p;
     if (heredoc) {
+      const start = i;
+      let end = n;
       while (i < n) {
         const e = lineEnd(v, i);
         const line = v.slice(i, e).trim();
+        const lineStart = i;
         i = afterLineBreak(v, e);
-        if (line === heredoc.delim) break;
+        if (line === heredoc.delim) {
+          end = lineStart;
+          break;
+        }
         if (i === e) break;
       }
+      cmd.heredoc = { delimiter: heredoc.delim, quoted: heredoc.quoted, stripTabs: heredoc.stripTabs, start, end };
     }
   }
   return { commands, comments };
@@ -31414,44 +31441,106 @@ function buildSnippet(args) {
     let b = raw.text.length;
     while (a < b && isWs(raw.text[a])) a++;
     while (b > a && isWs(raw.text[b - 1])) b--;
-    sn.commands.push({
+    const command2 = {
       text: raw.text,
       commented: raw.commented,
       map,
       tokens,
       range: lineMap.range(sn.starts[map[a]], sn.ends[map[b - 1]])
-    });
+    };
+    const h = raw.heredoc;
+    if (h) {
+      const at = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
+      const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at, at);
+      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
+    }
+    sn.commands.push(command2);
   }
   return sn;
 }
 
-// src/parse/yaml/ci.ts
-function isCiDocument(x) {
-  if (!x || typeof x !== "object") return false;
-  const d = x;
-  return typeof d.file === "string" && typeof d.kind === "string" && Array.isArray(d.scripts) && Array.isArray(d.comments);
+// src/parse/yaml/tree.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function nodeRange(lineMap, node) {
+  const r = node?.range;
+  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
 }
-function nodeRange(ctx, node) {
+function scalarValue(node) {
+  const v = node.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+function scalarRange(lineMap, node) {
+  const r = node.range;
+  if (!r) return lineMap.range(0, 0);
+  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
+  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
+  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
+  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
+    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
+  }
+  const m = mapScalar(node);
+  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+  return lineMap.range(r[0], r[1]);
+}
+function pairRange(lineMap, p) {
+  const k = p.key;
+  const v = p.value;
+  const start = k?.range?.[0] ?? 0;
+  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+  return lineMap.range(start, end);
+}
+function yamlTree(node, lineMap, depth = 0) {
+  if ((0, import_yaml3.isScalar)(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node) };
+  if (depth > 200 || (0, import_yaml3.isAlias)(node)) return { type: "other", range: nodeRange(lineMap, node) };
+  if ((0, import_yaml3.isMap)(node)) {
+    const entries2 = [];
+    for (const p of node.items) {
+      if (!(0, import_yaml3.isPair)(p)) continue;
+      const k = p.key;
+      const e = { key: (0, import_yaml3.isScalar)(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1);
+      entries2.push(e);
+    }
+    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
+  }
+  if ((0, import_yaml3.isSeq)(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node) };
+  return { type: "other", range: nodeRange(lineMap, node) };
+}
+function entryOf2(node, key) {
+  if (node?.type !== "map") return void 0;
+  return node.entries.find((e) => e.key === key);
+}
+function valueOf(node, key) {
+  return entryOf2(node, key)?.value;
+}
+function stringOf(node, key) {
+  const v = valueOf(node, key);
+  return v?.type === "scalar" ? v.value : void 0;
+}
+
+// src/parse/yaml/ci.ts
+function nodeRange2(ctx, node) {
   const r = node?.range;
   if (!r) return ctx.lineMap.range(0, 0);
   return ctx.lineMap.range(r[0], r[1]);
 }
 function scalarString2(node) {
-  if (!(0, import_yaml3.isScalar)(node)) return void 0;
+  if (!(0, import_yaml4.isScalar)(node)) return void 0;
   const v = node.value;
   if (v === null || v === void 0) return "";
   return typeof v === "string" ? v : String(v);
 }
 function contentRange(ctx, node) {
-  if ((0, import_yaml3.isScalar)(node)) {
+  if ((0, import_yaml4.isScalar)(node)) {
     const m = mapScalar(node);
     if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
   }
-  return nodeRange(ctx, node);
+  return nodeRange2(ctx, node);
 }
 function pairsOf(map) {
-  if (!(0, import_yaml3.isMap)(map)) return [];
-  return map.items.filter((p) => (0, import_yaml3.isPair)(p));
+  if (!(0, import_yaml4.isMap)(map)) return [];
+  return map.items.filter((p) => (0, import_yaml4.isPair)(p));
 }
 function get(map, key) {
   for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p.value;
@@ -31461,7 +31550,7 @@ function getPair(map, key) {
   for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p;
   return void 0;
 }
-function pairRange(ctx, p) {
+function pairRange2(ctx, p) {
   const start = p.key?.range?.[0] ?? 0;
   const end = p.value?.range?.[1] ?? p.key?.range?.[1] ?? start;
   return ctx.lineMap.range(start, end);
@@ -31469,8 +31558,8 @@ function pairRange(ctx, p) {
 function entry(ctx, p) {
   const e = {
     key: scalarString2(p.key) ?? "",
-    keyRange: nodeRange(ctx, p.key),
-    range: pairRange(ctx, p)
+    keyRange: nodeRange2(ctx, p.key),
+    range: pairRange2(ctx, p)
   };
   if (p.value) {
     const v = scalarString2(p.value);
@@ -31483,7 +31572,7 @@ function entries(ctx, map) {
   return pairsOf(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !(0, import_yaml3.isScalar)(node)) return void 0;
+  if (!node || !(0, import_yaml4.isScalar)(node)) return void 0;
   const mapped = mapScalar(node);
   const sn = buildSnippet({
     file: ctx.file,
@@ -31493,20 +31582,20 @@ function snippetOf(ctx, node, language, origin, subject, attributePath) {
     origin,
     subject,
     attributePath,
-    fallbackRange: nodeRange(ctx, node)
+    fallbackRange: nodeRange2(ctx, node)
   });
   ctx.scripts.push(sn);
   return sn;
 }
 function parsePermissions(ctx, p) {
   if (!p) return void 0;
-  const perms = { kind: "other", scopes: {}, keyRange: nodeRange(ctx, p.key), range: pairRange(ctx, p) };
+  const perms = { kind: "other", scopes: {}, keyRange: nodeRange2(ctx, p.key), range: pairRange2(ctx, p) };
   const v = p.value;
   const s = scalarString2(v);
   if (s !== void 0) {
     if (s === "write-all") perms.kind = "write-all";
     else if (s === "read-all") perms.kind = "read-all";
-  } else if ((0, import_yaml3.isMap)(v)) {
+  } else if ((0, import_yaml4.isMap)(v)) {
     perms.kind = "map";
     for (const q of pairsOf(v)) {
       const k = scalarString2(q.key);
@@ -31515,11 +31604,6 @@ function parsePermissions(ctx, p) {
     }
   }
   return perms;
-}
-function grantsIdTokenWrite(p) {
-  if (!p) return false;
-  if (p.kind === "write-all") return true;
-  return p.kind === "map" && p.scopes["id-token"] === "write";
 }
 function parseUses(value, range, keyRange) {
   const u = { value, range, keyRange, kind: "action" };
@@ -31550,7 +31634,7 @@ function usesOf(ctx, p) {
   if (!p || !p.value) return void 0;
   const v = scalarString2(p.value);
   if (v === void 0) return void 0;
-  return parseUses(v, contentRange(ctx, p.value), nodeRange(ctx, p.key));
+  return parseUses(v, contentRange(ctx, p.value), nodeRange2(ctx, p.key));
 }
 function shellLanguage(shell, runsOn) {
   if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? "powershell" : "shell";
@@ -31560,16 +31644,16 @@ function shellLanguage(shell, runsOn) {
 function runsOnString(node) {
   const s = scalarString2(node);
   if (s !== void 0) return s;
-  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
+  if ((0, import_yaml4.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
   return void 0;
 }
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
-  if (!(0, import_yaml3.isSeq)(seq)) return [];
+  if (!(0, import_yaml4.isSeq)(seq)) return [];
   const steps = [];
   seq.items.forEach((item, index) => {
-    if (!(0, import_yaml3.isMap)(item)) return;
+    if (!(0, import_yaml4.isMap)(item)) return;
     const subject = `${prefix}[${index}]`;
-    const step = { index, subject, range: nodeRange(ctx, item), with: [] };
+    const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
     const name = scalarString2(get(item, "name"));
     if (name !== void 0) step.name = name;
     const id = scalarString2(get(item, "id"));
@@ -31602,8 +31686,8 @@ function buildWorkflow(ctx, root) {
   const on = get(root, "on") ?? get(root, "true");
   const onStr = scalarString2(on);
   if (onStr !== void 0) wf.triggers = [onStr];
-  else if ((0, import_yaml3.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
-  else if ((0, import_yaml3.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
+  else if ((0, import_yaml4.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
+  else if ((0, import_yaml4.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
   wf.reusable = wf.triggers.includes("workflow_call");
   const perms = parsePermissions(ctx, getPair(root, "permissions"));
   if (perms) wf.permissions = perms;
@@ -31615,8 +31699,8 @@ function buildWorkflow(ctx, root) {
     const job = {
       id,
       subject,
-      keyRange: nodeRange(ctx, p.key),
-      range: pairRange(ctx, p),
+      keyRange: nodeRange2(ctx, p.key),
+      range: pairRange2(ctx, p),
       with: entries(ctx, get(jobNode, "with")),
       steps: []
     };
@@ -31641,8 +31725,8 @@ function buildAction(ctx, root) {
   const job = {
     id: "runs",
     subject: "action:runs",
-    keyRange: nodeRange(ctx, runsPair.key),
-    range: pairRange(ctx, runsPair),
+    keyRange: nodeRange2(ctx, runsPair.key),
+    range: pairRange2(ctx, runsPair),
     with: [],
     steps: readSteps(ctx, get(runs, "steps"), "action:runs.steps", void 0, void 0)
   };
@@ -31692,18 +31776,18 @@ function taskScripts(ctx, step, inputs) {
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
   const visit2 = (node, path24) => {
-    if ((0, import_yaml3.isSeq)(node)) {
+    if ((0, import_yaml4.isSeq)(node)) {
       node.items.forEach((item, i) => visit2(item, `${path24}[${i}]`));
       return;
     }
-    if (!(0, import_yaml3.isMap)(node)) return;
+    if (!(0, import_yaml4.isMap)(node)) return;
     const pairs = pairsOf(node);
     let stepKind;
     let stepPair;
     for (const p of pairs) {
       const k = scalarString2(p.key);
       if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
-        if ((0, import_yaml3.isScalar)(p.value)) {
+        if ((0, import_yaml4.isScalar)(p.value)) {
           stepKind = k;
           stepPair = p;
           break;
@@ -31712,7 +31796,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair) {
       const subject = `pipeline:${path24 || "$"}`;
-      const step = { subject, range: nodeRange(ctx, node), kind: stepKind, inputs: [], scripts: [] };
+      const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
         step.taskRange = contentRange(ctx, stepPair.value);
@@ -31787,7 +31871,7 @@ function languageOfScript(file) {
 }
 function parseCiDocument(file, text2, kind) {
   const lineMap = new LineMap(text2);
-  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [] };
+  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
   const ctx = { file, lineMap, scripts: doc.scripts };
   if (kind === "script") {
     const sn = buildSnippet({
@@ -31807,8 +31891,8 @@ function parseCiDocument(file, text2, kind) {
   let tokens = [];
   let docs = [];
   try {
-    tokens = [...new import_yaml3.Parser().parse(text2)];
-    docs = [...new import_yaml3.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
+    tokens = [...new import_yaml4.Parser().parse(text2)];
+    docs = [...new import_yaml4.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
   } catch (e) {
     doc.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
     return doc;
@@ -31833,7 +31917,8 @@ function parseCiDocument(file, text2, kind) {
   try {
     for (const d of docs) {
       const root = d.contents;
-      if (!(0, import_yaml3.isMap)(root)) continue;
+      if (!(0, import_yaml4.isMap)(root)) continue;
+      doc.trees.push(yamlTree(root, lineMap));
       if (kind === "github-workflow") {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
       } else if (kind === "github-action") {
@@ -31855,8 +31940,556 @@ function parseCiDocument(file, text2, kind) {
   return doc;
 }
 
+// src/eval/ci/common.ts
+function scalarOf(node) {
+  return node?.type === "scalar" ? { text: node.value, range: node.range } : void 0;
+}
+function entryOfNode(e) {
+  const out = { key: e.key, keyRange: e.keyRange, range: e.range };
+  if (e.value) {
+    if (e.value.type === "scalar") out.value = e.value.value;
+    out.valueRange = e.value.range;
+  }
+  return out;
+}
+function entriesOf(node) {
+  return node?.type === "map" ? node.entries.map(entryOfNode) : [];
+}
+function stringsOf(node) {
+  if (node?.type === "scalar") return node.value === "" ? [] : [node.value];
+  if (node?.type === "seq") return node.items.flatMap((i) => i.type === "scalar" ? [i.value] : []);
+  return [];
+}
+function isExpressionKey(key) {
+  return /^\$\{\{.*\}\}$/s.test(key.trim());
+}
+function envOf(node, scope) {
+  if (node?.type !== "map") return [];
+  return node.entries.map((e) => {
+    const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "env", scope };
+    const s = scalarOf(e.value);
+    if (s) v.value = s;
+    return v;
+  });
+}
+function variablesOf(node, scope, conditions = []) {
+  const out = [];
+  const mark = (v) => conditions.length ? { ...v, conditions: [...conditions] } : v;
+  if (node?.type === "map") {
+    for (const e of node.entries) {
+      if (isExpressionKey(e.key)) {
+        out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        continue;
+      }
+      const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "variables", scope };
+      const s = scalarOf(e.value);
+      if (s) v.value = s;
+      out.push(mark(v));
+    }
+  } else if (node?.type === "seq") {
+    for (const item of node.items) {
+      if (item.type !== "map") continue;
+      const first = item.entries[0];
+      if (first && isExpressionKey(first.key)) {
+        for (const e of item.entries) out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        continue;
+      }
+      const get2 = (k) => item.entries.find((e) => e.key === k);
+      const name = get2("name");
+      const group = get2("group");
+      const template = get2("template");
+      if (name?.value?.type === "scalar") {
+        const v = { name: name.value.value, nameRange: name.value.range, kind: "value", source: "variables", scope };
+        const s = scalarOf(get2("value")?.value);
+        if (s) v.value = s;
+        const ro = get2("readonly")?.value;
+        if (ro?.type === "scalar" && ro.value.toLowerCase() === "true") v.readonly = true;
+        out.push(mark(v));
+      } else if (group?.value?.type === "scalar") {
+        out.push(mark({ name: group.value.value, nameRange: group.value.range, kind: "group", source: "variables", scope }));
+      } else if (template?.value?.type === "scalar") {
+        out.push(mark({ name: template.value.value, nameRange: template.value.range, kind: "template", source: "variables", scope }));
+      }
+    }
+  }
+  return out;
+}
+function templateRefOf(node) {
+  if (node?.type !== "scalar") return void 0;
+  const text2 = node.value.trim();
+  const at = text2.lastIndexOf("@");
+  const ref = { text: node.value, range: node.range, path: text2 };
+  if (at > 0 && !text2.slice(at).includes("}}")) {
+    ref.path = text2.slice(0, at);
+    ref.repository = text2.slice(at + 1);
+  }
+  return ref;
+}
+
+// src/eval/ci/github.ts
+function usesOf2(e) {
+  if (e?.value?.type !== "scalar") return void 0;
+  const g = parseUses(e.value.value, e.value.range, e.keyRange);
+  const u = { text: g.value, range: g.range, keyRange: g.keyRange, kind: g.kind, name: "" };
+  if (g.owner !== void 0) u.owner = g.owner;
+  if (g.repo !== void 0) u.repo = g.repo;
+  if (g.path !== void 0) u.path = g.path;
+  if (g.ref !== void 0) u.ref = g.ref;
+  const v = g.value.trim();
+  u.name = u.kind === "docker" ? v.slice("docker://".length) : u.kind === "action" || u.kind === "reusable-workflow" ? [u.owner, u.repo, u.path].filter((x) => x !== void 0).join("/").toLowerCase() : v;
+  return u;
+}
+function permissionsOf(e, level) {
+  if (!e) return void 0;
+  const p = { level, kind: "other", scopes: {}, entries: [], keyRange: e.keyRange, range: e.range };
+  const v = e.value;
+  if (v?.type === "scalar") {
+    if (v.value === "write-all") p.kind = "write-all";
+    else if (v.value === "read-all") p.kind = "read-all";
+  } else if (v?.type === "map") {
+    p.kind = "map";
+    for (const s of v.entries) {
+      if (s.value?.type !== "scalar") continue;
+      p.scopes[s.key] = s.value.value;
+      p.entries.push(entryOfNode(s));
+    }
+  }
+  return p;
+}
+function environmentOf(node) {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
+  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
+}
+function matrixOf(strategy) {
+  const m = valueOf(strategy, "matrix");
+  if (m?.type !== "map") return [];
+  const out = [];
+  for (const e of m.entries) {
+    if (e.key === "include" || e.key === "exclude") continue;
+    const axis = { name: e.key, nameRange: e.keyRange };
+    if (e.value?.type === "seq" && e.value.items.every((i) => i.type === "scalar")) axis.values = e.value.items.map((i) => scalarOf(i));
+    out.push(axis);
+  }
+  return out;
+}
+function inputsOf(node, source) {
+  if (node?.type !== "map") return [];
+  return node.entries.map((e) => {
+    const i = { name: e.key, nameRange: e.keyRange, source, allowed: [], range: e.range };
+    const type = stringOf(e.value, "type");
+    if (type !== void 0) i.type = type;
+    const req = stringOf(e.value, "required");
+    if (req !== void 0) i.required = req.toLowerCase() === "true";
+    const def2 = scalarOf(valueOf(e.value, "default"));
+    if (def2) i.default = def2;
+    const opts = valueOf(e.value, "options");
+    if (opts?.type === "seq") i.allowed = opts.items.flatMap((x) => x.type === "scalar" ? [scalarOf(x)] : []);
+    return i;
+  });
+}
+function onOf(root) {
+  return valueOf(root, "on") ?? valueOf(root, "true");
+}
+function triggersOf(on) {
+  if (on?.type === "scalar") return on.value ? [{ text: on.value, range: on.range }] : [];
+  if (on?.type === "seq") return on.items.flatMap((i) => i.type === "scalar" && i.value ? [{ text: i.value, range: i.range }] : []);
+  if (on?.type === "map") return on.entries.map((e) => ({ text: e.key, range: e.keyRange }));
+  return [];
+}
+function stepsOf(seq, prefix, scripts, defaultShell) {
+  if (seq?.type !== "seq") return [];
+  const steps = [];
+  seq.items.forEach((item, i) => {
+    if (item.type !== "map") return;
+    const subject = `${prefix}[${i}]`;
+    const uses = usesOf2(entryOf2(item, "uses"));
+    const step = {
+      subject,
+      index: steps.length,
+      range: item.range,
+      kind: uses && !entryOf2(item, "run") ? "uses" : "run",
+      inputs: entriesOf(valueOf(item, "with")),
+      env: envOf(valueOf(item, "env"), "step"),
+      scripts: scripts.get(subject) ?? []
+    };
+    if (uses) step.uses = uses;
+    const name = stringOf(item, "name");
+    if (name !== void 0) step.name = name;
+    const id = stringOf(item, "id");
+    if (id !== void 0) step.id = id;
+    const shell = stringOf(item, "shell") ?? defaultShell;
+    if (shell !== void 0) step.shell = shell;
+    const cond = stringOf(item, "if");
+    if (cond !== void 0) step.condition = cond;
+    steps.push(step);
+  });
+  return steps;
+}
+function defaultShellOf(node) {
+  return stringOf(valueOf(valueOf(node, "defaults"), "run"), "shell");
+}
+function readWorkflow(out, root, scripts) {
+  const name = stringOf(root, "name");
+  if (name !== void 0) out.name = name;
+  const on = onOf(root);
+  out.triggers = triggersOf(on);
+  out.reusable = out.triggers.some((t) => t.text === "workflow_call");
+  out.inputs = [
+    ...inputsOf(valueOf(valueOf(on, "workflow_call"), "inputs"), "workflow_call"),
+    ...inputsOf(valueOf(valueOf(on, "workflow_dispatch"), "inputs"), "workflow_dispatch")
+  ];
+  const wfPerms = permissionsOf(entryOf2(root, "permissions"), "workflow");
+  if (wfPerms) out.permissions = wfPerms;
+  out.env = envOf(valueOf(root, "env"), "workflow");
+  const wfShell = defaultShellOf(root);
+  const jobs = valueOf(root, "jobs");
+  if (jobs?.type !== "map") return;
+  for (const e of jobs.entries) {
+    const node = e.value;
+    const subject = `workflow:jobs.${e.key}`;
+    const uses = usesOf2(entryOf2(node, "uses"));
+    const job = {
+      id: e.key,
+      subject,
+      kind: uses ? "workflow-call" : "job",
+      keyRange: e.keyRange,
+      range: e.range,
+      needs: stringsOf(valueOf(node, "needs")),
+      matrix: matrixOf(valueOf(node, "strategy")),
+      env: envOf(valueOf(node, "env"), "job"),
+      inputs: entriesOf(valueOf(node, "with")),
+      steps: []
+    };
+    const jobName = stringOf(node, "name");
+    if (jobName !== void 0) job.name = jobName;
+    const runsOn = valueOf(node, "runs-on");
+    if (runsOn?.type === "scalar") job.runsOn = runsOn.value;
+    else if (runsOn?.type === "seq") job.runsOn = runsOn.items.map((i) => i.type === "scalar" ? i.value : "").join(" ");
+    const perms = permissionsOf(entryOf2(node, "permissions"), "job");
+    if (perms) job.permissions = perms;
+    const effective = perms ?? wfPerms;
+    if (effective) job.effectivePermissions = effective;
+    const env = environmentOf(valueOf(node, "environment"));
+    if (env) job.environment = env;
+    if (uses) job.uses = uses;
+    const secrets = entryOf2(node, "secrets");
+    if (secrets) job.secrets = entryOfNode(secrets);
+    job.steps = stepsOf(valueOf(node, "steps"), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell);
+    out.jobs.push(job);
+  }
+}
+function readAction(out, root, scripts) {
+  out.composite = true;
+  const name = stringOf(root, "name");
+  if (name !== void 0) out.name = name;
+  out.inputs = inputsOf(valueOf(root, "inputs"), "action");
+  const runs = entryOf2(root, "runs");
+  if (!runs) return;
+  out.jobs.push({
+    id: "runs",
+    subject: "action:runs",
+    kind: "composite",
+    keyRange: runs.keyRange,
+    range: runs.range,
+    needs: [],
+    matrix: [],
+    env: [],
+    inputs: [],
+    steps: stepsOf(valueOf(runs.value, "steps"), "action:runs.steps", scripts, void 0)
+  });
+}
+
+// src/eval/ci/azure-pipelines.ts
+var SCRIPT_KEYS = /* @__PURE__ */ new Set(["script", "bash", "pwsh", "powershell"]);
+function parametersOf(node) {
+  const out = [];
+  if (node?.type === "seq") {
+    for (const item of node.items) {
+      const name = valueOf(item, "name");
+      if (item.type !== "map" || name?.type !== "scalar") continue;
+      const p = { name: name.value, nameRange: name.range, source: "parameters", allowed: [], range: item.range };
+      const type = stringOf(item, "type");
+      if (type !== void 0) p.type = type;
+      const def2 = scalarOf(valueOf(item, "default"));
+      if (def2) p.default = def2;
+      const values = valueOf(item, "values");
+      if (values?.type === "seq") p.allowed = values.items.flatMap((v) => v.type === "scalar" ? [scalarOf(v)] : []);
+      out.push(p);
+    }
+  } else if (node?.type === "map") {
+    for (const e of node.entries) {
+      const p = { name: e.key, nameRange: e.keyRange, source: "parameters", allowed: [], range: e.range };
+      const def2 = scalarOf(e.value);
+      if (def2) p.default = def2;
+      out.push(p);
+    }
+  }
+  return out;
+}
+function taskOf(node) {
+  if (node?.type !== "scalar") return void 0;
+  const text2 = node.value.trim();
+  const at = text2.indexOf("@");
+  const t = { text: node.value, range: node.range, name: at >= 0 ? text2.slice(0, at) : text2 };
+  if (at >= 0) t.version = text2.slice(at + 1);
+  return t;
+}
+function environmentOf2(node) {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
+  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
+}
+function poolOf(node) {
+  return scalarOf(node)?.text ?? stringOf(node, "vmImage") ?? stringOf(node, "name");
+}
+function stepKindOf(m, container) {
+  for (const e of m.entries) {
+    if (e.value?.type !== "scalar") continue;
+    if (e.key === "task" || SCRIPT_KEYS.has(e.key)) return e.key;
+  }
+  if (container === "steps" && m.entries.some((e) => e.key === "template" && e.value?.type === "scalar")) return "template";
+  return void 0;
+}
+function readPipeline(out, roots, scripts) {
+  let implicit;
+  const jobOf = (job, root) => {
+    if (job) return job;
+    if (!implicit) {
+      implicit = { id: "", subject: "pipeline:$", kind: "implicit", keyRange: root.range, range: root.range, needs: [], matrix: [], env: [], inputs: [], steps: [] };
+      out.jobs.push(implicit);
+    }
+    return implicit;
+  };
+  const visit2 = (node, path24, container, stage, job, root) => {
+    if (!node) return;
+    if (node.type === "seq") {
+      node.items.forEach((item, i) => visit2(item, `${path24}[${i}]`, container, stage, job, root));
+      return;
+    }
+    if (node.type !== "map") return;
+    const subject = `pipeline:${path24 || "$"}`;
+    const kind = stepKindOf(node, container);
+    if (kind) {
+      const owner = jobOf(job, root);
+      const step = {
+        subject,
+        index: owner.steps.length,
+        range: node.range,
+        kind,
+        inputs: entriesOf(valueOf(node, kind === "template" ? "parameters" : "inputs")),
+        env: envOf(valueOf(node, "env"), "step"),
+        scripts: scripts.get(subject) ?? []
+      };
+      if (kind === "task") {
+        const task = taskOf(valueOf(node, "task"));
+        if (task) step.task = task;
+      }
+      if (kind === "template") {
+        const t = templateRefOf(valueOf(node, "template"));
+        if (t) step.template = t;
+      }
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) step.name = name;
+      const id = stringOf(node, "name");
+      if (id !== void 0) step.id = id;
+      const cond = stringOf(node, "condition");
+      if (cond !== void 0) step.condition = cond;
+      owner.steps.push(step);
+      for (const e of node.entries) {
+        if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
+        visit2(e.value, path24 ? `${path24}.${e.key}` : e.key, e.key, stage, job, root);
+      }
+      return;
+    }
+    const jobKey = node.entries.find((e) => (e.key === "job" || e.key === "deployment") && e.value?.type === "scalar");
+    const stageKey = node.entries.find((e) => e.key === "stage" && e.value?.type === "scalar");
+    const templateCall = container === "jobs" || container === "stages" ? templateRefOf(valueOf(node, "template")) : void 0;
+    if (stageKey || templateCall && container === "stages") {
+      const s = {
+        id: stageKey?.value?.type === "scalar" ? stageKey.value.value : "",
+        subject,
+        keyRange: (stageKey ?? node.entries[0]).keyRange,
+        range: node.range,
+        env: variablesOf(valueOf(node, "variables"), "stage"),
+        inputs: templateCall ? entriesOf(valueOf(node, "parameters")) : [],
+        jobs: []
+      };
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) s.name = name;
+      if (templateCall) s.template = templateCall;
+      out.stages.push(s);
+      stage = s;
+    } else if (jobKey || templateCall && container === "jobs") {
+      const j = {
+        id: jobKey?.value?.type === "scalar" ? jobKey.value.value : "",
+        subject,
+        kind: jobKey ? jobKey.key === "deployment" ? "deployment" : "job" : "template",
+        keyRange: (jobKey ?? node.entries[0]).keyRange,
+        range: node.range,
+        needs: stringsOf(valueOf(node, "dependsOn")),
+        matrix: [],
+        env: variablesOf(valueOf(node, "variables"), "job"),
+        inputs: templateCall && !jobKey ? entriesOf(valueOf(node, "parameters")) : [],
+        steps: []
+      };
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) j.name = name;
+      const pool = poolOf(valueOf(node, "pool"));
+      if (pool !== void 0) j.runsOn = pool;
+      const env = environmentOf2(valueOf(node, "environment"));
+      if (env) j.environment = env;
+      if (templateCall && !jobKey) j.template = templateCall;
+      if (stage) {
+        j.stage = stage.subject;
+        stage.jobs.push(subject);
+      }
+      out.jobs.push(j);
+      job = j;
+    }
+    for (const e of node.entries) {
+      const next = isExpressionKey(e.key) ? container : e.key;
+      visit2(e.value, path24 ? `${path24}.${e.key}` : e.key, next, stage, job, root);
+    }
+  };
+  for (const root of roots) {
+    if (root.type !== "map") continue;
+    const name = stringOf(root, "name");
+    if (name !== void 0 && out.name === void 0) out.name = name;
+    out.inputs.push(...parametersOf(valueOf(root, "parameters")));
+    out.env.push(...variablesOf(valueOf(root, "variables"), "pipeline"));
+    visit2(root, "", void 0, void 0, void 0, root);
+  }
+  for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
+}
+
+// src/eval/ci/scripts.ts
+var Word = class {
+  text;
+  raw;
+  range;
+  #sn;
+  #cmd;
+  #start;
+  #lineMap;
+  constructor(t, sn, cmd, lineMap) {
+    this.text = t.text;
+    this.raw = t.raw;
+    this.range = t.range;
+    this.#sn = sn;
+    this.#cmd = cmd;
+    this.#start = t.start;
+    this.#lineMap = lineMap;
+  }
+  rangeOf(from, to) {
+    const len = this.raw.length;
+    const a = Math.min(Math.max(from, 0), len);
+    const b = Math.min(Math.max(to, a), len);
+    const map = this.#cmd.map;
+    const s = map[this.#start + Math.min(a, len - 1)];
+    if (s === void 0) return this.range;
+    if (b === a) {
+      const at = a === len ? this.#sn.ends[map[this.#start + len - 1]] : this.#sn.starts[s];
+      return this.#lineMap.range(at, at);
+    }
+    const e = map[this.#start + b - 1];
+    return this.#lineMap.range(this.#sn.starts[s], this.#sn.ends[e]);
+  }
+  toJSON() {
+    return { text: this.text, raw: this.raw, range: this.range };
+  }
+};
+function simpleCommandsOf(cmd, statement, sn, lineMap) {
+  const out = [];
+  let words = [];
+  let op;
+  let after;
+  const flush = () => {
+    if (words.length === 0) return;
+    const c = {
+      argv: words,
+      commented: cmd.commented,
+      statement,
+      range: { start: words[0].range.start, end: words[words.length - 1].range.end }
+    };
+    if (after !== void 0) c.after = after;
+    out.push(c);
+    words = [];
+  };
+  for (const t of cmd.tokens) {
+    if (t.op) {
+      flush();
+      op = t.text;
+      continue;
+    }
+    if (words.length === 0) after = op;
+    words.push(new Word(t, sn, cmd, lineMap));
+  }
+  flush();
+  const h = cmd.heredoc;
+  if (h && out.length) {
+    const reader = out.find((c) => c.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) ?? out[out.length - 1];
+    reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
+  }
+  return out;
+}
+function scriptOf(sn, lineMap) {
+  const commands = [];
+  sn.commands.forEach((cmd, i) => commands.push(...simpleCommandsOf(cmd, i, sn, lineMap)));
+  const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
+  return {
+    subject: sn.subject,
+    attributePath: sn.attributePath,
+    origin: sn.origin,
+    language: sn.language,
+    range: sn.range,
+    exact: sn.exact,
+    commands,
+    comments
+  };
+}
+
+// src/eval/ci/build.ts
+var FORMAT = {
+  "github-workflow": "github-actions",
+  "github-action": "github-actions",
+  "azure-pipeline": "azure-pipelines",
+  script: "script"
+};
+function buildCiModel(doc) {
+  const out = {
+    file: doc.file,
+    kind: doc.kind,
+    format: FORMAT[doc.kind],
+    triggers: [],
+    reusable: false,
+    composite: false,
+    inputs: [],
+    env: [],
+    stages: [],
+    jobs: [],
+    steps: [],
+    scripts: [],
+    comments: doc.comments.map((c) => ({ text: c.text, range: c.range, source: c.source }))
+  };
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const sn of doc.scripts) {
+    const s = scriptOf(sn, doc.lineMap);
+    out.scripts.push(s);
+    const list2 = bySubject.get(s.subject);
+    if (list2) list2.push(s);
+    else bySubject.set(s.subject, [s]);
+  }
+  if (doc.commentScript) out.commentedOut = scriptOf(doc.commentScript, doc.lineMap);
+  const first = doc.trees[0];
+  if (doc.kind === "github-workflow" && first) readWorkflow(out, first, bySubject);
+  else if (doc.kind === "github-action" && first) readAction(out, first, bySubject);
+  else if (doc.kind === "azure-pipeline") readPipeline(out, doc.trees, bySubject);
+  out.steps = out.jobs.flatMap((j) => j.steps).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
+}
+
 // src/frontends/ci-classify.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
 var YAML_EXT = /\.ya?ml$/i;
 var WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -31870,20 +32503,20 @@ var AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]
 var K8S = /^apiVersion[ \t]*:/m;
 var STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
 function keyOf(k) {
-  return (0, import_yaml4.isScalar)(k) ? String(k.value) : void 0;
+  return (0, import_yaml5.isScalar)(k) ? String(k.value) : void 0;
 }
 function hasPipelineSteps(root) {
   let found = false;
   const visit2 = (node, underContainer, depth) => {
     if (found || depth > 40) return;
-    if ((0, import_yaml4.isSeq)(node)) {
+    if ((0, import_yaml5.isSeq)(node)) {
       for (const it of node.items) visit2(it, underContainer, depth + 1);
       return;
     }
-    if (!(0, import_yaml4.isMap)(node)) return;
+    if (!(0, import_yaml5.isMap)(node)) return;
     for (const p of node.items) {
       const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml4.isScalar)(p.value)) {
+      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml5.isScalar)(p.value)) {
         found = true;
         return;
       }
@@ -31909,13 +32542,13 @@ function classifyCiFile(relPath, text2) {
   if (!maybeWorkflow && !maybePipeline) return void 0;
   let root;
   try {
-    const doc = (0, import_yaml4.parseDocument)(text2, { version: "1.2" });
+    const doc = (0, import_yaml5.parseDocument)(text2, { version: "1.2" });
     if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
     root = doc.contents;
   } catch {
     return maybeWorkflow ? "github-workflow" : "azure-pipeline";
   }
-  if (maybeWorkflow && (0, import_yaml4.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
+  if (maybeWorkflow && (0, import_yaml5.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
   if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
   return void 0;
 }
@@ -31932,7 +32565,7 @@ var ciFrontEnd = {
   },
   run(files, ctx) {
     const problems = [];
-    const ciDocuments = [];
+    const ciFiles = [];
     const suppressionSources = [];
     for (const f of files) {
       const text2 = ctx.host.readText(f.path);
@@ -31945,11 +32578,11 @@ var ciFrontEnd = {
       const first = doc.errors[0];
       if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file: f.path, range: first.range } });
       else {
-        ciDocuments.push(doc);
+        ciFiles.push(buildCiModel(doc));
         suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
       }
     }
-    return { units: [], ciDocuments, problems, suppressionSources };
+    return { units: [], ciFiles, problems, suppressionSources };
   }
 };
 
@@ -31975,7 +32608,7 @@ function formatsFromHooks(visitor) {
   const resourceHook = visitor.graph !== void 0 || Object.keys(KINDS).some((k) => typeof visitor[k] === "function");
   if (resourceHook) for (const f of RESOURCE_FORMATS) out.add(f);
   if (visitor.terraformModule) out.add("terraform");
-  if (visitor.ciDocument) for (const f of CI_FORMATS) out.add(f);
+  if (visitor.ciFile) for (const f of CI_FORMATS) out.add(f);
   return [...out];
 }
 function registerRules(byCategory) {
@@ -33460,28 +34093,28 @@ var GOV001_location_not_allowed_default = defineRule({
 
 // rules/ci/CI001-sdk-auth-deprecated.ts
 var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
-function isAz(t) {
-  const w = t.text.toLowerCase();
-  return w === "az" || w === "az.cmd" || w.endsWith("/az") || w.endsWith("\\az.cmd");
+function isAz(w) {
+  const t = w.text.toLowerCase();
+  return t === "az" || t === "az.cmd" || t.endsWith("/az") || t.endsWith("\\az.cmd");
 }
-function sdkAuthFlags(words) {
+function sdkAuthFlags(argv) {
   const out = [];
-  for (let i = 0; i + 3 < words.length; i++) {
-    if (!isAz(words[i])) continue;
-    const [ad, sp, cmd] = [words[i + 1], words[i + 2], words[i + 3]].map((t) => t.text.toLowerCase());
+  for (let i = 0; i + 3 < argv.length; i++) {
+    if (!isAz(argv[i])) continue;
+    const [ad, sp, cmd] = [argv[i + 1], argv[i + 2], argv[i + 3]].map((w) => w.text.toLowerCase());
     if (ad !== "ad" || sp !== "sp" || cmd !== "create-for-rbac") continue;
-    for (let j = i + 4; j < words.length; j++) {
-      const t = words[j];
-      const [name, val] = t.text.toLowerCase().split("=", 2);
+    for (let j = i + 4; j < argv.length; j++) {
+      const w = argv[j];
+      const [name, val] = w.text.toLowerCase().split("=", 2);
       if (!FLAGS.has(name)) continue;
-      const next = val ?? words[j + 1]?.text.toLowerCase();
+      const next = val ?? argv[j + 1]?.text.toLowerCase();
       if (next === "false") continue;
-      out.push(t);
+      out.push(w);
     }
   }
   return out;
 }
-var rule = {
+var CI001_sdk_auth_deprecated_default = defineRule({
   meta: {
     id: "CI001",
     name: "sdk-auth-deprecated",
@@ -33491,40 +34124,46 @@ var rule = {
     level: "error",
     tags: ["security", "ci", "credentials"],
     securitySeverity: 7.5,
-    formats: ["github-actions", "azure-pipelines", "script"],
-    docPath: "rules/ci/CI001-sdk-auth-deprecated.md"
+    messages: {
+      sdkAuth: "`az ad sp create-for-rbac {{flag}}` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id) instead.",
+      commentedOut: "A commented-out `az ad sp create-for-rbac {{flag}}` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc)) return;
-        for (const sn of doc.commentScript ? [...doc.scripts, doc.commentScript] : doc.scripts) {
-          let n = 0;
-          for (const cmd of sn.commands) {
-            for (const words of simpleCommands(cmd)) {
-              for (const flag of sdkAuthFlags(words)) {
-                n++;
-                const base = sn.attributePath || "script";
-                const flagName = flag.text.split("=")[0];
-                ctx.report({
-                  location: { file: doc.file, range: flag.range },
-                  message: cmd.commented ? `commented-out \`az ad sp create-for-rbac ${flagName}\` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)` : `\`az ad sp create-for-rbac ${flagName}\` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)`,
-                  ...cmd.commented ? { level: "note" } : {},
-                  subject: sn.subject,
-                  attributePath: n === 1 ? base : `${base}#${n}`
-                });
-              }
+      ciFile(file) {
+        const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
+        for (const script of scripts) {
+          for (const cmd of script.commands) {
+            for (const flag of sdkAuthFlags(cmd.argv)) {
+              ctx.report({
+                messageId: cmd.commented ? "commentedOut" : "sdkAuth",
+                data: { flag: flag.text.split("=")[0] },
+                location: { file: file.file, range: flag.range },
+                ...cmd.commented ? { level: "note" } : {},
+                subject: script.subject,
+                attributePath: script.attributePath || "script"
+              });
             }
           }
         }
       }
     };
   }
-};
-var CI001_sdk_auth_deprecated_default = rule;
+});
+
+// src/model/ci.ts
+function grantsIdTokenWrite(p) {
+  if (!p) return false;
+  if (p.kind === "write-all") return true;
+  return p.kind === "map" && p.scopes["id-token"] === "write";
+}
+function isAction(uses, name) {
+  return uses?.kind === "action" && uses.name === name.toLowerCase();
+}
 
 // rules/ci/CI002-azure-login-with-secret.ts
-var rule2 = {
+var CI002_azure_login_with_secret_default = defineRule({
   meta: {
     id: "CI002",
     name: "azure-login-with-secret",
@@ -33535,50 +34174,48 @@ var rule2 = {
     tags: ["security", "ci", "credentials"],
     securitySeverity: 7.5,
     formats: ["github-actions"],
-    docPath: "rules/ci/CI002-azure-login-with-secret.md"
+    messages: {
+      creds: "`{{uses}}` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`.",
+      azureCredentials: "`{{uses}}` takes `azure_credentials:`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (`az ml`) instead."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow) return;
-        for (const job of doc.workflow.jobs) {
-          for (const step of job.steps) {
-            const u = step.uses;
-            if (!u || u.kind !== "action") continue;
-            const owner = (u.owner ?? "").toLowerCase();
-            const repo = (u.repo ?? "").toLowerCase();
-            const related = [{ file: doc.file, range: u.range, label: `uses: ${u.value}` }];
-            if (owner === "azure" && repo === "login" && !u.path) {
-              const creds = step.with.find((w) => w.key === "creds");
-              const clientId = step.with.find((w) => w.key === "client-id");
-              if (creds && !clientId) {
-                ctx.report({
-                  location: { file: doc.file, range: creds.keyRange },
-                  message: "`azure/login` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`",
-                  related,
-                  subject: step.subject,
-                  attributePath: "with.creds"
-                });
-              }
-              continue;
-            }
-            const ac = step.with.find((w) => w.key === "azure_credentials");
-            if (ac) {
+      ciFile(file) {
+        for (const step of file.steps) {
+          const u = step.uses;
+          if (!u || u.kind !== "action") continue;
+          const related = [{ file: file.file, range: u.range, label: `uses: ${u.text}` }];
+          if (isAction(u, "azure/login")) {
+            const creds = step.inputs.find((w) => w.key === "creds");
+            if (creds && !step.inputs.some((w) => w.key === "client-id")) {
               ctx.report({
-                location: { file: doc.file, range: ac.keyRange },
-                message: `\`${u.value}\` takes \`azure_credentials:\`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (\`az ml\`) instead`,
+                messageId: "creds",
+                data: { uses: u.text },
+                location: { file: file.file, range: creds.keyRange },
                 related,
                 subject: step.subject,
-                attributePath: "with.azure_credentials"
+                attributePath: "with.creds"
               });
             }
+            continue;
+          }
+          const ac = step.inputs.find((w) => w.key === "azure_credentials");
+          if (ac) {
+            ctx.report({
+              messageId: "azureCredentials",
+              data: { uses: u.text },
+              location: { file: file.file, range: ac.keyRange },
+              related,
+              subject: step.subject,
+              attributePath: "with.azure_credentials"
+            });
           }
         }
       }
     };
   }
-};
-var CI002_azure_login_with_secret_default = rule2;
+});
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
 function describe(p) {
@@ -33588,7 +34225,7 @@ function describe(p) {
   }
   return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
 }
-var rule3 = {
+var CI003_oidc_without_id_token_permission_default = defineRule({
   meta: {
     id: "CI003",
     name: "oidc-without-id-token-permission",
@@ -33598,36 +34235,32 @@ var rule3 = {
     level: "error",
     tags: ["ci", "correctness", "identity"],
     formats: ["github-actions"],
-    docPath: "rules/ci/CI003-oidc-without-id-token-permission.md"
+    messages: {
+      jobPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      jobReplacesWorkflow: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      workflowPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow || doc.workflow.composite) return;
-        const wf = doc.workflow;
-        for (const job of wf.jobs) {
-          const effective = job.permissions ?? wf.permissions;
-          if (!effective && wf.reusable) continue;
+      ciFile(file) {
+        if (file.composite) return;
+        for (const job of file.jobs) {
+          const effective = job.effectivePermissions;
+          if (!effective && file.reusable) continue;
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
-            if (!u || u.kind !== "action" || u.path) continue;
-            if ((u.owner ?? "").toLowerCase() !== "azure" || (u.repo ?? "").toLowerCase() !== "login") continue;
-            if (!step.with.some((w) => w.key === "client-id")) continue;
-            const related = [];
-            let where;
-            if (job.permissions) {
-              related.push({ file: doc.file, range: job.permissions.range, label: `permissions of job ${job.id}` });
-              where = `job \`${job.id}\` sets permissions ${describe(job.permissions)}${wf.permissions ? ", which replaces the workflow-level block" : ""}`;
-            } else if (wf.permissions) {
-              related.push({ file: doc.file, range: wf.permissions.range, label: "workflow permissions" });
-              where = `job \`${job.id}\` inherits workflow permissions ${describe(wf.permissions)}`;
-            } else {
-              where = `job \`${job.id}\` has no \`permissions:\` and the default token has no \`id-token\``;
-            }
+            if (!isAction(u, "azure/login") || !u) continue;
+            if (!step.inputs.some((w) => w.key === "client-id")) continue;
+            const messageId = !effective ? "defaultPermissions" : effective.level === "workflow" ? "workflowPermissions" : file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
+            const label = effective?.level === "job" ? `permissions of job ${job.id}` : "workflow permissions";
+            const related = effective ? [{ file: file.file, range: effective.range, label }] : [];
             ctx.report({
-              location: { file: doc.file, range: { start: u.keyRange.start, end: u.range.end } },
-              message: `\`azure/login\` with \`client-id\` needs an OIDC token but ${where}; add \`id-token: write\` (with \`contents: read\`) to the job's permissions`,
+              messageId,
+              data: { job: job.id, permissions: effective ? describe(effective) : "" },
+              location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
               related,
               subject: step.subject,
               attributePath: "permissions.id-token"
@@ -33637,25 +34270,24 @@ var rule3 = {
       }
     };
   }
-};
-var CI003_oidc_without_id_token_permission_default = rule3;
+});
 
 // rules/ci/CI004-action-not-pinned.ts
 var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
 function unpinned(u) {
   if (u.kind === "local" || u.kind === "expression") return void 0;
   if (u.kind === "docker") {
-    const image = u.value.trim().slice("docker://".length);
+    const image = u.name;
     if (image.includes("@sha256:")) return void 0;
     const lastSeg = image.slice(image.lastIndexOf("/") + 1);
     const colon = lastSeg.indexOf(":");
-    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === "latest") return "docker-latest";
+    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === "latest") return "dockerLatest";
     return void 0;
   }
-  if (u.ref === void 0 || u.ref === "") return "no-ref";
+  if (u.ref === void 0 || u.ref === "") return "noRef";
   return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
 }
-var rule4 = {
+var CI004_action_not_pinned_default = defineRule({
   meta: {
     id: "CI004",
     name: "action-not-pinned",
@@ -33666,29 +34298,35 @@ var rule4 = {
     tags: ["security", "ci", "supply-chain"],
     securitySeverity: 6.5,
     formats: ["github-actions"],
-    docPath: "rules/ci/CI004-action-not-pinned.md"
+    messages: {
+      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.",
+      noRef: "{{what}} `{{uses}}` has no ref; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).",
+      dockerLatest: "Docker image `{{uses}}` is not pinned (implicit or explicit `latest`); pin it by digest (`@sha256:\u2026`)."
+    }
   },
   create(ctx) {
+    const check = (file, u, subject) => {
+      if (!u) return;
+      const why = unpinned(u);
+      if (!why) return;
+      ctx.report({
+        messageId: why,
+        data: { what: u.kind === "reusable-workflow" ? "Reusable workflow" : "Action", uses: u.text, ref: u.ref ?? "" },
+        location: { file, range: u.range },
+        subject,
+        attributePath: "uses"
+      });
+    };
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow) return;
-        const check = (u, subject) => {
-          if (!u) return;
-          const why = unpinned(u);
-          if (!why) return;
-          const what = u.kind === "reusable-workflow" ? "reusable workflow" : u.kind === "docker" ? "Docker image" : "action";
-          const message = why === "branch" ? `${what} \`${u.value}\` follows the branch \`${u.ref}\`: any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA` : why === "no-ref" ? `${what} \`${u.value}\` has no ref; pin a release tag or, best, a full commit SHA (\`@<sha> # vX.Y.Z\`)` : `${what} \`${u.value}\` is not pinned (implicit or explicit \`latest\`); pin it by digest (\`@sha256:\u2026\`)`;
-          ctx.report({ location: { file: doc.file, range: u.range }, message, subject, attributePath: "uses" });
-        };
-        for (const job of doc.workflow.jobs) {
-          check(job.uses, job.subject);
-          for (const step of job.steps) check(step.uses, step.subject);
+      ciFile(file) {
+        for (const job of file.jobs) {
+          check(file.file, job.uses, job.subject);
+          for (const step of job.steps) check(file.file, step.uses, step.subject);
         }
       }
     };
   }
-};
-var CI004_action_not_pinned_default = rule4;
+});
 
 // rules/ci/CI005-terraform-apply-without-plan.ts
 var VALUE_OPTS = /* @__PURE__ */ new Set([
@@ -33703,25 +34341,25 @@ var VALUE_OPTS = /* @__PURE__ */ new Set([
   "backup",
   "chdir"
 ]);
-function isTerraform(t) {
-  const w = t.text.toLowerCase().replace(/\\/g, "/");
-  const base = w.slice(w.lastIndexOf("/") + 1);
+function isTerraform(w) {
+  const t = w.text.toLowerCase().replace(/\\/g, "/");
+  const base = t.slice(t.lastIndexOf("/") + 1);
   return base === "terraform" || base === "terraform.exe";
 }
 function isRedirect(w) {
   return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
 }
-function applyWithoutPlan(words) {
-  for (let i = 0; i < words.length; i++) {
-    if (!isTerraform(words[i])) continue;
+function applyWithoutPlan(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (!isTerraform(argv[i])) continue;
     let j = i + 1;
-    while (j < words.length && words[j].text.startsWith("-")) j++;
-    const sub2 = words[j];
+    while (j < argv.length && argv[j].text.startsWith("-")) j++;
+    const sub2 = argv[j];
     if (!sub2 || sub2.text !== "apply") continue;
-    let autoApprove = false;
+    let autoApprove;
     let planFile = false;
-    for (let k = j + 1; k < words.length; k++) {
-      const w = words[k].text;
+    for (let k = j + 1; k < argv.length; k++) {
+      const w = argv[k].text;
       if (isRedirect(w)) {
         k++;
         continue;
@@ -33731,7 +34369,7 @@ function applyWithoutPlan(words) {
         const name = w.replace(/^--?/, "");
         const [opt, val] = name.split("=", 2);
         if (opt === "auto-approve") {
-          if (val === void 0 || val.toLowerCase() === "true") autoApprove = true;
+          if (val === void 0 || val.toLowerCase() === "true") autoApprove = argv[k];
           continue;
         }
         if (val === void 0 && VALUE_OPTS.has(opt)) k++;
@@ -33739,11 +34377,11 @@ function applyWithoutPlan(words) {
       }
       planFile = true;
     }
-    if (autoApprove && !planFile) return sub2;
+    if (autoApprove && !planFile) return { apply: sub2, autoApprove };
   }
   return void 0;
 }
-var rule5 = {
+var CI005_terraform_apply_without_plan_default = defineRule({
   meta: {
     id: "CI005",
     name: "terraform-apply-without-plan",
@@ -33753,36 +34391,31 @@ var rule5 = {
     level: "warning",
     tags: ["security", "ci", "change-control"],
     securitySeverity: 5,
-    formats: ["github-actions", "azure-pipelines", "script"],
-    docPath: "rules/ci/CI005-terraform-apply-without-plan.md"
+    messages: {
+      applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc)) return;
-        for (const sn of doc.scripts) {
-          let n = 0;
-          for (const cmd of sn.commands) {
+      ciFile(file) {
+        for (const script of file.scripts) {
+          for (const cmd of script.commands) {
             if (cmd.commented) continue;
-            for (const words of simpleCommands(cmd)) {
-              const apply = applyWithoutPlan(words);
-              if (!apply) continue;
-              n++;
-              const base = sn.attributePath || "script";
-              ctx.report({
-                location: { file: doc.file, range: apply.range },
-                message: "`terraform apply -auto-approve` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`",
-                subject: sn.subject,
-                attributePath: n === 1 ? base : `${base}#${n}`
-              });
-            }
+            const found = applyWithoutPlan(cmd.argv);
+            if (!found) continue;
+            ctx.report({
+              messageId: "applyWithoutPlan",
+              data: { flag: found.autoApprove.text },
+              location: { file: file.file, range: found.apply.range },
+              subject: script.subject,
+              attributePath: script.attributePath || "script"
+            });
           }
         }
       }
     };
   }
-};
-var CI005_terraform_apply_without_plan_default = rule5;
+});
 
 // rules/core/PARSE001-parse-error.ts
 var PARSE001_parse_error_default = defineRule({
@@ -33949,7 +34582,7 @@ async function lint(options = {}) {
   }
   const graphs = [];
   const terraformModules = [];
-  const ciDocuments = [];
+  const ciFiles = [];
   const suppressionSources = [];
   const metadata = [];
   for (const fe of frontEnds) {
@@ -33959,7 +34592,7 @@ async function lint(options = {}) {
     if (!out) continue;
     for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
     terraformModules.push(...out.terraformModules ?? []);
-    ciDocuments.push(...out.ciDocuments ?? []);
+    ciFiles.push(...out.ciFiles ?? []);
     problems.push(...out.problems);
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...out.metadata ?? []);
@@ -33968,7 +34601,7 @@ async function lint(options = {}) {
   const scanned = allFiles;
   const undecided = [];
   const ruleFailures = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided, ruleFailures);
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles }, undecided, ruleFailures);
   for (const f of ruleFailures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
@@ -34119,9 +34752,9 @@ function relativePath(base, file) {
   const rel = path21.relative(base, file);
   return toPosix(rel === "" ? path21.basename(file) : rel);
 }
-function ruleDocUrl(rule6) {
-  if (!rule6?.docPath) return void 0;
-  return DOCS_BASE_URL + toPosix(rule6.docPath).replace(/^\.?\//, "");
+function ruleDocUrl(rule) {
+  if (!rule?.docPath) return void 0;
+  return DOCS_BASE_URL + toPosix(rule.docPath).replace(/^\.?\//, "");
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -34281,11 +34914,11 @@ function formatMarkdown(result, options = {}) {
     else c[f.level]++;
   }
   out.push("| Rule | Errors | Warnings | Notes | Suppressed |", "|---|---:|---:|---:|---:|");
-  for (const rule6 of allRules(result)) {
-    const c = counts.get(rule6.id);
+  for (const rule of allRules(result)) {
+    const c = counts.get(rule.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule6);
-    const label = `${escapeMarkdown(rule6.id)} ${escapeMarkdown(rule6.name)}`;
+    const doc = ruleDocUrl(rule);
+    const label = `${escapeMarkdown(rule.id)} ${escapeMarkdown(rule.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);
   }
@@ -34321,21 +34954,21 @@ function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
 }
-function defaultLevel(rule6) {
-  if (typeof rule6.level === "string") return rule6.level;
-  const { unknown: unknown2, prod, nonprod } = rule6.level;
+function defaultLevel(rule) {
+  if (typeof rule.level === "string") return rule.level;
+  const { unknown: unknown2, prod, nonprod } = rule.level;
   for (const l of [unknown2, prod, nonprod]) if (l !== "off") return l;
   return "none";
 }
 function problemSeverity(level) {
   return level === "error" ? "error" : level === "warning" ? "warning" : "recommendation";
 }
-function helpMarkdown(rule6, docUrl) {
-  const parts = [`**${rule6.id} ${rule6.name}**: ${rule6.shortDescription}`];
-  if (rule6.fullDescription && rule6.fullDescription !== rule6.shortDescription) parts.push(rule6.fullDescription);
-  if (rule6.help) parts.push(`**Fix:** ${rule6.help}`);
-  if (typeof rule6.level !== "string") {
-    const l = rule6.level;
+function helpMarkdown(rule, docUrl) {
+  const parts = [`**${rule.id} ${rule.name}**: ${rule.shortDescription}`];
+  if (rule.fullDescription && rule.fullDescription !== rule.shortDescription) parts.push(rule.fullDescription);
+  if (rule.help) parts.push(`**Fix:** ${rule.help}`);
+  if (typeof rule.level !== "string") {
+    const l = rule.level;
     parts.push(`**Level by environment:** prod \`${l.prod}\`, non-prod \`${l.nonprod}\`, unknown \`${l.unknown}\`.`);
   }
   if (docUrl) parts.push(`[Rule documentation](${docUrl})`);
@@ -34344,27 +34977,27 @@ function helpMarkdown(rule6, docUrl) {
 function nonEmpty(text2, fallback) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : fallback;
 }
-function ruleDescriptor(rule6) {
-  const docUrl = ruleDocUrl(rule6);
-  const level = defaultLevel(rule6);
-  const short = nonEmpty(rule6.shortDescription, rule6.id);
+function ruleDescriptor(rule) {
+  const docUrl = ruleDocUrl(rule);
+  const level = defaultLevel(rule);
+  const short = nonEmpty(rule.shortDescription, rule.id);
   const properties = {
-    tags: [...rule6.tags],
+    tags: [...rule.tags],
     precision: "high"
   };
-  if (rule6.securitySeverity !== void 0) {
-    properties["security-severity"] = securitySeverityString(rule6.securitySeverity);
+  if (rule.securitySeverity !== void 0) {
+    properties["security-severity"] = securitySeverityString(rule.securitySeverity);
   }
   properties["problem.severity"] = problemSeverity(level);
-  if (typeof rule6.level !== "string") {
-    properties.envLevels = { prod: rule6.level.prod, nonprod: rule6.level.nonprod, unknown: rule6.level.unknown };
+  if (typeof rule.level !== "string") {
+    properties.envLevels = { prod: rule.level.prod, nonprod: rule.level.nonprod, unknown: rule.level.unknown };
   }
   return {
-    id: rule6.id,
-    name: rule6.name,
+    id: rule.id,
+    name: rule.name,
     shortDescription: { text: short },
-    fullDescription: { text: nonEmpty(rule6.fullDescription, short) },
-    help: { text: nonEmpty(rule6.help, short), markdown: helpMarkdown(rule6, docUrl) },
+    fullDescription: { text: nonEmpty(rule.fullDescription, short) },
+    help: { text: nonEmpty(rule.help, short), markdown: helpMarkdown(rule, docUrl) },
     helpUri: docUrl,
     defaultConfiguration: { level },
     properties

@@ -11,6 +11,7 @@ import type { FileKind } from './core/file-kind.js';
 import { createHost, type Host } from './core/host.js';
 import { compareLocations } from './core/source.js';
 import type { TerraformModuleFacts } from './model/terraform.js';
+import type { CiFile } from './model/ci.js';
 import type { Finding, Graph, Rule, ScannedFile, Undecided } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildGraph } from './engine/graph.js';
@@ -159,7 +160,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const graphs: Graph[] = [];
   const terraformModules: TerraformModuleFacts[] = [];
-  const ciDocuments: unknown[] = [];
+  const ciFiles: CiFile[] = [];
   const suppressionSources: SuppressionSource[] = [];
   const metadata: MetadataSource[] = [];
   for (const fe of frontEnds) {
@@ -170,7 +171,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (!out) continue;
     for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
     terraformModules.push(...(out.terraformModules ?? []));
-    ciDocuments.push(...(out.ciDocuments ?? []));
+    ciFiles.push(...(out.ciFiles ?? []));
     problems.push(...out.problems);
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...(out.metadata ?? []));
@@ -181,7 +182,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // ---- rules -----------------------------------------------------------------------------
   const undecided: Undecided[] = [];
   const ruleFailures: RuleFailure[] = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided, ruleFailures);
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles }, undecided, ruleFailures);
   for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);

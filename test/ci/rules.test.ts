@@ -1,21 +1,17 @@
 /**
- * CI001–CI005 over their fixtures: each rule runs through its `create` with a stub context;
- * bad fixtures give exactly the expected findings (rule, file, line, column, end, level,
- * the text under the range), good fixtures give none.
+ * CI001–CI005 over their fixtures: each registered rule runs through the engine over the
+ * file's CI model; bad fixtures give exactly the expected findings (rule, file, line,
+ * column, end, level, the text under the range), good fixtures give none.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Rule } from '../../src/engine/types.js';
+import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiKind } from '../../src/parse/yaml/ci.js';
-import { FIXTURES, at, parseFile, runRule } from './helpers.js';
-import CI001 from '../../rules/ci/CI001-sdk-auth-deprecated.js';
-import CI002 from '../../rules/ci/CI002-azure-login-with-secret.js';
-import CI003 from '../../rules/ci/CI003-oidc-without-id-token-permission.js';
-import CI004 from '../../rules/ci/CI004-action-not-pinned.js';
-import CI005 from '../../rules/ci/CI005-terraform-apply-without-plan.js';
+import { CI_RULES, FIXTURES, at, buildCiModel, parseFile, runRule } from './helpers.js';
 
-const RULES: Rule[] = [CI001, CI002, CI003, CI004, CI005];
+const RULES: Rule[] = CI_RULES;
 const KIND: Record<string, CiKind> = { 'github-actions': 'github-workflow', 'azure-pipelines': 'azure-pipeline', script: 'script' };
 
 function files(dir: string): string[] {
@@ -33,13 +29,14 @@ function findings(rule: Rule, file: string): string[] {
   const format = relative(join(FIXTURES, rule.meta.id), file).split('/')[0]!;
   const doc = parseFile(file, FIXTURES, KIND[format]);
   expect(doc.errors).toEqual([]);
-  return runRule(rule, doc).map((r) => {
-    expect(r.location!.file).toBe(file);
-    expect(r.subject).toBeTruthy();
+  return runRule(rule, buildCiModel(doc)).map((r) => {
+    expect(r.location.file).toBe(file);
+    expect(r.address).toBeTruthy();
+    expect(r.messageId).toBeTruthy();
     expect(r.message).not.toContain('\n');
-    const { start, end } = r.location!.range;
+    const { start, end } = r.location.range;
     const under = start.line === end.line ? doc.text.slice(start.offset, end.offset) : `${doc.text.slice(start.offset, start.offset + 12)}…`;
-    return `${relative(join(FIXTURES, rule.meta.id), file)} ${at(r)} ${r.level ?? rule.meta.level} «${under}»`;
+    return `${relative(join(FIXTURES, rule.meta.id), file)} ${at(r)} ${r.level} «${under}»`;
   });
 }
 
@@ -111,6 +108,18 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
 
   test.each(all.filter((f) => f.includes('/good/')).map((f) => [relative(FIXTURES, f), f]))('good: %s is silent', (_rel, f) => {
     expect(findings(rule, f)).toEqual([]);
+  });
+
+  test('fingerprints: distinct within a file, unchanged when the file moves down a line', () => {
+    for (const f of all.filter((x) => x.includes('/bad/'))) {
+      const format = relative(join(FIXTURES, rule.meta.id), f).split('/')[0]!;
+      const doc = parseFile(f, FIXTURES, KIND[format]);
+      const moved = parseCiDocument(f, `\n${doc.text}`, doc.kind);
+      const before = runRule(rule, buildCiModel(doc)).map((r) => r.fingerprint);
+      const after = runRule(rule, buildCiModel(moved)).map((r) => r.fingerprint);
+      expect(new Set(before).size, f).toBe(before.length);
+      expect(after.sort(), f).toEqual(before.sort());
+    }
   });
 
   test('bad fixtures of other rules do not trip it unexpectedly (every bad file has a finding)', () => {
