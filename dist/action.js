@@ -14678,8 +14678,8 @@ function relativeToRoot(root, file) {
   return path2.relative(root, file).split(path2.sep).join("/");
 }
 function withoutRoot(root, s) {
-  const prefix = root.endsWith(path2.sep) ? root : root + path2.sep;
-  return s.split(prefix).join("").split(path2.sep).join("/");
+  const bare = root.endsWith(path2.sep) ? root.slice(0, -1) : root;
+  return s.split(bare + path2.sep).join("").split(path2.sep).join("/").replace(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[^\\w./-])`, "g"), ".");
 }
 function buildFinding(i) {
   const env = i.env ?? "unknown";

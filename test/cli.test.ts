@@ -236,8 +236,8 @@ describe('--format compact', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(
       [
-        'kv.tf:1:1: error [KV001] Key Vault "kv" has no purge protection (purge_protection_enabled is not set); deleted secrets and keys can be purged for good. Enable purge protection.',
-        'st.tf:3:21: error [ST002] Storage account "s" accepts TLS below 1.2 (min_tls_version is "TLS1_0"); set it to "TLS1_2".',
+        'kv.tf:1:1: error [KV001] Key Vault "kv" has no purge protection (purge_protection_enabled is not set (defaults to false)), so deleted secrets and keys can be purged for good; set purge_protection_enabled to true.',
+        'st.tf:3:21: error [ST002] Storage account "s" accepts TLS below 1.2 (min_tls_version is "TLS1_0"); set min_tls_version to "TLS1_2".',
         '',
         '2 problems (2 errors, 0 warnings, 0 notes)',
         '',

@@ -431,7 +431,7 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
     expect(js(prop(st, 'properties.c'))).toBe('last');
   });
 
-  it('15. loops: resource loops, (x, i) with range, formatter style, loop filter, property and variable loops, cap 32 → EVAL001', () => {
+  it('15. loops: resource loops, (x, i) with range, formatter style, loop filter, property and variable loops, cap 1,024 → EVAL001', () => {
     const r = project({
       'main.bicep': `var names = ['a', 'b', 'c']
 var doubled = [for (n, i) in names: '\${n}\${i}']
@@ -443,7 +443,7 @@ resource sts 'Microsoft.Storage/storageAccounts@2023-01-01' = [
     }
   }
 ]
-resource many 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, 40): {
+resource many 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, 1030): {
   name: 'm\${i}'
 }]
 param unknownList array
@@ -460,8 +460,8 @@ resource u 'Microsoft.Storage/storageAccounts@2023-01-01' = [for x in unknownLis
       { idx: 0, d: 'c2' },
       { idx: 1, d: 'c2' },
     ]);
-    expect(rs.filter((x) => x.symbolicName === 'many')).toHaveLength(32);
-    const cap = r.problems.find((p) => /40 instances/.test(p.message))!;
+    expect(rs.filter((x) => x.symbolicName === 'many')).toHaveLength(1024);
+    const cap = r.problems.find((p) => /1030 instances/.test(p.message))!;
     expect(cap.code).toBe('EVAL001');
     expect(`${cap.location.range.start.line}:${cap.location.range.start.column}`).toBe('11:74');
     const u = rs.filter((x) => x.symbolicName === 'u');

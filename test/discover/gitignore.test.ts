@@ -10,6 +10,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IGNORE_FILE, listFiles } from '../../src/discover/index.js';
 import { matchRules, parseIgnoreFile, parseIgnoreLine } from '../../src/discover/gitignore.js';
+import { FRONT_ENDS } from '../../src/frontends/index.js';
+
+/** The files some front end reads (what lint() asks the walker for). */
+const readable = (f: string): boolean => FRONT_ENDS.some((fe) => fe.byName(f) !== undefined);
 
 function tree(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-ignore-'));
@@ -21,7 +25,7 @@ function tree(files: Record<string, string>): string {
 }
 
 async function listed(dir: string, opts: Parameters<typeof listFiles>[1] = {}): Promise<string[]> {
-  return (await listFiles([dir], { root: dir, ...opts })).map((f) => path.relative(dir, f).split(path.sep).join('/'));
+  return (await listFiles([dir], { root: dir, accept: readable, ...opts })).map((f) => path.relative(dir, f).split(path.sep).join('/'));
 }
 
 const ROOT_GITIGNORE = [
@@ -233,10 +237,10 @@ describe('listFiles ignore options', () => {
 
   it('applies the .gitignore files between the root and a scanned subfolder', async () => {
     const dir = tree({ ...files, 'envs/.gitignore': 'dev/\n' });
-    const found = (await listFiles([path.join(dir, 'envs')], { root: dir })).map((f) => path.relative(dir, f));
+    const found = (await listFiles([path.join(dir, 'envs')], { root: dir, accept: readable })).map((f) => path.relative(dir, f));
     expect(found).toEqual([path.join('envs', 'prod', 'main.tf')]);
     const rootIgnores = tree({ ...files, '.gitignore': 'prod/\n' });
-    const found2 = (await listFiles([path.join(rootIgnores, 'envs')], { root: rootIgnores })).map((f) => path.relative(rootIgnores, f));
+    const found2 = (await listFiles([path.join(rootIgnores, 'envs')], { root: rootIgnores, accept: readable })).map((f) => path.relative(rootIgnores, f));
     expect(found2).toEqual([path.join('envs', 'dev', 'main.tf')]);
   });
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
-import { loadRule } from '../support/fixtures.js';
+import { ruleById } from '../../rules/index.js';
 import { fromJS } from '../../src/core/value.js';
 import { fileStart } from '../../src/core/source.js';
 import type { ReportDescriptor, ScannedFile } from '../../src/engine/types.js';
@@ -18,7 +18,7 @@ afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 const SECRET = { client_secret: 'Sup3r-S3cret-Value!' };
 
 async function fileHookReports(file: ScannedFile): Promise<ReportDescriptor[]> {
-  const rule = (await loadRule('SEC001'))!;
+  const rule = ruleById('SEC001')!;
   const out: ReportDescriptor[] = [];
   rule.create({ options: {}, fact: () => { throw new Error('not used'); }, undecided: () => undefined, report: (r) => out.push(r) }).file!(file);
   return out;

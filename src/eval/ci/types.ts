@@ -13,6 +13,7 @@
  * through src/model/ci.ts. Positions follow src/core/source.ts (1-based line, UTF-16
  * column, exclusive end) and are exact inside block and folded scalars.
  */
+import type { ScriptOrigin } from '../../parse/yaml/script.js';
 import type { Range } from '../../core/source.js';
 
 export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';
@@ -202,17 +203,8 @@ export interface CiCommand {
 
 export type CiScriptLanguage = 'shell' | 'powershell';
 
-/** Where a script is written. */
-export type CiScriptOrigin =
-  | 'run'
-  | 'script'
-  | 'bash'
-  | 'pwsh'
-  | 'powershell'
-  | 'inlineScript'
-  | 'inputs.script'
-  | 'file'
-  | 'comment';
+/** Where a script is written (the parser's snippet origins). */
+export type CiScriptOrigin = ScriptOrigin;
 
 /**
  * A script: a `run:` value, an Azure Pipelines `script`/`bash`/`pwsh`/`powershell` step,
