@@ -506,38 +506,38 @@ var require_codegen = __commonJS({
       }
     };
     var ParentNode = class extends Node {
-      constructor(nodes = []) {
+      constructor(nodes2 = []) {
         super();
-        this.nodes = nodes;
+        this.nodes = nodes2;
       }
       render(opts) {
         return this.nodes.reduce((code, n) => code + n.render(opts), "");
       }
       optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
+        const { nodes: nodes2 } = this;
+        let i = nodes2.length;
         while (i--) {
-          const n = nodes[i].optimizeNodes();
+          const n = nodes2[i].optimizeNodes();
           if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
+            nodes2.splice(i, 1, ...n);
           else if (n)
-            nodes[i] = n;
+            nodes2[i] = n;
           else
-            nodes.splice(i, 1);
+            nodes2.splice(i, 1);
         }
-        return nodes.length > 0 ? this : void 0;
+        return nodes2.length > 0 ? this : void 0;
       }
       optimizeNames(names, constants) {
-        const { nodes } = this;
-        let i = nodes.length;
+        const { nodes: nodes2 } = this;
+        let i = nodes2.length;
         while (i--) {
-          const n = nodes[i];
+          const n = nodes2[i];
           if (n.optimizeNames(names, constants))
             continue;
           subtractNames(names, n.names);
-          nodes.splice(i, 1);
+          nodes2.splice(i, 1);
         }
-        return nodes.length > 0 ? this : void 0;
+        return nodes2.length > 0 ? this : void 0;
       }
       get names() {
         return this.nodes.reduce((names, n) => addNames(names, n.names), {});
@@ -554,8 +554,8 @@ var require_codegen = __commonJS({
     };
     Else.kind = "else";
     var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
+      constructor(condition, nodes2) {
+        super(nodes2);
         this.condition = condition;
       }
       render(opts) {
@@ -1476,12 +1476,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule17) => shouldUseRule(schema, rule17));
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule17) {
+    function shouldUseRule(schema, rule) {
       var _a;
-      return schema[rule17.keyword] !== void 0 || ((_a = rule17.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -2533,9 +2533,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule17 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule17)) {
-            keywordCode(it, rule17.keyword, rule17.definition, group.type);
+        for (const rule of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+            keywordCode(it, rule.keyword, rule.definition, group.type);
           }
         }
       });
@@ -2570,9 +2570,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule17 = rules[keyword];
-        if (typeof rule17 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule17)) {
-          const { type } = rule17.definition;
+        const rule = rules[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+          const { type } = rule.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -3264,8 +3264,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input = path23;
+    function removeDotSegments(path24) {
+      let input = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3339,11 +3339,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path23.split("/");
+      const segments = path24.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3706,8 +3706,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -4658,8 +4658,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule17 = this.RULES.all[keyword];
-        return typeof rule17 == "object" ? rule17.definition : !!rule17;
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -4667,7 +4667,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule17) => rule17.keyword === keyword);
+          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -4694,10 +4694,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
-            const rule17 = rules[key];
-            if (typeof rule17 != "object")
+            const rule = rules[key];
+            if (typeof rule != "object")
               continue;
-            const { $data } = rule17.definition;
+            const { $data } = rule.definition;
             const schema = keywords[key];
             if ($data && schema)
               keywords[key] = schemaOrData(schema);
@@ -4861,7 +4861,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule17 = {
+      const rule = {
         keyword,
         definition: {
           ...definition,
@@ -4870,18 +4870,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule17, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
-        ruleGroup.rules.push(rule17);
-      RULES.all[keyword] = rule17;
+        ruleGroup.rules.push(rule);
+      RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule17, before) {
+    function addBeforeRule(ruleGroup, rule, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule17);
+        ruleGroup.rules.splice(i, 0, rule);
       } else {
-        ruleGroup.rules.push(rule17);
+        ruleGroup.rules.push(rule);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -7017,17 +7017,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path23);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7038,13 +7038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7065,17 +7065,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7086,13 +7086,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7119,23 +7119,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7543,22 +7543,22 @@ var require_Alias = __commonJS({
       resolve(doc, ctx) {
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
-        let nodes;
+        let nodes2;
         if (ctx?.aliasResolveCache) {
-          nodes = ctx.aliasResolveCache;
+          nodes2 = ctx.aliasResolveCache;
         } else {
-          nodes = [];
+          nodes2 = [];
           visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
-                nodes.push(node);
+                nodes2.push(node);
             }
           });
           if (ctx)
-            ctx.aliasResolveCache = nodes;
+            ctx.aliasResolveCache = nodes2;
         }
         let found = void 0;
-        for (const node of nodes) {
+        for (const node of nodes2) {
           if (node === this)
             break;
           if (node.anchor === this.source)
@@ -7747,10 +7747,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7769,7 +7769,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7799,11 +7799,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7817,8 +7817,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7832,8 +7832,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7851,8 +7851,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7862,8 +7862,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10378,9 +10378,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10455,14 +10455,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10477,10 +10477,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10491,10 +10491,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10511,13 +10511,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -12478,9 +12478,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12489,23 +12489,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12516,10 +12516,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -13821,14 +13821,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs10, sep: [] });
+                map.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13956,13 +13956,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14271,13 +14271,13 @@ var require_dist = __commonJS({
 });
 
 // src/action/run.ts
-import fs9 from "node:fs";
-import path22 from "node:path";
+import fs8 from "node:fs";
+import path23 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs5 from "node:fs";
-import path19 from "node:path";
+import fs4 from "node:fs";
+import path20 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -14604,6 +14604,10 @@ var KINDS = {
   "private-endpoint": { groupIds: "list", tags: "object", targets: "any" },
   other: { tags: "object" }
 };
+var SIZED_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
+function isKnownAttr(kind, attr2) {
+  return Object.prototype.hasOwnProperty.call(KINDS[kind], attr2);
+}
 
 // src/core/env.ts
 var PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
@@ -14725,15 +14729,85 @@ function formatMessage(ruleId, messageId, template, data = {}) {
   });
 }
 
-// src/model/gpu.ts
-var GPU_FAMILY_PREFIXES = ["NC", "ND", "NG", "NV"];
-var GPU_SIZE = new RegExp(`^standard_(${GPU_FAMILY_PREFIXES.join("|")})`, "i");
+// src/model/facts/gpu.ts
+var SIZE_PREFIX = "Standard_";
+var GPU_FAMILIES = [
+  { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
+  { prefix: "ND", about: "deep-learning training at scale" },
+  { prefix: "NG", about: "cloud gaming and remote graphics" },
+  { prefix: "NV", about: "visualization and remote desktops" }
+];
+var GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join("|")})`, "i");
 function isGpuSize(size) {
   return GPU_SIZE.test(size.trim());
 }
+function gpuFamilyNames() {
+  return GPU_FAMILIES.map((f) => f.prefix).join(", ");
+}
+function gpuSizePatterns() {
+  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
+}
+function gpuSizeRegex() {
+  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
+}
+var EXAMPLE_SIZES = {
+  /** The "$4,000 typo": a CPU size on a GPU pool… */
+  cpuTypo: "Standard_D16s_v5",
+  /** …for this GPU size. */
+  gpuMeant: "Standard_NC16as_T4_v3",
+  /** An FPGA size that a loose `^Standard_N` guard admits. */
+  fpga: "Standard_NP10s",
+  /** A large GPU size (several dollars an hour). */
+  largeGpu: "Standard_NC24ads_A100_v4",
+  /** A small CPU size for an AKS system pool. */
+  systemPool: "Standard_D4s_v5"
+};
 var NON_GPU_PROBE_SIZES = ["Standard_NP10s", "Standard_D16s_v5", "Standard_DS3_v2", "Standard_F8s_v2", "Standard_E4s_v3", "Standard_B2s"];
 function mentionsGpu(text2) {
   return /gpu/i.test(text2);
+}
+var WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
+function workloadName(kind, startOfSentence = false) {
+  const n = WORKLOAD_NAMES[kind];
+  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
+}
+function textsOf(v) {
+  if (!v) return [];
+  if (v.kind === "string") return [v.value];
+  if (v.kind === "list") return v.items.flatMap(textsOf);
+  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
+  return [];
+}
+var ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
+function gpuIntent(s) {
+  if (s.name !== void 0 && mentionsGpu(s.name)) return `its name "${s.name}" says GPU`;
+  if (s.label !== void 0 && mentionsGpu(s.label)) return `its name "${s.label}" says GPU`;
+  for (const attr2 of ["labels", "tags", "taints"]) {
+    const hit = textsOf(s.read(attr2)).find(mentionsGpu);
+    if (hit) return `its ${ATTR_WORD[attr2]} "${hit}" mentions GPU`;
+  }
+  const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
+  return input ? `its size comes from "${input.name}"` : void 0;
+}
+
+// src/model/facts/aks.ts
+var SYSTEM_MODE = "System";
+function isSystemMode(mode) {
+  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
+}
+var GPU_TAINT = "sku=gpu:NoSchedule";
+var TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+var TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
+function parseTaint(t) {
+  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
+  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
+}
+function hasGpuTaint(taints, expected) {
+  return taints.some((t) => {
+    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
+    const p = parseTaint(t);
+    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
+  });
 }
 
 // src/model/facts/aml.ts
@@ -14766,10 +14840,6 @@ function isRegistryGroup(groupId) {
 }
 
 // src/engine/facts.ts
-function known(r, name) {
-  const v = r.attrs.get(name)?.value;
-  return v && v.kind !== "unknown" ? v : void 0;
-}
 function knownStringOf(v) {
   return v?.kind === "string" ? v.value : void 0;
 }
@@ -14782,15 +14852,6 @@ function knownNumberOf(v) {
   if (v?.kind === "number") return v.value;
   if (v?.kind === "string" && /^\d+$/.test(v.value)) return Number(v.value);
   return void 0;
-}
-function knownString(r, name) {
-  return knownStringOf(known(r, name));
-}
-function knownBool(r, name) {
-  return knownBoolOf(known(r, name));
-}
-function knownNumber(r, name) {
-  return knownNumberOf(known(r, name));
 }
 function showValue(v) {
   if (!v) return "unset";
@@ -14813,9 +14874,6 @@ function describeFact(f, attr2) {
   if (!f || f.value === void 0) return `${name} is not set`;
   if (f.defaulted) return `${name} is not set (defaults to ${showValue(f.value)})`;
   return `${name} is ${showValue(f.value)}`;
-}
-function isUnknown(r, name) {
-  return r.attrs.get(name)?.value?.kind === "unknown";
 }
 function factLocations(r, name) {
   const f = r.attrs.get(name);
@@ -14846,46 +14904,38 @@ function displayName(r) {
   const last = r.address.replace(/\[[^\]]*\]$/, "").split(/[/.]/).pop();
   return last || r.address;
 }
-function textsOf(v) {
-  if (!v) return [];
-  if (v.kind === "string") return [v.value];
-  if (v.kind === "list") return v.items.flatMap(textsOf);
-  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
-  return [];
+function sizeSymbols(r) {
+  return (r.attrs.get("vmSize")?.value?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []);
 }
-function gpuIntent(r) {
-  const label = r.address.split(/[.[\]"]/).filter(Boolean);
-  if (r.name?.kind === "string" && mentionsGpu(r.name.value)) return `its name "${r.name.value}" says GPU`;
-  if (label.length && mentionsGpu(label[label.length - 1])) return `its name "${label[label.length - 1]}" says GPU`;
-  for (const attr2 of ["labels", "tags", "taints"]) {
-    const hit = textsOf(known(r, attr2)).find(mentionsGpu);
-    if (hit) return `its ${attr2 === "taints" ? "taint" : attr2 === "labels" ? "label" : "tag"} "${hit}" mentions GPU`;
-  }
-  const via = r.attrs.get("vmSize")?.value?.via ?? [];
-  for (const l of via) {
-    const m = /^(?:variable|parameter|param) "([^"]+)"/.exec(l.label ?? "");
-    if (m && mentionsGpu(m[1])) return `its size comes from "${m[1]}"`;
-  }
-  return void 0;
+function gpuIntentOf(ctx, r) {
+  const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
+  return gpuIntent({
+    name: r.name?.kind === "string" ? r.name.value : void 0,
+    label,
+    read: (attr2) => isKnownAttr(r.kind, attr2) ? ctx.fact(r, attr2).value : void 0,
+    sizeSymbols: sizeSymbols(r)
+  });
 }
-function hasGpuSize(r) {
-  const s = knownString(r, "vmSize");
-  return s !== void 0 && isGpuSize(s);
+function gpuSizeOf(ctx, r) {
+  const size = ctx.fact(r, "vmSize").string();
+  return size !== void 0 && isGpuSize(size) ? size : void 0;
 }
-function tagState(r, tag) {
-  const f = r.attrs.get("tags");
-  const v = f?.value;
-  if (!v) return "missing";
-  if (v.kind === "unknown") return "unknown";
-  if (v.kind !== "object") return v.kind === "null" ? "missing" : "unknown";
-  for (const k of v.entries.keys()) if (k.toLowerCase() === tag.toLowerCase()) return "present";
-  return "missing";
+function isSystemPool(ctx, pool) {
+  if (ctx.fact(pool, "isDefault").bool() === true) return true;
+  const mode = ctx.fact(pool, "mode");
+  if (mode.state === "unknown") return void 0;
+  const m = mode.string();
+  return m !== void 0 && isSystemMode(m);
 }
-function amlComputeType(r) {
-  const fixed2 = knownString(r, "computeType");
-  if (fixed2 !== void 0) return computeTypeFromCanonical(fixed2);
-  const raw = knownString(r, "computeTypeRaw");
-  return raw === void 0 ? void 0 : computeTypeFromArm(raw);
+function attributeSite(r, attr2) {
+  return r.attrs.get(attr2)?.at;
+}
+function inputsFeeding(r, attr2, inputs) {
+  const f = r.attrs.get(attr2);
+  if (!f || f.defaulted || !f.value) return [];
+  const chain = [...f.value.via ?? []];
+  if (f.value.kind === "unknown" && f.value.origin) chain.push(f.value.origin);
+  return inputs.filter((i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset));
 }
 function isKind(r, kind) {
   return r?.kind === kind;
@@ -14939,8 +14989,8 @@ function factView(r, attr2) {
 function runRules(input, undecided = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  for (const rule17 of input.rules) {
-    const meta = rule17.meta;
+  for (const rule of input.rules) {
+    const meta = rule.meta;
     let variant = "default";
     let evalEnv;
     const occurrences = /* @__PURE__ */ new Map();
@@ -15034,7 +15084,7 @@ function runRules(input, undecided = [], failures = []) {
         failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
       }
     };
-    const visitor = rule17.create(ctx);
+    const visitor = rule.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
@@ -15053,7 +15103,7 @@ function runRules(input, undecided = [], failures = []) {
     if (visitor.terraformModule) for (const m of input.terraformModules) guarded({ file: path3.join(m.dir, "main.tf"), range: START }, () => visitor.terraformModule(m));
     if (visitor.file) for (const f of input.files) guarded({ file: f.path, range: START }, () => visitor.file(f));
     if (visitor.ciFile) {
-      const formats = rule17.meta.formats;
+      const formats = rule.meta.formats;
       for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) guarded({ file: f.file, range: START }, () => visitor.ciFile(f));
     }
   }
@@ -15231,14 +15281,14 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
       until = untilV.value;
     }
     for (const id of ids.filter((x) => !knownRuleIds.has(x))) bad(`Invalid suppression: unknown rule ID '${id}'.`);
-    const known2 = ids.filter((x) => knownRuleIds.has(x));
-    if (known2.length === 0) return;
+    const known = ids.filter((x) => knownRuleIds.has(x));
+    if (known.length === 0) return;
     if (until !== void 0 && until < today2) {
-      return bad(`Expired suppression of ${known2.join(", ")}: it ran out on ${until} and no longer suppresses anything.`, "note");
+      return bad(`Expired suppression of ${known.join(", ")}: it ran out on ${until} and no longer suppresses anything.`, "note");
     }
     const d = {
       file,
-      ruleIds: known2,
+      ruleIds: known,
       reason,
       location,
       scope: { startLine: objectRange.start.line, endLine: objectRange.end.line },
@@ -15372,8 +15422,8 @@ function parseIgnoreFile(text2) {
   const rules = [];
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   for (const rawLine of body.split("\n")) {
-    const rule17 = parseIgnoreLine(rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine);
-    if (rule17) rules.push(rule17);
+    const rule = parseIgnoreLine(rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine);
+    if (rule) rules.push(rule);
   }
   return rules;
 }
@@ -16162,12 +16212,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path23) {
+function findNodeAtLocation(root, path24) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path23) {
+  for (let segment of path24) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -17915,8 +17965,8 @@ var Utils = class Utils2 {
     if (!Utils2.isString(input) && !Utils2.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input)}`);
   }
   static checkFlags(flags) {
-    const known2 = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
-    if (!Number.isInteger(flags) || (flags & ~known2) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+    const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+    if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
   }
   static isByteArray(input) {
     return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
@@ -26839,7 +26889,7 @@ var ModuleInstance = class _ModuleInstance {
     let v;
     if (!decl) v = unknown(`variable "${name}" is not declared`, at);
     else {
-      const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
+      const header = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: "input", name } };
       const given = this.opts.inputs.get(name);
       const def2 = this.defaultOf(decl);
       const nullTakesDefault = given?.kind === "null" && def2 !== void 0 && !this.nullable(decl);
@@ -27125,7 +27175,7 @@ var ModuleInstance = class _ModuleInstance {
       const text2 = this.src.files.find((f) => f.file === decl.file)?.text ?? "";
       const typeAttr = attr(decl.node, "type");
       const sensitive = attr(decl.node, "sensitive");
-      const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
+      const header = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: "input", name } };
       out.push({
         name,
         kind: "tf-variable",
@@ -27149,7 +27199,8 @@ var ModuleInstance = class _ModuleInstance {
       if (e.type === "FunctionCall") {
         if ((e.name === "regex" || e.name === "regexall") && e.args[0]) {
           const p = evaluate(e.args[0], this.context(file));
-          if (p.kind === "string") regexes.push({ pattern: p.value, at: loc({ file, resolveRoot: () => void 0 }, e.args[0]) });
+          const re = p.kind === "string" ? tryCompileRegex(p.value) : void 0;
+          if (p.kind === "string") regexes.push({ pattern: p.value, at: loc({ file, resolveRoot: () => void 0 }, e.args[0]), ...re ? { matches: (s) => re.test(s) } : {} });
         }
         if (e.name === "contains" && e.args[0]) {
           const l = evaluate(e.args[0], this.context(file));
@@ -27665,9 +27716,9 @@ var ARM_TABLE = {
 };
 
 // src/model/normalize.ts
-function valueAt(v, path23) {
+function valueAt(v, path24) {
   let cur = v;
-  for (const seg of path23.split(".")) {
+  for (const seg of path24.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -27685,9 +27736,9 @@ function valueAt(v, path23) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path23) {
+function chosenNullAt(v, path24) {
   let cur = v;
-  for (const seg of path23.split(".")) {
+  for (const seg of path24.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     if (/^\d+$/.test(seg)) {
@@ -27796,6 +27847,9 @@ function elements(parent, src, el) {
     };
     return element;
   });
+}
+function isInlineElement(r) {
+  return r.parent !== void 0 && r.identity.length === 0;
 }
 
 // src/model/from-terraform.ts
@@ -27920,9 +27974,16 @@ var terraformFrontEnd = {
     const problems = [];
     const hcl = parseCache(ctx.host, parseHcl, (f) => f.errors, problems);
     for (const f of files) {
-      if (f.kind !== "terraform" && f.kind !== "tfvars") continue;
-      const parsed = hcl.get(f.path);
-      if (f.kind === "tfvars" && parsed) f.hcl = parsed;
+      if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
+      let values;
+      if (f.kind === "tfvars-json") {
+        const text2 = ctx.host.readText(f.path);
+        if (text2 !== void 0) values = tfvarsJsonValues(f.path, text2);
+      } else {
+        const parsed = hcl.get(f.path);
+        if (f.kind === "tfvars" && parsed) values = tfvarsValues(parsed);
+      }
+      if (values) f.varValues = values;
     }
     const tf = evaluateTerraform({
       root: ctx.root,
@@ -28234,15 +28295,15 @@ function buildResourceId(prefix, type, names, loc2, fname) {
     if (s === void 0) identifiable = false;
     else nameSegs.push(...s);
   }
-  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
+  const known = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
-  let path23 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path24 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path23 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path23 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path24 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path24 += "/" + nameSegs[i];
   }
-  if (known2) return str(path23.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path23);
+  if (known) return str(path24.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path24);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -28790,11 +28851,11 @@ def(
 );
 def(
   "tryGet",
-  ([a, ...path23], loc2) => {
+  ([a, ...path24], loc2) => {
     let cur = a;
-    for (const p of path23) {
+    for (const p of path24) {
       if (!cur) return nul(loc2);
-      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path23]));
+      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path24]));
       if (cur.kind === "null") return nul(loc2);
       if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
       else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -29091,7 +29152,7 @@ var Scope = class _Scope {
         const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
         this.params.set(nameNode.value.toLowerCase(), {
           name: nameNode.value,
-          keyLoc: nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`),
+          keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: "input", name: nameNode.value } },
           decl: d,
           value: v,
           state: 2
@@ -29100,7 +29161,7 @@ var Scope = class _Scope {
       return;
     }
     for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
-      const slot = { name, keyLoc: nodeLocation(doc, keyNode, `parameter "${name}"`), decl, node: getProp(decl, "defaultValue"), state: 0 };
+      const slot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: "input", name } }, decl, node: getProp(decl, "defaultValue"), state: 0 };
       const a = assigned.get(name.toLowerCase());
       if (a?.kind === "null" && slot.node) slot.nullGiven = a;
       else if (a) slot.assigned = a;
@@ -29112,11 +29173,11 @@ var Scope = class _Scope {
         for (const entry2 of node.children ?? []) {
           const n = getProp(entry2, "name");
           if (typeof n?.value !== "string") continue;
-          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: nodeLocation(doc, n, `variable "${n.value}"`), node: entry2, state: 0, copy: true });
+          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry2, state: 0, copy: true });
         }
         continue;
       }
-      this.vars.set(name.toLowerCase(), { name, keyLoc: nodeLocation(doc, keyNode, `variable "${name}"`), node, state: 0 });
+      this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: "variable", name } }, node, state: 0 });
     }
     const fnsNode = getProp(template, "functions");
     for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
@@ -29453,7 +29514,7 @@ function evaluateArmTemplate(opts) {
       const refNode = getProp(slot.decl, "$ref");
       const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
       const input = { name: slot.name, kind: "arm-parameter", header: keyLocation(doc, getProp(root, "parameters"), slot.name) ?? slot.keyLoc };
-      input.header = { ...input.header, label: `parameter "${slot.name}"` };
+      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: "input", name: slot.name } };
       if (type !== void 0) input.type = type;
       if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
       const dv = scope.defaultValue(slot);
@@ -30427,8 +30488,8 @@ var Parser5 = class {
           return this.usingDecl(base, start);
         case "extends": {
           this.next();
-          const path23 = this.stringLiteral("a path string");
-          return { kind: "ExtendsDecl", ...base, path: path23, pathString: path23.value, range: this.range(start) };
+          const path24 = this.stringLiteral("a path string");
+          return { kind: "ExtendsDecl", ...base, path: path24, pathString: path24.value, range: this.range(start) };
         }
         case "param": {
           this.next();
@@ -30504,7 +30565,7 @@ var Parser5 = class {
       case "module": {
         this.next();
         const name = this.identifier("a module name");
-        const path23 = this.stringLiteral("a module path string");
+        const path24 = this.stringLiteral("a module path string");
         this.expect("=", '"="');
         const value = this.declarationBody(false);
         const parts = this.bodyParts(value);
@@ -30512,8 +30573,8 @@ var Parser5 = class {
           kind: "ModuleDecl",
           ...base,
           name,
-          path: path23,
-          pathString: path23.value,
+          path: path24,
+          pathString: path24.value,
           value,
           body: parts.body,
           condition: parts.condition,
@@ -30553,10 +30614,10 @@ var Parser5 = class {
       case "test": {
         this.next();
         const name = this.identifier("a test name");
-        const path23 = this.stringLiteral("a test file path string");
+        const path24 = this.stringLiteral("a test file path string");
         this.expect("=", '"="');
         const value = this.expression();
-        return { kind: "TestDecl", ...base, name, path: path23, value, range: this.range(start) };
+        return { kind: "TestDecl", ...base, name, path: path24, value, range: this.range(start) };
       }
       case "provider":
         return this.fail(
@@ -30674,21 +30735,21 @@ var Parser5 = class {
   }
   usingDecl(base, start) {
     this.next();
-    let path23 = null;
+    let path24 = null;
     let none = false;
     if (this.atWord("none")) {
       this.next();
       none = true;
     } else {
       if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-      path23 = this.stringLiteral('a path string or "none"');
+      path24 = this.stringLiteral('a path string or "none"');
     }
     let config = null;
     if (this.atWord("with")) {
       this.next();
       config = this.object(false);
     }
-    return { kind: "UsingDecl", ...base, path: path23, pathString: path23?.value ?? null, none, config, range: this.range(start) };
+    return { kind: "UsingDecl", ...base, path: path24, pathString: path24?.value ?? null, none, config, range: this.range(start) };
   }
   importDecl(base, start) {
     this.next();
@@ -32222,7 +32283,7 @@ var FileScope = class _FileScope {
     for (const s of file.statements) {
       switch (s.kind) {
         case "ParamDecl": {
-          const header = this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`);
+          const header = { ...this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
           const slot = { name: s.name.name, decl: s, state: 0, via: header };
           const a = assigned.get(s.name.name);
           if (a?.kind === "null" && s.defaultValue) slot.nullGiven = a;
@@ -32231,12 +32292,12 @@ var FileScope = class _FileScope {
           break;
         }
         case "ParamAssignment": {
-          const header = this.loc(span2(s.keywordRange, s.name.range), `parameter "${s.name.name}"`);
+          const header = { ...this.loc(span2(s.keywordRange, s.name.range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
           this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
           break;
         }
         case "VarDecl":
-          this.vars.set(s.name.name, { decl: s, state: 0, via: this.loc(span2(s.keywordRange, s.name.range), `variable "${s.name.name}"`) });
+          this.vars.set(s.name.name, { decl: s, state: 0, via: { ...this.loc(span2(s.keywordRange, s.name.range), `variable "${s.name.name}"`), symbol: { kind: "variable", name: s.name.name } } });
           break;
         case "ResourceDecl": {
           const sym = new ResSym(this, s, s.name.name, void 0);
@@ -33727,9 +33788,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path23) => {
+  const visit2 = (node, path24) => {
     if ((0, import_yaml4.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path23}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path24}[${i}]`));
       return;
     }
     if (!(0, import_yaml4.isMap)(node)) return;
@@ -33747,7 +33808,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path23 || "$"}`;
+      const subject = `pipeline:${path24 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -33765,7 +33826,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path23 ? `${path23}.${k}` : k);
+      visit2(p.value, path24 ? `${path24}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -34216,14 +34277,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path23, container, stage, job, root) => {
+  const visit2 = (node, path24, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path23}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path24}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path23 || "$"}`;
+    const subject = `pipeline:${path24 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -34253,7 +34314,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path23 ? `${path23}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path24 ? `${path24}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -34304,7 +34365,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path23 ? `${path23}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path24 ? `${path24}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -34487,11 +34548,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path23 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path23)) return "script";
-  if (!YAML_EXT.test(path23)) return void 0;
-  if (WORKFLOW_PATH.test(path23)) return "github-workflow";
-  const base = path23.slice(path23.lastIndexOf("/") + 1);
+  const path24 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path24)) return "script";
+  if (!YAML_EXT.test(path24)) return void 0;
+  if (WORKFLOW_PATH.test(path24)) return "github-workflow";
+  const base = path24.slice(path24.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -34857,60 +34918,38 @@ var AML006_compute_node_public_ip_default = defineRule({
 });
 
 // rules/gpu/GPU001-gpu-workload-on-non-gpu-size.ts
-var GPU_WORKLOAD_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
-var KIND_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
-function kindName(kind) {
-  return KIND_NAMES[kind] ?? kind;
-}
-var rule = {
+var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
   meta: {
     id: "GPU001",
     name: "gpu-workload-on-non-gpu-size",
     shortDescription: "A node pool, compute, VM or scale set meant for GPU work uses a size without a GPU.",
-    fullDescription: "A pool named or labelled for GPU work that gets a CPU size (the classic `Standard_D16s_v5` typo for `Standard_NC16as_T4_v3`) schedules GPU jobs that never start, while the nodes bill at full price \u2014 one team burned $4,000 this way. GPU sizes are the NC, ND, NG and NV families; NP is FPGA, not GPU.",
-    help: "Use an N-series GPU size (Standard_NC*, Standard_ND*, Standard_NG*, Standard_NV*), or drop the GPU name/label/taint if the workload is meant for CPU.",
+    fullDescription: `A pool named or labelled for GPU work that gets a CPU size (the classic \`${EXAMPLE_SIZES.cpuTypo}\` typo for \`${EXAMPLE_SIZES.gpuMeant}\`) schedules GPU jobs that never start, while the nodes bill at full price \u2014 one team burned $4,000 this way. GPU sizes are the ${gpuFamilyNames()} families; NP is FPGA, not GPU.`,
+    help: `Use an N-series GPU size (${gpuSizePatterns()}), or drop the GPU name/label/taint if the workload is meant for CPU.`,
     level: "error",
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/gpu/GPU001-gpu-workload-on-non-gpu-size.md"
+    messages: {
+      notGpuSize: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).'
+    }
   },
   create(ctx) {
-    return {
-      graph(g) {
-        for (const kind of GPU_WORKLOAD_KINDS) {
-          for (const r of g.ofKind(kind)) {
-            if (isUnknown(r, "vmSize") && gpuIntent(r)) ctx.undecided?.(r, "vmSize");
-            const size = knownString(r, "vmSize");
-            if (size === void 0 || isGpuSize(size)) continue;
-            const why = gpuIntent(r);
-            if (!why) continue;
-            const { location, related } = factLocations(r, "vmSize");
-            ctx.report({
-              resource: r,
-              attributePath: "vmSize",
-              location,
-              related,
-              message: `${kindName(kind)} "${displayName(r)}" is meant for GPU work (${why}) but "${size}" is not a GPU size; use an N-series GPU size (NC, ND, NG, NV).`
-            });
-          }
-        }
-      }
+    const check = (r) => {
+      const why = gpuIntentOf(ctx, r);
+      if (!why) return;
+      const size = ctx.fact(r, "vmSize");
+      const s = size.string();
+      if (s === void 0 || isGpuSize(s)) return;
+      ctx.report({
+        resource: r,
+        attr: "vmSize",
+        messageId: "notGpuSize",
+        data: { workload: workloadName(r.kind, true), name: displayName(r), why, size: s, attribute: size.sourcePath, families: gpuFamilyNames() }
+      });
     };
+    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check };
   }
-};
-var GPU001_gpu_workload_on_non_gpu_size_default = rule;
+});
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
-function samePlace(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset;
-}
-function sizeInputs(r, inputs) {
-  const f = r.attrs.get("vmSize");
-  if (!f || f.defaulted || !f.value) return [];
-  const chain = [...f.value.via ?? []];
-  if (f.value.kind === "unknown" && f.value.origin) chain.push(f.value.origin);
-  return inputs.filter((i) => chain.some((l) => samePlace(l, i.header)));
-}
 var READABLE_FUNCTIONS = /* @__PURE__ */ new Set(["can", "regex", "regexall", "contains", "length"]);
 function validationAdmits(v, size) {
   if (v.regexes.length === 0 && v.allowed.length === 0) return void 0;
@@ -34922,9 +34961,8 @@ function validationAdmits(v, size) {
   for (const m of text2.matchAll(/([A-Za-z_][\w]*)\s*\(/g)) if (!READABLE_FUNCTIONS.has(m[1])) return void 0;
   const results = [];
   for (const r of v.regexes) {
-    const re = tryCompileRegex(r.pattern);
-    if (!re) return void 0;
-    results.push(re.test(size));
+    if (!r.matches) return void 0;
+    results.push(r.matches(size));
   }
   if (v.allowed.length) {
     if (v.allowed.some((a) => a.kind !== "string")) return void 0;
@@ -34945,85 +34983,79 @@ function allAdmit(vs, size) {
 function hasGuard(input) {
   return input.kind === "tf-variable" ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
 }
-function problemsOf(input, who) {
-  const label = input.kind === "tf-variable" ? `variable "${input.name}"` : `parameter "${input.name}"`;
+function problemsOf(input) {
+  const base = { declared: input.kind === "tf-variable" ? "Terraform variable" : "Parameter", input: input.name };
   if (input.kind === "tf-variable") {
     const vs = input.validations ?? [];
-    if (vs.length === 0)
-      return [{
-        location: input.header,
-        attributePath: `${input.name}.validation`,
-        message: `${label} sets the size of ${who} but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("^Standard_N[CDGV]", var.${input.name})).`
-      }];
+    if (vs.length === 0) return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
     const out = [];
     for (const v of vs) {
       for (const r of v.regexes) {
-        const re = tryCompileRegex(r.pattern);
-        if (!re) continue;
-        const probe = NON_GPU_PROBE_SIZES.find((s) => re.test(s) && allAdmit(vs, s) === true);
+        const matches = r.matches;
+        if (!matches) continue;
+        const probe = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allAdmit(vs, s) === true);
         if (!probe) continue;
         out.push({
           location: r.at,
           attributePath: `${input.name}.validation.regex`,
-          message: `${label} feeds the size of ${who}, but its validation regex "${r.pattern}" admits the non-GPU size "${probe}"; restrict it to GPU families, e.g. "^Standard_N[CDGV]".`
+          messageId: "regexAdmitsNonGpu",
+          data: { ...base, pattern: r.pattern, probe, regex: gpuSizeRegex() }
         });
       }
-      for (const a of v.allowed) out.push(...listEntryProblem(a, label, who, (s) => allAdmit(vs, s) === true, `${input.name}.validation.contains`));
+      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
     return out;
   }
   const allowed = input.allowedValues;
   if (!allowed || allowed.length === 0)
-    return [{
-      location: input.header,
-      attributePath: `${input.name}.allowedValues`,
-      message: `${label} sets the size of ${who} but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in allowedValues (Bicep: @allowed([...])).`
-    }];
-  return allowed.flatMap((a) => listEntryProblem(a, label, who, () => true, `${input.name}.allowedValues`));
+    return [{ location: input.header, attributePath: `${input.name}.allowedValues`, messageId: input.kind === "bicep-param" ? "noAllowedDecorator" : "noAllowedValues", data: base }];
+  return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input.name}.allowedValues`));
 }
-function listEntryProblem(a, label, who, admitted, attributePath) {
+function listEntryProblem(a, base, admitted, attributePath) {
   if (a.kind !== "string" || !a.origin || isGpuSize(a.value) || !admitted(a.value)) return [];
-  return [{
-    location: a.origin,
-    attributePath,
-    message: `${label} feeds the size of ${who}, but its allowed values include "${a.value}", which is not a GPU size; remove it or replace it with an N-series GPU size (NC, ND, NG, NV).`
-  }];
+  return [{ location: a.origin, attributePath, messageId: "allowsNonGpu", data: { ...base, size: a.value, families: gpuFamilyNames() } }];
 }
-var rule2 = {
+var GPU002_gpu_size_input_unvalidated_default = defineRule({
   meta: {
     id: "GPU002",
     name: "gpu-size-input-unvalidated",
     shortDescription: "A variable or parameter that sets the size of a GPU workload has no guard restricting it to GPU sizes.",
-    fullDescription: 'When the size of a GPU node pool, AML cluster, VM or scale set comes from an unvalidated input, one wrong value in a tfvars or parameter file (a CPU size such as Standard_D16s_v5, or the FPGA size Standard_NP10s that a loose `^Standard_N` regex lets through) deploys nodes that cannot run GPU jobs but still bill \u2014 the "$4,000 typo". A validation catches it at `terraform plan` / template validation time instead of after the bill.',
-    help: 'Terraform: add a validation block such as `condition = can(regex("^Standard_N[CDGV]", var.gpu_vm_size))`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).',
+    fullDescription: `When the size of a GPU node pool, AML cluster, VM or scale set comes from an unvalidated input, one wrong value in a tfvars or parameter file (a CPU size such as ${EXAMPLE_SIZES.cpuTypo}, or the FPGA size ${EXAMPLE_SIZES.fpga} that a loose \`^${SIZE_PREFIX}N\` regex lets through) deploys nodes that cannot run GPU jobs but still bill \u2014 the "$4,000 typo". A validation catches it at \`terraform plan\` / template validation time instead of after the bill.`,
+    help: `Terraform: add a validation block to the variable, such as \`condition = can(regex("${gpuSizeRegex()}", var.<name>))\`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).`,
     level: "warning",
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/gpu/GPU002-gpu-size-input-unvalidated.md"
+    messages: {
+      noValidation: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
+      noAllowedValues: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
+      noAllowedDecorator: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
+      regexAdmitsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
+      allowsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its allowed values include "{{size}}", which is not a GPU size; remove it or replace it with a size of a GPU family ({{families}}).'
+    }
   },
   create(ctx) {
     return {
       graph(g) {
         const seen = /* @__PURE__ */ new Set();
-        for (const kind of GPU_WORKLOAD_KINDS) {
+        for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
-            if (!hasGpuSize(r) && !gpuIntent(r)) continue;
-            const who = `${kindName(kind)} "${displayName(r)}"`;
-            const inputs = sizeInputs(r, g.evaluation.inputs);
+            if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
+            const who = { workload: workloadName(kind), name: displayName(r) };
+            const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
             const guarded = inputs.some(hasGuard);
+            const at = attributeSite(r, "vmSize");
             for (const input of inputs) {
               if (guarded && !hasGuard(input)) continue;
-              for (const p of problemsOf(input, who)) {
+              for (const p of problemsOf(input)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;
                 seen.add(key);
-                const at = r.attrs.get("vmSize")?.at;
                 ctx.report({
                   resource: r,
                   attributePath: p.attributePath,
                   location: p.location,
-                  related: at ? [{ ...at, label: `size of ${who}` }] : [],
-                  message: p.message
+                  related: at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [],
+                  messageId: p.messageId,
+                  data: { ...p.data, ...who }
                 });
               }
             }
@@ -35032,187 +35064,162 @@ var rule2 = {
       }
     };
   }
-};
-var GPU002_gpu_size_input_unvalidated_default = rule2;
+});
 
 // rules/gpu/GPU003-gpu-pool-not-scale-to-zero.ts
-function gpuReason(r) {
-  if (hasGpuSize(r)) return `GPU size "${knownString(r, "vmSize")}"`;
-  return gpuIntent(r);
+function gpuReason(ctx, r) {
+  const size = gpuSizeOf(ctx, r);
+  return size !== void 0 ? `GPU size "${size}"` : gpuIntentOf(ctx, r);
 }
-var rule3 = {
+function nodes(n) {
+  return `${n} node${n === 1 ? "" : "s"}`;
+}
+var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
   meta: {
     id: "GPU003",
     name: "gpu-pool-not-scale-to-zero",
     shortDescription: "GPU node pool or GPU AML compute cluster that cannot scale to zero.",
-    fullDescription: "GPU VMs are the most expensive line of an ML platform bill (a single Standard_NC24ads_A100_v4 costs several dollars an hour). A GPU node pool without autoscaling, or with a minimum node count above zero, keeps those nodes running \u2014 and billing \u2014 through nights, weekends and every idle hour between training runs. Scaling GPU pools from zero costs only a few minutes of node start-up on the first job.",
+    fullDescription: `GPU VMs are the most expensive line of an ML platform bill (a single ${EXAMPLE_SIZES.largeGpu} costs several dollars an hour). A GPU node pool without autoscaling, or with a minimum node count above zero, keeps those nodes running \u2014 and billing \u2014 through nights, weekends and every idle hour between training runs. Scaling GPU pools from zero costs only a few minutes of node start-up on the first job.`,
     help: "AKS: enable autoscaling on the GPU user pool with min_count = 0 (ARM/Bicep/azapi: enableAutoScaling = true, minCount = 0). AML: set min_node_count = 0 (scaleSettings.minNodeCount = 0).",
     level: { prod: "note", unknown: "warning", nonprod: "warning" },
     tags: ["cost", "gpu"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/gpu/GPU003-gpu-pool-not-scale-to-zero.md"
+    messages: {
+      autoscaleOff: 'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to true with a minimum count of 0.',
+      poolMinCount: 'GPU node pool "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.',
+      clusterMinNodes: 'GPU AML compute cluster "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const pool of g.ofKind("aks.nodepool")) {
-          if (knownBool(pool, "isDefault") === true) continue;
-          const mode = pool.attrs.get("mode")?.value;
-          if (mode?.kind === "unknown") continue;
-          if (mode?.kind === "string" && mode.value.toLowerCase() === "system") continue;
-          const why = gpuReason(pool);
-          if (!why) continue;
-          const autoscale = knownBool(pool, "autoscale");
-          if (autoscale === false) {
-            const f = pool.attrs.get("autoscale");
-            const { location: location2, related: related2 } = factLocations(pool, "autoscale");
-            const how = f.defaulted ? `${f.sourcePath} is not set and defaults to false` : `${f.sourcePath} is false`;
-            ctx.report({
-              resource: pool,
-              attributePath: "autoscale",
-              location: location2,
-              related: related2,
-              message: `GPU node pool "${displayName(pool)}" (${why}) has autoscaling off (${how}), so its GPU nodes bill while idle; enable autoscaling with a minimum count of 0.`
-            });
-            continue;
-          }
-          const min = knownNumber(pool, "minCount");
-          if (min === void 0 || min <= 0) continue;
-          const { location, related } = factLocations(pool, "minCount");
+      "aks.nodepool"(pool) {
+        if (isSystemPool(ctx, pool) !== false) return;
+        const why = gpuReason(ctx, pool);
+        if (!why) return;
+        const autoscale = ctx.fact(pool, "autoscale");
+        if (autoscale.bool() === false) {
           ctx.report({
             resource: pool,
-            attributePath: "minCount",
-            location,
-            related,
-            message: `GPU node pool "${displayName(pool)}" (${why}) keeps at least ${min} node${min === 1 ? "" : "s"} (minimum count ${min}), so GPU nodes bill while idle; set the minimum count to 0.`
+            attr: "autoscale",
+            messageId: "autoscaleOff",
+            data: { name: displayName(pool), why, state: autoscale.describe(), attribute: autoscale.sourcePath }
           });
+          return;
         }
-        for (const c of g.ofKind("ml.compute")) {
-          if (amlComputeType(c) !== "cluster") continue;
-          const why = gpuReason(c);
-          if (!why) continue;
-          const min = knownNumber(c, "minNodeCount");
-          if (min === void 0 || min <= 0) continue;
-          const { location, related } = factLocations(c, "minNodeCount");
-          ctx.report({
-            resource: c,
-            attributePath: "minNodeCount",
-            location,
-            related,
-            message: `GPU AML compute cluster "${displayName(c)}" (${why}) keeps at least ${min} node${min === 1 ? "" : "s"} (min node count ${min}), so GPU nodes bill while idle; set the minimum node count to 0.`
-          });
-        }
+        const min = ctx.fact(pool, "minCount");
+        const n = min.number();
+        if (n === void 0 || n <= 0) return;
+        ctx.report({
+          resource: pool,
+          attr: "minCount",
+          messageId: "poolMinCount",
+          data: { name: displayName(pool), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath }
+        });
+      },
+      "ml.compute"(c) {
+        if (amlComputeTypeOf(ctx, c) !== "cluster") return;
+        const why = gpuReason(ctx, c);
+        if (!why) return;
+        const min = ctx.fact(c, "minNodeCount");
+        const n = min.number();
+        if (n === void 0 || n <= 0) return;
+        ctx.report({
+          resource: c,
+          attr: "minNodeCount",
+          messageId: "clusterMinNodes",
+          data: { name: displayName(c), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath }
+        });
       }
     };
   }
-};
-var GPU003_gpu_pool_not_scale_to_zero_default = rule3;
+});
 
 // rules/aks/AKS001-gpu-node-pool-without-taint.ts
-function parseTaint(t) {
-  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
-  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
-}
-function hasGpuTaint(taints, expected) {
-  return taints.some((t) => {
-    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
-    const p = parseTaint(t);
-    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
-  });
-}
-function taintStrings(r) {
-  const v = r.attrs.get("taints")?.value;
-  if (!v) return [];
-  if (v.kind === "null") return [];
-  if (v.kind !== "list") return void 0;
-  const out = [];
-  for (const item of v.items) {
-    if (item.kind !== "string") return void 0;
-    out.push(item.value);
-  }
-  return out;
-}
-var rule4 = {
+var AKS001_gpu_node_pool_without_taint_default = defineRule({
   meta: {
     id: "AKS001",
     name: "gpu-node-pool-without-taint",
     shortDescription: "AKS GPU node pool without a NoSchedule taint.",
     fullDescription: "Without a NoSchedule taint, the scheduler places ordinary pods, daemon sets and log collectors on expensive GPU nodes, which then cannot scale down and crowd out the GPU jobs they were bought for.",
-    help: "Add the taint `sku=gpu:NoSchedule` (node_taints / nodeTaints) and give GPU workloads a matching toleration.",
+    help: `Add the taint \`${GPU_TAINT}\` (node_taints / nodeTaints) and give GPU workloads a matching toleration.`,
     level: "error",
     tags: ["cost", "gpu", "aks"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     options: {
       taint: {
         description: "The taint GPU pools are expected to carry, as key=value:Effect.",
-        schema: { type: "string", pattern: "^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$" },
-        default: "sku=gpu:NoSchedule",
+        schema: { type: "string", pattern: TAINT_PATTERN },
+        default: GPU_TAINT,
         configPath: ["gpu", "taint"]
       }
     },
-    docPath: "rules/aks/AKS001-gpu-node-pool-without-taint.md"
+    messages: {
+      noGpuTaint: 'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.'
+    }
   },
   create(ctx) {
+    const expected = ctx.options.taint;
     return {
-      graph(g) {
-        for (const pool of g.ofKind("aks.nodepool")) {
-          const why = hasGpuSize(pool) ? "it has a GPU size" : gpuIntent(pool);
-          if (!why) continue;
-          const taints = taintStrings(pool);
-          if (!taints && isUnknown(pool, "taints")) ctx.undecided?.(pool, "taints");
-          if (!taints || hasGpuTaint(taints, ctx.options.taint)) continue;
-          const { location, related } = factLocations(pool, "taints");
-          ctx.report({
-            resource: pool,
-            attributePath: "taints",
-            location,
-            related,
-            message: `AKS node pool "${displayName(pool)}" is a GPU pool (${why}) but has no NoSchedule taint naming GPU; add the taint "${ctx.options.taint}" so other pods stay off the GPU nodes.`
-          });
+      "aks.nodepool"(pool) {
+        const size = gpuSizeOf(ctx, pool);
+        const why = size !== void 0 ? `GPU size "${size}"` : gpuIntentOf(ctx, pool);
+        if (!why) return;
+        const taints = ctx.fact(pool, "taints");
+        const v = taints.value;
+        if (taints.state === "unknown" || v && v.kind !== "list" && v.kind !== "null") return;
+        const list2 = [];
+        for (const item of v?.kind === "list" ? v.items : []) {
+          if (item.kind !== "string") {
+            if (item.kind === "unknown") ctx.undecided(pool, "taints", item.reason);
+            return;
+          }
+          list2.push(item.value);
         }
+        if (hasGpuTaint(list2, expected)) return;
+        ctx.report({
+          resource: pool,
+          attr: "taints",
+          messageId: "noGpuTaint",
+          data: { name: displayName(pool), why, state: taints.describe(), attribute: taints.sourcePath, taint: expected }
+        });
       }
     };
   }
-};
-var AKS001_gpu_node_pool_without_taint_default = rule4;
+});
 
 // rules/aks/AKS002-gpu-size-in-system-pool.ts
-function isSystemPool(pool) {
-  return knownBool(pool, "isDefault") === true || knownString(pool, "mode")?.toLowerCase() === "system";
-}
-var rule5 = {
+var AKS002_gpu_size_in_system_pool_default = defineRule({
   meta: {
     id: "AKS002",
     name: "gpu-size-in-system-pool",
     shortDescription: "The default/system node pool of an AKS cluster uses a GPU size.",
     fullDescription: "The system pool runs CoreDNS, metrics-server, konnectivity and other add-ons and can never scale to zero, so a GPU size there bills GPU prices (several dollars per node-hour for an NC-series VM) around the clock for work a small CPU VM does. It also mixes critical system pods with GPU jobs that exhaust node memory, and a GPU driver or quota problem then takes the whole cluster down.",
-    help: "Give the default/system pool a small CPU size (for example Standard_D4s_v5) and put GPU workloads in a separate user node pool with autoscaling from zero and a GPU taint.",
+    help: `Give the default/system pool a small CPU size (for example ${EXAMPLE_SIZES.systemPool}) and put GPU workloads in a separate user node pool with autoscaling from zero and a GPU taint.`,
     level: "warning",
     tags: ["cost", "gpu", "aks", "reliability"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/aks/AKS002-gpu-size-in-system-pool.md"
+    messages: {
+      gpuSystemPool: 'System node pool "{{name}}"{{cluster}} uses GPU size "{{size}}", which bills GPU prices for system pods and never scales to zero; set {{attribute}} to a CPU size and move GPU work to a user pool.'
+    }
   },
   create(ctx) {
     return {
-      graph(g) {
-        for (const pool of g.ofKind("aks.nodepool")) {
-          if (!isSystemPool(pool) || !hasGpuSize(pool)) continue;
-          const size = knownString(pool, "vmSize");
-          const { location, related } = factLocations(pool, "vmSize");
-          const cluster = pool.parent ? ` of cluster "${displayName(pool.parent)}"` : "";
-          ctx.report({
-            resource: pool,
-            attributePath: "vmSize",
-            location,
-            related,
-            message: `System node pool "${displayName(pool)}"${cluster} uses GPU size "${size}", which bills GPU prices for system pods and never scales to zero; use a CPU size and move GPU work to a user pool.`
-          });
-        }
+      "aks.nodepool"(pool) {
+        if (isSystemPool(ctx, pool) !== true) return;
+        const size = gpuSizeOf(ctx, pool);
+        if (size === void 0) return;
+        ctx.report({
+          resource: pool,
+          attr: "vmSize",
+          messageId: "gpuSystemPool",
+          data: {
+            name: displayName(pool),
+            cluster: pool.parent ? ` of cluster "${displayName(pool.parent)}"` : "",
+            size,
+            attribute: ctx.fact(pool, "vmSize").sourcePath
+          }
+        });
       }
     };
   }
-};
-var AKS002_gpu_size_in_system_pool_default = rule5;
+});
 
 // rules/keyvault/KV001-keyvault-purge-protection.ts
 var KV001_keyvault_purge_protection_default = defineRule({
@@ -35518,7 +35525,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
-var rule6 = {
+var TF001_local_terraform_state_default = defineRule({
   meta: {
     id: "TF001",
     name: "local-terraform-state",
@@ -35528,8 +35535,10 @@ var rule6 = {
     level: "error",
     tags: ["security", "reliability", "terraform"],
     securitySeverity: 5,
-    formats: ["terraform"],
-    docPath: "rules/terraform/TF001-local-terraform-state.md"
+    messages: {
+      localBackend: 'This root module keeps its state in a local file (backend "local"), unshared, unlocked and on disk with every secret; replace it with a remote backend such as `backend "azurerm" {}`.',
+      noBackend: 'This root module has no backend, so its state (with every secret) stays in a local terraform.tfstate; add a remote backend such as `backend "azurerm" {}`.'
+    }
   },
   create(ctx) {
     return {
@@ -35544,16 +35553,16 @@ var rule6 = {
           subject: `module:${m.dir}`,
           location: at,
           related: local ? [{ ...local.backend.at, label: 'backend "local"' }] : [],
-          message: local ? 'This root module keeps its state in a local file (backend "local"); use a remote backend such as azurerm so state is shared, locked and not on disk.' : 'This root module has no backend, so its state (with every secret) stays in a local terraform.tfstate; add a remote backend such as `backend "azurerm" {}`.'
+          messageId: local ? "localBackend" : "noBackend"
         });
       }
     };
   }
-};
-var TF001_local_terraform_state_default = rule6;
+});
 
 // rules/terraform/TF002-state-file-in-repository.ts
-var rule7 = {
+import path18 from "node:path";
+var TF002_state_file_in_repository_default = defineRule({
   meta: {
     id: "TF002",
     name: "state-file-in-repository",
@@ -35563,8 +35572,11 @@ var rule7 = {
     level: "error",
     tags: ["security", "terraform"],
     securitySeverity: 8,
+    // A `file` hook does not say its format: state files belong to Terraform.
     formats: ["terraform"],
-    docPath: "rules/terraform/TF002-state-file-in-repository.md"
+    messages: {
+      stateFile: 'Terraform state file "{{file}}" is among the scanned files and holds every secret of its deployment in plain text; delete it, rotate its secrets and keep state in a remote backend.'
+    }
   },
   create(ctx) {
     return {
@@ -35573,17 +35585,17 @@ var rule7 = {
         ctx.report({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
-          message: "Terraform state file found among the scanned files: state holds secrets in plain text; remove it, rotate its secrets and keep state in a remote backend."
+          messageId: "stateFile",
+          data: { file: path18.basename(f.path) }
         });
       }
     };
   }
-};
-var TF002_state_file_in_repository_default = rule7;
+});
 
 // rules/terraform/TF003-provider-version-unpinned.ts
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
-var rule8 = {
+var TF003_provider_version_unpinned_default = defineRule({
   meta: {
     id: "TF003",
     name: "provider-version-unpinned",
@@ -35592,8 +35604,12 @@ var rule8 = {
     help: 'Add the provider to `terraform { required_providers { \u2026 } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`.',
     level: "warning",
     tags: ["reliability", "supply-chain", "terraform"],
+    // A `terraformModule` hook says Terraform; azapi is a Terraform provider too.
     formats: ["terraform", "azapi"],
-    docPath: "rules/terraform/TF003-provider-version-unpinned.md"
+    messages: {
+      noVersion: 'Provider "{{name}}" has no version constraint in required_providers, so every init may install a new major release; add version = "~> X.Y" to its entry.',
+      noEntry: 'Provider "{{name}}" is {{use}} here but has no required_providers entry, so Terraform installs the newest hashicorp/{{name}} unpinned; add it to required_providers with a source and a version constraint.'
+    }
   },
   create(ctx) {
     return {
@@ -35605,7 +35621,8 @@ var rule8 = {
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${rp.name}`,
             location: rp.at,
-            message: `required_providers entry "${rp.name}" has no version constraint, so every init may install a new major release; add version = "~> X.Y".`
+            messageId: "noVersion",
+            data: { name: rp.name }
           });
         }
         if (!m.isRoot) return;
@@ -35621,53 +35638,19 @@ var rule8 = {
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${name}`,
             location: u.at,
-            message: `Provider "${u.name}" is ${isResource ? "used" : "configured"} here but has no required_providers entry, so Terraform installs the newest hashicorp/${u.name} unpinned; add it to required_providers with a source and version constraint.`
+            messageId: "noEntry",
+            data: { name: u.name, use: isResource ? "used" : "configured" }
           });
         }
       }
     };
   }
-};
-var TF003_provider_version_unpinned_default = rule8;
+});
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import fs4 from "node:fs";
-import path18 from "node:path";
-var TERMS = [
-  ["password"],
-  ["passwords"],
-  ["passwd"],
-  ["secret"],
-  ["secrets"],
-  ["client", "secret"],
-  ["access", "key"],
-  ["connection", "string"],
-  ["sas", "token"],
-  ["api", "key"],
-  // The same terms written as one lower-case word.
-  ["clientsecret"],
-  ["accesskey"],
-  ["connectionstring"],
-  ["sastoken"],
-  ["apikey"]
-];
-var SECRET_SUFFIX = /* @__PURE__ */ new Set(["value", "text", "plain", "plaintext", "literal", "raw", "b64", "base64", "encoded"]);
-function nameTokens(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-function looksSecret(name) {
-  const t = nameTokens(name);
-  let end = -1;
-  for (let i = 0; i < t.length; i++) {
-    if (/(password|passwd|secret)s?$/.test(t[i])) end = Math.max(end, i);
-    for (const term of TERMS) {
-      if (term.every((w, j) => t[i + j] === w)) end = Math.max(end, i + term.length - 1);
-    }
-  }
-  if (end < 0) return false;
-  return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
-}
-var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
+import path19 from "node:path";
+
+// src/model/facts/secrets.ts
 var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
   "all",
   "get",
@@ -35703,6 +35686,54 @@ var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
   "regeneratekey",
   "setsas"
 ]);
+function isKeyVaultPermission(name) {
+  return KEY_VAULT_PERMISSIONS.has(name.toLowerCase());
+}
+function isKeyVaultReference(text2) {
+  const t = text2.trim();
+  return /^@Microsoft\.KeyVault\(/i.test(t) || /^https:\/\/[^/]+\.vault\.azure\.(net|cn|us)\//i.test(t);
+}
+function isTemplateSkeletonValue(text2) {
+  return /^(?:string|securestring|secureString|GEN-[A-Z0-9-]+)$/.test(text2.trim());
+}
+var KEY_VAULT_SECRET_DATA_SOURCE = "azurerm_key_vault_secret";
+
+// rules/secrets/SEC001-hardcoded-secret.ts
+var TERMS = [
+  ["password"],
+  ["passwords"],
+  ["passwd"],
+  ["secret"],
+  ["secrets"],
+  ["client", "secret"],
+  ["access", "key"],
+  ["connection", "string"],
+  ["sas", "token"],
+  ["api", "key"],
+  // The same terms written as one lower-case word.
+  ["clientsecret"],
+  ["accesskey"],
+  ["connectionstring"],
+  ["sastoken"],
+  ["apikey"]
+];
+var SECRET_SUFFIX = /* @__PURE__ */ new Set(["value", "text", "plain", "plaintext", "literal", "raw", "b64", "base64", "encoded"]);
+function nameTokens(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function looksSecret(name) {
+  const t = nameTokens(name);
+  let end = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (/(password|passwd|secret)s?$/.test(t[i])) end = Math.max(end, i);
+    for (const term of TERMS) {
+      if (term.every((w, j) => t[i + j] === w)) end = Math.max(end, i + term.length - 1);
+    }
+  }
+  if (end < 0) return false;
+  return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
+}
+var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
 function namesMap(parentKey2) {
   if (!parentKey2) return false;
   const t = nameTokens(parentKey2);
@@ -35714,31 +35745,39 @@ function isCredentialFree(name, value) {
   return !/(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|sig|secret|token|key)\s*=/i.test(value);
 }
 function isPermissionList(v) {
-  return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
+  return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && isKeyVaultPermission(i.value));
 }
-var SKELETON = /^(?:string|securestring|secureString|GEN-[A-Z0-9-]+)$/;
 function isPlaceholder(s) {
   const t = s.trim();
   if (t === "") return true;
-  if (PLACEHOLDER.test(t) || SKELETON.test(t)) return true;
+  if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true;
-  if (/^@Microsoft\.KeyVault\(/i.test(t)) return true;
-  if (/^https:\/\/[^/]+\.vault\.azure\.(net|cn|us)\//i.test(t)) return true;
+  if (isKeyVaultReference(t)) return true;
   if (/^\[[\s\S]*\]$/.test(t)) return true;
   return false;
 }
-var rule9 = {
+var FIX = "rotate the secret and pass it at deploy time from Key Vault or a secure parameter";
+var SEC001_hardcoded_secret_default = defineRule({
   meta: {
     id: "SEC001",
     name: "hardcoded-secret",
     shortDescription: "Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.",
     fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file, a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text.",
-    help: 'Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a `data "azurerm_key_vault_secret"`, an ARM parameter-file Key Vault reference), generate it (`random_password`), or use a managed identity; type ARM/Bicep secret parameters as `securestring` / `@secure()`.',
+    help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\`.`,
     level: "error",
     tags: ["security", "secrets"],
     securitySeverity: 9,
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
-    docPath: "rules/secrets/SEC001-hardcoded-secret.md"
+    messages: {
+      inputDefault: `The default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove the default, ${FIX}.`,
+      inputAssigned: `The value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
+      inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
+      inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
+      attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
+      varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
+      armParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it as securestring.',
+      bicepParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; add @secure() to its declaration.'
+    }
   },
   create(ctx) {
     const seen = /* @__PURE__ */ new Set();
@@ -35748,19 +35787,12 @@ var rule9 = {
       seen.add(key);
       return true;
     };
-    const literal = (name, v, what, at, extra) => {
+    const literal = (name, v, h) => {
       if (v.kind !== "string" || isPlaceholder(v.value)) return;
-      const location = v.origin ?? at;
+      const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
-      const related = [...v.via ?? [], ...extra.related ?? []].filter((l) => !sameRange(l, location));
-      ctx.report({
-        resource: extra.resource,
-        subject: extra.subject,
-        attributePath: name,
-        location,
-        related,
-        message: `${what} holds a literal secret (value not shown); remove it from the code, rotate it, and pass it at deploy time from Key Vault or a secure parameter.`
-      });
+      const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));
+      ctx.report({ resource: h.resource, subject: h.subject, attributePath: name, location, related, messageId: h.messageId, data: { ...h.data, key: name } });
     };
     const walk2 = (key, v, onSecret, parentKey2) => {
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
@@ -35775,51 +35807,48 @@ var rule9 = {
       }
     };
     const input = (d) => {
-      const label = d.kind === "tf-variable" ? "variable" : "parameter";
+      const declared = d.kind === "tf-variable" ? "variable" : "parameter";
       const subject = `${d.kind}:${d.header.file}:${d.name}`;
-      const related = [{ ...d.header, label: `${label} "${d.name}"` }];
-      for (const [v, how] of [[d.defaultValue, "The default of"], [d.assigned, "The value assigned to"]]) {
+      const related = [{ ...d.header, label: `${declared} "${d.name}"` }];
+      const data = { declared, input: d.name };
+      const values = [
+        [d.defaultValue, "inputDefault", "inputDefaultKey"],
+        [d.assigned, "inputAssigned", "inputAssignedKey"]
+      ];
+      for (const [v, whole, key] of values) {
         if (!v) continue;
         if (looksSecret(d.name)) {
-          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, `${how} ${label} "${d.name}"`, void 0, { subject, related });
-        } else walk2(d.name, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, void 0, { subject, related }));
+          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related });
+        } else walk2(d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
       }
       if (d.kind !== "tf-variable" && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
         ctx.report({
           subject,
           attributePath: `${d.name}.type`,
           location: d.header,
-          message: `Parameter "${d.name}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it ${d.kind === "bicep-param" ? "with @secure()" : "as securestring"}.`
+          messageId: d.kind === "bicep-param" ? "bicepParameterTypedString" : "armParameterTypedString",
+          data: { input: d.name }
         });
       }
     };
     const varFile = (file) => {
-      let values;
-      if (file.kind === "tfvars" && file.hcl) values = tfvarsValues(file.hcl);
-      else if (file.kind === "tfvars-json") {
-        try {
-          values = tfvarsJsonValues(file.path, fs4.readFileSync(file.path, "utf8"));
-        } catch {
-          values = void 0;
-        }
-      }
-      for (const [name, v] of values ?? []) {
+      const where = path19.basename(file.path);
+      for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
-        const where = path18.basename(file.path);
-        if (looksSecret(name)) walk2(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, void 0, { subject }));
-        else walk2(name, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, void 0, { subject }));
+        if (looksSecret(name)) walk2(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
+        else walk2(name, v, (n, s) => literal(n, s, { messageId: "varFileKey", data: { file: where, input: name }, subject }));
       }
     };
     return {
       graph(g) {
         for (const d of g.evaluation.inputs) input(d);
         for (const r of g.resources) {
-          if (r.parent && r.identity.length === 0) continue;
+          if (isInlineElement(r)) continue;
           if (!r.body) continue;
           walk2(
             void 0,
             r.body,
-            (name, s) => literal(name, s, `"${name}" of ${displayName(r)}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] })
+            (name, s) => literal(name, s, { messageId: "attribute", data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] })
           );
         }
       },
@@ -35828,10 +35857,9 @@ var rule9 = {
       }
     };
   }
-};
-var SEC001_hardcoded_secret_default = rule9;
+});
 
-// rules/tags/TAG001-missing-required-tags.ts
+// src/model/facts/tags.ts
 var NOT_TAGGABLE_AZURERM = [
   /_association$/,
   /^azurerm_role_(assignment|definition)$/,
@@ -35898,18 +35926,8 @@ var NOT_TAGGABLE_ARM = /* @__PURE__ */ new Set([
   "microsoft.keyvault/vaults/secrets"
 ]);
 var TAGGABLE_KINDS = /* @__PURE__ */ new Set(["ml.workspace", "ml.compute", "aks.cluster", "aks.nodepool", "keyvault", "acr", "storage", "nsg", "vm", "vmss", "private-endpoint"]);
-function tagsOf(r) {
-  if (r.attrs.has("tags")) {
-    const f = r.attrs.get("tags");
-    return { value: f.value, ...factLocations(r, "tags") };
-  }
-  const v = valueAt(r.body, "tags");
-  const related = [...v?.via ?? []];
-  if (v?.origin) related.push({ ...r.header, label: `resource ${r.address}` });
-  return { value: v, location: v?.origin ?? r.header, related };
-}
 function isTaggable(r) {
-  if (r.parent && r.identity.length === 0) return false;
+  if (isInlineElement(r)) return false;
   const written = valueAt(r.body, "tags") !== void 0;
   if (r.format === "terraform") {
     if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;
@@ -35923,7 +35941,16 @@ function isTaggable(r) {
   const segments = type.split("/").length;
   return segments === 2 && type.includes(".") || written;
 }
-var rule10 = {
+function sameTagName(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+// rules/tags/TAG001-missing-required-tags.ts
+function tagList(names) {
+  const list2 = names.map((t) => `"${t}"`).join(", ");
+  return names.length > 1 ? { tags: `tags ${list2}`, them: "them" } : { tags: `tag ${list2}`, them: "it" };
+}
+var TAG001_missing_required_tags_default = defineRule({
   meta: {
     id: "TAG001",
     name: "missing-required-tags",
@@ -35932,7 +35959,6 @@ var rule10 = {
     help: "Add every required tag (configured with `requiredTags`) to the resource\u2019s tags, for example through a shared `local.common_tags` merged into each resource\u2019s tags.",
     level: "warning",
     tags: ["governance", "cost", "tags"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     options: {
       required: {
         description: "Tag names every taggable resource must carry (compared without case). Empty: the rule is inactive.",
@@ -35941,7 +35967,10 @@ var rule10 = {
         configPath: ["tags", "required"]
       }
     },
-    docPath: "rules/tags/TAG001-missing-required-tags.md"
+    messages: {
+      noTags: 'Resource "{{name}}" ({{type}}) has no tags, so it lacks the required {{tags}}; add a tags map with {{them}}.',
+      missingTags: 'Resource "{{name}}" ({{type}}) lacks the required {{tags}}; add {{them}} to its tags.'
+    }
   },
   create(ctx) {
     const required = ctx.options.required;
@@ -35950,32 +35979,39 @@ var rule10 = {
         if (required.length === 0) return;
         for (const r of g.resources) {
           if (!isTaggable(r)) continue;
-          const tags = tagsOf(r);
-          const v = tags.value;
+          const fact = isKnownAttr(r.kind, "tags") ? ctx.fact(r, "tags") : void 0;
+          if (fact?.state === "unknown") continue;
+          let v = fact?.value;
+          let body;
+          if (fact?.state !== "known") {
+            v = valueAt(r.body, "tags");
+            if (v?.kind === "unknown") {
+              ctx.undecided(r, "tags", v.reason, v.origin);
+              continue;
+            }
+            const related = [...v?.via ?? []];
+            if (v?.origin) related.push({ ...r.header, label: `resource ${r.address}` });
+            body = { location: v?.origin ?? r.header, related };
+          }
           let keys;
           if (!v || v.kind === "null") keys = [];
-          else if (v.kind === "object") keys = [...v.entries.keys()].map((k) => k.toLowerCase());
+          else if (v.kind === "object") keys = [...v.entries.keys()];
           else continue;
-          const missing = required.filter((t) => !keys.includes(t.toLowerCase()));
+          const missing = required.filter((t) => !keys.some((k) => sameTagName(k, t)));
           if (missing.length === 0) continue;
           const absent = !v || v.kind === "null";
-          const list2 = missing.map((t) => `"${t}"`).join(", ");
-          ctx.report({
-            resource: r,
-            attributePath: "tags",
-            location: tags.location,
-            related: tags.related,
-            message: `Resource "${displayName(r)}" (${r.sourceType}) ${absent ? "has no tags, so it lacks" : "lacks"} the required tag${missing.length > 1 ? "s" : ""} ${list2}; add ${missing.length > 1 ? "them" : "it"} to its tags.`
-          });
+          const data = { name: displayName(r), type: r.sourceType, ...tagList(missing) };
+          const messageId = absent ? "noTags" : "missingTags";
+          if (body) ctx.report({ resource: r, attributePath: "tags", location: body.location, related: body.related, messageId, data });
+          else ctx.report({ resource: r, attr: "tags", messageId, data });
         }
       }
     };
   }
-};
-var TAG001_missing_required_tags_default = rule10;
+});
 
 // rules/tags/TAG002-gpu-resource-without-cost-center.ts
-var rule11 = {
+var TAG002_gpu_resource_without_cost_center_default = defineRule({
   meta: {
     id: "TAG002",
     name: "gpu-resource-without-cost-center",
@@ -35984,7 +36020,6 @@ var rule11 = {
     help: "Add a `cost-center` tag (the name is configurable) to the GPU resource itself.",
     level: "error",
     tags: ["cost", "gpu", "tags"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     options: {
       costCenter: {
         description: "The name of the cost-center tag GPU resources must carry.",
@@ -35993,37 +36028,37 @@ var rule11 = {
         configPath: ["tags", "costCenter"]
       }
     },
-    docPath: "rules/tags/TAG002-gpu-resource-without-cost-center.md"
+    messages: {
+      noCostCenter: '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; add a "{{tag}}" tag to its {{attribute}}.'
+    }
   },
   create(ctx) {
     const tag = ctx.options.costCenter;
-    return {
-      graph(g) {
-        for (const kind of GPU_WORKLOAD_KINDS) {
-          for (const r of g.ofKind(kind)) {
-            if (hasGpuSize(r) && tagState(r, tag) === "unknown") ctx.undecided?.(r, "tags");
-            if (!hasGpuSize(r) || tagState(r, tag) !== "missing") continue;
-            const { location, related } = factLocations(r, "tags");
-            ctx.report({
-              resource: r,
-              attributePath: `tags.${tag}`,
-              location,
-              related,
-              message: `${kindName(kind)} "${displayName(r)}" has GPU size "${knownString(r, "vmSize")}" but no "${tag}" tag; tag it so GPU spend can be attributed.`
-            });
-          }
-        }
-      }
+    const check = (r) => {
+      const size = gpuSizeOf(ctx, r);
+      if (size === void 0) return;
+      const tags = ctx.fact(r, "tags");
+      const v = tags.value;
+      if (tags.state === "unknown") return;
+      if (v && v.kind !== "object" && v.kind !== "null") return;
+      if (v?.kind === "object" && [...v.entries.keys()].some((k) => sameTagName(k, tag))) return;
+      ctx.report({
+        resource: r,
+        attr: "tags",
+        attributePath: `tags.${tag}`,
+        messageId: "noCostCenter",
+        data: { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath }
+      });
     };
+    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check };
   }
-};
-var TAG002_gpu_resource_without_cost_center_default = rule11;
+});
 
 // rules/governance/GOV001-location-not-allowed.ts
 function normalizeLocation(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
-var rule12 = {
+var GOV001_location_not_allowed_default = defineRule({
   meta: {
     id: "GOV001",
     name: "location-not-allowed",
@@ -36032,7 +36067,6 @@ var rule12 = {
     help: "Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.",
     level: "error",
     tags: ["governance", "compliance", "location"],
-    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     options: {
       allowedLocations: {
         description: 'Azure regions resources may be deployed to (compared without case and spaces: "Norway East" = norwayeast). Empty: the rule is inactive.',
@@ -36041,16 +36075,21 @@ var rule12 = {
         configPath: ["allowedLocations"]
       }
     },
-    docPath: "rules/governance/GOV001-location-not-allowed.md"
+    messages: {
+      notAllowed: 'Resource "{{name}}" ({{type}}) is deployed to "{{location}}", which is not an allowed location ({{allowed}}); set its location to one of the allowed regions.'
+    }
   },
   create(ctx) {
-    const allowed = new Set(ctx.options.allowedLocations.map(normalizeLocation));
+    const configured = ctx.options.allowedLocations;
+    let allowed;
     return {
       graph(g) {
+        allowed ??= new Set(configured.map(normalizeLocation));
         if (allowed.size === 0) return;
         for (const r of g.resources) {
-          if (r.parent && r.identity.length === 0) continue;
+          if (isInlineElement(r)) continue;
           const v = valueAt(r.body, "location");
+          if (v?.kind === "unknown") ctx.undecided(r, "location", v.reason, v.origin);
           if (v?.kind !== "string") continue;
           const loc2 = normalizeLocation(v.value);
           if (loc2 === "" || loc2 === "global" || v.value.trim().startsWith("[") || allowed.has(loc2)) continue;
@@ -36061,14 +36100,14 @@ var rule12 = {
             attributePath: "location",
             location: v.origin ?? r.header,
             related,
-            message: `Resource "${displayName(r)}" (${r.sourceType}) is deployed to "${v.value}", which is not an allowed location (${[...allowed].join(", ")}); use an allowed region.`
+            messageId: "notAllowed",
+            data: { name: displayName(r), type: r.sourceType, location: v.value, allowed: [...allowed].join(", ") }
           });
         }
       }
     };
   }
-};
-var GOV001_location_not_allowed_default = rule12;
+});
 
 // rules/ci/CI001-sdk-auth-deprecated.ts
 var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
@@ -36470,7 +36509,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
 });
 
 // rules/core/PARSE001-parse-error.ts
-var rule13 = {
+var PARSE001_parse_error_default = defineRule({
   meta: {
     id: "PARSE001",
     name: "parse-error",
@@ -36479,17 +36518,16 @@ var rule13 = {
     help: "Fix the syntax error at the reported position (terraform fmt, az bicep build or a JSON/YAML validator show the same problem).",
     level: "error",
     tags: ["correctness"],
-    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines"],
-    docPath: "rules/core/PARSE001-parse-error.md"
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines"]
   },
   create() {
     return {};
   }
-};
-var PARSE001_parse_error_default = rule13;
+});
 
 // rules/core/EVAL001-evaluation-incomplete.ts
-var rule14 = {
+var EVAL001_evaluation_incomplete_default = defineRule({
   meta: {
     id: "EVAL001",
     name: "evaluation-incomplete",
@@ -36498,17 +36536,16 @@ var rule14 = {
     help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
     level: "note",
     tags: ["correctness"],
-    formats: ["terraform", "arm", "bicep"],
-    docPath: "rules/core/EVAL001-evaluation-incomplete.md"
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "arm", "bicep"]
   },
   create() {
     return {};
   }
-};
-var EVAL001_evaluation_incomplete_default = rule14;
+});
 
 // rules/core/SUP001-suppression-invalid.ts
-var rule15 = {
+var SUP001_suppression_invalid_default = defineRule({
   meta: {
     id: "SUP001",
     name: "suppression-invalid",
@@ -36517,17 +36554,16 @@ var rule15 = {
     help: "Write `mlops-iac-lint-ignore AML001 [until=YYYY-MM-DD] -- reason`: a known rule ID, a real date, and a reason after ` -- `. Renew or remove expired suppressions.",
     level: "warning",
     tags: ["suppression"],
-    formats: ["terraform", "arm", "bicep", "github-actions"],
-    docPath: "rules/core/SUP001-suppression-invalid.md"
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "arm", "bicep", "github-actions"]
   },
   create() {
     return {};
   }
-};
-var SUP001_suppression_invalid_default = rule15;
+});
 
 // rules/core/SUP002-suppression-unused.ts
-var rule16 = {
+var SUP002_suppression_unused_default = defineRule({
   meta: {
     id: "SUP002",
     name: "suppression-unused",
@@ -36536,14 +36572,13 @@ var rule16 = {
     help: "Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.",
     level: "note",
     tags: ["suppression"],
-    formats: ["terraform", "arm", "bicep", "github-actions"],
-    docPath: "rules/core/SUP002-suppression-unused.md"
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "arm", "bicep", "github-actions"]
   },
   create() {
     return {};
   }
-};
-var SUP002_suppression_unused_default = rule16;
+});
 
 // rules/index.ts
 var ALL_RULES = registerRules({
@@ -36569,23 +36604,24 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path19.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path20.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs5.existsSync(root) && fs5.statSync(root).isFile()) root = path19.dirname(root);
-  for (const p of paths.slice(1)) while (path19.relative(root, p).startsWith("..")) root = path19.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path20.dirname(root);
+  for (const p of paths.slice(1)) while (path20.relative(root, p).startsWith("..")) root = path20.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const inputPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path19.resolve(p));
-  for (const p of inputPaths) if (!fs5.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const onlyFiles = options.onlyFiles?.map((f) => path19.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path19.dirname(f)))] : inputPaths;
-  const root = path19.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path19.resolve(f));
-  for (const f of varFiles) if (!fs5.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path20.resolve(p));
+  for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const inputPaths = given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p);
+  const onlyFiles = options.onlyFiles?.map((f) => path20.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path20.dirname(f)))] : inputPaths;
+  const root = path20.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path20.resolve(f));
+  for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs5.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path19.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path20.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
@@ -36621,13 +36657,13 @@ async function lint(options = {}) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || config.isIgnored(p) || !fs5.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path19.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path20.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path19.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path20.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -36708,7 +36744,7 @@ async function lint(options = {}) {
     const t = texts.get(f.location.file);
     if (t !== void 0) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path19.relative(root, f).split(path19.sep).join("/")).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path20.relative(root, f).split(path20.sep).join("/")).sort();
   return {
     root,
     findings: reported,
@@ -36738,7 +36774,7 @@ function classify(file, frontEnds, host, root, problems) {
       }
     }
     if (text2 === void 0) return void 0;
-    const kind = fe.byContent?.(file, text2, path19.relative(root, file).split(path19.sep).join("/"));
+    const kind = fe.byContent?.(file, text2, path20.relative(root, file).split(path20.sep).join("/"));
     if (kind) return { frontEnd: fe, kind };
   }
   return void 0;
@@ -36786,7 +36822,7 @@ function problemSubject(n) {
 function readAndApplyBaseline(findings, file) {
   let text2;
   try {
-    text2 = fs5.readFileSync(file, "utf8");
+    text2 = fs4.readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${e.code ?? String(e)}`);
   }
@@ -36808,8 +36844,8 @@ function resolveRuleOptions(catalog, fromConfig, fromApi) {
   return out;
 }
 function selectRules(all, only, disable) {
-  const known2 = new Set(all.map((r) => r.meta.id));
-  for (const id of [...only ?? [], ...disable ?? []]) if (!known2.has(id)) throw new UsageError(`unknown rule ID: ${id}`);
+  const known = new Set(all.map((r) => r.meta.id));
+  for (const id of [...only ?? [], ...disable ?? []]) if (!known.has(id)) throw new UsageError(`unknown rule ID: ${id}`);
   return all.filter((r) => (!only?.length || only.includes(r.meta.id) || r.meta.id === "PARSE001") && !disable?.includes(r.meta.id));
 }
 var PhaseTimer = class {
@@ -36831,7 +36867,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -36844,13 +36880,13 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path20.isAbsolute(file)) return toPosix(file);
-  const rel = path20.relative(base, file);
-  return toPosix(rel === "" ? path20.basename(file) : rel);
+  if (!path21.isAbsolute(file)) return toPosix(file);
+  const rel = path21.relative(base, file);
+  return toPosix(rel === "" ? path21.basename(file) : rel);
 }
-function ruleDocUrl(rule17, toolVersion) {
-  if (!rule17?.docPath) return void 0;
-  return docsBaseUrl(toolVersion) + toPosix(rule17.docPath).replace(/^\.?\//, "");
+function ruleDocUrl(rule, toolVersion) {
+  if (!rule?.docPath) return void 0;
+  return docsBaseUrl(toolVersion) + toPosix(rule.docPath).replace(/^\.?\//, "");
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -37010,11 +37046,11 @@ function formatMarkdown(result, options = {}) {
     else c[f.level]++;
   }
   out.push("| Rule | Errors | Warnings | Notes | Suppressed |", "|---|---:|---:|---:|---:|");
-  for (const rule17 of allRules(result)) {
-    const c = counts.get(rule17.id);
+  for (const rule of allRules(result)) {
+    const c = counts.get(rule.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule17, result.toolVersion);
-    const label = `${escapeMarkdown(rule17.id)} ${escapeMarkdown(rule17.name)}`;
+    const doc = ruleDocUrl(rule, result.toolVersion);
+    const label = `${escapeMarkdown(rule.id)} ${escapeMarkdown(rule.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);
   }
@@ -37050,21 +37086,21 @@ function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
 }
-function defaultLevel(rule17) {
-  if (typeof rule17.level === "string") return rule17.level;
-  const { unknown: unknown2, prod, nonprod } = rule17.level;
+function defaultLevel(rule) {
+  if (typeof rule.level === "string") return rule.level;
+  const { unknown: unknown2, prod, nonprod } = rule.level;
   for (const l of [unknown2, prod, nonprod]) if (l !== "off") return l;
   return "none";
 }
 function problemSeverity(level) {
   return level === "error" ? "error" : level === "warning" ? "warning" : "recommendation";
 }
-function helpMarkdown(rule17, docUrl) {
-  const parts = [`**${rule17.id} ${rule17.name}**: ${rule17.shortDescription}`];
-  if (rule17.fullDescription && rule17.fullDescription !== rule17.shortDescription) parts.push(rule17.fullDescription);
-  if (rule17.help) parts.push(`**Fix:** ${rule17.help}`);
-  if (typeof rule17.level !== "string") {
-    const l = rule17.level;
+function helpMarkdown(rule, docUrl) {
+  const parts = [`**${rule.id} ${rule.name}**: ${rule.shortDescription}`];
+  if (rule.fullDescription && rule.fullDescription !== rule.shortDescription) parts.push(rule.fullDescription);
+  if (rule.help) parts.push(`**Fix:** ${rule.help}`);
+  if (typeof rule.level !== "string") {
+    const l = rule.level;
     parts.push(`**Level by environment:** prod \`${l.prod}\`, non-prod \`${l.nonprod}\`, unknown \`${l.unknown}\`.`);
   }
   if (docUrl) parts.push(`[Rule documentation](${docUrl})`);
@@ -37073,27 +37109,27 @@ function helpMarkdown(rule17, docUrl) {
 function nonEmpty(text2, fallback) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : fallback;
 }
-function ruleDescriptor(rule17, toolVersion) {
-  const docUrl = ruleDocUrl(rule17, toolVersion);
-  const level = defaultLevel(rule17);
-  const short = nonEmpty(rule17.shortDescription, rule17.id);
+function ruleDescriptor(rule, toolVersion) {
+  const docUrl = ruleDocUrl(rule, toolVersion);
+  const level = defaultLevel(rule);
+  const short = nonEmpty(rule.shortDescription, rule.id);
   const properties = {
-    tags: [...rule17.tags],
+    tags: [...rule.tags],
     precision: "high"
   };
-  if (rule17.securitySeverity !== void 0) {
-    properties["security-severity"] = securitySeverityString(rule17.securitySeverity);
+  if (rule.securitySeverity !== void 0) {
+    properties["security-severity"] = securitySeverityString(rule.securitySeverity);
   }
   properties["problem.severity"] = problemSeverity(level);
-  if (typeof rule17.level !== "string") {
-    properties.envLevels = { prod: rule17.level.prod, nonprod: rule17.level.nonprod, unknown: rule17.level.unknown };
+  if (typeof rule.level !== "string") {
+    properties.envLevels = { prod: rule.level.prod, nonprod: rule.level.nonprod, unknown: rule.level.unknown };
   }
   return {
-    id: rule17.id,
-    name: rule17.name,
+    id: rule.id,
+    name: rule.name,
     shortDescription: { text: short },
-    fullDescription: { text: nonEmpty(rule17.fullDescription, short) },
-    help: { text: nonEmpty(rule17.help, short), markdown: helpMarkdown(rule17, docUrl) },
+    fullDescription: { text: nonEmpty(rule.fullDescription, short) },
+    help: { text: nonEmpty(rule.help, short), markdown: helpMarkdown(rule, docUrl) },
     helpUri: docUrl,
     defaultConfiguration: { level },
     properties
@@ -37249,7 +37285,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs6 from "node:fs";
+import fs5 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -37281,7 +37317,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs6.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs5.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -37296,7 +37332,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs6.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs5.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -37304,7 +37340,7 @@ function command(kind, message) {
 }
 
 // src/action/event.ts
-import fs7 from "node:fs";
+import fs6 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -37314,7 +37350,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs7.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs6.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : e.code ?? String(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -37337,8 +37373,8 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs8 from "node:fs";
-import path21 from "node:path";
+import fs7 from "node:fs";
+import path22 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -37464,12 +37500,12 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs8.realpathSync(file);
+      real = fs7.realpathSync(file);
     } catch {
-      real = path21.resolve(file);
+      real = path22.resolve(file);
     }
-    const rel = path21.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path21.isAbsolute(rel) ? void 0 : rel.split(path21.sep).join("/");
+    const rel = path22.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path22.isAbsolute(rel) ? void 0 : rel.split(path22.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -37503,7 +37539,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel = fs8.realpathSync(top.stdout.trim());
+  const topLevel = fs7.realpathSync(top.stdout.trim());
   const head = commitId(topLevel, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -37580,8 +37616,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path23 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path23}#L${line}`;
+  const path24 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path24}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -37699,8 +37735,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs9.mkdirSync(path22.dirname(this.sarifPath), { recursive: true });
-    fs9.writeFileSync(this.sarifPath, text2, "utf8");
+    fs8.mkdirSync(path23.dirname(this.sarifPath), { recursive: true });
+    fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -37720,18 +37756,18 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
-    if (file !== void 0 && !fs9.existsSync(path22.resolve(workspace, file))) {
+    if (file !== void 0 && !fs8.existsSync(path23.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path22.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path23.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path22.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path23.resolve(workspace, f)),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path22.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path22.resolve(workspace, inputs.baseline)
+    configFile: inputs.config === void 0 ? void 0 : path23.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path23.resolve(workspace, inputs.baseline)
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -37802,8 +37838,8 @@ function reportFailure(step, failure) {
 }
 async function run(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path22.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path22.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path23.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path23.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { amlComputeTypeOf, displayName, whereWritten } from '../../src/engine/facts.js';
-import { isGpuSize } from '../../src/model/gpu.js';
+import { isGpuSize } from '../../src/model/facts/gpu.js';
 import type { Resource } from '../../src/model/resource.js';
 
 /** How a message names a compute of the wrong type. */

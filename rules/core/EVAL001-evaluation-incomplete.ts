@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 
 /** Reported by the engine when an evaluation had to stop (expansion cap); this module holds its metadata. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'EVAL001',
     name: 'evaluation-incomplete',
@@ -10,11 +10,10 @@ const rule: Rule = {
     help: 'Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.',
     level: 'note',
     tags: ['correctness'],
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
     formats: ['terraform', 'arm', 'bicep'],
-    docPath: 'rules/core/EVAL001-evaluation-incomplete.md',
   },
   create() {
     return {};
   },
-};
-export default rule;
+});

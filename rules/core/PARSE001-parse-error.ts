@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 
 /** Reported by the engine for every file that cannot be parsed; this module holds its metadata. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'PARSE001',
     name: 'parse-error',
@@ -10,11 +10,10 @@ const rule: Rule = {
     help: 'Fix the syntax error at the reported position (terraform fmt, az bicep build or a JSON/YAML validator show the same problem).',
     level: 'error',
     tags: ['correctness'],
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
     formats: ['terraform', 'arm', 'bicep', 'github-actions', 'azure-pipelines'],
-    docPath: 'rules/core/PARSE001-parse-error.md',
   },
   create() {
     return {};
   },
-};
-export default rule;
+});

@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 
 /** Reported by the engine (src/engine/suppressions.ts) for malformed or expired suppressions; this module holds its metadata. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'SUP001',
     name: 'suppression-invalid',
@@ -11,11 +11,10 @@ const rule: Rule = {
     help: 'Write `mlops-iac-lint-ignore AML001 [until=YYYY-MM-DD] -- reason`: a known rule ID, a real date, and a reason after ` -- `. Renew or remove expired suppressions.',
     level: 'warning',
     tags: ['suppression'],
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
     formats: ['terraform', 'arm', 'bicep', 'github-actions'],
-    docPath: 'rules/core/SUP001-suppression-invalid.md',
   },
   create() {
     return {};
   },
-};
-export default rule;
+});

@@ -1,7 +1,7 @@
-import type { Rule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 
 /** Reported by the engine (src/engine/suppressions.ts) for suppressions that matched nothing; this module holds its metadata. */
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'SUP002',
     name: 'suppression-unused',
@@ -11,11 +11,10 @@ const rule: Rule = {
     help: 'Remove the suppression (or the unused rule ID from its list), or move it directly above the line or block that has the finding.',
     level: 'note',
     tags: ['suppression'],
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
     formats: ['terraform', 'arm', 'bicep', 'github-actions'],
-    docPath: 'rules/core/SUP002-suppression-unused.md',
   },
   create() {
     return {};
   },
-};
-export default rule;
+});

@@ -1,14 +1,14 @@
-import type { Rule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 import type { Location } from '../../src/core/source.js';
-import { valueAt } from '../../src/model/normalize.js';
 import { displayName } from '../../src/engine/facts.js';
+import { isInlineElement, valueAt } from '../../src/model/normalize.js';
 
 /** "Norway East", "norwayeast", "NorwayEast" → "norwayeast". */
 export function normalizeLocation(s: string): string {
   return s.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'GOV001',
     name: 'location-not-allowed',
@@ -18,7 +18,6 @@ const rule: Rule = {
     help: 'Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.',
     level: 'error',
     tags: ['governance', 'compliance', 'location'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     options: {
       allowedLocations: {
         description: 'Azure regions resources may be deployed to (compared without case and spaces: "Norway East" = norwayeast). Empty: the rule is inactive.',
@@ -27,17 +26,24 @@ const rule: Rule = {
         configPath: ['allowedLocations'],
       },
     },
-    docPath: 'rules/governance/GOV001-location-not-allowed.md',
+    messages: {
+      notAllowed:
+        'Resource "{{name}}" ({{type}}) is deployed to "{{location}}", which is not an allowed location ({{allowed}}); set its location to one of the allowed regions.',
+    },
   },
   create(ctx) {
-    const allowed = new Set((ctx.options.allowedLocations as string[]).map(normalizeLocation));
+    const configured = ctx.options.allowedLocations as string[];
+    let allowed: Set<string> | undefined;
     return {
       graph(g) {
+        allowed ??= new Set(configured.map(normalizeLocation));
         if (allowed.size === 0) return; // inactive until configured
         for (const r of g.resources) {
           // Inline elements (node pool profiles, security rules) have no location of their own.
-          if (r.parent && r.identity.length === 0) continue;
+          if (isInlineElement(r)) continue;
+          // `location` is not a canonical attribute: every resource writes it at the top of its body.
           const v = valueAt(r.body, 'location');
+          if (v?.kind === 'unknown') ctx.undecided(r, 'location', v.reason, v.origin);
           if (v?.kind !== 'string') continue; // absent, unknown or not a string
           const loc = normalizeLocation(v.value);
           if (loc === '' || loc === 'global' || v.value.trim().startsWith('[') || allowed.has(loc)) continue;
@@ -48,11 +54,11 @@ const rule: Rule = {
             attributePath: 'location',
             location: v.origin ?? r.header,
             related,
-            message: `Resource "${displayName(r)}" (${r.sourceType}) is deployed to "${v.value}", which is not an allowed location (${[...allowed].join(', ')}); use an allowed region.`,
+            messageId: 'notAllowed',
+            data: { name: displayName(r), type: r.sourceType, location: v.value, allowed: [...allowed].join(', ') },
           });
         }
       },
     };
   },
-};
-export default rule;
+});

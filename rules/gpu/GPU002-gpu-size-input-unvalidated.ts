@@ -1,32 +1,20 @@
-import type { Rule } from '../../src/engine/types.js';
-import type { InputDecl, InputValidation, Resource } from '../../src/model/resource.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
-import { displayName, gpuIntent, hasGpuSize } from '../../src/engine/facts.js';
-import { isGpuSize, NON_GPU_PROBE_SIZES } from '../../src/model/gpu.js';
-import { tryCompileRegex } from '../../src/eval/terraform/regex.js';
-import { GPU_WORKLOAD_KINDS, kindName } from './GPU001-gpu-workload-on-non-gpu-size.js';
+import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } from '../../src/engine/facts.js';
+import type { InputDecl, InputValidation } from '../../src/model/resource.js';
+import { SIZED_KINDS } from '../../src/model/kinds.js';
+import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
 
-/** Same file and start offset: a `via`/origin location that is an input's declaration header. */
-function samePlace(a: Location, b: Location): boolean {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset;
-}
-
-/** The declared inputs whose value flows into the resource's size (its `via` chain, or an unknown whose origin is the header). */
-export function sizeInputs(r: Resource, inputs: readonly InputDecl[]): InputDecl[] {
-  const f = r.attrs.get('vmSize');
-  if (!f || f.defaulted || !f.value) return [];
-  const chain: Location[] = [...(f.value.via ?? [])];
-  if (f.value.kind === 'unknown' && f.value.origin) chain.push(f.value.origin);
-  return inputs.filter((i) => chain.some((l) => samePlace(l, i.header)));
-}
+type MessageId = 'noValidation' | 'noAllowedValues' | 'noAllowedDecorator' | 'regexAdmitsNonGpu' | 'allowsNonGpu';
 
 /** Functions a validation condition may call and still be read as a plain regex/list guard. */
 const READABLE_FUNCTIONS = new Set(['can', 'regex', 'regexall', 'contains', 'length']);
 
 /**
  * How a Terraform validation treats a size: true (admits), false (rejects), undefined
- * (opaque: negations, mixed `&&`/`||`, other functions, no regex or list to read).
+ * (opaque: negations, mixed `&&`/`||`, other functions, no regex or list to read, a regex
+ * the evaluator could not compile).
  */
 export function validationAdmits(v: InputValidation, size: string): boolean | undefined {
   if (v.regexes.length === 0 && v.allowed.length === 0) return undefined;
@@ -38,9 +26,8 @@ export function validationAdmits(v: InputValidation, size: string): boolean | un
   for (const m of text.matchAll(/([A-Za-z_][\w]*)\s*\(/g)) if (!READABLE_FUNCTIONS.has(m[1]!)) return undefined;
   const results: boolean[] = [];
   for (const r of v.regexes) {
-    const re = tryCompileRegex(r.pattern);
-    if (!re) return undefined;
-    results.push(re.test(size));
+    if (!r.matches) return undefined;
+    results.push(r.matches(size));
   }
   if (v.allowed.length) {
     if (v.allowed.some((a) => a.kind !== 'string')) return undefined;
@@ -67,93 +54,95 @@ function hasGuard(input: InputDecl): boolean {
 
 interface Problem {
   location: Location;
-  message: string;
   attributePath: string;
+  messageId: MessageId;
+  data: Record<string, string>;
 }
 
-function problemsOf(input: InputDecl, who: string): Problem[] {
-  const label = input.kind === 'tf-variable' ? `variable "${input.name}"` : `parameter "${input.name}"`;
+/** What is wrong with the guard of one input that feeds a GPU size. */
+function problemsOf(input: InputDecl): Problem[] {
+  const base = { declared: input.kind === 'tf-variable' ? 'Terraform variable' : 'Parameter', input: input.name };
   if (input.kind === 'tf-variable') {
     const vs = input.validations ?? [];
-    if (vs.length === 0)
-      return [{
-        location: input.header,
-        attributePath: `${input.name}.validation`,
-        message: `${label} sets the size of ${who} but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("^Standard_N[CDGV]", var.${input.name})).`,
-      }];
+    if (vs.length === 0) return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: 'noValidation', data: { ...base, regex: gpuSizeRegex() } }];
     const out: Problem[] = [];
     for (const v of vs) {
       for (const r of v.regexes) {
-        const re = tryCompileRegex(r.pattern);
-        if (!re) continue;
-        const probe = NON_GPU_PROBE_SIZES.find((s) => re.test(s) && allAdmit(vs, s) === true);
+        const matches = r.matches;
+        if (!matches) continue;
+        const probe = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allAdmit(vs, s) === true);
         if (!probe) continue;
         out.push({
           location: r.at,
           attributePath: `${input.name}.validation.regex`,
-          message: `${label} feeds the size of ${who}, but its validation regex "${r.pattern}" admits the non-GPU size "${probe}"; restrict it to GPU families, e.g. "^Standard_N[CDGV]".`,
+          messageId: 'regexAdmitsNonGpu',
+          data: { ...base, pattern: r.pattern, probe, regex: gpuSizeRegex() },
         });
       }
-      for (const a of v.allowed) out.push(...listEntryProblem(a, label, who, (s) => allAdmit(vs, s) === true, `${input.name}.validation.contains`));
+      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
     return out;
   }
   const allowed = input.allowedValues;
   if (!allowed || allowed.length === 0)
-    return [{
-      location: input.header,
-      attributePath: `${input.name}.allowedValues`,
-      message: `${label} sets the size of ${who} but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in allowedValues (Bicep: @allowed([...])).`,
-    }];
-  return allowed.flatMap((a) => listEntryProblem(a, label, who, () => true, `${input.name}.allowedValues`));
+    return [{ location: input.header, attributePath: `${input.name}.allowedValues`, messageId: input.kind === 'bicep-param' ? 'noAllowedDecorator' : 'noAllowedValues', data: base }];
+  return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input.name}.allowedValues`));
 }
 
-function listEntryProblem(a: Value, label: string, who: string, admitted: (s: string) => boolean, attributePath: string): Problem[] {
+function listEntryProblem(a: Value, base: Record<string, string>, admitted: (s: string) => boolean, attributePath: string): Problem[] {
   if (a.kind !== 'string' || !a.origin || isGpuSize(a.value) || !admitted(a.value)) return [];
-  return [{
-    location: a.origin,
-    attributePath,
-    message: `${label} feeds the size of ${who}, but its allowed values include "${a.value}", which is not a GPU size; remove it or replace it with an N-series GPU size (NC, ND, NG, NV).`,
-  }];
+  return [{ location: a.origin, attributePath, messageId: 'allowsNonGpu', data: { ...base, size: a.value, families: gpuFamilyNames() } }];
 }
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'GPU002',
     name: 'gpu-size-input-unvalidated',
     shortDescription: 'A variable or parameter that sets the size of a GPU workload has no guard restricting it to GPU sizes.',
-    fullDescription:
-      'When the size of a GPU node pool, AML cluster, VM or scale set comes from an unvalidated input, one wrong value in a tfvars or parameter file (a CPU size such as Standard_D16s_v5, or the FPGA size Standard_NP10s that a loose `^Standard_N` regex lets through) deploys nodes that cannot run GPU jobs but still bill — the "$4,000 typo". A validation catches it at `terraform plan` / template validation time instead of after the bill.',
-    help: 'Terraform: add a validation block such as `condition = can(regex("^Standard_N[CDGV]", var.gpu_vm_size))`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).',
+    fullDescription: `When the size of a GPU node pool, AML cluster, VM or scale set comes from an unvalidated input, one wrong value in a tfvars or parameter file (a CPU size such as ${EXAMPLE_SIZES.cpuTypo}, or the FPGA size ${EXAMPLE_SIZES.fpga} that a loose \`^${SIZE_PREFIX}N\` regex lets through) deploys nodes that cannot run GPU jobs but still bill — the "$4,000 typo". A validation catches it at \`terraform plan\` / template validation time instead of after the bill.`,
+    help: `Terraform: add a validation block to the variable, such as \`condition = can(regex("${gpuSizeRegex()}", var.<name>))\`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).`,
     level: 'warning',
     tags: ['cost', 'gpu'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/gpu/GPU002-gpu-size-input-unvalidated.md',
+    messages: {
+      noValidation:
+        '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
+      noAllowedValues:
+        '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
+      noAllowedDecorator:
+        '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
+      regexAdmitsNonGpu:
+        '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
+      allowsNonGpu:
+        '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its allowed values include "{{size}}", which is not a GPU size; remove it or replace it with a size of a GPU family ({{families}}).',
+    },
   },
   create(ctx) {
     return {
       graph(g) {
         const seen = new Set<string>();
-        for (const kind of GPU_WORKLOAD_KINDS) {
+        // Kinds in a fixed order: when two workloads share an input, the first one names it.
+        for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
-            if (!hasGpuSize(r) && !gpuIntent(r)) continue;
-            const who = `${kindName(kind)} "${displayName(r)}"`;
-            const inputs = sizeInputs(r, g.evaluation.inputs);
+            // A GPU workload: meant for GPU, else a known GPU size (an unknown size is not needed when the intent is known).
+            if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
+            const who = { workload: workloadName(kind), name: displayName(r) };
+            const inputs = inputsFeeding(r, 'vmSize', g.evaluation.inputs);
             // One guard anywhere on the way (a root variable guarding a module argument) guards the flow.
             const guarded = inputs.some(hasGuard);
+            const at = attributeSite(r, 'vmSize');
             for (const input of inputs) {
               if (guarded && !hasGuard(input)) continue;
-              for (const p of problemsOf(input, who)) {
+              for (const p of problemsOf(input)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;
                 seen.add(key);
-                const at = r.attrs.get('vmSize')?.at;
                 ctx.report({
                   resource: r,
                   attributePath: p.attributePath,
                   location: p.location,
-                  related: at ? [{ ...at, label: `size of ${who}` }] : [],
-                  message: p.message,
+                  related: at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [],
+                  messageId: p.messageId,
+                  data: { ...p.data, ...who },
                 });
               }
             }
@@ -162,5 +151,4 @@ const rule: Rule = {
       },
     };
   },
-};
-export default rule;
+});

@@ -1,11 +1,23 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Rule, ScannedFile } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { ScannedFile } from '../../src/engine/types.js';
 import type { InputDecl, Resource } from '../../src/model/resource.js';
 import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { displayName, sameRange } from '../../src/engine/facts.js';
-import { tfvarsJsonValues, tfvarsValues } from '../../src/eval/terraform/tfvars.js';
+import { isInlineElement } from '../../src/model/normalize.js';
+import { isKeyVaultPermission, isKeyVaultReference, isTemplateSkeletonValue, KEY_VAULT_SECRET_DATA_SOURCE } from '../../src/model/facts/secrets.js';
+
+type MessageId =
+  | 'inputDefault'
+  | 'inputAssigned'
+  | 'inputDefaultKey'
+  | 'inputAssignedKey'
+  | 'attribute'
+  | 'varFile'
+  | 'varFileKey'
+  | 'armParameterTypedString'
+  | 'bicepParameterTypedString';
 
 /** Name terms that make a name look secret, as token sequences (RULES.md SEC001). */
 const TERMS: string[][] = [
@@ -50,17 +62,6 @@ export function looksSecret(name: string): boolean {
 const PLACEHOLDER =
   /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
 
-/**
- * Key Vault access-policy permissions (ARM `accessPolicies[].permissions`, azurerm
- * `secret_permissions`), from the Key Vault REST reference "Permissions".
- */
-const KEY_VAULT_PERMISSIONS = new Set([
-  'all', 'get', 'list', 'set', 'delete', 'backup', 'restore', 'recover', 'purge', 'encrypt', 'decrypt', 'wrapkey',
-  'unwrapkey', 'sign', 'verify', 'import', 'update', 'create', 'managecontacts', 'getissuers', 'listissuers',
-  'setissuers', 'deleteissuers', 'manageissuers', 'rotate', 'getrotationpolicy', 'setrotationpolicy', 'release',
-  'deletesas', 'getsas', 'listsas', 'regeneratekey', 'setsas',
-]);
-
 /** A map whose name says it holds names or ids (`launchpad_key_names`): its values name secrets, they are not secrets. */
 export function namesMap(parentKey: string | undefined): boolean {
   if (!parentKey) return false;
@@ -80,40 +81,43 @@ export function isCredentialFree(name: string, value: string): boolean {
 }
 
 export function isPermissionList(v: Value): boolean {
-  return v.kind === 'list' && v.items.length > 0 && v.items.every((i) => i.kind === 'string' && KEY_VAULT_PERMISSIONS.has(i.value.toLowerCase()));
+  return v.kind === 'list' && v.items.length > 0 && v.items.every((i) => i.kind === 'string' && isKeyVaultPermission(i.value));
 }
-
-/**
- * Template-skeleton and sample-repository markers: ARM reference skeletons write the type
- * name (`"string"`) in every field; the Azure quickstart templates use `GEN-PASSWORD`,
- * `GEN-UNIQUE`, … which their CI replaces before deployment.
- */
-const SKELETON = /^(?:string|securestring|secureString|GEN-[A-Z0-9-]+)$/;
 
 export function isPlaceholder(s: string): boolean {
   const t = s.trim();
   if (t === '') return true;
-  if (PLACEHOLDER.test(t) || SKELETON.test(t)) return true;
+  if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true; // a `${…}` reference left in the text
-  if (/^@Microsoft\.KeyVault\(/i.test(t)) return true; // App Service / Functions Key Vault reference
-  if (/^https:\/\/[^/]+\.vault\.azure\.(net|cn|us)\//i.test(t)) return true; // a Key Vault secret URI
+  if (isKeyVaultReference(t)) return true; // App Service / Functions Key Vault reference, a Key Vault secret URI
   if (/^\[[\s\S]*\]$/.test(t)) return true; // an ARM template expression
   return false;
 }
 
-const rule: Rule = {
+const FIX = 'rotate the secret and pass it at deploy time from Key Vault or a secure parameter';
+
+export default defineRule({
   meta: {
     id: 'SEC001',
     name: 'hardcoded-secret',
     shortDescription: 'Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.',
     fullDescription:
       'A password, client secret, access key, SAS token or connection string written in a .tf file, a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text.',
-    help: 'Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a `data "azurerm_key_vault_secret"`, an ARM parameter-file Key Vault reference), generate it (`random_password`), or use a managed identity; type ARM/Bicep secret parameters as `securestring` / `@secure()`.',
+    help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\`.`,
     level: 'error',
     tags: ['security', 'secrets'],
     securitySeverity: 9.0,
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
-    docPath: 'rules/secrets/SEC001-hardcoded-secret.md',
+    messages: {
+      inputDefault: `The default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove the default, ${FIX}.`,
+      inputAssigned: `The value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
+      inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
+      inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
+      attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
+      varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
+      armParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it as securestring.',
+      bicepParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; add @secure() to its declaration.',
+    } satisfies Record<MessageId, string>,
   },
   create(ctx) {
     const seen = new Set<string>();
@@ -123,20 +127,21 @@ const rule: Rule = {
       seen.add(key);
       return true;
     };
+    interface Holder {
+      messageId: MessageId;
+      data: Record<string, string>;
+      at?: Location;
+      resource?: Resource;
+      subject?: string;
+      related?: Location[];
+    }
     /** Reports a literal secret `v` held by `name`; never prints the value. */
-    const literal = (name: string, v: Value, what: string, at: Location | undefined, extra: { resource?: Resource; subject?: string; related?: Location[] }): void => {
+    const literal = (name: string, v: Value, h: Holder): void => {
       if (v.kind !== 'string' || isPlaceholder(v.value)) return;
-      const location = v.origin ?? at;
+      const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
-      const related = [...(v.via ?? []), ...(extra.related ?? [])].filter((l) => !sameRange(l, location));
-      ctx.report({
-        resource: extra.resource,
-        subject: extra.subject,
-        attributePath: name,
-        location,
-        related,
-        message: `${what} holds a literal secret (value not shown); remove it from the code, rotate it, and pass it at deploy time from Key Vault or a secure parameter.`,
-      });
+      const related = [...(v.via ?? []), ...(h.related ?? [])].filter((l) => !sameRange(l, location));
+      ctx.report({ resource: h.resource, subject: h.subject, attributePath: name, location, related, messageId: h.messageId, data: { ...h.data, key: name } });
     };
     /**
      * Strings (or lists of strings) directly under a secret-looking key; recurses into
@@ -152,39 +157,37 @@ const rule: Rule = {
       else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') walk(undefined, i, onSecret);
     };
     const input = (d: InputDecl): void => {
-      const label = d.kind === 'tf-variable' ? 'variable' : 'parameter';
+      const declared = d.kind === 'tf-variable' ? 'variable' : 'parameter';
       const subject = `${d.kind}:${d.header.file}:${d.name}`;
-      const related = [{ ...d.header, label: `${label} "${d.name}"` }];
-      for (const [v, how] of [[d.defaultValue, 'The default of'], [d.assigned, 'The value assigned to']] as const) {
+      const related = [{ ...d.header, label: `${declared} "${d.name}"` }];
+      const data = { declared, input: d.name };
+      const values = [
+        [d.defaultValue, 'inputDefault', 'inputDefaultKey'],
+        [d.assigned, 'inputAssigned', 'inputAssignedKey'],
+      ] as const;
+      for (const [v, whole, key] of values) {
         if (!v) continue;
         if (looksSecret(d.name)) {
-          if (!(v.kind === 'string' && isCredentialFree(d.name, v.value))) literal(d.name, v, `${how} ${label} "${d.name}"`, undefined, { subject, related });
-        } else walk(d.name, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, undefined, { subject, related }));
+          if (!(v.kind === 'string' && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related });
+        } else walk(d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
       }
       if (d.kind !== 'tf-variable' && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === 'string' && once(d.header)) {
         ctx.report({
           subject,
           attributePath: `${d.name}.type`,
           location: d.header,
-          message: `Parameter "${d.name}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it ${d.kind === 'bicep-param' ? 'with @secure()' : 'as securestring'}.`,
+          messageId: d.kind === 'bicep-param' ? 'bicepParameterTypedString' : 'armParameterTypedString',
+          data: { input: d.name },
         });
       }
     };
+    /** The values of a `.tfvars` / `.tfvars.json` file, as the front end read them. */
     const varFile = (file: ScannedFile): void => {
-      let values: Map<string, Value> | undefined;
-      if (file.kind === 'tfvars' && file.hcl) values = tfvarsValues(file.hcl);
-      else if (file.kind === 'tfvars-json') {
-        try {
-          values = tfvarsJsonValues(file.path, fs.readFileSync(file.path, 'utf8'));
-        } catch {
-          values = undefined;
-        }
-      }
-      for (const [name, v] of values ?? []) {
+      const where = path.basename(file.path);
+      for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
-        const where = path.basename(file.path);
-        if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, undefined, { subject }));
-        else walk(name, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, undefined, { subject }));
+        if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, { messageId: 'varFile', data: { file: where }, subject }));
+        else walk(name, v, (n, s) => literal(n, s, { messageId: 'varFileKey', data: { file: where, input: name }, subject }));
       }
     };
     return {
@@ -193,10 +196,10 @@ const rule: Rule = {
         // resource is reported once, in the words of the declaration that holds it.
         for (const d of g.evaluation.inputs) input(d);
         for (const r of g.resources) {
-          if (r.parent && r.identity.length === 0) continue; // inline elements are part of their parent's body
+          if (isInlineElement(r)) continue; // inline elements are part of their parent's body
           if (!r.body) continue;
           walk(undefined, r.body, (name, s) =>
-            literal(name, s, `"${name}" of ${displayName(r)}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] }),
+            literal(name, s, { messageId: 'attribute', data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] }),
           );
         }
       },
@@ -205,5 +208,4 @@ const rule: Rule = {
       },
     };
   },
-};
-export default rule;
+});

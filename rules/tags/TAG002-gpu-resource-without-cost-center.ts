@@ -1,8 +1,11 @@
-import type { Rule } from '../../src/engine/types.js';
-import { displayName, factLocations, hasGpuSize, knownString, tagState } from '../../src/engine/facts.js';
-import { GPU_WORKLOAD_KINDS, kindName } from '../gpu/GPU001-gpu-workload-on-non-gpu-size.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { displayName, gpuSizeOf } from '../../src/engine/facts.js';
+import type { Resource } from '../../src/model/resource.js';
+import type { SizedKind } from '../../src/model/kinds.js';
+import { workloadName } from '../../src/model/facts/gpu.js';
+import { sameTagName } from '../../src/model/facts/tags.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'TAG002',
     name: 'gpu-resource-without-cost-center',
@@ -12,7 +15,6 @@ const rule: Rule = {
     help: 'Add a `cost-center` tag (the name is configurable) to the GPU resource itself.',
     level: 'error',
     tags: ['cost', 'gpu', 'tags'],
-    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     options: {
       costCenter: {
         description: 'The name of the cost-center tag GPU resources must carry.',
@@ -21,28 +23,30 @@ const rule: Rule = {
         configPath: ['tags', 'costCenter'],
       },
     },
-    docPath: 'rules/tags/TAG002-gpu-resource-without-cost-center.md',
+    messages: {
+      noCostCenter:
+        '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; add a "{{tag}}" tag to its {{attribute}}.',
+    },
   },
   create(ctx) {
     const tag = ctx.options.costCenter as string;
-    return {
-      graph(g) {
-        for (const kind of GPU_WORKLOAD_KINDS) {
-          for (const r of g.ofKind(kind)) {
-            if (hasGpuSize(r) && tagState(r, tag) === 'unknown') ctx.undecided?.(r, 'tags');
-            if (!hasGpuSize(r) || tagState(r, tag) !== 'missing') continue;
-            const { location, related } = factLocations(r, 'tags');
-            ctx.report({
-              resource: r,
-              attributePath: `tags.${tag}`,
-              location,
-              related,
-              message: `${kindName(kind)} "${displayName(r)}" has GPU size "${knownString(r, 'vmSize')}" but no "${tag}" tag; tag it so GPU spend can be attributed.`,
-            });
-          }
-        }
-      },
+    const check = (r: Resource<SizedKind>): void => {
+      const size = gpuSizeOf(ctx, r);
+      if (size === undefined) return;
+      const tags = ctx.fact(r, 'tags');
+      const v = tags.value;
+      if (tags.state === 'unknown') return;
+      // A tag map (or none at all); anything else is not read as tags.
+      if (v && v.kind !== 'object' && v.kind !== 'null') return;
+      if (v?.kind === 'object' && [...v.entries.keys()].some((k) => sameTagName(k, tag))) return;
+      ctx.report({
+        resource: r,
+        attr: 'tags',
+        attributePath: `tags.${tag}`,
+        messageId: 'noCostCenter',
+        data: { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath },
+      });
     };
+    return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check };
   },
-};
-export default rule;
+});

@@ -1,6 +1,6 @@
-import type { Rule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'TF001',
     name: 'local-terraform-state',
@@ -11,8 +11,12 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'reliability', 'terraform'],
     securitySeverity: 5.0,
-    formats: ['terraform'],
-    docPath: 'rules/terraform/TF001-local-terraform-state.md',
+    messages: {
+      localBackend:
+        'This root module keeps its state in a local file (backend "local"), unshared, unlocked and on disk with every secret; replace it with a remote backend such as `backend "azurerm" {}`.',
+      noBackend:
+        'This root module has no backend, so its state (with every secret) stays in a local terraform.tfstate; add a remote backend such as `backend "azurerm" {}`.',
+    },
   },
   create(ctx) {
     return {
@@ -27,12 +31,9 @@ const rule: Rule = {
           subject: `module:${m.dir}`,
           location: at,
           related: local ? [{ ...local.backend!.at, label: 'backend "local"' }] : [],
-          message: local
-            ? 'This root module keeps its state in a local file (backend "local"); use a remote backend such as azurerm so state is shared, locked and not on disk.'
-            : 'This root module has no backend, so its state (with every secret) stays in a local terraform.tfstate; add a remote backend such as `backend "azurerm" {}`.',
+          messageId: local ? 'localBackend' : 'noBackend',
         });
       },
     };
   },
-};
-export default rule;
+});

@@ -1,7 +1,8 @@
-import type { Rule } from '../../src/engine/types.js';
+import path from 'node:path';
+import { defineRule } from '../../src/engine/define-rule.js';
 import { fileStart } from '../../src/core/source.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'TF002',
     name: 'state-file-in-repository',
@@ -12,8 +13,12 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'terraform'],
     securitySeverity: 8.0,
+    // A `file` hook does not say its format: state files belong to Terraform.
     formats: ['terraform'],
-    docPath: 'rules/terraform/TF002-state-file-in-repository.md',
+    messages: {
+      stateFile:
+        'Terraform state file "{{file}}" is among the scanned files and holds every secret of its deployment in plain text; delete it, rotate its secrets and keep state in a remote backend.',
+    },
   },
   create(ctx) {
     return {
@@ -22,10 +27,10 @@ const rule: Rule = {
         ctx.report({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
-          message: 'Terraform state file found among the scanned files: state holds secrets in plain text; remove it, rotate its secrets and keep state in a remote backend.',
+          messageId: 'stateFile',
+          data: { file: path.basename(f.path) },
         });
       },
     };
   },
-};
-export default rule;
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 
 /** Providers built into Terraform: they cannot (and need not) be listed in required_providers. */
 const BUILTIN = new Set(['terraform']);
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'TF003',
     name: 'provider-version-unpinned',
@@ -13,8 +13,14 @@ const rule: Rule = {
     help: 'Add the provider to `terraform { required_providers { … } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`.',
     level: 'warning',
     tags: ['reliability', 'supply-chain', 'terraform'],
+    // A `terraformModule` hook says Terraform; azapi is a Terraform provider too.
     formats: ['terraform', 'azapi'],
-    docPath: 'rules/terraform/TF003-provider-version-unpinned.md',
+    messages: {
+      noVersion:
+        'Provider "{{name}}" has no version constraint in required_providers, so every init may install a new major release; add version = "~> X.Y" to its entry.',
+      noEntry:
+        'Provider "{{name}}" is {{use}} here but has no required_providers entry, so Terraform installs the newest hashicorp/{{name}} unpinned; add it to required_providers with a source and a version constraint.',
+    },
   },
   create(ctx) {
     return {
@@ -26,7 +32,8 @@ const rule: Rule = {
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${rp.name}`,
             location: rp.at,
-            message: `required_providers entry "${rp.name}" has no version constraint, so every init may install a new major release; add version = "~> X.Y".`,
+            messageId: 'noVersion',
+            data: { name: rp.name },
           });
         }
         // RULES.md: a missing entry matters only for root modules (they select the versions).
@@ -43,11 +50,11 @@ const rule: Rule = {
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${name}`,
             location: u.at,
-            message: `Provider "${u.name}" is ${isResource ? 'used' : 'configured'} here but has no required_providers entry, so Terraform installs the newest hashicorp/${u.name} unpinned; add it to required_providers with a source and version constraint.`,
+            messageId: 'noEntry',
+            data: { name: u.name, use: isResource ? 'used' : 'configured' },
           });
         }
       },
     };
   },
-};
-export default rule;
+});

@@ -24,6 +24,19 @@ export interface Location {
   range: Range;
   /** What this place is, for related locations: "variable \"gpu_size\"", "prod.tfvars", … */
   label?: string;
+  /**
+   * The named symbol declared here, when this place is the declaration of an input or a
+   * template variable that a value flowed through (a `via` entry). Rules read this, never
+   * the display `label`.
+   */
+  symbol?: SymbolRef;
+}
+
+/** A declared input or template variable, as a value's `via` chain records it. */
+export interface SymbolRef {
+  /** `input`: a Terraform variable, an ARM/Bicep parameter; `variable`: an ARM/Bicep template variable. */
+  kind: 'input' | 'variable';
+  name: string;
 }
 
 /** Maps offsets to 1-based line/column. `\r\n`, lone `\r` and lone `\n` each end a line. */

@@ -1,13 +1,15 @@
 /**
  * Helpers rules use to read facts and build locations (RULES.md "Location").
  */
-import type { Location } from '../core/source.js';
-import type { Fact, Resource } from '../model/resource.js';
+import type { Location, SymbolRef } from '../core/source.js';
+import type { Fact, InputDecl, Resource } from '../model/resource.js';
 import type { Value } from '../core/value.js';
-import { isGpuSize, mentionsGpu } from '../model/gpu.js';
+import type { ResourceKind, SizedKind } from '../model/kinds.js';
+import { isKnownAttr } from '../model/kinds.js';
+import { gpuIntent, isGpuSize } from '../model/facts/gpu.js';
+import { isSystemMode } from '../model/facts/aks.js';
 import { computeTypeFromArm, computeTypeFromCanonical, type AmlComputeType } from '../model/facts/aml.js';
 import { deniesByDefault, isRegistryGroup } from '../model/facts/acr.js';
-import type { ResourceKind } from '../model/kinds.js';
 import type { Graph, RuleContext } from './types.js';
 
 export function fact(r: Resource, name: string): Fact | undefined {
@@ -132,66 +134,72 @@ export function displayName(r: Resource): string {
   return last || r.address;
 }
 
-function textsOf(v: Value | undefined): string[] {
-  if (!v) return [];
-  if (v.kind === 'string') return [v.value];
-  if (v.kind === 'list') return v.items.flatMap(textsOf);
-  if (v.kind === 'object') return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
-  return [];
-}
-
-/**
- * RULES.md GPU001 "meant for GPU": the name says gpu; a label, tag or taint key or value
- * mentions gpu (`nvidia.com/gpu` included); or the size comes from a variable/parameter
- * whose name contains gpu. Returns the reason, for the message.
- */
-export function gpuIntent(r: Resource): string | undefined {
-  const label = r.address.split(/[.[\]"]/).filter(Boolean);
-  if (r.name?.kind === 'string' && mentionsGpu(r.name.value)) return `its name "${r.name.value}" says GPU`;
-  if (label.length && mentionsGpu(label[label.length - 1]!)) return `its name "${label[label.length - 1]}" says GPU`;
-  for (const attr of ['labels', 'tags', 'taints']) {
-    const hit = textsOf(known(r, attr)).find(mentionsGpu);
-    if (hit) return `its ${attr === 'taints' ? 'taint' : attr === 'labels' ? 'label' : 'tag'} "${hit}" mentions GPU`;
-  }
-  const via = r.attrs.get('vmSize')?.value?.via ?? [];
-  for (const l of via) {
-    const m = /^(?:variable|parameter|param) "([^"]+)"/.exec(l.label ?? '');
-    if (m && mentionsGpu(m[1]!)) return `its size comes from "${m[1]}"`;
-  }
-  return undefined;
-}
-
-export function hasGpuSize(r: Resource): boolean {
-  const s = knownString(r, 'vmSize');
-  return s !== undefined && isGpuSize(s);
-}
-
-/** Case-insensitive lookup of a tag; undefined when the tag map itself is unknown. */
-export function tagState(r: Resource, tag: string): 'present' | 'missing' | 'unknown' {
-  const f = r.attrs.get('tags');
-  const v = f?.value;
-  if (!v) return 'missing';
-  if (v.kind === 'unknown') return 'unknown';
-  if (v.kind !== 'object') return v.kind === 'null' ? 'missing' : 'unknown';
-  for (const k of v.entries.keys()) if (k.toLowerCase() === tag.toLowerCase()) return 'present';
-  return 'missing';
-}
-
-/**
- * The AML compute type of an `ml.compute` resource (the names: `src/model/facts/aml.ts`).
- * Undefined when not known. Rules on the new contract use `amlComputeTypeOf(ctx, c)`.
- */
-export function amlComputeType(r: Resource): AmlComputeType | undefined {
-  const fixed = knownString(r, 'computeType');
-  if (fixed !== undefined) return computeTypeFromCanonical(fixed);
-  const raw = knownString(r, 'computeTypeRaw');
-  return raw === undefined ? undefined : computeTypeFromArm(raw);
-}
-
 /** The last segment of a resource's known name (`ws/cpu-cluster` → `cpu-cluster`), else undefined. */
 export function leafName(r: Resource): string | undefined {
   const n = r.name?.kind === 'string' ? r.name.value : knownString(r, 'name');
   return n === undefined ? undefined : n.split('/').pop();
+}
+
+// ---- reads through the rule context (unknown values are recorded as "could not decide") ----
+
+/** The rule-context reads the helpers below need. */
+type Reads = Pick<RuleContext, 'fact' | 'undecided'>;
+
+/** The named inputs and template variables a resource's size flowed through (structured `via`). */
+function sizeSymbols(r: Resource): SymbolRef[] {
+  return (r.attrs.get('vmSize')?.value?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : []));
+}
+
+/**
+ * Why a node pool, AML compute, VM or scale set is meant for GPU work (RULES.md GPU001; see
+ * `gpuIntent` in `src/model/facts/gpu.ts`), or undefined. Labels, tags and taints are read
+ * through the rule context, in that order and only until one says GPU.
+ */
+export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
+  const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
+  return gpuIntent({
+    name: r.name?.kind === 'string' ? r.name.value : undefined,
+    label,
+    read: (attr) => (isKnownAttr(r.kind, attr) ? ctx.fact(r as Resource, attr as never).value : undefined),
+    sizeSymbols: sizeSymbols(r),
+  });
+}
+
+/** The resource's size when it is known and a GPU size, else undefined. */
+export function gpuSizeOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
+  const size = ctx.fact(r, 'vmSize').string();
+  return size !== undefined && isGpuSize(size) ? size : undefined;
+}
+
+/**
+ * Whether a node pool is its cluster's system pool: the default pool (azurerm
+ * `default_node_pool`, the first `agentPoolProfiles` entry) or `mode` System. Undefined when
+ * the mode is unknown (and the pool is not the default one).
+ */
+export function isSystemPool(ctx: Reads, pool: Resource<'aks.nodepool'>): boolean | undefined {
+  if (ctx.fact(pool, 'isDefault').bool() === true) return true;
+  const mode = ctx.fact(pool, 'mode');
+  if (mode.state === 'unknown') return undefined;
+  const m = mode.string();
+  return m !== undefined && isSystemMode(m);
+}
+
+/** Where an attribute is written in its resource (the consumer of the value), when it is written. */
+export function attributeSite(r: Resource, attr: string): Location | undefined {
+  return r.attrs.get(attr)?.at;
+}
+
+/**
+ * The declared inputs whose value flows into an attribute: those on its `via` chain, or the
+ * one whose declaration is the origin of an unknown value (an input without a value).
+ */
+export function inputsFeeding(r: Resource, attr: string, inputs: readonly InputDecl[]): InputDecl[] {
+  const f = r.attrs.get(attr);
+  if (!f || f.defaulted || !f.value) return [];
+  const chain: Location[] = [...(f.value.via ?? [])];
+  if (f.value.kind === 'unknown' && f.value.origin) chain.push(f.value.origin);
+  // The same declaration: same file and start (an ARM parameter's header may span its key or its whole member).
+  return inputs.filter((i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset));
 }
 
 /** Narrows a resource to one kind (`g.target(…)` returns a resource of any kind). */
@@ -217,9 +225,6 @@ export function entryLocations(r: Resource, attr: string, entry: Value): { locat
   const location = entry.origin ?? at.location;
   return { location, related: at.related.filter((l) => !sameRange(l, location)) };
 }
-
-/** The rule-context reads the helpers below need. */
-type Reads = Pick<RuleContext, 'fact' | 'undecided'>;
 
 /**
  * The AML compute type of an `ml.compute` (see `src/model/facts/aml.ts`): the canonical

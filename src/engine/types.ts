@@ -7,7 +7,6 @@ import type { TerraformModuleFacts } from '../model/terraform.js';
 import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/resource.js';
 import type { AttrOf } from '../model/kinds.js';
 import type { Value } from '../core/value.js';
-import type { HclFile } from '../parse/hcl/ast.js';
 import type { CiFile } from '../model/ci.js';
 
 export type { FileKind } from '../core/file-kind.js';
@@ -161,8 +160,11 @@ export interface Graph {
 export interface ScannedFile {
   path: string;
   kind: FileKind;
-  /** The parsed HCL of `.tf`/`.tfvars` files (absent when the file could not be parsed). */
-  hcl?: HclFile;
+  /**
+   * The values a `.tfvars` / `.tfvars.json` file assigns, by variable name, each with the
+   * origin of its line (absent when the file could not be read or parsed). SEC001 reads them.
+   */
+  varValues?: ReadonlyMap<string, Value>;
 }
 
 

@@ -33,9 +33,17 @@ export interface InputValidation {
   /** Source text of the condition. */
   text: string;
   /** `regex`/`can(regex(...))` patterns found in the condition, each with its location. */
-  regexes: { pattern: string; at: Location }[];
+  regexes: ValidationRegex[];
   /** Literal values of a `contains([...], var.x)` list, each with its origin. */
   allowed: Value[];
+}
+
+/** A regex of a validation condition, compiled by the evaluator (rules never compile Terraform regexes). */
+export interface ValidationRegex {
+  pattern: string;
+  at: Location;
+  /** Whether a text matches the pattern (RE2, as Terraform matches); absent when the pattern is not valid RE2. */
+  matches?: (text: string) => boolean;
 }
 
 /** One evaluation of a module or template: one variant. */

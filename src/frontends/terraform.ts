@@ -7,10 +7,11 @@ import path from 'node:path';
 import { parseHcl } from '../parse/hcl/parser.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { evaluateTerraform } from '../eval/terraform/project.js';
+import { tfvarsJsonValues, tfvarsValues } from '../eval/terraform/tfvars.js';
+import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { ScannedFile } from '../engine/types.js';
 import type { FrontEnd, Problem } from './types.js';
 import { parseCache } from './shared.js';
 
@@ -32,10 +33,17 @@ export const terraformFrontEnd: FrontEnd = {
     const problems: Problem[] = [];
     const hcl = parseCache<HclFile>(ctx.host, parseHcl, (f) => f.errors, problems);
     for (const f of files) {
-      if (f.kind !== 'terraform' && f.kind !== 'tfvars') continue;
-      const parsed = hcl.get(f.path);
-      // SEC001 reads literal values of var files from the parsed tree (the file hook).
-      if (f.kind === 'tfvars' && parsed) (f as ScannedFile).hcl = parsed;
+      if (f.kind !== 'terraform' && f.kind !== 'tfvars' && f.kind !== 'tfvars-json') continue;
+      // Every var file's values, read here through the Host: SEC001 reads them (the file hook).
+      let values: Map<string, Value> | undefined;
+      if (f.kind === 'tfvars-json') {
+        const text = ctx.host.readText(f.path);
+        if (text !== undefined) values = tfvarsJsonValues(f.path, text);
+      } else {
+        const parsed = hcl.get(f.path);
+        if (f.kind === 'tfvars' && parsed) values = tfvarsValues(parsed);
+      }
+      if (values) f.varValues = values;
     }
     const tf = evaluateTerraform({
       root: ctx.root,

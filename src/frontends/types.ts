@@ -70,6 +70,11 @@ export interface FrontEndResult {
 export interface ClassifiedFile {
   path: string;
   kind: FileKind;
+  /**
+   * The values a `.tfvars` / `.tfvars.json` file assigns (set by its front end, read through
+   * the Host): file hooks (SEC001) get them as `ScannedFile.varValues`.
+   */
+  varValues?: ReadonlyMap<string, Value>;
 }
 
 export interface FrontEndContext {

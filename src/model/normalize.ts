@@ -170,3 +170,11 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
     return element;
   });
 }
+
+/**
+ * An inline element (`default_node_pool`, `agentPoolProfiles[]`, `security_rule`): made by
+ * `elements()` above with a parent and no identity of its own; part of its parent's body.
+ */
+export function isInlineElement(r: Resource): boolean {
+  return r.parent !== undefined && r.identity.length === 0;
+}

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { validationAdmits } from '../../rules/gpu/GPU002-gpu-size-input-unvalidated.js';
 import { str } from '../../src/core/value.js';
+import { tryCompileRegex } from '../../src/eval/terraform/regex.js';
 import type { InputValidation } from '../../src/model/resource.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
@@ -1395,7 +1396,11 @@ describe('GPU002 validation reader', () => {
   const v = (text: string, regexes: string[], allowed: string[] = []): InputValidation => ({
     at,
     text,
-    regexes: regexes.map((pattern) => ({ pattern, at })),
+    // Compiled as the Terraform evaluator compiles validation regexes (src/eval/terraform/instance.ts).
+    regexes: regexes.map((pattern) => {
+      const re = tryCompileRegex(pattern);
+      return re ? { pattern, at, matches: (s: string) => re.test(s) } : { pattern, at };
+    }),
     allowed: allowed.map((a) => str(a, at)),
   });
   it('reads a single regex', () => {

@@ -135,7 +135,7 @@ class Scope {
         const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
         this.params.set(nameNode.value.toLowerCase(), {
           name: nameNode.value,
-          keyLoc: nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`),
+          keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: 'input', name: nameNode.value } },
           decl: d,
           value: v,
           state: 2,
@@ -144,7 +144,7 @@ class Scope {
       return;
     }
     for (const [name, keyNode, decl] of members(getProp(template, 'parameters'))) {
-      const slot: ParamSlot = { name, keyLoc: nodeLocation(doc, keyNode, `parameter "${name}"`), decl, node: getProp(decl, 'defaultValue'), state: 0 };
+      const slot: ParamSlot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: 'input', name } }, decl, node: getProp(decl, 'defaultValue'), state: 0 };
       const a = assigned.get(name.toLowerCase());
       // ARM treats a null parameter value as omitted: the default applies (RULES.md "Null arguments").
       if (a?.kind === 'null' && slot.node) slot.nullGiven = a;
@@ -157,11 +157,11 @@ class Scope {
         for (const entry of node.children ?? []) {
           const n = getProp(entry, 'name');
           if (typeof n?.value !== 'string') continue;
-          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: nodeLocation(doc, n, `variable "${n.value}"`), node: entry, state: 0, copy: true });
+          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: 'variable', name: n.value } }, node: entry, state: 0, copy: true });
         }
         continue;
       }
-      this.vars.set(name.toLowerCase(), { name, keyLoc: nodeLocation(doc, keyNode, `variable "${name}"`), node, state: 0 });
+      this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: 'variable', name } }, node, state: 0 });
     }
     const fnsNode = getProp(template, 'functions');
     for (const ns of fnsNode?.type === 'array' ? (fnsNode.children ?? []) : []) {
@@ -528,7 +528,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
       const refNode = getProp(slot.decl, '$ref');
       const type = typeof typeNode?.value === 'string' ? typeNode.value : typeof refNode?.value === 'string' ? refNode.value : undefined;
       const input: InputDecl = { name: slot.name, kind: 'arm-parameter', header: keyLocation(doc, getProp(root, 'parameters'), slot.name) ?? slot.keyLoc };
-      input.header = { ...input.header, label: `parameter "${slot.name}"` };
+      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: 'input', name: slot.name } };
       if (type !== undefined) input.type = type;
       if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
       const dv = scope.defaultValue(slot);

@@ -59,7 +59,7 @@ export class FileScope {
     for (const s of file.statements) {
       switch (s.kind) {
         case 'ParamDecl': {
-          const header = this.loc(span(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`);
+          const header: Location = { ...this.loc(span(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`), symbol: { kind: 'input', name: s.name.name } };
           const slot: ParamSlot = { name: s.name.name, decl: s, state: 0, via: header };
           const a = assigned.get(s.name.name);
           // A null argument means "not given": the default applies (`deployCompute: compute.?deployCompute`).
@@ -69,12 +69,12 @@ export class FileScope {
           break;
         }
         case 'ParamAssignment': {
-          const header = this.loc(span(s.keywordRange, s.name.range), `parameter "${s.name.name}"`);
+          const header: Location = { ...this.loc(span(s.keywordRange, s.name.range), `parameter "${s.name.name}"`), symbol: { kind: 'input', name: s.name.name } };
           this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
           break;
         }
         case 'VarDecl':
-          this.vars.set(s.name.name, { decl: s, state: 0, via: this.loc(span(s.keywordRange, s.name.range), `variable "${s.name.name}"`) });
+          this.vars.set(s.name.name, { decl: s, state: 0, via: { ...this.loc(span(s.keywordRange, s.name.range), `variable "${s.name.name}"`), symbol: { kind: 'variable', name: s.name.name } } });
           break;
         case 'ResourceDecl': {
           const sym = new ResSym(this, s, s.name.name, undefined);

@@ -15,6 +15,7 @@ import {
 } from '../../core/value.js';
 import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
+import { tryCompileRegex } from './regex.js';
 import { attr, blockHeader, childBlocks, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
 import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
@@ -134,7 +135,7 @@ export class ModuleInstance {
     let v: Value;
     if (!decl) v = unknown(`variable "${name}" is not declared`, at);
     else {
-      const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
+      const header: Location = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: 'input', name } };
       const given = this.opts.inputs.get(name);
       const def = this.defaultOf(decl);
       // A null argument replaces the default unless the variable says `nullable = false`
@@ -466,7 +467,7 @@ export class ModuleInstance {
       const text = this.src.files.find((f) => f.file === decl.file)?.text ?? '';
       const typeAttr = attr(decl.node, 'type');
       const sensitive = attr(decl.node, 'sensitive');
-      const header = blockHeader(decl.node, decl.file, `variable "${name}"`);
+      const header: Location = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: 'input', name } };
       out.push({
         name,
         kind: 'tf-variable',
@@ -491,7 +492,8 @@ export class ModuleInstance {
       if (e.type === 'FunctionCall') {
         if ((e.name === 'regex' || e.name === 'regexall') && e.args[0]) {
           const p = evaluate(e.args[0], this.context(file));
-          if (p.kind === 'string') regexes.push({ pattern: p.value, at: exprLoc({ file, resolveRoot: () => undefined }, e.args[0]) });
+          const re = p.kind === 'string' ? tryCompileRegex(p.value) : undefined;
+          if (p.kind === 'string') regexes.push({ pattern: p.value, at: exprLoc({ file, resolveRoot: () => undefined }, e.args[0]), ...(re ? { matches: (s: string) => re.test(s) } : {}) });
         }
         if (e.name === 'contains' && e.args[0]) {
           const l = evaluate(e.args[0], this.context(file));

@@ -7,10 +7,6 @@
 export const KNOWN_ISSUES = {
   /** Rules whose messages break the house style (test/support/rule-tester/house-style.ts). */
   messageStyle: {
-    GPU001: 'issue 10 item 8: messages start with a lower-case "node pool"',
-    GPU002: 'issue 10 item 8: messages start with a lower-case "variable"/"parameter"',
-    TAG002: 'issue 10 item 8: messages start with a lower-case "node pool"',
-    TF003: 'issue 10 item 8: messages start with a lower-case "required_providers"',
     PARSE001: 'issue 10 item 8: parser messages carry no final period',
     EVAL001: 'issue 10 item 8: lower-case start, no final period',
     SUP002: 'issue 10 item 8: two sentences ("… on the line it covers. Remove it.")',

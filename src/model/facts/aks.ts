@@ -1,0 +1,48 @@
+/**
+ * Facts about AKS node pools used by AKS001, AKS002 and GPU003.
+ *
+ * Sources:
+ * - "Manage system node pools in Azure Kubernetes Service"
+ *   (https://learn.microsoft.com/azure/aks/use-system-pools): a pool's mode is `System` or
+ *   `User`; the cluster's default (first) pool is a system pool; system pools run CoreDNS,
+ *   metrics-server and other add-ons and must keep at least one node.
+ * - "Use GPUs for compute-intensive workloads on AKS"
+ *   (https://learn.microsoft.com/azure/aks/gpu-cluster): GPU pools carry the taint
+ *   `sku=gpu:NoSchedule` and GPU workloads a matching toleration.
+ * - Kubernetes, "Taints and Tolerations"
+ *   (https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/): a taint
+ *   is `key[=value]:Effect` with effect `NoSchedule`, `PreferNoSchedule` or `NoExecute`.
+ */
+import { mentionsGpu } from './gpu.js';
+
+/** The `mode` of a system node pool (compared without case). */
+export const SYSTEM_MODE = 'System';
+
+/** Whether a known `mode` makes the pool a system pool. */
+export function isSystemMode(mode: string): boolean {
+  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
+}
+
+/** The taint AKS documents for GPU pools (AKS001's default expectation). */
+export const GPU_TAINT = 'sku=gpu:NoSchedule';
+
+/** Taint effects; only `NoSchedule` keeps ordinary pods off a pool. */
+export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+
+/** JSON-schema pattern of a taint as configured: `key[=value]:Effect`. */
+export const TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join('|')})$`;
+
+/** `key=value:Effect` → parts (value optional). */
+export function parseTaint(t: string): { key: string; value: string; effect: string } | undefined {
+  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
+  return m ? { key: m[1]!, value: m[2] ?? '', effect: m[3]! } : undefined;
+}
+
+/** True when a taint list keeps non-GPU pods off: the configured taint, or a NoSchedule taint naming GPU. */
+export function hasGpuTaint(taints: readonly string[], expected: string): boolean {
+  return taints.some((t) => {
+    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
+    const p = parseTaint(t);
+    return p !== undefined && p.effect === 'NoSchedule' && (mentionsGpu(p.key) || mentionsGpu(p.value));
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Facts about Azure VM sizes and GPU workloads used by the GPU rules (GPU001–GPU003,
+ * AKS001, AKS002, TAG002).
+ *
+ * Sources:
+ * - Microsoft Learn, "Sizes for virtual machines in Azure", GPU accelerated
+ *   (https://learn.microsoft.com/azure/virtual-machines/sizes/overview#gpu-accelerated):
+ *   the GPU-accelerated families are NC (incl. NCads, NCCads confidential GPU), ND, NG and NV.
+ * - Same page, FPGA accelerated
+ *   (https://learn.microsoft.com/azure/virtual-machines/sizes/overview#fpga-accelerated):
+ *   the NP family is FPGA-accelerated (Xilinx), not GPU.
+ * - Size names are `Standard_<family><…>` ("Azure virtual machine sizes naming conventions",
+ *   https://learn.microsoft.com/azure/virtual-machines/vm-naming-conventions).
+ */
+import type { SymbolRef } from '../../core/source.js';
+import type { Value } from '../../core/value.js';
+import type { SizedKind } from '../kinds.js';
+
+/** The tier prefix every size name carries. */
+export const SIZE_PREFIX = 'Standard_';
+
+/** Size families that carry GPUs (the letters after `Standard_`, case-insensitive). */
+export const GPU_FAMILIES = [
+  { prefix: 'NC', about: 'compute-intensive, training and inference (NCads, NCCads confidential GPU included)' },
+  { prefix: 'ND', about: 'deep-learning training at scale' },
+  { prefix: 'NG', about: 'cloud gaming and remote graphics' },
+  { prefix: 'NV', about: 'visualization and remote desktops' },
+] as const;
+
+/** Families that start with N but carry no GPU. */
+export const FPGA_FAMILIES = [{ prefix: 'NP', about: 'FPGA (Xilinx)' }] as const;
+
+const GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join('|')})`, 'i');
+
+export function isGpuSize(size: string): boolean {
+  return GPU_SIZE.test(size.trim());
+}
+
+/** "NC, ND, NG, NV": the GPU families for messages. */
+export function gpuFamilyNames(): string {
+  return GPU_FAMILIES.map((f) => f.prefix).join(', ');
+}
+
+/** "Standard_NC*, Standard_ND*, Standard_NG*, Standard_NV*": the GPU size patterns for messages and help. */
+export function gpuSizePatterns(): string {
+  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(', ');
+}
+
+/**
+ * A validation regex that admits exactly the GPU families (`^Standard_N[CDGV]`), for messages
+ * that suggest a guard. Every GPU family is `N` plus one letter.
+ */
+export function gpuSizeRegex(): string {
+  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join('')}]`;
+}
+
+/** Example sizes for descriptions and help texts. */
+export const EXAMPLE_SIZES = {
+  /** The "$4,000 typo": a CPU size on a GPU pool… */
+  cpuTypo: 'Standard_D16s_v5',
+  /** …for this GPU size. */
+  gpuMeant: 'Standard_NC16as_T4_v3',
+  /** An FPGA size that a loose `^Standard_N` guard admits. */
+  fpga: 'Standard_NP10s',
+  /** A large GPU size (several dollars an hour). */
+  largeGpu: 'Standard_NC24ads_A100_v4',
+  /** A small CPU size for an AKS system pool. */
+  systemPool: 'Standard_D4s_v5',
+} as const;
+
+/** Example non-GPU sizes used to test whether a guard admits them (GPU002). */
+export const NON_GPU_PROBE_SIZES = ['Standard_NP10s', 'Standard_D16s_v5', 'Standard_DS3_v2', 'Standard_F8s_v2', 'Standard_E4s_v3', 'Standard_B2s'];
+
+/** Words that mark a workload as meant for GPU work (RULES.md GPU001): `gpu`, `nvidia.com/gpu`. */
+export function mentionsGpu(text: string): boolean {
+  return /gpu/i.test(text);
+}
+
+/** How messages name each kind of GPU workload. */
+const WORKLOAD_NAMES: Record<SizedKind, string> = { 'aks.nodepool': 'node pool', 'ml.compute': 'AML compute', vm: 'VM', vmss: 'scale set' };
+
+/** "node pool", "AML compute", "VM", "scale set"; capitalized to start a message. */
+export function workloadName(kind: SizedKind, startOfSentence = false): string {
+  const n = WORKLOAD_NAMES[kind];
+  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
+}
+
+/** What GPU intent is read from (RULES.md GPU001 "meant for GPU"); values are known values, or undefined. */
+export interface GpuIntentInput {
+  /** The resource's known name. */
+  name?: string;
+  /** The last segment of its address (the Terraform label, the symbolic name). */
+  label?: string;
+  /** Read in this order, only until one says GPU: node labels, tags, taints. */
+  read(attr: 'labels' | 'tags' | 'taints'): Value | undefined;
+  /** The inputs and template variables the size flowed through (structured `via` entries). */
+  sizeSymbols: readonly SymbolRef[];
+}
+
+function textsOf(v: Value | undefined): string[] {
+  if (!v) return [];
+  if (v.kind === 'string') return [v.value];
+  if (v.kind === 'list') return v.items.flatMap(textsOf);
+  if (v.kind === 'object') return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
+  return [];
+}
+
+const ATTR_WORD = { labels: 'label', tags: 'tag', taints: 'taint' } as const;
+
+/**
+ * RULES.md GPU001 "meant for GPU": the name says gpu; a label, tag or taint key or value
+ * mentions gpu (`nvidia.com/gpu` included); or the size comes from a variable/parameter
+ * whose name contains gpu. Returns the reason, for messages; undefined when nothing says GPU.
+ */
+export function gpuIntent(s: GpuIntentInput): string | undefined {
+  if (s.name !== undefined && mentionsGpu(s.name)) return `its name "${s.name}" says GPU`;
+  if (s.label !== undefined && mentionsGpu(s.label)) return `its name "${s.label}" says GPU`;
+  for (const attr of ['labels', 'tags', 'taints'] as const) {
+    const hit = textsOf(s.read(attr)).find(mentionsGpu);
+    if (hit) return `its ${ATTR_WORD[attr]} "${hit}" mentions GPU`;
+  }
+  const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
+  return input ? `its size comes from "${input.name}"` : undefined;
+}
