@@ -88,6 +88,7 @@ resource "azurerm_resource_group" "rg" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
         message: /"West Europe", which is not an allowed location \(norwayeast, norwaywest\)/,
       },
       {
@@ -110,6 +111,7 @@ resource "azurerm_container_registry" "acr" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
       {
         name: 'literal',
@@ -124,6 +126,7 @@ resource "azurerm_resource_group" "rg" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
       {
         name: 'tfvars',
@@ -145,6 +148,7 @@ location = ⟦"eastus"⟧
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
       {
         name: 'variable-default',
@@ -172,6 +176,7 @@ resource "azurerm_storage_account" "st" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
     ],
   },
@@ -252,6 +257,7 @@ resource "azapi_resource" "st" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
       {
         name: 'location-in-body',
@@ -271,6 +277,7 @@ resource "azapi_resource" "ws" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
     ],
   },
@@ -435,6 +442,7 @@ resource "azapi_resource" "ws" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
       {
         name: 'parameter-default-symbolic',
@@ -471,6 +479,7 @@ resource "azapi_resource" "ws" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
       {
         name: 'parameter-file',
@@ -517,6 +526,7 @@ resource "azapi_resource" "ws" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
         level: 'error',
         env: 'prod',
+        messageId: 'notAllowed',
       },
     ],
   },
@@ -642,6 +652,7 @@ resource "azapi_resource" "ws" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
       {
         name: 'parameter-default-symbolic',
@@ -685,6 +696,7 @@ resource "azapi_resource" "ws" {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
     ],
   },
@@ -756,6 +768,7 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
         options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
         level: 'error',
         env: 'unknown',
+        messageId: 'notAllowed',
       },
     ],
   },

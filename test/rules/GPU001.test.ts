@@ -171,6 +171,7 @@ resource "azurerm_machine_learning_compute_cluster" "gpu" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'cpu-size-on-gpu-pool',
@@ -207,6 +208,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'fpga-size-is-not-gpu',
@@ -243,6 +245,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpupool" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'gpu-label',
@@ -278,6 +281,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'module-argument',
@@ -302,6 +306,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'module-count',
@@ -336,6 +341,7 @@ output "id" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'module-for-each',
@@ -377,6 +383,7 @@ output "id" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'size-from-gpu-variable-prod-tfvars',
@@ -419,6 +426,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         },
         level: 'error',
         env: 'prod',
+        messageId: 'notGpuSize',
       },
     ],
   },
@@ -464,6 +472,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
     ],
   },
@@ -558,6 +567,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'error',
         env: 'prod',
+        messageId: 'notGpuSize',
       },
       {
         name: 'fpga-size',
@@ -586,6 +596,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'gpu-profile-cpu-size',
@@ -634,6 +645,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
     ],
   },
@@ -748,6 +760,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
     ],
   },
@@ -818,6 +831,7 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
       {
         name: 'loop-item',
@@ -861,6 +875,7 @@ resource clusters 'Microsoft.MachineLearningServices/workspaces/computes@2024-04
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'notGpuSize',
       },
     ],
   },

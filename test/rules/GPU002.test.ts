@@ -329,6 +329,7 @@ resource "azurerm_machine_learning_compute_cluster" "train" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noValidation',
       },
       {
         name: 'contains-cpu-size',
@@ -371,6 +372,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'allowsNonGpu',
         message: /"Standard_D16s_v5", which is not a GPU size/,
       },
       {
@@ -409,6 +411,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noValidation',
       },
       {
         name: 'module-argument',
@@ -451,6 +454,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noValidation',
       },
       {
         name: 'no-validation',
@@ -488,6 +492,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noValidation',
         message: /variable "gpu_vm_size" .*no validation/,
         related: [{ line: 26 }],
       },
@@ -532,6 +537,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'regexAdmitsNonGpu',
         message: /admits the non-GPU size "Standard_NP10s"/,
       },
       {
@@ -572,6 +578,7 @@ gpu_vm_size = "Standard_NC6s_v3"
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noValidation',
       },
     ],
   },
@@ -668,6 +675,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noValidation',
       },
       {
         name: 'no-validation',
@@ -713,6 +721,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noValidation',
       },
       {
         name: 'regex-admits-fpga',
@@ -763,6 +772,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'regexAdmitsNonGpu',
       },
     ],
   },
@@ -917,6 +927,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'allowsNonGpu',
       },
       {
         name: 'aml-gpu-cluster-no-allowed-values',
@@ -970,6 +981,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noAllowedValues',
       },
       {
         name: 'no-allowed-values',
@@ -1004,6 +1016,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noAllowedValues',
       },
     ],
   },
@@ -1162,6 +1175,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'allowsNonGpu',
       },
       {
         name: 'aml-gpu-cluster-no-allowed-values',
@@ -1222,6 +1236,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noAllowedValues',
       },
       {
         name: 'no-allowed-values',
@@ -1266,6 +1281,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noAllowedValues',
       },
     ],
   },
@@ -1348,6 +1364,7 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'allowsNonGpu',
       },
       {
         name: 'no-allowed-values',
@@ -1383,6 +1400,7 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noAllowedDecorator',
       },
     ],
   },

@@ -199,6 +199,7 @@ resource "azurerm_machine_learning_compute_cluster" "train" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'clusterMinNodes',
       },
       {
         name: 'autoscaling-absent',
@@ -231,6 +232,7 @@ resource "azurerm_kubernetes_cluster" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'autoscaleOff',
         message: /autoscaling off \(auto_scaling_enabled is not set/,
       },
       {
@@ -268,6 +270,7 @@ resource "azurerm_kubernetes_cluster" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'autoscaleOff',
       },
       {
         name: 'min-count-dev-tfvars',
@@ -311,6 +314,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'warning',
         env: 'nonprod',
+        messageId: 'poolMinCount',
       },
       {
         name: 'min-count-prod-note',
@@ -347,6 +351,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         options: { env: 'prod' },
         level: 'note',
         env: 'prod',
+        messageId: 'poolMinCount',
       },
       {
         name: 'v3-autoscaling-false',
@@ -381,6 +386,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'autoscaleOff',
       },
     ],
   },
@@ -502,6 +508,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'autoscaleOff',
       },
       {
         name: 'aml-gpu-cluster',
@@ -542,6 +549,7 @@ resource "azapi_resource" "gpu" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'clusterMinNodes',
       },
       {
         name: 'inline-profile-min-count',
@@ -577,6 +585,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'poolMinCount',
       },
     ],
   },
@@ -793,6 +802,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'autoscaleOff',
       },
       {
         name: 'aml-gpu-cluster',
@@ -841,6 +851,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'clusterMinNodes',
       },
       {
         name: 'inline-profile-autoscale-false',
@@ -891,6 +902,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'autoscaleOff',
       },
       {
         name: 'inline-profile-min-count',
@@ -941,6 +953,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'poolMinCount',
       },
       {
         name: 'min-count-parameter-default-dev',
@@ -984,6 +997,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'nonprod',
+        messageId: 'poolMinCount',
       },
       {
         name: 'min-count-prod-parameter-file-note',
@@ -1045,6 +1059,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'note',
         env: 'prod',
+        messageId: 'poolMinCount',
       },
     ],
   },
@@ -1210,6 +1225,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'autoscaleOff',
       },
       {
         name: 'aml-gpu-cluster',
@@ -1266,6 +1282,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'clusterMinNodes',
       },
       {
         name: 'inline-profile-autoscale-false',
@@ -1323,6 +1340,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'autoscaleOff',
       },
       {
         name: 'inline-profile-min-count',
@@ -1381,6 +1399,7 @@ resource "azapi_resource" "aks" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'poolMinCount',
       },
     ],
   },
@@ -1451,6 +1470,7 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'clusterMinNodes',
       },
     ],
   },

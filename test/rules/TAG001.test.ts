@@ -132,6 +132,7 @@ resource "azurerm_storage_account" "st" {
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'missingTags',
         message: /lacks the required tag "cost-center"/,
       },
       {
@@ -154,6 +155,7 @@ resource "azurerm_container_registry" "acr" {
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'missingTags',
       },
       {
         name: 'merge-locals-variable',
@@ -178,6 +180,7 @@ resource "azurerm_resource_group" "rg" {
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'missingTags',
       },
       {
         name: 'no-tags',
@@ -196,6 +199,7 @@ resource "azurerm_resource_group" "rg" {
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noTags',
         message: /has no tags, so it lacks the required tags "owner", "cost-center"/,
       },
       {
@@ -212,6 +216,7 @@ resource "azurerm_resource_group" "rg" {
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noTags',
       },
       {
         name: 'tfvars-tags',
@@ -236,6 +241,7 @@ tags = ⟦{
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'missingTags',
       },
     ],
   },
@@ -303,6 +309,7 @@ resource "azapi_resource" "rg" {
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noTags',
       },
       {
         name: 'tags-in-body',
@@ -323,6 +330,7 @@ resource "azapi_resource" "ws" {
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'missingTags',
       },
       {
         name: 'tags-missing-one',
@@ -352,6 +360,7 @@ locals {
         options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'missingTags',
       },
     ],
   },
@@ -571,6 +580,7 @@ locals {
         options: { ruleOptions: { TAG001: { required: ['owner'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noTags',
       },
       {
         name: 'tags-without-owner-symbolic',
@@ -605,6 +615,7 @@ locals {
         options: { ruleOptions: { TAG001: { required: ['owner'] } } },
         level: 'warning',
         env: 'nonprod',
+        messageId: 'missingTags',
       },
       {
         name: 'union-parameter-without-owner',
@@ -643,6 +654,7 @@ locals {
         options: { ruleOptions: { TAG001: { required: ['owner'] } } },
         level: 'warning',
         env: 'nonprod',
+        messageId: 'missingTags',
       },
     ],
   },
@@ -769,6 +781,7 @@ locals {
         options: { ruleOptions: { TAG001: { required: ['owner'] } } },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noTags',
       },
       {
         name: 'tags-without-owner-symbolic',
@@ -810,6 +823,7 @@ locals {
         options: { ruleOptions: { TAG001: { required: ['owner'] } } },
         level: 'warning',
         env: 'nonprod',
+        messageId: 'missingTags',
       },
     ],
   },
@@ -868,6 +882,7 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
         options: { ruleOptions: { TAG001: { required: ['owner'] } } },
         level: 'warning',
         env: 'nonprod',
+        messageId: 'missingTags',
       },
     ],
   },

@@ -93,6 +93,7 @@ provider "azurerm" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'localBackend',
       },
       {
         name: 'no-backend',
@@ -110,6 +111,7 @@ provider "azurerm" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'noBackend',
       },
       {
         name: 'provider-only',
@@ -122,6 +124,7 @@ provider "azurerm" {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'noBackend',
       },
       {
         name: 'tfvars-makes-root',
@@ -139,6 +142,7 @@ x = 1
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'noBackend',
       },
     ],
   },

@@ -34,6 +34,7 @@ terraform {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'stateFile',
       },
       {
         name: 'state-file',
@@ -47,6 +48,7 @@ terraform {
         },
         level: 'error',
         env: 'unknown',
+        messageId: 'stateFile',
       },
     ],
   },

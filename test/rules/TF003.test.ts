@@ -155,6 +155,7 @@ resource "azurerm_resource_group" "rg" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noVersion',
       },
       {
         name: 'empty-version',
@@ -182,6 +183,7 @@ resource "azurerm_resource_group" "rg" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noVersion',
       },
       {
         name: 'entry-without-version',
@@ -208,6 +210,7 @@ resource "azurerm_resource_group" "rg" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noVersion',
       },
       {
         name: 'missing-entry-root',
@@ -235,6 +238,7 @@ provider "azurerm" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noEntry',
         message: /Provider "azurerm" is used here but has no required_providers entry/,
       },
       {
@@ -253,6 +257,7 @@ terraform {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noEntry',
       },
     ],
   },
@@ -315,6 +320,7 @@ provider "azapi" {}
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noEntry',
       },
       {
         name: 'azapi-without-version',
@@ -341,6 +347,7 @@ resource "azapi_resource" "rg" {
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noVersion',
       },
     ],
   },
