@@ -20,7 +20,7 @@ describe('markdown', () => {
         `| [CI004 action-not-pinned](${DOC}/ci/CI004-action-not-pinned.md) | 0 | 1 | 0 | 0 |`,
         `| [GPU001 gpu-workload-on-non-gpu-size](${DOC}/gpu/GPU001-gpu-workload-on-non-gpu-size.md) | 1 | 0 | 0 | 0 |`,
         '| KV001 keyvault-purge-protection | 0 | 0 | 0 | 1 |',
-        '| [PARSE001 parse-error](https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/rules/core/PARSE001-parse-error.md) | 1 | 0 | 0 | 0 |',
+        '| [PARSE001 parse-error](https://github.com/mlops-iac-lint/mlops-iac-lint/blob/v0.1.0/rules/core/PARSE001-parse-error.md) | 1 | 0 | 0 | 0 |',
         '',
         '### Findings',
         '',

@@ -13,7 +13,7 @@
  * through src/model/ci.ts. Positions follow src/core/source.ts (1-based line, UTF-16
  * column, exclusive end) and are exact inside block and folded scalars.
  */
-import type { ScriptOrigin } from '../../parse/yaml/script.js';
+import type { ScriptOrigin } from '../../parse/yaml/script-origin.js';
 import type { Range } from '../../core/source.js';
 
 export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';

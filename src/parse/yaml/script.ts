@@ -12,17 +12,8 @@ import type { MappedText } from './scalar.js';
 
 export type ScriptLanguage = 'shell' | 'powershell';
 
-/** Where a snippet came from. */
-export type ScriptOrigin =
-  | 'run'
-  | 'script'
-  | 'bash'
-  | 'pwsh'
-  | 'powershell'
-  | 'inlineScript'
-  | 'inputs.script'
-  | 'file'
-  | 'comment';
+export type { ScriptOrigin } from './script-origin.js';
+import type { ScriptOrigin } from './script-origin.js';
 
 export interface ScriptToken {
   /** The word with quotes and escapes removed (for operators: the operator). */
