@@ -15015,7 +15015,7 @@ function runRules(input, undecided = [], failures = []) {
         throw new Error(`${meta.id}: a report needs a location, or a resource`);
       }
       if (r?.declaredIn) related.push(r.declaredIn);
-      const message = d.messageId !== void 0 ? formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data) : d.message ?? "";
+      const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? "";
       let attributePath = d.attributePath ?? d.attr ?? "";
       const occKey = [location.file, subject, attributePath, env].join("\0");

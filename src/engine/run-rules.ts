@@ -95,7 +95,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         throw new Error(`${meta.id}: a report needs a location, or a resource`);
       }
       if (r?.declaredIn) related.push(r.declaredIn);
-      const message = d.messageId !== undefined ? formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data) : (d as { message?: string }).message ?? '';
+      const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? '';
       let attributePath = d.attributePath ?? d.attr ?? '';
       // One rule reporting one subject at two different places: the second gets an index,

@@ -87,9 +87,7 @@ export interface RuleMeta extends RuleMetaInput {
 
 /** What a rule reports; the engine fills location, related locations, level and fingerprint. */
 export interface ReportDescriptor<M extends string = string> {
-  messageId?: M;
-  /** @deprecated transition only: rules not yet moved to `meta.messages` pass the text. */
-  message?: string;
+  messageId: M;
   /** Values for the message's `{{key}}` placeholders. */
   data?: Record<string, string | number>;
   /** The resource concerned (its address, evaluation and environment class). */

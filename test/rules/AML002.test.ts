@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AML002: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -595,6 +595,5 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
     ],
   },
 };
-// </converted>
 
 ruleTester('AML002', converted);

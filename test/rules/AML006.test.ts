@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AML006: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -1062,6 +1062,5 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
     ],
   },
 };
-// </converted>
 
 ruleTester('AML006', converted);

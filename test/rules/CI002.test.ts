@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/CI002: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   'github-actions': {
     valid: [
@@ -145,6 +145,5 @@ jobs:
     ],
   },
 };
-// </converted>
 
 ruleTester('CI002', converted);

@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/CI004: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   'github-actions': {
     valid: [
@@ -95,6 +95,5 @@ jobs:
     ],
   },
 };
-// </converted>
 
 ruleTester('CI004', converted);

@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/CI005: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   'github-actions': {
     valid: [
@@ -202,6 +202,5 @@ terraform ⟦apply⟧ \\
     ],
   },
 };
-// </converted>
 
 ruleTester('CI005', converted);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeLocation } from '../../rules/governance/GOV001-location-not-allowed.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/GOV001: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -773,7 +773,6 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
     ],
   },
 };
-// </converted>
 
 ruleTester('GOV001', converted);
 

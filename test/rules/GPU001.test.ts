@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/GPU001: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -880,6 +880,5 @@ resource clusters 'Microsoft.MachineLearningServices/workspaces/computes@2024-04
     ],
   },
 };
-// </converted>
 
 ruleTester('GPU001', converted);

@@ -9,7 +9,7 @@ import { tryCompileRegex } from '../../src/eval/terraform/regex.js';
 import type { InputValidation } from '../../src/model/resource.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/GPU002: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -1405,7 +1405,6 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
     ],
   },
 };
-// </converted>
 
 ruleTester('GPU002', converted);
 

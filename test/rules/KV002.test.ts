@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/KV002: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -687,6 +687,5 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     ],
   },
 };
-// </converted>
 
 ruleTester('KV002', converted);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { adminPortsIn } from '../../src/model/facts/network.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/NET001: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -1603,7 +1603,6 @@ resource rdp 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' 
     ],
   },
 };
-// </converted>
 
 ruleTester('NET001', converted);
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isPlaceholder, looksSecret } from '../../rules/secrets/SEC001-hardcoded-secret.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/SEC001: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -1198,7 +1198,6 @@ output passwordLength int = length(adminPassword)
     ],
   },
 };
-// </converted>
 
 /**
  * ARM and Bicep parameters (formerly unit tests over a hand-built graph in rules-b.test.ts):

@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/TAG001: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -887,6 +887,5 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
     ],
   },
 };
-// </converted>
 
 ruleTester('TAG001', converted);

@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/TAG002: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -596,6 +596,5 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
     ],
   },
 };
-// </converted>
 
 ruleTester('TAG002', converted);

@@ -4,7 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
-// <converted> by scripts/convert-rule-fixtures.ts from fixtures/TF002: a re-run replaces this block, so add cases below it.
+// The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -53,6 +53,5 @@ terraform {
     ],
   },
 };
-// </converted>
 
 ruleTester('TF002', converted);
