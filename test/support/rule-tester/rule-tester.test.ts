@@ -170,16 +170,16 @@ describe('running a case', () => {
 
   // A rule under the tester's control: for each .tf file, reports what `report` returns
   // (ranges as offsets into the file's text).
-  type FakeReport = Omit<Report, 'location'> & { start: number; end: number };
+  type FakeReport = Omit<Report, 'location' | 'messageId' | 'data'> & { message: string; start: number; end: number };
   function fakeRule(report: (text: string, file: string) => FakeReport[]): Rule {
     return {
-      meta: { id: 'ZZZ001', name: 'fake', shortDescription: 'A fake rule.', fullDescription: '', help: '', level: 'warning', tags: [], formats: ['terraform'], docPath: '' },
+      meta: { id: 'ZZZ001', name: 'fake', shortDescription: 'A fake rule.', fullDescription: '', help: '', level: 'warning', tags: [], formats: ['terraform'], docPath: '', messages: { said: '{{text}}' } },
       create: (ctx) => ({
         file(f: ScannedFile) {
           if (!f.path.endsWith('.tf')) return;
           const text = fs.readFileSync(f.path, 'utf8');
           const lines = new LineMap(text);
-          for (const { start, end, ...r } of report(text, f.path)) ctx.report({ ...r, location: { file: f.path, range: lines.range(start, end) } });
+          for (const { start, end, message, ...r } of report(text, f.path)) ctx.report({ ...r, messageId: 'said', data: { text: message }, location: { file: f.path, range: lines.range(start, end) } });
         },
       }),
     };
