@@ -113,3 +113,32 @@ describe('baseline: an edited offending value is new', () => {
     expect(changed.findings[0]!.suppression).toBeUndefined();
   });
 });
+
+describe('a baseline survives moving the checkout (RULES.md "Fingerprint": no absolute paths)', () => {
+  it('written in one checkout, it suppresses the same findings in a copy one folder deeper', async () => {
+    const files: Record<string, string> = {
+      'infra/main.tf': `provider "azurerm" {\n  features {}\n}\n${VAULT}`,
+      'infra/vars.tfvars': 'x = 1\n',
+      'terraform.tfstate': '{}\n',
+    };
+    const make = (dir: string): void => {
+      for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), text);
+      }
+    };
+    const first = path.join(tmp, 'checkout-a');
+    const second = path.join(tmp, 'deeper', 'checkout-b');
+    make(first);
+    make(second);
+    const before = await lint({ paths: [first], root: first, noConfig: true });
+    const ids = [...new Set(before.findings.map((x) => x.ruleId))].sort();
+    // TF001 and TF002 carried absolute folders and files in their fingerprints before.
+    expect(ids).toEqual(expect.arrayContaining(['KV001', 'TF001', 'TF002', 'TF003']));
+    const baseline = path.join(tmp, 'moved-baseline.json');
+    fs.writeFileSync(baseline, writeBaseline(before.findings, before.root, 'test'));
+    const after = await lint({ paths: [second], root: second, noConfig: true, baselineFile: baseline });
+    expect(after.findings.length).toBe(before.findings.length);
+    expect(after.findings.filter((x) => !x.suppression)).toEqual([]);
+  });
+});
