@@ -78,3 +78,19 @@ describe('a symbolic link named as the path', () => {
     expect(r.notices).toEqual([]);
   });
 });
+
+describe('an unreadable folder', () => {
+  // As root every folder is readable, so this runs only for other users (CI runs as root;
+  // test/discover/gitignore.test.ts covers the walker's side with a reader that refuses).
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('is a PARSE001 notification, not a silent skip', async () => {
+    const dir = tmp({ 'ok/main.tf': 'resource "azurerm_container_registry" "a" {\n  admin_enabled = true\n}\n', 'locked/x.tf': 'x = 1\n' });
+    fs.chmodSync(path.join(dir, 'locked'), 0o000);
+    try {
+      const r = await lint({ paths: [dir], root: dir, noConfig: true });
+      expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1);
+      expect(r.findings.some((f) => f.ruleId === 'PARSE001' && f.location.file === path.join(dir, 'locked') && /cannot list the folder/.test(f.message))).toBe(true);
+    } finally {
+      fs.chmodSync(path.join(dir, 'locked'), 0o755);
+    }
+  });
+});
