@@ -35,5752 +35,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/fast-glob/out/utils/array.js
-var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.splitWhen = exports.flatten = void 0;
-    function flatten(items) {
-      return items.reduce((collection, item) => [].concat(collection, item), []);
-    }
-    exports.flatten = flatten;
-    function splitWhen(items, predicate) {
-      const result = [[]];
-      let groupIndex = 0;
-      for (const item of items) {
-        if (predicate(item)) {
-          groupIndex++;
-          result[groupIndex] = [];
-        } else {
-          result[groupIndex].push(item);
-        }
-      }
-      return result;
-    }
-    exports.splitWhen = splitWhen;
-  }
-});
-
-// node_modules/fast-glob/out/utils/errno.js
-var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEnoentCodeError = void 0;
-    function isEnoentCodeError(error) {
-      return error.code === "ENOENT";
-    }
-    exports.isEnoentCodeError = isEnoentCodeError;
-  }
-});
-
-// node_modules/fast-glob/out/utils/fs.js
-var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/fast-glob/out/utils/path.js
-var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os = __require("os");
-    var path23 = __require("path");
-    var IS_WINDOWS_PLATFORM = os.platform() === "win32";
-    var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
-    var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
-    var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
-    var DOS_DEVICE_PATH_RE = /^\\\\([.?])/;
-    var WINDOWS_BACKSLASHES_RE = /\\(?![!()+@[\]{}])/g;
-    function unixify(filepath) {
-      return filepath.replace(/\\/g, "/");
-    }
-    exports.unixify = unixify;
-    function makeAbsolute(cwd, filepath) {
-      return path23.resolve(cwd, filepath);
-    }
-    exports.makeAbsolute = makeAbsolute;
-    function removeLeadingDotSegment(entry2) {
-      if (entry2.charAt(0) === ".") {
-        const secondCharactery = entry2.charAt(1);
-        if (secondCharactery === "/" || secondCharactery === "\\") {
-          return entry2.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
-        }
-      }
-      return entry2;
-    }
-    exports.removeLeadingDotSegment = removeLeadingDotSegment;
-    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
-    function escapeWindowsPath(pattern) {
-      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapeWindowsPath = escapeWindowsPath;
-    function escapePosixPath(pattern) {
-      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapePosixPath = escapePosixPath;
-    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
-    function convertWindowsPathToPattern(filepath) {
-      return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
-    }
-    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
-    function convertPosixPathToPattern(filepath) {
-      return escapePosixPath(filepath);
-    }
-    exports.convertPosixPathToPattern = convertPosixPathToPattern;
-  }
-});
-
-// node_modules/is-extglob/index.js
-var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str2) {
-      if (typeof str2 !== "string" || str2 === "") {
-        return false;
-      }
-      var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str2)) {
-        if (match[2]) return true;
-        str2 = str2.slice(match.index + match[0].length);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/is-glob/index.js
-var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
-    var isExtglob = require_is_extglob();
-    var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str2) {
-      if (str2[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      var pipeIndex = -2;
-      var closeSquareIndex = -2;
-      var closeCurlyIndex = -2;
-      var closeParenIndex = -2;
-      var backSlashIndex = -2;
-      while (index < str2.length) {
-        if (str2[index] === "*") {
-          return true;
-        }
-        if (str2[index + 1] === "?" && /[\].+)]/.test(str2[index])) {
-          return true;
-        }
-        if (closeSquareIndex !== -1 && str2[index] === "[" && str2[index + 1] !== "]") {
-          if (closeSquareIndex < index) {
-            closeSquareIndex = str2.indexOf("]", index);
-          }
-          if (closeSquareIndex > index) {
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-            backSlashIndex = str2.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeCurlyIndex !== -1 && str2[index] === "{" && str2[index + 1] !== "}") {
-          closeCurlyIndex = str2.indexOf("}", index);
-          if (closeCurlyIndex > index) {
-            backSlashIndex = str2.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeParenIndex !== -1 && str2[index] === "(" && str2[index + 1] === "?" && /[:!=]/.test(str2[index + 2]) && str2[index + 3] !== ")") {
-          closeParenIndex = str2.indexOf(")", index);
-          if (closeParenIndex > index) {
-            backSlashIndex = str2.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-              return true;
-            }
-          }
-        }
-        if (pipeIndex !== -1 && str2[index] === "(" && str2[index + 1] !== "|") {
-          if (pipeIndex < index) {
-            pipeIndex = str2.indexOf("|", index);
-          }
-          if (pipeIndex !== -1 && str2[pipeIndex + 1] !== ")") {
-            closeParenIndex = str2.indexOf(")", pipeIndex);
-            if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str2.indexOf("\\", pipeIndex);
-              if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-                return true;
-              }
-            }
-          }
-        }
-        if (str2[index] === "\\") {
-          var open = str2[index + 1];
-          index += 2;
-          var close = chars[open];
-          if (close) {
-            var n = str2.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str2[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    var relaxedCheck = function(str2) {
-      if (str2[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      while (index < str2.length) {
-        if (/[*?{}()[\]]/.test(str2[index])) {
-          return true;
-        }
-        if (str2[index] === "\\") {
-          var open = str2[index + 1];
-          index += 2;
-          var close = chars[open];
-          if (close) {
-            var n = str2.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str2[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    module.exports = function isGlob(str2, options) {
-      if (typeof str2 !== "string" || str2 === "") {
-        return false;
-      }
-      if (isExtglob(str2)) {
-        return true;
-      }
-      var check = strictCheck;
-      if (options && options.strict === false) {
-        check = relaxedCheck;
-      }
-      return check(str2);
-    };
-  }
-});
-
-// node_modules/fast-glob/node_modules/glob-parent/index.js
-var require_glob_parent = __commonJS({
-  "node_modules/fast-glob/node_modules/glob-parent/index.js"(exports, module) {
-    "use strict";
-    var isGlob = require_is_glob();
-    var pathPosixDirname = __require("path").posix.dirname;
-    var isWin32 = __require("os").platform() === "win32";
-    var slash = "/";
-    var backslash = /\\/g;
-    var enclosure = /[\{\[].*[\}\]]$/;
-    var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
-    var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str2, opts) {
-      var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str2.indexOf(slash) < 0) {
-        str2 = str2.replace(backslash, slash);
-      }
-      if (enclosure.test(str2)) {
-        str2 += slash;
-      }
-      str2 += "a";
-      do {
-        str2 = pathPosixDirname(str2);
-      } while (isGlob(str2) || globby.test(str2));
-      return str2.replace(escaped, "$1");
-    };
-  }
-});
-
-// node_modules/braces/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
-    "use strict";
-    exports.isInteger = (num2) => {
-      if (typeof num2 === "number") {
-        return Number.isInteger(num2);
-      }
-      if (typeof num2 === "string" && num2.trim() !== "") {
-        return Number.isInteger(Number(num2));
-      }
-      return false;
-    };
-    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-    exports.exceedsLimit = (min, max, step = 1, limit) => {
-      if (limit === false) return false;
-      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
-      return (Number(max) - Number(min)) / Number(step) >= limit;
-    };
-    exports.escapeNode = (block, n = 0, type) => {
-      const node = block.nodes[n];
-      if (!node) return;
-      if (type && node.type === type || node.type === "open" || node.type === "close") {
-        if (node.escaped !== true) {
-          node.value = "\\" + node.value;
-          node.escaped = true;
-        }
-      }
-    };
-    exports.encloseBrace = (node) => {
-      if (node.type !== "brace") return false;
-      if (node.commas >> 0 + node.ranges >> 0 === 0) {
-        node.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isInvalidBrace = (block) => {
-      if (block.type !== "brace") return false;
-      if (block.invalid === true || block.dollar) return true;
-      if (block.commas >> 0 + block.ranges >> 0 === 0) {
-        block.invalid = true;
-        return true;
-      }
-      if (block.open !== true || block.close !== true) {
-        block.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isOpenOrClose = (node) => {
-      if (node.type === "open" || node.type === "close") {
-        return true;
-      }
-      return node.open === true || node.close === true;
-    };
-    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
-      if (node.type === "text") acc.push(node.value);
-      if (node.type === "range") node.type = "text";
-      return acc;
-    }, []);
-    exports.flatten = (...args) => {
-      const result = [];
-      const flat = (arr) => {
-        for (let i = 0; i < arr.length; i++) {
-          const ele = arr[i];
-          if (Array.isArray(ele)) {
-            flat(ele);
-            continue;
-          }
-          if (ele !== void 0) {
-            result.push(ele);
-          }
-        }
-        return result;
-      };
-      flat(args);
-      return result;
-    };
-  }
-});
-
-// node_modules/braces/lib/stringify.js
-var require_stringify = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    module.exports = (ast, options = {}) => {
-      const stringify = (node, parent = {}) => {
-        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        let output = "";
-        if (node.value) {
-          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
-            return "\\" + node.value;
-          }
-          return node.value;
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += stringify(child);
-          }
-        }
-        return output;
-      };
-      return stringify(ast);
-    };
-  }
-});
-
-// node_modules/is-number/index.js
-var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
-    "use strict";
-    module.exports = function(num2) {
-      if (typeof num2 === "number") {
-        return num2 - num2 === 0;
-      }
-      if (typeof num2 === "string" && num2.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num2) : isFinite(+num2);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/to-regex-range/index.js
-var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
-    "use strict";
-    var isNumber = require_is_number();
-    var toRegexRange = (min, max, options) => {
-      if (isNumber(min) === false) {
-        throw new TypeError("toRegexRange: expected the first argument to be a number");
-      }
-      if (max === void 0 || min === max) {
-        return String(min);
-      }
-      if (isNumber(max) === false) {
-        throw new TypeError("toRegexRange: expected the second argument to be a number.");
-      }
-      let opts = { relaxZeros: true, ...options };
-      if (typeof opts.strictZeros === "boolean") {
-        opts.relaxZeros = opts.strictZeros === false;
-      }
-      let relax = String(opts.relaxZeros);
-      let shorthand = String(opts.shorthand);
-      let capture = String(opts.capture);
-      let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
-      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
-        return toRegexRange.cache[cacheKey].result;
-      }
-      let a = Math.min(min, max);
-      let b = Math.max(min, max);
-      if (Math.abs(a - b) === 1) {
-        let result = min + "|" + max;
-        if (opts.capture) {
-          return `(${result})`;
-        }
-        if (opts.wrap === false) {
-          return result;
-        }
-        return `(?:${result})`;
-      }
-      let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
-      let positives = [];
-      let negatives = [];
-      if (isPadded) {
-        state.isPadded = isPadded;
-        state.maxLen = String(state.max).length;
-      }
-      if (a < 0) {
-        let newMin = b < 0 ? Math.abs(b) : 1;
-        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
-        a = state.a = 0;
-      }
-      if (b >= 0) {
-        positives = splitToPatterns(a, b, state, opts);
-      }
-      state.negatives = negatives;
-      state.positives = positives;
-      state.result = collatePatterns(negatives, positives, opts);
-      if (opts.capture === true) {
-        state.result = `(${state.result})`;
-      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
-        state.result = `(?:${state.result})`;
-      }
-      toRegexRange.cache[cacheKey] = state;
-      return state.result;
-    };
-    function collatePatterns(neg, pos, options) {
-      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
-      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
-      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
-      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
-      return subpatterns.join("|");
-    }
-    function splitToRanges(min, max) {
-      let nines = 1;
-      let zeros = 1;
-      let stop = countNines(min, nines);
-      let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop && stop <= max) {
-        stops.add(stop);
-        nines += 1;
-        stop = countNines(min, nines);
-      }
-      stop = countZeros(max + 1, zeros) - 1;
-      while (min < stop && stop <= max) {
-        stops.add(stop);
-        zeros += 1;
-        stop = countZeros(max + 1, zeros) - 1;
-      }
-      stops = [...stops];
-      stops.sort(compare2);
-      return stops;
-    }
-    function rangeToPattern(start, stop, options) {
-      if (start === stop) {
-        return { pattern: start, count: [], digits: 0 };
-      }
-      let zipped = zip(start, stop);
-      let digits = zipped.length;
-      let pattern = "";
-      let count = 0;
-      for (let i = 0; i < digits; i++) {
-        let [startDigit, stopDigit] = zipped[i];
-        if (startDigit === stopDigit) {
-          pattern += startDigit;
-        } else if (startDigit !== "0" || stopDigit !== "9") {
-          pattern += toCharacterClass(startDigit, stopDigit, options);
-        } else {
-          count++;
-        }
-      }
-      if (count) {
-        pattern += options.shorthand === true ? "\\d" : "[0-9]";
-      }
-      return { pattern, count: [count], digits };
-    }
-    function splitToPatterns(min, max, tok, options) {
-      let ranges = splitToRanges(min, max);
-      let tokens = [];
-      let start = min;
-      let prev;
-      for (let i = 0; i < ranges.length; i++) {
-        let max2 = ranges[i];
-        let obj2 = rangeToPattern(String(start), String(max2), options);
-        let zeros = "";
-        if (!tok.isPadded && prev && prev.pattern === obj2.pattern) {
-          if (prev.count.length > 1) {
-            prev.count.pop();
-          }
-          prev.count.push(obj2.count[0]);
-          prev.string = prev.pattern + toQuantifier(prev.count);
-          start = max2 + 1;
-          continue;
-        }
-        if (tok.isPadded) {
-          zeros = padZeros(max2, tok, options);
-        }
-        obj2.string = zeros + obj2.pattern + toQuantifier(obj2.count);
-        tokens.push(obj2);
-        start = max2 + 1;
-        prev = obj2;
-      }
-      return tokens;
-    }
-    function filterPatterns(arr, comparison, prefix, intersection, options) {
-      let result = [];
-      for (let ele of arr) {
-        let { string } = ele;
-        if (!intersection && !contains3(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-        if (intersection && contains3(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-      }
-      return result;
-    }
-    function zip(a, b) {
-      let arr = [];
-      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
-      return arr;
-    }
-    function compare2(a, b) {
-      return a > b ? 1 : b > a ? -1 : 0;
-    }
-    function contains3(arr, key, val) {
-      return arr.some((ele) => ele[key] === val);
-    }
-    function countNines(min, len) {
-      return Number(String(min).slice(0, -len) + "9".repeat(len));
-    }
-    function countZeros(integer, zeros) {
-      return integer - integer % Math.pow(10, zeros);
-    }
-    function toQuantifier(digits) {
-      let [start = 0, stop = ""] = digits;
-      if (stop || start > 1) {
-        return `{${start + (stop ? "," + stop : "")}}`;
-      }
-      return "";
-    }
-    function toCharacterClass(a, b, options) {
-      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
-    }
-    function hasPadding(str2) {
-      return /^-?(0+)\d/.test(str2);
-    }
-    function padZeros(value, tok, options) {
-      if (!tok.isPadded) {
-        return value;
-      }
-      let diff = Math.abs(tok.maxLen - String(value).length);
-      let relax = options.relaxZeros !== false;
-      switch (diff) {
-        case 0:
-          return "";
-        case 1:
-          return relax ? "0?" : "0";
-        case 2:
-          return relax ? "0{0,2}" : "00";
-        default: {
-          return relax ? `0{0,${diff}}` : `0{${diff}}`;
-        }
-      }
-    }
-    toRegexRange.cache = {};
-    toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module.exports = toRegexRange;
-  }
-});
-
-// node_modules/fill-range/index.js
-var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var toRegexRange = require_to_regex_range();
-    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    var transform = (toNumber) => {
-      return (value) => toNumber === true ? Number(value) : String(value);
-    };
-    var isValidValue = (value) => {
-      return typeof value === "number" || typeof value === "string" && value !== "";
-    };
-    var isNumber = (num2) => Number.isInteger(+num2);
-    var zeros = (input) => {
-      let value = `${input}`;
-      let index = -1;
-      if (value[0] === "-") value = value.slice(1);
-      if (value === "0") return false;
-      while (value[++index] === "0") ;
-      return index > 0;
-    };
-    var stringify = (start, end, options) => {
-      if (typeof start === "string" || typeof end === "string") {
-        return true;
-      }
-      return options.stringify === true;
-    };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
-        let dash = input[0] === "-" ? "-" : "";
-        if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
-      }
-      if (toNumber === false) {
-        return String(input);
-      }
-      return input;
-    };
-    var toMaxLen = (input, maxLength) => {
-      let negative = input[0] === "-" ? "-" : "";
-      if (negative) {
-        input = input.slice(1);
-        maxLength--;
-      }
-      while (input.length < maxLength) input = "0" + input;
-      return negative ? "-" + input : input;
-    };
-    var toSequence = (parts, options, maxLen) => {
-      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      let prefix = options.capture ? "" : "?:";
-      let positives = "";
-      let negatives = "";
-      let result;
-      if (parts.positives.length) {
-        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
-      }
-      if (parts.negatives.length) {
-        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
-      }
-      if (positives && negatives) {
-        result = `${positives}|${negatives}`;
-      } else {
-        result = positives || negatives;
-      }
-      if (options.wrap) {
-        return `(${prefix}${result})`;
-      }
-      return result;
-    };
-    var toRange = (a, b, isNumbers, options) => {
-      if (isNumbers) {
-        return toRegexRange(a, b, { wrap: false, ...options });
-      }
-      let start = String.fromCharCode(a);
-      if (a === b) return start;
-      let stop = String.fromCharCode(b);
-      return `[${start}-${stop}]`;
-    };
-    var toRegex = (start, end, options) => {
-      if (Array.isArray(start)) {
-        let wrap = options.wrap === true;
-        let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
-      }
-      return toRegexRange(start, end, options);
-    };
-    var rangeError = (...args) => {
-      return new RangeError("Invalid range arguments: " + util.inspect(...args));
-    };
-    var invalidRange = (start, end, options) => {
-      if (options.strictRanges === true) throw rangeError([start, end]);
-      return [];
-    };
-    var invalidStep = (step, options) => {
-      if (options.strictRanges === true) {
-        throw new TypeError(`Expected step "${step}" to be a number`);
-      }
-      return [];
-    };
-    var fillNumbers = (start, end, step = 1, options = {}) => {
-      let a = Number(start);
-      let b = Number(end);
-      if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError([start, end]);
-        return [];
-      }
-      if (a === 0) a = 0;
-      if (b === 0) b = 0;
-      let descending = a > b;
-      let startString = String(start);
-      let endString = String(end);
-      let stepString = String(step);
-      step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
-      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify(start, end, options) === false;
-      let format2 = options.transform || transform(toNumber);
-      if (options.toRegex && step === 1) {
-        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
-      }
-      let parts = { negatives: [], positives: [] };
-      let push = (num2) => parts[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        if (options.toRegex === true && step > 1) {
-          push(a);
-        } else {
-          range.push(pad(format2(a, index), maxLen, toNumber));
-        }
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
-      }
-      return range;
-    };
-    var fillLetters = (start, end, step = 1, options = {}) => {
-      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
-        return invalidRange(start, end, options);
-      }
-      let format2 = options.transform || ((val) => String.fromCharCode(val));
-      let a = `${start}`.charCodeAt(0);
-      let b = `${end}`.charCodeAt(0);
-      let descending = a > b;
-      let min = Math.min(a, b);
-      let max = Math.max(a, b);
-      if (options.toRegex && step === 1) {
-        return toRange(min, max, false, options);
-      }
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        range.push(format2(a, index));
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
-      }
-      return range;
-    };
-    var fill = (start, end, step, options = {}) => {
-      if (end == null && isValidValue(start)) {
-        return [start];
-      }
-      if (!isValidValue(start) || !isValidValue(end)) {
-        return invalidRange(start, end, options);
-      }
-      if (typeof step === "function") {
-        return fill(start, end, 1, { transform: step });
-      }
-      if (isObject2(step)) {
-        return fill(start, end, 0, step);
-      }
-      let opts = { ...options };
-      if (opts.capture === true) opts.wrap = true;
-      step = step || opts.step || 1;
-      if (!isNumber(step)) {
-        if (step != null && !isObject2(step)) return invalidStep(step, opts);
-        return fill(start, end, 1, step);
-      }
-      if (isNumber(start) && isNumber(end)) {
-        return fillNumbers(start, end, step, opts);
-      }
-      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
-    };
-    module.exports = fill;
-  }
-});
-
-// node_modules/braces/lib/compile.js
-var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
-    "use strict";
-    var fill = require_fill_range();
-    var utils = require_utils();
-    var compile = (ast, options = {}) => {
-      const walk = (node, parent = {}) => {
-        const invalidBlock = utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        const invalid = invalidBlock === true || invalidNode === true;
-        const prefix = options.escapeInvalid === true ? "\\" : "";
-        let output = "";
-        if (node.isOpen === true) {
-          return prefix + node.value;
-        }
-        if (node.isClose === true) {
-          console.log("node.isClose", prefix, node.value);
-          return prefix + node.value;
-        }
-        if (node.type === "open") {
-          return invalid ? prefix + node.value : "(";
-        }
-        if (node.type === "close") {
-          return invalid ? prefix + node.value : ")";
-        }
-        if (node.type === "comma") {
-          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
-          }
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += walk(child, node);
-          }
-        }
-        return output;
-      };
-      return walk(ast);
-    };
-    module.exports = compile;
-  }
-});
-
-// node_modules/braces/lib/expand.js
-var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
-    "use strict";
-    var fill = require_fill_range();
-    var stringify = require_stringify();
-    var utils = require_utils();
-    var append = (queue = "", stash = "", enclose = false) => {
-      const result = [];
-      queue = [].concat(queue);
-      stash = [].concat(stash);
-      if (!stash.length) return queue;
-      if (!queue.length) {
-        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
-      }
-      for (const item of queue) {
-        if (Array.isArray(item)) {
-          for (const value of item) {
-            result.push(append(value, stash, enclose));
-          }
-        } else {
-          for (let ele of stash) {
-            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
-          }
-        }
-      }
-      return utils.flatten(result);
-    };
-    var expand = (ast, options = {}) => {
-      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk = (node, parent = {}) => {
-        node.queue = [];
-        let p = parent;
-        let q = parent.queue;
-        while (p.type !== "brace" && p.type !== "root" && p.parent) {
-          p = p.parent;
-          q = p.queue;
-        }
-        if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
-          return;
-        }
-        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
-          return;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
-            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
-          }
-          let range = fill(...args, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
-          }
-          q.push(append(q.pop(), range));
-          node.nodes = [];
-          return;
-        }
-        const enclose = utils.encloseBrace(node);
-        let queue = node.queue;
-        let block = node;
-        while (block.type !== "brace" && block.type !== "root" && block.parent) {
-          block = block.parent;
-          queue = block.queue;
-        }
-        for (let i = 0; i < node.nodes.length; i++) {
-          const child = node.nodes[i];
-          if (child.type === "comma" && node.type === "brace") {
-            if (i === 1) queue.push("");
-            queue.push("");
-            continue;
-          }
-          if (child.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
-            continue;
-          }
-          if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
-            continue;
-          }
-          if (child.nodes) {
-            walk(child, node);
-          }
-        }
-        return queue;
-      };
-      return utils.flatten(walk(ast));
-    };
-    module.exports = expand;
-  }
-});
-
-// node_modules/braces/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
-    "use strict";
-    module.exports = {
-      MAX_LENGTH: 1e4,
-      // Digits
-      CHAR_0: "0",
-      /* 0 */
-      CHAR_9: "9",
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: "A",
-      /* A */
-      CHAR_LOWERCASE_A: "a",
-      /* a */
-      CHAR_UPPERCASE_Z: "Z",
-      /* Z */
-      CHAR_LOWERCASE_Z: "z",
-      /* z */
-      CHAR_LEFT_PARENTHESES: "(",
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: ")",
-      /* ) */
-      CHAR_ASTERISK: "*",
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: "&",
-      /* & */
-      CHAR_AT: "@",
-      /* @ */
-      CHAR_BACKSLASH: "\\",
-      /* \ */
-      CHAR_BACKTICK: "`",
-      /* ` */
-      CHAR_CARRIAGE_RETURN: "\r",
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: "^",
-      /* ^ */
-      CHAR_COLON: ":",
-      /* : */
-      CHAR_COMMA: ",",
-      /* , */
-      CHAR_DOLLAR: "$",
-      /* . */
-      CHAR_DOT: ".",
-      /* . */
-      CHAR_DOUBLE_QUOTE: '"',
-      /* " */
-      CHAR_EQUAL: "=",
-      /* = */
-      CHAR_EXCLAMATION_MARK: "!",
-      /* ! */
-      CHAR_FORM_FEED: "\f",
-      /* \f */
-      CHAR_FORWARD_SLASH: "/",
-      /* / */
-      CHAR_HASH: "#",
-      /* # */
-      CHAR_HYPHEN_MINUS: "-",
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: "<",
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: "{",
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: "[",
-      /* [ */
-      CHAR_LINE_FEED: "\n",
-      /* \n */
-      CHAR_NO_BREAK_SPACE: "\xA0",
-      /* \u00A0 */
-      CHAR_PERCENT: "%",
-      /* % */
-      CHAR_PLUS: "+",
-      /* + */
-      CHAR_QUESTION_MARK: "?",
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: ">",
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: "}",
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: "]",
-      /* ] */
-      CHAR_SEMICOLON: ";",
-      /* ; */
-      CHAR_SINGLE_QUOTE: "'",
-      /* ' */
-      CHAR_SPACE: " ",
-      /*   */
-      CHAR_TAB: "	",
-      /* \t */
-      CHAR_UNDERSCORE: "_",
-      /* _ */
-      CHAR_VERTICAL_LINE: "|",
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
-      /* \uFEFF */
-    };
-  }
-});
-
-// node_modules/braces/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
-    "use strict";
-    var stringify = require_stringify();
-    var {
-      MAX_LENGTH,
-      CHAR_BACKSLASH,
-      /* \ */
-      CHAR_BACKTICK,
-      /* ` */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_RIGHT_SQUARE_BRACKET,
-      /* ] */
-      CHAR_DOUBLE_QUOTE,
-      /* " */
-      CHAR_SINGLE_QUOTE,
-      /* ' */
-      CHAR_NO_BREAK_SPACE,
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants();
-    var parse2 = (input, options = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      const opts = options || {};
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      if (input.length > max) {
-        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
-      }
-      const ast = { type: "root", input, nodes: [] };
-      const stack = [ast];
-      let block = ast;
-      let prev = ast;
-      let brackets = 0;
-      const length = input.length;
-      let index = 0;
-      let depth = 0;
-      let value;
-      const advance = () => input[index++];
-      const push = (node) => {
-        if (node.type === "text" && prev.type === "dot") {
-          prev.type = "text";
-        }
-        if (prev && prev.type === "text" && node.type === "text") {
-          prev.value += node.value;
-          return;
-        }
-        block.nodes.push(node);
-        node.parent = block;
-        node.prev = prev;
-        prev = node;
-        return node;
-      };
-      push({ type: "bos" });
-      while (index < length) {
-        block = stack[stack.length - 1];
-        value = advance();
-        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
-          continue;
-        }
-        if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
-          continue;
-        }
-        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
-          continue;
-        }
-        if (value === CHAR_LEFT_SQUARE_BRACKET) {
-          brackets++;
-          let next;
-          while (index < length && (next = advance())) {
-            value += next;
-            if (next === CHAR_LEFT_SQUARE_BRACKET) {
-              brackets++;
-              continue;
-            }
-            if (next === CHAR_BACKSLASH) {
-              value += advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              brackets--;
-              if (brackets === 0) {
-                break;
-              }
-            }
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
-          stack.push(block);
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_PARENTHESES) {
-          if (block.type !== "paren") {
-            push({ type: "text", value });
-            continue;
-          }
-          block = stack.pop();
-          push({ type: "text", value });
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open = value;
-          let next;
-          if (options.keepQuotes !== true) {
-            value = "";
-          }
-          while (index < length && (next = advance())) {
-            if (next === CHAR_BACKSLASH) {
-              value += next + advance();
-              continue;
-            }
-            if (next === open) {
-              if (options.keepQuotes === true) value += next;
-              break;
-            }
-            value += next;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_CURLY_BRACE) {
-          depth++;
-          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
-          const brace = {
-            type: "brace",
-            open: true,
-            close: false,
-            dollar,
-            depth,
-            commas: 0,
-            ranges: 0,
-            nodes: []
-          };
-          block = push(brace);
-          stack.push(block);
-          push({ type: "open", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_CURLY_BRACE) {
-          if (block.type !== "brace") {
-            push({ type: "text", value });
-            continue;
-          }
-          const type = "close";
-          block = stack.pop();
-          block.close = true;
-          push({ type, value });
-          depth--;
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_COMMA && depth > 0) {
-          if (block.ranges > 0) {
-            block.ranges = 0;
-            const open = block.nodes.shift();
-            block.nodes = [open, { type: "text", value: stringify(block) }];
-          }
-          push({ type: "comma", value });
-          block.commas++;
-          continue;
-        }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
-          const siblings = block.nodes;
-          if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-          if (prev.type === "dot") {
-            block.range = [];
-            prev.value += value;
-            prev.type = "range";
-            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
-              block.invalid = true;
-              block.ranges = 0;
-              prev.type = "text";
-              continue;
-            }
-            block.ranges++;
-            block.args = [];
-            continue;
-          }
-          if (prev.type === "range") {
-            siblings.pop();
-            const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
-            prev = before;
-            block.ranges--;
-            continue;
-          }
-          push({ type: "dot", value });
-          continue;
-        }
-        push({ type: "text", value });
-      }
-      do {
-        block = stack.pop();
-        if (block.type !== "root") {
-          block.nodes.forEach((node) => {
-            if (!node.nodes) {
-              if (node.type === "open") node.isOpen = true;
-              if (node.type === "close") node.isClose = true;
-              if (!node.nodes) node.type = "text";
-              node.invalid = true;
-            }
-          });
-          const parent = stack[stack.length - 1];
-          const index2 = parent.nodes.indexOf(block);
-          parent.nodes.splice(index2, 1, ...block.nodes);
-        }
-      } while (stack.length > 0);
-      push({ type: "eos" });
-      return ast;
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/braces/index.js
-var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
-    "use strict";
-    var stringify = require_stringify();
-    var compile = require_compile();
-    var expand = require_expand();
-    var parse2 = require_parse();
-    var braces = (input, options = {}) => {
-      let output = [];
-      if (Array.isArray(input)) {
-        for (const pattern of input) {
-          const result = braces.create(pattern, options);
-          if (Array.isArray(result)) {
-            output.push(...result);
-          } else {
-            output.push(result);
-          }
-        }
-      } else {
-        output = [].concat(braces.create(input, options));
-      }
-      if (options && options.expand === true && options.nodupes === true) {
-        output = [...new Set(output)];
-      }
-      return output;
-    };
-    braces.parse = (input, options = {}) => parse2(input, options);
-    braces.stringify = (input, options = {}) => {
-      if (typeof input === "string") {
-        return stringify(braces.parse(input, options), options);
-      }
-      return stringify(input, options);
-    };
-    braces.compile = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      return compile(input, options);
-    };
-    braces.expand = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      let result = expand(input, options);
-      if (options.noempty === true) {
-        result = result.filter(Boolean);
-      }
-      if (options.nodupes === true) {
-        result = [...new Set(result)];
-      }
-      return result;
-    };
-    braces.create = (input, options = {}) => {
-      if (input === "" || input.length < 3) {
-        return [input];
-      }
-      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
-    };
-    module.exports = braces;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var path23 = __require("path");
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR2 = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR: ONE_CHAR2,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      SEP: path23.sep,
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var path23 = __require("path");
-    var win32 = process.platform === "win32";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants2();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.supportsLookbehinds = () => {
-      const segs = process.version.slice(1).split(".").map(Number);
-      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
-        return true;
-      }
-      return false;
-    };
-    exports.isWindows = (options) => {
-      if (options && typeof options.windows === "boolean") {
-        return options.windows;
-      }
-      return win32 === true || path23.sep === "\\";
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan2 = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str2 = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str2.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  code = advance();
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
-                backslashes = token.backslashes = true;
-                code = advance();
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str2;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str2;
-      } else {
-        base = str2;
-      }
-      if (base && base !== "" && base !== "/" && base !== str2) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value = input.slice(n, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (idx !== 0 || value !== "") {
-            parts.push(value);
-          }
-          prevIndex = i;
-        }
-        if (prevIndex && prevIndex + 1 < input.length) {
-          const value = input.slice(prevIndex + 1);
-          parts.push(value);
-          if (opts.tokens) {
-            tokens[tokens.length - 1].value = value;
-            depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
-          }
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan2;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants2();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var getStarExtglobSequenceOutput = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      for (const branch of branches) {
-        const safeOutput = getStarExtglobSequenceOutput(branch);
-        if (safeOutput) {
-          return { risky: true, safeOutput };
-        }
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      return { risky: false };
-    };
-    var parse2 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR: ONE_CHAR2,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num2 = 0) => {
-        state.consumed += value2;
-        state.index += num2;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.value += tok.value;
-          prev.output = (prev.output || "") + tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR2 });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR2) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR2;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (next === "<" && !utils.supportsLookbehinds()) {
-              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
-            }
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR2;
-            prev.output += ONE_CHAR2;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse2.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const win32 = utils.isWindows(options);
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR: ONE_CHAR2,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(win32);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str2) => {
-        switch (str2) {
-          case "*":
-            return `${nodot}${ONE_CHAR2}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR2}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR2}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR2}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR2}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR2}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR2}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var path23 = __require("path");
-    var scan2 = require_scan();
-    var parse2 = require_parse2();
-    var utils = require_utils2();
-    var constants = require_constants2();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns3 = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str2) => {
-          for (const isMatch of fns3) {
-            const state2 = isMatch(str2);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format2 ? format2(input) : input;
-      if (match === false) {
-        output = format2 ? format2(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path23.basename(input));
-    };
-    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
-    picomatch.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
-    };
-    picomatch.scan = (input, options) => scan2(input, options);
-    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse2(input, options);
-      }
-      return picomatch.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch.constants = constants;
-    module.exports = picomatch;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    module.exports = require_picomatch();
-  }
-});
-
-// node_modules/micromatch/index.js
-var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var braces = require_braces();
-    var picomatch = require_picomatch2();
-    var utils = require_utils2();
-    var isEmptyString = (v) => v === "" || v === "./";
-    var hasBraces = (v) => {
-      const index = v.indexOf("{");
-      return index > -1 && v.indexOf("}", index) > -1;
-    };
-    var micromatch = (list2, patterns, options) => {
-      patterns = [].concat(patterns);
-      list2 = [].concat(list2);
-      let omit = /* @__PURE__ */ new Set();
-      let keep = /* @__PURE__ */ new Set();
-      let items = /* @__PURE__ */ new Set();
-      let negatives = 0;
-      let onResult = (state) => {
-        items.add(state.output);
-        if (options && options.onResult) {
-          options.onResult(state);
-        }
-      };
-      for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
-        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
-        if (negated) negatives++;
-        for (let item of list2) {
-          let matched = isMatch(item, true);
-          let match = negated ? !matched.isMatch : matched.isMatch;
-          if (!match) continue;
-          if (negated) {
-            omit.add(matched.output);
-          } else {
-            omit.delete(matched.output);
-            keep.add(matched.output);
-          }
-        }
-      }
-      let result = negatives === patterns.length ? [...items] : [...keep];
-      let matches = result.filter((item) => !omit.has(item));
-      if (options && matches.length === 0) {
-        if (options.failglob === true) {
-          throw new Error(`No matches found for "${patterns.join(", ")}"`);
-        }
-        if (options.nonull === true || options.nullglob === true) {
-          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
-        }
-      }
-      return matches;
-    };
-    micromatch.match = micromatch;
-    micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
-    micromatch.any = micromatch.isMatch;
-    micromatch.not = (list2, patterns, options = {}) => {
-      patterns = [].concat(patterns).map(String);
-      let result = /* @__PURE__ */ new Set();
-      let items = [];
-      let onResult = (state) => {
-        if (options.onResult) options.onResult(state);
-        items.push(state.output);
-      };
-      let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
-      for (let item of items) {
-        if (!matches.has(item)) {
-          result.add(item);
-        }
-      }
-      return [...result];
-    };
-    micromatch.contains = (str2, pattern, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
-      }
-      if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch.contains(str2, p, options));
-      }
-      if (typeof pattern === "string") {
-        if (isEmptyString(str2) || isEmptyString(pattern)) {
-          return false;
-        }
-        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
-          return true;
-        }
-      }
-      return micromatch.isMatch(str2, pattern, { ...options, contains: true });
-    };
-    micromatch.matchKeys = (obj2, patterns, options) => {
-      if (!utils.isObject(obj2)) {
-        throw new TypeError("Expected the first argument to be an object");
-      }
-      let keys = micromatch(Object.keys(obj2), patterns, options);
-      let res = {};
-      for (let key of keys) res[key] = obj2[key];
-      return res;
-    };
-    micromatch.some = (list2, patterns, options) => {
-      let items = [].concat(list2);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
-        if (items.some((item) => isMatch(item))) {
-          return true;
-        }
-      }
-      return false;
-    };
-    micromatch.every = (list2, patterns, options) => {
-      let items = [].concat(list2);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
-        if (!items.every((item) => isMatch(item))) {
-          return false;
-        }
-      }
-      return true;
-    };
-    micromatch.all = (str2, patterns, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
-      }
-      return [].concat(patterns).every((p) => picomatch(p, options)(str2));
-    };
-    micromatch.capture = (glob, input, options) => {
-      let posix = utils.isWindows(options);
-      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
-      if (match) {
-        return match.slice(1).map((v) => v === void 0 ? "" : v);
-      }
-    };
-    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch.scan = (...args) => picomatch.scan(...args);
-    micromatch.parse = (patterns, options) => {
-      let res = [];
-      for (let pattern of [].concat(patterns || [])) {
-        for (let str2 of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str2, options));
-        }
-      }
-      return res;
-    };
-    micromatch.braces = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      if (options && options.nobrace === true || !hasBraces(pattern)) {
-        return [pattern];
-      }
-      return braces(pattern, options);
-    };
-    micromatch.braceExpand = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch.braces(pattern, { ...options, expand: true });
-    };
-    micromatch.hasBraces = hasBraces;
-    module.exports = micromatch;
-  }
-});
-
-// node_modules/fast-glob/out/utils/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path23 = __require("path");
-    var globParent = require_glob_parent();
-    var micromatch = require_micromatch();
-    var GLOBSTAR = "**";
-    var ESCAPE_SYMBOL = "\\";
-    var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
-    var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
-    var REGEX_GROUP_SYMBOLS_RE = /(?:^|[^!*+?@])\([^(]*\|[^|]*\)/;
-    var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
-    var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
-    var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
-    function isStaticPattern(pattern, options = {}) {
-      return !isDynamicPattern(pattern, options);
-    }
-    exports.isStaticPattern = isStaticPattern;
-    function isDynamicPattern(pattern, options = {}) {
-      if (pattern === "") {
-        return false;
-      }
-      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
-        return true;
-      }
-      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
-        return true;
-      }
-      return false;
-    }
-    exports.isDynamicPattern = isDynamicPattern;
-    function hasBraceExpansion(pattern) {
-      const openingBraceIndex = pattern.indexOf("{");
-      if (openingBraceIndex === -1) {
-        return false;
-      }
-      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
-      if (closingBraceIndex === -1) {
-        return false;
-      }
-      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
-      return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
-    }
-    function convertToPositivePattern(pattern) {
-      return isNegativePattern(pattern) ? pattern.slice(1) : pattern;
-    }
-    exports.convertToPositivePattern = convertToPositivePattern;
-    function convertToNegativePattern(pattern) {
-      return "!" + pattern;
-    }
-    exports.convertToNegativePattern = convertToNegativePattern;
-    function isNegativePattern(pattern) {
-      return pattern.startsWith("!") && pattern[1] !== "(";
-    }
-    exports.isNegativePattern = isNegativePattern;
-    function isPositivePattern(pattern) {
-      return !isNegativePattern(pattern);
-    }
-    exports.isPositivePattern = isPositivePattern;
-    function getNegativePatterns(patterns) {
-      return patterns.filter(isNegativePattern);
-    }
-    exports.getNegativePatterns = getNegativePatterns;
-    function getPositivePatterns(patterns) {
-      return patterns.filter(isPositivePattern);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getPatternsInsideCurrentDirectory(patterns) {
-      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
-    }
-    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
-    function getPatternsOutsideCurrentDirectory(patterns) {
-      return patterns.filter(isPatternRelatedToParentDirectory);
-    }
-    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
-    function isPatternRelatedToParentDirectory(pattern) {
-      return pattern.startsWith("..") || pattern.startsWith("./..");
-    }
-    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
-    function getBaseDirectory(pattern) {
-      return globParent(pattern, { flipBackslashes: false });
-    }
-    exports.getBaseDirectory = getBaseDirectory;
-    function hasGlobStar(pattern) {
-      return pattern.includes(GLOBSTAR);
-    }
-    exports.hasGlobStar = hasGlobStar;
-    function endsWithSlashGlobStar(pattern) {
-      return pattern.endsWith("/" + GLOBSTAR);
-    }
-    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
-    function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path23.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
-    }
-    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
-    function expandPatternsWithBraceExpansion(patterns) {
-      return patterns.reduce((collection, pattern) => {
-        return collection.concat(expandBraceExpansion(pattern));
-      }, []);
-    }
-    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
-    function expandBraceExpansion(pattern) {
-      const patterns = micromatch.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
-      patterns.sort((a, b) => a.length - b.length);
-      return patterns.filter((pattern2) => pattern2 !== "");
-    }
-    exports.expandBraceExpansion = expandBraceExpansion;
-    function getPatternParts(pattern, options) {
-      let { parts } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
-      if (parts.length === 0) {
-        parts = [pattern];
-      }
-      if (parts[0].startsWith("/")) {
-        parts[0] = parts[0].slice(1);
-        parts.unshift("");
-      }
-      return parts;
-    }
-    exports.getPatternParts = getPatternParts;
-    function makeRe(pattern, options) {
-      return micromatch.makeRe(pattern, options);
-    }
-    exports.makeRe = makeRe;
-    function convertPatternsToRe(patterns, options) {
-      return patterns.map((pattern) => makeRe(pattern, options));
-    }
-    exports.convertPatternsToRe = convertPatternsToRe;
-    function matchAny(entry2, patternsRe) {
-      return patternsRe.some((patternRe) => patternRe.test(entry2));
-    }
-    exports.matchAny = matchAny;
-    function removeDuplicateSlashes(pattern) {
-      return pattern.replace(DOUBLE_SLASH_RE, "/");
-    }
-    exports.removeDuplicateSlashes = removeDuplicateSlashes;
-    function partitionAbsoluteAndRelative(patterns) {
-      const absolute = [];
-      const relative = [];
-      for (const pattern of patterns) {
-        if (isAbsolute(pattern)) {
-          absolute.push(pattern);
-        } else {
-          relative.push(pattern);
-        }
-      }
-      return [absolute, relative];
-    }
-    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute(pattern) {
-      return path23.isAbsolute(pattern);
-    }
-    exports.isAbsolute = isAbsolute;
-  }
-});
-
-// node_modules/merge2/index.js
-var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
-    "use strict";
-    var Stream = __require("stream");
-    var PassThrough = Stream.PassThrough;
-    var slice = Array.prototype.slice;
-    module.exports = merge2;
-    function merge2() {
-      const streamsQueue = [];
-      const args = slice.call(arguments);
-      let merging = false;
-      let options = args[args.length - 1];
-      if (options && !Array.isArray(options) && options.pipe == null) {
-        args.pop();
-      } else {
-        options = {};
-      }
-      const doEnd = options.end !== false;
-      const doPipeError = options.pipeError === true;
-      if (options.objectMode == null) {
-        options.objectMode = true;
-      }
-      if (options.highWaterMark == null) {
-        options.highWaterMark = 64 * 1024;
-      }
-      const mergedStream = PassThrough(options);
-      function addStream() {
-        for (let i = 0, len = arguments.length; i < len; i++) {
-          streamsQueue.push(pauseStreams(arguments[i], options));
-        }
-        mergeStream();
-        return this;
-      }
-      function mergeStream() {
-        if (merging) {
-          return;
-        }
-        merging = true;
-        let streams = streamsQueue.shift();
-        if (!streams) {
-          process.nextTick(endStream);
-          return;
-        }
-        if (!Array.isArray(streams)) {
-          streams = [streams];
-        }
-        let pipesCount = streams.length + 1;
-        function next() {
-          if (--pipesCount > 0) {
-            return;
-          }
-          merging = false;
-          mergeStream();
-        }
-        function pipe(stream) {
-          function onend() {
-            stream.removeListener("merge2UnpipeEnd", onend);
-            stream.removeListener("end", onend);
-            if (doPipeError) {
-              stream.removeListener("error", onerror);
-            }
-            next();
-          }
-          function onerror(err2) {
-            mergedStream.emit("error", err2);
-          }
-          if (stream._readableState.endEmitted) {
-            return next();
-          }
-          stream.on("merge2UnpipeEnd", onend);
-          stream.on("end", onend);
-          if (doPipeError) {
-            stream.on("error", onerror);
-          }
-          stream.pipe(mergedStream, { end: false });
-          stream.resume();
-        }
-        for (let i = 0; i < streams.length; i++) {
-          pipe(streams[i]);
-        }
-        next();
-      }
-      function endStream() {
-        merging = false;
-        mergedStream.emit("queueDrain");
-        if (doEnd) {
-          mergedStream.end();
-        }
-      }
-      mergedStream.setMaxListeners(0);
-      mergedStream.add = addStream;
-      mergedStream.on("unpipe", function(stream) {
-        stream.emit("merge2UnpipeEnd");
-      });
-      if (args.length) {
-        addStream.apply(null, args);
-      }
-      return mergedStream;
-    }
-    function pauseStreams(streams, options) {
-      if (!Array.isArray(streams)) {
-        if (!streams._readableState && streams.pipe) {
-          streams = streams.pipe(PassThrough(options));
-        }
-        if (!streams._readableState || !streams.pause || !streams.pipe) {
-          throw new Error("Only readable stream can be merged.");
-        }
-        streams.pause();
-      } else {
-        for (let i = 0, len = streams.length; i < len; i++) {
-          streams[i] = pauseStreams(streams[i], options);
-        }
-      }
-      return streams;
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/stream.js
-var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.merge = void 0;
-    var merge2 = require_merge2();
-    function merge(streams) {
-      const mergedStream = merge2(streams);
-      streams.forEach((stream) => {
-        stream.once("error", (error) => mergedStream.emit("error", error));
-      });
-      mergedStream.once("close", () => propagateCloseEventToSources(streams));
-      mergedStream.once("end", () => propagateCloseEventToSources(streams));
-      return mergedStream;
-    }
-    exports.merge = merge;
-    function propagateCloseEventToSources(streams) {
-      streams.forEach((stream) => stream.emit("close"));
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/string.js
-var require_string = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEmpty = exports.isString = void 0;
-    function isString(input) {
-      return typeof input === "string";
-    }
-    exports.isString = isString;
-    function isEmpty(input) {
-      return input === "";
-    }
-    exports.isEmpty = isEmpty;
-  }
-});
-
-// node_modules/fast-glob/out/utils/index.js
-var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
-    var array = require_array();
-    exports.array = array;
-    var errno = require_errno();
-    exports.errno = errno;
-    var fs10 = require_fs();
-    exports.fs = fs10;
-    var path23 = require_path();
-    exports.path = path23;
-    var pattern = require_pattern();
-    exports.pattern = pattern;
-    var stream = require_stream();
-    exports.stream = stream;
-    var string = require_string();
-    exports.string = string;
-  }
-});
-
-// node_modules/fast-glob/out/managers/tasks.js
-var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
-    var utils = require_utils3();
-    function generate(input, settings) {
-      const patterns = processPatterns(input, settings);
-      const ignore = processPatterns(settings.ignore, settings);
-      const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
-      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
-      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
-      const staticTasks = convertPatternsToTasks(
-        staticPatterns,
-        negativePatterns,
-        /* dynamic */
-        false
-      );
-      const dynamicTasks = convertPatternsToTasks(
-        dynamicPatterns,
-        negativePatterns,
-        /* dynamic */
-        true
-      );
-      return staticTasks.concat(dynamicTasks);
-    }
-    exports.generate = generate;
-    function processPatterns(input, settings) {
-      let patterns = input;
-      if (settings.braceExpansion) {
-        patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
-      }
-      if (settings.baseNameMatch) {
-        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
-      }
-      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
-    }
-    function convertPatternsToTasks(positive, negative, dynamic) {
-      const tasks = [];
-      const patternsOutsideCurrentDirectory = utils.pattern.getPatternsOutsideCurrentDirectory(positive);
-      const patternsInsideCurrentDirectory = utils.pattern.getPatternsInsideCurrentDirectory(positive);
-      const outsideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsOutsideCurrentDirectory);
-      const insideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsInsideCurrentDirectory);
-      tasks.push(...convertPatternGroupsToTasks(outsideCurrentDirectoryGroup, negative, dynamic));
-      if ("." in insideCurrentDirectoryGroup) {
-        tasks.push(convertPatternGroupToTask(".", patternsInsideCurrentDirectory, negative, dynamic));
-      } else {
-        tasks.push(...convertPatternGroupsToTasks(insideCurrentDirectoryGroup, negative, dynamic));
-      }
-      return tasks;
-    }
-    exports.convertPatternsToTasks = convertPatternsToTasks;
-    function getPositivePatterns(patterns) {
-      return utils.pattern.getPositivePatterns(patterns);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore);
-      const positive = negative.map(utils.pattern.convertToPositivePattern);
-      return positive;
-    }
-    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
-    function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
-      return patterns.reduce((collection, pattern) => {
-        const base = utils.pattern.getBaseDirectory(pattern);
-        if (base in collection) {
-          collection[base].push(pattern);
-        } else {
-          collection[base] = [pattern];
-        }
-        return collection;
-      }, group);
-    }
-    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
-    function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base) => {
-        return convertPatternGroupToTask(base, positive[base], negative, dynamic);
-      });
-    }
-    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base, positive, negative, dynamic) {
-      return {
-        dynamic,
-        positive,
-        negative,
-        base,
-        patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
-      };
-    }
-    exports.convertPatternGroupToTask = convertPatternGroupToTask;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/async.js
-var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path23, settings, callback) {
-      settings.fs.lstat(path23, (lstatError, lstat) => {
-        if (lstatError !== null) {
-          callFailureCallback(callback, lstatError);
-          return;
-        }
-        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat);
-          return;
-        }
-        settings.fs.stat(path23, (statError, stat) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              callFailureCallback(callback, statError);
-              return;
-            }
-            callSuccessCallback(callback, lstat);
-            return;
-          }
-          if (settings.markSymbolicLink) {
-            stat.isSymbolicLink = () => true;
-          }
-          callSuccessCallback(callback, stat);
-        });
-      });
-    }
-    exports.read = read;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result) {
-      callback(null, result);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
-var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path23, settings) {
-      const lstat = settings.fs.lstatSync(path23);
-      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat;
-      }
-      try {
-        const stat = settings.fs.statSync(path23);
-        if (settings.markSymbolicLink) {
-          stat.isSymbolicLink = () => true;
-        }
-        return stat;
-      } catch (error) {
-        if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat;
-        }
-        throw error;
-      }
-    }
-    exports.read = read;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
-var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs10 = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs10.lstat,
-      stat: fs10.stat,
-      lstatSync: fs10.lstatSync,
-      statSync: fs10.statSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/settings.js
-var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs10 = require_fs2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs10.createFileSystemAdapter(this._options.fs);
-        this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/index.js
-var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.statSync = exports.stat = exports.Settings = void 0;
-    var async = require_async();
-    var sync = require_sync();
-    var settings_1 = require_settings();
-    exports.Settings = settings_1.default;
-    function stat(path23, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path23, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.stat = stat;
-    function statSync(path23, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path23, settings);
-    }
-    exports.statSync = statSync;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/queue-microtask/index.js
-var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
-    var promise;
-    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err2) => setTimeout(() => {
-      throw err2;
-    }, 0));
-  }
-});
-
-// node_modules/run-parallel/index.js
-var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
-    module.exports = runParallel;
-    var queueMicrotask2 = require_queue_microtask();
-    function runParallel(tasks, cb) {
-      let results, pending, keys;
-      let isSync = true;
-      if (Array.isArray(tasks)) {
-        results = [];
-        pending = tasks.length;
-      } else {
-        keys = Object.keys(tasks);
-        results = {};
-        pending = keys.length;
-      }
-      function done(err2) {
-        function end() {
-          if (cb) cb(err2, results);
-          cb = null;
-        }
-        if (isSync) queueMicrotask2(end);
-        else end();
-      }
-      function each(i, err2, result) {
-        results[i] = result;
-        if (--pending === 0 || err2) {
-          done(err2);
-        }
-      }
-      if (!pending) {
-        done(null);
-      } else if (keys) {
-        keys.forEach(function(key) {
-          tasks[key](function(err2, result) {
-            each(key, err2, result);
-          });
-        });
-      } else {
-        tasks.forEach(function(task, i) {
-          task(function(err2, result) {
-            each(i, err2, result);
-          });
-        });
-      }
-      isSync = false;
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/constants.js
-var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
-    var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
-    if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
-      throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
-    }
-    var MAJOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[0], 10);
-    var MINOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[1], 10);
-    var SUPPORTED_MAJOR_VERSION = 10;
-    var SUPPORTED_MINOR_VERSION = 10;
-    var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
-    var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
-var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
-var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.fs = void 0;
-    var fs10 = require_fs3();
-    exports.fs = fs10;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
-var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = void 0;
-    function joinPathSegments(a, b, separator) {
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
-var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var rpl = require_run_parallel();
-    var constants_1 = require_constants3();
-    var utils = require_utils4();
-    var common = require_common();
-    function read(directory, settings, callback) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        readdirWithFileTypes(directory, settings, callback);
-        return;
-      }
-      readdir(directory, settings, callback);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings, callback) {
-      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const entries2 = dirents.map((dirent) => ({
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        }));
-        if (!settings.followSymbolicLinks) {
-          callSuccessCallback(callback, entries2);
-          return;
-        }
-        const tasks = entries2.map((entry2) => makeRplTaskEntry(entry2, settings));
-        rpl(tasks, (rplError, rplEntries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, rplEntries);
-        });
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry2, settings) {
-      return (done) => {
-        if (!entry2.dirent.isSymbolicLink()) {
-          done(null, entry2);
-          return;
-        }
-        settings.fs.stat(entry2.path, (statError, stats) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              done(statError);
-              return;
-            }
-            done(null, entry2);
-            return;
-          }
-          entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
-          done(null, entry2);
-        });
-      };
-    }
-    function readdir(directory, settings, callback) {
-      settings.fs.readdir(directory, (readdirError, names) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const tasks = names.map((name) => {
-          const path23 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
-          return (done) => {
-            fsStat.stat(path23, settings.fsStatSettings, (error, stats) => {
-              if (error !== null) {
-                done(error);
-                return;
-              }
-              const entry2 = {
-                name,
-                path: path23,
-                dirent: utils.fs.createDirentFromStats(name, stats)
-              };
-              if (settings.stats) {
-                entry2.stats = stats;
-              }
-              done(null, entry2);
-            });
-          };
-        });
-        rpl(tasks, (rplError, entries2) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, entries2);
-        });
-      });
-    }
-    exports.readdir = readdir;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result) {
-      callback(null, result);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
-var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var constants_1 = require_constants3();
-    var utils = require_utils4();
-    var common = require_common();
-    function read(directory, settings) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        return readdirWithFileTypes(directory, settings);
-      }
-      return readdir(directory, settings);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings) {
-      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
-      return dirents.map((dirent) => {
-        const entry2 = {
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        };
-        if (entry2.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
-          try {
-            const stats = settings.fs.statSync(entry2.path);
-            entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
-          } catch (error) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              throw error;
-            }
-          }
-        }
-        return entry2;
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function readdir(directory, settings) {
-      const names = settings.fs.readdirSync(directory);
-      return names.map((name) => {
-        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
-        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
-        const entry2 = {
-          name,
-          path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name, stats)
-        };
-        if (settings.stats) {
-          entry2.stats = stats;
-        }
-        return entry2;
-      });
-    }
-    exports.readdir = readdir;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
-var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs10 = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs10.lstat,
-      stat: fs10.stat,
-      lstatSync: fs10.lstatSync,
-      statSync: fs10.statSync,
-      readdir: fs10.readdir,
-      readdirSync: fs10.readdirSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/settings.js
-var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path23 = __require("path");
-    var fsStat = require_out();
-    var fs10 = require_fs4();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs10.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path23.sep);
-        this.stats = this._getValue(this._options.stats, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-        this.fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this.followSymbolicLinks,
-          fs: this.fs,
-          throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/index.js
-var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.scandirSync = exports.scandir = void 0;
-    var async = require_async2();
-    var sync = require_sync2();
-    var settings_1 = require_settings2();
-    exports.Settings = settings_1.default;
-    function scandir(path23, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path23, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.scandir = scandir;
-    function scandirSync(path23, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path23, settings);
-    }
-    exports.scandirSync = scandirSync;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/reusify/reusify.js
-var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
-    "use strict";
-    function reusify(Constructor) {
-      var head = new Constructor();
-      var tail = head;
-      function get2() {
-        var current = head;
-        if (current.next) {
-          head = current.next;
-        } else {
-          head = new Constructor();
-          tail = head;
-        }
-        current.next = null;
-        return current;
-      }
-      function release(obj2) {
-        tail.next = obj2;
-        tail = obj2;
-      }
-      return {
-        get: get2,
-        release
-      };
-    }
-    module.exports = reusify;
-  }
-});
-
-// node_modules/fastq/queue.js
-var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
-    "use strict";
-    var reusify = require_reusify();
-    function fastqueue(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      if (!(_concurrency >= 1)) {
-        throw new Error("fastqueue concurrency must be equal to or greater than 1");
-      }
-      var cache3 = reusify(Task);
-      var queueHead = null;
-      var queueTail = null;
-      var _running = 0;
-      var errorHandler = null;
-      var self = {
-        push,
-        drain: noop,
-        saturated: noop,
-        pause,
-        paused: false,
-        get concurrency() {
-          return _concurrency;
-        },
-        set concurrency(value) {
-          if (!(value >= 1)) {
-            throw new Error("fastqueue concurrency must be equal to or greater than 1");
-          }
-          _concurrency = value;
-          if (self.paused) return;
-          for (; queueHead && _running < _concurrency; ) {
-            _running++;
-            release();
-          }
-        },
-        running,
-        resume,
-        idle,
-        length,
-        getQueue,
-        unshift,
-        empty: noop,
-        kill,
-        killAndDrain,
-        error,
-        abort
-      };
-      return self;
-      function running() {
-        return _running;
-      }
-      function pause() {
-        self.paused = true;
-      }
-      function length() {
-        var current = queueHead;
-        var counter = 0;
-        while (current) {
-          current = current.next;
-          counter++;
-        }
-        return counter;
-      }
-      function getQueue() {
-        var current = queueHead;
-        var tasks = [];
-        while (current) {
-          tasks.push(current.value);
-          current = current.next;
-        }
-        return tasks;
-      }
-      function resume() {
-        if (!self.paused) return;
-        self.paused = false;
-        if (queueHead === null) {
-          _running++;
-          release();
-          return;
-        }
-        for (; queueHead && _running < _concurrency; ) {
-          _running++;
-          release();
-        }
-      }
-      function idle() {
-        return _running === 0 && self.length() === 0;
-      }
-      function push(value, done) {
-        var current = cache3.get();
-        current.context = context;
-        current.release = release;
-        current.value = value;
-        current.callback = done || noop;
-        current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueTail) {
-            queueTail.next = current;
-            queueTail = current;
-          } else {
-            queueHead = current;
-            queueTail = current;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current.value, current.worked);
-        }
-      }
-      function unshift(value, done) {
-        var current = cache3.get();
-        current.context = context;
-        current.release = release;
-        current.value = value;
-        current.callback = done || noop;
-        current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueHead) {
-            current.next = queueHead;
-            queueHead = current;
-          } else {
-            queueHead = current;
-            queueTail = current;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current.value, current.worked);
-        }
-      }
-      function release(holder) {
-        if (holder) {
-          cache3.release(holder);
-        }
-        var next = queueHead;
-        if (next && _running <= _concurrency) {
-          if (!self.paused) {
-            if (queueTail === queueHead) {
-              queueTail = null;
-            }
-            queueHead = next.next;
-            next.next = null;
-            worker.call(context, next.value, next.worked);
-            if (queueTail === null) {
-              self.empty();
-            }
-          } else {
-            _running--;
-          }
-        } else if (--_running === 0) {
-          self.drain();
-        }
-      }
-      function kill() {
-        queueHead = null;
-        queueTail = null;
-        self.drain = noop;
-      }
-      function killAndDrain() {
-        queueHead = null;
-        queueTail = null;
-        self.drain();
-        self.drain = noop;
-      }
-      function abort() {
-        var current = queueHead;
-        queueHead = null;
-        queueTail = null;
-        while (current) {
-          var next = current.next;
-          var callback = current.callback;
-          var errorHandler2 = current.errorHandler;
-          var val = current.value;
-          var context2 = current.context;
-          current.value = null;
-          current.callback = noop;
-          current.errorHandler = null;
-          current.next = null;
-          if (errorHandler2) {
-            errorHandler2(new Error("abort"), val);
-          }
-          callback.call(context2, new Error("abort"));
-          cache3.release(current);
-          current = next;
-        }
-        self.drain = noop;
-      }
-      function error(handler) {
-        errorHandler = handler;
-      }
-    }
-    function noop() {
-    }
-    function Task() {
-      this.value = null;
-      this.callback = noop;
-      this.next = null;
-      this.release = noop;
-      this.context = null;
-      this.errorHandler = null;
-      var self = this;
-      this.worked = function worked(err2, result) {
-        var callback = self.callback;
-        var errorHandler = self.errorHandler;
-        var val = self.value;
-        self.value = null;
-        self.callback = noop;
-        if (self.errorHandler) {
-          errorHandler(err2, val);
-        }
-        callback.call(self.context, err2, result);
-        self.release(self);
-      };
-    }
-    function queueAsPromised(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      function asyncWrapper(arg, cb) {
-        worker.call(this, arg).then(function(res) {
-          cb(null, res);
-        }, cb);
-      }
-      var queue = fastqueue(context, asyncWrapper, _concurrency);
-      var pushCb = queue.push;
-      var unshiftCb = queue.unshift;
-      queue.push = push;
-      queue.unshift = unshift;
-      queue.drained = drained;
-      return queue;
-      function push(value) {
-        var p = new Promise(function(resolve, reject) {
-          pushCb(value, function(err2, result) {
-            if (err2) {
-              reject(err2);
-              return;
-            }
-            resolve(result);
-          });
-        });
-        p.catch(noop);
-        return p;
-      }
-      function unshift(value) {
-        var p = new Promise(function(resolve, reject) {
-          unshiftCb(value, function(err2, result) {
-            if (err2) {
-              reject(err2);
-              return;
-            }
-            resolve(result);
-          });
-        });
-        p.catch(noop);
-        return p;
-      }
-      function drained() {
-        var p = new Promise(function(resolve) {
-          process.nextTick(function() {
-            if (queue.idle()) {
-              resolve();
-            } else {
-              var previousDrain = queue.drain;
-              queue.drain = function() {
-                if (typeof previousDrain === "function") previousDrain();
-                resolve();
-                queue.drain = previousDrain;
-              };
-            }
-          });
-        });
-        return p;
-      }
-    }
-    module.exports = fastqueue;
-    module.exports.promise = queueAsPromised;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/common.js
-var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
-    function isFatalError(settings, error) {
-      if (settings.errorFilter === null) {
-        return true;
-      }
-      return !settings.errorFilter(error);
-    }
-    exports.isFatalError = isFatalError;
-    function isAppliedFilter(filter, value) {
-      return filter === null || filter(value);
-    }
-    exports.isAppliedFilter = isAppliedFilter;
-    function replacePathSegmentSeparator(filepath, separator) {
-      return filepath.split(/[/\\]/).join(separator);
-    }
-    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
-    function joinPathSegments(a, b, separator) {
-      if (a === "") {
-        return b;
-      }
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
-var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var common = require_common2();
-    var Reader = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
-      }
-    };
-    exports.default = Reader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/async.js
-var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var events_1 = __require("events");
-    var fsScandir = require_out2();
-    var fastq = require_queue();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var AsyncReader = class extends reader_1.default {
-      constructor(_root, _settings) {
-        super(_root, _settings);
-        this._settings = _settings;
-        this._scandir = fsScandir.scandir;
-        this._emitter = new events_1.EventEmitter();
-        this._queue = fastq(this._worker.bind(this), this._settings.concurrency);
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        this._queue.drain = () => {
-          if (!this._isFatalError) {
-            this._emitter.emit("end");
-          }
-        };
-      }
-      read() {
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        setImmediate(() => {
-          this._pushToQueue(this._root, this._settings.basePath);
-        });
-        return this._emitter;
-      }
-      get isDestroyed() {
-        return this._isDestroyed;
-      }
-      destroy() {
-        if (this._isDestroyed) {
-          throw new Error("The reader is already destroyed");
-        }
-        this._isDestroyed = true;
-        this._queue.killAndDrain();
-      }
-      onEntry(callback) {
-        this._emitter.on("entry", callback);
-      }
-      onError(callback) {
-        this._emitter.once("error", callback);
-      }
-      onEnd(callback) {
-        this._emitter.once("end", callback);
-      }
-      _pushToQueue(directory, base) {
-        const queueItem = { directory, base };
-        this._queue.push(queueItem, (error) => {
-          if (error !== null) {
-            this._handleError(error);
-          }
-        });
-      }
-      _worker(item, done) {
-        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries2) => {
-          if (error !== null) {
-            done(error, void 0);
-            return;
-          }
-          for (const entry2 of entries2) {
-            this._handleEntry(entry2, item.base);
-          }
-          done(null, void 0);
-        });
-      }
-      _handleError(error) {
-        if (this._isDestroyed || !common.isFatalError(this._settings, error)) {
-          return;
-        }
-        this._isFatalError = true;
-        this._isDestroyed = true;
-        this._emitter.emit("error", error);
-      }
-      _handleEntry(entry2, base) {
-        if (this._isDestroyed || this._isFatalError) {
-          return;
-        }
-        const fullpath = entry2.path;
-        if (base !== void 0) {
-          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
-          this._emitEntry(entry2);
-        }
-        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
-        }
-      }
-      _emitEntry(entry2) {
-        this._emitter.emit("entry", entry2);
-      }
-    };
-    exports.default = AsyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/async.js
-var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async3();
-    var AsyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._storage = [];
-      }
-      read(callback) {
-        this._reader.onError((error) => {
-          callFailureCallback(callback, error);
-        });
-        this._reader.onEntry((entry2) => {
-          this._storage.push(entry2);
-        });
-        this._reader.onEnd(() => {
-          callSuccessCallback(callback, this._storage);
-        });
-        this._reader.read();
-      }
-    };
-    exports.default = AsyncProvider;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, entries2) {
-      callback(null, entries2);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
-var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var async_1 = require_async3();
-    var StreamProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._stream = new stream_1.Readable({
-          objectMode: true,
-          read: () => {
-          },
-          destroy: () => {
-            if (!this._reader.isDestroyed) {
-              this._reader.destroy();
-            }
-          }
-        });
-      }
-      read() {
-        this._reader.onError((error) => {
-          this._stream.emit("error", error);
-        });
-        this._reader.onEntry((entry2) => {
-          this._stream.push(entry2);
-        });
-        this._reader.onEnd(() => {
-          this._stream.push(null);
-        });
-        this._reader.read();
-        return this._stream;
-      }
-    };
-    exports.default = StreamProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
-var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsScandir = require_out2();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var SyncReader = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._scandir = fsScandir.scandirSync;
-        this._storage = [];
-        this._queue = /* @__PURE__ */ new Set();
-      }
-      read() {
-        this._pushToQueue(this._root, this._settings.basePath);
-        this._handleQueue();
-        return this._storage;
-      }
-      _pushToQueue(directory, base) {
-        this._queue.add({ directory, base });
-      }
-      _handleQueue() {
-        for (const item of this._queue.values()) {
-          this._handleDirectory(item.directory, item.base);
-        }
-      }
-      _handleDirectory(directory, base) {
-        try {
-          const entries2 = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry2 of entries2) {
-            this._handleEntry(entry2, base);
-          }
-        } catch (error) {
-          this._handleError(error);
-        }
-      }
-      _handleError(error) {
-        if (!common.isFatalError(this._settings, error)) {
-          return;
-        }
-        throw error;
-      }
-      _handleEntry(entry2, base) {
-        const fullpath = entry2.path;
-        if (base !== void 0) {
-          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
-          this._pushToStorage(entry2);
-        }
-        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
-        }
-      }
-      _pushToStorage(entry2) {
-        this._storage.push(entry2);
-      }
-    };
-    exports.default = SyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
-var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync3();
-    var SyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new sync_1.default(this._root, this._settings);
-      }
-      read() {
-        return this._reader.read();
-      }
-    };
-    exports.default = SyncProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/settings.js
-var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path23 = __require("path");
-    var fsScandir = require_out2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.basePath = this._getValue(this._options.basePath, void 0);
-        this.concurrency = this._getValue(this._options.concurrency, Number.POSITIVE_INFINITY);
-        this.deepFilter = this._getValue(this._options.deepFilter, null);
-        this.entryFilter = this._getValue(this._options.entryFilter, null);
-        this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path23.sep);
-        this.fsScandirSettings = new fsScandir.Settings({
-          followSymbolicLinks: this._options.followSymbolicLinks,
-          fs: this._options.fs,
-          pathSegmentSeparator: this._options.pathSegmentSeparator,
-          stats: this._options.stats,
-          throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/index.js
-var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
-    var async_1 = require_async4();
-    var stream_1 = require_stream2();
-    var sync_1 = require_sync4();
-    var settings_1 = require_settings3();
-    exports.Settings = settings_1.default;
-    function walk(directory, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
-        return;
-      }
-      new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
-    }
-    exports.walk = walk;
-    function walkSync(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider = new sync_1.default(directory, settings);
-      return provider.read();
-    }
-    exports.walkSync = walkSync;
-    function walkStream(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider = new stream_1.default(directory, settings);
-      return provider.read();
-    }
-    exports.walkStream = walkStream;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/fast-glob/out/readers/reader.js
-var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path23 = __require("path");
-    var fsStat = require_out();
-    var utils = require_utils3();
-    var Reader = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this._fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          throwErrorOnBrokenSymbolicLink: this._settings.followSymbolicLinks
-        });
-      }
-      _getFullEntryPath(filepath) {
-        return path23.resolve(this._settings.cwd, filepath);
-      }
-      _makeEntry(stats, pattern) {
-        const entry2 = {
-          name: pattern,
-          path: pattern,
-          dirent: utils.fs.createDirentFromStats(pattern, stats)
-        };
-        if (this._settings.stats) {
-          entry2.stats = stats;
-        }
-        return entry2;
-      }
-      _isFatalError(error) {
-        return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
-      }
-    };
-    exports.default = Reader;
-  }
-});
-
-// node_modules/fast-glob/out/readers/stream.js
-var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderStream = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkStream = fsWalk.walkStream;
-        this._stat = fsStat.stat;
-      }
-      dynamic(root, options) {
-        return this._walkStream(root, options);
-      }
-      static(patterns, options) {
-        const filepaths = patterns.map(this._getFullEntryPath, this);
-        const stream = new stream_1.PassThrough({ objectMode: true });
-        stream._write = (index, _enc, done) => {
-          return this._getEntry(filepaths[index], patterns[index], options).then((entry2) => {
-            if (entry2 !== null && options.entryFilter(entry2)) {
-              stream.push(entry2);
-            }
-            if (index === filepaths.length - 1) {
-              stream.end();
-            }
-            done();
-          }).catch(done);
-        };
-        for (let i = 0; i < filepaths.length; i++) {
-          stream.write(i);
-        }
-        return stream;
-      }
-      _getEntry(filepath, pattern, options) {
-        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        });
-      }
-      _getStat(filepath) {
-        return new Promise((resolve, reject) => {
-          this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve(stats) : reject(error);
-          });
-        });
-      }
-    };
-    exports.default = ReaderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/async.js
-var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var stream_1 = require_stream3();
-    var ReaderAsync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkAsync = fsWalk.walk;
-        this._readerStream = new stream_1.default(this._settings);
-      }
-      dynamic(root, options) {
-        return new Promise((resolve, reject) => {
-          this._walkAsync(root, options, (error, entries2) => {
-            if (error === null) {
-              resolve(entries2);
-            } else {
-              reject(error);
-            }
-          });
-        });
-      }
-      async static(patterns, options) {
-        const entries2 = [];
-        const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve, reject) => {
-          stream.once("error", reject);
-          stream.on("data", (entry2) => entries2.push(entry2));
-          stream.once("end", () => resolve(entries2));
-        });
-      }
-    };
-    exports.default = ReaderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/matcher.js
-var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var Matcher = class {
-      constructor(_patterns, _settings, _micromatchOptions) {
-        this._patterns = _patterns;
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this._storage = [];
-        this._fillStorage();
-      }
-      _fillStorage() {
-        for (const pattern of this._patterns) {
-          const segments = this._getPatternSegments(pattern);
-          const sections = this._splitSegmentsIntoSections(segments);
-          this._storage.push({
-            complete: sections.length <= 1,
-            pattern,
-            segments,
-            sections
-          });
-        }
-      }
-      _getPatternSegments(pattern) {
-        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
-          if (!dynamic) {
-            return {
-              dynamic: false,
-              pattern: part
-            };
-          }
-          return {
-            dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
-          };
-        });
-      }
-      _splitSegmentsIntoSections(segments) {
-        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
-      }
-    };
-    exports.default = Matcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/partial.js
-var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var matcher_1 = require_matcher();
-    var PartialMatcher = class extends matcher_1.default {
-      match(filepath) {
-        const parts = filepath.split("/");
-        const levels = parts.length;
-        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
-        for (const pattern of patterns) {
-          const section = pattern.sections[0];
-          if (!pattern.complete && levels > section.length) {
-            return true;
-          }
-          const match = parts.every((part, index) => {
-            const segment = pattern.segments[index];
-            if (segment.dynamic && segment.patternRe.test(part)) {
-              return true;
-            }
-            if (!segment.dynamic && segment.pattern === part) {
-              return true;
-            }
-            return false;
-          });
-          if (match) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    exports.default = PartialMatcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/deep.js
-var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var partial_1 = require_partial();
-    var DeepFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-      }
-      getFilter(basePath, positive, negative) {
-        const matcher = this._getMatcher(positive);
-        const negativeRe = this._getNegativePatternsRe(negative);
-        return (entry2) => this._filter(basePath, entry2, matcher, negativeRe);
-      }
-      _getMatcher(patterns) {
-        return new partial_1.default(patterns, this._settings, this._micromatchOptions);
-      }
-      _getNegativePatternsRe(patterns) {
-        const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
-        return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
-      }
-      _filter(basePath, entry2, matcher, negativeRe) {
-        if (this._isSkippedByDeep(basePath, entry2.path)) {
-          return false;
-        }
-        if (this._isSkippedSymbolicLink(entry2)) {
-          return false;
-        }
-        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
-        if (this._isSkippedByPositivePatterns(filepath, matcher)) {
-          return false;
-        }
-        return this._isSkippedByNegativePatterns(filepath, negativeRe);
-      }
-      _isSkippedByDeep(basePath, entryPath) {
-        if (this._settings.deep === Infinity) {
-          return false;
-        }
-        return this._getEntryLevel(basePath, entryPath) >= this._settings.deep;
-      }
-      _getEntryLevel(basePath, entryPath) {
-        const entryPathDepth = entryPath.split("/").length;
-        if (basePath === "") {
-          return entryPathDepth;
-        }
-        const basePathDepth = basePath.split("/").length;
-        return entryPathDepth - basePathDepth;
-      }
-      _isSkippedSymbolicLink(entry2) {
-        return !this._settings.followSymbolicLinks && entry2.dirent.isSymbolicLink();
-      }
-      _isSkippedByPositivePatterns(entryPath, matcher) {
-        return !this._settings.baseNameMatch && !matcher.match(entryPath);
-      }
-      _isSkippedByNegativePatterns(entryPath, patternsRe) {
-        return !utils.pattern.matchAny(entryPath, patternsRe);
-      }
-    };
-    exports.default = DeepFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/entry.js
-var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var EntryFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this.index = /* @__PURE__ */ new Map();
-      }
-      getFilter(positive, negative) {
-        const [absoluteNegative, relativeNegative] = utils.pattern.partitionAbsoluteAndRelative(negative);
-        const patterns = {
-          positive: {
-            all: utils.pattern.convertPatternsToRe(positive, this._micromatchOptions)
-          },
-          negative: {
-            absolute: utils.pattern.convertPatternsToRe(absoluteNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true })),
-            relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
-          }
-        };
-        return (entry2) => this._filter(entry2, patterns);
-      }
-      _filter(entry2, patterns) {
-        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
-        if (this._settings.unique && this._isDuplicateEntry(filepath)) {
-          return false;
-        }
-        if (this._onlyFileFilter(entry2) || this._onlyDirectoryFilter(entry2)) {
-          return false;
-        }
-        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry2.dirent.isDirectory());
-        if (this._settings.unique && isMatched) {
-          this._createIndexRecord(filepath);
-        }
-        return isMatched;
-      }
-      _isDuplicateEntry(filepath) {
-        return this.index.has(filepath);
-      }
-      _createIndexRecord(filepath) {
-        this.index.set(filepath, void 0);
-      }
-      _onlyFileFilter(entry2) {
-        return this._settings.onlyFiles && !entry2.dirent.isFile();
-      }
-      _onlyDirectoryFilter(entry2) {
-        return this._settings.onlyDirectories && !entry2.dirent.isDirectory();
-      }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
-        if (!isMatched) {
-          return false;
-        }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
-        if (isMatchedByRelativeNegative) {
-          return false;
-        }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
-        if (isMatchedByAbsoluteNegative) {
-          return false;
-        }
-        return true;
-      }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
-      }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory) {
-          return utils.pattern.matchAny(filepath + "/", patternsRe);
-        }
-        return isMatched;
-      }
-    };
-    exports.default = EntryFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/error.js
-var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var ErrorFilter = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getFilter() {
-        return (error) => this._isNonFatalError(error);
-      }
-      _isNonFatalError(error) {
-        return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
-      }
-    };
-    exports.default = ErrorFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/transformers/entry.js
-var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var EntryTransformer = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getTransformer() {
-        return (entry2) => this._transform(entry2);
-      }
-      _transform(entry2) {
-        let filepath = entry2.path;
-        if (this._settings.absolute) {
-          filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-          filepath = utils.path.unixify(filepath);
-        }
-        if (this._settings.markDirectories && entry2.dirent.isDirectory()) {
-          filepath += "/";
-        }
-        if (!this._settings.objectMode) {
-          return filepath;
-        }
-        return Object.assign(Object.assign({}, entry2), { path: filepath });
-      }
-    };
-    exports.default = EntryTransformer;
-  }
-});
-
-// node_modules/fast-glob/out/providers/provider.js
-var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path23 = __require("path");
-    var deep_1 = require_deep();
-    var entry_1 = require_entry();
-    var error_1 = require_error();
-    var entry_2 = require_entry2();
-    var Provider = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this.errorFilter = new error_1.default(this._settings);
-        this.entryFilter = new entry_1.default(this._settings, this._getMicromatchOptions());
-        this.deepFilter = new deep_1.default(this._settings, this._getMicromatchOptions());
-        this.entryTransformer = new entry_2.default(this._settings);
-      }
-      _getRootDirectory(task) {
-        return path23.resolve(this._settings.cwd, task.base);
-      }
-      _getReaderOptions(task) {
-        const basePath = task.base === "." ? "" : task.base;
-        return {
-          basePath,
-          pathSegmentSeparator: "/",
-          concurrency: this._settings.concurrency,
-          deepFilter: this.deepFilter.getFilter(basePath, task.positive, task.negative),
-          entryFilter: this.entryFilter.getFilter(task.positive, task.negative),
-          errorFilter: this.errorFilter.getFilter(),
-          followSymbolicLinks: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          stats: this._settings.stats,
-          throwErrorOnBrokenSymbolicLink: this._settings.throwErrorOnBrokenSymbolicLink,
-          transform: this.entryTransformer.getTransformer()
-        };
-      }
-      _getMicromatchOptions() {
-        return {
-          dot: this._settings.dot,
-          matchBase: this._settings.baseNameMatch,
-          nobrace: !this._settings.braceExpansion,
-          nocase: !this._settings.caseSensitiveMatch,
-          noext: !this._settings.extglob,
-          noglobstar: !this._settings.globstar,
-          posix: true,
-          strictSlashes: false
-        };
-      }
-    };
-    exports.default = Provider;
-  }
-});
-
-// node_modules/fast-glob/out/providers/async.js
-var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async5();
-    var provider_1 = require_provider();
-    var ProviderAsync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new async_1.default(this._settings);
-      }
-      async read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries2 = await this.api(root, task, options);
-        return entries2.map((entry2) => options.transform(entry2));
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/stream.js
-var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var stream_2 = require_stream3();
-    var provider_1 = require_provider();
-    var ProviderStream = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new stream_2.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const source = this.api(root, task, options);
-        const destination = new stream_1.Readable({ objectMode: true, read: () => {
-        } });
-        source.once("error", (error) => destination.emit("error", error)).on("data", (entry2) => destination.emit("data", options.transform(entry2))).once("end", () => destination.emit("end"));
-        destination.once("close", () => source.destroy());
-        return destination;
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/sync.js
-var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderSync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkSync = fsWalk.walkSync;
-        this._statSync = fsStat.statSync;
-      }
-      dynamic(root, options) {
-        return this._walkSync(root, options);
-      }
-      static(patterns, options) {
-        const entries2 = [];
-        for (const pattern of patterns) {
-          const filepath = this._getFullEntryPath(pattern);
-          const entry2 = this._getEntry(filepath, pattern, options);
-          if (entry2 === null || !options.entryFilter(entry2)) {
-            continue;
-          }
-          entries2.push(entry2);
-        }
-        return entries2;
-      }
-      _getEntry(filepath, pattern, options) {
-        try {
-          const stats = this._getStat(filepath);
-          return this._makeEntry(stats, pattern);
-        } catch (error) {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        }
-      }
-      _getStat(filepath) {
-        return this._statSync(filepath, this._fsStatSettings);
-      }
-    };
-    exports.default = ReaderSync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/sync.js
-var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync5();
-    var provider_1 = require_provider();
-    var ProviderSync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new sync_1.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries2 = this.api(root, task, options);
-        return entries2.map(options.transform);
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderSync;
-  }
-});
-
-// node_modules/fast-glob/out/settings.js
-var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs10 = __require("fs");
-    var os = __require("os");
-    var CPU_COUNT = Math.max(os.cpus().length, 1);
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs10.lstat,
-      lstatSync: fs10.lstatSync,
-      stat: fs10.stat,
-      statSync: fs10.statSync,
-      readdir: fs10.readdir,
-      readdirSync: fs10.readdirSync
-    };
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.absolute = this._getValue(this._options.absolute, false);
-        this.baseNameMatch = this._getValue(this._options.baseNameMatch, false);
-        this.braceExpansion = this._getValue(this._options.braceExpansion, true);
-        this.caseSensitiveMatch = this._getValue(this._options.caseSensitiveMatch, true);
-        this.concurrency = this._getValue(this._options.concurrency, CPU_COUNT);
-        this.cwd = this._getValue(this._options.cwd, process.cwd());
-        this.deep = this._getValue(this._options.deep, Infinity);
-        this.dot = this._getValue(this._options.dot, false);
-        this.extglob = this._getValue(this._options.extglob, true);
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, true);
-        this.fs = this._getFileSystemMethods(this._options.fs);
-        this.globstar = this._getValue(this._options.globstar, true);
-        this.ignore = this._getValue(this._options.ignore, []);
-        this.markDirectories = this._getValue(this._options.markDirectories, false);
-        this.objectMode = this._getValue(this._options.objectMode, false);
-        this.onlyDirectories = this._getValue(this._options.onlyDirectories, false);
-        this.onlyFiles = this._getValue(this._options.onlyFiles, true);
-        this.stats = this._getValue(this._options.stats, false);
-        this.suppressErrors = this._getValue(this._options.suppressErrors, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, false);
-        this.unique = this._getValue(this._options.unique, true);
-        if (this.onlyDirectories) {
-          this.onlyFiles = false;
-        }
-        if (this.stats) {
-          this.objectMode = true;
-        }
-        this.ignore = [].concat(this.ignore);
-      }
-      _getValue(option, value) {
-        return option === void 0 ? value : option;
-      }
-      _getFileSystemMethods(methods = {}) {
-        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/fast-glob/out/index.js
-var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
-    "use strict";
-    var taskManager = require_tasks();
-    var async_1 = require_async6();
-    var stream_1 = require_stream4();
-    var sync_1 = require_sync6();
-    var settings_1 = require_settings4();
-    var utils = require_utils3();
-    async function FastGlob(source, options) {
-      assertPatternsInput(source);
-      const works = getWorks(source, async_1.default, options);
-      const result = await Promise.all(works);
-      return utils.array.flatten(result);
-    }
-    (function(FastGlob2) {
-      FastGlob2.glob = FastGlob2;
-      FastGlob2.globSync = sync;
-      FastGlob2.globStream = stream;
-      FastGlob2.async = FastGlob2;
-      function sync(source, options) {
-        assertPatternsInput(source);
-        const works = getWorks(source, sync_1.default, options);
-        return utils.array.flatten(works);
-      }
-      FastGlob2.sync = sync;
-      function stream(source, options) {
-        assertPatternsInput(source);
-        const works = getWorks(source, stream_1.default, options);
-        return utils.stream.merge(works);
-      }
-      FastGlob2.stream = stream;
-      function generateTasks(source, options) {
-        assertPatternsInput(source);
-        const patterns = [].concat(source);
-        const settings = new settings_1.default(options);
-        return taskManager.generate(patterns, settings);
-      }
-      FastGlob2.generateTasks = generateTasks;
-      function isDynamicPattern(source, options) {
-        assertPatternsInput(source);
-        const settings = new settings_1.default(options);
-        return utils.pattern.isDynamicPattern(source, settings);
-      }
-      FastGlob2.isDynamicPattern = isDynamicPattern;
-      function escapePath(source) {
-        assertPatternsInput(source);
-        return utils.path.escape(source);
-      }
-      FastGlob2.escapePath = escapePath;
-      function convertPathToPattern(source) {
-        assertPatternsInput(source);
-        return utils.path.convertPathToPattern(source);
-      }
-      FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix;
-      (function(posix2) {
-        function escapePath2(source) {
-          assertPatternsInput(source);
-          return utils.path.escapePosixPath(source);
-        }
-        posix2.escapePath = escapePath2;
-        function convertPathToPattern2(source) {
-          assertPatternsInput(source);
-          return utils.path.convertPosixPathToPattern(source);
-        }
-        posix2.convertPathToPattern = convertPathToPattern2;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
-      let win32;
-      (function(win322) {
-        function escapePath2(source) {
-          assertPatternsInput(source);
-          return utils.path.escapeWindowsPath(source);
-        }
-        win322.escapePath = escapePath2;
-        function convertPathToPattern2(source) {
-          assertPatternsInput(source);
-          return utils.path.convertWindowsPathToPattern(source);
-        }
-        win322.convertPathToPattern = convertPathToPattern2;
-      })(win32 = FastGlob2.win32 || (FastGlob2.win32 = {}));
-    })(FastGlob || (FastGlob = {}));
-    function getWorks(source, _Provider, options) {
-      const patterns = [].concat(source);
-      const settings = new settings_1.default(options);
-      const tasks = taskManager.generate(patterns, settings);
-      const provider = new _Provider(settings);
-      return tasks.map(provider.read, provider);
-    }
-    function assertPatternsInput(input) {
-      const source = [].concat(input);
-      const isValidSource = source.every((item) => utils.string.isString(item) && !utils.string.isEmpty(item));
-      if (!isValidSource) {
-        throw new TypeError("Patterns must be a string (non empty) or an array of strings");
-      }
-    }
-    module.exports = FastGlob;
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -7222,12 +1476,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule22) => shouldUseRule(schema, rule22));
+      return group.rules.some((rule17) => shouldUseRule(schema, rule17));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule22) {
+    function shouldUseRule(schema, rule17) {
       var _a;
-      return schema[rule22.keyword] !== void 0 || ((_a = rule22.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule17.keyword] !== void 0 || ((_a = rule17.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -8279,9 +2533,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule22 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule22)) {
-            keywordCode(it, rule22.keyword, rule22.definition, group.type);
+        for (const rule17 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule17)) {
+            keywordCode(it, rule17.keyword, rule17.definition, group.type);
           }
         }
       });
@@ -8316,9 +2570,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule22 = rules[keyword];
-        if (typeof rule22 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule22)) {
-          const { type } = rule22.definition;
+        const rule17 = rules[keyword];
+        if (typeof rule17 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule17)) {
+          const { type } = rule17.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -8609,7 +2863,7 @@ var require_ref_error = __commonJS({
 });
 
 // node_modules/ajv/dist/compile/index.js
-var require_compile2 = __commonJS({
+var require_compile = __commonJS({
   "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8852,7 +3106,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils5 = __commonJS({
+var require_utils = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -9389,7 +3643,7 @@ var require_utils5 = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
-    var { isUUID } = require_utils5();
+    var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -9600,7 +3854,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils5();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -10069,7 +4323,7 @@ var require_core = __commonJS({
     var validation_error_1 = require_validation_error();
     var ref_error_1 = require_ref_error();
     var rules_1 = require_rules();
-    var compile_1 = require_compile2();
+    var compile_1 = require_compile();
     var codegen_2 = require_codegen();
     var resolve_1 = require_resolve();
     var dataType_1 = require_dataType();
@@ -10404,8 +4658,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule22 = this.RULES.all[keyword];
-        return typeof rule22 == "object" ? rule22.definition : !!rule22;
+        const rule17 = this.RULES.all[keyword];
+        return typeof rule17 == "object" ? rule17.definition : !!rule17;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -10413,7 +4667,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule22) => rule22.keyword === keyword);
+          const i = group.rules.findIndex((rule17) => rule17.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -10440,10 +4694,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
-            const rule22 = rules[key];
-            if (typeof rule22 != "object")
+            const rule17 = rules[key];
+            if (typeof rule17 != "object")
               continue;
-            const { $data } = rule22.definition;
+            const { $data } = rule17.definition;
             const schema = keywords[key];
             if ($data && schema)
               keywords[key] = schemaOrData(schema);
@@ -10607,7 +4861,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule22 = {
+      const rule17 = {
         keyword,
         definition: {
           ...definition,
@@ -10616,18 +4870,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule22, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule17, definition.before);
       else
-        ruleGroup.rules.push(rule22);
-      RULES.all[keyword] = rule22;
+        ruleGroup.rules.push(rule17);
+      RULES.all[keyword] = rule17;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule22, before) {
+    function addBeforeRule(ruleGroup, rule17, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule22);
+        ruleGroup.rules.splice(i, 0, rule17);
       } else {
-        ruleGroup.rules.push(rule22);
+        ruleGroup.rules.push(rule17);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -10673,7 +4927,7 @@ var require_ref = __commonJS({
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
-    var compile_1 = require_compile2();
+    var compile_1 = require_compile();
     var util_1 = require_util();
     var def2 = {
       keyword: "$ref",
@@ -10925,7 +5179,7 @@ var require_limitLength = __commonJS({
 });
 
 // node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern2 = __commonJS({
+var require_pattern = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -11265,7 +5519,7 @@ var require_validation = __commonJS({
     var limitNumber_1 = require_limitNumber();
     var multipleOf_1 = require_multipleOf();
     var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern2();
+    var pattern_1 = require_pattern();
     var limitProperties_1 = require_limitProperties();
     var required_1 = require_required();
     var limitItems_1 = require_limitItems();
@@ -12361,7 +6615,7 @@ var require_discriminator = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var types_1 = require_types();
-    var compile_1 = require_compile2();
+    var compile_1 = require_compile();
     var ref_error_1 = require_ref_error();
     var util_1 = require_util();
     var error = {
@@ -12697,12 +6951,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -12723,7 +6977,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -12732,14 +6986,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
-    exports.isPair = isPair3;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isPair = isPair4;
+    exports.isScalar = isScalar5;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -14066,7 +8320,7 @@ ${indent}`);
 });
 
 // node_modules/yaml/dist/stringify/stringify.js
-var require_stringify2 = __commonJS({
+var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
@@ -14195,7 +8449,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify2();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -14410,7 +8664,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify2();
+    var stringify = require_stringify();
     var identity = require_identity();
     var toJS2 = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -14513,7 +8767,7 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify2();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
@@ -14964,7 +9218,7 @@ var require_seq = __commonJS({
 });
 
 // node_modules/yaml/dist/schema/common/string.js
-var require_string2 = __commonJS({
+var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
@@ -15149,7 +9403,7 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string2();
+    var string = require_string();
     var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
@@ -15803,7 +10057,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string2();
+    var string = require_string();
     var binary = require_binary();
     var bool2 = require_bool2();
     var float = require_float2();
@@ -15847,7 +10101,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string2();
+    var string = require_string();
     var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
@@ -15941,7 +10195,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string2();
+    var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -15971,7 +10225,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify2();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -16847,9 +11101,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -16885,7 +11139,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -16925,7 +11179,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep && !props.found) {
+        if (!isMap5 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -16948,7 +11202,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -16980,7 +11234,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -16996,7 +11250,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -18283,7 +12537,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -18367,7 +12621,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -20336,32 +14590,56 @@ var NONPROD_WORDS = /* @__PURE__ */ new Set([
   "dev",
   "development",
   "test",
+  "testing",
   "qa",
   "sandbox",
   "sbx",
+  "sandpit",
   "staging",
   "stage",
   "uat",
   "preprod"
 ]);
+var PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
+var PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
 var ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
 var ENV_TAG_NAMES = ["environment", "env"];
 function classifyWord(word) {
   const w = word.toLowerCase();
   if (PROD_WORDS.has(w)) return "prod";
-  if (NONPROD_WORDS.has(w)) return "nonprod";
+  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return "nonprod";
   return void 0;
 }
+function envWords(value) {
+  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
+}
+function classifyWords(words) {
+  let prod = false;
+  let nonprod = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? "")) {
+      nonprod = true;
+      i++;
+      continue;
+    }
+    const env = classifyWord(w);
+    if (env === "prod") prod = true;
+    else if (env === "nonprod") nonprod = true;
+  }
+  if (prod && nonprod) return "unknown";
+  return prod ? "prod" : nonprod ? "nonprod" : void 0;
+}
 function classifyPath(relPath) {
-  const words = relPath.split(/[\\/._-]+/).filter(Boolean);
-  for (let i = words.length - 1; i >= 0; i--) {
-    const env = classifyWord(words[i]);
-    if (env) return { env, word: words[i] };
+  const segments = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments[i]));
+    if (env) return { env, word: segments[i] };
   }
   return void 0;
 }
 function classifyValue(value) {
-  return classifyPath(value)?.env;
+  return classifyWords(envWords(value));
 }
 
 // src/engine/levels.ts
@@ -20637,8 +14915,8 @@ function factView(r, attr2) {
 function runRules(input, undecided = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  for (const rule22 of input.rules) {
-    const meta = rule22.meta;
+  for (const rule17 of input.rules) {
+    const meta = rule17.meta;
     let variant = "default";
     let evalEnv;
     const occurrences = /* @__PURE__ */ new Map();
@@ -20732,7 +15010,7 @@ function runRules(input, undecided = [], failures = []) {
         failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
       }
     };
-    const visitor = rule22.create(ctx);
+    const visitor = rule17.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
@@ -20750,7 +15028,10 @@ function runRules(input, undecided = [], failures = []) {
     evalEnv = void 0;
     if (visitor.terraformModule) for (const m of input.terraformModules) guarded({ file: path3.join(m.dir, "main.tf"), range: START }, () => visitor.terraformModule(m));
     if (visitor.file) for (const f of input.files) guarded({ file: f.path, range: START }, () => visitor.file(f));
-    if (visitor.ciDocument) for (const d of input.ciDocuments) guarded({ file: d.file ?? input.root, range: START }, () => visitor.ciDocument(d));
+    if (visitor.ciFile) {
+      const formats = rule17.meta.formats;
+      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) guarded({ file: f.file, range: START }, () => visitor.ciFile(f));
+    }
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];
@@ -21059,11 +15340,184 @@ function applyBaselineWithStats(findings, baselineText, file) {
 }
 
 // src/discover/index.ts
-var import_fast_glob = __toESM(require_out4(), 1);
 import fs2 from "node:fs";
 import path4 from "node:path";
-var DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", "**/.terraform/**", "**/.venv/**"];
+
+// src/discover/gitignore.ts
+function parseIgnoreFile(text2) {
+  const rules = [];
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  for (const rawLine of body.split("\n")) {
+    const rule17 = parseIgnoreLine(rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine);
+    if (rule17) rules.push(rule17);
+  }
+  return rules;
+}
+function parseIgnoreLine(line) {
+  let p = trimTrailingSpaces(line);
+  if (p === "" || p.startsWith("#")) return void 0;
+  const source = p;
+  let negate = false;
+  if (p.startsWith("!")) {
+    negate = true;
+    p = p.slice(1);
+  }
+  let dirOnly = false;
+  if (p.endsWith("/") && !p.endsWith("\\/")) {
+    dirOnly = true;
+    p = p.replace(/\/+$/, "");
+  }
+  if (p === "") return void 0;
+  const nameOnly = !p.includes("/");
+  if (p.startsWith("/")) p = p.slice(1);
+  const body = nameOnly ? segmentRegex(p) : pathRegex(p);
+  if (body === void 0) return void 0;
+  return { source, negate, dirOnly, nameOnly, regex: new RegExp(`^${body}$`) };
+}
+function trimTrailingSpaces(line) {
+  let end = line.length;
+  while (end > 0 && line[end - 1] === " " && !isEscaped(line, end - 1)) end--;
+  return line.slice(0, end);
+}
+function isEscaped(s, i) {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && s[j] === "\\"; j--) n++;
+  return n % 2 === 1;
+}
+function pathRegex(pattern) {
+  const segments = pattern.split("/");
+  let out = "";
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    const last = i === segments.length - 1;
+    if (seg === "**") {
+      out += last ? ".+" : "(?:.*/)?";
+      continue;
+    }
+    const re = segmentRegex(seg);
+    if (re === void 0) return void 0;
+    out += re + (last ? "" : "/");
+  }
+  return out;
+}
+var POSIX_CLASSES = {
+  alnum: "A-Za-z0-9",
+  alpha: "A-Za-z",
+  blank: " \\t",
+  cntrl: "\\x00-\\x1f\\x7f",
+  digit: "0-9",
+  graph: "!-.0-~",
+  lower: "a-z",
+  print: " -.0-~",
+  punct: "!-.:-@\\[-`{-~",
+  space: " \\t\\n\\r\\f\\v",
+  upper: "A-Z",
+  xdigit: "0-9A-Fa-f"
+};
+function segmentRegex(seg) {
+  let out = "";
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === "\\") {
+      const next = seg[i + 1];
+      out += escapeRegex(next ?? "\\");
+      i++;
+      continue;
+    }
+    if (c === "*") {
+      while (seg[i + 1] === "*") i++;
+      out += "[^/]*";
+      continue;
+    }
+    if (c === "?") {
+      out += "[^/]";
+      continue;
+    }
+    if (c === "[") {
+      const cls = bracket(seg, i);
+      if (!cls) return void 0;
+      out += cls.regex;
+      i = cls.end;
+      continue;
+    }
+    out += escapeRegex(c);
+  }
+  return out;
+}
+function bracket(seg, start) {
+  let i = start + 1;
+  let negate = false;
+  if (seg[i] === "!" || seg[i] === "^") {
+    negate = true;
+    i++;
+  }
+  let body = "";
+  let first = true;
+  for (; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === "]" && !first) return { regex: negate ? `[^/${body}]` : body === "" ? "(?!)" : `[${body}]`, end: i };
+    first = false;
+    if (c === "[" && seg[i + 1] === ":") {
+      const close = seg.indexOf(":]", i + 2);
+      const name = close < 0 ? void 0 : seg.slice(i + 2, close);
+      if (name !== void 0 && POSIX_CLASSES[name]) {
+        body += POSIX_CLASSES[name];
+        i = close + 1;
+        continue;
+      }
+    }
+    let ch = c;
+    if (c === "\\") {
+      i++;
+      if (i >= seg.length) return void 0;
+      ch = seg[i];
+    }
+    if (seg[i + 1] === "-" && seg[i + 2] !== void 0 && seg[i + 2] !== "]") {
+      let hi = seg[i + 2];
+      let skip = 2;
+      if (hi === "\\") {
+        if (seg[i + 3] === void 0) return void 0;
+        hi = seg[i + 3];
+        skip = 3;
+      }
+      if (ch <= hi && !(ch <= "/" && hi >= "/")) body += `${escapeClass(ch)}-${escapeClass(hi)}`;
+      else if (ch <= hi) body += rangeWithoutSlash(ch, hi);
+      i += skip;
+      continue;
+    }
+    if (ch !== "/") body += escapeClass(ch);
+  }
+  return void 0;
+}
+function rangeWithoutSlash(lo, hi) {
+  let out = "";
+  if (lo < "/") out += `${escapeClass(lo)}-${escapeClass(".")}`;
+  if (hi > "/") out += `${escapeClass("0")}-${escapeClass(hi)}`;
+  return out;
+}
+function escapeRegex(c) {
+  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+}
+function escapeClass(c) {
+  return /[\\\]^[-]/.test(c) ? `\\${c}` : c;
+}
+function matchRules(rules, relPath, isDir) {
+  const name = relPath.slice(relPath.lastIndexOf("/") + 1);
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const r = rules[i];
+    if (r.dirOnly && !isDir) continue;
+    if (r.regex.test(r.nameOnly ? name : relPath)) return !r.negate;
+  }
+  return void 0;
+}
+
+// src/discover/index.ts
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform", ".venv"]);
+var DEFAULT_IGNORES = [...SKIPPED_FOLDERS].map((d) => `**/${d}/**`);
+var IGNORE_FILE = ".mlops-iac-lint-ignore";
 async function listFiles(paths, opts = {}) {
+  const reader = opts.reader ?? fsReader;
+  const useGitignore = opts.gitignore !== false;
   const out = /* @__PURE__ */ new Set();
   for (const p of paths) {
     const abs = path4.resolve(p);
@@ -21073,19 +15527,95 @@ async function listFiles(paths, opts = {}) {
       continue;
     }
     if (!st.isDirectory()) continue;
-    const found = await (0, import_fast_glob.default)(["**/*"], {
-      cwd: abs,
-      absolute: true,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      ignore: [...DEFAULT_IGNORES, ...opts.ignore ?? []],
-      suppressErrors: true
-    });
-    for (const f of found) if (!opts.accept || opts.accept(f)) out.add(path4.normalize(f));
+    const root = opts.root !== void 0 && isWithin(path4.resolve(opts.root), abs) ? path4.resolve(opts.root) : abs;
+    const overrides = overrideLevels(reader, root, opts.ignorePatterns);
+    const gitLevels = [];
+    if (useGitignore) {
+      for (let dir = root; dir !== abs; dir = path4.join(dir, path4.relative(dir, abs).split(path4.sep)[0])) {
+        const rules = readRules(reader, path4.join(dir, ".gitignore"));
+        if (rules.length > 0) gitLevels.push({ dir, rules });
+      }
+    }
+    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, out);
   }
   return [...out].sort();
 }
+function walk(start, initial, ctx, out) {
+  const stack = [{ dir: start, levels: initial }];
+  while (stack.length > 0) {
+    const { dir, levels: inherited } = stack.pop();
+    const entries2 = ctx.reader.list(dir);
+    if (entries2 === void 0) {
+      ctx.onUnreadable?.(dir);
+      continue;
+    }
+    let levels = inherited;
+    if (ctx.useGitignore) {
+      const rules = readRules(ctx.reader, path4.join(dir, ".gitignore"), entries2);
+      if (rules.length > 0) levels = [...inherited, { dir, rules }];
+    }
+    const subdirs = [];
+    for (const e of entries2) {
+      if (e.isDirectory) {
+        if (SKIPPED_FOLDERS.has(e.name) || isIgnored(e.path, true, ctx.overrides, levels)) continue;
+        subdirs.push(e.path);
+      } else if (e.isFile && (ctx.accept?.(e.path) ?? true) && !isIgnored(e.path, false, ctx.overrides, levels)) {
+        out.add(e.path);
+      }
+    }
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i], levels });
+  }
+}
+function isIgnored(file, isDir, overrides, levels) {
+  for (const l of overrides) {
+    const verdict = verdictOf(l, file, isDir);
+    if (verdict !== void 0) return verdict;
+  }
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const verdict = verdictOf(levels[i], file, isDir);
+    if (verdict !== void 0) return verdict;
+  }
+  return false;
+}
+function verdictOf(level, file, isDir) {
+  const rel = path4.relative(level.dir, file);
+  if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return void 0;
+  return matchRules(level.rules, rel.split(path4.sep).join("/"), isDir);
+}
+function overrideLevels(reader, root, ignorePatterns = []) {
+  const levels = [];
+  const patterns = ignorePatterns.flatMap((l) => parseIgnoreFile(l));
+  if (patterns.length > 0) levels.push({ dir: root, rules: patterns });
+  const ignoreFile = readRules(reader, path4.join(root, IGNORE_FILE));
+  if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
+  return levels;
+}
+function readRules(reader, file, entries2 = reader.list(path4.dirname(file))) {
+  const name = path4.basename(file);
+  if (!entries2?.some((e) => e.name === name && e.isFile)) return [];
+  const text2 = reader.readText(file);
+  return text2 === void 0 ? [] : parseIgnoreFile(text2);
+}
+function isWithin(dir, p) {
+  const rel = path4.relative(dir, p);
+  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+}
+var fsReader = {
+  list(dir) {
+    try {
+      return fs2.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path4.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
+    } catch {
+      return void 0;
+    }
+  },
+  readText(file) {
+    try {
+      return fs2.statSync(file).isFile() ? fs2.readFileSync(file, "utf8") : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+};
 
 // src/config/loader.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -24532,14 +19062,14 @@ var fns = {
   },
   flatten: (args, at) => {
     const out = [];
-    const walk = (v) => {
-      if (v.kind === "list") return v.items.every(walk);
+    const walk2 = (v) => {
+      if (v.kind === "list") return v.items.every(walk2);
       if (v.kind === "unknown") return false;
       out.push(v);
       return true;
     };
     const a = args[0];
-    if (!a || !walk(a)) return unk("flatten", at);
+    if (!a || !walk2(a)) return unk("flatten", at);
     return list(out, at);
   },
   distinct: (args, at) => {
@@ -24922,9 +19452,14 @@ function isErrorUnknown(v) {
 
 // src/eval/terraform/instance.ts
 import path6 from "node:path";
-var MAX_INSTANCES = 64;
+
+// src/core/limits.ts
+var LOOP_INSTANCE_CAP = 1024;
+
+// src/eval/terraform/instance.ts
+var MAX_INSTANCES = LOOP_INSTANCE_CAP;
 var MAX_MODULE_DEPTH = 12;
-var MAX_MODULE_INSTANCES = 16;
+var MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
 var META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
 var CYCLE = /* @__PURE__ */ Symbol("cycle");
 var ModuleInstance = class _ModuleInstance {
@@ -25950,15 +20485,15 @@ function terraformRefKeys(ref) {
 // src/parse/hcl/blocks.ts
 function hclBlockRanges(body) {
   const out = [];
-  const walk = (b) => {
+  const walk2 = (b) => {
     for (const it of b.items) {
       if (it.type === "Block") {
         out.push(it.range);
-        walk(it.body);
+        walk2(it.body);
       }
     }
   };
-  walk(body);
+  walk2(body);
   return out;
 }
 
@@ -26055,11 +20590,11 @@ import path11 from "node:path";
 // src/parse/json/blocks.ts
 function jsonObjectRanges(root, lineMap) {
   const out = [];
-  const walk = (n) => {
+  const walk2 = (n) => {
     if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
-    for (const c of n.children ?? []) walk(c);
+    for (const c of n.children ?? []) walk2(c);
   };
-  if (root) walk(root);
+  if (root) walk2(root);
   return out;
 }
 
@@ -27516,7 +22051,7 @@ function readParameterFile(pf) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? 32, resources: [], depth: 0 };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
   const result = { resources: env.resources, inputs: [], problems: env.problems };
   const root = parsed.root;
   if (!root || root.type !== "object") return result;
@@ -29409,7 +23944,7 @@ function collectBicepPragmas(text2) {
 import path15 from "node:path";
 
 // src/eval/bicep/context.ts
-function newEnv(sources, maxCopy = 32, maxDepth = 8) {
+function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
   return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0 };
 }
 function problem2(env, message, location) {
@@ -30647,7 +25182,7 @@ var bicepFrontEnd = {
 import path17 from "node:path";
 
 // src/parse/yaml/ci.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/parse/yaml/blocks.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -31043,18 +25578,6 @@ function snippetRange(sn, lineMap, start, end) {
   const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
   return lineMap.range(sn.starts[s], sn.ends[e]);
 }
-function simpleCommands(cmd) {
-  const out = [];
-  let cur = [];
-  for (const t of cmd.tokens) {
-    if (t.op) {
-      if (cur.length) out.push(cur);
-      cur = [];
-    } else cur.push(t);
-  }
-  if (cur.length) out.push(cur);
-  return out;
-}
 var isWs = (c) => c === " " || c === "	";
 function lineEnd(v, i) {
   const nl = v.indexOf("\n", i);
@@ -31203,8 +25726,8 @@ function scan(v, lang) {
           continue;
         }
         if (!ps) {
-          const m = /<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cmd.text);
-          if (m) heredoc = { delim: m[2] };
+          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
         }
         p = afterLineBreak(v, p);
         break;
@@ -31215,13 +25738,20 @@ function scan(v, lang) {
     if (cmd.text.trim()) commands.push(cmd);
     i = p;
     if (heredoc) {
+      const start = i;
+      let end = n;
       while (i < n) {
         const e = lineEnd(v, i);
         const line = v.slice(i, e).trim();
+        const lineStart = i;
         i = afterLineBreak(v, e);
-        if (line === heredoc.delim) break;
+        if (line === heredoc.delim) {
+          end = lineStart;
+          break;
+        }
         if (i === e) break;
       }
+      cmd.heredoc = { delimiter: heredoc.delim, quoted: heredoc.quoted, stripTabs: heredoc.stripTabs, start, end };
     }
   }
   return { commands, comments };
@@ -31353,44 +25883,106 @@ function buildSnippet(args) {
     let b = raw.text.length;
     while (a < b && isWs(raw.text[a])) a++;
     while (b > a && isWs(raw.text[b - 1])) b--;
-    sn.commands.push({
+    const command2 = {
       text: raw.text,
       commented: raw.commented,
       map,
       tokens,
       range: lineMap.range(sn.starts[map[a]], sn.ends[map[b - 1]])
-    });
+    };
+    const h = raw.heredoc;
+    if (h) {
+      const at = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
+      const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at, at);
+      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
+    }
+    sn.commands.push(command2);
   }
   return sn;
 }
 
-// src/parse/yaml/ci.ts
-function isCiDocument(x) {
-  if (!x || typeof x !== "object") return false;
-  const d = x;
-  return typeof d.file === "string" && typeof d.kind === "string" && Array.isArray(d.scripts) && Array.isArray(d.comments);
+// src/parse/yaml/tree.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function nodeRange(lineMap, node) {
+  const r = node?.range;
+  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
 }
-function nodeRange(ctx, node) {
+function scalarValue(node) {
+  const v = node.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+function scalarRange(lineMap, node) {
+  const r = node.range;
+  if (!r) return lineMap.range(0, 0);
+  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
+  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
+  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
+  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
+    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
+  }
+  const m = mapScalar(node);
+  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+  return lineMap.range(r[0], r[1]);
+}
+function pairRange(lineMap, p) {
+  const k = p.key;
+  const v = p.value;
+  const start = k?.range?.[0] ?? 0;
+  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+  return lineMap.range(start, end);
+}
+function yamlTree(node, lineMap, depth = 0) {
+  if ((0, import_yaml3.isScalar)(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node) };
+  if (depth > 200 || (0, import_yaml3.isAlias)(node)) return { type: "other", range: nodeRange(lineMap, node) };
+  if ((0, import_yaml3.isMap)(node)) {
+    const entries2 = [];
+    for (const p of node.items) {
+      if (!(0, import_yaml3.isPair)(p)) continue;
+      const k = p.key;
+      const e = { key: (0, import_yaml3.isScalar)(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1);
+      entries2.push(e);
+    }
+    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
+  }
+  if ((0, import_yaml3.isSeq)(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node) };
+  return { type: "other", range: nodeRange(lineMap, node) };
+}
+function entryOf2(node, key) {
+  if (node?.type !== "map") return void 0;
+  return node.entries.find((e) => e.key === key);
+}
+function valueOf(node, key) {
+  return entryOf2(node, key)?.value;
+}
+function stringOf(node, key) {
+  const v = valueOf(node, key);
+  return v?.type === "scalar" ? v.value : void 0;
+}
+
+// src/parse/yaml/ci.ts
+function nodeRange2(ctx, node) {
   const r = node?.range;
   if (!r) return ctx.lineMap.range(0, 0);
   return ctx.lineMap.range(r[0], r[1]);
 }
 function scalarString2(node) {
-  if (!(0, import_yaml3.isScalar)(node)) return void 0;
+  if (!(0, import_yaml4.isScalar)(node)) return void 0;
   const v = node.value;
   if (v === null || v === void 0) return "";
   return typeof v === "string" ? v : String(v);
 }
 function contentRange(ctx, node) {
-  if ((0, import_yaml3.isScalar)(node)) {
+  if ((0, import_yaml4.isScalar)(node)) {
     const m = mapScalar(node);
     if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
   }
-  return nodeRange(ctx, node);
+  return nodeRange2(ctx, node);
 }
 function pairsOf(map) {
-  if (!(0, import_yaml3.isMap)(map)) return [];
-  return map.items.filter((p) => (0, import_yaml3.isPair)(p));
+  if (!(0, import_yaml4.isMap)(map)) return [];
+  return map.items.filter((p) => (0, import_yaml4.isPair)(p));
 }
 function get(map, key) {
   for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p.value;
@@ -31400,7 +25992,7 @@ function getPair(map, key) {
   for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p;
   return void 0;
 }
-function pairRange(ctx, p) {
+function pairRange2(ctx, p) {
   const start = p.key?.range?.[0] ?? 0;
   const end = p.value?.range?.[1] ?? p.key?.range?.[1] ?? start;
   return ctx.lineMap.range(start, end);
@@ -31408,8 +26000,8 @@ function pairRange(ctx, p) {
 function entry(ctx, p) {
   const e = {
     key: scalarString2(p.key) ?? "",
-    keyRange: nodeRange(ctx, p.key),
-    range: pairRange(ctx, p)
+    keyRange: nodeRange2(ctx, p.key),
+    range: pairRange2(ctx, p)
   };
   if (p.value) {
     const v = scalarString2(p.value);
@@ -31422,7 +26014,7 @@ function entries(ctx, map) {
   return pairsOf(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !(0, import_yaml3.isScalar)(node)) return void 0;
+  if (!node || !(0, import_yaml4.isScalar)(node)) return void 0;
   const mapped = mapScalar(node);
   const sn = buildSnippet({
     file: ctx.file,
@@ -31432,20 +26024,20 @@ function snippetOf(ctx, node, language, origin, subject, attributePath) {
     origin,
     subject,
     attributePath,
-    fallbackRange: nodeRange(ctx, node)
+    fallbackRange: nodeRange2(ctx, node)
   });
   ctx.scripts.push(sn);
   return sn;
 }
 function parsePermissions(ctx, p) {
   if (!p) return void 0;
-  const perms = { kind: "other", scopes: {}, keyRange: nodeRange(ctx, p.key), range: pairRange(ctx, p) };
+  const perms = { kind: "other", scopes: {}, keyRange: nodeRange2(ctx, p.key), range: pairRange2(ctx, p) };
   const v = p.value;
   const s = scalarString2(v);
   if (s !== void 0) {
     if (s === "write-all") perms.kind = "write-all";
     else if (s === "read-all") perms.kind = "read-all";
-  } else if ((0, import_yaml3.isMap)(v)) {
+  } else if ((0, import_yaml4.isMap)(v)) {
     perms.kind = "map";
     for (const q of pairsOf(v)) {
       const k = scalarString2(q.key);
@@ -31454,11 +26046,6 @@ function parsePermissions(ctx, p) {
     }
   }
   return perms;
-}
-function grantsIdTokenWrite(p) {
-  if (!p) return false;
-  if (p.kind === "write-all") return true;
-  return p.kind === "map" && p.scopes["id-token"] === "write";
 }
 function parseUses(value, range, keyRange) {
   const u = { value, range, keyRange, kind: "action" };
@@ -31489,7 +26076,7 @@ function usesOf(ctx, p) {
   if (!p || !p.value) return void 0;
   const v = scalarString2(p.value);
   if (v === void 0) return void 0;
-  return parseUses(v, contentRange(ctx, p.value), nodeRange(ctx, p.key));
+  return parseUses(v, contentRange(ctx, p.value), nodeRange2(ctx, p.key));
 }
 function shellLanguage(shell, runsOn) {
   if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? "powershell" : "shell";
@@ -31499,16 +26086,16 @@ function shellLanguage(shell, runsOn) {
 function runsOnString(node) {
   const s = scalarString2(node);
   if (s !== void 0) return s;
-  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
+  if ((0, import_yaml4.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
   return void 0;
 }
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
-  if (!(0, import_yaml3.isSeq)(seq)) return [];
+  if (!(0, import_yaml4.isSeq)(seq)) return [];
   const steps = [];
   seq.items.forEach((item, index) => {
-    if (!(0, import_yaml3.isMap)(item)) return;
+    if (!(0, import_yaml4.isMap)(item)) return;
     const subject = `${prefix}[${index}]`;
-    const step = { index, subject, range: nodeRange(ctx, item), with: [] };
+    const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
     const name = scalarString2(get(item, "name"));
     if (name !== void 0) step.name = name;
     const id = scalarString2(get(item, "id"));
@@ -31541,8 +26128,8 @@ function buildWorkflow(ctx, root) {
   const on = get(root, "on") ?? get(root, "true");
   const onStr = scalarString2(on);
   if (onStr !== void 0) wf.triggers = [onStr];
-  else if ((0, import_yaml3.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
-  else if ((0, import_yaml3.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
+  else if ((0, import_yaml4.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
+  else if ((0, import_yaml4.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
   wf.reusable = wf.triggers.includes("workflow_call");
   const perms = parsePermissions(ctx, getPair(root, "permissions"));
   if (perms) wf.permissions = perms;
@@ -31554,8 +26141,8 @@ function buildWorkflow(ctx, root) {
     const job = {
       id,
       subject,
-      keyRange: nodeRange(ctx, p.key),
-      range: pairRange(ctx, p),
+      keyRange: nodeRange2(ctx, p.key),
+      range: pairRange2(ctx, p),
       with: entries(ctx, get(jobNode, "with")),
       steps: []
     };
@@ -31580,8 +26167,8 @@ function buildAction(ctx, root) {
   const job = {
     id: "runs",
     subject: "action:runs",
-    keyRange: nodeRange(ctx, runsPair.key),
-    range: pairRange(ctx, runsPair),
+    keyRange: nodeRange2(ctx, runsPair.key),
+    range: pairRange2(ctx, runsPair),
     with: [],
     steps: readSteps(ctx, get(runs, "steps"), "action:runs.steps", void 0, void 0)
   };
@@ -31631,18 +26218,18 @@ function taskScripts(ctx, step, inputs) {
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
   const visit2 = (node, path23) => {
-    if ((0, import_yaml3.isSeq)(node)) {
+    if ((0, import_yaml4.isSeq)(node)) {
       node.items.forEach((item, i) => visit2(item, `${path23}[${i}]`));
       return;
     }
-    if (!(0, import_yaml3.isMap)(node)) return;
+    if (!(0, import_yaml4.isMap)(node)) return;
     const pairs = pairsOf(node);
     let stepKind;
     let stepPair;
     for (const p of pairs) {
       const k = scalarString2(p.key);
       if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
-        if ((0, import_yaml3.isScalar)(p.value)) {
+        if ((0, import_yaml4.isScalar)(p.value)) {
           stepKind = k;
           stepPair = p;
           break;
@@ -31651,7 +26238,7 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair) {
       const subject = `pipeline:${path23 || "$"}`;
-      const step = { subject, range: nodeRange(ctx, node), kind: stepKind, inputs: [], scripts: [] };
+      const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
         step.taskRange = contentRange(ctx, stepPair.value);
@@ -31726,7 +26313,7 @@ function languageOfScript(file) {
 }
 function parseCiDocument(file, text2, kind) {
   const lineMap = new LineMap(text2);
-  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [] };
+  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
   const ctx = { file, lineMap, scripts: doc.scripts };
   if (kind === "script") {
     const sn = buildSnippet({
@@ -31746,8 +26333,8 @@ function parseCiDocument(file, text2, kind) {
   let tokens = [];
   let docs = [];
   try {
-    tokens = [...new import_yaml3.Parser().parse(text2)];
-    docs = [...new import_yaml3.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
+    tokens = [...new import_yaml4.Parser().parse(text2)];
+    docs = [...new import_yaml4.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
   } catch (e) {
     doc.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
     return doc;
@@ -31772,7 +26359,8 @@ function parseCiDocument(file, text2, kind) {
   try {
     for (const d of docs) {
       const root = d.contents;
-      if (!(0, import_yaml3.isMap)(root)) continue;
+      if (!(0, import_yaml4.isMap)(root)) continue;
+      doc.trees.push(yamlTree(root, lineMap));
       if (kind === "github-workflow") {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
       } else if (kind === "github-action") {
@@ -31794,8 +26382,556 @@ function parseCiDocument(file, text2, kind) {
   return doc;
 }
 
+// src/eval/ci/common.ts
+function scalarOf(node) {
+  return node?.type === "scalar" ? { text: node.value, range: node.range } : void 0;
+}
+function entryOfNode(e) {
+  const out = { key: e.key, keyRange: e.keyRange, range: e.range };
+  if (e.value) {
+    if (e.value.type === "scalar") out.value = e.value.value;
+    out.valueRange = e.value.range;
+  }
+  return out;
+}
+function entriesOf(node) {
+  return node?.type === "map" ? node.entries.map(entryOfNode) : [];
+}
+function stringsOf(node) {
+  if (node?.type === "scalar") return node.value === "" ? [] : [node.value];
+  if (node?.type === "seq") return node.items.flatMap((i) => i.type === "scalar" ? [i.value] : []);
+  return [];
+}
+function isExpressionKey(key) {
+  return /^\$\{\{.*\}\}$/s.test(key.trim());
+}
+function envOf(node, scope) {
+  if (node?.type !== "map") return [];
+  return node.entries.map((e) => {
+    const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "env", scope };
+    const s = scalarOf(e.value);
+    if (s) v.value = s;
+    return v;
+  });
+}
+function variablesOf(node, scope, conditions = []) {
+  const out = [];
+  const mark = (v) => conditions.length ? { ...v, conditions: [...conditions] } : v;
+  if (node?.type === "map") {
+    for (const e of node.entries) {
+      if (isExpressionKey(e.key)) {
+        out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        continue;
+      }
+      const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "variables", scope };
+      const s = scalarOf(e.value);
+      if (s) v.value = s;
+      out.push(mark(v));
+    }
+  } else if (node?.type === "seq") {
+    for (const item of node.items) {
+      if (item.type !== "map") continue;
+      const first = item.entries[0];
+      if (first && isExpressionKey(first.key)) {
+        for (const e of item.entries) out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        continue;
+      }
+      const get2 = (k) => item.entries.find((e) => e.key === k);
+      const name = get2("name");
+      const group = get2("group");
+      const template = get2("template");
+      if (name?.value?.type === "scalar") {
+        const v = { name: name.value.value, nameRange: name.value.range, kind: "value", source: "variables", scope };
+        const s = scalarOf(get2("value")?.value);
+        if (s) v.value = s;
+        const ro = get2("readonly")?.value;
+        if (ro?.type === "scalar" && ro.value.toLowerCase() === "true") v.readonly = true;
+        out.push(mark(v));
+      } else if (group?.value?.type === "scalar") {
+        out.push(mark({ name: group.value.value, nameRange: group.value.range, kind: "group", source: "variables", scope }));
+      } else if (template?.value?.type === "scalar") {
+        out.push(mark({ name: template.value.value, nameRange: template.value.range, kind: "template", source: "variables", scope }));
+      }
+    }
+  }
+  return out;
+}
+function templateRefOf(node) {
+  if (node?.type !== "scalar") return void 0;
+  const text2 = node.value.trim();
+  const at = text2.lastIndexOf("@");
+  const ref = { text: node.value, range: node.range, path: text2 };
+  if (at > 0 && !text2.slice(at).includes("}}")) {
+    ref.path = text2.slice(0, at);
+    ref.repository = text2.slice(at + 1);
+  }
+  return ref;
+}
+
+// src/eval/ci/github.ts
+function usesOf2(e) {
+  if (e?.value?.type !== "scalar") return void 0;
+  const g = parseUses(e.value.value, e.value.range, e.keyRange);
+  const u = { text: g.value, range: g.range, keyRange: g.keyRange, kind: g.kind, name: "" };
+  if (g.owner !== void 0) u.owner = g.owner;
+  if (g.repo !== void 0) u.repo = g.repo;
+  if (g.path !== void 0) u.path = g.path;
+  if (g.ref !== void 0) u.ref = g.ref;
+  const v = g.value.trim();
+  u.name = u.kind === "docker" ? v.slice("docker://".length) : u.kind === "action" || u.kind === "reusable-workflow" ? [u.owner, u.repo, u.path].filter((x) => x !== void 0).join("/").toLowerCase() : v;
+  return u;
+}
+function permissionsOf(e, level) {
+  if (!e) return void 0;
+  const p = { level, kind: "other", scopes: {}, entries: [], keyRange: e.keyRange, range: e.range };
+  const v = e.value;
+  if (v?.type === "scalar") {
+    if (v.value === "write-all") p.kind = "write-all";
+    else if (v.value === "read-all") p.kind = "read-all";
+  } else if (v?.type === "map") {
+    p.kind = "map";
+    for (const s of v.entries) {
+      if (s.value?.type !== "scalar") continue;
+      p.scopes[s.key] = s.value.value;
+      p.entries.push(entryOfNode(s));
+    }
+  }
+  return p;
+}
+function environmentOf(node) {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
+  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
+}
+function matrixOf(strategy) {
+  const m = valueOf(strategy, "matrix");
+  if (m?.type !== "map") return [];
+  const out = [];
+  for (const e of m.entries) {
+    if (e.key === "include" || e.key === "exclude") continue;
+    const axis = { name: e.key, nameRange: e.keyRange };
+    if (e.value?.type === "seq" && e.value.items.every((i) => i.type === "scalar")) axis.values = e.value.items.map((i) => scalarOf(i));
+    out.push(axis);
+  }
+  return out;
+}
+function inputsOf(node, source) {
+  if (node?.type !== "map") return [];
+  return node.entries.map((e) => {
+    const i = { name: e.key, nameRange: e.keyRange, source, allowed: [], range: e.range };
+    const type = stringOf(e.value, "type");
+    if (type !== void 0) i.type = type;
+    const req = stringOf(e.value, "required");
+    if (req !== void 0) i.required = req.toLowerCase() === "true";
+    const def2 = scalarOf(valueOf(e.value, "default"));
+    if (def2) i.default = def2;
+    const opts = valueOf(e.value, "options");
+    if (opts?.type === "seq") i.allowed = opts.items.flatMap((x) => x.type === "scalar" ? [scalarOf(x)] : []);
+    return i;
+  });
+}
+function onOf(root) {
+  return valueOf(root, "on") ?? valueOf(root, "true");
+}
+function triggersOf(on) {
+  if (on?.type === "scalar") return on.value ? [{ text: on.value, range: on.range }] : [];
+  if (on?.type === "seq") return on.items.flatMap((i) => i.type === "scalar" && i.value ? [{ text: i.value, range: i.range }] : []);
+  if (on?.type === "map") return on.entries.map((e) => ({ text: e.key, range: e.keyRange }));
+  return [];
+}
+function stepsOf(seq, prefix, scripts, defaultShell) {
+  if (seq?.type !== "seq") return [];
+  const steps = [];
+  seq.items.forEach((item, i) => {
+    if (item.type !== "map") return;
+    const subject = `${prefix}[${i}]`;
+    const uses = usesOf2(entryOf2(item, "uses"));
+    const step = {
+      subject,
+      index: steps.length,
+      range: item.range,
+      kind: uses && !entryOf2(item, "run") ? "uses" : "run",
+      inputs: entriesOf(valueOf(item, "with")),
+      env: envOf(valueOf(item, "env"), "step"),
+      scripts: scripts.get(subject) ?? []
+    };
+    if (uses) step.uses = uses;
+    const name = stringOf(item, "name");
+    if (name !== void 0) step.name = name;
+    const id = stringOf(item, "id");
+    if (id !== void 0) step.id = id;
+    const shell = stringOf(item, "shell") ?? defaultShell;
+    if (shell !== void 0) step.shell = shell;
+    const cond = stringOf(item, "if");
+    if (cond !== void 0) step.condition = cond;
+    steps.push(step);
+  });
+  return steps;
+}
+function defaultShellOf(node) {
+  return stringOf(valueOf(valueOf(node, "defaults"), "run"), "shell");
+}
+function readWorkflow(out, root, scripts) {
+  const name = stringOf(root, "name");
+  if (name !== void 0) out.name = name;
+  const on = onOf(root);
+  out.triggers = triggersOf(on);
+  out.reusable = out.triggers.some((t) => t.text === "workflow_call");
+  out.inputs = [
+    ...inputsOf(valueOf(valueOf(on, "workflow_call"), "inputs"), "workflow_call"),
+    ...inputsOf(valueOf(valueOf(on, "workflow_dispatch"), "inputs"), "workflow_dispatch")
+  ];
+  const wfPerms = permissionsOf(entryOf2(root, "permissions"), "workflow");
+  if (wfPerms) out.permissions = wfPerms;
+  out.env = envOf(valueOf(root, "env"), "workflow");
+  const wfShell = defaultShellOf(root);
+  const jobs = valueOf(root, "jobs");
+  if (jobs?.type !== "map") return;
+  for (const e of jobs.entries) {
+    const node = e.value;
+    const subject = `workflow:jobs.${e.key}`;
+    const uses = usesOf2(entryOf2(node, "uses"));
+    const job = {
+      id: e.key,
+      subject,
+      kind: uses ? "workflow-call" : "job",
+      keyRange: e.keyRange,
+      range: e.range,
+      needs: stringsOf(valueOf(node, "needs")),
+      matrix: matrixOf(valueOf(node, "strategy")),
+      env: envOf(valueOf(node, "env"), "job"),
+      inputs: entriesOf(valueOf(node, "with")),
+      steps: []
+    };
+    const jobName = stringOf(node, "name");
+    if (jobName !== void 0) job.name = jobName;
+    const runsOn = valueOf(node, "runs-on");
+    if (runsOn?.type === "scalar") job.runsOn = runsOn.value;
+    else if (runsOn?.type === "seq") job.runsOn = runsOn.items.map((i) => i.type === "scalar" ? i.value : "").join(" ");
+    const perms = permissionsOf(entryOf2(node, "permissions"), "job");
+    if (perms) job.permissions = perms;
+    const effective = perms ?? wfPerms;
+    if (effective) job.effectivePermissions = effective;
+    const env = environmentOf(valueOf(node, "environment"));
+    if (env) job.environment = env;
+    if (uses) job.uses = uses;
+    const secrets = entryOf2(node, "secrets");
+    if (secrets) job.secrets = entryOfNode(secrets);
+    job.steps = stepsOf(valueOf(node, "steps"), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell);
+    out.jobs.push(job);
+  }
+}
+function readAction(out, root, scripts) {
+  out.composite = true;
+  const name = stringOf(root, "name");
+  if (name !== void 0) out.name = name;
+  out.inputs = inputsOf(valueOf(root, "inputs"), "action");
+  const runs = entryOf2(root, "runs");
+  if (!runs) return;
+  out.jobs.push({
+    id: "runs",
+    subject: "action:runs",
+    kind: "composite",
+    keyRange: runs.keyRange,
+    range: runs.range,
+    needs: [],
+    matrix: [],
+    env: [],
+    inputs: [],
+    steps: stepsOf(valueOf(runs.value, "steps"), "action:runs.steps", scripts, void 0)
+  });
+}
+
+// src/eval/ci/azure-pipelines.ts
+var SCRIPT_KEYS = /* @__PURE__ */ new Set(["script", "bash", "pwsh", "powershell"]);
+function parametersOf(node) {
+  const out = [];
+  if (node?.type === "seq") {
+    for (const item of node.items) {
+      const name = valueOf(item, "name");
+      if (item.type !== "map" || name?.type !== "scalar") continue;
+      const p = { name: name.value, nameRange: name.range, source: "parameters", allowed: [], range: item.range };
+      const type = stringOf(item, "type");
+      if (type !== void 0) p.type = type;
+      const def2 = scalarOf(valueOf(item, "default"));
+      if (def2) p.default = def2;
+      const values = valueOf(item, "values");
+      if (values?.type === "seq") p.allowed = values.items.flatMap((v) => v.type === "scalar" ? [scalarOf(v)] : []);
+      out.push(p);
+    }
+  } else if (node?.type === "map") {
+    for (const e of node.entries) {
+      const p = { name: e.key, nameRange: e.keyRange, source: "parameters", allowed: [], range: e.range };
+      const def2 = scalarOf(e.value);
+      if (def2) p.default = def2;
+      out.push(p);
+    }
+  }
+  return out;
+}
+function taskOf(node) {
+  if (node?.type !== "scalar") return void 0;
+  const text2 = node.value.trim();
+  const at = text2.indexOf("@");
+  const t = { text: node.value, range: node.range, name: at >= 0 ? text2.slice(0, at) : text2 };
+  if (at >= 0) t.version = text2.slice(at + 1);
+  return t;
+}
+function environmentOf2(node) {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
+  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
+}
+function poolOf(node) {
+  return scalarOf(node)?.text ?? stringOf(node, "vmImage") ?? stringOf(node, "name");
+}
+function stepKindOf(m, container) {
+  for (const e of m.entries) {
+    if (e.value?.type !== "scalar") continue;
+    if (e.key === "task" || SCRIPT_KEYS.has(e.key)) return e.key;
+  }
+  if (container === "steps" && m.entries.some((e) => e.key === "template" && e.value?.type === "scalar")) return "template";
+  return void 0;
+}
+function readPipeline(out, roots, scripts) {
+  let implicit;
+  const jobOf = (job, root) => {
+    if (job) return job;
+    if (!implicit) {
+      implicit = { id: "", subject: "pipeline:$", kind: "implicit", keyRange: root.range, range: root.range, needs: [], matrix: [], env: [], inputs: [], steps: [] };
+      out.jobs.push(implicit);
+    }
+    return implicit;
+  };
+  const visit2 = (node, path23, container, stage, job, root) => {
+    if (!node) return;
+    if (node.type === "seq") {
+      node.items.forEach((item, i) => visit2(item, `${path23}[${i}]`, container, stage, job, root));
+      return;
+    }
+    if (node.type !== "map") return;
+    const subject = `pipeline:${path23 || "$"}`;
+    const kind = stepKindOf(node, container);
+    if (kind) {
+      const owner = jobOf(job, root);
+      const step = {
+        subject,
+        index: owner.steps.length,
+        range: node.range,
+        kind,
+        inputs: entriesOf(valueOf(node, kind === "template" ? "parameters" : "inputs")),
+        env: envOf(valueOf(node, "env"), "step"),
+        scripts: scripts.get(subject) ?? []
+      };
+      if (kind === "task") {
+        const task = taskOf(valueOf(node, "task"));
+        if (task) step.task = task;
+      }
+      if (kind === "template") {
+        const t = templateRefOf(valueOf(node, "template"));
+        if (t) step.template = t;
+      }
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) step.name = name;
+      const id = stringOf(node, "name");
+      if (id !== void 0) step.id = id;
+      const cond = stringOf(node, "condition");
+      if (cond !== void 0) step.condition = cond;
+      owner.steps.push(step);
+      for (const e of node.entries) {
+        if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
+        visit2(e.value, path23 ? `${path23}.${e.key}` : e.key, e.key, stage, job, root);
+      }
+      return;
+    }
+    const jobKey = node.entries.find((e) => (e.key === "job" || e.key === "deployment") && e.value?.type === "scalar");
+    const stageKey = node.entries.find((e) => e.key === "stage" && e.value?.type === "scalar");
+    const templateCall = container === "jobs" || container === "stages" ? templateRefOf(valueOf(node, "template")) : void 0;
+    if (stageKey || templateCall && container === "stages") {
+      const s = {
+        id: stageKey?.value?.type === "scalar" ? stageKey.value.value : "",
+        subject,
+        keyRange: (stageKey ?? node.entries[0]).keyRange,
+        range: node.range,
+        env: variablesOf(valueOf(node, "variables"), "stage"),
+        inputs: templateCall ? entriesOf(valueOf(node, "parameters")) : [],
+        jobs: []
+      };
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) s.name = name;
+      if (templateCall) s.template = templateCall;
+      out.stages.push(s);
+      stage = s;
+    } else if (jobKey || templateCall && container === "jobs") {
+      const j = {
+        id: jobKey?.value?.type === "scalar" ? jobKey.value.value : "",
+        subject,
+        kind: jobKey ? jobKey.key === "deployment" ? "deployment" : "job" : "template",
+        keyRange: (jobKey ?? node.entries[0]).keyRange,
+        range: node.range,
+        needs: stringsOf(valueOf(node, "dependsOn")),
+        matrix: [],
+        env: variablesOf(valueOf(node, "variables"), "job"),
+        inputs: templateCall && !jobKey ? entriesOf(valueOf(node, "parameters")) : [],
+        steps: []
+      };
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) j.name = name;
+      const pool = poolOf(valueOf(node, "pool"));
+      if (pool !== void 0) j.runsOn = pool;
+      const env = environmentOf2(valueOf(node, "environment"));
+      if (env) j.environment = env;
+      if (templateCall && !jobKey) j.template = templateCall;
+      if (stage) {
+        j.stage = stage.subject;
+        stage.jobs.push(subject);
+      }
+      out.jobs.push(j);
+      job = j;
+    }
+    for (const e of node.entries) {
+      const next = isExpressionKey(e.key) ? container : e.key;
+      visit2(e.value, path23 ? `${path23}.${e.key}` : e.key, next, stage, job, root);
+    }
+  };
+  for (const root of roots) {
+    if (root.type !== "map") continue;
+    const name = stringOf(root, "name");
+    if (name !== void 0 && out.name === void 0) out.name = name;
+    out.inputs.push(...parametersOf(valueOf(root, "parameters")));
+    out.env.push(...variablesOf(valueOf(root, "variables"), "pipeline"));
+    visit2(root, "", void 0, void 0, void 0, root);
+  }
+  for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
+}
+
+// src/eval/ci/scripts.ts
+var Word = class {
+  text;
+  raw;
+  range;
+  #sn;
+  #cmd;
+  #start;
+  #lineMap;
+  constructor(t, sn, cmd, lineMap) {
+    this.text = t.text;
+    this.raw = t.raw;
+    this.range = t.range;
+    this.#sn = sn;
+    this.#cmd = cmd;
+    this.#start = t.start;
+    this.#lineMap = lineMap;
+  }
+  rangeOf(from, to) {
+    const len = this.raw.length;
+    const a = Math.min(Math.max(from, 0), len);
+    const b = Math.min(Math.max(to, a), len);
+    const map = this.#cmd.map;
+    const s = map[this.#start + Math.min(a, len - 1)];
+    if (s === void 0) return this.range;
+    if (b === a) {
+      const at = a === len ? this.#sn.ends[map[this.#start + len - 1]] : this.#sn.starts[s];
+      return this.#lineMap.range(at, at);
+    }
+    const e = map[this.#start + b - 1];
+    return this.#lineMap.range(this.#sn.starts[s], this.#sn.ends[e]);
+  }
+  toJSON() {
+    return { text: this.text, raw: this.raw, range: this.range };
+  }
+};
+function simpleCommandsOf(cmd, statement, sn, lineMap) {
+  const out = [];
+  let words = [];
+  let op;
+  let after;
+  const flush = () => {
+    if (words.length === 0) return;
+    const c = {
+      argv: words,
+      commented: cmd.commented,
+      statement,
+      range: { start: words[0].range.start, end: words[words.length - 1].range.end }
+    };
+    if (after !== void 0) c.after = after;
+    out.push(c);
+    words = [];
+  };
+  for (const t of cmd.tokens) {
+    if (t.op) {
+      flush();
+      op = t.text;
+      continue;
+    }
+    if (words.length === 0) after = op;
+    words.push(new Word(t, sn, cmd, lineMap));
+  }
+  flush();
+  const h = cmd.heredoc;
+  if (h && out.length) {
+    const reader = out.find((c) => c.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) ?? out[out.length - 1];
+    reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
+  }
+  return out;
+}
+function scriptOf(sn, lineMap) {
+  const commands = [];
+  sn.commands.forEach((cmd, i) => commands.push(...simpleCommandsOf(cmd, i, sn, lineMap)));
+  const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
+  return {
+    subject: sn.subject,
+    attributePath: sn.attributePath,
+    origin: sn.origin,
+    language: sn.language,
+    range: sn.range,
+    exact: sn.exact,
+    commands,
+    comments
+  };
+}
+
+// src/eval/ci/build.ts
+var FORMAT = {
+  "github-workflow": "github-actions",
+  "github-action": "github-actions",
+  "azure-pipeline": "azure-pipelines",
+  script: "script"
+};
+function buildCiModel(doc) {
+  const out = {
+    file: doc.file,
+    kind: doc.kind,
+    format: FORMAT[doc.kind],
+    triggers: [],
+    reusable: false,
+    composite: false,
+    inputs: [],
+    env: [],
+    stages: [],
+    jobs: [],
+    steps: [],
+    scripts: [],
+    comments: doc.comments.map((c) => ({ text: c.text, range: c.range, source: c.source }))
+  };
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const sn of doc.scripts) {
+    const s = scriptOf(sn, doc.lineMap);
+    out.scripts.push(s);
+    const list2 = bySubject.get(s.subject);
+    if (list2) list2.push(s);
+    else bySubject.set(s.subject, [s]);
+  }
+  if (doc.commentScript) out.commentedOut = scriptOf(doc.commentScript, doc.lineMap);
+  const first = doc.trees[0];
+  if (doc.kind === "github-workflow" && first) readWorkflow(out, first, bySubject);
+  else if (doc.kind === "github-action" && first) readAction(out, first, bySubject);
+  else if (doc.kind === "azure-pipeline") readPipeline(out, doc.trees, bySubject);
+  out.steps = out.jobs.flatMap((j) => j.steps).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
+}
+
 // src/frontends/ci-classify.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
 var YAML_EXT = /\.ya?ml$/i;
 var WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -31809,20 +26945,20 @@ var AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]
 var K8S = /^apiVersion[ \t]*:/m;
 var STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
 function keyOf(k) {
-  return (0, import_yaml4.isScalar)(k) ? String(k.value) : void 0;
+  return (0, import_yaml5.isScalar)(k) ? String(k.value) : void 0;
 }
 function hasPipelineSteps(root) {
   let found = false;
   const visit2 = (node, underContainer, depth) => {
     if (found || depth > 40) return;
-    if ((0, import_yaml4.isSeq)(node)) {
+    if ((0, import_yaml5.isSeq)(node)) {
       for (const it of node.items) visit2(it, underContainer, depth + 1);
       return;
     }
-    if (!(0, import_yaml4.isMap)(node)) return;
+    if (!(0, import_yaml5.isMap)(node)) return;
     for (const p of node.items) {
       const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml4.isScalar)(p.value)) {
+      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml5.isScalar)(p.value)) {
         found = true;
         return;
       }
@@ -31848,13 +26984,13 @@ function classifyCiFile(relPath, text2) {
   if (!maybeWorkflow && !maybePipeline) return void 0;
   let root;
   try {
-    const doc = (0, import_yaml4.parseDocument)(text2, { version: "1.2" });
+    const doc = (0, import_yaml5.parseDocument)(text2, { version: "1.2" });
     if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
     root = doc.contents;
   } catch {
     return maybeWorkflow ? "github-workflow" : "azure-pipeline";
   }
-  if (maybeWorkflow && (0, import_yaml4.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
+  if (maybeWorkflow && (0, import_yaml5.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
   if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
   return void 0;
 }
@@ -31871,7 +27007,7 @@ var ciFrontEnd = {
   },
   run(files, ctx) {
     const problems = [];
-    const ciDocuments = [];
+    const ciFiles = [];
     const suppressionSources = [];
     for (const f of files) {
       const text2 = ctx.host.readText(f.path);
@@ -31884,11 +27020,11 @@ var ciFrontEnd = {
       const first = doc.errors[0];
       if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file: f.path, range: first.range } });
       else {
-        ciDocuments.push(doc);
+        ciFiles.push(buildCiModel(doc));
         suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
       }
     }
-    return { units: [], ciDocuments, problems, suppressionSources };
+    return { units: [], ciFiles, problems, suppressionSources };
   }
 };
 
@@ -31914,7 +27050,7 @@ function formatsFromHooks(visitor) {
   const resourceHook = visitor.graph !== void 0 || Object.keys(KINDS).some((k) => typeof visitor[k] === "function");
   if (resourceHook) for (const f of RESOURCE_FORMATS) out.add(f);
   if (visitor.terraformModule) out.add("terraform");
-  if (visitor.ciDocument) for (const f of CI_FORMATS) out.add(f);
+  if (visitor.ciFile) for (const f of CI_FORMATS) out.add(f);
   return [...out];
 }
 function registerRules(byCategory) {
@@ -33111,16 +28247,16 @@ var rule9 = {
         message: `${what} holds a literal secret (value not shown); remove it from the code, rotate it, and pass it at deploy time from Key Vault or a secure parameter.`
       });
     };
-    const walk = (key, v, onSecret, parentKey2) => {
+    const walk2 = (key, v, onSecret, parentKey2) => {
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
         if (v.kind === "string") return isCredentialFree(key, v.value) ? void 0 : onSecret(key, v);
         if (v.kind === "list" && !isPermissionList(v)) {
           for (const i of v.items) if (i.kind === "string") onSecret(key, i);
         }
       }
-      if (v.kind === "object") for (const [k, e] of v.entries) walk(k, e, onSecret, key);
+      if (v.kind === "object") for (const [k, e] of v.entries) walk2(k, e, onSecret, key);
       else if (v.kind === "list") {
-        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk(void 0, i, onSecret);
+        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk2(void 0, i, onSecret);
       }
     };
     const input = (d) => {
@@ -33131,7 +28267,7 @@ var rule9 = {
         if (!v) continue;
         if (looksSecret(d.name)) {
           if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, `${how} ${label} "${d.name}"`, void 0, { subject, related });
-        } else walk(d.name, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, void 0, { subject, related }));
+        } else walk2(d.name, v, (name, s) => literal(name, s, `Key "${name}" in ${how.toLowerCase()} ${label} "${d.name}"`, void 0, { subject, related }));
       }
       if (d.kind !== "tf-variable" && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
         ctx.report({
@@ -33155,8 +28291,8 @@ var rule9 = {
       for (const [name, v] of values ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         const where = path18.basename(file.path);
-        if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, void 0, { subject }));
-        else walk(name, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, void 0, { subject }));
+        if (looksSecret(name)) walk2(name, v, (n, s) => literal(n, s, `"${n}" in ${where}`, void 0, { subject }));
+        else walk2(name, v, (n, s) => literal(n, s, `Key "${n}" of "${name}" in ${where}`, void 0, { subject }));
       }
     };
     return {
@@ -33165,7 +28301,7 @@ var rule9 = {
         for (const r of g.resources) {
           if (r.parent && r.identity.length === 0) continue;
           if (!r.body) continue;
-          walk(
+          walk2(
             void 0,
             r.body,
             (name, s) => literal(name, s, `"${name}" of ${displayName(r)}`, r.header, { resource: r, related: [{ ...r.header, label: r.address }] })
@@ -33421,28 +28557,28 @@ var GOV001_location_not_allowed_default = rule12;
 
 // rules/ci/CI001-sdk-auth-deprecated.ts
 var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
-function isAz(t) {
-  const w = t.text.toLowerCase();
-  return w === "az" || w === "az.cmd" || w.endsWith("/az") || w.endsWith("\\az.cmd");
+function isAz(w) {
+  const t = w.text.toLowerCase();
+  return t === "az" || t === "az.cmd" || t.endsWith("/az") || t.endsWith("\\az.cmd");
 }
-function sdkAuthFlags(words) {
+function sdkAuthFlags(argv) {
   const out = [];
-  for (let i = 0; i + 3 < words.length; i++) {
-    if (!isAz(words[i])) continue;
-    const [ad, sp, cmd] = [words[i + 1], words[i + 2], words[i + 3]].map((t) => t.text.toLowerCase());
+  for (let i = 0; i + 3 < argv.length; i++) {
+    if (!isAz(argv[i])) continue;
+    const [ad, sp, cmd] = [argv[i + 1], argv[i + 2], argv[i + 3]].map((w) => w.text.toLowerCase());
     if (ad !== "ad" || sp !== "sp" || cmd !== "create-for-rbac") continue;
-    for (let j = i + 4; j < words.length; j++) {
-      const t = words[j];
-      const [name, val] = t.text.toLowerCase().split("=", 2);
+    for (let j = i + 4; j < argv.length; j++) {
+      const w = argv[j];
+      const [name, val] = w.text.toLowerCase().split("=", 2);
       if (!FLAGS.has(name)) continue;
-      const next = val ?? words[j + 1]?.text.toLowerCase();
+      const next = val ?? argv[j + 1]?.text.toLowerCase();
       if (next === "false") continue;
-      out.push(t);
+      out.push(w);
     }
   }
   return out;
 }
-var rule13 = {
+var CI001_sdk_auth_deprecated_default = defineRule({
   meta: {
     id: "CI001",
     name: "sdk-auth-deprecated",
@@ -33452,40 +28588,46 @@ var rule13 = {
     level: "error",
     tags: ["security", "ci", "credentials"],
     securitySeverity: 7.5,
-    formats: ["github-actions", "azure-pipelines", "script"],
-    docPath: "rules/ci/CI001-sdk-auth-deprecated.md"
+    messages: {
+      sdkAuth: "`az ad sp create-for-rbac {{flag}}` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id) instead.",
+      commentedOut: "A commented-out `az ad sp create-for-rbac {{flag}}` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc)) return;
-        for (const sn of doc.commentScript ? [...doc.scripts, doc.commentScript] : doc.scripts) {
-          let n = 0;
-          for (const cmd of sn.commands) {
-            for (const words of simpleCommands(cmd)) {
-              for (const flag of sdkAuthFlags(words)) {
-                n++;
-                const base = sn.attributePath || "script";
-                const flagName = flag.text.split("=")[0];
-                ctx.report({
-                  location: { file: doc.file, range: flag.range },
-                  message: cmd.commented ? `commented-out \`az ad sp create-for-rbac ${flagName}\` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)` : `\`az ad sp create-for-rbac ${flagName}\` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)`,
-                  ...cmd.commented ? { level: "note" } : {},
-                  subject: sn.subject,
-                  attributePath: n === 1 ? base : `${base}#${n}`
-                });
-              }
+      ciFile(file) {
+        const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
+        for (const script of scripts) {
+          for (const cmd of script.commands) {
+            for (const flag of sdkAuthFlags(cmd.argv)) {
+              ctx.report({
+                messageId: cmd.commented ? "commentedOut" : "sdkAuth",
+                data: { flag: flag.text.split("=")[0] },
+                location: { file: file.file, range: flag.range },
+                ...cmd.commented ? { level: "note" } : {},
+                subject: script.subject,
+                attributePath: script.attributePath || "script"
+              });
             }
           }
         }
       }
     };
   }
-};
-var CI001_sdk_auth_deprecated_default = rule13;
+});
+
+// src/model/ci.ts
+function grantsIdTokenWrite(p) {
+  if (!p) return false;
+  if (p.kind === "write-all") return true;
+  return p.kind === "map" && p.scopes["id-token"] === "write";
+}
+function isAction(uses, name) {
+  return uses?.kind === "action" && uses.name === name.toLowerCase();
+}
 
 // rules/ci/CI002-azure-login-with-secret.ts
-var rule14 = {
+var CI002_azure_login_with_secret_default = defineRule({
   meta: {
     id: "CI002",
     name: "azure-login-with-secret",
@@ -33496,50 +28638,48 @@ var rule14 = {
     tags: ["security", "ci", "credentials"],
     securitySeverity: 7.5,
     formats: ["github-actions"],
-    docPath: "rules/ci/CI002-azure-login-with-secret.md"
+    messages: {
+      creds: "`{{uses}}` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`.",
+      azureCredentials: "`{{uses}}` takes `azure_credentials:`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (`az ml`) instead."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow) return;
-        for (const job of doc.workflow.jobs) {
-          for (const step of job.steps) {
-            const u = step.uses;
-            if (!u || u.kind !== "action") continue;
-            const owner = (u.owner ?? "").toLowerCase();
-            const repo = (u.repo ?? "").toLowerCase();
-            const related = [{ file: doc.file, range: u.range, label: `uses: ${u.value}` }];
-            if (owner === "azure" && repo === "login" && !u.path) {
-              const creds = step.with.find((w) => w.key === "creds");
-              const clientId = step.with.find((w) => w.key === "client-id");
-              if (creds && !clientId) {
-                ctx.report({
-                  location: { file: doc.file, range: creds.keyRange },
-                  message: "`azure/login` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`",
-                  related,
-                  subject: step.subject,
-                  attributePath: "with.creds"
-                });
-              }
-              continue;
-            }
-            const ac = step.with.find((w) => w.key === "azure_credentials");
-            if (ac) {
+      ciFile(file) {
+        for (const step of file.steps) {
+          const u = step.uses;
+          if (!u || u.kind !== "action") continue;
+          const related = [{ file: file.file, range: u.range, label: `uses: ${u.text}` }];
+          if (isAction(u, "azure/login")) {
+            const creds = step.inputs.find((w) => w.key === "creds");
+            if (creds && !step.inputs.some((w) => w.key === "client-id")) {
               ctx.report({
-                location: { file: doc.file, range: ac.keyRange },
-                message: `\`${u.value}\` takes \`azure_credentials:\`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (\`az ml\`) instead`,
+                messageId: "creds",
+                data: { uses: u.text },
+                location: { file: file.file, range: creds.keyRange },
                 related,
                 subject: step.subject,
-                attributePath: "with.azure_credentials"
+                attributePath: "with.creds"
               });
             }
+            continue;
+          }
+          const ac = step.inputs.find((w) => w.key === "azure_credentials");
+          if (ac) {
+            ctx.report({
+              messageId: "azureCredentials",
+              data: { uses: u.text },
+              location: { file: file.file, range: ac.keyRange },
+              related,
+              subject: step.subject,
+              attributePath: "with.azure_credentials"
+            });
           }
         }
       }
     };
   }
-};
-var CI002_azure_login_with_secret_default = rule14;
+});
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
 function describe(p) {
@@ -33549,7 +28689,7 @@ function describe(p) {
   }
   return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
 }
-var rule15 = {
+var CI003_oidc_without_id_token_permission_default = defineRule({
   meta: {
     id: "CI003",
     name: "oidc-without-id-token-permission",
@@ -33559,36 +28699,32 @@ var rule15 = {
     level: "error",
     tags: ["ci", "correctness", "identity"],
     formats: ["github-actions"],
-    docPath: "rules/ci/CI003-oidc-without-id-token-permission.md"
+    messages: {
+      jobPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      jobReplacesWorkflow: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      workflowPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow || doc.workflow.composite) return;
-        const wf = doc.workflow;
-        for (const job of wf.jobs) {
-          const effective = job.permissions ?? wf.permissions;
-          if (!effective && wf.reusable) continue;
+      ciFile(file) {
+        if (file.composite) return;
+        for (const job of file.jobs) {
+          const effective = job.effectivePermissions;
+          if (!effective && file.reusable) continue;
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
-            if (!u || u.kind !== "action" || u.path) continue;
-            if ((u.owner ?? "").toLowerCase() !== "azure" || (u.repo ?? "").toLowerCase() !== "login") continue;
-            if (!step.with.some((w) => w.key === "client-id")) continue;
-            const related = [];
-            let where;
-            if (job.permissions) {
-              related.push({ file: doc.file, range: job.permissions.range, label: `permissions of job ${job.id}` });
-              where = `job \`${job.id}\` sets permissions ${describe(job.permissions)}${wf.permissions ? ", which replaces the workflow-level block" : ""}`;
-            } else if (wf.permissions) {
-              related.push({ file: doc.file, range: wf.permissions.range, label: "workflow permissions" });
-              where = `job \`${job.id}\` inherits workflow permissions ${describe(wf.permissions)}`;
-            } else {
-              where = `job \`${job.id}\` has no \`permissions:\` and the default token has no \`id-token\``;
-            }
+            if (!isAction(u, "azure/login") || !u) continue;
+            if (!step.inputs.some((w) => w.key === "client-id")) continue;
+            const messageId = !effective ? "defaultPermissions" : effective.level === "workflow" ? "workflowPermissions" : file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
+            const label = effective?.level === "job" ? `permissions of job ${job.id}` : "workflow permissions";
+            const related = effective ? [{ file: file.file, range: effective.range, label }] : [];
             ctx.report({
-              location: { file: doc.file, range: { start: u.keyRange.start, end: u.range.end } },
-              message: `\`azure/login\` with \`client-id\` needs an OIDC token but ${where}; add \`id-token: write\` (with \`contents: read\`) to the job's permissions`,
+              messageId,
+              data: { job: job.id, permissions: effective ? describe(effective) : "" },
+              location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
               related,
               subject: step.subject,
               attributePath: "permissions.id-token"
@@ -33598,25 +28734,24 @@ var rule15 = {
       }
     };
   }
-};
-var CI003_oidc_without_id_token_permission_default = rule15;
+});
 
 // rules/ci/CI004-action-not-pinned.ts
 var BRANCHES = /* @__PURE__ */ new Set(["main", "master", "latest", "dev"]);
 function unpinned(u) {
   if (u.kind === "local" || u.kind === "expression") return void 0;
   if (u.kind === "docker") {
-    const image = u.value.trim().slice("docker://".length);
+    const image = u.name;
     if (image.includes("@sha256:")) return void 0;
     const lastSeg = image.slice(image.lastIndexOf("/") + 1);
     const colon = lastSeg.indexOf(":");
-    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === "latest") return "docker-latest";
+    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === "latest") return "dockerLatest";
     return void 0;
   }
-  if (u.ref === void 0 || u.ref === "") return "no-ref";
+  if (u.ref === void 0 || u.ref === "") return "noRef";
   return BRANCHES.has(u.ref.toLowerCase()) ? "branch" : void 0;
 }
-var rule16 = {
+var CI004_action_not_pinned_default = defineRule({
   meta: {
     id: "CI004",
     name: "action-not-pinned",
@@ -33627,29 +28762,35 @@ var rule16 = {
     tags: ["security", "ci", "supply-chain"],
     securitySeverity: 6.5,
     formats: ["github-actions"],
-    docPath: "rules/ci/CI004-action-not-pinned.md"
+    messages: {
+      branch: "{{what}} `{{uses}}` follows the branch `{{ref}}`, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.",
+      noRef: "{{what}} `{{uses}}` has no ref; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).",
+      dockerLatest: "Docker image `{{uses}}` is not pinned (implicit or explicit `latest`); pin it by digest (`@sha256:\u2026`)."
+    }
   },
   create(ctx) {
+    const check = (file, u, subject) => {
+      if (!u) return;
+      const why = unpinned(u);
+      if (!why) return;
+      ctx.report({
+        messageId: why,
+        data: { what: u.kind === "reusable-workflow" ? "Reusable workflow" : "Action", uses: u.text, ref: u.ref ?? "" },
+        location: { file, range: u.range },
+        subject,
+        attributePath: "uses"
+      });
+    };
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow) return;
-        const check = (u, subject) => {
-          if (!u) return;
-          const why = unpinned(u);
-          if (!why) return;
-          const what = u.kind === "reusable-workflow" ? "reusable workflow" : u.kind === "docker" ? "Docker image" : "action";
-          const message = why === "branch" ? `${what} \`${u.value}\` follows the branch \`${u.ref}\`: any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA` : why === "no-ref" ? `${what} \`${u.value}\` has no ref; pin a release tag or, best, a full commit SHA (\`@<sha> # vX.Y.Z\`)` : `${what} \`${u.value}\` is not pinned (implicit or explicit \`latest\`); pin it by digest (\`@sha256:\u2026\`)`;
-          ctx.report({ location: { file: doc.file, range: u.range }, message, subject, attributePath: "uses" });
-        };
-        for (const job of doc.workflow.jobs) {
-          check(job.uses, job.subject);
-          for (const step of job.steps) check(step.uses, step.subject);
+      ciFile(file) {
+        for (const job of file.jobs) {
+          check(file.file, job.uses, job.subject);
+          for (const step of job.steps) check(file.file, step.uses, step.subject);
         }
       }
     };
   }
-};
-var CI004_action_not_pinned_default = rule16;
+});
 
 // rules/ci/CI005-terraform-apply-without-plan.ts
 var VALUE_OPTS = /* @__PURE__ */ new Set([
@@ -33664,25 +28805,25 @@ var VALUE_OPTS = /* @__PURE__ */ new Set([
   "backup",
   "chdir"
 ]);
-function isTerraform(t) {
-  const w = t.text.toLowerCase().replace(/\\/g, "/");
-  const base = w.slice(w.lastIndexOf("/") + 1);
+function isTerraform(w) {
+  const t = w.text.toLowerCase().replace(/\\/g, "/");
+  const base = t.slice(t.lastIndexOf("/") + 1);
   return base === "terraform" || base === "terraform.exe";
 }
 function isRedirect(w) {
   return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
 }
-function applyWithoutPlan(words) {
-  for (let i = 0; i < words.length; i++) {
-    if (!isTerraform(words[i])) continue;
+function applyWithoutPlan(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (!isTerraform(argv[i])) continue;
     let j = i + 1;
-    while (j < words.length && words[j].text.startsWith("-")) j++;
-    const sub2 = words[j];
+    while (j < argv.length && argv[j].text.startsWith("-")) j++;
+    const sub2 = argv[j];
     if (!sub2 || sub2.text !== "apply") continue;
-    let autoApprove = false;
+    let autoApprove;
     let planFile = false;
-    for (let k = j + 1; k < words.length; k++) {
-      const w = words[k].text;
+    for (let k = j + 1; k < argv.length; k++) {
+      const w = argv[k].text;
       if (isRedirect(w)) {
         k++;
         continue;
@@ -33692,7 +28833,7 @@ function applyWithoutPlan(words) {
         const name = w.replace(/^--?/, "");
         const [opt, val] = name.split("=", 2);
         if (opt === "auto-approve") {
-          if (val === void 0 || val.toLowerCase() === "true") autoApprove = true;
+          if (val === void 0 || val.toLowerCase() === "true") autoApprove = argv[k];
           continue;
         }
         if (val === void 0 && VALUE_OPTS.has(opt)) k++;
@@ -33700,11 +28841,11 @@ function applyWithoutPlan(words) {
       }
       planFile = true;
     }
-    if (autoApprove && !planFile) return sub2;
+    if (autoApprove && !planFile) return { apply: sub2, autoApprove };
   }
   return void 0;
 }
-var rule17 = {
+var CI005_terraform_apply_without_plan_default = defineRule({
   meta: {
     id: "CI005",
     name: "terraform-apply-without-plan",
@@ -33714,39 +28855,34 @@ var rule17 = {
     level: "warning",
     tags: ["security", "ci", "change-control"],
     securitySeverity: 5,
-    formats: ["github-actions", "azure-pipelines", "script"],
-    docPath: "rules/ci/CI005-terraform-apply-without-plan.md"
+    messages: {
+      applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`."
+    }
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc)) return;
-        for (const sn of doc.scripts) {
-          let n = 0;
-          for (const cmd of sn.commands) {
+      ciFile(file) {
+        for (const script of file.scripts) {
+          for (const cmd of script.commands) {
             if (cmd.commented) continue;
-            for (const words of simpleCommands(cmd)) {
-              const apply = applyWithoutPlan(words);
-              if (!apply) continue;
-              n++;
-              const base = sn.attributePath || "script";
-              ctx.report({
-                location: { file: doc.file, range: apply.range },
-                message: "`terraform apply -auto-approve` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`",
-                subject: sn.subject,
-                attributePath: n === 1 ? base : `${base}#${n}`
-              });
-            }
+            const found = applyWithoutPlan(cmd.argv);
+            if (!found) continue;
+            ctx.report({
+              messageId: "applyWithoutPlan",
+              data: { flag: found.autoApprove.text },
+              location: { file: file.file, range: found.apply.range },
+              subject: script.subject,
+              attributePath: script.attributePath || "script"
+            });
           }
         }
       }
     };
   }
-};
-var CI005_terraform_apply_without_plan_default = rule17;
+});
 
 // rules/core/PARSE001-parse-error.ts
-var rule18 = {
+var rule13 = {
   meta: {
     id: "PARSE001",
     name: "parse-error",
@@ -33762,17 +28898,17 @@ var rule18 = {
     return {};
   }
 };
-var PARSE001_parse_error_default = rule18;
+var PARSE001_parse_error_default = rule13;
 
 // rules/core/EVAL001-evaluation-incomplete.ts
-var rule19 = {
+var rule14 = {
   meta: {
     id: "EVAL001",
     name: "evaluation-incomplete",
     shortDescription: "Evaluation stopped early; part of the code was not linted.",
-    fullDescription: "A count, for_each or copy loop expanded to more instances than the linter evaluates, so the instances past the cap were not checked.",
+    fullDescription: "An evaluation had to stop before it was complete: a count, for_each or copy loop expanded past 1,024 instances, a local module is missing or forms a cycle, a value could not be evaluated in the time budget, or the linter hit an internal error. What was not evaluated is not checked; one note per file and cause, with the count. It never fails a run at the default --fail-on.",
     help: "Nothing to fix in most cases; lint a smaller variant or raise the cap if the remaining instances matter.",
-    level: "warning",
+    level: "note",
     tags: ["correctness"],
     formats: ["terraform", "arm", "bicep"],
     docPath: "rules/core/EVAL001-evaluation-incomplete.md"
@@ -33781,10 +28917,10 @@ var rule19 = {
     return {};
   }
 };
-var EVAL001_evaluation_incomplete_default = rule19;
+var EVAL001_evaluation_incomplete_default = rule14;
 
 // rules/core/SUP001-suppression-invalid.ts
-var rule20 = {
+var rule15 = {
   meta: {
     id: "SUP001",
     name: "suppression-invalid",
@@ -33800,10 +28936,10 @@ var rule20 = {
     return {};
   }
 };
-var SUP001_suppression_invalid_default = rule20;
+var SUP001_suppression_invalid_default = rule15;
 
 // rules/core/SUP002-suppression-unused.ts
-var rule21 = {
+var rule16 = {
   meta: {
     id: "SUP002",
     name: "suppression-unused",
@@ -33819,7 +28955,7 @@ var rule21 = {
     return {};
   }
 };
-var SUP002_suppression_unused_default = rule21;
+var SUP002_suppression_unused_default = rule16;
 
 // rules/index.ts
 var ALL_RULES = registerRules({
@@ -33875,11 +29011,20 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  const listed = (await listFiles(scanPaths, { accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0) })).filter((f) => !config.isIgnored(f));
-  timing?.mark("discover");
   const problems = [];
+  const listed = (await listFiles(scanPaths, {
+    root,
+    gitignore: options.gitignore,
+    ignorePatterns: options.ignorePatterns,
+    reader: host,
+    accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),
+    // A folder that cannot be listed is said, never skipped without a word.
+    onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: "cannot list the folder (permission denied?); the files in it are not linted", location: fileStart2(dir) })
+  })).filter((f) => !config.isIgnored(f));
+  timing?.mark("discover");
   const byFrontEnd = new Map(frontEnds.map((fe) => [fe, []]));
-  for (const file of listed) {
+  for (const [i, file] of listed.entries()) {
+    options.onProgress?.("reading files", i + 1, listed.length);
     const claim = classify(file, frontEnds, host, root, problems);
     if (claim) byFrontEnd.get(claim.frontEnd).push({ path: file, kind: claim.kind });
   }
@@ -33914,26 +29059,28 @@ async function lint(options = {}) {
   }
   const graphs = [];
   const terraformModules = [];
-  const ciDocuments = [];
+  const ciFiles = [];
   const suppressionSources = [];
   const metadata = [];
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe);
     if (files.length === 0) continue;
+    options.onProgress?.(`evaluating ${fe.name}`, 0, 0);
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
     for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
     terraformModules.push(...out.terraformModules ?? []);
-    ciDocuments.push(...out.ciDocuments ?? []);
+    ciFiles.push(...out.ciFiles ?? []);
     problems.push(...out.problems);
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...out.metadata ?? []);
     timing?.mark(fe.name);
   }
   const scanned = allFiles;
+  options.onProgress?.("checking rules", 0, 0);
   const undecided = [];
   const ruleFailures = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided, ruleFailures);
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles }, undecided, ruleFailures);
   for (const f of ruleFailures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
@@ -34019,10 +29166,34 @@ function contained(fe, files, problems, step) {
   }
 }
 function problemNotifications(problems) {
-  return problems.filter((p) => p.ruleId === "PARSE001" || p.ruleId === "EVAL001").map((p) => ({ level: p.ruleId === "PARSE001" ? "error" : "warning", ruleId: p.ruleId, message: p.message, location: p.location }));
+  const out = [];
+  const evalByCause = /* @__PURE__ */ new Map();
+  const sorted = [...problems].sort((a, b) => compareLocations(a.location, b.location));
+  for (const p of sorted) {
+    if (p.ruleId === "PARSE001") {
+      out.push({ level: "error", ruleId: "PARSE001", message: p.message, location: p.location });
+      continue;
+    }
+    if (p.ruleId !== "EVAL001") continue;
+    const key = `${p.location.file}\0${causeOf(p.message)}`;
+    const seen = evalByCause.get(key);
+    if (seen) seen.more++;
+    else {
+      const n = { level: "note", ruleId: "EVAL001", message: p.message, location: p.location };
+      evalByCause.set(key, { n, more: 0 });
+      out.push(n);
+    }
+  }
+  for (const { n, more } of evalByCause.values()) {
+    if (more > 0) n.message = `${n.message.replace(/[.;]\s*$/, "")} (and ${more} more like it in this file)`;
+  }
+  return out;
+}
+function causeOf(message) {
+  return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'\u2026'").replace(/\d+/g, "#");
 }
 function problemSubject(n) {
-  return n.message.replace(/\d+/g, "#");
+  return n.ruleId === "EVAL001" ? causeOf(n.message) : n.message.replace(/\d+/g, "#");
 }
 function readAndApplyBaseline(findings, file) {
   let text2;
@@ -34073,9 +29244,14 @@ function evidenceOf(f, text2) {
 
 // src/report/common.ts
 import path20 from "node:path";
-var DOCS_BASE_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/";
+var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
+var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+function docsBaseUrl(toolVersion) {
+  const ref = RELEASE_VERSION.test(toolVersion) ? `v${toolVersion}` : "main";
+  return `${REPOSITORY_URL}/blob/${ref}/`;
+}
 var TOOL_NAME = "mlops-iac-lint";
-var TOOL_INFORMATION_URI = "https://github.com/mlops-iac-lint/mlops-iac-lint";
+var TOOL_INFORMATION_URI = REPOSITORY_URL;
 function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
@@ -34084,9 +29260,9 @@ function relativePath(base, file) {
   const rel = path20.relative(base, file);
   return toPosix(rel === "" ? path20.basename(file) : rel);
 }
-function ruleDocUrl(rule22) {
-  if (!rule22?.docPath) return void 0;
-  return DOCS_BASE_URL + toPosix(rule22.docPath).replace(/^\.?\//, "");
+function ruleDocUrl(rule17, toolVersion) {
+  if (!rule17?.docPath) return void 0;
+  return docsBaseUrl(toolVersion) + toPosix(rule17.docPath).replace(/^\.?\//, "");
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -34155,7 +29331,7 @@ var BUILTIN_RULES = {
     shortDescription: "An evaluation had to stop before it was complete.",
     fullDescription: "Evaluating the module or template hit a limit (for example an expansion cap). Findings that depend on the unevaluated part may be missing.",
     help: "Simplify the reported expression or split the module; values that cannot be evaluated are treated as unknown.",
-    level: "warning",
+    level: "note",
     tags: ["correctness"],
     formats: ["any"],
     docPath: "rules/core/EVAL001-evaluation-incomplete.md"
@@ -34246,11 +29422,11 @@ function formatMarkdown(result, options = {}) {
     else c[f.level]++;
   }
   out.push("| Rule | Errors | Warnings | Notes | Suppressed |", "|---|---:|---:|---:|---:|");
-  for (const rule22 of allRules(result)) {
-    const c = counts.get(rule22.id);
+  for (const rule17 of allRules(result)) {
+    const c = counts.get(rule17.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule22);
-    const label = `${escapeMarkdown(rule22.id)} ${escapeMarkdown(rule22.name)}`;
+    const doc = ruleDocUrl(rule17, result.toolVersion);
+    const label = `${escapeMarkdown(rule17.id)} ${escapeMarkdown(rule17.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);
   }
@@ -34286,21 +29462,21 @@ function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
 }
-function defaultLevel(rule22) {
-  if (typeof rule22.level === "string") return rule22.level;
-  const { unknown: unknown2, prod, nonprod } = rule22.level;
+function defaultLevel(rule17) {
+  if (typeof rule17.level === "string") return rule17.level;
+  const { unknown: unknown2, prod, nonprod } = rule17.level;
   for (const l of [unknown2, prod, nonprod]) if (l !== "off") return l;
   return "none";
 }
 function problemSeverity(level) {
   return level === "error" ? "error" : level === "warning" ? "warning" : "recommendation";
 }
-function helpMarkdown(rule22, docUrl) {
-  const parts = [`**${rule22.id} ${rule22.name}**: ${rule22.shortDescription}`];
-  if (rule22.fullDescription && rule22.fullDescription !== rule22.shortDescription) parts.push(rule22.fullDescription);
-  if (rule22.help) parts.push(`**Fix:** ${rule22.help}`);
-  if (typeof rule22.level !== "string") {
-    const l = rule22.level;
+function helpMarkdown(rule17, docUrl) {
+  const parts = [`**${rule17.id} ${rule17.name}**: ${rule17.shortDescription}`];
+  if (rule17.fullDescription && rule17.fullDescription !== rule17.shortDescription) parts.push(rule17.fullDescription);
+  if (rule17.help) parts.push(`**Fix:** ${rule17.help}`);
+  if (typeof rule17.level !== "string") {
+    const l = rule17.level;
     parts.push(`**Level by environment:** prod \`${l.prod}\`, non-prod \`${l.nonprod}\`, unknown \`${l.unknown}\`.`);
   }
   if (docUrl) parts.push(`[Rule documentation](${docUrl})`);
@@ -34309,27 +29485,27 @@ function helpMarkdown(rule22, docUrl) {
 function nonEmpty(text2, fallback) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : fallback;
 }
-function ruleDescriptor(rule22) {
-  const docUrl = ruleDocUrl(rule22);
-  const level = defaultLevel(rule22);
-  const short = nonEmpty(rule22.shortDescription, rule22.id);
+function ruleDescriptor(rule17, toolVersion) {
+  const docUrl = ruleDocUrl(rule17, toolVersion);
+  const level = defaultLevel(rule17);
+  const short = nonEmpty(rule17.shortDescription, rule17.id);
   const properties = {
-    tags: [...rule22.tags],
+    tags: [...rule17.tags],
     precision: "high"
   };
-  if (rule22.securitySeverity !== void 0) {
-    properties["security-severity"] = securitySeverityString(rule22.securitySeverity);
+  if (rule17.securitySeverity !== void 0) {
+    properties["security-severity"] = securitySeverityString(rule17.securitySeverity);
   }
   properties["problem.severity"] = problemSeverity(level);
-  if (typeof rule22.level !== "string") {
-    properties.envLevels = { prod: rule22.level.prod, nonprod: rule22.level.nonprod, unknown: rule22.level.unknown };
+  if (typeof rule17.level !== "string") {
+    properties.envLevels = { prod: rule17.level.prod, nonprod: rule17.level.nonprod, unknown: rule17.level.unknown };
   }
   return {
-    id: rule22.id,
-    name: rule22.name,
+    id: rule17.id,
+    name: rule17.name,
     shortDescription: { text: short },
-    fullDescription: { text: nonEmpty(rule22.fullDescription, short) },
-    help: { text: nonEmpty(rule22.help, short), markdown: helpMarkdown(rule22, docUrl) },
+    fullDescription: { text: nonEmpty(rule17.fullDescription, short) },
+    help: { text: nonEmpty(rule17.help, short), markdown: helpMarkdown(rule17, docUrl) },
     helpUri: docUrl,
     defaultConfiguration: { level },
     properties
@@ -34410,7 +29586,7 @@ function buildSarif(result) {
     driver.semanticVersion = result.toolVersion;
   }
   driver.informationUri = TOOL_INFORMATION_URI;
-  driver.rules = rules.map(ruleDescriptor);
+  driver.rules = rules.map((r) => ruleDescriptor(r, result.toolVersion));
   return {
     $schema: SARIF_SCHEMA_URI,
     version: SARIF_VERSION,

@@ -11,6 +11,7 @@ import type { FileKind } from './core/file-kind.js';
 import { createHost, type Host } from './core/host.js';
 import { compareLocations } from './core/source.js';
 import type { TerraformModuleFacts } from './model/terraform.js';
+import type { CiFile } from './model/ci.js';
 import type { Finding, Graph, Rule, ScannedFile, Undecided } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildGraph } from './engine/graph.js';
@@ -73,6 +74,12 @@ export interface LintOptions {
   frontEnds?: readonly FrontEnd[];
   /** The rule set to choose from (default: every rule of the catalog). */
   ruleSet?: Rule[];
+  /** Respect `.gitignore` files when walking folders (default true; `--no-gitignore`). */
+  gitignore?: boolean;
+  /** `--ignore-pattern` (repeatable): gitignore syntax, relative to the root; `.mlops-iac-lint-ignore` at the root is read too. */
+  ignorePatterns?: string[];
+  /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
+  onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 /** A user mistake (missing path, bad option value): the CLI prints it and exits 2. */
@@ -118,11 +125,22 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const host = createHost(root);
 
   // ---- discover and classify -------------------------------------------------------------
-  const listed = (await listFiles(scanPaths, { accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined) })).filter((f) => !config.isIgnored(f));
-  timing?.mark('discover');
   const problems: Problem[] = [];
+  const listed = (
+    await listFiles(scanPaths, {
+      root,
+      gitignore: options.gitignore,
+      ignorePatterns: options.ignorePatterns,
+      reader: host,
+      accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),
+      // A folder that cannot be listed is said, never skipped without a word.
+      onUnreadable: (dir) => problems.push({ ruleId: 'PARSE001', message: 'cannot list the folder (permission denied?); the files in it are not linted', location: fileStart(dir) }),
+    })
+  ).filter((f) => !config.isIgnored(f));
+  timing?.mark('discover');
   const byFrontEnd = new Map<FrontEnd, ClassifiedFile[]>(frontEnds.map((fe) => [fe, []]));
-  for (const file of listed) {
+  for (const [i, file] of listed.entries()) {
+    options.onProgress?.('reading files', i + 1, listed.length);
     const claim = classify(file, frontEnds, host, root, problems);
     if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
   }
@@ -159,18 +177,19 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const graphs: Graph[] = [];
   const terraformModules: TerraformModuleFacts[] = [];
-  const ciDocuments: unknown[] = [];
+  const ciFiles: CiFile[] = [];
   const suppressionSources: SuppressionSource[] = [];
   const metadata: MetadataSource[] = [];
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
     if (files.length === 0) continue;
+    options.onProgress?.(`evaluating ${fe.name}`, 0, 0);
     // Containment: a bug in one front end costs its own files, never the whole report.
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
     for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
     terraformModules.push(...(out.terraformModules ?? []));
-    ciDocuments.push(...(out.ciDocuments ?? []));
+    ciFiles.push(...(out.ciFiles ?? []));
     problems.push(...out.problems);
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...(out.metadata ?? []));
@@ -179,9 +198,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const scanned: ScannedFile[] = allFiles;
 
   // ---- rules -----------------------------------------------------------------------------
+  options.onProgress?.('checking rules', 0, 0);
   const undecided: Undecided[] = [];
   const ruleFailures: RuleFailure[] = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciDocuments }, undecided, ruleFailures);
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles }, undecided, ruleFailures);
   for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
@@ -282,16 +302,45 @@ function contained<T>(fe: FrontEnd, files: readonly ClassifiedFile[], problems: 
   }
 }
 
-/** Parse and evaluation problems as notifications: PARSE001 errors, EVAL001 warnings. */
+/**
+ * Parse and evaluation problems as notifications. PARSE001 is an error at each place a
+ * parser stopped. EVAL001 is a note, one per file and cause (RULES.md v2): problems whose
+ * messages differ only in names and numbers are one cause, reported at the first place,
+ * with the count of the others.
+ */
 function problemNotifications(problems: readonly Problem[]): Notification[] {
-  return problems
-    .filter((p): p is Problem & { ruleId: 'PARSE001' | 'EVAL001' } => p.ruleId === 'PARSE001' || p.ruleId === 'EVAL001')
-    .map((p) => ({ level: p.ruleId === 'PARSE001' ? ('error' as const) : ('warning' as const), ruleId: p.ruleId, message: p.message, location: p.location }));
+  const out: Notification[] = [];
+  const evalByCause = new Map<string, { n: Notification; more: number }>();
+  const sorted = [...problems].sort((a, b) => compareLocations(a.location, b.location));
+  for (const p of sorted) {
+    if (p.ruleId === 'PARSE001') {
+      out.push({ level: 'error', ruleId: 'PARSE001', message: p.message, location: p.location });
+      continue;
+    }
+    if (p.ruleId !== 'EVAL001') continue;
+    const key = `${p.location.file}\u0000${causeOf(p.message)}`;
+    const seen = evalByCause.get(key);
+    if (seen) seen.more++;
+    else {
+      const n: Notification = { level: 'note', ruleId: 'EVAL001', message: p.message, location: p.location };
+      evalByCause.set(key, { n, more: 0 });
+      out.push(n);
+    }
+  }
+  for (const { n, more } of evalByCause.values()) {
+    if (more > 0) n.message = `${n.message.replace(/[.;]\s*$/, '')} (and ${more} more like it in this file)`;
+  }
+  return out;
+}
+
+/** The cause of an evaluation problem: its message without quoted names and numbers. */
+function causeOf(message: string): string {
+  return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'…'").replace(/\d+/g, '#');
 }
 
 /** The fingerprint subject of a problem: its cause, without line numbers or other digits that move with the code. */
 function problemSubject(n: Notification): string {
-  return n.message.replace(/\d+/g, '#');
+  return n.ruleId === 'EVAL001' ? causeOf(n.message) : n.message.replace(/\d+/g, '#');
 }
 
 function readAndApplyBaseline(findings: Finding[], file: string): Finding[] {

@@ -1,6 +1,7 @@
 /**
- * The CLI end to end (the bundled dist/cli.js, built by `npm run build` before `npm test`;
- * falls back to building it here): exit codes, usage errors, formats.
+ * The CLI end to end, through a fresh bundle of the sources (built into a temp folder, so a
+ * stale dist/cli.js can never be what is tested): exit codes, usage errors, formats and the
+ * flags users know from ESLint.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,14 +9,41 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO_ROOT } from './support/fixtures.js';
+import { buildTo, hasCommand } from './ship/helpers.js';
 
-const CLI = path.join(REPO_ROOT, 'dist/cli.js');
-const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync('node', [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+let CLI = '';
+type Env = Record<string, string | undefined>;
+/** The environment of every run: no colour variables unless a test sets them. */
+const baseEnv = (env: Env): NodeJS.ProcessEnv => {
+  const e: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', ...env };
+  for (const k of Object.keys(e)) if (e[k] === undefined) delete e[k];
+  return e;
+};
+const run = (args: string[], env: Env = {}, cwd = REPO_ROOT) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: baseEnv(env) });
 
 beforeAll(() => {
-  if (!fs.existsSync(CLI)) spawnSync('node', ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-cli-build-'));
+  buildTo(out);
+  CLI = path.join(out, 'cli.js');
 });
+
+/** A temporary folder with these files. */
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-cli-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+// With --env prod: KV001 is an error and KV002 a warning; without: both are warnings.
+const KV_TF = 'resource "azurerm_key_vault" "kv" {\n  name = "kv"\n}\n';
+/** The same vault under another name (two files of one module cannot both declare `kv`). */
+const kv = (name: string): string => KV_TF.replaceAll('kv', name);
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/;
 
 describe('CLI', () => {
   const bad = path.join(FIXTURES, 'AML001/terraform/bad/prod-tfvars-variant');
@@ -73,5 +101,249 @@ describe('CLI', () => {
     expect(ids).toContain('PARSE001 broken.tf:2');
     expect(ids).toContain('PARSE001 binary.tf:1');
     expect(ids).toContain('KV001 kv.tf:1');
+  });
+});
+
+describe('--quiet and --max-warnings (ESLint semantics)', () => {
+  const dir = tree({ 'kv.tf': KV_TF });
+
+  it('--quiet reports errors only, in every format, and warnings no longer fail the run', () => {
+    const loud = run([dir, '--env', 'prod', '--format', 'compact']);
+    expect(loud.stdout).toContain('[KV002]');
+    const quiet = run([dir, '--env', 'prod', '--format', 'compact', '--quiet']);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout).toContain('[KV001]');
+    expect(quiet.stdout).not.toContain('[KV002]');
+    expect(quiet.stdout).toContain('1 problem (1 error, 0 warnings, 0 notes)');
+    const json = JSON.parse(run([dir, '--env', 'prod', '--format', 'json', '--quiet']).stdout);
+    expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['KV001']);
+    const sarif = JSON.parse(run([dir, '--env', 'prod', '--format', 'sarif', '--quiet']).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['KV001']);
+    // Only warnings, and --fail-on warning: fails without --quiet, passes with it.
+    expect(run([dir, '--fail-on', 'warning']).status).toBe(1);
+    const onlyWarnings = run([dir, '--fail-on', 'warning', '--quiet']);
+    expect(onlyWarnings.status).toBe(0);
+    expect(onlyWarnings.stdout).toBe('✔ No problems found in 1 file\n');
+  });
+
+  it('--max-warnings N exits 1 when there are more than N warnings, with one line on stderr', () => {
+    // Two warnings (KV001 and KV002 at the unknown environment class), no error.
+    const over = run([dir, '--max-warnings', '1']);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toBe('mlops-iac-lint found too many warnings (maximum: 1).\n');
+    const at = run([dir, '--max-warnings', '2']);
+    expect(at.status).toBe(0);
+    expect(at.stderr).toBe('');
+    // -1 is "no limit", as in ESLint.
+    // (A negative value needs the `=` form: `--max-warnings -1` reads as two options.)
+    expect(run([dir, '--max-warnings=-1']).status).toBe(0);
+    // Warnings are counted with --quiet too (they are just not shown), and --fail-on none
+    // does not turn the limit off.
+    const quiet = run([dir, '--max-warnings', '0', '--quiet', '--fail-on', 'none']);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout).not.toContain('KV002');
+    // Suppressed findings do not count.
+    const suppressed = tree({ 'kv.tf': '# mlops-iac-lint-ignore KV001,KV002 -- test vault\n' + KV_TF });
+    expect(run([suppressed, '--max-warnings', '0']).status).toBe(0);
+  });
+
+  it('refuses a --max-warnings value that is not a count', () => {
+    for (const bad of ['x', '1.5', '-2', '']) {
+      const r = run([dir, `--max-warnings=${bad}`]);
+      expect(r.status, bad).toBe(2);
+      expect(r.stderr).toMatch(/^mlops-iac-lint: --max-warnings must be a whole number/);
+    }
+  });
+});
+
+describe('colour', () => {
+  const dir = tree({ 'kv.tf': KV_TF });
+  const colored = (args: string[], env: Env): boolean => ANSI.test(run([dir, ...args], env).stdout);
+
+  it('is off in a pipe, and NO_COLOR, FORCE_COLOR and the flags decide in that order', () => {
+    expect(colored([], { NO_COLOR: undefined })).toBe(false); // not a terminal
+    expect(colored([], { NO_COLOR: undefined, FORCE_COLOR: '1' })).toBe(true);
+    expect(colored([], { NO_COLOR: undefined, FORCE_COLOR: '' })).toBe(true);
+    expect(colored([], { NO_COLOR: undefined, FORCE_COLOR: '0' })).toBe(false);
+    expect(colored([], { NO_COLOR: undefined, FORCE_COLOR: 'false' })).toBe(false);
+    expect(colored([], { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(true); // FORCE_COLOR wins (as in Node)
+    expect(colored(['--color'], { NO_COLOR: '1' })).toBe(true);
+    expect(colored(['--no-color'], { FORCE_COLOR: '1' })).toBe(false);
+    // The last flag given wins.
+    expect(colored(['--color', '--no-color'], {})).toBe(false);
+    expect(colored(['--no-color', '--color'], {})).toBe(true);
+  });
+
+  it('never colours other formats, and a file only with --color', () => {
+    expect(colored(['--format', 'compact', '--color'], {})).toBe(false);
+    expect(colored(['--format', 'json'], { FORCE_COLOR: '1' })).toBe(false);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-')), 'report.txt');
+    run([dir, '--output', out], { FORCE_COLOR: '1' });
+    expect(fs.readFileSync(out, 'utf8')).not.toMatch(ANSI);
+    run([dir, '--output', out, '--color'], {});
+    expect(fs.readFileSync(out, 'utf8')).toMatch(ANSI);
+  });
+
+  it('--explain is coloured by the same rules', () => {
+    expect(ANSI.test(run(['--explain', 'KV001'], { FORCE_COLOR: '1' }).stdout)).toBe(true);
+    expect(ANSI.test(run(['--explain', 'KV001', '--no-color'], { FORCE_COLOR: '1' }).stdout)).toBe(false);
+  });
+});
+
+describe('globs as paths', () => {
+  const dir = tree({
+    'infra/prod/kv.tf': KV_TF,
+    'infra/prod/prod.tfvars': 'x = 1\n',
+    'infra/dev/kv.tf': KV_TF,
+    '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/login@main\n',
+    'node_modules/pkg/kv.tf': KV_TF,
+    'docs/README.md': '# docs\n',
+  });
+  const files = (args: string[]): string[] => {
+    const r = run([...args, '--format', 'json', '--fail-on', 'none'], {}, dir);
+    expect(r.status, r.stderr).toBe(0);
+    return [...new Set((JSON.parse(r.stdout).findings as { file: string }[]).map((f) => f.file))].sort();
+  };
+
+  it('expands a quoted glob to the files it matches (dependency folders left out)', () => {
+    expect(files(['infra/**/*.tf'])).toEqual(['infra/dev/kv.tf', 'infra/prod/kv.tf']);
+    expect(files(['infra/prod/*'])).toEqual(['infra/prod/kv.tf']);
+    expect(files(['**/*.tf'])).toEqual(['infra/dev/kv.tf', 'infra/prod/kv.tf']);
+    expect(files(['.github/**/*.yml'])).toEqual(['.github/workflows/ci.yml']);
+    expect(files(['infra/{dev,prod}/kv.tf'])).toEqual(['infra/dev/kv.tf', 'infra/prod/kv.tf']);
+  });
+
+  it('a glob that matches nothing the linter reads is a usage error', () => {
+    for (const glob of ['nothing/**/*.tf', 'docs/*']) {
+      const r = run([glob], {}, dir);
+      expect(r.status, glob).toBe(2);
+      expect(r.stderr).toBe(`mlops-iac-lint: no file that mlops-iac-lint reads matches the pattern "${glob}"\n`);
+    }
+  });
+
+  it('a path that exists is taken literally even when it looks like a glob', () => {
+    const odd = tree({ 'env[prod]/kv.tf': KV_TF });
+    const r = run(['env[prod]', '--format', 'compact', '--fail-on', 'none'], {}, odd);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('env[prod]/kv.tf:1:1: warning [KV001]');
+  });
+});
+
+describe('--format compact', () => {
+  it('prints one line per finding, file:line:col: level [ID] message, then the counts', () => {
+    const dir = tree({ 'kv.tf': KV_TF, 'st.tf': 'resource "azurerm_storage_account" "s" {\n  name            = "s"\n  min_tls_version = "TLS1_0"\n}\n' });
+    const r = run(['.', '--format', 'compact', '--env', 'prod', '--rule', 'KV001', '--rule', 'ST002'], {}, dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'kv.tf:1:1: error [KV001] Key Vault "kv" has no purge protection (purge_protection_enabled is not set); deleted secrets and keys can be purged for good. Enable purge protection.',
+        'st.tf:3:21: error [ST002] Storage account "s" accepts TLS below 1.2 (min_tls_version is "TLS1_0"); set it to "TLS1_2".',
+        '',
+        '2 problems (2 errors, 0 warnings, 0 notes)',
+        '',
+      ].join('\n'),
+    );
+    const clean = run(['.', '--format', 'compact', '--rule', 'TF002'], {}, dir);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toBe('');
+  });
+});
+
+describe('ignore rules: .gitignore, .mlops-iac-lint-ignore, --ignore-pattern', () => {
+  const files = {
+    '.gitignore': 'generated/\n*.local.tf\n',
+    'main/kv.tf': KV_TF,
+    'generated/kv.tf': KV_TF,
+    'main/dev.local.tf': kv('devkv'),
+    'legacy/kv.tf': KV_TF,
+    'legacy/.gitignore': '!*.local.tf\n',
+    'legacy/keep.local.tf': kv('keepkv'),
+  };
+  const linted = (dir: string, args: string[] = []): string[] => {
+    const r = run(['.', '--format', 'json', '--fail-on', 'none', '--rule', 'KV001', ...args], {}, dir);
+    expect(r.status, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout).findings as { file: string }[]).map((f) => f.file).sort();
+  };
+
+  it('respects .gitignore files by default, nested ones and negations included', () => {
+    expect(linted(tree(files))).toEqual(['legacy/keep.local.tf', 'legacy/kv.tf', 'main/kv.tf']);
+  });
+
+  it('--no-gitignore lints what .gitignore excludes', () => {
+    expect(linted(tree(files), ['--no-gitignore'])).toEqual(['generated/kv.tf', 'legacy/keep.local.tf', 'legacy/kv.tf', 'main/dev.local.tf', 'main/kv.tf']);
+  });
+
+  it('reads .mlops-iac-lint-ignore at the scan root, also with --no-gitignore', () => {
+    const dir = tree({ ...files, '.mlops-iac-lint-ignore': '# not ours\n/legacy/\n' });
+    expect(linted(dir)).toEqual(['main/kv.tf']);
+    expect(linted(dir, ['--no-gitignore'])).toEqual(['generated/kv.tf', 'main/dev.local.tf', 'main/kv.tf']);
+  });
+
+  it('--ignore-pattern is repeatable and takes gitignore patterns relative to the scan root', () => {
+    const dir = tree(files);
+    expect(linted(dir, ['--ignore-pattern', 'legacy/'])).toEqual(['main/kv.tf']);
+    expect(linted(dir, ['--ignore-pattern', 'legacy/', '--ignore-pattern', 'main/kv.tf'])).toEqual([]);
+    expect(linted(dir, ['--ignore-pattern', '!generated/'])).toEqual(['generated/kv.tf', 'legacy/keep.local.tf', 'legacy/kv.tf', 'main/kv.tf']);
+  });
+
+  it('a named file that the rules exclude is not linted, with one warning line', () => {
+    const dir = tree(files);
+    const r = run(['main/dev.local.tf', 'main/kv.tf', '--format', 'compact', '--rule', 'KV001'], {}, dir);
+    expect(r.stderr).toBe('mlops-iac-lint: main/dev.local.tf is not linted: an ignore rule excludes it (.gitignore, .mlops-iac-lint-ignore or --ignore-pattern)\n');
+    expect(r.stdout).toContain('main/kv.tf:1:1');
+    expect(r.stdout).not.toContain('dev.local.tf');
+    const alone = run(['main/dev.local.tf'], {}, dir);
+    expect(alone.status).toBe(0);
+    expect(alone.stdout).toBe('');
+    expect(run(['main/dev.local.tf', '--no-gitignore', '--format', 'compact', '--rule', 'KV001'], {}, dir).stdout).toContain('main/dev.local.tf:1:1');
+  });
+});
+
+describe('--output', () => {
+  it('into a missing folder fails before linting, with one line and exit 2', () => {
+    const missing = path.join(os.tmpdir(), 'mil-no-such-folder', 'sub', 'report.sarif');
+    // The scan path does not exist either: the message proves the output was checked first.
+    const r = run(['/no/such/path', '--format', 'sarif', '--output', missing]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`mlops-iac-lint: --output ${missing}: the folder ${path.dirname(missing)} does not exist\n`);
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
+  it('onto a folder, or under a file, fails the same way', () => {
+    const dir = tree({ 'kv.tf': KV_TF });
+    const onDir = run([dir, '--output', dir]);
+    expect(onDir.status).toBe(2);
+    expect(onDir.stderr).toBe(`mlops-iac-lint: --output ${dir}: is a folder\n`);
+    const underFile = run([dir, '--output', path.join(dir, 'kv.tf', 'r.json')]);
+    expect(underFile.status).toBe(2);
+    expect(underFile.stderr.split('\n')).toHaveLength(2);
+    const baseline = run([dir, '--write-baseline', path.join(dir, 'missing', 'b.json')]);
+    expect(baseline.status).toBe(2);
+    expect(baseline.stderr).toMatch(/^mlops-iac-lint: --write-baseline .*: the folder .* does not exist\n$/);
+  });
+});
+
+describe('progress line', () => {
+  const dir = tree({ 'kv.tf': KV_TF });
+
+  it('is never written when stderr is not a terminal', () => {
+    const r = run([dir, '--fail-on', 'none'], { MLOPS_IAC_LINT_PROGRESS_DELAY_MS: '0' });
+    expect(r.stderr).toBe('');
+  });
+
+  const scriptAvailable = process.platform === 'linux' && hasCommand('script');
+  it.skipIf(!scriptAvailable)('on a terminal: shown once the run is past the delay, erased before the report', () => {
+    const cmd = (delay: string): string =>
+      `MLOPS_IAC_LINT_PROGRESS_DELAY_MS=${delay} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${JSON.stringify(dir)} --fail-on none --no-color 2>&1`;
+    // `script` gives the command a pseudo-terminal; stdout and stderr are both that terminal.
+    const shown = spawnSync('script', ['-qec', cmd('0'), '/dev/null'], { encoding: 'utf8', env: baseEnv({}) });
+    // eslint-disable-next-line no-control-regex -- the erase-line sequence is what is tested
+    expect(shown.stdout).toMatch(/\rmlops-iac-lint: (reading files|parsing) 1\/1 \(\d+\.\d s\)\u001b\[K/);
+    expect(shown.stdout).toContain('\r\u001b[K');
+    expect(shown.stdout).toContain('kv.tf');
+    // A quick run with the default one-second delay shows none.
+    const quick = spawnSync('script', ['-qec', cmd('1000'), '/dev/null'], { encoding: 'utf8', env: baseEnv({}) });
+    expect(quick.stdout).toContain('kv.tf');
+    expect(quick.stdout).not.toContain('mlops-iac-lint: ');
   });
 });

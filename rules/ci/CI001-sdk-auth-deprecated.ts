@@ -1,38 +1,38 @@
 /**
  * CI001 sdk-auth-deprecated: `az ad sp create-for-rbac --sdk-auth|--json-auth` in a CI
- * script (workflow `run:`, Azure Pipelines script or inline script, `.sh`/`.ps1` file).
+ * script (workflow `run:`, Azure Pipelines script or inline script, `.sh`/`.ps1` file), and
+ * in commented-out lines anywhere in a CI file (at `note`).
  */
-import type { Rule } from '../../src/engine/types.js';
-import { isCiDocument, simpleCommands } from '../../src/parse/yaml/ci.js';
-import type { ScriptToken } from '../../src/parse/yaml/ci.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { CiWord } from '../../src/model/ci.js';
 
 const FLAGS = new Set(['--sdk-auth', '--json-auth']);
 
-function isAz(t: ScriptToken): boolean {
-  const w = t.text.toLowerCase();
-  return w === 'az' || w === 'az.cmd' || w.endsWith('/az') || w.endsWith('\\az.cmd');
+function isAz(w: CiWord): boolean {
+  const t = w.text.toLowerCase();
+  return t === 'az' || t === 'az.cmd' || t.endsWith('/az') || t.endsWith('\\az.cmd');
 }
 
-/** The `--sdk-auth`/`--json-auth` tokens of an `az ad sp create-for-rbac` simple command. */
-export function sdkAuthFlags(words: ScriptToken[]): ScriptToken[] {
-  const out: ScriptToken[] = [];
-  for (let i = 0; i + 3 < words.length; i++) {
-    if (!isAz(words[i]!)) continue;
-    const [ad, sp, cmd] = [words[i + 1]!, words[i + 2]!, words[i + 3]!].map((t) => t.text.toLowerCase());
+/** The `--sdk-auth`/`--json-auth` words of an `az ad sp create-for-rbac` command (not those set to `false`). */
+export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
+  const out: CiWord[] = [];
+  for (let i = 0; i + 3 < argv.length; i++) {
+    if (!isAz(argv[i]!)) continue;
+    const [ad, sp, cmd] = [argv[i + 1]!, argv[i + 2]!, argv[i + 3]!].map((w) => w.text.toLowerCase());
     if (ad !== 'ad' || sp !== 'sp' || cmd !== 'create-for-rbac') continue;
-    for (let j = i + 4; j < words.length; j++) {
-      const t = words[j]!;
-      const [name, val] = t.text.toLowerCase().split('=', 2) as [string, string | undefined];
+    for (let j = i + 4; j < argv.length; j++) {
+      const w = argv[j]!;
+      const [name, val] = w.text.toLowerCase().split('=', 2) as [string, string | undefined];
       if (!FLAGS.has(name)) continue;
-      const next = val ?? words[j + 1]?.text.toLowerCase();
+      const next = val ?? argv[j + 1]?.text.toLowerCase();
       if (next === 'false') continue;
-      out.push(t);
+      out.push(w);
     }
   }
   return out;
 }
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'CI001',
     name: 'sdk-auth-deprecated',
@@ -49,37 +49,32 @@ const rule: Rule = {
     level: 'error',
     tags: ['security', 'ci', 'credentials'],
     securitySeverity: 7.5,
-    formats: ['github-actions', 'azure-pipelines', 'script'],
-    docPath: 'rules/ci/CI001-sdk-auth-deprecated.md',
+    messages: {
+      sdkAuth:
+        '`az ad sp create-for-rbac {{flag}}` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id) instead.',
+      commentedOut:
+        'A commented-out `az ad sp create-for-rbac {{flag}}` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id).',
+    },
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc)) return;
-        for (const sn of doc.commentScript ? [...doc.scripts, doc.commentScript] : doc.scripts) {
-          let n = 0;
-          for (const cmd of sn.commands) {
-            for (const words of simpleCommands(cmd)) {
-              for (const flag of sdkAuthFlags(words)) {
-                n++;
-                const base = sn.attributePath || 'script';
-                const flagName = flag.text.split('=')[0]!;
-                ctx.report({
-                  location: { file: doc.file, range: flag.range },
-                  message: cmd.commented
-                    ? `commented-out \`az ad sp create-for-rbac ${flagName}\` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)`
-                    : `\`az ad sp create-for-rbac ${flagName}\` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)`,
-                  ...(cmd.commented ? { level: 'note' as const } : {}),
-                  subject: sn.subject,
-                  attributePath: n === 1 ? base : `${base}#${n}`,
-                });
-              }
+      ciFile(file) {
+        const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
+        for (const script of scripts) {
+          for (const cmd of script.commands) {
+            for (const flag of sdkAuthFlags(cmd.argv)) {
+              ctx.report({
+                messageId: cmd.commented ? 'commentedOut' : 'sdkAuth',
+                data: { flag: flag.text.split('=')[0]! },
+                location: { file: file.file, range: flag.range },
+                ...(cmd.commented ? { level: 'note' as const } : {}),
+                subject: script.subject,
+                attributePath: script.attributePath || 'script',
+              });
             }
           }
         }
       },
     };
   },
-};
-
-export default rule;
+});

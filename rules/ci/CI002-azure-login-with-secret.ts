@@ -2,10 +2,10 @@
  * CI002 azure-login-with-secret: azure/login with `creds:` (and no `client-id`), or an
  * `azure_credentials:` input (the old Azure/aml-* actions).
  */
-import type { Rule } from '../../src/engine/types.js';
-import { isCiDocument } from '../../src/parse/yaml/ci.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { isAction } from '../../src/model/ci.js';
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'CI002',
     name: 'azure-login-with-secret',
@@ -24,49 +24,47 @@ const rule: Rule = {
     tags: ['security', 'ci', 'credentials'],
     securitySeverity: 7.5,
     formats: ['github-actions'],
-    docPath: 'rules/ci/CI002-azure-login-with-secret.md',
+    messages: {
+      creds:
+        '`{{uses}}` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`.',
+      azureCredentials:
+        '`{{uses}}` takes `azure_credentials:`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (`az ml`) instead.',
+    },
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow) return;
-        for (const job of doc.workflow.jobs) {
-          for (const step of job.steps) {
-            const u = step.uses;
-            if (!u || u.kind !== 'action') continue;
-            const owner = (u.owner ?? '').toLowerCase();
-            const repo = (u.repo ?? '').toLowerCase();
-            const related = [{ file: doc.file, range: u.range, label: `uses: ${u.value}` }];
-            if (owner === 'azure' && repo === 'login' && !u.path) {
-              const creds = step.with.find((w) => w.key === 'creds');
-              const clientId = step.with.find((w) => w.key === 'client-id');
-              if (creds && !clientId) {
-                ctx.report({
-                  location: { file: doc.file, range: creds.keyRange },
-                  message:
-                    '`azure/login` with `creds:` signs in with a long-lived service-principal secret; use OIDC instead: `client-id`, `tenant-id`, `subscription-id` with `permissions: id-token: write`',
-                  related,
-                  subject: step.subject,
-                  attributePath: 'with.creds',
-                });
-              }
-              continue;
-            }
-            const ac = step.with.find((w) => w.key === 'azure_credentials');
-            if (ac) {
+      ciFile(file) {
+        for (const step of file.steps) {
+          const u = step.uses;
+          if (!u || u.kind !== 'action') continue;
+          const related = [{ file: file.file, range: u.range, label: `uses: ${u.text}` }];
+          if (isAction(u, 'azure/login')) {
+            const creds = step.inputs.find((w) => w.key === 'creds');
+            if (creds && !step.inputs.some((w) => w.key === 'client-id')) {
               ctx.report({
-                location: { file: doc.file, range: ac.keyRange },
-                message: `\`${u.value}\` takes \`azure_credentials:\`, a long-lived service-principal secret; sign in with azure/login over OIDC (client-id, tenant-id, subscription-id) and use the Azure ML CLI v2 (\`az ml\`) instead`,
+                messageId: 'creds',
+                data: { uses: u.text },
+                location: { file: file.file, range: creds.keyRange },
                 related,
                 subject: step.subject,
-                attributePath: 'with.azure_credentials',
+                attributePath: 'with.creds',
               });
             }
+            continue;
+          }
+          const ac = step.inputs.find((w) => w.key === 'azure_credentials');
+          if (ac) {
+            ctx.report({
+              messageId: 'azureCredentials',
+              data: { uses: u.text },
+              location: { file: file.file, range: ac.keyRange },
+              related,
+              subject: step.subject,
+              attributePath: 'with.azure_credentials',
+            });
           }
         }
       },
     };
   },
-};
-
-export default rule;
+});

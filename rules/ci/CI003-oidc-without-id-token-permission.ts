@@ -2,12 +2,12 @@
  * CI003 oidc-without-id-token-permission: azure/login with `client-id` (OIDC) in a job whose
  * effective permissions do not grant `id-token: write`.
  */
-import type { Location } from '../../src/core/source.js';
-import type { Rule } from '../../src/engine/types.js';
-import { grantsIdTokenWrite, isCiDocument } from '../../src/parse/yaml/ci.js';
-import type { GhPermissions } from '../../src/parse/yaml/ci.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { grantsIdTokenWrite, isAction } from '../../src/model/ci.js';
+import type { CiPermissions } from '../../src/model/ci.js';
 
-function describe(p: GhPermissions): string {
+/** The permissions as evidence: `` `contents: read` ``, `` `{}` ``, `` `read-all` ``. */
+function describe(p: CiPermissions): string {
   if (p.kind === 'map') {
     const entries = Object.entries(p.scopes);
     return entries.length === 0 ? '`{}`' : `\`${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}\``;
@@ -15,7 +15,7 @@ function describe(p: GhPermissions): string {
   return p.kind === 'read-all' ? '`read-all`' : 'a value that grants no `id-token: write`';
 }
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'CI003',
     name: 'oidc-without-id-token-permission',
@@ -31,36 +31,43 @@ const rule: Rule = {
     level: 'error',
     tags: ['ci', 'correctness', 'identity'],
     formats: ['github-actions'],
-    docPath: 'rules/ci/CI003-oidc-without-id-token-permission.md',
+    messages: {
+      jobPermissions:
+        '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+      jobReplacesWorkflow:
+        '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+      workflowPermissions:
+        '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+      defaultPermissions:
+        '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+    },
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow || doc.workflow.composite) return;
-        const wf = doc.workflow;
-        for (const job of wf.jobs) {
-          const effective = job.permissions ?? wf.permissions;
-          if (!effective && wf.reusable) continue;
+      ciFile(file) {
+        if (file.composite) return;
+        for (const job of file.jobs) {
+          const effective = job.effectivePermissions;
+          // A reusable workflow without permissions runs with its caller's.
+          if (!effective && file.reusable) continue;
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
-            if (!u || u.kind !== 'action' || u.path) continue;
-            if ((u.owner ?? '').toLowerCase() !== 'azure' || (u.repo ?? '').toLowerCase() !== 'login') continue;
-            if (!step.with.some((w) => w.key === 'client-id')) continue;
-            const related: Location[] = [];
-            let where: string;
-            if (job.permissions) {
-              related.push({ file: doc.file, range: job.permissions.range, label: `permissions of job ${job.id}` });
-              where = `job \`${job.id}\` sets permissions ${describe(job.permissions)}${wf.permissions ? ', which replaces the workflow-level block' : ''}`;
-            } else if (wf.permissions) {
-              related.push({ file: doc.file, range: wf.permissions.range, label: 'workflow permissions' });
-              where = `job \`${job.id}\` inherits workflow permissions ${describe(wf.permissions)}`;
-            } else {
-              where = `job \`${job.id}\` has no \`permissions:\` and the default token has no \`id-token\``;
-            }
+            if (!isAction(u, 'azure/login') || !u) continue;
+            if (!step.inputs.some((w) => w.key === 'client-id')) continue;
+            const messageId = !effective
+              ? 'defaultPermissions'
+              : effective.level === 'workflow'
+                ? 'workflowPermissions'
+                : file.permissions
+                  ? 'jobReplacesWorkflow'
+                  : 'jobPermissions';
+            const label = effective?.level === 'job' ? `permissions of job ${job.id}` : 'workflow permissions';
+            const related = effective ? [{ file: file.file, range: effective.range, label }] : [];
             ctx.report({
-              location: { file: doc.file, range: { start: u.keyRange.start, end: u.range.end } },
-              message: `\`azure/login\` with \`client-id\` needs an OIDC token but ${where}; add \`id-token: write\` (with \`contents: read\`) to the job's permissions`,
+              messageId,
+              data: { job: job.id, permissions: effective ? describe(effective) : '' },
+              location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
               related,
               subject: step.subject,
               attributePath: 'permissions.id-token',
@@ -70,6 +77,4 @@ const rule: Rule = {
       },
     };
   },
-};
-
-export default rule;
+});

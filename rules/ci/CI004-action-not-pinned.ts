@@ -2,28 +2,27 @@
  * CI004 action-not-pinned: `uses:` of an action or reusable workflow from another
  * repository at a branch (`@main`, `@master`, `@latest`, `@dev`) or with no ref.
  */
-import type { Rule } from '../../src/engine/types.js';
-import { isCiDocument } from '../../src/parse/yaml/ci.js';
-import type { GhUses } from '../../src/parse/yaml/ci.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { CiUses } from '../../src/model/ci.js';
 
 const BRANCHES = new Set(['main', 'master', 'latest', 'dev']);
 
 /** Why a `uses:` value is not pinned, or undefined when it is fine. */
-export function unpinned(u: GhUses): 'branch' | 'no-ref' | 'docker-latest' | undefined {
+export function unpinned(u: CiUses): 'branch' | 'noRef' | 'dockerLatest' | undefined {
   if (u.kind === 'local' || u.kind === 'expression') return undefined;
   if (u.kind === 'docker') {
-    const image = u.value.trim().slice('docker://'.length);
+    const image = u.name;
     if (image.includes('@sha256:')) return undefined;
     const lastSeg = image.slice(image.lastIndexOf('/') + 1);
     const colon = lastSeg.indexOf(':');
-    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === 'latest') return 'docker-latest';
+    if (colon < 0 || lastSeg.slice(colon + 1).toLowerCase() === 'latest') return 'dockerLatest';
     return undefined;
   }
-  if (u.ref === undefined || u.ref === '') return 'no-ref';
+  if (u.ref === undefined || u.ref === '') return 'noRef';
   return BRANCHES.has(u.ref.toLowerCase()) ? 'branch' : undefined;
 }
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'CI004',
     name: 'action-not-pinned',
@@ -38,32 +37,32 @@ const rule: Rule = {
     tags: ['security', 'ci', 'supply-chain'],
     securitySeverity: 6.5,
     formats: ['github-actions'],
-    docPath: 'rules/ci/CI004-action-not-pinned.md',
+    messages: {
+      branch: '{{what}} `{{uses}}` follows the branch `{{ref}}`, so any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA.',
+      noRef: '{{what}} `{{uses}}` has no ref; pin a release tag or, best, a full commit SHA (`@<sha> # vX.Y.Z`).',
+      dockerLatest: 'Docker image `{{uses}}` is not pinned (implicit or explicit `latest`); pin it by digest (`@sha256:…`).',
+    },
   },
   create(ctx) {
+    const check = (file: string, u: CiUses | undefined, subject: string): void => {
+      if (!u) return;
+      const why = unpinned(u);
+      if (!why) return;
+      ctx.report({
+        messageId: why,
+        data: { what: u.kind === 'reusable-workflow' ? 'Reusable workflow' : 'Action', uses: u.text, ref: u.ref ?? '' },
+        location: { file, range: u.range },
+        subject,
+        attributePath: 'uses',
+      });
+    };
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc) || !doc.workflow) return;
-        const check = (u: GhUses | undefined, subject: string): void => {
-          if (!u) return;
-          const why = unpinned(u);
-          if (!why) return;
-          const what = u.kind === 'reusable-workflow' ? 'reusable workflow' : u.kind === 'docker' ? 'Docker image' : 'action';
-          const message =
-            why === 'branch'
-              ? `${what} \`${u.value}\` follows the branch \`${u.ref}\`: any push there runs in this workflow with its secrets; pin a release tag or, best, a full commit SHA`
-              : why === 'no-ref'
-                ? `${what} \`${u.value}\` has no ref; pin a release tag or, best, a full commit SHA (\`@<sha> # vX.Y.Z\`)`
-                : `${what} \`${u.value}\` is not pinned (implicit or explicit \`latest\`); pin it by digest (\`@sha256:…\`)`;
-          ctx.report({ location: { file: doc.file, range: u.range }, message, subject, attributePath: 'uses' });
-        };
-        for (const job of doc.workflow.jobs) {
-          check(job.uses, job.subject);
-          for (const step of job.steps) check(step.uses, step.subject);
+      ciFile(file) {
+        for (const job of file.jobs) {
+          check(file.file, job.uses, job.subject);
+          for (const step of job.steps) check(file.file, step.uses, step.subject);
         }
       },
     };
   },
-};
-
-export default rule;
+});

@@ -2,18 +2,17 @@
  * CI005 terraform-apply-without-plan: `terraform apply` with `-auto-approve` and no saved
  * plan file in a CI script.
  */
-import type { Rule } from '../../src/engine/types.js';
-import { isCiDocument, simpleCommands } from '../../src/parse/yaml/ci.js';
-import type { ScriptToken } from '../../src/parse/yaml/ci.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { CiWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
 const VALUE_OPTS = new Set([
   'var', 'var-file', 'target', 'replace', 'lock-timeout', 'parallelism', 'state', 'state-out', 'backup', 'chdir',
 ]);
 
-function isTerraform(t: ScriptToken): boolean {
-  const w = t.text.toLowerCase().replace(/\\/g, '/');
-  const base = w.slice(w.lastIndexOf('/') + 1);
+function isTerraform(w: CiWord): boolean {
+  const t = w.text.toLowerCase().replace(/\\/g, '/');
+  const base = t.slice(t.lastIndexOf('/') + 1);
   return base === 'terraform' || base === 'terraform.exe';
 }
 
@@ -21,19 +20,19 @@ function isRedirect(w: string): boolean {
   return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
 }
 
-/** The `apply` token of a `terraform apply -auto-approve` without a plan file, if any. */
-export function applyWithoutPlan(words: ScriptToken[]): ScriptToken | undefined {
-  for (let i = 0; i < words.length; i++) {
-    if (!isTerraform(words[i]!)) continue;
+/** The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a plan file, if any. */
+export function applyWithoutPlan(argv: readonly CiWord[]): { apply: CiWord; autoApprove: CiWord } | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (!isTerraform(argv[i]!)) continue;
     // global options (-chdir=dir, -help, -version) come before the subcommand
     let j = i + 1;
-    while (j < words.length && words[j]!.text.startsWith('-')) j++;
-    const sub = words[j];
+    while (j < argv.length && argv[j]!.text.startsWith('-')) j++;
+    const sub = argv[j];
     if (!sub || sub.text !== 'apply') continue;
-    let autoApprove = false;
+    let autoApprove: CiWord | undefined;
     let planFile = false;
-    for (let k = j + 1; k < words.length; k++) {
-      const w = words[k]!.text;
+    for (let k = j + 1; k < argv.length; k++) {
+      const w = argv[k]!.text;
       if (isRedirect(w)) {
         k++;
         continue;
@@ -43,7 +42,7 @@ export function applyWithoutPlan(words: ScriptToken[]): ScriptToken | undefined 
         const name = w.replace(/^--?/, '');
         const [opt, val] = name.split('=', 2) as [string, string | undefined];
         if (opt === 'auto-approve') {
-          if (val === undefined || val.toLowerCase() === 'true') autoApprove = true;
+          if (val === undefined || val.toLowerCase() === 'true') autoApprove = argv[k]!;
           continue;
         }
         if (val === undefined && VALUE_OPTS.has(opt)) k++;
@@ -51,12 +50,12 @@ export function applyWithoutPlan(words: ScriptToken[]): ScriptToken | undefined 
       }
       planFile = true;
     }
-    if (autoApprove && !planFile) return sub;
+    if (autoApprove && !planFile) return { apply: sub, autoApprove };
   }
   return undefined;
 }
 
-const rule: Rule = {
+export default defineRule({
   meta: {
     id: 'CI005',
     name: 'terraform-apply-without-plan',
@@ -70,35 +69,29 @@ const rule: Rule = {
     level: 'warning',
     tags: ['security', 'ci', 'change-control'],
     securitySeverity: 5.0,
-    formats: ['github-actions', 'azure-pipelines', 'script'],
-    docPath: 'rules/ci/CI005-terraform-apply-without-plan.md',
+    messages: {
+      applyWithoutPlan:
+        '`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`.',
+    },
   },
   create(ctx) {
     return {
-      ciDocument(doc) {
-        if (!isCiDocument(doc)) return;
-        for (const sn of doc.scripts) {
-          let n = 0;
-          for (const cmd of sn.commands) {
+      ciFile(file) {
+        for (const script of file.scripts) {
+          for (const cmd of script.commands) {
             if (cmd.commented) continue;
-            for (const words of simpleCommands(cmd)) {
-              const apply = applyWithoutPlan(words);
-              if (!apply) continue;
-              n++;
-              const base = sn.attributePath || 'script';
-              ctx.report({
-                location: { file: doc.file, range: apply.range },
-                message:
-                  '`terraform apply -auto-approve` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`',
-                subject: sn.subject,
-                attributePath: n === 1 ? base : `${base}#${n}`,
-              });
-            }
+            const found = applyWithoutPlan(cmd.argv);
+            if (!found) continue;
+            ctx.report({
+              messageId: 'applyWithoutPlan',
+              data: { flag: found.autoApprove.text },
+              location: { file: file.file, range: found.apply.range },
+              subject: script.subject,
+              attributePath: script.attributePath || 'script',
+            });
           }
         }
       },
     };
   },
-};
-
-export default rule;
+});

@@ -3,7 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { EnvClass } from '../model/resource.js';
-import { isReportFormat, type ReportFormat } from '../report/index.js';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { UsageError } from '../api.js';
 
 export type FailOn = 'error' | 'warning' | 'note' | 'none';
@@ -27,26 +27,45 @@ export interface CliOptions {
   config?: string;
   baseline?: string;
   writeBaseline?: string;
+  /** `--quiet`: report errors only. */
+  quiet: boolean;
+  /** `--max-warnings N`: exit 1 when more than N warnings remain (undefined or -1: no limit). */
+  maxWarnings?: number;
+  /** `--color` true, `--no-color` false (the last one given wins), undefined: decide from the environment. */
+  color?: boolean;
+  /** `--no-gitignore` turns it off. */
+  gitignore: boolean;
+  /** `--ignore-pattern` (repeatable). */
+  ignorePatterns: string[];
 }
 
 export const HELP = `Usage: mlops-iac-lint [options] [paths...]
 
 Lint the infrastructure code of Azure MLOps platforms (Terraform, ARM, Bicep, CI pipelines).
-Paths are files or folders (default: the current folder).
+Paths are files, folders or globs such as 'infra/**/*.tf' (default: the current folder).
 
 Options:
-  -f, --format <name>    stylish (default), json, sarif, github, markdown
+  -f, --format <name>    stylish (default), compact, json, sarif, github, markdown
   -o, --output <file>    write the report to a file instead of standard output
       --env <class>      treat every evaluation as prod, nonprod or unknown
       --var-file <file>  Terraform variable file to evaluate with (repeatable)
       --fail-on <level>  exit 1 when a finding at or above this level remains:
                          error (default), warning, note, none
+      --quiet            report errors only
+      --max-warnings <n> exit 1 when there are more than n warnings
   -c, --config <file>    use this config file instead of looking for .mlops-iac-lint.jsonc
       --baseline <file>  report only findings that are not in this baseline
       --write-baseline <file>
                          record the current findings as the baseline and exit 0
       --rule <ID>        run only this rule (repeatable)
       --disable <ID>     do not run this rule (repeatable)
+      --ignore-pattern <pattern>
+                         skip files matching this gitignore-style pattern (repeatable);
+                         .mlops-iac-lint-ignore at the scan root is read too
+      --no-gitignore     also lint files that .gitignore excludes
+      --color, --no-color
+                         force colours on or off (default: on a terminal, unless
+                         NO_COLOR is set; FORCE_COLOR=1 or 0 overrides NO_COLOR)
       --list-rules       list the rules and exit
       --explain <ID>     print a rule's documentation and exit
       --verbose          also list what could not be decided (unknown values)
@@ -55,7 +74,8 @@ Options:
   -v, --version          print the version and exit
   -h, --help             print this help and exit
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.`;
+Exit codes: 0 clean, 1 findings at or above --fail-on (or more warnings than --max-warnings),
+2 usage or configuration error.`;
 
 const ENV_CLASSES = ['prod', 'nonprod', 'unknown'];
 const FAIL_ON = ['error', 'warning', 'note', 'none'];
@@ -67,6 +87,7 @@ export function parseCli(argv: string[]): CliOptions {
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
@@ -84,6 +105,12 @@ export function parseCli(argv: string[]): CliOptions {
         'write-baseline': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'no-gitignore': { type: 'boolean' },
+        'ignore-pattern': { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -92,10 +119,23 @@ export function parseCli(argv: string[]): CliOptions {
   }
   const v = parsed.values;
   const format = v.format ?? 'stylish';
-  if (!isReportFormat(format)) throw new UsageError(`--format must be one of stylish, json, sarif, github, markdown (got "${format}")`);
+  if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got "${format}")`);
   if (v.env !== undefined && !ENV_CLASSES.includes(v.env)) throw new UsageError(`--env must be prod, nonprod or unknown (got "${v.env}")`);
   const failOn = v['fail-on'] ?? 'error';
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be error, warning, note or none (got "${failOn}")`);
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    // ESLint's values: a count, or -1 for no limit.
+    if (!/^(?:\d+|-1)$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings must be a whole number of at least 0 (got "${v['max-warnings']}")`);
+    maxWarnings = Number(v['max-warnings']);
+    if (maxWarnings < 0) maxWarnings = undefined;
+  }
+  // --color and --no-color: the last one given wins, as in ESLint.
+  let color: boolean | undefined;
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind === 'option' && t.name === 'color') color = true;
+    if (t.kind === 'option' && t.name === 'no-color') color = false;
+  }
   return {
     paths: parsed.positionals,
     format,
@@ -114,5 +154,10 @@ export function parseCli(argv: string[]): CliOptions {
     config: v.config,
     baseline: v.baseline,
     writeBaseline: v['write-baseline'],
+    quiet: v.quiet ?? false,
+    maxWarnings,
+    color,
+    gitignore: !(v['no-gitignore'] ?? false),
+    ignorePatterns: v['ignore-pattern'] ?? [],
   };
 }

@@ -1,15 +1,20 @@
 /**
- * The `mlops-iac-lint` command. Exit codes: 0 clean, 1 findings at/above --fail-on,
- * 2 usage or configuration error. A user mistake prints one line, never a stack trace.
+ * The `mlops-iac-lint` command. Exit codes: 0 clean, 1 findings at/above --fail-on or more
+ * warnings than --max-warnings, 2 usage or configuration error. A user mistake prints one
+ * line, never a stack trace. Flags users know from ESLint keep ESLint's names and meaning.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint, UsageError, VERSION } from '../api.js';
 import { formatResult } from '../report/index.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
+import { shouldColor } from './color.js';
+import { checkWritable, expandPaths, ignoredFiles } from './paths.js';
+import { Progress } from './progress.js';
 import { explainRule, listRules } from './rules-info.js';
 import type { LintResult } from '../engine/result.js';
 import { writeBaseline } from '../engine/baseline.js';
+import { IGNORE_FILE } from '../discover/index.js';
 
 const RANK = { note: 1, warning: 2, error: 3 } as const;
 
@@ -31,10 +36,18 @@ export function allFiles(paths: string[]): boolean {
   });
 }
 
-function useColor(stream: NodeJS.WriteStream): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true;
+/** Unsuppressed warnings (what --max-warnings counts, with or without --quiet, as in ESLint). */
+export function warningCount(result: LintResult): number {
+  return result.findings.filter((f) => !f.suppression && f.level === 'warning').length;
+}
+
+/** `--quiet`: the result as reported, with only error-level findings and notifications. */
+export function errorsOnly(result: LintResult): LintResult {
+  return {
+    ...result,
+    findings: result.findings.filter((f) => f.level === 'error'),
+    notifications: result.notifications.filter((n) => n.level === 'error'),
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -62,26 +75,50 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (opts.explain) {
-      process.stdout.write(explainRule(opts.explain, useColor(process.stdout)));
+      process.stdout.write(explainRule(opts.explain, shouldColor(opts.color, process.env, process.stdout)));
       return 0;
     }
+    // Fail on an unwritable report target now, not after a long lint.
+    if (opts.output !== undefined) checkWritable(opts.output, '--output');
+    if (opts.writeBaseline !== undefined) checkWritable(opts.writeBaseline, '--write-baseline');
+    const expanded = expandPaths(opts.paths, process.cwd());
+    // A file that the ignore rules exclude is not linted, also when it is named (as in
+    // ESLint); a named one gets a warning, one matched by a glob does not.
+    const ignored = ignoredFiles(expanded, process.cwd(), { gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns });
+    for (const p of opts.paths) {
+      if (ignored.has(p)) process.stderr.write(`mlops-iac-lint: ${p} is not linted: an ignore rule excludes it (.gitignore, ${IGNORE_FILE} or --ignore-pattern)\n`);
+    }
+    const paths = expanded.filter((p) => !ignored.has(p));
+    if (paths.length === 0 && expanded.length > 0) return 0;
     // Pre-commit mode: when every positional is a file, lint each file's whole folder (so
     // variables in sibling files resolve) but report only findings located in those files.
-    const onlyFiles = allFiles(opts.paths) ? opts.paths : undefined;
+    // A glob stands for the files it matches, so it is linted the same way.
+    const onlyFiles = allFiles(paths) ? paths : undefined;
     // MLOPS_IAC_LINT_FAMILIES=terraform,arm,ci restricts the run (used by the benchmark).
     const families = process.env.MLOPS_IAC_LINT_FAMILIES?.split(',').filter((f): f is 'terraform' | 'arm' | 'ci' => ['terraform', 'arm', 'ci'].includes(f));
-    const result = await lint({
-      paths: opts.paths,
-      env: opts.env,
-      varFiles: opts.varFiles,
-      rules: opts.rules,
-      disable: opts.disable,
-      onlyFiles,
-      families,
-      configFile: opts.config,
-      baselineFile: opts.writeBaseline ? undefined : opts.baseline,
-      errorOnUnmatchedFile: opts.errorOnUnmatchedPattern,
-    });
+    // MLOPS_IAC_LINT_PROGRESS_DELAY_MS changes the one-second delay of the progress line (tests).
+    const delay = Number(process.env.MLOPS_IAC_LINT_PROGRESS_DELAY_MS);
+    const progress = new Progress(process.stderr, { delayMs: Number.isFinite(delay) && delay >= 0 ? delay : undefined });
+    let result: LintResult;
+    try {
+      result = await lint({
+        paths,
+        env: opts.env,
+        varFiles: opts.varFiles,
+        rules: opts.rules,
+        disable: opts.disable,
+        onlyFiles,
+        families,
+        configFile: opts.config,
+        baselineFile: opts.writeBaseline ? undefined : opts.baseline,
+        gitignore: opts.gitignore,
+        ignorePatterns: opts.ignorePatterns,
+        onProgress: (phase, done, total) => progress.update(phase, done, total),
+        errorOnUnmatchedFile: opts.errorOnUnmatchedPattern,
+      });
+    } finally {
+      progress.done();
+    }
     for (const n of result.notices) process.stderr.write(`mlops-iac-lint: ${n}\n`);
     if (opts.writeBaseline) {
       fs.writeFileSync(opts.writeBaseline, writeBaseline(result.findings, result.root, VERSION));
@@ -97,11 +134,19 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`could not decide ${u.ruleId} for ${u.address}: ${u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})\n`);
       }
     }
+    const reported = opts.quiet ? errorsOnly(result) : result;
     const toFile = opts.output !== undefined;
-    const text = formatResult(result, opts.format, { color: !toFile && opts.format === 'stylish' && useColor(process.stdout), cwd: process.cwd() });
+    // Colour for stylish only; in a file only when asked for with --color.
+    const color = opts.format === 'stylish' && (toFile ? opts.color === true : shouldColor(opts.color, process.env, process.stdout));
+    const text = formatResult(reported, opts.format, { color, cwd: process.cwd() });
     if (toFile) fs.writeFileSync(opts.output!, text);
     else process.stdout.write(text);
-    return exitCodeFor(result, opts.failOn);
+    let code = exitCodeFor(reported, opts.failOn);
+    if (opts.maxWarnings !== undefined && warningCount(result) > opts.maxWarnings) {
+      process.stderr.write(`mlops-iac-lint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+      code = 1;
+    }
+    return code;
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`mlops-iac-lint: ${e.message}\n`);

@@ -25,6 +25,12 @@ function packageRoot(): string {
   return dir;
 }
 
+/**
+ * A rule's documentation for the terminal, each sentence said once: when the rule has its
+ * Markdown document, that document alone (it has the title, the level, what the rule finds
+ * and how to fix it; the catalog's one-line texts would only repeat it); otherwise the
+ * catalog's title, level, descriptions and fix.
+ */
 export function explainRule(id: string, color: boolean): string {
   const rule = ruleById(id.toUpperCase());
   if (!rule) throw new UsageError(`unknown rule ID: ${id} (see --list-rules)`);
@@ -37,25 +43,40 @@ export function explainRule(id: string, color: boolean): string {
       doc = '';
     }
   }
+  if (doc.trim() !== '') return renderMarkdown(doc, color);
+  const bold = (s: string): string => (color ? `\u001b[1m${s}\u001b[22m` : s);
   const level = typeof m.level === 'string' ? m.level : `prod ${m.level.prod}, unknown ${m.level.unknown}, nonprod ${m.level.nonprod}`;
-  const head = `${m.id} ${m.name} (${level})\n\n${m.shortDescription}\n\n${m.fullDescription}\n\nFix: ${m.help}\n`;
-  if (!doc) return head;
-  return head + '\n' + renderMarkdown(doc, color);
+  const parts = [bold(`${m.id} ${m.name}`) + ` (${level})`, m.shortDescription];
+  if (m.fullDescription && m.fullDescription !== m.shortDescription) parts.push(m.fullDescription);
+  if (m.help) parts.push(`Fix: ${m.help}`);
+  return parts.join('\n\n') + '\n';
 }
 
-/** Minimal terminal rendering: headings bold, code fences indented. */
-function renderMarkdown(md: string, color: boolean): string {
+/**
+ * Minimal terminal rendering of a rule document: the title (`# ID: name` or `# ID name`)
+ * as `ID name`, headings in bold capitals, `**strong**` in bold (plain without colour),
+ * links as `text (url)`, code fences indented.
+ */
+export function renderMarkdown(md: string, color: boolean): string {
   const bold = (s: string): string => (color ? `\u001b[1m${s}\u001b[22m` : s);
   let inFence = false;
   const out: string[] = [];
-  for (const line of md.split('\n')) {
+  for (const line of md.replace(/\r\n?/g, '\n').split('\n')) {
     if (line.startsWith('```')) {
       inFence = !inFence;
       continue;
     }
     if (inFence) out.push('    ' + line);
+    else if (/^# /.test(line)) out.push(bold(line.replace(/^# /, '').replace(/^([A-Z][A-Z0-9]*\d{3}):\s*/, '$1 ')));
     else if (/^#+ /.test(line)) out.push(bold(line.replace(/^#+ /, '').toUpperCase()));
-    else out.push(line);
+    else out.push(inline(line, bold));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}
+
+function inline(line: string, bold: (s: string) => string): string {
+  // Links first: the escape sequences of bold text contain `[`.
+  return line
+    .replace(/\[([^[\]]+)\]\(([^)\s]+)\)/g, (_, text: string, url: string) => (text === url ? url : `${text} (${url})`))
+    .replace(/\*\*([^*]+)\*\*/g, (_, s: string) => bold(s));
 }

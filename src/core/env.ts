@@ -9,8 +9,12 @@ export type EnvClass = 'prod' | 'nonprod' | 'unknown';
 const PROD_WORDS = new Set(['prod', 'production', 'prd', 'live']);
 /** RULES.md "Environments": words that mean a non-production environment. */
 const NONPROD_WORDS = new Set([
-  'dev', 'development', 'test', 'qa', 'sandbox', 'sbx', 'staging', 'stage', 'uat', 'preprod',
+  'dev', 'development', 'test', 'testing', 'qa', 'sandbox', 'sbx', 'sandpit', 'staging', 'stage', 'uat', 'preprod',
 ]);
+/** A prod word written as one word with a negating or preceding prefix: `nonprod`, `preproduction` (RULES.md). */
+const PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
+/** A word that negates or precedes the prod word after it: `non-prod`, `Not_Prod`, `pre-prod`, `NonProduction`. */
+const PREFIXES = new Set(['non', 'not', 'pre']);
 
 /** Variables/parameters whose resolved value names the environment (RULES.md). */
 export const ENV_VARIABLE_NAMES = ['environment', 'env', 'environment_name', 'environmentName', 'stage'];
@@ -18,29 +22,57 @@ export const ENV_VARIABLE_NAMES = ['environment', 'env', 'environment_name', 'en
 /** Tag names whose value names the environment (RULES.md). */
 export const ENV_TAG_NAMES = ['environment', 'env'];
 
-/** Class of one word (`prod` → prod, `qa` → nonprod), or undefined. */
+/** Class of one word (`prod` → prod, `qa` → nonprod, `nonprod` → nonprod), or undefined. */
 export function classifyWord(word: string): EnvClass | undefined {
   const w = word.toLowerCase();
   if (PROD_WORDS.has(w)) return 'prod';
-  if (NONPROD_WORDS.has(w)) return 'nonprod';
+  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return 'nonprod';
   return undefined;
 }
 
+/** Words of a value: split on non-letters and camelCase (`NonProduction` → non, production). */
+export function envWords(value: string): string[] {
+  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
+}
+
 /**
- * Class of a file name or relative path: the words separated by `/ . _ -` are looked up,
- * the last word that names an environment wins (`env/prod/terraform.tfvars` → prod,
- * `azuredeploy.parameters.dev.json` → nonprod).
+ * Class of a list of words (RULES.md "Environments"): a negated or prefixed prod word is
+ * nonprod, never prod (`non prod`, `pre prod`); words naming both classes (`prod-test`) are
+ * `unknown`; no environment word: undefined.
+ */
+export function classifyWords(words: readonly string[]): EnvClass | undefined {
+  let prod = false;
+  let nonprod = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? '')) {
+      nonprod = true;
+      i++;
+      continue;
+    }
+    const env = classifyWord(w);
+    if (env === 'prod') prod = true;
+    else if (env === 'nonprod') nonprod = true;
+  }
+  if (prod && nonprod) return 'unknown';
+  return prod ? 'prod' : nonprod ? 'nonprod' : undefined;
+}
+
+/**
+ * Class of a file name or relative path: the file name decides before its folders, and
+ * the nearest folder before the ones above it (`env/prod/terraform.tfvars` → prod,
+ * `prod/dev.tfvars` → nonprod, `azuredeploy.parameters.dev.json` → nonprod).
  */
 export function classifyPath(relPath: string): { env: EnvClass; word: string } | undefined {
-  const words = relPath.split(/[\\/._-]+/).filter(Boolean);
-  for (let i = words.length - 1; i >= 0; i--) {
-    const env = classifyWord(words[i]!);
-    if (env) return { env, word: words[i]! };
+  const segments = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments[i]!));
+    if (env) return { env, word: segments[i]! };
   }
   return undefined;
 }
 
-/** Class of a free value such as `"Production"`, `"dev"`, `"prd-weu"`. */
+/** Class of a free value such as `"Production"`, `"dev"`, `"prd-weu"`, `"Non-Prod"`. */
 export function classifyValue(value: string): EnvClass | undefined {
-  return classifyPath(value)?.env;
+  return classifyWords(envWords(value));
 }

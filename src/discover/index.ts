@@ -1,22 +1,61 @@
 /**
  * Discovery: walks the given paths and lists the files some front end may read (each
- * front end classifies its own files, `src/frontends/`). Never follows symbolic links;
- * skips VCS, dependency and Terraform cache folders.
+ * front end classifies its own files, `src/frontends/`). Never follows symbolic links; skips VCS, dependency and Terraform
+ * cache folders, and what `.gitignore`, `.mlops-iac-lint-ignore` and `--ignore-pattern`
+ * exclude.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import type { Host } from '../core/host.js';
+import { matchRules, parseIgnoreFile, type IgnoreRule } from './gitignore.js';
 
-export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.venv/**'];
+
+/** Folders never entered: version control, dependencies, Terraform's cache, Python environments. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.terraform', '.venv']);
+
+/** The same folders as fast-glob ignore patterns (for glob expansion of command-line paths). */
+export const DEFAULT_IGNORES = [...SKIPPED_FOLDERS].map((d) => `**/${d}/**`);
 
 export interface DiscoverOptions {
-  ignore?: string[];
-  /** Files found in folders are kept when this says so (a front end reads them); files named explicitly always are. */
+  /**
+   * The scan root: `.mlops-iac-lint-ignore` and `--ignore-pattern` are relative to it, and
+   * `.gitignore` files are read from it down to every file (default: each given path).
+   */
+  root?: string;
+  /** Respect `.gitignore` files (default true; `--no-gitignore` turns it off). */
+  gitignore?: boolean;
+  /** Patterns in gitignore syntax, relative to the root (`--ignore-pattern`, repeatable). */
+  ignorePatterns?: string[];
+  /** Folder listing and file reading (default: the file system). A core `Host` fits. */
+  reader?: DiscoverReader;
+  /** Told about each folder that could not be listed. */
+  onUnreadable?: (dir: string) => void;
+  /** Files found in folders are kept when this says so (some front end reads them); files named explicitly always are. */
   accept?(file: string): boolean;
 }
 
-/** Lists candidate files under the given paths (files or folders), sorted. */
+export type DiscoverReader = Pick<Host, 'list' | 'readText'>;
+
+/** The ignore file read at the scan root (gitignore syntax). */
+export const IGNORE_FILE = '.mlops-iac-lint-ignore';
+
+/** The rules of one ignore file (or of the command line), with the folder they are relative to. */
+interface IgnoreLevel {
+  dir: string;
+  rules: IgnoreRule[];
+}
+
+/**
+ * Lists candidate files under the given paths (files or folders), sorted. A file given by
+ * name is always listed (the CLI leaves out, with a warning, a named file that the ignore
+ * rules exclude: see isIgnoredPath); files found by walking a folder are subject to the rules:
+ * `--ignore-pattern` first, then `.mlops-iac-lint-ignore`, then the `.gitignore` files from
+ * the deepest folder up (the first list with a matching rule decides; see gitignore.ts).
+ * An ignored folder is not entered, so nothing inside it can be re-included (as in git).
+ */
 export async function listFiles(paths: string[], opts: DiscoverOptions = {}): Promise<string[]> {
+  const reader = opts.reader ?? fsReader;
+  const useGitignore = opts.gitignore !== false;
   const out = new Set<string>();
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -26,16 +65,145 @@ export async function listFiles(paths: string[], opts: DiscoverOptions = {}): Pr
       continue;
     }
     if (!st.isDirectory()) continue;
-    const found = await fg(['**/*'], {
-      cwd: abs,
-      absolute: true,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      ignore: [...DEFAULT_IGNORES, ...(opts.ignore ?? [])],
-      suppressErrors: true,
-    });
-    for (const f of found) if (!opts.accept || opts.accept(f)) out.add(path.normalize(f));
+    const root = opts.root !== undefined && isWithin(path.resolve(opts.root), abs) ? path.resolve(opts.root) : abs;
+    const overrides = overrideLevels(reader, root, opts.ignorePatterns);
+    // The .gitignore files of the folders between the root and this path apply too.
+    const gitLevels: IgnoreLevel[] = [];
+    if (useGitignore) {
+      for (let dir = root; dir !== abs; dir = path.join(dir, path.relative(dir, abs).split(path.sep)[0]!)) {
+        const rules = readRules(reader, path.join(dir, '.gitignore'));
+        if (rules.length > 0) gitLevels.push({ dir, rules });
+      }
+    }
+    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, out);
   }
   return [...out].sort();
 }
+
+interface WalkContext {
+  reader: DiscoverReader;
+  useGitignore: boolean;
+  overrides: readonly IgnoreLevel[];
+  onUnreadable?: (dir: string) => void;
+  accept?(file: string): boolean;
+}
+
+/** Depth-first walk with an explicit stack (no recursion limit on deep trees). */
+function walk(start: string, initial: IgnoreLevel[], ctx: WalkContext, out: Set<string>): void {
+  const stack: { dir: string; levels: IgnoreLevel[] }[] = [{ dir: start, levels: initial }];
+  while (stack.length > 0) {
+    const { dir, levels: inherited } = stack.pop()!;
+    const entries = ctx.reader.list(dir);
+    if (entries === undefined) {
+      ctx.onUnreadable?.(dir);
+      continue;
+    }
+    let levels = inherited;
+    if (ctx.useGitignore) {
+      const rules = readRules(ctx.reader, path.join(dir, '.gitignore'), entries);
+      if (rules.length > 0) levels = [...inherited, { dir, rules }];
+    }
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      if (e.isDirectory) {
+        if (SKIPPED_FOLDERS.has(e.name) || isIgnored(e.path, true, ctx.overrides, levels)) continue;
+        subdirs.push(e.path);
+      } else if (e.isFile && (ctx.accept?.(e.path) ?? true) && !isIgnored(e.path, false, ctx.overrides, levels)) {
+        out.add(e.path);
+      }
+    }
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, levels });
+  }
+}
+
+/** The first list with a matching rule decides: overrides, then .gitignore files deepest first. */
+function isIgnored(file: string, isDir: boolean, overrides: readonly IgnoreLevel[], levels: readonly IgnoreLevel[]): boolean {
+  for (const l of overrides) {
+    const verdict = verdictOf(l, file, isDir);
+    if (verdict !== undefined) return verdict;
+  }
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const verdict = verdictOf(levels[i]!, file, isDir);
+    if (verdict !== undefined) return verdict;
+  }
+  return false;
+}
+
+function verdictOf(level: IgnoreLevel, file: string, isDir: boolean): boolean | undefined {
+  const rel = path.relative(level.dir, file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return matchRules(level.rules, rel.split(path.sep).join('/'), isDir);
+}
+
+/**
+ * True when the ignore rules exclude `file` (or a folder between `root` and it), as the
+ * walker would decide for it. The CLI uses it for files named on the command line.
+ */
+export function isIgnoredPath(file: string, opts: DiscoverOptions & { root: string }): boolean {
+  const reader = opts.reader ?? fsReader;
+  const abs = path.resolve(file);
+  const root = path.resolve(opts.root);
+  if (!isWithin(root, abs) || abs === root) return false;
+  const overrides = overrideLevels(reader, root, opts.ignorePatterns);
+  const levels: IgnoreLevel[] = [];
+  const parts = path.relative(root, abs).split(path.sep);
+  let dir = root;
+  for (let i = 0; i < parts.length; i++) {
+    if (opts.gitignore !== false) {
+      const rules = readRules(reader, path.join(dir, '.gitignore'));
+      if (rules.length > 0) levels.push({ dir, rules });
+    }
+    const next = path.join(dir, parts[i]!);
+    const isDir = i < parts.length - 1;
+    if ((isDir && SKIPPED_FOLDERS.has(parts[i]!)) || isIgnored(next, isDir, overrides, levels)) return true;
+    dir = next;
+  }
+  return false;
+}
+
+/** The lists checked before any .gitignore: `--ignore-pattern`, then the ignore file. */
+function overrideLevels(reader: DiscoverReader, root: string, ignorePatterns: readonly string[] = []): IgnoreLevel[] {
+  const levels: IgnoreLevel[] = [];
+  const patterns = ignorePatterns.flatMap((l) => parseIgnoreFile(l));
+  if (patterns.length > 0) levels.push({ dir: root, rules: patterns });
+  const ignoreFile = readRules(reader, path.join(root, IGNORE_FILE));
+  if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
+  return levels;
+}
+
+/**
+ * The rules of an ignore file, read only when the folder listing shows it as a regular file
+ * (so a Host records no "missing" problem for the many folders without one).
+ */
+function readRules(reader: DiscoverReader, file: string, entries = reader.list(path.dirname(file))): IgnoreRule[] {
+  const name = path.basename(file);
+  if (!entries?.some((e) => e.name === name && e.isFile)) return [];
+  const text = reader.readText(file);
+  return text === undefined ? [] : parseIgnoreFile(text);
+}
+
+function isWithin(dir: string, p: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The file system as a DiscoverReader (listings unsorted: listFiles sorts its result); only regular files read. */
+const fsReader: DiscoverReader = {
+  list(dir) {
+    try {
+      return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .map((d) => ({ name: d.name, path: path.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
+    } catch {
+      return undefined;
+    }
+  },
+  readText(file) {
+    try {
+      // A FIFO named .gitignore would block a read forever.
+      return fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};

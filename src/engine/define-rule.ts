@@ -20,13 +20,13 @@ const PROBE: RuleContext = {
   undecided: () => undefined,
 };
 
-/** Formats a rule covers, from its hooks: resource hooks → every resource format; `ciDocument` → CI formats; `terraformModule` → Terraform. */
+/** Formats a rule covers, from its hooks: resource hooks → every resource format; `ciFile` → CI formats; `terraformModule` → Terraform. */
 export function formatsFromHooks(visitor: RuleVisitor): InputFormat[] {
   const out = new Set<InputFormat>();
   const resourceHook = visitor.graph !== undefined || Object.keys(KINDS).some((k) => typeof visitor[k as keyof RuleVisitor] === 'function');
   if (resourceHook) for (const f of RESOURCE_FORMATS) out.add(f);
   if (visitor.terraformModule) out.add('terraform');
-  if (visitor.ciDocument) for (const f of CI_FORMATS) out.add(f);
+  if (visitor.ciFile) for (const f of CI_FORMATS) out.add(f);
   return [...out];
 }
 

@@ -39,8 +39,9 @@ export interface FindingInput {
 
 /** Absolute paths under the root inside a subject or address (a module folder, a var file) become relative. */
 function withoutRoot(root: string, s: string): string {
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  return s.split(prefix).join('').split(path.sep).join('/');
+  const bare = root.endsWith(path.sep) ? root.slice(0, -1) : root;
+  // `<root>/x` → `x`; the root itself (a module folder at the root) → `.`.
+  return s.split(bare + path.sep).join('').split(path.sep).join('/').replace(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\w./-])`, 'g'), '.');
 }
 
 export function buildFinding(i: FindingInput): Finding {

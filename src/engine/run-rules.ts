@@ -1,5 +1,5 @@
 /**
- * Runs rules over the evaluated graphs, Terraform module facts, files and CI documents.
+ * Runs rules over the evaluated graphs, Terraform module facts, files and CI files.
  * The engine does the bookkeeping so rules only decide (issue "One seam per input
  * format", item 4):
  * - `ctx.fact(resource, attr)` reads a canonical attribute and records "could not decide"
@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Location, Range } from '../core/source.js';
 import type { EnvClass } from '../core/env.js';
 import type { Resource, ResourceKind } from '../model/resource.js';
+import type { CiFile } from '../model/ci.js';
 import { KINDS } from '../model/kinds.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
@@ -31,7 +32,8 @@ export interface RuleRunInput {
   graphs: Graph[];
   terraformModules: TerraformModuleFacts[];
   files: ScannedFile[];
-  ciDocuments: unknown[];
+  /** The CI model of every workflow, pipeline and script (`buildCiModel`). */
+  ciFiles: CiFile[];
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -185,7 +187,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     evalEnv = undefined;
     if (visitor.terraformModule) for (const m of input.terraformModules) guarded({ file: path.join(m.dir, 'main.tf'), range: START }, () => visitor.terraformModule!(m));
     if (visitor.file) for (const f of input.files) guarded({ file: f.path, range: START }, () => visitor.file!(f));
-    if (visitor.ciDocument) for (const d of input.ciDocuments) guarded({ file: (d as { file?: string }).file ?? input.root, range: START }, () => visitor.ciDocument!(d));
+    if (visitor.ciFile) {
+      // A CI rule sees only the formats it declares (CI002–CI004: GitHub Actions only).
+      const formats = rule.meta.formats;
+      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes('any')) guarded({ file: f.file, range: START }, () => visitor.ciFile!(f));
+    }
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];

@@ -8,6 +8,7 @@ import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/reso
 import type { AttrOf } from '../model/kinds.js';
 import type { Value } from '../core/value.js';
 import type { HclFile } from '../parse/hcl/ast.js';
+import type { CiFile } from '../model/ci.js';
 
 export type { FileKind } from '../core/file-kind.js';
 export type { TerraformModuleFacts } from '../model/terraform.js';
@@ -217,8 +218,8 @@ export interface RuleVisitor extends ResourceHooks {
   terraformModule?(mod: TerraformModuleFacts): void;
   /** Once per discovered file. */
   file?(file: ScannedFile): void;
-  /** Once per CI document (workflow, pipeline, script); see `src/parse/yaml/ci.ts`. */
-  ciDocument?(doc: unknown): void;
+  /** Once per CI file (workflow, composite action, pipeline, script) whose format the rule covers (`meta.formats`); see `src/model/ci.ts`. */
+  ciFile?(file: CiFile): void;
 }
 
 export interface Rule<M extends string = string> {

@@ -1,11 +1,13 @@
 /**
  * CI files that deploy infrastructure: GitHub workflows and composite actions, Azure
  * Pipelines (templates included) and shell/PowerShell scripts. YAML is classified by path
- * and content (`src/discover/ci.ts`); each document is parsed with positions, scripts
+ * and content (`ci-classify.ts`); each document is parsed with positions, scripts
  * included.
  */
 import path from 'node:path';
-import { parseCiDocument, type CiDocument } from '../parse/yaml/ci.js';
+import { parseCiDocument } from '../parse/yaml/ci.js';
+import { buildCiModel } from '../eval/ci/build.js';
+import type { CiFile } from '../model/ci.js';
 import { classifyCiFile } from './ci-classify.js';
 import type { FrontEnd, Problem, SuppressionSource } from './types.js';
 import { readProblem } from './shared.js';
@@ -21,7 +23,7 @@ export const ciFrontEnd: FrontEnd = {
   },
   run(files, ctx) {
     const problems: Problem[] = [];
-    const ciDocuments: CiDocument[] = [];
+    const ciFiles: CiFile[] = [];
     const suppressionSources: SuppressionSource[] = [];
     for (const f of files) {
       const text = ctx.host.readText(f.path);
@@ -35,10 +37,10 @@ export const ciFrontEnd: FrontEnd = {
       const first = doc.errors[0];
       if (first) problems.push({ ruleId: 'PARSE001', message: first.message, location: { file: f.path, range: first.range } });
       else {
-        ciDocuments.push(doc);
+        ciFiles.push(buildCiModel(doc));
         suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
       }
     }
-    return { units: [], ciDocuments, problems, suppressionSources };
+    return { units: [], ciFiles, problems, suppressionSources };
   },
 };

@@ -15,6 +15,7 @@ import type { Location, Range } from '../core/source.js';
 import type { Value } from '../core/value.js';
 import type { Evaluation, Resource } from '../model/resource.js';
 import type { TerraformModuleFacts } from '../model/terraform.js';
+import type { CiFile } from '../model/ci.js';
 
 /** The families `--family`/`LintOptions.families` selects by (benchmark and focused runs). */
 export type Family = 'terraform' | 'arm' | 'ci';
@@ -58,8 +59,8 @@ export interface EvaluatedUnit {
 export interface FrontEndResult {
   units: EvaluatedUnit[];
   terraformModules?: TerraformModuleFacts[];
-  /** CI documents (the CI model is built from them by the pipeline). */
-  ciDocuments?: unknown[];
+  /** Workflows, pipelines and scripts in the CI model. */
+  ciFiles?: CiFile[];
   problems: Problem[];
   suppressionSources: SuppressionSource[];
   metadata?: MetadataSource[];

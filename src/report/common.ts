@@ -7,11 +7,25 @@ import type { LintResult } from '../engine/result.js';
 import type { Finding, Level, RuleMeta } from '../engine/types.js';
 import type { Range } from '../core/source.js';
 
-/** Base of the rule documentation links (SARIF `helpUri`, Markdown links). */
-export const DOCS_BASE_URL = 'https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/';
+/** The repository; rule documentation links point into it at a release tag. */
+export const REPOSITORY_URL = 'https://github.com/mlops-iac-lint/mlops-iac-lint';
+
+/** A released version: `MAJOR.MINOR.PATCH` with an optional pre-release (semver, no build metadata). */
+const RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/**
+ * Base of the rule documentation links (SARIF `helpUri`, Markdown links): the tag
+ * `v<version>` of the release that produced the report, so a link shows the documentation
+ * of the rule as it behaved in that version (`main` may have changed it since). Only a
+ * version that is not a release version falls back to `main`.
+ */
+export function docsBaseUrl(toolVersion: string): string {
+  const ref = RELEASE_VERSION.test(toolVersion) ? `v${toolVersion}` : 'main';
+  return `${REPOSITORY_URL}/blob/${ref}/`;
+}
 
 export const TOOL_NAME = 'mlops-iac-lint';
-export const TOOL_INFORMATION_URI = 'https://github.com/mlops-iac-lint/mlops-iac-lint';
+export const TOOL_INFORMATION_URI = REPOSITORY_URL;
 
 /** Converts OS separators to forward slashes. */
 export function toPosix(p: string): string {
@@ -25,10 +39,10 @@ export function relativePath(base: string, file: string): string {
   return toPosix(rel === '' ? path.basename(file) : rel);
 }
 
-/** The doc URL of a rule, or undefined when it has no doc. */
-export function ruleDocUrl(rule: RuleMeta | undefined): string | undefined {
+/** The doc URL of a rule in the given tool version, or undefined when it has no doc. */
+export function ruleDocUrl(rule: RuleMeta | undefined, toolVersion: string): string | undefined {
   if (!rule?.docPath) return undefined;
-  return DOCS_BASE_URL + toPosix(rule.docPath).replace(/^\.?\//, '');
+  return docsBaseUrl(toolVersion) + toPosix(rule.docPath).replace(/^\.?\//, '');
 }
 
 function cmp(a: string | number, b: string | number): number {
@@ -145,7 +159,7 @@ export const BUILTIN_RULES: Readonly<Record<string, RuleMeta>> = {
     fullDescription:
       'Evaluating the module or template hit a limit (for example an expansion cap). Findings that depend on the unevaluated part may be missing.',
     help: 'Simplify the reported expression or split the module; values that cannot be evaluated are treated as unknown.',
-    level: 'warning',
+    level: 'note',
     tags: ['correctness'],
     formats: ['any'],
     docPath: 'rules/core/EVAL001-evaluation-incomplete.md',

@@ -3,15 +3,16 @@
  * every format lives in its own module. Same input → byte-identical output.
  */
 import type { LintResult } from '../engine/result.js';
+import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatMarkdown, type MarkdownLinkOptions } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown';
+export type ReportFormat = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'markdown';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json', 'sarif', 'github', 'markdown'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'compact', 'json', 'sarif', 'github', 'markdown'];
 
 export function isReportFormat(s: string): s is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(s);
@@ -20,7 +21,7 @@ export function isReportFormat(s: string): s is ReportFormat {
 export interface ReportOptions {
   /** stylish: ANSI colours (the CLI decides from TTY / NO_COLOR / FORCE_COLOR). Default false. */
   color?: boolean;
-  /** stylish, github, markdown: paths relative to this directory (default: the scan root). */
+  /** stylish, compact, github, markdown: paths relative to this directory (default: the scan root). */
   cwd?: string;
   /** github: at most this many annotations per level (default 10, GitHub's per-step limit). */
   maxAnnotations?: number;
@@ -36,6 +37,8 @@ export function formatResult(result: LintResult, format: ReportFormat = 'stylish
   switch (format) {
     case 'stylish':
       return formatStylish(result, { color: options.color, cwd: options.cwd, contextLines: options.contextLines });
+    case 'compact':
+      return formatCompact(result, { cwd: options.cwd });
     case 'json':
       return formatJson(result);
     case 'sarif':
@@ -56,7 +59,8 @@ export function formatResult(result: LintResult, format: ReportFormat = 'stylish
   }
 }
 
-export { formatStylish, type StylishOptions } from './stylish.js';
+export { formatStylish, variantsLabel, type StylishOptions } from './stylish.js';
+export { formatCompact, type CompactOptions } from './compact.js';
 export { formatJson, buildJsonReport, JSON_FORMAT_VERSION, type JsonReport, type JsonFinding } from './json.js';
 export { formatSarif, buildSarif, FINGERPRINT_KEY, SRCROOT, type SarifLog } from './sarif.js';
 export {
@@ -68,4 +72,4 @@ export {
   type GithubAnnotationOptions,
 } from './github.js';
 export { formatMarkdown, escapeMarkdown, type MarkdownOptions, type MarkdownLinkOptions } from './markdown.js';
-export { DOCS_BASE_URL, summarize, type Summary } from './common.js';
+export { docsBaseUrl, ruleDocUrl, summarize, type Summary } from './common.js';

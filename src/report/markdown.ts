@@ -95,7 +95,7 @@ export function formatMarkdown(result: LintResult, options: MarkdownOptions = {}
   for (const rule of allRules(result)) {
     const c = counts.get(rule.id);
     if (!c) continue;
-    const doc = ruleDocUrl(rule);
+    const doc = ruleDocUrl(rule, result.toolVersion);
     const label = `${escapeMarkdown(rule.id)} ${escapeMarkdown(rule.name)}`;
     const cell = doc ? `[${label}](${doc})` : label;
     out.push(`| ${cell} | ${c.error} | ${c.warning} | ${c.note} | ${c.suppressed} |`);

@@ -78,8 +78,8 @@ function nonEmpty(text: string | undefined, fallback: string): string {
   return text !== undefined && text.trim() !== '' ? text : fallback;
 }
 
-function ruleDescriptor(rule: RuleMeta): SarifLog {
-  const docUrl = ruleDocUrl(rule);
+function ruleDescriptor(rule: RuleMeta, toolVersion: string): SarifLog {
+  const docUrl = ruleDocUrl(rule, toolVersion);
   const level = defaultLevel(rule);
   const short = nonEmpty(rule.shortDescription, rule.id);
   const properties: SarifLog = {
@@ -200,7 +200,7 @@ export function buildSarif(result: LintResult): SarifLog {
     driver.semanticVersion = result.toolVersion;
   }
   driver.informationUri = TOOL_INFORMATION_URI;
-  driver.rules = rules.map(ruleDescriptor);
+  driver.rules = rules.map((r) => ruleDescriptor(r, result.toolVersion));
 
   return {
     $schema: SARIF_SCHEMA_URI,

@@ -1,25 +1,29 @@
 /**
- * The default terminal format: findings grouped by file, each with a code frame, its
- * related locations and the rule's one-line fix, then a summary line.
+ * The default terminal format, compact in the manner of ESLint and Biome: findings grouped
+ * by file, each said once: its message (what is wrong and how to fix this instance), the
+ * rule ID, the variants it came from, a code frame and its related locations. The rule's
+ * generic `help` is not repeated under every finding: it is in SARIF, Markdown and
+ * `--explain`, which the last line points at.
  *
  *     envs/prod/main.tf
- *       12:3  error  Azure ML workspace "main" is reachable from the internet  AML001
+ *       12:3  error  Azure ML workspace "main" is reachable from the internet; set …  AML001  [prod.tfvars]
  *         11 | resource "azurerm_machine_learning_workspace" "main" {
- *       > 12 |   public_network_access_enabled = true
- *            |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+ *       > 12 |   public_network_access_enabled = var.public
+ *            |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
  *         ↳ envs/prod.tfvars:3:13 (value set here)
- *         fix: Set public_network_access_enabled = false and use a private endpoint.
  *
  *     ✖ 1 problem (1 error, 0 warnings, 0 notes)
+ *     Run `mlops-iac-lint --explain AML001` for details
  *
- * Colour only when `color` is true; otherwise the output contains no ANSI escapes at all.
- * Suppressed findings are only counted.
+ * The variants are shown unless the only one is `default` (a module evaluated once, without
+ * variable or parameter files). Colour only when `color` is true; otherwise the output
+ * contains no ANSI escapes at all. Suppressed findings are only counted.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { LintResult } from '../engine/result.js';
 import type { Finding, Level } from '../engine/types.js';
 import { LineMap } from '../core/source.js';
-import { plural, relativePath, allRules, sanitizeTerminal, sortFindings, summarize } from './common.js';
+import { compareStrings, plural, relativePath, sanitizeTerminal, sortFindings, summarize } from './common.js';
 
 export interface StylishOptions {
   color?: boolean;
@@ -43,7 +47,6 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const base = options.cwd ?? result.root;
   const contextLines = Math.max(0, options.contextLines ?? 1);
-  const rules = new Map(allRules(result).map((r) => [r.id, r]));
   const summary = summarize(result);
   const visible = sortFindings(result.findings.filter((f) => !f.suppression));
   const lineMaps = new Map<string, LineMap | null>();
@@ -74,7 +77,8 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
       const { start } = f.location.range;
       const pos = `${start.line}:${start.column}`.padEnd(posWidth);
       const level = levelColor(c, f.level)(f.level.padEnd(7));
-      out.push(`  ${c.dim(pos)}  ${level}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}`);
+      const variants = variantsLabel(f.variants);
+      out.push(`  ${c.dim(pos)}  ${level}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}${variants ? `  ${c.dim(variants)}` : ''}`);
       if (options.codeFrames !== false) {
         const map = lineMapOf(file);
         if (map) out.push(...codeFrame(c, map, f, contextLines));
@@ -84,8 +88,6 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
         const label = rel.label ? ` (${oneLine(rel.label)})` : '';
         out.push(`    ${c.dim('↳')} ${sanitizeTerminal(where)}${c.dim(label)}`);
       }
-      const help = rules.get(f.ruleId)?.help;
-      if (help) out.push(`    ${c.green('fix:')} ${oneLine(help)}`);
     }
     out.push('');
   }
@@ -101,8 +103,22 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
       `${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')})${suppressed}`;
     const color = summary.errors > 0 ? c.red.bold : summary.warnings > 0 ? c.yellow.bold : c.blue.bold;
     out.push(color(text));
+    out.push(c.dim(`Run \`mlops-iac-lint --explain ${visible[0]!.ruleId}\` for details`));
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * `[dev.tfvars, prod.tfvars]`, or '' when the finding comes only from the default evaluation.
+ * Variants are named by their files' base names when those are distinct, by the full
+ * variant names (`envs/dev/terraform.tfvars`) otherwise.
+ */
+export function variantsLabel(variants: readonly string[]): string {
+  const names = [...new Set(variants)].sort(compareStrings);
+  if (names.length === 0 || (names.length === 1 && names[0] === 'default')) return '';
+  const short = names.map((n) => n.slice(n.lastIndexOf('/') + 1));
+  const shown = new Set(short).size === short.length ? short : names;
+  return `[${[...shown].sort(compareStrings).map(oneLine).join(', ')}]`;
 }
 
 function levelColor(c: ChalkInstance, level: Level): ChalkInstance {

@@ -8,16 +8,10 @@ import { describe, expect, test } from 'vitest';
 import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiKind } from '../../src/parse/yaml/ci.js';
-import type { ReportDescriptor as Report } from '../../src/engine/types.js';
-import { REPO_ROOT, runRule } from './helpers.js';
-import CI001 from '../../rules/ci/CI001-sdk-auth-deprecated.js';
-import CI002 from '../../rules/ci/CI002-azure-login-with-secret.js';
-import CI003 from '../../rules/ci/CI003-oidc-without-id-token-permission.js';
-import CI004 from '../../rules/ci/CI004-action-not-pinned.js';
-import CI005 from '../../rules/ci/CI005-terraform-apply-without-plan.js';
+import { CI_RULES, REPO_ROOT, buildCiModel, runRule } from './helpers.js';
 
 const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
-const RULES = [CI001, CI002, CI003, CI004, CI005];
+const RULES = CI_RULES;
 
 /** The corpus YAML files that are not valid YAML: Jinja/cookiecutter templates and broken files. */
 const INVALID_YAML: string[] = [
@@ -53,6 +47,9 @@ describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
     const inexact: string[] = [];
     const mismatches: string[] = [];
     let scripts = 0;
+    let words = 0;
+    const unowned: string[] = [];
+    const wordMismatches: string[] = [];
     for (const [path, indexKind] of rows) {
       const text = readFileSync(join(CORPUS, path), 'utf8');
       const rel = path.slice(path.indexOf('/') + 1);
@@ -72,24 +69,39 @@ describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
         }
       }
       scripts += doc.scripts.length;
+      const model = buildCiModel(doc);
+      // the CI model: every script of a workflow or pipeline belongs to exactly one step,
+      // steps have distinct addresses, and a word's own slice is its range
+      if (kind !== 'script') {
+        const owned = model.steps.flatMap((st) => st.scripts);
+        if (owned.length !== model.scripts.length || new Set(owned).size !== owned.length) unowned.push(path);
+      }
+      if (new Set(model.steps.map((st) => st.subject)).size !== model.steps.length) unowned.push(`${path} (duplicate step address)`);
+      for (const sn of model.scripts)
+        for (const c of sn.commands)
+          for (const w of c.argv) if (JSON.stringify(w.rangeOf(0, w.raw.length)) !== JSON.stringify(w.range)) wordMismatches.push(`${path} ${w.raw}`);
+      words += model.scripts.reduce((n, sn) => n + sn.commands.reduce((k, c) => k + c.argv.length, 0), 0);
       for (const rule of RULES) {
-        const reports: Report[] = runRule(rule, doc);
+        const reports = runRule(rule, model, CORPUS);
         counts[rule.meta.id] = (counts[rule.meta.id] ?? 0) + reports.length;
         for (const r of reports)
-          findings.push(`${rule.meta.id} ${r.level ?? rule.meta.level} ${path}:${r.location!.range.start.line}:${r.location!.range.start.column} ${r.message}`);
+          findings.push(`${rule.meta.id} ${r.level} ${path}:${r.location.range.start.line}:${r.location.range.start.column} ${r.message}`);
       }
     }
-    console.log(`CI corpus: ${rows.length} files, ${scripts} script snippets; findings per rule: ${JSON.stringify(counts)}`);
+    console.log(`CI corpus: ${rows.length} files, ${scripts} script snippets, ${words} words; findings per rule: ${JSON.stringify(counts)}`);
     console.log(findings.join('\n'));
     console.log(`files with YAML errors:\n${withErrors.join('\n')}`);
     expect(withErrors.sort()).toEqual([...INVALID_YAML].sort());
     expect(mismatches).toEqual([]);
+    expect(unowned).toEqual([]);
+    expect(wordMismatches).toEqual([]);
+    expect(words).toBeGreaterThan(10_000);
     expect(inexact).toEqual([]);
     expect(scripts).toBeGreaterThan(500);
     // verified by reading the files (see the report): one finding of each kind
     expect(findings).toContain(
       'CI001 note ' + 'Azure__actions-workflow-samples/ARM/SubscriptionScope-ARM-Deployment.yml:18:111 ' +
-        'commented-out `az ad sp create-for-rbac --sdk-auth` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)',
+        'A commented-out `az ad sp create-for-rbac --sdk-auth` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id).',
     );
     expect(findings.some((f) => f.startsWith('CI002 error Azure__data-landing-zone/.github/workflows/dataLandingZoneDeployment.yml:38:11 '))).toBe(true);
     expect(findings.some((f) => f.startsWith('CI004 warning Azure__actions-workflow-samples/AzureCLI/Az-cli-Provision-Webapp.yml:22:13 '))).toBe(true);

@@ -1,22 +1,31 @@
-/** Test helpers for the CI rules: run a rule's `create` with a stub context over a parsed file. */
+/** Test helpers for the CI rules: parse a file, build its CI model and run registered rules over it through the engine. */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportDescriptor as Report, Rule } from '../../src/engine/types.js';
+import type { Finding, Rule } from '../../src/engine/types.js';
+import { runRules } from '../../src/engine/run-rules.js';
 import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiDocument, CiKind } from '../../src/parse/yaml/ci.js';
+import { buildCiModel } from '../../src/eval/ci/build.js';
+import type { CiFile } from '../../src/model/ci.js';
+import { ruleById } from '../../rules/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = join(REPO_ROOT, 'fixtures');
 
-const OPTIONS = {};
+export const CI_RULE_IDS = ['CI001', 'CI002', 'CI003', 'CI004', 'CI005'] as const;
 
-export function runRule(rule: Rule, doc: CiDocument): Report[] {
-  const reports: Report[] = [];
-  const visitor = rule.create({ options: OPTIONS, fact: () => { throw new Error('not used'); }, undecided: () => undefined, report: (r) => reports.push(r) });
-  visitor.ciDocument?.(doc);
-  return reports;
+/** The registered CI rules (with their derived `docPath` and `formats`). */
+export const CI_RULES: Rule[] = CI_RULE_IDS.map((id) => {
+  const r = ruleById(id);
+  if (!r) throw new Error(`${id} is not registered`);
+  return r;
+});
+
+/** Runs one rule over one CI file through the engine (formats, messages, levels and fingerprints as in `lint()`). */
+export function runRule(rule: Rule, file: CiFile, root = REPO_ROOT): Finding[] {
+  return runRules({ root, rules: [rule], options: new Map(), graphs: [], terraformModules: [], files: [], ciFiles: [file] });
 }
 
 /** Parses a file, classifying it by its path relative to `root` (or by `kind`). */
@@ -28,8 +37,10 @@ export function parseFile(path: string, root = FIXTURES, kind?: CiKind): CiDocum
   return parseCiDocument(path, text, k);
 }
 
-/** `line:col-endLine:endCol` of a report, for compact assertions. */
-export function at(r: Report): string {
-  const { start, end } = r.location!.range;
+export { buildCiModel };
+
+/** `line:col-endLine:endCol` of a finding, for compact assertions. */
+export function at(r: Pick<Finding, 'location'>): string {
+  const { start, end } = r.location.range;
   return `${start.line}:${start.column}-${end.line}:${end.column}`;
 }

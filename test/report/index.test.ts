@@ -40,7 +40,7 @@ describe('formatResult', () => {
   });
 
   it('knows its formats and rejects others', () => {
-    expect(REPORT_FORMATS).toEqual(['stylish', 'json', 'sarif', 'github', 'markdown']);
+    expect(REPORT_FORMATS).toEqual(['stylish', 'compact', 'json', 'sarif', 'github', 'markdown']);
     expect(isReportFormat('sarif')).toBe(true);
     expect(isReportFormat('xml')).toBe(false);
     expect(() => formatResult(fullResult(), 'xml' as ReportFormat)).toThrow('unknown report format: xml');

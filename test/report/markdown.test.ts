@@ -3,7 +3,7 @@ import type { Finding } from '../../src/engine/types.js';
 import { escapeMarkdown, formatMarkdown } from '../../src/report/markdown.js';
 import { F_AML004, F_CI004, F_GPU001, F_KV001_SUPPRESSED, MAIN_TF, cleanResult, fullResult, loc, makeResult } from './fixtures.js';
 
-const DOC = 'https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/rules';
+const DOC = 'https://github.com/mlops-iac-lint/mlops-iac-lint/blob/v0.1.0/rules';
 
 describe('markdown', () => {
   it('renders the title, summary, counts per rule and the findings, errors first', () => {

@@ -77,9 +77,9 @@ describe('sarif', () => {
           'A workspace with public network access accepts requests from anywhere.\n\n' +
           '**Fix:** Set `public_network_access_enabled = false` and reach the workspace through a private endpoint.\n\n' +
           '**Level by environment:** prod `error`, non-prod `note`, unknown `warning`.\n\n' +
-          '[Rule documentation](https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/rules/aml/AML001-workspace-public-network-access.md)',
+          '[Rule documentation](https://github.com/mlops-iac-lint/mlops-iac-lint/blob/v0.1.0/rules/aml/AML001-workspace-public-network-access.md)',
       },
-      helpUri: 'https://github.com/mlops-iac-lint/mlops-iac-lint/blob/main/rules/aml/AML001-workspace-public-network-access.md',
+      helpUri: 'https://github.com/mlops-iac-lint/mlops-iac-lint/blob/v0.1.0/rules/aml/AML001-workspace-public-network-access.md',
       defaultConfiguration: { level: 'warning' },
       properties: {
         tags: ['security', 'network'],
@@ -224,6 +224,17 @@ describe('sarif', () => {
     expect(a.split('/repo').length - 1).toBe(1);
     expect(a).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(buildSarif(fullResult())).toEqual(JSON.parse(a));
+  });
+
+  it('links rule documentation at the release tag of the version that wrote the report', () => {
+    const uri = (version: string): string => sarif(makeResult([F_AML001], { toolVersion: version })).runs[0].tool.driver.rules[0].helpUri;
+    expect(uri('0.1.0')).toBe('https://github.com/mlops-iac-lint/mlops-iac-lint/blob/v0.1.0/rules/aml/AML001-workspace-public-network-access.md');
+    expect(uri('1.4.2')).toContain('/blob/v1.4.2/rules/');
+    expect(uri('2.0.0-rc.1')).toContain('/blob/v2.0.0-rc.1/rules/');
+    // Not a release version (a local build): the default branch.
+    expect(uri('dev build')).toContain('/blob/main/rules/');
+    const markdown = sarif(makeResult([F_AML001], { toolVersion: '1.4.2' })).runs[0].tool.driver.rules[0].help.markdown;
+    expect(markdown).toContain('(https://github.com/mlops-iac-lint/mlops-iac-lint/blob/v1.4.2/rules/aml/AML001-workspace-public-network-access.md)');
   });
 });
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatStylish } from '../../src/report/stylish.js';
+import { formatStylish, variantsLabel } from '../../src/report/stylish.js';
 import {
   F_AML001,
   F_CI004,
   F_GPU001,
   F_KV001_SUPPRESSED,
   MAIN_TF,
+  RULES,
   ROOT,
   cleanResult,
   fullResult,
@@ -26,28 +27,24 @@ const EXPECTED = [
   '    > 5 |       - uses: azure/login@main',
   '        |               ^^^^^^^^^^^^^^^^',
   '      6 |',
-  '    fix: Pin the action to a tag or, better, a full commit SHA.',
   '',
   'envs/prod/main.tf',
-  '  3:3   error    Azure ML workspace "main" is reachable from the public internet.  AML001',
+  '  3:3   error    Azure ML workspace "main" is reachable from the public internet.  AML001  [defaults, prod.tfvars]',
   '      2 |   name                          = "mlw-prod"',
   '    > 3 |   public_network_access_enabled = var.public_access',
   '        |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
   '      4 | }',
   '    ↳ envs/prod.tfvars:2:17 (value set in prod.tfvars)',
-  '    fix: Set `public_network_access_enabled = false` and reach the workspace through a private endpoint.',
   '  7:3   note     Compute cluster "cpu" keeps 1 node running.  AML004',
   '      6 | resource "azurerm_kubernetes_cluster_node_pool" "gpu" {',
   '    > 7 |   name    = "gpu"',
   '        |   ^',
   '      8 | \tvm_size = "Standard_D16s_v5"',
-  '    fix: Set `min_node_count = 0`.',
   '  8:12  error    Node pool "gpu" is meant for GPU work but vm_size is Standard_D16s_v5: 100% CPU, <no GPU> | a,b  GPU001',
   '      7 |   name    = "gpu"',
   '    > 8 | \tvm_size = "Standard_D16s_v5"',
   '        | \t          ^^^^^^^^^^^^^^^^^^',
   '      9 | }',
-  '    fix: Use a GPU size (Standard_NC*, Standard_ND*, Standard_NG*, Standard_NV*).',
   '',
   'modules/gpu/broken.tf',
   '  2:7  error    Expected an expression after "=".  PARSE001',
@@ -55,14 +52,14 @@ const EXPECTED = [
   '    > 2 |   a = ',
   '        |       ^',
   '      3 |',
-  '    fix: Fix the syntax error at the reported line and column.',
   '',
   '✖ 5 problems (3 errors, 1 warning, 1 note), 1 suppressed',
+  'Run `mlops-iac-lint --explain CI004` for details',
   '',
 ].join('\n');
 
 describe('stylish', () => {
-  it('prints findings grouped by file with code frames, related locations, fixes and a summary', () => {
+  it('prints findings grouped by file with code frames, related locations, variants, a summary and the --explain pointer', () => {
     expect(formatStylish(fullResult())).toBe(EXPECTED);
   });
 
@@ -104,7 +101,7 @@ describe('stylish', () => {
 
   it('uses singular words for one problem', () => {
     const out = formatStylish(makeResult([F_GPU001]));
-    expect(out.endsWith('✖ 1 problem (1 error, 0 warnings, 0 notes)\n')).toBe(true);
+    expect(out.endsWith('✖ 1 problem (1 error, 0 warnings, 0 notes)\nRun `mlops-iac-lint --explain GPU001` for details\n')).toBe(true);
   });
 
   it('makes paths relative to cwd', () => {
@@ -126,7 +123,7 @@ describe('stylish', () => {
     expect(noFrames).not.toContain('|');
     const noContext = formatStylish(makeResult([F_CI004]), { contextLines: 0 });
     expect(noContext).toContain(
-      '    > 5 |       - uses: azure/login@main\n        |               ^^^^^^^^^^^^^^^^\n    fix:',
+      '    > 5 |       - uses: azure/login@main\n        |               ^^^^^^^^^^^^^^^^\n\n',
     );
   });
 
@@ -161,5 +158,33 @@ describe('stylish', () => {
     const out = formatStylish(makeResult([f]));
     expect(out).not.toContain('\u001b');
     expect(out).toContain('evil \ufffd[2Jname second line');
+  });
+
+  it('says each thing once: no rule help under the findings', () => {
+    const out = formatStylish(fullResult());
+    for (const r of RULES) expect(out).not.toContain(r.help);
+    expect(out).not.toMatch(/^\s*fix:/m);
+  });
+
+  it('shows the variants a finding came from, except the default evaluation alone', () => {
+    expect(variantsLabel(['default'])).toBe('');
+    expect(variantsLabel([])).toBe('');
+    expect(variantsLabel(['environments/prod.tfvars', 'environments/dev.tfvars'])).toBe('[dev.tfvars, prod.tfvars]');
+    expect(variantsLabel(['default', 'prod.tfvars'])).toBe('[default, prod.tfvars]');
+    // Base names that would be ambiguous: the full variant names.
+    expect(variantsLabel(['envs/prod/terraform.tfvars', 'envs/dev/terraform.tfvars'])).toBe('[envs/dev/terraform.tfvars, envs/prod/terraform.tfvars]');
+    const one = formatStylish(makeResult([{ ...F_GPU001, variants: ['default'] }]));
+    expect(one).toContain('Standard_D16s_v5: 100% CPU, <no GPU> | a,b  GPU001\n');
+    const two = formatStylish(makeResult([{ ...F_GPU001, variants: ['env/dev.tfvars', 'env/prod.tfvars'] }]), { color: true });
+    expect(two).toContain('GPU001\u001b[22m  \u001b[2m[dev.tfvars, prod.tfvars]\u001b[22m\n');
+  });
+
+  it('ends with one pointer to --explain naming the first rule shown, only when something is shown', () => {
+    const out = formatStylish(makeResult([F_GPU001, F_AML001]));
+    const lines = out.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('Run `mlops-iac-lint --explain AML001` for details');
+    expect(out.match(/--explain/g)).toHaveLength(1);
+    expect(formatStylish(cleanResult())).not.toContain('--explain');
+    expect(formatStylish(makeResult([F_KV001_SUPPRESSED]))).not.toContain('--explain');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The npm package as users get it: `npm pack` (which runs prepack: bundles + type
- * declarations), then `npm install --offline` of the tarball into an empty folder, then
- * `npx mlops-iac-lint`, the programmatic API and its types. No network: the install is
- * offline (the bundles have every runtime dependency inlined). Skipped loudly without npm.
+ * declarations, and takes `prepare` out of the packed manifest), then `npm install --offline`
+ * of the tarball into an empty folder, then `npx mlops-iac-lint`, the programmatic API and
+ * its types. No network: the install is offline (the bundles have every runtime dependency
+ * inlined). Skipped loudly without npm.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,9 @@ interface PackResult {
 describe.skipIf(!npmAvailable)('npm package', () => {
   let packed: PackResult;
   let tarball: string;
+  let stage: string;
+  let manifestBefore: string;
+  let installOutput: string;
   let consumer: string;
   let fixture: string;
   const env = { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
@@ -39,13 +43,14 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     const base = tempDir('pack');
     // A clean copy of what a checkout holds (no dist/, no stray files), with the repository's
     // node_modules linked for the build tools.
-    const stage = path.join(base, 'stage');
+    stage = path.join(base, 'stage');
     fs.mkdirSync(stage);
-    for (const entry of ['package.json', 'scripts', 'src', 'rules', 'tsconfig.json', 'README.md', 'LICENSE', 'schema']) {
+    for (const entry of ['package.json', '.npmrc', 'scripts', 'src', 'rules', 'tsconfig.json', 'README.md', 'LICENSE', 'schema']) {
       const from = path.join(REPO_ROOT, entry);
       if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, entry), { recursive: true });
     }
     fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+    manifestBefore = fs.readFileSync(path.join(stage, 'package.json'), 'utf8');
     const packDir = path.join(base, 'packed');
     fs.mkdirSync(packDir);
     const p = run('npm', ['pack', '--json', '--foreground-scripts=false', '--pack-destination', packDir], { cwd: stage, env });
@@ -58,6 +63,7 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     fs.writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     const i = run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: consumer, env });
     if (i.status !== 0) throw new Error(`npm install --offline of the tarball failed:\n${i.stderr}`);
+    installOutput = i.stdout + i.stderr;
 
     fixture = path.join(base, 'fixture');
     fs.mkdirSync(fixture);
@@ -75,6 +81,37 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     );
     expect(unexpected).toEqual([]);
     expect(files).not.toContain('dist/action.js');
+  });
+
+  it('publishes no install-time script: no prepare in the packed manifest, no npm warning', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    for (const script of ['prepare', 'preinstall', 'install', 'postinstall']) expect(pkg.scripts?.[script], script).toBeUndefined();
+    // npm 11: "install scripts not yet covered by allowScripts: mlops-iac-lint (prepare: …)".
+    expect(installOutput).not.toMatch(/install-scripts|prepare/);
+    // The checkout keeps its prepare (a fresh clone's `npm install` builds with it), byte for byte.
+    expect(fs.readFileSync(path.join(stage, 'package.json'), 'utf8')).toBe(manifestBefore);
+    expect((JSON.parse(manifestBefore) as { scripts: Record<string, string> }).scripts.prepare).toBe('node scripts/build.mjs');
+  });
+
+  it('npm publish from the folder sends a manifest without prepare and restores package.json after', () => {
+    // A `publish` script runs after npm has re-read package.json for the registry: it records
+    // what npm sends. --dry-run stops short of the registry (and still runs postpublish).
+    const copy = path.join(path.dirname(stage), 'publish-stage');
+    fs.cpSync(stage, copy, { recursive: true, verbatimSymlinks: true });
+    const pkgFile = path.join(copy, 'package.json');
+    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { scripts: Record<string, string> };
+    const seen = path.join(path.dirname(stage), 'at-publish.json');
+    pkg.scripts.publish = `node -e "require('fs').copyFileSync('package.json', ${JSON.stringify(seen).replace(/"/g, "'")})"`;
+    const before = JSON.stringify(pkg, null, 2) + '\n';
+    fs.writeFileSync(pkgFile, before);
+    const p = run('npm', ['publish', '--dry-run', '--registry', 'http://127.0.0.1:9/'], { cwd: copy, env });
+    expect(p.status, p.stderr).toBe(0);
+    const sent = JSON.parse(fs.readFileSync(seen, 'utf8')) as { scripts: Record<string, string> };
+    expect(sent.scripts.prepare).toBeUndefined();
+    expect(sent.scripts.build).toBe('node scripts/build.mjs');
+    expect(fs.readFileSync(pkgFile, 'utf8')).toBe(before);
   });
 
   it('installs offline and has no runtime dependency left to fetch', () => {

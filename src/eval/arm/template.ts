@@ -4,6 +4,7 @@
  * `languageVersion: 2.0` symbolic maps), child resources, copy loops, conditions and inline
  * nested deployments, flattened into a list of resource instances.
  */
+import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { InputDecl } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { list, member, nul, obj, passedThrough, unknown } from '../../core/value.js';
@@ -505,7 +506,7 @@ export function readParameterFile(pf: { file: string; parsed: ParsedJson }): Map
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? 32, resources: [], depth: 0 };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
   const result: ArmEvaluation = { resources: env.resources, inputs: [], problems: env.problems };
   const root = parsed.root;
   if (!root || root.type !== 'object') return result;

@@ -3,6 +3,7 @@
  * problems, resources and inputs are collected, and the limits), local names, and small helpers
  * over the AST. No evaluation happens here.
  */
+import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { Host } from '../../core/host.js';
 import type { Location, Range } from '../../core/source.js';
 import { unknown } from '../../core/value.js';
@@ -39,7 +40,7 @@ export interface Env {
   calls: number;
 }
 
-export function newEnv(sources: BicepSources, maxCopy = 32, maxDepth = 8): Env {
+export function newEnv(sources: BicepSources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8): Env {
   return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0 };
 }
 

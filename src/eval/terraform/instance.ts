@@ -5,6 +5,7 @@
  * something refers to them, with cycle guards (a cycle is unknown, never a crash).
  */
 import path from 'node:path';
+import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import type { InputDecl, InputValidation } from '../types.js';
@@ -17,10 +18,12 @@ import { asString } from './functions.js';
 import { attr, blockHeader, childBlocks, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 
 /** Upper bound on instances of one `count`/`for_each` resource (EVAL001 when hit). */
-export const MAX_INSTANCES = 64;
+/** `count`/`for_each` instances of one resource (RULES.md: 1,024). */
+export const MAX_INSTANCES = LOOP_INSTANCE_CAP;
 const MAX_MODULE_DEPTH = 12;
 /** Upper bound on instances of one `count`/`for_each` module call (modules multiply resources). */
-export const MAX_MODULE_INSTANCES = 16;
+/** Instances of one module call (RULES.md: 1,024; each is a whole module evaluation). */
+export const MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
 
 /** One instance of a module call, with its address key (`[0]`, `["k"]`, or '' when not expanded). */
 interface ChildInstance {

@@ -16,10 +16,14 @@ import { identityMapping, mapScalar } from './scalar.js';
 import type { MappedText } from './scalar.js';
 import { buildSnippet } from './script.js';
 import type { ScriptLanguage, ScriptOrigin, ScriptSnippet } from './script.js';
+import { yamlTree } from './tree.js';
+import type { YamlTree } from './tree.js';
 
 export type { ScriptSnippet, ScriptCommand, ScriptToken, ScriptComment, ScriptLanguage, ScriptOrigin } from './script.js';
 export { snippetRange, commandRange, simpleCommands } from './script.js';
 export type { MappedText } from './scalar.js';
+export type { YamlTree, YamlScalar, YamlMap, YamlSeq, YamlOther, YamlEntryNode } from './tree.js';
+export { entryOf, valueOf, stringOf } from './tree.js';
 
 export type CiKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';
 
@@ -153,6 +157,12 @@ export interface CiDocument {
   workflow?: GhWorkflow;
   /** Azure Pipelines file or template. */
   pipeline?: AzPipeline;
+  /**
+   * Each YAML document's root as a positioned tree (empty for scripts): the CI model reads
+   * what the views above do not hold (`env:`, `on:` inputs, environments, stages,
+   * variables, parameters, template calls) from it.
+   */
+  trees: YamlTree[];
 }
 
 export function isCiDocument(x: unknown): x is CiDocument {
@@ -573,7 +583,7 @@ function languageOfScript(file: string): ScriptLanguage {
  */
 export function parseCiDocument(file: string, text: string, kind: CiKind): CiDocument {
   const lineMap = new LineMap(text);
-  const doc: CiDocument = { file, kind, text, lineMap, errors: [], comments: [], blocks: [], scripts: [] };
+  const doc: CiDocument = { file, kind, text, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
   const ctx: Ctx = { file, lineMap, scripts: doc.scripts };
 
   if (kind === 'script') {
@@ -625,6 +635,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
+      doc.trees.push(yamlTree(root, lineMap));
       if (kind === 'github-workflow') {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root as YNode);
       } else if (kind === 'github-action') {

@@ -48,6 +48,21 @@ export interface ScriptCommand {
   tokens: ScriptToken[];
   /** File range from the first to the last character of the command. */
   range: Range;
+  /** The heredoc the command reads, if any. */
+  heredoc?: ScriptHeredoc;
+}
+
+/** The body of a heredoc (`cat > compute.yml <<EOF` … `EOF`): read as data, never as commands. */
+export interface ScriptHeredoc {
+  delimiter: string;
+  /** `<<'EOF'`/`<<"EOF"`: the shell does not expand `$…` in the body. */
+  quoted: boolean;
+  /** `<<-`: leading tabs are stripped from each body line. */
+  stripTabs: boolean;
+  /** The body as written (up to, not including, the delimiter line). */
+  text: string;
+  /** File range of the body (empty at its start when the body is empty). */
+  range: Range;
 }
 
 export interface ScriptComment {
@@ -103,6 +118,7 @@ interface RawCommand {
   text: string;
   map: number[];
   commented: boolean;
+  heredoc?: { delimiter: string; quoted: boolean; stripTabs: boolean; start: number; end: number };
 }
 
 interface ScanResult {
@@ -196,7 +212,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
     };
     let p = j;
     let quote: '' | "'" | '"' = '';
-    let heredoc: { delim: string } | undefined;
+    let heredoc: { delim: string; quoted: boolean; stripTabs: boolean } | undefined;
     for (;;) {
       if (p >= n) break;
       const c = v[p]!;
@@ -269,8 +285,9 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
           continue;
         }
         if (!ps) {
-          const m = /<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cmd.text);
-          if (m) heredoc = { delim: m[2]! };
+          // `<<<` is a here-string (one word of input), not a heredoc
+          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          if (m) heredoc = { delim: m[3]!, quoted: m[2] !== '', stripTabs: m[1] === '-' };
         }
         p = afterLineBreak(v, p);
         break;
@@ -281,14 +298,21 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
     if (cmd.text.trim()) commands.push(cmd);
     i = p;
     if (heredoc) {
-      // skip the heredoc body up to and including its delimiter line
+      // skip the heredoc body up to and including its delimiter line; keep it as data
+      const start = i;
+      let end = n;
       while (i < n) {
         const e = lineEnd(v, i);
         const line = v.slice(i, e).trim();
+        const lineStart = i;
         i = afterLineBreak(v, e);
-        if (line === heredoc.delim) break;
+        if (line === heredoc.delim) {
+          end = lineStart;
+          break;
+        }
         if (i === e) break;
       }
+      cmd.heredoc = { delimiter: heredoc.delim, quoted: heredoc.quoted, stripTabs: heredoc.stripTabs, start, end };
     }
   }
   return { commands, comments };
@@ -441,13 +465,20 @@ export function buildSnippet(args: {
     let b = raw.text.length;
     while (a < b && isWs(raw.text[a])) a++;
     while (b > a && isWs(raw.text[b - 1])) b--;
-    sn.commands.push({
+    const command: ScriptCommand = {
       text: raw.text,
       commented: raw.commented,
       map,
       tokens,
       range: lineMap.range(sn.starts[map[a]!]!, sn.ends[map[b - 1]!]!),
-    });
+    };
+    const h = raw.heredoc;
+    if (h) {
+      const at = h.start < sn.starts.length ? sn.starts[h.start]! : (sn.ends[sn.ends.length - 1] ?? sn.range.end.offset);
+      const range = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at, at);
+      command.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range };
+    }
+    sn.commands.push(command);
   }
   return sn;
 }

@@ -1,0 +1,195 @@
+/**
+ * Azure Pipelines files and templates → the CI model: `parameters:`, `variables:` at
+ * pipeline, stage and job level, stages, jobs and deployment jobs (with their
+ * environment and pool), steps (tasks with inputs, script steps, template calls with
+ * parameters) and the scripts they run.
+ *
+ * Steps may sit under stages, jobs, deployment strategies (`strategy.runOnce.deploy.steps`),
+ * template parameters and `${{ if }}` blocks, so the whole document is walked, the same
+ * way the parser walks it: step addresses are the walk paths (`pipeline:stages[0].jobs[1].steps[2]`)
+ * and join the parser's script snippets.
+ */
+import { stringOf, valueOf } from '../../parse/yaml/ci.js';
+import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
+import { entriesOf, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
+import type { ScriptsBySubject } from './common.js';
+import type { CiEnvironment, CiFile, CiInput, CiJob, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
+
+const SCRIPT_KEYS = new Set(['script', 'bash', 'pwsh', 'powershell']);
+
+/** Template `parameters:` declarations: a list of `{ name, type, default, values }`, or a mapping of name → default. */
+function parametersOf(node: YamlTree | undefined): CiInput[] {
+  const out: CiInput[] = [];
+  if (node?.type === 'seq') {
+    for (const item of node.items) {
+      const name = valueOf(item, 'name');
+      if (item.type !== 'map' || name?.type !== 'scalar') continue;
+      const p: CiInput = { name: name.value, nameRange: name.range, source: 'parameters', allowed: [], range: item.range };
+      const type = stringOf(item, 'type');
+      if (type !== undefined) p.type = type;
+      const def = scalarOf(valueOf(item, 'default'));
+      if (def) p.default = def;
+      const values = valueOf(item, 'values');
+      if (values?.type === 'seq') p.allowed = values.items.flatMap((v) => (v.type === 'scalar' ? [scalarOf(v)!] : []));
+      out.push(p);
+    }
+  } else if (node?.type === 'map') {
+    for (const e of node.entries) {
+      const p: CiInput = { name: e.key, nameRange: e.keyRange, source: 'parameters', allowed: [], range: e.range };
+      const def = scalarOf(e.value);
+      if (def) p.default = def;
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+function taskOf(node: YamlTree | undefined): CiTask | undefined {
+  if (node?.type !== 'scalar') return undefined;
+  const text = node.value.trim();
+  const at = text.indexOf('@');
+  const t: CiTask = { text: node.value, range: node.range, name: at >= 0 ? text.slice(0, at) : text };
+  if (at >= 0) t.version = text.slice(at + 1);
+  return t;
+}
+
+function environmentOf(node: YamlTree | undefined): CiEnvironment | undefined {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, 'name'));
+  return s && s.text !== '' ? { name: s.text, range: s.range } : undefined;
+}
+
+function poolOf(node: YamlTree | undefined): string | undefined {
+  return scalarOf(node)?.text ?? stringOf(node, 'vmImage') ?? stringOf(node, 'name');
+}
+
+/** The step key of a map, if it is a step: `task`, `script`, `bash`, `pwsh`, `powershell` with a scalar value, or `template`. */
+function stepKindOf(m: YamlMap, container: string | undefined): CiStepKind | undefined {
+  for (const e of m.entries) {
+    if (e.value?.type !== 'scalar') continue;
+    if (e.key === 'task' || SCRIPT_KEYS.has(e.key)) return e.key as CiStepKind;
+  }
+  if (container === 'steps' && m.entries.some((e) => e.key === 'template' && e.value?.type === 'scalar')) return 'template';
+  return undefined;
+}
+
+export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsBySubject): void {
+  let implicit: CiJob | undefined;
+  const jobOf = (job: CiJob | undefined, root: YamlTree): CiJob => {
+    if (job) return job;
+    if (!implicit) {
+      implicit = { id: '', subject: 'pipeline:$', kind: 'implicit', keyRange: root.range, range: root.range, needs: [], matrix: [], env: [], inputs: [], steps: [] };
+      out.jobs.push(implicit);
+    }
+    return implicit;
+  };
+
+  /**
+   * `container`: the mapping key above the nearest list (`steps`, `jobs`, `stages`), kept
+   * through `${{ }}` blocks; `stage`/`job`: the enclosing stage and job.
+   */
+  const visit = (node: YamlTree | undefined, path: string, container: string | undefined, stage: CiStage | undefined, job: CiJob | undefined, root: YamlTree): void => {
+    if (!node) return;
+    if (node.type === 'seq') {
+      node.items.forEach((item, i) => visit(item, `${path}[${i}]`, container, stage, job, root));
+      return;
+    }
+    if (node.type !== 'map') return;
+    const subject = `pipeline:${path || '$'}`;
+    const kind = stepKindOf(node, container);
+    if (kind) {
+      const owner = jobOf(job, root);
+      const step: CiStep = {
+        subject,
+        index: owner.steps.length,
+        range: node.range,
+        kind,
+        inputs: entriesOf(valueOf(node, kind === 'template' ? 'parameters' : 'inputs')),
+        env: envOf(valueOf(node, 'env'), 'step'),
+        scripts: scripts.get(subject) ?? [],
+      };
+      if (kind === 'task') {
+        const task = taskOf(valueOf(node, 'task'));
+        if (task) step.task = task;
+      }
+      if (kind === 'template') {
+        const t = templateRefOf(valueOf(node, 'template'));
+        if (t) step.template = t;
+      }
+      const name = stringOf(node, 'displayName');
+      if (name !== undefined) step.name = name;
+      const id = stringOf(node, 'name');
+      if (id !== undefined) step.id = id;
+      const cond = stringOf(node, 'condition');
+      if (cond !== undefined) step.condition = cond;
+      owner.steps.push(step);
+      // A task's inputs hold values, never nested steps (the parser's rule); a template's
+      // parameters may hold step lists, whose steps belong to the enclosing job.
+      for (const e of node.entries) {
+        if ((kind !== 'template' && e.key === kind) || e.key === 'inputs') continue;
+        visit(e.value, path ? `${path}.${e.key}` : e.key, e.key, stage, job, root);
+      }
+      return;
+    }
+
+    const jobKey = node.entries.find((e) => (e.key === 'job' || e.key === 'deployment') && e.value?.type === 'scalar');
+    const stageKey = node.entries.find((e) => e.key === 'stage' && e.value?.type === 'scalar');
+    const templateCall = container === 'jobs' || container === 'stages' ? templateRefOf(valueOf(node, 'template')) : undefined;
+    if (stageKey || (templateCall && container === 'stages')) {
+      const s: CiStage = {
+        id: stageKey?.value?.type === 'scalar' ? stageKey.value.value : '',
+        subject,
+        keyRange: (stageKey ?? node.entries[0]!).keyRange,
+        range: node.range,
+        env: variablesOf(valueOf(node, 'variables'), 'stage'),
+        inputs: templateCall ? entriesOf(valueOf(node, 'parameters')) : [],
+        jobs: [],
+      };
+      const name = stringOf(node, 'displayName');
+      if (name !== undefined) s.name = name;
+      if (templateCall) s.template = templateCall;
+      out.stages.push(s);
+      stage = s;
+    } else if (jobKey || (templateCall && container === 'jobs')) {
+      const j: CiJob = {
+        id: jobKey?.value?.type === 'scalar' ? jobKey.value.value : '',
+        subject,
+        kind: jobKey ? (jobKey.key === 'deployment' ? 'deployment' : 'job') : 'template',
+        keyRange: (jobKey ?? node.entries[0]!).keyRange,
+        range: node.range,
+        needs: stringsOf(valueOf(node, 'dependsOn')),
+        matrix: [],
+        env: variablesOf(valueOf(node, 'variables'), 'job'),
+        inputs: templateCall && !jobKey ? entriesOf(valueOf(node, 'parameters')) : [],
+        steps: [],
+      };
+      const name = stringOf(node, 'displayName');
+      if (name !== undefined) j.name = name;
+      const pool = poolOf(valueOf(node, 'pool'));
+      if (pool !== undefined) j.runsOn = pool;
+      const env = environmentOf(valueOf(node, 'environment'));
+      if (env) j.environment = env;
+      if (templateCall && !jobKey) j.template = templateCall;
+      if (stage) {
+        j.stage = stage.subject;
+        stage.jobs.push(subject);
+      }
+      out.jobs.push(j);
+      job = j;
+    }
+    for (const e of node.entries) {
+      const next = isExpressionKey(e.key) ? container : e.key;
+      visit(e.value, path ? `${path}.${e.key}` : e.key, next, stage, job, root);
+    }
+  };
+
+  for (const root of roots) {
+    if (root.type !== 'map') continue;
+    const name = stringOf(root, 'name');
+    if (name !== undefined && out.name === undefined) out.name = name;
+    out.inputs.push(...parametersOf(valueOf(root, 'parameters')));
+    out.env.push(...variablesOf(valueOf(root, 'variables'), 'pipeline'));
+    visit(root, '', undefined, undefined, undefined, root);
+  }
+  for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const j of out.jobs) j.steps.forEach((s, i) => (s.index = i));
+}

@@ -1,0 +1,359 @@
+/**
+ * The CI model: what a GitHub Actions workflow or composite action, an Azure Pipelines file
+ * or template, or a shell/PowerShell script declares and runs, with the exact position of
+ * everything a rule may point at.
+ *
+ *   CiFile → stages (Azure Pipelines) → jobs → steps → scripts → commands → words
+ *
+ * plus the file's triggers and inputs (`workflow_call`/`workflow_dispatch` inputs, action
+ * inputs, pipeline `parameters:`), permissions, variables (`env:`, `variables:`) at every
+ * level, environments, reusable-workflow and template calls, and every comment.
+ *
+ * These types are the output of the CI evaluator (src/eval/ci/build.ts); rules read them
+ * through src/model/ci.ts. Positions follow src/core/source.ts (1-based line, UTF-16
+ * column, exclusive end) and are exact inside block and folded scalars.
+ */
+import type { Range } from '../../core/source.js';
+
+export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';
+
+/** The input format of a CI file (the engine's `InputFormat` names). */
+export type CiFormat = 'github-actions' | 'azure-pipelines' | 'script';
+
+/** A scalar as written: its string value and the range of its content (without quotes). */
+export interface CiScalar {
+  text: string;
+  range: Range;
+}
+
+/** A `key: value` entry: a GitHub `with:` input, a task input, a template parameter. */
+export interface CiEntry {
+  key: string;
+  keyRange: Range;
+  /** The value when it is a scalar (`''` for an empty value); undefined for a mapping or list. */
+  value?: string;
+  /** Range of the value's content (the whole node for a mapping, list or block scalar). */
+  valueRange?: Range;
+  /** From the key to the end of the value. */
+  range: Range;
+}
+
+/** A GitHub `permissions:` block as written at one level. */
+export interface CiPermissions {
+  /** Where it is written. */
+  level: 'workflow' | 'job';
+  /** `write-all`, `read-all`, a mapping of scopes (`{}` is an empty mapping), or anything else (an expression). */
+  kind: 'write-all' | 'read-all' | 'map' | 'other';
+  /** Scope → access (`read`, `write`, `none`) for a mapping. */
+  scopes: Record<string, string>;
+  /** The scopes with their positions, in file order. */
+  entries: CiEntry[];
+  keyRange: Range;
+  /** From `permissions:` to the end of its value. */
+  range: Range;
+}
+
+/**
+ * A reference to an action or reusable workflow (`uses:`), parsed:
+ * `owner/repo[/path]@ref`, a local `./path`, `docker://image`, or an expression.
+ */
+export interface CiUses {
+  /** The value as written (without quotes). */
+  text: string;
+  range: Range;
+  keyRange: Range;
+  kind: 'local' | 'docker' | 'action' | 'reusable-workflow' | 'expression';
+  /** `owner` of `owner/repo[/path]@ref`, as written (compare case-insensitively). */
+  owner?: string;
+  repo?: string;
+  /** The path inside the repository (`.github/workflows/x.yml`, a sub-action folder). */
+  path?: string;
+  /** The ref after `@`; undefined when there is none. */
+  ref?: string;
+  /** Lower-case `owner/repo[/path]` without the ref (`azure/login`), for comparisons; `image` for docker. */
+  name: string;
+}
+
+/** An Azure Pipelines `template:` reference (`path[@repository]`). */
+export interface CiTemplateRef {
+  text: string;
+  range: Range;
+  /** The template path (may contain `${{ }}`). */
+  path: string;
+  /** The repository alias after `@` (`mlops-templates`), when the template lives elsewhere. */
+  repository?: string;
+}
+
+/** An Azure Pipelines task reference (`AzureCLI@2`). */
+export interface CiTask {
+  text: string;
+  range: Range;
+  /** The task name (`AzureCLI`), as written. */
+  name: string;
+  /** The major version (`2`), when given. */
+  version?: string;
+}
+
+/**
+ * A variable as written: a GitHub `env:` entry or an Azure Pipelines `variables:` entry.
+ * Values are the text as written; resolving `${{ }}`/`$(…)` is the evaluator's job.
+ */
+export interface CiVariable {
+  /** The variable name; for a `group`/`template` entry, the group name or template path. */
+  name: string;
+  nameRange: Range;
+  /** The value when it is a scalar. */
+  value?: CiScalar;
+  /** `value`: a variable; `group`: an Azure Pipelines variable group; `template`: a variables template (both hide values). */
+  kind: 'value' | 'group' | 'template';
+  /** GitHub `env:`, Azure Pipelines `variables:`. */
+  source: 'env' | 'variables';
+  /** Where it is declared. */
+  scope: 'workflow' | 'pipeline' | 'stage' | 'job' | 'step';
+  /** Azure Pipelines `readonly: true`. */
+  readonly?: boolean;
+  /** The `${{ if … }}` / `${{ else }}` key(s) it is nested under, outermost first: the value is conditional. */
+  conditions?: string[];
+}
+
+/**
+ * A declared input of the file: `on.workflow_call.inputs` / `on.workflow_dispatch.inputs`,
+ * a composite action's `inputs:`, or an Azure Pipelines template's `parameters:`.
+ */
+export interface CiInput {
+  name: string;
+  nameRange: Range;
+  source: 'workflow_call' | 'workflow_dispatch' | 'action' | 'parameters';
+  type?: string;
+  required?: boolean;
+  /** The `default:` as written (scalars only). */
+  default?: CiScalar;
+  /** `options:` of a `choice` input / `values:` of a parameter: the allowed values. */
+  allowed: CiScalar[];
+  range: Range;
+}
+
+/** One axis of a GitHub `strategy.matrix`. */
+export interface CiMatrixAxis {
+  name: string;
+  nameRange: Range;
+  /** The scalar values of the axis; undefined when the axis is an expression or holds mappings. */
+  values?: CiScalar[];
+}
+
+/** A deployment environment: GitHub job `environment:`, Azure Pipelines deployment job `environment:`. */
+export interface CiEnvironment {
+  /** The environment name as written (may contain an expression). */
+  name: string;
+  range: Range;
+}
+
+/** A comment: a YAML `#` comment or a comment inside a script. */
+export interface CiComment {
+  /** The comment including its `#` (or `<# … #>`). */
+  text: string;
+  range: Range;
+  source: 'yaml' | 'script';
+}
+
+/** A word of a command (an argv entry). */
+export interface CiWord {
+  /** The word with quotes and escapes removed, as the command receives it (expansions not resolved). */
+  text: string;
+  /** The word as written (quotes and `$VAR`/`${{ }}` kept): tells quoted from unquoted expansions. */
+  raw: string;
+  /** Exact file range of the word. */
+  range: Range;
+  /** Exact file range of `raw[from, to)`, e.g. the value of `--size=Standard_NC6`. */
+  rangeOf(from: number, to: number): Range;
+}
+
+/** A heredoc body a command reads (`cat > compute.yml <<EOF` … `EOF`): data, not commands. */
+export interface CiHeredoc {
+  delimiter: string;
+  /** `<<'EOF'`/`<<"EOF"`: `$…` in the body is not expanded. */
+  quoted: boolean;
+  /** `<<-`: leading tabs of each line are stripped. */
+  stripTabs: boolean;
+  /** The body as written, without the delimiter line. */
+  text: string;
+  range: Range;
+}
+
+/**
+ * A simple command: the words between two operators (`;`, `&&`, `||`, `|`, `&`, `(`, `)`,
+ * `$(`), in the order they are written. `x=$(az ad sp …)` is two commands: `x=` and
+ * `az ad sp …` (`after: '$('`).
+ */
+export interface CiCommand {
+  /** The words (argv[0] is the program, or an assignment such as `X=lit`). */
+  argv: CiWord[];
+  /** The line is commented out (`# az ad sp …`); such a command never runs. */
+  commented: boolean;
+  /** Index of the logical line (continuations joined) in its script; commands of one line share it. */
+  statement: number;
+  /** The operator just before this command in its line (`&&`, `||`, `|`, `;`, `$(`…), if any. */
+  after?: string;
+  /** From the first to the last word. */
+  range: Range;
+  /** The heredoc this command reads (on the command that has the `<<` word). */
+  heredoc?: CiHeredoc;
+}
+
+export type CiScriptLanguage = 'shell' | 'powershell';
+
+/** Where a script is written. */
+export type CiScriptOrigin =
+  | 'run'
+  | 'script'
+  | 'bash'
+  | 'pwsh'
+  | 'powershell'
+  | 'inlineScript'
+  | 'inputs.script'
+  | 'file'
+  | 'comment';
+
+/**
+ * A script: a `run:` value, an Azure Pipelines `script`/`bash`/`pwsh`/`powershell` step,
+ * an inline script input (`AzureCLI@2`, `azure/cli`, `Bash@3`…), a whole `.sh`/`.ps1`
+ * file, or the YAML comments of a file read as one script (`origin: 'comment'`).
+ */
+export interface CiScript {
+  /** The step that holds it (`workflow:jobs.deploy.steps[2]`), `script` for a file, `comments` for the YAML comments. */
+  subject: string;
+  /** Where in the step: `run`, `script`, `inputs.inlineScript`, `with.inlineScript`; `''` for a file; `comment`. */
+  attributePath: string;
+  origin: CiScriptOrigin;
+  language: CiScriptLanguage;
+  /** File range of the script text. */
+  range: Range;
+  /** False when the YAML scalar could not be mapped character by character (positions are then the scalar's start). */
+  exact: boolean;
+  /** Every simple command, in order (commented-out ones included, marked). */
+  commands: CiCommand[];
+  comments: CiComment[];
+}
+
+export type CiStepKind = 'uses' | 'run' | 'task' | 'script' | 'bash' | 'pwsh' | 'powershell' | 'template';
+
+export interface CiStep {
+  /** Stable address: `workflow:jobs.deploy.steps[2]`, `action:runs.steps[0]`, `pipeline:stages[0].jobs[1].steps[2]`. */
+  subject: string;
+  /** Position in its job's step list (0-based, in file order). */
+  index: number;
+  range: Range;
+  kind: CiStepKind;
+  /** `name:` (GitHub) / `displayName:` (Azure Pipelines). */
+  name?: string;
+  /** GitHub `id:` / Azure Pipelines `name:` (the step reference name). */
+  id?: string;
+  /** GitHub `uses:`. */
+  uses?: CiUses;
+  /** Azure Pipelines `task:`. */
+  task?: CiTask;
+  /** Azure Pipelines step `template:`. */
+  template?: CiTemplateRef;
+  /** GitHub `with:`, Azure Pipelines task `inputs:` or template `parameters:`. */
+  inputs: CiEntry[];
+  /** Step-level `env:`. */
+  env: CiVariable[];
+  /** GitHub `shell:` (step, else `defaults.run.shell`). */
+  shell?: string;
+  /** GitHub `if:` / Azure Pipelines `condition:`. */
+  condition?: string;
+  /** The scripts it runs (usually one). */
+  scripts: CiScript[];
+}
+
+export interface CiJob {
+  id: string;
+  /** Stable address: `workflow:jobs.deploy`, `action:runs`, `pipeline:stages[0].jobs[1]`, `pipeline:` for steps outside any job. */
+  subject: string;
+  /**
+   * `job`: runs steps; `deployment`: an Azure Pipelines deployment job; `workflow-call`: a
+   * GitHub job that calls a reusable workflow (`uses:`); `template`: an Azure Pipelines job
+   * template call; `composite`: the steps of a composite action; `implicit`: Azure
+   * Pipelines steps outside any job (a single-job pipeline, a steps template).
+   */
+  kind: 'job' | 'deployment' | 'workflow-call' | 'template' | 'composite' | 'implicit';
+  /** `name:` (GitHub) / `displayName:` (Azure Pipelines). */
+  name?: string;
+  keyRange: Range;
+  range: Range;
+  /** GitHub `runs-on:` (a list joined with spaces) / Azure Pipelines `pool.vmImage` or `pool.name`. */
+  runsOn?: string;
+  /** The job's own `permissions:`. */
+  permissions?: CiPermissions;
+  /**
+   * The permissions the job's token gets: its own block, else the workflow's (a job-level
+   * block replaces the workflow's entirely). Undefined when neither is written: the
+   * repository default (which never grants `id-token`), or the caller's for a reusable workflow.
+   */
+  effectivePermissions?: CiPermissions;
+  environment?: CiEnvironment;
+  /** GitHub `needs:` / Azure Pipelines `dependsOn:`. */
+  needs: string[];
+  /** GitHub `strategy.matrix` axes. */
+  matrix: CiMatrixAxis[];
+  /** Job-level `env:` (GitHub) / `variables:` (Azure Pipelines). */
+  env: CiVariable[];
+  /** The reusable workflow a `workflow-call` job calls. */
+  uses?: CiUses;
+  /** The job template an Azure Pipelines `template` job calls. */
+  template?: CiTemplateRef;
+  /** `with:` of a reusable-workflow call / `parameters:` of a job template call. */
+  inputs: CiEntry[];
+  /** `secrets: inherit` or a mapping, for a reusable-workflow call. */
+  secrets?: CiEntry;
+  /** The subject of the Azure Pipelines stage it belongs to. */
+  stage?: string;
+  steps: CiStep[];
+}
+
+/** An Azure Pipelines stage. */
+export interface CiStage {
+  id: string;
+  subject: string;
+  name?: string;
+  keyRange: Range;
+  range: Range;
+  env: CiVariable[];
+  /** A stage template call (`- template: stages.yml`). */
+  template?: CiTemplateRef;
+  inputs: CiEntry[];
+  /** Subjects of its jobs. */
+  jobs: string[];
+}
+
+export interface CiFile {
+  file: string;
+  kind: CiFileKind;
+  format: CiFormat;
+  /** Workflow / action / pipeline `name:`. */
+  name?: string;
+  /** GitHub `on:` events, with their positions. */
+  triggers: CiScalar[];
+  /** `on: workflow_call`: a reusable workflow (it runs with its caller's permissions when it sets none). */
+  reusable: boolean;
+  /** A composite action (`action.yml` with `runs.using: composite`). */
+  composite: boolean;
+  inputs: CiInput[];
+  /** Workflow-level `permissions:`. */
+  permissions?: CiPermissions;
+  /** Workflow-level `env:` / pipeline-level `variables:`. */
+  env: CiVariable[];
+  stages: CiStage[];
+  jobs: CiJob[];
+  /** Every step of every job, in file order. */
+  steps: CiStep[];
+  /** Every script, in file order (for a script file: the whole file, subject `script`). */
+  scripts: CiScript[];
+  /**
+   * The YAML `#` comments, outside steps included, read as one shell script (subject
+   * `comments`): every command in it is commented out. Absent when the file has none.
+   */
+  commentedOut?: CiScript;
+  /** Every YAML comment and every comment inside a script, in file order. */
+  comments: CiComment[];
+}

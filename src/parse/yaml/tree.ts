@@ -1,0 +1,126 @@
+/**
+ * A positioned, plain copy of a YAML document: every mapping, sequence and scalar with its
+ * exact file range. The CI model (src/eval/ci/) reads workflow and pipeline structure from
+ * it without depending on the `yaml` package's node classes.
+ *
+ * Scalars keep the range of their *content* (without quotes) when it is on one line or can
+ * be mapped exactly, else the range of the whole node (block scalars, multi-line quoted).
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Node as YNode, Pair, Scalar } from 'yaml';
+import type { LineMap, Range } from '../../core/source.js';
+import { mapScalar } from './scalar.js';
+
+export interface YamlScalar {
+  type: 'scalar';
+  /** The value as a string (`null` and an empty value are `''`; numbers and booleans as written by `String`). */
+  value: string;
+  /** False for quoted and block scalars: a plain `true`/`123` was not written as a string. */
+  plain: boolean;
+  /** Range of the content (without quotes). */
+  range: Range;
+}
+
+export interface YamlMap {
+  type: 'map';
+  entries: YamlEntryNode[];
+  range: Range;
+}
+
+export interface YamlSeq {
+  type: 'seq';
+  items: YamlTree[];
+  range: Range;
+}
+
+/** An alias (`*name`) or a node this copy does not follow. */
+export interface YamlOther {
+  type: 'other';
+  range: Range;
+}
+
+export type YamlTree = YamlScalar | YamlMap | YamlSeq | YamlOther;
+
+export interface YamlEntryNode {
+  /** The key as a string (`''` for a non-scalar key). */
+  key: string;
+  keyRange: Range;
+  /** Undefined for `key:` with no value. */
+  value?: YamlTree;
+  /** From the key to the end of the value. */
+  range: Range;
+}
+
+function nodeRange(lineMap: LineMap, node: YNode | null | undefined): Range {
+  const r = node?.range;
+  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
+}
+
+function scalarValue(node: Scalar): string {
+  const v = node.value;
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** Content range of a scalar: cheap for one-line plain and quoted scalars, exact mapping otherwise. */
+function scalarRange(lineMap: LineMap, node: Scalar): Range {
+  const r = node.range;
+  if (!r) return lineMap.range(0, 0);
+  const src = node.srcToken && 'source' in node.srcToken ? (node.srcToken.source as string) : undefined;
+  const oneLine = src !== undefined && !src.includes('\n') && !src.includes('\r');
+  if (oneLine && node.type === 'PLAIN') return lineMap.range(r[0], r[1]);
+  if (oneLine && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && r[1] - r[0] >= 2) {
+    // A one-line quoted scalar without escapes: the content sits between the quotes.
+    if (node.type === 'QUOTE_SINGLE' ? !src.slice(1, -1).includes("''") : !src.includes('\\')) return lineMap.range(r[0] + 1, r[1] - 1);
+  }
+  const m = mapScalar(node);
+  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0]!, m.ends[m.value.length - 1]!);
+  return lineMap.range(r[0], r[1]);
+}
+
+function pairRange(lineMap: LineMap, p: Pair<unknown, unknown>): Range {
+  const k = p.key as YNode | null;
+  const v = p.value as YNode | null;
+  const start = k?.range?.[0] ?? 0;
+  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+  return lineMap.range(start, end);
+}
+
+/** Copies a `yaml` node (composed with `keepSourceTokens: true`) into a positioned tree. */
+export function yamlTree(node: unknown, lineMap: LineMap, depth = 0): YamlTree {
+  if (isScalar(node)) return { type: 'scalar', value: scalarValue(node), plain: node.type === 'PLAIN' || node.type === undefined, range: scalarRange(lineMap, node) };
+  // Deeper than any CI file nests; a guard against pathological input.
+  if (depth > 200 || isAlias(node)) return { type: 'other', range: nodeRange(lineMap, node as YNode) };
+  if (isMap(node)) {
+    const entries: YamlEntryNode[] = [];
+    for (const p of node.items) {
+      if (!isPair(p)) continue;
+      const k = p.key as YNode | null;
+      const e: YamlEntryNode = { key: isScalar(k) ? scalarValue(k) : '', keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1);
+      entries.push(e);
+    }
+    return { type: 'map', entries, range: nodeRange(lineMap, node as unknown as YNode) };
+  }
+  if (isSeq(node)) return { type: 'seq', items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node as unknown as YNode) };
+  return { type: 'other', range: nodeRange(lineMap, node as YNode) };
+}
+
+// ---- reading helpers (used by the CI model builder) -------------------------------------
+
+/** The entry of `key` in a mapping (first match, as YAML tools read duplicate keys). */
+export function entryOf(node: YamlTree | undefined, key: string): YamlEntryNode | undefined {
+  if (node?.type !== 'map') return undefined;
+  return node.entries.find((e) => e.key === key);
+}
+
+/** The value of `key` in a mapping. */
+export function valueOf(node: YamlTree | undefined, key: string): YamlTree | undefined {
+  return entryOf(node, key)?.value;
+}
+
+/** The scalar value of `key` in a mapping, as a string. */
+export function stringOf(node: YamlTree | undefined, key: string): string | undefined {
+  const v = valueOf(node, key);
+  return v?.type === 'scalar' ? v.value : undefined;
+}

@@ -1,0 +1,62 @@
+/**
+ * Environment classes (RULES.md v2 "Environments"): words split on non-letters and
+ * camelCase; a negated or prefixed prod word is nonprod, never prod; mixed words are
+ * unknown; a path's file name decides before its folders.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyPath, classifyValue } from '../../src/core/env.js';
+
+describe('environment classes', () => {
+  it.each([
+    ['prod', 'prod'],
+    ['Production', 'prod'],
+    ['prd-weu', 'prod'],
+    ['live', 'prod'],
+    ['dev', 'nonprod'],
+    ['testing', 'nonprod'],
+    ['sandpit', 'nonprod'],
+    ['UAT', 'nonprod'],
+    ['Non-Prod', 'nonprod'],
+    ['non-production', 'nonprod'],
+    ['nonprod', 'nonprod'],
+    ['non_production', 'nonprod'],
+    ['NonProduction', 'nonprod'],
+    ['not-prod', 'nonprod'],
+    ['pre-prod', 'nonprod'],
+    ['preprod', 'nonprod'],
+    ['PreProduction', 'nonprod'],
+    ['prod-test', 'unknown'],
+    ['ProdAndDev', 'unknown'],
+    ['westeurope', undefined],
+    ['deliver', undefined],
+    ['', undefined],
+  ] as const)('%s → %s', (value, env) => {
+    expect(classifyValue(value)).toBe(env);
+  });
+
+  it('a path: the file name decides before its folders, the nearest folder before the ones above', () => {
+    expect(classifyPath('env/prod/terraform.tfvars')?.env).toBe('prod');
+    expect(classifyPath('prod/dev.tfvars')?.env).toBe('nonprod');
+    expect(classifyPath('environments/non-prod/main.tfvars')?.env).toBe('nonprod');
+    expect(classifyPath('azuredeploy.parameters.dev.json')?.env).toBe('nonprod');
+    expect(classifyPath('dev/prod/terraform.tfvars')?.env).toBe('prod');
+    expect(classifyPath('modules/network/variables.tfvars')).toBeUndefined();
+  });
+});
+
+describe('environment class through lint()', () => {
+  it('a Key Vault tagged Environment = "Non-Prod" is nonprod: KV001 has no finding (it was an error)', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { lint } = await import('../../src/api.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-env-'));
+    const kv = (env: string) => `resource "azurerm_key_vault" "kv" {\n  name = "kv"\n  purge_protection_enabled = false\n  tags = { Environment = "${env}" }\n}\n`;
+    fs.writeFileSync(path.join(dir, 'main.tf'), kv('Non-Prod'));
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['KV001'] });
+    expect(r.findings.filter((f) => f.ruleId === 'KV001')).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'main.tf'), kv('Production'));
+    const p = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['KV001'] });
+    expect(p.findings.filter((f) => f.ruleId === 'KV001').map((f) => [f.level, f.env])).toEqual([['error', 'prod']]);
+  });
+});

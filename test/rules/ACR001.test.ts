@@ -1,0 +1,704 @@
+/**
+ * ACR001 (registry-admin-user): Container registry with the admin user enabled.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/ACR001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'absent-default-false',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+}
+`,
+        },
+      },
+      {
+        name: 'admin-false',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = false
+}
+`,
+        },
+      },
+      {
+        name: 'unknown',
+        files: {
+          'main.tf': `
+variable "acr_admin" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'admin-from-tfvars',
+        files: {
+          'main.tf': `
+variable "acr_admin" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`,
+          'terraform.tfvars': `
+acr_admin = ⟦true⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'admin-from-variable',
+        files: {
+          'main.tf': `
+variable "acr_admin" {
+  type    = bool
+  default = ⟦true⟧
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Standard"
+  admin_enabled       = var.acr_admin
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'admin-true',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  admin_enabled       = ⟦true⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        message: /"acrmldemo" enables the shared admin user \(admin_enabled is true\)/,
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'absent',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "acr" {
+  type      = "Microsoft.ContainerRegistry/registries@2023-07-01"
+  name      = "acrmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    sku = {
+      name = "Premium"
+    }
+    properties = {
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'disabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "acr" {
+  type      = "Microsoft.ContainerRegistry/registries@2023-07-01"
+  name      = "acrmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    sku = {
+      name = "Premium"
+    }
+    properties = {
+      adminUserEnabled = false
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'admin-user-enabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "acr" {
+  type      = "Microsoft.ContainerRegistry/registries@2023-07-01"
+  name      = "acrmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    sku = {
+      name = "Premium"
+    }
+    properties = {
+      adminUserEnabled = ⟦true⟧
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'admin-absent-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": {
+    "registry": {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "publicNetworkAccess": "Enabled"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'admin-disabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": false
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'admin-unknown-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "acrAdminEnabled": {
+      "type": "bool"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": "[parameters('acrAdminEnabled')]"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'admin-enabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": ⟦true⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'admin-from-parameter-default',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "acrAdminEnabled": {
+      "type": "bool",
+      "defaultValue": ⟦true⟧
+    }
+  },
+  "resources": {
+    "registry": {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": "[parameters('acrAdminEnabled')]"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'parameter-file',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "acrAdminEnabled": {
+      "type": "bool",
+      "defaultValue": false
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": "[parameters('acrAdminEnabled')]"
+      }
+    }
+  ]
+}
+`,
+          'azuredeploy.parameters.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "acrAdminEnabled": {
+      "value": ⟦true⟧
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'two-registries',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrone",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": ⟦true⟧
+      }
+    },
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrtwo",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": false
+      }
+    },
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrthree",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": ⟦true⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'admin-absent-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "registry": {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "publicNetworkAccess": "Enabled"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'admin-disabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": false
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'admin-unknown-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "acrAdminEnabled": {
+      "type": "bool"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": "[parameters('acrAdminEnabled')]"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'admin-enabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": ⟦true⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'admin-from-parameter-default',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "acrAdminEnabled": {
+      "type": "bool",
+      "defaultValue": ⟦true⟧
+    }
+  },
+  "resources": {
+    "registry": {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "adminUserEnabled": "[parameters('acrAdminEnabled')]"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'admin-disabled',
+        files: {
+          'main.bicep': `
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrmlops'
+  location: 'westeurope'
+  sku: {
+    name: 'Premium'
+  }
+  properties: {
+    adminUserEnabled: false
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'admin-enabled',
+        files: {
+          'main.bicep': `
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrmlops'
+  location: 'westeurope'
+  sku: {
+    name: 'Premium'
+  }
+  properties: {
+    adminUserEnabled: ⟦true⟧
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'admin-from-var',
+        files: {
+          'main.bicep': `
+var settings = {
+  admin: ⟦true⟧
+}
+
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrmlops'
+  location: 'westeurope'
+  sku: {
+    name: 'Premium'
+  }
+  properties: {
+    adminUserEnabled: settings.admin
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('ACR001', converted);

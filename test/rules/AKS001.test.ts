@@ -1,0 +1,658 @@
+/**
+ * AKS001 (gpu-node-pool-without-taint): AKS GPU node pool without a NoSchedule taint.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AKS001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'cpu-pool',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
+  name                  = "cpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_D8s_v5"
+  node_count            = 1
+}
+`,
+        },
+      },
+      {
+        name: 'nvidia-taint',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ["nvidia.com/gpu=present:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'taint',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-taints',
+        files: {
+          'main.tf': `
+variable "taints" {
+  type = list(string)
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = var.taints
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-default-node-pool',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  ⟦default_node_pool {⟧
+    name       = "system"
+    vm_size    = "Standard_NC6s_v3"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'no-taints',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+⟦resource "azurerm_kubernetes_cluster_node_pool" "gpu" {⟧
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'prefer-no-schedule-is-not-enough',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ⟦["sku=gpu:PreferNoSchedule"]⟧
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'taint-not-gpu',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ⟦["team=ml:NoSchedule"]⟧
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'taint',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-02-01"
+  name      = "gpu"
+  parent_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  body = {
+    properties = {
+      vmSize     = "Standard_NC6s_v3"
+      nodeTaints = ["sku=gpu:NoSchedule"]
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-taints',
+        files: {
+          'main.tf': `
+⟦resource "azapi_resource" "gpu" {⟧
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-02-01"
+  name      = "gpu"
+  parent_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  body = {
+    properties = {
+      vmSize = "Standard_NC6s_v3"
+      count  = 1
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'profile-with-taint',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ]
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'agent-pool-without-taint',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.ContainerService/managedClusters/agentPools"⟧,
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": "Standard_NC6s_v3",
+        "count": 1
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'profile-without-taint',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": ⟦"gpu"⟧,
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'profile-with-taint',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ]
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'profile-without-taint',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": ⟦"gpu"⟧,
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'profile-with-taint',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    dnsPrefix: 'aksml'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+      }
+      {
+        name: 'gpu'
+        mode: 'User'
+        vmSize: 'Standard_NC6s_v3'
+        count: 1
+        nodeTaints: [
+          'sku=gpu:NoSchedule'
+        ]
+      }
+    ]
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'nested-agent-pool',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    dnsPrefix: 'aksml'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+      }
+    ]
+  }
+  ⟦resource gpupool 'agentPools'⟧ = {
+    name: 'gpu'
+    properties: {
+      mode: 'User'
+      vmSize: 'Standard_NC6s_v3'
+      count: 1
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'profile-without-taint',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    dnsPrefix: 'aksml'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+      }
+      {
+        name: ⟦'gpu'⟧
+        mode: 'User'
+        vmSize: 'Standard_NC6s_v3'
+        count: 1
+      }
+    ]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('AKS001', converted);

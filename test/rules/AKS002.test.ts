@@ -1,0 +1,816 @@
+/**
+ * AKS002 (gpu-size-in-system-pool): The default/system node pool of an AKS cluster uses a GPU size.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AKS002: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'cpu-system-gpu-user',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-size',
+        files: {
+          'main.tf': `
+variable "system_vm_size" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = var.system_vm_size
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'default-pool-gpu',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = ⟦"Standard_NC6s_v3"⟧
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message: /System node pool "system" of cluster "aks-ml" uses GPU size/,
+      },
+      {
+        name: 'system-mode-pool',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = ⟦"Standard_NC6s_v3"⟧
+  node_taints           = ["sku=gpu:NoSchedule"]
+  mode                  = "System"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'tfvars-variant',
+        files: {
+          'dev.tfvars': `
+system_vm_size = "Standard_D2s_v5"
+`,
+          'main.tf': `
+variable "system_vm_size" {
+  type    = string
+  default = "Standard_D4s_v5"
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = var.system_vm_size
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+          'prod.tfvars': `
+system_vm_size = ⟦"Standard_NC4as_T4_v3"⟧
+`,
+        },
+        level: 'warning',
+        env: 'prod',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'gpu-in-second-profile',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        },
+        {
+          name   = "gpu"
+          mode   = "User"
+          vmSize = "Standard_NC6s_v3"
+        }
+      ]
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'gpu-user-agentpool',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        }
+      ]
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-05-01"
+  name      = "gpu"
+  parent_id = azapi_resource.aks.id
+  body = {
+    properties = {
+      vmSize     = "Standard_NC6s_v3"
+      nodeTaints = ["sku=gpu:NoSchedule"]
+
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'agentpool-system-mode',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        }
+      ]
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-05-01"
+  name      = "gpu"
+  parent_id = azapi_resource.aks.id
+  body = {
+    properties = {
+      vmSize     = ⟦"Standard_NC6s_v3"⟧
+      nodeTaints = ["sku=gpu:NoSchedule"]
+      mode       = "System"
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'first-profile-gpu',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = ⟦"Standard_ND96asr_v4"⟧
+          count  = 1
+        }
+      ]
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'cpu-system-gpu-user',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": true,
+            "minCount": 0,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu2",
+      "properties": {
+        "vmSize": "Standard_NC6s_v3",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ],
+        "tags": {
+          "cost-center": "ml"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'gpu-agentpool-default-user',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "vmSize": "Standard_NC6s_v3",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ],
+        "tags": {
+          "cost-center": "ml"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'size-unknown-parameter',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "systemVmSize": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "[parameters('systemVmSize')]",
+            "count": 2
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'first-profile-gpu',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "vmSize": ⟦"Standard_NC6s_v3"⟧,
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ]
+          },
+          {
+            "name": "cpu",
+            "mode": "User",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'prod-parameter-file',
+        fixture: 'fixtures/AKS002/arm/bad/prod-parameter-file',
+        level: 'warning',
+        env: 'prod',
+        errors: [
+          { file: 'azuredeploy.parameters.prod.json', line: 6, column: 16, endLine: 6, endColumn: 35 },
+        ],
+      },
+      {
+        name: 'size-from-parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "systemVmSize": {
+      "type": "string",
+      "defaultValue": ⟦"Standard_NC4as_T4_v3"⟧
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "[parameters('systemVmSize')]",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": true,
+            "minCount": 0,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'system-mode-agentpool',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/sysgpu",
+      "properties": {
+        "vmSize": ⟦"Standard_ND96asr_v4"⟧,
+        "count": 1,
+        "mode": "System",
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'cpu-system-gpu-user',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "aks": {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": true,
+            "minCount": 0,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    },
+    "gpu2": {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu2')]",
+      "properties": {
+        "vmSize": "Standard_NC6s_v3",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ],
+        "tags": {
+          "cost-center": "ml"
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'first-profile-gpu',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "aks": {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "vmSize": ⟦"Standard_NC6s_v3"⟧,
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ]
+          },
+          {
+            "name": "cpu",
+            "mode": "User",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          }
+        ]
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'system-mode-agentpool',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/sysgpu",
+      "properties": {
+        "vmSize": ⟦"Standard_ND96asr_v4"⟧,
+        "count": 1,
+        "mode": "System",
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'cpu-system-pool',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    dnsPrefix: 'aksml'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+      }
+    ]
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-system-pool',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    dnsPrefix: 'aksml'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: ⟦'Standard_NC6s_v3'⟧
+        count: 1
+        nodeTaints: [
+          'sku=gpu:NoSchedule'
+        ]
+      }
+    ]
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('AKS002', converted);

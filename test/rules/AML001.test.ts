@@ -1,0 +1,1141 @@
+/**
+ * AML001 (workspace-public-network-access): Azure ML workspace reachable from the public internet.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AML001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'dev-tfvars-false',
+        files: {
+          'environments/dev.tfvars': `
+public_access = false
+`,
+          'environments/prod.tfvars': `
+public_access = false
+`,
+          'main.tf': `
+variable "public_access" {
+  type = bool
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = var.public_access
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'disabled',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = false
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-from-data-source',
+        files: {
+          'main.tf': `
+data "azurerm_client_config" "current" {}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = data.azurerm_client_config.current.object_id == "x"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-variable',
+        files: {
+          'main.tf': `
+variable "public_access" {
+  type = bool
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = var.public_access
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.tf': `
+⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'env-variable-prod',
+        files: {
+          'main.tf': `
+variable "environment" {
+  default = "prod"
+}
+
+⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'explicit-true',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = ⟦true⟧
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'module-argument',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+}
+
+module "workspace" {
+  source        = "./modules/workspace"
+  public_access = ⟦true⟧
+}
+`,
+          'modules/workspace/main.tf': `
+variable "public_access" {
+  type = bool
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = var.public_access
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'nonprod-tfvars-note',
+        files: {
+          'dev.tfvars': `
+public_access = ⟦true⟧
+`,
+          'main.tf': `
+variable "public_access" {
+  type = bool
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = var.public_access
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'note',
+        env: 'nonprod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'prod-tfvars-variant',
+        files: {
+          'environments/dev.tfvars': `
+public_access = false
+`,
+          'environments/prod.tfvars': `
+public_access = ⟦true⟧
+`,
+          'main.tf': `
+variable "public_access" {
+  type    = bool
+  default = false
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = var.public_access
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'variable-default',
+        files: {
+          'main.tf': `
+variable "ws_public" {
+  type    = bool
+  default = ⟦true⟧
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = var.ws_public
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'disabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.tf': `
+⟦resource "azapi_resource" "ws" {⟧
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'enabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+      publicNetworkAccess = ⟦"Enabled"⟧
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'jsonencode-body',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = jsonencode({
+    properties = {
+      friendlyName = "demo"
+      publicNetworkAccess = ⟦"Enabled"⟧
+    }
+  })
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'condition-false',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Enabled"
+      },
+      "condition": "[equals('a', 'b')]"
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'disabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "publicAccess": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "[parameters('publicAccess')]"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "friendlyName": "demo"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'enabled-literal',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "friendlyName": "demo",
+        "publicNetworkAccess": ⟦"Enabled"⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'language-version-2',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "languageVersion": "2.0",
+  "parameters": {},
+  "resources": {
+    "ws": {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": ⟦"Enabled"⟧
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'nested-deployment-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "publicAccess": {
+      "type": "string",
+      "defaultValue": ⟦"Enabled"⟧
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "workspace",
+      "properties": {
+        "expressionEvaluationOptions": {
+          "scope": "inner"
+        },
+        "mode": "Incremental",
+        "parameters": {
+          "access": {
+            "value": "[parameters('publicAccess')]"
+          }
+        },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": {
+            "access": {
+              "type": "string"
+            }
+          },
+          "resources": [
+            {
+              "type": "Microsoft.MachineLearningServices/workspaces",
+              "apiVersion": "2024-04-01",
+              "name": "mlw-demo",
+              "location": "westeurope",
+              "identity": {
+                "type": "SystemAssigned"
+              },
+              "properties": {
+                "publicNetworkAccess": "[parameters('access')]"
+              }
+            }
+          ]
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "publicAccess": {
+      "type": "string",
+      "defaultValue": ⟦"Enabled"⟧,
+      "allowedValues": [
+        "Enabled",
+        "Disabled"
+      ]
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "[parameters('publicAccess')]"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'prod-parameter-file',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "publicAccess": {
+      "type": "string",
+      "defaultValue": "Disabled"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "[parameters('publicAccess')]"
+      }
+    }
+  ]
+}
+`,
+          'azuredeploy.parameters.dev.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "publicAccess": {
+      "value": "Disabled"
+    }
+  }
+}
+`,
+          'azuredeploy.parameters.prod.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "publicAccess": {
+      "value": ⟦"Enabled"⟧
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'disabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "friendlyName": "demo"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'enabled-literal',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "friendlyName": "demo",
+        "publicNetworkAccess": ⟦"Enabled"⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'twin-with-broken-bicep',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Enabled'
+  }
+}
+`,
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": ⟦"Enabled"⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        parseError: true,
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'condition-false',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = if (false) {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'disabled',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'module-param-disabled',
+        files: {
+          'main.bicep': `
+module ml './modules/ml.bicep' = {
+  name: 'ml'
+  params: {
+    access: 'Disabled'
+  }
+}
+`,
+          'modules/ml.bicep': `
+param access string
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: access
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-parameter',
+        files: {
+          'main.bicep': `
+param publicAccess string
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.bicep': `
+⟦resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01'⟧ = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'compiled-twin-reported-once',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: ⟦'Enabled'⟧
+  }
+}
+`,
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Enabled"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'condition-true',
+        files: {
+          'main.bicep': `
+param deploy bool = true
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = if (deploy) {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: ⟦'Enabled'⟧
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'module-param',
+        files: {
+          'main.bicep': `
+module ml './modules/ml.bicep' = {
+  name: 'ml'
+  params: {
+    access: ⟦'Enabled'⟧
+  }
+}
+`,
+          'modules/ml.bicep': `
+param access string
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: access
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'param-default',
+        files: {
+          'main.bicep': `
+param publicAccess string = ⟦'Enabled'⟧
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'prod-bicepparam',
+        files: {
+          'main.bicep': `
+param publicAccess string = 'Disabled'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+`,
+          'prod.bicepparam': `
+using './main.bicep'
+
+param publicAccess = ⟦'Enabled'⟧
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('AML001', converted);

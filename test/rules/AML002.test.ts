@@ -1,0 +1,600 @@
+/**
+ * AML002 (private-registry-needs-image-build-compute): Workspace with a network-restricted container registry but no image-build compute.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AML002: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'image-build-compute-set',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "/subscriptions/x/appi"
+  key_vault_id                  = "/subscriptions/x/kv"
+  storage_account_id            = "/subscriptions/x/st"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+  image_build_compute_name      = "cpu-cluster"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'public-registry',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "/subscriptions/x/appi"
+  key_vault_id                  = "/subscriptions/x/kv"
+  storage_account_id            = "/subscriptions/x/st"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'restriction-unknown',
+        files: {
+          'main.tf': `
+variable "acr_public" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = var.acr_public
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "/subscriptions/x/appi"
+  key_vault_id                  = "/subscriptions/x/kv"
+  storage_account_id            = "/subscriptions/x/st"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'empty-image-build-compute',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "/subscriptions/x/appi"
+  key_vault_id                  = "/subscriptions/x/kv"
+  storage_account_id            = "/subscriptions/x/st"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+  image_build_compute_name      = ⟦""⟧
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+      {
+        name: 'registry-network-deny',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  network_rule_set {
+    default_action = "Deny"
+  }
+}
+
+⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "/subscriptions/x/appi"
+  key_vault_id                  = "/subscriptions/x/kv"
+  storage_account_id            = "/subscriptions/x/st"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+      {
+        name: 'registry-private-endpoint',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+}
+
+⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "/subscriptions/x/appi"
+  key_vault_id                  = "/subscriptions/x/kv"
+  storage_account_id            = "/subscriptions/x/st"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_private_endpoint" "acr" {
+  name                = "pe-acr"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  subnet_id           = "/subscriptions/x/subnets/pe"
+
+  private_service_connection {
+    name                           = "acr"
+    private_connection_resource_id = azurerm_container_registry.acr.id
+    subresource_names              = ["registry"]
+    is_manual_connection           = false
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+      {
+        name: 'registry-public-access-disabled',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "/subscriptions/x/appi"
+  key_vault_id                  = "/subscriptions/x/kv"
+  storage_account_id            = "/subscriptions/x/st"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'image-build-compute',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      containerRegistry   = azurerm_container_registry.acr.id
+      imageBuildCompute   = "cpu-cluster"
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'private-registry',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+⟦resource "azapi_resource" "ws" {⟧
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      containerRegistry   = azurerm_container_registry.acr.id
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'image-build-compute',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "acrName": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "[parameters('acrName')]",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "containerRegistry": "[resourceId('Microsoft.ContainerRegistry/registries', parameters('acrName'))]",
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "cpu-cluster"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'private-registry-unknown-name',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "acrName": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "[parameters('acrName')]",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "containerRegistry": "[resourceId('Microsoft.ContainerRegistry/registries', parameters('acrName'))]",
+        "publicNetworkAccess": "Disabled"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'image-build-compute',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "acrName": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "[parameters('acrName')]",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "containerRegistry": "[resourceId('Microsoft.ContainerRegistry/registries', parameters('acrName'))]",
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "cpu-cluster"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'private-registry-unknown-name',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "acrName": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "[parameters('acrName')]",
+      "location": "westeurope",
+      "sku": {
+        "name": "Premium"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "containerRegistry": "[resourceId('Microsoft.ContainerRegistry/registries', parameters('acrName'))]",
+        "publicNetworkAccess": "Disabled"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'image-build-compute',
+        files: {
+          'main.bicep': `
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrmlops'
+  location: 'westeurope'
+  sku: {
+    name: 'Premium'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    containerRegistry: acr.id
+    imageBuildCompute: 'cpu-cluster'
+  }
+  resource cpucluster 'computes' = {
+    name: 'cpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: 'Standard_DS3_v2'
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'private-registry-symbolic-id',
+        files: {
+          'main.bicep': `
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrmlops'
+  location: 'westeurope'
+  sku: {
+    name: 'Premium'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+⟦resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01'⟧ = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    containerRegistry: acr.id
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('AML002', converted);

@@ -1,0 +1,1029 @@
+/**
+ * AML003 (image-build-compute-not-a-cluster): Image-build compute of a workspace is not a CPU AML compute cluster of that workspace.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AML003: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'compute-not-in-code',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = "cpu-cluster"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-cluster',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = "cpu-cluster"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'gpu-size-unknown',
+        files: {
+          'main.tf': `
+variable "size" {
+  type = string
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = "build"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "build"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = var.size
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'instance-in-other-workspace',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = "ci-build"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-build"
+  machine_learning_workspace_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/other"
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-name',
+        files: {
+          'main.tf': `
+variable "build_compute" {
+  type = string
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = var.build_compute
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-build"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'compute-instance',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = ⟦"ci-build"⟧
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-build"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+        message: /"ci-build", which is a compute instance/,
+      },
+      {
+        name: 'gpu-cluster',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = ⟦"gpu-build"⟧
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "gpu" {
+  name                          = "gpu-build"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_NC6s_v3"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+        message: /GPU size "Standard_NC6s_v3"/,
+      },
+      {
+        name: 'prod-tfvars',
+        files: {
+          'main.tf': `
+variable "build_compute" {
+  type = string
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = var.build_compute
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-build"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+          'prod.tfvars': `
+build_compute = ⟦"ci-build"⟧
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'notACluster',
+      },
+      {
+        name: 'variable-default',
+        files: {
+          'main.tf': `
+variable "build_compute" {
+  type    = string
+  default = ⟦"ci-build"⟧
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  image_build_compute_name = var.build_compute
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = var.build_compute
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'compute-not-in-code',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+      imageBuildCompute = "cpu-cluster"
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-cluster',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+      imageBuildCompute = "cpu-cluster"
+    }
+  }
+}
+
+resource "azapi_resource" "cpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "cpu-cluster"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'compute-instance',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+      imageBuildCompute = ⟦"ci-build"⟧
+    }
+  }
+}
+
+resource "azapi_resource" "ci" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "ci-build"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "ComputeInstance"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+      },
+      {
+        name: 'gpu-cluster',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+      imageBuildCompute = ⟦"gpu-build"⟧
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "gpu-build"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_NC24ads_A100_v4"
+
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'compute-not-in-template',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "shared-build"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-cluster',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "ci-build"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-build",
+      "location": "westeurope",
+      "dependsOn": ["[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-parameter',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "imageBuildCompute": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "[parameters('imageBuildCompute')]"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'compute-instance',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": ⟦"ci-build"⟧
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-build",
+      "location": "westeurope",
+      "dependsOn": ["[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+      },
+      {
+        name: 'gpu-cluster',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": ⟦"gpu-build"⟧
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/gpu-build",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_NC6s_v3",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+      {
+        name: 'parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "imageBuildCompute": {
+      "type": "string",
+      "defaultValue": ⟦"ci-dev"⟧
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "[parameters('imageBuildCompute')]"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-build",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+      },
+      {
+        name: 'prod-parameter-file',
+        fixture: 'fixtures/AML003/arm/bad/prod-parameter-file',
+        level: 'error',
+        env: 'prod',
+        messageId: 'notACluster',
+        errors: [
+          { file: 'azuredeploy.parameters.prod.json', line: 6, column: 16, endLine: 6, endColumn: 24 },
+        ],
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'compute-not-in-template',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "shared-build"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-cluster',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "ws": {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "cpu-build"
+      }
+    },
+    "build": {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "[format('{0}/{1}', 'mlw', 'cpu-build')]",
+      "location": "westeurope",
+      "dependsOn": [
+        "ws"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'compute-instance',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": ⟦"ci-build"⟧
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-build",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "idleTimeBeforeShutdown": "PT60M"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+      },
+      {
+        name: 'gpu-cluster',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "ws": {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": ⟦"gpu-build"⟧
+      }
+    },
+    "build": {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "[format('{0}/{1}', 'mlw', 'gpu-build')]",
+      "location": "westeurope",
+      "dependsOn": [
+        "ws"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_NC6s_v3",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'cpu-cluster',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    imageBuildCompute: 'cpu-cluster'
+  }
+  resource cpucluster 'computes' = {
+    name: 'cpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: 'Standard_DS3_v2'
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-cluster',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    imageBuildCompute: ⟦'gpu-cluster'⟧
+  }
+  resource gpucluster 'computes' = {
+    name: 'gpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: 'Standard_NC6s_v3'
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('AML003', converted);

@@ -1,0 +1,1150 @@
+/**
+ * AML004 (compute-cluster-min-nodes): AML compute cluster with a minimum node count above zero.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AML004: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'unknown-variable',
+        files: {
+          'main.tf': `
+variable "min_nodes" {
+  type = number
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = var.min_nodes
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'zero',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'dev-tfvars-warning',
+        files: {
+          'dev.tfvars': `
+min_nodes = ⟦3⟧
+`,
+          'main.tf': `
+variable "min_nodes" {
+  type = number
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = var.min_nodes
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'min-nodes-literal',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = ⟦2⟧
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+        message: /keeps 2 nodes running while idle/,
+      },
+      {
+        name: 'module-argument',
+        files: {
+          'main.tf': `
+module "compute" {
+  source    = "./modules/compute"
+  min_nodes = ⟦1⟧
+}
+`,
+          'modules/compute/main.tf': `
+variable "min_nodes" {
+  type = number
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = var.min_nodes
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'prod-tfvars-note',
+        files: {
+          'environments/dev.tfvars': `
+min_nodes = 0
+`,
+          'environments/prod.tfvars': `
+min_nodes = ⟦1⟧
+`,
+          'main.tf': `
+variable "min_nodes" {
+  type    = number
+  default = 0
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = var.min_nodes
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'note',
+        env: 'prod',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'variable-default',
+        files: {
+          'main.tf': `
+variable "min_nodes" {
+  type    = number
+  default = ⟦1⟧
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = var.min_nodes
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'absent-default-zero',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "cpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "cpu-cluster"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+        scaleSettings = {
+          maxNodeCount = 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'instance-not-a-cluster',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "cpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "cpu-cluster"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "ComputeInstance"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+        scaleSettings = {
+          minNodeCount = 1
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'zero',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "cpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "cpu-cluster"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+        scaleSettings = {
+          minNodeCount = 0
+          maxNodeCount = 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'min-nodes',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "cpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "cpu-cluster"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+        scaleSettings = {
+          minNodeCount = ⟦1⟧
+          maxNodeCount = 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'absent-default-zero',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'instance-not-a-cluster',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 1
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'scale-to-zero',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "minNodes": {
+      "type": "int"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": "[parameters('minNodes')]",
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'language-version-2',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": {
+    "ws": {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    "cluster": {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "[format('{0}/{1}', 'mlw', 'cpu-cluster')]",
+      "location": "westeurope",
+      "dependsOn": [
+        "ws"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": ⟦1⟧,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'min-nodes-literal',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": ⟦2⟧,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'parameter-default-dev',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "environmentName": {
+      "type": "string",
+      "defaultValue": "dev"
+    },
+    "minNodes": {
+      "type": "int",
+      "defaultValue": ⟦2⟧
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": "[parameters('minNodes')]",
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'prod-parameter-file-note',
+        fixture: 'fixtures/AML004/arm/bad/prod-parameter-file-note',
+        level: 'note',
+        env: 'prod',
+        messageId: 'minNodesAboveZero',
+        errors: [
+          { file: 'azuredeploy.parameters.prod.json', line: 6, column: 16, endLine: 6, endColumn: 17 },
+        ],
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'absent-default-zero',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'scale-to-zero',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'language-version-2',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "ws": {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    "cluster": {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "[format('{0}/{1}', 'mlw', 'cpu-cluster')]",
+      "location": "westeurope",
+      "dependsOn": [
+        "ws"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": ⟦1⟧,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'min-nodes-literal',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": ⟦2⟧,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'scale-to-zero',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource cpucluster 'computes' = {
+    name: 'cpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: 'Standard_DS3_v2'
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'min-nodes-literal',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource cpucluster 'computes' = {
+    name: 'cpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: 'Standard_DS3_v2'
+        scaleSettings: {
+          minNodeCount: ⟦2⟧
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'module-param-parent',
+        files: {
+          'compute.bicep': `
+param workspaceName string
+param minNodes int
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' existing = {
+  name: workspaceName
+}
+
+resource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  parent: ws
+  name: 'cpu-cluster'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+      scaleSettings: {
+        minNodeCount: minNodes
+        maxNodeCount: 4
+      }
+    }
+  }
+}
+`,
+          'main.bicep': `
+module compute './compute.bicep' = {
+  name: 'compute'
+  params: {
+    workspaceName: 'mlw-demo'
+    minNodes: ⟦1⟧
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('AML004', converted);

@@ -1,0 +1,1104 @@
+/**
+ * AML005 (compute-instance-idle-shutdown): AML compute instance without idle shutdown or a stop schedule.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/AML005: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'cluster-not-instance',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'azurerm-instance-in-module',
+        files: {
+          'main.tf': `
+module "ci" {
+  source = "./modules/ci"
+}
+`,
+          'modules/ci/main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+⟦resource "azurerm_machine_learning_compute_instance" "ci" {⟧
+  name                          = "ci-dev"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'azurermCannotSet',
+      },
+      {
+        name: 'azurerm-instance-note',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+⟦resource "azurerm_machine_learning_compute_instance" "ci" {⟧
+  name                          = "ci-dev"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'azurermCannotSet',
+        message: /azapi_resource/,
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'cluster-not-instance',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "cpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "cpu-cluster"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'idle-time',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "ci" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "ci-dev"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "ComputeInstance"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+        idleTimeBeforeShutdown = "PT60M"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'idle-time-unknown',
+        files: {
+          'main.tf': `
+variable "idle" {
+  type = string
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "ci" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "ci-dev"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "ComputeInstance"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+        idleTimeBeforeShutdown = var.idle
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'stop-schedule',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "ci" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "ci-dev"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "ComputeInstance"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+        schedules = {
+          computeStartStop = [
+            {
+              action      = "Stop"
+              triggerType = "Cron"
+              cron        = { expression = "0 19 * * *", timeZone = "UTC" }
+            }
+          ]
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-idle-shutdown',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+⟦resource "azapi_resource" "ci" {⟧
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "ci-dev"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "ComputeInstance"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+        message: /idleTimeBeforeShutdown/,
+      },
+      {
+        name: 'start-schedule-only',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+⟦resource "azapi_resource" "ci" {⟧
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "ci-dev"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "ComputeInstance"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+        schedules = {
+          computeStartStop = [
+            {
+              action      = "Start"
+              triggerType = "Cron"
+              cron        = { expression = "0 8 * * 1-5", timeZone = "UTC" }
+            }
+          ]
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'cluster-not-instance',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'idle-time',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "idleTimeBeforeShutdown": "PT60M"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'idle-time-parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "idleTime": {
+      "type": "string",
+      "defaultValue": "PT30M"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "idleTimeBeforeShutdown": "[parameters('idleTime')]"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'idle-time-unknown-parameter',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "idleTime": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "idleTimeBeforeShutdown": "[parameters('idleTime')]"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'stop-schedule',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "schedules": {
+            "computeStartStop": [
+              {
+                "action": "Stop",
+                "status": "Enabled",
+                "triggerType": "Cron",
+                "cron": {
+                  "expression": "0 19 * * 1-5",
+                  "timeZone": "UTC"
+                }
+              }
+            ]
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'disabled-stop-schedule',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "schedules": {
+            "computeStartStop": [
+              {
+                "action": "Stop",
+                "status": "Disabled",
+                "triggerType": "Cron",
+                "cron": {
+                  "expression": "0 19 * * 1-5",
+                  "timeZone": "UTC"
+                }
+              }
+            ]
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+      {
+        name: 'empty-idle-parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "idleTime": {
+      "type": "string",
+      "defaultValue": ""
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "idleTimeBeforeShutdown": "[parameters('idleTime')]"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+      {
+        name: 'instance-no-idle',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "properties": {
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "ci-build"
+      }
+    },
+    {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-build",
+      "location": "westeurope",
+      "dependsOn": ["[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'cluster-not-instance',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'idle-time',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "ws": {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    "ci": {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "[format('{0}/{1}', 'mlw', 'ci-dev')]",
+      "location": "westeurope",
+      "dependsOn": [
+        "ws"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "idleTimeBeforeShutdown": "PT60M"
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'stop-schedule',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "schedules": {
+            "computeStartStop": [
+              {
+                "action": "Stop",
+                "status": "Enabled",
+                "triggerType": "Cron",
+                "cron": {
+                  "expression": "0 19 * * 1-5",
+                  "timeZone": "UTC"
+                }
+              }
+            ]
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'disabled-stop-schedule',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "mlw/ci-dev",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false,
+          "schedules": {
+            "computeStartStop": [
+              {
+                "action": "Stop",
+                "status": "Disabled",
+                "triggerType": "Cron",
+                "cron": {
+                  "expression": "0 19 * * 1-5",
+                  "timeZone": "UTC"
+                }
+              }
+            ]
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+      {
+        name: 'instance-no-idle',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "ws": {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    "ci": {
+      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,
+      "apiVersion": "2024-04-01",
+      "name": "[format('{0}/{1}', 'mlw', 'ci-dev')]",
+      "location": "westeurope",
+      "dependsOn": [
+        "ws"
+      ],
+      "properties": {
+        "computeType": "ComputeInstance",
+        "properties": {
+          "vmSize": "Standard_DS3_v2",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'idle-time',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource ci 'computes' = {
+    name: 'ci-dev'
+    location: 'westeurope'
+    properties: {
+      computeType: 'ComputeInstance'
+      properties: {
+        vmSize: 'Standard_DS3_v2'
+        idleTimeBeforeShutdown: 'PT30M'
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'instance-no-idle',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  ⟦resource ci 'computes'⟧ = {
+    name: 'ci-dev'
+    location: 'westeurope'
+    properties: {
+      computeType: 'ComputeInstance'
+      properties: {
+        vmSize: 'Standard_DS3_v2'
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('AML005', converted);

@@ -1,0 +1,200 @@
+/**
+ * CI001 (sdk-auth-deprecated): `az ad sp create-for-rbac --sdk-auth` (or `--json-auth`) in a CI script mints a long-lived client secret as JSON.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/CI001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  'github-actions': {
+    valid: [
+      {
+        name: 'create-sp.yml',
+        files: {
+          '.github/workflows/create-sp.yml': `
+name: bootstrap
+on: workflow_dispatch
+jobs:
+  bootstrap:
+    runs-on: ubuntu-latest
+    steps:
+      - name: federated identity instead of a secret
+        run: |
+          az ad sp create-for-rbac --name ml-deployer --role contributor --scopes "$SCOPE"
+          az ad app federated-credential create --id "$APP_ID" --parameters fic.json
+      - name: mentions only
+        run: |
+          echo "do not use --sdk-auth"
+          az ad sp create-for-rbac --name ml-deployer --sdk-auth false
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'create-sp.yml',
+        files: {
+          '.github/workflows/create-sp.yml': `
+name: bootstrap
+on: workflow_dispatch
+permissions:
+  id-token: write
+  contents: read
+jobs:
+  bootstrap:
+    runs-on: ubuntu-latest
+    steps:
+      - name: one line
+        run: az ad sp create-for-rbac --name ml-deployer --role contributor ⟦--sdk-auth⟧ > creds.json
+      - name: continued lines
+        run: |
+          az ad sp create-for-rbac \\
+            --name ml-deployer \\
+            --role contributor \\
+            ⟦--json-auth⟧
+      - name: commented out
+        run: |
+          echo "creating"
+          # az ad sp create-for-rbac --name ml-deployer ⟦--sdk-auth⟧
+      - name: folded
+        run: >-
+          CREDS=$(az ad sp create-for-rbac
+          --name ml-deployer ⟦--sdk-auth⟧)
+      - name: windows
+        shell: pwsh
+        run: |
+          $sp = az ad sp create-for-rbac \`
+            --name ml-deployer \`
+            ⟦--sdk-auth⟧
+`,
+        },
+        env: 'unknown',
+        errors: [
+          { level: 'error', messageId: 'sdkAuth' },
+          { level: 'error', messageId: 'sdkAuth' },
+          { level: 'note', messageId: 'commentedOut' },
+          { level: 'error', messageId: 'sdkAuth' },
+          { level: 'error', messageId: 'sdkAuth' },
+        ],
+      },
+    ],
+  },
+  'azure-pipelines': {
+    valid: [
+      {
+        name: 'azure-pipelines.yml',
+        files: {
+          'azure-pipelines.yml': `
+trigger: none
+pool:
+  vmImage: ubuntu-latest
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: bootstrap-wif
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: |
+        az ad sp create-for-rbac --name ml-deployer --role contributor --scopes "$SCOPE"
+  - task: Bash@3
+    inputs:
+      targetType: filePath
+      filePath: scripts/bootstrap.sh
+      script: az ad sp create-for-rbac --sdk-auth
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'azure-pipelines.yml',
+        files: {
+          'azure-pipelines.yml': `
+trigger: none
+pool:
+  vmImage: ubuntu-latest
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: bootstrap
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: |
+        az ad sp create-for-rbac --name ml-deployer \\
+          ⟦--sdk-auth⟧ > $(Build.ArtifactStagingDirectory)/creds.json
+  - script: az ad sp create-for-rbac --name ml-deployer ⟦--json-auth⟧
+    displayName: one line
+  - pwsh: |
+      az ad sp create-for-rbac \`
+        --name ml-deployer ⟦--sdk-auth⟧
+  - task: Bash@3
+    inputs:
+      targetType: inline
+      script: "az ad sp create-for-rbac --name ml-deployer ⟦--sdk-auth⟧"
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+  script: {
+    valid: [
+      {
+        name: 'create-sp.sh',
+        files: {
+          'create-sp.sh': `
+#!/usr/bin/env bash
+# Do not use --sdk-auth: it prints a client secret.
+az ad sp create-for-rbac --name "$NAME" --role contributor --scopes "/subscriptions/$SUB"
+cat <<EOT
+az ad sp create-for-rbac --sdk-auth
+EOT
+echo 'az ad sp create-for-rbac --sdk-auth'
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'create-sp.ps1',
+        files: {
+          'create-sp.ps1': `
+# Creates the deployment principal
+$sp = az ad sp create-for-rbac --name $Name \`
+  --role contributor \`
+  ⟦--json-auth⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+      {
+        name: 'create-sp.sh',
+        files: {
+          'create-sp.sh': `
+#!/usr/bin/env bash
+set -euo pipefail
+# Old way, kept for reference:
+# az ad sp create-for-rbac --name "$NAME" ⟦--sdk-auth⟧
+az ad sp create-for-rbac --name "$NAME" --role contributor \\
+  --scopes "/subscriptions/$SUB" \\
+  ⟦--sdk-auth⟧ > creds.json
+creds=$(az ad sp create-for-rbac --name "$NAME" ⟦--json-auth⟧)
+`,
+        },
+        env: 'unknown',
+        errors: [
+          { level: 'note', messageId: 'commentedOut' },
+          { level: 'error', messageId: 'sdkAuth' },
+          { level: 'error', messageId: 'sdkAuth' },
+        ],
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('CI001', converted);

@@ -1,0 +1,210 @@
+/**
+ * CI003 (oidc-without-id-token-permission): `azure/login` with `client-id` (OIDC) in a job whose effective permissions do not grant `id-token: write`.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/CI003: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  'github-actions': {
+    valid: [
+      {
+        name: 'caller.yml',
+        files: {
+          '.github/workflows/caller.yml': `
+name: caller
+on: push
+permissions:
+  id-token: write
+  contents: read
+jobs:
+  deploy:
+    uses: ./.github/workflows/reusable.yml
+    secrets: inherit
+`,
+        },
+      },
+      {
+        name: 'job-level.yml',
+        files: {
+          '.github/workflows/job-level.yml': `
+name: deploy
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+      contents: read
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+  all:
+    runs-on: ubuntu-latest
+    permissions: write-all
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+      },
+      {
+        name: 'reusable.yml',
+        files: {
+          '.github/workflows/reusable.yml': `
+name: reusable deploy
+on:
+  workflow_call:
+    secrets:
+      AZURE_CLIENT_ID:
+        required: true
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+      },
+      {
+        name: 'workflow-level.yml',
+        files: {
+          '.github/workflows/workflow-level.yml': `
+name: deploy
+on: push
+permissions:
+  id-token: write
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+  creds-only:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - uses: azure/login@v2
+        with:
+          creds: \${{ secrets.AZURE_CREDENTIALS }}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'job-overrides.yml',
+        files: {
+          '.github/workflows/job-overrides.yml': `
+name: deploy
+on: push
+permissions:
+  id-token: write
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write
+    steps:
+      - ⟦uses: azure/login@v2⟧
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'jobReplacesWorkflow',
+      },
+      {
+        name: 'no-permissions.yml',
+        files: {
+          '.github/workflows/no-permissions.yml': `
+name: deploy
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - ⟦uses: azure/login@v2⟧
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'defaultPermissions',
+      },
+      {
+        name: 'workflow-level.yml',
+        files: {
+          '.github/workflows/workflow-level.yml': `
+name: deploy
+on: push
+permissions:
+  contents: read
+jobs:
+  inherit:
+    runs-on: ubuntu-latest
+    steps:
+      - ⟦uses: Azure/login@v2⟧
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+  read-all:
+    runs-on: ubuntu-latest
+    permissions: read-all
+    steps:
+      - ⟦uses: azure/login@v2⟧
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+  empty:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - ⟦uses: azure/login@v2⟧
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        errors: [
+          { messageId: 'workflowPermissions' },
+          { messageId: 'jobReplacesWorkflow' },
+          { messageId: 'jobReplacesWorkflow' },
+        ],
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('CI003', converted);

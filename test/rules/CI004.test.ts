@@ -1,0 +1,75 @@
+/**
+ * CI004 (action-not-pinned): `uses:` of a third-party action or reusable workflow at a branch (`@main`, `@master`, `@latest`, `@dev`) or with no ref.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/CI004: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  'github-actions': {
+    valid: [
+      {
+        name: 'pinned.yml',
+        files: {
+          '.github/workflows/pinned.yml': `
+name: ci
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+      - uses: azure/login@v2
+      - uses: actions/setup-python@v5.3.0
+      - uses: ./.github/actions/local-thing
+      - uses: docker://ghcr.io/owner/image@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+      - uses: docker://alpine:3.20
+  shared:
+    uses: ./.github/workflows/deploy.yml
+    secrets: inherit
+  remote:
+    uses: Azure/mlops-templates/.github/workflows/read-yaml.yml@v1.2.0
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'unpinned.yml',
+        files: {
+          '.github/workflows/unpinned.yml': `
+name: ci
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ⟦actions/checkout@main⟧
+      - uses: ⟦Azure/login@master⟧
+      - uses: ⟦someone/setup-thing@latest⟧
+      - uses: "⟦someone/other-thing@dev⟧"
+      - uses: ⟦someone/no-ref⟧
+      - uses: ⟦docker://alpine⟧
+  shared:
+    uses: ⟦Azure/mlops-templates/.github/workflows/read-yaml.yml@main⟧
+    secrets: inherit
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        errors: [
+          { messageId: 'branch' },
+          { messageId: 'branch' },
+          { messageId: 'branch' },
+          { messageId: 'branch' },
+          { messageId: 'noRef' },
+          { messageId: 'dockerLatest' },
+          { messageId: 'branch' },
+        ],
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('CI004', converted);

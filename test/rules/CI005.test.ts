@@ -1,0 +1,163 @@
+/**
+ * CI005 (terraform-apply-without-plan): A CI step runs `terraform apply -auto-approve` without a saved plan file.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/CI005: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  'github-actions': {
+    valid: [
+      {
+        name: 'apply.yml',
+        files: {
+          '.github/workflows/apply.yml': `
+name: infra
+on: push
+jobs:
+  apply:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          terraform plan -out=tfplan
+          terraform apply -auto-approve tfplan
+      - run: terraform apply -input=false -auto-approve "$PLAN_FILE"
+      - run: terraform apply -var-file prod.tfvars
+      - run: terraform apply -auto-approve=false
+      - run: |
+          # terraform apply -auto-approve
+          terraform destroy -auto-approve
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'apply.yml',
+        files: {
+          '.github/workflows/apply.yml': `
+name: infra
+on: push
+jobs:
+  apply:
+    runs-on: ubuntu-latest
+    steps:
+      - run: terraform ⟦apply⟧ -auto-approve
+      - run: terraform -chdir=infra ⟦apply⟧ -input=false --auto-approve
+      - run: |
+          cd infra && terraform ⟦apply⟧ \\
+            -var-file prod.tfvars \\
+            -auto-approve=true
+      - run: |
+          terraform ⟦apply⟧ -auto-approve -var "env=prod" | tee apply.log
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+    ],
+  },
+  'azure-pipelines': {
+    valid: [
+      {
+        name: 'azure-pipelines.yml',
+        files: {
+          'azure-pipelines.yml': `
+trigger: none
+steps:
+  - script: |
+      terraform plan -out $(Build.ArtifactStagingDirectory)/tfplan
+      terraform apply -auto-approve $(Build.ArtifactStagingDirectory)/tfplan
+  - bash: terraform apply -input=false tfplan
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'azure-pipelines.yml',
+        files: {
+          'azure-pipelines.yml': `
+trigger: none
+stages:
+  - stage: deploy
+    jobs:
+      - job: apply
+        steps:
+          - task: AzureCLI@2
+            inputs:
+              azureSubscription: prod
+              scriptType: bash
+              scriptLocation: inlineScript
+              inlineScript: |
+                terraform init
+                terraform ⟦apply⟧ -auto-approve -var-file=prod.tfvars
+          - pwsh: |
+              terraform ⟦apply⟧ \`
+                -auto-approve
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+    ],
+  },
+  script: {
+    valid: [
+      {
+        name: 'deploy.ps1',
+        files: {
+          'deploy.ps1': `
+terraform plan -out tfplan
+terraform apply -auto-approve tfplan
+`,
+        },
+      },
+      {
+        name: 'deploy.sh',
+        files: {
+          'deploy.sh': `
+#!/usr/bin/env bash
+set -e
+terraform plan -out=tfplan
+terraform apply tfplan -auto-approve 2>&1
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'deploy.ps1',
+        files: {
+          'deploy.ps1': `
+terraform ⟦apply⟧ -auto-approve -var "env=prod"
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+      {
+        name: 'deploy.sh',
+        files: {
+          'deploy.sh': `
+#!/usr/bin/env bash
+set -e
+terraform init -backend-config=prod.tfbackend
+terraform ⟦apply⟧ \\
+  -lock-timeout 5m \\
+  -auto-approve
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('CI005', converted);

@@ -1,0 +1,773 @@
+/**
+ * GOV001 (location-not-allowed): Resource deployed to a region outside the allowed locations.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { describe, expect, it } from 'vitest';
+import { normalizeLocation } from '../../rules/governance/GOV001-location-not-allowed.js';
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/GOV001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'allowed-variants',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "a" {
+  name     = "rg-a"
+  location = "Norway East"
+}
+resource "azurerm_resource_group" "b" {
+  name     = "rg-b"
+  location = "norwayeast"
+}
+resource "azurerm_resource_group" "c" {
+  name     = "rg-c"
+  location = "norwaywest"
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+      },
+      {
+        name: 'data-source-location',
+        files: {
+          'main.tf': `
+data "azurerm_resource_group" "rg" {
+  name = "rg-ml"
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = data.azurerm_resource_group.rg.location
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+      },
+      {
+        name: 'not-configured',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = "westeurope"
+}
+`,
+        },
+      },
+      {
+        name: 'unknown',
+        files: {
+          'main.tf': `
+variable "location" {
+  type = string
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = var.location
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'display-name',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = ⟦"West Europe"⟧
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+        level: 'error',
+        env: 'unknown',
+        message: /"West Europe", which is not an allowed location \(norwayeast, norwaywest\)/,
+      },
+      {
+        name: 'from-resource-group',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = ⟦"westeurope"⟧
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = azurerm_resource_group.rg.location
+  sku                 = "Premium"
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'literal',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = ⟦"westeurope"⟧
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'tfvars',
+        files: {
+          'main.tf': `
+variable "location" {
+  type = string
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = var.location
+}
+`,
+          'terraform.tfvars': `
+location = ⟦"eastus"⟧
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'variable-default',
+        files: {
+          'main.tf': `
+variable "location" {
+  default = ⟦"swedencentral"⟧
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = var.location
+}
+
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = var.location
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'allowed-and-global',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "NorwayEast"
+  body = {
+    kind = "StorageV2"
+    sku = {
+      name = "Standard_LRS"
+    }
+    properties = {
+    }
+  }
+}
+
+resource "azapi_resource" "dns" {
+  type      = "Microsoft.Network/privateDnsZones@2020-06-01"
+  name      = "privatelink.api.azureml.ms"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "global"
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+      },
+      {
+        name: 'not-configured',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    kind = "StorageV2"
+    sku = {
+      name = "Standard_LRS"
+    }
+    properties = {
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'literal',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = ⟦"West Europe"⟧
+  body = {
+    kind = "StorageV2"
+    sku = {
+      name = "Standard_LRS"
+    }
+    properties = {
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'location-in-body',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  body = {
+    location = ⟦"eastus2"⟧
+    properties = {}
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'allowed-literal',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "Norway East",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateDnsZones",
+      "apiVersion": "2020-06-01",
+      "name": "privatelink.api.azureml.ms",
+      "location": "global"
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
+      {
+        name: 'resource-group-location-literal',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "[resourceGroup().location]",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
+      {
+        name: 'resource-group-location-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "location": {
+      "type": "string",
+      "defaultValue": "[resourceGroup().location]"
+    }
+  },
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "[parameters('location')]",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
+      {
+        name: 'unknown-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "location": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "[parameters('location')]",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'literal-location',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": ⟦"westeurope"⟧,
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'parameter-default-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "location": {
+      "type": "string",
+      "defaultValue": ⟦"West Europe"⟧
+    }
+  },
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "[parameters('location')]",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'parameter-file',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "location": {
+      "type": "string",
+      "defaultValue": "norwayeast"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "[parameters('location')]",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  ]
+}
+`,
+          'azuredeploy.parameters.prod.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "location": {
+      "value": ⟦"swedencentral"⟧
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+        level: 'error',
+        env: 'prod',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'allowed-literal',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "Norway East",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateDnsZones",
+      "apiVersion": "2020-06-01",
+      "name": "privatelink.api.azureml.ms",
+      "location": "global"
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
+      {
+        name: 'resource-group-location-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "location": {
+      "type": "string",
+      "defaultValue": "[resourceGroup().location]"
+    }
+  },
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "[parameters('location')]",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'literal-location',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": ⟦"westeurope"⟧,
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'parameter-default-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "location": {
+      "type": "string",
+      "defaultValue": ⟦"West Europe"⟧
+    }
+  },
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "[parameters('location')]",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'allowed',
+        files: {
+          'main.bicep': `
+param location string = 'norwayeast'
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stmlops'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
+      {
+        name: 'resource-group-location',
+        files: {
+          'main.bicep': `
+param location string = resourceGroup().location
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stmlops'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'param-default',
+        files: {
+          'main.bicep': `
+param location string = ⟦'westeurope'⟧
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stmlops'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('GOV001', converted);
+
+describe('GOV001 locations', () => {
+  it('normalizes display names', () => {
+    expect(normalizeLocation('Norway East')).toBe('norwayeast');
+    expect(normalizeLocation('NorwayEast')).toBe('norwayeast');
+    expect(normalizeLocation('norwayeast')).toBe('norwayeast');
+  });
+});

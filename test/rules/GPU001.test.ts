@@ -1,0 +1,870 @@
+/**
+ * GPU001 (gpu-workload-on-non-gpu-size): A node pool, compute, VM or scale set meant for GPU work uses a size without a GPU.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/GPU001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'cpu-pool-not-meant-for-gpu',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
+  name                  = "cpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_D16s_v5"
+  node_count            = 1
+}
+`,
+        },
+      },
+      {
+        name: 'gpu-size',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC24ads_A100_v4"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'module-for-each',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+module "pools" {
+  source   = "./modules/pool"
+  for_each = {
+    gpu = "Standard_NC6s_v3"
+    cpu = "Standard_D8s_v5"
+  }
+  name    = each.key
+  vm_size = each.value
+}
+`,
+          'modules/pool/main.tf': `
+variable "name" {
+  type = string
+}
+
+variable "vm_size" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "this" {
+  name                  = var.name
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.vm_size
+}
+
+output "id" {
+  value = azurerm_kubernetes_cluster_node_pool.this.id
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-size',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type = string
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'aml-compute-cluster',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_compute_cluster" "gpu" {
+  name                          = "gpu-cluster"
+  location                      = "westeurope"
+  machine_learning_workspace_id = "/subscriptions/x/ws"
+  vm_priority                   = "Dedicated"
+  vm_size                       = ⟦"Standard_DS3_v2"⟧
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'cpu-size-on-gpu-pool',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = ⟦"Standard_D16s_v5"⟧
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'fpga-size-is-not-gpu',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpupool" {
+  name                  = "gpupool"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = ⟦"Standard_NP10s"⟧
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'gpu-label',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = ⟦"Standard_E8s_v5"⟧
+  node_count            = 1
+  node_labels = {
+    "accelerator" = "nvidia-gpu"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'module-argument',
+        files: {
+          'main.tf': `
+module "gpu_pool" {
+  source  = "./modules/pool"
+  vm_size = ⟦"Standard_D16s_v5"⟧
+}
+`,
+          'modules/pool/main.tf': `
+variable "vm_size" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.vm_size
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'module-count',
+        files: {
+          'main.tf': `
+module "gpu" {
+  source  = "./modules/pool"
+  count   = 2
+  name    = "gpu\${count.index}"
+  vm_size = count.index == 0 ? "Standard_NC6s_v3" : ⟦"Standard_D16s_v5"⟧
+}
+`,
+          'modules/pool/main.tf': `
+variable "name" {
+  type = string
+}
+
+variable "vm_size" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "this" {
+  name                  = var.name
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.vm_size
+}
+
+output "id" {
+  value = azurerm_kubernetes_cluster_node_pool.this.id
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'module-for-each',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+module "pools" {
+  source   = "./modules/pool"
+  for_each = {
+    gpu = ⟦"Standard_D16s_v5"⟧
+    cpu = "Standard_D8s_v5"
+  }
+  name    = each.key
+  vm_size = each.value
+}
+`,
+          'modules/pool/main.tf': `
+variable "name" {
+  type = string
+}
+
+variable "vm_size" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "this" {
+  name                  = var.name
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.vm_size
+}
+
+output "id" {
+  value = azurerm_kubernetes_cluster_node_pool.this.id
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'size-from-gpu-variable-prod-tfvars',
+        files: {
+          'env/prod/terraform.tfvars': `
+gpu_vm_size = ⟦"Standard_D16s_v5"⟧
+`,
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_count            = 1
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'agent-pool',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-02-01"
+  name      = "gpu"
+  parent_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  body = {
+    properties = {
+      vmSize = "Standard_NC6s_v3"
+      count  = 1
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'agent-pool',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-02-01"
+  name      = "gpu"
+  parent_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  body = {
+    properties = {
+      vmSize     = ⟦"Standard_D16s_v5"⟧
+      count      = 1
+      nodeTaints = ["sku=gpu:NoSchedule"]
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'gpu-profile-gpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'agent-pool-size-from-gpu-parameter-file',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuVmSize": {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "count": 1,
+        "mode": "User"
+      }
+    }
+  ]
+}
+`,
+          'main.parameters.prod.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuVmSize": {
+      "value": ⟦"Standard_D16s_v5"⟧
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+      },
+      {
+        name: 'fpga-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": ⟦"Standard_NP10s"⟧,
+        "count": 1,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'gpu-profile-cpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": ⟦"Standard_D16s_v5"⟧,
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'gpu-profile-gpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-profile-cpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": ⟦"Standard_D16s_v5"⟧,
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'gpu-size',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource gpucluster 'computes' = {
+    name: 'gpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: 'Standard_NC6s_v3'
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-name-cpu-size',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource gpucluster 'computes' = {
+    name: 'gpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: ⟦'Standard_D16s_v5'⟧
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'loop-item',
+        files: {
+          'main.bicep': `
+var pools = [
+  {
+    name: 'gpu-a'
+    size: 'Standard_NC6s_v3'
+  }
+  {
+    name: 'gpu-b'
+    size: ⟦'Standard_D16s_v5'⟧
+  }
+]
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource clusters 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = [for p in pools: {
+  parent: ws
+  name: p.name
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: p.size
+      scaleSettings: {
+        minNodeCount: 0
+        maxNodeCount: 2
+      }
+    }
+  }
+}]
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('GPU001', converted);

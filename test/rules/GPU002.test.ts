@@ -1,0 +1,1417 @@
+/**
+ * GPU002 (gpu-size-input-unvalidated): A variable or parameter that sets the size of a GPU workload has no guard restricting it to GPU sizes.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { describe, expect, it } from 'vitest';
+import { validationAdmits } from '../../rules/gpu/GPU002-gpu-size-input-unvalidated.js';
+import { str } from '../../src/core/value.js';
+import type { InputValidation } from '../../src/model/resource.js';
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/GPU002: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'contains-gpu-sizes',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = contains(["Standard_NC6s_v3", "Standard_NC24ads_A100_v4"], var.gpu_vm_size)
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-pool-unvalidated',
+        files: {
+          'main.tf': `
+variable "vm_size" {
+  type    = string
+  default = "Standard_D8s_v5"
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "batch" {
+  name                  = "batch"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.vm_size
+  node_taints           = ["workload=batch:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'guarded-at-root',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = can(regex("^Standard_N[CDGV]", var.gpu_vm_size))
+    error_message = "Must be a GPU size."
+  }
+}
+
+module "gpu" {
+  source      = "./modules/gpu"
+  gpu_vm_size = var.gpu_vm_size
+}
+`,
+          'modules/gpu/main.tf': `
+variable "gpu_vm_size" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'literal-size',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'opaque-validation',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = length(var.gpu_vm_size) > 0 && startswith(var.gpu_vm_size, "Standard_NC")
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'regex-gpu-families',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = can(regex("^Standard_N[CDGV]", var.gpu_vm_size))
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'regex-with-negation',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = can(regex("^Standard_N", var.gpu_vm_size)) && !can(regex("^Standard_NP", var.gpu_vm_size))
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'aml-cluster-no-validation',
+        files: {
+          'main.tf': `
+⟦variable "train_size" {⟧
+  type    = string
+  default = "Standard_NC6s_v3"
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "train" {
+  name                          = "train"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = var.train_size
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'contains-cpu-size',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = contains(["Standard_NC6s_v3", ⟦"Standard_D16s_v5"⟧], var.gpu_vm_size)
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message: /"Standard_D16s_v5", which is not a GPU size/,
+      },
+      {
+        name: 'intent-from-variable-name',
+        files: {
+          'main.tf': `
+⟦variable "gpu_sku" {⟧
+  type    = string
+  default = "Standard_D16s_v5"
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_sku
+  node_taints           = ["dedicated=train:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'module-argument',
+        files: {
+          'main.tf': `
+module "gpu" {
+  source      = "./modules/gpu"
+  gpu_vm_size = "Standard_NC6s_v3"
+}
+`,
+          'modules/gpu/main.tf': `
+⟦variable "gpu_vm_size" {⟧
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'no-validation',
+        files: {
+          'main.tf': `
+⟦variable "gpu_vm_size" {⟧
+  type    = string
+  default = "Standard_NC6s_v3"
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message: /variable "gpu_vm_size" .*no validation/,
+        related: [{ line: 26 }],
+      },
+      {
+        name: 'regex-admits-fpga',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = can(regex(⟦"^Standard_N"⟧, var.gpu_vm_size))
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message: /admits the non-GPU size "Standard_NP10s"/,
+      },
+      {
+        name: 'tfvars-value-no-validation',
+        files: {
+          'main.tf': `
+⟦variable "gpu_vm_size" {⟧
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+          'terraform.tfvars': `
+gpu_vm_size = "Standard_NC6s_v3"
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'regex-gpu-families',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = can(regex("^Standard_N[CDGV]", var.gpu_vm_size))
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        }
+      ]
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-05-01"
+  name      = "gpu"
+  parent_id = azapi_resource.aks.id
+  body = {
+    properties = {
+      vmSize     = var.gpu_vm_size
+      nodeTaints = ["sku=gpu:NoSchedule"]
+
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'aml-compute-no-validation',
+        files: {
+          'main.tf': `
+⟦variable "gpu_size" {⟧
+  type    = string
+  default = "Standard_NC6s_v3"
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "gpu"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = var.gpu_size
+
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'no-validation',
+        files: {
+          'main.tf': `
+⟦variable "gpu_vm_size" {⟧
+  type    = string
+  default = "Standard_NC6s_v3"
+}
+
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        }
+      ]
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-05-01"
+  name      = "gpu"
+  parent_id = azapi_resource.aks.id
+  body = {
+    properties = {
+      vmSize     = var.gpu_vm_size
+      nodeTaints = ["sku=gpu:NoSchedule"]
+
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'regex-admits-fpga',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = can(regex(⟦"(?i)^standard_n"⟧, var.gpu_vm_size))
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        }
+      ]
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-05-01"
+  name      = "gpu"
+  parent_id = azapi_resource.aks.id
+  body = {
+    properties = {
+      vmSize     = var.gpu_vm_size
+      nodeTaints = ["sku=gpu:NoSchedule"]
+
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'allowed-gpu-sizes',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuVmSize": {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3",
+      "allowedValues": ["Standard_NC6s_v3", "Standard_NC24ads_A100_v4"]
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-05-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": ["sku=gpu:NoSchedule"]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-cluster-unvalidated',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "vmSize": {
+      "type": "string",
+      "defaultValue": "Standard_DS3_v2"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "[parameters('vmSize')]",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'literal-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "vmSize": "Standard_NC6s_v3",
+        "mode": "User",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'allowed-cpu-size',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuVmSize": {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3",
+      "allowedValues": ["Standard_NC6s_v3", ⟦"Standard_NP10s"⟧]
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-05-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": ["sku=gpu:NoSchedule"]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'aml-gpu-cluster-no-allowed-values',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    ⟦"gpuVmSize"⟧: {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/gpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "[parameters('gpuVmSize')]",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'no-allowed-values',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    ⟦"gpuVmSize"⟧: {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-05-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": ["sku=gpu:NoSchedule"]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'allowed-gpu-sizes',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "gpuVmSize": {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3",
+      "allowedValues": [
+        "Standard_NC6s_v3",
+        "Standard_NC24ads_A100_v4"
+      ]
+    }
+  },
+  "resources": {
+    "gpuPool": {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-cluster-unvalidated',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "vmSize": {
+      "type": "string",
+      "defaultValue": "Standard_DS3_v2"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "[parameters('vmSize')]",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'allowed-cpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "gpuVmSize": {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3",
+      "allowedValues": [
+        "Standard_NC6s_v3",
+        ⟦"Standard_D16s_v5"⟧,
+        ⟦"Standard_NP10s"⟧
+      ]
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'aml-gpu-cluster-no-allowed-values',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    ⟦"gpuVmSize"⟧: {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/gpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "[parameters('gpuVmSize')]",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": 0,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'no-allowed-values',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    ⟦"gpuVmSize"⟧: {
+      "type": "string",
+      "defaultValue": "Standard_NC6s_v3"
+    }
+  },
+  "resources": {
+    "gpuPool": {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'allowed-gpu-sizes',
+        files: {
+          'main.bicep': `
+@allowed([
+  'Standard_NC6s_v3'
+  'Standard_NC24ads_A100_v4'
+])
+param gpuVmSize string = 'Standard_NC6s_v3'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource gpucluster 'computes' = {
+    name: 'gpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: gpuVmSize
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'allowed-cpu-size',
+        files: {
+          'main.bicep': `
+@allowed([
+  'Standard_NC6s_v3'
+  ⟦'Standard_D4s_v3'⟧
+])
+param gpuVmSize string = 'Standard_NC6s_v3'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource gpucluster 'computes' = {
+    name: 'gpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: gpuVmSize
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'no-allowed-values',
+        files: {
+          'main.bicep': `
+⟦param gpuVmSize string⟧ = 'Standard_NC6s_v3'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource gpucluster 'computes' = {
+    name: 'gpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: gpuVmSize
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('GPU002', converted);
+
+describe('GPU002 validation reader', () => {
+  const at = { file: 'x.tf', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } };
+  const v = (text: string, regexes: string[], allowed: string[] = []): InputValidation => ({
+    at,
+    text,
+    regexes: regexes.map((pattern) => ({ pattern, at })),
+    allowed: allowed.map((a) => str(a, at)),
+  });
+  it('reads a single regex', () => {
+    expect(validationAdmits(v('can(regex("^Standard_N", var.x))', ['^Standard_N']), 'Standard_NP10s')).toBe(true);
+    expect(validationAdmits(v('can(regex("^Standard_N[CDGV]", var.x))', ['^Standard_N[CDGV]']), 'Standard_NP10s')).toBe(false);
+  });
+  it('translates RE2 inline flags', () => {
+    expect(validationAdmits(v('can(regex("(?i)^standard_n", var.x))', ['(?i)^standard_n']), 'Standard_NP10s')).toBe(true);
+  });
+  it('combines with || and &&', () => {
+    expect(validationAdmits(v('contains(["Standard_NC6s_v3"], var.x) || can(regex("^Standard_ND", var.x))', ['^Standard_ND'], ['Standard_NC6s_v3']), 'Standard_D16s_v5')).toBe(false);
+    expect(validationAdmits(v('can(regex("^Standard_N", var.x)) && can(regex("^Standard_N[CDGV]", var.x))', ['^Standard_N', '^Standard_N[CDGV]']), 'Standard_NP10s')).toBe(false);
+  });
+  it('treats negations, other functions and conditions without a regex or list as opaque', () => {
+    expect(validationAdmits(v('!can(regex("^Standard_NP", var.x))', ['^Standard_NP']), 'Standard_D16s_v5')).toBeUndefined();
+    expect(validationAdmits(v('startswith(var.x, "Standard_N") && can(regex("^Standard_N", var.x))', ['^Standard_N']), 'Standard_NP10s')).toBeUndefined();
+    expect(validationAdmits(v('length(var.x) > 0', []), 'Standard_D16s_v5')).toBeUndefined();
+  });
+});

@@ -1,0 +1,1460 @@
+/**
+ * GPU003 (gpu-pool-not-scale-to-zero): GPU node pool or GPU AML compute cluster that cannot scale to zero.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/GPU003: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'aml-gpu-cluster-zero',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "train" {
+  name                          = "train"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_NC24ads_A100_v4"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'autoscale-from-zero',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_taints           = ["sku=gpu:NoSchedule"]
+  auto_scaling_enabled  = true
+  min_count             = 0
+  max_count             = 4
+}
+`,
+        },
+      },
+      {
+        name: 'autoscale-unknown',
+        files: {
+          'main.tf': `
+variable "autoscale" {
+  type = bool
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_taints           = ["sku=gpu:NoSchedule"]
+  auto_scaling_enabled  = var.autoscale
+  min_count             = 0
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-pool',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
+  name                  = "cpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_D8s_v5"
+  node_taints           = ["sku=batch:NoSchedule"]
+}
+`,
+        },
+      },
+      {
+        name: 'system-pool-skipped',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_NC6s_v3"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'aml-gpu-cluster-min-nodes',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "train" {
+  name                          = "train"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_NC24ads_A100_v4"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+
+  scale_settings {
+    min_node_count                       = ⟦1⟧
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'autoscaling-absent',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+⟦resource "azurerm_kubernetes_cluster_node_pool" "gpu" {⟧
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message: /autoscaling off \(auto_scaling_enabled is not set/,
+      },
+      {
+        name: 'gpu-intent-name',
+        files: {
+          'main.tf': `
+variable "pool_size" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+⟦resource "azurerm_kubernetes_cluster_node_pool" "gpupool" {⟧
+  name                  = "gpupool"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = var.pool_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'min-count-dev-tfvars',
+        files: {
+          'dev.tfvars': `
+gpu_min = ⟦2⟧
+`,
+          'main.tf': `
+variable "gpu_min" {
+  type    = number
+  default = 0
+}
+
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_taints           = ["sku=gpu:NoSchedule"]
+  auto_scaling_enabled  = true
+  min_count             = var.gpu_min
+  max_count             = 4
+}
+`,
+        },
+        level: 'warning',
+        env: 'nonprod',
+      },
+      {
+        name: 'min-count-prod-note',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_taints           = ["sku=gpu:NoSchedule"]
+  auto_scaling_enabled  = true
+  min_count             = ⟦1⟧
+  max_count             = 4
+}
+`,
+        },
+        options: { env: 'prod' },
+        level: 'note',
+        env: 'prod',
+      },
+      {
+        name: 'v3-autoscaling-false',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 1
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_taints           = ["sku=gpu:NoSchedule"]
+  enable_auto_scaling   = ⟦false⟧
+  node_count            = 1
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'aml-gpu-cluster-default-zero',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "gpu"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_NC6s_v3"
+
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'autoscale-from-zero',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        }
+      ]
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-05-01"
+  name      = "gpu"
+  parent_id = azapi_resource.aks.id
+  body = {
+    properties = {
+      vmSize     = "Standard_NC6s_v3"
+      nodeTaints = ["sku=gpu:NoSchedule"]
+      enableAutoScaling = true
+      minCount   = 0
+      maxCount   = 3
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'agentpool-autoscale-absent',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        }
+      ]
+    }
+  }
+}
+
+⟦resource "azapi_resource" "gpu" {⟧
+  type      = "Microsoft.ContainerService/managedClusters/agentPools@2024-05-01"
+  name      = "gpu"
+  parent_id = azapi_resource.aks.id
+  body = {
+    properties = {
+      vmSize     = "Standard_NC6s_v3"
+      nodeTaints = ["sku=gpu:NoSchedule"]
+
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'aml-gpu-cluster',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      friendlyName = "demo"
+
+    }
+  }
+}
+
+resource "azapi_resource" "gpu" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "gpu"
+  parent_id = azapi_resource.ws.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_NC6s_v3"
+        scaleSettings = {
+          minNodeCount = ⟦2⟧
+          maxNodeCount = 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'inline-profile-min-count',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-05-01"
+  name      = "aks-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      dnsPrefix = "aksml"
+      agentPoolProfiles = [
+        {
+          name   = "system"
+          vmSize = "Standard_D4s_v5"
+          count  = 1
+        },
+        {
+          name              = "gpu"
+          mode              = "User"
+          vmSize            = "Standard_NC6s_v3"
+          enableAutoScaling = true
+          minCount          = ⟦1⟧
+          maxCount          = 3
+        }
+      ]
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'aml-gpu-cluster-default-zero',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/gpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_NC6s_v3",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'autoscale-from-zero',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": true,
+            "minCount": 0,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu2",
+      "properties": {
+        "mode": "User",
+        "vmSize": "Standard_NC6s_v3",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ],
+        "tags": {
+          "cost-center": "ml"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-user-pool',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "cpu",
+            "mode": "User",
+            "vmSize": "Standard_D8s_v5",
+            "count": 2
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'system-pool-skipped',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'agentpool-autoscale-absent',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.ContainerService/managedClusters/agentPools"⟧,
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "vmSize": "Standard_NC6s_v3",
+        "count": 1,
+        "mode": "User",
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'aml-gpu-cluster',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/gpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_NC24ads_A100_v4",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": ⟦1⟧,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'inline-profile-autoscale-false',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": ⟦false⟧,
+            "minCount": 0,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'inline-profile-min-count',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": true,
+            "minCount": ⟦1⟧,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'min-count-parameter-default-dev',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "environment": {
+      "type": "string",
+      "defaultValue": "dev"
+    },
+    "gpuMinCount": {
+      "type": "int",
+      "defaultValue": ⟦1⟧
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "mode": "User",
+        "vmSize": "Standard_NC6s_v3",
+        "enableAutoScaling": true,
+        "minCount": "[parameters('gpuMinCount')]",
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ],
+        "tags": {
+          "cost-center": "ml"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'nonprod',
+      },
+      {
+        name: 'min-count-prod-parameter-file-note',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuMinCount": {
+      "type": "int",
+      "defaultValue": 0
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "mode": "User",
+        "vmSize": "Standard_NC6s_v3",
+        "enableAutoScaling": true,
+        "minCount": "[parameters('gpuMinCount')]",
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ],
+        "tags": {
+          "cost-center": "ml"
+        }
+      }
+    }
+  ]
+}
+`,
+          'azuredeploy.parameters.dev.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuMinCount": {
+      "value": 0
+    }
+  }
+}
+`,
+          'azuredeploy.parameters.prod.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuMinCount": {
+      "value": ⟦2⟧
+    }
+  }
+}
+`,
+        },
+        level: 'note',
+        env: 'prod',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'aml-gpu-cluster-default-zero',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/gpu-cluster",
+      "location": "westeurope",
+      "dependsOn": [
+        "[resourceId('Microsoft.MachineLearningServices/workspaces', 'mlw')]"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_NC6s_v3",
+          "enableNodePublicIp": false
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'autoscale-from-zero',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "aks": {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": true,
+            "minCount": 0,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    },
+    "gpu2": {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu2')]",
+      "properties": {
+        "mode": "User",
+        "vmSize": "Standard_NC6s_v3",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 3,
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ],
+        "tags": {
+          "cost-center": "ml"
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'agentpool-autoscale-absent',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.ContainerService/managedClusters/agentPools"⟧,
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "vmSize": "Standard_NC6s_v3",
+        "count": 1,
+        "mode": "User",
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'aml-gpu-cluster',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "ws": {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      }
+    },
+    "gpu": {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "[format('{0}/{1}', 'mlw', 'gpu-cluster')]",
+      "location": "westeurope",
+      "dependsOn": [
+        "ws"
+      ],
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_NC24ads_A100_v4",
+          "enableNodePublicIp": false,
+          "scaleSettings": {
+            "minNodeCount": ⟦1⟧,
+            "maxNodeCount": 4
+          }
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'inline-profile-autoscale-false',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": ⟦false⟧,
+            "minCount": 0,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'inline-profile-min-count',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "aks": {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "enableAutoScaling": true,
+            "minCount": ⟦1⟧,
+            "maxCount": 3,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ],
+            "tags": {
+              "cost-center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'scale-to-zero',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource gpucluster 'computes' = {
+    name: 'gpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: 'Standard_NC6s_v3'
+        scaleSettings: {
+          minNodeCount: 0
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'min-nodes',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource gpucluster 'computes' = {
+    name: 'gpu-cluster'
+    location: 'westeurope'
+    properties: {
+      computeType: 'AmlCompute'
+      properties: {
+        vmSize: 'Standard_NC6s_v3'
+        scaleSettings: {
+          minNodeCount: ⟦1⟧
+          maxNodeCount: 4
+        }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('GPU003', converted);

@@ -1,0 +1,434 @@
+/**
+ * KV001 (keyvault-purge-protection): Key Vault without purge protection.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/KV001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'enabled',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  purge_protection_enabled = true
+}
+`,
+        },
+      },
+      {
+        name: 'nonprod-no-finding',
+        files: {
+          'main.tf': `
+variable "env" {
+  default = "dev"
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-unknown-env',
+        files: {
+          'main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'explicit-false-prod',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  purge_protection_enabled = ⟦false⟧
+}
+`,
+        },
+        options: { env: 'prod' },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'prod-tag',
+        files: {
+          'main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  tags = {
+    environment = "Production"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'enabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "kv" {
+  type      = "Microsoft.KeyVault/vaults@2023-07-01"
+  name      = "kv-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      enablePurgeProtection = true
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent',
+        files: {
+          'main.tf': `
+⟦resource "azapi_resource" "kv" {⟧
+  type      = "Microsoft.KeyVault/vaults@2023-07-01"
+  name      = "kv-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      tenantId = "00000000-0000-0000-0000-000000000000"
+      sku      = { family = "A", name = "standard" }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'enabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.KeyVault/vaults"⟧,
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'prod-environment-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "environmentName": {
+      "type": "string",
+      "defaultValue": "prod"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": ⟦false⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'enabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.KeyVault/vaults"⟧,
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'dev-bicepparam',
+        files: {
+          'dev.bicepparam': `
+using 'main.bicep'
+
+param purgeProtection = false
+`,
+          'main.bicep': `
+param purgeProtection bool = true
+
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-mlops'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enablePurgeProtection: purgeProtection ? true : null
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'enabled',
+        files: {
+          'main.bicep': `
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-mlops'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enablePurgeProtection: true
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent',
+        files: {
+          'main.bicep': `
+⟦resource kv 'Microsoft.KeyVault/vaults@2023-07-01'⟧ = {
+  name: 'kv-mlops'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'prod-bicepparam-ternary',
+        files: {
+          'main.bicep': `
+param purgeProtection bool = true
+
+⟦resource kv 'Microsoft.KeyVault/vaults@2023-07-01'⟧ = {
+  name: 'kv-mlops'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enablePurgeProtection: purgeProtection ? true : null
+  }
+}
+`,
+          'prod.bicepparam': `
+using 'main.bicep'
+
+param purgeProtection = false
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('KV001', converted);

@@ -1,0 +1,692 @@
+/**
+ * KV002 (keyvault-rbac-authorization): Key Vault uses access policies instead of Azure RBAC authorization.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/KV002: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'unknown-variable',
+        files: {
+          'main.tf': `
+variable "kv_rbac" {
+  type = bool
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  rbac_authorization_enabled = var.kv_rbac
+}
+`,
+        },
+      },
+      {
+        name: 'v3-true',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  enable_rbac_authorization = true
+}
+`,
+        },
+      },
+      {
+        name: 'v4-true',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  rbac_authorization_enabled = true
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+        message: /defaults to false/,
+      },
+      {
+        name: 'module-argument',
+        files: {
+          'main.tf': `
+module "kv" {
+  source = "./modules/kv"
+  rbac   = ⟦false⟧
+}
+`,
+          'modules/kv/main.tf': `
+variable "rbac" {
+  type = bool
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  enable_rbac_authorization = var.rbac
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'tfvars-variant',
+        files: {
+          'dev.tfvars': `
+kv_rbac = ⟦false⟧
+`,
+          'main.tf': `
+variable "kv_rbac" {
+  type    = bool
+  default = true
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  rbac_authorization_enabled = var.kv_rbac
+}
+`,
+          'prod.tfvars': `
+kv_rbac = true
+`,
+        },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'v3-explicit-false',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  enable_rbac_authorization = ⟦false⟧
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'v4-explicit-false',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  rbac_authorization_enabled = ⟦false⟧
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'variable-default',
+        files: {
+          'main.tf': `
+variable "kv_rbac" {
+  type    = bool
+  default = ⟦false⟧
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  rbac_authorization_enabled = var.kv_rbac
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'rbac-enabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "kv" {
+  type      = "Microsoft.KeyVault/vaults@2023-07-01"
+  name      = "kv-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      tenantId = "00000000-0000-0000-0000-000000000000"
+      sku      = { family = "A", name = "standard" }
+      enableRbacAuthorization = true
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'unknown',
+        files: {
+          'main.tf': `
+variable "rbac" {
+  type = bool
+}
+
+resource "azapi_resource" "kv" {
+  type      = "Microsoft.KeyVault/vaults@2023-07-01"
+  name      = "kv-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      tenantId = "00000000-0000-0000-0000-000000000000"
+      sku      = { family = "A", name = "standard" }
+      enableRbacAuthorization = var.rbac
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.tf': `
+⟦resource "azapi_resource" "kv" {⟧
+  type      = "Microsoft.KeyVault/vaults@2023-07-01"
+  name      = "kv-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      tenantId = "00000000-0000-0000-0000-000000000000"
+      sku      = { family = "A", name = "standard" }
+
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'explicit-false',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "kv" {
+  type      = "Microsoft.KeyVault/vaults@2023-07-01"
+  name      = "kv-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      tenantId = "00000000-0000-0000-0000-000000000000"
+      sku      = { family = "A", name = "standard" }
+      enableRbacAuthorization = ⟦false⟧
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'rbac-enabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true,
+        "enableRbacAuthorization": true
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-parameter',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "useRbac": {
+      "type": "bool"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true,
+        "enableRbacAuthorization": "[parameters('useRbac')]"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.KeyVault/vaults"⟧,
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'explicit-false',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true,
+        "enableRbacAuthorization": ⟦false⟧,
+        "accessPolicies": []
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "useRbac": {
+      "type": "bool",
+      "defaultValue": ⟦false⟧
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true,
+        "enableRbacAuthorization": "[parameters('useRbac')]"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'prod-parameter-file',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "useRbac": {
+      "type": "bool",
+      "defaultValue": true
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true,
+        "enableRbacAuthorization": "[parameters('useRbac')]"
+      }
+    }
+  ]
+}
+`,
+          'azuredeploy.parameters.dev.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "useRbac": {
+      "value": true
+    }
+  }
+}
+`,
+          'azuredeploy.parameters.prod.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "useRbac": {
+      "value": ⟦false⟧
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'prod',
+        messageId: 'accessPolicies',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'rbac-enabled',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "kv": {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true,
+        "enableRbacAuthorization": true
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "kv": {
+      ⟦"type": "Microsoft.KeyVault/vaults"⟧,
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+      {
+        name: 'explicit-false',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": true,
+        "enableRbacAuthorization": ⟦false⟧,
+        "accessPolicies": []
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'rbac',
+        files: {
+          'main.bicep': `
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-mlops'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enablePurgeProtection: true
+    enableRbacAuthorization: true
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'access-policies',
+        files: {
+          'main.bicep': `
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-mlops'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enablePurgeProtection: true
+    enableRbacAuthorization: ⟦false⟧
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('KV002', converted);

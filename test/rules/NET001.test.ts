@@ -1,0 +1,1622 @@
+/**
+ * NET001 (admin-port-open-to-internet): NSG rule allowing SSH (22) or RDP (3389) from the internet.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { describe, expect, it } from 'vitest';
+import { adminPortsIn } from '../../src/model/facts/network.js';
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/NET001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'deny',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "deny"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "22"
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'other-ports',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "web"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["80", "443", "23-3388", "3390-65535"]
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'outbound',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "out"
+    priority                   = 100
+    direction                  = "Outbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "22"
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'restricted-source',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "ssh"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "22"
+    source_address_prefix      = "10.0.0.0/8"
+    destination_address_prefix = "*"
+  }
+}
+resource "azurerm_network_security_rule" "rdp" {
+  name                       = "rdp"
+  priority                   = 100
+  direction                  = "Inbound"
+  access                     = "Allow"
+  protocol                   = "Tcp"
+  source_port_range          = "*"
+  destination_port_range     = "3389"
+  source_address_prefixes    = ["VirtualNetwork", "192.168.0.0/16"]
+  destination_address_prefix = "*"
+  resource_group_name         = "rg-ml"
+  network_security_group_name = "nsg-ml"
+}
+`,
+        },
+      },
+      {
+        name: 'udp',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "udp"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Udp"
+    source_port_range          = "*"
+    destination_port_range     = "22"
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-source',
+        files: {
+          'main.tf': `
+variable "src" {
+  type = string
+}
+
+resource "azurerm_network_security_rule" "ssh" {
+  name                       = "ssh"
+  priority                   = 100
+  direction                  = "Inbound"
+  access                     = "Allow"
+  protocol                   = "Tcp"
+  source_port_range          = "*"
+  destination_port_range     = "22"
+  source_address_prefix      = var.src
+  destination_address_prefix = "*"
+  resource_group_name         = "rg-ml"
+  network_security_group_name = "nsg-ml"
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'inline-list-source-list',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "web"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["443"]
+    source_address_prefix      = "10.0.0.0/8"
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "admin"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_ranges    = ["80", "443", ⟦"3389"⟧]
+    source_address_prefixes    = ["10.0.0.0/8", "0.0.0.0/0"]
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'inline-lowercase',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "ssh"
+    priority                   = 100
+    direction                  = "inbound"
+    access                     = "allow"
+    protocol                   = "tcp"
+    source_port_range          = "*"
+    destination_port_range     = ⟦"22"⟧
+    source_address_prefix      = "internet"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'inline-port-star-any',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "all"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = ⟦"*"⟧
+    source_address_prefix      = "Any"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+        message: /SSH \(22\) and RDP \(3389\)/,
+      },
+      {
+        name: 'inline-range-20-25',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "range"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = ⟦"20-25"⟧
+    source_address_prefix      = "0.0.0.0/0"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+        message: /"range" of NSG "nsg-ml" allows inbound SSH \(22\) from "0.0.0.0\/0"/,
+      },
+      {
+        name: 'inline-rdp-internet',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "rdp"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = ⟦"3389"⟧
+    source_address_prefix      = "Internet"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'inline-ssh-star',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "ssh"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = ⟦"22"⟧
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'standalone-port-from-variable',
+        files: {
+          'main.tf': `
+variable "admin_port" {
+  default = ⟦"3389"⟧
+}
+
+resource "azurerm_network_security_rule" "rdp" {
+  name                       = "rdp"
+  priority                   = 100
+  direction                  = "Inbound"
+  access                     = "Allow"
+  protocol                   = "Tcp"
+  source_port_range          = "*"
+  destination_port_range     = var.admin_port
+  source_address_prefix      = "*"
+  destination_address_prefix = "*"
+  resource_group_name         = "rg-ml"
+  network_security_group_name = "nsg-ml"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'standalone-ssh',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_rule" "ssh" {
+  name                       = "ssh"
+  priority                   = 100
+  direction                  = "Inbound"
+  access                     = "Allow"
+  protocol                   = "Tcp"
+  source_port_range          = "*"
+  destination_port_range     = ⟦"22"⟧
+  source_address_prefix      = "Internet"
+  destination_address_prefix = "*"
+  resource_group_name         = "rg-ml"
+  network_security_group_name = "nsg-ml"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'two-inline-rules',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "ssh"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = ⟦"22"⟧
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+
+  security_rule {
+    name                       = "rdp"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = ⟦"3389"⟧
+    source_address_prefix      = "Internet"
+    destination_address_prefix = "*"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'outbound-deny-other',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "nsg" {
+  type      = "Microsoft.Network/networkSecurityGroups@2023-09-01"
+  name      = "nsg-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      securityRules = [
+        {
+          name = "out"
+          properties = {
+            priority = 100
+            direction = "Outbound"
+            access = "Allow"
+            protocol = "Tcp"
+            sourcePortRange = "*"
+            destinationPortRange = "22"
+            sourceAddressPrefix = "*"
+            destinationAddressPrefix = "*"
+          }
+        },
+        {
+          name = "deny"
+          properties = {
+            priority = 100
+            direction = "Inbound"
+            access = "Deny"
+            protocol = "Tcp"
+            sourcePortRange = "*"
+            destinationPortRange = "22"
+            sourceAddressPrefix = "*"
+            destinationAddressPrefix = "*"
+          }
+        },
+        {
+          name = "web"
+          properties = {
+            priority = 100
+            direction = "Inbound"
+            access = "Allow"
+            protocol = "Tcp"
+            sourcePortRange = "*"
+            destinationPortRange = "443"
+            sourceAddressPrefix = "*"
+            destinationAddressPrefix = "*"
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource "azapi_resource" "rule" {
+  type      = "Microsoft.Network/networkSecurityGroups/securityRules@2023-09-01"
+  name      = "allow-rdp"
+  parent_id = azapi_resource.nsg.id
+  body = {
+    properties = {
+      priority                 = 110
+      direction                = "Outbound"
+      access                   = "Allow"
+      protocol                 = "*"
+      sourcePortRange          = "*"
+      destinationPortRanges    = ["443", "3000-4000"]
+      sourceAddressPrefix      = "*"
+      destinationAddressPrefix = "*"
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'restricted',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "nsg" {
+  type      = "Microsoft.Network/networkSecurityGroups@2023-09-01"
+  name      = "nsg-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      securityRules = [
+        {
+          name = "ssh"
+          properties = {
+            priority = 100
+            direction = "Inbound"
+            access = "Allow"
+            protocol = "Tcp"
+            sourcePortRange = "*"
+            destinationPortRange = "22"
+            sourceAddressPrefix = "10.1.0.0/16"
+            destinationAddressPrefix = "*"
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource "azapi_resource" "rule" {
+  type      = "Microsoft.Network/networkSecurityGroups/securityRules@2023-09-01"
+  name      = "allow-rdp"
+  parent_id = azapi_resource.nsg.id
+  body = {
+    properties = {
+      priority                 = 110
+      direction                = "Inbound"
+      access                   = "Allow"
+      protocol                 = "*"
+      sourcePortRange          = "*"
+      destinationPortRanges    = ["443", "3000-4000"]
+      sourceAddressPrefix      = "AzureLoadBalancer"
+      destinationAddressPrefix = "*"
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'inline-list-prefixes',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "nsg" {
+  type      = "Microsoft.Network/networkSecurityGroups@2023-09-01"
+  name      = "nsg-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      securityRules = [
+        {
+          name = "admin"
+          properties = {
+            priority = 100
+            direction = "Inbound"
+            access = "Allow"
+            protocol = "Tcp"
+            sourcePortRange = "*"
+            destinationPortRanges = ["80", ⟦"3389"⟧]
+            sourceAddressPrefixes = ["0.0.0.0/0"]
+            destinationAddressPrefix = "*"
+          }
+        }
+      ]
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'inline-range-internet',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "nsg" {
+  type      = "Microsoft.Network/networkSecurityGroups@2023-09-01"
+  name      = "nsg-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      securityRules = [
+        {
+          name = "range"
+          properties = {
+            priority = 100
+            direction = "Inbound"
+            access = "Allow"
+            protocol = "Tcp"
+            sourcePortRange = "*"
+            destinationPortRange = ⟦"20-25"⟧
+            sourceAddressPrefix = "Internet"
+            destinationAddressPrefix = "*"
+          }
+        }
+      ]
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'inline-ssh-star',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "nsg" {
+  type      = "Microsoft.Network/networkSecurityGroups@2023-09-01"
+  name      = "nsg-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      securityRules = [
+        {
+          name = "ssh"
+          properties = {
+            priority = 100
+            direction = "Inbound"
+            access = "Allow"
+            protocol = "Tcp"
+            sourcePortRange = "*"
+            destinationPortRange = ⟦"22"⟧
+            sourceAddressPrefix = "*"
+            destinationAddressPrefix = "*"
+          }
+        }
+      ]
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'inline-star-any',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "nsg" {
+  type      = "Microsoft.Network/networkSecurityGroups@2023-09-01"
+  name      = "nsg-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      securityRules = [
+        {
+          name = "all"
+          properties = {
+            priority = 100
+            direction = "Inbound"
+            access = "Allow"
+            protocol = "*"
+            sourcePortRange = "*"
+            destinationPortRange = ⟦"*"⟧
+            sourceAddressPrefix = "Any"
+            destinationAddressPrefix = "*"
+          }
+        }
+      ]
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'standalone-range-list',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "nsg" {
+  type      = "Microsoft.Network/networkSecurityGroups@2023-09-01"
+  name      = "nsg-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      securityRules = []
+    }
+  }
+}
+
+resource "azapi_resource" "rule" {
+  type      = "Microsoft.Network/networkSecurityGroups/securityRules@2023-09-01"
+  name      = "allow-rdp"
+  parent_id = azapi_resource.nsg.id
+  body = {
+    properties = {
+      priority                 = 110
+      direction                = "Inbound"
+      access                   = "Allow"
+      protocol                 = "*"
+      sourcePortRange          = "*"
+      destinationPortRanges    = ["443", ⟦"3000-4000"⟧]
+      sourceAddressPrefix      = "0.0.0.0/0"
+      destinationAddressPrefix = "*"
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'https-from-internet-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": {
+    "nsg": {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "https",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "443",
+              "sourceAddressPrefix": "Internet",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    },
+    "web": {
+      "type": "Microsoft.Network/networkSecurityGroups/securityRules",
+      "apiVersion": "2023-04-01",
+      "name": "[format('{0}/{1}', 'nsg-ml', 'web')]",
+      "dependsOn": [
+        "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-ml')]"
+      ],
+      "properties": {
+        "priority": 120,
+        "direction": "Inbound",
+        "access": "Allow",
+        "protocol": "Tcp",
+        "sourcePortRange": "*",
+        "destinationPortRanges": [
+          "80",
+          "8080-8090"
+        ],
+        "sourceAddressPrefix": "*",
+        "destinationAddressPrefix": "*"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'not-inbound-allow-tcp',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "ssh-out",
+            "properties": {
+              "priority": 100,
+              "direction": "Outbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "22",
+              "sourceAddressPrefix": "*",
+              "destinationAddressPrefix": "*"
+            }
+          },
+          {
+            "name": "deny-rdp",
+            "properties": {
+              "priority": 110,
+              "direction": "Inbound",
+              "access": "Deny",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "3389",
+              "sourceAddressPrefix": "Internet",
+              "destinationAddressPrefix": "*"
+            }
+          },
+          {
+            "name": "udp-range",
+            "properties": {
+              "priority": 120,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Udp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "1-65535",
+              "sourceAddressPrefix": "*",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'restricted-source',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "ssh-from-bastion",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "22",
+              "sourceAddressPrefix": "10.10.0.0/26",
+              "destinationAddressPrefix": "*"
+            }
+          },
+          {
+            "name": "rdp-from-vnet",
+            "properties": {
+              "priority": 110,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "3389",
+              "sourceAddressPrefix": "VirtualNetwork",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-source-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "mgmtPrefix": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "ssh",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "22",
+              "sourceAddressPrefix": "[parameters('mgmtPrefix')]",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'inline-range-from-internet',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "legacy-range",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "*",
+              "sourcePortRange": "*",
+              "destinationPortRange": ⟦"20-25"⟧,
+              "sourceAddressPrefix": "Internet",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'inline-ssh-from-star',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "allow-https",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "443",
+              "sourceAddressPrefix": "*",
+              "destinationAddressPrefix": "*"
+            }
+          },
+          {
+            "name": "allow-ssh",
+            "properties": {
+              "priority": 110,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": ⟦"22"⟧,
+              "sourceAddressPrefix": "*",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'port-from-parameter-default',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "adminPort": {
+      "type": "string",
+      "defaultValue": ⟦"3389"⟧
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "admin",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "[parameters('adminPort')]",
+              "sourceAddressPrefix": "*",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'standalone-rdp-list-from-cidr-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": {
+    "nsg": {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": []
+      }
+    },
+    "rdp": {
+      "type": "Microsoft.Network/networkSecurityGroups/securityRules",
+      "apiVersion": "2023-04-01",
+      "name": "[format('{0}/{1}', 'nsg-ml', 'rdp')]",
+      "dependsOn": [
+        "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-ml')]"
+      ],
+      "properties": {
+        "priority": 120,
+        "direction": "Inbound",
+        "access": "Allow",
+        "protocol": "Tcp",
+        "sourcePortRange": "*",
+        "destinationPortRanges": [
+          "443",
+          ⟦"3389"⟧
+        ],
+        "sourceAddressPrefix": "0.0.0.0/0",
+        "destinationAddressPrefix": "*"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'standalone-star-port-source-list',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": []
+      }
+    },
+    {
+      "type": "Microsoft.Network/networkSecurityGroups/securityRules",
+      "apiVersion": "2023-04-01",
+      "name": "[format('{0}/{1}', 'nsg-ml', 'any-admin')]",
+      "dependsOn": [
+        "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-ml')]"
+      ],
+      "properties": {
+        "priority": 130,
+        "direction": "Inbound",
+        "access": "Allow",
+        "protocol": "Tcp",
+        "sourcePortRange": "*",
+        "destinationPortRange": ⟦"*"⟧,
+        "sourceAddressPrefixes": [
+          "10.0.0.0/8",
+          "Internet"
+        ],
+        "destinationAddressPrefix": "*"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'two-nsgs',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-a",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "ssh",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": ⟦"22"⟧,
+              "sourceAddressPrefix": "Any",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-b",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "rdp",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRanges": [
+                ⟦"3389"⟧
+              ],
+              "sourceAddressPrefix": "0.0.0.0/0",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'https-from-internet-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "nsg": {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "https",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "443",
+              "sourceAddressPrefix": "Internet",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    },
+    "web": {
+      "type": "Microsoft.Network/networkSecurityGroups/securityRules",
+      "apiVersion": "2023-04-01",
+      "name": "[format('{0}/{1}', 'nsg-ml', 'web')]",
+      "dependsOn": [
+        "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-ml')]"
+      ],
+      "properties": {
+        "priority": 120,
+        "direction": "Inbound",
+        "access": "Allow",
+        "protocol": "Tcp",
+        "sourcePortRange": "*",
+        "destinationPortRanges": [
+          "80",
+          "8080-8090"
+        ],
+        "sourceAddressPrefix": "*",
+        "destinationAddressPrefix": "*"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'restricted-source',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "ssh-from-bastion",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "22",
+              "sourceAddressPrefix": "10.10.0.0/26",
+              "destinationAddressPrefix": "*"
+            }
+          },
+          {
+            "name": "rdp-from-vnet",
+            "properties": {
+              "priority": 110,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "3389",
+              "sourceAddressPrefix": "VirtualNetwork",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'inline-ssh-from-star',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "allow-https",
+            "properties": {
+              "priority": 100,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": "443",
+              "sourceAddressPrefix": "*",
+              "destinationAddressPrefix": "*"
+            }
+          },
+          {
+            "name": "allow-ssh",
+            "properties": {
+              "priority": 110,
+              "direction": "Inbound",
+              "access": "Allow",
+              "protocol": "Tcp",
+              "sourcePortRange": "*",
+              "destinationPortRange": ⟦"22"⟧,
+              "sourceAddressPrefix": "*",
+              "destinationAddressPrefix": "*"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'standalone-rdp-list-from-cidr-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "nsg": {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": []
+      }
+    },
+    "rdp": {
+      "type": "Microsoft.Network/networkSecurityGroups/securityRules",
+      "apiVersion": "2023-04-01",
+      "name": "[format('{0}/{1}', 'nsg-ml', 'rdp')]",
+      "dependsOn": [
+        "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-ml')]"
+      ],
+      "properties": {
+        "priority": 120,
+        "direction": "Inbound",
+        "access": "Allow",
+        "protocol": "Tcp",
+        "sourcePortRange": "*",
+        "destinationPortRanges": [
+          "443",
+          ⟦"3389"⟧
+        ],
+        "sourceAddressPrefix": "0.0.0.0/0",
+        "destinationAddressPrefix": "*"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'restricted',
+        files: {
+          'main.bicep': `
+resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: 'nsg-ml'
+  location: 'westeurope'
+  properties: {
+    securityRules: [
+      {
+        name: 'ssh'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourcePortRange: '*'
+          destinationPortRange: '22'
+          sourceAddressPrefix: '10.0.0.0/8'
+          destinationAddressPrefix: '*'
+        }
+      }
+    ]
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'inline-ssh-star',
+        files: {
+          'main.bicep': `
+resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: 'nsg-ml'
+  location: 'westeurope'
+  properties: {
+    securityRules: [
+      {
+        name: 'ssh'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourcePortRange: '*'
+          destinationPortRange: ⟦'22'⟧
+          sourceAddressPrefix: '*'
+          destinationAddressPrefix: '*'
+        }
+      }
+    ]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        name: 'standalone-rdp-parent',
+        files: {
+          'main.bicep': `
+resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: 'nsg-ml'
+  location: 'westeurope'
+}
+
+resource rdp 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' = {
+  parent: nsg
+  name: 'rdp'
+  properties: {
+    priority: 110
+    direction: 'Inbound'
+    access: 'Allow'
+    protocol: 'Tcp'
+    sourcePortRange: '*'
+    destinationPortRange: ⟦'3389'⟧
+    sourceAddressPrefix: 'Internet'
+    destinationAddressPrefix: '*'
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('NET001', converted);
+
+describe('NET001 ports', () => {
+  it('finds 22 and 3389 in single ports, ranges and *', () => {
+    expect(adminPortsIn('22')).toEqual([22]);
+    expect(adminPortsIn('3389')).toEqual([3389]);
+    expect(adminPortsIn('20-25')).toEqual([22]);
+    expect(adminPortsIn('1-65535')).toEqual([22, 3389]);
+    expect(adminPortsIn('*')).toEqual([22, 3389]);
+    expect(adminPortsIn('Any')).toEqual([22, 3389]);
+    expect(adminPortsIn('23-3388')).toEqual([]);
+    expect(adminPortsIn('443')).toEqual([]);
+    expect(adminPortsIn('2222')).toEqual([]);
+  });
+});

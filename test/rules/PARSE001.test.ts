@@ -1,0 +1,173 @@
+/**
+ * PARSE001 (parse-error): A file could not be parsed.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/PARSE001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg"
+  location = "westeurope"
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'unclosed-block',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name = "rg"
+  location = ⟦
+⟧}
+
+resource "azurerm_key_vault" "kv" {
+  name = "kv"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'comments-and-trailing-commas',
+        files: {
+          'main.json': `
+{
+  // ARM allows comments
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [],
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'missing-comma',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0"
+  ⟦"resources"⟧: []
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'main.bicep': `
+param location string = 'westeurope'
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'unterminated-string',
+        files: {
+          'main.bicep': `
+param location string = ⟦'westeurope⟧
+
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv'
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  'github-actions': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          '.github/workflows/ci.yml': `
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo hi
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'bad-indentation',
+        files: {
+          '.github/workflows/ci.yml': `
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+⟦ ⟧  steps:
+      - run: echo hi
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  'azure-pipelines': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'azure-pipelines.yml': `
+trigger:
+  - main
+steps:
+  - script: echo hi
+    displayName: hi
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'unclosed-quote',
+        files: {
+          'azure-pipelines.yml': `
+trigger:
+  - main
+steps:
+  - script: "echo hi
+    displayName: hi
+⟦⟧`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('PARSE001', converted);

@@ -1,0 +1,607 @@
+/**
+ * ST002 (storage-min-tls): Storage account minimum TLS version below 1.2.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/ST002: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'absent-default',
+        files: {
+          'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+}
+`,
+        },
+      },
+      {
+        name: 'tls1_2',
+        files: {
+          'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+  min_tls_version                 = "TLS1_2"
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'tls1_0',
+        files: {
+          'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+  min_tls_version                 = ⟦"TLS1_0"⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+      {
+        name: 'tls1_1-variable',
+        files: {
+          'main.tf': `
+variable "tls" {
+  default = ⟦"TLS1_1"⟧
+}
+
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+  min_tls_version                 = var.tls
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'absent',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    kind = "StorageV2"
+    sku = {
+      name = "Standard_LRS"
+    }
+    properties = {
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'tls1_2',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    kind = "StorageV2"
+    sku = {
+      name = "Standard_LRS"
+    }
+    properties = {
+      minimumTlsVersion = "TLS1_2"
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'tls1_0',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    kind = "StorageV2"
+    sku = {
+      name = "Standard_LRS"
+    }
+    properties = {
+      minimumTlsVersion = ⟦"TLS1_0"⟧
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+        message: /minimumTlsVersion is "TLS1_0"/,
+      },
+      {
+        name: 'tls1_1',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    kind = "StorageV2"
+    sku = {
+      name = "Standard_LRS"
+    }
+    properties = {
+      minimumTlsVersion = ⟦"TLS1_1"⟧
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'absent-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'tls1-2',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": "TLS1_2"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "minTls": {
+      "type": "string"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": "[parameters('minTls')]"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'parameter-file',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "minTls": {
+      "type": "string",
+      "defaultValue": "TLS1_2"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": "[parameters('minTls')]"
+      }
+    }
+  ]
+}
+`,
+          'azuredeploy.parameters.dev.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "minTls": {
+      "value": ⟦"TLS1_0"⟧
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'nonprod',
+        messageId: 'weakTls',
+      },
+      {
+        name: 'tls1-0',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": ⟦"TLS1_0"⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+      {
+        name: 'tls1-1-parameter-default-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "minTls": {
+      "type": "string",
+      "defaultValue": ⟦"TLS1_1"⟧,
+      "allowedValues": [
+        "TLS1_1",
+        "TLS1_2"
+      ]
+    }
+  },
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": "[parameters('minTls')]"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'absent-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'tls1-2',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": "TLS1_2"
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'tls1-0',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": ⟦"TLS1_0"⟧
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+      {
+        name: 'tls1-1-parameter-default-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "minTls": {
+      "type": "string",
+      "defaultValue": ⟦"TLS1_1"⟧,
+      "allowedValues": [
+        "TLS1_1",
+        "TLS1_2"
+      ]
+    }
+  },
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "minimumTlsVersion": "[parameters('minTls')]"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'tls12',
+        files: {
+          'main.bicep': `
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stmlops'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'tls10-param',
+        files: {
+          'main.bicep': `
+param tls string = ⟦'TLS1_0'⟧
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'st\${uniqueString(resourceGroup().id)}'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+    minimumTlsVersion: tls
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('ST002', converted);

@@ -1,0 +1,877 @@
+/**
+ * TAG001 (missing-required-tags): Taggable resource missing a required tag.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/TAG001: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'merge-complete-case-insensitive',
+        files: {
+          'main.tf': `
+variable "cc" {
+  default = "4711"
+}
+
+locals {
+  common_tags = { Owner = "ml-team" }
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = "westeurope"
+  tags     = merge(local.common_tags, { "Cost-Center" = var.cc })
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+      },
+      {
+        name: 'not-configured',
+        files: {
+          'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+}
+`,
+        },
+      },
+      {
+        name: 'not-taggable',
+        files: {
+          'main.tf': `
+resource "azurerm_role_assignment" "ra" {
+  scope                = "/subscriptions/x"
+  role_definition_name = "Reader"
+  principal_id         = "00000000-0000-0000-0000-000000000000"
+}
+
+resource "azurerm_subnet" "snet" {
+  name                 = "snet"
+  resource_group_name  = "rg-ml"
+  virtual_network_name = "vnet"
+  address_prefixes     = ["10.0.0.0/24"]
+}
+
+resource "azurerm_subnet_network_security_group_association" "a" {
+  subnet_id                 = "/x"
+  network_security_group_id = "/y"
+}
+
+resource "azurerm_network_security_rule" "ssh" {
+  name                       = "ssh"
+  priority                   = 100
+  direction                  = "Inbound"
+  access                     = "Allow"
+  protocol                   = "Tcp"
+  source_port_range          = "*"
+  destination_port_range     = "22"
+  source_address_prefix      = "10.0.0.0/8"
+  destination_address_prefix = "*"
+  resource_group_name         = "rg-ml"
+  network_security_group_name = "nsg-ml"
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+      },
+      {
+        name: 'unknown-map',
+        files: {
+          'main.tf': `
+variable "tags" {
+  type = map(string)
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = "westeurope"
+  tags     = var.tags
+}
+
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+  tags = merge(var.tags, { owner = "x" })
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'literal-missing-one',
+        files: {
+          'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+  tags = ⟦{
+    Owner = "ml-team"
+  }⟧
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+        message: /lacks the required tag "cost-center"/,
+      },
+      {
+        name: 'local-map',
+        files: {
+          'main.tf': `
+locals {
+  tags = ⟦{ OWNER = "ml-team" }⟧
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrmldemo"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  tags                = local.tags
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'merge-locals-variable',
+        files: {
+          'main.tf': `
+variable "extra_tags" {
+  type    = map(string)
+  default = { project = "churn" }
+}
+
+locals {
+  common_tags = { owner = "ml-team" }
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = "westeurope"
+  tags     = ⟦merge(local.common_tags, var.extra_tags)⟧
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'no-tags',
+        files: {
+          'main.tf': `
+⟦resource "azurerm_storage_account" "st" {⟧
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+        message: /has no tags, so it lacks the required tags "owner", "cost-center"/,
+      },
+      {
+        name: 'other-kind-taggable',
+        files: {
+          'main.tf': `
+⟦resource "azurerm_user_assigned_identity" "id" {⟧
+  name                = "id-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'tfvars-tags',
+        files: {
+          'main.tf': `
+variable "tags" {
+  type = map(string)
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-rg"
+  location = "westeurope"
+  tags     = var.tags
+}
+`,
+          'terraform.tfvars': `
+tags = ⟦{
+  owner = "ml-team"
+}⟧
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'child-and-unknown',
+        files: {
+          'main.tf': `
+variable "tags" {
+  type = map(string)
+}
+
+resource "azapi_resource" "rg" {
+  type      = "Microsoft.Resources/resourceGroups@2022-09-01"
+  name      = "rg-ml"
+  parent_id = "/subscriptions/x"
+  location  = "westeurope"
+  tags      = var.tags
+}
+
+resource "azapi_resource" "snet" {
+  type      = "Microsoft.Network/virtualNetworks/subnets@2023-09-01"
+  name      = "snet"
+  parent_id = "/subscriptions/x/vnet"
+  body = {
+    properties = {
+      addressPrefix = "10.0.0.0/24"
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+      },
+      {
+        name: 'complete',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "rg" {
+  type      = "Microsoft.Resources/resourceGroups@2022-09-01"
+  name      = "rg-ml"
+  parent_id = "/subscriptions/x"
+  location  = "westeurope"
+  tags      = merge({ OWNER = "ml" }, { "cost-center" = "4711" })
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-tags',
+        files: {
+          'main.tf': `
+⟦resource "azapi_resource" "rg" {⟧
+  type      = "Microsoft.Resources/resourceGroups@2022-09-01"
+  name      = "rg-ml"
+  parent_id = "/subscriptions/x"
+  location  = "westeurope"
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'tags-in-body',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    tags = ⟦{ "Cost-Center" = "4711" }⟧
+    properties = {}
+  }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'tags-missing-one',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  tags      = local.tags
+  body = {
+    kind = "StorageV2"
+    sku = {
+      name = "Standard_LRS"
+    }
+    properties = {
+    }
+  }
+}
+
+locals {
+  tags = ⟦{ owner = "ml" }⟧
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'owner-in-parameter-default-union',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "tags": {
+      "type": "object",
+      "defaultValue": {
+        "owner": "ml-platform"
+      }
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": "[union(parameters('tags'), createObject('env', 'dev'))]"
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+      {
+        name: 'owner-literal-case-insensitive',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": {
+        "Owner": "ml-platform",
+        "env": "dev"
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+      {
+        name: 'owner-via-union-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "tags": {
+      "type": "object",
+      "defaultValue": {
+        "env": "dev"
+      }
+    }
+  },
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": "[union(parameters('tags'), createObject('owner', 'ml-platform'))]"
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+      {
+        name: 'security-rule-not-taggable',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-04-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": []
+      },
+      "tags": {
+        "owner": "netops"
+      }
+    },
+    {
+      "type": "Microsoft.Network/networkSecurityGroups/securityRules",
+      "apiVersion": "2023-04-01",
+      "name": "[format('{0}/{1}', 'nsg-ml', 'https')]",
+      "dependsOn": [
+        "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-ml')]"
+      ],
+      "properties": {
+        "priority": 100,
+        "direction": "Inbound",
+        "access": "Allow",
+        "protocol": "Tcp",
+        "sourcePortRange": "*",
+        "destinationPortRange": "443",
+        "sourceAddressPrefix": "Internet",
+        "destinationAddressPrefix": "*"
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+      {
+        name: 'unknown-tags-parameter',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "tags": {
+      "type": "object"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": "[parameters('tags')]"
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-tags',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.Storage/storageAccounts"⟧,
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'tags-without-owner-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": ⟦{
+        "env": "dev"
+      }⟧
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'nonprod',
+      },
+      {
+        name: 'union-parameter-without-owner',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "tags": {
+      "type": "object",
+      "defaultValue": {
+        "costCenter": "ml"
+      }
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": ⟦"[union(parameters('tags'), createObject('env', 'dev'))]"⟧
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'nonprod',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'owner-literal-case-insensitive',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": {
+        "Owner": "ml-platform",
+        "env": "dev"
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+      {
+        name: 'owner-via-union-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {
+    "tags": {
+      "type": "object",
+      "defaultValue": {
+        "env": "dev"
+      }
+    }
+  },
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": "[union(parameters('tags'), createObject('owner', 'ml-platform'))]"
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-tags',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      ⟦"type": "Microsoft.Storage/storageAccounts"⟧,
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'tags-without-owner-symbolic',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": {
+    "storage": {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stmlops",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {
+        "name": "Standard_LRS"
+      },
+      "properties": {
+        "allowBlobPublicAccess": false
+      },
+      "tags": ⟦{
+        "env": "dev"
+      }⟧
+    }
+  }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'nonprod',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'owner-via-union',
+        files: {
+          'main.bicep': `
+var commonTags = {
+  env: 'dev'
+}
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stmlops'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  tags: union(commonTags, {
+    owner: 'ml-platform'
+  })
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+  }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'tags-without-owner',
+        files: {
+          'main.bicep': `
+var commonTags = ⟦{
+  env: 'dev'
+}⟧
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stmlops'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  tags: commonTags
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowBlobPublicAccess: false
+  }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'nonprod',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('TAG001', converted);

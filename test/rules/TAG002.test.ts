@@ -1,0 +1,594 @@
+/**
+ * TAG002 (gpu-resource-without-cost-center): GPU resource without a cost-center tag.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+// <converted> by scripts/convert-rule-fixtures.ts from fixtures/TAG002: a re-run replaces this block, so add cases below it.
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'case-insensitive-via-merge',
+        files: {
+          'main.tf': `
+locals {
+  common_tags = {
+    "Cost-Center" = "ml"
+  }
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = merge(local.common_tags, { project = "x" })
+}
+`,
+        },
+      },
+      {
+        name: 'cost-center',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = {
+    "cost-center" = "ml-research"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-pool',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
+  name                  = "cpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_D8s_v5"
+  node_count            = 1
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-tags',
+        files: {
+          'main.tf': `
+variable "tags" {
+  type = map(string)
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = var.tags
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'merge-without-cost-center',
+        files: {
+          'main.tf': `
+locals {
+  common_tags = {
+    owner = "ml"
+  }
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = ⟦merge(local.common_tags, { project = "x" })⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'node-pool-no-tags',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+⟦resource "azurerm_kubernetes_cluster_node_pool" "gpu" {⟧
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        name: 'tags-without-cost-center',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+
+  default_node_pool {
+    name       = "system"
+    vm_size    = "Standard_D4s_v5"
+    node_count = 2
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC6s_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags = ⟦{
+    owner = "ml-team"
+  }⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'vm-with-cost-center',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "vm" {
+  type      = "Microsoft.Compute/virtualMachines@2024-03-01"
+  name      = "vm-train"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  tags = {
+    "cost-center" = "research"
+  }
+  body = {
+    properties = {
+      hardwareProfile = {
+        vmSize = "Standard_NC6s_v3"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'vm-without-tags',
+        files: {
+          'main.tf': `
+⟦resource "azapi_resource" "vm" {⟧
+  type      = "Microsoft.Compute/virtualMachines@2024-03-01"
+  name      = "vm-train"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body = {
+    properties = {
+      hardwareProfile = {
+        vmSize = "Standard_NC6s_v3"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'profile-with-cost-center',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "tags": {
+              "Cost-Center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'profile-without-cost-center',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": ⟦"gpu"⟧,
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ]
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'profile-with-cost-center',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": "gpu",
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "tags": {
+              "Cost-Center": "ml"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'profile-without-cost-center',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml",
+      "location": "westeurope",
+      "identity": {
+        "type": "SystemAssigned"
+      },
+      "properties": {
+        "dnsPrefix": "aksml",
+        "agentPoolProfiles": [
+          {
+            "name": "system",
+            "mode": "System",
+            "vmSize": "Standard_D4s_v5",
+            "count": 2
+          },
+          {
+            "name": ⟦"gpu"⟧,
+            "mode": "User",
+            "vmSize": "Standard_NC6s_v3",
+            "count": 1,
+            "nodeTaints": [
+              "sku=gpu:NoSchedule"
+            ]
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'profile-with-cost-center',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    dnsPrefix: 'aksml'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+      }
+      {
+        name: 'gpu'
+        mode: 'User'
+        vmSize: 'Standard_NC6s_v3'
+        count: 1
+        nodeTaints: [
+          'sku=gpu:NoSchedule'
+        ]
+        tags: {
+          'cost-center': 'ml-research'
+        }
+      }
+    ]
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'profile-without-cost-center',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    dnsPrefix: 'aksml'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+      }
+      {
+        name: ⟦'gpu'⟧
+        mode: 'User'
+        vmSize: 'Standard_NC6s_v3'
+        count: 1
+        nodeTaints: [
+          'sku=gpu:NoSchedule'
+        ]
+      }
+    ]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+// </converted>
+
+ruleTester('TAG002', converted);
