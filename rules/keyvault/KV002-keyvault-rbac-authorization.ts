@@ -20,10 +20,10 @@ function declaredPolicies(ctx: Pick<RuleContext, 'fact'>, kv: Resource<'keyvault
   const inline = ctx.fact(kv, 'accessPolicies');
   const standalone = g.ofKind('keyvault.accesspolicy').filter((p) => p.parent === kv).length;
   const parts: string[] = [];
-  if (inline.value?.kind === 'list' && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, 'access polic')} in ${inline.sourcePath}`);
+  if (inline.value?.kind === 'list' && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, 'access polic')} (${inline.sourcePath})`);
   if (standalone > 0) parts.push(plural(standalone, 'standalone access polic'));
   if (parts.length > 0) return { state: 'some', text: parts.join(' and ') };
-  if (inline.state === 'unknown') return { state: 'unknown', text: `access policies in ${inline.sourcePath} that cannot be evaluated` };
+  if (inline.state === 'unknown') return { state: 'unknown', text: `access policies (${inline.sourcePath}, not evaluated)` };
   return { state: 'none', text: '' };
 }
 
@@ -41,9 +41,9 @@ export default defineRule({
       accessPolicies:
         'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.',
       defaultWithPolicies:
-        'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}{{api}} and it declares {{policies}}; set {{attribute}} to true and replace the policies with role assignments.',
+        'Key Vault "{{name}}" uses access policies because {{state}}{{api}} and it declares {{policies}}; set {{attribute}} to true and grant role assignments.',
       defaultNoPolicies:
-        'Key Vault "{{name}}" is created with the access-policy model because {{state}}{{api}}, though it declares no access policy; set {{attribute}} to true so that access is granted with role assignments.',
+        'Key Vault "{{name}}" gets the access-policy model because {{state}}{{api}}, though it declares no access policy; set {{attribute}} to true to use Azure RBAC.',
     },
   },
   create(ctx) {
@@ -57,7 +57,7 @@ export default defineRule({
           return;
         }
         // Absent: the default of the API version (azurerm sends false itself).
-        const api = kv.apiVersion !== undefined ? ` with API version ${kv.apiVersion} (RBAC is the default from ${RBAC_DEFAULT_API_VERSION})` : '';
+        const api = kv.apiVersion !== undefined ? ` on API version ${kv.apiVersion}` : '';
         const policies = declaredPolicies(ctx, kv, g);
         if (policies.state === 'none') {
           ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'defaultNoPolicies', level: 'note', data: { ...data, api } });

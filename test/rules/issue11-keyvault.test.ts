@@ -80,7 +80,7 @@ describe('KV002: the ARM default depends on the API version', () => {
     const { findings, briefs } = await lintTree(dir, ['KV002']);
     expect(briefs).toEqual(['KV002 note defaultNoPolicies arm/azuredeploy.json:11:7', 'KV002 note defaultNoPolicies bicep/main.bicep:1:1']);
     expect(findings.find((f) => f.location.file.endsWith('azuredeploy.json'))!.message).toBe(
-      'Key Vault "kv-ml" is created with the access-policy model because properties.enableRbacAuthorization is not set (defaults to false) with API version 2023-07-01 (RBAC is the default from 2026-02-01), though it declares no access policy; set properties.enableRbacAuthorization to true so that access is granted with role assignments.',
+      'Key Vault "kv-ml" gets the access-policy model because properties.enableRbacAuthorization is not set (defaults to false) on API version 2023-07-01, though it declares no access policy; set properties.enableRbacAuthorization to true to use Azure RBAC.',
     );
   });
 
@@ -99,9 +99,9 @@ describe('KV002: the ARM default depends on the API version', () => {
       'KV002 warning defaultWithPolicies unknown/azuredeploy.json:11:7',
     ]);
     const text = (dir: string) => findings.find((f) => f.location.file.includes(`/${dir}/`))!.message;
-    expect(text('inline')).toContain('and it declares 2 access policies in properties.accessPolicies;');
+    expect(text('inline')).toContain('and it declares 2 access policies (properties.accessPolicies);');
     expect(text('child')).toContain('and it declares 1 standalone access policy;');
-    expect(text('unknown')).toContain('and it declares access policies in properties.accessPolicies that cannot be evaluated;');
+    expect(text('unknown')).toContain('and it declares access policies (properties.accessPolicies, not evaluated);');
   });
 
   it('explicitly false is a warning on every API version, at the value', async () => {
@@ -155,7 +155,7 @@ resource "azurerm_key_vault_access_policy" "ws" {
       'KV002 warning defaultWithPolicies standalone/main.tf:1:1',
     ]);
     expect(findings.find((f) => f.level === 'note')!.message).toBe(
-      'Key Vault "kv-none" is created with the access-policy model because rbac_authorization_enabled is not set (defaults to false), though it declares no access policy; set rbac_authorization_enabled to true so that access is granted with role assignments.',
+      'Key Vault "kv-none" gets the access-policy model because rbac_authorization_enabled is not set (defaults to false), though it declares no access policy; set rbac_authorization_enabled to true to use Azure RBAC.',
     );
   });
 

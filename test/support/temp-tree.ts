@@ -6,8 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { lint } from '../../src/api.js';
 import type { Finding } from '../../src/engine/types.js';
+import { messageStyleProblems } from './rule-tester/house-style.js';
 
 export function tempTrees(prefix: string): { tree(files: Record<string, string>): string; cleanup(): void } {
   const dirs: string[] = [];
@@ -33,9 +35,13 @@ export function brief(dir: string, f: Finding): string {
   return `${f.ruleId} ${f.level} ${f.messageId ?? '-'} ${file}:${f.location.range.start.line}:${f.location.range.start.column}`;
 }
 
-/** Lints a tree with only `rules` and no config file; returns the findings of those rules and the "could not decide" records. */
+/**
+ * Lints a tree with only `rules` and no config file; returns the findings of those rules and
+ * the "could not decide" records. Every message must follow the house style.
+ */
 export async function lintTree(dir: string, rules: string[]) {
   const r = await lint({ paths: [dir], root: dir, rules, noConfig: true });
   const findings = r.findings.filter((f) => rules.includes(f.ruleId));
+  for (const f of findings) expect(messageStyleProblems(f.message), f.message).toEqual([]);
   return { findings, briefs: findings.map((f) => brief(dir, f)).sort(), undecided: r.undecided };
 }
