@@ -35,9 +35,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -189,9 +189,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -334,9 +334,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -1054,9 +1054,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -1221,9 +1221,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1260,9 +1260,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../../main/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1382,9 +1382,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1433,9 +1433,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -1464,9 +1464,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1487,9 +1487,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1671,9 +1671,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -1708,9 +1708,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1841,9 +1841,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1959,9 +1959,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -2042,9 +2042,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2077,9 +2077,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -2165,9 +2165,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2321,9 +2321,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2829,9 +2829,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2845,9 +2845,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2862,9 +2862,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -3086,9 +3086,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3105,9 +3105,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../../main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3639,9 +3639,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3850,9 +3850,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4280,9 +4280,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4291,9 +4291,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -4902,9 +4902,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def2 = {
@@ -4917,9 +4917,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -5039,9 +5039,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5060,9 +5060,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5092,9 +5092,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5120,9 +5120,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str2) {
@@ -5146,9 +5146,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5178,9 +5178,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5215,9 +5215,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5244,9 +5244,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5326,9 +5326,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5355,9 +5355,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5366,9 +5366,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5433,9 +5433,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5462,9 +5462,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5511,9 +5511,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5549,9 +5549,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -5602,9 +5602,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -5659,9 +5659,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5676,9 +5676,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5711,9 +5711,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5805,9 +5805,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -5899,9 +5899,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5942,9 +5942,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6048,9 +6048,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6106,9 +6106,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6180,9 +6180,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6211,9 +6211,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6228,9 +6228,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6286,9 +6286,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6313,9 +6313,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6382,9 +6382,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6400,9 +6400,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6448,9 +6448,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6538,9 +6538,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6549,9 +6549,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -6572,9 +6572,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6594,9 +6594,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -6608,9 +6608,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6713,9 +6713,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6870,9 +6870,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -6940,9 +6940,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6997,9 +6997,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -7155,9 +7155,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -7326,9 +7326,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -7396,9 +7396,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -7446,9 +7446,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS2(value, arg, ctx) {
@@ -7476,9 +7476,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -7517,9 +7517,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -7635,9 +7635,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -7665,9 +7665,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7740,9 +7740,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -7883,9 +7883,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -7900,9 +7900,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -8036,9 +8036,9 @@ ${indent}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -8319,9 +8319,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -8443,9 +8443,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8576,9 +8576,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -8598,9 +8598,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -8658,9 +8658,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -8722,9 +8722,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -8762,9 +8762,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -8913,9 +8913,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -9057,9 +9057,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -9079,9 +9079,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -9195,9 +9195,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -9217,9 +9217,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -9236,9 +9236,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -9254,9 +9254,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -9278,9 +9278,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -9305,9 +9305,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9351,9 +9351,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9396,9 +9396,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9424,9 +9424,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -9491,9 +9491,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -9557,9 +9557,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9635,9 +9635,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS2 = require_toJS();
@@ -9713,9 +9713,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -9745,9 +9745,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -9794,9 +9794,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -9873,9 +9873,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -9962,9 +9962,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -10050,9 +10050,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10094,9 +10094,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10188,9 +10188,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -10220,9 +10220,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -10300,9 +10300,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -10609,9 +10609,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -10674,9 +10674,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -10808,9 +10808,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -10850,9 +10850,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -10868,9 +10868,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -10884,9 +10884,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -10992,9 +10992,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -11043,9 +11043,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -11086,9 +11086,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11280,9 +11280,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11345,9 +11345,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -11528,9 +11528,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -11749,9 +11749,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11830,9 +11830,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -11860,9 +11860,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11966,9 +11966,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -12009,9 +12009,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -12217,9 +12217,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -12402,9 +12402,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -12463,9 +12463,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -12525,9 +12525,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -12627,9 +12627,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -13216,9 +13216,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -13247,9 +13247,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -14121,9 +14121,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -14218,9 +14218,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -14504,6 +14504,21 @@ function compareLocations(a, b) {
 }
 
 // src/engine/graph.ts
+var PARENT_REF = {
+  "aks.nodepool": "cluster",
+  "ml.compute": "workspace",
+  "nsg.rule": "nsg",
+  "keyvault.accesspolicy": "keyVault",
+  "storage.container": "storage"
+};
+var PARENT_BY_NAME = { "storage.container": "storage" };
+function byName(resources, r, ref) {
+  const kind = PARENT_BY_NAME[r.kind];
+  const v = r.refs.get(ref);
+  if (!kind || v?.kind !== "string") return void 0;
+  const hits = resources.filter((p) => p.kind === kind && p.name?.kind === "string" && p.name.value === v.value);
+  return hits.length === 1 ? hits[0] : void 0;
+}
 function buildGraph(resources, evaluation, refKeys) {
   const byIdentity = /* @__PURE__ */ new Map();
   for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
@@ -14517,8 +14532,8 @@ function buildGraph(resources, evaluation, refKeys) {
   };
   for (const r of resources) {
     if (r.parent) continue;
-    const parentRef = r.kind === "aks.nodepool" ? "cluster" : r.kind === "ml.compute" ? "workspace" : r.kind === "nsg.rule" ? "nsg" : void 0;
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef));
+    const parentRef = PARENT_REF[r.kind];
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
   }
   const byKind = /* @__PURE__ */ new Map();
   for (const r of resources) byKind.set(r.kind, [...byKind.get(r.kind) ?? [], r]);
@@ -14537,7 +14552,15 @@ import path3 from "node:path";
 
 // src/model/kinds.ts
 var KINDS = {
-  "ml.workspace": { publicNetworkAccess: "bool", imageBuildCompute: "string", tags: "object" },
+  "ml.workspace": {
+    publicNetworkAccess: "bool",
+    /** The legacy `allowPublicAccessWhenBehindVnet` (AML001 reads it on API versions before `publicNetworkAccess`). */
+    publicAccessBehindVnet: "bool",
+    /** ARM `kind`: `Default`, `Hub`, `Project`, `FeatureStore`. */
+    workspaceKind: "string",
+    imageBuildCompute: "string",
+    tags: "object"
+  },
   "ml.compute": {
     computeType: "string",
     computeTypeRaw: "string",
@@ -14564,9 +14587,13 @@ var KINDS = {
     taints: "list",
     vmSize: "string"
   },
-  keyvault: { purgeProtection: "bool", rbacAuthorization: "bool", tags: "object" },
+  keyvault: { purgeProtection: "bool", rbacAuthorization: "bool", accessPolicies: "list", tags: "object" },
+  /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
+  "keyvault.accesspolicy": { name: "string" },
   acr: { adminEnabled: "bool", networkDefaultAction: "string", publicNetworkAccess: "bool", sku: "string", tags: "object" },
   storage: { allowBlobPublicAccess: "bool", minTls: "string", tags: "object" },
+  /** A blob container of a storage account (its `storage` reference / ARM grandparent). */
+  "storage.container": { name: "string", publicAccess: "string" },
   vm: { name: "string", tags: "object", vmSize: "string" },
   vmss: { name: "string", tags: "object", vmSize: "string" },
   nsg: { tags: "object" },
@@ -14674,8 +14701,8 @@ function relativeToRoot(root, file) {
   return path2.relative(root, file).split(path2.sep).join("/");
 }
 function withoutRoot(root, s) {
-  const prefix = root.endsWith(path2.sep) ? root : root + path2.sep;
-  return s.split(prefix).join("").split(path2.sep).join("/");
+  const bare = root.endsWith(path2.sep) ? root.slice(0, -1) : root;
+  return s.split(bare + path2.sep).join("").split(path2.sep).join("/").replace(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[^\\w./-])`, "g"), ".");
 }
 function buildFinding(i) {
   const env = i.env ?? "unknown";
@@ -14730,6 +14757,13 @@ var START_STOP_SCHEDULES = "computeStartStop";
 var STOP_ACTION = "stop";
 var DISABLED_STATUS = "disabled";
 var IDLE_SHUTDOWN_EXAMPLE = "PT60M";
+var PUBLIC_NETWORK_ACCESS_API_VERSION = "2021-07-01";
+function predatesPublicNetworkAccess(apiVersion) {
+  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
+}
+function isProjectWorkspace(kind) {
+  return kind.toLowerCase() === "project";
+}
 
 // src/model/facts/acr.ts
 var NETWORK_RESTRICTED_SKU = "Premium";
@@ -14790,8 +14824,8 @@ function showValue(v) {
 function describeFact(f, attr2) {
   const name = f?.sourcePath ?? attr2;
   if (!f || f.value === void 0) return `${name} is not set`;
-  if (f.defaulted) return `${name} is not set (defaults to ${showValue(f.value)})`;
-  return `${name} is ${showValue(f.value)}`;
+  if (f.defaulted) return `${name} is not set (defaults to ${f.written ?? showValue(f.value)})`;
+  return `${name} is ${f.written ?? showValue(f.value)}`;
 }
 function isUnknown(r, name) {
   return r.attrs.get(name)?.value?.kind === "unknown";
@@ -14818,9 +14852,42 @@ function contains(outer, inner) {
 function displayName(r) {
   const n = r.name;
   if (n?.kind === "string") return n.value;
-  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:") && n.token.length <= 60 && (n.token.match(/\{/g) ?? []).length <= 1) return n.token;
+  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:")) {
+    const readable = n.tpl ? readableTemplate(n.token) : placeholder(n.token);
+    if (readable !== void 0 && readable.length <= 80) return readable;
+  }
   const last = r.address.replace(/\[[^\]]*\]$/, "").split(/[/.]/).pop();
   return last || r.address;
+}
+function placeholder(token) {
+  const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
+  return `<${m ? m[1] + m[2] : token}>`;
+}
+function readableTemplate(t) {
+  let out = "";
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if ((c === "{" || c === "}") && t[i + 1] === c) {
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === "}") return void 0;
+    if (c !== "{") {
+      out += c;
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < t.length && depth > 0; j++) {
+      if (t[j] === "{") depth++;
+      else if (t[j] === "}") depth--;
+    }
+    if (depth !== 0) return void 0;
+    out += placeholder(t.slice(i + 1, j - 1));
+    i = j - 1;
+  }
+  return out;
 }
 function textsOf(v) {
   if (!v) return [];
@@ -14862,6 +14929,10 @@ function amlComputeType(r) {
   if (fixed !== void 0) return computeTypeFromCanonical(fixed);
   const raw = knownString(r, "computeTypeRaw");
   return raw === void 0 ? void 0 : computeTypeFromArm(raw);
+}
+function leafName(r) {
+  const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
+  return n === void 0 ? void 0 : n.split("/").pop();
 }
 function isKind(r, kind) {
   return r?.kind === kind;
@@ -15622,7 +15693,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 import fs3 from "node:fs";
 import path5 from "node:path";
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
@@ -16043,7 +16114,7 @@ var CharacterCodes;
   CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
 })(CharacterCodes || (CharacterCodes = {}));
 
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces = new Array(20).fill(0).map((_, index) => {
   return " ".repeat(index);
 });
@@ -16073,7 +16144,7 @@ var cachedBreakLinesWithSpaces = {
   }
 };
 
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
+// ../../main/node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
 (function(ParseOptions2) {
   ParseOptions2.DEFAULT = {
@@ -16513,7 +16584,7 @@ function getNodeType(value) {
   }
 }
 
-// node_modules/jsonc-parser/lib/esm/main.js
+// ../../main/node_modules/jsonc-parser/lib/esm/main.js
 var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
@@ -20091,6 +20162,17 @@ var AZURERM_TABLE = {
     ],
     refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
   },
+  // An AI Foundry hub is an ML workspace of kind Hub (its projects inherit its network settings).
+  azurerm_ai_foundry: {
+    kind: "ml.workspace",
+    fixed: { workspaceKind: "Hub" },
+    attrs: [
+      // "public_network_access - (Optional) … Possible values include Enabled and Disabled. Defaults to Enabled."
+      { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
+      { canonical: "tags", paths: ["tags"] }
+    ],
+    refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
+  },
   azurerm_machine_learning_compute_cluster: {
     kind: "ml.compute",
     fixed: { computeType: "cluster" },
@@ -20140,9 +20222,13 @@ var AZURERM_TABLE = {
       { canonical: "purgeProtection", paths: ["purge_protection_enabled"], default: false },
       // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
       { canonical: "rbacAuthorization", paths: ["rbac_authorization_enabled", "enable_rbac_authorization"], default: false },
+      // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
+      { canonical: "accessPolicies", paths: ["access_policy"] },
       { canonical: "tags", paths: ["tags"] }
     ]
   },
+  // "Manages a Key Vault Access Policy": key_vault_id names the vault it adds a policy to.
+  azurerm_key_vault_access_policy: { kind: "keyvault.accesspolicy", attrs: [], refs: { keyVault: ["key_vault_id"] } },
   azurerm_container_registry: {
     kind: "acr",
     attrs: [
@@ -20159,12 +20245,24 @@ var AZURERM_TABLE = {
   azurerm_storage_account: {
     kind: "storage",
     attrs: [
-      // v3+: allow_nested_items_to_be_public "Defaults to true"; v2: allow_blob_public_access.
+      // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
+      // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
+      // default); v2: allow_blob_public_access.
       { canonical: "allowBlobPublicAccess", paths: ["allow_nested_items_to_be_public", "allow_blob_public_access"], default: true },
       // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
       { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2" },
       { canonical: "tags", paths: ["tags"] }
     ]
+  },
+  azurerm_storage_container: {
+    kind: "storage.container",
+    attrs: [
+      // "container_access_type - (Optional) … Possible values are blob, container or private. Defaults to private."
+      { canonical: "publicAccess", paths: ["container_access_type"], default: "private" },
+      { canonical: "name", paths: ["name"] }
+    ],
+    // v4: storage_account_id; v3 (deprecated in v4): storage_account_name, matched by name in the graph.
+    refs: { storage: ["storage_account_id", "storage_account_name"] }
   },
   azurerm_linux_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
   azurerm_windows_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
@@ -20205,6 +20303,11 @@ function nsgRuleAttrs() {
   ];
 }
 
+// src/model/facts/keyvault.ts
+var RBAC_DEFAULT_API_VERSION = "2026-02-01";
+var VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
+var SECRETS_READER_ROLE = "Key Vault Secrets User";
+
 // src/model/tables/arm.ts
 var agentPoolAttrs = [
   { canonical: "vmSize", paths: ["vmSize"] },
@@ -20243,10 +20346,12 @@ var ARM_TABLE = {
     kind: "ml.workspace",
     attrs: [
       { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
+      { canonical: "publicAccessBehindVnet", paths: ["properties.allowPublicAccessWhenBehindVnet"], default: false },
+      { canonical: "workspaceKind", paths: ["kind"] },
       { canonical: "imageBuildCompute", paths: ["properties.imageBuildCompute"] },
       { canonical: "tags", paths: ["tags"] }
     ],
-    refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"] }
+    refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"], hub: ["properties.hubResourceId"] }
   },
   "microsoft.machinelearningservices/workspaces/computes": { kind: "ml.compute", attrs: computeAttrs },
   "microsoft.containerservice/managedclusters": {
@@ -20268,10 +20373,17 @@ var ARM_TABLE = {
     kind: "keyvault",
     attrs: [
       { canonical: "purgeProtection", paths: ["properties.enablePurgeProtection"], default: false },
-      { canonical: "rbacAuthorization", paths: ["properties.enableRbacAuthorization"], default: false },
+      {
+        canonical: "rbacAuthorization",
+        paths: ["properties.enableRbacAuthorization"],
+        default: false,
+        defaultSince: [{ apiVersion: RBAC_DEFAULT_API_VERSION, value: true }]
+      },
+      { canonical: "accessPolicies", paths: ["properties.accessPolicies"] },
       { canonical: "tags", paths: ["tags"] }
     ]
   },
+  "microsoft.keyvault/vaults/accesspolicies": { kind: "keyvault.accesspolicy", attrs: [{ canonical: "name", paths: ["name"] }] },
   "microsoft.containerregistry/registries": {
     kind: "acr",
     attrs: [
@@ -20288,6 +20400,13 @@ var ARM_TABLE = {
       { canonical: "allowBlobPublicAccess", paths: ["properties.allowBlobPublicAccess"], default: false },
       { canonical: "minTls", paths: ["properties.minimumTlsVersion"], default: "TLS1_2" },
       { canonical: "tags", paths: ["tags"] }
+    ]
+  },
+  "microsoft.storage/storageaccounts/blobservices/containers": {
+    kind: "storage.container",
+    attrs: [
+      { canonical: "publicAccess", paths: ["properties.publicAccess"], default: "None" },
+      { canonical: "name", paths: ["name"] }
     ]
   },
   "microsoft.compute/virtualmachines": {
@@ -20343,16 +20462,32 @@ function convert(v, spec) {
   }
   return v;
 }
-function factOf(body, spec, site, sitePrefix = "") {
+function factOf(body, spec, site, sitePrefix = "", apiVersion) {
   for (const p of spec.paths) {
     const v = valueAt(body, p);
-    if (v !== void 0) return { value: convert(v, spec), defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    if (v === void 0) continue;
+    const value = convert(v, spec);
+    const fact2 = { value, defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    if (value !== v && v.kind === "string") fact2.written = v.value;
+    return fact2;
   }
-  return {
+  const sourcePath = spec.paths[0];
+  if (spec.defaultSince?.length) {
+    if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
+    let chosen = spec.default;
+    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
+    return { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
+  }
+  const fact = {
     value: spec.default === void 0 ? void 0 : fromJS(spec.default),
     defaulted: spec.default !== void 0,
-    sourcePath: spec.paths[0]
+    sourcePath
   };
+  if (spec.convert === "enabledToBool" && typeof spec.default === "boolean") fact.written = spec.default ? "Enabled" : "Disabled";
+  return fact;
+}
+function apiVersionDate(apiVersion) {
+  return apiVersion.trim().slice(0, 10);
 }
 function fixedFacts(fixed, into) {
   for (const [k, v] of Object.entries(fixed ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
@@ -20374,9 +20509,10 @@ function normalize(src) {
     refs,
     evaluation: src.evaluation
   };
+  if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion));
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);
@@ -20397,7 +20533,7 @@ function elements(parent, src, el) {
     const attrs = /* @__PURE__ */ new Map();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix));
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
     if (i === 0) {
       for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
         const f = attrs.get(k);
@@ -20421,6 +20557,7 @@ function elements(parent, src, el) {
       parent,
       evaluation: parent.evaluation
     };
+    if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
     return element;
   });
 }
@@ -20429,7 +20566,12 @@ function elements(parent, src, el) {
 var ARM_PARENT_REF = {
   "microsoft.machinelearningservices/workspaces/computes": "workspace",
   "microsoft.containerservice/managedclusters/agentpools": "cluster",
-  "microsoft.network/networksecuritygroups/securityrules": "nsg"
+  "microsoft.network/networksecuritygroups/securityrules": "nsg",
+  "microsoft.keyvault/vaults/accesspolicies": "keyVault",
+  "microsoft.storage/storageaccounts/blobservices/containers": "storage"
+};
+var ARM_PARENT_LEVELS = {
+  "microsoft.storage/storageaccounts/blobservices/containers": 2
 };
 function fromTerraform(r, evaluation) {
   const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
@@ -20454,7 +20596,7 @@ function fromTerraform(r, evaluation) {
 function azapiSource(r, base, site) {
   const typeValue = r.body.entries.get("type");
   const fullType = typeValue?.kind === "string" ? typeValue.value : void 0;
-  const armType = fullType?.split("@")[0];
+  const [armType, apiVersion] = fullType?.split("@") ?? [];
   const key = armType?.toLowerCase();
   const bodyValue = r.body.entries.get("body");
   const entries2 = new Map(bodyValue?.kind === "object" ? bodyValue.entries : []);
@@ -20463,7 +20605,7 @@ function azapiSource(r, base, site) {
     if (v && !entries2.has(k)) entries2.set(k, v);
   }
   const refs = /* @__PURE__ */ new Map();
-  const parentRef = key ? ARM_PARENT_REF[key] : void 0;
+  const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : void 0;
   const parentId = r.body.entries.get("parent_id");
   if (parentRef && parentId) refs.set(parentRef, parentId);
   return {
@@ -20474,7 +20616,8 @@ function azapiSource(r, base, site) {
     body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
     // Properties inside `body` are object members, not attributes: point at `body`.
     site: (p) => site(p) ?? site("body"),
-    refs
+    refs,
+    ...apiVersion ? { apiVersion } : {}
   };
 }
 function terraformRefKeys(ref) {
@@ -21964,7 +22107,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
       apiVersion = typeText.slice(at + 1);
       typeText = typeText.slice(0, at);
     }
-    const fullType = parent && !typeText.includes("/") ? `${parent.type}/${typeText}` : typeText;
+    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
     const nameNode = getProp(node, "name");
     const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
     const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
@@ -22172,11 +22315,11 @@ function bicepDeclarations(template, host) {
 }
 
 // src/model/from-arm.ts
-function parentKey(type, idKey) {
+function parentKey(type, idKey, levels = 1) {
   const k = type.split("/").filter(Boolean).length;
   const segs = idKey.split("/");
-  if (k < 3 || segs.length < k + 2) return void 0;
-  return [...segs.slice(0, k - 1), ...segs.slice(k, -1)].join("/");
+  if (k - levels < 2 || segs.length < 2 * k - 1) return void 0;
+  return [...segs.slice(0, k - levels), ...segs.slice(k, segs.length - levels)].join("/");
 }
 function armRefKeys(ref) {
   const keys = [];
@@ -22189,7 +22332,7 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   const key = r.type.toLowerCase();
   const refs = /* @__PURE__ */ new Map();
   const parentRef = ARM_PARENT_REF[key];
-  const pk = parentRef ? parentKey(r.type, r.idKey) : void 0;
+  const pk = parentRef ? parentKey(r.type, r.idKey, ARM_PARENT_LEVELS[key]) : void 0;
   if (parentRef && pk) refs.set(parentRef, unknown("parent resource", void 0, pk));
   const address = `${r.deployment.map((d) => `deployment(${d})/`).join("")}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== void 0 ? `[${r.copyIndex}]` : ""}`;
   const resources = normalize({
@@ -22202,7 +22345,8 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
     name: r.name,
     identity: [r.idKey],
     refs,
-    evaluation
+    evaluation,
+    ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {}
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
@@ -24640,9 +24784,9 @@ function resourceInstances(scope, sym) {
         apiVersion ??= nestedParent.apiVersion;
       }
       const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      const leafName = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
-      const fullName = parent ? composeName2(parent.fullName, leafName, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName;
-      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName, bodyState: 0 };
+      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
+      const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
+      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
       if (apiVersion !== void 0) inst.apiVersion = apiVersion;
       if (it.index !== void 0) inst.index = it.index;
       if (condition) inst.condition = condition;
@@ -27068,24 +27212,44 @@ function registerRules(byCategory) {
 }
 
 // rules/aml/AML001-workspace-public-network-access.ts
+function privateEndpointOf(g, ws) {
+  return g.ofKind("private-endpoint").find((pe) => g.target(pe, "target") === ws);
+}
 var AML001_workspace_public_network_access_default = defineRule({
   meta: {
     id: "AML001",
     name: "workspace-public-network-access",
     shortDescription: "Azure ML workspace reachable from the public internet.",
-    fullDescription: "An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet.",
-    help: 'Set public_network_access_enabled = false (ARM/Bicep/azapi: properties.publicNetworkAccess = "Disabled") and reach the workspace through a private endpoint.',
+    fullDescription: "An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet. An AI Studio / AI Foundry project takes its network settings from its hub, so the hub is judged, not the project. On workspace API versions before 2021-07-01, which have no publicNetworkAccess, a workspace is public unless a private endpoint targets it and allowPublicAccessWhenBehindVnet is not true.",
+    help: 'Set public_network_access_enabled = false (AI Foundry hub: public_network_access = "Disabled"; ARM/Bicep/azapi: properties.publicNetworkAccess = "Disabled") and reach the workspace through a private endpoint. For a project, secure its hub.',
     level: { prod: "error", unknown: "warning", nonprod: "note" },
     tags: ["security", "network", "aml"],
     securitySeverity: 7.5,
     messages: {
-      publicWorkspace: 'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.'
+      publicWorkspace: 'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.',
+      legacyPublicBehindVnet: 'ML workspace "{{name}}" is reachable from the public internet because {{state}} (API version {{api}} predates publicNetworkAccess); set {{attribute}} to false, or use API version {{since}} or later with publicNetworkAccess Disabled.',
+      legacyNoPrivateEndpoint: 'ML workspace "{{name}}" is reachable from the public internet: API version {{api}} predates publicNetworkAccess and no private endpoint in the scanned code targets the workspace; add one, or use API version {{since}} or later with publicNetworkAccess Disabled.'
     }
   },
   create(ctx) {
     return {
-      "ml.workspace"(ws) {
+      "ml.workspace"(ws, g) {
+        const kind = ctx.fact(ws, "workspaceKind");
+        if (kind.state === "unknown") return;
+        const kindName2 = kind.string();
+        if (kindName2 !== void 0 && isProjectWorkspace(kindName2)) return;
         const access2 = ctx.fact(ws, "publicNetworkAccess");
+        if (access2.defaulted && ws.apiVersion !== void 0 && predatesPublicNetworkAccess(ws.apiVersion)) {
+          const behind = ctx.fact(ws, "publicAccessBehindVnet");
+          const legacy = { name: displayName(ws), api: ws.apiVersion, since: PUBLIC_NETWORK_ACCESS_API_VERSION };
+          if (behind.bool() === true) {
+            ctx.report({ resource: ws, attr: "publicAccessBehindVnet", messageId: "legacyPublicBehindVnet", data: { ...legacy, state: behind.describe(), attribute: behind.sourcePath } });
+            return;
+          }
+          if (behind.state === "unknown" || privateEndpointOf(g, ws)) return;
+          ctx.report({ resource: ws, messageId: "legacyNoPrivateEndpoint", attributePath: "publicNetworkAccess", data: legacy });
+          return;
+        }
         if (access2.bool() !== true) return;
         ctx.report({
           resource: ws,
@@ -27157,7 +27321,7 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
     }
   },
   create(ctx) {
-    const leafName = (c) => {
+    const leafName2 = (c) => {
       const n = c.name?.kind === "string" ? c.name.value : ctx.fact(c, "name").string();
       return n?.split("/").pop();
     };
@@ -27166,7 +27330,7 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
         const ibc = ctx.fact(ws, "imageBuildCompute");
         const target = ibc.string()?.trim();
         if (!target) return;
-        const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName(c2)?.toLowerCase() === target.toLowerCase());
+        const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName2(c2)?.toLowerCase() === target.toLowerCase());
         if (computes.length === 0) return;
         const types = computes.map((c2) => amlComputeTypeOf(ctx, c2));
         if (types.includes(void 0)) return;
@@ -27730,36 +27894,53 @@ var KV001_keyvault_purge_protection_default = defineRule({
   }
 });
 
-// src/model/facts/keyvault.ts
-var VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
-var SECRETS_READER_ROLE = "Key Vault Secrets User";
-
 // rules/keyvault/KV002-keyvault-rbac-authorization.ts
+function plural(n, what) {
+  return `${n} ${what}${n === 1 ? "y" : "ies"}`;
+}
+function declaredPolicies(ctx, kv, g) {
+  const inline = ctx.fact(kv, "accessPolicies");
+  const standalone = g.ofKind("keyvault.accesspolicy").filter((p) => p.parent === kv).length;
+  const parts = [];
+  if (inline.value?.kind === "list" && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, "access polic")} (${inline.sourcePath})`);
+  if (standalone > 0) parts.push(plural(standalone, "standalone access polic"));
+  if (parts.length > 0) return { state: "some", text: parts.join(" and ") };
+  if (inline.state === "unknown") return { state: "unknown", text: `access policies (${inline.sourcePath}, not evaluated)` };
+  return { state: "none", text: "" };
+}
 var KV002_keyvault_rbac_authorization_default = defineRule({
   meta: {
     id: "KV002",
     name: "keyvault-rbac-authorization",
     shortDescription: "Key Vault uses access policies instead of Azure RBAC authorization.",
-    fullDescription: `With the legacy access-policy model, anyone who holds Contributor (or \`${VAULT_WRITE_PERMISSION}\`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform.`,
-    help: `Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true) and grant data-plane access with role assignments such as "${SECRETS_READER_ROLE}".`,
+    fullDescription: `With the legacy access-policy model, anyone who holds Contributor (or \`${VAULT_WRITE_PERMISSION}\`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform. The default depends on the API: ARM, Bicep and azapi API versions from ${RBAC_DEFAULT_API_VERSION} create vaults with RBAC when the property is absent; older API versions and azurerm create them with access policies. A vault that is explicitly set to access policies, or that declares access policies, is a warning; one that only takes the old default and declares no access policy is a note.`,
+    help: `Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true, or use API version ${RBAC_DEFAULT_API_VERSION} or later) and grant data-plane access with role assignments such as "${SECRETS_READER_ROLE}" instead of access policies.`,
     level: "warning",
     tags: ["security", "identity", "keyvault"],
     securitySeverity: 5,
     messages: {
-      accessPolicies: 'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.'
+      accessPolicies: 'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.',
+      defaultWithPolicies: 'Key Vault "{{name}}" uses access policies because {{state}}{{api}} and it declares {{policies}}; set {{attribute}} to true and grant role assignments.',
+      defaultNoPolicies: 'Key Vault "{{name}}" gets the access-policy model because {{state}}{{api}}, though it declares no access policy; set {{attribute}} to true to use Azure RBAC.'
     }
   },
   create(ctx) {
     return {
-      keyvault(kv) {
+      keyvault(kv, g) {
         const rbac = ctx.fact(kv, "rbacAuthorization");
         if (rbac.bool() !== false) return;
-        ctx.report({
-          resource: kv,
-          attr: "rbacAuthorization",
-          messageId: "accessPolicies",
-          data: { name: displayName(kv), state: rbac.describe(), attribute: rbac.sourcePath }
-        });
+        const data = { name: displayName(kv), state: rbac.describe(), attribute: rbac.sourcePath };
+        if (!rbac.defaulted) {
+          ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "accessPolicies", data });
+          return;
+        }
+        const api = kv.apiVersion !== void 0 ? ` on API version ${kv.apiVersion}` : "";
+        const policies = declaredPolicies(ctx, kv, g);
+        if (policies.state === "none") {
+          ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "defaultNoPolicies", level: "note", data: { ...data, api } });
+          return;
+        }
+        ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "defaultWithPolicies", data: { ...data, api, policies: policies.text } });
       }
     };
   }
@@ -27830,37 +28011,6 @@ var ACR002_private_registry_needs_premium_default = defineRule({
   }
 });
 
-// rules/storage/ST001-storage-public-blob-access.ts
-var ST001_storage_public_blob_access_default = defineRule({
-  meta: {
-    id: "ST001",
-    name: "storage-public-blob-access",
-    shortDescription: "Storage account allowing anonymous blob access.",
-    fullDescription: 'When a storage account allows anonymous (public) blob access, any container set to "blob" or "container" access level \u2014 by a script, a portal click or a tool default \u2014 exposes its contents to the whole internet without credentials. ML storage accounts hold training data, model artifacts and run logs, often with personal data; a single misconfigured container is a data breach.',
-    help: "Set allow_nested_items_to_be_public = false (azurerm v2: allow_blob_public_access; ARM/Bicep/azapi: properties.allowBlobPublicAccess = false). The azurerm default is true, so write it explicitly.",
-    level: "error",
-    tags: ["security", "data-protection", "storage"],
-    securitySeverity: 8,
-    messages: {
-      publicBlobAccess: 'Storage account "{{name}}" allows anonymous blob access because {{state}}; set {{attribute}} to false.'
-    }
-  },
-  create(ctx) {
-    return {
-      storage(st) {
-        const allow = ctx.fact(st, "allowBlobPublicAccess");
-        if (allow.bool() !== true) return;
-        ctx.report({
-          resource: st,
-          attr: "allowBlobPublicAccess",
-          messageId: "publicBlobAccess",
-          data: { name: displayName(st), state: allow.describe(), attribute: allow.sourcePath }
-        });
-      }
-    };
-  }
-});
-
 // src/model/facts/storage.ts
 var TLS_VERSIONS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
 var MIN_SAFE_TLS = "TLS1_2";
@@ -27868,6 +28018,73 @@ function isTlsBelow12(version) {
   const i = TLS_VERSIONS.findIndex((v) => v.toLowerCase() === version.toLowerCase());
   return i >= 0 && i < TLS_VERSIONS.indexOf(MIN_SAFE_TLS);
 }
+var PUBLIC_CONTAINER_ACCESS = ["blob", "container"];
+function isPublicContainerAccess(level) {
+  return PUBLIC_CONTAINER_ACCESS.includes(level.toLowerCase());
+}
+var PRIVATE_CONTAINER_ACCESS = { terraform: "private", arm: "None" };
+
+// rules/storage/ST001-storage-public-blob-access.ts
+var ST001_storage_public_blob_access_default = defineRule({
+  meta: {
+    id: "ST001",
+    name: "storage-public-blob-access",
+    shortDescription: "Storage account allowing anonymous blob access.",
+    fullDescription: 'When a storage account allows anonymous (public) blob access, any container set to "blob" or "container" access level \u2014 by a script, a portal click or a tool default \u2014 exposes its contents to the whole internet without credentials. ML storage accounts hold training data, model artifacts and run logs, often with personal data; a single misconfigured container is a data breach. An explicit allow is an error; the azurerm default (which allows it) is a warning, since containers can then be made public; a scanned container that is public on such an account is an error at the container.',
+    help: 'Set allow_nested_items_to_be_public = false (azurerm v2: allow_blob_public_access; ARM/Bicep/azapi: properties.allowBlobPublicAccess = false). The azurerm default is true, so write it explicitly. Keep containers private (container_access_type = "private"; ARM publicAccess: None) and share data with SAS tokens or Microsoft Entra ID instead.',
+    level: "error",
+    tags: ["security", "data-protection", "storage"],
+    securitySeverity: 8,
+    messages: {
+      publicBlobAccess: 'Storage account "{{name}}" allows anonymous blob access because {{state}}; set {{attribute}} to false.',
+      containersCanBePublic: 'Containers of storage account "{{name}}" can be made public because {{state}}, the azurerm provider default; set {{attribute}} to false.',
+      publicContainer: 'Container "{{name}}" is readable by anyone without credentials: {{state}}, and storage account "{{account}}" allows it as {{accountState}}; set {{attribute}} to "{{private}}" or {{accountAttribute}} to false.'
+    }
+  },
+  create(ctx) {
+    return {
+      storage(st) {
+        const allow = ctx.fact(st, "allowBlobPublicAccess");
+        if (allow.bool() !== true) return;
+        const defaulted = allow.defaulted;
+        ctx.report({
+          resource: st,
+          attr: "allowBlobPublicAccess",
+          messageId: defaulted ? "containersCanBePublic" : "publicBlobAccess",
+          level: defaulted ? "warning" : void 0,
+          data: { name: displayName(st), state: allow.describe(), attribute: allow.sourcePath }
+        });
+      },
+      "storage.container"(container) {
+        const access2 = ctx.fact(container, "publicAccess");
+        const level = access2.string();
+        if (level === void 0 || !isPublicContainerAccess(level)) return;
+        const account = container.parent;
+        if (!isKind(account, "storage")) {
+          ctx.undecided(container, "publicAccess", "its storage account is not in the scanned code");
+          return;
+        }
+        const allow = ctx.fact(account, "allowBlobPublicAccess");
+        if (allow.bool() !== true) return;
+        ctx.report({
+          resource: container,
+          attr: "publicAccess",
+          messageId: "publicContainer",
+          related: [{ ...whereWritten(account, "allowBlobPublicAccess"), label: `storage account ${displayName(account)}: ${allow.describe()}` }],
+          data: {
+            name: leafName(container) ?? displayName(container),
+            state: access2.describe(),
+            account: displayName(account),
+            accountState: allow.describe(),
+            attribute: access2.sourcePath,
+            private: container.format === "terraform" ? PRIVATE_CONTAINER_ACCESS.terraform : PRIVATE_CONTAINER_ACCESS.arm,
+            accountAttribute: allow.sourcePath
+          }
+        });
+      }
+    };
+  }
+});
 
 // rules/storage/ST002-storage-min-tls.ts
 var ST002_storage_min_tls_default = defineRule({
@@ -29138,9 +29355,9 @@ function classify(file, frontEnds, host, root, problems) {
   let text2;
   let read = false;
   for (const fe of frontEnds) {
-    const byName = fe.byName(file);
-    if (byName === void 0) continue;
-    if (byName !== "peek") return { frontEnd: fe, kind: byName };
+    const byName2 = fe.byName(file);
+    if (byName2 === void 0) continue;
+    if (byName2 !== "peek") return { frontEnd: fe, kind: byName2 };
     if (!read) {
       read = true;
       text2 = host.readText(file);
@@ -29292,7 +29509,7 @@ function summarize(result) {
   }
   return s;
 }
-function plural(n, singular, pluralForm = `${singular}s`) {
+function plural2(n, singular, pluralForm = `${singular}s`) {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 function ruleIndex(result) {
@@ -29407,11 +29624,11 @@ function formatMarkdown(result, options = {}) {
   const problems = summary.errors + summary.warnings + summary.notes;
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : "";
   if (problems === 0) {
-    out.push(`\u2714 No problems found in ${plural(summary.files, "file")}${suppressed}.`);
+    out.push(`\u2714 No problems found in ${plural2(summary.files, "file")}${suppressed}.`);
     return out.join("\n") + "\n";
   }
   out.push(
-    `\u2716 **${plural(problems, "problem")}** (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")})${suppressed} in ${plural(summary.files, "scanned file")}.`,
+    `\u2716 **${plural2(problems, "problem")}** (${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notes, "note")})${suppressed} in ${plural2(summary.files, "scanned file")}.`,
     ""
   );
   const counts = /* @__PURE__ */ new Map();
@@ -29446,7 +29663,7 @@ function formatMarkdown(result, options = {}) {
       );
     }
     if (visible.length > shown.length) {
-      out.push("", `\u2026and ${plural(visible.length - shown.length, "more finding")} (see the SARIF report or the log).`);
+      out.push("", `\u2026and ${plural2(visible.length - shown.length, "more finding")} (see the SARIF report or the log).`);
     }
   }
   return out.join("\n") + "\n";
@@ -30012,7 +30229,7 @@ function changedLinesLogLine(state) {
   if (state.kind === "unknown") {
     return `mlops-iac-lint: could not tell which lines ${prName(state.pr)} changed: ${state.reason}. All findings are treated as on unchanged lines.`;
   }
-  return `mlops-iac-lint: ${prName(state.pr)}: ${plural(state.findings.length, "finding")} on lines it changed (git diff ${state.range}), annotated first.`;
+  return `mlops-iac-lint: ${prName(state.pr)}: ${plural2(state.findings.length, "finding")} on lines it changed (git diff ${state.range}), annotated first.`;
 }
 function changedLinesSection(state, base, links) {
   if (state.kind === "not-a-pull-request") return "";
@@ -30027,7 +30244,7 @@ function changedLinesSection(state, base, links) {
       ""
     ].join("\n");
   }
-  const out = [`### ${title}: ${plural(state.findings.length, "finding")} on changed lines`, ""];
+  const out = [`### ${title}: ${plural2(state.findings.length, "finding")} on changed lines`, ""];
   if (state.findings.length === 0) {
     out.push(`No finding is on a line ${name} changed.`);
   } else {
