@@ -14861,7 +14861,8 @@ function displayName(r) {
 }
 function placeholder(token) {
   const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
-  return `<${m ? m[1] + m[2] : token}>`;
+  if (m) return `<${m[1] + m[2]}>`;
+  return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, "$2")}>`;
 }
 function readableTemplate(t) {
   let out = "";

@@ -134,7 +134,9 @@ export function displayName(r: Resource): string {
 /** `<x>` for an unknown part of a name: `parameters('x')`/`variables('x')` by name (with any property path), else the expression. */
 export function placeholder(token: string): string {
   const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
-  return `<${m ? m[1]! + m[2]! : token}>`;
+  if (m) return `<${m[1]! + m[2]!}>`;
+  // Inside an expression a parameter or variable reads as its name, as in Bicep (`uniqueString(rg, workspaceName)`).
+  return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, '$2')}>`;
 }
 
 /**

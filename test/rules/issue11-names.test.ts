@@ -87,5 +87,6 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     expect(placeholder("parameters('keyVaultName')")).toBe('<keyVaultName>');
     expect(placeholder("variables('x')[0]")).toBe('<x[0]>');
     expect(placeholder('uniqueString(resourceGroup().id)')).toBe('<uniqueString(resourceGroup().id)>');
+    expect(placeholder("uniqueString(resourceGroup().id, parameters('workspaceName'))")).toBe('<uniqueString(resourceGroup().id, workspaceName)>');
   });
 });
