@@ -14504,6 +14504,21 @@ function compareLocations(a, b) {
 }
 
 // src/engine/graph.ts
+var PARENT_REF = {
+  "aks.nodepool": "cluster",
+  "ml.compute": "workspace",
+  "nsg.rule": "nsg",
+  "keyvault.accesspolicy": "keyVault",
+  "storage.container": "storage"
+};
+var PARENT_BY_NAME = { "storage.container": "storage" };
+function byName(resources, r, ref) {
+  const kind = PARENT_BY_NAME[r.kind];
+  const v = r.refs.get(ref);
+  if (!kind || v?.kind !== "string") return void 0;
+  const hits = resources.filter((p) => p.kind === kind && p.name?.kind === "string" && p.name.value === v.value);
+  return hits.length === 1 ? hits[0] : void 0;
+}
 function buildGraph(resources, evaluation, refKeys) {
   const byIdentity = /* @__PURE__ */ new Map();
   for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
@@ -14517,8 +14532,8 @@ function buildGraph(resources, evaluation, refKeys) {
   };
   for (const r of resources) {
     if (r.parent) continue;
-    const parentRef = r.kind === "aks.nodepool" ? "cluster" : r.kind === "ml.compute" ? "workspace" : r.kind === "nsg.rule" ? "nsg" : void 0;
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef));
+    const parentRef = PARENT_REF[r.kind];
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
   }
   const byKind = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -14558,7 +14573,15 @@ import path3 from "node:path";
 
 // src/model/kinds.ts
 var KINDS = {
-  "ml.workspace": { publicNetworkAccess: "bool", imageBuildCompute: "string", tags: "object" },
+  "ml.workspace": {
+    publicNetworkAccess: "bool",
+    /** The legacy `allowPublicAccessWhenBehindVnet` (AML001 reads it on API versions before `publicNetworkAccess`). */
+    publicAccessBehindVnet: "bool",
+    /** ARM `kind`: `Default`, `Hub`, `Project`, `FeatureStore`. */
+    workspaceKind: "string",
+    imageBuildCompute: "string",
+    tags: "object"
+  },
   "ml.compute": {
     computeType: "string",
     computeTypeRaw: "string",
@@ -14585,9 +14608,13 @@ var KINDS = {
     taints: "list",
     vmSize: "string"
   },
-  keyvault: { purgeProtection: "bool", rbacAuthorization: "bool", tags: "object" },
+  keyvault: { purgeProtection: "bool", rbacAuthorization: "bool", accessPolicies: "list", tags: "object" },
+  /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
+  "keyvault.accesspolicy": { name: "string" },
   acr: { adminEnabled: "bool", networkDefaultAction: "string", publicNetworkAccess: "bool", sku: "string", tags: "object" },
   storage: { allowBlobPublicAccess: "bool", minTls: "string", tags: "object" },
+  /** A blob container of a storage account (its `storage` reference / ARM grandparent). */
+  "storage.container": { name: "string", publicAccess: "string" },
   vm: { name: "string", tags: "object", vmSize: "string" },
   vmss: { name: "string", tags: "object", vmSize: "string" },
   nsg: { tags: "object" },
@@ -14825,6 +14852,13 @@ var START_STOP_SCHEDULES = "computeStartStop";
 var STOP_ACTION = "stop";
 var DISABLED_STATUS = "disabled";
 var IDLE_SHUTDOWN_EXAMPLE = "PT60M";
+var PUBLIC_NETWORK_ACCESS_API_VERSION = "2021-07-01";
+function predatesPublicNetworkAccess(apiVersion) {
+  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
+}
+function isProjectWorkspace(kind) {
+  return kind.toLowerCase() === "project";
+}
 
 // src/model/facts/acr.ts
 var NETWORK_RESTRICTED_SKU = "Premium";
@@ -14840,6 +14874,10 @@ function isRegistryGroup(groupId) {
 }
 
 // src/engine/facts.ts
+function known(r, name) {
+  const v = r.attrs.get(name)?.value;
+  return v && v.kind !== "unknown" ? v : void 0;
+}
 function knownStringOf(v) {
   return v?.kind === "string" ? v.value : void 0;
 }
@@ -14852,6 +14890,9 @@ function knownNumberOf(v) {
   if (v?.kind === "number") return v.value;
   if (v?.kind === "string" && /^\d+$/.test(v.value)) return Number(v.value);
   return void 0;
+}
+function knownString(r, name) {
+  return knownStringOf(known(r, name));
 }
 function showValue(v) {
   if (!v) return "unset";
@@ -14872,8 +14913,8 @@ function showValue(v) {
 function describeFact(f, attr2) {
   const name = f?.sourcePath ?? attr2;
   if (!f || f.value === void 0) return `${name} is not set`;
-  if (f.defaulted) return `${name} is not set (defaults to ${showValue(f.value)})`;
-  return `${name} is ${showValue(f.value)}`;
+  if (f.defaulted) return `${name} is not set (defaults to ${f.written ?? showValue(f.value)})`;
+  return `${name} is ${f.written ?? showValue(f.value)}`;
 }
 function factLocations(r, name) {
   const f = r.attrs.get(name);
@@ -14900,9 +14941,47 @@ function contains(outer, inner) {
 function displayName(r) {
   const n = r.name;
   if (n?.kind === "string") return n.value;
-  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:") && n.token.length <= 60 && (n.token.match(/\{/g) ?? []).length <= 1) return n.token;
+  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:")) {
+    const readable = n.tpl ? readableTemplate(n.token) : placeholder(n.token);
+    if (readable !== void 0 && readable.length <= 80) return readable;
+  }
   const last = r.address.replace(/\[[^\]]*\]$/, "").split(/[/.]/).pop();
   return last || r.address;
+}
+function placeholder(token) {
+  const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
+  if (m) return `<${m[1] + m[2]}>`;
+  return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, "$2")}>`;
+}
+function readableTemplate(t) {
+  let out = "";
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if ((c === "{" || c === "}") && t[i + 1] === c) {
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === "}") return void 0;
+    if (c !== "{") {
+      out += c;
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < t.length && depth > 0; j++) {
+      if (t[j] === "{") depth++;
+      else if (t[j] === "}") depth--;
+    }
+    if (depth !== 0) return void 0;
+    out += placeholder(t.slice(i + 1, j - 1));
+    i = j - 1;
+  }
+  return out;
+}
+function leafName(r) {
+  const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
+  return n === void 0 ? void 0 : n.split("/").pop();
 }
 function sizeSymbols(r) {
   return (r.attrs.get("vmSize")?.value?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []);
@@ -15281,14 +15360,14 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
       until = untilV.value;
     }
     for (const id of ids.filter((x) => !knownRuleIds.has(x))) bad(`Invalid suppression: unknown rule ID '${id}'.`);
-    const known = ids.filter((x) => knownRuleIds.has(x));
-    if (known.length === 0) return;
+    const known2 = ids.filter((x) => knownRuleIds.has(x));
+    if (known2.length === 0) return;
     if (until !== void 0 && until < today2) {
-      return bad(`Expired suppression of ${known.join(", ")}: it ran out on ${until} and no longer suppresses anything.`, "note");
+      return bad(`Expired suppression of ${known2.join(", ")}: it ran out on ${until} and no longer suppresses anything.`, "note");
     }
     const d = {
       file,
-      ruleIds: known,
+      ruleIds: known2,
       reason,
       location,
       scope: { startLine: objectRange.start.line, endLine: objectRange.end.line },
@@ -17965,8 +18044,8 @@ var Utils = class Utils2 {
     if (!Utils2.isString(input) && !Utils2.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input)}`);
   }
   static checkFlags(flags) {
-    const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
-    if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+    const known2 = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+    if (!Number.isInteger(flags) || (flags & ~known2) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
   }
   static isByteArray(input) {
     return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
@@ -27491,6 +27570,17 @@ var AZURERM_TABLE = {
     ],
     refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
   },
+  // An AI Foundry hub is an ML workspace of kind Hub (its projects inherit its network settings).
+  azurerm_ai_foundry: {
+    kind: "ml.workspace",
+    fixed: { workspaceKind: "Hub" },
+    attrs: [
+      // "public_network_access - (Optional) … Possible values include Enabled and Disabled. Defaults to Enabled."
+      { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
+      { canonical: "tags", paths: ["tags"] }
+    ],
+    refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
+  },
   azurerm_machine_learning_compute_cluster: {
     kind: "ml.compute",
     fixed: { computeType: "cluster" },
@@ -27540,9 +27630,13 @@ var AZURERM_TABLE = {
       { canonical: "purgeProtection", paths: ["purge_protection_enabled"], default: false },
       // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
       { canonical: "rbacAuthorization", paths: ["rbac_authorization_enabled", "enable_rbac_authorization"], default: false },
+      // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
+      { canonical: "accessPolicies", paths: ["access_policy"] },
       { canonical: "tags", paths: ["tags"] }
     ]
   },
+  // "Manages a Key Vault Access Policy": key_vault_id names the vault it adds a policy to.
+  azurerm_key_vault_access_policy: { kind: "keyvault.accesspolicy", attrs: [], refs: { keyVault: ["key_vault_id"] } },
   azurerm_container_registry: {
     kind: "acr",
     attrs: [
@@ -27559,12 +27653,24 @@ var AZURERM_TABLE = {
   azurerm_storage_account: {
     kind: "storage",
     attrs: [
-      // v3+: allow_nested_items_to_be_public "Defaults to true"; v2: allow_blob_public_access.
+      // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
+      // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
+      // default); v2: allow_blob_public_access.
       { canonical: "allowBlobPublicAccess", paths: ["allow_nested_items_to_be_public", "allow_blob_public_access"], default: true },
       // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
       { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2" },
       { canonical: "tags", paths: ["tags"] }
     ]
+  },
+  azurerm_storage_container: {
+    kind: "storage.container",
+    attrs: [
+      // "container_access_type - (Optional) … Possible values are blob, container or private. Defaults to private."
+      { canonical: "publicAccess", paths: ["container_access_type"], default: "private" },
+      { canonical: "name", paths: ["name"] }
+    ],
+    // v4: storage_account_id; v3 (deprecated in v4): storage_account_name, matched by name in the graph.
+    refs: { storage: ["storage_account_id", "storage_account_name"] }
   },
   azurerm_linux_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
   azurerm_windows_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
@@ -27605,6 +27711,11 @@ function nsgRuleAttrs() {
   ];
 }
 
+// src/model/facts/keyvault.ts
+var RBAC_DEFAULT_API_VERSION = "2026-02-01";
+var VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
+var SECRETS_READER_ROLE = "Key Vault Secrets User";
+
 // src/model/tables/arm.ts
 var agentPoolAttrs = [
   { canonical: "vmSize", paths: ["vmSize"] },
@@ -27643,10 +27754,12 @@ var ARM_TABLE = {
     kind: "ml.workspace",
     attrs: [
       { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
+      { canonical: "publicAccessBehindVnet", paths: ["properties.allowPublicAccessWhenBehindVnet"], default: false },
+      { canonical: "workspaceKind", paths: ["kind"] },
       { canonical: "imageBuildCompute", paths: ["properties.imageBuildCompute"] },
       { canonical: "tags", paths: ["tags"] }
     ],
-    refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"] }
+    refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"], hub: ["properties.hubResourceId"] }
   },
   "microsoft.machinelearningservices/workspaces/computes": { kind: "ml.compute", attrs: computeAttrs },
   "microsoft.containerservice/managedclusters": {
@@ -27668,10 +27781,17 @@ var ARM_TABLE = {
     kind: "keyvault",
     attrs: [
       { canonical: "purgeProtection", paths: ["properties.enablePurgeProtection"], default: false },
-      { canonical: "rbacAuthorization", paths: ["properties.enableRbacAuthorization"], default: false },
+      {
+        canonical: "rbacAuthorization",
+        paths: ["properties.enableRbacAuthorization"],
+        default: false,
+        defaultSince: [{ apiVersion: RBAC_DEFAULT_API_VERSION, value: true }]
+      },
+      { canonical: "accessPolicies", paths: ["properties.accessPolicies"] },
       { canonical: "tags", paths: ["tags"] }
     ]
   },
+  "microsoft.keyvault/vaults/accesspolicies": { kind: "keyvault.accesspolicy", attrs: [{ canonical: "name", paths: ["name"] }] },
   "microsoft.containerregistry/registries": {
     kind: "acr",
     attrs: [
@@ -27688,6 +27808,13 @@ var ARM_TABLE = {
       { canonical: "allowBlobPublicAccess", paths: ["properties.allowBlobPublicAccess"], default: false },
       { canonical: "minTls", paths: ["properties.minimumTlsVersion"], default: "TLS1_2" },
       { canonical: "tags", paths: ["tags"] }
+    ]
+  },
+  "microsoft.storage/storageaccounts/blobservices/containers": {
+    kind: "storage.container",
+    attrs: [
+      { canonical: "publicAccess", paths: ["properties.publicAccess"], default: "None" },
+      { canonical: "name", paths: ["name"] }
     ]
   },
   "microsoft.compute/virtualmachines": {
@@ -27762,21 +27889,34 @@ function convert(v, spec) {
   }
   return v;
 }
-function factOf(body, spec, site, sitePrefix = "") {
+function factOf(body, spec, site, sitePrefix = "", apiVersion) {
   for (const p of spec.paths) {
     const v = valueAt(body, p);
-    if (v !== void 0) return { value: convert(v, spec), defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    if (v === void 0) continue;
+    const value = convert(v, spec);
+    const fact = { value, defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    if (value !== v && v.kind === "string") fact.written = v.value;
+    return fact;
   }
-  const absent = {
-    value: spec.default === void 0 ? void 0 : fromJS(spec.default),
-    defaulted: spec.default !== void 0,
-    sourcePath: spec.paths[0]
-  };
+  const sourcePath = spec.paths[0];
+  let absent;
+  if (spec.defaultSince?.length) {
+    if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
+    let chosen = spec.default;
+    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
+    absent = { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
+  } else {
+    absent = { value: spec.default === void 0 ? void 0 : fromJS(spec.default), defaulted: spec.default !== void 0, sourcePath };
+    if (spec.convert === "enabledToBool" && typeof spec.default === "boolean") absent.written = spec.default ? "Enabled" : "Disabled";
+  }
   for (const p of spec.paths) {
     const nulled = chosenNullAt(body, p);
     if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
   }
   return absent;
+}
+function apiVersionDate(apiVersion) {
+  return apiVersion.trim().slice(0, 10);
 }
 function fixedFacts(fixed2, into) {
   for (const [k, v] of Object.entries(fixed2 ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
@@ -27798,9 +27938,10 @@ function normalize(src) {
     refs,
     evaluation: src.evaluation
   };
+  if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion));
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);
@@ -27821,7 +27962,7 @@ function elements(parent, src, el) {
     const attrs = /* @__PURE__ */ new Map();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix));
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
     if (i === 0) {
       for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
         const f = attrs.get(k);
@@ -27845,6 +27986,7 @@ function elements(parent, src, el) {
       parent,
       evaluation: parent.evaluation
     };
+    if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
     return element;
   });
 }
@@ -27856,7 +27998,12 @@ function isInlineElement(r) {
 var ARM_PARENT_REF = {
   "microsoft.machinelearningservices/workspaces/computes": "workspace",
   "microsoft.containerservice/managedclusters/agentpools": "cluster",
-  "microsoft.network/networksecuritygroups/securityrules": "nsg"
+  "microsoft.network/networksecuritygroups/securityrules": "nsg",
+  "microsoft.keyvault/vaults/accesspolicies": "keyVault",
+  "microsoft.storage/storageaccounts/blobservices/containers": "storage"
+};
+var ARM_PARENT_LEVELS = {
+  "microsoft.storage/storageaccounts/blobservices/containers": 2
 };
 function fromTerraform(r, evaluation) {
   const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
@@ -27881,7 +28028,7 @@ function fromTerraform(r, evaluation) {
 function azapiSource(r, base, site) {
   const typeValue = r.body.entries.get("type");
   const fullType = typeValue?.kind === "string" ? typeValue.value : void 0;
-  const armType = fullType?.split("@")[0];
+  const [armType, apiVersion] = fullType?.split("@") ?? [];
   const key = armType?.toLowerCase();
   const bodyValue = r.body.entries.get("body");
   const entries2 = new Map(bodyValue?.kind === "object" ? bodyValue.entries : []);
@@ -27890,7 +28037,7 @@ function azapiSource(r, base, site) {
     if (v && !entries2.has(k)) entries2.set(k, v);
   }
   const refs = /* @__PURE__ */ new Map();
-  const parentRef = key ? ARM_PARENT_REF[key] : void 0;
+  const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : void 0;
   const parentId = r.body.entries.get("parent_id");
   if (parentRef && parentId) refs.set(parentRef, parentId);
   return {
@@ -27901,7 +28048,8 @@ function azapiSource(r, base, site) {
     body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
     // Properties inside `body` are object members, not attributes: point at `body`.
     site: (p) => site(p) ?? site("body"),
-    refs
+    refs,
+    ...apiVersion ? { apiVersion } : {}
   };
 }
 function terraformRefKeys(ref) {
@@ -28295,14 +28443,14 @@ function buildResourceId(prefix, type, names, loc2, fname) {
     if (s === void 0) identifiable = false;
     else nameSegs.push(...s);
   }
-  const known = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
+  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
   let path24 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
     if (typeSegs[i + 1] !== void 0) path24 += "/" + escapeBraces(typeSegs[i + 1]);
     if (nameSegs[i] !== void 0) path24 += "/" + nameSegs[i];
   }
-  if (known) return str(path24.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
+  if (known2) return str(path24.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
   return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path24);
 }
 function armResourceKey(type, name) {
@@ -29407,7 +29555,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
       apiVersion = typeText.slice(at + 1);
       typeText = typeText.slice(0, at);
     }
-    const fullType = parent && !typeText.includes("/") ? `${parent.type}/${typeText}` : typeText;
+    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
     const nameNode = getProp(node, "name");
     const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
     const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
@@ -29615,11 +29763,11 @@ function bicepDeclarations(template, host) {
 }
 
 // src/model/from-arm.ts
-function parentKey(type, idKey) {
+function parentKey(type, idKey, levels = 1) {
   const k = type.split("/").filter(Boolean).length;
   const segs = idKey.split("/");
-  if (k < 3 || segs.length < k + 2) return void 0;
-  return [...segs.slice(0, k - 1), ...segs.slice(k, -1)].join("/");
+  if (k - levels < 2 || segs.length < 2 * k - 1) return void 0;
+  return [...segs.slice(0, k - levels), ...segs.slice(k, segs.length - levels)].join("/");
 }
 function armRefKeys(ref) {
   const keys = [];
@@ -29632,7 +29780,7 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   const key = r.type.toLowerCase();
   const refs = /* @__PURE__ */ new Map();
   const parentRef = ARM_PARENT_REF[key];
-  const pk = parentRef ? parentKey(r.type, r.idKey) : void 0;
+  const pk = parentRef ? parentKey(r.type, r.idKey, ARM_PARENT_LEVELS[key]) : void 0;
   if (parentRef && pk) refs.set(parentRef, unknown("parent resource", void 0, pk));
   const address = `${r.deployment.map((d) => `deployment(${d})/`).join("")}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== void 0 ? `[${r.copyIndex}]` : ""}`;
   const resources = normalize({
@@ -29645,7 +29793,8 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
     name: r.name,
     identity: [r.idKey],
     refs,
-    evaluation
+    evaluation,
+    ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {}
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
@@ -32130,9 +32279,9 @@ function resourceInstances(scope, sym) {
         apiVersion ??= nestedParent.apiVersion;
       }
       const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      const leafName = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
-      const fullName = parent ? composeName2(parent.fullName, leafName, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName;
-      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName, bodyState: 0 };
+      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
+      const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
+      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
       if (apiVersion !== void 0) inst.apiVersion = apiVersion;
       if (it.index !== void 0) inst.index = it.index;
       if (condition) inst.condition = condition;
@@ -34644,24 +34793,44 @@ function registerRules(byCategory) {
 }
 
 // rules/aml/AML001-workspace-public-network-access.ts
+function privateEndpointOf(g, ws) {
+  return g.ofKind("private-endpoint").find((pe) => g.target(pe, "target") === ws);
+}
 var AML001_workspace_public_network_access_default = defineRule({
   meta: {
     id: "AML001",
     name: "workspace-public-network-access",
     shortDescription: "Azure ML workspace reachable from the public internet.",
-    fullDescription: "An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet.",
-    help: 'Set public_network_access_enabled = false (ARM/Bicep/azapi: properties.publicNetworkAccess = "Disabled") and reach the workspace through a private endpoint.',
+    fullDescription: "An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet. An AI Studio / AI Foundry project takes its network settings from its hub, so the hub is judged, not the project. On workspace API versions before 2021-07-01, which have no publicNetworkAccess, a workspace is public unless a private endpoint targets it and allowPublicAccessWhenBehindVnet is not true.",
+    help: 'Set public_network_access_enabled = false (AI Foundry hub: public_network_access = "Disabled"; ARM/Bicep/azapi: properties.publicNetworkAccess = "Disabled") and reach the workspace through a private endpoint. For a project, secure its hub.',
     level: { prod: "error", unknown: "warning", nonprod: "note" },
     tags: ["security", "network", "aml"],
     securitySeverity: 7.5,
     messages: {
-      publicWorkspace: 'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.'
+      publicWorkspace: 'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.',
+      legacyPublicBehindVnet: 'ML workspace "{{name}}" is reachable from the public internet because {{state}} (API version {{api}} predates publicNetworkAccess); set {{attribute}} to false, or use API version {{since}} or later with publicNetworkAccess Disabled.',
+      legacyNoPrivateEndpoint: 'ML workspace "{{name}}" is reachable from the public internet: API version {{api}} predates publicNetworkAccess and no private endpoint in the scanned code targets the workspace; add one, or use API version {{since}} or later with publicNetworkAccess Disabled.'
     }
   },
   create(ctx) {
     return {
-      "ml.workspace"(ws) {
+      "ml.workspace"(ws, g) {
+        const kind = ctx.fact(ws, "workspaceKind");
+        if (kind.state === "unknown") return;
+        const kindName = kind.string();
+        if (kindName !== void 0 && isProjectWorkspace(kindName)) return;
         const access2 = ctx.fact(ws, "publicNetworkAccess");
+        if (access2.defaulted && ws.apiVersion !== void 0 && predatesPublicNetworkAccess(ws.apiVersion)) {
+          const behind = ctx.fact(ws, "publicAccessBehindVnet");
+          const legacy = { name: displayName(ws), api: ws.apiVersion, since: PUBLIC_NETWORK_ACCESS_API_VERSION };
+          if (behind.bool() === true) {
+            ctx.report({ resource: ws, attr: "publicAccessBehindVnet", messageId: "legacyPublicBehindVnet", data: { ...legacy, state: behind.describe(), attribute: behind.sourcePath } });
+            return;
+          }
+          if (behind.state === "unknown" || privateEndpointOf(g, ws)) return;
+          ctx.report({ resource: ws, messageId: "legacyNoPrivateEndpoint", attributePath: "publicNetworkAccess", data: legacy });
+          return;
+        }
         if (access2.bool() !== true) return;
         ctx.report({
           resource: ws,
@@ -34733,7 +34902,7 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
     }
   },
   create(ctx) {
-    const leafName = (c) => {
+    const leafName2 = (c) => {
       const n = c.name?.kind === "string" ? c.name.value : ctx.fact(c, "name").string();
       return n?.split("/").pop();
     };
@@ -34742,7 +34911,7 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
         const ibc = ctx.fact(ws, "imageBuildCompute");
         const target = ibc.string()?.trim();
         if (!target) return;
-        const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName(c2)?.toLowerCase() === target.toLowerCase());
+        const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName2(c2)?.toLowerCase() === target.toLowerCase());
         if (computes.length === 0) return;
         const types = computes.map((c2) => amlComputeTypeOf(ctx, c2));
         if (types.includes(void 0)) return;
@@ -35252,36 +35421,53 @@ var KV001_keyvault_purge_protection_default = defineRule({
   }
 });
 
-// src/model/facts/keyvault.ts
-var VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
-var SECRETS_READER_ROLE = "Key Vault Secrets User";
-
 // rules/keyvault/KV002-keyvault-rbac-authorization.ts
+function plural(n, what) {
+  return `${n} ${what}${n === 1 ? "y" : "ies"}`;
+}
+function declaredPolicies(ctx, kv, g) {
+  const inline = ctx.fact(kv, "accessPolicies");
+  const standalone = g.ofKind("keyvault.accesspolicy").filter((p) => p.parent === kv).length;
+  const parts = [];
+  if (inline.value?.kind === "list" && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, "access polic")} (${inline.sourcePath})`);
+  if (standalone > 0) parts.push(plural(standalone, "standalone access polic"));
+  if (parts.length > 0) return { state: "some", text: parts.join(" and ") };
+  if (inline.state === "unknown") return { state: "unknown", text: `access policies (${inline.sourcePath}, not evaluated)` };
+  return { state: "none", text: "" };
+}
 var KV002_keyvault_rbac_authorization_default = defineRule({
   meta: {
     id: "KV002",
     name: "keyvault-rbac-authorization",
     shortDescription: "Key Vault uses access policies instead of Azure RBAC authorization.",
-    fullDescription: `With the legacy access-policy model, anyone who holds Contributor (or \`${VAULT_WRITE_PERMISSION}\`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform.`,
-    help: `Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true) and grant data-plane access with role assignments such as "${SECRETS_READER_ROLE}".`,
+    fullDescription: `With the legacy access-policy model, anyone who holds Contributor (or \`${VAULT_WRITE_PERMISSION}\`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform. The default depends on the API: ARM, Bicep and azapi API versions from ${RBAC_DEFAULT_API_VERSION} create vaults with RBAC when the property is absent; older API versions and azurerm create them with access policies. A vault that is explicitly set to access policies, or that declares access policies, is a warning; one that only takes the old default and declares no access policy is a note.`,
+    help: `Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true, or use API version ${RBAC_DEFAULT_API_VERSION} or later) and grant data-plane access with role assignments such as "${SECRETS_READER_ROLE}" instead of access policies.`,
     level: "warning",
     tags: ["security", "identity", "keyvault"],
     securitySeverity: 5,
     messages: {
-      accessPolicies: 'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.'
+      accessPolicies: 'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.',
+      defaultWithPolicies: 'Key Vault "{{name}}" uses access policies because {{state}}{{api}} and it declares {{policies}}; set {{attribute}} to true and grant role assignments.',
+      defaultNoPolicies: 'Key Vault "{{name}}" gets the access-policy model because {{state}}{{api}}, though it declares no access policy; set {{attribute}} to true to use Azure RBAC.'
     }
   },
   create(ctx) {
     return {
-      keyvault(kv) {
+      keyvault(kv, g) {
         const rbac = ctx.fact(kv, "rbacAuthorization");
         if (rbac.bool() !== false) return;
-        ctx.report({
-          resource: kv,
-          attr: "rbacAuthorization",
-          messageId: "accessPolicies",
-          data: { name: displayName(kv), state: rbac.describe(), attribute: rbac.sourcePath }
-        });
+        const data = { name: displayName(kv), state: rbac.describe(), attribute: rbac.sourcePath };
+        if (!rbac.defaulted) {
+          ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "accessPolicies", data });
+          return;
+        }
+        const api = kv.apiVersion !== void 0 ? ` on API version ${kv.apiVersion}` : "";
+        const policies = declaredPolicies(ctx, kv, g);
+        if (policies.state === "none") {
+          ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "defaultNoPolicies", level: "note", data: { ...data, api } });
+          return;
+        }
+        ctx.report({ resource: kv, attr: "rbacAuthorization", messageId: "defaultWithPolicies", data: { ...data, api, policies: policies.text } });
       }
     };
   }
@@ -35352,37 +35538,6 @@ var ACR002_private_registry_needs_premium_default = defineRule({
   }
 });
 
-// rules/storage/ST001-storage-public-blob-access.ts
-var ST001_storage_public_blob_access_default = defineRule({
-  meta: {
-    id: "ST001",
-    name: "storage-public-blob-access",
-    shortDescription: "Storage account allowing anonymous blob access.",
-    fullDescription: 'When a storage account allows anonymous (public) blob access, any container set to "blob" or "container" access level \u2014 by a script, a portal click or a tool default \u2014 exposes its contents to the whole internet without credentials. ML storage accounts hold training data, model artifacts and run logs, often with personal data; a single misconfigured container is a data breach.',
-    help: "Set allow_nested_items_to_be_public = false (azurerm v2: allow_blob_public_access; ARM/Bicep/azapi: properties.allowBlobPublicAccess = false). The azurerm default is true, so write it explicitly.",
-    level: "error",
-    tags: ["security", "data-protection", "storage"],
-    securitySeverity: 8,
-    messages: {
-      publicBlobAccess: 'Storage account "{{name}}" allows anonymous blob access because {{state}}; set {{attribute}} to false.'
-    }
-  },
-  create(ctx) {
-    return {
-      storage(st) {
-        const allow = ctx.fact(st, "allowBlobPublicAccess");
-        if (allow.bool() !== true) return;
-        ctx.report({
-          resource: st,
-          attr: "allowBlobPublicAccess",
-          messageId: "publicBlobAccess",
-          data: { name: displayName(st), state: allow.describe(), attribute: allow.sourcePath }
-        });
-      }
-    };
-  }
-});
-
 // src/model/facts/storage.ts
 var TLS_VERSIONS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
 var MIN_SAFE_TLS = "TLS1_2";
@@ -35390,6 +35545,73 @@ function isTlsBelow12(version) {
   const i = TLS_VERSIONS.findIndex((v) => v.toLowerCase() === version.toLowerCase());
   return i >= 0 && i < TLS_VERSIONS.indexOf(MIN_SAFE_TLS);
 }
+var PUBLIC_CONTAINER_ACCESS = ["blob", "container"];
+function isPublicContainerAccess(level) {
+  return PUBLIC_CONTAINER_ACCESS.includes(level.toLowerCase());
+}
+var PRIVATE_CONTAINER_ACCESS = { terraform: "private", arm: "None" };
+
+// rules/storage/ST001-storage-public-blob-access.ts
+var ST001_storage_public_blob_access_default = defineRule({
+  meta: {
+    id: "ST001",
+    name: "storage-public-blob-access",
+    shortDescription: "Storage account allowing anonymous blob access.",
+    fullDescription: 'When a storage account allows anonymous (public) blob access, any container set to "blob" or "container" access level \u2014 by a script, a portal click or a tool default \u2014 exposes its contents to the whole internet without credentials. ML storage accounts hold training data, model artifacts and run logs, often with personal data; a single misconfigured container is a data breach. An explicit allow is an error; the azurerm default (which allows it) is a warning, since containers can then be made public; a scanned container that is public on such an account is an error at the container.',
+    help: 'Set allow_nested_items_to_be_public = false (azurerm v2: allow_blob_public_access; ARM/Bicep/azapi: properties.allowBlobPublicAccess = false). The azurerm default is true, so write it explicitly. Keep containers private (container_access_type = "private"; ARM publicAccess: None) and share data with SAS tokens or Microsoft Entra ID instead.',
+    level: "error",
+    tags: ["security", "data-protection", "storage"],
+    securitySeverity: 8,
+    messages: {
+      publicBlobAccess: 'Storage account "{{name}}" allows anonymous blob access because {{state}}; set {{attribute}} to false.',
+      containersCanBePublic: 'Containers of storage account "{{name}}" can be made public because {{state}}, the azurerm provider default; set {{attribute}} to false.',
+      publicContainer: 'Container "{{name}}" is readable by anyone without credentials: {{state}}, and storage account "{{account}}" allows it as {{accountState}}; set {{attribute}} to "{{private}}" or {{accountAttribute}} to false.'
+    }
+  },
+  create(ctx) {
+    return {
+      storage(st) {
+        const allow = ctx.fact(st, "allowBlobPublicAccess");
+        if (allow.bool() !== true) return;
+        const defaulted = allow.defaulted;
+        ctx.report({
+          resource: st,
+          attr: "allowBlobPublicAccess",
+          messageId: defaulted ? "containersCanBePublic" : "publicBlobAccess",
+          level: defaulted ? "warning" : void 0,
+          data: { name: displayName(st), state: allow.describe(), attribute: allow.sourcePath }
+        });
+      },
+      "storage.container"(container) {
+        const access2 = ctx.fact(container, "publicAccess");
+        const level = access2.string();
+        if (level === void 0 || !isPublicContainerAccess(level)) return;
+        const account = container.parent;
+        if (!isKind(account, "storage")) {
+          ctx.undecided(container, "publicAccess", "its storage account is not in the scanned code");
+          return;
+        }
+        const allow = ctx.fact(account, "allowBlobPublicAccess");
+        if (allow.bool() !== true) return;
+        ctx.report({
+          resource: container,
+          attr: "publicAccess",
+          messageId: "publicContainer",
+          related: [{ ...whereWritten(account, "allowBlobPublicAccess"), label: `storage account ${displayName(account)}: ${allow.describe()}` }],
+          data: {
+            name: leafName(container) ?? displayName(container),
+            state: access2.describe(),
+            account: displayName(account),
+            accountState: allow.describe(),
+            attribute: access2.sourcePath,
+            private: container.format === "terraform" ? PRIVATE_CONTAINER_ACCESS.terraform : PRIVATE_CONTAINER_ACCESS.arm,
+            accountAttribute: allow.sourcePath
+          }
+        });
+      }
+    };
+  }
+});
 
 // rules/storage/ST002-storage-min-tls.ts
 var ST002_storage_min_tls_default = defineRule({
@@ -36762,9 +36984,9 @@ function classify(file, frontEnds, host, root, problems) {
   let text2;
   let read = false;
   for (const fe of frontEnds) {
-    const byName = fe.byName(file);
-    if (byName === void 0) continue;
-    if (byName !== "peek") return { frontEnd: fe, kind: byName };
+    const byName2 = fe.byName(file);
+    if (byName2 === void 0) continue;
+    if (byName2 !== "peek") return { frontEnd: fe, kind: byName2 };
     if (!read) {
       read = true;
       text2 = host.readText(file);
@@ -36844,8 +37066,8 @@ function resolveRuleOptions(catalog, fromConfig, fromApi) {
   return out;
 }
 function selectRules(all, only, disable) {
-  const known = new Set(all.map((r) => r.meta.id));
-  for (const id of [...only ?? [], ...disable ?? []]) if (!known.has(id)) throw new UsageError(`unknown rule ID: ${id}`);
+  const known2 = new Set(all.map((r) => r.meta.id));
+  for (const id of [...only ?? [], ...disable ?? []]) if (!known2.has(id)) throw new UsageError(`unknown rule ID: ${id}`);
   return all.filter((r) => (!only?.length || only.includes(r.meta.id) || r.meta.id === "PARSE001") && !disable?.includes(r.meta.id));
 }
 var PhaseTimer = class {
@@ -36916,7 +37138,7 @@ function summarize(result) {
   }
   return s;
 }
-function plural(n, singular, pluralForm = `${singular}s`) {
+function plural2(n, singular, pluralForm = `${singular}s`) {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 function ruleIndex(result) {
@@ -37031,11 +37253,11 @@ function formatMarkdown(result, options = {}) {
   const problems = summary.errors + summary.warnings + summary.notes;
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : "";
   if (problems === 0) {
-    out.push(`\u2714 No problems found in ${plural(summary.files, "file")}${suppressed}.`);
+    out.push(`\u2714 No problems found in ${plural2(summary.files, "file")}${suppressed}.`);
     return out.join("\n") + "\n";
   }
   out.push(
-    `\u2716 **${plural(problems, "problem")}** (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")})${suppressed} in ${plural(summary.files, "scanned file")}.`,
+    `\u2716 **${plural2(problems, "problem")}** (${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notes, "note")})${suppressed} in ${plural2(summary.files, "scanned file")}.`,
     ""
   );
   const counts = /* @__PURE__ */ new Map();
@@ -37070,7 +37292,7 @@ function formatMarkdown(result, options = {}) {
       );
     }
     if (visible.length > shown.length) {
-      out.push("", `\u2026and ${plural(visible.length - shown.length, "more finding")} (see the SARIF report or the log).`);
+      out.push("", `\u2026and ${plural2(visible.length - shown.length, "more finding")} (see the SARIF report or the log).`);
     }
   }
   return out.join("\n") + "\n";
@@ -37636,7 +37858,7 @@ function changedLinesLogLine(state) {
   if (state.kind === "unknown") {
     return `mlops-iac-lint: could not tell which lines ${prName(state.pr)} changed: ${state.reason}. All findings are treated as on unchanged lines.`;
   }
-  return `mlops-iac-lint: ${prName(state.pr)}: ${plural(state.findings.length, "finding")} on lines it changed (git diff ${state.range}), annotated first.`;
+  return `mlops-iac-lint: ${prName(state.pr)}: ${plural2(state.findings.length, "finding")} on lines it changed (git diff ${state.range}), annotated first.`;
 }
 function changedLinesSection(state, base, links) {
   if (state.kind === "not-a-pull-request") return "";
@@ -37651,7 +37873,7 @@ function changedLinesSection(state, base, links) {
       ""
     ].join("\n");
   }
-  const out = [`### ${title}: ${plural(state.findings.length, "finding")} on changed lines`, ""];
+  const out = [`### ${title}: ${plural2(state.findings.length, "finding")} on changed lines`, ""];
   if (state.findings.length === 0) {
     out.push(`No finding is on a line ${name} changed.`);
   } else {

@@ -1,5 +1,13 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { displayName } from '../../src/engine/facts.js';
+import type { Graph } from '../../src/engine/types.js';
+import type { Resource } from '../../src/model/resource.js';
+import { isProjectWorkspace, predatesPublicNetworkAccess, PUBLIC_NETWORK_ACCESS_API_VERSION } from '../../src/model/facts/aml.js';
+
+/** A private endpoint in the scanned code that targets the workspace. */
+function privateEndpointOf(g: Graph, ws: Resource): Resource | undefined {
+  return g.ofKind('private-endpoint').find((pe) => g.target(pe, 'target') === ws);
+}
 
 export default defineRule({
   meta: {
@@ -7,20 +15,43 @@ export default defineRule({
     name: 'workspace-public-network-access',
     shortDescription: 'Azure ML workspace reachable from the public internet.',
     fullDescription:
-      'An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet.',
-    help: 'Set public_network_access_enabled = false (ARM/Bicep/azapi: properties.publicNetworkAccess = "Disabled") and reach the workspace through a private endpoint.',
+      'An Azure Machine Learning workspace with public network access enabled (explicitly, or by leaving it unset: azurerm and ARM default to enabled) accepts control-plane and data-plane calls from any network. Models, datasets, credentials held in connections and the attached key vault are one leaked token away from the internet. An AI Studio / AI Foundry project takes its network settings from its hub, so the hub is judged, not the project. On workspace API versions before 2021-07-01, which have no publicNetworkAccess, a workspace is public unless a private endpoint targets it and allowPublicAccessWhenBehindVnet is not true.',
+    help: 'Set public_network_access_enabled = false (AI Foundry hub: public_network_access = "Disabled"; ARM/Bicep/azapi: properties.publicNetworkAccess = "Disabled") and reach the workspace through a private endpoint. For a project, secure its hub.',
     level: { prod: 'error', unknown: 'warning', nonprod: 'note' },
     tags: ['security', 'network', 'aml'],
     securitySeverity: 7.5,
     messages: {
       publicWorkspace:
         'ML workspace "{{name}}" is reachable from the public internet because {{state}}; turn {{attribute}} off and reach the workspace through a private endpoint.',
+      legacyPublicBehindVnet:
+        'ML workspace "{{name}}" is reachable from the public internet because {{state}} (API version {{api}} predates publicNetworkAccess); set {{attribute}} to false, or use API version {{since}} or later with publicNetworkAccess Disabled.',
+      legacyNoPrivateEndpoint:
+        'ML workspace "{{name}}" is reachable from the public internet: API version {{api}} predates publicNetworkAccess and no private endpoint in the scanned code targets the workspace; add one, or use API version {{since}} or later with publicNetworkAccess Disabled.',
     },
   },
   create(ctx) {
     return {
-      'ml.workspace'(ws) {
+      'ml.workspace'(ws, g) {
+        // A project inherits its hub's network settings: the hub is judged.
+        const kind = ctx.fact(ws, 'workspaceKind');
+        if (kind.state === 'unknown') return;
+        const kindName = kind.string();
+        if (kindName !== undefined && isProjectWorkspace(kindName)) return;
+
         const access = ctx.fact(ws, 'publicNetworkAccess');
+        if (access.defaulted && ws.apiVersion !== undefined && predatesPublicNetworkAccess(ws.apiVersion)) {
+          // RULES.md AML001, legacy reading (see the rule doc): public unless a private
+          // endpoint targets it and allowPublicAccessWhenBehindVnet is not true.
+          const behind = ctx.fact(ws, 'publicAccessBehindVnet');
+          const legacy = { name: displayName(ws), api: ws.apiVersion, since: PUBLIC_NETWORK_ACCESS_API_VERSION };
+          if (behind.bool() === true) {
+            ctx.report({ resource: ws, attr: 'publicAccessBehindVnet', messageId: 'legacyPublicBehindVnet', data: { ...legacy, state: behind.describe(), attribute: behind.sourcePath } });
+            return;
+          }
+          if (behind.state === 'unknown' || privateEndpointOf(g, ws)) return;
+          ctx.report({ resource: ws, messageId: 'legacyNoPrivateEndpoint', attributePath: 'publicNetworkAccess', data: legacy });
+          return;
+        }
         if (access.bool() !== true) return;
         ctx.report({
           resource: ws,

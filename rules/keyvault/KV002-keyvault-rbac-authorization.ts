@@ -1,33 +1,69 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { displayName } from '../../src/engine/facts.js';
-import { SECRETS_READER_ROLE, VAULT_WRITE_PERMISSION } from '../../src/model/facts/keyvault.js';
+import type { Graph, RuleContext } from '../../src/engine/types.js';
+import type { Resource } from '../../src/model/resource.js';
+import { RBAC_DEFAULT_API_VERSION, SECRETS_READER_ROLE, VAULT_WRITE_PERMISSION } from '../../src/model/facts/keyvault.js';
+
+/** The access policies a vault declares: inline entries and standalone policy resources that name it. */
+interface DeclaredPolicies {
+  /** `none`: none in the scanned code; `unknown`: the inline list cannot be evaluated. */
+  state: 'some' | 'none' | 'unknown';
+  /** For the message: "2 access policies (access_policy)". */
+  text: string;
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? 'y' : 'ies'}`;
+}
+
+function declaredPolicies(ctx: Pick<RuleContext, 'fact'>, kv: Resource<'keyvault'>, g: Graph): DeclaredPolicies {
+  const inline = ctx.fact(kv, 'accessPolicies');
+  const standalone = g.ofKind('keyvault.accesspolicy').filter((p) => p.parent === kv).length;
+  const parts: string[] = [];
+  if (inline.value?.kind === 'list' && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, 'access polic')} (${inline.sourcePath})`);
+  if (standalone > 0) parts.push(plural(standalone, 'standalone access polic'));
+  if (parts.length > 0) return { state: 'some', text: parts.join(' and ') };
+  if (inline.state === 'unknown') return { state: 'unknown', text: `access policies (${inline.sourcePath}, not evaluated)` };
+  return { state: 'none', text: '' };
+}
 
 export default defineRule({
   meta: {
     id: 'KV002',
     name: 'keyvault-rbac-authorization',
     shortDescription: 'Key Vault uses access policies instead of Azure RBAC authorization.',
-    fullDescription: `With the legacy access-policy model, anyone who holds Contributor (or \`${VAULT_WRITE_PERMISSION}\`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform.`,
-    help: `Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true) and grant data-plane access with role assignments such as "${SECRETS_READER_ROLE}".`,
+    fullDescription: `With the legacy access-policy model, anyone who holds Contributor (or \`${VAULT_WRITE_PERMISSION}\`) on the vault can grant themselves access to every secret, key and certificate by adding an access policy, and those grants live outside Azure RBAC: no Privileged Identity Management, no deny assignments, no central access reviews. Azure ML workspaces keep connection secrets and customer-managed keys in this vault, so a privilege escalation here exposes the whole platform. The default depends on the API: ARM, Bicep and azapi API versions from ${RBAC_DEFAULT_API_VERSION} create vaults with RBAC when the property is absent; older API versions and azurerm create them with access policies. A vault that is explicitly set to access policies, or that declares access policies, is a warning; one that only takes the old default and declares no access policy is a note.`,
+    help: `Set rbac_authorization_enabled = true (azurerm v3: enable_rbac_authorization; ARM/Bicep/azapi: properties.enableRbacAuthorization = true, or use API version ${RBAC_DEFAULT_API_VERSION} or later) and grant data-plane access with role assignments such as "${SECRETS_READER_ROLE}" instead of access policies.`,
     level: 'warning',
     tags: ['security', 'identity', 'keyvault'],
     securitySeverity: 5.0,
     messages: {
       accessPolicies:
         'Key Vault "{{name}}" uses access policies instead of Azure RBAC because {{state}}; set {{attribute}} to true and grant access with role assignments.',
+      defaultWithPolicies:
+        'Key Vault "{{name}}" uses access policies because {{state}}{{api}} and it declares {{policies}}; set {{attribute}} to true and grant role assignments.',
+      defaultNoPolicies:
+        'Key Vault "{{name}}" gets the access-policy model because {{state}}{{api}}, though it declares no access policy; set {{attribute}} to true to use Azure RBAC.',
     },
   },
   create(ctx) {
     return {
-      keyvault(kv) {
+      keyvault(kv, g) {
         const rbac = ctx.fact(kv, 'rbacAuthorization');
         if (rbac.bool() !== false) return;
-        ctx.report({
-          resource: kv,
-          attr: 'rbacAuthorization',
-          messageId: 'accessPolicies',
-          data: { name: displayName(kv), state: rbac.describe(), attribute: rbac.sourcePath },
-        });
+        const data = { name: displayName(kv), state: rbac.describe(), attribute: rbac.sourcePath };
+        if (!rbac.defaulted) {
+          ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'accessPolicies', data });
+          return;
+        }
+        // Absent: the default of the API version (azurerm sends false itself).
+        const api = kv.apiVersion !== undefined ? ` on API version ${kv.apiVersion}` : '';
+        const policies = declaredPolicies(ctx, kv, g);
+        if (policies.state === 'none') {
+          ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'defaultNoPolicies', level: 'note', data: { ...data, api } });
+          return;
+        }
+        ctx.report({ resource: kv, attr: 'rbacAuthorization', messageId: 'defaultWithPolicies', data: { ...data, api, policies: policies.text } });
       },
     };
   },

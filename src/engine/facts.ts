@@ -78,8 +78,8 @@ export function showValue(v: Value | undefined): string {
 export function describeFact(f: Fact | undefined, attr: string): string {
   const name = f?.sourcePath ?? attr;
   if (!f || f.value === undefined) return `${name} is not set`;
-  if (f.defaulted) return `${name} is not set (defaults to ${showValue(f.value)})`;
-  return `${name} is ${showValue(f.value)}`;
+  if (f.defaulted) return `${name} is not set (defaults to ${f.written ?? showValue(f.value)})`;
+  return `${name} is ${f.written ?? showValue(f.value)}`;
 }
 
 export function isUnknown(r: Resource, name: string): boolean {
@@ -122,16 +122,62 @@ function contains(outer: Location, inner: Location): boolean {
 }
 
 /**
- * A display name for messages: the resource's known name; an ARM/Bicep name with one
- * simple unknown part as its template (`kv{uniqueString(resourceGroup().id)}`); otherwise
- * the last segment of its address (the Terraform label or the symbolic name).
+ * A display name for messages: the resource's known name (a parameter's value when it is
+ * known); an ARM/Bicep name with unknown parts written with `<…>` placeholders — a parameter
+ * or variable by its name (`<keyVaultName>`, `<settings.keyVaultName>`), another expression
+ * as written (`kv<uniqueString(resourceGroup().id)>`); otherwise the last segment of its
+ * address (the Terraform label or the symbolic name).
  */
 export function displayName(r: Resource): string {
   const n = r.name;
   if (n?.kind === 'string') return n.value;
-  if (n?.kind === 'unknown' && n.token && !n.token.startsWith('tf:') && n.token.length <= 60 && (n.token.match(/\{/g) ?? []).length <= 1) return n.token;
+  if (n?.kind === 'unknown' && n.token && !n.token.startsWith('tf:')) {
+    const readable = (n as { tpl?: boolean }).tpl ? readableTemplate(n.token) : placeholder(n.token);
+    if (readable !== undefined && readable.length <= 80) return readable;
+  }
   const last = r.address.replace(/\[[^\]]*\]$/, '').split(/[/.]/).pop();
   return last || r.address;
+}
+
+/** `<x>` for an unknown part of a name: `parameters('x')`/`variables('x')` by name (with any property path), else the expression. */
+export function placeholder(token: string): string {
+  const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
+  if (m) return `<${m[1]! + m[2]!}>`;
+  // Inside an expression a parameter or variable reads as its name, as in Bicep (`uniqueString(rg, workspaceName)`).
+  return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, '$2')}>`;
+}
+
+/**
+ * An ARM template token (literal text with `{token}` holes, `{{`/`}}` for literal braces;
+ * see `src/eval/arm/resourceid.ts`) with each hole as a placeholder. Undefined when the
+ * braces do not balance.
+ */
+function readableTemplate(t: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if ((c === '{' || c === '}') && t[i + 1] === c) {
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === '}') return undefined;
+    if (c !== '{') {
+      out += c;
+      continue;
+    }
+    // A hole: up to the matching brace (a token may hold balanced braces of its own).
+    let depth = 1;
+    let j = i + 1;
+    for (; j < t.length && depth > 0; j++) {
+      if (t[j] === '{') depth++;
+      else if (t[j] === '}') depth--;
+    }
+    if (depth !== 0) return undefined;
+    out += placeholder(t.slice(i + 1, j - 1));
+    i = j - 1;
+  }
+  return out;
 }
 
 /** The last segment of a resource's known name (`ws/cpu-cluster` → `cpu-cluster`), else undefined. */

@@ -9,6 +9,27 @@ import type { Graph } from './types.js';
 /** Identity keys a reference value can match: its token, or a resource id key. */
 export type RefKeyFn = (ref: Value) => string[];
 
+/** The reference that names a kind's parent. */
+const PARENT_REF: Partial<Record<ResourceKind, string>> = {
+  'aks.nodepool': 'cluster',
+  'ml.compute': 'workspace',
+  'nsg.rule': 'nsg',
+  'keyvault.accesspolicy': 'keyVault',
+  'storage.container': 'storage',
+};
+
+/** Kinds whose parent reference may be the parent's name (azurerm v3 `storage_account_name`), and the parent's kind. */
+const PARENT_BY_NAME: Partial<Record<ResourceKind, ResourceKind>> = { 'storage.container': 'storage' };
+
+/** The parent named by a known name in `ref` (a name is unique per kind within one evaluation). */
+function byName(resources: Resource[], r: Resource, ref: string): Resource | undefined {
+  const kind = PARENT_BY_NAME[r.kind];
+  const v = r.refs.get(ref);
+  if (!kind || v?.kind !== 'string') return undefined;
+  const hits = resources.filter((p) => p.kind === kind && p.name?.kind === 'string' && p.name.value === v.value);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn): Graph {
   const byIdentity = new Map<string, Resource>();
   for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
@@ -20,11 +41,12 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     }
     return undefined;
   };
-  // Parents from references: node pool → cluster, compute → workspace, rule → NSG.
+  // Parents from references: node pool → cluster, compute → workspace, rule → NSG,
+  // access policy → vault, blob container → storage account.
   for (const r of resources) {
     if (r.parent) continue;
-    const parentRef = r.kind === 'aks.nodepool' ? 'cluster' : r.kind === 'ml.compute' ? 'workspace' : r.kind === 'nsg.rule' ? 'nsg' : undefined;
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef));
+    const parentRef = PARENT_REF[r.kind];
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
   }
   const byKind = new Map<ResourceKind, Resource[]>();
   for (const r of resources) {

@@ -8,15 +8,20 @@ import type { ArmResource } from '../eval/arm/template.js';
 import { unknown, type Value } from '../core/value.js';
 import { armResourceIdKey } from '../eval/arm/resourceid.js';
 import { ARM_TABLE } from './tables/arm.js';
-import { ARM_PARENT_REF } from './from-terraform.js';
+import { ARM_PARENT_LEVELS, ARM_PARENT_REF } from './from-terraform.js';
 import { normalize } from './normalize.js';
 
-/** Identity key of the parent of a child resource key (`…/workspaces/computes/ws/c` → `…/workspaces/ws`). */
-export function parentKey(type: string, idKey: string): string | undefined {
+/**
+ * Identity key of the parent of a child resource key (`…/workspaces/computes/ws/c` →
+ * `…/workspaces/ws`), or of the ancestor `levels` up (`…/storageaccounts/blobservices/containers/st/default/c`
+ * → `…/storageaccounts/st` for 2).
+ */
+export function parentKey(type: string, idKey: string, levels = 1): string | undefined {
   const k = type.split('/').filter(Boolean).length;
   const segs = idKey.split('/');
-  if (k < 3 || segs.length < k + 2) return undefined;
-  return [...segs.slice(0, k - 1), ...segs.slice(k, -1)].join('/');
+  // k type segments (namespace included), then k - 1 names.
+  if (k - levels < 2 || segs.length < 2 * k - 1) return undefined;
+  return [...segs.slice(0, k - levels), ...segs.slice(k, segs.length - levels)].join('/');
 }
 
 /** Reference keys of a value that points at a resource: its ARM id key, or its token. */
@@ -37,7 +42,7 @@ export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceO
   const key = r.type.toLowerCase();
   const refs = new Map<string, Value>();
   const parentRef = ARM_PARENT_REF[key];
-  const pk = parentRef ? parentKey(r.type, r.idKey) : undefined;
+  const pk = parentRef ? parentKey(r.type, r.idKey, ARM_PARENT_LEVELS[key]) : undefined;
   if (parentRef && pk) refs.set(parentRef, unknown('parent resource', undefined, pk));
   const address = `${r.deployment.map((d) => `deployment(${d})/`).join('')}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== undefined ? `[${r.copyIndex}]` : ''}`;
   const resources = normalize({
@@ -51,6 +56,7 @@ export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceO
     identity: [r.idKey],
     refs,
     evaluation,
+    ...(r.apiVersion !== undefined ? { apiVersion: r.apiVersion } : {}),
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;

@@ -14,6 +14,17 @@ export const ARM_PARENT_REF: Record<string, string> = {
   'microsoft.machinelearningservices/workspaces/computes': 'workspace',
   'microsoft.containerservice/managedclusters/agentpools': 'cluster',
   'microsoft.network/networksecuritygroups/securityrules': 'nsg',
+  'microsoft.keyvault/vaults/accesspolicies': 'keyVault',
+  'microsoft.storage/storageaccounts/blobservices/containers': 'storage',
+};
+
+/**
+ * ARM child types whose canonical parent is not the direct parent: a blob container's
+ * storage account is two levels up (past the `blobServices/default` service). azapi's
+ * `parent_id` names the direct parent, so these are not linked from it.
+ */
+export const ARM_PARENT_LEVELS: Record<string, number> = {
+  'microsoft.storage/storageaccounts/blobservices/containers': 2,
 };
 
 export function fromTerraform(r: TfResource, evaluation: Evaluation): Resource[] {
@@ -44,7 +55,7 @@ function azapiSource(
 ): SourceResource {
   const typeValue = r.body.entries.get('type');
   const fullType = typeValue?.kind === 'string' ? typeValue.value : undefined;
-  const armType = fullType?.split('@')[0];
+  const [armType, apiVersion] = fullType?.split('@') ?? [];
   const key = armType?.toLowerCase();
   // The ARM shape: the body object plus the top-level name/location/tags of azapi_resource.
   const bodyValue = r.body.entries.get('body');
@@ -54,7 +65,7 @@ function azapiSource(
     if (v && !entries.has(k)) entries.set(k, v);
   }
   const refs = new Map<string, Value>();
-  const parentRef = key ? ARM_PARENT_REF[key] : undefined;
+  const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : undefined;
   const parentId = r.body.entries.get('parent_id');
   if (parentRef && parentId) refs.set(parentRef, parentId);
   return {
@@ -66,6 +77,7 @@ function azapiSource(
     // Properties inside `body` are object members, not attributes: point at `body`.
     site: (p) => site(p) ?? site('body'),
     refs,
+    ...(apiVersion ? { apiVersion } : {}),
   };
 }
 

@@ -10,7 +10,15 @@
 export type AttrType = 'string' | 'bool' | 'number' | 'list' | 'object' | 'any';
 
 export const KINDS = {
-  'ml.workspace': { publicNetworkAccess: 'bool', imageBuildCompute: 'string', tags: 'object' },
+  'ml.workspace': {
+    publicNetworkAccess: 'bool',
+    /** The legacy `allowPublicAccessWhenBehindVnet` (AML001 reads it on API versions before `publicNetworkAccess`). */
+    publicAccessBehindVnet: 'bool',
+    /** ARM `kind`: `Default`, `Hub`, `Project`, `FeatureStore`. */
+    workspaceKind: 'string',
+    imageBuildCompute: 'string',
+    tags: 'object',
+  },
   'ml.compute': {
     computeType: 'string',
     computeTypeRaw: 'string',
@@ -37,9 +45,13 @@ export const KINDS = {
     taints: 'list',
     vmSize: 'string',
   },
-  keyvault: { purgeProtection: 'bool', rbacAuthorization: 'bool', tags: 'object' },
+  keyvault: { purgeProtection: 'bool', rbacAuthorization: 'bool', accessPolicies: 'list', tags: 'object' },
+  /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
+  'keyvault.accesspolicy': { name: 'string' },
   acr: { adminEnabled: 'bool', networkDefaultAction: 'string', publicNetworkAccess: 'bool', sku: 'string', tags: 'object' },
   storage: { allowBlobPublicAccess: 'bool', minTls: 'string', tags: 'object' },
+  /** A blob container of a storage account (its `storage` reference / ARM grandparent). */
+  'storage.container': { name: 'string', publicAccess: 'string' },
   vm: { name: 'string', tags: 'object', vmSize: 'string' },
   vmss: { name: 'string', tags: 'object', vmSize: 'string' },
   nsg: { tags: 'object' },

@@ -4,7 +4,7 @@
  */
 import type { Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
-import { bool, fromJS, withProvenanceOf, type Value } from '../core/value.js';
+import { bool, fromJS, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { AttrSpec, ElementSpec, KindSpec } from './tables/spec.js';
 
 export interface SourceResource {
@@ -24,6 +24,8 @@ export interface SourceResource {
   /** References known from the shape itself (ARM child → parent workspace). */
   refs?: Map<string, Value>;
   evaluation: Evaluation;
+  /** ARM API version (ARM `apiVersion`, Bicep/azapi `type@version`); undefined for azurerm. */
+  apiVersion?: string;
 }
 
 /** Follows a dotted path; numeric segments index lists. Undefined = absent. */
@@ -80,21 +82,38 @@ function convert(v: Value, spec: AttrSpec): Value {
   return v;
 }
 
-export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = ''): Fact {
+export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = '', apiVersion?: string): Fact {
   for (const p of spec.paths) {
     const v = valueAt(body, p);
-    if (v !== undefined) return { value: convert(v, spec), defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    if (v === undefined) continue;
+    const value = convert(v, spec);
+    const fact: Fact = { value, defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    if (value !== v && v.kind === 'string') fact.written = v.value;
+    return fact;
   }
-  const absent: Fact = {
-    value: spec.default === undefined ? undefined : fromJS(spec.default),
-    defaulted: spec.default !== undefined,
-    sourcePath: spec.paths[0]!,
-  };
+  const sourcePath = spec.paths[0]!;
+  let absent: Fact;
+  if (spec.defaultSince?.length) {
+    // The default depends on the API version: without a known one it cannot be told.
+    if (apiVersion === undefined) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
+    let chosen = spec.default;
+    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
+    absent = { value: chosen === undefined ? undefined : fromJS(chosen), defaulted: chosen !== undefined, sourcePath };
+  } else {
+    absent = { value: spec.default === undefined ? undefined : fromJS(spec.default), defaulted: spec.default !== undefined, sourcePath };
+    // A converted default is shown as the source format spells it (`Enabled`, not true).
+    if (spec.convert === 'enabledToBool' && typeof spec.default === 'boolean') absent.written = spec.default ? 'Enabled' : 'Disabled';
+  }
   for (const p of spec.paths) {
     const nulled = chosenNullAt(body, p);
     if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
   }
   return absent;
+}
+
+/** The date part of an ARM API version (`2024-01-01-preview` → `2024-01-01`), for ordering. */
+export function apiVersionDate(apiVersion: string): string {
+  return apiVersion.trim().slice(0, 10);
 }
 
 function fixedFacts(fixed: Record<string, unknown> | undefined, into: Map<string, Fact>): void {
@@ -118,9 +137,10 @@ export function normalize(src: SourceResource): Resource[] {
     refs,
     evaluation: src.evaluation,
   };
+  if (src.apiVersion !== undefined) resource.apiVersion = src.apiVersion;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src.apiVersion));
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);
@@ -142,7 +162,7 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
     const attrs = new Map<string, Fact>();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix));
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
     if (i === 0) {
       for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
         const f = attrs.get(k);
@@ -167,6 +187,7 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
       parent,
       evaluation: parent.evaluation,
     };
+    if (parent.apiVersion !== undefined) element.apiVersion = parent.apiVersion;
     return element;
   });
 }

@@ -37,6 +37,8 @@ export interface Fact {
    * input (RULES.md "Values chosen by a condition").
    */
   nulled?: Value;
+  /** The value as written when the table converted it (`Enabled` for true), for messages. */
+  written?: string;
 }
 
 export interface Resource<K extends ResourceKind = ResourceKind> {
@@ -64,6 +66,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   evaluation: Evaluation;
   /** For ARM compiled from Bicep: the resource's declaration in the `.bicep` source. */
   declaredIn?: Location;
+  /**
+   * The ARM API version the resource is deployed with (ARM `apiVersion`, Bicep and azapi
+   * `type@version`); undefined for azurerm, whose provider chooses it. Some ARM defaults
+   * depend on it (`tables/spec.ts` `defaultSince`).
+   */
+  apiVersion?: string;
 }
 
 

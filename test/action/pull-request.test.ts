@@ -21,6 +21,12 @@ const NEW_VAULT = `resource "azurerm_key_vault" "extra" {
   resource_group_name = azurerm_resource_group.ml.name
   tenant_id           = data.azurerm_client_config.current.tenant_id
   sku_name            = "standard"
+
+  # An access policy keeps KV002 a warning (RULES.md v2: a note without one).
+  access_policy {
+    tenant_id = data.azurerm_client_config.current.tenant_id
+    object_id = data.azurerm_client_config.current.object_id
+  }
 }
 `;
 

@@ -72,9 +72,9 @@ resource "azurerm_key_vault" "kv" {
 }
 `,
         },
-        level: 'warning',
+        level: 'note',
         env: 'unknown',
-        messageId: 'accessPolicies',
+        messageId: 'defaultNoPolicies',
         message: /defaults to false/,
       },
       {
@@ -259,9 +259,9 @@ resource "azapi_resource" "kv" {
 }
 `,
         },
-        level: 'warning',
+        level: 'note',
         env: 'unknown',
-        messageId: 'accessPolicies',
+        messageId: 'defaultNoPolicies',
       },
       {
         name: 'explicit-false',
@@ -380,9 +380,9 @@ resource "azapi_resource" "kv" {
 }
 `,
         },
-        level: 'warning',
+        level: 'note',
         env: 'unknown',
-        messageId: 'accessPolicies',
+        messageId: 'defaultNoPolicies',
       },
       {
         name: 'explicit-false',
@@ -591,9 +591,9 @@ resource "azapi_resource" "kv" {
 }
 `,
         },
-        level: 'warning',
+        level: 'note',
         env: 'unknown',
-        messageId: 'accessPolicies',
+        messageId: 'defaultNoPolicies',
       },
       {
         name: 'explicit-false',

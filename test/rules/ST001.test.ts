@@ -57,9 +57,9 @@ resource "azurerm_storage_account" "st" {
 }
 `,
         },
-        level: 'error',
+        level: 'warning',
         env: 'unknown',
-        messageId: 'publicBlobAccess',
+        messageId: 'containersCanBePublic',
         message: /allow_nested_items_to_be_public is not set \(defaults to true\)/,
       },
       {

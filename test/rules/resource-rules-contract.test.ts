@@ -168,7 +168,7 @@ resource "azurerm_container_registry" "acr" {
     expect(r.findings.map((f) => [f.ruleId, f.messageId]).sort()).toEqual([
       ['ACR001', 'adminUser'],
       ['ACR002', 'notPremium'],
-      ['ST001', 'publicBlobAccess'],
+      ['ST001', 'containersCanBePublic'],
       ['ST002', 'weakTls'],
     ]);
     const st002 = r.findings.find((f) => f.ruleId === 'ST002')!;

@@ -415,7 +415,9 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
       apiVersion = typeText.slice(at + 1);
       typeText = typeText.slice(0, at);
     }
-    const fullType = parent && !typeText.includes('/') ? `${parent.type}/${typeText}` : typeText;
+    // A nested resource's type is relative to its parent (`containers`, or several segments as
+    // `blobServices/containers`) unless it starts with a namespace (`Microsoft.Storage/…`).
+    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
     const nameNode = getProp(node, 'name');
     const nameV = nameNode ? f.eval(nameNode) : unknown('the resource has no name', scope.loc(node));
     const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;

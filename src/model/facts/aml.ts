@@ -51,3 +51,38 @@ export const STOP_ACTION = 'stop';
 export const DISABLED_STATUS = 'disabled';
 /** An example idle shutdown value for messages: ISO 8601 duration, 15 minutes to 3 days. */
 export const IDLE_SHUTDOWN_EXAMPLE = 'PT60M';
+
+/*
+ * Workspace kinds and public network access.
+ *
+ * Sources:
+ * - "What is an Azure Machine Learning hub workspace?"
+ *   (https://learn.microsoft.com/azure/machine-learning/concept-hub-workspace): "Workspaces
+ *   that are created using a hub, referred to as 'project workspaces,' obtain the same
+ *   security settings and shared resource access. They don't require their own security
+ *   settings". ARM `kind` `Project` with `properties.hubResourceId`; the hub is `kind: Hub`.
+ * - ARM template reference, Microsoft.MachineLearningServices/workspaces: API versions up to
+ *   2021-04-01 have only `allowPublicAccessWhenBehindVnet` ("The flag to indicate whether to
+ *   allow public access when behind VNet"); `publicNetworkAccess` ("Whether requests from
+ *   Public Network are allowed") first appears in the GA API version 2021-07-01
+ *   (github.com/Azure/bicep-types-az, generated/machinelearningservices/…/2021-04-01 and
+ *   2021-07-01 types.md).
+ * - "Configure a private endpoint for an Azure Machine Learning workspace", "Enable public
+ *   access" (https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link,
+ *   2021 revisions): a workspace secured with a private endpoint accepts only private traffic
+ *   unless public access is enabled with `allow_public_access_when_behind_vnet=True`; a
+ *   workspace without a private endpoint has a public endpoint only.
+ */
+
+/** The first workspace API version with `publicNetworkAccess`. */
+export const PUBLIC_NETWORK_ACCESS_API_VERSION = '2021-07-01';
+
+/** True for a workspace API version that predates `publicNetworkAccess` (the date decides; `-preview` ignored). */
+export function predatesPublicNetworkAccess(apiVersion: string): boolean {
+  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
+}
+
+/** True for an AI Studio / AI Foundry project workspace (ARM `kind: Project`, case-insensitive): its hub decides its network settings. */
+export function isProjectWorkspace(kind: string): boolean {
+  return kind.toLowerCase() === 'project';
+}

@@ -8,8 +8,17 @@
  *   itself data-plane access by adding an access policy.
  * - ARM template reference, Microsoft.KeyVault/vaults
  *   (https://learn.microsoft.com/azure/templates/microsoft.keyvault/vaults):
- *   `enableRbacAuthorization`, `enablePurgeProtection`.
+ *   `enableRbacAuthorization`, `enablePurgeProtection`, `accessPolicies`.
+ * - "Prepare for Key Vault API version 2026-02-01 and later: Azure RBAC as default access
+ *   control" (https://learn.microsoft.com/azure/key-vault/general/access-control-default):
+ *   "When you create a new vault with API version 2026-02-01 or later, the default access
+ *   control model is Azure RBAC (enableRbacAuthorization = true)"; older API versions leave
+ *   it null, which means access policies. The azurerm provider sends its own default, false
+ *   (registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/key_vault).
  */
+
+/** The first Key Vault API version that creates vaults with Azure RBAC when `enableRbacAuthorization` is absent. */
+export const RBAC_DEFAULT_API_VERSION = '2026-02-01';
 
 /** The management-plane permission that lets a holder add access policies to a vault. */
 export const VAULT_WRITE_PERMISSION = 'Microsoft.KeyVault/vaults/write';

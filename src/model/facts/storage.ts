@@ -24,3 +24,30 @@ export function isTlsBelow12(version: string): boolean {
   const i = TLS_VERSIONS.findIndex((v) => v.toLowerCase() === version.toLowerCase());
   return i >= 0 && i < TLS_VERSIONS.indexOf(MIN_SAFE_TLS);
 }
+
+/*
+ * Anonymous access to blob containers.
+ *
+ * Sources:
+ * - "Configure anonymous read access for containers and blobs"
+ *   (https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure): a
+ *   container's access level is private (no anonymous access), `Blob` (anonymous read of
+ *   blobs) or `Container` (anonymous read and list); it takes effect only when the account
+ *   allows anonymous access (`allowBlobPublicAccess`).
+ * - ARM template reference, Microsoft.Storage/storageAccounts/blobServices/containers:
+ *   `properties.publicAccess` `None` | `Blob` | `Container`.
+ * - azurerm `azurerm_storage_container`
+ *   (https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_container):
+ *   `container_access_type` `blob` | `container` | `private`, default `private`.
+ */
+
+/** The container access levels that allow anonymous reads (ARM and azurerm spellings, compared case-insensitively). */
+export const PUBLIC_CONTAINER_ACCESS = ['blob', 'container'] as const;
+
+/** True when a container access level lets anyone read without credentials. */
+export function isPublicContainerAccess(level: string): boolean {
+  return (PUBLIC_CONTAINER_ACCESS as readonly string[]).includes(level.toLowerCase());
+}
+
+/** The private access level, as each format spells it (for the fix in messages). */
+export const PRIVATE_CONTAINER_ACCESS = { terraform: 'private', arm: 'None' } as const;

@@ -6,16 +6,32 @@
  * and the REST API defaults it documents:
  * - workspaces `publicNetworkAccess`: "Whether requests from Public Network are allowed" (absent → Enabled).
  * - computes `enableNodePublicIp`: "Enable or disable node public IP address provisioning" (default true).
- * - vaults `enablePurgeProtection` (absent = not enabled), `enableRbacAuthorization` (default false).
+ * - workspaces `allowPublicAccessWhenBehindVnet`: "The flag to indicate whether to allow public
+ *   access when behind VNet" (absent = false); `kind` (`Default`, `Hub`, `Project`, …) and
+ *   `hubResourceId` of a project.
+ * - vaults `enablePurgeProtection` (absent = not enabled). `enableRbacAuthorization`: absent =
+ *   access policies before API version 2026-02-01; from 2026-02-01 a new vault is created with
+ *   Azure RBAC ("Prepare for Key Vault API version 2026-02-01 and later: Azure RBAC as default
+ *   access control", https://learn.microsoft.com/azure/key-vault/general/access-control-default).
+ *   `accessPolicies`: the vault's inline access policies; `vaults/accessPolicies` adds more.
  * - registries `adminUserEnabled` (default false), `publicNetworkAccess` (default Enabled),
  *   `networkRuleSet.defaultAction` (default Allow).
  * - managedClusters `agentPoolProfiles[].mode`: the first pool of a cluster is its system pool;
  *   `managedClusters/agentPools` `mode` defaults to User; `enableAutoScaling` defaults to false.
- * - storageAccounts `allowBlobPublicAccess`: only an explicit true is reported (RULES.md ST001);
+ * - storageAccounts `allowBlobPublicAccess`: absent = false. The REST reference of recent API
+ *   versions says "The default interpretation is false for this property" (older versions said
+ *   true), and since the 2023 server-side change new accounts disallow anonymous access whatever
+ *   the API version ("Azure Storage updating some default security settings on new storage
+ *   accounts", Azure Storage blog, announced in Azure/azure-powershell#22360: "The change will
+ *   impact all API versions"; learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent:
+ *   "The default configuration for an Azure Resource Manager storage account prohibits users
+ *   from configuring anonymous access"). So only an explicit true is reported (RULES.md ST001).
+ * - storageAccounts/blobServices/containers `publicAccess`: `None` (default), `Blob`, `Container`.
  *   `minimumTlsVersion`: Azure Storage rejects TLS < 1.2 since 2025-11-01, so only an explicit
  *   lower value is reported.
  */
 import type { AttrSpec, KindSpec } from './spec.js';
+import { RBAC_DEFAULT_API_VERSION } from '../facts/keyvault.js';
 
 const agentPoolAttrs: AttrSpec[] = [
   { canonical: 'vmSize', paths: ['vmSize'] },
@@ -58,10 +74,12 @@ export const ARM_TABLE: Record<string, KindSpec> = {
     kind: 'ml.workspace',
     attrs: [
       { canonical: 'publicNetworkAccess', paths: ['properties.publicNetworkAccess'], default: true, convert: 'enabledToBool' },
+      { canonical: 'publicAccessBehindVnet', paths: ['properties.allowPublicAccessWhenBehindVnet'], default: false },
+      { canonical: 'workspaceKind', paths: ['kind'] },
       { canonical: 'imageBuildCompute', paths: ['properties.imageBuildCompute'] },
       { canonical: 'tags', paths: ['tags'] },
     ],
-    refs: { containerRegistry: ['properties.containerRegistry'], keyVault: ['properties.keyVault'], storage: ['properties.storageAccount'] },
+    refs: { containerRegistry: ['properties.containerRegistry'], keyVault: ['properties.keyVault'], storage: ['properties.storageAccount'], hub: ['properties.hubResourceId'] },
   },
   'microsoft.machinelearningservices/workspaces/computes': { kind: 'ml.compute', attrs: computeAttrs },
   'microsoft.containerservice/managedclusters': {
@@ -83,10 +101,17 @@ export const ARM_TABLE: Record<string, KindSpec> = {
     kind: 'keyvault',
     attrs: [
       { canonical: 'purgeProtection', paths: ['properties.enablePurgeProtection'], default: false },
-      { canonical: 'rbacAuthorization', paths: ['properties.enableRbacAuthorization'], default: false },
+      {
+        canonical: 'rbacAuthorization',
+        paths: ['properties.enableRbacAuthorization'],
+        default: false,
+        defaultSince: [{ apiVersion: RBAC_DEFAULT_API_VERSION, value: true }],
+      },
+      { canonical: 'accessPolicies', paths: ['properties.accessPolicies'] },
       { canonical: 'tags', paths: ['tags'] },
     ],
   },
+  'microsoft.keyvault/vaults/accesspolicies': { kind: 'keyvault.accesspolicy', attrs: [{ canonical: 'name', paths: ['name'] }] },
   'microsoft.containerregistry/registries': {
     kind: 'acr',
     attrs: [
@@ -103,6 +128,13 @@ export const ARM_TABLE: Record<string, KindSpec> = {
       { canonical: 'allowBlobPublicAccess', paths: ['properties.allowBlobPublicAccess'], default: false },
       { canonical: 'minTls', paths: ['properties.minimumTlsVersion'], default: 'TLS1_2' },
       { canonical: 'tags', paths: ['tags'] },
+    ],
+  },
+  'microsoft.storage/storageaccounts/blobservices/containers': {
+    kind: 'storage.container',
+    attrs: [
+      { canonical: 'publicAccess', paths: ['properties.publicAccess'], default: 'None' },
+      { canonical: 'name', paths: ['name'] },
     ],
   },
   'microsoft.compute/virtualmachines': {

@@ -30,6 +30,17 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
     ],
     refs: { containerRegistry: ['container_registry_id'], keyVault: ['key_vault_id'], storage: ['storage_account_id'] },
   },
+  // An AI Foundry hub is an ML workspace of kind Hub (its projects inherit its network settings).
+  azurerm_ai_foundry: {
+    kind: 'ml.workspace',
+    fixed: { workspaceKind: 'Hub' },
+    attrs: [
+      // "public_network_access - (Optional) … Possible values include Enabled and Disabled. Defaults to Enabled."
+      { canonical: 'publicNetworkAccess', paths: ['public_network_access'], default: true, convert: 'enabledToBool' },
+      { canonical: 'tags', paths: ['tags'] },
+    ],
+    refs: { containerRegistry: ['container_registry_id'], keyVault: ['key_vault_id'], storage: ['storage_account_id'] },
+  },
   azurerm_machine_learning_compute_cluster: {
     kind: 'ml.compute',
     fixed: { computeType: 'cluster' },
@@ -79,9 +90,13 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
       { canonical: 'purgeProtection', paths: ['purge_protection_enabled'], default: false },
       // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
       { canonical: 'rbacAuthorization', paths: ['rbac_authorization_enabled', 'enable_rbac_authorization'], default: false },
+      // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
+      { canonical: 'accessPolicies', paths: ['access_policy'] },
       { canonical: 'tags', paths: ['tags'] },
     ],
   },
+  // "Manages a Key Vault Access Policy": key_vault_id names the vault it adds a policy to.
+  azurerm_key_vault_access_policy: { kind: 'keyvault.accesspolicy', attrs: [], refs: { keyVault: ['key_vault_id'] } },
   azurerm_container_registry: {
     kind: 'acr',
     attrs: [
@@ -98,12 +113,24 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
   azurerm_storage_account: {
     kind: 'storage',
     attrs: [
-      // v3+: allow_nested_items_to_be_public "Defaults to true"; v2: allow_blob_public_access.
+      // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
+      // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
+      // default); v2: allow_blob_public_access.
       { canonical: 'allowBlobPublicAccess', paths: ['allow_nested_items_to_be_public', 'allow_blob_public_access'], default: true },
       // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
       { canonical: 'minTls', paths: ['min_tls_version'], default: 'TLS1_2' },
       { canonical: 'tags', paths: ['tags'] },
     ],
+  },
+  azurerm_storage_container: {
+    kind: 'storage.container',
+    attrs: [
+      // "container_access_type - (Optional) … Possible values are blob, container or private. Defaults to private."
+      { canonical: 'publicAccess', paths: ['container_access_type'], default: 'private' },
+      { canonical: 'name', paths: ['name'] },
+    ],
+    // v4: storage_account_id; v3 (deprecated in v4): storage_account_name, matched by name in the graph.
+    refs: { storage: ['storage_account_id', 'storage_account_name'] },
   },
   azurerm_linux_virtual_machine: { kind: 'vm', attrs: [{ canonical: 'vmSize', paths: ['size'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
   azurerm_windows_virtual_machine: { kind: 'vm', attrs: [{ canonical: 'vmSize', paths: ['size'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },

@@ -16,6 +16,12 @@ export interface AttrSpec {
   paths: string[];
   /** Default when absent (plain JSON), from the provider/ARM documentation cited in the table. */
   default?: unknown;
+  /**
+   * ARM defaults that changed with an API version: the default of the latest entry whose
+   * `apiVersion` is not after the resource's (dates compared, `-preview` ignored) replaces
+   * `default`. A resource whose API version is not known gets an unknown value.
+   */
+  defaultSince?: { apiVersion: string; value: unknown }[];
   convert?: Converter;
 }
 
