@@ -63,6 +63,9 @@ export default defineRule({
         if (m.isRoot) {
           // One configuration: the root and every local module it calls.
           const config = [m, ...m.configuration];
+          // A module that cannot be read (registry, Git, a folder outside the scan) may constrain
+          // any provider: the configuration's constraints are unknown, and unknown is never reported.
+          if (config.some((c) => c.opaqueModuleCalls.length > 0)) return;
           const names = [...new Set(config.flatMap(providersOf))];
           for (const name of names) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
@@ -101,7 +104,7 @@ export default defineRule({
 /** A module folder as a `source` would name it from the root: `./modules/net`, `../shared`. */
 function moduleRef(fromDir: string, toDir: string): string {
   const rel = path.relative(fromDir, toDir).split(path.sep).join('/');
-  return rel.startsWith('../') ? rel : `./${rel}`;
+  return rel === '..' ? '../' : rel.startsWith('../') ? rel : `./${rel}`;
 }
 
 /** In a called module: the provider's entry, else its provider block, else the first resource using it. */

@@ -481,6 +481,27 @@ provider "registry.terraform.io/hashicorp/random" {
         },
       },
       {
+        // The registry module's required_providers are unknown: it may pin azurerm (CAF's
+        // landing zones rely on it: "azurerm version driven by the caf module").
+        name: 'registry-module-may-constrain',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+}
+
+module "caf" {
+  source  = "aztfmod/caf/azurerm"
+  version = "5.7.11"
+}
+`,
+        },
+      },
+      {
         name: 'reusable-module-states-minimum',
         files: {
           'versions.tf': `

@@ -40,6 +40,11 @@ export interface TerraformModuleFacts {
    * besides itself; RULES.md TF003). Empty for other folders.
    */
   configuration: TerraformModuleFacts[];
+  /**
+   * `module` blocks whose module cannot be read: a registry, Git or other remote source, or a
+   * local folder with no readable `.tf` file. Their `required_providers` are unknown (TF003).
+   */
+  opaqueModuleCalls: { source: string; at: Location }[];
   /** Whether some root calls this module, directly or through other modules. */
   calledByRoot: boolean;
   /**
@@ -73,6 +78,7 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     usedProviders: [],
     backendFiles: folderFiles.filter((f) => isBackendFile(path.basename(f))).sort(),
     configuration: [],
+    opaqueModuleCalls: [],
     calledByRoot: false,
     callers: [],
   };

@@ -10,7 +10,7 @@ import type { Evaluation } from '../types.js';
 import { buildModuleFacts, linkConfigurations, lockedProviderTypes, type TerraformModuleFacts } from './module-facts.js';
 import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
-import { buildModuleSource, childBlocks, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, buildModuleSource, childBlocks, sourceText, type ModuleSource } from './module-source.js';
 import { localModuleSource, ModuleInstance, type EvalProblem, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
@@ -137,6 +137,13 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const src = loader(dir);
     if (!src) return undefined;
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? (input.listFiles?.(dir) ?? []) : []);
+    for (const call of src.moduleCalls.values()) {
+      const local = localModuleSource(call.node);
+      if (local !== undefined && loader(path.resolve(dir, local))) continue;
+      const source = attr(call.node, 'source');
+      const text = src.files.find((f) => f.file === call.file)?.text ?? '';
+      facts.opaqueModuleCalls.push({ source: source ? sourceText(text, source.expr.range) : '', at: blockHeader(call.node, call.file) });
+    }
     if (isRoot) {
       const lock = input.lockFile?.(dir);
       if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i): i is Block => i.type === 'Block'));
