@@ -3264,8 +3264,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path24) {
-      let input = path24;
+    function removeDotSegments(path26) {
+      let input = path26;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3339,11 +3339,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path24) {
-      if (path24 === "" || path24[0] === "/") {
-        return removeDotSegments(path24);
+    function removeDotSegmentsRelative(path26) {
+      if (path26 === "" || path26[0] === "/") {
+        return removeDotSegments(path26);
       }
-      const segments = path24.split("/");
+      const segments = path26.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3706,8 +3706,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
+        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -6966,7 +6966,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -6990,7 +6990,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap5;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair4;
     exports.isScalar = isScalar5;
     exports.isSeq = isSeq5;
@@ -7003,7 +7003,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -7015,19 +7015,19 @@ var require_visit = __commonJS({
         visit_(null, node, visitor_, Object.freeze([]));
     }
     visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
+    visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path24) {
-      const ctrl = callVisitor(key, node, visitor, path24);
+    function visit_(key, node, visitor, path26) {
+      const ctrl = callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path24);
+            const ci = visit_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7038,13 +7038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = visit_("key", node.key, visitor, path24);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = visit_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path24);
+          const cv = visit_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7063,19 +7063,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path24) {
-      const ctrl = await callVisitor(key, node, visitor, path24);
+    async function visitAsync_(key, node, visitor, path26) {
+      const ctrl = await callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7086,13 +7086,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path24);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path24);
+          const cv = await visitAsync_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7119,23 +7119,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path24) {
+    function callVisitor(key, node, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node, path24);
+        return visitor(key, node, path26);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path24);
+        return visitor.Map?.(key, node, path26);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path24);
+        return visitor.Seq?.(key, node, path26);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path24);
+        return visitor.Pair?.(key, node, path26);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path24);
+        return visitor.Scalar?.(key, node, path26);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path24);
+        return visitor.Alias?.(key, node, path26);
       return void 0;
     }
-    function replaceNode(key, path24, node) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path26, node) {
+      const parent = path26[path26.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7747,10 +7747,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path26, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k = path26[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7769,7 +7769,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7799,11 +7799,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path26, value) {
+        if (isEmptyPath(path26))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path26;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7817,8 +7817,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7832,8 +7832,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path26, keepScalar) {
+        const [key, ...rest] = path26;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7851,8 +7851,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7862,8 +7862,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path26, value) {
+        const [key, ...rest] = path26;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10378,9 +10378,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path26, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path26, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10455,14 +10455,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path26) {
+        if (Collection.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10477,10 +10477,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path26, keepScalar) {
+        if (Collection.isEmptyPath(path26))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10491,10 +10491,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path26) {
+        if (Collection.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10511,13 +10511,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path26, value) {
+        if (Collection.isEmptyPath(path26)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path26, value);
         }
       }
       /**
@@ -12468,7 +12468,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -12476,11 +12476,11 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
+    visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path24) => {
+    visit2.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path26) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12489,23 +12489,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path24) => {
-      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit2.parentCollection = (cst, path26) => {
+      const parent = visit2.itemAtPath(cst, path26.slice(0, -1));
+      const field = path26[path26.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12516,10 +12516,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14272,12 +14272,12 @@ var require_dist = __commonJS({
 
 // src/action/run.ts
 import fs8 from "node:fs";
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path20 from "node:path";
+import path22 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -15022,9 +15022,9 @@ function isKind(r, kind) {
 function whereWritten(r, attr2) {
   return factLocations(r, attr2).location;
 }
-function entryLocations(r, attr2, entry2) {
+function entryLocations(r, attr2, entry3) {
   const at = factLocations(r, attr2);
-  const location = entry2.origin ?? at.location;
+  const location = entry3.origin ?? at.location;
   return { location, related: at.related.filter((l) => !sameRange(l, location)) };
 }
 function amlComputeTypeOf(ctx, c) {
@@ -15106,8 +15106,9 @@ function runRules(input, undecided = [], failures = []) {
         seen.push(where);
         occurrences.set(occKey, seen);
       }
+      const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset].join("|");
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath].join("|");
       const existing = byKey.get(key);
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
@@ -15149,6 +15150,7 @@ function runRules(input, undecided = [], failures = []) {
         return view;
       },
       report,
+      relativePath: (file) => relativeToRoot(input.root, file) || ".",
       undecided(resource, attribute, reason, location) {
         const v = resource.attrs.get(attribute)?.value;
         const why = reason ?? (v?.kind === "unknown" ? v.reason : void 0);
@@ -16291,12 +16293,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path24) {
+function findNodeAtLocation(root, path26) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path24) {
+  for (let segment of path26) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -19516,11 +19518,11 @@ var Machine = class Machine2 {
       }
       if (nstk === 0) return;
       nstk -= 2;
-      const entry2 = stk[nstk];
-      if (entry2 < 0) {
-        capArray[capOffset - entry2 - 1] = stk[nstk + 1];
+      const entry3 = stk[nstk];
+      if (entry3 < 0) {
+        capArray[capOffset - entry3 - 1] = stk[nstk + 1];
         pc = 0;
-      } else pc = entry2;
+      } else pc = entry3;
     }
   }
 };
@@ -24274,9 +24276,9 @@ function parseConfig(text2, file, catalog) {
   const isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   const rulesNode = findNodeAtLocation2(root, ["rules"]);
   const rules = isObj(raw.rules) ? raw.rules : {};
-  for (const [id, entry2] of Object.entries(rules)) {
+  for (const [id, entry3] of Object.entries(rules)) {
     if (knownRuleIds && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
-    const options = isObj(entry2) && isObj(entry2.options) ? entry2.options : void 0;
+    const options = isObj(entry3) && isObj(entry3.options) ? entry3.options : void 0;
     const specs = byId.get(id)?.options ?? {};
     for (const name of Object.keys(options ?? {})) {
       if (!(name in specs) && knownRuleIds?.has(id)) {
@@ -24288,8 +24290,8 @@ function parseConfig(text2, file, catalog) {
   }
   for (const r of catalog ?? []) {
     for (const [name, spec] of Object.entries(r.options ?? {})) {
-      const entry2 = rules[r.id];
-      const perRule = isObj(entry2) && isObj(entry2.options) && name in entry2.options;
+      const entry3 = rules[r.id];
+      const perRule = isObj(entry3) && isObj(entry3.options) && name in entry3.options;
       const top = spec.configPath && getPath(data, spec.configPath) !== void 0;
       if (perRule && top) add(findNodeAtLocation2(root, ["rules", r.id, "options", name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath])}; set it once`);
       const segs = perRule ? ["rules", r.id, "options", name] : top ? [...spec.configPath] : void 0;
@@ -24336,15 +24338,15 @@ function resolveConfig(raw, baseDir, catalog) {
   const ruleOptions = /* @__PURE__ */ new Map();
   for (const r of catalog ?? []) {
     for (const [name, spec] of Object.entries(r.options ?? {})) {
-      const entry2 = raw.rules?.[r.id];
-      const perRule = typeof entry2 === "object" ? entry2.options?.[name] : void 0;
+      const entry3 = raw.rules?.[r.id];
+      const perRule = typeof entry3 === "object" ? entry3.options?.[name] : void 0;
       const value = perRule ?? (spec.configPath ? getPath(raw, spec.configPath) : void 0);
       if (value === void 0) continue;
       ruleOptions.set(r.id, { ...ruleOptions.get(r.id) ?? {}, [name]: value });
     }
   }
-  for (const [id, entry2] of Object.entries(raw.rules ?? {})) {
-    const level = typeof entry2 === "string" ? entry2 : entry2.level;
+  for (const [id, entry3] of Object.entries(raw.rules ?? {})) {
+    const level = typeof entry3 === "string" ? entry3 : entry3.level;
     if (level) levels.set(id, level);
   }
   const environments = Object.entries(raw.environments ?? {}).map(([glob, env]) => ({ glob, env }));
@@ -24403,7 +24405,7 @@ function resolveConfig(raw, baseDir, catalog) {
 }
 
 // src/frontends/terraform.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/parse/hcl/lexer.ts
 var TOKEN_NAMES = {
@@ -25574,7 +25576,10 @@ function parseHcl(text2, file) {
 }
 
 // src/eval/terraform/project.ts
-import path7 from "node:path";
+import path8 from "node:path";
+
+// src/eval/terraform/module-facts.ts
+import path6 from "node:path";
 
 // src/eval/terraform/module-source.ts
 function buildModuleSource(dir, files) {
@@ -26898,8 +26903,119 @@ function evalCall(e, ctx, at) {
   return derived(r, at, args);
 }
 
+// src/eval/terraform/module-facts.ts
+var BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
+function isBackendFile(name) {
+  return BACKEND_FILE.test(name);
+}
+function buildModuleFacts(src, isRoot, guard, folderFiles) {
+  const facts = {
+    dir: src.dir,
+    isRoot,
+    terraformBlocks: [],
+    providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
+    requiredProviders: [],
+    usedProviders: [],
+    backendFiles: folderFiles.filter((f) => isBackendFile(path6.basename(f))).sort(),
+    configuration: [],
+    opaqueModuleCalls: [],
+    calledByRoot: false,
+    callers: []
+  };
+  for (const t of src.terraformBlocks) {
+    const backend = childBlocks(t.node, "backend")[0];
+    const cloud = childBlocks(t.node, "cloud")[0];
+    const required = childBlocks(t.node, "required_providers");
+    facts.terraformBlocks.push({
+      at: blockHeader(t.node, t.file),
+      backend: backend ? { type: backend.labels[0]?.value ?? "", at: blockHeader(backend, t.file) } : void 0,
+      cloud: cloud ? blockHeader(cloud, t.file) : void 0,
+      requiredProviders: required.length > 0
+    });
+    for (const rp of required) {
+      for (const item of rp.body.items) {
+        if (item.type !== "Attribute") continue;
+        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: () => void 0 });
+        const version = v.kind === "object" ? v.entries.get("version") : v.kind === "string" ? v : void 0;
+        facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
+      }
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const [key, r] of [...src.resources, ...src.data]) {
+    const name = providerOf(key.split(".")[0], r.node);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
+  }
+  return facts;
+}
+function providerOf(type, node) {
+  const explicit = attr(node, "provider");
+  return explicit && explicit.expr.type === "ScopeTraversal" ? explicit.expr.root : type.split("_")[0];
+}
+function literalBody(body, file, guard) {
+  const entries2 = /* @__PURE__ */ new Map();
+  for (const item of body.items) {
+    if (item.type === "Attribute") {
+      entries2.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: () => void 0 }));
+      continue;
+    }
+    const child = literalBody(item.body, file, guard);
+    child.origin = blockHeader(item, file, item.blockType);
+    const existing = entries2.get(item.blockType);
+    if (existing?.kind === "list") existing.items.push(child);
+    else entries2.set(item.blockType, list([child], child.origin));
+  }
+  return obj(entries2, { file, range: body.range });
+}
+function linkConfigurations(modules, callees, factsOf) {
+  const reach = (from, next) => {
+    const seen = /* @__PURE__ */ new Set([from]);
+    const out = [];
+    const queue = [from];
+    for (let i = 0; i < queue.length; i++) {
+      for (const d of next(queue[i])) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        queue.push(d);
+        const f = factsOf(d);
+        if (f) out.push(f);
+      }
+    }
+    return out;
+  };
+  for (const root of modules) {
+    if (!root.isRoot) continue;
+    root.configuration = reach(root.dir, callees);
+    for (const m of root.configuration) m.calledByRoot = true;
+  }
+  const callersOf = /* @__PURE__ */ new Map();
+  for (const m of modules) {
+    for (const c of callees(m.dir)) {
+      const l = callersOf.get(c);
+      if (l) l.push(m.dir);
+      else callersOf.set(c, [m.dir]);
+    }
+  }
+  for (const m of modules) {
+    if (m.isRoot || m.calledByRoot) continue;
+    m.callers = reach(m.dir, (d) => callersOf.get(d) ?? []);
+  }
+}
+function lockedProviderTypes(blocks) {
+  const out = /* @__PURE__ */ new Set();
+  for (const b of blocks) {
+    if (b.blockType !== "provider" || !attr(b, "version")) continue;
+    const address = b.labels[0]?.value ?? "";
+    const type = address.split("/").pop();
+    if (type) out.add(type.toLowerCase());
+  }
+  return out;
+}
+
 // src/eval/terraform/instance.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/core/limits.ts
 var LOOP_INSTANCE_CAP = 1024;
@@ -27191,10 +27307,10 @@ var ModuleInstance = class _ModuleInstance {
     if (depth > MAX_MODULE_DEPTH) return [];
     const source = localModuleSource(call.node);
     if (!source) return [];
-    const childDir = path6.resolve(this.src.dir, source);
+    const childDir = path7.resolve(this.src.dir, source);
     const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
     if (ancestors.includes(childDir)) {
-      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path6.basename(d) || d).join(" \u2192 ");
+      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path7.basename(d) || d).join(" \u2192 ");
       this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
       return [];
     }
@@ -27386,28 +27502,15 @@ function tfvarsJsonValues(file, text2) {
 }
 
 // src/eval/terraform/project.ts
-function calledModules(dirs, loader) {
-  const callees = /* @__PURE__ */ new Map();
+function calledModules(dirs, callees) {
   const hasCaller = /* @__PURE__ */ new Set();
-  for (const dir of dirs) {
-    const targets = /* @__PURE__ */ new Set();
-    for (const call of loader(dir)?.moduleCalls.values() ?? []) {
-      const s = localModuleSource(call.node);
-      if (!s) continue;
-      const target = path7.resolve(dir, s);
-      if (target === dir) continue;
-      targets.add(target);
-      hasCaller.add(target);
-    }
-    callees.set(dir, targets);
-  }
+  for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
   const reached = /* @__PURE__ */ new Set();
   const queue = dirs.filter((d) => !hasCaller.has(d));
   for (let i = 0; i < queue.length; i++) {
-    for (const t of callees.get(queue[i]) ?? []) {
+    for (const t of callees(queue[i])) {
       if (reached.has(t)) continue;
       reached.add(t);
-      if (!callees.has(t)) callees.set(t, new Set([...loader(t)?.moduleCalls.values() ?? []].map((c) => localModuleSource(c.node)).filter((x) => !!x).map((x) => path7.resolve(t, x)).filter((x) => x !== t)));
       queue.push(t);
     }
   }
@@ -27419,7 +27522,7 @@ function evaluateTerraform(input) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input.tfFiles) {
-    const d = path7.dirname(f);
+    const d = path8.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -27433,12 +27536,26 @@ function evaluateTerraform(input) {
     sources.set(dir, src);
     return src;
   };
-  const called = calledModules([...byDir.keys()], loader);
+  const calleeCache = /* @__PURE__ */ new Map();
+  const callees = (dir) => {
+    let out = calleeCache.get(dir);
+    if (out) return out;
+    const targets = /* @__PURE__ */ new Set();
+    for (const call of loader(dir)?.moduleCalls.values() ?? []) {
+      const s = localModuleSource(call.node);
+      if (s) targets.add(path8.resolve(dir, s));
+    }
+    targets.delete(dir);
+    out = [...targets];
+    calleeCache.set(dir, out);
+    return out;
+  };
+  const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input.varFiles) {
-    let d = path7.dirname(vf);
+    let d = path8.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path7.dirname(d);
+      const up = path8.dirname(d);
       if (up === d || !isInside(input.root, up)) break;
       d = up;
     }
@@ -27449,14 +27566,35 @@ function evaluateTerraform(input) {
   }
   const evaluations = [];
   const modules = [];
+  const factsByDir = /* @__PURE__ */ new Map();
+  const factsOf = (dir, isRoot = false) => {
+    const known2 = factsByDir.get(dir);
+    if (known2) return known2;
+    const src = loader(dir);
+    if (!src) return void 0;
+    const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input.listFiles?.(dir) ?? [] : []);
+    for (const call of src.moduleCalls.values()) {
+      const local = localModuleSource(call.node);
+      if (local !== void 0 && loader(path8.resolve(dir, local))) continue;
+      const source = attr(call.node, "source");
+      const text2 = src.files.find((f) => f.file === call.file)?.text ?? "";
+      facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
+    }
+    if (isRoot) {
+      const lock = input.lockFile?.(dir);
+      if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i) => i.type === "Block"));
+    }
+    factsByDir.set(dir, facts);
+    return facts;
+  };
   for (const dir of [...byDir.keys()].sort()) {
     const src = loader(dir);
     const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
-    modules.push(moduleFacts(src, isRoot, guard));
+    modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path7.dirname(f) === dir && AUTO_VARFILE.test(path7.basename(f)));
-    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path7.relative(dir, f)) !== void 0);
+    const auto = ownVarFiles.filter((f) => path8.dirname(f) === dir && AUTO_VARFILE.test(path8.basename(f)));
+    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path8.relative(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
@@ -27464,10 +27602,10 @@ function evaluateTerraform(input) {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard });
-      const rel = variantFile ? path7.relative(input.root, variantFile) : path7.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path7.sep).join("/")) ?? (variantFile ? classifyPath(path7.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
+      const rel = variantFile ? path8.relative(input.root, variantFile) : path8.relative(input.root, dir) || ".";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path8.sep).join("/")) ?? (variantFile ? classifyPath(path8.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
       const evaluation = {
-        variant: variantFile ? path7.relative(dir, variantFile).split(path7.sep).join("/") : "default",
+        variant: variantFile ? path8.relative(dir, variantFile).split(path8.sep).join("/") : "default",
         variantFile,
         env,
         unit: dir,
@@ -27476,11 +27614,12 @@ function evaluateTerraform(input) {
       evaluations.push({ evaluation, resources: instance.allResources() });
     }
   }
+  linkConfigurations(modules, callees, (d) => factsOf(d));
   return { evaluations, modules, problems };
 }
 function autoOrder(a, b) {
-  const ra = path7.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path7.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path8.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path8.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
 function readVarFile(file, input, guard) {
@@ -27505,46 +27644,9 @@ function envFromVariables(instance) {
 function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
 }
-function moduleFacts(src, isRoot, guard) {
-  const facts = {
-    dir: src.dir,
-    isRoot,
-    terraformBlocks: [],
-    providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file) })),
-    requiredProviders: [],
-    usedProviders: []
-  };
-  for (const t of src.terraformBlocks) {
-    const backend = childBlocks(t.node, "backend")[0];
-    const cloud = childBlocks(t.node, "cloud")[0];
-    facts.terraformBlocks.push({
-      at: blockHeader(t.node, t.file),
-      backend: backend ? { type: backend.labels[0]?.value ?? "", at: blockHeader(backend, t.file) } : void 0,
-      cloud: cloud ? blockHeader(cloud, t.file) : void 0
-    });
-    for (const rp of childBlocks(t.node, "required_providers")) {
-      for (const item of rp.body.items) {
-        if (item.type !== "Attribute") continue;
-        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: () => void 0 });
-        const version = v.kind === "object" ? v.entries.get("version") : v.kind === "string" ? v : void 0;
-        facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
-      }
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const [key, r] of [...src.resources, ...src.data]) {
-    const type = key.split(".")[0];
-    const explicit = attr(r.node, "provider");
-    const name = explicit && explicit.expr.type === "ScopeTraversal" ? explicit.expr.root : type.split("_")[0];
-    if (seen.has(name)) continue;
-    seen.add(name);
-    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
-  }
-  return facts;
-}
 function isInside(root, p) {
-  const rel = path7.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
+  const rel = path8.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
 }
 
 // src/model/tables/azurerm.ts
@@ -27843,9 +27945,9 @@ var ARM_TABLE = {
 };
 
 // src/model/normalize.ts
-function valueAt(v, path24) {
+function valueAt(v, path26) {
   let cur = v;
-  for (const seg of path24.split(".")) {
+  for (const seg of path26.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -27863,9 +27965,9 @@ function valueAt(v, path24) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path24) {
+function chosenNullAt(v, path26) {
   let cur = v;
-  for (const seg of path24.split(".")) {
+  for (const seg of path26.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     if (/^\d+$/.test(seg)) {
@@ -28105,6 +28207,7 @@ function parseCache(host, parse2, errorsOf, problems) {
 }
 
 // src/frontends/terraform.ts
+var LOCK_FILE = ".terraform.lock.hcl";
 var BY_NAME = [
   [/\.tf$/, "terraform"],
   [/\.tfvars$/, "tfvars"],
@@ -28115,7 +28218,7 @@ var terraformFrontEnd = {
   name: "terraform",
   family: "terraform",
   byName(file) {
-    const base = path8.basename(file).toLowerCase();
+    const base = path9.basename(file).toLowerCase();
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
   run(files, ctx) {
@@ -28141,13 +28244,22 @@ var terraformFrontEnd = {
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path8.join(ctx.root, rel)),
+      envForPath: (rel) => ctx.envForPath(path9.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
         const entries2 = ctx.host.list(dir)?.filter((e) => e.name.endsWith(".tf") && !e.isDirectory) ?? [];
         for (const e of entries2) if (!e.isFile) ctx.host.readText(e.path);
         const tfs = entries2.filter((e) => e.isFile).map((e) => e.path);
         return tfs.length ? tfs : void 0;
+      },
+      listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
+      lockFile: (dir) => {
+        const file = path9.join(dir, LOCK_FILE);
+        if (!ctx.host.isFile(file)) return void 0;
+        const text2 = ctx.host.readText(file);
+        if (text2 === void 0) return void 0;
+        const parsed = parseHcl(text2, file);
+        return parsed.errors.length ? void 0 : parsed;
       }
     });
     for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -28167,7 +28279,7 @@ var terraformFrontEnd = {
 };
 
 // src/frontends/arm.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/parse/json/blocks.ts
 function jsonObjectRanges(root, lineMap) {
@@ -28181,21 +28293,21 @@ function jsonObjectRanges(root, lineMap) {
 }
 
 // src/eval/arm/project.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/eval/arm/detect.ts
-import * as path9 from "node:path";
-var norm = (p) => path9.normalize(p).replace(/\\/g, "/").toLowerCase();
+import * as path10 from "node:path";
+var norm = (p) => path10.normalize(p).replace(/\\/g, "/").toLowerCase();
 function candidatesByName(paramFile) {
-  const dir = path9.dirname(paramFile);
-  const base = path9.basename(paramFile);
+  const dir = path10.dirname(paramFile);
+  const base = path10.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path9.join(dir, `${m[1]}.json`));
+  if (m) out.push(path10.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path9.join(dir, `${p[1]}.json`), path9.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path9.join(dir, "template.json"), path9.join(dir, "azuredeploy.json"), path9.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path9.join(dir, "main.json"), path9.join(dir, "azuredeploy.json"));
+  if (p) out.push(path10.join(dir, `${p[1]}.json`), path10.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path10.join(dir, "template.json"), path10.join(dir, "azuredeploy.json"), path10.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path10.join(dir, "main.json"), path10.join(dir, "azuredeploy.json"));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -28213,7 +28325,7 @@ function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
     } catch {
       meta = void 0;
     }
-    if (meta) target = byNorm.get(norm(path9.join(path9.dirname(pf), meta)));
+    if (meta) target = byNorm.get(norm(path10.join(path10.dirname(pf), meta)));
     if (!target) {
       for (const c of candidatesByName(pf)) {
         target = byNorm.get(norm(c));
@@ -28445,13 +28557,13 @@ function buildResourceId(prefix, type, names, loc2, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
-  let path24 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path26 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path24 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path24 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path26 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path26 += "/" + nameSegs[i];
   }
-  if (known2) return str(path24.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path24);
+  if (known2) return str(path26.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path26);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -28999,11 +29111,11 @@ def(
 );
 def(
   "tryGet",
-  ([a, ...path24], loc2) => {
+  ([a, ...path26], loc2) => {
     let cur = a;
-    for (const p of path24) {
+    for (const p of path26) {
       if (!cur) return nul(loc2);
-      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path24]));
+      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path26]));
       if (cur.kind === "null") return nul(loc2);
       if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
       else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -29278,6 +29390,39 @@ function evaluateArmString(s, loc2, ctx) {
   return evalExpr(p.expr, ctx, loc2);
 }
 
+// src/eval/arm/member-reads.ts
+function parametersReadByMember(root) {
+  const out = /* @__PURE__ */ new Set();
+  const visitExpr = (e) => {
+    switch (e.kind) {
+      case "prop":
+      case "index": {
+        const t = e.target;
+        if (t.kind === "call" && t.name.toLowerCase() === "parameters" && t.args[0]?.kind === "string") out.add(t.args[0].value.toLowerCase());
+        visitExpr(e.target);
+        if (e.kind === "index") visitExpr(e.index);
+        return;
+      }
+      case "call":
+        for (const a of e.args) visitExpr(a);
+        return;
+      default:
+        return;
+    }
+  };
+  const stack = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.type === "string" && typeof n.value === "string") {
+      const form = classifyString(n.value);
+      if (form.kind !== "expression") continue;
+      const parsed = parseExpression(form.text);
+      if (parsed.ok) visitExpr(parsed.expr);
+    } else if (n.children) stack.push(...n.children);
+  }
+  return out;
+}
+
 // src/eval/arm/template.ts
 var DEPLOYMENTS = "microsoft.resources/deployments";
 function problem(env, message, location) {
@@ -29318,10 +29463,10 @@ var Scope = class _Scope {
     const varsNode = getProp(template, "variables");
     for (const [name, keyNode, node] of members(varsNode)) {
       if (name.toLowerCase() === "copy" && node.type === "array") {
-        for (const entry2 of node.children ?? []) {
-          const n = getProp(entry2, "name");
+        for (const entry3 of node.children ?? []) {
+          const n = getProp(entry3, "name");
           if (typeof n?.value !== "string") continue;
-          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry2, state: 0, copy: true });
+          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry3, state: 0, copy: true });
         }
         continue;
       }
@@ -29440,11 +29585,11 @@ var Frame = class _Frame {
         for (const [k, , v] of members(node)) {
           if (skip?.(k)) continue;
           if (k.toLowerCase() === "copy" && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
-            for (const entry2 of v.children ?? []) {
-              const n = getProp(entry2, "name");
+            for (const entry3 of v.children ?? []) {
+              const n = getProp(entry3, "name");
               const nv = n ? this.eval(n) : void 0;
               if (nv?.kind !== "string") continue;
-              m.set(nv.value, this.copyArray(entry2, "property"));
+              m.set(nv.value, this.copyArray(entry3, "property"));
             }
             continue;
           }
@@ -29457,12 +29602,12 @@ var Frame = class _Frame {
     }
   }
   /** `{name, count, input}` → the list of `input` evaluated `count` times. */
-  copyArray(entry2, kind) {
-    const loc2 = this.scope.loc(entry2);
-    const nameNode = getProp(entry2, "name");
+  copyArray(entry3, kind) {
+    const loc2 = this.scope.loc(entry3);
+    const nameNode = getProp(entry3, "name");
     const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-    const countNode = getProp(entry2, "count");
-    const input = getProp(entry2, "input");
+    const countNode = getProp(entry3, "count");
+    const input = getProp(entry3, "input");
     if (!countNode || !input) return unknown("copy without count or input", loc2);
     const c = this.eval(countNode);
     if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc2);
@@ -29657,6 +29802,7 @@ function evaluateArmTemplate(opts) {
     const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
+    const readByMember = parametersReadByMember(root);
     for (const slot of scope.params.values()) {
       const typeNode = getProp(slot.decl, "type");
       const refNode = getProp(slot.decl, "$ref");
@@ -29665,6 +29811,7 @@ function evaluateArmTemplate(opts) {
       input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: "input", name: slot.name } };
       if (type !== void 0) input.type = type;
       if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
+      if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
       const dv = scope.defaultValue(slot);
       if (dv) input.defaultValue = dv;
       if (slot.assigned) input.assigned = slot.assigned;
@@ -29702,11 +29849,11 @@ function evaluateArm(input) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path10.relative(input.root, f).split(path10.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path10.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      const rel = (f) => path11.relative(input.root, f).split(path11.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path11.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path10.relative(path10.dirname(template), pf).split(path10.sep).join("/") : "default",
+          variant: pf ? path11.relative(path11.dirname(template), pf).split(path11.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -29724,9 +29871,9 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path10.dirname(template);
-  const base = path10.basename(template).replace(/\.jsonc?$/i, "");
-  return [path10.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path10.join(dir, "main.bicep")] : []];
+  const dir = path11.dirname(template);
+  const base = path11.basename(template).replace(/\.jsonc?$/i, "");
+  return [path11.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path11.join(dir, "main.bicep")] : []];
 }
 function envFromParameters(result) {
   for (const name of ENV_VARIABLE_NAMES) {
@@ -29756,7 +29903,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path10.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path11.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -29818,7 +29965,7 @@ var armFrontEnd = {
   name: "arm",
   family: "arm",
   byName(file) {
-    return /\.jsonc?$/i.test(path11.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+    return /\.jsonc?$/i.test(path12.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
   },
   byContent(_file, text2) {
     return armJsonKind(text2);
@@ -29835,7 +29982,7 @@ var armFrontEnd = {
       parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
       parse: (f) => json.get(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path11.join(ctx.root, rel))
+      envForPath: (rel) => ctx.envForPath(path12.join(ctx.root, rel))
     });
     for (const f of files) if (f.kind === "arm-params") json.get(f.path);
     for (const p of arm.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -29865,7 +30012,7 @@ var armFrontEnd = {
 };
 
 // src/frontends/bicep.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/parse/bicep/lexer.ts
 var PRAGMAS = /* @__PURE__ */ new Set(["disable-next-line", "disable-diagnostics", "restore-diagnostics"]);
@@ -30637,8 +30784,8 @@ var Parser5 = class {
           return this.usingDecl(base, start);
         case "extends": {
           this.next();
-          const path24 = this.stringLiteral("a path string");
-          return { kind: "ExtendsDecl", ...base, path: path24, pathString: path24.value, range: this.range(start) };
+          const path26 = this.stringLiteral("a path string");
+          return { kind: "ExtendsDecl", ...base, path: path26, pathString: path26.value, range: this.range(start) };
         }
         case "param": {
           this.next();
@@ -30714,7 +30861,7 @@ var Parser5 = class {
       case "module": {
         this.next();
         const name = this.identifier("a module name");
-        const path24 = this.stringLiteral("a module path string");
+        const path26 = this.stringLiteral("a module path string");
         this.expect("=", '"="');
         const value = this.declarationBody(false);
         const parts = this.bodyParts(value);
@@ -30722,8 +30869,8 @@ var Parser5 = class {
           kind: "ModuleDecl",
           ...base,
           name,
-          path: path24,
-          pathString: path24.value,
+          path: path26,
+          pathString: path26.value,
           value,
           body: parts.body,
           condition: parts.condition,
@@ -30763,10 +30910,10 @@ var Parser5 = class {
       case "test": {
         this.next();
         const name = this.identifier("a test name");
-        const path24 = this.stringLiteral("a test file path string");
+        const path26 = this.stringLiteral("a test file path string");
         this.expect("=", '"="');
         const value = this.expression();
-        return { kind: "TestDecl", ...base, name, path: path24, value, range: this.range(start) };
+        return { kind: "TestDecl", ...base, name, path: path26, value, range: this.range(start) };
       }
       case "provider":
         return this.fail(
@@ -30884,21 +31031,21 @@ var Parser5 = class {
   }
   usingDecl(base, start) {
     this.next();
-    let path24 = null;
+    let path26 = null;
     let none = false;
     if (this.atWord("none")) {
       this.next();
       none = true;
     } else {
       if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-      path24 = this.stringLiteral('a path string or "none"');
+      path26 = this.stringLiteral('a path string or "none"');
     }
     let config = null;
     if (this.atWord("with")) {
       this.next();
       config = this.object(false);
     }
-    return { kind: "UsingDecl", ...base, path: path24, pathString: path24?.value ?? null, none, config, range: this.range(start) };
+    return { kind: "UsingDecl", ...base, path: path26, pathString: path26?.value ?? null, none, config, range: this.range(start) };
   }
   importDecl(base, start) {
     this.next();
@@ -31539,6 +31686,36 @@ var Parser5 = class {
   }
 };
 
+// src/parse/bicep/visit.ts
+var CONVENIENCE = /* @__PURE__ */ new Set(["body", "condition", "loop", "children"]);
+var SKIP = /* @__PURE__ */ new Set(["range", "lineMap", "text"]);
+function isNode(v) {
+  return typeof v === "object" && v !== null && typeof v.kind === "string" && "range" in v;
+}
+function childNodes(node) {
+  const out = [];
+  const declaration = node.kind === "ResourceDecl" || node.kind === "ModuleDecl";
+  for (const [key, value] of Object.entries(node)) {
+    if (SKIP.has(key) || declaration && CONVENIENCE.has(key)) continue;
+    if (Array.isArray(value)) {
+      for (const v of value) if (isNode(v)) out.push(v);
+    } else if (isNode(value)) {
+      out.push(value);
+    }
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+function walkBicep(file, visitor) {
+  const stack = [];
+  for (let i = file.statements.length - 1; i >= 0; i--) stack.push([file.statements[i], null]);
+  while (stack.length > 0) {
+    const [node, parent] = stack.pop();
+    if (visitor(node, parent) === false) continue;
+    const kids = childNodes(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], node]);
+  }
+}
+
 // src/parse/bicep/index.ts
 function parseBicepSource(input, file, kind) {
   const text2 = stripBom(input);
@@ -31577,7 +31754,7 @@ function collectBicepPragmas(text2) {
 }
 
 // src/eval/bicep/project.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/eval/bicep/context.ts
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
@@ -31612,28 +31789,28 @@ function andCond(a, b) {
 }
 
 // src/eval/bicep/modules.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/eval/bicep/files.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
 function pathKind(host, target) {
-  const abs = path12.resolve(target);
+  const abs = path13.resolve(target);
   if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path12.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return "outside";
+  const rel = path13.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path12.sep)) {
-    const next = path12.join(dir, part);
+  for (const part of rel.split(path13.sep)) {
+    const next = path13.join(dir, part);
     if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf(host, p) {
-  const name = path12.basename(p);
-  return host.list(path12.dirname(p))?.find((e) => e.name === name);
+  const name = path13.basename(p);
+  return host.list(path13.dirname(p))?.find((e) => e.name === name);
 }
 
 // src/eval/bicep/loops.ts
@@ -31724,7 +31901,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path13.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path14.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -31768,7 +31945,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path13.resolve(path13.dirname(scope.file.file), p);
+  const target = path14.resolve(path14.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -31806,7 +31983,7 @@ function moduleRef(scope, e, locals) {
 function importedVariable(scope, d, original, loc2) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc2);
-  const target = path13.resolve(path13.dirname(scope.file.file), p);
+  const target = path14.resolve(path14.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc2);
@@ -31909,7 +32086,7 @@ function emitJsonModule(scope, inst, target) {
 
 // src/eval/bicep/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import path14 from "node:path";
+import path15 from "node:path";
 var LOAD_LIMITS = {
   loadtextcontent: 131072,
   loadfileasbase64: 96 * 1024,
@@ -31925,7 +32102,7 @@ function load(scope, l, argExprs, locals, loc2) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc2);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc2);
   const host = scope.env.sources.host;
-  const target = path14.resolve(path14.dirname(scope.file.file), p.value);
+  const target = path15.resolve(path15.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc2);
     return U2(why, loc2);
@@ -32553,6 +32730,7 @@ var FileScope = class _FileScope {
   }
   /** The declared params as InputDecls (kind 'bicep-param'). */
   collectInputs() {
+    const readByMember = this.params.size ? namesReadByMember(this.file) : /* @__PURE__ */ new Set();
     for (const slot of this.params.values()) {
       const d = slot.decl;
       if (!d) continue;
@@ -32563,6 +32741,7 @@ var FileScope = class _FileScope {
       if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
       else if (d.resourceType) input.type = "resource";
       if (d.decorators.some((x) => x.name === "secure")) input.secure = true;
+      if (readByMember.has(slot.name)) input.readByMember = true;
       if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, void 0);
       if (slot.assigned) input.assigned = slot.assigned;
       const allowed = decorator(d.decorators, "allowed");
@@ -32622,6 +32801,13 @@ var FileScope = class _FileScope {
     emit(this);
   }
 };
+function namesReadByMember(file) {
+  const out = /* @__PURE__ */ new Set();
+  walkBicep(file, (node) => {
+    if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") out.add(node.object.name);
+  });
+  return out;
+}
 
 // src/eval/bicep/evaluate.ts
 function evaluateBicepFile(opts) {
@@ -32667,7 +32853,7 @@ function evaluateBicep(input) {
     }
   };
   const sources = { host: input.host, parse: input.parse };
-  const files = [...new Set(input.bicepFiles.map((f) => path15.resolve(f)))].sort();
+  const files = [...new Set(input.bicepFiles.map((f) => path16.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -32675,7 +32861,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path15.resolve(path15.dirname(f), s.pathString);
+      const target = path16.resolve(path16.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -32692,10 +32878,10 @@ function evaluateBicep(input) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path15.resolve(path15.dirname(pf), p);
+    const target = path16.resolve(path16.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path15.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path16.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -32706,7 +32892,7 @@ function evaluateBicep(input) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path15.resolve(unit);
+    const target = path16.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -32730,10 +32916,10 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path15.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path16.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path15.relative(path15.dirname(unit), pf).split(path15.sep).join("/") : "default",
+          variant: pf ? path16.relative(path16.dirname(unit), pf).split(path16.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -32789,7 +32975,7 @@ var bicepFrontEnd = {
   name: "bicep",
   family: "arm",
   byName(file) {
-    const base = path16.basename(file).toLowerCase();
+    const base = path17.basename(file).toLowerCase();
     if (base.endsWith(".bicep")) return "bicep";
     if (base.endsWith(".bicepparam")) return "bicepparam";
     return void 0;
@@ -32857,7 +33043,7 @@ function twinParameterFiles(state, ctx) {
 }
 
 // src/frontends/ci.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/parse/yaml/ci.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -33937,9 +34123,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path24) => {
+  const visit2 = (node, path26) => {
     if ((0, import_yaml4.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path24}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path26}[${i}]`));
       return;
     }
     if (!(0, import_yaml4.isMap)(node)) return;
@@ -33957,7 +34143,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path24 || "$"}`;
+      const subject = `pipeline:${path26 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -33975,7 +34161,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path24 ? `${path24}.${k}` : k);
+      visit2(p.value, path26 ? `${path26}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -34426,14 +34612,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path24, container, stage, job, root) => {
+  const visit2 = (node, path26, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path24}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path26}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path24 || "$"}`;
+    const subject = `pipeline:${path26 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -34463,7 +34649,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path24 ? `${path24}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path26 ? `${path26}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -34514,7 +34700,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path24 ? `${path24}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path26 ? `${path26}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -34697,11 +34883,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path24 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path24)) return "script";
-  if (!YAML_EXT.test(path24)) return void 0;
-  if (WORKFLOW_PATH.test(path24)) return "github-workflow";
-  const base = path24.slice(path24.lastIndexOf("/") + 1);
+  const path26 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path26)) return "script";
+  if (!YAML_EXT.test(path26)) return void 0;
+  if (WORKFLOW_PATH.test(path26)) return "github-workflow";
+  const base = path26.slice(path26.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -34725,7 +34911,7 @@ var ciFrontEnd = {
   name: "ci",
   family: "ci",
   byName(file) {
-    return /\.(ya?ml|sh|bash|ps1)$/i.test(path17.basename(file)) ? "peek" : void 0;
+    return /\.(ya?ml|sh|bash|ps1)$/i.test(path18.basename(file)) ? "peek" : void 0;
   },
   byContent(_file, text2, rel) {
     return classifyCiFile(rel, text2);
@@ -34768,7 +34954,8 @@ var PROBE = {
   options: new Proxy({}, { get: () => void 0 }),
   fact: () => ({ state: "absent", value: void 0, defaulted: false, sourcePath: "", string: () => void 0, bool: () => void 0, number: () => void 0, describe: () => "" }),
   report: () => void 0,
-  undecided: () => void 0
+  undecided: () => void 0,
+  relativePath: (file) => file
 };
 function formatsFromHooks(visitor) {
   const out = /* @__PURE__ */ new Set();
@@ -35747,19 +35934,39 @@ var NET001_admin_port_open_to_internet_default = defineRule({
 });
 
 // rules/terraform/TF001-local-terraform-state.ts
+var DEMONSTRATION_FOLDERS = /* @__PURE__ */ new Set([
+  "examples",
+  "example",
+  "samples",
+  "sample",
+  "quickstart",
+  "quickstarts",
+  "test",
+  "tests",
+  "testing",
+  "fixtures",
+  "e2e",
+  "demo",
+  "demos"
+]);
+function demonstrationFolder(relDir) {
+  return relDir.split("/").find((seg) => DEMONSTRATION_FOLDERS.has(seg.toLowerCase()));
+}
 var TF001_local_terraform_state_default = defineRule({
   meta: {
     id: "TF001",
     name: "local-terraform-state",
     shortDescription: "Terraform root module without a remote backend.",
-    fullDescription: "Without a remote backend, Terraform keeps its state in a local terraform.tfstate file: it holds every secret of the deployment in plain text, is lost with the machine or CI runner, ends up committed, and gives no locking, so two applies corrupt it.",
+    fullDescription: "Without a remote backend, Terraform keeps its state in a local terraform.tfstate file: it holds every secret of the deployment in plain text, is lost with the machine or CI runner, ends up committed, and gives no locking, so two applies corrupt it. A demonstration root (under examples/, quickstart/, tests/, \u2026) is reported as a note: it is meant to be tried out, but a copy of it that deploys something real needs a backend.",
     help: 'Add a remote backend, e.g. `terraform { backend "azurerm" {} }` configured at init time with -backend-config, or an HCP Terraform `cloud` block.',
     level: "error",
     tags: ["security", "reliability", "terraform"],
     securitySeverity: 5,
     messages: {
       localBackend: 'This root module keeps its state in a local file (backend "local"), unshared, unlocked and on disk with every secret; replace it with a remote backend such as `backend "azurerm" {}`.',
-      noBackend: 'This root module has no backend, so its state (with every secret) stays in a local terraform.tfstate; add a remote backend such as `backend "azurerm" {}`.'
+      noBackend: 'This root module has no backend, so its state (with every secret) stays in a local terraform.tfstate; add a remote backend such as `backend "azurerm" {}`.',
+      demoLocalBackend: 'This demonstration root (under {{folder}}/) keeps its state in a local file (backend "local"); fine for trying it out, but a copy that deploys anything real needs a remote backend such as `backend "azurerm" {}`.',
+      demoNoBackend: 'This demonstration root (under {{folder}}/) has no backend, so its state stays in a local terraform.tfstate; fine for trying it out, but a copy that deploys anything real needs a remote backend such as `backend "azurerm" {}`.'
     }
   },
   create(ctx) {
@@ -35768,14 +35975,16 @@ var TF001_local_terraform_state_default = defineRule({
         if (!m.isRoot) return;
         const remote = m.terraformBlocks.some((t) => t.cloud || t.backend && t.backend.type !== "local");
         if (remote) return;
+        if (m.backendFiles.length > 0) return;
         const local = m.terraformBlocks.find((t) => t.backend?.type === "local");
         const at = m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
         if (!at) return;
+        const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({
           subject: `module:${m.dir}`,
           location: at,
           related: local ? [{ ...local.backend.at, label: 'backend "local"' }] : [],
-          messageId: local ? "localBackend" : "noBackend"
+          ...folder ? { messageId: local ? "demoLocalBackend" : "demoNoBackend", data: { folder }, level: "note" } : { messageId: local ? "localBackend" : "noBackend" }
         });
       }
     };
@@ -35783,7 +35992,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
     id: "TF002",
@@ -35808,7 +36017,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path18.basename(f.path) }
+          data: { file: path19.basename(f.path) }
         });
       }
     };
@@ -35816,61 +36025,96 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
+import path20 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
+function constrains(rp) {
+  const v = rp.version;
+  return v !== void 0 && !(v.kind === "string" && v.value.trim() === "") && v.kind !== "null";
+}
+function providersOf(m) {
+  return [...m.requiredProviders, ...m.providers, ...m.usedProviders].map((p) => p.name.toLowerCase()).filter((n) => n && !BUILTIN.has(n));
+}
+function constrainedIn(modules, name) {
+  return modules.some((m) => m.requiredProviders.some((rp) => rp.name.toLowerCase() === name && constrains(rp)));
+}
 var TF003_provider_version_unpinned_default = defineRule({
   meta: {
     id: "TF003",
     name: "provider-version-unpinned",
-    shortDescription: "Provider without a version constraint in required_providers.",
-    fullDescription: "Without a version constraint, `terraform init` installs the newest provider release on every fresh checkout or CI runner. A major release of azurerm renames and removes arguments and changes defaults (v4 renamed `enable_rbac_authorization`, changed feature flags, required `subscription_id`), so a pipeline that worked yesterday fails \u2014 or, worse, plans destructive replacements \u2014 without a single change in the code. A root module that does not list a provider at all gets the same unpinned `hashicorp/<name>` implicitly.",
-    help: 'Add the provider to `terraform { required_providers { \u2026 } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`.',
+    shortDescription: "Provider whose version no module of the configuration constrains and no lock file locks.",
+    fullDescription: "Terraform selects one version of each provider for a whole configuration (a root module and the local modules it calls) that satisfies every module's constraint, and `.terraform.lock.hcl` records it. When no module constrains a provider and no lock file is committed, `terraform init` installs the newest release on every fresh checkout or CI runner. A major release of azurerm renames and removes arguments and changes defaults (v4 renamed `enable_rbac_authorization`, changed feature flags, required `subscription_id`), so a pipeline that worked yesterday fails \u2014 or, worse, plans destructive replacements \u2014 without a single change in the code. A reusable module (one no scanned root calls) that lists a provider without a version is reported as a note: it should state the oldest version it works with.",
+    help: 'In the root module, add the provider to `terraform { required_providers { \u2026 } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`. In a reusable module, state a minimum version (`version = ">= 3.100"`) and leave the upper bound to the root.',
     level: "warning",
     tags: ["reliability", "supply-chain", "terraform"],
     // A `terraformModule` hook says Terraform; azapi is a Terraform provider too.
     formats: ["terraform", "azapi"],
     messages: {
-      noVersion: 'Provider "{{name}}" has no version constraint in required_providers, so every init may install a new major release; add version = "~> X.Y" to its entry.',
-      noEntry: 'Provider "{{name}}" is {{use}} here but has no required_providers entry, so Terraform installs the newest hashicorp/{{name}} unpinned; add it to required_providers with a source and a version constraint.'
+      noVersion: 'Provider "{{name}}" has no version constraint here or in any module this root calls, and no .terraform.lock.hcl locks it, so a fresh init may install a new major release; add version = "~> X.Y" to this entry and commit the lock file.',
+      noEntry: 'Provider "{{name}}" is {{use}} but no module of this configuration constrains its version and no .terraform.lock.hcl locks it, so a fresh init installs its newest release; add it to required_providers here with a version constraint and commit the lock file.',
+      reusableNoVersion: 'This reusable module requires provider "{{name}}" without a version constraint, and no module that calls it sets one; state the oldest version it works with (version = ">= X.Y") so that a root cannot select an older, incompatible release.'
     }
   },
   create(ctx) {
+    const rootFinding = (root, name) => {
+      const is = (p) => p.name.toLowerCase() === name;
+      const entry3 = root.requiredProviders.find(is);
+      if (entry3) return { at: entry3.at, messageId: "noVersion", use: "" };
+      const provider = root.providers.find(is);
+      const resource = root.usedProviders.find(is);
+      const child = root.configuration.find((m) => providersOf(m).includes(name));
+      const use = provider ? "configured here" : resource ? "used here" : child ? `used in module ${moduleRef2(root.dir, child.dir)}` : "used";
+      const block = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
+      const at = block?.at ?? provider?.at ?? resource?.at ?? firstPlace(child, is);
+      return at ? { at, messageId: "noEntry", use } : void 0;
+    };
     return {
       terraformModule(m) {
-        for (const rp of m.requiredProviders) {
-          const v = rp.version;
-          if (v && !(v.kind === "string" && v.value.trim() === "")) continue;
-          ctx.report({
-            subject: `module:${m.dir}`,
-            attributePath: `required_providers.${rp.name}`,
-            location: rp.at,
-            messageId: "noVersion",
-            data: { name: rp.name }
-          });
+        if (m.isRoot) {
+          const config = [m, ...m.configuration];
+          if (config.some((c) => c.opaqueModuleCalls.length > 0)) return;
+          const names = [...new Set(config.flatMap(providersOf))];
+          for (const name of names) {
+            if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
+            const f = rootFinding(m, name);
+            if (!f) continue;
+            ctx.report({
+              subject: `module:${m.dir}`,
+              attributePath: `required_providers.${name}`,
+              location: f.at,
+              messageId: f.messageId,
+              data: { name, use: f.use }
+            });
+          }
+          return;
         }
-        if (!m.isRoot) return;
-        const declared = new Set(m.requiredProviders.map((p) => p.name.toLowerCase()));
-        const seen = /* @__PURE__ */ new Set();
-        const uses = [...m.usedProviders, ...m.providers];
-        for (const u of uses) {
-          const name = u.name.toLowerCase();
-          if (!name || BUILTIN.has(name) || declared.has(name) || seen.has(name)) continue;
-          seen.add(name);
-          const isResource = m.usedProviders.includes(u);
+        if (m.calledByRoot) return;
+        for (const rp of m.requiredProviders) {
+          const name = rp.name.toLowerCase();
+          if (BUILTIN.has(name) || constrains(rp) || constrainedIn(m.callers, name)) continue;
           ctx.report({
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${name}`,
-            location: u.at,
-            messageId: "noEntry",
-            data: { name: u.name, use: isResource ? "used" : "configured" }
+            location: rp.at,
+            level: "note",
+            messageId: "reusableNoVersion",
+            data: { name: rp.name }
           });
         }
       }
     };
   }
 });
+function moduleRef2(fromDir, toDir) {
+  const rel = path20.relative(fromDir, toDir).split(path20.sep).join("/");
+  return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
+}
+function firstPlace(m, is) {
+  if (!m) return void 0;
+  return m.requiredProviders.find(is)?.at ?? m.providers.find(is)?.at ?? m.usedProviders.find(is)?.at;
+}
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path19 from "node:path";
+import path21 from "node:path";
 
 // src/model/facts/secrets.ts
 var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
@@ -35929,12 +36173,14 @@ var TERMS = [
   ["secrets"],
   ["client", "secret"],
   ["access", "key"],
+  ["secret", "key"],
   ["connection", "string"],
   ["sas", "token"],
   ["api", "key"],
   // The same terms written as one lower-case word.
   ["clientsecret"],
   ["accesskey"],
+  ["secretkey"],
   ["connectionstring"],
   ["sastoken"],
   ["apikey"]
@@ -35955,7 +36201,11 @@ function looksSecret(name) {
   if (end < 0) return false;
   return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
 }
-var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
+var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|\.{3,}|-+)$/i;
+var CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;
+var NUMBERED_VALUE = /^value\d+$/i;
+var INSTRUCTION = /^[A-Z]+(?:[-_ ]+[A-Z]+)+$/;
+var BARE_WORD = /^(?:password|secret|test)$/i;
 function namesMap(parentKey2) {
   if (!parentKey2) return false;
   const t = nameTokens(parentKey2);
@@ -35966,35 +36216,63 @@ function isCredentialFree(name, value) {
   if (!t.includes("connectionstring") || !/[=;]/.test(value)) return false;
   return !/(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|sig|secret|token|key)\s*=/i.test(value);
 }
+function namesKey(name, value) {
+  const t = nameTokens(name);
+  const last = t[t.length - 1];
+  const secretKey = last === "secretkey" || last === "key" && t[t.length - 2] === "secret";
+  return secretKey && /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/.test(value.trim());
+}
+var IDENTIFIER_TAIL = /* @__PURE__ */ new Set(["user", "username", "login", "id", "name", "account", "url", "uri", "endpoint"]);
+function namesIdentifier(name) {
+  const t = nameTokens(name);
+  return t.length > 0 && IDENTIFIER_TAIL.has(t[t.length - 1]) && !looksSecret(name);
+}
 function isPermissionList(v) {
   return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && isKeyVaultPermission(i.value));
 }
-function isPlaceholder(s) {
+function isPlaceholder(s, { bareWords = true } = {}) {
   const t = s.trim();
   if (t === "") return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
+  if (CROSSED_OUT.test(t) || NUMBERED_VALUE.test(t) || INSTRUCTION.test(t)) return true;
+  if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true;
   if (isKeyVaultReference(t)) return true;
   if (/^\[[\s\S]*\]$/.test(t)) return true;
   return false;
 }
 var FIX = "rotate the secret and pass it at deploy time from Key Vault or a secure parameter";
+var SAMPLE_WORDS = /* @__PURE__ */ new Set(["sample", "samples", "example", "examples", "template", "templates"]);
+function isSamplePath(relPath) {
+  return relPath.split("/").some((segment) => nameTokens(segment).some((w) => SAMPLE_WORDS.has(w)));
+}
+function isObjectType(type) {
+  const t = type?.trim().toLowerCase() ?? "";
+  return /^(?:secure)?object$|^array$/.test(t) || t.startsWith("{") || t.startsWith("[") || t.endsWith("[]");
+}
+function entry2(v, key) {
+  if (v.kind !== "object") return void 0;
+  for (const [k, e] of v.entries) if (k.toLowerCase() === key) return e;
+  return void 0;
+}
 var SEC001_hardcoded_secret_default = defineRule({
   meta: {
     id: "SEC001",
     name: "hardcoded-secret",
     shortDescription: "Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.",
-    fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file, a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text.",
-    help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\`.`,
+    fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file (a provider block included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.",
+    help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\` without a default. Provider credentials belong in the provider's environment variables or an OIDC / managed-identity sign-in, never in the provider block.`,
     level: "error",
     tags: ["security", "secrets"],
     securitySeverity: 9,
     messages: {
       inputDefault: `The default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove the default, ${FIX}.`,
+      secureDefault: `The default of secure parameter "{{input}}" is a literal (value not shown), stored in plain text in the template; remove the default, ${FIX}.`,
       inputAssigned: `The value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       armParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it as securestring.',
@@ -36009,23 +36287,45 @@ var SEC001_hardcoded_secret_default = defineRule({
       seen.add(key);
       return true;
     };
+    let variantFile;
+    const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || file === variantFile;
     const literal = (name, v, h) => {
-      if (v.kind !== "string" || isPlaceholder(v.value)) return;
+      if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict })) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));
-      ctx.report({ resource: h.resource, subject: h.subject, attributePath: name, location, related, messageId: h.messageId, data: { ...h.data, key: name } });
+      const sample = isVarOrParameterFile(location.file) && isSamplePath(ctx.relativePath(location.file));
+      ctx.report({
+        resource: h.resource,
+        subject: h.subject,
+        attributePath: name,
+        location,
+        related,
+        messageId: h.messageId,
+        data: { ...h.data, key: name },
+        ...sample ? { level: "warning" } : {}
+      });
     };
     const walk2 = (key, v, onSecret, parentKey2) => {
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
-        if (v.kind === "string") return isCredentialFree(key, v.value) ? void 0 : onSecret(key, v);
+        if (v.kind === "string") return isCredentialFree(key, v.value) || namesKey(key, v.value) ? void 0 : onSecret(key, v);
         if (v.kind === "list" && !isPermissionList(v)) {
-          for (const i of v.items) if (i.kind === "string") onSecret(key, i);
+          for (const i of v.items) if (i.kind === "string" && !namesKey(key, i.value)) onSecret(key, i);
         }
       }
-      if (v.kind === "object") for (const [k, e] of v.entries) walk2(k, e, onSecret, key);
-      else if (v.kind === "list") {
-        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk2(void 0, i, onSecret);
+      if (v.kind === "object") {
+        const name = entry2(v, "name");
+        const value = entry2(v, "value");
+        const container = key ?? parentKey2;
+        if (name?.kind === "string" && value?.kind === "string") {
+          const byName2 = looksSecret(name.value);
+          const byContainer = container !== void 0 && looksSecret(container) && !namesIdentifier(name.value);
+          const credentialFree = isCredentialFree(name.value, value.value) || container !== void 0 && isCredentialFree(container, value.value);
+          if ((byName2 || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
+        }
+        for (const [k, e] of v.entries) walk2(k, e, onSecret, key);
+      } else if (v.kind === "list") {
+        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk2(void 0, i, onSecret, key);
       }
     };
     const input = (d) => {
@@ -36033,17 +36333,21 @@ var SEC001_hardcoded_secret_default = defineRule({
       const subject = `${d.kind}:${d.header.file}:${d.name}`;
       const related = [{ ...d.header, label: `${declared} "${d.name}"` }];
       const data = { declared, input: d.name };
+      const objectLike = d.kind !== "tf-variable" && (d.readByMember === true || isObjectType(d.type));
+      const secureParam = d.kind !== "tf-variable" && d.secure === true && !objectLike;
       const values = [
-        [d.defaultValue, "inputDefault", "inputDefaultKey"],
-        [d.assigned, "inputAssigned", "inputAssignedKey"]
+        [d.defaultValue, "inputDefault", "inputDefaultKey", true],
+        [d.assigned, "inputAssigned", "inputAssignedKey", false]
       ];
-      for (const [v, whole, key] of values) {
+      for (const [v, whole, key, isDefault] of values) {
         if (!v) continue;
-        if (looksSecret(d.name)) {
-          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related });
-        } else walk2(d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
+        const strict = secureParam && isDefault;
+        if (looksSecret(d.name) && !objectLike) {
+          if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related, strict });
+        } else if (strict) literal(d.name, v, { messageId: "secureDefault", data, subject, related, strict });
+        else walk2(objectLike ? void 0 : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
       }
-      if (d.kind !== "tf-variable" && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
+      if (d.kind !== "tf-variable" && !objectLike && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
         ctx.report({
           subject,
           attributePath: `${d.name}.type`,
@@ -36054,7 +36358,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path19.basename(file.path);
+      const where = path21.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk2(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -36063,6 +36367,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     };
     return {
       graph(g) {
+        variantFile = g.evaluation.variantFile;
         for (const d of g.evaluation.inputs) input(d);
         for (const r of g.resources) {
           if (isInlineElement(r)) continue;
@@ -36071,6 +36376,17 @@ var SEC001_hardcoded_secret_default = defineRule({
             void 0,
             r.body,
             (name, s) => literal(name, s, { messageId: "attribute", data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] })
+          );
+        }
+        variantFile = void 0;
+      },
+      // Provider blocks: `provider "azurerm" { client_secret = "…" }` is the most common hard-coded Azure credential.
+      terraformModule(m) {
+        for (const p of m.providers) {
+          walk2(
+            void 0,
+            p.body,
+            (name, s) => literal(name, s, { messageId: "providerAttribute", data: { provider: p.name }, at: p.at, subject: `provider:${m.dir}:${p.name}`, related: [{ ...p.at, label: `provider "${p.name}"` }] })
           );
         }
       },
@@ -36826,24 +37142,24 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path20.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path22.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path20.dirname(root);
-  for (const p of paths.slice(1)) while (path20.relative(root, p).startsWith("..")) root = path20.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path22.dirname(root);
+  for (const p of paths.slice(1)) while (path22.relative(root, p).startsWith("..")) root = path22.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path20.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path22.resolve(p));
   for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const inputPaths = given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p);
-  const onlyFiles = options.onlyFiles?.map((f) => path20.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path20.dirname(f)))] : inputPaths;
-  const root = path20.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path20.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path22.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path22.dirname(f)))] : inputPaths;
+  const root = path22.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path22.resolve(f));
   for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path20.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path22.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
@@ -36880,12 +37196,12 @@ async function lint(options = {}) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path20.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path22.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path20.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path22.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -36966,7 +37282,7 @@ async function lint(options = {}) {
     const t = texts.get(f.location.file);
     if (t !== void 0) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path20.relative(root, f).split(path20.sep).join("/")).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path22.relative(root, f).split(path22.sep).join("/")).sort();
   return {
     root,
     findings: reported,
@@ -36996,7 +37312,7 @@ function classify(file, frontEnds, host, root, problems) {
       }
     }
     if (text2 === void 0) return void 0;
-    const kind = fe.byContent?.(file, text2, path20.relative(root, file).split(path20.sep).join("/"));
+    const kind = fe.byContent?.(file, text2, path22.relative(root, file).split(path22.sep).join("/"));
     if (kind) return { frontEnd: fe, kind };
   }
   return void 0;
@@ -37089,7 +37405,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path21 from "node:path";
+import path23 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -37102,9 +37418,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path21.isAbsolute(file)) return toPosix(file);
-  const rel = path21.relative(base, file);
-  return toPosix(rel === "" ? path21.basename(file) : rel);
+  if (!path23.isAbsolute(file)) return toPosix(file);
+  const rel = path23.relative(base, file);
+  return toPosix(rel === "" ? path23.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -37596,7 +37912,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs7 from "node:fs";
-import path22 from "node:path";
+import path24 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -37724,10 +38040,10 @@ var PullRequestLines = class {
     try {
       real = fs7.realpathSync(file);
     } catch {
-      real = path22.resolve(file);
+      real = path24.resolve(file);
     }
-    const rel = path22.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path22.isAbsolute(rel) ? void 0 : rel.split(path22.sep).join("/");
+    const rel = path24.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path24.isAbsolute(rel) ? void 0 : rel.split(path24.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -37838,8 +38154,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path24 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path24}#L${line}`;
+  const path26 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path26}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -37957,7 +38273,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs8.mkdirSync(path23.dirname(this.sarifPath), { recursive: true });
+    fs8.mkdirSync(path25.dirname(this.sarifPath), { recursive: true });
     fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -37978,18 +38294,18 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
-    if (file !== void 0 && !fs8.existsSync(path23.resolve(workspace, file))) {
+    if (file !== void 0 && !fs8.existsSync(path25.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path23.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path25.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path23.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path25.resolve(workspace, f)),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path23.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path23.resolve(workspace, inputs.baseline)
+    configFile: inputs.config === void 0 ? void 0 : path25.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path25.resolve(workspace, inputs.baseline)
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -38060,8 +38376,8 @@ function reportFailure(step, failure) {
 }
 async function run(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path23.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path23.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path25.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path25.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -10,6 +10,8 @@ import { isKeyVaultPermission, isKeyVaultReference, isTemplateSkeletonValue, KEY
 
 type MessageId =
   | 'inputDefault'
+  | 'secureDefault'
+  | 'providerAttribute'
   | 'inputAssigned'
   | 'inputDefaultKey'
   | 'inputAssignedKey'
@@ -22,9 +24,9 @@ type MessageId =
 /** Name terms that make a name look secret, as token sequences (RULES.md SEC001). */
 const TERMS: string[][] = [
   ['password'], ['passwords'], ['passwd'], ['secret'], ['secrets'],
-  ['client', 'secret'], ['access', 'key'], ['connection', 'string'], ['sas', 'token'], ['api', 'key'],
+  ['client', 'secret'], ['access', 'key'], ['secret', 'key'], ['connection', 'string'], ['sas', 'token'], ['api', 'key'],
   // The same terms written as one lower-case word.
-  ['clientsecret'], ['accesskey'], ['connectionstring'], ['sastoken'], ['apikey'],
+  ['clientsecret'], ['accesskey'], ['secretkey'], ['connectionstring'], ['sastoken'], ['apikey'],
 ];
 /** Tokens that may follow a secret term and still name the secret itself (`password_value`). */
 const SECRET_SUFFIX = new Set(['value', 'text', 'plain', 'plaintext', 'literal', 'raw', 'b64', 'base64', 'encoded']);
@@ -60,7 +62,19 @@ export function looksSecret(name: string): boolean {
 
 /** Obvious placeholders and references that are not secrets (RULES.md SEC001). */
 const PLACEHOLDER =
-  /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|x{3,}|\.{3,}|-+)$/i;
+  /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|\.{3,}|-+)$/i;
+/** `xxx`, `XXXX-XXXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`: at least three x and only separators besides. */
+const CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;
+/** `value1` … `valueN`: sample values numbered in order. */
+const NUMBERED_VALUE = /^value\d+$/i;
+/**
+ * A capitalised instruction to the reader: two or more upper-case words joined by `-`, `_`
+ * or spaces (`SERVER-APP-SECRET-FROM-AZURE-AD`, `YOUR_PASSWORD_HERE`, `REPLACE_ME`). No digits:
+ * `AKIAIOSFODNN7EXAMPLE` is a key, not an instruction.
+ */
+const INSTRUCTION = /^[A-Z]+(?:[-_ ]+[A-Z]+)+$/;
+/** The bare words RULES.md names: a stub that says what belongs there. */
+const BARE_WORD = /^(?:password|secret|test)$/i;
 
 /** A map whose name says it holds names or ids (`launchpad_key_names`): its values name secrets, they are not secrets. */
 export function namesMap(parentKey: string | undefined): boolean {
@@ -80,14 +94,44 @@ export function isCredentialFree(name: string, value: string): boolean {
   return !/(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature|sig|secret|token|key)\s*=/i.test(value);
 }
 
+/**
+ * `secret_key` is ambiguous: a credential (an AWS secret access key, an app's SECRET_KEY) or
+ * the key that names a secret in a map (`secret_key = "sp1"`, `password_secret_key =
+ * "ghcr_password"`: the CAF modules' convention). A name whose last secret term is
+ * "secret key" holding a lower-case identifier names a key; a credential is never one.
+ */
+export function namesKey(name: string, value: string): boolean {
+  const t = nameTokens(name);
+  const last = t[t.length - 1];
+  const secretKey = last === 'secretkey' || (last === 'key' && t[t.length - 2] === 'secret');
+  return secretKey && /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/.test(value.trim());
+}
+
+/** Names of user names and identifiers, stored beside secrets but not secret themselves. */
+const IDENTIFIER_TAIL = new Set(['user', 'username', 'login', 'id', 'name', 'account', 'url', 'uri', 'endpoint']);
+
+/** A name that says it holds a user name or identifier (`AdminUsername`, `client_id`). */
+export function namesIdentifier(name: string): boolean {
+  const t = nameTokens(name);
+  return t.length > 0 && IDENTIFIER_TAIL.has(t[t.length - 1]!) && !looksSecret(name);
+}
+
 export function isPermissionList(v: Value): boolean {
   return v.kind === 'list' && v.items.length > 0 && v.items.every((i) => i.kind === 'string' && isKeyVaultPermission(i.value));
 }
 
-export function isPlaceholder(s: string): boolean {
+/**
+ * Whether a value is an obvious placeholder or a reference rather than a secret. `bareWords`
+ * false: the words `password`, `secret` and `test` count as values (the default of a
+ * parameter declared secure is what deploys when nobody passes one; Bicep's own linter rule
+ * secure-parameter-default flags every literal default but an empty one).
+ */
+export function isPlaceholder(s: string, { bareWords = true }: { bareWords?: boolean } = {}): boolean {
   const t = s.trim();
   if (t === '') return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
+  if (CROSSED_OUT.test(t) || NUMBERED_VALUE.test(t) || INSTRUCTION.test(t)) return true;
+  if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true; // a `${…}` reference left in the text
   if (isKeyVaultReference(t)) return true; // App Service / Functions Key Vault reference, a Key Vault secret URI
   if (/^\[[\s\S]*\]$/.test(t)) return true; // an ARM template expression
@@ -96,23 +140,46 @@ export function isPlaceholder(s: string): boolean {
 
 const FIX = 'rotate the secret and pass it at deploy time from Key Vault or a secure parameter';
 
+/** Words of a path that say a var or parameter file is a sample to copy (RULES.md SEC001). */
+const SAMPLE_WORDS = new Set(['sample', 'samples', 'example', 'examples', 'template', 'templates']);
+
+/** Whether a path relative to the scan root names a sample, example or template in its file name or folders. */
+export function isSamplePath(relPath: string): boolean {
+  return relPath.split('/').some((segment) => nameTokens(segment).some((w) => SAMPLE_WORDS.has(w)));
+}
+
+/** A declared type that says object or array (`object`, `secureObject`, `array`, a Bicep object or array type). */
+function isObjectType(type: string | undefined): boolean {
+  const t = type?.trim().toLowerCase() ?? '';
+  return /^(?:secure)?object$|^array$/.test(t) || t.startsWith('{') || t.startsWith('[') || t.endsWith('[]');
+}
+
+/** An object entry by key, case-insensitively (ARM property names are case-insensitive). */
+function entry(v: Value, key: string): Value | undefined {
+  if (v.kind !== 'object') return undefined;
+  for (const [k, e] of v.entries) if (k.toLowerCase() === key) return e;
+  return undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'SEC001',
     name: 'hardcoded-secret',
     shortDescription: 'Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.',
     fullDescription:
-      'A password, client secret, access key, SAS token or connection string written in a .tf file, a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text.',
-    help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\`.`,
+      'A password, client secret, access key, SAS token or connection string written in a .tf file (a provider block included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.',
+    help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\` without a default. Provider credentials belong in the provider's environment variables or an OIDC / managed-identity sign-in, never in the provider block.`,
     level: 'error',
     tags: ['security', 'secrets'],
     securitySeverity: 9.0,
     messages: {
       inputDefault: `The default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove the default, ${FIX}.`,
+      secureDefault: `The default of secure parameter "{{input}}" is a literal (value not shown), stored in plain text in the template; remove the default, ${FIX}.`,
       inputAssigned: `The value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       inputDefaultKey: `Key "{{key}}" in the default of {{declared}} "{{input}}" holds a literal secret (value not shown); remove it from the default, ${FIX}.`,
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       armParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it as securestring.',
@@ -127,6 +194,10 @@ export default defineRule({
       seen.add(key);
       return true;
     };
+    /** The parameter file of the evaluation being read (ARM: a `.json` that is not recognisable by its name). */
+    let variantFile: string | undefined;
+    /** A var or parameter file: `.tfvars`, `.tfvars.json`, `.bicepparam`, or the evaluation's parameter file. */
+    const isVarOrParameterFile = (file: string): boolean => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || file === variantFile;
     interface Holder {
       messageId: MessageId;
       data: Record<string, string>;
@@ -134,44 +205,77 @@ export default defineRule({
       resource?: Resource;
       subject?: string;
       related?: Location[];
+      /** The bare words `password`, `secret`, `test` are values here, not placeholders (a secure parameter's default). */
+      strict?: boolean;
     }
     /** Reports a literal secret `v` held by `name`; never prints the value. */
     const literal = (name: string, v: Value, h: Holder): void => {
-      if (v.kind !== 'string' || isPlaceholder(v.value)) return;
+      if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict })) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...(v.via ?? []), ...(h.related ?? [])].filter((l) => !sameRange(l, location));
-      ctx.report({ resource: h.resource, subject: h.subject, attributePath: name, location, related, messageId: h.messageId, data: { ...h.data, key: name } });
+      // A sample, example or template var/parameter file is there to be copied and filled in: a warning.
+      const sample = isVarOrParameterFile(location.file) && isSamplePath(ctx.relativePath(location.file));
+      ctx.report({
+        resource: h.resource,
+        subject: h.subject,
+        attributePath: name,
+        location,
+        related,
+        messageId: h.messageId,
+        data: { ...h.data, key: name },
+        ...(sample ? { level: 'warning' as const } : {}),
+      });
     };
     /**
      * Strings (or lists of strings) directly under a secret-looking key; recurses into
      * objects and lists. Key Vault access-policy permission lists (`permissions.secrets:
-     * ["get", "list"]`) name operations, not secrets.
+     * ["get", "list"]`) name operations, not secrets. A name/value pair (`env { name =
+     * "DB_PASSWORD", value = "…" }`, `secret { name = "acr", value = "…" }`, ARM
+     * `appSettings`/`secrets` entries) holds a secret in `value` when its name looks secret
+     * or the pair sits under a secret-looking key.
      */
     const walk = (key: string | undefined, v: Value, onSecret: (name: string, s: Value) => void, parentKey?: string): void => {
       if (key !== undefined && looksSecret(key) && parentKey?.toLowerCase() !== 'permissions' && !namesMap(parentKey)) {
-        if (v.kind === 'string') return isCredentialFree(key, v.value) ? undefined : onSecret(key, v);
-        if (v.kind === 'list' && !isPermissionList(v)) for (const i of v.items) if (i.kind === 'string') onSecret(key, i);
+        if (v.kind === 'string') return isCredentialFree(key, v.value) || namesKey(key, v.value) ? undefined : onSecret(key, v);
+        if (v.kind === 'list' && !isPermissionList(v)) for (const i of v.items) if (i.kind === 'string' && !namesKey(key, i.value)) onSecret(key, i);
       }
-      if (v.kind === 'object') for (const [k, e] of v.entries) walk(k, e, onSecret, key);
-      else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') walk(undefined, i, onSecret);
+      if (v.kind === 'object') {
+        const name = entry(v, 'name');
+        const value = entry(v, 'value');
+        const container = key ?? parentKey;
+        if (name?.kind === 'string' && value?.kind === 'string') {
+          const byName = looksSecret(name.value);
+          // Under `secrets`/`secret`, every pair is a secret but one whose name says it is an identifier (`AdminUsername`).
+          const byContainer = container !== undefined && looksSecret(container) && !namesIdentifier(name.value);
+          const credentialFree = isCredentialFree(name.value, value.value) || (container !== undefined && isCredentialFree(container, value.value));
+          if ((byName || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
+        }
+        for (const [k, e] of v.entries) walk(k, e, onSecret, key);
+      } else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') walk(undefined, i, onSecret, key);
     };
     const input = (d: InputDecl): void => {
       const declared = d.kind === 'tf-variable' ? 'variable' : 'parameter';
       const subject = `${d.kind}:${d.header.file}:${d.name}`;
       const related = [{ ...d.header, label: `${declared} "${d.name}"` }];
       const data = { declared, input: d.name };
+      // RULES.md: a parameter used as an object (object type, or read by property) is not a secret; its keys may hold some.
+      const objectLike = d.kind !== 'tf-variable' && (d.readByMember === true || isObjectType(d.type));
+      // A secure ARM/Bicep parameter says it holds a secret, whatever its name.
+      const secureParam = d.kind !== 'tf-variable' && d.secure === true && !objectLike;
       const values = [
-        [d.defaultValue, 'inputDefault', 'inputDefaultKey'],
-        [d.assigned, 'inputAssigned', 'inputAssignedKey'],
+        [d.defaultValue, 'inputDefault', 'inputDefaultKey', true],
+        [d.assigned, 'inputAssigned', 'inputAssignedKey', false],
       ] as const;
-      for (const [v, whole, key] of values) {
+      for (const [v, whole, key, isDefault] of values) {
         if (!v) continue;
-        if (looksSecret(d.name)) {
-          if (!(v.kind === 'string' && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related });
-        } else walk(d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
+        const strict = secureParam && isDefault;
+        if (looksSecret(d.name) && !objectLike) {
+          if (!(v.kind === 'string' && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related, strict });
+        } else if (strict) literal(d.name, v, { messageId: 'secureDefault', data, subject, related, strict });
+        else walk(objectLike ? undefined : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
       }
-      if (d.kind !== 'tf-variable' && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === 'string' && once(d.header)) {
+      if (d.kind !== 'tf-variable' && !objectLike && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === 'string' && once(d.header)) {
         ctx.report({
           subject,
           attributePath: `${d.name}.type`,
@@ -192,6 +296,7 @@ export default defineRule({
     };
     return {
       graph(g) {
+        variantFile = g.evaluation.variantFile;
         // Inputs first: a secret written as a parameter/variable default and used by a
         // resource is reported once, in the words of the declaration that holds it.
         for (const d of g.evaluation.inputs) input(d);
@@ -200,6 +305,15 @@ export default defineRule({
           if (!r.body) continue;
           walk(undefined, r.body, (name, s) =>
             literal(name, s, { messageId: 'attribute', data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] }),
+          );
+        }
+        variantFile = undefined;
+      },
+      // Provider blocks: `provider "azurerm" { client_secret = "…" }` is the most common hard-coded Azure credential.
+      terraformModule(m) {
+        for (const p of m.providers) {
+          walk(undefined, p.body, (name, s) =>
+            literal(name, s, { messageId: 'providerAttribute', data: { provider: p.name }, at: p.at, subject: `provider:${m.dir}:${p.name}`, related: [{ ...p.at, label: `provider "${p.name}"` }] }),
           );
         }
       },

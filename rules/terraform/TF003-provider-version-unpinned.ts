@@ -1,60 +1,114 @@
+import path from 'node:path';
 import { defineRule } from '../../src/engine/define-rule.js';
+import type { TerraformModuleFacts } from '../../src/engine/types.js';
+import type { Location } from '../../src/core/source.js';
 
 /** Providers built into Terraform: they cannot (and need not) be listed in required_providers. */
 const BUILTIN = new Set(['terraform']);
+
+type RequiredProvider = TerraformModuleFacts['requiredProviders'][number];
+
+/** A `required_providers` entry with a version constraint (an unknown expression counts: it is set). */
+function constrains(rp: RequiredProvider): boolean {
+  const v = rp.version;
+  return v !== undefined && !(v.kind === 'string' && v.value.trim() === '') && v.kind !== 'null';
+}
+
+/** The providers a module names anywhere (required_providers, provider blocks, resources), lower-case. */
+function providersOf(m: TerraformModuleFacts): string[] {
+  return [...m.requiredProviders, ...m.providers, ...m.usedProviders].map((p) => p.name.toLowerCase()).filter((n) => n && !BUILTIN.has(n));
+}
+
+function constrainedIn(modules: readonly TerraformModuleFacts[], name: string): boolean {
+  return modules.some((m) => m.requiredProviders.some((rp) => rp.name.toLowerCase() === name && constrains(rp)));
+}
 
 export default defineRule({
   meta: {
     id: 'TF003',
     name: 'provider-version-unpinned',
-    shortDescription: 'Provider without a version constraint in required_providers.',
+    shortDescription: 'Provider whose version no module of the configuration constrains and no lock file locks.',
     fullDescription:
-      'Without a version constraint, `terraform init` installs the newest provider release on every fresh checkout or CI runner. A major release of azurerm renames and removes arguments and changes defaults (v4 renamed `enable_rbac_authorization`, changed feature flags, required `subscription_id`), so a pipeline that worked yesterday fails — or, worse, plans destructive replacements — without a single change in the code. A root module that does not list a provider at all gets the same unpinned `hashicorp/<name>` implicitly.',
-    help: 'Add the provider to `terraform { required_providers { … } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`.',
+      'Terraform selects one version of each provider for a whole configuration (a root module and the local modules it calls) that satisfies every module\'s constraint, and `.terraform.lock.hcl` records it. When no module constrains a provider and no lock file is committed, `terraform init` installs the newest release on every fresh checkout or CI runner. A major release of azurerm renames and removes arguments and changes defaults (v4 renamed `enable_rbac_authorization`, changed feature flags, required `subscription_id`), so a pipeline that worked yesterday fails — or, worse, plans destructive replacements — without a single change in the code. A reusable module (one no scanned root calls) that lists a provider without a version is reported as a note: it should state the oldest version it works with.',
+    help: 'In the root module, add the provider to `terraform { required_providers { … } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`. In a reusable module, state a minimum version (`version = ">= 3.100"`) and leave the upper bound to the root.',
     level: 'warning',
     tags: ['reliability', 'supply-chain', 'terraform'],
     // A `terraformModule` hook says Terraform; azapi is a Terraform provider too.
     formats: ['terraform', 'azapi'],
     messages: {
       noVersion:
-        'Provider "{{name}}" has no version constraint in required_providers, so every init may install a new major release; add version = "~> X.Y" to its entry.',
+        'Provider "{{name}}" has no version constraint here or in any module this root calls, and no .terraform.lock.hcl locks it, so a fresh init may install a new major release; add version = "~> X.Y" to this entry and commit the lock file.',
       noEntry:
-        'Provider "{{name}}" is {{use}} here but has no required_providers entry, so Terraform installs the newest hashicorp/{{name}} unpinned; add it to required_providers with a source and a version constraint.',
+        'Provider "{{name}}" is {{use}} but no module of this configuration constrains its version and no .terraform.lock.hcl locks it, so a fresh init installs its newest release; add it to required_providers here with a version constraint and commit the lock file.',
+      reusableNoVersion:
+        'This reusable module requires provider "{{name}}" without a version constraint, and no module that calls it sets one; state the oldest version it works with (version = ">= X.Y") so that a root cannot select an older, incompatible release.',
     },
   },
   create(ctx) {
+    /** The place and wording of a root's finding about `name` (RULES.md TF003 "Location"). */
+    const rootFinding = (root: TerraformModuleFacts, name: string): { at: Location; messageId: 'noVersion' | 'noEntry'; use: string } | undefined => {
+      const is = (p: { name: string }): boolean => p.name.toLowerCase() === name;
+      const entry = root.requiredProviders.find(is);
+      if (entry) return { at: entry.at, messageId: 'noVersion', use: '' };
+      const provider = root.providers.find(is);
+      const resource = root.usedProviders.find(is);
+      const child = root.configuration.find((m) => providersOf(m).includes(name));
+      const use = provider ? 'configured here' : resource ? 'used here' : child ? `used in module ${moduleRef(root.dir, child.dir)}` : 'used';
+      const block = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
+      const at = block?.at ?? provider?.at ?? resource?.at ?? firstPlace(child, is);
+      return at ? { at, messageId: 'noEntry', use } : undefined;
+    };
     return {
       terraformModule(m) {
-        for (const rp of m.requiredProviders) {
-          const v = rp.version;
-          if (v && !(v.kind === 'string' && v.value.trim() === '')) continue; // set (or unknown)
-          ctx.report({
-            subject: `module:${m.dir}`,
-            attributePath: `required_providers.${rp.name}`,
-            location: rp.at,
-            messageId: 'noVersion',
-            data: { name: rp.name },
-          });
+        if (m.isRoot) {
+          // One configuration: the root and every local module it calls.
+          const config = [m, ...m.configuration];
+          // A module that cannot be read (registry, Git, a folder outside the scan) may constrain
+          // any provider: the configuration's constraints are unknown, and unknown is never reported.
+          if (config.some((c) => c.opaqueModuleCalls.length > 0)) return;
+          const names = [...new Set(config.flatMap(providersOf))];
+          for (const name of names) {
+            if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
+            const f = rootFinding(m, name);
+            if (!f) continue;
+            ctx.report({
+              subject: `module:${m.dir}`,
+              attributePath: `required_providers.${name}`,
+              location: f.at,
+              messageId: f.messageId,
+              data: { name, use: f.use },
+            });
+          }
+          return;
         }
-        // RULES.md: a missing entry matters only for root modules (they select the versions).
-        if (!m.isRoot) return;
-        const declared = new Set(m.requiredProviders.map((p) => p.name.toLowerCase()));
-        const seen = new Set<string>();
-        const uses = [...m.usedProviders, ...m.providers];
-        for (const u of uses) {
-          const name = u.name.toLowerCase();
-          if (!name || BUILTIN.has(name) || declared.has(name) || seen.has(name)) continue;
-          seen.add(name);
-          const isResource = m.usedProviders.includes(u);
+        // A child module: its root's configuration is judged at the root.
+        if (m.calledByRoot) return;
+        // A reusable module: each entry without a version, unless a module calling it constrains it.
+        for (const rp of m.requiredProviders) {
+          const name = rp.name.toLowerCase();
+          if (BUILTIN.has(name) || constrains(rp) || constrainedIn(m.callers, name)) continue;
           ctx.report({
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${name}`,
-            location: u.at,
-            messageId: 'noEntry',
-            data: { name: u.name, use: isResource ? 'used' : 'configured' },
+            location: rp.at,
+            level: 'note',
+            messageId: 'reusableNoVersion',
+            data: { name: rp.name },
           });
         }
       },
     };
   },
 });
+
+/** A module folder as a `source` would name it from the root: `./modules/net`, `../shared`. */
+function moduleRef(fromDir: string, toDir: string): string {
+  const rel = path.relative(fromDir, toDir).split(path.sep).join('/');
+  return rel === '..' ? '../' : rel.startsWith('../') ? rel : `./${rel}`;
+}
+
+/** In a called module: the provider's entry, else its provider block, else the first resource using it. */
+function firstPlace(m: TerraformModuleFacts | undefined, is: (p: { name: string }) => boolean): Location | undefined {
+  if (!m) return undefined;
+  return m.requiredProviders.find(is)?.at ?? m.providers.find(is)?.at ?? m.usedProviders.find(is)?.at;
+}

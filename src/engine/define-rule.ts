@@ -18,6 +18,7 @@ const PROBE: RuleContext = {
   fact: () => ({ state: 'absent', value: undefined, defaulted: false, sourcePath: '', string: () => undefined, bool: () => undefined, number: () => undefined, describe: () => '' }),
   report: () => undefined,
   undecided: () => undefined,
+  relativePath: (file) => file,
 };
 
 /** Formats a rule covers, from its hooks: resource hooks → every resource format; `ciFile` → CI formats; `terraformModule` → Terraform. */

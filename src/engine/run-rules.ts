@@ -19,7 +19,7 @@ import type { CiFile } from '../model/ci.js';
 import { KINDS } from '../model/kinds.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
-import { buildFinding, formatMessage } from './findings.js';
+import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
 import { describeFact, factLocations, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 
 export { fingerprint } from './findings.js';
@@ -109,9 +109,13 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         seen.push(where);
         occurrences.set(occKey, seen);
       }
+      const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;
 
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset].join('|');
+      // The same finding in several variants (or through several callers of a module) is one
+      // finding: same rule, place and attribute. Two attributes reported at one place (TF003:
+      // two providers missing from one `terraform {}` block) stay two findings.
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath].join('|');
       const existing = byKey.get(key);
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
@@ -154,6 +158,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         return view;
       },
       report,
+      relativePath: (file) => relativeToRoot(input.root, file) || '.',
       undecided(resource, attribute, reason, location) {
         const v = resource.attrs.get(attribute)?.value;
         const why = reason ?? (v?.kind === 'unknown' ? v.reason : undefined);

@@ -193,6 +193,12 @@ export interface RuleContext<M extends string = string> {
    */
   fact<K extends ResourceKind>(resource: Resource<K>, attr: AttrOf<K>): FactView;
   report(d: ReportDescriptor<M>): void;
+  /**
+   * A path relative to the scan root, `/`-separated (`.` for the root itself): for decisions
+   * that read folder or file names (TF001 demonstration roots, SEC001 sample files), which
+   * must not depend on where the checkout lives.
+   */
+  relativePath(file: string): string;
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */
   undecided(resource: Resource, attribute: string, reason?: string, location?: Location): void;
 }

@@ -17,6 +17,12 @@ export interface InputDecl {
   type?: string;
   /** ARM `securestring`/`secureObject`, Bicep `@secure()`, Terraform `sensitive = true`. */
   secure?: boolean;
+  /**
+   * The template reads a property or an element of it (`parameters('kv').vaultName`,
+   * `kv.vaultName`, `secrets[0]`): it is used as an object or array, whatever its declared
+   * type (ARM and Bicep).
+   */
+  readByMember?: boolean;
   /** The default/defaultValue, with its origin. */
   defaultValue?: Value;
   /** The value assigned by the variant (tfvars line, parameter file value, module argument). */

@@ -15,6 +15,9 @@ import type { FileKind } from '../core/file-kind.js';
 import type { FrontEnd, Problem } from './types.js';
 import { parseCache } from './shared.js';
 
+/** The dependency lock file `terraform init` writes beside the root module (TF003). */
+const LOCK_FILE = '.terraform.lock.hcl';
+
 const BY_NAME: [RegExp, FileKind][] = [
   [/\.tf$/, 'terraform'],
   [/\.tfvars$/, 'tfvars'],
@@ -61,6 +64,17 @@ export const terraformFrontEnd: FrontEnd = {
         for (const e of entries) if (!e.isFile) ctx.host.readText(e.path);
         const tfs = entries.filter((e) => e.isFile).map((e) => e.path);
         return tfs.length ? tfs : undefined;
+      },
+      listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
+      lockFile: (dir) => {
+        // Not a scanned file: read through the Host only when it exists, and a lock file that
+        // does not parse locks nothing (terraform init would refuse it).
+        const file = path.join(dir, LOCK_FILE);
+        if (!ctx.host.isFile(file)) return undefined;
+        const text = ctx.host.readText(file);
+        if (text === undefined) return undefined;
+        const parsed = parseHcl(text, file);
+        return parsed.errors.length ? undefined : parsed;
       },
     });
     for (const p of tf.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });

@@ -3,7 +3,7 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder, looksSecret } from '../../rules/secrets/SEC001-hardcoded-secret.js';
+import { isPlaceholder, isSamplePath, looksSecret, namesKey } from '../../rules/secrets/SEC001-hardcoded-secret.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
@@ -1320,20 +1320,535 @@ output lengths int = length(sqlPassword) + length(apiKey)
   },
 };
 
-ruleTester('SEC001', converted, parameters);
+const ARM_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+const ARM_PARAMS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
+
+/**
+ * RULES.md v2 (issue 11 item 8): the v2 placeholder list; object parameters are not secrets;
+ * sample, example and template var/parameter files at warning; provider blocks; `secret_key`;
+ * name/value secret blocks; literal defaults of secure parameters.
+ */
+const v2: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'v2-placeholders',
+        files: {
+          'main.tf': `
+variable "admin_password" {
+  default = "password"
+}
+
+variable "client_secret" {
+  default = "SERVER-APP-SECRET-FROM-AZURE-AD"
+}
+
+variable "api_key" {
+  default = "YOUR_API_KEY_HERE"
+}
+
+variable "sas_token" {
+  default = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+}
+`,
+          'terraform.tfvars': `
+admin_password = "test"
+client_secret  = "secret"
+api_key        = "REPLACE_ME"
+sas_token      = "***"
+`,
+          'secrets.auto.tfvars': `
+app_secrets = {
+  first_secret  = "value1"
+  second_secret = "value2"
+  third_secret  = "value3"
+}
+`,
+        },
+      },
+      {
+        name: 'provider-credentials-from-variables-and-environment',
+        files: {
+          'main.tf': `
+variable "client_secret" {
+  sensitive = true
+}
+
+provider "azurerm" {
+  features {}
+  client_id     = "00000000-0000-0000-0000-000000000000"
+  client_secret = var.client_secret
+  use_oidc      = true
+}
+`,
+        },
+      },
+      {
+        name: 'secret-keys-that-name-map-entries',
+        files: {
+          'configuration.tfvars': `
+vmware_private_clouds = {
+  pc1 = {
+    vcenter_password = {
+      keyvault_key = "kv_rg1"
+      secret_key   = "secret_key1"
+    }
+  }
+}
+
+app_services = {
+  webapp1 = {
+    auth_settings = {
+      active_directory = {
+        client_id_key     = "test_client"
+        client_secret_key = "sp1"
+      }
+    }
+  }
+}
+
+container_groups = {
+  ghcr = {
+    username_secret_key = "ghcr_username"
+    password_secret_key = "ghcr_password"
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'secret-list-identifiers-and-credential-free-connection-strings',
+        files: {
+          'main.tf': `
+resource "azurerm_linux_web_app" "app" {
+  name                = "app-ml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  service_plan_id     = "/subscriptions/x/resourceGroups/rg-ml/providers/x/serverFarms/plan"
+
+  site_config {}
+
+  connection_string {
+    name  = "Database"
+    type  = "SQLServer"
+    value = "Server=myserver;Integrated Security=SSPI"
+  }
+}
+`,
+          'config.auto.tfvars': `
+key_vault = {
+  secrets = [
+    {
+      name  = "AdminUsername"
+      value = "hpcadmin"
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'name-value-blocks-without-secrets',
+        files: {
+          'main.tf': `
+resource "azurerm_container_app" "app" {
+  name                         = "ca-ml"
+  resource_group_name          = "rg-ml"
+  container_app_environment_id = "/subscriptions/x/resourceGroups/rg-ml/providers/x/managedEnvironments/cae"
+  revision_mode                = "Single"
+
+  secret {
+    name                = "registry-password"
+    key_vault_secret_id = "https://kv-ml.vault.azure.net/secrets/registry-password"
+    identity            = "System"
+  }
+
+  template {
+    container {
+      name   = "scorer"
+      image  = "mcr.microsoft.com/azureml/scorer:latest"
+      cpu    = 0.5
+      memory = "1Gi"
+
+      env {
+        name  = "LOG_LEVEL"
+        value = "debug"
+      }
+
+      env {
+        name        = "DB_PASSWORD"
+        secret_name = "db-password"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'provider-block-client-secret',
+        files: {
+          'main.tf': `
+provider "azurerm" {
+  features {}
+  subscription_id = "00000000-0000-0000-0000-000000000000"
+  client_id       = "11111111-1111-1111-1111-111111111111"
+  client_secret   = ⟦"Q7x8Q~kT0pSecretValue.Real-1"⟧
+  tenant_id       = "22222222-2222-2222-2222-222222222222"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'providerAttribute',
+        messageIncludes: '"client_secret" of provider "azurerm"',
+        mustNotShow: ['Q7x8Q~kT0pSecretValue.Real-1'],
+        related: [{ file: 'main.tf', line: 1, label: 'provider "azurerm"' }],
+      },
+      {
+        name: 'provider-block-access-key-and-secret-key',
+        files: {
+          'main.tf': `
+provider "aws" {
+  access_key = ⟦"AKIAIOSFODNN7EXAMPLE"⟧
+  secret_key = ⟦"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMAAAKEY"⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'providerAttribute',
+      },
+      {
+        name: 'name-value-secret-blocks',
+        files: {
+          'main.tf': `
+resource "azurerm_container_app" "app" {
+  name                         = "ca-ml"
+  resource_group_name          = "rg-ml"
+  container_app_environment_id = "/subscriptions/x/resourceGroups/rg-ml/providers/x/managedEnvironments/cae"
+  revision_mode                = "Single"
+
+  secret {
+    name  = "registry-credential"
+    value = ⟦"Rg9-Acr-Pull-Token-4471"⟧
+  }
+
+  template {
+    container {
+      name   = "scorer"
+      image  = "mcr.microsoft.com/azureml/scorer:latest"
+      cpu    = 0.5
+      memory = "1Gi"
+
+      env {
+        name  = "DB_PASSWORD"
+        value = ⟦"Pg-Scorer-2024!"⟧
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+        errors: [{ messageIncludes: '"registry-credential" of "ca-ml"' }, { messageIncludes: '"DB_PASSWORD" of "ca-ml"' }],
+        mustNotShow: ['Rg9-Acr-Pull-Token-4471', 'Pg-Scorer-2024!'],
+      },
+      {
+        name: 'secret-key-attribute',
+        files: {
+          'main.tf': `
+resource "azurerm_linux_function_app" "fn" {
+  name                = "fn-ml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+
+  app_settings = {
+    SECRET_KEY = ⟦"n3w-S3cr3t-K3y-Value"⟧
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
+        name: 'sample-var-files-warn',
+        errors: [{}, {}, { env: 'nonprod' }], // templates/dev.tfvars: "dev" is an environment word
+        files: {
+          'main.tf': `
+variable "admin_password" {
+  sensitive = true
+}
+
+variable "location" {}
+`,
+          'environments/sample.tfvars': `
+admin_password = ⟦"Az-Sample-Pa55!"⟧
+`,
+          'templates/dev.tfvars': `
+admin_password = ⟦"Az-Template-Pa55!"⟧
+`,
+          'examples/basic/config.tfvars': `
+db_password = ⟦"Az-Example-Pa55!"⟧
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        name: 'real-var-file-stays-an-error',
+        files: {
+          'main.tf': `
+variable "admin_password" {
+  sensitive = true
+}
+`,
+          'environments/prod.tfvars': `
+admin_password = ⟦"Az-Pr0d-Pa55!"⟧
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'inputAssigned',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'object-parameter-read-by-property',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "${ARM_SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "keyvaultSecrets": { "type": "string" },
+    "clientSecrets": { "type": "object", "defaultValue": {} }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "[parameters('keyvaultSecrets').keyVaultName]",
+      "location": "[parameters('keyvaultSecrets').location]",
+      "properties": {
+        "tenantId": "[parameters('keyvaultSecrets').tenantId]",
+        "sku": { "family": "A", "name": "standard" },
+        "enableRbacAuthorization": true
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
+        name: 'v2-placeholders-in-parameters',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "${ARM_SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "AAD_ServerAppSecret": { "type": "securestring" },
+    "secretsArray": {
+      "type": "array",
+      "defaultValue": [
+        { "secretName": "secret1", "secretValue": "value1" },
+        { "secretName": "secret2", "secretValue": "value2" },
+        { "secretName": "secret3", "secretValue": "value3" }
+      ]
+    }
+  },
+  "resources": []
+}
+`,
+          'azuredeploy.parameters.json': `
+{
+  "$schema": "${ARM_PARAMS_SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "AAD_ServerAppSecret": { "value": "SERVER-APP-SECRET-FROM-AZURE-AD" }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'secure-parameter-literal-defaults',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "${ARM_SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "deploymentToken": { "type": "securestring", "defaultValue": ⟦"tk-9f2c1a7e"⟧ },
+    "adminPassword": { "type": "securestring", "defaultValue": ⟦"password"⟧ },
+    "emptyToken": { "type": "securestring", "defaultValue": "" }
+  },
+  "resources": []
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        errors: [{ messageId: 'secureDefault' }, { messageId: 'inputDefault' }],
+      },
+      {
+        name: 'app-settings-name-value',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "${ARM_SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Web/sites",
+      "apiVersion": "2022-09-01",
+      "name": "app-ml",
+      "location": "westeurope",
+      "properties": {
+        "siteConfig": {
+          "appSettings": [
+            { "name": "WEBSITE_RUN_FROM_PACKAGE", "value": "1" },
+            { "name": "STORAGE_ACCESS_KEY", "value": ⟦"c3RvcmFnZS1rZXktdmFsdWU="⟧ }
+          ]
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+        messageIncludes: '"STORAGE_ACCESS_KEY" of "app-ml"',
+      },
+      {
+        name: 'example-parameter-file-warns',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "${ARM_SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "adminPassword": { "type": "securestring" }
+  },
+  "resources": []
+}
+`,
+          'azuredeploy.parameters.example.json': `
+{
+  "$schema": "${ARM_PARAMS_SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "adminPassword": { "value": ⟦"Ex4mple-Pa55!"⟧ }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'inputAssigned',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'object-parameter-read-by-property',
+        files: {
+          'main.bicep': `
+param keyvaultSecrets string
+
+output vaultName string = keyvaultSecrets.keyVaultName
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'secure-parameter-literal-default',
+        files: {
+          'main.bicep': `
+@secure()
+param deploymentToken string = ⟦'tk-9f2c1a7e'⟧
+
+output tokenLength int = length(deploymentToken)
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'secureDefault',
+      },
+      {
+        name: 'sample-bicepparam-warns',
+        files: {
+          'main.bicep': `
+@secure()
+param adminPassword string
+
+output passwordLength int = length(adminPassword)
+`,
+          'main.sample.bicepparam': `
+using 'main.bicep'
+
+param adminPassword = ⟦'Bicep-Sample-Pa55!'⟧
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'inputAssigned',
+      },
+    ],
+  },
+};
+
+ruleTester('SEC001', converted, parameters, v2);
 
 describe('SEC001 matchers', () => {
   it('matches secret-looking names, also camelCase, and not their metadata', () => {
-    for (const n of ['password', 'admin_password', 'adminPassword', 'ADMIN_PASSWORD', 'client_secret', 'clientSecret', 'storage_access_key', 'accessKey', 'primary_connection_string', 'connectionString', 'sas_token', 'sasToken', 'SASToken', 'api_key', 'apiKey', 'APIKey', 'apikey', 'dbpassword', 'secret', 'secrets', 'administrator_login_password', 'password_value'])
+    for (const n of ['password', 'admin_password', 'adminPassword', 'ADMIN_PASSWORD', 'client_secret', 'clientSecret', 'storage_access_key', 'accessKey', 'primary_connection_string', 'connectionString', 'sas_token', 'sasToken', 'SASToken', 'api_key', 'apiKey', 'APIKey', 'apikey', 'dbpassword', 'secret', 'secrets', 'administrator_login_password', 'password_value', 'secret_key', 'secretKey', 'SECRET_KEY', 'secretkey'])
       expect(looksSecret(n), n).toBe(true);
-    for (const n of ['secret_name', 'secretName', 'key_vault_secret_id', 'password_length', 'secret_permissions', 'disable_password_authentication', 'client_id', 'access_policy', 'key_name', 'api_version', 'connection_timeout', 'token_lifetime', 'name'])
+    for (const n of ['secret_name', 'secretName', 'key_vault_secret_id', 'password_length', 'secret_permissions', 'disable_password_authentication', 'client_id', 'access_policy', 'key_name', 'api_version', 'connection_timeout', 'token_lifetime', 'name', 'secretKeyRef', 'secret_key_name'])
       expect(looksSecret(n), n).toBe(false);
   });
 
   it('ignores placeholders and references', () => {
     for (const v of ['', '  ', 'changeme', 'CHANGEME', 'change-me', 'change_me', 'replace-me', 'REPLACE_ME', '<password>', '<your-secret-here>', 'TODO', 'todo', 'xxx', 'XXXXXXXX', '****', '********', '${DB_PASSWORD}', 'pre${X}post', '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/x)', 'https://kv.vault.azure.net/secrets/x/1', "[parameters('x')]", '#{DbPassword}#', '__DB_PASSWORD__', '$(DbPassword)', '{{ db_password }}'])
       expect(isPlaceholder(v), JSON.stringify(v)).toBe(true);
-    for (const v of ['S3cr3t!', 'hunter2', 'changeme123', 'P@ssw0rd', 'xx', 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=b=='])
+    // RULES.md v2 additions.
+    for (const v of ['SERVER-APP-SECRET-FROM-AZURE-AD', 'YOUR_PASSWORD_HERE', 'REPLACE_ME', 'ENTER YOUR KEY', 'value1', 'Value12', 'xxxx-xxxx', 'XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX', '***', 'password', 'Secret', 'TEST'])
+      expect(isPlaceholder(v), JSON.stringify(v)).toBe(true);
+    for (const v of ['S3cr3t!', 'hunter2', 'changeme123', 'P@ssw0rd', 'xx', 'xyz', 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=b==', 'AKIAIOSFODNN7EXAMPLE', 'VALUE', 'value', 'passwords1', 'test123', 'SECRET-2024'])
       expect(isPlaceholder(v), JSON.stringify(v)).toBe(false);
+  });
+
+  it('tells a secret key from the key that names a secret', () => {
+    for (const [n, v] of [['secret_key', 'secret_key1'], ['client_secret_key', 'sp1'], ['password_secret_key', 'ghcr_password'], ['secretKey', 'kv-admin']]) expect(namesKey(n, v), `${n}=${v}`).toBe(true);
+    for (const [n, v] of [['secret_key', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMAAAKEY'], ['secret_key', 'Sup3rS3cret'], ['password', 'hunter'], ['access_key', 'abc']]) expect(namesKey(n, v), `${n}=${v}`).toBe(false);
+  });
+
+  it('counts the bare words as values where a secure parameter\'s default holds them', () => {
+    for (const v of ['password', 'secret', 'test']) expect(isPlaceholder(v, { bareWords: false }), v).toBe(false);
+    for (const v of ['', 'changeme', '<set-me>', 'REPLACE_ME', 'value1']) expect(isPlaceholder(v, { bareWords: false }), v).toBe(true);
+  });
+
+  it('reads sample, example and template in file and folder names, as words', () => {
+    for (const p of ['sample.tfvars', 'environments/sample.tfvars', 'examples/basic/terraform.tfvars', 'azuredeploy.parameters.example.json', 'templates/prod.tfvars', 'main.sample.bicepparam', 'infra/SampleParams/dev.json', 'quickstart-templates/a.json'])
+      expect(isSamplePath(p), p).toBe(true);
+    for (const p of ['prod.tfvars', 'environments/dev.tfvars', 'exampleapp/terraform.tfvars', 'resampled/x.tfvars', 'templated.tfvars'])
+      expect(isSamplePath(p), p).toBe(false);
   });
 });

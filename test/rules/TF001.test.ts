@@ -148,4 +148,98 @@ x = 1
   },
 };
 
-ruleTester('TF001', converted);
+/**
+ * RULES.md v2 (issue 11 item 6): a backend file beside the root gives it a remote backend;
+ * a demonstration root (a folder of its path, relative to the scan root, names examples,
+ * quickstarts, tests, …) is a note.
+ */
+const ROOT_WITHOUT_BACKEND = `
+provider "azurerm" {
+  features {}
+}
+`;
+
+const demonstrations: RuleTable = {
+  terraform: {
+    valid: [
+      ...['dev.tfbackend', 'backend.hcl', 'backend.conf', 'backend.azurerm', 'prod.backend.tfvars'].map((file) => ({
+        name: `backend-file-${file}`,
+        files: {
+          'infra/main.tf': ROOT_WITHOUT_BACKEND,
+          [`infra/${file}`]: `
+resource_group_name  = "rg-tfstate"
+storage_account_name = "sttfstate"
+container_name       = "tfstate"
+key                  = "ml.tfstate"
+`,
+        },
+      })),
+      {
+        name: 'demonstration-root-with-backend',
+        files: {
+          'examples/basic/main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+${ROOT_WITHOUT_BACKEND}`,
+        },
+      },
+    ],
+    invalid: [
+      ...['examples', 'example', 'samples', 'sample', 'quickstart', 'quickstarts', 'test', 'tests', 'testing', 'fixtures', 'e2e', 'demo', 'demos'].map((folder) => ({
+        name: `demonstration-root-under-${folder}`,
+        files: { [`${folder}/basic/main.tf`]: ROOT_WITHOUT_BACKEND.replace('provider "azurerm" {', '⟦provider "azurerm" {⟧') },
+        level: 'note' as const,
+        env: 'unknown' as const,
+        messageId: 'demoNoBackend',
+        messageIncludes: `This demonstration root (under ${folder}/) has no backend`,
+      })),
+      {
+        name: 'demonstration-root-folder-case-and-depth',
+        files: { 'infra/Examples/private-workspace/main.tf': ROOT_WITHOUT_BACKEND.replace('provider "azurerm" {', '⟦provider "azurerm" {⟧') },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'demoNoBackend',
+      },
+      {
+        name: 'demonstration-root-local-backend',
+        files: {
+          'tests/e2e/main.tf': `
+⟦terraform {⟧
+  backend "local" {}
+}
+${ROOT_WITHOUT_BACKEND}`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'demoLocalBackend',
+      },
+      {
+        name: 'word-inside-a-folder-name-is-not-a-demonstration',
+        files: { 'example-platform/contest/main.tf': ROOT_WITHOUT_BACKEND.replace('provider "azurerm" {', '⟦provider "azurerm" {⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+      {
+        name: 'backend-file-in-another-folder',
+        files: {
+          'infra/main.tf': ROOT_WITHOUT_BACKEND.replace('provider "azurerm" {', '⟦provider "azurerm" {⟧'),
+          'config/dev.tfbackend': `
+key = "ml.tfstate"
+`,
+          'infra/backend.tf.example': `
+terraform {
+  backend "azurerm" {}
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+    ],
+  },
+};
+
+ruleTester('TF001', converted, demonstrations);

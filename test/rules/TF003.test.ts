@@ -67,6 +67,45 @@ resource "azurerm_resource_group" "rg" {
 `,
         },
       },
+      // v2: was invalid (a warning at the child's entry); the root's constraint applies to the whole configuration.
+      {
+        name: 'child-module-entry-without-version-root-pins',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+module "net" {
+  source = "./modules/net"
+}
+`,
+          'modules/net/main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source = "hashicorp/azurerm"
+    }
+  }
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = "westeurope"
+}
+`,
+        },
+      },
       {
         name: 'legacy-string-constraint',
         files: {
@@ -116,47 +155,6 @@ resource "azurerm_resource_group" "rg" {
       },
     ],
     invalid: [
-      {
-        name: 'child-module-entry-without-version',
-        files: {
-          'main.tf': `
-terraform {
-  backend "azurerm" {}
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 4.0"
-    }
-  }
-}
-
-provider "azurerm" {
-  features {}
-}
-
-module "net" {
-  source = "./modules/net"
-}
-`,
-          'modules/net/main.tf': `
-terraform {
-  required_providers {
-    ⟦azurerm = {
-      source = "hashicorp/azurerm"
-    }⟧
-  }
-}
-
-resource "azurerm_resource_group" "rg" {
-  name     = "rg-ml"
-  location = "westeurope"
-}
-`,
-        },
-        level: 'warning',
-        env: 'unknown',
-        messageId: 'noVersion',
-      },
       {
         name: 'empty-version',
         files: {
@@ -214,9 +212,10 @@ resource "azurerm_resource_group" "rg" {
       },
       {
         name: 'missing-entry-root',
+        // v2: at the root's \`terraform {}\` block (was the first resource that uses it).
         files: {
           'main.tf': `
-terraform {
+⟦terraform {⟧
   backend "azurerm" {}
   required_providers {
     azapi = {
@@ -230,7 +229,7 @@ provider "azurerm" {
   features {}
 }
 
-⟦resource "azurerm_resource_group" "rg" {⟧
+resource "azurerm_resource_group" "rg" {
   name     = "rg-ml"
   location = "westeurope"
 }
@@ -239,17 +238,18 @@ provider "azurerm" {
         level: 'warning',
         env: 'unknown',
         messageId: 'noEntry',
-        message: /Provider "azurerm" is used here but has no required_providers entry/,
+        message: /^Provider "azurerm" is configured here but no module of this configuration constrains its version/,
       },
       {
         name: 'no-required-providers-provider-only',
+        // v2: at the root's \`terraform {}\` block (was the provider block).
         files: {
           'main.tf': `
-terraform {
+⟦terraform {⟧
   backend "azurerm" {}
 }
 
-⟦provider "azurerm" {⟧
+provider "azurerm" {
   features {}
 }
 
@@ -292,9 +292,10 @@ resource "azapi_resource" "rg" {
     invalid: [
       {
         name: 'azapi-not-listed',
+        // v2: at the root's \`terraform {}\` block (was the first resource that uses it).
         files: {
           'main.tf': `
-terraform {
+⟦terraform {⟧
   backend "azurerm" {}
   required_providers {
     azurerm = {
@@ -310,7 +311,7 @@ provider "azurerm" {
 
 provider "azapi" {}
 
-⟦resource "azapi_resource" "rg" {⟧
+resource "azapi_resource" "rg" {
   type      = "Microsoft.Resources/resourceGroups@2022-09-01"
   name      = "rg-ml"
   parent_id = "/subscriptions/x"
@@ -353,4 +354,401 @@ resource "azapi_resource" "rg" {
   },
 };
 
-ruleTester('TF003', converted);
+/** A root's `terraform {}` block that pins azurerm and keeps state remote. */
+const PINNED_ROOT = `
+terraform {
+  backend "azurerm" {}
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+`;
+
+/**
+ * RULES.md v2 (issue 11 item 5): judged per configuration — a root module and the local
+ * modules it calls, transitively; a committed lock file pins; reusable modules get a note.
+ */
+const configurations: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'grandchild-entry-pinned-by-root',
+        files: {
+          'main.tf': `${PINNED_ROOT}
+module "app" {
+  source = "./modules/app"
+}
+`,
+          'modules/app/main.tf': `
+module "net" {
+  source = "../net"
+}
+`,
+          'modules/net/main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source = "hashicorp/azurerm"
+    }
+  }
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = "westeurope"
+}
+`,
+        },
+      },
+      {
+        name: 'child-pins-what-root-lists-without-version',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+  required_providers {
+    azurerm = {
+      source = "hashicorp/azurerm"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+module "net" {
+  source = "./modules/net"
+}
+`,
+          'modules/net/versions.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 3.100"
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'lock-file-beside-root',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+  required_providers {
+    azurerm = {
+      source = "hashicorp/azurerm"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "random_string" "suffix" {
+  length = 6
+}
+`,
+          '.terraform.lock.hcl': `
+# This file is maintained automatically by "terraform init".
+provider "registry.terraform.io/hashicorp/azurerm" {
+  version     = "4.14.0"
+  constraints = ">= 4.0.0"
+  hashes = [
+    "h1:FYZ9qh8i3X2gDmUTe1jJ/VzdSyjGjVmhBzv2R8D6CBo=",
+  ]
+}
+
+provider "registry.terraform.io/hashicorp/random" {
+  version = "3.6.3"
+  hashes = [
+    "h1:zG9uFP8l9u+yGZZvi5Te7PV62j50azpgwPunq2vTm1E=",
+  ]
+}
+`,
+        },
+      },
+      {
+        // The registry module's required_providers are unknown: it may pin azurerm (CAF's
+        // landing zones rely on it: "azurerm version driven by the caf module").
+        name: 'registry-module-may-constrain',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+}
+
+module "caf" {
+  source  = "aztfmod/caf/azurerm"
+  version = "5.7.11"
+}
+`,
+        },
+      },
+      {
+        name: 'reusable-module-states-minimum',
+        files: {
+          'versions.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 3.100"
+    }
+  }
+}
+`,
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = "westeurope"
+}
+`,
+        },
+      },
+      {
+        name: 'reusable-module-child-pinned-by-caller',
+        files: {
+          'main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 3.100"
+    }
+  }
+}
+
+module "net" {
+  source = "./modules/net"
+}
+`,
+          'modules/net/main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source = "hashicorp/azurerm"
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'provider-used-only-in-child',
+        files: {
+          'main.tf': `
+⟦terraform {⟧
+  backend "azurerm" {}
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+module "names" {
+  source = "./modules/names"
+}
+`,
+          'modules/names/main.tf': `
+resource "random_string" "suffix" {
+  length = 6
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        messageIncludes: 'Provider "random" is used in module ./modules/names but',
+      },
+      {
+        name: 'unpinned-anywhere-reported-once-at-root',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+  required_providers {
+    ⟦azurerm = {
+      source = "hashicorp/azurerm"
+    }⟧
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+module "a" {
+  source = "./modules/a"
+}
+
+module "b" {
+  source = "./modules/b"
+}
+`,
+          'modules/a/main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source = "hashicorp/azurerm"
+    }
+  }
+}
+`,
+          'modules/b/main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source = "hashicorp/azurerm"
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noVersion',
+      },
+      {
+        name: 'two-providers-missing-at-one-block',
+        files: {
+          'main.tf': `${PINNED_ROOT.replace('terraform {', '⟦⟦terraform {⟧⟧')}
+resource "random_string" "suffix" {
+  length = 6
+}
+
+resource "time_sleep" "wait" {
+  create_duration = "30s"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+      },
+      {
+        name: 'lock-file-locks-another-provider',
+        files: {
+          'main.tf': `${PINNED_ROOT.replace('terraform {', '⟦terraform {⟧')}
+resource "random_string" "suffix" {
+  length = 6
+}
+`,
+          '.terraform.lock.hcl': `
+provider "registry.terraform.io/hashicorp/azurerm" {
+  version = "4.14.0"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        messageIncludes: 'Provider "random" is used here',
+      },
+      {
+        name: 'root-without-terraform-block',
+        files: {
+          'main.tf': `
+⟦provider "azurerm" {⟧
+  features {}
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        messageIncludes: 'Provider "azurerm" is configured here',
+      },
+      {
+        name: 'root-with-resource-only',
+        files: {
+          'main.tf': `
+variable "location" {}
+
+⟦resource "azurerm_resource_group" "rg" {⟧
+  name     = "rg-ml"
+  location = var.location
+}
+`,
+          'terraform.tfvars': `
+location = "westeurope"
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        messageIncludes: 'Provider "azurerm" is used here',
+      },
+      {
+        name: 'reusable-module-without-version',
+        files: {
+          'main.tf': `
+terraform {
+  required_providers {
+    ⟦azurerm = {
+      source = "hashicorp/azurerm"
+    }⟧
+  }
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = "westeurope"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'reusableNoVersion',
+      },
+      {
+        name: 'reusable-module-child-without-version',
+        files: {
+          'main.tf': `
+module "net" {
+  source = "./modules/net"
+}
+`,
+          'modules/net/main.tf': `
+terraform {
+  required_providers {
+    ⟦azurerm = {
+      source = "hashicorp/azurerm"
+    }⟧
+  }
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'reusableNoVersion',
+      },
+    ],
+  },
+};
+
+ruleTester('TF003', converted, configurations);

@@ -15,6 +15,7 @@ import { evaluateArmString } from './evaluate.js';
 import type { ExprContext } from './evaluate.js';
 import { armResourceKey, templateText, tplUnknown } from './resourceid.js';
 import { quoteArm } from './expression.js';
+import { parametersReadByMember } from './member-reads.js';
 
 export interface ArmProblem {
   message: string;
@@ -525,6 +526,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
     const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : new Map<string, Value>();
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
+    const readByMember = parametersReadByMember(root);
     for (const slot of scope.params.values()) {
       const typeNode = getProp(slot.decl, 'type');
       const refNode = getProp(slot.decl, '$ref');
@@ -533,6 +535,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
       input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: 'input', name: slot.name } };
       if (type !== undefined) input.type = type;
       if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
+      if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
       const dv = scope.defaultValue(slot);
       if (dv) input.defaultValue = dv;
       if (slot.assigned) input.assigned = slot.assigned;

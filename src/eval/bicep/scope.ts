@@ -31,6 +31,7 @@ import { evaluate, evaluateObject } from './expressions.js';
 import { importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
 import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
 import { ModSym, ResSym } from './symbols.js';
+import { walkBicep } from '../../parse/bicep/visit.js';
 import type { ModInst, ParamSlot, ResInst, Slot } from './symbols.js';
 
 export class FileScope {
@@ -174,6 +175,7 @@ export class FileScope {
 
   /** The declared params as InputDecls (kind 'bicep-param'). */
   collectInputs(): void {
+    const readByMember = this.params.size ? namesReadByMember(this.file) : new Set<string>();
     for (const slot of this.params.values()) {
       const d = slot.decl;
       if (!d) continue;
@@ -184,6 +186,7 @@ export class FileScope {
       if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
       else if (d.resourceType) input.type = 'resource';
       if (d.decorators.some((x) => x.name === 'secure')) input.secure = true;
+      if (readByMember.has(slot.name)) input.readByMember = true;
       if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, undefined);
       if (slot.assigned) input.assigned = slot.assigned;
       const allowed = decorator(d.decorators, 'allowed');
@@ -258,4 +261,16 @@ export class FileScope {
   emit(): void {
     emit(this);
   }
+}
+
+/**
+ * Symbols the file reads by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`):
+ * a param read so is used as an object or array whatever type it declares (SEC001).
+ */
+function namesReadByMember(file: BicepFile | BicepParamFile): Set<string> {
+  const out = new Set<string>();
+  walkBicep(file, (node) => {
+    if ((node.kind === 'PropertyAccess' || node.kind === 'IndexAccess') && node.object.kind === 'Variable') out.add(node.object.name);
+  });
+  return out;
 }

@@ -1,15 +1,192 @@
-/** What the Terraform evaluator reports about each module folder, for TF001 and TF003. */
+/**
+ * What the Terraform evaluator reports about each module folder, for the rules that judge a
+ * module or a configuration rather than a resource (TF001, TF003, SEC001 on provider blocks).
+ */
+import path from 'node:path';
+import type { Block, Body } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
-import type { Value } from '../../core/value.js';
+import { list, obj, type ObjectValue, type Value } from '../../core/value.js';
+import { attr, blockHeader, childBlocks, locOf, type ModuleSource } from './module-source.js';
+import { evaluate } from './expressions.js';
+import type { EvalGuard } from './guard.js';
 
-/** Facts about a Terraform module folder (TF001, TF003). */
+/** Facts about a Terraform module folder. */
 export interface TerraformModuleFacts {
   dir: string;
+  /**
+   * A root module: no scanned `module` block calls it, and it has a `provider` block, a
+   * backend/`cloud` block or its own var files (RULES.md TF001).
+   */
   isRoot: boolean;
-  /** `terraform {}` blocks: where they are and the backend/cloud they declare. */
-  terraformBlocks: { at: Location; backend?: { type: string; at: Location }; cloud?: Location }[];
-  providers: { name: string; at: Location }[];
+  /** `terraform {}` blocks: where they are, the backend/cloud they declare, whether they hold `required_providers`. */
+  terraformBlocks: { at: Location; backend?: { type: string; at: Location }; cloud?: Location; requiredProviders: boolean }[];
+  /**
+   * `provider` blocks. `body` holds the attributes as written, evaluated without variables
+   * (a literal is known with its origin, `var.x` is unknown): nested blocks are lists of objects.
+   */
+  providers: { name: string; at: Location; body: ObjectValue }[];
   requiredProviders: { name: string; at: Location; version?: Value }[];
-  /** Provider names used by resources and data sources (prefix of the type). */
+  /** Provider names used by resources and data sources (the type's prefix or the `provider` argument), first use each. */
   usedProviders: { name: string; at: Location }[];
+  /**
+   * Files in the folder that hold backend settings given to `terraform init -backend-config`
+   * or copied in as the backend at deploy time (TF001): `*.tfbackend` (the extension the
+   * Terraform docs name for backend configuration files), `backend.hcl`, `backend.conf`,
+   * `backend.azurerm` (the CAF rover convention) and `*.backend.tfvars`.
+   */
+  backendFiles: string[];
+  /**
+   * For a root: the local modules it calls, transitively, each once (its *configuration*
+   * besides itself; RULES.md TF003). Empty for other folders.
+   */
+  configuration: TerraformModuleFacts[];
+  /**
+   * `module` blocks whose module cannot be read: a registry, Git or other remote source, or a
+   * local folder with no readable `.tf` file. Their `required_providers` are unknown (TF003).
+   */
+  opaqueModuleCalls: { source: string; at: Location }[];
+  /** Whether some root calls this module, directly or through other modules. */
+  calledByRoot: boolean;
+  /**
+   * For a module no root calls (a reusable module): the scanned modules that call it,
+   * transitively (themselves reusable). Empty otherwise.
+   */
+  callers: TerraformModuleFacts[];
+  /**
+   * For a root: the provider types a `.terraform.lock.hcl` beside it locks (lower-case, the
+   * last segment of each `provider "registry.terraform.io/<ns>/<type>"` block that has a
+   * `version`). Undefined when there is no lock file (or it is not a root).
+   */
+  lockedProviders?: ReadonlySet<string>;
+}
+
+/** Backend configuration files (see `backendFiles`). */
+const BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
+
+export function isBackendFile(name: string): boolean {
+  return BACKEND_FILE.test(name);
+}
+
+/** The facts of one folder; the links between folders (configuration, callers) are filled by `linkConfigurations`. */
+export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: EvalGuard, folderFiles: readonly string[]): TerraformModuleFacts {
+  const facts: TerraformModuleFacts = {
+    dir: src.dir,
+    isRoot,
+    terraformBlocks: [],
+    providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? '', at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
+    requiredProviders: [],
+    usedProviders: [],
+    backendFiles: folderFiles.filter((f) => isBackendFile(path.basename(f))).sort(),
+    configuration: [],
+    opaqueModuleCalls: [],
+    calledByRoot: false,
+    callers: [],
+  };
+  for (const t of src.terraformBlocks) {
+    const backend = childBlocks(t.node, 'backend')[0];
+    const cloud = childBlocks(t.node, 'cloud')[0];
+    const required = childBlocks(t.node, 'required_providers');
+    facts.terraformBlocks.push({
+      at: blockHeader(t.node, t.file),
+      backend: backend ? { type: backend.labels[0]?.value ?? '', at: blockHeader(backend, t.file) } : undefined,
+      cloud: cloud ? blockHeader(cloud, t.file) : undefined,
+      requiredProviders: required.length > 0,
+    });
+    for (const rp of required) {
+      for (const item of rp.body.items) {
+        if (item.type !== 'Attribute') continue;
+        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: () => undefined });
+        const version = v.kind === 'object' ? v.entries.get('version') : v.kind === 'string' ? v : undefined;
+        facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
+      }
+    }
+  }
+  const seen = new Set<string>();
+  for (const [key, r] of [...src.resources, ...src.data]) {
+    const name = providerOf(key.split('.')[0]!, r.node);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
+  }
+  return facts;
+}
+
+/** The provider (local name) a resource or data source uses: its `provider` argument, else its type's prefix. */
+function providerOf(type: string, node: Block): string {
+  const explicit = attr(node, 'provider');
+  return explicit && explicit.expr.type === 'ScopeTraversal' ? explicit.expr.root : type.split('_')[0]!;
+}
+
+/** A block's attributes evaluated without variables (literals only); nested blocks become lists of objects. */
+function literalBody(body: Body, file: string, guard: EvalGuard): ObjectValue {
+  const entries = new Map<string, Value>();
+  for (const item of body.items) {
+    if (item.type === 'Attribute') {
+      entries.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: () => undefined }));
+      continue;
+    }
+    const child = literalBody(item.body, file, guard);
+    child.origin = blockHeader(item, file, item.blockType);
+    const existing = entries.get(item.blockType);
+    if (existing?.kind === 'list') existing.items.push(child);
+    else entries.set(item.blockType, list([child], child.origin));
+  }
+  return obj(entries, { file, range: body.range });
+}
+
+/**
+ * Fills `configuration`, `calledByRoot` and `callers` from the call graph (`callees`: the
+ * local module folders each folder calls). `factsOf` gives the facts of any folder, also one
+ * outside the scanned paths that a scanned module calls.
+ */
+export function linkConfigurations(
+  modules: readonly TerraformModuleFacts[],
+  callees: (dir: string) => readonly string[],
+  factsOf: (dir: string) => TerraformModuleFacts | undefined,
+): void {
+  const reach = (from: string, next: (dir: string) => readonly string[]): TerraformModuleFacts[] => {
+    const seen = new Set<string>([from]);
+    const out: TerraformModuleFacts[] = [];
+    const queue = [from];
+    for (let i = 0; i < queue.length; i++) {
+      for (const d of next(queue[i]!)) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        queue.push(d);
+        const f = factsOf(d);
+        if (f) out.push(f);
+      }
+    }
+    return out;
+  };
+  for (const root of modules) {
+    if (!root.isRoot) continue;
+    root.configuration = reach(root.dir, callees);
+    for (const m of root.configuration) m.calledByRoot = true;
+  }
+  // Reverse edges among the scanned folders, for the callers of reusable modules.
+  const callersOf = new Map<string, string[]>();
+  for (const m of modules) {
+    for (const c of callees(m.dir)) {
+      const l = callersOf.get(c);
+      if (l) l.push(m.dir);
+      else callersOf.set(c, [m.dir]);
+    }
+  }
+  for (const m of modules) {
+    if (m.isRoot || m.calledByRoot) continue;
+    m.callers = reach(m.dir, (d) => callersOf.get(d) ?? []);
+  }
+}
+
+/** The provider types a `.terraform.lock.hcl` locks (see `lockedProviders`). */
+export function lockedProviderTypes(blocks: readonly Block[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of blocks) {
+    if (b.blockType !== 'provider' || !attr(b, 'version')) continue;
+    const address = b.labels[0]?.value ?? '';
+    const type = address.split('/').pop();
+    if (type) out.add(type.toLowerCase());
+  }
+  return out;
 }

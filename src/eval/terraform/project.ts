@@ -4,14 +4,13 @@
  * variants (RULES.md "Variants") and evaluates each root once per variant.
  */
 import path from 'node:path';
-import type { HclFile } from '../../parse/hcl/ast.js';
+import type { Block, HclFile } from '../../parse/hcl/ast.js';
 import type { EnvClass } from '../../core/env.js';
 import type { Evaluation } from '../types.js';
-import type { TerraformModuleFacts } from './module-facts.js';
+import { buildModuleFacts, linkConfigurations, lockedProviderTypes, type TerraformModuleFacts } from './module-facts.js';
 import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
-import { attr, blockHeader, buildModuleSource, childBlocks, locOf, type ModuleSource } from './module-source.js';
-import { evaluate } from './expressions.js';
+import { attr, blockHeader, buildModuleSource, childBlocks, sourceText, type ModuleSource } from './module-source.js';
 import { localModuleSource, ModuleInstance, type EvalProblem, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
@@ -34,6 +33,10 @@ export interface TerraformInput {
   insideRoot(dir: string): boolean;
   /** The `.tf` files of a folder that was not among the scanned paths (undefined if none). */
   listTfFiles(dir: string): string[] | undefined;
+  /** Every file of a folder (absolute paths), for the backend files beside a root (TF001); none when absent. */
+  listFiles?(dir: string): string[];
+  /** The parsed `.terraform.lock.hcl` of a folder, when it has one that parses (TF003); none when absent. */
+  lockFile?(dir: string): HclFile | undefined;
 }
 
 export interface TerraformEvaluation {
@@ -53,28 +56,15 @@ export interface TerraformProject {
  * itself, or sits in a cycle no root reaches, is evaluated as a root of its own, so its
  * findings never vanish (the cycle is reported at the call).
  */
-function calledModules(dirs: readonly string[], loader: (dir: string) => ModuleSource | undefined): Set<string> {
-  const callees = new Map<string, Set<string>>();
+function calledModules(dirs: readonly string[], callees: (dir: string) => readonly string[]): Set<string> {
   const hasCaller = new Set<string>();
-  for (const dir of dirs) {
-    const targets = new Set<string>();
-    for (const call of loader(dir)?.moduleCalls.values() ?? []) {
-      const s = localModuleSource(call.node);
-      if (!s) continue;
-      const target = path.resolve(dir, s);
-      if (target === dir) continue;
-      targets.add(target);
-      hasCaller.add(target);
-    }
-    callees.set(dir, targets);
-  }
+  for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
   const reached = new Set<string>();
   const queue = dirs.filter((d) => !hasCaller.has(d));
   for (let i = 0; i < queue.length; i++) {
-    for (const t of callees.get(queue[i]!) ?? []) {
+    for (const t of callees(queue[i]!)) {
       if (reached.has(t)) continue;
       reached.add(t);
-      if (!callees.has(t)) callees.set(t, new Set([...(loader(t)?.moduleCalls.values() ?? [])].map((c) => localModuleSource(c.node)).filter((x): x is string => !!x).map((x) => path.resolve(t, x)).filter((x) => x !== t)));
       queue.push(t);
     }
   }
@@ -105,7 +95,22 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     return src;
   };
 
-  const called = calledModules([...byDir.keys()], loader);
+  // The local modules each folder calls (resolved folders, itself left out).
+  const calleeCache = new Map<string, string[]>();
+  const callees = (dir: string): string[] => {
+    let out = calleeCache.get(dir);
+    if (out) return out;
+    const targets = new Set<string>();
+    for (const call of loader(dir)?.moduleCalls.values() ?? []) {
+      const s = localModuleSource(call.node);
+      if (s) targets.add(path.resolve(dir, s));
+    }
+    targets.delete(dir);
+    out = [...targets];
+    calleeCache.set(dir, out);
+    return out;
+  };
+  const called = calledModules([...byDir.keys()], callees);
 
   // Each var file belongs to the nearest folder (itself or an ancestor) with .tf files.
   const varFilesByDir = new Map<string, string[]>();
@@ -124,11 +129,33 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
 
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
+  const factsByDir = new Map<string, TerraformModuleFacts>();
+  /** The facts of a folder (also a called folder outside the scanned paths): built once. */
+  const factsOf = (dir: string, isRoot = false): TerraformModuleFacts | undefined => {
+    const known = factsByDir.get(dir);
+    if (known) return known;
+    const src = loader(dir);
+    if (!src) return undefined;
+    const facts = buildModuleFacts(src, isRoot, guard, isRoot ? (input.listFiles?.(dir) ?? []) : []);
+    for (const call of src.moduleCalls.values()) {
+      const local = localModuleSource(call.node);
+      if (local !== undefined && loader(path.resolve(dir, local))) continue;
+      const source = attr(call.node, 'source');
+      const text = src.files.find((f) => f.file === call.file)?.text ?? '';
+      facts.opaqueModuleCalls.push({ source: source ? sourceText(text, source.expr.range) : '', at: blockHeader(call.node, call.file) });
+    }
+    if (isRoot) {
+      const lock = input.lockFile?.(dir);
+      if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i): i is Block => i.type === 'Block'));
+    }
+    factsByDir.set(dir, facts);
+    return facts;
+  };
   for (const dir of [...byDir.keys()].sort()) {
     const src = loader(dir)!;
     const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
-    modules.push(moduleFacts(src, isRoot, guard));
+    modules.push(factsOf(dir, isRoot)!);
     if (called.has(dir)) continue; // evaluated through its callers, with their arguments
 
     const auto = ownVarFiles.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
@@ -154,6 +181,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       evaluations.push({ evaluation, resources: instance.allResources() });
     }
   }
+  linkConfigurations(modules, callees, (d) => factsOf(d));
   return { evaluations, modules, problems };
 }
 
@@ -187,44 +215,6 @@ function envFromVariables(instance: ModuleInstance): EnvClass | undefined {
 
 function hasBackend(src: ModuleSource): boolean {
   return src.terraformBlocks.some((t) => childBlocks(t.node, 'backend').length > 0 || childBlocks(t.node, 'cloud').length > 0);
-}
-
-function moduleFacts(src: ModuleSource, isRoot: boolean, guard: EvalGuard): TerraformModuleFacts {
-  const facts: TerraformModuleFacts = {
-    dir: src.dir,
-    isRoot,
-    terraformBlocks: [],
-    providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? '', at: blockHeader(p.node, p.file) })),
-    requiredProviders: [],
-    usedProviders: [],
-  };
-  for (const t of src.terraformBlocks) {
-    const backend = childBlocks(t.node, 'backend')[0];
-    const cloud = childBlocks(t.node, 'cloud')[0];
-    facts.terraformBlocks.push({
-      at: blockHeader(t.node, t.file),
-      backend: backend ? { type: backend.labels[0]?.value ?? '', at: blockHeader(backend, t.file) } : undefined,
-      cloud: cloud ? blockHeader(cloud, t.file) : undefined,
-    });
-    for (const rp of childBlocks(t.node, 'required_providers')) {
-      for (const item of rp.body.items) {
-        if (item.type !== 'Attribute') continue;
-        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: () => undefined });
-        const version = v.kind === 'object' ? v.entries.get('version') : v.kind === 'string' ? v : undefined;
-        facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
-      }
-    }
-  }
-  const seen = new Set<string>();
-  for (const [key, r] of [...src.resources, ...src.data]) {
-    const type = key.split('.')[0]!;
-    const explicit = attr(r.node, 'provider');
-    const name = explicit && explicit.expr.type === 'ScopeTraversal' ? explicit.expr.root : type.split('_')[0]!;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
-  }
-  return facts;
 }
 
 function isInside(root: string, p: string): boolean {

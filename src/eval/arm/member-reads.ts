@@ -1,0 +1,41 @@
+/**
+ * Which parameters an ARM template reads by property or element (`parameters('kv').name`,
+ * `parameters('secrets')[0]`): those are used as objects or arrays whatever type they
+ * declare (SEC001: an object parameter is not a secret string).
+ */
+import type { JsonNode } from '../../parse/json/index.js';
+import { classifyString, parseExpression, type Expr } from './expression.js';
+
+/** Lower-case names of the parameters read by member anywhere in the template's expressions. */
+export function parametersReadByMember(root: JsonNode | undefined): Set<string> {
+  const out = new Set<string>();
+  const visitExpr = (e: Expr): void => {
+    switch (e.kind) {
+      case 'prop':
+      case 'index': {
+        const t = e.target;
+        if (t.kind === 'call' && t.name.toLowerCase() === 'parameters' && t.args[0]?.kind === 'string') out.add(t.args[0].value.toLowerCase());
+        visitExpr(e.target);
+        if (e.kind === 'index') visitExpr(e.index);
+        return;
+      }
+      case 'call':
+        for (const a of e.args) visitExpr(a);
+        return;
+      default:
+        return;
+    }
+  };
+  // Iterative: templates nest deeply, and the JSON parser already caps the depth.
+  const stack: JsonNode[] = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'string' && typeof n.value === 'string') {
+      const form = classifyString(n.value);
+      if (form.kind !== 'expression') continue;
+      const parsed = parseExpression(form.text);
+      if (parsed.ok) visitExpr(parsed.expr);
+    } else if (n.children) stack.push(...n.children);
+  }
+  return out;
+}
