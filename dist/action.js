@@ -4399,7 +4399,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -4769,9 +4769,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv.ValidationError = validation_error_1.default;
+    Ajv.MissingRefError = ref_error_1.default;
+    exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -6882,7 +6882,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -6901,11 +6901,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv;
+    module.exports = exports = Ajv;
+    module.exports.Ajv = Ajv;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -15771,7 +15771,6 @@ var fsReader = {
 };
 
 // src/config/loader.ts
-var import_ajv = __toESM(require_ajv(), 1);
 import fs3 from "node:fs";
 import path5 from "node:path";
 
@@ -24165,16 +24164,24 @@ function findConfigFile(startDir) {
     dir = up;
   }
 }
+var ajvClass;
+async function loadAjv() {
+  ajvClass ??= (await Promise.resolve().then(() => __toESM(require_ajv(), 1))).Ajv;
+  return ajvClass;
+}
+function newAjv(Ajv) {
+  return new Ajv({ allErrors: true, strict: false });
+}
 var validator;
-function validate(data) {
-  validator ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(config_schema_default);
+function validate(Ajv, data) {
+  validator ??= newAjv(Ajv).compile(config_schema_default);
   return validator(data) ? [] : validator.errors ?? [];
 }
 var optionValidators = /* @__PURE__ */ new Map();
-function validateOption(spec, value) {
+function validateOption(Ajv, spec, value) {
   let v = optionValidators.get(spec);
   if (!v) {
-    v = new import_ajv.Ajv({ allErrors: true, strict: false }).compile(spec.schema);
+    v = newAjv(Ajv).compile(spec.schema);
     optionValidators.set(spec, v);
   }
   return v(value) ? [] : v.errors ?? [];
@@ -24223,7 +24230,7 @@ function errorMessage(e, where) {
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-function loadConfig(explicitPath, startDir, catalog) {
+async function loadConfig(explicitPath, startDir, catalog) {
   const file = explicitPath ? path5.resolve(explicitPath) : findConfigFile(startDir);
   if (!file) return { config: resolveConfig({}, path5.resolve(startDir), catalog) };
   let text2;
@@ -24232,9 +24239,10 @@ function loadConfig(explicitPath, startDir, catalog) {
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${e.code ?? String(e)}`]);
   }
-  return { config: parseConfig(text2, file, catalog), file };
+  return { config: await parseConfig(text2, file, catalog), file };
 }
-function parseConfig(text2, file, catalog) {
+async function parseConfig(text2, file, catalog) {
+  const Ajv = await loadAjv();
   const knownRuleIds = catalog ? new Set(catalog.map((r) => r.id)) : void 0;
   const byId = new Map((catalog ?? []).map((r) => [r.id, r]));
   const lm = new LineMap(text2);
@@ -24255,7 +24263,7 @@ function parseConfig(text2, file, catalog) {
   };
   const keyNode = (obj2, key) => obj2?.type === "object" ? obj2.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0] : void 0;
   const data = nodeValue(root);
-  for (const e of validate(data)) {
+  for (const e of validate(Ajv, data)) {
     if (e.keyword === "if" || e.keyword === "propertyNames") continue;
     const segs = pointerSegments(e.instancePath);
     const node = findNodeAtLocation2(root, segs);
@@ -24294,7 +24302,7 @@ function parseConfig(text2, file, catalog) {
       if (perRule && top) add(findNodeAtLocation2(root, ["rules", r.id, "options", name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath])}; set it once`);
       const segs = perRule ? ["rules", r.id, "options", name] : top ? [...spec.configPath] : void 0;
       if (!segs) continue;
-      for (const e of validateOption(spec, getPath(data, segs))) {
+      for (const e of validateOption(Ajv, spec, getPath(data, segs))) {
         const sub2 = pointerSegments(e.instancePath);
         add(findNodeAtLocation2(root, [...segs, ...sub2]), errorMessage(e, describePath([...segs, ...sub2])));
       }
@@ -36846,7 +36854,7 @@ async function lint(options = {}) {
   const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path20.dirname(inputPaths[0]);
   let config;
   try {
-    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
+    config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
     throw e;

@@ -112,7 +112,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const startDir = fs.statSync(inputPaths[0]!).isDirectory() ? inputPaths[0]! : path.dirname(inputPaths[0]!);
   let config: ResolvedConfig;
   try {
-    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
+    config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join('\n'));
     throw e;

@@ -77,10 +77,15 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     }
     const unexpected = files.filter(
       (f) =>
-        !/^(package\.json|README\.md|LICENSE|dist\/(cli|api)\.js|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
+        !/^(package\.json|README\.md|LICENSE|dist\/(cli|api)\.js|dist\/chunks\/[\w-]+\.js|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
     );
     expect(unexpected).toEqual([]);
     expect(files).not.toContain('dist/action.js');
+    // The code-split chunks the entries import (a missing one fails only when first loaded).
+    const imported = [...fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli.js'), 'utf8').matchAll(/["']\.\/(chunks\/[\w-]+\.js)["']/g)];
+    expect(imported.length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(1);
+    for (const m of imported) expect(files).toContain(`dist/${m[1]}`);
   });
 
   it('publishes no install-time script: no prepare in the packed manifest, no npm warning', () => {
@@ -119,10 +124,16 @@ describe.skipIf(!npmAvailable)('npm package', () => {
       engines: { node: string };
     };
     expect(pkg.engines.node).toBe('>=20');
-    // The bundles import only node: built-ins.
-    const cli = fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli.js'), 'utf8');
-    const bare = [...cli.matchAll(/^\s*import\s.*?from\s*["']([^"']+)["']/gm)].map((m) => m[1]!).filter((s) => !s.startsWith('node:'));
-    expect(bare).toEqual([]);
+    // The bundles import only node: built-ins and their own chunks, statically or through import().
+    const dist = path.join(consumer, 'node_modules/mlops-iac-lint/dist');
+    const bundles = ['cli.js', 'api.js', ...fs.readdirSync(path.join(dist, 'chunks')).map((f) => `chunks/${f}`)];
+    for (const b of bundles) {
+      const text = fs.readFileSync(path.join(dist, b), 'utf8');
+      const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
+      expect(specifiers.length, b).toBeGreaterThan(0);
+      const bare = specifiers.filter((s) => !s.startsWith('node:') && !s.startsWith('./') && !s.startsWith('../'));
+      expect(bare, b).toEqual([]);
+    }
   });
 
   it('npx mlops-iac-lint lints a folder: output and exit code', () => {
