@@ -25884,8 +25884,9 @@ function toNumber(v) {
   if (v.kind === "string" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return Number(v.value);
   return void 0;
 }
-var segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+var segmenter;
 function graphemes(s) {
+  segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
 function pad(verb, s) {
