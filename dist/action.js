@@ -14436,6 +14436,11 @@ function realpathOr(p) {
   }
 }
 
+// src/core/clock.ts
+function monotonicMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 // src/core/source.ts
 var LineMap = class {
   constructor(text2) {
@@ -26522,7 +26527,7 @@ var BudgetExceeded = class extends Error {
 };
 var EvalGuard = class {
   constructor(report = () => {
-  }, msPerFile, now = () => performance.now()) {
+  }, msPerFile, now = monotonicMs) {
     this.report = report;
     this.now = now;
     const fromEnv = Number(process.env["MLOPS_IAC_LINT_EVAL_BUDGET_MS"]);
@@ -37080,10 +37085,10 @@ function selectRules(all, only, disable) {
   return all.filter((r) => (!only?.length || only.includes(r.meta.id) || r.meta.id === "PARSE001") && !disable?.includes(r.meta.id));
 }
 var PhaseTimer = class {
-  last = performance.now();
+  last = monotonicMs();
   phases = [];
   mark(name) {
-    const now = performance.now();
+    const now = monotonicMs();
     this.phases.push([name, now - this.last]);
     this.last = now;
   }

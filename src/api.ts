@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { EnvClass } from './core/env.js';
 import type { FileKind } from './core/file-kind.js';
 import { createHost, type Host } from './core/host.js';
+import { monotonicMs } from './core/clock.js';
 import { compareLocations } from './core/source.js';
 import type { TerraformModuleFacts } from './model/terraform.js';
 import type { CiFile } from './model/ci.js';
@@ -384,10 +385,10 @@ function selectRules(all: Rule[], only?: string[], disable?: string[]): Rule[] {
 }
 
 class PhaseTimer {
-  private last = performance.now();
+  private last = monotonicMs();
   private readonly phases: [string, number][] = [];
   mark(name: string): void {
-    const now = performance.now();
+    const now = monotonicMs();
     this.phases.push([name, now - this.last]);
     this.last = now;
   }
