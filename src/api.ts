@@ -142,6 +142,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     })
   ).filter((f) => !config.isIgnored(f));
   timing?.mark('discover');
+  // Front ends imported on demand (frontends/lazy.ts): only those a listed file may belong to.
+  await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== undefined)).map((fe) => fe.load!()));
   const byFrontEnd = new Map<FrontEnd, ClassifiedFile[]>(frontEnds.map((fe) => [fe, []]));
   for (const [i, file] of listed.entries()) {
     options.onProgress?.('reading files', i + 1, listed.length);
