@@ -31707,7 +31707,7 @@ function findConfigFile(startDir) {
 }
 var ajvClass;
 async function loadAjv() {
-  ajvClass ??= (await Promise.resolve().then(() => __toESM(require_ajv(), 1))).Ajv;
+  ajvClass ??= (await Promise.resolve().then(() => __toESM(require_ajv(), 1))).default.Ajv;
   return ajvClass;
 }
 function newAjv(Ajv) {

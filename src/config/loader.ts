@@ -43,7 +43,9 @@ export function findConfigFile(startDir: string): string | undefined {
 // one (the usual pre-commit call) neither compiles nor initialises it (start-up time).
 let ajvClass: typeof AjvClass | undefined;
 async function loadAjv(): Promise<typeof AjvClass> {
-  ajvClass ??= (await import('ajv')).Ajv;
+  // Through the default export (ajv's module.exports, which carries `.Ajv`): a bundled
+  // CommonJS chunk has no named exports, unlike Node's own import of the package.
+  ajvClass ??= (await import('ajv')).default.Ajv;
   return ajvClass;
 }
 function newAjv(Ajv: typeof AjvClass): AjvClass {

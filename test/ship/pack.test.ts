@@ -148,6 +148,26 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     expect(bad.status).toBe(2);
   });
 
+  it('reads a config file (ajv, fast-glob and the front ends are chunks loaded on demand)', () => {
+    const dir = fs.mkdtempSync(path.join(path.dirname(consumer), 'with-config-'));
+    fs.writeFileSync(path.join(dir, 'main.tf'), MAIN_TF);
+    const cli = path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli.js');
+    const lintIn = (args: string[]): ReturnType<typeof run> => run(process.execPath, [cli, ...args], { cwd: dir, env });
+    const on = lintIn(['--format', 'json', 'main.tf']);
+    expect(on.stdout).toContain('"AKS001"');
+    fs.writeFileSync(path.join(dir, '.mlops-iac-lint.json'), '{ "rules": { "AKS001": "off" } }');
+    const off = lintIn(['--format', 'json', 'main.tf']);
+    expect(off.stderr).toBe('');
+    expect(off.status).toBe(0);
+    expect(off.stdout).not.toContain('"AKS001"');
+    // A glob argument (fast-glob) and a schema violation (ajv): a usage error with its position.
+    fs.writeFileSync(path.join(dir, '.mlops-iac-lint.json'), '{ "bogus": 1 }');
+    const bad = lintIn(['*.tf']);
+    expect(bad.stderr).not.toMatch(/internal error/);
+    expect(bad.stderr).toContain(".mlops-iac-lint.json:1:3: unknown property 'bogus'");
+    expect(bad.status).toBe(2);
+  });
+
   it('--version and --explain (rule docs read from the package root)', () => {
     const v = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', '--version'], { cwd: consumer, env });
     expect(v.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);
