@@ -11,12 +11,24 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err2) => function __init() {
+  if (err2) throw err2[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err2 = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -34,6 +46,1539 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// src/core/source.ts
+function fileStart(file) {
+  return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+}
+function compareLocations(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
+}
+var LineMap;
+var init_source = __esm({
+  "src/core/source.ts"() {
+    "use strict";
+    LineMap = class {
+      constructor(text2) {
+        this.text = text2;
+        const starts = [0];
+        if (text2.indexOf("\r") < 0) {
+          for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+        } else {
+          for (let i = 0; i < text2.length; i++) {
+            const ch = text2.charCodeAt(i);
+            if (ch === 10) starts.push(i + 1);
+            else if (ch === 13) {
+              if (text2.charCodeAt(i + 1) === 10) i++;
+              starts.push(i + 1);
+            }
+          }
+        }
+        this.lineStarts = starts;
+      }
+      text;
+      lineStarts;
+      /** The line of the last lookup: parsers ask for positions in nearly ascending order. */
+      lastLine = 0;
+      get lineCount() {
+        return this.lineStarts.length;
+      }
+      position(offset) {
+        const starts = this.lineStarts;
+        let line = this.lastLine;
+        const next = starts[line + 1];
+        if (!(starts[line] <= offset && (next === void 0 || offset < next))) {
+          let lo = 0;
+          let hi = starts.length - 1;
+          while (lo < hi) {
+            const mid = lo + hi + 1 >> 1;
+            if (starts[mid] <= offset) lo = mid;
+            else hi = mid - 1;
+          }
+          line = lo;
+          this.lastLine = lo;
+        }
+        return { line: line + 1, column: offset - starts[line] + 1, offset };
+      }
+      range(startOffset, endOffset) {
+        return { start: this.position(startOffset), end: this.position(endOffset) };
+      }
+      /** The text of a 1-based line without its line terminator. */
+      lineText(line) {
+        const start = this.lineStarts[line - 1];
+        if (start === void 0) return "";
+        const next = this.lineStarts[line];
+        let end = next ?? this.text.length;
+        while (end > start && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
+        return this.text.slice(start, end);
+      }
+      offsetOf(line, column) {
+        return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
+      }
+    };
+  }
+});
+
+// src/core/env.ts
+function classifyWord(word) {
+  const w = word.toLowerCase();
+  if (PROD_WORDS.has(w)) return "prod";
+  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return "nonprod";
+  return void 0;
+}
+function envWords(value) {
+  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
+}
+function classifyWords(words) {
+  let prod = false;
+  let nonprod = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? "")) {
+      nonprod = true;
+      i++;
+      continue;
+    }
+    const env = classifyWord(w);
+    if (env === "prod") prod = true;
+    else if (env === "nonprod") nonprod = true;
+  }
+  if (prod && nonprod) return "unknown";
+  return prod ? "prod" : nonprod ? "nonprod" : void 0;
+}
+function classifyPath(relPath) {
+  const segments = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments[i]));
+    if (env) return { env, word: segments[i] };
+  }
+  return void 0;
+}
+function classifyValue(value) {
+  return classifyWords(envWords(value));
+}
+var PROD_WORDS, NONPROD_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
+var init_env = __esm({
+  "src/core/env.ts"() {
+    "use strict";
+    PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
+    NONPROD_WORDS = /* @__PURE__ */ new Set([
+      "dev",
+      "development",
+      "test",
+      "testing",
+      "qa",
+      "sandbox",
+      "sbx",
+      "sandpit",
+      "staging",
+      "stage",
+      "uat",
+      "preprod"
+    ]);
+    PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
+    PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
+    ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
+    ENV_TAG_NAMES = ["environment", "env"];
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text2, ignoreTrivia = false) {
+  const len = text2.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text2.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text2.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text2.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text2.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text2.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text2.charCodeAt(pos);
+      if (ch === 34) {
+        result += text2.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text2.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text2.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text2.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text2.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text2.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text2.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text2.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text2.substring(start, pos);
+          return token = 12;
+        }
+        if (text2.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text2.charCodeAt(pos);
+            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text2.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text2.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text2.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces;
+var init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_, index) => {
+      return " ".repeat(index);
+    });
+    maxCachedValues = 200;
+    cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\n" + " ".repeat(index);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r" + " ".repeat(index);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r\n" + " ".repeat(index);
+        })
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\n" + "	".repeat(index);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r" + "	".repeat(index);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r\n" + "	".repeat(index);
+        })
+      }
+    };
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+var init_format = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text2, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path25) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path25) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode2 of node.children) {
+        if (Array.isArray(propertyNode2.children) && propertyNode2.children[0].value === segment && propertyNode2.children.length === 2) {
+          node = propertyNode2.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
+function contains2(node, offset, includeRightBound = false) {
+  return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
+}
+function findNodeAtOffset(node, offset, includeRightBound = false) {
+  if (contains2(node, offset, includeRightBound)) {
+    const children = node.children;
+    if (Array.isArray(children)) {
+      for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
+        const item = findNodeAtOffset(children[i], offset, includeRightBound);
+        if (item) {
+          return item;
+        }
+      }
+    }
+    return node;
+  }
+  return void 0;
+}
+function visit(text2, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text2, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions;
+var init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: false
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format();
+    init_parser();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var createScanner2, ScanError, SyntaxKind, parseTree2, findNodeAtLocation2, findNodeAtOffset2, ParseErrorCode;
+var init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format();
+    init_edit();
+    init_scanner();
+    init_parser();
+    createScanner2 = createScanner;
+    (function(ScanError2) {
+      ScanError2[ScanError2["None"] = 0] = "None";
+      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    parseTree2 = parseTree;
+    findNodeAtLocation2 = findNodeAtLocation;
+    findNodeAtOffset2 = findNodeAtOffset;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
+  }
+});
+
+// src/core/value.ts
+function containsUnknown(v) {
+  switch (v.kind) {
+    case "unknown":
+      return true;
+    case "list":
+      return v.items.some(containsUnknown);
+    case "object":
+      for (const e of v.entries.values()) if (containsUnknown(e)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+function passedThrough(v, loc2) {
+  return { ...v, via: [...v.via ?? [], loc2] };
+}
+function defaultForNull(def2, nullGiven) {
+  return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
+}
+function within(inner, outer) {
+  return inner.file === outer.file && inner.range.start.offset >= outer.range.start.offset && inner.range.end.offset <= outer.range.end.offset;
+}
+function sameLocation(a, b) {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+function distinct(locs) {
+  const out = [];
+  for (const l of locs) if (!out.some((x) => sameLocation(x, l))) out.push(l);
+  return out;
+}
+function decidingInput(v, site) {
+  return inputFlow(v, site)?.at(-1);
+}
+function inputFlow(v, site) {
+  if (v.decidedBy) return flowTo([...v.via ?? [], ...v.decision ?? []], v.decidedBy);
+  if (v.derivedFrom?.length) return [...v.derivedFrom];
+  if (v.origin && !within(v.origin, site)) return flowTo(v.via ?? [], v.origin);
+  return void 0;
+}
+function flowTo(places, input) {
+  return [...distinct(places).filter((l) => !sameLocation(l, input)), input];
+}
+function decisionOf(cond, conditionSite, label = "condition") {
+  const flow = inputFlow(cond, conditionSite);
+  const decider = flow?.at(-1);
+  const chain = flow ? flow.slice(0, -1) : [...cond.via ?? []];
+  if (decider) chain.push({ ...decider, label: decider.label ?? "decided by this value" });
+  chain.push({ ...conditionSite, label });
+  return { decider, chain: distinct(chain) };
+}
+function chosenBy(v, branchSite, d) {
+  const decision = distinct([...v.decision ?? [], ...d.chain]);
+  if (!d.decider || v.decidedBy || v.origin && !within(v.origin, branchSite)) return { ...v, decision };
+  return markDecided(v, branchSite, d.decider, decision);
+}
+function markDecided(v, site, decider, decision) {
+  if (v.decidedBy || v.origin && !within(v.origin, site)) return v;
+  const out = { ...v, decidedBy: decider, decision };
+  if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision));
+  else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
+  return out;
+}
+function derived(result, site, operands) {
+  if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
+  if (!result.origin || !within(result.origin, site)) return result;
+  for (const o of operands) {
+    const flow = inputFlow(o, site);
+    if (flow) return { ...result, derivedFrom: flow };
+  }
+  return result;
+}
+function withProvenanceOf(target, from) {
+  const out = { ...target, origin: from.origin, via: from.via };
+  if (from.decidedBy) out.decidedBy = from.decidedBy;
+  if (from.decision) out.decision = from.decision;
+  if (from.derivedFrom) out.derivedFrom = from.derivedFrom;
+  return out;
+}
+function toJS(v) {
+  switch (v.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return v.value;
+    case "null":
+      return null;
+    case "list":
+      return v.items.map(toJS);
+    case "object": {
+      const out = {};
+      for (const [k, e] of v.entries) out[k] = toJS(e);
+      return out;
+    }
+    case "unknown":
+      return void 0;
+  }
+}
+function fromJS(x, origin) {
+  if (x === null || x === void 0) return nul(origin);
+  if (typeof x === "string") return str(x, origin);
+  if (typeof x === "number") return num(x, origin);
+  if (typeof x === "boolean") return bool(x, origin);
+  if (Array.isArray(x)) return list(x.map((e) => fromJS(e, origin)), origin);
+  if (typeof x === "object") {
+    const m = /* @__PURE__ */ new Map();
+    for (const [k, e] of Object.entries(x)) m.set(k, fromJS(e, origin));
+    return obj(m, origin);
+  }
+  return unknown(`unsupported value ${String(x)}`, origin);
+}
+function member2(v, key) {
+  if (!v || v.kind !== "object") return void 0;
+  const exact = v.entries.get(key);
+  if (exact) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, e] of v.entries) if (k.toLowerCase() === lower) return e;
+  return void 0;
+}
+function valuesEqual(a, b, opts = {}) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return a.value === b.value;
+    case "null":
+      return true;
+    case "list": {
+      const bl = b;
+      if (a.items.length !== bl.items.length) return false;
+      let result = true;
+      for (let i = 0; i < a.items.length; i++) {
+        const eq = valuesEqual(a.items[i], bl.items[i], opts);
+        if (eq === false) return false;
+        if (eq === void 0) result = void 0;
+      }
+      return result;
+    }
+    case "object": {
+      const bo = b;
+      if (a.entries.size !== bo.entries.size) return false;
+      let result = true;
+      for (const [k, x] of a.entries) {
+        const y = opts.ignoreKeyCase ? member2(bo, k) : bo.entries.get(k);
+        if (!y) return false;
+        const eq = valuesEqual(x, y, opts);
+        if (eq === false) return false;
+        if (eq === void 0) result = void 0;
+      }
+      return result;
+    }
+  }
+}
+var str, num, bool, nul, list, obj, unknown;
+var init_value = __esm({
+  "src/core/value.ts"() {
+    "use strict";
+    str = (value, origin) => ({ kind: "string", value, origin });
+    num = (value, origin) => ({ kind: "number", value, origin });
+    bool = (value, origin) => ({ kind: "bool", value, origin });
+    nul = (origin) => ({ kind: "null", origin });
+    list = (items, origin) => ({ kind: "list", items, origin });
+    obj = (entries2, origin) => ({
+      kind: "object",
+      entries: entries2 instanceof Map ? entries2 : new Map(Object.entries(entries2)),
+      origin
+    });
+    unknown = (reason, origin, token) => ({
+      kind: "unknown",
+      reason,
+      origin,
+      token
+    });
+  }
+});
+
+// src/parse/nesting.ts
+function nestingMessage(limit = MAX_NESTING_DEPTH) {
+  return `Nesting deeper than ${limit} levels: the file is not read past this point`;
+}
+var MAX_NESTING_DEPTH;
+var init_nesting = __esm({
+  "src/parse/nesting.ts"() {
+    "use strict";
+    MAX_NESTING_DEPTH = 500;
+  }
+});
+
+// src/parse/json/index.ts
+function commaMessage(root, offset) {
+  if (!root) return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
+  let n = findNodeAtOffset2(root, offset, true) ?? root;
+  while (n && n.type !== "object" && n.type !== "array") n = n.parent;
+  if (n?.type === "object") return "Expected a comma or '}' here";
+  if (n?.type === "array") return "Expected a comma or ']' here";
+  return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
+}
+function parseJsonc(text2, file) {
+  const lineMap = new LineMap(text2);
+  const bomless = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
+  const { src, multiline } = blankLineBreaksInStrings(bomless);
+  const rawErrors = [];
+  let root;
+  const tooDeep = nestingOverflow(src, MAX_NESTING_DEPTH);
+  if (tooDeep !== void 0) {
+    return { file, text: text2, lineMap, errors: [{ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) }], comments: [] };
+  }
+  try {
+    root = parseTree2(src, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch (e) {
+    return {
+      file,
+      text: text2,
+      lineMap,
+      errors: [{ message: `JSON parser failure: ${e.message}`, range: lineMap.range(0, 0) }],
+      comments: []
+    };
+  }
+  if (root && multiline.size) fixMultilineStrings(root, bomless, multiline);
+  const errors = rawErrors.map((e) => ({
+    message: e.error === ERROR_COMMA_EXPECTED ? commaMessage(root, e.offset) : ERROR_MESSAGES[e.error] ?? `JSON syntax error ${e.error}`,
+    range: lineMap.range(e.offset, e.offset + e.length)
+  }));
+  if (root === void 0 && errors.length === 0) errors.push({ message: "Empty JSON document", range: lineMap.range(0, 0) });
+  return { file, text: text2, lineMap, root, errors, comments: scanComments(src, lineMap) };
+}
+function nestingOverflow(text2, max) {
+  let depth = 0;
+  const n = text2.length;
+  for (let i = 0; i < n; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n; i++) {
+        const d = text2.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 47 && text2.charCodeAt(i + 1) === 47) {
+      while (i < n && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
+      const e = text2.indexOf("*/", i + 2);
+      i = e < 0 ? n : e + 1;
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return void 0;
+}
+function blankLineBreaksInStrings(text2) {
+  const multiline = /* @__PURE__ */ new Set();
+  if (!/"[^"\r\n]*[\r\n]/.test(text2)) return { src: text2, multiline };
+  const out = [];
+  let last = 0;
+  let i = 0;
+  const n = text2.length;
+  while (i < n) {
+    const c = text2[i];
+    if (c === "/" && text2[i + 1] === "/") {
+      while (i < n && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    } else if (c === "/" && text2[i + 1] === "*") {
+      const e = text2.indexOf("*/", i + 2);
+      i = e < 0 ? n : e + 2;
+    } else if (c === '"') {
+      const start = i;
+      i++;
+      const breaks = [];
+      while (i < n && text2[i] !== '"') {
+        if (text2[i] === "\\") i += 2;
+        else {
+          if (text2[i] === "\n" || text2[i] === "\r") breaks.push(i);
+          i++;
+        }
+      }
+      if (i < n && breaks.length && /^\s*([,}\]:]|$)/.test(text2.slice(i + 1, i + 200))) {
+        multiline.add(start);
+        for (const b of breaks) {
+          out.push(text2.slice(last, b), " ");
+          last = b + 1;
+        }
+      }
+      i++;
+    } else i++;
+  }
+  if (!multiline.size) return { src: text2, multiline };
+  out.push(text2.slice(last));
+  return { src: out.join(""), multiline };
+}
+function fixMultilineStrings(node, text2, starts) {
+  if (node.type === "string" && starts.has(node.offset)) {
+    const raw = text2.slice(node.offset + 1, node.offset + node.length - 1).replace(/\r\n|\r|\n/g, (m) => m === "\r\n" ? "\\r\\n" : m === "\r" ? "\\r" : "\\n");
+    try {
+      node.value = JSON.parse(`"${raw}"`);
+    } catch {
+    }
+  }
+  for (const c of node.children ?? []) fixMultilineStrings(c, text2, starts);
+}
+function scanComments(text2, lineMap) {
+  const out = [];
+  if (!text2.includes("//") && !text2.includes("/*")) return out;
+  const scanner = createScanner2(text2, false);
+  for (let guard = 0; guard < text2.length + 2; guard++) {
+    const kind = scanner.scan();
+    if (kind === TOKEN_EOF) break;
+    if (kind === TOKEN_LINE_COMMENT || kind === TOKEN_BLOCK_COMMENT) {
+      const start = scanner.getTokenOffset();
+      const end = start + scanner.getTokenLength();
+      out.push({ text: text2.slice(start, end), range: lineMap.range(start, end) });
+    }
+  }
+  return out;
+}
+function nodeLocation(parsed, node, label) {
+  const loc2 = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
+  if (label !== void 0) loc2.label = label;
+  return loc2;
+}
+function propertyNode(objNode, key) {
+  if (!objNode || objNode.type !== "object" || !objNode.children) return void 0;
+  let ci;
+  const lower = key.toLowerCase();
+  for (const p of objNode.children) {
+    const k = p.children?.[0]?.value;
+    if (typeof k !== "string") continue;
+    if (k === key) return p;
+    if (!ci && k.toLowerCase() === lower) ci = p;
+  }
+  return ci;
+}
+function getProp(objNode, key) {
+  return propertyNode(objNode, key)?.children?.[1];
+}
+function members(objNode) {
+  const out = [];
+  if (!objNode || objNode.type !== "object" || !objNode.children) return out;
+  for (const p of objNode.children) {
+    const k = p.children?.[0];
+    const v = p.children?.[1];
+    if (k && v && typeof k.value === "string") out.push([k.value, k, v]);
+  }
+  return out;
+}
+function keyLocation(parsed, objNode, key, label) {
+  const k = propertyNode(objNode, key)?.children?.[0];
+  return k ? nodeLocation(parsed, k, label) : void 0;
+}
+function memberLocation(parsed, objNode, key, label) {
+  const p = propertyNode(objNode, key);
+  return p ? nodeLocation(parsed, p, label) : void 0;
+}
+function nodeToValue(parsed, node) {
+  const origin = nodeLocation(parsed, node);
+  switch (node.type) {
+    case "string":
+      return str(String(node.value), origin);
+    case "number":
+      return num(Number(node.value), origin);
+    case "boolean":
+      return bool(Boolean(node.value), origin);
+    case "null":
+      return nul(origin);
+    case "array":
+      return list((node.children ?? []).map((c) => nodeToValue(parsed, c)), origin);
+    case "object": {
+      const m = /* @__PURE__ */ new Map();
+      for (const [k, , v] of members(node)) m.set(k, nodeToValue(parsed, v));
+      return obj(m, origin);
+    }
+    default:
+      return unknown("unparsable JSON value", origin);
+  }
+}
+var ERROR_MESSAGES, TOKEN_LINE_COMMENT, TOKEN_BLOCK_COMMENT, TOKEN_EOF, ERROR_COMMA_EXPECTED;
+var init_json = __esm({
+  "src/parse/json/index.ts"() {
+    "use strict";
+    init_main();
+    init_source();
+    init_value();
+    init_nesting();
+    ERROR_MESSAGES = {
+      1: "Invalid symbol",
+      2: "Invalid number format",
+      3: "Expected a property name here",
+      4: "Expected a value here",
+      5: "Expected a colon ':' here",
+      6: "Expected a comma here",
+      7: "Expected a closing '}' here",
+      8: "Expected a closing ']' here",
+      9: "Expected end of file: unexpected content after the JSON value",
+      10: "Invalid comment token",
+      11: "Unterminated block comment",
+      12: "Unterminated string",
+      13: "Unexpected end of number",
+      14: "Invalid unicode escape sequence",
+      15: "Invalid escape character in string",
+      16: "Invalid character in string (control characters must be escaped)"
+    };
+    TOKEN_LINE_COMMENT = 12;
+    TOKEN_BLOCK_COMMENT = 13;
+    TOKEN_EOF = 17;
+    ERROR_COMMA_EXPECTED = 6;
+  }
+});
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -3264,8 +4809,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path26) {
-      let input = path26;
+    function removeDotSegments(path25) {
+      let input = path25;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3339,11 +4884,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path26) {
-      if (path26 === "" || path26[0] === "/") {
-        return removeDotSegments(path26);
+    function removeDotSegmentsRelative(path25) {
+      if (path25 === "" || path25[0] === "/") {
+        return removeDotSegments(path25);
       }
-      const segments = path26.split("/");
+      const segments = path25.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3706,8 +5251,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
+        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -4399,7 +5944,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -4769,9 +6314,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv.ValidationError = validation_error_1.default;
+    Ajv.MissingRefError = ref_error_1.default;
+    exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -6882,7 +8427,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -6901,11 +8446,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv;
+    module.exports = exports = Ajv;
+    module.exports.Ajv = Ajv;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -6937,6 +8482,4485 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
+  }
+});
+
+// src/core/limits.ts
+var LOOP_INSTANCE_CAP;
+var init_limits = __esm({
+  "src/core/limits.ts"() {
+    "use strict";
+    LOOP_INSTANCE_CAP = 1024;
+  }
+});
+
+// src/model/tables/azurerm.ts
+function nsgRuleAttrs() {
+  return [
+    { canonical: "name", paths: ["name"] },
+    { canonical: "direction", paths: ["direction"] },
+    { canonical: "access", paths: ["access"] },
+    { canonical: "protocol", paths: ["protocol"] },
+    { canonical: "destinationPort", paths: ["destination_port_range"] },
+    { canonical: "destinationPorts", paths: ["destination_port_ranges"] },
+    { canonical: "sourceAddress", paths: ["source_address_prefix"] },
+    { canonical: "sourceAddresses", paths: ["source_address_prefixes"] }
+  ];
+}
+var nodePoolAttrs, AZURERM_TABLE;
+var init_azurerm = __esm({
+  "src/model/tables/azurerm.ts"() {
+    "use strict";
+    nodePoolAttrs = [
+      { canonical: "vmSize", paths: ["vm_size"] },
+      { canonical: "taints", paths: ["node_taints"], default: [] },
+      { canonical: "labels", paths: ["node_labels"], default: {} },
+      { canonical: "tags", paths: ["tags"] },
+      // v4: auto_scaling_enabled; v3: enable_auto_scaling. Default false.
+      { canonical: "autoscale", paths: ["auto_scaling_enabled", "enable_auto_scaling"], default: false },
+      { canonical: "minCount", paths: ["min_count"] },
+      { canonical: "nodeCount", paths: ["node_count"] },
+      { canonical: "name", paths: ["name"] }
+    ];
+    AZURERM_TABLE = {
+      azurerm_machine_learning_workspace: {
+        kind: "ml.workspace",
+        attrs: [
+          // "public_network_access_enabled - (Optional) Enable public access when this Machine Learning Workspace is behind VNet. Defaults to true."
+          { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
+          { canonical: "imageBuildCompute", paths: ["image_build_compute_name"] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
+      },
+      // An AI Foundry hub is an ML workspace of kind Hub (its projects inherit its network settings).
+      azurerm_ai_foundry: {
+        kind: "ml.workspace",
+        fixed: { workspaceKind: "Hub" },
+        attrs: [
+          // "public_network_access - (Optional) … Possible values include Enabled and Disabled. Defaults to Enabled."
+          { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
+      },
+      azurerm_machine_learning_compute_cluster: {
+        kind: "ml.compute",
+        fixed: { computeType: "cluster" },
+        attrs: [
+          { canonical: "vmSize", paths: ["vm_size"] },
+          { canonical: "minNodeCount", paths: ["scale_settings.0.min_node_count"] },
+          { canonical: "maxNodeCount", paths: ["scale_settings.0.max_node_count"] },
+          // "node_public_ip_enabled - … Defaults to true."
+          { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
+          { canonical: "tags", paths: ["tags"] },
+          { canonical: "name", paths: ["name"] }
+        ],
+        refs: { workspace: ["machine_learning_workspace_id"] }
+      },
+      azurerm_machine_learning_compute_instance: {
+        kind: "ml.compute",
+        fixed: { computeType: "instance" },
+        attrs: [
+          { canonical: "vmSize", paths: ["virtual_machine_size"] },
+          { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
+          { canonical: "tags", paths: ["tags"] },
+          { canonical: "name", paths: ["name"] }
+        ],
+        refs: { workspace: ["machine_learning_workspace_id"] }
+      },
+      azurerm_kubernetes_cluster: {
+        kind: "aks.cluster",
+        attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
+        elements: [
+          // The default node pool is the cluster's system pool.
+          { kind: "aks.nodepool", path: "default_node_pool", attrs: nodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" }
+        ]
+      },
+      azurerm_kubernetes_cluster_node_pool: {
+        kind: "aks.nodepool",
+        attrs: [
+          ...nodePoolAttrs,
+          // "mode - (Optional) Should this Node Pool be used for System or User resources? Defaults to User."
+          { canonical: "mode", paths: ["mode"], default: "User" }
+        ],
+        refs: { cluster: ["kubernetes_cluster_id"] }
+      },
+      azurerm_key_vault: {
+        kind: "keyvault",
+        attrs: [
+          // "purge_protection_enabled - (Optional) Is Purge Protection enabled for this Key Vault?" Defaults to false.
+          { canonical: "purgeProtection", paths: ["purge_protection_enabled"], default: false },
+          // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
+          { canonical: "rbacAuthorization", paths: ["rbac_authorization_enabled", "enable_rbac_authorization"], default: false },
+          // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
+          { canonical: "accessPolicies", paths: ["access_policy"] },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      // "Manages a Key Vault Access Policy": key_vault_id names the vault it adds a policy to.
+      azurerm_key_vault_access_policy: { kind: "keyvault.accesspolicy", attrs: [], refs: { keyVault: ["key_vault_id"] } },
+      azurerm_container_registry: {
+        kind: "acr",
+        attrs: [
+          { canonical: "sku", paths: ["sku"] },
+          // "admin_enabled - (Optional) Specifies whether the admin user is enabled. Defaults to false."
+          { canonical: "adminEnabled", paths: ["admin_enabled"], default: false },
+          // "public_network_access_enabled - (Optional) Whether public network access is allowed. Defaults to true."
+          { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
+          // network_rule_set.default_action: "Defaults to Allow."
+          { canonical: "networkDefaultAction", paths: ["network_rule_set.0.default_action"], default: "Allow" },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      azurerm_storage_account: {
+        kind: "storage",
+        attrs: [
+          // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
+          // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
+          // default); v2: allow_blob_public_access.
+          { canonical: "allowBlobPublicAccess", paths: ["allow_nested_items_to_be_public", "allow_blob_public_access"], default: true },
+          // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
+          { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2" },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      azurerm_storage_container: {
+        kind: "storage.container",
+        attrs: [
+          // "container_access_type - (Optional) … Possible values are blob, container or private. Defaults to private."
+          { canonical: "publicAccess", paths: ["container_access_type"], default: "private" },
+          { canonical: "name", paths: ["name"] }
+        ],
+        // v4: storage_account_id; v3 (deprecated in v4): storage_account_name, matched by name in the graph.
+        refs: { storage: ["storage_account_id", "storage_account_name"] }
+      },
+      azurerm_linux_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_windows_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["vm_size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_linux_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_windows_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_orchestrated_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku_name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_network_security_group: {
+        kind: "nsg",
+        attrs: [{ canonical: "tags", paths: ["tags"] }],
+        elements: [{ kind: "nsg.rule", path: "security_rule", attrs: nsgRuleAttrs(), namePath: "name" }]
+      },
+      azurerm_network_security_rule: {
+        kind: "nsg.rule",
+        attrs: nsgRuleAttrs(),
+        refs: { nsg: ["network_security_group_name"] }
+      },
+      azurerm_private_endpoint: {
+        kind: "private-endpoint",
+        attrs: [
+          { canonical: "targets", paths: ["private_service_connection.0.private_connection_resource_id"] },
+          { canonical: "groupIds", paths: ["private_service_connection.0.subresource_names"], default: [] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { target: ["private_service_connection.0.private_connection_resource_id"] }
+      }
+    };
+  }
+});
+
+// src/model/facts/keyvault.ts
+var RBAC_DEFAULT_API_VERSION, VAULT_WRITE_PERMISSION, SECRETS_READER_ROLE;
+var init_keyvault = __esm({
+  "src/model/facts/keyvault.ts"() {
+    "use strict";
+    RBAC_DEFAULT_API_VERSION = "2026-02-01";
+    VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
+    SECRETS_READER_ROLE = "Key Vault Secrets User";
+  }
+});
+
+// src/model/tables/arm.ts
+var agentPoolAttrs, computeAttrs, nsgRuleAttrs2, ARM_TABLE;
+var init_arm = __esm({
+  "src/model/tables/arm.ts"() {
+    "use strict";
+    init_keyvault();
+    agentPoolAttrs = [
+      { canonical: "vmSize", paths: ["vmSize"] },
+      { canonical: "taints", paths: ["nodeTaints"], default: [] },
+      { canonical: "labels", paths: ["nodeLabels"], default: {} },
+      { canonical: "tags", paths: ["tags"] },
+      { canonical: "autoscale", paths: ["enableAutoScaling"], default: false },
+      { canonical: "minCount", paths: ["minCount"] },
+      { canonical: "nodeCount", paths: ["count"] },
+      { canonical: "name", paths: ["name"] },
+      { canonical: "mode", paths: ["mode"] }
+    ];
+    computeAttrs = [
+      { canonical: "computeTypeRaw", paths: ["properties.computeType"] },
+      { canonical: "vmSize", paths: ["properties.properties.vmSize"] },
+      { canonical: "minNodeCount", paths: ["properties.properties.scaleSettings.minNodeCount"], default: 0 },
+      { canonical: "maxNodeCount", paths: ["properties.properties.scaleSettings.maxNodeCount"] },
+      { canonical: "nodePublicIp", paths: ["properties.properties.enableNodePublicIp"], default: true },
+      { canonical: "idleTimeBeforeShutdown", paths: ["properties.properties.idleTimeBeforeShutdown"] },
+      { canonical: "schedules", paths: ["properties.properties.schedules"] },
+      { canonical: "tags", paths: ["tags"] },
+      { canonical: "name", paths: ["name"] }
+    ];
+    nsgRuleAttrs2 = [
+      { canonical: "name", paths: ["name"] },
+      { canonical: "direction", paths: ["properties.direction"] },
+      { canonical: "access", paths: ["properties.access"] },
+      { canonical: "protocol", paths: ["properties.protocol"] },
+      { canonical: "destinationPort", paths: ["properties.destinationPortRange"] },
+      { canonical: "destinationPorts", paths: ["properties.destinationPortRanges"] },
+      { canonical: "sourceAddress", paths: ["properties.sourceAddressPrefix"] },
+      { canonical: "sourceAddresses", paths: ["properties.sourceAddressPrefixes"] }
+    ];
+    ARM_TABLE = {
+      "microsoft.machinelearningservices/workspaces": {
+        kind: "ml.workspace",
+        attrs: [
+          { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
+          { canonical: "publicAccessBehindVnet", paths: ["properties.allowPublicAccessWhenBehindVnet"], default: false },
+          { canonical: "workspaceKind", paths: ["kind"] },
+          { canonical: "imageBuildCompute", paths: ["properties.imageBuildCompute"] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"], hub: ["properties.hubResourceId"] }
+      },
+      "microsoft.machinelearningservices/workspaces/computes": { kind: "ml.compute", attrs: computeAttrs },
+      "microsoft.containerservice/managedclusters": {
+        kind: "aks.cluster",
+        attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
+        elements: [
+          { kind: "aks.nodepool", path: "properties.agentPoolProfiles", attrs: agentPoolAttrs, firstDefaults: { mode: "System" }, fixed: { inline: true }, namePath: "name" }
+        ]
+      },
+      "microsoft.containerservice/managedclusters/agentpools": {
+        kind: "aks.nodepool",
+        attrs: [
+          ...agentPoolAttrs.filter((a) => a.canonical !== "mode" && a.canonical !== "name").map((a) => ({ ...a, paths: a.paths.map((p) => `properties.${p}`) })),
+          { canonical: "name", paths: ["name"] },
+          { canonical: "mode", paths: ["properties.mode"], default: "User" }
+        ]
+      },
+      "microsoft.keyvault/vaults": {
+        kind: "keyvault",
+        attrs: [
+          { canonical: "purgeProtection", paths: ["properties.enablePurgeProtection"], default: false },
+          {
+            canonical: "rbacAuthorization",
+            paths: ["properties.enableRbacAuthorization"],
+            default: false,
+            defaultSince: [{ apiVersion: RBAC_DEFAULT_API_VERSION, value: true }]
+          },
+          { canonical: "accessPolicies", paths: ["properties.accessPolicies"] },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      "microsoft.keyvault/vaults/accesspolicies": { kind: "keyvault.accesspolicy", attrs: [{ canonical: "name", paths: ["name"] }] },
+      "microsoft.containerregistry/registries": {
+        kind: "acr",
+        attrs: [
+          { canonical: "sku", paths: ["sku.name"] },
+          { canonical: "adminEnabled", paths: ["properties.adminUserEnabled"], default: false },
+          { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
+          { canonical: "networkDefaultAction", paths: ["properties.networkRuleSet.defaultAction"], default: "Allow" },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      "microsoft.storage/storageaccounts": {
+        kind: "storage",
+        attrs: [
+          { canonical: "allowBlobPublicAccess", paths: ["properties.allowBlobPublicAccess"], default: false },
+          { canonical: "minTls", paths: ["properties.minimumTlsVersion"], default: "TLS1_2" },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      "microsoft.storage/storageaccounts/blobservices/containers": {
+        kind: "storage.container",
+        attrs: [
+          { canonical: "publicAccess", paths: ["properties.publicAccess"], default: "None" },
+          { canonical: "name", paths: ["name"] }
+        ]
+      },
+      "microsoft.compute/virtualmachines": {
+        kind: "vm",
+        attrs: [{ canonical: "vmSize", paths: ["properties.hardwareProfile.vmSize"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }]
+      },
+      "microsoft.compute/virtualmachinescalesets": {
+        kind: "vmss",
+        attrs: [{ canonical: "vmSize", paths: ["sku.name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }]
+      },
+      "microsoft.network/networksecuritygroups": {
+        kind: "nsg",
+        attrs: [{ canonical: "tags", paths: ["tags"] }],
+        elements: [{ kind: "nsg.rule", path: "properties.securityRules", attrs: nsgRuleAttrs2, namePath: "name" }]
+      },
+      "microsoft.network/networksecuritygroups/securityrules": { kind: "nsg.rule", attrs: nsgRuleAttrs2 },
+      "microsoft.network/privateendpoints": {
+        kind: "private-endpoint",
+        attrs: [
+          { canonical: "targets", paths: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId"] },
+          { canonical: "groupIds", paths: ["properties.privateLinkServiceConnections.0.properties.groupIds"], default: [] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { target: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId"] }
+      }
+    };
+  }
+});
+
+// src/model/normalize.ts
+function valueAt(v, path25) {
+  let cur = v;
+  for (const seg of path25.split(".")) {
+    if (!cur) return void 0;
+    if (cur.kind === "unknown") return cur;
+    if (cur.kind === "null") return void 0;
+    if (/^\d+$/.test(seg)) {
+      cur = cur.kind === "list" ? cur.items[Number(seg)] : void 0;
+      continue;
+    }
+    if (cur.kind !== "object") return void 0;
+    let next = cur.entries.get(seg);
+    if (!next) {
+      const lower = seg.toLowerCase();
+      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
+    }
+    cur = next;
+  }
+  return cur && cur.kind === "null" ? void 0 : cur;
+}
+function chosenNullAt(v, path25) {
+  let cur = v;
+  for (const seg of path25.split(".")) {
+    if (!cur || cur.kind === "unknown") return void 0;
+    if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
+    if (/^\d+$/.test(seg)) {
+      cur = cur.kind === "list" ? cur.items[Number(seg)] : void 0;
+      continue;
+    }
+    if (cur.kind !== "object") return void 0;
+    let next = cur.entries.get(seg);
+    if (!next) {
+      const lower = seg.toLowerCase();
+      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
+    }
+    cur = next;
+  }
+  return cur?.kind === "null" && cur.decidedBy ? cur : void 0;
+}
+function convert(v, spec) {
+  if (spec.convert === "enabledToBool" && v.kind === "string") {
+    const s = v.value.toLowerCase();
+    if (s === "enabled" || s === "disabled") return withProvenanceOf(bool(s === "enabled"), v);
+  }
+  return v;
+}
+function factOf(body, spec, site, sitePrefix = "", apiVersion) {
+  for (const p of spec.paths) {
+    const v = valueAt(body, p);
+    if (v === void 0) continue;
+    const value = convert(v, spec);
+    const fact = { value, defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    if (value !== v && v.kind === "string") fact.written = v.value;
+    return fact;
+  }
+  const sourcePath = spec.paths[0];
+  let absent;
+  if (spec.defaultSince?.length) {
+    if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
+    let chosen = spec.default;
+    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
+    absent = { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
+  } else {
+    absent = { value: spec.default === void 0 ? void 0 : fromJS(spec.default), defaulted: spec.default !== void 0, sourcePath };
+    if (spec.convert === "enabledToBool" && typeof spec.default === "boolean") absent.written = spec.default ? "Enabled" : "Disabled";
+  }
+  for (const p of spec.paths) {
+    const nulled = chosenNullAt(body, p);
+    if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
+  }
+  return absent;
+}
+function apiVersionDate(apiVersion) {
+  return apiVersion.trim().slice(0, 10);
+}
+function fixedFacts(fixed2, into) {
+  for (const [k, v] of Object.entries(fixed2 ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
+}
+function normalize(src) {
+  const spec = src.spec;
+  const attrs = /* @__PURE__ */ new Map();
+  const refs = new Map(src.refs ?? []);
+  const resource = {
+    address: src.address,
+    kind: spec?.kind ?? "other",
+    sourceType: src.sourceType,
+    format: src.format,
+    header: src.header,
+    name: src.name,
+    attrs,
+    body: src.body,
+    identity: src.identity,
+    refs,
+    evaluation: src.evaluation
+  };
+  if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
+  if (!spec) return [resource];
+  fixedFacts(spec.fixed, attrs);
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion));
+  for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
+    for (const p of paths) {
+      const v = valueAt(src.body, p);
+      if (v) {
+        refs.set(ref, v);
+        break;
+      }
+    }
+  }
+  const out = [resource];
+  for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
+  return out;
+}
+function elements(parent, src, el) {
+  const listValue = valueAt(src.body, el.path);
+  if (!listValue || listValue.kind !== "list") return [];
+  return listValue.items.map((item, i) => {
+    const attrs = /* @__PURE__ */ new Map();
+    fixedFacts(el.fixed, attrs);
+    const prefix = `${el.path}.${i}.`;
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
+    if (i === 0) {
+      for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
+        const f = attrs.get(k);
+        if (!f || f.value === void 0) attrs.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
+      }
+    }
+    const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
+    const key = nameValue?.kind === "string" ? nameValue.value : String(i);
+    const header = (src.format === "terraform" ? item.origin : nameValue?.origin ?? item.origin) ?? parent.header;
+    const element = {
+      address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
+      kind: el.kind,
+      sourceType: `${parent.sourceType}.${el.path}`,
+      format: parent.format,
+      header,
+      name: nameValue,
+      attrs,
+      body: item,
+      identity: [],
+      refs: /* @__PURE__ */ new Map(),
+      parent,
+      evaluation: parent.evaluation
+    };
+    if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
+    return element;
+  });
+}
+function isInlineElement(r) {
+  return r.parent !== void 0 && r.identity.length === 0;
+}
+var init_normalize = __esm({
+  "src/model/normalize.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/model/from-terraform.ts
+function fromTerraform(r, evaluation) {
+  const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
+  const base = {
+    address: r.address,
+    header: r.header,
+    identity: [`tf:${r.baseAddress}`],
+    evaluation,
+    name: r.body.entries.get("name")
+  };
+  if (r.type === "azapi_resource") return normalize(azapiSource(r, base, site));
+  const src = {
+    ...base,
+    format: "terraform",
+    sourceType: r.type,
+    spec: AZURERM_TABLE[r.type],
+    body: r.body,
+    site
+  };
+  return normalize(src);
+}
+function azapiSource(r, base, site) {
+  const typeValue = r.body.entries.get("type");
+  const fullType = typeValue?.kind === "string" ? typeValue.value : void 0;
+  const [armType, apiVersion] = fullType?.split("@") ?? [];
+  const key = armType?.toLowerCase();
+  const bodyValue = r.body.entries.get("body");
+  const entries2 = new Map(bodyValue?.kind === "object" ? bodyValue.entries : []);
+  for (const k of ["name", "location", "tags"]) {
+    const v = r.body.entries.get(k);
+    if (v && !entries2.has(k)) entries2.set(k, v);
+  }
+  const refs = /* @__PURE__ */ new Map();
+  const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : void 0;
+  const parentId = r.body.entries.get("parent_id");
+  if (parentRef && parentId) refs.set(parentRef, parentId);
+  return {
+    ...base,
+    format: "azapi",
+    sourceType: armType ?? "azapi_resource",
+    spec: key ? ARM_TABLE[key] : void 0,
+    body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
+    // Properties inside `body` are object members, not attributes: point at `body`.
+    site: (p) => site(p) ?? site("body"),
+    refs,
+    ...apiVersion ? { apiVersion } : {}
+  };
+}
+function terraformRefKeys(ref) {
+  if (ref.kind === "unknown" && ref.token) return [ref.token];
+  return [];
+}
+var ARM_PARENT_REF, ARM_PARENT_LEVELS;
+var init_from_terraform = __esm({
+  "src/model/from-terraform.ts"() {
+    "use strict";
+    init_value();
+    init_azurerm();
+    init_arm();
+    init_normalize();
+    ARM_PARENT_REF = {
+      "microsoft.machinelearningservices/workspaces/computes": "workspace",
+      "microsoft.containerservice/managedclusters/agentpools": "cluster",
+      "microsoft.network/networksecuritygroups/securityrules": "nsg",
+      "microsoft.keyvault/vaults/accesspolicies": "keyVault",
+      "microsoft.storage/storageaccounts/blobservices/containers": "storage"
+    };
+    ARM_PARENT_LEVELS = {
+      "microsoft.storage/storageaccounts/blobservices/containers": 2
+    };
+  }
+});
+
+// src/frontends/shared.ts
+function fileStart2(file) {
+  return { file, range: FILE_START };
+}
+function readProblem(host, file) {
+  const p = host.problemOf(file);
+  if (!p || p.kind === "outside" || p.kind === "not-regular" || p.kind === "missing") return void 0;
+  const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : "check the file permissions";
+  return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart2(file) };
+}
+function parseCache(host, parse2, errorsOf, problems) {
+  const cache4 = /* @__PURE__ */ new Map();
+  return {
+    get(file) {
+      if (cache4.has(file)) return cache4.get(file);
+      const text2 = host.readText(file);
+      let parsed;
+      if (text2 === void 0) {
+        const p = readProblem(host, file);
+        if (p) problems.push(p);
+      } else {
+        parsed = parse2(text2, file);
+        for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
+      }
+      cache4.set(file, parsed);
+      return parsed;
+    },
+    entries: () => cache4.entries()
+  };
+}
+var FILE_START;
+var init_shared = __esm({
+  "src/frontends/shared.ts"() {
+    "use strict";
+    FILE_START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  }
+});
+
+// src/eval/arm/detect.ts
+import * as path10 from "node:path";
+function candidatesByName(paramFile) {
+  const dir = path10.dirname(paramFile);
+  const base = path10.basename(paramFile);
+  const out = [];
+  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  if (m) out.push(path10.join(dir, `${m[1]}.json`));
+  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
+  if (p) out.push(path10.join(dir, `${p[1]}.json`), path10.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path10.join(dir, "template.json"), path10.join(dir, "azuredeploy.json"), path10.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path10.join(dir, "main.json"), path10.join(dir, "azuredeploy.json"));
+  return out;
+}
+function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
+  const result = /* @__PURE__ */ new Map();
+  const byNorm = /* @__PURE__ */ new Map();
+  for (const t of templates) {
+    result.set(t, []);
+    byNorm.set(norm(t), t);
+  }
+  for (const pf of paramFiles) {
+    let target;
+    let meta;
+    try {
+      meta = readMetadataTemplate(pf);
+    } catch {
+      meta = void 0;
+    }
+    if (meta) target = byNorm.get(norm(path10.join(path10.dirname(pf), meta)));
+    if (!target) {
+      for (const c of candidatesByName(pf)) {
+        target = byNorm.get(norm(c));
+        if (target) break;
+      }
+    }
+    if (target && target !== pf) result.get(target).push(pf);
+  }
+  for (const list2 of result.values()) list2.sort();
+  return result;
+}
+var norm;
+var init_detect = __esm({
+  "src/eval/arm/detect.ts"() {
+    "use strict";
+    norm = (p) => path10.normalize(p).replace(/\\/g, "/").toLowerCase();
+  }
+});
+
+// src/eval/arm/expression.ts
+function classifyString(s) {
+  if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
+  if (s.startsWith("[")) {
+    const t = s.trimEnd();
+    if (t.endsWith("]")) return { kind: "expression", text: t.slice(1, -1) };
+  }
+  return { kind: "literal", value: s };
+}
+function parseExpression(text2) {
+  const hit = cache3.get(text2);
+  if (hit) return hit;
+  let res;
+  try {
+    res = { ok: true, expr: new Parser4(text2).parseAll() };
+  } catch (e) {
+    if (!(e instanceof ExprSyntaxError)) throw e;
+    res = { ok: false, error: e.message };
+  }
+  if (cache3.size > 5e4) cache3.clear();
+  cache3.set(text2, res);
+  return res;
+}
+function quoteArm(s) {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+var ExprSyntaxError, Parser4, cache3;
+var init_expression = __esm({
+  "src/eval/arm/expression.ts"() {
+    "use strict";
+    ExprSyntaxError = class extends Error {
+    };
+    Parser4 = class {
+      constructor(s) {
+        this.s = s;
+      }
+      s;
+      i = 0;
+      fail(msg) {
+        throw new ExprSyntaxError(`${msg} at position ${this.i + 1} of expression`);
+      }
+      ws() {
+        while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+      }
+      peek() {
+        this.ws();
+        return this.s[this.i] ?? "";
+      }
+      expect(ch) {
+        if (this.peek() !== ch) this.fail(this.i >= this.s.length ? `expected '${ch}' but the expression ended` : `expected '${ch}' but found '${this.s[this.i]}'`);
+        this.i++;
+      }
+      ident() {
+        this.ws();
+        const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
+        if (!m) this.fail("expected a name");
+        this.i += m[0].length;
+        return m[0];
+      }
+      parseAll() {
+        const e = this.expr();
+        this.ws();
+        if (this.i < this.s.length) this.fail(`unexpected '${this.s[this.i]}'`);
+        return e;
+      }
+      expr() {
+        let e = this.primary();
+        for (; ; ) {
+          const c = this.peek();
+          if (c === ".") {
+            this.i++;
+            e = { kind: "prop", target: e, name: this.ident() };
+          } else if (c === "[") {
+            this.i++;
+            const index = this.expr();
+            this.expect("]");
+            e = { kind: "index", target: e, index };
+          } else return e;
+        }
+      }
+      primary() {
+        const c = this.peek();
+        if (c === "") this.fail("expected a value but the expression ended");
+        if (c === "'") return this.string();
+        if (/[0-9-]/.test(c)) return this.number();
+        if (c === "(") this.fail("unexpected '('");
+        let name = this.ident();
+        const save = this.i;
+        if (this.peek() === ".") {
+          this.i++;
+          this.ws();
+          const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
+          if (m) {
+            const after = this.i + m[0].length;
+            let j = after;
+            while (j < this.s.length && /\s/.test(this.s[j])) j++;
+            if (this.s[j] === "(") {
+              name = `${name}.${m[0]}`;
+              this.i = after;
+            } else this.i = save;
+          } else this.i = save;
+        }
+        if (this.peek() !== "(") {
+          const lower = name.toLowerCase();
+          if (lower === "true") return { kind: "bool", value: true };
+          if (lower === "false") return { kind: "bool", value: false };
+          if (lower === "null") return { kind: "null" };
+          this.fail(`expected '(' after function name '${name}'`);
+        }
+        this.i++;
+        const args = [];
+        if (this.peek() === ")") {
+          this.i++;
+          return { kind: "call", name, args };
+        }
+        for (; ; ) {
+          args.push(this.expr());
+          const d = this.peek();
+          if (d === ",") {
+            this.i++;
+            continue;
+          }
+          if (d === ")") {
+            this.i++;
+            return { kind: "call", name, args };
+          }
+          this.fail(d === "" ? "expected ',' or ')' but the expression ended" : `expected ',' or ')' but found '${d}'`);
+        }
+      }
+      string() {
+        this.i++;
+        let out = "";
+        for (; ; ) {
+          if (this.i >= this.s.length) this.fail("unterminated string");
+          const ch = this.s[this.i];
+          if (ch === "'") {
+            if (this.s[this.i + 1] === "'") {
+              out += "'";
+              this.i += 2;
+              continue;
+            }
+            this.i++;
+            return { kind: "string", value: out };
+          }
+          out += ch;
+          this.i++;
+        }
+      }
+      number() {
+        const m = /^-?[0-9]+(\.[0-9]+)?/.exec(this.s.slice(this.i));
+        if (!m) this.fail("invalid number");
+        this.i += m[0].length;
+        return { kind: "number", value: Number(m[0]) };
+      }
+    };
+    cache3 = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/eval/arm/resourceid.ts
+function tplUnknown(reason, loc2, token) {
+  const u = unknown(reason, loc2, token);
+  if (token !== void 0) u.tpl = true;
+  return u;
+}
+function templateText(v) {
+  switch (v.kind) {
+    case "string":
+      return escapeBraces(v.value);
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "True" : "False";
+    case "unknown":
+      if (v.token === void 0) return void 0;
+      return v.tpl ? v.token : `{${escapeHoleless(v.token)}}`;
+    default:
+      return void 0;
+  }
+}
+function splitTemplate(t, sep = "/") {
+  const out = [];
+  let depth = 0;
+  let cur = "";
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (depth === 0 && c === "{" && t[i + 1] === "{") {
+      cur += "{{";
+      i++;
+    } else if (depth === 0 && c === "}" && t[i + 1] === "}") {
+      cur += "}}";
+      i++;
+    } else if (c === "{") {
+      depth++;
+      cur += c;
+    } else if (c === "}") {
+      depth = Math.max(0, depth - 1);
+      cur += c;
+    } else if (depth === 0 && c === sep) {
+      out.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+function nameSegments(v) {
+  const t = templateText(v);
+  if (t === void 0) return void 0;
+  return splitTemplate(t).filter((s) => s !== "");
+}
+function buildResourceId(prefix, type, names, loc2, fname) {
+  const typeSegs = type.split("/").filter((s) => s !== "");
+  const pre = prefix.map(templateText);
+  const nameSegs = [];
+  let identifiable = pre.every((p) => p !== void 0);
+  for (const n of names) {
+    const s = nameSegments(n);
+    if (s === void 0) identifiable = false;
+    else nameSegs.push(...s);
+  }
+  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
+  if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
+  let path25 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
+    if (typeSegs[i + 1] !== void 0) path25 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path25 += "/" + nameSegs[i];
+  }
+  if (known2) return str(path25.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path25);
+}
+function armResourceKey(type, name) {
+  const segs = nameSegments(name) ?? ["{?}"];
+  return `${type.split("/").filter((s) => s !== "").join("/")}/${segs.join("/")}`.toLowerCase();
+}
+function armResourceIdKey(value) {
+  let t;
+  if (value.kind === "string") t = escapeBraces(value.value);
+  else if (value.kind === "unknown" && value.tpl && value.token !== void 0) t = value.token;
+  if (t === void 0) return void 0;
+  const segs = splitTemplate(t);
+  let p = -1;
+  for (let i = segs.length - 1; i >= 0; i--) {
+    if (segs[i].toLowerCase() === "providers") {
+      p = i;
+      break;
+    }
+  }
+  if (p < 0) {
+    if (segs.length === 5 && segs[0] === "" && segs[1].toLowerCase() === "subscriptions" && segs[3].toLowerCase() === "resourcegroups" && segs[4] !== "") {
+      return `microsoft.resources/resourcegroups/${segs[4]}`.toLowerCase();
+    }
+    return void 0;
+  }
+  const rest = segs.slice(p + 1);
+  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s) => s === "")) return void 0;
+  if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
+  const types = [rest[0]];
+  const names = [];
+  for (let i = 1; i < rest.length; i += 2) {
+    types.push(rest[i]);
+    names.push(rest[i + 1]);
+  }
+  return `${types.join("/")}/${names.join("/")}`.toLowerCase();
+}
+var escapeBraces, escapeHoleless;
+var init_resourceid = __esm({
+  "src/eval/arm/resourceid.ts"() {
+    "use strict";
+    init_value();
+    escapeBraces = (s) => s.replace(/\{/g, "{{").replace(/\}/g, "}}");
+    escapeHoleless = (t) => t;
+  }
+});
+
+// src/eval/arm/evaluate.ts
+function tokenText(v) {
+  switch (v.kind) {
+    case "string":
+      return quoteArm(v.value);
+    case "number":
+      return String(v.value);
+    case "bool":
+      return String(v.value);
+    case "null":
+      return "null()";
+    case "list": {
+      const parts = v.items.map(tokenText);
+      return parts.every((p) => p !== void 0) ? `createArray(${parts.join(", ")})` : void 0;
+    }
+    case "object": {
+      const parts = [];
+      for (const [k, e] of v.entries) {
+        const t = tokenText(e);
+        if (t === void 0) return void 0;
+        parts.push(quoteArm(k), t);
+      }
+      return `createObject(${parts.join(", ")})`;
+    }
+    case "unknown":
+      return v.tpl ? `format(${quoteArm(v.token ?? "")})` : v.token;
+  }
+}
+function callToken(name, args) {
+  const parts = args.map(tokenText);
+  return parts.every((p) => p !== void 0) ? `${name}(${parts.join(", ")})` : void 0;
+}
+function firstUnknown2(args) {
+  for (const a of args) {
+    if (a.kind === "unknown") return a;
+  }
+  for (const a of args) if (containsUnknown(a)) return unknown("contains an unknown value");
+  return void 0;
+}
+function scalarString(v) {
+  switch (v.kind) {
+    case "string":
+      return v.value;
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "True" : "False";
+    case "null":
+      return "";
+    default:
+      return JSON.stringify(toJS(v));
+  }
+}
+function deepEqual(a, b) {
+  return valuesEqual(a, b, { ignoreKeyCase: true }) === true;
+}
+function reorigin(v, origin) {
+  return { ...v, origin };
+}
+function def(name, fn, partial = false) {
+  fns2.set(name.toLowerCase(), { name, fn, partial });
+}
+function asInt(v) {
+  return v?.kind === "number" ? Math.trunc(v.value) : void 0;
+}
+function compare(name, test) {
+  return ([a, b], loc2) => {
+    if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc2);
+    if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc2);
+    return err(loc2, name, "arguments must be two numbers or two strings");
+  };
+}
+function arith(name, op) {
+  return ([a, b], loc2) => {
+    if (a?.kind !== "number" || b?.kind !== "number") return err(loc2, name, "arguments must be integers");
+    const r = op(a.value, b.value);
+    return r === void 0 || !Number.isFinite(r) ? err(loc2, name, "invalid operation") : num(r, loc2);
+  };
+}
+function minmax(name, pick) {
+  return (args, loc2) => {
+    const xs = args.length === 1 && args[0].kind === "list" ? args[0].items : args;
+    if (xs.length === 0 || xs.some((x) => x.kind !== "number")) return err(loc2, name, "arguments must be integers");
+    return num(pick(xs.map((x) => x.value)), loc2);
+  };
+}
+function splitFormat(fmt) {
+  const out = [];
+  let cur = "";
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c === "{") {
+      if (fmt[i + 1] === "{") {
+        cur += "{";
+        i++;
+        continue;
+      }
+      const close = fmt.indexOf("}", i);
+      if (close < 0) return void 0;
+      const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
+      if (!m) return void 0;
+      if (cur) out.push(cur);
+      cur = "";
+      out.push(Number(m[1]));
+      i = close;
+    } else if (c === "}") {
+      if (fmt[i + 1] === "}") i++;
+      cur += "}";
+    } else cur += c;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+function deepMerge(a, b, loc2) {
+  if (a.kind === "object" && b.kind === "object") {
+    const m = new Map(a.entries);
+    for (const [k, v] of b.entries) {
+      let existingKey;
+      for (const ek of m.keys()) if (ek.toLowerCase() === k.toLowerCase()) existingKey = ek;
+      const prev = existingKey !== void 0 ? m.get(existingKey) : void 0;
+      if (existingKey !== void 0) m.delete(existingKey);
+      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc2) : v);
+    }
+    return obj(m, loc2);
+  }
+  if (b.kind === "unknown" && a.kind === "object") return b;
+  return b;
+}
+function firstLast(name, pickLast) {
+  return ([a], loc2) => {
+    if (!a) return err(loc2, name, "needs an argument");
+    if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc2);
+    if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc2) : str("", loc2);
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a]));
+    return err(loc2, name, "argument must be an array or string");
+  };
+}
+function skipTake(name, take) {
+  return ([a, n], loc2) => {
+    const k = asInt(n);
+    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc2, name, "invalid arguments");
+    const c = Math.max(0, k);
+    if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc2);
+    if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc2);
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a, n]));
+    return err(loc2, name, "first argument must be an array or string");
+  };
+}
+function resourceIdOf(prefix, typeV, names, loc2, fname) {
+  if (typeV.kind !== "string") {
+    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc2, callToken(fname, [...prefix, typeV, ...names])) : err(loc2, fname, "resource type must be a string");
+  }
+  if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc2, fname, `invalid resource type '${typeV.value}'`);
+  return buildResourceId(prefix, typeV.value, names, loc2, fname);
+}
+function isTypeArg(v) {
+  return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
+}
+function evalExpr(e, ctx, loc2) {
+  switch (e.kind) {
+    case "string":
+      return str(e.value, loc2);
+    case "number":
+      return num(e.value, loc2);
+    case "bool":
+      return bool(e.value, loc2);
+    case "null":
+      return nul(loc2);
+    case "prop": {
+      const t = evalExpr(e.target, ctx, loc2);
+      return access(t, str(e.name, loc2), loc2);
+    }
+    case "index": {
+      const t = evalExpr(e.target, ctx, loc2);
+      const i = evalExpr(e.index, ctx, loc2);
+      return access(t, i, loc2);
+    }
+    case "call":
+      return evalCall2(e, ctx, loc2);
+  }
+}
+function access(t, key, loc2) {
+  if (t.kind === "unknown") {
+    const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
+    const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
+    return U(t.reason, loc2, tok);
+  }
+  if (key.kind === "unknown") return U("index depends on an unknown value", loc2);
+  if (t.kind === "object" && key.kind === "string") {
+    const m = member2(t, key.value);
+    return m ?? U(`property '${key.value}' does not exist`, loc2);
+  }
+  if (t.kind === "list" && key.kind === "number") {
+    const it = t.items[Math.trunc(key.value)];
+    return it ?? U(`index ${key.value} is out of range`, loc2);
+  }
+  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc2);
+  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc2);
+}
+function evalCall2(e, ctx, loc2) {
+  const lname = e.name.toLowerCase();
+  if (lname === "if") {
+    if (e.args.length !== 3) return U("if(): needs three arguments", loc2);
+    const c = evalExpr(e.args[0], ctx, loc2);
+    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc2), loc2, decisionOf(c, loc2));
+    if (c.kind === "unknown") {
+      const a = evalExpr(e.args[1], ctx, loc2);
+      const b = evalExpr(e.args[2], ctx, loc2);
+      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc2, callToken("if", [c, a, b]));
+    }
+    return U("if(): condition must be a boolean", loc2);
+  }
+  if (lname === "parameters" || lname === "variables") {
+    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc2) : void 0;
+    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc2);
+    const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
+    if (v === void 0) {
+      ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc2);
+      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc2, `${lname}(${quoteArm(a.value)})`);
+    }
+    return v;
+  }
+  if (lname === "copyindex") {
+    const args2 = e.args.map((x) => evalExpr(x, ctx, loc2));
+    let loopName;
+    let offset = 0;
+    for (const a of args2) {
+      if (a.kind === "string") loopName = a.value;
+      else if (a.kind === "number") offset = a.value;
+      else return U("copyIndex(): unknown argument", loc2);
+    }
+    const i = ctx.copyIndex(loopName);
+    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc2);
+    if (i.kind === "number") return num(i.value + offset, loc2);
+    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc2, callToken("copyIndex", args2));
+  }
+  const args = e.args.map((x) => evalExpr(x, ctx, loc2));
+  if (e.name.includes(".")) {
+    const r = ctx.userFunction?.(e.name, args, loc2);
+    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
+  }
+  return callArmFunction(e.name, args, loc2) ?? U(`function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
+}
+function callArmFunction(name, args, loc2) {
+  const lname = name.toLowerCase();
+  const d = fns2.get(lname);
+  if (!d) {
+    if (lname.startsWith("list")) {
+      const t = callToken(name, args);
+      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc2, t);
+    }
+    return void 0;
+  }
+  if (!d.partial) {
+    const u = firstUnknown2(args);
+    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc2, callToken(d.name, args));
+  }
+  try {
+    return provenance(d.name, d.fn(args, loc2, d.name), args, loc2);
+  } catch (x) {
+    return U(`${d.name}(): ${x.message}`, loc2);
+  }
+}
+function provenance(name, r, args, loc2) {
+  const k = name === "coalesce" ? args.indexOf(r) : -1;
+  if (k > 0) {
+    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc2) !== void 0));
+    return chosenBy(r, loc2, decisionOf(args[i], loc2, "coalesce() argument that was null"));
+  }
+  return derived(r, loc2, args);
+}
+function armAccess(t, key, loc2) {
+  return access(t, key, loc2);
+}
+function armCallToken(name, args) {
+  return callToken(name, args);
+}
+function evaluateArmString(s, loc2, ctx) {
+  const form = classifyString(s);
+  if (form.kind === "literal") return str(form.value, loc2);
+  const p = parseExpression(form.text);
+  if (!p.ok) {
+    ctx.problem?.(`Invalid template expression: ${p.error}`, loc2);
+    return U(`invalid expression: ${p.error}`, loc2);
+  }
+  return evalExpr(p.expr, ctx, loc2);
+}
+var U, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
+var init_evaluate = __esm({
+  "src/eval/arm/evaluate.ts"() {
+    "use strict";
+    init_value();
+    init_expression();
+    init_resourceid();
+    U = (reason, loc2, token) => unknown(reason, loc2, token);
+    templatePart = templateText;
+    fns2 = /* @__PURE__ */ new Map();
+    err = (loc2, name, msg) => U(`${name}(): ${msg}`, loc2);
+    def(
+      "and",
+      (args, loc2) => {
+        let unk2;
+        for (const a of args) {
+          if (a.kind === "bool") {
+            if (!a.value) return bool(false, loc2);
+          } else if (a.kind === "unknown") unk2 ??= a;
+          else return err(loc2, "and", "arguments must be booleans");
+        }
+        return unk2 ? U("and(): depends on an unknown value", loc2, callToken("and", args)) : bool(true, loc2);
+      },
+      true
+    );
+    def(
+      "or",
+      (args, loc2) => {
+        let unk2;
+        for (const a of args) {
+          if (a.kind === "bool") {
+            if (a.value) return bool(true, loc2);
+          } else if (a.kind === "unknown") unk2 ??= a;
+          else return err(loc2, "or", "arguments must be booleans");
+        }
+        return unk2 ? U("or(): depends on an unknown value", loc2, callToken("or", args)) : bool(false, loc2);
+      },
+      true
+    );
+    def("not", ([a], loc2) => a?.kind === "bool" ? bool(!a.value, loc2) : err(loc2, "not", "argument must be a boolean"));
+    def("equals", ([a, b], loc2) => a && b ? bool(deepEqual(a, b), loc2) : err(loc2, "equals", "needs two arguments"));
+    def("true", (_a, loc2) => bool(true, loc2));
+    def("false", (_a, loc2) => bool(false, loc2));
+    def("null", (_a, loc2) => nul(loc2));
+    def("less", compare("less", (c) => c < 0));
+    def("lessOrEquals", compare("lessOrEquals", (c) => c <= 0));
+    def("greater", compare("greater", (c) => c > 0));
+    def("greaterOrEquals", compare("greaterOrEquals", (c) => c >= 0));
+    def("add", arith("add", (a, b) => a + b));
+    def("sub", arith("sub", (a, b) => a - b));
+    def("mul", arith("mul", (a, b) => a * b));
+    def("div", arith("div", (a, b) => b === 0 ? void 0 : Math.trunc(a / b)));
+    def("mod", arith("mod", (a, b) => b === 0 ? void 0 : a % b));
+    def("min", minmax("min", (xs) => Math.min(...xs)));
+    def("max", minmax("max", (xs) => Math.max(...xs)));
+    def("int", ([a], loc2) => {
+      if (a?.kind === "number") return reorigin(num(Math.trunc(a.value)), a.origin ?? loc2);
+      if (a?.kind === "string" && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc2, via: a.via };
+      return err(loc2, "int", "cannot convert to an integer");
+    });
+    def("float", ([a], loc2) => {
+      if (a?.kind === "number") return a;
+      if (a?.kind === "string" && a.value.trim() !== "" && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc2, via: a.via };
+      return err(loc2, "float", "cannot convert to a number");
+    });
+    def("range", ([a, b], loc2) => {
+      const s = asInt(a);
+      const c = asInt(b);
+      if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc2, "range", "invalid arguments");
+      return list(
+        Array.from({ length: c }, (_, i) => num(s + i, loc2)),
+        loc2
+      );
+    });
+    def("bool", ([a], loc2) => {
+      if (a?.kind === "bool") return a;
+      if (a?.kind === "string") {
+        const l = a.value.toLowerCase();
+        if (l === "true" || l === "false") return { ...bool(l === "true"), origin: a.origin ?? loc2, via: a.via };
+      }
+      if (a?.kind === "number") return { ...bool(a.value !== 0), origin: a.origin ?? loc2, via: a.via };
+      return err(loc2, "bool", "cannot convert to a boolean");
+    });
+    def("string", ([a], loc2) => {
+      if (!a) return err(loc2, "string", "needs an argument");
+      if (a.kind === "string") return a;
+      return { ...str(scalarString(a)), origin: a.kind === "list" || a.kind === "object" ? loc2 : a.origin ?? loc2, via: a.via };
+    });
+    def("json", ([a], loc2) => {
+      if (a?.kind !== "string") return err(loc2, "json", "argument must be a string");
+      try {
+        return fromJS(JSON.parse(a.value), loc2);
+      } catch {
+        return err(loc2, "json", "invalid JSON");
+      }
+    });
+    def(
+      "array",
+      ([a], loc2) => {
+        if (!a) return err(loc2, "array", "needs an argument");
+        if (a.kind === "list") return a;
+        return list([a], loc2);
+      },
+      true
+    );
+    def("base64", ([a], loc2) => a?.kind === "string" ? str(Buffer.from(a.value, "utf8").toString("base64"), loc2) : err(loc2, "base64", "argument must be a string"));
+    def(
+      "base64ToString",
+      ([a], loc2) => a?.kind === "string" ? str(Buffer.from(a.value, "base64").toString("utf8"), loc2) : err(loc2, "base64ToString", "argument must be a string")
+    );
+    def("uri", ([a, b], loc2) => {
+      if (a?.kind !== "string" || b?.kind !== "string") return err(loc2, "uri", "arguments must be strings");
+      try {
+        return str(new URL(b.value, a.value).toString(), loc2);
+      } catch {
+        return err(loc2, "uri", "invalid URI");
+      }
+    });
+    def("uriComponent", ([a], loc2) => a?.kind === "string" ? str(encodeURIComponent(a.value), loc2) : err(loc2, "uriComponent", "argument must be a string"));
+    def("uriComponentToString", ([a], loc2) => {
+      if (a?.kind !== "string") return err(loc2, "uriComponentToString", "argument must be a string");
+      try {
+        return str(decodeURIComponent(a.value), loc2);
+      } catch {
+        return err(loc2, "uriComponentToString", "invalid encoding");
+      }
+    });
+    def(
+      "concat",
+      (args, loc2) => {
+        if (args.length === 0) return str("", loc2);
+        if (args.some((a) => a.kind === "list")) {
+          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc2, callToken("concat", args));
+          const items = [];
+          for (const a of args) {
+            if (a.kind === "list") items.push(...a.items);
+            else if (a.kind !== "null") items.push(a);
+          }
+          return list(items, loc2);
+        }
+        if (args.some((a) => a.kind === "unknown")) {
+          const parts = args.map(templatePart);
+          return tplUnknown("concat(): depends on an unknown value", loc2, parts.every((p) => p !== void 0) ? parts.join("") : void 0);
+        }
+        if (args.some((a) => a.kind === "object")) return err(loc2, "concat", "cannot concatenate objects");
+        return str(args.map(scalarString).join(""), loc2);
+      },
+      true
+    );
+    def(
+      "format",
+      ([f, ...rest], loc2) => {
+        if (!f) return err(loc2, "format", "needs a format string");
+        if (f.kind === "unknown") return U("format(): unknown format string", loc2, callToken("format", [f, ...rest]));
+        if (f.kind !== "string") return err(loc2, "format", "first argument must be a string");
+        const parts = splitFormat(f.value);
+        if (!parts) return err(loc2, "format", "invalid format string");
+        const vals = [];
+        for (const p of parts) {
+          if (typeof p === "string") vals.push(str(p, loc2));
+          else {
+            const a = rest[p];
+            if (!a) return err(loc2, "format", `no argument {${p}}`);
+            vals.push(a);
+          }
+        }
+        if (vals.some((v) => v.kind === "unknown")) {
+          const tp = vals.map(templatePart);
+          return tplUnknown("format(): depends on an unknown value", loc2, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
+        }
+        if (vals.some((v) => containsUnknown(v))) return U("format(): depends on an unknown value", loc2);
+        return str(vals.map(scalarString).join(""), loc2);
+      },
+      true
+    );
+    strFn = (name, f) => {
+      return (args, loc2) => {
+        const [a, ...rest] = args;
+        if (a?.kind !== "string") return err(loc2, name, "first argument must be a string");
+        return f(a.value, rest) ?? err(loc2, name, "invalid arguments");
+      };
+    };
+    def("toLower", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.toLowerCase() } : err(loc2, "toLower", "argument must be a string"));
+    def("toUpper", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.toUpperCase() } : err(loc2, "toUpper", "argument must be a string"));
+    def("trim", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.trim() } : err(loc2, "trim", "argument must be a string"));
+    def(
+      "replace",
+      (args, loc2) => strFn("replace", (s, [o, n]) => o?.kind === "string" && n?.kind === "string" && o.value !== "" ? str(s.split(o.value).join(n.value), loc2) : void 0)(args, loc2)
+    );
+    def(
+      "split",
+      (args, loc2) => strFn("split", (s, [d]) => {
+        let delims;
+        if (d?.kind === "string") delims = [d.value];
+        else if (d?.kind === "list" && d.items.every((x) => x.kind === "string")) delims = d.items.map((x) => x.value);
+        if (!delims || delims.some((x) => x === "")) return void 0;
+        const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+        return list(
+          s.split(re).map((p) => str(p, loc2)),
+          loc2
+        );
+      })(args, loc2)
+    );
+    def("startsWith", (args, loc2) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
+    def("endsWith", (args, loc2) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
+    def("indexOf", (args, loc2) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
+    def("lastIndexOf", (args, loc2) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
+    def("padLeft", ([a, n, c], loc2) => {
+      const total = asInt(n);
+      const ch = c === void 0 ? " " : c.kind === "string" && c.value.length === 1 ? c.value : void 0;
+      if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc2, "padLeft", "invalid arguments");
+      return str(scalarString(a).padStart(total, ch), loc2);
+    });
+    def(
+      "substring",
+      (args, loc2) => strFn("substring", (s, [st, ln]) => {
+        const start = st === void 0 ? 0 : asInt(st);
+        const len = ln === void 0 ? void 0 : asInt(ln);
+        if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return void 0;
+        return str(s.substr(start, len ?? s.length - start), loc2);
+      })(args, loc2)
+    );
+    def("join", ([a, d], loc2) => {
+      if (a?.kind !== "list" || d?.kind !== "string") return err(loc2, "join", "invalid arguments");
+      return str(a.items.map(scalarString).join(d.value), loc2);
+    });
+    def(
+      "dataUri",
+      ([a], loc2) => a?.kind === "string" ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, "utf8").toString("base64")}`, loc2) : err(loc2, "dataUri", "argument must be a string")
+    );
+    def(
+      "length",
+      ([a], loc2) => {
+        if (!a) return err(loc2, "length", "needs an argument");
+        if (a.kind === "list") return num(a.items.length, loc2);
+        if (a.kind === "object") return num(a.entries.size, loc2);
+        if (a.kind === "string") return num(a.value.length, loc2);
+        if (a.kind === "unknown") return U("length(): depends on an unknown value", loc2, callToken("length", [a]));
+        return err(loc2, "length", "argument must be an array, object or string");
+      },
+      true
+    );
+    def(
+      "empty",
+      ([a], loc2) => {
+        if (!a) return err(loc2, "empty", "needs an argument");
+        if (a.kind === "null") return bool(true, loc2);
+        if (a.kind === "list") return bool(a.items.length === 0, loc2);
+        if (a.kind === "object") return bool(a.entries.size === 0, loc2);
+        if (a.kind === "string") return bool(a.value === "", loc2);
+        if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc2, callToken("empty", [a]));
+        return bool(false, loc2);
+      },
+      true
+    );
+    def(
+      "contains",
+      ([c, item], loc2) => {
+        if (!c || !item) return err(loc2, "contains", "needs two arguments");
+        if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc2);
+        if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc2, callToken("contains", [c, item]));
+        if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc2);
+        if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc2);
+        return err(loc2, "contains", "first argument must be an array, object or string");
+      },
+      true
+    );
+    def(
+      "createArray",
+      (args, loc2) => list([...args], loc2),
+      true
+    );
+    def(
+      "createObject",
+      (args, loc2) => {
+        if (args.length % 2 !== 0) return err(loc2, "createObject", "needs key/value pairs");
+        const m = /* @__PURE__ */ new Map();
+        for (let i = 0; i < args.length; i += 2) {
+          const k = args[i];
+          if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc2) : err(loc2, "createObject", "keys must be strings");
+          m.set(k.value, args[i + 1]);
+        }
+        return obj(m, loc2);
+      },
+      true
+    );
+    def(
+      "union",
+      (args, loc2) => {
+        if (args.length === 0) return err(loc2, "union", "needs arguments");
+        const unk2 = args.find((a) => a.kind === "unknown");
+        if (unk2) return U("union(): depends on an unknown value", loc2, callToken("union", args));
+        if (args.every((a) => a.kind === "object")) {
+          let acc = obj(/* @__PURE__ */ new Map(), loc2);
+          for (const a of args) acc = deepMerge(acc, a, loc2);
+          return reorigin(acc, loc2);
+        }
+        if (args.every((a) => a.kind === "list")) {
+          if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc2, callToken("union", args));
+          const items = [];
+          for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
+          return list(items, loc2);
+        }
+        return err(loc2, "union", "arguments must all be arrays or all objects");
+      },
+      true
+    );
+    def("intersection", (args, loc2) => {
+      if (args.length === 0) return err(loc2, "intersection", "needs arguments");
+      if (args.every((a) => a.kind === "list")) {
+        const [f, ...rest] = args;
+        return list(
+          f.items.filter((x) => rest.every((r) => r.items.some((y) => deepEqual(x, y)))),
+          loc2
+        );
+      }
+      if (args.every((a) => a.kind === "object")) {
+        const [f, ...rest] = args;
+        const m = /* @__PURE__ */ new Map();
+        for (const [k, v] of f.entries) {
+          if (rest.every((r) => {
+            const o = member2(r, k);
+            return o !== void 0 && deepEqual(o, v);
+          })) m.set(k, v);
+        }
+        return obj(m, loc2);
+      }
+      return err(loc2, "intersection", "arguments must all be arrays or all objects");
+    });
+    def("first", firstLast("first", false), true);
+    def("last", firstLast("last", true), true);
+    def("skip", skipTake("skip", false), true);
+    def("take", skipTake("take", true), true);
+    def(
+      "coalesce",
+      (args, loc2) => {
+        for (const a of args) {
+          if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc2, callToken("coalesce", args));
+          if (a.kind !== "null") return a;
+        }
+        return nul(loc2);
+      },
+      true
+    );
+    def(
+      "items",
+      ([a], loc2) => {
+        if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc2, callToken("items", [a]));
+        if (a?.kind !== "object") return err(loc2, "items", "argument must be an object");
+        const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
+        return list(
+          keys.map((k) => obj({ key: str(k, loc2), value: a.entries.get(k) }, loc2)),
+          loc2
+        );
+      },
+      true
+    );
+    def(
+      "objectKeys",
+      ([a], loc2) => {
+        if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc2) : err(loc2, "objectKeys", "argument must be an object");
+        return list(
+          [...a.entries.keys()].map((k) => str(k, loc2)),
+          loc2
+        );
+      },
+      true
+    );
+    def(
+      "tryGet",
+      ([a, ...path25], loc2) => {
+        let cur = a;
+        for (const p of path25) {
+          if (!cur) return nul(loc2);
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path25]));
+          if (cur.kind === "null") return nul(loc2);
+          if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
+          else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
+          else return nul(loc2);
+        }
+        return cur ?? nul(loc2);
+      },
+      true
+    );
+    def(
+      "flatten",
+      ([a], loc2) => {
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc2) : err(loc2, "flatten", "argument must be an array");
+        const items = [];
+        for (const x of a.items) {
+          if (x.kind === "list") items.push(...x.items);
+          else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc2);
+          else return err(loc2, "flatten", "items must be arrays");
+        }
+        return list(items, loc2);
+      },
+      true
+    );
+    def(
+      "shallowMerge",
+      ([a], loc2) => {
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc2) : err(loc2, "shallowMerge", "argument must be an array");
+        const m = /* @__PURE__ */ new Map();
+        for (const x of a.items) {
+          if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
+          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc2);
+        }
+        return obj(m, loc2);
+      },
+      true
+    );
+    def(
+      "indexFromEnd",
+      ([a, n], loc2) => {
+        const k = asInt(n);
+        if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
+        return U("indexFromEnd(): cannot be evaluated", loc2);
+      },
+      true
+    );
+    DEFAULT_SUB = "subscription().subscriptionId";
+    DEFAULT_RG = "resourceGroup().name";
+    sub = (s) => [str("/subscriptions/", s.origin), s];
+    rg = (r) => [str("/resourceGroups/", r.origin), r];
+    def(
+      "resourceId",
+      (args, loc2) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 2) {
+          return U("resourceId(): unknown resource type", loc2, callToken("resourceId", args));
+        }
+        const pre = args.slice(0, ti);
+        const subV = ti === 2 ? pre[0] : unknown("subscription", loc2, DEFAULT_SUB);
+        const rgV = ti >= 1 ? pre[ti - 1] : unknown("resource group", loc2, DEFAULT_RG);
+        return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti], args.slice(ti + 1), loc2, "resourceId");
+      },
+      true
+    );
+    def(
+      "subscriptionResourceId",
+      (args, loc2) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc2, callToken("subscriptionResourceId", args));
+        const subV = ti === 1 ? args[0] : unknown("subscription", loc2, DEFAULT_SUB);
+        return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc2, "subscriptionResourceId");
+      },
+      true
+    );
+    def(
+      "tenantResourceId",
+      (args, loc2) => args[0] ? resourceIdOf([], args[0], args.slice(1), loc2, "tenantResourceId") : err(loc2, "tenantResourceId", "needs a type"),
+      true
+    );
+    def(
+      "managementGroupResourceId",
+      (args, loc2) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc2, callToken("managementGroupResourceId", args));
+        const mg = ti === 1 ? args[0] : unknown("management group", loc2, "managementGroup().name");
+        return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc2), mg], args[ti], args.slice(ti + 1), loc2, "managementGroupResourceId");
+      },
+      true
+    );
+    def(
+      "extensionResourceId",
+      ([scope, ...rest], loc2) => scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc2, "extensionResourceId") : err(loc2, "extensionResourceId", "needs a scope and a type"),
+      true
+    );
+    STATE_FUNCTIONS = [
+      "resourceGroup",
+      "subscription",
+      "deployment",
+      "environment",
+      "tenant",
+      "managementGroup",
+      "reference",
+      "references",
+      "uniqueString",
+      "guid",
+      "pickZones",
+      "providers",
+      "deployer",
+      "getSecret",
+      "dateTimeAdd",
+      "dateTimeFromEpoch",
+      "dateTimeToEpoch",
+      "listKeys",
+      "listSecrets",
+      "listAccountSas",
+      "listServiceSas",
+      "listConnectionStrings",
+      "externalInputs"
+    ];
+    for (const n of STATE_FUNCTIONS) {
+      def(
+        n,
+        (args, loc2) => {
+          const t = callToken(n, args);
+          return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc2, t);
+        },
+        true
+      );
+    }
+    for (const n of ["newGuid", "utcNow"]) {
+      def(n, (_args, loc2) => U(`${n}() differs on every deployment`, loc2), true);
+    }
+    for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
+      def(n, (_args, loc2) => U(`${n}(): lambda functions are not evaluated`, loc2), true);
+    }
+  }
+});
+
+// src/eval/arm/member-reads.ts
+function parametersReadByMember(root) {
+  const out = /* @__PURE__ */ new Set();
+  const visitExpr = (e) => {
+    switch (e.kind) {
+      case "prop":
+      case "index": {
+        const t = e.target;
+        if (t.kind === "call" && t.name.toLowerCase() === "parameters" && t.args[0]?.kind === "string") out.add(t.args[0].value.toLowerCase());
+        visitExpr(e.target);
+        if (e.kind === "index") visitExpr(e.index);
+        return;
+      }
+      case "call":
+        for (const a of e.args) visitExpr(a);
+        return;
+      default:
+        return;
+    }
+  };
+  const stack = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.type === "string" && typeof n.value === "string") {
+      const form = classifyString(n.value);
+      if (form.kind !== "expression") continue;
+      const parsed = parseExpression(form.text);
+      if (parsed.ok) visitExpr(parsed.expr);
+    } else if (n.children) stack.push(...n.children);
+  }
+  return out;
+}
+var init_member_reads = __esm({
+  "src/eval/arm/member-reads.ts"() {
+    "use strict";
+    init_expression();
+  }
+});
+
+// src/eval/arm/template.ts
+function problem(env, message, location) {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: "EVAL001" });
+}
+function andConditions(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+function composeName(parent, child, childType) {
+  const childSegs = child.kind === "string" ? child.value.split("/").length : 1;
+  if (childSegs >= childType.split("/").length - 1) return child;
+  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
+  const p = templateText(parent);
+  const c = templateText(child);
+  const u = tplUnknown(`the name depends on an unknown value`, child.origin, p !== void 0 && c !== void 0 ? `${p}/${c}` : void 0);
+  return child.via ? { ...u, via: child.via } : u;
+}
+function nameLabel(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
+  return "?";
+}
+function walkResources(resourcesNode, frame, parent, deployment, inherited) {
+  if (!resourcesNode) return;
+  const entries2 = resourcesNode.type === "array" ? (resourcesNode.children ?? []).map((c) => [void 0, c]) : resourcesNode.type === "object" ? members(resourcesNode).map(([k, , v]) => [k, v]) : [];
+  for (const [symbolicName, node] of entries2) {
+    if (node.type !== "object") continue;
+    try {
+      walkResource(node, symbolicName, frame, parent, deployment, inherited);
+    } catch (e) {
+      problem(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
+    }
+  }
+}
+function walkResource(node, symbolicName, frame, parent, deployment, inherited) {
+  const scope = frame.scope;
+  const env = scope.env;
+  const copyNode = getProp(node, "copy");
+  const instances = [];
+  if (copyNode?.type === "object") {
+    const nameNode = getProp(copyNode, "name");
+    const loopName = typeof nameNode?.value === "string" ? nameNode.value : void 0;
+    const countNode = getProp(copyNode, "count");
+    const count = countNode ? frame.eval(countNode) : unknown("copy without count");
+    if (count.kind === "number") {
+      let n = Math.max(0, Math.trunc(count.value));
+      if (n > env.maxCopy) {
+        problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
+        n = env.maxCopy;
+      }
+      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
+    } else {
+      const idx = unknown(`the copy count is unknown${count.kind === "unknown" ? ` (${count.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
+      instances.push({ frame: frame.push({ name: loopName, index: idx, kind: "resource" }) });
+    }
+  } else instances.push({ frame });
+  for (const inst of instances) {
+    const f = inst.frame;
+    const condNode = getProp(node, "condition");
+    let condition = inherited;
+    if (condNode) {
+      const c = f.eval(condNode);
+      if (c.kind === "bool" && !c.value) continue;
+      if (c.kind === "string" && c.value.toLowerCase() === "false") continue;
+      condition = andConditions(inherited, c);
+    }
+    const typeNode = getProp(node, "type");
+    const typeV = typeNode ? f.eval(typeNode) : void 0;
+    if (typeV?.kind !== "string") {
+      problem(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
+      continue;
+    }
+    let typeText = typeV.value;
+    let apiVersion;
+    const at = typeText.indexOf("@");
+    if (at > 0) {
+      apiVersion = typeText.slice(at + 1);
+      typeText = typeText.slice(0, at);
+    }
+    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
+    const nameNode = getProp(node, "name");
+    const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
+    const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
+    const apiNode = getProp(node, "apiVersion");
+    const apiV = apiNode ? f.eval(apiNode) : void 0;
+    if (apiV?.kind === "string") apiVersion = apiV.value;
+    apiVersion ??= parent?.apiVersion;
+    const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
+    const body = f.eval(node, (k) => k.toLowerCase() === "resources" || isDeployment && k.toLowerCase() === "properties");
+    if (isDeployment && body.kind === "object") {
+      const propsNode = getProp(node, "properties");
+      if (propsNode) body.entries.set("properties", f.eval(propsNode, (k) => k.toLowerCase() === "template"));
+    }
+    const existingV = getProp(node, "existing");
+    const res = {
+      type: fullType,
+      name: fullName,
+      idKey: armResourceKey(fullType, fullName),
+      body,
+      typeLocation: memberLocation(scope.doc, node, "type") ?? scope.loc(node),
+      objectLocation: scope.loc(node),
+      existing: existingV?.value === true,
+      deployment,
+      file: scope.doc.file
+    };
+    if (apiVersion !== void 0) res.apiVersion = apiVersion;
+    if (symbolicName !== void 0) res.symbolicName = symbolicName;
+    const nl = memberLocation(scope.doc, node, "name");
+    if (nl) res.nameLocation = nl;
+    if (condition) res.condition = condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    env.resources.push(res);
+    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition);
+    walkResources(getProp(node, "resources"), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
+  }
+}
+function expandDeployment(node, frame, deployment, condition) {
+  const scope = frame.scope;
+  const env = scope.env;
+  const props = getProp(node, "properties");
+  const tmpl = getProp(props, "template");
+  if (tmpl?.type !== "object") return;
+  if (env.depth > 30) {
+    problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
+    return;
+  }
+  const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
+  const scopeV = scopeNode ? frame.eval(scopeNode) : void 0;
+  const inner = scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
+  env.depth++;
+  try {
+    if (inner) {
+      const assigned = /* @__PURE__ */ new Map();
+      for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
+        const pv = frame.eval(v);
+        const via = scope.loc(keyNode, `deployment parameter "${k}"`);
+        let value;
+        if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
+        else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
+        assigned.set(k.toLowerCase(), passedThrough(value, via));
+      }
+      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
+    } else {
+      walkResources(getProp(tmpl, "resources"), frame, void 0, deployment, condition);
+    }
+  } finally {
+    env.depth--;
+  }
+}
+function readParameterFile(pf) {
+  const out = /* @__PURE__ */ new Map();
+  const doc = { file: pf.file, lineMap: pf.parsed.lineMap };
+  for (const [k, , v] of members(getProp(pf.parsed.root, "parameters"))) {
+    const valueNode = getProp(v, "value");
+    const refNode = getProp(v, "reference");
+    if (valueNode) out.set(k.toLowerCase(), nodeToValue(doc, valueNode));
+    else if (refNode) {
+      const secret = getProp(refNode, "secretName")?.value;
+      out.set(k.toLowerCase(), unknown(`Key Vault reference${typeof secret === "string" ? ` (secret "${secret}")` : ""}`, nodeLocation(doc, refNode)));
+    }
+  }
+  return out;
+}
+function evaluateArmTemplate(opts) {
+  const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
+  const result = { resources: env.resources, inputs: [], problems: env.problems };
+  const root = parsed.root;
+  if (!root || root.type !== "object") return result;
+  const doc = { file: opts.file, lineMap: parsed.lineMap };
+  try {
+    const gen = getProp(getProp(root, "metadata"), "_generator");
+    const gname = getProp(gen, "name")?.value;
+    if (typeof gname === "string") {
+      const gver = getProp(gen, "version")?.value;
+      result.generator = typeof gver === "string" ? { name: gname, version: gver } : { name: gname };
+    }
+    const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
+    for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
+    const scope = new Scope(doc, root, env, assigned);
+    const readByMember = parametersReadByMember(root);
+    for (const slot of scope.params.values()) {
+      const typeNode = getProp(slot.decl, "type");
+      const refNode = getProp(slot.decl, "$ref");
+      const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
+      const input = { name: slot.name, kind: "arm-parameter", header: keyLocation(doc, getProp(root, "parameters"), slot.name) ?? slot.keyLoc };
+      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: "input", name: slot.name } };
+      if (type !== void 0) input.type = type;
+      if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
+      if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
+      const dv = scope.defaultValue(slot);
+      if (dv) input.defaultValue = dv;
+      if (slot.assigned) input.assigned = slot.assigned;
+      const allowed = getProp(slot.decl, "allowedValues");
+      if (allowed?.type === "array") input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+      result.inputs.push(input);
+    }
+    walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
+  } catch (e) {
+    problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
+  }
+  return result;
+}
+var DEPLOYMENTS, Scope, Frame;
+var init_template = __esm({
+  "src/eval/arm/template.ts"() {
+    "use strict";
+    init_limits();
+    init_value();
+    init_json();
+    init_evaluate();
+    init_resourceid();
+    init_expression();
+    init_member_reads();
+    DEPLOYMENTS = "microsoft.resources/deployments";
+    Scope = class _Scope {
+      constructor(doc, template, env, assigned, functionArgs) {
+        this.doc = doc;
+        this.template = template;
+        this.env = env;
+        this.root = new Frame(this, []);
+        if (functionArgs) {
+          const decls = functionArgs.decls?.children ?? [];
+          decls.forEach((d, i) => {
+            const nameNode = getProp(d, "name");
+            if (typeof nameNode?.value !== "string") return;
+            const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
+            this.params.set(nameNode.value.toLowerCase(), {
+              name: nameNode.value,
+              keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: "input", name: nameNode.value } },
+              decl: d,
+              value: v,
+              state: 2
+            });
+          });
+          return;
+        }
+        for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
+          const slot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: "input", name } }, decl, node: getProp(decl, "defaultValue"), state: 0 };
+          const a = assigned.get(name.toLowerCase());
+          if (a?.kind === "null" && slot.node) slot.nullGiven = a;
+          else if (a) slot.assigned = a;
+          this.params.set(name.toLowerCase(), slot);
+        }
+        const varsNode = getProp(template, "variables");
+        for (const [name, keyNode, node] of members(varsNode)) {
+          if (name.toLowerCase() === "copy" && node.type === "array") {
+            for (const entry3 of node.children ?? []) {
+              const n = getProp(entry3, "name");
+              if (typeof n?.value !== "string") continue;
+              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry3, state: 0, copy: true });
+            }
+            continue;
+          }
+          this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: "variable", name } }, node, state: 0 });
+        }
+        const fnsNode = getProp(template, "functions");
+        for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
+          const nsName = getProp(ns, "namespace")?.value;
+          if (typeof nsName !== "string") continue;
+          for (const [fname, , fdecl] of members(getProp(ns, "members"))) this.funcs.set(`${nsName}.${fname}`.toLowerCase(), fdecl);
+        }
+      }
+      doc;
+      template;
+      env;
+      params = /* @__PURE__ */ new Map();
+      vars = /* @__PURE__ */ new Map();
+      funcs = /* @__PURE__ */ new Map();
+      root;
+      loc(node, label) {
+        return nodeLocation(this.doc, node, label);
+      }
+      parameter(name) {
+        const slot = this.params.get(name.toLowerCase());
+        if (!slot) return void 0;
+        if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 1) {
+          problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
+          return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        }
+        slot.state = 1;
+        let v;
+        if (slot.assigned) v = slot.assigned;
+        else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
+        else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
+        else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        slot.value = v;
+        slot.state = 2;
+        return passedThrough(v, slot.keyLoc);
+      }
+      defaultValue(slot) {
+        return slot.node ? this.root.eval(slot.node) : void 0;
+      }
+      variable(name) {
+        const slot = this.vars.get(name.toLowerCase());
+        if (!slot) return void 0;
+        if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 1) {
+          problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
+          return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
+        }
+        slot.state = 1;
+        const v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
+        slot.value = v;
+        slot.state = 2;
+        return passedThrough(v, slot.keyLoc);
+      }
+      userFunction(name, args, loc2) {
+        const decl = this.funcs.get(name.toLowerCase());
+        if (!decl) return void 0;
+        const out = getProp(getProp(decl, "output"), "value");
+        if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc2);
+        this.env.depth++;
+        try {
+          const fscope = new _Scope(this.doc, this.template, this.env, /* @__PURE__ */ new Map(), { decls: getProp(decl, "parameters"), args });
+          for (const [k, f] of this.funcs) fscope.funcs.set(k, f);
+          return fscope.root.eval(out);
+        } finally {
+          this.env.depth--;
+        }
+      }
+    };
+    Frame = class _Frame {
+      constructor(scope, loops) {
+        this.scope = scope;
+        this.loops = loops;
+      }
+      scope;
+      loops;
+      push(l) {
+        return new _Frame(this.scope, [...this.loops, l]);
+      }
+      parameter(name) {
+        return this.scope.parameter(name);
+      }
+      variable(name) {
+        return this.scope.variable(name);
+      }
+      copyIndex(loop) {
+        for (let i = this.loops.length - 1; i >= 0; i--) {
+          const l = this.loops[i];
+          if (loop === void 0 ? l.kind === "resource" : l.name?.toLowerCase() === loop.toLowerCase()) return l.index;
+        }
+        if (loop === void 0 && this.loops.length) return this.loops[this.loops.length - 1].index;
+        return void 0;
+      }
+      userFunction(name, args, loc2) {
+        return this.scope.userFunction(name, args, loc2);
+      }
+      problem(message, loc2) {
+        problem(this.scope.env, message, loc2);
+      }
+      /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
+      eval(node, skip) {
+        const loc2 = this.scope.loc(node);
+        switch (node.type) {
+          case "string":
+            return evaluateArmString(String(node.value), loc2, this);
+          case "array":
+            return list(
+              (node.children ?? []).map((c) => this.eval(c)),
+              loc2
+            );
+          case "object": {
+            const m = /* @__PURE__ */ new Map();
+            for (const [k, , v] of members(node)) {
+              if (skip?.(k)) continue;
+              if (k.toLowerCase() === "copy" && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
+                for (const entry3 of v.children ?? []) {
+                  const n = getProp(entry3, "name");
+                  const nv = n ? this.eval(n) : void 0;
+                  if (nv?.kind !== "string") continue;
+                  m.set(nv.value, this.copyArray(entry3, "property"));
+                }
+                continue;
+              }
+              m.set(k, this.eval(v));
+            }
+            return obj(m, loc2);
+          }
+          default:
+            return nodeToValue(this.scope.doc, node);
+        }
+      }
+      /** `{name, count, input}` → the list of `input` evaluated `count` times. */
+      copyArray(entry3, kind) {
+        const loc2 = this.scope.loc(entry3);
+        const nameNode = getProp(entry3, "name");
+        const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
+        const countNode = getProp(entry3, "count");
+        const input = getProp(entry3, "input");
+        if (!countNode || !input) return unknown("copy without count or input", loc2);
+        const c = this.eval(countNode);
+        if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc2);
+        let n = Math.max(0, Math.trunc(c.value));
+        const max = this.scope.env.maxCopy;
+        if (n > max) {
+          problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
+          n = max;
+        }
+        const items = [];
+        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc2 }, kind }).eval(input));
+        return list(items, this.scope.loc(input));
+      }
+    };
+  }
+});
+
+// src/eval/arm/project.ts
+import path11 from "node:path";
+function evaluateArm(input) {
+  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+  const evaluations = [];
+  const problems = [];
+  const seenProblems = /* @__PURE__ */ new Set();
+  for (const template of [...input.templates].sort()) {
+    const parsed = input.parse(template);
+    if (!parsed?.root) continue;
+    const variants = (pairs.get(template) ?? []).sort();
+    let bicepDeclaration;
+    for (const pf of variants.length ? variants : [void 0]) {
+      const pfParsed = pf ? input.parse(pf) : void 0;
+      if (pf && !pfParsed?.root) continue;
+      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
+      for (const p of result.problems) {
+        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+        if (!seenProblems.has(key)) {
+          seenProblems.add(key);
+          problems.push(p);
+        }
+      }
+      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
+      const rel = (f) => path11.relative(input.root, f).split(path11.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path11.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path11.relative(path11.dirname(template), pf).split(path11.sep).join("/") : "default",
+          variantFile: pf,
+          env,
+          unit: template,
+          inputs: result.inputs
+        },
+        result,
+        bicepDeclaration
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+function metadataTemplate(pf) {
+  const t = getProp(getProp(pf?.root, "metadata"), "template");
+  return typeof t?.value === "string" ? t.value : void 0;
+}
+function bicepSourceCandidates(template) {
+  const dir = path11.dirname(template);
+  const base = path11.basename(template).replace(/\.jsonc?$/i, "");
+  return [path11.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path11.join(dir, "main.bicep")] : []];
+}
+function envFromParameters(result) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase());
+    const v = input?.assigned ?? input?.defaultValue;
+    if (v?.kind === "string") {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return void 0;
+}
+function bicepDeclarations(template, host) {
+  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
+  if (!bicep) return void 0;
+  const text2 = host.readText(bicep);
+  if (text2 === void 0) return void 0;
+  const decls = [];
+  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    const line = text2.slice(0, m.index).split("\n").length;
+    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
+  }
+  return (r) => {
+    if (r.deployment.length > 0) return void 0;
+    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
+    if (!d) return void 0;
+    return {
+      file: bicep,
+      label: `declared in ${path11.basename(bicep)} as "${d.name}"`,
+      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
+    };
+  };
+}
+var init_project = __esm({
+  "src/eval/arm/project.ts"() {
+    "use strict";
+    init_json();
+    init_env();
+    init_detect();
+    init_template();
+  }
+});
+
+// src/model/from-arm.ts
+function parentKey(type, idKey, levels = 1) {
+  const k = type.split("/").filter(Boolean).length;
+  const segs = idKey.split("/");
+  if (k - levels < 2 || segs.length < 2 * k - 1) return void 0;
+  return [...segs.slice(0, k - levels), ...segs.slice(k, segs.length - levels)].join("/");
+}
+function armRefKeys(ref) {
+  const keys = [];
+  const k = armResourceIdKey(ref);
+  if (k) keys.push(k);
+  if (ref.kind === "unknown" && ref.token) keys.push(ref.token);
+  return keys;
+}
+function fromArm(r, evaluation, opts = {}, format2 = "arm") {
+  const key = r.type.toLowerCase();
+  const refs = /* @__PURE__ */ new Map();
+  const parentRef = ARM_PARENT_REF[key];
+  const pk = parentRef ? parentKey(r.type, r.idKey, ARM_PARENT_LEVELS[key]) : void 0;
+  if (parentRef && pk) refs.set(parentRef, unknown("parent resource", void 0, pk));
+  const address = `${r.deployment.map((d) => `deployment(${d})/`).join("")}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== void 0 ? `[${r.copyIndex}]` : ""}`;
+  const resources = normalize({
+    format: format2,
+    address,
+    sourceType: r.type,
+    spec: ARM_TABLE[key],
+    header: r.typeLocation,
+    body: r.body,
+    name: r.name,
+    identity: [r.idKey],
+    refs,
+    evaluation,
+    ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {}
+  });
+  const decl = opts.bicepDeclaration?.(r);
+  if (decl) for (const res of resources) res.declaredIn = decl;
+  return resources;
+}
+function nameText(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token) return v.token;
+  return "?";
+}
+var init_from_arm = __esm({
+  "src/model/from-arm.ts"() {
+    "use strict";
+    init_value();
+    init_resourceid();
+    init_arm();
+    init_from_terraform();
+    init_normalize();
+  }
+});
+
+// src/frontends/names.ts
+import path13 from "node:path";
+function bicepKindByName(file) {
+  const base = path13.basename(file).toLowerCase();
+  if (base.endsWith(".bicep")) return "bicep";
+  if (base.endsWith(".bicepparam")) return "bicepparam";
+  return void 0;
+}
+function ciByName(file) {
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path13.basename(file)) ? "peek" : void 0;
+}
+var init_names = __esm({
+  "src/frontends/names.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/bicep/lexer.ts
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || c >= 48 && c <= 57;
+}
+function isDigit3(c) {
+  return c >= 48 && c <= 57;
+}
+function isHex(c) {
+  return isDigit3(c) || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+}
+function lex(text2) {
+  return new Lexer2(text2).run();
+}
+var PRAGMAS, TWO_CHAR, ONE_CHAR, MAX_IDENTIFIER_LENGTH, Lexer2;
+var init_lexer = __esm({
+  "src/parse/bicep/lexer.ts"() {
+    "use strict";
+    PRAGMAS = /* @__PURE__ */ new Set(["disable-next-line", "disable-diagnostics", "restore-diagnostics"]);
+    TWO_CHAR = {
+      "?": ["??"],
+      ":": ["::"],
+      "=": ["==", "=~", "=>"],
+      "!": ["!=", "!~"],
+      "<": ["<="],
+      ">": [">="],
+      "&": ["&&"],
+      "|": ["||"]
+    };
+    ONE_CHAR = /* @__PURE__ */ new Set(["{", "}", "(", ")", "[", "]", "@", ",", ".", ":", ";", "?", "=", "+", "-", "*", "/", "%", "!", "<", ">", "|", "^"]);
+    MAX_IDENTIFIER_LENGTH = 255;
+    Lexer2 = class {
+      constructor(text2) {
+        this.text = text2;
+      }
+      text;
+      pos = 0;
+      tokens = [];
+      comments = [];
+      pragmas = [];
+      errors = [];
+      modes = [];
+      run() {
+        const text2 = this.text;
+        const n = text2.length;
+        if (text2.charCodeAt(0) === 65279) this.pos = 1;
+        while (this.pos < n) {
+          const c = text2.charCodeAt(this.pos);
+          if (c === 32 || c === 9) {
+            this.pos++;
+            continue;
+          }
+          if (c === 10 || c === 13) {
+            this.newline();
+            continue;
+          }
+          if (c === 47) {
+            const d = text2.charCodeAt(this.pos + 1);
+            if (d === 47) {
+              this.lineComment();
+              continue;
+            }
+            if (d === 42) {
+              this.blockComment();
+              continue;
+            }
+          }
+          if (c === 35 && this.atLineStart() && this.pragma()) continue;
+          if (c === 39) {
+            if (text2.startsWith("'''", this.pos)) this.multilineString(this.pos, 0, this.pos + 3, false);
+            else this.singleString(this.pos, this.pos + 1, false);
+            continue;
+          }
+          if (c === 36) {
+            let p = this.pos;
+            while (text2.charCodeAt(p) === 36) p++;
+            if (text2.startsWith("'''", p)) {
+              this.multilineString(this.pos, p - this.pos, p + 3, false);
+              continue;
+            }
+            this.unrecognized(this.pos, this.pos + 1);
+            continue;
+          }
+          if (c === 123) {
+            if (this.modes.length > 0) this.modes.push({ kind: "brace" });
+            this.push("{", this.pos, this.pos + 1);
+            this.pos++;
+            continue;
+          }
+          if (c === 125) {
+            const top = this.modes[this.modes.length - 1];
+            if (top?.kind === "string") {
+              this.modes.pop();
+              if (top.multiline) this.multilineString(this.pos, top.dollars, this.pos + 1, true);
+              else this.singleString(this.pos, this.pos + 1, true);
+              continue;
+            }
+            if (top?.kind === "brace") this.modes.pop();
+            this.push("}", this.pos, this.pos + 1);
+            this.pos++;
+            continue;
+          }
+          if (isIdentStart(c)) {
+            const start = this.pos;
+            let p = start + 1;
+            while (p < n && isIdentPart(text2.charCodeAt(p))) p++;
+            const word = text2.slice(start, p);
+            this.pos = p;
+            if (word.length > MAX_IDENTIFIER_LENGTH) {
+              this.error(`The identifier exceeds the limit of ${MAX_IDENTIFIER_LENGTH} characters. Reduce the length of the identifier.`, start, p, "BCP024");
+            }
+            const type = word === "true" ? "True" : word === "false" ? "False" : word === "null" ? "Null" : "Identifier";
+            this.push(type, start, p, word);
+            continue;
+          }
+          if (isDigit3(c)) {
+            const start = this.pos;
+            let p = start + 1;
+            while (p < n && isDigit3(text2.charCodeAt(p))) p++;
+            this.pos = p;
+            this.push("Integer", start, p, text2.slice(start, p));
+            continue;
+          }
+          const punct = this.punctuation(c);
+          if (punct !== null) {
+            const len = punct.length;
+            this.push(punct, this.pos, this.pos + len);
+            this.pos += len;
+            continue;
+          }
+          const cp = text2.codePointAt(this.pos);
+          this.unrecognized(this.pos, this.pos + (cp > 65535 ? 2 : 1));
+        }
+        if (this.modes.some((m) => m.kind === "string")) {
+          this.error('The string interpolation is not terminated: expected "}" before the end of the file.', n, n);
+        }
+        this.tokens.push({ type: "EOF", start: n, end: n, value: "" });
+        return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+      }
+      /** The punctuation token at the current position (longest match), or null. */
+      punctuation(c) {
+        const text2 = this.text;
+        const ch = text2[this.pos];
+        if (c === 46 && text2.charCodeAt(this.pos + 1) === 46 && text2.charCodeAt(this.pos + 2) === 46) return "...";
+        const twos = TWO_CHAR[ch];
+        if (twos) {
+          const second = text2[this.pos + 1];
+          for (const t of twos) if (t[1] === second) return t;
+        }
+        return ONE_CHAR.has(ch) ? ch : null;
+      }
+      push(type, start, end, value = "") {
+        const tok = { type, start, end, value };
+        this.tokens.push(tok);
+        return tok;
+      }
+      error(message, start, end, code) {
+        this.errors.push(code ? { message, start, end, code } : { message, start, end });
+      }
+      unrecognized(start, end) {
+        const ch = this.text.slice(start, end);
+        this.pos = end;
+        this.push("Unrecognized", start, end, ch);
+        if (ch === '"') {
+          this.error('The following token is not recognized: "\\"". Strings are defined using single quotes in bicep.', start, end, "BCP103");
+        } else {
+          const shown = ch === "\xA0" ? "U+00A0 (no-break space)" : `"${ch}"`;
+          this.error(`The following token is not recognized: ${shown}.`, start, end, "BCP001");
+        }
+      }
+      newline() {
+        const text2 = this.text;
+        const start = this.pos;
+        let p = start;
+        while (p < text2.length && (text2.charCodeAt(p) === 10 || text2.charCodeAt(p) === 13)) p++;
+        this.pos = p;
+        if (this.modes.some((m) => m.kind === "string")) {
+          this.error('A line break is not allowed inside a string interpolation "${\u2026}"; the string is not terminated.', start, start, "BCP004");
+          this.modes.length = 0;
+        }
+        const last = this.tokens[this.tokens.length - 1];
+        if (last?.type === "NL") last.end = p;
+        else this.push("NL", start, p);
+      }
+      lineComment() {
+        const text2 = this.text;
+        const start = this.pos;
+        let p = start + 2;
+        while (p < text2.length && text2.charCodeAt(p) !== 10 && text2.charCodeAt(p) !== 13) p++;
+        this.comments.push({ style: "line", text: text2.slice(start + 2, p), start, end: p });
+        this.pos = p;
+      }
+      blockComment() {
+        const text2 = this.text;
+        const start = this.pos;
+        const close = text2.indexOf("*/", start + 2);
+        if (close < 0) {
+          this.comments.push({ style: "block", text: text2.slice(start + 2), start, end: text2.length });
+          this.error('The multi-line comment is not terminated: expected "*/" before the end of the file.', start, start + 2, "BCP002");
+          this.pos = text2.length;
+          return;
+        }
+        this.comments.push({ style: "block", text: text2.slice(start + 2, close), start, end: close + 2 });
+        this.pos = close + 2;
+      }
+      atLineStart() {
+        let p = this.pos - 1;
+        while (p >= 0) {
+          const c = this.text.charCodeAt(p);
+          if (c === 32 || c === 9) p--;
+          else return c === 10 || c === 13 || p === 0 && c === 65279;
+        }
+        return true;
+      }
+      /** `#directive CODE…` up to the end of the line. Returns false if `#` starts no known pragma. */
+      pragma() {
+        const text2 = this.text;
+        const start = this.pos;
+        let p = start + 1;
+        while (p < text2.length && (isIdentPart(text2.charCodeAt(p)) || text2[p] === "-")) p++;
+        const directive = text2.slice(start + 1, p);
+        if (!PRAGMAS.has(directive)) return false;
+        let end = p;
+        while (end < text2.length && text2.charCodeAt(end) !== 10 && text2.charCodeAt(end) !== 13) end++;
+        const rest = text2.slice(p, end);
+        const cut = rest.search(/\/\/|\/\*/);
+        const codesText = cut >= 0 ? rest.slice(0, cut) : rest;
+        const codes = codesText.split(/[ \t]+/).filter((s) => s.length > 0);
+        const pragmaEnd = cut >= 0 ? p + cut : end;
+        let trimmedEnd = pragmaEnd;
+        while (trimmedEnd > p && (text2[trimmedEnd - 1] === " " || text2[trimmedEnd - 1] === "	")) trimmedEnd--;
+        this.pragmas.push({ directive, codes, start, end: trimmedEnd });
+        if (directive === "disable-next-line" && codes.length === 0) {
+          this.error('Expected at least one diagnostic code after "#disable-next-line".', start, trimmedEnd);
+        }
+        this.pos = pragmaEnd;
+        return true;
+      }
+      /**
+       * A single-line string piece starting at `tokStart` (the `'`, or the `}` that closes a hole);
+       * the literal text starts at `contentStart`.
+       */
+      singleString(tokStart, contentStart, resumed) {
+        const text2 = this.text;
+        const n = text2.length;
+        let p = contentStart;
+        let value = "";
+        let runStart = p;
+        for (; ; ) {
+          if (p >= n) {
+            value += text2.slice(runStart, p);
+            this.error("The string at this location is not terminated. Terminate the string with a single quote character.", tokStart, p, "BCP003");
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
+            this.pos = p;
+            return;
+          }
+          const c = text2.charCodeAt(p);
+          if (c === 39) {
+            value += text2.slice(runStart, p);
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p + 1, value, contentStart, p);
+            this.pos = p + 1;
+            return;
+          }
+          if (c === 10 || c === 13) {
+            value += text2.slice(runStart, p);
+            this.error("The string at this location is not terminated due to an unexpected new line character.", tokStart, p, "BCP004");
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
+            this.pos = p;
+            return;
+          }
+          if (c === 36 && text2.charCodeAt(p + 1) === 123) {
+            value += text2.slice(runStart, p);
+            this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, p + 2, value, contentStart, p);
+            this.modes.push({ kind: "string", multiline: false, dollars: 0 });
+            this.pos = p + 2;
+            return;
+          }
+          if (c === 92) {
+            value += text2.slice(runStart, p);
+            p = this.escape(p, (s) => value += s);
+            runStart = p;
+            continue;
+          }
+          p++;
+        }
+      }
+      /** Decodes the escape at `p` (the backslash); returns the offset after it. */
+      escape(p, out) {
+        const text2 = this.text;
+        const e = text2[p + 1];
+        switch (e) {
+          case "'":
+          case "\\":
+          case "$":
+            out(e);
+            return p + 2;
+          case "n":
+            out("\n");
+            return p + 2;
+          case "r":
+            out("\r");
+            return p + 2;
+          case "t":
+            out("	");
+            return p + 2;
+          case "u": {
+            if (text2[p + 2] === "{") {
+              let q = p + 3;
+              while (q < text2.length && isHex(text2.charCodeAt(q))) q++;
+              if (q > p + 3 && text2[q] === "}") {
+                const cp = parseInt(text2.slice(p + 3, q), 16);
+                if (q - (p + 3) <= 8 && cp <= 1114111) {
+                  out(String.fromCodePoint(cp));
+                  return q + 1;
+                }
+                this.error("The Unicode escape is out of range: code points go up to \\u{10FFFF}.", p, q + 1, "BCP133");
+                return q + 1;
+              }
+            }
+            this.error("The Unicode escape sequence is not valid: use \\u{hex} with 1 to 6 hexadecimal digits.", p, p + 2, "BCP133");
+            return p + 2;
+          }
+          default: {
+            if (e === void 0) {
+              this.error("The string at this location is not terminated: complete the escape sequence and close the string.", p, p + 1, "BCP005");
+              return p + 1;
+            }
+            if (e === "\n" || e === "\r") return p + 1;
+            const len = (text2.codePointAt(p + 1) ?? 0) > 65535 ? 2 : 1;
+            this.error(
+              `The escape sequence "\\${text2.slice(p + 1, p + 1 + len)}" is not recognized. Valid escapes: \\' \\\\ \\n \\r \\t \\$ \\u{\u2026}.`,
+              p,
+              p + 1 + len,
+              "BCP006"
+            );
+            out(text2.slice(p + 1, p + 1 + len));
+            return p + 1 + len;
+          }
+        }
+      }
+      /**
+       * A multi-line string piece: `'''…'''` (dollars 0, verbatim) or `$…$'''…'''` with holes
+       * `$…${`. `contentStart` is after the opening `'''` (or after `}` when resumed).
+       */
+      multilineString(tokStart, dollars, contentStart, resumed) {
+        const text2 = this.text;
+        const n = text2.length;
+        let p = contentStart;
+        if (!resumed) {
+          if (text2.startsWith("\r\n", p)) p += 2;
+          else if (text2.charCodeAt(p) === 10) p += 1;
+        }
+        const valueStart = p;
+        let value = "";
+        const runStart = p;
+        for (; ; ) {
+          if (p >= n) {
+            value += text2.slice(runStart, p);
+            this.error(`The multi-line string at this location is not terminated: expected "'''" before the end of the file.`, tokStart, p, "BCP140");
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, valueStart, p, true, dollars);
+            this.pos = p;
+            return;
+          }
+          const c = text2.charCodeAt(p);
+          if (c === 39 && text2.startsWith("'''", p)) {
+            let q = p + 3;
+            while (text2.charCodeAt(q) === 39) q++;
+            const contentEnd = q - 3;
+            value += text2.slice(runStart, contentEnd);
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, q, value, valueStart, contentEnd, false, dollars);
+            this.pos = q;
+            return;
+          }
+          if (c === 36 && dollars > 0) {
+            let q = p;
+            while (text2.charCodeAt(q) === 36) q++;
+            const m = q - p;
+            if (text2.charCodeAt(q) === 123 && m >= dollars) {
+              const literalEnd = q - dollars;
+              value += text2.slice(runStart, literalEnd);
+              this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, q + 1, value, valueStart, literalEnd, false, dollars);
+              this.modes.push({ kind: "string", multiline: true, dollars });
+              this.pos = q + 1;
+              return;
+            }
+            p = q;
+            continue;
+          }
+          p++;
+        }
+      }
+      stringToken(type, start, end, value, contentStart, contentEnd, unterminated = false, dollars) {
+        const tok = this.push(type, start, end, value);
+        tok.contentStart = contentStart;
+        tok.contentEnd = contentEnd;
+        if (dollars !== void 0) {
+          tok.multiline = true;
+          tok.dollars = dollars;
+        }
+        if (unterminated) tok.unterminated = true;
+      }
+    };
+  }
+});
+
+// src/parse/bicep/parser.ts
+var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, Parser5;
+var init_parser2 = __esm({
+  "src/parse/bicep/parser.ts"() {
+    "use strict";
+    init_source();
+    init_lexer();
+    init_nesting();
+    ParseFailure = class {
+      constructor(message, start, end, code) {
+        this.message = message;
+        this.start = start;
+        this.end = end;
+        this.code = code;
+      }
+      message;
+      start;
+      end;
+      code;
+    };
+    BINARY_PRECEDENCE = {
+      "*": 100,
+      "/": 100,
+      "%": 100,
+      "+": 90,
+      "-": 90,
+      "<": 80,
+      "<=": 80,
+      ">": 80,
+      ">=": 80,
+      "==": 70,
+      "!=": 70,
+      "=~": 70,
+      "!~": 70,
+      "&&": 50,
+      "||": 40,
+      "??": 30
+    };
+    DECLARATION_KEYWORDS = /* @__PURE__ */ new Set([
+      "param",
+      "var",
+      "resource",
+      "output",
+      "module",
+      "type",
+      "import",
+      "metadata",
+      "assert",
+      "func",
+      "targetScope",
+      "extension",
+      "test",
+      "using",
+      "extends",
+      "provider"
+    ]);
+    LAMBDA_BODY_STOP = /* @__PURE__ */ new Set(["param", "var", "resource", "output", "module", "type", "import", "metadata", "assert"]);
+    Parser5 = class {
+      constructor(text2) {
+        this.text = text2;
+        this.lineMap = new LineMap(text2);
+        const lexed = lex(text2);
+        this.toks = lexed.tokens;
+        for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
+        this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.lineMap.range(c.start, c.end) }));
+        this.pragmas = lexed.pragmas.map((p) => {
+          const range = this.lineMap.range(p.start, p.end);
+          return { directive: p.directive, codes: p.codes, line: range.start.line, range };
+        });
+      }
+      text;
+      toks;
+      i = 0;
+      lastEnd = 0;
+      lineMap;
+      errors = [];
+      errorStarts = /* @__PURE__ */ new Set();
+      /** > 0 while parsing the expression of a `${…}` hole. */
+      holeDepth = 0;
+      /** Expressions, types and resource bodies open around the current token (see nested()). */
+      depth = 0;
+      /** Set when the nesting limit was hit: the rest of the file is not parsed. */
+      tooDeep = false;
+      comments;
+      pragmas;
+      parseProgram(mode) {
+        const statements = [];
+        for (; ; ) {
+          this.skipNL();
+          if (this.at("EOF")) break;
+          const before = this.i;
+          try {
+            const st = this.statement(mode);
+            statements.push(st);
+            this.endOfStatement();
+          } catch (e) {
+            if (!(e instanceof ParseFailure)) throw e;
+            this.addError(e.message, e.start, e.end, e.code);
+            if (this.tooDeep) break;
+            this.recoverStatement(before);
+          }
+          if (this.i === before) this.next();
+        }
+        return statements;
+      }
+      finishErrors() {
+        return this.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+      }
+      // -------------------------------------------------------------------------------------------
+      // Token helpers
+      // -------------------------------------------------------------------------------------------
+      get cur() {
+        return this.toks[this.i];
+      }
+      peek(k) {
+        return this.toks[Math.min(this.i + k, this.toks.length - 1)];
+      }
+      next() {
+        const t = this.toks[this.i];
+        if (t.type !== "EOF") this.i++;
+        if (t.type !== "NL" && t.type !== "EOF") this.lastEnd = t.end;
+        return t;
+      }
+      at(type) {
+        return this.toks[this.i].type === type;
+      }
+      atWord(word) {
+        const t = this.toks[this.i];
+        return t.type === "Identifier" && t.value === word;
+      }
+      skipNL() {
+        if (this.at("NL")) {
+          this.i++;
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Skips a NL inside brackets where line breaks are allowed; fails if the next line looks like a
+       * new top-level declaration (the bracket was never closed).
+       */
+      skipNLInside(close) {
+        if (this.skipNL() && this.startsTopLevelDeclaration(this.cur, 0)) {
+          this.fail(`Expected "${close}" at this location, found ${this.describe(this.cur)} (a new declaration).`);
+        }
+      }
+      range(start, end = this.lastEnd) {
+        return this.lineMap.range(start, Math.max(start, end));
+      }
+      describe(t) {
+        switch (t.type) {
+          case "NL":
+            return "a new line";
+          case "EOF":
+            return "the end of the file";
+          case "StringComplete":
+          case "StringLeft":
+            return "a string";
+          case "StringMiddle":
+          case "StringRight":
+            return '"}"';
+          case "Identifier":
+            return `"${t.value}"`;
+          default:
+            return `"${this.text.slice(t.start, t.end)}"`;
+        }
+      }
+      fail(message, t = this.cur, code) {
+        const end = t.type === "NL" || t.type === "EOF" ? t.start : t.end;
+        throw new ParseFailure(message, t.start, end, code);
+      }
+      addError(message, start, end, code) {
+        if (this.errorStarts.has(start)) return;
+        this.errorStarts.add(start);
+        const err2 = { message, range: this.lineMap.range(start, end) };
+        if (code) err2.code = code;
+        this.errors.push(err2);
+      }
+      expect(type, what) {
+        if (this.at(type)) return this.next();
+        this.fail(`Expected ${what ?? `"${type}"`} at this location, found ${this.describe(this.cur)}.`);
+      }
+      expectWord(word) {
+        if (this.atWord(word)) return this.next();
+        this.fail(`Expected the keyword "${word}" at this location, found ${this.describe(this.cur)}.`);
+      }
+      identifier(what) {
+        const t = this.cur;
+        if (t.type !== "Identifier") {
+          if (t.type === "True" || t.type === "False" || t.type === "Null") {
+            this.fail(`"${t.value || this.text.slice(t.start, t.end)}" is a reserved keyword and cannot be used as ${what}.`);
+          }
+          this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
+        }
+        this.next();
+        return { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+      }
+      atLineStart(t) {
+        if (t.start === 0) return true;
+        const c = this.text.charCodeAt(t.start - 1);
+        return c === 10 || c === 13 || t.start === 1 && c === 65279;
+      }
+      /** A token at column 1 that (on a best guess) starts a new top-level declaration. */
+      startsTopLevelDeclaration(t, k) {
+        if (t.type !== "Identifier" || !DECLARATION_KEYWORDS.has(t.value) || !this.atLineStart(t)) return false;
+        const n = this.peek(k + 1);
+        return n.type === "Identifier" || t.value === "targetScope" && n.type === "=";
+      }
+      // -------------------------------------------------------------------------------------------
+      // Recovery
+      // -------------------------------------------------------------------------------------------
+      /** Skip to the next line break outside brackets opened by the skipped tokens. */
+      recoverStatement(statementStart) {
+        if (this.i > statementStart && this.startsTopLevelDeclaration(this.cur, 0) && this.toks[this.i - 1]?.type === "NL") return;
+        let depth = 0;
+        for (; ; ) {
+          const t = this.cur;
+          if (t.type === "EOF") return;
+          if (t.type === "NL") {
+            const n = this.peek(1);
+            if (depth <= 0 || this.startsTopLevelDeclaration(n, 1) || n.type === "@" && this.atLineStart(n)) return;
+          } else if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
+          else if (t.type === "}" || t.type === ")" || t.type === "]") depth--;
+          this.next();
+        }
+      }
+      /** Skip to the next line break or to `close` at the same bracket depth (not consumed). */
+      recoverElement(close) {
+        let depth = 0;
+        for (; ; ) {
+          const t = this.cur;
+          if (t.type === "EOF") return;
+          if (t.type === "NL" && depth <= 0) return;
+          if (t.type === close && depth === 0) return;
+          if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
+          else if ((t.type === "}" || t.type === ")" || t.type === "]") && depth > 0) depth--;
+          this.next();
+        }
+      }
+      endOfStatement() {
+        const t = this.cur;
+        if (t.type === "NL" || t.type === "EOF") return;
+        if (this.i > 0 && this.toks[this.i - 1].type === "NL") return;
+        this.adjacentStringCheck();
+        this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t, "BCP019");
+      }
+      /** `'it''s'`: a string directly after a string is the classic ARM-escape mistake. */
+      adjacentStringCheck() {
+        const t = this.cur;
+        const prev = this.toks[this.i - 1];
+        if (prev && (prev.type === "StringComplete" || prev.type === "StringRight") && t.type.startsWith("String") && prev.end === t.start) {
+          this.fail("Two adjacent strings: '' is not an escape in Bicep. Write a quote inside a string as \\' (for example 'it\\'s').", t);
+        }
+      }
+      // -------------------------------------------------------------------------------------------
+      // Lists: `{…}` `[…]` with NL or `,` separators
+      // -------------------------------------------------------------------------------------------
+      /**
+       * Parses `open` NL* [elem { (NL+ | ",") elem } [","] NL*] `close`. Returns the end offset of
+       * the closer (or of the last element when the list is unterminated).
+       */
+      list(open, close, element, out, allowBail = true) {
+        const openTok = this.expect(open);
+        this.skipNL();
+        for (let last = -1; ; ) {
+          const t = this.cur;
+          if (t.type === close) {
+            this.next();
+            return;
+          }
+          if (t.type === "EOF" || allowBail && this.startsTopLevelDeclaration(t, 0) && this.toks[this.i - 1].type === "NL") {
+            const pos = this.lineMap.position(openTok.start);
+            this.addError(
+              `Expected "${close}" to close the "${open}" opened at ${pos.line}:${pos.column}, found ${this.describe(t)}.`,
+              t.start,
+              t.start
+            );
+            return;
+          }
+          if (this.i === last) {
+            this.next();
+            continue;
+          }
+          last = this.i;
+          let recovered = false;
+          try {
+            out.push(element());
+          } catch (e) {
+            if (!(e instanceof ParseFailure)) throw e;
+            this.addError(e.message, e.start, e.end, e.code);
+            this.recoverElement(close);
+            recovered = true;
+          }
+          const s = this.cur;
+          if (s.type === ",") {
+            this.next();
+            if (this.at("NL")) {
+              this.addError("Unexpected new line character after a comma.", this.cur.start, this.cur.start, "BCP238");
+              this.skipNL();
+            }
+            while (this.at(",")) {
+              this.addError('Unexpected "," : expected an element between the commas.', this.cur.start, this.cur.end);
+              this.next();
+            }
+            continue;
+          }
+          if (s.type === "NL") {
+            this.skipNL();
+            continue;
+          }
+          if (s.type === close || s.type === "EOF" || recovered) continue;
+          try {
+            this.adjacentStringCheck();
+          } catch (e) {
+            if (!(e instanceof ParseFailure)) throw e;
+            this.addError(e.message, e.start, e.end, e.code);
+          }
+          this.addError("Expected a new line or comma character at this location.", s.start, s.start, "BCP236");
+          this.recoverElement(close);
+          if (this.at("NL")) this.skipNL();
+        }
+      }
+      // -------------------------------------------------------------------------------------------
+      // Statements
+      // -------------------------------------------------------------------------------------------
+      decorators() {
+        const out = [];
+        while (this.at("@")) {
+          const at = this.next();
+          out.push(this.decoratorAfterAt(at.start));
+          if (!this.at("NL")) {
+            this.fail(`Expected a new line character after the decorator, found ${this.describe(this.cur)}.`);
+          }
+          this.skipNL();
+        }
+        return out;
+      }
+      decoratorAfterAt(start) {
+        const first = this.identifier("a decorator name");
+        let expr = this.at("(") ? { kind: "Call", name: first, args: this.args(), range: this.range(first.range.start.offset) } : { kind: "Variable", name: first.name, range: first.range };
+        let name = first;
+        let namespace = null;
+        let args = expr.kind === "Call" ? expr.args : [];
+        while (this.at(".")) {
+          this.next();
+          const prop = this.identifier("a decorator name");
+          namespace = expr.kind === "Variable" ? expr.name : null;
+          name = prop;
+          if (this.at("(")) {
+            args = this.args();
+            expr = { kind: "InstanceCall", object: expr, name: prop, args, range: this.range(first.range.start.offset) };
+          } else {
+            args = [];
+            expr = { kind: "PropertyAccess", object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
+          }
+        }
+        return { kind: "Decorator", name: name.name, nameRange: name.range, namespace, args, expression: expr, range: this.range(start) };
+      }
+      statement(mode) {
+        const decorators = this.decorators();
+        const kw = this.cur;
+        const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
+        if (kw.type === "EOF" && decorators.length > 0) {
+          this.fail("Expected a declaration after the decorator, found the end of the file.", kw, "BCP132");
+        }
+        if (kw.type !== "Identifier") {
+          this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === "bicep" ? "BCP007" : void 0);
+        }
+        const base = { decorators, keywordRange: this.lineMap.range(kw.start, kw.end) };
+        const word = kw.value;
+        if (mode === "params") {
+          switch (word) {
+            case "using":
+              return this.usingDecl(base, start);
+            case "extends": {
+              this.next();
+              const path25 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path25, pathString: path25.value, range: this.range(start) };
+            }
+            case "param": {
+              this.next();
+              const name = this.identifier("a parameter name");
+              let value = null;
+              if (this.at("=")) {
+                this.next();
+                value = this.expression();
+              } else if (!this.at("NL") && !this.at("EOF")) {
+                this.fail(`Expected "=" at this location: a .bicepparam file assigns parameters (param ${name.name} = value) and takes their types from the template.`);
+              }
+              return { kind: "ParamAssignment", ...base, name, value, range: this.range(start) };
+            }
+            case "var":
+              return this.varDecl(base, start);
+            case "import":
+              return this.importDecl(base, start);
+            case "type":
+              return this.typeDecl(base, start);
+            case "extension":
+              return this.extensionDecl(base, start);
+            case "extensionConfig": {
+              this.next();
+              const name = this.identifier("an extension name");
+              this.expectWord("with");
+              const config = this.object(false);
+              return { kind: "ExtensionConfigDecl", ...base, name, config, range: this.range(start) };
+            }
+            default:
+              this.fail(this.unknownDeclarationMessage(mode, kw), kw);
+          }
+        }
+        switch (word) {
+          case "targetScope": {
+            this.next();
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "TargetScopeDecl", ...base, value, range: this.range(start) };
+          }
+          case "metadata": {
+            this.next();
+            const name = this.identifier("a metadata name");
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "MetadataDecl", ...base, name, value, range: this.range(start) };
+          }
+          case "param": {
+            this.next();
+            const name = this.identifier("a parameter name");
+            let type = null;
+            let resourceType = null;
+            if (this.atWord("resource") && this.peek(1).type.startsWith("String")) {
+              this.next();
+              resourceType = this.stringLiteral("a resource type string");
+            } else {
+              type = this.type();
+            }
+            let defaultValue = null;
+            if (this.at("=")) {
+              this.next();
+              defaultValue = this.expression();
+            }
+            return { kind: "ParamDecl", ...base, name, type, resourceType, defaultValue, range: this.range(start) };
+          }
+          case "var":
+            return this.varDecl(base, start);
+          case "type":
+            return this.typeDecl(base, start);
+          case "func":
+            return this.funcDecl(base, start);
+          case "resource":
+            return this.resourceDecl(base, start, false);
+          case "module": {
+            this.next();
+            const name = this.identifier("a module name");
+            const path25 = this.stringLiteral("a module path string");
+            this.expect("=", '"="');
+            const value = this.declarationBody(false);
+            const parts = this.bodyParts(value);
+            return {
+              kind: "ModuleDecl",
+              ...base,
+              name,
+              path: path25,
+              pathString: path25.value,
+              value,
+              body: parts.body,
+              condition: parts.condition,
+              loop: parts.loop,
+              range: this.range(start)
+            };
+          }
+          case "output": {
+            this.next();
+            const name = this.identifier("an output name");
+            let type = null;
+            let isResource = false;
+            let resourceType = null;
+            const after = this.peek(1).type;
+            if (this.atWord("resource") && (after.startsWith("String") || after === "=")) {
+              this.next();
+              isResource = true;
+              if (!this.at("=")) resourceType = this.stringLiteral("a resource type string");
+            } else {
+              type = this.type();
+            }
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "OutputDecl", ...base, name, type, isResource, resourceType, value, range: this.range(start) };
+          }
+          case "import":
+            return this.importDecl(base, start);
+          case "extension":
+            return this.extensionDecl(base, start);
+          case "assert": {
+            this.next();
+            const name = this.identifier("an assertion name");
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "AssertDecl", ...base, name, value, range: this.range(start) };
+          }
+          case "test": {
+            this.next();
+            const name = this.identifier("a test name");
+            const path25 = this.stringLiteral("a test file path string");
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "TestDecl", ...base, name, path: path25, value, range: this.range(start) };
+          }
+          case "provider":
+            return this.fail(
+              'The legacy "provider" declaration is no longer supported (removed in Bicep v0.33): use "extension" instead. This statement is ignored.',
+              kw
+            );
+          default:
+            this.fail(this.unknownDeclarationMessage(mode, kw), kw, "BCP007");
+        }
+      }
+      unknownDeclarationMessage(mode, t) {
+        return mode === "bicep" ? `This declaration type is not recognized (found ${this.describe(t)}). Specify a metadata, parameter, variable, type, function, resource, module, output, import or extension declaration.` : `This declaration type is not recognized (found ${this.describe(t)}). Specify a using, extends, parameter, variable, type or import declaration.`;
+      }
+      varDecl(base, start) {
+        this.next();
+        const name = this.identifier("a variable name");
+        const type = this.at("=") ? null : this.type();
+        this.expect("=", '"="');
+        const value = this.expression();
+        return { kind: "VarDecl", ...base, name, type, value, range: this.range(start) };
+      }
+      typeDecl(base, start) {
+        this.next();
+        const name = this.identifier("a type name");
+        this.expect("=", '"="');
+        const value = this.type();
+        return { kind: "TypeDecl", ...base, name, value, range: this.range(start) };
+      }
+      funcDecl(base, start) {
+        this.next();
+        const name = this.identifier("a function name");
+        this.expect("(", '"("');
+        this.skipNL();
+        const params = [];
+        while (!this.at(")")) {
+          const pname = this.identifier("a parameter name");
+          const ptype = this.type();
+          params.push({ kind: "FuncParameter", name: pname, type: ptype, range: this.range(pname.range.start.offset) });
+          this.skipNL();
+          if (this.at(",")) {
+            this.next();
+            this.skipNL();
+            if (this.at(")")) this.fail('Expected a parameter name after ",".');
+          } else if (!this.at(")")) {
+            this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
+          }
+        }
+        this.next();
+        const returnType = this.type();
+        this.expect("=>", '"=>"');
+        this.skipNLAfterArrow();
+        const body = this.expression();
+        return { kind: "FuncDecl", ...base, name, params, returnType, body, range: this.range(start) };
+      }
+      resourceDecl(base, start, nested) {
+        this.next();
+        const name = this.identifier("a resource name");
+        const resourceType = this.stringLiteral("a resource type string");
+        let existing = false;
+        let existingRange = null;
+        if (this.atWord("existing")) {
+          const t = this.next();
+          existing = true;
+          existingRange = this.lineMap.range(t.start, t.end);
+        }
+        this.expect("=", '"="');
+        const value = this.declarationBody(true);
+        const parts = this.bodyParts(value);
+        const children = parts.body ? parts.body.members.filter((m) => m.kind === "ResourceDecl") : [];
+        return {
+          kind: "ResourceDecl",
+          ...base,
+          name,
+          resourceType,
+          typeString: resourceType.value,
+          existing,
+          existingRange,
+          value,
+          body: parts.body,
+          condition: parts.condition,
+          loop: parts.loop,
+          children,
+          nested,
+          range: this.range(start)
+        };
+      }
+      bodyParts(value) {
+        const fromIf = (b) => b.kind === "IfBody" ? { body: b.body.kind === "Object" ? b.body : null, condition: b.condition } : { body: b.kind === "Object" ? b : null, condition: null };
+        if (value.kind === "For") return { ...fromIf(value.body), loop: value };
+        if (value.kind === "Error") return { body: null, condition: null, loop: null };
+        return { ...fromIf(value), loop: null };
+      }
+      /** `=` NL* ( object | if (c) object | [for … : object | if (c) object] ) */
+      declarationBody(allowResources) {
+        if (this.at("NL") && this.peek(1).type === "Identifier" && this.peek(1).value === "if") this.skipNL();
+        if (this.at("{")) return this.object(allowResources);
+        if (this.atWord("if")) return this.ifBody(allowResources);
+        if (this.at("[")) return this.forExpression(allowResources ? "resource" : "module");
+        this.fail(`Expected "{", "if" or "[for" at this location, found ${this.describe(this.cur)}.`);
+      }
+      ifBody(allowResources) {
+        const kw = this.next();
+        const condition = this.parenthesizedCondition();
+        if (!this.at("{")) this.fail(`Expected "{" at this location, found ${this.describe(this.cur)}.`);
+        const body = this.object(allowResources);
+        return { kind: "IfBody", keywordRange: this.lineMap.range(kw.start, kw.end), condition, body, range: this.range(kw.start) };
+      }
+      parenthesizedCondition() {
+        this.expect("(", '"("');
+        this.skipNL();
+        const e = this.expression();
+        this.skipNL();
+        this.expect(")", '")"');
+        return e;
+      }
+      usingDecl(base, start) {
+        this.next();
+        let path25 = null;
+        let none = false;
+        if (this.atWord("none")) {
+          this.next();
+          none = true;
+        } else {
+          if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
+          path25 = this.stringLiteral('a path string or "none"');
+        }
+        let config = null;
+        if (this.atWord("with")) {
+          this.next();
+          config = this.object(false);
+        }
+        return { kind: "UsingDecl", ...base, path: path25, pathString: path25?.value ?? null, none, config, range: this.range(start) };
+      }
+      importDecl(base, start) {
+        this.next();
+        const items = [];
+        let alias = null;
+        let config = null;
+        let form;
+        let from;
+        if (this.at("{")) {
+          form = "named";
+          this.list("{", "}", () => this.importItem(), items, false);
+          this.expectWord("from");
+          from = this.stringLiteral("a path string");
+        } else if (this.at("*")) {
+          form = "wildcard";
+          this.next();
+          this.expectWord("as");
+          alias = this.identifier("an alias name");
+          this.expectWord("from");
+          from = this.stringLiteral("a path string");
+        } else if (this.cur.type.startsWith("String") && this.cur.type !== "StringMiddle" && this.cur.type !== "StringRight") {
+          form = "legacy";
+          from = this.stringLiteral("an extension specification string");
+          if (this.atWord("with")) {
+            this.next();
+            config = this.object(false);
+          }
+          if (this.atWord("as")) {
+            this.next();
+            alias = this.identifier("an alias name");
+          }
+        } else {
+          this.fail(`Expected "{", "*" or a string after "import", found ${this.describe(this.cur)}.`);
+        }
+        return { kind: "ImportDecl", ...base, form, items, alias, from, fromString: from.value, config, range: this.range(start) };
+      }
+      importItem() {
+        const start = this.cur.start;
+        let name;
+        let originalName;
+        if (this.at("StringComplete")) {
+          const s = this.stringLiteral("a name");
+          name = s;
+          originalName = s.value ?? "";
+        } else {
+          const id = this.identifier("an imported symbol name");
+          name = id;
+          originalName = id.name;
+        }
+        let alias = null;
+        if (this.atWord("as")) {
+          this.next();
+          alias = this.identifier("an alias name");
+        } else if (name.kind === "String") {
+          this.fail('An imported symbol written as a string must be given an alias with "as".');
+        }
+        return { kind: "ImportItem", name, originalName, alias, range: this.range(start) };
+      }
+      extensionDecl(base, start) {
+        this.next();
+        const spec = this.at("Identifier") ? this.identifier("an extension name") : this.stringLiteral("an extension name or specification string");
+        let config = null;
+        let alias = null;
+        if (this.atWord("with")) {
+          this.next();
+          config = this.object(false);
+        }
+        if (this.atWord("as")) {
+          this.next();
+          alias = this.identifier("an alias name");
+        }
+        return { kind: "ExtensionDecl", ...base, spec, config, alias, range: this.range(start) };
+      }
+      // -------------------------------------------------------------------------------------------
+      // Expressions
+      // -------------------------------------------------------------------------------------------
+      /**
+       * Enters one nesting level (an expression, a type, a resource body) under the shared limit,
+       * so deep input is a clear error at the token where the limit was hit, not a stack overflow.
+       * Callers leave it with `this.depth--` in a `finally`.
+       */
+      enterNesting() {
+        if (this.depth > MAX_NESTING_DEPTH) {
+          this.tooDeep = true;
+          this.fail(nestingMessage());
+        }
+        this.depth++;
+      }
+      expression() {
+        this.enterNesting();
+        try {
+          return this.expressionAt();
+        } finally {
+          this.depth--;
+        }
+      }
+      expressionAt() {
+        const condition = this.binary(0);
+        if (this.at("?") || this.at("NL") && this.peek(1).type === "?" && this.holeDepth === 0) {
+          this.skipNL();
+          this.next();
+          this.noNewLineAfter("?");
+          const consequent = this.expression();
+          if (this.at("NL") && this.peek(1).type === ":") this.skipNL();
+          this.expect(":", '":" (the ternary "c ? a : b" is missing its ":" branch)');
+          this.noNewLineAfter(":");
+          const alternate = this.expression();
+          return { kind: "Ternary", condition, consequent, alternate, range: this.range(condition.range.start.offset) };
+        }
+        return condition;
+      }
+      noNewLineAfter(op) {
+        if (this.at("NL")) {
+          this.fail(`A ternary expression may break lines before "?" and ":" but not after them: move the line break before "${op}".`);
+        }
+      }
+      binary(minPrec) {
+        let left = this.unary();
+        for (; ; ) {
+          const op = this.cur;
+          const prec = BINARY_PRECEDENCE[op.type];
+          if (prec === void 0 || prec < minPrec) return left;
+          this.next();
+          if (this.at("NL")) this.fail(`Expected an expression after "${op.type}": binary operators cannot span lines.`);
+          const right = this.binary(prec + 1);
+          left = {
+            kind: "Binary",
+            operator: op.type,
+            operatorRange: this.lineMap.range(op.start, op.end),
+            left,
+            right,
+            range: this.range(left.range.start.offset)
+          };
+        }
+      }
+      unary() {
+        const t = this.cur;
+        if (t.type === "!" || t.type === "-") {
+          this.next();
+          if (this.at("!") || this.at("-")) {
+            this.fail(`Unary operators cannot be applied to a unary expression ("${t.type}${this.cur.type}\u2026"): add parentheses, e.g. ${t.type}(${this.cur.type}x).`);
+          }
+          const operand = this.member();
+          if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
+            return { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
+          }
+          return { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
+        }
+        return this.member();
+      }
+      member() {
+        let e = this.primary();
+        const start = e.range.start.offset;
+        for (; ; ) {
+          const t = this.cur;
+          if (t.type === "[") {
+            this.next();
+            let safe = false;
+            let fromEnd = false;
+            if (this.at("?")) {
+              this.next();
+              safe = true;
+            }
+            if (this.at("^")) {
+              this.next();
+              fromEnd = true;
+            }
+            const index = this.expression();
+            this.expect("]", '"]"');
+            e = { kind: "IndexAccess", object: e, index, safe, fromEnd, range: this.range(start) };
+          } else if (t.type === ".") {
+            this.next();
+            let safe = false;
+            if (this.at("?")) {
+              this.next();
+              safe = true;
+            }
+            const name = this.identifier("a property or function name");
+            if (this.at("(")) {
+              if (safe) this.fail('A function cannot be called with the safe-access operator ".?": use "." instead.', this.cur);
+              const args = this.args();
+              e = { kind: "InstanceCall", object: e, name, args, range: this.range(start) };
+            } else {
+              e = { kind: "PropertyAccess", object: e, property: name, safe, range: this.range(start) };
+            }
+          } else if (t.type === "::") {
+            this.next();
+            const name = this.identifier("a nested resource name");
+            e = { kind: "ResourceAccess", object: e, name, range: this.range(start) };
+          } else if (t.type === "!") {
+            this.next();
+            e = { kind: "NonNull", expression: e, range: this.range(start) };
+          } else {
+            return e;
+          }
+        }
+      }
+      primary() {
+        const t = this.cur;
+        switch (t.type) {
+          case "Integer": {
+            this.next();
+            return { kind: "Integer", value: Number(t.value), raw: t.value, range: this.range(t.start) };
+          }
+          case "True":
+          case "False":
+            this.next();
+            return { kind: "Boolean", value: t.type === "True", range: this.range(t.start) };
+          case "Null":
+            this.next();
+            return { kind: "Null", range: this.range(t.start) };
+          case "StringComplete":
+          case "StringLeft":
+            return this.stringLiteral("a string");
+          case "{":
+            this.complexLiteralCheck(t);
+            return this.object(false);
+          case "[": {
+            this.complexLiteralCheck(t);
+            const n = this.peek(1).type === "NL" ? this.peek(2) : this.peek(1);
+            if (n.type === "Identifier" && n.value === "for") return this.forExpression("expr");
+            return this.array();
+          }
+          case "(":
+            return this.parenOrLambda();
+          case "Identifier": {
+            const n = this.peek(1).type;
+            if (n === "(") {
+              this.next();
+              const name = { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+              const args = this.args();
+              return { kind: "Call", name, args, range: this.range(t.start) };
+            }
+            if (n === "=>") {
+              this.next();
+              const param = { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+              return this.lambdaRest([param], t.start);
+            }
+            this.next();
+            return { kind: "Variable", name: t.value, range: this.range(t.start) };
+          }
+          default:
+            if (t.type === "NL" || t.type === "EOF") this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t);
+            this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t, t.type === "Unrecognized" ? void 0 : "BCP009");
+        }
+      }
+      complexLiteralCheck(t) {
+        if (this.holeDepth > 0) {
+          this.addError('Object and array literals are not allowed inside a string interpolation "${\u2026}".', t.start, t.end);
+        }
+      }
+      parenOrLambda() {
+        const open = this.next();
+        this.skipNLInside(")");
+        if (this.at(")")) {
+          this.next();
+          if (!this.at("=>")) this.fail('Expected "=>" after "()": an empty pair of parentheses is only valid as a lambda parameter list.');
+          return this.lambdaRest([], open.start);
+        }
+        const items = [];
+        for (; ; ) {
+          items.push(this.expression());
+          this.skipNLInside(")");
+          if (this.at(",")) {
+            this.next();
+            this.skipNLInside(")");
+            continue;
+          }
+          break;
+        }
+        this.expect(")", '")"');
+        if (this.at("=>")) {
+          const params = [];
+          for (const it of items) {
+            if (it.kind !== "Variable") this.fail("Lambda parameters must be plain identifiers.", this.toks[this.i]);
+            params.push({ kind: "Identifier", name: it.name, range: it.range });
+          }
+          return this.lambdaRest(params, open.start);
+        }
+        if (items.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
+        return { kind: "Paren", expression: items[0], range: this.range(open.start) };
+      }
+      skipNLAfterArrow() {
+        if (this.at("NL")) {
+          const n = this.peek(1);
+          if (!(n.type === "Identifier" && LAMBDA_BODY_STOP.has(n.value))) this.skipNL();
+        }
+      }
+      lambdaRest(params, start) {
+        this.expect("=>", '"=>"');
+        this.skipNLAfterArrow();
+        const body = this.expression();
+        return { kind: "Lambda", params, body, range: this.range(start) };
+      }
+      /** `(` [NL* expr {"," NL* expr}] NL* `)` */
+      args() {
+        this.expect("(", '"("');
+        this.skipNLInside(")");
+        const args = [];
+        if (this.at(")")) {
+          this.next();
+          return args;
+        }
+        for (; ; ) {
+          args.push(this.expression());
+          const hadNL = this.at("NL");
+          this.skipNLInside(")");
+          if (this.at(",")) {
+            const comma = this.next();
+            this.skipNLInside(")");
+            if (this.at(")")) {
+              this.addError('Trailing commas are not allowed in function arguments: remove the "," before ")".', comma.start, comma.end);
+              this.next();
+              return args;
+            }
+            continue;
+          }
+          if (this.at(")")) {
+            this.next();
+            return args;
+          }
+          if (hadNL && !this.at("EOF")) {
+            this.addError("Expected a comma character at this location.", this.cur.start, this.cur.start, "BCP237");
+            continue;
+          }
+          this.adjacentStringCheck();
+          this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
+        }
+      }
+      array() {
+        const start = this.cur.start;
+        const items = [];
+        this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
+        return { kind: "Array", items, range: this.range(start) };
+      }
+      spread() {
+        const t = this.next();
+        const expression = this.expression();
+        return { kind: "Spread", expression, range: this.range(t.start) };
+      }
+      object(allowResources) {
+        if (!allowResources) return this.objectAt(false);
+        this.enterNesting();
+        try {
+          return this.objectAt(true);
+        } finally {
+          this.depth--;
+        }
+      }
+      objectAt(allowResources) {
+        const start = this.cur.start;
+        const members2 = [];
+        this.list("{", "}", () => this.objectMember(allowResources), members2, !allowResources);
+        return { kind: "Object", members: members2, range: this.range(start) };
+      }
+      objectMember(allowResources) {
+        const t = this.cur;
+        if (allowResources && (t.type === "@" || t.type === "Identifier" && t.value === "resource" && this.peek(1).type === "Identifier")) {
+          const decorators = this.decorators();
+          if (!this.atWord("resource")) this.fail(`Expected a nested "resource" declaration after the decorators, found ${this.describe(this.cur)}.`);
+          const kw = this.cur;
+          const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
+          return this.resourceDecl({ decorators, keywordRange: this.lineMap.range(kw.start, kw.end) }, start, true);
+        }
+        if (t.type === "...") return this.spread();
+        const key = this.propertyKey();
+        this.expect(":", '":"');
+        const value = this.expression();
+        return { kind: "ObjectProperty", key: key.key, keyName: key.keyName, value, range: this.range(t.start) };
+      }
+      propertyKey() {
+        const t = this.cur;
+        if (t.type === "Identifier" || t.type === "True" || t.type === "False" || t.type === "Null") {
+          this.next();
+          const name = this.text.slice(t.start, t.end);
+          return { key: { kind: "Identifier", name, range: this.lineMap.range(t.start, t.end) }, keyName: name };
+        }
+        if (t.type === "StringComplete" || t.type === "StringLeft") {
+          const s = this.stringLiteral("a property name");
+          return { key: s, keyName: s.value };
+        }
+        if (t.type === "@") this.fail("Decorators are only allowed here on nested resource declarations.");
+        this.fail(`Expected a property name at this location, found ${this.describe(t)}.`);
+      }
+      /** `[` NL* `for` vars `in` expr `:` body NL* `]` */
+      forExpression(bodyKind) {
+        const open = this.expect("[", '"["');
+        this.skipNL();
+        this.expectWord("for");
+        let item;
+        let index = null;
+        if (this.at("(")) {
+          this.next();
+          item = this.identifier("a loop item variable name");
+          this.expect(",", '"," (a loop declares "(item, index)")');
+          index = this.identifier("a loop index variable name");
+          this.expect(")", '")"');
+        } else {
+          item = this.identifier("a loop variable name");
+        }
+        this.expectWord("in");
+        const iterable = this.expression();
+        this.expect(":", '":"');
+        let body;
+        if (bodyKind === "expr") body = this.expression();
+        else if (this.atWord("if")) body = this.ifBody(bodyKind === "resource");
+        else if (this.at("{")) body = this.object(bodyKind === "resource");
+        else this.fail(`Expected "{" or "if" at this location, found ${this.describe(this.cur)}.`);
+        this.skipNL();
+        this.expect("]", '"]"');
+        return { kind: "For", item, index, iterable, body, range: this.range(open.start) };
+      }
+      /** A string literal, possibly interpolated (`'a${x}b'`, `$'''…${x}…'''`). */
+      stringLiteral(what) {
+        const t = this.cur;
+        if (t.type !== "StringComplete" && t.type !== "StringLeft") {
+          this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
+        }
+        this.next();
+        const segments = [t.value];
+        const segmentRanges = [this.lineMap.range(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
+        const expressions = [];
+        const multiline = t.multiline === true;
+        const dollars = t.dollars ?? 0;
+        if (t.type === "StringLeft") {
+          for (; ; ) {
+            this.holeDepth++;
+            let e;
+            try {
+              e = this.expression();
+            } finally {
+              this.holeDepth--;
+            }
+            expressions.push(e);
+            const p = this.cur;
+            if (p.type !== "StringMiddle" && p.type !== "StringRight") {
+              this.fail(`Expected "}" to close the string interpolation at this location, found ${this.describe(p)}.`);
+            }
+            this.next();
+            segments.push(p.value);
+            segmentRanges.push(this.lineMap.range(p.contentStart ?? p.start, p.contentEnd ?? p.end));
+            if (p.type === "StringRight") break;
+          }
+        }
+        return {
+          kind: "String",
+          segments,
+          segmentRanges,
+          expressions,
+          value: expressions.length === 0 ? segments[0] : null,
+          multiline,
+          dollars,
+          range: this.range(t.start)
+        };
+      }
+      // -------------------------------------------------------------------------------------------
+      // Types
+      // -------------------------------------------------------------------------------------------
+      type() {
+        this.enterNesting();
+        try {
+          return this.typeAt();
+        } finally {
+          this.depth--;
+        }
+      }
+      typeAt() {
+        if (this.at("NL") && this.peek(1).type === "|") this.skipNL();
+        const start = this.cur.start;
+        let leading = false;
+        if (this.at("|")) {
+          this.next();
+          leading = true;
+          this.noNewLineAfterPipe();
+        }
+        const members2 = [this.unaryType()];
+        while (this.at("|") || this.at("NL") && this.peek(1).type === "|") {
+          this.skipNL();
+          this.next();
+          this.noNewLineAfterPipe();
+          members2.push(this.unaryType());
+        }
+        if (members2.length === 1 && !leading) return members2[0];
+        return { kind: "UnionType", members: members2, range: this.range(start) };
+      }
+      noNewLineAfterPipe() {
+        if (this.at("NL")) this.fail('A line break is not allowed after "|" in a union type: put it before the "|".');
+      }
+      unaryType() {
+        const t = this.cur;
+        let base;
+        if (t.type === "-" || t.type === "!") {
+          this.next();
+          const operand = this.primary();
+          let value;
+          if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
+            value = { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
+          } else {
+            value = { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
+          }
+          base = { kind: "LiteralType", value, range: this.range(t.start) };
+        } else {
+          base = this.memberType();
+        }
+        const start = base.range.start.offset;
+        for (; ; ) {
+          if (this.at("?")) {
+            this.next();
+            base = { kind: "NullableType", base, range: this.range(start) };
+          } else if (this.at("!")) {
+            this.next();
+            base = { kind: "NonNullType", base, range: this.range(start) };
+          } else {
+            return base;
+          }
+        }
+      }
+      memberType() {
+        let t = this.primaryType();
+        const start = t.range.start.offset;
+        for (; ; ) {
+          if (this.at("[")) {
+            const n = this.peek(1).type;
+            if (n === "]") {
+              this.next();
+              this.next();
+              t = { kind: "ArrayType", element: t, range: this.range(start) };
+            } else if (n === "*" && this.peek(2).type === "]") {
+              this.next();
+              this.next();
+              this.next();
+              t = { kind: "TypeItemsAccess", object: t, range: this.range(start) };
+            } else {
+              this.next();
+              const index = this.expression();
+              this.expect("]", '"]"');
+              t = { kind: "TypeIndexAccess", object: t, index, range: this.range(start) };
+            }
+          } else if (this.at(".")) {
+            this.next();
+            if (this.at("*")) {
+              this.next();
+              t = { kind: "TypeAdditionalPropertiesAccess", object: t, range: this.range(start) };
+            } else {
+              const property = this.identifier("a property name");
+              const typeArgs = this.at("<") ? this.typeArgs() : null;
+              t = { kind: "TypeMemberAccess", object: t, property, typeArgs, range: this.range(start) };
+            }
+          } else {
+            return t;
+          }
+        }
+      }
+      primaryType() {
+        const t = this.cur;
+        switch (t.type) {
+          case "Integer":
+          case "True":
+          case "False":
+          case "Null":
+          case "StringComplete":
+          case "StringLeft": {
+            const value = this.primary();
+            return { kind: "LiteralType", value, range: value.range };
+          }
+          case "(": {
+            this.next();
+            this.skipNL();
+            const type = this.type();
+            this.skipNL();
+            this.expect(")", '")"');
+            return { kind: "ParenType", type, range: this.range(t.start) };
+          }
+          case "{": {
+            const properties = [];
+            this.list("{", "}", () => this.objectTypeProperty(), properties);
+            return { kind: "ObjectType", properties, range: this.range(t.start) };
+          }
+          case "[": {
+            const items = [];
+            this.list(
+              "[",
+              "]",
+              () => {
+                const start = this.cur.start;
+                const decorators = this.decorators();
+                const value = this.type();
+                return { kind: "TupleTypeItem", decorators, value, range: this.range(start) };
+              },
+              items
+            );
+            return { kind: "TupleType", items, range: this.range(t.start) };
+          }
+          case "Identifier": {
+            const name = this.identifier("a type name");
+            const typeArgs = this.at("<") ? this.typeArgs() : null;
+            return { kind: "TypeName", name, typeArgs, range: this.range(t.start) };
+          }
+          default:
+            this.fail(`Expected a type at this location, found ${this.describe(t)}.`);
+        }
+      }
+      objectTypeProperty() {
+        const start = this.cur.start;
+        const decorators = this.decorators();
+        let key = null;
+        let keyName = null;
+        let isAdditionalProperties = false;
+        if (this.at("*")) {
+          this.next();
+          isAdditionalProperties = true;
+        } else {
+          const k = this.propertyKey();
+          key = k.key;
+          keyName = k.keyName;
+        }
+        this.expect(":", '":"');
+        const value = this.type();
+        return { kind: "ObjectTypeProperty", decorators, key, keyName, isAdditionalProperties, value, range: this.range(start) };
+      }
+      /** `<` NL* type {"," NL* type} NL* `>` */
+      typeArgs() {
+        this.expect("<", '"<"');
+        this.skipNL();
+        const out = [];
+        if (this.at(">")) this.fail("Expected at least one type argument.");
+        for (; ; ) {
+          out.push(this.type());
+          this.skipNL();
+          if (this.at(",")) {
+            this.next();
+            this.skipNL();
+            continue;
+          }
+          this.expect(">", '">"');
+          return out;
+        }
+      }
+    };
+  }
+});
+
+// src/parse/bicep/visit.ts
+function isNode(v) {
+  return typeof v === "object" && v !== null && typeof v.kind === "string" && "range" in v;
+}
+function childNodes(node) {
+  const out = [];
+  const declaration = node.kind === "ResourceDecl" || node.kind === "ModuleDecl";
+  for (const [key, value] of Object.entries(node)) {
+    if (SKIP.has(key) || declaration && CONVENIENCE.has(key)) continue;
+    if (Array.isArray(value)) {
+      for (const v of value) if (isNode(v)) out.push(v);
+    } else if (isNode(value)) {
+      out.push(value);
+    }
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+function walkBicep(file, visitor) {
+  const stack = [];
+  for (let i = file.statements.length - 1; i >= 0; i--) stack.push([file.statements[i], null]);
+  while (stack.length > 0) {
+    const [node, parent] = stack.pop();
+    if (visitor(node, parent) === false) continue;
+    const kids = childNodes(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], node]);
+  }
+}
+var CONVENIENCE, SKIP;
+var init_visit = __esm({
+  "src/parse/bicep/visit.ts"() {
+    "use strict";
+    CONVENIENCE = /* @__PURE__ */ new Set(["body", "condition", "loop", "children"]);
+    SKIP = /* @__PURE__ */ new Set(["range", "lineMap", "text"]);
+  }
+});
+
+// src/parse/bicep/index.ts
+function parseBicepSource(input, file, kind) {
+  const text2 = stripBom(input);
+  const fileKind = kind === "params" ? "BicepParamFile" : "BicepFile";
+  try {
+    const p = new Parser5(text2);
+    const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
+    const range = p.lineMap.range(0, text2.length);
+    return { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
+  } catch (e) {
+    const lineMap = new LineMap(text2);
+    return { kind: fileKind, file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
+  }
+}
+function stripBom(text2) {
+  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+}
+function internalError(e, lineMap) {
+  const detail = e instanceof Error ? e.message : String(e);
+  return { message: `Internal error in the Bicep parser: ${detail}`, range: lineMap.range(0, 0) };
+}
+var parseBicep, parseBicepParam;
+var init_bicep = __esm({
+  "src/parse/bicep/index.ts"() {
+    "use strict";
+    init_source();
+    init_parser2();
+    init_lexer();
+    init_visit();
+    parseBicep = (input, file) => parseBicepSource(input, file, "bicep");
+    parseBicepParam = (input, file) => parseBicepSource(input, file, "params");
+  }
+});
+
+// src/parse/bicep/pragmas.ts
+function collectBicepPragmas(text2) {
+  const out = [];
+  const lm = new LineMap(text2);
+  const re = /^([ \t]*)(#disable-next-line\b[^\r\n]*)/gm;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    const start = m.index + m[1].length;
+    const body = m[2].replace(/\s*\/\/.*$/, "").trimEnd();
+    out.push({ text: body, range: lm.range(start, start + body.length), pragma: true });
+  }
+  return out;
+}
+var init_pragmas = __esm({
+  "src/parse/bicep/pragmas.ts"() {
+    "use strict";
+    init_source();
+  }
+});
+
+// src/eval/bicep/context.ts
+function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0 };
+}
+function problem2(env, message, location) {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: "EVAL001" });
+}
+function decorator(ds, name) {
+  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
+}
+function propOf(o, key) {
+  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
+  return void 0;
+}
+function andCond(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+var U2, span2, withLocals;
+var init_context = __esm({
+  "src/eval/bicep/context.ts"() {
+    "use strict";
+    init_limits();
+    init_value();
+    U2 = (reason, loc2, token) => unknown(reason, loc2, token);
+    span2 = (a, b) => ({ start: a.start, end: b.end });
+    withLocals = (base, add) => {
+      const m = new Map(base ?? []);
+      for (const [k, v] of add) m.set(k, v);
+      return m;
+    };
+  }
+});
+
+// src/eval/bicep/files.ts
+import path14 from "node:path";
+function pathKind(host, target) {
+  const abs = path14.resolve(target);
+  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
+  if (host.isInside(abs)) return "other";
+  const rel = path14.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path14.isAbsolute(rel)) return "outside";
+  let dir = host.root;
+  for (const part of rel.split(path14.sep)) {
+    const next = path14.join(dir, part);
+    if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
+    dir = next;
+  }
+  return "missing";
+}
+function entryOf(host, p) {
+  const name = path14.basename(p);
+  return host.list(path14.dirname(p))?.find((e) => e.name === name);
+}
+var REGISTRY_PATH;
+var init_files = __esm({
+  "src/eval/bicep/files.ts"() {
+    "use strict";
+    REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
+  }
+});
+
+// src/eval/bicep/loops.ts
+function expandLoop(scope, loop, locals, symbol) {
+  if (!loop) return [{ locals }];
+  const xs = scope.eval(loop.iterable, locals);
+  if (xs.kind === "list") {
+    let n = xs.items.length;
+    if (n > scope.env.maxCopy) {
+      scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
+      n = scope.env.maxCopy;
+    }
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const add2 = [[loop.item.name, xs.items[i]]];
+      if (loop.index) add2.push([loop.index.name, num(i, scope.loc(loop.index.range))]);
+      out.push({ locals: withLocals(locals, add2), index: i });
+    }
+    return out;
+  }
+  if (xs.kind === "object") {
+    scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
+    return [];
+  }
+  const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
+  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
+  const add = [[loop.item.name, item]];
+  if (loop.index) add.push([loop.index.name, idx]);
+  return [{ locals: withLocals(locals, add) }];
+}
+function evalFor2(scope, e, locals) {
+  const loc2 = scope.loc(e.range);
+  const xs = scope.eval(e.iterable, locals);
+  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc2);
+  let n = xs.items.length;
+  if (n > scope.env.maxCopy) {
+    scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
+    n = scope.env.maxCopy;
+  }
+  const items = [];
+  for (let i = 0; i < n; i++) {
+    const add = [[e.item.name, xs.items[i]]];
+    if (e.index) add.push([e.index.name, num(i, scope.loc(e.index.range))]);
+    const l = withLocals(locals, add);
+    const body = e.body;
+    if (body.kind === "IfBody") {
+      const c = scope.eval(body.condition, l);
+      if (c.kind === "bool" && !c.value) continue;
+      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc2);
+      const b = body.body;
+      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc2));
+    } else items.push(scope.eval(body, l));
+  }
+  return list(items, loc2);
+}
+var init_loops = __esm({
+  "src/eval/bicep/loops.ts"() {
+    "use strict";
+    init_value();
+    init_evaluate();
+    init_context();
+  }
+});
+
+// src/eval/bicep/modules.ts
+import path15 from "node:path";
+function moduleInstances(scope, sym) {
+  const d = sym.decl;
+  const out = [];
+  for (const it of expandLoop(scope, d.loop, void 0, d.name.name)) {
+    let condition = scope.condition;
+    if (d.condition) {
+      const c = scope.eval(d.condition, it.locals);
+      if (c.kind === "bool" && !c.value) continue;
+      condition = andCond(condition, c);
+    }
+    const nameProp = d.body ? propOf(d.body, "name") : void 0;
+    let name;
+    if (nameProp) name = scope.eval(nameProp.value, it.locals);
+    else {
+      const loc2 = scope.loc(d.name.range);
+      const dep = callArmFunction("deployment", [], loc2);
+      const h = callArmFunction("uniqueString", [str(d.name.name, loc2), armAccess(dep, str("name", loc2), loc2)], loc2);
+      name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc2), h], loc2);
+    }
+    const inst = { sym, locals: it.locals, name };
+    if (it.index !== void 0) inst.index = it.index;
+    if (condition) inst.condition = condition;
+    out.push(inst);
+  }
+  return out;
+}
+function moduleScope(scope, inst) {
+  if (inst.child !== void 0) return inst.child;
+  inst.child = null;
+  const d = inst.sym.decl;
+  const target = scope.localModulePath(d);
+  if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
+  if (scope.stack.includes(target)) {
+    scope.problem(`Module cycle: ${path15.basename(target)} is already being evaluated`, d.path.range);
+    return null;
+  }
+  if (scope.stack.length >= scope.env.maxDepth) {
+    scope.problem(`Modules are nested more than ${scope.env.maxDepth} levels deep; '${d.name.name}' is not evaluated`, d.path.range);
+    return null;
+  }
+  const parsed = scope.env.sources.parse(target);
+  if (!parsed) return null;
+  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel2(inst.name)], inst.condition, [...scope.stack, target]);
+  inst.child = child;
+  return child;
+}
+function moduleParams(scope, inst) {
+  const d = inst.sym.decl;
+  const out = /* @__PURE__ */ new Map();
+  const p = d.body ? propOf(d.body, "params") : void 0;
+  if (!p) return out;
+  if (p.value.kind !== "Object") {
+    const v = scope.eval(p.value, inst.locals);
+    if (v.kind === "object") for (const [k, e] of v.entries) out.set(k, e);
+    return out;
+  }
+  for (const m of p.value.members) {
+    if (m.kind === "Spread") {
+      const v2 = scope.eval(m.expression, inst.locals);
+      if (v2.kind === "object") for (const [k, e] of v2.entries) out.set(k, e);
+      continue;
+    }
+    if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
+    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
+    const ref = scope.resourceRef(m.value, inst.locals);
+    if (ref && m.value.kind !== "PropertyAccess") v = scope.resourceId(ref, scope.loc(m.value.range));
+    out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
+  }
+  return out;
+}
+function localModulePath(scope, d) {
+  const p = d.pathString;
+  if (p === null) {
+    scope.problem("The module path cannot be evaluated", d.path.range);
+    return void 0;
+  }
+  if (REGISTRY_PATH.test(p)) return void 0;
+  const target = path15.resolve(path15.dirname(scope.file.file), p);
+  const kind = pathKind(scope.env.sources.host, target);
+  if (kind === "outside") {
+    scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
+    return void 0;
+  }
+  if (kind !== "file" && kind !== "link") {
+    scope.problem(`Module file '${p}' does not exist`, d.path.range);
+    return void 0;
+  }
+  return target;
+}
+function moduleOutput(scope, inst, name, loc2) {
+  const child = scope.moduleScope(inst);
+  const v = child?.output(name);
+  if (v) return v;
+  const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc2), inst.name]);
+  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc2, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+}
+function moduleRef(scope, e, locals) {
+  let sym;
+  let idx;
+  if (e.kind === "Variable" && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
+  else if (e.kind === "IndexAccess" && e.object.kind === "Variable" && !e.safe && !e.fromEnd) {
+    sym = scope.modules.get(e.object.name);
+    idx = e.index;
+  }
+  if (!sym) return void 0;
+  const all = sym.instances();
+  if (idx) {
+    const i = scope.eval(idx, locals);
+    return i.kind === "number" ? all.find((x) => x.index === i.value) ?? null : null;
+  }
+  return all.length === 1 ? all[0] : null;
+}
+function importedVariable(scope, d, original, loc2) {
+  const p = d.fromString;
+  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc2);
+  const target = path15.resolve(path15.dirname(scope.file.file), p);
+  const kind = pathKind(scope.env.sources.host, target);
+  if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
+    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc2);
+  }
+  const parsed = scope.env.sources.parse(target);
+  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc2);
+  const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
+  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc2);
+}
+function nameLabel2(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
+  return "?";
+}
+var init_modules = __esm({
+  "src/eval/bicep/modules.ts"() {
+    "use strict";
+    init_value();
+    init_evaluate();
+    init_context();
+    init_files();
+    init_loops();
+  }
+});
+
+// src/eval/bicep/emit.ts
+function emit(scope) {
+  scope.collectInputs();
+  for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
+  for (const s of scope.file.statements) if (s.kind === "ModuleDecl") emitModule(scope, scope.modules.get(s.name.name));
+}
+function emitResource(scope, sym) {
+  const d = sym.decl;
+  for (const inst of sym.instances()) {
+    let body;
+    try {
+      body = scope.resourceBody(inst);
+    } catch (e) {
+      scope.problem(`Internal error while evaluating this resource: ${e.message}`, d.keywordRange);
+      continue;
+    }
+    const res = {
+      type: inst.type,
+      name: inst.fullName,
+      symbolicName: sym.symbolicName,
+      idKey: armResourceKey(inst.type, inst.fullName),
+      body,
+      typeLocation: scope.loc(span2(d.keywordRange, d.resourceType.range)),
+      objectLocation: scope.loc((d.body ?? d).range),
+      existing: d.existing,
+      deployment: scope.deployment,
+      file: scope.file.file
+    };
+    if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
+    const nameProp = d.body ? propOf(d.body, "name") : void 0;
+    if (nameProp) res.nameLocation = scope.loc(nameProp.range);
+    if (inst.condition) res.condition = inst.condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    scope.env.resources.push(res);
+  }
+  for (const c of sym.children.values()) emitResource(scope, c);
+}
+function emitModule(scope, sym) {
+  const d = sym.decl;
+  for (const inst of sym.instances()) {
+    if (inst.emitted) continue;
+    inst.emitted = true;
+    const m = /* @__PURE__ */ new Map([
+      ["type", str("Microsoft.Resources/deployments", scope.loc(d.path.range))],
+      ["name", inst.name]
+    ]);
+    const res = {
+      type: "Microsoft.Resources/deployments",
+      name: inst.name,
+      symbolicName: d.name.name,
+      idKey: armResourceKey("Microsoft.Resources/deployments", inst.name),
+      body: obj(m, scope.loc((d.body ?? d).range)),
+      typeLocation: scope.loc(span2(d.keywordRange, d.path.range)),
+      objectLocation: scope.loc((d.body ?? d).range),
+      existing: false,
+      deployment: scope.deployment,
+      file: scope.file.file
+    };
+    if (inst.condition) res.condition = inst.condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    scope.env.resources.push(res);
+    const child = scope.moduleScope(inst);
+    if (child) {
+      child.emit();
+      continue;
+    }
+    const target = scope.localModulePath(d);
+    if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
+  }
+}
+function emitJsonModule(scope, inst, target) {
+  const text2 = scope.env.sources.host.readText(target);
+  if (text2 === void 0) return;
+  const parsed = parseJsonc(text2, target);
+  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+  const dep = [...scope.deployment, nameLabel2(inst.name)];
+  for (const res of r.resources) {
+    const out = { ...res, deployment: [...dep, ...res.deployment] };
+    const c = andCond(inst.condition, res.condition);
+    if (c) out.condition = c;
+    scope.env.resources.push(out);
+  }
+  for (const p of r.problems) problem2(scope.env, p.message, p.location);
+}
+var init_emit = __esm({
+  "src/eval/bicep/emit.ts"() {
+    "use strict";
+    init_value();
+    init_json();
+    init_resourceid();
+    init_template();
+    init_context();
+    init_modules();
   }
 });
 
@@ -7017,17 +13041,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path25) {
+      const ctrl = callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7038,13 +13062,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7065,17 +13089,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path25) {
+      const ctrl = await callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7086,13 +13110,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7119,23 +13143,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path25);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7747,10 +13771,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7769,7 +13793,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7799,11 +13823,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path25;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7817,8 +13841,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7832,8 +13856,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7851,8 +13875,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7862,8 +13886,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10378,9 +16402,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10455,14 +16479,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10477,10 +16501,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10491,10 +16515,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10511,13 +16535,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -12478,9 +18502,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path26) => {
+    visit2.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12489,23 +18513,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path26) => {
-      const parent = visit2.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit2.parentCollection = (cst, path25) => {
+      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12516,10 +18540,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14270,14 +20294,3055 @@ var require_dist = __commonJS({
   }
 });
 
+// src/eval/bicep/load.ts
+import path16 from "node:path";
+function isLoadFunction(l) {
+  return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
+}
+function load(scope, l, argExprs, locals, loc2) {
+  const args = argExprs.map((a) => scope.eval(a, locals));
+  const p = args[0];
+  if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc2);
+  if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc2);
+  const host = scope.env.sources.host;
+  const target = path16.resolve(path16.dirname(scope.file.file), p.value);
+  const fail = (why) => {
+    problem2(scope.env, `${why}; the value is unknown`, loc2);
+    return U2(why, loc2);
+  };
+  const kind = pathKind(host, target);
+  if (kind === "outside") return fail(`'${p.value}' is outside the scanned folder and is not read`);
+  if (kind === "missing") return fail(`'${p.value}' does not exist`);
+  if (kind === "link") return fail(`'${p.value}' is a symbolic link and is not followed`);
+  if (kind === "other") return fail(`'${p.value}' is not a file`);
+  const limit = LOAD_LIMITS[l];
+  if (l === "loadfileasbase64") {
+    const bytes = host.readBytes(target, limit);
+    if (bytes) return str(bytes.toString("base64"), loc2);
+    const tooLarge = host.problemOf(target)?.message === `the file is larger than ${limit} bytes`;
+    return fail(tooLarge ? `'${p.value}' is larger than Bicep's limit for ${l}` : `'${p.value}' cannot be read`);
+  }
+  const text2 = host.readText(target);
+  if (text2 === void 0) return fail(host.problemOf(target)?.kind === "binary" ? `'${p.value}' is binary, not text` : `'${p.value}' cannot be read`);
+  if (text2.length > limit) return fail(`'${p.value}' is larger than Bicep's limit for ${l} (${limit} characters)`);
+  if (l === "loadtextcontent") return str(text2, loc2);
+  let data;
+  try {
+    data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml.parse)(text2);
+  } catch {
+    return fail(`'${p.value}' is not valid ${l === "loadjsoncontent" ? "JSON" : "YAML"}`);
+  }
+  const jp = args[1];
+  if (jp && jp.kind === "string") {
+    const sel = jsonPath(data, jp.value);
+    if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
+    data = sel;
+  } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc2);
+  return fromJS(data, loc2);
+}
+function jsonPath(data, p) {
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
+  let s = p.trim();
+  if (s.startsWith("$")) s = s.slice(1);
+  let cur = data;
+  re.lastIndex = 0;
+  let pos = 0;
+  while (pos < s.length) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return void 0;
+    pos = re.lastIndex;
+    const key = m[1] ?? m[3] ?? m[4];
+    if (key !== void 0) {
+      if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return void 0;
+      cur = cur[key];
+    } else {
+      if (!Array.isArray(cur)) return void 0;
+      cur = cur[Number(m[2])];
+    }
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
+var import_yaml, LOAD_LIMITS;
+var init_load = __esm({
+  "src/eval/bicep/load.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_value();
+    init_context();
+    init_files();
+    LOAD_LIMITS = {
+      loadtextcontent: 131072,
+      loadfileasbase64: 96 * 1024,
+      loadjsoncontent: 1048576,
+      loadyamlcontent: 1048576
+    };
+  }
+});
+
+// src/eval/bicep/calls.ts
+function evalCall3(scope, name, argExprs, locals, loc2) {
+  const l = name.toLowerCase();
+  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc2);
+  if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc2);
+  if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc2);
+  if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc2);
+  if (l === "nameof") {
+    const a = argExprs[0];
+    if (a?.kind === "PropertyAccess") return str(a.property.name, loc2);
+    if (a?.kind === "Variable") return str(a.name, loc2);
+    return U2("nameof() cannot be evaluated", loc2);
+  }
+  if (l === "fail") return U2("fail() is called", loc2);
+  const userFn = scope.funcs.get(name);
+  if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc2);
+  const args = argExprs.map((a) => scope.eval(a, locals));
+  const r = callArmFunction(name, args, loc2);
+  if (r) return r;
+  return U2(`function ${name}() is not evaluated`, loc2, armCallToken(name, args));
+}
+function evalInstanceCall(scope, e, locals, loc2) {
+  const name = e.name.name;
+  if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
+    return evalCall3(scope, name, e.args, locals, loc2);
+  }
+  const inst = scope.resourceRef(e.object, locals);
+  if (inst) {
+    const id = scope.resourceId(inst, loc2);
+    const args = e.args.map((a) => scope.eval(a, locals));
+    const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc2), ...args]);
+    return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc2, t);
+  }
+  return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc2);
+}
+function callUserFunction(scope, f, args, loc2) {
+  if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc2);
+  scope.env.calls++;
+  try {
+    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc2)]);
+    return scope.eval(f.body, withLocals(void 0, add));
+  } finally {
+    scope.env.calls--;
+  }
+}
+function evalBinary2(op, a, bArg, loc2) {
+  const b = () => typeof bArg === "function" ? bArg() : bArg;
+  const call = (n, args) => callArmFunction(n, args, loc2);
+  switch (op) {
+    case "&&":
+      if (a.kind === "bool" && !a.value) return derived(bool(false, loc2), loc2, [a]);
+      return call("and", [a, b()]);
+    case "||":
+      if (a.kind === "bool" && a.value) return derived(bool(true, loc2), loc2, [a]);
+      return call("or", [a, b()]);
+    case "??":
+      if (a.kind !== "null" && a.kind !== "unknown") return a;
+      return call("coalesce", [a, b()]);
+    case "==":
+      return call("equals", [a, b()]);
+    case "!=":
+      return call("not", [call("equals", [a, b()])]);
+    case "=~":
+    case "!~": {
+      const bv = b();
+      const eq = a.kind === "string" && bv.kind === "string" ? derived(bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc2), loc2, [a, bv]) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
+      return op === "=~" ? eq : call("not", [eq]);
+    }
+    case "<":
+      return call("less", [a, b()]);
+    case "<=":
+      return call("lessOrEquals", [a, b()]);
+    case ">":
+      return call("greater", [a, b()]);
+    case ">=":
+      return call("greaterOrEquals", [a, b()]);
+    case "+":
+      return call("add", [a, b()]);
+    case "-":
+      return call("sub", [a, b()]);
+    case "*":
+      return call("mul", [a, b()]);
+    case "/":
+      return call("div", [a, b()]);
+    case "%":
+      return call("mod", [a, b()]);
+    default:
+      return U2(`operator ${op} is not evaluated`, loc2);
+  }
+}
+var init_calls = __esm({
+  "src/eval/bicep/calls.ts"() {
+    "use strict";
+    init_value();
+    init_evaluate();
+    init_context();
+    init_load();
+  }
+});
+
+// src/eval/bicep/expressions.ts
+function evaluate2(scope, e, locals) {
+  const loc2 = scope.loc(e.range);
+  switch (e.kind) {
+    case "Integer":
+      return num(e.value, loc2);
+    case "Boolean":
+      return bool(e.value, loc2);
+    case "Null":
+      return nul(loc2);
+    case "String":
+      return evalString(scope, e, locals);
+    case "Object":
+      return evaluateObject(scope, e, locals);
+    case "Array": {
+      const items = [];
+      for (const it of e.items) {
+        if (it.kind === "Spread") {
+          const v = scope.eval(it.expression, locals);
+          if (v.kind === "list") items.push(...v.items);
+          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc2);
+        } else items.push(scope.eval(it, locals));
+      }
+      return list(items, loc2);
+    }
+    case "For":
+      return evalFor2(scope, e, locals);
+    case "Paren":
+    case "NonNull":
+      return scope.eval(e.expression, locals);
+    case "Variable":
+      return evalVariable(scope, e.name, locals, loc2);
+    case "Call":
+      return evalCall3(scope, e.name.name, e.args, locals, loc2);
+    case "InstanceCall":
+      return evalInstanceCall(scope, e, locals, loc2);
+    case "PropertyAccess":
+      return evalPropertyAccess(scope, e, locals, loc2);
+    case "IndexAccess": {
+      const r = scope.resourceSymbol(e, locals);
+      if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc2, `reference('${r.symbolicName}')`);
+      const t = scope.eval(e.object, locals);
+      const i = scope.eval(e.index, locals);
+      if (e.fromEnd) {
+        const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
+        if (t.kind === "list" && i.kind === "number") {
+          const it = t.items[t.items.length - i.value];
+          return it ?? (e.safe ? nul(loc2) : U2(`index ^${i.value} is out of range`, loc2));
+        }
+        return U2(`${f}(): cannot be evaluated`, loc2, armCallToken(f, [t, i]));
+      }
+      if (e.safe) return callArmFunction("tryGet", [t, i], loc2);
+      return armAccess(t, i, loc2);
+    }
+    case "ResourceAccess": {
+      const inst = scope.resourceRef(e, locals);
+      return inst ? scope.resourceId(inst, loc2) : U2("the resource cannot be resolved", loc2);
+    }
+    case "Unary": {
+      const v = scope.eval(e.operand, locals);
+      if (e.operator === "!") return callArmFunction("not", [v], loc2);
+      return callArmFunction("sub", [num(0, loc2), v], loc2);
+    }
+    case "Binary":
+      return evalBinary2(e.operator, scope.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc2);
+    case "Ternary": {
+      const c = scope.eval(e.condition, locals);
+      if (c.kind === "bool") {
+        const branch = c.value ? e.consequent : e.alternate;
+        return chosenBy(scope.eval(branch, locals), scope.loc(branch.range), decisionOf(c, scope.loc(e.condition.range)));
+      }
+      const a = scope.eval(e.consequent, locals);
+      const b = scope.eval(e.alternate, locals);
+      if (c.kind === "unknown") {
+        const parts = [c, a, b].map(tokenText);
+        return U2(`the condition depends on an unknown value (${c.reason})`, loc2, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
+      }
+      return U2("the condition is not a boolean", loc2);
+    }
+    case "Lambda":
+      return U2("lambda functions are not evaluated", loc2);
+    case "Error":
+      return U2("the expression could not be parsed", loc2);
+  }
+}
+function evaluateObject(scope, o, locals, skip) {
+  const m = /* @__PURE__ */ new Map();
+  const loc2 = scope.loc(o.range);
+  for (const mem of o.members) {
+    if (mem.kind === "ResourceDecl") continue;
+    if (mem.kind === "Spread") {
+      const v = scope.eval(mem.expression, locals);
+      if (v.kind === "object") {
+        for (const [k, e] of v.entries) m.set(k, e);
+        continue;
+      }
+      if (v.kind === "null") continue;
+      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc2);
+    }
+    let key = mem.keyName;
+    if (key === null) {
+      const kv = scope.eval(mem.key, locals);
+      if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc2);
+      key = kv.value;
+    }
+    if (skip?.(key)) continue;
+    m.set(key, scope.eval(mem.value, locals));
+  }
+  return obj(m, loc2);
+}
+function evalString(scope, e, locals) {
+  const loc2 = scope.loc(e.range);
+  if (e.value !== null) return str(e.value, loc2);
+  const args = e.expressions.map((x) => scope.eval(x, locals));
+  let fmt = "";
+  e.segments.forEach((s, i) => {
+    fmt += escapeBraces(s);
+    if (i < args.length) fmt += `{${i}}`;
+  });
+  return callArmFunction("format", [str(fmt, loc2), ...args], loc2);
+}
+function evalVariable(scope, name, locals, loc2) {
+  const local = locals?.get(name);
+  if (local) return local;
+  const p = scope.parameter(name);
+  if (p) return p;
+  const v = scope.variable(name);
+  if (v) return v;
+  const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
+  if (r) {
+    const inst = scope.resourceRef({ kind: "Variable", name, range: loc2.range }, locals);
+    return inst ? scope.resourceId(inst, loc2) : U2(`resource '${name}' used as a value`, loc2);
+  }
+  if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc2);
+  const imp = scope.imports.get(name);
+  if (imp) return scope.importedVariable(imp.decl, imp.original, loc2);
+  if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc2);
+  return U2(`'${name}' is not declared`, loc2);
+}
+function evalPropertyAccess(scope, e, locals, loc2) {
+  const prop = e.property.name;
+  const inst = scope.resourceRef(e.object, locals);
+  if (inst) return scope.resourceProperty(inst, prop, loc2);
+  if (scope.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc2);
+  if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
+    const m2 = scope.moduleRef(e.object.object, locals);
+    if (m2) return scope.moduleOutput(m2, prop, loc2);
+    if (m2 === null) return U2("the module instance cannot be determined", loc2);
+  }
+  const m = scope.moduleRef(e.object, locals);
+  if (m) {
+    if (prop === "name") return m.name;
+    if (prop === "outputs") {
+      const child = scope.moduleScope(m);
+      if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc2);
+      const o = /* @__PURE__ */ new Map();
+      for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
+      return obj(o, loc2);
+    }
+    return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc2);
+  }
+  if (m === null) return U2("the module instance cannot be determined", loc2);
+  const t = scope.eval(e.object, locals);
+  if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc2)], loc2);
+  return armAccess(t, str(prop, loc2), loc2);
+}
+var init_expressions = __esm({
+  "src/eval/bicep/expressions.ts"() {
+    "use strict";
+    init_value();
+    init_evaluate();
+    init_resourceid();
+    init_calls();
+    init_context();
+    init_loops();
+  }
+});
+
+// src/eval/bicep/resources.ts
+function resourceInstances(scope, sym) {
+  const d = sym.decl;
+  const out = [];
+  const parents = sym.nestedParent ? sym.nestedParent.instances() : [void 0];
+  for (const nestedParent of parents) {
+    for (const it of expandLoop(scope, d.loop, nestedParent?.locals, d.name.name)) {
+      let condition = andCond(scope.condition, nestedParent?.condition);
+      if (d.condition) {
+        const c = scope.eval(d.condition, it.locals);
+        if (c.kind === "bool" && !c.value || c.kind === "string" && c.value.toLowerCase() === "false") continue;
+        condition = andCond(condition, c);
+      }
+      if (d.typeString === null) {
+        scope.problem("The resource type cannot be evaluated", d.resourceType.range);
+        continue;
+      }
+      let typeText = d.typeString;
+      let apiVersion;
+      const at = typeText.indexOf("@");
+      if (at >= 0) {
+        apiVersion = typeText.slice(at + 1);
+        typeText = typeText.slice(0, at);
+      }
+      let parent = nestedParent;
+      const parentProp = d.body ? propOf(d.body, "parent") : void 0;
+      if (!parent && parentProp) {
+        parent = scope.resourceRef(parentProp.value, it.locals);
+        if (!parent) scope.problem("The parent resource cannot be resolved", parentProp.value.range);
+      }
+      if (nestedParent) {
+        typeText = `${nestedParent.type}/${typeText}`;
+        apiVersion ??= nestedParent.apiVersion;
+      }
+      const nameProp = d.body ? propOf(d.body, "name") : void 0;
+      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
+      const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
+      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
+      if (apiVersion !== void 0) inst.apiVersion = apiVersion;
+      if (it.index !== void 0) inst.index = it.index;
+      if (condition) inst.condition = condition;
+      if (parent) inst.parent = parent;
+      out.push(inst);
+    }
+  }
+  return out;
+}
+function resourceBody(scope, inst) {
+  if (inst.bodyState === 2) return inst.bodyValue;
+  const d = inst.sym.decl;
+  if (inst.bodyState === 1) return U2(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
+  inst.bodyState = 1;
+  const m = /* @__PURE__ */ new Map();
+  m.set("type", str(inst.type, scope.loc(d.resourceType.range)));
+  if (inst.apiVersion !== void 0) m.set("apiVersion", str(inst.apiVersion, scope.loc(d.resourceType.range)));
+  m.set("name", inst.fullName);
+  let v;
+  if (d.body) {
+    if (!d.existing) {
+      const rest = scope.evalObject(d.body, inst.locals, (k) => NOT_COPIED.has(k.toLowerCase()));
+      if (rest.kind === "object") for (const [k, e] of rest.entries) m.set(k, e);
+      else m.set("properties", rest);
+    }
+    v = obj(m, scope.loc(d.body.range));
+  } else v = obj(m, scope.loc(d.range));
+  inst.bodyValue = v;
+  inst.bodyState = 2;
+  return v;
+}
+function resourceId(scope, inst, loc2) {
+  const typeV = str(inst.type, loc2);
+  const scopeProp = inst.sym.decl.body ? propOf(inst.sym.decl.body, "scope") : void 0;
+  if (scopeProp) {
+    const target = scope.resourceRef(scopeProp.value, inst.locals);
+    if (target) return callArmFunction("extensionResourceId", [scope.resourceId(target, loc2), typeV, inst.fullName], loc2);
+  }
+  const fn = scope.targetScope === "subscription" ? "subscriptionResourceId" : scope.targetScope === "tenant" || scope.targetScope === "managementGroup" ? "tenantResourceId" : "resourceId";
+  return callArmFunction(fn, [typeV, inst.fullName], loc2);
+}
+function resourceProperty(scope, inst, prop, loc2) {
+  const l = prop.toLowerCase();
+  if (l === "id") return scope.resourceId(inst, loc2);
+  if (l === "name") return inst.leafName;
+  if (l === "type") return str(inst.type, loc2);
+  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc2) : U2("no apiVersion", loc2);
+  const body = inst.sym.decl.existing ? void 0 : scope.resourceBody(inst);
+  const m = body ? member2(body, prop) : void 0;
+  if (m) return m;
+  const id = scope.resourceId(inst, loc2);
+  const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc2), str("full", loc2)]);
+  return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc2, ref !== void 0 ? `${ref}.${prop}` : void 0);
+}
+function resourceRef(scope, e, locals) {
+  const sym = scope.resourceSymbol(e, locals);
+  if (!sym) return void 0;
+  if (e.kind === "IndexAccess") {
+    const i = scope.eval(e.index, locals);
+    const all2 = sym.instances();
+    if (i.kind === "number") return all2.find((x) => x.index === i.value);
+    return all2.length === 1 && all2[0].index === void 0 ? all2[0] : void 0;
+  }
+  const all = sym.instances();
+  return all.length >= 1 && (all[0].index === void 0 || all.length === 1) ? all[0] : void 0;
+}
+function resourceSymbol(scope, e, locals) {
+  if (e.kind === "Variable") {
+    if (locals?.has(e.name) || scope.params.has(e.name) || scope.vars.has(e.name)) return void 0;
+    return scope.resources.get(e.name) ?? scope.nestedResources.get(e.name);
+  }
+  if (e.kind === "IndexAccess" && !e.safe && !e.fromEnd) return scope.resourceSymbol(e.object, locals);
+  if (e.kind === "ResourceAccess") return scope.resourceSymbol(e.object, locals)?.children.get(e.name.name);
+  if (e.kind === "Paren" || e.kind === "NonNull") return scope.resourceSymbol(e.expression, locals);
+  return void 0;
+}
+function composeName2(parent, child, loc2) {
+  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
+  const v = callArmFunction("format", [str("{0}/{1}", loc2), parent, child], loc2);
+  return child.via ? { ...v, via: child.via } : v;
+}
+var NOT_COPIED;
+var init_resources = __esm({
+  "src/eval/bicep/resources.ts"() {
+    "use strict";
+    init_value();
+    init_evaluate();
+    init_context();
+    init_loops();
+    NOT_COPIED = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
+  }
+});
+
+// src/eval/bicep/symbols.ts
+var ResSym, ModSym;
+var init_symbols = __esm({
+  "src/eval/bicep/symbols.ts"() {
+    "use strict";
+    init_context();
+    ResSym = class _ResSym {
+      constructor(scope, decl, symbolicName, nestedParent) {
+        this.scope = scope;
+        this.decl = decl;
+        this.symbolicName = symbolicName;
+        this.nestedParent = nestedParent;
+        for (const c of decl.children) this.children.set(c.name.name, new _ResSym(scope, c, `${symbolicName}::${c.name.name}`, this));
+      }
+      scope;
+      decl;
+      symbolicName;
+      nestedParent;
+      children = /* @__PURE__ */ new Map();
+      state = 0;
+      list = [];
+      instances() {
+        if (this.state === 2) return this.list;
+        if (this.state === 1) {
+          problem2(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
+          return [];
+        }
+        this.state = 1;
+        try {
+          this.list = this.scope.resourceInstances(this);
+        } catch (e) {
+          problem2(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+          this.list = [];
+        }
+        this.state = 2;
+        return this.list;
+      }
+    };
+    ModSym = class {
+      constructor(scope, decl) {
+        this.scope = scope;
+        this.decl = decl;
+      }
+      scope;
+      decl;
+      state = 0;
+      list = [];
+      instances() {
+        if (this.state === 2) return this.list;
+        if (this.state === 1) return [];
+        this.state = 1;
+        try {
+          this.list = this.scope.moduleInstances(this);
+        } catch (e) {
+          problem2(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+          this.list = [];
+        }
+        this.state = 2;
+        return this.list;
+      }
+    };
+  }
+});
+
+// src/eval/bicep/scope.ts
+function namesReadByMember(file) {
+  const out = /* @__PURE__ */ new Set();
+  walkBicep(file, (node) => {
+    if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") out.add(node.object.name);
+  });
+  return out;
+}
+var FileScope;
+var init_scope = __esm({
+  "src/eval/bicep/scope.ts"() {
+    "use strict";
+    init_value();
+    init_evaluate();
+    init_context();
+    init_emit();
+    init_expressions();
+    init_modules();
+    init_resources();
+    init_symbols();
+    init_visit();
+    FileScope = class _FileScope {
+      constructor(file, env, assigned, deployment, condition, stack) {
+        this.file = file;
+        this.env = env;
+        this.deployment = deployment;
+        this.condition = condition;
+        this.stack = stack;
+        for (const s of file.statements) {
+          switch (s.kind) {
+            case "ParamDecl": {
+              const header = { ...this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
+              const slot = { name: s.name.name, decl: s, state: 0, via: header };
+              const a = assigned.get(s.name.name);
+              if (a?.kind === "null" && s.defaultValue) slot.nullGiven = a;
+              else if (a) slot.assigned = a;
+              this.params.set(s.name.name, slot);
+              break;
+            }
+            case "ParamAssignment": {
+              const header = { ...this.loc(span2(s.keywordRange, s.name.range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
+              this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
+              break;
+            }
+            case "VarDecl":
+              this.vars.set(s.name.name, { decl: s, state: 0, via: { ...this.loc(span2(s.keywordRange, s.name.range), `variable "${s.name.name}"`), symbol: { kind: "variable", name: s.name.name } } });
+              break;
+            case "ResourceDecl": {
+              const sym = new ResSym(this, s, s.name.name, void 0);
+              this.resources.set(s.name.name, sym);
+              const addNested = (p) => {
+                for (const [n, c] of p.children) {
+                  if (!this.nestedResources.has(n)) this.nestedResources.set(n, c);
+                  addNested(c);
+                }
+              };
+              addNested(sym);
+              break;
+            }
+            case "ModuleDecl":
+              this.modules.set(s.name.name, new ModSym(this, s));
+              break;
+            case "FuncDecl":
+              this.funcs.set(s.name.name, s);
+              break;
+            case "OutputDecl":
+              this.outputDecls.set(s.name.name, s);
+              break;
+            case "TargetScopeDecl": {
+              const v = this.eval(s.value, void 0);
+              if (v.kind === "string") this.targetScope = v.value;
+              break;
+            }
+            case "ImportDecl":
+              if (s.form === "named") for (const it of s.items) this.imports.set(it.alias?.name ?? it.originalName, { decl: s, original: it.originalName });
+              break;
+            default:
+              break;
+          }
+        }
+      }
+      file;
+      env;
+      deployment;
+      condition;
+      stack;
+      params = /* @__PURE__ */ new Map();
+      vars = /* @__PURE__ */ new Map();
+      resources = /* @__PURE__ */ new Map();
+      nestedResources = /* @__PURE__ */ new Map();
+      modules = /* @__PURE__ */ new Map();
+      funcs = /* @__PURE__ */ new Map();
+      outputDecls = /* @__PURE__ */ new Map();
+      outputValues = /* @__PURE__ */ new Map();
+      imports = /* @__PURE__ */ new Map();
+      targetScope = "resourceGroup";
+      /** Another file evaluated in the same run (a module, a file `import`ed from). */
+      child(file, assigned, deployment, condition, stack) {
+        return new _FileScope(file, this.env, assigned, deployment, condition, stack);
+      }
+      loc(range, label) {
+        return label === void 0 ? { file: this.file.file, range } : { file: this.file.file, range, label };
+      }
+      problem(message, range) {
+        problem2(this.env, message, this.loc(range));
+      }
+      // ---- declared names -------------------------------------------------------------------------
+      parameter(name) {
+        const slot = this.params.get(name);
+        if (!slot) return void 0;
+        if (slot.state === 2) return passedThrough(slot.value, slot.via);
+        if (slot.state === 1) {
+          this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
+          return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
+        }
+        slot.state = 1;
+        let v;
+        if (slot.assigned) v = slot.assigned;
+        else if (slot.expr) v = this.eval(slot.expr, void 0);
+        else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
+        else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
+        else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+        slot.value = v;
+        slot.state = 2;
+        return passedThrough(v, slot.via);
+      }
+      variable(name) {
+        const slot = this.vars.get(name);
+        if (!slot) return void 0;
+        if (slot.state === 2) return passedThrough(slot.value, slot.via);
+        if (slot.state === 1) {
+          this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
+          return U2(`variable '${name}' refers to itself`, slot.via);
+        }
+        slot.state = 1;
+        const v = this.eval(slot.decl.value, void 0);
+        slot.value = v;
+        slot.state = 2;
+        return passedThrough(v, slot.via);
+      }
+      output(name) {
+        const cached = this.outputValues.get(name);
+        if (cached) return cached;
+        const d = this.outputDecls.get(name);
+        if (!d) return void 0;
+        this.outputValues.set(name, U2(`output '${name}' refers to itself`, this.loc(d.name.range)));
+        const v = this.eval(d.value, void 0);
+        this.outputValues.set(name, v);
+        return v;
+      }
+      /** The declared params as InputDecls (kind 'bicep-param'). */
+      collectInputs() {
+        const readByMember = this.params.size ? namesReadByMember(this.file) : /* @__PURE__ */ new Set();
+        for (const slot of this.params.values()) {
+          const d = slot.decl;
+          if (!d) continue;
+          const key = `${slot.via.file}:${slot.via.range.start.offset}`;
+          if (this.env.inputKeys.has(key)) continue;
+          this.env.inputKeys.add(key);
+          const input = { name: slot.name, kind: "bicep-param", header: slot.via };
+          if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+          else if (d.resourceType) input.type = "resource";
+          if (d.decorators.some((x) => x.name === "secure")) input.secure = true;
+          if (readByMember.has(slot.name)) input.readByMember = true;
+          if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, void 0);
+          if (slot.assigned) input.assigned = slot.assigned;
+          const allowed = decorator(d.decorators, "allowed");
+          const arr = allowed?.args[0];
+          if (arr?.kind === "Array") input.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
+          this.env.inputs.push(input);
+        }
+      }
+      // ---- the shared vocabulary, implemented by the other parts ---------------------------------
+      /** An expression's value (`expressions.ts`). */
+      eval(e, locals) {
+        return evaluate2(this, e, locals);
+      }
+      evalObject(o, locals, skip) {
+        return evaluateObject(this, o, locals, skip);
+      }
+      /** Resources (`resources.ts`). */
+      resourceInstances(sym) {
+        return resourceInstances(this, sym);
+      }
+      resourceBody(inst) {
+        return resourceBody(this, inst);
+      }
+      resourceId(inst, loc2) {
+        return resourceId(this, inst, loc2);
+      }
+      resourceProperty(inst, prop, loc2) {
+        return resourceProperty(this, inst, prop, loc2);
+      }
+      resourceRef(e, locals) {
+        return resourceRef(this, e, locals);
+      }
+      resourceSymbol(e, locals) {
+        return resourceSymbol(this, e, locals);
+      }
+      /** Modules and imported files (`modules.ts`). */
+      moduleInstances(sym) {
+        return moduleInstances(this, sym);
+      }
+      moduleScope(inst) {
+        return moduleScope(this, inst);
+      }
+      moduleRef(e, locals) {
+        return moduleRef(this, e, locals);
+      }
+      moduleOutput(inst, name, loc2) {
+        return moduleOutput(this, inst, name, loc2);
+      }
+      localModulePath(d) {
+        return localModulePath(this, d);
+      }
+      importedVariable(d, original, loc2) {
+        return importedVariable(this, d, original, loc2);
+      }
+      /** Pushes the resource records of this file and its modules (`emit.ts`). */
+      emit() {
+        emit(this);
+      }
+    };
+  }
+});
+
+// src/eval/bicep/evaluate.ts
+function evaluateBicepFile(opts) {
+  const env = newEnv(opts.sources, opts.maxCopy, opts.maxDepth);
+  const outputs = /* @__PURE__ */ new Map();
+  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs };
+  try {
+    const scope = new FileScope(opts.file, env, opts.parameterValues ?? /* @__PURE__ */ new Map(), [], void 0, [opts.file.file]);
+    scope.emit();
+    for (const k of scope.outputDecls.keys()) outputs.set(k, scope.output(k));
+  } catch (e) {
+    problem2(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
+  }
+  return result;
+}
+function evaluateParamFile(file, sources) {
+  const env = newEnv(sources);
+  const values = /* @__PURE__ */ new Map();
+  try {
+    const scope = new FileScope(file, env, /* @__PURE__ */ new Map(), [], void 0, [file.file]);
+    for (const [name, slot] of scope.params) {
+      if (!slot.expr) continue;
+      const v = scope.parameter(name);
+      values.set(name, { ...v, via: v.via?.slice(0, -1) });
+    }
+  } catch (e) {
+    problem2(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
+  }
+  return { values, problems: env.problems };
+}
+var init_evaluate2 = __esm({
+  "src/eval/bicep/evaluate.ts"() {
+    "use strict";
+    init_context();
+    init_scope();
+  }
+});
+
+// src/eval/bicep/project.ts
+import path17 from "node:path";
+function evaluateBicep(input) {
+  const evaluations = [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const addProblems = (ps) => {
+    for (const p of ps) {
+      const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push({ message: p.message, location: p.location, code: "EVAL001" });
+    }
+  };
+  const sources = { host: input.host, parse: input.parse };
+  const files = [...new Set(input.bicepFiles.map((f) => path17.resolve(f)))].sort();
+  const scanned = new Set(files);
+  const usedAsModule = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const parsed = input.parse(f);
+    if (!parsed) continue;
+    for (const s of parsed.statements) {
+      if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
+      const target = path17.resolve(path17.dirname(f), s.pathString);
+      if (target !== f && scanned.has(target)) usedAsModule.add(target);
+    }
+  }
+  const variants = /* @__PURE__ */ new Map();
+  for (const pf of [...input.paramFiles].sort()) {
+    const parsed = input.parseParams(pf);
+    if (!parsed) continue;
+    const using = parsed.statements.find((s) => s.kind === "UsingDecl");
+    if (!using || using.kind !== "UsingDecl" || using.none) continue;
+    const p = using.pathString;
+    const at = { file: pf, range: using.range };
+    if (p === null) {
+      addProblems([{ message: 'The "using" path of this parameters file cannot be evaluated', location: at }]);
+      continue;
+    }
+    if (REGISTRY_PATH.test(p)) continue;
+    const target = path17.resolve(path17.dirname(pf), p);
+    const kind = pathKind(input.host, target);
+    if (kind === "missing") {
+      addProblems([{ message: `The "using" target '${p}' of ${path17.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
+      continue;
+    }
+    if (!target.toLowerCase().endsWith(".bicep")) continue;
+    if (kind === "outside") {
+      addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at }]);
+      continue;
+    }
+    variants.set(target, [...variants.get(target) ?? [], pf]);
+  }
+  for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
+    const target = path17.resolve(unit);
+    if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
+  }
+  const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
+  for (const unit of units) {
+    const parsed = input.parse(unit);
+    if (!parsed) continue;
+    const pfs = [...new Set(variants.get(unit) ?? [])].sort();
+    for (const pf of pfs.length ? pfs : [void 0]) {
+      let parameterValues = /* @__PURE__ */ new Map();
+      if (pf && /\.json$/i.test(pf)) {
+        const json = input.readJsonParameters?.(pf);
+        if (!json) continue;
+        parameterValues = byParamName(parsed, json);
+      } else if (pf) {
+        const pparsed = input.parseParams(pf);
+        if (!pparsed) continue;
+        const r2 = evaluateParamFile(pparsed, sources);
+        addProblems(r2.problems);
+        parameterValues = r2.values;
+      }
+      const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
+      addProblems(r.problems);
+      const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
+      const env = input.envOverride ?? (pf ? classifyPath(path17.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path17.relative(path17.dirname(unit), pf).split(path17.sep).join("/") : "default",
+          ...pf ? { variantFile: pf } : {},
+          env,
+          unit,
+          inputs: result.inputs
+        },
+        result
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+function byParamName(file, values) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of file.statements) {
+    if (s.kind !== "ParamDecl") continue;
+    const v = values.get(s.name.name.toLowerCase());
+    if (v) out.set(s.name.name, v);
+  }
+  return out;
+}
+function envFromParams(result, unit) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && i.header.file === unit);
+    const v = input?.assigned ?? input?.defaultValue;
+    if (v?.kind === "string") {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return void 0;
+}
+var init_project2 = __esm({
+  "src/eval/bicep/project.ts"() {
+    "use strict";
+    init_env();
+    init_evaluate2();
+    init_files();
+  }
+});
+
+// src/frontends/bicep.ts
+var bicep_exports = {};
+__export(bicep_exports, {
+  bicepFrontEnd: () => bicepFrontEnd
+});
+function stateOf(ctx) {
+  let s = states.get(ctx);
+  if (!s) {
+    const problems = [];
+    s = {
+      problems,
+      bicep: parseCache(ctx.host, parseBicep, (f) => f.errors, problems),
+      params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
+      brokenWithTwin: /* @__PURE__ */ new Set(),
+      twins: /* @__PURE__ */ new Map(),
+      json: parseCache(ctx.host, parseJsonc, () => [], [])
+    };
+    states.set(ctx, s);
+  }
+  return s;
+}
+function twinParameterFiles(state, ctx) {
+  const out = /* @__PURE__ */ new Map();
+  if (state.twins.size === 0) return out;
+  const templates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
+  const paramFiles = ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path);
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(state.json.get(pf)));
+  for (const [template, source] of state.twins) {
+    const pfs = pairs.get(template) ?? [];
+    if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
+  }
+  return out;
+}
+var BICEP_GENERATOR, states, bicepFrontEnd;
+var init_bicep2 = __esm({
+  "src/frontends/bicep.ts"() {
+    "use strict";
+    init_bicep();
+    init_pragmas();
+    init_project2();
+    init_project();
+    init_detect();
+    init_template();
+    init_json();
+    init_from_arm();
+    init_shared();
+    init_names();
+    BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
+    states = /* @__PURE__ */ new WeakMap();
+    bicepFrontEnd = {
+      name: "bicep",
+      family: "arm",
+      byName: bicepKindByName,
+      supersedes(files, ctx) {
+        const state = stateOf(ctx);
+        const bicepFiles = new Set(files.filter((f) => f.kind === "bicep").map((f) => f.path));
+        const out = /* @__PURE__ */ new Set();
+        for (const f of ctx.allFiles) {
+          if (f.kind !== "arm") continue;
+          const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
+          if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? "")) continue;
+          const parsed = state.bicep.get(twin);
+          if (parsed !== void 0 && parsed.errors.length === 0) {
+            out.add(f.path);
+            state.twins.set(f.path, twin);
+          } else state.brokenWithTwin.add(twin);
+        }
+        return out;
+      },
+      run(files, ctx) {
+        const state = stateOf(ctx);
+        const result = evaluateBicep({
+          host: ctx.host,
+          bicepFiles: files.filter((f) => f.kind === "bicep" && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
+          paramFiles: files.filter((f) => f.kind === "bicepparam").map((f) => f.path),
+          parse: (f) => state.bicep.get(f),
+          parseParams: (f) => state.params.get(f),
+          jsonParameterFiles: twinParameterFiles(state, ctx),
+          readJsonParameters: (f) => {
+            const parsed = state.json.get(f);
+            return parsed?.root ? readParameterFile({ file: f, parsed }) : void 0;
+          },
+          envOverride: ctx.envOverride
+        });
+        for (const f of files) if (f.kind === "bicep") state.bicep.get(f.path);
+        const problems = [...state.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
+        const suppressionSources = [];
+        for (const [file, b] of state.bicep.entries()) {
+          if (!b) continue;
+          suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text)], blocks: b.statements.map((st) => st.range) });
+        }
+        return {
+          units: result.evaluations.map((e) => ({
+            evaluation: e.evaluation,
+            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, {}, "bicep")),
+            refKeys: armRefKeys
+          })),
+          problems,
+          suppressionSources
+        };
+      }
+    };
+  }
+});
+
+// src/parse/yaml/nesting.ts
+function yamlNestingOverflow(tokens, max) {
+  const stack = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [t, depth] = stack.pop();
+    if (!t) continue;
+    switch (t.type) {
+      case "document":
+        stack.push([t.value, depth]);
+        break;
+      case "block-map":
+      case "block-seq":
+      case "flow-collection": {
+        if (depth + 1 > max) return t.offset;
+        for (const item of t.items) {
+          if ("key" in item) stack.push([item.key ?? void 0, depth + 1]);
+          stack.push([item.value, depth + 1]);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return void 0;
+}
+var init_nesting2 = __esm({
+  "src/parse/yaml/nesting.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/yaml/blocks.ts
+function yamlTreeBlockRanges(docs, lineMap) {
+  const out = [];
+  const text2 = lineMap.text;
+  const range = (start, end) => {
+    let e = end;
+    while (e > start && /\s/.test(text2[e - 1])) e--;
+    return lineMap.range(start, e);
+  };
+  const stack = docs.map((d) => d.contents);
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 1e6) {
+    const node = stack.pop();
+    if ((0, import_yaml2.isMap)(node)) {
+      for (const p of node.items) {
+        if (!(0, import_yaml2.isPair)(p)) continue;
+        const key = p.key;
+        const value = p.value;
+        if (((0, import_yaml2.isMap)(value) || (0, import_yaml2.isSeq)(value)) && key?.range && value?.range) out.push(range(key.range[0], value.range[1]));
+        stack.push(p.value);
+      }
+    } else if ((0, import_yaml2.isSeq)(node)) {
+      for (const item of node.items) {
+        const r = item?.range;
+        if (((0, import_yaml2.isMap)(item) || (0, import_yaml2.isSeq)(item)) && r) out.push(range(r[0], r[1]));
+        if (!(0, import_yaml2.isScalar)(item)) stack.push(item);
+      }
+    }
+  }
+  return out.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+}
+var import_yaml2;
+var init_blocks = __esm({
+  "src/parse/yaml/blocks.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+  }
+});
+
+// src/parse/yaml/scalar.ts
+function identityMapping(text2, at = 0) {
+  const b = new Builder();
+  b.copy(text2, at);
+  return b.done();
+}
+function fallbackMapping(value, start, end) {
+  const n = value.length;
+  return { value, starts: new Int32Array(n).fill(start), ends: new Int32Array(n).fill(end), exact: false };
+}
+function splitSrcLines(source, at) {
+  const out = [];
+  let start = 0;
+  for (; ; ) {
+    const nl = source.indexOf("\n", start);
+    if (nl < 0) {
+      out.push({ at: at + start, text: source.slice(start), brk: at + source.length, brkLen: 0 });
+      return out;
+    }
+    const cr = nl > start && source[nl - 1] === "\r";
+    const end = cr ? nl - 1 : nl;
+    out.push({ at: at + start, text: source.slice(start, end), brk: at + end, brkLen: cr ? 2 : 1 });
+    start = nl + 1;
+  }
+}
+function unfold(b, source, at, single) {
+  const put = (text2, off) => {
+    if (!single) {
+      b.copy(text2, off);
+      return;
+    }
+    for (let i = 0; i < text2.length; i++) {
+      if (text2[i] === "'" && text2[i + 1] === "'") {
+        b.push("'", off + i, off + i + 2);
+        i++;
+      } else b.push(text2[i], off + i);
+    }
+  };
+  const lines = splitSrcLines(source, at);
+  if (lines.length === 1) {
+    put(source, at);
+    return;
+  }
+  const first = lines[0];
+  put(trimBlanksEnd(first.text), first.at);
+  let sep = " ";
+  let sepAt = first.brk;
+  let sepLen = first.brkLen;
+  for (let i = 1; i < lines.length; i++) {
+    const ln = lines[i];
+    const last = i === lines.length - 1;
+    const lead = /^[ \t]*/.exec(ln.text)[0].length;
+    const body = last ? ln.text.slice(lead) : trimBlanksEnd(ln.text.slice(lead));
+    if (!last && body === "") {
+      if (sep === "\n") b.push("\n", ln.at, ln.brk + ln.brkLen);
+      else {
+        sep = "\n";
+      }
+    } else {
+      if (sep === " ") b.push(" ", sepAt, sepAt + sepLen);
+      else b.push("\n", sepAt, sepAt + sepLen);
+      put(body, ln.at + lead);
+      sep = " ";
+    }
+    if (!last) {
+      if (body !== "") {
+        sepAt = ln.brk;
+        sepLen = ln.brkLen;
+      }
+    }
+  }
+}
+function doubleQuoted(b, source, at) {
+  for (let i = 1; i < source.length - 1; ++i) {
+    const ch = source[i];
+    if (ch === "\r" && source[i + 1] === "\n") continue;
+    if (ch === "\n") {
+      const brkAt = at + (source[i - 1] === "\r" ? i - 1 : i);
+      let fold = 0;
+      let j = i;
+      let c = source[j + 1];
+      while (c === " " || c === "	" || c === "\n" || c === "\r") {
+        if (c === "\r" && source[j + 2] !== "\n") break;
+        if (c === "\n") {
+          fold++;
+          b.push("\n", at + j + 1, at + j + 2);
+        }
+        j++;
+        c = source[j + 1];
+      }
+      if (!fold) b.push(" ", brkAt, at + i + 1);
+      i = j;
+    } else if (ch === "\\") {
+      const escAt = i;
+      let next = source[++i];
+      const cc = next === void 0 ? void 0 : ESCAPES[next];
+      if (cc) b.push(cc, at + escAt, at + i + 1);
+      else if (next === "\n") {
+        next = source[i + 1];
+        while (next === " " || next === "	") next = source[++i + 1];
+      } else if (next === "\r" && source[i + 1] === "\n") {
+        next = source[++i + 1];
+        while (next === " " || next === "	") next = source[++i + 1];
+      } else if (next === "x" || next === "u" || next === "U") {
+        const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+        const hex = source.substr(i + 1, length);
+        const code = hex.length === length && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+        let s;
+        try {
+          s = String.fromCodePoint(code);
+        } catch {
+          s = source.substr(escAt, length + 2);
+        }
+        b.push(s, at + escAt, at + i + 1 + length);
+        i += length;
+      } else {
+        b.push(source.substr(escAt, 2), at + escAt, at + escAt + 2);
+      }
+    } else if (ch === " " || ch === "	") {
+      const wsStart = i;
+      let next = source[i + 1];
+      while (next === " " || next === "	") next = source[++i + 1];
+      if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n")) b.copy(source.slice(wsStart, i + 1), at + wsStart);
+    } else {
+      b.push(ch, at + i);
+    }
+  }
+}
+function blockScalar(b, tok, atRoot) {
+  const headerTok = tok.props[0];
+  if (!headerTok || headerTok.type !== "block-scalar-header") return false;
+  const hsrc = headerTok.source;
+  const mode = hsrc[0];
+  let indentInd = 0;
+  let chomp = "";
+  for (let i = 1; i < hsrc.length; i++) {
+    const ch = hsrc[i];
+    if (!chomp && (ch === "-" || ch === "+")) chomp = ch;
+    else {
+      const n = Number(ch);
+      if (!indentInd && n) indentInd = n;
+    }
+  }
+  let headerLen = hsrc.length;
+  for (let i = 1; i < tok.props.length; i++) {
+    const p = tok.props[i];
+    if (typeof p.source === "string") headerLen += p.source.length;
+  }
+  const source = tok.source ?? "";
+  const base = tok.offset + headerLen;
+  const lines = [];
+  {
+    let pos = 0;
+    for (; ; ) {
+      const nl = source.indexOf("\n", pos);
+      const end = nl < 0 ? source.length : nl;
+      const raw = source.slice(pos, end);
+      const ind = /^ */.exec(raw)[0];
+      lines.push({ indent: ind, content: raw.slice(ind.length), at: base + pos });
+      if (nl < 0) break;
+      pos = nl + 1;
+    }
+  }
+  let chompStart = lines.length;
+  for (let i = lines.length - 1; i >= 0; --i) {
+    const c = lines[i].content;
+    if (c === "" || c === "\r") chompStart = i;
+    else break;
+  }
+  if (chompStart === 0) {
+    if (chomp === "+" && lines.length > 0) {
+      const n = Math.max(1, lines.length - 1);
+      for (let i = 0; i < n; i++) {
+        const ln = lines[Math.min(i, lines.length - 1)];
+        b.push("\n", ln.at + ln.indent.length + ln.content.length);
+      }
+    }
+    return true;
+  }
+  let trimIndent = tok.indent + indentInd;
+  let contentStart = 0;
+  for (let i = 0; i < chompStart; ++i) {
+    const { indent, content } = lines[i];
+    if (content === "" || content === "\r") {
+      if (indentInd === 0 && indent.length > trimIndent) trimIndent = indent.length;
+    } else {
+      if (indentInd === 0) trimIndent = indent.length;
+      contentStart = i;
+      break;
+    }
+  }
+  if (trimIndent === 0 && !atRoot) {
+  }
+  for (let i = lines.length - 1; i >= chompStart; --i) {
+    if (lines[i].indent.length > trimIndent) chompStart = i + 1;
+  }
+  const brkOf = (i) => {
+    const ln = lines[i];
+    const endAt = ln.at + ln.indent.length + ln.content.length;
+    if (ln.content.endsWith("\r")) return [endAt - 1, endAt + 1];
+    return [endAt, endAt + 1];
+  };
+  for (let i = 0; i < contentStart; ++i) {
+    const ln = lines[i];
+    b.copy(ln.indent.slice(trimIndent), ln.at + trimIndent);
+    const [s, e] = brkOf(i);
+    b.push("\n", s, e);
+  }
+  let sep = "";
+  let sepAt = [0, 0];
+  let prevMoreIndented = false;
+  const pushSep = () => {
+    for (let k = 0; k < sep.length; k++) b.push(sep[k], sepAt[0], sepAt[1]);
+  };
+  for (let i = contentStart; i < chompStart; ++i) {
+    const ln = lines[i];
+    let indent = ln.indent;
+    let content = ln.content;
+    if (content.endsWith("\r")) content = content.slice(0, -1);
+    let indentAt = ln.at;
+    if (content && indent.length < trimIndent) {
+      indentAt += indent.length;
+      indent = "";
+    }
+    const contentAt = ln.at + ln.indent.length;
+    const keptIndent = indent.slice(trimIndent);
+    const keptIndentAt = indentAt + Math.min(trimIndent, indent.length);
+    if (mode !== ">") {
+      pushSep();
+      b.copy(keptIndent, keptIndentAt);
+      b.copy(content, contentAt);
+      sep = "\n";
+      sepAt = brkOf(i);
+    } else if (indent.length > trimIndent || content[0] === "	") {
+      if (sep === " ") sep = "\n";
+      else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
+      pushSep();
+      b.copy(keptIndent, keptIndentAt);
+      b.copy(content, contentAt);
+      sep = "\n";
+      sepAt = brkOf(i);
+      prevMoreIndented = true;
+    } else if (content === "") {
+      if (sep === "\n") b.push("\n", ...brkOf(i));
+      else {
+        sep = "\n";
+      }
+    } else {
+      pushSep();
+      b.copy(content, contentAt);
+      sep = " ";
+      sepAt = brkOf(i);
+      prevMoreIndented = false;
+    }
+  }
+  const lastContent = chompStart - 1;
+  switch (chomp) {
+    case "-":
+      break;
+    case "+": {
+      for (let i = chompStart; i < lines.length; ++i) {
+        const [s, e] = brkOf(i - 1);
+        b.push("\n", s, e);
+        const ln = lines[i];
+        b.copy(ln.indent.slice(trimIndent), ln.at + trimIndent);
+      }
+      if (!b.value.endsWith("\n")) {
+        const [s, e] = brkOf(lines.length - 1);
+        b.push("\n", s, e);
+      }
+      break;
+    }
+    default: {
+      const [s, e] = brkOf(lastContent);
+      b.push("\n", s, e);
+    }
+  }
+  return true;
+}
+function mapScalar(node, atRoot = false) {
+  const want = typeof node.value === "string" ? node.value : String(node.value ?? node.source ?? "");
+  const start = node.range?.[0] ?? 0;
+  const end = node.range?.[1] ?? start;
+  const tok = node.srcToken;
+  const b = new Builder();
+  let ok = false;
+  if (tok) {
+    switch (tok.type) {
+      case "scalar":
+        unfold(b, tok.source, tok.offset, false);
+        ok = true;
+        break;
+      case "single-quoted-scalar":
+        unfold(b, tok.source.slice(1, tok.source.endsWith("'") && tok.source.length > 1 ? -1 : void 0), tok.offset + 1, true);
+        ok = true;
+        break;
+      case "double-quoted-scalar":
+        doubleQuoted(b, tok.source, tok.offset);
+        ok = true;
+        break;
+      case "block-scalar":
+        ok = blockScalar(b, tok, atRoot);
+        break;
+      default:
+        break;
+    }
+  }
+  if (ok && (typeof node.value !== "string" || b.value === want)) return b.done();
+  return fallbackMapping(want, start, Math.max(start, end));
+}
+function trimBlanksEnd(s) {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+var Builder, ESCAPES;
+var init_scalar = __esm({
+  "src/parse/yaml/scalar.ts"() {
+    "use strict";
+    Builder = class {
+      value = "";
+      s = [];
+      e = [];
+      push(ch, start, end = start + 1) {
+        for (let i = 0; i < ch.length; i++) {
+          this.value += ch[i];
+          this.s.push(start);
+          this.e.push(end);
+        }
+      }
+      /** Appends source text `text` that starts at file offset `at`, one char per offset. */
+      copy(text2, at) {
+        for (let i = 0; i < text2.length; i++) {
+          this.value += text2[i];
+          this.s.push(at + i);
+          this.e.push(at + i + 1);
+        }
+      }
+      done(exact = true) {
+        return { value: this.value, starts: Int32Array.from(this.s), ends: Int32Array.from(this.e), exact };
+      }
+    };
+    ESCAPES = {
+      "0": "\0",
+      a: "\x07",
+      b: "\b",
+      e: "\x1B",
+      f: "\f",
+      n: "\n",
+      r: "\r",
+      t: "	",
+      v: "\v",
+      N: "\x85",
+      _: "\xA0",
+      L: "\u2028",
+      P: "\u2029",
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+  }
+});
+
+// src/parse/yaml/script.ts
+function snippetRange(sn, lineMap, start, end) {
+  if (sn.starts.length === 0) return sn.range;
+  const s = Math.min(Math.max(start, 0), sn.starts.length - 1);
+  const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
+  return lineMap.range(sn.starts[s], sn.ends[e]);
+}
+function lineEnd(v, i) {
+  const nl = v.indexOf("\n", i);
+  let e = nl < 0 ? v.length : nl;
+  if (e > i && v[e - 1] === "\r") e--;
+  return e;
+}
+function afterLineBreak(v, i) {
+  if (v[i] === "\r" && v[i + 1] === "\n") return i + 2;
+  if (v[i] === "\n" || v[i] === "\r") return i + 1;
+  return i;
+}
+function continuesOnNextLine(last, before) {
+  return last === "|" || last === "&" && before === "&";
+}
+function scan(v, lang) {
+  const ps = lang === "powershell";
+  const esc = ps ? "`" : "\\";
+  const commands = [];
+  const comments = [];
+  let i = 0;
+  const n = v.length;
+  while (i < n) {
+    let j = i;
+    while (j < n && isWs(v[j])) j++;
+    if (j >= n) break;
+    if (v[j] === "\n" || v[j] === "\r") {
+      i = afterLineBreak(v, j);
+      continue;
+    }
+    if (v[j] === "#" || ps && v[j] === "<" && v[j + 1] === "#") {
+      if (ps && v[j] === "<") {
+        const close = v.indexOf("#>", j + 2);
+        const end = close < 0 ? n : close + 2;
+        comments.push([j, end]);
+        i = end;
+        continue;
+      }
+      const cmd2 = { text: "", map: [], commented: true };
+      let k = j;
+      for (; ; ) {
+        const e = lineEnd(v, k);
+        comments.push([k, e]);
+        let b = k;
+        while (b < e && v[b] === "#") b++;
+        while (b < e && isWs(v[b])) b++;
+        let bodyEnd = e;
+        while (bodyEnd > b && isWs(v[bodyEnd - 1])) bodyEnd--;
+        const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
+        const stop = cont ? bodyEnd - 1 : e;
+        for (let p2 = b; p2 < stop; p2++) {
+          cmd2.text += v[p2];
+          cmd2.map.push(p2);
+        }
+        i = afterLineBreak(v, e);
+        if (!cont) break;
+        let q = i;
+        while (q < n && isWs(v[q])) q++;
+        if (q >= n || v[q] !== "#") break;
+        if (ps) {
+          cmd2.text += " ";
+          cmd2.map.push(bodyEnd - 1);
+        }
+        k = q;
+      }
+      if (cmd2.text.trim()) commands.push(cmd2);
+      continue;
+    }
+    const cmd = { text: "", map: [], commented: false };
+    let lastChar;
+    let lastNonBlank;
+    let beforeLastNonBlank;
+    const add = (p2) => {
+      const c = v[p2];
+      if (!isWs(c)) {
+        beforeLastNonBlank = lastChar;
+        lastNonBlank = c;
+      }
+      lastChar = c;
+      cmd.text += c;
+      cmd.map.push(p2);
+    };
+    const addSpace = (p2) => {
+      lastChar = " ";
+      cmd.text += " ";
+      cmd.map.push(p2);
+    };
+    let p = j;
+    let quote = "";
+    let heredoc;
+    for (; ; ) {
+      if (p >= n) break;
+      const c = v[p];
+      if (quote === "'") {
+        add(p);
+        if (c === "'") quote = "";
+        p++;
+        continue;
+      }
+      if (quote === '"') {
+        if (c === esc && p + 1 < n) {
+          if (v[p + 1] === "\n" || v[p + 1] === "\r" && v[p + 2] === "\n") {
+            p = afterLineBreak(v, p + 1);
+            continue;
+          }
+          add(p);
+          add(p + 1);
+          p += 2;
+          continue;
+        }
+        add(p);
+        if (c === '"') quote = "";
+        p++;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quote = c;
+        add(p);
+        p++;
+        continue;
+      }
+      if (c === esc) {
+        if (v[p + 1] === "\n" || v[p + 1] === "\r" && v[p + 2] === "\n" || p + 1 >= n) {
+          if (ps) {
+            addSpace(p);
+          }
+          p = afterLineBreak(v, p + 1);
+          continue;
+        }
+        add(p);
+        add(p + 1);
+        p += 2;
+        continue;
+      }
+      if (ps && c === "<" && v[p + 1] === "#") {
+        const close = v.indexOf("#>", p + 2);
+        const end = close < 0 ? n : close + 2;
+        comments.push([p, end]);
+        addSpace(p);
+        p = end;
+        continue;
+      }
+      if (c === "#") {
+        const prev = lastChar;
+        if (prev === void 0 || isWs(prev) || prev === ";" || prev === "&" || prev === "|" || prev === "(") {
+          const e = lineEnd(v, p);
+          comments.push([p, e]);
+          p = e;
+          continue;
+        }
+      }
+      if (c === "\n" || c === "\r") {
+        if (continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
+          addSpace(p);
+          p = afterLineBreak(v, p);
+          continue;
+        }
+        if (!ps) {
+          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
+        }
+        p = afterLineBreak(v, p);
+        break;
+      }
+      add(p);
+      p++;
+    }
+    if (cmd.text.trim()) commands.push(cmd);
+    i = p;
+    if (heredoc) {
+      const start = i;
+      let end = n;
+      while (i < n) {
+        const e = lineEnd(v, i);
+        const line = v.slice(i, e).trim();
+        const lineStart = i;
+        i = afterLineBreak(v, e);
+        if (line === heredoc.delim) {
+          end = lineStart;
+          break;
+        }
+        if (i === e) break;
+      }
+      cmd.heredoc = { delimiter: heredoc.delim, quoted: heredoc.quoted, stripTabs: heredoc.stripTabs, start, end };
+    }
+  }
+  return { commands, comments };
+}
+function substitutionIsWord(text2, i) {
+  const close = text2.indexOf(")", i + 2);
+  if (close < 0) return false;
+  return !/[\s(]/.test(text2.slice(i + 2, close));
+}
+function tokenize(text2, lang) {
+  const ps = lang === "powershell";
+  const esc = ps ? "`" : "\\";
+  const out = [];
+  let i = 0;
+  const n = text2.length;
+  while (i < n) {
+    const c = text2[i];
+    if (isWs(c) || c === "\n" || c === "\r") {
+      i++;
+      continue;
+    }
+    const two = text2.slice(i, i + 2);
+    if ((two === "$(" || ps && two === "@(") && !substitutionIsWord(text2, i)) {
+      out.push({ text: two, start: i, end: i + 2, op: true });
+      i += 2;
+      continue;
+    }
+    if (two === "&&" || two === "||") {
+      out.push({ text: two, start: i, end: i + 2, op: true });
+      i += 2;
+      continue;
+    }
+    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" || !ps && c === "`") {
+      out.push({ text: c, start: i, end: i + 1, op: true });
+      i++;
+      continue;
+    }
+    const start = i;
+    let word = "";
+    let quote = "";
+    while (i < n) {
+      const ch = text2[i];
+      if (quote) {
+        if (ch === quote) {
+          if (quote === "'" && ps && text2[i + 1] === "'") {
+            word += "'";
+            i += 2;
+            continue;
+          }
+          quote = "";
+          i++;
+          continue;
+        }
+        if (quote === '"' && ch === esc && i + 1 < n) {
+          word += text2[i + 1];
+          i += 2;
+          continue;
+        }
+        word += ch;
+        i++;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        i++;
+        continue;
+      }
+      if (ch === esc && i + 1 < n) {
+        word += text2[i + 1];
+        i += 2;
+        continue;
+      }
+      if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
+      if (ch === "$" && text2[i + 1] === "(") {
+        if (!substitutionIsWord(text2, i)) break;
+        const close = text2.indexOf(")", i + 2);
+        word += text2.slice(i, close + 1);
+        i = close + 1;
+        continue;
+      }
+      if (ch === "&") {
+        const prev = text2[i - 1];
+        if (!(prev === ">" || prev === "<")) break;
+      }
+      word += ch;
+      i++;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    out.push({ text: word, start, end: i, op: false });
+  }
+  return out;
+}
+function buildSnippet(args) {
+  const { mapped, lineMap } = args;
+  const value = mapped.value;
+  const range = value.length > 0 ? lineMap.range(mapped.starts[0], mapped.ends[value.length - 1]) : args.fallbackRange;
+  const sn = {
+    file: args.file,
+    language: args.language,
+    origin: args.origin,
+    subject: args.subject,
+    attributePath: args.attributePath,
+    value,
+    starts: mapped.starts,
+    ends: mapped.ends,
+    exact: mapped.exact,
+    range,
+    commands: [],
+    comments: []
+  };
+  const res = scan(value, args.language);
+  for (const [s, e] of res.comments) {
+    sn.comments.push({ text: value.slice(s, e), range: snippetRange(sn, lineMap, s, e) });
+  }
+  for (const raw of res.commands) {
+    const map = Int32Array.from(raw.map);
+    const tokens = tokenize(raw.text, args.language).map((t) => ({
+      text: t.text,
+      raw: raw.text.slice(t.start, t.end),
+      start: t.start,
+      end: t.end,
+      op: t.op,
+      range: lineMap.range(sn.starts[map[t.start]], sn.ends[map[t.end - 1]])
+    }));
+    let a = 0;
+    let b = raw.text.length;
+    while (a < b && isWs(raw.text[a])) a++;
+    while (b > a && isWs(raw.text[b - 1])) b--;
+    const command2 = {
+      text: raw.text,
+      commented: raw.commented,
+      map,
+      tokens,
+      range: lineMap.range(sn.starts[map[a]], sn.ends[map[b - 1]])
+    };
+    const h = raw.heredoc;
+    if (h) {
+      const at = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
+      const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at, at);
+      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
+    }
+    sn.commands.push(command2);
+  }
+  return sn;
+}
+var isWs;
+var init_script = __esm({
+  "src/parse/yaml/script.ts"() {
+    "use strict";
+    isWs = (c) => c === " " || c === "	";
+  }
+});
+
+// src/parse/yaml/tree.ts
+function nodeRange(lineMap, node) {
+  const r = node?.range;
+  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
+}
+function scalarValue(node) {
+  const v = node.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+function scalarRange(lineMap, node) {
+  const r = node.range;
+  if (!r) return lineMap.range(0, 0);
+  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
+  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
+  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
+  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
+    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
+  }
+  const m = mapScalar(node);
+  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+  return lineMap.range(r[0], r[1]);
+}
+function pairRange(lineMap, p) {
+  const k = p.key;
+  const v = p.value;
+  const start = k?.range?.[0] ?? 0;
+  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+  return lineMap.range(start, end);
+}
+function yamlTree(node, lineMap, depth = 0) {
+  if ((0, import_yaml3.isScalar)(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node) };
+  if (depth > 200 || (0, import_yaml3.isAlias)(node)) return { type: "other", range: nodeRange(lineMap, node) };
+  if ((0, import_yaml3.isMap)(node)) {
+    const entries2 = [];
+    for (const p of node.items) {
+      if (!(0, import_yaml3.isPair)(p)) continue;
+      const k = p.key;
+      const e = { key: (0, import_yaml3.isScalar)(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1);
+      entries2.push(e);
+    }
+    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
+  }
+  if ((0, import_yaml3.isSeq)(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node) };
+  return { type: "other", range: nodeRange(lineMap, node) };
+}
+function entryOf2(node, key) {
+  if (node?.type !== "map") return void 0;
+  return node.entries.find((e) => e.key === key);
+}
+function valueOf(node, key) {
+  return entryOf2(node, key)?.value;
+}
+function stringOf(node, key) {
+  const v = valueOf(node, key);
+  return v?.type === "scalar" ? v.value : void 0;
+}
+var import_yaml3;
+var init_tree = __esm({
+  "src/parse/yaml/tree.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_scalar();
+  }
+});
+
+// src/parse/yaml/ci.ts
+function nodeRange2(ctx, node) {
+  const r = node?.range;
+  if (!r) return ctx.lineMap.range(0, 0);
+  return ctx.lineMap.range(r[0], r[1]);
+}
+function scalarString2(node) {
+  if (!(0, import_yaml4.isScalar)(node)) return void 0;
+  const v = node.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+function contentRange(ctx, node) {
+  if ((0, import_yaml4.isScalar)(node)) {
+    const m = mapScalar(node);
+    if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+  }
+  return nodeRange2(ctx, node);
+}
+function pairsOf(map) {
+  if (!(0, import_yaml4.isMap)(map)) return [];
+  return map.items.filter((p) => (0, import_yaml4.isPair)(p));
+}
+function get(map, key) {
+  for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p.value;
+  return void 0;
+}
+function getPair(map, key) {
+  for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p;
+  return void 0;
+}
+function pairRange2(ctx, p) {
+  const start = p.key?.range?.[0] ?? 0;
+  const end = p.value?.range?.[1] ?? p.key?.range?.[1] ?? start;
+  return ctx.lineMap.range(start, end);
+}
+function entry(ctx, p) {
+  const e = {
+    key: scalarString2(p.key) ?? "",
+    keyRange: nodeRange2(ctx, p.key),
+    range: pairRange2(ctx, p)
+  };
+  if (p.value) {
+    const v = scalarString2(p.value);
+    if (v !== void 0) e.value = v;
+    e.valueRange = contentRange(ctx, p.value);
+  }
+  return e;
+}
+function entries(ctx, map) {
+  return pairsOf(map).map((p) => entry(ctx, p));
+}
+function snippetOf(ctx, node, language, origin, subject, attributePath) {
+  if (!node || !(0, import_yaml4.isScalar)(node)) return void 0;
+  const mapped = mapScalar(node);
+  const sn = buildSnippet({
+    file: ctx.file,
+    lineMap: ctx.lineMap,
+    mapped,
+    language,
+    origin,
+    subject,
+    attributePath,
+    fallbackRange: nodeRange2(ctx, node)
+  });
+  ctx.scripts.push(sn);
+  return sn;
+}
+function parsePermissions(ctx, p) {
+  if (!p) return void 0;
+  const perms = { kind: "other", scopes: {}, keyRange: nodeRange2(ctx, p.key), range: pairRange2(ctx, p) };
+  const v = p.value;
+  const s = scalarString2(v);
+  if (s !== void 0) {
+    if (s === "write-all") perms.kind = "write-all";
+    else if (s === "read-all") perms.kind = "read-all";
+  } else if ((0, import_yaml4.isMap)(v)) {
+    perms.kind = "map";
+    for (const q of pairsOf(v)) {
+      const k = scalarString2(q.key);
+      const val = scalarString2(q.value);
+      if (k !== void 0 && val !== void 0) perms.scopes[k] = val;
+    }
+  }
+  return perms;
+}
+function parseUses(value, range, keyRange) {
+  const u = { value, range, keyRange, kind: "action" };
+  const v = value.trim();
+  if (v.startsWith("./") || v.startsWith(".\\")) {
+    u.kind = "local";
+    return u;
+  }
+  if (v.toLowerCase().startsWith("docker://")) {
+    u.kind = "docker";
+    return u;
+  }
+  if (v.includes("${{")) {
+    u.kind = "expression";
+    return u;
+  }
+  const at = v.lastIndexOf("@");
+  const name = at >= 0 ? v.slice(0, at) : v;
+  if (at >= 0) u.ref = v.slice(at + 1);
+  const parts = name.split("/");
+  u.owner = parts[0];
+  if (parts[1] !== void 0) u.repo = parts[1];
+  if (parts.length > 2) u.path = parts.slice(2).join("/");
+  if (u.path && /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(u.path)) u.kind = "reusable-workflow";
+  return u;
+}
+function usesOf(ctx, p) {
+  if (!p || !p.value) return void 0;
+  const v = scalarString2(p.value);
+  if (v === void 0) return void 0;
+  return parseUses(v, contentRange(ctx, p.value), nodeRange2(ctx, p.key));
+}
+function shellLanguage(shell, runsOn) {
+  if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? "powershell" : "shell";
+  if (runsOn && /windows/i.test(runsOn)) return "powershell";
+  return "shell";
+}
+function runsOnString(node) {
+  const s = scalarString2(node);
+  if (s !== void 0) return s;
+  if ((0, import_yaml4.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
+  return void 0;
+}
+function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
+  if (!(0, import_yaml4.isSeq)(seq)) return [];
+  const steps = [];
+  seq.items.forEach((item, index) => {
+    if (!(0, import_yaml4.isMap)(item)) return;
+    const subject = `${prefix}[${index}]`;
+    const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
+    const name = scalarString2(get(item, "name"));
+    if (name !== void 0) step.name = name;
+    const id = scalarString2(get(item, "id"));
+    if (id !== void 0) step.id = id;
+    const uses = usesOf(ctx, getPair(item, "uses"));
+    if (uses) step.uses = uses;
+    const withNode = get(item, "with");
+    step.with = entries(ctx, withNode);
+    const shell = scalarString2(get(item, "shell")) ?? defaultShell;
+    if (shell !== void 0) step.shell = shell;
+    const run2 = snippetOf(ctx, get(item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
+    if (run2) step.run = run2;
+    if (uses && uses.kind === "action") {
+      const owner = (uses.owner ?? "").toLowerCase();
+      const repo = (uses.repo ?? "").toLowerCase();
+      if (owner === "azure" && (repo === "cli" || repo === "powershell")) {
+        const lang = repo === "cli" ? "shell" : "powershell";
+        snippetOf(ctx, get(withNode, "inlineScript"), lang, "inlineScript", subject, "with.inlineScript");
+      }
+    }
+    steps.push(step);
+  });
+  return steps;
+}
+function defaultsShell(node) {
+  return scalarString2(get(get(get(node, "defaults"), "run"), "shell"));
+}
+function buildWorkflow(ctx, root) {
+  const wf = { composite: false, triggers: [], reusable: false, jobs: [] };
+  const on = get(root, "on") ?? get(root, "true");
+  const onStr = scalarString2(on);
+  if (onStr !== void 0) wf.triggers = [onStr];
+  else if ((0, import_yaml4.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
+  else if ((0, import_yaml4.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
+  wf.reusable = wf.triggers.includes("workflow_call");
+  const perms = parsePermissions(ctx, getPair(root, "permissions"));
+  if (perms) wf.permissions = perms;
+  const wfShell = defaultsShell(root);
+  for (const p of pairsOf(get(root, "jobs"))) {
+    const id = scalarString2(p.key) ?? "";
+    const jobNode = p.value;
+    const subject = `workflow:jobs.${id}`;
+    const job = {
+      id,
+      subject,
+      keyRange: nodeRange2(ctx, p.key),
+      range: pairRange2(ctx, p),
+      with: entries(ctx, get(jobNode, "with")),
+      steps: []
+    };
+    const jp = parsePermissions(ctx, getPair(jobNode, "permissions"));
+    if (jp) job.permissions = jp;
+    const uses = usesOf(ctx, getPair(jobNode, "uses"));
+    if (uses) job.uses = uses;
+    const sec = getPair(jobNode, "secrets");
+    if (sec) job.secrets = entry(ctx, sec);
+    const runsOn = runsOnString(get(jobNode, "runs-on"));
+    if (runsOn !== void 0) job.runsOn = runsOn;
+    job.steps = readSteps(ctx, get(jobNode, "steps"), `${subject}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
+    wf.jobs.push(job);
+  }
+  return wf;
+}
+function buildAction(ctx, root) {
+  const wf = { composite: true, triggers: [], reusable: false, jobs: [] };
+  const runsPair = getPair(root, "runs");
+  if (!runsPair) return wf;
+  const runs = runsPair.value;
+  const job = {
+    id: "runs",
+    subject: "action:runs",
+    keyRange: nodeRange2(ctx, runsPair.key),
+    range: pairRange2(ctx, runsPair),
+    with: [],
+    steps: readSteps(ctx, get(runs, "steps"), "action:runs.steps", void 0, void 0)
+  };
+  wf.jobs.push(job);
+  return wf;
+}
+function taskScripts(ctx, step, inputs) {
+  const task = (step.task ?? "").toLowerCase();
+  const name = task.split("@")[0] ?? "";
+  const add = (key, lang, origin) => {
+    const p = pairsOf(inputs).find((q) => (scalarString2(q.key) ?? "").toLowerCase() === key.toLowerCase());
+    if (!p) return;
+    const attr2 = `inputs.${scalarString2(p.key) ?? key}`;
+    const sn = snippetOf(ctx, p.value, lang, origin, step.subject, attr2);
+    if (sn) step.scripts.push(sn);
+  };
+  const input = (key) => {
+    const p = pairsOf(inputs).find((q) => (scalarString2(q.key) ?? "").toLowerCase() === key.toLowerCase());
+    return p ? scalarString2(p.value) : void 0;
+  };
+  const inline = () => {
+    const t = input("targetType");
+    return t === void 0 || t.toLowerCase() === "inline";
+  };
+  if (name === "azurecli") {
+    const st = (input("scriptType") ?? "").toLowerCase();
+    const lang = st === "ps" || st === "pscore" ? "powershell" : "shell";
+    const loc2 = (input("scriptLocation") ?? "inlineScript").toLowerCase();
+    if (loc2 === "inlinescript") add("inlineScript", lang, "inlineScript");
+  } else if (name === "bash" || name === "shellscript") {
+    if (inline()) add("script", "shell", "inputs.script");
+  } else if (name === "powershell") {
+    if (inline()) add("script", "powershell", "inputs.script");
+  } else if (name === "cmdline") {
+    add("script", "shell", "inputs.script");
+  } else if (name === "azurepowershell") {
+    const loc2 = (input("ScriptType") ?? "").toLowerCase();
+    if (loc2 === "" || loc2 === "inlinescript") add("Inline", "powershell", "inputs.script");
+  }
+}
+function buildPipeline(ctx, root) {
+  const pipe = { steps: [] };
+  const visit2 = (node, path25) => {
+    if ((0, import_yaml4.isSeq)(node)) {
+      node.items.forEach((item, i) => visit2(item, `${path25}[${i}]`));
+      return;
+    }
+    if (!(0, import_yaml4.isMap)(node)) return;
+    const pairs = pairsOf(node);
+    let stepKind;
+    let stepPair;
+    for (const p of pairs) {
+      const k = scalarString2(p.key);
+      if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
+        if ((0, import_yaml4.isScalar)(p.value)) {
+          stepKind = k;
+          stepPair = p;
+          break;
+        }
+      }
+    }
+    if (stepKind && stepPair) {
+      const subject = `pipeline:${path25 || "$"}`;
+      const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
+      if (stepKind === "task") {
+        step.task = scalarString2(stepPair.value) ?? "";
+        step.taskRange = contentRange(ctx, stepPair.value);
+        const inputs = get(node, "inputs");
+        step.inputs = entries(ctx, inputs);
+        taskScripts(ctx, step, inputs);
+      } else {
+        const sn = snippetOf(ctx, stepPair.value, AZP_SCRIPT_KEYS[stepKind], stepKind, subject, stepKind);
+        if (sn) step.scripts.push(sn);
+      }
+      pipe.steps.push(step);
+    }
+    for (const p of pairs) {
+      if (p === stepPair) continue;
+      if (stepKind && scalarString2(p.key) === "inputs") continue;
+      const k = scalarString2(p.key) ?? "?";
+      visit2(p.value, path25 ? `${path25}.${k}` : k);
+    }
+  };
+  visit2(root, "");
+  return pipe;
+}
+function collectYamlComments(tokens, out) {
+  const stack = [tokens];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== "object" || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const x of t) stack.push(x);
+      continue;
+    }
+    const o = t;
+    if (o.type === "comment" && typeof o.offset === "number" && typeof o.source === "string") {
+      out.push([o.offset, o.source]);
+      continue;
+    }
+    for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
+  }
+}
+function commentSnippet(file, lineMap, comments) {
+  let value = "";
+  const starts = [];
+  const ends = [];
+  comments.forEach(([off, src], i) => {
+    if (i > 0) {
+      value += "\n";
+      const prevEnd = comments[i - 1][0] + comments[i - 1][1].length;
+      starts.push(prevEnd);
+      ends.push(prevEnd + 1);
+    }
+    value += src;
+    for (let k = 0; k < src.length; k++) {
+      starts.push(off + k);
+      ends.push(off + k + 1);
+    }
+  });
+  return buildSnippet({
+    file,
+    lineMap,
+    mapped: { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true },
+    language: "shell",
+    origin: "comment",
+    subject: "comments",
+    attributePath: "comment",
+    fallbackRange: lineMap.range(0, 0)
+  });
+}
+function languageOfScript(file) {
+  return /\.ps1$/i.test(file) ? "powershell" : "shell";
+}
+function parseCiDocument(file, text2, kind) {
+  const lineMap = new LineMap(text2);
+  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
+  const ctx = { file, lineMap, scripts: doc.scripts };
+  if (kind === "script") {
+    const sn = buildSnippet({
+      file,
+      lineMap,
+      mapped: identityMapping(text2),
+      language: languageOfScript(file),
+      origin: "file",
+      subject: "script",
+      attributePath: "",
+      fallbackRange: lineMap.range(0, 0)
+    });
+    doc.scripts.push(sn);
+    for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+    return doc;
+  }
+  let tokens = [];
+  let docs = [];
+  try {
+    tokens = [...new import_yaml4.Parser().parse(text2)];
+    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
+    if (tooDeep !== void 0) {
+      doc.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
+      return doc;
+    }
+    docs = [...new import_yaml4.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
+  } catch (e) {
+    doc.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
+    return doc;
+  }
+  doc.blocks = yamlTreeBlockRanges(docs, lineMap);
+  const rawComments = [];
+  collectYamlComments(tokens, rawComments);
+  rawComments.sort((a, b) => a[0] - b[0]);
+  for (const [off, src] of rawComments) {
+    doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: "yaml" });
+  }
+  if (rawComments.length > 0) doc.commentScript = commentSnippet(file, lineMap, rawComments);
+  for (const d of docs) {
+    for (const err2 of d.errors) {
+      const [s, e] = err2.pos;
+      const range = lineMap.range(s, Math.max(s, e));
+      const pe = { message: err2.message.split("\n")[0] ?? err2.message, range };
+      if (err2.code) pe.code = err2.code;
+      doc.errors.push(pe);
+    }
+  }
+  try {
+    for (const d of docs) {
+      const root = d.contents;
+      if (!(0, import_yaml4.isMap)(root)) continue;
+      doc.trees.push(yamlTree(root, lineMap));
+      if (kind === "github-workflow") {
+        if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
+      } else if (kind === "github-action") {
+        if (!doc.workflow) doc.workflow = buildAction(ctx, root);
+      } else if (kind === "azure-pipeline") {
+        const p = buildPipeline(ctx, root);
+        if (!doc.pipeline) doc.pipeline = p;
+        else doc.pipeline.steps.push(...p.steps);
+      }
+    }
+  } catch (e) {
+    doc.errors.push({ message: `could not read the CI structure: ${e.message}`, range: lineMap.range(0, 0) });
+  }
+  for (const sn of doc.scripts) {
+    for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+  }
+  doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return doc;
+}
+var import_yaml4, AZP_SCRIPT_KEYS;
+var init_ci = __esm({
+  "src/parse/yaml/ci.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_nesting();
+    init_nesting2();
+    init_source();
+    init_blocks();
+    init_scalar();
+    init_script();
+    init_tree();
+    init_script();
+    init_tree();
+    AZP_SCRIPT_KEYS = {
+      script: "shell",
+      bash: "shell",
+      pwsh: "powershell",
+      powershell: "powershell"
+    };
+  }
+});
+
+// src/eval/ci/common.ts
+function scalarOf(node) {
+  return node?.type === "scalar" ? { text: node.value, range: node.range } : void 0;
+}
+function entryOfNode(e) {
+  const out = { key: e.key, keyRange: e.keyRange, range: e.range };
+  if (e.value) {
+    if (e.value.type === "scalar") out.value = e.value.value;
+    out.valueRange = e.value.range;
+  }
+  return out;
+}
+function entriesOf(node) {
+  return node?.type === "map" ? node.entries.map(entryOfNode) : [];
+}
+function stringsOf(node) {
+  if (node?.type === "scalar") return node.value === "" ? [] : [node.value];
+  if (node?.type === "seq") return node.items.flatMap((i) => i.type === "scalar" ? [i.value] : []);
+  return [];
+}
+function isExpressionKey(key) {
+  return /^\$\{\{.*\}\}$/s.test(key.trim());
+}
+function envOf(node, scope) {
+  if (node?.type !== "map") return [];
+  return node.entries.map((e) => {
+    const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "env", scope };
+    const s = scalarOf(e.value);
+    if (s) v.value = s;
+    return v;
+  });
+}
+function variablesOf(node, scope, conditions = []) {
+  const out = [];
+  const mark = (v) => conditions.length ? { ...v, conditions: [...conditions] } : v;
+  if (node?.type === "map") {
+    for (const e of node.entries) {
+      if (isExpressionKey(e.key)) {
+        out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        continue;
+      }
+      const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "variables", scope };
+      const s = scalarOf(e.value);
+      if (s) v.value = s;
+      out.push(mark(v));
+    }
+  } else if (node?.type === "seq") {
+    for (const item of node.items) {
+      if (item.type !== "map") continue;
+      const first = item.entries[0];
+      if (first && isExpressionKey(first.key)) {
+        for (const e of item.entries) out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
+        continue;
+      }
+      const get2 = (k) => item.entries.find((e) => e.key === k);
+      const name = get2("name");
+      const group = get2("group");
+      const template = get2("template");
+      if (name?.value?.type === "scalar") {
+        const v = { name: name.value.value, nameRange: name.value.range, kind: "value", source: "variables", scope };
+        const s = scalarOf(get2("value")?.value);
+        if (s) v.value = s;
+        const ro = get2("readonly")?.value;
+        if (ro?.type === "scalar" && ro.value.toLowerCase() === "true") v.readonly = true;
+        out.push(mark(v));
+      } else if (group?.value?.type === "scalar") {
+        out.push(mark({ name: group.value.value, nameRange: group.value.range, kind: "group", source: "variables", scope }));
+      } else if (template?.value?.type === "scalar") {
+        out.push(mark({ name: template.value.value, nameRange: template.value.range, kind: "template", source: "variables", scope }));
+      }
+    }
+  }
+  return out;
+}
+function templateRefOf(node) {
+  if (node?.type !== "scalar") return void 0;
+  const text2 = node.value.trim();
+  const at = text2.lastIndexOf("@");
+  const ref = { text: node.value, range: node.range, path: text2 };
+  if (at > 0 && !text2.slice(at).includes("}}")) {
+    ref.path = text2.slice(0, at);
+    ref.repository = text2.slice(at + 1);
+  }
+  return ref;
+}
+var init_common = __esm({
+  "src/eval/ci/common.ts"() {
+    "use strict";
+  }
+});
+
+// src/eval/ci/github.ts
+function usesOf2(e) {
+  if (e?.value?.type !== "scalar") return void 0;
+  const g = parseUses(e.value.value, e.value.range, e.keyRange);
+  const u = { text: g.value, range: g.range, keyRange: g.keyRange, kind: g.kind, name: "" };
+  if (g.owner !== void 0) u.owner = g.owner;
+  if (g.repo !== void 0) u.repo = g.repo;
+  if (g.path !== void 0) u.path = g.path;
+  if (g.ref !== void 0) u.ref = g.ref;
+  const v = g.value.trim();
+  u.name = u.kind === "docker" ? v.slice("docker://".length) : u.kind === "action" || u.kind === "reusable-workflow" ? [u.owner, u.repo, u.path].filter((x) => x !== void 0).join("/").toLowerCase() : v;
+  return u;
+}
+function permissionsOf(e, level) {
+  if (!e) return void 0;
+  const p = { level, kind: "other", scopes: {}, entries: [], keyRange: e.keyRange, range: e.range };
+  const v = e.value;
+  if (v?.type === "scalar") {
+    if (v.value === "write-all") p.kind = "write-all";
+    else if (v.value === "read-all") p.kind = "read-all";
+  } else if (v?.type === "map") {
+    p.kind = "map";
+    for (const s of v.entries) {
+      if (s.value?.type !== "scalar") continue;
+      p.scopes[s.key] = s.value.value;
+      p.entries.push(entryOfNode(s));
+    }
+  }
+  return p;
+}
+function environmentOf(node) {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
+  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
+}
+function matrixOf(strategy) {
+  const m = valueOf(strategy, "matrix");
+  if (m?.type !== "map") return [];
+  const out = [];
+  for (const e of m.entries) {
+    if (e.key === "include" || e.key === "exclude") continue;
+    const axis = { name: e.key, nameRange: e.keyRange };
+    if (e.value?.type === "seq" && e.value.items.every((i) => i.type === "scalar")) axis.values = e.value.items.map((i) => scalarOf(i));
+    out.push(axis);
+  }
+  return out;
+}
+function inputsOf(node, source) {
+  if (node?.type !== "map") return [];
+  return node.entries.map((e) => {
+    const i = { name: e.key, nameRange: e.keyRange, source, allowed: [], range: e.range };
+    const type = stringOf(e.value, "type");
+    if (type !== void 0) i.type = type;
+    const req = stringOf(e.value, "required");
+    if (req !== void 0) i.required = req.toLowerCase() === "true";
+    const def2 = scalarOf(valueOf(e.value, "default"));
+    if (def2) i.default = def2;
+    const opts = valueOf(e.value, "options");
+    if (opts?.type === "seq") i.allowed = opts.items.flatMap((x) => x.type === "scalar" ? [scalarOf(x)] : []);
+    return i;
+  });
+}
+function onOf(root) {
+  return valueOf(root, "on") ?? valueOf(root, "true");
+}
+function triggersOf(on) {
+  if (on?.type === "scalar") return on.value ? [{ text: on.value, range: on.range }] : [];
+  if (on?.type === "seq") return on.items.flatMap((i) => i.type === "scalar" && i.value ? [{ text: i.value, range: i.range }] : []);
+  if (on?.type === "map") return on.entries.map((e) => ({ text: e.key, range: e.keyRange }));
+  return [];
+}
+function stepsOf(seq, prefix, scripts, defaultShell) {
+  if (seq?.type !== "seq") return [];
+  const steps = [];
+  seq.items.forEach((item, i) => {
+    if (item.type !== "map") return;
+    const subject = `${prefix}[${i}]`;
+    const uses = usesOf2(entryOf2(item, "uses"));
+    const step = {
+      subject,
+      index: steps.length,
+      range: item.range,
+      kind: uses && !entryOf2(item, "run") ? "uses" : "run",
+      inputs: entriesOf(valueOf(item, "with")),
+      env: envOf(valueOf(item, "env"), "step"),
+      scripts: scripts.get(subject) ?? []
+    };
+    if (uses) step.uses = uses;
+    const name = stringOf(item, "name");
+    if (name !== void 0) step.name = name;
+    const id = stringOf(item, "id");
+    if (id !== void 0) step.id = id;
+    const shell = stringOf(item, "shell") ?? defaultShell;
+    if (shell !== void 0) step.shell = shell;
+    const cond = stringOf(item, "if");
+    if (cond !== void 0) step.condition = cond;
+    steps.push(step);
+  });
+  return steps;
+}
+function defaultShellOf(node) {
+  return stringOf(valueOf(valueOf(node, "defaults"), "run"), "shell");
+}
+function readWorkflow(out, root, scripts) {
+  const name = stringOf(root, "name");
+  if (name !== void 0) out.name = name;
+  const on = onOf(root);
+  out.triggers = triggersOf(on);
+  out.reusable = out.triggers.some((t) => t.text === "workflow_call");
+  out.inputs = [
+    ...inputsOf(valueOf(valueOf(on, "workflow_call"), "inputs"), "workflow_call"),
+    ...inputsOf(valueOf(valueOf(on, "workflow_dispatch"), "inputs"), "workflow_dispatch")
+  ];
+  const wfPerms = permissionsOf(entryOf2(root, "permissions"), "workflow");
+  if (wfPerms) out.permissions = wfPerms;
+  out.env = envOf(valueOf(root, "env"), "workflow");
+  const wfShell = defaultShellOf(root);
+  const jobs = valueOf(root, "jobs");
+  if (jobs?.type !== "map") return;
+  for (const e of jobs.entries) {
+    const node = e.value;
+    const subject = `workflow:jobs.${e.key}`;
+    const uses = usesOf2(entryOf2(node, "uses"));
+    const job = {
+      id: e.key,
+      subject,
+      kind: uses ? "workflow-call" : "job",
+      keyRange: e.keyRange,
+      range: e.range,
+      needs: stringsOf(valueOf(node, "needs")),
+      matrix: matrixOf(valueOf(node, "strategy")),
+      env: envOf(valueOf(node, "env"), "job"),
+      inputs: entriesOf(valueOf(node, "with")),
+      steps: []
+    };
+    const jobName = stringOf(node, "name");
+    if (jobName !== void 0) job.name = jobName;
+    const runsOn = valueOf(node, "runs-on");
+    if (runsOn?.type === "scalar") job.runsOn = runsOn.value;
+    else if (runsOn?.type === "seq") job.runsOn = runsOn.items.map((i) => i.type === "scalar" ? i.value : "").join(" ");
+    const perms = permissionsOf(entryOf2(node, "permissions"), "job");
+    if (perms) job.permissions = perms;
+    const effective = perms ?? wfPerms;
+    if (effective) job.effectivePermissions = effective;
+    const env = environmentOf(valueOf(node, "environment"));
+    if (env) job.environment = env;
+    if (uses) job.uses = uses;
+    const secrets = entryOf2(node, "secrets");
+    if (secrets) job.secrets = entryOfNode(secrets);
+    job.steps = stepsOf(valueOf(node, "steps"), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell);
+    out.jobs.push(job);
+  }
+}
+function readAction(out, root, scripts) {
+  out.composite = true;
+  const name = stringOf(root, "name");
+  if (name !== void 0) out.name = name;
+  out.inputs = inputsOf(valueOf(root, "inputs"), "action");
+  const runs = entryOf2(root, "runs");
+  if (!runs) return;
+  out.jobs.push({
+    id: "runs",
+    subject: "action:runs",
+    kind: "composite",
+    keyRange: runs.keyRange,
+    range: runs.range,
+    needs: [],
+    matrix: [],
+    env: [],
+    inputs: [],
+    steps: stepsOf(valueOf(runs.value, "steps"), "action:runs.steps", scripts, void 0)
+  });
+}
+var init_github = __esm({
+  "src/eval/ci/github.ts"() {
+    "use strict";
+    init_ci();
+    init_common();
+  }
+});
+
+// src/eval/ci/azure-pipelines.ts
+function parametersOf(node) {
+  const out = [];
+  if (node?.type === "seq") {
+    for (const item of node.items) {
+      const name = valueOf(item, "name");
+      if (item.type !== "map" || name?.type !== "scalar") continue;
+      const p = { name: name.value, nameRange: name.range, source: "parameters", allowed: [], range: item.range };
+      const type = stringOf(item, "type");
+      if (type !== void 0) p.type = type;
+      const def2 = scalarOf(valueOf(item, "default"));
+      if (def2) p.default = def2;
+      const values = valueOf(item, "values");
+      if (values?.type === "seq") p.allowed = values.items.flatMap((v) => v.type === "scalar" ? [scalarOf(v)] : []);
+      out.push(p);
+    }
+  } else if (node?.type === "map") {
+    for (const e of node.entries) {
+      const p = { name: e.key, nameRange: e.keyRange, source: "parameters", allowed: [], range: e.range };
+      const def2 = scalarOf(e.value);
+      if (def2) p.default = def2;
+      out.push(p);
+    }
+  }
+  return out;
+}
+function taskOf(node) {
+  if (node?.type !== "scalar") return void 0;
+  const text2 = node.value.trim();
+  const at = text2.indexOf("@");
+  const t = { text: node.value, range: node.range, name: at >= 0 ? text2.slice(0, at) : text2 };
+  if (at >= 0) t.version = text2.slice(at + 1);
+  return t;
+}
+function environmentOf2(node) {
+  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
+  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
+}
+function poolOf(node) {
+  return scalarOf(node)?.text ?? stringOf(node, "vmImage") ?? stringOf(node, "name");
+}
+function stepKindOf(m, container) {
+  for (const e of m.entries) {
+    if (e.value?.type !== "scalar") continue;
+    if (e.key === "task" || SCRIPT_KEYS.has(e.key)) return e.key;
+  }
+  if (container === "steps" && m.entries.some((e) => e.key === "template" && e.value?.type === "scalar")) return "template";
+  return void 0;
+}
+function readPipeline(out, roots, scripts) {
+  let implicit;
+  const jobOf = (job, root) => {
+    if (job) return job;
+    if (!implicit) {
+      implicit = { id: "", subject: "pipeline:$", kind: "implicit", keyRange: root.range, range: root.range, needs: [], matrix: [], env: [], inputs: [], steps: [] };
+      out.jobs.push(implicit);
+    }
+    return implicit;
+  };
+  const visit2 = (node, path25, container, stage, job, root) => {
+    if (!node) return;
+    if (node.type === "seq") {
+      node.items.forEach((item, i) => visit2(item, `${path25}[${i}]`, container, stage, job, root));
+      return;
+    }
+    if (node.type !== "map") return;
+    const subject = `pipeline:${path25 || "$"}`;
+    const kind = stepKindOf(node, container);
+    if (kind) {
+      const owner = jobOf(job, root);
+      const step = {
+        subject,
+        index: owner.steps.length,
+        range: node.range,
+        kind,
+        inputs: entriesOf(valueOf(node, kind === "template" ? "parameters" : "inputs")),
+        env: envOf(valueOf(node, "env"), "step"),
+        scripts: scripts.get(subject) ?? []
+      };
+      if (kind === "task") {
+        const task = taskOf(valueOf(node, "task"));
+        if (task) step.task = task;
+      }
+      if (kind === "template") {
+        const t = templateRefOf(valueOf(node, "template"));
+        if (t) step.template = t;
+      }
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) step.name = name;
+      const id = stringOf(node, "name");
+      if (id !== void 0) step.id = id;
+      const cond = stringOf(node, "condition");
+      if (cond !== void 0) step.condition = cond;
+      owner.steps.push(step);
+      for (const e of node.entries) {
+        if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
+        visit2(e.value, path25 ? `${path25}.${e.key}` : e.key, e.key, stage, job, root);
+      }
+      return;
+    }
+    const jobKey = node.entries.find((e) => (e.key === "job" || e.key === "deployment") && e.value?.type === "scalar");
+    const stageKey = node.entries.find((e) => e.key === "stage" && e.value?.type === "scalar");
+    const templateCall = container === "jobs" || container === "stages" ? templateRefOf(valueOf(node, "template")) : void 0;
+    if (stageKey || templateCall && container === "stages") {
+      const s = {
+        id: stageKey?.value?.type === "scalar" ? stageKey.value.value : "",
+        subject,
+        keyRange: (stageKey ?? node.entries[0]).keyRange,
+        range: node.range,
+        env: variablesOf(valueOf(node, "variables"), "stage"),
+        inputs: templateCall ? entriesOf(valueOf(node, "parameters")) : [],
+        jobs: []
+      };
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) s.name = name;
+      if (templateCall) s.template = templateCall;
+      out.stages.push(s);
+      stage = s;
+    } else if (jobKey || templateCall && container === "jobs") {
+      const j = {
+        id: jobKey?.value?.type === "scalar" ? jobKey.value.value : "",
+        subject,
+        kind: jobKey ? jobKey.key === "deployment" ? "deployment" : "job" : "template",
+        keyRange: (jobKey ?? node.entries[0]).keyRange,
+        range: node.range,
+        needs: stringsOf(valueOf(node, "dependsOn")),
+        matrix: [],
+        env: variablesOf(valueOf(node, "variables"), "job"),
+        inputs: templateCall && !jobKey ? entriesOf(valueOf(node, "parameters")) : [],
+        steps: []
+      };
+      const name = stringOf(node, "displayName");
+      if (name !== void 0) j.name = name;
+      const pool = poolOf(valueOf(node, "pool"));
+      if (pool !== void 0) j.runsOn = pool;
+      const env = environmentOf2(valueOf(node, "environment"));
+      if (env) j.environment = env;
+      if (templateCall && !jobKey) j.template = templateCall;
+      if (stage) {
+        j.stage = stage.subject;
+        stage.jobs.push(subject);
+      }
+      out.jobs.push(j);
+      job = j;
+    }
+    for (const e of node.entries) {
+      const next = isExpressionKey(e.key) ? container : e.key;
+      visit2(e.value, path25 ? `${path25}.${e.key}` : e.key, next, stage, job, root);
+    }
+  };
+  for (const root of roots) {
+    if (root.type !== "map") continue;
+    const name = stringOf(root, "name");
+    if (name !== void 0 && out.name === void 0) out.name = name;
+    out.inputs.push(...parametersOf(valueOf(root, "parameters")));
+    out.env.push(...variablesOf(valueOf(root, "variables"), "pipeline"));
+    visit2(root, "", void 0, void 0, void 0, root);
+  }
+  for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
+}
+var SCRIPT_KEYS;
+var init_azure_pipelines = __esm({
+  "src/eval/ci/azure-pipelines.ts"() {
+    "use strict";
+    init_ci();
+    init_common();
+    SCRIPT_KEYS = /* @__PURE__ */ new Set(["script", "bash", "pwsh", "powershell"]);
+  }
+});
+
+// src/eval/ci/scripts.ts
+function simpleCommandsOf(cmd, statement, sn, lineMap) {
+  const out = [];
+  let words = [];
+  let op;
+  let after;
+  const flush = () => {
+    if (words.length === 0) return;
+    const c = {
+      argv: words,
+      commented: cmd.commented,
+      statement,
+      range: { start: words[0].range.start, end: words[words.length - 1].range.end }
+    };
+    if (after !== void 0) c.after = after;
+    out.push(c);
+    words = [];
+  };
+  for (const t of cmd.tokens) {
+    if (t.op) {
+      flush();
+      op = t.text;
+      continue;
+    }
+    if (words.length === 0) after = op;
+    words.push(new Word(t, sn, cmd, lineMap));
+  }
+  flush();
+  const h = cmd.heredoc;
+  if (h && out.length) {
+    const reader = out.find((c) => c.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) ?? out[out.length - 1];
+    reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
+  }
+  return out;
+}
+function scriptOf(sn, lineMap) {
+  const commands = [];
+  sn.commands.forEach((cmd, i) => commands.push(...simpleCommandsOf(cmd, i, sn, lineMap)));
+  const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
+  return {
+    subject: sn.subject,
+    attributePath: sn.attributePath,
+    origin: sn.origin,
+    language: sn.language,
+    range: sn.range,
+    exact: sn.exact,
+    commands,
+    comments
+  };
+}
+var Word;
+var init_scripts = __esm({
+  "src/eval/ci/scripts.ts"() {
+    "use strict";
+    Word = class {
+      text;
+      raw;
+      range;
+      #sn;
+      #cmd;
+      #start;
+      #lineMap;
+      constructor(t, sn, cmd, lineMap) {
+        this.text = t.text;
+        this.raw = t.raw;
+        this.range = t.range;
+        this.#sn = sn;
+        this.#cmd = cmd;
+        this.#start = t.start;
+        this.#lineMap = lineMap;
+      }
+      rangeOf(from, to) {
+        const len = this.raw.length;
+        const a = Math.min(Math.max(from, 0), len);
+        const b = Math.min(Math.max(to, a), len);
+        const map = this.#cmd.map;
+        const s = map[this.#start + Math.min(a, len - 1)];
+        if (s === void 0) return this.range;
+        if (b === a) {
+          const at = a === len ? this.#sn.ends[map[this.#start + len - 1]] : this.#sn.starts[s];
+          return this.#lineMap.range(at, at);
+        }
+        const e = map[this.#start + b - 1];
+        return this.#lineMap.range(this.#sn.starts[s], this.#sn.ends[e]);
+      }
+      toJSON() {
+        return { text: this.text, raw: this.raw, range: this.range };
+      }
+    };
+  }
+});
+
+// src/eval/ci/build.ts
+function buildCiModel(doc) {
+  const out = {
+    file: doc.file,
+    kind: doc.kind,
+    format: FORMAT[doc.kind],
+    triggers: [],
+    reusable: false,
+    composite: false,
+    inputs: [],
+    env: [],
+    stages: [],
+    jobs: [],
+    steps: [],
+    scripts: [],
+    comments: doc.comments.map((c) => ({ text: c.text, range: c.range, source: c.source }))
+  };
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const sn of doc.scripts) {
+    const s = scriptOf(sn, doc.lineMap);
+    out.scripts.push(s);
+    const list2 = bySubject.get(s.subject);
+    if (list2) list2.push(s);
+    else bySubject.set(s.subject, [s]);
+  }
+  if (doc.commentScript) out.commentedOut = scriptOf(doc.commentScript, doc.lineMap);
+  const first = doc.trees[0];
+  if (doc.kind === "github-workflow" && first) readWorkflow(out, first, bySubject);
+  else if (doc.kind === "github-action" && first) readAction(out, first, bySubject);
+  else if (doc.kind === "azure-pipeline") readPipeline(out, doc.trees, bySubject);
+  out.steps = out.jobs.flatMap((j) => j.steps).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
+}
+var FORMAT;
+var init_build = __esm({
+  "src/eval/ci/build.ts"() {
+    "use strict";
+    init_github();
+    init_azure_pipelines();
+    init_scripts();
+    FORMAT = {
+      "github-workflow": "github-actions",
+      "github-action": "github-actions",
+      "azure-pipeline": "azure-pipelines",
+      script: "script"
+    };
+  }
+});
+
+// src/frontends/ci-classify.ts
+function keyOf(k) {
+  return (0, import_yaml5.isScalar)(k) ? String(k.value) : void 0;
+}
+function hasPipelineSteps(root) {
+  let found = false;
+  const visit2 = (node, underContainer, depth) => {
+    if (found || depth > 40) return;
+    if ((0, import_yaml5.isSeq)(node)) {
+      for (const it of node.items) visit2(it, underContainer, depth + 1);
+      return;
+    }
+    if (!(0, import_yaml5.isMap)(node)) return;
+    for (const p of node.items) {
+      const k = keyOf(p.key);
+      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml5.isScalar)(p.value)) {
+        found = true;
+        return;
+      }
+    }
+    for (const p of node.items) {
+      const k = keyOf(p.key);
+      visit2(p.value, underContainer || k === "steps" || k === "jobs" || k === "stages", depth + 1);
+    }
+  };
+  visit2(root, false, 0);
+  return found;
+}
+function classifyCiFile(relPath, text2) {
+  const path25 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path25)) return "script";
+  if (!YAML_EXT.test(path25)) return void 0;
+  if (WORKFLOW_PATH.test(path25)) return "github-workflow";
+  const base = path25.slice(path25.lastIndexOf("/") + 1);
+  if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
+  if (PIPELINE_NAME.test(base)) return "azure-pipeline";
+  const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
+  const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2);
+  if (!maybeWorkflow && !maybePipeline) return void 0;
+  let root;
+  try {
+    const doc = (0, import_yaml5.parseDocument)(text2, { version: "1.2" });
+    if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
+    root = doc.contents;
+  } catch {
+    return maybeWorkflow ? "github-workflow" : "azure-pipeline";
+  }
+  if (maybeWorkflow && (0, import_yaml5.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
+  if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
+  return void 0;
+}
+var import_yaml5, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS;
+var init_ci_classify = __esm({
+  "src/frontends/ci-classify.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
+    YAML_EXT = /\.ya?ml$/i;
+    WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+    ACTION_NAME = /^action\.ya?ml$/i;
+    PIPELINE_NAME = /^azure-pipelines[^/]*\.ya?ml$|\.azure-pipelines\.ya?ml$/i;
+    TOP_ON = /^(?:on|"on"|'on')[ \t]*:/m;
+    TOP_JOBS = /^jobs[ \t]*:/m;
+    COMPOSITE = /^[ \t]+using[ \t]*:[ \t]*["']?composite\b/m;
+    AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
+    AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
+    K8S = /^apiVersion[ \t]*:/m;
+    STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
+  }
+});
+
+// src/frontends/ci.ts
+var ci_exports = {};
+__export(ci_exports, {
+  ciFrontEnd: () => ciFrontEnd
+});
+var ciFrontEnd;
+var init_ci2 = __esm({
+  "src/frontends/ci.ts"() {
+    "use strict";
+    init_ci();
+    init_build();
+    init_ci_classify();
+    init_shared();
+    init_names();
+    ciFrontEnd = {
+      name: "ci",
+      family: "ci",
+      byName: ciByName,
+      byContent(_file, text2, rel) {
+        return classifyCiFile(rel, text2);
+      },
+      run(files, ctx) {
+        const problems = [];
+        const ciFiles = [];
+        const suppressionSources = [];
+        for (const f of files) {
+          const text2 = ctx.host.readText(f.path);
+          if (text2 === void 0) {
+            const p = readProblem(ctx.host, f.path);
+            if (p) problems.push(p);
+            continue;
+          }
+          const doc = parseCiDocument(f.path, text2, f.kind);
+          const first = doc.errors[0];
+          if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file: f.path, range: first.range } });
+          else {
+            ciFiles.push(buildCiModel(doc));
+            suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
+          }
+        }
+        return { units: [], ciFiles, problems, suppressionSources };
+      }
+    };
+  }
+});
+
 // src/action/run.ts
 import fs8 from "node:fs";
-import path25 from "node:path";
+import path24 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path22 from "node:path";
+import path21 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -14436,72 +23501,13 @@ function realpathOr(p) {
   }
 }
 
-// src/core/source.ts
-var LineMap = class {
-  constructor(text2) {
-    this.text = text2;
-    const starts = [0];
-    if (text2.indexOf("\r") < 0) {
-      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text2.length; i++) {
-        const ch = text2.charCodeAt(i);
-        if (ch === 10) starts.push(i + 1);
-        else if (ch === 13) {
-          if (text2.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-    }
-    this.lineStarts = starts;
-  }
-  text;
-  lineStarts;
-  /** The line of the last lookup: parsers ask for positions in nearly ascending order. */
-  lastLine = 0;
-  get lineCount() {
-    return this.lineStarts.length;
-  }
-  position(offset) {
-    const starts = this.lineStarts;
-    let line = this.lastLine;
-    const next = starts[line + 1];
-    if (!(starts[line] <= offset && (next === void 0 || offset < next))) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
-      this.lastLine = lo;
-    }
-    return { line: line + 1, column: offset - starts[line] + 1, offset };
-  }
-  range(startOffset, endOffset) {
-    return { start: this.position(startOffset), end: this.position(endOffset) };
-  }
-  /** The text of a 1-based line without its line terminator. */
-  lineText(line) {
-    const start = this.lineStarts[line - 1];
-    if (start === void 0) return "";
-    const next = this.lineStarts[line];
-    let end = next ?? this.text.length;
-    while (end > start && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
-    return this.text.slice(start, end);
-  }
-  offsetOf(line, column) {
-    return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
-  }
-};
-function fileStart(file) {
-  return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+// src/core/clock.ts
+function monotonicMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
 }
-function compareLocations(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
-}
+
+// src/api.ts
+init_source();
 
 // src/engine/graph.ts
 var PARENT_REF = {
@@ -14636,65 +23642,8 @@ function isKnownAttr(kind, attr2) {
   return Object.prototype.hasOwnProperty.call(KINDS[kind], attr2);
 }
 
-// src/core/env.ts
-var PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
-var NONPROD_WORDS = /* @__PURE__ */ new Set([
-  "dev",
-  "development",
-  "test",
-  "testing",
-  "qa",
-  "sandbox",
-  "sbx",
-  "sandpit",
-  "staging",
-  "stage",
-  "uat",
-  "preprod"
-]);
-var PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
-var PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
-var ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
-var ENV_TAG_NAMES = ["environment", "env"];
-function classifyWord(word) {
-  const w = word.toLowerCase();
-  if (PROD_WORDS.has(w)) return "prod";
-  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return "nonprod";
-  return void 0;
-}
-function envWords(value) {
-  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
-}
-function classifyWords(words) {
-  let prod = false;
-  let nonprod = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? "")) {
-      nonprod = true;
-      i++;
-      continue;
-    }
-    const env = classifyWord(w);
-    if (env === "prod") prod = true;
-    else if (env === "nonprod") nonprod = true;
-  }
-  if (prod && nonprod) return "unknown";
-  return prod ? "prod" : nonprod ? "nonprod" : void 0;
-}
-function classifyPath(relPath) {
-  const segments = relPath.split(/[\\/]+/).filter(Boolean);
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const env = classifyWords(envWords(segments[i]));
-    if (env) return { env, word: segments[i] };
-  }
-  return void 0;
-}
-function classifyValue(value) {
-  return classifyWords(envWords(value));
-}
-
 // src/engine/levels.ts
+init_env();
 function levelFor(level, env) {
   return typeof level === "string" ? level : level[env];
 }
@@ -15193,6 +24142,7 @@ function runRules(input, undecided = [], failures = []) {
 }
 
 // src/engine/suppressions.ts
+init_source();
 var DIRECTIVE_KEYWORD = "mlops-iac-lint-ignore";
 var ID_RE = /^[A-Z]+[0-9]{3}$/;
 var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -15773,1342 +24723,10 @@ var fsReader = {
 };
 
 // src/config/loader.ts
-var import_ajv = __toESM(require_ajv(), 1);
+init_main();
+init_json();
 import fs3 from "node:fs";
 import path5 from "node:path";
-
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text2.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text2.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text2.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text2.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text2.charCodeAt(pos);
-      if (ch === 34) {
-        result += text2.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text2.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text2.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text2.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code = text2.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
-      } while (isWhiteSpace(code));
-      return token = 15;
-    }
-    if (isLineBreak(code)) {
-      pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text2.substring(start, pos);
-          return token = 12;
-        }
-        if (text2.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text2.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code);
-        pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code)) {
-          pos++;
-          code = text2.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
-      return false;
-    }
-    switch (code) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index) => {
-  return " ".repeat(index);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + " ".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + " ".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + " ".repeat(index);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + "	".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + "	".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + "	".repeat(index);
-    })
-  }
-};
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    }
-  };
-  visit(text2, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function findNodeAtLocation(root, path26) {
-  if (!root) {
-    return void 0;
-  }
-  let node = root;
-  for (let segment of path26) {
-    if (typeof segment === "string") {
-      if (node.type !== "object" || !Array.isArray(node.children)) {
-        return void 0;
-      }
-      let found = false;
-      for (const propertyNode2 of node.children) {
-        if (Array.isArray(propertyNode2.children) && propertyNode2.children[0].value === segment && propertyNode2.children.length === 2) {
-          node = propertyNode2.children[1];
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
-        return void 0;
-      }
-    } else {
-      const index = segment;
-      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
-        return void 0;
-      }
-      node = node.children[index];
-    }
-  }
-  return node;
-}
-function contains2(node, offset, includeRightBound = false) {
-  return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
-}
-function findNodeAtOffset(node, offset, includeRightBound = false) {
-  if (contains2(node, offset, includeRightBound)) {
-    const children = node.children;
-    if (Array.isArray(children)) {
-      for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
-        const item = findNodeAtOffset(children[i], offset, includeRightBound);
-        if (item) {
-          return item;
-        }
-      }
-    }
-    return node;
-  }
-  return void 0;
-}
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error, skipUntilAfter = [], skipUntil = []) {
-    onError(error);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var createScanner2 = createScanner;
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
-var findNodeAtLocation2 = findNodeAtLocation;
-var findNodeAtOffset2 = findNodeAtOffset;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-
-// src/core/value.ts
-var str = (value, origin) => ({ kind: "string", value, origin });
-var num = (value, origin) => ({ kind: "number", value, origin });
-var bool = (value, origin) => ({ kind: "bool", value, origin });
-var nul = (origin) => ({ kind: "null", origin });
-var list = (items, origin) => ({ kind: "list", items, origin });
-var obj = (entries2, origin) => ({
-  kind: "object",
-  entries: entries2 instanceof Map ? entries2 : new Map(Object.entries(entries2)),
-  origin
-});
-var unknown = (reason, origin, token) => ({
-  kind: "unknown",
-  reason,
-  origin,
-  token
-});
-function containsUnknown(v) {
-  switch (v.kind) {
-    case "unknown":
-      return true;
-    case "list":
-      return v.items.some(containsUnknown);
-    case "object":
-      for (const e of v.entries.values()) if (containsUnknown(e)) return true;
-      return false;
-    default:
-      return false;
-  }
-}
-function passedThrough(v, loc2) {
-  return { ...v, via: [...v.via ?? [], loc2] };
-}
-function defaultForNull(def2, nullGiven) {
-  return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
-}
-function within(inner, outer) {
-  return inner.file === outer.file && inner.range.start.offset >= outer.range.start.offset && inner.range.end.offset <= outer.range.end.offset;
-}
-function sameLocation(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
-function distinct(locs) {
-  const out = [];
-  for (const l of locs) if (!out.some((x) => sameLocation(x, l))) out.push(l);
-  return out;
-}
-function decidingInput(v, site) {
-  return inputFlow(v, site)?.at(-1);
-}
-function inputFlow(v, site) {
-  if (v.decidedBy) return flowTo([...v.via ?? [], ...v.decision ?? []], v.decidedBy);
-  if (v.derivedFrom?.length) return [...v.derivedFrom];
-  if (v.origin && !within(v.origin, site)) return flowTo(v.via ?? [], v.origin);
-  return void 0;
-}
-function flowTo(places, input) {
-  return [...distinct(places).filter((l) => !sameLocation(l, input)), input];
-}
-function decisionOf(cond, conditionSite, label = "condition") {
-  const flow = inputFlow(cond, conditionSite);
-  const decider = flow?.at(-1);
-  const chain = flow ? flow.slice(0, -1) : [...cond.via ?? []];
-  if (decider) chain.push({ ...decider, label: decider.label ?? "decided by this value" });
-  chain.push({ ...conditionSite, label });
-  return { decider, chain: distinct(chain) };
-}
-function chosenBy(v, branchSite, d) {
-  const decision = distinct([...v.decision ?? [], ...d.chain]);
-  if (!d.decider || v.decidedBy || v.origin && !within(v.origin, branchSite)) return { ...v, decision };
-  return markDecided(v, branchSite, d.decider, decision);
-}
-function markDecided(v, site, decider, decision) {
-  if (v.decidedBy || v.origin && !within(v.origin, site)) return v;
-  const out = { ...v, decidedBy: decider, decision };
-  if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision));
-  else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
-  return out;
-}
-function derived(result, site, operands) {
-  if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
-  if (!result.origin || !within(result.origin, site)) return result;
-  for (const o of operands) {
-    const flow = inputFlow(o, site);
-    if (flow) return { ...result, derivedFrom: flow };
-  }
-  return result;
-}
-function withProvenanceOf(target, from) {
-  const out = { ...target, origin: from.origin, via: from.via };
-  if (from.decidedBy) out.decidedBy = from.decidedBy;
-  if (from.decision) out.decision = from.decision;
-  if (from.derivedFrom) out.derivedFrom = from.derivedFrom;
-  return out;
-}
-function toJS(v) {
-  switch (v.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return v.value;
-    case "null":
-      return null;
-    case "list":
-      return v.items.map(toJS);
-    case "object": {
-      const out = {};
-      for (const [k, e] of v.entries) out[k] = toJS(e);
-      return out;
-    }
-    case "unknown":
-      return void 0;
-  }
-}
-function fromJS(x, origin) {
-  if (x === null || x === void 0) return nul(origin);
-  if (typeof x === "string") return str(x, origin);
-  if (typeof x === "number") return num(x, origin);
-  if (typeof x === "boolean") return bool(x, origin);
-  if (Array.isArray(x)) return list(x.map((e) => fromJS(e, origin)), origin);
-  if (typeof x === "object") {
-    const m = /* @__PURE__ */ new Map();
-    for (const [k, e] of Object.entries(x)) m.set(k, fromJS(e, origin));
-    return obj(m, origin);
-  }
-  return unknown(`unsupported value ${String(x)}`, origin);
-}
-function member2(v, key) {
-  if (!v || v.kind !== "object") return void 0;
-  const exact = v.entries.get(key);
-  if (exact) return exact;
-  const lower = key.toLowerCase();
-  for (const [k, e] of v.entries) if (k.toLowerCase() === lower) return e;
-  return void 0;
-}
-function valuesEqual(a, b, opts = {}) {
-  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return a.value === b.value;
-    case "null":
-      return true;
-    case "list": {
-      const bl = b;
-      if (a.items.length !== bl.items.length) return false;
-      let result = true;
-      for (let i = 0; i < a.items.length; i++) {
-        const eq = valuesEqual(a.items[i], bl.items[i], opts);
-        if (eq === false) return false;
-        if (eq === void 0) result = void 0;
-      }
-      return result;
-    }
-    case "object": {
-      const bo = b;
-      if (a.entries.size !== bo.entries.size) return false;
-      let result = true;
-      for (const [k, x] of a.entries) {
-        const y = opts.ignoreKeyCase ? member2(bo, k) : bo.entries.get(k);
-        if (!y) return false;
-        const eq = valuesEqual(x, y, opts);
-        if (eq === false) return false;
-        if (eq === void 0) result = void 0;
-      }
-      return result;
-    }
-  }
-}
-
-// src/parse/nesting.ts
-var MAX_NESTING_DEPTH = 500;
-function nestingMessage(limit = MAX_NESTING_DEPTH) {
-  return `Nesting deeper than ${limit} levels: the file is not read past this point`;
-}
-
-// src/parse/json/index.ts
-var ERROR_MESSAGES = {
-  1: "Invalid symbol",
-  2: "Invalid number format",
-  3: "Expected a property name here",
-  4: "Expected a value here",
-  5: "Expected a colon ':' here",
-  6: "Expected a comma here",
-  7: "Expected a closing '}' here",
-  8: "Expected a closing ']' here",
-  9: "Expected end of file: unexpected content after the JSON value",
-  10: "Invalid comment token",
-  11: "Unterminated block comment",
-  12: "Unterminated string",
-  13: "Unexpected end of number",
-  14: "Invalid unicode escape sequence",
-  15: "Invalid escape character in string",
-  16: "Invalid character in string (control characters must be escaped)"
-};
-var TOKEN_LINE_COMMENT = 12;
-var TOKEN_BLOCK_COMMENT = 13;
-var TOKEN_EOF = 17;
-var ERROR_COMMA_EXPECTED = 6;
-function commaMessage(root, offset) {
-  if (!root) return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
-  let n = findNodeAtOffset2(root, offset, true) ?? root;
-  while (n && n.type !== "object" && n.type !== "array") n = n.parent;
-  if (n?.type === "object") return "Expected a comma or '}' here";
-  if (n?.type === "array") return "Expected a comma or ']' here";
-  return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
-}
-function parseJsonc(text2, file) {
-  const lineMap = new LineMap(text2);
-  const bomless = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
-  const { src, multiline } = blankLineBreaksInStrings(bomless);
-  const rawErrors = [];
-  let root;
-  const tooDeep = nestingOverflow(src, MAX_NESTING_DEPTH);
-  if (tooDeep !== void 0) {
-    return { file, text: text2, lineMap, errors: [{ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) }], comments: [] };
-  }
-  try {
-    root = parseTree2(src, rawErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  } catch (e) {
-    return {
-      file,
-      text: text2,
-      lineMap,
-      errors: [{ message: `JSON parser failure: ${e.message}`, range: lineMap.range(0, 0) }],
-      comments: []
-    };
-  }
-  if (root && multiline.size) fixMultilineStrings(root, bomless, multiline);
-  const errors = rawErrors.map((e) => ({
-    message: e.error === ERROR_COMMA_EXPECTED ? commaMessage(root, e.offset) : ERROR_MESSAGES[e.error] ?? `JSON syntax error ${e.error}`,
-    range: lineMap.range(e.offset, e.offset + e.length)
-  }));
-  if (root === void 0 && errors.length === 0) errors.push({ message: "Empty JSON document", range: lineMap.range(0, 0) });
-  return { file, text: text2, lineMap, root, errors, comments: scanComments(src, lineMap) };
-}
-function nestingOverflow(text2, max) {
-  let depth = 0;
-  const n = text2.length;
-  for (let i = 0; i < n; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 34) {
-      for (i++; i < n; i++) {
-        const d = text2.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 47 && text2.charCodeAt(i + 1) === 47) {
-      while (i < n && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
-    } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
-      const e = text2.indexOf("*/", i + 2);
-      i = e < 0 ? n : e + 1;
-    } else if (c === 91 || c === 123) {
-      if (++depth > max) return i;
-    } else if (c === 93 || c === 125) {
-      if (depth > 0) depth--;
-    }
-  }
-  return void 0;
-}
-function blankLineBreaksInStrings(text2) {
-  const multiline = /* @__PURE__ */ new Set();
-  if (!/"[^"\r\n]*[\r\n]/.test(text2)) return { src: text2, multiline };
-  const out = [];
-  let last = 0;
-  let i = 0;
-  const n = text2.length;
-  while (i < n) {
-    const c = text2[i];
-    if (c === "/" && text2[i + 1] === "/") {
-      while (i < n && text2[i] !== "\n" && text2[i] !== "\r") i++;
-    } else if (c === "/" && text2[i + 1] === "*") {
-      const e = text2.indexOf("*/", i + 2);
-      i = e < 0 ? n : e + 2;
-    } else if (c === '"') {
-      const start = i;
-      i++;
-      const breaks = [];
-      while (i < n && text2[i] !== '"') {
-        if (text2[i] === "\\") i += 2;
-        else {
-          if (text2[i] === "\n" || text2[i] === "\r") breaks.push(i);
-          i++;
-        }
-      }
-      if (i < n && breaks.length && /^\s*([,}\]:]|$)/.test(text2.slice(i + 1, i + 200))) {
-        multiline.add(start);
-        for (const b of breaks) {
-          out.push(text2.slice(last, b), " ");
-          last = b + 1;
-        }
-      }
-      i++;
-    } else i++;
-  }
-  if (!multiline.size) return { src: text2, multiline };
-  out.push(text2.slice(last));
-  return { src: out.join(""), multiline };
-}
-function fixMultilineStrings(node, text2, starts) {
-  if (node.type === "string" && starts.has(node.offset)) {
-    const raw = text2.slice(node.offset + 1, node.offset + node.length - 1).replace(/\r\n|\r|\n/g, (m) => m === "\r\n" ? "\\r\\n" : m === "\r" ? "\\r" : "\\n");
-    try {
-      node.value = JSON.parse(`"${raw}"`);
-    } catch {
-    }
-  }
-  for (const c of node.children ?? []) fixMultilineStrings(c, text2, starts);
-}
-function scanComments(text2, lineMap) {
-  const out = [];
-  if (!text2.includes("//") && !text2.includes("/*")) return out;
-  const scanner = createScanner2(text2, false);
-  for (let guard = 0; guard < text2.length + 2; guard++) {
-    const kind = scanner.scan();
-    if (kind === TOKEN_EOF) break;
-    if (kind === TOKEN_LINE_COMMENT || kind === TOKEN_BLOCK_COMMENT) {
-      const start = scanner.getTokenOffset();
-      const end = start + scanner.getTokenLength();
-      out.push({ text: text2.slice(start, end), range: lineMap.range(start, end) });
-    }
-  }
-  return out;
-}
-function nodeLocation(parsed, node, label) {
-  const loc2 = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
-  if (label !== void 0) loc2.label = label;
-  return loc2;
-}
-function propertyNode(objNode, key) {
-  if (!objNode || objNode.type !== "object" || !objNode.children) return void 0;
-  let ci;
-  const lower = key.toLowerCase();
-  for (const p of objNode.children) {
-    const k = p.children?.[0]?.value;
-    if (typeof k !== "string") continue;
-    if (k === key) return p;
-    if (!ci && k.toLowerCase() === lower) ci = p;
-  }
-  return ci;
-}
-function getProp(objNode, key) {
-  return propertyNode(objNode, key)?.children?.[1];
-}
-function members(objNode) {
-  const out = [];
-  if (!objNode || objNode.type !== "object" || !objNode.children) return out;
-  for (const p of objNode.children) {
-    const k = p.children?.[0];
-    const v = p.children?.[1];
-    if (k && v && typeof k.value === "string") out.push([k.value, k, v]);
-  }
-  return out;
-}
-function keyLocation(parsed, objNode, key, label) {
-  const k = propertyNode(objNode, key)?.children?.[0];
-  return k ? nodeLocation(parsed, k, label) : void 0;
-}
-function memberLocation(parsed, objNode, key, label) {
-  const p = propertyNode(objNode, key);
-  return p ? nodeLocation(parsed, p, label) : void 0;
-}
-function nodeToValue(parsed, node) {
-  const origin = nodeLocation(parsed, node);
-  switch (node.type) {
-    case "string":
-      return str(String(node.value), origin);
-    case "number":
-      return num(Number(node.value), origin);
-    case "boolean":
-      return bool(Boolean(node.value), origin);
-    case "null":
-      return nul(origin);
-    case "array":
-      return list((node.children ?? []).map((c) => nodeToValue(parsed, c)), origin);
-    case "object": {
-      const m = /* @__PURE__ */ new Map();
-      for (const [k, , v] of members(node)) m.set(k, nodeToValue(parsed, v));
-      return obj(m, origin);
-    }
-    default:
-      return unknown("unparsable JSON value", origin);
-  }
-}
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -17412,6 +25030,9 @@ var config_schema_default = {
     }
   }
 };
+
+// src/config/loader.ts
+init_source();
 
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
@@ -24167,16 +31788,24 @@ function findConfigFile(startDir) {
     dir = up;
   }
 }
+var ajvClass;
+async function loadAjv() {
+  ajvClass ??= (await Promise.resolve().then(() => __toESM(require_ajv(), 1))).default.Ajv;
+  return ajvClass;
+}
+function newAjv(Ajv) {
+  return new Ajv({ allErrors: true, strict: false });
+}
 var validator;
-function validate(data) {
-  validator ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(config_schema_default);
+function validate(Ajv, data) {
+  validator ??= newAjv(Ajv).compile(config_schema_default);
   return validator(data) ? [] : validator.errors ?? [];
 }
 var optionValidators = /* @__PURE__ */ new Map();
-function validateOption(spec, value) {
+function validateOption(Ajv, spec, value) {
   let v = optionValidators.get(spec);
   if (!v) {
-    v = new import_ajv.Ajv({ allErrors: true, strict: false }).compile(spec.schema);
+    v = newAjv(Ajv).compile(spec.schema);
     optionValidators.set(spec, v);
   }
   return v(value) ? [] : v.errors ?? [];
@@ -24225,7 +31854,7 @@ function errorMessage(e, where) {
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-function loadConfig(explicitPath, startDir, catalog) {
+async function loadConfig(explicitPath, startDir, catalog) {
   const file = explicitPath ? path5.resolve(explicitPath) : findConfigFile(startDir);
   if (!file) return { config: resolveConfig({}, path5.resolve(startDir), catalog) };
   let text2;
@@ -24234,9 +31863,10 @@ function loadConfig(explicitPath, startDir, catalog) {
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${e.code ?? String(e)}`]);
   }
-  return { config: parseConfig(text2, file, catalog), file };
+  return { config: await parseConfig(text2, file, catalog), file };
 }
-function parseConfig(text2, file, catalog) {
+async function parseConfig(text2, file, catalog) {
+  const Ajv = await loadAjv();
   const knownRuleIds = catalog ? new Set(catalog.map((r) => r.id)) : void 0;
   const byId = new Map((catalog ?? []).map((r) => [r.id, r]));
   const lm = new LineMap(text2);
@@ -24257,7 +31887,7 @@ function parseConfig(text2, file, catalog) {
   };
   const keyNode = (obj2, key) => obj2?.type === "object" ? obj2.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0] : void 0;
   const data = nodeValue(root);
-  for (const e of validate(data)) {
+  for (const e of validate(Ajv, data)) {
     if (e.keyword === "if" || e.keyword === "propertyNames") continue;
     const segs = pointerSegments(e.instancePath);
     const node = findNodeAtLocation2(root, segs);
@@ -24296,7 +31926,7 @@ function parseConfig(text2, file, catalog) {
       if (perRule && top) add(findNodeAtLocation2(root, ["rules", r.id, "options", name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath])}; set it once`);
       const segs = perRule ? ["rules", r.id, "options", name] : top ? [...spec.configPath] : void 0;
       if (!segs) continue;
-      for (const e of validateOption(spec, getPath(data, segs))) {
+      for (const e of validateOption(Ajv, spec, getPath(data, segs))) {
         const sub2 = pointerSegments(e.instancePath);
         add(findNodeAtLocation2(root, [...segs, ...sub2]), errorMessage(e, describePath([...segs, ...sub2])));
       }
@@ -24406,6 +32036,9 @@ function resolveConfig(raw, baseDir, catalog) {
 
 // src/frontends/terraform.ts
 import path9 from "node:path";
+
+// src/parse/hcl/parser.ts
+init_source();
 
 // src/parse/hcl/lexer.ts
 var TOKEN_NAMES = {
@@ -24651,6 +32284,7 @@ var Lexer = class {
 };
 
 // src/parse/hcl/parser.ts
+init_nesting();
 var Abort = class {
 };
 var BINARY_LEVELS = [
@@ -25579,6 +33213,7 @@ function parseHcl(text2, file) {
 import path8 from "node:path";
 
 // src/eval/terraform/module-facts.ts
+init_value();
 import path6 from "node:path";
 
 // src/eval/terraform/module-source.ts
@@ -25647,6 +33282,14 @@ function locOf(node, file, label) {
 function sourceText(text2, range) {
   return text2.slice(range.start.offset, range.end.offset);
 }
+
+// src/eval/terraform/expressions.ts
+init_value();
+
+// src/eval/terraform/functions.ts
+init_value();
+init_json();
+init_nesting();
 
 // src/eval/terraform/decimal.ts
 var SIGNIFICANT_DIGITS_512 = 150;
@@ -25881,8 +33524,9 @@ function toNumber(v) {
   if (v.kind === "string" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return Number(v.value);
   return void 0;
 }
-var segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+var segmenter;
 function graphemes(s) {
+  segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
 function pad(verb, s) {
@@ -26506,6 +34150,7 @@ function matchValue(re, s, m, at) {
 }
 
 // src/eval/terraform/guard.ts
+init_value();
 var DEFAULT_MS_PER_FILE = 2e3;
 var MAX_NESTED_EVALUATIONS = 256;
 var BUDGET_REASON = "evaluation stopped: the time budget of this file was used up";
@@ -26518,7 +34163,7 @@ var BudgetExceeded = class extends Error {
 };
 var EvalGuard = class {
   constructor(report = () => {
-  }, msPerFile, now = () => performance.now()) {
+  }, msPerFile, now = monotonicMs) {
     this.report = report;
     this.now = now;
     const fromEnv = Number(process.env["MLOPS_IAC_LINT_EVAL_BUDGET_MS"]);
@@ -27014,13 +34659,13 @@ function lockedProviderTypes(blocks) {
   return out;
 }
 
+// src/eval/terraform/project.ts
+init_env();
+
 // src/eval/terraform/instance.ts
+init_limits();
+init_value();
 import path7 from "node:path";
-
-// src/core/limits.ts
-var LOOP_INSTANCE_CAP = 1024;
-
-// src/eval/terraform/instance.ts
 var MAX_INSTANCES = LOOP_INSTANCE_CAP;
 var MAX_MODULE_DEPTH = 12;
 var MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
@@ -27485,6 +35130,8 @@ function forEachChild(e, f) {
 }
 
 // src/eval/terraform/tfvars.ts
+init_json();
+init_value();
 function tfvarsValues(file, guard) {
   const out = /* @__PURE__ */ new Map();
   for (const item of file.body.items) {
@@ -27649,515 +35296,8 @@ function isInside(root, p) {
   return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
 }
 
-// src/model/tables/azurerm.ts
-var nodePoolAttrs = [
-  { canonical: "vmSize", paths: ["vm_size"] },
-  { canonical: "taints", paths: ["node_taints"], default: [] },
-  { canonical: "labels", paths: ["node_labels"], default: {} },
-  { canonical: "tags", paths: ["tags"] },
-  // v4: auto_scaling_enabled; v3: enable_auto_scaling. Default false.
-  { canonical: "autoscale", paths: ["auto_scaling_enabled", "enable_auto_scaling"], default: false },
-  { canonical: "minCount", paths: ["min_count"] },
-  { canonical: "nodeCount", paths: ["node_count"] },
-  { canonical: "name", paths: ["name"] }
-];
-var AZURERM_TABLE = {
-  azurerm_machine_learning_workspace: {
-    kind: "ml.workspace",
-    attrs: [
-      // "public_network_access_enabled - (Optional) Enable public access when this Machine Learning Workspace is behind VNet. Defaults to true."
-      { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
-      { canonical: "imageBuildCompute", paths: ["image_build_compute_name"] },
-      { canonical: "tags", paths: ["tags"] }
-    ],
-    refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
-  },
-  // An AI Foundry hub is an ML workspace of kind Hub (its projects inherit its network settings).
-  azurerm_ai_foundry: {
-    kind: "ml.workspace",
-    fixed: { workspaceKind: "Hub" },
-    attrs: [
-      // "public_network_access - (Optional) … Possible values include Enabled and Disabled. Defaults to Enabled."
-      { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
-      { canonical: "tags", paths: ["tags"] }
-    ],
-    refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
-  },
-  azurerm_machine_learning_compute_cluster: {
-    kind: "ml.compute",
-    fixed: { computeType: "cluster" },
-    attrs: [
-      { canonical: "vmSize", paths: ["vm_size"] },
-      { canonical: "minNodeCount", paths: ["scale_settings.0.min_node_count"] },
-      { canonical: "maxNodeCount", paths: ["scale_settings.0.max_node_count"] },
-      // "node_public_ip_enabled - … Defaults to true."
-      { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
-      { canonical: "tags", paths: ["tags"] },
-      { canonical: "name", paths: ["name"] }
-    ],
-    refs: { workspace: ["machine_learning_workspace_id"] }
-  },
-  azurerm_machine_learning_compute_instance: {
-    kind: "ml.compute",
-    fixed: { computeType: "instance" },
-    attrs: [
-      { canonical: "vmSize", paths: ["virtual_machine_size"] },
-      { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
-      { canonical: "tags", paths: ["tags"] },
-      { canonical: "name", paths: ["name"] }
-    ],
-    refs: { workspace: ["machine_learning_workspace_id"] }
-  },
-  azurerm_kubernetes_cluster: {
-    kind: "aks.cluster",
-    attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
-    elements: [
-      // The default node pool is the cluster's system pool.
-      { kind: "aks.nodepool", path: "default_node_pool", attrs: nodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" }
-    ]
-  },
-  azurerm_kubernetes_cluster_node_pool: {
-    kind: "aks.nodepool",
-    attrs: [
-      ...nodePoolAttrs,
-      // "mode - (Optional) Should this Node Pool be used for System or User resources? Defaults to User."
-      { canonical: "mode", paths: ["mode"], default: "User" }
-    ],
-    refs: { cluster: ["kubernetes_cluster_id"] }
-  },
-  azurerm_key_vault: {
-    kind: "keyvault",
-    attrs: [
-      // "purge_protection_enabled - (Optional) Is Purge Protection enabled for this Key Vault?" Defaults to false.
-      { canonical: "purgeProtection", paths: ["purge_protection_enabled"], default: false },
-      // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
-      { canonical: "rbacAuthorization", paths: ["rbac_authorization_enabled", "enable_rbac_authorization"], default: false },
-      // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
-      { canonical: "accessPolicies", paths: ["access_policy"] },
-      { canonical: "tags", paths: ["tags"] }
-    ]
-  },
-  // "Manages a Key Vault Access Policy": key_vault_id names the vault it adds a policy to.
-  azurerm_key_vault_access_policy: { kind: "keyvault.accesspolicy", attrs: [], refs: { keyVault: ["key_vault_id"] } },
-  azurerm_container_registry: {
-    kind: "acr",
-    attrs: [
-      { canonical: "sku", paths: ["sku"] },
-      // "admin_enabled - (Optional) Specifies whether the admin user is enabled. Defaults to false."
-      { canonical: "adminEnabled", paths: ["admin_enabled"], default: false },
-      // "public_network_access_enabled - (Optional) Whether public network access is allowed. Defaults to true."
-      { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
-      // network_rule_set.default_action: "Defaults to Allow."
-      { canonical: "networkDefaultAction", paths: ["network_rule_set.0.default_action"], default: "Allow" },
-      { canonical: "tags", paths: ["tags"] }
-    ]
-  },
-  azurerm_storage_account: {
-    kind: "storage",
-    attrs: [
-      // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
-      // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
-      // default); v2: allow_blob_public_access.
-      { canonical: "allowBlobPublicAccess", paths: ["allow_nested_items_to_be_public", "allow_blob_public_access"], default: true },
-      // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
-      { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2" },
-      { canonical: "tags", paths: ["tags"] }
-    ]
-  },
-  azurerm_storage_container: {
-    kind: "storage.container",
-    attrs: [
-      // "container_access_type - (Optional) … Possible values are blob, container or private. Defaults to private."
-      { canonical: "publicAccess", paths: ["container_access_type"], default: "private" },
-      { canonical: "name", paths: ["name"] }
-    ],
-    // v4: storage_account_id; v3 (deprecated in v4): storage_account_name, matched by name in the graph.
-    refs: { storage: ["storage_account_id", "storage_account_name"] }
-  },
-  azurerm_linux_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-  azurerm_windows_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-  azurerm_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["vm_size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-  azurerm_linux_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-  azurerm_windows_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-  azurerm_orchestrated_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku_name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-  azurerm_network_security_group: {
-    kind: "nsg",
-    attrs: [{ canonical: "tags", paths: ["tags"] }],
-    elements: [{ kind: "nsg.rule", path: "security_rule", attrs: nsgRuleAttrs(), namePath: "name" }]
-  },
-  azurerm_network_security_rule: {
-    kind: "nsg.rule",
-    attrs: nsgRuleAttrs(),
-    refs: { nsg: ["network_security_group_name"] }
-  },
-  azurerm_private_endpoint: {
-    kind: "private-endpoint",
-    attrs: [
-      { canonical: "targets", paths: ["private_service_connection.0.private_connection_resource_id"] },
-      { canonical: "groupIds", paths: ["private_service_connection.0.subresource_names"], default: [] },
-      { canonical: "tags", paths: ["tags"] }
-    ],
-    refs: { target: ["private_service_connection.0.private_connection_resource_id"] }
-  }
-};
-function nsgRuleAttrs() {
-  return [
-    { canonical: "name", paths: ["name"] },
-    { canonical: "direction", paths: ["direction"] },
-    { canonical: "access", paths: ["access"] },
-    { canonical: "protocol", paths: ["protocol"] },
-    { canonical: "destinationPort", paths: ["destination_port_range"] },
-    { canonical: "destinationPorts", paths: ["destination_port_ranges"] },
-    { canonical: "sourceAddress", paths: ["source_address_prefix"] },
-    { canonical: "sourceAddresses", paths: ["source_address_prefixes"] }
-  ];
-}
-
-// src/model/facts/keyvault.ts
-var RBAC_DEFAULT_API_VERSION = "2026-02-01";
-var VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
-var SECRETS_READER_ROLE = "Key Vault Secrets User";
-
-// src/model/tables/arm.ts
-var agentPoolAttrs = [
-  { canonical: "vmSize", paths: ["vmSize"] },
-  { canonical: "taints", paths: ["nodeTaints"], default: [] },
-  { canonical: "labels", paths: ["nodeLabels"], default: {} },
-  { canonical: "tags", paths: ["tags"] },
-  { canonical: "autoscale", paths: ["enableAutoScaling"], default: false },
-  { canonical: "minCount", paths: ["minCount"] },
-  { canonical: "nodeCount", paths: ["count"] },
-  { canonical: "name", paths: ["name"] },
-  { canonical: "mode", paths: ["mode"] }
-];
-var computeAttrs = [
-  { canonical: "computeTypeRaw", paths: ["properties.computeType"] },
-  { canonical: "vmSize", paths: ["properties.properties.vmSize"] },
-  { canonical: "minNodeCount", paths: ["properties.properties.scaleSettings.minNodeCount"], default: 0 },
-  { canonical: "maxNodeCount", paths: ["properties.properties.scaleSettings.maxNodeCount"] },
-  { canonical: "nodePublicIp", paths: ["properties.properties.enableNodePublicIp"], default: true },
-  { canonical: "idleTimeBeforeShutdown", paths: ["properties.properties.idleTimeBeforeShutdown"] },
-  { canonical: "schedules", paths: ["properties.properties.schedules"] },
-  { canonical: "tags", paths: ["tags"] },
-  { canonical: "name", paths: ["name"] }
-];
-var nsgRuleAttrs2 = [
-  { canonical: "name", paths: ["name"] },
-  { canonical: "direction", paths: ["properties.direction"] },
-  { canonical: "access", paths: ["properties.access"] },
-  { canonical: "protocol", paths: ["properties.protocol"] },
-  { canonical: "destinationPort", paths: ["properties.destinationPortRange"] },
-  { canonical: "destinationPorts", paths: ["properties.destinationPortRanges"] },
-  { canonical: "sourceAddress", paths: ["properties.sourceAddressPrefix"] },
-  { canonical: "sourceAddresses", paths: ["properties.sourceAddressPrefixes"] }
-];
-var ARM_TABLE = {
-  "microsoft.machinelearningservices/workspaces": {
-    kind: "ml.workspace",
-    attrs: [
-      { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
-      { canonical: "publicAccessBehindVnet", paths: ["properties.allowPublicAccessWhenBehindVnet"], default: false },
-      { canonical: "workspaceKind", paths: ["kind"] },
-      { canonical: "imageBuildCompute", paths: ["properties.imageBuildCompute"] },
-      { canonical: "tags", paths: ["tags"] }
-    ],
-    refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"], hub: ["properties.hubResourceId"] }
-  },
-  "microsoft.machinelearningservices/workspaces/computes": { kind: "ml.compute", attrs: computeAttrs },
-  "microsoft.containerservice/managedclusters": {
-    kind: "aks.cluster",
-    attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
-    elements: [
-      { kind: "aks.nodepool", path: "properties.agentPoolProfiles", attrs: agentPoolAttrs, firstDefaults: { mode: "System" }, fixed: { inline: true }, namePath: "name" }
-    ]
-  },
-  "microsoft.containerservice/managedclusters/agentpools": {
-    kind: "aks.nodepool",
-    attrs: [
-      ...agentPoolAttrs.filter((a) => a.canonical !== "mode" && a.canonical !== "name").map((a) => ({ ...a, paths: a.paths.map((p) => `properties.${p}`) })),
-      { canonical: "name", paths: ["name"] },
-      { canonical: "mode", paths: ["properties.mode"], default: "User" }
-    ]
-  },
-  "microsoft.keyvault/vaults": {
-    kind: "keyvault",
-    attrs: [
-      { canonical: "purgeProtection", paths: ["properties.enablePurgeProtection"], default: false },
-      {
-        canonical: "rbacAuthorization",
-        paths: ["properties.enableRbacAuthorization"],
-        default: false,
-        defaultSince: [{ apiVersion: RBAC_DEFAULT_API_VERSION, value: true }]
-      },
-      { canonical: "accessPolicies", paths: ["properties.accessPolicies"] },
-      { canonical: "tags", paths: ["tags"] }
-    ]
-  },
-  "microsoft.keyvault/vaults/accesspolicies": { kind: "keyvault.accesspolicy", attrs: [{ canonical: "name", paths: ["name"] }] },
-  "microsoft.containerregistry/registries": {
-    kind: "acr",
-    attrs: [
-      { canonical: "sku", paths: ["sku.name"] },
-      { canonical: "adminEnabled", paths: ["properties.adminUserEnabled"], default: false },
-      { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
-      { canonical: "networkDefaultAction", paths: ["properties.networkRuleSet.defaultAction"], default: "Allow" },
-      { canonical: "tags", paths: ["tags"] }
-    ]
-  },
-  "microsoft.storage/storageaccounts": {
-    kind: "storage",
-    attrs: [
-      { canonical: "allowBlobPublicAccess", paths: ["properties.allowBlobPublicAccess"], default: false },
-      { canonical: "minTls", paths: ["properties.minimumTlsVersion"], default: "TLS1_2" },
-      { canonical: "tags", paths: ["tags"] }
-    ]
-  },
-  "microsoft.storage/storageaccounts/blobservices/containers": {
-    kind: "storage.container",
-    attrs: [
-      { canonical: "publicAccess", paths: ["properties.publicAccess"], default: "None" },
-      { canonical: "name", paths: ["name"] }
-    ]
-  },
-  "microsoft.compute/virtualmachines": {
-    kind: "vm",
-    attrs: [{ canonical: "vmSize", paths: ["properties.hardwareProfile.vmSize"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }]
-  },
-  "microsoft.compute/virtualmachinescalesets": {
-    kind: "vmss",
-    attrs: [{ canonical: "vmSize", paths: ["sku.name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }]
-  },
-  "microsoft.network/networksecuritygroups": {
-    kind: "nsg",
-    attrs: [{ canonical: "tags", paths: ["tags"] }],
-    elements: [{ kind: "nsg.rule", path: "properties.securityRules", attrs: nsgRuleAttrs2, namePath: "name" }]
-  },
-  "microsoft.network/networksecuritygroups/securityrules": { kind: "nsg.rule", attrs: nsgRuleAttrs2 },
-  "microsoft.network/privateendpoints": {
-    kind: "private-endpoint",
-    attrs: [
-      { canonical: "targets", paths: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId"] },
-      { canonical: "groupIds", paths: ["properties.privateLinkServiceConnections.0.properties.groupIds"], default: [] },
-      { canonical: "tags", paths: ["tags"] }
-    ],
-    refs: { target: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId"] }
-  }
-};
-
-// src/model/normalize.ts
-function valueAt(v, path26) {
-  let cur = v;
-  for (const seg of path26.split(".")) {
-    if (!cur) return void 0;
-    if (cur.kind === "unknown") return cur;
-    if (cur.kind === "null") return void 0;
-    if (/^\d+$/.test(seg)) {
-      cur = cur.kind === "list" ? cur.items[Number(seg)] : void 0;
-      continue;
-    }
-    if (cur.kind !== "object") return void 0;
-    let next = cur.entries.get(seg);
-    if (!next) {
-      const lower = seg.toLowerCase();
-      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
-    }
-    cur = next;
-  }
-  return cur && cur.kind === "null" ? void 0 : cur;
-}
-function chosenNullAt(v, path26) {
-  let cur = v;
-  for (const seg of path26.split(".")) {
-    if (!cur || cur.kind === "unknown") return void 0;
-    if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
-    if (/^\d+$/.test(seg)) {
-      cur = cur.kind === "list" ? cur.items[Number(seg)] : void 0;
-      continue;
-    }
-    if (cur.kind !== "object") return void 0;
-    let next = cur.entries.get(seg);
-    if (!next) {
-      const lower = seg.toLowerCase();
-      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
-    }
-    cur = next;
-  }
-  return cur?.kind === "null" && cur.decidedBy ? cur : void 0;
-}
-function convert(v, spec) {
-  if (spec.convert === "enabledToBool" && v.kind === "string") {
-    const s = v.value.toLowerCase();
-    if (s === "enabled" || s === "disabled") return withProvenanceOf(bool(s === "enabled"), v);
-  }
-  return v;
-}
-function factOf(body, spec, site, sitePrefix = "", apiVersion) {
-  for (const p of spec.paths) {
-    const v = valueAt(body, p);
-    if (v === void 0) continue;
-    const value = convert(v, spec);
-    const fact = { value, defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
-    if (value !== v && v.kind === "string") fact.written = v.value;
-    return fact;
-  }
-  const sourcePath = spec.paths[0];
-  let absent;
-  if (spec.defaultSince?.length) {
-    if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
-    let chosen = spec.default;
-    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
-    absent = { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
-  } else {
-    absent = { value: spec.default === void 0 ? void 0 : fromJS(spec.default), defaulted: spec.default !== void 0, sourcePath };
-    if (spec.convert === "enabledToBool" && typeof spec.default === "boolean") absent.written = spec.default ? "Enabled" : "Disabled";
-  }
-  for (const p of spec.paths) {
-    const nulled = chosenNullAt(body, p);
-    if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
-  }
-  return absent;
-}
-function apiVersionDate(apiVersion) {
-  return apiVersion.trim().slice(0, 10);
-}
-function fixedFacts(fixed2, into) {
-  for (const [k, v] of Object.entries(fixed2 ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
-}
-function normalize(src) {
-  const spec = src.spec;
-  const attrs = /* @__PURE__ */ new Map();
-  const refs = new Map(src.refs ?? []);
-  const resource = {
-    address: src.address,
-    kind: spec?.kind ?? "other",
-    sourceType: src.sourceType,
-    format: src.format,
-    header: src.header,
-    name: src.name,
-    attrs,
-    body: src.body,
-    identity: src.identity,
-    refs,
-    evaluation: src.evaluation
-  };
-  if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
-  if (!spec) return [resource];
-  fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion));
-  for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
-    for (const p of paths) {
-      const v = valueAt(src.body, p);
-      if (v) {
-        refs.set(ref, v);
-        break;
-      }
-    }
-  }
-  const out = [resource];
-  for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
-  return out;
-}
-function elements(parent, src, el) {
-  const listValue = valueAt(src.body, el.path);
-  if (!listValue || listValue.kind !== "list") return [];
-  return listValue.items.map((item, i) => {
-    const attrs = /* @__PURE__ */ new Map();
-    fixedFacts(el.fixed, attrs);
-    const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
-    if (i === 0) {
-      for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
-        const f = attrs.get(k);
-        if (!f || f.value === void 0) attrs.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
-      }
-    }
-    const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
-    const key = nameValue?.kind === "string" ? nameValue.value : String(i);
-    const header = (src.format === "terraform" ? item.origin : nameValue?.origin ?? item.origin) ?? parent.header;
-    const element = {
-      address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
-      kind: el.kind,
-      sourceType: `${parent.sourceType}.${el.path}`,
-      format: parent.format,
-      header,
-      name: nameValue,
-      attrs,
-      body: item,
-      identity: [],
-      refs: /* @__PURE__ */ new Map(),
-      parent,
-      evaluation: parent.evaluation
-    };
-    if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
-    return element;
-  });
-}
-function isInlineElement(r) {
-  return r.parent !== void 0 && r.identity.length === 0;
-}
-
-// src/model/from-terraform.ts
-var ARM_PARENT_REF = {
-  "microsoft.machinelearningservices/workspaces/computes": "workspace",
-  "microsoft.containerservice/managedclusters/agentpools": "cluster",
-  "microsoft.network/networksecuritygroups/securityrules": "nsg",
-  "microsoft.keyvault/vaults/accesspolicies": "keyVault",
-  "microsoft.storage/storageaccounts/blobservices/containers": "storage"
-};
-var ARM_PARENT_LEVELS = {
-  "microsoft.storage/storageaccounts/blobservices/containers": 2
-};
-function fromTerraform(r, evaluation) {
-  const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
-  const base = {
-    address: r.address,
-    header: r.header,
-    identity: [`tf:${r.baseAddress}`],
-    evaluation,
-    name: r.body.entries.get("name")
-  };
-  if (r.type === "azapi_resource") return normalize(azapiSource(r, base, site));
-  const src = {
-    ...base,
-    format: "terraform",
-    sourceType: r.type,
-    spec: AZURERM_TABLE[r.type],
-    body: r.body,
-    site
-  };
-  return normalize(src);
-}
-function azapiSource(r, base, site) {
-  const typeValue = r.body.entries.get("type");
-  const fullType = typeValue?.kind === "string" ? typeValue.value : void 0;
-  const [armType, apiVersion] = fullType?.split("@") ?? [];
-  const key = armType?.toLowerCase();
-  const bodyValue = r.body.entries.get("body");
-  const entries2 = new Map(bodyValue?.kind === "object" ? bodyValue.entries : []);
-  for (const k of ["name", "location", "tags"]) {
-    const v = r.body.entries.get(k);
-    if (v && !entries2.has(k)) entries2.set(k, v);
-  }
-  const refs = /* @__PURE__ */ new Map();
-  const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : void 0;
-  const parentId = r.body.entries.get("parent_id");
-  if (parentRef && parentId) refs.set(parentRef, parentId);
-  return {
-    ...base,
-    format: "azapi",
-    sourceType: armType ?? "azapi_resource",
-    spec: key ? ARM_TABLE[key] : void 0,
-    body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
-    // Properties inside `body` are object members, not attributes: point at `body`.
-    site: (p) => site(p) ?? site("body"),
-    refs,
-    ...apiVersion ? { apiVersion } : {}
-  };
-}
-function terraformRefKeys(ref) {
-  if (ref.kind === "unknown" && ref.token) return [ref.token];
-  return [];
-}
+// src/frontends/terraform.ts
+init_from_terraform();
 
 // src/parse/hcl/blocks.ts
 function hclBlockRanges(body) {
@@ -28174,39 +35314,8 @@ function hclBlockRanges(body) {
   return out;
 }
 
-// src/frontends/shared.ts
-var FILE_START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-function fileStart2(file) {
-  return { file, range: FILE_START };
-}
-function readProblem(host, file) {
-  const p = host.problemOf(file);
-  if (!p || p.kind === "outside" || p.kind === "not-regular" || p.kind === "missing") return void 0;
-  const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : "check the file permissions";
-  return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart2(file) };
-}
-function parseCache(host, parse2, errorsOf, problems) {
-  const cache4 = /* @__PURE__ */ new Map();
-  return {
-    get(file) {
-      if (cache4.has(file)) return cache4.get(file);
-      const text2 = host.readText(file);
-      let parsed;
-      if (text2 === void 0) {
-        const p = readProblem(host, file);
-        if (p) problems.push(p);
-      } else {
-        parsed = parse2(text2, file);
-        for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
-      }
-      cache4.set(file, parsed);
-      return parsed;
-    },
-    entries: () => cache4.entries()
-  };
-}
-
 // src/frontends/terraform.ts
+init_shared();
 var LOCK_FILE = ".terraform.lock.hcl";
 var BY_NAME = [
   [/\.tf$/, "terraform"],
@@ -28279,6 +35388,7 @@ var terraformFrontEnd = {
 };
 
 // src/frontends/arm.ts
+init_json();
 import path12 from "node:path";
 
 // src/parse/json/blocks.ts
@@ -28292,1668 +35402,10 @@ function jsonObjectRanges(root, lineMap) {
   return out;
 }
 
-// src/eval/arm/project.ts
-import path11 from "node:path";
-
-// src/eval/arm/detect.ts
-import * as path10 from "node:path";
-var norm = (p) => path10.normalize(p).replace(/\\/g, "/").toLowerCase();
-function candidatesByName(paramFile) {
-  const dir = path10.dirname(paramFile);
-  const base = path10.basename(paramFile);
-  const out = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path10.join(dir, `${m[1]}.json`));
-  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path10.join(dir, `${p[1]}.json`), path10.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path10.join(dir, "template.json"), path10.join(dir, "azuredeploy.json"), path10.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path10.join(dir, "main.json"), path10.join(dir, "azuredeploy.json"));
-  return out;
-}
-function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  const result = /* @__PURE__ */ new Map();
-  const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) {
-    result.set(t, []);
-    byNorm.set(norm(t), t);
-  }
-  for (const pf of paramFiles) {
-    let target;
-    let meta;
-    try {
-      meta = readMetadataTemplate(pf);
-    } catch {
-      meta = void 0;
-    }
-    if (meta) target = byNorm.get(norm(path10.join(path10.dirname(pf), meta)));
-    if (!target) {
-      for (const c of candidatesByName(pf)) {
-        target = byNorm.get(norm(c));
-        if (target) break;
-      }
-    }
-    if (target && target !== pf) result.get(target).push(pf);
-  }
-  for (const list2 of result.values()) list2.sort();
-  return result;
-}
-
-// src/eval/arm/expression.ts
-function classifyString(s) {
-  if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
-  if (s.startsWith("[")) {
-    const t = s.trimEnd();
-    if (t.endsWith("]")) return { kind: "expression", text: t.slice(1, -1) };
-  }
-  return { kind: "literal", value: s };
-}
-var ExprSyntaxError = class extends Error {
-};
-var Parser4 = class {
-  constructor(s) {
-    this.s = s;
-  }
-  s;
-  i = 0;
-  fail(msg) {
-    throw new ExprSyntaxError(`${msg} at position ${this.i + 1} of expression`);
-  }
-  ws() {
-    while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
-  }
-  peek() {
-    this.ws();
-    return this.s[this.i] ?? "";
-  }
-  expect(ch) {
-    if (this.peek() !== ch) this.fail(this.i >= this.s.length ? `expected '${ch}' but the expression ended` : `expected '${ch}' but found '${this.s[this.i]}'`);
-    this.i++;
-  }
-  ident() {
-    this.ws();
-    const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
-    if (!m) this.fail("expected a name");
-    this.i += m[0].length;
-    return m[0];
-  }
-  parseAll() {
-    const e = this.expr();
-    this.ws();
-    if (this.i < this.s.length) this.fail(`unexpected '${this.s[this.i]}'`);
-    return e;
-  }
-  expr() {
-    let e = this.primary();
-    for (; ; ) {
-      const c = this.peek();
-      if (c === ".") {
-        this.i++;
-        e = { kind: "prop", target: e, name: this.ident() };
-      } else if (c === "[") {
-        this.i++;
-        const index = this.expr();
-        this.expect("]");
-        e = { kind: "index", target: e, index };
-      } else return e;
-    }
-  }
-  primary() {
-    const c = this.peek();
-    if (c === "") this.fail("expected a value but the expression ended");
-    if (c === "'") return this.string();
-    if (/[0-9-]/.test(c)) return this.number();
-    if (c === "(") this.fail("unexpected '('");
-    let name = this.ident();
-    const save = this.i;
-    if (this.peek() === ".") {
-      this.i++;
-      this.ws();
-      const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
-      if (m) {
-        const after = this.i + m[0].length;
-        let j = after;
-        while (j < this.s.length && /\s/.test(this.s[j])) j++;
-        if (this.s[j] === "(") {
-          name = `${name}.${m[0]}`;
-          this.i = after;
-        } else this.i = save;
-      } else this.i = save;
-    }
-    if (this.peek() !== "(") {
-      const lower = name.toLowerCase();
-      if (lower === "true") return { kind: "bool", value: true };
-      if (lower === "false") return { kind: "bool", value: false };
-      if (lower === "null") return { kind: "null" };
-      this.fail(`expected '(' after function name '${name}'`);
-    }
-    this.i++;
-    const args = [];
-    if (this.peek() === ")") {
-      this.i++;
-      return { kind: "call", name, args };
-    }
-    for (; ; ) {
-      args.push(this.expr());
-      const d = this.peek();
-      if (d === ",") {
-        this.i++;
-        continue;
-      }
-      if (d === ")") {
-        this.i++;
-        return { kind: "call", name, args };
-      }
-      this.fail(d === "" ? "expected ',' or ')' but the expression ended" : `expected ',' or ')' but found '${d}'`);
-    }
-  }
-  string() {
-    this.i++;
-    let out = "";
-    for (; ; ) {
-      if (this.i >= this.s.length) this.fail("unterminated string");
-      const ch = this.s[this.i];
-      if (ch === "'") {
-        if (this.s[this.i + 1] === "'") {
-          out += "'";
-          this.i += 2;
-          continue;
-        }
-        this.i++;
-        return { kind: "string", value: out };
-      }
-      out += ch;
-      this.i++;
-    }
-  }
-  number() {
-    const m = /^-?[0-9]+(\.[0-9]+)?/.exec(this.s.slice(this.i));
-    if (!m) this.fail("invalid number");
-    this.i += m[0].length;
-    return { kind: "number", value: Number(m[0]) };
-  }
-};
-var cache3 = /* @__PURE__ */ new Map();
-function parseExpression(text2) {
-  const hit = cache3.get(text2);
-  if (hit) return hit;
-  let res;
-  try {
-    res = { ok: true, expr: new Parser4(text2).parseAll() };
-  } catch (e) {
-    if (!(e instanceof ExprSyntaxError)) throw e;
-    res = { ok: false, error: e.message };
-  }
-  if (cache3.size > 5e4) cache3.clear();
-  cache3.set(text2, res);
-  return res;
-}
-function quoteArm(s) {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
-// src/eval/arm/resourceid.ts
-var escapeBraces = (s) => s.replace(/\{/g, "{{").replace(/\}/g, "}}");
-function tplUnknown(reason, loc2, token) {
-  const u = unknown(reason, loc2, token);
-  if (token !== void 0) u.tpl = true;
-  return u;
-}
-function templateText(v) {
-  switch (v.kind) {
-    case "string":
-      return escapeBraces(v.value);
-    case "number":
-      return String(v.value);
-    case "bool":
-      return v.value ? "True" : "False";
-    case "unknown":
-      if (v.token === void 0) return void 0;
-      return v.tpl ? v.token : `{${escapeHoleless(v.token)}}`;
-    default:
-      return void 0;
-  }
-}
-var escapeHoleless = (t) => t;
-function splitTemplate(t, sep = "/") {
-  const out = [];
-  let depth = 0;
-  let cur = "";
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (depth === 0 && c === "{" && t[i + 1] === "{") {
-      cur += "{{";
-      i++;
-    } else if (depth === 0 && c === "}" && t[i + 1] === "}") {
-      cur += "}}";
-      i++;
-    } else if (c === "{") {
-      depth++;
-      cur += c;
-    } else if (c === "}") {
-      depth = Math.max(0, depth - 1);
-      cur += c;
-    } else if (depth === 0 && c === sep) {
-      out.push(cur);
-      cur = "";
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-function nameSegments(v) {
-  const t = templateText(v);
-  if (t === void 0) return void 0;
-  return splitTemplate(t).filter((s) => s !== "");
-}
-function buildResourceId(prefix, type, names, loc2, fname) {
-  const typeSegs = type.split("/").filter((s) => s !== "");
-  const pre = prefix.map(templateText);
-  const nameSegs = [];
-  let identifiable = pre.every((p) => p !== void 0);
-  for (const n of names) {
-    const s = nameSegments(n);
-    if (s === void 0) identifiable = false;
-    else nameSegs.push(...s);
-  }
-  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
-  if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
-  let path26 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
-  for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path26 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path26 += "/" + nameSegs[i];
-  }
-  if (known2) return str(path26.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path26);
-}
-function armResourceKey(type, name) {
-  const segs = nameSegments(name) ?? ["{?}"];
-  return `${type.split("/").filter((s) => s !== "").join("/")}/${segs.join("/")}`.toLowerCase();
-}
-function armResourceIdKey(value) {
-  let t;
-  if (value.kind === "string") t = escapeBraces(value.value);
-  else if (value.kind === "unknown" && value.tpl && value.token !== void 0) t = value.token;
-  if (t === void 0) return void 0;
-  const segs = splitTemplate(t);
-  let p = -1;
-  for (let i = segs.length - 1; i >= 0; i--) {
-    if (segs[i].toLowerCase() === "providers") {
-      p = i;
-      break;
-    }
-  }
-  if (p < 0) {
-    if (segs.length === 5 && segs[0] === "" && segs[1].toLowerCase() === "subscriptions" && segs[3].toLowerCase() === "resourcegroups" && segs[4] !== "") {
-      return `microsoft.resources/resourcegroups/${segs[4]}`.toLowerCase();
-    }
-    return void 0;
-  }
-  const rest = segs.slice(p + 1);
-  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s) => s === "")) return void 0;
-  if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
-  const types = [rest[0]];
-  const names = [];
-  for (let i = 1; i < rest.length; i += 2) {
-    types.push(rest[i]);
-    names.push(rest[i + 1]);
-  }
-  return `${types.join("/")}/${names.join("/")}`.toLowerCase();
-}
-
-// src/eval/arm/evaluate.ts
-var U = (reason, loc2, token) => unknown(reason, loc2, token);
-function tokenText(v) {
-  switch (v.kind) {
-    case "string":
-      return quoteArm(v.value);
-    case "number":
-      return String(v.value);
-    case "bool":
-      return String(v.value);
-    case "null":
-      return "null()";
-    case "list": {
-      const parts = v.items.map(tokenText);
-      return parts.every((p) => p !== void 0) ? `createArray(${parts.join(", ")})` : void 0;
-    }
-    case "object": {
-      const parts = [];
-      for (const [k, e] of v.entries) {
-        const t = tokenText(e);
-        if (t === void 0) return void 0;
-        parts.push(quoteArm(k), t);
-      }
-      return `createObject(${parts.join(", ")})`;
-    }
-    case "unknown":
-      return v.tpl ? `format(${quoteArm(v.token ?? "")})` : v.token;
-  }
-}
-function callToken(name, args) {
-  const parts = args.map(tokenText);
-  return parts.every((p) => p !== void 0) ? `${name}(${parts.join(", ")})` : void 0;
-}
-var templatePart = templateText;
-function firstUnknown2(args) {
-  for (const a of args) {
-    if (a.kind === "unknown") return a;
-  }
-  for (const a of args) if (containsUnknown(a)) return unknown("contains an unknown value");
-  return void 0;
-}
-function scalarString(v) {
-  switch (v.kind) {
-    case "string":
-      return v.value;
-    case "number":
-      return String(v.value);
-    case "bool":
-      return v.value ? "True" : "False";
-    case "null":
-      return "";
-    default:
-      return JSON.stringify(toJS(v));
-  }
-}
-function deepEqual(a, b) {
-  return valuesEqual(a, b, { ignoreKeyCase: true }) === true;
-}
-function reorigin(v, origin) {
-  return { ...v, origin };
-}
-var fns2 = /* @__PURE__ */ new Map();
-function def(name, fn, partial = false) {
-  fns2.set(name.toLowerCase(), { name, fn, partial });
-}
-var err = (loc2, name, msg) => U(`${name}(): ${msg}`, loc2);
-function asInt(v) {
-  return v?.kind === "number" ? Math.trunc(v.value) : void 0;
-}
-def(
-  "and",
-  (args, loc2) => {
-    let unk2;
-    for (const a of args) {
-      if (a.kind === "bool") {
-        if (!a.value) return bool(false, loc2);
-      } else if (a.kind === "unknown") unk2 ??= a;
-      else return err(loc2, "and", "arguments must be booleans");
-    }
-    return unk2 ? U("and(): depends on an unknown value", loc2, callToken("and", args)) : bool(true, loc2);
-  },
-  true
-);
-def(
-  "or",
-  (args, loc2) => {
-    let unk2;
-    for (const a of args) {
-      if (a.kind === "bool") {
-        if (a.value) return bool(true, loc2);
-      } else if (a.kind === "unknown") unk2 ??= a;
-      else return err(loc2, "or", "arguments must be booleans");
-    }
-    return unk2 ? U("or(): depends on an unknown value", loc2, callToken("or", args)) : bool(false, loc2);
-  },
-  true
-);
-def("not", ([a], loc2) => a?.kind === "bool" ? bool(!a.value, loc2) : err(loc2, "not", "argument must be a boolean"));
-def("equals", ([a, b], loc2) => a && b ? bool(deepEqual(a, b), loc2) : err(loc2, "equals", "needs two arguments"));
-def("true", (_a, loc2) => bool(true, loc2));
-def("false", (_a, loc2) => bool(false, loc2));
-def("null", (_a, loc2) => nul(loc2));
-function compare(name, test) {
-  return ([a, b], loc2) => {
-    if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc2);
-    if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc2);
-    return err(loc2, name, "arguments must be two numbers or two strings");
-  };
-}
-def("less", compare("less", (c) => c < 0));
-def("lessOrEquals", compare("lessOrEquals", (c) => c <= 0));
-def("greater", compare("greater", (c) => c > 0));
-def("greaterOrEquals", compare("greaterOrEquals", (c) => c >= 0));
-function arith(name, op) {
-  return ([a, b], loc2) => {
-    if (a?.kind !== "number" || b?.kind !== "number") return err(loc2, name, "arguments must be integers");
-    const r = op(a.value, b.value);
-    return r === void 0 || !Number.isFinite(r) ? err(loc2, name, "invalid operation") : num(r, loc2);
-  };
-}
-def("add", arith("add", (a, b) => a + b));
-def("sub", arith("sub", (a, b) => a - b));
-def("mul", arith("mul", (a, b) => a * b));
-def("div", arith("div", (a, b) => b === 0 ? void 0 : Math.trunc(a / b)));
-def("mod", arith("mod", (a, b) => b === 0 ? void 0 : a % b));
-function minmax(name, pick) {
-  return (args, loc2) => {
-    const xs = args.length === 1 && args[0].kind === "list" ? args[0].items : args;
-    if (xs.length === 0 || xs.some((x) => x.kind !== "number")) return err(loc2, name, "arguments must be integers");
-    return num(pick(xs.map((x) => x.value)), loc2);
-  };
-}
-def("min", minmax("min", (xs) => Math.min(...xs)));
-def("max", minmax("max", (xs) => Math.max(...xs)));
-def("int", ([a], loc2) => {
-  if (a?.kind === "number") return reorigin(num(Math.trunc(a.value)), a.origin ?? loc2);
-  if (a?.kind === "string" && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc2, via: a.via };
-  return err(loc2, "int", "cannot convert to an integer");
-});
-def("float", ([a], loc2) => {
-  if (a?.kind === "number") return a;
-  if (a?.kind === "string" && a.value.trim() !== "" && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc2, via: a.via };
-  return err(loc2, "float", "cannot convert to a number");
-});
-def("range", ([a, b], loc2) => {
-  const s = asInt(a);
-  const c = asInt(b);
-  if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc2, "range", "invalid arguments");
-  return list(
-    Array.from({ length: c }, (_, i) => num(s + i, loc2)),
-    loc2
-  );
-});
-def("bool", ([a], loc2) => {
-  if (a?.kind === "bool") return a;
-  if (a?.kind === "string") {
-    const l = a.value.toLowerCase();
-    if (l === "true" || l === "false") return { ...bool(l === "true"), origin: a.origin ?? loc2, via: a.via };
-  }
-  if (a?.kind === "number") return { ...bool(a.value !== 0), origin: a.origin ?? loc2, via: a.via };
-  return err(loc2, "bool", "cannot convert to a boolean");
-});
-def("string", ([a], loc2) => {
-  if (!a) return err(loc2, "string", "needs an argument");
-  if (a.kind === "string") return a;
-  return { ...str(scalarString(a)), origin: a.kind === "list" || a.kind === "object" ? loc2 : a.origin ?? loc2, via: a.via };
-});
-def("json", ([a], loc2) => {
-  if (a?.kind !== "string") return err(loc2, "json", "argument must be a string");
-  try {
-    return fromJS(JSON.parse(a.value), loc2);
-  } catch {
-    return err(loc2, "json", "invalid JSON");
-  }
-});
-def(
-  "array",
-  ([a], loc2) => {
-    if (!a) return err(loc2, "array", "needs an argument");
-    if (a.kind === "list") return a;
-    return list([a], loc2);
-  },
-  true
-);
-def("base64", ([a], loc2) => a?.kind === "string" ? str(Buffer.from(a.value, "utf8").toString("base64"), loc2) : err(loc2, "base64", "argument must be a string"));
-def(
-  "base64ToString",
-  ([a], loc2) => a?.kind === "string" ? str(Buffer.from(a.value, "base64").toString("utf8"), loc2) : err(loc2, "base64ToString", "argument must be a string")
-);
-def("uri", ([a, b], loc2) => {
-  if (a?.kind !== "string" || b?.kind !== "string") return err(loc2, "uri", "arguments must be strings");
-  try {
-    return str(new URL(b.value, a.value).toString(), loc2);
-  } catch {
-    return err(loc2, "uri", "invalid URI");
-  }
-});
-def("uriComponent", ([a], loc2) => a?.kind === "string" ? str(encodeURIComponent(a.value), loc2) : err(loc2, "uriComponent", "argument must be a string"));
-def("uriComponentToString", ([a], loc2) => {
-  if (a?.kind !== "string") return err(loc2, "uriComponentToString", "argument must be a string");
-  try {
-    return str(decodeURIComponent(a.value), loc2);
-  } catch {
-    return err(loc2, "uriComponentToString", "invalid encoding");
-  }
-});
-def(
-  "concat",
-  (args, loc2) => {
-    if (args.length === 0) return str("", loc2);
-    if (args.some((a) => a.kind === "list")) {
-      if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc2, callToken("concat", args));
-      const items = [];
-      for (const a of args) {
-        if (a.kind === "list") items.push(...a.items);
-        else if (a.kind !== "null") items.push(a);
-      }
-      return list(items, loc2);
-    }
-    if (args.some((a) => a.kind === "unknown")) {
-      const parts = args.map(templatePart);
-      return tplUnknown("concat(): depends on an unknown value", loc2, parts.every((p) => p !== void 0) ? parts.join("") : void 0);
-    }
-    if (args.some((a) => a.kind === "object")) return err(loc2, "concat", "cannot concatenate objects");
-    return str(args.map(scalarString).join(""), loc2);
-  },
-  true
-);
-function splitFormat(fmt) {
-  const out = [];
-  let cur = "";
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (c === "{") {
-      if (fmt[i + 1] === "{") {
-        cur += "{";
-        i++;
-        continue;
-      }
-      const close = fmt.indexOf("}", i);
-      if (close < 0) return void 0;
-      const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
-      if (!m) return void 0;
-      if (cur) out.push(cur);
-      cur = "";
-      out.push(Number(m[1]));
-      i = close;
-    } else if (c === "}") {
-      if (fmt[i + 1] === "}") i++;
-      cur += "}";
-    } else cur += c;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-def(
-  "format",
-  ([f, ...rest], loc2) => {
-    if (!f) return err(loc2, "format", "needs a format string");
-    if (f.kind === "unknown") return U("format(): unknown format string", loc2, callToken("format", [f, ...rest]));
-    if (f.kind !== "string") return err(loc2, "format", "first argument must be a string");
-    const parts = splitFormat(f.value);
-    if (!parts) return err(loc2, "format", "invalid format string");
-    const vals = [];
-    for (const p of parts) {
-      if (typeof p === "string") vals.push(str(p, loc2));
-      else {
-        const a = rest[p];
-        if (!a) return err(loc2, "format", `no argument {${p}}`);
-        vals.push(a);
-      }
-    }
-    if (vals.some((v) => v.kind === "unknown")) {
-      const tp = vals.map(templatePart);
-      return tplUnknown("format(): depends on an unknown value", loc2, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
-    }
-    if (vals.some((v) => containsUnknown(v))) return U("format(): depends on an unknown value", loc2);
-    return str(vals.map(scalarString).join(""), loc2);
-  },
-  true
-);
-var strFn = (name, f) => {
-  return (args, loc2) => {
-    const [a, ...rest] = args;
-    if (a?.kind !== "string") return err(loc2, name, "first argument must be a string");
-    return f(a.value, rest) ?? err(loc2, name, "invalid arguments");
-  };
-};
-def("toLower", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.toLowerCase() } : err(loc2, "toLower", "argument must be a string"));
-def("toUpper", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.toUpperCase() } : err(loc2, "toUpper", "argument must be a string"));
-def("trim", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.trim() } : err(loc2, "trim", "argument must be a string"));
-def(
-  "replace",
-  (args, loc2) => strFn("replace", (s, [o, n]) => o?.kind === "string" && n?.kind === "string" && o.value !== "" ? str(s.split(o.value).join(n.value), loc2) : void 0)(args, loc2)
-);
-def(
-  "split",
-  (args, loc2) => strFn("split", (s, [d]) => {
-    let delims;
-    if (d?.kind === "string") delims = [d.value];
-    else if (d?.kind === "list" && d.items.every((x) => x.kind === "string")) delims = d.items.map((x) => x.value);
-    if (!delims || delims.some((x) => x === "")) return void 0;
-    const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-    return list(
-      s.split(re).map((p) => str(p, loc2)),
-      loc2
-    );
-  })(args, loc2)
-);
-def("startsWith", (args, loc2) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
-def("endsWith", (args, loc2) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
-def("indexOf", (args, loc2) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
-def("lastIndexOf", (args, loc2) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
-def("padLeft", ([a, n, c], loc2) => {
-  const total = asInt(n);
-  const ch = c === void 0 ? " " : c.kind === "string" && c.value.length === 1 ? c.value : void 0;
-  if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc2, "padLeft", "invalid arguments");
-  return str(scalarString(a).padStart(total, ch), loc2);
-});
-def(
-  "substring",
-  (args, loc2) => strFn("substring", (s, [st, ln]) => {
-    const start = st === void 0 ? 0 : asInt(st);
-    const len = ln === void 0 ? void 0 : asInt(ln);
-    if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return void 0;
-    return str(s.substr(start, len ?? s.length - start), loc2);
-  })(args, loc2)
-);
-def("join", ([a, d], loc2) => {
-  if (a?.kind !== "list" || d?.kind !== "string") return err(loc2, "join", "invalid arguments");
-  return str(a.items.map(scalarString).join(d.value), loc2);
-});
-def(
-  "dataUri",
-  ([a], loc2) => a?.kind === "string" ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, "utf8").toString("base64")}`, loc2) : err(loc2, "dataUri", "argument must be a string")
-);
-def(
-  "length",
-  ([a], loc2) => {
-    if (!a) return err(loc2, "length", "needs an argument");
-    if (a.kind === "list") return num(a.items.length, loc2);
-    if (a.kind === "object") return num(a.entries.size, loc2);
-    if (a.kind === "string") return num(a.value.length, loc2);
-    if (a.kind === "unknown") return U("length(): depends on an unknown value", loc2, callToken("length", [a]));
-    return err(loc2, "length", "argument must be an array, object or string");
-  },
-  true
-);
-def(
-  "empty",
-  ([a], loc2) => {
-    if (!a) return err(loc2, "empty", "needs an argument");
-    if (a.kind === "null") return bool(true, loc2);
-    if (a.kind === "list") return bool(a.items.length === 0, loc2);
-    if (a.kind === "object") return bool(a.entries.size === 0, loc2);
-    if (a.kind === "string") return bool(a.value === "", loc2);
-    if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc2, callToken("empty", [a]));
-    return bool(false, loc2);
-  },
-  true
-);
-def(
-  "contains",
-  ([c, item], loc2) => {
-    if (!c || !item) return err(loc2, "contains", "needs two arguments");
-    if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc2);
-    if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc2, callToken("contains", [c, item]));
-    if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc2);
-    if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc2);
-    return err(loc2, "contains", "first argument must be an array, object or string");
-  },
-  true
-);
-def(
-  "createArray",
-  (args, loc2) => list([...args], loc2),
-  true
-);
-def(
-  "createObject",
-  (args, loc2) => {
-    if (args.length % 2 !== 0) return err(loc2, "createObject", "needs key/value pairs");
-    const m = /* @__PURE__ */ new Map();
-    for (let i = 0; i < args.length; i += 2) {
-      const k = args[i];
-      if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc2) : err(loc2, "createObject", "keys must be strings");
-      m.set(k.value, args[i + 1]);
-    }
-    return obj(m, loc2);
-  },
-  true
-);
-function deepMerge(a, b, loc2) {
-  if (a.kind === "object" && b.kind === "object") {
-    const m = new Map(a.entries);
-    for (const [k, v] of b.entries) {
-      let existingKey;
-      for (const ek of m.keys()) if (ek.toLowerCase() === k.toLowerCase()) existingKey = ek;
-      const prev = existingKey !== void 0 ? m.get(existingKey) : void 0;
-      if (existingKey !== void 0) m.delete(existingKey);
-      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc2) : v);
-    }
-    return obj(m, loc2);
-  }
-  if (b.kind === "unknown" && a.kind === "object") return b;
-  return b;
-}
-def(
-  "union",
-  (args, loc2) => {
-    if (args.length === 0) return err(loc2, "union", "needs arguments");
-    const unk2 = args.find((a) => a.kind === "unknown");
-    if (unk2) return U("union(): depends on an unknown value", loc2, callToken("union", args));
-    if (args.every((a) => a.kind === "object")) {
-      let acc = obj(/* @__PURE__ */ new Map(), loc2);
-      for (const a of args) acc = deepMerge(acc, a, loc2);
-      return reorigin(acc, loc2);
-    }
-    if (args.every((a) => a.kind === "list")) {
-      if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc2, callToken("union", args));
-      const items = [];
-      for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
-      return list(items, loc2);
-    }
-    return err(loc2, "union", "arguments must all be arrays or all objects");
-  },
-  true
-);
-def("intersection", (args, loc2) => {
-  if (args.length === 0) return err(loc2, "intersection", "needs arguments");
-  if (args.every((a) => a.kind === "list")) {
-    const [f, ...rest] = args;
-    return list(
-      f.items.filter((x) => rest.every((r) => r.items.some((y) => deepEqual(x, y)))),
-      loc2
-    );
-  }
-  if (args.every((a) => a.kind === "object")) {
-    const [f, ...rest] = args;
-    const m = /* @__PURE__ */ new Map();
-    for (const [k, v] of f.entries) {
-      if (rest.every((r) => {
-        const o = member2(r, k);
-        return o !== void 0 && deepEqual(o, v);
-      })) m.set(k, v);
-    }
-    return obj(m, loc2);
-  }
-  return err(loc2, "intersection", "arguments must all be arrays or all objects");
-});
-function firstLast(name, pickLast) {
-  return ([a], loc2) => {
-    if (!a) return err(loc2, name, "needs an argument");
-    if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc2);
-    if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc2) : str("", loc2);
-    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a]));
-    return err(loc2, name, "argument must be an array or string");
-  };
-}
-def("first", firstLast("first", false), true);
-def("last", firstLast("last", true), true);
-function skipTake(name, take) {
-  return ([a, n], loc2) => {
-    const k = asInt(n);
-    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc2, name, "invalid arguments");
-    const c = Math.max(0, k);
-    if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc2);
-    if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc2);
-    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a, n]));
-    return err(loc2, name, "first argument must be an array or string");
-  };
-}
-def("skip", skipTake("skip", false), true);
-def("take", skipTake("take", true), true);
-def(
-  "coalesce",
-  (args, loc2) => {
-    for (const a of args) {
-      if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc2, callToken("coalesce", args));
-      if (a.kind !== "null") return a;
-    }
-    return nul(loc2);
-  },
-  true
-);
-def(
-  "items",
-  ([a], loc2) => {
-    if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc2, callToken("items", [a]));
-    if (a?.kind !== "object") return err(loc2, "items", "argument must be an object");
-    const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
-    return list(
-      keys.map((k) => obj({ key: str(k, loc2), value: a.entries.get(k) }, loc2)),
-      loc2
-    );
-  },
-  true
-);
-def(
-  "objectKeys",
-  ([a], loc2) => {
-    if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc2) : err(loc2, "objectKeys", "argument must be an object");
-    return list(
-      [...a.entries.keys()].map((k) => str(k, loc2)),
-      loc2
-    );
-  },
-  true
-);
-def(
-  "tryGet",
-  ([a, ...path26], loc2) => {
-    let cur = a;
-    for (const p of path26) {
-      if (!cur) return nul(loc2);
-      if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path26]));
-      if (cur.kind === "null") return nul(loc2);
-      if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
-      else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
-      else return nul(loc2);
-    }
-    return cur ?? nul(loc2);
-  },
-  true
-);
-def(
-  "flatten",
-  ([a], loc2) => {
-    if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc2) : err(loc2, "flatten", "argument must be an array");
-    const items = [];
-    for (const x of a.items) {
-      if (x.kind === "list") items.push(...x.items);
-      else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc2);
-      else return err(loc2, "flatten", "items must be arrays");
-    }
-    return list(items, loc2);
-  },
-  true
-);
-def(
-  "shallowMerge",
-  ([a], loc2) => {
-    if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc2) : err(loc2, "shallowMerge", "argument must be an array");
-    const m = /* @__PURE__ */ new Map();
-    for (const x of a.items) {
-      if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
-      else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc2);
-    }
-    return obj(m, loc2);
-  },
-  true
-);
-def(
-  "indexFromEnd",
-  ([a, n], loc2) => {
-    const k = asInt(n);
-    if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
-    return U("indexFromEnd(): cannot be evaluated", loc2);
-  },
-  true
-);
-var DEFAULT_SUB = "subscription().subscriptionId";
-var DEFAULT_RG = "resourceGroup().name";
-function resourceIdOf(prefix, typeV, names, loc2, fname) {
-  if (typeV.kind !== "string") {
-    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc2, callToken(fname, [...prefix, typeV, ...names])) : err(loc2, fname, "resource type must be a string");
-  }
-  if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc2, fname, `invalid resource type '${typeV.value}'`);
-  return buildResourceId(prefix, typeV.value, names, loc2, fname);
-}
-function isTypeArg(v) {
-  return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
-}
-var sub = (s) => [str("/subscriptions/", s.origin), s];
-var rg = (r) => [str("/resourceGroups/", r.origin), r];
-def(
-  "resourceId",
-  (args, loc2) => {
-    const ti = args.findIndex(isTypeArg);
-    if (ti < 0 || ti > 2) {
-      return U("resourceId(): unknown resource type", loc2, callToken("resourceId", args));
-    }
-    const pre = args.slice(0, ti);
-    const subV = ti === 2 ? pre[0] : unknown("subscription", loc2, DEFAULT_SUB);
-    const rgV = ti >= 1 ? pre[ti - 1] : unknown("resource group", loc2, DEFAULT_RG);
-    return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti], args.slice(ti + 1), loc2, "resourceId");
-  },
-  true
-);
-def(
-  "subscriptionResourceId",
-  (args, loc2) => {
-    const ti = args.findIndex(isTypeArg);
-    if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc2, callToken("subscriptionResourceId", args));
-    const subV = ti === 1 ? args[0] : unknown("subscription", loc2, DEFAULT_SUB);
-    return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc2, "subscriptionResourceId");
-  },
-  true
-);
-def(
-  "tenantResourceId",
-  (args, loc2) => args[0] ? resourceIdOf([], args[0], args.slice(1), loc2, "tenantResourceId") : err(loc2, "tenantResourceId", "needs a type"),
-  true
-);
-def(
-  "managementGroupResourceId",
-  (args, loc2) => {
-    const ti = args.findIndex(isTypeArg);
-    if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc2, callToken("managementGroupResourceId", args));
-    const mg = ti === 1 ? args[0] : unknown("management group", loc2, "managementGroup().name");
-    return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc2), mg], args[ti], args.slice(ti + 1), loc2, "managementGroupResourceId");
-  },
-  true
-);
-def(
-  "extensionResourceId",
-  ([scope, ...rest], loc2) => scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc2, "extensionResourceId") : err(loc2, "extensionResourceId", "needs a scope and a type"),
-  true
-);
-var STATE_FUNCTIONS = [
-  "resourceGroup",
-  "subscription",
-  "deployment",
-  "environment",
-  "tenant",
-  "managementGroup",
-  "reference",
-  "references",
-  "uniqueString",
-  "guid",
-  "pickZones",
-  "providers",
-  "deployer",
-  "getSecret",
-  "dateTimeAdd",
-  "dateTimeFromEpoch",
-  "dateTimeToEpoch",
-  "listKeys",
-  "listSecrets",
-  "listAccountSas",
-  "listServiceSas",
-  "listConnectionStrings",
-  "externalInputs"
-];
-for (const n of STATE_FUNCTIONS) {
-  def(
-    n,
-    (args, loc2) => {
-      const t = callToken(n, args);
-      return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc2, t);
-    },
-    true
-  );
-}
-for (const n of ["newGuid", "utcNow"]) {
-  def(n, (_args, loc2) => U(`${n}() differs on every deployment`, loc2), true);
-}
-for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
-  def(n, (_args, loc2) => U(`${n}(): lambda functions are not evaluated`, loc2), true);
-}
-function evalExpr(e, ctx, loc2) {
-  switch (e.kind) {
-    case "string":
-      return str(e.value, loc2);
-    case "number":
-      return num(e.value, loc2);
-    case "bool":
-      return bool(e.value, loc2);
-    case "null":
-      return nul(loc2);
-    case "prop": {
-      const t = evalExpr(e.target, ctx, loc2);
-      return access(t, str(e.name, loc2), loc2);
-    }
-    case "index": {
-      const t = evalExpr(e.target, ctx, loc2);
-      const i = evalExpr(e.index, ctx, loc2);
-      return access(t, i, loc2);
-    }
-    case "call":
-      return evalCall2(e, ctx, loc2);
-  }
-}
-function access(t, key, loc2) {
-  if (t.kind === "unknown") {
-    const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
-    const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
-    return U(t.reason, loc2, tok);
-  }
-  if (key.kind === "unknown") return U("index depends on an unknown value", loc2);
-  if (t.kind === "object" && key.kind === "string") {
-    const m = member2(t, key.value);
-    return m ?? U(`property '${key.value}' does not exist`, loc2);
-  }
-  if (t.kind === "list" && key.kind === "number") {
-    const it = t.items[Math.trunc(key.value)];
-    return it ?? U(`index ${key.value} is out of range`, loc2);
-  }
-  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc2);
-  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc2);
-}
-function evalCall2(e, ctx, loc2) {
-  const lname = e.name.toLowerCase();
-  if (lname === "if") {
-    if (e.args.length !== 3) return U("if(): needs three arguments", loc2);
-    const c = evalExpr(e.args[0], ctx, loc2);
-    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc2), loc2, decisionOf(c, loc2));
-    if (c.kind === "unknown") {
-      const a = evalExpr(e.args[1], ctx, loc2);
-      const b = evalExpr(e.args[2], ctx, loc2);
-      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc2, callToken("if", [c, a, b]));
-    }
-    return U("if(): condition must be a boolean", loc2);
-  }
-  if (lname === "parameters" || lname === "variables") {
-    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc2) : void 0;
-    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc2);
-    const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
-    if (v === void 0) {
-      ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc2);
-      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc2, `${lname}(${quoteArm(a.value)})`);
-    }
-    return v;
-  }
-  if (lname === "copyindex") {
-    const args2 = e.args.map((x) => evalExpr(x, ctx, loc2));
-    let loopName;
-    let offset = 0;
-    for (const a of args2) {
-      if (a.kind === "string") loopName = a.value;
-      else if (a.kind === "number") offset = a.value;
-      else return U("copyIndex(): unknown argument", loc2);
-    }
-    const i = ctx.copyIndex(loopName);
-    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc2);
-    if (i.kind === "number") return num(i.value + offset, loc2);
-    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc2, callToken("copyIndex", args2));
-  }
-  const args = e.args.map((x) => evalExpr(x, ctx, loc2));
-  if (e.name.includes(".")) {
-    const r = ctx.userFunction?.(e.name, args, loc2);
-    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
-  }
-  return callArmFunction(e.name, args, loc2) ?? U(`function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
-}
-function callArmFunction(name, args, loc2) {
-  const lname = name.toLowerCase();
-  const d = fns2.get(lname);
-  if (!d) {
-    if (lname.startsWith("list")) {
-      const t = callToken(name, args);
-      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc2, t);
-    }
-    return void 0;
-  }
-  if (!d.partial) {
-    const u = firstUnknown2(args);
-    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc2, callToken(d.name, args));
-  }
-  try {
-    return provenance(d.name, d.fn(args, loc2, d.name), args, loc2);
-  } catch (x) {
-    return U(`${d.name}(): ${x.message}`, loc2);
-  }
-}
-function provenance(name, r, args, loc2) {
-  const k = name === "coalesce" ? args.indexOf(r) : -1;
-  if (k > 0) {
-    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc2) !== void 0));
-    return chosenBy(r, loc2, decisionOf(args[i], loc2, "coalesce() argument that was null"));
-  }
-  return derived(r, loc2, args);
-}
-function armAccess(t, key, loc2) {
-  return access(t, key, loc2);
-}
-function armCallToken(name, args) {
-  return callToken(name, args);
-}
-function evaluateArmString(s, loc2, ctx) {
-  const form = classifyString(s);
-  if (form.kind === "literal") return str(form.value, loc2);
-  const p = parseExpression(form.text);
-  if (!p.ok) {
-    ctx.problem?.(`Invalid template expression: ${p.error}`, loc2);
-    return U(`invalid expression: ${p.error}`, loc2);
-  }
-  return evalExpr(p.expr, ctx, loc2);
-}
-
-// src/eval/arm/member-reads.ts
-function parametersReadByMember(root) {
-  const out = /* @__PURE__ */ new Set();
-  const visitExpr = (e) => {
-    switch (e.kind) {
-      case "prop":
-      case "index": {
-        const t = e.target;
-        if (t.kind === "call" && t.name.toLowerCase() === "parameters" && t.args[0]?.kind === "string") out.add(t.args[0].value.toLowerCase());
-        visitExpr(e.target);
-        if (e.kind === "index") visitExpr(e.index);
-        return;
-      }
-      case "call":
-        for (const a of e.args) visitExpr(a);
-        return;
-      default:
-        return;
-    }
-  };
-  const stack = root ? [root] : [];
-  while (stack.length) {
-    const n = stack.pop();
-    if (n.type === "string" && typeof n.value === "string") {
-      const form = classifyString(n.value);
-      if (form.kind !== "expression") continue;
-      const parsed = parseExpression(form.text);
-      if (parsed.ok) visitExpr(parsed.expr);
-    } else if (n.children) stack.push(...n.children);
-  }
-  return out;
-}
-
-// src/eval/arm/template.ts
-var DEPLOYMENTS = "microsoft.resources/deployments";
-function problem(env, message, location) {
-  const k = `${location.file}:${location.range.start.offset}:${message}`;
-  if (env.problemKeys.has(k)) return;
-  env.problemKeys.add(k);
-  env.problems.push({ message, location, code: "EVAL001" });
-}
-var Scope = class _Scope {
-  constructor(doc, template, env, assigned, functionArgs) {
-    this.doc = doc;
-    this.template = template;
-    this.env = env;
-    this.root = new Frame(this, []);
-    if (functionArgs) {
-      const decls = functionArgs.decls?.children ?? [];
-      decls.forEach((d, i) => {
-        const nameNode = getProp(d, "name");
-        if (typeof nameNode?.value !== "string") return;
-        const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
-        this.params.set(nameNode.value.toLowerCase(), {
-          name: nameNode.value,
-          keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: "input", name: nameNode.value } },
-          decl: d,
-          value: v,
-          state: 2
-        });
-      });
-      return;
-    }
-    for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
-      const slot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: "input", name } }, decl, node: getProp(decl, "defaultValue"), state: 0 };
-      const a = assigned.get(name.toLowerCase());
-      if (a?.kind === "null" && slot.node) slot.nullGiven = a;
-      else if (a) slot.assigned = a;
-      this.params.set(name.toLowerCase(), slot);
-    }
-    const varsNode = getProp(template, "variables");
-    for (const [name, keyNode, node] of members(varsNode)) {
-      if (name.toLowerCase() === "copy" && node.type === "array") {
-        for (const entry3 of node.children ?? []) {
-          const n = getProp(entry3, "name");
-          if (typeof n?.value !== "string") continue;
-          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry3, state: 0, copy: true });
-        }
-        continue;
-      }
-      this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: "variable", name } }, node, state: 0 });
-    }
-    const fnsNode = getProp(template, "functions");
-    for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
-      const nsName = getProp(ns, "namespace")?.value;
-      if (typeof nsName !== "string") continue;
-      for (const [fname, , fdecl] of members(getProp(ns, "members"))) this.funcs.set(`${nsName}.${fname}`.toLowerCase(), fdecl);
-    }
-  }
-  doc;
-  template;
-  env;
-  params = /* @__PURE__ */ new Map();
-  vars = /* @__PURE__ */ new Map();
-  funcs = /* @__PURE__ */ new Map();
-  root;
-  loc(node, label) {
-    return nodeLocation(this.doc, node, label);
-  }
-  parameter(name) {
-    const slot = this.params.get(name.toLowerCase());
-    if (!slot) return void 0;
-    if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
-    if (slot.state === 1) {
-      problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
-      return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
-    }
-    slot.state = 1;
-    let v;
-    if (slot.assigned) v = slot.assigned;
-    else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-    else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
-    else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
-    slot.value = v;
-    slot.state = 2;
-    return passedThrough(v, slot.keyLoc);
-  }
-  defaultValue(slot) {
-    return slot.node ? this.root.eval(slot.node) : void 0;
-  }
-  variable(name) {
-    const slot = this.vars.get(name.toLowerCase());
-    if (!slot) return void 0;
-    if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
-    if (slot.state === 1) {
-      problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
-      return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
-    }
-    slot.state = 1;
-    const v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
-    slot.value = v;
-    slot.state = 2;
-    return passedThrough(v, slot.keyLoc);
-  }
-  userFunction(name, args, loc2) {
-    const decl = this.funcs.get(name.toLowerCase());
-    if (!decl) return void 0;
-    const out = getProp(getProp(decl, "output"), "value");
-    if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc2);
-    this.env.depth++;
-    try {
-      const fscope = new _Scope(this.doc, this.template, this.env, /* @__PURE__ */ new Map(), { decls: getProp(decl, "parameters"), args });
-      for (const [k, f] of this.funcs) fscope.funcs.set(k, f);
-      return fscope.root.eval(out);
-    } finally {
-      this.env.depth--;
-    }
-  }
-};
-var Frame = class _Frame {
-  constructor(scope, loops) {
-    this.scope = scope;
-    this.loops = loops;
-  }
-  scope;
-  loops;
-  push(l) {
-    return new _Frame(this.scope, [...this.loops, l]);
-  }
-  parameter(name) {
-    return this.scope.parameter(name);
-  }
-  variable(name) {
-    return this.scope.variable(name);
-  }
-  copyIndex(loop) {
-    for (let i = this.loops.length - 1; i >= 0; i--) {
-      const l = this.loops[i];
-      if (loop === void 0 ? l.kind === "resource" : l.name?.toLowerCase() === loop.toLowerCase()) return l.index;
-    }
-    if (loop === void 0 && this.loops.length) return this.loops[this.loops.length - 1].index;
-    return void 0;
-  }
-  userFunction(name, args, loc2) {
-    return this.scope.userFunction(name, args, loc2);
-  }
-  problem(message, loc2) {
-    problem(this.scope.env, message, loc2);
-  }
-  /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
-  eval(node, skip) {
-    const loc2 = this.scope.loc(node);
-    switch (node.type) {
-      case "string":
-        return evaluateArmString(String(node.value), loc2, this);
-      case "array":
-        return list(
-          (node.children ?? []).map((c) => this.eval(c)),
-          loc2
-        );
-      case "object": {
-        const m = /* @__PURE__ */ new Map();
-        for (const [k, , v] of members(node)) {
-          if (skip?.(k)) continue;
-          if (k.toLowerCase() === "copy" && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
-            for (const entry3 of v.children ?? []) {
-              const n = getProp(entry3, "name");
-              const nv = n ? this.eval(n) : void 0;
-              if (nv?.kind !== "string") continue;
-              m.set(nv.value, this.copyArray(entry3, "property"));
-            }
-            continue;
-          }
-          m.set(k, this.eval(v));
-        }
-        return obj(m, loc2);
-      }
-      default:
-        return nodeToValue(this.scope.doc, node);
-    }
-  }
-  /** `{name, count, input}` → the list of `input` evaluated `count` times. */
-  copyArray(entry3, kind) {
-    const loc2 = this.scope.loc(entry3);
-    const nameNode = getProp(entry3, "name");
-    const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-    const countNode = getProp(entry3, "count");
-    const input = getProp(entry3, "input");
-    if (!countNode || !input) return unknown("copy without count or input", loc2);
-    const c = this.eval(countNode);
-    if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc2);
-    let n = Math.max(0, Math.trunc(c.value));
-    const max = this.scope.env.maxCopy;
-    if (n > max) {
-      problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
-      n = max;
-    }
-    const items = [];
-    for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc2 }, kind }).eval(input));
-    return list(items, this.scope.loc(input));
-  }
-};
-function andConditions(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  return b;
-}
-function composeName(parent, child, childType) {
-  const childSegs = child.kind === "string" ? child.value.split("/").length : 1;
-  if (childSegs >= childType.split("/").length - 1) return child;
-  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
-  const p = templateText(parent);
-  const c = templateText(child);
-  const u = tplUnknown(`the name depends on an unknown value`, child.origin, p !== void 0 && c !== void 0 ? `${p}/${c}` : void 0);
-  return child.via ? { ...u, via: child.via } : u;
-}
-function nameLabel(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
-  return "?";
-}
-function walkResources(resourcesNode, frame, parent, deployment, inherited) {
-  if (!resourcesNode) return;
-  const entries2 = resourcesNode.type === "array" ? (resourcesNode.children ?? []).map((c) => [void 0, c]) : resourcesNode.type === "object" ? members(resourcesNode).map(([k, , v]) => [k, v]) : [];
-  for (const [symbolicName, node] of entries2) {
-    if (node.type !== "object") continue;
-    try {
-      walkResource(node, symbolicName, frame, parent, deployment, inherited);
-    } catch (e) {
-      problem(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
-    }
-  }
-}
-function walkResource(node, symbolicName, frame, parent, deployment, inherited) {
-  const scope = frame.scope;
-  const env = scope.env;
-  const copyNode = getProp(node, "copy");
-  const instances = [];
-  if (copyNode?.type === "object") {
-    const nameNode = getProp(copyNode, "name");
-    const loopName = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-    const countNode = getProp(copyNode, "count");
-    const count = countNode ? frame.eval(countNode) : unknown("copy without count");
-    if (count.kind === "number") {
-      let n = Math.max(0, Math.trunc(count.value));
-      if (n > env.maxCopy) {
-        problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
-        n = env.maxCopy;
-      }
-      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
-    } else {
-      const idx = unknown(`the copy count is unknown${count.kind === "unknown" ? ` (${count.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
-      instances.push({ frame: frame.push({ name: loopName, index: idx, kind: "resource" }) });
-    }
-  } else instances.push({ frame });
-  for (const inst of instances) {
-    const f = inst.frame;
-    const condNode = getProp(node, "condition");
-    let condition = inherited;
-    if (condNode) {
-      const c = f.eval(condNode);
-      if (c.kind === "bool" && !c.value) continue;
-      if (c.kind === "string" && c.value.toLowerCase() === "false") continue;
-      condition = andConditions(inherited, c);
-    }
-    const typeNode = getProp(node, "type");
-    const typeV = typeNode ? f.eval(typeNode) : void 0;
-    if (typeV?.kind !== "string") {
-      problem(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
-      continue;
-    }
-    let typeText = typeV.value;
-    let apiVersion;
-    const at = typeText.indexOf("@");
-    if (at > 0) {
-      apiVersion = typeText.slice(at + 1);
-      typeText = typeText.slice(0, at);
-    }
-    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
-    const nameNode = getProp(node, "name");
-    const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
-    const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
-    const apiNode = getProp(node, "apiVersion");
-    const apiV = apiNode ? f.eval(apiNode) : void 0;
-    if (apiV?.kind === "string") apiVersion = apiV.value;
-    apiVersion ??= parent?.apiVersion;
-    const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => k.toLowerCase() === "resources" || isDeployment && k.toLowerCase() === "properties");
-    if (isDeployment && body.kind === "object") {
-      const propsNode = getProp(node, "properties");
-      if (propsNode) body.entries.set("properties", f.eval(propsNode, (k) => k.toLowerCase() === "template"));
-    }
-    const existingV = getProp(node, "existing");
-    const res = {
-      type: fullType,
-      name: fullName,
-      idKey: armResourceKey(fullType, fullName),
-      body,
-      typeLocation: memberLocation(scope.doc, node, "type") ?? scope.loc(node),
-      objectLocation: scope.loc(node),
-      existing: existingV?.value === true,
-      deployment,
-      file: scope.doc.file
-    };
-    if (apiVersion !== void 0) res.apiVersion = apiVersion;
-    if (symbolicName !== void 0) res.symbolicName = symbolicName;
-    const nl = memberLocation(scope.doc, node, "name");
-    if (nl) res.nameLocation = nl;
-    if (condition) res.condition = condition;
-    if (inst.index !== void 0) res.copyIndex = inst.index;
-    env.resources.push(res);
-    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition);
-    walkResources(getProp(node, "resources"), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
-  }
-}
-function expandDeployment(node, frame, deployment, condition) {
-  const scope = frame.scope;
-  const env = scope.env;
-  const props = getProp(node, "properties");
-  const tmpl = getProp(props, "template");
-  if (tmpl?.type !== "object") return;
-  if (env.depth > 30) {
-    problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
-    return;
-  }
-  const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
-  const scopeV = scopeNode ? frame.eval(scopeNode) : void 0;
-  const inner = scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
-  env.depth++;
-  try {
-    if (inner) {
-      const assigned = /* @__PURE__ */ new Map();
-      for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
-        const pv = frame.eval(v);
-        const via = scope.loc(keyNode, `deployment parameter "${k}"`);
-        let value;
-        if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
-        else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
-        assigned.set(k.toLowerCase(), passedThrough(value, via));
-      }
-      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
-      walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
-    } else {
-      walkResources(getProp(tmpl, "resources"), frame, void 0, deployment, condition);
-    }
-  } finally {
-    env.depth--;
-  }
-}
-function readParameterFile(pf) {
-  const out = /* @__PURE__ */ new Map();
-  const doc = { file: pf.file, lineMap: pf.parsed.lineMap };
-  for (const [k, , v] of members(getProp(pf.parsed.root, "parameters"))) {
-    const valueNode = getProp(v, "value");
-    const refNode = getProp(v, "reference");
-    if (valueNode) out.set(k.toLowerCase(), nodeToValue(doc, valueNode));
-    else if (refNode) {
-      const secret = getProp(refNode, "secretName")?.value;
-      out.set(k.toLowerCase(), unknown(`Key Vault reference${typeof secret === "string" ? ` (secret "${secret}")` : ""}`, nodeLocation(doc, refNode)));
-    }
-  }
-  return out;
-}
-function evaluateArmTemplate(opts) {
-  const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
-  const result = { resources: env.resources, inputs: [], problems: env.problems };
-  const root = parsed.root;
-  if (!root || root.type !== "object") return result;
-  const doc = { file: opts.file, lineMap: parsed.lineMap };
-  try {
-    const gen = getProp(getProp(root, "metadata"), "_generator");
-    const gname = getProp(gen, "name")?.value;
-    if (typeof gname === "string") {
-      const gver = getProp(gen, "version")?.value;
-      result.generator = typeof gver === "string" ? { name: gname, version: gver } : { name: gname };
-    }
-    const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
-    for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
-    const scope = new Scope(doc, root, env, assigned);
-    const readByMember = parametersReadByMember(root);
-    for (const slot of scope.params.values()) {
-      const typeNode = getProp(slot.decl, "type");
-      const refNode = getProp(slot.decl, "$ref");
-      const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
-      const input = { name: slot.name, kind: "arm-parameter", header: keyLocation(doc, getProp(root, "parameters"), slot.name) ?? slot.keyLoc };
-      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: "input", name: slot.name } };
-      if (type !== void 0) input.type = type;
-      if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
-      if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
-      const dv = scope.defaultValue(slot);
-      if (dv) input.defaultValue = dv;
-      if (slot.assigned) input.assigned = slot.assigned;
-      const allowed = getProp(slot.decl, "allowedValues");
-      if (allowed?.type === "array") input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
-      result.inputs.push(input);
-    }
-    walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
-  } catch (e) {
-    problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
-  }
-  return result;
-}
-
-// src/eval/arm/project.ts
-function evaluateArm(input) {
-  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
-  const evaluations = [];
-  const problems = [];
-  const seenProblems = /* @__PURE__ */ new Set();
-  for (const template of [...input.templates].sort()) {
-    const parsed = input.parse(template);
-    if (!parsed?.root) continue;
-    const variants = (pairs.get(template) ?? []).sort();
-    let bicepDeclaration;
-    for (const pf of variants.length ? variants : [void 0]) {
-      const pfParsed = pf ? input.parse(pf) : void 0;
-      if (pf && !pfParsed?.root) continue;
-      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
-      for (const p of result.problems) {
-        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
-        if (!seenProblems.has(key)) {
-          seenProblems.add(key);
-          problems.push(p);
-        }
-      }
-      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path11.relative(input.root, f).split(path11.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path11.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
-      evaluations.push({
-        evaluation: {
-          variant: pf ? path11.relative(path11.dirname(template), pf).split(path11.sep).join("/") : "default",
-          variantFile: pf,
-          env,
-          unit: template,
-          inputs: result.inputs
-        },
-        result,
-        bicepDeclaration
-      });
-    }
-  }
-  return { evaluations, problems };
-}
-function metadataTemplate(pf) {
-  const t = getProp(getProp(pf?.root, "metadata"), "template");
-  return typeof t?.value === "string" ? t.value : void 0;
-}
-function bicepSourceCandidates(template) {
-  const dir = path11.dirname(template);
-  const base = path11.basename(template).replace(/\.jsonc?$/i, "");
-  return [path11.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path11.join(dir, "main.bicep")] : []];
-}
-function envFromParameters(result) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase());
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
-function bicepDeclarations(template, host) {
-  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
-  if (!bicep) return void 0;
-  const text2 = host.readText(bicep);
-  if (text2 === void 0) return void 0;
-  const decls = [];
-  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    const line = text2.slice(0, m.index).split("\n").length;
-    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
-  }
-  return (r) => {
-    if (r.deployment.length > 0) return void 0;
-    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
-    if (!d) return void 0;
-    return {
-      file: bicep,
-      label: `declared in ${path11.basename(bicep)} as "${d.name}"`,
-      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
-    };
-  };
-}
-
-// src/model/from-arm.ts
-function parentKey(type, idKey, levels = 1) {
-  const k = type.split("/").filter(Boolean).length;
-  const segs = idKey.split("/");
-  if (k - levels < 2 || segs.length < 2 * k - 1) return void 0;
-  return [...segs.slice(0, k - levels), ...segs.slice(k, segs.length - levels)].join("/");
-}
-function armRefKeys(ref) {
-  const keys = [];
-  const k = armResourceIdKey(ref);
-  if (k) keys.push(k);
-  if (ref.kind === "unknown" && ref.token) keys.push(ref.token);
-  return keys;
-}
-function fromArm(r, evaluation, opts = {}, format2 = "arm") {
-  const key = r.type.toLowerCase();
-  const refs = /* @__PURE__ */ new Map();
-  const parentRef = ARM_PARENT_REF[key];
-  const pk = parentRef ? parentKey(r.type, r.idKey, ARM_PARENT_LEVELS[key]) : void 0;
-  if (parentRef && pk) refs.set(parentRef, unknown("parent resource", void 0, pk));
-  const address = `${r.deployment.map((d) => `deployment(${d})/`).join("")}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== void 0 ? `[${r.copyIndex}]` : ""}`;
-  const resources = normalize({
-    format: format2,
-    address,
-    sourceType: r.type,
-    spec: ARM_TABLE[key],
-    header: r.typeLocation,
-    body: r.body,
-    name: r.name,
-    identity: [r.idKey],
-    refs,
-    evaluation,
-    ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {}
-  });
-  const decl = opts.bicepDeclaration?.(r);
-  if (decl) for (const res of resources) res.declaredIn = decl;
-  return resources;
-}
-function nameText(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "unknown" && v.token) return v.token;
-  return "?";
-}
-
 // src/frontends/arm.ts
+init_project();
+init_from_arm();
+init_shared();
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -30011,4936 +35463,35 @@ var armFrontEnd = {
   }
 };
 
-// src/frontends/bicep.ts
-import path17 from "node:path";
-
-// src/parse/bicep/lexer.ts
-var PRAGMAS = /* @__PURE__ */ new Set(["disable-next-line", "disable-diagnostics", "restore-diagnostics"]);
-var TWO_CHAR = {
-  "?": ["??"],
-  ":": ["::"],
-  "=": ["==", "=~", "=>"],
-  "!": ["!=", "!~"],
-  "<": ["<="],
-  ">": [">="],
-  "&": ["&&"],
-  "|": ["||"]
-};
-var ONE_CHAR = /* @__PURE__ */ new Set(["{", "}", "(", ")", "[", "]", "@", ",", ".", ":", ";", "?", "=", "+", "-", "*", "/", "%", "!", "<", ">", "|", "^"]);
-var MAX_IDENTIFIER_LENGTH = 255;
-function isIdentStart(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-}
-function isIdentPart(c) {
-  return isIdentStart(c) || c >= 48 && c <= 57;
-}
-function isDigit3(c) {
-  return c >= 48 && c <= 57;
-}
-function isHex(c) {
-  return isDigit3(c) || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-}
-function lex(text2) {
-  return new Lexer2(text2).run();
-}
-var Lexer2 = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  pos = 0;
-  tokens = [];
-  comments = [];
-  pragmas = [];
-  errors = [];
-  modes = [];
-  run() {
-    const text2 = this.text;
-    const n = text2.length;
-    if (text2.charCodeAt(0) === 65279) this.pos = 1;
-    while (this.pos < n) {
-      const c = text2.charCodeAt(this.pos);
-      if (c === 32 || c === 9) {
-        this.pos++;
-        continue;
-      }
-      if (c === 10 || c === 13) {
-        this.newline();
-        continue;
-      }
-      if (c === 47) {
-        const d = text2.charCodeAt(this.pos + 1);
-        if (d === 47) {
-          this.lineComment();
-          continue;
-        }
-        if (d === 42) {
-          this.blockComment();
-          continue;
-        }
-      }
-      if (c === 35 && this.atLineStart() && this.pragma()) continue;
-      if (c === 39) {
-        if (text2.startsWith("'''", this.pos)) this.multilineString(this.pos, 0, this.pos + 3, false);
-        else this.singleString(this.pos, this.pos + 1, false);
-        continue;
-      }
-      if (c === 36) {
-        let p = this.pos;
-        while (text2.charCodeAt(p) === 36) p++;
-        if (text2.startsWith("'''", p)) {
-          this.multilineString(this.pos, p - this.pos, p + 3, false);
-          continue;
-        }
-        this.unrecognized(this.pos, this.pos + 1);
-        continue;
-      }
-      if (c === 123) {
-        if (this.modes.length > 0) this.modes.push({ kind: "brace" });
-        this.push("{", this.pos, this.pos + 1);
-        this.pos++;
-        continue;
-      }
-      if (c === 125) {
-        const top = this.modes[this.modes.length - 1];
-        if (top?.kind === "string") {
-          this.modes.pop();
-          if (top.multiline) this.multilineString(this.pos, top.dollars, this.pos + 1, true);
-          else this.singleString(this.pos, this.pos + 1, true);
-          continue;
-        }
-        if (top?.kind === "brace") this.modes.pop();
-        this.push("}", this.pos, this.pos + 1);
-        this.pos++;
-        continue;
-      }
-      if (isIdentStart(c)) {
-        const start = this.pos;
-        let p = start + 1;
-        while (p < n && isIdentPart(text2.charCodeAt(p))) p++;
-        const word = text2.slice(start, p);
-        this.pos = p;
-        if (word.length > MAX_IDENTIFIER_LENGTH) {
-          this.error(`The identifier exceeds the limit of ${MAX_IDENTIFIER_LENGTH} characters. Reduce the length of the identifier.`, start, p, "BCP024");
-        }
-        const type = word === "true" ? "True" : word === "false" ? "False" : word === "null" ? "Null" : "Identifier";
-        this.push(type, start, p, word);
-        continue;
-      }
-      if (isDigit3(c)) {
-        const start = this.pos;
-        let p = start + 1;
-        while (p < n && isDigit3(text2.charCodeAt(p))) p++;
-        this.pos = p;
-        this.push("Integer", start, p, text2.slice(start, p));
-        continue;
-      }
-      const punct = this.punctuation(c);
-      if (punct !== null) {
-        const len = punct.length;
-        this.push(punct, this.pos, this.pos + len);
-        this.pos += len;
-        continue;
-      }
-      const cp = text2.codePointAt(this.pos);
-      this.unrecognized(this.pos, this.pos + (cp > 65535 ? 2 : 1));
-    }
-    if (this.modes.some((m) => m.kind === "string")) {
-      this.error('The string interpolation is not terminated: expected "}" before the end of the file.', n, n);
-    }
-    this.tokens.push({ type: "EOF", start: n, end: n, value: "" });
-    return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
-  }
-  /** The punctuation token at the current position (longest match), or null. */
-  punctuation(c) {
-    const text2 = this.text;
-    const ch = text2[this.pos];
-    if (c === 46 && text2.charCodeAt(this.pos + 1) === 46 && text2.charCodeAt(this.pos + 2) === 46) return "...";
-    const twos = TWO_CHAR[ch];
-    if (twos) {
-      const second = text2[this.pos + 1];
-      for (const t of twos) if (t[1] === second) return t;
-    }
-    return ONE_CHAR.has(ch) ? ch : null;
-  }
-  push(type, start, end, value = "") {
-    const tok = { type, start, end, value };
-    this.tokens.push(tok);
-    return tok;
-  }
-  error(message, start, end, code) {
-    this.errors.push(code ? { message, start, end, code } : { message, start, end });
-  }
-  unrecognized(start, end) {
-    const ch = this.text.slice(start, end);
-    this.pos = end;
-    this.push("Unrecognized", start, end, ch);
-    if (ch === '"') {
-      this.error('The following token is not recognized: "\\"". Strings are defined using single quotes in bicep.', start, end, "BCP103");
-    } else {
-      const shown = ch === "\xA0" ? "U+00A0 (no-break space)" : `"${ch}"`;
-      this.error(`The following token is not recognized: ${shown}.`, start, end, "BCP001");
-    }
-  }
-  newline() {
-    const text2 = this.text;
-    const start = this.pos;
-    let p = start;
-    while (p < text2.length && (text2.charCodeAt(p) === 10 || text2.charCodeAt(p) === 13)) p++;
-    this.pos = p;
-    if (this.modes.some((m) => m.kind === "string")) {
-      this.error('A line break is not allowed inside a string interpolation "${\u2026}"; the string is not terminated.', start, start, "BCP004");
-      this.modes.length = 0;
-    }
-    const last = this.tokens[this.tokens.length - 1];
-    if (last?.type === "NL") last.end = p;
-    else this.push("NL", start, p);
-  }
-  lineComment() {
-    const text2 = this.text;
-    const start = this.pos;
-    let p = start + 2;
-    while (p < text2.length && text2.charCodeAt(p) !== 10 && text2.charCodeAt(p) !== 13) p++;
-    this.comments.push({ style: "line", text: text2.slice(start + 2, p), start, end: p });
-    this.pos = p;
-  }
-  blockComment() {
-    const text2 = this.text;
-    const start = this.pos;
-    const close = text2.indexOf("*/", start + 2);
-    if (close < 0) {
-      this.comments.push({ style: "block", text: text2.slice(start + 2), start, end: text2.length });
-      this.error('The multi-line comment is not terminated: expected "*/" before the end of the file.', start, start + 2, "BCP002");
-      this.pos = text2.length;
-      return;
-    }
-    this.comments.push({ style: "block", text: text2.slice(start + 2, close), start, end: close + 2 });
-    this.pos = close + 2;
-  }
-  atLineStart() {
-    let p = this.pos - 1;
-    while (p >= 0) {
-      const c = this.text.charCodeAt(p);
-      if (c === 32 || c === 9) p--;
-      else return c === 10 || c === 13 || p === 0 && c === 65279;
-    }
-    return true;
-  }
-  /** `#directive CODE…` up to the end of the line. Returns false if `#` starts no known pragma. */
-  pragma() {
-    const text2 = this.text;
-    const start = this.pos;
-    let p = start + 1;
-    while (p < text2.length && (isIdentPart(text2.charCodeAt(p)) || text2[p] === "-")) p++;
-    const directive = text2.slice(start + 1, p);
-    if (!PRAGMAS.has(directive)) return false;
-    let end = p;
-    while (end < text2.length && text2.charCodeAt(end) !== 10 && text2.charCodeAt(end) !== 13) end++;
-    const rest = text2.slice(p, end);
-    const cut = rest.search(/\/\/|\/\*/);
-    const codesText = cut >= 0 ? rest.slice(0, cut) : rest;
-    const codes = codesText.split(/[ \t]+/).filter((s) => s.length > 0);
-    const pragmaEnd = cut >= 0 ? p + cut : end;
-    let trimmedEnd = pragmaEnd;
-    while (trimmedEnd > p && (text2[trimmedEnd - 1] === " " || text2[trimmedEnd - 1] === "	")) trimmedEnd--;
-    this.pragmas.push({ directive, codes, start, end: trimmedEnd });
-    if (directive === "disable-next-line" && codes.length === 0) {
-      this.error('Expected at least one diagnostic code after "#disable-next-line".', start, trimmedEnd);
-    }
-    this.pos = pragmaEnd;
-    return true;
-  }
-  /**
-   * A single-line string piece starting at `tokStart` (the `'`, or the `}` that closes a hole);
-   * the literal text starts at `contentStart`.
-   */
-  singleString(tokStart, contentStart, resumed) {
-    const text2 = this.text;
-    const n = text2.length;
-    let p = contentStart;
-    let value = "";
-    let runStart = p;
-    for (; ; ) {
-      if (p >= n) {
-        value += text2.slice(runStart, p);
-        this.error("The string at this location is not terminated. Terminate the string with a single quote character.", tokStart, p, "BCP003");
-        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
-        this.pos = p;
-        return;
-      }
-      const c = text2.charCodeAt(p);
-      if (c === 39) {
-        value += text2.slice(runStart, p);
-        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p + 1, value, contentStart, p);
-        this.pos = p + 1;
-        return;
-      }
-      if (c === 10 || c === 13) {
-        value += text2.slice(runStart, p);
-        this.error("The string at this location is not terminated due to an unexpected new line character.", tokStart, p, "BCP004");
-        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
-        this.pos = p;
-        return;
-      }
-      if (c === 36 && text2.charCodeAt(p + 1) === 123) {
-        value += text2.slice(runStart, p);
-        this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, p + 2, value, contentStart, p);
-        this.modes.push({ kind: "string", multiline: false, dollars: 0 });
-        this.pos = p + 2;
-        return;
-      }
-      if (c === 92) {
-        value += text2.slice(runStart, p);
-        p = this.escape(p, (s) => value += s);
-        runStart = p;
-        continue;
-      }
-      p++;
-    }
-  }
-  /** Decodes the escape at `p` (the backslash); returns the offset after it. */
-  escape(p, out) {
-    const text2 = this.text;
-    const e = text2[p + 1];
-    switch (e) {
-      case "'":
-      case "\\":
-      case "$":
-        out(e);
-        return p + 2;
-      case "n":
-        out("\n");
-        return p + 2;
-      case "r":
-        out("\r");
-        return p + 2;
-      case "t":
-        out("	");
-        return p + 2;
-      case "u": {
-        if (text2[p + 2] === "{") {
-          let q = p + 3;
-          while (q < text2.length && isHex(text2.charCodeAt(q))) q++;
-          if (q > p + 3 && text2[q] === "}") {
-            const cp = parseInt(text2.slice(p + 3, q), 16);
-            if (q - (p + 3) <= 8 && cp <= 1114111) {
-              out(String.fromCodePoint(cp));
-              return q + 1;
-            }
-            this.error("The Unicode escape is out of range: code points go up to \\u{10FFFF}.", p, q + 1, "BCP133");
-            return q + 1;
-          }
-        }
-        this.error("The Unicode escape sequence is not valid: use \\u{hex} with 1 to 6 hexadecimal digits.", p, p + 2, "BCP133");
-        return p + 2;
-      }
-      default: {
-        if (e === void 0) {
-          this.error("The string at this location is not terminated: complete the escape sequence and close the string.", p, p + 1, "BCP005");
-          return p + 1;
-        }
-        if (e === "\n" || e === "\r") return p + 1;
-        const len = (text2.codePointAt(p + 1) ?? 0) > 65535 ? 2 : 1;
-        this.error(
-          `The escape sequence "\\${text2.slice(p + 1, p + 1 + len)}" is not recognized. Valid escapes: \\' \\\\ \\n \\r \\t \\$ \\u{\u2026}.`,
-          p,
-          p + 1 + len,
-          "BCP006"
-        );
-        out(text2.slice(p + 1, p + 1 + len));
-        return p + 1 + len;
-      }
-    }
-  }
-  /**
-   * A multi-line string piece: `'''…'''` (dollars 0, verbatim) or `$…$'''…'''` with holes
-   * `$…${`. `contentStart` is after the opening `'''` (or after `}` when resumed).
-   */
-  multilineString(tokStart, dollars, contentStart, resumed) {
-    const text2 = this.text;
-    const n = text2.length;
-    let p = contentStart;
-    if (!resumed) {
-      if (text2.startsWith("\r\n", p)) p += 2;
-      else if (text2.charCodeAt(p) === 10) p += 1;
-    }
-    const valueStart = p;
-    let value = "";
-    const runStart = p;
-    for (; ; ) {
-      if (p >= n) {
-        value += text2.slice(runStart, p);
-        this.error(`The multi-line string at this location is not terminated: expected "'''" before the end of the file.`, tokStart, p, "BCP140");
-        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, valueStart, p, true, dollars);
-        this.pos = p;
-        return;
-      }
-      const c = text2.charCodeAt(p);
-      if (c === 39 && text2.startsWith("'''", p)) {
-        let q = p + 3;
-        while (text2.charCodeAt(q) === 39) q++;
-        const contentEnd = q - 3;
-        value += text2.slice(runStart, contentEnd);
-        this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, q, value, valueStart, contentEnd, false, dollars);
-        this.pos = q;
-        return;
-      }
-      if (c === 36 && dollars > 0) {
-        let q = p;
-        while (text2.charCodeAt(q) === 36) q++;
-        const m = q - p;
-        if (text2.charCodeAt(q) === 123 && m >= dollars) {
-          const literalEnd = q - dollars;
-          value += text2.slice(runStart, literalEnd);
-          this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, q + 1, value, valueStart, literalEnd, false, dollars);
-          this.modes.push({ kind: "string", multiline: true, dollars });
-          this.pos = q + 1;
-          return;
-        }
-        p = q;
-        continue;
-      }
-      p++;
-    }
-  }
-  stringToken(type, start, end, value, contentStart, contentEnd, unterminated = false, dollars) {
-    const tok = this.push(type, start, end, value);
-    tok.contentStart = contentStart;
-    tok.contentEnd = contentEnd;
-    if (dollars !== void 0) {
-      tok.multiline = true;
-      tok.dollars = dollars;
-    }
-    if (unterminated) tok.unterminated = true;
-  }
-};
-
-// src/parse/bicep/parser.ts
-var ParseFailure = class {
-  constructor(message, start, end, code) {
-    this.message = message;
-    this.start = start;
-    this.end = end;
-    this.code = code;
-  }
-  message;
-  start;
-  end;
-  code;
-};
-var BINARY_PRECEDENCE = {
-  "*": 100,
-  "/": 100,
-  "%": 100,
-  "+": 90,
-  "-": 90,
-  "<": 80,
-  "<=": 80,
-  ">": 80,
-  ">=": 80,
-  "==": 70,
-  "!=": 70,
-  "=~": 70,
-  "!~": 70,
-  "&&": 50,
-  "||": 40,
-  "??": 30
-};
-var DECLARATION_KEYWORDS = /* @__PURE__ */ new Set([
-  "param",
-  "var",
-  "resource",
-  "output",
-  "module",
-  "type",
-  "import",
-  "metadata",
-  "assert",
-  "func",
-  "targetScope",
-  "extension",
-  "test",
-  "using",
-  "extends",
-  "provider"
-]);
-var LAMBDA_BODY_STOP = /* @__PURE__ */ new Set(["param", "var", "resource", "output", "module", "type", "import", "metadata", "assert"]);
-var Parser5 = class {
-  constructor(text2) {
-    this.text = text2;
-    this.lineMap = new LineMap(text2);
-    const lexed = lex(text2);
-    this.toks = lexed.tokens;
-    for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
-    this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.lineMap.range(c.start, c.end) }));
-    this.pragmas = lexed.pragmas.map((p) => {
-      const range = this.lineMap.range(p.start, p.end);
-      return { directive: p.directive, codes: p.codes, line: range.start.line, range };
-    });
-  }
-  text;
-  toks;
-  i = 0;
-  lastEnd = 0;
-  lineMap;
-  errors = [];
-  errorStarts = /* @__PURE__ */ new Set();
-  /** > 0 while parsing the expression of a `${…}` hole. */
-  holeDepth = 0;
-  /** Expressions, types and resource bodies open around the current token (see nested()). */
-  depth = 0;
-  /** Set when the nesting limit was hit: the rest of the file is not parsed. */
-  tooDeep = false;
-  comments;
-  pragmas;
-  parseProgram(mode) {
-    const statements = [];
-    for (; ; ) {
-      this.skipNL();
-      if (this.at("EOF")) break;
-      const before = this.i;
-      try {
-        const st = this.statement(mode);
-        statements.push(st);
-        this.endOfStatement();
-      } catch (e) {
-        if (!(e instanceof ParseFailure)) throw e;
-        this.addError(e.message, e.start, e.end, e.code);
-        if (this.tooDeep) break;
-        this.recoverStatement(before);
-      }
-      if (this.i === before) this.next();
-    }
-    return statements;
-  }
-  finishErrors() {
-    return this.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  }
-  // -------------------------------------------------------------------------------------------
-  // Token helpers
-  // -------------------------------------------------------------------------------------------
-  get cur() {
-    return this.toks[this.i];
-  }
-  peek(k) {
-    return this.toks[Math.min(this.i + k, this.toks.length - 1)];
-  }
-  next() {
-    const t = this.toks[this.i];
-    if (t.type !== "EOF") this.i++;
-    if (t.type !== "NL" && t.type !== "EOF") this.lastEnd = t.end;
-    return t;
-  }
-  at(type) {
-    return this.toks[this.i].type === type;
-  }
-  atWord(word) {
-    const t = this.toks[this.i];
-    return t.type === "Identifier" && t.value === word;
-  }
-  skipNL() {
-    if (this.at("NL")) {
-      this.i++;
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Skips a NL inside brackets where line breaks are allowed; fails if the next line looks like a
-   * new top-level declaration (the bracket was never closed).
-   */
-  skipNLInside(close) {
-    if (this.skipNL() && this.startsTopLevelDeclaration(this.cur, 0)) {
-      this.fail(`Expected "${close}" at this location, found ${this.describe(this.cur)} (a new declaration).`);
-    }
-  }
-  range(start, end = this.lastEnd) {
-    return this.lineMap.range(start, Math.max(start, end));
-  }
-  describe(t) {
-    switch (t.type) {
-      case "NL":
-        return "a new line";
-      case "EOF":
-        return "the end of the file";
-      case "StringComplete":
-      case "StringLeft":
-        return "a string";
-      case "StringMiddle":
-      case "StringRight":
-        return '"}"';
-      case "Identifier":
-        return `"${t.value}"`;
-      default:
-        return `"${this.text.slice(t.start, t.end)}"`;
-    }
-  }
-  fail(message, t = this.cur, code) {
-    const end = t.type === "NL" || t.type === "EOF" ? t.start : t.end;
-    throw new ParseFailure(message, t.start, end, code);
-  }
-  addError(message, start, end, code) {
-    if (this.errorStarts.has(start)) return;
-    this.errorStarts.add(start);
-    const err2 = { message, range: this.lineMap.range(start, end) };
-    if (code) err2.code = code;
-    this.errors.push(err2);
-  }
-  expect(type, what) {
-    if (this.at(type)) return this.next();
-    this.fail(`Expected ${what ?? `"${type}"`} at this location, found ${this.describe(this.cur)}.`);
-  }
-  expectWord(word) {
-    if (this.atWord(word)) return this.next();
-    this.fail(`Expected the keyword "${word}" at this location, found ${this.describe(this.cur)}.`);
-  }
-  identifier(what) {
-    const t = this.cur;
-    if (t.type !== "Identifier") {
-      if (t.type === "True" || t.type === "False" || t.type === "Null") {
-        this.fail(`"${t.value || this.text.slice(t.start, t.end)}" is a reserved keyword and cannot be used as ${what}.`);
-      }
-      this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
-    }
-    this.next();
-    return { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
-  }
-  atLineStart(t) {
-    if (t.start === 0) return true;
-    const c = this.text.charCodeAt(t.start - 1);
-    return c === 10 || c === 13 || t.start === 1 && c === 65279;
-  }
-  /** A token at column 1 that (on a best guess) starts a new top-level declaration. */
-  startsTopLevelDeclaration(t, k) {
-    if (t.type !== "Identifier" || !DECLARATION_KEYWORDS.has(t.value) || !this.atLineStart(t)) return false;
-    const n = this.peek(k + 1);
-    return n.type === "Identifier" || t.value === "targetScope" && n.type === "=";
-  }
-  // -------------------------------------------------------------------------------------------
-  // Recovery
-  // -------------------------------------------------------------------------------------------
-  /** Skip to the next line break outside brackets opened by the skipped tokens. */
-  recoverStatement(statementStart) {
-    if (this.i > statementStart && this.startsTopLevelDeclaration(this.cur, 0) && this.toks[this.i - 1]?.type === "NL") return;
-    let depth = 0;
-    for (; ; ) {
-      const t = this.cur;
-      if (t.type === "EOF") return;
-      if (t.type === "NL") {
-        const n = this.peek(1);
-        if (depth <= 0 || this.startsTopLevelDeclaration(n, 1) || n.type === "@" && this.atLineStart(n)) return;
-      } else if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
-      else if (t.type === "}" || t.type === ")" || t.type === "]") depth--;
-      this.next();
-    }
-  }
-  /** Skip to the next line break or to `close` at the same bracket depth (not consumed). */
-  recoverElement(close) {
-    let depth = 0;
-    for (; ; ) {
-      const t = this.cur;
-      if (t.type === "EOF") return;
-      if (t.type === "NL" && depth <= 0) return;
-      if (t.type === close && depth === 0) return;
-      if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
-      else if ((t.type === "}" || t.type === ")" || t.type === "]") && depth > 0) depth--;
-      this.next();
-    }
-  }
-  endOfStatement() {
-    const t = this.cur;
-    if (t.type === "NL" || t.type === "EOF") return;
-    if (this.i > 0 && this.toks[this.i - 1].type === "NL") return;
-    this.adjacentStringCheck();
-    this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t, "BCP019");
-  }
-  /** `'it''s'`: a string directly after a string is the classic ARM-escape mistake. */
-  adjacentStringCheck() {
-    const t = this.cur;
-    const prev = this.toks[this.i - 1];
-    if (prev && (prev.type === "StringComplete" || prev.type === "StringRight") && t.type.startsWith("String") && prev.end === t.start) {
-      this.fail("Two adjacent strings: '' is not an escape in Bicep. Write a quote inside a string as \\' (for example 'it\\'s').", t);
-    }
-  }
-  // -------------------------------------------------------------------------------------------
-  // Lists: `{…}` `[…]` with NL or `,` separators
-  // -------------------------------------------------------------------------------------------
-  /**
-   * Parses `open` NL* [elem { (NL+ | ",") elem } [","] NL*] `close`. Returns the end offset of
-   * the closer (or of the last element when the list is unterminated).
-   */
-  list(open, close, element, out, allowBail = true) {
-    const openTok = this.expect(open);
-    this.skipNL();
-    for (let last = -1; ; ) {
-      const t = this.cur;
-      if (t.type === close) {
-        this.next();
-        return;
-      }
-      if (t.type === "EOF" || allowBail && this.startsTopLevelDeclaration(t, 0) && this.toks[this.i - 1].type === "NL") {
-        const pos = this.lineMap.position(openTok.start);
-        this.addError(
-          `Expected "${close}" to close the "${open}" opened at ${pos.line}:${pos.column}, found ${this.describe(t)}.`,
-          t.start,
-          t.start
-        );
-        return;
-      }
-      if (this.i === last) {
-        this.next();
-        continue;
-      }
-      last = this.i;
-      let recovered = false;
-      try {
-        out.push(element());
-      } catch (e) {
-        if (!(e instanceof ParseFailure)) throw e;
-        this.addError(e.message, e.start, e.end, e.code);
-        this.recoverElement(close);
-        recovered = true;
-      }
-      const s = this.cur;
-      if (s.type === ",") {
-        this.next();
-        if (this.at("NL")) {
-          this.addError("Unexpected new line character after a comma.", this.cur.start, this.cur.start, "BCP238");
-          this.skipNL();
-        }
-        while (this.at(",")) {
-          this.addError('Unexpected "," : expected an element between the commas.', this.cur.start, this.cur.end);
-          this.next();
-        }
-        continue;
-      }
-      if (s.type === "NL") {
-        this.skipNL();
-        continue;
-      }
-      if (s.type === close || s.type === "EOF" || recovered) continue;
-      try {
-        this.adjacentStringCheck();
-      } catch (e) {
-        if (!(e instanceof ParseFailure)) throw e;
-        this.addError(e.message, e.start, e.end, e.code);
-      }
-      this.addError("Expected a new line or comma character at this location.", s.start, s.start, "BCP236");
-      this.recoverElement(close);
-      if (this.at("NL")) this.skipNL();
-    }
-  }
-  // -------------------------------------------------------------------------------------------
-  // Statements
-  // -------------------------------------------------------------------------------------------
-  decorators() {
-    const out = [];
-    while (this.at("@")) {
-      const at = this.next();
-      out.push(this.decoratorAfterAt(at.start));
-      if (!this.at("NL")) {
-        this.fail(`Expected a new line character after the decorator, found ${this.describe(this.cur)}.`);
-      }
-      this.skipNL();
-    }
-    return out;
-  }
-  decoratorAfterAt(start) {
-    const first = this.identifier("a decorator name");
-    let expr = this.at("(") ? { kind: "Call", name: first, args: this.args(), range: this.range(first.range.start.offset) } : { kind: "Variable", name: first.name, range: first.range };
-    let name = first;
-    let namespace = null;
-    let args = expr.kind === "Call" ? expr.args : [];
-    while (this.at(".")) {
-      this.next();
-      const prop = this.identifier("a decorator name");
-      namespace = expr.kind === "Variable" ? expr.name : null;
-      name = prop;
-      if (this.at("(")) {
-        args = this.args();
-        expr = { kind: "InstanceCall", object: expr, name: prop, args, range: this.range(first.range.start.offset) };
-      } else {
-        args = [];
-        expr = { kind: "PropertyAccess", object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
-      }
-    }
-    return { kind: "Decorator", name: name.name, nameRange: name.range, namespace, args, expression: expr, range: this.range(start) };
-  }
-  statement(mode) {
-    const decorators = this.decorators();
-    const kw = this.cur;
-    const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
-    if (kw.type === "EOF" && decorators.length > 0) {
-      this.fail("Expected a declaration after the decorator, found the end of the file.", kw, "BCP132");
-    }
-    if (kw.type !== "Identifier") {
-      this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === "bicep" ? "BCP007" : void 0);
-    }
-    const base = { decorators, keywordRange: this.lineMap.range(kw.start, kw.end) };
-    const word = kw.value;
-    if (mode === "params") {
-      switch (word) {
-        case "using":
-          return this.usingDecl(base, start);
-        case "extends": {
-          this.next();
-          const path26 = this.stringLiteral("a path string");
-          return { kind: "ExtendsDecl", ...base, path: path26, pathString: path26.value, range: this.range(start) };
-        }
-        case "param": {
-          this.next();
-          const name = this.identifier("a parameter name");
-          let value = null;
-          if (this.at("=")) {
-            this.next();
-            value = this.expression();
-          } else if (!this.at("NL") && !this.at("EOF")) {
-            this.fail(`Expected "=" at this location: a .bicepparam file assigns parameters (param ${name.name} = value) and takes their types from the template.`);
-          }
-          return { kind: "ParamAssignment", ...base, name, value, range: this.range(start) };
-        }
-        case "var":
-          return this.varDecl(base, start);
-        case "import":
-          return this.importDecl(base, start);
-        case "type":
-          return this.typeDecl(base, start);
-        case "extension":
-          return this.extensionDecl(base, start);
-        case "extensionConfig": {
-          this.next();
-          const name = this.identifier("an extension name");
-          this.expectWord("with");
-          const config = this.object(false);
-          return { kind: "ExtensionConfigDecl", ...base, name, config, range: this.range(start) };
-        }
-        default:
-          this.fail(this.unknownDeclarationMessage(mode, kw), kw);
-      }
-    }
-    switch (word) {
-      case "targetScope": {
-        this.next();
-        this.expect("=", '"="');
-        const value = this.expression();
-        return { kind: "TargetScopeDecl", ...base, value, range: this.range(start) };
-      }
-      case "metadata": {
-        this.next();
-        const name = this.identifier("a metadata name");
-        this.expect("=", '"="');
-        const value = this.expression();
-        return { kind: "MetadataDecl", ...base, name, value, range: this.range(start) };
-      }
-      case "param": {
-        this.next();
-        const name = this.identifier("a parameter name");
-        let type = null;
-        let resourceType = null;
-        if (this.atWord("resource") && this.peek(1).type.startsWith("String")) {
-          this.next();
-          resourceType = this.stringLiteral("a resource type string");
-        } else {
-          type = this.type();
-        }
-        let defaultValue = null;
-        if (this.at("=")) {
-          this.next();
-          defaultValue = this.expression();
-        }
-        return { kind: "ParamDecl", ...base, name, type, resourceType, defaultValue, range: this.range(start) };
-      }
-      case "var":
-        return this.varDecl(base, start);
-      case "type":
-        return this.typeDecl(base, start);
-      case "func":
-        return this.funcDecl(base, start);
-      case "resource":
-        return this.resourceDecl(base, start, false);
-      case "module": {
-        this.next();
-        const name = this.identifier("a module name");
-        const path26 = this.stringLiteral("a module path string");
-        this.expect("=", '"="');
-        const value = this.declarationBody(false);
-        const parts = this.bodyParts(value);
-        return {
-          kind: "ModuleDecl",
-          ...base,
-          name,
-          path: path26,
-          pathString: path26.value,
-          value,
-          body: parts.body,
-          condition: parts.condition,
-          loop: parts.loop,
-          range: this.range(start)
-        };
-      }
-      case "output": {
-        this.next();
-        const name = this.identifier("an output name");
-        let type = null;
-        let isResource = false;
-        let resourceType = null;
-        const after = this.peek(1).type;
-        if (this.atWord("resource") && (after.startsWith("String") || after === "=")) {
-          this.next();
-          isResource = true;
-          if (!this.at("=")) resourceType = this.stringLiteral("a resource type string");
-        } else {
-          type = this.type();
-        }
-        this.expect("=", '"="');
-        const value = this.expression();
-        return { kind: "OutputDecl", ...base, name, type, isResource, resourceType, value, range: this.range(start) };
-      }
-      case "import":
-        return this.importDecl(base, start);
-      case "extension":
-        return this.extensionDecl(base, start);
-      case "assert": {
-        this.next();
-        const name = this.identifier("an assertion name");
-        this.expect("=", '"="');
-        const value = this.expression();
-        return { kind: "AssertDecl", ...base, name, value, range: this.range(start) };
-      }
-      case "test": {
-        this.next();
-        const name = this.identifier("a test name");
-        const path26 = this.stringLiteral("a test file path string");
-        this.expect("=", '"="');
-        const value = this.expression();
-        return { kind: "TestDecl", ...base, name, path: path26, value, range: this.range(start) };
-      }
-      case "provider":
-        return this.fail(
-          'The legacy "provider" declaration is no longer supported (removed in Bicep v0.33): use "extension" instead. This statement is ignored.',
-          kw
-        );
-      default:
-        this.fail(this.unknownDeclarationMessage(mode, kw), kw, "BCP007");
-    }
-  }
-  unknownDeclarationMessage(mode, t) {
-    return mode === "bicep" ? `This declaration type is not recognized (found ${this.describe(t)}). Specify a metadata, parameter, variable, type, function, resource, module, output, import or extension declaration.` : `This declaration type is not recognized (found ${this.describe(t)}). Specify a using, extends, parameter, variable, type or import declaration.`;
-  }
-  varDecl(base, start) {
-    this.next();
-    const name = this.identifier("a variable name");
-    const type = this.at("=") ? null : this.type();
-    this.expect("=", '"="');
-    const value = this.expression();
-    return { kind: "VarDecl", ...base, name, type, value, range: this.range(start) };
-  }
-  typeDecl(base, start) {
-    this.next();
-    const name = this.identifier("a type name");
-    this.expect("=", '"="');
-    const value = this.type();
-    return { kind: "TypeDecl", ...base, name, value, range: this.range(start) };
-  }
-  funcDecl(base, start) {
-    this.next();
-    const name = this.identifier("a function name");
-    this.expect("(", '"("');
-    this.skipNL();
-    const params = [];
-    while (!this.at(")")) {
-      const pname = this.identifier("a parameter name");
-      const ptype = this.type();
-      params.push({ kind: "FuncParameter", name: pname, type: ptype, range: this.range(pname.range.start.offset) });
-      this.skipNL();
-      if (this.at(",")) {
-        this.next();
-        this.skipNL();
-        if (this.at(")")) this.fail('Expected a parameter name after ",".');
-      } else if (!this.at(")")) {
-        this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
-      }
-    }
-    this.next();
-    const returnType = this.type();
-    this.expect("=>", '"=>"');
-    this.skipNLAfterArrow();
-    const body = this.expression();
-    return { kind: "FuncDecl", ...base, name, params, returnType, body, range: this.range(start) };
-  }
-  resourceDecl(base, start, nested) {
-    this.next();
-    const name = this.identifier("a resource name");
-    const resourceType = this.stringLiteral("a resource type string");
-    let existing = false;
-    let existingRange = null;
-    if (this.atWord("existing")) {
-      const t = this.next();
-      existing = true;
-      existingRange = this.lineMap.range(t.start, t.end);
-    }
-    this.expect("=", '"="');
-    const value = this.declarationBody(true);
-    const parts = this.bodyParts(value);
-    const children = parts.body ? parts.body.members.filter((m) => m.kind === "ResourceDecl") : [];
-    return {
-      kind: "ResourceDecl",
-      ...base,
-      name,
-      resourceType,
-      typeString: resourceType.value,
-      existing,
-      existingRange,
-      value,
-      body: parts.body,
-      condition: parts.condition,
-      loop: parts.loop,
-      children,
-      nested,
-      range: this.range(start)
-    };
-  }
-  bodyParts(value) {
-    const fromIf = (b) => b.kind === "IfBody" ? { body: b.body.kind === "Object" ? b.body : null, condition: b.condition } : { body: b.kind === "Object" ? b : null, condition: null };
-    if (value.kind === "For") return { ...fromIf(value.body), loop: value };
-    if (value.kind === "Error") return { body: null, condition: null, loop: null };
-    return { ...fromIf(value), loop: null };
-  }
-  /** `=` NL* ( object | if (c) object | [for … : object | if (c) object] ) */
-  declarationBody(allowResources) {
-    if (this.at("NL") && this.peek(1).type === "Identifier" && this.peek(1).value === "if") this.skipNL();
-    if (this.at("{")) return this.object(allowResources);
-    if (this.atWord("if")) return this.ifBody(allowResources);
-    if (this.at("[")) return this.forExpression(allowResources ? "resource" : "module");
-    this.fail(`Expected "{", "if" or "[for" at this location, found ${this.describe(this.cur)}.`);
-  }
-  ifBody(allowResources) {
-    const kw = this.next();
-    const condition = this.parenthesizedCondition();
-    if (!this.at("{")) this.fail(`Expected "{" at this location, found ${this.describe(this.cur)}.`);
-    const body = this.object(allowResources);
-    return { kind: "IfBody", keywordRange: this.lineMap.range(kw.start, kw.end), condition, body, range: this.range(kw.start) };
-  }
-  parenthesizedCondition() {
-    this.expect("(", '"("');
-    this.skipNL();
-    const e = this.expression();
-    this.skipNL();
-    this.expect(")", '")"');
-    return e;
-  }
-  usingDecl(base, start) {
-    this.next();
-    let path26 = null;
-    let none = false;
-    if (this.atWord("none")) {
-      this.next();
-      none = true;
-    } else {
-      if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-      path26 = this.stringLiteral('a path string or "none"');
-    }
-    let config = null;
-    if (this.atWord("with")) {
-      this.next();
-      config = this.object(false);
-    }
-    return { kind: "UsingDecl", ...base, path: path26, pathString: path26?.value ?? null, none, config, range: this.range(start) };
-  }
-  importDecl(base, start) {
-    this.next();
-    const items = [];
-    let alias = null;
-    let config = null;
-    let form;
-    let from;
-    if (this.at("{")) {
-      form = "named";
-      this.list("{", "}", () => this.importItem(), items, false);
-      this.expectWord("from");
-      from = this.stringLiteral("a path string");
-    } else if (this.at("*")) {
-      form = "wildcard";
-      this.next();
-      this.expectWord("as");
-      alias = this.identifier("an alias name");
-      this.expectWord("from");
-      from = this.stringLiteral("a path string");
-    } else if (this.cur.type.startsWith("String") && this.cur.type !== "StringMiddle" && this.cur.type !== "StringRight") {
-      form = "legacy";
-      from = this.stringLiteral("an extension specification string");
-      if (this.atWord("with")) {
-        this.next();
-        config = this.object(false);
-      }
-      if (this.atWord("as")) {
-        this.next();
-        alias = this.identifier("an alias name");
-      }
-    } else {
-      this.fail(`Expected "{", "*" or a string after "import", found ${this.describe(this.cur)}.`);
-    }
-    return { kind: "ImportDecl", ...base, form, items, alias, from, fromString: from.value, config, range: this.range(start) };
-  }
-  importItem() {
-    const start = this.cur.start;
-    let name;
-    let originalName;
-    if (this.at("StringComplete")) {
-      const s = this.stringLiteral("a name");
-      name = s;
-      originalName = s.value ?? "";
-    } else {
-      const id = this.identifier("an imported symbol name");
-      name = id;
-      originalName = id.name;
-    }
-    let alias = null;
-    if (this.atWord("as")) {
-      this.next();
-      alias = this.identifier("an alias name");
-    } else if (name.kind === "String") {
-      this.fail('An imported symbol written as a string must be given an alias with "as".');
-    }
-    return { kind: "ImportItem", name, originalName, alias, range: this.range(start) };
-  }
-  extensionDecl(base, start) {
-    this.next();
-    const spec = this.at("Identifier") ? this.identifier("an extension name") : this.stringLiteral("an extension name or specification string");
-    let config = null;
-    let alias = null;
-    if (this.atWord("with")) {
-      this.next();
-      config = this.object(false);
-    }
-    if (this.atWord("as")) {
-      this.next();
-      alias = this.identifier("an alias name");
-    }
-    return { kind: "ExtensionDecl", ...base, spec, config, alias, range: this.range(start) };
-  }
-  // -------------------------------------------------------------------------------------------
-  // Expressions
-  // -------------------------------------------------------------------------------------------
-  /**
-   * Enters one nesting level (an expression, a type, a resource body) under the shared limit,
-   * so deep input is a clear error at the token where the limit was hit, not a stack overflow.
-   * Callers leave it with `this.depth--` in a `finally`.
-   */
-  enterNesting() {
-    if (this.depth > MAX_NESTING_DEPTH) {
-      this.tooDeep = true;
-      this.fail(nestingMessage());
-    }
-    this.depth++;
-  }
-  expression() {
-    this.enterNesting();
-    try {
-      return this.expressionAt();
-    } finally {
-      this.depth--;
-    }
-  }
-  expressionAt() {
-    const condition = this.binary(0);
-    if (this.at("?") || this.at("NL") && this.peek(1).type === "?" && this.holeDepth === 0) {
-      this.skipNL();
-      this.next();
-      this.noNewLineAfter("?");
-      const consequent = this.expression();
-      if (this.at("NL") && this.peek(1).type === ":") this.skipNL();
-      this.expect(":", '":" (the ternary "c ? a : b" is missing its ":" branch)');
-      this.noNewLineAfter(":");
-      const alternate = this.expression();
-      return { kind: "Ternary", condition, consequent, alternate, range: this.range(condition.range.start.offset) };
-    }
-    return condition;
-  }
-  noNewLineAfter(op) {
-    if (this.at("NL")) {
-      this.fail(`A ternary expression may break lines before "?" and ":" but not after them: move the line break before "${op}".`);
-    }
-  }
-  binary(minPrec) {
-    let left = this.unary();
-    for (; ; ) {
-      const op = this.cur;
-      const prec = BINARY_PRECEDENCE[op.type];
-      if (prec === void 0 || prec < minPrec) return left;
-      this.next();
-      if (this.at("NL")) this.fail(`Expected an expression after "${op.type}": binary operators cannot span lines.`);
-      const right = this.binary(prec + 1);
-      left = {
-        kind: "Binary",
-        operator: op.type,
-        operatorRange: this.lineMap.range(op.start, op.end),
-        left,
-        right,
-        range: this.range(left.range.start.offset)
-      };
-    }
-  }
-  unary() {
-    const t = this.cur;
-    if (t.type === "!" || t.type === "-") {
-      this.next();
-      if (this.at("!") || this.at("-")) {
-        this.fail(`Unary operators cannot be applied to a unary expression ("${t.type}${this.cur.type}\u2026"): add parentheses, e.g. ${t.type}(${this.cur.type}x).`);
-      }
-      const operand = this.member();
-      if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
-        return { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
-      }
-      return { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
-    }
-    return this.member();
-  }
-  member() {
-    let e = this.primary();
-    const start = e.range.start.offset;
-    for (; ; ) {
-      const t = this.cur;
-      if (t.type === "[") {
-        this.next();
-        let safe = false;
-        let fromEnd = false;
-        if (this.at("?")) {
-          this.next();
-          safe = true;
-        }
-        if (this.at("^")) {
-          this.next();
-          fromEnd = true;
-        }
-        const index = this.expression();
-        this.expect("]", '"]"');
-        e = { kind: "IndexAccess", object: e, index, safe, fromEnd, range: this.range(start) };
-      } else if (t.type === ".") {
-        this.next();
-        let safe = false;
-        if (this.at("?")) {
-          this.next();
-          safe = true;
-        }
-        const name = this.identifier("a property or function name");
-        if (this.at("(")) {
-          if (safe) this.fail('A function cannot be called with the safe-access operator ".?": use "." instead.', this.cur);
-          const args = this.args();
-          e = { kind: "InstanceCall", object: e, name, args, range: this.range(start) };
-        } else {
-          e = { kind: "PropertyAccess", object: e, property: name, safe, range: this.range(start) };
-        }
-      } else if (t.type === "::") {
-        this.next();
-        const name = this.identifier("a nested resource name");
-        e = { kind: "ResourceAccess", object: e, name, range: this.range(start) };
-      } else if (t.type === "!") {
-        this.next();
-        e = { kind: "NonNull", expression: e, range: this.range(start) };
-      } else {
-        return e;
-      }
-    }
-  }
-  primary() {
-    const t = this.cur;
-    switch (t.type) {
-      case "Integer": {
-        this.next();
-        return { kind: "Integer", value: Number(t.value), raw: t.value, range: this.range(t.start) };
-      }
-      case "True":
-      case "False":
-        this.next();
-        return { kind: "Boolean", value: t.type === "True", range: this.range(t.start) };
-      case "Null":
-        this.next();
-        return { kind: "Null", range: this.range(t.start) };
-      case "StringComplete":
-      case "StringLeft":
-        return this.stringLiteral("a string");
-      case "{":
-        this.complexLiteralCheck(t);
-        return this.object(false);
-      case "[": {
-        this.complexLiteralCheck(t);
-        const n = this.peek(1).type === "NL" ? this.peek(2) : this.peek(1);
-        if (n.type === "Identifier" && n.value === "for") return this.forExpression("expr");
-        return this.array();
-      }
-      case "(":
-        return this.parenOrLambda();
-      case "Identifier": {
-        const n = this.peek(1).type;
-        if (n === "(") {
-          this.next();
-          const name = { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
-          const args = this.args();
-          return { kind: "Call", name, args, range: this.range(t.start) };
-        }
-        if (n === "=>") {
-          this.next();
-          const param = { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
-          return this.lambdaRest([param], t.start);
-        }
-        this.next();
-        return { kind: "Variable", name: t.value, range: this.range(t.start) };
-      }
-      default:
-        if (t.type === "NL" || t.type === "EOF") this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t);
-        this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t, t.type === "Unrecognized" ? void 0 : "BCP009");
-    }
-  }
-  complexLiteralCheck(t) {
-    if (this.holeDepth > 0) {
-      this.addError('Object and array literals are not allowed inside a string interpolation "${\u2026}".', t.start, t.end);
-    }
-  }
-  parenOrLambda() {
-    const open = this.next();
-    this.skipNLInside(")");
-    if (this.at(")")) {
-      this.next();
-      if (!this.at("=>")) this.fail('Expected "=>" after "()": an empty pair of parentheses is only valid as a lambda parameter list.');
-      return this.lambdaRest([], open.start);
-    }
-    const items = [];
-    for (; ; ) {
-      items.push(this.expression());
-      this.skipNLInside(")");
-      if (this.at(",")) {
-        this.next();
-        this.skipNLInside(")");
-        continue;
-      }
-      break;
-    }
-    this.expect(")", '")"');
-    if (this.at("=>")) {
-      const params = [];
-      for (const it of items) {
-        if (it.kind !== "Variable") this.fail("Lambda parameters must be plain identifiers.", this.toks[this.i]);
-        params.push({ kind: "Identifier", name: it.name, range: it.range });
-      }
-      return this.lambdaRest(params, open.start);
-    }
-    if (items.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
-    return { kind: "Paren", expression: items[0], range: this.range(open.start) };
-  }
-  skipNLAfterArrow() {
-    if (this.at("NL")) {
-      const n = this.peek(1);
-      if (!(n.type === "Identifier" && LAMBDA_BODY_STOP.has(n.value))) this.skipNL();
-    }
-  }
-  lambdaRest(params, start) {
-    this.expect("=>", '"=>"');
-    this.skipNLAfterArrow();
-    const body = this.expression();
-    return { kind: "Lambda", params, body, range: this.range(start) };
-  }
-  /** `(` [NL* expr {"," NL* expr}] NL* `)` */
-  args() {
-    this.expect("(", '"("');
-    this.skipNLInside(")");
-    const args = [];
-    if (this.at(")")) {
-      this.next();
-      return args;
-    }
-    for (; ; ) {
-      args.push(this.expression());
-      const hadNL = this.at("NL");
-      this.skipNLInside(")");
-      if (this.at(",")) {
-        const comma = this.next();
-        this.skipNLInside(")");
-        if (this.at(")")) {
-          this.addError('Trailing commas are not allowed in function arguments: remove the "," before ")".', comma.start, comma.end);
-          this.next();
-          return args;
-        }
-        continue;
-      }
-      if (this.at(")")) {
-        this.next();
-        return args;
-      }
-      if (hadNL && !this.at("EOF")) {
-        this.addError("Expected a comma character at this location.", this.cur.start, this.cur.start, "BCP237");
-        continue;
-      }
-      this.adjacentStringCheck();
-      this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
-    }
-  }
-  array() {
-    const start = this.cur.start;
-    const items = [];
-    this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
-    return { kind: "Array", items, range: this.range(start) };
-  }
-  spread() {
-    const t = this.next();
-    const expression = this.expression();
-    return { kind: "Spread", expression, range: this.range(t.start) };
-  }
-  object(allowResources) {
-    if (!allowResources) return this.objectAt(false);
-    this.enterNesting();
-    try {
-      return this.objectAt(true);
-    } finally {
-      this.depth--;
-    }
-  }
-  objectAt(allowResources) {
-    const start = this.cur.start;
-    const members2 = [];
-    this.list("{", "}", () => this.objectMember(allowResources), members2, !allowResources);
-    return { kind: "Object", members: members2, range: this.range(start) };
-  }
-  objectMember(allowResources) {
-    const t = this.cur;
-    if (allowResources && (t.type === "@" || t.type === "Identifier" && t.value === "resource" && this.peek(1).type === "Identifier")) {
-      const decorators = this.decorators();
-      if (!this.atWord("resource")) this.fail(`Expected a nested "resource" declaration after the decorators, found ${this.describe(this.cur)}.`);
-      const kw = this.cur;
-      const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
-      return this.resourceDecl({ decorators, keywordRange: this.lineMap.range(kw.start, kw.end) }, start, true);
-    }
-    if (t.type === "...") return this.spread();
-    const key = this.propertyKey();
-    this.expect(":", '":"');
-    const value = this.expression();
-    return { kind: "ObjectProperty", key: key.key, keyName: key.keyName, value, range: this.range(t.start) };
-  }
-  propertyKey() {
-    const t = this.cur;
-    if (t.type === "Identifier" || t.type === "True" || t.type === "False" || t.type === "Null") {
-      this.next();
-      const name = this.text.slice(t.start, t.end);
-      return { key: { kind: "Identifier", name, range: this.lineMap.range(t.start, t.end) }, keyName: name };
-    }
-    if (t.type === "StringComplete" || t.type === "StringLeft") {
-      const s = this.stringLiteral("a property name");
-      return { key: s, keyName: s.value };
-    }
-    if (t.type === "@") this.fail("Decorators are only allowed here on nested resource declarations.");
-    this.fail(`Expected a property name at this location, found ${this.describe(t)}.`);
-  }
-  /** `[` NL* `for` vars `in` expr `:` body NL* `]` */
-  forExpression(bodyKind) {
-    const open = this.expect("[", '"["');
-    this.skipNL();
-    this.expectWord("for");
-    let item;
-    let index = null;
-    if (this.at("(")) {
-      this.next();
-      item = this.identifier("a loop item variable name");
-      this.expect(",", '"," (a loop declares "(item, index)")');
-      index = this.identifier("a loop index variable name");
-      this.expect(")", '")"');
-    } else {
-      item = this.identifier("a loop variable name");
-    }
-    this.expectWord("in");
-    const iterable = this.expression();
-    this.expect(":", '":"');
-    let body;
-    if (bodyKind === "expr") body = this.expression();
-    else if (this.atWord("if")) body = this.ifBody(bodyKind === "resource");
-    else if (this.at("{")) body = this.object(bodyKind === "resource");
-    else this.fail(`Expected "{" or "if" at this location, found ${this.describe(this.cur)}.`);
-    this.skipNL();
-    this.expect("]", '"]"');
-    return { kind: "For", item, index, iterable, body, range: this.range(open.start) };
-  }
-  /** A string literal, possibly interpolated (`'a${x}b'`, `$'''…${x}…'''`). */
-  stringLiteral(what) {
-    const t = this.cur;
-    if (t.type !== "StringComplete" && t.type !== "StringLeft") {
-      this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
-    }
-    this.next();
-    const segments = [t.value];
-    const segmentRanges = [this.lineMap.range(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
-    const expressions = [];
-    const multiline = t.multiline === true;
-    const dollars = t.dollars ?? 0;
-    if (t.type === "StringLeft") {
-      for (; ; ) {
-        this.holeDepth++;
-        let e;
-        try {
-          e = this.expression();
-        } finally {
-          this.holeDepth--;
-        }
-        expressions.push(e);
-        const p = this.cur;
-        if (p.type !== "StringMiddle" && p.type !== "StringRight") {
-          this.fail(`Expected "}" to close the string interpolation at this location, found ${this.describe(p)}.`);
-        }
-        this.next();
-        segments.push(p.value);
-        segmentRanges.push(this.lineMap.range(p.contentStart ?? p.start, p.contentEnd ?? p.end));
-        if (p.type === "StringRight") break;
-      }
-    }
-    return {
-      kind: "String",
-      segments,
-      segmentRanges,
-      expressions,
-      value: expressions.length === 0 ? segments[0] : null,
-      multiline,
-      dollars,
-      range: this.range(t.start)
-    };
-  }
-  // -------------------------------------------------------------------------------------------
-  // Types
-  // -------------------------------------------------------------------------------------------
-  type() {
-    this.enterNesting();
-    try {
-      return this.typeAt();
-    } finally {
-      this.depth--;
-    }
-  }
-  typeAt() {
-    if (this.at("NL") && this.peek(1).type === "|") this.skipNL();
-    const start = this.cur.start;
-    let leading = false;
-    if (this.at("|")) {
-      this.next();
-      leading = true;
-      this.noNewLineAfterPipe();
-    }
-    const members2 = [this.unaryType()];
-    while (this.at("|") || this.at("NL") && this.peek(1).type === "|") {
-      this.skipNL();
-      this.next();
-      this.noNewLineAfterPipe();
-      members2.push(this.unaryType());
-    }
-    if (members2.length === 1 && !leading) return members2[0];
-    return { kind: "UnionType", members: members2, range: this.range(start) };
-  }
-  noNewLineAfterPipe() {
-    if (this.at("NL")) this.fail('A line break is not allowed after "|" in a union type: put it before the "|".');
-  }
-  unaryType() {
-    const t = this.cur;
-    let base;
-    if (t.type === "-" || t.type === "!") {
-      this.next();
-      const operand = this.primary();
-      let value;
-      if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
-        value = { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
-      } else {
-        value = { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
-      }
-      base = { kind: "LiteralType", value, range: this.range(t.start) };
-    } else {
-      base = this.memberType();
-    }
-    const start = base.range.start.offset;
-    for (; ; ) {
-      if (this.at("?")) {
-        this.next();
-        base = { kind: "NullableType", base, range: this.range(start) };
-      } else if (this.at("!")) {
-        this.next();
-        base = { kind: "NonNullType", base, range: this.range(start) };
-      } else {
-        return base;
-      }
-    }
-  }
-  memberType() {
-    let t = this.primaryType();
-    const start = t.range.start.offset;
-    for (; ; ) {
-      if (this.at("[")) {
-        const n = this.peek(1).type;
-        if (n === "]") {
-          this.next();
-          this.next();
-          t = { kind: "ArrayType", element: t, range: this.range(start) };
-        } else if (n === "*" && this.peek(2).type === "]") {
-          this.next();
-          this.next();
-          this.next();
-          t = { kind: "TypeItemsAccess", object: t, range: this.range(start) };
-        } else {
-          this.next();
-          const index = this.expression();
-          this.expect("]", '"]"');
-          t = { kind: "TypeIndexAccess", object: t, index, range: this.range(start) };
-        }
-      } else if (this.at(".")) {
-        this.next();
-        if (this.at("*")) {
-          this.next();
-          t = { kind: "TypeAdditionalPropertiesAccess", object: t, range: this.range(start) };
-        } else {
-          const property = this.identifier("a property name");
-          const typeArgs = this.at("<") ? this.typeArgs() : null;
-          t = { kind: "TypeMemberAccess", object: t, property, typeArgs, range: this.range(start) };
-        }
-      } else {
-        return t;
-      }
-    }
-  }
-  primaryType() {
-    const t = this.cur;
-    switch (t.type) {
-      case "Integer":
-      case "True":
-      case "False":
-      case "Null":
-      case "StringComplete":
-      case "StringLeft": {
-        const value = this.primary();
-        return { kind: "LiteralType", value, range: value.range };
-      }
-      case "(": {
-        this.next();
-        this.skipNL();
-        const type = this.type();
-        this.skipNL();
-        this.expect(")", '")"');
-        return { kind: "ParenType", type, range: this.range(t.start) };
-      }
-      case "{": {
-        const properties = [];
-        this.list("{", "}", () => this.objectTypeProperty(), properties);
-        return { kind: "ObjectType", properties, range: this.range(t.start) };
-      }
-      case "[": {
-        const items = [];
-        this.list(
-          "[",
-          "]",
-          () => {
-            const start = this.cur.start;
-            const decorators = this.decorators();
-            const value = this.type();
-            return { kind: "TupleTypeItem", decorators, value, range: this.range(start) };
-          },
-          items
-        );
-        return { kind: "TupleType", items, range: this.range(t.start) };
-      }
-      case "Identifier": {
-        const name = this.identifier("a type name");
-        const typeArgs = this.at("<") ? this.typeArgs() : null;
-        return { kind: "TypeName", name, typeArgs, range: this.range(t.start) };
-      }
-      default:
-        this.fail(`Expected a type at this location, found ${this.describe(t)}.`);
-    }
-  }
-  objectTypeProperty() {
-    const start = this.cur.start;
-    const decorators = this.decorators();
-    let key = null;
-    let keyName = null;
-    let isAdditionalProperties = false;
-    if (this.at("*")) {
-      this.next();
-      isAdditionalProperties = true;
-    } else {
-      const k = this.propertyKey();
-      key = k.key;
-      keyName = k.keyName;
-    }
-    this.expect(":", '":"');
-    const value = this.type();
-    return { kind: "ObjectTypeProperty", decorators, key, keyName, isAdditionalProperties, value, range: this.range(start) };
-  }
-  /** `<` NL* type {"," NL* type} NL* `>` */
-  typeArgs() {
-    this.expect("<", '"<"');
-    this.skipNL();
-    const out = [];
-    if (this.at(">")) this.fail("Expected at least one type argument.");
-    for (; ; ) {
-      out.push(this.type());
-      this.skipNL();
-      if (this.at(",")) {
-        this.next();
-        this.skipNL();
-        continue;
-      }
-      this.expect(">", '">"');
-      return out;
-    }
-  }
-};
-
-// src/parse/bicep/visit.ts
-var CONVENIENCE = /* @__PURE__ */ new Set(["body", "condition", "loop", "children"]);
-var SKIP = /* @__PURE__ */ new Set(["range", "lineMap", "text"]);
-function isNode(v) {
-  return typeof v === "object" && v !== null && typeof v.kind === "string" && "range" in v;
-}
-function childNodes(node) {
-  const out = [];
-  const declaration = node.kind === "ResourceDecl" || node.kind === "ModuleDecl";
-  for (const [key, value] of Object.entries(node)) {
-    if (SKIP.has(key) || declaration && CONVENIENCE.has(key)) continue;
-    if (Array.isArray(value)) {
-      for (const v of value) if (isNode(v)) out.push(v);
-    } else if (isNode(value)) {
-      out.push(value);
-    }
-  }
-  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
-}
-function walkBicep(file, visitor) {
-  const stack = [];
-  for (let i = file.statements.length - 1; i >= 0; i--) stack.push([file.statements[i], null]);
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop();
-    if (visitor(node, parent) === false) continue;
-    const kids = childNodes(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], node]);
-  }
-}
-
-// src/parse/bicep/index.ts
-function parseBicepSource(input, file, kind) {
-  const text2 = stripBom(input);
-  const fileKind = kind === "params" ? "BicepParamFile" : "BicepFile";
-  try {
-    const p = new Parser5(text2);
-    const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
-    const range = p.lineMap.range(0, text2.length);
-    return { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
-  } catch (e) {
-    const lineMap = new LineMap(text2);
-    return { kind: fileKind, file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
-  }
-}
-var parseBicep = (input, file) => parseBicepSource(input, file, "bicep");
-var parseBicepParam = (input, file) => parseBicepSource(input, file, "params");
-function stripBom(text2) {
-  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
-}
-function internalError(e, lineMap) {
-  const detail = e instanceof Error ? e.message : String(e);
-  return { message: `Internal error in the Bicep parser: ${detail}`, range: lineMap.range(0, 0) };
-}
-
-// src/parse/bicep/pragmas.ts
-function collectBicepPragmas(text2) {
-  const out = [];
-  const lm = new LineMap(text2);
-  const re = /^([ \t]*)(#disable-next-line\b[^\r\n]*)/gm;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    const start = m.index + m[1].length;
-    const body = m[2].replace(/\s*\/\/.*$/, "").trimEnd();
-    out.push({ text: body, range: lm.range(start, start + body.length), pragma: true });
-  }
-  return out;
-}
-
-// src/eval/bicep/project.ts
-import path16 from "node:path";
-
-// src/eval/bicep/context.ts
-function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0 };
-}
-function problem2(env, message, location) {
-  const k = `${location.file}:${location.range.start.offset}:${message}`;
-  if (env.problemKeys.has(k)) return;
-  env.problemKeys.add(k);
-  env.problems.push({ message, location, code: "EVAL001" });
-}
-var U2 = (reason, loc2, token) => unknown(reason, loc2, token);
-var span2 = (a, b) => ({ start: a.start, end: b.end });
-var withLocals = (base, add) => {
-  const m = new Map(base ?? []);
-  for (const [k, v] of add) m.set(k, v);
-  return m;
-};
-function decorator(ds, name) {
-  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
-}
-function propOf(o, key) {
-  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
-  return void 0;
-}
-function andCond(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  return b;
-}
-
-// src/eval/bicep/modules.ts
-import path14 from "node:path";
-
-// src/eval/bicep/files.ts
-import path13 from "node:path";
-var REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
-function pathKind(host, target) {
-  const abs = path13.resolve(target);
-  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
-  if (host.isInside(abs)) return "other";
-  const rel = path13.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return "outside";
-  let dir = host.root;
-  for (const part of rel.split(path13.sep)) {
-    const next = path13.join(dir, part);
-    if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
-    dir = next;
-  }
-  return "missing";
-}
-function entryOf(host, p) {
-  const name = path13.basename(p);
-  return host.list(path13.dirname(p))?.find((e) => e.name === name);
-}
-
-// src/eval/bicep/loops.ts
-function expandLoop(scope, loop, locals, symbol) {
-  if (!loop) return [{ locals }];
-  const xs = scope.eval(loop.iterable, locals);
-  if (xs.kind === "list") {
-    let n = xs.items.length;
-    if (n > scope.env.maxCopy) {
-      scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
-      n = scope.env.maxCopy;
-    }
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      const add2 = [[loop.item.name, xs.items[i]]];
-      if (loop.index) add2.push([loop.index.name, num(i, scope.loc(loop.index.range))]);
-      out.push({ locals: withLocals(locals, add2), index: i });
-    }
-    return out;
-  }
-  if (xs.kind === "object") {
-    scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
-    return [];
-  }
-  const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
-  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
-  const add = [[loop.item.name, item]];
-  if (loop.index) add.push([loop.index.name, idx]);
-  return [{ locals: withLocals(locals, add) }];
-}
-function evalFor2(scope, e, locals) {
-  const loc2 = scope.loc(e.range);
-  const xs = scope.eval(e.iterable, locals);
-  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc2);
-  let n = xs.items.length;
-  if (n > scope.env.maxCopy) {
-    scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
-    n = scope.env.maxCopy;
-  }
-  const items = [];
-  for (let i = 0; i < n; i++) {
-    const add = [[e.item.name, xs.items[i]]];
-    if (e.index) add.push([e.index.name, num(i, scope.loc(e.index.range))]);
-    const l = withLocals(locals, add);
-    const body = e.body;
-    if (body.kind === "IfBody") {
-      const c = scope.eval(body.condition, l);
-      if (c.kind === "bool" && !c.value) continue;
-      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc2);
-      const b = body.body;
-      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc2));
-    } else items.push(scope.eval(body, l));
-  }
-  return list(items, loc2);
-}
-
-// src/eval/bicep/modules.ts
-function moduleInstances(scope, sym) {
-  const d = sym.decl;
-  const out = [];
-  for (const it of expandLoop(scope, d.loop, void 0, d.name.name)) {
-    let condition = scope.condition;
-    if (d.condition) {
-      const c = scope.eval(d.condition, it.locals);
-      if (c.kind === "bool" && !c.value) continue;
-      condition = andCond(condition, c);
-    }
-    const nameProp = d.body ? propOf(d.body, "name") : void 0;
-    let name;
-    if (nameProp) name = scope.eval(nameProp.value, it.locals);
-    else {
-      const loc2 = scope.loc(d.name.range);
-      const dep = callArmFunction("deployment", [], loc2);
-      const h = callArmFunction("uniqueString", [str(d.name.name, loc2), armAccess(dep, str("name", loc2), loc2)], loc2);
-      name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc2), h], loc2);
-    }
-    const inst = { sym, locals: it.locals, name };
-    if (it.index !== void 0) inst.index = it.index;
-    if (condition) inst.condition = condition;
-    out.push(inst);
-  }
-  return out;
-}
-function moduleScope(scope, inst) {
-  if (inst.child !== void 0) return inst.child;
-  inst.child = null;
-  const d = inst.sym.decl;
-  const target = scope.localModulePath(d);
-  if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
-  if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path14.basename(target)} is already being evaluated`, d.path.range);
-    return null;
-  }
-  if (scope.stack.length >= scope.env.maxDepth) {
-    scope.problem(`Modules are nested more than ${scope.env.maxDepth} levels deep; '${d.name.name}' is not evaluated`, d.path.range);
-    return null;
-  }
-  const parsed = scope.env.sources.parse(target);
-  if (!parsed) return null;
-  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel2(inst.name)], inst.condition, [...scope.stack, target]);
-  inst.child = child;
-  return child;
-}
-function moduleParams(scope, inst) {
-  const d = inst.sym.decl;
-  const out = /* @__PURE__ */ new Map();
-  const p = d.body ? propOf(d.body, "params") : void 0;
-  if (!p) return out;
-  if (p.value.kind !== "Object") {
-    const v = scope.eval(p.value, inst.locals);
-    if (v.kind === "object") for (const [k, e] of v.entries) out.set(k, e);
-    return out;
-  }
-  for (const m of p.value.members) {
-    if (m.kind === "Spread") {
-      const v2 = scope.eval(m.expression, inst.locals);
-      if (v2.kind === "object") for (const [k, e] of v2.entries) out.set(k, e);
-      continue;
-    }
-    if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
-    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
-    const ref = scope.resourceRef(m.value, inst.locals);
-    if (ref && m.value.kind !== "PropertyAccess") v = scope.resourceId(ref, scope.loc(m.value.range));
-    out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
-  }
-  return out;
-}
-function localModulePath(scope, d) {
-  const p = d.pathString;
-  if (p === null) {
-    scope.problem("The module path cannot be evaluated", d.path.range);
-    return void 0;
-  }
-  if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path14.resolve(path14.dirname(scope.file.file), p);
-  const kind = pathKind(scope.env.sources.host, target);
-  if (kind === "outside") {
-    scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
-    return void 0;
-  }
-  if (kind !== "file" && kind !== "link") {
-    scope.problem(`Module file '${p}' does not exist`, d.path.range);
-    return void 0;
-  }
-  return target;
-}
-function moduleOutput(scope, inst, name, loc2) {
-  const child = scope.moduleScope(inst);
-  const v = child?.output(name);
-  if (v) return v;
-  const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc2), inst.name]);
-  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc2, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
-}
-function moduleRef(scope, e, locals) {
-  let sym;
-  let idx;
-  if (e.kind === "Variable" && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
-  else if (e.kind === "IndexAccess" && e.object.kind === "Variable" && !e.safe && !e.fromEnd) {
-    sym = scope.modules.get(e.object.name);
-    idx = e.index;
-  }
-  if (!sym) return void 0;
-  const all = sym.instances();
-  if (idx) {
-    const i = scope.eval(idx, locals);
-    return i.kind === "number" ? all.find((x) => x.index === i.value) ?? null : null;
-  }
-  return all.length === 1 ? all[0] : null;
-}
-function importedVariable(scope, d, original, loc2) {
-  const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc2);
-  const target = path14.resolve(path14.dirname(scope.file.file), p);
-  const kind = pathKind(scope.env.sources.host, target);
-  if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
-    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc2);
-  }
-  const parsed = scope.env.sources.parse(target);
-  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc2);
-  const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
-  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc2);
-}
-function nameLabel2(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
-  return "?";
-}
-
-// src/eval/bicep/emit.ts
-function emit(scope) {
-  scope.collectInputs();
-  for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
-  for (const s of scope.file.statements) if (s.kind === "ModuleDecl") emitModule(scope, scope.modules.get(s.name.name));
-}
-function emitResource(scope, sym) {
-  const d = sym.decl;
-  for (const inst of sym.instances()) {
-    let body;
-    try {
-      body = scope.resourceBody(inst);
-    } catch (e) {
-      scope.problem(`Internal error while evaluating this resource: ${e.message}`, d.keywordRange);
-      continue;
-    }
-    const res = {
-      type: inst.type,
-      name: inst.fullName,
-      symbolicName: sym.symbolicName,
-      idKey: armResourceKey(inst.type, inst.fullName),
-      body,
-      typeLocation: scope.loc(span2(d.keywordRange, d.resourceType.range)),
-      objectLocation: scope.loc((d.body ?? d).range),
-      existing: d.existing,
-      deployment: scope.deployment,
-      file: scope.file.file
-    };
-    if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
-    const nameProp = d.body ? propOf(d.body, "name") : void 0;
-    if (nameProp) res.nameLocation = scope.loc(nameProp.range);
-    if (inst.condition) res.condition = inst.condition;
-    if (inst.index !== void 0) res.copyIndex = inst.index;
-    scope.env.resources.push(res);
-  }
-  for (const c of sym.children.values()) emitResource(scope, c);
-}
-function emitModule(scope, sym) {
-  const d = sym.decl;
-  for (const inst of sym.instances()) {
-    if (inst.emitted) continue;
-    inst.emitted = true;
-    const m = /* @__PURE__ */ new Map([
-      ["type", str("Microsoft.Resources/deployments", scope.loc(d.path.range))],
-      ["name", inst.name]
-    ]);
-    const res = {
-      type: "Microsoft.Resources/deployments",
-      name: inst.name,
-      symbolicName: d.name.name,
-      idKey: armResourceKey("Microsoft.Resources/deployments", inst.name),
-      body: obj(m, scope.loc((d.body ?? d).range)),
-      typeLocation: scope.loc(span2(d.keywordRange, d.path.range)),
-      objectLocation: scope.loc((d.body ?? d).range),
-      existing: false,
-      deployment: scope.deployment,
-      file: scope.file.file
-    };
-    if (inst.condition) res.condition = inst.condition;
-    if (inst.index !== void 0) res.copyIndex = inst.index;
-    scope.env.resources.push(res);
-    const child = scope.moduleScope(inst);
-    if (child) {
-      child.emit();
-      continue;
-    }
-    const target = scope.localModulePath(d);
-    if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
-  }
-}
-function emitJsonModule(scope, inst, target) {
-  const text2 = scope.env.sources.host.readText(target);
-  if (text2 === void 0) return;
-  const parsed = parseJsonc(text2, target);
-  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-  const dep = [...scope.deployment, nameLabel2(inst.name)];
-  for (const res of r.resources) {
-    const out = { ...res, deployment: [...dep, ...res.deployment] };
-    const c = andCond(inst.condition, res.condition);
-    if (c) out.condition = c;
-    scope.env.resources.push(out);
-  }
-  for (const p of r.problems) problem2(scope.env, p.message, p.location);
-}
-
-// src/eval/bicep/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import path15 from "node:path";
-var LOAD_LIMITS = {
-  loadtextcontent: 131072,
-  loadfileasbase64: 96 * 1024,
-  loadjsoncontent: 1048576,
-  loadyamlcontent: 1048576
-};
-function isLoadFunction(l) {
-  return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
-}
-function load(scope, l, argExprs, locals, loc2) {
-  const args = argExprs.map((a) => scope.eval(a, locals));
-  const p = args[0];
-  if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc2);
-  if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc2);
-  const host = scope.env.sources.host;
-  const target = path15.resolve(path15.dirname(scope.file.file), p.value);
-  const fail = (why) => {
-    problem2(scope.env, `${why}; the value is unknown`, loc2);
-    return U2(why, loc2);
+// src/frontends/lazy.ts
+function lazyFrontEnd(head, importImpl) {
+  let impl;
+  const loaded = () => {
+    if (!impl) throw new Error(`internal: the ${head.name} front end was used before its load()`);
+    return impl;
   };
-  const kind = pathKind(host, target);
-  if (kind === "outside") return fail(`'${p.value}' is outside the scanned folder and is not read`);
-  if (kind === "missing") return fail(`'${p.value}' does not exist`);
-  if (kind === "link") return fail(`'${p.value}' is a symbolic link and is not followed`);
-  if (kind === "other") return fail(`'${p.value}' is not a file`);
-  const limit = LOAD_LIMITS[l];
-  if (l === "loadfileasbase64") {
-    const bytes = host.readBytes(target, limit);
-    if (bytes) return str(bytes.toString("base64"), loc2);
-    const tooLarge = host.problemOf(target)?.message === `the file is larger than ${limit} bytes`;
-    return fail(tooLarge ? `'${p.value}' is larger than Bicep's limit for ${l}` : `'${p.value}' cannot be read`);
-  }
-  const text2 = host.readText(target);
-  if (text2 === void 0) return fail(host.problemOf(target)?.kind === "binary" ? `'${p.value}' is binary, not text` : `'${p.value}' cannot be read`);
-  if (text2.length > limit) return fail(`'${p.value}' is larger than Bicep's limit for ${l} (${limit} characters)`);
-  if (l === "loadtextcontent") return str(text2, loc2);
-  let data;
-  try {
-    data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml.parse)(text2);
-  } catch {
-    return fail(`'${p.value}' is not valid ${l === "loadjsoncontent" ? "JSON" : "YAML"}`);
-  }
-  const jp = args[1];
-  if (jp && jp.kind === "string") {
-    const sel = jsonPath(data, jp.value);
-    if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
-    data = sel;
-  } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc2);
-  return fromJS(data, loc2);
-}
-function jsonPath(data, p) {
-  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
-  let s = p.trim();
-  if (s.startsWith("$")) s = s.slice(1);
-  let cur = data;
-  re.lastIndex = 0;
-  let pos = 0;
-  while (pos < s.length) {
-    re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m) return void 0;
-    pos = re.lastIndex;
-    const key = m[1] ?? m[3] ?? m[4];
-    if (key !== void 0) {
-      if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return void 0;
-      cur = cur[key];
-    } else {
-      if (!Array.isArray(cur)) return void 0;
-      cur = cur[Number(m[2])];
-    }
-    if (cur === void 0) return void 0;
-  }
-  return cur;
-}
-
-// src/eval/bicep/calls.ts
-function evalCall3(scope, name, argExprs, locals, loc2) {
-  const l = name.toLowerCase();
-  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc2);
-  if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc2);
-  if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc2);
-  if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc2);
-  if (l === "nameof") {
-    const a = argExprs[0];
-    if (a?.kind === "PropertyAccess") return str(a.property.name, loc2);
-    if (a?.kind === "Variable") return str(a.name, loc2);
-    return U2("nameof() cannot be evaluated", loc2);
-  }
-  if (l === "fail") return U2("fail() is called", loc2);
-  const userFn = scope.funcs.get(name);
-  if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc2);
-  const args = argExprs.map((a) => scope.eval(a, locals));
-  const r = callArmFunction(name, args, loc2);
-  if (r) return r;
-  return U2(`function ${name}() is not evaluated`, loc2, armCallToken(name, args));
-}
-function evalInstanceCall(scope, e, locals, loc2) {
-  const name = e.name.name;
-  if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
-    return evalCall3(scope, name, e.args, locals, loc2);
-  }
-  const inst = scope.resourceRef(e.object, locals);
-  if (inst) {
-    const id = scope.resourceId(inst, loc2);
-    const args = e.args.map((a) => scope.eval(a, locals));
-    const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc2), ...args]);
-    return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc2, t);
-  }
-  return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc2);
-}
-function callUserFunction(scope, f, args, loc2) {
-  if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc2);
-  scope.env.calls++;
-  try {
-    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc2)]);
-    return scope.eval(f.body, withLocals(void 0, add));
-  } finally {
-    scope.env.calls--;
-  }
-}
-function evalBinary2(op, a, bArg, loc2) {
-  const b = () => typeof bArg === "function" ? bArg() : bArg;
-  const call = (n, args) => callArmFunction(n, args, loc2);
-  switch (op) {
-    case "&&":
-      if (a.kind === "bool" && !a.value) return derived(bool(false, loc2), loc2, [a]);
-      return call("and", [a, b()]);
-    case "||":
-      if (a.kind === "bool" && a.value) return derived(bool(true, loc2), loc2, [a]);
-      return call("or", [a, b()]);
-    case "??":
-      if (a.kind !== "null" && a.kind !== "unknown") return a;
-      return call("coalesce", [a, b()]);
-    case "==":
-      return call("equals", [a, b()]);
-    case "!=":
-      return call("not", [call("equals", [a, b()])]);
-    case "=~":
-    case "!~": {
-      const bv = b();
-      const eq = a.kind === "string" && bv.kind === "string" ? derived(bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc2), loc2, [a, bv]) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
-      return op === "=~" ? eq : call("not", [eq]);
-    }
-    case "<":
-      return call("less", [a, b()]);
-    case "<=":
-      return call("lessOrEquals", [a, b()]);
-    case ">":
-      return call("greater", [a, b()]);
-    case ">=":
-      return call("greaterOrEquals", [a, b()]);
-    case "+":
-      return call("add", [a, b()]);
-    case "-":
-      return call("sub", [a, b()]);
-    case "*":
-      return call("mul", [a, b()]);
-    case "/":
-      return call("div", [a, b()]);
-    case "%":
-      return call("mod", [a, b()]);
-    default:
-      return U2(`operator ${op} is not evaluated`, loc2);
-  }
-}
-
-// src/eval/bicep/expressions.ts
-function evaluate2(scope, e, locals) {
-  const loc2 = scope.loc(e.range);
-  switch (e.kind) {
-    case "Integer":
-      return num(e.value, loc2);
-    case "Boolean":
-      return bool(e.value, loc2);
-    case "Null":
-      return nul(loc2);
-    case "String":
-      return evalString(scope, e, locals);
-    case "Object":
-      return evaluateObject(scope, e, locals);
-    case "Array": {
-      const items = [];
-      for (const it of e.items) {
-        if (it.kind === "Spread") {
-          const v = scope.eval(it.expression, locals);
-          if (v.kind === "list") items.push(...v.items);
-          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc2);
-        } else items.push(scope.eval(it, locals));
-      }
-      return list(items, loc2);
-    }
-    case "For":
-      return evalFor2(scope, e, locals);
-    case "Paren":
-    case "NonNull":
-      return scope.eval(e.expression, locals);
-    case "Variable":
-      return evalVariable(scope, e.name, locals, loc2);
-    case "Call":
-      return evalCall3(scope, e.name.name, e.args, locals, loc2);
-    case "InstanceCall":
-      return evalInstanceCall(scope, e, locals, loc2);
-    case "PropertyAccess":
-      return evalPropertyAccess(scope, e, locals, loc2);
-    case "IndexAccess": {
-      const r = scope.resourceSymbol(e, locals);
-      if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc2, `reference('${r.symbolicName}')`);
-      const t = scope.eval(e.object, locals);
-      const i = scope.eval(e.index, locals);
-      if (e.fromEnd) {
-        const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
-        if (t.kind === "list" && i.kind === "number") {
-          const it = t.items[t.items.length - i.value];
-          return it ?? (e.safe ? nul(loc2) : U2(`index ^${i.value} is out of range`, loc2));
-        }
-        return U2(`${f}(): cannot be evaluated`, loc2, armCallToken(f, [t, i]));
-      }
-      if (e.safe) return callArmFunction("tryGet", [t, i], loc2);
-      return armAccess(t, i, loc2);
-    }
-    case "ResourceAccess": {
-      const inst = scope.resourceRef(e, locals);
-      return inst ? scope.resourceId(inst, loc2) : U2("the resource cannot be resolved", loc2);
-    }
-    case "Unary": {
-      const v = scope.eval(e.operand, locals);
-      if (e.operator === "!") return callArmFunction("not", [v], loc2);
-      return callArmFunction("sub", [num(0, loc2), v], loc2);
-    }
-    case "Binary":
-      return evalBinary2(e.operator, scope.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc2);
-    case "Ternary": {
-      const c = scope.eval(e.condition, locals);
-      if (c.kind === "bool") {
-        const branch = c.value ? e.consequent : e.alternate;
-        return chosenBy(scope.eval(branch, locals), scope.loc(branch.range), decisionOf(c, scope.loc(e.condition.range)));
-      }
-      const a = scope.eval(e.consequent, locals);
-      const b = scope.eval(e.alternate, locals);
-      if (c.kind === "unknown") {
-        const parts = [c, a, b].map(tokenText);
-        return U2(`the condition depends on an unknown value (${c.reason})`, loc2, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
-      }
-      return U2("the condition is not a boolean", loc2);
-    }
-    case "Lambda":
-      return U2("lambda functions are not evaluated", loc2);
-    case "Error":
-      return U2("the expression could not be parsed", loc2);
-  }
-}
-function evaluateObject(scope, o, locals, skip) {
-  const m = /* @__PURE__ */ new Map();
-  const loc2 = scope.loc(o.range);
-  for (const mem of o.members) {
-    if (mem.kind === "ResourceDecl") continue;
-    if (mem.kind === "Spread") {
-      const v = scope.eval(mem.expression, locals);
-      if (v.kind === "object") {
-        for (const [k, e] of v.entries) m.set(k, e);
-        continue;
-      }
-      if (v.kind === "null") continue;
-      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc2);
-    }
-    let key = mem.keyName;
-    if (key === null) {
-      const kv = scope.eval(mem.key, locals);
-      if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc2);
-      key = kv.value;
-    }
-    if (skip?.(key)) continue;
-    m.set(key, scope.eval(mem.value, locals));
-  }
-  return obj(m, loc2);
-}
-function evalString(scope, e, locals) {
-  const loc2 = scope.loc(e.range);
-  if (e.value !== null) return str(e.value, loc2);
-  const args = e.expressions.map((x) => scope.eval(x, locals));
-  let fmt = "";
-  e.segments.forEach((s, i) => {
-    fmt += escapeBraces(s);
-    if (i < args.length) fmt += `{${i}}`;
-  });
-  return callArmFunction("format", [str(fmt, loc2), ...args], loc2);
-}
-function evalVariable(scope, name, locals, loc2) {
-  const local = locals?.get(name);
-  if (local) return local;
-  const p = scope.parameter(name);
-  if (p) return p;
-  const v = scope.variable(name);
-  if (v) return v;
-  const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
-  if (r) {
-    const inst = scope.resourceRef({ kind: "Variable", name, range: loc2.range }, locals);
-    return inst ? scope.resourceId(inst, loc2) : U2(`resource '${name}' used as a value`, loc2);
-  }
-  if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc2);
-  const imp = scope.imports.get(name);
-  if (imp) return scope.importedVariable(imp.decl, imp.original, loc2);
-  if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc2);
-  return U2(`'${name}' is not declared`, loc2);
-}
-function evalPropertyAccess(scope, e, locals, loc2) {
-  const prop = e.property.name;
-  const inst = scope.resourceRef(e.object, locals);
-  if (inst) return scope.resourceProperty(inst, prop, loc2);
-  if (scope.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc2);
-  if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
-    const m2 = scope.moduleRef(e.object.object, locals);
-    if (m2) return scope.moduleOutput(m2, prop, loc2);
-    if (m2 === null) return U2("the module instance cannot be determined", loc2);
-  }
-  const m = scope.moduleRef(e.object, locals);
-  if (m) {
-    if (prop === "name") return m.name;
-    if (prop === "outputs") {
-      const child = scope.moduleScope(m);
-      if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc2);
-      const o = /* @__PURE__ */ new Map();
-      for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
-      return obj(o, loc2);
-    }
-    return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc2);
-  }
-  if (m === null) return U2("the module instance cannot be determined", loc2);
-  const t = scope.eval(e.object, locals);
-  if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc2)], loc2);
-  return armAccess(t, str(prop, loc2), loc2);
-}
-
-// src/eval/bicep/resources.ts
-var NOT_COPIED = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
-function resourceInstances(scope, sym) {
-  const d = sym.decl;
-  const out = [];
-  const parents = sym.nestedParent ? sym.nestedParent.instances() : [void 0];
-  for (const nestedParent of parents) {
-    for (const it of expandLoop(scope, d.loop, nestedParent?.locals, d.name.name)) {
-      let condition = andCond(scope.condition, nestedParent?.condition);
-      if (d.condition) {
-        const c = scope.eval(d.condition, it.locals);
-        if (c.kind === "bool" && !c.value || c.kind === "string" && c.value.toLowerCase() === "false") continue;
-        condition = andCond(condition, c);
-      }
-      if (d.typeString === null) {
-        scope.problem("The resource type cannot be evaluated", d.resourceType.range);
-        continue;
-      }
-      let typeText = d.typeString;
-      let apiVersion;
-      const at = typeText.indexOf("@");
-      if (at >= 0) {
-        apiVersion = typeText.slice(at + 1);
-        typeText = typeText.slice(0, at);
-      }
-      let parent = nestedParent;
-      const parentProp = d.body ? propOf(d.body, "parent") : void 0;
-      if (!parent && parentProp) {
-        parent = scope.resourceRef(parentProp.value, it.locals);
-        if (!parent) scope.problem("The parent resource cannot be resolved", parentProp.value.range);
-      }
-      if (nestedParent) {
-        typeText = `${nestedParent.type}/${typeText}`;
-        apiVersion ??= nestedParent.apiVersion;
-      }
-      const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
-      const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
-      const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
-      if (apiVersion !== void 0) inst.apiVersion = apiVersion;
-      if (it.index !== void 0) inst.index = it.index;
-      if (condition) inst.condition = condition;
-      if (parent) inst.parent = parent;
-      out.push(inst);
-    }
-  }
-  return out;
-}
-function resourceBody(scope, inst) {
-  if (inst.bodyState === 2) return inst.bodyValue;
-  const d = inst.sym.decl;
-  if (inst.bodyState === 1) return U2(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
-  inst.bodyState = 1;
-  const m = /* @__PURE__ */ new Map();
-  m.set("type", str(inst.type, scope.loc(d.resourceType.range)));
-  if (inst.apiVersion !== void 0) m.set("apiVersion", str(inst.apiVersion, scope.loc(d.resourceType.range)));
-  m.set("name", inst.fullName);
-  let v;
-  if (d.body) {
-    if (!d.existing) {
-      const rest = scope.evalObject(d.body, inst.locals, (k) => NOT_COPIED.has(k.toLowerCase()));
-      if (rest.kind === "object") for (const [k, e] of rest.entries) m.set(k, e);
-      else m.set("properties", rest);
-    }
-    v = obj(m, scope.loc(d.body.range));
-  } else v = obj(m, scope.loc(d.range));
-  inst.bodyValue = v;
-  inst.bodyState = 2;
-  return v;
-}
-function resourceId(scope, inst, loc2) {
-  const typeV = str(inst.type, loc2);
-  const scopeProp = inst.sym.decl.body ? propOf(inst.sym.decl.body, "scope") : void 0;
-  if (scopeProp) {
-    const target = scope.resourceRef(scopeProp.value, inst.locals);
-    if (target) return callArmFunction("extensionResourceId", [scope.resourceId(target, loc2), typeV, inst.fullName], loc2);
-  }
-  const fn = scope.targetScope === "subscription" ? "subscriptionResourceId" : scope.targetScope === "tenant" || scope.targetScope === "managementGroup" ? "tenantResourceId" : "resourceId";
-  return callArmFunction(fn, [typeV, inst.fullName], loc2);
-}
-function resourceProperty(scope, inst, prop, loc2) {
-  const l = prop.toLowerCase();
-  if (l === "id") return scope.resourceId(inst, loc2);
-  if (l === "name") return inst.leafName;
-  if (l === "type") return str(inst.type, loc2);
-  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc2) : U2("no apiVersion", loc2);
-  const body = inst.sym.decl.existing ? void 0 : scope.resourceBody(inst);
-  const m = body ? member2(body, prop) : void 0;
-  if (m) return m;
-  const id = scope.resourceId(inst, loc2);
-  const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc2), str("full", loc2)]);
-  return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc2, ref !== void 0 ? `${ref}.${prop}` : void 0);
-}
-function resourceRef(scope, e, locals) {
-  const sym = scope.resourceSymbol(e, locals);
-  if (!sym) return void 0;
-  if (e.kind === "IndexAccess") {
-    const i = scope.eval(e.index, locals);
-    const all2 = sym.instances();
-    if (i.kind === "number") return all2.find((x) => x.index === i.value);
-    return all2.length === 1 && all2[0].index === void 0 ? all2[0] : void 0;
-  }
-  const all = sym.instances();
-  return all.length >= 1 && (all[0].index === void 0 || all.length === 1) ? all[0] : void 0;
-}
-function resourceSymbol(scope, e, locals) {
-  if (e.kind === "Variable") {
-    if (locals?.has(e.name) || scope.params.has(e.name) || scope.vars.has(e.name)) return void 0;
-    return scope.resources.get(e.name) ?? scope.nestedResources.get(e.name);
-  }
-  if (e.kind === "IndexAccess" && !e.safe && !e.fromEnd) return scope.resourceSymbol(e.object, locals);
-  if (e.kind === "ResourceAccess") return scope.resourceSymbol(e.object, locals)?.children.get(e.name.name);
-  if (e.kind === "Paren" || e.kind === "NonNull") return scope.resourceSymbol(e.expression, locals);
-  return void 0;
-}
-function composeName2(parent, child, loc2) {
-  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
-  const v = callArmFunction("format", [str("{0}/{1}", loc2), parent, child], loc2);
-  return child.via ? { ...v, via: child.via } : v;
-}
-
-// src/eval/bicep/symbols.ts
-var ResSym = class _ResSym {
-  constructor(scope, decl, symbolicName, nestedParent) {
-    this.scope = scope;
-    this.decl = decl;
-    this.symbolicName = symbolicName;
-    this.nestedParent = nestedParent;
-    for (const c of decl.children) this.children.set(c.name.name, new _ResSym(scope, c, `${symbolicName}::${c.name.name}`, this));
-  }
-  scope;
-  decl;
-  symbolicName;
-  nestedParent;
-  children = /* @__PURE__ */ new Map();
-  state = 0;
-  list = [];
-  instances() {
-    if (this.state === 2) return this.list;
-    if (this.state === 1) {
-      problem2(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
-      return [];
-    }
-    this.state = 1;
-    try {
-      this.list = this.scope.resourceInstances(this);
-    } catch (e) {
-      problem2(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
-      this.list = [];
-    }
-    this.state = 2;
-    return this.list;
-  }
-};
-var ModSym = class {
-  constructor(scope, decl) {
-    this.scope = scope;
-    this.decl = decl;
-  }
-  scope;
-  decl;
-  state = 0;
-  list = [];
-  instances() {
-    if (this.state === 2) return this.list;
-    if (this.state === 1) return [];
-    this.state = 1;
-    try {
-      this.list = this.scope.moduleInstances(this);
-    } catch (e) {
-      problem2(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
-      this.list = [];
-    }
-    this.state = 2;
-    return this.list;
-  }
-};
-
-// src/eval/bicep/scope.ts
-var FileScope = class _FileScope {
-  constructor(file, env, assigned, deployment, condition, stack) {
-    this.file = file;
-    this.env = env;
-    this.deployment = deployment;
-    this.condition = condition;
-    this.stack = stack;
-    for (const s of file.statements) {
-      switch (s.kind) {
-        case "ParamDecl": {
-          const header = { ...this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
-          const slot = { name: s.name.name, decl: s, state: 0, via: header };
-          const a = assigned.get(s.name.name);
-          if (a?.kind === "null" && s.defaultValue) slot.nullGiven = a;
-          else if (a) slot.assigned = a;
-          this.params.set(s.name.name, slot);
-          break;
-        }
-        case "ParamAssignment": {
-          const header = { ...this.loc(span2(s.keywordRange, s.name.range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
-          this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
-          break;
-        }
-        case "VarDecl":
-          this.vars.set(s.name.name, { decl: s, state: 0, via: { ...this.loc(span2(s.keywordRange, s.name.range), `variable "${s.name.name}"`), symbol: { kind: "variable", name: s.name.name } } });
-          break;
-        case "ResourceDecl": {
-          const sym = new ResSym(this, s, s.name.name, void 0);
-          this.resources.set(s.name.name, sym);
-          const addNested = (p) => {
-            for (const [n, c] of p.children) {
-              if (!this.nestedResources.has(n)) this.nestedResources.set(n, c);
-              addNested(c);
-            }
-          };
-          addNested(sym);
-          break;
-        }
-        case "ModuleDecl":
-          this.modules.set(s.name.name, new ModSym(this, s));
-          break;
-        case "FuncDecl":
-          this.funcs.set(s.name.name, s);
-          break;
-        case "OutputDecl":
-          this.outputDecls.set(s.name.name, s);
-          break;
-        case "TargetScopeDecl": {
-          const v = this.eval(s.value, void 0);
-          if (v.kind === "string") this.targetScope = v.value;
-          break;
-        }
-        case "ImportDecl":
-          if (s.form === "named") for (const it of s.items) this.imports.set(it.alias?.name ?? it.originalName, { decl: s, original: it.originalName });
-          break;
-        default:
-          break;
-      }
-    }
-  }
-  file;
-  env;
-  deployment;
-  condition;
-  stack;
-  params = /* @__PURE__ */ new Map();
-  vars = /* @__PURE__ */ new Map();
-  resources = /* @__PURE__ */ new Map();
-  nestedResources = /* @__PURE__ */ new Map();
-  modules = /* @__PURE__ */ new Map();
-  funcs = /* @__PURE__ */ new Map();
-  outputDecls = /* @__PURE__ */ new Map();
-  outputValues = /* @__PURE__ */ new Map();
-  imports = /* @__PURE__ */ new Map();
-  targetScope = "resourceGroup";
-  /** Another file evaluated in the same run (a module, a file `import`ed from). */
-  child(file, assigned, deployment, condition, stack) {
-    return new _FileScope(file, this.env, assigned, deployment, condition, stack);
-  }
-  loc(range, label) {
-    return label === void 0 ? { file: this.file.file, range } : { file: this.file.file, range, label };
-  }
-  problem(message, range) {
-    problem2(this.env, message, this.loc(range));
-  }
-  // ---- declared names -------------------------------------------------------------------------
-  parameter(name) {
-    const slot = this.params.get(name);
-    if (!slot) return void 0;
-    if (slot.state === 2) return passedThrough(slot.value, slot.via);
-    if (slot.state === 1) {
-      this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
-      return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
-    }
-    slot.state = 1;
-    let v;
-    if (slot.assigned) v = slot.assigned;
-    else if (slot.expr) v = this.eval(slot.expr, void 0);
-    else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
-    else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
-    else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
-    slot.value = v;
-    slot.state = 2;
-    return passedThrough(v, slot.via);
-  }
-  variable(name) {
-    const slot = this.vars.get(name);
-    if (!slot) return void 0;
-    if (slot.state === 2) return passedThrough(slot.value, slot.via);
-    if (slot.state === 1) {
-      this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
-      return U2(`variable '${name}' refers to itself`, slot.via);
-    }
-    slot.state = 1;
-    const v = this.eval(slot.decl.value, void 0);
-    slot.value = v;
-    slot.state = 2;
-    return passedThrough(v, slot.via);
-  }
-  output(name) {
-    const cached = this.outputValues.get(name);
-    if (cached) return cached;
-    const d = this.outputDecls.get(name);
-    if (!d) return void 0;
-    this.outputValues.set(name, U2(`output '${name}' refers to itself`, this.loc(d.name.range)));
-    const v = this.eval(d.value, void 0);
-    this.outputValues.set(name, v);
-    return v;
-  }
-  /** The declared params as InputDecls (kind 'bicep-param'). */
-  collectInputs() {
-    const readByMember = this.params.size ? namesReadByMember(this.file) : /* @__PURE__ */ new Set();
-    for (const slot of this.params.values()) {
-      const d = slot.decl;
-      if (!d) continue;
-      const key = `${slot.via.file}:${slot.via.range.start.offset}`;
-      if (this.env.inputKeys.has(key)) continue;
-      this.env.inputKeys.add(key);
-      const input = { name: slot.name, kind: "bicep-param", header: slot.via };
-      if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
-      else if (d.resourceType) input.type = "resource";
-      if (d.decorators.some((x) => x.name === "secure")) input.secure = true;
-      if (readByMember.has(slot.name)) input.readByMember = true;
-      if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, void 0);
-      if (slot.assigned) input.assigned = slot.assigned;
-      const allowed = decorator(d.decorators, "allowed");
-      const arr = allowed?.args[0];
-      if (arr?.kind === "Array") input.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
-      this.env.inputs.push(input);
-    }
-  }
-  // ---- the shared vocabulary, implemented by the other parts ---------------------------------
-  /** An expression's value (`expressions.ts`). */
-  eval(e, locals) {
-    return evaluate2(this, e, locals);
-  }
-  evalObject(o, locals, skip) {
-    return evaluateObject(this, o, locals, skip);
-  }
-  /** Resources (`resources.ts`). */
-  resourceInstances(sym) {
-    return resourceInstances(this, sym);
-  }
-  resourceBody(inst) {
-    return resourceBody(this, inst);
-  }
-  resourceId(inst, loc2) {
-    return resourceId(this, inst, loc2);
-  }
-  resourceProperty(inst, prop, loc2) {
-    return resourceProperty(this, inst, prop, loc2);
-  }
-  resourceRef(e, locals) {
-    return resourceRef(this, e, locals);
-  }
-  resourceSymbol(e, locals) {
-    return resourceSymbol(this, e, locals);
-  }
-  /** Modules and imported files (`modules.ts`). */
-  moduleInstances(sym) {
-    return moduleInstances(this, sym);
-  }
-  moduleScope(inst) {
-    return moduleScope(this, inst);
-  }
-  moduleRef(e, locals) {
-    return moduleRef(this, e, locals);
-  }
-  moduleOutput(inst, name, loc2) {
-    return moduleOutput(this, inst, name, loc2);
-  }
-  localModulePath(d) {
-    return localModulePath(this, d);
-  }
-  importedVariable(d, original, loc2) {
-    return importedVariable(this, d, original, loc2);
-  }
-  /** Pushes the resource records of this file and its modules (`emit.ts`). */
-  emit() {
-    emit(this);
-  }
-};
-function namesReadByMember(file) {
-  const out = /* @__PURE__ */ new Set();
-  walkBicep(file, (node) => {
-    if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") out.add(node.object.name);
-  });
-  return out;
-}
-
-// src/eval/bicep/evaluate.ts
-function evaluateBicepFile(opts) {
-  const env = newEnv(opts.sources, opts.maxCopy, opts.maxDepth);
-  const outputs = /* @__PURE__ */ new Map();
-  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs };
-  try {
-    const scope = new FileScope(opts.file, env, opts.parameterValues ?? /* @__PURE__ */ new Map(), [], void 0, [opts.file.file]);
-    scope.emit();
-    for (const k of scope.outputDecls.keys()) outputs.set(k, scope.output(k));
-  } catch (e) {
-    problem2(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
-  }
-  return result;
-}
-function evaluateParamFile(file, sources) {
-  const env = newEnv(sources);
-  const values = /* @__PURE__ */ new Map();
-  try {
-    const scope = new FileScope(file, env, /* @__PURE__ */ new Map(), [], void 0, [file.file]);
-    for (const [name, slot] of scope.params) {
-      if (!slot.expr) continue;
-      const v = scope.parameter(name);
-      values.set(name, { ...v, via: v.via?.slice(0, -1) });
-    }
-  } catch (e) {
-    problem2(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
-  }
-  return { values, problems: env.problems };
-}
-
-// src/eval/bicep/project.ts
-function evaluateBicep(input) {
-  const evaluations = [];
-  const problems = [];
-  const seen = /* @__PURE__ */ new Set();
-  const addProblems = (ps) => {
-    for (const p of ps) {
-      const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      problems.push({ message: p.message, location: p.location, code: "EVAL001" });
-    }
-  };
-  const sources = { host: input.host, parse: input.parse };
-  const files = [...new Set(input.bicepFiles.map((f) => path16.resolve(f)))].sort();
-  const scanned = new Set(files);
-  const usedAsModule = /* @__PURE__ */ new Set();
-  for (const f of files) {
-    const parsed = input.parse(f);
-    if (!parsed) continue;
-    for (const s of parsed.statements) {
-      if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path16.resolve(path16.dirname(f), s.pathString);
-      if (target !== f && scanned.has(target)) usedAsModule.add(target);
-    }
-  }
-  const variants = /* @__PURE__ */ new Map();
-  for (const pf of [...input.paramFiles].sort()) {
-    const parsed = input.parseParams(pf);
-    if (!parsed) continue;
-    const using = parsed.statements.find((s) => s.kind === "UsingDecl");
-    if (!using || using.kind !== "UsingDecl" || using.none) continue;
-    const p = using.pathString;
-    const at = { file: pf, range: using.range };
-    if (p === null) {
-      addProblems([{ message: 'The "using" path of this parameters file cannot be evaluated', location: at }]);
-      continue;
-    }
-    if (REGISTRY_PATH.test(p)) continue;
-    const target = path16.resolve(path16.dirname(pf), p);
-    const kind = pathKind(input.host, target);
-    if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path16.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
-      continue;
-    }
-    if (!target.toLowerCase().endsWith(".bicep")) continue;
-    if (kind === "outside") {
-      addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at }]);
-      continue;
-    }
-    variants.set(target, [...variants.get(target) ?? [], pf]);
-  }
-  for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path16.resolve(unit);
-    if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
-  }
-  const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
-  for (const unit of units) {
-    const parsed = input.parse(unit);
-    if (!parsed) continue;
-    const pfs = [...new Set(variants.get(unit) ?? [])].sort();
-    for (const pf of pfs.length ? pfs : [void 0]) {
-      let parameterValues = /* @__PURE__ */ new Map();
-      if (pf && /\.json$/i.test(pf)) {
-        const json = input.readJsonParameters?.(pf);
-        if (!json) continue;
-        parameterValues = byParamName(parsed, json);
-      } else if (pf) {
-        const pparsed = input.parseParams(pf);
-        if (!pparsed) continue;
-        const r2 = evaluateParamFile(pparsed, sources);
-        addProblems(r2.problems);
-        parameterValues = r2.values;
-      }
-      const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
-      addProblems(r.problems);
-      const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path16.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
-      evaluations.push({
-        evaluation: {
-          variant: pf ? path16.relative(path16.dirname(unit), pf).split(path16.sep).join("/") : "default",
-          ...pf ? { variantFile: pf } : {},
-          env,
-          unit,
-          inputs: result.inputs
-        },
-        result
-      });
-    }
-  }
-  return { evaluations, problems };
-}
-function byParamName(file, values) {
-  const out = /* @__PURE__ */ new Map();
-  for (const s of file.statements) {
-    if (s.kind !== "ParamDecl") continue;
-    const v = values.get(s.name.name.toLowerCase());
-    if (v) out.set(s.name.name, v);
-  }
-  return out;
-}
-function envFromParams(result, unit) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && i.header.file === unit);
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
-
-// src/frontends/bicep.ts
-var BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
-var states = /* @__PURE__ */ new WeakMap();
-function stateOf(ctx) {
-  let s = states.get(ctx);
-  if (!s) {
-    const problems = [];
-    s = {
-      problems,
-      bicep: parseCache(ctx.host, parseBicep, (f) => f.errors, problems),
-      params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
-      brokenWithTwin: /* @__PURE__ */ new Set(),
-      twins: /* @__PURE__ */ new Map(),
-      json: parseCache(ctx.host, parseJsonc, () => [], [])
-    };
-    states.set(ctx, s);
-  }
-  return s;
-}
-var bicepFrontEnd = {
-  name: "bicep",
-  family: "arm",
-  byName(file) {
-    const base = path17.basename(file).toLowerCase();
-    if (base.endsWith(".bicep")) return "bicep";
-    if (base.endsWith(".bicepparam")) return "bicepparam";
-    return void 0;
-  },
-  supersedes(files, ctx) {
-    const state = stateOf(ctx);
-    const bicepFiles = new Set(files.filter((f) => f.kind === "bicep").map((f) => f.path));
-    const out = /* @__PURE__ */ new Set();
-    for (const f of ctx.allFiles) {
-      if (f.kind !== "arm") continue;
-      const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
-      if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? "")) continue;
-      const parsed = state.bicep.get(twin);
-      if (parsed !== void 0 && parsed.errors.length === 0) {
-        out.add(f.path);
-        state.twins.set(f.path, twin);
-      } else state.brokenWithTwin.add(twin);
-    }
-    return out;
-  },
-  run(files, ctx) {
-    const state = stateOf(ctx);
-    const result = evaluateBicep({
-      host: ctx.host,
-      bicepFiles: files.filter((f) => f.kind === "bicep" && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
-      paramFiles: files.filter((f) => f.kind === "bicepparam").map((f) => f.path),
-      parse: (f) => state.bicep.get(f),
-      parseParams: (f) => state.params.get(f),
-      jsonParameterFiles: twinParameterFiles(state, ctx),
-      readJsonParameters: (f) => {
-        const parsed = state.json.get(f);
-        return parsed?.root ? readParameterFile({ file: f, parsed }) : void 0;
-      },
-      envOverride: ctx.envOverride
-    });
-    for (const f of files) if (f.kind === "bicep") state.bicep.get(f.path);
-    const problems = [...state.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
-    const suppressionSources = [];
-    for (const [file, b] of state.bicep.entries()) {
-      if (!b) continue;
-      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text)], blocks: b.statements.map((st) => st.range) });
-    }
-    return {
-      units: result.evaluations.map((e) => ({
-        evaluation: e.evaluation,
-        resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, {}, "bicep")),
-        refKeys: armRefKeys
-      })),
-      problems,
-      suppressionSources
-    };
-  }
-};
-function twinParameterFiles(state, ctx) {
-  const out = /* @__PURE__ */ new Map();
-  if (state.twins.size === 0) return out;
-  const templates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
-  const paramFiles = ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path);
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(state.json.get(pf)));
-  for (const [template, source] of state.twins) {
-    const pfs = pairs.get(template) ?? [];
-    if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
-  }
-  return out;
-}
-
-// src/frontends/ci.ts
-import path18 from "node:path";
-
-// src/parse/yaml/ci.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/parse/yaml/nesting.ts
-function yamlNestingOverflow(tokens, max) {
-  const stack = tokens.map((t) => [t, 0]);
-  while (stack.length) {
-    const [t, depth] = stack.pop();
-    if (!t) continue;
-    switch (t.type) {
-      case "document":
-        stack.push([t.value, depth]);
-        break;
-      case "block-map":
-      case "block-seq":
-      case "flow-collection": {
-        if (depth + 1 > max) return t.offset;
-        for (const item of t.items) {
-          if ("key" in item) stack.push([item.key ?? void 0, depth + 1]);
-          stack.push([item.value, depth + 1]);
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return void 0;
-}
-
-// src/parse/yaml/blocks.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function yamlTreeBlockRanges(docs, lineMap) {
-  const out = [];
-  const text2 = lineMap.text;
-  const range = (start, end) => {
-    let e = end;
-    while (e > start && /\s/.test(text2[e - 1])) e--;
-    return lineMap.range(start, e);
-  };
-  const stack = docs.map((d) => d.contents);
-  let guard = 0;
-  while (stack.length > 0 && guard++ < 1e6) {
-    const node = stack.pop();
-    if ((0, import_yaml2.isMap)(node)) {
-      for (const p of node.items) {
-        if (!(0, import_yaml2.isPair)(p)) continue;
-        const key = p.key;
-        const value = p.value;
-        if (((0, import_yaml2.isMap)(value) || (0, import_yaml2.isSeq)(value)) && key?.range && value?.range) out.push(range(key.range[0], value.range[1]));
-        stack.push(p.value);
-      }
-    } else if ((0, import_yaml2.isSeq)(node)) {
-      for (const item of node.items) {
-        const r = item?.range;
-        if (((0, import_yaml2.isMap)(item) || (0, import_yaml2.isSeq)(item)) && r) out.push(range(r[0], r[1]));
-        if (!(0, import_yaml2.isScalar)(item)) stack.push(item);
-      }
-    }
-  }
-  return out.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
-}
-
-// src/parse/yaml/scalar.ts
-var Builder = class {
-  value = "";
-  s = [];
-  e = [];
-  push(ch, start, end = start + 1) {
-    for (let i = 0; i < ch.length; i++) {
-      this.value += ch[i];
-      this.s.push(start);
-      this.e.push(end);
-    }
-  }
-  /** Appends source text `text` that starts at file offset `at`, one char per offset. */
-  copy(text2, at) {
-    for (let i = 0; i < text2.length; i++) {
-      this.value += text2[i];
-      this.s.push(at + i);
-      this.e.push(at + i + 1);
-    }
-  }
-  done(exact = true) {
-    return { value: this.value, starts: Int32Array.from(this.s), ends: Int32Array.from(this.e), exact };
-  }
-};
-function identityMapping(text2, at = 0) {
-  const b = new Builder();
-  b.copy(text2, at);
-  return b.done();
-}
-function fallbackMapping(value, start, end) {
-  const n = value.length;
-  return { value, starts: new Int32Array(n).fill(start), ends: new Int32Array(n).fill(end), exact: false };
-}
-function splitSrcLines(source, at) {
-  const out = [];
-  let start = 0;
-  for (; ; ) {
-    const nl = source.indexOf("\n", start);
-    if (nl < 0) {
-      out.push({ at: at + start, text: source.slice(start), brk: at + source.length, brkLen: 0 });
-      return out;
-    }
-    const cr = nl > start && source[nl - 1] === "\r";
-    const end = cr ? nl - 1 : nl;
-    out.push({ at: at + start, text: source.slice(start, end), brk: at + end, brkLen: cr ? 2 : 1 });
-    start = nl + 1;
-  }
-}
-function unfold(b, source, at, single) {
-  const put = (text2, off) => {
-    if (!single) {
-      b.copy(text2, off);
-      return;
-    }
-    for (let i = 0; i < text2.length; i++) {
-      if (text2[i] === "'" && text2[i + 1] === "'") {
-        b.push("'", off + i, off + i + 2);
-        i++;
-      } else b.push(text2[i], off + i);
-    }
-  };
-  const lines = splitSrcLines(source, at);
-  if (lines.length === 1) {
-    put(source, at);
-    return;
-  }
-  const first = lines[0];
-  put(trimBlanksEnd(first.text), first.at);
-  let sep = " ";
-  let sepAt = first.brk;
-  let sepLen = first.brkLen;
-  for (let i = 1; i < lines.length; i++) {
-    const ln = lines[i];
-    const last = i === lines.length - 1;
-    const lead = /^[ \t]*/.exec(ln.text)[0].length;
-    const body = last ? ln.text.slice(lead) : trimBlanksEnd(ln.text.slice(lead));
-    if (!last && body === "") {
-      if (sep === "\n") b.push("\n", ln.at, ln.brk + ln.brkLen);
-      else {
-        sep = "\n";
-      }
-    } else {
-      if (sep === " ") b.push(" ", sepAt, sepAt + sepLen);
-      else b.push("\n", sepAt, sepAt + sepLen);
-      put(body, ln.at + lead);
-      sep = " ";
-    }
-    if (!last) {
-      if (body !== "") {
-        sepAt = ln.brk;
-        sepLen = ln.brkLen;
-      }
-    }
-  }
-}
-var ESCAPES = {
-  "0": "\0",
-  a: "\x07",
-  b: "\b",
-  e: "\x1B",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v",
-  N: "\x85",
-  _: "\xA0",
-  L: "\u2028",
-  P: "\u2029",
-  " ": " ",
-  '"': '"',
-  "/": "/",
-  "\\": "\\",
-  "	": "	"
-};
-function doubleQuoted(b, source, at) {
-  for (let i = 1; i < source.length - 1; ++i) {
-    const ch = source[i];
-    if (ch === "\r" && source[i + 1] === "\n") continue;
-    if (ch === "\n") {
-      const brkAt = at + (source[i - 1] === "\r" ? i - 1 : i);
-      let fold = 0;
-      let j = i;
-      let c = source[j + 1];
-      while (c === " " || c === "	" || c === "\n" || c === "\r") {
-        if (c === "\r" && source[j + 2] !== "\n") break;
-        if (c === "\n") {
-          fold++;
-          b.push("\n", at + j + 1, at + j + 2);
-        }
-        j++;
-        c = source[j + 1];
-      }
-      if (!fold) b.push(" ", brkAt, at + i + 1);
-      i = j;
-    } else if (ch === "\\") {
-      const escAt = i;
-      let next = source[++i];
-      const cc = next === void 0 ? void 0 : ESCAPES[next];
-      if (cc) b.push(cc, at + escAt, at + i + 1);
-      else if (next === "\n") {
-        next = source[i + 1];
-        while (next === " " || next === "	") next = source[++i + 1];
-      } else if (next === "\r" && source[i + 1] === "\n") {
-        next = source[++i + 1];
-        while (next === " " || next === "	") next = source[++i + 1];
-      } else if (next === "x" || next === "u" || next === "U") {
-        const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-        const hex = source.substr(i + 1, length);
-        const code = hex.length === length && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
-        let s;
-        try {
-          s = String.fromCodePoint(code);
-        } catch {
-          s = source.substr(escAt, length + 2);
-        }
-        b.push(s, at + escAt, at + i + 1 + length);
-        i += length;
-      } else {
-        b.push(source.substr(escAt, 2), at + escAt, at + escAt + 2);
-      }
-    } else if (ch === " " || ch === "	") {
-      const wsStart = i;
-      let next = source[i + 1];
-      while (next === " " || next === "	") next = source[++i + 1];
-      if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n")) b.copy(source.slice(wsStart, i + 1), at + wsStart);
-    } else {
-      b.push(ch, at + i);
-    }
-  }
-}
-function blockScalar(b, tok, atRoot) {
-  const headerTok = tok.props[0];
-  if (!headerTok || headerTok.type !== "block-scalar-header") return false;
-  const hsrc = headerTok.source;
-  const mode = hsrc[0];
-  let indentInd = 0;
-  let chomp = "";
-  for (let i = 1; i < hsrc.length; i++) {
-    const ch = hsrc[i];
-    if (!chomp && (ch === "-" || ch === "+")) chomp = ch;
-    else {
-      const n = Number(ch);
-      if (!indentInd && n) indentInd = n;
-    }
-  }
-  let headerLen = hsrc.length;
-  for (let i = 1; i < tok.props.length; i++) {
-    const p = tok.props[i];
-    if (typeof p.source === "string") headerLen += p.source.length;
-  }
-  const source = tok.source ?? "";
-  const base = tok.offset + headerLen;
-  const lines = [];
-  {
-    let pos = 0;
-    for (; ; ) {
-      const nl = source.indexOf("\n", pos);
-      const end = nl < 0 ? source.length : nl;
-      const raw = source.slice(pos, end);
-      const ind = /^ */.exec(raw)[0];
-      lines.push({ indent: ind, content: raw.slice(ind.length), at: base + pos });
-      if (nl < 0) break;
-      pos = nl + 1;
-    }
-  }
-  let chompStart = lines.length;
-  for (let i = lines.length - 1; i >= 0; --i) {
-    const c = lines[i].content;
-    if (c === "" || c === "\r") chompStart = i;
-    else break;
-  }
-  if (chompStart === 0) {
-    if (chomp === "+" && lines.length > 0) {
-      const n = Math.max(1, lines.length - 1);
-      for (let i = 0; i < n; i++) {
-        const ln = lines[Math.min(i, lines.length - 1)];
-        b.push("\n", ln.at + ln.indent.length + ln.content.length);
-      }
-    }
-    return true;
-  }
-  let trimIndent = tok.indent + indentInd;
-  let contentStart = 0;
-  for (let i = 0; i < chompStart; ++i) {
-    const { indent, content } = lines[i];
-    if (content === "" || content === "\r") {
-      if (indentInd === 0 && indent.length > trimIndent) trimIndent = indent.length;
-    } else {
-      if (indentInd === 0) trimIndent = indent.length;
-      contentStart = i;
-      break;
-    }
-  }
-  if (trimIndent === 0 && !atRoot) {
-  }
-  for (let i = lines.length - 1; i >= chompStart; --i) {
-    if (lines[i].indent.length > trimIndent) chompStart = i + 1;
-  }
-  const brkOf = (i) => {
-    const ln = lines[i];
-    const endAt = ln.at + ln.indent.length + ln.content.length;
-    if (ln.content.endsWith("\r")) return [endAt - 1, endAt + 1];
-    return [endAt, endAt + 1];
-  };
-  for (let i = 0; i < contentStart; ++i) {
-    const ln = lines[i];
-    b.copy(ln.indent.slice(trimIndent), ln.at + trimIndent);
-    const [s, e] = brkOf(i);
-    b.push("\n", s, e);
-  }
-  let sep = "";
-  let sepAt = [0, 0];
-  let prevMoreIndented = false;
-  const pushSep = () => {
-    for (let k = 0; k < sep.length; k++) b.push(sep[k], sepAt[0], sepAt[1]);
-  };
-  for (let i = contentStart; i < chompStart; ++i) {
-    const ln = lines[i];
-    let indent = ln.indent;
-    let content = ln.content;
-    if (content.endsWith("\r")) content = content.slice(0, -1);
-    let indentAt = ln.at;
-    if (content && indent.length < trimIndent) {
-      indentAt += indent.length;
-      indent = "";
-    }
-    const contentAt = ln.at + ln.indent.length;
-    const keptIndent = indent.slice(trimIndent);
-    const keptIndentAt = indentAt + Math.min(trimIndent, indent.length);
-    if (mode !== ">") {
-      pushSep();
-      b.copy(keptIndent, keptIndentAt);
-      b.copy(content, contentAt);
-      sep = "\n";
-      sepAt = brkOf(i);
-    } else if (indent.length > trimIndent || content[0] === "	") {
-      if (sep === " ") sep = "\n";
-      else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
-      pushSep();
-      b.copy(keptIndent, keptIndentAt);
-      b.copy(content, contentAt);
-      sep = "\n";
-      sepAt = brkOf(i);
-      prevMoreIndented = true;
-    } else if (content === "") {
-      if (sep === "\n") b.push("\n", ...brkOf(i));
-      else {
-        sep = "\n";
-      }
-    } else {
-      pushSep();
-      b.copy(content, contentAt);
-      sep = " ";
-      sepAt = brkOf(i);
-      prevMoreIndented = false;
-    }
-  }
-  const lastContent = chompStart - 1;
-  switch (chomp) {
-    case "-":
-      break;
-    case "+": {
-      for (let i = chompStart; i < lines.length; ++i) {
-        const [s, e] = brkOf(i - 1);
-        b.push("\n", s, e);
-        const ln = lines[i];
-        b.copy(ln.indent.slice(trimIndent), ln.at + trimIndent);
-      }
-      if (!b.value.endsWith("\n")) {
-        const [s, e] = brkOf(lines.length - 1);
-        b.push("\n", s, e);
-      }
-      break;
-    }
-    default: {
-      const [s, e] = brkOf(lastContent);
-      b.push("\n", s, e);
-    }
-  }
-  return true;
-}
-function mapScalar(node, atRoot = false) {
-  const want = typeof node.value === "string" ? node.value : String(node.value ?? node.source ?? "");
-  const start = node.range?.[0] ?? 0;
-  const end = node.range?.[1] ?? start;
-  const tok = node.srcToken;
-  const b = new Builder();
-  let ok = false;
-  if (tok) {
-    switch (tok.type) {
-      case "scalar":
-        unfold(b, tok.source, tok.offset, false);
-        ok = true;
-        break;
-      case "single-quoted-scalar":
-        unfold(b, tok.source.slice(1, tok.source.endsWith("'") && tok.source.length > 1 ? -1 : void 0), tok.offset + 1, true);
-        ok = true;
-        break;
-      case "double-quoted-scalar":
-        doubleQuoted(b, tok.source, tok.offset);
-        ok = true;
-        break;
-      case "block-scalar":
-        ok = blockScalar(b, tok, atRoot);
-        break;
-      default:
-        break;
-    }
-  }
-  if (ok && (typeof node.value !== "string" || b.value === want)) return b.done();
-  return fallbackMapping(want, start, Math.max(start, end));
-}
-function trimBlanksEnd(s) {
-  let e = s.length;
-  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
-  return e === s.length ? s : s.slice(0, e);
-}
-
-// src/parse/yaml/script.ts
-function snippetRange(sn, lineMap, start, end) {
-  if (sn.starts.length === 0) return sn.range;
-  const s = Math.min(Math.max(start, 0), sn.starts.length - 1);
-  const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
-  return lineMap.range(sn.starts[s], sn.ends[e]);
-}
-var isWs = (c) => c === " " || c === "	";
-function lineEnd(v, i) {
-  const nl = v.indexOf("\n", i);
-  let e = nl < 0 ? v.length : nl;
-  if (e > i && v[e - 1] === "\r") e--;
-  return e;
-}
-function afterLineBreak(v, i) {
-  if (v[i] === "\r" && v[i + 1] === "\n") return i + 2;
-  if (v[i] === "\n" || v[i] === "\r") return i + 1;
-  return i;
-}
-function continuesOnNextLine(last, before) {
-  return last === "|" || last === "&" && before === "&";
-}
-function scan(v, lang) {
-  const ps = lang === "powershell";
-  const esc = ps ? "`" : "\\";
-  const commands = [];
-  const comments = [];
-  let i = 0;
-  const n = v.length;
-  while (i < n) {
-    let j = i;
-    while (j < n && isWs(v[j])) j++;
-    if (j >= n) break;
-    if (v[j] === "\n" || v[j] === "\r") {
-      i = afterLineBreak(v, j);
-      continue;
-    }
-    if (v[j] === "#" || ps && v[j] === "<" && v[j + 1] === "#") {
-      if (ps && v[j] === "<") {
-        const close = v.indexOf("#>", j + 2);
-        const end = close < 0 ? n : close + 2;
-        comments.push([j, end]);
-        i = end;
-        continue;
-      }
-      const cmd2 = { text: "", map: [], commented: true };
-      let k = j;
-      for (; ; ) {
-        const e = lineEnd(v, k);
-        comments.push([k, e]);
-        let b = k;
-        while (b < e && v[b] === "#") b++;
-        while (b < e && isWs(v[b])) b++;
-        let bodyEnd = e;
-        while (bodyEnd > b && isWs(v[bodyEnd - 1])) bodyEnd--;
-        const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
-        const stop = cont ? bodyEnd - 1 : e;
-        for (let p2 = b; p2 < stop; p2++) {
-          cmd2.text += v[p2];
-          cmd2.map.push(p2);
-        }
-        i = afterLineBreak(v, e);
-        if (!cont) break;
-        let q = i;
-        while (q < n && isWs(v[q])) q++;
-        if (q >= n || v[q] !== "#") break;
-        if (ps) {
-          cmd2.text += " ";
-          cmd2.map.push(bodyEnd - 1);
-        }
-        k = q;
-      }
-      if (cmd2.text.trim()) commands.push(cmd2);
-      continue;
-    }
-    const cmd = { text: "", map: [], commented: false };
-    let lastChar;
-    let lastNonBlank;
-    let beforeLastNonBlank;
-    const add = (p2) => {
-      const c = v[p2];
-      if (!isWs(c)) {
-        beforeLastNonBlank = lastChar;
-        lastNonBlank = c;
-      }
-      lastChar = c;
-      cmd.text += c;
-      cmd.map.push(p2);
-    };
-    const addSpace = (p2) => {
-      lastChar = " ";
-      cmd.text += " ";
-      cmd.map.push(p2);
-    };
-    let p = j;
-    let quote = "";
-    let heredoc;
-    for (; ; ) {
-      if (p >= n) break;
-      const c = v[p];
-      if (quote === "'") {
-        add(p);
-        if (c === "'") quote = "";
-        p++;
-        continue;
-      }
-      if (quote === '"') {
-        if (c === esc && p + 1 < n) {
-          if (v[p + 1] === "\n" || v[p + 1] === "\r" && v[p + 2] === "\n") {
-            p = afterLineBreak(v, p + 1);
-            continue;
-          }
-          add(p);
-          add(p + 1);
-          p += 2;
-          continue;
-        }
-        add(p);
-        if (c === '"') quote = "";
-        p++;
-        continue;
-      }
-      if (c === "'" || c === '"') {
-        quote = c;
-        add(p);
-        p++;
-        continue;
-      }
-      if (c === esc) {
-        if (v[p + 1] === "\n" || v[p + 1] === "\r" && v[p + 2] === "\n" || p + 1 >= n) {
-          if (ps) {
-            addSpace(p);
-          }
-          p = afterLineBreak(v, p + 1);
-          continue;
-        }
-        add(p);
-        add(p + 1);
-        p += 2;
-        continue;
-      }
-      if (ps && c === "<" && v[p + 1] === "#") {
-        const close = v.indexOf("#>", p + 2);
-        const end = close < 0 ? n : close + 2;
-        comments.push([p, end]);
-        addSpace(p);
-        p = end;
-        continue;
-      }
-      if (c === "#") {
-        const prev = lastChar;
-        if (prev === void 0 || isWs(prev) || prev === ";" || prev === "&" || prev === "|" || prev === "(") {
-          const e = lineEnd(v, p);
-          comments.push([p, e]);
-          p = e;
-          continue;
-        }
-      }
-      if (c === "\n" || c === "\r") {
-        if (continuesOnNextLine(lastNonBlank, beforeLastNonBlank)) {
-          addSpace(p);
-          p = afterLineBreak(v, p);
-          continue;
-        }
-        if (!ps) {
-          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
-          if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
-        }
-        p = afterLineBreak(v, p);
-        break;
-      }
-      add(p);
-      p++;
-    }
-    if (cmd.text.trim()) commands.push(cmd);
-    i = p;
-    if (heredoc) {
-      const start = i;
-      let end = n;
-      while (i < n) {
-        const e = lineEnd(v, i);
-        const line = v.slice(i, e).trim();
-        const lineStart = i;
-        i = afterLineBreak(v, e);
-        if (line === heredoc.delim) {
-          end = lineStart;
-          break;
-        }
-        if (i === e) break;
-      }
-      cmd.heredoc = { delimiter: heredoc.delim, quoted: heredoc.quoted, stripTabs: heredoc.stripTabs, start, end };
-    }
-  }
-  return { commands, comments };
-}
-function substitutionIsWord(text2, i) {
-  const close = text2.indexOf(")", i + 2);
-  if (close < 0) return false;
-  return !/[\s(]/.test(text2.slice(i + 2, close));
-}
-function tokenize(text2, lang) {
-  const ps = lang === "powershell";
-  const esc = ps ? "`" : "\\";
-  const out = [];
-  let i = 0;
-  const n = text2.length;
-  while (i < n) {
-    const c = text2[i];
-    if (isWs(c) || c === "\n" || c === "\r") {
-      i++;
-      continue;
-    }
-    const two = text2.slice(i, i + 2);
-    if ((two === "$(" || ps && two === "@(") && !substitutionIsWord(text2, i)) {
-      out.push({ text: two, start: i, end: i + 2, op: true });
-      i += 2;
-      continue;
-    }
-    if (two === "&&" || two === "||") {
-      out.push({ text: two, start: i, end: i + 2, op: true });
-      i += 2;
-      continue;
-    }
-    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" || !ps && c === "`") {
-      out.push({ text: c, start: i, end: i + 1, op: true });
-      i++;
-      continue;
-    }
-    const start = i;
-    let word = "";
-    let quote = "";
-    while (i < n) {
-      const ch = text2[i];
-      if (quote) {
-        if (ch === quote) {
-          if (quote === "'" && ps && text2[i + 1] === "'") {
-            word += "'";
-            i += 2;
-            continue;
-          }
-          quote = "";
-          i++;
-          continue;
-        }
-        if (quote === '"' && ch === esc && i + 1 < n) {
-          word += text2[i + 1];
-          i += 2;
-          continue;
-        }
-        word += ch;
-        i++;
-        continue;
-      }
-      if (ch === "'" || ch === '"') {
-        quote = ch;
-        i++;
-        continue;
-      }
-      if (ch === esc && i + 1 < n) {
-        word += text2[i + 1];
-        i += 2;
-        continue;
-      }
-      if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
-      if (ch === "$" && text2[i + 1] === "(") {
-        if (!substitutionIsWord(text2, i)) break;
-        const close = text2.indexOf(")", i + 2);
-        word += text2.slice(i, close + 1);
-        i = close + 1;
-        continue;
-      }
-      if (ch === "&") {
-        const prev = text2[i - 1];
-        if (!(prev === ">" || prev === "<")) break;
-      }
-      word += ch;
-      i++;
-    }
-    if (i === start) {
-      i++;
-      continue;
-    }
-    out.push({ text: word, start, end: i, op: false });
-  }
-  return out;
-}
-function buildSnippet(args) {
-  const { mapped, lineMap } = args;
-  const value = mapped.value;
-  const range = value.length > 0 ? lineMap.range(mapped.starts[0], mapped.ends[value.length - 1]) : args.fallbackRange;
-  const sn = {
-    file: args.file,
-    language: args.language,
-    origin: args.origin,
-    subject: args.subject,
-    attributePath: args.attributePath,
-    value,
-    starts: mapped.starts,
-    ends: mapped.ends,
-    exact: mapped.exact,
-    range,
-    commands: [],
-    comments: []
-  };
-  const res = scan(value, args.language);
-  for (const [s, e] of res.comments) {
-    sn.comments.push({ text: value.slice(s, e), range: snippetRange(sn, lineMap, s, e) });
-  }
-  for (const raw of res.commands) {
-    const map = Int32Array.from(raw.map);
-    const tokens = tokenize(raw.text, args.language).map((t) => ({
-      text: t.text,
-      raw: raw.text.slice(t.start, t.end),
-      start: t.start,
-      end: t.end,
-      op: t.op,
-      range: lineMap.range(sn.starts[map[t.start]], sn.ends[map[t.end - 1]])
-    }));
-    let a = 0;
-    let b = raw.text.length;
-    while (a < b && isWs(raw.text[a])) a++;
-    while (b > a && isWs(raw.text[b - 1])) b--;
-    const command2 = {
-      text: raw.text,
-      commented: raw.commented,
-      map,
-      tokens,
-      range: lineMap.range(sn.starts[map[a]], sn.ends[map[b - 1]])
-    };
-    const h = raw.heredoc;
-    if (h) {
-      const at = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
-      const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at, at);
-      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
-    }
-    sn.commands.push(command2);
-  }
-  return sn;
-}
-
-// src/parse/yaml/tree.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function nodeRange(lineMap, node) {
-  const r = node?.range;
-  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
-}
-function scalarValue(node) {
-  const v = node.value;
-  if (v === null || v === void 0) return "";
-  return typeof v === "string" ? v : String(v);
-}
-function scalarRange(lineMap, node) {
-  const r = node.range;
-  if (!r) return lineMap.range(0, 0);
-  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
-  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
-  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
-  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
-    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
-  }
-  const m = mapScalar(node);
-  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
-  return lineMap.range(r[0], r[1]);
-}
-function pairRange(lineMap, p) {
-  const k = p.key;
-  const v = p.value;
-  const start = k?.range?.[0] ?? 0;
-  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
-  return lineMap.range(start, end);
-}
-function yamlTree(node, lineMap, depth = 0) {
-  if ((0, import_yaml3.isScalar)(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node) };
-  if (depth > 200 || (0, import_yaml3.isAlias)(node)) return { type: "other", range: nodeRange(lineMap, node) };
-  if ((0, import_yaml3.isMap)(node)) {
-    const entries2 = [];
-    for (const p of node.items) {
-      if (!(0, import_yaml3.isPair)(p)) continue;
-      const k = p.key;
-      const e = { key: (0, import_yaml3.isScalar)(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1);
-      entries2.push(e);
-    }
-    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
-  }
-  if ((0, import_yaml3.isSeq)(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node) };
-  return { type: "other", range: nodeRange(lineMap, node) };
-}
-function entryOf2(node, key) {
-  if (node?.type !== "map") return void 0;
-  return node.entries.find((e) => e.key === key);
-}
-function valueOf(node, key) {
-  return entryOf2(node, key)?.value;
-}
-function stringOf(node, key) {
-  const v = valueOf(node, key);
-  return v?.type === "scalar" ? v.value : void 0;
-}
-
-// src/parse/yaml/ci.ts
-function nodeRange2(ctx, node) {
-  const r = node?.range;
-  if (!r) return ctx.lineMap.range(0, 0);
-  return ctx.lineMap.range(r[0], r[1]);
-}
-function scalarString2(node) {
-  if (!(0, import_yaml4.isScalar)(node)) return void 0;
-  const v = node.value;
-  if (v === null || v === void 0) return "";
-  return typeof v === "string" ? v : String(v);
-}
-function contentRange(ctx, node) {
-  if ((0, import_yaml4.isScalar)(node)) {
-    const m = mapScalar(node);
-    if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
-  }
-  return nodeRange2(ctx, node);
-}
-function pairsOf(map) {
-  if (!(0, import_yaml4.isMap)(map)) return [];
-  return map.items.filter((p) => (0, import_yaml4.isPair)(p));
-}
-function get(map, key) {
-  for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p.value;
-  return void 0;
-}
-function getPair(map, key) {
-  for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p;
-  return void 0;
-}
-function pairRange2(ctx, p) {
-  const start = p.key?.range?.[0] ?? 0;
-  const end = p.value?.range?.[1] ?? p.key?.range?.[1] ?? start;
-  return ctx.lineMap.range(start, end);
-}
-function entry(ctx, p) {
-  const e = {
-    key: scalarString2(p.key) ?? "",
-    keyRange: nodeRange2(ctx, p.key),
-    range: pairRange2(ctx, p)
-  };
-  if (p.value) {
-    const v = scalarString2(p.value);
-    if (v !== void 0) e.value = v;
-    e.valueRange = contentRange(ctx, p.value);
-  }
-  return e;
-}
-function entries(ctx, map) {
-  return pairsOf(map).map((p) => entry(ctx, p));
-}
-function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !(0, import_yaml4.isScalar)(node)) return void 0;
-  const mapped = mapScalar(node);
-  const sn = buildSnippet({
-    file: ctx.file,
-    lineMap: ctx.lineMap,
-    mapped,
-    language,
-    origin,
-    subject,
-    attributePath,
-    fallbackRange: nodeRange2(ctx, node)
-  });
-  ctx.scripts.push(sn);
-  return sn;
-}
-function parsePermissions(ctx, p) {
-  if (!p) return void 0;
-  const perms = { kind: "other", scopes: {}, keyRange: nodeRange2(ctx, p.key), range: pairRange2(ctx, p) };
-  const v = p.value;
-  const s = scalarString2(v);
-  if (s !== void 0) {
-    if (s === "write-all") perms.kind = "write-all";
-    else if (s === "read-all") perms.kind = "read-all";
-  } else if ((0, import_yaml4.isMap)(v)) {
-    perms.kind = "map";
-    for (const q of pairsOf(v)) {
-      const k = scalarString2(q.key);
-      const val = scalarString2(q.value);
-      if (k !== void 0 && val !== void 0) perms.scopes[k] = val;
-    }
-  }
-  return perms;
-}
-function parseUses(value, range, keyRange) {
-  const u = { value, range, keyRange, kind: "action" };
-  const v = value.trim();
-  if (v.startsWith("./") || v.startsWith(".\\")) {
-    u.kind = "local";
-    return u;
-  }
-  if (v.toLowerCase().startsWith("docker://")) {
-    u.kind = "docker";
-    return u;
-  }
-  if (v.includes("${{")) {
-    u.kind = "expression";
-    return u;
-  }
-  const at = v.lastIndexOf("@");
-  const name = at >= 0 ? v.slice(0, at) : v;
-  if (at >= 0) u.ref = v.slice(at + 1);
-  const parts = name.split("/");
-  u.owner = parts[0];
-  if (parts[1] !== void 0) u.repo = parts[1];
-  if (parts.length > 2) u.path = parts.slice(2).join("/");
-  if (u.path && /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(u.path)) u.kind = "reusable-workflow";
-  return u;
-}
-function usesOf(ctx, p) {
-  if (!p || !p.value) return void 0;
-  const v = scalarString2(p.value);
-  if (v === void 0) return void 0;
-  return parseUses(v, contentRange(ctx, p.value), nodeRange2(ctx, p.key));
-}
-function shellLanguage(shell, runsOn) {
-  if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? "powershell" : "shell";
-  if (runsOn && /windows/i.test(runsOn)) return "powershell";
-  return "shell";
-}
-function runsOnString(node) {
-  const s = scalarString2(node);
-  if (s !== void 0) return s;
-  if ((0, import_yaml4.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
-  return void 0;
-}
-function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
-  if (!(0, import_yaml4.isSeq)(seq)) return [];
-  const steps = [];
-  seq.items.forEach((item, index) => {
-    if (!(0, import_yaml4.isMap)(item)) return;
-    const subject = `${prefix}[${index}]`;
-    const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
-    const name = scalarString2(get(item, "name"));
-    if (name !== void 0) step.name = name;
-    const id = scalarString2(get(item, "id"));
-    if (id !== void 0) step.id = id;
-    const uses = usesOf(ctx, getPair(item, "uses"));
-    if (uses) step.uses = uses;
-    const withNode = get(item, "with");
-    step.with = entries(ctx, withNode);
-    const shell = scalarString2(get(item, "shell")) ?? defaultShell;
-    if (shell !== void 0) step.shell = shell;
-    const run2 = snippetOf(ctx, get(item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
-    if (run2) step.run = run2;
-    if (uses && uses.kind === "action") {
-      const owner = (uses.owner ?? "").toLowerCase();
-      const repo = (uses.repo ?? "").toLowerCase();
-      if (owner === "azure" && (repo === "cli" || repo === "powershell")) {
-        const lang = repo === "cli" ? "shell" : "powershell";
-        snippetOf(ctx, get(withNode, "inlineScript"), lang, "inlineScript", subject, "with.inlineScript");
-      }
-    }
-    steps.push(step);
-  });
-  return steps;
-}
-function defaultsShell(node) {
-  return scalarString2(get(get(get(node, "defaults"), "run"), "shell"));
-}
-function buildWorkflow(ctx, root) {
-  const wf = { composite: false, triggers: [], reusable: false, jobs: [] };
-  const on = get(root, "on") ?? get(root, "true");
-  const onStr = scalarString2(on);
-  if (onStr !== void 0) wf.triggers = [onStr];
-  else if ((0, import_yaml4.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
-  else if ((0, import_yaml4.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
-  wf.reusable = wf.triggers.includes("workflow_call");
-  const perms = parsePermissions(ctx, getPair(root, "permissions"));
-  if (perms) wf.permissions = perms;
-  const wfShell = defaultsShell(root);
-  for (const p of pairsOf(get(root, "jobs"))) {
-    const id = scalarString2(p.key) ?? "";
-    const jobNode = p.value;
-    const subject = `workflow:jobs.${id}`;
-    const job = {
-      id,
-      subject,
-      keyRange: nodeRange2(ctx, p.key),
-      range: pairRange2(ctx, p),
-      with: entries(ctx, get(jobNode, "with")),
-      steps: []
-    };
-    const jp = parsePermissions(ctx, getPair(jobNode, "permissions"));
-    if (jp) job.permissions = jp;
-    const uses = usesOf(ctx, getPair(jobNode, "uses"));
-    if (uses) job.uses = uses;
-    const sec = getPair(jobNode, "secrets");
-    if (sec) job.secrets = entry(ctx, sec);
-    const runsOn = runsOnString(get(jobNode, "runs-on"));
-    if (runsOn !== void 0) job.runsOn = runsOn;
-    job.steps = readSteps(ctx, get(jobNode, "steps"), `${subject}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
-    wf.jobs.push(job);
-  }
-  return wf;
-}
-function buildAction(ctx, root) {
-  const wf = { composite: true, triggers: [], reusable: false, jobs: [] };
-  const runsPair = getPair(root, "runs");
-  if (!runsPair) return wf;
-  const runs = runsPair.value;
-  const job = {
-    id: "runs",
-    subject: "action:runs",
-    keyRange: nodeRange2(ctx, runsPair.key),
-    range: pairRange2(ctx, runsPair),
-    with: [],
-    steps: readSteps(ctx, get(runs, "steps"), "action:runs.steps", void 0, void 0)
-  };
-  wf.jobs.push(job);
-  return wf;
-}
-var AZP_SCRIPT_KEYS = {
-  script: "shell",
-  bash: "shell",
-  pwsh: "powershell",
-  powershell: "powershell"
-};
-function taskScripts(ctx, step, inputs) {
-  const task = (step.task ?? "").toLowerCase();
-  const name = task.split("@")[0] ?? "";
-  const add = (key, lang, origin) => {
-    const p = pairsOf(inputs).find((q) => (scalarString2(q.key) ?? "").toLowerCase() === key.toLowerCase());
-    if (!p) return;
-    const attr2 = `inputs.${scalarString2(p.key) ?? key}`;
-    const sn = snippetOf(ctx, p.value, lang, origin, step.subject, attr2);
-    if (sn) step.scripts.push(sn);
-  };
-  const input = (key) => {
-    const p = pairsOf(inputs).find((q) => (scalarString2(q.key) ?? "").toLowerCase() === key.toLowerCase());
-    return p ? scalarString2(p.value) : void 0;
-  };
-  const inline = () => {
-    const t = input("targetType");
-    return t === void 0 || t.toLowerCase() === "inline";
-  };
-  if (name === "azurecli") {
-    const st = (input("scriptType") ?? "").toLowerCase();
-    const lang = st === "ps" || st === "pscore" ? "powershell" : "shell";
-    const loc2 = (input("scriptLocation") ?? "inlineScript").toLowerCase();
-    if (loc2 === "inlinescript") add("inlineScript", lang, "inlineScript");
-  } else if (name === "bash" || name === "shellscript") {
-    if (inline()) add("script", "shell", "inputs.script");
-  } else if (name === "powershell") {
-    if (inline()) add("script", "powershell", "inputs.script");
-  } else if (name === "cmdline") {
-    add("script", "shell", "inputs.script");
-  } else if (name === "azurepowershell") {
-    const loc2 = (input("ScriptType") ?? "").toLowerCase();
-    if (loc2 === "" || loc2 === "inlinescript") add("Inline", "powershell", "inputs.script");
-  }
-}
-function buildPipeline(ctx, root) {
-  const pipe = { steps: [] };
-  const visit2 = (node, path26) => {
-    if ((0, import_yaml4.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path26}[${i}]`));
-      return;
-    }
-    if (!(0, import_yaml4.isMap)(node)) return;
-    const pairs = pairsOf(node);
-    let stepKind;
-    let stepPair;
-    for (const p of pairs) {
-      const k = scalarString2(p.key);
-      if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
-        if ((0, import_yaml4.isScalar)(p.value)) {
-          stepKind = k;
-          stepPair = p;
-          break;
-        }
-      }
-    }
-    if (stepKind && stepPair) {
-      const subject = `pipeline:${path26 || "$"}`;
-      const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
-      if (stepKind === "task") {
-        step.task = scalarString2(stepPair.value) ?? "";
-        step.taskRange = contentRange(ctx, stepPair.value);
-        const inputs = get(node, "inputs");
-        step.inputs = entries(ctx, inputs);
-        taskScripts(ctx, step, inputs);
-      } else {
-        const sn = snippetOf(ctx, stepPair.value, AZP_SCRIPT_KEYS[stepKind], stepKind, subject, stepKind);
-        if (sn) step.scripts.push(sn);
-      }
-      pipe.steps.push(step);
-    }
-    for (const p of pairs) {
-      if (p === stepPair) continue;
-      if (stepKind && scalarString2(p.key) === "inputs") continue;
-      const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path26 ? `${path26}.${k}` : k);
-    }
-  };
-  visit2(root, "");
-  return pipe;
-}
-function collectYamlComments(tokens, out) {
-  const stack = [tokens];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length) {
-    const t = stack.pop();
-    if (!t || typeof t !== "object" || seen.has(t)) continue;
-    seen.add(t);
-    if (Array.isArray(t)) {
-      for (const x of t) stack.push(x);
-      continue;
-    }
-    const o = t;
-    if (o.type === "comment" && typeof o.offset === "number" && typeof o.source === "string") {
-      out.push([o.offset, o.source]);
-      continue;
-    }
-    for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
-  }
-}
-function commentSnippet(file, lineMap, comments) {
-  let value = "";
-  const starts = [];
-  const ends = [];
-  comments.forEach(([off, src], i) => {
-    if (i > 0) {
-      value += "\n";
-      const prevEnd = comments[i - 1][0] + comments[i - 1][1].length;
-      starts.push(prevEnd);
-      ends.push(prevEnd + 1);
-    }
-    value += src;
-    for (let k = 0; k < src.length; k++) {
-      starts.push(off + k);
-      ends.push(off + k + 1);
-    }
-  });
-  return buildSnippet({
-    file,
-    lineMap,
-    mapped: { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true },
-    language: "shell",
-    origin: "comment",
-    subject: "comments",
-    attributePath: "comment",
-    fallbackRange: lineMap.range(0, 0)
-  });
-}
-function languageOfScript(file) {
-  return /\.ps1$/i.test(file) ? "powershell" : "shell";
-}
-function parseCiDocument(file, text2, kind) {
-  const lineMap = new LineMap(text2);
-  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
-  const ctx = { file, lineMap, scripts: doc.scripts };
-  if (kind === "script") {
-    const sn = buildSnippet({
-      file,
-      lineMap,
-      mapped: identityMapping(text2),
-      language: languageOfScript(file),
-      origin: "file",
-      subject: "script",
-      attributePath: "",
-      fallbackRange: lineMap.range(0, 0)
-    });
-    doc.scripts.push(sn);
-    for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
-    return doc;
-  }
-  let tokens = [];
-  let docs = [];
-  try {
-    tokens = [...new import_yaml4.Parser().parse(text2)];
-    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
-    if (tooDeep !== void 0) {
-      doc.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
-      return doc;
-    }
-    docs = [...new import_yaml4.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
-  } catch (e) {
-    doc.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
-    return doc;
-  }
-  doc.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const rawComments = [];
-  collectYamlComments(tokens, rawComments);
-  rawComments.sort((a, b) => a[0] - b[0]);
-  for (const [off, src] of rawComments) {
-    doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: "yaml" });
-  }
-  if (rawComments.length > 0) doc.commentScript = commentSnippet(file, lineMap, rawComments);
-  for (const d of docs) {
-    for (const err2 of d.errors) {
-      const [s, e] = err2.pos;
-      const range = lineMap.range(s, Math.max(s, e));
-      const pe = { message: err2.message.split("\n")[0] ?? err2.message, range };
-      if (err2.code) pe.code = err2.code;
-      doc.errors.push(pe);
-    }
-  }
-  try {
-    for (const d of docs) {
-      const root = d.contents;
-      if (!(0, import_yaml4.isMap)(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap));
-      if (kind === "github-workflow") {
-        if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
-      } else if (kind === "github-action") {
-        if (!doc.workflow) doc.workflow = buildAction(ctx, root);
-      } else if (kind === "azure-pipeline") {
-        const p = buildPipeline(ctx, root);
-        if (!doc.pipeline) doc.pipeline = p;
-        else doc.pipeline.steps.push(...p.steps);
-      }
-    }
-  } catch (e) {
-    doc.errors.push({ message: `could not read the CI structure: ${e.message}`, range: lineMap.range(0, 0) });
-  }
-  for (const sn of doc.scripts) {
-    for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
-  }
-  doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return doc;
-}
-
-// src/eval/ci/common.ts
-function scalarOf(node) {
-  return node?.type === "scalar" ? { text: node.value, range: node.range } : void 0;
-}
-function entryOfNode(e) {
-  const out = { key: e.key, keyRange: e.keyRange, range: e.range };
-  if (e.value) {
-    if (e.value.type === "scalar") out.value = e.value.value;
-    out.valueRange = e.value.range;
-  }
-  return out;
-}
-function entriesOf(node) {
-  return node?.type === "map" ? node.entries.map(entryOfNode) : [];
-}
-function stringsOf(node) {
-  if (node?.type === "scalar") return node.value === "" ? [] : [node.value];
-  if (node?.type === "seq") return node.items.flatMap((i) => i.type === "scalar" ? [i.value] : []);
-  return [];
-}
-function isExpressionKey(key) {
-  return /^\$\{\{.*\}\}$/s.test(key.trim());
-}
-function envOf(node, scope) {
-  if (node?.type !== "map") return [];
-  return node.entries.map((e) => {
-    const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "env", scope };
-    const s = scalarOf(e.value);
-    if (s) v.value = s;
-    return v;
-  });
-}
-function variablesOf(node, scope, conditions = []) {
-  const out = [];
-  const mark = (v) => conditions.length ? { ...v, conditions: [...conditions] } : v;
-  if (node?.type === "map") {
-    for (const e of node.entries) {
-      if (isExpressionKey(e.key)) {
-        out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
-        continue;
-      }
-      const v = { name: e.key, nameRange: e.keyRange, kind: "value", source: "variables", scope };
-      const s = scalarOf(e.value);
-      if (s) v.value = s;
-      out.push(mark(v));
-    }
-  } else if (node?.type === "seq") {
-    for (const item of node.items) {
-      if (item.type !== "map") continue;
-      const first = item.entries[0];
-      if (first && isExpressionKey(first.key)) {
-        for (const e of item.entries) out.push(...variablesOf(e.value, scope, [...conditions, e.key.trim()]));
-        continue;
-      }
-      const get2 = (k) => item.entries.find((e) => e.key === k);
-      const name = get2("name");
-      const group = get2("group");
-      const template = get2("template");
-      if (name?.value?.type === "scalar") {
-        const v = { name: name.value.value, nameRange: name.value.range, kind: "value", source: "variables", scope };
-        const s = scalarOf(get2("value")?.value);
-        if (s) v.value = s;
-        const ro = get2("readonly")?.value;
-        if (ro?.type === "scalar" && ro.value.toLowerCase() === "true") v.readonly = true;
-        out.push(mark(v));
-      } else if (group?.value?.type === "scalar") {
-        out.push(mark({ name: group.value.value, nameRange: group.value.range, kind: "group", source: "variables", scope }));
-      } else if (template?.value?.type === "scalar") {
-        out.push(mark({ name: template.value.value, nameRange: template.value.range, kind: "template", source: "variables", scope }));
-      }
-    }
-  }
-  return out;
-}
-function templateRefOf(node) {
-  if (node?.type !== "scalar") return void 0;
-  const text2 = node.value.trim();
-  const at = text2.lastIndexOf("@");
-  const ref = { text: node.value, range: node.range, path: text2 };
-  if (at > 0 && !text2.slice(at).includes("}}")) {
-    ref.path = text2.slice(0, at);
-    ref.repository = text2.slice(at + 1);
-  }
-  return ref;
-}
-
-// src/eval/ci/github.ts
-function usesOf2(e) {
-  if (e?.value?.type !== "scalar") return void 0;
-  const g = parseUses(e.value.value, e.value.range, e.keyRange);
-  const u = { text: g.value, range: g.range, keyRange: g.keyRange, kind: g.kind, name: "" };
-  if (g.owner !== void 0) u.owner = g.owner;
-  if (g.repo !== void 0) u.repo = g.repo;
-  if (g.path !== void 0) u.path = g.path;
-  if (g.ref !== void 0) u.ref = g.ref;
-  const v = g.value.trim();
-  u.name = u.kind === "docker" ? v.slice("docker://".length) : u.kind === "action" || u.kind === "reusable-workflow" ? [u.owner, u.repo, u.path].filter((x) => x !== void 0).join("/").toLowerCase() : v;
-  return u;
-}
-function permissionsOf(e, level) {
-  if (!e) return void 0;
-  const p = { level, kind: "other", scopes: {}, entries: [], keyRange: e.keyRange, range: e.range };
-  const v = e.value;
-  if (v?.type === "scalar") {
-    if (v.value === "write-all") p.kind = "write-all";
-    else if (v.value === "read-all") p.kind = "read-all";
-  } else if (v?.type === "map") {
-    p.kind = "map";
-    for (const s of v.entries) {
-      if (s.value?.type !== "scalar") continue;
-      p.scopes[s.key] = s.value.value;
-      p.entries.push(entryOfNode(s));
-    }
-  }
-  return p;
-}
-function environmentOf(node) {
-  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
-  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
-}
-function matrixOf(strategy) {
-  const m = valueOf(strategy, "matrix");
-  if (m?.type !== "map") return [];
-  const out = [];
-  for (const e of m.entries) {
-    if (e.key === "include" || e.key === "exclude") continue;
-    const axis = { name: e.key, nameRange: e.keyRange };
-    if (e.value?.type === "seq" && e.value.items.every((i) => i.type === "scalar")) axis.values = e.value.items.map((i) => scalarOf(i));
-    out.push(axis);
-  }
-  return out;
-}
-function inputsOf(node, source) {
-  if (node?.type !== "map") return [];
-  return node.entries.map((e) => {
-    const i = { name: e.key, nameRange: e.keyRange, source, allowed: [], range: e.range };
-    const type = stringOf(e.value, "type");
-    if (type !== void 0) i.type = type;
-    const req = stringOf(e.value, "required");
-    if (req !== void 0) i.required = req.toLowerCase() === "true";
-    const def2 = scalarOf(valueOf(e.value, "default"));
-    if (def2) i.default = def2;
-    const opts = valueOf(e.value, "options");
-    if (opts?.type === "seq") i.allowed = opts.items.flatMap((x) => x.type === "scalar" ? [scalarOf(x)] : []);
-    return i;
-  });
-}
-function onOf(root) {
-  return valueOf(root, "on") ?? valueOf(root, "true");
-}
-function triggersOf(on) {
-  if (on?.type === "scalar") return on.value ? [{ text: on.value, range: on.range }] : [];
-  if (on?.type === "seq") return on.items.flatMap((i) => i.type === "scalar" && i.value ? [{ text: i.value, range: i.range }] : []);
-  if (on?.type === "map") return on.entries.map((e) => ({ text: e.key, range: e.keyRange }));
-  return [];
-}
-function stepsOf(seq, prefix, scripts, defaultShell) {
-  if (seq?.type !== "seq") return [];
-  const steps = [];
-  seq.items.forEach((item, i) => {
-    if (item.type !== "map") return;
-    const subject = `${prefix}[${i}]`;
-    const uses = usesOf2(entryOf2(item, "uses"));
-    const step = {
-      subject,
-      index: steps.length,
-      range: item.range,
-      kind: uses && !entryOf2(item, "run") ? "uses" : "run",
-      inputs: entriesOf(valueOf(item, "with")),
-      env: envOf(valueOf(item, "env"), "step"),
-      scripts: scripts.get(subject) ?? []
-    };
-    if (uses) step.uses = uses;
-    const name = stringOf(item, "name");
-    if (name !== void 0) step.name = name;
-    const id = stringOf(item, "id");
-    if (id !== void 0) step.id = id;
-    const shell = stringOf(item, "shell") ?? defaultShell;
-    if (shell !== void 0) step.shell = shell;
-    const cond = stringOf(item, "if");
-    if (cond !== void 0) step.condition = cond;
-    steps.push(step);
-  });
-  return steps;
-}
-function defaultShellOf(node) {
-  return stringOf(valueOf(valueOf(node, "defaults"), "run"), "shell");
-}
-function readWorkflow(out, root, scripts) {
-  const name = stringOf(root, "name");
-  if (name !== void 0) out.name = name;
-  const on = onOf(root);
-  out.triggers = triggersOf(on);
-  out.reusable = out.triggers.some((t) => t.text === "workflow_call");
-  out.inputs = [
-    ...inputsOf(valueOf(valueOf(on, "workflow_call"), "inputs"), "workflow_call"),
-    ...inputsOf(valueOf(valueOf(on, "workflow_dispatch"), "inputs"), "workflow_dispatch")
-  ];
-  const wfPerms = permissionsOf(entryOf2(root, "permissions"), "workflow");
-  if (wfPerms) out.permissions = wfPerms;
-  out.env = envOf(valueOf(root, "env"), "workflow");
-  const wfShell = defaultShellOf(root);
-  const jobs = valueOf(root, "jobs");
-  if (jobs?.type !== "map") return;
-  for (const e of jobs.entries) {
-    const node = e.value;
-    const subject = `workflow:jobs.${e.key}`;
-    const uses = usesOf2(entryOf2(node, "uses"));
-    const job = {
-      id: e.key,
-      subject,
-      kind: uses ? "workflow-call" : "job",
-      keyRange: e.keyRange,
-      range: e.range,
-      needs: stringsOf(valueOf(node, "needs")),
-      matrix: matrixOf(valueOf(node, "strategy")),
-      env: envOf(valueOf(node, "env"), "job"),
-      inputs: entriesOf(valueOf(node, "with")),
-      steps: []
-    };
-    const jobName = stringOf(node, "name");
-    if (jobName !== void 0) job.name = jobName;
-    const runsOn = valueOf(node, "runs-on");
-    if (runsOn?.type === "scalar") job.runsOn = runsOn.value;
-    else if (runsOn?.type === "seq") job.runsOn = runsOn.items.map((i) => i.type === "scalar" ? i.value : "").join(" ");
-    const perms = permissionsOf(entryOf2(node, "permissions"), "job");
-    if (perms) job.permissions = perms;
-    const effective = perms ?? wfPerms;
-    if (effective) job.effectivePermissions = effective;
-    const env = environmentOf(valueOf(node, "environment"));
-    if (env) job.environment = env;
-    if (uses) job.uses = uses;
-    const secrets = entryOf2(node, "secrets");
-    if (secrets) job.secrets = entryOfNode(secrets);
-    job.steps = stepsOf(valueOf(node, "steps"), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell);
-    out.jobs.push(job);
-  }
-}
-function readAction(out, root, scripts) {
-  out.composite = true;
-  const name = stringOf(root, "name");
-  if (name !== void 0) out.name = name;
-  out.inputs = inputsOf(valueOf(root, "inputs"), "action");
-  const runs = entryOf2(root, "runs");
-  if (!runs) return;
-  out.jobs.push({
-    id: "runs",
-    subject: "action:runs",
-    kind: "composite",
-    keyRange: runs.keyRange,
-    range: runs.range,
-    needs: [],
-    matrix: [],
-    env: [],
-    inputs: [],
-    steps: stepsOf(valueOf(runs.value, "steps"), "action:runs.steps", scripts, void 0)
-  });
-}
-
-// src/eval/ci/azure-pipelines.ts
-var SCRIPT_KEYS = /* @__PURE__ */ new Set(["script", "bash", "pwsh", "powershell"]);
-function parametersOf(node) {
-  const out = [];
-  if (node?.type === "seq") {
-    for (const item of node.items) {
-      const name = valueOf(item, "name");
-      if (item.type !== "map" || name?.type !== "scalar") continue;
-      const p = { name: name.value, nameRange: name.range, source: "parameters", allowed: [], range: item.range };
-      const type = stringOf(item, "type");
-      if (type !== void 0) p.type = type;
-      const def2 = scalarOf(valueOf(item, "default"));
-      if (def2) p.default = def2;
-      const values = valueOf(item, "values");
-      if (values?.type === "seq") p.allowed = values.items.flatMap((v) => v.type === "scalar" ? [scalarOf(v)] : []);
-      out.push(p);
-    }
-  } else if (node?.type === "map") {
-    for (const e of node.entries) {
-      const p = { name: e.key, nameRange: e.keyRange, source: "parameters", allowed: [], range: e.range };
-      const def2 = scalarOf(e.value);
-      if (def2) p.default = def2;
-      out.push(p);
-    }
-  }
-  return out;
-}
-function taskOf(node) {
-  if (node?.type !== "scalar") return void 0;
-  const text2 = node.value.trim();
-  const at = text2.indexOf("@");
-  const t = { text: node.value, range: node.range, name: at >= 0 ? text2.slice(0, at) : text2 };
-  if (at >= 0) t.version = text2.slice(at + 1);
-  return t;
-}
-function environmentOf2(node) {
-  const s = scalarOf(node) ?? scalarOf(valueOf(node, "name"));
-  return s && s.text !== "" ? { name: s.text, range: s.range } : void 0;
-}
-function poolOf(node) {
-  return scalarOf(node)?.text ?? stringOf(node, "vmImage") ?? stringOf(node, "name");
-}
-function stepKindOf(m, container) {
-  for (const e of m.entries) {
-    if (e.value?.type !== "scalar") continue;
-    if (e.key === "task" || SCRIPT_KEYS.has(e.key)) return e.key;
-  }
-  if (container === "steps" && m.entries.some((e) => e.key === "template" && e.value?.type === "scalar")) return "template";
-  return void 0;
-}
-function readPipeline(out, roots, scripts) {
-  let implicit;
-  const jobOf = (job, root) => {
-    if (job) return job;
-    if (!implicit) {
-      implicit = { id: "", subject: "pipeline:$", kind: "implicit", keyRange: root.range, range: root.range, needs: [], matrix: [], env: [], inputs: [], steps: [] };
-      out.jobs.push(implicit);
-    }
-    return implicit;
-  };
-  const visit2 = (node, path26, container, stage, job, root) => {
-    if (!node) return;
-    if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path26}[${i}]`, container, stage, job, root));
-      return;
-    }
-    if (node.type !== "map") return;
-    const subject = `pipeline:${path26 || "$"}`;
-    const kind = stepKindOf(node, container);
-    if (kind) {
-      const owner = jobOf(job, root);
-      const step = {
-        subject,
-        index: owner.steps.length,
-        range: node.range,
-        kind,
-        inputs: entriesOf(valueOf(node, kind === "template" ? "parameters" : "inputs")),
-        env: envOf(valueOf(node, "env"), "step"),
-        scripts: scripts.get(subject) ?? []
-      };
-      if (kind === "task") {
-        const task = taskOf(valueOf(node, "task"));
-        if (task) step.task = task;
-      }
-      if (kind === "template") {
-        const t = templateRefOf(valueOf(node, "template"));
-        if (t) step.template = t;
-      }
-      const name = stringOf(node, "displayName");
-      if (name !== void 0) step.name = name;
-      const id = stringOf(node, "name");
-      if (id !== void 0) step.id = id;
-      const cond = stringOf(node, "condition");
-      if (cond !== void 0) step.condition = cond;
-      owner.steps.push(step);
-      for (const e of node.entries) {
-        if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path26 ? `${path26}.${e.key}` : e.key, e.key, stage, job, root);
-      }
-      return;
-    }
-    const jobKey = node.entries.find((e) => (e.key === "job" || e.key === "deployment") && e.value?.type === "scalar");
-    const stageKey = node.entries.find((e) => e.key === "stage" && e.value?.type === "scalar");
-    const templateCall = container === "jobs" || container === "stages" ? templateRefOf(valueOf(node, "template")) : void 0;
-    if (stageKey || templateCall && container === "stages") {
-      const s = {
-        id: stageKey?.value?.type === "scalar" ? stageKey.value.value : "",
-        subject,
-        keyRange: (stageKey ?? node.entries[0]).keyRange,
-        range: node.range,
-        env: variablesOf(valueOf(node, "variables"), "stage"),
-        inputs: templateCall ? entriesOf(valueOf(node, "parameters")) : [],
-        jobs: []
-      };
-      const name = stringOf(node, "displayName");
-      if (name !== void 0) s.name = name;
-      if (templateCall) s.template = templateCall;
-      out.stages.push(s);
-      stage = s;
-    } else if (jobKey || templateCall && container === "jobs") {
-      const j = {
-        id: jobKey?.value?.type === "scalar" ? jobKey.value.value : "",
-        subject,
-        kind: jobKey ? jobKey.key === "deployment" ? "deployment" : "job" : "template",
-        keyRange: (jobKey ?? node.entries[0]).keyRange,
-        range: node.range,
-        needs: stringsOf(valueOf(node, "dependsOn")),
-        matrix: [],
-        env: variablesOf(valueOf(node, "variables"), "job"),
-        inputs: templateCall && !jobKey ? entriesOf(valueOf(node, "parameters")) : [],
-        steps: []
-      };
-      const name = stringOf(node, "displayName");
-      if (name !== void 0) j.name = name;
-      const pool = poolOf(valueOf(node, "pool"));
-      if (pool !== void 0) j.runsOn = pool;
-      const env = environmentOf2(valueOf(node, "environment"));
-      if (env) j.environment = env;
-      if (templateCall && !jobKey) j.template = templateCall;
-      if (stage) {
-        j.stage = stage.subject;
-        stage.jobs.push(subject);
-      }
-      out.jobs.push(j);
-      job = j;
-    }
-    for (const e of node.entries) {
-      const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path26 ? `${path26}.${e.key}` : e.key, next, stage, job, root);
-    }
-  };
-  for (const root of roots) {
-    if (root.type !== "map") continue;
-    const name = stringOf(root, "name");
-    if (name !== void 0 && out.name === void 0) out.name = name;
-    out.inputs.push(...parametersOf(valueOf(root, "parameters")));
-    out.env.push(...variablesOf(valueOf(root, "variables"), "pipeline"));
-    visit2(root, "", void 0, void 0, void 0, root);
-  }
-  for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
-}
-
-// src/eval/ci/scripts.ts
-var Word = class {
-  text;
-  raw;
-  range;
-  #sn;
-  #cmd;
-  #start;
-  #lineMap;
-  constructor(t, sn, cmd, lineMap) {
-    this.text = t.text;
-    this.raw = t.raw;
-    this.range = t.range;
-    this.#sn = sn;
-    this.#cmd = cmd;
-    this.#start = t.start;
-    this.#lineMap = lineMap;
-  }
-  rangeOf(from, to) {
-    const len = this.raw.length;
-    const a = Math.min(Math.max(from, 0), len);
-    const b = Math.min(Math.max(to, a), len);
-    const map = this.#cmd.map;
-    const s = map[this.#start + Math.min(a, len - 1)];
-    if (s === void 0) return this.range;
-    if (b === a) {
-      const at = a === len ? this.#sn.ends[map[this.#start + len - 1]] : this.#sn.starts[s];
-      return this.#lineMap.range(at, at);
-    }
-    const e = map[this.#start + b - 1];
-    return this.#lineMap.range(this.#sn.starts[s], this.#sn.ends[e]);
-  }
-  toJSON() {
-    return { text: this.text, raw: this.raw, range: this.range };
-  }
-};
-function simpleCommandsOf(cmd, statement, sn, lineMap) {
-  const out = [];
-  let words = [];
-  let op;
-  let after;
-  const flush = () => {
-    if (words.length === 0) return;
-    const c = {
-      argv: words,
-      commented: cmd.commented,
-      statement,
-      range: { start: words[0].range.start, end: words[words.length - 1].range.end }
-    };
-    if (after !== void 0) c.after = after;
-    out.push(c);
-    words = [];
-  };
-  for (const t of cmd.tokens) {
-    if (t.op) {
-      flush();
-      op = t.text;
-      continue;
-    }
-    if (words.length === 0) after = op;
-    words.push(new Word(t, sn, cmd, lineMap));
-  }
-  flush();
-  const h = cmd.heredoc;
-  if (h && out.length) {
-    const reader = out.find((c) => c.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) ?? out[out.length - 1];
-    reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
-  }
-  return out;
-}
-function scriptOf(sn, lineMap) {
-  const commands = [];
-  sn.commands.forEach((cmd, i) => commands.push(...simpleCommandsOf(cmd, i, sn, lineMap)));
-  const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
   return {
-    subject: sn.subject,
-    attributePath: sn.attributePath,
-    origin: sn.origin,
-    language: sn.language,
-    range: sn.range,
-    exact: sn.exact,
-    commands,
-    comments
+    name: head.name,
+    family: head.family,
+    byName: head.byName,
+    async load() {
+      impl ??= await importImpl();
+    },
+    byContent: (file, text2, rel) => loaded().byContent?.(file, text2, rel),
+    // Called for every front end; without files of its own (and so never loaded) it takes nothing.
+    supersedes: (files, ctx) => impl === void 0 && files.length === 0 ? /* @__PURE__ */ new Set() : loaded().supersedes?.(files, ctx) ?? /* @__PURE__ */ new Set(),
+    run: (files, ctx) => loaded().run(files, ctx)
   };
 }
-
-// src/eval/ci/build.ts
-var FORMAT = {
-  "github-workflow": "github-actions",
-  "github-action": "github-actions",
-  "azure-pipeline": "azure-pipelines",
-  script: "script"
-};
-function buildCiModel(doc) {
-  const out = {
-    file: doc.file,
-    kind: doc.kind,
-    format: FORMAT[doc.kind],
-    triggers: [],
-    reusable: false,
-    composite: false,
-    inputs: [],
-    env: [],
-    stages: [],
-    jobs: [],
-    steps: [],
-    scripts: [],
-    comments: doc.comments.map((c) => ({ text: c.text, range: c.range, source: c.source }))
-  };
-  const bySubject = /* @__PURE__ */ new Map();
-  for (const sn of doc.scripts) {
-    const s = scriptOf(sn, doc.lineMap);
-    out.scripts.push(s);
-    const list2 = bySubject.get(s.subject);
-    if (list2) list2.push(s);
-    else bySubject.set(s.subject, [s]);
-  }
-  if (doc.commentScript) out.commentedOut = scriptOf(doc.commentScript, doc.lineMap);
-  const first = doc.trees[0];
-  if (doc.kind === "github-workflow" && first) readWorkflow(out, first, bySubject);
-  else if (doc.kind === "github-action" && first) readAction(out, first, bySubject);
-  else if (doc.kind === "azure-pipeline") readPipeline(out, doc.trees, bySubject);
-  out.steps = out.jobs.flatMap((j) => j.steps).sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return out;
-}
-
-// src/frontends/ci-classify.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
-var YAML_EXT = /\.ya?ml$/i;
-var WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
-var ACTION_NAME = /^action\.ya?ml$/i;
-var PIPELINE_NAME = /^azure-pipelines[^/]*\.ya?ml$|\.azure-pipelines\.ya?ml$/i;
-var TOP_ON = /^(?:on|"on"|'on')[ \t]*:/m;
-var TOP_JOBS = /^jobs[ \t]*:/m;
-var COMPOSITE = /^[ \t]+using[ \t]*:[ \t]*["']?composite\b/m;
-var AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
-var AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
-var K8S = /^apiVersion[ \t]*:/m;
-var STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
-function keyOf(k) {
-  return (0, import_yaml5.isScalar)(k) ? String(k.value) : void 0;
-}
-function hasPipelineSteps(root) {
-  let found = false;
-  const visit2 = (node, underContainer, depth) => {
-    if (found || depth > 40) return;
-    if ((0, import_yaml5.isSeq)(node)) {
-      for (const it of node.items) visit2(it, underContainer, depth + 1);
-      return;
-    }
-    if (!(0, import_yaml5.isMap)(node)) return;
-    for (const p of node.items) {
-      const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml5.isScalar)(p.value)) {
-        found = true;
-        return;
-      }
-    }
-    for (const p of node.items) {
-      const k = keyOf(p.key);
-      visit2(p.value, underContainer || k === "steps" || k === "jobs" || k === "stages", depth + 1);
-    }
-  };
-  visit2(root, false, 0);
-  return found;
-}
-function classifyCiFile(relPath, text2) {
-  const path26 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path26)) return "script";
-  if (!YAML_EXT.test(path26)) return void 0;
-  if (WORKFLOW_PATH.test(path26)) return "github-workflow";
-  const base = path26.slice(path26.lastIndexOf("/") + 1);
-  if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
-  if (PIPELINE_NAME.test(base)) return "azure-pipeline";
-  const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
-  const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2);
-  if (!maybeWorkflow && !maybePipeline) return void 0;
-  let root;
-  try {
-    const doc = (0, import_yaml5.parseDocument)(text2, { version: "1.2" });
-    if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
-    root = doc.contents;
-  } catch {
-    return maybeWorkflow ? "github-workflow" : "azure-pipeline";
-  }
-  if (maybeWorkflow && (0, import_yaml5.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
-  if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
-  return void 0;
-}
-
-// src/frontends/ci.ts
-var ciFrontEnd = {
-  name: "ci",
-  family: "ci",
-  byName(file) {
-    return /\.(ya?ml|sh|bash|ps1)$/i.test(path18.basename(file)) ? "peek" : void 0;
-  },
-  byContent(_file, text2, rel) {
-    return classifyCiFile(rel, text2);
-  },
-  run(files, ctx) {
-    const problems = [];
-    const ciFiles = [];
-    const suppressionSources = [];
-    for (const f of files) {
-      const text2 = ctx.host.readText(f.path);
-      if (text2 === void 0) {
-        const p = readProblem(ctx.host, f.path);
-        if (p) problems.push(p);
-        continue;
-      }
-      const doc = parseCiDocument(f.path, text2, f.kind);
-      const first = doc.errors[0];
-      if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file: f.path, range: first.range } });
-      else {
-        ciFiles.push(buildCiModel(doc));
-        suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
-      }
-    }
-    return { units: [], ciFiles, problems, suppressionSources };
-  }
-};
 
 // src/frontends/index.ts
-var FRONT_ENDS = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, ciFrontEnd];
+init_names();
+var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
+var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName }, async () => (await Promise.resolve().then(() => (init_ci2(), ci_exports))).ciFrontEnd);
+var FRONT_ENDS = [terraformFrontEnd, bicepFrontEnd2, armFrontEnd, ciFrontEnd2];
+
+// src/api.ts
+init_shared();
 
 // src/engine/types.ts
 var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep"];
@@ -35165,6 +35716,7 @@ var AML004_compute_cluster_min_nodes_default = defineRule({
 });
 
 // rules/aml/AML005-compute-instance-idle-shutdown.ts
+init_normalize();
 function stopSchedule(schedules) {
   if (!schedules) return { is: "no" };
   const list2 = valueAt(schedules, START_STOP_SCHEDULES);
@@ -35609,6 +36161,7 @@ var KV001_keyvault_purge_protection_default = defineRule({
 });
 
 // rules/keyvault/KV002-keyvault-rbac-authorization.ts
+init_keyvault();
 function plural(n, what) {
   return `${n} ${what}${n === 1 ? "y" : "ies"}`;
 }
@@ -35992,7 +36545,8 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path19 from "node:path";
+import path18 from "node:path";
+init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
     id: "TF002",
@@ -36017,7 +36571,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path19.basename(f.path) }
+          data: { file: path18.basename(f.path) }
         });
       }
     };
@@ -36025,7 +36579,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path20 from "node:path";
+import path19 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -36105,7 +36659,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path20.relative(fromDir, toDir).split(path20.sep).join("/");
+  const rel = path19.relative(fromDir, toDir).split(path19.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -36114,7 +36668,8 @@ function firstPlace(m, is) {
 }
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path21 from "node:path";
+import path20 from "node:path";
+init_normalize();
 
 // src/model/facts/secrets.ts
 var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
@@ -36358,7 +36913,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path21.basename(file.path);
+      const where = path20.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk2(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -36397,7 +36952,11 @@ var SEC001_hardcoded_secret_default = defineRule({
   }
 });
 
+// rules/tags/TAG001-missing-required-tags.ts
+init_normalize();
+
 // src/model/facts/tags.ts
+init_normalize();
 var NOT_TAGGABLE_AZURERM = [
   /_association$/,
   /^azurerm_role_(assignment|definition)$/,
@@ -36593,6 +37152,7 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
 });
 
 // rules/governance/GOV001-location-not-allowed.ts
+init_normalize();
 function normalizeLocation(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
@@ -37142,27 +37702,27 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path22.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path21.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path22.dirname(root);
-  for (const p of paths.slice(1)) while (path22.relative(root, p).startsWith("..")) root = path22.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path21.dirname(root);
+  for (const p of paths.slice(1)) while (path21.relative(root, p).startsWith("..")) root = path21.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path22.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path21.resolve(p));
   for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const inputPaths = given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p);
-  const onlyFiles = options.onlyFiles?.map((f) => path22.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path22.dirname(f)))] : inputPaths;
-  const root = path22.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path22.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path21.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path21.dirname(f)))] : inputPaths;
+  const root = path21.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path21.resolve(f));
   for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path22.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path21.dirname(inputPaths[0]);
   let config;
   try {
-    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
+    config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
     throw e;
@@ -37184,6 +37744,7 @@ async function lint(options = {}) {
     onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: "cannot list the folder (permission denied?); the files in it are not linted", location: fileStart2(dir) })
   })).filter((f) => !config.isIgnored(f));
   timing?.mark("discover");
+  await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
   const byFrontEnd = new Map(frontEnds.map((fe) => [fe, []]));
   for (const [i, file] of listed.entries()) {
     options.onProgress?.("reading files", i + 1, listed.length);
@@ -37196,12 +37757,12 @@ async function lint(options = {}) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path22.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path21.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path22.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path21.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -37282,7 +37843,7 @@ async function lint(options = {}) {
     const t = texts.get(f.location.file);
     if (t !== void 0) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path22.relative(root, f).split(path22.sep).join("/")).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path21.relative(root, f).split(path21.sep).join("/")).sort();
   return {
     root,
     findings: reported,
@@ -37312,7 +37873,7 @@ function classify(file, frontEnds, host, root, problems) {
       }
     }
     if (text2 === void 0) return void 0;
-    const kind = fe.byContent?.(file, text2, path22.relative(root, file).split(path22.sep).join("/"));
+    const kind = fe.byContent?.(file, text2, path21.relative(root, file).split(path21.sep).join("/"));
     if (kind) return { frontEnd: fe, kind };
   }
   return void 0;
@@ -37387,10 +37948,10 @@ function selectRules(all, only, disable) {
   return all.filter((r) => (!only?.length || only.includes(r.meta.id) || r.meta.id === "PARSE001") && !disable?.includes(r.meta.id));
 }
 var PhaseTimer = class {
-  last = performance.now();
+  last = monotonicMs();
   phases = [];
   mark(name) {
-    const now = performance.now();
+    const now = monotonicMs();
     this.phases.push([name, now - this.last]);
     this.last = now;
   }
@@ -37405,7 +37966,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path23 from "node:path";
+import path22 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -37418,9 +37979,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path23.isAbsolute(file)) return toPosix(file);
-  const rel = path23.relative(base, file);
-  return toPosix(rel === "" ? path23.basename(file) : rel);
+  if (!path22.isAbsolute(file)) return toPosix(file);
+  const rel = path22.relative(base, file);
+  return toPosix(rel === "" ? path22.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -37912,7 +38473,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs7 from "node:fs";
-import path24 from "node:path";
+import path23 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -38040,10 +38601,10 @@ var PullRequestLines = class {
     try {
       real = fs7.realpathSync(file);
     } catch {
-      real = path24.resolve(file);
+      real = path23.resolve(file);
     }
-    const rel = path24.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path24.isAbsolute(rel) ? void 0 : rel.split(path24.sep).join("/");
+    const rel = path23.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path23.isAbsolute(rel) ? void 0 : rel.split(path23.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -38154,8 +38715,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path26 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path26}#L${line}`;
+  const path25 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path25}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -38273,7 +38834,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs8.mkdirSync(path25.dirname(this.sarifPath), { recursive: true });
+    fs8.mkdirSync(path24.dirname(this.sarifPath), { recursive: true });
     fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -38294,18 +38855,18 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
-    if (file !== void 0 && !fs8.existsSync(path25.resolve(workspace, file))) {
+    if (file !== void 0 && !fs8.existsSync(path24.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path25.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path24.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path25.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path24.resolve(workspace, f)),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path25.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path25.resolve(workspace, inputs.baseline)
+    configFile: inputs.config === void 0 ? void 0 : path24.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path24.resolve(workspace, inputs.baseline)
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -38376,8 +38937,8 @@ function reportFailure(step, failure) {
 }
 async function run(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path25.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path25.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path24.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path24.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -1,5 +1,8 @@
 // Bundles the CLI, the programmatic API and the GitHub Action entry with esbuild.
-// One bundle per entry keeps start-up to a single file read (pre-commit latency).
+// The CLI and the API share code-split chunks (dist/chunks/): what a plain one-file run never
+// needs (ajv for config files, fast-glob for glob arguments, …) sits behind `await import()`
+// in its own chunk, so pre-commit start-up does not compile or initialise it.
+// The Action stays one self-contained file (dist/action.js is committed and run as is).
 // `--types` (run by `prepack`, so every packed/published tarball has them) also emits the
 // type declarations of the programmatic API: dist/types/** from tsc, and dist/api.d.ts.
 import { spawnSync } from 'node:child_process';
@@ -21,17 +24,24 @@ const common = {
   // jsonc-parser's UMD build uses dynamic requires esbuild cannot follow: prefer ESM entries.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
+  // Module paths (in comments of the output) as seen from here, not through a symlinked
+  // node_modules (git worktrees): the committed dist/action.js is the same from any checkout.
+  preserveSymlinks: true,
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
+// Chunks of an earlier build (their names carry a content hash) would pile up.
+fs.rmSync(`${outdir}/chunks`, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', api: 'src/api.ts' },
   outdir,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  // The shebang only matters in cli.js; in api.js and the chunks it is an inert first line.
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
-await build({ ...common, entryPoints: { api: 'src/api.ts' }, outdir });
 await build({ ...common, entryPoints: { action: 'src/action/main.ts' }, outdir });
 
 if (process.argv.includes('--types')) {

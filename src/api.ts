@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { EnvClass } from './core/env.js';
 import type { FileKind } from './core/file-kind.js';
 import { createHost, type Host } from './core/host.js';
+import { monotonicMs } from './core/clock.js';
 import { compareLocations } from './core/source.js';
 import type { TerraformModuleFacts } from './model/terraform.js';
 import type { CiFile } from './model/ci.js';
@@ -112,7 +113,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const startDir = fs.statSync(inputPaths[0]!).isDirectory() ? inputPaths[0]! : path.dirname(inputPaths[0]!);
   let config: ResolvedConfig;
   try {
-    config = options.noConfig ? resolveConfig({}, startDir) : loadConfig(options.configFile, startDir, catalog.map((r) => r.meta)).config;
+    config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join('\n'));
     throw e;
@@ -141,6 +142,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     })
   ).filter((f) => !config.isIgnored(f));
   timing?.mark('discover');
+  // Front ends imported on demand (frontends/lazy.ts): only those a listed file may belong to.
+  await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== undefined)).map((fe) => fe.load!()));
   const byFrontEnd = new Map<FrontEnd, ClassifiedFile[]>(frontEnds.map((fe) => [fe, []]));
   for (const [i, file] of listed.entries()) {
     options.onProgress?.('reading files', i + 1, listed.length);
@@ -384,10 +387,10 @@ function selectRules(all: Rule[], only?: string[], disable?: string[]): Rule[] {
 }
 
 class PhaseTimer {
-  private last = performance.now();
+  private last = monotonicMs();
   private readonly phases: [string, number][] = [];
   mark(name: string): void {
-    const now = performance.now();
+    const now = monotonicMs();
     this.phases.push([name, now - this.last]);
     this.last = now;
   }

@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     // Fail on an unwritable report target now, not after a long lint.
     if (opts.output !== undefined) checkWritable(opts.output, '--output');
     if (opts.writeBaseline !== undefined) checkWritable(opts.writeBaseline, '--write-baseline');
-    const expanded = expandPaths(opts.paths, process.cwd());
+    const expanded = await expandPaths(opts.paths, process.cwd());
     // A file that the ignore rules exclude is not linted, also when it is named (as in
     // ESLint); a named one gets a warning, one matched by a glob does not.
     const ignored = ignoredFiles(expanded, process.cwd(), { gitignore: opts.gitignore, ignorePatterns: opts.ignorePatterns });

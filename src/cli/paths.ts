@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { UsageError } from '../api.js';
 import { DEFAULT_IGNORES, isIgnoredPath } from '../discover/index.js';
 import { FRONT_ENDS } from '../frontends/index.js';
@@ -16,10 +15,17 @@ import { FRONT_ENDS } from '../frontends/index.js';
  * included, dependency and cache folders not, symbolic links not followed). A glob that
  * matches no such file is a usage error, as in ESLint.
  */
-export function expandPaths(paths: readonly string[], cwd: string): string[] {
+export async function expandPaths(paths: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
-    if (fs.existsSync(path.resolve(cwd, p)) || !fg.isDynamicPattern(p)) {
+    if (fs.existsSync(path.resolve(cwd, p))) {
+      out.push(p);
+      continue;
+    }
+    // fast-glob is loaded only for a path that is not a file: the usual run names files that
+    // exist and so skips its start-up cost.
+    const { default: fg } = await import('fast-glob');
+    if (!fg.isDynamicPattern(p)) {
       out.push(p);
       continue;
     }

@@ -6,6 +6,8 @@
  *     mlops-iac-lint: reading files 1200/20000 (2.4 s)
  */
 
+import { monotonicMs } from '../core/clock.js';
+
 export interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
@@ -33,7 +35,7 @@ export class Progress {
     private readonly stream: ProgressStream,
     options: ProgressOptions = {},
   ) {
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? monotonicMs;
     this.start = this.now();
     this.delayMs = options.delayMs ?? 1000;
     this.intervalMs = options.intervalMs ?? 100;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation } from 'jsonc-parser';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { parseJsonc } from '../parse/json/index.js';
@@ -39,9 +39,22 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
+// ajv (about a sixth of the bundle) is loaded only when a config file is read: a run without
+// one (the usual pre-commit call) neither compiles nor initialises it (start-up time).
+let ajvClass: typeof AjvClass | undefined;
+async function loadAjv(): Promise<typeof AjvClass> {
+  // Through the default export (ajv's module.exports, which carries `.Ajv`): a bundled
+  // CommonJS chunk has no named exports, unlike Node's own import of the package.
+  ajvClass ??= (await import('ajv')).default.Ajv;
+  return ajvClass;
+}
+function newAjv(Ajv: typeof AjvClass): AjvClass {
+  return new Ajv({ allErrors: true, strict: false });
+}
+
 let validator: ValidateFunction | undefined;
-function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+function validate(Ajv: typeof AjvClass, data: unknown): ErrorObject[] {
+  validator ??= newAjv(Ajv).compile(schema);
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
@@ -59,10 +72,10 @@ export interface CatalogEntry {
 export type Catalog = readonly CatalogEntry[];
 
 const optionValidators = new Map<RuleOptionSpec, ValidateFunction>();
-function validateOption(spec: RuleOptionSpec, value: unknown): ErrorObject[] {
+function validateOption(Ajv: typeof AjvClass, spec: RuleOptionSpec, value: unknown): ErrorObject[] {
   let v = optionValidators.get(spec);
   if (!v) {
-    v = new Ajv({ allErrors: true, strict: false }).compile(spec.schema);
+    v = newAjv(Ajv).compile(spec.schema);
     optionValidators.set(spec, v);
   }
   return v(value) ? [] : (v.errors ?? []);
@@ -140,11 +153,11 @@ function today(): string {
  * @param catalog the rule catalog (IDs and option specs, `ALL_RULES.map((r) => r.meta)`);
  *   when omitted, rule IDs are only checked for their shape and options are not mapped.
  */
-export function loadConfig(
+export async function loadConfig(
   explicitPath: string | undefined,
   startDir: string,
   catalog?: Catalog,
-): { config: ResolvedConfig; file?: string } {
+): Promise<{ config: ResolvedConfig; file?: string }> {
   const file = explicitPath ? path.resolve(explicitPath) : findConfigFile(startDir);
   if (!file) return { config: resolveConfig({}, path.resolve(startDir), catalog) };
   let text: string;
@@ -153,11 +166,12 @@ export function loadConfig(
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`]);
   }
-  return { config: parseConfig(text, file, catalog), file };
+  return { config: await parseConfig(text, file, catalog), file };
 }
 
 /** Parses and validates config text (the work of `loadConfig`, without the file system). */
-export function parseConfig(text: string, file: string, catalog?: Catalog): ResolvedConfig {
+export async function parseConfig(text: string, file: string, catalog?: Catalog): Promise<ResolvedConfig> {
+  const Ajv = await loadAjv();
   const knownRuleIds = catalog ? new Set(catalog.map((r) => r.id)) : undefined;
   const byId = new Map((catalog ?? []).map((r) => [r.id, r]));
   const lm = new LineMap(text);
@@ -180,7 +194,7 @@ export function parseConfig(text: string, file: string, catalog?: Catalog): Reso
     obj?.type === 'object' ? obj.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0] : undefined;
 
   const data: unknown = nodeValue(root);
-  for (const e of validate(data)) {
+  for (const e of validate(Ajv, data)) {
     if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
     const segs = pointerSegments(e.instancePath);
     const node = findNodeAtLocation(root, segs);
@@ -223,7 +237,7 @@ export function parseConfig(text: string, file: string, catalog?: Catalog): Reso
       if (perRule && top) add(findNodeAtLocation(root, ['rules', r.id, 'options', name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath!])}; set it once`);
       const segs = perRule ? ['rules', r.id, 'options', name] : top ? [...spec.configPath!] : undefined;
       if (!segs) continue;
-      for (const e of validateOption(spec, getPath(data, segs))) {
+      for (const e of validateOption(Ajv, spec, getPath(data, segs))) {
         const sub = pointerSegments(e.instancePath);
         add(findNodeAtLocation(root, [...segs, ...sub]), errorMessage(e, describePath([...segs, ...sub])));
       }

@@ -7,7 +7,6 @@
  * (`azuredeploy.parameters.json`) stay variants: the `.bicep` is evaluated once per file, its
  * values applied to the Bicep params by name (issue 11, item 4).
  */
-import path from 'node:path';
 import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from '../parse/bicep/index.js';
 import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
@@ -18,6 +17,7 @@ import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import type { FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { parseCache, type ParseCache } from './shared.js';
+import { bicepKindByName } from './names.js';
 
 /** A compiled template says so in `metadata._generator` (`"name": "bicep"`), near its top. */
 const BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
@@ -56,12 +56,7 @@ function stateOf(ctx: FrontEndContext): RunState {
 export const bicepFrontEnd: FrontEnd = {
   name: 'bicep',
   family: 'arm',
-  byName(file) {
-    const base = path.basename(file).toLowerCase();
-    if (base.endsWith('.bicep')) return 'bicep';
-    if (base.endsWith('.bicepparam')) return 'bicepparam';
-    return undefined;
-  },
+  byName: bicepKindByName,
   supersedes(files, ctx) {
     const state = stateOf(ctx);
     const bicepFiles = new Set(files.filter((f) => f.kind === 'bicep').map((f) => f.path));

@@ -4,20 +4,18 @@
  * and content (`ci-classify.ts`); each document is parsed with positions, scripts
  * included.
  */
-import path from 'node:path';
 import { parseCiDocument } from '../parse/yaml/ci.js';
 import { buildCiModel } from '../eval/ci/build.js';
 import type { CiFile } from '../model/ci.js';
 import { classifyCiFile } from './ci-classify.js';
 import type { FrontEnd, Problem, SuppressionSource } from './types.js';
 import { readProblem } from './shared.js';
+import { ciByName } from './names.js';
 
 export const ciFrontEnd: FrontEnd = {
   name: 'ci',
   family: 'ci',
-  byName(file) {
-    return /\.(ya?ml|sh|bash|ps1)$/i.test(path.basename(file)) ? 'peek' : undefined;
-  },
+  byName: ciByName,
   byContent(_file, text, rel) {
     return classifyCiFile(rel, text);
   },

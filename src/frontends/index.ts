@@ -6,8 +6,12 @@
 import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
 import { armFrontEnd } from './arm.js';
-import { bicepFrontEnd } from './bicep.js';
-import { ciFrontEnd } from './ci.js';
+import { lazyFrontEnd } from './lazy.js';
+import { bicepKindByName, ciByName } from './names.js';
+
+// Bicep and CI are imported on demand (start-up of runs without such files; see lazy.ts).
+const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName }, async () => (await import('./bicep.js')).bicepFrontEnd);
+const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName }, async () => (await import('./ci.js')).ciFrontEnd);
 
 export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, ciFrontEnd];
 

@@ -102,6 +102,8 @@ export interface FrontEnd {
   byName(file: string): FileKind | 'peek' | undefined;
   /** Classifies by content, for files `byName` answered `'peek'` for. */
   byContent?(file: string, text: string, rel: string): FileKind | undefined;
+  /** Imports what byContent, supersedes and run need (`lazy.ts`); lint() awaits it before classifying when a listed file's byName answers. */
+  load?(): Promise<void>;
   /**
    * Files of other front ends this one replaces (the Bicep front end takes over a compiled
    * template whose `.bicep` source parses). Called before any `run`.

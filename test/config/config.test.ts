@@ -19,9 +19,9 @@ function write(rel: string, text: string): string {
   return p;
 }
 
-function errors(text: string, file = '/repo/.mlops-iac-lint.jsonc'): string[] {
+async function errors(text: string, file = '/repo/.mlops-iac-lint.jsonc'): Promise<string[]> {
   try {
-    parseConfig(text, file, KNOWN);
+    await parseConfig(text, file, KNOWN);
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigError);
     return (e as ConfigError).messages;
@@ -47,14 +47,14 @@ describe('schema', () => {
 });
 
 describe('discovery', () => {
-  it('walks up from the scanned path and stops at the first file found', () => {
+  it('walks up from the scanned path and stops at the first file found', async () => {
     const top = write('repo/.mlops-iac-lint.json', '{}');
     const inner = write('repo/infra/.mlops-iac-lint.jsonc', '{ "allowInlineSuppressions": false }');
     write('repo/infra/dev/main.tf', '');
     expect(findConfigFile(path.join(tmp, 'repo/infra/dev'))).toBe(inner);
     expect(findConfigFile(path.join(tmp, 'repo/infra/dev/main.tf'))).toBe(inner);
     expect(findConfigFile(path.join(tmp, 'repo'))).toBe(top);
-    const { config, file } = loadConfig(undefined, path.join(tmp, 'repo/infra/dev'), KNOWN);
+    const { config, file } = await loadConfig(undefined, path.join(tmp, 'repo/infra/dev'), KNOWN);
     expect(file).toBe(inner);
     expect(config.allowInlineSuppressions).toBe(false);
     expect(config.baseDir).toBe(path.dirname(inner));
@@ -64,10 +64,10 @@ describe('discovery', () => {
     const jsonc = write('both/.mlops-iac-lint.jsonc', '{}');
     expect(findConfigFile(path.join(tmp, 'both'))).toBe(jsonc);
   });
-  it('no file: defaults', () => {
+  it('no file: defaults', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-noconfig-'));
     try {
-      const { config, file } = loadConfig(undefined, dir, KNOWN);
+      const { config, file } = await loadConfig(undefined, dir, KNOWN);
       if (file === undefined) {
         expect(config.allowInlineSuppressions).toBe(true);
         expect(config.ruleOptions.size).toBe(0);
@@ -77,16 +77,16 @@ describe('discovery', () => {
       fs.rmSync(dir, { recursive: true });
     }
   });
-  it('an explicit path wins; a missing one is a ConfigError', () => {
+  it('an explicit path wins; a missing one is a ConfigError', async () => {
     const other = write('elsewhere/custom.json', '{ "ignorePaths": ["x"] }');
-    expect(loadConfig(other, path.join(tmp, 'repo'), KNOWN).config.ignorePaths).toEqual(['x']);
-    expect(() => loadConfig(path.join(tmp, 'nope.json'), tmp, KNOWN)).toThrow(ConfigError);
+    expect((await loadConfig(other, path.join(tmp, 'repo'), KNOWN)).config.ignorePaths).toEqual(['x']);
+    await expect(loadConfig(path.join(tmp, 'nope.json'), tmp, KNOWN)).rejects.toThrow(ConfigError);
   });
 });
 
 describe('content', () => {
-  it('resolves levels, options, environments, suppressions', () => {
-    const config = parseConfig(
+  it('resolves levels, options, environments, suppressions', async () => {
+    const config = await parseConfig(
       `{
         "$schema": "./node_modules/mlops-iac-lint/schema/config.schema.json",
         // comments and trailing commas are fine
@@ -117,13 +117,13 @@ describe('content', () => {
     expect(config.isIgnored('/repo/fixtures/bad/main.tf')).toBe(true);
     expect(config.isIgnored('/repo/infra/main.tf')).toBe(false);
   });
-  it('first matching environment glob wins', () => {
-    const config = parseConfig('{ "environments": { "infra/prod-like/**": "nonprod", "infra/prod*/**": "prod" } }', '/r/.mlops-iac-lint.json', KNOWN);
+  it('first matching environment glob wins', async () => {
+    const config = await parseConfig('{ "environments": { "infra/prod-like/**": "nonprod", "infra/prod*/**": "prod" } }', '/r/.mlops-iac-lint.json', KNOWN);
     expect(config.envForPath('infra/prod-like/a.tfvars')).toBe('nonprod');
     expect(config.envForPath('infra/prod-eu/a.tfvars')).toBe('prod');
   });
-  it('path-scoped suppressions are external, honour until, report unused', () => {
-    const config = parseConfig(
+  it('path-scoped suppressions are external, honour until, report unused', async () => {
+    const config = await parseConfig(
       '{ "suppressions": [ { "rule": "AML001", "paths": ["infra/dev/**"], "reason": "dev" }, { "rule": "KV001", "paths": ["**"], "reason": "old", "until": "2020-01-01" }, { "rule": "ST001", "paths": ["nowhere"], "reason": "r" } ] }',
       '/repo/.mlops-iac-lint.json',
       KNOWN,
@@ -132,8 +132,8 @@ describe('content', () => {
     expect(findings.map((f) => f.suppression)).toEqual([{ kind: 'external', justification: 'dev' }, undefined, undefined]);
     expect(unused.map((u) => u.rule)).toEqual(['ST001']);
   });
-  it('applies levels and drops off rules', () => {
-    const config = parseConfig('{ "rules": { "KV001": "off", "AML001": "note" } }', '/r/.mlops-iac-lint.json', KNOWN);
+  it('applies levels and drops off rules', async () => {
+    const config = await parseConfig('{ "rules": { "KV001": "off", "AML001": "note" } }', '/r/.mlops-iac-lint.json', KNOWN);
     const out = config.applyLevels([finding('KV001', '/r/a.tf'), finding('AML001', '/r/a.tf'), finding('ST001', '/r/a.tf')]);
     expect(out.map((f) => [f.ruleId, f.level])).toEqual([
       ['AML001', 'note'],
@@ -143,11 +143,11 @@ describe('content', () => {
 });
 
 describe('invalid config: one message per problem with file:line:column', () => {
-  it('invalid JSON', () => {
-    expect(errors('{\n  "rules": {\n    "KV001": "off"\n  \n')).toEqual(["/repo/.mlops-iac-lint.jsonc:5:1: invalid JSON: Expected a closing '}' here"]);
-    expect(errors('{ "rules" "x" }')[0]).toMatch(/^\/repo\/\.mlops-iac-lint\.jsonc:1:11: invalid JSON: Expected a colon/);
+  it('invalid JSON', async () => {
+    expect(await errors('{\n  "rules": {\n    "KV001": "off"\n  \n')).toEqual(["/repo/.mlops-iac-lint.jsonc:5:1: invalid JSON: Expected a closing '}' here"]);
+    expect((await errors('{ "rules" "x" }'))[0]).toMatch(/^\/repo\/\.mlops-iac-lint\.jsonc:1:11: invalid JSON: Expected a colon/);
   });
-  it('schema violations point at the offending value or key', () => {
+  it('schema violations point at the offending value or key', async () => {
     const text = [
       '{',
       '  "rules": { "KV001": "fatal", "kv001": "off", "XYZ001": "note", "AML001": { "level": "warn" }, "ST001": { "options": { "x": 1 } } },',
@@ -168,7 +168,7 @@ describe('invalid config: one message per problem with file:line:column', () => 
       expect(col, needle).toBeGreaterThanOrEqual(0);
       return `${f}:${line}:${col + 1}`;
     };
-    expect(errors(text)).toEqual([
+    expect(await errors(text)).toEqual([
       `${at(2, '"fatal"')}: rules.KV001: must be one of "error", "warning", "note", "off"`,
       `${at(2, '"kv001"')}: rules.kv001: 'kv001' is not a rule ID (IDs look like AML001)`,
       `${at(2, '"XYZ001"')}: rules.XYZ001: unknown rule ID 'XYZ001'`,
@@ -186,14 +186,14 @@ describe('invalid config: one message per problem with file:line:column', () => 
       `${at(8, '"extra"')}: unknown property 'extra'`,
     ]);
   });
-  it('an option given twice', () => {
-    expect(errors('{ "tags": { "required": ["a"] }, "rules": { "TAG001": { "options": { "required": ["b"] } } } }')).toEqual([
+  it('an option given twice', async () => {
+    expect(await errors('{ "tags": { "required": ["a"] }, "rules": { "TAG001": { "options": { "required": ["b"] } } } }')).toEqual([
       "/repo/.mlops-iac-lint.jsonc:1:82: rules.TAG001.options.required: also set as tags.required; set it once",
     ]);
   });
-  it('ConfigError message lists every problem', () => {
+  it('ConfigError message lists every problem', async () => {
     try {
-      parseConfig('{ "extra": 1, "more": 2 }', '/r/c.json', KNOWN);
+      await parseConfig('{ "extra": 1, "more": 2 }', '/r/c.json', KNOWN);
     } catch (e) {
       expect((e as Error).message).toBe("invalid config file /r/c.json:\n  /r/c.json:1:3: unknown property 'extra'\n  /r/c.json:1:15: unknown property 'more'");
     }

@@ -77,10 +77,15 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     }
     const unexpected = files.filter(
       (f) =>
-        !/^(package\.json|README\.md|LICENSE|dist\/(cli|api)\.js|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
+        !/^(package\.json|README\.md|LICENSE|dist\/(cli|api)\.js|dist\/chunks\/[\w-]+\.js|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
     );
     expect(unexpected).toEqual([]);
     expect(files).not.toContain('dist/action.js');
+    // The code-split chunks the entries import (a missing one fails only when first loaded).
+    const imported = [...fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli.js'), 'utf8').matchAll(/["']\.\/(chunks\/[\w-]+\.js)["']/g)];
+    expect(imported.length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(1);
+    for (const m of imported) expect(files).toContain(`dist/${m[1]}`);
   });
 
   it('publishes no install-time script: no prepare in the packed manifest, no npm warning', () => {
@@ -119,10 +124,16 @@ describe.skipIf(!npmAvailable)('npm package', () => {
       engines: { node: string };
     };
     expect(pkg.engines.node).toBe('>=20');
-    // The bundles import only node: built-ins.
-    const cli = fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli.js'), 'utf8');
-    const bare = [...cli.matchAll(/^\s*import\s.*?from\s*["']([^"']+)["']/gm)].map((m) => m[1]!).filter((s) => !s.startsWith('node:'));
-    expect(bare).toEqual([]);
+    // The bundles import only node: built-ins and their own chunks, statically or through import().
+    const dist = path.join(consumer, 'node_modules/mlops-iac-lint/dist');
+    const bundles = ['cli.js', 'api.js', ...fs.readdirSync(path.join(dist, 'chunks')).map((f) => `chunks/${f}`)];
+    for (const b of bundles) {
+      const text = fs.readFileSync(path.join(dist, b), 'utf8');
+      const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
+      expect(specifiers.length, b).toBeGreaterThan(0);
+      const bare = specifiers.filter((s) => !s.startsWith('node:') && !s.startsWith('./') && !s.startsWith('../'));
+      expect(bare, b).toEqual([]);
+    }
   });
 
   it('npx mlops-iac-lint lints a folder: output and exit code', () => {
@@ -134,6 +145,26 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     const clean = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', '--rule', 'ST001', fixture], { cwd: consumer, env });
     expect(clean.status).toBe(0);
     const bad = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', '--format', 'nope'], { cwd: consumer, env });
+    expect(bad.status).toBe(2);
+  });
+
+  it('reads a config file (ajv, fast-glob and the front ends are chunks loaded on demand)', () => {
+    const dir = fs.mkdtempSync(path.join(path.dirname(consumer), 'with-config-'));
+    fs.writeFileSync(path.join(dir, 'main.tf'), MAIN_TF);
+    const cli = path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli.js');
+    const lintIn = (args: string[]): ReturnType<typeof run> => run(process.execPath, [cli, ...args], { cwd: dir, env });
+    const on = lintIn(['--format', 'json', 'main.tf']);
+    expect(on.stdout).toContain('"AKS001"');
+    fs.writeFileSync(path.join(dir, '.mlops-iac-lint.json'), '{ "rules": { "AKS001": "off" } }');
+    const off = lintIn(['--format', 'json', 'main.tf']);
+    expect(off.stderr).toBe('');
+    expect(off.status).toBe(0);
+    expect(off.stdout).not.toContain('"AKS001"');
+    // A glob argument (fast-glob) and a schema violation (ajv): a usage error with its position.
+    fs.writeFileSync(path.join(dir, '.mlops-iac-lint.json'), '{ "bogus": 1 }');
+    const bad = lintIn(['*.tf']);
+    expect(bad.stderr).not.toMatch(/internal error/);
+    expect(bad.stderr).toContain(".mlops-iac-lint.json:1:3: unknown property 'bogus'");
     expect(bad.status).toBe(2);
   });
 

@@ -162,9 +162,11 @@ function toNumber(v: Value): number | undefined {
   return undefined;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Created on first use: building a Segmenter loads ICU data (several ms at start-up).
+let segmenter: Intl.Segmenter | undefined;
 
 function graphemes(s: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
 

@@ -11,6 +11,7 @@
  */
 import type { Location } from '../../core/source.js';
 import { unknown, type Value } from '../../core/value.js';
+import { monotonicMs } from '../../core/clock.js';
 
 export interface EvalProblem {
   message: string;
@@ -53,7 +54,7 @@ export class EvalGuard {
   constructor(
     private readonly report: (p: EvalProblem) => void = () => {},
     msPerFile?: number,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicMs,
   ) {
     const fromEnv = Number(process.env['MLOPS_IAC_LINT_EVAL_BUDGET_MS']);
     this.msPerFile = msPerFile ?? (fromEnv > 0 ? fromEnv : DEFAULT_MS_PER_FILE);

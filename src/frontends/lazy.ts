@@ -1,0 +1,29 @@
+/**
+ * Front ends whose code is imported on demand. The Bicep and CI front ends bring large parsers
+ * (the Bicep evaluator; the `yaml` library): a run with no file of theirs (the usual one-file
+ * pre-commit call on Terraform) should neither compile nor initialise them. Their `byName`
+ * answers without the import; `load()` imports the rest, and lint() awaits it when a listed
+ * file may be theirs, before classifying.
+ */
+import type { ClassifiedFile, FrontEnd, FrontEndContext } from './types.js';
+
+export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
+  let impl: FrontEnd | undefined;
+  const loaded = (): FrontEnd => {
+    if (!impl) throw new Error(`internal: the ${head.name} front end was used before its load()`);
+    return impl;
+  };
+  return {
+    name: head.name,
+    family: head.family,
+    byName: head.byName,
+    async load() {
+      impl ??= await importImpl();
+    },
+    byContent: (file: string, text: string, rel: string) => loaded().byContent?.(file, text, rel),
+    // Called for every front end; without files of its own (and so never loaded) it takes nothing.
+    supersedes: (files: readonly ClassifiedFile[], ctx: FrontEndContext) =>
+      impl === undefined && files.length === 0 ? new Set<string>() : (loaded().supersedes?.(files, ctx) ?? new Set<string>()),
+    run: (files, ctx) => loaded().run(files, ctx),
+  };
+}
