@@ -23414,13 +23414,26 @@ function createHost(root) {
     return void 0;
   };
   const regularFile = (file) => {
-    if (!isInside2(file)) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
+    const abs = path.resolve(file);
     let st;
     try {
-      st = fs.statSync(file);
+      st = fs.lstatSync(abs);
     } catch (e) {
       const code = e.code;
+      if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return fail(file, "outside", "the file is outside the scan root and is not read");
       return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${code ?? String(e)}`);
+    }
+    if (st.isSymbolicLink()) {
+      if (!isInside2(abs)) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
+      try {
+        st = fs.statSync(abs);
+      } catch (e) {
+        const code = e.code;
+        return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${code ?? String(e)}`);
+      }
+    } else {
+      const dir = realDir(path.dirname(abs));
+      if (dir === void 0 || !isInsideDir(realRootPath, path.join(dir, path.basename(abs)))) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
     }
     if (!st.isFile()) return fail(file, "not-regular", "not a regular file (a FIFO, socket or device) and is not read");
     return st;
@@ -36745,6 +36758,15 @@ function nameTokens(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 function looksSecret(name) {
+  let known2 = SECRET_NAME_CACHE.get(name);
+  if (known2 === void 0) {
+    known2 = decideLooksSecret(name);
+    if (SECRET_NAME_CACHE.size < 1e5) SECRET_NAME_CACHE.set(name, known2);
+  }
+  return known2;
+}
+var SECRET_NAME_CACHE = /* @__PURE__ */ new Map();
+function decideLooksSecret(name) {
   const t = nameTokens(name);
   let end = -1;
   for (let i = 0; i < t.length; i++) {

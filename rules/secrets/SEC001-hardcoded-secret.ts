@@ -48,6 +48,18 @@ export function nameTokens(name: string): string[] {
  * `disable_password_authentication` do not.
  */
 export function looksSecret(name: string): boolean {
+  // Every key of every resource body is asked; the same few hundred names recur.
+  let known = SECRET_NAME_CACHE.get(name);
+  if (known === undefined) {
+    known = decideLooksSecret(name);
+    if (SECRET_NAME_CACHE.size < 100_000) SECRET_NAME_CACHE.set(name, known);
+  }
+  return known;
+}
+
+const SECRET_NAME_CACHE = new Map<string, boolean>();
+
+function decideLooksSecret(name: string): boolean {
   const t = nameTokens(name);
   let end = -1;
   for (let i = 0; i < t.length; i++) {

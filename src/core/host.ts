@@ -133,15 +133,31 @@ export function createHost(root: string): Host {
     return undefined;
   };
 
-  /** The stats of a regular file inside the root, or a recorded problem. */
+  /**
+   * The stats of a regular file inside the root, or a recorded problem. One `lstat` for the
+   * common case (a regular file that is not a link, in a folder whose realpath is cached).
+   */
   const regularFile = (file: string): fs.Stats | undefined => {
-    if (!isInside(file)) return fail(file, 'outside', 'the file is outside the scan root (through a symbolic link) and is not read');
+    const abs = path.resolve(file);
     let st: fs.Stats;
     try {
-      st = fs.statSync(file);
+      st = fs.lstatSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return fail(file, 'outside', 'the file is outside the scan root and is not read');
       return fail(file, code === 'ENOENT' ? 'missing' : 'unreadable', `cannot read the file: ${code ?? String(e)}`);
+    }
+    if (st.isSymbolicLink()) {
+      if (!isInside(abs)) return fail(file, 'outside', 'the file is outside the scan root (through a symbolic link) and is not read');
+      try {
+        st = fs.statSync(abs);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return fail(file, code === 'ENOENT' ? 'missing' : 'unreadable', `cannot read the file: ${code ?? String(e)}`);
+      }
+    } else {
+      const dir = realDir(path.dirname(abs));
+      if (dir === undefined || !isInsideDir(realRootPath, path.join(dir, path.basename(abs)))) return fail(file, 'outside', 'the file is outside the scan root (through a symbolic link) and is not read');
     }
     if (!st.isFile()) return fail(file, 'not-regular', 'not a regular file (a FIFO, socket or device) and is not read');
     return st;
