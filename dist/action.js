@@ -8809,23 +8809,23 @@ var init_arm = __esm({
 });
 
 // src/model/normalize.ts
+function childAt(cur, seg) {
+  if (/^\d+$/.test(seg)) return cur.kind === "list" ? cur.items[Number(seg)] : void 0;
+  if (cur.kind !== "object") return void 0;
+  const exact = cur.entries.get(seg);
+  if (exact) return exact;
+  const lower = seg.toLowerCase();
+  let found;
+  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
+  return found;
+}
 function valueAt(v, path25) {
   let cur = v;
   for (const seg of path25.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
-    if (/^\d+$/.test(seg)) {
-      cur = cur.kind === "list" ? cur.items[Number(seg)] : void 0;
-      continue;
-    }
-    if (cur.kind !== "object") return void 0;
-    let next = cur.entries.get(seg);
-    if (!next) {
-      const lower = seg.toLowerCase();
-      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
-    }
-    cur = next;
+    cur = childAt(cur, seg);
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
@@ -8834,17 +8834,7 @@ function chosenNullAt(v, path25) {
   for (const seg of path25.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
-    if (/^\d+$/.test(seg)) {
-      cur = cur.kind === "list" ? cur.items[Number(seg)] : void 0;
-      continue;
-    }
-    if (cur.kind !== "object") return void 0;
-    let next = cur.entries.get(seg);
-    if (!next) {
-      const lower = seg.toLowerCase();
-      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
-    }
-    cur = next;
+    cur = childAt(cur, seg);
   }
   return cur?.kind === "null" && cur.decidedBy ? cur : void 0;
 }

@@ -28,6 +28,18 @@ export interface SourceResource {
   apiVersion?: string;
 }
 
+/** One step of a dotted path: a numeric segment indexes a list; a name looks up an object key (exact, else without case). */
+function childAt(cur: Value, seg: string): Value | undefined {
+  if (/^\d+$/.test(seg)) return cur.kind === 'list' ? cur.items[Number(seg)] : undefined;
+  if (cur.kind !== 'object') return undefined;
+  const exact = cur.entries.get(seg);
+  if (exact) return exact;
+  const lower = seg.toLowerCase();
+  let found: Value | undefined;
+  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
+  return found;
+}
+
 /** Follows a dotted path; numeric segments index lists. Undefined = absent. */
 export function valueAt(v: Value | undefined, path: string): Value | undefined {
   let cur = v;
@@ -35,17 +47,7 @@ export function valueAt(v: Value | undefined, path: string): Value | undefined {
     if (!cur) return undefined;
     if (cur.kind === 'unknown') return cur;
     if (cur.kind === 'null') return undefined;
-    if (/^\d+$/.test(seg)) {
-      cur = cur.kind === 'list' ? cur.items[Number(seg)] : undefined;
-      continue;
-    }
-    if (cur.kind !== 'object') return undefined;
-    let next = cur.entries.get(seg);
-    if (!next) {
-      const lower = seg.toLowerCase();
-      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
-    }
-    cur = next;
+    cur = childAt(cur, seg);
   }
   return cur && cur.kind === 'null' ? undefined : cur;
 }
@@ -59,17 +61,7 @@ function chosenNullAt(v: Value | undefined, path: string): Value | undefined {
   for (const seg of path.split('.')) {
     if (!cur || cur.kind === 'unknown') return undefined;
     if (cur.kind === 'null') return cur.decidedBy ? cur : undefined;
-    if (/^\d+$/.test(seg)) {
-      cur = cur.kind === 'list' ? cur.items[Number(seg)] : undefined;
-      continue;
-    }
-    if (cur.kind !== 'object') return undefined;
-    let next = cur.entries.get(seg);
-    if (!next) {
-      const lower = seg.toLowerCase();
-      for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) next = e;
-    }
-    cur = next;
+    cur = childAt(cur, seg);
   }
   return cur?.kind === 'null' && cur.decidedBy ? cur : undefined;
 }
