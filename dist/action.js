@@ -9030,14 +9030,11 @@ var init_from_terraform = __esm({
 });
 
 // src/frontends/shared.ts
-function fileStart2(file) {
-  return { file, range: FILE_START };
-}
 function readProblem(host, file) {
   const p = host.problemOf(file);
   if (!p || p.kind === "outside" || p.kind === "not-regular" || p.kind === "missing") return void 0;
   const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : "check the file permissions";
-  return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart2(file) };
+  return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
 function parseCache(host, parse2, errorsOf, problems) {
   const cache4 = /* @__PURE__ */ new Map();
@@ -9059,11 +9056,10 @@ function parseCache(host, parse2, errorsOf, problems) {
     entries: () => cache4.entries()
   };
 }
-var FILE_START;
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
-    FILE_START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    init_source();
   }
 });
 
@@ -23578,6 +23574,7 @@ function buildGraph(resources, evaluation, refKeys) {
 }
 
 // src/engine/run-rules.ts
+init_source();
 import path3 from "node:path";
 
 // src/model/kinds.ts
@@ -24000,7 +23997,6 @@ function registryRestriction(ctx, g, acr) {
 
 // src/engine/run-rules.ts
 var RESOURCE_KINDS = Object.keys(KINDS);
-var START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 function factView(r, attr2) {
   const f = r.attrs.get(attr2);
   const v = f?.value;
@@ -24104,10 +24100,7 @@ function runRules(input, undecided = [], failures = []) {
       report,
       relativePath: (file) => relativeToRoot(input.root, file) || ".",
       undecided(resource, attribute, reason, location) {
-        const v = resource.attrs.get(attribute)?.value;
-        const why = reason ?? (v?.kind === "unknown" ? v.reason : void 0);
-        if (why === void 0) return;
-        recordUndecided(resource, attribute, why, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
+        recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       }
     };
     const guarded = (location, call) => {
@@ -24128,16 +24121,16 @@ function runRules(input, undecided = [], failures = []) {
           for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
         }
         const graphHook = visitor.graph;
-        if (graphHook) guarded(g.resources[0]?.header ?? { file: g.evaluation.unit, range: START }, () => graphHook(g));
+        if (graphHook) guarded(g.resources[0]?.header ?? fileStart(g.evaluation.unit), () => graphHook(g));
       }
     }
     variant = "default";
     evalEnv = void 0;
-    if (visitor.terraformModule) for (const m of input.terraformModules) guarded({ file: path3.join(m.dir, "main.tf"), range: START }, () => visitor.terraformModule(m));
-    if (visitor.file) for (const f of input.files) guarded({ file: f.path, range: START }, () => visitor.file(f));
+    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path3.join(m.dir, "main.tf")), () => visitor.terraformModule(m));
+    if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file(f));
     if (visitor.ciFile) {
       const formats = rule.meta.formats;
-      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) guarded({ file: f.file, range: START }, () => visitor.ciFile(f));
+      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) guarded(fileStart(f.file), () => visitor.ciFile(f));
     }
   }
   for (const f of byKey.values()) f.variants.sort();
@@ -37753,7 +37746,7 @@ async function lint(options = {}) {
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),
     // A folder that cannot be listed is said, never skipped without a word.
-    onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: "cannot list the folder (permission denied?); the files in it are not linted", location: fileStart2(dir) })
+    onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: "cannot list the folder (permission denied?); the files in it are not linted", location: fileStart(dir) })
   })).filter((f) => !config.isIgnored(f));
   timing?.mark("discover");
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
@@ -37855,7 +37848,7 @@ async function lint(options = {}) {
     const t = texts.get(f.location.file);
     if (t !== void 0) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path21.relative(root, f).split(path21.sep).join("/")).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => relativeToRoot(root, f)).sort();
   return {
     root,
     findings: reported,
@@ -37885,7 +37878,7 @@ function classify(file, frontEnds, host, root, problems) {
       }
     }
     if (text2 === void 0) return void 0;
-    const kind = fe.byContent?.(file, text2, path21.relative(root, file).split(path21.sep).join("/"));
+    const kind = fe.byContent?.(file, text2, relativeToRoot(root, file));
     if (kind) return { frontEnd: fe, kind };
   }
   return void 0;
@@ -37896,7 +37889,7 @@ function contained(fe, files, problems, step) {
   } catch (e) {
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     const first = files[0]?.path;
-    if (first) problems.push({ ruleId: "EVAL001", message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? " was" : "s were"} not checked \u2014 please report this with the file`, location: fileStart2(first) });
+    if (first) problems.push({ ruleId: "EVAL001", message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? " was" : "s were"} not checked \u2014 please report this with the file`, location: fileStart(first) });
     return void 0;
   }
 }

@@ -10,14 +10,14 @@ import type { EnvClass } from './core/env.js';
 import type { FileKind } from './core/file-kind.js';
 import { createHost, type Host } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
-import { compareLocations } from './core/source.js';
+import { compareLocations, fileStart } from './core/source.js';
 import type { TerraformModuleFacts } from './model/terraform.js';
 import type { CiFile } from './model/ci.js';
 import type { Finding, Graph, Rule, ScannedFile, Undecided } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildGraph } from './engine/graph.js';
 import { runRules, type RuleFailure } from './engine/run-rules.js';
-import { buildFinding } from './engine/findings.js';
+import { buildFinding, relativeToRoot } from './engine/findings.js';
 import {
   applySuppressions, collectSuppressions, metadataSuppressions, suppressionFindings, todayUtc, unusedProblems,
   type SuppressionDirective, type SuppressionProblem,
@@ -27,7 +27,7 @@ import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
-import { fileStart, readProblem } from './frontends/shared.js';
+import { readProblem } from './frontends/shared.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
@@ -251,7 +251,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const t = texts.get(f.location.file);
     if (t !== undefined) sources.set(f.location.file, t);
   }
-  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+  const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => relativeToRoot(root, f)).sort();
   return {
     root,
     findings: reported,
@@ -286,7 +286,7 @@ function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root
       }
     }
     if (text === undefined) return undefined;
-    const kind = fe.byContent?.(file, text, path.relative(root, file).split(path.sep).join('/'));
+    const kind = fe.byContent?.(file, text, relativeToRoot(root, file));
     if (kind) return { frontEnd: fe, kind };
   }
   return undefined;

@@ -6,8 +6,8 @@
  * path + environment class, never line numbers): moving code does not create new findings.
  * Matching counts: two baseline entries with the same fingerprint cover two findings.
  */
-import path from 'node:path';
 import type { Finding } from './types.js';
+import { relativeToRoot } from './findings.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -53,7 +53,7 @@ export function writeBaseline(findings: readonly Finding[], root: string, toolVe
     .map((f) => ({
       ruleId: f.ruleId,
       fingerprint: f.fingerprint,
-      file: path.relative(root, f.location.file).split(path.sep).join('/'),
+      file: relativeToRoot(root, f.location.file),
       message: f.message,
       ...(f.evidence ? { evidence: f.evidence } : {}),
     }))

@@ -12,10 +12,6 @@ import { computeTypeFromArm, computeTypeFromCanonical, type AmlComputeType } fro
 import { deniesByDefault, isRegistryGroup } from '../model/facts/acr.js';
 import type { Graph, RuleContext } from './types.js';
 
-export function fact(r: Resource, name: string): Fact | undefined {
-  return r.attrs.get(name);
-}
-
 /** The canonical value of an attribute when it is known (written or defaulted), else undefined. */
 export function known(r: Resource, name: string): Value | undefined {
   const v = r.attrs.get(name)?.value;
@@ -42,14 +38,6 @@ export function knownNumberOf(v: Value | undefined): number | undefined {
 
 export function knownString(r: Resource, name: string): string | undefined {
   return knownStringOf(known(r, name));
-}
-
-export function knownBool(r: Resource, name: string): boolean | undefined {
-  return knownBoolOf(known(r, name));
-}
-
-export function knownNumber(r: Resource, name: string): number | undefined {
-  return knownNumberOf(known(r, name));
 }
 
 /** A value as messages show it: strings bare, booleans and numbers as written. */
@@ -80,10 +68,6 @@ export function describeFact(f: Fact | undefined, attr: string): string {
   if (!f || f.value === undefined) return `${name} is not set`;
   if (f.defaulted) return `${name} is not set (defaults to ${f.written ?? showValue(f.value)})`;
   return `${name} is ${f.written ?? showValue(f.value)}`;
-}
-
-export function isUnknown(r: Resource, name: string): boolean {
-  return r.attrs.get(name)?.value?.kind === 'unknown';
 }
 
 /**

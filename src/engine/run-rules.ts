@@ -12,7 +12,7 @@
  * - the same rule and location across variants is one finding (RULES.md "Variants").
  */
 import path from 'node:path';
-import type { Location, Range } from '../core/source.js';
+import { fileStart, type Location } from '../core/source.js';
 import type { EnvClass } from '../core/env.js';
 import type { Resource, ResourceKind } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
@@ -37,7 +37,6 @@ export interface RuleRunInput {
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
-const START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** The view of one attribute a rule reads. */
 export function factView(r: Resource, attr: string): FactView {
@@ -160,10 +159,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       report,
       relativePath: (file) => relativeToRoot(input.root, file) || '.',
       undecided(resource, attribute, reason, location) {
-        const v = resource.attrs.get(attribute)?.value;
-        const why = reason ?? (v?.kind === 'unknown' ? v.reason : undefined);
-        if (why === undefined) return;
-        recordUndecided(resource, attribute, why, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
+        recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       },
     };
     // Containment: one rule failing on one subject costs that decision only.
@@ -185,17 +181,17 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
         }
         const graphHook = visitor.graph;
-        if (graphHook) guarded(g.resources[0]?.header ?? { file: g.evaluation.unit, range: START }, () => graphHook(g));
+        if (graphHook) guarded(g.resources[0]?.header ?? fileStart(g.evaluation.unit), () => graphHook(g));
       }
     }
     variant = 'default';
     evalEnv = undefined;
-    if (visitor.terraformModule) for (const m of input.terraformModules) guarded({ file: path.join(m.dir, 'main.tf'), range: START }, () => visitor.terraformModule!(m));
-    if (visitor.file) for (const f of input.files) guarded({ file: f.path, range: START }, () => visitor.file!(f));
+    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path.join(m.dir, 'main.tf')), () => visitor.terraformModule!(m));
+    if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file!(f));
     if (visitor.ciFile) {
       // A CI rule sees only the formats it declares (CI002–CI004: GitHub Actions only).
       const formats = rule.meta.formats;
-      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes('any')) guarded({ file: f.file, range: START }, () => visitor.ciFile!(f));
+      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes('any')) guarded(fileStart(f.file), () => visitor.ciFile!(f));
     }
   }
   for (const f of byKey.values()) f.variants.sort();

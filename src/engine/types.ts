@@ -200,7 +200,7 @@ export interface RuleContext<M extends string = string> {
    */
   relativePath(file: string): string;
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */
-  undecided(resource: Resource, attribute: string, reason?: string, location?: Location): void;
+  undecided(resource: Resource, attribute: string, reason: string, location?: Location): void;
 }
 
 /** A decision a rule could not make because a value is unknown (`--verbose`). */

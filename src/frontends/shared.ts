@@ -1,16 +1,10 @@
 /**
  * What every front end needs: a memoized parse of a file read through the Host, whose
- * syntax errors become PARSE001 problems once, and the location of a whole-file problem.
+ * syntax errors become PARSE001 problems once, and why a file could not be read.
  */
 import type { Host } from '../core/host.js';
-import type { Location, Range } from '../core/source.js';
+import { fileStart, type Range } from '../core/source.js';
 import type { Problem } from './types.js';
-
-export const FILE_START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-
-export function fileStart(file: string): Location {
-  return { file, range: FILE_START };
-}
 
 /** Why the Host could not give a file's text, as PARSE001 (silent skips — outside the root, not a regular file — give nothing). */
 export function readProblem(host: Host, file: string): Problem | undefined {
