@@ -26,14 +26,14 @@ import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
-import type { ClassifiedFile, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
+import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
 
 /** What the front ends read, for messages about files that are not read. */
-const FORMATS_READ = 'Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts';
+const FORMATS_READ = 'Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)';
 
 export interface LintOptions {
   /** Files or folders to lint (default: the current folder). */
@@ -64,7 +64,7 @@ export interface LintOptions {
   /** `YYYY-MM-DD` used for suppression expiry (default: today, UTC). */
   today?: string;
   /** Lint only these families of files (default: all): used by the benchmark and for focused runs. */
-  families?: ('terraform' | 'arm' | 'ci')[];
+  families?: Family[];
   /**
    * A file named explicitly (not found in a folder) that no front end reads is a usage error
    * (exit 2), so a typo never ends green. The pre-commit hook turns this off: it passes every
@@ -186,6 +186,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const ciFiles: CiFile[] = [];
   const suppressionSources: SuppressionSource[] = [];
   const metadata: MetadataSource[] = [];
+  const skippedByFrontEnds: { file: string; reason: string }[] = [];
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
     if (files.length === 0) continue;
@@ -199,6 +200,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     problems.push(...out.problems);
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...(out.metadata ?? []));
+    skippedByFrontEnds.push(...(out.skipped ?? []));
     timing?.mark(fe.name);
   }
   const scanned: ScannedFile[] = allFiles;
@@ -261,10 +263,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     sources,
     toolVersion: VERSION,
     undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
-    skipped: host
-      .problems()
-      .filter((p) => p.kind === 'outside' || p.kind === 'not-regular')
-      .map((p) => ({ file: p.file, reason: p.message })),
+    skipped: [
+      ...host
+        .problems()
+        .filter((p) => p.kind === 'outside' || p.kind === 'not-regular')
+        .map((p) => ({ file: p.file, reason: p.message })),
+      ...skippedByFrontEnds.filter((s) => !onlyFiles || onlyFiles.includes(s.file)),
+    ],
     notices,
   };
 }

@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     // A glob stands for the files it matches, so it is linted the same way.
     const onlyFiles = allFiles(paths) ? paths : undefined;
     // MLOPS_IAC_LINT_FAMILIES=terraform,arm,ci restricts the run (used by the benchmark).
-    const families = process.env.MLOPS_IAC_LINT_FAMILIES?.split(',').filter((f): f is 'terraform' | 'arm' | 'ci' => ['terraform', 'arm', 'ci'].includes(f));
+    const families = process.env.MLOPS_IAC_LINT_FAMILIES?.split(',').filter((f): f is 'terraform' | 'arm' | 'ci' | 'k8s' => ['terraform', 'arm', 'ci', 'k8s'].includes(f));
     // MLOPS_IAC_LINT_PROGRESS_DELAY_MS changes the one-second delay of the progress line (tests).
     const delay = Number(process.env.MLOPS_IAC_LINT_PROGRESS_DELAY_MS);
     const progress = new Progress(process.stderr, { delayMs: Number.isFinite(delay) && delay >= 0 ? delay : undefined });

@@ -12,5 +12,6 @@ export type FileKind =
   | 'github-action'
   | 'azure-pipeline'
   | 'script'
+  | 'k8s'
   | 'config'
   | 'other';

@@ -19,7 +19,7 @@ export interface LintResult {
   toolVersion: string;
   /** Decisions rules could not make because a value is unknown (printed by `--verbose`). */
   undecided: Undecided[];
-  /** Files not read on purpose: outside the scan root through a link, not a regular file (printed by `--verbose`). */
+  /** Files not read on purpose: outside the scan root through a link, not a regular file, a Helm template or Kustomize input (printed by `--verbose`). */
   skipped: { file: string; reason: string }[];
   /** One-line messages about the run itself, for standard error ("nothing to lint in …"). */
   notices: string[];

@@ -21,6 +21,7 @@ import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, Sca
 import { envOfResource, levelFor, severity } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
 import { describeFact, factLocations, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+import { scanView } from './scan.js';
 
 export { fingerprint } from './findings.js';
 
@@ -66,6 +67,8 @@ export interface RuleFailure {
 export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failures: RuleFailure[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
+  // Cross-file questions (K8S001's GPU pools), answered once for every rule.
+  const scan = scanView(input.graphs);
   for (const rule of input.rules) {
     const meta = rule.meta;
     let variant = 'default';
@@ -157,6 +160,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         return view;
       },
       report,
+      scan,
       relativePath: (file) => relativeToRoot(input.root, file) || '.',
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);

@@ -31,6 +31,7 @@ export type InputFormat =
   | 'github-actions'
   | 'azure-pipelines'
   | 'script'
+  | 'k8s'
   | 'any';
 
 /** Formats of resource rules: every front end that produces normalized resources. */
@@ -201,6 +202,45 @@ export interface RuleContext<M extends string = string> {
   relativePath(file: string): string;
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */
   undecided(resource: Resource, attribute: string, reason: string, location?: Location): void;
+  /**
+   * What the whole scan holds, across files and formats (cross-file rules such as K8S001 read
+   * it instead of walking every graph). Each question is one named accessor, so that it can
+   * become a per-unit summary merged across units.
+   */
+  readonly scan: ScanView;
+}
+
+/** Cross-file questions about the scan (see `RuleContext.scan`; built by `src/engine/scan.ts`). */
+export interface ScanView {
+  /** The AKS GPU node pools of every scanned format, once per pool (the pools AKS001 inspects whose size is a GPU size or unknown). */
+  gpuNodePools(): readonly GpuNodePool[];
+}
+
+/** One taint of a node pool, parsed (`key=value:Effect`), with where it was written. */
+export interface NodePoolTaint {
+  key: string;
+  value: string;
+  effect: string;
+  /** As written (`sku=gpu:NoSchedule`). */
+  text: string;
+  /** The taint's value in the source, else the pool's `taints` attribute, else its header. For the spot taint: the `priority` value. */
+  at: Location;
+  /** Set for a taint AKS adds by itself (a Spot pool's `kubernetes.azure.com/scalesetpriority=spot:NoSchedule`). */
+  automatic?: 'spot';
+}
+
+/** A GPU node pool as cross-file rules see it. */
+export interface GpuNodePool {
+  resource: Resource<'aks.nodepool'>;
+  /** The pool's name (else its address). */
+  name: string;
+  /** The known GPU size; undefined when the size is unknown and the pool is meant for GPU by name, label or taint. */
+  gpuSize?: string;
+  /** Its taints (written ones, plus the automatic Spot taint); undefined when they are unknown (`taintsUnknown` says why). */
+  taints?: readonly NodePoolTaint[];
+  taintsUnknown?: string;
+  /** A node label of the pool: its value, `null` when the node does not carry it, undefined when unknown. */
+  label(key: string): string | null | undefined;
 }
 
 /** A decision a rule could not make because a value is unknown (`--verbose`). */

@@ -15,3 +15,9 @@ export function bicepKindByName(file: string): 'bicep' | 'bicepparam' | undefine
 export function ciByName(file: string): 'peek' | undefined {
   return /\.(ya?ml|sh|bash|ps1)$/i.test(path.basename(file)) ? 'peek' : undefined;
 }
+
+/** Kubernetes manifests are YAML or JSON with `apiVersion` and `kind`: a peek decides (`k8s-classify.ts`). */
+export function k8sByName(file: string): 'peek' | undefined {
+  const base = path.basename(file);
+  return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? 'peek' : undefined;
+}

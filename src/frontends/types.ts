@@ -18,7 +18,7 @@ import type { TerraformModuleFacts } from '../model/terraform.js';
 import type { CiFile } from '../model/ci.js';
 
 /** The families `--family`/`LintOptions.families` selects by (benchmark and focused runs). */
-export type Family = 'terraform' | 'arm' | 'ci';
+export type Family = 'terraform' | 'arm' | 'ci' | 'k8s';
 
 /** A comment as suppressions read it (`pragma`: Bicep's `#disable-next-line`). */
 export interface SourceComment {
@@ -64,6 +64,8 @@ export interface FrontEndResult {
   problems: Problem[];
   suppressionSources: SuppressionSource[];
   metadata?: MetadataSource[];
+  /** Files this front end took but does not lint on purpose, with the reason (`--verbose`: a Helm template, a Kustomize base). */
+  skipped?: { file: string; reason: string }[];
 }
 
 /** A file a front end claimed, with the kind it was classified as. */

@@ -41,6 +41,8 @@ export const KINDS = {
     mode: 'string',
     name: 'string',
     nodeCount: 'number',
+    /** `Regular` or `Spot` (a Spot pool gets an automatic taint, `facts/aks.ts` SPOT_TAINT). */
+    priority: 'string',
     tags: 'object',
     taints: 'list',
     vmSize: 'string',
@@ -66,6 +68,8 @@ export const KINDS = {
     sourceAddresses: 'list',
   },
   'private-endpoint': { groupIds: 'list', tags: 'object', targets: 'any' },
+  /** One pod template of a Kubernetes manifest (src/model/k8s.ts; the typed template is `Resource.k8s`). */
+  'k8s.workload': { workloadKind: 'string', name: 'string' },
   other: { tags: 'object' },
 } as const satisfies Record<string, Record<string, AttrType>>;
 

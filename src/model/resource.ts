@@ -7,13 +7,14 @@ import type { Location } from '../core/source.js';
 import type { Value } from '../core/value.js';
 import type { Evaluation } from '../eval/types.js';
 import type { ResourceKind } from './kinds.js';
+import type { K8sPodTemplate } from '../eval/k8s/types.js';
 
 export type { EnvClass } from '../core/env.js';
 export type { Evaluation, InputDecl, InputValidation } from '../eval/types.js';
 
 export type { ResourceKind } from './kinds.js';
 
-export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep';
+export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep' | 'k8s';
 
 
 /**
@@ -72,6 +73,8 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
    * depend on it (`tables/spec.ts` `defaultSince`).
    */
   apiVersion?: string;
+  /** For a `k8s.workload`: the pod template as read from the manifest (src/model/k8s.ts). */
+  k8s?: K8sPodTemplate;
 }
 
 

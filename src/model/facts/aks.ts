@@ -46,3 +46,18 @@ export function hasGpuTaint(taints: readonly string[], expected: string): boolea
     return p !== undefined && p.effect === 'NoSchedule' && (mentionsGpu(p.key) || mentionsGpu(p.value));
   });
 }
+
+/**
+ * Spot node pools: AKS adds the taint `kubernetes.azure.com/scalesetpriority=spot:NoSchedule`
+ * (and the label `kubernetes.azure.com/scalesetpriority=spot`) to every node of a pool whose
+ * priority is `Spot` ("Add an Azure Spot node pool to an AKS cluster",
+ * https://learn.microsoft.com/azure/aks/spot-node-pool). azurerm `priority`, ARM
+ * `scaleSetPriority`, `az aks nodepool add --priority Spot`; the default is `Regular`.
+ */
+export const SPOT_TAINT = 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule';
+export const SPOT_LABEL = { key: 'kubernetes.azure.com/scalesetpriority', value: 'spot' } as const;
+export const DEFAULT_PRIORITY = 'Regular';
+
+export function isSpotPriority(priority: string): boolean {
+  return priority.trim().toLowerCase() === 'spot';
+}

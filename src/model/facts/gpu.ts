@@ -122,3 +122,13 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
   const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
   return input ? `its size comes from "${input.name}"` : undefined;
 }
+
+/**
+ * Sizes with AMD GPUs (NVv4: Radeon Instinct MI25; NGads V620: Radeon Pro V620), whose
+ * nodes do not get AKS's NVIDIA accelerator label ("NVv4-series",
+ * https://learn.microsoft.com/azure/virtual-machines/nvv4-series; "NGads V620-series",
+ * https://learn.microsoft.com/azure/virtual-machines/ngads-v-620-series).
+ */
+export function isAmdGpuSize(size: string): boolean {
+  return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
+}

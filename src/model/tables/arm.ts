@@ -43,6 +43,8 @@ const agentPoolAttrs: AttrSpec[] = [
   { canonical: 'nodeCount', paths: ['count'] },
   { canonical: 'name', paths: ['name'] },
   { canonical: 'mode', paths: ['mode'] },
+  // ScaleSetPriority: `Spot` or `Regular` (the default), AgentPool REST API.
+  { canonical: 'priority', paths: ['scaleSetPriority'], default: 'Regular' },
 ];
 
 const computeAttrs: AttrSpec[] = [

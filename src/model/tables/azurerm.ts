@@ -17,6 +17,8 @@ const nodePoolAttrs: AttrSpec[] = [
   { canonical: 'minCount', paths: ['min_count'] },
   { canonical: 'nodeCount', paths: ['node_count'] },
   { canonical: 'name', paths: ['name'] },
+  // "priority - (Optional) … Possible values are Regular and Spot. Defaults to Regular."
+  { canonical: 'priority', paths: ['priority'], default: 'Regular' },
 ];
 
 export const AZURERM_TABLE: Record<string, KindSpec> = {

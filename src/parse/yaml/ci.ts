@@ -525,7 +525,7 @@ function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
   return pipe;
 }
 
-function collectYamlComments(tokens: unknown, out: [number, string][]): void {
+export function collectYamlComments(tokens: unknown, out: [number, string][]): void {
   const stack: unknown[] = [tokens];
   const seen = new Set<unknown>();
   while (stack.length) {

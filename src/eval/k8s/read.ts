@@ -1,0 +1,275 @@
+/**
+ * Reads the pod templates of Kubernetes objects from positioned YAML/JSON trees
+ * (`YamlTree`; JSON manifests are converted to the same shape by `jsonToTree`). Where each
+ * kind keeps its pod template(s):
+ * - Pod: `spec`;
+ * - Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, ReplicationController: `spec.template.spec`;
+ * - CronJob: `spec.jobTemplate.spec.template.spec`;
+ * - Kubeflow PyTorchJob / TFJob / MPIJob: `spec.<x>ReplicaSpecs.<role>.template.spec`;
+ * - Ray RayCluster: `spec.headGroupSpec.template.spec`, `spec.workerGroupSpecs[].template.spec`;
+ *   RayJob: the same under `spec.rayClusterSpec`, and `spec.submitterPodTemplate.spec`;
+ *   RayService: the same under `spec.rayClusterConfig`;
+ * - List: each of `items[]`.
+ * (FORMATS.md §2(a) "Workload shapes".)
+ */
+import type { Location, Range } from '../../core/source.js';
+import type { LineMap } from '../../core/source.js';
+import type { JsonNode } from '../../parse/json/index.js';
+import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
+import { valueOf } from '../../parse/yaml/tree.js';
+import type { K8sContainer, K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry } from './types.js';
+
+const TEMPLATE_SPEC = ['spec', 'template', 'spec'];
+const POD_SPEC_PATHS: Record<string, readonly string[]> = {
+  Pod: ['spec'],
+  Deployment: TEMPLATE_SPEC,
+  ReplicaSet: TEMPLATE_SPEC,
+  StatefulSet: TEMPLATE_SPEC,
+  DaemonSet: TEMPLATE_SPEC,
+  Job: TEMPLATE_SPEC,
+  ReplicationController: TEMPLATE_SPEC,
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+/** Kubeflow training operator kinds → the field holding their replica specs. */
+const REPLICA_SPECS: Record<string, string> = { PyTorchJob: 'pytorchReplicaSpecs', TFJob: 'tfReplicaSpecs', MPIJob: 'mpiReplicaSpecs' };
+/** Ray kinds → where their cluster spec sits (`''`: the object's `spec` itself). */
+const RAY_CLUSTER_SPEC: Record<string, string> = { RayCluster: '', RayJob: 'rayClusterSpec', RayService: 'rayClusterConfig' };
+
+/** Nested `List`s deeper than this are not followed (hostile input). */
+const MAX_LIST_DEPTH = 8;
+
+export interface ManifestObject {
+  apiVersion: string;
+  kind: string;
+  /** The `kind:` value. */
+  kindAt: Range;
+}
+
+/** Top-level objects of a document that have `apiVersion` and `kind` (classification reads this too). */
+export function isManifestObject(node: YamlTree | undefined): ManifestObject | undefined {
+  if (node?.type !== 'map') return undefined;
+  const apiVersion = valueOf(node, 'apiVersion');
+  const kind = valueOf(node, 'kind');
+  if (apiVersion?.type !== 'scalar' || kind?.type !== 'scalar' || !apiVersion.value || !kind.value) return undefined;
+  return { apiVersion: apiVersion.value, kind: kind.value, kindAt: kind.range };
+}
+
+/** Every pod template of the objects in one file's documents. */
+export function readPodTemplates(file: string, documents: readonly YamlTree[]): K8sPodTemplate[] {
+  const out: K8sPodTemplate[] = [];
+  const visit = (node: YamlTree | undefined, depth: number): void => {
+    const obj = isManifestObject(node);
+    if (!obj || !node) return;
+    if (obj.kind === 'List' || obj.kind.endsWith('List')) {
+      const items = valueOf(node, 'items');
+      if (items?.type === 'seq' && depth < MAX_LIST_DEPTH) for (const it of items.items) visit(it, depth + 1);
+      return;
+    }
+    for (const [path, role, spec] of podSpecsOf(node, obj.kind)) out.push(readTemplate(file, node, obj, path, role, spec));
+  };
+  for (const d of documents) visit(d, 0);
+  return out;
+}
+
+function at(file: string, range: Range): Location {
+  return { file, range };
+}
+
+function path(node: YamlTree | undefined, keys: readonly string[]): YamlTree | undefined {
+  let cur = node;
+  for (const k of keys) cur = valueOf(cur, k);
+  return cur;
+}
+
+function scalar(node: YamlTree | undefined): string | undefined {
+  return node?.type === 'scalar' ? node.value : undefined;
+}
+
+/** `[path, role, podSpec]` of each pod template of an object. */
+function podSpecsOf(obj: YamlTree, kind: string): [string, string | undefined, YamlTree][] {
+  const out: [string, string | undefined, YamlTree][] = [];
+  const push = (p: string, role: string | undefined, spec: YamlTree | undefined): void => {
+    if (spec) out.push([p, role, spec]);
+  };
+  const direct = POD_SPEC_PATHS[kind];
+  if (direct) push(direct.join('.'), undefined, path(obj, direct));
+  const replicaField = REPLICA_SPECS[kind];
+  if (replicaField) {
+    const specs = path(obj, ['spec', replicaField]);
+    if (specs?.type === 'map') {
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path(e.value, ['template', 'spec']));
+    }
+  }
+  const ray = RAY_CLUSTER_SPEC[kind];
+  if (ray !== undefined) {
+    const base = ray === '' ? ['spec'] : ['spec', ray];
+    const cluster = path(obj, base);
+    const prefix = base.join('.');
+    push(`${prefix}.headGroupSpec.template.spec`, 'head', path(cluster, ['headGroupSpec', 'template', 'spec']));
+    const workers = valueOf(cluster, 'workerGroupSpecs');
+    if (workers?.type === 'seq') {
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, 'groupName')) ?? `worker ${i}`, path(w, ['template', 'spec'])));
+    }
+    if (kind === 'RayJob') push('spec.submitterPodTemplate.spec', 'submitter', path(obj, ['spec', 'submitterPodTemplate', 'spec']));
+  }
+  return out;
+}
+
+function readTemplate(file: string, obj: YamlTree, o: ManifestObject, p: string, role: string | undefined, spec: YamlTree): K8sPodTemplate {
+  const meta = valueOf(obj, 'metadata');
+  const t: K8sPodTemplate = {
+    file,
+    workloadKind: o.kind,
+    apiVersion: o.apiVersion,
+    name: scalar(valueOf(meta, 'name')) || scalar(valueOf(meta, 'generateName')) || undefined,
+    namespace: scalar(valueOf(meta, 'namespace')) || undefined,
+    path: p,
+    role,
+    header: at(file, o.kindAt),
+    containers: [],
+    tolerations: [],
+    nodeSelector: [],
+    unreadable: [],
+  };
+  if (spec.type !== 'map') {
+    t.unreadable.push({ what: p, at: at(file, spec.range) });
+    return t;
+  }
+  for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
+    const list = valueOf(spec, field);
+    if (list === undefined) continue;
+    if (list.type !== 'seq') {
+      if (!(list.type === 'scalar' && list.value === '')) t.unreadable.push({ what: field, at: at(file, list.range) });
+      continue;
+    }
+    for (const c of list.items) t.containers.push(readContainer(file, c, init, t));
+  }
+  const tolEntry = entry(spec, 'tolerations');
+  if (tolEntry) {
+    t.tolerationsAt = at(file, tolEntry.keyRange);
+    const v = tolEntry.value;
+    if (v?.type === 'seq') for (const item of v.items) readToleration(file, item, t);
+    else if (v !== undefined && !(v.type === 'scalar' && v.value === '')) t.unreadable.push({ what: 'tolerations', at: at(file, v.range) });
+  }
+  const sel = valueOf(spec, 'nodeSelector');
+  if (sel?.type === 'map') {
+    for (const e of sel.entries) {
+      const value = scalar(e.value);
+      if (value === undefined) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(file, e.range) });
+      else t.nodeSelector.push({ key: e.key, operator: 'In', values: [value], at: at(file, e.range) });
+    }
+  } else if (sel !== undefined && !(sel.type === 'scalar' && sel.value === '')) t.unreadable.push({ what: 'nodeSelector', at: at(file, sel.range) });
+  const required = path(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']);
+  if (required !== undefined) {
+    const terms = valueOf(required, 'nodeSelectorTerms');
+    if (terms?.type !== 'seq') t.unreadable.push({ what: 'requiredDuringSchedulingIgnoredDuringExecution', at: at(file, required.range) });
+    else t.requiredNodeTerms = terms.items.map((term) => readTerm(file, term, t));
+  }
+  return t;
+}
+
+function entry(node: YamlTree | undefined, key: string): YamlEntryNode | undefined {
+  return node?.type === 'map' ? node.entries.find((e) => e.key === key) : undefined;
+}
+
+function readContainer(file: string, c: YamlTree, init: boolean, t: K8sPodTemplate): K8sContainer {
+  const out: K8sContainer = { name: scalar(valueOf(c, 'name')) ?? '', init, at: at(file, c.range), resources: [] };
+  if (c.type !== 'map') {
+    t.unreadable.push({ what: init ? 'initContainers[]' : 'containers[]', at: out.at });
+    return out;
+  }
+  const res = valueOf(c, 'resources');
+  for (const section of ['limits', 'requests'] as const) {
+    const m = valueOf(res, section);
+    if (m === undefined) continue;
+    if (m.type !== 'map') {
+      if (!(m.type === 'scalar' && m.value === '')) t.unreadable.push({ what: `resources.${section}`, at: at(file, m.range) });
+      continue;
+    }
+    for (const e of m.entries) {
+      const r: K8sResourceEntry = { name: e.key, section, keyAt: at(file, e.keyRange) };
+      const q = scalar(e.value);
+      if (q !== undefined) r.quantity = q;
+      out.resources.push(r);
+    }
+  }
+  return out;
+}
+
+function readToleration(file: string, item: YamlTree, t: K8sPodTemplate): void {
+  if (item.type !== 'map') {
+    t.unreadable.push({ what: 'tolerations[]', at: at(file, item.range) });
+    return;
+  }
+  const field = (k: string): string | undefined => {
+    const v = valueOf(item, k);
+    if (v === undefined) return '';
+    return scalar(v);
+  };
+  const key = field('key');
+  const operator = field('operator');
+  const value = field('value');
+  const effect = field('effect');
+  if (key === undefined || operator === undefined || value === undefined || effect === undefined) {
+    t.unreadable.push({ what: 'tolerations[]', at: at(file, item.range) });
+    return;
+  }
+  // The API's default operator is Equal (Kubernetes API, Toleration v1).
+  t.tolerations.push({ key, operator: operator || 'Equal', value, effect, at: at(file, item.range) });
+}
+
+function readTerm(file: string, term: YamlTree, t: K8sPodTemplate): K8sNodeRequirement[] {
+  const out: K8sNodeRequirement[] = [];
+  const exprs = valueOf(term, 'matchExpressions');
+  if (exprs === undefined) {
+    // A term with only matchFields (node name, …): not a label requirement we can weigh.
+    if (valueOf(term, 'matchFields') !== undefined) t.unreadable.push({ what: 'nodeSelectorTerms[].matchFields', at: at(file, term.range) });
+    return out;
+  }
+  if (exprs.type !== 'seq') {
+    t.unreadable.push({ what: 'matchExpressions', at: at(file, exprs.range) });
+    return out;
+  }
+  for (const e of exprs.items) {
+    const key = scalar(valueOf(e, 'key'));
+    const operator = scalar(valueOf(e, 'operator'));
+    const vals = valueOf(e, 'values');
+    const values = vals?.type === 'seq' ? vals.items.map(scalar) : vals === undefined ? [] : [undefined];
+    if (key === undefined || operator === undefined || values.some((v) => v === undefined)) {
+      t.unreadable.push({ what: 'matchExpressions[]', at: at(file, e.range) });
+      continue;
+    }
+    out.push({ key, operator, values: values as string[], at: at(file, e.range) });
+  }
+  return out;
+}
+
+// ---- JSON manifests ----------------------------------------------------------------------
+
+/** A JSON value as a positioned tree of the same shape as YAML's (strings keep their content range). */
+export function jsonToTree(node: JsonNode, lineMap: LineMap, depth = 0): YamlTree {
+  const range = lineMap.range(node.offset, node.offset + node.length);
+  if (depth > 200) return { type: 'other', range };
+  switch (node.type) {
+    case 'object':
+      return {
+        type: 'map',
+        range,
+        entries: (node.children ?? []).flatMap((p) => {
+          const [k, v] = p.children ?? [];
+          if (!k || typeof k.value !== 'string') return [];
+          const e: YamlEntryNode = { key: k.value, keyRange: lineMap.range(k.offset + 1, k.offset + k.length - 1), range: lineMap.range(p.offset, p.offset + p.length) };
+          if (v) e.value = jsonToTree(v, lineMap, depth + 1);
+          return [e];
+        }),
+      };
+    case 'array':
+      return { type: 'seq', range, items: (node.children ?? []).map((c) => jsonToTree(c, lineMap, depth + 1)) };
+    case 'string':
+      return { type: 'scalar', value: String(node.value), plain: false, range: lineMap.range(node.offset + 1, node.offset + node.length - 1) };
+    case 'null':
+      return { type: 'scalar', value: '', plain: true, range };
+    default:
+      return { type: 'scalar', value: String(node.value), plain: true, range };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The Kubernetes workload model: each pod template of a manifest (a Pod's `spec`, a
+ * Deployment's `spec.template.spec`, a CronJob's `spec.jobTemplate.spec.template.spec`, each
+ * replica spec of a Kubeflow job, each Ray head or worker group) with what scheduling reads:
+ * containers and init containers with their resource requests and limits, tolerations,
+ * nodeSelector and required node affinity. Every part keeps its exact position. Built by
+ * `readManifest` (read.ts); the model re-exports these types (src/model/k8s.ts).
+ */
+import type { Location } from '../../core/source.js';
+
+/** One entry of `resources.limits` / `resources.requests`. */
+export interface K8sResourceEntry {
+  /** The resource name as written (`nvidia.com/gpu`, `cpu`). */
+  name: string;
+  section: 'limits' | 'requests';
+  /** The key as written. */
+  keyAt: Location;
+  /** The quantity as written (`1`, `"2"`, `500m`); undefined when it is not a scalar. */
+  quantity?: string;
+}
+
+export interface K8sContainer {
+  name: string;
+  init: boolean;
+  /** The container's item in `containers:` / `initContainers:`. */
+  at: Location;
+  resources: K8sResourceEntry[];
+}
+
+/**
+ * A toleration as written; absent fields are `''` (the API's zero value). `operator` is
+ * `Equal` when not written (the API default).
+ */
+export interface K8sToleration {
+  key: string;
+  operator: string;
+  value: string;
+  effect: string;
+  /** The toleration's item in `tolerations:`. */
+  at: Location;
+}
+
+/** One node-selector requirement (a `matchExpressions` entry, or a `nodeSelector` pair as `In [value]`). */
+export interface K8sNodeRequirement {
+  key: string;
+  /** `In`, `NotIn`, `Exists`, `DoesNotExist`, `Gt`, `Lt`. */
+  operator: string;
+  values: string[];
+  at: Location;
+}
+
+export interface K8sPodTemplate {
+  file: string;
+  /** The object's `kind` (`Deployment`, `PyTorchJob`, `RayCluster`). */
+  workloadKind: string;
+  apiVersion: string;
+  /** `metadata.name` (or `generateName`), else undefined. */
+  name?: string;
+  namespace?: string;
+  /** Where the pod spec sits in the object: `spec.template.spec`, `spec.workerGroupSpecs[0].template.spec`. */
+  path: string;
+  /** The replica type or group (`Worker`, `head`, a Ray worker group's name), when the object has several pod templates. */
+  role?: string;
+  /** The object's `kind:` value (what a finding without a better place points at). */
+  header: Location;
+  containers: K8sContainer[];
+  tolerations: K8sToleration[];
+  /** The `tolerations:` key, when written. */
+  tolerationsAt?: Location;
+  /** `nodeSelector` pairs, each as a requirement `key In [value]` (all must hold). */
+  nodeSelector: K8sNodeRequirement[];
+  /**
+   * `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`:
+   * the terms (any one may hold), each a list of requirements (all must hold); undefined
+   * when there is no required node affinity.
+   */
+  requiredNodeTerms?: K8sNodeRequirement[][];
+  /** Parts that could not be read (not the expected shape, a YAML alias): scheduling cannot be decided for this template. */
+  unreadable: { what: string; at: Location }[];
+}

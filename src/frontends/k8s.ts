@@ -1,0 +1,106 @@
+/**
+ * Kubernetes manifests (YAML, multi-document, and JSON; `List` objects included): each pod
+ * template becomes one `k8s.workload` resource whose typed template (`Resource.k8s`) the
+ * K8S rules read. Helm templates and Kustomize inputs are skipped with a reason
+ * (`k8s-classify.ts`), never parsed, so their template syntax is never a PARSE001.
+ */
+import path from 'node:path';
+import { classifyPath } from '../core/env.js';
+import type { EnvClass } from '../core/env.js';
+import { fileStart } from '../core/source.js';
+import type { Location } from '../core/source.js';
+import { str } from '../core/value.js';
+import { parseJsonc } from '../parse/json/index.js';
+import { parseYamlFile } from '../parse/yaml/document.js';
+import type { YamlTree } from '../parse/yaml/tree.js';
+import { jsonToTree, readPodTemplates } from '../eval/k8s/read.js';
+import type { Evaluation, Fact, Resource } from '../model/resource.js';
+import type { K8sPodTemplate } from '../model/k8s.js';
+import { looksLikeManifest, skipReason } from './k8s-classify.js';
+import { k8sByName } from './names.js';
+import type { EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
+import { readProblem } from './shared.js';
+
+export const k8sFrontEnd: FrontEnd = {
+  name: 'k8s',
+  family: 'k8s',
+  byName: k8sByName,
+  byContent(file, text) {
+    return looksLikeManifest(file, text) ? 'k8s' : undefined;
+  },
+  run(files, ctx) {
+    const problems: Problem[] = [];
+    const units: EvaluatedUnit[] = [];
+    const suppressionSources: SuppressionSource[] = [];
+    const skipped: { file: string; reason: string }[] = [];
+    for (const f of files) {
+      const text = ctx.host.readText(f.path);
+      if (text === undefined) {
+        const p = readProblem(ctx.host, f.path);
+        if (p) problems.push(p);
+        continue;
+      }
+      const why = skipReason(f.path, text, ctx.host, ctx.root);
+      if (why) {
+        skipped.push({ file: f.path, reason: why });
+        continue;
+      }
+      const documents = parseManifest(f.path, text, problems, suppressionSources);
+      if (!documents) continue;
+      const env = envOf(f.path, ctx.root, ctx.envOverride, ctx.envForPath(f.path));
+      const evaluation: Evaluation = { variant: 'default', env, unit: f.path, inputs: [] };
+      const resources = readPodTemplates(f.path, documents).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
+      units.push({ evaluation, resources, refKeys: () => [] });
+    }
+    return { units, problems, suppressionSources, skipped };
+  },
+};
+
+/** The documents of a manifest, or undefined (with a PARSE001) when it does not parse. */
+function parseManifest(file: string, text: string, problems: Problem[], suppressionSources: SuppressionSource[]): YamlTree[] | undefined {
+  if (/\.json$/i.test(file)) {
+    const parsed = parseJsonc(text, file);
+    const first = parsed.errors[0];
+    if (first || !parsed.root) {
+      problems.push({ ruleId: 'PARSE001', message: first?.message ?? 'Empty JSON document', location: first ? { file, range: first.range } : fileStart(file) });
+      return undefined;
+    }
+    return [jsonToTree(parsed.root, parsed.lineMap)];
+  }
+  const parsed = parseYamlFile(file, text);
+  // The first YAML error; the ones after it are usually its cascade.
+  const first = parsed.errors[0];
+  if (first) {
+    problems.push({ ruleId: 'PARSE001', message: first.message, location: { file, range: first.range } });
+    return undefined;
+  }
+  suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
+  return parsed.documents;
+}
+
+/** `--env`, the config's environments globs, else the file's path words (`overlays/prod/…`). */
+function envOf(file: string, root: string, override: EnvClass | undefined, configured: EnvClass | undefined): EnvClass {
+  return override ?? configured ?? classifyPath(path.relative(root, file).split(path.sep).join('/'))?.env ?? 'unknown';
+}
+
+function workloadResource(t: K8sPodTemplate, index: number, evaluation: Evaluation, root: string): Resource<'k8s.workload'> {
+  const rel = path.relative(root, t.file).split(path.sep).join('/');
+  // Stable across edits elsewhere in the file: kind, namespace, name and the template's place in the object.
+  const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ''}${t.name ?? `(unnamed ${index})`}/${t.path}`;
+  const fact = (value: string, at: Location, sourcePath: string): Fact => ({ value: str(value, at), defaulted: false, at, sourcePath });
+  const attrs = new Map<string, Fact>([['workloadKind', fact(t.workloadKind, t.header, 'kind')]]);
+  if (t.name !== undefined) attrs.set('name', fact(t.name, t.header, 'metadata.name'));
+  return {
+    address,
+    kind: 'k8s.workload',
+    sourceType: `${t.apiVersion}/${t.workloadKind}`,
+    format: 'k8s',
+    header: t.header,
+    name: t.name !== undefined ? str(t.name, t.header) : undefined,
+    attrs,
+    identity: [address],
+    refs: new Map(),
+    evaluation,
+    k8s: t,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Kubernetes workloads as rules read them: one `k8s.workload` resource per pod template
+ * (its typed template is `Resource.k8s`, see src/eval/k8s/types.ts), and the scheduling
+ * questions K8S001 and K8S002 ask of it: which GPU resources it requests, whether its
+ * tolerations let it onto a node pool with given taints, and whether its nodeSelector /
+ * required node affinity admits a pool with given labels. The facts behind the answers
+ * (toleration matching, GPU resource names) are in `facts/k8s.ts`.
+ */
+import type { K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry, K8sToleration } from '../eval/k8s/types.js';
+import { extendedResourceToleration, isGpuResourceName, isHardEffect, tolerates, type TaintParts } from './facts/k8s.js';
+
+export type * from '../eval/k8s/types.js';
+
+/** The GPU resource entries of a template's containers and init containers, in file order. */
+export function gpuRequests(t: K8sPodTemplate): { container: string; init: boolean; entry: K8sResourceEntry }[] {
+  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && !isZero(r.quantity)).map((entry) => ({ container: c.name, init: c.init, entry })));
+  return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
+}
+
+function isZero(q: string | undefined): boolean {
+  return q !== undefined && /^\s*0+(\.0*)?\s*$/.test(q);
+}
+
+/** A short name for messages: `Job "train"`, `PyTorchJob "bert" (Worker)`. */
+export function templateName(t: K8sPodTemplate): string {
+  return `${t.workloadKind} "${t.name ?? '(unnamed)'}"${t.role ? ` (${t.role})` : ''}`;
+}
+
+export interface TaintVerdict {
+  /** Hard taints (NoSchedule/NoExecute) no written toleration tolerates. */
+  missing: TaintParts[];
+  /** Of those, the ones ExtendedResourceToleration tolerates (a taint keyed by a requested GPU resource). */
+  byExtendedResource: TaintParts[];
+  /** A toleration that could not be decided (`Lt`/`Gt`) matched a taint's key. */
+  undecided: boolean;
+  /** For each tolerated hard taint, the first toleration that tolerates it. */
+  toleratedBy: Map<TaintParts, K8sToleration>;
+}
+
+/** How a template's tolerations meet one pool's taints (only NoSchedule/NoExecute taints keep pods off). */
+export function taintVerdict(t: K8sPodTemplate, taints: readonly TaintParts[], requested: readonly string[] = []): TaintVerdict {
+  const v: TaintVerdict = { missing: [], byExtendedResource: [], undecided: false, toleratedBy: new Map() };
+  for (const taint of taints) {
+    if (!isHardEffect(taint.effect)) continue;
+    let found: K8sToleration | undefined;
+    for (const tol of t.tolerations) {
+      const r = tolerates(tol, taint);
+      if (r === undefined) v.undecided = true;
+      if (r === true) {
+        found = tol;
+        break;
+      }
+    }
+    if (found) {
+      v.toleratedBy.set(taint, found);
+      continue;
+    }
+    v.missing.push(taint);
+    if (requested.some((res) => tolerates(extendedResourceToleration(res), taint) === true)) v.byExtendedResource.push(taint);
+  }
+  return v;
+}
+
+/** What is known of a node's label: its value, absent (`null`), or unknown (`undefined`). */
+export type LabelLookup = (key: string) => string | null | undefined;
+
+/**
+ * Whether the template's nodeSelector and required node affinity admit a node with these
+ * labels: true, false, or undefined when a label they read is unknown.
+ */
+export function selectorAdmits(t: K8sPodTemplate, label: LabelLookup): boolean | undefined {
+  const all = (reqs: readonly K8sNodeRequirement[]): boolean | undefined => {
+    let result: boolean | undefined = true;
+    for (const r of reqs) {
+      const m = requirementHolds(r, label(r.key));
+      if (m === false) return false;
+      if (m === undefined) result = undefined;
+    }
+    return result;
+  };
+  const sel = all(t.nodeSelector);
+  if (sel === false) return false;
+  if (!t.requiredNodeTerms) return sel;
+  // Terms are ORed; an empty term list matches no node, an empty term matches no node either (API docs).
+  let any: boolean | undefined = false;
+  for (const term of t.requiredNodeTerms) {
+    if (term.length === 0) continue;
+    const r = all(term);
+    if (r === true) {
+      any = true;
+      break;
+    }
+    if (r === undefined) any = undefined;
+  }
+  if (any === false) return false;
+  return sel === undefined || any === undefined ? undefined : true;
+}
+
+function requirementHolds(r: K8sNodeRequirement, value: string | null | undefined): boolean | undefined {
+  switch (r.operator) {
+    case 'Exists':
+      return value === undefined ? undefined : value !== null;
+    case 'DoesNotExist':
+      return value === undefined ? undefined : value === null;
+    case 'In':
+      return value === undefined ? undefined : value !== null && r.values.includes(value);
+    case 'NotIn':
+      return value === undefined ? undefined : value === null || !r.values.includes(value);
+    default:
+      return undefined; // Gt, Lt: numeric labels we do not model
+  }
+}
+
+/** Whether the template selects nodes by any of these label keys (nodeSelector or required affinity). */
+export function selectsLabel(t: K8sPodTemplate, keys: (key: string) => boolean): boolean {
+  const reqs = [...t.nodeSelector, ...(t.requiredNodeTerms ?? []).flat()];
+  return reqs.some((r) => keys(r.key) && r.operator !== 'DoesNotExist' && r.operator !== 'NotIn');
+}
