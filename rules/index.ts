@@ -28,6 +28,8 @@ import SEC001 from './secrets/SEC001-hardcoded-secret.js';
 import TAG001 from './tags/TAG001-missing-required-tags.js';
 import TAG002 from './tags/TAG002-gpu-resource-without-cost-center.js';
 import GOV001 from './governance/GOV001-location-not-allowed.js';
+import K8S001 from './k8s/K8S001-gpu-workload-without-gpu-toleration.js';
+import K8S002 from './k8s/K8S002-non-gpu-workload-tolerates-gpu-taint.js';
 import CI001 from './ci/CI001-sdk-auth-deprecated.js';
 import CI002 from './ci/CI002-azure-login-with-secret.js';
 import CI003 from './ci/CI003-oidc-without-id-token-permission.js';
@@ -52,6 +54,7 @@ export const ALL_RULES: Rule[] = registerRules({
   tags: [TAG001, TAG002],
   governance: [GOV001],
   ci: [CI001, CI002, CI003, CI004, CI005],
+  k8s: [K8S001, K8S002],
   core: [PARSE001, EVAL001, SUP001, SUP002],
 });
 

@@ -93,6 +93,7 @@ export interface RawConfig {
   rules?: Record<string, LevelOrOff | RawRuleEntry>;
   tags?: { required?: string[]; costCenter?: string };
   gpu?: { taint?: string };
+  k8s?: { assumeInjectedTolerations?: boolean };
   allowedLocations?: string[];
   [key: string]: unknown;
   environments?: Record<string, EnvClass>;

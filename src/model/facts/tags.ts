@@ -105,6 +105,7 @@ const TAGGABLE_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>(['ml.wor
 /** Whether the resource carries Azure Resource Manager tags (see the tables above). */
 export function isTaggable(r: Resource): boolean {
   if (isInlineElement(r)) return false;
+  if (r.format === 'k8s') return false; // Kubernetes objects carry labels, not Azure tags
   const written = valueAt(r.body, 'tags') !== undefined;
   if (r.format === 'terraform') {
     if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;

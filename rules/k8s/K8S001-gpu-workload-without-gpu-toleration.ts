@@ -1,0 +1,146 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
+import type { Location } from '../../src/core/source.js';
+import { GPU_TAINT, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
+import { gpuRequests, taintVerdict, templateName, type TaintVerdict } from '../../src/model/k8s.js';
+
+/** A pool and how the workload's tolerations meet its taints. */
+interface Judged {
+  pool: GpuNodePool;
+  verdict: TaintVerdict;
+}
+
+function showTaint(t: { key: string; value: string; effect: string }): string {
+  return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+}
+
+function taintLabel(t: NodePoolTaint, pool: GpuNodePool): string {
+  return t.automatic === 'spot' ? `taint "${t.text}" that AKS adds to Spot GPU node pool "${pool.name}"` : `taint "${t.text}" of GPU node pool "${pool.name}"`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'K8S001',
+    name: 'gpu-workload-without-gpu-toleration',
+    shortDescription: 'Kubernetes workload that requests a GPU but does not tolerate the taints of any GPU node pool.',
+    fullDescription:
+      'GPU node pools are tainted so that only GPU work lands on them. A pod that requests nvidia.com/gpu (or a MIG slice, a shared GPU, amd.com/gpu) can only run on a GPU node, so without a toleration for every NoSchedule/NoExecute taint of at least one GPU pool it stays Pending while the GPU nodes, billed per hour, sit idle or never scale up.',
+    help: 'Add a toleration for each NoSchedule/NoExecute taint of the GPU pool to the pod template (for the AKS default: key sku, operator Equal, value gpu, effect NoSchedule; a Spot pool also needs key kubernetes.azure.com/scalesetpriority, value spot). If a webhook or policy injects tolerations in your cluster, set k8s.assumeInjectedTolerations: true in the config.',
+    level: 'error',
+    tags: ['cost', 'gpu', 'kubernetes'],
+    formats: ['k8s'],
+    options: {
+      taint: {
+        description: 'The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.',
+        schema: { type: 'string', pattern: TAINT_PATTERN },
+        default: GPU_TAINT,
+        configPath: ['gpu', 'taint'],
+      },
+      assumeInjectedTolerations: {
+        description: 'A webhook or policy injects tolerations into GPU pods at admission: K8S001 does not judge the written tolerations.',
+        schema: { type: 'boolean' },
+        default: false,
+        configPath: ['k8s', 'assumeInjectedTolerations'],
+      },
+    },
+    messages: {
+      scannedPool:
+        '{{workload}} requests "{{resource}}" but does not tolerate the {{taint}}{{others}}, so its pods stay Pending; add a toleration for {{missing}} to the pod template.',
+      configTaint:
+        '{{workload}} requests "{{resource}}" but does not tolerate the GPU taint "{{taint}}" (gpu.taint; the scan has no GPU node pool), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "{{taint}}" to the pod template.',
+      extendedResource:
+        '{{workload}} requests "{{resource}}" and relies on AKS adding the toleration for the taint "{{taint}}" of {{pool}} (ExtendedResourceToleration); write the toleration in the pod template to keep it schedulable on clusters without that admission plugin.',
+    },
+  },
+  create(ctx) {
+    const assumeInjected = ctx.options.assumeInjectedTolerations === true;
+    const configured = parseTaint(String(ctx.options.taint ?? GPU_TAINT));
+    return {
+      'k8s.workload'(w) {
+        const t = w.k8s;
+        if (!t) return;
+        const gpu = gpuRequests(t);
+        const first = gpu[0];
+        if (!first) return;
+        const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
+        const at = first.entry.keyAt;
+        if (assumeInjected) {
+          ctx.undecided(w, 'tolerations', 'the config sets k8s.assumeInjectedTolerations: true (a webhook or policy injects tolerations), so K8S001 does not judge them', t.tolerationsAt ?? at);
+          return;
+        }
+        const unreadable = t.unreadable.find((u) => u.what.startsWith('tolerations'));
+        if (unreadable) {
+          ctx.undecided(w, 'tolerations', `${unreadable.what} is not a list of mappings that can be read`, unreadable.at);
+          return;
+        }
+        const related: Location[] = t.tolerationsAt ? [{ ...t.tolerationsAt, label: 'tolerations' }] : [];
+        const data = { workload: templateName(t), resource: first.entry.name };
+        const pools = ctx.scan.gpuNodePools();
+
+        if (pools.length === 0) {
+          if (!configured) return;
+          const v = taintVerdict(t, [configured], requested);
+          if (v.missing.length === 0) return;
+          if (v.undecided) return ctx.undecided(w, 'tolerations', 'a toleration uses the Lt/Gt operator', t.tolerationsAt ?? at);
+          if (v.byExtendedResource.length === v.missing.length) {
+            ctx.report({ resource: w, location: at, related, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'the configured GPU taint (gpu.taint)' } });
+            return;
+          }
+          ctx.report({ resource: w, location: at, related, attributePath: 'tolerations', level: 'warning', messageId: 'configTaint', data: { ...data, taint: showTaint(configured) } });
+          return;
+        }
+
+        // "Tolerates at least one GPU pool fully": any pool whose hard taints are all tolerated.
+        const judged: Judged[] = [];
+        for (const pool of pools) {
+          if (!pool.taints) continue;
+          const verdict = taintVerdict(t, pool.taints, requested);
+          if (verdict.missing.length === 0) return;
+          judged.push({ pool, verdict });
+        }
+        const unknownPool = pools.find((p) => !p.taints);
+        if (unknownPool) {
+          ctx.undecided(w, 'tolerations', `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? at);
+          return;
+        }
+        if (judged.some((j) => j.verdict.undecided)) {
+          ctx.undecided(w, 'tolerations', 'a toleration uses the Lt/Gt operator', t.tolerationsAt ?? at);
+          return;
+        }
+        const pending = (taint: object, pool: GpuNodePool): NodePoolTaint => pool.taints!.find((x) => x === taint)!;
+        // Only taints keyed by a requested GPU resource are left: AKS's admission plugin tolerates them.
+        const viaPlugin = judged.find((j) => j.verdict.byExtendedResource.length === j.verdict.missing.length);
+        if (viaPlugin) {
+          const taint = pending(viaPlugin.verdict.missing[0]!, viaPlugin.pool);
+          ctx.report({
+            resource: w, location: at, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource',
+            related: [...related, { ...taint.at, label: taintLabel(taint, viaPlugin.pool) }],
+            data: { ...data, taint: taint.text, pool: `GPU node pool "${viaPlugin.pool.name}"` },
+          });
+          return;
+        }
+        // The pool it comes closest to tolerating names the message; every pool's first untolerated taint is related.
+        const closest = [...judged].sort((a, b) => a.verdict.missing.length - b.verdict.missing.length)[0]!;
+        const missing = closest.verdict.missing.map((m) => pending(m, closest.pool));
+        for (const j of judged) {
+          const taint = pending(j.verdict.missing[0]!, j.pool);
+          related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
+        }
+        const others = judged.length - 1;
+        ctx.report({
+          resource: w,
+          location: at,
+          related,
+          attributePath: 'tolerations',
+          messageId: 'scannedPool',
+          data: {
+            ...data,
+            taint: taintLabel(missing[0]!, closest.pool),
+            others: others > 0 ? ` (nor every taint of the other ${others} GPU pool${others === 1 ? '' : 's'})` : '',
+            missing: missing.map((m) => `"${m.text}"`).join(' and '),
+          },
+        });
+      },
+    };
+  },
+});

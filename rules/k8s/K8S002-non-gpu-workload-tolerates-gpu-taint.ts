@@ -1,0 +1,119 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
+import { GPU_TAINT, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
+import { mentionsGpu } from '../../src/model/facts/gpu.js';
+import { ACCELERATOR_LABEL, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
+import { gpuRequests, selectorAdmits, taintVerdict, templateName, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
+
+/** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
+interface Target {
+  pool?: GpuNodePool;
+  taints: readonly (NodePoolTaint | { key: string; value: string; effect: string; text: string; automatic?: undefined })[];
+  label(key: string): string | null | undefined;
+}
+
+/** Node labels that say nothing about GPU: every Linux node has them, or each node has its own value. */
+function isGenericLabel(key: string): boolean {
+  return key in LINUX_NODE_LABELS || isPerNodeLabel(key);
+}
+
+/**
+ * Whether the template selects GPU nodes: the AKS accelerator label, a key or value that
+ * mentions GPU, or a label value only a scanned GPU pool carries (its name, a custom label).
+ */
+function selectsGpuNodes(t: K8sPodTemplate, pools: readonly GpuNodePool[]): boolean {
+  const reqs: K8sNodeRequirement[] = [...t.nodeSelector, ...(t.requiredNodeTerms ?? []).flat()];
+  return reqs.some((r) => {
+    if (r.operator === 'NotIn' || r.operator === 'DoesNotExist') return false;
+    if (r.key === ACCELERATOR_LABEL || mentionsGpu(r.key) || r.values.some(mentionsGpu)) return true;
+    if (isGenericLabel(r.key) || r.operator !== 'In') return false;
+    return pools.some((p) => {
+      const v = p.label(r.key);
+      return typeof v === 'string' && r.values.includes(v);
+    });
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'K8S002',
+    name: 'non-gpu-workload-tolerates-gpu-taint',
+    shortDescription: 'Kubernetes workload that requests no GPU but tolerates the GPU node pool taint.',
+    fullDescription:
+      'The GPU taint keeps ordinary pods off GPU nodes. A workload that tolerates it (an exact toleration, a key-only Exists, or an empty-key Exists that tolerates every taint) without requesting a GPU, and without a nodeSelector or required node affinity that keeps it off GPU pools, can be scheduled onto GPU nodes and keep them from scaling down.',
+    help: 'Remove the GPU toleration from workloads that do not use a GPU, or narrow a catch-all toleration (key "" with operator Exists) to the taints it needs; if the workload must run on GPU nodes (a device plugin, a GPU exporter), select them with nodeSelector kubernetes.azure.com/accelerator: nvidia.',
+    level: 'warning',
+    tags: ['cost', 'gpu', 'kubernetes'],
+    formats: ['k8s'],
+    options: {
+      taint: {
+        description: 'The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.',
+        schema: { type: 'string', pattern: TAINT_PATTERN },
+        default: GPU_TAINT,
+        configPath: ['gpu', 'taint'],
+      },
+    },
+    messages: {
+      tolerates:
+        '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, and no nodeSelector or required node affinity keeps it off that pool, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
+      daemonSet:
+        '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with nodeSelector {{accelerator}}: nvidia, otherwise remove the toleration.',
+    },
+  },
+  create(ctx) {
+    const configured = parseTaint(String(ctx.options.taint ?? GPU_TAINT));
+    return {
+      'k8s.workload'(w) {
+        const t = w.k8s;
+        if (!t || t.tolerations.length === 0 || gpuRequests(t).length > 0) return;
+        if (t.unreadable.length > 0) {
+          ctx.undecided(w, 'tolerations', `${t.unreadable[0]!.what} cannot be read`, t.unreadable[0]!.at);
+          return;
+        }
+        const pools = ctx.scan.gpuNodePools();
+        const daemonSet = isDaemonSetKind(t.workloadKind);
+        if (daemonSet && selectsGpuNodes(t, pools)) return;
+        const targets: Target[] = pools.length
+          ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints!, label: p.label }))
+          : configured
+            ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ''}:${configured.effect}` }], label: (k: string) => (k in LINUX_NODE_LABELS ? LINUX_NODE_LABELS[k]! : undefined) }]
+            : [];
+        for (const target of targets) {
+          // The pool's own GPU taints (not the Spot taint AKS adds): a pool without one is AKS001's finding.
+          const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === undefined);
+          if (own.length === 0) continue;
+          const verdict = taintVerdict(t, target.taints);
+          if (verdict.missing.length > 0) continue;
+          if (verdict.undecided) {
+            ctx.undecided(w, 'tolerations', 'a toleration uses the Lt/Gt operator', t.tolerationsAt ?? w.header);
+            return;
+          }
+          const admits = selectorAdmits(t, target.label);
+          if (admits === false) continue;
+          if (admits === undefined) {
+            ctx.undecided(w, 'nodeSelector', `whether its nodeSelector or node affinity admits ${target.pool ? `GPU node pool "${target.pool.name}"` : 'the GPU nodes'} depends on node labels that are not in the scanned code`, t.header);
+            continue;
+          }
+          const taint = own[0]!;
+          const toleration = verdict.toleratedBy.get(taint)!;
+          const related = target.pool && 'at' in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [];
+          ctx.report({
+            resource: w,
+            location: toleration.at,
+            related,
+            attributePath: 'tolerations',
+            level: daemonSet ? 'note' : undefined,
+            messageId: daemonSet ? 'daemonSet' : 'tolerates',
+            data: {
+              workload: templateName(t),
+              taint: taint.text,
+              pool: target.pool ? `GPU node pool "${target.pool.name}"` : 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
+              accelerator: ACCELERATOR_LABEL,
+            },
+          });
+          return;
+        }
+      },
+    };
+  },
+});
