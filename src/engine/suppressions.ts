@@ -69,7 +69,8 @@ export interface SuppressionProblem {
   key: string;
 }
 
-const ID_RE = /^[A-Z]+[0-9]{3}$/;
+/** A rule ID: upper-case letters (digits allowed after the first, K8S001) and three digits. */
+const ID_RE = /^[A-Z][A-Z0-9]*[0-9]{3}$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written `YYYY-MM-DD`. */

@@ -1,0 +1,550 @@
+/**
+ * K8S001 (gpu-workload-without-gpu-toleration): a Kubernetes workload that requests a GPU but
+ * does not tolerate every NoSchedule/NoExecute taint of at least one GPU node pool. The pools
+ * come from the scanned Terraform, ARM or Bicep; without one, from config `gpu.taint`.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+/** An azurerm GPU pool with these taints (written as given, e.g. `["sku=gpu:NoSchedule"]`). */
+function tfPool(taints: string, extra = '', name = 'gpu', size = 'Standard_NC24ads_A100_v4'): string {
+  return `
+resource "azurerm_kubernetes_cluster_node_pool" "${name}" {
+  name                  = "${name}"
+  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "${size}"
+  node_taints           = ${taints}
+${extra}}
+`;
+}
+
+/** A Job whose container asks for `resource` (`⟦nvidia.com/gpu⟧` to mark it), with `tolerations` (YAML, indented 6). */
+function job(resource = '⟦nvidia.com/gpu⟧', tolerations = '', kind = 'Job', apiVersion = 'batch/v1'): string {
+  return `
+apiVersion: ${apiVersion}
+kind: ${kind}
+metadata:
+  name: train
+spec:
+  template:
+    spec:
+${tolerations}      containers:
+        - name: train
+          image: mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04
+          resources:
+            limits:
+              ${resource}: 1
+      restartPolicy: Never
+`;
+}
+
+const SKU_GPU = `      tolerations:
+        - key: sku
+          operator: Equal
+          value: gpu
+          effect: NoSchedule
+`;
+
+const POOL = tfPool('["sku=gpu:NoSchedule"]');
+const RELATED_POOL = [{ file: 'infra/main.tf', line: 5, label: 'taint "sku=gpu:NoSchedule" of GPU node pool "gpu"' }];
+
+const cases: RuleTable = {
+  k8s: {
+    valid: [
+      { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
+      {
+        name: 'operator-defaults-to-equal',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: sku, value: gpu, effect: NoSchedule }\n') },
+      },
+      {
+        name: 'exists-with-key',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - key: sku\n          operator: Exists\n          effect: NoSchedule\n') },
+      },
+      {
+        name: 'exists-without-key-tolerates-everything',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "team=ml:NoExecute"]'), 'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - operator: Exists\n') },
+      },
+      {
+        name: 'empty-effect-matches-every-effect',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoExecute"]'), 'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - key: sku\n          value: gpu\n') },
+      },
+      {
+        name: 'prefer-no-schedule-needs-no-toleration',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "zone=slow:PreferNoSchedule"]'), 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) },
+      },
+      {
+        name: 'two-pools-second-fully-tolerated',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "team=vision:NoSchedule"]') + tfPool('["gpu=a100:NoSchedule"]', '', 'a100'),
+          'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: gpu, operator: Equal, value: a100, effect: NoSchedule }\n'),
+        },
+      },
+      {
+        name: 'pool-with-two-taints-both-tolerated',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "dedicated=training:NoExecute"]'),
+          'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU + '        - { key: dedicated, operator: Equal, value: training, effect: NoExecute }\n'),
+        },
+      },
+      {
+        name: 'spot-pool-both-taints-tolerated',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '  priority              = "Spot"\n'),
+          'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU + '        - { key: kubernetes.azure.com/scalesetpriority, operator: Equal, value: spot, effect: NoSchedule }\n'),
+        },
+      },
+      { name: 'pool-without-taints', files: { 'infra/main.tf': tfPool('[]'), 'k8s/job.yaml': job('nvidia.com/gpu') } },
+      { name: 'cpu-workload', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('cpu') } },
+      { name: 'zero-gpus', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: 0') } },
+      { name: 'config-taint-tolerated', files: { 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
+      {
+        name: 'taints-unknown-not-decided',
+        files: {
+          'infra/main.tf': tfPool('var.gpu_taints') + '\nvariable "gpu_taints" {\n  type = list(string)\n}\n',
+          'k8s/job.yaml': job('nvidia.com/gpu'),
+        },
+      },
+      {
+        name: 'assume-injected-tolerations',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu') },
+        options: { config: { k8s: { assumeInjectedTolerations: true } } },
+      },
+      {
+        name: 'suppressed-in-yaml',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/job.yaml': job('nvidia.com/gpu').replace('              nvidia.com/gpu: 1', '              # mlops-iac-lint-ignore K8S001 -- a Kyverno policy adds the toleration\n              nvidia.com/gpu: 1'),
+        },
+      },
+      {
+        name: 'helm-chart-folder-skipped',
+        files: {
+          'infra/main.tf': POOL,
+          'charts/trainer/Chart.yaml': 'apiVersion: v2\nname: trainer\nversion: 0.1.0\n',
+          'charts/trainer/templates/job.yaml': job('nvidia.com/gpu').replace('name: train', 'name: {{ .Release.Name }}-train\n  labels:\n    {{- include "trainer.labels" . | nindent 4 }}'),
+          'charts/trainer/templates/plain.yaml': job('nvidia.com/gpu'),
+        },
+      },
+      {
+        name: 'template-actions-skipped',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu').replace('name: train', 'name: {{ .Values.name }}') },
+      },
+      {
+        name: 'kustomize-base-skipped',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - job.yaml\n',
+          'k8s/base/job.yaml': job('nvidia.com/gpu'),
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'job-terraform-pool',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job() },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        message:
+          'Job "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+        related: RELATED_POOL,
+      },
+      {
+        name: 'no-pool-config-taint',
+        files: { 'k8s/job.yaml': job() },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'configTaint',
+        messageIncludes: '"sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool)',
+      },
+      {
+        name: 'no-pool-configured-taint',
+        files: { 'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU) },
+        options: { config: { gpu: { taint: 'accelerator=a100:NoSchedule' } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'configTaint',
+        messageIncludes: '"accelerator=a100:NoSchedule"',
+      },
+      {
+        name: 'cpu-sized-gpu-pool-does-not-count',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'), 'k8s/job.yaml': job() },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'configTaint',
+      },
+      {
+        name: 'wrong-value',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      tolerations:\n        - { key: sku, operator: Equal, value: "true", effect: NoSchedule }\n') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        related: [{ label: 'tolerations' }, ...RELATED_POOL],
+      },
+      {
+        name: 'noexecute-taint-noschedule-toleration',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoExecute"]'), 'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU) },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'taint "sku=gpu:NoExecute"',
+      },
+      {
+        name: 'exists-with-key-other-effect',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoExecute"]'), 'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      tolerations:\n        - { key: sku, operator: Exists, effect: NoSchedule }\n') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        name: 'pool-with-two-taints-one-tolerated',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "dedicated=training:NoExecute"]'), 'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU) },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'add a toleration for "dedicated=training:NoExecute"',
+      },
+      {
+        name: 'two-pools-neither-fully-tolerated',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "team=vision:NoSchedule"]') + tfPool('["gpu=a100:NoSchedule"]', '', 'a100'),
+          'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: '(nor every taint of the other 1 GPU pool)',
+        related: [{ label: 'taint "team=vision:NoSchedule" of GPU node pool "gpu"' }, { label: 'taint "gpu=a100:NoSchedule" of GPU node pool "a100"' }],
+      },
+      {
+        name: 'spot-pool-automatic-taint',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '  priority              = "Spot"\n'), 'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU) },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'taint "kubernetes.azure.com/scalesetpriority=spot:NoSchedule" that AKS adds to Spot GPU node pool "gpu"',
+        related: [{ file: 'infra/main.tf', line: 6 }],
+      },
+      {
+        name: 'nvidia-taint-extended-resource-toleration',
+        files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule"]'), 'k8s/job.yaml': job() },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'extendedResource',
+      },
+      {
+        name: 'arm-pool',
+        files: {
+          'infra/aks.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks/gpu",
+      "properties": { "vmSize": "Standard_NC24ads_A100_v4", "nodeTaints": ["sku=gpu:NoSchedule"], "mode": "User" }
+    }
+  ]
+}
+`,
+          'k8s/job.yaml': job(),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        related: [{ file: 'infra/aks.json', line: 9 }],
+      },
+      {
+        name: 'bicep-pool',
+        files: {
+          'infra/aks.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
+  name: 'aks'
+}
+
+resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  parent: aks
+  name: 'gpu'
+  properties: {
+    vmSize: 'Standard_NC24ads_A100_v4'
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+    mode: 'User'
+  }
+}
+`,
+          'k8s/job.yaml': job(),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        related: [{ file: 'infra/aks.bicep', line: 10 }],
+      },
+      { name: 'pod', files: { 'infra/main.tf': POOL, 'pod.yaml': `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cuda
+spec:
+  containers:
+    - name: cuda
+      image: nvidia/cuda
+      resources:
+        limits:
+          ⟦nvidia.com/gpu⟧: 1
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'Pod "cuda"' },
+      { name: 'deployment', files: { 'infra/main.tf': POOL, 'k8s/deploy.yaml': job(undefined, '', 'Deployment', 'apps/v1') }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'Deployment "train"' },
+      { name: 'replicaset', files: { 'infra/main.tf': POOL, 'k8s/rs.yaml': job(undefined, '', 'ReplicaSet', 'apps/v1') }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'ReplicaSet "train"' },
+      { name: 'statefulset', files: { 'infra/main.tf': POOL, 'k8s/sts.yaml': job(undefined, '', 'StatefulSet', 'apps/v1') }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'StatefulSet "train"' },
+      { name: 'daemonset', files: { 'infra/main.tf': POOL, 'k8s/ds.yaml': job(undefined, '', 'DaemonSet', 'apps/v1') }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'DaemonSet "train"' },
+      { name: 'cronjob', files: { 'infra/main.tf': POOL, 'k8s/cron.yaml': `
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly
+spec:
+  schedule: "0 2 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          tolerations:
+            - { key: sku, operator: Equal, value: cpu, effect: NoSchedule }
+          containers:
+            - name: train
+              image: trainer
+              resources:
+                limits:
+                  ⟦nvidia.com/gpu⟧: 2
+          restartPolicy: OnFailure
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'CronJob "nightly"' },
+      { name: 'init-container', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': `
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: warmup
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: warm
+          image: trainer
+          resources:
+            requests:
+              ⟦nvidia.com/mig-1g.5gb⟧: 1
+      containers:
+        - name: main
+          image: busybox
+      restartPolicy: Never
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'requests "nvidia.com/mig-1g.5gb"' },
+      { name: 'gpu-shared', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('⟦nvidia.com/gpu.shared⟧') }, level: 'error', env: 'unknown', messageId: 'scannedPool' },
+      { name: 'amd-gpu', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('⟦amd.com/gpu⟧') }, level: 'error', env: 'unknown', messageId: 'scannedPool' },
+      { name: 'pytorchjob', files: { 'infra/main.tf': POOL, 'k8s/ptj.yaml': `
+apiVersion: kubeflow.org/v1
+kind: PyTorchJob
+metadata:
+  name: bert
+spec:
+  pytorchReplicaSpecs:
+    Master:
+      replicas: 1
+      template:
+        spec:
+          tolerations:
+            - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }
+          containers:
+            - name: pytorch
+              image: trainer
+              resources:
+                limits:
+                  nvidia.com/gpu: 1
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+            - name: pytorch
+              image: trainer
+              resources:
+                limits:
+                  ⟦nvidia.com/gpu⟧: 1
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'PyTorchJob "bert" (Worker)' },
+      { name: 'tfjob', files: { 'infra/main.tf': POOL, 'k8s/tfj.yaml': `
+apiVersion: kubeflow.org/v1
+kind: TFJob
+metadata:
+  name: mnist
+spec:
+  tfReplicaSpecs:
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          containers:
+            - name: tensorflow
+              image: trainer
+              resources:
+                limits:
+                  ⟦nvidia.com/gpu⟧: 1
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'TFJob "mnist" (Worker)' },
+      { name: 'mpijob', files: { 'infra/main.tf': POOL, 'k8s/mpi.yaml': `
+apiVersion: kubeflow.org/v2beta1
+kind: MPIJob
+metadata:
+  name: horovod
+spec:
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+            - name: launcher
+              image: horovod
+    Worker:
+      replicas: 4
+      template:
+        spec:
+          containers:
+            - name: worker
+              image: horovod
+              resources:
+                limits:
+                  ⟦nvidia.com/gpu⟧: 1
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'MPIJob "horovod" (Worker)' },
+      { name: 'raycluster-head-and-worker', files: { 'infra/main.tf': POOL, 'k8s/ray.yaml': `
+apiVersion: ray.io/v1
+kind: RayCluster
+metadata:
+  name: ray
+spec:
+  headGroupSpec:
+    rayStartParams: {}
+    template:
+      spec:
+        containers:
+          - name: ray-head
+            image: rayproject/ray-ml
+            resources:
+              limits:
+                ⟦nvidia.com/gpu⟧: 1
+  workerGroupSpecs:
+    - groupName: cpu
+      replicas: 2
+      rayStartParams: {}
+      template:
+        spec:
+          containers:
+            - name: ray-worker
+              image: rayproject/ray-ml
+    - groupName: a100
+      replicas: 2
+      rayStartParams: {}
+      template:
+        spec:
+          containers:
+            - name: ray-worker
+              image: rayproject/ray-ml
+              resources:
+                limits:
+                  ⟦nvidia.com/gpu⟧: 1
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', errors: [{ messageIncludes: 'RayCluster "ray" (head)' }, { messageIncludes: 'RayCluster "ray" (a100)' }] },
+      { name: 'rayjob', files: { 'infra/main.tf': POOL, 'k8s/rayjob.yaml': `
+apiVersion: ray.io/v1
+kind: RayJob
+metadata:
+  name: tune
+spec:
+  entrypoint: python tune.py
+  rayClusterSpec:
+    headGroupSpec:
+      rayStartParams: {}
+      template:
+        spec:
+          containers:
+            - name: ray-head
+              image: rayproject/ray-ml
+    workerGroupSpecs:
+      - groupName: gpu
+        replicas: 1
+        rayStartParams: {}
+        template:
+          spec:
+            containers:
+              - name: ray-worker
+                image: rayproject/ray-ml
+                resources:
+                  limits:
+                    ⟦nvidia.com/gpu⟧: 1
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'RayJob "tune" (gpu)' },
+      { name: 'list-items', files: { 'infra/main.tf': POOL, 'k8s/list.yaml': `
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: settings
+    data:
+      epochs: "3"
+  - apiVersion: batch/v1
+    kind: Job
+    metadata:
+      name: listed
+    spec:
+      template:
+        spec:
+          containers:
+            - name: train
+              image: trainer
+              resources:
+                limits:
+                  ⟦nvidia.com/gpu⟧: 1
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'Job "listed"' },
+      { name: 'multi-document', files: { 'infra/main.tf': POOL, 'k8s/all.yaml': `
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: ml
+---
+# the GPU job
+` + job().trimStart() + '---\n' + job('⟦nvidia.com/gpu⟧', '', 'Deployment', 'apps/v1').trimStart() }, level: 'error', env: 'unknown', messageId: 'scannedPool', errors: [{ messageIncludes: 'Job "train"' }, { messageIncludes: 'Deployment "train"' }] },
+      { name: 'json-manifest', files: { 'infra/main.tf': POOL, 'k8s/job.json': `{
+  "apiVersion": "batch/v1",
+  "kind": "Job",
+  "metadata": { "name": "json-train" },
+  "spec": {
+    "template": {
+      "spec": {
+        "containers": [
+          { "name": "train", "image": "trainer", "resources": { "limits": { "⟦nvidia.com/gpu⟧": 1 } } }
+        ]
+      }
+    }
+  }
+}
+` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'Job "json-train"' },
+      {
+        name: 'rendered-helm-output-is-linted',
+        files: {
+          'infra/main.tf': POOL,
+          'charts/trainer/Chart.yaml': 'apiVersion: v2\nname: trainer\nversion: 0.1.0\n',
+          'charts/trainer/templates/job.yaml': job('nvidia.com/gpu').replace('name: train', 'name: {{ .Release.Name }}'),
+          'rendered/trainer.yaml': '---\n# Source: trainer/templates/job.yaml\n' + job().trimStart(),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+      },
+      {
+        name: 'env-from-folder',
+        files: { 'infra/main.tf': POOL, 'deploy/prod/job.yaml': job() },
+        level: 'error',
+        env: 'prod',
+        messageId: 'scannedPool',
+      },
+    ],
+  },
+};
+
+ruleTester('K8S001', cases);
