@@ -8,7 +8,7 @@ import path from 'node:path';
 import { classifyPath } from '../core/env.js';
 import type { EnvClass } from '../core/env.js';
 import { fileStart } from '../core/source.js';
-import type { Location } from '../core/source.js';
+import type { LineMap, Location } from '../core/source.js';
 import { str } from '../core/value.js';
 import { parseJsonc } from '../parse/json/index.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
@@ -45,11 +45,11 @@ export const k8sFrontEnd: FrontEnd = {
         skipped.push({ file: f.path, reason: why });
         continue;
       }
-      const documents = parseManifest(f.path, text, problems, suppressionSources);
-      if (!documents) continue;
+      const parsed = parseManifest(f.path, text, problems, suppressionSources);
+      if (!parsed) continue;
       const env = envOf(f.path, ctx.root, ctx.envOverride, ctx.envForPath(f.path));
       const evaluation: Evaluation = { variant: 'default', env, unit: f.path, inputs: [] };
-      const resources = readPodTemplates(f.path, documents).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
+      const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
       units.push({ evaluation, resources, refKeys: () => [] });
     }
     return { units, problems, suppressionSources, skipped };
@@ -57,7 +57,7 @@ export const k8sFrontEnd: FrontEnd = {
 };
 
 /** The documents of a manifest, or undefined (with a PARSE001) when it does not parse. */
-function parseManifest(file: string, text: string, problems: Problem[], suppressionSources: SuppressionSource[]): YamlTree[] | undefined {
+function parseManifest(file: string, text: string, problems: Problem[], suppressionSources: SuppressionSource[]): { documents: YamlTree[]; lineMap: LineMap } | undefined {
   if (/\.json$/i.test(file)) {
     const parsed = parseJsonc(text, file);
     const first = parsed.errors[0];
@@ -65,7 +65,7 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
       problems.push({ ruleId: 'PARSE001', message: first?.message ?? 'Empty JSON document', location: first ? { file, range: first.range } : fileStart(file) });
       return undefined;
     }
-    return [jsonToTree(parsed.root, parsed.lineMap)];
+    return { documents: [jsonToTree(parsed.root, parsed.lineMap)], lineMap: parsed.lineMap };
   }
   const parsed = parseYamlFile(file, text);
   // The first YAML error; the ones after it are usually its cascade.
@@ -75,7 +75,7 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
     return undefined;
   }
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-  return parsed.documents;
+  return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
 
 /** `--env`, the config's environments globs, else the file's path words (`overlays/prod/…`). */

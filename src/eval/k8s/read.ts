@@ -54,9 +54,13 @@ export function isManifestObject(node: YamlTree | undefined): ManifestObject | u
   return { apiVersion: apiVersion.value, kind: kind.value, kindAt: kind.range };
 }
 
-/** Every pod template of the objects in one file's documents. */
-export function readPodTemplates(file: string, documents: readonly YamlTree[]): K8sPodTemplate[] {
+/**
+ * Every pod template of the objects in one file's documents. `lineMap` (the file's) lets
+ * block collections end at their last character rather than at the next line.
+ */
+export function readPodTemplates(file: string, documents: readonly YamlTree[], lineMap?: LineMap): K8sPodTemplate[] {
   const out: K8sPodTemplate[] = [];
+  trimmer = lineMap;
   const visit = (node: YamlTree | undefined, depth: number): void => {
     const obj = isManifestObject(node);
     if (!obj || !node) return;
@@ -71,8 +75,15 @@ export function readPodTemplates(file: string, documents: readonly YamlTree[]): 
   return out;
 }
 
+/** The file being read (set by `readPodTemplates`; reading is synchronous). */
+let trimmer: LineMap | undefined;
+
 function at(file: string, range: Range): Location {
-  return { file, range };
+  const lm = trimmer;
+  if (!lm) return { file, range };
+  let end = range.end.offset;
+  while (end > range.start.offset && /\s/.test(lm.text[end - 1]!)) end--;
+  return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
 }
 
 function path(node: YamlTree | undefined, keys: readonly string[]): YamlTree | undefined {

@@ -1,0 +1,186 @@
+/**
+ * K8S002 (non-gpu-workload-tolerates-gpu-taint): a workload that requests no GPU but tolerates
+ * the GPU pool's taint and is not kept off GPU pools by a nodeSelector or required node
+ * affinity. DaemonSets: note, and nothing when they select GPU nodes.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+function tfPool(taints: string, extra = '', name = 'gpu', size = 'Standard_NC24ads_A100_v4'): string {
+  return `
+resource "azurerm_kubernetes_cluster_node_pool" "${name}" {
+  name                  = "${name}"
+  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "${size}"
+  node_taints           = ${taints}
+${extra}}
+`;
+}
+
+/** A workload of `kind` with `podSpec` lines (indented 6) before its CPU-only container. */
+function workload(podSpec: string, kind = 'Deployment', apiVersion = 'apps/v1', resources = 'cpu: "2"'): string {
+  return `
+apiVersion: ${apiVersion}
+kind: ${kind}
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+${podSpec}      containers:
+        - name: web
+          image: nginx
+          resources:
+            requests:
+              ${resources}
+`;
+}
+
+const POOL = tfPool('["sku=gpu:NoSchedule"]', '  node_labels           = { "workload" = "training" }\n');
+const EXACT = '      tolerations:\n        - ⟦{ key: sku, operator: Equal, value: gpu, effect: NoSchedule }⟧\n';
+const plain = (s: string): string => s.replace(/[⟦⟧]/g, '');
+
+const cases: RuleTable = {
+  k8s: {
+    valid: [
+      { name: 'no-tolerations', files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload('') } },
+      { name: 'gpu-workload-may-tolerate', files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT), 'Deployment', 'apps/v1', 'nvidia.com/gpu: 1') } },
+      { name: 'other-taint-only', files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload('      tolerations:\n        - { key: CriticalAddonsOnly, operator: Exists }\n') } },
+      {
+        name: 'spot-toleration-only',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '  priority              = "Spot"\n'), 'k8s/web.yaml': workload('      tolerations:\n        - { key: kubernetes.azure.com/scalesetpriority, operator: Equal, value: spot, effect: NoSchedule }\n') },
+      },
+      {
+        name: 'one-of-two-taints',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "dedicated=training:NoExecute"]'), 'k8s/web.yaml': workload(plain(EXACT)) },
+      },
+      {
+        name: 'node-selector-keeps-off',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        kubernetes.azure.com/agentpool: system\n') },
+      },
+      {
+        name: 'custom-label-keeps-off',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        workload: web\n') },
+      },
+      {
+        name: 'required-affinity-keeps-off',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/web.yaml': workload(plain(EXACT) + `      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+              - matchExpressions:
+                  - { key: kubernetes.azure.com/accelerator, operator: DoesNotExist }
+`),
+        },
+      },
+      {
+        name: 'daemonset-selecting-gpu-nodes',
+        files: { 'infra/main.tf': POOL, 'k8s/dp.yaml': workload(plain(EXACT) + '      nodeSelector:\n        kubernetes.azure.com/accelerator: nvidia\n', 'DaemonSet') },
+      },
+      {
+        name: 'daemonset-selecting-gpu-pool-label',
+        files: { 'infra/main.tf': POOL, 'k8s/dp.yaml': workload(plain(EXACT) + '      nodeSelector:\n        workload: training\n', 'DaemonSet') },
+      },
+      {
+        name: 'pool-without-taint',
+        files: { 'infra/main.tf': tfPool('[]'), 'k8s/web.yaml': workload('      tolerations:\n        - operator: Exists\n') },
+      },
+      {
+        name: 'config-only-custom-selector-not-decided',
+        files: { 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        workload: web\n') },
+      },
+      {
+        name: 'helm-template-skipped',
+        files: { 'infra/main.tf': POOL, 'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'chart/templates/web.yaml': workload(plain(EXACT)) },
+      },
+      {
+        name: 'suppressed-block',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT).replace('      tolerations:', '      # mlops-iac-lint-ignore K8S002 -- the batch scheduler drains GPU nodes itself\n      tolerations:')) },
+      },
+    ],
+    invalid: [
+      {
+        name: 'exact-toleration',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(EXACT) },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+        message:
+          'Deployment "web" requests no GPU but tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", and no nodeSelector or required node affinity keeps it off that pool, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
+        related: [{ file: 'infra/main.tf', line: 5 }],
+      },
+      {
+        name: 'key-only-exists',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload('      tolerations:\n        - ⟦key: sku\n          operator: Exists⟧\n') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
+        name: 'empty-key-exists',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "dedicated=training:NoExecute"]'), 'k8s/web.yaml': workload('      tolerations:\n        - ⟦operator: Exists⟧\n') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
+        name: 'linux-node-selector-does-not-keep-off',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(EXACT + '      nodeSelector:\n        kubernetes.io/os: linux\n') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
+        name: 'pool-label-selected',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(EXACT + '      nodeSelector:\n        workload: training\n') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
+      {
+        name: 'daemonset-note',
+        files: { 'infra/main.tf': POOL, 'k8s/logs.yaml': workload(EXACT, 'DaemonSet') },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'daemonSet',
+      },
+      {
+        name: 'config-taint',
+        files: { 'k8s/web.yaml': workload(EXACT) },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+        messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
+      },
+      {
+        name: 'job-second-pool',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "team=vision:NoSchedule"]') + tfPool('["gpu=a100:NoSchedule"]', '', 'a100'),
+          'k8s/job.yaml': `
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: etl
+spec:
+  template:
+    spec:
+      tolerations:
+        - ⟦{ key: gpu, operator: Exists }⟧
+      containers:
+        - name: etl
+          image: python
+      restartPolicy: Never
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+        messageIncludes: 'GPU node pool "a100"',
+      },
+    ],
+  },
+};
+
+ruleTester('K8S002', cases);
