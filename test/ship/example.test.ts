@@ -9,7 +9,7 @@ import { lint } from '../../src/api.js';
 import type { LintResult } from '../../src/engine/result.js';
 import { EXAMPLE } from './helpers.js';
 
-const HEADLINE = ['AML001', 'AML002', 'KV001', 'GPU001', 'AKS001', 'TAG002', 'TF001', 'TF002', 'CI001', 'CI002'];
+const HEADLINE = ['AML001', 'AML002', 'KV001', 'GPU001', 'AKS001', 'TAG002', 'TF001', 'TF002', 'CI001', 'CI002', 'K8S001'];
 const EXPECTED = [...HEADLINE, 'CI005', 'GPU002'].sort();
 
 describe('examples/mlops-platform', () => {
@@ -27,16 +27,16 @@ describe('examples/mlops-platform', () => {
     expect(result.notifications).toEqual([]);
   });
 
-  it('covers Terraform, compiled Bicep and the GitHub workflow', () => {
+  it('covers Terraform, compiled Bicep, the GitHub workflow and the Kubernetes Job', () => {
     const files = new Set(result.findings.map((f) => path.relative(EXAMPLE, f.location.file).split(path.sep).join('/')));
-    for (const f of ['infra/terraform/main.tf', 'infra/terraform/variables.tf', 'infra/terraform/terraform.tfstate', 'infra/bicep/main.json', '.github/workflows/deploy.yml']) {
+    for (const f of ['infra/terraform/main.tf', 'infra/terraform/variables.tf', 'infra/terraform/terraform.tfstate', 'infra/bicep/main.json', '.github/workflows/deploy.yml', 'k8s/train-job.yaml']) {
       expect(files.has(f) || [...files].some((x) => x.startsWith(f.replace(/main\.json$/, 'main.'))), f).toBe(true);
     }
   });
 
   it('the README table names every rule the example produces', () => {
     const readme = fs.readFileSync(path.join(EXAMPLE, 'README.md'), 'utf8');
-    const inTable = new Set([...readme.matchAll(/^\| \*\*([A-Z]+\d{3})\*\* \|/gm)].map((m) => m[1]!));
+    const inTable = new Set([...readme.matchAll(/^\| \*\*([A-Z][A-Z0-9]*\d{3})\*\* \|/gm)].map((m) => m[1]!));
     expect([...inTable].sort()).toEqual(EXPECTED);
   });
 });

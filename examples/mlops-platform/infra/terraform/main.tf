@@ -133,3 +133,16 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
   min_count             = 0
   max_count             = 2
 }
+
+# The A100 training pool: tainted as AKS recommends, scales to zero, tagged for charge-back.
+# Only pods that tolerate sku=gpu:NoSchedule can run here (k8s/train-job.yaml forgot to).
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.inference.id
+  vm_size               = "Standard_NC24ads_A100_v4"
+  node_taints           = ["sku=gpu:NoSchedule"]
+  auto_scaling_enabled  = true
+  min_count             = 0
+  max_count             = 2
+  tags                  = merge(local.tags, { "cost-center" = "ml-training" })
+}
