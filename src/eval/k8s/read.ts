@@ -60,7 +60,7 @@ export function isManifestObject(node: YamlTree | undefined): ManifestObject | u
  */
 export function readPodTemplates(file: string, documents: readonly YamlTree[], lineMap?: LineMap): K8sPodTemplate[] {
   const out: K8sPodTemplate[] = [];
-  trimmer = lineMap;
+  const src: Src = { file, lineMap };
   const visit = (node: YamlTree | undefined, depth: number): void => {
     const obj = isManifestObject(node);
     if (!obj || !node) return;
@@ -69,17 +69,21 @@ export function readPodTemplates(file: string, documents: readonly YamlTree[], l
       if (items?.type === 'seq' && depth < MAX_LIST_DEPTH) for (const it of items.items) visit(it, depth + 1);
       return;
     }
-    for (const [path, role, spec] of podSpecsOf(node, obj.kind)) out.push(readTemplate(file, node, obj, path, role, spec));
+    for (const [path, role, spec] of podSpecsOf(node, obj.kind)) out.push(readTemplate(src, node, obj, path, role, spec));
   };
   for (const d of documents) visit(d, 0);
   return out;
 }
 
-/** The file being read (set by `readPodTemplates`; reading is synchronous). */
-let trimmer: LineMap | undefined;
+/** The file being read. */
+interface Src {
+  file: string;
+  lineMap?: LineMap;
+}
 
-function at(file: string, range: Range): Location {
-  const lm = trimmer;
+/** A location in the file; a block collection's range (which runs to the next line) ends at its last character. */
+function at(src: Src, range: Range): Location {
+  const { file, lineMap: lm } = src;
   if (!lm) return { file, range };
   let end = range.end.offset;
   while (end > range.start.offset && /\s/.test(lm.text[end - 1]!)) end--;
@@ -126,55 +130,55 @@ function podSpecsOf(obj: YamlTree, kind: string): [string, string | undefined, Y
   return out;
 }
 
-function readTemplate(file: string, obj: YamlTree, o: ManifestObject, p: string, role: string | undefined, spec: YamlTree): K8sPodTemplate {
+function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, role: string | undefined, spec: YamlTree): K8sPodTemplate {
   const meta = valueOf(obj, 'metadata');
   const t: K8sPodTemplate = {
-    file,
+    file: src.file,
     workloadKind: o.kind,
     apiVersion: o.apiVersion,
     name: scalar(valueOf(meta, 'name')) || scalar(valueOf(meta, 'generateName')) || undefined,
     namespace: scalar(valueOf(meta, 'namespace')) || undefined,
     path: p,
     role,
-    header: at(file, o.kindAt),
+    header: at(src, o.kindAt),
     containers: [],
     tolerations: [],
     nodeSelector: [],
     unreadable: [],
   };
   if (spec.type !== 'map') {
-    t.unreadable.push({ what: p, at: at(file, spec.range) });
+    t.unreadable.push({ what: p, at: at(src, spec.range) });
     return t;
   }
   for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
     const list = valueOf(spec, field);
     if (list === undefined) continue;
     if (list.type !== 'seq') {
-      if (!(list.type === 'scalar' && list.value === '')) t.unreadable.push({ what: field, at: at(file, list.range) });
+      if (!(list.type === 'scalar' && list.value === '')) t.unreadable.push({ what: field, at: at(src, list.range) });
       continue;
     }
-    for (const c of list.items) t.containers.push(readContainer(file, c, init, t));
+    for (const c of list.items) t.containers.push(readContainer(src, c, init, t));
   }
   const tolEntry = entry(spec, 'tolerations');
   if (tolEntry) {
-    t.tolerationsAt = at(file, tolEntry.keyRange);
+    t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
-    if (v?.type === 'seq') for (const item of v.items) readToleration(file, item, t);
-    else if (v !== undefined && !(v.type === 'scalar' && v.value === '')) t.unreadable.push({ what: 'tolerations', at: at(file, v.range) });
+    if (v?.type === 'seq') for (const item of v.items) readToleration(src, item, t);
+    else if (v !== undefined && !(v.type === 'scalar' && v.value === '')) t.unreadable.push({ what: 'tolerations', at: at(src, v.range) });
   }
   const sel = valueOf(spec, 'nodeSelector');
   if (sel?.type === 'map') {
     for (const e of sel.entries) {
       const value = scalar(e.value);
-      if (value === undefined) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(file, e.range) });
-      else t.nodeSelector.push({ key: e.key, operator: 'In', values: [value], at: at(file, e.range) });
+      if (value === undefined) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range) });
+      else t.nodeSelector.push({ key: e.key, operator: 'In', values: [value], at: at(src, e.range) });
     }
-  } else if (sel !== undefined && !(sel.type === 'scalar' && sel.value === '')) t.unreadable.push({ what: 'nodeSelector', at: at(file, sel.range) });
+  } else if (sel !== undefined && !(sel.type === 'scalar' && sel.value === '')) t.unreadable.push({ what: 'nodeSelector', at: at(src, sel.range) });
   const required = path(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']);
   if (required !== undefined) {
     const terms = valueOf(required, 'nodeSelectorTerms');
-    if (terms?.type !== 'seq') t.unreadable.push({ what: 'requiredDuringSchedulingIgnoredDuringExecution', at: at(file, required.range) });
-    else t.requiredNodeTerms = terms.items.map((term) => readTerm(file, term, t));
+    if (terms?.type !== 'seq') t.unreadable.push({ what: 'requiredDuringSchedulingIgnoredDuringExecution', at: at(src, required.range) });
+    else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
   }
   return t;
 }
@@ -183,8 +187,8 @@ function entry(node: YamlTree | undefined, key: string): YamlEntryNode | undefin
   return node?.type === 'map' ? node.entries.find((e) => e.key === key) : undefined;
 }
 
-function readContainer(file: string, c: YamlTree, init: boolean, t: K8sPodTemplate): K8sContainer {
-  const out: K8sContainer = { name: scalar(valueOf(c, 'name')) ?? '', init, at: at(file, c.range), resources: [] };
+function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate): K8sContainer {
+  const out: K8sContainer = { name: scalar(valueOf(c, 'name')) ?? '', init, at: at(src, c.range), resources: [] };
   if (c.type !== 'map') {
     t.unreadable.push({ what: init ? 'initContainers[]' : 'containers[]', at: out.at });
     return out;
@@ -194,11 +198,11 @@ function readContainer(file: string, c: YamlTree, init: boolean, t: K8sPodTempla
     const m = valueOf(res, section);
     if (m === undefined) continue;
     if (m.type !== 'map') {
-      if (!(m.type === 'scalar' && m.value === '')) t.unreadable.push({ what: `resources.${section}`, at: at(file, m.range) });
+      if (!(m.type === 'scalar' && m.value === '')) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
       continue;
     }
     for (const e of m.entries) {
-      const r: K8sResourceEntry = { name: e.key, section, keyAt: at(file, e.keyRange) };
+      const r: K8sResourceEntry = { name: e.key, section, keyAt: at(src, e.keyRange) };
       const q = scalar(e.value);
       if (q !== undefined) r.quantity = q;
       out.resources.push(r);
@@ -207,9 +211,9 @@ function readContainer(file: string, c: YamlTree, init: boolean, t: K8sPodTempla
   return out;
 }
 
-function readToleration(file: string, item: YamlTree, t: K8sPodTemplate): void {
+function readToleration(src: Src, item: YamlTree, t: K8sPodTemplate): void {
   if (item.type !== 'map') {
-    t.unreadable.push({ what: 'tolerations[]', at: at(file, item.range) });
+    t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range) });
     return;
   }
   const field = (k: string): string | undefined => {
@@ -222,23 +226,23 @@ function readToleration(file: string, item: YamlTree, t: K8sPodTemplate): void {
   const value = field('value');
   const effect = field('effect');
   if (key === undefined || operator === undefined || value === undefined || effect === undefined) {
-    t.unreadable.push({ what: 'tolerations[]', at: at(file, item.range) });
+    t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range) });
     return;
   }
   // The API's default operator is Equal (Kubernetes API, Toleration v1).
-  t.tolerations.push({ key, operator: operator || 'Equal', value, effect, at: at(file, item.range) });
+  t.tolerations.push({ key, operator: operator || 'Equal', value, effect, at: at(src, item.range) });
 }
 
-function readTerm(file: string, term: YamlTree, t: K8sPodTemplate): K8sNodeRequirement[] {
+function readTerm(src: Src, term: YamlTree, t: K8sPodTemplate): K8sNodeRequirement[] {
   const out: K8sNodeRequirement[] = [];
   const exprs = valueOf(term, 'matchExpressions');
   if (exprs === undefined) {
     // A term with only matchFields (node name, …): not a label requirement we can weigh.
-    if (valueOf(term, 'matchFields') !== undefined) t.unreadable.push({ what: 'nodeSelectorTerms[].matchFields', at: at(file, term.range) });
+    if (valueOf(term, 'matchFields') !== undefined) t.unreadable.push({ what: 'nodeSelectorTerms[].matchFields', at: at(src, term.range) });
     return out;
   }
   if (exprs.type !== 'seq') {
-    t.unreadable.push({ what: 'matchExpressions', at: at(file, exprs.range) });
+    t.unreadable.push({ what: 'matchExpressions', at: at(src, exprs.range) });
     return out;
   }
   for (const e of exprs.items) {
@@ -247,10 +251,10 @@ function readTerm(file: string, term: YamlTree, t: K8sPodTemplate): K8sNodeRequi
     const vals = valueOf(e, 'values');
     const values = vals?.type === 'seq' ? vals.items.map(scalar) : vals === undefined ? [] : [undefined];
     if (key === undefined || operator === undefined || values.some((v) => v === undefined)) {
-      t.unreadable.push({ what: 'matchExpressions[]', at: at(file, e.range) });
+      t.unreadable.push({ what: 'matchExpressions[]', at: at(src, e.range) });
       continue;
     }
-    out.push({ key, operator, values: values as string[], at: at(file, e.range) });
+    out.push({ key, operator, values: values as string[], at: at(src, e.range) });
   }
   return out;
 }
