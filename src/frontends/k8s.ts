@@ -11,6 +11,7 @@ import { fileStart } from '../core/source.js';
 import type { LineMap, Location } from '../core/source.js';
 import { str } from '../core/value.js';
 import { parseJsonc } from '../parse/json/index.js';
+import { jsonObjectRanges } from '../parse/json/blocks.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import type { YamlTree } from '../parse/yaml/tree.js';
 import { jsonToTree, readPodTemplates } from '../eval/k8s/read.js';
@@ -65,6 +66,8 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
       problems.push({ ruleId: 'PARSE001', message: first?.message ?? 'Empty JSON document', location: first ? { file, range: first.range } : fileStart(file) });
       return undefined;
     }
+    // JSONC `//` comments suppress too (RULES.md "Inline suppressions").
+    if (parsed.comments.length > 0) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
     return { documents: [jsonToTree(parsed.root, parsed.lineMap)], lineMap: parsed.lineMap };
   }
   const parsed = parseYamlFile(file, text);

@@ -105,6 +105,8 @@ describe('content', () => {
       TAG001: { required: ['owner', 'cost-center'] },
       TAG002: { costCenter: 'kostenstelle' },
       AKS001: { taint: 'nvidia.com/gpu=present:NoSchedule' },
+      K8S001: { taint: 'nvidia.com/gpu=present:NoSchedule' },
+      K8S002: { taint: 'nvidia.com/gpu=present:NoSchedule' },
       GOV001: { allowedLocations: ['Norway East'] },
     });
     expect(config.disabledRules()).toEqual(['KV001']);

@@ -117,6 +117,31 @@ const cases: RuleTable = {
         },
       },
       {
+        name: 'suppressed-in-jsonc',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/job.json': `{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": { "name": "cuda" },
+  "spec": {
+    "containers": [
+      {
+        "name": "cuda",
+        "resources": {
+          "limits": {
+            // mlops-iac-lint-ignore K8S001 -- tolerations come from the namespace (PodTolerationRestriction)
+            "nvidia.com/gpu": 1
+          }
+        }
+      }
+    ]
+  }
+}
+`,
+        },
+      },
+      {
         name: 'helm-chart-folder-skipped',
         files: {
           'infra/main.tf': POOL,
