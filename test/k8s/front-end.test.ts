@@ -99,6 +99,20 @@ describe('classification', () => {
     ]);
   });
 
+  it('k8s.assumeInjectedTolerations turns K8S001 off and says why for --verbose', async () => {
+    const root = tree({
+      '.mlops-iac-lint.json': '{ "k8s": { "assumeInjectedTolerations": true } }\n',
+      'infra/main.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size = "Standard_NC24ads_A100_v4"\n  node_taints = ["sku=gpu:NoSchedule"]\n}\n',
+      'k8s/job.yaml': GPU_JOB,
+    });
+    const r = await lint({ paths: [root], root });
+    expect(r.findings.filter((f) => f.ruleId === 'K8S001')).toEqual([]);
+    const why = r.undecided.filter((u) => u.ruleId === 'K8S001');
+    expect(why).toHaveLength(1);
+    expect(why[0]!.reason).toContain('k8s.assumeInjectedTolerations: true');
+    expect(why[0]!.location.range.start.line).toBe(13);
+  });
+
   it('reports a broken manifest as PARSE001 at the exact position', async () => {
     const root = tree({ 'k8s/job.yaml': 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n   image: b\n' });
     const r = await lint({ paths: [root], root, noConfig: true });
