@@ -281,6 +281,37 @@ const cases: RuleTable = {
         related: [{ file: 'infra/aks.json', line: 9 }],
       },
       {
+        name: 'arm-inline-spot-pool',
+        files: {
+          'infra/aks.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks",
+      "location": "westeurope",
+      "properties": {
+        "dnsPrefix": "aks",
+        "agentPoolProfiles": [
+          { "name": "system", "mode": "System", "vmSize": "Standard_D4s_v5", "count": 2 },
+          { "name": "spotgpu", "mode": "User", "vmSize": "Standard_NC24ads_A100_v4", "scaleSetPriority": "Spot", "nodeTaints": ["sku=gpu:NoSchedule"] }
+        ]
+      }
+    }
+  ]
+}
+`,
+          'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'that AKS adds to Spot GPU node pool "spotgpu"',
+        related: [{ file: 'infra/aks.json', line: 14 }],
+      },
+      {
         name: 'bicep-pool',
         files: {
           'infra/aks.bicep': `
