@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { GPU_TAINT, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
-import { gpuRequests, taintVerdict, templateName, type TaintVerdict } from '../../src/model/k8s.js';
+import { gpuRequests, selectorAdmits, taintVerdict, templateName, type TaintVerdict } from '../../src/model/k8s.js';
 
 /** A pool and how the workload's tolerations meet its taints. */
 interface Judged {
@@ -75,7 +75,11 @@ export default defineRule({
         }
         const related: Location[] = t.tolerationsAt ? [{ ...t.tolerationsAt, label: 'tolerations' }] : [];
         const data = { workload: templateName(t), resource: first.entry.name };
-        const pools = ctx.scan.gpuNodePools();
+        const all = ctx.scan.gpuNodePools();
+        // Pools its nodeSelector / required node affinity rules out do not count (when it rules out every
+        // GPU pool, the pod is stuck for another reason: judge it against all of them).
+        const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
+        const pools = selectable.length > 0 ? selectable : all;
 
         if (pools.length === 0) {
           if (!configured) return;

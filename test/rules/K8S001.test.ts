@@ -242,6 +242,17 @@ const cases: RuleTable = {
         related: [{ label: 'taint "team=vision:NoSchedule" of GPU node pool "gpu"' }, { label: 'taint "gpu=a100:NoSchedule" of GPU node pool "a100"' }],
       },
       {
+        name: 'node-selector-picks-the-untolerated-pool',
+        files: {
+          'infra/main.tf': tfPool('["gpu=a100:NoSchedule"]', '', 'a100') + tfPool('["sku=gpu:NoSchedule"]', '', 't4', 'Standard_NC4as_T4_v3'),
+          'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      nodeSelector:\n        kubernetes.azure.com/agentpool: t4\n      tolerations:\n        - { key: gpu, operator: Equal, value: a100, effect: NoSchedule }\n'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'taint "sku=gpu:NoSchedule" of GPU node pool "t4", so',
+      },
+      {
         name: 'spot-pool-automatic-taint',
         files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '  priority              = "Spot"\n'), 'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU) },
         level: 'error',
