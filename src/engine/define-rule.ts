@@ -19,6 +19,7 @@ const PROBE: RuleContext = {
   report: () => undefined,
   undecided: () => undefined,
   relativePath: (file) => file,
+  today: '1970-01-01',
 };
 
 /** Formats a rule covers, from its hooks: resource hooks → every resource format; `ciFile` → CI formats; `terraformModule` → Terraform. */

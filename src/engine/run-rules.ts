@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { fileStart, type Location } from '../core/source.js';
+import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
 import type { Resource, ResourceKind } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
@@ -34,6 +35,8 @@ export interface RuleRunInput {
   files: ScannedFile[];
   /** The CI model of every workflow, pipeline and script (`buildCiModel`). */
   ciFiles: CiFile[];
+  /** The scan date, `YYYY-MM-DD` (default: today, UTC). */
+  today?: string;
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -66,6 +69,7 @@ export interface RuleFailure {
 export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failures: RuleFailure[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
+  const today = input.today ?? todayUtc();
   for (const rule of input.rules) {
     const meta = rule.meta;
     let variant = 'default';
@@ -158,6 +162,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       },
       report,
       relativePath: (file) => relativeToRoot(input.root, file) || '.',
+      today,
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       },

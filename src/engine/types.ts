@@ -199,6 +199,8 @@ export interface RuleContext<M extends string = string> {
    * must not depend on where the checkout lives.
    */
   relativePath(file: string): string;
+  /** The scan date, `YYYY-MM-DD` (UTC; `lint({ today })` fixes it): for date-dependent facts such as GPU004's retirement dates. */
+  readonly today: string;
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */
   undecided(resource: Resource, attribute: string, reason: string, location?: Location): void;
 }
