@@ -33,7 +33,7 @@ import { ALL_RULES } from '../rules/index.js';
 export const VERSION = '0.1.0';
 
 /** What the front ends read, for messages about files that are not read. */
-const FORMATS_READ = 'Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts';
+const FORMATS_READ = 'Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts';
 
 export interface LintOptions {
   /** Files or folders to lint (default: the current folder). */

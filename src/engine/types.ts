@@ -28,6 +28,7 @@ export type InputFormat =
   | 'arm'
   | 'bicep-compiled'
   | 'bicep'
+  | 'azureml-yaml'
   | 'github-actions'
   | 'azure-pipelines'
   | 'script'
@@ -35,6 +36,12 @@ export type InputFormat =
 
 /** Formats of resource rules: every front end that produces normalized resources. */
 export const RESOURCE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
+/**
+ * Resource formats that produce only some kinds (Azure ML YAML: compute and workspace): a rule
+ * covers such a format when it has a hook for one of its kinds. A `graph` rule names it in
+ * `meta.formats` when it applies (TAG001, GOV001).
+ */
+export const KIND_FORMATS: Readonly<Partial<Record<InputFormat, readonly ResourceKind[]>>> = { 'azureml-yaml': ['ml.compute', 'ml.workspace'] };
 /** Formats of CI rules: every front end that produces the CI model. */
 export const CI_FORMATS: readonly InputFormat[] = ['github-actions', 'azure-pipelines', 'script'];
 

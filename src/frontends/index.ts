@@ -7,12 +7,13 @@ import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
 import { armFrontEnd } from './arm.js';
 import { lazyFrontEnd } from './lazy.js';
-import { bicepKindByName, ciByName } from './names.js';
+import { amlYamlByName, bicepKindByName, ciByName } from './names.js';
 
-// Bicep and CI are imported on demand (start-up of runs without such files; see lazy.ts).
+// Bicep, Azure ML YAML and CI are imported on demand (start-up of runs without such files; see lazy.ts).
 const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName }, async () => (await import('./bicep.js')).bicepFrontEnd);
+const azuremlYamlFrontEnd = lazyFrontEnd({ name: 'azureml-yaml', family: 'arm', byName: amlYamlByName }, async () => (await import('./azureml-yaml.js')).azuremlYamlFrontEnd);
 const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName }, async () => (await import('./ci.js')).ciFrontEnd);
 
-export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, ciFrontEnd];
+export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, azuremlYamlFrontEnd, ciFrontEnd];
 
 export type { FrontEnd, FrontEndContext, FrontEndResult, ClassifiedFile, Problem, Family } from './types.js';

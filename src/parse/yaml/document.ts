@@ -1,0 +1,87 @@
+/**
+ * A YAML file as a data format (Azure ML CLI v2 YAML; any YAML that is not a CI file): every
+ * document's positioned tree, the syntax errors with ranges, every comment (for suppressions)
+ * and the block ranges a directive can cover. The same parser settings as the CI files
+ * (YAML 1.2, source tokens kept for exact scalar ranges, a nesting guard before composing).
+ */
+import { Composer, Parser, isMap } from 'yaml';
+import type { CST, Document } from 'yaml';
+import { LineMap, type Range } from '../../core/source.js';
+import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
+import { yamlNestingOverflow } from './nesting.js';
+import { yamlTreeBlockRanges } from './blocks.js';
+import { yamlTree, type YamlMap } from './tree.js';
+
+export interface YamlParseError {
+  message: string;
+  range: Range;
+}
+
+export interface ParsedYaml {
+  text: string;
+  lineMap: LineMap;
+  errors: YamlParseError[];
+  comments: { text: string; range: Range }[];
+  blocks: Range[];
+  /** The root mapping of each document (documents whose root is not a mapping are left out). */
+  roots: YamlMap[];
+}
+
+/** Every comment token of a CST token stream: `[offset, source]` (source keeps its `#`). */
+export function collectYamlComments(tokens: unknown, out: [number, string][]): void {
+  const stack: unknown[] = [tokens];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object' || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const x of t) stack.push(x);
+      continue;
+    }
+    const o = t as { type?: unknown; offset?: unknown; source?: unknown };
+    if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
+      out.push([o.offset, o.source]);
+      continue;
+    }
+    for (const v of Object.values(o)) if (v && typeof v === 'object') stack.push(v);
+  }
+}
+
+/**
+ * Parses a YAML file. Never throws: a parser failure or nesting beyond the limit is an error
+ * with a range. `text` may be a whole file in which only a part is YAML (a heredoc inside a
+ * script), with every other character replaced by a space: positions stay those of the file.
+ */
+export function parseYamlFile(text: string): ParsedYaml {
+  const lineMap = new LineMap(text);
+  const out: ParsedYaml = { text, lineMap, errors: [], comments: [], blocks: [], roots: [] };
+  let tokens: unknown[] = [];
+  let docs: Document.Parsed[] = [];
+  try {
+    tokens = [...new Parser().parse(text)];
+    const tooDeep = yamlNestingOverflow(tokens as CST.Token[], MAX_NESTING_DEPTH);
+    if (tooDeep !== undefined) {
+      out.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
+      return out;
+    }
+    docs = [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens as never, true, text.length)];
+  } catch (e) {
+    out.errors.push({ message: `YAML parser failed: ${(e as Error).message}`, range: lineMap.range(0, 0) });
+    return out;
+  }
+  out.blocks = yamlTreeBlockRanges(docs, lineMap);
+  const raw: [number, string][] = [];
+  collectYamlComments(tokens, raw);
+  raw.sort((a, b) => a[0] - b[0]);
+  for (const [off, src] of raw) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
+  for (const d of docs) {
+    for (const err of d.errors) {
+      const [s, e] = err.pos;
+      out.errors.push({ message: err.message.split('\n')[0] ?? err.message, range: lineMap.range(s, Math.max(s, e)) });
+    }
+    if (isMap(d.contents)) out.roots.push(yamlTree(d.contents, lineMap) as YamlMap);
+  }
+  out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
+}
