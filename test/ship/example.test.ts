@@ -10,7 +10,7 @@ import type { LintResult } from '../../src/engine/result.js';
 import { EXAMPLE } from './helpers.js';
 
 const HEADLINE = ['AML001', 'AML002', 'KV001', 'GPU001', 'AKS001', 'TAG002', 'TF001', 'TF002', 'CI001', 'CI002'];
-const EXPECTED = [...HEADLINE, 'CI005', 'GPU002'].sort();
+const EXPECTED = [...HEADLINE, 'CI005', 'GPU002', 'GPU004'].sort();
 
 describe('examples/mlops-platform', () => {
   let result: LintResult;
@@ -27,9 +27,9 @@ describe('examples/mlops-platform', () => {
     expect(result.notifications).toEqual([]);
   });
 
-  it('covers Terraform, compiled Bicep and the GitHub workflow', () => {
+  it('covers Terraform, compiled Bicep, Azure ML YAML and the GitHub workflow', () => {
     const files = new Set(result.findings.map((f) => path.relative(EXAMPLE, f.location.file).split(path.sep).join('/')));
-    for (const f of ['infra/terraform/main.tf', 'infra/terraform/variables.tf', 'infra/terraform/terraform.tfstate', 'infra/bicep/main.json', '.github/workflows/deploy.yml']) {
+    for (const f of ['infra/terraform/main.tf', 'infra/terraform/variables.tf', 'infra/terraform/terraform.tfstate', 'infra/bicep/main.json', '.github/workflows/deploy.yml', 'infra/aml/compute.yml']) {
       expect(files.has(f) || [...files].some((x) => x.startsWith(f.replace(/main\.json$/, 'main.'))), f).toBe(true);
     }
   });
