@@ -1,6 +1,7 @@
 import type { Value } from '../../src/core/value.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { attributeSite, displayName, inputsFeeding } from '../../src/engine/facts.js';
+import { allValidationsAdmit } from '../../src/engine/guards.js';
 import type { Graph } from '../../src/engine/types.js';
 import type { InputDecl, Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
@@ -13,9 +14,17 @@ interface Hit {
   retired: boolean;
 }
 
-/** The guard entries of an input that name sizes: ARM/Bicep `allowedValues`, Terraform `contains([...], var.x)` lists (regexes are GPU002's business). */
-function guardEntries(input: InputDecl): { entries: Value[]; guard: string } {
-  if (input.kind === 'tf-variable') return { entries: (input.validations ?? []).flatMap((v) => v.allowed), guard: 'its validation' };
+/**
+ * The guard entries of an input that admit the size they name: ARM/Bicep `allowedValues`, and
+ * the `contains([...], var.x)` list entries of Terraform validations that (all together) admit
+ * that size — a `!contains([...])` deny list admits none. Regexes are GPU002's business.
+ */
+function admittingEntries(input: InputDecl): { entries: Value[]; guard: string } {
+  if (input.kind === 'tf-variable') {
+    const vs = input.validations ?? [];
+    const entries = vs.flatMap((v) => v.allowed).filter((e) => e.kind === 'string' && allValidationsAdmit(vs, e.value) === true);
+    return { entries, guard: 'its validation' };
+  }
   return { entries: input.allowedValues ?? [], guard: input.kind === 'bicep-param' ? 'its @allowed list' : 'its allowedValues' };
 }
 
@@ -67,7 +76,7 @@ export default defineRule({
       // RULES.md GPU004: a guard entry that admits a retired size is reported at that entry.
       const at = attributeSite(r, 'vmSize');
       for (const input of inputsFeeding(r, 'vmSize', g.evaluation.inputs)) {
-        const { entries, guard } = guardEntries(input);
+        const { entries, guard } = admittingEntries(input);
         for (const e of entries) {
           if (e.kind !== 'string' || !e.origin) continue;
           const h = hitOf(e.value);

@@ -41,6 +41,18 @@ export interface AmlYamlText {
   typeHint?: AmlYamlType;
 }
 
+export interface AmlYamlResult {
+  resources: Resource[];
+  /** The first YAML syntax error of the text (PARSE001). */
+  problems: Problem[];
+  /**
+   * The YAML's `#` comments and block ranges, for suppressions: the caller adds it for a file
+   * this front end did not claim (a `--file` YAML without `$schema`); a heredoc's comments are
+   * also the script's, and a claimed file's are already collected.
+   */
+  suppressionSource: SuppressionSource;
+}
+
 /** The text with everything outside `[start, end)` blanked (newlines kept): positions stay the file's. */
 function onlySpan(text: string, span: { start: number; end: number } | undefined): string {
   if (!span) return text;
@@ -72,9 +84,13 @@ function documentsOf(src: AmlYamlText, parsed: ParsedYaml, overrides: readonly A
  * Overrides: `path` is the dotted key path as written after `--set` (`size`, `tags.team`),
  * `value` the text after `=`, typed like a plain YAML scalar, `location` where it is written.
  */
-export function amlYamlResources(src: AmlYamlText, overrides: readonly AmlYamlOverride[], evaluation: Evaluation): { resources: Resource[]; problems: Problem[] } {
+export function amlYamlResources(src: AmlYamlText, overrides: readonly AmlYamlOverride[], evaluation: Evaluation): AmlYamlResult {
   const parsed = parseYamlFile(onlySpan(src.text, src.span));
-  return { resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)), problems: parseProblems(src.file, parsed) };
+  return {
+    resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
+    problems: parseProblems(src.file, parsed),
+    suppressionSource: { file: src.file, comments: parsed.comments, blocks: parsed.blocks },
+  };
 }
 
 /** Links each compute of a unit to the unit's only named workspace (none when there are several). */

@@ -34,6 +34,21 @@ const table: RuleTable = {
         files: { 'main.tf': `variable "size" {\n  type = string\n}\n${pool('var.size')}` },
       },
       {
+        name: 'deny-list-of-retired-sizes-admits-none',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC4as_T4_v3"
+  validation {
+    condition     = !contains(["Standard_NC6", "Standard_NC6s_v3"], var.gpu_vm_size)
+    error_message = "Retired sizes are not allowed."
+  }
+}
+${pool('var.gpu_vm_size')}`,
+        },
+      },
+      {
         name: 'retiring-more-than-12-months-ahead',
         files: { 'main.tf': pool('"Standard_NV12s_v3"') },
         options: { today: '2025-09-29' },
