@@ -153,5 +153,14 @@ describe('amlYamlResources (the az CLI front end: --file and heredocs)', () => {
     const [ws] = amlYamlResources({ file: '/s/ws.yml', text: yaml, typeHint: 'workspace' }, [], evaluation).resources;
     expect(ws!.kind).toBe('ml.workspace');
     expect(ws!.attrs.get('publicNetworkAccess')!.value).toMatchObject({ kind: 'bool', value: false });
+    // A hub workspace (`kind: hub`) is still a workspace; a compute named by --name keeps its own type.
+    const [hub] = amlYamlResources({ file: '/s/hub.yml', text: 'name: hub\nkind: hub\n', typeHint: 'workspace' }, [], evaluation).resources;
+    expect(hub!.kind).toBe('ml.workspace');
+    const name = { path: 'name', value: 'ci-1', location: { file: '/s/deploy.sh', range: new LineMap('x').range(0, 1) } };
+    const [ci] = amlYamlResources({ file: '/s/ci.yml', text: 'type: computeinstance\nsize: Standard_DS3_v2\n', typeHint: 'amlcompute' }, [name], evaluation).resources;
+    expect(ci!.attrs.get('computeType')!.value).toMatchObject({ value: 'instance' });
+    expect(ci!.name).toMatchObject({ value: 'ci-1' });
+    // Another Azure ML document (a job) is never read as a compute.
+    expect(amlYamlResources({ file: '/s/job.yml', text: `$schema: ${SCHEMA}/commandJob.schema.json\ntype: command\n`, typeHint: 'amlcompute' }, [], evaluation).resources).toHaveLength(0);
   });
 });

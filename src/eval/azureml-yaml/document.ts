@@ -75,6 +75,21 @@ export function amlYamlTypeOf(root: YamlMap): AmlYamlType | undefined {
   return typeText;
 }
 
+/**
+ * The type of a document the command names (`az ml workspace create --file`, `az ml compute
+ * create --file`) when the document alone does not say it: a workspace YAML without `$schema`,
+ * a compute YAML whose `name` comes from `--name`. A compute's own `type` key still decides
+ * between cluster and instance; a document with another `$schema` is not read.
+ */
+function hintedType(root: YamlMap, hint: AmlYamlType | undefined): AmlYamlType | undefined {
+  if (!hint) return undefined;
+  const entry = (k: string): YamlTree | undefined => root.entries.find((e) => e.key === k)?.value;
+  if (scalarText(entry('$schema')) !== undefined) return undefined;
+  if (hint === 'workspace') return hint;
+  const t = scalarText(entry('type'))?.trim().toLowerCase();
+  return t === 'amlcompute' || t === 'computeinstance' ? t : hint;
+}
+
 /** A cheap text check before parsing: could this YAML be an Azure ML compute or workspace document? */
 export function mayBeAmlYaml(text: string): boolean {
   if (SCHEMA_URL.test(text)) return true;
@@ -151,7 +166,7 @@ export function withOverride(body: ObjectValue, path: readonly string[], value: 
  * key wins). Undefined when the root is not an Azure ML compute or workspace document.
  */
 export function readAmlYamlDocument(file: string, root: YamlMap, index: number, overrides: readonly AmlYamlOverride[] = [], opts: ReadOptions = {}): AmlYamlDocument | undefined {
-  const type = amlYamlTypeOf(root) ?? (root.entries.some((e) => FOREIGN_KEYS.includes(e.key)) ? undefined : opts.typeHint);
+  const type = amlYamlTypeOf(root) ?? hintedType(root, opts.typeHint);
   if (!type) return undefined;
   let body = yamlValue(file, root, opts) as ObjectValue;
   for (const o of overrides) {
