@@ -110,6 +110,8 @@ export const azuremlYamlFrontEnd: FrontEnd = {
   byContent(_file, text): FileKind | undefined {
     if (!mayBeAmlYaml(text)) return undefined;
     const parsed = parseYamlFile(text);
+    // A file that does not parse is claimed on the text check, so its syntax error is reported.
+    if (parsed.errors.length > 0 && parsed.roots.length === 0) return 'azureml-yaml';
     return parsed.roots.some((r) => amlYamlTypeOf(r) !== undefined) ? 'azureml-yaml' : undefined;
   },
   run(files, ctx) {

@@ -80,6 +80,12 @@ describe('azureml-yaml files', () => {
     expect(p[0]!.location.range.start.line).toBeGreaterThanOrEqual(4);
   });
 
+  it('hostile nesting is PARSE001, not a crash or a hang', async () => {
+    const dir = tree({ 'compute.yml': `$schema: ${SCHEMA}/amlCompute.schema.json\nname: gpu\ntype: amlcompute\ntags: ${'['.repeat(20_000)}\n` });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GPU004'], today: '2026-06-01' });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['PARSE001']);
+  });
+
   it('reads every document of a multi-document file', async () => {
     const dir = tree({ 'computes.yml': 'type: amlcompute\nname: a\nsize: Standard_NC6\n---\ntype: amlcompute\nname: b\nsize: Standard_ND6s\n' });
     const r = await lint({ paths: [dir], root: dir, rules: ['GPU004'], today: '2026-06-01' });

@@ -90,10 +90,16 @@ function hintedType(root: YamlMap, hint: AmlYamlType | undefined): AmlYamlType |
   return t === 'amlcompute' || t === 'computeinstance' ? t : hint;
 }
 
-/** A cheap text check before parsing: could this YAML be an Azure ML compute or workspace document? */
+const FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join('|')})[ \\t]*:`, 'm');
+
+/**
+ * A text check before parsing: could this YAML be an Azure ML compute or workspace document?
+ * It also decides for a file that does not parse (so its syntax error is reported): an Azure ML
+ * `$schema`, or a top-level compute `type` and `name` without a key of another format.
+ */
 export function mayBeAmlYaml(text: string): boolean {
   if (SCHEMA_URL.test(text)) return true;
-  return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text) && /^name[ \t]*:/m.test(text);
+  return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text) && /^name[ \t]*:/m.test(text) && !FOREIGN_KEY_LINE.test(text);
 }
 
 const SHELL_EXPANSION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/;
