@@ -12,6 +12,7 @@ import AML006 from './aml/AML006-compute-node-public-ip.js';
 import GPU001 from './gpu/GPU001-gpu-workload-on-non-gpu-size.js';
 import GPU002 from './gpu/GPU002-gpu-size-input-unvalidated.js';
 import GPU003 from './gpu/GPU003-gpu-pool-not-scale-to-zero.js';
+import GPU004 from './gpu/GPU004-gpu-size-retired.js';
 import AKS001 from './aks/AKS001-gpu-node-pool-without-taint.js';
 import AKS002 from './aks/AKS002-gpu-size-in-system-pool.js';
 import KV001 from './keyvault/KV001-keyvault-purge-protection.js';
@@ -43,7 +44,7 @@ import SUP002 from './core/SUP002-suppression-unused.js';
 /** Rules by folder (the folder names the category and the doc path), in catalog order. */
 export const ALL_RULES: Rule[] = registerRules({
   aml: [AML001, AML002, AML003, AML004, AML005, AML006],
-  gpu: [GPU001, GPU002, GPU003],
+  gpu: [GPU001, GPU002, GPU003, GPU004],
   aks: [AKS001, AKS002],
   keyvault: [KV001, KV002],
   acr: [ACR001, ACR002],

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import { displayName, isKind, registryRestriction } from '../../src/engine/facts.js';
 
 export default defineRule({
@@ -10,6 +11,9 @@ export default defineRule({
       'Azure ML builds environment images on serverless compute that cannot reach a container registry behind a firewall or private endpoint. Without an image-build compute cluster, every environment build (and so every job and deployment that needs a new image) fails with a registry access error.',
     help: 'Set image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) to a CPU AML compute cluster in the workspace’s virtual network.',
     level: 'error',
+    // Not Azure ML YAML: a workspace YAML names its registry by resource ID, and no registry is
+    // defined in Azure ML YAML, so the restriction is never known there.
+    formats: [...RESOURCE_FORMATS],
     tags: ['reliability', 'network', 'aml'],
     messages: {
       noImageBuildCompute:

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { displayName } from '../../src/engine/facts.js';
 import { isInlineElement, valueAt } from '../../src/model/normalize.js';
@@ -17,6 +18,8 @@ export default defineRule({
       'Data-residency rules (GDPR, national health and finance regulation, customer contracts) often require that data and the compute that processes it stay in named regions. A workspace, storage account or GPU cluster created in another region copies training data there, can void a contract or a certification, and is expensive to move: most resources must be recreated and the data re-uploaded. Regions also differ in price and GPU quota.',
     help: 'Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.',
     level: 'error',
+    // Every resource format, and Azure ML YAML (its computes and workspaces carry `location`).
+    formats: [...RESOURCE_FORMATS, 'azureml-yaml'],
     tags: ['governance', 'compliance', 'location'],
     options: {
       allowedLocations: {

@@ -2,51 +2,12 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } from '../../src/engine/facts.js';
-import type { InputDecl, InputValidation } from '../../src/model/resource.js';
+import { allValidationsAdmit } from '../../src/engine/guards.js';
+import type { InputDecl } from '../../src/model/resource.js';
 import { SIZED_KINDS } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
 
 type MessageId = 'noValidation' | 'noAllowedValues' | 'noAllowedDecorator' | 'regexAdmitsNonGpu' | 'allowsNonGpu';
-
-/** Functions a validation condition may call and still be read as a plain regex/list guard. */
-const READABLE_FUNCTIONS = new Set(['can', 'regex', 'regexall', 'contains', 'length']);
-
-/**
- * How a Terraform validation treats a size: true (admits), false (rejects), undefined
- * (opaque: negations, mixed `&&`/`||`, other functions, no regex or list to read, a regex
- * the evaluator could not compile).
- */
-export function validationAdmits(v: InputValidation, size: string): boolean | undefined {
-  if (v.regexes.length === 0 && v.allowed.length === 0) return undefined;
-  const text = v.text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
-  if (/![^=]/.test(text) || text.includes('!=')) return undefined;
-  const and = text.includes('&&');
-  const or = text.includes('||');
-  if (and && or) return undefined;
-  for (const m of text.matchAll(/([A-Za-z_][\w]*)\s*\(/g)) if (!READABLE_FUNCTIONS.has(m[1]!)) return undefined;
-  const results: boolean[] = [];
-  for (const r of v.regexes) {
-    if (!r.matches) return undefined;
-    results.push(r.matches(size));
-  }
-  if (v.allowed.length) {
-    if (v.allowed.some((a) => a.kind !== 'string')) return undefined;
-    results.push(v.allowed.some((a) => a.kind === 'string' && a.value === size));
-  }
-  if (results.length > 1 && !and && !or) return undefined;
-  return and ? results.every(Boolean) : results.some(Boolean);
-}
-
-/** True when every validation admits the size; undefined when any is opaque. */
-function allAdmit(vs: readonly InputValidation[], size: string): boolean | undefined {
-  let out = true;
-  for (const v of vs) {
-    const a = validationAdmits(v, size);
-    if (a === undefined) return undefined;
-    out &&= a;
-  }
-  return out;
-}
 
 function hasGuard(input: InputDecl): boolean {
   return input.kind === 'tf-variable' ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
@@ -70,7 +31,7 @@ function problemsOf(input: InputDecl): Problem[] {
       for (const r of v.regexes) {
         const matches = r.matches;
         if (!matches) continue;
-        const probe = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allAdmit(vs, s) === true);
+        const probe = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allValidationsAdmit(vs, s) === true);
         if (!probe) continue;
         out.push({
           location: r.at,
@@ -79,7 +40,7 @@ function problemsOf(input: InputDecl): Problem[] {
           data: { ...base, pattern: r.pattern, probe, regex: gpuSizeRegex() },
         });
       }
-      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allAdmit(vs, s) === true, `${input.name}.validation.contains`));
+      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
     return out;
   }

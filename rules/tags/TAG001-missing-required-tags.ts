@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { displayName } from '../../src/engine/facts.js';
@@ -22,6 +23,8 @@ export default defineRule({
       'Tags are how Azure Cost Management, budgets, chargeback and Azure Policy know who owns a resource and what it is for. An untagged ML workspace, storage account or GPU cluster shows up as unattributed spend nobody can be asked about, escapes tag-based policies and clean-up automation, and is typically found only when the invoice arrives. Tags set after the fact miss all the cost already incurred.',
     help: 'Add every required tag (configured with `requiredTags`) to the resource’s tags, for example through a shared `local.common_tags` merged into each resource’s tags.',
     level: 'warning',
+    // Every resource format, and Azure ML YAML (its computes and workspaces carry `tags`).
+    formats: [...RESOURCE_FORMATS, 'azureml-yaml'],
     tags: ['governance', 'cost', 'tags'],
     options: {
       required: {

@@ -6,3 +6,12 @@
 export function monotonicMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
+
+/**
+ * The scan date, `YYYY-MM-DD` in UTC: what "today" means for date-dependent decisions
+ * (suppression expiry, GPU004 retirement dates). `lint()` reads it once per run and passes
+ * it on (`LintOptions.today` overrides it, so tests fix the date).
+ */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

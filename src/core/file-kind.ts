@@ -8,6 +8,7 @@ export type FileKind =
   | 'arm-params'
   | 'bicep'
   | 'bicepparam'
+  | 'azureml-yaml'
   | 'github-workflow'
   | 'github-action'
   | 'azure-pipeline'

@@ -4,7 +4,7 @@
  * `docPath` from the rule's folder, `formats` from the hooks it implements.
  */
 import type { InputFormat, Rule, RuleContext, RuleDefinition, RuleMeta, RuleVisitor } from './types.js';
-import { CI_FORMATS, RESOURCE_FORMATS } from './types.js';
+import { CI_FORMATS, KIND_FORMATS, RESOURCE_FORMATS } from './types.js';
 import { KINDS } from '../model/kinds.js';
 
 /** Typed identity: `export default defineRule({ meta: {...}, create(ctx) {...} })`. */
@@ -20,13 +20,17 @@ const PROBE: RuleContext = {
   undecided: () => undefined,
   relativePath: (file) => file,
   scan: { gpuNodePools: () => [] },
+  today: '1970-01-01',
 };
 
-/** Formats a rule covers, from its hooks: resource hooks → every resource format; `ciFile` → CI formats; `terraformModule` → Terraform. */
+/** Formats a rule covers, from its hooks: resource hooks → every resource format (and a kind-limited format when a hook is for one of its kinds); `ciFile` → CI formats; `terraformModule` → Terraform. */
 export function formatsFromHooks(visitor: RuleVisitor): InputFormat[] {
   const out = new Set<InputFormat>();
   const resourceHook = visitor.graph !== undefined || Object.keys(KINDS).some((k) => typeof visitor[k as keyof RuleVisitor] === 'function');
   if (resourceHook) for (const f of RESOURCE_FORMATS) out.add(f);
+  for (const [f, kinds] of Object.entries(KIND_FORMATS) as [InputFormat, readonly string[]][]) {
+    if (kinds.some((k) => typeof visitor[k as keyof RuleVisitor] === 'function')) out.add(f);
+  }
   if (visitor.terraformModule) out.add('terraform');
   if (visitor.ciFile) for (const f of CI_FORMATS) out.add(f);
   return [...out];

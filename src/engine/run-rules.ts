@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { fileStart, type Location } from '../core/source.js';
+import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
 import type { Resource, ResourceKind } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
@@ -35,6 +36,8 @@ export interface RuleRunInput {
   files: ScannedFile[];
   /** The CI model of every workflow, pipeline and script (`buildCiModel`). */
   ciFiles: CiFile[];
+  /** The scan date, `YYYY-MM-DD` (default: today, UTC). */
+  today?: string;
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -69,6 +72,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
   const scan = scanView(input.graphs);
+  const today = input.today ?? todayUtc();
   for (const rule of input.rules) {
     const meta = rule.meta;
     let variant = 'default';
@@ -162,6 +166,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       report,
       scan,
       relativePath: (file) => relativeToRoot(input.root, file) || '.',
+      today,
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       },

@@ -85,10 +85,8 @@ export function isValidDate(s: string): boolean {
   return d <= days;
 }
 
-/** Today's date as `YYYY-MM-DD` (UTC). */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+/** Today's date as `YYYY-MM-DD` (UTC): the scan date of `core/clock.ts`. */
+export { todayUtc } from '../core/clock.js';
 
 /** Removes comment markers when present (JSONC and YAML comments keep theirs). */
 function stripMarkers(text: string): string {

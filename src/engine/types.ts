@@ -28,6 +28,7 @@ export type InputFormat =
   | 'arm'
   | 'bicep-compiled'
   | 'bicep'
+  | 'azureml-yaml'
   | 'github-actions'
   | 'azure-pipelines'
   | 'script'
@@ -36,6 +37,12 @@ export type InputFormat =
 
 /** Formats of resource rules: every front end that produces normalized resources. */
 export const RESOURCE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
+/**
+ * Resource formats that produce only some kinds (Azure ML YAML: compute and workspace): a rule
+ * covers such a format when it has a hook for one of its kinds. A `graph` rule names it in
+ * `meta.formats` when it applies (TAG001, GOV001).
+ */
+export const KIND_FORMATS: Readonly<Partial<Record<InputFormat, readonly ResourceKind[]>>> = { 'azureml-yaml': ['ml.compute', 'ml.workspace'] };
 /** Formats of CI rules: every front end that produces the CI model. */
 export const CI_FORMATS: readonly InputFormat[] = ['github-actions', 'azure-pipelines', 'script'];
 
@@ -200,6 +207,8 @@ export interface RuleContext<M extends string = string> {
    * must not depend on where the checkout lives.
    */
   relativePath(file: string): string;
+  /** The scan date, `YYYY-MM-DD` (UTC; `lint({ today })` fixes it): for date-dependent facts such as GPU004's retirement dates. */
+  readonly today: string;
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */
   undecided(resource: Resource, attribute: string, reason: string, location?: Location): void;
   /**

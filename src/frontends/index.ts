@@ -7,14 +7,15 @@ import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
 import { armFrontEnd } from './arm.js';
 import { lazyFrontEnd } from './lazy.js';
-import { bicepKindByName, ciByName, k8sByName } from './names.js';
+import { amlYamlByName, bicepKindByName, ciByName, k8sByName } from './names.js';
 
-// Bicep and CI are imported on demand (start-up of runs without such files; see lazy.ts).
+// Bicep, Azure ML YAML and CI are imported on demand (start-up of runs without such files; see lazy.ts).
 const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName }, async () => (await import('./bicep.js')).bicepFrontEnd);
+const azuremlYamlFrontEnd = lazyFrontEnd({ name: 'azureml-yaml', family: 'arm', byName: amlYamlByName }, async () => (await import('./azureml-yaml.js')).azuremlYamlFrontEnd);
 const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName }, async () => (await import('./ci.js')).ciFrontEnd);
 // After ARM and CI: a JSON or YAML file they do not claim may still be a Kubernetes manifest.
 const k8sFrontEnd = lazyFrontEnd({ name: 'k8s', family: 'k8s', byName: k8sByName }, async () => (await import('./k8s.js')).k8sFrontEnd);
 
-export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, ciFrontEnd, k8sFrontEnd];
+export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, azuremlYamlFrontEnd, ciFrontEnd, k8sFrontEnd];
 
 export type { FrontEnd, FrontEndContext, FrontEndResult, ClassifiedFile, Problem, Family } from './types.js';

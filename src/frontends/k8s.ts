@@ -70,7 +70,7 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
     if (parsed.comments.length > 0) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
     return { documents: [jsonToTree(parsed.root, parsed.lineMap)], lineMap: parsed.lineMap };
   }
-  const parsed = parseYamlFile(file, text);
+  const parsed = parseYamlFile(text);
   // The first YAML error; the ones after it are usually its cascade.
   const first = parsed.errors[0];
   if (first) {

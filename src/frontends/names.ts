@@ -11,6 +11,11 @@ export function bicepKindByName(file: string): 'bicep' | 'bicepparam' | undefine
   return undefined;
 }
 
+/** Azure ML YAML is told from other YAML by content (`$schema`, `type: amlcompute`): a peek is needed. */
+export function amlYamlByName(file: string): 'peek' | undefined {
+  return /\.ya?ml$/i.test(path.basename(file)) ? 'peek' : undefined;
+}
+
 /** YAML and scripts are CI files only by content (`ci-classify.ts`): a peek is needed. */
 export function ciByName(file: string): 'peek' | undefined {
   return /\.(ya?ml|sh|bash|ps1)$/i.test(path.basename(file)) ? 'peek' : undefined;

@@ -39,7 +39,7 @@ interface PullRequestRepo {
 }
 
 /**
- * base: the example platform (13 errors, 2 warnings: the error cap is already full; 14 errors after);
+ * base: the example platform (14 errors, 2 warnings: the error cap is already full; 15 errors after);
  * head: the workspace is made public on purpose (a new line 81 in main.tf, AML001 moves
  * onto it) and a new file `zz_vault.tf` (sorted after every other file) adds a vault.
  */
@@ -145,13 +145,13 @@ describe('the Action on a pull request (head checked out, full history)', () => 
       '.github/workflows/deploy.yml:42 CI005',
       'infra/terraform/variables.tf:16 GPU002',
     ]);
-    expect(result.lines).toContain("mlops-iac-lint: 4 finding(s) not annotated (GitHub's limit is 10 per level); see the job summary or the SARIF report.");
+    expect(result.lines).toContain("mlops-iac-lint: 5 finding(s) not annotated (GitHub's limit is 10 per level); see the job summary or the SARIF report.");
   });
 
   it('no closing line is an annotation: the step fails by its exit code', () => {
     expect(result.code).toBe(1);
     expect(result.lines.filter((l) => l.startsWith('::'))).toEqual(annotationsOf(result.lines));
-    expect(result.lines.at(-1)).toBe('mlops-iac-lint: failing the step: 14 finding(s) at or above "error" level (fail-on: error).');
+    expect(result.lines.at(-1)).toBe('mlops-iac-lint: failing the step: 15 finding(s) at or above "error" level (fail-on: error).');
     expect(result.lines).toContain('mlops-iac-lint: pull request #7: 3 findings on lines it changed (git diff ' + `${repo.base.slice(0, 12)}...${repo.head.slice(0, 12)}), annotated first.`);
   });
 
@@ -162,17 +162,17 @@ describe('the Action on a pull request (head checked out, full history)', () => 
     expect(pr).toContain('These findings are on lines pull request #7 changed');
     for (const loc of ['infra/terraform/main.tf:81', 'infra/terraform/zz\\_vault.tf:1']) expect(pr).toContain(loc);
     expect(pr.split('\n').filter((l) => l.startsWith('| error ') || l.startsWith('| warning ')).length).toBe(3);
-    const notAnnotated = md.slice(md.indexOf('### Not annotated (4)'));
-    expect(notAnnotated.split('\n').filter((l) => l.startsWith('| error ')).length).toBe(4);
+    const notAnnotated = md.slice(md.indexOf('### Not annotated (5)'));
+    expect(notAnnotated.split('\n').filter((l) => l.startsWith('| error ')).length).toBe(5);
     expect(notAnnotated).not.toContain('zz\\_vault');
   });
 
   it('sets the outputs; the SARIF is valid and has every finding', () => {
     const out = parseGithubOutput(fs.readFileSync(r.outputFile, 'utf8'));
-    expect(out).toEqual({ 'sarif-file': path.join(repo.dir, 'mlops-iac-lint.sarif'), errors: '14', warnings: '3', notes: '0' });
+    expect(out).toEqual({ 'sarif-file': path.join(repo.dir, 'mlops-iac-lint.sarif'), errors: '15', warnings: '3', notes: '0' });
     const sarif = JSON.parse(fs.readFileSync(out['sarif-file']!, 'utf8'));
     expect(validateSarif(sarif)).toEqual([]);
-    expect(sarif.runs[0].results).toHaveLength(17);
+    expect(sarif.runs[0].results).toHaveLength(18);
     expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(true);
   });
 
@@ -214,7 +214,7 @@ describe('the Action on a pull request in a shallow clone (fetch-depth: 1)', () 
 
   it('still fails on the errors and sets the outputs', () => {
     expect(result.code).toBe(1);
-    expect(parseGithubOutput(fs.readFileSync(r.outputFile, 'utf8')).errors).toBe('14');
+    expect(parseGithubOutput(fs.readFileSync(r.outputFile, 'utf8')).errors).toBe('15');
     expect(result.lines.filter((l) => l.startsWith('::error::'))).toEqual([]);
   });
 });

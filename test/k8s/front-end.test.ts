@@ -147,7 +147,7 @@ spec:
           resources:
             limits: { nvidia.com/gpu: 1 }
 `;
-    const f = parseYamlFile('d.yaml', text);
+    const f = parseYamlFile(text);
     const [t] = readPodTemplates('d.yaml', f.documents, f.lineMap);
     expect(t).toMatchObject({ workloadKind: 'Deployment', name: 'web', namespace: 'ml', path: 'spec.template.spec' });
     expect(t!.containers.map((c) => [c.name, c.init])).toEqual([['init', true], ['web', false]]);
@@ -175,7 +175,7 @@ spec:
   });
 
   it('a PreferNoSchedule taint needs no toleration; a NoExecute one does', () => {
-    const f = parseYamlFile('p.yaml', 'apiVersion: v1\nkind: Pod\nspec:\n  containers: [{ name: a }]\n');
+    const f = parseYamlFile('apiVersion: v1\nkind: Pod\nspec:\n  containers: [{ name: a }]\n');
     const [t] = readPodTemplates('p.yaml', f.documents);
     expect(taintVerdict(t!, [{ key: 'a', value: '', effect: 'PreferNoSchedule' }]).missing).toEqual([]);
     expect(taintVerdict(t!, [{ key: 'a', value: '', effect: 'NoExecute' }]).missing).toHaveLength(1);

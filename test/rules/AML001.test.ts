@@ -1135,6 +1135,49 @@ param publicAccess = ⟦'Enabled'⟧
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'disabled-mixed-case',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+location: westeurope
+public_network_access: Disabled
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-defaults-enabled',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+⟦name: mlw-demo⟧
+location: westeurope
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'enabled-lower-case-in-prod-folder',
+        files: {
+          'prod/workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+public_network_access: ⟦enabled⟧
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+    ],
+  },
 };
 
 ruleTester('AML001', converted);

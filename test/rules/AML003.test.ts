@@ -1023,6 +1023,81 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'cpu-cluster-in-the-same-folder',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+image_build_compute: cpu-cluster
+`,
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+size: Standard_DS3_v2
+`,
+        },
+      },
+      {
+        name: 'compute-in-another-folder-is-not-known',
+        files: {
+          'ws/workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+image_build_compute: my-ci
+`,
+          'compute/instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: my-ci
+type: computeinstance
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'names-a-compute-instance',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+image_build_compute: ⟦my-ci⟧
+`,
+          'instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: my-ci
+type: computeinstance
+idle_time_before_shutdown: PT30M
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+      },
+      {
+        name: 'names-a-gpu-cluster',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+image_build_compute: ⟦gpu-cluster⟧
+`,
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC4as_T4_v3
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+    ],
+  },
 };
 
 ruleTester('AML003', converted);

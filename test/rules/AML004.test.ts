@@ -1144,6 +1144,49 @@ module compute './compute.bicep' = {
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'min-absent-defaults-to-zero',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+max_instances: 4
+`,
+        },
+      },
+      {
+        name: 'min-zero',
+        files: {
+          'cluster.yml': `
+type: AmlCompute
+name: cpu-cluster
+min_instances: 0
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'min-two',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+min_instances: ⟦2⟧
+max_instances: 4
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+        message: 'AML compute cluster "cpu-cluster" keeps 2 nodes running while idle (min_instances is 2); set min_instances to 0 so it scales to zero.',
+      },
+    ],
+  },
 };
 
 ruleTester('AML004', converted);

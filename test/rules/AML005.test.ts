@@ -1098,6 +1098,89 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'idle-shutdown-iso-8601',
+        files: {
+          'instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: my-ci
+type: computeinstance
+idle_time_before_shutdown: PT30M
+`,
+        },
+      },
+      {
+        name: 'idle-shutdown-minutes',
+        files: {
+          'instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: my-ci
+type: computeinstance
+idle_time_before_shutdown_minutes: 30
+`,
+        },
+      },
+      {
+        name: 'stop-schedule',
+        files: {
+          'instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: my-ci
+type: computeinstance
+schedules:
+  compute_start_stop:
+    - action: stop
+      trigger:
+        type: cron
+        start_time: "2021-03-10T21:21:07"
+        time_zone: Pacific Standard Time
+        expression: 0 18 * * *
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-idle-shutdown',
+        files: {
+          'instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: my-ci
+⟦type: computeinstance⟧
+size: Standard_DS3_v2
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+        message: 'AML compute instance "my-ci" has no idle shutdown (idle_time_before_shutdown is not set and no computeStartStop schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "PT60M") or a stop schedule.',
+      },
+      {
+        name: 'disabled-stop-schedule',
+        files: {
+          'instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: my-ci
+⟦type: computeinstance⟧
+schedules:
+  compute_start_stop:
+    - action: stop
+      trigger:
+        type: cron
+        start_time: "2021-03-10T21:21:07"
+        time_zone: Pacific Standard Time
+        expression: 0 18 * * *
+      state: disabled
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+    ],
+  },
 };
 
 ruleTester('AML005', converted);

@@ -1061,6 +1061,101 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'node-public-ip-off',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-private
+public_network_access: Disabled
+`,
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+enable_node_public_ip: false
+`,
+        },
+      },
+      {
+        name: 'workspace-not-known-in-another-folder',
+        files: {
+          'ws/workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-private
+public_network_access: Disabled
+`,
+          'compute/cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+`,
+        },
+      },
+      {
+        name: 'two-workspaces-in-the-folder',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-private
+public_network_access: Disabled
+`,
+          'workspace2.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-other
+`,
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'absent-defaults-true',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-private
+public_network_access: Disabled
+`,
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+⟦type: amlcompute⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+        related: [{ file: 'workspace.yml', line: 3 }],
+      },
+      {
+        name: 'explicit-true-on-an-instance',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-private
+public_network_access: Disabled
+`,
+          'instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: my-ci
+type: computeinstance
+idle_time_before_shutdown: PT30M
+enable_node_public_ip: ⟦true⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+      },
+    ],
+  },
 };
 
 ruleTester('AML006', converted);

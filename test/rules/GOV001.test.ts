@@ -772,6 +772,39 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'allowed-location',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+location: Norway East
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'other-location',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+location: ⟦eastus⟧
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'Norway West'] } } },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        message: 'Resource "cpu-cluster" (azureml:amlcompute) is deployed to "eastus", which is not an allowed location (norwayeast, norwaywest); set its location to one of the allowed regions.',
+      },
+    ],
+  },
 };
 
 ruleTester('GOV001', converted);

@@ -879,6 +879,62 @@ resource clusters 'Microsoft.MachineLearningServices/workspaces/computes@2024-04
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'gpu-name-gpu-size',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC4as_T4_v3
+`,
+        },
+      },
+      {
+        name: 'cpu-name-default-size',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-name-cpu-size',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: ⟦Standard_D16s_v5⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        message: 'AML compute "gpu-cluster" is meant for GPU work (its name "gpu-cluster" says GPU) but its size "Standard_D16s_v5" has no GPU; set size to a size of a GPU family (NC, ND, NG, NV).',
+      },
+      {
+        name: 'gpu-name-size-absent-defaults-to-cpu',
+        files: {
+          'instance.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/computeInstance.schema.json
+name: gpu-ci
+⟦type: computeinstance⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its size "Standard_DS3_v2" has no GPU',
+      },
+    ],
+  },
 };
 
 ruleTester('GPU001', converted);

@@ -3,7 +3,7 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { describe, expect, it } from 'vitest';
-import { validationAdmits } from '../../rules/gpu/GPU002-gpu-size-input-unvalidated.js';
+import { validationAdmits } from '../../src/engine/guards.js';
 import { str } from '../../src/core/value.js';
 import { tryCompileRegex } from '../../src/eval/terraform/regex.js';
 import type { InputValidation } from '../../src/model/resource.js';

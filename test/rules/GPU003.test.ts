@@ -1474,6 +1474,52 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'gpu-cluster-min-absent',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC4as_T4_v3
+max_instances: 2
+`,
+        },
+      },
+      {
+        name: 'cpu-cluster-min-one',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+size: Standard_DS3_v2
+min_instances: 1
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-cluster-min-one',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: train
+type: amlcompute
+size: Standard_NC4as_T4_v3
+min_instances: ⟦1⟧
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'clusterMinNodes',
+        message: 'GPU AML compute cluster "train" (GPU size "Standard_NC4as_T4_v3") keeps at least 1 node running (min_instances is 1), so its GPU nodes bill while idle; set min_instances to 0.',
+      },
+    ],
+  },
 };
 
 ruleTester('GPU003', converted);

@@ -886,6 +886,55 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'all-required-tags',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+tags:
+  owner: ml-team
+  Cost-Center: "4711"
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-tags',
+        files: {
+          'workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+⟦name: mlw-demo⟧
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noTags',
+        message: 'Resource "mlw-demo" (azureml:workspace) has no tags, so it lacks the required tags "owner", "cost-center"; add a tags map with them.',
+      },
+      {
+        name: 'one-missing',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+tags: ⟦{ owner: ml-team }⟧
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner', 'cost-center'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'missingTags',
+      },
+    ],
+  },
 };
 
 ruleTester('TAG001', converted);

@@ -595,6 +595,50 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
       },
     ],
   },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'cost-center-tag',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: train
+type: amlcompute
+size: Standard_NC4as_T4_v3
+tags:
+  cost-center: "4711"
+`,
+        },
+      },
+      {
+        name: 'cpu-cluster-no-tags',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu
+type: amlcompute
+size: Standard_DS3_v2
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-cluster-without-tags',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: train
+⟦type: amlcompute⟧
+size: Standard_NC4as_T4_v3
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
+    ],
+  },
 };
 
 ruleTester('TAG002', converted);

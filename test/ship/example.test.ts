@@ -10,7 +10,7 @@ import type { LintResult } from '../../src/engine/result.js';
 import { EXAMPLE } from './helpers.js';
 
 const HEADLINE = ['AML001', 'AML002', 'KV001', 'GPU001', 'AKS001', 'TAG002', 'TF001', 'TF002', 'CI001', 'CI002', 'K8S001'];
-const EXPECTED = [...HEADLINE, 'CI005', 'GPU002'].sort();
+const EXPECTED = [...HEADLINE, 'CI005', 'GPU002', 'GPU004'].sort();
 
 describe('examples/mlops-platform', () => {
   let result: LintResult;
@@ -27,9 +27,9 @@ describe('examples/mlops-platform', () => {
     expect(result.notifications).toEqual([]);
   });
 
-  it('covers Terraform, compiled Bicep, the GitHub workflow and the Kubernetes Job', () => {
+  it('covers Terraform, compiled Bicep, Azure ML YAML, the GitHub workflow and the Kubernetes Job', () => {
     const files = new Set(result.findings.map((f) => path.relative(EXAMPLE, f.location.file).split(path.sep).join('/')));
-    for (const f of ['infra/terraform/main.tf', 'infra/terraform/variables.tf', 'infra/terraform/terraform.tfstate', 'infra/bicep/main.json', '.github/workflows/deploy.yml', 'k8s/train-job.yaml']) {
+    for (const f of ['infra/terraform/main.tf', 'infra/terraform/variables.tf', 'infra/terraform/terraform.tfstate', 'infra/bicep/main.json', '.github/workflows/deploy.yml', 'infra/aml/compute.yml', 'k8s/train-job.yaml']) {
       expect(files.has(f) || [...files].some((x) => x.startsWith(f.replace(/main\.json$/, 'main.'))), f).toBe(true);
     }
   });

@@ -16,7 +16,7 @@ if (!npmAvailable) warnSkip('npm package test', 'npm is not installed.', 'Instal
 const MAIN_TF = `resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
   name                  = "gpu"
   kubernetes_cluster_id = "/subscriptions/x/aks"
-  vm_size               = "Standard_NC6s_v3"
+  vm_size               = "Standard_NC4as_T4_v3"
   auto_scaling_enabled  = true
   min_count             = 0
   max_count             = 2

@@ -64,6 +64,8 @@ export const EXAMPLE_SIZES = {
   fpga: 'Standard_NP10s',
   /** A large GPU size (several dollars an hour). */
   largeGpu: 'Standard_NC24ads_A100_v4',
+  /** A size of a retired GPU series (NC, retired 2023-09-06; `facts/gpu-retirement.ts`). */
+  retired: 'Standard_NC6',
   /** A small CPU size for an AKS system pool. */
   systemPool: 'Standard_D4s_v5',
 } as const;

@@ -11,6 +11,7 @@ import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
+import { collectYamlComments } from './document.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
 import { yamlTreeBlockRanges } from './blocks.js';
@@ -523,26 +524,6 @@ function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
   };
   visit(root, '');
   return pipe;
-}
-
-export function collectYamlComments(tokens: unknown, out: [number, string][]): void {
-  const stack: unknown[] = [tokens];
-  const seen = new Set<unknown>();
-  while (stack.length) {
-    const t = stack.pop();
-    if (!t || typeof t !== 'object' || seen.has(t)) continue;
-    seen.add(t);
-    if (Array.isArray(t)) {
-      for (const x of t) stack.push(x);
-      continue;
-    }
-    const o = t as { type?: unknown; offset?: unknown; source?: unknown };
-    if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
-      out.push([o.offset, o.source]);
-      continue;
-    }
-    for (const v of Object.values(o)) if (v && typeof v === 'object') stack.push(v);
-  }
 }
 
 /** The YAML comments as one snippet, each comment on its own line, mapped to the file. */

@@ -1,68 +1,92 @@
 /**
- * A YAML file as plain positioned trees, for formats that only need structure, comments and
- * block ranges (Kubernetes manifests): every document's root (mappings, sequences and
- * scalars alike), the YAML errors with their exact positions, every `#` comment and the
- * block ranges suppressions scope over. Never throws on bad input.
+ * A YAML file as a data format (Azure ML CLI v2 YAML, Kubernetes manifests; any YAML that is not a CI file): every
+ * document's positioned tree, the syntax errors with ranges, every comment (for suppressions)
+ * and the block ranges a directive can cover. The same parser settings as the CI files
+ * (YAML 1.2, source tokens kept for exact scalar ranges, a nesting guard before composing).
  */
-import { Composer, Parser } from 'yaml';
+import { Composer, Parser, isMap } from 'yaml';
 import type { CST, Document } from 'yaml';
-import { LineMap } from '../../core/source.js';
-import type { Range } from '../../core/source.js';
+import { LineMap, type Range } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
 import { yamlTreeBlockRanges } from './blocks.js';
-import { collectYamlComments } from './ci.js';
-import { yamlTree } from './tree.js';
-import type { YamlTree } from './tree.js';
+import { yamlTree, type YamlMap, type YamlTree } from './tree.js';
 
-export interface YamlFileError {
+export interface YamlParseError {
   message: string;
   range: Range;
 }
 
-export interface YamlFile {
-  file: string;
+export interface ParsedYaml {
+  text: string;
   lineMap: LineMap;
-  errors: YamlFileError[];
-  /** Every `#` comment (with its `#`), in file order. */
+  errors: YamlParseError[];
   comments: { text: string; range: Range }[];
-  /** Block ranges (a key with a collection value, a collection item), for suppression scopes. */
   blocks: Range[];
-  /** Each document's root in file order (an empty document is absent). */
+  /** The root mapping of each document (documents whose root is not a mapping are left out). */
+  roots: YamlMap[];
+  /** Each document's root in file order, mappings, sequences and scalars alike (an empty document is absent). */
   documents: YamlTree[];
 }
 
-export function parseYamlFile(file: string, text: string): YamlFile {
+/** Every comment token of a CST token stream: `[offset, source]` (source keeps its `#`). */
+export function collectYamlComments(tokens: unknown, out: [number, string][]): void {
+  const stack: unknown[] = [tokens];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object' || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const x of t) stack.push(x);
+      continue;
+    }
+    const o = t as { type?: unknown; offset?: unknown; source?: unknown };
+    if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
+      out.push([o.offset, o.source]);
+      continue;
+    }
+    for (const v of Object.values(o)) if (v && typeof v === 'object') stack.push(v);
+  }
+}
+
+/**
+ * Parses a YAML file. Never throws: a parser failure or nesting beyond the limit is an error
+ * with a range. `text` may be a whole file in which only a part is YAML (a heredoc inside a
+ * script), with every other character replaced by a space: positions stay those of the file.
+ */
+export function parseYamlFile(text: string): ParsedYaml {
   const lineMap = new LineMap(text);
-  const out: YamlFile = { file, lineMap, errors: [], comments: [], blocks: [], documents: [] };
-  let tokens: CST.Token[];
-  let docs: Document.Parsed[];
+  const out: ParsedYaml = { text, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
+  let tokens: unknown[] = [];
+  let docs: Document.Parsed[] = [];
   try {
     tokens = [...new Parser().parse(text)];
-    // The composer and our tree copy recurse once per level: refuse pathological nesting first.
-    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
+    const tooDeep = yamlNestingOverflow(tokens as CST.Token[], MAX_NESTING_DEPTH);
     if (tooDeep !== undefined) {
       out.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
       return out;
     }
-    docs = [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens, true, text.length)];
+    docs = [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens as never, true, text.length)];
   } catch (e) {
     out.errors.push({ message: `YAML parser failed: ${(e as Error).message}`, range: lineMap.range(0, 0) });
     return out;
   }
+  out.blocks = yamlTreeBlockRanges(docs, lineMap);
+  const raw: [number, string][] = [];
+  collectYamlComments(tokens, raw);
+  raw.sort((a, b) => a[0] - b[0]);
+  for (const [off, src] of raw) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
     for (const err of d.errors) {
       const [s, e] = err.pos;
       out.errors.push({ message: err.message.split('\n')[0] ?? err.message, range: lineMap.range(s, Math.max(s, e)) });
     }
+    if (d.contents === null || d.contents === undefined) continue;
+    const tree = yamlTree(d.contents, lineMap);
+    out.documents.push(tree);
+    if (isMap(d.contents)) out.roots.push(tree as YamlMap);
   }
   out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  if (out.errors.length > 0) return out;
-  out.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const raw: [number, string][] = [];
-  collectYamlComments(tokens, raw);
-  raw.sort((a, b) => a[0] - b[0]);
-  out.comments = raw.map(([off, src]) => ({ text: src, range: lineMap.range(off, off + src.length) }));
-  for (const d of docs) if (d.contents !== null && d.contents !== undefined) out.documents.push(yamlTree(d.contents, lineMap));
   return out;
 }

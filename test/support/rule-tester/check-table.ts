@@ -14,6 +14,7 @@ const FORMAT_FILES: Record<Format, (file: string, text: string) => boolean> = {
   arm: (f, t) => /\.json$/.test(f) && /schema\.management\.azure\.com/.test(t),
   'bicep-compiled': (f, t) => /\.json$/.test(f) && /"_generator"/.test(t) && /"bicep"/.test(t),
   bicep: (f) => /\.(bicep|bicepparam)$/.test(f),
+  'azureml-yaml': (f, t) => /\.ya?ml$/.test(f) && (/azuremlschemas/i.test(t) || /^type:\s*(amlcompute|computeinstance)/im.test(t)),
   'github-actions': (f) => /\.ya?ml$/.test(f),
   'azure-pipelines': (f) => /\.ya?ml$/.test(f),
   script: (f) => /\.(sh|bash|ps1)$/.test(f),

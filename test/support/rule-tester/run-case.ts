@@ -165,7 +165,7 @@ export async function lintFiles(ruleId: string, ruleSet: Rule[], files: Readonly
       varFiles: c.varFiles?.map((f) => path.join(dir, f)),
       ruleOptions: c.ruleOptions,
       noConfig: !hasConfig,
-      today: TODAY,
+      today: c.today ?? TODAY,
     };
     const result = await lint(options);
     const rel = (file: string): string => path.relative(dir, file).split(path.sep).join('/');

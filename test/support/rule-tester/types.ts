@@ -20,6 +20,8 @@ export interface CaseOptions {
   ruleOptions?: LintOptions['ruleOptions'];
   /** A config file for the tree: written as `.mlops-iac-lint.json` at its root. */
   config?: Record<string, unknown>;
+  /** The scan date, `YYYY-MM-DD` (default: the tester's fixed day): for date-dependent rules (GPU004). */
+  today?: string;
   /** More rules to run (SUP002 needs the rule its directive names). Only the tested rule's findings are compared. */
   rules?: string[];
 }

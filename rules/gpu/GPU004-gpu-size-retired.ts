@@ -1,0 +1,108 @@
+import type { Value } from '../../src/core/value.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { attributeSite, displayName, inputsFeeding } from '../../src/engine/facts.js';
+import { allValidationsAdmit } from '../../src/engine/guards.js';
+import type { Graph } from '../../src/engine/types.js';
+import type { InputDecl, Resource } from '../../src/model/resource.js';
+import type { SizedKind } from '../../src/model/kinds.js';
+import { retiredSeriesOf, retirementState, RETIRING_WINDOW_MONTHS, type RetiredGpuSeries } from '../../src/model/facts/gpu-retirement.js';
+import { EXAMPLE_SIZES, workloadName } from '../../src/model/facts/gpu.js';
+
+/** A size that belongs to a retired or retiring series on the scan date, with its series and level. */
+interface Hit {
+  row: RetiredGpuSeries;
+  retired: boolean;
+}
+
+/**
+ * The guard entries of an input that admit the size they name: ARM/Bicep `allowedValues`, and
+ * the `contains([...], var.x)` list entries of Terraform validations that (all together) admit
+ * that size — a `!contains([...])` deny list admits none. Regexes are GPU002's business.
+ */
+function admittingEntries(input: InputDecl): { entries: Value[]; guard: string } {
+  if (input.kind === 'tf-variable') {
+    const vs = input.validations ?? [];
+    const entries = vs.flatMap((v) => v.allowed).filter((e) => e.kind === 'string' && allValidationsAdmit(vs, e.value) === true);
+    return { entries, guard: 'its validation' };
+  }
+  return { entries: input.allowedValues ?? [], guard: input.kind === 'bicep-param' ? 'its @allowed list' : 'its allowedValues' };
+}
+
+export default defineRule({
+  meta: {
+    id: 'GPU004',
+    name: 'gpu-size-retired',
+    shortDescription: 'A node pool, AML compute, VM or scale set uses a GPU size of a retired or retiring series.',
+    fullDescription: `Azure retires old GPU series on a fixed date (NC, NCv2, ND and NV on 2023-09-06, NCv3 on 2025-09-30, NVv3 and NVv4 on 2026-09-30). After it, the size cannot be deployed and remaining VMs are deallocated: a pipeline that creates a ${EXAMPLE_SIZES.retired} cluster fails, and a pool that relies on it stops. Sizes match exactly — a newer size of the same letters (${EXAMPLE_SIZES.gpuMeant}) is not affected. A size retiring within ${RETIRING_WINDOW_MONTHS} months is a warning, so the move can be planned.`,
+    help: 'Replace the size with a current GPU series (NCasT4_v3, NC A100 v4, NCads H100 v5 for compute; NVadsA10 v5 for visualization) and remove retired sizes from allowedValues / @allowed / validation lists. The message names the Microsoft Learn page of the retirement.',
+    level: 'error',
+    tags: ['reliability', 'cost', 'gpu'],
+    messages: {
+      retired:
+        '{{workload}} "{{name}}" uses size "{{size}}" of the {{series}} series, which Azure retired on {{date}}, so it can no longer be deployed; set {{attribute}} to a current GPU size ({{source}}).',
+      retiring:
+        '{{workload}} "{{name}}" uses size "{{size}}" of the {{series}} series, which Azure retires on {{date}}; set {{attribute}} to a current GPU size before then ({{source}}).',
+      guardRetired:
+        '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" and {{guard}} admits "{{size}}" of the {{series}} series, which Azure retired on {{date}}; remove it ({{source}}).',
+      guardRetiring:
+        '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" and {{guard}} admits "{{size}}" of the {{series}} series, which Azure retires on {{date}}; replace it with a current GPU size ({{source}}).',
+    },
+  },
+  create(ctx) {
+    /** Guard entries already reported (several resources can share one input). */
+    const seenGuards = new Set<string>();
+    const hitOf = (size: string): Hit | undefined => {
+      const row = retiredSeriesOf(size);
+      if (!row) return undefined;
+      const state = retirementState(row, ctx.today);
+      return state === 'later' ? undefined : { row, retired: state === 'retired' };
+    };
+    const rowData = (row: RetiredGpuSeries): Record<string, string> => ({ series: row.series, date: row.retires, source: row.source });
+
+    const check = (r: Resource<SizedKind>, g: Graph): void => {
+      const who = { workload: workloadName(r.kind), name: displayName(r) };
+      const size = ctx.fact(r, 'vmSize');
+      const s = size.string();
+      const hit = s === undefined ? undefined : hitOf(s);
+      if (hit && s !== undefined) {
+        ctx.report({
+          resource: r,
+          attr: 'vmSize',
+          level: hit.retired ? 'error' : 'warning',
+          messageId: hit.retired ? 'retired' : 'retiring',
+          data: { ...who, workload: workloadName(r.kind, true), size: s, attribute: size.sourcePath, ...rowData(hit.row) },
+        });
+      }
+      // RULES.md GPU004: a guard entry that admits a retired size is reported at that entry.
+      const at = attributeSite(r, 'vmSize');
+      for (const input of inputsFeeding(r, 'vmSize', g.evaluation.inputs)) {
+        const { entries, guard } = admittingEntries(input);
+        for (const e of entries) {
+          if (e.kind !== 'string' || !e.origin) continue;
+          const h = hitOf(e.value);
+          if (!h) continue;
+          const key = `${e.origin.file}:${e.origin.range.start.offset}:${e.origin.range.end.offset}`;
+          if (seenGuards.has(key)) continue;
+          seenGuards.add(key);
+          ctx.report({
+            resource: r,
+            attributePath: `${input.name}.${input.kind === 'tf-variable' ? 'validation' : 'allowedValues'}`,
+            location: e.origin,
+            related: at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [],
+            level: h.retired ? 'error' : 'warning',
+            messageId: h.retired ? 'guardRetired' : 'guardRetiring',
+            data: {
+              ...who,
+              declared: input.kind === 'tf-variable' ? 'Terraform variable' : 'Parameter',
+              input: input.name,
+              guard,
+              size: e.value,
+              ...rowData(h.row),
+            },
+          });
+        }
+      }
+    };
+    return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check };
+  },
+});

@@ -1,0 +1,189 @@
+/**
+ * Azure ML CLI v2 YAML (compute cluster, compute instance, workspace) read into values with
+ * origins (FORMATS.md §4). What the document is comes from its `$schema`
+ * (`…/amlCompute.schema.json`, `computeInstance`, `workspace`) or, without one, from a
+ * top-level `type: amlcompute|computeinstance`. Scalars become typed values the way the
+ * Azure ML CLI loads them (plain `true`/`12` are a boolean and a number; quoted text is a
+ * string); `az ml … create --set k=v` overrides replace keys before anything reads them.
+ */
+import type { Location, Range } from '../../core/source.js';
+import { bool, list, nul, num, obj, str, unknown, type ObjectValue, type Value } from '../../core/value.js';
+import type { YamlMap, YamlTree } from '../../parse/yaml/tree.js';
+
+/** The three Azure ML YAML documents this front end reads, by their lower-case `type`. */
+export type AmlYamlType = 'amlcompute' | 'computeinstance' | 'workspace';
+
+/** `$schema` of the Azure ML CLI v2 YAML reference (both hosts, any version folder). */
+const SCHEMA_URL = /azuremlschemas(?:prod)?\.azureedge\.net\/.*\/(amlCompute|computeInstance|workspace)\.schema\.json/i;
+const SCHEMA_TYPE: Record<string, AmlYamlType> = { amlcompute: 'amlcompute', computeinstance: 'computeinstance', workspace: 'workspace' };
+/** Top-level keys that make a YAML something else (Kubernetes, a CI file, an AML job or pipeline). */
+const FOREIGN_KEYS = ['apiVersion', 'kind', 'jobs', 'steps', 'stages', 'on'];
+
+/** One `--set path=value` of `az ml compute|workspace create|update`, with where it is written. */
+export interface AmlYamlOverride {
+  /** Dotted key path as the CLI takes it (`size`, `tags.cost-center`, `network_settings.subnet`). */
+  path: string;
+  /** The value as written after `=` (typed like a plain YAML scalar: `true`, `2`, text). */
+  value: string;
+  /** The override's value as written (a finding about the key points here). */
+  location: Location;
+}
+
+export interface ReadOptions {
+  /** Text that is a heredoc of a shell script: a `$VAR`/`${VAR}` in a value is an unknown shell expansion. */
+  shellExpansions?: boolean;
+  /**
+   * The type the command says the file is (`az ml workspace create --file x.yml`: a workspace),
+   * used when the document names none (a workspace YAML without `$schema`).
+   */
+  typeHint?: AmlYamlType;
+}
+
+/** One Azure ML YAML document as values. */
+export interface AmlYamlDocument {
+  file: string;
+  type: AmlYamlType;
+  /** The document's body with overrides applied; every value with its origin. */
+  body: ObjectValue;
+  /** Where a finding about an absent key points: the `type:` entry (compute) or `name:` (workspace). */
+  header: Location;
+  name?: Value;
+  /** The document's index in its file (multi-document YAML). */
+  index: number;
+}
+
+function scalarText(t: YamlTree | undefined): string | undefined {
+  return t?.type === 'scalar' ? t.value : undefined;
+}
+
+/** The AML document type of a root mapping, or undefined when it is not one of the three. */
+export function amlYamlTypeOf(root: YamlMap): AmlYamlType | undefined {
+  const entry = (k: string): YamlTree | undefined => root.entries.find((e) => e.key === k)?.value;
+  const schema = scalarText(entry('$schema'));
+  const typeText = scalarText(entry('type'))?.trim().toLowerCase();
+  const bySchema = schema === undefined ? undefined : SCHEMA_URL.exec(schema)?.[1]?.toLowerCase();
+  if (bySchema !== undefined) {
+    const t = SCHEMA_TYPE[bySchema]!;
+    // The CLI reads `type` for computes; a workspace has none.
+    if (t !== 'workspace' && (typeText === 'amlcompute' || typeText === 'computeinstance')) return typeText;
+    return t;
+  }
+  if (schema !== undefined) return undefined; // another schema (job, environment, endpoint, vmCompute…)
+  if (typeText !== 'amlcompute' && typeText !== 'computeinstance') return undefined;
+  if (entry('name') === undefined) return undefined;
+  if (root.entries.some((e) => FOREIGN_KEYS.includes(e.key))) return undefined;
+  return typeText;
+}
+
+/**
+ * The type of a document the command names (`az ml workspace create --file`, `az ml compute
+ * create --file`) when the document alone does not say it: a workspace YAML without `$schema`,
+ * a compute YAML whose `name` comes from `--name`. A compute's own `type` key still decides
+ * between cluster and instance; a document with another `$schema` is not read.
+ */
+function hintedType(root: YamlMap, hint: AmlYamlType | undefined): AmlYamlType | undefined {
+  if (!hint) return undefined;
+  const entry = (k: string): YamlTree | undefined => root.entries.find((e) => e.key === k)?.value;
+  if (scalarText(entry('$schema')) !== undefined) return undefined;
+  if (hint === 'workspace') return hint;
+  const t = scalarText(entry('type'))?.trim().toLowerCase();
+  return t === 'amlcompute' || t === 'computeinstance' ? t : hint;
+}
+
+const FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join('|')})[ \\t]*:`, 'm');
+
+/**
+ * A text check before parsing: could this YAML be an Azure ML compute or workspace document?
+ * It also decides for a file that does not parse (so its syntax error is reported): an Azure ML
+ * `$schema`, or a top-level compute `type` and `name` without a key of another format.
+ */
+export function mayBeAmlYaml(text: string): boolean {
+  if (SCHEMA_URL.test(text)) return true;
+  return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text) && /^name[ \t]*:/m.test(text) && !FOREIGN_KEY_LINE.test(text);
+}
+
+const SHELL_EXPANSION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/;
+
+/** A plain or quoted YAML scalar (or a `--set` value) as a typed value. */
+export function scalarValue(text: string, plain: boolean, origin: Location, opts: ReadOptions = {}): Value {
+  if (opts.shellExpansions) {
+    const m = SHELL_EXPANSION.exec(text);
+    if (m) return unknown(`depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file`, origin);
+  }
+  if (!plain) return str(text, origin);
+  const t = text.trim();
+  if (t === '' || t === '~' || /^null$/i.test(t)) return nul(origin);
+  if (/^(true|false)$/i.test(t)) return bool(t.toLowerCase() === 'true', origin);
+  if (/^[-+]?(?:\d+|\d*\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return num(Number(t), origin);
+  return str(text, origin);
+}
+
+function loc(file: string, range: Range): Location {
+  return { file, range };
+}
+
+/** A positioned YAML node as a value (an alias or unsupported node is unknown). */
+export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Value {
+  const origin = loc(file, t.range);
+  switch (t.type) {
+    case 'scalar':
+      return scalarValue(t.value, t.plain, origin, opts);
+    case 'seq':
+      return list(t.items.map((i) => yamlValue(file, i, opts)), origin);
+    case 'map': {
+      const entries = new Map<string, Value>();
+      for (const e of t.entries) if (!entries.has(e.key)) entries.set(e.key, e.value ? yamlValue(file, e.value, opts) : nul(loc(file, e.keyRange)));
+      return obj(entries, origin);
+    }
+    default:
+      return unknown('a YAML alias or tag this reader does not follow', origin);
+  }
+}
+
+/** `body` with `path` (dotted; a numeric segment indexes a list) set to `value`; objects on the way are created. */
+export function withOverride(body: ObjectValue, path: readonly string[], value: Value): ObjectValue {
+  const [head, ...rest] = path;
+  if (head === undefined) return body;
+  const entries = new Map(body.entries);
+  // The CLI matches keys as written; a differently cased existing key is replaced, not duplicated.
+  const existingKey = entries.has(head) ? head : [...entries.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
+  const key = existingKey ?? head;
+  if (rest.length === 0) {
+    entries.set(key, value);
+    return { ...body, entries };
+  }
+  const child = entries.get(key);
+  if (child?.kind === 'list' && /^\d+$/.test(rest[0]!)) {
+    const i = Number(rest[0]);
+    const items = [...child.items];
+    const item = items[i];
+    if (item === undefined) return body; // the CLI fails on an index past the end; nothing to model
+    items[i] = rest.length === 1 ? value : item.kind === 'object' ? withOverride(item, rest.slice(1), value) : item;
+    entries.set(key, { ...child, items });
+    return { ...body, entries };
+  }
+  const base: ObjectValue = child?.kind === 'object' ? child : obj(new Map(), value.origin);
+  entries.set(key, withOverride(base, rest, value));
+  return { ...body, entries };
+}
+
+/**
+ * One document as values, with the overrides applied in order (a later `--set` of the same
+ * key wins). Undefined when the root is not an Azure ML compute or workspace document.
+ */
+export function readAmlYamlDocument(file: string, root: YamlMap, index: number, overrides: readonly AmlYamlOverride[] = [], opts: ReadOptions = {}): AmlYamlDocument | undefined {
+  const type = amlYamlTypeOf(root) ?? hintedType(root, opts.typeHint);
+  if (!type) return undefined;
+  let body = yamlValue(file, root, opts) as ObjectValue;
+  for (const o of overrides) {
+    const segments = o.path.split('.').filter((s) => s.length > 0);
+    if (segments.length === 0) continue;
+    body = withOverride(body, segments, scalarValue(o.value, true, o.location, opts));
+  }
+  const entry = (k: string) => root.entries.find((e) => e.key === k);
+  const at = (type === 'workspace' ? entry('name') ?? entry('$schema') : entry('type') ?? entry('name') ?? entry('$schema'))?.range ?? root.range;
+  const name = body.entries.get('name');
+  const doc: AmlYamlDocument = { file, type, body, header: loc(file, at), index };
+  if (name && name.kind !== 'null') doc.name = name;
+  return doc;
+}

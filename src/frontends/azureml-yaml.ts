@@ -1,0 +1,149 @@
+/**
+ * Azure ML CLI v2 YAML: compute clusters, compute instances and workspaces (FORMATS.md §4).
+ * A YAML file is one when a document's `$schema` is the Azure ML `amlCompute`,
+ * `computeInstance` or `workspace` schema, or (without `$schema`) its top level has
+ * `type: amlcompute|computeinstance` and `name` and none of `apiVersion`, `kind`, `jobs`,
+ * `steps`, `stages`, `on` (Kubernetes manifests, CI files, AML jobs stay with their readers).
+ *
+ * The documents of one folder (and one environment class) are one evaluation: a compute there
+ * belongs to the folder's workspace when the folder defines exactly one (AML003, AML006);
+ * otherwise its workspace is not known (the CLI takes it from the command line).
+ *
+ * `amlYamlResources` builds the resources of one YAML text plus `az ml … create --set k=v`
+ * overrides: the az CLI front end calls it for files named by `--file` and for heredocs.
+ */
+import path from 'node:path';
+import { classifyPath } from '../core/env.js';
+import type { EnvClass } from '../core/env.js';
+import type { FileKind } from '../core/file-kind.js';
+import { unknown } from '../core/value.js';
+import { parseYamlFile, type ParsedYaml } from '../parse/yaml/document.js';
+import { amlYamlTypeOf, mayBeAmlYaml, readAmlYamlDocument, type AmlYamlDocument, type AmlYamlOverride, type AmlYamlType } from '../eval/azureml-yaml/document.js';
+import { amlYamlRefKeys, amlYamlWorkspaceKey, fromAmlYaml } from '../model/from-azureml-yaml.js';
+import type { Evaluation, Resource } from '../model/resource.js';
+import type { EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
+import { amlYamlByName } from './names.js';
+import { readProblem } from './shared.js';
+
+export type { AmlYamlOverride, AmlYamlType } from '../eval/azureml-yaml/document.js';
+
+/** One YAML text to read: a whole file, or a part of one (a heredoc) given by its offsets. */
+export interface AmlYamlText {
+  /** The file the text is in (locations point into it). */
+  file: string;
+  /** The whole file's text. */
+  text: string;
+  /** The YAML part's `[start, end)` offsets in `text` (a heredoc body); default: the whole text. */
+  span?: { start: number; end: number };
+  /** True for a heredoc of a shell script: `$VAR` in a value is an unknown expansion. */
+  shellExpansions?: boolean;
+  /** The type the command names (`az ml workspace create`: workspace) when the document names none. */
+  typeHint?: AmlYamlType;
+}
+
+export interface AmlYamlResult {
+  resources: Resource[];
+  /** The first YAML syntax error of the text (PARSE001). */
+  problems: Problem[];
+  /**
+   * The YAML's `#` comments and block ranges, for suppressions: the caller adds it for a file
+   * this front end did not claim (a `--file` YAML without `$schema`); a heredoc's comments are
+   * also the script's, and a claimed file's are already collected.
+   */
+  suppressionSource: SuppressionSource;
+}
+
+/** The text with everything outside `[start, end)` blanked (newlines kept): positions stay the file's. */
+function onlySpan(text: string, span: { start: number; end: number } | undefined): string {
+  if (!span) return text;
+  const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
+  return blank(text.slice(0, span.start)) + text.slice(span.start, span.end) + blank(text.slice(span.end));
+}
+
+function parseProblems(file: string, parsed: ParsedYaml): Problem[] {
+  // The first syntax error only: the ones after it are its cascade.
+  return parsed.errors.slice(0, 1).map((e) => ({ ruleId: 'PARSE001' as const, message: e.message, location: { file, range: e.range } }));
+}
+
+/** The AML documents of a parsed text, with the overrides applied to each. */
+function documentsOf(src: AmlYamlText, parsed: ParsedYaml, overrides: readonly AmlYamlOverride[]): AmlYamlDocument[] {
+  const docs: AmlYamlDocument[] = [];
+  parsed.roots.forEach((root, i) => {
+    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, typeHint: src.typeHint });
+    if (d) docs.push(d);
+  });
+  return docs;
+}
+
+/**
+ * The resources of one Azure ML YAML text with `--set` overrides applied (later overrides of a
+ * key win), in the given evaluation. A compute is not linked to a workspace here: the caller
+ * that knows the workspace (`--workspace-name`) sets `refs.workspace` on it. Problems are the
+ * text's first YAML syntax error (PARSE001). Never throws.
+ *
+ * Overrides: `path` is the dotted key path as written after `--set` (`size`, `tags.team`),
+ * `value` the text after `=`, typed like a plain YAML scalar, `location` where it is written.
+ */
+export function amlYamlResources(src: AmlYamlText, overrides: readonly AmlYamlOverride[], evaluation: Evaluation): AmlYamlResult {
+  const parsed = parseYamlFile(onlySpan(src.text, src.span));
+  return {
+    resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
+    problems: parseProblems(src.file, parsed),
+    suppressionSource: { file: src.file, comments: parsed.comments, blocks: parsed.blocks },
+  };
+}
+
+/** Links each compute of a unit to the unit's only named workspace (none when there are several). */
+function linkWorkspace(resources: Resource[]): void {
+  const workspaces = resources.filter((r) => r.kind === 'ml.workspace' && r.name?.kind === 'string');
+  if (workspaces.length !== 1) return;
+  const ws = workspaces[0]!;
+  const key = amlYamlWorkspaceKey((ws.name as { value: string }).value);
+  for (const r of resources) if (r.kind === 'ml.compute' && !r.refs.has('workspace')) r.refs.set('workspace', unknown('the workspace defined in the same folder', ws.header, key));
+}
+
+export const azuremlYamlFrontEnd: FrontEnd = {
+  name: 'azureml-yaml',
+  // The Azure resource family (ARM, Bicep and Azure ML YAML describe Azure resources).
+  family: 'arm',
+  byName: amlYamlByName,
+  byContent(_file, text): FileKind | undefined {
+    if (!mayBeAmlYaml(text)) return undefined;
+    const parsed = parseYamlFile(text);
+    // A file that does not parse is claimed on the text check, so its syntax error is reported.
+    if (parsed.errors.length > 0 && parsed.roots.length === 0) return 'azureml-yaml';
+    return parsed.roots.some((r) => amlYamlTypeOf(r) !== undefined) ? 'azureml-yaml' : undefined;
+  },
+  run(files, ctx) {
+    const problems: Problem[] = [];
+    const suppressionSources: SuppressionSource[] = [];
+    const byUnit = new Map<string, { evaluation: Evaluation; resources: Resource[] }>();
+    for (const f of files) {
+      const text = ctx.host.readText(f.path);
+      if (text === undefined) {
+        const p = readProblem(ctx.host, f.path);
+        if (p) problems.push(p);
+        continue;
+      }
+      const parsed = parseYamlFile(text);
+      problems.push(...parseProblems(f.path, parsed));
+      suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
+      const rel = path.relative(ctx.root, f.path).split(path.sep).join('/');
+      const env: EnvClass = ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? 'unknown';
+      const dir = path.dirname(f.path);
+      const key = `${dir}\u0000${env}`;
+      let unit = byUnit.get(key);
+      if (!unit) {
+        unit = { evaluation: { variant: 'default', env, unit: dir, inputs: [] }, resources: [] };
+        byUnit.set(key, unit);
+      }
+      for (const d of documentsOf({ file: f.path, text }, parsed, [])) unit.resources.push(fromAmlYaml(d, unit.evaluation));
+    }
+    const units: EvaluatedUnit[] = [];
+    for (const u of byUnit.values()) {
+      linkWorkspace(u.resources);
+      units.push({ evaluation: u.evaluation, resources: u.resources, refKeys: amlYamlRefKeys });
+    }
+    return { units, problems, suppressionSources };
+  },
+};

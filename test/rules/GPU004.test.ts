@@ -1,0 +1,415 @@
+/**
+ * GPU004 (gpu-size-retired): a node pool, AML compute, VM or scale set whose size belongs to
+ * a retired or retiring GPU series, and guards (allowedValues, @allowed, validation lists)
+ * that admit one. The tester's scan date is 2026-06-01 (NC, NCv2, ND, NV and NCv3 are retired;
+ * NVv3 and NVv4 retire on 2026-09-30, within 12 months: warning); boundary cases set `today`.
+ */
+import { describe, expect, it } from 'vitest';
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { addMonths, retiredSeriesOf, retirementState, RETIRED_GPU_SERIES } from '../../src/model/facts/gpu-retirement.js';
+
+const NC = 'https://learn.microsoft.com/azure/virtual-machines/sizes/migration-guides/nc-series-retirement';
+const NCV3 = 'https://learn.microsoft.com/azure/virtual-machines/ncv3-nc6s-nc12s-nc24s-retirement';
+const NVV3 = 'https://learn.microsoft.com/azure/virtual-machines/sizes/gpu-accelerated/nvv3-series-retirement';
+
+const pool = (size: string): string => `
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = ${size}
+  node_count            = 1
+}
+`;
+
+const NV12S_V3_WARNING = `Node pool "gpu" uses size "Standard_NV12s_v3" of the NVv3 series, which Azure retires on 2026-09-30; set vm_size to a current GPU size before then (${NVV3}).`;
+
+const table: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'current-t4-size', files: { 'main.tf': pool('"Standard_NC64as_T4_v3"') } },
+      { name: 'a100-size', files: { 'main.tf': pool('"Standard_NC24ads_A100_v4"') } },
+      { name: 'prefix-of-a-retired-name-is-not-retired', files: { 'main.tf': pool('"Standard_NC6s_v4"') } },
+      {
+        name: 'unknown-size',
+        files: { 'main.tf': `variable "size" {\n  type = string\n}\n${pool('var.size')}` },
+      },
+      {
+        name: 'deny-list-of-retired-sizes-admits-none',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC4as_T4_v3"
+  validation {
+    condition     = !contains(["Standard_NC6", "Standard_NC6s_v3"], var.gpu_vm_size)
+    error_message = "Retired sizes are not allowed."
+  }
+}
+${pool('var.gpu_vm_size')}`,
+        },
+      },
+      {
+        name: 'retiring-more-than-12-months-ahead',
+        files: { 'main.tf': pool('"Standard_NV12s_v3"') },
+        options: { today: '2025-09-29' },
+      },
+    ],
+    invalid: [
+      {
+        name: 'ncv3-literal',
+        files: { 'main.tf': pool('⟦"Standard_NC6s_v3"⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        message: `Node pool "gpu" uses size "Standard_NC6s_v3" of the NCv3 series, which Azure retired on 2025-09-30, so it can no longer be deployed; set vm_size to a current GPU size (${NCV3}).`,
+      },
+      {
+        name: 'lower-case-name-matches',
+        files: { 'main.tf': pool('⟦"standard_nc6"⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: `of the NC series, which Azure retired on 2023-09-06`,
+      },
+      {
+        name: 'variable-default',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = ⟦"Standard_NC6"⟧
+}
+
+resource "azurerm_linux_virtual_machine" "gpu" {
+  name                  = "vm-gpu"
+  resource_group_name   = "rg"
+  location              = "westeurope"
+  size                  = var.gpu_vm_size
+  admin_username        = "azureuser"
+  network_interface_ids = []
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        message: `VM "vm-gpu" uses size "Standard_NC6" of the NC series, which Azure retired on 2023-09-06, so it can no longer be deployed; set size to a current GPU size (${NC}).`,
+        related: [{ file: 'main.tf', line: 10 }],
+      },
+      {
+        name: 'validation-list-admits-retired-size',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC4as_T4_v3"
+  validation {
+    condition     = contains(["Standard_NC4as_T4_v3", ⟦"Standard_NC6s_v3"⟧], var.gpu_vm_size)
+    error_message = "A GPU size."
+  }
+}
+${pool('var.gpu_vm_size')}`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'guardRetired',
+        message: `Terraform variable "gpu_vm_size" sets the size of node pool "gpu" and its validation admits "Standard_NC6s_v3" of the NCv3 series, which Azure retired on 2025-09-30; remove it (${NCV3}).`,
+      },
+      {
+        name: 'retiring-nvv3-is-a-warning',
+        files: { 'main.tf': pool('⟦"Standard_NV12s_v3"⟧') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'retiring',
+        message: NV12S_V3_WARNING,
+      },
+      {
+        name: 'boundary-on-the-retirement-day-still-retiring',
+        files: { 'main.tf': pool('⟦"Standard_NV12s_v3"⟧') },
+        options: { today: '2026-09-30' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'retiring',
+        message: NV12S_V3_WARNING,
+      },
+      {
+        name: 'boundary-the-day-after-retired',
+        files: { 'main.tf': pool('⟦"Standard_NV12s_v3"⟧') },
+        options: { today: '2026-10-01' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'which Azure retired on 2026-09-30',
+      },
+      {
+        name: 'boundary-exactly-12-months-ahead',
+        files: { 'main.tf': pool('⟦"Standard_NV12s_v3"⟧') },
+        options: { today: '2025-09-30' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'retiring',
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'current-size',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "cluster" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "gpu-cluster"
+  parent_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties  = { vmSize = "Standard_NC24ads_A100_v4" }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'nd-size',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "cluster" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "gpu-cluster"
+  parent_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties  = { vmSize = ⟦"Standard_ND24rs"⟧ }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'AML compute "gpu-cluster" uses size "Standard_ND24rs" of the ND series, which Azure retired on 2023-09-06',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'allowed-values-all-current',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "vmSize": { "type": "string", "defaultValue": "Standard_NC4as_T4_v3", "allowedValues": ["Standard_NC4as_T4_v3", "Standard_NC64as_T4_v3"] }
+  },
+  "resources": [
+    { "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-03-01", "name": "vmss-gpu", "location": "westeurope", "sku": { "name": "[parameters('vmSize')]", "capacity": 1 } }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'allowed-values-entry-and-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "vmSize": { "type": "string", "defaultValue": ⟦"Standard_NC12s_v2"⟧, "allowedValues": [⟦"Standard_NC12s_v2"⟧, "Standard_NC64as_T4_v3"] }
+  },
+  "resources": [
+    { "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-03-01", "name": "vmss-gpu", "location": "westeurope", "sku": { "name": "[parameters('vmSize')]", "capacity": 1 } }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        errors: [
+          { messageId: 'retired', messageIncludes: 'Scale set "vmss-gpu" uses size "Standard_NC12s_v2" of the NCv2 series, which Azure retired on 2023-09-06' },
+          { messageId: 'guardRetired', messageIncludes: 'Parameter "vmSize" sets the size of scale set "vmss-gpu" and its allowedValues admits "Standard_NC12s_v2"' },
+        ],
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'vm-current-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470", "templateHash": "1" } },
+  "resources": [
+    { "type": "Microsoft.Compute/virtualMachines", "apiVersion": "2024-03-01", "name": "vm-gpu", "location": "westeurope", "properties": { "hardwareProfile": { "vmSize": "Standard_NV36ads_A10_v5" } } }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'vm-nvv4-retiring',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470", "templateHash": "1" } },
+  "resources": [
+    { "type": "Microsoft.Compute/virtualMachines", "apiVersion": "2024-03-01", "name": "vm-gpu", "location": "westeurope", "properties": { "hardwareProfile": { "vmSize": ⟦"Standard_NV8as_v4"⟧ } } }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'retiring',
+        messageIncludes: 'VM "vm-gpu" uses size "Standard_NV8as_v4" of the NVv4 series, which Azure retires on 2026-09-30',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'allowed-current-sizes',
+        files: {
+          'main.bicep': `
+@allowed([
+  'Standard_NC4as_T4_v3'
+  'Standard_NC24ads_A100_v4'
+])
+param gpuVmSize string = 'Standard_NC4as_T4_v3'
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/gpu'
+  properties: {
+    mode: 'User'
+    vmSize: gpuVmSize
+    count: 1
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'allowed-entry-admits-retired-size',
+        files: {
+          'main.bicep': `
+@allowed([
+  'Standard_NC4as_T4_v3'
+  ⟦'Standard_NC24s_v3'⟧
+])
+param gpuVmSize string = 'Standard_NC4as_T4_v3'
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/gpu'
+  properties: {
+    mode: 'User'
+    vmSize: gpuVmSize
+    count: 1
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'guardRetired',
+        messageIncludes: 'Parameter "gpuVmSize" sets the size of node pool "aks/gpu" and its @allowed list admits "Standard_NC24s_v3" of the NCv3 series',
+      },
+    ],
+  },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'current-size',
+        files: {
+          'compute.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC64as_T4_v3
+`,
+        },
+      },
+      {
+        name: 'absent-size-is-the-cpu-default',
+        files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\n' },
+      },
+    ],
+    invalid: [
+      {
+        name: 'nc6-cluster',
+        files: {
+          'compute.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: ⟦Standard_NC6⟧
+min_instances: 0
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        message: `AML compute "gpu-cluster" uses size "Standard_NC6" of the NC series, which Azure retired on 2023-09-06, so it can no longer be deployed; set size to a current GPU size (${NC}).`,
+      },
+      {
+        name: 'instance-without-schema-lower-case',
+        files: { 'instance.yaml': 'type: ComputeInstance\nname: gpu-ci\nsize: "⟦standard_nv6⟧"\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'of the NV series, which Azure retired on 2023-09-06',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table);
+
+describe('GPU004 retirement table', () => {
+  it('matches exact names only, case-insensitively', () => {
+    expect(retiredSeriesOf('Standard_NC6')?.series).toBe('NC');
+    expect(retiredSeriesOf(' standard_nc6 ')?.series).toBe('NC');
+    expect(retiredSeriesOf('Standard_NC64as_T4_v3')).toBeUndefined();
+    expect(retiredSeriesOf('Standard_NC6s_v3')?.series).toBe('NCv3');
+    expect(retiredSeriesOf('Standard_NC6s_v2')?.series).toBe('NCv2');
+    expect(retiredSeriesOf('Standard_NC6s')).toBeUndefined();
+  });
+
+  it('has one row per series, each size once, each with a date and a Learn page', () => {
+    const sizes = RETIRED_GPU_SERIES.flatMap((r) => r.sizes.map((s) => s.toLowerCase()));
+    expect(new Set(sizes).size).toBe(sizes.length);
+    for (const r of RETIRED_GPU_SERIES) {
+      expect(r.retires).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.source).toMatch(/^https:\/\/learn\.microsoft\.com\/azure\/virtual-machines\//);
+    }
+  });
+
+  it('decides retired, retiring and later on the scan date', () => {
+    const nvv3 = retiredSeriesOf('Standard_NV12s_v3')!;
+    expect(retirementState(nvv3, '2026-10-01')).toBe('retired');
+    expect(retirementState(nvv3, '2026-09-30')).toBe('retiring');
+    expect(retirementState(nvv3, '2025-09-30')).toBe('retiring');
+    expect(retirementState(nvv3, '2025-09-29')).toBe('later');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+  });
+});
