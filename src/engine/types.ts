@@ -31,10 +31,13 @@ export type InputFormat =
   | 'github-actions'
   | 'azure-pipelines'
   | 'script'
+  | 'azure-cli'
   | 'any';
 
 /** Formats of resource rules: every front end that produces normalized resources. */
-export const RESOURCE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
+export const RESOURCE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep', 'azure-cli'];
+/** The declarative formats (rules that read declared inputs, such as GPU002's guards, apply only to them). */
+export const DECLARATIVE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
 /** Formats of CI rules: every front end that produces the CI model. */
 export const CI_FORMATS: readonly InputFormat[] = ['github-actions', 'azure-pipelines', 'script'];
 

@@ -13,7 +13,7 @@ export type { Evaluation, InputDecl, InputValidation } from '../eval/types.js';
 
 export type { ResourceKind } from './kinds.js';
 
-export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep';
+export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep' | 'azure-cli';
 
 
 /**
