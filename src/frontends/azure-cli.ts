@@ -398,7 +398,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   }
   const nameRaw = flags.name?.raw ?? '';
   const address = `${inv.script.subject}: az ${spec.command}${nameRaw ? ` ${nameRaw}` : ''}`;
-  const nameValue = flags.name?.value;
+  // An unknown name reads as written in messages (`<$registry_name>`, see displayName).
+  const nameValue = flags.name?.value.kind === 'unknown' ? { ...flags.name.value, token: nameRaw } : flags.name?.value;
   const resource = newResource(spec.kind, address, `az ${spec.command}`, at, nameValue);
   const nameKey = nameValue?.kind === 'string' ? nameValue.value : undefined;
   const parentKey = flags.parent?.kind === 'string' ? flags.parent.value : undefined;
