@@ -94,6 +94,8 @@ interface ParsedFlags {
   values: Map<FlagSpec, { value: Value; flag: ExpandedWord; variable?: string }>;
   name?: { value: Value; raw: string };
   parent?: Value;
+  /** Canonical reference → the named resource's identity key. */
+  refs: Map<string, Value>;
   location?: Value;
   file?: Value;
   sets: { key: string; value: Value; range: Range }[];
@@ -105,7 +107,7 @@ interface ParsedFlags {
 const isFlag = (w: ExpandedWord | undefined): boolean => w?.text !== undefined && /^--?[A-Za-z]/.test(w.text);
 
 function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): ParsedFlags {
-  const out: ParsedFlags = { values: new Map(), sets: [], opaque: false };
+  const out: ParsedFlags = { values: new Map(), sets: [], opaque: false, refs: new Map() };
   const byName = new Map<string, FlagSpec>();
   for (const f of spec.flags) for (const n of f.names) byName.set(n, f);
   const has = (names: readonly string[], n: string): boolean => names.includes(n);
@@ -144,7 +146,14 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       return { words: ws };
     };
     const f = byName.get(name);
-    if (f) {
+    const refFlag = spec.refFlags?.find((r) => r.names.includes(name));
+    if (refFlag) {
+      const v = takeOne()?.value;
+      if (v?.kind === 'string') {
+        const last = v.value.replace(/\/+$/, '').split('/').pop() ?? '';
+        out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, last), v.origin));
+      }
+    } else if (f) {
       const value = readFlag(f, w, takeOne, takeMany, file, next);
       if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable });
     } else if (has(spec.nameFlags, name)) {
@@ -405,6 +414,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   const parentKey = flags.parent?.kind === 'string' ? flags.parent.value : undefined;
   if (nameKey !== undefined && spec.verb === 'create') resource.identity.push(identityKey(spec.kind, nameKey));
   if (spec.parentRef && parentKey !== undefined) resource.refs.set(spec.parentRef, str(identityKey(PARENT_KIND[spec.parentRef]!, parentKey), flags.parent!.origin));
+  for (const [ref, v] of flags.refs) resource.refs.set(ref, v);
   if (nameValue) setFact(resource, 'name', nameValue, at, spec.nameFlags[0]!);
   if (flags.location) resource.body = obj({ location: flags.location });
 

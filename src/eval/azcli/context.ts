@@ -107,7 +107,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const inputDefault = (name: string): Value => {
     const i = inputs.get(name);
     if (!i?.default) return unknown(`input ${name} has no default`);
-    return passedThrough(str(i.default.text, scalarLoc(f, i.default)), { file: f, range: i.nameRange, label: `input ${name}` });
+    // The input's name joins the value's chain (GPU001 reads `gpu` in the names a size flowed through).
+    return passedThrough(str(i.default.text, scalarLoc(f, i.default)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } });
   };
   /** A variable's written value: a literal, or one expression/macro resolved; else unknown. */
   const resolveScalar = (s: CiScalar): Value => {

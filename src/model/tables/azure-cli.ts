@@ -73,6 +73,8 @@ export interface AzCommandSpec {
   parentFlags?: readonly string[];
   /** The canonical reference the parent name goes to (`cluster`, `workspace`, `nsg`). */
   parentRef?: string;
+  /** Flags that name another resource (an ARM id or a name; its last segment is the name): canonical reference → flags and kind. */
+  refFlags?: readonly { ref: string; names: readonly string[]; kind: ResourceKind }[];
   flags: readonly FlagSpec[];
   /** Defaults of absent flags on create (never on update). */
   defaults?: Readonly<Record<string, DefaultValue>>;
@@ -214,6 +216,8 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     kind: 'ml.workspace',
     verb: 'create',
     nameFlags: ['--name', '-n', '--workspace-name', '-w'],
+    // "--container-registry: ARM id of the container registry associated with this workspace."
+    refFlags: [{ ref: 'containerRegistry', names: ['--container-registry', '-c'], kind: 'acr' }],
     flags: ML_WORKSPACE_FLAGS,
     defaults: { publicNetworkAccess: true },
     source: 'https://learn.microsoft.com/cli/azure/ml/workspace#az-ml-workspace-create',
@@ -223,6 +227,7 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     kind: 'ml.workspace',
     verb: 'update',
     nameFlags: ['--name', '-n', '--workspace-name', '-w'],
+    refFlags: [{ ref: 'containerRegistry', names: ['--container-registry', '-c'], kind: 'acr' }],
     flags: ML_WORKSPACE_FLAGS,
     source: 'https://learn.microsoft.com/cli/azure/ml/workspace#az-ml-workspace-update',
   },
