@@ -195,7 +195,8 @@ function readFlag(
   file: string,
   next: ExpandedWord | undefined,
 ): { value: Value; variable?: string } | undefined {
-  const flagLoc: Location = { file, range: flagWord.word.range };
+  // A flag that came out of a variable (`$ARGS` split into words) is written in the assignment.
+  const flagLoc: Location = (flagWord.segments.length === 1 && flagWord.segments[0]!.value?.origin) || { file, range: flagWord.word.range };
   switch (f.read) {
     case 'bool': {
       // Three-state: a bare flag is true; a following `true`/`false` (or an expansion) is its value.

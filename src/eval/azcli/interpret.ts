@@ -218,6 +218,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const program = rest[j]!;
     // Expansions in every other command may assign (`${X:=lit}`).
+    // `: "${X:=lit}"` and other commands whose words assign defaults.
+    if (program.text !== 'az') for (const w of rest.slice(j)) if (/\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
     if (program.text === 'az') {
       const expanded: ExpandedWord[] = [];
       for (const w of rest.slice(j + 1)) expanded.push(...splitWords(expandWord(w, env, ctx, set)));
@@ -265,21 +267,26 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 
   function psCommand(cmd: CiCommand): void {
-    const words = joinExpressions(cmd.argv);
-    const depthHere = psDepth;
-    for (const w of words) {
+    const all = joinExpressions(cmd.argv);
+    // `{ $x = 'a' }`: the braces around a statement are words of their own.
+    let lead = 0;
+    while (lead < all.length && all[lead]!.raw === '{') lead++;
+    const depthHere = psDepth + lead;
+    for (const w of all) {
       for (const ch of w.raw) {
         if (ch === '{') psDepth++;
         else if (ch === '}') psDepth = Math.max(0, psDepth - 1);
       }
     }
+    const words = all.slice(lead);
+    if (words.length === 0) return;
     const first = words[0]!;
     // `$x = 'lit'`, `$env:X = 'lit'`, `$x='lit'`
     const m = /^\$((?:env:)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
     if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
       const name = m[1]!.replace(/^env:/i, '');
       const valueWord = m[2] !== undefined ? first : words[2];
-      const extra = m[2] !== undefined ? words.length > 1 : words.length > 3;
+      const extra = (m[2] !== undefined ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== undefined ? 2 : 4) && words[words.length - 1]!.raw === '}');
       if (depthHere > 0 || words.some((w) => w.raw === '{' || w.raw === '}')) {
         set(name, unknown(`$${name} is assigned inside a block`));
         return;
