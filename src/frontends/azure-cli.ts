@@ -24,7 +24,7 @@ import path from 'node:path';
 import { classifyPath, classifyValue, ENV_VARIABLE_NAMES, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
 import { bool, list, num, obj, str, unknown, type Value } from '../core/value.js';
-import type { CiFile, CiJob, CiEntry, CiStep } from '../model/ci.js';
+import type { CiFile, CiJob, CiEntry, CiScript, CiStep } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
 import {
@@ -297,6 +297,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const byUnit = new Map<string, { evaluation: Evaluation; resources: Resource[] }>();
   const fileReferences: AzFileReference[] = [];
   const heredocs: HeredocWrite[] = [];
+  const byPath = new Map(ciFiles.filter((f) => f.kind === 'script' && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0]! }]));
   for (const file of ciFiles) {
     const places = placesOf(file);
     const draftsByVariant = new Map<string, Draft[]>();
@@ -329,6 +330,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           }
         }
       }
+    }
+    // AzureCLI@2/@3 with `scriptLocation: scriptPath`: the named script, if scanned, runs with this step's variables.
+    for (const { step, script } of scriptPathRuns(file, byPath, ctx.root)) {
+      const place = places.get(step.subject);
+      const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
+      const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
+      const env = envClassOf(ctx, file, place, run.assigned);
+      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false) ?? []) add('default', d, env);
     }
     // Known reusable templates called from this file.
     for (const call of templateCalls(file)) {
@@ -534,6 +543,28 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * `AzureCLI@2`/`@3` steps with `scriptLocation: scriptPath` whose literal `scriptPath`
+ * (relative to the repository, `$(System.DefaultWorkingDirectory)/` or
+ * `$(Build.SourcesDirectory)/` allowed in front) names a scanned script.
+ */
+function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; script: CiScript }>, root: string): { step: CiStep; script: { file: string; script: CiScript } }[] {
+  const out: { step: CiStep; script: { file: string; script: CiScript } }[] = [];
+  if (file.format !== 'azure-pipelines') return out;
+  for (const step of file.steps) {
+    if (step.task?.name.toLowerCase() !== 'azurecli') continue;
+    const input = (k: string): string | undefined => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
+    if ((input('scriptLocation') ?? 'scriptPath').toLowerCase() !== 'scriptpath') continue;
+    const p = input('scriptPath')?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, '').replace(/\\/g, '/').replace(/^\.\//, '');
+    if (!p || /\$[({[]/.test(p)) continue;
+    const fromRoot = path.join(root, p);
+    const fromFile = path.join(path.dirname(file.file), p);
+    const hit = scripts.get(fromRoot) ?? scripts.get(fromFile);
+    if (hit) out.push({ step, script: hit });
+  }
+  return out;
 }
 
 // ---- known reusable templates --------------------------------------------------------------

@@ -177,6 +177,26 @@ stages:
     expect(acr.evaluation.env).toBe('prod');
   });
 
+  it('AzureCLI@2 scriptPath: the scanned script also runs with the step\'s variables', () => {
+    const r = run({
+      'scripts/compute.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size "$VMSIZE"\n',
+      'azure-pipelines.yml': `variables:
+  vmSize: Standard_D4s_v3
+steps:
+- task: AzureCLI@2
+  inputs:
+    azureSubscription: sc
+    scriptType: bash
+    scriptLocation: scriptPath
+    scriptPath: $(System.DefaultWorkingDirectory)/scripts/compute.sh
+`,
+    });
+    expect(resources(r).map((c) => `${c.address} ${attr(c, 'vmSize')}`)).toEqual([
+      'script: az ml compute create gpu-cluster ?$VMSIZE is not assigned a literal in this script',
+      'script: az ml compute create gpu-cluster Standard_D4s_v3@2:11',
+    ]);
+  });
+
   it('a call of the mlops-templates create-compute workflow is an ml.compute resource', () => {
     const r = run({
       '.github/workflows/train.yml': `on: workflow_dispatch
