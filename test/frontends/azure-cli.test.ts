@@ -234,3 +234,11 @@ describe('azure-cli front end: handed to the Azure ML YAML front end', () => {
     expect(r.heredocs.map((h) => [show(h.target), h.heredoc.quoted, h.heredoc.text.split('\n')[1], h.heredoc.range.start.line])).toEqual([['compute.yml@1:6', true, 'name: gpu-cluster', 3]]);
   });
 });
+
+describe('azure-cli front end: hostile input', () => {
+  it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {
+    const nested = `${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}`;
+    const r = run({ 'a.sh': `az acr create -n acr1 --sku ${nested} --admin-enabled "$(echo\naz acr create -n acr2 --sku \${{ inputs.x\n` });
+    expect(resources(r).length).toBeGreaterThan(0);
+  });
+});

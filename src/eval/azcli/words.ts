@@ -74,7 +74,7 @@ export function lookup(env: Env, name: string, ps: boolean): Value | undefined {
  * Expands one word. `onAssign` receives `${X:=lit}` assignments. The word's literal parts
  * are located through `word.rangeOf`.
  */
-export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssign?: (name: string, v: Value) => void): ExpandedWord {
+export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssign?: (name: string, v: Value) => void, depth = 0): ExpandedWord {
   const raw = word.raw;
   const ps = ctx.language === 'powershell';
   const esc = ps ? '`' : '\\';
@@ -186,7 +186,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         if (setNonEmpty) expansion(bound, i, end, name);
         else {
           const defText = m[3] ?? '';
-          const inner2 = expandText(defText, env, ctx);
+          const inner2 = expandText(defText, env, ctx, depth + 1);
           const v = inner2 ?? str(defText, locOf(ctx.file, word, defFrom, defTo));
           expansion(v, i, end, name);
           if (op.endsWith('=') && onAssign) onAssign(name, v);
@@ -227,10 +227,12 @@ function locOf(file: string, word: CiWord, from: number, to: number): Location {
 }
 
 /** A default's text that itself holds expansions (`${X:-$Y}`): expanded when every part is known, unknown otherwise; undefined for plain text. */
-function expandText(text: string, env: Env, ctx: ExpansionContext): Value | undefined {
+function expandText(text: string, env: Env, ctx: ExpansionContext, depth: number): Value | undefined {
   if (!/[$`]/.test(text)) return undefined;
+  // Defaults nested in defaults (`${A:-${B:-…}}`): a few levels are real code; more is hostile input.
+  if (depth > 8) return unknown('defaults nested too deeply');
   const fake: CiWord = { text, raw: text, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, rangeOf: () => fake.range };
-  const e = expandWord(fake, env, ctx);
+  const e = expandWord(fake, env, ctx, undefined, depth);
   const vs = e.segments.filter((s) => s.value);
   if (e.text === undefined) return unknown('default built from an unknown value');
   if (vs.length === 1 && e.segments.length === 1) return vs[0]!.value;
