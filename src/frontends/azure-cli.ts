@@ -320,6 +320,15 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = envClassOf(ctx, file, place, run.assigned);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
+        // A scanned script this one runs also runs with the variables it inherits (the step's, the exported ones).
+        if (vi === 0 && file.kind !== 'script') {
+          for (const call of run.calls) {
+            const target = scriptAt(byPath, ctx.root, file.file, call.path);
+            if (!target) continue;
+            const child = interpretScript(target.file, target.script, call.env, sc.expansion);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false) ?? []) add(variantName, d, env);
+          }
+        }
         for (const inv of run.invocations) {
           const built = fromInvocation(inv, file.file, fileReferences, vi === 0);
           if (!built) continue;
@@ -559,12 +568,17 @@ function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; scrip
     if ((input('scriptLocation') ?? 'scriptPath').toLowerCase() !== 'scriptpath') continue;
     const p = input('scriptPath')?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, '').replace(/\\/g, '/').replace(/^\.\//, '');
     if (!p || /\$[({[]/.test(p)) continue;
-    const fromRoot = path.join(root, p);
-    const fromFile = path.join(path.dirname(file.file), p);
-    const hit = scripts.get(fromRoot) ?? scripts.get(fromFile);
+    const hit = scriptAt(scripts, root, file.file, p);
     if (hit) out.push({ step, script: hit });
   }
   return out;
+}
+
+/** A scanned script named by a path relative to the repository root (where CI steps start) or to the calling file. */
+function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, p: string): { file: string; script: CiScript } | undefined {
+  const rel = p.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (path.isAbsolute(rel)) return undefined;
+  return scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
 }
 
 // ---- known reusable templates --------------------------------------------------------------

@@ -197,6 +197,29 @@ steps:
     ]);
   });
 
+  it('a workflow step that runs a scanned script passes its env: and exported variables', () => {
+    const r = run({
+      'scripts/pool.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints "$TAINT"\n',
+      '.github/workflows/w.yml': `on: push
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    env:
+      SIZE: Standard_NC6s_v3
+    steps:
+      - run: |
+          export TAINT=sku=gpu:NoSchedule
+          LOCAL_ONLY=x
+          bash ./scripts/pool.sh
+`,
+    });
+    const pools = resources(r).filter((x) => x.kind === 'aks.nodepool');
+    expect(pools.map((p) => `${attr(p, 'vmSize')} ${show((p.attrs.get('taints')?.value as { items?: Value[] }).items?.[0] ?? p.attrs.get('taints')?.value)}`)).toEqual([
+      '?$SIZE is not assigned a literal in this script ?$TAINT is not assigned a literal in this script',
+      'Standard_NC6s_v3@6:13 sku=gpu:NoSchedule@9:24',
+    ]);
+  });
+
   it('a call of the mlops-templates create-compute workflow is an ml.compute resource', () => {
     const r = run({
       '.github/workflows/train.yml': `on: workflow_dispatch

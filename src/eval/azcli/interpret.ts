@@ -37,9 +37,18 @@ export interface HeredocWrite {
   subject: string;
 }
 
+export interface ScriptCall {
+  /** The path as written, expanded (relative to the working directory). */
+  path: string;
+  /** The variables the called script inherits (the initial environment and `export`ed ones). */
+  env: Env;
+}
+
 export interface ScriptRun {
   invocations: AzInvocation[];
   heredocs: HeredocWrite[];
+  /** Scripts this one runs (`./deploy.sh`, `bash scripts/x.sh`, `pwsh ./x.ps1`), with what they inherit: the exported variables. */
+  calls: ScriptCall[];
   /** The variables at the end of the script (for ENVIRONMENT=/ENV= env classes). */
   env: Env;
   /** Every literal assignment made, by name (last one wins), for the environment class. */
@@ -94,6 +103,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const assigned = new Map<string, Value>();
   const invocations: AzInvocation[] = [];
   const heredocs: HeredocWrite[] = [];
+  const calls: ScriptCall[] = [];
+  const exported = new Set<string>(initial.keys());
   const frames: Frame[] = [];
   let psDepth = 0;
   let statement = -1;
@@ -211,6 +222,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const substituted = next !== undefined && next.statement === cmd.statement && (next.after === '$(' || next.after === '`');
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw)!;
+        if (head === 'export') exported.add(m[1]!);
         if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1]!, unknown(`$${m[1]} is assigned the output of a command`));
         else assignWord(w, m);
       }
@@ -226,8 +238,21 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator });
     }
     if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
+    recordCall(rest.slice(j));
   }
-  return { invocations, heredocs, env, assigned };
+  return { invocations, heredocs, env, assigned, calls };
+
+  function recordCall(words: CiWord[]): void {
+    const shells = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
+    let target: CiWord | undefined = words[0];
+    if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
+    if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
+    const path = expandWord(target, env, ctx).text;
+    if (path === undefined) return;
+    const inherited: Env = new Map();
+    for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
+    calls.push({ path, env: inherited });
+  }
 
   function closeFrame(head: string): void {
     const want = head === 'fi' ? 'if' : head === 'esac' ? 'case' : head === 'done' ? 'loop' : 'brace';
