@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
+import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } from '../../src/engine/facts.js';
@@ -59,6 +60,8 @@ export default defineRule({
   meta: {
     id: 'GPU002',
     name: 'gpu-size-input-unvalidated',
+    // Guards are declared inputs (Terraform validation, ARM/Bicep allowedValues): az commands have none.
+    formats: [...DECLARATIVE_FORMATS],
     shortDescription: 'A variable or parameter that sets the size of a GPU workload has no guard restricting it to GPU sizes.',
     fullDescription: `When the size of a GPU node pool, AML cluster, VM or scale set comes from an unvalidated input, one wrong value in a tfvars or parameter file (a CPU size such as ${EXAMPLE_SIZES.cpuTypo}, or the FPGA size ${EXAMPLE_SIZES.fpga} that a loose \`^${SIZE_PREFIX}N\` regex lets through) deploys nodes that cannot run GPU jobs but still bill — the "$4,000 typo". A validation catches it at \`terraform plan\` / template validation time instead of after the bill.`,
     help: `Terraform: add a validation block to the variable, such as \`condition = can(regex("${gpuSizeRegex()}", var.<name>))\`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).`,

@@ -33,10 +33,13 @@ export type InputFormat =
   | 'azure-pipelines'
   | 'script'
   | 'k8s'
+  | 'azure-cli'
   | 'any';
 
 /** Formats of resource rules: every front end that produces normalized resources. */
-export const RESOURCE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
+export const RESOURCE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep', 'azure-cli'];
+/** The declarative formats (rules that read declared inputs, such as GPU002's guards, apply only to them). */
+export const DECLARATIVE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
 /**
  * Resource formats that produce only some kinds (Azure ML YAML: compute and workspace): a rule
  * covers such a format when it has a hook for one of its kinds. A `graph` rule names it in

@@ -11,6 +11,7 @@ import { classifyCiFile } from './ci-classify.js';
 import type { FrontEnd, Problem, SuppressionSource } from './types.js';
 import { readProblem } from './shared.js';
 import { ciByName } from './names.js';
+import { azureCliUnits } from './azure-cli.js';
 
 export const ciFrontEnd: FrontEnd = {
   name: 'ci',
@@ -39,6 +40,8 @@ export const ciFrontEnd: FrontEnd = {
         suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
       }
     }
-    return { units: [], ciFiles, problems, suppressionSources };
+    // The az commands of the same parse become resources (the `azure-cli` format).
+    const az = azureCliUnits(ciFiles, ctx);
+    return { units: az.units, ciFiles, problems, suppressionSources, azureCli: { fileReferences: az.fileReferences, heredocs: az.heredocs } };
   },
 };

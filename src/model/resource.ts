@@ -14,7 +14,7 @@ export type { Evaluation, InputDecl, InputValidation } from '../eval/types.js';
 
 export type { ResourceKind } from './kinds.js';
 
-export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep' | 'azureml-yaml' | 'k8s';
+export type SourceFormat = 'terraform' | 'azapi' | 'arm' | 'bicep' | 'azureml-yaml' | 'azure-cli' | 'k8s';
 
 
 /**

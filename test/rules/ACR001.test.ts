@@ -700,4 +700,56 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   },
 };
 
-ruleTester('ACR001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'create-absent-default-false', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Standard\n' } },
+      { name: 'explicit-false', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Standard --admin-enabled false\n' } },
+      { name: 'commented-out', files: { 'deploy.sh': '# az acr update -n acrml --admin-enabled true\n' } },
+      { name: 'unknown-value', files: { 'deploy.sh': 'az acr update -n acrml --admin-enabled "$ADMIN"\n' } },
+      {
+        name: 'update-fixes-create',
+        files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic --admin-enabled true\naz acr update -n acrml --admin-enabled false\n' },
+      },
+    ],
+    invalid: [
+      { name: 'bare-flag-is-true', files: { 'deploy.sh': 'az acr update -n acrml ⟦--admin-enabled⟧\n' }, level: 'error', env: 'unknown', messageId: 'adminUser' },
+      {
+        name: 'workflow-run-step',
+        files: {
+          '.github/workflows/cd.yml': `
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          registry_name=$(az ml workspace show --query container_registry -o tsv)
+          az acr update --name $registry_name --admin-enabled ⟦true⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'powershell-backtick-continuation',
+        files: {
+          'deploy.ps1': `
+$admin = '⟦true⟧'
+az acr create -n acrml -g rg \`
+  --sku Standard \`
+  --admin-enabled $admin
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        related: [{ file: 'deploy.ps1', line: 4 }],
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, azureCli);

@@ -744,4 +744,23 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   },
 };
 
-ruleTester('ACR002', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'premium', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Premium --public-network-enabled false\n' } },
+      { name: 'not-restricted', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic\n' } },
+    ],
+    invalid: [
+      {
+        name: 'default-action-deny-on-standard',
+        files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku ⟦Standard⟧ --default-action Deny\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notPremium',
+      },
+    ],
+  },
+};
+
+ruleTester('ACR002', converted, azureCli);

@@ -664,4 +664,52 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
   },
 };
 
-ruleTester('AKS001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'gpu-pool-with-taint',
+        files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 3\n' },
+      },
+      { name: 'cpu-pool', files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n user --node-vm-size Standard_D4s_v5\n' } },
+      { name: 'commented-out', files: { 'deploy.sh': '# az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC6s_v3\n' } },
+      {
+        name: 'opaque-expansion-may-carry-taints',
+        files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC6s_v3 $EXTRA_ARGS\n' },
+      },
+    ],
+    invalid: [
+      {
+        name: 'size-from-earlier-variable',
+        files: { 'deploy.sh': 'GPU_SIZE=Standard_NC6s_v3\n⟦az⟧ aks nodepool add -g rg --cluster-name aks -n pool2 --node-vm-size $GPU_SIZE\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+      {
+        name: 'nodepool-named-gpu-without-size',
+        files: { 'deploy.sh': '⟦az⟧ aks nodepool add -g rg --cluster-name aks --name gpu\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+      {
+        name: 'spot-taint-is-not-a-gpu-taint',
+        files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n spotpool -s Standard_NC6s_v3 --priority ⟦Spot⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule',
+      },
+      {
+        name: 'aks-create-default-pool',
+        files: { 'deploy.sh': '⟦az⟧ aks create -g rg -n aks --node-vm-size Standard_NC6s_v3 --node-count 1\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+    ],
+  },
+};
+
+ruleTester('AKS001', converted, azureCli);

@@ -824,4 +824,23 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
   },
 };
 
-ruleTester('AKS002', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'cpu-system-pool', files: { 'deploy.sh': 'az aks create -g rg -n aks --node-vm-size Standard_D4s_v5\n' } },
+      { name: 'absent-size-server-default', files: { 'deploy.sh': 'az aks create -g rg -n aks\n' } },
+    ],
+    invalid: [
+      {
+        name: 'gpu-size-on-default-pool',
+        files: { 'deploy.sh': 'az aks create -g rg -n aks -s ⟦Standard_NC6s_v3⟧ --nodepool-taints sku=gpu:NoSchedule\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+    ],
+  },
+};
+
+ruleTester('AKS002', converted, azureCli);

@@ -1180,4 +1180,29 @@ public_network_access: ⟦enabled⟧
   },
 };
 
-ruleTester('AML001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'disabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\n' } },
+      {
+        name: 'update-fixes-create',
+        files: { 'deploy.sh': 'az ml workspace create -n ws -g rg\naz ml workspace update -n ws -g rg --public-network-access Disabled\n' },
+      },
+      { name: 'from-yaml-file', files: { 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml\n' } },
+    ],
+    invalid: [
+      { name: 'absent-default-enabled', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'publicWorkspace' },
+      { name: 'prod-by-file-name', files: { 'deploy-prod.sh': 'az ml workspace create -n ws -g rg --public-network-access=⟦Enabled⟧\n' }, level: 'error', env: 'prod', messageId: 'publicWorkspace' },
+      {
+        name: 'environment-assignment-nonprod',
+        files: { 'setup.sh': 'ENVIRONMENT="dev"\n⟦az⟧ ml workspace create -n ws-$ENVIRONMENT -g rg\n' },
+        level: 'note',
+        env: 'nonprod',
+        messageId: 'publicWorkspace',
+      },
+    ],
+  },
+};
+
+ruleTester('AML001', converted, azureCli);

@@ -596,4 +596,44 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   },
 };
 
-ruleTester('AML002', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'image-build-compute-set',
+        files: {
+          'deploy.sh': `
+az acr create -n acrml -g rg --sku Premium --public-network-enabled false
+az ml workspace create -n ws -g rg --container-registry /subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acrml --image-build-compute cpu-cluster --public-network-access Disabled
+`,
+        },
+      },
+      {
+        name: 'registry-public',
+        files: {
+          'deploy.sh': `
+az acr create -n acrml -g rg --sku Premium
+az ml workspace create -n ws -g rg --container-registry acrml --public-network-access Disabled
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'private-registry-no-image-build-compute',
+        files: {
+          'deploy.sh': `
+az acr create -n acrml -g rg --sku Premium --public-network-enabled false
+⟦az⟧ ml workspace create -n ws -g rg --container-registry /subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acrml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+    ],
+  },
+};
+
+ruleTester('AML002', converted, azureCli);

@@ -1100,4 +1100,48 @@ size: Standard_NC4as_T4_v3
   },
 };
 
-ruleTester('AML003', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'cpu-cluster',
+        files: {
+          'deploy.sh': `
+az ml workspace create -n ws -g rg --image-build-compute cpu-cluster --public-network-access Disabled
+az ml compute create -n cpu-cluster -w ws -g rg --type AmlCompute --size Standard_DS3_v2
+`,
+        },
+      },
+      { name: 'compute-not-in-scan', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --image-build-compute other --public-network-access Disabled\n' } },
+    ],
+    invalid: [
+      {
+        name: 'gpu-cluster-builds-images',
+        files: {
+          'deploy.sh': `
+az ml workspace create -n ws -g rg --image-build-compute ⟦gpu-cluster⟧ --public-network-access Disabled
+az ml compute create -n gpu-cluster -w ws -g rg --type AmlCompute --size Standard_NC6s_v3
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+      {
+        name: 'compute-instance-builds-images',
+        files: {
+          'deploy.sh': `
+az ml workspace create -n ws -g rg --image-build-compute ⟦ci1⟧ --public-network-access Disabled
+az ml compute create -n ci1 -w ws -g rg --type ComputeInstance --size Standard_DS3_v2
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+      },
+    ],
+  },
+};
+
+ruleTester('AML003', converted, azureCli);

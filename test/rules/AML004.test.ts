@@ -1189,4 +1189,26 @@ max_instances: 4
   },
 };
 
-ruleTester('AML004', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'absent-default-zero', files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -g rg -w ws --type AmlCompute --size Standard_DS3_v2\n' } },
+      {
+        name: 'update-fixes-create',
+        files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type AmlCompute --min-instances 2\naz ml compute update -n cpu-cluster -w ws --min-instances 0\n' },
+      },
+    ],
+    invalid: [
+      {
+        name: 'min-instances-from-default-expansion',
+        files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --min-instances "${MIN_NODES:-⟦2⟧}"\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+    ],
+  },
+};
+
+ruleTester('AML004', converted, azureCli);

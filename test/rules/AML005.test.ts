@@ -1183,4 +1183,23 @@ schedules:
   },
 };
 
-ruleTester('AML005', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'cluster-not-instance', files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type AmlCompute\n' } },
+      { name: 'instance-from-yaml', files: { 'deploy.sh': 'az ml compute create -w ws --file instance.yml\n' } },
+    ],
+    invalid: [
+      {
+        name: 'instance-created-by-flags',
+        files: { 'deploy.sh': '⟦az⟧ ml compute create -n ci1 -w ws --type ComputeInstance --size Standard_DS3_v2\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+      },
+    ],
+  },
+};
+
+ruleTester('AML005', converted, azureCli);

@@ -1158,4 +1158,37 @@ enable_node_public_ip: ⟦true⟧
   },
 };
 
-ruleTester('AML006', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'no-node-public-ip',
+        files: {
+          'deploy.sh': `
+az ml workspace create -n ws -g rg --public-network-access Disabled
+az ml compute create -n cpu-cluster -w ws --type AmlCompute --enable-node-public-ip false
+`,
+        },
+      },
+      { name: 'workspace-public', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg\naz ml compute create -n cpu-cluster -w ws --type AmlCompute\n' } },
+    ],
+    invalid: [
+      {
+        name: 'absent-default-true',
+        files: {
+          'deploy.sh': `
+WS=ws
+az ml workspace create -n $WS -g rg --public-network-access Disabled
+⟦az⟧ ml compute create -n cpu-cluster -w $WS --type AmlCompute
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+      },
+    ],
+  },
+};
+
+ruleTester('AML006', converted, azureCli);

@@ -807,7 +807,27 @@ location: ⟦eastus⟧
   },
 };
 
-ruleTester('GOV001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'allowed', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic -l westeurope\n' }, options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } } },
+      { name: 'no-location', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic\n' }, options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } } },
+    ],
+    invalid: [
+      {
+        name: 'location-from-variable',
+        files: { 'deploy.sh': 'LOCATION=⟦eastus⟧\naz acr create -n acrml -g rg --sku Basic --location "$LOCATION"\n' },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV001', converted, azureCli);
 
 describe('GOV001 locations', () => {
   it('normalizes display names', () => {

@@ -937,4 +937,92 @@ name: gpu-ci
   },
 };
 
-ruleTester('GPU001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'gpu-size', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule\n' } },
+      { name: 'unknown-size', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$1"\n' } },
+      {
+        name: 'branches-disagree',
+        files: { 'deploy.sh': 'if [ "$X" = 1 ]; then\n  SIZE=Standard_D4s_v5\nelse\n  SIZE=Standard_NC6s_v3\nfi\naz ml compute create -n gpu-cluster --type AmlCompute --size $SIZE\n' },
+      },
+      { name: 'loop-variable', files: { 'deploy.sh': 'for SIZE in Standard_D4s_v5 Standard_NC6s_v3; do\n  az ml compute create -n gpu-$SIZE --type AmlCompute --size $SIZE\ndone\n' } },
+    ],
+    invalid: [
+      {
+        name: 'literal-cpu-size-on-gpu-pool',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size ⟦Standard_D16s_v5⟧ --node-taints sku=gpu:NoSchedule\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'default-expansion-of-gpu-variable',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n workers --node-vm-size ${GPU_NODE_SIZE:-⟦Standard_D16s_v5⟧}\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'GPU_NODE_SIZE',
+      },
+      {
+        name: 'branches-agree',
+        files: { 'deploy.sh': 'case "$ENV" in\n  dev) SIZE=⟦Standard_D4s_v5⟧ ;;\n  *) SIZE=Standard_D4s_v5 ;;\nesac\naz ml compute create -n gpu-cluster --type AmlCompute --size $SIZE\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'nodepool-add-without-size',
+        files: { 'deploy.sh': '⟦az⟧ aks nodepool add --cluster-name aks --name gpu --node-taints sku=gpu:NoSchedule\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'workflow-matrix-of-sizes',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        size: [Standard_NC6s_v3, ⟦Standard_D4s_v3⟧]
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ matrix.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'workflow-input-default',
+        files: {
+          '.github/workflows/train.yml': `
+on:
+  workflow_call:
+    inputs:
+      gpu_size:
+        type: string
+        default: ⟦Standard_D4s_v3⟧
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    env:
+      SIZE: \${{ inputs.gpu_size }}
+    steps:
+      - run: az ml compute create -n cluster1 --type AmlCompute --size "$SIZE"
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU001', converted, azureCli);

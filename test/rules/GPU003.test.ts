@@ -1522,4 +1522,42 @@ min_instances: ⟦1⟧
   },
 };
 
-ruleTester('GPU003', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'autoscale-to-zero',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 3\n' },
+      },
+      { name: 'cluster-min-zero-default', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC6s_v3\n' } },
+    ],
+    invalid: [
+      {
+        name: 'min-count-one',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count ⟦1⟧ --max-count 3\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'poolMinCount',
+      },
+      {
+        name: 'autoscaler-absent',
+        files: { 'deploy.sh': '⟦az⟧ aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --node-count 1\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'autoscaleOff',
+      },
+      {
+        name: 'idempotency-guard-still-creates',
+        files: {
+          'deploy.sh': 'az ml compute show -n gpu-cluster -w ws || az ml compute create -n gpu-cluster -w ws --type AmlCompute --size Standard_NC6s_v3 --min-instances ⟦2⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'clusterMinNodes',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU003', converted, azureCli);

@@ -430,4 +430,43 @@ param purgeProtection = ⟦false⟧
   },
 };
 
-ruleTester('KV001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'purge-protection-on', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\n' } },
+      { name: 'bare-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection\n' } },
+      { name: 'update-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update -n kv1 -g rg --enable-purge-protection true\n' } },
+      { name: 'nonprod-file', files: { 'deploy-dev.sh': 'az keyvault create -n kv1 -g rg\n' } },
+      { name: 'opaque-expansion', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg $KV_FLAGS\n' } },
+    ],
+    invalid: [
+      { name: 'absent-default-off', files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
+      {
+        name: 'pipeline-prod-stage',
+        files: {
+          'azure-pipelines.yml': `
+trigger: none
+stages:
+- stage: prod
+  jobs:
+  - job: infra
+    steps:
+    - task: AzureCLI@2
+      inputs:
+        azureSubscription: sc
+        scriptType: bash
+        scriptLocation: inlineScript
+        inlineScript: |
+          az keyvault create -n kv1 -g rg --enable-purge-protection ⟦false⟧
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+};
+
+ruleTester('KV001', converted, azureCli);

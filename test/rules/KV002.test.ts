@@ -688,4 +688,23 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
   },
 };
 
-ruleTester('KV002', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'absent-version-dependent', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection\n' } },
+      { name: 'rbac-true', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-rbac-authorization true\n' } },
+    ],
+    invalid: [
+      {
+        name: 'rbac-false',
+        files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-rbac-authorization ⟦false⟧\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+      },
+    ],
+  },
+};
+
+ruleTester('KV002', converted, azureCli);

@@ -1604,7 +1604,34 @@ resource rdp 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' 
   },
 };
 
-ruleTester('NET001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'private-source',
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --access Allow --direction Inbound --protocol Tcp --source-address-prefixes 10.0.0.0/8 --destination-port-ranges 22\n" },
+      },
+      {
+        name: 'defaults-not-assumed',
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --destination-port-ranges 22\n" },
+      },
+    ],
+    invalid: [
+      {
+        name: 'ssh-from-anywhere',
+        files: {
+          'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --access Allow --direction Inbound --protocol Tcp --source-address-prefixes '*' --destination-port-ranges 443 ⟦22⟧\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+};
+
+ruleTester('NET001', converted, azureCli);
 
 describe('NET001 ports', () => {
   it('finds 22 and 3389 in single ports, ranges and *', () => {

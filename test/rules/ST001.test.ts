@@ -609,4 +609,30 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   },
 };
 
-ruleTester('ST001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'absent-not-reported', files: { 'deploy.sh': 'az storage account create -n st1 -g rg\n' } },
+      { name: 'false', files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access false\n' } },
+    ],
+    invalid: [
+      {
+        name: 'true',
+        files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'publicBlobAccess',
+      },
+      {
+        name: 'update-sets-true',
+        files: { 'deploy.sh': 'az storage account update -n st1 -g rg ⟦--allow-blob-public-access⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'publicBlobAccess',
+      },
+    ],
+  },
+};
+
+ruleTester('ST001', converted, azureCli);

@@ -603,4 +603,23 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   },
 };
 
-ruleTester('ST002', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'tls12', files: { 'deploy.sh': 'az storage account create -n st1 -g rg --min-tls-version TLS1_2\n' } },
+      { name: 'absent', files: { 'deploy.sh': 'az storage account create -n st1 -g rg\n' } },
+    ],
+    invalid: [
+      {
+        name: 'tls10',
+        files: { 'deploy.sh': 'az storage account create -n st1 -g rg --min-tls-version ⟦TLS1_0⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
+    ],
+  },
+};
+
+ruleTester('ST002', converted, azureCli);

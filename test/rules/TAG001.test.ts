@@ -937,4 +937,32 @@ tags: ⟦{ owner: ml-team }⟧
   },
 };
 
-ruleTester('TAG001', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'has-owner', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic --tags owner=ml team=x\n' }, options: { ruleOptions: { TAG001: { required: ['owner'] } } } },
+      { name: 'tags-unknown', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic --tags $TAGS\n' }, options: { ruleOptions: { TAG001: { required: ['owner'] } } } },
+    ],
+    invalid: [
+      {
+        name: 'no-tags',
+        files: { 'deploy.sh': '⟦az⟧ acr create -n acrml -g rg --sku Basic\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noTags',
+      },
+      {
+        name: 'missing-owner',
+        files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --tags ⟦team=ml⟧ env=dev\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'missingTags',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG001', converted, azureCli);

@@ -641,4 +641,94 @@ size: Standard_NC4as_T4_v3
   },
 };
 
-ruleTester('TAG002', converted);
+// The `azure-cli` format: az commands in scripts and CI steps (src/frontends/azure-cli.ts).
+const azureCli: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'cost-center', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC6s_v3 --tags cost-center=1234 team=ml\n' } },
+      { name: 'cpu-size', files: { 'deploy.sh': 'az vm create -n vm1 -g rg --image Ubuntu2204 --size Standard_D4s_v5\n' } },
+      {
+        name: 'template-call-cpu',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    uses: Azure/mlops-templates/.github/workflows/create-compute.yml@main
+    with:
+      cluster_name: cpu-cluster
+      size: Standard_DS3_v2
+      min_instances: 0
+      max_instances: 1
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-size-default-expansion-no-tags',
+        files: { 'deploy.sh': '⟦az⟧ vm create -n vm1 -g rg --image Ubuntu2204 --size ${SIZE:-Standard_NC6s_v3}\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
+      {
+        name: 'tags-without-cost-center',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --tags ⟦team=ml⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
+      {
+        name: 'mlops-templates-github-call',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    uses: ⟦Azure/mlops-templates/.github/workflows/create-compute.yml@main⟧
+    with:
+      cluster_name: gpu-cluster
+      size: Standard_NC6
+      min_instances: 0
+      max_instances: 1
+      cluster_tier: low_priority
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
+      {
+        name: 'mlops-templates-pipeline-call',
+        files: {
+          'azure-pipelines.yml': `
+trigger: none
+resources:
+  repositories:
+  - repository: mlops-templates
+    name: Azure/mlops-templates
+    type: github
+    endpoint: gh
+stages:
+- stage: train
+  jobs:
+  - job: compute
+    steps:
+    - template: ⟦templates/aml-cli-v2/create-compute.yml@mlops-templates⟧
+      parameters:
+        cluster_name: gpu-cluster
+        size: Standard_NV6
+        min_instances: 0
+        max_instances: 1
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG002', converted, azureCli);

@@ -19,6 +19,7 @@ const FORMAT_FILES: Record<Format, (file: string, text: string) => boolean> = {
   'azure-pipelines': (f) => /\.ya?ml$/.test(f),
   script: (f) => /\.(sh|bash|ps1)$/.test(f),
   k8s: (f, t) => /\.(ya?ml|json)$/.test(f) && /^\s*"?apiVersion"?\s*:/m.test(t) && /^\s*"?kind"?\s*:/m.test(t),
+  'azure-cli': (f) => /\.(sh|bash|ps1|ya?ml)$/.test(f),
 };
 
 export const FORMATS = Object.keys(FORMAT_FILES) as Format[];

@@ -1,0 +1,414 @@
+/**
+ * Walks one script of the CI model (src/eval/ci: commands with argv words and exact
+ * ranges, heredocs) in order, keeping the shell variables assigned literally, and returns
+ * every `az` command with its words expanded, plus the heredocs that write files.
+ *
+ * Straight-line code only, as FORMATS.md §1(a) asks: `X=lit`, `export`/`readonly`/`local`/
+ * `declare` assignments, `${X:=lit}`; PowerShell `$x = 'lit'` / `$env:X = 'lit'` outside
+ * braces. `if`/`elif`/`else` and `case` branches: a variable keeps a known value after the
+ * block only when every path (the fall-through path included) gives the same value. Loop
+ * variables, `read`, and assignments from anything else are unknown. Commented-out
+ * commands run nothing.
+ */
+import type { Location } from '../../core/source.js';
+import { unknown, type Value } from '../../core/value.js';
+import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
+import { expandWord, lookup, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+
+export interface AzInvocation {
+  script: CiScript;
+  command: CiCommand;
+  /** The `az` word. */
+  az: CiWord;
+  /** The words after `az`, expanded (known values split into words as the shell would). */
+  words: ExpandedWord[];
+  /** Inside an `if`/`case`/loop/function body, or after `||`/`&&`: it may not run (it is still linted). */
+  conditional: boolean;
+}
+
+/** A heredoc whose body a command writes to a file (`cat > compute.yml <<EOF`). */
+export interface HeredocWrite {
+  file: string;
+  /** The target as written, expanded when known. */
+  target: Value;
+  targetWord: CiWord;
+  heredoc: CiHeredoc;
+  /** The script it is written in (its subject). */
+  subject: string;
+}
+
+export interface ScriptCall {
+  /** The path as written, expanded (relative to the working directory). */
+  path: string;
+  /** The variables the called script inherits (the initial environment and `export`ed ones). */
+  env: Env;
+}
+
+export interface ScriptRun {
+  invocations: AzInvocation[];
+  heredocs: HeredocWrite[];
+  /** Scripts this one runs (`./deploy.sh`, `bash scripts/x.sh`, `pwsh ./x.ps1`), with what they inherit: the exported variables. */
+  calls: ScriptCall[];
+  /** The variables at the end of the script (for ENVIRONMENT=/ENV= env classes). */
+  env: Env;
+  /** Every literal assignment made, by name (last one wins), for the environment class. */
+  assigned: Map<string, Value>;
+}
+
+const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+const DECLARERS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
+/** Words that open, continue or close a compound command and may precede a simple command. */
+const LEADING = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
+
+interface Frame {
+  kind: 'if' | 'case' | 'loop' | 'brace';
+  /** The variables when the block was entered. */
+  before: Env;
+  /** Finished branches (if) / values assigned per variable (case). */
+  branches: Env[];
+  caseValues: Map<string, Value[]>;
+  hasElse: boolean;
+}
+
+function copy(env: Env): Env {
+  return new Map(env);
+}
+
+function same(a: Value | undefined, b: Value | undefined): boolean {
+  if (!a || !b || a.kind !== 'string' || b.kind !== 'string') return false;
+  return a.value === b.value;
+}
+
+/** The variables after a block whose paths ended with `paths` (RULES.md: branches that all agree are known). */
+function merge(before: Env, paths: Env[]): Env {
+  const out = copy(before);
+  const names = new Set<string>();
+  for (const p of paths) for (const k of p.keys()) names.add(k);
+  for (const name of names) {
+    const vals = paths.map((p) => p.get(name));
+    const first = vals[0];
+    if (vals.every((v) => v === first)) {
+      if (first) out.set(name, first);
+      else out.delete(name);
+    } else if (vals.every((v) => same(v, first))) out.set(name, first!);
+    else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
+  }
+  return out;
+}
+
+export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>): ScriptRun {
+  const ps = script.language === 'powershell';
+  const ctx: ExpansionContext = { ...base, file, language: script.language };
+  let env: Env = copy(initial);
+  const assigned = new Map<string, Value>();
+  const invocations: AzInvocation[] = [];
+  const heredocs: HeredocWrite[] = [];
+  const calls: ScriptCall[] = [];
+  const exported = new Set<string>(initial.keys());
+  const frames: Frame[] = [];
+  let psDepth = 0;
+  let statement = -1;
+  let afterOperator = false;
+
+  const set = (name: string, v: Value): void => {
+    env.set(name, v);
+    assigned.set(name, v);
+    const top = frames[frames.length - 1];
+    if (top?.kind === 'case') {
+      const list = top.caseValues.get(name) ?? [];
+      list.push(v);
+      top.caseValues.set(name, list);
+    }
+  };
+  const assignWord = (w: CiWord, m: RegExpExecArray): void => {
+    const name = m[1]!;
+    if (m[2]) {
+      set(name, unknown(`$${name} is appended to`));
+      return;
+    }
+    const e = expandWord(w, env, ctx, set);
+    set(name, sliceValue(e, m[0].length));
+  };
+
+  const commands = script.commands;
+  for (let ci = 0; ci < commands.length; ci++) {
+    const cmd = commands[ci]!;
+    if (cmd.commented) continue;
+    if (cmd.statement !== statement) {
+      statement = cmd.statement;
+      afterOperator = false;
+    }
+    const words = joinExpressions(cmd.argv);
+    if (words.length === 0) continue;
+    if (cmd.after === '||' || cmd.after === '&&') afterOperator = true;
+    // A command substitution's inner command runs, but its assignments do not reach the script.
+    const inSubstitution = cmd.after === '$(' || cmd.after === '`';
+
+    if (ps) {
+      psCommand(cmd);
+      continue;
+    }
+
+    let k = 0;
+    // Compound-command keywords.
+    for (; k < words.length; k++) {
+      const t = words[k]!.raw;
+      if (t === 'if' || t === 'while' || t === 'until') {
+        frames.push({ kind: t === 'if' ? 'if' : 'loop', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+        continue;
+      }
+      if (t === 'elif' || t === 'else') {
+        const top = frames[frames.length - 1];
+        if (top?.kind === 'if') {
+          top.branches.push(env);
+          env = copy(top.before);
+          if (t === 'else') top.hasElse = true;
+        }
+        continue;
+      }
+      if (LEADING.has(t)) continue;
+      break;
+    }
+    const rest = words.slice(k);
+    const head = rest[0]?.raw;
+    if (head === undefined) continue;
+    if (head === 'fi' || head === 'done' || head === 'esac' || head === '}') {
+      closeFrame(head);
+      continue;
+    }
+    if (head === 'for' || head === 'select') {
+      const v = rest[1]?.text;
+      frames.push({ kind: 'loop', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
+      continue;
+    }
+    if (head === 'case') {
+      frames.push({ kind: 'case', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+      continue;
+    }
+    const top = frames[frames.length - 1];
+    if (top?.kind === 'case' && rest.length === 1 && (head === '*' || head === '*)')) top.hasElse = true;
+    if (head === 'read') {
+      for (const w of rest.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.text)) set(w.text, unknown(`$${w.text} is read at run time`));
+      continue;
+    }
+    if (head === 'unset') {
+      for (const w of rest.slice(1)) env.delete(w.text);
+      continue;
+    }
+    // Assignments: `X=lit`, `export X=lit`, `readonly X=lit`…; `X=1 cmd` sets X for cmd only.
+    let j = 0;
+    const declarer = DECLARERS.has(head);
+    if (declarer) j = 1;
+    while (j < rest.length && rest[j]!.raw.startsWith('-') && declarer) {
+      // `declare -a X=(…)` arrays: unknown
+      if (/a|A/.test(rest[j]!.raw)) {
+        for (const w of rest.slice(j + 1)) {
+          const m = ASSIGN.exec(w.raw);
+          if (m) set(m[1]!, unknown(`$${m[1]} is an array`));
+        }
+        j = rest.length;
+        break;
+      }
+      j++;
+    }
+    const assignStart = j;
+    while (j < rest.length && ASSIGN.test(rest[j]!.raw)) j++;
+    const assignments = rest.slice(assignStart, j);
+    if (j >= rest.length || declarer) {
+      if (inSubstitution) continue;
+      // `X=$(az …)`: the lexer splits the substitution off as the next command.
+      const next = commands[ci + 1];
+      const substituted = next !== undefined && next.statement === cmd.statement && (next.after === '$(' || next.after === '`');
+      for (const w of assignments) {
+        const m = ASSIGN.exec(w.raw)!;
+        if (head === 'export') exported.add(m[1]!);
+        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1]!, unknown(`$${m[1]} is assigned the output of a command`));
+        else assignWord(w, m);
+      }
+      continue;
+    }
+    const program = rest[j]!;
+    // Expansions in every other command may assign (`${X:=lit}`).
+    // `: "${X:=lit}"` and other commands whose words assign defaults.
+    if (program.text !== 'az') for (const w of rest.slice(j)) if (/\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
+    if (program.text === 'az') {
+      const expanded: ExpandedWord[] = [];
+      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(expandWord(w, env, ctx, set)));
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator });
+    }
+    if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
+    recordCall(rest.slice(j));
+  }
+  return { invocations, heredocs, env, assigned, calls };
+
+  function recordCall(words: CiWord[]): void {
+    const shells = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
+    let target: CiWord | undefined = words[0];
+    if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
+    if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
+    const path = expandWord(target, env, ctx).text;
+    if (path === undefined) return;
+    const inherited: Env = new Map();
+    for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
+    calls.push({ path, env: inherited });
+  }
+
+  function closeFrame(head: string): void {
+    const want = head === 'fi' ? 'if' : head === 'esac' ? 'case' : head === 'done' ? 'loop' : 'brace';
+    if (want === 'brace') return;
+    const top = frames[frames.length - 1];
+    if (!top || top.kind !== want) return;
+    frames.pop();
+    if (top.kind === 'if') {
+      const paths = [...top.branches, env];
+      if (!top.hasElse) paths.push(top.before);
+      env = merge(top.before, paths);
+    } else if (top.kind === 'case') {
+      const after = copy(env);
+      for (const [name, vals] of top.caseValues) {
+        const all = top.hasElse ? vals : [...vals, top.before.get(name)];
+        const first = all[0];
+        if (all.every((v) => same(v, first))) after.set(name, first!);
+        else after.set(name, unknown(`$${name} is assigned different values in the branches of a case`));
+      }
+      env = after;
+    }
+  }
+
+  function recordHeredoc(cmd: CiCommand, words: CiWord[]): void {
+    const h = cmd.heredoc!;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const m = /^(?:\d)?>>?(.*)$/.exec(w.raw);
+      if (!m) continue;
+      const targetWord = m[1] ? w : words[i + 1];
+      if (!targetWord) return;
+      const e = expandWord(targetWord, env, ctx);
+      const target = sliceValue(e, m[1] ? w.raw.length - m[1].length : 0);
+      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject });
+      return;
+    }
+  }
+
+  function psCommand(cmd: CiCommand): void {
+    const all = joinExpressions(cmd.argv);
+    // `{ $x = 'a' }`: the braces around a statement are words of their own.
+    let lead = 0;
+    while (lead < all.length && all[lead]!.raw === '{') lead++;
+    const depthHere = psDepth + lead;
+    for (const w of all) {
+      for (const ch of w.raw) {
+        if (ch === '{') psDepth++;
+        else if (ch === '}') psDepth = Math.max(0, psDepth - 1);
+      }
+    }
+    const words = all.slice(lead);
+    if (words.length === 0) return;
+    const first = words[0]!;
+    // `$x = 'lit'`, `$env:X = 'lit'`, `$x='lit'`
+    const m = /^\$((?:env:)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
+    if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
+      const name = m[1]!.replace(/^env:/i, '');
+      const valueWord = m[2] !== undefined ? first : words[2];
+      const extra = (m[2] !== undefined ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== undefined ? 2 : 4) && words[words.length - 1]!.raw === '}');
+      if (depthHere > 0 || words.some((w) => w.raw === '{' || w.raw === '}')) {
+        set(name, unknown(`$${name} is assigned inside a block`));
+        return;
+      }
+      if (!valueWord || extra || (m[2] !== undefined && m[3] === '')) {
+        set(name, unknown(`$${name} is assigned an expression`));
+        return;
+      }
+      const e = expandWord(valueWord, env, ctx);
+      set(name, sliceValue(e, m[2] !== undefined ? first.raw.length - m[3]!.length : 0));
+      return;
+    }
+    const azAt = words.findIndex((w, i) => w.text === 'az' && (i === 0 || words[i - 1]!.raw === '&' || words[i - 1]!.raw === '{'));
+    if (azAt < 0) return;
+    const expanded: ExpandedWord[] = [];
+    for (const w of words.slice(azAt + 1)) {
+      if (w.raw === '}') break;
+      expanded.push(...splitWords(expandWord(w, env, ctx)));
+    }
+    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || azAt > 0 });
+  }
+}
+
+/**
+ * `${{ matrix.size }}` is one substitution to the CI system but three words to the script
+ * lexer (it splits at spaces): joined back into one word, mapped onto its parts.
+ */
+export function joinExpressions(argv: readonly CiWord[]): CiWord[] {
+  if (!argv.some((w) => w.raw.includes('${{'))) return [...argv];
+  const out: CiWord[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i]!;
+    const open = w.raw.lastIndexOf('${{');
+    if (open < 0 || w.raw.indexOf('}}', open) >= 0) {
+      out.push(w);
+      continue;
+    }
+    const parts = [w];
+    while (i + 1 < argv.length) {
+      const n = argv[++i]!;
+      parts.push(n);
+      if (n.raw.includes('}}')) break;
+    }
+    out.push(joined(parts));
+  }
+  return out;
+}
+
+function joined(parts: CiWord[]): CiWord {
+  const starts: number[] = [];
+  let raw = '';
+  for (const p of parts) {
+    if (raw) raw += ' ';
+    starts.push(raw.length);
+    raw += p.raw;
+  }
+  const at = (i: number): { p: CiWord; off: number } => {
+    let k = parts.length - 1;
+    while (k > 0 && starts[k]! > i) k--;
+    return { p: parts[k]!, off: Math.min(Math.max(i - starts[k]!, 0), parts[k]!.raw.length) };
+  };
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  return {
+    text: parts.map((p) => p.text).join(' '),
+    raw,
+    range: { start: first.range.start, end: last.range.end },
+    rangeOf(from: number, to: number) {
+      const a = at(from);
+      const b = at(Math.max(from, to - 1));
+      return { start: a.p.rangeOf(a.off, a.off + 1).start, end: b.p.rangeOf(b.off, b.off + 1).end };
+    },
+  };
+}
+
+/**
+ * Word splitting (FORMATS.md §1(e) trap 3): an unquoted expansion whose known value holds
+ * spaces (`$workspace_info` = `--resource-group rg --workspace-name ws`) becomes several
+ * words, each pointing at the same assignment.
+ */
+function splitWords(e: ExpandedWord): ExpandedWord[] {
+  if (e.segments.length !== 1) return [e];
+  const s = e.segments[0]!;
+  if (!s.value || !s.unquoted || s.value.kind !== 'string' || !/\s/.test(s.value.value.trim())) return [e];
+  const parts = s.value.value.trim().split(/\s+/);
+  return parts.map((p) => ({
+    ...e,
+    segments: [{ ...s, text: p, value: { ...s.value!, value: p } as Value }],
+    text: p,
+  }));
+}
+
+/** The literal value of an ENVIRONMENT=/ENV= style assignment, for the environment class. */
+export function environmentAssignment(assigned: Map<string, Value>, names: readonly string[]): { value: string; origin?: Location } | undefined {
+  for (const n of names) {
+    const v = lookup(assigned, n, true);
+    if (v?.kind === 'string') return { value: v.value, origin: v.origin };
+  }
+  return undefined;
+}

@@ -1,0 +1,264 @@
+/**
+ * Word expansion for the `azure-cli` front end: a shell or PowerShell word as written
+ * (`--size=${SIZE:-Standard_NC6s_v3}`, `"$GPU_SIZE"`, `${{ inputs.size }}`, `$(vmSize)`)
+ * → its text in segments, each either a literal (with its exact place in the word) or an
+ * expansion (the value it expands to, known with its origin, or unknown).
+ *
+ * What is known (FORMATS.md §1(a) "Variable resolution"): literals; variables assigned a
+ * literal earlier (the caller's `Env`); `${X:-lit}`/`${X:=lit}` defaults; CI expressions
+ * and Azure Pipelines macros the CI context resolves. Everything else — command
+ * substitution, arithmetic, positional parameters, `$[ ]` runtime expressions — is unknown.
+ */
+import type { Location } from '../../core/source.js';
+import { str, unknown, type Value } from '../../core/value.js';
+import type { CiWord } from '../ci/types.js';
+
+/** A variable binding as expansions read it: a known string with its origin, or unknown. */
+export type Env = Map<string, Value>;
+
+/** What a word's expansion needs from outside the script: CI expressions and pipeline macros. */
+export interface ExpansionContext {
+  /** The file the words are written in. */
+  file: string;
+  language: 'shell' | 'powershell';
+  /** `${{ … }}` (GitHub Actions, Azure Pipelines template expressions), resolved or unknown. */
+  expression(expr: string): Value;
+  /** Azure Pipelines `$(name)` macro; undefined when the file is not a pipeline (then `$(…)` is command substitution). */
+  macro?(name: string): Value;
+}
+
+export interface Segment {
+  text: string;
+  /** Raw indices in the word, end exclusive (quotes excluded for literals). */
+  from: number;
+  to: number;
+  /** For an expansion: its value (a string with its origin, or unknown); undefined for a literal. */
+  value?: Value;
+  /** The variable an expansion read (`SIZE`), for the value's chain. */
+  variable?: string;
+  /** The expansion was not inside double quotes (it is split into words by the shell). */
+  unquoted?: boolean;
+}
+
+export interface ExpandedWord {
+  file: string;
+  word: CiWord;
+  segments: Segment[];
+  /** The expanded text when every segment is known. */
+  text?: string;
+  /** An unquoted expansion whose value is unknown: it may expand to any words, flags included. */
+  opaque: boolean;
+}
+
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** The index of the `close` that balances the `open` at `i` (quotes not considered); -1 when none. */
+function balanced(raw: string, i: number, open: string, close: string): number {
+  let depth = 0;
+  for (let j = i; j < raw.length; j++) {
+    if (raw[j] === open) depth++;
+    else if (raw[j] === close && --depth === 0) return j;
+  }
+  return -1;
+}
+
+export function lookup(env: Env, name: string, ps: boolean): Value | undefined {
+  if (!ps) return env.get(name);
+  const n = name.toLowerCase();
+  for (const [k, v] of env) if (k.toLowerCase() === n) return v;
+  return undefined;
+}
+
+/**
+ * Expands one word. `onAssign` receives `${X:=lit}` assignments. The word's literal parts
+ * are located through `word.rangeOf`.
+ */
+export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssign?: (name: string, v: Value) => void, depth = 0): ExpandedWord {
+  const raw = word.raw;
+  const ps = ctx.language === 'powershell';
+  const esc = ps ? '`' : '\\';
+  const segs: Segment[] = [];
+  let quote: '' | '"' | "'" = '';
+  let opaque = false;
+  const lit = (text: string, from: number, to: number): void => {
+    const last = segs[segs.length - 1];
+    if (last && !last.value && last.to === from) {
+      last.text += text;
+      last.to = to;
+    } else segs.push({ text, from, to });
+  };
+  const expansion = (value: Value, from: number, to: number, variable?: string): void => {
+    const v = value.kind === 'string' || value.kind === 'unknown' ? value : str(String((value as { value?: unknown }).value ?? ''), value.origin);
+    const seg: Segment = { text: v.kind === 'string' ? v.value : '', from, to, value: v, unquoted: quote === '' };
+    if (variable) seg.variable = variable;
+    segs.push(seg);
+    if (v.kind === 'unknown' && quote === '') opaque = true;
+  };
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i]!;
+    if (quote === "'") {
+      if (c === "'") {
+        if (ps && raw[i + 1] === "'") {
+          lit("'", i, i + 2);
+          i += 2;
+          continue;
+        }
+        quote = '';
+        i++;
+        continue;
+      }
+      lit(c, i, i + 1);
+      i++;
+      continue;
+    }
+    if (quote === '' && (c === "'" || c === '"')) {
+      quote = c;
+      i++;
+      continue;
+    }
+    if (quote === '"' && c === '"') {
+      quote = '';
+      i++;
+      continue;
+    }
+    if (c === esc && i + 1 < raw.length) {
+      lit(raw[i + 1]!, i + 1, i + 2);
+      i += 2;
+      continue;
+    }
+    if (!ps && c === '`') {
+      const close = raw.indexOf('`', i + 1);
+      const end = close < 0 ? raw.length : close + 1;
+      expansion(unknown('command substitution'), i, end);
+      i = end;
+      continue;
+    }
+    if (c !== '$' || i + 1 >= raw.length) {
+      lit(c, i, i + 1);
+      i++;
+      continue;
+    }
+    const n1 = raw[i + 1]!;
+    // ${{ expr }}: substituted by the CI system before the shell runs.
+    if (n1 === '{' && raw[i + 2] === '{') {
+      const close = raw.indexOf('}}', i + 3);
+      const end = close < 0 ? raw.length : close + 2;
+      expansion(ctx.expression(raw.slice(i + 3, close < 0 ? raw.length : close).trim()), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === '[') {
+      const close = balanced(raw, i + 1, '[', ']');
+      const end = close < 0 ? raw.length : close + 1;
+      expansion(unknown('Azure Pipelines runtime expression $[ ]'), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === '(') {
+      const close = balanced(raw, i + 1, '(', ')');
+      const end = close < 0 ? raw.length : close + 1;
+      const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
+      if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
+      else expansion(unknown(inner.startsWith('(') ? 'arithmetic expansion' : `command substitution $(${inner.slice(0, 40)})`), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === '{') {
+      const close = balanced(raw, i + 1, '{', '}');
+      const end = close < 0 ? raw.length : close + 1;
+      const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(/^env:/i, '') : inner);
+      if (!m) {
+        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end);
+        i = end;
+        continue;
+      }
+      const name = m[1]!;
+      const bound = lookup(env, name, ps);
+      const op = m[2];
+      if (op && !ps) {
+        // ${X:-lit} / ${X:=lit}: the default is known when X is not set in the script.
+        const defFrom = i + 2 + name.length + op.length;
+        const defTo = end - 1;
+        const setNonEmpty = bound !== undefined && (bound.kind !== 'string' || bound.value !== '' || !op.startsWith(':'));
+        if (setNonEmpty) expansion(bound, i, end, name);
+        else {
+          const defText = m[3] ?? '';
+          const inner2 = expandText(defText, env, ctx, depth + 1);
+          const v = inner2 ?? str(defText, locOf(ctx.file, word, defFrom, defTo));
+          expansion(v, i, end, name);
+          if (op.endsWith('=') && onAssign) onAssign(name, v);
+        }
+        i = end;
+        continue;
+      }
+      expansion(bound ?? unknown(`$${name} is not assigned a literal in this script`), i, end, name);
+      i = end;
+      continue;
+    }
+    const re = ps ? PS_NAME : NAME;
+    re.lastIndex = i + 1;
+    const m = re.exec(raw);
+    if (m) {
+      const name = ps ? m[0].replace(/^env:/i, '') : m[0];
+      const end = i + 1 + m[0].length;
+      expansion(lookup(env, name, ps) ?? unknown(`$${name} is not assigned a literal in this script`), i, end, name);
+      i = end;
+      continue;
+    }
+    if (/[0-9@*#?$!-]/.test(n1)) {
+      expansion(unknown(`special parameter $${n1}`), i, i + 2);
+      i += 2;
+      continue;
+    }
+    lit(c, i, i + 1);
+    i++;
+  }
+  const allKnown = segs.every((s) => !s.value || s.value.kind === 'string');
+  const out: ExpandedWord = { file: ctx.file, word, segments: segs, opaque };
+  if (allKnown) out.text = segs.map((s) => s.text).join('');
+  return out;
+}
+
+function locOf(file: string, word: CiWord, from: number, to: number): Location {
+  return { file, range: word.rangeOf(from, to) };
+}
+
+/** A default's text that itself holds expansions (`${X:-$Y}`): expanded when every part is known, unknown otherwise; undefined for plain text. */
+function expandText(text: string, env: Env, ctx: ExpansionContext, depth: number): Value | undefined {
+  if (!/[$`]/.test(text)) return undefined;
+  // Defaults nested in defaults (`${A:-${B:-…}}`): a few levels are real code; more is hostile input.
+  if (depth > 8) return unknown('defaults nested too deeply');
+  const fake: CiWord = { text, raw: text, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, rangeOf: () => fake.range };
+  const e = expandWord(fake, env, ctx, undefined, depth);
+  const vs = e.segments.filter((s) => s.value);
+  if (e.text === undefined) return unknown('default built from an unknown value');
+  if (vs.length === 1 && e.segments.length === 1) return vs[0]!.value;
+  return unknown('default built from several values');
+}
+
+/**
+ * The value of the expanded text from character `from` of the word's *raw* text on (the
+ * value part of `--size=…` starts after the `=`): the variable's own value (origin at its
+ * assignment) when exactly one expansion makes it up; a literal located in the word; a
+ * known mix located at the word; else unknown.
+ */
+export function sliceValue(e: ExpandedWord, from = 0): Value {
+  const segs = e.segments.filter((s) => s.to > from);
+  if (segs.length === 0) return str('', locOf(e.file, e.word, from, from));
+  const unknownSeg = segs.find((s) => s.value?.kind === 'unknown');
+  if (unknownSeg) return unknownSeg.value!;
+  if (segs.length === 1 && segs[0]!.value) return segs[0]!.value;
+  const text = segs.map((s) => (s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text)).join('');
+  const a = Math.max(segs[0]!.from, from);
+  const b = segs[segs.length - 1]!.to;
+  return str(text, locOf(e.file, e.word, a, b));
+}
+
+/** The variable a slice comes from, when one expansion makes it up. */
+export function sliceVariable(e: ExpandedWord, from = 0): string | undefined {
+  const segs = e.segments.filter((s) => s.to > from);
+  return segs.length === 1 ? segs[0]!.variable : undefined;
+}

@@ -1,0 +1,644 @@
+/**
+ * The `azure-cli` front end (FORMATS.md §1, RULES.md format `azure-cli`): resource-creating
+ * and -updating `az` commands in shell/PowerShell scripts, GitHub `run:`/`azure/cli`
+ * `inlineScript` and Azure Pipelines script steps and `AzureCLI@2/@3` inline scripts, plus
+ * calls of known reusable templates (mlops-templates `create-compute.yml`) → normalized
+ * resources, so every resource rule applies unchanged.
+ *
+ * It reads the CI model the CI front end already built (one parse per file: the CI rules
+ * and this front end share it), so it claims no files of its own: `ci.ts` calls
+ * `azureCliUnits` with its CI files.
+ *
+ * - Commands and flags: `src/model/tables/azure-cli.ts` (one row per command, cited).
+ * - Values: `src/eval/azcli` (shell variables, `${X:-lit}`, CI `env:`/inputs/matrix/variables).
+ * - create vs update: `update` carries only the flags it gives; a later `update` of the same
+ *   name in the same file is merged into the `create` (a fix cancels the create-time finding).
+ * - Locations: a flag's value where it was written (the literal, the assignment, the `env:`
+ *   line, the input default, the caller's `with:`), the flag as the consuming attribute; an
+ *   absent flag → the `az` token. Addresses (fingerprints): step + `az <command>` + the
+ *   `--name` argument as written — never a line number.
+ * - `--file` references (with their `--set` overrides) and heredocs that write files are
+ *   returned for the Azure ML YAML front end (`AzFileReference`, `HeredocWrite`).
+ */
+import path from 'node:path';
+import { classifyPath, classifyValue, ENV_VARIABLE_NAMES, type EnvClass } from '../core/env.js';
+import type { Location, Range } from '../core/source.js';
+import { bool, list, num, obj, str, unknown, type Value } from '../core/value.js';
+import type { CiFile, CiJob, CiEntry, CiScript, CiStep } from '../model/ci.js';
+import type { Evaluation, Fact, Resource } from '../model/resource.js';
+import type { ResourceKind } from '../model/kinds.js';
+import {
+  AZ_COMMANDS,
+  commandSpecOf,
+  FILE_FLAGS,
+  KNOWN_TEMPLATES,
+  LOCATION_FLAGS,
+  SET_FLAG,
+  SPOT_TAINT,
+  SWITCH_FLAGS,
+  type AzCommandSpec,
+  type DefaultValue,
+  type FlagSpec,
+  type KnownTemplate,
+} from '../model/tables/azure-cli.js';
+import { interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
+import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
+import type { EvaluatedUnit, FrontEndContext } from './types.js';
+
+export type { HeredocWrite } from '../eval/azcli/interpret.js';
+
+/** `az ml compute|workspace create --file X --set k=v …`: the YAML file it reads and the overrides it applies. */
+export interface AzFileReference {
+  /** The script's file. */
+  file: string;
+  /** The step (or `script`) it is written in. */
+  subject: string;
+  /** `ml compute create`, `ml workspace create`, … */
+  command: string;
+  /** The `--file` value (a path relative to the working directory of the step), with its origin. */
+  path: Value;
+  /** The `--set k=v` overrides, in order. */
+  sets: { key: string; value: Value; range: Range }[];
+  /** The `az` token. */
+  at: Location;
+}
+
+export interface AzureCliResult {
+  units: EvaluatedUnit[];
+  fileReferences: AzFileReference[];
+  heredocs: HeredocWrite[];
+}
+
+/** Variables and assignments whose value names the environment (FORMATS.md §1(e) trap 10; RULES.md). */
+const ENV_NAMES = ['ENVIRONMENT', 'ENV', ...ENV_VARIABLE_NAMES];
+
+const PARENT_KIND: Record<string, ResourceKind> = { cluster: 'aks.cluster', workspace: 'ml.workspace', nsg: 'nsg' };
+
+/** Identity keys: `<kind>:<name>` (names are unique per kind in one file). */
+function identityKey(kind: ResourceKind, name: string): string {
+  return `${kind}:${name}`;
+}
+const refKeys = (ref: Value): string[] => (ref.kind === 'string' ? [ref.value] : []);
+
+interface Draft {
+  resource: Resource;
+  spec?: AzCommandSpec;
+  nameKey?: string;
+  parentKey?: string;
+}
+
+/** Parses the flags of one `az` command against its spec. */
+interface ParsedFlags {
+  /** Flag (as the spec names it, first name) → value and where the flag is written. */
+  values: Map<FlagSpec, { value: Value; flag: ExpandedWord; variable?: string }>;
+  name?: { value: Value; raw: string };
+  parent?: Value;
+  /** Canonical reference → the named resource's identity key. */
+  refs: Map<string, Value>;
+  location?: Value;
+  file?: Value;
+  sets: { key: string; value: Value; range: Range }[];
+  priority?: { value: Value; at: Location };
+  /** An unquoted unknown expansion stands where a flag may be: absent flags are unknown. */
+  opaque: boolean;
+}
+
+const isFlag = (w: ExpandedWord | undefined): boolean => w?.text !== undefined && /^--?[A-Za-z]/.test(w.text);
+
+function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): ParsedFlags {
+  const out: ParsedFlags = { values: new Map(), sets: [], opaque: false, refs: new Map() };
+  const byName = new Map<string, FlagSpec>();
+  for (const f of spec.flags) for (const n of f.names) byName.set(n, f);
+  const has = (names: readonly string[], n: string): boolean => names.includes(n);
+  let i = spec.command.split(' ').length;
+  while (i < words.length) {
+    const w = words[i]!;
+    if (w.opaque) {
+      out.opaque = true;
+      i++;
+      continue;
+    }
+    if (!isFlag(w)) {
+      i++;
+      continue;
+    }
+    const t = w.text!;
+    const eq = t.startsWith('--') ? t.indexOf('=') : -1;
+    const name = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
+    // The value: inline after `=`, else the next word(s).
+    const inline = eq > 0 ? w : undefined;
+    const inlineFrom = eq > 0 ? w.word.raw.indexOf('=') + 1 : 0;
+    const next = words[i + 1];
+    const takeOne = (): { value: Value; word: ExpandedWord; from: number } | undefined => {
+      if (inline) return { value: sliceValue(inline, inlineFrom), word: inline, from: inlineFrom };
+      if (!next || isFlag(next)) return undefined;
+      i++;
+      return { value: sliceValue(next, 0), word: next, from: 0 };
+    };
+    const takeMany = (): { words: { w: ExpandedWord; from: number }[] } => {
+      if (inline) return { words: [{ w: inline, from: inlineFrom }] };
+      const ws: { w: ExpandedWord; from: number }[] = [];
+      while (words[i + 1] && !isFlag(words[i + 1])) {
+        ws.push({ w: words[i + 1]!, from: 0 });
+        i++;
+      }
+      return { words: ws };
+    };
+    const f = byName.get(name);
+    const refFlag = spec.refFlags?.find((r) => r.names.includes(name));
+    if (refFlag) {
+      const v = takeOne()?.value;
+      if (v?.kind === 'string') {
+        const last = v.value.replace(/\/+$/, '').split('/').pop() ?? '';
+        out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, last), v.origin));
+      }
+    } else if (f) {
+      const value = readFlag(f, w, takeOne, takeMany, file, next);
+      if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable });
+    } else if (has(spec.nameFlags, name)) {
+      const v = takeOne();
+      if (v) out.name = { value: v.value, raw: v.word.word.raw.slice(v.from) };
+    } else if (spec.parentFlags && has(spec.parentFlags, name)) {
+      out.parent = takeOne()?.value;
+    } else if (has(LOCATION_FLAGS, name)) {
+      out.location = takeOne()?.value;
+    } else if (has(FILE_FLAGS, name)) {
+      out.file = takeOne()?.value;
+    } else if (name === SET_FLAG) {
+      for (const { w: sw, from } of takeMany().words) {
+        const raw = sw.word.raw.slice(from);
+        const e = raw.indexOf('=');
+        if (e <= 0) continue;
+        out.sets.push({ key: (sw.text ?? raw).split('=')[0]!, value: sliceValue(sw, from + e + 1), range: sw.word.range });
+      }
+    } else if (name === '--priority') {
+      const v = takeOne();
+      if (v) out.priority = { value: v.value, at: { file, range: v.word.word.range } };
+    } else if (!SWITCH_FLAGS.has(name) && eq < 0 && next && !isFlag(next)) {
+      // Another flag with a value (`--resource-group rg`): skip its value.
+      i++;
+    }
+    i++;
+  }
+  return out;
+}
+
+const TRUE_WORDS = /^(true|yes|on|1)$/i;
+const FALSE_WORDS = /^(false|no|off|0)$/i;
+
+function readFlag(
+  f: FlagSpec,
+  flagWord: ExpandedWord,
+  takeOne: () => { value: Value; word: ExpandedWord; from: number } | undefined,
+  takeMany: () => { words: { w: ExpandedWord; from: number }[] },
+  file: string,
+  next: ExpandedWord | undefined,
+): { value: Value; variable?: string } | undefined {
+  // A flag that came out of a variable (`$ARGS` split into words) is written in the assignment.
+  const flagLoc: Location = (flagWord.segments.length === 1 && flagWord.segments[0]!.value?.origin) || { file, range: flagWord.word.range };
+  switch (f.read) {
+    case 'bool': {
+      // Three-state: a bare flag is true; a following `true`/`false` (or an expansion) is its value.
+      const inline = flagWord.text!.includes('=');
+      const nextIsValue = !inline && next !== undefined && !isFlag(next) && (next.text === undefined || TRUE_WORDS.test(next.text) || FALSE_WORDS.test(next.text));
+      if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
+      const v = takeOne();
+      if (!v) return { value: bool(true, flagLoc) };
+      return { value: toBool(v.value), variable: sliceVariable(v.word, v.from) };
+    }
+    case 'enabled': {
+      const v = takeOne();
+      if (!v) return undefined;
+      if (v.value.kind !== 'string') return { value: v.value };
+      const l = v.value.value.toLowerCase();
+      return { value: l === 'enabled' || l === 'disabled' ? { ...bool(l === 'enabled', v.value.origin), via: v.value.via } : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
+    }
+    case 'string':
+    case 'number': {
+      const v = takeOne();
+      if (!v) return undefined;
+      const variable = sliceVariable(v.word, v.from);
+      if (f.read === 'number' && v.value.kind === 'string' && /^-?\d+$/.test(v.value.value.trim())) return { value: { ...num(Number(v.value.value), v.value.origin), via: v.value.via }, variable };
+      return { value: v.value, variable };
+    }
+    case 'commaList': {
+      const v = takeOne();
+      if (!v) return undefined;
+      if (v.value.kind !== 'string') return { value: v.value };
+      return { value: commaList(v.value, v.word, v.from, file) };
+    }
+    case 'keyValues':
+    case 'words': {
+      const { words } = takeMany();
+      const values = words.map(({ w, from }) => sliceValue(w, from));
+      const bad = values.find((x) => x.kind === 'unknown');
+      if (bad) return { value: bad };
+      if (f.read === 'words') return { value: list(values, flagLoc) };
+      const entries = new Map<string, Value>();
+      for (const v of values) {
+        if (v.kind !== 'string' || v.value === '') continue;
+        const e = v.value.indexOf('=');
+        entries.set(e < 0 ? v.value : v.value.slice(0, e), str(e < 0 ? '' : v.value.slice(e + 1), v.origin));
+      }
+      return { value: obj(entries, values[0]?.origin ?? flagLoc) };
+    }
+  }
+}
+
+function toBool(v: Value): Value {
+  if (v.kind !== 'string') return v;
+  if (TRUE_WORDS.test(v.value.trim())) return { ...bool(true, v.origin), via: v.via };
+  if (FALSE_WORDS.test(v.value.trim())) return { ...bool(false, v.origin), via: v.via };
+  return unknown(`"${v.value}" is not a boolean`, v.origin);
+}
+
+/** `a=b:NoSchedule,c=d:NoSchedule` → a list, each item located in the word when the word is one literal. */
+function commaList(v: Value & { kind: 'string' }, word: ExpandedWord, from: number, file: string): Value {
+  const literal = word.segments.length === 1 && !word.segments[0]!.value;
+  const items: Value[] = [];
+  let at = 0;
+  for (const part of v.value.split(',')) {
+    const start = at;
+    at += part.length + 1;
+    if (part.trim() === '') continue;
+    if (literal) {
+      // Raw index of the part: the literal segment maps text positions to raw positions one to one unless escapes/quotes intervene.
+      const seg = word.segments[0]!;
+      const rawStart = seg.from + Math.max(0, from - seg.from) + start;
+      const exact = word.word.raw.slice(rawStart, rawStart + part.length) === part;
+      items.push(str(part.trim(), exact ? { file, range: word.word.rangeOf(rawStart, rawStart + part.length) } : v.origin));
+    } else items.push({ ...str(part.trim(), v.origin), via: v.via });
+  }
+  return list(items, v.origin);
+}
+
+function defaultValue(d: DefaultValue): Value {
+  if (typeof d === 'string') return str(d);
+  if (typeof d === 'number') return num(d);
+  if (typeof d === 'boolean') return bool(d);
+  if (Array.isArray(d)) return list(d.map((x) => str(x as string)));
+  return obj(new Map(Object.entries(d as Record<string, string>).map(([k, x]) => [k, str(x)])));
+}
+
+/** The first flag name of an attribute in a spec (for messages: `--node-vm-size`). */
+function flagNameOf(spec: AzCommandSpec, attr: string, pool = false): string {
+  return spec.flags.find((f) => f.attr === attr && !!f.pool === pool)?.names[0] ?? attr;
+}
+
+/** Versions of the CLI disagree on these defaults (FORMATS.md §1(e) trap 4): absent = unknown. */
+const VERSION_DEPENDENT: Partial<Record<string, readonly string[]>> = {
+  'keyvault create': ['rbacAuthorization'],
+  'vm create': ['vmSize'],
+  'vmss create': ['vmSize'],
+};
+
+export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext): AzureCliResult {
+  const byUnit = new Map<string, { evaluation: Evaluation; resources: Resource[] }>();
+  const fileReferences: AzFileReference[] = [];
+  const heredocs: HeredocWrite[] = [];
+  const byPath = new Map(ciFiles.filter((f) => f.kind === 'script' && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0]! }]));
+  for (const file of ciFiles) {
+    const places = placesOf(file);
+    const draftsByVariant = new Map<string, Draft[]>();
+    const envByVariant = new Map<string, Map<Draft, EnvClass>>();
+    const add = (variant: string, d: Draft, env: EnvClass): void => {
+      const list = draftsByVariant.get(variant) ?? [];
+      list.push(d);
+      draftsByVariant.set(variant, list);
+      const envs = envByVariant.get(variant) ?? new Map<Draft, EnvClass>();
+      envs.set(d, env);
+      envByVariant.set(variant, envs);
+    };
+    for (const script of file.scripts) {
+      if (script.origin === 'comment') continue;
+      const place = places.get(script.subject);
+      for (const [vi, variant] of matrixVariants(place?.job).entries()) {
+        const sc = scriptContext(file, place, variant);
+        const run = interpretScript(file.file, script, sc.env, sc.expansion);
+        // Heredocs and --file references once per script, from its first variant.
+        if (vi === 0) heredocs.push(...run.heredocs);
+        const env = envClassOf(ctx, file, place, run.assigned);
+        const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
+        // A scanned script this one runs also runs with the variables it inherits (the step's, the exported ones).
+        if (vi === 0 && file.kind !== 'script') {
+          for (const call of run.calls) {
+            const target = scriptAt(byPath, ctx.root, file.file, call.path);
+            if (!target) continue;
+            const child = interpretScript(target.file, target.script, call.env, sc.expansion);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false) ?? []) add(variantName, d, env);
+          }
+        }
+        for (const inv of run.invocations) {
+          const built = fromInvocation(inv, file.file, fileReferences, vi === 0);
+          if (!built) continue;
+          const existing = draftsByVariant.get(variantName) ?? [];
+          for (const d of built) {
+            if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
+            add(variantName, d, env);
+          }
+        }
+      }
+    }
+    // AzureCLI@2/@3 with `scriptLocation: scriptPath`: the named script, if scanned, runs with this step's variables.
+    for (const { step, script } of scriptPathRuns(file, byPath, ctx.root)) {
+      const place = places.get(step.subject);
+      const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
+      const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
+      const env = envClassOf(ctx, file, place, run.assigned);
+      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false) ?? []) add('default', d, env);
+    }
+    // Known reusable templates called from this file.
+    for (const call of templateCalls(file)) {
+      const place: ScriptPlace = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
+      for (const variant of matrixVariants(call.job)) {
+        const sc = scriptContext(file, place, variant);
+        const env = envClassOf(ctx, file, place, new Map());
+        const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
+        add(variantName, templateResource(file, call, sc), env);
+      }
+    }
+    for (const [variant, drafts] of draftsByVariant) {
+      const envs = envByVariant.get(variant)!;
+      for (const d of drafts) {
+        const env = envs.get(d) ?? 'unknown';
+        const key = `${file.file}\u0000${variant}\u0000${env}`;
+        let unit = byUnit.get(key);
+        if (!unit) {
+          unit = { evaluation: { variant, env, unit: file.file, inputs: [] }, resources: [] };
+          byUnit.set(key, unit);
+        }
+        d.resource.evaluation = unit.evaluation;
+        unit.resources.push(d.resource);
+      }
+    }
+  }
+  // A default node pool belongs to its cluster's unit (same env and variant by construction).
+  return {
+    units: [...byUnit.values()].map((u) => ({ evaluation: u.evaluation, resources: u.resources, refKeys })),
+    fileReferences,
+    heredocs,
+  };
+}
+
+/** The environment class of a script's commands (FORMATS.md §1(e) trap 10, then RULES.md "Environments"). */
+function envClassOf(ctx: FrontEndContext, file: CiFile, place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass {
+  if (ctx.envOverride) return ctx.envOverride;
+  const configured = ctx.envForPath(file.file);
+  if (configured) return configured;
+  const rel = path.relative(ctx.root, file.file);
+  const byName = classifyPath(path.basename(rel));
+  if (byName) return byName.env;
+  for (const n of ENV_NAMES) {
+    for (const [k, v] of assigned) {
+      if (k.toLowerCase() !== n.toLowerCase() || v.kind !== 'string') continue;
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  const jobEnv = place?.job?.environment?.name;
+  if (jobEnv) {
+    const env = classifyValue(jobEnv);
+    if (env) return env;
+  }
+  const stage = place?.stage;
+  for (const s of [stage?.id, stage?.name]) {
+    const env = s ? classifyValue(s) : undefined;
+    if (env) return env;
+  }
+  return classifyPath(path.dirname(rel))?.env ?? 'unknown';
+}
+
+function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean): Draft[] | undefined {
+  const head: string[] = [];
+  for (const w of inv.words) {
+    if (w.text === undefined || w.text.startsWith('-')) break;
+    head.push(w.text);
+  }
+  const spec = commandSpecOf(head);
+  if (!spec) return undefined;
+  const flags = parseFlags(spec, inv.words, file);
+  const at: Location = { file, range: inv.az.range };
+  if (flags.file) {
+    if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at });
+    // The resource is the YAML file's (the Azure ML YAML front end), with these overrides.
+    return undefined;
+  }
+  const nameRaw = flags.name?.raw ?? '';
+  const address = `${inv.script.subject}: az ${spec.command}${nameRaw ? ` ${nameRaw}` : ''}`;
+  // An unknown name reads as written in messages (`<$registry_name>`, see displayName).
+  const nameValue = flags.name?.value.kind === 'unknown' ? { ...flags.name.value, token: nameRaw } : flags.name?.value;
+  const resource = newResource(spec.kind, address, `az ${spec.command}`, at, nameValue);
+  const nameKey = nameValue?.kind === 'string' ? nameValue.value : undefined;
+  const parentKey = flags.parent?.kind === 'string' ? flags.parent.value : undefined;
+  if (nameKey !== undefined && spec.verb === 'create') resource.identity.push(identityKey(spec.kind, nameKey));
+  if (spec.parentRef && parentKey !== undefined) resource.refs.set(spec.parentRef, str(identityKey(PARENT_KIND[spec.parentRef]!, parentKey), flags.parent!.origin));
+  for (const [ref, v] of flags.refs) resource.refs.set(ref, v);
+  if (nameValue) setFact(resource, 'name', nameValue, at, spec.nameFlags[0]!);
+  if (flags.location) resource.body = obj({ location: flags.location });
+
+  const isCreate = spec.verb === 'create';
+  const pool = spec.poolDefaults ? newResource('aks.nodepool', `${address} (default node pool)`, `az ${spec.command}`, at, undefined) : undefined;
+  for (const f of spec.flags) {
+    const target = f.pool ? pool! : resource;
+    const given = flags.values.get(f);
+    if (given) {
+      const loc: Location = { file, range: given.flag.word.range };
+      const value = given.variable && given.value.kind !== 'unknown' ? withSymbol(given.value, given.variable, loc) : given.value;
+      if (f.pool && f.attr === 'name') target.name = value;
+      setFact(target, f.attr, value, loc, given.flag.text!.split('=')[0]!);
+    }
+  }
+  const defaults = (r: Resource, table: Readonly<Record<string, DefaultValue>> | undefined, isPool: boolean): void => {
+    if (!isCreate) return;
+    for (const [attr, d] of Object.entries(table ?? {})) {
+      if (r.attrs.has(attr)) continue;
+      const sourcePath = flagNameOf(spec, attr, isPool);
+      if (flags.opaque) r.attrs.set(attr, { value: unknown(`an unquoted expansion in this az command may set ${sourcePath}`, at), defaulted: false, at, sourcePath });
+      else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath });
+      if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
+    }
+    for (const attr of VERSION_DEPENDENT[spec.command] ?? []) {
+      if (!r.attrs.has(attr)) r.attrs.set(attr, { value: unknown(`the default of ${flagNameOf(spec, attr)} depends on the Azure CLI version`, at), defaulted: false, at, sourcePath: flagNameOf(spec, attr) });
+    }
+    if (flags.opaque) {
+      for (const f of spec.flags) {
+        const t = f.pool ? pool : resource;
+        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at), defaulted: false, at, sourcePath: f.names[0]! });
+      }
+    }
+  };
+  for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
+  // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
+  if (spec.kind === 'aks.nodepool' && flags.priority) {
+    const p = flags.priority.value;
+    const taints = resource.attrs.get('taints');
+    if (p.kind === 'unknown') resource.attrs.set('taints', { value: p, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
+    else if (p.kind === 'string' && p.value.toLowerCase() === 'spot') {
+      const items = taints?.value?.kind === 'list' ? taints.value.items : [];
+      if (taints?.value?.kind !== 'unknown') {
+        resource.attrs.set('taints', {
+          value: list([...items, str(SPOT_TAINT, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
+          defaulted: false,
+          at: taints?.at ?? flags.priority.at,
+          sourcePath: taints ? `${taints.sourcePath} (and --priority Spot)` : '--priority Spot',
+        });
+      }
+    }
+  }
+  defaults(resource, spec.defaults, false);
+  const drafts: Draft[] = [{ resource, spec, nameKey, parentKey }];
+  if (pool) {
+    defaults(pool, spec.poolDefaults, true);
+    pool.attrs.set('isDefault', { value: bool(true), defaulted: false, sourcePath: 'default node pool' });
+    pool.attrs.set('mode', { value: str('System'), defaulted: true, sourcePath: 'mode' });
+    pool.attrs.set('inline', { value: bool(true), defaulted: false, sourcePath: 'default node pool' });
+    pool.parent = resource;
+    // Cluster tags do not reach node pools (RULES.md TAG002), so the pool's tags are only --nodepool-tags.
+    drafts.push({ resource: pool });
+  }
+  return drafts;
+}
+
+function withSymbol(v: Value, variable: string, consumer: Location): Value {
+  return { ...v, via: [...(v.via ?? []), { ...consumer, label: `$${variable}`, symbol: { kind: 'variable', name: variable } }] };
+}
+
+function setFact(r: Resource, attr: string, value: Value, at: Location, sourcePath: string): void {
+  const fact: Fact = { value, defaulted: false, at, sourcePath };
+  r.attrs.set(attr, fact);
+}
+
+function newResource(kind: ResourceKind, address: string, sourceType: string, header: Location, name: Value | undefined): Resource {
+  const r: Resource = {
+    address,
+    kind,
+    sourceType,
+    format: 'azure-cli',
+    header,
+    attrs: new Map(),
+    identity: [],
+    refs: new Map(),
+    // Set when the resource is placed in its unit.
+    evaluation: { variant: 'default', env: 'unknown', unit: header.file, inputs: [] },
+  };
+  if (name) r.name = name;
+  return r;
+}
+
+/**
+ * A later `update` of a resource created earlier in the same file (same kind, name and
+ * parent): its flags override the create's (FORMATS.md §1(e) trap 1). An update whose name
+ * is unknown may target any create of its kind: the attributes it sets become unknown there.
+ * Returns true when merged.
+ */
+function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
+  const kind = upd.resource.kind;
+  const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== 'name');
+  if (upd.nameKey === undefined) {
+    let any = false;
+    for (const d of drafts) {
+      if (d.resource.kind !== kind || d.spec?.verb !== 'create') continue;
+      for (const [a, f] of setAttrs) d.resource.attrs.set(a, { value: unknown('a later update of an unknown name may change it', upd.resource.header), defaulted: false, at: f.at, sourcePath: f.sourcePath });
+      any = true;
+    }
+    return any;
+  }
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    if (d.resource.kind !== kind || d.nameKey !== upd.nameKey) continue;
+    if (upd.parentKey !== undefined && d.parentKey !== undefined && upd.parentKey !== d.parentKey) continue;
+    for (const [a, f] of setAttrs) d.resource.attrs.set(a, f);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * `AzureCLI@2`/`@3` steps with `scriptLocation: scriptPath` whose literal `scriptPath`
+ * (relative to the repository, `$(System.DefaultWorkingDirectory)/` or
+ * `$(Build.SourcesDirectory)/` allowed in front) names a scanned script.
+ */
+function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; script: CiScript }>, root: string): { step: CiStep; script: { file: string; script: CiScript } }[] {
+  const out: { step: CiStep; script: { file: string; script: CiScript } }[] = [];
+  if (file.format !== 'azure-pipelines') return out;
+  for (const step of file.steps) {
+    if (step.task?.name.toLowerCase() !== 'azurecli') continue;
+    const input = (k: string): string | undefined => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
+    if ((input('scriptLocation') ?? 'scriptPath').toLowerCase() !== 'scriptpath') continue;
+    const p = input('scriptPath')?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, '').replace(/\\/g, '/').replace(/^\.\//, '');
+    if (!p || /\$[({[]/.test(p)) continue;
+    const hit = scriptAt(scripts, root, file.file, p);
+    if (hit) out.push({ step, script: hit });
+  }
+  return out;
+}
+
+/** A scanned script named by a path relative to the repository root (where CI steps start) or to the calling file. */
+function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, p: string): { file: string; script: CiScript } | undefined {
+  const rel = p.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (path.isAbsolute(rel)) return undefined;
+  return scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
+}
+
+// ---- known reusable templates --------------------------------------------------------------
+
+interface TemplateCall {
+  template: KnownTemplate;
+  job: CiJob;
+  step?: CiStep;
+  inputs: CiEntry[];
+  /** The `uses:`/`template:` line. */
+  at: Location;
+  subject: string;
+}
+
+function templateCalls(file: CiFile): TemplateCall[] {
+  const out: TemplateCall[] = [];
+  for (const job of file.jobs) {
+    if (job.kind === 'workflow-call' && job.uses) {
+      const name = job.uses.name.toLowerCase();
+      const t = KNOWN_TEMPLATES.find((k) => k.githubWorkflow === name);
+      if (t) out.push({ template: t, job, inputs: job.inputs, at: { file: file.file, range: job.uses.range }, subject: job.subject });
+    }
+    const jobTpl = job.kind === 'template' ? job.template : undefined;
+    if (jobTpl) {
+      const t = pipelineTemplate(jobTpl.path, jobTpl.repository);
+      if (t) out.push({ template: t, job, inputs: job.inputs, at: { file: file.file, range: jobTpl.range }, subject: job.subject });
+    }
+    for (const step of job.steps) {
+      if (!step.template) continue;
+      const t = pipelineTemplate(step.template.path, step.template.repository);
+      if (t) out.push({ template: t, job, step, inputs: step.inputs, at: { file: file.file, range: step.template.range }, subject: step.subject });
+    }
+  }
+  return out;
+}
+
+function pipelineTemplate(p: string, repository: string | undefined): KnownTemplate | undefined {
+  const base = p.split('/').pop()?.toLowerCase();
+  return KNOWN_TEMPLATES.find((k) => k.pipelineTemplate && base === k.pipelineTemplate.fileName && repository?.toLowerCase().includes(k.pipelineTemplate.repositoryIncludes));
+}
+
+function templateResource(file: CiFile, call: TemplateCall, sc: ReturnType<typeof scriptContext>): Draft {
+  const t = call.template;
+  const entries = new Map(call.inputs.map((e) => [e.key, e]));
+  const nameEntry = entries.get(t.nameInput);
+  const nameValue = nameEntry?.value !== undefined && nameEntry.valueRange ? entryValue(file, sc, nameEntry.value, { file: file.file, range: nameEntry.valueRange }) : undefined;
+  const address = `${call.subject}: ${t.label}${nameEntry?.value ? ` ${nameEntry.value}` : ''}`;
+  const r = newResource(t.kind, address, t.label, call.at, nameValue);
+  for (const [input, { attr, read }] of Object.entries(t.inputs)) {
+    const e = entries.get(input);
+    if (!e || e.value === undefined || !e.valueRange) continue;
+    let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
+    if (read === 'number' && v.kind === 'string' && /^-?\d+$/.test(v.value.trim())) v = { ...num(Number(v.value), v.origin), via: v.via };
+    r.attrs.set(attr, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input} (${t.label})` });
+  }
+  for (const [attr, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
+  const nameKey = nameValue?.kind === 'string' ? nameValue.value : undefined;
+  if (nameKey !== undefined) r.identity.push(identityKey(t.kind, nameKey));
+  return { resource: r, nameKey };
+}
+
+/** Every command of the table, for documentation and tests. */
+export const AZ_COMMAND_NAMES = AZ_COMMANDS.map((c) => `az ${c.command}`);

@@ -1,0 +1,390 @@
+/**
+ * Azure CLI commands that create or update resources → canonical kinds and attributes
+ * (FORMATS.md §1; the `azure-cli` front end, src/frontends/azure-cli.ts).
+ *
+ * Each row is one `az <group…> <verb>` command: the flags it reads (long names and short
+ * aliases), how each flag's value is read, the canonical attribute it sets, and the
+ * documented default an absent flag takes on `create` — only where that default is stable
+ * across CLI versions (FORMATS.md §1(a) "three-valued"). `update` rows carry no defaults:
+ * absent means unchanged.
+ *
+ * Sources (Microsoft Learn, Azure CLI reference):
+ * - az aks create / az aks nodepool add|update: https://learn.microsoft.com/cli/azure/aks ,
+ *   https://learn.microsoft.com/cli/azure/aks/nodepool — `--node-vm-size`: "If the user does
+ *   not specify one, server will select a default VM size" (never a GPU size); `--node-taints`
+ *   comma-separated `key=value:Effect`; `--labels`/`--tags` space-separated `k=v`;
+ *   `--nodepool-taints` applies to every node pool of the cluster; autoscaler off unless
+ *   `--enable-cluster-autoscaler`; `--mode` defaults to `User` on `nodepool add`.
+ * - Spot node pools: https://learn.microsoft.com/azure/aks/spot-node-pool — "AKS applies the
+ *   taint `kubernetes.azure.com/scalesetpriority=spot:NoSchedule`" to a Spot pool.
+ * - az ml compute create: https://learn.microsoft.com/cli/azure/ml/compute — `--min-instances`
+ *   default 0; YAML schema default size `Standard_DS3_v2`
+ *   (https://learn.microsoft.com/azure/machine-learning/reference-yaml-compute-aml).
+ * - az ml workspace create: https://learn.microsoft.com/cli/azure/ml/workspace — the SDK
+ *   template behind it has `publicNetworkAccess` default `Enabled` (FORMATS.md §1(a)).
+ * - az keyvault create|update: https://learn.microsoft.com/cli/azure/keyvault — purge
+ *   protection off unless `--enable-purge-protection`; `--enable-rbac-authorization`
+ *   defaults to true only since CLI 2.61.0 (Azure/azure-cli#28886) → unknown when absent.
+ * - az acr create|update: https://learn.microsoft.com/cli/azure/acr — `--admin-enabled`
+ *   three-state, default false.
+ * - az storage account create|update: https://learn.microsoft.com/cli/azure/storage/account
+ * - az network nsg rule create|update: https://learn.microsoft.com/cli/azure/network/nsg/rule
+ *   (defaults not encoded: not verified against the CLI's bundled help, FORMATS.md §1(a)).
+ * - az vm create / az vmss create: https://learn.microsoft.com/cli/azure/vm ,
+ *   https://learn.microsoft.com/cli/azure/vmss — default size is version-dependent (unknown).
+ * - Three-state booleans: azure-cli core `get_three_state_flag` — a bare flag is true; else
+ *   `true`/`false` compared case-insensitively.
+ */
+import type { ResourceKind } from '../kinds.js';
+
+/**
+ * How a flag's value is read:
+ * - `string`, `number`: one word;
+ * - `bool`: three-state (bare flag = true, else `true`/`false`);
+ * - `enabled`: `Enabled`/`Disabled` → true/false (one word);
+ * - `keyValues`: space-separated `k=v` words until the next flag → an object;
+ * - `commaList`: one word, comma-separated → a list;
+ * - `words`: space-separated words until the next flag → a list.
+ */
+export type FlagReading = 'string' | 'number' | 'bool' | 'enabled' | 'keyValues' | 'commaList' | 'words';
+
+export interface FlagSpec {
+  /** Long names and short aliases, as written (`--node-vm-size`, `-s`). */
+  names: readonly string[];
+  attr: string;
+  read: FlagReading;
+  /**
+   * For `aks create`: the attribute belongs to the cluster's default node pool, not the
+   * cluster (`--node-vm-size`, `--nodepool-taints`).
+   */
+  pool?: boolean;
+}
+
+/** A default an absent flag takes on `create` (stable across CLI versions only). */
+export type DefaultValue = string | number | boolean | readonly string[] | Record<string, string>;
+
+export interface AzCommandSpec {
+  /** The words after `az`, lower-case: `aks nodepool add`. */
+  command: string;
+  kind: ResourceKind;
+  verb: 'create' | 'update';
+  /** The flags naming the resource and its parent (`--name/-n`, `--cluster-name`). */
+  nameFlags: readonly string[];
+  parentFlags?: readonly string[];
+  /** The canonical reference the parent name goes to (`cluster`, `workspace`, `nsg`). */
+  parentRef?: string;
+  /** Flags that name another resource (an ARM id or a name; its last segment is the name): canonical reference → flags and kind. */
+  refFlags?: readonly { ref: string; names: readonly string[]; kind: ResourceKind }[];
+  flags: readonly FlagSpec[];
+  /** Defaults of absent flags on create (never on update). */
+  defaults?: Readonly<Record<string, DefaultValue>>;
+  /** For `aks create`: defaults of its default node pool. */
+  poolDefaults?: Readonly<Record<string, DefaultValue>>;
+  /** Attributes fixed by the command itself. */
+  fixed?: Readonly<Record<string, DefaultValue>>;
+  /** The documentation page. */
+  source: string;
+}
+
+/** What `--node-vm-size` means when absent: a size the server chooses, never a GPU size (az aks help). */
+export const SERVER_DEFAULT_SIZE = 'the default size the AKS server chooses (never a GPU size)';
+
+/** The taint AKS puts on a Spot node pool (https://learn.microsoft.com/azure/aks/spot-node-pool). */
+export const SPOT_TAINT = 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule';
+
+const TAGS: FlagSpec = { names: ['--tags'], attr: 'tags', read: 'keyValues' };
+
+const POOL_FLAGS: FlagSpec[] = [
+  { names: ['--node-vm-size', '-s'], attr: 'vmSize', read: 'string' },
+  { names: ['--node-taints'], attr: 'taints', read: 'commaList' },
+  { names: ['--labels'], attr: 'labels', read: 'keyValues' },
+  TAGS,
+  { names: ['--mode'], attr: 'mode', read: 'string' },
+  { names: ['--enable-cluster-autoscaler', '-e'], attr: 'autoscale', read: 'bool' },
+  { names: ['--min-count'], attr: 'minCount', read: 'number' },
+  { names: ['--node-count', '-c'], attr: 'nodeCount', read: 'number' },
+];
+
+const ML_COMPUTE_FLAGS: FlagSpec[] = [
+  { names: ['--type', '-t'], attr: 'computeTypeRaw', read: 'string' },
+  { names: ['--size'], attr: 'vmSize', read: 'string' },
+  { names: ['--min-instances'], attr: 'minNodeCount', read: 'number' },
+  { names: ['--max-instances'], attr: 'maxNodeCount', read: 'number' },
+  { names: ['--enable-node-public-ip'], attr: 'nodePublicIp', read: 'bool' },
+  TAGS,
+];
+
+const ML_WORKSPACE_FLAGS: FlagSpec[] = [
+  { names: ['--public-network-access'], attr: 'publicNetworkAccess', read: 'enabled' },
+  { names: ['--image-build-compute'], attr: 'imageBuildCompute', read: 'string' },
+  TAGS,
+];
+
+const KEYVAULT_FLAGS: FlagSpec[] = [
+  { names: ['--enable-purge-protection'], attr: 'purgeProtection', read: 'bool' },
+  { names: ['--enable-rbac-authorization'], attr: 'rbacAuthorization', read: 'bool' },
+  TAGS,
+];
+
+const ACR_FLAGS: FlagSpec[] = [
+  { names: ['--admin-enabled'], attr: 'adminEnabled', read: 'bool' },
+  { names: ['--sku'], attr: 'sku', read: 'string' },
+  { names: ['--public-network-enabled'], attr: 'publicNetworkAccess', read: 'bool' },
+  { names: ['--default-action'], attr: 'networkDefaultAction', read: 'string' },
+  TAGS,
+];
+
+const STORAGE_FLAGS: FlagSpec[] = [
+  { names: ['--allow-blob-public-access'], attr: 'allowBlobPublicAccess', read: 'bool' },
+  { names: ['--min-tls-version'], attr: 'minTls', read: 'string' },
+  TAGS,
+];
+
+const NSG_RULE_FLAGS: FlagSpec[] = [
+  { names: ['--access'], attr: 'access', read: 'string' },
+  { names: ['--direction'], attr: 'direction', read: 'string' },
+  { names: ['--protocol'], attr: 'protocol', read: 'string' },
+  { names: ['--destination-port-ranges'], attr: 'destinationPorts', read: 'words' },
+  { names: ['--source-address-prefixes'], attr: 'sourceAddresses', read: 'words' },
+];
+
+const ML_PARENT = { parentFlags: ['--workspace-name', '-w'], parentRef: 'workspace' } as const;
+
+export const AZ_COMMANDS: readonly AzCommandSpec[] = [
+  {
+    command: 'aks create',
+    kind: 'aks.cluster',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    flags: [
+      TAGS,
+      { names: ['--node-vm-size', '-s'], attr: 'vmSize', read: 'string', pool: true },
+      { names: ['--nodepool-taints'], attr: 'taints', read: 'commaList', pool: true },
+      { names: ['--nodepool-labels'], attr: 'labels', read: 'keyValues', pool: true },
+      { names: ['--nodepool-tags'], attr: 'tags', read: 'keyValues', pool: true },
+      { names: ['--nodepool-name'], attr: 'name', read: 'string', pool: true },
+      { names: ['--enable-cluster-autoscaler', '-e'], attr: 'autoscale', read: 'bool', pool: true },
+      { names: ['--min-count'], attr: 'minCount', read: 'number', pool: true },
+      { names: ['--node-count', '-c'], attr: 'nodeCount', read: 'number', pool: true },
+    ],
+    poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, name: 'nodepool1' },
+    source: 'https://learn.microsoft.com/cli/azure/aks#az-aks-create',
+  },
+  {
+    command: 'aks nodepool add',
+    kind: 'aks.nodepool',
+    verb: 'create',
+    nameFlags: ['--name', '-n', '--nodepool-name'],
+    parentFlags: ['--cluster-name'],
+    parentRef: 'cluster',
+    flags: POOL_FLAGS,
+    defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, mode: 'User' },
+    fixed: { isDefault: false },
+    source: 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add',
+  },
+  {
+    command: 'aks nodepool update',
+    kind: 'aks.nodepool',
+    verb: 'update',
+    nameFlags: ['--name', '-n', '--nodepool-name'],
+    parentFlags: ['--cluster-name'],
+    parentRef: 'cluster',
+    flags: POOL_FLAGS.filter((f) => ['taints', 'labels', 'tags', 'mode', 'autoscale', 'minCount'].includes(f.attr)),
+    source: 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-update',
+  },
+  {
+    command: 'ml compute create',
+    kind: 'ml.compute',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    ...ML_PARENT,
+    flags: ML_COMPUTE_FLAGS,
+    defaults: { vmSize: 'Standard_DS3_v2', minNodeCount: 0, nodePublicIp: true },
+    source: 'https://learn.microsoft.com/cli/azure/ml/compute#az-ml-compute-create',
+  },
+  {
+    command: 'ml compute update',
+    kind: 'ml.compute',
+    verb: 'update',
+    nameFlags: ['--name', '-n'],
+    ...ML_PARENT,
+    flags: ML_COMPUTE_FLAGS.filter((f) => ['minNodeCount', 'maxNodeCount', 'tags'].includes(f.attr)),
+    source: 'https://learn.microsoft.com/cli/azure/ml/compute#az-ml-compute-update',
+  },
+  {
+    command: 'ml workspace create',
+    kind: 'ml.workspace',
+    verb: 'create',
+    nameFlags: ['--name', '-n', '--workspace-name', '-w'],
+    // "--container-registry: ARM id of the container registry associated with this workspace."
+    refFlags: [{ ref: 'containerRegistry', names: ['--container-registry', '-c'], kind: 'acr' }],
+    flags: ML_WORKSPACE_FLAGS,
+    defaults: { publicNetworkAccess: true },
+    source: 'https://learn.microsoft.com/cli/azure/ml/workspace#az-ml-workspace-create',
+  },
+  {
+    command: 'ml workspace update',
+    kind: 'ml.workspace',
+    verb: 'update',
+    nameFlags: ['--name', '-n', '--workspace-name', '-w'],
+    refFlags: [{ ref: 'containerRegistry', names: ['--container-registry', '-c'], kind: 'acr' }],
+    flags: ML_WORKSPACE_FLAGS,
+    source: 'https://learn.microsoft.com/cli/azure/ml/workspace#az-ml-workspace-update',
+  },
+  {
+    command: 'keyvault create',
+    kind: 'keyvault',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    flags: KEYVAULT_FLAGS,
+    defaults: { purgeProtection: false },
+    source: 'https://learn.microsoft.com/cli/azure/keyvault#az-keyvault-create',
+  },
+  {
+    command: 'keyvault update',
+    kind: 'keyvault',
+    verb: 'update',
+    nameFlags: ['--name', '-n'],
+    flags: KEYVAULT_FLAGS,
+    source: 'https://learn.microsoft.com/cli/azure/keyvault#az-keyvault-update',
+  },
+  {
+    command: 'acr create',
+    kind: 'acr',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    flags: ACR_FLAGS,
+    defaults: { adminEnabled: false },
+    source: 'https://learn.microsoft.com/cli/azure/acr#az-acr-create',
+  },
+  {
+    command: 'acr update',
+    kind: 'acr',
+    verb: 'update',
+    nameFlags: ['--name', '-n'],
+    flags: ACR_FLAGS,
+    source: 'https://learn.microsoft.com/cli/azure/acr#az-acr-update',
+  },
+  {
+    command: 'storage account create',
+    kind: 'storage',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    flags: STORAGE_FLAGS,
+    source: 'https://learn.microsoft.com/cli/azure/storage/account#az-storage-account-create',
+  },
+  {
+    command: 'storage account update',
+    kind: 'storage',
+    verb: 'update',
+    nameFlags: ['--name', '-n'],
+    flags: STORAGE_FLAGS,
+    source: 'https://learn.microsoft.com/cli/azure/storage/account#az-storage-account-update',
+  },
+  {
+    command: 'network nsg rule create',
+    kind: 'nsg.rule',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    parentFlags: ['--nsg-name'],
+    parentRef: 'nsg',
+    flags: NSG_RULE_FLAGS,
+    source: 'https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-create',
+  },
+  {
+    command: 'network nsg rule update',
+    kind: 'nsg.rule',
+    verb: 'update',
+    nameFlags: ['--name', '-n'],
+    parentFlags: ['--nsg-name'],
+    parentRef: 'nsg',
+    flags: NSG_RULE_FLAGS,
+    source: 'https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-update',
+  },
+  {
+    command: 'vm create',
+    kind: 'vm',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    flags: [{ names: ['--size'], attr: 'vmSize', read: 'string' }, TAGS],
+    source: 'https://learn.microsoft.com/cli/azure/vm#az-vm-create',
+  },
+  {
+    command: 'vmss create',
+    kind: 'vmss',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    flags: [{ names: ['--vm-sku'], attr: 'vmSize', read: 'string' }, TAGS],
+    source: 'https://learn.microsoft.com/cli/azure/vmss#az-vmss-create',
+  },
+];
+
+/** Flags every command reads besides its own: where it goes (GOV001) and the file it reads (`az ml … --file`). */
+export const LOCATION_FLAGS = ['--location', '-l'] as const;
+export const FILE_FLAGS = ['--file', '-f'] as const;
+export const SET_FLAG = '--set';
+
+/** Flags that take no value (so the next word is not theirs): the global switches of every command. */
+export const SWITCH_FLAGS = new Set(['--yes', '-y', '--no-wait', '--debug', '--verbose', '--only-show-errors', '--help', '-h', '--generate-ssh-keys', '--no-ssh-key', '--enable-managed-identity', '--attach-acr-skip']);
+
+/** The spec of `az <words…>`: the longest command that the words start with. */
+export function commandSpecOf(words: readonly string[]): AzCommandSpec | undefined {
+  const lower = words.map((w) => w.toLowerCase());
+  for (const spec of AZ_COMMANDS) {
+    const parts = spec.command.split(' ');
+    if (parts.every((p, i) => lower[i] === p)) return spec;
+  }
+  return undefined;
+}
+
+// ---- known reusable templates -------------------------------------------------------------
+
+/**
+ * A reusable workflow or pipeline template whose body creates a resource from its inputs
+ * (FORMATS.md §1(a) "Known reusable templates"): a call site becomes that resource, its
+ * attributes taken from the caller's `with:` / `parameters:`.
+ */
+export interface KnownTemplate {
+  /** What the row is, for messages and the address. */
+  label: string;
+  /** GitHub: `owner/repo/path` of the reusable workflow (lower-case, ref ignored). */
+  githubWorkflow?: string;
+  /** Azure Pipelines: the template path's file name and the repository alias it is read from (substring). */
+  pipelineTemplate?: { fileName: string; repositoryIncludes: string };
+  kind: ResourceKind;
+  /** Input name → canonical attribute and reading. */
+  inputs: Readonly<Record<string, { attr: string; read: 'string' | 'number' }>>;
+  nameInput: string;
+  fixed?: Readonly<Record<string, DefaultValue>>;
+  /** Where the template is (its body read to build the row). */
+  source: string;
+}
+
+const CREATE_COMPUTE_INPUTS = {
+  cluster_name: { attr: 'name', read: 'string' },
+  size: { attr: 'vmSize', read: 'string' },
+  min_instances: { attr: 'minNodeCount', read: 'number' },
+  max_instances: { attr: 'maxNodeCount', read: 'number' },
+} as const;
+
+export const KNOWN_TEMPLATES: readonly KnownTemplate[] = [
+  {
+    label: 'mlops-templates create-compute',
+    githubWorkflow: 'azure/mlops-templates/.github/workflows/create-compute.yml',
+    kind: 'ml.compute',
+    inputs: CREATE_COMPUTE_INPUTS,
+    nameInput: 'cluster_name',
+    // The body runs `az ml compute create --type AmlCompute` with no `--tags`.
+    fixed: { computeTypeRaw: 'AmlCompute' },
+    source: 'https://github.com/Azure/mlops-templates/blob/main/.github/workflows/create-compute.yml',
+  },
+  {
+    label: 'mlops-templates create-compute',
+    pipelineTemplate: { fileName: 'create-compute.yml', repositoryIncludes: 'mlops-templates' },
+    kind: 'ml.compute',
+    inputs: CREATE_COMPUTE_INPUTS,
+    nameInput: 'cluster_name',
+    fixed: { computeTypeRaw: 'AmlCompute' },
+    source: 'https://github.com/Azure/mlops-templates/blob/main/templates/aml-cli-v2/create-compute.yml',
+  },
+];

@@ -1,0 +1,267 @@
+/**
+ * The `azure-cli` front end below the rules: which resources and attributes `az` commands
+ * become (values, origins, defaults, unknowns), and what it hands to the Azure ML YAML
+ * front end (`--file` references with `--set` overrides, heredocs that write files).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCiDocument } from '../../src/parse/yaml/ci.js';
+import { buildCiModel } from '../../src/eval/ci/build.js';
+import { azureCliUnits, type AzureCliResult } from '../../src/frontends/azure-cli.js';
+import type { FrontEndContext } from '../../src/frontends/types.js';
+import type { Resource } from '../../src/model/resource.js';
+import type { Value } from '../../src/core/value.js';
+
+const ROOT = '/repo';
+
+function run(files: Record<string, string>): AzureCliResult {
+  const ciFiles = Object.entries(files).map(([rel, text]) => {
+    const kind = /\.(sh|bash|ps1)$/.test(rel) ? 'script' : rel.includes('.github/workflows') ? 'github-workflow' : 'azure-pipeline';
+    const doc = parseCiDocument(`${ROOT}/${rel}`, text, kind);
+    expect(doc.errors).toEqual([]);
+    return buildCiModel(doc);
+  });
+  const ctx = { root: ROOT, envForPath: () => undefined } as unknown as FrontEndContext;
+  return azureCliUnits(ciFiles, ctx);
+}
+
+function resources(r: AzureCliResult): Resource[] {
+  return r.units.flatMap((u) => u.resources);
+}
+
+function only(r: AzureCliResult, kind: string): Resource {
+  const list = resources(r).filter((x) => x.kind === kind);
+  expect(list).toHaveLength(1);
+  return list[0]!;
+}
+
+/** A value as `text@line:col` (known) or `?reason` (unknown). */
+function show(v: Value | undefined): string {
+  if (!v) return 'absent';
+  if (v.kind === 'unknown') return `?${v.reason}`;
+  const text = v.kind === 'string' ? v.value : v.kind === 'number' || v.kind === 'bool' ? String(v.value) : v.kind;
+  return v.origin ? `${text}@${v.origin.range.start.line}:${v.origin.range.start.column}` : text;
+}
+
+const attr = (r: Resource, a: string): string => show(r.attrs.get(a)?.value);
+
+describe('azure-cli front end: values', () => {
+  it('resolves export/readonly/local assignments, ${X:-lit}, ${X:=lit} and word splitting', () => {
+    const r = run({
+      'a.sh': [
+        'export SIZE="Standard_NC6s_v3"',
+        'readonly MIN=0',
+        'f() { local POOL=gpu; }',
+        ': "${TAINT:=sku=gpu:NoSchedule}"',
+        'ARGS="--enable-cluster-autoscaler --max-count 3"',
+        'az aks nodepool add --cluster-name aks -n gpu -s $SIZE --min-count=$MIN --node-taints "$TAINT" $ARGS --mode ${MODE:-User}',
+      ].join('\n'),
+    });
+    const pool = only(r, 'aks.nodepool');
+    expect(attr(pool, 'vmSize')).toBe('Standard_NC6s_v3@1:14');
+    expect(attr(pool, 'minCount')).toBe('0@2:14');
+    expect(show((pool.attrs.get('taints')!.value as { items: Value[] }).items[0])).toBe('sku=gpu:NoSchedule@4:13');
+    expect(attr(pool, 'autoscale')).toMatch(/^true@5:/);
+    expect(attr(pool, 'mode')).toBe('User@6:117');
+  });
+
+  it('makes command substitution, read, loops and disagreeing branches unknown', () => {
+    const r = run({
+      'a.sh': [
+        'SIZE=$(az vm list-sizes --query x -o tsv)',
+        'read -r MIN',
+        'if [ -n "$X" ]; then TIER=a; else TIER=b; fi',
+        'az ml compute create -n c --type AmlCompute --size $SIZE --min-instances $MIN --max-instances "$TIER"',
+      ].join('\n'),
+    });
+    const c = only(r, 'ml.compute');
+    expect(attr(c, 'vmSize')).toMatch(/^\?\$SIZE is assigned the output of a command/);
+    expect(attr(c, 'minNodeCount')).toMatch(/^\?\$MIN is read at run time/);
+    expect(attr(c, 'maxNodeCount')).toMatch(/different values/);
+  });
+
+  it('an unquoted unknown expansion makes absent flags unknown, not defaulted', () => {
+    const r = run({ 'a.sh': 'az acr create -n acr1 --sku Basic $EXTRA\naz acr create -n acr2 --sku Basic "$QUOTED_NAME"\n' });
+    const [a, b] = resources(r);
+    expect(attr(a!, 'adminEnabled')).toMatch(/^\?an unquoted expansion/);
+    expect(a!.attrs.get('adminEnabled')!.defaulted).toBe(false);
+    expect(attr(b!, 'adminEnabled')).toBe('false');
+    expect(b!.attrs.get('adminEnabled')!.defaulted).toBe(true);
+  });
+
+  it('reads PowerShell assignments and backtick continuations; assignments in blocks are unknown', () => {
+    const r = run({
+      'a.ps1': ["$env:SKU = 'Premium'", "if ($x) { $admin = 'true' }", 'az acr create -n acr1 `', '  --sku $env:SKU `', '  --admin-enabled $admin'].join('\n'),
+    });
+    const acr = only(r, 'acr');
+    expect(attr(acr, 'sku')).toBe('Premium@1:13');
+    expect(attr(acr, 'adminEnabled')).toMatch(/^\?\$admin is assigned inside a block/);
+  });
+
+  it('skips commented-out commands and reads both sides of an idempotency guard', () => {
+    const r = run({ 'a.sh': '# az keyvault create -n kv0\naz keyvault show -n kv1 || az keyvault create -n kv1 -g rg\n' });
+    expect(resources(r).map((x) => x.address)).toEqual(['script: az keyvault create kv1']);
+  });
+
+  it('merges a later update of the same name; an update alone carries only its flags', () => {
+    const r = run({ 'a.sh': 'az keyvault create -n kv1\naz keyvault update -n kv1 --enable-purge-protection true\naz keyvault update -n kv2 --retention-days 7\n' });
+    const [kv1, kv2] = resources(r);
+    expect(attr(kv1!, 'purgeProtection')).toBe('true@2:53');
+    expect(kv2!.attrs.has('purgeProtection')).toBe(false);
+  });
+
+  it('keeps version-dependent defaults unknown (Key Vault RBAC, VM size)', () => {
+    const r = run({ 'a.sh': 'az keyvault create -n kv1\naz vm create -n vm1 --image Ubuntu2204\n' });
+    expect(attr(only(r, 'keyvault'), 'rbacAuthorization')).toMatch(/depends on the Azure CLI version/);
+    expect(attr(only(r, 'vm'), 'vmSize')).toMatch(/depends on the Azure CLI version/);
+  });
+
+  it('aks create: the cluster and its default (system) node pool; --priority Spot adds the AKS taint', () => {
+    const r = run({ 'a.sh': 'az aks create -n aks --tags a=b -s Standard_D4s_v5\naz aks nodepool add --cluster-name aks -n spot --priority Spot --node-taints sku=gpu:NoSchedule\n' });
+    const pools = resources(r).filter((x) => x.kind === 'aks.nodepool');
+    expect(pools.map((p) => attr(p, 'mode'))).toEqual(['System', 'User']);
+    expect(attr(pools[0]!, 'vmSize')).toBe('Standard_D4s_v5@1:36');
+    const taints = pools[1]!.attrs.get('taints')!.value as { items: Value[] };
+    expect(taints.items.map(show)).toEqual(['sku=gpu:NoSchedule@2:78', 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule@2:59']);
+  });
+});
+
+describe('azure-cli front end: CI context', () => {
+  it('GitHub env, inputs defaults and matrix variants; secrets are unknown', () => {
+    const r = run({
+      '.github/workflows/w.yml': `on:
+  workflow_dispatch:
+    inputs:
+      tier:
+        default: low_priority
+env:
+  MAX: "4"
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        size: [Standard_NC6s_v3, Standard_NC12s_v3]
+    steps:
+      - run: az ml compute create -n gpu --type AmlCompute --size \${{ matrix.size }} --max-instances $MAX --min-instances \${{ secrets.MIN }}
+`,
+    });
+    const all = resources(r);
+    expect(all.map((x) => `${x.evaluation.variant} ${attr(x, 'vmSize')} ${attr(x, 'maxNodeCount')}`)).toEqual([
+      'matrix: size=Standard_NC6s_v3 Standard_NC6s_v3@13:16 4@7:9',
+      'matrix: size=Standard_NC12s_v3 Standard_NC12s_v3@13:34 4@7:9',
+    ]);
+    expect(attr(all[0]!, 'minNodeCount')).toMatch(/^\?/);
+  });
+
+  it('Azure Pipelines variables, $(macro), parameters and stage environment', () => {
+    const r = run({
+      'azure-pipelines.yml': `parameters:
+- name: vault
+  default: kv-prod
+variables:
+  sku: Premium
+stages:
+- stage: production
+  jobs:
+  - job: j
+    steps:
+    - bash: |
+        az acr create -n acr1 --sku $(sku) --admin-enabled $(ADMIN)
+        az keyvault create -n \${{ parameters.vault }}
+`,
+    });
+    const acr = only(r, 'acr');
+    expect(attr(acr, 'sku')).toBe('Premium@5:8');
+    expect(attr(acr, 'adminEnabled')).toMatch(/^\?\$\(ADMIN\)/);
+    expect(show(only(r, 'keyvault').name)).toBe('kv-prod@3:12');
+    expect(acr.evaluation.env).toBe('prod');
+  });
+
+  it('AzureCLI@2 scriptPath: the scanned script also runs with the step\'s variables', () => {
+    const r = run({
+      'scripts/compute.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size "$VMSIZE"\n',
+      'azure-pipelines.yml': `variables:
+  vmSize: Standard_D4s_v3
+steps:
+- task: AzureCLI@2
+  inputs:
+    azureSubscription: sc
+    scriptType: bash
+    scriptLocation: scriptPath
+    scriptPath: $(System.DefaultWorkingDirectory)/scripts/compute.sh
+`,
+    });
+    expect(resources(r).map((c) => `${c.address} ${attr(c, 'vmSize')}`)).toEqual([
+      'script: az ml compute create gpu-cluster ?$VMSIZE is not assigned a literal in this script',
+      'script: az ml compute create gpu-cluster Standard_D4s_v3@2:11',
+    ]);
+  });
+
+  it('a workflow step that runs a scanned script passes its env: and exported variables', () => {
+    const r = run({
+      'scripts/pool.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints "$TAINT"\n',
+      '.github/workflows/w.yml': `on: push
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    env:
+      SIZE: Standard_NC6s_v3
+    steps:
+      - run: |
+          export TAINT=sku=gpu:NoSchedule
+          LOCAL_ONLY=x
+          bash ./scripts/pool.sh
+`,
+    });
+    const pools = resources(r).filter((x) => x.kind === 'aks.nodepool');
+    expect(pools.map((p) => `${attr(p, 'vmSize')} ${show((p.attrs.get('taints')?.value as { items?: Value[] }).items?.[0] ?? p.attrs.get('taints')?.value)}`)).toEqual([
+      '?$SIZE is not assigned a literal in this script ?$TAINT is not assigned a literal in this script',
+      'Standard_NC6s_v3@6:13 sku=gpu:NoSchedule@9:24',
+    ]);
+  });
+
+  it('a call of the mlops-templates create-compute workflow is an ml.compute resource', () => {
+    const r = run({
+      '.github/workflows/train.yml': `on: workflow_dispatch
+jobs:
+  compute:
+    uses: Azure/mlops-templates/.github/workflows/create-compute.yml@main
+    with:
+      cluster_name: gpu-cluster
+      size: Standard_NC6
+      min_instances: 1
+`,
+    });
+    const c = only(r, 'ml.compute');
+    expect([show(c.name), attr(c, 'vmSize'), attr(c, 'minNodeCount'), attr(c, 'computeTypeRaw')]).toEqual(['gpu-cluster@6:21', 'Standard_NC6@7:13', '1@8:22', 'AmlCompute']);
+  });
+});
+
+describe('azure-cli front end: handed to the Azure ML YAML front end', () => {
+  it('lists --file references with their --set overrides, and heredocs with their target file', () => {
+    const r = run({
+      'a.sh': [
+        'FILE=compute.yml',
+        "cat > $FILE <<'EOF'",
+        '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json',
+        'name: gpu-cluster',
+        'size: Standard_NC6',
+        'EOF',
+        'az ml compute create -f $FILE --set size=Standard_NC6s_v3 max_instances=2 -w ws',
+      ].join('\n'),
+    });
+    expect(resources(r)).toEqual([]);
+    expect(r.fileReferences.map((f) => [f.command, show(f.path), f.sets.map((s) => `${s.key}=${show(s.value)}`)])).toEqual([
+      ['ml compute create', 'compute.yml@1:6', ['size=Standard_NC6s_v3@7:42', 'max_instances=2@7:73']],
+    ]);
+    expect(r.heredocs.map((h) => [show(h.target), h.heredoc.quoted, h.heredoc.text.split('\n')[1], h.heredoc.range.start.line])).toEqual([['compute.yml@1:6', true, 'name: gpu-cluster', 3]]);
+  });
+});
+
+describe('azure-cli front end: hostile input', () => {
+  it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {
+    const nested = `${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}`;
+    const r = run({ 'a.sh': `az acr create -n acr1 --sku ${nested} --admin-enabled "$(echo\naz acr create -n acr2 --sku \${{ inputs.x\n` });
+    expect(resources(r).length).toBeGreaterThan(0);
+  });
+});
