@@ -44,6 +44,12 @@ export interface LintOptions {
   env?: EnvClass;
   /** `--var-file` (repeatable). */
   varFiles?: string[];
+  /**
+   * `--tf-data-dir`: the folder `terraform init` wrote to (TF_DATA_DIR), relative to each
+   * root module's folder unless absolute (default `.terraform`). Registry modules recorded in
+   * its `modules/modules.json` are evaluated from their copies; reading stays inside the root.
+   */
+  tfDataDir?: string;
   /** Run only these rule IDs. */
   rules?: string[];
   /** Do not run these rule IDs. */
@@ -173,6 +179,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
     cliVarFiles: varFiles,
+    tfDataDir: options.tfDataDir,
     allFiles,
     isSuperseded: (f) => superseded.has(f),
   };
@@ -193,7 +200,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     // Containment: a bug in one front end costs its own files, never the whole report.
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
-    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
+    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys, u.opaqueModules));
     terraformModules.push(...(out.terraformModules ?? []));
     ciFiles.push(...(out.ciFiles ?? []));
     problems.push(...out.problems);
@@ -211,6 +218,15 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
+  // RULES.md "Parse and evaluation problems": a module that is not evaluated is said under
+  // `--verbose` too — what its resources would have been checked for could not be decided.
+  if (activeRuleIds.has('EVAL002')) {
+    for (const n of notifications) {
+      if (n.ruleId !== 'EVAL002') continue;
+      const address = problems.find((p) => p.ruleId === 'EVAL002' && p.location === n.location)?.address ?? '';
+      undecided.push({ ruleId: 'EVAL002', address, attribute: 'source', reason: 'no local copy of the module was read, so the resources it creates are not checked', location: n.location });
+    }
+  }
   findings.push(...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: problemSubject(n) })));
 
   // ---- suppressions, config levels, baseline ---------------------------------------------
@@ -321,6 +337,15 @@ function problemNotifications(problems: readonly Problem[]): Notification[] {
   for (const p of sorted) {
     if (p.ruleId === 'PARSE001') {
       out.push({ level: 'error', ruleId: 'PARSE001', message: p.message, location: p.location });
+      continue;
+    }
+    if (p.ruleId === 'EVAL002') {
+      // Once per module call: every variant and every caller repeats it.
+      const key = `EVAL002\u0000${p.location.file}\u0000${p.location.range.start.offset}`;
+      if (evalByCause.has(key)) continue;
+      const n: Notification = { level: 'note', ruleId: 'EVAL002', message: p.message, location: p.location };
+      evalByCause.set(key, { n, more: 0 });
+      out.push(n);
       continue;
     }
     if (p.ruleId !== 'EVAL001') continue;

@@ -105,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
         paths,
         env: opts.env,
         varFiles: opts.varFiles,
+        tfDataDir: opts.tfDataDir,
         rules: opts.rules,
         disable: opts.disable,
         onlyFiles,
@@ -131,7 +132,8 @@ export async function main(argv: string[]): Promise<number> {
       // RULES.md "Three-valued facts": what an unknown value kept the rules from deciding.
       for (const u of result.undecided) {
         const where = `${path.relative(process.cwd(), u.location.file)}:${u.location.range.start.line}:${u.location.range.start.column}`;
-        process.stderr.write(`could not decide ${u.ruleId} for ${u.address}: ${u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})\n`);
+        const why = u.ruleId === 'EVAL002' ? `the rules for its resources (${u.reason})` : `${u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`}`;
+        process.stderr.write(`could not decide ${u.ruleId === 'EVAL002' ? 'any rule' : u.ruleId} for ${u.address}: ${why} (${where})\n`);
       }
     }
     const reported = opts.quiet ? errorsOnly(result) : result;

@@ -9,7 +9,9 @@ import type { Evaluation } from '../eval/types.js';
 import type { ResourceKind } from './kinds.js';
 
 export type { EnvClass } from '../core/env.js';
-export type { Evaluation, InputDecl, InputValidation } from '../eval/types.js';
+export type { Evaluation, InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../eval/types.js';
+import type { VendoredOrigin } from '../eval/types.js';
+export { isVendoredFile } from '../eval/types.js';
 
 export type { ResourceKind } from './kinds.js';
 
@@ -72,6 +74,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
    * depend on it (`tables/spec.ts` `defaultSince`).
    */
   apiVersion?: string;
+  /**
+   * Read from a registry module copy (`terraform init`'s cache): a finding whose place would
+   * be inside the copy points at the caller's argument that supplied the value, else at the
+   * module call (issue 14, item 1).
+   */
+  vendored?: VendoredOrigin;
 }
 
 

@@ -65,6 +65,11 @@ export interface EvaluateArmOptions {
   parameterValues?: Map<string, Value>;
   /** Maximum number of instances expanded per copy loop (default 32). */
   maxCopy?: number;
+  /**
+   * Evaluate this template object of the file instead of its root: a nested deployment's
+   * `properties.template` (a Bicep registry module's body in its compiled twin).
+   */
+  templateNode?: JsonNode;
 }
 
 interface Doc {
@@ -513,7 +518,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
   const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
   const result: ArmEvaluation = { resources: env.resources, inputs: [], problems: env.problems };
-  const root = parsed.root;
+  const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;
   const doc: Doc = { file: opts.file, lineMap: parsed.lineMap };
   try {

@@ -6,7 +6,10 @@
  */
 import { obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
-import { parseJsonc } from '../../parse/json/index.js';
+import path from 'node:path';
+import type { Location } from '../../core/source.js';
+import { getProp, parseJsonc } from '../../parse/json/index.js';
+import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
 import { evaluateArmTemplate } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
@@ -83,17 +86,51 @@ function emitModule(scope: FileScope, sym: ModSym): void {
       child.emit();
       continue;
     }
+    if (d.pathString !== null && REGISTRY_PATH.test(d.pathString)) {
+      emitRegistryModule(scope, inst, d.pathString);
+      continue;
+    }
     const target = scope.localModulePath(d);
     if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
   }
 }
 
-/** A local ARM template used as a module: evaluated by the ARM evaluator with the module's params. */
-function emitJsonModule(scope: FileScope, inst: ModInst, target: string): void {
-  const text = scope.env.sources.host.readText(target);
-  if (text === undefined) return;
-  const parsed = parseJsonc(text, target);
-  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+/**
+ * A registry module (`br:`, `ts:`; FORMATS.md §6): its body is the nested deployment of the
+ * same symbolic name in the file's compiled twin (`bicep build` output beside it, language
+ * version 2.0 keys resources by symbolic name), evaluated with the params the caller passes.
+ * Without one, the module is opaque: EVAL002, and its params go to GPU005.
+ */
+function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): void {
+  const d = inst.sym.decl;
+  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
+  const deployment = twin ? getProp(getProp(twin.root, 'resources'), d.name.name) : undefined;
+  const template = getProp(getProp(deployment, 'properties'), 'template');
+  const isDeployment = typeof getProp(deployment, 'type')?.value === 'string' && String(getProp(deployment, 'type')!.value).toLowerCase() === 'microsoft.resources/deployments';
+  if (twin && isDeployment && template?.type === 'object') {
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    pushModuleResources(scope, inst, r);
+    return;
+  }
+  const argSites = new Map<string, Location>();
+  const params = d.body ? propOf(d.body, 'params') : undefined;
+  if (params?.value.kind === 'Object') for (const m of params.value.members) if (m.kind === 'ObjectProperty' && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
+  const reason = twin
+    ? `its compiled twin ${path.basename(twin.file)} has no nested deployment "${d.name.name}"`
+    : 'no compiled twin (`bicep build`) beside the file holds its body';
+  scope.env.opaque.push({
+    format: 'bicep',
+    name: d.name.name,
+    address: [...scope.deployment, d.name.name].join('/') + (inst.index !== undefined ? `[${inst.index}]` : ''),
+    source,
+    sourceAt: scope.loc(d.path.range),
+    reason,
+    args: moduleParams(scope, inst),
+    argSites,
+  });
+}
+
+function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<typeof evaluateArmTemplate>): void {
   const dep = [...scope.deployment, nameLabel(inst.name)];
   for (const res of r.resources) {
     const out: ArmResource = { ...res, deployment: [...dep, ...res.deployment] };
@@ -102,4 +139,13 @@ function emitJsonModule(scope: FileScope, inst: ModInst, target: string): void {
     scope.env.resources.push(out);
   }
   for (const p of r.problems) problem(scope.env, p.message, p.location);
+}
+
+/** A local ARM template used as a module: evaluated by the ARM evaluator with the module's params. */
+function emitJsonModule(scope: FileScope, inst: ModInst, target: string): void {
+  const text = scope.env.sources.host.readText(target);
+  if (text === undefined) return;
+  const parsed = parseJsonc(text, target);
+  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+  pushModuleResources(scope, inst, r);
 }
