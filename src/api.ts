@@ -218,16 +218,25 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
+  // EVAL002 names its module call: the address is its subject (no version, no reason text in the fingerprint).
+  const callAddress = (n: Notification): string | undefined => (n.ruleId === 'EVAL002' ? problems.find((p) => p.ruleId === 'EVAL002' && p.location === n.location)?.address : undefined);
   // RULES.md "Parse and evaluation problems": a module that is not evaluated is said under
   // `--verbose` too — what its resources would have been checked for could not be decided.
   if (activeRuleIds.has('EVAL002')) {
     for (const n of notifications) {
       if (n.ruleId !== 'EVAL002') continue;
-      const address = problems.find((p) => p.ruleId === 'EVAL002' && p.location === n.location)?.address ?? '';
+      const address = callAddress(n) ?? '';
       undecided.push({ ruleId: 'EVAL002', address, attribute: 'source', reason: 'no local copy of the module was read, so the resources it creates are not checked', location: n.location });
     }
   }
-  findings.push(...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: problemSubject(n) })));
+  findings.push(
+    ...notifications
+      .filter((n) => activeRuleIds.has(n.ruleId))
+      .map((n) => {
+        const address = callAddress(n);
+        return buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: address ?? problemSubject(n), ...(address ? { address } : {}) });
+      }),
+  );
 
   // ---- suppressions, config levels, baseline ---------------------------------------------
   const directives: SuppressionDirective[] = [];

@@ -13,7 +13,7 @@ export function remoteModuleProblem(m: OpaqueModuleCall): Problem {
   const name = m.name;
   return {
     ruleId: 'EVAL002',
-    message: `module "${name}" ("${m.source}") is a remote module that is not evaluated: ${m.reason}; the resources it creates are not checked`,
+    message: `Module "${name}" ("${m.source}") is not evaluated, so the resources it creates are not checked: ${m.reason}.`,
     location: m.sourceAt,
     address,
   };
