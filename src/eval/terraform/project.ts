@@ -179,7 +179,12 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     factsByDir.set(dir, facts);
     return facts;
   };
+  // Module copies that sit among the scanned folders (a TF_DATA_DIR outside `.terraform`,
+  // which discovery skips): evaluated only through the calls they belong to, never as roots.
+  const copies = new Set<string>();
+  for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
   for (const dir of [...byDir.keys()].sort()) {
+    if (copies.has(dir)) continue;
     const src = loader(dir)!;
     const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
