@@ -131,6 +131,25 @@ module "naming" {
         messageIncludes: 'the module manifest has no entry "kv.naming"',
       },
       {
+        name: 'call-with-no-instance-in-this-variant',
+        files: {
+          'main.tf': `
+variable "secrets" {
+  type    = map(string)
+  default = {}
+}
+
+module "dynamic_keyvault_secrets" {
+  source   = ⟦"aztfmod/caf/azurerm//modules/security/dynamic_keyvault_secrets"⟧
+  version  = "5.7.11"
+  for_each = var.secrets
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
         name: 'one-note-per-call-across-variants',
         files: {
           'main.tf': `

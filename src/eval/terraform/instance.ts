@@ -478,7 +478,11 @@ export class ModuleInstance {
     const inside = (l: Location): Location => (outer && isVendoredFile(l.file, outer) ? outer.call : l);
     const sourceAt = inside(srcAttr ? locOf(srcAttr.expr, call.file) : blockHeader(call.node, call.file));
     const base = `${this.prefix}module.${name}`;
-    for (const { key, vars } of this.expansion(call, base, MAX_MODULE_INSTANCES, 'module instances')) {
+    const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, 'module instances');
+    // A call with no instance in this variant (an empty for_each) is still a call that is not
+    // evaluated: EVAL002 is about the call, and another variant may give it instances.
+    if (iterations.length === 0) sink.push({ format: 'terraform', name, address: base, source, sourceAt, reason, args: new Map(), argSites: new Map() });
+    for (const { key, vars } of iterations) {
       const args = new Map<string, Value>();
       const argSites = new Map<string, Location>();
       const argCtx = this.context(call.file, vars);
