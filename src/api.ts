@@ -50,6 +50,12 @@ export interface LintOptions {
    * its `modules/modules.json` are evaluated from their copies; reading stays inside the root.
    */
   tfDataDir?: string;
+  /**
+   * `--bicep-cache`: the Bicep module cache folder (`~/.bicep`, or bicepconfig's
+   * `cacheRootDirectory`). Off by default: it lies outside the scan root, so it is read only
+   * when asked, through a second Host confined to it. `br:` modules restored there are evaluated.
+   */
+  bicepCache?: string;
   /** Run only these rule IDs. */
   rules?: string[];
   /** Do not run these rule IDs. */
@@ -133,6 +139,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
   // The only reader of the disk for everything below: confined to the scan root.
   const host = createHost(root);
+  // The one reader outside the root, and only when asked: the Bicep module cache.
+  if (options.bicepCache !== undefined && !fs.existsSync(path.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== undefined ? createHost(fs.realpathSync(path.resolve(options.bicepCache))) : undefined;
 
   // ---- discover and classify -------------------------------------------------------------
   const problems: Problem[] = [];
@@ -180,6 +189,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     envForPath: (p) => config.envForPath(p),
     cliVarFiles: varFiles,
     tfDataDir: options.tfDataDir,
+    ...(bicepCache ? { bicepCache } : {}),
     allFiles,
     isSuperseded: (f) => superseded.has(f),
   };

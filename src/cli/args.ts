@@ -16,6 +16,8 @@ export interface CliOptions {
   varFiles: string[];
   /** `--tf-data-dir`: where `terraform init` wrote `modules/modules.json` (TF_DATA_DIR). */
   tfDataDir?: string;
+  /** `--bicep-cache`: the Bicep module cache to read restored `br:` modules from (off by default). */
+  bicepCache?: string;
   failOn: FailOn;
   listRules: boolean;
   explain?: string;
@@ -55,6 +57,10 @@ Options:
                          where terraform init put its data (TF_DATA_DIR, default
                          .terraform; relative to each root module): registry modules
                          listed in <dir>/modules/modules.json are evaluated
+      --bicep-cache <dir>
+                         read br: registry modules restored by bicep restore from
+                         this Bicep cache (e.g. ~/.bicep); off by default because it
+                         is outside the scanned folder
       --fail-on <level>  exit 1 when a finding at or above this level remains:
                          error (default), warning, note, none
       --quiet            report errors only
@@ -100,6 +106,7 @@ export function parseCli(argv: string[]): CliOptions {
         env: { type: 'string' },
         'var-file': { type: 'string', multiple: true },
         'tf-data-dir': { type: 'string' },
+        'bicep-cache': { type: 'string' },
         'fail-on': { type: 'string' },
         rule: { type: 'string', multiple: true },
         disable: { type: 'string', multiple: true },
@@ -150,6 +157,7 @@ export function parseCli(argv: string[]): CliOptions {
     env: v.env as EnvClass | undefined,
     varFiles: v['var-file'] ?? [],
     tfDataDir: v['tf-data-dir'],
+    bicepCache: v['bicep-cache'],
     failOn: failOn as FailOn,
     listRules: v['list-rules'] ?? false,
     explain: v.explain,

@@ -106,6 +106,7 @@ export async function main(argv: string[]): Promise<number> {
         env: opts.env,
         varFiles: opts.varFiles,
         tfDataDir: opts.tfDataDir,
+        bicepCache: opts.bicepCache,
         rules: opts.rules,
         disable: opts.disable,
         onlyFiles,

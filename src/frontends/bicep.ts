@@ -19,6 +19,11 @@ import type { FrontEnd, FrontEndContext, Problem, SuppressionSource } from './ty
 import { parseCache, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
 import { remoteModuleProblem } from './remote-modules.js';
+import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
+import type { Host } from '../core/host.js';
+import type { Resource, VendoredOrigin } from '../model/resource.js';
+import { nodeToJS } from '../parse/json/index.js';
+import path from 'node:path';
 
 /** A compiled template says so in `metadata._generator` (`"name": "bicep"`), near its top. */
 const BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
@@ -33,6 +38,9 @@ interface RunState {
   twins: Map<string, string>;
   /** JSON parameter files read for twins (their PARSE001 is the ARM front end's). */
   json: ParseCache<ParsedJson>;
+  /** `br:` aliases by folder (the nearest bicepconfig.json), and modules read from the Bicep cache. */
+  aliases: Map<string, ReadonlyMap<string, BrAlias>>;
+  cached: Map<string, ParsedJson | undefined>;
 }
 
 /** Parse caches shared by `supersedes` and `run` of one lint run. */
@@ -48,6 +56,8 @@ function stateOf(ctx: FrontEndContext): RunState {
       brokenWithTwin: new Set(),
       twins: new Map(),
       json: parseCache<ParsedJson>(ctx.host, parseJsonc, () => [], []),
+      aliases: new Map(),
+      cached: new Map(),
     };
     states.set(ctx, s);
   }
@@ -89,6 +99,7 @@ export const bicepFrontEnd: FrontEnd = {
       },
       envOverride: ctx.envOverride,
       compiledTwin: (bicepFile) => compiledTwinOf(state, ctx, bicepFile),
+      ...(ctx.bicepCache ? { registryModule: (bicepFile: string, reference: string) => cachedModule(state, ctx, ctx.bicepCache!, bicepFile, reference) } : {}),
     });
     for (const f of files) if (f.kind === 'bicep') state.bicep.get(f.path);
     const problems = [...state.problems, ...result.problems.map((p): Problem => ({ ruleId: p.code, message: p.message, location: p.location }))];
@@ -101,7 +112,7 @@ export const bicepFrontEnd: FrontEnd = {
     return {
       units: result.evaluations.map((e) => ({
         evaluation: e.evaluation,
-        resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, {}, 'bicep')),
+        resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => withVendored(fromArm(r, e.evaluation, {}, 'bicep'), r.vendored)),
         refKeys: armRefKeys,
         opaqueModules: e.opaqueModules,
       })),
@@ -139,4 +150,46 @@ function compiledTwinOf(state: RunState, ctx: FrontEndContext, bicepFile: string
   if (!BICEP_GENERATOR.test(ctx.host.readText(twin)?.slice(0, 8192) ?? '')) return undefined;
   const parsed = state.json.get(twin);
   return parsed?.root && parsed.errors.length === 0 ? parsed : undefined;
+}
+
+/** Resources from a module copy outside the user's code keep the call they came through. */
+function withVendored(out: Resource[], vendored: VendoredOrigin | undefined): Resource[] {
+  if (vendored) for (const r of out) r.vendored = vendored;
+  return out;
+}
+
+/**
+ * `br:` aliases for a file: the nearest bicepconfig.json in its folder or above (inside the
+ * scan root, read through the Host), over the built-in `public` alias.
+ */
+function aliasesFor(state: RunState, ctx: FrontEndContext, dir: string): ReadonlyMap<string, BrAlias> {
+  const known = state.aliases.get(dir);
+  if (known) return known;
+  const config = path.join(dir, 'bicepconfig.json');
+  let out: ReadonlyMap<string, BrAlias>;
+  if (ctx.host.isFile(config)) {
+    const parsed = state.json.get(config);
+    out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
+  } else {
+    const up = path.dirname(dir);
+    out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
+  }
+  state.aliases.set(dir, out);
+  return out;
+}
+
+/** A `br:` module restored in the Bicep cache (`--bicep-cache`), read through the cache's own Host. */
+function cachedModule(state: RunState, ctx: FrontEndContext, cache: Host, bicepFile: string, reference: string): { parsed: ParsedJson; cacheRoot: string } | { reason: string } {
+  if (/^ts[:/]/i.test(reference)) return { reason: 'template specs are not read from the Bicep cache' };
+  const where = brCachePath(reference, aliasesFor(state, ctx, path.dirname(bicepFile)));
+  if ('reason' in where) return where;
+  const cacheRoot = cache.root;
+  const file = path.join(cacheRoot, ...where.path.split('/'));
+  if (!state.cached.has(file)) {
+    const text = cache.isFile(file) ? cache.readText(file) : undefined;
+    const parsed = text === undefined ? undefined : parseJsonc(text, file);
+    state.cached.set(file, parsed?.root && parsed.errors.length === 0 ? parsed : undefined);
+  }
+  const parsed = state.cached.get(file);
+  return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
 }

@@ -95,6 +95,11 @@ export interface FrontEndContext {
    * relative to each root module's folder unless absolute; default `.terraform`.
    */
   readonly tfDataDir?: string;
+  /**
+   * `--bicep-cache`: the Bicep module cache (`~/.bicep`), through a Host confined to it (it is
+   * outside the scan root, so reading it is opt-in). Absent when off.
+   */
+  readonly bicepCache?: Host;
   /** Every classified file of the run, of every front end (for cross-format policies such as compiled Bicep twins). */
   readonly allFiles: readonly ClassifiedFile[];
   /** Files another front end took over (a compiled template whose `.bicep` source is linted instead). */

@@ -11,6 +11,7 @@ import { defaultForNull, list, member, nul, obj, passedThrough, unknown } from '
 import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
+import type { VendoredOrigin } from '../types.js';
 import { evaluateArmString } from './evaluate.js';
 import type { ExprContext } from './evaluate.js';
 import { armResourceKey, templateText, tplUnknown } from './resourceid.js';
@@ -43,6 +44,8 @@ export interface ArmResource {
   /** Names of the enclosing nested deployments, outermost first; [] at top level. */
   deployment: string[];
   file: string;
+  /** Read from a module copy outside the user's code (a Bicep registry module from the cache): findings point at the call. */
+  vendored?: VendoredOrigin;
   /** The resource's condition combined with its parents' and enclosing deployments' conditions (never known false). */
   condition?: Value;
   /** Index of this instance in its `copy` loop (known counts only). */

@@ -30,6 +30,11 @@ export interface BicepSources {
    * parsed; undefined when there is none. Registry modules take their body from it.
    */
   compiledTwin?(bicepFile: string): ParsedJson | undefined;
+  /**
+   * `--bicep-cache`: the restored copy of a `br:` module (its `main.json` in the Bicep cache,
+   * read through a Host confined to the cache), or why there is none. Absent when off.
+   */
+  registryModule?(bicepFile: string, reference: string): { parsed: ParsedJson; cacheRoot: string } | { reason: string };
 }
 
 /** One evaluation run: a root file with its modules, or a `.bicepparam` file. */

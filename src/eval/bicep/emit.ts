@@ -14,6 +14,7 @@ import { armResourceKey } from '../arm/resourceid.js';
 import { evaluateArmTemplate } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
+import type { VendoredOrigin } from '../types.js';
 import { moduleParams, nameLabel } from './modules.js';
 import type { FileScope } from './scope.js';
 import type { ModInst, ModSym, ResSym } from './symbols.js';
@@ -112,12 +113,20 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
     pushModuleResources(scope, inst, r);
     return;
   }
+  // Opt-in: the copy `bicep restore` left in the Bicep cache (outside the scan root).
+  const cached = scope.env.sources.registryModule?.(scope.file.file, source);
+  if (cached && 'parsed' in cached) {
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot] });
+    return;
+  }
   const argSites = new Map<string, Location>();
   const params = d.body ? propOf(d.body, 'params') : undefined;
   if (params?.value.kind === 'Object') for (const m of params.value.members) if (m.kind === 'ObjectProperty' && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
-  const reason = twin
+  const noTwin = twin
     ? `its compiled twin ${path.basename(twin.file)} has no nested deployment "${d.name.name}"`
     : 'no compiled twin (`bicep build`) beside the file holds its body';
+  const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: 'bicep',
     name: d.name.name,
@@ -130,15 +139,17 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
   });
 }
 
-function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<typeof evaluateArmTemplate>): void {
+/** A module's resources under its deployment name; from a copy outside the user's code, marked so findings point at the call. */
+function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<typeof evaluateArmTemplate>, vendored?: VendoredOrigin): void {
   const dep = [...scope.deployment, nameLabel(inst.name)];
   for (const res of r.resources) {
     const out: ArmResource = { ...res, deployment: [...dep, ...res.deployment] };
     const c = andCond(inst.condition, res.condition);
     if (c) out.condition = c;
+    if (vendored) out.vendored = vendored;
     scope.env.resources.push(out);
   }
-  for (const p of r.problems) problem(scope.env, p.message, p.location);
+  for (const p of r.problems) problem(scope.env, p.message, vendored ? vendored.call : p.location);
 }
 
 /** A local ARM template used as a module: evaluated by the ARM evaluator with the module's params. */

@@ -41,6 +41,8 @@ export interface BicepInput {
   envOverride?: EnvClass;
   /** The compiled twin beside a `.bicep` file, parsed (registry modules take their body from it). */
   compiledTwin?(bicepFile: string): ParsedJson | undefined;
+  /** `--bicep-cache`: a `br:` module's restored copy (see BicepSources.registryModule). */
+  registryModule?: BicepSources['registryModule'];
 }
 
 export interface BicepProjectProblem {
@@ -66,7 +68,12 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       problems.push({ message: p.message, location: p.location, code: 'EVAL001' });
     }
   };
-  const sources: BicepSources = { host: input.host, parse: input.parse, ...(input.compiledTwin ? { compiledTwin: input.compiledTwin } : {}) };
+  const sources: BicepSources = {
+    host: input.host,
+    parse: input.parse,
+    ...(input.compiledTwin ? { compiledTwin: input.compiledTwin } : {}),
+    ...(input.registryModule ? { registryModule: input.registryModule } : {}),
+  };
   const files = [...new Set(input.bicepFiles.map((f) => path.resolve(f)))].sort();
   const scanned = new Set(files);
 
