@@ -236,7 +236,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     for (const n of notifications) {
       if (n.ruleId !== 'EVAL002') continue;
       const address = callAddress(n) ?? '';
-      undecided.push({ ruleId: 'EVAL002', address, attribute: 'source', reason: 'no local copy of the module was read, so the resources it creates are not checked', location: n.location });
+      undecided.push({ ruleId: 'EVAL002', address, attribute: 'source', reason: 'the module is not evaluated (no local copy was read; EVAL002)', location: n.location });
     }
   }
   findings.push(

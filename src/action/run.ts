@@ -36,6 +36,8 @@ export interface ActionInputs {
   varFiles: string[];
   /** `tf-data-dir`: TF_DATA_DIR of the `terraform init` that ran before (registry modules). */
   tfDataDir?: string;
+  /** `bicep-cache`: the Bicep module cache (`~/.bicep`) to read restored `br:` modules from; off by default. */
+  bicepCache?: string;
   failOn: FailOn;
   sarifFile: string;
   annotations: boolean;
@@ -63,6 +65,7 @@ export function readInputs(env: Env): ActionInputs {
     env: envClass === undefined ? undefined : getChoiceInput(env, 'env', ['prod', 'nonprod', 'unknown'] as const, 'unknown'),
     varFiles: getListInput(env, 'var-files'),
     tfDataDir: getInput(env, 'tf-data-dir'),
+    bicepCache: getInput(env, 'bicep-cache'),
     failOn: getChoiceInput(env, 'fail-on', ['error', 'warning', 'note', 'none'] as const, 'error'),
     sarifFile: getInput(env, 'sarif-file') ?? DEFAULT_SARIF_FILE,
     annotations: getBooleanInput(env, 'annotations', true),
@@ -148,6 +151,7 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
     env: inputs.env,
     varFiles: inputs.varFiles.map((f) => path.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
+    bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
     configFile: inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config),
     baselineFile: inputs.baseline === undefined ? undefined : path.resolve(workspace, inputs.baseline),
