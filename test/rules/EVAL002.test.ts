@@ -208,6 +208,23 @@ module pe ⟦'br/public:avm/res/network/private-endpoint:0.11.0'⟧ = {
           'Module "pe" ("br/public:avm/res/network/private-endpoint:0.11.0") is not evaluated, so the resources it creates are not checked: no compiled twin (`bicep build`) beside the file holds its body.',
       },
       {
+        name: 'registry-module-looped-over-an-empty-array',
+        files: {
+          'main.bicep': `
+param privateEndpoints array = []
+
+module pe ⟦'br/public:avm/res/network/private-endpoint:0.11.1'⟧ = [for (ep, i) in privateEndpoints: {
+  name: 'pe-\${i}'
+  params: {
+    name: ep.name
+  }
+}]
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
         name: 'template-spec-module',
         files: {
           'main.bicep': `

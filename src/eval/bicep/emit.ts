@@ -8,7 +8,7 @@ import { obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import path from 'node:path';
 import type { Location } from '../../core/source.js';
-import { getProp, parseJsonc } from '../../parse/json/index.js';
+import { getProp, parseJsonc, type JsonNode } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
 import { evaluateArmTemplate } from '../arm/template.js';
@@ -60,7 +60,13 @@ function emitResource(scope: FileScope, sym: ResSym): void {
 
 function emitModule(scope: FileScope, sym: ModSym): void {
   const d = sym.decl;
-  for (const inst of sym.instances()) {
+  const instances = sym.instances();
+  // A registry module looped over an empty collection is still a call whose body is not read
+  // (EVAL002 is about the call; another parameter file may give it instances).
+  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d.name.name)) {
+    scope.env.opaque.push({ format: 'bicep', name: d.name.name, address: [...scope.deployment, d.name.name].join('/'), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: 'no compiled twin (`bicep build`) beside the file holds its body', args: new Map(), argSites: new Map() });
+  }
+  for (const inst of instances) {
     if (inst.emitted) continue;
     inst.emitted = true;
     const m = new Map<string, Value>([
@@ -105,10 +111,8 @@ function emitModule(scope: FileScope, sym: ModSym): void {
 function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): void {
   const d = inst.sym.decl;
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  const deployment = twin ? getProp(getProp(twin.root, 'resources'), d.name.name) : undefined;
-  const template = getProp(getProp(deployment, 'properties'), 'template');
-  const isDeployment = typeof getProp(deployment, 'type')?.value === 'string' && String(getProp(deployment, 'type')!.value).toLowerCase() === 'microsoft.resources/deployments';
-  if (twin && isDeployment && template?.type === 'object') {
+  const template = twinDeployment(scope, d.name.name);
+  if (twin && template) {
     const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
     pushModuleResources(scope, inst, r);
     return;
@@ -137,6 +141,16 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
     args: moduleParams(scope, inst),
     argSites,
   });
+}
+
+/** The `properties.template` of the compiled twin's nested deployment with this symbolic name (language version 2.0 keys resources by it). */
+function twinDeployment(scope: FileScope, symbolicName: string): JsonNode | undefined {
+  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
+  const deployment = twin ? getProp(getProp(twin.root, 'resources'), symbolicName) : undefined;
+  const type = getProp(deployment, 'type')?.value;
+  if (typeof type !== 'string' || type.toLowerCase() !== 'microsoft.resources/deployments') return undefined;
+  const template = getProp(getProp(deployment, 'properties'), 'template');
+  return template?.type === 'object' ? template : undefined;
 }
 
 /** A module's resources under its deployment name; from a copy outside the user's code, marked so findings point at the call. */
