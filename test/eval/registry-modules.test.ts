@@ -124,6 +124,18 @@ describe('Terraform registry modules from the module manifest', () => {
     expect(r.findings[0]!.message).toContain('is outside the scanned folder');
   });
 
+  it('a copied folder that is a symbolic link to outside the root is not read', async () => {
+    const outside = tree({ 'main.tf': `resource "azurerm_container_registry" "this" {\n  name          = "acr"\n  admin_enabled = true\n}\n` });
+    const dir = tree({
+      'main.tf': `module "acr" {\n  source = "Azure/avm-res-containerregistry-registry/azurerm"\n}\n`,
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: 'acr', Source: 'registry.terraform.io/Azure/avm-res-containerregistry-registry/azurerm', Version: '0.4.0', Dir: '.terraform/modules/acr' }] }),
+    });
+    fs.symlinkSync(outside, path.join(dir, '.terraform/modules/acr'));
+    const r = await run(dir);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['EVAL002']);
+    expect(r.findings[0]!.message).toContain('is outside the scanned folder');
+  });
+
   it('a manifest that does not parse is no manifest', async () => {
     const dir = tree({
       'main.tf': `module "acr" {\n  source  = "Azure/avm-res-containerregistry-registry/azurerm"\n}\n`,
