@@ -99,7 +99,7 @@ export class ModuleInstance {
 
   constructor(
     readonly src: ModuleSource,
-    private readonly opts: InstanceOptions,
+    readonly opts: InstanceOptions,
   ) {}
 
   get prefix(): string {
@@ -550,7 +550,9 @@ export class ModuleInstance {
         validations: childBlocks(decl.node, 'validation').map((v) => this.validationOf(v, decl.file, text)),
       });
     }
-    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) out.push(...c.instance.inputDecls());
+    // The variables of a registry module copy are not the user's to validate or to keep free
+    // of secrets (GPU002, SEC001): its inputs are the arguments of the user's call.
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) out.push(...c.instance.inputDecls());
     return out;
   }
 
