@@ -13,6 +13,7 @@ import GPU001 from './gpu/GPU001-gpu-workload-on-non-gpu-size.js';
 import GPU002 from './gpu/GPU002-gpu-size-input-unvalidated.js';
 import GPU003 from './gpu/GPU003-gpu-pool-not-scale-to-zero.js';
 import GPU004 from './gpu/GPU004-gpu-size-retired.js';
+import GPU005 from './gpu/GPU005-gpu-size-into-opaque-module.js';
 import AKS001 from './aks/AKS001-gpu-node-pool-without-taint.js';
 import AKS002 from './aks/AKS002-gpu-size-in-system-pool.js';
 import KV001 from './keyvault/KV001-keyvault-purge-protection.js';
@@ -38,13 +39,14 @@ import CI004 from './ci/CI004-action-not-pinned.js';
 import CI005 from './ci/CI005-terraform-apply-without-plan.js';
 import PARSE001 from './core/PARSE001-parse-error.js';
 import EVAL001 from './core/EVAL001-evaluation-incomplete.js';
+import EVAL002 from './core/EVAL002-remote-module-not-evaluated.js';
 import SUP001 from './core/SUP001-suppression-invalid.js';
 import SUP002 from './core/SUP002-suppression-unused.js';
 
 /** Rules by folder (the folder names the category and the doc path), in catalog order. */
 export const ALL_RULES: Rule[] = registerRules({
   aml: [AML001, AML002, AML003, AML004, AML005, AML006],
-  gpu: [GPU001, GPU002, GPU003, GPU004],
+  gpu: [GPU001, GPU002, GPU003, GPU004, GPU005],
   aks: [AKS001, AKS002],
   keyvault: [KV001, KV002],
   acr: [ACR001, ACR002],
@@ -56,7 +58,7 @@ export const ALL_RULES: Rule[] = registerRules({
   governance: [GOV001],
   ci: [CI001, CI002, CI003, CI004, CI005],
   k8s: [K8S001, K8S002],
-  core: [PARSE001, EVAL001, SUP001, SUP002],
+  core: [PARSE001, EVAL001, EVAL002, SUP001, SUP002],
 });
 
 export function ruleById(id: string): Rule | undefined {

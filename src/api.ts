@@ -44,6 +44,18 @@ export interface LintOptions {
   env?: EnvClass;
   /** `--var-file` (repeatable). */
   varFiles?: string[];
+  /**
+   * `--tf-data-dir`: the folder `terraform init` wrote to (TF_DATA_DIR), relative to each
+   * root module's folder unless absolute (default `.terraform`). Registry modules recorded in
+   * its `modules/modules.json` are evaluated from their copies; reading stays inside the root.
+   */
+  tfDataDir?: string;
+  /**
+   * `--bicep-cache`: the Bicep module cache folder (`~/.bicep`, or bicepconfig's
+   * `cacheRootDirectory`). Off by default: it lies outside the scan root, so it is read only
+   * when asked, through a second Host confined to it. `br:` modules restored there are evaluated.
+   */
+  bicepCache?: string;
   /** Run only these rule IDs. */
   rules?: string[];
   /** Do not run these rule IDs. */
@@ -127,6 +139,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
   // The only reader of the disk for everything below: confined to the scan root.
   const host = createHost(root);
+  // The one reader outside the root, and only when asked: the Bicep module cache.
+  if (options.bicepCache !== undefined && !fs.existsSync(path.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== undefined ? createHost(fs.realpathSync(path.resolve(options.bicepCache))) : undefined;
 
   // ---- discover and classify -------------------------------------------------------------
   const problems: Problem[] = [];
@@ -173,6 +188,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
     cliVarFiles: varFiles,
+    tfDataDir: options.tfDataDir,
+    ...(bicepCache ? { bicepCache } : {}),
     allFiles,
     isSuperseded: (f) => superseded.has(f),
   };
@@ -194,7 +211,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     // Containment: a bug in one front end costs its own files, never the whole report.
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
-    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
+    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys, u.opaqueModules));
     terraformModules.push(...(out.terraformModules ?? []));
     ciFiles.push(...(out.ciFiles ?? []));
     problems.push(...out.problems);
@@ -213,7 +230,25 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
-  findings.push(...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: problemSubject(n) })));
+  // EVAL002 names its module call: the address is its subject (no version, no reason text in the fingerprint).
+  const callAddress = (n: Notification): string | undefined => (n.ruleId === 'EVAL002' ? problems.find((p) => p.ruleId === 'EVAL002' && p.location === n.location)?.address : undefined);
+  // RULES.md "Parse and evaluation problems": a module that is not evaluated is said under
+  // `--verbose` too — what its resources would have been checked for could not be decided.
+  if (activeRuleIds.has('EVAL002')) {
+    for (const n of notifications) {
+      if (n.ruleId !== 'EVAL002') continue;
+      const address = callAddress(n) ?? '';
+      undecided.push({ ruleId: 'EVAL002', address, attribute: 'source', reason: 'the module is not evaluated (no local copy was read; EVAL002)', location: n.location });
+    }
+  }
+  findings.push(
+    ...notifications
+      .filter((n) => activeRuleIds.has(n.ruleId))
+      .map((n) => {
+        const address = callAddress(n);
+        return buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: address ?? problemSubject(n), ...(address ? { address } : {}) });
+      }),
+  );
 
   // ---- suppressions, config levels, baseline ---------------------------------------------
   const directives: SuppressionDirective[] = [];
@@ -326,6 +361,15 @@ function problemNotifications(problems: readonly Problem[]): Notification[] {
   for (const p of sorted) {
     if (p.ruleId === 'PARSE001') {
       out.push({ level: 'error', ruleId: 'PARSE001', message: p.message, location: p.location });
+      continue;
+    }
+    if (p.ruleId === 'EVAL002') {
+      // Once per module call: every variant and every caller repeats it.
+      const key = `EVAL002\u0000${p.location.file}\u0000${p.location.range.start.offset}`;
+      if (evalByCause.has(key)) continue;
+      const n: Notification = { level: 'note', ruleId: 'EVAL002', message: p.message, location: p.location };
+      evalByCause.set(key, { n, more: 0 });
+      out.push(n);
       continue;
     }
     if (p.ruleId !== 'EVAL001') continue;

@@ -94,3 +94,10 @@ describe('parseCli: the ESLint-style flags', () => {
     expect(() => parseCli(['--format', 'xml'])).toThrow('--format must be one of stylish, compact, json, sarif, github, markdown (got "xml")');
   });
 });
+
+describe('parseCli: registry module flags (issue 14)', () => {
+  it('--tf-data-dir and --bicep-cache are off unless given', () => {
+    expect(parseCli(['infra'])).toMatchObject({ tfDataDir: undefined, bicepCache: undefined });
+    expect(parseCli(['--tf-data-dir', '.tfdata', '--bicep-cache', '/home/u/.bicep', 'infra'])).toMatchObject({ tfDataDir: '.tfdata', bicepCache: '/home/u/.bicep', paths: ['infra'] });
+  });
+});

@@ -34,6 +34,10 @@ export interface ActionInputs {
   config?: string;
   env?: EnvClass;
   varFiles: string[];
+  /** `tf-data-dir`: TF_DATA_DIR of the `terraform init` that ran before (registry modules). */
+  tfDataDir?: string;
+  /** `bicep-cache`: the Bicep module cache (`~/.bicep`) to read restored `br:` modules from; off by default. */
+  bicepCache?: string;
   failOn: FailOn;
   sarifFile: string;
   annotations: boolean;
@@ -60,6 +64,8 @@ export function readInputs(env: Env): ActionInputs {
     config: getInput(env, 'config'),
     env: envClass === undefined ? undefined : getChoiceInput(env, 'env', ['prod', 'nonprod', 'unknown'] as const, 'unknown'),
     varFiles: getListInput(env, 'var-files'),
+    tfDataDir: getInput(env, 'tf-data-dir'),
+    bicepCache: getInput(env, 'bicep-cache'),
     failOn: getChoiceInput(env, 'fail-on', ['error', 'warning', 'note', 'none'] as const, 'error'),
     sarifFile: getInput(env, 'sarif-file') ?? DEFAULT_SARIF_FILE,
     annotations: getBooleanInput(env, 'annotations', true),
@@ -144,6 +150,8 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
     root: workspace,
     env: inputs.env,
     varFiles: inputs.varFiles.map((f) => path.resolve(workspace, f)),
+    tfDataDir: inputs.tfDataDir,
+    bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
     configFile: inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config),
     baselineFile: inputs.baseline === undefined ? undefined : path.resolve(workspace, inputs.baseline),

@@ -14,6 +14,10 @@ export interface CliOptions {
   output?: string;
   env?: EnvClass;
   varFiles: string[];
+  /** `--tf-data-dir`: where `terraform init` wrote `modules/modules.json` (TF_DATA_DIR). */
+  tfDataDir?: string;
+  /** `--bicep-cache`: the Bicep module cache to read restored `br:` modules from (off by default). */
+  bicepCache?: string;
   failOn: FailOn;
   listRules: boolean;
   explain?: string;
@@ -49,6 +53,14 @@ Options:
   -o, --output <file>    write the report to a file instead of standard output
       --env <class>      treat every evaluation as prod, nonprod or unknown
       --var-file <file>  Terraform variable file to evaluate with (repeatable)
+      --tf-data-dir <dir>
+                         where terraform init put its data (TF_DATA_DIR, default
+                         .terraform; relative to each root module): registry modules
+                         listed in <dir>/modules/modules.json are evaluated
+      --bicep-cache <dir>
+                         read br: registry modules restored by bicep restore from
+                         this Bicep cache (e.g. ~/.bicep); off by default because it
+                         is outside the scanned folder
       --fail-on <level>  exit 1 when a finding at or above this level remains:
                          error (default), warning, note, none
       --quiet            report errors only
@@ -93,6 +105,8 @@ export function parseCli(argv: string[]): CliOptions {
         output: { type: 'string', short: 'o' },
         env: { type: 'string' },
         'var-file': { type: 'string', multiple: true },
+        'tf-data-dir': { type: 'string' },
+        'bicep-cache': { type: 'string' },
         'fail-on': { type: 'string' },
         rule: { type: 'string', multiple: true },
         disable: { type: 'string', multiple: true },
@@ -142,6 +156,8 @@ export function parseCli(argv: string[]): CliOptions {
     output: v.output,
     env: v.env as EnvClass | undefined,
     varFiles: v['var-file'] ?? [],
+    tfDataDir: v['tf-data-dir'],
+    bicepCache: v['bicep-cache'],
     failOn: failOn as FailOn,
     listRules: v['list-rules'] ?? false,
     explain: v.explain,

@@ -105,6 +105,8 @@ export async function main(argv: string[]): Promise<number> {
         paths,
         env: opts.env,
         varFiles: opts.varFiles,
+        tfDataDir: opts.tfDataDir,
+        bicepCache: opts.bicepCache,
         rules: opts.rules,
         disable: opts.disable,
         onlyFiles,
@@ -131,7 +133,9 @@ export async function main(argv: string[]): Promise<number> {
       // RULES.md "Three-valued facts": what an unknown value kept the rules from deciding.
       for (const u of result.undecided) {
         const where = `${path.relative(process.cwd(), u.location.file)}:${u.location.range.start.line}:${u.location.range.start.column}`;
-        process.stderr.write(`could not decide ${u.ruleId} for ${u.address}: ${u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})\n`);
+        // EVAL002: a whole module's resources, not one attribute.
+        if (u.ruleId === 'EVAL002') process.stderr.write(`could not decide any rule for the resources of ${u.address}: ${u.reason} (${where})\n`);
+        else process.stderr.write(`could not decide ${u.ruleId} for ${u.address}: ${u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})\n`);
       }
     }
     const reported = opts.quiet ? errorsOnly(result) : result;

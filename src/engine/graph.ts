@@ -2,7 +2,7 @@
  * The resource graph of one evaluation: resources indexed by identity, references
  * resolved to resources (DESIGN.md §5).
  */
-import type { Evaluation, Resource, ResourceKind } from '../model/resource.js';
+import type { Evaluation, OpaqueModuleCall, Resource, ResourceKind } from '../model/resource.js';
 import type { Value } from '../core/value.js';
 import type { Graph } from './types.js';
 
@@ -30,7 +30,7 @@ function byName(resources: Resource[], r: Resource, ref: string): Resource | und
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn): Graph {
+export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = []): Graph {
   const byIdentity = new Map<string, Resource>();
   for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
   const resolve = (ref: Value | undefined): Resource | undefined => {
@@ -76,6 +76,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
   return {
     resources,
     evaluation,
+    opaqueModules,
     ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as Resource<K>[],
     target: (from, ref) => resolve(from.refs.get(ref)),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],

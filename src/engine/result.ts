@@ -28,6 +28,6 @@ export interface LintResult {
 export interface Notification {
   level: 'error' | 'warning' | 'note';
   message: string;
-  ruleId: 'PARSE001' | 'EVAL001';
+  ruleId: 'PARSE001' | 'EVAL001' | 'EVAL002';
   location: Finding['location'];
 }

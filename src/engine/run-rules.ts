@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileStart, type Location } from '../core/source.js';
 import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
-import type { Resource, ResourceKind } from '../model/resource.js';
+import { isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
 import { KINDS } from '../model/kinds.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
@@ -67,6 +67,19 @@ export interface RuleFailure {
   location: Location;
 }
 
+/**
+ * A finding whose place is inside a registry module copy (issue 14, item 1): it points at
+ * the caller's argument that supplied the value (the first place of its chain outside the
+ * copy), else at the module call; the place inside the copy stays related, and related
+ * places inside the copy are kept after it, so the chain still reads in order.
+ */
+function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): { location: Location; related: Location[] } {
+  const outside = related.find((l) => !isVendoredFile(l.file, v));
+  const primary = outside ?? v.call;
+  const rest = related.filter((l) => l !== outside);
+  return { location: primary, related: [{ ...location, label: `inside the module "${v.source}"${location.label ? ` (${location.label})` : ''}` }, ...rest] };
+}
+
 export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failures: RuleFailure[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
@@ -101,6 +114,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         throw new Error(`${meta.id}: a report needs a location, or a resource`);
       }
       if (r?.declaredIn) related.push(r.declaredIn);
+      let relocated = false;
+      if (r?.vendored && isVendoredFile(location.file, r.vendored)) {
+        ({ location, related } = outOfCopy(location, related, r.vendored));
+        relocated = true;
+      }
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? '';
       let attributePath = d.attributePath ?? d.attr ?? '';
@@ -121,7 +139,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // The same finding in several variants (or through several callers of a module) is one
       // finding: same rule, place and attribute. Two attributes reported at one place (TF003:
       // two providers missing from one `terraform {}` block) stay two findings.
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath].join('|');
+      // Resources of one registry module copy re-pointed to one call stay apart by address.
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? subject : ''].join('|');
       const existing = byKey.get(key);
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
@@ -146,7 +165,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       );
     };
 
-    const recordUndecided = (resource: Resource, attribute: string, reason: string, location: Location): void => {
+    const recordUndecided = (resource: Resource, attribute: string, reason: string, at: Location): void => {
+      const location = resource.vendored && isVendoredFile(at.file, resource.vendored) ? resource.vendored.call : at;
       const key = `${meta.id}|${resource.address}|${attribute}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);

@@ -4,7 +4,7 @@
 import type { Location } from '../core/source.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { TerraformModuleFacts } from '../model/terraform.js';
-import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/resource.js';
+import type { EnvClass, Evaluation, OpaqueModuleCall, Resource, ResourceKind } from '../model/resource.js';
 import type { AttrOf } from '../model/kinds.js';
 import type { Value } from '../core/value.js';
 import type { CiFile } from '../model/ci.js';
@@ -155,6 +155,8 @@ export interface Finding {
 export interface Graph {
   readonly resources: readonly Resource[];
   readonly evaluation: Evaluation;
+  /** Module calls of this evaluation whose body was not read (registry modules without a copy): GPU005 judges their arguments. */
+  readonly opaqueModules: readonly OpaqueModuleCall[];
   ofKind<K extends ResourceKind>(kind: K): Resource<K>[];
   /** The resource a reference attribute points at, when it is in the scanned code. */
   target(from: Resource, ref: string): Resource | undefined;

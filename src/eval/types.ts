@@ -63,3 +63,47 @@ export interface Evaluation {
   unit: string;
   inputs: InputDecl[];
 }
+
+/**
+ * A module call whose body the linter did not read (FORMATS.md §6): a Terraform registry,
+ * Git or other remote module without a usable copy from `terraform init`, or a Bicep
+ * `br:`/`ts:` module with no compiled twin or cache copy. Its resources are not checked
+ * (EVAL002); its arguments are evaluated, for the rules that judge what goes in (GPU005).
+ */
+export interface OpaqueModuleCall {
+  format: 'terraform' | 'bicep';
+  /** The call's own name: the `module "kv"` label, the Bicep symbolic name. */
+  name: string;
+  /** `module.ml.module.kv` (Terraform), the symbolic name path (Bicep). */
+  address: string;
+  /** The `source` as written (`Azure/avm-res-keyvault-vault/azurerm`, `br/public:avm/…:0.4.0`). */
+  source: string;
+  /** The `source` attribute's value / the module reference string. */
+  sourceAt: Location;
+  /** Why there is no copy (for EVAL002 and `--verbose`). */
+  reason: string;
+  /** Arguments (Terraform) or `params:` (Bicep) by name, evaluated in the caller, with their origins. */
+  args: ReadonlyMap<string, Value>;
+  /** Where each argument is written (`name = …`, `name: …`). */
+  argSites: ReadonlyMap<string, Location>;
+}
+
+/**
+ * A resource read from a module copy the user does not own (a registry module from
+ * `terraform init`'s cache): findings never point inside it, but at the caller's argument
+ * that supplied the value, else at `call` (issue 14, item 1).
+ */
+export interface VendoredOrigin {
+  /** The header of the outermost call into the copied module, in the user's code. */
+  call: Location;
+  /** The call's source as written, for labels. */
+  source: string;
+  /** The copied folders on the way to the resource (a location inside any of them is never primary). */
+  dirs: readonly string[];
+}
+
+/** True when a file lies inside one of the copied folders (or under a `.terraform` folder). */
+export function isVendoredFile(file: string, v: VendoredOrigin): boolean {
+  if (/[\\/]\.terraform[\\/]/.test(file)) return true;
+  return v.dirs.some((d) => file.startsWith(d.endsWith('/') || d.endsWith('\\') ? d : d + (file.includes('\\') ? '\\' : '/')));
+}

@@ -13,7 +13,7 @@ import type { FileKind } from '../core/file-kind.js';
 import type { Host } from '../core/host.js';
 import type { Location, Range } from '../core/source.js';
 import type { Value } from '../core/value.js';
-import type { Evaluation, Resource } from '../model/resource.js';
+import type { Evaluation, OpaqueModuleCall, Resource } from '../model/resource.js';
 import type { TerraformModuleFacts } from '../model/terraform.js';
 import type { CiFile } from '../model/ci.js';
 import type { AzFileReference, HeredocWrite } from './azure-cli.js';
@@ -42,11 +42,13 @@ export interface MetadataSource {
   range: Range;
 }
 
-/** A parse or evaluation problem: PARSE001 (error) or EVAL001 (note/warning). */
+/** A parse or evaluation problem: PARSE001 (error), EVAL001 or EVAL002 (note). */
 export interface Problem {
   ruleId: 'PARSE001' | 'EVAL001' | 'EVAL002';
   message: string;
   location: Location;
+  /** EVAL002: the module call's address, for `--verbose` ("could not decide"). */
+  address?: string;
 }
 
 /** One evaluated unit: a module or template in one variant, normalized. */
@@ -55,6 +57,8 @@ export interface EvaluatedUnit {
   resources: Resource[];
   /** How reference values of this format resolve to resource identities (graph edges). */
   refKeys(ref: Value): string[];
+  /** Module calls whose body was not read (EVAL002), with their arguments (GPU005). */
+  opaqueModules?: readonly OpaqueModuleCall[];
 }
 
 export interface FrontEndResult {
@@ -94,6 +98,16 @@ export interface FrontEndContext {
   envForPath(p: string): EnvClass | undefined;
   /** `--var-file` (absolute). */
   readonly cliVarFiles: readonly string[];
+  /**
+   * `--tf-data-dir`: where `terraform init` wrote `modules/modules.json` (TF_DATA_DIR),
+   * relative to each root module's folder unless absolute; default `.terraform`.
+   */
+  readonly tfDataDir?: string;
+  /**
+   * `--bicep-cache`: the Bicep module cache (`~/.bicep`), through a Host confined to it (it is
+   * outside the scan root, so reading it is opt-in). Absent when off.
+   */
+  readonly bicepCache?: Host;
   /** Every classified file of the run, of every front end (for cross-format policies such as compiled Bicep twins). */
   readonly allFiles: readonly ClassifiedFile[];
   /** Files another front end took over (a compiled template whose `.bicep` source is linted instead). */

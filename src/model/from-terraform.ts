@@ -36,7 +36,7 @@ export function fromTerraform(r: TfResource, evaluation: Evaluation): Resource[]
     evaluation,
     name: r.body.entries.get('name'),
   };
-  if (r.type === 'azapi_resource') return normalize(azapiSource(r, base, site));
+  if (r.type === 'azapi_resource') return withVendored(normalize(azapiSource(r, base, site)), r);
   const src: SourceResource = {
     ...base,
     format: 'terraform',
@@ -45,7 +45,13 @@ export function fromTerraform(r: TfResource, evaluation: Evaluation): Resource[]
     body: r.body,
     site,
   };
-  return normalize(src);
+  return withVendored(normalize(src), r);
+}
+
+/** Resources of a registry module copy keep the call they came through (findings point there). */
+function withVendored(out: Resource[], r: TfResource): Resource[] {
+  if (r.vendored) for (const x of out) x.vendored = r.vendored;
+  return out;
 }
 
 function azapiSource(

@@ -10,7 +10,9 @@ import type { ResourceKind } from './kinds.js';
 import type { K8sPodTemplate } from '../eval/k8s/types.js';
 
 export type { EnvClass } from '../core/env.js';
-export type { Evaluation, InputDecl, InputValidation } from '../eval/types.js';
+export type { Evaluation, InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../eval/types.js';
+import type { VendoredOrigin } from '../eval/types.js';
+export { isVendoredFile } from '../eval/types.js';
 
 export type { ResourceKind } from './kinds.js';
 
@@ -75,6 +77,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   apiVersion?: string;
   /** For a `k8s.workload`: the pod template as read from the manifest (src/model/k8s.ts). */
   k8s?: K8sPodTemplate;
+  /**
+   * Read from a registry module copy (`terraform init`'s cache): a finding whose place would
+   * be inside the copy points at the caller's argument that supplied the value, else at the
+   * module call (issue 14, item 1).
+   */
+  vendored?: VendoredOrigin;
 }
 
 

@@ -164,6 +164,18 @@ export const BUILTIN_RULES: Readonly<Record<string, RuleMeta>> = {
     formats: ['any'],
     docPath: 'rules/core/EVAL001-evaluation-incomplete.md',
   },
+  EVAL002: {
+    id: 'EVAL002',
+    name: 'remote-module-not-evaluated',
+    shortDescription: 'A registry or remote module was not evaluated; the resources it creates are not checked.',
+    fullDescription:
+      'A module call whose source is not local (Terraform registry/Git, Bicep br:/ts:) had no local copy the linter may read (no terraform init manifest entry, a stale one, no compiled Bicep twin). Findings about the resources it creates are missing.',
+    help: 'Run `terraform init` before linting (or pass --tf-data-dir); for Bicep, keep the compiled twin beside the .bicep file.',
+    level: 'note',
+    tags: ['correctness'],
+    formats: ['any'],
+    docPath: 'rules/core/EVAL002-remote-module-not-evaluated.md',
+  },
   SUP001: {
     id: 'SUP001',
     name: 'suppression-invalid',

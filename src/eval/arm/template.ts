@@ -11,6 +11,7 @@ import { defaultForNull, list, member, nul, obj, passedThrough, unknown } from '
 import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
+import type { VendoredOrigin } from '../types.js';
 import { evaluateArmString } from './evaluate.js';
 import type { ExprContext } from './evaluate.js';
 import { armResourceKey, templateText, tplUnknown } from './resourceid.js';
@@ -43,6 +44,8 @@ export interface ArmResource {
   /** Names of the enclosing nested deployments, outermost first; [] at top level. */
   deployment: string[];
   file: string;
+  /** Read from a module copy outside the user's code (a Bicep registry module from the cache): findings point at the call. */
+  vendored?: VendoredOrigin;
   /** The resource's condition combined with its parents' and enclosing deployments' conditions (never known false). */
   condition?: Value;
   /** Index of this instance in its `copy` loop (known counts only). */
@@ -65,6 +68,11 @@ export interface EvaluateArmOptions {
   parameterValues?: Map<string, Value>;
   /** Maximum number of instances expanded per copy loop (default 32). */
   maxCopy?: number;
+  /**
+   * Evaluate this template object of the file instead of its root: a nested deployment's
+   * `properties.template` (a Bicep registry module's body in its compiled twin).
+   */
+  templateNode?: JsonNode;
 }
 
 interface Doc {
@@ -513,7 +521,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
   const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
   const result: ArmEvaluation = { resources: env.resources, inputs: [], problems: env.problems };
-  const root = parsed.root;
+  const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;
   const doc: Doc = { file: opts.file, lineMap: parsed.lineMap };
   try {

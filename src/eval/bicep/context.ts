@@ -10,7 +10,8 @@ import { unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { BicepFile, Decorator, ObjectExpr } from '../../parse/bicep/index.js';
 import type { ArmResource } from '../arm/template.js';
-import type { InputDecl } from '../types.js';
+import type { InputDecl, OpaqueModuleCall } from '../types.js';
+import type { ParsedJson } from '../../parse/json/index.js';
 
 export interface BicepProblem {
   message: string;
@@ -24,6 +25,16 @@ export interface BicepSources {
   host: Host;
   /** Parses a `.bicep` file (cached by the caller, which also reports its syntax errors). */
   parse(file: string): BicepFile | undefined;
+  /**
+   * The compiled twin of a `.bicep` file (the ARM template `bicep build` wrote beside it),
+   * parsed; undefined when there is none. Registry modules take their body from it.
+   */
+  compiledTwin?(bicepFile: string): ParsedJson | undefined;
+  /**
+   * `--bicep-cache`: the restored copy of a `br:` module (its `main.json` in the Bicep cache,
+   * read through a Host confined to the cache), or why there is none. Absent when off.
+   */
+  registryModule?(bicepFile: string, reference: string): { parsed: ParsedJson; cacheRoot: string } | { reason: string };
 }
 
 /** One evaluation run: a root file with its modules, or a `.bicepparam` file. */
@@ -38,10 +49,12 @@ export interface Env {
   maxDepth: number;
   /** Guard against runaway recursion through user functions. */
   calls: number;
+  /** Registry modules (`br:`, `ts:`) whose body was not found (EVAL002, GPU005). */
+  opaque: OpaqueModuleCall[];
 }
 
 export function newEnv(sources: BicepSources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8): Env {
-  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0 };
+  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
 }
 
 /** Records an EVAL001 once per place and message. */

@@ -6,11 +6,15 @@
  */
 import { obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
-import { parseJsonc } from '../../parse/json/index.js';
+import path from 'node:path';
+import type { Location } from '../../core/source.js';
+import { getProp, parseJsonc, type JsonNode } from '../../parse/json/index.js';
+import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
 import { evaluateArmTemplate } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
+import type { VendoredOrigin } from '../types.js';
 import { moduleParams, nameLabel } from './modules.js';
 import type { FileScope } from './scope.js';
 import type { ModInst, ModSym, ResSym } from './symbols.js';
@@ -56,7 +60,13 @@ function emitResource(scope: FileScope, sym: ResSym): void {
 
 function emitModule(scope: FileScope, sym: ModSym): void {
   const d = sym.decl;
-  for (const inst of sym.instances()) {
+  const instances = sym.instances();
+  // A registry module looped over an empty collection is still a call whose body is not read
+  // (EVAL002 is about the call; another parameter file may give it instances).
+  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d.name.name)) {
+    scope.env.opaque.push({ format: 'bicep', name: d.name.name, address: [...scope.deployment, d.name.name].join('/'), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: 'no compiled twin (`bicep build`) beside the file holds its body', args: new Map(), argSites: new Map() });
+  }
+  for (const inst of instances) {
     if (inst.emitted) continue;
     inst.emitted = true;
     const m = new Map<string, Value>([
@@ -83,9 +93,77 @@ function emitModule(scope: FileScope, sym: ModSym): void {
       child.emit();
       continue;
     }
+    if (d.pathString !== null && REGISTRY_PATH.test(d.pathString)) {
+      emitRegistryModule(scope, inst, d.pathString);
+      continue;
+    }
     const target = scope.localModulePath(d);
     if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
   }
+}
+
+/**
+ * A registry module (`br:`, `ts:`; FORMATS.md §6): its body is the nested deployment of the
+ * same symbolic name in the file's compiled twin (`bicep build` output beside it, language
+ * version 2.0 keys resources by symbolic name), evaluated with the params the caller passes.
+ * Without one, the module is opaque: EVAL002, and its params go to GPU005.
+ */
+function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): void {
+  const d = inst.sym.decl;
+  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
+  const template = twinDeployment(scope, d.name.name);
+  if (twin && template) {
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    pushModuleResources(scope, inst, r);
+    return;
+  }
+  // Opt-in: the copy `bicep restore` left in the Bicep cache (outside the scan root).
+  const cached = scope.env.sources.registryModule?.(scope.file.file, source);
+  if (cached && 'parsed' in cached) {
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot] });
+    return;
+  }
+  const argSites = new Map<string, Location>();
+  const params = d.body ? propOf(d.body, 'params') : undefined;
+  if (params?.value.kind === 'Object') for (const m of params.value.members) if (m.kind === 'ObjectProperty' && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
+  const noTwin = twin
+    ? `its compiled twin ${path.basename(twin.file)} has no nested deployment "${d.name.name}"`
+    : 'no compiled twin (`bicep build`) beside the file holds its body';
+  const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
+  scope.env.opaque.push({
+    format: 'bicep',
+    name: d.name.name,
+    address: [...scope.deployment, d.name.name].join('/') + (inst.index !== undefined ? `[${inst.index}]` : ''),
+    source,
+    sourceAt: scope.loc(d.path.range),
+    reason,
+    args: moduleParams(scope, inst),
+    argSites,
+  });
+}
+
+/** The `properties.template` of the compiled twin's nested deployment with this symbolic name (language version 2.0 keys resources by it). */
+function twinDeployment(scope: FileScope, symbolicName: string): JsonNode | undefined {
+  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
+  const deployment = twin ? getProp(getProp(twin.root, 'resources'), symbolicName) : undefined;
+  const type = getProp(deployment, 'type')?.value;
+  if (typeof type !== 'string' || type.toLowerCase() !== 'microsoft.resources/deployments') return undefined;
+  const template = getProp(getProp(deployment, 'properties'), 'template');
+  return template?.type === 'object' ? template : undefined;
+}
+
+/** A module's resources under its deployment name; from a copy outside the user's code, marked so findings point at the call. */
+function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<typeof evaluateArmTemplate>, vendored?: VendoredOrigin): void {
+  const dep = [...scope.deployment, nameLabel(inst.name)];
+  for (const res of r.resources) {
+    const out: ArmResource = { ...res, deployment: [...dep, ...res.deployment] };
+    const c = andCond(inst.condition, res.condition);
+    if (c) out.condition = c;
+    if (vendored) out.vendored = vendored;
+    scope.env.resources.push(out);
+  }
+  for (const p of r.problems) problem(scope.env, p.message, vendored ? vendored.call : p.location);
 }
 
 /** A local ARM template used as a module: evaluated by the ARM evaluator with the module's params. */
@@ -94,12 +172,5 @@ function emitJsonModule(scope: FileScope, inst: ModInst, target: string): void {
   if (text === undefined) return;
   const parsed = parseJsonc(text, target);
   const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-  const dep = [...scope.deployment, nameLabel(inst.name)];
-  for (const res of r.resources) {
-    const out: ArmResource = { ...res, deployment: [...dep, ...res.deployment] };
-    const c = andCond(inst.condition, res.condition);
-    if (c) out.condition = c;
-    scope.env.resources.push(out);
-  }
-  for (const p of r.problems) problem(scope.env, p.message, p.location);
+  pushModuleResources(scope, inst, r);
 }

@@ -19,7 +19,7 @@
 import type { Value } from '../../core/value.js';
 import type { BicepFile, BicepParamFile } from '../../parse/bicep/index.js';
 import type { ArmResource } from '../arm/template.js';
-import type { InputDecl } from '../types.js';
+import type { InputDecl, OpaqueModuleCall } from '../types.js';
 import { newEnv, problem } from './context.js';
 import type { BicepProblem, BicepSources } from './context.js';
 import { FileScope } from './scope.js';
@@ -33,6 +33,8 @@ export interface BicepEvaluation {
   problems: BicepProblem[];
   /** Outputs of the root file (evaluated lazily into this map on request). */
   outputs: Map<string, Value>;
+  /** Registry modules without a body (no compiled twin holding it): EVAL002, GPU005. */
+  opaqueModules: OpaqueModuleCall[];
 }
 
 export interface EvaluateBicepOptions {
@@ -50,7 +52,7 @@ export interface EvaluateBicepOptions {
 export function evaluateBicepFile(opts: EvaluateBicepOptions): BicepEvaluation {
   const env = newEnv(opts.sources, opts.maxCopy, opts.maxDepth);
   const outputs = new Map<string, Value>();
-  const result: BicepEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs };
+  const result: BicepEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs, opaqueModules: env.opaque };
   try {
     const scope = new FileScope(opts.file, env, opts.parameterValues ?? new Map(), [], undefined, [opts.file.file]);
     scope.emit();

@@ -7,6 +7,8 @@
  * The environment class of a variant comes from the `.bicepparam` file name, else from a param
  * named `environment`/`env`/`environmentName`/`stage`, else `unknown` (as `../arm/project.ts`).
  */
+import type { ParsedJson } from '../../parse/json/index.js';
+import type { OpaqueModuleCall } from '../types.js';
 import path from 'node:path';
 import type { EnvClass } from '../../core/env.js';
 import type { Host } from '../../core/host.js';
@@ -37,6 +39,10 @@ export interface BicepInput {
   /** The values of a JSON parameter file (`readParameterFile`), by lower-case name; undefined when it cannot be read. */
   readJsonParameters?(file: string): Map<string, Value> | undefined;
   envOverride?: EnvClass;
+  /** The compiled twin beside a `.bicep` file, parsed (registry modules take their body from it). */
+  compiledTwin?(bicepFile: string): ParsedJson | undefined;
+  /** `--bicep-cache`: a `br:` module's restored copy (see BicepSources.registryModule). */
+  registryModule?: BicepSources['registryModule'];
 }
 
 export interface BicepProjectProblem {
@@ -46,12 +52,12 @@ export interface BicepProjectProblem {
 }
 
 export interface BicepProjectResult {
-  evaluations: ArmUnitEvaluation[];
+  evaluations: (ArmUnitEvaluation & { opaqueModules: OpaqueModuleCall[] })[];
   problems: BicepProjectProblem[];
 }
 
 export function evaluateBicep(input: BicepInput): BicepProjectResult {
-  const evaluations: ArmUnitEvaluation[] = [];
+  const evaluations: BicepProjectResult['evaluations'] = [];
   const problems: BicepProjectProblem[] = [];
   const seen = new Set<string>();
   const addProblems = (ps: readonly { message: string; location: Location }[]): void => {
@@ -62,7 +68,12 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       problems.push({ message: p.message, location: p.location, code: 'EVAL001' });
     }
   };
-  const sources: BicepSources = { host: input.host, parse: input.parse };
+  const sources: BicepSources = {
+    host: input.host,
+    parse: input.parse,
+    ...(input.compiledTwin ? { compiledTwin: input.compiledTwin } : {}),
+    ...(input.registryModule ? { registryModule: input.registryModule } : {}),
+  };
   const files = [...new Set(input.bicepFiles.map((f) => path.resolve(f)))].sort();
   const scanned = new Set(files);
 
@@ -143,6 +154,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
           inputs: result.inputs,
         },
         result,
+        opaqueModules: r.opaqueModules,
       });
     }
   }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
-import type { InputDecl, InputValidation } from '../types.js';
+import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
+import { isVendoredFile } from '../types.js';
 import {
   list, obj, passedThrough, str, unknown, num, bool, nul, withProvenanceOf, defaultForNull,
   type ObjectValue, type Value,
@@ -52,10 +53,18 @@ export interface TfResource {
   /** Location of each attribute (`name = expr`), by path: `vm_size`, `default_node_pool[0].vm_size`. */
   sites: Map<string, Location>;
   block: Block;
+  /** Set when the resource comes from a registry module copy (`terraform init`'s cache). */
+  vendored?: VendoredOrigin;
 }
 
 /** Loads a local module folder (inside the scan root) or returns undefined. */
 export type ModuleLoader = (dir: string) => ModuleSource | undefined;
+
+/**
+ * Finds the local copy of a remote module call (the root's module manifest): its folder, or
+ * why there is none. `key` is the call path (`a.b`), `source`/`version` as written.
+ */
+export type RemoteModuleResolver = (key: string, source: string, version: string | undefined) => { dir: string } | { reason: string };
 
 export interface InstanceOptions {
   /** Address prefix: '' for a root, `module.a.` for a child. */
@@ -69,6 +78,14 @@ export interface InstanceOptions {
   depth?: number;
   /** Module folders being evaluated above this one (a call back into one of them is a cycle). */
   ancestors?: readonly string[];
+  /** The module call path of this instance (`''` for a root, `a`, `a.b`): the manifest's key. */
+  moduleKey?: string;
+  /** Remote calls: their copy from the root's module manifest. Without it every remote call is opaque. */
+  remote?: RemoteModuleResolver;
+  /** This instance reads a registry module copy (or is nested in one). */
+  vendored?: VendoredOrigin;
+  /** Remote calls without a copy are recorded here (EVAL002, GPU005). */
+  opaque?: OpaqueModuleCall[];
 }
 
 const CYCLE = Symbol('cycle');
@@ -82,7 +99,7 @@ export class ModuleInstance {
 
   constructor(
     readonly src: ModuleSource,
-    private readonly opts: InstanceOptions,
+    readonly opts: InstanceOptions,
   ) {}
 
   get prefix(): string {
@@ -253,7 +270,9 @@ export class ModuleInstance {
     return this.expansion(decl, baseAddress, MAX_INSTANCES, 'instances').map(({ key: instance, vars }) => {
       const sites = new Map<string, Location>();
       const body = this.evalBody(decl.node.body, decl.file, vars, sites, '', type);
-      return { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
+      const r: TfResource = { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
+      if (this.opts.vendored) r.vendored = this.opts.vendored;
+      return r;
     });
   }
 
@@ -398,8 +417,23 @@ export class ModuleInstance {
     const depth = (this.opts.depth ?? 0) + 1;
     if (depth > MAX_MODULE_DEPTH) return [];
     const source = localModuleSource(call.node);
-    if (!source) return [];
-    const childDir = path.resolve(this.src.dir, source);
+    const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
+    let childDir: string;
+    let vendored = this.opts.vendored;
+    if (source) childDir = path.resolve(this.src.dir, source);
+    else {
+      const written = literalAttr(call.node, 'source');
+      if (written === undefined) return [];
+      const version = literalAttr(call.node, 'version');
+      const found = this.opts.remote?.(childKey, written, version) ?? { reason: 'remote modules are not read in this run' };
+      if ('reason' in found) {
+        this.recordOpaque(name, call, written, found.reason);
+        return [];
+      }
+      childDir = found.dir;
+      const at = blockHeader(call.node, call.file);
+      vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir] } : { call: at, source: written, dirs: [childDir] };
+    }
     const ancestors = [...(this.opts.ancestors ?? []), this.src.dir];
     if (ancestors.includes(childDir)) {
       // Terraform rejects a module cycle; say so at the call instead of recursing until the depth cap.
@@ -408,7 +442,11 @@ export class ModuleInstance {
       return [];
     }
     const childSrc = this.opts.loader(childDir);
-    if (!childSrc) return [];
+    if (!childSrc) {
+      // A manifest entry whose folder holds no readable `.tf` file: no copy after all.
+      if (!source) this.recordOpaque(name, call, literalAttr(call.node, 'source') ?? '', `the module manifest's folder ${path.basename(childDir)} has no readable .tf file inside the scanned folder`);
+      return [];
+    }
     const base = `${this.prefix}module.${name}`;
     const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, 'module instances');
     return iterations.map(({ key, vars }) => {
@@ -419,9 +457,42 @@ export class ModuleInstance {
         const v = evaluate(item.expr, argCtx);
         inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
       }
-      const instance = new ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors });
+      const instance = new ModuleInstance(childSrc, {
+        prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
+        moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque,
+      });
       return { key, instance };
     });
+  }
+
+  /**
+   * A remote call without a copy: its arguments evaluated in this instance (one record per
+   * `count`/`for_each` instance), for EVAL002 and GPU005. Inside a copied module, the call
+   * is reported at the user's outer call.
+   */
+  private recordOpaque(name: string, call: Located<Block>, source: string, reason: string): void {
+    const sink = this.opts.opaque;
+    if (!sink) return;
+    const srcAttr = attr(call.node, 'source');
+    const outer = this.opts.vendored;
+    const inside = (l: Location): Location => (outer && isVendoredFile(l.file, outer) ? outer.call : l);
+    const sourceAt = inside(srcAttr ? locOf(srcAttr.expr, call.file) : blockHeader(call.node, call.file));
+    const base = `${this.prefix}module.${name}`;
+    const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, 'module instances');
+    // A call with no instance in this variant (an empty for_each) is still a call that is not
+    // evaluated: EVAL002 is about the call, and another variant may give it instances.
+    if (iterations.length === 0) sink.push({ format: 'terraform', name, address: base, source, sourceAt, reason, args: new Map(), argSites: new Map() });
+    for (const { key, vars } of iterations) {
+      const args = new Map<string, Value>();
+      const argSites = new Map<string, Location>();
+      const argCtx = this.context(call.file, vars);
+      for (const item of call.node.body.items) {
+        if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || item.name === 'providers' || META.has(item.name)) continue;
+        args.set(item.name, evaluate(item.expr, argCtx));
+        argSites.set(item.name, inside(locOf(item, call.file)));
+      }
+      sink.push({ format: 'terraform', name, address: `${base}${key}`, source, sourceAt, reason, args, argSites });
+    }
   }
 
   private moduleRef(name: string, steps: TraversalStep[], at: Location): RootResolution {
@@ -479,7 +550,9 @@ export class ModuleInstance {
         validations: childBlocks(decl.node, 'validation').map((v) => this.validationOf(v, decl.file, text)),
       });
     }
-    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) out.push(...c.instance.inputDecls());
+    // The variables of a registry module copy are not the user's to validate or to keep free
+    // of secrets (GPU002, SEC001): its inputs are the arguments of the user's call.
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) out.push(...c.instance.inputDecls());
     return out;
   }
 
@@ -510,6 +583,14 @@ export class ModuleInstance {
 /** The address key an index expression selects: `[0]` for a number, `["k"]` for a string. */
 function instanceKey(k: Value, text: string): string {
   return `[${k.kind === 'number' ? text : JSON.stringify(text)}]`;
+}
+
+/** The value of `name = "literal"` in a block, when it is a plain string. */
+function literalAttr(block: Block, name: string): string | undefined {
+  const s = attr(block, name);
+  if (!s || s.expr.type !== 'Template' || s.expr.parts.length !== 1) return undefined;
+  const part = s.expr.parts[0]!;
+  return part.type === 'TemplateLiteral' ? part.value : undefined;
 }
 
 /** `source = "./x"` or `"../x"`: a local module path; anything else is remote. */

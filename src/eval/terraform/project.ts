@@ -6,12 +6,14 @@
 import path from 'node:path';
 import type { Block, HclFile } from '../../parse/hcl/ast.js';
 import type { EnvClass } from '../../core/env.js';
-import type { Evaluation } from '../types.js';
+import type { Evaluation, OpaqueModuleCall } from '../types.js';
+import type { Location } from '../../core/source.js';
+import { parseManifest, resolveRemoteCall, type ModuleManifest } from './manifest.js';
 import { buildModuleFacts, linkConfigurations, lockedProviderTypes, type TerraformModuleFacts } from './module-facts.js';
 import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, sourceText, type ModuleSource } from './module-source.js';
-import { localModuleSource, ModuleInstance, type EvalProblem, type TfResource } from './instance.js';
+import { localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
 
@@ -37,11 +39,18 @@ export interface TerraformInput {
   listFiles?(dir: string): string[];
   /** The parsed `.terraform.lock.hcl` of a folder, when it has one that parses (TF003); none when absent. */
   lockFile?(dir: string): HclFile | undefined;
+  /**
+   * The module manifest of a root module (`.terraform/modules/modules.json`, or under
+   * `--tf-data-dir`), read through the Host: its path and text, none when absent.
+   */
+  moduleManifest?(rootDir: string): { file: string; text: string } | undefined;
 }
 
 export interface TerraformEvaluation {
   evaluation: Evaluation;
   resources: TfResource[];
+  /** Remote module calls of this evaluation with no usable copy (EVAL002, GPU005). */
+  opaqueModules: OpaqueModuleCall[];
 }
 
 export interface TerraformProject {
@@ -127,6 +136,25 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     else varFilesByDir.set(d, [vf]);
   }
 
+  // Registry module copies: one manifest per root folder; each copied folder is parsed once
+  // (the loader caches by folder) however many calls use it. A problem met inside a copy is
+  // reported at the user's call into it (no finding names a path under `.terraform/`).
+  const manifests = new Map<string, ModuleManifest | undefined>();
+  const manifestOf = (dir: string): ModuleManifest | undefined => {
+    if (!manifests.has(dir)) {
+      const m = input.moduleManifest?.(dir);
+      manifests.set(dir, m ? parseManifest(m.file, m.text, dir) : undefined);
+    }
+    return manifests.get(dir);
+  };
+  const copiedDirs = new Map<string, Location>();
+  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => {
+    const r = resolveRemoteCall(manifestOf(rootDir), key, source, version);
+    if (r.kind === 'none') return { reason: r.reason };
+    if (!input.insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
+    return { dir: r.record.dir };
+  };
+
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
   const factsByDir = new Map<string, TerraformModuleFacts>();
@@ -151,7 +179,12 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     factsByDir.set(dir, facts);
     return facts;
   };
+  // Module copies that sit among the scanned folders (a TF_DATA_DIR outside `.terraform`,
+  // which discovery skips): evaluated only through the calls they belong to, never as roots.
+  const copies = new Set<string>();
+  for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
   for (const dir of [...byDir.keys()].sort()) {
+    if (copies.has(dir)) continue;
     const src = loader(dir)!;
     const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
@@ -168,7 +201,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       for (const f of [...auto.sort(autoOrder), ...(variantFile ? [variantFile] : [])]) {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
-      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard });
+      const opaqueModules: OpaqueModuleCall[] = [];
+      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
       const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : undefined) ?? envFromVariables(instance) ?? 'unknown';
       const evaluation: Evaluation = {
@@ -178,10 +212,16 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         unit: dir,
         inputs: instance.inputDecls(),
       };
-      evaluations.push({ evaluation, resources: instance.allResources() });
+      const resources = instance.allResources();
+      for (const r of resources) if (r.vendored) for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
+      evaluations.push({ evaluation, resources, opaqueModules });
     }
   }
   linkConfigurations(modules, callees, (d) => factsOf(d));
+  for (const p of problems) {
+    const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
+    if (into) p.location = into[1];
+  }
   return { evaluations, modules, problems };
 }
 

@@ -134,3 +134,16 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
 export function isAmdGpuSize(size: string): boolean {
   return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
 }
+
+/**
+ * RULES.md GPU005: a module argument whose name says GPU size — `gpu` together with `size`,
+ * `sku` or `vm` (`gpuVmSize`, `gpu_node_size`, `gpu-sku`), case-insensitive.
+ */
+export function namesGpuSize(name: string): boolean {
+  return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ''));
+}
+
+/** A VM size name (`Standard_<family>…`): only such values are judged GPU or not (GPU005). */
+export function isVmSizeName(value: string): boolean {
+  return new RegExp(`^${SIZE_PREFIX}[A-Za-z]`).test(value.trim());
+}

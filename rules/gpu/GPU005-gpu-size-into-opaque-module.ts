@@ -1,0 +1,51 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { Location } from '../../src/core/source.js';
+import { EXAMPLE_SIZES, gpuFamilyNames, isGpuSize, isVmSizeName, namesGpuSize } from '../../src/model/facts/gpu.js';
+
+/**
+ * GPU005: the "$4,000 typo" moved into a module argument. When the module is not evaluated
+ * (a registry module without a local copy), GPU001 cannot see the pool the size lands on;
+ * the argument's name is the only GPU intent there is.
+ */
+export default defineRule({
+  meta: {
+    id: 'GPU005',
+    name: 'gpu-size-into-opaque-module',
+    shortDescription: 'A GPU-named argument of a module that is not evaluated gets a size without a GPU.',
+    fullDescription: `A registry module (Terraform registry/Git source, Bicep \`br:\`/\`ts:\`) that the linter could not read is called with an argument whose name says GPU size (\`gpuVmSize\`, \`gpu_node_size\`) and a known VM size that has no GPU — the classic \`${EXAMPLE_SIZES.cpuTypo}\` for \`${EXAMPLE_SIZES.gpuMeant}\`. GPU001 would catch it on the pool, but the pool lives inside the module. GPU sizes are the ${gpuFamilyNames()} families; NP is FPGA, not GPU.`,
+    help: 'Pass a GPU size (an N-series family: NC, ND, NG, NV), or rename the argument if the module really wants a CPU size; with `terraform init` run before linting, the module is evaluated and GPU001 judges the pool itself.',
+    level: 'warning',
+    tags: ['cost', 'gpu'],
+    formats: ['terraform', 'bicep'],
+    messages: {
+      notGpuSize:
+        'Argument "{{arg}}" of module "{{module}}" ("{{source}}", not evaluated) names a GPU size but gets "{{size}}", which has no GPU; pass a size of a GPU family ({{families}}).',
+    },
+  },
+  create(ctx) {
+    return {
+      graph(g) {
+        for (const call of g.opaqueModules) {
+          for (const [arg, value] of call.args) {
+            if (!namesGpuSize(arg) || value.kind !== 'string') continue;
+            const size = value.value;
+            if (!isVmSizeName(size) || isGpuSize(size)) continue;
+            const site = call.argSites.get(arg);
+            const location: Location = value.origin ?? site ?? call.sourceAt;
+            const related: Location[] = [...(value.via ?? [])];
+            const within = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
+            if (site && !within) related.push({ ...site, label: `argument "${arg}"` });
+            ctx.report({
+              location,
+              related,
+              subject: call.address.replace(/\[[^\]]*\]/g, ''),
+              attributePath: arg,
+              messageId: 'notGpuSize',
+              data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() },
+            });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,201 @@
+/**
+ * Registry modules from `terraform init`'s manifest (issue 14, items 1-3): a call whose key is
+ * in `.terraform/modules/modules.json` with a matching source and version is evaluated from
+ * its copy; findings inside the copy point at the caller (no finding names `.terraform/`);
+ * without a usable copy the call gets EVAL002. The fixture imitates the AVM ML-workspace
+ * repository's `examples/private_byo_vnet` after `terraform init`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint, type LintOptions } from '../../src/api.js';
+import type { Finding } from '../../src/engine/types.js';
+import { evaluateTerraform } from '../../src/eval/terraform/project.js';
+import { parseHcl } from '../../src/parse/hcl/parser.js';
+import { FIXTURES } from '../support/fixtures.js';
+
+const AVM = path.join(FIXTURES, 'registry-modules/avm-ml-workspace');
+const EXAMPLE = 'examples/private_byo_vnet/main.tf';
+
+const run = (dir: string, extra: LintOptions = {}) => lint({ paths: [dir], root: dir, noConfig: true, ...extra });
+const rel = (dir: string, f: Finding): string => path.relative(dir, f.location.file).split(path.sep).join('/');
+const brief = (dir: string, fs_: Finding[]): string[] => fs_.map((f) => `${f.ruleId} ${f.level} ${rel(dir, f)}:${f.location.range.start.line}:${f.location.range.start.column}`);
+
+function copyTree(from: string): string {
+  const to = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-registry-'));
+  fs.cpSync(from, to, { recursive: true });
+  return to;
+}
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-registry-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('Terraform registry modules from the module manifest', () => {
+  it('checks the key vault, storage accounts and registry inside the registry modules, at the example\'s arguments', async () => {
+    const r = await run(AVM);
+    expect(brief(AVM, r.findings)).toEqual([
+      `TF001 note ${EXAMPLE}:1:1`,
+      `EVAL002 note ${EXAMPLE}:26:13`, // naming: no manifest entry
+      `ST002 error ${EXAMPLE}:30:1`, // nested key avm_res_keyvault_vault.secrets: literal inside the copy → the outer call
+      `KV001 warning ${EXAMPLE}:37:35`, // purge_protection_enabled = false
+      `ST001 error ${EXAMPLE}:48:37`, // allow_nested_items_to_be_public = true
+      `ACR002 error ${EXAMPLE}:58:25`, // sku = "Standard", public access disabled by the module's default
+      `ACR001 error ${EXAMPLE}:59:25`, // admin_enabled = true
+      `ST002 error ${EXAMPLE}:62:1`, // //subdir source, TLS1_0 default inside the copy → the call
+      `EVAL002 note ${EXAMPLE}:72:13`, // stale_vault: 0.11.0 asked, 0.10.1 fetched
+      `EVAL002 note ${EXAMPLE}:82:12`, // aks_gpu: git source, no entry
+      `GPU005 warning ${EXAMPLE}:84:18`,
+    ]);
+    // No finding, and no related place of a primary, names a path under .terraform/ as its place.
+    for (const f of r.findings) expect(f.location.file).not.toMatch(/[\\/]\.terraform[\\/]/);
+    const kv = r.findings.find((f) => f.ruleId === 'KV001')!;
+    expect(kv.message).toBe('Key Vault "kv-ml-example" has no purge protection (purge_protection_enabled is false), so deleted secrets and keys can be purged for good; set purge_protection_enabled to true.');
+    expect(kv.address).toBe('module.avm_res_keyvault_vault.azurerm_key_vault.this');
+    // A value from a default inside the copy: at the call header, the place inside the copy related.
+    const tls = r.findings.find((f) => f.ruleId === 'ST002' && f.location.range.start.line === 62)!;
+    expect(tls.related[0]!.file).toMatch(/logs_storage[\\/]modules[\\/]account[\\/]main\.tf$/);
+    expect(tls.related[0]!.label).toBe('inside the module "Azure/avm-res-storage-storageaccount/azurerm//modules/account"');
+    const stale = r.findings.find((f) => f.ruleId === 'EVAL002' && f.location.range.start.line === 72)!;
+    expect(stale.message).toContain(`the module manifest's copy is version 0.10.1, which "0.11.0" does not admit`);
+    // --verbose: each module that is not evaluated is among what could not be decided.
+    expect(r.undecided.filter((u) => u.ruleId === 'EVAL002').map((u) => u.address)).toEqual(['module.naming', 'module.stale_vault', 'module.aks_gpu']);
+  });
+
+  it('without the manifest, each remote call gets EVAL002 and nothing inside is checked', async () => {
+    const r = await run(AVM, { tfDataDir: 'no-such-dir' });
+    expect(brief(AVM, r.findings)).toEqual([
+      `TF001 note ${EXAMPLE}:1:1`,
+      `EVAL002 note ${EXAMPLE}:26:13`,
+      `EVAL002 note ${EXAMPLE}:31:13`,
+      `EVAL002 note ${EXAMPLE}:42:13`,
+      `EVAL002 note ${EXAMPLE}:52:13`,
+      `EVAL002 note ${EXAMPLE}:63:13`,
+      `EVAL002 note ${EXAMPLE}:72:13`,
+      `EVAL002 note ${EXAMPLE}:82:12`,
+      `GPU005 warning ${EXAMPLE}:84:18`,
+    ]);
+    expect(r.findings[2]!.message).toBe(
+      'Module "avm_res_keyvault_vault" ("Azure/avm-res-keyvault-vault/azurerm") is not evaluated, so the resources it creates are not checked: no module manifest (.terraform/modules/modules.json): run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set).',
+    );
+    expect(r.undecided.filter((u) => u.ruleId === 'EVAL002')).toHaveLength(7);
+  });
+
+  it('fingerprints do not change with the module version', async () => {
+    const dir = copyTree(AVM);
+    const before = (await run(dir)).findings.filter((f) => f.ruleId !== 'EVAL002').map((f) => f.fingerprint);
+    const main = path.join(dir, EXAMPLE);
+    fs.writeFileSync(main, fs.readFileSync(main, 'utf8').replace('version = "0.10.1"', 'version = "0.10.2"'));
+    const manifest = path.join(dir, 'examples/private_byo_vnet/.terraform/modules/modules.json');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('"avm_res_keyvault_vault","Source":"registry.terraform.io/Azure/avm-res-keyvault-vault/azurerm","Version":"0.10.1"', '"avm_res_keyvault_vault","Source":"registry.terraform.io/Azure/avm-res-keyvault-vault/azurerm","Version":"0.10.2"'));
+    const after = (await run(dir)).findings.filter((f) => f.ruleId !== 'EVAL002').map((f) => f.fingerprint);
+    expect(after).toEqual(before);
+    expect(before.length).toBeGreaterThan(5);
+  });
+
+  it('--tf-data-dir: a relocated TF_DATA_DIR, relative to the root module', async () => {
+    const dir = tree({
+      'main.tf': `module "acr" {\n  source  = "Azure/avm-res-containerregistry-registry/azurerm"\n  version = "0.4.0"\n  admin_enabled = true\n}\n`,
+      'tfdata/modules/modules.json': JSON.stringify({ Modules: [{ Key: 'acr', Source: 'registry.terraform.io/Azure/avm-res-containerregistry-registry/azurerm', Version: '0.4.0', Dir: 'tfdata/modules/acr' }] }),
+      'tfdata/modules/acr/main.tf': `variable "admin_enabled" {\n  type = bool\n}\n\nresource "azurerm_container_registry" "this" {\n  name                = "acrml"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  sku                 = "Premium"\n  admin_enabled       = var.admin_enabled\n}\n`,
+    });
+    // Without the flag the copy is not found; with it, tfdata/modules/acr is read only through the call.
+    const without = await run(dir);
+    expect(without.findings.filter((f) => f.ruleId === 'ACR001')).toEqual([]);
+    expect(without.findings.filter((f) => f.ruleId === 'EVAL002')).toHaveLength(1);
+    const withFlag = await run(dir, { tfDataDir: 'tfdata' });
+    expect(brief(dir, withFlag.findings)).toEqual(['ACR001 error main.tf:4:19']);
+  });
+
+  it('a manifest Dir outside the scan root is not read: EVAL002 says so', async () => {
+    const outside = tree({ 'main.tf': `resource "azurerm_container_registry" "this" {\n  name = "acr"\n  admin_enabled = true\n}\n` });
+    const dir = tree({
+      'main.tf': `module "acr" {\n  source  = "Azure/avm-res-containerregistry-registry/azurerm"\n}\n`,
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: 'acr', Source: 'registry.terraform.io/Azure/avm-res-containerregistry-registry/azurerm', Version: '0.4.0', Dir: path.relative('/', outside).replace(/^/, '/') }] }),
+    });
+    const r = await run(dir);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['EVAL002']);
+    expect(r.findings[0]!.message).toContain('is outside the scanned folder');
+  });
+
+  it('a copied folder that is a symbolic link to outside the root is not read', async () => {
+    const outside = tree({ 'main.tf': `resource "azurerm_container_registry" "this" {\n  name          = "acr"\n  admin_enabled = true\n}\n` });
+    const dir = tree({
+      'main.tf': `module "acr" {\n  source = "Azure/avm-res-containerregistry-registry/azurerm"\n}\n`,
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: 'acr', Source: 'registry.terraform.io/Azure/avm-res-containerregistry-registry/azurerm', Version: '0.4.0', Dir: '.terraform/modules/acr' }] }),
+    });
+    fs.symlinkSync(outside, path.join(dir, '.terraform/modules/acr'));
+    const r = await run(dir);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['EVAL002']);
+    expect(r.findings[0]!.message).toContain('is outside the scanned folder');
+  });
+
+  it('a manifest that does not parse is no manifest', async () => {
+    const dir = tree({
+      'main.tf': `module "acr" {\n  source  = "Azure/avm-res-containerregistry-registry/azurerm"\n}\n`,
+      '.terraform/modules/modules.json': '{"Modules": [',
+    });
+    const r = await run(dir);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['EVAL002']);
+  });
+
+  it('parses a copied module folder once, however many calls use it', () => {
+    const dir = tree({
+      'main.tf': [1, 2, 3].map((i) => `module "dns${i}" {\n  source  = "Azure/avm-res-network-privatednszone/azurerm"\n  version = "0.3.0"\n  name    = "zone${i}"\n}\n`).join('\n') + 'provider "azurerm" {\n  features {}\n}\n',
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [1, 2, 3].map((i) => ({ Key: `dns${i}`, Source: 'registry.terraform.io/Azure/avm-res-network-privatednszone/azurerm', Version: '0.3.0', Dir: '.terraform/modules/dns' })),
+      }),
+      '.terraform/modules/dns/main.tf': `variable "name" {\n  type = string\n}\n\nresource "azurerm_private_dns_zone" "this" {\n  name                = var.name\n  resource_group_name = "rg"\n}\n`,
+    });
+    const parsed = new Map<string, number>();
+    const main = path.join(dir, 'main.tf');
+    const tf = evaluateTerraform({
+      root: dir,
+      tfFiles: [main],
+      varFiles: [],
+      cliVarFiles: [],
+      parseHcl: (f) => {
+        parsed.set(f, (parsed.get(f) ?? 0) + 1);
+        return parseHcl(fs.readFileSync(f, 'utf8'), f);
+      },
+      readText: (f) => fs.readFileSync(f, 'utf8'),
+      insideRoot: (d) => !path.relative(dir, d).startsWith('..'),
+      listTfFiles: (d) => (fs.existsSync(d) ? fs.readdirSync(d).filter((n) => n.endsWith('.tf')).map((n) => path.join(d, n)) : undefined),
+      moduleManifest: (d) => {
+        const file = path.join(d, '.terraform/modules/modules.json');
+        return fs.existsSync(file) ? { file, text: fs.readFileSync(file, 'utf8') } : undefined;
+      },
+    });
+    const resources = tf.evaluations.flatMap((e) => e.resources);
+    expect(resources.map((r) => r.address)).toEqual(['module.dns1.azurerm_private_dns_zone.this', 'module.dns2.azurerm_private_dns_zone.this', 'module.dns3.azurerm_private_dns_zone.this']);
+    expect(parsed.get(path.join(dir, '.terraform/modules/dns/main.tf'))).toBe(1);
+    expect(resources.every((r) => r.vendored?.call.file === main)).toBe(true);
+  });
+});
+
+describe('Bicep registry modules from the compiled twin', () => {
+  const TWIN = path.join(FIXTURES, 'registry-modules/bicep-twin');
+
+  it('takes a br/public: module\'s body from the twin\'s nested deployment of the same name', async () => {
+    const r = await run(TWIN);
+    expect(brief(TWIN, r.findings)).toEqual(['KV001 warning main.bicep:11:28']);
+    const kv = r.findings[0]!;
+    expect(kv.message).toContain('Key Vault "kv-ml-twin" has no purge protection');
+    expect(kv.related.map((l) => `${path.basename(l.file)}:${l.range.start.line} ${l.label ?? ''}`)).toEqual(['main.bicep:11 module "kv" param "enablePurgeProtection"', 'main.json:50 parameter "enablePurgeProtection"']);
+  });
+
+  it('a twin without the module\'s deployment: EVAL002', async () => {
+    const dir = copyTree(TWIN);
+    const bicep = path.join(dir, 'main.bicep');
+    fs.writeFileSync(bicep, fs.readFileSync(bicep, 'utf8').replace('module kv ', 'module vault '));
+    const r = await run(dir);
+    expect(brief(dir, r.findings)).toEqual(['EVAL002 note main.bicep:6:14']);
+    expect(r.findings[0]!.message).toContain('its compiled twin main.json has no nested deployment "vault"');
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * EVAL002 (remote-module-not-evaluated): a registry or remote module with no local copy the
+ * linter may read; the resources it creates are not checked. One note per call, at its source.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+const KV_MODULE = `
+variable "name" {
+  type = string
+}
+`;
+
+const manifest = (...records: { Key: string; Source: string; Version?: string; Dir: string }[]): string =>
+  JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, ...records] });
+
+const table: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'local-module',
+        files: {
+          'main.tf': `
+module "kv" {
+  source = "./kv"
+  name   = "kv-ml"
+}
+`,
+          'kv/main.tf': KV_MODULE,
+        },
+      },
+      {
+        name: 'copy-from-terraform-init',
+        files: {
+          'main.tf': `
+module "kv" {
+  source  = "Azure/avm-res-keyvault-vault/azurerm"
+  version = "~> 0.10"
+  name    = "kv-ml"
+}
+`,
+          '.terraform/modules/modules.json': manifest({ Key: 'kv', Source: 'registry.terraform.io/Azure/avm-res-keyvault-vault/azurerm', Version: '0.10.1', Dir: '.terraform/modules/kv' }),
+          '.terraform/modules/kv/main.tf': KV_MODULE,
+        },
+      },
+      {
+        name: 'git-source-with-copy',
+        files: {
+          'main.tf': `
+module "kv" {
+  source = "git::https://example.com/modules/kv.git?ref=v1.0.0"
+  name   = "kv-ml"
+}
+`,
+          '.terraform/modules/modules.json': manifest({ Key: 'kv', Source: 'git::https://example.com/modules/kv.git?ref=v1.0.0', Dir: '.terraform/modules/kv' }),
+          '.terraform/modules/kv/main.tf': KV_MODULE,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'registry-module-without-init',
+        files: {
+          'main.tf': `
+module "kv" {
+  source  = ⟦"Azure/avm-res-keyvault-vault/azurerm"⟧
+  version = "0.10.1"
+  name    = "kv-ml"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        message:
+          'Module "kv" ("Azure/avm-res-keyvault-vault/azurerm") is not evaluated, so the resources it creates are not checked: no module manifest (.terraform/modules/modules.json): run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set).',
+      },
+      {
+        name: 'stale-version',
+        files: {
+          'main.tf': `
+module "kv" {
+  source  = ⟦"Azure/avm-res-keyvault-vault/azurerm"⟧
+  version = "0.11.0"
+  name    = "kv-ml"
+}
+`,
+          '.terraform/modules/modules.json': manifest({ Key: 'kv', Source: 'registry.terraform.io/Azure/avm-res-keyvault-vault/azurerm', Version: '0.10.1', Dir: '.terraform/modules/kv' }),
+          '.terraform/modules/kv/main.tf': KV_MODULE,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: `the module manifest's copy is version 0.10.1, which "0.11.0" does not admit (stale: run \`terraform init\` again)`,
+      },
+      {
+        name: 'other-source-under-the-key',
+        files: {
+          'main.tf': `
+module "kv" {
+  source = ⟦"Azure/avm-res-keyvault-vault/azurerm"⟧
+  name   = "kv-ml"
+}
+`,
+          '.terraform/modules/modules.json': manifest({ Key: 'kv', Source: 'registry.terraform.io/contoso/kv/azurerm', Version: '1.0.0', Dir: '.terraform/modules/kv' }),
+          '.terraform/modules/kv/main.tf': KV_MODULE,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'the module manifest\'s copy is of "registry.terraform.io/contoso/kv/azurerm", not this source',
+      },
+      {
+        // A remote call inside a copy with no entry of its own: said at the user's call.
+        name: 'nested-call-without-entry',
+        files: {
+          'main.tf': `
+⟦module "kv" {⟧
+  source  = "Azure/avm-res-keyvault-vault/azurerm"
+  version = "0.10.1"
+  name    = "kv-ml"
+}
+`,
+          '.terraform/modules/modules.json': manifest({ Key: 'kv', Source: 'registry.terraform.io/Azure/avm-res-keyvault-vault/azurerm', Version: '0.10.1', Dir: '.terraform/modules/kv' }),
+          '.terraform/modules/kv/main.tf': `${KV_MODULE}
+module "naming" {
+  source  = "Azure/naming/azurerm"
+  version = "0.4.2"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'the module manifest has no entry "kv.naming"',
+      },
+      {
+        name: 'call-with-no-instance-in-this-variant',
+        files: {
+          'main.tf': `
+variable "secrets" {
+  type    = map(string)
+  default = {}
+}
+
+module "dynamic_keyvault_secrets" {
+  source   = ⟦"aztfmod/caf/azurerm//modules/security/dynamic_keyvault_secrets"⟧
+  version  = "5.7.11"
+  for_each = var.secrets
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
+        name: 'one-note-per-call-across-variants',
+        files: {
+          'main.tf': `
+variable "environment" {
+  type = string
+}
+
+module "kv" {
+  source = ⟦"Azure/avm-res-keyvault-vault/azurerm"⟧
+  name   = "kv-\${var.environment}"
+}
+`,
+          'dev.tfvars': 'environment = "dev"\n',
+          'prod.tfvars': 'environment = "prod"\n',
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'local-module',
+        files: {
+          'main.bicep': `
+module kv './kv.bicep' = {
+  name: 'kv'
+  params: {
+    name: 'kv-ml'
+  }
+}
+`,
+          'kv.bicep': `
+param name string
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'br-public-module-without-twin',
+        files: {
+          'main.bicep': `
+module pe ⟦'br/public:avm/res/network/private-endpoint:0.11.0'⟧ = {
+  name: 'pe'
+  params: {
+    name: 'pe-kv'
+  }
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        message:
+          'Module "pe" ("br/public:avm/res/network/private-endpoint:0.11.0") is not evaluated, so the resources it creates are not checked: no compiled twin (`bicep build`) beside the file holds its body.',
+      },
+      {
+        name: 'registry-module-looped-over-an-empty-array',
+        files: {
+          'main.bicep': `
+param privateEndpoints array = []
+
+module pe ⟦'br/public:avm/res/network/private-endpoint:0.11.1'⟧ = [for (ep, i) in privateEndpoints: {
+  name: 'pe-\${i}'
+  params: {
+    name: ep.name
+  }
+}]
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
+        name: 'template-spec-module',
+        files: {
+          'main.bicep': `
+module kv ⟦'ts:00000000-0000-0000-0000-000000000000/rg-specs/kv:1.0'⟧ = {
+  name: 'kv'
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+
+ruleTester('EVAL002', table);

@@ -1,0 +1,248 @@
+/**
+ * GPU005 (gpu-size-into-opaque-module): a GPU-named argument of a module that is not
+ * evaluated (a registry module without a local copy) gets a size without a GPU.
+ * Every case runs through lint() on a temporary tree (test/support/rule-tester).
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+
+const MANIFEST = JSON.stringify({
+  Modules: [
+    { Key: '', Source: '', Dir: '.' },
+    { Key: 'aks_gpu', Source: 'registry.terraform.io/contoso/aks-gpu/azurerm', Version: '1.2.0', Dir: '.terraform/modules/aks_gpu' },
+  ],
+});
+
+const table: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'gpu-size-into-registry-module',
+        files: {
+          'main.tf': `
+module "aks_gpu" {
+  source      = "contoso/aks-gpu/azurerm"
+  version     = "1.2.0"
+  gpu_vm_size = "Standard_NC16as_T4_v3"
+}
+`,
+        },
+      },
+      {
+        name: 'cpu-size-into-a-cpu-named-argument',
+        files: {
+          'main.tf': `
+module "aks" {
+  source       = "contoso/aks/azurerm"
+  version      = "1.2.0"
+  node_vm_size = "Standard_D16s_v5"
+}
+`,
+        },
+      },
+      {
+        name: 'fpga-named-not-gpu-named',
+        files: {
+          'main.tf': `
+module "fpga" {
+  source   = "contoso/fpga/azurerm"
+  fpga_sku = "Standard_D4s_v5"
+}
+`,
+        },
+      },
+      {
+        name: 'unknown-size',
+        files: {
+          'main.tf': `
+variable "gpu_node_size" {
+  type = string
+}
+
+module "aks_gpu" {
+  source        = "contoso/aks-gpu/azurerm"
+  gpu_node_size = var.gpu_node_size
+}
+`,
+        },
+      },
+      {
+        name: 'not-a-vm-size',
+        files: {
+          'main.tf': `
+module "aks_gpu" {
+  source  = "contoso/aks-gpu/azurerm"
+  gpu_sku = "a100"
+}
+`,
+        },
+      },
+      {
+        // With terraform init's copy the module is evaluated: GPU001 judges the pool itself.
+        name: 'evaluated-from-the-manifest',
+        files: {
+          'main.tf': `
+module "aks_gpu" {
+  source      = "contoso/aks-gpu/azurerm"
+  version     = "~> 1.2"
+  gpu_vm_size = "Standard_D16s_v5"
+}
+`,
+          '.terraform/modules/modules.json': MANIFEST,
+          '.terraform/modules/aks_gpu/main.tf': `
+variable "gpu_vm_size" {
+  type = string
+}
+`,
+        },
+      },
+      {
+        name: 'local-module',
+        files: {
+          'main.tf': `
+module "aks_gpu" {
+  source      = "./aks"
+  gpu_vm_size = "Standard_D16s_v5"
+}
+`,
+          'aks/main.tf': `
+variable "gpu_vm_size" {
+  type = string
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'cpu-size-literal',
+        files: {
+          'main.tf': `
+module "aks_gpu" {
+  source      = "contoso/aks-gpu/azurerm"
+  version     = "1.2.0"
+  gpu_vm_size = ⟦"Standard_D16s_v5"⟧
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        message:
+          'Argument "gpu_vm_size" of module "aks_gpu" ("contoso/aks-gpu/azurerm", not evaluated) names a GPU size but gets "Standard_D16s_v5", which has no GPU; pass a size of a GPU family (NC, ND, NG, NV).',
+      },
+      {
+        name: 'fpga-size-from-a-variable-default',
+        files: {
+          'main.tf': `
+variable "gpu_node_size" {
+  type    = string
+  default = ⟦"Standard_NP10s"⟧
+}
+
+module "aks_gpu" {
+  source        = "git::https://example.com/aks-gpu.git?ref=v1"
+  gpu_node_size = var.gpu_node_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'gets "Standard_NP10s", which has no GPU',
+        related: [{ file: 'main.tf', line: 8, label: 'argument "gpu_node_size"' }],
+      },
+      {
+        name: 'stale-manifest-entry',
+        files: {
+          'main.tf': `
+module "aks_gpu" {
+  source      = "contoso/aks-gpu/azurerm"
+  version     = "2.0.0"
+  gpu_vm_size = ⟦"Standard_D16s_v5"⟧
+}
+`,
+          '.terraform/modules/modules.json': MANIFEST,
+          '.terraform/modules/aks_gpu/main.tf': `
+variable "gpu_vm_size" {
+  type = string
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'gpu-size',
+        files: {
+          'main.bicep': `
+module aksGpu 'br:myregistry.azurecr.io/bicep/modules/aks-gpu:v1.2.0' = {
+  name: 'aks-gpu'
+  params: {
+    gpuVmSize: 'Standard_NC6s_v3'
+  }
+}
+`,
+        },
+      },
+      {
+        name: 'local-module',
+        files: {
+          'main.bicep': `
+module aksGpu './aks.bicep' = {
+  name: 'aks-gpu'
+  params: {
+    gpuVmSize: 'Standard_D16s_v5'
+  }
+}
+`,
+          'aks.bicep': `
+param gpuVmSize string
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        // The AI-infrastructure book's registry example with the "$4,000 typo".
+        name: 'cpu-size-into-br-module',
+        files: {
+          'main.bicep': `
+module aksGpu 'br:myregistry.azurecr.io/bicep/modules/aks-gpu:v1.2.0' = {
+  name: 'aks-gpu'
+  params: {
+    gpuVmSize: ⟦'Standard_D16s_v5'⟧
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message:
+          'Argument "gpuVmSize" of module "aksGpu" ("br:myregistry.azurecr.io/bicep/modules/aks-gpu:v1.2.0", not evaluated) names a GPU size but gets "Standard_D16s_v5", which has no GPU; pass a size of a GPU family (NC, ND, NG, NV).',
+      },
+      {
+        name: 'size-from-a-param-default',
+        files: {
+          'main.bicep': `
+param gpuSku string = ⟦'Standard_E4s_v3'⟧
+
+module aksGpu 'br/public:avm/ptn/aks-gpu:0.1.0' = {
+  name: 'aks-gpu'
+  params: {
+    gpu_sku: gpuSku
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'gets "Standard_E4s_v3"',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU005', table);
