@@ -335,6 +335,31 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
       },
     ],
   },
+  'azure-cli': {
+    valid: [
+      { name: 'current-size', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC64as_T4_v3 --min-instances 0\n' } },
+      { name: 'prefix-of-a-current-size-is-not-retired', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC64as_T4_v3 --node-taints sku=gpu:NoSchedule\n' } },
+      { name: 'unknown-size', files: { 'deploy.sh': 'az vm create -n vm1 -g rg --image Ubuntu2204 --size "$1"\n' } },
+    ],
+    invalid: [
+      {
+        name: 'ml-compute-nc6',
+        files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size ⟦Standard_NC6⟧ --min-instances 0\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'uses size "Standard_NC6" of the NC series, which Azure retired on 2023-09-06',
+      },
+      {
+        name: 'default-expansion-names-a-retired-size',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size ${GPU_SIZE:-⟦Standard_NV6⟧} --node-taints sku=gpu:NoSchedule\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'of the NV series, which Azure retired on 2023-09-06',
+      },
+    ],
+  },
   'azureml-yaml': {
     valid: [
       {
