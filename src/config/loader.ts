@@ -94,6 +94,7 @@ export interface RawConfig {
   tags?: { required?: string[]; costCenter?: string };
   gpu?: { taint?: string };
   allowedLocations?: string[];
+  policies?: { definitions?: string[]; parameters?: Record<string, Record<string, unknown>>; fromScannedCode?: boolean; aliases?: string };
   [key: string]: unknown;
   environments?: Record<string, EnvClass>;
   ignorePaths?: string[];
@@ -312,6 +313,12 @@ export function resolveConfig(raw: RawConfig, baseDir: string, catalog?: Catalog
     ignorePaths,
     suppressions,
     allowInlineSuppressions: raw.allowInlineSuppressions ?? true,
+    policies: {
+      definitions: [...(raw.policies?.definitions ?? [])],
+      parameters: { ...(raw.policies?.parameters ?? {}) },
+      fromScannedCode: raw.policies?.fromScannedCode ?? false,
+      ...(raw.policies?.aliases ? { aliases: path.resolve(baseDir, raw.policies.aliases) } : {}),
+    },
     envForPath(p) {
       const r = rel(p);
       if (r === undefined) return undefined;
