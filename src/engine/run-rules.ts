@@ -16,6 +16,7 @@ import { fileStart, type Location } from '../core/source.js';
 import type { EnvClass } from '../core/env.js';
 import type { Resource, ResourceKind } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
+import type { PolicySet } from '../model/policy.js';
 import { KINDS } from '../model/kinds.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
@@ -34,6 +35,8 @@ export interface RuleRunInput {
   files: ScannedFile[];
   /** The CI model of every workflow, pipeline and script (`buildCiModel`). */
   ciFiles: CiFile[];
+  /** The configured Azure Policy definitions (GOV002, GOV003). */
+  policies?: PolicySet;
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -158,6 +161,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       },
       report,
       relativePath: (file) => relativeToRoot(input.root, file) || '.',
+      policies: input.policies,
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       },

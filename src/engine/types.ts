@@ -8,6 +8,7 @@ import type { EnvClass, Evaluation, Resource, ResourceKind } from '../model/reso
 import type { AttrOf } from '../model/kinds.js';
 import type { Value } from '../core/value.js';
 import type { CiFile } from '../model/ci.js';
+import type { PolicySet } from '../model/policy.js';
 
 export type { FileKind } from '../core/file-kind.js';
 export type { TerraformModuleFacts } from '../model/terraform.js';
@@ -201,6 +202,8 @@ export interface RuleContext<M extends string = string> {
   relativePath(file: string): string;
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */
   undecided(resource: Resource, attribute: string, reason: string, location?: Location): void;
+  /** The organisation's Azure Policy definitions (config `policies`); undefined when none are configured (GOV002, GOV003). */
+  readonly policies?: PolicySet;
 }
 
 /** A decision a rule could not make because a value is unknown (`--verbose`). */

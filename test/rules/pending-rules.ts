@@ -10,6 +10,4 @@ export const PENDING_RULES: Readonly<Record<string, string>> = {
   TF004: 'plan-file-in-repository: issue "See what the deployment sees" (registry modules, plan JSON)',
   K8S001: 'gpu-workload-without-gpu-toleration: issue "Kubernetes GPU workloads"',
   K8S002: 'non-gpu-workload-tolerates-gpu-taint: issue "Kubernetes GPU workloads"',
-  GOV002: 'org-policy-deny: issue "Azure Policy definitions evaluated statically"',
-  GOV003: 'org-policy-audit: issue "Azure Policy definitions evaluated statically"',
 };
