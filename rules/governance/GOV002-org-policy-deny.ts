@@ -14,7 +14,7 @@ export default defineRule({
     level: 'error',
     tags: ['governance', 'azure-policy'],
     messages: {
-      deny: 'Azure Policy "{{policy}}" (deny) rejects {{type}} "{{name}}": {{evidence}}; change it so the policy condition does not hold, or Azure refuses the deployment (RequestDisallowedByPolicy).',
+      deny: 'Azure Policy "{{policy}}" (deny) rejects {{type}} "{{name}}": {{evidence}}; change it so the policy condition does not hold (RequestDisallowedByPolicy).',
     },
   },
   create(ctx) {

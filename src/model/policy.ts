@@ -230,11 +230,13 @@ export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
 export function evidenceText(j: PolicyJudgement): string {
   const e = decidingEvidence(j);
   if (!e) return 'its condition holds';
+  // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).
+  const field = e.field.includes('/') ? e.field.slice(e.field.lastIndexOf('/') + 1) : e.field;
   const v = e.value;
-  if (v === undefined || v.kind === 'null') return `${e.field} is not set`;
-  if (v.kind === 'string') return `${e.field} is ${JSON.stringify(v.value)}`;
-  if (v.kind === 'number' || v.kind === 'bool') return `${e.field} is ${String(v.value)}`;
-  return `${e.field} matches`;
+  if (v === undefined || v.kind === 'null') return `${field} is not set`;
+  if (v.kind === 'string') return `${field} is ${JSON.stringify(v.value)}`;
+  if (v.kind === 'number' || v.kind === 'bool') return `${field} is ${String(v.value)}`;
+  return `${field} matches`;
 }
 
 /** Where a finding about a judgement points: the deciding value (or what decided it), else undefined (the resource header). */
