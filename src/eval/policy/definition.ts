@@ -155,3 +155,33 @@ export function readTerraformPolicy(body: Value, fallbackName: string, at: Locat
   );
   return readPolicyDocument(doc, fallbackName, origin, 'scanned');
 }
+
+/**
+ * Definitions kept for embedding in an ARM template (Azure/Enterprise-Scale
+ * `src/resources/Microsoft.Authorization/policyDefinitions/*.json`) write every policy
+ * expression with the template escape `[[…]`, which the template deployment turns into `[…]`.
+ * A document whose expression strings all start with `[[` (and none with a single `[`) is
+ * read as deployed: one `[` dropped.
+ */
+export function unescapeTemplateDocument(doc: Value): Value {
+  let escaped = 0;
+  let plain = 0;
+  const scan = (v: Value, depth: number): void => {
+    if (depth > 64) return;
+    if (v.kind === 'string') {
+      if (v.value.startsWith('[[')) escaped++;
+      else if (v.value.startsWith('[') && v.value.trimEnd().endsWith(']')) plain++;
+    } else if (v.kind === 'list') for (const i of v.items) scan(i, depth + 1);
+    else if (v.kind === 'object') for (const e of v.entries.values()) scan(e, depth + 1);
+  };
+  scan(doc, 0);
+  if (escaped === 0 || plain > 0) return doc;
+  const strip = (v: Value, depth: number): Value => {
+    if (depth > 64) return v;
+    if (v.kind === 'string') return v.value.startsWith('[[') ? { ...v, value: v.value.slice(1) } : v;
+    if (v.kind === 'list') return { ...v, items: v.items.map((i) => strip(i, depth + 1)) };
+    if (v.kind === 'object') return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, strip(e, depth + 1)])) };
+    return v;
+  };
+  return strip(doc, 0);
+}

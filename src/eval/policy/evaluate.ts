@@ -267,7 +267,7 @@ function readField(field: string, ctx: Ctx): Read {
 
 function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond: Value): Outcome {
   const name = evalExpression(fieldValue, ctx);
-  if (name.kind !== 'string') return undecided(`the field name ${describeWritten(fieldValue)} is not known`);
+  if (name.kind !== 'string') return undecided(`the field name ${describeWritten(fieldValue)} is not known${name.kind === 'unknown' ? ` (${name.reason})` : ''}`);
   const field = name.value;
   const lower = field.toLowerCase();
   const at = fieldValue.origin ?? cond.origin;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Host } from '../../core/host.js';
 import { fileStart, type Location } from '../../core/source.js';
 import { nodeToValue, parseJsonc } from '../../parse/json/index.js';
-import { readPolicyDocument, type InitiativeDefinition, type PolicyDefinition } from './definition.js';
+import { readPolicyDocument, unescapeTemplateDocument, type InitiativeDefinition, type PolicyDefinition } from './definition.js';
 
 export interface PolicyLoadProblem {
   kind: 'parse' | 'read' | 'shape';
@@ -42,7 +42,7 @@ export function loadPolicyFiles(host: Host, files: readonly string[]): LoadedPol
       });
       continue;
     }
-    const doc = nodeToValue(parsed, parsed.root);
+    const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
     const read = readPolicyDocument(doc, path.basename(file).replace(/\.jsonc?$/i, ''), fileStart(file), 'config');
     if (read.kind === 'definition') out.definitions.push(read.definition);
     else if (read.kind === 'initiative') out.initiatives.push(read.initiative);

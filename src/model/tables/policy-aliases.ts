@@ -9,8 +9,12 @@
  *
  * Sources of the rows (checked in this change):
  * - jeircul/azure-policy-aliases (MIT; a daily `Get-AzPolicyAlias` dump, one table per type,
- *   `Default Path | Alias`): aliases/Microsoft.Network/networkSecurityGroups.md (every
- *   `securityRules[*].*` row below: `properties.securityRules[*].properties.<x>`);
+ *   `Default Path | Alias`), rows marked `dump`: aliases/Microsoft.Network/networkSecurityGroups.md
+ *   (`securityRules[*].<x>` → `properties.securityRules[*].properties.<x>`),
+ *   aliases/Microsoft.MachineLearningServices/workspaces.md and workspaces-computes.md (note
+ *   `computes/disableLocalAuth` → `properties.disableLocalAuth` but `computes/vmSize` →
+ *   `properties.properties.vmSize`), aliases/Microsoft.KeyVault/vaults.md,
+ *   aliases/Microsoft.Storage/storageAccounts.md;
  * - ../shared/FORMATS.md §3(a) "Aliases → ARM paths", verified against the same dump and
  *   PSRule.Rules.Azure data/providers/microsoft.machinelearningservices/types.json: the ML
  *   workspace and compute rows, `virtualMachines/sku.name` → `properties.hardwareProfile.vmSize`
@@ -36,18 +40,29 @@ export const POLICY_ALIASES: readonly AliasRow[] = [
   // Azure Machine Learning
   { alias: `${ML}/publicNetworkAccess`, path: 'properties.publicNetworkAccess', source: 'formats' },
   { alias: `${ML}/imageBuildCompute`, path: 'properties.imageBuildCompute', source: 'formats' },
-  { alias: `${ML}/allowPublicAccessWhenBehindVnet`, path: 'properties.allowPublicAccessWhenBehindVnet', source: 'rule' },
-  { alias: `${ML}/hbiWorkspace`, path: 'properties.hbiWorkspace', source: 'rule' },
-  { alias: `${ML}/containerRegistry`, path: 'properties.containerRegistry', source: 'rule' },
-  { alias: `${ML}/keyVault`, path: 'properties.keyVault', source: 'rule' },
-  { alias: `${ML}/storageAccount`, path: 'properties.storageAccount', source: 'rule' },
+  { alias: `${ML}/allowPublicAccessWhenBehindVnet`, path: 'properties.allowPublicAccessWhenBehindVnet', source: 'dump' },
+  { alias: `${ML}/hbiWorkspace`, path: 'properties.hbiWorkspace', source: 'dump' },
+  { alias: `${ML}/containerRegistry`, path: 'properties.containerRegistry', source: 'dump' },
+  { alias: `${ML}/keyVault`, path: 'properties.keyVault', source: 'dump' },
+  { alias: `${ML}/storageAccount`, path: 'properties.storageAccount', source: 'dump' },
   { alias: `${ML}/computes/computeType`, path: 'properties.computeType', source: 'formats' },
   { alias: `${ML}/computes/vmSize`, path: 'properties.properties.vmSize', source: 'formats' },
   { alias: `${ML}/computes/scaleSettings.minNodeCount`, path: 'properties.properties.scaleSettings.minNodeCount', source: 'formats' },
   { alias: `${ML}/computes/scaleSettings.maxNodeCount`, path: 'properties.properties.scaleSettings.maxNodeCount', source: 'formats' },
   { alias: `${ML}/computes/idleTimeBeforeShutdown`, path: 'properties.properties.idleTimeBeforeShutdown', source: 'formats' },
-  { alias: `${ML}/computes/enableNodePublicIp`, path: 'properties.properties.enableNodePublicIp', source: 'rule' },
-  { alias: `${ML}/computes/disableLocalAuth`, path: 'properties.disableLocalAuth', source: 'rule' },
+  { alias: `${ML}/computes/enableNodePublicIp`, path: 'properties.properties.enableNodePublicIp', source: 'dump' },
+  { alias: `${ML}/computes/disableLocalAuth`, path: 'properties.disableLocalAuth', source: 'dump' },
+  { alias: `${ML}/v1LegacyMode`, path: 'properties.v1LegacyMode', source: 'dump' },
+  { alias: `${ML}/managedNetwork.isolationMode`, path: 'properties.managedNetwork.isolationMode', source: 'dump' },
+  { alias: `${ML}/encryption.status`, path: 'properties.encryption.status', source: 'dump' },
+  { alias: `${ML}/primaryUserAssignedIdentity`, path: 'properties.primaryUserAssignedIdentity', source: 'dump' },
+  { alias: `${ML}/privateEndpointConnections[*]`, path: 'properties.privateEndpointConnections[*]', source: 'dump' },
+  { alias: `${ML}/computes/subnet.id`, path: 'properties.properties.subnet.id', source: 'dump' },
+  { alias: `${ML}/computes/resourceId`, path: 'properties.resourceId', source: 'dump' },
+  { alias: `${ML}/computes/remoteLoginPortPublicAccess`, path: 'properties.properties.remoteLoginPortPublicAccess', source: 'dump' },
+  { alias: `${ML}/computes/scaleSettings.nodeIdleTimeBeforeScaleDown`, path: 'properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown', source: 'dump' },
+  { alias: `${ML}/computes/sshSettings.sshPublicAccess`, path: 'properties.properties.sshSettings.sshPublicAccess', source: 'dump' },
+  { alias: `${ML}/computes/schedules.computeStartStop[*]`, path: 'properties.properties.schedules.computeStartStop[*]', source: 'dump' },
   // AKS: inline pools on the cluster, standalone pools as agentPools.
   { alias: `${AKS}/agentPoolProfiles[*]`, path: 'properties.agentPoolProfiles[*]', source: 'formats' },
   { alias: `${AKS}/agentPoolProfiles[*].vmSize`, path: 'properties.agentPoolProfiles[*].vmSize', source: 'formats' },
@@ -68,10 +83,15 @@ export const POLICY_ALIASES: readonly AliasRow[] = [
   { alias: 'Microsoft.Compute/VirtualMachineScaleSets/sku.name', path: 'sku.name', source: 'dump' },
   // Key Vault: sku is under properties.
   { alias: 'Microsoft.KeyVault/vaults/enablePurgeProtection', path: 'properties.enablePurgeProtection', source: 'formats' },
-  { alias: 'Microsoft.KeyVault/vaults/enableRbacAuthorization', path: 'properties.enableRbacAuthorization', source: 'rule' },
-  { alias: 'Microsoft.KeyVault/vaults/enableSoftDelete', path: 'properties.enableSoftDelete', source: 'rule' },
-  { alias: 'Microsoft.KeyVault/vaults/publicNetworkAccess', path: 'properties.publicNetworkAccess', source: 'rule' },
+  { alias: 'Microsoft.KeyVault/vaults/enableRbacAuthorization', path: 'properties.enableRbacAuthorization', source: 'dump' },
+  { alias: 'Microsoft.KeyVault/vaults/enableSoftDelete', path: 'properties.enableSoftDelete', source: 'dump' },
+  { alias: 'Microsoft.KeyVault/vaults/publicNetworkAccess', path: 'properties.publicNetworkAccess', source: 'dump' },
   { alias: 'Microsoft.KeyVault/vaults/sku.name', path: 'properties.sku.name', source: 'formats' },
+  { alias: 'Microsoft.KeyVault/vaults/networkAcls.defaultAction', path: 'properties.networkAcls.defaultAction', source: 'dump' },
+  { alias: 'Microsoft.KeyVault/vaults/networkAcls.ipRules[*]', path: 'properties.networkAcls.ipRules[*]', source: 'dump' },
+  { alias: 'Microsoft.KeyVault/vaults/softDeleteRetentionInDays', path: 'properties.softDeleteRetentionInDays', source: 'dump' },
+  { alias: 'Microsoft.KeyVault/vaults/createMode', path: 'properties.createMode', source: 'dump' },
+  { alias: 'Microsoft.KeyVault/vaults/privateEndpointConnections[*]', path: 'properties.privateEndpointConnections[*]', source: 'dump' },
   // Container Registry
   { alias: 'Microsoft.ContainerRegistry/registries/adminUserEnabled', path: 'properties.adminUserEnabled', source: 'rule' },
   { alias: 'Microsoft.ContainerRegistry/registries/publicNetworkAccess', path: 'properties.publicNetworkAccess', source: 'rule' },
@@ -80,9 +100,26 @@ export const POLICY_ALIASES: readonly AliasRow[] = [
   // Storage
   { alias: 'Microsoft.Storage/storageAccounts/allowBlobPublicAccess', path: 'properties.allowBlobPublicAccess', source: 'formats' },
   { alias: 'Microsoft.Storage/storageAccounts/minimumTlsVersion', path: 'properties.minimumTlsVersion', source: 'formats' },
-  { alias: 'Microsoft.Storage/storageAccounts/publicNetworkAccess', path: 'properties.publicNetworkAccess', source: 'rule' },
-  { alias: 'Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly', path: 'properties.supportsHttpsTrafficOnly', source: 'rule' },
-  { alias: 'Microsoft.Storage/storageAccounts/networkAcls.defaultAction', path: 'properties.networkAcls.defaultAction', source: 'rule' },
+  { alias: 'Microsoft.Storage/storageAccounts/publicNetworkAccess', path: 'properties.publicNetworkAccess', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly', path: 'properties.supportsHttpsTrafficOnly', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/networkAcls.defaultAction', path: 'properties.networkAcls.defaultAction', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/allowSharedKeyAccess', path: 'properties.allowSharedKeyAccess', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/allowCrossTenantReplication', path: 'properties.allowCrossTenantReplication', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/sasPolicy', path: 'properties.sasPolicy', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/sasPolicy.sasExpirationPeriod', path: 'properties.sasPolicy.sasExpirationPeriod', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/keyPolicy.keyExpirationPeriodInDays', path: 'properties.keyPolicy.keyExpirationPeriodInDays', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/networkAcls.bypass', path: 'properties.networkAcls.bypass', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/networkAcls.ipRules[*]', path: 'properties.networkAcls.ipRules[*]', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/networkAcls.virtualNetworkRules[*]', path: 'properties.networkAcls.virtualNetworkRules[*]', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/networkAcls.resourceAccessRules[*]', path: 'properties.networkAcls.resourceAccessRules[*]', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/encryption.keySource', path: 'properties.encryption.keySource', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/encryption.requireInfrastructureEncryption', path: 'properties.encryption.requireInfrastructureEncryption', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/encryption.services.queue.keyType', path: 'properties.encryption.services.queue.keyType', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/encryption.services.table.keyType', path: 'properties.encryption.services.table.keyType', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/sku.name', path: 'sku.name', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/customDomain', path: 'properties.customDomain', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/customDomain.useSubDomainName', path: 'properties.customDomain.useSubDomainName', source: 'dump' },
+  { alias: 'Microsoft.Storage/storageAccounts/privateEndpointConnections[*]', path: 'properties.privateEndpointConnections[*]', source: 'dump' },
   // NSG: inline rules on the group, standalone rules as securityRules.
   ...['protocol', 'sourcePortRange', 'destinationPortRange', 'priority', 'direction', 'access', 'destinationAddressPrefix', 'sourceAddressPrefix'].map(
     (p): AliasRow => ({ alias: `${NSG}/securityRules[*].${p}`, path: `properties.securityRules[*].properties.${p}`, source: 'dump' }),
