@@ -37,7 +37,7 @@ function jsonFiles(dir: string, out: string[] = []): string[] {
 
 /** One resource per curated type, as an ARM body (what ARM/Bicep/azapi would send). */
 function sampleResources(): Resource[] {
-  const evaluation: Evaluation = { variant: 'default', env: 'unknown', unit: 'sample.json', inputs: new Map() } as Evaluation;
+  const evaluation: Evaluation = { variant: 'default', env: 'unknown', unit: 'sample.json', inputs: [] };
   const header = { file: 'sample.json', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
   const bodies: [string, Record<string, unknown>][] = [
     ['Microsoft.MachineLearningServices/workspaces', { name: 'mlw', location: 'westeurope', kind: 'Default', identity: { type: 'SystemAssigned' }, tags: { env: 'dev' }, properties: { publicNetworkAccess: 'Enabled', hbiWorkspace: false } }],
