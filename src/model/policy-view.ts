@@ -95,12 +95,14 @@ function setPath(root: Map<string, Value>, path: string, v: Value): void {
 }
 
 /** Builds an ARM body from canonical attributes; records the paths it models (lower-case, no indexes). */
-function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<string>, prefix: string, undecidedDefaults: Set<string>): Map<string, Value> {
+function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<string>, prefix: string, undecidedDefaults: Set<string>, partial = false): Map<string, Value> {
   const body = new Map<string, Value>();
   for (const a of attrs) {
     const path = a.paths[0]!;
     if (/\.\d+(\.|$)/.test(path) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     const fact = r.attrs.get(a.canonical);
+    // An update command changes only what it names: the rest of the resource is not known here.
+    if (partial && fact?.value === undefined) continue;
     if (fact?.defaulted && UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`)) {
       undecidedDefaults.add(`${prefix}${path}`.toLowerCase());
       continue;
@@ -113,11 +115,13 @@ function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<str
 }
 
 function canonicalBody(r: Resource, children: readonly Resource[]): { type: Value; body: Value; covered: Set<string>; unsent: Set<string>; notTypes?: ReadonlySet<string> } {
-  const covered = new Set<string>(['name', 'location', 'tags']);
+  // An imperative update (`az … update`) is a partial change, not the whole request body.
+  const partial = /(^|\s)update(\s|$)/.test(r.sourceType);
+  const covered = new Set<string>(partial ? ['name'] : ['name', 'location', 'tags']);
   const unsent = new Set<string>();
   const rev = r.kind === 'other' ? undefined : reverseOf(r.kind);
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
-  const entries = rev ? bodyFromFacts(r, rev.spec.attrs, covered, '', unsent) : new Map<string, Value>();
+  const entries = rev ? bodyFromFacts(r, rev.spec.attrs, covered, '', unsent, partial) : new Map<string, Value>();
   // AML computes: the azurerm resource type fixes the ARM compute type.
   if (r.kind === 'ml.compute') {
     covered.add('properties.computetype');
@@ -135,6 +139,7 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   if (location) entries.set('location', location);
   const tags = r.attrs.get('tags')?.value ?? valueAt(r.body, 'tags');
   if (tags) entries.set('tags', tags);
+  if (partial && tags) covered.add('tags');
   const armType = rev?.armType ?? extraType;
   if (armType) return { type: str(armType), body: obj(entries), covered, unsent };
   return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries), covered, unsent, notTypes: knownArmTypes() };

@@ -4,6 +4,7 @@
  * without cost-center) in every resource format; a parameterised effect assigned as Deny.
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import { DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
 
 const ml = { 'policies/deny-public-ml.json': DENY_PUBLIC_ML };
@@ -263,5 +264,17 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
     ],
   },
 };
+
+// The az CLI front end (issue 13) produces canonical resources: the same view applies. Its
+// cases join the table when that front end is part of the build.
+if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
+  (cases as Record<string, unknown>)['azure-cli'] = {
+    valid: [{ name: 'workspace-disabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\n', ...ml }, options: opts }],
+    invalid: [
+      { name: 'workspace-enabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access ⟦Enabled⟧\n', ...ml }, options: opts, ...deny },
+      { name: 'workspace-default-sent', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n', ...ml }, options: opts, ...deny },
+    ],
+  };
+}
 
 ruleTester('GOV002', cases);

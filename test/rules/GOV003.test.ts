@@ -5,6 +5,7 @@
  * without tags.
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import { AUDIT_N_SERIES, AUDIT_NSG_ADMIN_PORTS, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
 
 const param = { 'policies/ml-public-param.json': PARAM_EFFECT_PUBLIC_ML };
@@ -178,5 +179,13 @@ const cases: RuleTable = {
     ],
   },
 };
+
+// The az CLI front end (issue 13) produces canonical resources: the same view applies.
+if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
+  (cases as Record<string, unknown>)['azure-cli'] = {
+    valid: [{ name: 'workspace-disabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\n', ...param }, options: opts }],
+    invalid: [{ name: 'workspace-enabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access ⟦Enabled⟧\n', ...param }, options: opts, ...audit }],
+  };
+}
 
 ruleTester('GOV003', cases);
