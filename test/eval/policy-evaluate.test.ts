@@ -50,6 +50,12 @@ describe('policy evaluator', () => {
     expect(likeMatches('Standard_NC24ads_A100_v4', 'standard_nc*')).toBe(true);
     expect(likeMatches('Standard_D4s_v5', 'standard_n*')).toBe(false);
     expect(likeMatches('a.b', 'a*b')).toBe(true);
+    expect(likeMatches('abc', 'a*c*')).toBe(true);
+    expect(likeMatches('abc', '*b')).toBe(false);
+    // A hostile pattern from a policy file stays fast (no backtracking RegExp).
+    const t0 = Date.now();
+    expect(likeMatches('a'.repeat(5000), `${'a*'.repeat(50)}b`)).toBe(false);
+    expect(Date.now() - t0).toBeLessThan(2000);
     expect(matchMatches('ab12', '??##', false)).toBe(true);
     expect(matchMatches('AB12', 'ab##', false)).toBe(false);
     expect(matchMatches('AB12', 'ab##', true)).toBe(true);

@@ -424,10 +424,31 @@ function lowered(v: Value): Value {
   return v;
 }
 
-/** `like`: `*` matches any run of characters; case-insensitive. */
+/**
+ * `like`: `*` matches any run of characters; case-insensitive. The pattern comes from a policy
+ * file, so no backtracking RegExp: the two-pointer wildcard match, O(text × pattern) at worst.
+ */
 export function likeMatches(text: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`, 'i');
-  return re.test(text);
+  const t = text.toLowerCase();
+  const p = pattern.toLowerCase();
+  let ti = 0;
+  let pi = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    if (pi < p.length && p[pi] !== '*' && p[pi] === t[ti]) {
+      ti++;
+      pi++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      mark = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++mark;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
 }
 
 /** `match`: `#` a digit, `?` a letter, `.` any character, anything else itself. */
