@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
+import { ConfigError, parseConfig } from '../../src/config/index.js';
 import { tempTrees } from '../support/temp-tree.js';
 import { DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML } from './policy-cases.js';
 
@@ -159,5 +160,13 @@ resource "azurerm_policy_definition" "gpu" {
     const r = await lint({ paths: [infra], root: infra, rules: ['GOV002'] });
     expect(r.findings.map((f) => `${f.ruleId} ${path.basename(f.location.file)}:${f.location.range.start.line}`)).toEqual(['GOV002 main.tf:5']);
     expect(r.notices).toContain("policies.definitions: 'governance/none/*.json' matches no file");
+  });
+
+  it('the policies section is validated and resolved relative to the config file', async () => {
+    const ok = await parseConfig(JSON.stringify({ policies: { definitions: ['p/*.json'], parameters: { x: { effect: 'Deny' } }, fromScannedCode: true, aliases: 'a.json' } }), '/repo/.mlops-iac-lint.json');
+    expect(ok.policies).toEqual({ definitions: ['p/*.json'], parameters: { x: { effect: 'Deny' } }, fromScannedCode: true, aliases: path.resolve('/repo', 'a.json') });
+    const bad = parseConfig(JSON.stringify({ policies: { definition: ['p/*.json'] } }), '/repo/.mlops-iac-lint.json');
+    await expect(bad).rejects.toBeInstanceOf(ConfigError);
+    await expect(bad).rejects.toThrow(/definition/);
   });
 });
