@@ -100,6 +100,9 @@ function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<str
   for (const a of attrs) {
     const path = a.paths[0]!;
     if (/\.\d+(\.|$)/.test(path) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    // Only attributes the source format's own table reads are modelled (`normalize` gives each
+    // of them a fact, absent or not): azurerm has no argument for every ARM property.
+    if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     // An update command changes only what it names: the rest of the resource is not known here.
     if (partial && fact?.value === undefined) continue;
@@ -116,8 +119,10 @@ function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<str
 
 function canonicalBody(r: Resource, children: readonly Resource[]): { type: Value; body: Value; covered: Set<string>; unsent: Set<string>; notTypes?: ReadonlySet<string> } {
   // An imperative update (`az … update`) is a partial change, not the whole request body.
-  const partial = /(^|\s)update(\s|$)/.test(r.sourceType);
-  const covered = new Set<string>(partial ? ['name'] : ['name', 'location', 'tags']);
+  const partial = partialOf(r);
+  // `tags.<x>` is modelled whenever tags are: an absent tag is not sent. Whether an absent `tags`
+  // map is sent as `{}` is not modelled (`exists` on `tags` itself stays undecided then).
+  const covered = new Set<string>(partial ? ['name'] : ['name', 'location']);
   const unsent = new Set<string>();
   const rev = r.kind === 'other' ? undefined : reverseOf(r.kind);
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
@@ -138,11 +143,17 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   const location = valueAt(r.body, 'location');
   if (location) entries.set('location', location);
   const tags = r.attrs.get('tags')?.value ?? valueAt(r.body, 'tags');
-  if (tags) entries.set('tags', tags);
-  if (partial && tags) covered.add('tags');
+  if (tags) {
+    entries.set('tags', tags);
+    covered.add('tags');
+  }
   const armType = rev?.armType ?? extraType;
   if (armType) return { type: str(armType), body: obj(entries), covered, unsent };
   return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries), covered, unsent, notTypes: knownArmTypes() };
+}
+
+function partialOf(r: Resource): boolean {
+  return /(^|\s)update(\s|$)/.test(r.sourceType);
 }
 
 /** The policy view of a resource (undefined for inline elements: they are part of their parent). */
@@ -165,8 +176,8 @@ export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPa
       if (v.unsent.has(p)) return `${r.sourceType}: ${path} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return undefined;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return undefined;
-      // Tags are a map: any tag under `tags` is modelled with it.
-      if (p.startsWith('tags.') && v.covered.has('tags')) return undefined;
+      // Tags are a map: a tag that is not in it is not sent (unless an update leaves them as they are).
+      if (p.startsWith('tags.') && (v.covered.has('tags') || !partialOf(r))) return undefined;
       return `${r.sourceType}: the ARM path ${path} is not modelled from ${from}`;
     },
   };

@@ -226,17 +226,23 @@ export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
   return j.evidence.find((e) => e.field.toLowerCase() !== 'type' && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== 'type');
 }
 
-/** For messages: what the deciding condition read (`properties.publicNetworkAccess is "Enabled"`). */
+/** For messages: what the deciding conditions read (`sku.name is "…" and tags['cost-center'] is not set`), at most two fields. */
 export function evidenceText(j: PolicyJudgement): string {
-  const e = decidingEvidence(j);
-  if (!e) return 'its condition holds';
-  // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).
-  const field = e.field.includes('/') ? e.field.slice(e.field.lastIndexOf('/') + 1) : e.field;
-  const v = e.value;
-  if (v === undefined || v.kind === 'null') return `${field} is not set`;
-  if (v.kind === 'string') return `${field} is ${JSON.stringify(v.value)}`;
-  if (v.kind === 'number' || v.kind === 'bool') return `${field} is ${String(v.value)}`;
-  return `${field} matches`;
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const e of j.evidence) {
+    if (e.field.toLowerCase() === 'type' || seen.has(e.field.toLowerCase())) continue;
+    seen.add(e.field.toLowerCase());
+    // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).
+    const field = e.field.includes('/') ? e.field.slice(e.field.lastIndexOf('/') + 1) : e.field;
+    const v = e.value;
+    if (v === undefined || v.kind === 'null') parts.push(`${field} is not set`);
+    else if (v.kind === 'string') parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
+    else if (v.kind === 'number' || v.kind === 'bool') parts.push(`${field} is ${String(v.value)}`);
+    else parts.push(`${field} matches`);
+    if (parts.length === 2) break;
+  }
+  return parts.length ? parts.join(' and ') : 'its condition holds';
 }
 
 /** Where a finding about a judgement points: the deciding value (or what decided it), else undefined (the resource header). */

@@ -169,4 +169,27 @@ resource "azurerm_policy_definition" "gpu" {
     await expect(bad).rejects.toBeInstanceOf(ConfigError);
     await expect(bad).rejects.toThrow(/definition/);
   });
+
+  it('an ARM property azurerm has no argument for is not modelled from Terraform (undecided), but is absent in a template that omits it', async () => {
+    const policy = JSON.stringify({
+      name: 'deny-public-behind-vnet',
+      properties: {
+        displayName: 'Deny public access behind vnet',
+        mode: 'All',
+        policyRule: {
+          if: { allOf: [{ field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces' }, { field: 'Microsoft.MachineLearningServices/workspaces/allowPublicAccessWhenBehindVnet', exists: false }] },
+          then: { effect: 'deny' },
+        },
+      },
+    });
+    const arm = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [{ type: 'Microsoft.MachineLearningServices/workspaces', apiVersion: '2024-04-01', name: 'mlw-arm', location: 'westeurope', properties: {} }],
+    }, null, 2);
+    const dir = tree({ 'main.tf': publicWs, 'arm/main.json': arm, 'policies/p.json': policy, '.mlops-iac-lint.json': config({ definitions: ['policies/*.json'] }) });
+    const { r, gov } = await run(dir);
+    expect(gov).toEqual(['GOV002 arm/main.json:6']);
+    expect(r.undecided.find((u) => u.ruleId === 'GOV002' && u.address.includes('azurerm'))?.reason).toMatch(/properties\.allowPublicAccessWhenBehindVnet is not modelled from Terraform attributes/);
+  });
 });
