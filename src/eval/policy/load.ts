@@ -46,7 +46,12 @@ export function loadPolicyFiles(host: Host, files: readonly string[]): LoadedPol
     const read = readPolicyDocument(doc, path.basename(file).replace(/\.jsonc?$/i, ''), fileStart(file), 'config');
     if (read.kind === 'definition') out.definitions.push(read.definition);
     else if (read.kind === 'initiative') out.initiatives.push(read.initiative);
-    else out.problems.push({ kind: 'shape', message: `not a policy definition: ${read.reason}`, location: doc.origin ?? fileStart(file) });
+    else {
+      // An ARM template that deploys definitions: its resources are evaluated with the template (fromScannedCode).
+      const template = doc.kind === 'object' && [...doc.entries.keys()].some((k) => k.toLowerCase() === 'resources');
+      const why = template ? 'an ARM template; its Microsoft.Authorization/policyDefinitions resources are read with policies.fromScannedCode when the template is scanned' : read.reason;
+      out.problems.push({ kind: 'shape', message: `not a policy definition: ${why}`, location: doc.origin ?? fileStart(file) });
+    }
   }
   return out;
 }
