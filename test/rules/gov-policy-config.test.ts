@@ -192,4 +192,50 @@ resource "azurerm_policy_definition" "gpu" {
     expect(gov).toEqual(['GOV002 arm/main.json:6']);
     expect(r.undecided.find((u) => u.ruleId === 'GOV002' && u.address.includes('azurerm'))?.reason).toMatch(/properties\.allowPublicAccessWhenBehindVnet is not modelled from Terraform attributes/);
   });
+
+  it('AKS pools inline (agentPoolProfiles[*]) and standalone (agentPools) are each matched by the policy written for their shape', async () => {
+    const gpuSizes = ['Standard_NC24ads_A100_v4'];
+    const inline = JSON.stringify({
+      name: 'audit-gpu-system-pool',
+      properties: {
+        displayName: 'Audit clusters with a GPU pool profile',
+        mode: 'All',
+        policyRule: {
+          if: { allOf: [{ field: 'type', equals: 'Microsoft.ContainerService/managedClusters' }, { count: { field: 'Microsoft.ContainerService/managedClusters/agentPoolProfiles[*]', where: { field: 'Microsoft.ContainerService/managedClusters/agentPoolProfiles[*].vmSize', in: gpuSizes } }, greater: 0 }] },
+          then: { effect: 'audit' },
+        },
+      },
+    });
+    const standalone = JSON.stringify({
+      name: 'audit-gpu-agent-pool',
+      properties: {
+        displayName: 'Audit GPU agent pools',
+        mode: 'All',
+        policyRule: {
+          if: { allOf: [{ field: 'type', equals: 'Microsoft.ContainerService/managedClusters/agentPools' }, { field: 'Microsoft.ContainerService/managedClusters/agentPools/vmSize', in: gpuSizes }] },
+          then: { effect: 'audit' },
+        },
+      },
+    });
+    const tf = `
+resource "azurerm_kubernetes_cluster" "aks" {
+  name       = "aks-ml"
+  location   = "westeurope"
+  dns_prefix = "aksml"
+  default_node_pool {
+    name    = "system"
+    vm_size = "Standard_NC24ads_A100_v4"
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = azurerm_kubernetes_cluster.aks.id
+  vm_size               = "Standard_NC24ads_A100_v4"
+}
+`;
+    const dir = tree({ 'main.tf': tf, 'policies/inline.json': inline, 'policies/standalone.json': standalone, '.mlops-iac-lint.json': config({ definitions: ['policies/*.json'] }) });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GOV003'] });
+    expect(r.findings.map((f) => `${f.location.range.start.line} ${/"([^"]+)" \(audit\)/.exec(f.message)?.[1]}`).sort()).toEqual(['15 Audit GPU agent pools', '8 Audit clusters with a GPU pool profile']);
+  });
 });
