@@ -96,7 +96,8 @@ describe('policy evaluator', () => {
   it('an unmodelled path of a canonical view is undecided, a modelled absent one is absent', () => {
     const t = target(VM, { name: 'vm1' }, { unmodelled: (p) => (p.toLowerCase().startsWith('properties.hardwareprofile') ? undefined : `not modelled: ${p}`) });
     expect(run({ field: 'Microsoft.Compute/virtualMachines/sku.name', exists: false }, t).result).toBe(true);
-    expect(run({ field: 'Microsoft.KeyVault/vaults/enablePurgeProtection', exists: false }, t).why).toMatch(/not modelled/);
+    const kv = target('Microsoft.KeyVault/vaults', { name: 'kv' }, { unmodelled: (p) => `not modelled: ${p}` });
+    expect(run({ field: 'Microsoft.KeyVault/vaults/enablePurgeProtection', exists: false }, kv).why).toMatch(/not modelled: properties\.enablePurgeProtection/);
   });
 
   it('an unknown type is decided against the types it is known not to be', () => {
@@ -144,5 +145,13 @@ describe('policy evaluator', () => {
     expect(run({ value: "[toLower(concat(field('name'), '-x'))]", equals: 'vm1-x' }, vm('x')).result).toBe(true);
     const o = run({ value: '[requestContext().apiVersion]', greater: '2020' }, vm('x'));
     expect(o.result).toBeUndefined();
+  });
+
+  it('an alias of another resource type has no value (a policy without a type condition)', () => {
+    const linuxPasswords = { allOf: [{ field: 'Microsoft.Compute/virtualMachines/storageProfile.osDisk.osType', equals: 'Linux' }, { field: 'Microsoft.Compute/virtualMachines/osProfile.linuxConfiguration.disablePasswordAuthentication', equals: 'false' }] };
+    expect(run(linuxPasswords, target('Microsoft.Storage/storageAccounts', { name: 'st' })).result).toBe(false);
+    expect(run(linuxPasswords, vm('x')).why).toMatch(/storageProfile\.osDisk\.osType is not in the alias table/);
+    const other: PolicyTarget = { type: unknown('azurerm_app_configuration is not mapped'), notTypes: new Set([VM.toLowerCase()]), body: fromJS({}), aliasPath };
+    expect(run(linuxPasswords, other).result).toBe(false);
   });
 });

@@ -231,6 +231,18 @@ function walk(from: Value | undefined, path: string, target: PolicyTarget, prefi
   return many ? { kind: 'many', values } : { kind: 'one', value: values[0] };
 }
 
+/**
+ * The resource type an alias belongs to, lower-case: its segments before the property path
+ * (`Microsoft.Compute/virtualMachines/sku.name` → `microsoft.compute/virtualmachines`,
+ * `…/networkSecurityGroups/securityRules/access` → `…/networksecuritygroups/securityrules`).
+ * Undefined for an alias without a type (`Microsoft.Compute/imageOffer`).
+ */
+export function aliasType(alias: string): string | undefined {
+  const segs = alias.split('/');
+  if (segs.length < 3 || !segs[0]!.includes('.')) return undefined;
+  return segs.slice(0, -1).join('/').toLowerCase();
+}
+
 function readField(field: string, ctx: Ctx): Read {
   const t = ctx.target;
   const lower = field.toLowerCase();
@@ -250,6 +262,13 @@ function readField(field: string, ctx: Ctx): Read {
     if (tags.kind !== 'one') return tags;
     if (tags.value?.kind === 'unknown') return { kind: 'undecided', why: `tags are not known (${tags.value.reason})` };
     return { kind: 'one', value: tags.value ? member(tags.value, tag) : undefined };
+  }
+  // An alias belongs to one resource type: on a resource of another type it has no value
+  // (a policy without a `type` condition still only matches that type).
+  const owner = aliasType(field);
+  if (owner !== undefined) {
+    const type = t.type.kind === 'string' ? t.type.value.toLowerCase() : undefined;
+    if (type !== undefined ? type !== owner : t.notTypes?.has(owner)) return { kind: 'one', value: undefined };
   }
   const path = t.aliasPath(field);
   if (path === undefined) return { kind: 'undecided', why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
