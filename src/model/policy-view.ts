@@ -106,7 +106,9 @@ function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<str
     const fact = r.attrs.get(a.canonical);
     // An update command changes only what it names: the rest of the resource is not known here.
     if (partial && fact?.value === undefined) continue;
-    if (fact?.defaulted && UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`)) {
+    // A default of an argument inside a nested block (`network_rule_set.0.default_action`) is
+    // the service's behaviour when the block is absent, not a value the provider sends.
+    if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
       undecidedDefaults.add(`${prefix}${path}`.toLowerCase());
       continue;
     }
