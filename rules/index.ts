@@ -32,6 +32,8 @@ import TAG002 from './tags/TAG002-gpu-resource-without-cost-center.js';
 import GOV001 from './governance/GOV001-location-not-allowed.js';
 import K8S001 from './k8s/K8S001-gpu-workload-without-gpu-toleration.js';
 import K8S002 from './k8s/K8S002-non-gpu-workload-tolerates-gpu-taint.js';
+import GOV002 from './governance/GOV002-org-policy-deny.js';
+import GOV003 from './governance/GOV003-org-policy-audit.js';
 import CI001 from './ci/CI001-sdk-auth-deprecated.js';
 import CI002 from './ci/CI002-azure-login-with-secret.js';
 import CI003 from './ci/CI003-oidc-without-id-token-permission.js';
@@ -55,7 +57,7 @@ export const ALL_RULES: Rule[] = registerRules({
   terraform: [TF001, TF002, TF003],
   secrets: [SEC001],
   tags: [TAG001, TAG002],
-  governance: [GOV001],
+  governance: [GOV001, GOV002, GOV003],
   ci: [CI001, CI002, CI003, CI004, CI005],
   k8s: [K8S001, K8S002],
   core: [PARSE001, EVAL001, EVAL002, SUP001, SUP002],

@@ -28,6 +28,10 @@ import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './c
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
+import { policyFiles } from './config/policy-files.js';
+import { loadPolicyFiles } from './eval/policy/index.js';
+import { buildPolicySet, definitionsInCode, type PolicySet, type PolicySetProblem } from './model/policy.js';
+import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
@@ -91,6 +95,8 @@ export interface LintOptions {
   gitignore?: boolean;
   /** `--ignore-pattern` (repeatable): gitignore syntax, relative to the root; `.mlops-iac-lint-ignore` at the root is read too. */
   ignorePatterns?: string[];
+  /** `--policy-aliases`: an `az provider show --expand "resourceTypes/aliases"` dump for GOV002/GOV003 (over the config's `policies.aliases`). */
+  policyAliasesFile?: string;
   /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -221,12 +227,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     timing?.mark(fe.name);
   }
   const scanned: ScannedFile[] = allFiles;
+  const policies = loadPolicies(config, options.policyAliasesFile, host, graphs, problems, notices);
+  timing?.mark('policies');
 
   // ---- rules -----------------------------------------------------------------------------
   options.onProgress?.('checking rules', 0, 0);
   const undecided: Undecided[] = [];
   const ruleFailures: RuleFailure[] = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today }, undecided, ruleFailures);
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today, policies }, undecided, ruleFailures);
   for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
@@ -307,6 +315,58 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ],
     notices,
   };
+}
+
+/**
+ * The organisation's Azure Policy definitions (config `policies`, GOV002/GOV003): the policy
+ * files of `policies.definitions` parsed with positions (a broken one is PARSE001, the others
+ * still count), definitions in the scanned code when `policies.fromScannedCode`, and the alias
+ * dump. Undefined when nothing is configured.
+ */
+function loadPolicies(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, graphs: readonly Graph[], problems: Problem[], notices: string[]): PolicySet | undefined {
+  const pc = config.policies;
+  if (pc.definitions.length === 0 && !pc.fromScannedCode) return undefined;
+  const found = policyFiles(pc.definitions, config.baseDir, host);
+  for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
+  const definitions = [];
+  const initiatives = [];
+  const byHost = new Map<Host, string[]>();
+  for (const f of found.files) byHost.set(f.host, [...(byHost.get(f.host) ?? []), f.file]);
+  for (const [h, files] of byHost) {
+    const loaded = loadPolicyFiles(h, files);
+    definitions.push(...loaded.definitions);
+    initiatives.push(...loaded.initiatives);
+    for (const p of loaded.problems) problems.push({ ruleId: p.kind === 'shape' ? 'EVAL001' : 'PARSE001', message: p.message, location: p.location });
+  }
+  const setProblems: PolicySetProblem[] = [];
+  if (pc.fromScannedCode) {
+    const seen = new Set<string>();
+    for (const g of graphs) {
+      for (const d of definitionsInCode(g.resources, setProblems)) {
+        const key = `${d.name}\u0000${d.location.file}:${d.location.range.start.offset}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        definitions.push(d);
+      }
+    }
+  }
+  const aliasFile = aliasesOption ? path.resolve(aliasesOption) : pc.aliases;
+  const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
+  const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
+  for (const p of setProblems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
+  return set;
+}
+
+function readAliasDump(file: string): AliasRow[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ((e as NodeJS.ErrnoException).code ?? String(e))}`);
+  }
+  const rows = aliasesFromDump(json);
+  if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);
+  return rows;
 }
 
 /** The first front end that reads a file, and the kind it reads it as (by name, else by a peek at the content). */

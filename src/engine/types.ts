@@ -8,6 +8,7 @@ import type { EnvClass, Evaluation, OpaqueModuleCall, Resource, ResourceKind } f
 import type { AttrOf } from '../model/kinds.js';
 import type { Value } from '../core/value.js';
 import type { CiFile } from '../model/ci.js';
+import type { PolicySet } from '../model/policy.js';
 
 export type { FileKind } from '../core/file-kind.js';
 export type { TerraformModuleFacts } from '../model/terraform.js';
@@ -222,6 +223,8 @@ export interface RuleContext<M extends string = string> {
    * become a per-unit summary merged across units.
    */
   readonly scan: ScanView;
+  /** The organisation's Azure Policy definitions (config `policies`); undefined when none are configured (GOV002, GOV003). */
+  readonly policies?: PolicySet;
 }
 
 /** Cross-file questions about the scan (see `RuleContext.scan`; built by `src/engine/scan.ts`). */
