@@ -148,10 +148,10 @@ function classifyWords(words) {
   return prod ? "prod" : nonprod ? "nonprod" : void 0;
 }
 function classifyPath(relPath) {
-  const segments = relPath.split(/[\\/]+/).filter(Boolean);
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const env = classifyWords(envWords(segments[i]));
-    if (env) return { env, word: segments[i] };
+  const segments2 = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments2.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments2[i]));
+    if (env) return { env, word: segments2[i] };
   }
   return void 0;
 }
@@ -713,12 +713,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path33) {
+function findNodeAtLocation(root, path35) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path33) {
+  for (let segment of path35) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -1172,6 +1172,9 @@ var init_main = __esm({
 });
 
 // src/core/value.ts
+function isKnown(v) {
+  return v !== void 0 && v.kind !== "unknown";
+}
 function containsUnknown(v) {
   switch (v.kind) {
     case "unknown":
@@ -1662,7 +1665,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -1673,7 +1676,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str3;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -1716,7 +1719,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -2678,22 +2681,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -3718,8 +3721,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -4372,8 +4375,8 @@ var require_validate = __commonJS({
           return data;
       }
       let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
+      const segments2 = jsonPointer.split("/");
+      for (const segment of segments2) {
         if (segment) {
           data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
@@ -4816,15 +4819,15 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
-    function removeDotSegments(path33) {
-      let input = path33;
+    function removeDotSegments(path35) {
+      let input = path35;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4898,16 +4901,16 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path33) {
-      if (path33 === "" || path33[0] === "/") {
-        return removeDotSegments(path33);
+    function removeDotSegmentsRelative(path35) {
+      if (path35 === "" || path35[0] === "/") {
+        return removeDotSegments(path35);
       }
-      const segments = path33.split("/");
-      const last = segments.length - 1;
+      const segments2 = path35.split("/");
+      const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
+        const segment = segments2[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -5265,8 +5268,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path33 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path33 && path33 !== "/" ? path33 : void 0;
+        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -5889,7 +5892,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -6248,9 +6251,9 @@ var require_core = __commonJS({
         const rules = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
+          const segments2 = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg of segments)
+          for (const seg of segments2)
             keywords = keywords[seg];
           for (const key in rules) {
             const rule = rules[key];
@@ -6684,16 +6687,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
+        value = str3.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
+          value = str3.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -8178,8 +8181,8 @@ var require_discriminator = __commonJS({
     var ref_error_1 = require_ref_error();
     var util_1 = require_util();
     var error = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+      message: ({ params: { discrError, tagName: tagName2 } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName2}" must be string` : `value of tag "${tagName2}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName: tagName2 } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName2}, tagValue: ${tag}}`
     };
     var def2 = {
       keyword: "discriminator",
@@ -8192,16 +8195,16 @@ var require_discriminator = __commonJS({
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
+        const tagName2 = schema.propertyName;
+        if (typeof tagName2 != "string")
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName2)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName: tagName2 }));
         cxt.ok(valid);
         function validateMapping() {
           const mapping = getMapping();
@@ -8211,7 +8214,7 @@ var require_discriminator = __commonJS({
             gen.assign(valid, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName: tagName2 });
           gen.endIf();
         }
         function applyTagSchema(schemaProp) {
@@ -8235,18 +8238,18 @@ var require_discriminator = __commonJS({
               if (sch === void 0)
                 throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
             }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName2];
             if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName2}"`);
             }
             tagRequired = tagRequired && (topRequired || hasRequired(sch));
             addMappings(propSch, i);
           }
           if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
+            throw new Error(`discriminator: "${tagName2}" must be required`);
           return oneOfMapping;
           function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
+            return Array.isArray(required) && required.includes(tagName2);
           }
           function addMappings(sch, i) {
             if (sch.const) {
@@ -8256,12 +8259,12 @@ var require_discriminator = __commonJS({
                 addMapping(tagValue, i);
               }
             } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+              throw new Error(`discriminator: "properties/${tagName2}" must have "const" or "enum"`);
             }
           }
           function addMapping(tagValue, i) {
             if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+              throw new Error(`discriminator: "${tagName2}" values must be unique strings`);
             }
             oneOfMapping[tagValue] = i;
           }
@@ -8837,9 +8840,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path33) {
+function valueAt(v, path35) {
   let cur = v;
-  for (const seg of path33.split(".")) {
+  for (const seg of path35.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -8847,9 +8850,9 @@ function valueAt(v, path33) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path33) {
+function chosenNullAt(v, path35) {
   let cur = v;
-  for (const seg of path33.split(".")) {
+  for (const seg of path35.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -9076,10 +9079,10 @@ function readProblem(host, file) {
   return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
 function parseCache(host, parse2, errorsOf, problems) {
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache5 = /* @__PURE__ */ new Map();
   return {
     get(file) {
-      if (cache4.has(file)) return cache4.get(file);
+      if (cache5.has(file)) return cache5.get(file);
       const text2 = host.readText(file);
       let parsed;
       if (text2 === void 0) {
@@ -9089,10 +9092,10 @@ function parseCache(host, parse2, errorsOf, problems) {
         parsed = parse2(text2, file);
         for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
       }
-      cache4.set(file, parsed);
+      cache5.set(file, parsed);
       return parsed;
     },
-    entries: () => cache4.entries()
+    entries: () => cache5.entries()
   };
 }
 var init_shared = __esm({
@@ -9105,11 +9108,11 @@ var init_shared = __esm({
 // src/parse/json/blocks.ts
 function jsonObjectRanges(root, lineMap) {
   const out = [];
-  const walk2 = (n) => {
+  const walk4 = (n) => {
     if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
-    for (const c of n.children ?? []) walk2(c);
+    for (const c of n.children ?? []) walk4(c);
   };
-  if (root) walk2(root);
+  if (root) walk4(root);
   return out;
 }
 var init_blocks = __esm({
@@ -9390,13 +9393,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path33 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path35 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path33 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path33 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path35 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path35 += "/" + nameSegs[i];
   }
-  if (known2) return str(path33.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path33);
+  if (known2) return str(path35.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path35);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -9683,6 +9686,8 @@ function evalCall2(e, ctx, loc3) {
     const r = ctx.userFunction?.(e.name, args, loc3);
     return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
   }
+  const hosted = ctx.hostFunction?.(e.name, args, loc3);
+  if (hosted) return hosted;
   return callArmFunction(e.name, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
 }
 function callArmFunction(name, args, loc3) {
@@ -10099,11 +10104,11 @@ var init_evaluate = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path33], loc3) => {
+      ([a, ...path35], loc3) => {
         let cur = a;
-        for (const p of path33) {
+        for (const p of path35) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path33]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path35]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -11650,8 +11655,8 @@ var init_parser2 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path33 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path33, pathString: path33.value, range: this.range(start) };
+              const path35 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path35, pathString: path35.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -11727,7 +11732,7 @@ var init_parser2 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path33 = this.stringLiteral("a module path string");
+            const path35 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -11735,8 +11740,8 @@ var init_parser2 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path33,
-              pathString: path33.value,
+              path: path35,
+              pathString: path35.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -11776,10 +11781,10 @@ var init_parser2 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path33 = this.stringLiteral("a test file path string");
+            const path35 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path33, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path35, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -11897,21 +11902,21 @@ var init_parser2 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path33 = null;
+        let path35 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path33 = this.stringLiteral('a path string or "none"');
+          path35 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path33, pathString: path33?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path35, pathString: path35?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -12331,7 +12336,7 @@ var init_parser2 = __esm({
           this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
         }
         this.next();
-        const segments = [t.value];
+        const segments2 = [t.value];
         const segmentRanges = [this.lineMap.range(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
         const expressions = [];
         const multiline = t.multiline === true;
@@ -12351,17 +12356,17 @@ var init_parser2 = __esm({
               this.fail(`Expected "}" to close the string interpolation at this location, found ${this.describe(p)}.`);
             }
             this.next();
-            segments.push(p.value);
+            segments2.push(p.value);
             segmentRanges.push(this.lineMap.range(p.contentStart ?? p.start, p.contentEnd ?? p.end));
             if (p.type === "StringRight") break;
           }
         }
         return {
           kind: "String",
-          segments,
+          segments: segments2,
           segmentRanges,
           expressions,
-          value: expressions.length === 0 ? segments[0] : null,
+          value: expressions.length === 0 ? segments2[0] : null,
           multiline,
           dollars,
           range: this.range(t.start)
@@ -13144,17 +13149,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path33) {
-      const ctrl = callVisitor(key, node, visitor, path33);
+    function visit_(key, node, visitor, path35) {
+      const ctrl = callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visit_(key, ctrl, visitor, path33);
+        replaceNode(key, path35, ctrl);
+        return visit_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path33);
+            const ci = visit_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13165,13 +13170,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = visit_("key", node.key, visitor, path33);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = visit_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path33);
+          const cv = visit_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13192,17 +13197,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path33) {
-      const ctrl = await callVisitor(key, node, visitor, path33);
+    async function visitAsync_(key, node, visitor, path35) {
+      const ctrl = await callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visitAsync_(key, ctrl, visitor, path33);
+        replaceNode(key, path35, ctrl);
+        return visitAsync_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path33 = Object.freeze(path33.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path33);
+            const ci = await visitAsync_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13213,13 +13218,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path33 = Object.freeze(path33.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path33);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path33);
+          const cv = await visitAsync_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13246,23 +13251,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path33) {
+    function callVisitor(key, node, visitor, path35) {
       if (typeof visitor === "function")
-        return visitor(key, node, path33);
+        return visitor(key, node, path35);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path33);
+        return visitor.Map?.(key, node, path35);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path33);
+        return visitor.Seq?.(key, node, path35);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path33);
+        return visitor.Pair?.(key, node, path35);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path33);
+        return visitor.Scalar?.(key, node, path35);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path33);
+        return visitor.Alias?.(key, node, path35);
       return void 0;
     }
-    function replaceNode(key, path33, node) {
-      const parent = path33[path33.length - 1];
+    function replaceNode(key, path35, node) {
+      const parent = path35[path35.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13800,17 +13805,17 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
-      if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
+    function findTagObject(value, tagName2, tags) {
+      if (tagName2) {
+        const match = tags.filter((t) => t.tag === tagName2);
         const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
-          throw new Error(`Tag ${tagName} not found`);
+          throw new Error(`Tag ${tagName2} not found`);
         return tagObj;
       }
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
+    function createNode(value, tagName2, ctx) {
       if (identity.isDocument(value))
         value = value.contents;
       if (identity.isNode(value))
@@ -13835,9 +13840,9 @@ var require_createNode = __commonJS({
           sourceObjects.set(value, ref);
         }
       }
-      if (tagName?.startsWith("!!"))
-        tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (tagName2?.startsWith("!!"))
+        tagName2 = defaultTagPrefix + tagName2.slice(2);
+      let tagObj = findTagObject(value, tagName2, schema.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -13855,8 +13860,8 @@ var require_createNode = __commonJS({
         delete ctx.onTagObj;
       }
       const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
-      if (tagName)
-        node.tag = tagName;
+      if (tagName2)
+        node.tag = tagName2;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
       if (ref)
@@ -13874,10 +13879,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path33, value) {
+    function collectionFromPath(schema, path35, value) {
       let v = value;
-      for (let i = path33.length - 1; i >= 0; --i) {
-        const k = path33[i];
+      for (let i = path35.length - 1; i >= 0; --i) {
+        const k = path35[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13896,7 +13901,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
+    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13926,11 +13931,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path33, value) {
-        if (isEmptyPath(path33))
+      addIn(path35, value) {
+        if (isEmptyPath(path35))
           this.add(value);
         else {
-          const [key, ...rest] = path33;
+          const [key, ...rest] = path35;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13944,8 +13949,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        const [key, ...rest] = path33;
+      deleteIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13959,8 +13964,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        const [key, ...rest] = path33;
+      getIn(path35, keepScalar) {
+        const [key, ...rest] = path35;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13978,8 +13983,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path33) {
-        const [key, ...rest] = path33;
+      hasIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13989,8 +13994,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        const [key, ...rest] = path33;
+      setIn(path35, value) {
+        const [key, ...rest] = path35;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -14014,13 +14019,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -14174,16 +14179,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -14200,11 +14205,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -14213,38 +14218,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -14254,14 +14259,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -14270,8 +14275,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -14399,15 +14404,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -14559,11 +14564,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -14598,8 +14603,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -14608,27 +14613,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -14644,7 +14649,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -14688,16 +14693,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -14924,31 +14929,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -14991,21 +14996,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -15017,11 +15022,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -15353,7 +15358,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -15391,7 +15396,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -15443,7 +15448,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -15452,7 +15457,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -15463,11 +15468,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -15484,7 +15489,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -15497,7 +15502,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -15505,7 +15510,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -15514,7 +15519,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -15567,7 +15572,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -15584,7 +15589,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -15592,7 +15597,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -15600,7 +15605,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -15608,9 +15613,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -15642,10 +15647,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -15656,28 +15661,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -15883,7 +15888,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -15892,7 +15897,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -15903,11 +15908,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -15927,34 +15932,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign2 = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign2 = str3[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -15964,7 +15969,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -15973,7 +15978,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -15981,7 +15986,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -15990,7 +15995,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -16094,9 +16099,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign2 = str2[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign2 = str3[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign2 === "-" ? num2(-1) * res : res;
@@ -16133,7 +16138,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -16142,7 +16147,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -16153,8 +16158,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -16301,9 +16306,9 @@ var require_tags = __commonJS({
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName2 = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          throw new Error(`Unknown custom tag ${tagName2}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -16505,9 +16510,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path33, value) {
+      addIn(path35, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path33, value);
+          this.contents.addIn(path35, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16582,14 +16587,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        if (Collection.isEmptyPath(path33)) {
+      deleteIn(path35) {
+        if (Collection.isEmptyPath(path35)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16604,10 +16609,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        if (Collection.isEmptyPath(path33))
+      getIn(path35, keepScalar) {
+        if (Collection.isEmptyPath(path35))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16618,10 +16623,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path33) {
-        if (Collection.isEmptyPath(path33))
+      hasIn(path35) {
+        if (Collection.isEmptyPath(path35))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16638,13 +16643,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value) {
-        if (Collection.isEmptyPath(path33)) {
+      setIn(path35, value) {
+        if (Collection.isEmptyPath(path35)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path33, value);
+          this.contents.setIn(path35, value);
         }
       }
       /**
@@ -17418,20 +17423,20 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    function resolveCollection(CN, ctx, token, onError, tagName2, tag) {
       const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
       const Coll = coll.constructor;
-      if (tagName === "!" || tagName === Coll.tagName) {
+      if (tagName2 === "!" || tagName2 === Coll.tagName) {
         coll.tag = Coll.tagName;
         return coll;
       }
-      if (tagName)
-        coll.tag = tagName;
+      if (tagName2)
+        coll.tag = tagName2;
       return coll;
     }
     function composeCollection(CN, ctx, token, props, onError) {
       const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      const tagName2 = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
@@ -17441,12 +17446,12 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+      if (!tagToken || !tagName2 || tagName2 === "!" || tagName2 === YAMLMap.YAMLMap.tagName && expType === "map" || tagName2 === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName2);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName2 && t.collection === expType);
       if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
+        const kt = ctx.schema.knownTags[tagName2];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
           tag = kt;
@@ -17454,16 +17459,16 @@ var require_compose_collection = __commonJS({
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
           } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token, onError, tagName2);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token, onError, tagName2, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
-      node.tag = tagName;
+      node.tag = tagName2;
       if (tag?.format)
         node.format = tag.format;
       return node;
@@ -17886,12 +17891,12 @@ var require_compose_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      const tagName2 = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
-      } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      } else if (tagName2)
+        tag = findScalarTagByName(ctx.schema, value, tagName2, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
@@ -17909,20 +17914,20 @@ var require_compose_scalar = __commonJS({
       scalar2.source = value;
       if (type)
         scalar2.type = type;
-      if (tagName)
-        scalar2.tag = tagName;
+      if (tagName2)
+        scalar2.tag = tagName2;
       if (tag.format)
         scalar2.format = tag.format;
       if (comment)
         scalar2.comment = comment;
       return scalar2;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
-      if (tagName === "!")
+    function findScalarTagByName(schema, value, tagName2, tagToken, onError) {
+      if (tagName2 === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
+        if (!tag.collection && tag.tag === tagName2) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
           else
@@ -17932,12 +17937,12 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema.knownTags[tagName];
+      const kt = schema.knownTags[tagName2];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, tagName2 !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
@@ -18605,9 +18610,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path33) => {
+    visit2.itemAtPath = (cst, path35) => {
       let item = cst;
-      for (const [field, index] of path33) {
+      for (const [field, index] of path35) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18616,23 +18621,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path33) => {
-      const parent = visit2.itemAtPath(cst, path33.slice(0, -1));
-      const field = path33[path33.length - 1][0];
+    visit2.parentCollection = (cst, path35) => {
+      const parent = visit2.itemAtPath(cst, path35.slice(0, -1));
+      const field = path35[path35.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path33, item, visitor) {
-      let ctrl = visitor(item, path33);
+    function _visit(path35, item, visitor) {
+      let ctrl = visitor(item, path35);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18643,10 +18648,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path33);
+            ctrl = ctrl(item, path35);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -21479,14 +21484,14 @@ function aliasesFor(state, ctx, dir) {
   state.aliases.set(dir, out);
   return out;
 }
-function cachedModule(state, ctx, cache4, bicepFile, reference) {
+function cachedModule(state, ctx, cache5, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
   const where = brCachePath(reference, aliasesFor(state, ctx, path20.dirname(bicepFile)));
   if ("reason" in where) return where;
-  const cacheRoot = cache4.root;
+  const cacheRoot = cache5.root;
   const file = path20.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
-    const text2 = cache4.isFile(file) ? cache4.readText(file) : void 0;
+    const text2 = cache5.isFile(file) ? cache5.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
     state.cached.set(file, parsed2?.root && parsed2.errors.length === 0 ? parsed2 : void 0);
   }
@@ -22206,8 +22211,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path33, value) {
-  const [head, ...rest] = path33;
+function withOverride(body, path35, value) {
+  const [head, ...rest] = path35;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -22235,9 +22240,9 @@ function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
   if (!type) return void 0;
   let body = yamlValue(file, root, opts);
   for (const o of overrides) {
-    const segments = o.path.split(".").filter((s) => s.length > 0);
-    if (segments.length === 0) continue;
-    body = withOverride(body, segments, scalarValue2(o.value, true, o.location, opts));
+    const segments2 = o.path.split(".").filter((s) => s.length > 0);
+    if (segments2.length === 0) continue;
+    body = withOverride(body, segments2, scalarValue2(o.value, true, o.location, opts));
   }
   const entry4 = (k) => root.entries.find((e) => e.key === k);
   const at2 = (type === "workspace" ? entry4("name") ?? entry4("$schema") : entry4("type") ?? entry4("name") ?? entry4("$schema"))?.range ?? root.range;
@@ -23058,9 +23063,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path33) => {
+  const visit2 = (node, path35) => {
     if ((0, import_yaml5.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path33}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path35}[${i}]`));
       return;
     }
     if (!(0, import_yaml5.isMap)(node)) return;
@@ -23078,7 +23083,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path33 || "$"}`;
+      const subject = `pipeline:${path35 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -23096,7 +23101,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path33 ? `${path33}.${k}` : k);
+      visit2(p.value, path35 ? `${path35}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -23562,14 +23567,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path33, container, stage, job, root) => {
+  const visit2 = (node, path35, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path33}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path35}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path33 || "$"}`;
+    const subject = `pipeline:${path35 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -23599,7 +23604,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path33 ? `${path33}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path35 ? `${path35}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -23650,7 +23655,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path33 ? `${path33}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path35 ? `${path35}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -23844,11 +23849,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path33 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path33)) return "script";
-  if (!YAML_EXT.test(path33)) return void 0;
-  if (WORKFLOW_PATH.test(path33)) return "github-workflow";
-  const base = path33.slice(path33.lastIndexOf("/") + 1);
+  const path35 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path35)) return "script";
+  if (!YAML_EXT.test(path35)) return void 0;
+  if (WORKFLOW_PATH.test(path35)) return "github-workflow";
+  const base = path35.slice(path35.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -24514,11 +24519,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path33 = expandWord(target, env, ctx).text;
-    if (path33 === void 0) return;
+    const path35 = expandWord(target, env, ctx).text;
+    if (path35 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
-    calls.push({ path: path33, env: inherited });
+    calls.push({ path: path35, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -25340,7 +25345,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path33, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path33, role, spec));
+    for (const [path35, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path35, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -25696,12 +25701,12 @@ var init_k8s = __esm({
 
 // src/action/run.ts
 import fs8 from "node:fs";
-import path32 from "node:path";
+import path34 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path29 from "node:path";
+import path31 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -25916,11 +25921,11 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     const parentRef = PARENT_REF[r.kind];
     if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
   }
-  const byKind = /* @__PURE__ */ new Map();
+  const byKind2 = /* @__PURE__ */ new Map();
   for (const r of resources) {
-    const same2 = byKind.get(r.kind);
+    const same2 = byKind2.get(r.kind);
     if (same2) same2.push(r);
-    else byKind.set(r.kind, [r]);
+    else byKind2.set(r.kind, [r]);
   }
   const referrerIndex = /* @__PURE__ */ new Map();
   const referrersOf = (kind, ref) => {
@@ -25928,7 +25933,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     let index = referrerIndex.get(key);
     if (!index) {
       index = /* @__PURE__ */ new Map();
-      for (const r of byKind.get(kind) ?? []) {
+      for (const r of byKind2.get(kind) ?? []) {
         const target = resolve(r.refs.get(ref));
         if (!target) continue;
         const list2 = index.get(target);
@@ -25943,7 +25948,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     resources,
     evaluation,
     opaqueModules,
-    ofKind: (kind) => byKind.get(kind) ?? [],
+    ofKind: (kind) => byKind2.get(kind) ?? [],
     target: (from, ref) => resolve(from.refs.get(ref)),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve
@@ -26474,13 +26479,13 @@ function gpuPool(pool) {
     });
     if (!intent) return void 0;
   }
-  const name = leafName(pool) ?? pool.address;
-  const out = { resource: pool, name, label: () => void 0 };
+  const knownName = leafName(pool);
+  const out = { resource: pool, name: knownName ?? displayName(pool), label: () => void 0 };
   if (gpuSize !== void 0) out.gpuSize = gpuSize;
   const taints = readTaints(pool);
   if (typeof taints === "string") out.taintsUnknown = taints;
   else out.taints = taints;
-  out.label = labelLookup(pool, name, gpuSize);
+  out.label = labelLookup(pool, knownName, gpuSize);
   return out;
 }
 function readTaints(pool) {
@@ -26545,7 +26550,7 @@ function outOfCopy(location, related, v) {
   const rest = related.filter((l) => l !== outside);
   return { location: primary, related: [{ ...location, label: `inside the module "${v.source}"${location.label ? ` (${location.label})` : ""}` }, ...rest] };
 }
-function runRules(input, undecided = [], failures = []) {
+function runRules(input, undecided2 = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
   const scan2 = scanView(input.graphs);
@@ -26624,7 +26629,7 @@ function runRules(input, undecided = [], failures = []) {
       const key = `${meta.id}|${resource.address}|${attribute}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      undecided.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
+      undecided2.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
     };
     const ctx = {
       options: input.options.get(meta.id) ?? {},
@@ -26641,6 +26646,7 @@ function runRules(input, undecided = [], failures = []) {
       scan: scan2,
       relativePath: (file) => relativeToRoot(input.root, file) || ".",
       today: today2,
+      policies: input.policies,
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       }
@@ -27025,11 +27031,11 @@ function isEscaped(s, i) {
   return n % 2 === 1;
 }
 function pathRegex(pattern) {
-  const segments = pattern.split("/");
+  const segments2 = pattern.split("/");
   let out = "";
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    const last = i === segments.length - 1;
+  for (let i = 0; i < segments2.length; i++) {
+    const seg = segments2[i];
+    const last = i === segments2.length - 1;
     if (seg === "**") {
       out += last ? ".+" : "(?:.*/)?";
       continue;
@@ -27570,6 +27576,33 @@ var config_schema_default = {
       },
       description: 'GOV001: Azure locations resources may be deployed to (e.g. ["norwayeast", "westeurope"]; case and spaces are ignored). Empty or absent: GOV001 is inactive.'
     },
+    policies: {
+      type: "object",
+      additionalProperties: false,
+      description: "GOV002/GOV003: the organisation's Azure Policy definitions, evaluated statically against every scanned resource (its ARM-shaped view: what the provider sends).",
+      properties: {
+        definitions: {
+          $ref: "#/definitions/globs",
+          description: "Globs (relative to this file's folder) of JSON files holding a policy definition (policyRule at the top or under properties) or an initiative (properties.policyDefinitions) whose members are definitions of the same set (matched by name or by the last segment of policyDefinitionId)."
+        },
+        parameters: {
+          type: "object",
+          description: `Assignment parameters by definition name (or display name): { "deny-public-ml": { "effect": "Deny" } }. A parameter not given here takes the definition's defaultValue.`,
+          additionalProperties: {
+            type: "object"
+          }
+        },
+        fromScannedCode: {
+          type: "boolean",
+          description: "Also evaluate Microsoft.Authorization/policyDefinitions resources (ARM, Bicep, azapi) and azurerm_policy_definition resources found in the scanned code (default false)."
+        },
+        aliases: {
+          type: "string",
+          minLength: 1,
+          description: 'A JSON file with more policy aliases: the output of az provider show --namespace <ns> --expand "resourceTypes/aliases" (one provider or a list); same as --policy-aliases.'
+        }
+      }
+    },
     environments: {
       description: "Environment class by glob, matched against the paths (relative to this file's folder) of variable/parameter files and module/template folders. The first matching glob wins. Globs: ** (any folders), * and ? (within one path segment), {a,b}; a glob without '/' matches at any depth; a glob matching a folder matches everything in it.",
       type: "object",
@@ -27788,12 +27821,12 @@ var UnicodeRangeTable = class {
 var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
 var B64_MAP = /* @__PURE__ */ new Uint8Array(256);
 for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
-var decodeVLQ = (str2) => {
+var decodeVLQ = (str3) => {
   const res = [];
   let value = 0;
   let shift = 0;
-  for (let i = 0; i < str2.length; i++) {
-    const digit = B64_MAP[str2.charCodeAt(i)];
+  for (let i = 0; i < str3.length; i++) {
+    const digit = B64_MAP[str3.charCodeAt(i)];
     value |= (digit & 31) << shift;
     if ((digit & 32) === 0) {
       res.push(value);
@@ -27803,8 +27836,8 @@ var decodeVLQ = (str2) => {
   }
   return res;
 };
-var decodeRanges = (str2, isStride1) => {
-  const res = decodeVLQ(str2);
+var decodeRanges = (str3, isStride1) => {
+  const res = decodeVLQ(str3);
   const numRanges = isStride1 ? res.length / 2 : res.length / 3;
   const out = new Uint32Array(numRanges * 3);
   let current = 0;
@@ -27818,8 +27851,8 @@ var decodeRanges = (str2, isStride1) => {
   }
   return out;
 };
-var decodeOrbit = (str2) => {
-  const res = decodeVLQ(str2);
+var decodeOrbit = (str3) => {
+  const res = decodeVLQ(str3);
   const map = /* @__PURE__ */ new Map();
   let currentKey = 0;
   for (let i = 0; i < res.length; i += 2) {
@@ -28327,8 +28360,8 @@ var Utils = class Utils2 {
     }
     return out;
   }
-  static stringToRunes(str2) {
-    const string = String(str2);
+  static stringToRunes(str3) {
+    const string = String(str3);
     const runes = [];
     let i = 0;
     while (i < string.length) {
@@ -28361,8 +28394,8 @@ var Utils = class Utils2 {
   * @param {string} str
   * @returns {string}
   */
-  static quoteMeta(str2) {
-    return str2.split("").map((s) => {
+  static quoteMeta(str3) {
+    return str3.split("").map((s) => {
       if (Utils2.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
       return s;
     }).join("");
@@ -28380,20 +28413,20 @@ var Utils = class Utils2 {
     for (let i = 0; i < len; i++) res[i] = typedArray[i];
     return res;
   }
-  static stringToUtf8ByteArray(str2) {
+  static stringToUtf8ByteArray(str3) {
     if (globalThis.TextEncoder) {
       if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
-      return cachedNativeEncoder.encode(str2);
+      return cachedNativeEncoder.encode(str3);
     } else {
       let out = [], p = 0;
-      for (let i = 0; i < str2.length; i++) {
-        let c = str2.charCodeAt(i);
+      for (let i = 0; i < str3.length; i++) {
+        let c = str3.charCodeAt(i);
         if (c < 128) out[p++] = c;
         else if (c < 2048) {
           out[p++] = c >> 6 | 192;
           out[p++] = c & 63 | 128;
-        } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str2.length && (str2.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
-          c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str2.charCodeAt(++i) & 1023);
+        } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str3.length && (str3.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+          c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str3.charCodeAt(++i) & 1023);
           out[p++] = c >> 18 | 240;
           out[p++] = c >> 12 & 63 | 128;
           out[p++] = c >> 6 & 63 | 128;
@@ -28754,17 +28787,17 @@ var Matcher = class Matcher2 {
   * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
   * @returns {string} the quoted string
   */
-  static quoteReplacement(str2, javaMode = false) {
+  static quoteReplacement(str3, javaMode = false) {
     if (javaMode) {
-      if (str2.indexOf("\\") < 0 && str2.indexOf("$") < 0) return str2;
-      return str2.split("").map((s) => {
+      if (str3.indexOf("\\") < 0 && str3.indexOf("$") < 0) return str3;
+      return str3.split("").map((s) => {
         const c = s.codePointAt(0);
         if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
         return s;
       }).join("");
     }
-    if (str2.indexOf("$") < 0) return str2;
-    return str2.split("").map((s) => {
+    if (str3.indexOf("$") < 0) return str3;
+    return str3.split("").map((s) => {
       if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
       return s;
     }).join("");
@@ -31107,13 +31140,13 @@ var PrefilterTree = class PrefilterTree2 {
   static leaf(re) {
     if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
     if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
-    let str2 = "";
+    let str3 = "";
     for (let i = 0; i < re.runes.length; i++) {
       if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
-      str2 += String.fromCodePoint(re.runes[i]);
+      str3 += String.fromCodePoint(re.runes[i]);
     }
     const pf = new Prefilter(Prefilter.Type.EXACT);
-    pf.str = str2;
+    pf.str = str3;
     pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
     return pf;
   }
@@ -31919,13 +31952,13 @@ var CharClass = class CharClass2 {
   }
   static sortRanges(array, len) {
     const n = len >> 1;
-    const order = new Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+    const order2 = new Array(n);
+    for (let i = 0; i < n; i++) order2[i] = i;
+    order2.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
     const sorted = array.slice(0, len);
     for (let i = 0; i < n; i++) {
-      array[2 * i] = sorted[2 * order[i]];
-      array[2 * i + 1] = sorted[2 * order[i] + 1];
+      array[2 * i] = sorted[2 * order2[i]];
+      array[2 * i + 1] = sorted[2 * order2[i] + 1];
     }
   }
   /**
@@ -32087,8 +32120,8 @@ var CharClass = class CharClass2 {
   }
 };
 var StringIterator = class {
-  constructor(str2) {
-    this.str = str2;
+  constructor(str3) {
+    this.str = str3;
     this.position = 0;
   }
   pos() {
@@ -32640,7 +32673,7 @@ var Parser = class Parser2 {
     let s = 0;
     let lensub = array.length;
     let lenout = 0;
-    let str2 = null;
+    let str3 = null;
     let strlen = 0;
     let strflags = 0;
     let start = 0;
@@ -32658,7 +32691,7 @@ var Parser = class Parser2 {
         }
         if (iflags === strflags) {
           let same2 = 0;
-          while (same2 < strlen && same2 < istrlen && str2[same2] === istr[same2]) same2++;
+          while (same2 < strlen && same2 < istrlen && str3[same2] === istr[same2]) same2++;
           if (same2 > 0) {
             strlen = same2;
             continue;
@@ -32670,7 +32703,7 @@ var Parser = class Parser2 {
       else {
         const prefix = this.newRegexp(Regexp.Op.LITERAL);
         prefix.flags = strflags;
-        prefix.runes = str2.slice(0, strlen);
+        prefix.runes = str3.slice(0, strlen);
         for (let j = start; j < i; j++) {
           array[s + j] = this.removeLeadingString(array[s + j], strlen);
           this.checkLimits(array[s + j]);
@@ -32681,7 +32714,7 @@ var Parser = class Parser2 {
         array[lenout++] = re;
       }
       start = i;
-      str2 = istr;
+      str3 = istr;
       strlen = istrlen;
       strflags = iflags;
     }
@@ -34032,8 +34065,8 @@ var RE2JS = class RE2JS2 {
   * @param {string} str The string to be literalized
   * @returns {string} A literal string replacement
   */
-  static quote(str2) {
-    return Utils.quoteMeta(str2);
+  static quote(str3) {
+    return Utils.quoteMeta(str3);
   }
   /**
   * Quotes '\' and '$' in {@code str}, so that the returned string could be used in
@@ -34045,8 +34078,8 @@ var RE2JS = class RE2JS2 {
   * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
   * @returns {string} the quoted string
   */
-  static quoteReplacement(str2, javaMode = false) {
-    return Matcher.quoteReplacement(str2, javaMode);
+  static quoteReplacement(str3, javaMode = false) {
+    return Matcher.quoteReplacement(str3, javaMode);
   }
   /**
   * Translates a given regular expression string to ensure compatibility with RE2JS.
@@ -34602,6 +34635,12 @@ function resolveConfig(raw, baseDir, catalog) {
     ignorePaths,
     suppressions,
     allowInlineSuppressions: raw.allowInlineSuppressions ?? true,
+    policies: {
+      definitions: [...raw.policies?.definitions ?? []],
+      parameters: { ...raw.policies?.parameters ?? {} },
+      fromScannedCode: raw.policies?.fromScannedCode ?? false,
+      ...raw.policies?.aliases ? { aliases: path5.resolve(baseDir, raw.policies.aliases) } : {}
+    },
     envForPath(p) {
       const r = rel(p);
       if (r === void 0) return void 0;
@@ -35902,8 +35941,8 @@ function versionSatisfies(version, constraint) {
         ok = c <= 0;
         break;
       default: {
-        const segments = m[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
-        const upper = segments <= 1 ? [Infinity, 0, 0] : segments === 2 ? [target[0] + 1, 0, 0] : [target[0], target[1] + 1, 0];
+        const segments2 = m[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
+        const upper = segments2 <= 1 ? [Infinity, 0, 0] : segments2 === 2 ? [target[0] + 1, 0, 0] : [target[0], target[1] + 1, 0];
         ok = c >= 0 && compare(v, upper) < 0;
       }
     }
@@ -36242,7 +36281,7 @@ function goJsonString(s) {
 var MAX_JSON_NODES = 1e5;
 function goJson(v) {
   let budget = MAX_JSON_NODES;
-  const walk2 = (x) => {
+  const walk4 = (x) => {
     if (--budget < 0) return void 0;
     switch (x.kind) {
       case "null":
@@ -36256,7 +36295,7 @@ function goJson(v) {
       case "list": {
         const parts = [];
         for (const item of x.items) {
-          const s = walk2(item);
+          const s = walk4(item);
           if (s === void 0) return void 0;
           parts.push(s);
         }
@@ -36265,7 +36304,7 @@ function goJson(v) {
       case "object": {
         const parts = [];
         for (const k of [...x.entries.keys()].sort()) {
-          const s = walk2(x.entries.get(k));
+          const s = walk4(x.entries.get(k));
           if (s === void 0) return void 0;
           parts.push(`${goJsonString(k)}:${s}`);
         }
@@ -36275,7 +36314,7 @@ function goJson(v) {
         return void 0;
     }
   };
-  return walk2(v);
+  return walk4(v);
 }
 
 // src/eval/terraform/regex.ts
@@ -36696,14 +36735,14 @@ var fns = {
   },
   flatten: (args, at2) => {
     const out = [];
-    const walk2 = (v) => {
-      if (v.kind === "list") return v.items.every(walk2);
+    const walk4 = (v) => {
+      if (v.kind === "list") return v.items.every(walk4);
       if (v.kind === "unknown") return false;
       out.push(v);
       return true;
     };
     const a = args[0];
-    if (!a || !walk2(a)) return unk("flatten", at2);
+    if (!a || !walk4(a)) return unk("flatten", at2);
     return list(out, at2);
   },
   distinct: (args, at2) => {
@@ -37471,11 +37510,11 @@ var ModuleInstance = class _ModuleInstance {
    * Runs a memoized computation that the time budget may abandon midway (the guard unwinds
    * to the outermost expression): the cache entry then says so, instead of "refers to itself".
    */
-  abandonable(cache4, key, abandoned, f) {
+  abandonable(cache5, key, abandoned, f) {
     try {
       return f();
     } catch (err2) {
-      if (err2 instanceof BudgetExceeded) cache4.set(key, abandoned);
+      if (err2 instanceof BudgetExceeded) cache5.set(key, abandoned);
       throw err2;
     }
   }
@@ -38094,15 +38133,15 @@ init_from_terraform();
 // src/parse/hcl/blocks.ts
 function hclBlockRanges(body) {
   const out = [];
-  const walk2 = (b) => {
+  const walk4 = (b) => {
     for (const it of b.items) {
       if (it.type === "Block") {
         out.push(it.range);
-        walk2(it.body);
+        walk4(it.body);
       }
     }
   };
-  walk2(body);
+  walk4(body);
   return out;
 }
 
@@ -38283,6 +38322,1162 @@ var FRONT_ENDS = [terraformFrontEnd, bicepFrontEnd2, armFrontEnd, azuremlYamlFro
 
 // src/api.ts
 init_shared();
+
+// src/config/policy-files.ts
+import path26 from "node:path";
+var MAX_POLICY_FILES = 5e3;
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function splitGlob(glob) {
+  const segs = glob.replace(/\\/g, "/").split("/");
+  const i = segs.findIndex((s) => /[*?[{]/.test(s));
+  if (i < 0) return { prefix: segs.join("/"), rest: "" };
+  return { prefix: segs.slice(0, i).join("/"), rest: segs.slice(i).join("/") };
+}
+function policyFiles(globs, baseDir, scanHost) {
+  const out = { files: [], unmatched: [] };
+  const seen = /* @__PURE__ */ new Set();
+  const hosts = /* @__PURE__ */ new Map();
+  const hostFor = (dir) => {
+    if (scanHost.isInside(dir)) return scanHost;
+    let h = hosts.get(dir);
+    if (!h) hosts.set(dir, h = createHost(dir));
+    return h;
+  };
+  for (const glob of globs) {
+    const { prefix, rest } = splitGlob(glob);
+    const start = path26.resolve(baseDir, prefix || ".");
+    const before = out.files.length;
+    const add = (file, host) => {
+      if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
+      seen.add(file);
+      out.files.push({ file, host });
+    };
+    if (!rest) {
+      const host = hostFor(path26.dirname(start));
+      if (host.isFile(start)) add(start, host);
+      else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
+    } else {
+      const host = hostFor(start);
+      walk2(host, start, start, (f, h) => {
+        const rel = path26.relative(start, f).split(path26.sep).join("/");
+        if (matchGlob(rest, rel)) add(f, h);
+      });
+    }
+    if (out.files.length === before) out.unmatched.push(glob);
+  }
+  return out;
+}
+function walk2(host, root, dir, visit2, depth = 0) {
+  if (depth > 32) return;
+  for (const e of host.list(dir) ?? []) {
+    if (e.isDirectory) {
+      if (!SKIP_DIRS.has(e.name)) walk2(host, root, e.path, visit2, depth + 1);
+    } else if (e.isFile) visit2(e.path, host);
+  }
+}
+
+// src/eval/policy/definition.ts
+init_value();
+var str2 = (v) => v?.kind === "string" ? v.value : void 0;
+function readParameters(v) {
+  const out = /* @__PURE__ */ new Map();
+  if (v?.kind !== "object") return out;
+  for (const [name, decl] of v.entries) {
+    const p = { name };
+    const dv = member2(decl, "defaultValue");
+    if (dv) p.defaultValue = dv;
+    const av = member2(decl, "allowedValues");
+    if (av) p.allowedValues = av;
+    out.set(name.toLowerCase(), p);
+  }
+  return out;
+}
+function idName(id) {
+  const parts = id.split("/").filter(Boolean);
+  return parts[parts.length - 1] ?? id;
+}
+function readPolicyDocument(doc, fallbackName, at2, source) {
+  if (doc.kind !== "object") return { kind: "none", reason: "the document is not a JSON object" };
+  const props = member2(doc, "properties");
+  const holder = member2(doc, "policyRule") ? doc : props && member2(props, "policyRule") ? props : void 0;
+  const name = str2(member2(doc, "name")) ?? (str2(member2(doc, "id")) ? idName(str2(member2(doc, "id"))) : fallbackName);
+  if (holder) {
+    const rule = member2(holder, "policyRule");
+    const ifCond = member2(rule, "if");
+    const then = member2(rule, "then");
+    if (!ifCond || !then) return { kind: "none", reason: 'policyRule needs "if" and "then"' };
+    const meta = holder === doc ? doc : props;
+    return {
+      kind: "definition",
+      definition: {
+        name,
+        displayName: str2(member2(meta, "displayName")) ?? str2(member2(doc, "displayName")) ?? name,
+        mode: str2(member2(meta, "mode")) ?? str2(member2(doc, "mode")),
+        parameters: readParameters(member2(meta, "parameters") ?? member2(doc, "parameters")),
+        if: ifCond,
+        then,
+        location: rule.origin ?? at2,
+        source
+      }
+    };
+  }
+  const set = member2(props ?? doc, "policyDefinitions");
+  if (set?.kind === "list") {
+    const meta = props ?? doc;
+    return {
+      kind: "initiative",
+      initiative: {
+        name,
+        displayName: str2(member2(meta, "displayName")) ?? name,
+        parameters: readParameters(member2(meta, "parameters")),
+        members: set.items.map((m) => ({ id: str2(member2(m, "policyDefinitionId")) ?? "", parameters: member2(m, "parameters"), at: m.origin })),
+        location: set.origin ?? at2
+      }
+    };
+  }
+  return { kind: "none", reason: "no policyRule (at the top or under properties) and no policyDefinitions" };
+}
+function readTerraformPolicy(body, fallbackName, at2) {
+  const ruleText = member2(body, "policy_rule");
+  if (!ruleText) return { kind: "none", reason: "no policy_rule" };
+  if (ruleText.kind !== "string") return { kind: "none", reason: ruleText.kind === "unknown" ? `policy_rule is not known (${ruleText.reason})` : "policy_rule is not a JSON string" };
+  let rule;
+  let params = {};
+  try {
+    rule = JSON.parse(ruleText.value);
+    const p = member2(body, "parameters");
+    if (p?.kind === "string") params = JSON.parse(p.value);
+  } catch (e) {
+    return { kind: "none", reason: `policy_rule is not valid JSON (${e.message})` };
+  }
+  const origin = ruleText.origin ?? at2;
+  const doc = fromJS(
+    {
+      name: str2(member2(body, "name")) ?? fallbackName,
+      displayName: str2(member2(body, "display_name")),
+      mode: str2(member2(body, "mode")),
+      parameters: params,
+      policyRule: rule
+    },
+    origin
+  );
+  return readPolicyDocument(doc, fallbackName, origin, "scanned");
+}
+function unescapeTemplateDocument(doc) {
+  let escaped = 0;
+  let plain = 0;
+  const scan2 = (v, depth) => {
+    if (depth > 64) return;
+    if (v.kind === "string") {
+      if (v.value.startsWith("[[")) escaped++;
+      else if (v.value.startsWith("[") && v.value.trimEnd().endsWith("]")) plain++;
+    } else if (v.kind === "list") for (const i of v.items) scan2(i, depth + 1);
+    else if (v.kind === "object") for (const e of v.entries.values()) scan2(e, depth + 1);
+  };
+  scan2(doc, 0);
+  if (escaped === 0 || plain > 0) return doc;
+  const strip = (v, depth) => {
+    if (depth > 64) return v;
+    if (v.kind === "string") return v.value.startsWith("[[") ? { ...v, value: v.value.slice(1) } : v;
+    if (v.kind === "list") return { ...v, items: v.items.map((i) => strip(i, depth + 1)) };
+    if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, strip(e, depth + 1)])) };
+    return v;
+  };
+  return strip(doc, 0);
+}
+
+// src/eval/policy/evaluate.ts
+init_value();
+init_evaluate();
+
+// src/eval/policy/compare.ts
+init_value();
+var OPERATORS = [
+  "equals",
+  "notEquals",
+  "like",
+  "notLike",
+  "match",
+  "matchInsensitively",
+  "notMatch",
+  "notMatchInsensitively",
+  "contains",
+  "notContains",
+  "in",
+  "notIn",
+  "containsKey",
+  "notContainsKey",
+  "less",
+  "lessOrEquals",
+  "greater",
+  "greaterOrEquals",
+  "exists"
+];
+function describeValue(v) {
+  if (v.kind === "unknown") return `an unknown value (${v.reason})`;
+  if (v.kind === "string") return JSON.stringify(v.value);
+  return v.kind;
+}
+function describeRight(v) {
+  if (v.kind === "string") return JSON.stringify(v.value);
+  if (v.kind === "list") return `[${v.items.map(describeRight).join(", ")}]`;
+  if (v.kind === "number" || v.kind === "bool") return String(v.value);
+  return v.kind;
+}
+function normalizeLocation(s) {
+  return s.toLowerCase().replace(/[\s_-]+/g, "");
+}
+function scalarText2(v, loc3) {
+  switch (v.kind) {
+    case "string":
+      return loc3 ? normalizeLocation(v.value) : v.value.toLowerCase();
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "true" : "false";
+    case "null":
+      return "";
+    default:
+      return void 0;
+  }
+}
+function equalsCI(a, b, loc3) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  const x = scalarText2(a, loc3);
+  const y = scalarText2(b, loc3);
+  if (x !== void 0 && y !== void 0) return x === y;
+  if (x !== void 0 || y !== void 0) return false;
+  return valuesEqual(lowered(a), lowered(b), { ignoreKeyCase: true });
+}
+function lowered(v) {
+  if (v.kind === "string") return str(v.value.toLowerCase());
+  if (v.kind === "list") return list(v.items.map(lowered));
+  if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, lowered(e)])) };
+  return v;
+}
+function likeMatches(text2, pattern) {
+  const t = text2.toLowerCase();
+  const p = pattern.toLowerCase();
+  let ti = 0;
+  let pi = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    if (pi < p.length && p[pi] !== "*" && p[pi] === t[ti]) {
+      ti++;
+      pi++;
+    } else if (pi < p.length && p[pi] === "*") {
+      star = pi++;
+      mark = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++mark;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === "*") pi++;
+  return pi === p.length;
+}
+function matchMatches(text2, pattern, insensitive) {
+  if (text2.length !== pattern.length) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i];
+    const c = text2[i];
+    if (p === "#") {
+      if (!/[0-9]/.test(c)) return false;
+    } else if (p === "?") {
+      if (!new RegExp("\\p{L}", "u").test(c)) return false;
+    } else if (p !== ".") {
+      if (insensitive ? p.toLowerCase() !== c.toLowerCase() : p !== c) return false;
+    }
+  }
+  return true;
+}
+function truthy2(v) {
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
+  return void 0;
+}
+function compare3(op, left, right, loc3) {
+  if (left?.kind === "unknown") return void 0;
+  const absent = left === void 0 || left.kind === "null";
+  switch (op) {
+    case "exists": {
+      const want = truthy2(right);
+      return want === void 0 ? void 0 : !absent === want;
+    }
+    case "equals":
+      return absent ? false : equalsCI(left, right, loc3);
+    case "notEquals": {
+      if (absent) return true;
+      const e = equalsCI(left, right, loc3);
+      return e === void 0 ? void 0 : !e;
+    }
+    case "in":
+    case "notIn": {
+      if (right.kind !== "list") return void 0;
+      if (absent) return op === "notIn";
+      let found = false;
+      for (const it of right.items) {
+        const e = equalsCI(left, it, loc3);
+        if (e === true) {
+          found = true;
+          break;
+        }
+        if (e === void 0) found = void 0;
+      }
+      return found === void 0 ? void 0 : op === "in" ? found : !found;
+    }
+    case "like":
+    case "notLike": {
+      if (absent) return op === "notLike";
+      const t = scalarText2(left, loc3);
+      if (t === void 0 || right.kind !== "string") return void 0;
+      const m = likeMatches(loc3 ? t : scalarTextRaw(left), right.value);
+      return op === "like" ? m : !m;
+    }
+    case "match":
+    case "matchInsensitively":
+    case "notMatch":
+    case "notMatchInsensitively": {
+      const negate = op.startsWith("not");
+      if (absent) return negate;
+      if (left.kind !== "string" || right.kind !== "string") return void 0;
+      const m = matchMatches(left.value, right.value, op.endsWith("Insensitively"));
+      return negate ? !m : m;
+    }
+    case "contains":
+    case "notContains": {
+      if (absent) return op === "notContains";
+      if (left.kind !== "string" || !isKnown(right)) return void 0;
+      const r = scalarText2(right, false);
+      if (r === void 0) return void 0;
+      const m = left.value.toLowerCase().includes(r);
+      return op === "contains" ? m : !m;
+    }
+    case "containsKey":
+    case "notContainsKey": {
+      if (absent) return op === "notContainsKey";
+      if (left.kind !== "object" || right.kind !== "string") return void 0;
+      const m = member2(left, right.value) !== void 0;
+      return op === "containsKey" ? m : !m;
+    }
+    case "less":
+    case "lessOrEquals":
+    case "greater":
+    case "greaterOrEquals": {
+      if (absent) return void 0;
+      const c = order(left, right);
+      if (c === void 0) return void 0;
+      return op === "less" ? c < 0 : op === "lessOrEquals" ? c <= 0 : op === "greater" ? c > 0 : c >= 0;
+    }
+  }
+}
+function scalarTextRaw(v) {
+  return v.kind === "string" ? v.value : String(v.value ?? "");
+}
+function order(a, b) {
+  if (a.kind === "number" && b.kind === "number") return a.value - b.value;
+  const an = a.kind === "string" && /^-?\d+(\.\d+)?$/.test(a.value) ? Number(a.value) : a.kind === "number" ? a.value : void 0;
+  const bn = b.kind === "string" && /^-?\d+(\.\d+)?$/.test(b.value) ? Number(b.value) : b.kind === "number" ? b.value : void 0;
+  if (an !== void 0 && bn !== void 0) return an - bn;
+  if (a.kind === "string" && b.kind === "string") return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  return void 0;
+}
+function compareType(op, type, right, notTypes) {
+  if (type && type.kind !== "unknown") return compare3(op, type, right, false);
+  if (!notTypes) return void 0;
+  const known2 = (v) => v.kind === "string" && notTypes.has(v.value.toLowerCase());
+  if (op === "equals" && known2(right)) return false;
+  if (op === "notEquals" && known2(right)) return true;
+  if (op === "in" && right.kind === "list" && right.items.every(known2)) return false;
+  if (op === "notIn" && right.kind === "list" && right.items.every(known2)) return true;
+  if (op === "exists") return truthy2(right);
+  return void 0;
+}
+
+// src/eval/policy/evaluate.ts
+var MAX_DEPTH2 = 64;
+var undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
+function evaluateCondition(cond, input) {
+  return evalNode2(cond, { ...input, scopes: [], depth: 0 });
+}
+function operatorOf(cond) {
+  if (cond.kind !== "object") return void 0;
+  for (const [k, v] of cond.entries) {
+    const op = OPERATORS.find((o) => o.toLowerCase() === k.toLowerCase());
+    if (op) return { op, right: v };
+  }
+  return void 0;
+}
+function evalNode2(cond, ctx) {
+  if (ctx.depth > MAX_DEPTH2) return undecided("the condition is nested too deeply");
+  const inner = { ...ctx, depth: ctx.depth + 1 };
+  if (cond.kind !== "object") return undecided("a condition is not an object");
+  const allOf = member2(cond, "allOf");
+  if (allOf) return logical(allOf, inner, "all");
+  const anyOf = member2(cond, "anyOf");
+  if (anyOf) return logical(anyOf, inner, "any");
+  const not = member2(cond, "not");
+  if (not) {
+    const o2 = evalNode2(not, inner);
+    return { ...o2, result: o2.result === void 0 ? void 0 : !o2.result };
+  }
+  const o = operatorOf(cond);
+  if (!o) return undecided(`a condition without a known operator (${[...cond.entries.keys()].join(", ")})`);
+  const right = evalRight(o.right, inner);
+  if (right.kind === "unknown") return undecided(`the ${o.op} value is not known (${right.reason})`);
+  const count = member2(cond, "count");
+  if (count) return evalCount(count, o.op, right, inner, cond);
+  const field = member2(cond, "field");
+  if (field) return evalField(field, o.op, right, inner, cond);
+  const value = member2(cond, "value");
+  if (value) {
+    const left = evalExpression(value, inner);
+    if (left.kind === "unknown") return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
+    return { result: compare3(o.op, left.kind === "null" ? void 0 : left, right, false), evidence: [] };
+  }
+  return undecided("a condition without field, value or count");
+}
+function logical(items, ctx, mode) {
+  if (items.kind !== "list") return undecided(`${mode === "all" ? "allOf" : "anyOf"} is not a list`);
+  const evidence = [];
+  let why;
+  for (const c of items.items) {
+    const o = evalNode2(c, ctx);
+    if (o.result === (mode === "any")) return { result: mode === "any", evidence: mode === "any" ? o.evidence : [] };
+    if (o.result === void 0) why ??= o.why;
+    else evidence.push(...o.evidence);
+  }
+  if (why !== void 0) return undecided(why);
+  return { result: mode === "all", evidence: mode === "all" ? evidence : [] };
+}
+function describeWritten(v) {
+  return v.kind === "string" ? JSON.stringify(v.value) : v.kind;
+}
+function exprContext(ctx) {
+  return {
+    parameter: (name) => ctx.parameter(name) ?? unknown(`parameter '${name}' has no value (give it in policies.parameters)`),
+    variable: () => void 0,
+    copyIndex: () => void 0,
+    hostFunction: (name, args, loc3) => {
+      const n = name.toLowerCase();
+      if (n === "field") {
+        const a = args[0];
+        if (a?.kind !== "string") return unknown("field(): the name is not a known string", loc3);
+        const r = readField(a.value, ctx);
+        if (r.kind === "undecided") return unknown(r.why, loc3);
+        if (r.kind === "many") return list(r.values.map((v) => v ?? nul(loc3)), loc3);
+        return r.value ?? nul(loc3);
+      }
+      if (n === "current") {
+        const a = args[0];
+        const scope = a === void 0 ? ctx.scopes.at(-1) : a.kind === "string" ? ctx.scopes.findLast((s) => s.name?.toLowerCase() === a.value.toLowerCase() || s.alias.toLowerCase() === a.value.toLowerCase()) : void 0;
+        return scope?.element ?? unknown("current(): not inside a count with that name", loc3);
+      }
+      if (n === "requestcontext") return unknown("requestContext() depends on the request", loc3);
+      if (n === "policy") return unknown("policy() depends on the assignment", loc3);
+      return void 0;
+    }
+  };
+}
+function evalExpression(v, ctx) {
+  if (v.kind !== "string") return v;
+  const loc3 = v.origin ?? { file: "", range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+  return evaluateArmString(v.value, loc3, exprContext(ctx));
+}
+function evalRight(v, ctx) {
+  return evalExpression(v, ctx);
+}
+function tagName(field) {
+  const m = /^tags(?:\['((?:[^']|'')*)'\]|\[([^\]]*)\]|\.(.+))$/i.exec(field);
+  if (!m) return void 0;
+  return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
+}
+function segments(path35) {
+  return path35.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+}
+var plainPath = (path35) => path35.replace(/\[\*\]/g, "");
+function walk3(from, path35, target, prefix) {
+  let values = [from];
+  let many = false;
+  let walked = prefix;
+  for (const seg of segments(path35)) {
+    walked = walked ? `${walked}.${seg.name}` : seg.name;
+    const next = [];
+    for (const v of values) {
+      if (v === void 0 || v.kind === "null") {
+        next.push(void 0);
+        continue;
+      }
+      if (v.kind === "unknown") return { kind: "undecided", why: `${walked} is not known (${v.reason})` };
+      const m = seg.name === "" ? v : member2(v, seg.name);
+      if (!seg.all) {
+        next.push(m);
+        continue;
+      }
+      many = true;
+      if (m === void 0 || m.kind === "null") continue;
+      if (m.kind === "unknown") return { kind: "undecided", why: `${walked} is not known (${m.reason})` };
+      if (m.kind !== "list") return { kind: "undecided", why: `${walked} is not a list` };
+      for (const it of m.items) next.push(it);
+    }
+    values = next;
+  }
+  if (values.some((v) => v === void 0)) {
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path35}` : path35));
+    if (why) return { kind: "undecided", why };
+  }
+  if (values.some((v) => v?.kind === "unknown")) {
+    const u = values.find((v) => v?.kind === "unknown");
+    return { kind: "undecided", why: `${walked} is not known (${u.reason})` };
+  }
+  return many ? { kind: "many", values } : { kind: "one", value: values[0] };
+}
+function aliasType(alias) {
+  const segs = alias.split("/");
+  if (segs.length < 3 || !segs[0].includes(".")) return void 0;
+  return segs.slice(0, -1).join("/").toLowerCase();
+}
+function readField(field, ctx) {
+  const t = ctx.target;
+  const lower = field.toLowerCase();
+  if (lower === "type") return { kind: "one", value: t.type };
+  if (lower === "name" || lower === "kind" || lower === "location") return walk3(t.body, lower, t, "");
+  if (lower === "fullname") {
+    const type = t.type.kind === "string" ? t.type.value : void 0;
+    if (type && type.split("/").length === 2) return walk3(t.body, "name", t, "");
+    return { kind: "undecided", why: "fullName of a child resource depends on its parents" };
+  }
+  if (lower === "id") return { kind: "undecided", why: "the resource id depends on the deployment scope" };
+  if (lower === "identity.type") return walk3(t.body, "identity.type", t, "");
+  if (lower === "tags") return walk3(t.body, "tags", t, "");
+  const tag = tagName(field);
+  if (tag !== void 0) {
+    const tags = walk3(t.body, "tags", t, "");
+    if (tags.kind !== "one") return tags;
+    if (tags.value?.kind === "unknown") return { kind: "undecided", why: `tags are not known (${tags.value.reason})` };
+    return { kind: "one", value: tags.value ? member2(tags.value, tag) : void 0 };
+  }
+  const owner = aliasType(field);
+  if (owner !== void 0) {
+    const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
+    if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
+  }
+  const path35 = t.aliasPath(field);
+  if (path35 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const s = ctx.scopes[i];
+    if (path35.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path35.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path35.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+  }
+  return walk3(t.body, path35, t, "");
+}
+function evalField(fieldValue, op, right, ctx, cond) {
+  const name = evalExpression(fieldValue, ctx);
+  if (name.kind !== "string") return undecided(`the field name ${describeWritten(fieldValue)} is not known${name.kind === "unknown" ? ` (${name.reason})` : ""}`);
+  const field = name.value;
+  const lower = field.toLowerCase();
+  const at2 = fieldValue.origin ?? cond.origin;
+  const read = readField(field, ctx);
+  if (read.kind === "undecided") return undecided(read.why);
+  if (lower === "type") {
+    const result2 = compareType(op, read.kind === "one" ? read.value : void 0, right, ctx.target.notTypes);
+    if (result2 === void 0) return undecided(`the resource's ARM type is not known (${read.kind === "one" && read.value?.kind === "unknown" ? read.value.reason : "not mapped"})`);
+    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2 }] };
+  }
+  const loc3 = lower === "location";
+  if (read.kind === "one") {
+    const result2 = compare3(op, read.value, right, loc3);
+    if (result2 === void 0) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : "an absent value"}`);
+    return { result: result2, evidence: [{ field, value: read.value, condition: at2 }] };
+  }
+  if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
+  const evidence = [];
+  let result = true;
+  for (const v of read.values) {
+    const r = compare3(op, v, right, loc3);
+    if (r === false) return { result: false, evidence: [] };
+    if (r === void 0) result = void 0;
+    else evidence.push({ field, value: v, condition: at2 });
+  }
+  return result === void 0 ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
+}
+function evalCount(count, op, right, ctx, cond) {
+  const where = member2(count, "where");
+  let elements2;
+  let scopeOf;
+  const field = member2(count, "field");
+  if (field) {
+    if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
+    const path35 = ctx.target.aliasPath(field.value);
+    if (path35 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path35.slice(0, -3);
+    const alias = field.value;
+    const holder = readArray(arrayOnly, ctx);
+    if (holder.kind === "undecided") return undecided(holder.why);
+    elements2 = holder.items;
+    scopeOf = (e) => ({ arrayPath: path35, alias, element: e });
+  } else {
+    const value = member2(count, "value");
+    if (!value) return undecided("count needs field or value");
+    const v = evalExpression(value, ctx);
+    if (v.kind === "unknown") return undecided(`count.value is not known (${v.reason})`);
+    if (v.kind !== "list") return undecided("count.value is not an array");
+    elements2 = v.items;
+    const nameV = member2(count, "name");
+    const name = nameV?.kind === "string" ? nameV.value : void 0;
+    scopeOf = (e) => ({ arrayPath: "\0", alias: "\0", name, element: e });
+  }
+  let yes = 0;
+  let maybe = 0;
+  const evidence = [];
+  let why;
+  for (const e of elements2) {
+    if (!where) {
+      yes++;
+      continue;
+    }
+    const o = evalNode2(where, { ...ctx, scopes: [...ctx.scopes, scopeOf(e)], depth: ctx.depth + 1 });
+    if (o.result === true) {
+      yes++;
+      evidence.push(...o.evidence);
+    } else if (o.result === void 0) {
+      maybe++;
+      why ??= o.why;
+    }
+  }
+  const low = compare3(op, num(yes), right, false);
+  const high = compare3(op, num(yes + maybe), right, false);
+  if (low === void 0 || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
+  const at2 = (field ?? cond).origin;
+  return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
+}
+function readArray(path35, ctx) {
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const s = ctx.scopes[i];
+    if (path35.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path35.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+  }
+  return arrayOf(walk3(ctx.target.body, path35, ctx.target, ""));
+}
+function arrayOf(r) {
+  if (r.kind === "undecided") return r;
+  if (r.kind === "many") {
+    const items = [];
+    for (const v of r.values) {
+      if (v === void 0) continue;
+      if (v.kind !== "list") return { kind: "undecided", why: "a counted member is not a list" };
+      items.push(...v.items);
+    }
+    return { kind: "ok", items };
+  }
+  if (r.value === void 0) return { kind: "ok", items: [] };
+  if (r.value.kind !== "list") return { kind: "undecided", why: "the counted value is not a list" };
+  return { kind: "ok", items: r.value.items };
+}
+function effectOf(then, input) {
+  const e = member2(then, "effect");
+  if (!e) return { why: "the policy has no effect" };
+  const v = evalExpression(e, { ...input, target: { type: unknown("none"), body: nul(), aliasPath: () => void 0 }, scopes: [], depth: 0 });
+  if (v.kind !== "string") return { why: v.kind === "unknown" ? `the effect is not known (${v.reason})` : "the effect is not a string", at: e.origin };
+  return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
+}
+function fieldsRead(cond, out = /* @__PURE__ */ new Set(), depth = 0) {
+  if (depth > MAX_DEPTH2) return out;
+  if (cond.kind === "list") for (const c of cond.items) fieldsRead(c, out, depth + 1);
+  if (cond.kind !== "object") return out;
+  for (const [k, v] of cond.entries) {
+    if (k.toLowerCase() === "field" && v.kind === "string") out.add(canonicalField(v.value));
+    else if (k.toLowerCase() === "value" && v.kind === "string") for (const m of v.value.matchAll(/field\(\s*'((?:[^']|'')*)'\s*\)/gi)) out.add(canonicalField(m[1].replace(/''/g, "'")));
+    else fieldsRead(v, out, depth + 1);
+  }
+  return out;
+}
+function canonicalField(field) {
+  const t = tagName(field);
+  return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
+}
+
+// src/eval/policy/load.ts
+init_source();
+init_json();
+import path27 from "node:path";
+function loadPolicyFiles(host, files) {
+  const out = { definitions: [], initiatives: [], problems: [] };
+  for (const file of files) {
+    const text2 = host.readText(file);
+    if (text2 === void 0) {
+      const p = host.problemOf(file);
+      if (p && p.kind !== "outside" && p.kind !== "not-regular") out.problems.push({ kind: "read", message: `cannot read the policy file: ${p.message}`, location: fileStart(file) });
+      else if (p) out.problems.push({ kind: "read", message: `the policy file is not read: ${p.message}`, location: fileStart(file) });
+      continue;
+    }
+    const parsed = parseJsonc(text2, file);
+    if (parsed.errors.length || !parsed.root) {
+      const e = parsed.errors[0];
+      out.problems.push({
+        kind: "parse",
+        message: `invalid JSON in the policy definition: ${e?.message ?? "the file is empty"}`,
+        location: e ? { file, range: e.range } : fileStart(file)
+      });
+      continue;
+    }
+    const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
+    const read = readPolicyDocument(doc, path27.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    if (read.kind === "definition") out.definitions.push(read.definition);
+    else if (read.kind === "initiative") out.initiatives.push(read.initiative);
+    else {
+      const template = doc.kind === "object" && [...doc.entries.keys()].some((k) => k.toLowerCase() === "resources");
+      const why = template ? "an ARM template; its Microsoft.Authorization/policyDefinitions resources are read with policies.fromScannedCode when the template is scanned" : read.reason;
+      out.problems.push({ kind: "shape", message: `not a policy definition: ${why}`, location: doc.origin ?? fileStart(file) });
+    }
+  }
+  return out;
+}
+
+// src/model/policy.ts
+init_value();
+
+// src/model/tables/policy-aliases.ts
+var ML = "Microsoft.MachineLearningServices/workspaces";
+var AKS = "Microsoft.ContainerService/managedClusters";
+var NSG = "Microsoft.Network/networkSecurityGroups";
+var POLICY_ALIASES = [
+  // Azure Machine Learning
+  { alias: `${ML}/publicNetworkAccess`, path: "properties.publicNetworkAccess", source: "formats" },
+  { alias: `${ML}/imageBuildCompute`, path: "properties.imageBuildCompute", source: "formats" },
+  { alias: `${ML}/allowPublicAccessWhenBehindVnet`, path: "properties.allowPublicAccessWhenBehindVnet", source: "dump" },
+  { alias: `${ML}/hbiWorkspace`, path: "properties.hbiWorkspace", source: "dump" },
+  { alias: `${ML}/containerRegistry`, path: "properties.containerRegistry", source: "dump" },
+  { alias: `${ML}/keyVault`, path: "properties.keyVault", source: "dump" },
+  { alias: `${ML}/storageAccount`, path: "properties.storageAccount", source: "dump" },
+  { alias: `${ML}/computes/computeType`, path: "properties.computeType", source: "formats" },
+  { alias: `${ML}/computes/vmSize`, path: "properties.properties.vmSize", source: "formats" },
+  { alias: `${ML}/computes/scaleSettings.minNodeCount`, path: "properties.properties.scaleSettings.minNodeCount", source: "formats" },
+  { alias: `${ML}/computes/scaleSettings.maxNodeCount`, path: "properties.properties.scaleSettings.maxNodeCount", source: "formats" },
+  { alias: `${ML}/computes/idleTimeBeforeShutdown`, path: "properties.properties.idleTimeBeforeShutdown", source: "formats" },
+  { alias: `${ML}/computes/enableNodePublicIp`, path: "properties.properties.enableNodePublicIp", source: "dump" },
+  { alias: `${ML}/computes/disableLocalAuth`, path: "properties.disableLocalAuth", source: "dump" },
+  { alias: `${ML}/v1LegacyMode`, path: "properties.v1LegacyMode", source: "dump" },
+  { alias: `${ML}/managedNetwork.isolationMode`, path: "properties.managedNetwork.isolationMode", source: "dump" },
+  { alias: `${ML}/encryption.status`, path: "properties.encryption.status", source: "dump" },
+  { alias: `${ML}/primaryUserAssignedIdentity`, path: "properties.primaryUserAssignedIdentity", source: "dump" },
+  { alias: `${ML}/privateEndpointConnections[*]`, path: "properties.privateEndpointConnections[*]", source: "dump" },
+  { alias: `${ML}/computes/subnet.id`, path: "properties.properties.subnet.id", source: "dump" },
+  { alias: `${ML}/computes/resourceId`, path: "properties.resourceId", source: "dump" },
+  { alias: `${ML}/computes/remoteLoginPortPublicAccess`, path: "properties.properties.remoteLoginPortPublicAccess", source: "dump" },
+  { alias: `${ML}/computes/scaleSettings.nodeIdleTimeBeforeScaleDown`, path: "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown", source: "dump" },
+  { alias: `${ML}/computes/sshSettings.sshPublicAccess`, path: "properties.properties.sshSettings.sshPublicAccess", source: "dump" },
+  { alias: `${ML}/computes/schedules.computeStartStop[*]`, path: "properties.properties.schedules.computeStartStop[*]", source: "dump" },
+  // AKS: inline pools on the cluster, standalone pools as agentPools.
+  { alias: `${AKS}/agentPoolProfiles[*]`, path: "properties.agentPoolProfiles[*]", source: "formats" },
+  { alias: `${AKS}/agentPoolProfiles[*].vmSize`, path: "properties.agentPoolProfiles[*].vmSize", source: "formats" },
+  { alias: `${AKS}/agentPoolProfiles[*].nodeTaints[*]`, path: "properties.agentPoolProfiles[*].nodeTaints[*]", source: "formats" },
+  { alias: `${AKS}/agentPoolProfiles[*].nodeTaints`, path: "properties.agentPoolProfiles[*].nodeTaints", source: "rule" },
+  { alias: `${AKS}/agentPoolProfiles[*].mode`, path: "properties.agentPoolProfiles[*].mode", source: "rule" },
+  { alias: `${AKS}/agentPoolProfiles[*].enableAutoScaling`, path: "properties.agentPoolProfiles[*].enableAutoScaling", source: "rule" },
+  { alias: `${AKS}/agentPoolProfiles[*].minCount`, path: "properties.agentPoolProfiles[*].minCount", source: "rule" },
+  { alias: `${AKS}/agentPools/vmSize`, path: "properties.vmSize", source: "formats" },
+  { alias: `${AKS}/agentPools/nodeTaints[*]`, path: "properties.nodeTaints[*]", source: "formats" },
+  { alias: `${AKS}/agentPools/nodeTaints`, path: "properties.nodeTaints", source: "rule" },
+  { alias: `${AKS}/agentPools/mode`, path: "properties.mode", source: "rule" },
+  { alias: `${AKS}/agentPools/enableAutoScaling`, path: "properties.enableAutoScaling", source: "rule" },
+  { alias: `${AKS}/agentPools/minCount`, path: "properties.minCount", source: "rule" },
+  // VMs and scale sets: the VM's "sku.name" alias is its hardware profile's size.
+  { alias: "Microsoft.Compute/virtualMachines/sku.name", path: "properties.hardwareProfile.vmSize", source: "formats" },
+  { alias: "Microsoft.Compute/virtualMachines/hardwareProfile.vmSize", path: "properties.hardwareProfile.vmSize", source: "formats" },
+  { alias: "Microsoft.Compute/VirtualMachineScaleSets/sku.name", path: "sku.name", source: "dump" },
+  // Key Vault: sku is under properties.
+  { alias: "Microsoft.KeyVault/vaults/enablePurgeProtection", path: "properties.enablePurgeProtection", source: "formats" },
+  { alias: "Microsoft.KeyVault/vaults/enableRbacAuthorization", path: "properties.enableRbacAuthorization", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/enableSoftDelete", path: "properties.enableSoftDelete", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/sku.name", path: "properties.sku.name", source: "formats" },
+  { alias: "Microsoft.KeyVault/vaults/networkAcls.defaultAction", path: "properties.networkAcls.defaultAction", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/networkAcls.ipRules[*]", path: "properties.networkAcls.ipRules[*]", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/softDeleteRetentionInDays", path: "properties.softDeleteRetentionInDays", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/createMode", path: "properties.createMode", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/privateEndpointConnections[*]", path: "properties.privateEndpointConnections[*]", source: "dump" },
+  // Container Registry
+  { alias: "Microsoft.ContainerRegistry/registries/adminUserEnabled", path: "properties.adminUserEnabled", source: "rule" },
+  { alias: "Microsoft.ContainerRegistry/registries/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "rule" },
+  { alias: "Microsoft.ContainerRegistry/registries/networkRuleSet.defaultAction", path: "properties.networkRuleSet.defaultAction", source: "rule" },
+  { alias: "Microsoft.ContainerRegistry/registries/sku.name", path: "sku.name", source: "rule" },
+  // Storage
+  { alias: "Microsoft.Storage/storageAccounts/allowBlobPublicAccess", path: "properties.allowBlobPublicAccess", source: "formats" },
+  { alias: "Microsoft.Storage/storageAccounts/minimumTlsVersion", path: "properties.minimumTlsVersion", source: "formats" },
+  { alias: "Microsoft.Storage/storageAccounts/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly", path: "properties.supportsHttpsTrafficOnly", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.defaultAction", path: "properties.networkAcls.defaultAction", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/allowSharedKeyAccess", path: "properties.allowSharedKeyAccess", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/allowCrossTenantReplication", path: "properties.allowCrossTenantReplication", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/sasPolicy", path: "properties.sasPolicy", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/sasPolicy.sasExpirationPeriod", path: "properties.sasPolicy.sasExpirationPeriod", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/keyPolicy.keyExpirationPeriodInDays", path: "properties.keyPolicy.keyExpirationPeriodInDays", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.bypass", path: "properties.networkAcls.bypass", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.ipRules[*]", path: "properties.networkAcls.ipRules[*]", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.virtualNetworkRules[*]", path: "properties.networkAcls.virtualNetworkRules[*]", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.resourceAccessRules[*]", path: "properties.networkAcls.resourceAccessRules[*]", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/encryption.keySource", path: "properties.encryption.keySource", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/encryption.requireInfrastructureEncryption", path: "properties.encryption.requireInfrastructureEncryption", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/encryption.services.queue.keyType", path: "properties.encryption.services.queue.keyType", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/encryption.services.table.keyType", path: "properties.encryption.services.table.keyType", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/sku.name", path: "sku.name", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/customDomain", path: "properties.customDomain", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/customDomain.useSubDomainName", path: "properties.customDomain.useSubDomainName", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/privateEndpointConnections[*]", path: "properties.privateEndpointConnections[*]", source: "dump" },
+  // NSG: inline rules on the group, standalone rules as securityRules.
+  ...["protocol", "sourcePortRange", "destinationPortRange", "priority", "direction", "access", "destinationAddressPrefix", "sourceAddressPrefix"].map(
+    (p) => ({ alias: `${NSG}/securityRules[*].${p}`, path: `properties.securityRules[*].properties.${p}`, source: "dump" })
+  ),
+  ...["destinationPortRanges", "sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges"].map(
+    (p) => ({ alias: `${NSG}/securityRules[*].${p}[*]`, path: `properties.securityRules[*].properties.${p}[*]`, source: "dump" })
+  ),
+  { alias: `${NSG}/securityRules[*].name`, path: "properties.securityRules[*].name", source: "dump" },
+  { alias: `${NSG}/securityRules[*]`, path: "properties.securityRules[*]", source: "dump" },
+  { alias: `${NSG}/securityRules`, path: "properties.securityRules", source: "dump" },
+  ...["protocol", "sourcePortRange", "destinationPortRange", "priority", "direction", "access", "destinationAddressPrefix", "sourceAddressPrefix"].map(
+    (p) => ({ alias: `${NSG}/securityRules/${p}`, path: `properties.${p}`, source: "rule" })
+  ),
+  ...["destinationPortRanges", "sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges"].map(
+    (p) => ({ alias: `${NSG}/securityRules/${p}[*]`, path: `properties.${p}[*]`, source: "rule" })
+  )
+];
+var INDEXED_TYPES = new Set(
+  [
+    "Microsoft.MachineLearningServices/workspaces",
+    "Microsoft.MachineLearningServices/workspaces/computes",
+    "Microsoft.ContainerService/managedClusters",
+    "Microsoft.Compute/virtualMachines",
+    "Microsoft.Compute/virtualMachineScaleSets",
+    "Microsoft.KeyVault/vaults",
+    "Microsoft.ContainerRegistry/registries",
+    "Microsoft.Storage/storageAccounts",
+    "Microsoft.Network/networkSecurityGroups",
+    "Microsoft.Network/privateEndpoints"
+  ].map((t) => t.toLowerCase())
+);
+var NOT_INDEXED_TYPES = new Set(
+  ["Microsoft.Network/networkSecurityGroups/securityRules", "Microsoft.KeyVault/vaults/accessPolicies", "Microsoft.Storage/storageAccounts/blobServices/containers"].map((t) => t.toLowerCase())
+);
+function aliasesFromDump(json) {
+  const providers = Array.isArray(json) ? json : [json];
+  const out = [];
+  for (const p of providers) {
+    if (typeof p !== "object" || p === null) continue;
+    const types = p.resourceTypes;
+    if (!Array.isArray(types)) continue;
+    for (const t of types) {
+      const aliases = t.aliases;
+      if (!Array.isArray(aliases)) continue;
+      for (const a of aliases) {
+        const name = a.name;
+        const def2 = a.defaultPath;
+        const paths = a.paths;
+        const path35 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path35) out.push({ alias: name, path: path35, source: "dump" });
+      }
+    }
+  }
+  return out;
+}
+
+// src/model/policy-view.ts
+init_value();
+init_arm();
+init_normalize();
+var ARM_SHAPED = /* @__PURE__ */ new Set(["arm", "bicep", "azapi"]);
+var AZURERM_ARM_TYPES = {
+  azurerm_resource_group: "Microsoft.Resources/resourceGroups",
+  azurerm_ai_foundry_project: "Microsoft.MachineLearningServices/workspaces",
+  azurerm_machine_learning_inference_cluster: "Microsoft.MachineLearningServices/workspaces/computes",
+  azurerm_machine_learning_synapse_spark: "Microsoft.MachineLearningServices/workspaces/computes",
+  azurerm_virtual_machine_scale_set: "Microsoft.Compute/virtualMachineScaleSets"
+};
+var UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
+var SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);
+var byKind;
+function reverseOf(kind) {
+  if (!byKind) {
+    byKind = /* @__PURE__ */ new Map();
+    for (const [armType, spec] of Object.entries(ARM_TABLE)) if (!byKind.has(spec.kind)) byKind.set(spec.kind, { armType, spec });
+  }
+  return byKind.get(kind);
+}
+var tableTypes;
+function knownArmTypes() {
+  tableTypes ??= /* @__PURE__ */ new Set([...Object.keys(ARM_TABLE), ...Object.values(AZURERM_ARM_TYPES).map((t) => t.toLowerCase())]);
+  return tableTypes;
+}
+function sentValue(r, attr2, fact) {
+  if (!fact || fact.value === void 0) return void 0;
+  if (SHAPE_DIFFERS.has(`${r.kind}.${attr2.canonical}`)) return void 0;
+  const v = fact.value;
+  if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
+  return v;
+}
+function setPath(root, path35, v) {
+  const segs = path35.split(".");
+  let cur = root;
+  for (const s of segs.slice(0, -1)) {
+    const next = cur.get(s);
+    if (next?.kind === "object") cur = next.entries;
+    else {
+      const m = /* @__PURE__ */ new Map();
+      cur.set(s, obj(m));
+      cur = m;
+    }
+  }
+  cur.set(segs[segs.length - 1], v);
+}
+function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
+  const body = /* @__PURE__ */ new Map();
+  for (const a of attrs) {
+    const path35 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path35) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    if (!r.attrs.has(a.canonical)) continue;
+    const fact = r.attrs.get(a.canonical);
+    if (partial && fact?.value === void 0) continue;
+    if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
+      undecidedDefaults.add(`${prefix}${path35}`.toLowerCase());
+      continue;
+    }
+    covered.add(`${prefix}${path35}`.toLowerCase());
+    const v = sentValue(r, a, fact);
+    if (v !== void 0) setPath(body, path35, v);
+  }
+  return body;
+}
+function canonicalBody(r, children) {
+  const partial = partialOf(r);
+  const covered = new Set(partial ? ["name"] : ["name", "location"]);
+  const unsent = /* @__PURE__ */ new Set();
+  const rev = r.kind === "other" ? void 0 : reverseOf(r.kind);
+  const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, partial) : /* @__PURE__ */ new Map();
+  if (r.kind === "ml.compute") {
+    covered.add("properties.computetype");
+    const ct = r.attrs.get("computeType")?.value;
+    if (ct?.kind === "string" && (ct.value === "cluster" || ct.value === "instance")) setPath(entries2, "properties.computeType", str(ARM_COMPUTE_TYPE[ct.value]));
+  }
+  for (const el of rev?.spec.elements ?? []) {
+    covered.add(el.path.toLowerCase());
+    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent), c.header));
+    if (items.length) setPath(entries2, el.path, list(items));
+  }
+  const name = r.name ?? r.attrs.get("name")?.value;
+  if (name && !entries2.has("name")) entries2.set("name", name);
+  const location = valueAt(r.body, "location");
+  if (location) entries2.set("location", location);
+  const tags = r.attrs.get("tags")?.value ?? valueAt(r.body, "tags");
+  if (tags) {
+    entries2.set("tags", tags);
+    covered.add("tags");
+  }
+  const armType = rev?.armType ?? extraType;
+  if (armType) return { type: str(armType), body: obj(entries2), covered, unsent };
+  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries2), covered, unsent, notTypes: knownArmTypes() };
+}
+function partialOf(r) {
+  return /(^|\s)update(\s|$)/.test(r.sourceType);
+}
+function policyTarget(r, siblings, aliasPath) {
+  if (isInlineElement(r)) return void 0;
+  if (ARM_SHAPED.has(r.format)) {
+    const body = r.body ?? unknown("the resource body is not known");
+    return { type: str(r.sourceType), body, aliasPath };
+  }
+  const children = siblings.filter((c) => c.parent === r && isInlineElement(c));
+  const v = canonicalBody(r, children);
+  const from = r.format === "terraform" ? "Terraform attributes" : `${r.format} attributes`;
+  return {
+    type: v.type,
+    ...v.notTypes ? { notTypes: v.notTypes } : {},
+    body: v.body,
+    aliasPath,
+    unmodelled(path35) {
+      const p = path35.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path35} is not sent when it has its default, so whether it exists is not known`;
+      if (v.covered.has(p)) return void 0;
+      for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
+      if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
+      return `${r.sourceType}: the ARM path ${path35} is not modelled from ${from}`;
+    }
+  };
+}
+
+// src/model/policy.ts
+var POLICY_DEFINITION_ARM_TYPE = "microsoft.authorization/policydefinitions";
+var POLICY_DEFINITION_AZURERM_TYPE = "azurerm_policy_definition";
+function lookupIgnoreCase(rec, ...keys) {
+  for (const k of keys) {
+    const hit = Object.keys(rec).find((x) => x.toLowerCase() === k.toLowerCase());
+    if (hit !== void 0) return rec[hit];
+  }
+  return void 0;
+}
+function buildPolicySet(input, problems = []) {
+  const aliases = /* @__PURE__ */ new Map();
+  for (const row of [...POLICY_ALIASES, ...input.extraAliases ?? []]) if (!aliases.has(row.alias.toLowerCase())) aliases.set(row.alias.toLowerCase(), row.path);
+  const byName2 = new Map(input.definitions.map((d) => [d.name.toLowerCase(), d]));
+  const members2 = /* @__PURE__ */ new Set();
+  const effective = [];
+  const assigned = (def2) => lookupIgnoreCase(input.parameters, def2.name, def2.displayName) ?? {};
+  for (const ini of input.initiatives) {
+    const iniParams = assigned(ini);
+    const iniParam = (name) => {
+      const given = lookupIgnoreCase(iniParams, name);
+      if (given !== void 0) return fromJS(given);
+      return ini.parameters.get(name.toLowerCase())?.defaultValue;
+    };
+    for (const m of ini.members) {
+      const def2 = byName2.get(idName(m.id).toLowerCase());
+      if (!def2) {
+        problems.push({ message: `initiative "${ini.displayName}" references the policy definition ${m.id}, which is not among the configured definitions; it is not evaluated`, location: m.at ?? ini.location });
+        continue;
+      }
+      members2.add(def2);
+      const values = /* @__PURE__ */ new Map();
+      if (m.parameters?.kind === "object") {
+        for (const [k, p] of m.parameters.entries) {
+          const v = member2(p, "value");
+          if (!v) continue;
+          const ref = v.kind === "string" ? /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i.exec(v.value) : null;
+          const resolved = ref ? iniParam(ref[1]) : v;
+          if (resolved) values.set(k.toLowerCase(), resolved);
+        }
+      }
+      effective.push({ ...def2, displayName: `${def2.displayName} (initiative "${ini.displayName}")`, initiativeParameters: values });
+    }
+  }
+  for (const d of input.definitions) if (!members2.has(d)) effective.push(d);
+  return {
+    definitions: effective,
+    aliasPath: (alias) => aliases.get(alias.toLowerCase()),
+    parameter(def2, name) {
+      const given = lookupIgnoreCase(assigned(def2), name);
+      if (given !== void 0) return fromJS(given);
+      const fromInitiative = def2.initiativeParameters?.get(name.toLowerCase());
+      if (fromInitiative) return fromInitiative;
+      return def2.parameters.get(name.toLowerCase())?.defaultValue;
+    }
+  };
+}
+function definitionsInCode(resources, problems = []) {
+  const out = [];
+  for (const r of resources) {
+    const t = r.sourceType.toLowerCase();
+    if (!r.body) continue;
+    const fallback = r.name?.kind === "string" ? r.name.value : r.address;
+    let doc;
+    if (t === POLICY_DEFINITION_ARM_TYPE) doc = readPolicyDocument(r.body, fallback, r.header, "scanned");
+    else if (t === POLICY_DEFINITION_AZURERM_TYPE) doc = readTerraformPolicy(r.body, fallback, r.header);
+    else continue;
+    if (doc.kind === "definition") out.push({ ...doc.definition, source: "scanned" });
+    else if (doc.kind === "none") problems.push({ message: `the policy definition ${r.address} is not evaluated: ${doc.reason}`, location: r.header });
+  }
+  return out;
+}
+var JUDGED_EFFECTS = /* @__PURE__ */ new Set(["deny", "audit", "auditifnotexists"]);
+var SETTING_EFFECTS = /* @__PURE__ */ new Set(["modify", "append"]);
+var RP_MODE_TYPES = {
+  "microsoft.kubernetes.data": "microsoft.containerservice/managedclusters",
+  "microsoft.keyvault.data": "microsoft.keyvault/vaults",
+  "microsoft.machinelearningservices.v2.data": "microsoft.machinelearningservices/workspaces"
+};
+var cache4 = /* @__PURE__ */ new WeakMap();
+function judgeResource(set, r, siblings) {
+  let perSet = cache4.get(r);
+  if (!perSet) cache4.set(r, perSet = /* @__PURE__ */ new WeakMap());
+  if (perSet.has(set)) return perSet.get(set);
+  const target = policyTarget(r, siblings, set.aliasPath);
+  const out = target ? judgeAll(set, target) : void 0;
+  perSet.set(set, out);
+  return out;
+}
+function judgeAll(set, target) {
+  const results = set.definitions.map((d) => judgeOne(set, d, target));
+  const setters = results.filter((j) => j.effect !== void 0 && SETTING_EFFECTS.has(j.effect) && j.result !== false);
+  if (!setters.length) return results;
+  for (const j of results) {
+    if (j.result !== true || !j.effect || !JUDGED_EFFECTS.has(j.effect)) continue;
+    const reads = fieldsRead(j.definition.if);
+    for (const s of setters) {
+      const sets = [...fieldsSet(s.definition.then)].filter((f) => reads.has(f));
+      if (sets.length) {
+        j.result = void 0;
+        j.why = `the ${s.effect} policy "${s.definition.displayName}" may set ${sets.join(", ")} before it is evaluated`;
+        break;
+      }
+    }
+  }
+  return results;
+}
+function fieldsSet(then) {
+  const out = /* @__PURE__ */ new Set();
+  const details = member2(then, "details");
+  const ops = details?.kind === "list" ? details : member2(details, "operations");
+  if (ops?.kind !== "list") return out;
+  for (const op of ops.items) {
+    const f = member2(op, "field");
+    if (f?.kind === "string") out.add(canonicalField(f.value));
+  }
+  return out;
+}
+function judgeOne(set, def2, target) {
+  const parameter = (name) => set.parameter(def2, name);
+  const eff = effectOf(def2.then, { parameter });
+  const base = { definition: def2, effect: eff.effect, evidence: [] };
+  const type = target.type.kind === "string" ? target.type.value.toLowerCase() : void 0;
+  const mode = def2.mode?.toLowerCase();
+  if (mode && mode !== "all" && mode !== "indexed") {
+    const applies = RP_MODE_TYPES[mode];
+    if (applies && type === applies) return { ...base, result: void 0, why: `mode ${def2.mode} evaluates objects inside the resource (a resource-provider mode), not its ARM properties` };
+    return { ...base, result: false };
+  }
+  if (mode === "indexed" && type && NOT_INDEXED_TYPES.has(type)) return { ...base, result: false };
+  const o = evaluateCondition(def2.if, { target, parameter });
+  if (o.result !== true) return { ...base, result: o.result, why: o.why, evidence: o.evidence };
+  if (mode !== "all" && !(type && INDEXED_TYPES.has(type))) {
+    const t = type ?? "this resource type";
+    if (mode === "indexed" || type && NOT_INDEXED_TYPES.has(type)) {
+      return { ...base, result: void 0, why: mode === "indexed" ? `mode Indexed: whether ${t} supports tags and location is not in the table` : `the policy has no mode (All in PowerShell, Indexed in the CLI) and ${t} does not support tags` };
+    }
+  }
+  if (eff.effect === void 0) return { ...base, result: void 0, why: eff.why, evidence: o.evidence };
+  if (eff.effect === "auditifnotexists") {
+    const details = member2(def2.then, "details");
+    const rt = member2(details, "type");
+    return { ...base, result: void 0, why: `auditIfNotExists: whether a related ${rt?.kind === "string" ? rt.value : "resource"} exists is not decidable from the scanned code`, evidence: o.evidence };
+  }
+  return { ...base, result: true, evidence: o.evidence };
+}
+function decidingEvidence(j) {
+  return j.evidence.find((e) => e.field.toLowerCase() !== "type" && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== "type");
+}
+function evidenceText(j) {
+  const parts = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of j.evidence) {
+    if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
+    seen.add(e.field.toLowerCase());
+    const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;
+    const v = e.value;
+    if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
+    else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
+    else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
+    else parts.push(`${field} matches`);
+    if (parts.length === 2) break;
+  }
+  return parts.length ? parts.join(" and ") : "its condition holds";
+}
+function evidenceLocation(j) {
+  const v = decidingEvidence(j)?.value;
+  return v?.decidedBy ?? v?.origin;
+}
+function conditionLocation(j) {
+  const at2 = decidingEvidence(j)?.condition ?? j.definition.location;
+  return { ...at2, label: `policy "${j.definition.displayName}": the condition` };
+}
 
 // src/engine/types.ts
 var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep", "azure-cli"];
@@ -39539,7 +40734,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path26 from "node:path";
+import path28 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -39565,7 +40760,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path26.basename(f.path) }
+          data: { file: path28.basename(f.path) }
         });
       }
     };
@@ -39573,7 +40768,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path27 from "node:path";
+import path29 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -39653,7 +40848,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path27.relative(fromDir, toDir).split(path27.sep).join("/");
+  const rel = path29.relative(fromDir, toDir).split(path29.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -39662,7 +40857,7 @@ function firstPlace(m, is) {
 }
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path28 from "node:path";
+import path30 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -39866,7 +41061,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         ...sample ? { level: "warning" } : {}
       });
     };
-    const walk2 = (key, v, onSecret, parentKey2) => {
+    const walk4 = (key, v, onSecret, parentKey2) => {
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
         if (v.kind === "string") return isCredentialFree(key, v.value) || namesKey(key, v.value) ? void 0 : onSecret(key, v);
         if (v.kind === "list" && !isPermissionList(v)) {
@@ -39883,9 +41078,9 @@ var SEC001_hardcoded_secret_default = defineRule({
           const credentialFree = isCredentialFree(name.value, value.value) || container !== void 0 && isCredentialFree(container, value.value);
           if ((byName2 || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
         }
-        for (const [k, e] of v.entries) walk2(k, e, onSecret, key);
+        for (const [k, e] of v.entries) walk4(k, e, onSecret, key);
       } else if (v.kind === "list") {
-        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk2(void 0, i, onSecret, key);
+        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk4(void 0, i, onSecret, key);
       }
     };
     const input = (d) => {
@@ -39905,7 +41100,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         if (looksSecret(d.name) && !objectLike) {
           if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related, strict });
         } else if (strict) literal(d.name, v, { messageId: "secureDefault", data, subject, related, strict });
-        else walk2(objectLike ? void 0 : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
+        else walk4(objectLike ? void 0 : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
       }
       if (d.kind !== "tf-variable" && !objectLike && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
         ctx.report({
@@ -39918,11 +41113,11 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path28.basename(file.path);
+      const where = path30.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
-        if (looksSecret(name)) walk2(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
-        else walk2(name, v, (n, s) => literal(n, s, { messageId: "varFileKey", data: { file: where, input: name }, subject }));
+        if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
+        else walk4(name, v, (n, s) => literal(n, s, { messageId: "varFileKey", data: { file: where, input: name }, subject }));
       }
     };
     return {
@@ -39932,7 +41127,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         for (const r of g.resources) {
           if (isInlineElement(r)) continue;
           if (!r.body) continue;
-          walk2(
+          walk4(
             void 0,
             r.body,
             (name, s) => literal(name, s, { messageId: "attribute", data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] })
@@ -39943,7 +41138,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       // Provider blocks: `provider "azurerm" { client_secret = "…" }` is the most common hard-coded Azure credential.
       terraformModule(m) {
         for (const p of m.providers) {
-          walk2(
+          walk4(
             void 0,
             p.body,
             (name, s) => literal(name, s, { messageId: "providerAttribute", data: { provider: p.name }, at: p.at, subject: `provider:${m.dir}:${p.name}`, related: [{ ...p.at, label: `provider "${p.name}"` }] })
@@ -40041,8 +41236,8 @@ function isTaggable(r) {
   if (NOT_TAGGABLE_ARM.has(type)) return false;
   if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
   if (r.kind === "nsg.rule") return false;
-  const segments = type.split("/").length;
-  return segments === 2 && type.includes(".") || written;
+  const segments2 = type.split("/").length;
+  return segments2 === 2 && type.includes(".") || written;
 }
 function sameTagName(a, b) {
   return a.toLowerCase() === b.toLowerCase();
@@ -40161,7 +41356,7 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
 
 // rules/governance/GOV001-location-not-allowed.ts
 init_normalize();
-function normalizeLocation(s) {
+function normalizeLocation2(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
 var GOV001_location_not_allowed_default = defineRule({
@@ -40192,14 +41387,14 @@ var GOV001_location_not_allowed_default = defineRule({
     let allowed;
     return {
       graph(g) {
-        allowed ??= new Set(configured.map(normalizeLocation));
+        allowed ??= new Set(configured.map(normalizeLocation2));
         if (allowed.size === 0) return;
         for (const r of g.resources) {
           if (isInlineElement(r)) continue;
           const v = valueAt(r.body, "location");
           if (v?.kind === "unknown") ctx.undecided(r, "location", v.reason, v.origin);
           if (v?.kind !== "string") continue;
-          const loc3 = normalizeLocation(v.value);
+          const loc3 = normalizeLocation2(v.value);
           if (loc3 === "" || loc3 === "global" || v.value.trim().startsWith("[") || allowed.has(loc3)) continue;
           const related = [...v.via ?? []];
           if (v.origin) related.push({ ...r.header, label: `resource ${r.address}` });
@@ -40508,6 +41703,99 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
             }
           });
           return;
+        }
+      }
+    };
+  }
+});
+
+// rules/governance/GOV002-org-policy-deny.ts
+var GOV002_org_policy_deny_default = defineRule({
+  meta: {
+    id: "GOV002",
+    name: "org-policy-deny",
+    shortDescription: "A resource that an organisation Azure Policy with effect deny would reject.",
+    fullDescription: "Platform teams enforce their rules with Azure Policy, and a developer learns about a deny only when the deployment fails with RequestDisallowedByPolicy, minutes into a pipeline and after the pull request has merged. This rule evaluates the policy definitions configured in `policies.definitions` (and, with `policies.fromScannedCode`, those written in the scanned code) statically against each resource as Azure receives it: ARM, Bicep and azapi bodies as written, azurerm resources as the provider sends them. A definition whose effect, after the assignment parameters in `policies.parameters` (else its defaultValue), is deny and whose condition holds is a deployment that will be rejected. Anything the evaluator cannot decide (an alias outside its table, an unknown value, an unsupported function) is not reported; `--verbose` lists it.",
+    help: "Change the resource so that the policy condition no longer holds (the finding points at the value the condition read), or ask the platform team for an exemption. Configure the definitions with `policies.definitions` and their assignment parameters with `policies.parameters`.",
+    level: "error",
+    tags: ["governance", "azure-policy"],
+    messages: {
+      deny: 'Azure Policy "{{policy}}" (deny) rejects {{type}} "{{name}}": {{evidence}}; change it so the policy condition does not hold (RequestDisallowedByPolicy).'
+    }
+  },
+  create(ctx) {
+    return {
+      graph(g) {
+        const set = ctx.policies;
+        if (!set || set.definitions.length === 0) return;
+        for (const r of g.resources) {
+          for (const j of judgeResource(set, r, g.resources) ?? []) {
+            if (j.effect !== void 0 && j.effect !== "deny") continue;
+            const attribute = `policy "${j.definition.displayName}"`;
+            if (j.result === void 0 || j.result === true && j.effect === void 0) {
+              ctx.undecided(r, attribute, j.why ?? "the effect is not known", evidenceLocation(j));
+              continue;
+            }
+            if (j.result !== true) continue;
+            const at2 = evidenceLocation(j);
+            const related = [conditionLocation(j)];
+            if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
+            ctx.report({
+              resource: r,
+              location: at2 ?? r.header,
+              related,
+              attributePath: `policy:${j.definition.name}`,
+              messageId: "deny",
+              data: { policy: j.definition.displayName, type: r.sourceType, name: displayName(r), evidence: evidenceText(j) }
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// rules/governance/GOV003-org-policy-audit.ts
+var AUDIT_EFFECTS = /* @__PURE__ */ new Set(["audit", "auditifnotexists"]);
+var GOV003_org_policy_audit_default = defineRule({
+  meta: {
+    id: "GOV003",
+    name: "org-policy-audit",
+    shortDescription: "A resource that an organisation Azure Policy with effect audit marks as non-compliant.",
+    fullDescription: "An audit policy does not stop a deployment, but the resource shows up as non-compliant in the organisation's compliance reports, and built-in definitions that default to Audit are often assigned as Deny later. This rule evaluates the configured policy definitions (`policies.definitions`, `policies.parameters`, `policies.fromScannedCode`) statically against each resource as Azure receives it, and reports those whose effect is audit (or auditIfNotExists, when whether the related resource exists can be decided from the scanned code) and whose condition holds. Anything the evaluator cannot decide is not reported; `--verbose` lists it.",
+    help: "Change the resource so that the policy condition no longer holds (the finding points at the value the condition read), or record why the exception is accepted.",
+    level: "warning",
+    tags: ["governance", "azure-policy"],
+    messages: {
+      audit: 'Azure Policy "{{policy}}" ({{effect}}) marks {{type}} "{{name}}" as non-compliant: {{evidence}}; change it so the policy condition does not hold.'
+    }
+  },
+  create(ctx) {
+    return {
+      graph(g) {
+        const set = ctx.policies;
+        if (!set || set.definitions.length === 0) return;
+        for (const r of g.resources) {
+          for (const j of judgeResource(set, r, g.resources) ?? []) {
+            if (j.effect === void 0 || !AUDIT_EFFECTS.has(j.effect)) continue;
+            const attribute = `policy "${j.definition.displayName}"`;
+            if (j.result === void 0) {
+              ctx.undecided(r, attribute, j.why ?? "not decidable", evidenceLocation(j));
+              continue;
+            }
+            if (j.result !== true) continue;
+            const at2 = evidenceLocation(j);
+            const related = [conditionLocation(j)];
+            if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
+            ctx.report({
+              resource: r,
+              location: at2 ?? r.header,
+              related,
+              attributePath: `policy:${j.definition.name}`,
+              messageId: "audit",
+              data: { policy: j.definition.displayName, effect: j.effect === "audit" ? "audit" : "auditIfNotExists", type: r.sourceType, name: displayName(r), evidence: evidenceText(j) }
+            });
+          }
         }
       }
     };
@@ -41015,7 +42303,7 @@ var ALL_RULES = registerRules({
   terraform: [TF001_local_terraform_state_default, TF002_state_file_in_repository_default, TF003_provider_version_unpinned_default],
   secrets: [SEC001_hardcoded_secret_default],
   tags: [TAG001_missing_required_tags_default, TAG002_gpu_resource_without_cost_center_default],
-  governance: [GOV001_location_not_allowed_default],
+  governance: [GOV001_location_not_allowed_default, GOV002_org_policy_deny_default, GOV003_org_policy_audit_default],
   ci: [CI001_sdk_auth_deprecated_default, CI002_azure_login_with_secret_default, CI003_oidc_without_id_token_permission_default, CI004_action_not_pinned_default, CI005_terraform_apply_without_plan_default],
   k8s: [K8S001_gpu_workload_without_gpu_toleration_default, K8S002_non_gpu_workload_tolerates_gpu_taint_default],
   core: [PARSE001_parse_error_default, EVAL001_evaluation_incomplete_default, EVAL002_remote_module_not_evaluated_default, SUP001_suppression_invalid_default, SUP002_suppression_unused_default]
@@ -41028,24 +42316,24 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path29.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path31.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path29.dirname(root);
-  for (const p of paths.slice(1)) while (path29.relative(root, p).startsWith("..")) root = path29.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path31.dirname(root);
+  for (const p of paths.slice(1)) while (path31.relative(root, p).startsWith("..")) root = path31.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path29.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path31.resolve(p));
   for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const inputPaths = given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p);
-  const onlyFiles = options.onlyFiles?.map((f) => path29.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path29.dirname(f)))] : inputPaths;
-  const root = path29.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path29.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path31.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path31.dirname(f)))] : inputPaths;
+  const root = path31.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path31.resolve(f));
   for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path29.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path31.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -41059,8 +42347,8 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  if (options.bicepCache !== void 0 && !fs4.existsSync(path29.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path29.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path29.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs4.existsSync(path31.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path31.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path31.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const listed = (await listFiles(scanPaths, {
     root,
@@ -41085,12 +42373,12 @@ async function lint(options = {}) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path29.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path31.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path29.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path31.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -41132,10 +42420,12 @@ async function lint(options = {}) {
     timing?.mark(fe.name);
   }
   const scanned = allFiles;
+  const policies = loadPolicies(config, options.policyAliasesFile, host, graphs, problems, notices);
+  timing?.mark("policies");
   options.onProgress?.("checking rules", 0, 0);
-  const undecided = [];
+  const undecided2 = [];
   const ruleFailures = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today: today2 }, undecided, ruleFailures);
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today: today2, policies }, undecided2, ruleFailures);
   for (const f of ruleFailures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
@@ -41144,7 +42434,7 @@ async function lint(options = {}) {
     for (const n of notifications) {
       if (n.ruleId !== "EVAL002") continue;
       const address = callAddress(n) ?? "";
-      undecided.push({ ruleId: "EVAL002", address, attribute: "source", reason: "the module is not evaluated (no local copy was read; EVAL002)", location: n.location });
+      undecided2.push({ ruleId: "EVAL002", address, attribute: "source", reason: "the module is not evaluated (no local copy was read; EVAL002)", location: n.location });
     }
   }
   findings.push(
@@ -41197,13 +42487,57 @@ async function lint(options = {}) {
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,
-    undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
+    undecided: undecided2.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
     skipped: [
       ...host.problems().filter((p) => p.kind === "outside" || p.kind === "not-regular").map((p) => ({ file: p.file, reason: p.message })),
       ...skippedByFrontEnds.filter((s) => !onlyFiles || onlyFiles.includes(s.file))
     ],
     notices
   };
+}
+function loadPolicies(config, aliasesOption, host, graphs, problems, notices) {
+  const pc = config.policies;
+  if (pc.definitions.length === 0 && !pc.fromScannedCode) return void 0;
+  const found = policyFiles(pc.definitions, config.baseDir, host);
+  for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
+  const definitions = [];
+  const initiatives = [];
+  const byHost = /* @__PURE__ */ new Map();
+  for (const f of found.files) byHost.set(f.host, [...byHost.get(f.host) ?? [], f.file]);
+  for (const [h, files] of byHost) {
+    const loaded = loadPolicyFiles(h, files);
+    definitions.push(...loaded.definitions);
+    initiatives.push(...loaded.initiatives);
+    for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
+  }
+  const setProblems = [];
+  if (pc.fromScannedCode) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const g of graphs) {
+      for (const d of definitionsInCode(g.resources, setProblems)) {
+        const key = `${d.name}\0${d.location.file}:${d.location.range.start.offset}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        definitions.push(d);
+      }
+    }
+  }
+  const aliasFile = aliasesOption ? path31.resolve(aliasesOption) : pc.aliases;
+  const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
+  const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
+  for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+  return set;
+}
+function readAliasDump(file) {
+  let json;
+  try {
+    json = JSON.parse(fs4.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : e.code ?? String(e)}`);
+  }
+  const rows = aliasesFromDump(json);
+  if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);
+  return rows;
 }
 function classify(file, frontEnds, host, root, problems) {
   let text2;
@@ -41322,7 +42656,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path30 from "node:path";
+import path32 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -41335,9 +42669,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path30.isAbsolute(file)) return toPosix(file);
-  const rel = path30.relative(base, file);
-  return toPosix(rel === "" ? path30.basename(file) : rel);
+  if (!path32.isAbsolute(file)) return toPosix(file);
+  const rel = path32.relative(base, file);
+  return toPosix(rel === "" ? path32.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -41840,7 +43174,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs7 from "node:fs";
-import path31 from "node:path";
+import path33 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -41968,10 +43302,10 @@ var PullRequestLines = class {
     try {
       real = fs7.realpathSync(file);
     } catch {
-      real = path31.resolve(file);
+      real = path33.resolve(file);
     }
-    const rel = path31.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path31.isAbsolute(rel) ? void 0 : rel.split(path31.sep).join("/");
+    const rel = path33.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path33.isAbsolute(rel) ? void 0 : rel.split(path33.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -42082,8 +43416,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path33 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path33}#L${line}`;
+  const path35 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path35}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -42203,7 +43537,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs8.mkdirSync(path32.dirname(this.sarifPath), { recursive: true });
+    fs8.mkdirSync(path34.dirname(this.sarifPath), { recursive: true });
     fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -42224,20 +43558,20 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
-    if (file !== void 0 && !fs8.existsSync(path32.resolve(workspace, file))) {
+    if (file !== void 0 && !fs8.existsSync(path34.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path32.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path34.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path32.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path34.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path32.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path32.resolve(workspace, inputs.baseline)
+    configFile: inputs.config === void 0 ? void 0 : path34.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path34.resolve(workspace, inputs.baseline)
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -42308,8 +43642,8 @@ function reportFailure(step, failure) {
 }
 async function run(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path32.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path32.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path34.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path34.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
