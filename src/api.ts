@@ -33,7 +33,7 @@ import { ALL_RULES } from '../rules/index.js';
 export const VERSION = '0.1.0';
 
 /** What the front ends read, for messages about files that are not read. */
-const FORMATS_READ = 'Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts';
+const FORMATS_READ = 'Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts';
 
 export interface LintOptions {
   /** Files or folders to lint (default: the current folder). */
@@ -151,6 +151,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
+  // A file named as an argument and not inside a folder argument is linted on purpose (TF004).
+  const givenDirs = inputPaths.filter((p) => fs.statSync(p).isDirectory());
+  for (const f of allFiles) {
+    if (inputPaths.includes(f.path) && !givenDirs.some((d) => !path.relative(d, f.path).startsWith('..'))) f.explicit = true;
+  }
   timing?.mark('classify');
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
@@ -186,6 +191,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const ciFiles: CiFile[] = [];
   const suppressionSources: SuppressionSource[] = [];
   const metadata: MetadataSource[] = [];
+  const fallbackFiles = new Map<string, string>();
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
     if (files.length === 0) continue;
@@ -199,6 +205,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     problems.push(...out.problems);
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...(out.metadata ?? []));
+    for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
     timing?.mark(fe.name);
   }
   const scanned: ScannedFile[] = allFiles;
@@ -208,6 +215,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const undecided: Undecided[] = [];
   const ruleFailures: RuleFailure[] = [];
   let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles }, undecided, ruleFailures);
+  for (const f of findings) {
+    const explanation = fallbackFiles.get(f.location.file);
+    // A finding at the file's start is about the file itself (TF004), not a resource placed there.
+    if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, '')} (${explanation}).`;
+  }
   for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
@@ -277,6 +289,11 @@ function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root
     const byName = fe.byName(file);
     if (byName === undefined) continue;
     if (byName !== 'peek') return { frontEnd: fe, kind: byName };
+    if (fe.byHead) {
+      const kind = fe.byHead(file, host);
+      if (kind) return { frontEnd: fe, kind };
+      if (!fe.byContent) continue;
+    }
     if (!read) {
       read = true;
       text = host.readText(file);

@@ -6,6 +6,7 @@
 import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
 import { armFrontEnd } from './arm.js';
+import { terraformPlanFrontEnd } from './terraform-plan.js';
 import { lazyFrontEnd } from './lazy.js';
 import { bicepKindByName, ciByName } from './names.js';
 
@@ -13,6 +14,6 @@ import { bicepKindByName, ciByName } from './names.js';
 const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName }, async () => (await import('./bicep.js')).bicepFrontEnd);
 const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName }, async () => (await import('./ci.js')).ciFrontEnd);
 
-export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, ciFrontEnd];
+export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd, armFrontEnd, ciFrontEnd];
 
 export type { FrontEnd, FrontEndContext, FrontEndResult, ClassifiedFile, Problem, Family } from './types.js';

@@ -27,7 +27,10 @@ export const ARM_PARENT_LEVELS: Record<string, number> = {
   'microsoft.storage/storageaccounts/blobservices/containers': 2,
 };
 
-export function fromTerraform(r: TfResource, evaluation: Evaluation): Resource[] {
+/** What the normalizer reads of a Terraform resource: from the static evaluator, or from a plan (`eval/terraform-plan`). */
+export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites'>;
+
+export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation): Resource[] {
   const site = (p: string): Location | undefined => r.sites.get(p.replace(/\.(\d+)\./g, '[$1].').replace(/\.(\d+)$/, '[$1]'));
   const base = {
     address: r.address,
@@ -49,7 +52,7 @@ export function fromTerraform(r: TfResource, evaluation: Evaluation): Resource[]
 }
 
 function azapiSource(
-  r: TfResource,
+  r: TerraformResourceShape,
   base: Pick<SourceResource, 'address' | 'header' | 'identity' | 'evaluation' | 'name'>,
   site: (p: string) => Location | undefined,
 ): SourceResource {

@@ -7,7 +7,6 @@
 export const PENDING_RULES: Readonly<Record<string, string>> = {
   GPU004: 'gpu-size-retired: issue "Imperative infrastructure" (az commands, Azure ML YAML, GPU004)',
   GPU005: 'gpu-size-into-opaque-module: issue "See what the deployment sees" (registry modules, plan JSON)',
-  TF004: 'plan-file-in-repository: issue "See what the deployment sees" (registry modules, plan JSON)',
   K8S001: 'gpu-workload-without-gpu-toleration: issue "Kubernetes GPU workloads"',
   K8S002: 'non-gpu-workload-tolerates-gpu-taint: issue "Kubernetes GPU workloads"',
   GOV002: 'org-policy-deny: issue "Azure Policy definitions evaluated statically"',

@@ -17,6 +17,7 @@ const FORMAT_FILES: Record<Format, (file: string, text: string) => boolean> = {
   'github-actions': (f) => /\.ya?ml$/.test(f),
   'azure-pipelines': (f) => /\.ya?ml$/.test(f),
   script: (f) => /\.(sh|bash|ps1)$/.test(f),
+  'terraform-plan': (f, t) => (/\.json$/.test(f) && /"format_version"/.test(t)) || /(^|\/)tfplan$|\.(tfplan|plan)$/.test(f),
 };
 
 export const FORMATS = Object.keys(FORMAT_FILES) as Format[];
