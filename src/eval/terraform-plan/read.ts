@@ -110,7 +110,7 @@ export function readPlanHead(chunks: ChunkSource): PlanHead | undefined {
       return 'skip';
     },
     raw(path, text, start) {
-      const v: unknown = JSON.parse(text);
+      const v = parseRaw(text, start);
       if (path[0] === 'format_version') {
         head.formatVersion = typeof v === 'string' ? v : String(v);
         head.formatAt = start;
@@ -131,10 +131,25 @@ export function forEachResourceChange(chunks: ChunkSource, onChange: (c: Resourc
       return 'skip';
     },
     raw(_path, text, start) {
-      const v: unknown = JSON.parse(text);
+      const v = parseRaw(text, start);
       if (isRecord(v)) onChange(v as ResourceChange, start, endOf(start, text));
     },
   });
+}
+
+/**
+ * `JSON.parse` of a value the stream only bracket-matched; a syntax error inside it becomes a
+ * PlanReadError at its exact position (V8 says the offset in its message).
+ */
+function parseRaw(text: string, start: Position): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+    const what = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    throw new PlanReadError(`Invalid JSON: ${what}`, endOf(start, text.slice(0, offset)));
+  }
 }
 
 /** The position after `text` that starts at `start`. */

@@ -108,8 +108,10 @@ class ChunkReader {
   /** Past a string starting at `pos` (the opening quote); returns its JSON text when `keep`. */
   string(keep: boolean): string | undefined {
     const start = this.base + this.pos;
-    if (keep && this.mark < 0) this.mark = start;
-    const ownMark = keep && this.mark === start;
+    // The string stays in the buffer until its end is found: the backslashes before a quote
+    // decide whether it ends the string, and they may sit in the previous chunk.
+    const ownMark = this.mark < 0;
+    if (ownMark) this.mark = start;
     this.pos++;
     for (;;) {
       if (!this.more()) this.fail('Unterminated string');
@@ -124,8 +126,7 @@ class ChunkReader {
       this.pos = q + 1;
       if (bs % 2 === 0) break;
     }
-    if (!keep) return undefined;
-    const text = this.buf.slice(start - this.base, this.pos);
+    const text = keep ? this.buf.slice(start - this.base, this.pos) : undefined;
     if (ownMark) this.mark = -1;
     return text;
   }
