@@ -17,13 +17,13 @@ import type { Value } from '../core/value.js';
 import { evaluatePlan } from '../eval/terraform-plan/evaluate.js';
 import { looksLikePlan } from '../eval/terraform-plan/read.js';
 import type { Evaluation, Resource } from '../model/resource.js';
-import { fromTerraform } from '../model/from-terraform.js';
+import { fromTerraform, terraformPathsRead } from '../model/from-terraform.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSource } from './types.js';
 import { parseCache, readProblem } from './shared.js';
 
 /** Chunk size of the streamed reads: memory is one chunk plus one resource change. */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 64 * 1024;
 /** How much of a `.json` file the plan peek reads before streaming the top-level keys. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -87,6 +87,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
           return tfs.length ? tfs : undefined;
         },
         insideRoot: (dir) => ctx.host.isInside(dir),
+        pathsRead: terraformPathsRead,
       });
       const unreadable = readProblem(ctx.host, f.path);
       // The JSON's syntax is checked by the stream; the .tf files the Terraform front end lints report their own.

@@ -39,6 +39,12 @@ export interface PlanInput {
   /** The `.tf` files of a folder inside the scan root (undefined when none). */
   listTfFiles(dir: string): string[] | undefined;
   insideRoot(dir: string): boolean;
+  /**
+   * The dotted paths of a resource's values the model reads (numeric segments: any index), or
+   * undefined for all; `armType` is azapi's `type`. Only these are kept: a 200 MB plan is
+   * mostly values no rule reads, and holding them all would not fit the memory budget.
+   */
+  pathsRead(type: string, armType?: string): string[] | undefined;
 }
 
 /** A resource of the plan, in the shape the Terraform normalizer reads (`model/from-terraform.ts`). */
@@ -116,6 +122,8 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
   const where = mapper.locate(addr, jsonAt, c.address);
   const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
   let after = c.change.after;
+  let { after_unknown: unk, after_sensitive: sens } = c.change;
+  const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === 'string' ? after.type : undefined);
   // azapi v1 writes `body` as a JSON string (jsonencode); v2 as an object: read both as the object.
   if (addr.type === 'azapi_resource' && isRecord(after) && typeof after.body === 'string') {
     try {
@@ -124,7 +132,13 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
       // Not JSON: kept as the string it is.
     }
   }
-  const body = objectValue(after, c.change.after_unknown, c.change.after_sensitive, where.sites, refTokens, where.header, where.static?.body);
+  if (read) {
+    const paths = read.map((p) => p.split('.'));
+    after = project(after, paths);
+    unk = project(unk, paths);
+    sens = project(sens, paths);
+  }
+  const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body);
   const id = isRecord(c.change.after) ? c.change.after.id : undefined;
   return {
     address: c.address,
@@ -137,6 +151,27 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     ids: typeof id === 'string' && id.startsWith('/') ? [`id:${id.toLowerCase()}`] : [],
     inPlanJson: where.inPlanJson,
   };
+}
+
+/**
+ * Only the parts of a JSON value on the given paths (segments compared without case, as the
+ * model reads ARM properties; a numeric segment stands for every list item); a path that ends
+ * keeps its whole subtree.
+ */
+export function project(v: unknown, paths: readonly (readonly string[])[]): unknown {
+  if (paths.some((p) => p.length === 0)) return v;
+  if (Array.isArray(v)) {
+    const rest = paths.filter((p) => /^\d+$/.test(p[0]!)).map((p) => p.slice(1));
+    return rest.length ? v.map((x) => project(x, rest)) : [];
+  }
+  if (!isRecord(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, e] of Object.entries(v)) {
+    const lower = k.toLowerCase();
+    const sub = paths.filter((p) => p[0]!.toLowerCase() === lower).map((p) => p.slice(1));
+    if (sub.length) out[k] = project(e, sub);
+  }
+  return out;
 }
 
 /** Unknown references point at their target resource (`tf:<module prefix>type.name`), as the static evaluator's do (graph edges). */
@@ -292,6 +327,10 @@ class SourceMapper {
       }
     }
     return this.staticByAddress.get(address);
+  }
+
+  pathsRead(type: string, armType?: string): string[] | undefined {
+    return this.input.pathsRead(type, armType);
   }
 
   load(dir: string): ModuleSource | undefined {
