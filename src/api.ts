@@ -79,6 +79,12 @@ export interface LintOptions {
   gitignore?: boolean;
   /** `--ignore-pattern` (repeatable): gitignore syntax, relative to the root; `.mlops-iac-lint-ignore` at the root is read too. */
   ignorePatterns?: string[];
+  /**
+   * Terraform plan JSON files linted on purpose (the Action's `plan` input): linted like file
+   * arguments and left out of the walk of the folders, so TF004 does not report the plan the
+   * job itself wrote; any other plan in the scanned tree still is.
+   */
+  planFiles?: string[];
   /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -101,7 +107,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   // A path named on the command line that is a symbolic link is followed (the user chose it);
   // links met while walking are not (DESIGN.md "Offline and safe").
-  const inputPaths = given.map((p) => (fs.lstatSync(p).isSymbolicLink() ? fs.realpathSync(p) : p));
+  const planFiles = (options.planFiles ?? []).map((p) => path.resolve(p));
+  for (const p of planFiles) if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const inputPaths = [...given.map((p) => (fs.lstatSync(p).isSymbolicLink() ? fs.realpathSync(p) : p)), ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = options.onlyFiles?.map((f) => path.resolve(f));
   // Pre-commit: lint each given file's whole folder (its Terraform module), report only the given files.
   const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path.dirname(f)))] : inputPaths;
@@ -130,11 +138,15 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
   // ---- discover and classify -------------------------------------------------------------
   const problems: Problem[] = [];
+  const walked = new Set<string>();
+  // A plan given on purpose is not part of the walked tree (TF004), whatever folder holds it.
+  const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   const listed = (
     await listFiles(scanPaths, {
       root,
       gitignore: options.gitignore,
-      ignorePatterns: options.ignorePatterns,
+      ignorePatterns: [...(options.ignorePatterns ?? []), ...planPatterns],
+      walked,
       reader: host,
       accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),
       // A folder that cannot be listed is said, never skipped without a word.
@@ -151,11 +163,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
-  // A file named as an argument and not inside a folder argument is linted on purpose (TF004).
-  const givenDirs = inputPaths.filter((p) => fs.statSync(p).isDirectory());
-  for (const f of allFiles) {
-    if (inputPaths.includes(f.path) && !givenDirs.some((d) => !path.relative(d, f.path).startsWith('..'))) f.explicit = true;
-  }
+  // A file named as an argument that no folder walk found is linted on purpose (TF004).
+  for (const f of allFiles) if (inputPaths.includes(f.path) && !walked.has(f.path)) f.explicit = true;
   timing?.mark('classify');
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {

@@ -153,6 +153,19 @@ describe('plan JSON linted with its .tf lines', () => {
     ]);
   });
 
+  it('TF004: a plan named alone or as planFiles is linted on purpose; one a folder walk finds is reported', async () => {
+    const dir = tmp({ 'infra/main.tf': KV_TF, 'infra/plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER)]) });
+    const planFile = path.join(dir, 'infra/plan.json');
+    const tf004 = async (o: Parameters<typeof lint>[0]): Promise<string[]> =>
+      (await lint({ root: dir, noConfig: true, rules: ['TF004'], ...o })).findings.map((f) => at(dir, f));
+    expect(await tf004({ paths: [planFile] })).toEqual([]);
+    expect(await tf004({ paths: [dir] })).toEqual(['infra/plan.json:1:1']);
+    // Named as well as walked: it still sits in the scanned tree (RULES.md TF004).
+    expect(await tf004({ paths: [dir, planFile] })).toEqual(['infra/plan.json:1:1']);
+    // planFiles (the Action's plan input): left out of the walk, so not reported.
+    expect(await tf004({ paths: [dir], planFiles: [planFile] })).toEqual([]);
+  });
+
   it('a value only the plan knows (-var) is reported at its attribute; unknown and sensitive values never are', async () => {
     const dir = tmp({
       'main.tf': KV_TF,
