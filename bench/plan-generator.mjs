@@ -60,7 +60,7 @@ const section = (open, close, until, item) => {
   w(close);
   return i;
 };
-section('"planned_values":{"root_module":{"child_modules":[{"address":"module.team","resources":[', ']}]}},', share(0.3), (r, i) => ({ address: r.address, mode: 'managed', type: r.type, name: r.name, index: 0, provider_name: 'registry.terraform.io/hashicorp/azurerm', schema_version: 0, values: r.after, sensitive_values: {} }));
+section('"planned_values":{"root_module":{"child_modules":[{"address":"module.team","resources":[', ']}]}},', share(0.3), (r) => ({ address: r.address, mode: 'managed', type: r.type, name: r.name, index: 0, provider_name: 'registry.terraform.io/hashicorp/azurerm', schema_version: 0, values: r.after, sensitive_values: {} }));
 const n = section('"resource_changes":[', '],', share(0.85), (r) => ({
   address: r.address,
   module_address: r.moduleAddress,
