@@ -195,6 +195,32 @@ describe('plan JSON linted with its .tf lines', () => {
     expect(s.undecided[0]?.reason).toBe('purge_protection_enabled is sensitive in the plan (its value is never read)');
   });
 
+  it('where the static evaluation agrees, the plan value keeps its origin and chain (one finding with the .tf run)', async () => {
+    const dir = tmp({
+      'main.tf': `variable "purge" {
+  type    = bool
+  default = false
+}
+
+module "vaults" {
+  source   = "./vault"
+  for_each = toset(["a.b"])
+  purge    = var.purge
+}
+`,
+      'vault/main.tf': KV_TF.replace('purge_protection_enabled = var.purge', 'purge_protection_enabled = var.purge\n  rbac_authorization_enabled = true'),
+      'plan.json': plan([change('module.vaults["a.b"].azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER, { moduleAddress: 'module.vaults["a.b"]' })], {
+        variables: { purge: { value: false } },
+        configuration: { root_module: { module_calls: { vaults: { source: './vault', module: { resources: [] } } } } },
+      }),
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, env: 'prod', rules: ['KV001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')} ${f.related.map((l) => `${path.relative(dir, l.file)}:${l.range.start.line}`).join(' ')}`)).toEqual([
+      // The default of var.purge, through the module argument, as the static run reports it.
+      'KV001 main.tf:3:13 default,plan.json main.tf:1 main.tf:9 vault/main.tf:1 vault/main.tf:11',
+    ]);
+  });
+
   it('SEC001 never reads plan values (resolved -var secrets are not hard-coded)', async () => {
     const dir = tmp({
       'main.tf': `variable "admin_password" {
