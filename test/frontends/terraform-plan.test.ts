@@ -13,6 +13,7 @@ import { lint } from '../../src/api.js';
 import type { Finding } from '../../src/engine/types.js';
 import { parseAddress, baseAddress, configAddress } from '../../src/eval/terraform-plan/address.js';
 import { JsonStreamError, streamJson } from '../../src/parse/json/stream.js';
+import { evaluatePlan } from '../../src/eval/terraform-plan/evaluate.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/terraform-plan');
 
@@ -219,6 +220,31 @@ module "vaults" {
       // The default of var.purge, through the module argument, as the static run reports it.
       'KV001 main.tf:3:13 default,plan.json main.tf:1 main.tf:9 vault/main.tf:1 vault/main.tf:11',
     ]);
+  });
+
+  it('a plan with more resources than the cap: the rest are not linted, and EVAL001 says so', () => {
+    const text = plan(Array.from({ length: 5 }, (_, i) => change(`azurerm_key_vault.kv${i}`, 'azurerm_key_vault', KV_AFTER)));
+    const r = evaluatePlan({
+      file: '/nowhere/plan.json',
+      root: '/nowhere',
+      chunks: () => [text][Symbol.iterator]() as Iterator<string, void>,
+      parseHcl: () => undefined,
+      listTfFiles: () => undefined,
+      insideRoot: () => false,
+      pathsRead: () => undefined,
+      maxResources: 3,
+    });
+    expect(r.resources.map((x) => x.address)).toEqual(['azurerm_key_vault.kv0', 'azurerm_key_vault.kv1', 'azurerm_key_vault.kv2']);
+    expect(r.problems.map((p) => `${p.ruleId} ${p.location.range.start.line} ${p.message}`)).toEqual(['EVAL001 80 the plan has more than 3 resources; the 2 resource changes after them are not linted']);
+  });
+
+  it('an inline suppression on the .tf line suppresses the plan finding (a plan named alone)', async () => {
+    const dir = tmp({
+      'main.tf': KV_TF.replace('  purge_protection_enabled = var.purge', '  # mlops-iac-lint-ignore KV001 -- sandbox vault, deleted nightly\n  purge_protection_enabled = var.purge'),
+      'plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER)]),
+    });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['KV001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.suppression?.kind ?? 'active'}`)).toEqual(['KV001 main.tf:12:3 inSource']);
   });
 
   it('SEC001 never reads plan values (resolved -var secrets are not hard-coded)', async () => {

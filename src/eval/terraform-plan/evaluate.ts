@@ -45,6 +45,8 @@ export interface PlanInput {
    * mostly values no rule reads, and holding them all would not fit the memory budget.
    */
   pathsRead(type: string, armType?: string): string[] | undefined;
+  /** The resource cap (default MAX_PLAN_RESOURCES; tests lower it). */
+  maxResources?: number;
 }
 
 /** A resource of the plan, in the shape the Terraform normalizer reads (`model/from-terraform.ts`). */
@@ -83,6 +85,14 @@ const SUPPORTED_MAJOR = new Set(['0', '1']);
 
 const SENSITIVE = 'is sensitive in the plan (its value is never read)';
 
+/**
+ * The most resources one plan contributes. A real 200 MB plan has some 25,000; each kept
+ * resource costs a few KB, so a hostile plan with millions of tiny changes would exhaust memory.
+ * Beyond the cap an EVAL001 note says how many were left out (RULES.md: an evaluation that had
+ * to stop).
+ */
+export const MAX_PLAN_RESOURCES = 100_000;
+
 export function evaluatePlan(input: PlanInput): PlanEvaluation {
   const out: PlanEvaluation = { resources: [], variables: new Map(), problems: [] };
   const at = (p: Position, end?: Position): Location => ({ file: input.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -101,10 +111,21 @@ export function evaluatePlan(input: PlanInput): PlanEvaluation {
     for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
     const mapper = new SourceMapper(input, head.configuration, head.variables);
     out.rootDir = mapper.rootDir;
+    const cap = input.maxResources ?? MAX_PLAN_RESOURCES;
+    let skipped = 0;
+    let firstSkipped: Location | undefined;
     forEachResourceChange(input.chunks, (c, start, end) => {
+      if (out.resources.length >= cap) {
+        skipped++;
+        firstSkipped ??= at(start);
+        return;
+      }
       const r = planResource(c, mapper, at(start, end));
       if (r) out.resources.push(r);
     });
+    if (firstSkipped) {
+      out.problems.push({ ruleId: 'EVAL001', message: `the plan has more than ${cap} resources; the ${skipped} resource changes after them are not linted`, location: firstSkipped });
+    }
   } catch (e) {
     if (!(e instanceof PlanReadError)) throw e;
     out.problems.push({ ruleId: 'PARSE001', message: e.message, location: at(e.position) });
