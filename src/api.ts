@@ -163,8 +163,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
-  // A file named as an argument that no folder walk found is linted on purpose (TF004).
-  for (const f of allFiles) if (inputPaths.includes(f.path) && !walked.has(f.path)) f.explicit = true;
+  // Linted on purpose (TF004 does not report such a plan): a file named as an argument that no
+  // folder walk found, or named in files-only mode (whose folder walk only resolves variables),
+  // or a `planFiles` entry. Not the pre-commit hook's files: it passes every staged file.
+  const deliberate = options.errorOnUnmatchedFile !== false;
+  for (const f of allFiles) {
+    const named = onlyFiles ? onlyFiles.includes(f.path) : inputPaths.includes(f.path) && !walked.has(f.path);
+    if ((deliberate && named) || planFiles.includes(f.path)) f.explicit = true;
+  }
   timing?.mark('classify');
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
@@ -264,7 +270,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   let reported = findings;
   if (onlyFiles) {
     const only = new Set(onlyFiles);
-    reported = findings.filter((f) => only.has(f.location.file));
+    // A plan's findings are located in the .tf files it maps to: they belong to the plan.
+    const planVariants = new Set(allFiles.filter((f) => f.kind === 'tfplan-json' && only.has(f.path)).map((f) => relativeToRoot(root, f.path)));
+    reported = findings.filter((f) => only.has(f.location.file) || f.variants.some((v) => planVariants.has(v)));
   }
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = new Map<string, string>();

@@ -165,6 +165,17 @@ describe('plan JSON linted with its .tf lines', () => {
     expect(await tf004({ paths: [dir, planFile] })).toEqual(['infra/plan.json:1:1']);
     // planFiles (the Action's plan input): left out of the walk, so not reported.
     expect(await tf004({ paths: [dir], planFiles: [planFile] })).toEqual([]);
+    // The CLI's files-only mode (`mlops-iac-lint infra/plan.json`): on purpose; the pre-commit
+    // hook's (every staged file, --no-error-on-unmatched-pattern): a plan about to be committed.
+    expect(await tf004({ paths: [planFile], onlyFiles: [planFile] })).toEqual([]);
+    expect(await tf004({ paths: [planFile], onlyFiles: [planFile], errorOnUnmatchedFile: false })).toEqual(['infra/plan.json:1:1']);
+  });
+
+  it('the CLI files-only mode reports the plan findings located in the .tf files', async () => {
+    const dir = tmp({ 'infra/main.tf': KV_TF, 'infra/other.tf': 'variable "unused" {}\n', 'infra/plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER)], { variables: { purge: { value: false } } }) });
+    const planFile = path.join(dir, 'infra/plan.json');
+    const r = await lint({ paths: [planFile], onlyFiles: [planFile], root: dir, noConfig: true, env: 'prod', rules: ['KV001', 'TF004'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['KV001 infra/main.tf:11:3']);
   });
 
   it('a value only the plan knows (-var) is reported at its attribute; unknown and sensitive values never are', async () => {
@@ -324,7 +335,7 @@ variable "tls" {
     ]);
     const bad = tmp({ 'plan.json': '{\n  "format_version": "1.2",\n  "resource_changes": [\n    {"address": "a.b" "mode": "managed"}\n  ]\n}\n' });
     const b = await lint({ paths: [path.join(bad, 'plan.json')], root: bad, noConfig: true });
-    expect(b.findings.map((f) => `${f.ruleId} ${at(bad, f)} ${f.message}`)).toEqual([`PARSE001 plan.json:4:23 Invalid JSON: Expected ',' or '}' after property value`]);
+    expect(b.findings.map((f) => `${f.ruleId} ${at(bad, f)} ${f.message}`)).toEqual(['PARSE001 plan.json:4:23 Expected a comma or a closing brace here']);
   });
 
   it('does not take ARM templates or other JSON for plans', async () => {

@@ -122,17 +122,49 @@ export function readPlanHead(chunks: ChunkSource): PlanHead | undefined {
   return ok ? head : undefined;
 }
 
-/** The second pass: each `resource_changes` entry in order, with where its object starts and ends. */
+/** The members of a resource change that are read (`before` and the rest are skipped, never parsed). */
+const CHANGE_KEYS = new Set(['address', 'module_address', 'mode', 'type', 'name', 'deposed']);
+const CHANGE_CHANGE_KEYS = new Set(['actions', 'after', 'after_unknown', 'after_sensitive']);
+
+/**
+ * The second pass: each `resource_changes` entry in order, with where its object starts and
+ * ends. Only the members read are parsed (`before`, often half of the entry, is skipped).
+ */
 export function forEachResourceChange(chunks: ChunkSource, onChange: (c: ResourceChange, start: Position, end: Position) => void): boolean {
+  let current: Record<string, unknown> | undefined;
+  let change: Record<string, unknown> | undefined;
+  let start: Position | undefined;
+  const inEntry = (p: JsonPath): boolean => p[0] === 'resource_changes' && typeof p[1] === 'number';
   return run(chunks, {
-    at(path) {
+    at(path, at) {
       if (path.length === 0 || isKey(path, 'resource_changes')) return 'enter';
-      if (path.length === 2 && path[0] === 'resource_changes') return 'raw';
+      if (!inEntry(path)) return 'skip';
+      if (path.length === 2) {
+        current = {};
+        change = undefined;
+        start = at;
+        return 'enter';
+      }
+      if (path.length === 3) {
+        if (path[2] === 'change') {
+          change = {};
+          return 'enter';
+        }
+        return CHANGE_KEYS.has(path[2] as string) ? 'raw' : 'skip';
+      }
+      if (path.length === 4 && path[2] === 'change') return CHANGE_CHANGE_KEYS.has(path[3] as string) ? 'raw' : 'skip';
       return 'skip';
     },
-    raw(_path, text, start) {
-      const v = parseRaw(text, start);
-      if (isRecord(v)) onChange(v as ResourceChange, start, endOf(start, text));
+    raw(path, text, at) {
+      const v = parseRaw(text, at);
+      if (path.length === 3) current![path[2] as string] = v;
+      else change![path[3] as string] = v;
+    },
+    end(path, end) {
+      if (path.length !== 2 || !inEntry(path) || !current || !start) return;
+      if (change) current.change = change;
+      onChange(current as ResourceChange, start, end);
+      current = undefined;
     },
   });
 }

@@ -20,6 +20,8 @@ export interface StreamVisitor {
   at(path: JsonPath, start: Position): StreamAction;
   /** A value asked for with `raw`: its JSON text. Returning false stops the read. */
   raw?(path: JsonPath, text: string, start: Position): boolean | void;
+  /** An entered object or array ended; `end` is the position after its closing bracket. */
+  end?(path: JsonPath, end: Position): void;
 }
 
 export class JsonStreamError extends Error {
@@ -200,6 +202,14 @@ export function streamJson(chunks: Iterator<string, void>, visitor: StreamVisito
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
+    if (c === 0x7b || c === 0x5b) {
+      container(path, depth, c);
+      visitor.end?.(path, r.position());
+      return;
+    }
+    r.skip(depth);
+  };
+  const container = (path: JsonPath, depth: number, c: number): void => {
     if (c === 0x7b) {
       r.pos++;
       if (r.peek() === 0x7d) {
@@ -237,7 +247,6 @@ export function streamJson(chunks: Iterator<string, void>, visitor: StreamVisito
         }
       }
     }
-    r.skip(depth);
   };
   try {
     value([], 0);
