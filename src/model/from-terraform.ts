@@ -9,8 +9,8 @@ import { AZURERM_TABLE } from './tables/azurerm.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { normalize, pathsRead, type SourceResource } from './normalize.js';
 
-/** What any rule reads of any resource, modelled or not: messages (`name`), TAG001 (`tags`), GOV001 (`location`), identities (`id`). */
-const READ_OF_EVERY_RESOURCE = ['name', 'location', 'tags', 'id'];
+/** What any rule reads of any resource, modelled or not: messages (`name`), TAG001 (`tags`), GOV001 (`location`). */
+const READ_OF_EVERY_RESOURCE = ['name', 'location', 'tags'];
 
 /**
  * The paths of a Terraform resource's attributes the model reads (numeric segments: any list
