@@ -258,6 +258,57 @@ module "vaults" {
     expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.suppression?.kind ?? 'active'}`)).toEqual(['KV001 main.tf:12:3 inSource']);
   });
 
+  it('references link plan resources: an unknown ID through the configuration references, a known ID through the resource it names', async () => {
+    const tf = `variable "acr_public" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                          = "acrml"
+  resource_group_name           = "rg-ml"
+  location                      = "westeurope"
+  sku                           = "Premium"
+  public_network_access_enabled = var.acr_public
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+}
+`;
+    const acrId = '/subscriptions/0/resourceGroups/rg-ml/providers/Microsoft.ContainerRegistry/registries/acrml';
+    const acr = { name: 'acrml', location: 'westeurope', sku: 'Premium', public_network_access_enabled: false };
+    const ws = { name: 'mlw-private', location: 'westeurope', public_network_access_enabled: false, image_build_compute_name: null };
+    const configuration = {
+      root_module: {
+        resources: [
+          { address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', expressions: { container_registry_id: { references: ['azurerm_container_registry.acr.id', 'azurerm_container_registry.acr'] } } },
+        ],
+      },
+    };
+    const created = tmp({
+      'main.tf': tf,
+      'plan.json': plan([
+        change('azurerm_container_registry.acr', 'azurerm_container_registry', acr, { unknown: { id: true } }),
+        change('azurerm_machine_learning_workspace.ws', 'azurerm_machine_learning_workspace', ws, { unknown: { id: true, container_registry_id: true } }),
+      ], { configuration, variables: { acr_public: { value: false } } }),
+    });
+    const existing = tmp({
+      'main.tf': tf,
+      'plan.json': plan([
+        change('azurerm_container_registry.acr', 'azurerm_container_registry', { ...acr, id: acrId }, { actions: ['no-op'] }),
+        change('azurerm_machine_learning_workspace.ws', 'azurerm_machine_learning_workspace', { ...ws, container_registry_id: acrId }, { unknown: { id: true } }),
+      ], { variables: { acr_public: { value: false } } }),
+    });
+    for (const dir of [created, existing]) {
+      const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['AML002'] });
+      expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['AML002 main.tf:13:1']);
+    }
+  });
+
   it('SEC001 never reads plan values (resolved -var secrets are not hard-coded)', async () => {
     const dir = tmp({
       'main.tf': `variable "admin_password" {
