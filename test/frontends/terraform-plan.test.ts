@@ -389,6 +389,26 @@ variable "tls" {
     expect(b.findings.map((f) => `${f.ruleId} ${at(bad, f)} ${f.message}`)).toEqual(['PARSE001 plan.json:4:23 Expected a comma or a closing brace here']);
   });
 
+  it('plans of any shape never crash: what is not as Terraform writes it is not a resource', async () => {
+    const weird = [
+      { address: 7, mode: 'managed', type: 'azurerm_key_vault', name: 'kv', change: { actions: ['create'], after: {} } },
+      { address: 'azurerm_key_vault.a', mode: 'managed', change: { actions: 'create', after: 'x' } },
+      { address: 'azurerm_key_vault.b', mode: 'managed', change: 'create' },
+      { address: 'module.m.azurerm_key_vault.c', mode: 'managed', change: { actions: ['create'], after: [1, 2], after_unknown: 'yes', after_sensitive: 3 } },
+      'not an object',
+      { address: 'azurerm_key_vault.kv', mode: 'managed', type: 'azurerm_key_vault', name: 'kv', change: { actions: ['create'], after: KV_AFTER } },
+    ];
+    const dir = tmp({
+      'main.tf': KV_TF,
+      'plan.json': plan(weird, { variables: 'none', configuration: { root_module: { module_calls: { m: { source: 12, module: 'x' } }, resources: { not: 'a list' } } } }),
+    });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['KV001', 'EVAL001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['KV001 main.tf:11:3']);
+    const shapes = tmp({ 'a.json': plan([]).replace('"resource_changes": []', '"resource_changes": {"x": 1}'), 'b.json': '{"format_version": "1.0", "planned_values": 3}' });
+    const s = await lint({ paths: [shapes], root: shapes, noConfig: true });
+    expect(s.findings.map((f) => `${f.ruleId} ${at(shapes, f)}`)).toEqual(['TF004 a.json:1:1', 'TF004 b.json:1:1']);
+  });
+
   it('does not take ARM templates or other JSON for plans', async () => {
     const dir = tmp({
       'azuredeploy.json': JSON.stringify({

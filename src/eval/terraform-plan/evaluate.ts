@@ -27,7 +27,7 @@ import { blockHeader, buildModuleSource, locOf, type ModuleSource } from '../ter
 import { localModuleSource, ModuleInstance, type TfResource } from '../terraform/instance.js';
 import { EvalGuard } from '../terraform/guard.js';
 import { baseAddress, modulePrefix, parseAddress, type PlanAddress } from './address.js';
-import { forEachResourceChange, isRecord, PlanReadError, readPlanHead, type ChunkSource, type ConfigModule, type ResourceChange } from './read.js';
+import { forEachResourceChange, isRecord, PlanReadError, readPlanHead, type ChunkSource, type ConfigModule, type ConfigModuleCall, type ResourceChange } from './read.js';
 
 export interface PlanInput {
   /** The plan JSON (absolute). */
@@ -135,9 +135,11 @@ export function evaluatePlan(input: PlanInput): PlanEvaluation {
 }
 
 function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location): PlanResource | undefined {
-  if (c.mode !== 'managed' || c.deposed !== undefined || !c.address || !c.change) return undefined;
-  const actions = c.change.actions ?? [];
-  if (actions.length === 0 || actions.every((a) => a === 'delete')) return undefined;
+  // Hand-written or damaged plans may have any shape: what is not as Terraform writes it is not a resource.
+  if (c.mode !== 'managed' || c.deposed !== undefined || typeof c.address !== 'string' || !isRecord(c.change)) return undefined;
+  const actions = c.change.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || actions.every((a) => a === 'delete')) return undefined;
+  if (!isRecord(c.change.after)) return undefined;
   const addr = parseAddress(c.address);
   if (!addr || addr.mode !== 'managed') return undefined;
   const where = mapper.locate(addr, jsonAt, c.address);
@@ -370,18 +372,20 @@ class SourceMapper {
     /** The `module` block of the nearest local caller, for resources of modules not read here. */
     let callHeader: Location | undefined;
     for (const step of addr.modules) {
-      const callCfg = cfg?.module_calls?.[step.name];
+      const calls = cfg?.module_calls;
+      const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? (calls[step.name] as ConfigModuleCall) : undefined;
       const hclCall = src?.moduleCalls.get(step.name);
       if (hclCall) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
-      const source = callCfg?.source ?? (hclCall ? localModuleSource(hclCall.node) : undefined);
-      cfg = callCfg?.module;
+      const source = typeof callCfg?.source === 'string' ? callCfg.source : hclCall ? localModuleSource(hclCall.node) : undefined;
+      cfg = isRecord(callCfg?.module) ? callCfg.module : undefined;
       const local = source !== undefined && (source.startsWith('./') || source.startsWith('../'));
       const next = local && dir ? path.resolve(dir, source) : undefined;
       src = next ? this.load(next) : undefined;
       dir = src ? next : undefined;
     }
     const key = `${addr.type}.${addr.name}`;
-    const configExpressions = cfg?.resources?.find((r) => r.address === key && (r.mode ?? 'managed') === 'managed')?.expressions;
+    const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === key && (r.mode ?? 'managed') === 'managed') : undefined;
+    const configExpressions = isRecord(declared?.expressions) ? declared.expressions : undefined;
     const decl = src?.resources.get(key);
     if (decl) return { header: blockHeader(decl.node, decl.file), sites: this.sitesOf(decl.node, decl.file), configExpressions, inPlanJson: false, static: this.staticResource(address) };
     if (callHeader) return { header: callHeader, sites: new Map(), configExpressions, inPlanJson: false };
