@@ -144,7 +144,7 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
   if (!addr || addr.mode !== 'managed') return undefined;
   const where = mapper.locate(addr, jsonAt, c.address);
   const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
-  let after = c.change.after;
+  let after: unknown = c.change.after;
   let { after_unknown: unk, after_sensitive: sens } = c.change;
   const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === 'string' ? after.type : undefined);
   // azapi v1 writes `body` as a JSON string (jsonencode); v2 as an object: read both as the object.
