@@ -423,6 +423,13 @@ variable "tls" {
     expect(r.findings.map((f) => `${f.ruleId} ${path.basename(f.location.file)}`)).toEqual(['KV001 azuredeploy.json']);
   });
 
+  it('the pre-commit hook passes a staged binary plan: TF004, no PARSE001', async () => {
+    const dir = tmp({ 'infra/main.tfplan': `PK\u0003\u0004${'\u0000'.repeat(22)}\u0006\u0000\u0000\u0000tfplan` });
+    const f = path.join(dir, 'infra/main.tfplan');
+    const r = await lint({ paths: [f], onlyFiles: [f], root: dir, noConfig: true, errorOnUnmatchedFile: false });
+    expect(r.findings.map((x) => `${x.ruleId} ${at(dir, x)}`)).toEqual(['TF004 infra/main.tfplan:1:1']);
+  });
+
   it('a binary plan named on purpose is not read, and says how to lint it', async () => {
     const dir = tmp({ 'main.tfplan': `PK\u0003\u0004${'\u0000'.repeat(22)}\u0006\u0000\u0000\u0000tfplan` });
     const r = await lint({ paths: [path.join(dir, 'main.tfplan')], root: dir, noConfig: true });
