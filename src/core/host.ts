@@ -243,7 +243,7 @@ export function createHost(root: string): Host {
       let fd: number | undefined;
       try {
         fd = fs.openSync(file, 'r');
-        const buf = Buffer.alloc(maxBytes);
+        const buf = Buffer.allocUnsafe(maxBytes); // only the bytes read are returned
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
         return buf.subarray(0, n);
       } catch (e) {
