@@ -26,6 +26,7 @@ import NET001 from './network/NET001-admin-port-open-to-internet.js';
 import TF001 from './terraform/TF001-local-terraform-state.js';
 import TF002 from './terraform/TF002-state-file-in-repository.js';
 import TF003 from './terraform/TF003-provider-version-unpinned.js';
+import TF004 from './terraform/TF004-plan-file-in-repository.js';
 import SEC001 from './secrets/SEC001-hardcoded-secret.js';
 import TAG001 from './tags/TAG001-missing-required-tags.js';
 import TAG002 from './tags/TAG002-gpu-resource-without-cost-center.js';
@@ -54,7 +55,7 @@ export const ALL_RULES: Rule[] = registerRules({
   acr: [ACR001, ACR002],
   storage: [ST001, ST002],
   network: [NET001],
-  terraform: [TF001, TF002, TF003],
+  terraform: [TF001, TF002, TF003, TF004],
   secrets: [SEC001],
   tags: [TAG001, TAG002],
   governance: [GOV001, GOV002, GOV003],

@@ -35,6 +35,8 @@ export type InputFormat =
   | 'script'
   | 'k8s'
   | 'azure-cli'
+  /** Terraform plan files (JSON and binary) as files (TF004); the resources of a plan JSON are `terraform`/`azapi` resources. */
+  | 'terraform-plan'
   | 'any';
 
 /** Formats of resource rules: every front end that produces normalized resources. */
@@ -177,6 +179,8 @@ export interface ScannedFile {
    * origin of its line (absent when the file could not be read or parsed). SEC001 reads them.
    */
   varValues?: ReadonlyMap<string, Value>;
+  /** Named as a file argument, not found by walking a folder argument (TF004: a plan linted on purpose). */
+  explicit?: boolean;
 }
 
 

@@ -76,6 +76,11 @@ export interface FrontEndResult {
    * references and heredocs that write files (src/frontends/azure-cli.ts).
    */
   azureCli?: { fileReferences: AzFileReference[]; heredocs: HeredocWrite[] };
+  /**
+   * Files findings are located in only as a last resort (a plan JSON whose `.tf` source was not
+   * found): the message of every finding located there gets `explanation` appended.
+   */
+  fallbackFiles?: { file: string; explanation: string }[];
 }
 
 /** A file a front end claimed, with the kind it was classified as. */
@@ -87,6 +92,8 @@ export interface ClassifiedFile {
    * the Host): file hooks (SEC001) get them as `ScannedFile.varValues`.
    */
   varValues?: ReadonlyMap<string, Value>;
+  /** Named as a file argument, not found by walking a folder argument (TF004: a plan linted on purpose). */
+  explicit?: boolean;
 }
 
 export interface FrontEndContext {
@@ -124,6 +131,12 @@ export interface FrontEnd {
   byName(file: string): FileKind | 'peek' | undefined;
   /** Classifies by content, for files `byName` answered `'peek'` for. */
   byContent?(file: string, text: string, rel: string): FileKind | undefined;
+  /**
+   * Classifies by a peek through the Host without reading the whole file (a plan can be
+   * 200 MB; a binary plan is not text): asked before `byContent` for files `byName` answered
+   * `'peek'` for. Undefined: not this front end's file.
+   */
+  byHead?(file: string, host: Host): FileKind | undefined;
   /** Imports what byContent, supersedes and run need (`lazy.ts`); lint() awaits it before classifying when a listed file's byName answers. */
   load?(): Promise<void>;
   /**

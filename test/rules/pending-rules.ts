@@ -5,5 +5,4 @@
  * nothing is skipped silently.
  */
 export const PENDING_RULES: Readonly<Record<string, string>> = {
-  TF004: 'plan-file-in-repository: issue "See what the deployment sees" (registry modules, plan JSON)',
 };
