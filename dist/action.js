@@ -713,12 +713,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path35) {
+function findNodeAtLocation(root, path38) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path35) {
+  for (let segment of path38) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -4826,8 +4826,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path35) {
-      let input = path35;
+    function removeDotSegments(path38) {
+      let input = path38;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4901,11 +4901,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path35) {
-      if (path35 === "" || path35[0] === "/") {
-        return removeDotSegments(path35);
+    function removeDotSegmentsRelative(path38) {
+      if (path38 === "" || path38[0] === "/") {
+        return removeDotSegments(path38);
       }
-      const segments2 = path35.split("/");
+      const segments2 = path38.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5268,8 +5268,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
+        const path38 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path38 && path38 !== "/" ? path38 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8840,9 +8840,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path35) {
+function valueAt(v, path38) {
   let cur = v;
-  for (const seg of path35.split(".")) {
+  for (const seg of path38.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -8850,9 +8850,9 @@ function valueAt(v, path35) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path35) {
+function chosenNullAt(v, path38) {
   let cur = v;
-  for (const seg of path35.split(".")) {
+  for (const seg of path38.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -8891,6 +8891,16 @@ function factOf(body, spec, site, sitePrefix = "", apiVersion) {
     if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
   }
   return absent;
+}
+function pathsRead(spec) {
+  const out = spec.attrs.flatMap((a) => a.paths);
+  for (const paths of Object.values(spec.refs ?? {})) out.push(...paths);
+  for (const el of spec.elements ?? []) {
+    out.push(...el.attrs.flatMap((a) => a.paths.map((p) => `${el.path}.0.${p}`)));
+    if (el.namePath) out.push(`${el.path}.0.${el.namePath}`);
+    if (!el.attrs.length) out.push(el.path);
+  }
+  return out;
 }
 function apiVersionDate(apiVersion) {
   return apiVersion.trim().slice(0, 10);
@@ -8978,6 +8988,15 @@ var init_normalize = __esm({
 });
 
 // src/model/from-terraform.ts
+function terraformPathsRead(type, armType) {
+  if (type === "azapi_resource") {
+    const spec2 = armType ? ARM_TABLE[armType.split("@")[0].toLowerCase()] : void 0;
+    if (!spec2) return [...READ_OF_EVERY_RESOURCE, "type", "parent_id", "body.name", "body.location", "body.tags"];
+    return [...READ_OF_EVERY_RESOURCE, "type", "parent_id", ...pathsRead(spec2).map((p) => `body.${p}`), "body.name", "body.location", "body.tags"];
+  }
+  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
+  return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
+}
 function fromTerraform(r, evaluation) {
   const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
   const base = {
@@ -9033,7 +9052,7 @@ function terraformRefKeys(ref) {
   if (ref.kind === "unknown" && ref.token) return [ref.token];
   return [];
 }
-var ARM_PARENT_REF, ARM_PARENT_LEVELS;
+var READ_OF_EVERY_RESOURCE, ARM_PARENT_REF, ARM_PARENT_LEVELS;
 var init_from_terraform = __esm({
   "src/model/from-terraform.ts"() {
     "use strict";
@@ -9041,6 +9060,7 @@ var init_from_terraform = __esm({
     init_azurerm();
     init_arm();
     init_normalize();
+    READ_OF_EVERY_RESOURCE = ["name", "location", "tags"];
     ARM_PARENT_REF = {
       "microsoft.machinelearningservices/workspaces/computes": "workspace",
       "microsoft.containerservice/managedclusters/agentpools": "cluster",
@@ -9393,13 +9413,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path35 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path38 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path35 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path35 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path38 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path38 += "/" + nameSegs[i];
   }
-  if (known2) return str(path35.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path35);
+  if (known2) return str(path38.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path38);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -10104,11 +10124,11 @@ var init_evaluate = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path35], loc3) => {
+      ([a, ...path38], loc3) => {
         let cur = a;
-        for (const p of path35) {
+        for (const p of path38) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path35]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path38]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -10849,21 +10869,21 @@ var init_from_arm = __esm({
 });
 
 // src/frontends/names.ts
-import path14 from "node:path";
+import path16 from "node:path";
 function bicepKindByName(file) {
-  const base = path14.basename(file).toLowerCase();
+  const base = path16.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path14.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path16.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path14.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path16.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path14.basename(file);
+  const base = path16.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 var init_names = __esm({
@@ -11655,8 +11675,8 @@ var init_parser2 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path35 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path35, pathString: path35.value, range: this.range(start) };
+              const path38 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path38, pathString: path38.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -11732,7 +11752,7 @@ var init_parser2 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path35 = this.stringLiteral("a module path string");
+            const path38 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -11740,8 +11760,8 @@ var init_parser2 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path35,
-              pathString: path35.value,
+              path: path38,
+              pathString: path38.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -11781,10 +11801,10 @@ var init_parser2 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path35 = this.stringLiteral("a test file path string");
+            const path38 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path35, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path38, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -11902,21 +11922,21 @@ var init_parser2 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path35 = null;
+        let path38 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path35 = this.stringLiteral('a path string or "none"');
+          path38 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path35, pathString: path35?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path38, pathString: path38?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -12689,24 +12709,24 @@ var init_context = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path15 from "node:path";
+import path17 from "node:path";
 function pathKind(host, target) {
-  const abs = path15.resolve(target);
+  const abs = path17.resolve(target);
   if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path15.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path15.isAbsolute(rel)) return "outside";
+  const rel = path17.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path17.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path15.sep)) {
-    const next = path15.join(dir, part);
+  for (const part of rel.split(path17.sep)) {
+    const next = path17.join(dir, part);
     if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf(host, p) {
-  const name = path15.basename(p);
-  return host.list(path15.dirname(p))?.find((e) => e.name === name);
+  const name = path17.basename(p);
+  return host.list(path17.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -12779,7 +12799,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -12813,7 +12833,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path16.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path18.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -12857,7 +12877,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path16.resolve(path16.dirname(scope.file.file), p);
+  const target = path18.resolve(path18.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -12895,7 +12915,7 @@ function moduleRef(scope, e, locals) {
 function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
-  const target = path16.resolve(path16.dirname(scope.file.file), p);
+  const target = path18.resolve(path18.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
@@ -12922,7 +12942,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path17 from "node:path";
+import path19 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
@@ -13020,7 +13040,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path17.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path19.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -13149,17 +13169,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path35) {
-      const ctrl = callVisitor(key, node, visitor, path35);
+    function visit_(key, node, visitor, path38) {
+      const ctrl = callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visit_(key, ctrl, visitor, path35);
+        replaceNode(key, path38, ctrl);
+        return visit_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path35);
+            const ci = visit_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13170,13 +13190,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = visit_("key", node.key, visitor, path35);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = visit_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path35);
+          const cv = visit_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13197,17 +13217,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path35) {
-      const ctrl = await callVisitor(key, node, visitor, path35);
+    async function visitAsync_(key, node, visitor, path38) {
+      const ctrl = await callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visitAsync_(key, ctrl, visitor, path35);
+        replaceNode(key, path38, ctrl);
+        return visitAsync_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path35);
+            const ci = await visitAsync_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13218,13 +13238,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path35);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path35);
+          const cv = await visitAsync_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13251,23 +13271,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path35) {
+    function callVisitor(key, node, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key, node, path35);
+        return visitor(key, node, path38);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path35);
+        return visitor.Map?.(key, node, path38);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path35);
+        return visitor.Seq?.(key, node, path38);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path35);
+        return visitor.Pair?.(key, node, path38);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path35);
+        return visitor.Scalar?.(key, node, path38);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path35);
+        return visitor.Alias?.(key, node, path38);
       return void 0;
     }
-    function replaceNode(key, path35, node) {
-      const parent = path35[path35.length - 1];
+    function replaceNode(key, path38, node) {
+      const parent = path38[path38.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13879,10 +13899,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path35, value) {
+    function collectionFromPath(schema, path38, value) {
       let v = value;
-      for (let i = path35.length - 1; i >= 0; --i) {
-        const k = path35[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13901,7 +13921,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13931,11 +13951,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path35, value) {
-        if (isEmptyPath(path35))
+      addIn(path38, value) {
+        if (isEmptyPath(path38))
           this.add(value);
         else {
-          const [key, ...rest] = path35;
+          const [key, ...rest] = path38;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13949,8 +13969,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        const [key, ...rest] = path35;
+      deleteIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13964,8 +13984,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        const [key, ...rest] = path35;
+      getIn(path38, keepScalar) {
+        const [key, ...rest] = path38;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13983,8 +14003,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path35) {
-        const [key, ...rest] = path35;
+      hasIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13994,8 +14014,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        const [key, ...rest] = path35;
+      setIn(path38, value) {
+        const [key, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16510,9 +16530,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path35, value) {
+      addIn(path38, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path35, value);
+          this.contents.addIn(path38, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16587,14 +16607,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        if (Collection.isEmptyPath(path35)) {
+      deleteIn(path38) {
+        if (Collection.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16609,10 +16629,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        if (Collection.isEmptyPath(path35))
+      getIn(path38, keepScalar) {
+        if (Collection.isEmptyPath(path38))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16623,10 +16643,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path35) {
-        if (Collection.isEmptyPath(path35))
+      hasIn(path38) {
+        if (Collection.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16643,13 +16663,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        if (Collection.isEmptyPath(path35)) {
+      setIn(path38, value) {
+        if (Collection.isEmptyPath(path38)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path35, value);
+          this.contents.setIn(path38, value);
         }
       }
       /**
@@ -17674,7 +17694,7 @@ var require_resolve_flow_scalar = __commonJS({
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
@@ -17703,7 +17723,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -18610,9 +18630,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path35) => {
+    visit2.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path35) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18621,23 +18641,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path35) => {
-      const parent = visit2.itemAtPath(cst, path35.slice(0, -1));
-      const field = path35[path35.length - 1][0];
+    visit2.parentCollection = (cst, path38) => {
+      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path35, item, visitor) {
-      let ctrl = visitor(item, path35);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18648,10 +18668,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path35);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -20403,7 +20423,7 @@ var require_dist = __commonJS({
 });
 
 // src/eval/bicep/load.ts
-import path18 from "node:path";
+import path20 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -20413,7 +20433,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path18.resolve(path18.dirname(scope.file.file), p.value);
+  const target = path20.resolve(path20.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -21226,7 +21246,7 @@ var init_evaluate2 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path19 from "node:path";
+import path21 from "node:path";
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -21245,7 +21265,7 @@ function evaluateBicep(input) {
     ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
     ...input.registryModule ? { registryModule: input.registryModule } : {}
   };
-  const files = [...new Set(input.bicepFiles.map((f) => path19.resolve(f)))].sort();
+  const files = [...new Set(input.bicepFiles.map((f) => path21.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -21253,7 +21273,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path19.resolve(path19.dirname(f), s.pathString);
+      const target = path21.resolve(path21.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -21270,10 +21290,10 @@ function evaluateBicep(input) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path19.resolve(path19.dirname(pf), p);
+    const target = path21.resolve(path21.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path19.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path21.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -21284,7 +21304,7 @@ function evaluateBicep(input) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path19.resolve(unit);
+    const target = path21.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -21308,10 +21328,10 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path19.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path19.relative(path19.dirname(unit), pf).split(path19.sep).join("/") : "default",
+          variant: pf ? path21.relative(path21.dirname(unit), pf).split(path21.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -21427,7 +21447,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path20 from "node:path";
+import path22 from "node:path";
 function stateOf(ctx) {
   let s = states.get(ctx);
   if (!s) {
@@ -21472,13 +21492,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path20.join(dir, "bicepconfig.json");
+  const config = path22.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path20.dirname(dir);
+    const up = path22.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -21486,10 +21506,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache5, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path20.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path22.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache5.root;
-  const file = path20.join(cacheRoot, ...where.path.split("/"));
+  const file = path22.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache5.isFile(file) ? cache5.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -22211,8 +22231,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path35, value) {
-  const [head, ...rest] = path35;
+function withOverride(body, path38, value) {
+  const [head, ...rest] = path38;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -22377,7 +22397,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path21 from "node:path";
+import path23 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -22445,9 +22465,9 @@ var init_azureml_yaml2 = __esm({
           const parsed = parseYamlFile(text2);
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
-          const rel = path21.relative(ctx.root, f.path).split(path21.sep).join("/");
+          const rel = path23.relative(ctx.root, f.path).split(path23.sep).join("/");
           const env = ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? "unknown";
-          const dir = path21.dirname(f.path);
+          const dir = path23.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -22943,7 +22963,7 @@ function runsOnString(node) {
 }
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
   if (!(0, import_yaml5.isSeq)(seq)) return [];
-  const steps = [];
+  const steps2 = [];
   seq.items.forEach((item, index) => {
     if (!(0, import_yaml5.isMap)(item)) return;
     const subject = `${prefix}[${index}]`;
@@ -22958,8 +22978,8 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
     step.with = entries(ctx, withNode);
     const shell = scalarString2(get(item, "shell")) ?? defaultShell;
     if (shell !== void 0) step.shell = shell;
-    const run2 = snippetOf(ctx, get(item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
-    if (run2) step.run = run2;
+    const run3 = snippetOf(ctx, get(item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
+    if (run3) step.run = run3;
     if (uses && uses.kind === "action") {
       const owner = (uses.owner ?? "").toLowerCase();
       const repo = (uses.repo ?? "").toLowerCase();
@@ -22968,9 +22988,9 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
         snippetOf(ctx, get(withNode, "inlineScript"), lang, "inlineScript", subject, "with.inlineScript");
       }
     }
-    steps.push(step);
+    steps2.push(step);
   });
-  return steps;
+  return steps2;
 }
 function defaultsShell(node) {
   return scalarString2(get(get(get(node, "defaults"), "run"), "shell"));
@@ -23063,9 +23083,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path35) => {
+  const visit2 = (node, path38) => {
     if ((0, import_yaml5.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path35}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path38}[${i}]`));
       return;
     }
     if (!(0, import_yaml5.isMap)(node)) return;
@@ -23083,7 +23103,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path35 || "$"}`;
+      const subject = `pipeline:${path38 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -23101,7 +23121,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path35 ? `${path35}.${k}` : k);
+      visit2(p.value, path38 ? `${path38}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -23400,14 +23420,14 @@ function triggersOf(on) {
 }
 function stepsOf(seq, prefix, scripts, defaultShell) {
   if (seq?.type !== "seq") return [];
-  const steps = [];
+  const steps2 = [];
   seq.items.forEach((item, i) => {
     if (item.type !== "map") return;
     const subject = `${prefix}[${i}]`;
     const uses = usesOf2(entryOf2(item, "uses"));
     const step = {
       subject,
-      index: steps.length,
+      index: steps2.length,
       range: item.range,
       kind: uses && !entryOf2(item, "run") ? "uses" : "run",
       inputs: entriesOf(valueOf(item, "with")),
@@ -23423,9 +23443,9 @@ function stepsOf(seq, prefix, scripts, defaultShell) {
     if (shell !== void 0) step.shell = shell;
     const cond = stringOf(item, "if");
     if (cond !== void 0) step.condition = cond;
-    steps.push(step);
+    steps2.push(step);
   });
-  return steps;
+  return steps2;
 }
 function defaultShellOf(node) {
   return stringOf(valueOf(valueOf(node, "defaults"), "run"), "shell");
@@ -23567,14 +23587,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path35, container, stage, job, root) => {
+  const visit2 = (node, path38, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path35}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path38}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path35 || "$"}`;
+    const subject = `pipeline:${path38 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -23604,7 +23624,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path35 ? `${path35}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path38 ? `${path38}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -23655,7 +23675,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path35 ? `${path35}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path38 ? `${path38}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -23849,11 +23869,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path35 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path35)) return "script";
-  if (!YAML_EXT.test(path35)) return void 0;
-  if (WORKFLOW_PATH.test(path35)) return "github-workflow";
-  const base = path35.slice(path35.lastIndexOf("/") + 1);
+  const path38 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path38)) return "script";
+  if (!YAML_EXT.test(path38)) return void 0;
+  if (WORKFLOW_PATH.test(path38)) return "github-workflow";
+  const base = path38.slice(path38.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -24519,11 +24539,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path35 = expandWord(target, env, ctx).text;
-    if (path35 === void 0) return;
+    const path38 = expandWord(target, env, ctx).text;
+    if (path38 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
-    calls.push({ path: path35, env: inherited });
+    calls.push({ path: path38, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -24792,7 +24812,7 @@ var init_context2 = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path22 from "node:path";
+import path24 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -24975,19 +24995,19 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(script.subject);
       for (const [vi, variant] of matrixVariants(place?.job).entries()) {
         const sc = scriptContext(file, place, variant);
-        const run2 = interpretScript(file.file, script, sc.env, sc.expansion);
-        if (vi === 0) heredocs.push(...run2.heredocs);
-        const env = envClassOf(ctx, file, place, run2.assigned);
+        const run3 = interpretScript(file.file, script, sc.env, sc.expansion);
+        if (vi === 0) heredocs.push(...run3.heredocs);
+        const env = envClassOf(ctx, file, place, run3.assigned);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         if (vi === 0 && file.kind !== "script") {
-          for (const call of run2.calls) {
+          for (const call of run3.calls) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, sc.expansion);
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false) ?? []) add(variantName, d, env);
           }
         }
-        for (const inv of run2.invocations) {
+        for (const inv of run3.invocations) {
           const built = fromInvocation(inv, file.file, fileReferences, vi === 0);
           if (!built) continue;
           const existing = draftsByVariant.get(variantName) ?? [];
@@ -25001,9 +25021,9 @@ function azureCliUnits(ciFiles, ctx) {
     for (const { step, script } of scriptPathRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
-      const run2 = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = envClassOf(ctx, file, place, run2.assigned);
-      for (const inv of run2.invocations) for (const d of fromInvocation(inv, script.file, [], false) ?? []) add("default", d, env);
+      const run3 = interpretScript(script.file, script.script, sc.env, sc.expansion);
+      const env = envClassOf(ctx, file, place, run3.assigned);
+      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false) ?? []) add("default", d, env);
     }
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
@@ -25039,8 +25059,8 @@ function envClassOf(ctx, file, place, assigned) {
   if (ctx.envOverride) return ctx.envOverride;
   const configured = ctx.envForPath(file.file);
   if (configured) return configured;
-  const rel = path22.relative(ctx.root, file.file);
-  const byName2 = classifyPath(path22.basename(rel));
+  const rel = path24.relative(ctx.root, file.file);
+  const byName2 = classifyPath(path24.basename(rel));
   if (byName2) return byName2.env;
   for (const n of ENV_NAMES) {
     for (const [k, v] of assigned) {
@@ -25059,7 +25079,7 @@ function envClassOf(ctx, file, place, assigned) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path22.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path24.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs) {
   const head = [];
@@ -25206,8 +25226,8 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path22.isAbsolute(rel)) return void 0;
-  return scripts.get(path22.join(root, rel)) ?? scripts.get(path22.join(path22.dirname(from), rel));
+  if (path24.isAbsolute(rel)) return void 0;
+  return scripts.get(path24.join(root, rel)) ?? scripts.get(path24.join(path24.dirname(from), rel));
 }
 function templateCalls(file) {
   const out = [];
@@ -25345,7 +25365,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path35, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path35, role, spec));
+    for (const [path38, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path38, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -25357,7 +25377,7 @@ function at(src, range) {
   while (end > range.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
 }
-function path23(node, keys) {
+function path25(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -25371,25 +25391,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path23(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path25(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path23(obj2, ["spec", replicaField]);
+    const specs = path25(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path23(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path25(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path23(obj2, base);
+    const cluster = path25(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path23(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path25(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path23(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path25(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path23(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path25(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -25437,7 +25457,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path23(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path25(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -25564,22 +25584,22 @@ var init_read = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path24 from "node:path";
+import path26 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path24.dirname(file);
+  let dir = path26.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path24.join(dir, n)))) {
-      return `part of the Helm chart in ${path24.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path26.join(dir, n)))) {
+      return `part of the Helm chart in ${path26.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path24.join(dir, n)))) {
-      return `input of the Kustomize build in ${path24.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path26.join(dir, n)))) {
+      return `input of the Kustomize build in ${path26.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path24.dirname(dir);
-    if (up === dir || !host.isInside(up) || path24.relative(root, dir) === "") break;
+    const up = path26.dirname(dir);
+    if (up === dir || !host.isInside(up) || path26.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -25604,7 +25624,7 @@ var k8s_exports = {};
 __export(k8s_exports, {
   k8sFrontEnd: () => k8sFrontEnd
 });
-import path25 from "node:path";
+import path27 from "node:path";
 function parseManifest2(file, text2, problems, suppressionSources) {
   if (/\.json$/i.test(file)) {
     const parsed2 = parseJsonc(text2, file);
@@ -25626,10 +25646,10 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
 function envOf2(file, root, override, configured) {
-  return override ?? configured ?? classifyPath(path25.relative(root, file).split(path25.sep).join("/"))?.env ?? "unknown";
+  return override ?? configured ?? classifyPath(path27.relative(root, file).split(path27.sep).join("/"))?.env ?? "unknown";
 }
 function workloadResource(t, index, evaluation, root) {
-  const rel = path25.relative(root, t.file).split(path25.sep).join("/");
+  const rel = path27.relative(root, t.file).split(path27.sep).join("/");
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ""}${t.name ?? `(unnamed ${index})`}/${t.path}`;
   const fact = (value, at2, sourcePath) => ({ value: str(value, at2), defaulted: false, at: at2, sourcePath });
   const attrs = /* @__PURE__ */ new Map([["workloadKind", fact(t.workloadKind, t.header, "kind")]]);
@@ -25701,16 +25721,17 @@ var init_k8s = __esm({
 
 // src/action/run.ts
 import fs8 from "node:fs";
-import path34 from "node:path";
+import path37 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path31 from "node:path";
+import path34 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
 import path from "node:path";
+import { StringDecoder } from "node:string_decoder";
 function isBinary(buf) {
   const n = Math.min(buf.length, 8e3);
   for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
@@ -25860,6 +25881,44 @@ function createHost(root) {
       } catch (e) {
         return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
       }
+    },
+    readHead(file, maxBytes) {
+      if (!regularFile(file)) return void 0;
+      let fd;
+      try {
+        fd = fs.openSync(file, "r");
+        const buf = Buffer.allocUnsafe(maxBytes);
+        const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        return buf.subarray(0, n);
+      } catch (e) {
+        return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
+      } finally {
+        if (fd !== void 0) fs.closeSync(fd);
+      }
+    },
+    readChunks(file, chunkBytes) {
+      if (!regularFile(file)) return void 0;
+      function* chunks() {
+        const fd = fs.openSync(file, "r");
+        try {
+          const decoder = new StringDecoder("utf8");
+          const buf = Buffer.alloc(chunkBytes);
+          let first = true;
+          for (; ; ) {
+            const n = fs.readSync(fd, buf, 0, chunkBytes, null);
+            let text2 = n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end();
+            if (first && text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+            if (text2.length) {
+              first = false;
+              yield text2;
+            }
+            if (n === 0) return;
+          }
+        } finally {
+          fs.closeSync(fd);
+        }
+      }
+      return chunks();
     },
     problemOf: (file) => problemByFile.get(file),
     problems: () => allProblems,
@@ -27182,7 +27241,12 @@ async function listFiles(paths, opts = {}) {
         if (rules.length > 0) gitLevels.push({ dir, rules });
       }
     }
-    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, out);
+    const found = /* @__PURE__ */ new Set();
+    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, found);
+    for (const f of found) {
+      out.add(f);
+      opts.walked?.add(f);
+    }
   }
   return [...out].sort();
 }
@@ -37427,10 +37491,10 @@ var ModuleInstance = class _ModuleInstance {
   }
   // ---- names -------------------------------------------------------------------------
   context(file, iteration) {
-    return { file, iteration, guard: this.opts.guard, resolveRoot: (root, steps, at2) => this.resolveRoot(root, steps, at2) };
+    return { file, iteration, guard: this.opts.guard, resolveRoot: (root, steps2, at2) => this.resolveRoot(root, steps2, at2) };
   }
-  resolveRoot(root, steps, at2) {
-    const first = steps[0];
+  resolveRoot(root, steps2, at2) {
+    const first = steps2[0];
     const firstName = first?.type === "GetAttr" ? first.name : void 0;
     switch (root) {
       case "var":
@@ -37438,9 +37502,9 @@ var ModuleInstance = class _ModuleInstance {
       case "local":
         return firstName ? { value: this.local(firstName, at2), consumed: 1 } : void 0;
       case "module":
-        return firstName ? this.moduleRef(firstName, steps, at2) : void 0;
+        return firstName ? this.moduleRef(firstName, steps2, at2) : void 0;
       case "data": {
-        const second = steps[1];
+        const second = steps2[1];
         if (!firstName || second?.type !== "GetAttr") return void 0;
         const addr = `${this.prefix}data.${firstName}.${second.name}`;
         return { value: unknown(`depends on ${addr}`, at2, `tf:${addr}`), consumed: 2 };
@@ -37450,14 +37514,14 @@ var ModuleInstance = class _ModuleInstance {
           return { value: str(this.src.dir, at2), consumed: 1 };
         return void 0;
       case "terraform":
-        return { value: unknown("terraform.workspace is chosen at run time", at2), consumed: steps.length > 0 ? 1 : 0 };
+        return { value: unknown("terraform.workspace is chosen at run time", at2), consumed: steps2.length > 0 ? 1 : 0 };
       case "count":
       case "each":
       case "self":
         return { value: unknown(`${root} is not known here`, at2), consumed: 0 };
       default:
         if (firstName && (this.src.resources.has(`${root}.${firstName}`) || /^[a-z0-9]+_[a-z0-9_]+$/.test(root)))
-          return this.resourceRef(root, firstName, steps, at2);
+          return this.resourceRef(root, firstName, steps2, at2);
         return void 0;
     }
   }
@@ -37519,38 +37583,38 @@ var ModuleInstance = class _ModuleInstance {
     }
   }
   // ---- resources ---------------------------------------------------------------------
-  resourceRef(type, name, steps, at2) {
+  resourceRef(type, name, steps2, at2) {
     const key = `${type}.${name}`;
-    const baseAddress = `${this.prefix}${key}`;
-    const token = `tf:${baseAddress}`;
+    const baseAddress2 = `${this.prefix}${key}`;
+    const token = `tf:${baseAddress2}`;
     const decl = this.src.resources.get(key);
-    if (!decl) return { value: unknown(`depends on ${baseAddress}`, at2, token), consumed: 1 };
+    if (!decl) return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed: 1 };
     const instances = this.resourceInstances(key);
     let consumed = 1;
     let chosen;
     const hasExpansion = attr(decl.node, "count") || attr(decl.node, "for_each");
-    const next = steps[1];
+    const next = steps2[1];
     if (hasExpansion) {
       if (next?.type === "Index") {
         consumed = 2;
         const k = evaluate(next.key, this.context(at2.file));
         const ks = asString(k);
         if (Array.isArray(instances) && ks !== void 0)
-          chosen = instances.find((r) => r.address === `${baseAddress}${instanceKey(k, ks)}`);
+          chosen = instances.find((r) => r.address === `${baseAddress2}${instanceKey(k, ks)}`);
       } else {
-        return { value: unknown(`depends on all instances of ${baseAddress}`, at2, token), consumed: 1 };
+        return { value: unknown(`depends on all instances of ${baseAddress2}`, at2, token), consumed: 1 };
       }
     } else if (Array.isArray(instances)) chosen = instances[0];
-    const attrStep = steps[consumed];
-    if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress}`, at2, token), consumed };
+    const attrStep = steps2[consumed];
+    if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed };
     consumed++;
     const attrName = attrStep.name;
     if (attrName === "id" || !chosen) {
-      return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at2, `${token}${attrName === "id" ? "" : "." + attrName}`), consumed };
+      return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${token}${attrName === "id" ? "" : "." + attrName}`), consumed };
     }
     const configured = chosen.body.entries.get(attrName);
     if (configured) return { value: configured, consumed };
-    return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at2, `${token}.${attrName}`), consumed };
+    return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${token}.${attrName}`), consumed };
   }
   /** All instances of one resource declaration (`type.name`), expanded by count/for_each. */
   resourceInstances(key) {
@@ -37565,12 +37629,12 @@ var ModuleInstance = class _ModuleInstance {
   }
   expandResource(key, decl) {
     const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
-    const baseAddress = `${this.prefix}${key}`;
+    const baseAddress2 = `${this.prefix}${key}`;
     const header = blockHeader(decl.node, decl.file);
-    return this.expansion(decl, baseAddress, MAX_INSTANCES, "instances").map(({ key: instance, vars }) => {
+    return this.expansion(decl, baseAddress2, MAX_INSTANCES, "instances").map(({ key: instance, vars }) => {
       const sites = /* @__PURE__ */ new Map();
       const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
-      const r = { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
+      const r = { address: `${baseAddress2}${instance}`, baseAddress: baseAddress2, type, name, file: decl.file, header, body, sites, block: decl.node };
       if (this.opts.vendored) r.vendored = this.opts.vendored;
       return r;
     });
@@ -37773,7 +37837,7 @@ var ModuleInstance = class _ModuleInstance {
       sink.push({ format: "terraform", name, address: `${base}${key}`, source, sourceAt, reason, args, argSites });
     }
   }
-  moduleRef(name, steps, at2) {
+  moduleRef(name, steps2, at2) {
     const call = this.src.moduleCalls.get(name);
     const token = `tf:${this.prefix}module.${name}`;
     if (!call) return { value: unknown(`module "${name}" is not declared`, at2, token), consumed: 1 };
@@ -37781,14 +37845,14 @@ var ModuleInstance = class _ModuleInstance {
     let consumed = 1;
     let chosen;
     if (attr(call.node, "count") || attr(call.node, "for_each")) {
-      const next = steps[1];
+      const next = steps2[1];
       if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
       consumed = 2;
       const k = evaluate(next.key, this.context(at2.file));
       const ks = asString(k);
       chosen = ks === void 0 ? void 0 : instances.find((i) => i.key === instanceKey(k, ks));
     } else chosen = instances[0];
-    const outStep = steps[consumed];
+    const outStep = steps2[consumed];
     if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at2, token), consumed };
     if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at2, `${token}.${outStep.name}`), consumed: consumed + 1 };
     return { value: chosen.instance.output(outStep.name, at2), consumed: consumed + 1 };
@@ -38291,6 +38355,805 @@ var armFrontEnd = {
   }
 };
 
+// src/frontends/terraform-plan.ts
+import path15 from "node:path";
+init_env();
+init_source();
+
+// src/eval/terraform-plan/evaluate.ts
+init_value();
+import path14 from "node:path";
+
+// src/eval/terraform-plan/address.ts
+function steps(address) {
+  const out = [];
+  let i = 0;
+  while (i < address.length) {
+    const c = address[i];
+    if (c === ".") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      const start2 = i;
+      i++;
+      if (address[i] === '"') {
+        i++;
+        while (i < address.length && address[i] !== '"') i += address[i] === "\\" ? 2 : 1;
+        i++;
+      } else while (i < address.length && address[i] !== "]") i++;
+      if (address[i] !== "]") return void 0;
+      i++;
+      out.push({ key: address.slice(start2, i) });
+      continue;
+    }
+    const start = i;
+    while (i < address.length && address[i] !== "." && address[i] !== "[") i++;
+    out.push({ name: address.slice(start, i) });
+  }
+  return out;
+}
+function parseAddress(address) {
+  const s = steps(address);
+  if (!s) return void 0;
+  const modules = [];
+  let i = 0;
+  while (s[i]?.name === "module" && s[i + 1]?.name !== void 0 && s[i + 2] !== void 0) {
+    const name2 = s[i + 1].name;
+    i += 2;
+    let key2 = "";
+    if (s[i]?.key !== void 0) key2 = s[i++].key;
+    modules.push({ name: name2, key: key2 });
+  }
+  let mode = "managed";
+  if (s[i]?.name === "data") {
+    mode = "data";
+    i++;
+  }
+  const type = s[i]?.name;
+  const name = s[i + 1]?.name;
+  if (!type || !name) return void 0;
+  i += 2;
+  let key = "";
+  if (s[i]?.key !== void 0) key = s[i++].key;
+  if (i !== s.length) return void 0;
+  return { modules, mode, type, name, key };
+}
+function modulePrefix(a) {
+  return a.modules.map((m) => `module.${m.name}${m.key}.`).join("");
+}
+function baseAddress(a) {
+  return `${modulePrefix(a)}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}`;
+}
+
+// src/parse/json/stream.ts
+init_nesting();
+var JsonStreamError = class extends Error {
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
+};
+var STOP = /* @__PURE__ */ Symbol("stop");
+var ChunkReader = class {
+  constructor(chunks) {
+    this.chunks = chunks;
+  }
+  chunks;
+  buf = "";
+  /** Index into `buf` of the next character. */
+  pos = 0;
+  /** File offset of `buf[0]`. */
+  base = 0;
+  /** File offset where a `raw` capture started (text from there is kept), or -1. */
+  mark = -1;
+  ended = false;
+  /** Lines counted up to this file offset. */
+  countedTo = 0;
+  line = 1;
+  lineStart = 0;
+  /** True when a character is available at `pos` (pulling chunks as needed). */
+  more() {
+    while (this.pos >= this.buf.length) {
+      if (this.ended) return false;
+      const next = this.chunks.next();
+      if (next.done) {
+        this.ended = true;
+        return false;
+      }
+      const keepFrom = this.mark >= 0 ? this.mark - this.base : this.pos;
+      this.countLines(this.base + keepFrom);
+      this.buf = this.buf.slice(keepFrom) + next.value;
+      this.pos -= keepFrom;
+      this.base += keepFrom;
+    }
+    return true;
+  }
+  countLines(upTo) {
+    if (upTo <= this.countedTo) return;
+    const from = this.countedTo - this.base;
+    const to = upTo - this.base;
+    for (let i = this.buf.indexOf("\n", from); i >= 0 && i < to; i = this.buf.indexOf("\n", i + 1)) {
+      this.line++;
+      this.lineStart = this.base + i + 1;
+    }
+    this.countedTo = upTo;
+  }
+  /** The position of the next character. */
+  position() {
+    const offset = this.base + this.pos;
+    this.countLines(offset);
+    return { line: this.line, column: offset - this.lineStart + 1, offset };
+  }
+  fail(message) {
+    throw new JsonStreamError(message, this.position());
+  }
+  /** The next non-whitespace character code (not consumed); -1 at the end. */
+  peek() {
+    for (; ; ) {
+      if (!this.more()) return -1;
+      const c = this.buf.charCodeAt(this.pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
+      else return c;
+    }
+  }
+  expect(code, what) {
+    if (this.peek() !== code) this.fail(`Expected ${what} here`);
+    this.pos++;
+  }
+  /** Past a string starting at `pos` (the opening quote); returns its JSON text when `keep`. */
+  string(keep) {
+    const start = this.base + this.pos;
+    const ownMark = this.mark < 0;
+    if (ownMark) this.mark = start;
+    this.pos++;
+    for (; ; ) {
+      if (!this.more()) this.fail("Unterminated string");
+      const q = this.buf.indexOf('"', this.pos);
+      if (q < 0) {
+        this.pos = this.buf.length;
+        continue;
+      }
+      let bs = 0;
+      for (let i = q - 1; i >= 0 && this.buf.charCodeAt(i) === 92; i--) bs++;
+      this.pos = q + 1;
+      if (bs % 2 === 0) break;
+    }
+    const text2 = keep ? this.buf.slice(start - this.base, this.pos) : void 0;
+    if (ownMark) this.mark = -1;
+    return text2;
+  }
+  /** Past one value (bracket-matched), from the first character at `pos`. */
+  skip(depth) {
+    const c = this.peek();
+    if (c === -1) this.fail("Expected a value here");
+    if (c === 34) {
+      this.string(false);
+      return;
+    }
+    if (c === 123 || c === 91) {
+      let level = 0;
+      for (; ; ) {
+        if (!this.more()) this.fail("Unexpected end of the file: a bracket is not closed");
+        const ch = this.buf.charCodeAt(this.pos);
+        if (ch === 34) {
+          this.string(false);
+          continue;
+        }
+        this.pos++;
+        if (ch === 123 || ch === 91) {
+          level++;
+          if (depth + level > MAX_NESTING_DEPTH) {
+            this.pos--;
+            this.fail(nestingMessage());
+          }
+        } else if (ch === 125 || ch === 93) {
+          level--;
+          if (level === 0) return;
+        }
+      }
+    }
+    this.scalar();
+  }
+  /** Past a number, `true`, `false` or `null`. */
+  scalar() {
+    const start = this.position();
+    let token = "";
+    while (this.more()) {
+      const ch = this.buf[this.pos];
+      if (!/[-+.\w]/.test(ch)) break;
+      token += ch;
+      this.pos++;
+    }
+    if (!/^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?)$/.test(token)) throw new JsonStreamError(token ? "Invalid symbol" : "Expected a value here", start);
+  }
+};
+function streamJson(chunks, visitor) {
+  const r = new ChunkReader(chunks);
+  const value = (path38, depth) => {
+    const c = r.peek();
+    if (c === -1) r.fail("Expected a value here");
+    const start = r.position();
+    const action = visitor.at(path38, start);
+    if (action === "stop") throw STOP;
+    if (action === "skip") return r.skip(depth);
+    if (action === "raw") {
+      r.mark = start.offset;
+      r.skip(depth);
+      const text2 = r.buf.slice(r.mark - r.base, r.pos);
+      r.mark = -1;
+      if (visitor.raw?.(path38, text2, start) === false) throw STOP;
+      return;
+    }
+    if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
+    if (c === 123 || c === 91) {
+      container(path38, depth, c);
+      visitor.end?.(path38, r.position());
+      return;
+    }
+    r.skip(depth);
+  };
+  const container = (path38, depth, c) => {
+    if (c === 123) {
+      r.pos++;
+      if (r.peek() === 125) {
+        r.pos++;
+        return;
+      }
+      for (; ; ) {
+        if (r.peek() !== 34) r.fail("Expected a property name here");
+        const key = JSON.parse(r.string(true));
+        r.expect(58, "a colon");
+        value([...path38, key], depth + 1);
+        const next = r.peek();
+        r.pos++;
+        if (next === 125) return;
+        if (next !== 44) {
+          r.pos--;
+          r.fail("Expected a comma or a closing brace here");
+        }
+      }
+    }
+    if (c === 91) {
+      r.pos++;
+      if (r.peek() === 93) {
+        r.pos++;
+        return;
+      }
+      for (let i = 0; ; i++) {
+        value([...path38, i], depth + 1);
+        const next = r.peek();
+        r.pos++;
+        if (next === 93) return;
+        if (next !== 44) {
+          r.pos--;
+          r.fail("Expected a comma or a closing bracket here");
+        }
+      }
+    }
+  };
+  try {
+    value([], 0);
+    if (r.peek() !== -1) r.fail("End of the file expected here");
+  } catch (e) {
+    if (e !== STOP) throw e;
+  } finally {
+    chunks.return?.();
+  }
+}
+
+// src/eval/terraform-plan/read.ts
+var PlanReadError = class extends Error {
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
+};
+function run(chunks, visit2) {
+  const it = chunks();
+  if (!it) return false;
+  try {
+    streamJson(it, visit2);
+  } catch (e) {
+    if (e instanceof JsonStreamError) throw new PlanReadError(e.message, e.position);
+    throw e;
+  }
+  return true;
+}
+var isKey = (p, key) => p.length === 1 && p[0] === key;
+function looksLikePlan(chunks) {
+  let format2 = false;
+  let body = false;
+  try {
+    run(chunks, {
+      at(path38) {
+        if (path38.length === 0) return "enter";
+        if (path38.length > 1) return "skip";
+        if (path38[0] === "format_version") format2 = true;
+        if (path38[0] === "planned_values" || path38[0] === "resource_changes") body = true;
+        return format2 && body ? "stop" : "skip";
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof PlanReadError)) throw e;
+  }
+  return format2 && body;
+}
+function readPlanHead(chunks) {
+  const head = { variables: /* @__PURE__ */ new Map() };
+  const ok = run(chunks, {
+    at(path38) {
+      if (path38.length === 0) return "enter";
+      if (isKey(path38, "format_version") || isKey(path38, "variables") || isKey(path38, "configuration")) return "raw";
+      return "skip";
+    },
+    raw(path38, text2, start) {
+      const v = parseRaw(text2, start);
+      if (path38[0] === "format_version") {
+        head.formatVersion = typeof v === "string" ? v : String(v);
+        head.formatAt = start;
+      } else if (path38[0] === "variables" && isRecord(v)) {
+        for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
+      } else if (path38[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+    }
+  });
+  return ok ? head : void 0;
+}
+var CHANGE_KEYS = /* @__PURE__ */ new Set(["address", "module_address", "mode", "type", "name", "deposed"]);
+var CHANGE_CHANGE_KEYS = /* @__PURE__ */ new Set(["actions", "after", "after_unknown", "after_sensitive"]);
+function forEachResourceChange(chunks, onChange) {
+  let current;
+  let change;
+  let start;
+  const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
+  return run(chunks, {
+    at(path38, at2) {
+      if (path38.length === 0 || isKey(path38, "resource_changes")) return "enter";
+      if (!inEntry(path38)) return "skip";
+      if (path38.length === 2) {
+        current = {};
+        change = void 0;
+        start = at2;
+        return "enter";
+      }
+      if (path38.length === 3) {
+        if (path38[2] === "change") {
+          change = {};
+          return "enter";
+        }
+        return CHANGE_KEYS.has(path38[2]) ? "raw" : "skip";
+      }
+      if (path38.length === 4 && path38[2] === "change") return CHANGE_CHANGE_KEYS.has(path38[3]) ? "raw" : "skip";
+      return "skip";
+    },
+    raw(path38, text2, at2) {
+      const v = parseRaw(text2, at2);
+      if (path38.length === 3) current[path38[2]] = v;
+      else change[path38[3]] = v;
+    },
+    end(path38, end) {
+      if (path38.length !== 2 || !inEntry(path38) || !current || !start) return;
+      if (change) current.change = change;
+      onChange(current, start, end);
+      current = void 0;
+    }
+  });
+}
+function parseRaw(text2, start) {
+  try {
+    return JSON.parse(text2);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+    const what = message.replace(/\s*in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+    throw new PlanReadError(`Invalid JSON: ${what}`, endOf(start, text2.slice(0, offset)));
+  }
+}
+function endOf(start, text2) {
+  const nl = text2.lastIndexOf("\n");
+  if (nl < 0) return { line: start.line, column: start.column + text2.length, offset: start.offset + text2.length };
+  let lines = 0;
+  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lines++;
+  return { line: start.line + lines, column: text2.length - nl, offset: start.offset + text2.length };
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/eval/terraform-plan/evaluate.ts
+var SUPPORTED_MAJOR = /* @__PURE__ */ new Set(["0", "1"]);
+var SENSITIVE = "is sensitive in the plan (its value is never read)";
+var MAX_PLAN_RESOURCES = 1e5;
+function evaluatePlan(input) {
+  const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
+  const at2 = (p, end) => ({ file: input.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
+  try {
+    const head = readPlanHead(input.chunks);
+    if (!head) return out;
+    const major = head.formatVersion?.split(".")[0] ?? "";
+    if (!SUPPORTED_MAJOR.has(major)) {
+      out.problems.push({
+        ruleId: "PARSE001",
+        message: `Terraform plan JSON format_version "${head.formatVersion ?? ""}" is not supported (this linter reads format 1.x); the plan is not linted`,
+        location: head.formatAt ? at2(head.formatAt) : at2({ line: 1, column: 1, offset: 0 })
+      });
+      return out;
+    }
+    for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
+    const mapper = new SourceMapper(input, head.configuration, head.variables);
+    out.rootDir = mapper.rootDir;
+    const cap = input.maxResources ?? MAX_PLAN_RESOURCES;
+    let skipped = 0;
+    let firstSkipped;
+    forEachResourceChange(input.chunks, (c, start, end) => {
+      if (out.resources.length >= cap) {
+        skipped++;
+        firstSkipped ??= at2(start);
+        return;
+      }
+      const r = planResource(c, mapper, at2(start, end));
+      if (r) out.resources.push(r);
+    });
+    if (firstSkipped) {
+      out.problems.push({ ruleId: "EVAL001", message: `the plan has more than ${cap} resources; the ${skipped} resource changes after them are not linted`, location: firstSkipped });
+    }
+  } catch (e) {
+    if (!(e instanceof PlanReadError)) throw e;
+    out.problems.push({ ruleId: "PARSE001", message: e.message, location: at2(e.position) });
+    out.resources = [];
+  }
+  return out;
+}
+function planResource(c, mapper, jsonAt) {
+  if (c.mode !== "managed" || c.deposed !== void 0 || typeof c.address !== "string" || !isRecord(c.change)) return void 0;
+  const actions = c.change.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || actions.every((a) => a === "delete")) return void 0;
+  if (!isRecord(c.change.after)) return void 0;
+  const addr = parseAddress(c.address);
+  if (!addr || addr.mode !== "managed") return void 0;
+  const where = mapper.locate(addr, jsonAt, c.address);
+  const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
+  let after = c.change.after;
+  let { after_unknown: unk2, after_sensitive: sens } = c.change;
+  const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === "string" ? after.type : void 0);
+  if (addr.type === "azapi_resource" && isRecord(after) && typeof after.body === "string") {
+    try {
+      after = { ...after, body: JSON.parse(after.body) };
+    } catch {
+    }
+  }
+  if (read) {
+    const paths = read.map((p) => p.split("."));
+    after = project(after, paths);
+    unk2 = project(unk2, paths);
+    sens = project(sens, paths);
+  }
+  const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body);
+  const id = isRecord(c.change.after) ? c.change.after.id : void 0;
+  return {
+    address: c.address,
+    baseAddress: baseAddress(addr),
+    type: addr.type,
+    name: addr.name,
+    header: where.header,
+    body,
+    sites: where.sites,
+    ids: typeof id === "string" && id.startsWith("/") ? [`id:${id.toLowerCase()}`] : [],
+    inPlanJson: where.inPlanJson
+  };
+}
+function project(v, paths) {
+  if (paths.some((p) => p.length === 0)) return v;
+  if (Array.isArray(v)) {
+    const rest = paths.filter((p) => /^\d+$/.test(p[0])).map((p) => p.slice(1));
+    return rest.length ? v.map((x) => project(x, rest)) : [];
+  }
+  if (!isRecord(v)) return v;
+  const out = {};
+  for (const [k, e] of Object.entries(v)) {
+    const lower = k.toLowerCase();
+    const sub2 = paths.filter((p) => p[0].toLowerCase() === lower).map((p) => p.slice(1));
+    if (sub2.length) out[k] = project(e, sub2);
+  }
+  return out;
+}
+function referenceTokens(expressions, prefix) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, e] of Object.entries(expressions ?? {})) {
+    if (!isRecord(e) || !Array.isArray(e.references)) continue;
+    for (const ref of e.references) {
+      if (typeof ref !== "string") continue;
+      const m = /^([a-z][a-z0-9_-]*)\.([A-Za-z_][\w-]*)/.exec(ref);
+      if (!m || ["var", "local", "module", "data", "each", "count", "path", "self", "terraform"].includes(m[1])) continue;
+      out.set(k, `tf:${prefix}${m[1]}.${m[2]}`);
+      break;
+    }
+  }
+  return out;
+}
+function objectValue(after, unk2, sens, sites, tokens, header, staticBody) {
+  const entries2 = /* @__PURE__ */ new Map();
+  const a = isRecord(after) ? after : {};
+  const u = isRecord(unk2) ? unk2 : {};
+  const s = isRecord(sens) ? sens : {};
+  for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
+    if (!(k in a) && u[k] !== true) continue;
+    entries2.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k)));
+  }
+  return obj(entries2, header);
+}
+function attrValue(after, unk2, sens, sitePath, sites, token, known2) {
+  const origin = sites.get(sitePath);
+  if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
+  if (unk2 === true) return unknown(`${sitePath} is known only after apply`, origin, token);
+  if (Array.isArray(after) && after.every(isRecord) && sites.has(`${sitePath}[0]`)) {
+    const items = after.map((item, i) => {
+      const p = `${sitePath}[${i}]`;
+      const entries2 = /* @__PURE__ */ new Map();
+      const u = Array.isArray(unk2) && isRecord(unk2[i]) ? unk2[i] : {};
+      const s = Array.isArray(sens) && isRecord(sens[i]) ? sens[i] : {};
+      const staticItem = known2?.kind === "list" && known2.items[i]?.kind === "object" ? known2.items[i] : void 0;
+      for (const k of /* @__PURE__ */ new Set([...Object.keys(item), ...Object.keys(u)])) {
+        if (!(k in item) && u[k] !== true) continue;
+        entries2.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, void 0, staticItem?.kind === "object" ? staticItem.entries.get(k) : void 0));
+      }
+      return obj(entries2, sites.get(p) ?? origin);
+    });
+    return list(items, origin);
+  }
+  return plainValue(after, unk2, sens, origin, sitePath, known2);
+}
+function plainValue(v, unk2, sens, origin, where, known2) {
+  if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
+  if (unk2 === true) return unknown(`${where} is known only after apply`, origin);
+  if (known2 && agrees(known2, v)) return known2;
+  const at2 = known2 && known2.kind !== "unknown" && known2.origin ? known2.origin : origin;
+  if (Array.isArray(v)) {
+    const items = known2?.kind === "list" ? known2.items : [];
+    return list(v.map((e, i) => plainValue(e, Array.isArray(unk2) ? unk2[i] : void 0, Array.isArray(sens) ? sens[i] : void 0, origin, where, items[i])), at2);
+  }
+  if (isRecord(v) || isRecord(unk2)) {
+    const a = isRecord(v) ? v : {};
+    const u = isRecord(unk2) ? unk2 : {};
+    const s = isRecord(sens) ? sens : {};
+    const m = /* @__PURE__ */ new Map();
+    for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
+      if (!(k in a) && u[k] !== true) continue;
+      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known2?.kind === "object" ? known2.entries.get(k) : void 0));
+    }
+    return obj(m, at2);
+  }
+  if (v === void 0 || v === null) return nul(origin);
+  return fromJS(v, origin);
+}
+function agrees(known2, v) {
+  switch (known2.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return known2.value === v;
+    default:
+      return false;
+  }
+}
+function agreesDeep(known2, v) {
+  if (known2.kind === "null") return v === null;
+  if (known2.kind === "list") return Array.isArray(v) && v.length === known2.items.length && known2.items.every((k, i) => agreesDeep(k, v[i]));
+  if (known2.kind === "object") return isRecord(v) && Object.keys(v).length === known2.entries.size && [...known2.entries].every(([k, e]) => k in v && agreesDeep(e, v[k]));
+  return agrees(known2, v);
+}
+var SourceMapper = class {
+  constructor(input, configuration, variables) {
+    this.input = input;
+    this.configuration = configuration;
+    this.variables = variables;
+    const planDir = path14.dirname(input.file);
+    this.rootDir = this.load(planDir) ? planDir : this.load(input.root) ? input.root : void 0;
+  }
+  input;
+  configuration;
+  variables;
+  sources = /* @__PURE__ */ new Map();
+  sitesByBlock = /* @__PURE__ */ new Map();
+  staticByAddress;
+  rootDir;
+  /**
+   * The static evaluation of the root module with the plan's variables, by resource address
+   * (built on first use). A variable whose plan value equals its declared default is left to
+   * the default, so values keep the default's line as their origin.
+   */
+  staticResource(address) {
+    if (!this.staticByAddress) {
+      this.staticByAddress = /* @__PURE__ */ new Map();
+      const src = this.rootDir ? this.load(this.rootDir) : void 0;
+      if (!src) return void 0;
+      const loader = (dir) => this.load(dir);
+      const guard = new EvalGuard();
+      try {
+        const defaults = new ModuleInstance(src, { prefix: "", inputs: /* @__PURE__ */ new Map(), loader, problems: [], guard });
+        const inputs = /* @__PURE__ */ new Map();
+        for (const [name, v] of this.variables) {
+          if (!src.variables.has(name)) continue;
+          const d = defaults.variable(name);
+          if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
+        }
+        const root = new ModuleInstance(src, { prefix: "", inputs, loader, problems: [], guard });
+        for (const r of root.allResources()) this.staticByAddress.set(r.address, r);
+      } catch {
+      }
+    }
+    return this.staticByAddress.get(address);
+  }
+  pathsRead(type, armType) {
+    return this.input.pathsRead(type, armType);
+  }
+  load(dir) {
+    if (this.sources.has(dir)) return this.sources.get(dir);
+    const files = this.input.insideRoot(dir) ? this.input.listTfFiles(dir) : void 0;
+    const parsed = (files ?? []).map((f) => this.input.parseHcl(f)).filter((x) => x !== void 0);
+    const src = parsed.length ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
+    this.sources.set(dir, src);
+    return src;
+  }
+  locate(addr, jsonAt, address) {
+    let dir = this.rootDir;
+    let src = dir ? this.load(dir) : void 0;
+    let cfg = this.configuration;
+    let callHeader;
+    for (const step of addr.modules) {
+      const calls = cfg?.module_calls;
+      const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? calls[step.name] : void 0;
+      const hclCall = src?.moduleCalls.get(step.name);
+      if (hclCall) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+      const source = typeof callCfg?.source === "string" ? callCfg.source : hclCall ? localModuleSource(hclCall.node) : void 0;
+      cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
+      const local = source !== void 0 && (source.startsWith("./") || source.startsWith("../"));
+      const next = local && dir ? path14.resolve(dir, source) : void 0;
+      src = next ? this.load(next) : void 0;
+      dir = src ? next : void 0;
+    }
+    const key = `${addr.type}.${addr.name}`;
+    const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === key && (r.mode ?? "managed") === "managed") : void 0;
+    const configExpressions = isRecord(declared?.expressions) ? declared.expressions : void 0;
+    const decl = src?.resources.get(key);
+    if (decl) return { header: blockHeader(decl.node, decl.file), sites: this.sitesOf(decl.node, decl.file), configExpressions, inPlanJson: false, static: this.staticResource(address) };
+    if (callHeader) return { header: callHeader, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: false };
+    return { header: jsonAt, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: true };
+  }
+  sitesOf(block, file) {
+    let sites = this.sitesByBlock.get(block);
+    if (!sites) {
+      sites = /* @__PURE__ */ new Map();
+      bodySites(block.body, file, "", sites);
+      this.sitesByBlock.set(block, sites);
+    }
+    return sites;
+  }
+};
+function bodySites(body, file, prefix, out) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const item of body.items) {
+    if (item.type === "Attribute") {
+      out.set(prefix + item.name, locOf(item, file));
+      continue;
+    }
+    if (item.type !== "Block" || item.blockType === "dynamic") continue;
+    const i = counts.get(item.blockType) ?? 0;
+    counts.set(item.blockType, i + 1);
+    const p = `${prefix}${item.blockType}[${i}]`;
+    out.set(p, blockHeader(item, file, item.blockType));
+    bodySites(item.body, file, `${p}.`, out);
+  }
+}
+
+// src/frontends/terraform-plan.ts
+init_from_terraform();
+init_shared();
+var CHUNK_BYTES = 64 * 1024;
+var HEAD_BYTES = 64 * 1024;
+function binaryPlanName(base) {
+  if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
+  if (base.endsWith(".plan")) return "maybe";
+  return void 0;
+}
+function isZipPlan(head, needEntry) {
+  if (head.length < 4 || head.readUInt32LE(0) !== 67324752) return false;
+  if (!needEntry) return true;
+  for (let i = head.indexOf("PK"); i >= 0 && i + 30 <= head.length; i = head.indexOf("PK", i + 4)) {
+    const nameLength = head.readUInt16LE(i + 26);
+    if (head.toString("latin1", i + 30, i + 30 + nameLength) === "tfplan") return true;
+  }
+  return false;
+}
+var terraformPlanFrontEnd = {
+  name: "terraform-plan",
+  family: "terraform",
+  byName(file) {
+    const base = path15.basename(file).toLowerCase();
+    if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
+    return binaryPlanName(base) ? "peek" : void 0;
+  },
+  byHead(file, host) {
+    const base = path15.basename(file).toLowerCase();
+    const binary = binaryPlanName(base);
+    if (binary) {
+      const head2 = host.readHead(file, 4096);
+      return head2 && isZipPlan(head2, binary === "maybe") ? "tfplan-binary" : void 0;
+    }
+    const head = host.readHead(file, HEAD_BYTES);
+    if (!head || !/"format_version"\s*:/.test(head.toString("utf8"))) return void 0;
+    return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? "tfplan-json" : void 0;
+  },
+  run(files, ctx) {
+    const problems = [];
+    const hcl = parseCache(ctx.host, parseHcl, (f) => f.errors, problems);
+    const units = [];
+    const fallbackFiles = [];
+    for (const f of files) {
+      if (f.kind === "tfplan-binary") {
+        if (f.explicit) problems.push({ ruleId: "PARSE001", message: "A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON", location: fileStart(f.path) });
+        continue;
+      }
+      if (f.kind !== "tfplan-json") continue;
+      const evaluated = evaluatePlan({
+        file: f.path,
+        root: ctx.root,
+        chunks: () => ctx.host.readChunks(f.path, CHUNK_BYTES),
+        parseHcl: (file) => hcl.get(file),
+        listTfFiles: (dir) => {
+          const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith(".tf")).map((e) => e.path) ?? [];
+          return tfs.length ? tfs : void 0;
+        },
+        insideRoot: (dir) => ctx.host.isInside(dir),
+        pathsRead: terraformPathsRead
+      });
+      const unreadable = readProblem(ctx.host, f.path);
+      if (unreadable) problems.push(unreadable);
+      problems.push(...evaluated.problems);
+      const rel = path15.relative(ctx.root, f.path).split(path15.sep).join("/");
+      const evaluation = {
+        variant: rel,
+        variantFile: f.path,
+        env: ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? envFromVariables2(evaluated.variables) ?? "unknown",
+        unit: evaluated.rootDir ?? f.path,
+        inputs: [],
+        planFile: f.path
+      };
+      const resources = [];
+      for (const r of evaluated.resources) {
+        const normalized = fromTerraform(r, evaluation);
+        normalized[0]?.identity.push(...r.ids);
+        resources.push(...normalized);
+      }
+      units.push({ evaluation, resources, refKeys: planRefKeys });
+      const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
+      if (missing) fallbackFiles.push({ file: f.path, explanation: "located in the plan JSON: its .tf source was not found in the scan root" });
+    }
+    const linted = new Set(ctx.allFiles.map((f) => f.path));
+    const own = problems.filter((p) => !(p.ruleId === "PARSE001" && linted.has(p.location.file) && p.location.file.endsWith(".tf")));
+    const suppressionSources = [];
+    for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+    return { units, problems: own, suppressionSources, fallbackFiles };
+  }
+};
+function planRefKeys(ref) {
+  if (ref.kind === "unknown" && ref.token) return [ref.token];
+  if (ref.kind === "string" && ref.value.startsWith("/")) return [`id:${ref.value.toLowerCase()}`];
+  return [];
+}
+function envFromVariables2(variables) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const v = variables.get(name);
+    if (v?.kind === "string") {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return void 0;
+}
+
 // src/frontends/lazy.ts
 function lazyFrontEnd(head, importImpl) {
   let impl;
@@ -38318,13 +39181,13 @@ var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepK
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
 var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName }, async () => (await Promise.resolve().then(() => (init_ci2(), ci_exports))).ciFrontEnd);
 var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
-var FRONT_ENDS = [terraformFrontEnd, bicepFrontEnd2, armFrontEnd, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
+var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd2, armFrontEnd, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
 
 // src/api.ts
 init_shared();
 
 // src/config/policy-files.ts
-import path26 from "node:path";
+import path28 from "node:path";
 var MAX_POLICY_FILES = 5e3;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function splitGlob(glob) {
@@ -38345,7 +39208,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path26.resolve(baseDir, prefix || ".");
+    const start = path28.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -38353,13 +39216,13 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path26.dirname(start));
+      const host = hostFor(path28.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
       const host = hostFor(start);
       walk2(host, start, start, (f, h) => {
-        const rel = path26.relative(start, f).split(path26.sep).join("/");
+        const rel = path28.relative(start, f).split(path28.sep).join("/");
         if (matchGlob(rest, rel)) add(f, h);
       });
     }
@@ -38793,15 +39656,15 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path35) {
-  return path35.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path38) {
+  return path38.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-var plainPath = (path35) => path35.replace(/\[\*\]/g, "");
-function walk3(from, path35, target, prefix) {
+var plainPath = (path38) => path38.replace(/\[\*\]/g, "");
+function walk3(from, path38, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path35)) {
+  for (const seg of segments(path38)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -38824,7 +39687,7 @@ function walk3(from, path35, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path35}` : path35));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path38}` : path38));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -38863,14 +39726,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path35 = t.aliasPath(field);
-  if (path35 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path38 = t.aliasPath(field);
+  if (path38 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path35.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path35.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path35.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path38.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path38.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path38.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path35, t, "");
+  return walk3(t.body, path38, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -38909,14 +39772,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path35 = ctx.target.aliasPath(field.value);
-    if (path35 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path35.slice(0, -3);
+    const path38 = ctx.target.aliasPath(field.value);
+    if (path38 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path38.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path35, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path38, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -38952,12 +39815,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path35, ctx) {
+function readArray(path38, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path35.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path35.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path38.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path38.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path35, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path38, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -39000,7 +39863,7 @@ function canonicalField(field) {
 // src/eval/policy/load.ts
 init_source();
 init_json();
-import path27 from "node:path";
+import path29 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -39022,7 +39885,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path27.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path29.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -39173,8 +40036,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path35 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path35) out.push({ alias: name, path: path35, source: "dump" });
+        const path38 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path38) out.push({ alias: name, path: path38, source: "dump" });
       }
     }
   }
@@ -39215,8 +40078,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path35, v) {
-  const segs = path35.split(".");
+function setPath(root, path38, v) {
+  const segs = path38.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -39232,18 +40095,18 @@ function setPath(root, path35, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path35 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path35) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path38 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path38) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path35}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path38}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path35}`.toLowerCase());
+    covered.add(`${prefix}${path38}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path35, v);
+    if (v !== void 0) setPath(body, path38, v);
   }
   return body;
 }
@@ -39294,13 +40157,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path35) {
-      const p = path35.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path35} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path38) {
+      const p = path38.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path38} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path35} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path38} is not modelled from ${from}`;
     }
   };
 }
@@ -40734,7 +41597,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path28 from "node:path";
+import path30 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -40760,7 +41623,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path28.basename(f.path) }
+          data: { file: path30.basename(f.path) }
         });
       }
     };
@@ -40768,7 +41631,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path29 from "node:path";
+import path31 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -40848,7 +41711,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path29.relative(fromDir, toDir).split(path29.sep).join("/");
+  const rel = path31.relative(fromDir, toDir).split(path31.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -40856,8 +41719,43 @@ function firstPlace(m, is) {
   return m.requiredProviders.find(is)?.at ?? m.providers.find(is)?.at ?? m.usedProviders.find(is)?.at;
 }
 
+// rules/terraform/TF004-plan-file-in-repository.ts
+import path32 from "node:path";
+init_source();
+var TF004_plan_file_in_repository_default = defineRule({
+  meta: {
+    id: "TF004",
+    name: "plan-file-in-repository",
+    shortDescription: "Terraform plan file among the scanned files.",
+    fullDescription: "A saved Terraform plan (the binary `terraform plan -out` file, or its JSON from `terraform show -json`) holds the configuration, the prior state and every planned value, sensitive ones included, in plain text. Kept in the repository, it leaks them to everyone who can read it, forever (git history).",
+    help: "Delete the file, rotate the secrets it contains, add `*.tfplan` and the plan JSON to .gitignore; to lint a plan in CI, write it outside the scanned folders and name it as a file argument.",
+    level: "error",
+    tags: ["security", "terraform"],
+    securitySeverity: 8,
+    // A `file` hook does not say its format: plan files are their own input format.
+    formats: ["terraform-plan"],
+    messages: {
+      planFile: 'Terraform plan "{{file}}" is among the scanned files and holds every sensitive value of its deployment in plain text; delete it, rotate its secrets and keep plans out of the repository.'
+    }
+  },
+  create(ctx) {
+    return {
+      file(f) {
+        if (f.kind !== "tfplan-json" && f.kind !== "tfplan-binary") return;
+        if (f.explicit) return;
+        ctx.report({
+          subject: `file:${f.path}`,
+          location: fileStart(f.path),
+          messageId: "planFile",
+          data: { file: path32.basename(f.path) }
+        });
+      }
+    };
+  }
+});
+
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path30 from "node:path";
+import path33 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -41113,7 +42011,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path30.basename(file.path);
+      const where = path33.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -41122,6 +42020,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     };
     return {
       graph(g) {
+        if (g.evaluation.planFile) return;
         variantFile = g.evaluation.variantFile;
         for (const d of g.evaluation.inputs) input(d);
         for (const r of g.resources) {
@@ -42300,7 +43199,7 @@ var ALL_RULES = registerRules({
   acr: [ACR001_registry_admin_user_default, ACR002_private_registry_needs_premium_default],
   storage: [ST001_storage_public_blob_access_default, ST002_storage_min_tls_default],
   network: [NET001_admin_port_open_to_internet_default],
-  terraform: [TF001_local_terraform_state_default, TF002_state_file_in_repository_default, TF003_provider_version_unpinned_default],
+  terraform: [TF001_local_terraform_state_default, TF002_state_file_in_repository_default, TF003_provider_version_unpinned_default, TF004_plan_file_in_repository_default],
   secrets: [SEC001_hardcoded_secret_default],
   tags: [TAG001_missing_required_tags_default, TAG002_gpu_resource_without_cost_center_default],
   governance: [GOV001_location_not_allowed_default, GOV002_org_policy_deny_default, GOV003_org_policy_audit_default],
@@ -42311,29 +43210,31 @@ var ALL_RULES = registerRules({
 
 // src/api.ts
 var VERSION = "0.1.0";
-var FORMATS_READ = "Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
+var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
 var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path31.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path34.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path31.dirname(root);
-  for (const p of paths.slice(1)) while (path31.relative(root, p).startsWith("..")) root = path31.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path34.dirname(root);
+  for (const p of paths.slice(1)) while (path34.relative(root, p).startsWith("..")) root = path34.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path31.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path34.resolve(p));
   for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const inputPaths = given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p);
-  const onlyFiles = options.onlyFiles?.map((f) => path31.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path31.dirname(f)))] : inputPaths;
-  const root = path31.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path31.resolve(f));
+  const planFiles = (options.planFiles ?? []).map((p) => path34.resolve(p));
+  for (const p of planFiles) if (!fs4.existsSync(p) || !fs4.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const inputPaths = [...given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
+  const onlyFiles = options.onlyFiles?.map((f) => path34.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path34.dirname(f)))] : inputPaths;
+  const root = path34.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path34.resolve(f));
   for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path31.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path34.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -42347,13 +43248,16 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  if (options.bicepCache !== void 0 && !fs4.existsSync(path31.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path31.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path31.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs4.existsSync(path34.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path34.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path34.resolve(options.bicepCache))) : void 0;
   const problems = [];
+  const walked = /* @__PURE__ */ new Set();
+  const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   const listed = (await listFiles(scanPaths, {
     root,
     gitignore: options.gitignore,
-    ignorePatterns: options.ignorePatterns,
+    ignorePatterns: [...options.ignorePatterns ?? [], ...planPatterns],
+    walked,
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),
     // A folder that cannot be listed is said, never skipped without a word.
@@ -42368,17 +43272,22 @@ async function lint(options = {}) {
     if (claim) byFrontEnd.get(claim.frontEnd).push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
+  const deliberate = options.errorOnUnmatchedFile !== false;
+  for (const f of allFiles) {
+    const named = onlyFiles ? onlyFiles.includes(f.path) : inputPaths.includes(f.path) && !walked.has(f.path);
+    if (deliberate && named || planFiles.includes(f.path)) f.explicit = true;
+  }
   timing?.mark("classify");
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path31.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path34.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path31.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path34.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -42404,6 +43313,7 @@ async function lint(options = {}) {
   const suppressionSources = [];
   const metadata = [];
   const skippedByFrontEnds = [];
+  const fallbackFiles = /* @__PURE__ */ new Map();
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe);
     if (files.length === 0) continue;
@@ -42417,6 +43327,7 @@ async function lint(options = {}) {
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...out.metadata ?? []);
     skippedByFrontEnds.push(...out.skipped ?? []);
+    for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
     timing?.mark(fe.name);
   }
   const scanned = allFiles;
@@ -42426,6 +43337,10 @@ async function lint(options = {}) {
   const undecided2 = [];
   const ruleFailures = [];
   let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today: today2, policies }, undecided2, ruleFailures);
+  for (const f of findings) {
+    const explanation = fallbackFiles.get(f.location.file);
+    if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
+  }
   for (const f of ruleFailures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
@@ -42470,7 +43385,8 @@ async function lint(options = {}) {
   let reported = findings;
   if (onlyFiles) {
     const only = new Set(onlyFiles);
-    reported = findings.filter((f) => only.has(f.location.file));
+    const planVariants = new Set(allFiles.filter((f) => f.kind === "tfplan-json" && only.has(f.path)).map((f) => relativeToRoot(root, f.path)));
+    reported = findings.filter((f) => only.has(f.location.file) || f.variants.some((v) => planVariants.has(v)));
   }
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = /* @__PURE__ */ new Map();
@@ -42522,7 +43438,7 @@ function loadPolicies(config, aliasesOption, host, graphs, problems, notices) {
       }
     }
   }
-  const aliasFile = aliasesOption ? path31.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path34.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
   const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
   for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -42546,6 +43462,11 @@ function classify(file, frontEnds, host, root, problems) {
     const byName2 = fe.byName(file);
     if (byName2 === void 0) continue;
     if (byName2 !== "peek") return { frontEnd: fe, kind: byName2 };
+    if (fe.byHead) {
+      const kind2 = fe.byHead(file, host);
+      if (kind2) return { frontEnd: fe, kind: kind2 };
+      if (!fe.byContent) continue;
+    }
     if (!read) {
       read = true;
       text2 = host.readText(file);
@@ -42656,7 +43577,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path32 from "node:path";
+import path35 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -42669,9 +43590,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path32.isAbsolute(file)) return toPosix(file);
-  const rel = path32.relative(base, file);
-  return toPosix(rel === "" ? path32.basename(file) : rel);
+  if (!path35.isAbsolute(file)) return toPosix(file);
+  const rel = path35.relative(base, file);
+  return toPosix(rel === "" ? path35.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -43174,7 +44095,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs7 from "node:fs";
-import path33 from "node:path";
+import path36 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -43302,10 +44223,10 @@ var PullRequestLines = class {
     try {
       real = fs7.realpathSync(file);
     } catch {
-      real = path33.resolve(file);
+      real = path36.resolve(file);
     }
-    const rel = path33.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path33.isAbsolute(rel) ? void 0 : rel.split(path33.sep).join("/");
+    const rel = path36.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path36.isAbsolute(rel) ? void 0 : rel.split(path36.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -43397,8 +44318,8 @@ function failedRunSarif(root, toolVersion, failure) {
   if (failure.error) {
     notification.exception = { kind: failure.error.name || "Error", message: failure.error.message };
   }
-  const run2 = log.runs[0];
-  run2.invocations = [
+  const run3 = log.runs[0];
+  run3.invocations = [
     {
       executionSuccessful: false,
       exitCode: failure.exitCode,
@@ -43416,8 +44337,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path35 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path35}#L${line}`;
+  const path38 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path38}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -43502,7 +44423,8 @@ function readInputs(env) {
     sarifFile: getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE,
     annotations: getBooleanInput(env, "annotations", true),
     summary: getBooleanInput(env, "summary", true),
-    baseline: getInput(env, "baseline")
+    baseline: getInput(env, "baseline"),
+    plans: getListInput(env, "plan")
   };
 }
 function failingFindings(result, failOn) {
@@ -43537,7 +44459,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs8.mkdirSync(path34.dirname(this.sarifPath), { recursive: true });
+    fs8.mkdirSync(path37.dirname(this.sarifPath), { recursive: true });
     fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -43557,21 +44479,22 @@ function changedLines(step, result, git2) {
 async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
-  for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
-    if (file !== void 0 && !fs8.existsSync(path34.resolve(workspace, file))) {
+  for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
+    if (file !== void 0 && !fs8.existsSync(path37.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path34.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path37.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path34.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path37.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path34.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path34.resolve(workspace, inputs.baseline)
+    configFile: inputs.config === void 0 ? void 0 : path37.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path37.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path37.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -43640,10 +44563,10 @@ function reportFailure(step, failure) {
   }
   return failure.exitCode;
 }
-async function run(env, options = {}) {
+async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path34.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path34.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path37.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path37.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
@@ -43653,7 +44576,7 @@ async function run(env, options = {}) {
 }
 
 // src/action/main.ts
-run(process.env).then(
+run2(process.env).then(
   (code) => {
     process.exitCode = code;
   },
