@@ -27383,7 +27383,7 @@ var config_schema_default = {
           },
           options: {
             type: "object",
-            description: "Rule options; only TAG001, TAG002, AKS001 and GOV001 take options."
+            description: "Rule options; only TAG001, TAG002, AKS001, GOV001, K8S001 and K8S002 take options."
           }
         }
       }

@@ -47,7 +47,8 @@ export interface CliOptions {
 
 export const HELP = `Usage: mlops-iac-lint [options] [paths...]
 
-Lint the infrastructure code of Azure MLOps platforms (Terraform, ARM, Bicep, CI pipelines).
+Lint the infrastructure code of Azure MLOps platforms: Terraform (and plan JSON), ARM, Bicep,
+Azure ML YAML, az commands in scripts and CI pipelines, Kubernetes manifests.
 Paths are files, folders or globs such as 'infra/**/*.tf' (default: the current folder).
 
 Options:
@@ -92,7 +93,7 @@ Options:
   -h, --help             print this help and exit
 
 Exit codes: 0 clean, 1 findings at or above --fail-on (or more warnings than --max-warnings),
-2 usage or configuration error.`;
+2 usage or configuration error, 3 internal error (please report it).`;
 
 const ENV_CLASSES = ['prod', 'nonprod', 'unknown'];
 const FAIL_ON = ['error', 'warning', 'note', 'none'];
