@@ -26,7 +26,7 @@ import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
-import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
+import type { ClassifiedFile, EvaluatedUnit, Family, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
 import { ALL_RULES } from '../rules/index.js';
 
@@ -204,6 +204,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const suppressionSources: SuppressionSource[] = [];
   const metadata: MetadataSource[] = [];
   const skippedByFrontEnds: { file: string; reason: string }[] = [];
+  const unitsByFrontEnd: { fe: FrontEnd; units: EvaluatedUnit[] }[] = [];
+  const evaluatedElsewhere = new Map<string, FrontEnd>();
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
     if (files.length === 0) continue;
@@ -211,7 +213,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     // Containment: a bug in one front end costs its own files, never the whole report.
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
-    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys, u.opaqueModules));
+    unitsByFrontEnd.push({ fe, units: out.units });
+    for (const f of out.evaluatedElsewhere ?? []) evaluatedElsewhere.set(f, fe);
     terraformModules.push(...(out.terraformModules ?? []));
     ciFiles.push(...(out.ciFiles ?? []));
     problems.push(...out.problems);
@@ -219,6 +222,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     metadata.push(...(out.metadata ?? []));
     skippedByFrontEnds.push(...(out.skipped ?? []));
     timing?.mark(fe.name);
+  }
+  // A file another front end evaluated in its users' context is not also evaluated on its own.
+  for (const { fe, units } of unitsByFrontEnd) {
+    for (const u of units) {
+      const resources = evaluatedElsewhere.size === 0 ? u.resources : u.resources.filter((r) => (evaluatedElsewhere.get(r.header.file) ?? fe) === fe);
+      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules));
+    }
   }
   const scanned: ScannedFile[] = allFiles;
 

@@ -76,6 +76,13 @@ export interface FrontEndResult {
    * references and heredocs that write files (src/frontends/azure-cli.ts).
    */
   azureCli?: { fileReferences: AzFileReference[]; heredocs: HeredocWrite[] };
+  /**
+   * Files this front end evaluated in a context their own front end does not know (an Azure ML
+   * YAML named by `az ml compute create --file`, with the command's `--set` overrides,
+   * environment and workspace): the resources other front ends built from them are dropped,
+   * so such a file is linted as its commands use it and not also on its own.
+   */
+  evaluatedElsewhere?: string[];
 }
 
 /** A file a front end claimed, with the kind it was classified as. */
