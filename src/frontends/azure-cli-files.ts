@@ -50,6 +50,8 @@ export interface FileCommand {
   /** The `--file` value and the text it was written as. */
   path: Value;
   pathRaw: string;
+  /** The `--file` value's word in the command. */
+  pathAt: Location;
   sets: { key: string; value: Value; range: Location['range'] }[];
   name?: { value: Value; raw: string };
   /** `--workspace-name/-w` of a compute command. */
@@ -135,8 +137,9 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     src = { file: scanned, text, typeHint: typeHintOf(cmd) };
   }
   const result = amlYamlResources(src, overridesOf(cmd), evaluation);
-  if (result.problems.length > 0 && result.resources.length === 0) {
-    // A file another front end claimed reports its own syntax error; a heredoc's is not the script's.
+  if (result.problems.length > 0) {
+    // A file another front end claimed reports its own syntax error; a heredoc's is not the script's
+    // (its text may be shell-expanded into valid YAML). Nothing of a broken text is decided.
     if (scanned && !claimed(ctx, scanned)) reportOnce(links, scanned, () => links.problems.push(...result.problems));
     return [undecidable(cmd, evaluation, `${rel} is not YAML this reader parses: ${result.problems[0]!.message}`)];
   }
@@ -193,7 +196,7 @@ function inCommandContext(r: Resource, cmd: FileCommand, doc: number | undefined
 
 /** Every attribute an Azure ML YAML of this command could set, unknown for `reason` (`--verbose`). */
 function undecidable(cmd: FileCommand, evaluation: Evaluation, reason: string): Resource {
-  const at: Location = cmd.path.origin ?? cmd.at;
+  const at: Location = cmd.pathAt;
   const specs = cmd.kind === 'ml.workspace' ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
   const attrs = new Map<string, Fact>();
   for (const spec of specs) {

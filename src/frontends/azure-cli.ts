@@ -105,8 +105,9 @@ interface ParsedFlags {
   refs: Map<string, Value>;
   location?: Value;
   file?: Value;
-  /** The `--file` value as written. */
+  /** The `--file` value as written, and where. */
   fileRaw?: string;
+  fileAt?: Location;
   sets: { key: string; value: Value; range: Range }[];
   priority?: { value: Value; at: Location };
   /** An unquoted unknown expansion stands where a flag may be: absent flags are unknown. */
@@ -176,6 +177,7 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       const v = takeOne();
       out.file = v?.value;
       out.fileRaw = v ? v.word.word.raw.slice(v.from) : undefined;
+      out.fileAt = v ? { file, range: v.word.word.range } : undefined;
     } else if (name === SET_FLAG) {
       for (const { w: sw, from } of takeMany().words) {
         const raw = sw.word.raw.slice(from);
@@ -460,6 +462,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       verb: spec.verb === 'update' ? 'update' : 'create',
       path: flags.file,
       pathRaw: flags.fileRaw ?? '',
+      pathAt: flags.fileAt ?? at,
       sets: flags.sets,
       ...(flags.name ? { name: flags.name } : {}),
       ...(flags.parent ? { workspace: flags.parent } : {}),

@@ -108,13 +108,14 @@ export function mayBeAmlYaml(text: string): boolean {
   return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text) && /^name[ \t]*:/m.test(text) && !FOREIGN_KEY_LINE.test(text);
 }
 
-const SHELL_EXPANSION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/;
+/** `$VAR`, `${VAR…}`, `$(…)` and, in a CI file, `${{ … }}` (substituted before the shell runs). */
+const SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
 
 /** A plain or quoted YAML scalar (or a `--set` value) as a typed value. */
 export function scalarValue(text: string, plain: boolean, origin: Location, opts: ReadOptions = {}): Value {
   if (opts.shellExpansions) {
     const m = SHELL_EXPANSION.exec(text);
-    if (m) return unknown(`depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file`, origin);
+    if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
   }
   if (!plain) return str(text, origin);
   const t = text.trim();
