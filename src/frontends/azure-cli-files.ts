@@ -144,7 +144,8 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     return [undecidable(cmd, evaluation, `${rel} is not YAML this reader parses: ${result.problems[0]!.message}`)];
   }
   if (scanned) {
-    links.linkedFiles.add(scanned);
+    // Only a file that is an Azure ML document for this command replaces its stand-alone evaluation.
+    if (result.resources.length > 0) links.linkedFiles.add(scanned);
     if (!claimed(ctx, scanned)) reportOnce(links, scanned, () => links.suppressionSources.push(result.suppressionSource));
   }
   const many = result.resources.length > 1;
