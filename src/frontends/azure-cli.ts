@@ -183,7 +183,9 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
         const raw = sw.word.raw.slice(from);
         const e = raw.indexOf('=');
         if (e <= 0) continue;
-        out.sets.push({ key: (sw.text ?? raw).split('=')[0]!, value: sliceValue(sw, from + e + 1), range: sw.word.range });
+        // The key as the shell passes it: quotes removed (`"size=$1"` sets `size`).
+        const key = sw.text !== undefined ? sw.text.split('=')[0]! : raw.slice(0, e).replace(/["'\\]/g, '');
+        out.sets.push({ key, value: sliceValue(sw, from + e + 1), range: sw.word.range });
       }
     } else if (name === '--priority') {
       const v = takeOne();

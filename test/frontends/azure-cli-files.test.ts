@@ -26,8 +26,9 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function run(files: Record<string, string>, rules = ['AML001', 'AML004', 'GPU001', 'GPU004'], sub?: string): Promise<{ r: LintResult; dir: string }> {
+async function run(files: Record<string, string>, rules = ['AML001', 'AML004', 'GPU001', 'GPU004'], sub?: string, links: Record<string, string> = {}): Promise<{ r: LintResult; dir: string }> {
   const dir = tree(files);
+  for (const [at, to] of Object.entries(links)) fs.symlinkSync(to, path.join(dir, at));
   const scan = sub ? path.join(dir, sub) : dir;
   const r = await lint({ paths: [scan], root: scan, rules, today: '2026-12-01' });
   return { r, dir: scan };
@@ -85,10 +86,11 @@ describe('az ml … --file: which file', () => {
     const { r } = await run(
       {
         'outside.yml': COMPUTE,
-        'repo/deploy.sh': 'az ml compute create -f missing/compute.yml\naz ml compute create -f ../outside.yml\naz ml compute create -f /etc/compute.yml\n',
+        'repo/deploy.sh': 'az ml compute create -f missing/compute.yml\naz ml compute create -f ../outside.yml\naz ml compute create -f /etc/compute.yml\naz ml compute create -f link.yml\n',
       },
       ['AML004', 'GPU004'],
       'repo',
+      { 'repo/link.yml': '../outside.yml' },
     );
     expect(r.findings).toEqual([]);
     const reasons = [...new Set(r.undecided.filter((x) => x.ruleId === 'AML004').map((x) => x.reason))];
@@ -96,7 +98,15 @@ describe('az ml … --file: which file', () => {
       expect.stringMatching(/missing\/compute.yml\) is not in the scan \(looked for missing\/compute.yml\)/),
       expect.stringMatching(/\(\.\.\/outside.yml\) is outside the scan root/),
       expect.stringMatching(/\(\/etc\/compute.yml\) is outside the scan root/),
+      // A link inside the root to a file outside it is not followed (the Host).
+      expect.stringMatching(/\(link.yml\) is not in the scan/),
     ]);
+  });
+
+  it('a --set whose key is not known decides nothing of the file', async () => {
+    const { r } = await run({ 'compute.yml': COMPUTE, 'a.sh': 'az ml compute create -f compute.yml --set "$KEY=0"\n' }, ['AML004']);
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.some((u) => /--set \$KEY=… may replace any key/.test(u.reason))).toBe(true);
   });
 
   it('an unclaimed YAML with a syntax error: one PARSE001 however many commands name it', async () => {

@@ -955,6 +955,14 @@ const azureCli: RuleTable = {
           'deploy.sh': 'az ml compute create -f compute.yml --set size=Standard_NC6s_v3 -w ws\n',
         },
       },
+      {
+        // An unknown override: the size is not known, whatever the file says.
+        name: 'file-set-unknown-size',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: Standard_D4s_v3\n',
+          'deploy.sh': 'az ml compute create -f compute.yml --set "size=$1"\n',
+        },
+      },
     ],
     invalid: [
       {
@@ -983,6 +991,16 @@ const azureCli: RuleTable = {
         name: 'heredoc-compute-yml',
         files: {
           'deploy.sh': "cat > compute.yml <<'EOF'\ntype: amlcompute\nname: gpu-cluster\nsize: ⟦Standard_D4s_v3⟧\nEOF\naz ml compute create -f compute.yml -w ws\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'file-set-from-variable',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: Standard_NC6s_v3\n',
+          'deploy.sh': 'SIZE=⟦Standard_D4s_v3⟧\naz ml compute create -f compute.yml --set size=$SIZE\n',
         },
         level: 'error',
         env: 'unknown',
