@@ -114,9 +114,6 @@ function candidates(cmd: FileCommand, rel: string, root: string): string[] {
 export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, ctx: FrontEndContext, links: FileLinks): Resource[] {
   const p = cmd.path;
   if (p.kind !== 'string') return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === 'unknown' ? p.reason : 'not a string'}`)];
-  // A `--set $KEY=v` may replace any key: nothing of the file is decided.
-  const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
-  if (unknownKey) return [undecidable(cmd, evaluation, `--set ${unknownKey.key}=… may replace any key of the file`)];
   const rel = cleanRelative(p.value);
   if (rel === undefined) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
   const hd = heredocFor(cmd, rel);
@@ -138,6 +135,12 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) is not in the scan (looked for ${where})`)];
     }
     src = { file: scanned, text, typeHint: typeHintOf(cmd) };
+  }
+  // A `--set $KEY=v` may replace any key: nothing of the file, as this command uses it, is decided.
+  const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
+  if (unknownKey) {
+    if (scanned) links.linkedFiles.add(scanned);
+    return [undecidable(cmd, evaluation, `--set ${unknownKey.key}=… may replace any key of the file`)];
   }
   const result = amlYamlResources(src, overridesOf(cmd), evaluation);
   if (result.problems.length > 0) {
