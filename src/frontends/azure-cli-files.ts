@@ -125,7 +125,10 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     const body = hd.heredoc.text;
     // GitHub/Azure Pipelines substitute their expressions even inside a quoted heredoc.
     const ciExpressions = !cmd.inScript && /\$\{\{|\$\(/.test(body);
-    src = { file: cmd.file, text, span: { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset }, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
+    const span = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset };
+    // `<<-` strips leading tabs, which YAML does not take as indentation: a tab becomes a space (positions stay).
+    const read = hd.heredoc.stripTabs ? text.slice(0, span.start) + text.slice(span.start, span.end).replace(/^\t+/gm, (t) => ' '.repeat(t.length)) + text.slice(span.end) : text;
+    src = { file: cmd.file, text: read, span, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
   } else {
     const tried = candidates(cmd, rel, ctx.root);
     scanned = tried.find((f) => ctx.host.isFile(f));
@@ -176,8 +179,12 @@ function reportOnce(links: FileLinks, file: string, act: () => void): void {
 function overridesOf(cmd: FileCommand): AmlYamlOverride[] {
   const out: AmlYamlOverride[] = [];
   for (const s of cmd.sets) {
-    const location: Location = s.value.origin ?? { file: cmd.file, range: s.range };
-    out.push({ path: s.key, value: s.value.kind === 'string' ? s.value.value : '', location, resolved: s.value });
+    const word: Location = { file: cmd.file, range: s.range };
+    const location: Location = s.value.origin ?? word;
+    // A value written elsewhere (a variable's assignment, a matrix entry): the `--set` is where it is used.
+    const inWord = s.value.origin?.file === cmd.file && s.value.origin.range.start.offset >= s.range.start.offset && s.value.origin.range.end.offset <= s.range.end.offset;
+    const resolved = inWord || !s.value.origin ? s.value : { ...s.value, via: [...(s.value.via ?? []), { ...word, label: `--set ${s.key}` }] };
+    out.push({ path: s.key, value: s.value.kind === 'string' ? s.value.value : '', location, resolved });
   }
   if (cmd.name) {
     const v = cmd.name.value;

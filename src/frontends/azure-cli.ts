@@ -314,7 +314,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const heredocs: HeredocWrite[] = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === 'script' && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0]! }]));
   const links = newFileLinks();
-  const linkerFor = (inScript: boolean, hds: readonly HeredocWrite[]): Linker => ({
+  const linkerFor = (inScript: boolean, hds: () => readonly HeredocWrite[]): Linker => ({
     inScript,
     heredocs: hds,
     // The evaluation is replaced by the command's unit when the draft is placed.
@@ -348,11 +348,11 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, sc.expansion);
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, child.heredocs)) ?? []) add(variantName, d, env);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env);
           }
         }
         for (const inv of run.invocations) {
-          const built = fromInvocation(inv, file.file, fileReferences, vi === 0, linkerFor(file.kind === 'script', [...heredocs, ...run.heredocs]));
+          const built = fromInvocation(inv, file.file, fileReferences, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
           if (!built) continue;
           const existing = draftsByVariant.get(variantName) ?? [];
           for (const d of built) {
@@ -368,7 +368,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
       const env = envClassOf(ctx, file, place, run.assigned);
-      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, run.heredocs)) ?? []) add('default', d, env);
+      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env);
     }
     // Known reusable templates called from this file.
     for (const call of templateCalls(file)) {
@@ -437,7 +437,7 @@ function envClassOf(ctx: FrontEndContext, file: CiFile, place: ScriptPlace | und
 /** How `az ml … --file` commands of one script are linked to the YAML they read. */
 interface Linker {
   inScript: boolean;
-  heredocs: readonly HeredocWrite[];
+  heredocs: () => readonly HeredocWrite[];
   resources(cmd: FileCommand): Resource[];
 }
 
@@ -469,7 +469,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       ...(flags.name ? { name: flags.name } : {}),
       ...(flags.parent ? { workspace: flags.parent } : {}),
       at,
-      heredocs: linker.heredocs,
+      heredocs: linker.heredocs(),
     };
     const parentKey = flags.parent?.kind === 'string' ? flags.parent.value : undefined;
     return linker.resources(cmd).map((resource) => ({ resource, spec, nameKey: resource.name?.kind === 'string' ? resource.name.value : undefined, parentKey }));

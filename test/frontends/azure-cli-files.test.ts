@@ -143,6 +143,28 @@ describe('az ml … --file: heredocs', () => {
     expect(r.findings.map((f) => f.location.range.start.line)).toEqual([5]);
     expect(r.undecided.some((u) => /c.yml\) is not in the scan/.test(u.reason))).toBe(true);
   });
+
+  it('<<- strips leading tabs: the body is still YAML', async () => {
+    const { r, dir } = await run({ 'a.sh': 'if true; then\n\tcat > c.yml <<-EOF\n\ttype: amlcompute\n\tname: c\n\tmin_instances: 1\n\tEOF\nfi\naz ml compute create -f c.yml\n' }, ['AML004']);
+    expect(shown(r, dir)).toEqual(['AML004 a.sh:5:17 unknown']);
+  });
+
+  it('a workflow matrix gives one variant per --set value', async () => {
+    const wf = [
+      'on: push',
+      'jobs:',
+      '  infra:',
+      '    runs-on: ubuntu-latest',
+      '    strategy:',
+      '      matrix:',
+      '        size: [Standard_NC6s_v3, Standard_D4s_v3]',
+      '    steps:',
+      '      - run: az ml compute create -f compute.yml --set size=${{ matrix.size }}',
+    ].join('\n');
+    const { r, dir } = await run({ 'compute.yml': 'type: amlcompute\nname: gpu-cluster\n', '.github/workflows/ml.yml': `${wf}\n` }, ['GPU001']);
+    expect(shown(r, dir)).toEqual(['GPU001 .github/workflows/ml.yml:7:34 unknown']);
+    expect(r.findings[0]!.related.some((l) => l.file.endsWith('ml.yml') && l.range.start.line === 9)).toBe(true);
+  });
 });
 
 describe('az ml workspace … --file', () => {
