@@ -380,6 +380,38 @@ min_instances: 0
       },
     ],
   },
+  // az commands, and the Azure ML YAML that `az ml compute create --file` reads (src/frontends/azure-cli-files.ts).
+  'azure-cli': {
+    valid: [
+      { name: 'current-size-flag', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC64as_T4_v3\n' } },
+      {
+        // The file alone names a retired size; the only command that uses it sets a current one.
+        name: 'file-set-current-size',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: Standard_NC6\n',
+          'deploy.sh': 'az ml compute create --file compute.yml --set size=Standard_NC64as_T4_v3\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'retired-size-flag',
+        files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size ⟦Standard_NC6⟧ --min-instances 0\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'of the NC series, which Azure retired on 2023-09-06',
+      },
+      {
+        name: 'heredoc-retired-size',
+        files: { 'deploy.sh': "cat > gpu.yml <<'EOF'\ntype: amlcompute\nname: gpu-cluster\nsize: ⟦Standard_NV6⟧\nEOF\naz ml compute create -f gpu.yml -w ws\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'of the NV series, which Azure retired on 2023-09-06',
+      },
+    ],
+  },
 };
 
 ruleTester('GPU004', table);
