@@ -148,10 +148,10 @@ function classifyWords(words) {
   return prod ? "prod" : nonprod ? "nonprod" : void 0;
 }
 function classifyPath(relPath) {
-  const segments = relPath.split(/[\\/]+/).filter(Boolean);
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const env = classifyWords(envWords(segments[i]));
-    if (env) return { env, word: segments[i] };
+  const segments2 = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments2.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments2[i]));
+    if (env) return { env, word: segments2[i] };
   }
   return void 0;
 }
@@ -713,12 +713,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path25) {
+function findNodeAtLocation(root, path38) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path25) {
+  for (let segment of path38) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -1172,6 +1172,9 @@ var init_main = __esm({
 });
 
 // src/core/value.ts
+function isKnown(v) {
+  return v !== void 0 && v.kind !== "unknown";
+}
 function containsUnknown(v) {
   switch (v.kind) {
     case "unknown":
@@ -1185,8 +1188,8 @@ function containsUnknown(v) {
       return false;
   }
 }
-function passedThrough(v, loc2) {
-  return { ...v, via: [...v.via ?? [], loc2] };
+function passedThrough(v, loc3) {
+  return { ...v, via: [...v.via ?? [], loc3] };
 }
 function defaultForNull(def2, nullGiven) {
   return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
@@ -1488,9 +1491,9 @@ function scanComments(text2, lineMap) {
   return out;
 }
 function nodeLocation(parsed, node, label) {
-  const loc2 = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
-  if (label !== void 0) loc2.label = label;
-  return loc2;
+  const loc3 = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
+  if (label !== void 0) loc3.label = label;
+  return loc3;
 }
 function propertyNode(objNode, key) {
   if (!objNode || objNode.type !== "object" || !objNode.children) return void 0;
@@ -1524,6 +1527,20 @@ function keyLocation(parsed, objNode, key, label) {
 function memberLocation(parsed, objNode, key, label) {
   const p = propertyNode(objNode, key);
   return p ? nodeLocation(parsed, p, label) : void 0;
+}
+function nodeToJS(node) {
+  if (!node) return void 0;
+  switch (node.type) {
+    case "object": {
+      const out = {};
+      for (const [k, , v] of members(node)) out[k] = nodeToJS(v);
+      return out;
+    }
+    case "array":
+      return (node.children ?? []).map(nodeToJS);
+    default:
+      return node.value;
+  }
 }
 function nodeToValue(parsed, node) {
   const origin = nodeLocation(parsed, node);
@@ -1648,7 +1665,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -1659,7 +1676,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str3;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -1702,7 +1719,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -2664,22 +2681,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -3235,9 +3252,9 @@ var require_defaults = __commonJS({
       }
     }
     exports.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
+    function assignDefault(it, prop, defaultValue2) {
       const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
+      if (defaultValue2 === void 0)
         return;
       const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
       if (compositeRule) {
@@ -3248,7 +3265,7 @@ var require_defaults = __commonJS({
       if (opts.useDefaults === "empty") {
         condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
       }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue2)}`);
     }
   }
 });
@@ -3704,8 +3721,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -4358,8 +4375,8 @@ var require_validate = __commonJS({
           return data;
       }
       let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
+      const segments2 = jsonPointer.split("/");
+      for (const segment of segments2) {
         if (segment) {
           data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
@@ -4802,15 +4819,15 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
-    function removeDotSegments(path25) {
-      let input = path25;
+    function removeDotSegments(path38) {
+      let input = path38;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4884,16 +4901,16 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path25) {
-      if (path25 === "" || path25[0] === "/") {
-        return removeDotSegments(path25);
+    function removeDotSegmentsRelative(path38) {
+      if (path38 === "" || path38[0] === "/") {
+        return removeDotSegments(path38);
       }
-      const segments = path25.split("/");
-      const last = segments.length - 1;
+      const segments2 = path38.split("/");
+      const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
+        const segment = segments2[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -5251,8 +5268,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
+        const path38 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path38 && path38 !== "/" ? path38 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -5875,7 +5892,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -6234,9 +6251,9 @@ var require_core = __commonJS({
         const rules = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
+          const segments2 = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg of segments)
+          for (const seg of segments2)
             keywords = keywords[seg];
           for (const key in rules) {
             const rule = rules[key];
@@ -6670,16 +6687,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
+        value = str3.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
+          value = str3.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -8164,8 +8181,8 @@ var require_discriminator = __commonJS({
     var ref_error_1 = require_ref_error();
     var util_1 = require_util();
     var error = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+      message: ({ params: { discrError, tagName: tagName2 } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName2}" must be string` : `value of tag "${tagName2}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName: tagName2 } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName2}, tagValue: ${tag}}`
     };
     var def2 = {
       keyword: "discriminator",
@@ -8178,16 +8195,16 @@ var require_discriminator = __commonJS({
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
+        const tagName2 = schema.propertyName;
+        if (typeof tagName2 != "string")
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName2)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName: tagName2 }));
         cxt.ok(valid);
         function validateMapping() {
           const mapping = getMapping();
@@ -8197,7 +8214,7 @@ var require_discriminator = __commonJS({
             gen.assign(valid, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName: tagName2 });
           gen.endIf();
         }
         function applyTagSchema(schemaProp) {
@@ -8221,18 +8238,18 @@ var require_discriminator = __commonJS({
               if (sch === void 0)
                 throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
             }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName2];
             if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName2}"`);
             }
             tagRequired = tagRequired && (topRequired || hasRequired(sch));
             addMappings(propSch, i);
           }
           if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
+            throw new Error(`discriminator: "${tagName2}" must be required`);
           return oneOfMapping;
           function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
+            return Array.isArray(required) && required.includes(tagName2);
           }
           function addMappings(sch, i) {
             if (sch.const) {
@@ -8242,12 +8259,12 @@ var require_discriminator = __commonJS({
                 addMapping(tagValue, i);
               }
             } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+              throw new Error(`discriminator: "properties/${tagName2}" must have "const" or "enum"`);
             }
           }
           function addMapping(tagValue, i) {
             if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+              throw new Error(`discriminator: "${tagName2}" values must be unique strings`);
             }
             oneOfMapping[tagValue] = i;
           }
@@ -8520,7 +8537,9 @@ var init_azurerm = __esm({
       { canonical: "autoscale", paths: ["auto_scaling_enabled", "enable_auto_scaling"], default: false },
       { canonical: "minCount", paths: ["min_count"] },
       { canonical: "nodeCount", paths: ["node_count"] },
-      { canonical: "name", paths: ["name"] }
+      { canonical: "name", paths: ["name"] },
+      // "priority - (Optional) … Possible values are Regular and Spot. Defaults to Regular."
+      { canonical: "priority", paths: ["priority"], default: "Regular" }
     ];
     AZURERM_TABLE = {
       azurerm_machine_learning_workspace: {
@@ -8690,7 +8709,9 @@ var init_arm = __esm({
       { canonical: "minCount", paths: ["minCount"] },
       { canonical: "nodeCount", paths: ["count"] },
       { canonical: "name", paths: ["name"] },
-      { canonical: "mode", paths: ["mode"] }
+      { canonical: "mode", paths: ["mode"] },
+      // ScaleSetPriority: `Spot` or `Regular` (the default), AgentPool REST API.
+      { canonical: "priority", paths: ["scaleSetPriority"], default: "Regular" }
     ];
     computeAttrs = [
       { canonical: "computeTypeRaw", paths: ["properties.computeType"] },
@@ -8819,9 +8840,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path25) {
+function valueAt(v, path38) {
   let cur = v;
-  for (const seg of path25.split(".")) {
+  for (const seg of path38.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -8829,9 +8850,9 @@ function valueAt(v, path25) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path25) {
+function chosenNullAt(v, path38) {
   let cur = v;
-  for (const seg of path25.split(".")) {
+  for (const seg of path38.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -8870,6 +8891,16 @@ function factOf(body, spec, site, sitePrefix = "", apiVersion) {
     if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
   }
   return absent;
+}
+function pathsRead(spec) {
+  const out = spec.attrs.flatMap((a) => a.paths);
+  for (const paths of Object.values(spec.refs ?? {})) out.push(...paths);
+  for (const el of spec.elements ?? []) {
+    out.push(...el.attrs.flatMap((a) => a.paths.map((p) => `${el.path}.0.${p}`)));
+    if (el.namePath) out.push(`${el.path}.0.${el.namePath}`);
+    if (!el.attrs.length) out.push(el.path);
+  }
+  return out;
 }
 function apiVersionDate(apiVersion) {
   return apiVersion.trim().slice(0, 10);
@@ -8957,6 +8988,15 @@ var init_normalize = __esm({
 });
 
 // src/model/from-terraform.ts
+function terraformPathsRead(type, armType) {
+  if (type === "azapi_resource") {
+    const spec2 = armType ? ARM_TABLE[armType.split("@")[0].toLowerCase()] : void 0;
+    if (!spec2) return [...READ_OF_EVERY_RESOURCE, "type", "parent_id", "body.name", "body.location", "body.tags"];
+    return [...READ_OF_EVERY_RESOURCE, "type", "parent_id", ...pathsRead(spec2).map((p) => `body.${p}`), "body.name", "body.location", "body.tags"];
+  }
+  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
+  return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
+}
 function fromTerraform(r, evaluation) {
   const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
   const base = {
@@ -8966,7 +9006,7 @@ function fromTerraform(r, evaluation) {
     evaluation,
     name: r.body.entries.get("name")
   };
-  if (r.type === "azapi_resource") return normalize(azapiSource(r, base, site));
+  if (r.type === "azapi_resource") return withVendored(normalize(azapiSource(r, base, site)), r);
   const src = {
     ...base,
     format: "terraform",
@@ -8975,7 +9015,11 @@ function fromTerraform(r, evaluation) {
     body: r.body,
     site
   };
-  return normalize(src);
+  return withVendored(normalize(src), r);
+}
+function withVendored(out, r) {
+  if (r.vendored) for (const x of out) x.vendored = r.vendored;
+  return out;
 }
 function azapiSource(r, base, site) {
   const typeValue = r.body.entries.get("type");
@@ -9008,7 +9052,7 @@ function terraformRefKeys(ref) {
   if (ref.kind === "unknown" && ref.token) return [ref.token];
   return [];
 }
-var ARM_PARENT_REF, ARM_PARENT_LEVELS;
+var READ_OF_EVERY_RESOURCE, ARM_PARENT_REF, ARM_PARENT_LEVELS;
 var init_from_terraform = __esm({
   "src/model/from-terraform.ts"() {
     "use strict";
@@ -9016,6 +9060,7 @@ var init_from_terraform = __esm({
     init_azurerm();
     init_arm();
     init_normalize();
+    READ_OF_EVERY_RESOURCE = ["name", "location", "tags"];
     ARM_PARENT_REF = {
       "microsoft.machinelearningservices/workspaces/computes": "workspace",
       "microsoft.containerservice/managedclusters/agentpools": "cluster",
@@ -9029,6 +9074,23 @@ var init_from_terraform = __esm({
   }
 });
 
+// src/frontends/remote-modules.ts
+function remoteModuleProblem(m) {
+  const address = m.address.replace(/\[[^\]]*\]/g, "");
+  const name = m.name;
+  return {
+    ruleId: "EVAL002",
+    message: `Module "${name}" ("${m.source}") is not evaluated, so the resources it creates are not checked: ${m.reason}.`,
+    location: m.sourceAt,
+    address
+  };
+}
+var init_remote_modules = __esm({
+  "src/frontends/remote-modules.ts"() {
+    "use strict";
+  }
+});
+
 // src/frontends/shared.ts
 function readProblem(host, file) {
   const p = host.problemOf(file);
@@ -9037,10 +9099,10 @@ function readProblem(host, file) {
   return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
 function parseCache(host, parse2, errorsOf, problems) {
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache5 = /* @__PURE__ */ new Map();
   return {
     get(file) {
-      if (cache4.has(file)) return cache4.get(file);
+      if (cache5.has(file)) return cache5.get(file);
       const text2 = host.readText(file);
       let parsed;
       if (text2 === void 0) {
@@ -9050,10 +9112,10 @@ function parseCache(host, parse2, errorsOf, problems) {
         parsed = parse2(text2, file);
         for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
       }
-      cache4.set(file, parsed);
+      cache5.set(file, parsed);
       return parsed;
     },
-    entries: () => cache4.entries()
+    entries: () => cache5.entries()
   };
 }
 var init_shared = __esm({
@@ -9063,18 +9125,34 @@ var init_shared = __esm({
   }
 });
 
+// src/parse/json/blocks.ts
+function jsonObjectRanges(root, lineMap) {
+  const out = [];
+  const walk4 = (n) => {
+    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
+    for (const c of n.children ?? []) walk4(c);
+  };
+  if (root) walk4(root);
+  return out;
+}
+var init_blocks = __esm({
+  "src/parse/json/blocks.ts"() {
+    "use strict";
+  }
+});
+
 // src/eval/arm/detect.ts
-import * as path10 from "node:path";
+import * as path11 from "node:path";
 function candidatesByName(paramFile) {
-  const dir = path10.dirname(paramFile);
-  const base = path10.basename(paramFile);
+  const dir = path11.dirname(paramFile);
+  const base = path11.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path10.join(dir, `${m[1]}.json`));
+  if (m) out.push(path11.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path10.join(dir, `${p[1]}.json`), path10.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path10.join(dir, "template.json"), path10.join(dir, "azuredeploy.json"), path10.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path10.join(dir, "main.json"), path10.join(dir, "azuredeploy.json"));
+  if (p) out.push(path11.join(dir, `${p[1]}.json`), path11.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path11.join(dir, "template.json"), path11.join(dir, "azuredeploy.json"), path11.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path11.join(dir, "main.json"), path11.join(dir, "azuredeploy.json"));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -9092,7 +9170,7 @@ function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
     } catch {
       meta = void 0;
     }
-    if (meta) target = byNorm.get(norm(path10.join(path10.dirname(pf), meta)));
+    if (meta) target = byNorm.get(norm(path11.join(path11.dirname(pf), meta)));
     if (!target) {
       for (const c of candidatesByName(pf)) {
         target = byNorm.get(norm(c));
@@ -9108,7 +9186,7 @@ var norm;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
-    norm = (p) => path10.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path11.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -9272,8 +9350,8 @@ var init_expression = __esm({
 });
 
 // src/eval/arm/resourceid.ts
-function tplUnknown(reason, loc2, token) {
-  const u = unknown(reason, loc2, token);
+function tplUnknown(reason, loc3, token) {
+  const u = unknown(reason, loc3, token);
   if (token !== void 0) u.tpl = true;
   return u;
 }
@@ -9323,7 +9401,7 @@ function nameSegments(v) {
   if (t === void 0) return void 0;
   return splitTemplate(t).filter((s) => s !== "");
 }
-function buildResourceId(prefix, type, names, loc2, fname) {
+function buildResourceId(prefix, type, names, loc3, fname) {
   const typeSegs = type.split("/").filter((s) => s !== "");
   const pre = prefix.map(templateText);
   const nameSegs = [];
@@ -9334,14 +9412,14 @@ function buildResourceId(prefix, type, names, loc2, fname) {
     else nameSegs.push(...s);
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
-  if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc2);
-  let path25 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
+  let path38 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path25 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path25 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path38 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path38 += "/" + nameSegs[i];
   }
-  if (known2) return str(path25.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc2);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc2, path25);
+  if (known2) return str(path38.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path38);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -9452,25 +9530,25 @@ function def(name, fn, partial = false) {
 function asInt(v) {
   return v?.kind === "number" ? Math.trunc(v.value) : void 0;
 }
-function compare(name, test) {
-  return ([a, b], loc2) => {
-    if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc2);
-    if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc2);
-    return err(loc2, name, "arguments must be two numbers or two strings");
+function compare2(name, test) {
+  return ([a, b], loc3) => {
+    if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc3);
+    if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc3);
+    return err(loc3, name, "arguments must be two numbers or two strings");
   };
 }
 function arith(name, op) {
-  return ([a, b], loc2) => {
-    if (a?.kind !== "number" || b?.kind !== "number") return err(loc2, name, "arguments must be integers");
+  return ([a, b], loc3) => {
+    if (a?.kind !== "number" || b?.kind !== "number") return err(loc3, name, "arguments must be integers");
     const r = op(a.value, b.value);
-    return r === void 0 || !Number.isFinite(r) ? err(loc2, name, "invalid operation") : num(r, loc2);
+    return r === void 0 || !Number.isFinite(r) ? err(loc3, name, "invalid operation") : num(r, loc3);
   };
 }
 function minmax(name, pick) {
-  return (args, loc2) => {
+  return (args, loc3) => {
     const xs = args.length === 1 && args[0].kind === "list" ? args[0].items : args;
-    if (xs.length === 0 || xs.some((x) => x.kind !== "number")) return err(loc2, name, "arguments must be integers");
-    return num(pick(xs.map((x) => x.value)), loc2);
+    if (xs.length === 0 || xs.some((x) => x.kind !== "number")) return err(loc3, name, "arguments must be integers");
+    return num(pick(xs.map((x) => x.value)), loc3);
   };
 }
 function splitFormat(fmt) {
@@ -9500,7 +9578,7 @@ function splitFormat(fmt) {
   if (cur) out.push(cur);
   return out;
 }
-function deepMerge(a, b, loc2) {
+function deepMerge(a, b, loc3) {
   if (a.kind === "object" && b.kind === "object") {
     const m = new Map(a.entries);
     for (const [k, v] of b.entries) {
@@ -9508,171 +9586,173 @@ function deepMerge(a, b, loc2) {
       for (const ek of m.keys()) if (ek.toLowerCase() === k.toLowerCase()) existingKey = ek;
       const prev = existingKey !== void 0 ? m.get(existingKey) : void 0;
       if (existingKey !== void 0) m.delete(existingKey);
-      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc2) : v);
+      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc3) : v);
     }
-    return obj(m, loc2);
+    return obj(m, loc3);
   }
   if (b.kind === "unknown" && a.kind === "object") return b;
   return b;
 }
 function firstLast(name, pickLast) {
-  return ([a], loc2) => {
-    if (!a) return err(loc2, name, "needs an argument");
-    if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc2);
-    if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc2) : str("", loc2);
-    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a]));
-    return err(loc2, name, "argument must be an array or string");
+  return ([a], loc3) => {
+    if (!a) return err(loc3, name, "needs an argument");
+    if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc3);
+    if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc3) : str("", loc3);
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
+    return err(loc3, name, "argument must be an array or string");
   };
 }
 function skipTake(name, take) {
-  return ([a, n], loc2) => {
+  return ([a, n], loc3) => {
     const k = asInt(n);
-    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc2, name, "invalid arguments");
+    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
     const c = Math.max(0, k);
-    if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc2);
-    if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc2);
-    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc2, callToken(name, [a, n]));
-    return err(loc2, name, "first argument must be an array or string");
+    if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc3);
+    if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc3);
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
+    return err(loc3, name, "first argument must be an array or string");
   };
 }
-function resourceIdOf(prefix, typeV, names, loc2, fname) {
+function resourceIdOf(prefix, typeV, names, loc3, fname) {
   if (typeV.kind !== "string") {
-    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc2, callToken(fname, [...prefix, typeV, ...names])) : err(loc2, fname, "resource type must be a string");
+    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
   }
-  if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc2, fname, `invalid resource type '${typeV.value}'`);
-  return buildResourceId(prefix, typeV.value, names, loc2, fname);
+  if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
+  return buildResourceId(prefix, typeV.value, names, loc3, fname);
 }
 function isTypeArg(v) {
   return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
 }
-function evalExpr(e, ctx, loc2) {
+function evalExpr(e, ctx, loc3) {
   switch (e.kind) {
     case "string":
-      return str(e.value, loc2);
+      return str(e.value, loc3);
     case "number":
-      return num(e.value, loc2);
+      return num(e.value, loc3);
     case "bool":
-      return bool(e.value, loc2);
+      return bool(e.value, loc3);
     case "null":
-      return nul(loc2);
+      return nul(loc3);
     case "prop": {
-      const t = evalExpr(e.target, ctx, loc2);
-      return access(t, str(e.name, loc2), loc2);
+      const t = evalExpr(e.target, ctx, loc3);
+      return access(t, str(e.name, loc3), loc3);
     }
     case "index": {
-      const t = evalExpr(e.target, ctx, loc2);
-      const i = evalExpr(e.index, ctx, loc2);
-      return access(t, i, loc2);
+      const t = evalExpr(e.target, ctx, loc3);
+      const i = evalExpr(e.index, ctx, loc3);
+      return access(t, i, loc3);
     }
     case "call":
-      return evalCall2(e, ctx, loc2);
+      return evalCall2(e, ctx, loc3);
   }
 }
-function access(t, key, loc2) {
+function access(t, key, loc3) {
   if (t.kind === "unknown") {
     const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
     const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
-    return U(t.reason, loc2, tok);
+    return U(t.reason, loc3, tok);
   }
-  if (key.kind === "unknown") return U("index depends on an unknown value", loc2);
+  if (key.kind === "unknown") return U("index depends on an unknown value", loc3);
   if (t.kind === "object" && key.kind === "string") {
     const m = member2(t, key.value);
-    return m ?? U(`property '${key.value}' does not exist`, loc2);
+    return m ?? U(`property '${key.value}' does not exist`, loc3);
   }
   if (t.kind === "list" && key.kind === "number") {
     const it = t.items[Math.trunc(key.value)];
-    return it ?? U(`index ${key.value} is out of range`, loc2);
+    return it ?? U(`index ${key.value} is out of range`, loc3);
   }
-  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc2);
-  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc2);
+  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
+  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
 }
-function evalCall2(e, ctx, loc2) {
+function evalCall2(e, ctx, loc3) {
   const lname = e.name.toLowerCase();
   if (lname === "if") {
-    if (e.args.length !== 3) return U("if(): needs three arguments", loc2);
-    const c = evalExpr(e.args[0], ctx, loc2);
-    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc2), loc2, decisionOf(c, loc2));
+    if (e.args.length !== 3) return U("if(): needs three arguments", loc3);
+    const c = evalExpr(e.args[0], ctx, loc3);
+    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, decisionOf(c, loc3));
     if (c.kind === "unknown") {
-      const a = evalExpr(e.args[1], ctx, loc2);
-      const b = evalExpr(e.args[2], ctx, loc2);
-      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc2, callToken("if", [c, a, b]));
+      const a = evalExpr(e.args[1], ctx, loc3);
+      const b = evalExpr(e.args[2], ctx, loc3);
+      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
     }
-    return U("if(): condition must be a boolean", loc2);
+    return U("if(): condition must be a boolean", loc3);
   }
   if (lname === "parameters" || lname === "variables") {
-    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc2) : void 0;
-    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc2);
+    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc3) : void 0;
+    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc3);
     const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
     if (v === void 0) {
-      ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc2);
-      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc2, `${lname}(${quoteArm(a.value)})`);
+      ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc3);
+      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
     }
     return v;
   }
   if (lname === "copyindex") {
-    const args2 = e.args.map((x) => evalExpr(x, ctx, loc2));
+    const args2 = e.args.map((x) => evalExpr(x, ctx, loc3));
     let loopName;
     let offset = 0;
     for (const a of args2) {
       if (a.kind === "string") loopName = a.value;
       else if (a.kind === "number") offset = a.value;
-      else return U("copyIndex(): unknown argument", loc2);
+      else return U("copyIndex(): unknown argument", loc3);
     }
     const i = ctx.copyIndex(loopName);
-    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc2);
-    if (i.kind === "number") return num(i.value + offset, loc2);
-    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc2, callToken("copyIndex", args2));
+    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
+    if (i.kind === "number") return num(i.value + offset, loc3);
+    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
   }
-  const args = e.args.map((x) => evalExpr(x, ctx, loc2));
+  const args = e.args.map((x) => evalExpr(x, ctx, loc3));
   if (e.name.includes(".")) {
-    const r = ctx.userFunction?.(e.name, args, loc2);
-    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
+    const r = ctx.userFunction?.(e.name, args, loc3);
+    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
   }
-  return callArmFunction(e.name, args, loc2) ?? U(`function ${e.name}() is not evaluated`, loc2, callToken(e.name, args));
+  const hosted = ctx.hostFunction?.(e.name, args, loc3);
+  if (hosted) return hosted;
+  return callArmFunction(e.name, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
 }
-function callArmFunction(name, args, loc2) {
+function callArmFunction(name, args, loc3) {
   const lname = name.toLowerCase();
   const d = fns2.get(lname);
   if (!d) {
     if (lname.startsWith("list")) {
       const t = callToken(name, args);
-      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc2, t);
+      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
     }
     return void 0;
   }
   if (!d.partial) {
     const u = firstUnknown2(args);
-    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc2, callToken(d.name, args));
+    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
   }
   try {
-    return provenance(d.name, d.fn(args, loc2, d.name), args, loc2);
+    return provenance(d.name, d.fn(args, loc3, d.name), args, loc3);
   } catch (x) {
-    return U(`${d.name}(): ${x.message}`, loc2);
+    return U(`${d.name}(): ${x.message}`, loc3);
   }
 }
-function provenance(name, r, args, loc2) {
+function provenance(name, r, args, loc3) {
   const k = name === "coalesce" ? args.indexOf(r) : -1;
   if (k > 0) {
-    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc2) !== void 0));
-    return chosenBy(r, loc2, decisionOf(args[i], loc2, "coalesce() argument that was null"));
+    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc3) !== void 0));
+    return chosenBy(r, loc3, decisionOf(args[i], loc3, "coalesce() argument that was null"));
   }
-  return derived(r, loc2, args);
+  return derived(r, loc3, args);
 }
-function armAccess(t, key, loc2) {
-  return access(t, key, loc2);
+function armAccess(t, key, loc3) {
+  return access(t, key, loc3);
 }
 function armCallToken(name, args) {
   return callToken(name, args);
 }
-function evaluateArmString(s, loc2, ctx) {
+function evaluateArmString(s, loc3, ctx) {
   const form = classifyString(s);
-  if (form.kind === "literal") return str(form.value, loc2);
+  if (form.kind === "literal") return str(form.value, loc3);
   const p = parseExpression(form.text);
   if (!p.ok) {
-    ctx.problem?.(`Invalid template expression: ${p.error}`, loc2);
-    return U(`invalid expression: ${p.error}`, loc2);
+    ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
+    return U(`invalid expression: ${p.error}`, loc3);
   }
-  return evalExpr(p.expr, ctx, loc2);
+  return evalExpr(p.expr, ctx, loc3);
 }
 var U, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
 var init_evaluate = __esm({
@@ -9681,47 +9761,47 @@ var init_evaluate = __esm({
     init_value();
     init_expression();
     init_resourceid();
-    U = (reason, loc2, token) => unknown(reason, loc2, token);
+    U = (reason, loc3, token) => unknown(reason, loc3, token);
     templatePart = templateText;
     fns2 = /* @__PURE__ */ new Map();
-    err = (loc2, name, msg) => U(`${name}(): ${msg}`, loc2);
+    err = (loc3, name, msg) => U(`${name}(): ${msg}`, loc3);
     def(
       "and",
-      (args, loc2) => {
+      (args, loc3) => {
         let unk2;
         for (const a of args) {
           if (a.kind === "bool") {
-            if (!a.value) return bool(false, loc2);
+            if (!a.value) return bool(false, loc3);
           } else if (a.kind === "unknown") unk2 ??= a;
-          else return err(loc2, "and", "arguments must be booleans");
+          else return err(loc3, "and", "arguments must be booleans");
         }
-        return unk2 ? U("and(): depends on an unknown value", loc2, callToken("and", args)) : bool(true, loc2);
+        return unk2 ? U("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
       },
       true
     );
     def(
       "or",
-      (args, loc2) => {
+      (args, loc3) => {
         let unk2;
         for (const a of args) {
           if (a.kind === "bool") {
-            if (a.value) return bool(true, loc2);
+            if (a.value) return bool(true, loc3);
           } else if (a.kind === "unknown") unk2 ??= a;
-          else return err(loc2, "or", "arguments must be booleans");
+          else return err(loc3, "or", "arguments must be booleans");
         }
-        return unk2 ? U("or(): depends on an unknown value", loc2, callToken("or", args)) : bool(false, loc2);
+        return unk2 ? U("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
       },
       true
     );
-    def("not", ([a], loc2) => a?.kind === "bool" ? bool(!a.value, loc2) : err(loc2, "not", "argument must be a boolean"));
-    def("equals", ([a, b], loc2) => a && b ? bool(deepEqual(a, b), loc2) : err(loc2, "equals", "needs two arguments"));
-    def("true", (_a, loc2) => bool(true, loc2));
-    def("false", (_a, loc2) => bool(false, loc2));
-    def("null", (_a, loc2) => nul(loc2));
-    def("less", compare("less", (c) => c < 0));
-    def("lessOrEquals", compare("lessOrEquals", (c) => c <= 0));
-    def("greater", compare("greater", (c) => c > 0));
-    def("greaterOrEquals", compare("greaterOrEquals", (c) => c >= 0));
+    def("not", ([a], loc3) => a?.kind === "bool" ? bool(!a.value, loc3) : err(loc3, "not", "argument must be a boolean"));
+    def("equals", ([a, b], loc3) => a && b ? bool(deepEqual(a, b), loc3) : err(loc3, "equals", "needs two arguments"));
+    def("true", (_a, loc3) => bool(true, loc3));
+    def("false", (_a, loc3) => bool(false, loc3));
+    def("null", (_a, loc3) => nul(loc3));
+    def("less", compare2("less", (c) => c < 0));
+    def("lessOrEquals", compare2("lessOrEquals", (c) => c <= 0));
+    def("greater", compare2("greater", (c) => c > 0));
+    def("greaterOrEquals", compare2("greaterOrEquals", (c) => c >= 0));
     def("add", arith("add", (a, b) => a + b));
     def("sub", arith("sub", (a, b) => a - b));
     def("mul", arith("mul", (a, b) => a * b));
@@ -9729,265 +9809,265 @@ var init_evaluate = __esm({
     def("mod", arith("mod", (a, b) => b === 0 ? void 0 : a % b));
     def("min", minmax("min", (xs) => Math.min(...xs)));
     def("max", minmax("max", (xs) => Math.max(...xs)));
-    def("int", ([a], loc2) => {
-      if (a?.kind === "number") return reorigin(num(Math.trunc(a.value)), a.origin ?? loc2);
-      if (a?.kind === "string" && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc2, via: a.via };
-      return err(loc2, "int", "cannot convert to an integer");
+    def("int", ([a], loc3) => {
+      if (a?.kind === "number") return reorigin(num(Math.trunc(a.value)), a.origin ?? loc3);
+      if (a?.kind === "string" && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "int", "cannot convert to an integer");
     });
-    def("float", ([a], loc2) => {
+    def("float", ([a], loc3) => {
       if (a?.kind === "number") return a;
-      if (a?.kind === "string" && a.value.trim() !== "" && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc2, via: a.via };
-      return err(loc2, "float", "cannot convert to a number");
+      if (a?.kind === "string" && a.value.trim() !== "" && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "float", "cannot convert to a number");
     });
-    def("range", ([a, b], loc2) => {
+    def("range", ([a, b], loc3) => {
       const s = asInt(a);
       const c = asInt(b);
-      if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc2, "range", "invalid arguments");
+      if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc3, "range", "invalid arguments");
       return list(
-        Array.from({ length: c }, (_, i) => num(s + i, loc2)),
-        loc2
+        Array.from({ length: c }, (_, i) => num(s + i, loc3)),
+        loc3
       );
     });
-    def("bool", ([a], loc2) => {
+    def("bool", ([a], loc3) => {
       if (a?.kind === "bool") return a;
       if (a?.kind === "string") {
         const l = a.value.toLowerCase();
-        if (l === "true" || l === "false") return { ...bool(l === "true"), origin: a.origin ?? loc2, via: a.via };
+        if (l === "true" || l === "false") return { ...bool(l === "true"), origin: a.origin ?? loc3, via: a.via };
       }
-      if (a?.kind === "number") return { ...bool(a.value !== 0), origin: a.origin ?? loc2, via: a.via };
-      return err(loc2, "bool", "cannot convert to a boolean");
+      if (a?.kind === "number") return { ...bool(a.value !== 0), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "bool", "cannot convert to a boolean");
     });
-    def("string", ([a], loc2) => {
-      if (!a) return err(loc2, "string", "needs an argument");
+    def("string", ([a], loc3) => {
+      if (!a) return err(loc3, "string", "needs an argument");
       if (a.kind === "string") return a;
-      return { ...str(scalarString(a)), origin: a.kind === "list" || a.kind === "object" ? loc2 : a.origin ?? loc2, via: a.via };
+      return { ...str(scalarString(a)), origin: a.kind === "list" || a.kind === "object" ? loc3 : a.origin ?? loc3, via: a.via };
     });
-    def("json", ([a], loc2) => {
-      if (a?.kind !== "string") return err(loc2, "json", "argument must be a string");
+    def("json", ([a], loc3) => {
+      if (a?.kind !== "string") return err(loc3, "json", "argument must be a string");
       try {
-        return fromJS(JSON.parse(a.value), loc2);
+        return fromJS(JSON.parse(a.value), loc3);
       } catch {
-        return err(loc2, "json", "invalid JSON");
+        return err(loc3, "json", "invalid JSON");
       }
     });
     def(
       "array",
-      ([a], loc2) => {
-        if (!a) return err(loc2, "array", "needs an argument");
+      ([a], loc3) => {
+        if (!a) return err(loc3, "array", "needs an argument");
         if (a.kind === "list") return a;
-        return list([a], loc2);
+        return list([a], loc3);
       },
       true
     );
-    def("base64", ([a], loc2) => a?.kind === "string" ? str(Buffer.from(a.value, "utf8").toString("base64"), loc2) : err(loc2, "base64", "argument must be a string"));
+    def("base64", ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "utf8").toString("base64"), loc3) : err(loc3, "base64", "argument must be a string"));
     def(
       "base64ToString",
-      ([a], loc2) => a?.kind === "string" ? str(Buffer.from(a.value, "base64").toString("utf8"), loc2) : err(loc2, "base64ToString", "argument must be a string")
+      ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "base64").toString("utf8"), loc3) : err(loc3, "base64ToString", "argument must be a string")
     );
-    def("uri", ([a, b], loc2) => {
-      if (a?.kind !== "string" || b?.kind !== "string") return err(loc2, "uri", "arguments must be strings");
+    def("uri", ([a, b], loc3) => {
+      if (a?.kind !== "string" || b?.kind !== "string") return err(loc3, "uri", "arguments must be strings");
       try {
-        return str(new URL(b.value, a.value).toString(), loc2);
+        return str(new URL(b.value, a.value).toString(), loc3);
       } catch {
-        return err(loc2, "uri", "invalid URI");
+        return err(loc3, "uri", "invalid URI");
       }
     });
-    def("uriComponent", ([a], loc2) => a?.kind === "string" ? str(encodeURIComponent(a.value), loc2) : err(loc2, "uriComponent", "argument must be a string"));
-    def("uriComponentToString", ([a], loc2) => {
-      if (a?.kind !== "string") return err(loc2, "uriComponentToString", "argument must be a string");
+    def("uriComponent", ([a], loc3) => a?.kind === "string" ? str(encodeURIComponent(a.value), loc3) : err(loc3, "uriComponent", "argument must be a string"));
+    def("uriComponentToString", ([a], loc3) => {
+      if (a?.kind !== "string") return err(loc3, "uriComponentToString", "argument must be a string");
       try {
-        return str(decodeURIComponent(a.value), loc2);
+        return str(decodeURIComponent(a.value), loc3);
       } catch {
-        return err(loc2, "uriComponentToString", "invalid encoding");
+        return err(loc3, "uriComponentToString", "invalid encoding");
       }
     });
     def(
       "concat",
-      (args, loc2) => {
-        if (args.length === 0) return str("", loc2);
+      (args, loc3) => {
+        if (args.length === 0) return str("", loc3);
         if (args.some((a) => a.kind === "list")) {
-          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc2, callToken("concat", args));
+          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc3, callToken("concat", args));
           const items = [];
           for (const a of args) {
             if (a.kind === "list") items.push(...a.items);
             else if (a.kind !== "null") items.push(a);
           }
-          return list(items, loc2);
+          return list(items, loc3);
         }
         if (args.some((a) => a.kind === "unknown")) {
           const parts = args.map(templatePart);
-          return tplUnknown("concat(): depends on an unknown value", loc2, parts.every((p) => p !== void 0) ? parts.join("") : void 0);
+          return tplUnknown("concat(): depends on an unknown value", loc3, parts.every((p) => p !== void 0) ? parts.join("") : void 0);
         }
-        if (args.some((a) => a.kind === "object")) return err(loc2, "concat", "cannot concatenate objects");
-        return str(args.map(scalarString).join(""), loc2);
+        if (args.some((a) => a.kind === "object")) return err(loc3, "concat", "cannot concatenate objects");
+        return str(args.map(scalarString).join(""), loc3);
       },
       true
     );
     def(
       "format",
-      ([f, ...rest], loc2) => {
-        if (!f) return err(loc2, "format", "needs a format string");
-        if (f.kind === "unknown") return U("format(): unknown format string", loc2, callToken("format", [f, ...rest]));
-        if (f.kind !== "string") return err(loc2, "format", "first argument must be a string");
+      ([f, ...rest], loc3) => {
+        if (!f) return err(loc3, "format", "needs a format string");
+        if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", [f, ...rest]));
+        if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
         const parts = splitFormat(f.value);
-        if (!parts) return err(loc2, "format", "invalid format string");
+        if (!parts) return err(loc3, "format", "invalid format string");
         const vals = [];
         for (const p of parts) {
-          if (typeof p === "string") vals.push(str(p, loc2));
+          if (typeof p === "string") vals.push(str(p, loc3));
           else {
             const a = rest[p];
-            if (!a) return err(loc2, "format", `no argument {${p}}`);
+            if (!a) return err(loc3, "format", `no argument {${p}}`);
             vals.push(a);
           }
         }
         if (vals.some((v) => v.kind === "unknown")) {
           const tp = vals.map(templatePart);
-          return tplUnknown("format(): depends on an unknown value", loc2, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
+          return tplUnknown("format(): depends on an unknown value", loc3, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
         }
-        if (vals.some((v) => containsUnknown(v))) return U("format(): depends on an unknown value", loc2);
-        return str(vals.map(scalarString).join(""), loc2);
+        if (vals.some((v) => containsUnknown(v))) return U("format(): depends on an unknown value", loc3);
+        return str(vals.map(scalarString).join(""), loc3);
       },
       true
     );
     strFn = (name, f) => {
-      return (args, loc2) => {
+      return (args, loc3) => {
         const [a, ...rest] = args;
-        if (a?.kind !== "string") return err(loc2, name, "first argument must be a string");
-        return f(a.value, rest) ?? err(loc2, name, "invalid arguments");
+        if (a?.kind !== "string") return err(loc3, name, "first argument must be a string");
+        return f(a.value, rest) ?? err(loc3, name, "invalid arguments");
       };
     };
-    def("toLower", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.toLowerCase() } : err(loc2, "toLower", "argument must be a string"));
-    def("toUpper", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.toUpperCase() } : err(loc2, "toUpper", "argument must be a string"));
-    def("trim", ([a], loc2) => a?.kind === "string" ? { ...a, value: a.value.trim() } : err(loc2, "trim", "argument must be a string"));
+    def("toLower", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toLowerCase() } : err(loc3, "toLower", "argument must be a string"));
+    def("toUpper", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toUpperCase() } : err(loc3, "toUpper", "argument must be a string"));
+    def("trim", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.trim() } : err(loc3, "trim", "argument must be a string"));
     def(
       "replace",
-      (args, loc2) => strFn("replace", (s, [o, n]) => o?.kind === "string" && n?.kind === "string" && o.value !== "" ? str(s.split(o.value).join(n.value), loc2) : void 0)(args, loc2)
+      (args, loc3) => strFn("replace", (s, [o, n]) => o?.kind === "string" && n?.kind === "string" && o.value !== "" ? str(s.split(o.value).join(n.value), loc3) : void 0)(args, loc3)
     );
     def(
       "split",
-      (args, loc2) => strFn("split", (s, [d]) => {
+      (args, loc3) => strFn("split", (s, [d]) => {
         let delims;
         if (d?.kind === "string") delims = [d.value];
         else if (d?.kind === "list" && d.items.every((x) => x.kind === "string")) delims = d.items.map((x) => x.value);
         if (!delims || delims.some((x) => x === "")) return void 0;
         const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
         return list(
-          s.split(re).map((p) => str(p, loc2)),
-          loc2
+          s.split(re).map((p) => str(p, loc3)),
+          loc3
         );
-      })(args, loc2)
+      })(args, loc3)
     );
-    def("startsWith", (args, loc2) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
-    def("endsWith", (args, loc2) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
-    def("indexOf", (args, loc2) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
-    def("lastIndexOf", (args, loc2) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc2) : void 0)(args, loc2));
-    def("padLeft", ([a, n, c], loc2) => {
+    def("startsWith", (args, loc3) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("endsWith", (args, loc3) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("indexOf", (args, loc3) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("lastIndexOf", (args, loc3) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("padLeft", ([a, n, c], loc3) => {
       const total = asInt(n);
       const ch = c === void 0 ? " " : c.kind === "string" && c.value.length === 1 ? c.value : void 0;
-      if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc2, "padLeft", "invalid arguments");
-      return str(scalarString(a).padStart(total, ch), loc2);
+      if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc3, "padLeft", "invalid arguments");
+      return str(scalarString(a).padStart(total, ch), loc3);
     });
     def(
       "substring",
-      (args, loc2) => strFn("substring", (s, [st, ln]) => {
+      (args, loc3) => strFn("substring", (s, [st, ln]) => {
         const start = st === void 0 ? 0 : asInt(st);
         const len = ln === void 0 ? void 0 : asInt(ln);
         if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return void 0;
-        return str(s.substr(start, len ?? s.length - start), loc2);
-      })(args, loc2)
+        return str(s.substr(start, len ?? s.length - start), loc3);
+      })(args, loc3)
     );
-    def("join", ([a, d], loc2) => {
-      if (a?.kind !== "list" || d?.kind !== "string") return err(loc2, "join", "invalid arguments");
-      return str(a.items.map(scalarString).join(d.value), loc2);
+    def("join", ([a, d], loc3) => {
+      if (a?.kind !== "list" || d?.kind !== "string") return err(loc3, "join", "invalid arguments");
+      return str(a.items.map(scalarString).join(d.value), loc3);
     });
     def(
       "dataUri",
-      ([a], loc2) => a?.kind === "string" ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, "utf8").toString("base64")}`, loc2) : err(loc2, "dataUri", "argument must be a string")
+      ([a], loc3) => a?.kind === "string" ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, "utf8").toString("base64")}`, loc3) : err(loc3, "dataUri", "argument must be a string")
     );
     def(
       "length",
-      ([a], loc2) => {
-        if (!a) return err(loc2, "length", "needs an argument");
-        if (a.kind === "list") return num(a.items.length, loc2);
-        if (a.kind === "object") return num(a.entries.size, loc2);
-        if (a.kind === "string") return num(a.value.length, loc2);
-        if (a.kind === "unknown") return U("length(): depends on an unknown value", loc2, callToken("length", [a]));
-        return err(loc2, "length", "argument must be an array, object or string");
+      ([a], loc3) => {
+        if (!a) return err(loc3, "length", "needs an argument");
+        if (a.kind === "list") return num(a.items.length, loc3);
+        if (a.kind === "object") return num(a.entries.size, loc3);
+        if (a.kind === "string") return num(a.value.length, loc3);
+        if (a.kind === "unknown") return U("length(): depends on an unknown value", loc3, callToken("length", [a]));
+        return err(loc3, "length", "argument must be an array, object or string");
       },
       true
     );
     def(
       "empty",
-      ([a], loc2) => {
-        if (!a) return err(loc2, "empty", "needs an argument");
-        if (a.kind === "null") return bool(true, loc2);
-        if (a.kind === "list") return bool(a.items.length === 0, loc2);
-        if (a.kind === "object") return bool(a.entries.size === 0, loc2);
-        if (a.kind === "string") return bool(a.value === "", loc2);
-        if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc2, callToken("empty", [a]));
-        return bool(false, loc2);
+      ([a], loc3) => {
+        if (!a) return err(loc3, "empty", "needs an argument");
+        if (a.kind === "null") return bool(true, loc3);
+        if (a.kind === "list") return bool(a.items.length === 0, loc3);
+        if (a.kind === "object") return bool(a.entries.size === 0, loc3);
+        if (a.kind === "string") return bool(a.value === "", loc3);
+        if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
+        return bool(false, loc3);
       },
       true
     );
     def(
       "contains",
-      ([c, item], loc2) => {
-        if (!c || !item) return err(loc2, "contains", "needs two arguments");
-        if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc2);
-        if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc2, callToken("contains", [c, item]));
-        if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc2);
-        if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc2);
-        return err(loc2, "contains", "first argument must be an array, object or string");
+      ([c, item], loc3) => {
+        if (!c || !item) return err(loc3, "contains", "needs two arguments");
+        if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc3);
+        if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
+        if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc3);
+        if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc3);
+        return err(loc3, "contains", "first argument must be an array, object or string");
       },
       true
     );
     def(
       "createArray",
-      (args, loc2) => list([...args], loc2),
+      (args, loc3) => list([...args], loc3),
       true
     );
     def(
       "createObject",
-      (args, loc2) => {
-        if (args.length % 2 !== 0) return err(loc2, "createObject", "needs key/value pairs");
+      (args, loc3) => {
+        if (args.length % 2 !== 0) return err(loc3, "createObject", "needs key/value pairs");
         const m = /* @__PURE__ */ new Map();
         for (let i = 0; i < args.length; i += 2) {
           const k = args[i];
-          if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc2) : err(loc2, "createObject", "keys must be strings");
+          if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
           m.set(k.value, args[i + 1]);
         }
-        return obj(m, loc2);
+        return obj(m, loc3);
       },
       true
     );
     def(
       "union",
-      (args, loc2) => {
-        if (args.length === 0) return err(loc2, "union", "needs arguments");
+      (args, loc3) => {
+        if (args.length === 0) return err(loc3, "union", "needs arguments");
         const unk2 = args.find((a) => a.kind === "unknown");
-        if (unk2) return U("union(): depends on an unknown value", loc2, callToken("union", args));
+        if (unk2) return U("union(): depends on an unknown value", loc3, callToken("union", args));
         if (args.every((a) => a.kind === "object")) {
-          let acc = obj(/* @__PURE__ */ new Map(), loc2);
-          for (const a of args) acc = deepMerge(acc, a, loc2);
-          return reorigin(acc, loc2);
+          let acc = obj(/* @__PURE__ */ new Map(), loc3);
+          for (const a of args) acc = deepMerge(acc, a, loc3);
+          return reorigin(acc, loc3);
         }
         if (args.every((a) => a.kind === "list")) {
-          if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc2, callToken("union", args));
+          if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc3, callToken("union", args));
           const items = [];
           for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
-          return list(items, loc2);
+          return list(items, loc3);
         }
-        return err(loc2, "union", "arguments must all be arrays or all objects");
+        return err(loc3, "union", "arguments must all be arrays or all objects");
       },
       true
     );
-    def("intersection", (args, loc2) => {
-      if (args.length === 0) return err(loc2, "intersection", "needs arguments");
+    def("intersection", (args, loc3) => {
+      if (args.length === 0) return err(loc3, "intersection", "needs arguments");
       if (args.every((a) => a.kind === "list")) {
         const [f, ...rest] = args;
         return list(
           f.items.filter((x) => rest.every((r) => r.items.some((y) => deepEqual(x, y)))),
-          loc2
+          loc3
         );
       }
       if (args.every((a) => a.kind === "object")) {
@@ -9999,9 +10079,9 @@ var init_evaluate = __esm({
             return o !== void 0 && deepEqual(o, v);
           })) m.set(k, v);
         }
-        return obj(m, loc2);
+        return obj(m, loc3);
       }
-      return err(loc2, "intersection", "arguments must all be arrays or all objects");
+      return err(loc3, "intersection", "arguments must all be arrays or all objects");
     });
     def("first", firstLast("first", false), true);
     def("last", firstLast("last", true), true);
@@ -10009,88 +10089,88 @@ var init_evaluate = __esm({
     def("take", skipTake("take", true), true);
     def(
       "coalesce",
-      (args, loc2) => {
+      (args, loc3) => {
         for (const a of args) {
-          if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc2, callToken("coalesce", args));
+          if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
           if (a.kind !== "null") return a;
         }
-        return nul(loc2);
+        return nul(loc3);
       },
       true
     );
     def(
       "items",
-      ([a], loc2) => {
-        if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc2, callToken("items", [a]));
-        if (a?.kind !== "object") return err(loc2, "items", "argument must be an object");
+      ([a], loc3) => {
+        if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc3, callToken("items", [a]));
+        if (a?.kind !== "object") return err(loc3, "items", "argument must be an object");
         const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
         return list(
-          keys.map((k) => obj({ key: str(k, loc2), value: a.entries.get(k) }, loc2)),
-          loc2
+          keys.map((k) => obj({ key: str(k, loc3), value: a.entries.get(k) }, loc3)),
+          loc3
         );
       },
       true
     );
     def(
       "objectKeys",
-      ([a], loc2) => {
-        if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc2) : err(loc2, "objectKeys", "argument must be an object");
+      ([a], loc3) => {
+        if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
         return list(
-          [...a.entries.keys()].map((k) => str(k, loc2)),
-          loc2
+          [...a.entries.keys()].map((k) => str(k, loc3)),
+          loc3
         );
       },
       true
     );
     def(
       "tryGet",
-      ([a, ...path25], loc2) => {
+      ([a, ...path38], loc3) => {
         let cur = a;
-        for (const p of path25) {
-          if (!cur) return nul(loc2);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc2, callToken("tryGet", [a, ...path25]));
-          if (cur.kind === "null") return nul(loc2);
+        for (const p of path38) {
+          if (!cur) return nul(loc3);
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path38]));
+          if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
-          else return nul(loc2);
+          else return nul(loc3);
         }
-        return cur ?? nul(loc2);
+        return cur ?? nul(loc3);
       },
       true
     );
     def(
       "flatten",
-      ([a], loc2) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc2) : err(loc2, "flatten", "argument must be an array");
+      ([a], loc3) => {
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
         const items = [];
         for (const x of a.items) {
           if (x.kind === "list") items.push(...x.items);
-          else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc2);
-          else return err(loc2, "flatten", "items must be arrays");
+          else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc3);
+          else return err(loc3, "flatten", "items must be arrays");
         }
-        return list(items, loc2);
+        return list(items, loc3);
       },
       true
     );
     def(
       "shallowMerge",
-      ([a], loc2) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc2) : err(loc2, "shallowMerge", "argument must be an array");
+      ([a], loc3) => {
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
         const m = /* @__PURE__ */ new Map();
         for (const x of a.items) {
           if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
-          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc2);
+          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc3);
         }
-        return obj(m, loc2);
+        return obj(m, loc3);
       },
       true
     );
     def(
       "indexFromEnd",
-      ([a, n], loc2) => {
+      ([a, n], loc3) => {
         const k = asInt(n);
         if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
-        return U("indexFromEnd(): cannot be evaluated", loc2);
+        return U("indexFromEnd(): cannot be evaluated", loc3);
       },
       true
     );
@@ -10100,46 +10180,46 @@ var init_evaluate = __esm({
     rg = (r) => [str("/resourceGroups/", r.origin), r];
     def(
       "resourceId",
-      (args, loc2) => {
+      (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
         if (ti < 0 || ti > 2) {
-          return U("resourceId(): unknown resource type", loc2, callToken("resourceId", args));
+          return U("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
         }
         const pre = args.slice(0, ti);
-        const subV = ti === 2 ? pre[0] : unknown("subscription", loc2, DEFAULT_SUB);
-        const rgV = ti >= 1 ? pre[ti - 1] : unknown("resource group", loc2, DEFAULT_RG);
-        return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti], args.slice(ti + 1), loc2, "resourceId");
+        const subV = ti === 2 ? pre[0] : unknown("subscription", loc3, DEFAULT_SUB);
+        const rgV = ti >= 1 ? pre[ti - 1] : unknown("resource group", loc3, DEFAULT_RG);
+        return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti], args.slice(ti + 1), loc3, "resourceId");
       },
       true
     );
     def(
       "subscriptionResourceId",
-      (args, loc2) => {
+      (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc2, callToken("subscriptionResourceId", args));
-        const subV = ti === 1 ? args[0] : unknown("subscription", loc2, DEFAULT_SUB);
-        return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc2, "subscriptionResourceId");
+        if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
+        const subV = ti === 1 ? args[0] : unknown("subscription", loc3, DEFAULT_SUB);
+        return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc3, "subscriptionResourceId");
       },
       true
     );
     def(
       "tenantResourceId",
-      (args, loc2) => args[0] ? resourceIdOf([], args[0], args.slice(1), loc2, "tenantResourceId") : err(loc2, "tenantResourceId", "needs a type"),
+      (args, loc3) => args[0] ? resourceIdOf([], args[0], args.slice(1), loc3, "tenantResourceId") : err(loc3, "tenantResourceId", "needs a type"),
       true
     );
     def(
       "managementGroupResourceId",
-      (args, loc2) => {
+      (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc2, callToken("managementGroupResourceId", args));
-        const mg = ti === 1 ? args[0] : unknown("management group", loc2, "managementGroup().name");
-        return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc2), mg], args[ti], args.slice(ti + 1), loc2, "managementGroupResourceId");
+        if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
+        const mg = ti === 1 ? args[0] : unknown("management group", loc3, "managementGroup().name");
+        return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc3), mg], args[ti], args.slice(ti + 1), loc3, "managementGroupResourceId");
       },
       true
     );
     def(
       "extensionResourceId",
-      ([scope, ...rest], loc2) => scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc2, "extensionResourceId") : err(loc2, "extensionResourceId", "needs a scope and a type"),
+      ([scope, ...rest], loc3) => scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc3, "extensionResourceId") : err(loc3, "extensionResourceId", "needs a scope and a type"),
       true
     );
     STATE_FUNCTIONS = [
@@ -10170,18 +10250,18 @@ var init_evaluate = __esm({
     for (const n of STATE_FUNCTIONS) {
       def(
         n,
-        (args, loc2) => {
+        (args, loc3) => {
           const t = callToken(n, args);
-          return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc2, t);
+          return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
         },
         true
       );
     }
     for (const n of ["newGuid", "utcNow"]) {
-      def(n, (_args, loc2) => U(`${n}() differs on every deployment`, loc2), true);
+      def(n, (_args, loc3) => U(`${n}() differs on every deployment`, loc3), true);
     }
     for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
-      def(n, (_args, loc2) => U(`${n}(): lambda functions are not evaluated`, loc2), true);
+      def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
     }
   }
 });
@@ -10305,10 +10385,10 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     }
     let typeText = typeV.value;
     let apiVersion;
-    const at = typeText.indexOf("@");
-    if (at > 0) {
-      apiVersion = typeText.slice(at + 1);
-      typeText = typeText.slice(0, at);
+    const at2 = typeText.indexOf("@");
+    if (at2 > 0) {
+      apiVersion = typeText.slice(at2 + 1);
+      typeText = typeText.slice(0, at2);
     }
     const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
     const nameNode = getProp(node, "name");
@@ -10399,7 +10479,7 @@ function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
   const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
   const result = { resources: env.resources, inputs: [], problems: env.problems };
-  const root = parsed.root;
+  const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== "object") return result;
   const doc = { file: opts.file, lineMap: parsed.lineMap };
   try {
@@ -10479,10 +10559,10 @@ var init_template = __esm({
         const varsNode = getProp(template, "variables");
         for (const [name, keyNode, node] of members(varsNode)) {
           if (name.toLowerCase() === "copy" && node.type === "array") {
-            for (const entry3 of node.children ?? []) {
-              const n = getProp(entry3, "name");
+            for (const entry4 of node.children ?? []) {
+              const n = getProp(entry4, "name");
               if (typeof n?.value !== "string") continue;
-              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry3, state: 0, copy: true });
+              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry4, state: 0, copy: true });
             }
             continue;
           }
@@ -10540,11 +10620,11 @@ var init_template = __esm({
         slot.state = 2;
         return passedThrough(v, slot.keyLoc);
       }
-      userFunction(name, args, loc2) {
+      userFunction(name, args, loc3) {
         const decl = this.funcs.get(name.toLowerCase());
         if (!decl) return void 0;
         const out = getProp(getProp(decl, "output"), "value");
-        if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc2);
+        if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc3);
         this.env.depth++;
         try {
           const fscope = new _Scope(this.doc, this.template, this.env, /* @__PURE__ */ new Map(), { decls: getProp(decl, "parameters"), args });
@@ -10579,54 +10659,54 @@ var init_template = __esm({
         if (loop === void 0 && this.loops.length) return this.loops[this.loops.length - 1].index;
         return void 0;
       }
-      userFunction(name, args, loc2) {
-        return this.scope.userFunction(name, args, loc2);
+      userFunction(name, args, loc3) {
+        return this.scope.userFunction(name, args, loc3);
       }
-      problem(message, loc2) {
-        problem(this.scope.env, message, loc2);
+      problem(message, loc3) {
+        problem(this.scope.env, message, loc3);
       }
       /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
       eval(node, skip) {
-        const loc2 = this.scope.loc(node);
+        const loc3 = this.scope.loc(node);
         switch (node.type) {
           case "string":
-            return evaluateArmString(String(node.value), loc2, this);
+            return evaluateArmString(String(node.value), loc3, this);
           case "array":
             return list(
               (node.children ?? []).map((c) => this.eval(c)),
-              loc2
+              loc3
             );
           case "object": {
             const m = /* @__PURE__ */ new Map();
             for (const [k, , v] of members(node)) {
               if (skip?.(k)) continue;
               if (k.toLowerCase() === "copy" && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
-                for (const entry3 of v.children ?? []) {
-                  const n = getProp(entry3, "name");
+                for (const entry4 of v.children ?? []) {
+                  const n = getProp(entry4, "name");
                   const nv = n ? this.eval(n) : void 0;
                   if (nv?.kind !== "string") continue;
-                  m.set(nv.value, this.copyArray(entry3, "property"));
+                  m.set(nv.value, this.copyArray(entry4, "property"));
                 }
                 continue;
               }
               m.set(k, this.eval(v));
             }
-            return obj(m, loc2);
+            return obj(m, loc3);
           }
           default:
             return nodeToValue(this.scope.doc, node);
         }
       }
       /** `{name, count, input}` → the list of `input` evaluated `count` times. */
-      copyArray(entry3, kind) {
-        const loc2 = this.scope.loc(entry3);
-        const nameNode = getProp(entry3, "name");
+      copyArray(entry4, kind) {
+        const loc3 = this.scope.loc(entry4);
+        const nameNode = getProp(entry4, "name");
         const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-        const countNode = getProp(entry3, "count");
-        const input = getProp(entry3, "input");
-        if (!countNode || !input) return unknown("copy without count or input", loc2);
+        const countNode = getProp(entry4, "count");
+        const input = getProp(entry4, "input");
+        if (!countNode || !input) return unknown("copy without count or input", loc3);
         const c = this.eval(countNode);
-        if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc2);
+        if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc3);
         let n = Math.max(0, Math.trunc(c.value));
         const max = this.scope.env.maxCopy;
         if (n > max) {
@@ -10634,7 +10714,7 @@ var init_template = __esm({
           n = max;
         }
         const items = [];
-        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc2 }, kind }).eval(input));
+        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input));
         return list(items, this.scope.loc(input));
       }
     };
@@ -10642,7 +10722,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function evaluateArm(input) {
   const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
   const evaluations = [];
@@ -10665,11 +10745,11 @@ function evaluateArm(input) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path11.relative(input.root, f).split(path11.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path11.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      const rel = (f) => path12.relative(input.root, f).split(path12.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path12.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path11.relative(path11.dirname(template), pf).split(path11.sep).join("/") : "default",
+          variant: pf ? path12.relative(path12.dirname(template), pf).split(path12.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -10687,9 +10767,9 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path11.dirname(template);
-  const base = path11.basename(template).replace(/\.jsonc?$/i, "");
-  return [path11.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path11.join(dir, "main.bicep")] : []];
+  const dir = path12.dirname(template);
+  const base = path12.basename(template).replace(/\.jsonc?$/i, "");
+  return [path12.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path12.join(dir, "main.bicep")] : []];
 }
 function envFromParameters(result) {
   for (const name of ENV_VARIABLE_NAMES) {
@@ -10719,7 +10799,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path11.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path12.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -10789,15 +10869,22 @@ var init_from_arm = __esm({
 });
 
 // src/frontends/names.ts
-import path13 from "node:path";
+import path16 from "node:path";
 function bicepKindByName(file) {
-  const base = path13.basename(file).toLowerCase();
+  const base = path16.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
+function amlYamlByName(file) {
+  return /\.ya?ml$/i.test(path16.basename(file)) ? "peek" : void 0;
+}
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path13.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path16.basename(file)) ? "peek" : void 0;
+}
+function k8sByName(file) {
+  const base = path16.basename(file);
+  return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 var init_names = __esm({
   "src/frontends/names.ts"() {
@@ -11540,8 +11627,8 @@ var init_parser2 = __esm({
       decorators() {
         const out = [];
         while (this.at("@")) {
-          const at = this.next();
-          out.push(this.decoratorAfterAt(at.start));
+          const at2 = this.next();
+          out.push(this.decoratorAfterAt(at2.start));
           if (!this.at("NL")) {
             this.fail(`Expected a new line character after the decorator, found ${this.describe(this.cur)}.`);
           }
@@ -11588,8 +11675,8 @@ var init_parser2 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path25 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path25, pathString: path25.value, range: this.range(start) };
+              const path38 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path38, pathString: path38.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -11647,12 +11734,12 @@ var init_parser2 = __esm({
             } else {
               type = this.type();
             }
-            let defaultValue = null;
+            let defaultValue2 = null;
             if (this.at("=")) {
               this.next();
-              defaultValue = this.expression();
+              defaultValue2 = this.expression();
             }
-            return { kind: "ParamDecl", ...base, name, type, resourceType, defaultValue, range: this.range(start) };
+            return { kind: "ParamDecl", ...base, name, type, resourceType, defaultValue: defaultValue2, range: this.range(start) };
           }
           case "var":
             return this.varDecl(base, start);
@@ -11665,7 +11752,7 @@ var init_parser2 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path25 = this.stringLiteral("a module path string");
+            const path38 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -11673,8 +11760,8 @@ var init_parser2 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path25,
-              pathString: path25.value,
+              path: path38,
+              pathString: path38.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -11714,10 +11801,10 @@ var init_parser2 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path25 = this.stringLiteral("a test file path string");
+            const path38 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path25, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path38, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -11835,21 +11922,21 @@ var init_parser2 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path25 = null;
+        let path38 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path25 = this.stringLiteral('a path string or "none"');
+          path38 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path25, pathString: path25?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path38, pathString: path38?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -12269,7 +12356,7 @@ var init_parser2 = __esm({
           this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
         }
         this.next();
-        const segments = [t.value];
+        const segments2 = [t.value];
         const segmentRanges = [this.lineMap.range(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
         const expressions = [];
         const multiline = t.multiline === true;
@@ -12289,17 +12376,17 @@ var init_parser2 = __esm({
               this.fail(`Expected "}" to close the string interpolation at this location, found ${this.describe(p)}.`);
             }
             this.next();
-            segments.push(p.value);
+            segments2.push(p.value);
             segmentRanges.push(this.lineMap.range(p.contentStart ?? p.start, p.contentEnd ?? p.end));
             if (p.type === "StringRight") break;
           }
         }
         return {
           kind: "String",
-          segments,
+          segments: segments2,
           segmentRanges,
           expressions,
-          value: expressions.length === 0 ? segments[0] : null,
+          value: expressions.length === 0 ? segments2[0] : null,
           multiline,
           dollars,
           range: this.range(t.start)
@@ -12583,7 +12670,7 @@ var init_pragmas = __esm({
 
 // src/eval/bicep/context.ts
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0 };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -12611,7 +12698,7 @@ var init_context = __esm({
     "use strict";
     init_limits();
     init_value();
-    U2 = (reason, loc2, token) => unknown(reason, loc2, token);
+    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
     span2 = (a, b) => ({ start: a.start, end: b.end });
     withLocals = (base, add) => {
       const m = new Map(base ?? []);
@@ -12622,24 +12709,24 @@ var init_context = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path14 from "node:path";
+import path17 from "node:path";
 function pathKind(host, target) {
-  const abs = path14.resolve(target);
+  const abs = path17.resolve(target);
   if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path14.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path14.isAbsolute(rel)) return "outside";
+  const rel = path17.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path17.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path14.sep)) {
-    const next = path14.join(dir, part);
+  for (const part of rel.split(path17.sep)) {
+    const next = path17.join(dir, part);
     if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf(host, p) {
-  const name = path14.basename(p);
-  return host.list(path14.dirname(p))?.find((e) => e.name === name);
+  const name = path17.basename(p);
+  return host.list(path17.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -12678,9 +12765,9 @@ function expandLoop(scope, loop, locals, symbol) {
   return [{ locals: withLocals(locals, add) }];
 }
 function evalFor2(scope, e, locals) {
-  const loc2 = scope.loc(e.range);
+  const loc3 = scope.loc(e.range);
   const xs = scope.eval(e.iterable, locals);
-  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc2);
+  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
   let n = xs.items.length;
   if (n > scope.env.maxCopy) {
     scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
@@ -12695,12 +12782,12 @@ function evalFor2(scope, e, locals) {
     if (body.kind === "IfBody") {
       const c = scope.eval(body.condition, l);
       if (c.kind === "bool" && !c.value) continue;
-      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc2);
+      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc3);
       const b = body.body;
-      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc2));
+      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc3));
     } else items.push(scope.eval(body, l));
   }
-  return list(items, loc2);
+  return list(items, loc3);
 }
 var init_loops = __esm({
   "src/eval/bicep/loops.ts"() {
@@ -12712,7 +12799,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path15 from "node:path";
+import path18 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -12727,10 +12814,10 @@ function moduleInstances(scope, sym) {
     let name;
     if (nameProp) name = scope.eval(nameProp.value, it.locals);
     else {
-      const loc2 = scope.loc(d.name.range);
-      const dep = callArmFunction("deployment", [], loc2);
-      const h = callArmFunction("uniqueString", [str(d.name.name, loc2), armAccess(dep, str("name", loc2), loc2)], loc2);
-      name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc2), h], loc2);
+      const loc3 = scope.loc(d.name.range);
+      const dep = callArmFunction("deployment", [], loc3);
+      const h = callArmFunction("uniqueString", [str(d.name.name, loc3), armAccess(dep, str("name", loc3), loc3)], loc3);
+      name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc3), h], loc3);
     }
     const inst = { sym, locals: it.locals, name };
     if (it.index !== void 0) inst.index = it.index;
@@ -12746,7 +12833,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path15.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path18.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -12790,7 +12877,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path15.resolve(path15.dirname(scope.file.file), p);
+  const target = path18.resolve(path18.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -12802,12 +12889,12 @@ function localModulePath(scope, d) {
   }
   return target;
 }
-function moduleOutput(scope, inst, name, loc2) {
+function moduleOutput(scope, inst, name, loc3) {
   const child = scope.moduleScope(inst);
   const v = child?.output(name);
   if (v) return v;
-  const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc2), inst.name]);
-  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc2, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+  const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc3), inst.name]);
+  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
 }
 function moduleRef(scope, e, locals) {
   let sym;
@@ -12825,18 +12912,18 @@ function moduleRef(scope, e, locals) {
   }
   return all.length === 1 ? all[0] : null;
 }
-function importedVariable(scope, d, original, loc2) {
+function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc2);
-  const target = path15.resolve(path15.dirname(scope.file.file), p);
+  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
+  const target = path18.resolve(path18.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
-    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc2);
+    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
   }
   const parsed = scope.env.sources.parse(target);
-  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc2);
+  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc3);
   const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
-  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc2);
+  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc3);
 }
 function nameLabel2(v) {
   if (v.kind === "string") return v.value;
@@ -12855,6 +12942,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
+import path19 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
@@ -12893,7 +12981,11 @@ function emitResource(scope, sym) {
 }
 function emitModule(scope, sym) {
   const d = sym.decl;
-  for (const inst of sym.instances()) {
+  const instances = sym.instances();
+  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d.name.name)) {
+    scope.env.opaque.push({ format: "bicep", name: d.name.name, address: [...scope.deployment, d.name.name].join("/"), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: "no compiled twin (`bicep build`) beside the file holds its body", args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
+  }
+  for (const inst of instances) {
     if (inst.emitted) continue;
     inst.emitted = true;
     const m = /* @__PURE__ */ new Map([
@@ -12920,29 +13012,79 @@ function emitModule(scope, sym) {
       child.emit();
       continue;
     }
+    if (d.pathString !== null && REGISTRY_PATH.test(d.pathString)) {
+      emitRegistryModule(scope, inst, d.pathString);
+      continue;
+    }
     const target = scope.localModulePath(d);
     if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
   }
+}
+function emitRegistryModule(scope, inst, source) {
+  const d = inst.sym.decl;
+  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
+  const template = twinDeployment(scope, d.name.name);
+  if (twin && template) {
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    pushModuleResources(scope, inst, r);
+    return;
+  }
+  const cached = scope.env.sources.registryModule?.(scope.file.file, source);
+  if (cached && "parsed" in cached) {
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot] });
+    return;
+  }
+  const argSites = /* @__PURE__ */ new Map();
+  const params = d.body ? propOf(d.body, "params") : void 0;
+  if (params?.value.kind === "Object") {
+    for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
+  }
+  const noTwin = twin ? `its compiled twin ${path19.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
+  scope.env.opaque.push({
+    format: "bicep",
+    name: d.name.name,
+    address: [...scope.deployment, d.name.name].join("/") + (inst.index !== void 0 ? `[${inst.index}]` : ""),
+    source,
+    sourceAt: scope.loc(d.path.range),
+    reason,
+    args: moduleParams(scope, inst),
+    argSites
+  });
+}
+function twinDeployment(scope, symbolicName) {
+  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
+  const deployment = twin ? getProp(getProp(twin.root, "resources"), symbolicName) : void 0;
+  const type = getProp(deployment, "type")?.value;
+  if (typeof type !== "string" || type.toLowerCase() !== "microsoft.resources/deployments") return void 0;
+  const template = getProp(getProp(deployment, "properties"), "template");
+  return template?.type === "object" ? template : void 0;
+}
+function pushModuleResources(scope, inst, r, vendored) {
+  const dep = [...scope.deployment, nameLabel2(inst.name)];
+  for (const res of r.resources) {
+    const out = { ...res, deployment: [...dep, ...res.deployment] };
+    const c = andCond(inst.condition, res.condition);
+    if (c) out.condition = c;
+    if (vendored) out.vendored = vendored;
+    scope.env.resources.push(out);
+  }
+  for (const p of r.problems) problem2(scope.env, p.message, vendored ? vendored.call : p.location);
 }
 function emitJsonModule(scope, inst, target) {
   const text2 = scope.env.sources.host.readText(target);
   if (text2 === void 0) return;
   const parsed = parseJsonc(text2, target);
   const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-  const dep = [...scope.deployment, nameLabel2(inst.name)];
-  for (const res of r.resources) {
-    const out = { ...res, deployment: [...dep, ...res.deployment] };
-    const c = andCond(inst.condition, res.condition);
-    if (c) out.condition = c;
-    scope.env.resources.push(out);
-  }
-  for (const p of r.problems) problem2(scope.env, p.message, p.location);
+  pushModuleResources(scope, inst, r);
 }
 var init_emit = __esm({
   "src/eval/bicep/emit.ts"() {
     "use strict";
     init_value();
     init_json();
+    init_files();
     init_resourceid();
     init_template();
     init_context();
@@ -12963,7 +13105,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -12999,7 +13141,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode2;
     exports.isPair = isPair4;
     exports.isScalar = isScalar5;
@@ -13027,17 +13169,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path38) {
+      const ctrl = callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path38, ctrl);
+        return visit_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path25);
+            const ci = visit_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13048,13 +13190,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = visit_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13075,17 +13217,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path38) {
+      const ctrl = await callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path38, ctrl);
+        return visitAsync_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13096,13 +13238,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13129,23 +13271,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path38);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path38);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path38);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path38);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path38);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path38);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path38, node) {
+      const parent = path38[path38.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13188,9 +13330,9 @@ var require_directives = __commonJS({
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
+        const copy2 = new _Directives(this.yaml, this.tags);
+        copy2.docStart = this.docStart;
+        return copy2;
       }
       /**
        * During parsing, get a Directives instance for the current document and
@@ -13499,10 +13641,10 @@ var require_Node = __commonJS({
       }
       /** Create a copy of this node.  */
       clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
@@ -13683,17 +13825,17 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
-      if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
+    function findTagObject(value, tagName2, tags) {
+      if (tagName2) {
+        const match = tags.filter((t) => t.tag === tagName2);
         const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
-          throw new Error(`Tag ${tagName} not found`);
+          throw new Error(`Tag ${tagName2} not found`);
         return tagObj;
       }
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
+    function createNode(value, tagName2, ctx) {
       if (identity.isDocument(value))
         value = value.contents;
       if (identity.isNode(value))
@@ -13718,9 +13860,9 @@ var require_createNode = __commonJS({
           sourceObjects.set(value, ref);
         }
       }
-      if (tagName?.startsWith("!!"))
-        tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (tagName2?.startsWith("!!"))
+        tagName2 = defaultTagPrefix + tagName2.slice(2);
+      let tagObj = findTagObject(value, tagName2, schema.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -13738,8 +13880,8 @@ var require_createNode = __commonJS({
         delete ctx.onTagObj;
       }
       const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
-      if (tagName)
-        node.tag = tagName;
+      if (tagName2)
+        node.tag = tagName2;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
       if (ref)
@@ -13757,10 +13899,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path38, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13779,7 +13921,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13796,24 +13938,24 @@ var require_Collection = __commonJS({
        * @param schema - If defined, overwrites the original's schema
        */
       clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+          copy2.schema = schema;
+        copy2.items = copy2.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /**
        * Adds a value to the collection. For `!!map` and `!!omap` the value must
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path38, value) {
+        if (isEmptyPath(path38))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path38;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13827,8 +13969,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13842,8 +13984,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path38, keepScalar) {
+        const [key, ...rest] = path38;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13861,8 +14003,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13872,8 +14014,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path38, value) {
+        const [key, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13897,13 +14039,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -14057,16 +14199,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -14083,11 +14225,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -14096,38 +14238,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -14137,14 +14279,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -14153,8 +14295,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -14282,15 +14424,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -14442,11 +14584,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -14481,8 +14623,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -14491,27 +14633,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -14527,7 +14669,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -14571,16 +14713,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -14615,7 +14757,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -14625,7 +14767,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -14664,7 +14806,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -14673,15 +14815,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS2 = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS2.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -14807,31 +14949,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -14874,21 +15016,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -14900,11 +15042,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -15236,7 +15378,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -15274,7 +15416,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -15326,7 +15468,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -15335,7 +15477,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -15346,11 +15488,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -15367,7 +15509,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -15380,7 +15522,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -15388,7 +15530,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -15397,7 +15539,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -15450,7 +15592,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -15467,7 +15609,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -15475,7 +15617,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -15483,7 +15625,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -15491,9 +15633,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -15525,10 +15667,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -15539,28 +15681,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -15766,7 +15908,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -15775,7 +15917,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -15786,11 +15928,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -15810,34 +15952,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign2 = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign2 = str3[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -15847,7 +15989,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -15856,7 +15998,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -15864,7 +16006,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -15873,7 +16015,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -15977,9 +16119,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign2 = str2[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign2 = str3[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign2 === "-" ? num2(-1) * res : res;
@@ -16016,7 +16158,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -16025,7 +16167,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -16036,8 +16178,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -16072,7 +16214,7 @@ var require_schema3 = __commonJS({
     var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -16092,7 +16234,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -16118,7 +16260,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -16143,7 +16285,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -16153,7 +16295,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -16162,7 +16304,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -16180,13 +16322,13 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName2 = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          throw new Error(`Unknown custom tag ${tagName2}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -16209,11 +16351,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -16221,9 +16363,9 @@ var require_Schema = __commonJS({
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
+        const copy2 = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy2.tags = this.tags.slice();
+        return copy2;
       }
     };
     exports.Schema = Schema;
@@ -16366,21 +16508,21 @@ var require_Document = __commonJS({
        * Custom Node values that inherit from `Object` still refer to their original instances.
        */
       clone() {
-        const copy = Object.create(_Document.prototype, {
+        const copy2 = Object.create(_Document.prototype, {
           [identity.NODE_TYPE]: { value: identity.DOC }
         });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
+        copy2.commentBefore = this.commentBefore;
+        copy2.comment = this.comment;
+        copy2.errors = this.errors.slice();
+        copy2.warnings = this.warnings.slice();
+        copy2.options = Object.assign({}, this.options);
         if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+          copy2.directives = this.directives.clone();
+        copy2.schema = this.schema.clone();
+        copy2.contents = identity.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** Adds a value to the document. */
       add(value) {
@@ -16388,9 +16530,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path38, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path38, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16465,14 +16607,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path38) {
+        if (Collection.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16487,10 +16629,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path38, keepScalar) {
+        if (Collection.isEmptyPath(path38))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16501,10 +16643,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path38) {
+        if (Collection.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16521,13 +16663,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path38, value) {
+        if (Collection.isEmptyPath(path38)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path38, value);
         }
       }
       /**
@@ -17111,9 +17253,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -17149,7 +17291,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -17189,7 +17331,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep && !props.found) {
+        if (!isMap6 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -17212,7 +17354,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -17244,7 +17386,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -17260,7 +17402,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -17301,20 +17443,20 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    function resolveCollection(CN, ctx, token, onError, tagName2, tag) {
       const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
       const Coll = coll.constructor;
-      if (tagName === "!" || tagName === Coll.tagName) {
+      if (tagName2 === "!" || tagName2 === Coll.tagName) {
         coll.tag = Coll.tagName;
         return coll;
       }
-      if (tagName)
-        coll.tag = tagName;
+      if (tagName2)
+        coll.tag = tagName2;
       return coll;
     }
     function composeCollection(CN, ctx, token, props, onError) {
       const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      const tagName2 = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
@@ -17324,12 +17466,12 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+      if (!tagToken || !tagName2 || tagName2 === "!" || tagName2 === YAMLMap.YAMLMap.tagName && expType === "map" || tagName2 === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName2);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName2 && t.collection === expType);
       if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
+        const kt = ctx.schema.knownTags[tagName2];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
           tag = kt;
@@ -17337,16 +17479,16 @@ var require_compose_collection = __commonJS({
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
           } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token, onError, tagName2);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token, onError, tagName2, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
-      node.tag = tagName;
+      node.tag = tagName2;
       if (tag?.format)
         node.format = tag.format;
       return node;
@@ -17360,13 +17502,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -17378,12 +17520,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -17461,7 +17603,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -17544,15 +17686,15 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
@@ -17564,7 +17706,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -17581,7 +17723,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -17769,43 +17911,43 @@ var require_compose_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      const tagName2 = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
-      } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      } else if (tagName2)
+        tag = findScalarTagByName(ctx.schema, value, tagName2, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
-      if (tagName)
-        scalar.tag = tagName;
+        scalar2.type = type;
+      if (tagName2)
+        scalar2.tag = tagName2;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
-      if (tagName === "!")
+    function findScalarTagByName(schema, value, tagName2, tagToken, onError) {
+      if (tagName2 === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
+        if (!tag.collection && tag.tag === tagName2) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
           else
@@ -17815,12 +17957,12 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema.knownTags[tagName];
+      const kt = schema.knownTags[tagName2];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, tagName2 !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
@@ -18063,7 +18205,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer2 = class {
+    var Composer3 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -18223,7 +18365,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer2;
+    exports.Composer = Composer3;
   }
 });
 
@@ -18488,9 +18630,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path25) => {
+    visit2.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18499,23 +18641,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path25) => {
-      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit2.parentCollection = (cst, path38) => {
+      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18526,10 +18668,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -19354,7 +19496,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser7 = class {
+    var Parser8 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -19626,37 +19768,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep;
-          if (scalar.end) {
-            sep = scalar.end;
+          if (scalar2.end) {
+            sep = scalar2.end;
             sep.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -20127,7 +20269,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser7;
+    exports.Parser = Parser8;
   }
 });
 
@@ -20281,20 +20423,20 @@ var require_dist = __commonJS({
 });
 
 // src/eval/bicep/load.ts
-import path16 from "node:path";
+import path20 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
-function load(scope, l, argExprs, locals, loc2) {
+function load(scope, l, argExprs, locals, loc3) {
   const args = argExprs.map((a) => scope.eval(a, locals));
   const p = args[0];
-  if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc2);
-  if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc2);
+  if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
+  if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path16.resolve(path16.dirname(scope.file.file), p.value);
+  const target = path20.resolve(path20.dirname(scope.file.file), p.value);
   const fail = (why) => {
-    problem2(scope.env, `${why}; the value is unknown`, loc2);
-    return U2(why, loc2);
+    problem2(scope.env, `${why}; the value is unknown`, loc3);
+    return U2(why, loc3);
   };
   const kind = pathKind(host, target);
   if (kind === "outside") return fail(`'${p.value}' is outside the scanned folder and is not read`);
@@ -20304,14 +20446,14 @@ function load(scope, l, argExprs, locals, loc2) {
   const limit = LOAD_LIMITS[l];
   if (l === "loadfileasbase64") {
     const bytes = host.readBytes(target, limit);
-    if (bytes) return str(bytes.toString("base64"), loc2);
+    if (bytes) return str(bytes.toString("base64"), loc3);
     const tooLarge = host.problemOf(target)?.message === `the file is larger than ${limit} bytes`;
     return fail(tooLarge ? `'${p.value}' is larger than Bicep's limit for ${l}` : `'${p.value}' cannot be read`);
   }
   const text2 = host.readText(target);
   if (text2 === void 0) return fail(host.problemOf(target)?.kind === "binary" ? `'${p.value}' is binary, not text` : `'${p.value}' cannot be read`);
   if (text2.length > limit) return fail(`'${p.value}' is larger than Bicep's limit for ${l} (${limit} characters)`);
-  if (l === "loadtextcontent") return str(text2, loc2);
+  if (l === "loadtextcontent") return str(text2, loc3);
   let data;
   try {
     data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml.parse)(text2);
@@ -20323,8 +20465,8 @@ function load(scope, l, argExprs, locals, loc2) {
     const sel = jsonPath(data, jp.value);
     if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
     data = sel;
-  } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc2);
-  return fromJS(data, loc2);
+  } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc3);
+  return fromJS(data, loc3);
 }
 function jsonPath(data, p) {
   const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
@@ -20368,59 +20510,59 @@ var init_load = __esm({
 });
 
 // src/eval/bicep/calls.ts
-function evalCall3(scope, name, argExprs, locals, loc2) {
+function evalCall3(scope, name, argExprs, locals, loc3) {
   const l = name.toLowerCase();
-  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc2);
-  if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc2);
-  if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc2);
-  if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc2);
+  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc3);
+  if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc3);
+  if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc3);
+  if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc3);
   if (l === "nameof") {
     const a = argExprs[0];
-    if (a?.kind === "PropertyAccess") return str(a.property.name, loc2);
-    if (a?.kind === "Variable") return str(a.name, loc2);
-    return U2("nameof() cannot be evaluated", loc2);
+    if (a?.kind === "PropertyAccess") return str(a.property.name, loc3);
+    if (a?.kind === "Variable") return str(a.name, loc3);
+    return U2("nameof() cannot be evaluated", loc3);
   }
-  if (l === "fail") return U2("fail() is called", loc2);
+  if (l === "fail") return U2("fail() is called", loc3);
   const userFn = scope.funcs.get(name);
-  if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc2);
+  if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc3);
   const args = argExprs.map((a) => scope.eval(a, locals));
-  const r = callArmFunction(name, args, loc2);
+  const r = callArmFunction(name, args, loc3);
   if (r) return r;
-  return U2(`function ${name}() is not evaluated`, loc2, armCallToken(name, args));
+  return U2(`function ${name}() is not evaluated`, loc3, armCallToken(name, args));
 }
-function evalInstanceCall(scope, e, locals, loc2) {
+function evalInstanceCall(scope, e, locals, loc3) {
   const name = e.name.name;
   if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
-    return evalCall3(scope, name, e.args, locals, loc2);
+    return evalCall3(scope, name, e.args, locals, loc3);
   }
   const inst = scope.resourceRef(e.object, locals);
   if (inst) {
-    const id = scope.resourceId(inst, loc2);
+    const id = scope.resourceId(inst, loc3);
     const args = e.args.map((a) => scope.eval(a, locals));
-    const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc2), ...args]);
-    return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc2, t);
+    const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc3), ...args]);
+    return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc3, t);
   }
-  return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc2);
+  return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
 }
-function callUserFunction(scope, f, args, loc2) {
-  if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc2);
+function callUserFunction(scope, f, args, loc3) {
+  if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc3);
   scope.env.calls++;
   try {
-    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc2)]);
+    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc3)]);
     return scope.eval(f.body, withLocals(void 0, add));
   } finally {
     scope.env.calls--;
   }
 }
-function evalBinary2(op, a, bArg, loc2) {
+function evalBinary2(op, a, bArg, loc3) {
   const b = () => typeof bArg === "function" ? bArg() : bArg;
-  const call = (n, args) => callArmFunction(n, args, loc2);
+  const call = (n, args) => callArmFunction(n, args, loc3);
   switch (op) {
     case "&&":
-      if (a.kind === "bool" && !a.value) return derived(bool(false, loc2), loc2, [a]);
+      if (a.kind === "bool" && !a.value) return derived(bool(false, loc3), loc3, [a]);
       return call("and", [a, b()]);
     case "||":
-      if (a.kind === "bool" && a.value) return derived(bool(true, loc2), loc2, [a]);
+      if (a.kind === "bool" && a.value) return derived(bool(true, loc3), loc3, [a]);
       return call("or", [a, b()]);
     case "??":
       if (a.kind !== "null" && a.kind !== "unknown") return a;
@@ -20432,7 +20574,7 @@ function evalBinary2(op, a, bArg, loc2) {
     case "=~":
     case "!~": {
       const bv = b();
-      const eq = a.kind === "string" && bv.kind === "string" ? derived(bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc2), loc2, [a, bv]) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
+      const eq = a.kind === "string" && bv.kind === "string" ? derived(bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc3), loc3, [a, bv]) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
       return op === "=~" ? eq : call("not", [eq]);
     }
     case "<":
@@ -20454,7 +20596,7 @@ function evalBinary2(op, a, bArg, loc2) {
     case "%":
       return call("mod", [a, b()]);
     default:
-      return U2(`operator ${op} is not evaluated`, loc2);
+      return U2(`operator ${op} is not evaluated`, loc3);
   }
 }
 var init_calls = __esm({
@@ -20469,14 +20611,14 @@ var init_calls = __esm({
 
 // src/eval/bicep/expressions.ts
 function evaluate2(scope, e, locals) {
-  const loc2 = scope.loc(e.range);
+  const loc3 = scope.loc(e.range);
   switch (e.kind) {
     case "Integer":
-      return num(e.value, loc2);
+      return num(e.value, loc3);
     case "Boolean":
-      return bool(e.value, loc2);
+      return bool(e.value, loc3);
     case "Null":
-      return nul(loc2);
+      return nul(loc3);
     case "String":
       return evalString(scope, e, locals);
     case "Object":
@@ -20487,10 +20629,10 @@ function evaluate2(scope, e, locals) {
         if (it.kind === "Spread") {
           const v = scope.eval(it.expression, locals);
           if (v.kind === "list") items.push(...v.items);
-          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc2);
+          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc3);
         } else items.push(scope.eval(it, locals));
       }
-      return list(items, loc2);
+      return list(items, loc3);
     }
     case "For":
       return evalFor2(scope, e, locals);
@@ -20498,40 +20640,40 @@ function evaluate2(scope, e, locals) {
     case "NonNull":
       return scope.eval(e.expression, locals);
     case "Variable":
-      return evalVariable(scope, e.name, locals, loc2);
+      return evalVariable(scope, e.name, locals, loc3);
     case "Call":
-      return evalCall3(scope, e.name.name, e.args, locals, loc2);
+      return evalCall3(scope, e.name.name, e.args, locals, loc3);
     case "InstanceCall":
-      return evalInstanceCall(scope, e, locals, loc2);
+      return evalInstanceCall(scope, e, locals, loc3);
     case "PropertyAccess":
-      return evalPropertyAccess(scope, e, locals, loc2);
+      return evalPropertyAccess(scope, e, locals, loc3);
     case "IndexAccess": {
       const r = scope.resourceSymbol(e, locals);
-      if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc2, `reference('${r.symbolicName}')`);
+      if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc3, `reference('${r.symbolicName}')`);
       const t = scope.eval(e.object, locals);
       const i = scope.eval(e.index, locals);
       if (e.fromEnd) {
         const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
         if (t.kind === "list" && i.kind === "number") {
           const it = t.items[t.items.length - i.value];
-          return it ?? (e.safe ? nul(loc2) : U2(`index ^${i.value} is out of range`, loc2));
+          return it ?? (e.safe ? nul(loc3) : U2(`index ^${i.value} is out of range`, loc3));
         }
-        return U2(`${f}(): cannot be evaluated`, loc2, armCallToken(f, [t, i]));
+        return U2(`${f}(): cannot be evaluated`, loc3, armCallToken(f, [t, i]));
       }
-      if (e.safe) return callArmFunction("tryGet", [t, i], loc2);
-      return armAccess(t, i, loc2);
+      if (e.safe) return callArmFunction("tryGet", [t, i], loc3);
+      return armAccess(t, i, loc3);
     }
     case "ResourceAccess": {
       const inst = scope.resourceRef(e, locals);
-      return inst ? scope.resourceId(inst, loc2) : U2("the resource cannot be resolved", loc2);
+      return inst ? scope.resourceId(inst, loc3) : U2("the resource cannot be resolved", loc3);
     }
     case "Unary": {
       const v = scope.eval(e.operand, locals);
-      if (e.operator === "!") return callArmFunction("not", [v], loc2);
-      return callArmFunction("sub", [num(0, loc2), v], loc2);
+      if (e.operator === "!") return callArmFunction("not", [v], loc3);
+      return callArmFunction("sub", [num(0, loc3), v], loc3);
     }
     case "Binary":
-      return evalBinary2(e.operator, scope.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc2);
+      return evalBinary2(e.operator, scope.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc3);
     case "Ternary": {
       const c = scope.eval(e.condition, locals);
       if (c.kind === "bool") {
@@ -20542,19 +20684,19 @@ function evaluate2(scope, e, locals) {
       const b = scope.eval(e.alternate, locals);
       if (c.kind === "unknown") {
         const parts = [c, a, b].map(tokenText);
-        return U2(`the condition depends on an unknown value (${c.reason})`, loc2, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
+        return U2(`the condition depends on an unknown value (${c.reason})`, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
       }
-      return U2("the condition is not a boolean", loc2);
+      return U2("the condition is not a boolean", loc3);
     }
     case "Lambda":
-      return U2("lambda functions are not evaluated", loc2);
+      return U2("lambda functions are not evaluated", loc3);
     case "Error":
-      return U2("the expression could not be parsed", loc2);
+      return U2("the expression could not be parsed", loc3);
   }
 }
 function evaluateObject(scope, o, locals, skip) {
   const m = /* @__PURE__ */ new Map();
-  const loc2 = scope.loc(o.range);
+  const loc3 = scope.loc(o.range);
   for (const mem of o.members) {
     if (mem.kind === "ResourceDecl") continue;
     if (mem.kind === "Spread") {
@@ -20564,31 +20706,31 @@ function evaluateObject(scope, o, locals, skip) {
         continue;
       }
       if (v.kind === "null") continue;
-      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc2);
+      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc3);
     }
     let key = mem.keyName;
     if (key === null) {
       const kv = scope.eval(mem.key, locals);
-      if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc2);
+      if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc3);
       key = kv.value;
     }
     if (skip?.(key)) continue;
     m.set(key, scope.eval(mem.value, locals));
   }
-  return obj(m, loc2);
+  return obj(m, loc3);
 }
 function evalString(scope, e, locals) {
-  const loc2 = scope.loc(e.range);
-  if (e.value !== null) return str(e.value, loc2);
+  const loc3 = scope.loc(e.range);
+  if (e.value !== null) return str(e.value, loc3);
   const args = e.expressions.map((x) => scope.eval(x, locals));
   let fmt = "";
   e.segments.forEach((s, i) => {
     fmt += escapeBraces(s);
     if (i < args.length) fmt += `{${i}}`;
   });
-  return callArmFunction("format", [str(fmt, loc2), ...args], loc2);
+  return callArmFunction("format", [str(fmt, loc3), ...args], loc3);
 }
-function evalVariable(scope, name, locals, loc2) {
+function evalVariable(scope, name, locals, loc3) {
   const local = locals?.get(name);
   if (local) return local;
   const p = scope.parameter(name);
@@ -20597,41 +20739,41 @@ function evalVariable(scope, name, locals, loc2) {
   if (v) return v;
   const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
   if (r) {
-    const inst = scope.resourceRef({ kind: "Variable", name, range: loc2.range }, locals);
-    return inst ? scope.resourceId(inst, loc2) : U2(`resource '${name}' used as a value`, loc2);
+    const inst = scope.resourceRef({ kind: "Variable", name, range: loc3.range }, locals);
+    return inst ? scope.resourceId(inst, loc3) : U2(`resource '${name}' used as a value`, loc3);
   }
-  if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc2);
+  if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc3);
   const imp = scope.imports.get(name);
-  if (imp) return scope.importedVariable(imp.decl, imp.original, loc2);
-  if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc2);
-  return U2(`'${name}' is not declared`, loc2);
+  if (imp) return scope.importedVariable(imp.decl, imp.original, loc3);
+  if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc3);
+  return U2(`'${name}' is not declared`, loc3);
 }
-function evalPropertyAccess(scope, e, locals, loc2) {
+function evalPropertyAccess(scope, e, locals, loc3) {
   const prop = e.property.name;
   const inst = scope.resourceRef(e.object, locals);
-  if (inst) return scope.resourceProperty(inst, prop, loc2);
-  if (scope.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc2);
+  if (inst) return scope.resourceProperty(inst, prop, loc3);
+  if (scope.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc3);
   if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
     const m2 = scope.moduleRef(e.object.object, locals);
-    if (m2) return scope.moduleOutput(m2, prop, loc2);
-    if (m2 === null) return U2("the module instance cannot be determined", loc2);
+    if (m2) return scope.moduleOutput(m2, prop, loc3);
+    if (m2 === null) return U2("the module instance cannot be determined", loc3);
   }
   const m = scope.moduleRef(e.object, locals);
   if (m) {
     if (prop === "name") return m.name;
     if (prop === "outputs") {
       const child = scope.moduleScope(m);
-      if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc2);
+      if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc3);
       const o = /* @__PURE__ */ new Map();
       for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
-      return obj(o, loc2);
+      return obj(o, loc3);
     }
-    return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc2);
+    return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
   }
-  if (m === null) return U2("the module instance cannot be determined", loc2);
+  if (m === null) return U2("the module instance cannot be determined", loc3);
   const t = scope.eval(e.object, locals);
-  if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc2)], loc2);
-  return armAccess(t, str(prop, loc2), loc2);
+  if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc3)], loc3);
+  return armAccess(t, str(prop, loc3), loc3);
 }
 var init_expressions = __esm({
   "src/eval/bicep/expressions.ts"() {
@@ -20664,10 +20806,10 @@ function resourceInstances(scope, sym) {
       }
       let typeText = d.typeString;
       let apiVersion;
-      const at = typeText.indexOf("@");
-      if (at >= 0) {
-        apiVersion = typeText.slice(at + 1);
-        typeText = typeText.slice(0, at);
+      const at2 = typeText.indexOf("@");
+      if (at2 >= 0) {
+        apiVersion = typeText.slice(at2 + 1);
+        typeText = typeText.slice(0, at2);
       }
       let parent = nestedParent;
       const parentProp = d.body ? propOf(d.body, "parent") : void 0;
@@ -20714,28 +20856,28 @@ function resourceBody(scope, inst) {
   inst.bodyState = 2;
   return v;
 }
-function resourceId(scope, inst, loc2) {
-  const typeV = str(inst.type, loc2);
+function resourceId(scope, inst, loc3) {
+  const typeV = str(inst.type, loc3);
   const scopeProp = inst.sym.decl.body ? propOf(inst.sym.decl.body, "scope") : void 0;
   if (scopeProp) {
     const target = scope.resourceRef(scopeProp.value, inst.locals);
-    if (target) return callArmFunction("extensionResourceId", [scope.resourceId(target, loc2), typeV, inst.fullName], loc2);
+    if (target) return callArmFunction("extensionResourceId", [scope.resourceId(target, loc3), typeV, inst.fullName], loc3);
   }
   const fn = scope.targetScope === "subscription" ? "subscriptionResourceId" : scope.targetScope === "tenant" || scope.targetScope === "managementGroup" ? "tenantResourceId" : "resourceId";
-  return callArmFunction(fn, [typeV, inst.fullName], loc2);
+  return callArmFunction(fn, [typeV, inst.fullName], loc3);
 }
-function resourceProperty(scope, inst, prop, loc2) {
+function resourceProperty(scope, inst, prop, loc3) {
   const l = prop.toLowerCase();
-  if (l === "id") return scope.resourceId(inst, loc2);
+  if (l === "id") return scope.resourceId(inst, loc3);
   if (l === "name") return inst.leafName;
-  if (l === "type") return str(inst.type, loc2);
-  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc2) : U2("no apiVersion", loc2);
+  if (l === "type") return str(inst.type, loc3);
+  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc3) : U2("no apiVersion", loc3);
   const body = inst.sym.decl.existing ? void 0 : scope.resourceBody(inst);
   const m = body ? member2(body, prop) : void 0;
   if (m) return m;
-  const id = scope.resourceId(inst, loc2);
-  const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc2), str("full", loc2)]);
-  return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc2, ref !== void 0 ? `${ref}.${prop}` : void 0);
+  const id = scope.resourceId(inst, loc3);
+  const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc3), str("full", loc3)]);
+  return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc3, ref !== void 0 ? `${ref}.${prop}` : void 0);
 }
 function resourceRef(scope, e, locals) {
   const sym = scope.resourceSymbol(e, locals);
@@ -20759,9 +20901,9 @@ function resourceSymbol(scope, e, locals) {
   if (e.kind === "Paren" || e.kind === "NonNull") return scope.resourceSymbol(e.expression, locals);
   return void 0;
 }
-function composeName2(parent, child, loc2) {
+function composeName2(parent, child, loc3) {
   if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
-  const v = callArmFunction("format", [str("{0}/{1}", loc2), parent, child], loc2);
+  const v = callArmFunction("format", [str("{0}/{1}", loc3), parent, child], loc3);
   return child.via ? { ...v, via: child.via } : v;
 }
 var NOT_COPIED;
@@ -21027,11 +21169,11 @@ var init_scope = __esm({
       resourceBody(inst) {
         return resourceBody(this, inst);
       }
-      resourceId(inst, loc2) {
-        return resourceId(this, inst, loc2);
+      resourceId(inst, loc3) {
+        return resourceId(this, inst, loc3);
       }
-      resourceProperty(inst, prop, loc2) {
-        return resourceProperty(this, inst, prop, loc2);
+      resourceProperty(inst, prop, loc3) {
+        return resourceProperty(this, inst, prop, loc3);
       }
       resourceRef(e, locals) {
         return resourceRef(this, e, locals);
@@ -21049,14 +21191,14 @@ var init_scope = __esm({
       moduleRef(e, locals) {
         return moduleRef(this, e, locals);
       }
-      moduleOutput(inst, name, loc2) {
-        return moduleOutput(this, inst, name, loc2);
+      moduleOutput(inst, name, loc3) {
+        return moduleOutput(this, inst, name, loc3);
       }
       localModulePath(d) {
         return localModulePath(this, d);
       }
-      importedVariable(d, original, loc2) {
-        return importedVariable(this, d, original, loc2);
+      importedVariable(d, original, loc3) {
+        return importedVariable(this, d, original, loc3);
       }
       /** Pushes the resource records of this file and its modules (`emit.ts`). */
       emit() {
@@ -21070,7 +21212,7 @@ var init_scope = __esm({
 function evaluateBicepFile(opts) {
   const env = newEnv(opts.sources, opts.maxCopy, opts.maxDepth);
   const outputs = /* @__PURE__ */ new Map();
-  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs };
+  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, outputs, opaqueModules: env.opaque };
   try {
     const scope = new FileScope(opts.file, env, opts.parameterValues ?? /* @__PURE__ */ new Map(), [], void 0, [opts.file.file]);
     scope.emit();
@@ -21104,7 +21246,7 @@ var init_evaluate2 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path17 from "node:path";
+import path21 from "node:path";
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -21117,8 +21259,13 @@ function evaluateBicep(input) {
       problems.push({ message: p.message, location: p.location, code: "EVAL001" });
     }
   };
-  const sources = { host: input.host, parse: input.parse };
-  const files = [...new Set(input.bicepFiles.map((f) => path17.resolve(f)))].sort();
+  const sources = {
+    host: input.host,
+    parse: input.parse,
+    ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
+    ...input.registryModule ? { registryModule: input.registryModule } : {}
+  };
+  const files = [...new Set(input.bicepFiles.map((f) => path21.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -21126,7 +21273,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path17.resolve(path17.dirname(f), s.pathString);
+      const target = path21.resolve(path21.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -21137,27 +21284,27 @@ function evaluateBicep(input) {
     const using = parsed.statements.find((s) => s.kind === "UsingDecl");
     if (!using || using.kind !== "UsingDecl" || using.none) continue;
     const p = using.pathString;
-    const at = { file: pf, range: using.range };
+    const at2 = { file: pf, range: using.range };
     if (p === null) {
-      addProblems([{ message: 'The "using" path of this parameters file cannot be evaluated', location: at }]);
+      addProblems([{ message: 'The "using" path of this parameters file cannot be evaluated', location: at2 }]);
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path17.resolve(path17.dirname(pf), p);
+    const target = path21.resolve(path21.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path17.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path21.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
     if (kind === "outside") {
-      addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at }]);
+      addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at2 }]);
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path17.resolve(unit);
+    const target = path21.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -21181,16 +21328,17 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path17.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path17.relative(path17.dirname(unit), pf).split(path17.sep).join("/") : "default",
+          variant: pf ? path21.relative(path21.dirname(unit), pf).split(path21.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
           inputs: result.inputs
         },
-        result
+        result,
+        opaqueModules: r.opaqueModules
       });
     }
   }
@@ -21225,11 +21373,81 @@ var init_project2 = __esm({
   }
 });
 
+// src/eval/bicep/registry.ts
+function encodeTag(tag) {
+  if (tag.length > MAX_TAG_LENGTH) return void 0;
+  const words = [0n, 0n];
+  for (let i = 0; i < tag.length; i++) {
+    const c = tag[i];
+    if (c !== c.toLowerCase() && c === c.toUpperCase()) words[i >> 6] |= 1n << BigInt(i % 64);
+  }
+  let out = `${tag}$`;
+  let lead = false;
+  for (let w = words.length - 1; w >= 0; w--) {
+    const v = words[w];
+    if (v !== 0n || lead) {
+      out += lead ? v.toString(16).padStart(16, "0") : v.toString(16);
+      lead = true;
+    }
+  }
+  return out;
+}
+function brCachePath(reference, aliases) {
+  let registry;
+  let rest;
+  const aliased = /^br\/([^:]+):(.+)$/i.exec(reference);
+  if (aliased) {
+    const alias = aliases.get(aliased[1]) ?? aliases.get(aliased[1].toLowerCase());
+    if (!alias) return { reason: `the alias "${aliased[1]}" is not defined in a bicepconfig.json` };
+    registry = alias.registry;
+    rest = alias.modulePath ? `${alias.modulePath.replace(/\/+$/, "")}/${aliased[2]}` : aliased[2];
+  } else {
+    const direct = /^br:([^/]+)\/(.+)$/i.exec(reference);
+    if (!direct) return { reason: "the reference cannot be read" };
+    registry = direct[1];
+    rest = direct[2];
+  }
+  let repository;
+  let version;
+  const at2 = rest.lastIndexOf("@");
+  if (at2 > 0) {
+    repository = rest.slice(0, at2);
+    version = rest.slice(at2 + 1).replace(":", "#");
+  } else {
+    const colon = rest.lastIndexOf(":");
+    if (colon <= 0) return { reason: "the reference has no tag" };
+    repository = rest.slice(0, colon);
+    version = encodeTag(rest.slice(colon + 1));
+  }
+  if (!version || !repository || /(^|\/)\.\.(\/|$)/.test(repository)) return { reason: "the reference cannot be read" };
+  return { path: ["br", registry.replace(/:/g, "$").toLowerCase(), repository.replace(/\//g, "$"), version, "main.json"].join("/") };
+}
+function brAliasesOf(config) {
+  const out = new Map(DEFAULT_BR_ALIASES);
+  const br = config?.moduleAliases?.br;
+  if (br && typeof br === "object") {
+    for (const [name, v] of Object.entries(br)) {
+      const a = v;
+      if (a && typeof a.registry === "string") out.set(name, { registry: a.registry, ...typeof a.modulePath === "string" ? { modulePath: a.modulePath } : {} });
+    }
+  }
+  return out;
+}
+var DEFAULT_BR_ALIASES, MAX_TAG_LENGTH;
+var init_registry = __esm({
+  "src/eval/bicep/registry.ts"() {
+    "use strict";
+    DEFAULT_BR_ALIASES = /* @__PURE__ */ new Map([["public", { registry: "mcr.microsoft.com", modulePath: "bicep" }]]);
+    MAX_TAG_LENGTH = 128;
+  }
+});
+
 // src/frontends/bicep.ts
 var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
+import path22 from "node:path";
 function stateOf(ctx) {
   let s = states.get(ctx);
   if (!s) {
@@ -21240,7 +21458,9 @@ function stateOf(ctx) {
       params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
       brokenWithTwin: /* @__PURE__ */ new Set(),
       twins: /* @__PURE__ */ new Map(),
-      json: parseCache(ctx.host, parseJsonc, () => [], [])
+      json: parseCache(ctx.host, parseJsonc, () => [], []),
+      aliases: /* @__PURE__ */ new Map(),
+      cached: /* @__PURE__ */ new Map()
     };
     states.set(ctx, s);
   }
@@ -21258,6 +21478,46 @@ function twinParameterFiles(state, ctx) {
   }
   return out;
 }
+function compiledTwinOf(state, ctx, bicepFile) {
+  const twin = bicepFile.replace(/\.bicep$/i, ".json");
+  if (twin === bicepFile || !ctx.host.isFile(twin)) return void 0;
+  if (!BICEP_GENERATOR.test(ctx.host.readText(twin)?.slice(0, 8192) ?? "")) return void 0;
+  const parsed = state.json.get(twin);
+  return parsed?.root && parsed.errors.length === 0 ? parsed : void 0;
+}
+function withVendored2(out, vendored) {
+  if (vendored) for (const r of out) r.vendored = vendored;
+  return out;
+}
+function aliasesFor(state, ctx, dir) {
+  const known2 = state.aliases.get(dir);
+  if (known2) return known2;
+  const config = path22.join(dir, "bicepconfig.json");
+  let out;
+  if (ctx.host.isFile(config)) {
+    const parsed = state.json.get(config);
+    out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
+  } else {
+    const up = path22.dirname(dir);
+    out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
+  }
+  state.aliases.set(dir, out);
+  return out;
+}
+function cachedModule(state, ctx, cache5, bicepFile, reference) {
+  if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
+  const where = brCachePath(reference, aliasesFor(state, ctx, path22.dirname(bicepFile)));
+  if ("reason" in where) return where;
+  const cacheRoot = cache5.root;
+  const file = path22.join(cacheRoot, ...where.path.split("/"));
+  if (!state.cached.has(file)) {
+    const text2 = cache5.isFile(file) ? cache5.readText(file) : void 0;
+    const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
+    state.cached.set(file, parsed2?.root && parsed2.errors.length === 0 ? parsed2 : void 0);
+  }
+  const parsed = state.cached.get(file);
+  return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
+}
 var BICEP_GENERATOR, states, bicepFrontEnd;
 var init_bicep2 = __esm({
   "src/frontends/bicep.ts"() {
@@ -21272,6 +21532,9 @@ var init_bicep2 = __esm({
     init_from_arm();
     init_shared();
     init_names();
+    init_remote_modules();
+    init_registry();
+    init_json();
     BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
     states = /* @__PURE__ */ new WeakMap();
     bicepFrontEnd = {
@@ -21307,10 +21570,13 @@ var init_bicep2 = __esm({
             const parsed = state.json.get(f);
             return parsed?.root ? readParameterFile({ file: f, parsed }) : void 0;
           },
-          envOverride: ctx.envOverride
+          envOverride: ctx.envOverride,
+          compiledTwin: (bicepFile) => compiledTwinOf(state, ctx, bicepFile),
+          ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(state, ctx, ctx.bicepCache, bicepFile, reference) } : {}
         });
         for (const f of files) if (f.kind === "bicep") state.bicep.get(f.path);
         const problems = [...state.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
+        for (const e of result.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
         const suppressionSources = [];
         for (const [file, b] of state.bicep.entries()) {
           if (!b) continue;
@@ -21319,8 +21585,9 @@ var init_bicep2 = __esm({
         return {
           units: result.evaluations.map((e) => ({
             evaluation: e.evaluation,
-            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, {}, "bicep")),
-            refKeys: armRefKeys
+            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => withVendored2(fromArm(r, e.evaluation, {}, "bicep"), r.vendored)),
+            refKeys: armRefKeys,
+            opaqueModules: e.opaqueModules
           })),
           problems,
           suppressionSources
@@ -21394,7 +21661,7 @@ function yamlTreeBlockRanges(docs, lineMap) {
   return out.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
 }
 var import_yaml2;
-var init_blocks = __esm({
+var init_blocks2 = __esm({
   "src/parse/yaml/blocks.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
@@ -21402,31 +21669,31 @@ var init_blocks = __esm({
 });
 
 // src/parse/yaml/scalar.ts
-function identityMapping(text2, at = 0) {
+function identityMapping(text2, at2 = 0) {
   const b = new Builder();
-  b.copy(text2, at);
+  b.copy(text2, at2);
   return b.done();
 }
 function fallbackMapping(value, start, end) {
   const n = value.length;
   return { value, starts: new Int32Array(n).fill(start), ends: new Int32Array(n).fill(end), exact: false };
 }
-function splitSrcLines(source, at) {
+function splitSrcLines(source, at2) {
   const out = [];
   let start = 0;
   for (; ; ) {
     const nl = source.indexOf("\n", start);
     if (nl < 0) {
-      out.push({ at: at + start, text: source.slice(start), brk: at + source.length, brkLen: 0 });
+      out.push({ at: at2 + start, text: source.slice(start), brk: at2 + source.length, brkLen: 0 });
       return out;
     }
     const cr = nl > start && source[nl - 1] === "\r";
     const end = cr ? nl - 1 : nl;
-    out.push({ at: at + start, text: source.slice(start, end), brk: at + end, brkLen: cr ? 2 : 1 });
+    out.push({ at: at2 + start, text: source.slice(start, end), brk: at2 + end, brkLen: cr ? 2 : 1 });
     start = nl + 1;
   }
 }
-function unfold(b, source, at, single) {
+function unfold(b, source, at2, single) {
   const put = (text2, off) => {
     if (!single) {
       b.copy(text2, off);
@@ -21439,9 +21706,9 @@ function unfold(b, source, at, single) {
       } else b.push(text2[i], off + i);
     }
   };
-  const lines = splitSrcLines(source, at);
+  const lines = splitSrcLines(source, at2);
   if (lines.length === 1) {
-    put(source, at);
+    put(source, at2);
     return;
   }
   const first = lines[0];
@@ -21473,12 +21740,12 @@ function unfold(b, source, at, single) {
     }
   }
 }
-function doubleQuoted(b, source, at) {
+function doubleQuoted(b, source, at2) {
   for (let i = 1; i < source.length - 1; ++i) {
     const ch = source[i];
     if (ch === "\r" && source[i + 1] === "\n") continue;
     if (ch === "\n") {
-      const brkAt = at + (source[i - 1] === "\r" ? i - 1 : i);
+      const brkAt = at2 + (source[i - 1] === "\r" ? i - 1 : i);
       let fold = 0;
       let j = i;
       let c = source[j + 1];
@@ -21486,18 +21753,18 @@ function doubleQuoted(b, source, at) {
         if (c === "\r" && source[j + 2] !== "\n") break;
         if (c === "\n") {
           fold++;
-          b.push("\n", at + j + 1, at + j + 2);
+          b.push("\n", at2 + j + 1, at2 + j + 2);
         }
         j++;
         c = source[j + 1];
       }
-      if (!fold) b.push(" ", brkAt, at + i + 1);
+      if (!fold) b.push(" ", brkAt, at2 + i + 1);
       i = j;
     } else if (ch === "\\") {
       const escAt = i;
       let next = source[++i];
       const cc = next === void 0 ? void 0 : ESCAPES[next];
-      if (cc) b.push(cc, at + escAt, at + i + 1);
+      if (cc) b.push(cc, at2 + escAt, at2 + i + 1);
       else if (next === "\n") {
         next = source[i + 1];
         while (next === " " || next === "	") next = source[++i + 1];
@@ -21514,18 +21781,18 @@ function doubleQuoted(b, source, at) {
         } catch {
           s = source.substr(escAt, length + 2);
         }
-        b.push(s, at + escAt, at + i + 1 + length);
+        b.push(s, at2 + escAt, at2 + i + 1 + length);
         i += length;
       } else {
-        b.push(source.substr(escAt, 2), at + escAt, at + escAt + 2);
+        b.push(source.substr(escAt, 2), at2 + escAt, at2 + escAt + 2);
       }
     } else if (ch === " " || ch === "	") {
       const wsStart = i;
       let next = source[i + 1];
       while (next === " " || next === "	") next = source[++i + 1];
-      if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n")) b.copy(source.slice(wsStart, i + 1), at + wsStart);
+      if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n")) b.copy(source.slice(wsStart, i + 1), at2 + wsStart);
     } else {
-      b.push(ch, at + i);
+      b.push(ch, at2 + i);
     }
   }
 }
@@ -21732,11 +21999,11 @@ var init_scalar = __esm({
         }
       }
       /** Appends source text `text` that starts at file offset `at`, one char per offset. */
-      copy(text2, at) {
+      copy(text2, at2) {
         for (let i = 0; i < text2.length; i++) {
           this.value += text2[i];
-          this.s.push(at + i);
-          this.e.push(at + i + 1);
+          this.s.push(at2 + i);
+          this.e.push(at2 + i + 1);
         }
       }
       done(exact = true) {
@@ -21762,6 +22029,460 @@ var init_scalar = __esm({
       "/": "/",
       "\\": "\\",
       "	": "	"
+    };
+  }
+});
+
+// src/parse/yaml/tree.ts
+function nodeRange(lineMap, node) {
+  const r = node?.range;
+  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
+}
+function scalarValue(node) {
+  const v = node.value;
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+function scalarRange(lineMap, node) {
+  const r = node.range;
+  if (!r) return lineMap.range(0, 0);
+  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
+  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
+  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
+  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
+    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
+  }
+  const m = mapScalar(node);
+  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+  return lineMap.range(r[0], r[1]);
+}
+function pairRange(lineMap, p) {
+  const k = p.key;
+  const v = p.value;
+  const start = k?.range?.[0] ?? 0;
+  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+  return lineMap.range(start, end);
+}
+function yamlTree(node, lineMap, depth = 0) {
+  if ((0, import_yaml3.isScalar)(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node) };
+  if (depth > 200 || (0, import_yaml3.isAlias)(node)) return { type: "other", range: nodeRange(lineMap, node) };
+  if ((0, import_yaml3.isMap)(node)) {
+    const entries2 = [];
+    for (const p of node.items) {
+      if (!(0, import_yaml3.isPair)(p)) continue;
+      const k = p.key;
+      const e = { key: (0, import_yaml3.isScalar)(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1);
+      entries2.push(e);
+    }
+    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
+  }
+  if ((0, import_yaml3.isSeq)(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node) };
+  return { type: "other", range: nodeRange(lineMap, node) };
+}
+function entryOf2(node, key) {
+  if (node?.type !== "map") return void 0;
+  return node.entries.find((e) => e.key === key);
+}
+function valueOf(node, key) {
+  return entryOf2(node, key)?.value;
+}
+function stringOf(node, key) {
+  const v = valueOf(node, key);
+  return v?.type === "scalar" ? v.value : void 0;
+}
+var import_yaml3;
+var init_tree = __esm({
+  "src/parse/yaml/tree.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_scalar();
+  }
+});
+
+// src/parse/yaml/document.ts
+function collectYamlComments(tokens, out) {
+  const stack = [tokens];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== "object" || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const x of t) stack.push(x);
+      continue;
+    }
+    const o = t;
+    if (o.type === "comment" && typeof o.offset === "number" && typeof o.source === "string") {
+      out.push([o.offset, o.source]);
+      continue;
+    }
+    for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
+  }
+}
+function parseYamlFile(text2) {
+  const lineMap = new LineMap(text2);
+  const out = { text: text2, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
+  let tokens = [];
+  let docs = [];
+  try {
+    tokens = [...new import_yaml4.Parser().parse(text2)];
+    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
+    if (tooDeep !== void 0) {
+      out.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
+      return out;
+    }
+    docs = [...new import_yaml4.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
+  } catch (e) {
+    out.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
+    return out;
+  }
+  out.blocks = yamlTreeBlockRanges(docs, lineMap);
+  const raw = [];
+  collectYamlComments(tokens, raw);
+  raw.sort((a, b) => a[0] - b[0]);
+  for (const [off, src] of raw) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
+  for (const d of docs) {
+    for (const err2 of d.errors) {
+      const [s, e] = err2.pos;
+      out.errors.push({ message: err2.message.split("\n")[0] ?? err2.message, range: lineMap.range(s, Math.max(s, e)) });
+    }
+    if (d.contents === null || d.contents === void 0) continue;
+    const tree = yamlTree(d.contents, lineMap);
+    out.documents.push(tree);
+    if ((0, import_yaml4.isMap)(d.contents)) out.roots.push(tree);
+  }
+  out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
+}
+var import_yaml4;
+var init_document = __esm({
+  "src/parse/yaml/document.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_source();
+    init_nesting();
+    init_nesting2();
+    init_blocks2();
+    init_tree();
+  }
+});
+
+// src/eval/azureml-yaml/document.ts
+function scalarText(t) {
+  return t?.type === "scalar" ? t.value : void 0;
+}
+function amlYamlTypeOf(root) {
+  const entry4 = (k) => root.entries.find((e) => e.key === k)?.value;
+  const schema = scalarText(entry4("$schema"));
+  const typeText = scalarText(entry4("type"))?.trim().toLowerCase();
+  const bySchema = schema === void 0 ? void 0 : SCHEMA_URL.exec(schema)?.[1]?.toLowerCase();
+  if (bySchema !== void 0) {
+    const t = SCHEMA_TYPE[bySchema];
+    if (t !== "workspace" && (typeText === "amlcompute" || typeText === "computeinstance")) return typeText;
+    return t;
+  }
+  if (schema !== void 0) return void 0;
+  if (typeText !== "amlcompute" && typeText !== "computeinstance") return void 0;
+  if (entry4("name") === void 0) return void 0;
+  if (root.entries.some((e) => FOREIGN_KEYS.includes(e.key))) return void 0;
+  return typeText;
+}
+function hintedType(root, hint) {
+  if (!hint) return void 0;
+  const entry4 = (k) => root.entries.find((e) => e.key === k)?.value;
+  if (scalarText(entry4("$schema")) !== void 0) return void 0;
+  if (hint === "workspace") return hint;
+  const t = scalarText(entry4("type"))?.trim().toLowerCase();
+  return t === "amlcompute" || t === "computeinstance" ? t : hint;
+}
+function mayBeAmlYaml(text2) {
+  if (SCHEMA_URL.test(text2)) return true;
+  return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text2) && /^name[ \t]*:/m.test(text2) && !FOREIGN_KEY_LINE.test(text2);
+}
+function scalarValue2(text2, plain, origin, opts = {}) {
+  if (opts.shellExpansions) {
+    const m = SHELL_EXPANSION.exec(text2);
+    if (m) return unknown(`depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file`, origin);
+  }
+  if (!plain) return str(text2, origin);
+  const t = text2.trim();
+  if (t === "" || t === "~" || /^null$/i.test(t)) return nul(origin);
+  if (/^(true|false)$/i.test(t)) return bool(t.toLowerCase() === "true", origin);
+  if (/^[-+]?(?:\d+|\d*\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return num(Number(t), origin);
+  return str(text2, origin);
+}
+function loc2(file, range) {
+  return { file, range };
+}
+function yamlValue(file, t, opts = {}) {
+  const origin = loc2(file, t.range);
+  switch (t.type) {
+    case "scalar":
+      return scalarValue2(t.value, t.plain, origin, opts);
+    case "seq":
+      return list(t.items.map((i) => yamlValue(file, i, opts)), origin);
+    case "map": {
+      const entries2 = /* @__PURE__ */ new Map();
+      for (const e of t.entries) if (!entries2.has(e.key)) entries2.set(e.key, e.value ? yamlValue(file, e.value, opts) : nul(loc2(file, e.keyRange)));
+      return obj(entries2, origin);
+    }
+    default:
+      return unknown("a YAML alias or tag this reader does not follow", origin);
+  }
+}
+function withOverride(body, path38, value) {
+  const [head, ...rest] = path38;
+  if (head === void 0) return body;
+  const entries2 = new Map(body.entries);
+  const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
+  const key = existingKey ?? head;
+  if (rest.length === 0) {
+    entries2.set(key, value);
+    return { ...body, entries: entries2 };
+  }
+  const child = entries2.get(key);
+  if (child?.kind === "list" && /^\d+$/.test(rest[0])) {
+    const i = Number(rest[0]);
+    const items = [...child.items];
+    const item = items[i];
+    if (item === void 0) return body;
+    items[i] = rest.length === 1 ? value : item.kind === "object" ? withOverride(item, rest.slice(1), value) : item;
+    entries2.set(key, { ...child, items });
+    return { ...body, entries: entries2 };
+  }
+  const base = child?.kind === "object" ? child : obj(/* @__PURE__ */ new Map(), value.origin);
+  entries2.set(key, withOverride(base, rest, value));
+  return { ...body, entries: entries2 };
+}
+function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
+  const type = amlYamlTypeOf(root) ?? hintedType(root, opts.typeHint);
+  if (!type) return void 0;
+  let body = yamlValue(file, root, opts);
+  for (const o of overrides) {
+    const segments2 = o.path.split(".").filter((s) => s.length > 0);
+    if (segments2.length === 0) continue;
+    body = withOverride(body, segments2, scalarValue2(o.value, true, o.location, opts));
+  }
+  const entry4 = (k) => root.entries.find((e) => e.key === k);
+  const at2 = (type === "workspace" ? entry4("name") ?? entry4("$schema") : entry4("type") ?? entry4("name") ?? entry4("$schema"))?.range ?? root.range;
+  const name = body.entries.get("name");
+  const doc = { file, type, body, header: loc2(file, at2), index };
+  if (name && name.kind !== "null") doc.name = name;
+  return doc;
+}
+var SCHEMA_URL, SCHEMA_TYPE, FOREIGN_KEYS, FOREIGN_KEY_LINE, SHELL_EXPANSION;
+var init_document2 = __esm({
+  "src/eval/azureml-yaml/document.ts"() {
+    "use strict";
+    init_value();
+    SCHEMA_URL = /azuremlschemas(?:prod)?\.azureedge\.net\/.*\/(amlCompute|computeInstance|workspace)\.schema\.json/i;
+    SCHEMA_TYPE = { amlcompute: "amlcompute", computeinstance: "computeinstance", workspace: "workspace" };
+    FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
+    FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
+    SHELL_EXPANSION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/;
+  }
+});
+
+// src/model/tables/azureml-yaml.ts
+var DEFAULT_SIZE, common, AZUREML_YAML_TABLE;
+var init_azureml_yaml = __esm({
+  "src/model/tables/azureml-yaml.ts"() {
+    "use strict";
+    DEFAULT_SIZE = "Standard_DS3_v2";
+    common = [
+      { canonical: "name", paths: ["name"] },
+      { canonical: "tags", paths: ["tags"] },
+      { canonical: "computeTypeRaw", paths: ["type"] },
+      { canonical: "vmSize", paths: ["size"], default: DEFAULT_SIZE },
+      { canonical: "nodePublicIp", paths: ["enable_node_public_ip"], default: true }
+    ];
+    AZUREML_YAML_TABLE = {
+      amlcompute: {
+        kind: "ml.compute",
+        fixed: { computeType: "cluster" },
+        attrs: [...common, { canonical: "minNodeCount", paths: ["min_instances"], default: 0 }, { canonical: "maxNodeCount", paths: ["max_instances"] }]
+      },
+      computeinstance: {
+        kind: "ml.compute",
+        fixed: { computeType: "instance" },
+        attrs: [
+          ...common,
+          { canonical: "idleTimeBeforeShutdown", paths: ["idle_time_before_shutdown", "idle_time_before_shutdown_minutes"] },
+          { canonical: "schedules", paths: ["schedules"] }
+        ]
+      },
+      workspace: {
+        kind: "ml.workspace",
+        attrs: [
+          { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
+          { canonical: "imageBuildCompute", paths: ["image_build_compute"] },
+          { canonical: "workspaceKind", paths: ["kind"] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { containerRegistry: ["container_registry"], keyVault: ["key_vault"], storage: ["storage_account"] }
+      }
+    };
+  }
+});
+
+// src/model/from-azureml-yaml.ts
+function amlYamlWorkspaceKey(name) {
+  return `azureml-yaml:workspace:${name.toLowerCase()}`;
+}
+function amlYamlRefKeys(ref) {
+  return ref.kind === "unknown" && ref.token ? [ref.token] : [];
+}
+function armSchedules(schedules) {
+  if (schedules?.kind !== "object") return schedules;
+  const startStop = valueAt(schedules, "compute_start_stop");
+  if (!startStop) return schedules;
+  const entries2 = new Map(schedules.entries);
+  const items = startStop.kind === "list" ? list(
+    startStop.items.map((s) => {
+      if (s.kind !== "object") return s;
+      const e = /* @__PURE__ */ new Map();
+      const action = valueAt(s, "action");
+      const state = valueAt(s, "state");
+      if (action) e.set("action", action);
+      if (state) e.set("status", state);
+      return obj(e, s.origin);
+    }),
+    startStop.origin
+  ) : startStop;
+  entries2.set("computeStartStop", items);
+  return { ...schedules, entries: entries2 };
+}
+function displayKey(doc) {
+  return doc.name?.kind === "string" ? doc.name.value : `#${doc.index}`;
+}
+function fromAmlYaml(doc, evaluation) {
+  const spec = AZUREML_YAML_TABLE[doc.type];
+  let body = doc.body;
+  const schedules = body.entries.get("schedules");
+  if (doc.type === "computeinstance" && schedules) {
+    const shaped = armSchedules(schedules);
+    if (shaped && shaped !== schedules) body = { ...body, entries: new Map(body.entries).set("schedules", shaped) };
+  }
+  const identity = doc.type === "workspace" && doc.name?.kind === "string" ? [amlYamlWorkspaceKey(doc.name.value)] : [];
+  const [resource] = normalize({
+    format: "azureml-yaml",
+    address: `azureml:${doc.type}/${displayKey(doc)}`,
+    sourceType: `azureml:${doc.type}`,
+    spec,
+    header: doc.header,
+    body,
+    name: doc.name,
+    site: (p) => {
+      const v = valueAt(body, p);
+      return v?.origin;
+    },
+    identity,
+    evaluation
+  });
+  return resource;
+}
+var init_from_azureml_yaml = __esm({
+  "src/model/from-azureml-yaml.ts"() {
+    "use strict";
+    init_value();
+    init_azureml_yaml();
+    init_normalize();
+  }
+});
+
+// src/frontends/azureml-yaml.ts
+var azureml_yaml_exports = {};
+__export(azureml_yaml_exports, {
+  amlYamlResources: () => amlYamlResources,
+  azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
+});
+import path23 from "node:path";
+function onlySpan(text2, span3) {
+  if (!span3) return text2;
+  const blank = (s) => s.replace(/[^\r\n]/g, " ");
+  return blank(text2.slice(0, span3.start)) + text2.slice(span3.start, span3.end) + blank(text2.slice(span3.end));
+}
+function parseProblems(file, parsed) {
+  return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
+}
+function documentsOf(src, parsed, overrides) {
+  const docs = [];
+  parsed.roots.forEach((root, i) => {
+    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, typeHint: src.typeHint });
+    if (d) docs.push(d);
+  });
+  return docs;
+}
+function amlYamlResources(src, overrides, evaluation) {
+  const parsed = parseYamlFile(onlySpan(src.text, src.span));
+  return {
+    resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
+    problems: parseProblems(src.file, parsed),
+    suppressionSource: { file: src.file, comments: parsed.comments, blocks: parsed.blocks }
+  };
+}
+function linkWorkspace(resources) {
+  const workspaces = resources.filter((r) => r.kind === "ml.workspace" && r.name?.kind === "string");
+  if (workspaces.length !== 1) return;
+  const ws = workspaces[0];
+  const key = amlYamlWorkspaceKey(ws.name.value);
+  for (const r of resources) if (r.kind === "ml.compute" && !r.refs.has("workspace")) r.refs.set("workspace", unknown("the workspace defined in the same folder", ws.header, key));
+}
+var azuremlYamlFrontEnd;
+var init_azureml_yaml2 = __esm({
+  "src/frontends/azureml-yaml.ts"() {
+    "use strict";
+    init_env();
+    init_value();
+    init_document();
+    init_document2();
+    init_from_azureml_yaml();
+    init_names();
+    init_shared();
+    azuremlYamlFrontEnd = {
+      name: "azureml-yaml",
+      // The Azure resource family (ARM, Bicep and Azure ML YAML describe Azure resources).
+      family: "arm",
+      byName: amlYamlByName,
+      byContent(_file, text2) {
+        if (!mayBeAmlYaml(text2)) return void 0;
+        const parsed = parseYamlFile(text2);
+        if (parsed.errors.length > 0 && parsed.roots.length === 0) return "azureml-yaml";
+        return parsed.roots.some((r) => amlYamlTypeOf(r) !== void 0) ? "azureml-yaml" : void 0;
+      },
+      run(files, ctx) {
+        const problems = [];
+        const suppressionSources = [];
+        const byUnit = /* @__PURE__ */ new Map();
+        for (const f of files) {
+          const text2 = ctx.host.readText(f.path);
+          if (text2 === void 0) {
+            const p = readProblem(ctx.host, f.path);
+            if (p) problems.push(p);
+            continue;
+          }
+          const parsed = parseYamlFile(text2);
+          problems.push(...parseProblems(f.path, parsed));
+          suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
+          const rel = path23.relative(ctx.root, f.path).split(path23.sep).join("/");
+          const env = ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? "unknown";
+          const dir = path23.dirname(f.path);
+          const key = `${dir}\0${env}`;
+          let unit = byUnit.get(key);
+          if (!unit) {
+            unit = { evaluation: { variant: "default", env, unit: dir, inputs: [] }, resources: [] };
+            byUnit.set(key, unit);
+          }
+          for (const d of documentsOf({ file: f.path, text: text2 }, parsed, [])) unit.resources.push(fromAmlYaml(d, unit.evaluation));
+        }
+        const units = [];
+        for (const u of byUnit.values()) {
+          linkWorkspace(u.resources);
+          units.push({ evaluation: u.evaluation, resources: u.resources, refKeys: amlYamlRefKeys });
+        }
+        return { units, problems, suppressionSources };
+      }
     };
   }
 });
@@ -22096,8 +22817,8 @@ function buildSnippet(args) {
     };
     const h = raw.heredoc;
     if (h) {
-      const at = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
-      const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at, at);
+      const at2 = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
+      const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at2, at2);
       command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
     }
     sn.commands.push(command2);
@@ -22112,73 +22833,6 @@ var init_script = __esm({
   }
 });
 
-// src/parse/yaml/tree.ts
-function nodeRange(lineMap, node) {
-  const r = node?.range;
-  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
-}
-function scalarValue(node) {
-  const v = node.value;
-  if (v === null || v === void 0) return "";
-  return typeof v === "string" ? v : String(v);
-}
-function scalarRange(lineMap, node) {
-  const r = node.range;
-  if (!r) return lineMap.range(0, 0);
-  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
-  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
-  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
-  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
-    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
-  }
-  const m = mapScalar(node);
-  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
-  return lineMap.range(r[0], r[1]);
-}
-function pairRange(lineMap, p) {
-  const k = p.key;
-  const v = p.value;
-  const start = k?.range?.[0] ?? 0;
-  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
-  return lineMap.range(start, end);
-}
-function yamlTree(node, lineMap, depth = 0) {
-  if ((0, import_yaml3.isScalar)(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node) };
-  if (depth > 200 || (0, import_yaml3.isAlias)(node)) return { type: "other", range: nodeRange(lineMap, node) };
-  if ((0, import_yaml3.isMap)(node)) {
-    const entries2 = [];
-    for (const p of node.items) {
-      if (!(0, import_yaml3.isPair)(p)) continue;
-      const k = p.key;
-      const e = { key: (0, import_yaml3.isScalar)(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1);
-      entries2.push(e);
-    }
-    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
-  }
-  if ((0, import_yaml3.isSeq)(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node) };
-  return { type: "other", range: nodeRange(lineMap, node) };
-}
-function entryOf2(node, key) {
-  if (node?.type !== "map") return void 0;
-  return node.entries.find((e) => e.key === key);
-}
-function valueOf(node, key) {
-  return entryOf2(node, key)?.value;
-}
-function stringOf(node, key) {
-  const v = valueOf(node, key);
-  return v?.type === "scalar" ? v.value : void 0;
-}
-var import_yaml3;
-var init_tree = __esm({
-  "src/parse/yaml/tree.ts"() {
-    "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_scalar();
-  }
-});
-
 // src/parse/yaml/ci.ts
 function nodeRange2(ctx, node) {
   const r = node?.range;
@@ -22186,21 +22840,21 @@ function nodeRange2(ctx, node) {
   return ctx.lineMap.range(r[0], r[1]);
 }
 function scalarString2(node) {
-  if (!(0, import_yaml4.isScalar)(node)) return void 0;
+  if (!(0, import_yaml5.isScalar)(node)) return void 0;
   const v = node.value;
   if (v === null || v === void 0) return "";
   return typeof v === "string" ? v : String(v);
 }
 function contentRange(ctx, node) {
-  if ((0, import_yaml4.isScalar)(node)) {
+  if ((0, import_yaml5.isScalar)(node)) {
     const m = mapScalar(node);
     if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
   }
   return nodeRange2(ctx, node);
 }
 function pairsOf(map) {
-  if (!(0, import_yaml4.isMap)(map)) return [];
-  return map.items.filter((p) => (0, import_yaml4.isPair)(p));
+  if (!(0, import_yaml5.isMap)(map)) return [];
+  return map.items.filter((p) => (0, import_yaml5.isPair)(p));
 }
 function get(map, key) {
   for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p.value;
@@ -22232,7 +22886,7 @@ function entries(ctx, map) {
   return pairsOf(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !(0, import_yaml4.isScalar)(node)) return void 0;
+  if (!node || !(0, import_yaml5.isScalar)(node)) return void 0;
   const mapped = mapScalar(node);
   const sn = buildSnippet({
     file: ctx.file,
@@ -22255,7 +22909,7 @@ function parsePermissions(ctx, p) {
   if (s !== void 0) {
     if (s === "write-all") perms.kind = "write-all";
     else if (s === "read-all") perms.kind = "read-all";
-  } else if ((0, import_yaml4.isMap)(v)) {
+  } else if ((0, import_yaml5.isMap)(v)) {
     perms.kind = "map";
     for (const q of pairsOf(v)) {
       const k = scalarString2(q.key);
@@ -22280,9 +22934,9 @@ function parseUses(value, range, keyRange) {
     u.kind = "expression";
     return u;
   }
-  const at = v.lastIndexOf("@");
-  const name = at >= 0 ? v.slice(0, at) : v;
-  if (at >= 0) u.ref = v.slice(at + 1);
+  const at2 = v.lastIndexOf("@");
+  const name = at2 >= 0 ? v.slice(0, at2) : v;
+  if (at2 >= 0) u.ref = v.slice(at2 + 1);
   const parts = name.split("/");
   u.owner = parts[0];
   if (parts[1] !== void 0) u.repo = parts[1];
@@ -22304,14 +22958,14 @@ function shellLanguage(shell, runsOn) {
 function runsOnString(node) {
   const s = scalarString2(node);
   if (s !== void 0) return s;
-  if ((0, import_yaml4.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
+  if ((0, import_yaml5.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
   return void 0;
 }
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
-  if (!(0, import_yaml4.isSeq)(seq)) return [];
-  const steps = [];
+  if (!(0, import_yaml5.isSeq)(seq)) return [];
+  const steps2 = [];
   seq.items.forEach((item, index) => {
-    if (!(0, import_yaml4.isMap)(item)) return;
+    if (!(0, import_yaml5.isMap)(item)) return;
     const subject = `${prefix}[${index}]`;
     const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
     const name = scalarString2(get(item, "name"));
@@ -22324,8 +22978,8 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
     step.with = entries(ctx, withNode);
     const shell = scalarString2(get(item, "shell")) ?? defaultShell;
     if (shell !== void 0) step.shell = shell;
-    const run2 = snippetOf(ctx, get(item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
-    if (run2) step.run = run2;
+    const run3 = snippetOf(ctx, get(item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
+    if (run3) step.run = run3;
     if (uses && uses.kind === "action") {
       const owner = (uses.owner ?? "").toLowerCase();
       const repo = (uses.repo ?? "").toLowerCase();
@@ -22334,9 +22988,9 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
         snippetOf(ctx, get(withNode, "inlineScript"), lang, "inlineScript", subject, "with.inlineScript");
       }
     }
-    steps.push(step);
+    steps2.push(step);
   });
-  return steps;
+  return steps2;
 }
 function defaultsShell(node) {
   return scalarString2(get(get(get(node, "defaults"), "run"), "shell"));
@@ -22346,8 +23000,8 @@ function buildWorkflow(ctx, root) {
   const on = get(root, "on") ?? get(root, "true");
   const onStr = scalarString2(on);
   if (onStr !== void 0) wf.triggers = [onStr];
-  else if ((0, import_yaml4.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
-  else if ((0, import_yaml4.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
+  else if ((0, import_yaml5.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
+  else if ((0, import_yaml5.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
   wf.reusable = wf.triggers.includes("workflow_call");
   const perms = parsePermissions(ctx, getPair(root, "permissions"));
   if (perms) wf.permissions = perms;
@@ -22414,8 +23068,8 @@ function taskScripts(ctx, step, inputs) {
   if (name === "azurecli") {
     const st = (input("scriptType") ?? "").toLowerCase();
     const lang = st === "ps" || st === "pscore" ? "powershell" : "shell";
-    const loc2 = (input("scriptLocation") ?? "inlineScript").toLowerCase();
-    if (loc2 === "inlinescript") add("inlineScript", lang, "inlineScript");
+    const loc3 = (input("scriptLocation") ?? "inlineScript").toLowerCase();
+    if (loc3 === "inlinescript") add("inlineScript", lang, "inlineScript");
   } else if (name === "bash" || name === "shellscript") {
     if (inline()) add("script", "shell", "inputs.script");
   } else if (name === "powershell") {
@@ -22423,25 +23077,25 @@ function taskScripts(ctx, step, inputs) {
   } else if (name === "cmdline") {
     add("script", "shell", "inputs.script");
   } else if (name === "azurepowershell") {
-    const loc2 = (input("ScriptType") ?? "").toLowerCase();
-    if (loc2 === "" || loc2 === "inlinescript") add("Inline", "powershell", "inputs.script");
+    const loc3 = (input("ScriptType") ?? "").toLowerCase();
+    if (loc3 === "" || loc3 === "inlinescript") add("Inline", "powershell", "inputs.script");
   }
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path25) => {
-    if ((0, import_yaml4.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path25}[${i}]`));
+  const visit2 = (node, path38) => {
+    if ((0, import_yaml5.isSeq)(node)) {
+      node.items.forEach((item, i) => visit2(item, `${path38}[${i}]`));
       return;
     }
-    if (!(0, import_yaml4.isMap)(node)) return;
+    if (!(0, import_yaml5.isMap)(node)) return;
     const pairs = pairsOf(node);
     let stepKind;
     let stepPair;
     for (const p of pairs) {
       const k = scalarString2(p.key);
       if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
-        if ((0, import_yaml4.isScalar)(p.value)) {
+        if ((0, import_yaml5.isScalar)(p.value)) {
           stepKind = k;
           stepPair = p;
           break;
@@ -22449,7 +23103,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path25 || "$"}`;
+      const subject = `pipeline:${path38 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -22467,30 +23121,11 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path25 ? `${path25}.${k}` : k);
+      visit2(p.value, path38 ? `${path38}.${k}` : k);
     }
   };
   visit2(root, "");
   return pipe;
-}
-function collectYamlComments(tokens, out) {
-  const stack = [tokens];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length) {
-    const t = stack.pop();
-    if (!t || typeof t !== "object" || seen.has(t)) continue;
-    seen.add(t);
-    if (Array.isArray(t)) {
-      for (const x of t) stack.push(x);
-      continue;
-    }
-    const o = t;
-    if (o.type === "comment" && typeof o.offset === "number" && typeof o.source === "string") {
-      out.push([o.offset, o.source]);
-      continue;
-    }
-    for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
-  }
 }
 function commentSnippet(file, lineMap, comments) {
   let value = "";
@@ -22545,13 +23180,13 @@ function parseCiDocument(file, text2, kind) {
   let tokens = [];
   let docs = [];
   try {
-    tokens = [...new import_yaml4.Parser().parse(text2)];
+    tokens = [...new import_yaml5.Parser().parse(text2)];
     const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
     if (tooDeep !== void 0) {
       doc.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
       return doc;
     }
-    docs = [...new import_yaml4.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
+    docs = [...new import_yaml5.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
   } catch (e) {
     doc.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
     return doc;
@@ -22576,7 +23211,7 @@ function parseCiDocument(file, text2, kind) {
   try {
     for (const d of docs) {
       const root = d.contents;
-      if (!(0, import_yaml4.isMap)(root)) continue;
+      if (!(0, import_yaml5.isMap)(root)) continue;
       doc.trees.push(yamlTree(root, lineMap));
       if (kind === "github-workflow") {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
@@ -22598,15 +23233,16 @@ function parseCiDocument(file, text2, kind) {
   doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return doc;
 }
-var import_yaml4, AZP_SCRIPT_KEYS;
+var import_yaml5, AZP_SCRIPT_KEYS;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_nesting();
     init_nesting2();
+    init_document();
     init_source();
-    init_blocks();
+    init_blocks2();
     init_scalar();
     init_script();
     init_tree();
@@ -22698,11 +23334,11 @@ function variablesOf(node, scope, conditions = []) {
 function templateRefOf(node) {
   if (node?.type !== "scalar") return void 0;
   const text2 = node.value.trim();
-  const at = text2.lastIndexOf("@");
+  const at2 = text2.lastIndexOf("@");
   const ref = { text: node.value, range: node.range, path: text2 };
-  if (at > 0 && !text2.slice(at).includes("}}")) {
-    ref.path = text2.slice(0, at);
-    ref.repository = text2.slice(at + 1);
+  if (at2 > 0 && !text2.slice(at2).includes("}}")) {
+    ref.path = text2.slice(0, at2);
+    ref.repository = text2.slice(at2 + 1);
   }
   return ref;
 }
@@ -22784,14 +23420,14 @@ function triggersOf(on) {
 }
 function stepsOf(seq, prefix, scripts, defaultShell) {
   if (seq?.type !== "seq") return [];
-  const steps = [];
+  const steps2 = [];
   seq.items.forEach((item, i) => {
     if (item.type !== "map") return;
     const subject = `${prefix}[${i}]`;
     const uses = usesOf2(entryOf2(item, "uses"));
     const step = {
       subject,
-      index: steps.length,
+      index: steps2.length,
       range: item.range,
       kind: uses && !entryOf2(item, "run") ? "uses" : "run",
       inputs: entriesOf(valueOf(item, "with")),
@@ -22807,9 +23443,9 @@ function stepsOf(seq, prefix, scripts, defaultShell) {
     if (shell !== void 0) step.shell = shell;
     const cond = stringOf(item, "if");
     if (cond !== void 0) step.condition = cond;
-    steps.push(step);
+    steps2.push(step);
   });
-  return steps;
+  return steps2;
 }
 function defaultShellOf(node) {
   return stringOf(valueOf(valueOf(node, "defaults"), "run"), "shell");
@@ -22921,9 +23557,9 @@ function parametersOf(node) {
 function taskOf(node) {
   if (node?.type !== "scalar") return void 0;
   const text2 = node.value.trim();
-  const at = text2.indexOf("@");
-  const t = { text: node.value, range: node.range, name: at >= 0 ? text2.slice(0, at) : text2 };
-  if (at >= 0) t.version = text2.slice(at + 1);
+  const at2 = text2.indexOf("@");
+  const t = { text: node.value, range: node.range, name: at2 >= 0 ? text2.slice(0, at2) : text2 };
+  if (at2 >= 0) t.version = text2.slice(at2 + 1);
   return t;
 }
 function environmentOf2(node) {
@@ -22951,14 +23587,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path25, container, stage, job, root) => {
+  const visit2 = (node, path38, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path25}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path38}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path25 || "$"}`;
+    const subject = `pipeline:${path38 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -22988,7 +23624,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path25 ? `${path25}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path38 ? `${path38}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -23039,7 +23675,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path25 ? `${path25}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path38 ? `${path38}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -23142,8 +23778,8 @@ var init_scripts = __esm({
         const s = map[this.#start + Math.min(a, len - 1)];
         if (s === void 0) return this.range;
         if (b === a) {
-          const at = a === len ? this.#sn.ends[map[this.#start + len - 1]] : this.#sn.starts[s];
-          return this.#lineMap.range(at, at);
+          const at2 = a === len ? this.#sn.ends[map[this.#start + len - 1]] : this.#sn.starts[s];
+          return this.#lineMap.range(at2, at2);
         }
         const e = map[this.#start + b - 1];
         return this.#lineMap.range(this.#sn.starts[s], this.#sn.ends[e]);
@@ -23206,20 +23842,20 @@ var init_build = __esm({
 
 // src/frontends/ci-classify.ts
 function keyOf(k) {
-  return (0, import_yaml5.isScalar)(k) ? String(k.value) : void 0;
+  return (0, import_yaml6.isScalar)(k) ? String(k.value) : void 0;
 }
 function hasPipelineSteps(root) {
   let found = false;
   const visit2 = (node, underContainer, depth) => {
     if (found || depth > 40) return;
-    if ((0, import_yaml5.isSeq)(node)) {
+    if ((0, import_yaml6.isSeq)(node)) {
       for (const it of node.items) visit2(it, underContainer, depth + 1);
       return;
     }
-    if (!(0, import_yaml5.isMap)(node)) return;
+    if (!(0, import_yaml6.isMap)(node)) return;
     for (const p of node.items) {
       const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml5.isScalar)(p.value)) {
+      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml6.isScalar)(p.value)) {
         found = true;
         return;
       }
@@ -23233,11 +23869,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path25 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path25)) return "script";
-  if (!YAML_EXT.test(path25)) return void 0;
-  if (WORKFLOW_PATH.test(path25)) return "github-workflow";
-  const base = path25.slice(path25.lastIndexOf("/") + 1);
+  const path38 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path38)) return "script";
+  if (!YAML_EXT.test(path38)) return void 0;
+  if (WORKFLOW_PATH.test(path38)) return "github-workflow";
+  const base = path38.slice(path38.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -23245,21 +23881,21 @@ function classifyCiFile(relPath, text2) {
   if (!maybeWorkflow && !maybePipeline) return void 0;
   let root;
   try {
-    const doc = (0, import_yaml5.parseDocument)(text2, { version: "1.2" });
+    const doc = (0, import_yaml6.parseDocument)(text2, { version: "1.2" });
     if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
     root = doc.contents;
   } catch {
     return maybeWorkflow ? "github-workflow" : "azure-pipeline";
   }
-  if (maybeWorkflow && (0, import_yaml5.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
+  if (maybeWorkflow && (0, import_yaml6.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
   if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
   return void 0;
 }
-var import_yaml5, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS;
+var import_yaml6, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS;
 var init_ci_classify = __esm({
   "src/frontends/ci-classify.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
     YAML_EXT = /\.ya?ml$/i;
     WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -23272,6 +23908,1393 @@ var init_ci_classify = __esm({
     AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
     K8S = /^apiVersion[ \t]*:/m;
     STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
+  }
+});
+
+// src/model/tables/azure-cli.ts
+function commandSpecOf(words) {
+  const lower = words.map((w) => w.toLowerCase());
+  for (const spec of AZ_COMMANDS) {
+    const parts = spec.command.split(" ");
+    if (parts.every((p, i) => lower[i] === p)) return spec;
+  }
+  return void 0;
+}
+var SERVER_DEFAULT_SIZE, SPOT_TAINT2, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
+var init_azure_cli = __esm({
+  "src/model/tables/azure-cli.ts"() {
+    "use strict";
+    SERVER_DEFAULT_SIZE = "the default size the AKS server chooses (never a GPU size)";
+    SPOT_TAINT2 = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+    TAGS = { names: ["--tags"], attr: "tags", read: "keyValues" };
+    POOL_FLAGS = [
+      { names: ["--node-vm-size", "-s"], attr: "vmSize", read: "string" },
+      { names: ["--node-taints"], attr: "taints", read: "commaList" },
+      { names: ["--labels"], attr: "labels", read: "keyValues" },
+      TAGS,
+      { names: ["--mode"], attr: "mode", read: "string" },
+      { names: ["--enable-cluster-autoscaler", "-e"], attr: "autoscale", read: "bool" },
+      { names: ["--min-count"], attr: "minCount", read: "number" },
+      { names: ["--node-count", "-c"], attr: "nodeCount", read: "number" }
+    ];
+    ML_COMPUTE_FLAGS = [
+      { names: ["--type", "-t"], attr: "computeTypeRaw", read: "string" },
+      { names: ["--size"], attr: "vmSize", read: "string" },
+      { names: ["--min-instances"], attr: "minNodeCount", read: "number" },
+      { names: ["--max-instances"], attr: "maxNodeCount", read: "number" },
+      { names: ["--enable-node-public-ip"], attr: "nodePublicIp", read: "bool" },
+      TAGS
+    ];
+    ML_WORKSPACE_FLAGS = [
+      { names: ["--public-network-access"], attr: "publicNetworkAccess", read: "enabled" },
+      { names: ["--image-build-compute"], attr: "imageBuildCompute", read: "string" },
+      TAGS
+    ];
+    KEYVAULT_FLAGS = [
+      { names: ["--enable-purge-protection"], attr: "purgeProtection", read: "bool" },
+      { names: ["--enable-rbac-authorization"], attr: "rbacAuthorization", read: "bool" },
+      TAGS
+    ];
+    ACR_FLAGS = [
+      { names: ["--admin-enabled"], attr: "adminEnabled", read: "bool" },
+      { names: ["--sku"], attr: "sku", read: "string" },
+      { names: ["--public-network-enabled"], attr: "publicNetworkAccess", read: "bool" },
+      { names: ["--default-action"], attr: "networkDefaultAction", read: "string" },
+      TAGS
+    ];
+    STORAGE_FLAGS = [
+      { names: ["--allow-blob-public-access"], attr: "allowBlobPublicAccess", read: "bool" },
+      { names: ["--min-tls-version"], attr: "minTls", read: "string" },
+      TAGS
+    ];
+    NSG_RULE_FLAGS = [
+      { names: ["--access"], attr: "access", read: "string" },
+      { names: ["--direction"], attr: "direction", read: "string" },
+      { names: ["--protocol"], attr: "protocol", read: "string" },
+      { names: ["--destination-port-ranges"], attr: "destinationPorts", read: "words" },
+      { names: ["--source-address-prefixes"], attr: "sourceAddresses", read: "words" }
+    ];
+    ML_PARENT = { parentFlags: ["--workspace-name", "-w"], parentRef: "workspace" };
+    AZ_COMMANDS = [
+      {
+        command: "aks create",
+        kind: "aks.cluster",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        flags: [
+          TAGS,
+          { names: ["--node-vm-size", "-s"], attr: "vmSize", read: "string", pool: true },
+          { names: ["--nodepool-taints"], attr: "taints", read: "commaList", pool: true },
+          { names: ["--nodepool-labels"], attr: "labels", read: "keyValues", pool: true },
+          { names: ["--nodepool-tags"], attr: "tags", read: "keyValues", pool: true },
+          { names: ["--nodepool-name"], attr: "name", read: "string", pool: true },
+          { names: ["--enable-cluster-autoscaler", "-e"], attr: "autoscale", read: "bool", pool: true },
+          { names: ["--min-count"], attr: "minCount", read: "number", pool: true },
+          { names: ["--node-count", "-c"], attr: "nodeCount", read: "number", pool: true }
+        ],
+        poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, name: "nodepool1" },
+        source: "https://learn.microsoft.com/cli/azure/aks#az-aks-create"
+      },
+      {
+        command: "aks nodepool add",
+        kind: "aks.nodepool",
+        verb: "create",
+        nameFlags: ["--name", "-n", "--nodepool-name"],
+        parentFlags: ["--cluster-name"],
+        parentRef: "cluster",
+        flags: POOL_FLAGS,
+        defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, mode: "User" },
+        fixed: { isDefault: false },
+        source: "https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add"
+      },
+      {
+        command: "aks nodepool update",
+        kind: "aks.nodepool",
+        verb: "update",
+        nameFlags: ["--name", "-n", "--nodepool-name"],
+        parentFlags: ["--cluster-name"],
+        parentRef: "cluster",
+        flags: POOL_FLAGS.filter((f) => ["taints", "labels", "tags", "mode", "autoscale", "minCount"].includes(f.attr)),
+        source: "https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-update"
+      },
+      {
+        command: "ml compute create",
+        kind: "ml.compute",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        ...ML_PARENT,
+        flags: ML_COMPUTE_FLAGS,
+        defaults: { vmSize: "Standard_DS3_v2", minNodeCount: 0, nodePublicIp: true },
+        source: "https://learn.microsoft.com/cli/azure/ml/compute#az-ml-compute-create"
+      },
+      {
+        command: "ml compute update",
+        kind: "ml.compute",
+        verb: "update",
+        nameFlags: ["--name", "-n"],
+        ...ML_PARENT,
+        flags: ML_COMPUTE_FLAGS.filter((f) => ["minNodeCount", "maxNodeCount", "tags"].includes(f.attr)),
+        source: "https://learn.microsoft.com/cli/azure/ml/compute#az-ml-compute-update"
+      },
+      {
+        command: "ml workspace create",
+        kind: "ml.workspace",
+        verb: "create",
+        nameFlags: ["--name", "-n", "--workspace-name", "-w"],
+        // "--container-registry: ARM id of the container registry associated with this workspace."
+        refFlags: [{ ref: "containerRegistry", names: ["--container-registry", "-c"], kind: "acr" }],
+        flags: ML_WORKSPACE_FLAGS,
+        defaults: { publicNetworkAccess: true },
+        source: "https://learn.microsoft.com/cli/azure/ml/workspace#az-ml-workspace-create"
+      },
+      {
+        command: "ml workspace update",
+        kind: "ml.workspace",
+        verb: "update",
+        nameFlags: ["--name", "-n", "--workspace-name", "-w"],
+        refFlags: [{ ref: "containerRegistry", names: ["--container-registry", "-c"], kind: "acr" }],
+        flags: ML_WORKSPACE_FLAGS,
+        source: "https://learn.microsoft.com/cli/azure/ml/workspace#az-ml-workspace-update"
+      },
+      {
+        command: "keyvault create",
+        kind: "keyvault",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        flags: KEYVAULT_FLAGS,
+        defaults: { purgeProtection: false },
+        source: "https://learn.microsoft.com/cli/azure/keyvault#az-keyvault-create"
+      },
+      {
+        command: "keyvault update",
+        kind: "keyvault",
+        verb: "update",
+        nameFlags: ["--name", "-n"],
+        flags: KEYVAULT_FLAGS,
+        source: "https://learn.microsoft.com/cli/azure/keyvault#az-keyvault-update"
+      },
+      {
+        command: "acr create",
+        kind: "acr",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        flags: ACR_FLAGS,
+        defaults: { adminEnabled: false },
+        source: "https://learn.microsoft.com/cli/azure/acr#az-acr-create"
+      },
+      {
+        command: "acr update",
+        kind: "acr",
+        verb: "update",
+        nameFlags: ["--name", "-n"],
+        flags: ACR_FLAGS,
+        source: "https://learn.microsoft.com/cli/azure/acr#az-acr-update"
+      },
+      {
+        command: "storage account create",
+        kind: "storage",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        flags: STORAGE_FLAGS,
+        source: "https://learn.microsoft.com/cli/azure/storage/account#az-storage-account-create"
+      },
+      {
+        command: "storage account update",
+        kind: "storage",
+        verb: "update",
+        nameFlags: ["--name", "-n"],
+        flags: STORAGE_FLAGS,
+        source: "https://learn.microsoft.com/cli/azure/storage/account#az-storage-account-update"
+      },
+      {
+        command: "network nsg rule create",
+        kind: "nsg.rule",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        parentFlags: ["--nsg-name"],
+        parentRef: "nsg",
+        flags: NSG_RULE_FLAGS,
+        source: "https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-create"
+      },
+      {
+        command: "network nsg rule update",
+        kind: "nsg.rule",
+        verb: "update",
+        nameFlags: ["--name", "-n"],
+        parentFlags: ["--nsg-name"],
+        parentRef: "nsg",
+        flags: NSG_RULE_FLAGS,
+        source: "https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-update"
+      },
+      {
+        command: "vm create",
+        kind: "vm",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        flags: [{ names: ["--size"], attr: "vmSize", read: "string" }, TAGS],
+        source: "https://learn.microsoft.com/cli/azure/vm#az-vm-create"
+      },
+      {
+        command: "vmss create",
+        kind: "vmss",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        flags: [{ names: ["--vm-sku"], attr: "vmSize", read: "string" }, TAGS],
+        source: "https://learn.microsoft.com/cli/azure/vmss#az-vmss-create"
+      }
+    ];
+    LOCATION_FLAGS = ["--location", "-l"];
+    FILE_FLAGS = ["--file", "-f"];
+    SET_FLAG = "--set";
+    SWITCH_FLAGS = /* @__PURE__ */ new Set(["--yes", "-y", "--no-wait", "--debug", "--verbose", "--only-show-errors", "--help", "-h", "--generate-ssh-keys", "--no-ssh-key", "--enable-managed-identity", "--attach-acr-skip"]);
+    CREATE_COMPUTE_INPUTS = {
+      cluster_name: { attr: "name", read: "string" },
+      size: { attr: "vmSize", read: "string" },
+      min_instances: { attr: "minNodeCount", read: "number" },
+      max_instances: { attr: "maxNodeCount", read: "number" }
+    };
+    KNOWN_TEMPLATES = [
+      {
+        label: "mlops-templates create-compute",
+        githubWorkflow: "azure/mlops-templates/.github/workflows/create-compute.yml",
+        kind: "ml.compute",
+        inputs: CREATE_COMPUTE_INPUTS,
+        nameInput: "cluster_name",
+        // The body runs `az ml compute create --type AmlCompute` with no `--tags`.
+        fixed: { computeTypeRaw: "AmlCompute" },
+        source: "https://github.com/Azure/mlops-templates/blob/main/.github/workflows/create-compute.yml"
+      },
+      {
+        label: "mlops-templates create-compute",
+        pipelineTemplate: { fileName: "create-compute.yml", repositoryIncludes: "mlops-templates" },
+        kind: "ml.compute",
+        inputs: CREATE_COMPUTE_INPUTS,
+        nameInput: "cluster_name",
+        fixed: { computeTypeRaw: "AmlCompute" },
+        source: "https://github.com/Azure/mlops-templates/blob/main/templates/aml-cli-v2/create-compute.yml"
+      }
+    ];
+  }
+});
+
+// src/eval/azcli/words.ts
+function balanced(raw, i, open, close) {
+  let depth = 0;
+  for (let j = i; j < raw.length; j++) {
+    if (raw[j] === open) depth++;
+    else if (raw[j] === close && --depth === 0) return j;
+  }
+  return -1;
+}
+function lookup(env, name, ps) {
+  if (!ps) return env.get(name);
+  const n = name.toLowerCase();
+  for (const [k, v] of env) if (k.toLowerCase() === n) return v;
+  return void 0;
+}
+function expandWord(word, env, ctx, onAssign, depth = 0) {
+  const raw = word.raw;
+  const ps = ctx.language === "powershell";
+  const esc = ps ? "`" : "\\";
+  const segs = [];
+  let quote = "";
+  let opaque = false;
+  const lit = (text2, from, to) => {
+    const last = segs[segs.length - 1];
+    if (last && !last.value && last.to === from) {
+      last.text += text2;
+      last.to = to;
+    } else segs.push({ text: text2, from, to });
+  };
+  const expansion = (value, from, to, variable) => {
+    const v = value.kind === "string" || value.kind === "unknown" ? value : str(String(value.value ?? ""), value.origin);
+    const seg = { text: v.kind === "string" ? v.value : "", from, to, value: v, unquoted: quote === "" };
+    if (variable) seg.variable = variable;
+    segs.push(seg);
+    if (v.kind === "unknown" && quote === "") opaque = true;
+  };
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") {
+        if (ps && raw[i + 1] === "'") {
+          lit("'", i, i + 2);
+          i += 2;
+          continue;
+        }
+        quote = "";
+        i++;
+        continue;
+      }
+      lit(c, i, i + 1);
+      i++;
+      continue;
+    }
+    if (quote === "" && (c === "'" || c === '"')) {
+      quote = c;
+      i++;
+      continue;
+    }
+    if (quote === '"' && c === '"') {
+      quote = "";
+      i++;
+      continue;
+    }
+    if (c === esc && i + 1 < raw.length) {
+      lit(raw[i + 1], i + 1, i + 2);
+      i += 2;
+      continue;
+    }
+    if (!ps && c === "`") {
+      const close = raw.indexOf("`", i + 1);
+      const end = close < 0 ? raw.length : close + 1;
+      expansion(unknown("command substitution"), i, end);
+      i = end;
+      continue;
+    }
+    if (c !== "$" || i + 1 >= raw.length) {
+      lit(c, i, i + 1);
+      i++;
+      continue;
+    }
+    const n1 = raw[i + 1];
+    if (n1 === "{" && raw[i + 2] === "{") {
+      const close = raw.indexOf("}}", i + 3);
+      const end = close < 0 ? raw.length : close + 2;
+      expansion(ctx.expression(raw.slice(i + 3, close < 0 ? raw.length : close).trim()), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === "[") {
+      const close = balanced(raw, i + 1, "[", "]");
+      const end = close < 0 ? raw.length : close + 1;
+      expansion(unknown("Azure Pipelines runtime expression $[ ]"), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === "(") {
+      const close = balanced(raw, i + 1, "(", ")");
+      const end = close < 0 ? raw.length : close + 1;
+      const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
+      if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
+      else expansion(unknown(inner.startsWith("(") ? "arithmetic expansion" : `command substitution $(${inner.slice(0, 40)})`), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === "{") {
+      const close = balanced(raw, i + 1, "{", "}");
+      const end = close < 0 ? raw.length : close + 1;
+      const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(/^env:/i, "") : inner);
+      if (!m2) {
+        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end);
+        i = end;
+        continue;
+      }
+      const name = m2[1];
+      const bound = lookup(env, name, ps);
+      const op = m2[2];
+      if (op && !ps) {
+        const defFrom = i + 2 + name.length + op.length;
+        const defTo = end - 1;
+        const setNonEmpty = bound !== void 0 && (bound.kind !== "string" || bound.value !== "" || !op.startsWith(":"));
+        if (setNonEmpty) expansion(bound, i, end, name);
+        else {
+          const defText = m2[3] ?? "";
+          const inner2 = expandText(defText, env, ctx, depth + 1);
+          const v = inner2 ?? str(defText, locOf2(ctx.file, word, defFrom, defTo));
+          expansion(v, i, end, name);
+          if (op.endsWith("=") && onAssign) onAssign(name, v);
+        }
+        i = end;
+        continue;
+      }
+      expansion(bound ?? unknown(`$${name} is not assigned a literal in this script`), i, end, name);
+      i = end;
+      continue;
+    }
+    const re = ps ? PS_NAME : NAME;
+    re.lastIndex = i + 1;
+    const m = re.exec(raw);
+    if (m) {
+      const name = ps ? m[0].replace(/^env:/i, "") : m[0];
+      const end = i + 1 + m[0].length;
+      expansion(lookup(env, name, ps) ?? unknown(`$${name} is not assigned a literal in this script`), i, end, name);
+      i = end;
+      continue;
+    }
+    if (/[0-9@*#?$!-]/.test(n1)) {
+      expansion(unknown(`special parameter $${n1}`), i, i + 2);
+      i += 2;
+      continue;
+    }
+    lit(c, i, i + 1);
+    i++;
+  }
+  const allKnown = segs.every((s) => !s.value || s.value.kind === "string");
+  const out = { file: ctx.file, word, segments: segs, opaque };
+  if (allKnown) out.text = segs.map((s) => s.text).join("");
+  return out;
+}
+function locOf2(file, word, from, to) {
+  return { file, range: word.rangeOf(from, to) };
+}
+function expandText(text2, env, ctx, depth) {
+  if (!/[$`]/.test(text2)) return void 0;
+  if (depth > 8) return unknown("defaults nested too deeply");
+  const fake = { text: text2, raw: text2, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, rangeOf: () => fake.range };
+  const e = expandWord(fake, env, ctx, void 0, depth);
+  const vs = e.segments.filter((s) => s.value);
+  if (e.text === void 0) return unknown("default built from an unknown value");
+  if (vs.length === 1 && e.segments.length === 1) return vs[0].value;
+  return unknown("default built from several values");
+}
+function sliceValue(e, from = 0) {
+  const segs = e.segments.filter((s) => s.to > from);
+  if (segs.length === 0) return str("", locOf2(e.file, e.word, from, from));
+  const unknownSeg = segs.find((s) => s.value?.kind === "unknown");
+  if (unknownSeg) return unknownSeg.value;
+  if (segs.length === 1 && segs[0].value) return segs[0].value;
+  const text2 = segs.map((s) => s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text).join("");
+  const a = Math.max(segs[0].from, from);
+  const b = segs[segs.length - 1].to;
+  return str(text2, locOf2(e.file, e.word, a, b));
+}
+function sliceVariable(e, from = 0) {
+  const segs = e.segments.filter((s) => s.to > from);
+  return segs.length === 1 ? segs[0].variable : void 0;
+}
+var NAME, PS_NAME;
+var init_words = __esm({
+  "src/eval/azcli/words.ts"() {
+    "use strict";
+    init_value();
+    NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+    PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
+  }
+});
+
+// src/eval/azcli/interpret.ts
+function copy(env) {
+  return new Map(env);
+}
+function same(a, b) {
+  if (!a || !b || a.kind !== "string" || b.kind !== "string") return false;
+  return a.value === b.value;
+}
+function merge(before, paths) {
+  const out = copy(before);
+  const names = /* @__PURE__ */ new Set();
+  for (const p of paths) for (const k of p.keys()) names.add(k);
+  for (const name of names) {
+    const vals = paths.map((p) => p.get(name));
+    const first = vals[0];
+    if (vals.every((v) => v === first)) {
+      if (first) out.set(name, first);
+      else out.delete(name);
+    } else if (vals.every((v) => same(v, first))) out.set(name, first);
+    else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
+  }
+  return out;
+}
+function interpretScript(file, script, initial, base) {
+  const ps = script.language === "powershell";
+  const ctx = { ...base, file, language: script.language };
+  let env = copy(initial);
+  const assigned = /* @__PURE__ */ new Map();
+  const invocations = [];
+  const heredocs = [];
+  const calls = [];
+  const exported = new Set(initial.keys());
+  const frames = [];
+  let psDepth = 0;
+  let statement = -1;
+  let afterOperator = false;
+  const set = (name, v) => {
+    env.set(name, v);
+    assigned.set(name, v);
+    const top = frames[frames.length - 1];
+    if (top?.kind === "case") {
+      const list2 = top.caseValues.get(name) ?? [];
+      list2.push(v);
+      top.caseValues.set(name, list2);
+    }
+  };
+  const assignWord = (w, m) => {
+    const name = m[1];
+    if (m[2]) {
+      set(name, unknown(`$${name} is appended to`));
+      return;
+    }
+    const e = expandWord(w, env, ctx, set);
+    set(name, sliceValue(e, m[0].length));
+  };
+  const commands = script.commands;
+  for (let ci = 0; ci < commands.length; ci++) {
+    const cmd = commands[ci];
+    if (cmd.commented) continue;
+    if (cmd.statement !== statement) {
+      statement = cmd.statement;
+      afterOperator = false;
+    }
+    const words = joinExpressions(cmd.argv);
+    if (words.length === 0) continue;
+    if (cmd.after === "||" || cmd.after === "&&") afterOperator = true;
+    const inSubstitution = cmd.after === "$(" || cmd.after === "`";
+    if (ps) {
+      psCommand(cmd);
+      continue;
+    }
+    let k = 0;
+    for (; k < words.length; k++) {
+      const t = words[k].raw;
+      if (t === "if" || t === "while" || t === "until") {
+        frames.push({ kind: t === "if" ? "if" : "loop", before: copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
+        continue;
+      }
+      if (t === "elif" || t === "else") {
+        const top2 = frames[frames.length - 1];
+        if (top2?.kind === "if") {
+          top2.branches.push(env);
+          env = copy(top2.before);
+          if (t === "else") top2.hasElse = true;
+        }
+        continue;
+      }
+      if (LEADING.has(t)) continue;
+      break;
+    }
+    const rest = words.slice(k);
+    const head = rest[0]?.raw;
+    if (head === void 0) continue;
+    if (head === "fi" || head === "done" || head === "esac" || head === "}") {
+      closeFrame(head);
+      continue;
+    }
+    if (head === "for" || head === "select") {
+      const v = rest[1]?.text;
+      frames.push({ kind: "loop", before: copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
+      if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
+      continue;
+    }
+    if (head === "case") {
+      frames.push({ kind: "case", before: copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
+      continue;
+    }
+    const top = frames[frames.length - 1];
+    if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
+    if (head === "read") {
+      for (const w of rest.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.text)) set(w.text, unknown(`$${w.text} is read at run time`));
+      continue;
+    }
+    if (head === "unset") {
+      for (const w of rest.slice(1)) env.delete(w.text);
+      continue;
+    }
+    let j = 0;
+    const declarer = DECLARERS.has(head);
+    if (declarer) j = 1;
+    while (j < rest.length && rest[j].raw.startsWith("-") && declarer) {
+      if (/a|A/.test(rest[j].raw)) {
+        for (const w of rest.slice(j + 1)) {
+          const m = ASSIGN.exec(w.raw);
+          if (m) set(m[1], unknown(`$${m[1]} is an array`));
+        }
+        j = rest.length;
+        break;
+      }
+      j++;
+    }
+    const assignStart = j;
+    while (j < rest.length && ASSIGN.test(rest[j].raw)) j++;
+    const assignments = rest.slice(assignStart, j);
+    if (j >= rest.length || declarer) {
+      if (inSubstitution) continue;
+      const next = commands[ci + 1];
+      const substituted = next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`");
+      for (const w of assignments) {
+        const m = ASSIGN.exec(w.raw);
+        if (head === "export") exported.add(m[1]);
+        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1], unknown(`$${m[1]} is assigned the output of a command`));
+        else assignWord(w, m);
+      }
+      continue;
+    }
+    const program = rest[j];
+    if (program.text !== "az") {
+      for (const w of rest.slice(j)) if (/\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
+    }
+    if (program.text === "az") {
+      const expanded = [];
+      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(expandWord(w, env, ctx, set)));
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator });
+    }
+    if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
+    recordCall(rest.slice(j));
+  }
+  return { invocations, heredocs, env, assigned, calls };
+  function recordCall(words) {
+    const shells = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
+    let target = words[0];
+    if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
+    if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
+    const path38 = expandWord(target, env, ctx).text;
+    if (path38 === void 0) return;
+    const inherited = /* @__PURE__ */ new Map();
+    for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
+    calls.push({ path: path38, env: inherited });
+  }
+  function closeFrame(head) {
+    const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
+    if (want === "brace") return;
+    const top = frames[frames.length - 1];
+    if (!top || top.kind !== want) return;
+    frames.pop();
+    if (top.kind === "if") {
+      const paths = [...top.branches, env];
+      if (!top.hasElse) paths.push(top.before);
+      env = merge(top.before, paths);
+    } else if (top.kind === "case") {
+      const after = copy(env);
+      for (const [name, vals] of top.caseValues) {
+        const all = top.hasElse ? vals : [...vals, top.before.get(name)];
+        const first = all[0];
+        if (all.every((v) => same(v, first))) after.set(name, first);
+        else after.set(name, unknown(`$${name} is assigned different values in the branches of a case`));
+      }
+      env = after;
+    }
+  }
+  function recordHeredoc(cmd, words) {
+    const h = cmd.heredoc;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const m = /^(?:\d)?>>?(.*)$/.exec(w.raw);
+      if (!m) continue;
+      const targetWord = m[1] ? w : words[i + 1];
+      if (!targetWord) return;
+      const e = expandWord(targetWord, env, ctx);
+      const target = sliceValue(e, m[1] ? w.raw.length - m[1].length : 0);
+      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject });
+      return;
+    }
+  }
+  function psCommand(cmd) {
+    const all = joinExpressions(cmd.argv);
+    let lead = 0;
+    while (lead < all.length && all[lead].raw === "{") lead++;
+    const depthHere = psDepth + lead;
+    for (const w of all) {
+      for (const ch of w.raw) {
+        if (ch === "{") psDepth++;
+        else if (ch === "}") psDepth = Math.max(0, psDepth - 1);
+      }
+    }
+    const words = all.slice(lead);
+    if (words.length === 0) return;
+    const first = words[0];
+    const m = /^\$((?:env:)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
+    if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
+      const name = m[1].replace(/^env:/i, "");
+      const valueWord = m[2] !== void 0 ? first : words[2];
+      const extra = (m[2] !== void 0 ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== void 0 ? 2 : 4) && words[words.length - 1].raw === "}");
+      if (depthHere > 0 || words.some((w) => w.raw === "{" || w.raw === "}")) {
+        set(name, unknown(`$${name} is assigned inside a block`));
+        return;
+      }
+      if (!valueWord || extra || m[2] !== void 0 && m[3] === "") {
+        set(name, unknown(`$${name} is assigned an expression`));
+        return;
+      }
+      const e = expandWord(valueWord, env, ctx);
+      set(name, sliceValue(e, m[2] !== void 0 ? first.raw.length - m[3].length : 0));
+      return;
+    }
+    const azAt = words.findIndex((w, i) => w.text === "az" && (i === 0 || words[i - 1].raw === "&" || words[i - 1].raw === "{"));
+    if (azAt < 0) return;
+    const expanded = [];
+    for (const w of words.slice(azAt + 1)) {
+      if (w.raw === "}") break;
+      expanded.push(...splitWords(expandWord(w, env, ctx)));
+    }
+    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 });
+  }
+}
+function joinExpressions(argv) {
+  if (!argv.some((w) => w.raw.includes("${{"))) return [...argv];
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i];
+    const open = w.raw.lastIndexOf("${{");
+    if (open < 0 || w.raw.indexOf("}}", open) >= 0) {
+      out.push(w);
+      continue;
+    }
+    const parts = [w];
+    while (i + 1 < argv.length) {
+      const n = argv[++i];
+      parts.push(n);
+      if (n.raw.includes("}}")) break;
+    }
+    out.push(joined(parts));
+  }
+  return out;
+}
+function joined(parts) {
+  const starts = [];
+  let raw = "";
+  for (const p of parts) {
+    if (raw) raw += " ";
+    starts.push(raw.length);
+    raw += p.raw;
+  }
+  const at2 = (i) => {
+    let k = parts.length - 1;
+    while (k > 0 && starts[k] > i) k--;
+    return { p: parts[k], off: Math.min(Math.max(i - starts[k], 0), parts[k].raw.length) };
+  };
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  return {
+    text: parts.map((p) => p.text).join(" "),
+    raw,
+    range: { start: first.range.start, end: last.range.end },
+    rangeOf(from, to) {
+      const a = at2(from);
+      const b = at2(Math.max(from, to - 1));
+      return { start: a.p.rangeOf(a.off, a.off + 1).start, end: b.p.rangeOf(b.off, b.off + 1).end };
+    }
+  };
+}
+function splitWords(e) {
+  if (e.segments.length !== 1) return [e];
+  const s = e.segments[0];
+  if (!s.value || !s.unquoted || s.value.kind !== "string" || !/\s/.test(s.value.value.trim())) return [e];
+  const parts = s.value.value.trim().split(/\s+/);
+  return parts.map((p) => ({
+    ...e,
+    segments: [{ ...s, text: p, value: { ...s.value, value: p } }],
+    text: p
+  }));
+}
+var ASSIGN, DECLARERS, LEADING;
+var init_interpret = __esm({
+  "src/eval/azcli/interpret.ts"() {
+    "use strict";
+    init_value();
+    init_words();
+    ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+    DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
+    LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
+  }
+});
+
+// src/eval/azcli/context.ts
+function matrixVariants(job) {
+  const axes = (job?.matrix ?? []).filter((a) => a.values !== void 0 && a.values.length > 0);
+  let combos = [{ label: "", values: /* @__PURE__ */ new Map() }];
+  for (const a of axes) {
+    if (combos.length * a.values.length > MAX_VARIANTS) break;
+    combos = combos.flatMap(
+      (c) => a.values.map((v) => {
+        const values = new Map(c.values);
+        values.set(a.name, v);
+        return { label: c.label ? `${c.label}, ${a.name}=${v.text}` : `${a.name}=${v.text}`, values };
+      })
+    );
+  }
+  return combos;
+}
+function placesOf(file) {
+  const out = /* @__PURE__ */ new Map();
+  const stages = new Map(file.stages.map((s) => [s.subject, s]));
+  for (const job of file.jobs) {
+    const stage = job.stage ? stages.get(job.stage) : void 0;
+    for (const step of job.steps) out.set(step.subject, { step, job, stage });
+  }
+  return out;
+}
+function scalarLoc(file, s) {
+  return { file, range: s.range };
+}
+function referenceOf(expr) {
+  const e = expr.trim();
+  if (!/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])*$/.test(e)) return void 0;
+  const parts = [];
+  const re = /([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\]/g;
+  let m;
+  while (m = re.exec(e)) parts.push(m[1] ?? m[2]);
+  return parts;
+}
+function scriptContext(file, place, variant) {
+  const f = file.file;
+  const github = file.format === "github-actions";
+  const pipeline = file.format === "azure-pipelines";
+  const inputs = new Map(file.inputs.map((i) => [i.name, i]));
+  const vars = /* @__PURE__ */ new Map();
+  let hidden = false;
+  let depth = 0;
+  const expression = (expr) => {
+    const parts = referenceOf(expr);
+    if (!parts) return unknown(`expression \${{ ${expr.slice(0, 60)} }}`);
+    const [head, ...rest] = parts;
+    const key = rest.join(".");
+    if ((head === "inputs" || head === "parameters") && rest.length === 1) return inputDefault(key);
+    if (head === "github" && rest[0] === "event" && rest[1] === "inputs" && rest.length === 3) return inputDefault(rest[2]);
+    if (head === "matrix" && rest.length === 1) {
+      const v = variant.values.get(key);
+      return v ? str(v.text, scalarLoc(f, v)) : unknown(`\${{ matrix.${key} }} has no literal values`);
+    }
+    if (head === "env" && github || head === "variables" && pipeline) {
+      if (rest.length === 1) return vars.get(key) ?? unknown(`${head}.${key} is not set literally in this file`);
+    }
+    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not known before the run`);
+  };
+  const inputDefault = (name) => {
+    const i = inputs.get(name);
+    if (!i?.default) return unknown(`input ${name} has no default`);
+    return passedThrough(str(i.default.text, scalarLoc(f, i.default)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
+  };
+  const resolveScalar = (s) => {
+    if (depth > 8) return unknown("variables refer to each other too deeply");
+    const t = s.text;
+    const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(t.trim());
+    depth++;
+    try {
+      if (whole && !whole[1].includes("}}")) return expression(whole[1]);
+      const macro2 = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
+      if (macro2 && pipeline) return vars.get(macro2[1]) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
+      if (/\$\{\{|\$\(|\$\[/.test(t)) return unknown(`"${t.slice(0, 60)}" is built from expressions`);
+      return str(t, scalarLoc(f, s));
+    } finally {
+      depth--;
+    }
+  };
+  const add = (list2) => {
+    for (const v of list2) {
+      if (v.kind !== "value") {
+        hidden = true;
+        continue;
+      }
+      const value = v.conditions?.length ? unknown(`${v.name} is set under a condition`) : v.value ? resolveScalar(v.value) : unknown(`${v.name} is not a scalar`);
+      vars.set(v.name, value);
+    }
+  };
+  add(file.env);
+  if (place?.stage) add(place.stage.env);
+  if (place?.job) add(place.job.env);
+  if (place?.step) add(place.step.env);
+  const env = /* @__PURE__ */ new Map();
+  for (const [k, v] of vars) {
+    env.set(k, v);
+    if (pipeline) env.set(k.toUpperCase().replace(/\./g, "_"), v);
+  }
+  const macro = pipeline ? (name) => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
+  return { env, expansion: macro ? { expression, macro } : { expression } };
+}
+function entryValue(file, ctx, text2, loc3) {
+  const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
+  if (whole && !whole[1].includes("}}")) return ctx.expansion.expression(whole[1]);
+  const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text2.trim());
+  if (macro && ctx.expansion.macro) return ctx.expansion.macro(macro[1]);
+  if (/\$\{\{|\$\(|\$\[/.test(text2)) return unknown(`"${text2.slice(0, 60)}" is built from expressions`);
+  void file;
+  return str(text2, loc3);
+}
+var MAX_VARIANTS;
+var init_context2 = __esm({
+  "src/eval/azcli/context.ts"() {
+    "use strict";
+    init_value();
+    MAX_VARIANTS = 32;
+  }
+});
+
+// src/frontends/azure-cli.ts
+import path24 from "node:path";
+function identityKey(kind, name) {
+  return `${kind}:${name}`;
+}
+function parseFlags(spec, words, file) {
+  const out = { values: /* @__PURE__ */ new Map(), sets: [], opaque: false, refs: /* @__PURE__ */ new Map() };
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const f of spec.flags) for (const n of f.names) byName2.set(n, f);
+  const has = (names, n) => names.includes(n);
+  let i = spec.command.split(" ").length;
+  while (i < words.length) {
+    const w = words[i];
+    if (w.opaque) {
+      out.opaque = true;
+      i++;
+      continue;
+    }
+    if (!isFlag(w)) {
+      i++;
+      continue;
+    }
+    const t = w.text;
+    const eq = t.startsWith("--") ? t.indexOf("=") : -1;
+    const name = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
+    const inline = eq > 0 ? w : void 0;
+    const inlineFrom = eq > 0 ? w.word.raw.indexOf("=") + 1 : 0;
+    const next = words[i + 1];
+    const takeOne = () => {
+      if (inline) return { value: sliceValue(inline, inlineFrom), word: inline, from: inlineFrom };
+      if (!next || isFlag(next)) return void 0;
+      i++;
+      return { value: sliceValue(next, 0), word: next, from: 0 };
+    };
+    const takeMany = () => {
+      if (inline) return { words: [{ w: inline, from: inlineFrom }] };
+      const ws = [];
+      while (words[i + 1] && !isFlag(words[i + 1])) {
+        ws.push({ w: words[i + 1], from: 0 });
+        i++;
+      }
+      return { words: ws };
+    };
+    const f = byName2.get(name);
+    const refFlag = spec.refFlags?.find((r) => r.names.includes(name));
+    if (refFlag) {
+      const v = takeOne()?.value;
+      if (v?.kind === "string") {
+        const last = v.value.replace(/\/+$/, "").split("/").pop() ?? "";
+        out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, last), v.origin));
+      }
+    } else if (f) {
+      const value = readFlag(f, w, takeOne, takeMany, file, next);
+      if (value) out.values.set(f, { value: value.value, flag: w, variable: value.variable });
+    } else if (has(spec.nameFlags, name)) {
+      const v = takeOne();
+      if (v) out.name = { value: v.value, raw: v.word.word.raw.slice(v.from) };
+    } else if (spec.parentFlags && has(spec.parentFlags, name)) {
+      out.parent = takeOne()?.value;
+    } else if (has(LOCATION_FLAGS, name)) {
+      out.location = takeOne()?.value;
+    } else if (has(FILE_FLAGS, name)) {
+      out.file = takeOne()?.value;
+    } else if (name === SET_FLAG) {
+      for (const { w: sw, from } of takeMany().words) {
+        const raw = sw.word.raw.slice(from);
+        const e = raw.indexOf("=");
+        if (e <= 0) continue;
+        out.sets.push({ key: (sw.text ?? raw).split("=")[0], value: sliceValue(sw, from + e + 1), range: sw.word.range });
+      }
+    } else if (name === "--priority") {
+      const v = takeOne();
+      if (v) out.priority = { value: v.value, at: { file, range: v.word.word.range } };
+    } else if (!SWITCH_FLAGS.has(name) && eq < 0 && next && !isFlag(next)) {
+      i++;
+    }
+    i++;
+  }
+  return out;
+}
+function readFlag(f, flagWord, takeOne, takeMany, file, next) {
+  const flagLoc = flagWord.segments.length === 1 && flagWord.segments[0].value?.origin || { file, range: flagWord.word.range };
+  switch (f.read) {
+    case "bool": {
+      const inline = flagWord.text.includes("=");
+      const nextIsValue = !inline && next !== void 0 && !isFlag(next) && (next.text === void 0 || TRUE_WORDS.test(next.text) || FALSE_WORDS.test(next.text));
+      if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
+      const v = takeOne();
+      if (!v) return { value: bool(true, flagLoc) };
+      return { value: toBool(v.value), variable: sliceVariable(v.word, v.from) };
+    }
+    case "enabled": {
+      const v = takeOne();
+      if (!v) return void 0;
+      if (v.value.kind !== "string") return { value: v.value };
+      const l = v.value.value.toLowerCase();
+      return { value: l === "enabled" || l === "disabled" ? { ...bool(l === "enabled", v.value.origin), via: v.value.via } : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
+    }
+    case "string":
+    case "number": {
+      const v = takeOne();
+      if (!v) return void 0;
+      const variable = sliceVariable(v.word, v.from);
+      if (f.read === "number" && v.value.kind === "string" && /^-?\d+$/.test(v.value.value.trim())) return { value: { ...num(Number(v.value.value), v.value.origin), via: v.value.via }, variable };
+      return { value: v.value, variable };
+    }
+    case "commaList": {
+      const v = takeOne();
+      if (!v) return void 0;
+      if (v.value.kind !== "string") return { value: v.value };
+      return { value: commaList(v.value, v.word, v.from, file) };
+    }
+    case "keyValues":
+    case "words": {
+      const { words } = takeMany();
+      const values = words.map(({ w, from }) => sliceValue(w, from));
+      const bad = values.find((x) => x.kind === "unknown");
+      if (bad) return { value: bad };
+      if (f.read === "words") return { value: list(values, flagLoc) };
+      const entries2 = /* @__PURE__ */ new Map();
+      for (const v of values) {
+        if (v.kind !== "string" || v.value === "") continue;
+        const e = v.value.indexOf("=");
+        entries2.set(e < 0 ? v.value : v.value.slice(0, e), str(e < 0 ? "" : v.value.slice(e + 1), v.origin));
+      }
+      return { value: obj(entries2, values[0]?.origin ?? flagLoc) };
+    }
+  }
+}
+function toBool(v) {
+  if (v.kind !== "string") return v;
+  if (TRUE_WORDS.test(v.value.trim())) return { ...bool(true, v.origin), via: v.via };
+  if (FALSE_WORDS.test(v.value.trim())) return { ...bool(false, v.origin), via: v.via };
+  return unknown(`"${v.value}" is not a boolean`, v.origin);
+}
+function commaList(v, word, from, file) {
+  const literal = word.segments.length === 1 && !word.segments[0].value;
+  const items = [];
+  let at2 = 0;
+  for (const part of v.value.split(",")) {
+    const start = at2;
+    at2 += part.length + 1;
+    if (part.trim() === "") continue;
+    if (literal) {
+      const seg = word.segments[0];
+      const rawStart = seg.from + Math.max(0, from - seg.from) + start;
+      const exact = word.word.raw.slice(rawStart, rawStart + part.length) === part;
+      items.push(str(part.trim(), exact ? { file, range: word.word.rangeOf(rawStart, rawStart + part.length) } : v.origin));
+    } else items.push({ ...str(part.trim(), v.origin), via: v.via });
+  }
+  return list(items, v.origin);
+}
+function defaultValue(d) {
+  if (typeof d === "string") return str(d);
+  if (typeof d === "number") return num(d);
+  if (typeof d === "boolean") return bool(d);
+  if (Array.isArray(d)) return list(d.map((x) => str(x)));
+  return obj(new Map(Object.entries(d).map(([k, x]) => [k, str(x)])));
+}
+function flagNameOf(spec, attr2, pool = false) {
+  return spec.flags.find((f) => f.attr === attr2 && !!f.pool === pool)?.names[0] ?? attr2;
+}
+function azureCliUnits(ciFiles, ctx) {
+  const byUnit = /* @__PURE__ */ new Map();
+  const fileReferences = [];
+  const heredocs = [];
+  const byPath = new Map(ciFiles.filter((f) => f.kind === "script" && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0] }]));
+  for (const file of ciFiles) {
+    const places = placesOf(file);
+    const draftsByVariant = /* @__PURE__ */ new Map();
+    const envByVariant = /* @__PURE__ */ new Map();
+    const add = (variant, d, env) => {
+      const list2 = draftsByVariant.get(variant) ?? [];
+      list2.push(d);
+      draftsByVariant.set(variant, list2);
+      const envs = envByVariant.get(variant) ?? /* @__PURE__ */ new Map();
+      envs.set(d, env);
+      envByVariant.set(variant, envs);
+    };
+    for (const script of file.scripts) {
+      if (script.origin === "comment") continue;
+      const place = places.get(script.subject);
+      for (const [vi, variant] of matrixVariants(place?.job).entries()) {
+        const sc = scriptContext(file, place, variant);
+        const run3 = interpretScript(file.file, script, sc.env, sc.expansion);
+        if (vi === 0) heredocs.push(...run3.heredocs);
+        const env = envClassOf(ctx, file, place, run3.assigned);
+        const variantName = variant.label ? `matrix: ${variant.label}` : "default";
+        if (vi === 0 && file.kind !== "script") {
+          for (const call of run3.calls) {
+            const target = scriptAt(byPath, ctx.root, file.file, call.path);
+            if (!target) continue;
+            const child = interpretScript(target.file, target.script, call.env, sc.expansion);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false) ?? []) add(variantName, d, env);
+          }
+        }
+        for (const inv of run3.invocations) {
+          const built = fromInvocation(inv, file.file, fileReferences, vi === 0);
+          if (!built) continue;
+          const existing = draftsByVariant.get(variantName) ?? [];
+          for (const d of built) {
+            if (d.spec?.verb === "update" && mergeUpdate(existing, d)) continue;
+            add(variantName, d, env);
+          }
+        }
+      }
+    }
+    for (const { step, script } of scriptPathRuns(file, byPath, ctx.root)) {
+      const place = places.get(step.subject);
+      const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
+      const run3 = interpretScript(script.file, script.script, sc.env, sc.expansion);
+      const env = envClassOf(ctx, file, place, run3.assigned);
+      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false) ?? []) add("default", d, env);
+    }
+    for (const call of templateCalls(file)) {
+      const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
+      for (const variant of matrixVariants(call.job)) {
+        const sc = scriptContext(file, place, variant);
+        const env = envClassOf(ctx, file, place, /* @__PURE__ */ new Map());
+        const variantName = variant.label ? `matrix: ${variant.label}` : "default";
+        add(variantName, templateResource(file, call, sc), env);
+      }
+    }
+    for (const [variant, drafts] of draftsByVariant) {
+      const envs = envByVariant.get(variant);
+      for (const d of drafts) {
+        const env = envs.get(d) ?? "unknown";
+        const key = `${file.file}\0${variant}\0${env}`;
+        let unit = byUnit.get(key);
+        if (!unit) {
+          unit = { evaluation: { variant, env, unit: file.file, inputs: [] }, resources: [] };
+          byUnit.set(key, unit);
+        }
+        d.resource.evaluation = unit.evaluation;
+        unit.resources.push(d.resource);
+      }
+    }
+  }
+  return {
+    units: [...byUnit.values()].map((u) => ({ evaluation: u.evaluation, resources: u.resources, refKeys })),
+    fileReferences,
+    heredocs
+  };
+}
+function envClassOf(ctx, file, place, assigned) {
+  if (ctx.envOverride) return ctx.envOverride;
+  const configured = ctx.envForPath(file.file);
+  if (configured) return configured;
+  const rel = path24.relative(ctx.root, file.file);
+  const byName2 = classifyPath(path24.basename(rel));
+  if (byName2) return byName2.env;
+  for (const n of ENV_NAMES) {
+    for (const [k, v] of assigned) {
+      if (k.toLowerCase() !== n.toLowerCase() || v.kind !== "string") continue;
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  const jobEnv = place?.job?.environment?.name;
+  if (jobEnv) {
+    const env = classifyValue(jobEnv);
+    if (env) return env;
+  }
+  const stage = place?.stage;
+  for (const s of [stage?.id, stage?.name]) {
+    const env = s ? classifyValue(s) : void 0;
+    if (env) return env;
+  }
+  return classifyPath(path24.dirname(rel))?.env ?? "unknown";
+}
+function fromInvocation(inv, file, refs, recordRefs) {
+  const head = [];
+  for (const w of inv.words) {
+    if (w.text === void 0 || w.text.startsWith("-")) break;
+    head.push(w.text);
+  }
+  const spec = commandSpecOf(head);
+  if (!spec) return void 0;
+  const flags = parseFlags(spec, inv.words, file);
+  const at2 = { file, range: inv.az.range };
+  if (flags.file) {
+    if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
+    return void 0;
+  }
+  const nameRaw = flags.name?.raw ?? "";
+  const address = `${inv.script.subject}: az ${spec.command}${nameRaw ? ` ${nameRaw}` : ""}`;
+  const nameValue = flags.name?.value.kind === "unknown" ? { ...flags.name.value, token: nameRaw } : flags.name?.value;
+  const resource = newResource(spec.kind, address, `az ${spec.command}`, at2, nameValue);
+  const nameKey = nameValue?.kind === "string" ? nameValue.value : void 0;
+  const parentKey2 = flags.parent?.kind === "string" ? flags.parent.value : void 0;
+  if (nameKey !== void 0 && spec.verb === "create") resource.identity.push(identityKey(spec.kind, nameKey));
+  if (spec.parentRef && parentKey2 !== void 0) resource.refs.set(spec.parentRef, str(identityKey(PARENT_KIND[spec.parentRef], parentKey2), flags.parent.origin));
+  for (const [ref, v] of flags.refs) resource.refs.set(ref, v);
+  if (nameValue) setFact(resource, "name", nameValue, at2, spec.nameFlags[0]);
+  if (flags.location) resource.body = obj({ location: flags.location });
+  const isCreate = spec.verb === "create";
+  const pool = spec.poolDefaults ? newResource("aks.nodepool", `${address} (default node pool)`, `az ${spec.command}`, at2, void 0) : void 0;
+  for (const f of spec.flags) {
+    const target = f.pool ? pool : resource;
+    const given = flags.values.get(f);
+    if (given) {
+      const loc3 = { file, range: given.flag.word.range };
+      const value = given.variable && given.value.kind !== "unknown" ? withSymbol(given.value, given.variable, loc3) : given.value;
+      if (f.pool && f.attr === "name") target.name = value;
+      setFact(target, f.attr, value, loc3, given.flag.text.split("=")[0]);
+    }
+  }
+  const defaults = (r, table, isPool) => {
+    if (!isCreate) return;
+    for (const [attr2, d] of Object.entries(table ?? {})) {
+      if (r.attrs.has(attr2)) continue;
+      const sourcePath = flagNameOf(spec, attr2, isPool);
+      if (flags.opaque) r.attrs.set(attr2, { value: unknown(`an unquoted expansion in this az command may set ${sourcePath}`, at2), defaulted: false, at: at2, sourcePath });
+      else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath });
+      if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
+    }
+    for (const attr2 of VERSION_DEPENDENT[spec.command] ?? []) {
+      if (!r.attrs.has(attr2)) r.attrs.set(attr2, { value: unknown(`the default of ${flagNameOf(spec, attr2)} depends on the Azure CLI version`, at2), defaulted: false, at: at2, sourcePath: flagNameOf(spec, attr2) });
+    }
+    if (flags.opaque) {
+      for (const f of spec.flags) {
+        const t = f.pool ? pool : resource;
+        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at2), defaulted: false, at: at2, sourcePath: f.names[0] });
+      }
+    }
+  };
+  for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
+  if (spec.kind === "aks.nodepool" && flags.priority) {
+    const p = flags.priority.value;
+    const taints = resource.attrs.get("taints");
+    if (p.kind === "unknown") resource.attrs.set("taints", { value: p, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
+    else if (p.kind === "string" && p.value.toLowerCase() === "spot") {
+      const items = taints?.value?.kind === "list" ? taints.value.items : [];
+      if (taints?.value?.kind !== "unknown") {
+        resource.attrs.set("taints", {
+          value: list([...items, str(SPOT_TAINT2, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
+          defaulted: false,
+          at: taints?.at ?? flags.priority.at,
+          sourcePath: taints ? `${taints.sourcePath} (and --priority Spot)` : "--priority Spot"
+        });
+      }
+    }
+  }
+  defaults(resource, spec.defaults, false);
+  const drafts = [{ resource, spec, nameKey, parentKey: parentKey2 }];
+  if (pool) {
+    defaults(pool, spec.poolDefaults, true);
+    pool.attrs.set("isDefault", { value: bool(true), defaulted: false, sourcePath: "default node pool" });
+    pool.attrs.set("mode", { value: str("System"), defaulted: true, sourcePath: "mode" });
+    pool.attrs.set("inline", { value: bool(true), defaulted: false, sourcePath: "default node pool" });
+    pool.parent = resource;
+    drafts.push({ resource: pool });
+  }
+  return drafts;
+}
+function withSymbol(v, variable, consumer) {
+  return { ...v, via: [...v.via ?? [], { ...consumer, label: `$${variable}`, symbol: { kind: "variable", name: variable } }] };
+}
+function setFact(r, attr2, value, at2, sourcePath) {
+  const fact = { value, defaulted: false, at: at2, sourcePath };
+  r.attrs.set(attr2, fact);
+}
+function newResource(kind, address, sourceType, header, name) {
+  const r = {
+    address,
+    kind,
+    sourceType,
+    format: "azure-cli",
+    header,
+    attrs: /* @__PURE__ */ new Map(),
+    identity: [],
+    refs: /* @__PURE__ */ new Map(),
+    // Set when the resource is placed in its unit.
+    evaluation: { variant: "default", env: "unknown", unit: header.file, inputs: [] }
+  };
+  if (name) r.name = name;
+  return r;
+}
+function mergeUpdate(drafts, upd) {
+  const kind = upd.resource.kind;
+  const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== "name");
+  if (upd.nameKey === void 0) {
+    let any = false;
+    for (const d of drafts) {
+      if (d.resource.kind !== kind || d.spec?.verb !== "create") continue;
+      for (const [a, f] of setAttrs) d.resource.attrs.set(a, { value: unknown("a later update of an unknown name may change it", upd.resource.header), defaulted: false, at: f.at, sourcePath: f.sourcePath });
+      any = true;
+    }
+    return any;
+  }
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (d.resource.kind !== kind || d.nameKey !== upd.nameKey) continue;
+    if (upd.parentKey !== void 0 && d.parentKey !== void 0 && upd.parentKey !== d.parentKey) continue;
+    for (const [a, f] of setAttrs) d.resource.attrs.set(a, f);
+    return true;
+  }
+  return false;
+}
+function scriptPathRuns(file, scripts, root) {
+  const out = [];
+  if (file.format !== "azure-pipelines") return out;
+  for (const step of file.steps) {
+    if (step.task?.name.toLowerCase() !== "azurecli") continue;
+    const input = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
+    if ((input("scriptLocation") ?? "scriptPath").toLowerCase() !== "scriptpath") continue;
+    const p = input("scriptPath")?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, "").replace(/\\/g, "/").replace(/^\.\//, "");
+    if (!p || /\$[({[]/.test(p)) continue;
+    const hit = scriptAt(scripts, root, file.file, p);
+    if (hit) out.push({ step, script: hit });
+  }
+  return out;
+}
+function scriptAt(scripts, root, from, p) {
+  const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
+  if (path24.isAbsolute(rel)) return void 0;
+  return scripts.get(path24.join(root, rel)) ?? scripts.get(path24.join(path24.dirname(from), rel));
+}
+function templateCalls(file) {
+  const out = [];
+  for (const job of file.jobs) {
+    if (job.kind === "workflow-call" && job.uses) {
+      const name = job.uses.name.toLowerCase();
+      const t = KNOWN_TEMPLATES.find((k) => k.githubWorkflow === name);
+      if (t) out.push({ template: t, job, inputs: job.inputs, at: { file: file.file, range: job.uses.range }, subject: job.subject });
+    }
+    const jobTpl = job.kind === "template" ? job.template : void 0;
+    if (jobTpl) {
+      const t = pipelineTemplate(jobTpl.path, jobTpl.repository);
+      if (t) out.push({ template: t, job, inputs: job.inputs, at: { file: file.file, range: jobTpl.range }, subject: job.subject });
+    }
+    for (const step of job.steps) {
+      if (!step.template) continue;
+      const t = pipelineTemplate(step.template.path, step.template.repository);
+      if (t) out.push({ template: t, job, step, inputs: step.inputs, at: { file: file.file, range: step.template.range }, subject: step.subject });
+    }
+  }
+  return out;
+}
+function pipelineTemplate(p, repository) {
+  const base = p.split("/").pop()?.toLowerCase();
+  return KNOWN_TEMPLATES.find((k) => k.pipelineTemplate && base === k.pipelineTemplate.fileName && repository?.toLowerCase().includes(k.pipelineTemplate.repositoryIncludes));
+}
+function templateResource(file, call, sc) {
+  const t = call.template;
+  const entries2 = new Map(call.inputs.map((e) => [e.key, e]));
+  const nameEntry = entries2.get(t.nameInput);
+  const nameValue = nameEntry?.value !== void 0 && nameEntry.valueRange ? entryValue(file, sc, nameEntry.value, { file: file.file, range: nameEntry.valueRange }) : void 0;
+  const address = `${call.subject}: ${t.label}${nameEntry?.value ? ` ${nameEntry.value}` : ""}`;
+  const r = newResource(t.kind, address, t.label, call.at, nameValue);
+  for (const [input, { attr: attr2, read }] of Object.entries(t.inputs)) {
+    const e = entries2.get(input);
+    if (!e || e.value === void 0 || !e.valueRange) continue;
+    let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
+    if (read === "number" && v.kind === "string" && /^-?\d+$/.test(v.value.trim())) v = { ...num(Number(v.value), v.origin), via: v.via };
+    r.attrs.set(attr2, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input} (${t.label})` });
+  }
+  for (const [attr2, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
+  const nameKey = nameValue?.kind === "string" ? nameValue.value : void 0;
+  if (nameKey !== void 0) r.identity.push(identityKey(t.kind, nameKey));
+  return { resource: r, nameKey };
+}
+var ENV_NAMES, PARENT_KIND, refKeys, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, AZ_COMMAND_NAMES;
+var init_azure_cli2 = __esm({
+  "src/frontends/azure-cli.ts"() {
+    "use strict";
+    init_env();
+    init_value();
+    init_azure_cli();
+    init_interpret();
+    init_context2();
+    init_words();
+    ENV_NAMES = ["ENVIRONMENT", "ENV", ...ENV_VARIABLE_NAMES];
+    PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg" };
+    refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
+    isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
+    TRUE_WORDS = /^(true|yes|on|1)$/i;
+    FALSE_WORDS = /^(false|no|off|0)$/i;
+    VERSION_DEPENDENT = {
+      "keyvault create": ["rbacAuthorization"],
+      "vm create": ["vmSize"],
+      "vmss create": ["vmSize"]
+    };
+    AZ_COMMAND_NAMES = AZ_COMMANDS.map((c) => `az ${c.command}`);
   }
 });
 
@@ -23289,6 +25312,7 @@ var init_ci2 = __esm({
     init_ci_classify();
     init_shared();
     init_names();
+    init_azure_cli2();
     ciFrontEnd = {
       name: "ci",
       family: "ci",
@@ -23315,7 +25339,381 @@ var init_ci2 = __esm({
             suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
           }
         }
-        return { units: [], ciFiles, problems, suppressionSources };
+        const az = azureCliUnits(ciFiles, ctx);
+        return { units: az.units, ciFiles, problems, suppressionSources, azureCli: { fileReferences: az.fileReferences, heredocs: az.heredocs } };
+      }
+    };
+  }
+});
+
+// src/eval/k8s/read.ts
+function isManifestObject(node) {
+  if (node?.type !== "map") return void 0;
+  const apiVersion = valueOf(node, "apiVersion");
+  const kind = valueOf(node, "kind");
+  if (apiVersion?.type !== "scalar" || kind?.type !== "scalar" || !apiVersion.value || !kind.value) return void 0;
+  return { apiVersion: apiVersion.value, kind: kind.value, kindAt: kind.range };
+}
+function readPodTemplates(file, documents, lineMap) {
+  const out = [];
+  const src = { file, lineMap };
+  const visit2 = (node, depth) => {
+    const obj2 = isManifestObject(node);
+    if (!obj2 || !node) return;
+    if (obj2.kind === "List" || obj2.kind.endsWith("List")) {
+      const items = valueOf(node, "items");
+      if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
+      return;
+    }
+    for (const [path38, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path38, role, spec));
+  };
+  for (const d of documents) visit2(d, 0);
+  return out;
+}
+function at(src, range) {
+  const { file, lineMap: lm } = src;
+  if (!lm) return { file, range };
+  let end = range.end.offset;
+  while (end > range.start.offset && /\s/.test(lm.text[end - 1])) end--;
+  return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
+}
+function path25(node, keys) {
+  let cur = node;
+  for (const k of keys) cur = valueOf(cur, k);
+  return cur;
+}
+function scalar(node) {
+  return node?.type === "scalar" ? node.value : void 0;
+}
+function podSpecsOf(obj2, kind) {
+  const out = [];
+  const push = (p, role, spec) => {
+    if (spec) out.push([p, role, spec]);
+  };
+  const direct = POD_SPEC_PATHS[kind];
+  if (direct) push(direct.join("."), void 0, path25(obj2, direct));
+  const replicaField = REPLICA_SPECS[kind];
+  if (replicaField) {
+    const specs = path25(obj2, ["spec", replicaField]);
+    if (specs?.type === "map") {
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path25(e.value, ["template", "spec"]));
+    }
+  }
+  const ray = RAY_CLUSTER_SPEC[kind];
+  if (ray !== void 0) {
+    const base = ray === "" ? ["spec"] : ["spec", ray];
+    const cluster = path25(obj2, base);
+    const prefix = base.join(".");
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path25(cluster, ["headGroupSpec", "template", "spec"]));
+    const workers = valueOf(cluster, "workerGroupSpecs");
+    if (workers?.type === "seq") {
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path25(w, ["template", "spec"])));
+    }
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path25(obj2, ["spec", "submitterPodTemplate", "spec"]));
+  }
+  return out;
+}
+function readTemplate(src, obj2, o, p, role, spec) {
+  const meta = valueOf(obj2, "metadata");
+  const t = {
+    file: src.file,
+    workloadKind: o.kind,
+    apiVersion: o.apiVersion,
+    name: scalar(valueOf(meta, "name")) || scalar(valueOf(meta, "generateName")) || void 0,
+    namespace: scalar(valueOf(meta, "namespace")) || void 0,
+    path: p,
+    role,
+    header: at(src, o.kindAt),
+    containers: [],
+    tolerations: [],
+    nodeSelector: [],
+    unreadable: []
+  };
+  if (spec.type !== "map") {
+    t.unreadable.push({ what: p, at: at(src, spec.range) });
+    return t;
+  }
+  for (const [field, init] of [["initContainers", true], ["containers", false]]) {
+    const list2 = valueOf(spec, field);
+    if (list2 === void 0) continue;
+    if (list2.type !== "seq") {
+      if (!(list2.type === "scalar" && list2.value === "")) t.unreadable.push({ what: field, at: at(src, list2.range) });
+      continue;
+    }
+    for (const c of list2.items) t.containers.push(readContainer(src, c, init, t));
+  }
+  const tolEntry = entry2(spec, "tolerations");
+  if (tolEntry) {
+    t.tolerationsAt = at(src, tolEntry.keyRange);
+    const v = tolEntry.value;
+    if (v?.type === "seq") for (const item of v.items) readToleration(src, item, t);
+    else if (v !== void 0 && !(v.type === "scalar" && v.value === "")) t.unreadable.push({ what: "tolerations", at: at(src, v.range) });
+  }
+  const sel = valueOf(spec, "nodeSelector");
+  if (sel?.type === "map") {
+    for (const e of sel.entries) {
+      const value = scalar(e.value);
+      if (value === void 0) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range) });
+      else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
+    }
+  } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
+  const required = path25(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  if (required !== void 0) {
+    const terms = valueOf(required, "nodeSelectorTerms");
+    if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
+    else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
+  }
+  return t;
+}
+function entry2(node, key) {
+  return node?.type === "map" ? node.entries.find((e) => e.key === key) : void 0;
+}
+function readContainer(src, c, init, t) {
+  const out = { name: scalar(valueOf(c, "name")) ?? "", init, at: at(src, c.range), resources: [] };
+  if (c.type !== "map") {
+    t.unreadable.push({ what: init ? "initContainers[]" : "containers[]", at: out.at });
+    return out;
+  }
+  const res = valueOf(c, "resources");
+  for (const section of ["limits", "requests"]) {
+    const m = valueOf(res, section);
+    if (m === void 0) continue;
+    if (m.type !== "map") {
+      if (!(m.type === "scalar" && m.value === "")) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
+      continue;
+    }
+    for (const e of m.entries) {
+      const r = { name: e.key, section, keyAt: at(src, e.keyRange) };
+      const q = scalar(e.value);
+      if (q !== void 0) r.quantity = q;
+      out.resources.push(r);
+    }
+  }
+  return out;
+}
+function readToleration(src, item, t) {
+  if (item.type !== "map") {
+    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range) });
+    return;
+  }
+  const field = (k) => {
+    const v = valueOf(item, k);
+    if (v === void 0) return "";
+    return scalar(v);
+  };
+  const key = field("key");
+  const operator = field("operator");
+  const value = field("value");
+  const effect = field("effect");
+  if (key === void 0 || operator === void 0 || value === void 0 || effect === void 0) {
+    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range) });
+    return;
+  }
+  t.tolerations.push({ key, operator: operator || "Equal", value, effect, at: at(src, item.range) });
+}
+function readTerm(src, term, t) {
+  const out = [];
+  const exprs = valueOf(term, "matchExpressions");
+  if (exprs === void 0) {
+    if (valueOf(term, "matchFields") !== void 0) t.unreadable.push({ what: "nodeSelectorTerms[].matchFields", at: at(src, term.range) });
+    return out;
+  }
+  if (exprs.type !== "seq") {
+    t.unreadable.push({ what: "matchExpressions", at: at(src, exprs.range) });
+    return out;
+  }
+  for (const e of exprs.items) {
+    const key = scalar(valueOf(e, "key"));
+    const operator = scalar(valueOf(e, "operator"));
+    const vals = valueOf(e, "values");
+    const values = vals?.type === "seq" ? vals.items.map(scalar) : vals === void 0 ? [] : [void 0];
+    if (key === void 0 || operator === void 0 || values.some((v) => v === void 0)) {
+      t.unreadable.push({ what: "matchExpressions[]", at: at(src, e.range) });
+      continue;
+    }
+    out.push({ key, operator, values, at: at(src, e.range) });
+  }
+  return out;
+}
+function jsonToTree(node, lineMap, depth = 0) {
+  const range = lineMap.range(node.offset, node.offset + node.length);
+  if (depth > 200) return { type: "other", range };
+  switch (node.type) {
+    case "object":
+      return {
+        type: "map",
+        range,
+        entries: (node.children ?? []).flatMap((p) => {
+          const [k, v] = p.children ?? [];
+          if (!k || typeof k.value !== "string") return [];
+          const e = { key: k.value, keyRange: lineMap.range(k.offset + 1, k.offset + k.length - 1), range: lineMap.range(p.offset, p.offset + p.length) };
+          if (v) e.value = jsonToTree(v, lineMap, depth + 1);
+          return [e];
+        })
+      };
+    case "array":
+      return { type: "seq", range, items: (node.children ?? []).map((c) => jsonToTree(c, lineMap, depth + 1)) };
+    case "string":
+      return { type: "scalar", value: String(node.value), plain: false, range: lineMap.range(node.offset + 1, node.offset + node.length - 1) };
+    case "null":
+      return { type: "scalar", value: "", plain: true, range };
+    default:
+      return { type: "scalar", value: String(node.value), plain: true, range };
+  }
+}
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, MAX_LIST_DEPTH;
+var init_read = __esm({
+  "src/eval/k8s/read.ts"() {
+    "use strict";
+    init_tree();
+    TEMPLATE_SPEC = ["spec", "template", "spec"];
+    POD_SPEC_PATHS = {
+      Pod: ["spec"],
+      Deployment: TEMPLATE_SPEC,
+      ReplicaSet: TEMPLATE_SPEC,
+      StatefulSet: TEMPLATE_SPEC,
+      DaemonSet: TEMPLATE_SPEC,
+      Job: TEMPLATE_SPEC,
+      ReplicationController: TEMPLATE_SPEC,
+      CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+    };
+    REPLICA_SPECS = { PyTorchJob: "pytorchReplicaSpecs", TFJob: "tfReplicaSpecs", MPIJob: "mpiReplicaSpecs" };
+    RAY_CLUSTER_SPEC = { RayCluster: "", RayJob: "rayClusterSpec", RayService: "rayClusterConfig" };
+    MAX_LIST_DEPTH = 8;
+  }
+});
+
+// src/frontends/k8s-classify.ts
+import path26 from "node:path";
+function looksLikeManifest(file, text2) {
+  if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
+  return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
+}
+function skipReason(file, text2, host, root) {
+  let dir = path26.dirname(file);
+  for (; ; ) {
+    if (CHART_FILES.some((n) => host.isFile(path26.join(dir, n)))) {
+      return `part of the Helm chart in ${path26.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    }
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path26.join(dir, n)))) {
+      return `input of the Kustomize build in ${path26.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    }
+    const up = path26.dirname(dir);
+    if (up === dir || !host.isInside(up) || path26.relative(root, dir) === "") break;
+    dir = up;
+  }
+  if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
+  return void 0;
+}
+var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, CHART_FILES, KUSTOMIZATION_FILES;
+var init_k8s_classify = __esm({
+  "src/frontends/k8s-classify.ts"() {
+    "use strict";
+    YAML_TOP_API = /^apiVersion[ \t]*:/m;
+    YAML_TOP_KIND = /^kind[ \t]*:/m;
+    JSON_API = /"apiVersion"\s*:/;
+    JSON_KIND = /"kind"\s*:/;
+    TEMPLATE_ACTION = /\{\{[\s\S]*?\}\}/;
+    CHART_FILES = ["Chart.yaml", "Chart.yml"];
+    KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+  }
+});
+
+// src/frontends/k8s.ts
+var k8s_exports = {};
+__export(k8s_exports, {
+  k8sFrontEnd: () => k8sFrontEnd
+});
+import path27 from "node:path";
+function parseManifest2(file, text2, problems, suppressionSources) {
+  if (/\.json$/i.test(file)) {
+    const parsed2 = parseJsonc(text2, file);
+    const first2 = parsed2.errors[0];
+    if (first2 || !parsed2.root) {
+      problems.push({ ruleId: "PARSE001", message: first2?.message ?? "Empty JSON document", location: first2 ? { file, range: first2.range } : fileStart(file) });
+      return void 0;
+    }
+    if (parsed2.comments.length > 0) suppressionSources.push({ file, comments: parsed2.comments, blocks: jsonObjectRanges(parsed2.root, parsed2.lineMap) });
+    return { documents: [jsonToTree(parsed2.root, parsed2.lineMap)], lineMap: parsed2.lineMap };
+  }
+  const parsed = parseYamlFile(text2);
+  const first = parsed.errors[0];
+  if (first) {
+    problems.push({ ruleId: "PARSE001", message: first.message, location: { file, range: first.range } });
+    return void 0;
+  }
+  suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
+  return { documents: parsed.documents, lineMap: parsed.lineMap };
+}
+function envOf2(file, root, override, configured) {
+  return override ?? configured ?? classifyPath(path27.relative(root, file).split(path27.sep).join("/"))?.env ?? "unknown";
+}
+function workloadResource(t, index, evaluation, root) {
+  const rel = path27.relative(root, t.file).split(path27.sep).join("/");
+  const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ""}${t.name ?? `(unnamed ${index})`}/${t.path}`;
+  const fact = (value, at2, sourcePath) => ({ value: str(value, at2), defaulted: false, at: at2, sourcePath });
+  const attrs = /* @__PURE__ */ new Map([["workloadKind", fact(t.workloadKind, t.header, "kind")]]);
+  if (t.name !== void 0) attrs.set("name", fact(t.name, t.header, "metadata.name"));
+  return {
+    address,
+    kind: "k8s.workload",
+    sourceType: `${t.apiVersion}/${t.workloadKind}`,
+    format: "k8s",
+    header: t.header,
+    name: t.name !== void 0 ? str(t.name, t.header) : void 0,
+    attrs,
+    identity: [address],
+    refs: /* @__PURE__ */ new Map(),
+    evaluation,
+    k8s: t
+  };
+}
+var k8sFrontEnd;
+var init_k8s = __esm({
+  "src/frontends/k8s.ts"() {
+    "use strict";
+    init_env();
+    init_source();
+    init_value();
+    init_json();
+    init_blocks();
+    init_document();
+    init_read();
+    init_k8s_classify();
+    init_names();
+    init_shared();
+    k8sFrontEnd = {
+      name: "k8s",
+      family: "k8s",
+      byName: k8sByName,
+      byContent(file, text2) {
+        return looksLikeManifest(file, text2) ? "k8s" : void 0;
+      },
+      run(files, ctx) {
+        const problems = [];
+        const units = [];
+        const suppressionSources = [];
+        const skipped = [];
+        for (const f of files) {
+          const text2 = ctx.host.readText(f.path);
+          if (text2 === void 0) {
+            const p = readProblem(ctx.host, f.path);
+            if (p) problems.push(p);
+            continue;
+          }
+          const why = skipReason(f.path, text2, ctx.host, ctx.root);
+          if (why) {
+            skipped.push({ file: f.path, reason: why });
+            continue;
+          }
+          const parsed = parseManifest2(f.path, text2, problems, suppressionSources);
+          if (!parsed) continue;
+          const env = envOf2(f.path, ctx.root, ctx.envOverride, ctx.envForPath(f.path));
+          const evaluation = { variant: "default", env, unit: f.path, inputs: [] };
+          const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
+          units.push({ evaluation, resources, refKeys: () => [] });
+        }
+        return { units, problems, suppressionSources, skipped };
       }
     };
   }
@@ -23323,16 +25721,17 @@ var init_ci2 = __esm({
 
 // src/action/run.ts
 import fs8 from "node:fs";
-import path24 from "node:path";
+import path37 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path21 from "node:path";
+import path34 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
 import path from "node:path";
+import { StringDecoder } from "node:string_decoder";
 function isBinary(buf) {
   const n = Math.min(buf.length, 8e3);
   for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
@@ -23483,6 +25882,44 @@ function createHost(root) {
         return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
       }
     },
+    readHead(file, maxBytes) {
+      if (!regularFile(file)) return void 0;
+      let fd;
+      try {
+        fd = fs.openSync(file, "r");
+        const buf = Buffer.allocUnsafe(maxBytes);
+        const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        return buf.subarray(0, n);
+      } catch (e) {
+        return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
+      } finally {
+        if (fd !== void 0) fs.closeSync(fd);
+      }
+    },
+    readChunks(file, chunkBytes) {
+      if (!regularFile(file)) return void 0;
+      function* chunks() {
+        const fd = fs.openSync(file, "r");
+        try {
+          const decoder = new StringDecoder("utf8");
+          const buf = Buffer.alloc(chunkBytes);
+          let first = true;
+          for (; ; ) {
+            const n = fs.readSync(fd, buf, 0, chunkBytes, null);
+            let text2 = n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end();
+            if (first && text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+            if (text2.length) {
+              first = false;
+              yield text2;
+            }
+            if (n === 0) return;
+          }
+        } finally {
+          fs.closeSync(fd);
+        }
+      }
+      return chunks();
+    },
     problemOf: (file) => problemByFile.get(file),
     problems: () => allProblems,
     texts: () => textCache,
@@ -23504,6 +25941,9 @@ function realpathOr(p) {
 function monotonicMs() {
   return Number(process.hrtime.bigint()) / 1e6;
 }
+function todayUtc(now = /* @__PURE__ */ new Date()) {
+  return now.toISOString().slice(0, 10);
+}
 
 // src/api.ts
 init_source();
@@ -23524,12 +25964,12 @@ function byName(resources, r, ref) {
   const hits = resources.filter((p) => p.kind === kind && p.name?.kind === "string" && p.name.value === v.value);
   return hits.length === 1 ? hits[0] : void 0;
 }
-function buildGraph(resources, evaluation, refKeys) {
+function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
   const byIdentity = /* @__PURE__ */ new Map();
   for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
   const resolve = (ref) => {
     if (!ref) return void 0;
-    for (const key of refKeys(ref)) {
+    for (const key of refKeys2(ref)) {
       const hit = byIdentity.get(key);
       if (hit) return hit;
     }
@@ -23540,11 +25980,11 @@ function buildGraph(resources, evaluation, refKeys) {
     const parentRef = PARENT_REF[r.kind];
     if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
   }
-  const byKind = /* @__PURE__ */ new Map();
+  const byKind2 = /* @__PURE__ */ new Map();
   for (const r of resources) {
-    const same = byKind.get(r.kind);
-    if (same) same.push(r);
-    else byKind.set(r.kind, [r]);
+    const same2 = byKind2.get(r.kind);
+    if (same2) same2.push(r);
+    else byKind2.set(r.kind, [r]);
   }
   const referrerIndex = /* @__PURE__ */ new Map();
   const referrersOf = (kind, ref) => {
@@ -23552,7 +25992,7 @@ function buildGraph(resources, evaluation, refKeys) {
     let index = referrerIndex.get(key);
     if (!index) {
       index = /* @__PURE__ */ new Map();
-      for (const r of byKind.get(kind) ?? []) {
+      for (const r of byKind2.get(kind) ?? []) {
         const target = resolve(r.refs.get(ref));
         if (!target) continue;
         const list2 = index.get(target);
@@ -23566,7 +26006,8 @@ function buildGraph(resources, evaluation, refKeys) {
   return {
     resources,
     evaluation,
-    ofKind: (kind) => byKind.get(kind) ?? [],
+    opaqueModules,
+    ofKind: (kind) => byKind2.get(kind) ?? [],
     target: (from, ref) => resolve(from.refs.get(ref)),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve
@@ -23576,6 +26017,12 @@ function buildGraph(resources, evaluation, refKeys) {
 // src/engine/run-rules.ts
 init_source();
 import path3 from "node:path";
+
+// src/eval/types.ts
+function isVendoredFile(file, v) {
+  if (/[\\/]\.terraform[\\/]/.test(file)) return true;
+  return v.dirs.some((d) => file.startsWith(d.endsWith("/") || d.endsWith("\\") ? d : d + (file.includes("\\") ? "\\" : "/")));
+}
 
 // src/model/kinds.ts
 var KINDS = {
@@ -23610,6 +26057,8 @@ var KINDS = {
     mode: "string",
     name: "string",
     nodeCount: "number",
+    /** `Regular` or `Spot` (a Spot pool gets an automatic taint, `facts/aks.ts` SPOT_TAINT). */
+    priority: "string",
     tags: "object",
     taints: "list",
     vmSize: "string"
@@ -23635,6 +26084,8 @@ var KINDS = {
     sourceAddresses: "list"
   },
   "private-endpoint": { groupIds: "list", tags: "object", targets: "any" },
+  /** One pod template of a Kubernetes manifest (src/model/k8s.ts; the typed template is `Resource.k8s`). */
+  "k8s.workload": { workloadKind: "string", name: "string" },
   other: { tags: "object" }
 };
 var SIZED_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
@@ -23735,6 +26186,8 @@ var EXAMPLE_SIZES = {
   fpga: "Standard_NP10s",
   /** A large GPU size (several dollars an hour). */
   largeGpu: "Standard_NC24ads_A100_v4",
+  /** A size of a retired GPU series (NC, retired 2023-09-06; `facts/gpu-retirement.ts`). */
+  retired: "Standard_NC6",
   /** A small CPU size for an AKS system pool. */
   systemPool: "Standard_D4s_v5"
 };
@@ -23765,6 +26218,15 @@ function gpuIntent(s) {
   const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
   return input ? `its size comes from "${input.name}"` : void 0;
 }
+function isAmdGpuSize(size) {
+  return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
+}
+function namesGpuSize(name) {
+  return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
+}
+function isVmSizeName(value) {
+  return new RegExp(`^${SIZE_PREFIX}[A-Za-z]`).test(value.trim());
+}
 
 // src/model/facts/aks.ts
 var SYSTEM_MODE = "System";
@@ -23784,6 +26246,11 @@ function hasGpuTaint(taints, expected) {
     const p = parseTaint(t);
     return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
   });
+}
+var SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+var SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
+function isSpotPriority(priority) {
+  return priority.trim().toLowerCase() === "spot";
 }
 
 // src/model/facts/aml.ts
@@ -23971,10 +26438,10 @@ function isKind(r, kind) {
 function whereWritten(r, attr2) {
   return factLocations(r, attr2).location;
 }
-function entryLocations(r, attr2, entry3) {
-  const at = factLocations(r, attr2);
-  const location = entry3.origin ?? at.location;
-  return { location, related: at.related.filter((l) => !sameRange(l, location)) };
+function entryLocations(r, attr2, entry4) {
+  const at2 = factLocations(r, attr2);
+  const location = entry4.origin ?? at2.location;
+  return { location, related: at2.related.filter((l) => !sameRange(l, location)) };
 }
 function amlComputeTypeOf(ctx, c) {
   const fixed2 = ctx.fact(c, "computeType").string();
@@ -23995,6 +26462,129 @@ function registryRestriction(ctx, g, acr) {
   return void 0;
 }
 
+// src/model/facts/k8s.ts
+var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
+var GPU_RESOURCE_PREFIXES = ["nvidia.com/mig-"];
+function isGpuResourceName(name) {
+  const n = name.trim().toLowerCase();
+  return GPU_RESOURCE_NAMES.includes(n) || GPU_RESOURCE_PREFIXES.some((p) => n.startsWith(p) && n.length > p.length);
+}
+var HARD_TAINT_EFFECTS = ["NoSchedule", "NoExecute"];
+function isHardEffect(effect) {
+  return HARD_TAINT_EFFECTS.includes(effect);
+}
+function tolerates(t, taint) {
+  if (t.effect !== "" && t.effect !== taint.effect) return false;
+  if (t.key === "") return t.operator === "Exists";
+  if (t.key !== taint.key) return false;
+  if (t.operator === "Exists") return true;
+  if (t.operator === "Equal") return t.value === taint.value;
+  if (t.operator === "Lt" || t.operator === "Gt") return void 0;
+  return false;
+}
+function extendedResourceToleration(resource) {
+  return { key: resource, operator: "Exists", value: "", effect: "NoSchedule" };
+}
+var ACCELERATOR_LABEL = "kubernetes.azure.com/accelerator";
+var ACCELERATOR_NVIDIA = "nvidia";
+var POOL_NAME_LABELS = ["kubernetes.azure.com/agentpool", "agentpool"];
+var LINUX_NODE_LABELS = {
+  "kubernetes.io/os": "linux",
+  "beta.kubernetes.io/os": "linux",
+  "kubernetes.io/arch": "amd64",
+  "beta.kubernetes.io/arch": "amd64"
+};
+function isPerNodeLabel(key) {
+  return key === "kubernetes.io/hostname" || key.startsWith("topology.kubernetes.io/") || key.startsWith("failure-domain.beta.kubernetes.io/");
+}
+function isDaemonSetKind(kind) {
+  return kind === "DaemonSet";
+}
+
+// src/engine/scan.ts
+function scanView(graphs) {
+  let pools;
+  return {
+    gpuNodePools: () => pools ??= collectGpuNodePools(graphs)
+  };
+}
+function collectGpuNodePools(graphs) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const g of graphs) {
+    for (const pool of g.ofKind("aks.nodepool")) {
+      const p = gpuPool(pool);
+      if (!p) continue;
+      const key = `${pool.address}\0${p.gpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return out;
+}
+function gpuPool(pool) {
+  const sizeFact = pool.attrs.get("vmSize")?.value;
+  let gpuSize;
+  if (sizeFact?.kind === "string") {
+    if (!isGpuSize(sizeFact.value)) return void 0;
+    gpuSize = sizeFact.value;
+  } else {
+    const intent = gpuIntent({
+      name: pool.name?.kind === "string" ? pool.name.value : void 0,
+      label: pool.address.split(/[.[\]"]/).filter(Boolean).pop(),
+      read: (attr2) => known(pool, attr2),
+      sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : [])
+    });
+    if (!intent) return void 0;
+  }
+  const knownName = leafName(pool);
+  const out = { resource: pool, name: knownName ?? displayName(pool), label: () => void 0 };
+  if (gpuSize !== void 0) out.gpuSize = gpuSize;
+  const taints = readTaints(pool);
+  if (typeof taints === "string") out.taintsUnknown = taints;
+  else out.taints = taints;
+  out.label = labelLookup(pool, knownName, gpuSize);
+  return out;
+}
+function readTaints(pool) {
+  const f = pool.attrs.get("taints");
+  const v = f?.value;
+  if (v?.kind === "unknown") return v.reason;
+  const fallback = factLocations(pool, "taints").location;
+  const out = [];
+  if (v?.kind === "list") {
+    for (const item of v.items) {
+      if (item.kind === "unknown") return item.reason;
+      if (item.kind !== "string") return `a taint is not a string`;
+      const p = parseTaint(item.value);
+      if (!p) continue;
+      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback });
+    }
+  } else if (v !== void 0 && v.kind !== "null") return "the taints are not a list";
+  const priority = pool.attrs.get("priority")?.value;
+  if (priority?.kind === "unknown") return `the pool's priority is unknown (${priority.reason})`;
+  if (priority?.kind === "string" && isSpotPriority(priority.value) && !out.some((t) => t.text === SPOT_TAINT)) {
+    out.push({ ...parseTaint(SPOT_TAINT), text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });
+  }
+  return out;
+}
+function labelLookup(pool, name, gpuSize) {
+  const v = pool.attrs.get("labels")?.value;
+  const custom = v?.kind === "object" ? v : void 0;
+  const priority = known(pool, "priority");
+  return (key) => {
+    if (POOL_NAME_LABELS.includes(key)) return name;
+    if (key === SPOT_LABEL.key) return priority === void 0 ? void 0 : priority.kind === "string" && isSpotPriority(priority.value) ? SPOT_LABEL.value : null;
+    if (key === ACCELERATOR_LABEL) return gpuSize !== void 0 && !isAmdGpuSize(gpuSize) ? ACCELERATOR_NVIDIA : void 0;
+    if (key in LINUX_NODE_LABELS) return LINUX_NODE_LABELS[key];
+    if (!custom) return void 0;
+    const e = custom.entries.get(key);
+    if (e === void 0) return null;
+    return e.kind === "string" ? e.value : e.kind === "number" || e.kind === "bool" ? String(e.value) : void 0;
+  };
+}
+
 // src/engine/run-rules.ts
 var RESOURCE_KINDS = Object.keys(KINDS);
 function factView(r, attr2) {
@@ -24013,9 +26603,17 @@ function factView(r, attr2) {
     describe: () => describeFact(f, attr2)
   };
 }
-function runRules(input, undecided = [], failures = []) {
+function outOfCopy(location, related, v) {
+  const outside = related.find((l) => !isVendoredFile(l.file, v));
+  const primary = outside ?? v.call;
+  const rest = related.filter((l) => l !== outside);
+  return { location: primary, related: [{ ...location, label: `inside the module "${v.source}"${location.label ? ` (${location.label})` : ""}` }, ...rest] };
+}
+function runRules(input, undecided2 = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
+  const scan2 = scanView(input.graphs);
+  const today2 = input.today ?? todayUtc();
   for (const rule of input.rules) {
     const meta = rule.meta;
     let variant = "default";
@@ -24032,9 +26630,9 @@ function runRules(input, undecided = [], failures = []) {
         location = d.location;
         related = [...d.related ?? []];
       } else if (r && d.attr) {
-        const at = factLocations(r, d.attr);
-        location = at.location;
-        related = [...at.related, ...d.related ?? []];
+        const at2 = factLocations(r, d.attr);
+        location = at2.location;
+        related = [...at2.related, ...d.related ?? []];
       } else if (r) {
         location = r.header;
         related = [...d.related ?? []];
@@ -24042,6 +26640,11 @@ function runRules(input, undecided = [], failures = []) {
         throw new Error(`${meta.id}: a report needs a location, or a resource`);
       }
       if (r?.declaredIn) related.push(r.declaredIn);
+      let relocated = false;
+      if (r?.vendored && isVendoredFile(location.file, r.vendored)) {
+        ({ location, related } = outOfCopy(location, related, r.vendored));
+        relocated = true;
+      }
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? "";
       let attributePath = d.attributePath ?? d.attr ?? "";
@@ -24056,7 +26659,7 @@ function runRules(input, undecided = [], failures = []) {
       }
       const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath].join("|");
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? subject : ""].join("|");
       const existing = byKey.get(key);
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
@@ -24080,11 +26683,12 @@ function runRules(input, undecided = [], failures = []) {
         })
       );
     };
-    const recordUndecided = (resource, attribute, reason, location) => {
+    const recordUndecided = (resource, attribute, reason, at2) => {
+      const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
       const key = `${meta.id}|${resource.address}|${attribute}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      undecided.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
+      undecided2.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
     };
     const ctx = {
       options: input.options.get(meta.id) ?? {},
@@ -24098,7 +26702,10 @@ function runRules(input, undecided = [], failures = []) {
         return view;
       },
       report,
+      scan: scan2,
       relativePath: (file) => relativeToRoot(input.root, file) || ".",
+      today: today2,
+      policies: input.policies,
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       }
@@ -24140,7 +26747,7 @@ function runRules(input, undecided = [], failures = []) {
 // src/engine/suppressions.ts
 init_source();
 var DIRECTIVE_KEYWORD = "mlops-iac-lint-ignore";
-var ID_RE = /^[A-Z]+[0-9]{3}$/;
+var ID_RE = /^[A-Z][A-Z0-9]*[0-9]{3}$/;
 var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function isValidDate(s) {
   const m = DATE_RE.exec(s);
@@ -24151,9 +26758,6 @@ function isValidDate(s) {
   if (mo < 1 || mo > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= days;
-}
-function todayUtc(now = /* @__PURE__ */ new Date()) {
-  return now.toISOString().slice(0, 10);
 }
 function stripMarkers(text2) {
   let t = text2.trim();
@@ -24278,14 +26882,14 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
   const entries2 = member(member(resourceBody2, "metadata"), DIRECTIVE_KEYWORD);
   if (!entries2) return { directives, problems };
   const fallback = { file, range: objectRange };
-  const at = (v) => v?.origin && v.origin.file === file ? v.origin : fallback;
+  const at2 = (v) => v?.origin && v.origin.file === file ? v.origin : fallback;
   const items = entries2.kind === "list" ? entries2.items : [entries2];
   if (entries2.kind !== "list" && entries2.kind !== "object") {
-    if (entries2.kind !== "unknown") problems.push({ ruleId: "SUP001", level: "warning", message: `Invalid suppression: metadata "${DIRECTIVE_KEYWORD}" must be an array of { "id", "reason", "until"? } objects.`, location: at(entries2), key: "metadata" });
+    if (entries2.kind !== "unknown") problems.push({ ruleId: "SUP001", level: "warning", message: `Invalid suppression: metadata "${DIRECTIVE_KEYWORD}" must be an array of { "id", "reason", "until"? } objects.`, location: at2(entries2), key: "metadata" });
     return { directives, problems };
   }
   items.forEach((item, i) => {
-    const location = at(item);
+    const location = at2(item);
     const key = `metadata[${i}]`;
     const bad = (message, level = "warning") => {
       problems.push({ ruleId: "SUP001", level, message, location, key: `${key}\0${message}` });
@@ -24327,8 +26931,8 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
   });
   return { directives, problems };
 }
-function inScope(loc2, d) {
-  return loc2.file === d.file && loc2.range.start.line >= d.scope.startLine && loc2.range.start.line <= d.scope.endLine;
+function inScope(loc3, d) {
+  return loc3.file === d.file && loc3.range.start.line >= d.scope.startLine && loc3.range.start.line <= d.scope.endLine;
 }
 function applySuppressions(findings, directives, opts) {
   if (!opts.allowInline) return { findings, unused: [] };
@@ -24486,11 +27090,11 @@ function isEscaped(s, i) {
   return n % 2 === 1;
 }
 function pathRegex(pattern) {
-  const segments = pattern.split("/");
+  const segments2 = pattern.split("/");
   let out = "";
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    const last = i === segments.length - 1;
+  for (let i = 0; i < segments2.length; i++) {
+    const seg = segments2[i];
+    const last = i === segments2.length - 1;
     if (seg === "**") {
       out += last ? ".+" : "(?:.*/)?";
       continue;
@@ -24637,7 +27241,12 @@ async function listFiles(paths, opts = {}) {
         if (rules.length > 0) gitLevels.push({ dir, rules });
       }
     }
-    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, out);
+    const found = /* @__PURE__ */ new Set();
+    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, found);
+    for (const f of found) {
+      out.add(f);
+      opts.walked?.add(f);
+    }
   }
   return [...out].sort();
 }
@@ -24917,6 +27526,66 @@ var config_schema_default = {
               }
             }
           }
+        },
+        K8S001: {
+          if: {
+            type: "string"
+          },
+          then: {
+            $ref: "#/definitions/level"
+          },
+          else: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              level: {
+                $ref: "#/definitions/level"
+              },
+              options: {
+                type: "object",
+                additionalProperties: false,
+                properties: {
+                  taint: {
+                    type: "string",
+                    pattern: "^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$",
+                    description: "GPU taint assumed when the scan has no GPU node pool, key=value:Effect (same as gpu.taint)."
+                  },
+                  assumeInjectedTolerations: {
+                    type: "boolean",
+                    description: "A webhook or policy injects tolerations into GPU pods (same as k8s.assumeInjectedTolerations)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        K8S002: {
+          if: {
+            type: "string"
+          },
+          then: {
+            $ref: "#/definitions/level"
+          },
+          else: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              level: {
+                $ref: "#/definitions/level"
+              },
+              options: {
+                type: "object",
+                additionalProperties: false,
+                properties: {
+                  taint: {
+                    type: "string",
+                    pattern: "^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$",
+                    description: "GPU taint assumed when the scan has no GPU node pool, key=value:Effect (same as gpu.taint)."
+                  }
+                }
+              }
+            }
+          }
         }
       }
     },
@@ -24948,7 +27617,18 @@ var config_schema_default = {
         taint: {
           type: "string",
           pattern: "^[^=:\\s]+(=[^=:\\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$",
-          description: 'AKS001: the taint GPU node pools must carry, key=value:Effect (default "sku=gpu:NoSchedule").'
+          description: 'AKS001: the taint GPU node pools must carry; K8S001/K8S002: the GPU taint assumed when the scan has no GPU node pool. key=value:Effect (default "sku=gpu:NoSchedule").'
+        }
+      }
+    },
+    k8s: {
+      description: "Kubernetes manifests (K8S001, K8S002).",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        assumeInjectedTolerations: {
+          type: "boolean",
+          description: "K8S001: a mutating webhook or policy (Kyverno, Gatekeeper, PodTolerationRestriction) injects tolerations into GPU pods at admission, so the written tolerations are not judged (default false; --verbose lists each workload not judged)."
         }
       }
     },
@@ -24959,6 +27639,33 @@ var config_schema_default = {
         minLength: 1
       },
       description: 'GOV001: Azure locations resources may be deployed to (e.g. ["norwayeast", "westeurope"]; case and spaces are ignored). Empty or absent: GOV001 is inactive.'
+    },
+    policies: {
+      type: "object",
+      additionalProperties: false,
+      description: "GOV002/GOV003: the organisation's Azure Policy definitions, evaluated statically against every scanned resource (its ARM-shaped view: what the provider sends).",
+      properties: {
+        definitions: {
+          $ref: "#/definitions/globs",
+          description: "Globs (relative to this file's folder) of JSON files holding a policy definition (policyRule at the top or under properties) or an initiative (properties.policyDefinitions) whose members are definitions of the same set (matched by name or by the last segment of policyDefinitionId)."
+        },
+        parameters: {
+          type: "object",
+          description: `Assignment parameters by definition name (or display name): { "deny-public-ml": { "effect": "Deny" } }. A parameter not given here takes the definition's defaultValue.`,
+          additionalProperties: {
+            type: "object"
+          }
+        },
+        fromScannedCode: {
+          type: "boolean",
+          description: "Also evaluate Microsoft.Authorization/policyDefinitions resources (ARM, Bicep, azapi) and azurerm_policy_definition resources found in the scanned code (default false)."
+        },
+        aliases: {
+          type: "string",
+          minLength: 1,
+          description: 'A JSON file with more policy aliases: the output of az provider show --namespace <ns> --expand "resourceTypes/aliases" (one provider or a list); same as --policy-aliases.'
+        }
+      }
     },
     environments: {
       description: "Environment class by glob, matched against the paths (relative to this file's folder) of variable/parameter files and module/template folders. The first matching glob wins. Globs: ** (any folders), * and ? (within one path segment), {a,b}; a glob without '/' matches at any depth; a glob matching a folder matches everything in it.",
@@ -25178,12 +27885,12 @@ var UnicodeRangeTable = class {
 var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
 var B64_MAP = /* @__PURE__ */ new Uint8Array(256);
 for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
-var decodeVLQ = (str2) => {
+var decodeVLQ = (str3) => {
   const res = [];
   let value = 0;
   let shift = 0;
-  for (let i = 0; i < str2.length; i++) {
-    const digit = B64_MAP[str2.charCodeAt(i)];
+  for (let i = 0; i < str3.length; i++) {
+    const digit = B64_MAP[str3.charCodeAt(i)];
     value |= (digit & 31) << shift;
     if ((digit & 32) === 0) {
       res.push(value);
@@ -25193,8 +27900,8 @@ var decodeVLQ = (str2) => {
   }
   return res;
 };
-var decodeRanges = (str2, isStride1) => {
-  const res = decodeVLQ(str2);
+var decodeRanges = (str3, isStride1) => {
+  const res = decodeVLQ(str3);
   const numRanges = isStride1 ? res.length / 2 : res.length / 3;
   const out = new Uint32Array(numRanges * 3);
   let current = 0;
@@ -25208,8 +27915,8 @@ var decodeRanges = (str2, isStride1) => {
   }
   return out;
 };
-var decodeOrbit = (str2) => {
-  const res = decodeVLQ(str2);
+var decodeOrbit = (str3) => {
+  const res = decodeVLQ(str3);
   const map = /* @__PURE__ */ new Map();
   let currentKey = 0;
   for (let i = 0; i < res.length; i += 2) {
@@ -25717,8 +28424,8 @@ var Utils = class Utils2 {
     }
     return out;
   }
-  static stringToRunes(str2) {
-    const string = String(str2);
+  static stringToRunes(str3) {
+    const string = String(str3);
     const runes = [];
     let i = 0;
     while (i < string.length) {
@@ -25751,8 +28458,8 @@ var Utils = class Utils2 {
   * @param {string} str
   * @returns {string}
   */
-  static quoteMeta(str2) {
-    return str2.split("").map((s) => {
+  static quoteMeta(str3) {
+    return str3.split("").map((s) => {
       if (Utils2.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
       return s;
     }).join("");
@@ -25770,20 +28477,20 @@ var Utils = class Utils2 {
     for (let i = 0; i < len; i++) res[i] = typedArray[i];
     return res;
   }
-  static stringToUtf8ByteArray(str2) {
+  static stringToUtf8ByteArray(str3) {
     if (globalThis.TextEncoder) {
       if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
-      return cachedNativeEncoder.encode(str2);
+      return cachedNativeEncoder.encode(str3);
     } else {
       let out = [], p = 0;
-      for (let i = 0; i < str2.length; i++) {
-        let c = str2.charCodeAt(i);
+      for (let i = 0; i < str3.length; i++) {
+        let c = str3.charCodeAt(i);
         if (c < 128) out[p++] = c;
         else if (c < 2048) {
           out[p++] = c >> 6 | 192;
           out[p++] = c & 63 | 128;
-        } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str2.length && (str2.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
-          c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str2.charCodeAt(++i) & 1023);
+        } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str3.length && (str3.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+          c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str3.charCodeAt(++i) & 1023);
           out[p++] = c >> 18 | 240;
           out[p++] = c >> 12 & 63 | 128;
           out[p++] = c >> 6 & 63 | 128;
@@ -26144,17 +28851,17 @@ var Matcher = class Matcher2 {
   * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
   * @returns {string} the quoted string
   */
-  static quoteReplacement(str2, javaMode = false) {
+  static quoteReplacement(str3, javaMode = false) {
     if (javaMode) {
-      if (str2.indexOf("\\") < 0 && str2.indexOf("$") < 0) return str2;
-      return str2.split("").map((s) => {
+      if (str3.indexOf("\\") < 0 && str3.indexOf("$") < 0) return str3;
+      return str3.split("").map((s) => {
         const c = s.codePointAt(0);
         if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
         return s;
       }).join("");
     }
-    if (str2.indexOf("$") < 0) return str2;
-    return str2.split("").map((s) => {
+    if (str3.indexOf("$") < 0) return str3;
+    return str3.split("").map((s) => {
       if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
       return s;
     }).join("");
@@ -27135,11 +29842,11 @@ var Machine = class Machine2 {
       }
       if (nstk === 0) return;
       nstk -= 2;
-      const entry3 = stk[nstk];
-      if (entry3 < 0) {
-        capArray[capOffset - entry3 - 1] = stk[nstk + 1];
+      const entry4 = stk[nstk];
+      if (entry4 < 0) {
+        capArray[capOffset - entry4 - 1] = stk[nstk + 1];
         pc = 0;
-      } else pc = entry3;
+      } else pc = entry4;
     }
   }
 };
@@ -28497,13 +31204,13 @@ var PrefilterTree = class PrefilterTree2 {
   static leaf(re) {
     if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
     if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
-    let str2 = "";
+    let str3 = "";
     for (let i = 0; i < re.runes.length; i++) {
       if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
-      str2 += String.fromCodePoint(re.runes[i]);
+      str3 += String.fromCodePoint(re.runes[i]);
     }
     const pf = new Prefilter(Prefilter.Type.EXACT);
-    pf.str = str2;
+    pf.str = str3;
     pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
     return pf;
   }
@@ -29309,13 +32016,13 @@ var CharClass = class CharClass2 {
   }
   static sortRanges(array, len) {
     const n = len >> 1;
-    const order = new Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+    const order2 = new Array(n);
+    for (let i = 0; i < n; i++) order2[i] = i;
+    order2.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
     const sorted = array.slice(0, len);
     for (let i = 0; i < n; i++) {
-      array[2 * i] = sorted[2 * order[i]];
-      array[2 * i + 1] = sorted[2 * order[i] + 1];
+      array[2 * i] = sorted[2 * order2[i]];
+      array[2 * i + 1] = sorted[2 * order2[i] + 1];
     }
   }
   /**
@@ -29477,8 +32184,8 @@ var CharClass = class CharClass2 {
   }
 };
 var StringIterator = class {
-  constructor(str2) {
-    this.str = str2;
+  constructor(str3) {
+    this.str = str3;
     this.position = 0;
   }
   pos() {
@@ -30030,7 +32737,7 @@ var Parser = class Parser2 {
     let s = 0;
     let lensub = array.length;
     let lenout = 0;
-    let str2 = null;
+    let str3 = null;
     let strlen = 0;
     let strflags = 0;
     let start = 0;
@@ -30047,10 +32754,10 @@ var Parser = class Parser2 {
           iflags = re.flags & RE2Flags.FOLD_CASE;
         }
         if (iflags === strflags) {
-          let same = 0;
-          while (same < strlen && same < istrlen && str2[same] === istr[same]) same++;
-          if (same > 0) {
-            strlen = same;
+          let same2 = 0;
+          while (same2 < strlen && same2 < istrlen && str3[same2] === istr[same2]) same2++;
+          if (same2 > 0) {
+            strlen = same2;
             continue;
           }
         }
@@ -30060,7 +32767,7 @@ var Parser = class Parser2 {
       else {
         const prefix = this.newRegexp(Regexp.Op.LITERAL);
         prefix.flags = strflags;
-        prefix.runes = str2.slice(0, strlen);
+        prefix.runes = str3.slice(0, strlen);
         for (let j = start; j < i; j++) {
           array[s + j] = this.removeLeadingString(array[s + j], strlen);
           this.checkLimits(array[s + j]);
@@ -30071,7 +32778,7 @@ var Parser = class Parser2 {
         array[lenout++] = re;
       }
       start = i;
-      str2 = istr;
+      str3 = istr;
       strlen = istrlen;
       strflags = iflags;
     }
@@ -31422,8 +34129,8 @@ var RE2JS = class RE2JS2 {
   * @param {string} str The string to be literalized
   * @returns {string} A literal string replacement
   */
-  static quote(str2) {
-    return Utils.quoteMeta(str2);
+  static quote(str3) {
+    return Utils.quoteMeta(str3);
   }
   /**
   * Quotes '\' and '$' in {@code str}, so that the returned string could be used in
@@ -31435,8 +34142,8 @@ var RE2JS = class RE2JS2 {
   * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
   * @returns {string} the quoted string
   */
-  static quoteReplacement(str2, javaMode = false) {
-    return Matcher.quoteReplacement(str2, javaMode);
+  static quoteReplacement(str3, javaMode = false) {
+    return Matcher.quoteReplacement(str3, javaMode);
   }
   /**
   * Translates a given regular expression string to ensure compatibility with RE2JS.
@@ -31902,9 +34609,9 @@ async function parseConfig(text2, file, catalog) {
   const isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   const rulesNode = findNodeAtLocation2(root, ["rules"]);
   const rules = isObj(raw.rules) ? raw.rules : {};
-  for (const [id, entry3] of Object.entries(rules)) {
+  for (const [id, entry4] of Object.entries(rules)) {
     if (knownRuleIds && /^[A-Z][A-Z0-9]*[0-9]{3}$/.test(id) && !knownRuleIds.has(id)) add(keyNode(rulesNode, id), `rules.${id}: unknown rule ID '${id}'`);
-    const options = isObj(entry3) && isObj(entry3.options) ? entry3.options : void 0;
+    const options = isObj(entry4) && isObj(entry4.options) ? entry4.options : void 0;
     const specs = byId.get(id)?.options ?? {};
     for (const name of Object.keys(options ?? {})) {
       if (!(name in specs) && knownRuleIds?.has(id)) {
@@ -31916,8 +34623,8 @@ async function parseConfig(text2, file, catalog) {
   }
   for (const r of catalog ?? []) {
     for (const [name, spec] of Object.entries(r.options ?? {})) {
-      const entry3 = rules[r.id];
-      const perRule = isObj(entry3) && isObj(entry3.options) && name in entry3.options;
+      const entry4 = rules[r.id];
+      const perRule = isObj(entry4) && isObj(entry4.options) && name in entry4.options;
       const top = spec.configPath && getPath(data, spec.configPath) !== void 0;
       if (perRule && top) add(findNodeAtLocation2(root, ["rules", r.id, "options", name]), `rules.${r.id}.options.${name}: also set as ${describePath([...spec.configPath])}; set it once`);
       const segs = perRule ? ["rules", r.id, "options", name] : top ? [...spec.configPath] : void 0;
@@ -31964,15 +34671,15 @@ function resolveConfig(raw, baseDir, catalog) {
   const ruleOptions = /* @__PURE__ */ new Map();
   for (const r of catalog ?? []) {
     for (const [name, spec] of Object.entries(r.options ?? {})) {
-      const entry3 = raw.rules?.[r.id];
-      const perRule = typeof entry3 === "object" ? entry3.options?.[name] : void 0;
+      const entry4 = raw.rules?.[r.id];
+      const perRule = typeof entry4 === "object" ? entry4.options?.[name] : void 0;
       const value = perRule ?? (spec.configPath ? getPath(raw, spec.configPath) : void 0);
       if (value === void 0) continue;
       ruleOptions.set(r.id, { ...ruleOptions.get(r.id) ?? {}, [name]: value });
     }
   }
-  for (const [id, entry3] of Object.entries(raw.rules ?? {})) {
-    const level = typeof entry3 === "string" ? entry3 : entry3.level;
+  for (const [id, entry4] of Object.entries(raw.rules ?? {})) {
+    const level = typeof entry4 === "string" ? entry4 : entry4.level;
     if (level) levels.set(id, level);
   }
   const environments = Object.entries(raw.environments ?? {}).map(([glob, env]) => ({ glob, env }));
@@ -31992,6 +34699,12 @@ function resolveConfig(raw, baseDir, catalog) {
     ignorePaths,
     suppressions,
     allowInlineSuppressions: raw.allowInlineSuppressions ?? true,
+    policies: {
+      definitions: [...raw.policies?.definitions ?? []],
+      parameters: { ...raw.policies?.parameters ?? {} },
+      fromScannedCode: raw.policies?.fromScannedCode ?? false,
+      ...raw.policies?.aliases ? { aliases: path5.resolve(baseDir, raw.policies.aliases) } : {}
+    },
     envForPath(p) {
       const r = rel(p);
       if (r === void 0) return void 0;
@@ -32031,7 +34744,7 @@ function resolveConfig(raw, baseDir, catalog) {
 }
 
 // src/frontends/terraform.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/parse/hcl/parser.ts
 init_source();
@@ -32400,8 +35113,8 @@ var Parser3 = class {
       } catch (e) {
         if (!(e instanceof Abort)) {
           const err2 = e instanceof Error ? e.message : String(e);
-          const at = Math.min(this.lx.pos, this.text.length);
-          this.errors.push({ message: `Internal parser error: ${err2}`, range: this.range(at, at) });
+          const at2 = Math.min(this.lx.pos, this.text.length);
+          this.errors.push({ message: `Internal parser error: ${err2}`, range: this.range(at2, at2) });
         }
         if (this.tooDeep || !this.recover(itemStart)) break;
       }
@@ -33206,11 +35919,105 @@ function parseHcl(text2, file) {
 }
 
 // src/eval/terraform/project.ts
-import path8 from "node:path";
+import path9 from "node:path";
+
+// src/eval/terraform/manifest.ts
+import path6 from "node:path";
+function parseManifest(file, text2, rootDir) {
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  const modules = json?.Modules;
+  if (!Array.isArray(modules)) return void 0;
+  const records = /* @__PURE__ */ new Map();
+  for (const m of modules) {
+    if (typeof m !== "object" || m === null) continue;
+    const { Key: key, Source: source, Version: version, Dir: dir } = m;
+    if (typeof key !== "string" || key === "" || typeof source !== "string" || typeof dir !== "string") continue;
+    const abs = path6.resolve(rootDir, dir.split("/").join(path6.sep));
+    records.set(key, { key, source, ...typeof version === "string" && version !== "" ? { version } : {}, dir: abs });
+  }
+  return { file, records };
+}
+function normalizeModuleSource(source) {
+  const s = source.trim();
+  if (s.includes("::") || s.includes("://")) return s;
+  return s.replace(/^registry\.terraform\.io\//i, "").toLowerCase();
+}
+function resolveRemoteCall(manifest, key, source, version) {
+  const init = "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)";
+  if (!manifest) return { kind: "none", reason: `no module manifest (.terraform/modules/modules.json): ${init}` };
+  const record = manifest.records.get(key);
+  if (!record) return { kind: "none", reason: `the module manifest has no entry "${key}": ${init}` };
+  if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))
+    return { kind: "none", reason: `the module manifest's copy is of "${record.source}", not this source (stale: run \`terraform init\` again)` };
+  if (version !== void 0) {
+    if (record.version === void 0) return { kind: "none", reason: `the module manifest's copy has no version, but the call asks for "${version}" (stale: run \`terraform init\` again)` };
+    const ok = versionSatisfies(record.version, version);
+    if (ok !== true)
+      return {
+        kind: "none",
+        reason: ok === false ? `the module manifest's copy is version ${record.version}, which "${version}" does not admit (stale: run \`terraform init\` again)` : `the version constraint "${version}" cannot be read, so the copy (version ${record.version}) may be stale`
+      };
+  }
+  return { kind: "copy", record };
+}
+function parseVersion(s) {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+].*)?$/.exec(s.trim());
+  if (!m) return void 0;
+  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+}
+function compare(a, b) {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+function versionSatisfies(version, constraint) {
+  const v = parseVersion(version);
+  if (!v) return void 0;
+  for (const part of constraint.split(",")) {
+    const m = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(part);
+    if (!m) return void 0;
+    const op = m[1] ?? "=";
+    const target = parseVersion(m[2]);
+    if (!target) return void 0;
+    const c = compare(v, target);
+    let ok;
+    switch (op) {
+      case "=":
+        ok = c === 0;
+        break;
+      case "!=":
+        ok = c !== 0;
+        break;
+      case ">":
+        ok = c > 0;
+        break;
+      case ">=":
+        ok = c >= 0;
+        break;
+      case "<":
+        ok = c < 0;
+        break;
+      case "<=":
+        ok = c <= 0;
+        break;
+      default: {
+        const segments2 = m[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
+        const upper = segments2 <= 1 ? [Infinity, 0, 0] : segments2 === 2 ? [target[0] + 1, 0, 0] : [target[0], target[1] + 1, 0];
+        ok = c >= 0 && compare(v, upper) < 0;
+      }
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
 
 // src/eval/terraform/module-facts.ts
 init_value();
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/eval/terraform/module-source.ts
 function buildModuleSource(dir, files) {
@@ -33538,7 +36345,7 @@ function goJsonString(s) {
 var MAX_JSON_NODES = 1e5;
 function goJson(v) {
   let budget = MAX_JSON_NODES;
-  const walk2 = (x) => {
+  const walk4 = (x) => {
     if (--budget < 0) return void 0;
     switch (x.kind) {
       case "null":
@@ -33552,7 +36359,7 @@ function goJson(v) {
       case "list": {
         const parts = [];
         for (const item of x.items) {
-          const s = walk2(item);
+          const s = walk4(item);
           if (s === void 0) return void 0;
           parts.push(s);
         }
@@ -33561,7 +36368,7 @@ function goJson(v) {
       case "object": {
         const parts = [];
         for (const k of [...x.entries.keys()].sort()) {
-          const s = walk2(x.entries.get(k));
+          const s = walk4(x.entries.get(k));
           if (s === void 0) return void 0;
           parts.push(`${goJsonString(k)}:${s}`);
         }
@@ -33571,7 +36378,7 @@ function goJson(v) {
         return void 0;
     }
   };
-  return walk2(v);
+  return walk4(v);
 }
 
 // src/eval/terraform/regex.ts
@@ -33737,361 +36544,361 @@ function asList(v) {
   if (v.kind === "list") return v.items;
   return void 0;
 }
-var unk = (name, at, cause) => unknown(cause && cause.kind === "unknown" ? cause.reason : `${name}() result is not known statically`, at);
+var unk = (name, at2, cause) => unknown(cause && cause.kind === "unknown" ? cause.reason : `${name}() result is not known statically`, at2);
 function stringFn(name, f) {
-  return (args, at) => {
+  return (args, at2) => {
     const a = args[0];
-    if (!a) return unk(name, at);
-    if (a.kind === "unknown") return unk(name, at, a);
+    if (!a) return unk(name, at2);
+    if (a.kind === "unknown") return unk(name, at2, a);
     const s = asString(a);
-    return s === void 0 ? unk(name, at) : str(f(s), at);
+    return s === void 0 ? unk(name, at2) : str(f(s), at2);
   };
 }
-function mergeObjects(args, at) {
+function mergeObjects(args, at2) {
   const out = /* @__PURE__ */ new Map();
   for (const a of args) {
     if (a.kind === "null") continue;
-    if (a.kind === "unknown") return unk("merge", at, a);
-    if (a.kind !== "object") return unk("merge", at);
+    if (a.kind === "unknown") return unk("merge", at2, a);
+    if (a.kind !== "object") return unk("merge", at2);
     for (const [k, v] of a.entries) out.set(k, v);
   }
-  return obj(out, at);
+  return obj(out, at2);
 }
 var fns = {
   merge: mergeObjects,
-  lookup: (args, at) => {
+  lookup: (args, at2) => {
     const [m, k, d] = args;
-    if (!m || !k) return unk("lookup", at);
-    if (k.kind === "unknown") return unk("lookup", at, k);
+    if (!m || !k) return unk("lookup", at2);
+    if (k.kind === "unknown") return unk("lookup", at2, k);
     const key = asString(k);
-    if (m.kind === "unknown") return unk("lookup", at, m);
-    if (m.kind !== "object" || key === void 0) return unk("lookup", at);
+    if (m.kind === "unknown") return unk("lookup", at2, m);
+    if (m.kind !== "object" || key === void 0) return unk("lookup", at2);
     const hit = m.entries.get(key);
     if (hit) return hit;
-    return d ?? unknown(`lookup(): key "${key}" is not in the map`, at);
+    return d ?? unknown(`lookup(): key "${key}" is not in the map`, at2);
   },
-  coalesce: (args, at) => {
+  coalesce: (args, at2) => {
     for (const a of args) {
-      if (a.kind === "unknown") return unk("coalesce", at, a);
+      if (a.kind === "unknown") return unk("coalesce", at2, a);
       if (a.kind === "null") continue;
       if (a.kind === "string" && a.value === "") continue;
       return a;
     }
-    return unk("coalesce", at);
+    return unk("coalesce", at2);
   },
-  coalescelist: (args, at) => {
+  coalescelist: (args, at2) => {
     for (const a of args) {
-      if (a.kind === "unknown") return unk("coalescelist", at, a);
+      if (a.kind === "unknown") return unk("coalescelist", at2, a);
       if (a.kind === "list" && a.items.length > 0) return a;
     }
-    return unk("coalescelist", at);
+    return unk("coalescelist", at2);
   },
-  format: (args, at) => {
+  format: (args, at2) => {
     const u = firstUnknown(args);
-    if (u) return unk("format", at, u);
-    if (args.some(containsUnknown)) return unk("format", at);
+    if (u) return unk("format", at2, u);
+    if (args.some(containsUnknown)) return unk("format", at2);
     const f = args[0] && asString(args[0]);
-    if (f === void 0) return unk("format", at);
+    if (f === void 0) return unk("format", at2);
     const r = tfFormat(f, args.slice(1));
-    if (r.ok) return str(r.text, at);
-    return "error" in r ? errorUnknown(`format(): ${r.error}`, at) : unknown(`format(): ${r.unknown}`, at);
+    if (r.ok) return str(r.text, at2);
+    return "error" in r ? errorUnknown(`format(): ${r.error}`, at2) : unknown(`format(): ${r.unknown}`, at2);
   },
   lower: stringFn("lower", (s) => s.toLowerCase()),
   upper: stringFn("upper", (s) => s.toUpperCase()),
   trimspace: stringFn("trimspace", (s) => s.trim()),
   title: stringFn("title", (s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
   chomp: stringFn("chomp", (s) => s.replace(/[\r\n]+$/, "")),
-  tostring: (args, at) => {
+  tostring: (args, at2) => {
     const a = args[0];
-    if (!a) return unk("tostring", at);
+    if (!a) return unk("tostring", at2);
     if (a.kind === "unknown" || a.kind === "null") return a;
     const s = asString(a);
-    return s === void 0 ? unk("tostring", at) : { ...str(s), origin: a.origin, via: a.via };
+    return s === void 0 ? unk("tostring", at2) : { ...str(s), origin: a.origin, via: a.via };
   },
-  tonumber: (args, at) => {
+  tonumber: (args, at2) => {
     const a = args[0];
-    if (!a) return unk("tonumber", at);
+    if (!a) return unk("tonumber", at2);
     if (a.kind === "unknown" || a.kind === "null") return a;
     const n = asNumber(a);
-    return n === void 0 ? unk("tonumber", at) : { ...num(n), origin: a.origin, via: a.via };
+    return n === void 0 ? unk("tonumber", at2) : { ...num(n), origin: a.origin, via: a.via };
   },
-  tobool: (args, at) => {
+  tobool: (args, at2) => {
     const a = args[0];
-    if (!a) return unk("tobool", at);
+    if (!a) return unk("tobool", at2);
     if (a.kind === "unknown" || a.kind === "null" || a.kind === "bool") return a;
     if (a.kind === "string" && (a.value === "true" || a.value === "false"))
       return { ...bool(a.value === "true"), origin: a.origin, via: a.via };
-    return unk("tobool", at);
+    return unk("tobool", at2);
   },
-  tolist: (args, at) => {
+  tolist: (args, at2) => {
     const a = args[0];
-    if (!a) return unk("tolist", at);
-    return a.kind === "list" || a.kind === "unknown" || a.kind === "null" ? a : unk("tolist", at);
+    if (!a) return unk("tolist", at2);
+    return a.kind === "list" || a.kind === "unknown" || a.kind === "null" ? a : unk("tolist", at2);
   },
-  toset: (args, at) => {
+  toset: (args, at2) => {
     const a = args[0];
-    if (!a) return unk("toset", at);
-    if (a.kind !== "list") return a.kind === "unknown" ? a : unk("toset", at);
-    if (containsUnknown(a)) return unk("toset", at);
+    if (!a) return unk("toset", at2);
+    if (a.kind !== "list") return a.kind === "unknown" ? a : unk("toset", at2);
+    if (containsUnknown(a)) return unk("toset", at2);
     const seen = distinctItems(a.items);
-    if (!seen) return unk("toset", at);
+    if (!seen) return unk("toset", at2);
     if (seen.every((x) => x.kind === "string")) seen.sort((x, y) => asString(x) < asString(y) ? -1 : 1);
     return { ...list(seen), origin: a.origin, via: a.via };
   },
-  tomap: (args, at) => {
+  tomap: (args, at2) => {
     const a = args[0];
-    if (!a) return unk("tomap", at);
-    return a.kind === "object" || a.kind === "unknown" || a.kind === "null" ? a : unk("tomap", at);
+    if (!a) return unk("tomap", at2);
+    return a.kind === "object" || a.kind === "unknown" || a.kind === "null" ? a : unk("tomap", at2);
   },
-  concat: (args, at) => {
+  concat: (args, at2) => {
     const items = [];
     for (const a of args) {
-      if (a.kind === "unknown") return unk("concat", at, a);
+      if (a.kind === "unknown") return unk("concat", at2, a);
       const l = asList(a);
-      if (!l) return unk("concat", at);
+      if (!l) return unk("concat", at2);
       items.push(...l);
     }
-    return list(items, at);
+    return list(items, at2);
   },
-  length: (args, at) => {
+  length: (args, at2) => {
     const a = args[0];
-    if (!a) return unk("length", at);
-    if (a.kind === "unknown") return unk("length", at, a);
-    if (a.kind === "list") return num(a.items.length, at);
-    if (a.kind === "object") return num(a.entries.size, at);
-    if (a.kind === "string") return num([...a.value].length, at);
-    return unk("length", at);
+    if (!a) return unk("length", at2);
+    if (a.kind === "unknown") return unk("length", at2, a);
+    if (a.kind === "list") return num(a.items.length, at2);
+    if (a.kind === "object") return num(a.entries.size, at2);
+    if (a.kind === "string") return num([...a.value].length, at2);
+    return unk("length", at2);
   },
-  contains: (args, at) => {
+  contains: (args, at2) => {
     const [l, v] = args;
-    if (!l || !v) return unk("contains", at);
-    if (l.kind === "unknown") return unk("contains", at, l);
-    if (l.kind !== "list") return unk("contains", at);
+    if (!l || !v) return unk("contains", at2);
+    if (l.kind === "unknown") return unk("contains", at2, l);
+    if (l.kind !== "list") return unk("contains", at2);
     let sawUnknown = v.kind === "unknown";
     for (const x of l.items) {
       const eq = valuesEqual(x, v);
-      if (eq === true) return bool(true, at);
+      if (eq === true) return bool(true, at2);
       if (eq === void 0) sawUnknown = true;
     }
-    return sawUnknown ? unk("contains", at) : bool(false, at);
+    return sawUnknown ? unk("contains", at2) : bool(false, at2);
   },
-  keys: (args, at) => {
+  keys: (args, at2) => {
     const a = args[0];
-    if (!a || a.kind !== "object") return a?.kind === "unknown" ? unk("keys", at, a) : unk("keys", at);
-    return list([...a.entries.keys()].sort().map((k) => str(k, at)), at);
+    if (!a || a.kind !== "object") return a?.kind === "unknown" ? unk("keys", at2, a) : unk("keys", at2);
+    return list([...a.entries.keys()].sort().map((k) => str(k, at2)), at2);
   },
-  values: (args, at) => {
+  values: (args, at2) => {
     const a = args[0];
-    if (!a || a.kind !== "object") return a?.kind === "unknown" ? unk("values", at, a) : unk("values", at);
-    return list([...a.entries.keys()].sort().map((k) => a.entries.get(k)), at);
+    if (!a || a.kind !== "object") return a?.kind === "unknown" ? unk("values", at2, a) : unk("values", at2);
+    return list([...a.entries.keys()].sort().map((k) => a.entries.get(k)), at2);
   },
-  element: (args, at) => {
+  element: (args, at2) => {
     const [l, i] = args;
-    if (!l || !i) return unk("element", at);
-    if (l.kind !== "list" || i.kind !== "number" || l.items.length === 0) return unk("element", at);
+    if (!l || !i) return unk("element", at2);
+    if (l.kind !== "list" || i.kind !== "number" || l.items.length === 0) return unk("element", at2);
     return l.items[(Math.trunc(i.value) % l.items.length + l.items.length) % l.items.length];
   },
-  join: (args, at) => {
+  join: (args, at2) => {
     const u = firstUnknown(args);
-    if (u) return unk("join", at, u);
+    if (u) return unk("join", at2, u);
     const sep = args[0] && asString(args[0]);
-    if (sep === void 0) return unk("join", at);
+    if (sep === void 0) return unk("join", at2);
     const parts = [];
     for (const l of args.slice(1)) {
-      if (l.kind !== "list") return unk("join", at);
+      if (l.kind !== "list") return unk("join", at2);
       for (const x of l.items) {
         const s = asString(x);
-        if (s === void 0) return unk("join", at);
+        if (s === void 0) return unk("join", at2);
         parts.push(s);
       }
     }
-    return str(parts.join(sep), at);
+    return str(parts.join(sep), at2);
   },
-  split: (args, at) => {
+  split: (args, at2) => {
     const u = firstUnknown(args);
-    if (u) return unk("split", at, u);
+    if (u) return unk("split", at2, u);
     const sep = args[0] && asString(args[0]);
     const s = args[1] && asString(args[1]);
-    if (sep === void 0 || s === void 0) return unk("split", at);
-    return list(s.split(sep).map((x) => str(x, at)), at);
+    if (sep === void 0 || s === void 0) return unk("split", at2);
+    return list(s.split(sep).map((x) => str(x, at2)), at2);
   },
-  replace: (args, at) => {
+  replace: (args, at2) => {
     const u = firstUnknown(args);
-    if (u) return unk("replace", at, u);
+    if (u) return unk("replace", at2, u);
     const [s, search, rep] = args.map(asString);
-    if (s === void 0 || search === void 0 || rep === void 0) return unk("replace", at);
+    if (s === void 0 || search === void 0 || rep === void 0) return unk("replace", at2);
     if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
       const re = tryCompileRegex(search.slice(1, -1));
-      if (!re) return invalidPattern("replace", search.slice(1, -1), at);
-      return str(re.replaceAll(s, rep), at);
+      if (!re) return invalidPattern("replace", search.slice(1, -1), at2);
+      return str(re.replaceAll(s, rep), at2);
     }
-    return str(s.split(search).join(rep), at);
+    return str(s.split(search).join(rep), at2);
   },
-  startswith: (args, at) => {
+  startswith: (args, at2) => {
     const u = firstUnknown(args);
-    if (u) return unk("startswith", at, u);
+    if (u) return unk("startswith", at2, u);
     const [s, p] = args.map(asString);
-    return s === void 0 || p === void 0 ? unk("startswith", at) : bool(s.startsWith(p), at);
+    return s === void 0 || p === void 0 ? unk("startswith", at2) : bool(s.startsWith(p), at2);
   },
-  endswith: (args, at) => {
+  endswith: (args, at2) => {
     const u = firstUnknown(args);
-    if (u) return unk("endswith", at, u);
+    if (u) return unk("endswith", at2, u);
     const [s, p] = args.map(asString);
-    return s === void 0 || p === void 0 ? unk("endswith", at) : bool(s.endsWith(p), at);
+    return s === void 0 || p === void 0 ? unk("endswith", at2) : bool(s.endsWith(p), at2);
   },
-  substr: (args, at) => {
+  substr: (args, at2) => {
     const u = firstUnknown(args);
-    if (u) return unk("substr", at, u);
+    if (u) return unk("substr", at2, u);
     const s = args[0] && asString(args[0]);
     const off = args[1] && asNumber(args[1]);
     const len = args[2] && asNumber(args[2]);
-    if (s === void 0 || off === void 0 || len === void 0) return unk("substr", at);
+    if (s === void 0 || off === void 0 || len === void 0) return unk("substr", at2);
     const chars = [...s];
     const start = off < 0 ? chars.length + off : off;
-    return str(chars.slice(start, len < 0 ? void 0 : start + len).join(""), at);
+    return str(chars.slice(start, len < 0 ? void 0 : start + len).join(""), at2);
   },
-  regex: (args, at) => {
+  regex: (args, at2) => {
     const p = args[0] && args[0].kind !== "unknown" ? asString(args[0]) : void 0;
     const re = p === void 0 ? void 0 : tryCompileRegex(p);
-    if (p !== void 0 && !re) return invalidPattern("regex", p, at);
-    if (re && mixesGroupKinds(re)) return mixedGroups("regex", at);
+    if (p !== void 0 && !re) return invalidPattern("regex", p, at2);
+    if (re && mixesGroupKinds(re)) return mixedGroups("regex", at2);
     const u = firstUnknown(args);
-    if (u) return unk("regex", at, u);
+    if (u) return unk("regex", at2, u);
     const s = args[1] && asString(args[1]);
-    if (!re || s === void 0) return unk("regex", at);
+    if (!re || s === void 0) return unk("regex", at2);
     const m = re.first(s);
-    if (!m) return unknown(`regex(): no match for ${JSON.stringify(p)}`, at, "error:regex-no-match");
-    return matchValue(re, s, m, at);
+    if (!m) return unknown(`regex(): no match for ${JSON.stringify(p)}`, at2, "error:regex-no-match");
+    return matchValue(re, s, m, at2);
   },
-  regexall: (args, at) => {
+  regexall: (args, at2) => {
     const p = args[0] && args[0].kind !== "unknown" ? asString(args[0]) : void 0;
     const re = p === void 0 ? void 0 : tryCompileRegex(p);
-    if (p !== void 0 && !re) return invalidPattern("regexall", p, at);
-    if (re && mixesGroupKinds(re)) return mixedGroups("regexall", at);
+    if (p !== void 0 && !re) return invalidPattern("regexall", p, at2);
+    if (re && mixesGroupKinds(re)) return mixedGroups("regexall", at2);
     const u = firstUnknown(args);
-    if (u) return unk("regexall", at, u);
+    if (u) return unk("regexall", at2, u);
     const s = args[1] && asString(args[1]);
-    if (!re || s === void 0) return unk("regexall", at);
-    return list(re.all(s).map((m) => matchValue(re, s, m, at)), at);
+    if (!re || s === void 0) return unk("regexall", at2);
+    return list(re.all(s).map((m) => matchValue(re, s, m, at2)), at2);
   },
-  jsonencode: (args, at) => {
+  jsonencode: (args, at2) => {
     const a = args[0];
-    if (!a) return unk("jsonencode", at);
-    if (containsUnknown(a)) return unk("jsonencode", at);
-    return str(JSON.stringify(toJS(a)), at);
+    if (!a) return unk("jsonencode", at2);
+    if (containsUnknown(a)) return unk("jsonencode", at2);
+    return str(JSON.stringify(toJS(a)), at2);
   },
-  jsondecode: (args, at) => {
+  jsondecode: (args, at2) => {
     const a = args[0];
-    if (!a || a.kind !== "string") return a?.kind === "unknown" ? unk("jsondecode", at, a) : unk("jsondecode", at);
-    if (nestingOverflow(a.value, MAX_NESTING_DEPTH) !== void 0) return unknown(`jsondecode(): JSON nested deeper than ${MAX_NESTING_DEPTH} levels`, at);
+    if (!a || a.kind !== "string") return a?.kind === "unknown" ? unk("jsondecode", at2, a) : unk("jsondecode", at2);
+    if (nestingOverflow(a.value, MAX_NESTING_DEPTH) !== void 0) return unknown(`jsondecode(): JSON nested deeper than ${MAX_NESTING_DEPTH} levels`, at2);
     try {
-      return fromJS(JSON.parse(a.value), a.origin ?? at);
+      return fromJS(JSON.parse(a.value), a.origin ?? at2);
     } catch {
-      return unk("jsondecode", at);
+      return unk("jsondecode", at2);
     }
   },
-  flatten: (args, at) => {
+  flatten: (args, at2) => {
     const out = [];
-    const walk2 = (v) => {
-      if (v.kind === "list") return v.items.every(walk2);
+    const walk4 = (v) => {
+      if (v.kind === "list") return v.items.every(walk4);
       if (v.kind === "unknown") return false;
       out.push(v);
       return true;
     };
     const a = args[0];
-    if (!a || !walk2(a)) return unk("flatten", at);
-    return list(out, at);
+    if (!a || !walk4(a)) return unk("flatten", at2);
+    return list(out, at2);
   },
-  distinct: (args, at) => {
+  distinct: (args, at2) => {
     const a = args[0];
-    if (!a || a.kind !== "list" || containsUnknown(a)) return unk("distinct", at);
+    if (!a || a.kind !== "list" || containsUnknown(a)) return unk("distinct", at2);
     const seen = distinctItems(a.items);
-    return seen ? list(seen, at) : unk("distinct", at);
+    return seen ? list(seen, at2) : unk("distinct", at2);
   },
-  compact: (args, at) => {
+  compact: (args, at2) => {
     const a = args[0];
-    if (!a || a.kind !== "list" || containsUnknown(a)) return unk("compact", at);
-    return list(a.items.filter((x) => !(x.kind === "null" || x.kind === "string" && x.value === "")), at);
+    if (!a || a.kind !== "list" || containsUnknown(a)) return unk("compact", at2);
+    return list(a.items.filter((x) => !(x.kind === "null" || x.kind === "string" && x.value === "")), at2);
   },
-  zipmap: (args, at) => {
+  zipmap: (args, at2) => {
     const [k, v] = args;
-    if (!k || !v || k.kind !== "list" || v.kind !== "list" || containsUnknown(k)) return unk("zipmap", at);
+    if (!k || !v || k.kind !== "list" || v.kind !== "list" || containsUnknown(k)) return unk("zipmap", at2);
     const m = /* @__PURE__ */ new Map();
     k.items.forEach((key, i) => {
       const s = asString(key);
-      if (s !== void 0) m.set(s, v.items[i] ?? nul(at));
+      if (s !== void 0) m.set(s, v.items[i] ?? nul(at2));
     });
-    return obj(m, at);
+    return obj(m, at2);
   },
-  min: (args, at) => {
+  min: (args, at2) => {
     const ns = args.map(asNumber);
-    return ns.some((n) => n === void 0) || ns.length === 0 ? unk("min", at) : num(Math.min(...ns), at);
+    return ns.some((n) => n === void 0) || ns.length === 0 ? unk("min", at2) : num(Math.min(...ns), at2);
   },
-  max: (args, at) => {
+  max: (args, at2) => {
     const ns = args.map(asNumber);
-    return ns.some((n) => n === void 0) || ns.length === 0 ? unk("max", at) : num(Math.max(...ns), at);
+    return ns.some((n) => n === void 0) || ns.length === 0 ? unk("max", at2) : num(Math.max(...ns), at2);
   },
-  abs: (args, at) => {
+  abs: (args, at2) => {
     const n = args[0] && asNumber(args[0]);
-    return n === void 0 ? unk("abs", at) : num(Math.abs(n), at);
+    return n === void 0 ? unk("abs", at2) : num(Math.abs(n), at2);
   },
-  range: (args, at) => {
+  range: (args, at2) => {
     const ns = args.map(asNumber);
-    if (ns.some((n) => n === void 0)) return unk("range", at);
+    if (ns.some((n) => n === void 0)) return unk("range", at2);
     let [start, end, step] = ns;
     if (end === void 0) [start, end] = [0, start];
     step ??= start <= end ? 1 : -1;
     const out = [];
-    if (step === 0) return unk("range", at);
+    if (step === 0) return unk("range", at2);
     for (let x = start; step > 0 ? x < end : x > end; x += step) {
-      out.push(num(x, at));
-      if (out.length > 1024) return unk("range", at);
+      out.push(num(x, at2));
+      if (out.length > 1024) return unk("range", at2);
     }
-    return list(out, at);
+    return list(out, at2);
   },
-  one: (args, at) => {
+  one: (args, at2) => {
     const a = args[0];
-    if (!a || a.kind !== "list") return unk("one", at);
-    if (a.items.length === 0) return nul(at);
-    return a.items.length === 1 ? a.items[0] : unk("one", at);
+    if (!a || a.kind !== "list") return unk("one", at2);
+    if (a.items.length === 0) return nul(at2);
+    return a.items.length === 1 ? a.items[0] : unk("one", at2);
   },
-  slice: (args, at) => {
+  slice: (args, at2) => {
     const [l, s, e] = args;
     const si = s && asNumber(s);
     const ei = e && asNumber(e);
-    if (!l || l.kind !== "list" || si === void 0 || ei === void 0) return unk("slice", at);
-    return list(l.items.slice(si, ei), at);
+    if (!l || l.kind !== "list" || si === void 0 || ei === void 0) return unk("slice", at2);
+    return list(l.items.slice(si, ei), at2);
   },
-  reverse: (args, at) => {
+  reverse: (args, at2) => {
     const a = args[0];
-    return a && a.kind === "list" ? list([...a.items].reverse(), at) : unk("reverse", at);
+    return a && a.kind === "list" ? list([...a.items].reverse(), at2) : unk("reverse", at2);
   },
-  sort: (args, at) => {
+  sort: (args, at2) => {
     const a = args[0];
-    if (!a || a.kind !== "list" || containsUnknown(a)) return unk("sort", at);
+    if (!a || a.kind !== "list" || containsUnknown(a)) return unk("sort", at2);
     const items = [...a.items].sort((x, y) => (asString(x) ?? "") < (asString(y) ?? "") ? -1 : 1);
-    return list(items, at);
+    return list(items, at2);
   },
-  index: (args, at) => {
+  index: (args, at2) => {
     const [l, v] = args;
-    if (!l || !v || l.kind !== "list" || containsUnknown(l) || v.kind === "unknown") return unk("index", at);
+    if (!l || !v || l.kind !== "list" || containsUnknown(l) || v.kind === "unknown") return unk("index", at2);
     const i = l.items.findIndex((x) => valuesEqual(x, v));
-    return i < 0 ? unk("index", at) : num(i, at);
+    return i < 0 ? unk("index", at2) : num(i, at2);
   },
-  trimprefix: (args, at) => {
+  trimprefix: (args, at2) => {
     const [s, p] = args.map(asString);
-    return s === void 0 || p === void 0 ? unk("trimprefix", at) : str(s.startsWith(p) ? s.slice(p.length) : s, at);
+    return s === void 0 || p === void 0 ? unk("trimprefix", at2) : str(s.startsWith(p) ? s.slice(p.length) : s, at2);
   },
-  trimsuffix: (args, at) => {
+  trimsuffix: (args, at2) => {
     const [s, p] = args.map(asString);
-    return s === void 0 || p === void 0 ? unk("trimsuffix", at) : str(s.endsWith(p) ? s.slice(0, -p.length) : s, at);
+    return s === void 0 || p === void 0 ? unk("trimsuffix", at2) : str(s.endsWith(p) ? s.slice(0, -p.length) : s, at2);
   }
 };
-function callFunction(name, args, at) {
+function callFunction(name, args, at2) {
   const f = fns[name];
-  if (!f) return unknown(`function ${name}() is not evaluated statically`, at);
-  if (args.some((a) => exceedsNodes(a, MAX_ARGUMENT_NODES))) return unknown(`${name}() argument is too large to evaluate statically`, at);
-  return f(args, at);
+  if (!f) return unknown(`function ${name}() is not evaluated statically`, at2);
+  if (args.some((a) => exceedsNodes(a, MAX_ARGUMENT_NODES))) return unknown(`${name}() argument is too large to evaluate statically`, at2);
+  return f(args, at2);
 }
 var MAX_ARGUMENT_NODES = 1e5;
 function exceedsNodes(v, limit) {
@@ -34121,28 +36928,28 @@ function isErrorUnknown(v) {
   if (v.kind !== "unknown") return false;
   return v.token?.startsWith("error:") === true || /^(attribute ".*" is not set|key .* not found|index .* out of range|attribute ".*" of (null|a \w+)|cannot index)/.test(v.reason);
 }
-function errorUnknown(reason, at) {
-  return unknown(reason, at, "error:function");
+function errorUnknown(reason, at2) {
+  return unknown(reason, at2, "error:function");
 }
-function invalidPattern(fn, pattern, at) {
-  return errorUnknown(`${fn}(): invalid regexp pattern ${JSON.stringify(pattern)}`, at);
+function invalidPattern(fn, pattern, at2) {
+  return errorUnknown(`${fn}(): invalid regexp pattern ${JSON.stringify(pattern)}`, at2);
 }
-function mixedGroups(fn, at) {
-  return errorUnknown(`${fn}(): invalid regexp pattern: cannot mix both named and unnamed capture groups`, at);
+function mixedGroups(fn, at2) {
+  return errorUnknown(`${fn}(): invalid regexp pattern: cannot mix both named and unnamed capture groups`, at2);
 }
 function mixesGroupKinds(re) {
   const groups = re.groupNames.slice(1);
   return groups.some((n) => n === "") && groups.some((n) => n !== "");
 }
-function matchValue(re, s, m, at) {
+function matchValue(re, s, m, at2) {
   const group = (g) => {
     const start = m.spans[2 * g];
-    return start < 0 ? nul(at) : str(s.slice(start, m.spans[2 * g + 1]), at);
+    return start < 0 ? nul(at2) : str(s.slice(start, m.spans[2 * g + 1]), at2);
   };
   const names = re.groupNames;
   if (names.length === 1) return group(0);
-  if (names[1] === "") return list(names.slice(1).map((_, i) => group(i + 1)), at);
-  return obj(new Map(names.slice(1).map((n, i) => [n, group(i + 1)])), at);
+  if (names[1] === "") return list(names.slice(1).map((_, i) => group(i + 1)), at2);
+  return obj(new Map(names.slice(1).map((n, i) => [n, group(i + 1)])), at2);
 }
 
 // src/eval/terraform/guard.ts
@@ -34177,20 +36984,20 @@ var EvalGuard = class {
    * Evaluates one expression at `at`. The outermost call charges its time to `at.file`;
    * nested calls (a local referenced from an attribute) run inside the same charge.
    */
-  run(at, f) {
+  run(at2, f) {
     if (this.depth >= MAX_NESTED_EVALUATIONS) {
-      this.problem(`${at.file}:${at.range.start.offset}:${at.range.end.offset}`, {
+      this.problem(`${at2.file}:${at2.range.start.offset}:${at2.range.end.offset}`, {
         message: `References are nested deeper than ${MAX_NESTED_EVALUATIONS} levels here; the value is treated as unknown.`,
-        location: at
+        location: at2
       });
-      return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, at);
+      return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, at2);
     }
     const outermost = this.frame === void 0;
     if (outermost) {
-      const spent = this.spent.get(at.file) ?? 0;
-      if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at);
+      const spent = this.spent.get(at2.file) ?? 0;
+      if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at2);
       const start = this.now();
-      this.frame = { file: at.file, start, deadline: start + this.msPerFile - spent };
+      this.frame = { file: at2.file, start, deadline: start + this.msPerFile - spent };
     }
     this.depth++;
     try {
@@ -34198,17 +37005,17 @@ var EvalGuard = class {
     } catch (err2) {
       if (err2 instanceof BudgetExceeded) {
         if (!outermost) throw err2;
-        this.problem(`${at.file}:budget`, {
+        this.problem(`${at2.file}:budget`, {
           message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
-          location: at
+          location: at2
         });
-        return unknown(BUDGET_REASON, at);
+        return unknown(BUDGET_REASON, at2);
       }
-      this.problem(`${at.file}:${at.range.start.offset}:${at.range.end.offset}`, {
+      this.problem(`${at2.file}:${at2.range.start.offset}:${at2.range.end.offset}`, {
         message: `This expression could not be evaluated (${describeError(err2)}); its value is treated as unknown.`,
-        location: at
+        location: at2
       });
-      return unknown("the expression could not be evaluated", at);
+      return unknown("the expression could not be evaluated", at2);
     } finally {
       this.depth--;
       if (outermost) {
@@ -34247,30 +37054,30 @@ function withIteration(ctx, vars) {
   return { ...ctx, iteration: m };
 }
 function applyStep(v, step, ctx) {
-  const at = { file: ctx.file, range: step.range };
+  const at2 = { file: ctx.file, range: step.range };
   if (v.kind === "unknown") {
     return unknown(v.reason, v.origin, v.token && step.type === "GetAttr" ? `${v.token}.${step.name}` : void 0);
   }
   if (step.type === "GetAttr") {
-    if (v.kind === "object") return v.entries.get(step.name) ?? derived(unknown(`attribute "${step.name}" is not set`, at), at, [v]);
-    if (v.kind === "null") return derived(unknown(`attribute "${step.name}" of null`, at), at, [v]);
-    return derived(unknown(`attribute "${step.name}" of a ${v.kind}`, at), at, [v]);
+    if (v.kind === "object") return v.entries.get(step.name) ?? derived(unknown(`attribute "${step.name}" is not set`, at2), at2, [v]);
+    if (v.kind === "null") return derived(unknown(`attribute "${step.name}" of null`, at2), at2, [v]);
+    return derived(unknown(`attribute "${step.name}" of a ${v.kind}`, at2), at2, [v]);
   }
   const key = evalNode(step.key, ctx);
-  return indexValue(v, key, at);
+  return indexValue(v, key, at2);
 }
-function indexValue(v, key, at) {
+function indexValue(v, key, at2) {
   if (v.kind === "unknown") return v;
-  if (key.kind === "unknown") return unknown(key.reason, at);
+  if (key.kind === "unknown") return unknown(key.reason, at2);
   if (v.kind === "list") {
     const i = key.kind === "number" ? key.value : key.kind === "string" ? Number(key.value) : NaN;
-    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i] : derived(unknown(`index ${asString(key)} out of range`, at), at, [v, key]);
+    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i] : derived(unknown(`index ${asString(key)} out of range`, at2), at2, [v, key]);
   }
   if (v.kind === "object") {
     const k = asString(key);
-    return k !== void 0 && v.entries.get(k) || derived(unknown(`key ${JSON.stringify(k)} not found`, at), at, [v, key]);
+    return k !== void 0 && v.entries.get(k) || derived(unknown(`key ${JSON.stringify(k)} not found`, at2), at2, [v, key]);
   }
-  return derived(unknown(`cannot index a ${v.kind}`, at), at, [v]);
+  return derived(unknown(`cannot index a ${v.kind}`, at2), at2, [v]);
 }
 function truthy(v) {
   if (v.kind === "bool") return v.value;
@@ -34289,19 +37096,19 @@ function evaluate(e, ctx) {
 }
 function evalNode(e, ctx) {
   ctx.guard?.tick();
-  const at = loc(ctx, e);
+  const at2 = loc(ctx, e);
   switch (e.type) {
     case "Literal":
-      if (e.value === null) return { kind: "null", origin: at };
-      return typeof e.value === "number" ? num(e.value, at) : bool(e.value, at);
+      if (e.value === null) return { kind: "null", origin: at2 };
+      return typeof e.value === "number" ? num(e.value, at2) : bool(e.value, at2);
     case "Template":
-      return evalTemplate(e.parts, ctx, at);
+      return evalTemplate(e.parts, ctx, at2);
     case "TemplateWrap":
       return evalNode(e.wrapped, ctx);
     case "Parentheses":
       return evalNode(e.expr, ctx);
     case "Tuple":
-      return list(e.items.map((i) => evalNode(i, ctx)), at);
+      return list(e.items.map((i) => evalNode(i, ctx)), at2);
     case "Object": {
       const m = /* @__PURE__ */ new Map();
       for (const item of e.items) {
@@ -34309,13 +37116,13 @@ function evalNode(e, ctx) {
         if (item.bareKey && item.key.type === "ScopeTraversal" && item.key.steps.length === 0) key = item.key.root;
         else {
           const k = evalNode(item.key, ctx);
-          if (k.kind === "unknown") return unknown(k.reason, at);
+          if (k.kind === "unknown") return unknown(k.reason, at2);
           key = asString(k);
         }
-        if (key === void 0) return unknown("object key is not a string", at);
+        if (key === void 0) return unknown("object key is not a string", at2);
         m.set(key, evalNode(item.value, ctx));
       }
-      return obj(m, at);
+      return obj(m, at2);
     }
     case "ScopeTraversal": {
       const it = ctx.iteration?.get(e.root);
@@ -34324,7 +37131,7 @@ function evalNode(e, ctx) {
       if (it) value = it;
       else {
         const r = ctx.resolveRoot(e.root, e.steps, loc(ctx, e));
-        if (!r) return unknown(`unknown name "${e.root}"`, at);
+        if (!r) return unknown(`unknown name "${e.root}"`, at2);
         value = r.value;
         consumed = r.consumed;
       }
@@ -34337,15 +37144,15 @@ function evalNode(e, ctx) {
       return value;
     }
     case "Index":
-      return indexValue(evalNode(e.collection, ctx), evalNode(e.key, ctx), at);
+      return indexValue(evalNode(e.collection, ctx), evalNode(e.key, ctx), at2);
     case "Splat": {
       const src = evalNode(e.source, ctx);
       if (src.kind === "unknown") return src;
       const items = src.kind === "list" ? src.items : src.kind === "null" ? [] : [src];
-      return list(items.map((item) => e.each.reduce((v, s) => applyStep(v, s, ctx), item)), at);
+      return list(items.map((item) => e.each.reduce((v, s) => applyStep(v, s, ctx), item)), at2);
     }
     case "FunctionCall":
-      return evalCall(e, ctx, at);
+      return evalCall(e, ctx, at2);
     case "Conditional": {
       const c = evalNode(e.condition, ctx);
       const t = truthy(c);
@@ -34355,28 +37162,28 @@ function evalNode(e, ctx) {
       }
       const a = evalNode(e.trueExpr, ctx);
       const b = evalNode(e.falseExpr, ctx);
-      if (valuesEqual(a, b) === true) return { ...a, origin: at };
-      return unknown(c.kind === "unknown" ? c.reason : "condition is not a bool", at);
+      if (valuesEqual(a, b) === true) return { ...a, origin: at2 };
+      return unknown(c.kind === "unknown" ? c.reason : "condition is not a bool", at2);
     }
     case "UnaryOp": {
       const v = evalNode(e.operand, ctx);
-      if (v.kind === "unknown") return unknown(v.reason, at);
+      if (v.kind === "unknown") return unknown(v.reason, at2);
       if (e.op === "!") {
         const t = truthy(v);
-        return t === void 0 ? unknown("operand of ! is not a bool", at) : derived(bool(!t, at), at, [v]);
+        return t === void 0 ? unknown("operand of ! is not a bool", at2) : derived(bool(!t, at2), at2, [v]);
       }
       const n = numeric(v);
-      return n === void 0 ? unknown("operand of - is not a number", at) : derived(num(-n, at), at, [v]);
+      return n === void 0 ? unknown("operand of - is not a number", at2) : derived(num(-n, at2), at2, [v]);
     }
     case "BinaryOp": {
       const a = evalNode(e.left, ctx);
       const b = evalNode(e.right, ctx);
-      const r = evalBinary(e.op, a, b, at);
+      const r = evalBinary(e.op, a, b, at2);
       const decisive = r.kind === "bool" && (e.op === "&&" || e.op === "||") && truthy(b) === r.value && truthy(a) !== r.value ? [b, a] : [a, b];
-      return derived(r, at, decisive);
+      return derived(r, at2, decisive);
     }
     case "For":
-      return evalFor(e, ctx, at);
+      return evalFor(e, ctx, at2);
   }
 }
 function unknownReason(a, b) {
@@ -34384,59 +37191,59 @@ function unknownReason(a, b) {
   if (b.kind === "unknown") return b.reason;
   return "operand is not known";
 }
-function evalBinary(op, a, b, at) {
+function evalBinary(op, a, b, at2) {
   if (op === "&&" || op === "||") {
     const x2 = truthy(a);
     const y2 = truthy(b);
-    if (op === "&&" && (x2 === false || y2 === false)) return bool(false, at);
-    if (op === "||" && (x2 === true || y2 === true)) return bool(true, at);
-    if (x2 === void 0 || y2 === void 0) return unknown(unknownReason(a, b), at);
-    return bool(op === "&&" ? x2 && y2 : x2 || y2, at);
+    if (op === "&&" && (x2 === false || y2 === false)) return bool(false, at2);
+    if (op === "||" && (x2 === true || y2 === true)) return bool(true, at2);
+    if (x2 === void 0 || y2 === void 0) return unknown(unknownReason(a, b), at2);
+    return bool(op === "&&" ? x2 && y2 : x2 || y2, at2);
   }
   if (op === "==" || op === "!=") {
     const eq = valuesEqual(a, b);
-    if (eq === void 0) return unknown(unknownReason(a, b), at);
-    return bool(op === "==" ? eq : !eq, at);
+    if (eq === void 0) return unknown(unknownReason(a, b), at2);
+    return bool(op === "==" ? eq : !eq, at2);
   }
-  if (a.kind === "unknown") return unknown(a.reason, at);
-  if (b.kind === "unknown") return unknown(b.reason, at);
+  if (a.kind === "unknown") return unknown(a.reason, at2);
+  if (b.kind === "unknown") return unknown(b.reason, at2);
   const x = numeric(a);
   const y = numeric(b);
-  if (x === void 0 || y === void 0) return unknown(`operands of ${op} are not numbers`, at);
+  if (x === void 0 || y === void 0) return unknown(`operands of ${op} are not numbers`, at2);
   switch (op) {
     case "+":
-      return num(x + y, at);
+      return num(x + y, at2);
     case "-":
-      return num(x - y, at);
+      return num(x - y, at2);
     case "*":
-      return num(x * y, at);
+      return num(x * y, at2);
     case "/":
-      return y === 0 ? unknown("division by zero", at) : num(x / y, at);
+      return y === 0 ? unknown("division by zero", at2) : num(x / y, at2);
     case "%":
-      return y === 0 ? unknown("division by zero", at) : num(x % y, at);
+      return y === 0 ? unknown("division by zero", at2) : num(x % y, at2);
     case "<":
-      return bool(x < y, at);
+      return bool(x < y, at2);
     case "<=":
-      return bool(x <= y, at);
+      return bool(x <= y, at2);
     case ">":
-      return bool(x > y, at);
+      return bool(x > y, at2);
     case ">=":
-      return bool(x >= y, at);
+      return bool(x >= y, at2);
   }
-  return unknown(`operator ${op}`, at);
+  return unknown(`operator ${op}`, at2);
 }
-function evalTemplate(parts, ctx, at) {
+function evalTemplate(parts, ctx, at2) {
   let out = "";
   const holes = [];
   for (const p of parts) {
-    const v = evalTemplatePart(p, ctx, at, holes);
-    if (v.kind === "unknown") return unknown(v.reason, at);
+    const v = evalTemplatePart(p, ctx, at2, holes);
+    if (v.kind === "unknown") return unknown(v.reason, at2);
     out += v.value;
-    if (out.length > MAX_STRING_LENGTH) return unknown(`string longer than ${MAX_STRING_LENGTH.toLocaleString("en")} characters`, at);
+    if (out.length > MAX_STRING_LENGTH) return unknown(`string longer than ${MAX_STRING_LENGTH.toLocaleString("en")} characters`, at2);
   }
-  return derived(str(out, at), at, holes);
+  return derived(str(out, at2), at2, holes);
 }
-function evalTemplatePart(p, ctx, at, holes = []) {
+function evalTemplatePart(p, ctx, at2, holes = []) {
   switch (p.type) {
     case "TemplateLiteral":
       return str(p.value);
@@ -34445,22 +37252,22 @@ function evalTemplatePart(p, ctx, at, holes = []) {
       if (v.kind === "unknown") return v;
       holes.push(v);
       const s = asString(v);
-      return s === void 0 ? unknown(`cannot interpolate a ${v.kind}`, at) : str(s);
+      return s === void 0 ? unknown(`cannot interpolate a ${v.kind}`, at2) : str(s);
     }
     case "TemplateIf": {
       const c = truthy(evalNode(p.condition, ctx));
-      if (c === void 0) return unknown("template condition is not known", at);
-      return evalTemplate(c ? p.then : p.else ?? [], ctx, at);
+      if (c === void 0) return unknown("template condition is not known", at2);
+      return evalTemplate(c ? p.then : p.else ?? [], ctx, at2);
     }
     case "TemplateFor": {
       const coll = evalNode(p.collection, ctx);
       const pairs = iterate(coll);
-      if (!pairs) return unknown("template for collection is not known", at);
+      if (!pairs) return unknown("template for collection is not known", at2);
       let out = "";
       for (const [k, v] of pairs) {
         const vars = { [p.valueVar]: v };
         if (p.keyVar) vars[p.keyVar] = k;
-        const r = evalTemplate(p.body, withIteration(ctx, vars), at);
+        const r = evalTemplate(p.body, withIteration(ctx, vars), at2);
         if (r.kind !== "string") return r;
         out += r.value;
       }
@@ -34473,11 +37280,11 @@ function iterate(coll) {
   if (coll.kind === "object") return [...coll.entries].map(([k, v]) => [str(k, v.origin), v]);
   return void 0;
 }
-function evalFor(e, ctx, at) {
+function evalFor(e, ctx, at2) {
   const coll = evalNode(e.collection, ctx);
   const pairs = iterate(coll);
-  if (!pairs) return unknown(coll.kind === "unknown" ? coll.reason : "for collection is not iterable", at);
-  if (pairs.length > MAX_FOR_ITEMS) return unknown("for expression over too many items", at);
+  if (!pairs) return unknown(coll.kind === "unknown" ? coll.reason : "for collection is not iterable", at2);
+  if (pairs.length > MAX_FOR_ITEMS) return unknown("for expression over too many items", at2);
   const items = [];
   const groups = /* @__PURE__ */ new Map();
   const entries2 = /* @__PURE__ */ new Map();
@@ -34487,7 +37294,7 @@ function evalFor(e, ctx, at) {
     const inner = withIteration(ctx, vars);
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
-      if (c === void 0) return unknown("for condition is not known", at);
+      if (c === void 0) return unknown("for condition is not known", at2);
       if (!c) continue;
     }
     const value = evalNode(e.valueExpr, inner);
@@ -34497,18 +37304,18 @@ function evalFor(e, ctx, at) {
     }
     const key = evalNode(e.keyExpr, inner);
     const ks = asString(key);
-    if (ks === void 0) return unknown("for key is not known", at);
+    if (ks === void 0) return unknown("for key is not known", at2);
     if (e.group) {
       const g = groups.get(ks);
       if (g) g.push(value);
       else groups.set(ks, [value]);
     } else entries2.set(ks, value);
   }
-  if (!e.keyExpr) return list(items, at);
-  if (e.group) for (const [k, vs] of groups) entries2.set(k, list(vs, at));
-  return obj(entries2, at);
+  if (!e.keyExpr) return list(items, at2);
+  if (e.group) for (const [k, vs] of groups) entries2.set(k, list(vs, at2));
+  return obj(entries2, at2);
 }
-function evalCall(e, ctx, at) {
+function evalCall(e, ctx, at2) {
   const name = e.name.includes("::") ? e.name : e.name;
   if (name === "try") {
     let failed;
@@ -34520,28 +37327,28 @@ function evalCall(e, ctx, at) {
       }
       return failed ? chosenBy(v, loc(ctx, arg), failed) : v;
     }
-    return unknown("no try() argument succeeded", at);
+    return unknown("no try() argument succeeded", at2);
   }
   if (name === "can") {
-    if (e.args.length !== 1) return unknown(`can() takes exactly one argument, not ${e.args.length}`, at, "error:arguments");
+    if (e.args.length !== 1) return unknown(`can() takes exactly one argument, not ${e.args.length}`, at2, "error:arguments");
     const v = evalNode(e.args[0], ctx);
-    if (v.kind !== "unknown") return bool(true, at);
-    return isErrorUnknown(v) ? bool(false, at) : unknown(v.reason, at);
+    if (v.kind !== "unknown") return bool(true, at2);
+    return isErrorUnknown(v) ? bool(false, at2) : unknown(v.reason, at2);
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
     const last = args[args.length - 1];
-    if (last.kind !== "list") return unknown("cannot expand the final argument", at);
+    if (last.kind !== "list") return unknown("cannot expand the final argument", at2);
     args = [...args.slice(0, -1), ...last.items];
   }
-  const r = callFunction(name, args, at);
+  const r = callFunction(name, args, at2);
   const k = name === "coalesce" && e.args.length === args.length ? args.indexOf(r) : -1;
   if (k > 0) {
     const sites = e.args.map((a) => loc(ctx, a));
     const i = Math.max(0, args.slice(0, k).findIndex((a, j) => decidingInput(a, sites[j]) !== void 0));
     return chosenBy(r, sites[k], decisionOf(args[i], sites[i], "coalesce() argument that was skipped"));
   }
-  return derived(r, at, args);
+  return derived(r, at2, args);
 }
 
 // src/eval/terraform/module-facts.ts
@@ -34557,7 +37364,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
     requiredProviders: [],
     usedProviders: [],
-    backendFiles: folderFiles.filter((f) => isBackendFile(path6.basename(f))).sort(),
+    backendFiles: folderFiles.filter((f) => isBackendFile(path7.basename(f))).sort(),
     configuration: [],
     opaqueModuleCalls: [],
     calledByRoot: false,
@@ -34660,8 +37467,8 @@ init_env();
 
 // src/eval/terraform/instance.ts
 init_limits();
+import path8 from "node:path";
 init_value();
-import path7 from "node:path";
 var MAX_INSTANCES = LOOP_INSTANCE_CAP;
 var MAX_MODULE_DEPTH = 12;
 var MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
@@ -34684,46 +37491,46 @@ var ModuleInstance = class _ModuleInstance {
   }
   // ---- names -------------------------------------------------------------------------
   context(file, iteration) {
-    return { file, iteration, guard: this.opts.guard, resolveRoot: (root, steps, at) => this.resolveRoot(root, steps, at) };
+    return { file, iteration, guard: this.opts.guard, resolveRoot: (root, steps2, at2) => this.resolveRoot(root, steps2, at2) };
   }
-  resolveRoot(root, steps, at) {
-    const first = steps[0];
+  resolveRoot(root, steps2, at2) {
+    const first = steps2[0];
     const firstName = first?.type === "GetAttr" ? first.name : void 0;
     switch (root) {
       case "var":
-        return firstName ? { value: this.variable(firstName, at), consumed: 1 } : void 0;
+        return firstName ? { value: this.variable(firstName, at2), consumed: 1 } : void 0;
       case "local":
-        return firstName ? { value: this.local(firstName, at), consumed: 1 } : void 0;
+        return firstName ? { value: this.local(firstName, at2), consumed: 1 } : void 0;
       case "module":
-        return firstName ? this.moduleRef(firstName, steps, at) : void 0;
+        return firstName ? this.moduleRef(firstName, steps2, at2) : void 0;
       case "data": {
-        const second = steps[1];
+        const second = steps2[1];
         if (!firstName || second?.type !== "GetAttr") return void 0;
         const addr = `${this.prefix}data.${firstName}.${second.name}`;
-        return { value: unknown(`depends on ${addr}`, at, `tf:${addr}`), consumed: 2 };
+        return { value: unknown(`depends on ${addr}`, at2, `tf:${addr}`), consumed: 2 };
       }
       case "path":
         if (firstName === "module" || firstName === "root" || firstName === "cwd")
-          return { value: str(this.src.dir, at), consumed: 1 };
+          return { value: str(this.src.dir, at2), consumed: 1 };
         return void 0;
       case "terraform":
-        return { value: unknown("terraform.workspace is chosen at run time", at), consumed: steps.length > 0 ? 1 : 0 };
+        return { value: unknown("terraform.workspace is chosen at run time", at2), consumed: steps2.length > 0 ? 1 : 0 };
       case "count":
       case "each":
       case "self":
-        return { value: unknown(`${root} is not known here`, at), consumed: 0 };
+        return { value: unknown(`${root} is not known here`, at2), consumed: 0 };
       default:
         if (firstName && (this.src.resources.has(`${root}.${firstName}`) || /^[a-z0-9]+_[a-z0-9_]+$/.test(root)))
-          return this.resourceRef(root, firstName, steps, at);
+          return this.resourceRef(root, firstName, steps2, at2);
         return void 0;
     }
   }
-  variable(name, at) {
+  variable(name, at2) {
     const cached = this.varCache.get(name);
     if (cached) return cached;
     const decl = this.src.variables.get(name);
     let v;
-    if (!decl) v = unknown(`variable "${name}" is not declared`, at);
+    if (!decl) v = unknown(`variable "${name}" is not declared`, at2);
     else {
       const header = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: "input", name } };
       const given = this.opts.inputs.get(name);
@@ -34752,12 +37559,12 @@ var ModuleInstance = class _ModuleInstance {
     if (!d) return void 0;
     return evaluate(d.expr, this.constants(decl.file));
   }
-  local(name, at) {
+  local(name, at2) {
     const cached = this.localCache.get(name);
-    if (cached === CYCLE) return unknown(`local "${name}" refers to itself`, at);
+    if (cached === CYCLE) return unknown(`local "${name}" refers to itself`, at2);
     if (cached) return cached;
     const decl = this.src.locals.get(name);
-    if (!decl) return unknown(`local "${name}" is not declared`, at);
+    if (!decl) return unknown(`local "${name}" is not declared`, at2);
     this.localCache.set(name, CYCLE);
     const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON), () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), locOf(decl.node, decl.file, `local "${name}"`)));
     this.localCache.set(name, v);
@@ -34767,47 +37574,47 @@ var ModuleInstance = class _ModuleInstance {
    * Runs a memoized computation that the time budget may abandon midway (the guard unwinds
    * to the outermost expression): the cache entry then says so, instead of "refers to itself".
    */
-  abandonable(cache4, key, abandoned, f) {
+  abandonable(cache5, key, abandoned, f) {
     try {
       return f();
     } catch (err2) {
-      if (err2 instanceof BudgetExceeded) cache4.set(key, abandoned);
+      if (err2 instanceof BudgetExceeded) cache5.set(key, abandoned);
       throw err2;
     }
   }
   // ---- resources ---------------------------------------------------------------------
-  resourceRef(type, name, steps, at) {
+  resourceRef(type, name, steps2, at2) {
     const key = `${type}.${name}`;
-    const baseAddress = `${this.prefix}${key}`;
-    const token = `tf:${baseAddress}`;
+    const baseAddress2 = `${this.prefix}${key}`;
+    const token = `tf:${baseAddress2}`;
     const decl = this.src.resources.get(key);
-    if (!decl) return { value: unknown(`depends on ${baseAddress}`, at, token), consumed: 1 };
+    if (!decl) return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed: 1 };
     const instances = this.resourceInstances(key);
     let consumed = 1;
     let chosen;
     const hasExpansion = attr(decl.node, "count") || attr(decl.node, "for_each");
-    const next = steps[1];
+    const next = steps2[1];
     if (hasExpansion) {
       if (next?.type === "Index") {
         consumed = 2;
-        const k = evaluate(next.key, this.context(at.file));
+        const k = evaluate(next.key, this.context(at2.file));
         const ks = asString(k);
         if (Array.isArray(instances) && ks !== void 0)
-          chosen = instances.find((r) => r.address === `${baseAddress}${instanceKey(k, ks)}`);
+          chosen = instances.find((r) => r.address === `${baseAddress2}${instanceKey(k, ks)}`);
       } else {
-        return { value: unknown(`depends on all instances of ${baseAddress}`, at, token), consumed: 1 };
+        return { value: unknown(`depends on all instances of ${baseAddress2}`, at2, token), consumed: 1 };
       }
     } else if (Array.isArray(instances)) chosen = instances[0];
-    const attrStep = steps[consumed];
-    if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress}`, at, token), consumed };
+    const attrStep = steps2[consumed];
+    if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed };
     consumed++;
     const attrName = attrStep.name;
     if (attrName === "id" || !chosen) {
-      return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at, `${token}${attrName === "id" ? "" : "." + attrName}`), consumed };
+      return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${token}${attrName === "id" ? "" : "." + attrName}`), consumed };
     }
     const configured = chosen.body.entries.get(attrName);
     if (configured) return { value: configured, consumed };
-    return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at, `${token}.${attrName}`), consumed };
+    return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${token}.${attrName}`), consumed };
   }
   /** All instances of one resource declaration (`type.name`), expanded by count/for_each. */
   resourceInstances(key) {
@@ -34822,12 +37629,14 @@ var ModuleInstance = class _ModuleInstance {
   }
   expandResource(key, decl) {
     const [type, name] = [decl.node.labels[0].value, decl.node.labels[1].value];
-    const baseAddress = `${this.prefix}${key}`;
+    const baseAddress2 = `${this.prefix}${key}`;
     const header = blockHeader(decl.node, decl.file);
-    return this.expansion(decl, baseAddress, MAX_INSTANCES, "instances").map(({ key: instance, vars }) => {
+    return this.expansion(decl, baseAddress2, MAX_INSTANCES, "instances").map(({ key: instance, vars }) => {
       const sites = /* @__PURE__ */ new Map();
       const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
-      return { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
+      const r = { address: `${baseAddress2}${instance}`, baseAddress: baseAddress2, type, name, file: decl.file, header, body, sites, block: decl.node };
+      if (this.opts.vendored) r.vendored = this.opts.vendored;
+      return r;
     });
   }
   /**
@@ -34840,8 +37649,8 @@ var ModuleInstance = class _ModuleInstance {
     const ctx = this.context(decl.file);
     const count = attr(decl.node, "count");
     const forEach = attr(decl.node, "for_each");
-    const cap = (n, at) => {
-      if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
+    const cap = (n, at2) => {
+      if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
     };
     if (count) {
       const c = evaluate(count.expr, ctx);
@@ -34947,16 +37756,34 @@ var ModuleInstance = class _ModuleInstance {
     const depth = (this.opts.depth ?? 0) + 1;
     if (depth > MAX_MODULE_DEPTH) return [];
     const source = localModuleSource(call.node);
-    if (!source) return [];
-    const childDir = path7.resolve(this.src.dir, source);
+    const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
+    let childDir;
+    let vendored = this.opts.vendored;
+    if (source) childDir = path8.resolve(this.src.dir, source);
+    else {
+      const written = literalAttr(call.node, "source");
+      if (written === void 0) return [];
+      const version = literalAttr(call.node, "version");
+      const found = this.opts.remote?.(childKey, written, version) ?? { reason: "remote modules are not read in this run" };
+      if ("reason" in found) {
+        this.recordOpaque(name, call, written, found.reason);
+        return [];
+      }
+      childDir = found.dir;
+      const at2 = blockHeader(call.node, call.file);
+      vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir] } : { call: at2, source: written, dirs: [childDir] };
+    }
     const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
     if (ancestors.includes(childDir)) {
-      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path7.basename(d) || d).join(" \u2192 ");
+      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path8.basename(d) || d).join(" \u2192 ");
       this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
       return [];
     }
     const childSrc = this.opts.loader(childDir);
-    if (!childSrc) return [];
+    if (!childSrc) {
+      if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path8.basename(childDir)} has no readable .tf file inside the scanned folder`);
+      return [];
+    }
     const base = `${this.prefix}module.${name}`;
     const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
     return iterations.map(({ key, vars }) => {
@@ -34967,37 +37794,76 @@ var ModuleInstance = class _ModuleInstance {
         const v = evaluate(item.expr, argCtx);
         inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
       }
-      const instance = new _ModuleInstance(childSrc, { prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors });
+      const instance = new _ModuleInstance(childSrc, {
+        prefix: `${base}${key}.`,
+        inputs,
+        loader: this.opts.loader,
+        problems: this.opts.problems,
+        guard: this.opts.guard,
+        depth,
+        ancestors,
+        moduleKey: childKey,
+        remote: this.opts.remote,
+        vendored,
+        opaque: this.opts.opaque
+      });
       return { key, instance };
     });
   }
-  moduleRef(name, steps, at) {
+  /**
+   * A remote call without a copy: its arguments evaluated in this instance (one record per
+   * `count`/`for_each` instance), for EVAL002 and GPU005. Inside a copied module, the call
+   * is reported at the user's outer call.
+   */
+  recordOpaque(name, call, source, reason) {
+    const sink = this.opts.opaque;
+    if (!sink) return;
+    const srcAttr = attr(call.node, "source");
+    const outer = this.opts.vendored;
+    const inside = (l) => outer && isVendoredFile(l.file, outer) ? outer.call : l;
+    const sourceAt = inside(srcAttr ? locOf(srcAttr.expr, call.file) : blockHeader(call.node, call.file));
+    const base = `${this.prefix}module.${name}`;
+    const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
+    if (iterations.length === 0) sink.push({ format: "terraform", name, address: base, source, sourceAt, reason, args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
+    for (const { key, vars } of iterations) {
+      const args = /* @__PURE__ */ new Map();
+      const argSites = /* @__PURE__ */ new Map();
+      const argCtx = this.context(call.file, vars);
+      for (const item of call.node.body.items) {
+        if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
+        args.set(item.name, evaluate(item.expr, argCtx));
+        argSites.set(item.name, inside(locOf(item, call.file)));
+      }
+      sink.push({ format: "terraform", name, address: `${base}${key}`, source, sourceAt, reason, args, argSites });
+    }
+  }
+  moduleRef(name, steps2, at2) {
     const call = this.src.moduleCalls.get(name);
     const token = `tf:${this.prefix}module.${name}`;
-    if (!call) return { value: unknown(`module "${name}" is not declared`, at, token), consumed: 1 };
+    if (!call) return { value: unknown(`module "${name}" is not declared`, at2, token), consumed: 1 };
     const instances = this.childInstances(name);
     let consumed = 1;
     let chosen;
     if (attr(call.node, "count") || attr(call.node, "for_each")) {
-      const next = steps[1];
-      if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
+      const next = steps2[1];
+      if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
       consumed = 2;
-      const k = evaluate(next.key, this.context(at.file));
+      const k = evaluate(next.key, this.context(at2.file));
       const ks = asString(k);
       chosen = ks === void 0 ? void 0 : instances.find((i) => i.key === instanceKey(k, ks));
     } else chosen = instances[0];
-    const outStep = steps[consumed];
-    if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at, token), consumed };
-    if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at, `${token}.${outStep.name}`), consumed: consumed + 1 };
-    return { value: chosen.instance.output(outStep.name, at), consumed: consumed + 1 };
+    const outStep = steps2[consumed];
+    if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at2, token), consumed };
+    if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at2, `${token}.${outStep.name}`), consumed: consumed + 1 };
+    return { value: chosen.instance.output(outStep.name, at2), consumed: consumed + 1 };
   }
-  output(name, at) {
+  output(name, at2) {
     const cached = this.outputCache.get(name);
-    if (cached === CYCLE) return unknown(`output "${name}" refers to itself`, at);
+    if (cached === CYCLE) return unknown(`output "${name}" refers to itself`, at2);
     if (cached) return cached;
     const decl = this.src.outputs.get(name);
     const value = decl && attr(decl.node, "value");
-    if (!decl || !value) return unknown(`output "${name}" is not declared`, at);
+    if (!decl || !value) return unknown(`output "${name}" is not declared`, at2);
     this.outputCache.set(name, CYCLE);
     const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON), () => evaluate(value.expr, this.context(decl.file)));
     this.outputCache.set(name, v);
@@ -35023,12 +37889,12 @@ var ModuleInstance = class _ModuleInstance {
         validations: childBlocks(decl.node, "validation").map((v) => this.validationOf(v, decl.file, text2))
       });
     }
-    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) out.push(...c.instance.inputDecls());
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) out.push(...c.instance.inputDecls());
     return out;
   }
   validationOf(block, file, text2) {
     const cond = attr(block, "condition");
-    const at = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block, file);
+    const at2 = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block, file);
     const regexes = [];
     const allowed = [];
     const visit2 = (e) => {
@@ -35046,11 +37912,17 @@ var ModuleInstance = class _ModuleInstance {
       forEachChild(e, visit2);
     };
     if (cond) visit2(cond.expr);
-    return { at, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed };
+    return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed };
   }
 };
 function instanceKey(k, text2) {
   return `[${k.kind === "number" ? text2 : JSON.stringify(text2)}]`;
+}
+function literalAttr(block, name) {
+  const s = attr(block, name);
+  if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
+  const part = s.expr.parts[0];
+  return part.type === "TemplateLiteral" ? part.value : void 0;
 }
 function localModuleSource(call) {
   const s = attr(call, "source");
@@ -35165,7 +38037,7 @@ function evaluateTerraform(input) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input.tfFiles) {
-    const d = path8.dirname(f);
+    const d = path9.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -35186,7 +38058,7 @@ function evaluateTerraform(input) {
     const targets = /* @__PURE__ */ new Set();
     for (const call of loader(dir)?.moduleCalls.values() ?? []) {
       const s = localModuleSource(call.node);
-      if (s) targets.add(path8.resolve(dir, s));
+      if (s) targets.add(path9.resolve(dir, s));
     }
     targets.delete(dir);
     out = [...targets];
@@ -35196,9 +38068,9 @@ function evaluateTerraform(input) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input.varFiles) {
-    let d = path8.dirname(vf);
+    let d = path9.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path8.dirname(d);
+      const up = path9.dirname(d);
       if (up === d || !isInside(input.root, up)) break;
       d = up;
     }
@@ -35207,6 +38079,21 @@ function evaluateTerraform(input) {
     if (files) files.push(vf);
     else varFilesByDir.set(d, [vf]);
   }
+  const manifests = /* @__PURE__ */ new Map();
+  const manifestOf = (dir) => {
+    if (!manifests.has(dir)) {
+      const m = input.moduleManifest?.(dir);
+      manifests.set(dir, m ? parseManifest(m.file, m.text, dir) : void 0);
+    }
+    return manifests.get(dir);
+  };
+  const copiedDirs = /* @__PURE__ */ new Map();
+  const remoteFor = (rootDir) => (key, source, version) => {
+    const r = resolveRemoteCall(manifestOf(rootDir), key, source, version);
+    if (r.kind === "none") return { reason: r.reason };
+    if (!input.insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
+    return { dir: r.record.dir };
+  };
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
@@ -35218,7 +38105,7 @@ function evaluateTerraform(input) {
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input.listFiles?.(dir) ?? [] : []);
     for (const call of src.moduleCalls.values()) {
       const local = localModuleSource(call.node);
-      if (local !== void 0 && loader(path8.resolve(dir, local))) continue;
+      if (local !== void 0 && loader(path9.resolve(dir, local))) continue;
       const source = attr(call.node, "source");
       const text2 = src.files.find((f) => f.file === call.file)?.text ?? "";
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
@@ -35230,39 +38117,51 @@ function evaluateTerraform(input) {
     factsByDir.set(dir, facts);
     return facts;
   };
+  const copies = /* @__PURE__ */ new Set();
+  for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
   for (const dir of [...byDir.keys()].sort()) {
+    if (copies.has(dir)) continue;
     const src = loader(dir);
     const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path8.dirname(f) === dir && AUTO_VARFILE.test(path8.basename(f)));
-    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path8.relative(dir, f)) !== void 0);
+    const auto = ownVarFiles.filter((f) => path9.dirname(f) === dir && AUTO_VARFILE.test(path9.basename(f)));
+    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path9.relative(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
       for (const f of [...auto.sort(autoOrder), ...variantFile ? [variantFile] : []]) {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
-      const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard });
-      const rel = variantFile ? path8.relative(input.root, variantFile) : path8.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path8.sep).join("/")) ?? (variantFile ? classifyPath(path8.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
+      const opaqueModules = [];
+      const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
+      const rel = variantFile ? path9.relative(input.root, variantFile) : path9.relative(input.root, dir) || ".";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path9.sep).join("/")) ?? (variantFile ? classifyPath(path9.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
       const evaluation = {
-        variant: variantFile ? path8.relative(dir, variantFile).split(path8.sep).join("/") : "default",
+        variant: variantFile ? path9.relative(dir, variantFile).split(path9.sep).join("/") : "default",
         variantFile,
         env,
         unit: dir,
         inputs: instance.inputDecls()
       };
-      evaluations.push({ evaluation, resources: instance.allResources() });
+      const resources = instance.allResources();
+      for (const r of resources) if (r.vendored) {
+        for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
+      }
+      evaluations.push({ evaluation, resources, opaqueModules });
     }
   }
   linkConfigurations(modules, callees, (d) => factsOf(d));
+  for (const p of problems) {
+    const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
+    if (into) p.location = into[1];
+  }
   return { evaluations, modules, problems };
 }
 function autoOrder(a, b) {
-  const ra = path8.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path8.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path9.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path9.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
 function readVarFile(file, input, guard) {
@@ -35288,8 +38187,8 @@ function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
 }
 function isInside(root, p) {
-  const rel = path8.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
+  const rel = path9.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
 }
 
 // src/frontends/terraform.ts
@@ -35298,19 +38197,20 @@ init_from_terraform();
 // src/parse/hcl/blocks.ts
 function hclBlockRanges(body) {
   const out = [];
-  const walk2 = (b) => {
+  const walk4 = (b) => {
     for (const it of b.items) {
       if (it.type === "Block") {
         out.push(it.range);
-        walk2(it.body);
+        walk4(it.body);
       }
     }
   };
-  walk2(body);
+  walk4(body);
   return out;
 }
 
 // src/frontends/terraform.ts
+init_remote_modules();
 init_shared();
 var LOCK_FILE = ".terraform.lock.hcl";
 var BY_NAME = [
@@ -35323,7 +38223,7 @@ var terraformFrontEnd = {
   name: "terraform",
   family: "terraform",
   byName(file) {
-    const base = path9.basename(file).toLowerCase();
+    const base = path10.basename(file).toLowerCase();
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
   run(files, ctx) {
@@ -35349,7 +38249,7 @@ var terraformFrontEnd = {
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path9.join(ctx.root, rel)),
+      envForPath: (rel) => ctx.envForPath(path10.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
         const entries2 = ctx.host.list(dir)?.filter((e) => e.name.endsWith(".tf") && !e.isDirectory) ?? [];
@@ -35359,22 +38259,30 @@ var terraformFrontEnd = {
       },
       listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
       lockFile: (dir) => {
-        const file = path9.join(dir, LOCK_FILE);
+        const file = path10.join(dir, LOCK_FILE);
         if (!ctx.host.isFile(file)) return void 0;
         const text2 = ctx.host.readText(file);
         if (text2 === void 0) return void 0;
         const parsed = parseHcl(text2, file);
         return parsed.errors.length ? void 0 : parsed;
+      },
+      moduleManifest: (dir) => {
+        const file = path10.join(path10.resolve(dir, ctx.tfDataDir ?? ".terraform"), "modules", "modules.json");
+        if (!ctx.host.isFile(file)) return void 0;
+        const text2 = ctx.host.readText(file);
+        return text2 === void 0 ? void 0 : { file, text: text2 };
       }
     });
     for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+    for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
     const suppressionSources = [];
     for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
     return {
       units: tf.evaluations.map((e) => ({
         evaluation: e.evaluation,
         resources: e.resources.flatMap((r) => fromTerraform(r, e.evaluation)),
-        refKeys: terraformRefKeys
+        refKeys: terraformRefKeys,
+        opaqueModules: e.opaqueModules
       })),
       terraformModules: tf.modules,
       problems,
@@ -35385,23 +38293,11 @@ var terraformFrontEnd = {
 
 // src/frontends/arm.ts
 init_json();
-import path12 from "node:path";
-
-// src/parse/json/blocks.ts
-function jsonObjectRanges(root, lineMap) {
-  const out = [];
-  const walk2 = (n) => {
-    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
-    for (const c of n.children ?? []) walk2(c);
-  };
-  if (root) walk2(root);
-  return out;
-}
-
-// src/frontends/arm.ts
+init_blocks();
 init_project();
 init_from_arm();
 init_shared();
+import path13 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -35413,7 +38309,7 @@ var armFrontEnd = {
   name: "arm",
   family: "arm",
   byName(file) {
-    return /\.jsonc?$/i.test(path12.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+    return /\.jsonc?$/i.test(path13.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
   },
   byContent(_file, text2) {
     return armJsonKind(text2);
@@ -35430,7 +38326,7 @@ var armFrontEnd = {
       parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
       parse: (f) => json.get(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path12.join(ctx.root, rel))
+      envForPath: (rel) => ctx.envForPath(path13.join(ctx.root, rel))
     });
     for (const f of files) if (f.kind === "arm-params") json.get(f.path);
     for (const p of arm.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -35459,6 +38355,805 @@ var armFrontEnd = {
   }
 };
 
+// src/frontends/terraform-plan.ts
+import path15 from "node:path";
+init_env();
+init_source();
+
+// src/eval/terraform-plan/evaluate.ts
+init_value();
+import path14 from "node:path";
+
+// src/eval/terraform-plan/address.ts
+function steps(address) {
+  const out = [];
+  let i = 0;
+  while (i < address.length) {
+    const c = address[i];
+    if (c === ".") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      const start2 = i;
+      i++;
+      if (address[i] === '"') {
+        i++;
+        while (i < address.length && address[i] !== '"') i += address[i] === "\\" ? 2 : 1;
+        i++;
+      } else while (i < address.length && address[i] !== "]") i++;
+      if (address[i] !== "]") return void 0;
+      i++;
+      out.push({ key: address.slice(start2, i) });
+      continue;
+    }
+    const start = i;
+    while (i < address.length && address[i] !== "." && address[i] !== "[") i++;
+    out.push({ name: address.slice(start, i) });
+  }
+  return out;
+}
+function parseAddress(address) {
+  const s = steps(address);
+  if (!s) return void 0;
+  const modules = [];
+  let i = 0;
+  while (s[i]?.name === "module" && s[i + 1]?.name !== void 0 && s[i + 2] !== void 0) {
+    const name2 = s[i + 1].name;
+    i += 2;
+    let key2 = "";
+    if (s[i]?.key !== void 0) key2 = s[i++].key;
+    modules.push({ name: name2, key: key2 });
+  }
+  let mode = "managed";
+  if (s[i]?.name === "data") {
+    mode = "data";
+    i++;
+  }
+  const type = s[i]?.name;
+  const name = s[i + 1]?.name;
+  if (!type || !name) return void 0;
+  i += 2;
+  let key = "";
+  if (s[i]?.key !== void 0) key = s[i++].key;
+  if (i !== s.length) return void 0;
+  return { modules, mode, type, name, key };
+}
+function modulePrefix(a) {
+  return a.modules.map((m) => `module.${m.name}${m.key}.`).join("");
+}
+function baseAddress(a) {
+  return `${modulePrefix(a)}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}`;
+}
+
+// src/parse/json/stream.ts
+init_nesting();
+var JsonStreamError = class extends Error {
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
+};
+var STOP = /* @__PURE__ */ Symbol("stop");
+var ChunkReader = class {
+  constructor(chunks) {
+    this.chunks = chunks;
+  }
+  chunks;
+  buf = "";
+  /** Index into `buf` of the next character. */
+  pos = 0;
+  /** File offset of `buf[0]`. */
+  base = 0;
+  /** File offset where a `raw` capture started (text from there is kept), or -1. */
+  mark = -1;
+  ended = false;
+  /** Lines counted up to this file offset. */
+  countedTo = 0;
+  line = 1;
+  lineStart = 0;
+  /** True when a character is available at `pos` (pulling chunks as needed). */
+  more() {
+    while (this.pos >= this.buf.length) {
+      if (this.ended) return false;
+      const next = this.chunks.next();
+      if (next.done) {
+        this.ended = true;
+        return false;
+      }
+      const keepFrom = this.mark >= 0 ? this.mark - this.base : this.pos;
+      this.countLines(this.base + keepFrom);
+      this.buf = this.buf.slice(keepFrom) + next.value;
+      this.pos -= keepFrom;
+      this.base += keepFrom;
+    }
+    return true;
+  }
+  countLines(upTo) {
+    if (upTo <= this.countedTo) return;
+    const from = this.countedTo - this.base;
+    const to = upTo - this.base;
+    for (let i = this.buf.indexOf("\n", from); i >= 0 && i < to; i = this.buf.indexOf("\n", i + 1)) {
+      this.line++;
+      this.lineStart = this.base + i + 1;
+    }
+    this.countedTo = upTo;
+  }
+  /** The position of the next character. */
+  position() {
+    const offset = this.base + this.pos;
+    this.countLines(offset);
+    return { line: this.line, column: offset - this.lineStart + 1, offset };
+  }
+  fail(message) {
+    throw new JsonStreamError(message, this.position());
+  }
+  /** The next non-whitespace character code (not consumed); -1 at the end. */
+  peek() {
+    for (; ; ) {
+      if (!this.more()) return -1;
+      const c = this.buf.charCodeAt(this.pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
+      else return c;
+    }
+  }
+  expect(code, what) {
+    if (this.peek() !== code) this.fail(`Expected ${what} here`);
+    this.pos++;
+  }
+  /** Past a string starting at `pos` (the opening quote); returns its JSON text when `keep`. */
+  string(keep) {
+    const start = this.base + this.pos;
+    const ownMark = this.mark < 0;
+    if (ownMark) this.mark = start;
+    this.pos++;
+    for (; ; ) {
+      if (!this.more()) this.fail("Unterminated string");
+      const q = this.buf.indexOf('"', this.pos);
+      if (q < 0) {
+        this.pos = this.buf.length;
+        continue;
+      }
+      let bs = 0;
+      for (let i = q - 1; i >= 0 && this.buf.charCodeAt(i) === 92; i--) bs++;
+      this.pos = q + 1;
+      if (bs % 2 === 0) break;
+    }
+    const text2 = keep ? this.buf.slice(start - this.base, this.pos) : void 0;
+    if (ownMark) this.mark = -1;
+    return text2;
+  }
+  /** Past one value (bracket-matched), from the first character at `pos`. */
+  skip(depth) {
+    const c = this.peek();
+    if (c === -1) this.fail("Expected a value here");
+    if (c === 34) {
+      this.string(false);
+      return;
+    }
+    if (c === 123 || c === 91) {
+      let level = 0;
+      for (; ; ) {
+        if (!this.more()) this.fail("Unexpected end of the file: a bracket is not closed");
+        const ch = this.buf.charCodeAt(this.pos);
+        if (ch === 34) {
+          this.string(false);
+          continue;
+        }
+        this.pos++;
+        if (ch === 123 || ch === 91) {
+          level++;
+          if (depth + level > MAX_NESTING_DEPTH) {
+            this.pos--;
+            this.fail(nestingMessage());
+          }
+        } else if (ch === 125 || ch === 93) {
+          level--;
+          if (level === 0) return;
+        }
+      }
+    }
+    this.scalar();
+  }
+  /** Past a number, `true`, `false` or `null`. */
+  scalar() {
+    const start = this.position();
+    let token = "";
+    while (this.more()) {
+      const ch = this.buf[this.pos];
+      if (!/[-+.\w]/.test(ch)) break;
+      token += ch;
+      this.pos++;
+    }
+    if (!/^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?)$/.test(token)) throw new JsonStreamError(token ? "Invalid symbol" : "Expected a value here", start);
+  }
+};
+function streamJson(chunks, visitor) {
+  const r = new ChunkReader(chunks);
+  const value = (path38, depth) => {
+    const c = r.peek();
+    if (c === -1) r.fail("Expected a value here");
+    const start = r.position();
+    const action = visitor.at(path38, start);
+    if (action === "stop") throw STOP;
+    if (action === "skip") return r.skip(depth);
+    if (action === "raw") {
+      r.mark = start.offset;
+      r.skip(depth);
+      const text2 = r.buf.slice(r.mark - r.base, r.pos);
+      r.mark = -1;
+      if (visitor.raw?.(path38, text2, start) === false) throw STOP;
+      return;
+    }
+    if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
+    if (c === 123 || c === 91) {
+      container(path38, depth, c);
+      visitor.end?.(path38, r.position());
+      return;
+    }
+    r.skip(depth);
+  };
+  const container = (path38, depth, c) => {
+    if (c === 123) {
+      r.pos++;
+      if (r.peek() === 125) {
+        r.pos++;
+        return;
+      }
+      for (; ; ) {
+        if (r.peek() !== 34) r.fail("Expected a property name here");
+        const key = JSON.parse(r.string(true));
+        r.expect(58, "a colon");
+        value([...path38, key], depth + 1);
+        const next = r.peek();
+        r.pos++;
+        if (next === 125) return;
+        if (next !== 44) {
+          r.pos--;
+          r.fail("Expected a comma or a closing brace here");
+        }
+      }
+    }
+    if (c === 91) {
+      r.pos++;
+      if (r.peek() === 93) {
+        r.pos++;
+        return;
+      }
+      for (let i = 0; ; i++) {
+        value([...path38, i], depth + 1);
+        const next = r.peek();
+        r.pos++;
+        if (next === 93) return;
+        if (next !== 44) {
+          r.pos--;
+          r.fail("Expected a comma or a closing bracket here");
+        }
+      }
+    }
+  };
+  try {
+    value([], 0);
+    if (r.peek() !== -1) r.fail("End of the file expected here");
+  } catch (e) {
+    if (e !== STOP) throw e;
+  } finally {
+    chunks.return?.();
+  }
+}
+
+// src/eval/terraform-plan/read.ts
+var PlanReadError = class extends Error {
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
+};
+function run(chunks, visit2) {
+  const it = chunks();
+  if (!it) return false;
+  try {
+    streamJson(it, visit2);
+  } catch (e) {
+    if (e instanceof JsonStreamError) throw new PlanReadError(e.message, e.position);
+    throw e;
+  }
+  return true;
+}
+var isKey = (p, key) => p.length === 1 && p[0] === key;
+function looksLikePlan(chunks) {
+  let format2 = false;
+  let body = false;
+  try {
+    run(chunks, {
+      at(path38) {
+        if (path38.length === 0) return "enter";
+        if (path38.length > 1) return "skip";
+        if (path38[0] === "format_version") format2 = true;
+        if (path38[0] === "planned_values" || path38[0] === "resource_changes") body = true;
+        return format2 && body ? "stop" : "skip";
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof PlanReadError)) throw e;
+  }
+  return format2 && body;
+}
+function readPlanHead(chunks) {
+  const head = { variables: /* @__PURE__ */ new Map() };
+  const ok = run(chunks, {
+    at(path38) {
+      if (path38.length === 0) return "enter";
+      if (isKey(path38, "format_version") || isKey(path38, "variables") || isKey(path38, "configuration")) return "raw";
+      return "skip";
+    },
+    raw(path38, text2, start) {
+      const v = parseRaw(text2, start);
+      if (path38[0] === "format_version") {
+        head.formatVersion = typeof v === "string" ? v : String(v);
+        head.formatAt = start;
+      } else if (path38[0] === "variables" && isRecord(v)) {
+        for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
+      } else if (path38[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+    }
+  });
+  return ok ? head : void 0;
+}
+var CHANGE_KEYS = /* @__PURE__ */ new Set(["address", "module_address", "mode", "type", "name", "deposed"]);
+var CHANGE_CHANGE_KEYS = /* @__PURE__ */ new Set(["actions", "after", "after_unknown", "after_sensitive"]);
+function forEachResourceChange(chunks, onChange) {
+  let current;
+  let change;
+  let start;
+  const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
+  return run(chunks, {
+    at(path38, at2) {
+      if (path38.length === 0 || isKey(path38, "resource_changes")) return "enter";
+      if (!inEntry(path38)) return "skip";
+      if (path38.length === 2) {
+        current = {};
+        change = void 0;
+        start = at2;
+        return "enter";
+      }
+      if (path38.length === 3) {
+        if (path38[2] === "change") {
+          change = {};
+          return "enter";
+        }
+        return CHANGE_KEYS.has(path38[2]) ? "raw" : "skip";
+      }
+      if (path38.length === 4 && path38[2] === "change") return CHANGE_CHANGE_KEYS.has(path38[3]) ? "raw" : "skip";
+      return "skip";
+    },
+    raw(path38, text2, at2) {
+      const v = parseRaw(text2, at2);
+      if (path38.length === 3) current[path38[2]] = v;
+      else change[path38[3]] = v;
+    },
+    end(path38, end) {
+      if (path38.length !== 2 || !inEntry(path38) || !current || !start) return;
+      if (change) current.change = change;
+      onChange(current, start, end);
+      current = void 0;
+    }
+  });
+}
+function parseRaw(text2, start) {
+  try {
+    return JSON.parse(text2);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+    const what = message.replace(/\s*in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+    throw new PlanReadError(`Invalid JSON: ${what}`, endOf(start, text2.slice(0, offset)));
+  }
+}
+function endOf(start, text2) {
+  const nl = text2.lastIndexOf("\n");
+  if (nl < 0) return { line: start.line, column: start.column + text2.length, offset: start.offset + text2.length };
+  let lines = 0;
+  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lines++;
+  return { line: start.line + lines, column: text2.length - nl, offset: start.offset + text2.length };
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/eval/terraform-plan/evaluate.ts
+var SUPPORTED_MAJOR = /* @__PURE__ */ new Set(["0", "1"]);
+var SENSITIVE = "is sensitive in the plan (its value is never read)";
+var MAX_PLAN_RESOURCES = 1e5;
+function evaluatePlan(input) {
+  const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
+  const at2 = (p, end) => ({ file: input.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
+  try {
+    const head = readPlanHead(input.chunks);
+    if (!head) return out;
+    const major = head.formatVersion?.split(".")[0] ?? "";
+    if (!SUPPORTED_MAJOR.has(major)) {
+      out.problems.push({
+        ruleId: "PARSE001",
+        message: `Terraform plan JSON format_version "${head.formatVersion ?? ""}" is not supported (this linter reads format 1.x); the plan is not linted`,
+        location: head.formatAt ? at2(head.formatAt) : at2({ line: 1, column: 1, offset: 0 })
+      });
+      return out;
+    }
+    for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
+    const mapper = new SourceMapper(input, head.configuration, head.variables);
+    out.rootDir = mapper.rootDir;
+    const cap = input.maxResources ?? MAX_PLAN_RESOURCES;
+    let skipped = 0;
+    let firstSkipped;
+    forEachResourceChange(input.chunks, (c, start, end) => {
+      if (out.resources.length >= cap) {
+        skipped++;
+        firstSkipped ??= at2(start);
+        return;
+      }
+      const r = planResource(c, mapper, at2(start, end));
+      if (r) out.resources.push(r);
+    });
+    if (firstSkipped) {
+      out.problems.push({ ruleId: "EVAL001", message: `the plan has more than ${cap} resources; the ${skipped} resource changes after them are not linted`, location: firstSkipped });
+    }
+  } catch (e) {
+    if (!(e instanceof PlanReadError)) throw e;
+    out.problems.push({ ruleId: "PARSE001", message: e.message, location: at2(e.position) });
+    out.resources = [];
+  }
+  return out;
+}
+function planResource(c, mapper, jsonAt) {
+  if (c.mode !== "managed" || c.deposed !== void 0 || typeof c.address !== "string" || !isRecord(c.change)) return void 0;
+  const actions = c.change.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || actions.every((a) => a === "delete")) return void 0;
+  if (!isRecord(c.change.after)) return void 0;
+  const addr = parseAddress(c.address);
+  if (!addr || addr.mode !== "managed") return void 0;
+  const where = mapper.locate(addr, jsonAt, c.address);
+  const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
+  let after = c.change.after;
+  let { after_unknown: unk2, after_sensitive: sens } = c.change;
+  const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === "string" ? after.type : void 0);
+  if (addr.type === "azapi_resource" && isRecord(after) && typeof after.body === "string") {
+    try {
+      after = { ...after, body: JSON.parse(after.body) };
+    } catch {
+    }
+  }
+  if (read) {
+    const paths = read.map((p) => p.split("."));
+    after = project(after, paths);
+    unk2 = project(unk2, paths);
+    sens = project(sens, paths);
+  }
+  const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body);
+  const id = isRecord(c.change.after) ? c.change.after.id : void 0;
+  return {
+    address: c.address,
+    baseAddress: baseAddress(addr),
+    type: addr.type,
+    name: addr.name,
+    header: where.header,
+    body,
+    sites: where.sites,
+    ids: typeof id === "string" && id.startsWith("/") ? [`id:${id.toLowerCase()}`] : [],
+    inPlanJson: where.inPlanJson
+  };
+}
+function project(v, paths) {
+  if (paths.some((p) => p.length === 0)) return v;
+  if (Array.isArray(v)) {
+    const rest = paths.filter((p) => /^\d+$/.test(p[0])).map((p) => p.slice(1));
+    return rest.length ? v.map((x) => project(x, rest)) : [];
+  }
+  if (!isRecord(v)) return v;
+  const out = {};
+  for (const [k, e] of Object.entries(v)) {
+    const lower = k.toLowerCase();
+    const sub2 = paths.filter((p) => p[0].toLowerCase() === lower).map((p) => p.slice(1));
+    if (sub2.length) out[k] = project(e, sub2);
+  }
+  return out;
+}
+function referenceTokens(expressions, prefix) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, e] of Object.entries(expressions ?? {})) {
+    if (!isRecord(e) || !Array.isArray(e.references)) continue;
+    for (const ref of e.references) {
+      if (typeof ref !== "string") continue;
+      const m = /^([a-z][a-z0-9_-]*)\.([A-Za-z_][\w-]*)/.exec(ref);
+      if (!m || ["var", "local", "module", "data", "each", "count", "path", "self", "terraform"].includes(m[1])) continue;
+      out.set(k, `tf:${prefix}${m[1]}.${m[2]}`);
+      break;
+    }
+  }
+  return out;
+}
+function objectValue(after, unk2, sens, sites, tokens, header, staticBody) {
+  const entries2 = /* @__PURE__ */ new Map();
+  const a = isRecord(after) ? after : {};
+  const u = isRecord(unk2) ? unk2 : {};
+  const s = isRecord(sens) ? sens : {};
+  for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
+    if (!(k in a) && u[k] !== true) continue;
+    entries2.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k)));
+  }
+  return obj(entries2, header);
+}
+function attrValue(after, unk2, sens, sitePath, sites, token, known2) {
+  const origin = sites.get(sitePath);
+  if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
+  if (unk2 === true) return unknown(`${sitePath} is known only after apply`, origin, token);
+  if (Array.isArray(after) && after.every(isRecord) && sites.has(`${sitePath}[0]`)) {
+    const items = after.map((item, i) => {
+      const p = `${sitePath}[${i}]`;
+      const entries2 = /* @__PURE__ */ new Map();
+      const u = Array.isArray(unk2) && isRecord(unk2[i]) ? unk2[i] : {};
+      const s = Array.isArray(sens) && isRecord(sens[i]) ? sens[i] : {};
+      const staticItem = known2?.kind === "list" && known2.items[i]?.kind === "object" ? known2.items[i] : void 0;
+      for (const k of /* @__PURE__ */ new Set([...Object.keys(item), ...Object.keys(u)])) {
+        if (!(k in item) && u[k] !== true) continue;
+        entries2.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, void 0, staticItem?.kind === "object" ? staticItem.entries.get(k) : void 0));
+      }
+      return obj(entries2, sites.get(p) ?? origin);
+    });
+    return list(items, origin);
+  }
+  return plainValue(after, unk2, sens, origin, sitePath, known2);
+}
+function plainValue(v, unk2, sens, origin, where, known2) {
+  if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
+  if (unk2 === true) return unknown(`${where} is known only after apply`, origin);
+  if (known2 && agrees(known2, v)) return known2;
+  const at2 = known2 && known2.kind !== "unknown" && known2.origin ? known2.origin : origin;
+  if (Array.isArray(v)) {
+    const items = known2?.kind === "list" ? known2.items : [];
+    return list(v.map((e, i) => plainValue(e, Array.isArray(unk2) ? unk2[i] : void 0, Array.isArray(sens) ? sens[i] : void 0, origin, where, items[i])), at2);
+  }
+  if (isRecord(v) || isRecord(unk2)) {
+    const a = isRecord(v) ? v : {};
+    const u = isRecord(unk2) ? unk2 : {};
+    const s = isRecord(sens) ? sens : {};
+    const m = /* @__PURE__ */ new Map();
+    for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
+      if (!(k in a) && u[k] !== true) continue;
+      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known2?.kind === "object" ? known2.entries.get(k) : void 0));
+    }
+    return obj(m, at2);
+  }
+  if (v === void 0 || v === null) return nul(origin);
+  return fromJS(v, origin);
+}
+function agrees(known2, v) {
+  switch (known2.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return known2.value === v;
+    default:
+      return false;
+  }
+}
+function agreesDeep(known2, v) {
+  if (known2.kind === "null") return v === null;
+  if (known2.kind === "list") return Array.isArray(v) && v.length === known2.items.length && known2.items.every((k, i) => agreesDeep(k, v[i]));
+  if (known2.kind === "object") return isRecord(v) && Object.keys(v).length === known2.entries.size && [...known2.entries].every(([k, e]) => k in v && agreesDeep(e, v[k]));
+  return agrees(known2, v);
+}
+var SourceMapper = class {
+  constructor(input, configuration, variables) {
+    this.input = input;
+    this.configuration = configuration;
+    this.variables = variables;
+    const planDir = path14.dirname(input.file);
+    this.rootDir = this.load(planDir) ? planDir : this.load(input.root) ? input.root : void 0;
+  }
+  input;
+  configuration;
+  variables;
+  sources = /* @__PURE__ */ new Map();
+  sitesByBlock = /* @__PURE__ */ new Map();
+  staticByAddress;
+  rootDir;
+  /**
+   * The static evaluation of the root module with the plan's variables, by resource address
+   * (built on first use). A variable whose plan value equals its declared default is left to
+   * the default, so values keep the default's line as their origin.
+   */
+  staticResource(address) {
+    if (!this.staticByAddress) {
+      this.staticByAddress = /* @__PURE__ */ new Map();
+      const src = this.rootDir ? this.load(this.rootDir) : void 0;
+      if (!src) return void 0;
+      const loader = (dir) => this.load(dir);
+      const guard = new EvalGuard();
+      try {
+        const defaults = new ModuleInstance(src, { prefix: "", inputs: /* @__PURE__ */ new Map(), loader, problems: [], guard });
+        const inputs = /* @__PURE__ */ new Map();
+        for (const [name, v] of this.variables) {
+          if (!src.variables.has(name)) continue;
+          const d = defaults.variable(name);
+          if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
+        }
+        const root = new ModuleInstance(src, { prefix: "", inputs, loader, problems: [], guard });
+        for (const r of root.allResources()) this.staticByAddress.set(r.address, r);
+      } catch {
+      }
+    }
+    return this.staticByAddress.get(address);
+  }
+  pathsRead(type, armType) {
+    return this.input.pathsRead(type, armType);
+  }
+  load(dir) {
+    if (this.sources.has(dir)) return this.sources.get(dir);
+    const files = this.input.insideRoot(dir) ? this.input.listTfFiles(dir) : void 0;
+    const parsed = (files ?? []).map((f) => this.input.parseHcl(f)).filter((x) => x !== void 0);
+    const src = parsed.length ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
+    this.sources.set(dir, src);
+    return src;
+  }
+  locate(addr, jsonAt, address) {
+    let dir = this.rootDir;
+    let src = dir ? this.load(dir) : void 0;
+    let cfg = this.configuration;
+    let callHeader;
+    for (const step of addr.modules) {
+      const calls = cfg?.module_calls;
+      const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? calls[step.name] : void 0;
+      const hclCall = src?.moduleCalls.get(step.name);
+      if (hclCall) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+      const source = typeof callCfg?.source === "string" ? callCfg.source : hclCall ? localModuleSource(hclCall.node) : void 0;
+      cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
+      const local = source !== void 0 && (source.startsWith("./") || source.startsWith("../"));
+      const next = local && dir ? path14.resolve(dir, source) : void 0;
+      src = next ? this.load(next) : void 0;
+      dir = src ? next : void 0;
+    }
+    const key = `${addr.type}.${addr.name}`;
+    const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === key && (r.mode ?? "managed") === "managed") : void 0;
+    const configExpressions = isRecord(declared?.expressions) ? declared.expressions : void 0;
+    const decl = src?.resources.get(key);
+    if (decl) return { header: blockHeader(decl.node, decl.file), sites: this.sitesOf(decl.node, decl.file), configExpressions, inPlanJson: false, static: this.staticResource(address) };
+    if (callHeader) return { header: callHeader, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: false };
+    return { header: jsonAt, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: true };
+  }
+  sitesOf(block, file) {
+    let sites = this.sitesByBlock.get(block);
+    if (!sites) {
+      sites = /* @__PURE__ */ new Map();
+      bodySites(block.body, file, "", sites);
+      this.sitesByBlock.set(block, sites);
+    }
+    return sites;
+  }
+};
+function bodySites(body, file, prefix, out) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const item of body.items) {
+    if (item.type === "Attribute") {
+      out.set(prefix + item.name, locOf(item, file));
+      continue;
+    }
+    if (item.type !== "Block" || item.blockType === "dynamic") continue;
+    const i = counts.get(item.blockType) ?? 0;
+    counts.set(item.blockType, i + 1);
+    const p = `${prefix}${item.blockType}[${i}]`;
+    out.set(p, blockHeader(item, file, item.blockType));
+    bodySites(item.body, file, `${p}.`, out);
+  }
+}
+
+// src/frontends/terraform-plan.ts
+init_from_terraform();
+init_shared();
+var CHUNK_BYTES = 64 * 1024;
+var HEAD_BYTES = 64 * 1024;
+function binaryPlanName(base) {
+  if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
+  if (base.endsWith(".plan")) return "maybe";
+  return void 0;
+}
+function isZipPlan(head, needEntry) {
+  if (head.length < 4 || head.readUInt32LE(0) !== 67324752) return false;
+  if (!needEntry) return true;
+  for (let i = head.indexOf("PK"); i >= 0 && i + 30 <= head.length; i = head.indexOf("PK", i + 4)) {
+    const nameLength = head.readUInt16LE(i + 26);
+    if (head.toString("latin1", i + 30, i + 30 + nameLength) === "tfplan") return true;
+  }
+  return false;
+}
+var terraformPlanFrontEnd = {
+  name: "terraform-plan",
+  family: "terraform",
+  byName(file) {
+    const base = path15.basename(file).toLowerCase();
+    if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
+    return binaryPlanName(base) ? "peek" : void 0;
+  },
+  byHead(file, host) {
+    const base = path15.basename(file).toLowerCase();
+    const binary = binaryPlanName(base);
+    if (binary) {
+      const head2 = host.readHead(file, 4096);
+      return head2 && isZipPlan(head2, binary === "maybe") ? "tfplan-binary" : void 0;
+    }
+    const head = host.readHead(file, HEAD_BYTES);
+    if (!head || !/"format_version"\s*:/.test(head.toString("utf8"))) return void 0;
+    return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? "tfplan-json" : void 0;
+  },
+  run(files, ctx) {
+    const problems = [];
+    const hcl = parseCache(ctx.host, parseHcl, (f) => f.errors, problems);
+    const units = [];
+    const fallbackFiles = [];
+    for (const f of files) {
+      if (f.kind === "tfplan-binary") {
+        if (f.explicit) problems.push({ ruleId: "PARSE001", message: "A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON", location: fileStart(f.path) });
+        continue;
+      }
+      if (f.kind !== "tfplan-json") continue;
+      const evaluated = evaluatePlan({
+        file: f.path,
+        root: ctx.root,
+        chunks: () => ctx.host.readChunks(f.path, CHUNK_BYTES),
+        parseHcl: (file) => hcl.get(file),
+        listTfFiles: (dir) => {
+          const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith(".tf")).map((e) => e.path) ?? [];
+          return tfs.length ? tfs : void 0;
+        },
+        insideRoot: (dir) => ctx.host.isInside(dir),
+        pathsRead: terraformPathsRead
+      });
+      const unreadable = readProblem(ctx.host, f.path);
+      if (unreadable) problems.push(unreadable);
+      problems.push(...evaluated.problems);
+      const rel = path15.relative(ctx.root, f.path).split(path15.sep).join("/");
+      const evaluation = {
+        variant: rel,
+        variantFile: f.path,
+        env: ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? envFromVariables2(evaluated.variables) ?? "unknown",
+        unit: evaluated.rootDir ?? f.path,
+        inputs: [],
+        planFile: f.path
+      };
+      const resources = [];
+      for (const r of evaluated.resources) {
+        const normalized = fromTerraform(r, evaluation);
+        normalized[0]?.identity.push(...r.ids);
+        resources.push(...normalized);
+      }
+      units.push({ evaluation, resources, refKeys: planRefKeys });
+      const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
+      if (missing) fallbackFiles.push({ file: f.path, explanation: "located in the plan JSON: its .tf source was not found in the scan root" });
+    }
+    const linted = new Set(ctx.allFiles.map((f) => f.path));
+    const own = problems.filter((p) => !(p.ruleId === "PARSE001" && linted.has(p.location.file) && p.location.file.endsWith(".tf")));
+    const suppressionSources = [];
+    for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+    return { units, problems: own, suppressionSources, fallbackFiles };
+  }
+};
+function planRefKeys(ref) {
+  if (ref.kind === "unknown" && ref.token) return [ref.token];
+  if (ref.kind === "string" && ref.value.startsWith("/")) return [`id:${ref.value.toLowerCase()}`];
+  return [];
+}
+function envFromVariables2(variables) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const v = variables.get(name);
+    if (v?.kind === "string") {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return void 0;
+}
+
 // src/frontends/lazy.ts
 function lazyFrontEnd(head, importImpl) {
   let impl;
@@ -35483,14 +39178,1174 @@ function lazyFrontEnd(head, importImpl) {
 // src/frontends/index.ts
 init_names();
 var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
+var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
 var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName }, async () => (await Promise.resolve().then(() => (init_ci2(), ci_exports))).ciFrontEnd);
-var FRONT_ENDS = [terraformFrontEnd, bicepFrontEnd2, armFrontEnd, ciFrontEnd2];
+var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
+var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd2, armFrontEnd, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
 
 // src/api.ts
 init_shared();
 
+// src/config/policy-files.ts
+import path28 from "node:path";
+var MAX_POLICY_FILES = 5e3;
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function splitGlob(glob) {
+  const segs = glob.replace(/\\/g, "/").split("/");
+  const i = segs.findIndex((s) => /[*?[{]/.test(s));
+  if (i < 0) return { prefix: segs.join("/"), rest: "" };
+  return { prefix: segs.slice(0, i).join("/"), rest: segs.slice(i).join("/") };
+}
+function policyFiles(globs, baseDir, scanHost) {
+  const out = { files: [], unmatched: [] };
+  const seen = /* @__PURE__ */ new Set();
+  const hosts = /* @__PURE__ */ new Map();
+  const hostFor = (dir) => {
+    if (scanHost.isInside(dir)) return scanHost;
+    let h = hosts.get(dir);
+    if (!h) hosts.set(dir, h = createHost(dir));
+    return h;
+  };
+  for (const glob of globs) {
+    const { prefix, rest } = splitGlob(glob);
+    const start = path28.resolve(baseDir, prefix || ".");
+    const before = out.files.length;
+    const add = (file, host) => {
+      if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
+      seen.add(file);
+      out.files.push({ file, host });
+    };
+    if (!rest) {
+      const host = hostFor(path28.dirname(start));
+      if (host.isFile(start)) add(start, host);
+      else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
+    } else {
+      const host = hostFor(start);
+      walk2(host, start, start, (f, h) => {
+        const rel = path28.relative(start, f).split(path28.sep).join("/");
+        if (matchGlob(rest, rel)) add(f, h);
+      });
+    }
+    if (out.files.length === before) out.unmatched.push(glob);
+  }
+  return out;
+}
+function walk2(host, root, dir, visit2, depth = 0) {
+  if (depth > 32) return;
+  for (const e of host.list(dir) ?? []) {
+    if (e.isDirectory) {
+      if (!SKIP_DIRS.has(e.name)) walk2(host, root, e.path, visit2, depth + 1);
+    } else if (e.isFile) visit2(e.path, host);
+  }
+}
+
+// src/eval/policy/definition.ts
+init_value();
+var str2 = (v) => v?.kind === "string" ? v.value : void 0;
+function readParameters(v) {
+  const out = /* @__PURE__ */ new Map();
+  if (v?.kind !== "object") return out;
+  for (const [name, decl] of v.entries) {
+    const p = { name };
+    const dv = member2(decl, "defaultValue");
+    if (dv) p.defaultValue = dv;
+    const av = member2(decl, "allowedValues");
+    if (av) p.allowedValues = av;
+    out.set(name.toLowerCase(), p);
+  }
+  return out;
+}
+function idName(id) {
+  const parts = id.split("/").filter(Boolean);
+  return parts[parts.length - 1] ?? id;
+}
+function readPolicyDocument(doc, fallbackName, at2, source) {
+  if (doc.kind !== "object") return { kind: "none", reason: "the document is not a JSON object" };
+  const props = member2(doc, "properties");
+  const holder = member2(doc, "policyRule") ? doc : props && member2(props, "policyRule") ? props : void 0;
+  const name = str2(member2(doc, "name")) ?? (str2(member2(doc, "id")) ? idName(str2(member2(doc, "id"))) : fallbackName);
+  if (holder) {
+    const rule = member2(holder, "policyRule");
+    const ifCond = member2(rule, "if");
+    const then = member2(rule, "then");
+    if (!ifCond || !then) return { kind: "none", reason: 'policyRule needs "if" and "then"' };
+    const meta = holder === doc ? doc : props;
+    return {
+      kind: "definition",
+      definition: {
+        name,
+        displayName: str2(member2(meta, "displayName")) ?? str2(member2(doc, "displayName")) ?? name,
+        mode: str2(member2(meta, "mode")) ?? str2(member2(doc, "mode")),
+        parameters: readParameters(member2(meta, "parameters") ?? member2(doc, "parameters")),
+        if: ifCond,
+        then,
+        location: rule.origin ?? at2,
+        source
+      }
+    };
+  }
+  const set = member2(props ?? doc, "policyDefinitions");
+  if (set?.kind === "list") {
+    const meta = props ?? doc;
+    return {
+      kind: "initiative",
+      initiative: {
+        name,
+        displayName: str2(member2(meta, "displayName")) ?? name,
+        parameters: readParameters(member2(meta, "parameters")),
+        members: set.items.map((m) => ({ id: str2(member2(m, "policyDefinitionId")) ?? "", parameters: member2(m, "parameters"), at: m.origin })),
+        location: set.origin ?? at2
+      }
+    };
+  }
+  return { kind: "none", reason: "no policyRule (at the top or under properties) and no policyDefinitions" };
+}
+function readTerraformPolicy(body, fallbackName, at2) {
+  const ruleText = member2(body, "policy_rule");
+  if (!ruleText) return { kind: "none", reason: "no policy_rule" };
+  if (ruleText.kind !== "string") return { kind: "none", reason: ruleText.kind === "unknown" ? `policy_rule is not known (${ruleText.reason})` : "policy_rule is not a JSON string" };
+  let rule;
+  let params = {};
+  try {
+    rule = JSON.parse(ruleText.value);
+    const p = member2(body, "parameters");
+    if (p?.kind === "string") params = JSON.parse(p.value);
+  } catch (e) {
+    return { kind: "none", reason: `policy_rule is not valid JSON (${e.message})` };
+  }
+  const origin = ruleText.origin ?? at2;
+  const doc = fromJS(
+    {
+      name: str2(member2(body, "name")) ?? fallbackName,
+      displayName: str2(member2(body, "display_name")),
+      mode: str2(member2(body, "mode")),
+      parameters: params,
+      policyRule: rule
+    },
+    origin
+  );
+  return readPolicyDocument(doc, fallbackName, origin, "scanned");
+}
+function unescapeTemplateDocument(doc) {
+  let escaped = 0;
+  let plain = 0;
+  const scan2 = (v, depth) => {
+    if (depth > 64) return;
+    if (v.kind === "string") {
+      if (v.value.startsWith("[[")) escaped++;
+      else if (v.value.startsWith("[") && v.value.trimEnd().endsWith("]")) plain++;
+    } else if (v.kind === "list") for (const i of v.items) scan2(i, depth + 1);
+    else if (v.kind === "object") for (const e of v.entries.values()) scan2(e, depth + 1);
+  };
+  scan2(doc, 0);
+  if (escaped === 0 || plain > 0) return doc;
+  const strip = (v, depth) => {
+    if (depth > 64) return v;
+    if (v.kind === "string") return v.value.startsWith("[[") ? { ...v, value: v.value.slice(1) } : v;
+    if (v.kind === "list") return { ...v, items: v.items.map((i) => strip(i, depth + 1)) };
+    if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, strip(e, depth + 1)])) };
+    return v;
+  };
+  return strip(doc, 0);
+}
+
+// src/eval/policy/evaluate.ts
+init_value();
+init_evaluate();
+
+// src/eval/policy/compare.ts
+init_value();
+var OPERATORS = [
+  "equals",
+  "notEquals",
+  "like",
+  "notLike",
+  "match",
+  "matchInsensitively",
+  "notMatch",
+  "notMatchInsensitively",
+  "contains",
+  "notContains",
+  "in",
+  "notIn",
+  "containsKey",
+  "notContainsKey",
+  "less",
+  "lessOrEquals",
+  "greater",
+  "greaterOrEquals",
+  "exists"
+];
+function describeValue(v) {
+  if (v.kind === "unknown") return `an unknown value (${v.reason})`;
+  if (v.kind === "string") return JSON.stringify(v.value);
+  return v.kind;
+}
+function describeRight(v) {
+  if (v.kind === "string") return JSON.stringify(v.value);
+  if (v.kind === "list") return `[${v.items.map(describeRight).join(", ")}]`;
+  if (v.kind === "number" || v.kind === "bool") return String(v.value);
+  return v.kind;
+}
+function normalizeLocation(s) {
+  return s.toLowerCase().replace(/[\s_-]+/g, "");
+}
+function scalarText2(v, loc3) {
+  switch (v.kind) {
+    case "string":
+      return loc3 ? normalizeLocation(v.value) : v.value.toLowerCase();
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "true" : "false";
+    case "null":
+      return "";
+    default:
+      return void 0;
+  }
+}
+function equalsCI(a, b, loc3) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  const x = scalarText2(a, loc3);
+  const y = scalarText2(b, loc3);
+  if (x !== void 0 && y !== void 0) return x === y;
+  if (x !== void 0 || y !== void 0) return false;
+  return valuesEqual(lowered(a), lowered(b), { ignoreKeyCase: true });
+}
+function lowered(v) {
+  if (v.kind === "string") return str(v.value.toLowerCase());
+  if (v.kind === "list") return list(v.items.map(lowered));
+  if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, lowered(e)])) };
+  return v;
+}
+function likeMatches(text2, pattern) {
+  const t = text2.toLowerCase();
+  const p = pattern.toLowerCase();
+  let ti = 0;
+  let pi = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    if (pi < p.length && p[pi] !== "*" && p[pi] === t[ti]) {
+      ti++;
+      pi++;
+    } else if (pi < p.length && p[pi] === "*") {
+      star = pi++;
+      mark = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++mark;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === "*") pi++;
+  return pi === p.length;
+}
+function matchMatches(text2, pattern, insensitive) {
+  if (text2.length !== pattern.length) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i];
+    const c = text2[i];
+    if (p === "#") {
+      if (!/[0-9]/.test(c)) return false;
+    } else if (p === "?") {
+      if (!new RegExp("\\p{L}", "u").test(c)) return false;
+    } else if (p !== ".") {
+      if (insensitive ? p.toLowerCase() !== c.toLowerCase() : p !== c) return false;
+    }
+  }
+  return true;
+}
+function truthy2(v) {
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
+  return void 0;
+}
+function compare3(op, left, right, loc3) {
+  if (left?.kind === "unknown") return void 0;
+  const absent = left === void 0 || left.kind === "null";
+  switch (op) {
+    case "exists": {
+      const want = truthy2(right);
+      return want === void 0 ? void 0 : !absent === want;
+    }
+    case "equals":
+      return absent ? false : equalsCI(left, right, loc3);
+    case "notEquals": {
+      if (absent) return true;
+      const e = equalsCI(left, right, loc3);
+      return e === void 0 ? void 0 : !e;
+    }
+    case "in":
+    case "notIn": {
+      if (right.kind !== "list") return void 0;
+      if (absent) return op === "notIn";
+      let found = false;
+      for (const it of right.items) {
+        const e = equalsCI(left, it, loc3);
+        if (e === true) {
+          found = true;
+          break;
+        }
+        if (e === void 0) found = void 0;
+      }
+      return found === void 0 ? void 0 : op === "in" ? found : !found;
+    }
+    case "like":
+    case "notLike": {
+      if (absent) return op === "notLike";
+      const t = scalarText2(left, loc3);
+      if (t === void 0 || right.kind !== "string") return void 0;
+      const m = likeMatches(loc3 ? t : scalarTextRaw(left), right.value);
+      return op === "like" ? m : !m;
+    }
+    case "match":
+    case "matchInsensitively":
+    case "notMatch":
+    case "notMatchInsensitively": {
+      const negate = op.startsWith("not");
+      if (absent) return negate;
+      if (left.kind !== "string" || right.kind !== "string") return void 0;
+      const m = matchMatches(left.value, right.value, op.endsWith("Insensitively"));
+      return negate ? !m : m;
+    }
+    case "contains":
+    case "notContains": {
+      if (absent) return op === "notContains";
+      if (left.kind !== "string" || !isKnown(right)) return void 0;
+      const r = scalarText2(right, false);
+      if (r === void 0) return void 0;
+      const m = left.value.toLowerCase().includes(r);
+      return op === "contains" ? m : !m;
+    }
+    case "containsKey":
+    case "notContainsKey": {
+      if (absent) return op === "notContainsKey";
+      if (left.kind !== "object" || right.kind !== "string") return void 0;
+      const m = member2(left, right.value) !== void 0;
+      return op === "containsKey" ? m : !m;
+    }
+    case "less":
+    case "lessOrEquals":
+    case "greater":
+    case "greaterOrEquals": {
+      if (absent) return void 0;
+      const c = order(left, right);
+      if (c === void 0) return void 0;
+      return op === "less" ? c < 0 : op === "lessOrEquals" ? c <= 0 : op === "greater" ? c > 0 : c >= 0;
+    }
+  }
+}
+function scalarTextRaw(v) {
+  return v.kind === "string" ? v.value : String(v.value ?? "");
+}
+function order(a, b) {
+  if (a.kind === "number" && b.kind === "number") return a.value - b.value;
+  const an = a.kind === "string" && /^-?\d+(\.\d+)?$/.test(a.value) ? Number(a.value) : a.kind === "number" ? a.value : void 0;
+  const bn = b.kind === "string" && /^-?\d+(\.\d+)?$/.test(b.value) ? Number(b.value) : b.kind === "number" ? b.value : void 0;
+  if (an !== void 0 && bn !== void 0) return an - bn;
+  if (a.kind === "string" && b.kind === "string") return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  return void 0;
+}
+function compareType(op, type, right, notTypes) {
+  if (type && type.kind !== "unknown") return compare3(op, type, right, false);
+  if (!notTypes) return void 0;
+  const known2 = (v) => v.kind === "string" && notTypes.has(v.value.toLowerCase());
+  if (op === "equals" && known2(right)) return false;
+  if (op === "notEquals" && known2(right)) return true;
+  if (op === "in" && right.kind === "list" && right.items.every(known2)) return false;
+  if (op === "notIn" && right.kind === "list" && right.items.every(known2)) return true;
+  if (op === "exists") return truthy2(right);
+  return void 0;
+}
+
+// src/eval/policy/evaluate.ts
+var MAX_DEPTH2 = 64;
+var undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
+function evaluateCondition(cond, input) {
+  return evalNode2(cond, { ...input, scopes: [], depth: 0 });
+}
+function operatorOf(cond) {
+  if (cond.kind !== "object") return void 0;
+  for (const [k, v] of cond.entries) {
+    const op = OPERATORS.find((o) => o.toLowerCase() === k.toLowerCase());
+    if (op) return { op, right: v };
+  }
+  return void 0;
+}
+function evalNode2(cond, ctx) {
+  if (ctx.depth > MAX_DEPTH2) return undecided("the condition is nested too deeply");
+  const inner = { ...ctx, depth: ctx.depth + 1 };
+  if (cond.kind !== "object") return undecided("a condition is not an object");
+  const allOf = member2(cond, "allOf");
+  if (allOf) return logical(allOf, inner, "all");
+  const anyOf = member2(cond, "anyOf");
+  if (anyOf) return logical(anyOf, inner, "any");
+  const not = member2(cond, "not");
+  if (not) {
+    const o2 = evalNode2(not, inner);
+    return { ...o2, result: o2.result === void 0 ? void 0 : !o2.result };
+  }
+  const o = operatorOf(cond);
+  if (!o) return undecided(`a condition without a known operator (${[...cond.entries.keys()].join(", ")})`);
+  const right = evalRight(o.right, inner);
+  if (right.kind === "unknown") return undecided(`the ${o.op} value is not known (${right.reason})`);
+  const count = member2(cond, "count");
+  if (count) return evalCount(count, o.op, right, inner, cond);
+  const field = member2(cond, "field");
+  if (field) return evalField(field, o.op, right, inner, cond);
+  const value = member2(cond, "value");
+  if (value) {
+    const left = evalExpression(value, inner);
+    if (left.kind === "unknown") return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
+    return { result: compare3(o.op, left.kind === "null" ? void 0 : left, right, false), evidence: [] };
+  }
+  return undecided("a condition without field, value or count");
+}
+function logical(items, ctx, mode) {
+  if (items.kind !== "list") return undecided(`${mode === "all" ? "allOf" : "anyOf"} is not a list`);
+  const evidence = [];
+  let why;
+  for (const c of items.items) {
+    const o = evalNode2(c, ctx);
+    if (o.result === (mode === "any")) return { result: mode === "any", evidence: mode === "any" ? o.evidence : [] };
+    if (o.result === void 0) why ??= o.why;
+    else evidence.push(...o.evidence);
+  }
+  if (why !== void 0) return undecided(why);
+  return { result: mode === "all", evidence: mode === "all" ? evidence : [] };
+}
+function describeWritten(v) {
+  return v.kind === "string" ? JSON.stringify(v.value) : v.kind;
+}
+function exprContext(ctx) {
+  return {
+    parameter: (name) => ctx.parameter(name) ?? unknown(`parameter '${name}' has no value (give it in policies.parameters)`),
+    variable: () => void 0,
+    copyIndex: () => void 0,
+    hostFunction: (name, args, loc3) => {
+      const n = name.toLowerCase();
+      if (n === "field") {
+        const a = args[0];
+        if (a?.kind !== "string") return unknown("field(): the name is not a known string", loc3);
+        const r = readField(a.value, ctx);
+        if (r.kind === "undecided") return unknown(r.why, loc3);
+        if (r.kind === "many") return list(r.values.map((v) => v ?? nul(loc3)), loc3);
+        return r.value ?? nul(loc3);
+      }
+      if (n === "current") {
+        const a = args[0];
+        const scope = a === void 0 ? ctx.scopes.at(-1) : a.kind === "string" ? ctx.scopes.findLast((s) => s.name?.toLowerCase() === a.value.toLowerCase() || s.alias.toLowerCase() === a.value.toLowerCase()) : void 0;
+        return scope?.element ?? unknown("current(): not inside a count with that name", loc3);
+      }
+      if (n === "requestcontext") return unknown("requestContext() depends on the request", loc3);
+      if (n === "policy") return unknown("policy() depends on the assignment", loc3);
+      return void 0;
+    }
+  };
+}
+function evalExpression(v, ctx) {
+  if (v.kind !== "string") return v;
+  const loc3 = v.origin ?? { file: "", range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+  return evaluateArmString(v.value, loc3, exprContext(ctx));
+}
+function evalRight(v, ctx) {
+  return evalExpression(v, ctx);
+}
+function tagName(field) {
+  const m = /^tags(?:\['((?:[^']|'')*)'\]|\[([^\]]*)\]|\.(.+))$/i.exec(field);
+  if (!m) return void 0;
+  return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
+}
+function segments(path38) {
+  return path38.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+}
+var plainPath = (path38) => path38.replace(/\[\*\]/g, "");
+function walk3(from, path38, target, prefix) {
+  let values = [from];
+  let many = false;
+  let walked = prefix;
+  for (const seg of segments(path38)) {
+    walked = walked ? `${walked}.${seg.name}` : seg.name;
+    const next = [];
+    for (const v of values) {
+      if (v === void 0 || v.kind === "null") {
+        next.push(void 0);
+        continue;
+      }
+      if (v.kind === "unknown") return { kind: "undecided", why: `${walked} is not known (${v.reason})` };
+      const m = seg.name === "" ? v : member2(v, seg.name);
+      if (!seg.all) {
+        next.push(m);
+        continue;
+      }
+      many = true;
+      if (m === void 0 || m.kind === "null") continue;
+      if (m.kind === "unknown") return { kind: "undecided", why: `${walked} is not known (${m.reason})` };
+      if (m.kind !== "list") return { kind: "undecided", why: `${walked} is not a list` };
+      for (const it of m.items) next.push(it);
+    }
+    values = next;
+  }
+  if (values.some((v) => v === void 0)) {
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path38}` : path38));
+    if (why) return { kind: "undecided", why };
+  }
+  if (values.some((v) => v?.kind === "unknown")) {
+    const u = values.find((v) => v?.kind === "unknown");
+    return { kind: "undecided", why: `${walked} is not known (${u.reason})` };
+  }
+  return many ? { kind: "many", values } : { kind: "one", value: values[0] };
+}
+function aliasType(alias) {
+  const segs = alias.split("/");
+  if (segs.length < 3 || !segs[0].includes(".")) return void 0;
+  return segs.slice(0, -1).join("/").toLowerCase();
+}
+function readField(field, ctx) {
+  const t = ctx.target;
+  const lower = field.toLowerCase();
+  if (lower === "type") return { kind: "one", value: t.type };
+  if (lower === "name" || lower === "kind" || lower === "location") return walk3(t.body, lower, t, "");
+  if (lower === "fullname") {
+    const type = t.type.kind === "string" ? t.type.value : void 0;
+    if (type && type.split("/").length === 2) return walk3(t.body, "name", t, "");
+    return { kind: "undecided", why: "fullName of a child resource depends on its parents" };
+  }
+  if (lower === "id") return { kind: "undecided", why: "the resource id depends on the deployment scope" };
+  if (lower === "identity.type") return walk3(t.body, "identity.type", t, "");
+  if (lower === "tags") return walk3(t.body, "tags", t, "");
+  const tag = tagName(field);
+  if (tag !== void 0) {
+    const tags = walk3(t.body, "tags", t, "");
+    if (tags.kind !== "one") return tags;
+    if (tags.value?.kind === "unknown") return { kind: "undecided", why: `tags are not known (${tags.value.reason})` };
+    return { kind: "one", value: tags.value ? member2(tags.value, tag) : void 0 };
+  }
+  const owner = aliasType(field);
+  if (owner !== void 0) {
+    const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
+    if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
+  }
+  const path38 = t.aliasPath(field);
+  if (path38 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const s = ctx.scopes[i];
+    if (path38.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path38.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path38.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+  }
+  return walk3(t.body, path38, t, "");
+}
+function evalField(fieldValue, op, right, ctx, cond) {
+  const name = evalExpression(fieldValue, ctx);
+  if (name.kind !== "string") return undecided(`the field name ${describeWritten(fieldValue)} is not known${name.kind === "unknown" ? ` (${name.reason})` : ""}`);
+  const field = name.value;
+  const lower = field.toLowerCase();
+  const at2 = fieldValue.origin ?? cond.origin;
+  const read = readField(field, ctx);
+  if (read.kind === "undecided") return undecided(read.why);
+  if (lower === "type") {
+    const result2 = compareType(op, read.kind === "one" ? read.value : void 0, right, ctx.target.notTypes);
+    if (result2 === void 0) return undecided(`the resource's ARM type is not known (${read.kind === "one" && read.value?.kind === "unknown" ? read.value.reason : "not mapped"})`);
+    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2 }] };
+  }
+  const loc3 = lower === "location";
+  if (read.kind === "one") {
+    const result2 = compare3(op, read.value, right, loc3);
+    if (result2 === void 0) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : "an absent value"}`);
+    return { result: result2, evidence: [{ field, value: read.value, condition: at2 }] };
+  }
+  if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
+  const evidence = [];
+  let result = true;
+  for (const v of read.values) {
+    const r = compare3(op, v, right, loc3);
+    if (r === false) return { result: false, evidence: [] };
+    if (r === void 0) result = void 0;
+    else evidence.push({ field, value: v, condition: at2 });
+  }
+  return result === void 0 ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
+}
+function evalCount(count, op, right, ctx, cond) {
+  const where = member2(count, "where");
+  let elements2;
+  let scopeOf;
+  const field = member2(count, "field");
+  if (field) {
+    if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
+    const path38 = ctx.target.aliasPath(field.value);
+    if (path38 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path38.slice(0, -3);
+    const alias = field.value;
+    const holder = readArray(arrayOnly, ctx);
+    if (holder.kind === "undecided") return undecided(holder.why);
+    elements2 = holder.items;
+    scopeOf = (e) => ({ arrayPath: path38, alias, element: e });
+  } else {
+    const value = member2(count, "value");
+    if (!value) return undecided("count needs field or value");
+    const v = evalExpression(value, ctx);
+    if (v.kind === "unknown") return undecided(`count.value is not known (${v.reason})`);
+    if (v.kind !== "list") return undecided("count.value is not an array");
+    elements2 = v.items;
+    const nameV = member2(count, "name");
+    const name = nameV?.kind === "string" ? nameV.value : void 0;
+    scopeOf = (e) => ({ arrayPath: "\0", alias: "\0", name, element: e });
+  }
+  let yes = 0;
+  let maybe = 0;
+  const evidence = [];
+  let why;
+  for (const e of elements2) {
+    if (!where) {
+      yes++;
+      continue;
+    }
+    const o = evalNode2(where, { ...ctx, scopes: [...ctx.scopes, scopeOf(e)], depth: ctx.depth + 1 });
+    if (o.result === true) {
+      yes++;
+      evidence.push(...o.evidence);
+    } else if (o.result === void 0) {
+      maybe++;
+      why ??= o.why;
+    }
+  }
+  const low = compare3(op, num(yes), right, false);
+  const high = compare3(op, num(yes + maybe), right, false);
+  if (low === void 0 || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
+  const at2 = (field ?? cond).origin;
+  return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
+}
+function readArray(path38, ctx) {
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const s = ctx.scopes[i];
+    if (path38.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path38.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+  }
+  return arrayOf(walk3(ctx.target.body, path38, ctx.target, ""));
+}
+function arrayOf(r) {
+  if (r.kind === "undecided") return r;
+  if (r.kind === "many") {
+    const items = [];
+    for (const v of r.values) {
+      if (v === void 0) continue;
+      if (v.kind !== "list") return { kind: "undecided", why: "a counted member is not a list" };
+      items.push(...v.items);
+    }
+    return { kind: "ok", items };
+  }
+  if (r.value === void 0) return { kind: "ok", items: [] };
+  if (r.value.kind !== "list") return { kind: "undecided", why: "the counted value is not a list" };
+  return { kind: "ok", items: r.value.items };
+}
+function effectOf(then, input) {
+  const e = member2(then, "effect");
+  if (!e) return { why: "the policy has no effect" };
+  const v = evalExpression(e, { ...input, target: { type: unknown("none"), body: nul(), aliasPath: () => void 0 }, scopes: [], depth: 0 });
+  if (v.kind !== "string") return { why: v.kind === "unknown" ? `the effect is not known (${v.reason})` : "the effect is not a string", at: e.origin };
+  return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
+}
+function fieldsRead(cond, out = /* @__PURE__ */ new Set(), depth = 0) {
+  if (depth > MAX_DEPTH2) return out;
+  if (cond.kind === "list") for (const c of cond.items) fieldsRead(c, out, depth + 1);
+  if (cond.kind !== "object") return out;
+  for (const [k, v] of cond.entries) {
+    if (k.toLowerCase() === "field" && v.kind === "string") out.add(canonicalField(v.value));
+    else if (k.toLowerCase() === "value" && v.kind === "string") for (const m of v.value.matchAll(/field\(\s*'((?:[^']|'')*)'\s*\)/gi)) out.add(canonicalField(m[1].replace(/''/g, "'")));
+    else fieldsRead(v, out, depth + 1);
+  }
+  return out;
+}
+function canonicalField(field) {
+  const t = tagName(field);
+  return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
+}
+
+// src/eval/policy/load.ts
+init_source();
+init_json();
+import path29 from "node:path";
+function loadPolicyFiles(host, files) {
+  const out = { definitions: [], initiatives: [], problems: [] };
+  for (const file of files) {
+    const text2 = host.readText(file);
+    if (text2 === void 0) {
+      const p = host.problemOf(file);
+      if (p && p.kind !== "outside" && p.kind !== "not-regular") out.problems.push({ kind: "read", message: `cannot read the policy file: ${p.message}`, location: fileStart(file) });
+      else if (p) out.problems.push({ kind: "read", message: `the policy file is not read: ${p.message}`, location: fileStart(file) });
+      continue;
+    }
+    const parsed = parseJsonc(text2, file);
+    if (parsed.errors.length || !parsed.root) {
+      const e = parsed.errors[0];
+      out.problems.push({
+        kind: "parse",
+        message: `invalid JSON in the policy definition: ${e?.message ?? "the file is empty"}`,
+        location: e ? { file, range: e.range } : fileStart(file)
+      });
+      continue;
+    }
+    const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
+    const read = readPolicyDocument(doc, path29.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    if (read.kind === "definition") out.definitions.push(read.definition);
+    else if (read.kind === "initiative") out.initiatives.push(read.initiative);
+    else {
+      const template = doc.kind === "object" && [...doc.entries.keys()].some((k) => k.toLowerCase() === "resources");
+      const why = template ? "an ARM template; its Microsoft.Authorization/policyDefinitions resources are read with policies.fromScannedCode when the template is scanned" : read.reason;
+      out.problems.push({ kind: "shape", message: `not a policy definition: ${why}`, location: doc.origin ?? fileStart(file) });
+    }
+  }
+  return out;
+}
+
+// src/model/policy.ts
+init_value();
+
+// src/model/tables/policy-aliases.ts
+var ML = "Microsoft.MachineLearningServices/workspaces";
+var AKS = "Microsoft.ContainerService/managedClusters";
+var NSG = "Microsoft.Network/networkSecurityGroups";
+var POLICY_ALIASES = [
+  // Azure Machine Learning
+  { alias: `${ML}/publicNetworkAccess`, path: "properties.publicNetworkAccess", source: "formats" },
+  { alias: `${ML}/imageBuildCompute`, path: "properties.imageBuildCompute", source: "formats" },
+  { alias: `${ML}/allowPublicAccessWhenBehindVnet`, path: "properties.allowPublicAccessWhenBehindVnet", source: "dump" },
+  { alias: `${ML}/hbiWorkspace`, path: "properties.hbiWorkspace", source: "dump" },
+  { alias: `${ML}/containerRegistry`, path: "properties.containerRegistry", source: "dump" },
+  { alias: `${ML}/keyVault`, path: "properties.keyVault", source: "dump" },
+  { alias: `${ML}/storageAccount`, path: "properties.storageAccount", source: "dump" },
+  { alias: `${ML}/computes/computeType`, path: "properties.computeType", source: "formats" },
+  { alias: `${ML}/computes/vmSize`, path: "properties.properties.vmSize", source: "formats" },
+  { alias: `${ML}/computes/scaleSettings.minNodeCount`, path: "properties.properties.scaleSettings.minNodeCount", source: "formats" },
+  { alias: `${ML}/computes/scaleSettings.maxNodeCount`, path: "properties.properties.scaleSettings.maxNodeCount", source: "formats" },
+  { alias: `${ML}/computes/idleTimeBeforeShutdown`, path: "properties.properties.idleTimeBeforeShutdown", source: "formats" },
+  { alias: `${ML}/computes/enableNodePublicIp`, path: "properties.properties.enableNodePublicIp", source: "dump" },
+  { alias: `${ML}/computes/disableLocalAuth`, path: "properties.disableLocalAuth", source: "dump" },
+  { alias: `${ML}/v1LegacyMode`, path: "properties.v1LegacyMode", source: "dump" },
+  { alias: `${ML}/managedNetwork.isolationMode`, path: "properties.managedNetwork.isolationMode", source: "dump" },
+  { alias: `${ML}/encryption.status`, path: "properties.encryption.status", source: "dump" },
+  { alias: `${ML}/primaryUserAssignedIdentity`, path: "properties.primaryUserAssignedIdentity", source: "dump" },
+  { alias: `${ML}/privateEndpointConnections[*]`, path: "properties.privateEndpointConnections[*]", source: "dump" },
+  { alias: `${ML}/computes/subnet.id`, path: "properties.properties.subnet.id", source: "dump" },
+  { alias: `${ML}/computes/resourceId`, path: "properties.resourceId", source: "dump" },
+  { alias: `${ML}/computes/remoteLoginPortPublicAccess`, path: "properties.properties.remoteLoginPortPublicAccess", source: "dump" },
+  { alias: `${ML}/computes/scaleSettings.nodeIdleTimeBeforeScaleDown`, path: "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown", source: "dump" },
+  { alias: `${ML}/computes/sshSettings.sshPublicAccess`, path: "properties.properties.sshSettings.sshPublicAccess", source: "dump" },
+  { alias: `${ML}/computes/schedules.computeStartStop[*]`, path: "properties.properties.schedules.computeStartStop[*]", source: "dump" },
+  // AKS: inline pools on the cluster, standalone pools as agentPools.
+  { alias: `${AKS}/agentPoolProfiles[*]`, path: "properties.agentPoolProfiles[*]", source: "formats" },
+  { alias: `${AKS}/agentPoolProfiles[*].vmSize`, path: "properties.agentPoolProfiles[*].vmSize", source: "formats" },
+  { alias: `${AKS}/agentPoolProfiles[*].nodeTaints[*]`, path: "properties.agentPoolProfiles[*].nodeTaints[*]", source: "formats" },
+  { alias: `${AKS}/agentPoolProfiles[*].nodeTaints`, path: "properties.agentPoolProfiles[*].nodeTaints", source: "rule" },
+  { alias: `${AKS}/agentPoolProfiles[*].mode`, path: "properties.agentPoolProfiles[*].mode", source: "rule" },
+  { alias: `${AKS}/agentPoolProfiles[*].enableAutoScaling`, path: "properties.agentPoolProfiles[*].enableAutoScaling", source: "rule" },
+  { alias: `${AKS}/agentPoolProfiles[*].minCount`, path: "properties.agentPoolProfiles[*].minCount", source: "rule" },
+  { alias: `${AKS}/agentPools/vmSize`, path: "properties.vmSize", source: "formats" },
+  { alias: `${AKS}/agentPools/nodeTaints[*]`, path: "properties.nodeTaints[*]", source: "formats" },
+  { alias: `${AKS}/agentPools/nodeTaints`, path: "properties.nodeTaints", source: "rule" },
+  { alias: `${AKS}/agentPools/mode`, path: "properties.mode", source: "rule" },
+  { alias: `${AKS}/agentPools/enableAutoScaling`, path: "properties.enableAutoScaling", source: "rule" },
+  { alias: `${AKS}/agentPools/minCount`, path: "properties.minCount", source: "rule" },
+  // VMs and scale sets: the VM's "sku.name" alias is its hardware profile's size.
+  { alias: "Microsoft.Compute/virtualMachines/sku.name", path: "properties.hardwareProfile.vmSize", source: "formats" },
+  { alias: "Microsoft.Compute/virtualMachines/hardwareProfile.vmSize", path: "properties.hardwareProfile.vmSize", source: "formats" },
+  { alias: "Microsoft.Compute/VirtualMachineScaleSets/sku.name", path: "sku.name", source: "dump" },
+  // Key Vault: sku is under properties.
+  { alias: "Microsoft.KeyVault/vaults/enablePurgeProtection", path: "properties.enablePurgeProtection", source: "formats" },
+  { alias: "Microsoft.KeyVault/vaults/enableRbacAuthorization", path: "properties.enableRbacAuthorization", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/enableSoftDelete", path: "properties.enableSoftDelete", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/sku.name", path: "properties.sku.name", source: "formats" },
+  { alias: "Microsoft.KeyVault/vaults/networkAcls.defaultAction", path: "properties.networkAcls.defaultAction", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/networkAcls.ipRules[*]", path: "properties.networkAcls.ipRules[*]", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/softDeleteRetentionInDays", path: "properties.softDeleteRetentionInDays", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/createMode", path: "properties.createMode", source: "dump" },
+  { alias: "Microsoft.KeyVault/vaults/privateEndpointConnections[*]", path: "properties.privateEndpointConnections[*]", source: "dump" },
+  // Container Registry
+  { alias: "Microsoft.ContainerRegistry/registries/adminUserEnabled", path: "properties.adminUserEnabled", source: "rule" },
+  { alias: "Microsoft.ContainerRegistry/registries/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "rule" },
+  { alias: "Microsoft.ContainerRegistry/registries/networkRuleSet.defaultAction", path: "properties.networkRuleSet.defaultAction", source: "rule" },
+  { alias: "Microsoft.ContainerRegistry/registries/sku.name", path: "sku.name", source: "rule" },
+  // Storage
+  { alias: "Microsoft.Storage/storageAccounts/allowBlobPublicAccess", path: "properties.allowBlobPublicAccess", source: "formats" },
+  { alias: "Microsoft.Storage/storageAccounts/minimumTlsVersion", path: "properties.minimumTlsVersion", source: "formats" },
+  { alias: "Microsoft.Storage/storageAccounts/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly", path: "properties.supportsHttpsTrafficOnly", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.defaultAction", path: "properties.networkAcls.defaultAction", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/allowSharedKeyAccess", path: "properties.allowSharedKeyAccess", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/allowCrossTenantReplication", path: "properties.allowCrossTenantReplication", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/sasPolicy", path: "properties.sasPolicy", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/sasPolicy.sasExpirationPeriod", path: "properties.sasPolicy.sasExpirationPeriod", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/keyPolicy.keyExpirationPeriodInDays", path: "properties.keyPolicy.keyExpirationPeriodInDays", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.bypass", path: "properties.networkAcls.bypass", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.ipRules[*]", path: "properties.networkAcls.ipRules[*]", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.virtualNetworkRules[*]", path: "properties.networkAcls.virtualNetworkRules[*]", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/networkAcls.resourceAccessRules[*]", path: "properties.networkAcls.resourceAccessRules[*]", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/encryption.keySource", path: "properties.encryption.keySource", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/encryption.requireInfrastructureEncryption", path: "properties.encryption.requireInfrastructureEncryption", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/encryption.services.queue.keyType", path: "properties.encryption.services.queue.keyType", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/encryption.services.table.keyType", path: "properties.encryption.services.table.keyType", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/sku.name", path: "sku.name", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/customDomain", path: "properties.customDomain", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/customDomain.useSubDomainName", path: "properties.customDomain.useSubDomainName", source: "dump" },
+  { alias: "Microsoft.Storage/storageAccounts/privateEndpointConnections[*]", path: "properties.privateEndpointConnections[*]", source: "dump" },
+  // NSG: inline rules on the group, standalone rules as securityRules.
+  ...["protocol", "sourcePortRange", "destinationPortRange", "priority", "direction", "access", "destinationAddressPrefix", "sourceAddressPrefix"].map(
+    (p) => ({ alias: `${NSG}/securityRules[*].${p}`, path: `properties.securityRules[*].properties.${p}`, source: "dump" })
+  ),
+  ...["destinationPortRanges", "sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges"].map(
+    (p) => ({ alias: `${NSG}/securityRules[*].${p}[*]`, path: `properties.securityRules[*].properties.${p}[*]`, source: "dump" })
+  ),
+  { alias: `${NSG}/securityRules[*].name`, path: "properties.securityRules[*].name", source: "dump" },
+  { alias: `${NSG}/securityRules[*]`, path: "properties.securityRules[*]", source: "dump" },
+  { alias: `${NSG}/securityRules`, path: "properties.securityRules", source: "dump" },
+  ...["protocol", "sourcePortRange", "destinationPortRange", "priority", "direction", "access", "destinationAddressPrefix", "sourceAddressPrefix"].map(
+    (p) => ({ alias: `${NSG}/securityRules/${p}`, path: `properties.${p}`, source: "rule" })
+  ),
+  ...["destinationPortRanges", "sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges"].map(
+    (p) => ({ alias: `${NSG}/securityRules/${p}[*]`, path: `properties.${p}[*]`, source: "rule" })
+  )
+];
+var INDEXED_TYPES = new Set(
+  [
+    "Microsoft.MachineLearningServices/workspaces",
+    "Microsoft.MachineLearningServices/workspaces/computes",
+    "Microsoft.ContainerService/managedClusters",
+    "Microsoft.Compute/virtualMachines",
+    "Microsoft.Compute/virtualMachineScaleSets",
+    "Microsoft.KeyVault/vaults",
+    "Microsoft.ContainerRegistry/registries",
+    "Microsoft.Storage/storageAccounts",
+    "Microsoft.Network/networkSecurityGroups",
+    "Microsoft.Network/privateEndpoints"
+  ].map((t) => t.toLowerCase())
+);
+var NOT_INDEXED_TYPES = new Set(
+  ["Microsoft.Network/networkSecurityGroups/securityRules", "Microsoft.KeyVault/vaults/accessPolicies", "Microsoft.Storage/storageAccounts/blobServices/containers"].map((t) => t.toLowerCase())
+);
+function aliasesFromDump(json) {
+  const providers = Array.isArray(json) ? json : [json];
+  const out = [];
+  for (const p of providers) {
+    if (typeof p !== "object" || p === null) continue;
+    const types = p.resourceTypes;
+    if (!Array.isArray(types)) continue;
+    for (const t of types) {
+      const aliases = t.aliases;
+      if (!Array.isArray(aliases)) continue;
+      for (const a of aliases) {
+        const name = a.name;
+        const def2 = a.defaultPath;
+        const paths = a.paths;
+        const path38 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path38) out.push({ alias: name, path: path38, source: "dump" });
+      }
+    }
+  }
+  return out;
+}
+
+// src/model/policy-view.ts
+init_value();
+init_arm();
+init_normalize();
+var ARM_SHAPED = /* @__PURE__ */ new Set(["arm", "bicep", "azapi"]);
+var AZURERM_ARM_TYPES = {
+  azurerm_resource_group: "Microsoft.Resources/resourceGroups",
+  azurerm_ai_foundry_project: "Microsoft.MachineLearningServices/workspaces",
+  azurerm_machine_learning_inference_cluster: "Microsoft.MachineLearningServices/workspaces/computes",
+  azurerm_machine_learning_synapse_spark: "Microsoft.MachineLearningServices/workspaces/computes",
+  azurerm_virtual_machine_scale_set: "Microsoft.Compute/virtualMachineScaleSets"
+};
+var UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
+var SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);
+var byKind;
+function reverseOf(kind) {
+  if (!byKind) {
+    byKind = /* @__PURE__ */ new Map();
+    for (const [armType, spec] of Object.entries(ARM_TABLE)) if (!byKind.has(spec.kind)) byKind.set(spec.kind, { armType, spec });
+  }
+  return byKind.get(kind);
+}
+var tableTypes;
+function knownArmTypes() {
+  tableTypes ??= /* @__PURE__ */ new Set([...Object.keys(ARM_TABLE), ...Object.values(AZURERM_ARM_TYPES).map((t) => t.toLowerCase())]);
+  return tableTypes;
+}
+function sentValue(r, attr2, fact) {
+  if (!fact || fact.value === void 0) return void 0;
+  if (SHAPE_DIFFERS.has(`${r.kind}.${attr2.canonical}`)) return void 0;
+  const v = fact.value;
+  if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
+  return v;
+}
+function setPath(root, path38, v) {
+  const segs = path38.split(".");
+  let cur = root;
+  for (const s of segs.slice(0, -1)) {
+    const next = cur.get(s);
+    if (next?.kind === "object") cur = next.entries;
+    else {
+      const m = /* @__PURE__ */ new Map();
+      cur.set(s, obj(m));
+      cur = m;
+    }
+  }
+  cur.set(segs[segs.length - 1], v);
+}
+function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
+  const body = /* @__PURE__ */ new Map();
+  for (const a of attrs) {
+    const path38 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path38) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    if (!r.attrs.has(a.canonical)) continue;
+    const fact = r.attrs.get(a.canonical);
+    if (partial && fact?.value === void 0) continue;
+    if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
+      undecidedDefaults.add(`${prefix}${path38}`.toLowerCase());
+      continue;
+    }
+    covered.add(`${prefix}${path38}`.toLowerCase());
+    const v = sentValue(r, a, fact);
+    if (v !== void 0) setPath(body, path38, v);
+  }
+  return body;
+}
+function canonicalBody(r, children) {
+  const partial = partialOf(r);
+  const covered = new Set(partial ? ["name"] : ["name", "location"]);
+  const unsent = /* @__PURE__ */ new Set();
+  const rev = r.kind === "other" ? void 0 : reverseOf(r.kind);
+  const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, partial) : /* @__PURE__ */ new Map();
+  if (r.kind === "ml.compute") {
+    covered.add("properties.computetype");
+    const ct = r.attrs.get("computeType")?.value;
+    if (ct?.kind === "string" && (ct.value === "cluster" || ct.value === "instance")) setPath(entries2, "properties.computeType", str(ARM_COMPUTE_TYPE[ct.value]));
+  }
+  for (const el of rev?.spec.elements ?? []) {
+    covered.add(el.path.toLowerCase());
+    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent), c.header));
+    if (items.length) setPath(entries2, el.path, list(items));
+  }
+  const name = r.name ?? r.attrs.get("name")?.value;
+  if (name && !entries2.has("name")) entries2.set("name", name);
+  const location = valueAt(r.body, "location");
+  if (location) entries2.set("location", location);
+  const tags = r.attrs.get("tags")?.value ?? valueAt(r.body, "tags");
+  if (tags) {
+    entries2.set("tags", tags);
+    covered.add("tags");
+  }
+  const armType = rev?.armType ?? extraType;
+  if (armType) return { type: str(armType), body: obj(entries2), covered, unsent };
+  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries2), covered, unsent, notTypes: knownArmTypes() };
+}
+function partialOf(r) {
+  return /(^|\s)update(\s|$)/.test(r.sourceType);
+}
+function policyTarget(r, siblings, aliasPath) {
+  if (isInlineElement(r)) return void 0;
+  if (ARM_SHAPED.has(r.format)) {
+    const body = r.body ?? unknown("the resource body is not known");
+    return { type: str(r.sourceType), body, aliasPath };
+  }
+  const children = siblings.filter((c) => c.parent === r && isInlineElement(c));
+  const v = canonicalBody(r, children);
+  const from = r.format === "terraform" ? "Terraform attributes" : `${r.format} attributes`;
+  return {
+    type: v.type,
+    ...v.notTypes ? { notTypes: v.notTypes } : {},
+    body: v.body,
+    aliasPath,
+    unmodelled(path38) {
+      const p = path38.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path38} is not sent when it has its default, so whether it exists is not known`;
+      if (v.covered.has(p)) return void 0;
+      for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
+      if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
+      return `${r.sourceType}: the ARM path ${path38} is not modelled from ${from}`;
+    }
+  };
+}
+
+// src/model/policy.ts
+var POLICY_DEFINITION_ARM_TYPE = "microsoft.authorization/policydefinitions";
+var POLICY_DEFINITION_AZURERM_TYPE = "azurerm_policy_definition";
+function lookupIgnoreCase(rec, ...keys) {
+  for (const k of keys) {
+    const hit = Object.keys(rec).find((x) => x.toLowerCase() === k.toLowerCase());
+    if (hit !== void 0) return rec[hit];
+  }
+  return void 0;
+}
+function buildPolicySet(input, problems = []) {
+  const aliases = /* @__PURE__ */ new Map();
+  for (const row of [...POLICY_ALIASES, ...input.extraAliases ?? []]) if (!aliases.has(row.alias.toLowerCase())) aliases.set(row.alias.toLowerCase(), row.path);
+  const byName2 = new Map(input.definitions.map((d) => [d.name.toLowerCase(), d]));
+  const members2 = /* @__PURE__ */ new Set();
+  const effective = [];
+  const assigned = (def2) => lookupIgnoreCase(input.parameters, def2.name, def2.displayName) ?? {};
+  for (const ini of input.initiatives) {
+    const iniParams = assigned(ini);
+    const iniParam = (name) => {
+      const given = lookupIgnoreCase(iniParams, name);
+      if (given !== void 0) return fromJS(given);
+      return ini.parameters.get(name.toLowerCase())?.defaultValue;
+    };
+    for (const m of ini.members) {
+      const def2 = byName2.get(idName(m.id).toLowerCase());
+      if (!def2) {
+        problems.push({ message: `initiative "${ini.displayName}" references the policy definition ${m.id}, which is not among the configured definitions; it is not evaluated`, location: m.at ?? ini.location });
+        continue;
+      }
+      members2.add(def2);
+      const values = /* @__PURE__ */ new Map();
+      if (m.parameters?.kind === "object") {
+        for (const [k, p] of m.parameters.entries) {
+          const v = member2(p, "value");
+          if (!v) continue;
+          const ref = v.kind === "string" ? /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i.exec(v.value) : null;
+          const resolved = ref ? iniParam(ref[1]) : v;
+          if (resolved) values.set(k.toLowerCase(), resolved);
+        }
+      }
+      effective.push({ ...def2, displayName: `${def2.displayName} (initiative "${ini.displayName}")`, initiativeParameters: values });
+    }
+  }
+  for (const d of input.definitions) if (!members2.has(d)) effective.push(d);
+  return {
+    definitions: effective,
+    aliasPath: (alias) => aliases.get(alias.toLowerCase()),
+    parameter(def2, name) {
+      const given = lookupIgnoreCase(assigned(def2), name);
+      if (given !== void 0) return fromJS(given);
+      const fromInitiative = def2.initiativeParameters?.get(name.toLowerCase());
+      if (fromInitiative) return fromInitiative;
+      return def2.parameters.get(name.toLowerCase())?.defaultValue;
+    }
+  };
+}
+function definitionsInCode(resources, problems = []) {
+  const out = [];
+  for (const r of resources) {
+    const t = r.sourceType.toLowerCase();
+    if (!r.body) continue;
+    const fallback = r.name?.kind === "string" ? r.name.value : r.address;
+    let doc;
+    if (t === POLICY_DEFINITION_ARM_TYPE) doc = readPolicyDocument(r.body, fallback, r.header, "scanned");
+    else if (t === POLICY_DEFINITION_AZURERM_TYPE) doc = readTerraformPolicy(r.body, fallback, r.header);
+    else continue;
+    if (doc.kind === "definition") out.push({ ...doc.definition, source: "scanned" });
+    else if (doc.kind === "none") problems.push({ message: `the policy definition ${r.address} is not evaluated: ${doc.reason}`, location: r.header });
+  }
+  return out;
+}
+var JUDGED_EFFECTS = /* @__PURE__ */ new Set(["deny", "audit", "auditifnotexists"]);
+var SETTING_EFFECTS = /* @__PURE__ */ new Set(["modify", "append"]);
+var RP_MODE_TYPES = {
+  "microsoft.kubernetes.data": "microsoft.containerservice/managedclusters",
+  "microsoft.keyvault.data": "microsoft.keyvault/vaults",
+  "microsoft.machinelearningservices.v2.data": "microsoft.machinelearningservices/workspaces"
+};
+var cache4 = /* @__PURE__ */ new WeakMap();
+function judgeResource(set, r, siblings) {
+  let perSet = cache4.get(r);
+  if (!perSet) cache4.set(r, perSet = /* @__PURE__ */ new WeakMap());
+  if (perSet.has(set)) return perSet.get(set);
+  const target = policyTarget(r, siblings, set.aliasPath);
+  const out = target ? judgeAll(set, target) : void 0;
+  perSet.set(set, out);
+  return out;
+}
+function judgeAll(set, target) {
+  const results = set.definitions.map((d) => judgeOne(set, d, target));
+  const setters = results.filter((j) => j.effect !== void 0 && SETTING_EFFECTS.has(j.effect) && j.result !== false);
+  if (!setters.length) return results;
+  for (const j of results) {
+    if (j.result !== true || !j.effect || !JUDGED_EFFECTS.has(j.effect)) continue;
+    const reads = fieldsRead(j.definition.if);
+    for (const s of setters) {
+      const sets = [...fieldsSet(s.definition.then)].filter((f) => reads.has(f));
+      if (sets.length) {
+        j.result = void 0;
+        j.why = `the ${s.effect} policy "${s.definition.displayName}" may set ${sets.join(", ")} before it is evaluated`;
+        break;
+      }
+    }
+  }
+  return results;
+}
+function fieldsSet(then) {
+  const out = /* @__PURE__ */ new Set();
+  const details = member2(then, "details");
+  const ops = details?.kind === "list" ? details : member2(details, "operations");
+  if (ops?.kind !== "list") return out;
+  for (const op of ops.items) {
+    const f = member2(op, "field");
+    if (f?.kind === "string") out.add(canonicalField(f.value));
+  }
+  return out;
+}
+function judgeOne(set, def2, target) {
+  const parameter = (name) => set.parameter(def2, name);
+  const eff = effectOf(def2.then, { parameter });
+  const base = { definition: def2, effect: eff.effect, evidence: [] };
+  const type = target.type.kind === "string" ? target.type.value.toLowerCase() : void 0;
+  const mode = def2.mode?.toLowerCase();
+  if (mode && mode !== "all" && mode !== "indexed") {
+    const applies = RP_MODE_TYPES[mode];
+    if (applies && type === applies) return { ...base, result: void 0, why: `mode ${def2.mode} evaluates objects inside the resource (a resource-provider mode), not its ARM properties` };
+    return { ...base, result: false };
+  }
+  if (mode === "indexed" && type && NOT_INDEXED_TYPES.has(type)) return { ...base, result: false };
+  const o = evaluateCondition(def2.if, { target, parameter });
+  if (o.result !== true) return { ...base, result: o.result, why: o.why, evidence: o.evidence };
+  if (mode !== "all" && !(type && INDEXED_TYPES.has(type))) {
+    const t = type ?? "this resource type";
+    if (mode === "indexed" || type && NOT_INDEXED_TYPES.has(type)) {
+      return { ...base, result: void 0, why: mode === "indexed" ? `mode Indexed: whether ${t} supports tags and location is not in the table` : `the policy has no mode (All in PowerShell, Indexed in the CLI) and ${t} does not support tags` };
+    }
+  }
+  if (eff.effect === void 0) return { ...base, result: void 0, why: eff.why, evidence: o.evidence };
+  if (eff.effect === "auditifnotexists") {
+    const details = member2(def2.then, "details");
+    const rt = member2(details, "type");
+    return { ...base, result: void 0, why: `auditIfNotExists: whether a related ${rt?.kind === "string" ? rt.value : "resource"} exists is not decidable from the scanned code`, evidence: o.evidence };
+  }
+  return { ...base, result: true, evidence: o.evidence };
+}
+function decidingEvidence(j) {
+  return j.evidence.find((e) => e.field.toLowerCase() !== "type" && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== "type");
+}
+function evidenceText(j) {
+  const parts = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of j.evidence) {
+    if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
+    seen.add(e.field.toLowerCase());
+    const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;
+    const v = e.value;
+    if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
+    else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
+    else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
+    else parts.push(`${field} matches`);
+    if (parts.length === 2) break;
+  }
+  return parts.length ? parts.join(" and ") : "its condition holds";
+}
+function evidenceLocation(j) {
+  const v = decidingEvidence(j)?.value;
+  return v?.decidedBy ?? v?.origin;
+}
+function conditionLocation(j) {
+  const at2 = decidingEvidence(j)?.condition ?? j.definition.location;
+  return { ...at2, label: `policy "${j.definition.displayName}": the condition` };
+}
+
 // src/engine/types.ts
-var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep"];
+var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep", "azure-cli"];
+var DECLARATIVE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep"];
+var KIND_FORMATS = { "azureml-yaml": ["ml.compute", "ml.workspace"] };
 var CI_FORMATS = ["github-actions", "azure-pipelines", "script"];
 
 // src/engine/define-rule.ts
@@ -35502,12 +40357,17 @@ var PROBE = {
   fact: () => ({ state: "absent", value: void 0, defaulted: false, sourcePath: "", string: () => void 0, bool: () => void 0, number: () => void 0, describe: () => "" }),
   report: () => void 0,
   undecided: () => void 0,
-  relativePath: (file) => file
+  relativePath: (file) => file,
+  scan: { gpuNodePools: () => [] },
+  today: "1970-01-01"
 };
 function formatsFromHooks(visitor) {
   const out = /* @__PURE__ */ new Set();
   const resourceHook = visitor.graph !== void 0 || Object.keys(KINDS).some((k) => typeof visitor[k] === "function");
   if (resourceHook) for (const f of RESOURCE_FORMATS) out.add(f);
+  for (const [f, kinds] of Object.entries(KIND_FORMATS)) {
+    if (kinds.some((k) => typeof visitor[k] === "function")) out.add(f);
+  }
   if (visitor.terraformModule) out.add("terraform");
   if (visitor.ciFile) for (const f of CI_FORMATS) out.add(f);
   return [...out];
@@ -35586,6 +40446,9 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
     fullDescription: "Azure ML builds environment images on serverless compute that cannot reach a container registry behind a firewall or private endpoint. Without an image-build compute cluster, every environment build (and so every job and deployment that needs a new image) fails with a registry access error.",
     help: "Set image_build_compute_name (ARM/Bicep/azapi: properties.imageBuildCompute) to a CPU AML compute cluster in the workspace\u2019s virtual network.",
     level: "error",
+    // Not Azure ML YAML: a workspace YAML names its registry by resource ID, and no registry is
+    // defined in Azure ML YAML, so the restriction is never known there.
+    formats: [...RESOURCE_FORMATS],
     tags: ["reliability", "network", "aml"],
     messages: {
       noImageBuildCompute: 'ML workspace "{{name}}" has no image-build compute ({{state}}) but its registry "{{registry}}" is network-restricted ({{why}}), so image builds fail; set {{attribute}} to a CPU compute cluster.'
@@ -35853,7 +40716,7 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
   }
 });
 
-// rules/gpu/GPU002-gpu-size-input-unvalidated.ts
+// src/engine/guards.ts
 var READABLE_FUNCTIONS = /* @__PURE__ */ new Set(["can", "regex", "regexall", "contains", "length"]);
 function validationAdmits(v, size) {
   if (v.regexes.length === 0 && v.allowed.length === 0) return void 0;
@@ -35875,7 +40738,7 @@ function validationAdmits(v, size) {
   if (results.length > 1 && !and && !or) return void 0;
   return and ? results.every(Boolean) : results.some(Boolean);
 }
-function allAdmit(vs, size) {
+function allValidationsAdmit(vs, size) {
   let out = true;
   for (const v of vs) {
     const a = validationAdmits(v, size);
@@ -35884,6 +40747,8 @@ function allAdmit(vs, size) {
   }
   return out;
 }
+
+// rules/gpu/GPU002-gpu-size-input-unvalidated.ts
 function hasGuard(input) {
   return input.kind === "tf-variable" ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
 }
@@ -35897,7 +40762,7 @@ function problemsOf(input) {
       for (const r of v.regexes) {
         const matches = r.matches;
         if (!matches) continue;
-        const probe = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allAdmit(vs, s) === true);
+        const probe = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allValidationsAdmit(vs, s) === true);
         if (!probe) continue;
         out.push({
           location: r.at,
@@ -35906,7 +40771,7 @@ function problemsOf(input) {
           data: { ...base, pattern: r.pattern, probe, regex: gpuSizeRegex() }
         });
       }
-      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allAdmit(vs, s) === true, `${input.name}.validation.contains`));
+      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
     return out;
   }
@@ -35923,6 +40788,8 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
   meta: {
     id: "GPU002",
     name: "gpu-size-input-unvalidated",
+    // Guards are declared inputs (Terraform validation, ARM/Bicep allowedValues): az commands have none.
+    formats: [...DECLARATIVE_FORMATS],
     shortDescription: "A variable or parameter that sets the size of a GPU workload has no guard restricting it to GPU sizes.",
     fullDescription: `When the size of a GPU node pool, AML cluster, VM or scale set comes from an unvalidated input, one wrong value in a tfvars or parameter file (a CPU size such as ${EXAMPLE_SIZES.cpuTypo}, or the FPGA size ${EXAMPLE_SIZES.fpga} that a loose \`^${SIZE_PREFIX}N\` regex lets through) deploys nodes that cannot run GPU jobs but still bill \u2014 the "$4,000 typo". A validation catches it at \`terraform plan\` / template validation time instead of after the bill.`,
     help: `Terraform: add a validation block to the variable, such as \`condition = can(regex("${gpuSizeRegex()}", var.<name>))\`. ARM/Bicep: list the permitted GPU sizes in allowedValues / @allowed([...]).`,
@@ -35946,7 +40813,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
             const guarded = inputs.some(hasGuard);
-            const at = attributeSite(r, "vmSize");
+            const at2 = attributeSite(r, "vmSize");
             for (const input of inputs) {
               if (guarded && !hasGuard(input)) continue;
               for (const p of problemsOf(input)) {
@@ -35957,7 +40824,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
                   resource: r,
                   attributePath: p.attributePath,
                   location: p.location,
-                  related: at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [],
+                  related: at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [],
                   messageId: p.messageId,
                   data: { ...p.data, ...who }
                 });
@@ -36032,6 +40899,195 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
           messageId: "clusterMinNodes",
           data: { name: displayName(c), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath }
         });
+      }
+    };
+  }
+});
+
+// src/model/facts/gpu-retirement.ts
+var LEARN = "https://learn.microsoft.com/azure/virtual-machines";
+var RETIRED_GPU_SERIES = [
+  {
+    series: "NC",
+    sizes: ["Standard_NC6", "Standard_NC12", "Standard_NC24", "Standard_NC24r", "Standard_NC6_Promo", "Standard_NC12_Promo", "Standard_NC24_Promo", "Standard_NC24r_Promo"],
+    retires: "2023-09-06",
+    source: `${LEARN}/sizes/migration-guides/nc-series-retirement`
+  },
+  {
+    series: "NCv2",
+    sizes: ["Standard_NC6s_v2", "Standard_NC12s_v2", "Standard_NC24s_v2", "Standard_NC24rs_v2"],
+    retires: "2023-09-06",
+    source: `${LEARN}/sizes/migration-guides/ncv2-series-retirement`
+  },
+  {
+    series: "ND",
+    sizes: ["Standard_ND6s", "Standard_ND12s", "Standard_ND24s", "Standard_ND24rs"],
+    retires: "2023-09-06",
+    source: `${LEARN}/sizes/migration-guides/nd-series-retirement`
+  },
+  {
+    series: "NV",
+    sizes: ["Standard_NV6", "Standard_NV12", "Standard_NV24", "Standard_NV6_Promo", "Standard_NV12_Promo", "Standard_NV24_Promo"],
+    retires: "2023-09-06",
+    source: `${LEARN}/sizes/migration-guides/nv-series-retirement`
+  },
+  {
+    series: "NCv3",
+    sizes: ["Standard_NC6s_v3", "Standard_NC12s_v3", "Standard_NC24s_v3", "Standard_NC24rs_v3"],
+    retires: "2025-09-30",
+    source: `${LEARN}/ncv3-nc6s-nc12s-nc24s-retirement`
+  },
+  {
+    series: "NVv3",
+    sizes: ["Standard_NV12s_v3", "Standard_NV12hs_v3", "Standard_NV24s_v3", "Standard_NV24ms_v3", "Standard_NV32ms_v3", "Standard_NV48s_v3"],
+    retires: "2026-09-30",
+    source: `${LEARN}/sizes/gpu-accelerated/nvv3-series-retirement`
+  },
+  {
+    series: "NVv4",
+    sizes: ["Standard_NV4as_v4", "Standard_NV8as_v4", "Standard_NV16as_v4", "Standard_NV32as_v4"],
+    retires: "2026-09-30",
+    source: `${LEARN}/sizes/gpu-accelerated/nvv4-retirement`
+  }
+];
+var RETIRING_WINDOW_MONTHS = 12;
+var BY_SIZE = /* @__PURE__ */ new Map();
+for (const row of RETIRED_GPU_SERIES) for (const s of row.sizes) BY_SIZE.set(s.toLowerCase(), row);
+function retiredSeriesOf(size) {
+  return BY_SIZE.get(size.trim().toLowerCase());
+}
+function retirementState(row, today2) {
+  if (row.retires < today2) return "retired";
+  return row.retires <= addMonths(today2, RETIRING_WINDOW_MONTHS) ? "retiring" : "later";
+}
+function addMonths(day, months) {
+  const [y, m, d] = day.split("-").map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total % 12 + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+// rules/gpu/GPU004-gpu-size-retired.ts
+function admittingEntries(input) {
+  if (input.kind === "tf-variable") {
+    const vs = input.validations ?? [];
+    const entries2 = vs.flatMap((v) => v.allowed).filter((e) => e.kind === "string" && allValidationsAdmit(vs, e.value) === true);
+    return { entries: entries2, guard: "its validation" };
+  }
+  return { entries: input.allowedValues ?? [], guard: input.kind === "bicep-param" ? "its @allowed list" : "its allowedValues" };
+}
+var GPU004_gpu_size_retired_default = defineRule({
+  meta: {
+    id: "GPU004",
+    name: "gpu-size-retired",
+    shortDescription: "A node pool, AML compute, VM or scale set uses a GPU size of a retired or retiring series.",
+    fullDescription: `Azure retires old GPU series on a fixed date (NC, NCv2, ND and NV on 2023-09-06, NCv3 on 2025-09-30, NVv3 and NVv4 on 2026-09-30). After it, the size cannot be deployed and remaining VMs are deallocated: a pipeline that creates a ${EXAMPLE_SIZES.retired} cluster fails, and a pool that relies on it stops. Sizes match exactly \u2014 a newer size of the same letters (${EXAMPLE_SIZES.gpuMeant}) is not affected. A size retiring within ${RETIRING_WINDOW_MONTHS} months is a warning, so the move can be planned.`,
+    help: "Replace the size with a current GPU series (NCasT4_v3, NC A100 v4, NCads H100 v5 for compute; NVadsA10 v5 for visualization) and remove retired sizes from allowedValues / @allowed / validation lists. The message names the Microsoft Learn page of the retirement.",
+    level: "error",
+    tags: ["reliability", "cost", "gpu"],
+    messages: {
+      retired: '{{workload}} "{{name}}" uses size "{{size}}" of the {{series}} series, which Azure retired on {{date}}, so it can no longer be deployed; set {{attribute}} to a current GPU size ({{source}}).',
+      retiring: '{{workload}} "{{name}}" uses size "{{size}}" of the {{series}} series, which Azure retires on {{date}}; set {{attribute}} to a current GPU size before then ({{source}}).',
+      guardRetired: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" and {{guard}} admits "{{size}}" of the {{series}} series, which Azure retired on {{date}}; remove it ({{source}}).',
+      guardRetiring: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" and {{guard}} admits "{{size}}" of the {{series}} series, which Azure retires on {{date}}; replace it with a current GPU size ({{source}}).'
+    }
+  },
+  create(ctx) {
+    const seenGuards = /* @__PURE__ */ new Set();
+    const hitOf = (size) => {
+      const row = retiredSeriesOf(size);
+      if (!row) return void 0;
+      const state = retirementState(row, ctx.today);
+      return state === "later" ? void 0 : { row, retired: state === "retired" };
+    };
+    const rowData = (row) => ({ series: row.series, date: row.retires, source: row.source });
+    const check = (r, g) => {
+      const who = { workload: workloadName(r.kind), name: displayName(r) };
+      const size = ctx.fact(r, "vmSize");
+      const s = size.string();
+      const hit = s === void 0 ? void 0 : hitOf(s);
+      if (hit && s !== void 0) {
+        ctx.report({
+          resource: r,
+          attr: "vmSize",
+          level: hit.retired ? "error" : "warning",
+          messageId: hit.retired ? "retired" : "retiring",
+          data: { ...who, workload: workloadName(r.kind, true), size: s, attribute: size.sourcePath, ...rowData(hit.row) }
+        });
+      }
+      const at2 = attributeSite(r, "vmSize");
+      for (const input of inputsFeeding(r, "vmSize", g.evaluation.inputs)) {
+        const { entries: entries2, guard } = admittingEntries(input);
+        for (const e of entries2) {
+          if (e.kind !== "string" || !e.origin) continue;
+          const h = hitOf(e.value);
+          if (!h) continue;
+          const key = `${e.origin.file}:${e.origin.range.start.offset}:${e.origin.range.end.offset}`;
+          if (seenGuards.has(key)) continue;
+          seenGuards.add(key);
+          ctx.report({
+            resource: r,
+            attributePath: `${input.name}.${input.kind === "tf-variable" ? "validation" : "allowedValues"}`,
+            location: e.origin,
+            related: at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [],
+            level: h.retired ? "error" : "warning",
+            messageId: h.retired ? "guardRetired" : "guardRetiring",
+            data: {
+              ...who,
+              declared: input.kind === "tf-variable" ? "Terraform variable" : "Parameter",
+              input: input.name,
+              guard,
+              size: e.value,
+              ...rowData(h.row)
+            }
+          });
+        }
+      }
+    };
+    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check };
+  }
+});
+
+// rules/gpu/GPU005-gpu-size-into-opaque-module.ts
+var GPU005_gpu_size_into_opaque_module_default = defineRule({
+  meta: {
+    id: "GPU005",
+    name: "gpu-size-into-opaque-module",
+    shortDescription: "A GPU-named argument of a module that is not evaluated gets a size without a GPU.",
+    fullDescription: `A registry module (Terraform registry/Git source, Bicep \`br:\`/\`ts:\`) that the linter could not read is called with an argument whose name says GPU size (\`gpuVmSize\`, \`gpu_node_size\`) and a known VM size that has no GPU \u2014 the classic \`${EXAMPLE_SIZES.cpuTypo}\` for \`${EXAMPLE_SIZES.gpuMeant}\`. GPU001 would catch it on the pool, but the pool lives inside the module. GPU sizes are the ${gpuFamilyNames()} families; NP is FPGA, not GPU.`,
+    help: "Pass a GPU size (an N-series family: NC, ND, NG, NV), or rename the argument if the module really wants a CPU size; with `terraform init` run before linting, the module is evaluated and GPU001 judges the pool itself.",
+    level: "warning",
+    tags: ["cost", "gpu"],
+    formats: ["terraform", "bicep"],
+    messages: {
+      notGpuSize: 'Argument "{{arg}}" of module "{{module}}" ("{{source}}", not evaluated) names a GPU size but gets "{{size}}", which has no GPU; pass a size of a GPU family ({{families}}).'
+    }
+  },
+  create(ctx) {
+    return {
+      graph(g) {
+        for (const call of g.opaqueModules) {
+          for (const [arg, value] of call.args) {
+            if (!namesGpuSize(arg) || value.kind !== "string") continue;
+            const size = value.value;
+            if (!isVmSizeName(size) || isGpuSize(size)) continue;
+            const site = call.argSites.get(arg);
+            const location = value.origin ?? site ?? call.sourceAt;
+            const related = [...value.via ?? []];
+            const within2 = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
+            if (site && !within2) related.push({ ...site, label: `argument "${arg}"` });
+            ctx.report({
+              location,
+              related,
+              subject: call.address.replace(/\[[^\]]*\]/g, ""),
+              attributePath: arg,
+              messageId: "notGpuSize",
+              data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() }
+            });
+          }
+        }
       }
     };
   }
@@ -36526,12 +41582,12 @@ var TF001_local_terraform_state_default = defineRule({
         if (remote) return;
         if (m.backendFiles.length > 0) return;
         const local = m.terraformBlocks.find((t) => t.backend?.type === "local");
-        const at = m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
-        if (!at) return;
+        const at2 = m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
+        if (!at2) return;
         const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({
           subject: `module:${m.dir}`,
-          location: at,
+          location: at2,
           related: local ? [{ ...local.backend.at, label: 'backend "local"' }] : [],
           ...folder ? { messageId: local ? "demoLocalBackend" : "demoNoBackend", data: { folder }, level: "note" } : { messageId: local ? "localBackend" : "noBackend" }
         });
@@ -36541,7 +41597,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path18 from "node:path";
+import path30 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -36567,7 +41623,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path18.basename(f.path) }
+          data: { file: path30.basename(f.path) }
         });
       }
     };
@@ -36575,7 +41631,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path19 from "node:path";
+import path31 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -36607,15 +41663,15 @@ var TF003_provider_version_unpinned_default = defineRule({
   create(ctx) {
     const rootFinding = (root, name) => {
       const is = (p) => p.name.toLowerCase() === name;
-      const entry3 = root.requiredProviders.find(is);
-      if (entry3) return { at: entry3.at, messageId: "noVersion", use: "" };
+      const entry4 = root.requiredProviders.find(is);
+      if (entry4) return { at: entry4.at, messageId: "noVersion", use: "" };
       const provider = root.providers.find(is);
       const resource = root.usedProviders.find(is);
       const child = root.configuration.find((m) => providersOf(m).includes(name));
       const use = provider ? "configured here" : resource ? "used here" : child ? `used in module ${moduleRef2(root.dir, child.dir)}` : "used";
       const block = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
-      const at = block?.at ?? provider?.at ?? resource?.at ?? firstPlace(child, is);
-      return at ? { at, messageId: "noEntry", use } : void 0;
+      const at2 = block?.at ?? provider?.at ?? resource?.at ?? firstPlace(child, is);
+      return at2 ? { at: at2, messageId: "noEntry", use } : void 0;
     };
     return {
       terraformModule(m) {
@@ -36655,7 +41711,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path19.relative(fromDir, toDir).split(path19.sep).join("/");
+  const rel = path31.relative(fromDir, toDir).split(path31.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -36663,8 +41719,43 @@ function firstPlace(m, is) {
   return m.requiredProviders.find(is)?.at ?? m.providers.find(is)?.at ?? m.usedProviders.find(is)?.at;
 }
 
+// rules/terraform/TF004-plan-file-in-repository.ts
+import path32 from "node:path";
+init_source();
+var TF004_plan_file_in_repository_default = defineRule({
+  meta: {
+    id: "TF004",
+    name: "plan-file-in-repository",
+    shortDescription: "Terraform plan file among the scanned files.",
+    fullDescription: "A saved Terraform plan (the binary `terraform plan -out` file, or its JSON from `terraform show -json`) holds the configuration, the prior state and every planned value, sensitive ones included, in plain text. Kept in the repository, it leaks them to everyone who can read it, forever (git history).",
+    help: "Delete the file, rotate the secrets it contains, add `*.tfplan` and the plan JSON to .gitignore; to lint a plan in CI, write it outside the scanned folders and name it as a file argument.",
+    level: "error",
+    tags: ["security", "terraform"],
+    securitySeverity: 8,
+    // A `file` hook does not say its format: plan files are their own input format.
+    formats: ["terraform-plan"],
+    messages: {
+      planFile: 'Terraform plan "{{file}}" is among the scanned files and holds every sensitive value of its deployment in plain text; delete it, rotate its secrets and keep plans out of the repository.'
+    }
+  },
+  create(ctx) {
+    return {
+      file(f) {
+        if (f.kind !== "tfplan-json" && f.kind !== "tfplan-binary") return;
+        if (f.explicit) return;
+        ctx.report({
+          subject: `file:${f.path}`,
+          location: fileStart(f.path),
+          messageId: "planFile",
+          data: { file: path32.basename(f.path) }
+        });
+      }
+    };
+  }
+});
+
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path20 from "node:path";
+import path33 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -36810,7 +41901,7 @@ function isObjectType(type) {
   const t = type?.trim().toLowerCase() ?? "";
   return /^(?:secure)?object$|^array$/.test(t) || t.startsWith("{") || t.startsWith("[") || t.endsWith("[]");
 }
-function entry2(v, key) {
+function entry3(v, key) {
   if (v.kind !== "object") return void 0;
   for (const [k, e] of v.entries) if (k.toLowerCase() === key) return e;
   return void 0;
@@ -36819,6 +41910,8 @@ var SEC001_hardcoded_secret_default = defineRule({
   meta: {
     id: "SEC001",
     name: "hardcoded-secret",
+    // Secrets in az command arguments are not read yet (the azure-cli front end maps no secret flags).
+    formats: [...DECLARATIVE_FORMATS],
     shortDescription: "Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.",
     fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file (a provider block included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.",
     help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\` without a default. Provider credentials belong in the provider's environment variables or an OIDC / managed-identity sign-in, never in the provider block.`,
@@ -36866,7 +41959,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         ...sample ? { level: "warning" } : {}
       });
     };
-    const walk2 = (key, v, onSecret, parentKey2) => {
+    const walk4 = (key, v, onSecret, parentKey2) => {
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
         if (v.kind === "string") return isCredentialFree(key, v.value) || namesKey(key, v.value) ? void 0 : onSecret(key, v);
         if (v.kind === "list" && !isPermissionList(v)) {
@@ -36874,8 +41967,8 @@ var SEC001_hardcoded_secret_default = defineRule({
         }
       }
       if (v.kind === "object") {
-        const name = entry2(v, "name");
-        const value = entry2(v, "value");
+        const name = entry3(v, "name");
+        const value = entry3(v, "value");
         const container = key ?? parentKey2;
         if (name?.kind === "string" && value?.kind === "string") {
           const byName2 = looksSecret(name.value);
@@ -36883,9 +41976,9 @@ var SEC001_hardcoded_secret_default = defineRule({
           const credentialFree = isCredentialFree(name.value, value.value) || container !== void 0 && isCredentialFree(container, value.value);
           if ((byName2 || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
         }
-        for (const [k, e] of v.entries) walk2(k, e, onSecret, key);
+        for (const [k, e] of v.entries) walk4(k, e, onSecret, key);
       } else if (v.kind === "list") {
-        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk2(void 0, i, onSecret, key);
+        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk4(void 0, i, onSecret, key);
       }
     };
     const input = (d) => {
@@ -36905,7 +41998,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         if (looksSecret(d.name) && !objectLike) {
           if (!(v.kind === "string" && isCredentialFree(d.name, v.value))) literal(d.name, v, { messageId: whole, data, subject, related, strict });
         } else if (strict) literal(d.name, v, { messageId: "secureDefault", data, subject, related, strict });
-        else walk2(objectLike ? void 0 : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
+        else walk4(objectLike ? void 0 : d.name, v, (name, s) => literal(name, s, { messageId: key, data, subject, related }));
       }
       if (d.kind !== "tf-variable" && !objectLike && looksSecret(d.name) && !d.secure && d.type?.trim().toLowerCase() === "string" && once(d.header)) {
         ctx.report({
@@ -36918,21 +42011,22 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path20.basename(file.path);
+      const where = path33.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
-        if (looksSecret(name)) walk2(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
-        else walk2(name, v, (n, s) => literal(n, s, { messageId: "varFileKey", data: { file: where, input: name }, subject }));
+        if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
+        else walk4(name, v, (n, s) => literal(n, s, { messageId: "varFileKey", data: { file: where, input: name }, subject }));
       }
     };
     return {
       graph(g) {
+        if (g.evaluation.planFile) return;
         variantFile = g.evaluation.variantFile;
         for (const d of g.evaluation.inputs) input(d);
         for (const r of g.resources) {
           if (isInlineElement(r)) continue;
           if (!r.body) continue;
-          walk2(
+          walk4(
             void 0,
             r.body,
             (name, s) => literal(name, s, { messageId: "attribute", data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] })
@@ -36943,7 +42037,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       // Provider blocks: `provider "azurerm" { client_secret = "…" }` is the most common hard-coded Azure credential.
       terraformModule(m) {
         for (const p of m.providers) {
-          walk2(
+          walk4(
             void 0,
             p.body,
             (name, s) => literal(name, s, { messageId: "providerAttribute", data: { provider: p.name }, at: p.at, subject: `provider:${m.dir}:${p.name}`, related: [{ ...p.at, label: `provider "${p.name}"` }] })
@@ -37030,6 +42124,7 @@ var NOT_TAGGABLE_ARM = /* @__PURE__ */ new Set([
 var TAGGABLE_KINDS = /* @__PURE__ */ new Set(["ml.workspace", "ml.compute", "aks.cluster", "aks.nodepool", "keyvault", "acr", "storage", "nsg", "vm", "vmss", "private-endpoint"]);
 function isTaggable(r) {
   if (isInlineElement(r)) return false;
+  if (r.format === "k8s") return false;
   const written = valueAt(r.body, "tags") !== void 0;
   if (r.format === "terraform") {
     if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;
@@ -37040,8 +42135,8 @@ function isTaggable(r) {
   if (NOT_TAGGABLE_ARM.has(type)) return false;
   if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
   if (r.kind === "nsg.rule") return false;
-  const segments = type.split("/").length;
-  return segments === 2 && type.includes(".") || written;
+  const segments2 = type.split("/").length;
+  return segments2 === 2 && type.includes(".") || written;
 }
 function sameTagName(a, b) {
   return a.toLowerCase() === b.toLowerCase();
@@ -37060,6 +42155,8 @@ var TAG001_missing_required_tags_default = defineRule({
     fullDescription: "Tags are how Azure Cost Management, budgets, chargeback and Azure Policy know who owns a resource and what it is for. An untagged ML workspace, storage account or GPU cluster shows up as unattributed spend nobody can be asked about, escapes tag-based policies and clean-up automation, and is typically found only when the invoice arrives. Tags set after the fact miss all the cost already incurred.",
     help: "Add every required tag (configured with `requiredTags`) to the resource\u2019s tags, for example through a shared `local.common_tags` merged into each resource\u2019s tags.",
     level: "warning",
+    // Every resource format, and Azure ML YAML (its computes and workspaces carry `tags`).
+    formats: [...RESOURCE_FORMATS, "azureml-yaml"],
     tags: ["governance", "cost", "tags"],
     options: {
       required: {
@@ -37158,7 +42255,7 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
 
 // rules/governance/GOV001-location-not-allowed.ts
 init_normalize();
-function normalizeLocation(s) {
+function normalizeLocation2(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
 var GOV001_location_not_allowed_default = defineRule({
@@ -37169,6 +42266,8 @@ var GOV001_location_not_allowed_default = defineRule({
     fullDescription: "Data-residency rules (GDPR, national health and finance regulation, customer contracts) often require that data and the compute that processes it stay in named regions. A workspace, storage account or GPU cluster created in another region copies training data there, can void a contract or a certification, and is expensive to move: most resources must be recreated and the data re-uploaded. Regions also differ in price and GPU quota.",
     help: "Set location to one of the allowed regions (configured with `allowedLocations`), typically through a single variable or resource group location shared by all resources.",
     level: "error",
+    // Every resource format, and Azure ML YAML (its computes and workspaces carry `location`).
+    formats: [...RESOURCE_FORMATS, "azureml-yaml"],
     tags: ["governance", "compliance", "location"],
     options: {
       allowedLocations: {
@@ -37187,15 +42286,15 @@ var GOV001_location_not_allowed_default = defineRule({
     let allowed;
     return {
       graph(g) {
-        allowed ??= new Set(configured.map(normalizeLocation));
+        allowed ??= new Set(configured.map(normalizeLocation2));
         if (allowed.size === 0) return;
         for (const r of g.resources) {
           if (isInlineElement(r)) continue;
           const v = valueAt(r.body, "location");
           if (v?.kind === "unknown") ctx.undecided(r, "location", v.reason, v.origin);
           if (v?.kind !== "string") continue;
-          const loc2 = normalizeLocation(v.value);
-          if (loc2 === "" || loc2 === "global" || v.value.trim().startsWith("[") || allowed.has(loc2)) continue;
+          const loc3 = normalizeLocation2(v.value);
+          if (loc3 === "" || loc3 === "global" || v.value.trim().startsWith("[") || allowed.has(loc3)) continue;
           const related = [...v.via ?? []];
           if (v.origin) related.push({ ...r.header, label: `resource ${r.address}` });
           ctx.report({
@@ -37206,6 +42305,396 @@ var GOV001_location_not_allowed_default = defineRule({
             messageId: "notAllowed",
             data: { name: displayName(r), type: r.sourceType, location: v.value, allowed: [...allowed].join(", ") }
           });
+        }
+      }
+    };
+  }
+});
+
+// src/model/k8s.ts
+function gpuRequests(t) {
+  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && !isZero(r.quantity)).map((entry4) => ({ container: c.name, init: c.init, entry: entry4 })));
+  return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
+}
+function isZero(q) {
+  return q !== void 0 && /^\s*0+(\.0*)?\s*$/.test(q);
+}
+function templateName(t) {
+  return `${t.workloadKind} "${t.name ?? "(unnamed)"}"${t.role ? ` (${t.role})` : ""}`;
+}
+function taintVerdict(t, taints, requested = []) {
+  const v = { missing: [], byExtendedResource: [], undecided: false, toleratedBy: /* @__PURE__ */ new Map() };
+  for (const taint of taints) {
+    if (!isHardEffect(taint.effect)) continue;
+    let found;
+    for (const tol of t.tolerations) {
+      const r = tolerates(tol, taint);
+      if (r === void 0) v.undecided = true;
+      if (r === true) {
+        found = tol;
+        break;
+      }
+    }
+    if (found) {
+      v.toleratedBy.set(taint, found);
+      continue;
+    }
+    v.missing.push(taint);
+    if (requested.some((res) => tolerates(extendedResourceToleration(res), taint) === true)) v.byExtendedResource.push(taint);
+  }
+  return v;
+}
+function selectorAdmits(t, label) {
+  const all = (reqs) => {
+    let result = true;
+    for (const r of reqs) {
+      const m = requirementHolds(r, label(r.key));
+      if (m === false) return false;
+      if (m === void 0) result = void 0;
+    }
+    return result;
+  };
+  const sel = all(t.nodeSelector);
+  if (sel === false) return false;
+  if (!t.requiredNodeTerms) return sel;
+  let any = false;
+  for (const term of t.requiredNodeTerms) {
+    if (term.length === 0) continue;
+    const r = all(term);
+    if (r === true) {
+      any = true;
+      break;
+    }
+    if (r === void 0) any = void 0;
+  }
+  if (any === false) return false;
+  return sel === void 0 || any === void 0 ? void 0 : true;
+}
+function requirementHolds(r, value) {
+  switch (r.operator) {
+    case "Exists":
+      return value === void 0 ? void 0 : value !== null;
+    case "DoesNotExist":
+      return value === void 0 ? void 0 : value === null;
+    case "In":
+      return value === void 0 ? void 0 : value !== null && r.values.includes(value);
+    case "NotIn":
+      return value === void 0 ? void 0 : value === null || !r.values.includes(value);
+    default:
+      return void 0;
+  }
+}
+
+// rules/k8s/K8S001-gpu-workload-without-gpu-toleration.ts
+function showTaint(t) {
+  return `${t.key}${t.value ? `=${t.value}` : ""}:${t.effect}`;
+}
+function taintLabel(t, pool) {
+  return t.automatic === "spot" ? `taint "${t.text}" that AKS adds to Spot GPU node pool "${pool.name}"` : `taint "${t.text}" of GPU node pool "${pool.name}"`;
+}
+var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
+  meta: {
+    id: "K8S001",
+    name: "gpu-workload-without-gpu-toleration",
+    shortDescription: "Kubernetes workload that requests a GPU but does not tolerate the taints of any GPU node pool.",
+    fullDescription: "GPU node pools are tainted so that only GPU work lands on them. A pod that requests nvidia.com/gpu (or a MIG slice, a shared GPU, amd.com/gpu) can only run on a GPU node, so without a toleration for every NoSchedule/NoExecute taint of at least one GPU pool it stays Pending while the GPU nodes, billed per hour, sit idle or never scale up.",
+    help: "Add a toleration for each NoSchedule/NoExecute taint of the GPU pool to the pod template (for the AKS default: key sku, operator Equal, value gpu, effect NoSchedule; a Spot pool also needs key kubernetes.azure.com/scalesetpriority, value spot). If a webhook or policy injects tolerations in your cluster, set k8s.assumeInjectedTolerations: true in the config.",
+    level: "error",
+    tags: ["cost", "gpu", "kubernetes"],
+    formats: ["k8s"],
+    options: {
+      taint: {
+        description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
+        schema: { type: "string", pattern: TAINT_PATTERN },
+        default: GPU_TAINT,
+        configPath: ["gpu", "taint"]
+      },
+      assumeInjectedTolerations: {
+        description: "A webhook or policy injects tolerations into GPU pods at admission: K8S001 does not judge the written tolerations.",
+        schema: { type: "boolean" },
+        default: false,
+        configPath: ["k8s", "assumeInjectedTolerations"]
+      }
+    },
+    messages: {
+      scannedPool: '{{workload}} requests "{{resource}}" but does not tolerate the {{taint}}{{others}}, so its pods stay Pending; add a toleration for {{missing}} to the pod template.',
+      configTaint: '{{workload}} requests "{{resource}}" but does not tolerate the GPU taint "{{taint}}" (gpu.taint; the scan has no GPU node pool), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "{{taint}}" to the pod template.',
+      extendedResource: '{{workload}} requests "{{resource}}" and relies on AKS adding the toleration for the taint "{{taint}}" of {{pool}} (ExtendedResourceToleration); write the toleration in the pod template to keep it schedulable on clusters without that admission plugin.'
+    }
+  },
+  create(ctx) {
+    const assumeInjected = ctx.options.assumeInjectedTolerations === true;
+    const configured = parseTaint(String(ctx.options.taint ?? GPU_TAINT));
+    return {
+      "k8s.workload"(w) {
+        const t = w.k8s;
+        if (!t) return;
+        const gpu = gpuRequests(t);
+        const first = gpu[0];
+        if (!first) return;
+        const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
+        const at2 = first.entry.keyAt;
+        if (assumeInjected) {
+          ctx.undecided(w, "tolerations", "the config sets k8s.assumeInjectedTolerations: true (a webhook or policy injects tolerations), so K8S001 does not judge them", t.tolerationsAt ?? at2);
+          return;
+        }
+        const unreadable = t.unreadable.find((u) => u.what.startsWith("tolerations"));
+        if (unreadable) {
+          ctx.undecided(w, "tolerations", `${unreadable.what} is not a list of mappings that can be read`, unreadable.at);
+          return;
+        }
+        const related = t.tolerationsAt ? [{ ...t.tolerationsAt, label: "tolerations" }] : [];
+        const data = { workload: templateName(t), resource: first.entry.name };
+        const all = ctx.scan.gpuNodePools();
+        const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
+        const pools = selectable.length > 0 ? selectable : all;
+        if (pools.length === 0) {
+          if (!configured) return;
+          const v = taintVerdict(t, [configured], requested);
+          if (v.missing.length === 0) return;
+          if (v.undecided) return ctx.undecided(w, "tolerations", "a toleration uses the Lt/Gt operator", t.tolerationsAt ?? at2);
+          if (v.byExtendedResource.length === v.missing.length) {
+            ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "the configured GPU taint (gpu.taint)" } });
+            return;
+          }
+          ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured) } });
+          return;
+        }
+        const judged = [];
+        for (const pool of pools) {
+          if (!pool.taints) continue;
+          const verdict = taintVerdict(t, pool.taints, requested);
+          if (verdict.missing.length === 0) return;
+          judged.push({ pool, verdict });
+        }
+        const unknownPool = pools.find((p) => !p.taints);
+        if (unknownPool) {
+          ctx.undecided(w, "tolerations", `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? at2);
+          return;
+        }
+        if (judged.some((j) => j.verdict.undecided)) {
+          ctx.undecided(w, "tolerations", "a toleration uses the Lt/Gt operator", t.tolerationsAt ?? at2);
+          return;
+        }
+        const pending = (taint, pool) => pool.taints.find((x) => x === taint);
+        const viaPlugin = judged.find((j) => j.verdict.byExtendedResource.length === j.verdict.missing.length);
+        if (viaPlugin) {
+          const taint = pending(viaPlugin.verdict.missing[0], viaPlugin.pool);
+          ctx.report({
+            resource: w,
+            location: at2,
+            attributePath: "tolerations",
+            level: "note",
+            messageId: "extendedResource",
+            related: [...related, { ...taint.at, label: taintLabel(taint, viaPlugin.pool) }],
+            data: { ...data, taint: taint.text, pool: `GPU node pool "${viaPlugin.pool.name}"` }
+          });
+          return;
+        }
+        const closest = [...judged].sort((a, b) => a.verdict.missing.length - b.verdict.missing.length)[0];
+        const missing = closest.verdict.missing.map((m) => pending(m, closest.pool));
+        for (const j of judged) {
+          const taint = pending(j.verdict.missing[0], j.pool);
+          related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
+        }
+        const others = judged.length - 1;
+        ctx.report({
+          resource: w,
+          location: at2,
+          related,
+          attributePath: "tolerations",
+          messageId: "scannedPool",
+          data: {
+            ...data,
+            taint: taintLabel(missing[0], closest.pool),
+            others: others > 0 ? ` (nor every taint of the other ${others} GPU pool${others === 1 ? "" : "s"})` : "",
+            missing: missing.map((m) => `"${m.text}"`).join(" and ")
+          }
+        });
+      }
+    };
+  }
+});
+
+// rules/k8s/K8S002-non-gpu-workload-tolerates-gpu-taint.ts
+function isGenericLabel(key) {
+  return key in LINUX_NODE_LABELS || isPerNodeLabel(key);
+}
+function selectsGpuNodes(t, pools) {
+  const reqs = [...t.nodeSelector, ...(t.requiredNodeTerms ?? []).flat()];
+  return reqs.some((r) => {
+    if (r.operator === "NotIn" || r.operator === "DoesNotExist") return false;
+    if (r.key === ACCELERATOR_LABEL || mentionsGpu(r.key) || r.values.some(mentionsGpu)) return true;
+    if (isGenericLabel(r.key) || r.operator !== "In") return false;
+    return pools.some((p) => {
+      const v = p.label(r.key);
+      return typeof v === "string" && r.values.includes(v);
+    });
+  });
+}
+var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
+  meta: {
+    id: "K8S002",
+    name: "non-gpu-workload-tolerates-gpu-taint",
+    shortDescription: "Kubernetes workload that requests no GPU but tolerates the GPU node pool taint.",
+    fullDescription: "The GPU taint keeps ordinary pods off GPU nodes. A workload that tolerates it (an exact toleration, a key-only Exists, or an empty-key Exists that tolerates every taint) without requesting a GPU, and without a nodeSelector or required node affinity that keeps it off GPU pools, can be scheduled onto GPU nodes and keep them from scaling down.",
+    help: 'Remove the GPU toleration from workloads that do not use a GPU, or narrow a catch-all toleration (key "" with operator Exists) to the taints it needs; if the workload must run on GPU nodes (a device plugin, a GPU exporter), select them with nodeSelector kubernetes.azure.com/accelerator: nvidia.',
+    level: "warning",
+    tags: ["cost", "gpu", "kubernetes"],
+    formats: ["k8s"],
+    options: {
+      taint: {
+        description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
+        schema: { type: "string", pattern: TAINT_PATTERN },
+        default: GPU_TAINT,
+        configPath: ["gpu", "taint"]
+      }
+    },
+    messages: {
+      tolerates: '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, and no nodeSelector or required node affinity keeps it off that pool, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
+      daemonSet: '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, so it runs a pod on every GPU node; if it belongs there (a device plugin, an exporter), select GPU nodes with nodeSelector {{accelerator}}: nvidia, otherwise remove the toleration.'
+    }
+  },
+  create(ctx) {
+    const configured = parseTaint(String(ctx.options.taint ?? GPU_TAINT));
+    return {
+      "k8s.workload"(w) {
+        const t = w.k8s;
+        if (!t || t.tolerations.length === 0 || gpuRequests(t).length > 0) return;
+        if (t.unreadable.length > 0) {
+          ctx.undecided(w, "tolerations", `${t.unreadable[0].what} cannot be read`, t.unreadable[0].at);
+          return;
+        }
+        const pools = ctx.scan.gpuNodePools();
+        const daemonSet = isDaemonSetKind(t.workloadKind);
+        if (daemonSet && selectsGpuNodes(t, pools)) return;
+        const targets = pools.length ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: (k) => k in LINUX_NODE_LABELS ? LINUX_NODE_LABELS[k] : void 0 }] : [];
+        for (const target of targets) {
+          const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === void 0);
+          if (own.length === 0) continue;
+          const verdict = taintVerdict(t, target.taints);
+          if (verdict.missing.length > 0) continue;
+          if (verdict.undecided) {
+            ctx.undecided(w, "tolerations", "a toleration uses the Lt/Gt operator", t.tolerationsAt ?? w.header);
+            return;
+          }
+          const admits = selectorAdmits(t, target.label);
+          if (admits === false) continue;
+          if (admits === void 0) {
+            ctx.undecided(w, "nodeSelector", `whether its nodeSelector or node affinity admits ${target.pool ? `GPU node pool "${target.pool.name}"` : "the GPU nodes"} depends on node labels that are not in the scanned code`, t.header);
+            continue;
+          }
+          const taint = own[0];
+          const toleration = verdict.toleratedBy.get(taint);
+          const related = target.pool && "at" in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [];
+          ctx.report({
+            resource: w,
+            location: toleration.at,
+            related,
+            attributePath: "tolerations",
+            level: daemonSet ? "note" : void 0,
+            messageId: daemonSet ? "daemonSet" : "tolerates",
+            data: {
+              workload: templateName(t),
+              taint: taint.text,
+              pool: target.pool ? `GPU node pool "${target.pool.name}"` : "the GPU node pools (gpu.taint; the scan has no GPU node pool)",
+              accelerator: ACCELERATOR_LABEL
+            }
+          });
+          return;
+        }
+      }
+    };
+  }
+});
+
+// rules/governance/GOV002-org-policy-deny.ts
+var GOV002_org_policy_deny_default = defineRule({
+  meta: {
+    id: "GOV002",
+    name: "org-policy-deny",
+    shortDescription: "A resource that an organisation Azure Policy with effect deny would reject.",
+    fullDescription: "Platform teams enforce their rules with Azure Policy, and a developer learns about a deny only when the deployment fails with RequestDisallowedByPolicy, minutes into a pipeline and after the pull request has merged. This rule evaluates the policy definitions configured in `policies.definitions` (and, with `policies.fromScannedCode`, those written in the scanned code) statically against each resource as Azure receives it: ARM, Bicep and azapi bodies as written, azurerm resources as the provider sends them. A definition whose effect, after the assignment parameters in `policies.parameters` (else its defaultValue), is deny and whose condition holds is a deployment that will be rejected. Anything the evaluator cannot decide (an alias outside its table, an unknown value, an unsupported function) is not reported; `--verbose` lists it.",
+    help: "Change the resource so that the policy condition no longer holds (the finding points at the value the condition read), or ask the platform team for an exemption. Configure the definitions with `policies.definitions` and their assignment parameters with `policies.parameters`.",
+    level: "error",
+    tags: ["governance", "azure-policy"],
+    messages: {
+      deny: 'Azure Policy "{{policy}}" (deny) rejects {{type}} "{{name}}": {{evidence}}; change it so the policy condition does not hold (RequestDisallowedByPolicy).'
+    }
+  },
+  create(ctx) {
+    return {
+      graph(g) {
+        const set = ctx.policies;
+        if (!set || set.definitions.length === 0) return;
+        for (const r of g.resources) {
+          for (const j of judgeResource(set, r, g.resources) ?? []) {
+            if (j.effect !== void 0 && j.effect !== "deny") continue;
+            const attribute = `policy "${j.definition.displayName}"`;
+            if (j.result === void 0 || j.result === true && j.effect === void 0) {
+              ctx.undecided(r, attribute, j.why ?? "the effect is not known", evidenceLocation(j));
+              continue;
+            }
+            if (j.result !== true) continue;
+            const at2 = evidenceLocation(j);
+            const related = [conditionLocation(j)];
+            if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
+            ctx.report({
+              resource: r,
+              location: at2 ?? r.header,
+              related,
+              attributePath: `policy:${j.definition.name}`,
+              messageId: "deny",
+              data: { policy: j.definition.displayName, type: r.sourceType, name: displayName(r), evidence: evidenceText(j) }
+            });
+          }
+        }
+      }
+    };
+  }
+});
+
+// rules/governance/GOV003-org-policy-audit.ts
+var AUDIT_EFFECTS = /* @__PURE__ */ new Set(["audit", "auditifnotexists"]);
+var GOV003_org_policy_audit_default = defineRule({
+  meta: {
+    id: "GOV003",
+    name: "org-policy-audit",
+    shortDescription: "A resource that an organisation Azure Policy with effect audit marks as non-compliant.",
+    fullDescription: "An audit policy does not stop a deployment, but the resource shows up as non-compliant in the organisation's compliance reports, and built-in definitions that default to Audit are often assigned as Deny later. This rule evaluates the configured policy definitions (`policies.definitions`, `policies.parameters`, `policies.fromScannedCode`) statically against each resource as Azure receives it, and reports those whose effect is audit (or auditIfNotExists, when whether the related resource exists can be decided from the scanned code) and whose condition holds. Anything the evaluator cannot decide is not reported; `--verbose` lists it.",
+    help: "Change the resource so that the policy condition no longer holds (the finding points at the value the condition read), or record why the exception is accepted.",
+    level: "warning",
+    tags: ["governance", "azure-policy"],
+    messages: {
+      audit: 'Azure Policy "{{policy}}" ({{effect}}) marks {{type}} "{{name}}" as non-compliant: {{evidence}}; change it so the policy condition does not hold.'
+    }
+  },
+  create(ctx) {
+    return {
+      graph(g) {
+        const set = ctx.policies;
+        if (!set || set.definitions.length === 0) return;
+        for (const r of g.resources) {
+          for (const j of judgeResource(set, r, g.resources) ?? []) {
+            if (j.effect === void 0 || !AUDIT_EFFECTS.has(j.effect)) continue;
+            const attribute = `policy "${j.definition.displayName}"`;
+            if (j.result === void 0) {
+              ctx.undecided(r, attribute, j.why ?? "not decidable", evidenceLocation(j));
+              continue;
+            }
+            if (j.result !== true) continue;
+            const at2 = evidenceLocation(j);
+            const related = [conditionLocation(j)];
+            if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
+            ctx.report({
+              resource: r,
+              location: at2 ?? r.header,
+              related,
+              attributePath: `policy:${j.definition.name}`,
+              messageId: "audit",
+              data: { policy: j.definition.displayName, effect: j.effect === "audit" ? "audit" : "auditIfNotExists", type: r.sourceType, name: displayName(r), evidence: evidenceText(j) }
+            });
+          }
         }
       }
     };
@@ -37647,6 +43136,24 @@ var EVAL001_evaluation_incomplete_default = defineRule({
   }
 });
 
+// rules/core/EVAL002-remote-module-not-evaluated.ts
+var EVAL002_remote_module_not_evaluated_default = defineRule({
+  meta: {
+    id: "EVAL002",
+    name: "remote-module-not-evaluated",
+    shortDescription: "A registry or remote module was not evaluated; the resources it creates are not checked.",
+    fullDescription: "A Terraform module call whose source is not a local path (registry, Git, HTTP) with no usable copy from `terraform init` (no `.terraform/modules/modules.json` entry, or a stale one after a version bump), or a Bicep `br:`/`ts:` module with no compiled twin beside the file. The resources the module creates do not exist for the rules: nothing about them is reported, good or bad. One note per module call, at its source; `--verbose` lists it among what could not be decided.",
+    help: "Run `terraform init` before linting (or pass `--tf-data-dir` when TF_DATA_DIR is set); for Bicep, commit the compiled twin (`az bicep build`) beside the `.bicep` file.",
+    level: "note",
+    tags: ["correctness"],
+    // Reported by the engine, no hook: the formats are those the engine reports it for.
+    formats: ["terraform", "bicep"]
+  },
+  create() {
+    return {};
+  }
+});
+
 // rules/core/SUP001-suppression-invalid.ts
 var SUP001_suppression_invalid_default = defineRule({
   meta: {
@@ -37686,45 +43193,48 @@ var SUP002_suppression_unused_default = defineRule({
 // rules/index.ts
 var ALL_RULES = registerRules({
   aml: [AML001_workspace_public_network_access_default, AML002_private_registry_needs_image_build_compute_default, AML003_image_build_compute_not_a_cluster_default, AML004_compute_cluster_min_nodes_default, AML005_compute_instance_idle_shutdown_default, AML006_compute_node_public_ip_default],
-  gpu: [GPU001_gpu_workload_on_non_gpu_size_default, GPU002_gpu_size_input_unvalidated_default, GPU003_gpu_pool_not_scale_to_zero_default],
+  gpu: [GPU001_gpu_workload_on_non_gpu_size_default, GPU002_gpu_size_input_unvalidated_default, GPU003_gpu_pool_not_scale_to_zero_default, GPU004_gpu_size_retired_default, GPU005_gpu_size_into_opaque_module_default],
   aks: [AKS001_gpu_node_pool_without_taint_default, AKS002_gpu_size_in_system_pool_default],
   keyvault: [KV001_keyvault_purge_protection_default, KV002_keyvault_rbac_authorization_default],
   acr: [ACR001_registry_admin_user_default, ACR002_private_registry_needs_premium_default],
   storage: [ST001_storage_public_blob_access_default, ST002_storage_min_tls_default],
   network: [NET001_admin_port_open_to_internet_default],
-  terraform: [TF001_local_terraform_state_default, TF002_state_file_in_repository_default, TF003_provider_version_unpinned_default],
+  terraform: [TF001_local_terraform_state_default, TF002_state_file_in_repository_default, TF003_provider_version_unpinned_default, TF004_plan_file_in_repository_default],
   secrets: [SEC001_hardcoded_secret_default],
   tags: [TAG001_missing_required_tags_default, TAG002_gpu_resource_without_cost_center_default],
-  governance: [GOV001_location_not_allowed_default],
+  governance: [GOV001_location_not_allowed_default, GOV002_org_policy_deny_default, GOV003_org_policy_audit_default],
   ci: [CI001_sdk_auth_deprecated_default, CI002_azure_login_with_secret_default, CI003_oidc_without_id_token_permission_default, CI004_action_not_pinned_default, CI005_terraform_apply_without_plan_default],
-  core: [PARSE001_parse_error_default, EVAL001_evaluation_incomplete_default, SUP001_suppression_invalid_default, SUP002_suppression_unused_default]
+  k8s: [K8S001_gpu_workload_without_gpu_toleration_default, K8S002_non_gpu_workload_tolerates_gpu_taint_default],
+  core: [PARSE001_parse_error_default, EVAL001_evaluation_incomplete_default, EVAL002_remote_module_not_evaluated_default, SUP001_suppression_invalid_default, SUP002_suppression_unused_default]
 });
 
 // src/api.ts
 var VERSION = "0.1.0";
-var FORMATS_READ = "Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts";
+var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
 var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path21.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path34.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path21.dirname(root);
-  for (const p of paths.slice(1)) while (path21.relative(root, p).startsWith("..")) root = path21.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path34.dirname(root);
+  for (const p of paths.slice(1)) while (path34.relative(root, p).startsWith("..")) root = path34.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path21.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path34.resolve(p));
   for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const inputPaths = given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p);
-  const onlyFiles = options.onlyFiles?.map((f) => path21.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path21.dirname(f)))] : inputPaths;
-  const root = path21.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path21.resolve(f));
+  const planFiles = (options.planFiles ?? []).map((p) => path34.resolve(p));
+  for (const p of planFiles) if (!fs4.existsSync(p) || !fs4.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const inputPaths = [...given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
+  const onlyFiles = options.onlyFiles?.map((f) => path34.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path34.dirname(f)))] : inputPaths;
+  const root = path34.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path34.resolve(f));
   for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path21.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path34.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -37738,11 +43248,16 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
+  if (options.bicepCache !== void 0 && !fs4.existsSync(path34.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path34.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path34.resolve(options.bicepCache))) : void 0;
   const problems = [];
+  const walked = /* @__PURE__ */ new Set();
+  const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   const listed = (await listFiles(scanPaths, {
     root,
     gitignore: options.gitignore,
-    ignorePatterns: options.ignorePatterns,
+    ignorePatterns: [...options.ignorePatterns ?? [], ...planPatterns],
+    walked,
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),
     // A folder that cannot be listed is said, never skipped without a word.
@@ -37757,17 +43272,22 @@ async function lint(options = {}) {
     if (claim) byFrontEnd.get(claim.frontEnd).push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
+  const deliberate = options.errorOnUnmatchedFile !== false;
+  for (const f of allFiles) {
+    const named = onlyFiles ? onlyFiles.includes(f.path) : inputPaths.includes(f.path) && !walked.has(f.path);
+    if (deliberate && named || planFiles.includes(f.path)) f.explicit = true;
+  }
   timing?.mark("classify");
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path21.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path34.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path21.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path34.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -37777,6 +43297,8 @@ async function lint(options = {}) {
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
     cliVarFiles: varFiles,
+    tfDataDir: options.tfDataDir,
+    ...bicepCache ? { bicepCache } : {},
     allFiles,
     isSuperseded: (f) => superseded.has(f)
   };
@@ -37790,29 +43312,52 @@ async function lint(options = {}) {
   const ciFiles = [];
   const suppressionSources = [];
   const metadata = [];
+  const skippedByFrontEnds = [];
+  const fallbackFiles = /* @__PURE__ */ new Map();
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe);
     if (files.length === 0) continue;
     options.onProgress?.(`evaluating ${fe.name}`, 0, 0);
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
-    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
+    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys, u.opaqueModules));
     terraformModules.push(...out.terraformModules ?? []);
     ciFiles.push(...out.ciFiles ?? []);
     problems.push(...out.problems);
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...out.metadata ?? []);
+    skippedByFrontEnds.push(...out.skipped ?? []);
+    for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
     timing?.mark(fe.name);
   }
   const scanned = allFiles;
+  const policies = loadPolicies(config, options.policyAliasesFile, host, graphs, problems, notices);
+  timing?.mark("policies");
   options.onProgress?.("checking rules", 0, 0);
-  const undecided = [];
+  const undecided2 = [];
   const ruleFailures = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles }, undecided, ruleFailures);
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today: today2, policies }, undecided2, ruleFailures);
+  for (const f of findings) {
+    const explanation = fallbackFiles.get(f.location.file);
+    if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
+  }
   for (const f of ruleFailures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
-  findings.push(...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: problemSubject(n) })));
+  const callAddress = (n) => n.ruleId === "EVAL002" ? problems.find((p) => p.ruleId === "EVAL002" && p.location === n.location)?.address : void 0;
+  if (activeRuleIds.has("EVAL002")) {
+    for (const n of notifications) {
+      if (n.ruleId !== "EVAL002") continue;
+      const address = callAddress(n) ?? "";
+      undecided2.push({ ruleId: "EVAL002", address, attribute: "source", reason: "the module is not evaluated (no local copy was read; EVAL002)", location: n.location });
+    }
+  }
+  findings.push(
+    ...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => {
+      const address = callAddress(n);
+      return buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: address ?? problemSubject(n), ...address ? { address } : {} });
+    })
+  );
   const directives = [];
   const supProblems = [];
   const texts = host.texts();
@@ -37840,7 +43385,8 @@ async function lint(options = {}) {
   let reported = findings;
   if (onlyFiles) {
     const only = new Set(onlyFiles);
-    reported = findings.filter((f) => only.has(f.location.file));
+    const planVariants = new Set(allFiles.filter((f) => f.kind === "tfplan-json" && only.has(f.path)).map((f) => relativeToRoot(root, f.path)));
+    reported = findings.filter((f) => only.has(f.location.file) || f.variants.some((v) => planVariants.has(v)));
   }
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = /* @__PURE__ */ new Map();
@@ -37857,10 +43403,57 @@ async function lint(options = {}) {
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,
-    undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
-    skipped: host.problems().filter((p) => p.kind === "outside" || p.kind === "not-regular").map((p) => ({ file: p.file, reason: p.message })),
+    undecided: undecided2.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
+    skipped: [
+      ...host.problems().filter((p) => p.kind === "outside" || p.kind === "not-regular").map((p) => ({ file: p.file, reason: p.message })),
+      ...skippedByFrontEnds.filter((s) => !onlyFiles || onlyFiles.includes(s.file))
+    ],
     notices
   };
+}
+function loadPolicies(config, aliasesOption, host, graphs, problems, notices) {
+  const pc = config.policies;
+  if (pc.definitions.length === 0 && !pc.fromScannedCode) return void 0;
+  const found = policyFiles(pc.definitions, config.baseDir, host);
+  for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
+  const definitions = [];
+  const initiatives = [];
+  const byHost = /* @__PURE__ */ new Map();
+  for (const f of found.files) byHost.set(f.host, [...byHost.get(f.host) ?? [], f.file]);
+  for (const [h, files] of byHost) {
+    const loaded = loadPolicyFiles(h, files);
+    definitions.push(...loaded.definitions);
+    initiatives.push(...loaded.initiatives);
+    for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
+  }
+  const setProblems = [];
+  if (pc.fromScannedCode) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const g of graphs) {
+      for (const d of definitionsInCode(g.resources, setProblems)) {
+        const key = `${d.name}\0${d.location.file}:${d.location.range.start.offset}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        definitions.push(d);
+      }
+    }
+  }
+  const aliasFile = aliasesOption ? path34.resolve(aliasesOption) : pc.aliases;
+  const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
+  const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
+  for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+  return set;
+}
+function readAliasDump(file) {
+  let json;
+  try {
+    json = JSON.parse(fs4.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : e.code ?? String(e)}`);
+  }
+  const rows = aliasesFromDump(json);
+  if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);
+  return rows;
 }
 function classify(file, frontEnds, host, root, problems) {
   let text2;
@@ -37869,6 +43462,11 @@ function classify(file, frontEnds, host, root, problems) {
     const byName2 = fe.byName(file);
     if (byName2 === void 0) continue;
     if (byName2 !== "peek") return { frontEnd: fe, kind: byName2 };
+    if (fe.byHead) {
+      const kind2 = fe.byHead(file, host);
+      if (kind2) return { frontEnd: fe, kind: kind2 };
+      if (!fe.byContent) continue;
+    }
     if (!read) {
       read = true;
       text2 = host.readText(file);
@@ -37900,6 +43498,14 @@ function problemNotifications(problems) {
   for (const p of sorted) {
     if (p.ruleId === "PARSE001") {
       out.push({ level: "error", ruleId: "PARSE001", message: p.message, location: p.location });
+      continue;
+    }
+    if (p.ruleId === "EVAL002") {
+      const key2 = `EVAL002\0${p.location.file}\0${p.location.range.start.offset}`;
+      if (evalByCause.has(key2)) continue;
+      const n = { level: "note", ruleId: "EVAL002", message: p.message, location: p.location };
+      evalByCause.set(key2, { n, more: 0 });
+      out.push(n);
       continue;
     }
     if (p.ruleId !== "EVAL001") continue;
@@ -37971,7 +43577,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path22 from "node:path";
+import path35 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -37984,9 +43590,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path22.isAbsolute(file)) return toPosix(file);
-  const rel = path22.relative(base, file);
-  return toPosix(rel === "" ? path22.basename(file) : rel);
+  if (!path35.isAbsolute(file)) return toPosix(file);
+  const rel = path35.relative(base, file);
+  return toPosix(rel === "" ? path35.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -38063,6 +43669,17 @@ var BUILTIN_RULES = {
     tags: ["correctness"],
     formats: ["any"],
     docPath: "rules/core/EVAL001-evaluation-incomplete.md"
+  },
+  EVAL002: {
+    id: "EVAL002",
+    name: "remote-module-not-evaluated",
+    shortDescription: "A registry or remote module was not evaluated; the resources it creates are not checked.",
+    fullDescription: "A module call whose source is not local (Terraform registry/Git, Bicep br:/ts:) had no local copy the linter may read (no terraform init manifest entry, a stale one, no compiled Bicep twin). Findings about the resources it creates are missing.",
+    help: "Run `terraform init` before linting (or pass --tf-data-dir); for Bicep, keep the compiled twin beside the .bicep file.",
+    level: "note",
+    tags: ["correctness"],
+    formats: ["any"],
+    docPath: "rules/core/EVAL002-remote-module-not-evaluated.md"
   },
   SUP001: {
     id: "SUP001",
@@ -38478,7 +44095,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs7 from "node:fs";
-import path23 from "node:path";
+import path36 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -38606,10 +44223,10 @@ var PullRequestLines = class {
     try {
       real = fs7.realpathSync(file);
     } catch {
-      real = path23.resolve(file);
+      real = path36.resolve(file);
     }
-    const rel = path23.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path23.isAbsolute(rel) ? void 0 : rel.split(path23.sep).join("/");
+    const rel = path36.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path36.isAbsolute(rel) ? void 0 : rel.split(path36.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -38701,8 +44318,8 @@ function failedRunSarif(root, toolVersion, failure) {
   if (failure.error) {
     notification.exception = { kind: failure.error.name || "Error", message: failure.error.message };
   }
-  const run2 = log.runs[0];
-  run2.invocations = [
+  const run3 = log.runs[0];
+  run3.invocations = [
     {
       executionSuccessful: false,
       exitCode: failure.exitCode,
@@ -38720,8 +44337,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path25 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path25}#L${line}`;
+  const path38 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path38}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -38800,11 +44417,14 @@ function readInputs(env) {
     config: getInput(env, "config"),
     env: envClass === void 0 ? void 0 : getChoiceInput(env, "env", ["prod", "nonprod", "unknown"], "unknown"),
     varFiles: getListInput(env, "var-files"),
+    tfDataDir: getInput(env, "tf-data-dir"),
+    bicepCache: getInput(env, "bicep-cache"),
     failOn: getChoiceInput(env, "fail-on", ["error", "warning", "note", "none"], "error"),
     sarifFile: getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE,
     annotations: getBooleanInput(env, "annotations", true),
     summary: getBooleanInput(env, "summary", true),
-    baseline: getInput(env, "baseline")
+    baseline: getInput(env, "baseline"),
+    plans: getListInput(env, "plan")
   };
 }
 function failingFindings(result, failOn) {
@@ -38839,7 +44459,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs8.mkdirSync(path24.dirname(this.sarifPath), { recursive: true });
+    fs8.mkdirSync(path37.dirname(this.sarifPath), { recursive: true });
     fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -38859,19 +44479,22 @@ function changedLines(step, result, git2) {
 async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
-  for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline]]) {
-    if (file !== void 0 && !fs8.existsSync(path24.resolve(workspace, file))) {
+  for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
+    if (file !== void 0 && !fs8.existsSync(path37.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path24.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path37.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path24.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path37.resolve(workspace, f)),
+    tfDataDir: inputs.tfDataDir,
+    bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path24.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path24.resolve(workspace, inputs.baseline)
+    configFile: inputs.config === void 0 ? void 0 : path37.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path37.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path37.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -38940,10 +44563,10 @@ function reportFailure(step, failure) {
   }
   return failure.exitCode;
 }
-async function run(env, options = {}) {
+async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path24.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path24.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path37.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path37.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
@@ -38953,7 +44576,7 @@ async function run(env, options = {}) {
 }
 
 // src/action/main.ts
-run(process.env).then(
+run2(process.env).then(
   (code) => {
     process.exitCode = code;
   },

@@ -26,12 +26,15 @@ import NET001 from './network/NET001-admin-port-open-to-internet.js';
 import TF001 from './terraform/TF001-local-terraform-state.js';
 import TF002 from './terraform/TF002-state-file-in-repository.js';
 import TF003 from './terraform/TF003-provider-version-unpinned.js';
+import TF004 from './terraform/TF004-plan-file-in-repository.js';
 import SEC001 from './secrets/SEC001-hardcoded-secret.js';
 import TAG001 from './tags/TAG001-missing-required-tags.js';
 import TAG002 from './tags/TAG002-gpu-resource-without-cost-center.js';
 import GOV001 from './governance/GOV001-location-not-allowed.js';
 import K8S001 from './k8s/K8S001-gpu-workload-without-gpu-toleration.js';
 import K8S002 from './k8s/K8S002-non-gpu-workload-tolerates-gpu-taint.js';
+import GOV002 from './governance/GOV002-org-policy-deny.js';
+import GOV003 from './governance/GOV003-org-policy-audit.js';
 import CI001 from './ci/CI001-sdk-auth-deprecated.js';
 import CI002 from './ci/CI002-azure-login-with-secret.js';
 import CI003 from './ci/CI003-oidc-without-id-token-permission.js';
@@ -52,10 +55,10 @@ export const ALL_RULES: Rule[] = registerRules({
   acr: [ACR001, ACR002],
   storage: [ST001, ST002],
   network: [NET001],
-  terraform: [TF001, TF002, TF003],
+  terraform: [TF001, TF002, TF003, TF004],
   secrets: [SEC001],
   tags: [TAG001, TAG002],
-  governance: [GOV001],
+  governance: [GOV001, GOV002, GOV003],
   ci: [CI001, CI002, CI003, CI004, CI005],
   k8s: [K8S001, K8S002],
   core: [PARSE001, EVAL001, EVAL002, SUP001, SUP002],

@@ -28,12 +28,16 @@ import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './c
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, EvaluatedUnit, Family, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
+import { policyFiles } from './config/policy-files.js';
+import { loadPolicyFiles } from './eval/policy/index.js';
+import { buildPolicySet, definitionsInCode, type PolicySet, type PolicySetProblem } from './model/policy.js';
+import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
 
 /** What the front ends read, for messages about files that are not read. */
-const FORMATS_READ = 'Terraform .tf/.tfvars, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)';
+const FORMATS_READ = 'Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)';
 
 export interface LintOptions {
   /** Files or folders to lint (default: the current folder). */
@@ -91,6 +95,14 @@ export interface LintOptions {
   gitignore?: boolean;
   /** `--ignore-pattern` (repeatable): gitignore syntax, relative to the root; `.mlops-iac-lint-ignore` at the root is read too. */
   ignorePatterns?: string[];
+  /** `--policy-aliases`: an `az provider show --expand "resourceTypes/aliases"` dump for GOV002/GOV003 (over the config's `policies.aliases`). */
+  policyAliasesFile?: string;
+  /**
+   * Terraform plan JSON files linted on purpose (the Action's `plan` input): linted like file
+   * arguments and left out of the walk of the folders, so TF004 does not report the plan the
+   * job itself wrote; any other plan in the scanned tree still is.
+   */
+  planFiles?: string[];
   /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -113,7 +125,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   // A path named on the command line that is a symbolic link is followed (the user chose it);
   // links met while walking are not (DESIGN.md "Offline and safe").
-  const inputPaths = given.map((p) => (fs.lstatSync(p).isSymbolicLink() ? fs.realpathSync(p) : p));
+  const planFiles = (options.planFiles ?? []).map((p) => path.resolve(p));
+  for (const p of planFiles) if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const inputPaths = [...given.map((p) => (fs.lstatSync(p).isSymbolicLink() ? fs.realpathSync(p) : p)), ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = options.onlyFiles?.map((f) => path.resolve(f));
   // Pre-commit: lint each given file's whole folder (its Terraform module), report only the given files.
   const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path.dirname(f)))] : inputPaths;
@@ -145,11 +159,15 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
   // ---- discover and classify -------------------------------------------------------------
   const problems: Problem[] = [];
+  const walked = new Set<string>();
+  // A plan given on purpose is not part of the walked tree (TF004), whatever folder holds it.
+  const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   const listed = (
     await listFiles(scanPaths, {
       root,
       gitignore: options.gitignore,
-      ignorePatterns: options.ignorePatterns,
+      ignorePatterns: [...(options.ignorePatterns ?? []), ...planPatterns],
+      walked,
       reader: host,
       accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),
       // A folder that cannot be listed is said, never skipped without a word.
@@ -166,6 +184,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
+  // Linted on purpose (TF004 does not report such a plan): a file named as an argument that no
+  // folder walk found, or named in files-only mode (whose folder walk only resolves variables),
+  // or a `planFiles` entry. Not the pre-commit hook's files: it passes every staged file.
+  const deliberate = options.errorOnUnmatchedFile !== false;
+  for (const f of allFiles) {
+    const named = onlyFiles ? onlyFiles.includes(f.path) : inputPaths.includes(f.path) && !walked.has(f.path);
+    if ((deliberate && named) || planFiles.includes(f.path)) f.explicit = true;
+  }
   timing?.mark('classify');
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
@@ -206,6 +232,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const skippedByFrontEnds: { file: string; reason: string }[] = [];
   const unitsByFrontEnd: { fe: FrontEnd; units: EvaluatedUnit[] }[] = [];
   const evaluatedElsewhere = new Map<string, FrontEnd>();
+  const fallbackFiles = new Map<string, string>();
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
     if (files.length === 0) continue;
@@ -221,6 +248,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     suppressionSources.push(...out.suppressionSources);
     metadata.push(...(out.metadata ?? []));
     skippedByFrontEnds.push(...(out.skipped ?? []));
+    for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
     timing?.mark(fe.name);
   }
   // A file another front end evaluated in its users' context is not also evaluated on its own.
@@ -231,12 +259,19 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     }
   }
   const scanned: ScannedFile[] = allFiles;
+  const policies = loadPolicies(config, options.policyAliasesFile, host, graphs, problems, notices);
+  timing?.mark('policies');
 
   // ---- rules -----------------------------------------------------------------------------
   options.onProgress?.('checking rules', 0, 0);
   const undecided: Undecided[] = [];
   const ruleFailures: RuleFailure[] = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today }, undecided, ruleFailures);
+  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today, policies }, undecided, ruleFailures);
+  for (const f of findings) {
+    const explanation = fallbackFiles.get(f.location.file);
+    // A finding at the file's start is about the file itself (TF004), not a resource placed there.
+    if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, '')} (${explanation}).`;
+  }
   for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
@@ -290,7 +325,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   let reported = findings;
   if (onlyFiles) {
     const only = new Set(onlyFiles);
-    reported = findings.filter((f) => only.has(f.location.file));
+    // A plan's findings are located in the .tf files it maps to: they belong to the plan.
+    const planVariants = new Set(allFiles.filter((f) => f.kind === 'tfplan-json' && only.has(f.path)).map((f) => relativeToRoot(root, f.path)));
+    reported = findings.filter((f) => only.has(f.location.file) || f.variants.some((v) => planVariants.has(v)));
   }
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = new Map<string, string>();
@@ -319,6 +356,58 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   };
 }
 
+/**
+ * The organisation's Azure Policy definitions (config `policies`, GOV002/GOV003): the policy
+ * files of `policies.definitions` parsed with positions (a broken one is PARSE001, the others
+ * still count), definitions in the scanned code when `policies.fromScannedCode`, and the alias
+ * dump. Undefined when nothing is configured.
+ */
+function loadPolicies(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, graphs: readonly Graph[], problems: Problem[], notices: string[]): PolicySet | undefined {
+  const pc = config.policies;
+  if (pc.definitions.length === 0 && !pc.fromScannedCode) return undefined;
+  const found = policyFiles(pc.definitions, config.baseDir, host);
+  for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
+  const definitions = [];
+  const initiatives = [];
+  const byHost = new Map<Host, string[]>();
+  for (const f of found.files) byHost.set(f.host, [...(byHost.get(f.host) ?? []), f.file]);
+  for (const [h, files] of byHost) {
+    const loaded = loadPolicyFiles(h, files);
+    definitions.push(...loaded.definitions);
+    initiatives.push(...loaded.initiatives);
+    for (const p of loaded.problems) problems.push({ ruleId: p.kind === 'shape' ? 'EVAL001' : 'PARSE001', message: p.message, location: p.location });
+  }
+  const setProblems: PolicySetProblem[] = [];
+  if (pc.fromScannedCode) {
+    const seen = new Set<string>();
+    for (const g of graphs) {
+      for (const d of definitionsInCode(g.resources, setProblems)) {
+        const key = `${d.name}\u0000${d.location.file}:${d.location.range.start.offset}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        definitions.push(d);
+      }
+    }
+  }
+  const aliasFile = aliasesOption ? path.resolve(aliasesOption) : pc.aliases;
+  const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
+  const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
+  for (const p of setProblems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
+  return set;
+}
+
+function readAliasDump(file: string): AliasRow[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ((e as NodeJS.ErrnoException).code ?? String(e))}`);
+  }
+  const rows = aliasesFromDump(json);
+  if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);
+  return rows;
+}
+
 /** The first front end that reads a file, and the kind it reads it as (by name, else by a peek at the content). */
 function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[]): { frontEnd: FrontEnd; kind: FileKind } | undefined {
   let text: string | undefined;
@@ -327,6 +416,11 @@ function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root
     const byName = fe.byName(file);
     if (byName === undefined) continue;
     if (byName !== 'peek') return { frontEnd: fe, kind: byName };
+    if (fe.byHead) {
+      const kind = fe.byHead(file, host);
+      if (kind) return { frontEnd: fe, kind };
+      if (!fe.byContent) continue;
+    }
     if (!read) {
       read = true;
       text = host.readText(file);

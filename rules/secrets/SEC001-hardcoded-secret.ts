@@ -311,6 +311,9 @@ export default defineRule({
     };
     return {
       graph(g) {
+        // RULES.md / FORMATS.md §5: plan values are what will be deployed (resolved -var values,
+        // provider-generated keys), not literals written in the source: never read here.
+        if (g.evaluation.planFile) return;
         variantFile = g.evaluation.variantFile;
         // Inputs first: a secret written as a parameter/variable default and used by a
         // resource is reported once, in the words of the declaration that holds it.

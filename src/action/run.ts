@@ -43,6 +43,8 @@ export interface ActionInputs {
   annotations: boolean;
   summary: boolean;
   baseline?: string;
+  /** Terraform plan JSON files (`terraform show -json`), linted with their `.tf` lines; not TF004's. */
+  plans: string[];
 }
 
 export interface RunOptions {
@@ -71,6 +73,7 @@ export function readInputs(env: Env): ActionInputs {
     annotations: getBooleanInput(env, 'annotations', true),
     summary: getBooleanInput(env, 'summary', true),
     baseline: getInput(env, 'baseline'),
+    plans: getListInput(env, 'plan'),
   };
 }
 
@@ -139,7 +142,7 @@ function changedLines(step: Step, result: LintResult, git: GitOptions | undefine
 async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
   const { env, workspace } = step;
   const inputs = readInputs(env);
-  for (const [name, file] of [['config', inputs.config], ['baseline', inputs.baseline]] as const) {
+  for (const [name, file] of [['config', inputs.config], ['baseline', inputs.baseline], ...inputs.plans.map((p) => ['plan', p] as const)] as const) {
     if (file !== undefined && !fs.existsSync(path.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
@@ -155,6 +158,7 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
     configFile: inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config),
     baselineFile: inputs.baseline === undefined ? undefined : path.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path.resolve(workspace, p)),
   });
 
   step.writeSarif(formatSarif(result));

@@ -41,6 +41,8 @@ export interface CliOptions {
   gitignore: boolean;
   /** `--ignore-pattern` (repeatable). */
   ignorePatterns: string[];
+  /** `--policy-aliases <file>`: more Azure Policy aliases (GOV002, GOV003). */
+  policyAliases?: string;
 }
 
 export const HELP = `Usage: mlops-iac-lint [options] [paths...]
@@ -75,6 +77,9 @@ Options:
                          skip files matching this gitignore-style pattern (repeatable);
                          .mlops-iac-lint-ignore at the scan root is read too
       --no-gitignore     also lint files that .gitignore excludes
+      --policy-aliases <file>
+                         more Azure Policy aliases for GOV002/GOV003: the output of
+                         az provider show --namespace <ns> --expand "resourceTypes/aliases"
       --color, --no-color
                          force colours on or off (default: on a terminal, unless
                          NO_COLOR is set; FORCE_COLOR=1 or 0 overrides NO_COLOR)
@@ -125,6 +130,7 @@ export function parseCli(argv: string[]): CliOptions {
         'no-color': { type: 'boolean' },
         'no-gitignore': { type: 'boolean' },
         'ignore-pattern': { type: 'string', multiple: true },
+        'policy-aliases': { type: 'string' },
       },
     });
   } catch (e) {
@@ -175,5 +181,6 @@ export function parseCli(argv: string[]): CliOptions {
     color,
     gitignore: !(v['no-gitignore'] ?? false),
     ignorePatterns: v['ignore-pattern'] ?? [],
+    policyAliases: v['policy-aliases'],
   };
 }

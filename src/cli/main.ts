@@ -115,6 +115,7 @@ export async function main(argv: string[]): Promise<number> {
         baselineFile: opts.writeBaseline ? undefined : opts.baseline,
         gitignore: opts.gitignore,
         ignorePatterns: opts.ignorePatterns,
+        policyAliasesFile: opts.policyAliases,
         onProgress: (phase, done, total) => progress.update(phase, done, total),
         errorOnUnmatchedFile: opts.errorOnUnmatchedPattern,
       });

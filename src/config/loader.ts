@@ -95,6 +95,7 @@ export interface RawConfig {
   gpu?: { taint?: string };
   k8s?: { assumeInjectedTolerations?: boolean };
   allowedLocations?: string[];
+  policies?: { definitions?: string[]; parameters?: Record<string, Record<string, unknown>>; fromScannedCode?: boolean; aliases?: string };
   [key: string]: unknown;
   environments?: Record<string, EnvClass>;
   ignorePaths?: string[];
@@ -313,6 +314,12 @@ export function resolveConfig(raw: RawConfig, baseDir: string, catalog?: Catalog
     ignorePaths,
     suppressions,
     allowInlineSuppressions: raw.allowInlineSuppressions ?? true,
+    policies: {
+      definitions: [...(raw.policies?.definitions ?? [])],
+      parameters: { ...(raw.policies?.parameters ?? {}) },
+      fromScannedCode: raw.policies?.fromScannedCode ?? false,
+      ...(raw.policies?.aliases ? { aliases: path.resolve(baseDir, raw.policies.aliases) } : {}),
+    },
     envForPath(p) {
       const r = rel(p);
       if (r === undefined) return undefined;

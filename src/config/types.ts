@@ -7,6 +7,16 @@ import type { Finding, LevelOrOff } from '../engine/types.js';
 
 export const CONFIG_FILE_NAMES = ['.mlops-iac-lint.jsonc', '.mlops-iac-lint.json'] as const;
 
+/** The `policies` section as resolved (empty `definitions` and no `fromScannedCode`: GOV002/GOV003 are inactive). */
+export interface PolicyConfig {
+  definitions: string[];
+  /** Assignment parameters by definition name or display name. */
+  parameters: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  fromScannedCode: boolean;
+  /** An `az provider show --expand resourceTypes/aliases` dump (absolute path), when configured. */
+  aliases?: string;
+}
+
 /** A path-scoped suppression from the config file (SARIF kind `external`). */
 export interface ConfigSuppression {
   rule: string;
@@ -28,6 +38,8 @@ export interface ResolvedConfig {
   ignorePaths: string[];
   suppressions: ConfigSuppression[];
   allowInlineSuppressions: boolean;
+  /** `policies` (GOV002/GOV003): Azure Policy definitions to evaluate; globs and the alias file are relative to `baseDir`. */
+  policies: PolicyConfig;
   /** Environment class for a file or folder (absolute, or relative to `baseDir`); undefined when no glob matches. */
   envForPath(p: string): EnvClass | undefined;
   /** True when the file or folder (absolute, or relative to `baseDir`) is in `ignorePaths`. */

@@ -4,6 +4,10 @@ export type FileKind =
   | 'tfvars'
   | 'tfvars-json'
   | 'tfstate'
+  /** A Terraform plan as JSON (`terraform show -json`): linted as input, and TF004. */
+  | 'tfplan-json'
+  /** A binary Terraform plan (`terraform plan -out`, a zip): TF004 only. */
+  | 'tfplan-binary'
   | 'arm'
   | 'arm-params'
   | 'bicep'

@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 /** Why a read gave nothing: reported by the caller as PARSE001 or a `--verbose` line. */
 export interface ReadProblem {
@@ -44,6 +45,18 @@ export interface Host {
   readText(file: string): string | undefined;
   /** The raw bytes of a regular file inside the root, at most `maxBytes` (Bicep's `loadFileAsBase64`). */
   readBytes(file: string, maxBytes: number): Buffer | undefined;
+  /**
+   * At most the first `maxBytes` bytes of a regular file inside the root, never cached: a peek
+   * at a file that may be huge (a Terraform plan) before deciding to read it.
+   */
+  readHead(file: string, maxBytes: number): Buffer | undefined;
+  /**
+   * A UTF-8 text file inside the root as chunks of about `chunkBytes` (BOM dropped, multi-byte
+   * characters never split), read as the iterator is pulled, never cached and never kept whole:
+   * files too large to hold as one string (a 200 MB plan). Undefined when the file cannot be
+   * read (the problem is recorded). Call `return()` on the iterator to stop early.
+   */
+  readChunks(file: string, chunkBytes: number): Iterator<string, void> | undefined;
   /** The problem of the last failed `readText`/`readBytes` of this file, if any. */
   problemOf(file: string): ReadProblem | undefined;
   /** Every read problem so far, in the order they happened. */
@@ -224,6 +237,46 @@ export function createHost(root: string): Host {
       } catch (e) {
         return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       }
+    },
+    readHead(file, maxBytes) {
+      if (!regularFile(file)) return undefined;
+      let fd: number | undefined;
+      try {
+        fd = fs.openSync(file, 'r');
+        const buf = Buffer.allocUnsafe(maxBytes); // only the bytes read are returned
+        const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        return buf.subarray(0, n);
+      } catch (e) {
+        return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+      }
+    },
+    readChunks(file, chunkBytes) {
+      if (!regularFile(file)) return undefined;
+      // Opened on the first pull, closed when the iterator ends or is returned (a read error
+      // is thrown from next(); the caller reports it).
+      function* chunks(): Generator<string, void> {
+        const fd = fs.openSync(file, 'r');
+        try {
+          const decoder = new StringDecoder('utf8');
+          const buf = Buffer.alloc(chunkBytes);
+          let first = true;
+          for (;;) {
+            const n = fs.readSync(fd, buf, 0, chunkBytes, null);
+            let text = n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end();
+            if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+            if (text.length) {
+              first = false;
+              yield text;
+            }
+            if (n === 0) return;
+          }
+        } finally {
+          fs.closeSync(fd);
+        }
+      }
+      return chunks();
     },
     problemOf: (file) => problemByFile.get(file),
     problems: () => allProblems,

@@ -32,6 +32,8 @@ export interface DiscoverOptions {
   onUnreadable?: (dir: string) => void;
   /** Files found in folders are kept when this says so (some front end reads them); files named explicitly always are. */
   accept?(file: string): boolean;
+  /** Filled with the files found by walking a folder (a file named explicitly is not, unless a walk found it too). */
+  walked?: Set<string>;
 }
 
 export type DiscoverReader = Pick<Host, 'list' | 'readText'>;
@@ -75,7 +77,12 @@ export async function listFiles(paths: string[], opts: DiscoverOptions = {}): Pr
         if (rules.length > 0) gitLevels.push({ dir, rules });
       }
     }
-    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, out);
+    const found = new Set<string>();
+    walk(abs, gitLevels, { reader, useGitignore, overrides, onUnreadable: opts.onUnreadable, accept: opts.accept }, found);
+    for (const f of found) {
+      out.add(f);
+      opts.walked?.add(f);
+    }
   }
   return [...out].sort();
 }

@@ -17,6 +17,7 @@ import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
 import { isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
+import type { PolicySet } from '../model/policy.js';
 import { KINDS } from '../model/kinds.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
@@ -38,6 +39,8 @@ export interface RuleRunInput {
   ciFiles: CiFile[];
   /** The scan date, `YYYY-MM-DD` (default: today, UTC). */
   today?: string;
+  /** The configured Azure Policy definitions (GOV002, GOV003). */
+  policies?: PolicySet;
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -187,6 +190,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       scan,
       relativePath: (file) => relativeToRoot(input.root, file) || '.',
       today,
+      policies: input.policies,
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       },

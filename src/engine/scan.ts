@@ -9,7 +9,7 @@ import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { isSpotPriority, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { factLocations, known, leafName } from './facts.js';
+import { displayName, factLocations, known, leafName } from './facts.js';
 
 export function scanView(graphs: readonly Graph[]): ScanView {
   let pools: GpuNodePool[] | undefined;
@@ -52,13 +52,14 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuNodePool | undefined {
     });
     if (!intent) return undefined;
   }
-  const name = leafName(pool) ?? pool.address;
-  const out: GpuNodePool = { resource: pool, name, label: () => undefined };
+  // The name as messages show it (`<NODEPOOL_NAME>` for an unknown one); labels need the known name.
+  const knownName = leafName(pool);
+  const out: GpuNodePool = { resource: pool, name: knownName ?? displayName(pool), label: () => undefined };
   if (gpuSize !== undefined) out.gpuSize = gpuSize;
   const taints = readTaints(pool);
   if (typeof taints === 'string') out.taintsUnknown = taints;
   else out.taints = taints;
-  out.label = labelLookup(pool, name, gpuSize);
+  out.label = labelLookup(pool, knownName, gpuSize);
   return out;
 }
 
@@ -91,7 +92,7 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
  * sizes and the Linux x64 labels. Other keys: absent when the pool's labels are known
  * (`null`), else unknown.
  */
-function labelLookup(pool: Resource<'aks.nodepool'>, name: string, gpuSize: string | undefined): (key: string) => string | null | undefined {
+function labelLookup(pool: Resource<'aks.nodepool'>, name: string | undefined, gpuSize: string | undefined): (key: string) => string | null | undefined {
   const v = pool.attrs.get('labels')?.value;
   const custom = v?.kind === 'object' ? v : undefined;
   const priority = known(pool, 'priority');

@@ -8,6 +8,7 @@ import type { EnvClass, Evaluation, OpaqueModuleCall, Resource, ResourceKind } f
 import type { AttrOf } from '../model/kinds.js';
 import type { Value } from '../core/value.js';
 import type { CiFile } from '../model/ci.js';
+import type { PolicySet } from '../model/policy.js';
 
 export type { FileKind } from '../core/file-kind.js';
 export type { TerraformModuleFacts } from '../model/terraform.js';
@@ -34,6 +35,8 @@ export type InputFormat =
   | 'script'
   | 'k8s'
   | 'azure-cli'
+  /** Terraform plan files (JSON and binary) as files (TF004); the resources of a plan JSON are `terraform`/`azapi` resources. */
+  | 'terraform-plan'
   | 'any';
 
 /** Formats of resource rules: every front end that produces normalized resources. */
@@ -176,6 +179,8 @@ export interface ScannedFile {
    * origin of its line (absent when the file could not be read or parsed). SEC001 reads them.
    */
   varValues?: ReadonlyMap<string, Value>;
+  /** Named as a file argument, not found by walking a folder argument (TF004: a plan linted on purpose). */
+  explicit?: boolean;
 }
 
 
@@ -222,6 +227,8 @@ export interface RuleContext<M extends string = string> {
    * become a per-unit summary merged across units.
    */
   readonly scan: ScanView;
+  /** The organisation's Azure Policy definitions (config `policies`); undefined when none are configured (GOV002, GOV003). */
+  readonly policies?: PolicySet;
 }
 
 /** Cross-file questions about the scan (see `RuleContext.scan`; built by `src/engine/scan.ts`). */

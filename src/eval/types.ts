@@ -62,6 +62,13 @@ export interface Evaluation {
   /** The folder (Terraform) or template file (ARM, Bicep) evaluated. */
   unit: string;
   inputs: InputDecl[];
+  /**
+   * Set when the values come from a Terraform plan JSON (this file) rather than from source:
+   * they are what will be deployed (resolved `-var`s, registry modules, provider defaults), not
+   * literals anyone wrote, and they may include secrets in plain text — SEC001 does not read
+   * them, and no message prints a sensitive one (they are unknown).
+   */
+  planFile?: string;
 }
 
 /**

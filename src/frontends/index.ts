@@ -6,6 +6,7 @@
 import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
 import { armFrontEnd } from './arm.js';
+import { terraformPlanFrontEnd } from './terraform-plan.js';
 import { lazyFrontEnd } from './lazy.js';
 import { amlYamlByName, bicepKindByName, ciByName, k8sByName } from './names.js';
 
@@ -16,6 +17,6 @@ const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName }, 
 // After ARM and CI: a JSON or YAML file they do not claim may still be a Kubernetes manifest.
 const k8sFrontEnd = lazyFrontEnd({ name: 'k8s', family: 'k8s', byName: k8sByName }, async () => (await import('./k8s.js')).k8sFrontEnd);
 
-export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, azuremlYamlFrontEnd, ciFrontEnd, k8sFrontEnd];
+export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd, armFrontEnd, azuremlYamlFrontEnd, ciFrontEnd, k8sFrontEnd];
 
 export type { FrontEnd, FrontEndContext, FrontEndResult, ClassifiedFile, Problem, Family } from './types.js';

@@ -83,6 +83,11 @@ export interface FrontEndResult {
    * so such a file is linted as its commands use it and not also on its own.
    */
   evaluatedElsewhere?: string[];
+  /**
+   * Files findings are located in only as a last resort (a plan JSON whose `.tf` source was not
+   * found): the message of every finding located there gets `explanation` appended.
+   */
+  fallbackFiles?: { file: string; explanation: string }[];
 }
 
 /** A file a front end claimed, with the kind it was classified as. */
@@ -94,6 +99,8 @@ export interface ClassifiedFile {
    * the Host): file hooks (SEC001) get them as `ScannedFile.varValues`.
    */
   varValues?: ReadonlyMap<string, Value>;
+  /** Named as a file argument, not found by walking a folder argument (TF004: a plan linted on purpose). */
+  explicit?: boolean;
 }
 
 export interface FrontEndContext {
@@ -131,6 +138,12 @@ export interface FrontEnd {
   byName(file: string): FileKind | 'peek' | undefined;
   /** Classifies by content, for files `byName` answered `'peek'` for. */
   byContent?(file: string, text: string, rel: string): FileKind | undefined;
+  /**
+   * Classifies by a peek through the Host without reading the whole file (a plan can be
+   * 200 MB; a binary plan is not text): asked before `byContent` for files `byName` answered
+   * `'peek'` for. Undefined: not this front end's file.
+   */
+  byHead?(file: string, host: Host): FileKind | undefined;
   /** Imports what byContent, supersedes and run need (`lazy.ts`); lint() awaits it before classifying when a listed file's byName answers. */
   load?(): Promise<void>;
   /**

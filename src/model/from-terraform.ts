@@ -7,7 +7,25 @@ import type { TfResource } from '../eval/terraform/instance.js';
 import { obj, type Value } from '../core/value.js';
 import { AZURERM_TABLE } from './tables/azurerm.js';
 import { ARM_TABLE } from './tables/arm.js';
-import { normalize, type SourceResource } from './normalize.js';
+import { normalize, pathsRead, type SourceResource } from './normalize.js';
+
+/** What any rule reads of any resource, modelled or not: messages (`name`), TAG001 (`tags`), GOV001 (`location`). */
+const READ_OF_EVERY_RESOURCE = ['name', 'location', 'tags'];
+
+/**
+ * The paths of a Terraform resource's attributes the model reads (numeric segments: any list
+ * index), or undefined for all of them. azapi: its own attributes, and of `body` what the ARM
+ * table of its `type` reads (`body.properties.publicNetworkAccess`).
+ */
+export function terraformPathsRead(type: string, armType?: string): string[] | undefined {
+  if (type === 'azapi_resource') {
+    const spec = armType ? ARM_TABLE[armType.split('@')[0]!.toLowerCase()] : undefined;
+    if (!spec) return [...READ_OF_EVERY_RESOURCE, 'type', 'parent_id', 'body.name', 'body.location', 'body.tags'];
+    return [...READ_OF_EVERY_RESOURCE, 'type', 'parent_id', ...pathsRead(spec).map((p) => `body.${p}`), 'body.name', 'body.location', 'body.tags'];
+  }
+  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : undefined;
+  return [...READ_OF_EVERY_RESOURCE, ...(spec ? pathsRead(spec) : [])];
+}
 
 /** ARM child types whose `parent_id` (azapi) points at the canonical parent reference. */
 export const ARM_PARENT_REF: Record<string, string> = {
@@ -27,7 +45,10 @@ export const ARM_PARENT_LEVELS: Record<string, number> = {
   'microsoft.storage/storageaccounts/blobservices/containers': 2,
 };
 
-export function fromTerraform(r: TfResource, evaluation: Evaluation): Resource[] {
+/** What the normalizer reads of a Terraform resource: from the static evaluator, or from a plan (`eval/terraform-plan`). */
+export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored'>;
+
+export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation): Resource[] {
   const site = (p: string): Location | undefined => r.sites.get(p.replace(/\.(\d+)\./g, '[$1].').replace(/\.(\d+)$/, '[$1]'));
   const base = {
     address: r.address,
@@ -49,13 +70,13 @@ export function fromTerraform(r: TfResource, evaluation: Evaluation): Resource[]
 }
 
 /** Resources of a registry module copy keep the call they came through (findings point there). */
-function withVendored(out: Resource[], r: TfResource): Resource[] {
+function withVendored(out: Resource[], r: TerraformResourceShape): Resource[] {
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
   return out;
 }
 
 function azapiSource(
-  r: TfResource,
+  r: TerraformResourceShape,
   base: Pick<SourceResource, 'address' | 'header' | 'identity' | 'evaluation' | 'name'>,
   site: (p: string) => Location | undefined,
 ): SourceResource {

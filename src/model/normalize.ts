@@ -103,6 +103,22 @@ export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Locati
   return absent;
 }
 
+/**
+ * Every dotted path of the source body the normalizer reads for a kind (attributes, references,
+ * elements with their attributes and names). A plan keeps only these of each resource: what no
+ * rule reads is not held in memory (a 200 MB plan).
+ */
+export function pathsRead(spec: KindSpec): string[] {
+  const out = spec.attrs.flatMap((a) => a.paths);
+  for (const paths of Object.values(spec.refs ?? {})) out.push(...paths);
+  for (const el of spec.elements ?? []) {
+    out.push(...el.attrs.flatMap((a) => a.paths.map((p) => `${el.path}.0.${p}`)));
+    if (el.namePath) out.push(`${el.path}.0.${el.namePath}`);
+    if (!el.attrs.length) out.push(el.path);
+  }
+  return out;
+}
+
 /** The date part of an ARM API version (`2024-01-01-preview` → `2024-01-01`), for ordering. */
 export function apiVersionDate(apiVersion: string): string {
   return apiVersion.trim().slice(0, 10);

@@ -306,6 +306,77 @@ resource "azurerm_machine_learning_workspace" "ws" {
   azapi: {
     valid: [
       {
+        // azapi v2 body as an object in the plan.
+        name: 'plan-body-object-disabled',
+        files: {
+          'main.tf': `
+variable "public_access" {
+  type = string
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      publicNetworkAccess = var.public_access
+    }
+  }
+}
+`,
+          'plan.json': `
+{
+  "format_version": "1.2",
+  "terraform_version": "1.9.5",
+  "variables": {
+    "public_access": {
+      "value": "Disabled"
+    },
+    "environment": {
+      "value": "prod"
+    }
+  },
+  "planned_values": {
+    "root_module": {}
+  },
+  "resource_changes": [
+    {
+      "address": "azapi_resource.ws",
+      "mode": "managed",
+      "type": "azapi_resource",
+      "name": "ws",
+      "change": {
+        "actions": [
+          "create"
+        ],
+        "before": null,
+        "after": {
+          "type": "Microsoft.MachineLearningServices/workspaces@2024-04-01",
+          "name": "mlw-demo",
+          "parent_id": "/subscriptions/x/resourceGroups/rg-ml",
+          "location": "westeurope",
+          "body": {
+            "properties": {
+              "publicNetworkAccess": "Disabled"
+            }
+          }
+        },
+        "after_unknown": {
+          "id": true,
+          "output": true
+        },
+        "before_sensitive": false,
+        "after_sensitive": {}
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
         name: 'disabled',
         files: {
           'main.tf': `
@@ -326,6 +397,76 @@ resource "azapi_resource" "ws" {
       },
     ],
     invalid: [
+      {
+        // azapi v1 body as a JSON string in the plan; the value came from a -var: reported at the body attribute.
+        name: 'plan-body-string-from-var',
+        files: {
+          'main.tf': `
+variable "public_access" {
+  type = string
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  ⟦body = jsonencode({
+    properties = {
+      publicNetworkAccess = var.public_access
+    }
+  })⟧
+}
+`,
+          'plan.json': `
+{
+  "format_version": "1.2",
+  "terraform_version": "1.9.5",
+  "variables": {
+    "public_access": {
+      "value": "Enabled"
+    },
+    "environment": {
+      "value": "prod"
+    }
+  },
+  "planned_values": {
+    "root_module": {}
+  },
+  "resource_changes": [
+    {
+      "address": "azapi_resource.ws",
+      "mode": "managed",
+      "type": "azapi_resource",
+      "name": "ws",
+      "change": {
+        "actions": [
+          "create"
+        ],
+        "before": null,
+        "after": {
+          "type": "Microsoft.MachineLearningServices/workspaces@2024-04-01",
+          "name": "mlw-demo",
+          "parent_id": "/subscriptions/x/resourceGroups/rg-ml",
+          "location": "westeurope",
+          "body": "{\\"properties\\": {\\"publicNetworkAccess\\": \\"Enabled\\"}}"
+        },
+        "after_unknown": {
+          "id": true,
+          "output": true
+        },
+        "before_sensitive": false,
+        "after_sensitive": {}
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
       {
         name: 'absent-default',
         files: {

@@ -9,6 +9,69 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        name: 'plan-var-true',
+        files: {
+          'main.tf': `
+variable "purge" {
+  type = bool
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                     = "kv-ml"
+  location                 = "westeurope"
+  resource_group_name      = "rg-ml"
+  tenant_id                = "00000000-0000-0000-0000-000000000000"
+  sku_name                 = "standard"
+  purge_protection_enabled = var.purge
+}
+`,
+          'plan.json': `
+{
+  "format_version": "1.2",
+  "terraform_version": "1.9.5",
+  "variables": {
+    "purge": {
+      "value": true
+    },
+    "environment": {
+      "value": "prod"
+    }
+  },
+  "planned_values": {
+    "root_module": {}
+  },
+  "resource_changes": [
+    {
+      "address": "azurerm_key_vault.kv",
+      "mode": "managed",
+      "type": "azurerm_key_vault",
+      "name": "kv",
+      "change": {
+        "actions": [
+          "create"
+        ],
+        "before": null,
+        "after": {
+          "name": "kv-ml",
+          "location": "westeurope",
+          "resource_group_name": "rg-ml",
+          "tenant_id": "00000000-0000-0000-0000-000000000000",
+          "sku_name": "standard",
+          "purge_protection_enabled": true
+        },
+        "after_unknown": {
+          "id": true
+        },
+        "before_sensitive": false,
+        "after_sensitive": {}
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
         name: 'enabled',
         files: {
           'main.tf': `
@@ -43,6 +106,73 @@ resource "azurerm_key_vault" "kv" {
       },
     ],
     invalid: [
+      {
+        // A plan JSON beside the module (terraform show -json): the -var value the static run cannot see, at its .tf line.
+        name: 'plan-var-value',
+        files: {
+          'main.tf': `
+variable "purge" {
+  type = bool
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                     = "kv-ml"
+  location                 = "westeurope"
+  resource_group_name      = "rg-ml"
+  tenant_id                = "00000000-0000-0000-0000-000000000000"
+  sku_name                 = "standard"
+  ⟦purge_protection_enabled = var.purge⟧
+}
+`,
+          'plan.json': `
+{
+  "format_version": "1.2",
+  "terraform_version": "1.9.5",
+  "variables": {
+    "purge": {
+      "value": false
+    },
+    "environment": {
+      "value": "prod"
+    }
+  },
+  "planned_values": {
+    "root_module": {}
+  },
+  "resource_changes": [
+    {
+      "address": "azurerm_key_vault.kv",
+      "mode": "managed",
+      "type": "azurerm_key_vault",
+      "name": "kv",
+      "change": {
+        "actions": [
+          "create"
+        ],
+        "before": null,
+        "after": {
+          "name": "kv-ml",
+          "location": "westeurope",
+          "resource_group_name": "rg-ml",
+          "tenant_id": "00000000-0000-0000-0000-000000000000",
+          "sku_name": "standard",
+          "purge_protection_enabled": false
+        },
+        "after_unknown": {
+          "id": true
+        },
+        "before_sensitive": false,
+        "after_sensitive": {}
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
       {
         name: 'absent-unknown-env',
         files: {

@@ -5,7 +5,4 @@
  * nothing is skipped silently.
  */
 export const PENDING_RULES: Readonly<Record<string, string>> = {
-  TF004: 'plan-file-in-repository: issue "See what the deployment sees" (registry modules, plan JSON)',
-  GOV002: 'org-policy-deny: issue "Azure Policy definitions evaluated statically"',
-  GOV003: 'org-policy-audit: issue "Azure Policy definitions evaluated statically"',
 };

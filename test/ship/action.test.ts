@@ -66,7 +66,7 @@ describe('action.yml', () => {
   });
 
   it('declares the inputs and outputs the entry reads and writes', () => {
-    expect(Object.keys(meta.inputs).sort()).toEqual(['annotations', 'baseline', 'bicep-cache', 'config', 'env', 'fail-on', 'path', 'sarif-file', 'summary', 'tf-data-dir', 'var-files']);
+    expect(Object.keys(meta.inputs).sort()).toEqual(['annotations', 'baseline', 'bicep-cache', 'config', 'env', 'fail-on', 'path', 'plan', 'sarif-file', 'summary', 'tf-data-dir', 'var-files']);
     expect(meta.inputs.path?.default).toBe('.');
     expect(meta.inputs['fail-on']?.default).toBe('error');
     expect(meta.inputs['sarif-file']?.default).toBe('mlops-iac-lint.sarif');

@@ -167,6 +167,12 @@ describe('.pre-commit-hooks.yaml', () => {
     ['scripts/bootstrap.ps1', true],
     ['infra/terraform.tfstate', true],
     ['infra/terraform.tfstate.backup', true],
+    // Binary Terraform plans (TF004): a staged plan is reported.
+    ['infra/main.tfplan', true],
+    ['infra/tfplan', true],
+    ['tfplan', true],
+    ['infra/prod.plan', true],
+    ['infra/myplan', false],
     ['README.md', false],
     ['src/app.py', false],
     ['main.tf.orig', false],

@@ -23,6 +23,11 @@ export interface ExprContext {
   userFunction?(name: string, args: Value[], loc: Location): Value | undefined;
   /** Reports an evaluation problem (syntax error, …). */
   problem?(message: string, loc: Location): void;
+  /**
+   * Functions of the caller's own language over the template library: Azure Policy's
+   * `field()`, `current()`, `requestContext()`. `undefined`: not one of them.
+   */
+  hostFunction?(name: string, args: Value[], loc: Location): Value | undefined;
 }
 
 const U = (reason: string, loc: Location, token?: string): ArmUnknown => unknown(reason, loc, token);
@@ -830,6 +835,8 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     const r = ctx.userFunction?.(e.name, args, loc);
     return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
   }
+  const hosted = ctx.hostFunction?.(e.name, args, loc);
+  if (hosted) return hosted;
   return callArmFunction(e.name, args, loc) ?? U(`function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
 }
 

@@ -20,6 +20,7 @@ const FORMAT_FILES: Record<Format, (file: string, text: string) => boolean> = {
   script: (f) => /\.(sh|bash|ps1)$/.test(f),
   k8s: (f, t) => /\.(ya?ml|json)$/.test(f) && /^\s*"?apiVersion"?\s*:/m.test(t) && /^\s*"?kind"?\s*:/m.test(t),
   'azure-cli': (f) => /\.(sh|bash|ps1|ya?ml)$/.test(f),
+  'terraform-plan': (f, t) => (/\.json$/.test(f) && /"format_version"/.test(t)) || /(^|\/)tfplan$|\.(tfplan|plan)$/.test(f),
 };
 
 export const FORMATS = Object.keys(FORMAT_FILES) as Format[];

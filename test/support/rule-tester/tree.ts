@@ -82,7 +82,8 @@ export function writeTree(dir: string, files: ReadonlyMap<string, string>, confi
     if (path.isAbsolute(rel) || rel.split('/').includes('..')) throw new Error(`file path ${rel} leaves the tree`);
     const p = path.join(dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, shift && !text.startsWith('#!') ? `\n${text}` : text);
+    // A shebang line and a zip (a binary Terraform plan, TF004) must stay first: they do not move down.
+    fs.writeFileSync(p, shift && !text.startsWith('#!') && !text.startsWith('PK\u0003\u0004') ? `\n${text}` : text);
   }
   if (config) fs.writeFileSync(path.join(dir, CONFIG_FILE), JSON.stringify(config, null, 2));
 }

@@ -1,0 +1,418 @@
+/**
+ * Static evaluation of an Azure Policy rule's `if` against one resource's ARM-shaped view,
+ * three-valued: true, false, or undecided (with the reason). Anything this evaluator cannot
+ * know — an alias outside the table, an unknown value, an unsupported function or operator —
+ * is undecided, never guessed; a logical operator is decided whenever the known parts decide
+ * it (`allOf` with one false member is false whatever the others are).
+ *
+ * Semantics follow https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule:
+ * string comparisons are case-insensitive (except `match`), `location` is compared without
+ * case and spaces, `like` has `*` wildcards, `match` has `#` (digit), `?` (letter) and `.`
+ * (any character); a `[*]` alias outside `count` holds when every member holds; `count`
+ * counts the members for which `where` holds (an absent array has none).
+ */
+import type { Location } from '../../core/source.js';
+import { list, member, nul, num, unknown, type Value } from '../../core/value.js';
+import { evaluateArmString, type ExprContext } from '../arm/evaluate.js';
+import { compare, compareType, describeRight, describeValue, OPERATORS, type Operator, type Tri } from './compare.js';
+
+export type { Tri } from './compare.js';
+export { likeMatches, matchMatches, normalizeLocation } from './compare.js';
+
+
+/** What the policy reads of one resource: its ARM-shaped view. */
+export interface PolicyTarget {
+  /** The ARM type (a string), or unknown. */
+  type: Value;
+  /** Lower-case ARM types this resource is known not to be (an azurerm resource of a type the model does not map). */
+  notTypes?: ReadonlySet<string>;
+  /** The ARM-shaped body: name, kind, location, tags, sku, properties, … */
+  body: Value;
+  /** An alias's ARM path (`properties.securityRules[*].properties.access`); undefined when not in the table. */
+  aliasPath(alias: string): string | undefined;
+  /**
+   * Views built from canonical attributes (azurerm, az) model only some ARM paths: the reason
+   * a path (without `[*]`) is not modelled, so an absent value there is not known to be absent.
+   */
+  unmodelled?(path: string): string | undefined;
+}
+
+/** A value a `field` condition read, and where that condition is written. */
+export interface Evidence {
+  field: string;
+  value: Value | undefined;
+  condition: Location | undefined;
+}
+
+export interface Outcome {
+  result: Tri;
+  /** Why the result is undecided. */
+  why?: string;
+  /** The values the conditions that decided a true result read. */
+  evidence: Evidence[];
+}
+
+export interface EvalInput {
+  target: PolicyTarget;
+  /** A parameter's value (assignment, else default); undefined when it has none. */
+  parameter(name: string): Value | undefined;
+}
+
+/** A `count` scope: the array alias path (`properties.securityRules[*]`) and the current member. */
+interface Scope {
+  arrayPath: string;
+  alias: string;
+  name?: string;
+  element: Value;
+}
+
+interface Ctx extends EvalInput {
+  scopes: Scope[];
+  depth: number;
+}
+
+type Read = { kind: 'one'; value: Value | undefined } | { kind: 'many'; values: (Value | undefined)[] } | { kind: 'undecided'; why: string };
+
+const MAX_DEPTH = 64;
+const undecided = (why: string, evidence: Evidence[] = []): Outcome => ({ result: undefined, why, evidence });
+
+export function evaluateCondition(cond: Value, input: EvalInput): Outcome {
+  return evalNode(cond, { ...input, scopes: [], depth: 0 });
+}
+
+
+function operatorOf(cond: Value): { op: Operator; right: Value } | undefined {
+  if (cond.kind !== 'object') return undefined;
+  for (const [k, v] of cond.entries) {
+    const op = OPERATORS.find((o) => o.toLowerCase() === k.toLowerCase());
+    if (op) return { op, right: v };
+  }
+  return undefined;
+}
+
+function evalNode(cond: Value, ctx: Ctx): Outcome {
+  if (ctx.depth > MAX_DEPTH) return undecided('the condition is nested too deeply');
+  const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
+  if (cond.kind !== 'object') return undecided('a condition is not an object');
+  const allOf = member(cond, 'allOf');
+  if (allOf) return logical(allOf, inner, 'all');
+  const anyOf = member(cond, 'anyOf');
+  if (anyOf) return logical(anyOf, inner, 'any');
+  const not = member(cond, 'not');
+  if (not) {
+    const o = evalNode(not, inner);
+    return { ...o, result: o.result === undefined ? undefined : !o.result };
+  }
+  const o = operatorOf(cond);
+  if (!o) return undecided(`a condition without a known operator (${[...cond.entries.keys()].join(', ')})`);
+  const right = evalRight(o.right, inner);
+  if (right.kind === 'unknown') return undecided(`the ${o.op} value is not known (${right.reason})`);
+  const count = member(cond, 'count');
+  if (count) return evalCount(count, o.op, right, inner, cond);
+  const field = member(cond, 'field');
+  if (field) return evalField(field, o.op, right, inner, cond);
+  const value = member(cond, 'value');
+  if (value) {
+    const left = evalExpression(value, inner);
+    if (left.kind === 'unknown') return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
+    return { result: compare(o.op, left.kind === 'null' ? undefined : left, right, false), evidence: [] };
+  }
+  return undecided('a condition without field, value or count');
+}
+
+function logical(items: Value, ctx: Ctx, mode: 'all' | 'any'): Outcome {
+  if (items.kind !== 'list') return undecided(`${mode === 'all' ? 'allOf' : 'anyOf'} is not a list`);
+  const evidence: Evidence[] = [];
+  let why: string | undefined;
+  for (const c of items.items) {
+    const o = evalNode(c, ctx);
+    if (o.result === (mode === 'any')) return { result: mode === 'any', evidence: mode === 'any' ? o.evidence : [] };
+    if (o.result === undefined) why ??= o.why;
+    else evidence.push(...o.evidence);
+  }
+  if (why !== undefined) return undecided(why);
+  return { result: mode === 'all', evidence: mode === 'all' ? evidence : [] };
+}
+
+function describeWritten(v: Value): string {
+  return v.kind === 'string' ? JSON.stringify(v.value) : v.kind;
+}
+
+// ---- expressions (`[parameters('x')]`, `value`, field names built by `concat`) -------------------
+
+function exprContext(ctx: Ctx): ExprContext {
+  return {
+    parameter: (name) => ctx.parameter(name) ?? unknown(`parameter '${name}' has no value (give it in policies.parameters)`),
+    variable: () => undefined,
+    copyIndex: () => undefined,
+    hostFunction: (name, args, loc) => {
+      const n = name.toLowerCase();
+      if (n === 'field') {
+        const a = args[0];
+        if (a?.kind !== 'string') return unknown('field(): the name is not a known string', loc);
+        const r = readField(a.value, ctx);
+        if (r.kind === 'undecided') return unknown(r.why, loc);
+        if (r.kind === 'many') return list(r.values.map((v) => v ?? nul(loc)), loc);
+        return r.value ?? nul(loc);
+      }
+      if (n === 'current') {
+        const a = args[0];
+        const scope = a === undefined ? ctx.scopes.at(-1) : a.kind === 'string' ? ctx.scopes.findLast((s) => s.name?.toLowerCase() === a.value.toLowerCase() || s.alias.toLowerCase() === a.value.toLowerCase()) : undefined;
+        return scope?.element ?? unknown('current(): not inside a count with that name', loc);
+      }
+      if (n === 'requestcontext') return unknown('requestContext() depends on the request', loc);
+      if (n === 'policy') return unknown('policy() depends on the assignment', loc);
+      return undefined;
+    },
+  };
+}
+
+/** A `value`, or a right-hand side: literals as written, `[expressions]` evaluated. */
+function evalExpression(v: Value, ctx: Ctx): Value {
+  if (v.kind !== 'string') return v;
+  const loc = v.origin ?? { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+  return evaluateArmString(v.value, loc, exprContext(ctx));
+}
+
+function evalRight(v: Value, ctx: Ctx): Value {
+  return evalExpression(v, ctx);
+}
+
+// ---- fields ---------------------------------------------------------------------------------------
+
+/** `tags['a-b']`, `tags[a]`, `tags.a` → the tag name; undefined for other fields. */
+export function tagName(field: string): string | undefined {
+  const m = /^tags(?:\['((?:[^']|'')*)'\]|\[([^\]]*)\]|\.(.+))$/i.exec(field);
+  if (!m) return undefined;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? m[3]);
+}
+
+/** Path segments: `properties.rules[*].name` → [{ name: 'properties' }, { name: 'rules', all: true }, { name: 'name' }]. */
+function segments(path: string): { name: string; all: boolean }[] {
+  return path.split('.').filter(Boolean).map((s) => (s.endsWith('[*]') ? { name: s.slice(0, -3), all: true } : { name: s, all: false }));
+}
+
+const plainPath = (path: string): string => path.replace(/\[\*\]/g, '');
+
+function walk(from: Value | undefined, path: string, target: PolicyTarget, prefix: string): Read {
+  let values: (Value | undefined)[] = [from];
+  let many = false;
+  let walked = prefix;
+  for (const seg of segments(path)) {
+    walked = walked ? `${walked}.${seg.name}` : seg.name;
+    const next: (Value | undefined)[] = [];
+    for (const v of values) {
+      if (v === undefined || v.kind === 'null') {
+        next.push(undefined);
+        continue;
+      }
+      if (v.kind === 'unknown') return { kind: 'undecided', why: `${walked} is not known (${v.reason})` };
+      const m = seg.name === '' ? v : member(v, seg.name);
+      if (!seg.all) {
+        next.push(m);
+        continue;
+      }
+      many = true;
+      if (m === undefined || m.kind === 'null') continue;
+      if (m.kind === 'unknown') return { kind: 'undecided', why: `${walked} is not known (${m.reason})` };
+      if (m.kind !== 'list') return { kind: 'undecided', why: `${walked} is not a list` };
+      for (const it of m.items) next.push(it);
+    }
+    values = next;
+  }
+  if (values.some((v) => v === undefined)) {
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path}` : path));
+    if (why) return { kind: 'undecided', why };
+  }
+  if (values.some((v) => v?.kind === 'unknown')) {
+    const u = values.find((v) => v?.kind === 'unknown') as Extract<Value, { kind: 'unknown' }>;
+    return { kind: 'undecided', why: `${walked} is not known (${u.reason})` };
+  }
+  return many ? { kind: 'many', values } : { kind: 'one', value: values[0] };
+}
+
+/**
+ * The resource type an alias belongs to, lower-case: its segments before the property path
+ * (`Microsoft.Compute/virtualMachines/sku.name` → `microsoft.compute/virtualmachines`,
+ * `…/networkSecurityGroups/securityRules/access` → `…/networksecuritygroups/securityrules`).
+ * Undefined for an alias without a type (`Microsoft.Compute/imageOffer`).
+ */
+export function aliasType(alias: string): string | undefined {
+  const segs = alias.split('/');
+  if (segs.length < 3 || !segs[0]!.includes('.')) return undefined;
+  return segs.slice(0, -1).join('/').toLowerCase();
+}
+
+function readField(field: string, ctx: Ctx): Read {
+  const t = ctx.target;
+  const lower = field.toLowerCase();
+  if (lower === 'type') return { kind: 'one', value: t.type };
+  if (lower === 'name' || lower === 'kind' || lower === 'location') return walk(t.body, lower, t, '');
+  if (lower === 'fullname') {
+    const type = t.type.kind === 'string' ? t.type.value : undefined;
+    if (type && type.split('/').length === 2) return walk(t.body, 'name', t, '');
+    return { kind: 'undecided', why: 'fullName of a child resource depends on its parents' };
+  }
+  if (lower === 'id') return { kind: 'undecided', why: 'the resource id depends on the deployment scope' };
+  if (lower === 'identity.type') return walk(t.body, 'identity.type', t, '');
+  if (lower === 'tags') return walk(t.body, 'tags', t, '');
+  const tag = tagName(field);
+  if (tag !== undefined) {
+    const tags = walk(t.body, 'tags', t, '');
+    if (tags.kind !== 'one') return tags;
+    if (tags.value?.kind === 'unknown') return { kind: 'undecided', why: `tags are not known (${tags.value.reason})` };
+    return { kind: 'one', value: tags.value ? member(tags.value, tag) : undefined };
+  }
+  // An alias belongs to one resource type: on a resource of another type it has no value
+  // (a policy without a `type` condition still only matches that type).
+  const owner = aliasType(field);
+  if (owner !== undefined) {
+    const type = t.type.kind === 'string' ? t.type.value.toLowerCase() : undefined;
+    if (type !== undefined ? type !== owner : t.notTypes?.has(owner)) return { kind: 'one', value: undefined };
+  }
+  const path = t.aliasPath(field);
+  if (path === undefined) return { kind: 'undecided', why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  // Inside `count`: a field under the counted array reads the current member.
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const s = ctx.scopes[i]!;
+    if (path.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: 'one', value: s.element };
+    if (path.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk(s.element, path.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+  }
+  return walk(t.body, path, t, '');
+}
+
+function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond: Value): Outcome {
+  const name = evalExpression(fieldValue, ctx);
+  if (name.kind !== 'string') return undecided(`the field name ${describeWritten(fieldValue)} is not known${name.kind === 'unknown' ? ` (${name.reason})` : ''}`);
+  const field = name.value;
+  const lower = field.toLowerCase();
+  const at = fieldValue.origin ?? cond.origin;
+  const read = readField(field, ctx);
+  if (read.kind === 'undecided') return undecided(read.why);
+  if (lower === 'type') {
+    const result = compareType(op, read.kind === 'one' ? read.value : undefined, right, ctx.target.notTypes);
+    if (result === undefined) return undecided(`the resource's ARM type is not known (${read.kind === 'one' && read.value?.kind === 'unknown' ? read.value.reason : 'not mapped'})`);
+    return { result, evidence: [{ field, value: read.kind === 'one' ? read.value : undefined, condition: at }] };
+  }
+  const loc = lower === 'location';
+  if (read.kind === 'one') {
+    const result = compare(op, read.value, right, loc);
+    if (result === undefined) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : 'an absent value'}`);
+    return { result, evidence: [{ field, value: read.value, condition: at }] };
+  }
+  // `[*]` outside count: true when every member satisfies the condition.
+  if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
+  const evidence: Evidence[] = [];
+  let result: Tri = true;
+  for (const v of read.values) {
+    const r = compare(op, v, right, loc);
+    if (r === false) return { result: false, evidence: [] };
+    if (r === undefined) result = undefined;
+    else evidence.push({ field, value: v, condition: at });
+  }
+  return result === undefined ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
+}
+
+function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Value): Outcome {
+  const where = member(count, 'where');
+  let elements: Value[];
+  let scopeOf: (e: Value) => Scope;
+  const field = member(count, 'field');
+  if (field) {
+    if (field.kind !== 'string' || !field.value.endsWith('[*]')) return undecided('count.field must be an array alias ending in [*]');
+    const path = ctx.target.aliasPath(field.value);
+    if (path === undefined) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    // The array itself: the path without its last `[*]`, read in the enclosing scope.
+    const arrayOnly = path.slice(0, -3);
+    const alias = field.value;
+    const holder = readArray(arrayOnly, ctx);
+    if (holder.kind === 'undecided') return undecided(holder.why);
+    elements = holder.items;
+    scopeOf = (e) => ({ arrayPath: path, alias, element: e });
+  } else {
+    const value = member(count, 'value');
+    if (!value) return undecided('count needs field or value');
+    const v = evalExpression(value, ctx);
+    if (v.kind === 'unknown') return undecided(`count.value is not known (${v.reason})`);
+    if (v.kind !== 'list') return undecided('count.value is not an array');
+    elements = v.items;
+    const nameV = member(count, 'name');
+    const name = nameV?.kind === 'string' ? nameV.value : undefined;
+    scopeOf = (e) => ({ arrayPath: '\u0000', alias: '\u0000', name, element: e });
+  }
+  let yes = 0;
+  let maybe = 0;
+  const evidence: Evidence[] = [];
+  let why: string | undefined;
+  for (const e of elements) {
+    if (!where) {
+      yes++;
+      continue;
+    }
+    const o = evalNode(where, { ...ctx, scopes: [...ctx.scopes, scopeOf(e)], depth: ctx.depth + 1 });
+    if (o.result === true) {
+      yes++;
+      evidence.push(...o.evidence);
+    } else if (o.result === undefined) {
+      maybe++;
+      why ??= o.why;
+    }
+  }
+  const low = compare(op, num(yes), right, false);
+  const high = compare(op, num(yes + maybe), right, false);
+  if (low === undefined || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
+  const at = (field ?? cond).origin;
+  return { result: low, evidence: low ? (evidence.length ? evidence : [{ field: field?.kind === 'string' ? field.value : 'count', value: undefined, condition: at }]) : [] };
+}
+
+function readArray(path: string, ctx: Ctx): { kind: 'ok'; items: Value[] } | { kind: 'undecided'; why: string } {
+  for (let i = ctx.scopes.length - 1; i >= 0; i--) {
+    const s = ctx.scopes[i]!;
+    if (path.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk(s.element, path.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+  }
+  return arrayOf(walk(ctx.target.body, path, ctx.target, ''));
+}
+
+function arrayOf(r: Read): { kind: 'ok'; items: Value[] } | { kind: 'undecided'; why: string } {
+  if (r.kind === 'undecided') return r;
+  if (r.kind === 'many') {
+    const items: Value[] = [];
+    for (const v of r.values) {
+      if (v === undefined) continue;
+      if (v.kind !== 'list') return { kind: 'undecided', why: 'a counted member is not a list' };
+      items.push(...v.items);
+    }
+    return { kind: 'ok', items };
+  }
+  if (r.value === undefined) return { kind: 'ok', items: [] };
+  if (r.value.kind !== 'list') return { kind: 'undecided', why: 'the counted value is not a list' };
+  return { kind: 'ok', items: r.value.items };
+}
+
+/** The effect a definition has after parameters: lower-case (`deny`, `audit`, …), or undecided. */
+export function effectOf(then: Value, input: Pick<EvalInput, 'parameter'>): { effect?: string; why?: string; at?: Location } {
+  const e = member(then, 'effect');
+  if (!e) return { why: 'the policy has no effect' };
+  const v = evalExpression(e, { ...input, target: { type: unknown('none'), body: nul(), aliasPath: () => undefined }, scopes: [], depth: 0 });
+  if (v.kind !== 'string') return { why: v.kind === 'unknown' ? `the effect is not known (${v.reason})` : 'the effect is not a string', at: e.origin };
+  return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
+}
+
+/** Every `field` a condition reads (lower-case; tags as `tags.<name>`), for modify/append conflicts. */
+export function fieldsRead(cond: Value, out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > MAX_DEPTH) return out;
+  if (cond.kind === 'list') for (const c of cond.items) fieldsRead(c, out, depth + 1);
+  if (cond.kind !== 'object') return out;
+  for (const [k, v] of cond.entries) {
+    if (k.toLowerCase() === 'field' && v.kind === 'string') out.add(canonicalField(v.value));
+    else if (k.toLowerCase() === 'value' && v.kind === 'string') for (const m of v.value.matchAll(/field\(\s*'((?:[^']|'')*)'\s*\)/gi)) out.add(canonicalField(m[1]!.replace(/''/g, "'")));
+    else fieldsRead(v, out, depth + 1);
+  }
+  return out;
+}
+
+export function canonicalField(field: string): string {
+  const t = tagName(field);
+  return t !== undefined ? `tags.${t.toLowerCase()}` : field.toLowerCase();
+}
+

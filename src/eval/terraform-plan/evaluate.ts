@@ -1,0 +1,421 @@
+/**
+ * A Terraform plan JSON as one evaluation (FORMATS.md §5 "Proposal"): each managed resource
+ * change whose actions are not only `delete` is a resource with its `after` values
+ * (`after_unknown` → unknown, `after_sensitive` → unknown and never read), located in the `.tf`
+ * source it came from:
+ *
+ * - the root module is the plan's own folder when it holds `.tf` files, else the scan root
+ *   (the plan does not record where its configuration was; `terraform show -json` is usually
+ *   run beside it);
+ * - module instances are followed through `configuration.root_module.module_calls[…]` (the
+ *   `.tf` `module` block when the plan has no configuration): a local `source` (`./`, `../`)
+ *   relative to the calling module's folder, read only inside the scan root;
+ * - the resource is the `resource "type" "name"` block of that folder; an attribute written in
+ *   it is located at its line, anything else (a provider default, a computed value) at the
+ *   resource header; where the static evaluator (run with the plan's variables) gets the same
+ *   value, the value keeps the static origin and chain (a literal's own range, the variable
+ *   default it came from), so the same finding from the `.tf` run and the plan is one finding;
+ * - a resource inside a registry or git module (no local copy is read here) is located at the
+ *   `module` block of the nearest local caller;
+ * - only when no `.tf` is found is it located in the plan JSON itself (`inPlanJson`).
+ */
+import path from 'node:path';
+import type { HclFile, Body, Block } from '../../parse/hcl/ast.js';
+import type { Location, Position } from '../../core/source.js';
+import { fromJS, list, nul, obj, unknown, type ObjectValue, type Value } from '../../core/value.js';
+import { blockHeader, buildModuleSource, locOf, type ModuleSource } from '../terraform/module-source.js';
+import { localModuleSource, ModuleInstance, type TfResource } from '../terraform/instance.js';
+import { EvalGuard } from '../terraform/guard.js';
+import { baseAddress, modulePrefix, parseAddress, type PlanAddress } from './address.js';
+import { forEachResourceChange, isRecord, PlanReadError, readPlanHead, type ChunkSource, type ConfigModule, type ConfigModuleCall, type ResourceChange } from './read.js';
+
+export interface PlanInput {
+  /** The plan JSON (absolute). */
+  file: string;
+  root: string;
+  /** Streams the plan's text (through the Host); called once per pass. */
+  chunks: ChunkSource;
+  parseHcl(file: string): HclFile | undefined;
+  /** The `.tf` files of a folder inside the scan root (undefined when none). */
+  listTfFiles(dir: string): string[] | undefined;
+  insideRoot(dir: string): boolean;
+  /**
+   * The dotted paths of a resource's values the model reads (numeric segments: any index), or
+   * undefined for all; `armType` is azapi's `type`. Only these are kept: a 200 MB plan is
+   * mostly values no rule reads, and holding them all would not fit the memory budget.
+   */
+  pathsRead(type: string, armType?: string): string[] | undefined;
+  /** The resource cap (default MAX_PLAN_RESOURCES; tests lower it). */
+  maxResources?: number;
+}
+
+/** A resource of the plan, in the shape the Terraform normalizer reads (`model/from-terraform.ts`). */
+export interface PlanResource {
+  address: string;
+  baseAddress: string;
+  type: string;
+  name: string;
+  header: Location;
+  body: ObjectValue;
+  /** Where each attribute is written in the `.tf` (`vm_size`, `default_node_pool[0].vm_size`). */
+  sites: Map<string, Location>;
+  /** Extra identities: the Azure resource ID the plan knows (`id:/subscriptions/…`, lower case). */
+  ids: string[];
+  /** Located in the plan JSON: no `.tf` source was found for it. */
+  inPlanJson: boolean;
+}
+
+export interface PlanProblem {
+  ruleId: 'PARSE001' | 'EVAL001';
+  message: string;
+  location: Location;
+}
+
+export interface PlanEvaluation {
+  resources: PlanResource[];
+  /** `variables`: the resolved inputs (environment class). */
+  variables: Map<string, Value>;
+  /** The folder taken as the root module, when it has `.tf` files. */
+  rootDir?: string;
+  problems: PlanProblem[];
+}
+
+/** Plan JSON format versions read: 1.x (Terraform ≥ 1.1) and 0.x (older, the same structure); 2.x is refused. */
+const SUPPORTED_MAJOR = new Set(['0', '1']);
+
+const SENSITIVE = 'is sensitive in the plan (its value is never read)';
+
+/**
+ * The most resources one plan contributes. A real 200 MB plan has some 25,000; each kept
+ * resource costs a few KB, so a hostile plan with millions of tiny changes would exhaust memory.
+ * Beyond the cap an EVAL001 note says how many were left out (RULES.md: an evaluation that had
+ * to stop).
+ */
+export const MAX_PLAN_RESOURCES = 100_000;
+
+export function evaluatePlan(input: PlanInput): PlanEvaluation {
+  const out: PlanEvaluation = { resources: [], variables: new Map(), problems: [] };
+  const at = (p: Position, end?: Position): Location => ({ file: input.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
+  try {
+    const head = readPlanHead(input.chunks);
+    if (!head) return out;
+    const major = head.formatVersion?.split('.')[0] ?? '';
+    if (!SUPPORTED_MAJOR.has(major)) {
+      out.problems.push({
+        ruleId: 'PARSE001',
+        message: `Terraform plan JSON format_version "${head.formatVersion ?? ''}" is not supported (this linter reads format 1.x); the plan is not linted`,
+        location: head.formatAt ? at(head.formatAt) : at({ line: 1, column: 1, offset: 0 }),
+      });
+      return out;
+    }
+    for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
+    const mapper = new SourceMapper(input, head.configuration, head.variables);
+    out.rootDir = mapper.rootDir;
+    const cap = input.maxResources ?? MAX_PLAN_RESOURCES;
+    let skipped = 0;
+    let firstSkipped: Location | undefined;
+    forEachResourceChange(input.chunks, (c, start, end) => {
+      if (out.resources.length >= cap) {
+        skipped++;
+        firstSkipped ??= at(start);
+        return;
+      }
+      const r = planResource(c, mapper, at(start, end));
+      if (r) out.resources.push(r);
+    });
+    if (firstSkipped) {
+      out.problems.push({ ruleId: 'EVAL001', message: `the plan has more than ${cap} resources; the ${skipped} resource changes after them are not linted`, location: firstSkipped });
+    }
+  } catch (e) {
+    if (!(e instanceof PlanReadError)) throw e;
+    out.problems.push({ ruleId: 'PARSE001', message: e.message, location: at(e.position) });
+    out.resources = [];
+  }
+  return out;
+}
+
+function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location): PlanResource | undefined {
+  // Hand-written or damaged plans may have any shape: what is not as Terraform writes it is not a resource.
+  if (c.mode !== 'managed' || c.deposed !== undefined || typeof c.address !== 'string' || !isRecord(c.change)) return undefined;
+  const actions = c.change.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || actions.every((a) => a === 'delete')) return undefined;
+  if (!isRecord(c.change.after)) return undefined;
+  const addr = parseAddress(c.address);
+  if (!addr || addr.mode !== 'managed') return undefined;
+  const where = mapper.locate(addr, jsonAt, c.address);
+  const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
+  let after: unknown = c.change.after;
+  let { after_unknown: unk, after_sensitive: sens } = c.change;
+  const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === 'string' ? after.type : undefined);
+  // azapi v1 writes `body` as a JSON string (jsonencode); v2 as an object: read both as the object.
+  if (addr.type === 'azapi_resource' && isRecord(after) && typeof after.body === 'string') {
+    try {
+      after = { ...after, body: JSON.parse(after.body) as unknown };
+    } catch {
+      // Not JSON: kept as the string it is.
+    }
+  }
+  if (read) {
+    const paths = read.map((p) => p.split('.'));
+    after = project(after, paths);
+    unk = project(unk, paths);
+    sens = project(sens, paths);
+  }
+  const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body);
+  const id = isRecord(c.change.after) ? c.change.after.id : undefined;
+  return {
+    address: c.address,
+    baseAddress: baseAddress(addr),
+    type: addr.type,
+    name: addr.name,
+    header: where.header,
+    body,
+    sites: where.sites,
+    ids: typeof id === 'string' && id.startsWith('/') ? [`id:${id.toLowerCase()}`] : [],
+    inPlanJson: where.inPlanJson,
+  };
+}
+
+/**
+ * Only the parts of a JSON value on the given paths (segments compared without case, as the
+ * model reads ARM properties; a numeric segment stands for every list item); a path that ends
+ * keeps its whole subtree.
+ */
+export function project(v: unknown, paths: readonly (readonly string[])[]): unknown {
+  if (paths.some((p) => p.length === 0)) return v;
+  if (Array.isArray(v)) {
+    const rest = paths.filter((p) => /^\d+$/.test(p[0]!)).map((p) => p.slice(1));
+    return rest.length ? v.map((x) => project(x, rest)) : [];
+  }
+  if (!isRecord(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, e] of Object.entries(v)) {
+    const lower = k.toLowerCase();
+    const sub = paths.filter((p) => p[0]!.toLowerCase() === lower).map((p) => p.slice(1));
+    if (sub.length) out[k] = project(e, sub);
+  }
+  return out;
+}
+
+/** Unknown references point at their target resource (`tf:<module prefix>type.name`), as the static evaluator's do (graph edges). */
+function referenceTokens(expressions: Record<string, unknown> | undefined, prefix: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, e] of Object.entries(expressions ?? {})) {
+    if (!isRecord(e) || !Array.isArray(e.references)) continue;
+    for (const ref of e.references) {
+      if (typeof ref !== 'string') continue;
+      const m = /^([a-z][a-z0-9_-]*)\.([A-Za-z_][\w-]*)/.exec(ref);
+      if (!m || ['var', 'local', 'module', 'data', 'each', 'count', 'path', 'self', 'terraform'].includes(m[1]!)) continue;
+      out.set(k, `tf:${prefix}${m[1]}.${m[2]}`);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The `after` object as a Value: each attribute written in the `.tf` has its site as origin (a
+ * nested block's attributes their own sites); everything else has none (the resource header).
+ */
+function objectValue(after: unknown, unk: unknown, sens: unknown, sites: Map<string, Location>, tokens: Map<string, string>, header: Location, staticBody?: ObjectValue): ObjectValue {
+  const entries = new Map<string, Value>();
+  const a = isRecord(after) ? after : {};
+  const u = isRecord(unk) ? unk : {};
+  const s = isRecord(sens) ? sens : {};
+  for (const k of new Set([...Object.keys(a), ...Object.keys(u)])) {
+    if (!(k in a) && u[k] !== true) continue;
+    entries.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k)));
+  }
+  return obj(entries, header);
+}
+
+function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string, sites: Map<string, Location>, token?: string, known?: Value): Value {
+  const origin = sites.get(sitePath);
+  if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
+  if (unk === true) return unknown(`${sitePath} is known only after apply`, origin, token);
+  // A nested block written in the `.tf`: a list of objects, each with its block's sites.
+  if (Array.isArray(after) && after.every(isRecord) && sites.has(`${sitePath}[0]`)) {
+    const items = after.map((item, i) => {
+      const p = `${sitePath}[${i}]`;
+      const entries = new Map<string, Value>();
+      const u = Array.isArray(unk) && isRecord(unk[i]) ? unk[i] : {};
+      const s = Array.isArray(sens) && isRecord(sens[i]) ? sens[i] : {};
+      const staticItem = known?.kind === 'list' && known.items[i]?.kind === 'object' ? known.items[i] : undefined;
+      for (const k of new Set([...Object.keys(item), ...Object.keys(u)])) {
+        if (!(k in item) && u[k] !== true) continue;
+        entries.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, undefined, staticItem?.kind === 'object' ? staticItem.entries.get(k) : undefined));
+      }
+      return obj(entries, sites.get(p) ?? origin);
+    });
+    return list(items, origin);
+  }
+  return plainValue(after, unk, sens, origin, sitePath, known);
+}
+
+/** A value inside one attribute: every part has the attribute's site as origin. */
+function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known?: Value): Value {
+  if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
+  if (unk === true) return unknown(`${where} is known only after apply`, origin);
+  if (known && agrees(known, v)) return known;
+  const at = known && known.kind !== 'unknown' && known.origin ? known.origin : origin;
+  if (Array.isArray(v)) {
+    const items = known?.kind === 'list' ? known.items : [];
+    return list(v.map((e, i) => plainValue(e, Array.isArray(unk) ? unk[i] : undefined, Array.isArray(sens) ? sens[i] : undefined, origin, where, items[i])), at);
+  }
+  if (isRecord(v) || isRecord(unk)) {
+    const a = isRecord(v) ? v : {};
+    const u = isRecord(unk) ? unk : {};
+    const s = isRecord(sens) ? sens : {};
+    const m = new Map<string, Value>();
+    for (const k of new Set([...Object.keys(a), ...Object.keys(u)])) {
+      if (!(k in a) && u[k] !== true) continue;
+      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known?.kind === 'object' ? known.entries.get(k) : undefined));
+    }
+    return obj(m, at);
+  }
+  if (v === undefined || v === null) return nul(origin);
+  return fromJS(v, origin);
+}
+
+/** A known static scalar equal to the plan's value: the static value (with its origin and chain) may stand for it. */
+function agrees(known: Value, v: unknown): boolean {
+  switch (known.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return known.value === v;
+    default:
+      return false;
+  }
+}
+
+/** A known static value deeply equal to a plan value (JSON). */
+function agreesDeep(known: Value, v: unknown): boolean {
+  if (known.kind === 'null') return v === null;
+  if (known.kind === 'list') return Array.isArray(v) && v.length === known.items.length && known.items.every((k, i) => agreesDeep(k, v[i]));
+  if (known.kind === 'object') return isRecord(v) && Object.keys(v).length === known.entries.size && [...known.entries].every(([k, e]) => k in v && agreesDeep(e, v[k]));
+  return agrees(known, v);
+}
+
+/** Where a plan resource is written. */
+interface Placement {
+  header: Location;
+  sites: Map<string, Location>;
+  configExpressions?: Record<string, unknown>;
+  inPlanJson: boolean;
+  /** The static evaluator's instance of the resource (same address), when it has one. */
+  static?: TfResource;
+}
+
+/** Finds module folders and resource blocks for plan addresses; each folder is parsed once. */
+class SourceMapper {
+  private readonly sources = new Map<string, ModuleSource | undefined>();
+  private readonly sitesByBlock = new Map<Block, Map<string, Location>>();
+  private staticByAddress: Map<string, TfResource> | undefined;
+  readonly rootDir: string | undefined;
+
+  constructor(
+    private readonly input: PlanInput,
+    private readonly configuration: ConfigModule | undefined,
+    private readonly variables: ReadonlyMap<string, unknown>,
+  ) {
+    const planDir = path.dirname(input.file);
+    this.rootDir = this.load(planDir) ? planDir : this.load(input.root) ? input.root : undefined;
+  }
+
+  /**
+   * The static evaluation of the root module with the plan's variables, by resource address
+   * (built on first use). A variable whose plan value equals its declared default is left to
+   * the default, so values keep the default's line as their origin.
+   */
+  private staticResource(address: string): TfResource | undefined {
+    if (!this.staticByAddress) {
+      this.staticByAddress = new Map();
+      const src = this.rootDir ? this.load(this.rootDir) : undefined;
+      if (!src) return undefined;
+      const loader = (dir: string): ModuleSource | undefined => this.load(dir);
+      const guard = new EvalGuard();
+      try {
+        const defaults = new ModuleInstance(src, { prefix: '', inputs: new Map(), loader, problems: [], guard });
+        const inputs = new Map<string, Value>();
+        for (const [name, v] of this.variables) {
+          if (!src.variables.has(name)) continue;
+          const d = defaults.variable(name);
+          if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
+        }
+        const root = new ModuleInstance(src, { prefix: '', inputs, loader, problems: [], guard });
+        for (const r of root.allResources()) this.staticByAddress.set(r.address, r);
+      } catch {
+        // The static view only lends origins; without it every value is located at its attribute.
+      }
+    }
+    return this.staticByAddress.get(address);
+  }
+
+  pathsRead(type: string, armType?: string): string[] | undefined {
+    return this.input.pathsRead(type, armType);
+  }
+
+  load(dir: string): ModuleSource | undefined {
+    if (this.sources.has(dir)) return this.sources.get(dir);
+    const files = this.input.insideRoot(dir) ? this.input.listTfFiles(dir) : undefined;
+    const parsed = (files ?? []).map((f) => this.input.parseHcl(f)).filter((x): x is HclFile => x !== undefined);
+    const src = parsed.length ? buildModuleSource(dir, parsed.sort((a, b) => (a.file < b.file ? -1 : 1))) : undefined;
+    this.sources.set(dir, src);
+    return src;
+  }
+
+  locate(addr: PlanAddress, jsonAt: Location, address: string): Placement {
+    let dir = this.rootDir;
+    let src = dir ? this.load(dir) : undefined;
+    let cfg = this.configuration;
+    /** The `module` block of the nearest local caller, for resources of modules not read here. */
+    let callHeader: Location | undefined;
+    for (const step of addr.modules) {
+      const calls = cfg?.module_calls;
+      const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? (calls[step.name] as ConfigModuleCall) : undefined;
+      const hclCall = src?.moduleCalls.get(step.name);
+      if (hclCall) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+      const source = typeof callCfg?.source === 'string' ? callCfg.source : hclCall ? localModuleSource(hclCall.node) : undefined;
+      cfg = isRecord(callCfg?.module) ? callCfg.module : undefined;
+      const local = source !== undefined && (source.startsWith('./') || source.startsWith('../'));
+      const next = local && dir ? path.resolve(dir, source) : undefined;
+      src = next ? this.load(next) : undefined;
+      dir = src ? next : undefined;
+    }
+    const key = `${addr.type}.${addr.name}`;
+    const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === key && (r.mode ?? 'managed') === 'managed') : undefined;
+    const configExpressions = isRecord(declared?.expressions) ? declared.expressions : undefined;
+    const decl = src?.resources.get(key);
+    if (decl) return { header: blockHeader(decl.node, decl.file), sites: this.sitesOf(decl.node, decl.file), configExpressions, inPlanJson: false, static: this.staticResource(address) };
+    if (callHeader) return { header: callHeader, sites: new Map(), configExpressions, inPlanJson: false };
+    return { header: jsonAt, sites: new Map(), configExpressions, inPlanJson: true };
+  }
+
+  private sitesOf(block: Block, file: string): Map<string, Location> {
+    let sites = this.sitesByBlock.get(block);
+    if (!sites) {
+      sites = new Map();
+      bodySites(block.body, file, '', sites);
+      this.sitesByBlock.set(block, sites);
+    }
+    return sites;
+  }
+}
+
+/** Attribute and nested-block sites of a body, by the paths the evaluator uses. `dynamic` blocks are left to the header. */
+function bodySites(body: Body, file: string, prefix: string, out: Map<string, Location>): void {
+  const counts = new Map<string, number>();
+  for (const item of body.items) {
+    if (item.type === 'Attribute') {
+      out.set(prefix + item.name, locOf(item, file));
+      continue;
+    }
+    if (item.type !== 'Block' || item.blockType === 'dynamic') continue;
+    const i = counts.get(item.blockType) ?? 0;
+    counts.set(item.blockType, i + 1);
+    const p = `${prefix}${item.blockType}[${i}]`;
+    out.set(p, blockHeader(item, file, item.blockType));
+    bodySites(item.body, file, `${p}.`, out);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Terraform plans (FORMATS.md §5): a plan JSON (`terraform show -json plan.tfplan`) is linted as
+ * one variant of Terraform resources located in their `.tf` source (`eval/terraform-plan/`),
+ * and every plan file, JSON or binary, is TF004's subject.
+ *
+ * A plan is classified by a peek (`byHead`), never by reading it whole: it can be hundreds of
+ * MB, and its text holds every sensitive value in plain text, so it is streamed and never
+ * cached by the Host (no code frame, evidence hash or message ever shows a line of it).
+ */
+import path from 'node:path';
+import { parseHcl } from '../parse/hcl/parser.js';
+import type { HclFile } from '../parse/hcl/ast.js';
+import { hclBlockRanges } from '../parse/hcl/blocks.js';
+import { classifyPath, classifyValue, ENV_VARIABLE_NAMES, type EnvClass } from '../core/env.js';
+import { fileStart } from '../core/source.js';
+import type { Value } from '../core/value.js';
+import { evaluatePlan } from '../eval/terraform-plan/evaluate.js';
+import { looksLikePlan } from '../eval/terraform-plan/read.js';
+import type { Evaluation, Resource } from '../model/resource.js';
+import { fromTerraform, terraformPathsRead } from '../model/from-terraform.js';
+import type { FileKind } from '../core/file-kind.js';
+import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSource } from './types.js';
+import { parseCache, readProblem } from './shared.js';
+
+/** Chunk size of the streamed reads: memory is one chunk plus one resource change. */
+const CHUNK_BYTES = 64 * 1024;
+/** How much of a `.json` file the plan peek reads before streaming the top-level keys. */
+const HEAD_BYTES = 64 * 1024;
+
+/** Names a binary plan has (RULES.md TF004): `*.tfplan`, `tfplan`, `*.plan` (the last only with a `tfplan` entry). */
+function binaryPlanName(base: string): 'sure' | 'maybe' | undefined {
+  if (base === 'tfplan' || base.endsWith('.tfplan')) return 'sure';
+  if (base.endsWith('.plan')) return 'maybe';
+  return undefined;
+}
+
+/** A zip (local file header `PK\x03\x04`); `needEntry`: one of its first entries is named `tfplan` (Terraform writes it first). */
+function isZipPlan(head: Buffer, needEntry: boolean): boolean {
+  if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) return false;
+  if (!needEntry) return true;
+  for (let i = head.indexOf('PK\x03\x04'); i >= 0 && i + 30 <= head.length; i = head.indexOf('PK\x03\x04', i + 4)) {
+    const nameLength = head.readUInt16LE(i + 26);
+    if (head.toString('latin1', i + 30, i + 30 + nameLength) === 'tfplan') return true;
+  }
+  return false;
+}
+
+export const terraformPlanFrontEnd: FrontEnd = {
+  name: 'terraform-plan',
+  family: 'terraform',
+  byName(file) {
+    const base = path.basename(file).toLowerCase();
+    if (base.endsWith('.json') && !base.endsWith('.tfvars.json')) return 'peek';
+    return binaryPlanName(base) ? 'peek' : undefined;
+  },
+  byHead(file, host): FileKind | undefined {
+    const base = path.basename(file).toLowerCase();
+    const binary = binaryPlanName(base);
+    if (binary) {
+      const head = host.readHead(file, 4096);
+      return head && isZipPlan(head, binary === 'maybe') ? 'tfplan-binary' : undefined;
+    }
+    const head = host.readHead(file, HEAD_BYTES);
+    // Terraform writes `format_version` first; a file without it near the start is not a plan.
+    if (!head || !/"format_version"\s*:/.test(head.toString('utf8'))) return undefined;
+    return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? 'tfplan-json' : undefined;
+  },
+  run(files, ctx): FrontEndResult {
+    const problems: Problem[] = [];
+    const hcl = parseCache<HclFile>(ctx.host, parseHcl, (f) => f.errors, problems);
+    const units: EvaluatedUnit[] = [];
+    const fallbackFiles: { file: string; explanation: string }[] = [];
+    for (const f of files) {
+      if (f.kind === 'tfplan-binary') {
+        // Walking into a committed binary plan is TF004's; naming one on purpose deserves a word.
+        if (f.explicit) problems.push({ ruleId: 'PARSE001', message: 'A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON', location: fileStart(f.path) });
+        continue;
+      }
+      if (f.kind !== 'tfplan-json') continue;
+      const evaluated = evaluatePlan({
+        file: f.path,
+        root: ctx.root,
+        chunks: () => ctx.host.readChunks(f.path, CHUNK_BYTES),
+        parseHcl: (file) => hcl.get(file),
+        listTfFiles: (dir) => {
+          const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith('.tf')).map((e) => e.path) ?? [];
+          return tfs.length ? tfs : undefined;
+        },
+        insideRoot: (dir) => ctx.host.isInside(dir),
+        pathsRead: terraformPathsRead,
+      });
+      const unreadable = readProblem(ctx.host, f.path);
+      // The JSON's syntax is checked by the stream; the .tf files the Terraform front end lints report their own.
+      if (unreadable) problems.push(unreadable);
+      problems.push(...evaluated.problems);
+      const rel = path.relative(ctx.root, f.path).split(path.sep).join('/');
+      const evaluation: Evaluation = {
+        variant: rel,
+        variantFile: f.path,
+        env: ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? envFromVariables(evaluated.variables) ?? 'unknown',
+        unit: evaluated.rootDir ?? f.path,
+        inputs: [],
+        planFile: f.path,
+      };
+      const resources: Resource[] = [];
+      for (const r of evaluated.resources) {
+        const normalized = fromTerraform(r, evaluation);
+        normalized[0]?.identity.push(...r.ids);
+        resources.push(...normalized);
+      }
+      units.push({ evaluation, resources, refKeys: planRefKeys });
+      const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
+      if (missing) fallbackFiles.push({ file: f.path, explanation: 'located in the plan JSON: its .tf source was not found in the scan root' });
+    }
+    // Comments and syntax errors of the `.tf` files read for the mapping that the Terraform front
+    // end does not lint (a plan named alone); the ones it lints it reports itself.
+    const linted = new Set(ctx.allFiles.map((f) => f.path));
+    const own = problems.filter((p) => !(p.ruleId === 'PARSE001' && linted.has(p.location.file) && p.location.file.endsWith('.tf')));
+    const suppressionSources: SuppressionSource[] = [];
+    for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+    return { units, problems: own, suppressionSources, fallbackFiles };
+  },
+};
+
+/** A reference: an unknown value names its target (`tf:…`); a known Azure resource ID is the target's `id:` identity. */
+function planRefKeys(ref: Value): string[] {
+  if (ref.kind === 'unknown' && ref.token) return [ref.token];
+  if (ref.kind === 'string' && ref.value.startsWith('/')) return [`id:${ref.value.toLowerCase()}`];
+  return [];
+}
+
+function envFromVariables(variables: ReadonlyMap<string, Value>): EnvClass | undefined {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const v = variables.get(name);
+    if (v?.kind === 'string') {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return undefined;
+}

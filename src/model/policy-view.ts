@@ -1,0 +1,186 @@
+/**
+ * The ARM-shaped view of a resource: what Azure Policy evaluates, i.e. the request body Azure
+ * receives (FORMATS.md §3(e) trap 1: "what Azure sees is the provider's PUT body, not the source").
+ *
+ * - ARM, Bicep and azapi resources: the body as written (it is the request body).
+ * - Every other format (azurerm, and the `az` front end, which produce canonical attributes):
+ *   built from the canonical attributes through the reverse of the ARM table
+ *   (`tables/arm.ts`: ARM path → canonical attribute, read backwards), so
+ *   `public_network_access_enabled = true` becomes `properties.publicNetworkAccess: "Enabled"`.
+ *   An attribute the provider sends with its default (`defaulted`) is in the body, so
+ *   `exists: false` is false for it. A path the reverse table does not produce is *not
+ *   modelled*: reading it leaves the policy undecided instead of calling it absent.
+ * - Inline children are part of their parent's body (NSG `security_rule` blocks are
+ *   `properties.securityRules[*]`, the default node pool is `properties.agentPoolProfiles[0]`);
+ *   standalone children are their own resources of the child type (FORMATS.md §3(e) trap 2).
+ */
+import { list, obj, str, unknown, withProvenanceOf, type Value } from '../core/value.js';
+import type { PolicyTarget } from '../eval/policy/index.js';
+import type { Fact, Resource, ResourceKind } from './resource.js';
+import { ARM_TABLE } from './tables/arm.js';
+import type { AttrSpec, KindSpec } from './tables/spec.js';
+import { ARM_COMPUTE_TYPE } from './facts/aml.js';
+import { isInlineElement, valueAt } from './normalize.js';
+
+/** Formats whose body is already the ARM request body. */
+const ARM_SHAPED = new Set(['arm', 'bicep', 'azapi']);
+
+/**
+ * ARM types of azurerm resources the canonical model does not map to a kind of its own
+ * (registry.terraform.io/providers/hashicorp/azurerm docs, "Manages a …" of each): their type is
+ * known, their properties are not modelled.
+ */
+const AZURERM_ARM_TYPES: Record<string, string> = {
+  azurerm_resource_group: 'Microsoft.Resources/resourceGroups',
+  azurerm_ai_foundry_project: 'Microsoft.MachineLearningServices/workspaces',
+  azurerm_machine_learning_inference_cluster: 'Microsoft.MachineLearningServices/workspaces/computes',
+  azurerm_machine_learning_synapse_spark: 'Microsoft.MachineLearningServices/workspaces/computes',
+  azurerm_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',
+};
+
+/**
+ * Canonical attributes whose default the provider does not send (the attribute is left out of
+ * the request when it has the default): an absent one is not modelled. azurerm
+ * `purge_protection_enabled = false` is not sent (ARM refuses to turn purge protection off).
+ */
+const UNSENT_DEFAULTS: ReadonlySet<string> = new Set(['keyvault.purgeProtection']);
+
+/** Canonical attributes whose ARM shape differs from the canonical value (blocks vs ARM objects): not modelled. */
+const SHAPE_DIFFERS: ReadonlySet<string> = new Set(['keyvault.accessPolicies', 'ml.compute.schedules', 'ml.compute.computeTypeRaw']);
+
+interface Reverse {
+  armType: string;
+  spec: KindSpec;
+}
+
+let byKind: Map<ResourceKind, Reverse> | undefined;
+/** The ARM type and table entry of each canonical kind (the first ARM type of that kind). */
+function reverseOf(kind: ResourceKind): Reverse | undefined {
+  if (!byKind) {
+    byKind = new Map();
+    for (const [armType, spec] of Object.entries(ARM_TABLE)) if (!byKind.has(spec.kind)) byKind.set(spec.kind, { armType, spec });
+  }
+  return byKind.get(kind);
+}
+
+/** Every lower-case ARM type of the table: an unmapped azurerm resource is known not to be one of them. */
+let tableTypes: Set<string> | undefined;
+function knownArmTypes(): Set<string> {
+  tableTypes ??= new Set([...Object.keys(ARM_TABLE), ...Object.values(AZURERM_ARM_TYPES).map((t) => t.toLowerCase())]);
+  return tableTypes;
+}
+
+function sentValue(r: Resource, attr: AttrSpec, fact: Fact | undefined): Value | undefined {
+  if (!fact || fact.value === undefined) return undefined;
+  if (SHAPE_DIFFERS.has(`${r.kind}.${attr.canonical}`)) return undefined;
+  const v = fact.value;
+  if (attr.convert === 'enabledToBool' && v.kind === 'bool') return withProvenanceOf(str(v.value ? 'Enabled' : 'Disabled'), v);
+  return v;
+}
+
+/** Sets a dotted path in a nested Map body. */
+function setPath(root: Map<string, Value>, path: string, v: Value): void {
+  const segs = path.split('.');
+  let cur = root;
+  for (const s of segs.slice(0, -1)) {
+    const next = cur.get(s);
+    if (next?.kind === 'object') cur = next.entries;
+    else {
+      const m = new Map<string, Value>();
+      cur.set(s, obj(m));
+      cur = m;
+    }
+  }
+  cur.set(segs[segs.length - 1]!, v);
+}
+
+/** Builds an ARM body from canonical attributes; records the paths it models (lower-case, no indexes). */
+function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<string>, prefix: string, undecidedDefaults: Set<string>, partial = false): Map<string, Value> {
+  const body = new Map<string, Value>();
+  for (const a of attrs) {
+    const path = a.paths[0]!;
+    if (/\.\d+(\.|$)/.test(path) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    // Only attributes the source format's own table reads are modelled (`normalize` gives each
+    // of them a fact, absent or not): azurerm has no argument for every ARM property.
+    if (!r.attrs.has(a.canonical)) continue;
+    const fact = r.attrs.get(a.canonical);
+    // An update command changes only what it names: the rest of the resource is not known here.
+    if (partial && fact?.value === undefined) continue;
+    // A default of an argument inside a nested block (`network_rule_set.0.default_action`) is
+    // the service's behaviour when the block is absent, not a value the provider sends.
+    if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
+      undecidedDefaults.add(`${prefix}${path}`.toLowerCase());
+      continue;
+    }
+    covered.add(`${prefix}${path}`.toLowerCase());
+    const v = sentValue(r, a, fact);
+    if (v !== undefined) setPath(body, path, v);
+  }
+  return body;
+}
+
+function canonicalBody(r: Resource, children: readonly Resource[]): { type: Value; body: Value; covered: Set<string>; unsent: Set<string>; notTypes?: ReadonlySet<string> } {
+  // An imperative update (`az … update`) is a partial change, not the whole request body.
+  const partial = partialOf(r);
+  // `tags.<x>` is modelled whenever tags are: an absent tag is not sent. Whether an absent `tags`
+  // map is sent as `{}` is not modelled (`exists` on `tags` itself stays undecided then).
+  const covered = new Set<string>(partial ? ['name'] : ['name', 'location']);
+  const unsent = new Set<string>();
+  const rev = r.kind === 'other' ? undefined : reverseOf(r.kind);
+  const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  const entries = rev ? bodyFromFacts(r, rev.spec.attrs, covered, '', unsent, partial) : new Map<string, Value>();
+  // AML computes: the azurerm resource type fixes the ARM compute type.
+  if (r.kind === 'ml.compute') {
+    covered.add('properties.computetype');
+    const ct = r.attrs.get('computeType')?.value;
+    if (ct?.kind === 'string' && (ct.value === 'cluster' || ct.value === 'instance')) setPath(entries, 'properties.computeType', str(ARM_COMPUTE_TYPE[ct.value]));
+  }
+  for (const el of rev?.spec.elements ?? []) {
+    covered.add(el.path.toLowerCase());
+    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent), c.header));
+    if (items.length) setPath(entries, el.path, list(items));
+  }
+  const name = r.name ?? r.attrs.get('name')?.value;
+  if (name && !entries.has('name')) entries.set('name', name);
+  const location = valueAt(r.body, 'location');
+  if (location) entries.set('location', location);
+  const tags = r.attrs.get('tags')?.value ?? valueAt(r.body, 'tags');
+  if (tags) {
+    entries.set('tags', tags);
+    covered.add('tags');
+  }
+  const armType = rev?.armType ?? extraType;
+  if (armType) return { type: str(armType), body: obj(entries), covered, unsent };
+  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries), covered, unsent, notTypes: knownArmTypes() };
+}
+
+function partialOf(r: Resource): boolean {
+  return /(^|\s)update(\s|$)/.test(r.sourceType);
+}
+
+/** The policy view of a resource (undefined for inline elements: they are part of their parent). */
+export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPath: (alias: string) => string | undefined): PolicyTarget | undefined {
+  if (isInlineElement(r)) return undefined;
+  if (ARM_SHAPED.has(r.format)) {
+    const body = r.body ?? unknown('the resource body is not known');
+    return { type: str(r.sourceType), body, aliasPath };
+  }
+  const children = siblings.filter((c) => c.parent === r && isInlineElement(c));
+  const v = canonicalBody(r, children);
+  const from = r.format === 'terraform' ? 'Terraform attributes' : `${r.format} attributes`;
+  return {
+    type: v.type,
+    ...(v.notTypes ? { notTypes: v.notTypes } : {}),
+    body: v.body,
+    aliasPath,
+    unmodelled(path) {
+      const p = path.toLowerCase().replace(/\.\d+(?=\.|$)/g, '');
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path} is not sent when it has its default, so whether it exists is not known`;
+      if (v.covered.has(p)) return undefined;
+      for (const c of v.covered) if (c.startsWith(`${p}.`)) return undefined;
+      // Tags are a map: a tag that is not in it is not sent (unless an update leaves them as they are).
+      if (p.startsWith('tags.') && (v.covered.has('tags') || !partialOf(r))) return undefined;
+      return `${r.sourceType}: the ARM path ${path} is not modelled from ${from}`;
+    },
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * The organisation's Azure Policy definitions as the GOV rules see them: the configured set
+ * (policy files, initiatives, assignment parameters, definitions found in the scanned code)
+ * and the judgement of one definition on one resource's ARM-shaped view (`policy-view.ts`).
+ *
+ * Effects (https://learn.microsoft.com/azure/governance/policy/concepts/effect-basics):
+ * `deny` and `audit` are judged; `auditIfNotExists` only when the related resource is
+ * decidable; `modify`, `append`, `deployIfNotExists`, `denyAction`, `disabled`, `manual`
+ * report nothing. Modify and append run before deny and audit ("order of evaluation"), so a
+ * modify/append policy that may set a field a deny reads leaves the deny undecided
+ * (FORMATS.md §3(e) trap 5).
+ */
+import type { Location } from '../core/source.js';
+import { fromJS, member, type Value } from '../core/value.js';
+import {
+  canonicalField, effectOf, evaluateCondition, fieldsRead, idName, readPolicyDocument, readTerraformPolicy,
+  type Evidence, type InitiativeDefinition, type PolicyDefinition, type PolicyTarget, type Tri,
+} from '../eval/policy/index.js';
+import type { Resource } from './resource.js';
+import { INDEXED_TYPES, NOT_INDEXED_TYPES, POLICY_ALIASES, type AliasRow } from './tables/policy-aliases.js';
+import { policyTarget } from './policy-view.js';
+
+export type { PolicyDefinition } from '../eval/policy/index.js';
+
+/** ARM type and azurerm type of a policy definition written in the scanned code. */
+export const POLICY_DEFINITION_ARM_TYPE = 'microsoft.authorization/policydefinitions';
+export const POLICY_DEFINITION_AZURERM_TYPE = 'azurerm_policy_definition';
+
+export interface PolicySetProblem {
+  message: string;
+  location: Location;
+}
+
+export interface PolicySet {
+  readonly definitions: readonly PolicyDefinition[];
+  /** The alias's ARM path (curated table, then the `--policy-aliases` dump). */
+  aliasPath(alias: string): string | undefined;
+  /** The value of a definition's parameter: assignment, then initiative, then default. */
+  parameter(def: PolicyDefinition, name: string): Value | undefined;
+}
+
+export interface PolicySetInput {
+  definitions: readonly PolicyDefinition[];
+  initiatives: readonly InitiativeDefinition[];
+  /** Assignment parameters by definition (or initiative) name or display name. */
+  parameters: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  extraAliases?: readonly AliasRow[];
+}
+
+function lookupIgnoreCase<T>(rec: Readonly<Record<string, T>>, ...keys: string[]): T | undefined {
+  for (const k of keys) {
+    const hit = Object.keys(rec).find((x) => x.toLowerCase() === k.toLowerCase());
+    if (hit !== undefined) return rec[hit];
+  }
+  return undefined;
+}
+
+/** Builds the set: initiative members get the initiative's parameters; other definitions stand alone. */
+export function buildPolicySet(input: PolicySetInput, problems: PolicySetProblem[] = []): PolicySet {
+  const aliases = new Map<string, string>();
+  for (const row of [...POLICY_ALIASES, ...(input.extraAliases ?? [])]) if (!aliases.has(row.alias.toLowerCase())) aliases.set(row.alias.toLowerCase(), row.path);
+  const byName = new Map(input.definitions.map((d) => [d.name.toLowerCase(), d]));
+  const members = new Set<PolicyDefinition>();
+  const effective: PolicyDefinition[] = [];
+  const assigned = (def: { name: string; displayName: string }): Readonly<Record<string, unknown>> => lookupIgnoreCase(input.parameters, def.name, def.displayName) ?? {};
+  for (const ini of input.initiatives) {
+    const iniParams = assigned(ini);
+    const iniParam = (name: string): Value | undefined => {
+      const given = lookupIgnoreCase(iniParams, name);
+      if (given !== undefined) return fromJS(given);
+      return ini.parameters.get(name.toLowerCase())?.defaultValue;
+    };
+    for (const m of ini.members) {
+      const def = byName.get(idName(m.id).toLowerCase());
+      if (!def) {
+        problems.push({ message: `initiative "${ini.displayName}" references the policy definition ${m.id}, which is not among the configured definitions; it is not evaluated`, location: m.at ?? ini.location });
+        continue;
+      }
+      members.add(def);
+      const values = new Map<string, Value>();
+      if (m.parameters?.kind === 'object') {
+        for (const [k, p] of m.parameters.entries) {
+          const v = member(p, 'value');
+          if (!v) continue;
+          const ref = v.kind === 'string' ? /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i.exec(v.value) : null;
+          const resolved = ref ? iniParam(ref[1]!) : v;
+          if (resolved) values.set(k.toLowerCase(), resolved);
+        }
+      }
+      effective.push({ ...def, displayName: `${def.displayName} (initiative "${ini.displayName}")`, initiativeParameters: values });
+    }
+  }
+  for (const d of input.definitions) if (!members.has(d)) effective.push(d);
+  return {
+    definitions: effective,
+    aliasPath: (alias) => aliases.get(alias.toLowerCase()),
+    parameter(def, name) {
+      const given = lookupIgnoreCase(assigned(def), name);
+      if (given !== undefined) return fromJS(given);
+      const fromInitiative = def.initiativeParameters?.get(name.toLowerCase());
+      if (fromInitiative) return fromInitiative;
+      return def.parameters.get(name.toLowerCase())?.defaultValue;
+    },
+  };
+}
+
+/** Policy definitions written in the scanned code (`policies.fromScannedCode`). */
+export function definitionsInCode(resources: readonly Resource[], problems: PolicySetProblem[] = []): PolicyDefinition[] {
+  const out: PolicyDefinition[] = [];
+  for (const r of resources) {
+    const t = r.sourceType.toLowerCase();
+    if (!r.body) continue;
+    const fallback = r.name?.kind === 'string' ? r.name.value : r.address;
+    let doc;
+    if (t === POLICY_DEFINITION_ARM_TYPE) doc = readPolicyDocument(r.body, fallback, r.header, 'scanned');
+    else if (t === POLICY_DEFINITION_AZURERM_TYPE) doc = readTerraformPolicy(r.body, fallback, r.header);
+    else continue;
+    if (doc.kind === 'definition') out.push({ ...doc.definition, source: 'scanned' });
+    else if (doc.kind === 'none') problems.push({ message: `the policy definition ${r.address} is not evaluated: ${doc.reason}`, location: r.header });
+  }
+  return out;
+}
+
+// ---- judgement --------------------------------------------------------------------------------------
+
+export interface PolicyJudgement {
+  definition: PolicyDefinition;
+  /** Lower-case effect after parameters (`deny`, `audit`, …); undefined when not known. */
+  effect: string | undefined;
+  /** true: the policy's `if` holds (and its effect applies); false: it does not; undefined: undecided. */
+  result: Tri;
+  why?: string;
+  evidence: Evidence[];
+}
+
+const JUDGED_EFFECTS = new Set(['deny', 'audit', 'auditifnotexists']);
+const SETTING_EFFECTS = new Set(['modify', 'append']);
+
+/** Resource-provider modes and the ARM types whose data plane they evaluate (definition-structure-basics "Resource Provider modes"). */
+const RP_MODE_TYPES: Record<string, string> = {
+  'microsoft.kubernetes.data': 'microsoft.containerservice/managedclusters',
+  'microsoft.keyvault.data': 'microsoft.keyvault/vaults',
+  'microsoft.machinelearningservices.v2.data': 'microsoft.machinelearningservices/workspaces',
+};
+
+const cache = new WeakMap<Resource, WeakMap<PolicySet, PolicyJudgement[] | undefined>>();
+
+/** Every definition of the set judged on one resource (cached: GOV002 and GOV003 share it). Undefined for inline elements. */
+export function judgeResource(set: PolicySet, r: Resource, siblings: readonly Resource[]): PolicyJudgement[] | undefined {
+  let perSet = cache.get(r);
+  if (!perSet) cache.set(r, (perSet = new WeakMap()));
+  if (perSet.has(set)) return perSet.get(set);
+  const target = policyTarget(r, siblings, set.aliasPath);
+  const out = target ? judgeAll(set, target) : undefined;
+  perSet.set(set, out);
+  return out;
+}
+
+function judgeAll(set: PolicySet, target: PolicyTarget): PolicyJudgement[] {
+  const results = set.definitions.map((d) => judgeOne(set, d, target));
+  // Modify/append run first: a deny or audit that reads a field they may set is undecided.
+  const setters = results.filter((j) => j.effect !== undefined && SETTING_EFFECTS.has(j.effect) && j.result !== false);
+  if (!setters.length) return results;
+  for (const j of results) {
+    if (j.result !== true || !j.effect || !JUDGED_EFFECTS.has(j.effect)) continue;
+    const reads = fieldsRead(j.definition.if);
+    for (const s of setters) {
+      const sets = [...fieldsSet(s.definition.then)].filter((f) => reads.has(f));
+      if (sets.length) {
+        j.result = undefined;
+        j.why = `the ${s.effect} policy "${s.definition.displayName}" may set ${sets.join(', ')} before it is evaluated`;
+        break;
+      }
+    }
+  }
+  return results;
+}
+
+/** Fields a modify (`details.operations[].field`) or append (`details[].field`) policy sets. */
+function fieldsSet(then: Value): Set<string> {
+  const out = new Set<string>();
+  const details = member(then, 'details');
+  const ops = details?.kind === 'list' ? details : member(details, 'operations');
+  if (ops?.kind !== 'list') return out;
+  for (const op of ops.items) {
+    const f = member(op, 'field');
+    if (f?.kind === 'string') out.add(canonicalField(f.value));
+  }
+  return out;
+}
+
+function judgeOne(set: PolicySet, def: PolicyDefinition, target: PolicyTarget): PolicyJudgement {
+  const parameter = (name: string): Value | undefined => set.parameter(def, name);
+  const eff = effectOf(def.then, { parameter });
+  const base = { definition: def, effect: eff.effect, evidence: [] as Evidence[] };
+  const type = target.type.kind === 'string' ? target.type.value.toLowerCase() : undefined;
+  const mode = def.mode?.toLowerCase();
+  if (mode && mode !== 'all' && mode !== 'indexed') {
+    const applies = RP_MODE_TYPES[mode];
+    if (applies && type === applies) return { ...base, result: undefined, why: `mode ${def.mode} evaluates objects inside the resource (a resource-provider mode), not its ARM properties` };
+    return { ...base, result: false };
+  }
+  if (mode === 'indexed' && type && NOT_INDEXED_TYPES.has(type)) return { ...base, result: false };
+  const o = evaluateCondition(def.if, { target, parameter });
+  if (o.result !== true) return { ...base, result: o.result, why: o.why, evidence: o.evidence };
+  if (mode !== 'all' && !(type && INDEXED_TYPES.has(type))) {
+    const t = type ?? 'this resource type';
+    if (mode === 'indexed' || (type && NOT_INDEXED_TYPES.has(type))) {
+      return { ...base, result: undefined, why: mode === 'indexed' ? `mode Indexed: whether ${t} supports tags and location is not in the table` : `the policy has no mode (All in PowerShell, Indexed in the CLI) and ${t} does not support tags` };
+    }
+  }
+  if (eff.effect === undefined) return { ...base, result: undefined, why: eff.why, evidence: o.evidence };
+  if (eff.effect === 'auditifnotexists') {
+    const details = member(def.then, 'details');
+    const rt = member(details, 'type');
+    return { ...base, result: undefined, why: `auditIfNotExists: whether a related ${rt?.kind === 'string' ? rt.value : 'resource'} exists is not decidable from the scanned code`, evidence: o.evidence };
+  }
+  return { ...base, result: true, evidence: o.evidence };
+}
+
+/**
+ * The value a finding points at: the first value a deciding `field` condition read that is
+ * written somewhere (not the type), and that condition. Undefined: point at the resource.
+ */
+export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
+  return j.evidence.find((e) => e.field.toLowerCase() !== 'type' && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== 'type');
+}
+
+/** For messages: what the deciding conditions read (`sku.name is "…" and tags['cost-center'] is not set`), at most two fields. */
+export function evidenceText(j: PolicyJudgement): string {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const e of j.evidence) {
+    if (e.field.toLowerCase() === 'type' || seen.has(e.field.toLowerCase())) continue;
+    seen.add(e.field.toLowerCase());
+    // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).
+    const field = e.field.includes('/') ? e.field.slice(e.field.lastIndexOf('/') + 1) : e.field;
+    const v = e.value;
+    if (v === undefined || v.kind === 'null') parts.push(`${field} is not set`);
+    else if (v.kind === 'string') parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
+    else if (v.kind === 'number' || v.kind === 'bool') parts.push(`${field} is ${String(v.value)}`);
+    else parts.push(`${field} matches`);
+    if (parts.length === 2) break;
+  }
+  return parts.length ? parts.join(' and ') : 'its condition holds';
+}
+
+/** Where a finding about a judgement points: the deciding value (or what decided it), else undefined (the resource header). */
+export function evidenceLocation(j: PolicyJudgement): Location | undefined {
+  const v = decidingEvidence(j)?.value;
+  return v?.decidedBy ?? v?.origin;
+}
+
+/** The policy condition that decided, for a related location. */
+export function conditionLocation(j: PolicyJudgement): Location {
+  const at = decidingEvidence(j)?.condition ?? j.definition.location;
+  return { ...at, label: `policy "${j.definition.displayName}": the condition` };
+}

@@ -1,0 +1,259 @@
+/**
+ * A streaming JSON reader for files too large to hold as one string or one tree (a 200 MB
+ * Terraform plan; FORMATS.md §5 "Traps"). It pulls text chunks, and a visitor decides for each
+ * value by its path: `enter` (walk its members or items), `raw` (hand over its JSON text, e.g.
+ * one `resource_changes` entry, for `JSON.parse`), `skip` (bracket-match past it without keeping
+ * anything) or `stop`. Memory stays at one chunk plus the largest `raw` value.
+ *
+ * Positions: offsets and columns in UTF-16 code units like the rest of the code; lines end at
+ * `\n` (a lone `\r` does not end a line here; Terraform writes `\n`). A skipped value is only
+ * bracket-matched (its strings are scanned, its scalars are not validated): it is not read.
+ */
+import type { Position } from '../../core/source.js';
+import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
+
+export type JsonPath = readonly (string | number)[];
+export type StreamAction = 'enter' | 'raw' | 'skip' | 'stop';
+
+export interface StreamVisitor {
+  /** What to do with the value at `path` (keys and indices from the root); `start` is where it begins. */
+  at(path: JsonPath, start: Position): StreamAction;
+  /** A value asked for with `raw`: its JSON text. Returning false stops the read. */
+  raw?(path: JsonPath, text: string, start: Position): boolean | void;
+  /** An entered object or array ended; `end` is the position after its closing bracket. */
+  end?(path: JsonPath, end: Position): void;
+}
+
+export class JsonStreamError extends Error {
+  constructor(
+    message: string,
+    readonly position: Position,
+  ) {
+    super(message);
+  }
+}
+
+const STOP = Symbol('stop');
+
+class ChunkReader {
+  buf = '';
+  /** Index into `buf` of the next character. */
+  pos = 0;
+  /** File offset of `buf[0]`. */
+  base = 0;
+  /** File offset where a `raw` capture started (text from there is kept), or -1. */
+  mark = -1;
+  private ended = false;
+  /** Lines counted up to this file offset. */
+  private countedTo = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly chunks: Iterator<string, void>) {}
+
+  /** True when a character is available at `pos` (pulling chunks as needed). */
+  more(): boolean {
+    while (this.pos >= this.buf.length) {
+      if (this.ended) return false;
+      const next = this.chunks.next();
+      if (next.done) {
+        this.ended = true;
+        return false;
+      }
+      // Keep only what is still needed: from the capture mark, else from `pos`.
+      const keepFrom = this.mark >= 0 ? this.mark - this.base : this.pos;
+      this.countLines(this.base + keepFrom);
+      this.buf = this.buf.slice(keepFrom) + next.value;
+      this.pos -= keepFrom;
+      this.base += keepFrom;
+    }
+    return true;
+  }
+
+  private countLines(upTo: number): void {
+    if (upTo <= this.countedTo) return;
+    const from = this.countedTo - this.base;
+    const to = upTo - this.base;
+    for (let i = this.buf.indexOf('\n', from); i >= 0 && i < to; i = this.buf.indexOf('\n', i + 1)) {
+      this.line++;
+      this.lineStart = this.base + i + 1;
+    }
+    this.countedTo = upTo;
+  }
+
+  /** The position of the next character. */
+  position(): Position {
+    const offset = this.base + this.pos;
+    this.countLines(offset);
+    return { line: this.line, column: offset - this.lineStart + 1, offset };
+  }
+
+  fail(message: string): never {
+    throw new JsonStreamError(message, this.position());
+  }
+
+  /** The next non-whitespace character code (not consumed); -1 at the end. */
+  peek(): number {
+    for (;;) {
+      if (!this.more()) return -1;
+      const c = this.buf.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
+      else return c;
+    }
+  }
+
+  expect(code: number, what: string): void {
+    if (this.peek() !== code) this.fail(`Expected ${what} here`);
+    this.pos++;
+  }
+
+  /** Past a string starting at `pos` (the opening quote); returns its JSON text when `keep`. */
+  string(keep: boolean): string | undefined {
+    const start = this.base + this.pos;
+    // The string stays in the buffer until its end is found: the backslashes before a quote
+    // decide whether it ends the string, and they may sit in the previous chunk.
+    const ownMark = this.mark < 0;
+    if (ownMark) this.mark = start;
+    this.pos++;
+    for (;;) {
+      if (!this.more()) this.fail('Unterminated string');
+      const q = this.buf.indexOf('"', this.pos);
+      if (q < 0) {
+        this.pos = this.buf.length;
+        continue;
+      }
+      // An escaped quote has an odd number of backslashes before it.
+      let bs = 0;
+      for (let i = q - 1; i >= 0 && this.buf.charCodeAt(i) === 0x5c; i--) bs++;
+      this.pos = q + 1;
+      if (bs % 2 === 0) break;
+    }
+    const text = keep ? this.buf.slice(start - this.base, this.pos) : undefined;
+    if (ownMark) this.mark = -1;
+    return text;
+  }
+
+  /** Past one value (bracket-matched), from the first character at `pos`. */
+  skip(depth: number): void {
+    const c = this.peek();
+    if (c === -1) this.fail('Expected a value here');
+    if (c === 0x22) {
+      this.string(false);
+      return;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      let level = 0;
+      for (;;) {
+        if (!this.more()) this.fail('Unexpected end of the file: a bracket is not closed');
+        const ch = this.buf.charCodeAt(this.pos);
+        if (ch === 0x22) {
+          this.string(false);
+          continue;
+        }
+        this.pos++;
+        if (ch === 0x7b || ch === 0x5b) {
+          level++;
+          if (depth + level > MAX_NESTING_DEPTH) {
+            this.pos--;
+            this.fail(nestingMessage());
+          }
+        } else if (ch === 0x7d || ch === 0x5d) {
+          level--;
+          if (level === 0) return;
+        }
+      }
+    }
+    this.scalar();
+  }
+
+  /** Past a number, `true`, `false` or `null`. */
+  scalar(): void {
+    const start = this.position();
+    let token = '';
+    while (this.more()) {
+      const ch = this.buf[this.pos]!;
+      if (!/[-+.\w]/.test(ch)) break;
+      token += ch;
+      this.pos++;
+    }
+    if (!/^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?)$/.test(token)) throw new JsonStreamError(token ? 'Invalid symbol' : 'Expected a value here', start);
+  }
+}
+
+/**
+ * Reads JSON text from `chunks`, asking `visitor` what to do with each value it meets.
+ * Throws `JsonStreamError` (with the exact position) on a syntax error.
+ */
+export function streamJson(chunks: Iterator<string, void>, visitor: StreamVisitor): void {
+  const r = new ChunkReader(chunks);
+  const value = (path: JsonPath, depth: number): void => {
+    const c = r.peek();
+    if (c === -1) r.fail('Expected a value here');
+    const start = r.position();
+    const action = visitor.at(path, start);
+    if (action === 'stop') throw STOP;
+    if (action === 'skip') return r.skip(depth);
+    if (action === 'raw') {
+      r.mark = start.offset;
+      r.skip(depth);
+      const text = r.buf.slice(r.mark - r.base, r.pos);
+      r.mark = -1;
+      if (visitor.raw?.(path, text, start) === false) throw STOP;
+      return;
+    }
+    if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
+    if (c === 0x7b || c === 0x5b) {
+      container(path, depth, c);
+      visitor.end?.(path, r.position());
+      return;
+    }
+    r.skip(depth);
+  };
+  const container = (path: JsonPath, depth: number, c: number): void => {
+    if (c === 0x7b) {
+      r.pos++;
+      if (r.peek() === 0x7d) {
+        r.pos++;
+        return;
+      }
+      for (;;) {
+        if (r.peek() !== 0x22) r.fail('Expected a property name here');
+        const key = JSON.parse(r.string(true)!) as string;
+        r.expect(0x3a, 'a colon');
+        value([...path, key], depth + 1);
+        const next = r.peek();
+        r.pos++;
+        if (next === 0x7d) return;
+        if (next !== 0x2c) {
+          r.pos--;
+          r.fail('Expected a comma or a closing brace here');
+        }
+      }
+    }
+    if (c === 0x5b) {
+      r.pos++;
+      if (r.peek() === 0x5d) {
+        r.pos++;
+        return;
+      }
+      for (let i = 0; ; i++) {
+        value([...path, i], depth + 1);
+        const next = r.peek();
+        r.pos++;
+        if (next === 0x5d) return;
+        if (next !== 0x2c) {
+          r.pos--;
+          r.fail('Expected a comma or a closing bracket here');
+        }
+      }
+    }
+  };
+  try {
+    value([], 0);
+    if (r.peek() !== -1) r.fail('End of the file expected here');
+  } catch (e) {
+    if (e !== STOP) throw e;
+  } finally {
+    chunks.return?.();
+  }
+}

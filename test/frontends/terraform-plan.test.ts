@@ -1,0 +1,440 @@
+/**
+ * Terraform plan JSON as input (issue "See what the deployment sees", FORMATS.md §5): plan
+ * resources are linted with their `.tf` lines, keyed module instances and `count` included;
+ * sensitive and unknown values are never reported or printed; SEC001 never reads plan values;
+ * a finding of both the `.tf` run and the plan is reported once; without a `.tf`, findings point
+ * into the plan JSON and say so. The rule tables carry plan cases too (KV001, AML001).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import type { Finding } from '../../src/engine/types.js';
+import { parseAddress, baseAddress, configAddress } from '../../src/eval/terraform-plan/address.js';
+import { JsonStreamError, streamJson } from '../../src/parse/json/stream.js';
+import { evaluatePlan } from '../../src/eval/terraform-plan/evaluate.js';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/terraform-plan');
+
+function tmp(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-plan-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** `file:line:column` of a finding, relative to `dir`. */
+const at = (dir: string, f: Finding): string => `${path.relative(dir, f.location.file).split(path.sep).join('/')}:${f.location.range.start.line}:${f.location.range.start.column}`;
+
+/** A plan JSON with these resource changes (and configuration), as `terraform show -json` writes it. */
+function plan(changes: unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: {} }, resource_changes: changes, ...extra }, null, 2) + '\n';
+}
+
+function change(address: string, type: string, after: Record<string, unknown>, opts: { actions?: string[]; unknown?: Record<string, unknown>; sensitive?: Record<string, unknown>; moduleAddress?: string } = {}): unknown {
+  const name = /\.([^.[]+)(\[[^\]]*\])?$/.exec(address)![1];
+  return {
+    address,
+    ...(opts.moduleAddress ? { module_address: opts.moduleAddress } : {}),
+    mode: 'managed',
+    type,
+    name,
+    change: { actions: opts.actions ?? ['create'], before: null, after, after_unknown: opts.unknown ?? {}, before_sensitive: false, after_sensitive: opts.sensitive ?? {} },
+  };
+}
+
+const KV_TF = `variable "purge" {
+  type = bool
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                     = "kv-ml"
+  location                 = "westeurope"
+  resource_group_name      = "rg-ml"
+  tenant_id                = "00000000-0000-0000-0000-000000000000"
+  sku_name                 = "standard"
+  purge_protection_enabled = var.purge
+}
+`;
+const KV_AFTER = { name: 'kv-ml', location: 'westeurope', resource_group_name: 'rg-ml', tenant_id: '00000000-0000-0000-0000-000000000000', sku_name: 'standard', purge_protection_enabled: false, rbac_authorization_enabled: true };
+
+describe('plan addresses', () => {
+  it('keeps instance keys with dots, brackets and quotes whole', () => {
+    const a = parseAddress('module.a["x.y"].module.b[0].azurerm_key_vault.kv["k.[1]"]')!;
+    expect(a.modules).toEqual([{ name: 'a', key: '["x.y"]' }, { name: 'b', key: '[0]' }]);
+    expect([a.type, a.name, a.key]).toEqual(['azurerm_key_vault', 'kv', '["k.[1]"]']);
+    expect(baseAddress(a)).toBe('module.a["x.y"].module.b[0].azurerm_key_vault.kv');
+    expect(configAddress(a)).toBe('module.a.module.b.azurerm_key_vault.kv');
+    const q = parseAddress('module.a["say \\"hi\\". now"].azurerm_x.y')!;
+    expect(q.modules[0]).toEqual({ name: 'a', key: '["say \\"hi\\". now"]' });
+    expect(parseAddress('data.azurerm_client_config.current')?.mode).toBe('data');
+    expect(parseAddress('module.a["unterminated')).toBeUndefined();
+    expect(parseAddress('azurerm_x')).toBeUndefined();
+  });
+});
+
+describe('streaming JSON', () => {
+  /** Feeds `text` in chunks of `n` characters. */
+  const chunks = (text: string, n: number): Iterator<string, void> => {
+    const parts: string[] = [];
+    for (let i = 0; i < text.length; i += n) parts.push(text.slice(i, i + n));
+    return parts[Symbol.iterator]() as Iterator<string, void>;
+  };
+
+  it('hands over raw values across chunk boundaries, with positions, and skips the rest', () => {
+    const text = '{\n  "skip": {"a": "}\\"]", "b": [1, [2]]},\n  "items": [ {"k": "v\\\\"}, 2 ],\n  "x": true\n}\n';
+    for (const n of [1, 3, 7, 1000]) {
+      const got: [string, unknown, string][] = [];
+      streamJson(chunks(text, n), {
+        at: (p) => (p.length === 0 || (p.length === 1 && p[0] === 'items') ? 'enter' : p[0] === 'items' ? 'raw' : 'skip'),
+        raw: (p, raw, start) => void got.push([String(p[1]), JSON.parse(raw), `${start.line}:${start.column}:${start.offset}`]),
+      });
+      expect(got).toEqual([
+        ['0', { k: 'v\\' }, '3:14:55'],
+        ['1', 2, '3:28:69'],
+      ]);
+    }
+  });
+
+  it('reports syntax errors and the nesting limit at their position', () => {
+    const err = (text: string): string => {
+      try {
+        streamJson(chunks(text, 4), { at: (p) => (p.length === 0 ? 'enter' : 'skip') });
+      } catch (e) {
+        if (e instanceof JsonStreamError) return `${e.position.line}:${e.position.column} ${e.message}`;
+        throw e;
+      }
+      return 'no error';
+    };
+    expect(err('{\n  "a": 1\n  "b": 2\n}')).toBe('3:3 Expected a comma or a closing brace here');
+    expect(err('{"a": [1, 2')).toMatch(/^1:\d+ Unexpected end of the file/);
+    expect(err(`{"a": ${'['.repeat(600)}${']'.repeat(600)}}`)).toMatch(/^1:\d+ Nesting deeper than 500 levels/);
+    expect(err('{"a": tru}')).toBe('1:7 Invalid symbol');
+  });
+});
+
+describe('plan JSON linted with its .tf lines', () => {
+  it('keyed module instances, count, azapi body as string and object, a registry module: each at its .tf line', async () => {
+    const dir = path.join(FIXTURES, 'keyed');
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['KV001', 'KV002', 'ST002', 'AML001', 'TF004', 'SEC001'] });
+    const got = r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.level} ${f.address}`);
+    expect(got).toEqual([
+      // count: both instances of azurerm_key_vault.kv at the attribute that set the value (a -var, so no chain).
+      'KV001 main.tf:27:3 error azurerm_key_vault.kv[0]',
+      // A resource of a registry module (not read here): the module block of its caller.
+      'KV001 main.tf:36:1 error module.net.azurerm_key_vault.inner',
+      'KV002 main.tf:36:1 note module.net.azurerm_key_vault.inner',
+      // module.ml["x.y"]: the literal in modules/ml (the static evaluator agrees with the plan).
+      'ST002 modules/ml/main.tf:11:30 error module.ml["x.y"].azurerm_storage_account.sa',
+      // azapi body as a JSON string (v1 jsonencode) and as an object (v2).
+      'AML001 modules/ml/main.tf:21:29 error module.ml["x.y"].azapi_resource.ws_string',
+      'AML001 modules/ml/main.tf:33:29 error module.ml["x.y"].azapi_resource.ws_object',
+    ]);
+    // Named as a file argument: linted on purpose, so no TF004. SEC001 never reads plan values.
+    expect(r.findings.every((f) => f.variants.includes('plan.json'))).toBe(true);
+    // The storage account key is sensitive in the plan: never printed anywhere.
+    const everything = JSON.stringify({ findings: r.findings, undecided: r.undecided, notifications: r.notifications });
+    expect(everything).not.toContain('c2VjcmV0LWtleS1kby1ub3QtcHJpbnQ=');
+    // The plan is streamed, never cached: no code frame or evidence can show a line of it.
+    expect(r.sources.has(path.join(dir, 'plan.json'))).toBe(false);
+  });
+
+  it('the folder with the plan in it: static and plan findings are one, the plan is TF004', async () => {
+    const dir = path.join(FIXTURES, 'keyed');
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, env: 'prod', rules: ['ST002', 'AML001', 'TF004'] });
+    const got = r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')}`);
+    expect(got).toEqual([
+      'ST002 modules/ml/main.tf:11:30 default,plan.json',
+      'AML001 modules/ml/main.tf:21:29 default,plan.json',
+      'AML001 modules/ml/main.tf:33:29 default,plan.json',
+      'TF004 plan.json:1:1 default',
+    ]);
+  });
+
+  it('TF004: a plan named alone or as planFiles is linted on purpose; one a folder walk finds is reported', async () => {
+    const dir = tmp({ 'infra/main.tf': KV_TF, 'infra/plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER)]) });
+    const planFile = path.join(dir, 'infra/plan.json');
+    const tf004 = async (o: Parameters<typeof lint>[0]): Promise<string[]> =>
+      (await lint({ root: dir, noConfig: true, rules: ['TF004'], ...o })).findings.map((f) => at(dir, f));
+    expect(await tf004({ paths: [planFile] })).toEqual([]);
+    expect(await tf004({ paths: [dir] })).toEqual(['infra/plan.json:1:1']);
+    // Named as well as walked: it still sits in the scanned tree (RULES.md TF004).
+    expect(await tf004({ paths: [dir, planFile] })).toEqual(['infra/plan.json:1:1']);
+    // planFiles (the Action's plan input): left out of the walk, so not reported.
+    expect(await tf004({ paths: [dir], planFiles: [planFile] })).toEqual([]);
+    // The CLI's files-only mode (`mlops-iac-lint infra/plan.json`): on purpose; the pre-commit
+    // hook's (every staged file, --no-error-on-unmatched-pattern): a plan about to be committed.
+    expect(await tf004({ paths: [planFile], onlyFiles: [planFile] })).toEqual([]);
+    expect(await tf004({ paths: [planFile], onlyFiles: [planFile], errorOnUnmatchedFile: false })).toEqual(['infra/plan.json:1:1']);
+  });
+
+  it('the CLI files-only mode reports the plan findings located in the .tf files', async () => {
+    const dir = tmp({ 'infra/main.tf': KV_TF, 'infra/other.tf': 'variable "unused" {}\n', 'infra/plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER)], { variables: { purge: { value: false } } }) });
+    const planFile = path.join(dir, 'infra/plan.json');
+    const r = await lint({ paths: [planFile], onlyFiles: [planFile], root: dir, noConfig: true, env: 'prod', rules: ['KV001', 'TF004'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['KV001 infra/main.tf:11:3']);
+  });
+
+  it('a value only the plan knows (-var) is reported at its attribute; unknown and sensitive values never are', async () => {
+    const dir = tmp({
+      'main.tf': KV_TF,
+      'plan.json': plan([
+        change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER),
+      ], { variables: { purge: { value: false }, environment: { value: 'prod' } } }),
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['KV001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.env} ${f.level}`)).toEqual(['KV001 main.tf:11:3 prod error']);
+
+    // after_unknown: not reported; --verbose says it could not decide.
+    const unk = tmp({
+      'main.tf': KV_TF,
+      'plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', { ...KV_AFTER, purge_protection_enabled: null }, { unknown: { purge_protection_enabled: true } })]),
+    });
+    const u = await lint({ paths: [path.join(unk, 'plan.json')], root: unk, noConfig: true, rules: ['KV001'] });
+    expect(u.findings).toEqual([]);
+    expect(u.undecided.map((x) => `${x.ruleId} ${x.reason}`)).toContain('KV001 purge_protection_enabled is known only after apply');
+
+    // after_sensitive: the value is never read (so neither reported nor printed).
+    const sens = tmp({
+      'main.tf': KV_TF,
+      'plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER, { sensitive: { purge_protection_enabled: true } })]),
+    });
+    const s = await lint({ paths: [path.join(sens, 'plan.json')], root: sens, noConfig: true, rules: ['KV001'] });
+    expect(s.findings).toEqual([]);
+    expect(s.undecided[0]?.reason).toBe('purge_protection_enabled is sensitive in the plan (its value is never read)');
+  });
+
+  it('where the static evaluation agrees, the plan value keeps its origin and chain (one finding with the .tf run)', async () => {
+    const dir = tmp({
+      'main.tf': `variable "purge" {
+  type    = bool
+  default = false
+}
+
+module "vaults" {
+  source   = "./vault"
+  for_each = toset(["a.b"])
+  purge    = var.purge
+}
+`,
+      'vault/main.tf': KV_TF.replace('purge_protection_enabled = var.purge', 'purge_protection_enabled = var.purge\n  rbac_authorization_enabled = true'),
+      'plan.json': plan([change('module.vaults["a.b"].azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER, { moduleAddress: 'module.vaults["a.b"]' })], {
+        variables: { purge: { value: false } },
+        configuration: { root_module: { module_calls: { vaults: { source: './vault', module: { resources: [] } } } } },
+      }),
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, env: 'prod', rules: ['KV001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')} ${f.related.map((l) => `${path.relative(dir, l.file)}:${l.range.start.line}`).join(' ')}`)).toEqual([
+      // The default of var.purge, through the module argument, as the static run reports it.
+      'KV001 main.tf:3:13 default,plan.json main.tf:1 main.tf:9 vault/main.tf:1 vault/main.tf:11',
+    ]);
+  });
+
+  it('a plan with more resources than the cap: the rest are not linted, and EVAL001 says so', () => {
+    const text = plan(Array.from({ length: 5 }, (_, i) => change(`azurerm_key_vault.kv${i}`, 'azurerm_key_vault', KV_AFTER)));
+    const r = evaluatePlan({
+      file: '/nowhere/plan.json',
+      root: '/nowhere',
+      chunks: () => [text][Symbol.iterator]() as Iterator<string, void>,
+      parseHcl: () => undefined,
+      listTfFiles: () => undefined,
+      insideRoot: () => false,
+      pathsRead: () => undefined,
+      maxResources: 3,
+    });
+    expect(r.resources.map((x) => x.address)).toEqual(['azurerm_key_vault.kv0', 'azurerm_key_vault.kv1', 'azurerm_key_vault.kv2']);
+    expect(r.problems.map((p) => `${p.ruleId} ${p.location.range.start.line} ${p.message}`)).toEqual(['EVAL001 80 the plan has more than 3 resources; the 2 resource changes after them are not linted']);
+  });
+
+  it('an inline suppression on the .tf line suppresses the plan finding (a plan named alone)', async () => {
+    const dir = tmp({
+      'main.tf': KV_TF.replace('  purge_protection_enabled = var.purge', '  # mlops-iac-lint-ignore KV001 -- sandbox vault, deleted nightly\n  purge_protection_enabled = var.purge'),
+      'plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER)]),
+    });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['KV001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.suppression?.kind ?? 'active'}`)).toEqual(['KV001 main.tf:12:3 inSource']);
+  });
+
+  it('references link plan resources: an unknown ID through the configuration references, a known ID through the resource it names', async () => {
+    const tf = `variable "acr_public" {
+  type = bool
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                          = "acrml"
+  resource_group_name           = "rg-ml"
+  location                      = "westeurope"
+  sku                           = "Premium"
+  public_network_access_enabled = var.acr_public
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw-private"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  container_registry_id         = azurerm_container_registry.acr.id
+  public_network_access_enabled = false
+}
+`;
+    const acrId = '/subscriptions/0/resourceGroups/rg-ml/providers/Microsoft.ContainerRegistry/registries/acrml';
+    const acr = { name: 'acrml', location: 'westeurope', sku: 'Premium', public_network_access_enabled: false };
+    const ws = { name: 'mlw-private', location: 'westeurope', public_network_access_enabled: false, image_build_compute_name: null };
+    const configuration = {
+      root_module: {
+        resources: [
+          { address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', expressions: { container_registry_id: { references: ['azurerm_container_registry.acr.id', 'azurerm_container_registry.acr'] } } },
+        ],
+      },
+    };
+    const created = tmp({
+      'main.tf': tf,
+      'plan.json': plan([
+        change('azurerm_container_registry.acr', 'azurerm_container_registry', acr, { unknown: { id: true } }),
+        change('azurerm_machine_learning_workspace.ws', 'azurerm_machine_learning_workspace', ws, { unknown: { id: true, container_registry_id: true } }),
+      ], { configuration, variables: { acr_public: { value: false } } }),
+    });
+    const existing = tmp({
+      'main.tf': tf,
+      'plan.json': plan([
+        change('azurerm_container_registry.acr', 'azurerm_container_registry', { ...acr, id: acrId }, { actions: ['no-op'] }),
+        change('azurerm_machine_learning_workspace.ws', 'azurerm_machine_learning_workspace', { ...ws, container_registry_id: acrId }, { unknown: { id: true } }),
+      ], { variables: { acr_public: { value: false } } }),
+    });
+    for (const dir of [created, existing]) {
+      const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['AML002'] });
+      expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['AML002 main.tf:13:1']);
+    }
+  });
+
+  it('SEC001 never reads plan values (resolved -var secrets are not hard-coded)', async () => {
+    const dir = tmp({
+      'main.tf': `variable "admin_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "azurerm_linux_virtual_machine" "vm" {
+  name           = "vm-ml"
+  admin_password = var.admin_password
+}
+`,
+      'plan.json': plan([change('azurerm_linux_virtual_machine.vm', 'azurerm_linux_virtual_machine', { name: 'vm-ml', admin_password: 'Pl4n-Secret-Value!', custom_data: 'connection_string=Pl4n-Secret-Value!' })], {
+        variables: { admin_password: { value: 'Pl4n-Secret-Value!' } },
+      }),
+    });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['SEC001'] });
+    expect(r.findings).toEqual([]);
+    expect(JSON.stringify(r)).not.toContain('Pl4n-Secret-Value!');
+  });
+
+  it('a -target plan is partial: what it has is linted, what it lacks is not invented', async () => {
+    const dir = tmp({
+      'main.tf': `${KV_TF}
+resource "azurerm_storage_account" "sa" {
+  name                     = "stml"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  min_tls_version          = var.tls
+}
+
+variable "tls" {
+  type = string
+}
+`,
+      // terraform plan -target=azurerm_storage_account.sa: only that resource changes.
+      'plan.json': plan([change('azurerm_storage_account.sa', 'azurerm_storage_account', { name: 'stml', min_tls_version: 'TLS1_1', allow_nested_items_to_be_public: false })], {
+        variables: { tls: { value: 'TLS1_1' } },
+      }),
+    });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['KV001', 'ST002'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['ST002 main.tf:20:3']);
+  });
+
+  it('delete-only and deposed changes and data sources are not resources; no-op ones are', async () => {
+    const dir = tmp({
+      'main.tf': KV_TF,
+      'plan.json': plan([
+        change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER, { actions: ['no-op'] }),
+        change('azurerm_key_vault.gone', 'azurerm_key_vault', KV_AFTER, { actions: ['delete'] }),
+        { ...(change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER, { actions: ['delete'] }) as object), deposed: '00000001' },
+        { ...(change('data.azurerm_key_vault.x', 'azurerm_key_vault', KV_AFTER, { actions: ['read'] }) as object), mode: 'data' },
+      ]),
+    });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['KV001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.address}`)).toEqual(['KV001 azurerm_key_vault.kv']);
+  });
+
+  it('without a .tf source the finding points into the plan JSON and says so', async () => {
+    const dir = tmp({ 'plans/plan.json': plan([change('module.m["a.b"].azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER, { moduleAddress: 'module.m["a.b"]' })]) });
+    const r = await lint({ paths: [path.join(dir, 'plans/plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['KV001'] });
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0]!;
+    expect(at(dir, f)).toBe('plans/plan.json:8:5');
+    expect(f.message).toMatch(/\(located in the plan JSON: its \.tf source was not found in the scan root\)\.$/);
+  });
+
+  it('format_version 2.x is refused with a clear PARSE001; a syntax error is PARSE001 at its place', async () => {
+    const dir = tmp({ 'plan.json': plan([]).replace('"1.2"', '"2.0"') });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.message}`)).toEqual([
+      'PARSE001 plan.json:2:21 Terraform plan JSON format_version "2.0" is not supported (this linter reads format 1.x); the plan is not linted',
+    ]);
+    const bad = tmp({ 'plan.json': '{\n  "format_version": "1.2",\n  "resource_changes": [\n    {"address": "a.b" "mode": "managed"}\n  ]\n}\n' });
+    const b = await lint({ paths: [path.join(bad, 'plan.json')], root: bad, noConfig: true });
+    expect(b.findings.map((f) => `${f.ruleId} ${at(bad, f)} ${f.message}`)).toEqual(['PARSE001 plan.json:4:23 Expected a comma or a closing brace here']);
+  });
+
+  it('plans of any shape never crash: what is not as Terraform writes it is not a resource', async () => {
+    const weird = [
+      { address: 7, mode: 'managed', type: 'azurerm_key_vault', name: 'kv', change: { actions: ['create'], after: {} } },
+      { address: 'azurerm_key_vault.a', mode: 'managed', change: { actions: 'create', after: 'x' } },
+      { address: 'azurerm_key_vault.b', mode: 'managed', change: 'create' },
+      { address: 'module.m.azurerm_key_vault.c', mode: 'managed', change: { actions: ['create'], after: [1, 2], after_unknown: 'yes', after_sensitive: 3 } },
+      'not an object',
+      { address: 'azurerm_key_vault.kv', mode: 'managed', type: 'azurerm_key_vault', name: 'kv', change: { actions: ['create'], after: KV_AFTER } },
+    ];
+    const dir = tmp({
+      'main.tf': KV_TF,
+      'plan.json': plan(weird, { variables: 'none', configuration: { root_module: { module_calls: { m: { source: 12, module: 'x' } }, resources: { not: 'a list' } } } }),
+    });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['KV001', 'EVAL001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['KV001 main.tf:11:3']);
+    const shapes = tmp({ 'a.json': plan([]).replace('"resource_changes": []', '"resource_changes": {"x": 1}'), 'b.json': '{"format_version": "1.0", "planned_values": 3}' });
+    const s = await lint({ paths: [shapes], root: shapes, noConfig: true });
+    expect(s.findings.map((f) => `${f.ruleId} ${at(shapes, f)}`)).toEqual(['TF004 a.json:1:1', 'TF004 b.json:1:1']);
+  });
+
+  it('does not take ARM templates or other JSON for plans', async () => {
+    const dir = tmp({
+      'azuredeploy.json': JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { format_version: { type: 'string', defaultValue: '1.0' } },
+        resources: [{ type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kv', location: 'westeurope', properties: { resource_changes: [], tenantId: 't', sku: { family: 'A', name: 'standard' } } }],
+      }),
+      'other.json': '{ "format_version": "1.0", "provider_schemas": {} }\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, env: 'prod', rules: ['KV001', 'TF004'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${path.basename(f.location.file)}`)).toEqual(['KV001 azuredeploy.json']);
+  });
+
+  it('the pre-commit hook passes a staged binary plan: TF004, no PARSE001', async () => {
+    const dir = tmp({ 'infra/main.tfplan': `PK\u0003\u0004${'\u0000'.repeat(22)}\u0006\u0000\u0000\u0000tfplan` });
+    const f = path.join(dir, 'infra/main.tfplan');
+    const r = await lint({ paths: [f], onlyFiles: [f], root: dir, noConfig: true, errorOnUnmatchedFile: false });
+    expect(r.findings.map((x) => `${x.ruleId} ${at(dir, x)}`)).toEqual(['TF004 infra/main.tfplan:1:1']);
+  });
+
+  it('a binary plan named on purpose is not read, and says how to lint it', async () => {
+    const dir = tmp({ 'main.tfplan': `PK\u0003\u0004${'\u0000'.repeat(22)}\u0006\u0000\u0000\u0000tfplan` });
+    const r = await lint({ paths: [path.join(dir, 'main.tfplan')], root: dir, noConfig: true });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([
+      'PARSE001 A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON',
+    ]);
+  });
+});

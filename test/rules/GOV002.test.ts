@@ -1,0 +1,280 @@
+/**
+ * GOV002 (org-policy-deny): a resource that a configured Azure Policy with effect deny
+ * rejects. The two reference policies (deny public ML workspace; deny listed GPU VM sizes
+ * without cost-center) in every resource format; a parameterised effect assigned as Deny.
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
+import { DENY_GPU_NO_COST_CENTER, DENY_PUBLIC_ML, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
+
+const ml = { 'policies/deny-public-ml.json': DENY_PUBLIC_ML };
+const gpu = { 'policies/deny-gpu.json': DENY_GPU_NO_COST_CENTER };
+const param = { 'policies/ml-public-param.json': PARAM_EFFECT_PUBLIC_ML };
+const opts = { config: policyConfig() };
+const deny = { level: 'error' as const, env: 'unknown' as const, messageId: 'deny' };
+
+const tfWorkspace = (attr: string): string => `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+${attr}
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+
+const tfVm = (size: string, tags: string): string => `
+resource "azurerm_linux_virtual_machine" "gpu" {
+  name                  = "vm-train"
+  resource_group_name   = "rg-ml"
+  location              = "westeurope"
+  size                  = ${size}
+  admin_username        = "azureuser"
+  network_interface_ids = ["/subscriptions/x/nic"]
+${tags}
+  os_disk {
+    caching              = "ReadWrite"
+    storage_account_type = "Premium_LRS"
+  }
+}
+`;
+
+const armTemplate = (resource: string, generator = false): string => `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",${generator ? `
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },` : ''}
+  "parameters": {
+    "vmSize": {
+      "type": "string",
+      "defaultValue": "Standard_NC24ads_A100_v4"
+    }
+  },
+  "resources": [
+${resource}
+  ]
+}
+`;
+
+const armWorkspace = (pna: string): string => `    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "properties": {
+        "friendlyName": "demo"${pna}
+      }
+    }`;
+
+const armVm = (size: string, tags: string): string => `    {
+      "type": "Microsoft.Compute/virtualMachines",
+      "apiVersion": "2024-03-01",
+      "name": "vm-train",
+      "location": "westeurope",${tags}
+      "properties": {
+        "hardwareProfile": {
+          "vmSize": ${size}
+        }
+      }
+    }`;
+
+const cases: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'workspace-private', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = false'), ...ml }, options: opts },
+      { name: 'gpu-vm-with-cost-center', files: { 'main.tf': tfVm('"Standard_NC24ads_A100_v4"', '  tags = { "cost-center" = "cc-4471" }'), ...gpu }, options: opts },
+      { name: 'cpu-vm-without-tags', files: { 'main.tf': tfVm('"Standard_D4s_v5"', ''), ...gpu }, options: opts },
+      { name: 'no-policies-configured', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = true') } },
+      {
+        name: 'size-unknown',
+        files: { 'main.tf': `variable "size" {\n  type = string\n}\n${tfVm('var.size', '')}`, ...gpu },
+        options: opts,
+      },
+      // The parameterised built-in defaults to Audit: GOV003's, not GOV002's.
+      { name: 'param-effect-default-audit', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = true'), ...param }, options: opts },
+    ],
+    invalid: [
+      { name: 'workspace-public-literal', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), ...ml }, options: opts, ...deny,
+        message: /^Azure Policy "Deny public Azure ML workspaces" \(deny\) rejects azurerm_machine_learning_workspace "mlw-demo": publicNetworkAccess is "Enabled"/,
+        related: [{ file: 'policies/deny-public-ml.json', label: /policy "Deny public Azure ML workspaces": the condition/ }] },
+      {
+        // azurerm sends its default (publicNetworkAccess: Enabled): absent is public.
+        name: 'workspace-public-by-default',
+        files: { 'main.tf': tfWorkspace('').replace('resource "azurerm_machine_learning_workspace" "ws" {', '⟦resource "azurerm_machine_learning_workspace" "ws" {⟧'), ...ml },
+        options: opts,
+        ...deny,
+      },
+      { name: 'gpu-vm-without-cost-center', files: { 'main.tf': tfVm('⟦"Standard_NC24ads_A100_v4"⟧', '  tags = { owner = "ml-team" }'), ...gpu }, options: opts, ...deny,
+        messageIncludes: 'sku.name is "Standard_NC24ads_A100_v4"' },
+      {
+        name: 'gpu-size-from-tfvars',
+        files: { 'main.tf': `variable "size" {\n  type = string\n}\n${tfVm('var.size', '')}`, 'terraform.tfvars': 'size = ⟦"Standard_ND96asr_v4"⟧\n', ...gpu },
+        options: opts,
+        ...deny,
+      },
+      {
+        name: 'param-effect-assigned-deny',
+        files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), ...param },
+        options: { config: policyConfig({ parameters: { 'ml-public-network-param': { effect: 'Deny' } } }) },
+        ...deny,
+      },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'workspace-disabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+`,
+          ...ml,
+        },
+        options: opts,
+      },
+    ],
+    invalid: [
+      {
+        name: 'workspace-enabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      publicNetworkAccess = ⟦"Enabled"⟧
+    }
+  }
+}
+`,
+          ...ml,
+        },
+        options: opts,
+        ...deny,
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      // The template omits publicNetworkAccess: the request has no such property, so `equals Enabled` is false.
+      { name: 'workspace-property-absent', files: { 'main.json': armTemplate(armWorkspace('')), ...ml }, options: opts },
+      { name: 'gpu-vm-tagged', files: { 'main.json': armTemplate(armVm('"Standard_NC24ads_A100_v4"', '\n      "tags": { "cost-center": "cc-1" },')), ...gpu }, options: opts },
+    ],
+    invalid: [
+      { name: 'workspace-enabled', files: { 'main.json': armTemplate(armWorkspace(',\n        "publicNetworkAccess": ⟦"Enabled"⟧')), ...ml }, options: opts, ...deny },
+      {
+        name: 'gpu-vm-size-from-parameter-default',
+        files: { 'main.json': armTemplate(armVm(`"[parameters('vmSize')]"`, '')).replace('"defaultValue": "Standard_NC24ads_A100_v4"', '"defaultValue": ⟦"Standard_NC24ads_A100_v4"⟧'), ...gpu },
+        options: opts,
+        ...deny,
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [{ name: 'workspace-disabled', files: { 'main.json': armTemplate(armWorkspace(',\n        "publicNetworkAccess": "Disabled"'), true), ...ml }, options: opts }],
+    invalid: [
+      { name: 'gpu-vm-untagged', files: { 'main.json': armTemplate(armVm('⟦"Standard_ND96asr_v4"⟧', ''), true), ...gpu }, options: opts, ...deny },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'gpu-vm-tagged',
+        files: {
+          'main.bicep': `
+resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
+  name: 'vm-train'
+  location: 'westeurope'
+  tags: {
+    'cost-center': 'cc-4471'
+  }
+  properties: {
+    hardwareProfile: {
+      vmSize: 'Standard_NC24ads_A100_v4'
+    }
+  }
+}
+`,
+          ...gpu,
+        },
+        options: opts,
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-vm-untagged',
+        files: {
+          'main.bicep': `
+resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
+  name: 'vm-train'
+  location: 'westeurope'
+  properties: {
+    hardwareProfile: {
+      vmSize: ⟦'Standard_NC24ads_A100_v4'⟧
+    }
+  }
+}
+`,
+          ...gpu,
+        },
+        options: opts,
+        ...deny,
+      },
+      {
+        name: 'workspace-enabled',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: ⟦'Enabled'⟧
+  }
+}
+`,
+          ...ml,
+        },
+        options: opts,
+        ...deny,
+      },
+    ],
+  },
+};
+
+// The az CLI front end (issue 13) produces canonical resources: the same view applies. Its
+// cases join the table when that front end is part of the build.
+if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
+  (cases as Record<string, unknown>)['azure-cli'] = {
+    valid: [{ name: 'workspace-disabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\n', ...ml }, options: opts }],
+    invalid: [
+      { name: 'workspace-enabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access ⟦Enabled⟧\n', ...ml }, options: opts, ...deny },
+      { name: 'workspace-default-sent', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n', ...ml }, options: opts, ...deny },
+    ],
+  };
+}
+
+ruleTester('GOV002', cases);

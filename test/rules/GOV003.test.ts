@@ -1,0 +1,191 @@
+/**
+ * GOV003 (org-policy-audit): a resource that a configured Azure Policy with effect audit marks
+ * non-compliant. A parameterised effect at its default (Audit); count/where over NSG rules
+ * (inline and, for the child type, standalone); `like` with `*`; `mode: Indexed` on a type
+ * without tags.
+ */
+import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
+import { AUDIT_N_SERIES, AUDIT_NSG_ADMIN_PORTS, PARAM_EFFECT_PUBLIC_ML, policyConfig } from './policy-cases.js';
+
+const param = { 'policies/ml-public-param.json': PARAM_EFFECT_PUBLIC_ML };
+const nsg = { 'policies/nsg.json': AUDIT_NSG_ADMIN_PORTS };
+const nSeries = { 'policies/n-series.json': AUDIT_N_SERIES };
+const opts = { config: policyConfig() };
+const audit = { level: 'warning' as const, env: 'unknown' as const, messageId: 'audit' };
+
+/** The same rule for the standalone child type, in a given mode. */
+const ruleTypePolicy = (mode: string): string =>
+  JSON.stringify({
+    name: `audit-ssh-rule-${mode}`,
+    properties: {
+      displayName: `Audit SSH rules (${mode})`,
+      mode,
+      policyRule: {
+        if: {
+          allOf: [
+            { field: 'type', equals: 'Microsoft.Network/networkSecurityGroups/securityRules' },
+            { field: 'Microsoft.Network/networkSecurityGroups/securityRules/destinationPortRange', equals: '22' },
+          ],
+        },
+        then: { effect: 'audit' },
+      },
+    },
+  });
+
+const tfNsg = (port: string, source: string): string => `
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+
+  security_rule {
+    name                       = "ssh"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = ${port}
+    source_address_prefix      = ${source}
+    destination_address_prefix = "*"
+  }
+}
+`;
+
+const tfRule = (port: string): string => `
+resource "azurerm_network_security_rule" "ssh" {
+  name                        = "ssh"
+  priority                    = 100
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_range      = ${port}
+  source_address_prefix       = "*"
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg-ml"
+  network_security_group_name = "nsg-ml"
+}
+`;
+
+const armNsg = (port: string, source: string, generator = false): string => `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",${generator ? `
+  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470", "templateHash": "1" } },` : ''}
+  "resources": [
+    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2023-09-01",
+      "name": "nsg-ml",
+      "location": "westeurope",
+      "properties": {
+        "securityRules": [
+          {
+            "name": "https",
+            "properties": { "priority": 90, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "443" }
+          },
+          {
+            "name": "ssh",
+            "properties": { "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": ${source}, "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": ${port} }
+          }
+        ]
+      }
+    }
+  ]
+}
+`;
+
+const tfWorkspace = (attr: string): string => `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+${attr}
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+
+const cases: RuleTable = {
+  terraform: {
+    valid: [
+      { name: 'nsg-ssh-from-vnet-only', files: { 'main.tf': tfNsg('"22"', '"10.0.0.0/8"'), ...nsg }, options: opts },
+      { name: 'workspace-private-param-default', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = false'), ...param }, options: opts },
+      // mode Indexed skips a type without tags: the standalone rule is not evaluated.
+      { name: 'indexed-skips-security-rules', files: { 'main.tf': tfRule('"22"'), 'policies/rule.json': ruleTypePolicy('Indexed') }, options: opts },
+      // Assigned as Deny: GOV002's, not GOV003's.
+      {
+        name: 'param-effect-assigned-deny',
+        files: { 'main.tf': tfWorkspace('  public_network_access_enabled = true'), ...param },
+        options: { config: policyConfig({ parameters: { 'ml-public-network-param': { effect: 'Deny' } } }) },
+      },
+      { name: 'cpu-size-not-like-n', files: { 'main.tf': 'resource "azurerm_linux_virtual_machine" "vm" {\n  name = "vm-a"\n  size = "Standard_D4s_v5"\n}\n', ...nSeries }, options: opts },
+    ],
+    invalid: [
+      { name: 'param-effect-default-audit', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), ...param }, options: opts, ...audit,
+        message: /^Azure Policy "Azure Machine Learning Workspaces should disable public network access" \(audit\) marks azurerm_machine_learning_workspace "mlw-demo" as non-compliant: publicNetworkAccess is "Enabled"/ },
+      { name: 'nsg-inline-ssh-from-anywhere', files: { 'main.tf': tfNsg('⟦"22"⟧', '"*"'), ...nsg }, options: opts, ...audit },
+      { name: 'all-mode-standalone-rule', files: { 'main.tf': tfRule('⟦"22"⟧'), 'policies/rule.json': ruleTypePolicy('All') }, options: opts, ...audit },
+      { name: 'like-wildcard', files: { 'main.tf': 'resource "azurerm_linux_virtual_machine" "vm" {\n  name = "vm-a"\n  size = ⟦"Standard_NC24ads_A100_v4"⟧\n}\n', ...nSeries }, options: opts, ...audit },
+    ],
+  },
+  azapi: {
+    valid: [
+      {
+        name: 'workspace-disabled',
+        files: { 'main.tf': 'resource "azapi_resource" "ws" {\n  type = "Microsoft.MachineLearningServices/workspaces@2024-04-01"\n  name = "mlw-demo"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  body = {\n    properties = {\n      publicNetworkAccess = "Disabled"\n    }\n  }\n}\n', ...param },
+        options: opts,
+      },
+    ],
+    invalid: [
+      {
+        // `exists: false` holds on the request body: azapi sends only what is written.
+        name: 'workspace-property-absent',
+        files: { 'main.tf': '⟦resource "azapi_resource" "ws" {⟧\n  type = "Microsoft.MachineLearningServices/workspaces@2024-04-01"\n  name = "mlw-demo"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  body = {\n    properties = {\n      friendlyName = "demo"\n    }\n  }\n}\n', ...param },
+        options: opts,
+        ...audit,
+      },
+    ],
+  },
+  arm: {
+    valid: [{ name: 'nsg-ssh-from-vnet', files: { 'main.json': armNsg('"22"', '"VirtualNetwork"'), ...nsg }, options: opts }],
+    invalid: [{ name: 'nsg-ssh-from-internet', files: { 'main.json': armNsg('⟦"22"⟧', '"Internet"'), ...nsg }, options: opts, ...audit }],
+  },
+  'bicep-compiled': {
+    valid: [{ name: 'nsg-https-only', files: { 'main.json': armNsg('"8443"', '"*"', true), ...nsg }, options: opts }],
+    invalid: [{ name: 'nsg-rdp-wildcard', files: { 'main.json': armNsg('⟦"3389"⟧', '"*"', true), ...nsg }, options: opts, ...audit }],
+  },
+  bicep: {
+    valid: [
+      {
+        name: 'vm-d-series',
+        files: { 'main.bicep': "resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'vm-a'\n  location: 'westeurope'\n  properties: {\n    hardwareProfile: {\n      vmSize: 'Standard_D4s_v5'\n    }\n  }\n}\n", ...nSeries },
+        options: opts,
+      },
+    ],
+    invalid: [
+      {
+        name: 'vm-n-series',
+        files: { 'main.bicep': "resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'vm-a'\n  location: 'westeurope'\n  properties: {\n    hardwareProfile: {\n      vmSize: ⟦'Standard_NV36ads_A10_v5'⟧\n    }\n  }\n}\n", ...nSeries },
+        options: opts,
+        ...audit,
+      },
+    ],
+  },
+};
+
+// The az CLI front end (issue 13) produces canonical resources: the same view applies.
+if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
+  (cases as Record<string, unknown>)['azure-cli'] = {
+    valid: [{ name: 'workspace-disabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\n', ...param }, options: opts }],
+    invalid: [{ name: 'workspace-enabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access ⟦Enabled⟧\n', ...param }, options: opts, ...audit }],
+  };
+}
+
+ruleTester('GOV003', cases);
