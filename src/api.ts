@@ -26,7 +26,7 @@ import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
-import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
+import type { ClassifiedFile, EvaluatedUnit, Family, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
 import { policyFiles } from './config/policy-files.js';
 import { loadPolicyFiles } from './eval/policy/index.js';
@@ -230,6 +230,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const suppressionSources: SuppressionSource[] = [];
   const metadata: MetadataSource[] = [];
   const skippedByFrontEnds: { file: string; reason: string }[] = [];
+  const unitsByFrontEnd: { fe: FrontEnd; units: EvaluatedUnit[] }[] = [];
+  const evaluatedElsewhere = new Map<string, FrontEnd>();
   const fallbackFiles = new Map<string, string>();
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
@@ -238,7 +240,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     // Containment: a bug in one front end costs its own files, never the whole report.
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
-    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys, u.opaqueModules));
+    unitsByFrontEnd.push({ fe, units: out.units });
+    for (const f of out.evaluatedElsewhere ?? []) evaluatedElsewhere.set(f, fe);
     terraformModules.push(...(out.terraformModules ?? []));
     ciFiles.push(...(out.ciFiles ?? []));
     problems.push(...out.problems);
@@ -247,6 +250,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     skippedByFrontEnds.push(...(out.skipped ?? []));
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
     timing?.mark(fe.name);
+  }
+  // A file another front end evaluated in its users' context is not also evaluated on its own.
+  for (const { fe, units } of unitsByFrontEnd) {
+    for (const u of units) {
+      const resources = evaluatedElsewhere.size === 0 ? u.resources : u.resources.filter((r) => (evaluatedElsewhere.get(r.header.file) ?? fe) === fe);
+      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules));
+    }
   }
   const scanned: ScannedFile[] = allFiles;
   const policies = loadPolicies(config, options.policyAliasesFile, host, graphs, problems, notices);

@@ -44,7 +44,8 @@ import {
 import { interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
-import type { EvaluatedUnit, FrontEndContext } from './types.js';
+import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import { fileCommandResources, newFileLinks, type FileCommand } from './azure-cli-files.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -68,6 +69,12 @@ export interface AzureCliResult {
   units: EvaluatedUnit[];
   fileReferences: AzFileReference[];
   heredocs: HeredocWrite[];
+  /** Scanned Azure ML YAML files evaluated as `az ml … --file` commands use them (their stand-alone evaluation is dropped). */
+  linkedFiles: string[];
+  /** Syntax errors of `--file` YAML no front end claimed. */
+  problems: Problem[];
+  /** Comments of `--file` YAML no front end claimed (suppressions). */
+  suppressionSources: SuppressionSource[];
 }
 
 /** Variables and assignments whose value names the environment (FORMATS.md §1(e) trap 10; RULES.md). */
@@ -98,6 +105,9 @@ interface ParsedFlags {
   refs: Map<string, Value>;
   location?: Value;
   file?: Value;
+  /** The `--file` value as written, and where. */
+  fileRaw?: string;
+  fileAt?: Location;
   sets: { key: string; value: Value; range: Range }[];
   priority?: { value: Value; at: Location };
   /** An unquoted unknown expansion stands where a flag may be: absent flags are unknown. */
@@ -164,13 +174,18 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     } else if (has(LOCATION_FLAGS, name)) {
       out.location = takeOne()?.value;
     } else if (has(FILE_FLAGS, name)) {
-      out.file = takeOne()?.value;
+      const v = takeOne();
+      out.file = v?.value;
+      out.fileRaw = v ? v.word.word.raw.slice(v.from) : undefined;
+      out.fileAt = v ? { file, range: v.word.word.range } : undefined;
     } else if (name === SET_FLAG) {
       for (const { w: sw, from } of takeMany().words) {
         const raw = sw.word.raw.slice(from);
         const e = raw.indexOf('=');
         if (e <= 0) continue;
-        out.sets.push({ key: (sw.text ?? raw).split('=')[0]!, value: sliceValue(sw, from + e + 1), range: sw.word.range });
+        // The key as the shell passes it: quotes removed (`"size=$1"` sets `size`).
+        const key = sw.text !== undefined ? sw.text.split('=')[0]! : raw.slice(0, e).replace(/["'\\]/g, '');
+        out.sets.push({ key, value: sliceValue(sw, from + e + 1), range: sw.word.range });
       }
     } else if (name === '--priority') {
       const v = takeOne();
@@ -298,6 +313,13 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const fileReferences: AzFileReference[] = [];
   const heredocs: HeredocWrite[] = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === 'script' && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0]! }]));
+  const links = newFileLinks();
+  const linkerFor = (inScript: boolean, hds: () => readonly HeredocWrite[]): Linker => ({
+    inScript,
+    heredocs: hds,
+    // The evaluation is replaced by the command's unit when the draft is placed.
+    resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
+  });
   for (const file of ciFiles) {
     const places = placesOf(file);
     const draftsByVariant = new Map<string, Draft[]>();
@@ -326,11 +348,11 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, sc.expansion);
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false) ?? []) add(variantName, d, env);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env);
           }
         }
         for (const inv of run.invocations) {
-          const built = fromInvocation(inv, file.file, fileReferences, vi === 0);
+          const built = fromInvocation(inv, file.file, fileReferences, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
           if (!built) continue;
           const existing = draftsByVariant.get(variantName) ?? [];
           for (const d of built) {
@@ -346,7 +368,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
       const env = envClassOf(ctx, file, place, run.assigned);
-      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false) ?? []) add('default', d, env);
+      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env);
     }
     // Known reusable templates called from this file.
     for (const call of templateCalls(file)) {
@@ -378,6 +400,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     units: [...byUnit.values()].map((u) => ({ evaluation: u.evaluation, resources: u.resources, refKeys })),
     fileReferences,
     heredocs,
+    linkedFiles: [...links.linkedFiles],
+    problems: links.problems,
+    suppressionSources: links.suppressionSources,
   };
 }
 
@@ -409,7 +434,14 @@ function envClassOf(ctx: FrontEndContext, file: CiFile, place: ScriptPlace | und
   return classifyPath(path.dirname(rel))?.env ?? 'unknown';
 }
 
-function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean): Draft[] | undefined {
+/** How `az ml … --file` commands of one script are linked to the YAML they read. */
+interface Linker {
+  inScript: boolean;
+  heredocs: () => readonly HeredocWrite[];
+  resources(cmd: FileCommand): Resource[];
+}
+
+function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean, linker?: Linker): Draft[] | undefined {
   const head: string[] = [];
   for (const w of inv.words) {
     if (w.text === undefined || w.text.startsWith('-')) break;
@@ -421,8 +453,26 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   const at: Location = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at });
-    // The resource is the YAML file's (the Azure ML YAML front end), with these overrides.
-    return undefined;
+    // The resources are the YAML file's, with this command's overrides and context (azure-cli-files.ts).
+    if (!linker || (spec.kind !== 'ml.compute' && spec.kind !== 'ml.workspace')) return undefined;
+    const cmd: FileCommand = {
+      file,
+      inScript: linker.inScript,
+      subject: inv.script.subject,
+      command: spec.command,
+      kind: spec.kind,
+      verb: spec.verb === 'update' ? 'update' : 'create',
+      path: flags.file,
+      pathRaw: flags.fileRaw ?? '',
+      pathAt: flags.fileAt ?? at,
+      sets: flags.sets,
+      ...(flags.name ? { name: flags.name } : {}),
+      ...(flags.parent ? { workspace: flags.parent } : {}),
+      at,
+      heredocs: linker.heredocs(),
+    };
+    const parentKey = flags.parent?.kind === 'string' ? flags.parent.value : undefined;
+    return linker.resources(cmd).map((resource) => ({ resource, spec, nameKey: resource.name?.kind === 'string' ? resource.name.value : undefined, parentKey }));
   }
   const nameRaw = flags.name?.raw ?? '';
   const address = `${inv.script.subject}: az ${spec.command}${nameRaw ? ` ${nameRaw}` : ''}`;

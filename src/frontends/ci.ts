@@ -42,6 +42,14 @@ export const ciFrontEnd: FrontEnd = {
     }
     // The az commands of the same parse become resources (the `azure-cli` format).
     const az = azureCliUnits(ciFiles, ctx);
-    return { units: az.units, ciFiles, problems, suppressionSources, azureCli: { fileReferences: az.fileReferences, heredocs: az.heredocs } };
+    return {
+      units: az.units,
+      ciFiles,
+      problems: [...problems, ...az.problems],
+      suppressionSources: [...suppressionSources, ...az.suppressionSources],
+      azureCli: { fileReferences: az.fileReferences, heredocs: az.heredocs },
+      // `az ml … --file X`: X is linted as the commands use it, not also on its own.
+      evaluatedElsewhere: az.linkedFiles,
+    };
   },
 };

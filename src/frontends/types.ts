@@ -77,6 +77,13 @@ export interface FrontEndResult {
    */
   azureCli?: { fileReferences: AzFileReference[]; heredocs: HeredocWrite[] };
   /**
+   * Files this front end evaluated in a context their own front end does not know (an Azure ML
+   * YAML named by `az ml compute create --file`, with the command's `--set` overrides,
+   * environment and workspace): the resources other front ends built from them are dropped,
+   * so such a file is linted as its commands use it and not also on its own.
+   */
+  evaluatedElsewhere?: string[];
+  /**
    * Files findings are located in only as a last resort (a plan JSON whose `.tf` source was not
    * found): the message of every finding located there gets `explanation` appended.
    */

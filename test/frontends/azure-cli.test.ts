@@ -20,7 +20,10 @@ function run(files: Record<string, string>): AzureCliResult {
     expect(doc.errors).toEqual([]);
     return buildCiModel(doc);
   });
-  const ctx = { root: ROOT, envForPath: () => undefined } as unknown as FrontEndContext;
+  // The files, through a Host-like reader (the `--file` linking reads scripts and YAML).
+  const texts = new Map(Object.entries(files).map(([rel, text]) => [`${ROOT}/${rel}`, text]));
+  const host = { readText: (f: string) => texts.get(f), isFile: (f: string) => texts.has(f) };
+  const ctx = { root: ROOT, host, allFiles: [], envForPath: () => undefined } as unknown as FrontEndContext;
   return azureCliUnits(ciFiles, ctx);
 }
 
@@ -250,7 +253,9 @@ describe('azure-cli front end: handed to the Azure ML YAML front end', () => {
         'az ml compute create -f $FILE --set size=Standard_NC6s_v3 max_instances=2 -w ws',
       ].join('\n'),
     });
-    expect(resources(r)).toEqual([]);
+    // The heredoc is the command's compute, with the --set overrides (azure-cli-files.ts).
+    const c = only(r, 'ml.compute');
+    expect([c.address, attr(c, 'vmSize'), attr(c, 'maxNodeCount'), show(c.refs.get('workspace'))]).toEqual(['script: az ml compute create --file $FILE', 'Standard_NC6s_v3@7:42', '2@7:73', 'ml.workspace:ws@7:78']);
     expect(r.fileReferences.map((f) => [f.command, show(f.path), f.sets.map((s) => `${s.key}=${show(s.value)}`)])).toEqual([
       ['ml compute create', 'compute.yml@1:6', ['size=Standard_NC6s_v3@7:42', 'max_instances=2@7:73']],
     ]);

@@ -1197,9 +1197,32 @@ const azureCli: RuleTable = {
       {
         name: 'update-fixes-create',
         files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type AmlCompute --min-instances 2\naz ml compute update -n cpu-cluster -w ws --min-instances 0\n' },
+      },      {
+        // The file alone keeps 2 nodes; the command that uses it sets 0.
+        name: 'file-set-min-instances-zero',
+        files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml --set min_instances=0 -w ws\n' },
+      },
+      {
+        name: 'heredoc-unquoted-variable',
+        files: { 'deploy.sh': 'MIN=$1\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: $MIN\nEOF\naz ml compute create -f c.yml\n' },
       },
     ],
     invalid: [
+      {
+        name: 'heredoc-quoted-delimiter',
+        files: { 'deploy-prod.sh': "cat <<'EOF' > c.yml\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c.yml -w ws\n" },
+        // The script's environment class (its name) applies to the file's compute: prod keeps warm nodes on purpose.
+        level: 'note',
+        env: 'prod',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'file-set-min-instances',
+        files: { 'infra/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'infra/deploy.sh': 'az ml compute create -f compute.yml --set min_instances=⟦3⟧\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
       {
         name: 'min-instances-from-default-expansion',
         files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --min-instances "${MIN_NODES:-⟦2⟧}"\n' },

@@ -947,7 +947,22 @@ const azureCli: RuleTable = {
         name: 'branches-disagree',
         files: { 'deploy.sh': 'if [ "$X" = 1 ]; then\n  SIZE=Standard_D4s_v5\nelse\n  SIZE=Standard_NC6s_v3\nfi\naz ml compute create -n gpu-cluster --type AmlCompute --size $SIZE\n' },
       },
-      { name: 'loop-variable', files: { 'deploy.sh': 'for SIZE in Standard_D4s_v5 Standard_NC6s_v3; do\n  az ml compute create -n gpu-$SIZE --type AmlCompute --size $SIZE\ndone\n' } },
+      { name: 'loop-variable', files: { 'deploy.sh': 'for SIZE in Standard_D4s_v5 Standard_NC6s_v3; do\n  az ml compute create -n gpu-$SIZE --type AmlCompute --size $SIZE\ndone\n' } },      {
+        // The file alone is a GPU001 case; the only command that uses it sets a GPU size.
+        name: 'file-set-gpu-size',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: Standard_D4s_v3\n',
+          'deploy.sh': 'az ml compute create -f compute.yml --set size=Standard_NC6s_v3 -w ws\n',
+        },
+      },
+      {
+        // An unknown override: the size is not known, whatever the file says.
+        name: 'file-set-unknown-size',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: Standard_D4s_v3\n',
+          'deploy.sh': 'az ml compute create -f compute.yml --set "size=$1"\n',
+        },
+      },
     ],
     invalid: [
       {
@@ -971,6 +986,36 @@ const azureCli: RuleTable = {
         level: 'error',
         env: 'unknown',
         messageId: 'notGpuSize',
+      },
+      {
+        name: 'heredoc-compute-yml',
+        files: {
+          'deploy.sh': "cat > compute.yml <<'EOF'\ntype: amlcompute\nname: gpu-cluster\nsize: ⟦Standard_D4s_v3⟧\nEOF\naz ml compute create -f compute.yml -w ws\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'file-set-from-variable',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: Standard_NC6s_v3\n',
+          'deploy.sh': 'SIZE=⟦Standard_D4s_v3⟧\naz ml compute create -f compute.yml --set size=$SIZE\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'file-set-overrides-gpu-size',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: Standard_NC6s_v3\n',
+          'deploy.sh': 'az ml compute create --file ./compute.yml --set size=⟦Standard_D4s_v3⟧ -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'compute.yml', line: 3, label: /replaced by --set/ }],
       },
       {
         name: 'nodepool-add-without-size',

@@ -340,6 +340,14 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
       { name: 'current-size', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC64as_T4_v3 --min-instances 0\n' } },
       { name: 'prefix-of-a-current-size-is-not-retired', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC64as_T4_v3 --node-taints sku=gpu:NoSchedule\n' } },
       { name: 'unknown-size', files: { 'deploy.sh': 'az vm create -n vm1 -g rg --image Ubuntu2204 --size "$1"\n' } },
+      {
+        // The file alone names a retired size; the only command that uses it sets a current one (src/frontends/azure-cli-files.ts).
+        name: 'file-set-current-size',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: Standard_NC6\n',
+          'deploy.sh': 'az ml compute create --file compute.yml --set size=Standard_NC64as_T4_v3\n',
+        },
+      },
     ],
     invalid: [
       {
@@ -353,6 +361,14 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
       {
         name: 'default-expansion-names-a-retired-size',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size ${GPU_SIZE:-⟦Standard_NV6⟧} --node-taints sku=gpu:NoSchedule\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'of the NV series, which Azure retired on 2023-09-06',
+      },
+      {
+        name: 'heredoc-retired-size',
+        files: { 'deploy.sh': "cat > gpu.yml <<'EOF'\ntype: amlcompute\nname: gpu-cluster\nsize: ⟦Standard_NV6⟧\nEOF\naz ml compute create -f gpu.yml -w ws\n" },
         level: 'error',
         env: 'unknown',
         messageId: 'retired',

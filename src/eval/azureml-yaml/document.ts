@@ -27,6 +27,12 @@ export interface AmlYamlOverride {
   value: string;
   /** The override's value as written (a finding about the key points here). */
   location: Location;
+  /**
+   * The value as the script resolves it, when `value` is not the whole story: a `--set
+   * size=$SIZE` whose variable is assigned a literal (its origin is the assignment), or an
+   * unknown expansion. Text values are still typed like a plain YAML scalar.
+   */
+  resolved?: Value;
 }
 
 export interface ReadOptions {
@@ -102,13 +108,14 @@ export function mayBeAmlYaml(text: string): boolean {
   return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text) && /^name[ \t]*:/m.test(text) && !FOREIGN_KEY_LINE.test(text);
 }
 
-const SHELL_EXPANSION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/;
+/** `$VAR`, `${VAR…}`, `$(…)` and, in a CI file, `${{ … }}` (substituted before the shell runs). */
+const SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
 
 /** A plain or quoted YAML scalar (or a `--set` value) as a typed value. */
 export function scalarValue(text: string, plain: boolean, origin: Location, opts: ReadOptions = {}): Value {
   if (opts.shellExpansions) {
     const m = SHELL_EXPANSION.exec(text);
-    if (m) return unknown(`depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file`, origin);
+    if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
   }
   if (!plain) return str(text, origin);
   const t = text.trim();
@@ -167,6 +174,32 @@ export function withOverride(body: ObjectValue, path: readonly string[], value: 
   return { ...body, entries };
 }
 
+/** An override's typed value (a resolved text keeps its origin and the places it passed through). */
+function overrideValue(o: AmlYamlOverride, opts: ReadOptions): Value {
+  const r = o.resolved;
+  if (!r) return scalarValue(o.value, true, o.location, opts);
+  if (r.kind !== 'string') return r;
+  const typed = scalarValue(r.value, true, r.origin ?? o.location, { ...opts, shellExpansions: false });
+  return { ...typed, via: r.via };
+}
+
+/** The value at a dotted path of a body (a numeric segment indexes a list), if written. */
+function valueAtPath(body: ObjectValue, segments: readonly string[]): Value | undefined {
+  let v: Value | undefined = body;
+  for (const s of segments) {
+    if (v?.kind === 'object') v = v.entries.get(s) ?? [...v.entries].find(([k]) => k.toLowerCase() === s.toLowerCase())?.[1];
+    else if (v?.kind === 'list' && /^\d+$/.test(s)) v = v.items[Number(s)];
+    else return undefined;
+  }
+  return v;
+}
+
+/** An override that replaces a value written in the file: the file's value is a related location of it. */
+function relatedToReplaced(v: Value, replaced: Value | undefined): Value {
+  if (!replaced?.origin) return v;
+  return { ...v, via: [...(v.via ?? []), { ...replaced.origin, label: 'the value in the file, replaced by --set' }] };
+}
+
 /**
  * One document as values, with the overrides applied in order (a later `--set` of the same
  * key wins). Undefined when the root is not an Azure ML compute or workspace document.
@@ -178,7 +211,7 @@ export function readAmlYamlDocument(file: string, root: YamlMap, index: number, 
   for (const o of overrides) {
     const segments = o.path.split('.').filter((s) => s.length > 0);
     if (segments.length === 0) continue;
-    body = withOverride(body, segments, scalarValue(o.value, true, o.location, opts));
+    body = withOverride(body, segments, relatedToReplaced(overrideValue(o, opts), valueAtPath(body, segments)));
   }
   const entry = (k: string) => root.entries.find((e) => e.key === k);
   const at = (type === 'workspace' ? entry('name') ?? entry('$schema') : entry('type') ?? entry('name') ?? entry('$schema'))?.range ?? root.range;

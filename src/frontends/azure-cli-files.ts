@@ -1,0 +1,237 @@
+/**
+ * `az ml compute|workspace create|update --file X [--set k=v …]`: the Azure ML YAML the command
+ * reads becomes the command's resources (FORMATS.md §1(e) trap 8, §4(d)), evaluated as that
+ * command runs it:
+ *
+ * - **Which file.** A heredoc earlier in the same file that writes the same path
+ *   (`cat > compute.yml <<EOF`) wins: the script wrote it just before. Otherwise a scanned file,
+ *   looked up relative to the working directory the command most likely has: for a script, its
+ *   own folder, then the repository root (scan root); for a workflow or pipeline step, the
+ *   repository root (where CI steps start), then the CI file's folder. The first that exists
+ *   is read, through the Host (never outside the scan root: an absolute path or one that
+ *   climbs out is not read). A path with an unknown part (`$DIR/compute.yml`), a file not
+ *   found and a heredoc that is not YAML give a resource whose attributes are all unknown, so
+ *   `--verbose` says what could not be decided and nothing is reported.
+ * - **Overrides.** `--set k=v` replaces the key (dotted paths, later wins) and `--name` the
+ *   `name`; a finding about a replaced key points at the `--set` value, the file's value is a
+ *   related location. Other flags given with `--file` are not read.
+ * - **Heredocs.** Parsed in place (positions are the script's). An unquoted delimiter expands
+ *   `$VAR`/`${VAR}`/`$(…)` (→ unknown values); `<<'EOF'` is literal — except that GitHub and
+ *   Azure Pipelines substitute `${{ }}`/`$( )` in a CI file before the shell sees it.
+ * - **Context.** The resources join the command's unit (its environment class and variant), a
+ *   compute is linked to the workspace of `--workspace-name/-w`, a workspace takes the
+ *   azure-cli identity of its name (so `az ml compute create -w <name>` in the same file links
+ *   to it). Addresses (fingerprints) follow the azure-cli convention: step + `az <command>` +
+ *   the `--name` argument as written, else `--file <path as written>`.
+ * - **No double report.** A scanned file read here is listed in `linkedFiles`: its stand-alone
+ *   evaluation by the azureml-yaml front end is dropped (FrontEndResult.evaluatedElsewhere), so
+ *   a file is linted as its commands use it — once per command; the engine merges identical
+ *   findings (same rule, place and attribute) of several commands into one.
+ */
+import path from 'node:path';
+import type { Location } from '../core/source.js';
+import { str, unknown, type Value } from '../core/value.js';
+import type { HeredocWrite } from '../eval/azcli/interpret.js';
+import type { Evaluation, Fact, Resource } from '../model/resource.js';
+import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
+import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
+import type { FrontEndContext, Problem, SuppressionSource } from './types.js';
+
+/** One `az ml … --file` command to link, as the azure-cli front end read it. */
+export interface FileCommand {
+  /** The file the command is written in. */
+  file: string;
+  /** Whether that file is a script run on its own (its folder is the likely working directory) or a CI file. */
+  inScript: boolean;
+  subject: string;
+  command: string;
+  kind: 'ml.compute' | 'ml.workspace';
+  verb: 'create' | 'update';
+  /** The `--file` value and the text it was written as. */
+  path: Value;
+  pathRaw: string;
+  /** The `--file` value's word in the command. */
+  pathAt: Location;
+  sets: { key: string; value: Value; range: Location['range'] }[];
+  name?: { value: Value; raw: string };
+  /** `--workspace-name/-w` of a compute command. */
+  workspace?: Value;
+  /** The `az` token. */
+  at: Location;
+  /** Heredocs of the same file (any order; those written before `at` count). */
+  heredocs: readonly HeredocWrite[];
+}
+
+/** What the linking found besides resources, for the front end's result. */
+export interface FileLinks {
+  /** Scanned files evaluated in a command's context (their stand-alone evaluation is dropped). */
+  linkedFiles: Set<string>;
+  problems: Problem[];
+  suppressionSources: SuppressionSource[];
+  /** Files whose syntax error or comments were already handed on (once per file, not per command). */
+  handedOn: Set<string>;
+}
+
+export function newFileLinks(): FileLinks {
+  return { linkedFiles: new Set(), problems: [], suppressionSources: [], handedOn: new Set() };
+}
+
+/** Identity key of a workspace the azure-cli way (`ml.workspace:<name>`), so `-w <name>` links to it. */
+const workspaceIdentity = (name: string): string => `ml.workspace:${name}`;
+
+/** `a/./b`, `./a` → `a/b`; undefined for an absolute path or one that climbs out. */
+function cleanRelative(p: string): string | undefined {
+  const slashed = p.replace(/\\/g, '/').trim();
+  if (slashed === '' || slashed.startsWith('/') || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith('~')) return undefined;
+  const n = path.posix.normalize(slashed);
+  return n.startsWith('../') || n === '..' ? undefined : n;
+}
+
+/** The latest heredoc written before the command that writes the same path. */
+function heredocFor(cmd: FileCommand, rel: string): HeredocWrite | undefined {
+  let best: HeredocWrite | undefined;
+  for (const h of cmd.heredocs) {
+    if (h.file !== cmd.file || h.target.kind !== 'string') continue;
+    if (h.heredoc.range.start.offset >= cmd.at.range.start.offset) continue;
+    if (cleanRelative(h.target.value) !== rel) continue;
+    if (!best || h.heredoc.range.start.offset > best.heredoc.range.start.offset) best = h;
+  }
+  return best;
+}
+
+/** The folders a relative path is looked up in, most likely working directory first. */
+function candidates(cmd: FileCommand, rel: string, root: string): string[] {
+  const own = path.join(path.dirname(cmd.file), rel);
+  const fromRoot = path.join(root, rel);
+  const order = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
+  return [...new Set(order)].filter((p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+}
+
+/**
+ * The resources of one `az ml … --file` command (in `evaluation`, which the caller replaces
+ * with the command's unit). Never throws on bad input.
+ */
+export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, ctx: FrontEndContext, links: FileLinks): Resource[] {
+  const p = cmd.path;
+  if (p.kind !== 'string') return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === 'unknown' ? p.reason : 'not a string'}`)];
+  const rel = cleanRelative(p.value);
+  if (rel === undefined) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
+  const hd = heredocFor(cmd, rel);
+  let src: AmlYamlText;
+  let scanned: string | undefined;
+  if (hd) {
+    const text = ctx.host.readText(cmd.file);
+    if (text === undefined) return [undecidable(cmd, evaluation, `${rel} is written by a heredoc that could not be read`)];
+    const body = hd.heredoc.text;
+    // GitHub/Azure Pipelines substitute their expressions even inside a quoted heredoc.
+    const ciExpressions = !cmd.inScript && /\$\{\{|\$\(/.test(body);
+    const span = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset };
+    // `<<-` strips leading tabs, which YAML does not take as indentation: a tab becomes a space (positions stay).
+    const read = hd.heredoc.stripTabs ? text.slice(0, span.start) + text.slice(span.start, span.end).replace(/^\t+/gm, (t) => ' '.repeat(t.length)) + text.slice(span.end) : text;
+    src = { file: cmd.file, text: read, span, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
+  } else {
+    const tried = candidates(cmd, rel, ctx.root);
+    scanned = tried.find((f) => ctx.host.isFile(f));
+    const text = scanned === undefined ? undefined : ctx.host.readText(scanned);
+    if (scanned === undefined || text === undefined) {
+      const where = tried.map((f) => path.relative(ctx.root, f).split(path.sep).join('/') || '.').join(' or ');
+      return [undecidable(cmd, evaluation, `the file named by --file (${rel}) is not in the scan (looked for ${where})`)];
+    }
+    src = { file: scanned, text, typeHint: typeHintOf(cmd) };
+  }
+  // A `--set $KEY=v` may replace any key: nothing of the file, as this command uses it, is decided.
+  const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
+  if (unknownKey) {
+    if (scanned) links.linkedFiles.add(scanned);
+    return [undecidable(cmd, evaluation, `--set ${unknownKey.key}=… may replace any key of the file`)];
+  }
+  const result = amlYamlResources(src, overridesOf(cmd), evaluation);
+  if (result.problems.length > 0) {
+    // A file another front end claimed reports its own syntax error; a heredoc's is not the script's
+    // (its text may be shell-expanded into valid YAML). Nothing of a broken text is decided.
+    if (scanned && !claimed(ctx, scanned)) reportOnce(links, scanned, () => links.problems.push(...result.problems));
+    return [undecidable(cmd, evaluation, `${rel} is not YAML this reader parses: ${result.problems[0]!.message}`)];
+  }
+  if (scanned) {
+    // Only a file that is an Azure ML document for this command replaces its stand-alone evaluation.
+    if (result.resources.length > 0) links.linkedFiles.add(scanned);
+    if (!claimed(ctx, scanned)) reportOnce(links, scanned, () => links.suppressionSources.push(result.suppressionSource));
+  }
+  const many = result.resources.length > 1;
+  return result.resources.map((r, i) => inCommandContext(r, cmd, many ? i : undefined));
+}
+
+function typeHintOf(cmd: FileCommand): 'workspace' | 'amlcompute' {
+  return cmd.kind === 'ml.workspace' ? 'workspace' : 'amlcompute';
+}
+
+function claimed(ctx: FrontEndContext, file: string): boolean {
+  return ctx.allFiles.some((f) => f.path === file);
+}
+
+function reportOnce(links: FileLinks, file: string, act: () => void): void {
+  if (links.handedOn.has(file)) return;
+  links.handedOn.add(file);
+  act();
+}
+
+/** `--set k=v` in order, then `--name` (the CLI applies the name over the file's). */
+function overridesOf(cmd: FileCommand): AmlYamlOverride[] {
+  const out: AmlYamlOverride[] = [];
+  for (const s of cmd.sets) {
+    const word: Location = { file: cmd.file, range: s.range };
+    const location: Location = s.value.origin ?? word;
+    // A value written elsewhere (a variable's assignment, a matrix entry): the `--set` is where it is used.
+    const inWord = s.value.origin?.file === cmd.file && s.value.origin.range.start.offset >= s.range.start.offset && s.value.origin.range.end.offset <= s.range.end.offset;
+    const resolved = inWord || !s.value.origin ? s.value : { ...s.value, via: [...(s.value.via ?? []), { ...word, label: `--set ${s.key}` }] };
+    out.push({ path: s.key, value: s.value.kind === 'string' ? s.value.value : '', location, resolved });
+  }
+  if (cmd.name) {
+    const v = cmd.name.value;
+    out.push({ path: 'name', value: v.kind === 'string' ? v.value : '', location: v.origin ?? cmd.at, resolved: v.kind === 'unknown' ? { ...v, token: cmd.name.raw } : v });
+  }
+  return out;
+}
+
+/** The address the azure-cli way: step + `az <command>` + the name as written (else the file as written). */
+function addressOf(cmd: FileCommand, doc: number | undefined): string {
+  const what = cmd.name ? cmd.name.raw : `--file ${cmd.pathRaw}`;
+  return `${cmd.subject}: az ${cmd.command} ${what}${doc !== undefined ? ` #${doc}` : ''}`;
+}
+
+function inCommandContext(r: Resource, cmd: FileCommand, doc: number | undefined): Resource {
+  r.address = addressOf(cmd, doc);
+  if (r.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  if (r.kind === 'ml.workspace' && r.name?.kind === 'string' && cmd.verb === 'create') r.identity.push(workspaceIdentity(r.name.value));
+  // `update` changes only what the file gives: no defaults for absent keys.
+  if (cmd.verb === 'update') for (const [a, f] of [...r.attrs]) if (f.defaulted) r.attrs.delete(a);
+  return r;
+}
+
+/** Every attribute an Azure ML YAML of this command could set, unknown for `reason` (`--verbose`). */
+function undecidable(cmd: FileCommand, evaluation: Evaluation, reason: string): Resource {
+  const at: Location = cmd.pathAt;
+  const specs = cmd.kind === 'ml.workspace' ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
+  const attrs = new Map<string, Fact>();
+  for (const spec of specs) {
+    for (const a of spec.attrs) attrs.set(a.canonical, { value: unknown(reason, at), defaulted: false, at, sourcePath: a.paths[0] ?? a.canonical });
+    for (const a of Object.keys(spec.fixed ?? {})) attrs.set(a, { value: unknown(reason, at), defaulted: false, at, sourcePath: a });
+  }
+  const r: Resource = {
+    address: addressOf(cmd, undefined),
+    kind: cmd.kind,
+    sourceType: `az ${cmd.command}`,
+    format: 'azure-cli',
+    header: cmd.at,
+    attrs,
+    identity: [],
+    refs: new Map(),
+    evaluation,
+  };
+  if (cmd.name) {
+    r.name = cmd.name.value.kind === 'unknown' ? { ...cmd.name.value, token: cmd.name.raw } : cmd.name.value;
+    attrs.set('name', { value: r.name, defaulted: false, at: cmd.name.value.origin ?? cmd.at, sourcePath: '--name' });
+  }
+  if (cmd.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  return r;
+}
