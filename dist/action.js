@@ -713,12 +713,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path38) {
+function findNodeAtLocation(root, path39) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path38) {
+  for (let segment of path39) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -4826,8 +4826,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path38) {
-      let input = path38;
+    function removeDotSegments(path39) {
+      let input = path39;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4901,11 +4901,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path38) {
-      if (path38 === "" || path38[0] === "/") {
-        return removeDotSegments(path38);
+    function removeDotSegmentsRelative(path39) {
+      if (path39 === "" || path39[0] === "/") {
+        return removeDotSegments(path39);
       }
-      const segments2 = path38.split("/");
+      const segments2 = path39.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5268,8 +5268,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path38 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path38 && path38 !== "/" ? path38 : void 0;
+        const path39 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path39 && path39 !== "/" ? path39 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8840,9 +8840,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path38) {
+function valueAt(v, path39) {
   let cur = v;
-  for (const seg of path38.split(".")) {
+  for (const seg of path39.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -8850,9 +8850,9 @@ function valueAt(v, path38) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path38) {
+function chosenNullAt(v, path39) {
   let cur = v;
-  for (const seg of path38.split(".")) {
+  for (const seg of path39.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -9413,13 +9413,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path38 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path39 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path38 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path38 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path39 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path39 += "/" + nameSegs[i];
   }
-  if (known2) return str(path38.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path38);
+  if (known2) return str(path39.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path39);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -10124,11 +10124,11 @@ var init_evaluate = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path38], loc3) => {
+      ([a, ...path39], loc3) => {
         let cur = a;
-        for (const p of path38) {
+        for (const p of path39) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path38]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path39]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -11675,8 +11675,8 @@ var init_parser2 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path38 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path38, pathString: path38.value, range: this.range(start) };
+              const path39 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path39, pathString: path39.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -11752,7 +11752,7 @@ var init_parser2 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path38 = this.stringLiteral("a module path string");
+            const path39 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -11760,8 +11760,8 @@ var init_parser2 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path38,
-              pathString: path38.value,
+              path: path39,
+              pathString: path39.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -11801,10 +11801,10 @@ var init_parser2 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path38 = this.stringLiteral("a test file path string");
+            const path39 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path38, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path39, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -11922,21 +11922,21 @@ var init_parser2 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path38 = null;
+        let path39 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path38 = this.stringLiteral('a path string or "none"');
+          path39 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path38, pathString: path38?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path39, pathString: path39?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -13169,17 +13169,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path38) {
-      const ctrl = callVisitor(key, node, visitor, path38);
+    function visit_(key, node, visitor, path39) {
+      const ctrl = callVisitor(key, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visit_(key, ctrl, visitor, path38);
+        replaceNode(key, path39, ctrl);
+        return visit_(key, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path38);
+            const ci = visit_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13190,13 +13190,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = visit_("key", node.key, visitor, path38);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = visit_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path38);
+          const cv = visit_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13217,17 +13217,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path38) {
-      const ctrl = await callVisitor(key, node, visitor, path38);
+    async function visitAsync_(key, node, visitor, path39) {
+      const ctrl = await callVisitor(key, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visitAsync_(key, ctrl, visitor, path38);
+        replaceNode(key, path39, ctrl);
+        return visitAsync_(key, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path38);
+            const ci = await visitAsync_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13238,13 +13238,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path38);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path38);
+          const cv = await visitAsync_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13271,23 +13271,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path38) {
+    function callVisitor(key, node, visitor, path39) {
       if (typeof visitor === "function")
-        return visitor(key, node, path38);
+        return visitor(key, node, path39);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path38);
+        return visitor.Map?.(key, node, path39);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path38);
+        return visitor.Seq?.(key, node, path39);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path38);
+        return visitor.Pair?.(key, node, path39);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path38);
+        return visitor.Scalar?.(key, node, path39);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path38);
+        return visitor.Alias?.(key, node, path39);
       return void 0;
     }
-    function replaceNode(key, path38, node) {
-      const parent = path38[path38.length - 1];
+    function replaceNode(key, path39, node) {
+      const parent = path39[path39.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13899,10 +13899,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path38, value) {
+    function collectionFromPath(schema, path39, value) {
       let v = value;
-      for (let i = path38.length - 1; i >= 0; --i) {
-        const k = path38[i];
+      for (let i = path39.length - 1; i >= 0; --i) {
+        const k = path39[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13921,7 +13921,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
+    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13951,11 +13951,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path38, value) {
-        if (isEmptyPath(path38))
+      addIn(path39, value) {
+        if (isEmptyPath(path39))
           this.add(value);
         else {
-          const [key, ...rest] = path38;
+          const [key, ...rest] = path39;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13969,8 +13969,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        const [key, ...rest] = path38;
+      deleteIn(path39) {
+        const [key, ...rest] = path39;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13984,8 +13984,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        const [key, ...rest] = path38;
+      getIn(path39, keepScalar) {
+        const [key, ...rest] = path39;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -14003,8 +14003,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path38) {
-        const [key, ...rest] = path38;
+      hasIn(path39) {
+        const [key, ...rest] = path39;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -14014,8 +14014,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        const [key, ...rest] = path38;
+      setIn(path39, value) {
+        const [key, ...rest] = path39;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16530,9 +16530,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path38, value) {
+      addIn(path39, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path38, value);
+          this.contents.addIn(path39, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16607,14 +16607,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        if (Collection.isEmptyPath(path38)) {
+      deleteIn(path39) {
+        if (Collection.isEmptyPath(path39)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16629,10 +16629,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        if (Collection.isEmptyPath(path38))
+      getIn(path39, keepScalar) {
+        if (Collection.isEmptyPath(path39))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16643,10 +16643,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path38) {
-        if (Collection.isEmptyPath(path38))
+      hasIn(path39) {
+        if (Collection.isEmptyPath(path39))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16663,13 +16663,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        if (Collection.isEmptyPath(path38)) {
+      setIn(path39, value) {
+        if (Collection.isEmptyPath(path39)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path39), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path38, value);
+          this.contents.setIn(path39, value);
         }
       }
       /**
@@ -18630,9 +18630,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path38) => {
+    visit2.itemAtPath = (cst, path39) => {
       let item = cst;
-      for (const [field, index] of path38) {
+      for (const [field, index] of path39) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18641,23 +18641,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path38) => {
-      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
-      const field = path38[path38.length - 1][0];
+    visit2.parentCollection = (cst, path39) => {
+      const parent = visit2.itemAtPath(cst, path39.slice(0, -1));
+      const field = path39[path39.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path38, item, visitor) {
-      let ctrl = visitor(item, path38);
+    function _visit(path39, item, visitor) {
+      let ctrl = visitor(item, path39);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18668,10 +18668,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path38);
+            ctrl = ctrl(item, path39);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -22203,7 +22203,7 @@ function mayBeAmlYaml(text2) {
 function scalarValue2(text2, plain, origin, opts = {}) {
   if (opts.shellExpansions) {
     const m = SHELL_EXPANSION.exec(text2);
-    if (m) return unknown(`depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file`, origin);
+    if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
   }
   if (!plain) return str(text2, origin);
   const t = text2.trim();
@@ -22231,8 +22231,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path38, value) {
-  const [head, ...rest] = path38;
+function withOverride(body, path39, value) {
+  const [head, ...rest] = path39;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -22255,6 +22255,26 @@ function withOverride(body, path38, value) {
   entries2.set(key, withOverride(base, rest, value));
   return { ...body, entries: entries2 };
 }
+function overrideValue(o, opts) {
+  const r = o.resolved;
+  if (!r) return scalarValue2(o.value, true, o.location, opts);
+  if (r.kind !== "string") return r;
+  const typed = scalarValue2(r.value, true, r.origin ?? o.location, { ...opts, shellExpansions: false });
+  return { ...typed, via: r.via };
+}
+function valueAtPath(body, segments2) {
+  let v = body;
+  for (const s of segments2) {
+    if (v?.kind === "object") v = v.entries.get(s) ?? [...v.entries].find(([k]) => k.toLowerCase() === s.toLowerCase())?.[1];
+    else if (v?.kind === "list" && /^\d+$/.test(s)) v = v.items[Number(s)];
+    else return void 0;
+  }
+  return v;
+}
+function relatedToReplaced(v, replaced) {
+  if (!replaced?.origin) return v;
+  return { ...v, via: [...v.via ?? [], { ...replaced.origin, label: "the value in the file, replaced by --set" }] };
+}
 function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
   const type = amlYamlTypeOf(root) ?? hintedType(root, opts.typeHint);
   if (!type) return void 0;
@@ -22262,7 +22282,7 @@ function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
   for (const o of overrides) {
     const segments2 = o.path.split(".").filter((s) => s.length > 0);
     if (segments2.length === 0) continue;
-    body = withOverride(body, segments2, scalarValue2(o.value, true, o.location, opts));
+    body = withOverride(body, segments2, relatedToReplaced(overrideValue(o, opts), valueAtPath(body, segments2)));
   }
   const entry4 = (k) => root.entries.find((e) => e.key === k);
   const at2 = (type === "workspace" ? entry4("name") ?? entry4("$schema") : entry4("type") ?? entry4("name") ?? entry4("$schema"))?.range ?? root.range;
@@ -22280,7 +22300,7 @@ var init_document2 = __esm({
     SCHEMA_TYPE = { amlcompute: "amlcompute", computeinstance: "computeinstance", workspace: "workspace" };
     FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
     FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
-    SHELL_EXPANSION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/;
+    SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
   }
 });
 
@@ -23083,9 +23103,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path38) => {
+  const visit2 = (node, path39) => {
     if ((0, import_yaml5.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path38}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path39}[${i}]`));
       return;
     }
     if (!(0, import_yaml5.isMap)(node)) return;
@@ -23103,7 +23123,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path38 || "$"}`;
+      const subject = `pipeline:${path39 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -23121,7 +23141,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path38 ? `${path38}.${k}` : k);
+      visit2(p.value, path39 ? `${path39}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -23587,14 +23607,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path38, container, stage, job, root) => {
+  const visit2 = (node, path39, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path38}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path39}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path38 || "$"}`;
+    const subject = `pipeline:${path39 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -23624,7 +23644,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path38 ? `${path38}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path39 ? `${path39}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -23675,7 +23695,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path38 ? `${path38}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path39 ? `${path39}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -23869,11 +23889,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path38 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path38)) return "script";
-  if (!YAML_EXT.test(path38)) return void 0;
-  if (WORKFLOW_PATH.test(path38)) return "github-workflow";
-  const base = path38.slice(path38.lastIndexOf("/") + 1);
+  const path39 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path39)) return "script";
+  if (!YAML_EXT.test(path39)) return void 0;
+  if (WORKFLOW_PATH.test(path39)) return "github-workflow";
+  const base = path39.slice(path39.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -24539,11 +24559,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path38 = expandWord(target, env, ctx).text;
-    if (path38 === void 0) return;
+    const path39 = expandWord(target, env, ctx).text;
+    if (path39 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
-    calls.push({ path: path38, env: inherited });
+    calls.push({ path: path39, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -24811,8 +24831,154 @@ var init_context2 = __esm({
   }
 });
 
-// src/frontends/azure-cli.ts
+// src/frontends/azure-cli-files.ts
 import path24 from "node:path";
+function newFileLinks() {
+  return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
+}
+function cleanRelative(p) {
+  const slashed = p.replace(/\\/g, "/").trim();
+  if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
+  const n = path24.posix.normalize(slashed);
+  return n.startsWith("../") || n === ".." ? void 0 : n;
+}
+function heredocFor(cmd, rel) {
+  let best;
+  for (const h of cmd.heredocs) {
+    if (h.file !== cmd.file || h.target.kind !== "string") continue;
+    if (h.heredoc.range.start.offset >= cmd.at.range.start.offset) continue;
+    if (cleanRelative(h.target.value) !== rel) continue;
+    if (!best || h.heredoc.range.start.offset > best.heredoc.range.start.offset) best = h;
+  }
+  return best;
+}
+function candidates(cmd, rel, root) {
+  const own = path24.join(path24.dirname(cmd.file), rel);
+  const fromRoot = path24.join(root, rel);
+  const order2 = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path24.sep) ? root : root + path24.sep));
+}
+function fileCommandResources(cmd, evaluation, ctx, links) {
+  const p = cmd.path;
+  if (p.kind !== "string") return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === "unknown" ? p.reason : "not a string"}`)];
+  const rel = cleanRelative(p.value);
+  if (rel === void 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
+  const hd = heredocFor(cmd, rel);
+  let src;
+  let scanned;
+  if (hd) {
+    const text2 = ctx.host.readText(cmd.file);
+    if (text2 === void 0) return [undecidable(cmd, evaluation, `${rel} is written by a heredoc that could not be read`)];
+    const body = hd.heredoc.text;
+    const ciExpressions = !cmd.inScript && /\$\{\{|\$\(/.test(body);
+    const span3 = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset };
+    const read = hd.heredoc.stripTabs ? text2.slice(0, span3.start) + text2.slice(span3.start, span3.end).replace(/^\t+/gm, (t) => " ".repeat(t.length)) + text2.slice(span3.end) : text2;
+    src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
+  } else {
+    const tried = candidates(cmd, rel, ctx.root);
+    scanned = tried.find((f) => ctx.host.isFile(f));
+    const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
+    if (scanned === void 0 || text2 === void 0) {
+      const where = tried.map((f) => path24.relative(ctx.root, f).split(path24.sep).join("/") || ".").join(" or ");
+      return [undecidable(cmd, evaluation, `the file named by --file (${rel}) is not in the scan (looked for ${where})`)];
+    }
+    src = { file: scanned, text: text2, typeHint: typeHintOf(cmd) };
+  }
+  const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
+  if (unknownKey) {
+    if (scanned) links.linkedFiles.add(scanned);
+    return [undecidable(cmd, evaluation, `--set ${unknownKey.key}=\u2026 may replace any key of the file`)];
+  }
+  const result = amlYamlResources(src, overridesOf(cmd), evaluation);
+  if (result.problems.length > 0) {
+    if (scanned && !claimed(ctx, scanned)) reportOnce(links, scanned, () => links.problems.push(...result.problems));
+    return [undecidable(cmd, evaluation, `${rel} is not YAML this reader parses: ${result.problems[0].message}`)];
+  }
+  if (scanned) {
+    if (result.resources.length > 0) links.linkedFiles.add(scanned);
+    if (!claimed(ctx, scanned)) reportOnce(links, scanned, () => links.suppressionSources.push(result.suppressionSource));
+  }
+  const many = result.resources.length > 1;
+  return result.resources.map((r, i) => inCommandContext(r, cmd, many ? i : void 0));
+}
+function typeHintOf(cmd) {
+  return cmd.kind === "ml.workspace" ? "workspace" : "amlcompute";
+}
+function claimed(ctx, file) {
+  return ctx.allFiles.some((f) => f.path === file);
+}
+function reportOnce(links, file, act) {
+  if (links.handedOn.has(file)) return;
+  links.handedOn.add(file);
+  act();
+}
+function overridesOf(cmd) {
+  const out = [];
+  for (const s of cmd.sets) {
+    const word = { file: cmd.file, range: s.range };
+    const location = s.value.origin ?? word;
+    const inWord = s.value.origin?.file === cmd.file && s.value.origin.range.start.offset >= s.range.start.offset && s.value.origin.range.end.offset <= s.range.end.offset;
+    const resolved = inWord || !s.value.origin ? s.value : { ...s.value, via: [...s.value.via ?? [], { ...word, label: `--set ${s.key}` }] };
+    out.push({ path: s.key, value: s.value.kind === "string" ? s.value.value : "", location, resolved });
+  }
+  if (cmd.name) {
+    const v = cmd.name.value;
+    out.push({ path: "name", value: v.kind === "string" ? v.value : "", location: v.origin ?? cmd.at, resolved: v.kind === "unknown" ? { ...v, token: cmd.name.raw } : v });
+  }
+  return out;
+}
+function addressOf(cmd, doc) {
+  const what = cmd.name ? cmd.name.raw : `--file ${cmd.pathRaw}`;
+  return `${cmd.subject}: az ${cmd.command} ${what}${doc !== void 0 ? ` #${doc}` : ""}`;
+}
+function inCommandContext(r, cmd, doc) {
+  r.address = addressOf(cmd, doc);
+  if (r.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  if (r.kind === "ml.workspace" && r.name?.kind === "string" && cmd.verb === "create") r.identity.push(workspaceIdentity(r.name.value));
+  if (cmd.verb === "update") {
+    for (const [a, f] of [...r.attrs]) if (f.defaulted) r.attrs.delete(a);
+  }
+  return r;
+}
+function undecidable(cmd, evaluation, reason) {
+  const at2 = cmd.pathAt;
+  const specs = cmd.kind === "ml.workspace" ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
+  const attrs = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    for (const a of spec.attrs) attrs.set(a.canonical, { value: unknown(reason, at2), defaulted: false, at: at2, sourcePath: a.paths[0] ?? a.canonical });
+    for (const a of Object.keys(spec.fixed ?? {})) attrs.set(a, { value: unknown(reason, at2), defaulted: false, at: at2, sourcePath: a });
+  }
+  const r = {
+    address: addressOf(cmd, void 0),
+    kind: cmd.kind,
+    sourceType: `az ${cmd.command}`,
+    format: "azure-cli",
+    header: cmd.at,
+    attrs,
+    identity: [],
+    refs: /* @__PURE__ */ new Map(),
+    evaluation
+  };
+  if (cmd.name) {
+    r.name = cmd.name.value.kind === "unknown" ? { ...cmd.name.value, token: cmd.name.raw } : cmd.name.value;
+    attrs.set("name", { value: r.name, defaulted: false, at: cmd.name.value.origin ?? cmd.at, sourcePath: "--name" });
+  }
+  if (cmd.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  return r;
+}
+var workspaceIdentity;
+var init_azure_cli_files = __esm({
+  "src/frontends/azure-cli-files.ts"() {
+    "use strict";
+    init_value();
+    init_azureml_yaml();
+    init_azureml_yaml2();
+    workspaceIdentity = (name) => `ml.workspace:${name}`;
+  }
+});
+
+// src/frontends/azure-cli.ts
+import path25 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -24873,13 +25039,17 @@ function parseFlags(spec, words, file) {
     } else if (has(LOCATION_FLAGS, name)) {
       out.location = takeOne()?.value;
     } else if (has(FILE_FLAGS, name)) {
-      out.file = takeOne()?.value;
+      const v = takeOne();
+      out.file = v?.value;
+      out.fileRaw = v ? v.word.word.raw.slice(v.from) : void 0;
+      out.fileAt = v ? { file, range: v.word.word.range } : void 0;
     } else if (name === SET_FLAG) {
       for (const { w: sw, from } of takeMany().words) {
         const raw = sw.word.raw.slice(from);
         const e = raw.indexOf("=");
         if (e <= 0) continue;
-        out.sets.push({ key: (sw.text ?? raw).split("=")[0], value: sliceValue(sw, from + e + 1), range: sw.word.range });
+        const key = sw.text !== void 0 ? sw.text.split("=")[0] : raw.slice(0, e).replace(/["'\\]/g, "");
+        out.sets.push({ key, value: sliceValue(sw, from + e + 1), range: sw.word.range });
       }
     } else if (name === "--priority") {
       const v = takeOne();
@@ -24978,6 +25148,13 @@ function azureCliUnits(ciFiles, ctx) {
   const fileReferences = [];
   const heredocs = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === "script" && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0] }]));
+  const links = newFileLinks();
+  const linkerFor = (inScript, hds) => ({
+    inScript,
+    heredocs: hds,
+    // The evaluation is replaced by the command's unit when the draft is placed.
+    resources: (cmd) => fileCommandResources(cmd, { variant: "default", env: "unknown", unit: cmd.file, inputs: [] }, ctx, links)
+  });
   for (const file of ciFiles) {
     const places = placesOf(file);
     const draftsByVariant = /* @__PURE__ */ new Map();
@@ -25004,11 +25181,11 @@ function azureCliUnits(ciFiles, ctx) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, sc.expansion);
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false) ?? []) add(variantName, d, env);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env);
           }
         }
         for (const inv of run3.invocations) {
-          const built = fromInvocation(inv, file.file, fileReferences, vi === 0);
+          const built = fromInvocation(inv, file.file, fileReferences, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
           if (!built) continue;
           const existing = draftsByVariant.get(variantName) ?? [];
           for (const d of built) {
@@ -25023,7 +25200,7 @@ function azureCliUnits(ciFiles, ctx) {
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const run3 = interpretScript(script.file, script.script, sc.env, sc.expansion);
       const env = envClassOf(ctx, file, place, run3.assigned);
-      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false) ?? []) add("default", d, env);
+      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs)) ?? []) add("default", d, env);
     }
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
@@ -25052,15 +25229,18 @@ function azureCliUnits(ciFiles, ctx) {
   return {
     units: [...byUnit.values()].map((u) => ({ evaluation: u.evaluation, resources: u.resources, refKeys })),
     fileReferences,
-    heredocs
+    heredocs,
+    linkedFiles: [...links.linkedFiles],
+    problems: links.problems,
+    suppressionSources: links.suppressionSources
   };
 }
 function envClassOf(ctx, file, place, assigned) {
   if (ctx.envOverride) return ctx.envOverride;
   const configured = ctx.envForPath(file.file);
   if (configured) return configured;
-  const rel = path24.relative(ctx.root, file.file);
-  const byName2 = classifyPath(path24.basename(rel));
+  const rel = path25.relative(ctx.root, file.file);
+  const byName2 = classifyPath(path25.basename(rel));
   if (byName2) return byName2.env;
   for (const n of ENV_NAMES) {
     for (const [k, v] of assigned) {
@@ -25079,9 +25259,9 @@ function envClassOf(ctx, file, place, assigned) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path24.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path25.dirname(rel))?.env ?? "unknown";
 }
-function fromInvocation(inv, file, refs, recordRefs) {
+function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
   for (const w of inv.words) {
     if (w.text === void 0 || w.text.startsWith("-")) break;
@@ -25093,7 +25273,25 @@ function fromInvocation(inv, file, refs, recordRefs) {
   const at2 = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
-    return void 0;
+    if (!linker || spec.kind !== "ml.compute" && spec.kind !== "ml.workspace") return void 0;
+    const cmd = {
+      file,
+      inScript: linker.inScript,
+      subject: inv.script.subject,
+      command: spec.command,
+      kind: spec.kind,
+      verb: spec.verb === "update" ? "update" : "create",
+      path: flags.file,
+      pathRaw: flags.fileRaw ?? "",
+      pathAt: flags.fileAt ?? at2,
+      sets: flags.sets,
+      ...flags.name ? { name: flags.name } : {},
+      ...flags.parent ? { workspace: flags.parent } : {},
+      at: at2,
+      heredocs: linker.heredocs()
+    };
+    const parentKey3 = flags.parent?.kind === "string" ? flags.parent.value : void 0;
+    return linker.resources(cmd).map((resource2) => ({ resource: resource2, spec, nameKey: resource2.name?.kind === "string" ? resource2.name.value : void 0, parentKey: parentKey3 }));
   }
   const nameRaw = flags.name?.raw ?? "";
   const address = `${inv.script.subject}: az ${spec.command}${nameRaw ? ` ${nameRaw}` : ""}`;
@@ -25226,8 +25424,8 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path24.isAbsolute(rel)) return void 0;
-  return scripts.get(path24.join(root, rel)) ?? scripts.get(path24.join(path24.dirname(from), rel));
+  if (path25.isAbsolute(rel)) return void 0;
+  return scripts.get(path25.join(root, rel)) ?? scripts.get(path25.join(path25.dirname(from), rel));
 }
 function templateCalls(file) {
   const out = [];
@@ -25283,6 +25481,7 @@ var init_azure_cli2 = __esm({
     init_interpret();
     init_context2();
     init_words();
+    init_azure_cli_files();
     ENV_NAMES = ["ENVIRONMENT", "ENV", ...ENV_VARIABLE_NAMES];
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
@@ -25340,7 +25539,15 @@ var init_ci2 = __esm({
           }
         }
         const az = azureCliUnits(ciFiles, ctx);
-        return { units: az.units, ciFiles, problems, suppressionSources, azureCli: { fileReferences: az.fileReferences, heredocs: az.heredocs } };
+        return {
+          units: az.units,
+          ciFiles,
+          problems: [...problems, ...az.problems],
+          suppressionSources: [...suppressionSources, ...az.suppressionSources],
+          azureCli: { fileReferences: az.fileReferences, heredocs: az.heredocs },
+          // `az ml … --file X`: X is linted as the commands use it, not also on its own.
+          evaluatedElsewhere: az.linkedFiles
+        };
       }
     };
   }
@@ -25365,7 +25572,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path38, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path38, role, spec));
+    for (const [path39, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path39, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -25377,7 +25584,7 @@ function at(src, range) {
   while (end > range.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
 }
-function path25(node, keys) {
+function path26(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -25391,25 +25598,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path25(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path26(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path25(obj2, ["spec", replicaField]);
+    const specs = path26(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path25(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path26(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path25(obj2, base);
+    const cluster = path26(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path25(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path26(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path25(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path26(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path25(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path26(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -25457,7 +25664,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path25(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path26(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -25584,22 +25791,22 @@ var init_read = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path26 from "node:path";
+import path27 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path26.dirname(file);
+  let dir = path27.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path26.join(dir, n)))) {
-      return `part of the Helm chart in ${path26.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path27.join(dir, n)))) {
+      return `part of the Helm chart in ${path27.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path26.join(dir, n)))) {
-      return `input of the Kustomize build in ${path26.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path27.join(dir, n)))) {
+      return `input of the Kustomize build in ${path27.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path26.dirname(dir);
-    if (up === dir || !host.isInside(up) || path26.relative(root, dir) === "") break;
+    const up = path27.dirname(dir);
+    if (up === dir || !host.isInside(up) || path27.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -25624,7 +25831,7 @@ var k8s_exports = {};
 __export(k8s_exports, {
   k8sFrontEnd: () => k8sFrontEnd
 });
-import path27 from "node:path";
+import path28 from "node:path";
 function parseManifest2(file, text2, problems, suppressionSources) {
   if (/\.json$/i.test(file)) {
     const parsed2 = parseJsonc(text2, file);
@@ -25646,10 +25853,10 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
 function envOf2(file, root, override, configured) {
-  return override ?? configured ?? classifyPath(path27.relative(root, file).split(path27.sep).join("/"))?.env ?? "unknown";
+  return override ?? configured ?? classifyPath(path28.relative(root, file).split(path28.sep).join("/"))?.env ?? "unknown";
 }
 function workloadResource(t, index, evaluation, root) {
-  const rel = path27.relative(root, t.file).split(path27.sep).join("/");
+  const rel = path28.relative(root, t.file).split(path28.sep).join("/");
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ""}${t.name ?? `(unnamed ${index})`}/${t.path}`;
   const fact = (value, at2, sourcePath) => ({ value: str(value, at2), defaulted: false, at: at2, sourcePath });
   const attrs = /* @__PURE__ */ new Map([["workloadKind", fact(t.workloadKind, t.header, "kind")]]);
@@ -25721,12 +25928,12 @@ var init_k8s = __esm({
 
 // src/action/run.ts
 import fs8 from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -26943,13 +27150,13 @@ function applySuppressions(findings, directives, opts) {
     else byFile.set(d.file, [d]);
   }
   const used = /* @__PURE__ */ new Map();
-  const candidates = (f) => {
+  const candidates2 = (f) => {
     const files = /* @__PURE__ */ new Set([f.location.file, ...f.related.map((r) => r.file)]);
     return [...files].flatMap((file) => byFile.get(file) ?? []);
   };
   const out = findings.map((f) => {
     if (f.suppression || f.ruleId === "SUP001" || f.ruleId === "SUP002") return f;
-    for (const d of candidates(f)) {
+    for (const d of candidates2(f)) {
       if (!d.ruleIds.includes(f.ruleId)) continue;
       const hit = inScope(f.location, d) || d.matchRelated === true && f.related.some((r) => inScope(r, d));
       if (!hit) continue;
@@ -38571,11 +38778,11 @@ var ChunkReader = class {
 };
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path38, depth) => {
+  const value = (path39, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path38, start);
+    const action = visitor.at(path39, start);
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -38583,18 +38790,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path38, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path39, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path38, depth, c);
-      visitor.end?.(path38, r.position());
+      container(path39, depth, c);
+      visitor.end?.(path39, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path38, depth, c) => {
+  const container = (path39, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -38605,7 +38812,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path38, key], depth + 1);
+        value([...path39, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -38622,7 +38829,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path38, i], depth + 1);
+        value([...path39, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -38668,11 +38875,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path38) {
-        if (path38.length === 0) return "enter";
-        if (path38.length > 1) return "skip";
-        if (path38[0] === "format_version") format2 = true;
-        if (path38[0] === "planned_values" || path38[0] === "resource_changes") body = true;
+      at(path39) {
+        if (path39.length === 0) return "enter";
+        if (path39.length > 1) return "skip";
+        if (path39[0] === "format_version") format2 = true;
+        if (path39[0] === "planned_values" || path39[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -38684,19 +38891,19 @@ function looksLikePlan(chunks) {
 function readPlanHead(chunks) {
   const head = { variables: /* @__PURE__ */ new Map() };
   const ok = run(chunks, {
-    at(path38) {
-      if (path38.length === 0) return "enter";
-      if (isKey(path38, "format_version") || isKey(path38, "variables") || isKey(path38, "configuration")) return "raw";
+    at(path39) {
+      if (path39.length === 0) return "enter";
+      if (isKey(path39, "format_version") || isKey(path39, "variables") || isKey(path39, "configuration")) return "raw";
       return "skip";
     },
-    raw(path38, text2, start) {
+    raw(path39, text2, start) {
       const v = parseRaw(text2, start);
-      if (path38[0] === "format_version") {
+      if (path39[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path38[0] === "variables" && isRecord(v)) {
+      } else if (path39[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path38[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path39[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   return ok ? head : void 0;
@@ -38709,32 +38916,32 @@ function forEachResourceChange(chunks, onChange) {
   let start;
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   return run(chunks, {
-    at(path38, at2) {
-      if (path38.length === 0 || isKey(path38, "resource_changes")) return "enter";
-      if (!inEntry(path38)) return "skip";
-      if (path38.length === 2) {
+    at(path39, at2) {
+      if (path39.length === 0 || isKey(path39, "resource_changes")) return "enter";
+      if (!inEntry(path39)) return "skip";
+      if (path39.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path38.length === 3) {
-        if (path38[2] === "change") {
+      if (path39.length === 3) {
+        if (path39[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path38[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path39[2]) ? "raw" : "skip";
       }
-      if (path38.length === 4 && path38[2] === "change") return CHANGE_CHANGE_KEYS.has(path38[3]) ? "raw" : "skip";
+      if (path39.length === 4 && path39[2] === "change") return CHANGE_CHANGE_KEYS.has(path39[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path38, text2, at2) {
+    raw(path39, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path38.length === 3) current[path38[2]] = v;
-      else change[path38[3]] = v;
+      if (path39.length === 3) current[path39[2]] = v;
+      else change[path39[3]] = v;
     },
-    end(path38, end) {
-      if (path38.length !== 2 || !inEntry(path38) || !current || !start) return;
+    end(path39, end) {
+      if (path39.length !== 2 || !inEntry(path39) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -39187,7 +39394,7 @@ var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd2, armF
 init_shared();
 
 // src/config/policy-files.ts
-import path28 from "node:path";
+import path29 from "node:path";
 var MAX_POLICY_FILES = 5e3;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function splitGlob(glob) {
@@ -39208,7 +39415,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path28.resolve(baseDir, prefix || ".");
+    const start = path29.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -39216,13 +39423,13 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path28.dirname(start));
+      const host = hostFor(path29.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
       const host = hostFor(start);
       walk2(host, start, start, (f, h) => {
-        const rel = path28.relative(start, f).split(path28.sep).join("/");
+        const rel = path29.relative(start, f).split(path29.sep).join("/");
         if (matchGlob(rest, rel)) add(f, h);
       });
     }
@@ -39656,15 +39863,15 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path38) {
-  return path38.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path39) {
+  return path39.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-var plainPath = (path38) => path38.replace(/\[\*\]/g, "");
-function walk3(from, path38, target, prefix) {
+var plainPath = (path39) => path39.replace(/\[\*\]/g, "");
+function walk3(from, path39, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path38)) {
+  for (const seg of segments(path39)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -39687,7 +39894,7 @@ function walk3(from, path38, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path38}` : path38));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path39}` : path39));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -39726,14 +39933,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path38 = t.aliasPath(field);
-  if (path38 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path39 = t.aliasPath(field);
+  if (path39 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path38.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path38.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path38.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path39.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path39.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path39.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path38, t, "");
+  return walk3(t.body, path39, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -39772,14 +39979,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path38 = ctx.target.aliasPath(field.value);
-    if (path38 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path38.slice(0, -3);
+    const path39 = ctx.target.aliasPath(field.value);
+    if (path39 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path39.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path38, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path39, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -39815,12 +40022,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path38, ctx) {
+function readArray(path39, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path38.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path38.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path39.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path39.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path38, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path39, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -39863,7 +40070,7 @@ function canonicalField(field) {
 // src/eval/policy/load.ts
 init_source();
 init_json();
-import path29 from "node:path";
+import path30 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -39885,7 +40092,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path29.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path30.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -40036,8 +40243,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path38 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path38) out.push({ alias: name, path: path38, source: "dump" });
+        const path39 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path39) out.push({ alias: name, path: path39, source: "dump" });
       }
     }
   }
@@ -40078,8 +40285,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path38, v) {
-  const segs = path38.split(".");
+function setPath(root, path39, v) {
+  const segs = path39.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -40095,18 +40302,18 @@ function setPath(root, path38, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path38 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path38) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path39 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path39) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path38}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path39}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path38}`.toLowerCase());
+    covered.add(`${prefix}${path39}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path38, v);
+    if (v !== void 0) setPath(body, path39, v);
   }
   return body;
 }
@@ -40157,13 +40364,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path38) {
-      const p = path38.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path38} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path39) {
+      const p = path39.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path39} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path38} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path39} is not modelled from ${from}`;
     }
   };
 }
@@ -41597,7 +41804,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path30 from "node:path";
+import path31 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -41623,7 +41830,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path30.basename(f.path) }
+          data: { file: path31.basename(f.path) }
         });
       }
     };
@@ -41631,7 +41838,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path31 from "node:path";
+import path32 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -41711,7 +41918,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path31.relative(fromDir, toDir).split(path31.sep).join("/");
+  const rel = path32.relative(fromDir, toDir).split(path32.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -41720,7 +41927,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path32 from "node:path";
+import path33 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -41747,7 +41954,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path32.basename(f.path) }
+          data: { file: path33.basename(f.path) }
         });
       }
     };
@@ -41755,7 +41962,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path33 from "node:path";
+import path34 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -42011,7 +42218,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path33.basename(file.path);
+      const where = path34.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -43215,26 +43422,26 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path34.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path35.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path34.dirname(root);
-  for (const p of paths.slice(1)) while (path34.relative(root, p).startsWith("..")) root = path34.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path35.dirname(root);
+  for (const p of paths.slice(1)) while (path35.relative(root, p).startsWith("..")) root = path35.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path34.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path35.resolve(p));
   for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path34.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path35.resolve(p));
   for (const p of planFiles) if (!fs4.existsSync(p) || !fs4.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path34.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path34.dirname(f)))] : inputPaths;
-  const root = path34.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path34.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path35.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path35.dirname(f)))] : inputPaths;
+  const root = path35.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path35.resolve(f));
   for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path34.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path35.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -43248,8 +43455,8 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  if (options.bicepCache !== void 0 && !fs4.existsSync(path34.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path34.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path34.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs4.existsSync(path35.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path35.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path35.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -43282,12 +43489,12 @@ async function lint(options = {}) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path34.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path35.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path34.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path35.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -43313,6 +43520,8 @@ async function lint(options = {}) {
   const suppressionSources = [];
   const metadata = [];
   const skippedByFrontEnds = [];
+  const unitsByFrontEnd = [];
+  const evaluatedElsewhere = /* @__PURE__ */ new Map();
   const fallbackFiles = /* @__PURE__ */ new Map();
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe);
@@ -43320,7 +43529,8 @@ async function lint(options = {}) {
     options.onProgress?.(`evaluating ${fe.name}`, 0, 0);
     const out = contained(fe, files, problems, () => fe.run(files, ctx));
     if (!out) continue;
-    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys, u.opaqueModules));
+    unitsByFrontEnd.push({ fe, units: out.units });
+    for (const f of out.evaluatedElsewhere ?? []) evaluatedElsewhere.set(f, fe);
     terraformModules.push(...out.terraformModules ?? []);
     ciFiles.push(...out.ciFiles ?? []);
     problems.push(...out.problems);
@@ -43329,6 +43539,12 @@ async function lint(options = {}) {
     skippedByFrontEnds.push(...out.skipped ?? []);
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
     timing?.mark(fe.name);
+  }
+  for (const { fe, units } of unitsByFrontEnd) {
+    for (const u of units) {
+      const resources = evaluatedElsewhere.size === 0 ? u.resources : u.resources.filter((r) => (evaluatedElsewhere.get(r.header.file) ?? fe) === fe);
+      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules));
+    }
   }
   const scanned = allFiles;
   const policies = loadPolicies(config, options.policyAliasesFile, host, graphs, problems, notices);
@@ -43438,7 +43654,7 @@ function loadPolicies(config, aliasesOption, host, graphs, problems, notices) {
       }
     }
   }
-  const aliasFile = aliasesOption ? path34.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path35.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
   const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
   for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -43577,7 +43793,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path35 from "node:path";
+import path36 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -43590,9 +43806,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path35.isAbsolute(file)) return toPosix(file);
-  const rel = path35.relative(base, file);
-  return toPosix(rel === "" ? path35.basename(file) : rel);
+  if (!path36.isAbsolute(file)) return toPosix(file);
+  const rel = path36.relative(base, file);
+  return toPosix(rel === "" ? path36.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -44095,7 +44311,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs7 from "node:fs";
-import path36 from "node:path";
+import path37 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -44223,10 +44439,10 @@ var PullRequestLines = class {
     try {
       real = fs7.realpathSync(file);
     } catch {
-      real = path36.resolve(file);
+      real = path37.resolve(file);
     }
-    const rel = path36.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path36.isAbsolute(rel) ? void 0 : rel.split(path36.sep).join("/");
+    const rel = path37.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path37.isAbsolute(rel) ? void 0 : rel.split(path37.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -44337,8 +44553,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path38 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path38}#L${line}`;
+  const path39 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path39}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -44459,7 +44675,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs8.mkdirSync(path37.dirname(this.sarifPath), { recursive: true });
+    fs8.mkdirSync(path38.dirname(this.sarifPath), { recursive: true });
     fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -44480,21 +44696,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs8.existsSync(path37.resolve(workspace, file))) {
+    if (file !== void 0 && !fs8.existsSync(path38.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path37.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path38.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path37.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path38.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path37.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path37.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path37.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path38.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path38.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path38.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -44565,8 +44781,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path37.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path37.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path38.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path38.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
