@@ -13,6 +13,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api.js';
 import type { Finding } from '../../src/engine/types.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 function tree(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-planmods-'));
@@ -260,5 +261,61 @@ module "store" {
     const both = await folder(dir, { rules: ['KV001', 'PARSE001'] });
     expect(both.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => at(dir, f))).toEqual(['main.tf:5:1']);
     for (const f of [...r.findings, ...both.findings]) expect(f.location.file).not.toMatch(UNDER_TERRAFORM);
+  });
+});
+
+describe('a plan of the AVM ML-workspace example after terraform init (fixture of the corpus repository)', () => {
+  const EXAMPLE = 'examples/private_byo_vnet';
+  const rg = { location: 'westeurope', resource_group_name: 'rg-ml-example' };
+  const kv = { ...rg, tenant_id: '00000000-0000-0000-0000-000000000000', sku_name: 'premium', purge_protection_enabled: false, public_network_access_enabled: false, rbac_authorization_enabled: true };
+  const sa = { ...rg, account_tier: 'Standard', account_replication_type: 'LRS', allow_nested_items_to_be_public: false, min_tls_version: 'TLS1_2' };
+  const changes: [string, string, Record<string, unknown>][] = [
+    ['module.avm_res_keyvault_vault.azurerm_key_vault.this', 'azurerm_key_vault', { ...kv, name: 'kv-ml-example' }],
+    ['module.avm_res_keyvault_vault.module.secrets.azurerm_storage_account.backup', 'azurerm_storage_account', { ...sa, name: 'kv-ml-example-backup', min_tls_version: 'TLS1_1' }],
+    ['module.avm_res_storage_storageaccount.azurerm_storage_account.this', 'azurerm_storage_account', { ...sa, name: 'stmlexample', allow_nested_items_to_be_public: true }],
+    ['module.avm_res_containerregistry_registry.azurerm_container_registry.this', 'azurerm_container_registry', { ...rg, name: 'acrmlexample', sku: 'Standard', admin_enabled: true }],
+    ['module.logs_storage.azurerm_storage_account.this', 'azurerm_storage_account', { ...sa, name: 'stmllogs', min_tls_version: 'TLS1_0' }],
+    // Planned by a Terraform whose init matched; the manifest on disk is stale now: the call header.
+    ['module.stale_vault.azurerm_key_vault.this', 'azurerm_key_vault', { ...kv, name: 'kv-ml-stale' }],
+  ];
+  /** No `configuration`: the calls' sources and versions are read from the `.tf` (a hand-trimmed or older plan). */
+  const plan = JSON.stringify({
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    resource_changes: changes.map(([address, type, after]) => ({
+      address,
+      mode: 'managed',
+      type,
+      name: address.split('.').pop(),
+      change: { actions: ['create'], before: null, after, after_unknown: { id: true }, before_sensitive: false, after_sensitive: {} },
+    })),
+  });
+
+  it('the resources inside the registry modules are located where the static run puts them; each finding once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-planmods-'));
+    fs.cpSync(path.join(FIXTURES, 'registry-modules/avm-ml-workspace'), dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, EXAMPLE, 'plan.json'), plan);
+    const rules = ['KV001', 'ST001', 'ST002', 'ACR001'];
+    const alone = await lint({ paths: [path.join(dir, EXAMPLE, 'plan.json')], root: dir, noConfig: true, rules });
+    const main = `${EXAMPLE}/main.tf`;
+    const variant = `${EXAMPLE}/plan.json`;
+    expect(brief(dir, alone)).toEqual([
+      `ST002 ${main}:30:1 ${variant}`, // avm_res_keyvault_vault.secrets: a literal inside the nested copy
+      `KV001 ${main}:37:35 ${variant}`,
+      `ST001 ${main}:48:37 ${variant}`,
+      `ACR001 ${main}:59:25 ${variant}`,
+      `ST002 ${main}:62:1 ${variant}`, // //subdir source, the copy's default
+      `KV001 ${main}:71:1 ${variant}`, // stale_vault
+    ]);
+    for (const f of alone.findings) expect(f.location.file).not.toMatch(UNDER_TERRAFORM);
+    const both = await lint({ paths: [dir], root: dir, noConfig: true, rules });
+    expect(brief(dir, both)).toEqual([
+      `ST002 ${main}:30:1 default,${variant}`,
+      `KV001 ${main}:37:35 default,${variant}`,
+      `ST001 ${main}:48:37 default,${variant}`,
+      `ACR001 ${main}:59:25 default,${variant}`,
+      `ST002 ${main}:62:1 default,${variant}`,
+      `KV001 ${main}:71:1 ${variant}`,
+    ]);
   });
 });
