@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api.js';
 import type { Finding } from '../../src/engine/types.js';
 import { FIXTURES } from '../support/fixtures.js';
+import { withoutInstanceKeys } from '../../src/engine/run-rules.js';
 
 function tree(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-planmods-'));
@@ -261,6 +262,31 @@ module "store" {
     const both = await folder(dir, { rules: ['KV001', 'PARSE001'] });
     expect(both.findings.filter((f) => f.ruleId === 'PARSE001').map((f) => at(dir, f))).toEqual(['main.tf:5:1']);
     for (const f of [...r.findings, ...both.findings]) expect(f.location.file).not.toMatch(UNDER_TERRAFORM);
+  });
+});
+
+describe('instances of one block in a registry module copy', () => {
+  it('the plan\'s instances and the static run\'s unexpanded instance are one finding at the call', async () => {
+    // for_each from a variable only the plan knows: the static run has one instance, `module.kv`.
+    const main = `variable "vaults" {\n  type = map(string)\n}\n\nmodule "kv" {\n  for_each = var.vaults\n  source   = "${SOURCE}"\n  version  = "0.10.1"\n  name     = each.value\n}\n`;
+    const change = (k: string): unknown => ({
+      address: `module.kv["${k}"].azurerm_key_vault.this`,
+      mode: 'managed',
+      type: 'azurerm_key_vault',
+      name: 'this',
+      change: { actions: ['create'], before: null, after: { name: `kv-${k}`, location: 'westeurope', resource_group_name: 'rg-ml', tenant_id: '00000000-0000-0000-0000-000000000000', sku_name: 'standard', purge_protection_enabled: true, rbac_authorization_enabled: false }, after_unknown: {}, after_sensitive: {} },
+    });
+    const plan = JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', variables: { vaults: { value: { 'a.b': 'kv-a', c: 'kv-c' } } }, resource_changes: [change('a.b'), change('c')] });
+    const dir = project({ 'main.tf': main, 'plan.json': plan });
+    const alone = await planAlone(dir);
+    expect(brief(dir, alone)).toEqual(['KV002 main.tf:5:1 plan.json']);
+    const both = await folder(dir);
+    expect(brief(dir, both)).toEqual(['KV002 main.tf:5:1 default,plan.json']);
+  });
+
+  it('instance keys are stripped whole (dots, brackets, escaped quotes)', () => {
+    expect(withoutInstanceKeys('module.a["x.y"].module.b[0].azurerm_x.y["k.[1]"]')).toBe('module.a.module.b.azurerm_x.y');
+    expect(withoutInstanceKeys('module.a["say \\"hi\\"]"].azurerm_x.y')).toBe('module.a.azurerm_x.y');
   });
 });
 
