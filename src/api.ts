@@ -51,7 +51,8 @@ export interface LintOptions {
   /**
    * `--tf-data-dir`: the folder `terraform init` wrote to (TF_DATA_DIR), relative to each
    * root module's folder unless absolute (default `.terraform`). Registry modules recorded in
-   * its `modules/modules.json` are evaluated from their copies; reading stays inside the root.
+   * its `modules/modules.json` are evaluated from their copies, and plan JSON resources inside
+   * them are mapped to the copies' `.tf` (findings at the calls); reading stays inside the root.
    */
   tfDataDir?: string;
   /**

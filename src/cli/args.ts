@@ -59,7 +59,8 @@ Options:
       --tf-data-dir <dir>
                          where terraform init put its data (TF_DATA_DIR, default
                          .terraform; relative to each root module): registry modules
-                         listed in <dir>/modules/modules.json are evaluated
+                         listed in <dir>/modules/modules.json are evaluated, and plan
+                         resources inside them are located through their calls
       --bicep-cache <dir>
                          read br: registry modules restored by bicep restore from
                          this Bicep cache (e.g. ~/.bicep); off by default because it

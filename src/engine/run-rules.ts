@@ -76,6 +76,11 @@ export interface RuleFailure {
  * copy), else at the module call; the place inside the copy stays related, and related
  * places inside the copy are kept after it, so the chain still reads in order.
  */
+/** `module.kv["x.y"].azurerm_x.y[0]` → `module.kv.azurerm_x.y` (keys may hold dots, brackets and escaped quotes). */
+export function withoutInstanceKeys(address: string): string {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, '');
+}
+
 function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): { location: Location; related: Location[] } {
   const outside = related.find((l) => !isVendoredFile(l.file, v));
   const primary = outside ?? v.call;
@@ -142,8 +147,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // The same finding in several variants (or through several callers of a module) is one
       // finding: same rule, place and attribute. Two attributes reported at one place (TF003:
       // two providers missing from one `terraform {}` block) stay two findings.
-      // Resources of one registry module copy re-pointed to one call stay apart by address.
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? subject : ''].join('|');
+      // Resources of one registry module copy re-pointed to one call stay apart by their block
+      // (the address without instance keys): the instances of one block are one finding there,
+      // as they are at a place inside a local module, whether the plan expanded them
+      // (`module.kv["a"]`) or the static run could not (`module.kv`).
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ''].join('|');
       const existing = byKey.get(key);
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);

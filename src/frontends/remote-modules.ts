@@ -4,8 +4,23 @@
  * module without a compiled twin. One wording for both formats; `api.ts` keeps one note per
  * call and lists it under `--verbose`.
  */
-import type { OpaqueModuleCall } from '../model/resource.js';
+import path from 'node:path';
+import type { Host } from '../core/host.js';
+import { manifestFile } from '../eval/terraform/manifest.js';
+import { isVendoredFile, type OpaqueModuleCall, type VendoredOrigin } from '../model/resource.js';
 import type { Problem } from './types.js';
+
+/**
+ * The module manifest of a root module folder (`--tf-data-dir` honoured), for the static run
+ * and the plan mapping alike. Not a scanned file (discovery skips `.terraform/`): read through
+ * the Host, so a manifest outside the scan root or behind a symbolic link is not read.
+ */
+export function readModuleManifest(host: Host, rootDir: string, tfDataDir: string | undefined): { file: string; text: string } | undefined {
+  const file = manifestFile(rootDir, tfDataDir);
+  if (!host.isFile(file)) return undefined;
+  const text = host.readText(file);
+  return text === undefined ? undefined : { file, text };
+}
 
 /** The EVAL002 problem of one call (every variant and caller repeats it; api.ts keeps one). */
 export function remoteModuleProblem(m: OpaqueModuleCall): Problem {
@@ -17,4 +32,19 @@ export function remoteModuleProblem(m: OpaqueModuleCall): Problem {
     location: m.sourceAt,
     address,
   };
+}
+
+/**
+ * Problems met in a registry module copy (a syntax error in a downloaded `.tf`) are reported
+ * at the user's call into it: no finding names a path under `.terraform/` (issue 14, item 1).
+ */
+export function outOfModuleCopies(problems: Problem[], resources: readonly { vendored?: VendoredOrigin }[]): void {
+  const copies = new Map<string, VendoredOrigin>();
+  for (const r of resources) if (r.vendored) copies.set(r.vendored.dirs.join('\u0000'), r.vendored);
+  if (!copies.size) return;
+  for (const p of problems) {
+    const file = p.location.file;
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    if (into) p.location = into.call;
+  }
 }

@@ -21,6 +21,7 @@ import { fromTerraform, terraformPathsRead } from '../model/from-terraform.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSource } from './types.js';
 import { parseCache, readProblem } from './shared.js';
+import { outOfModuleCopies, readModuleManifest } from './remote-modules.js';
 
 /** Chunk size of the streamed reads: memory is one chunk plus one resource change. */
 const CHUNK_BYTES = 64 * 1024;
@@ -87,12 +88,14 @@ export const terraformPlanFrontEnd: FrontEnd = {
           return tfs.length ? tfs : undefined;
         },
         insideRoot: (dir) => ctx.host.isInside(dir),
+        moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
         pathsRead: terraformPathsRead,
       });
       const unreadable = readProblem(ctx.host, f.path);
       // The JSON's syntax is checked by the stream; the .tf files the Terraform front end lints report their own.
       if (unreadable) problems.push(unreadable);
       problems.push(...evaluated.problems);
+      outOfModuleCopies(problems, evaluated.resources);
       const rel = path.relative(ctx.root, f.path).split(path.sep).join('/');
       const evaluation: Evaluation = {
         variant: rel,

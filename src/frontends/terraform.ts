@@ -13,7 +13,7 @@ import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { FrontEnd, Problem } from './types.js';
-import { remoteModuleProblem } from './remote-modules.js';
+import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
 import { parseCache } from './shared.js';
 
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
@@ -77,19 +77,13 @@ export const terraformFrontEnd: FrontEnd = {
         const parsed = parseHcl(text, file);
         return parsed.errors.length ? undefined : parsed;
       },
-      moduleManifest: (dir) => {
-        // Not a scanned file (discovery skips `.terraform/`): read through the Host, so a
-        // manifest or a module folder outside the scan root or behind a symbolic link is not read.
-        const file = path.join(path.resolve(dir, ctx.tfDataDir ?? '.terraform'), 'modules', 'modules.json');
-        if (!ctx.host.isFile(file)) return undefined;
-        const text = ctx.host.readText(file);
-        return text === undefined ? undefined : { file, text };
-      },
+      moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
     });
     for (const p of tf.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
     // EVAL002 once per call: every variant and every caller of a module repeats its calls;
     // api.ts keeps one note per place.
     for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+    outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
     const suppressionSources = [];
     for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
     return {

@@ -124,7 +124,7 @@ describe('plan JSON linted with its .tf lines', () => {
     expect(got).toEqual([
       // count: both instances of azurerm_key_vault.kv at the attribute that set the value (a -var, so no chain).
       'KV001 main.tf:27:3 error azurerm_key_vault.kv[0]',
-      // A resource of a registry module (not read here): the module block of its caller.
+      // A resource of a registry module without a terraform init copy (no manifest): the module block of its caller.
       'KV001 main.tf:36:1 error module.net.azurerm_key_vault.inner',
       'KV002 main.tf:36:1 note module.net.azurerm_key_vault.inner',
       // module.ml["x.y"]: the literal in modules/ml (the static evaluator agrees with the plan).

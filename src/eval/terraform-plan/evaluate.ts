@@ -15,17 +15,24 @@
  *   resource header; where the static evaluator (run with the plan's variables) gets the same
  *   value, the value keeps the static origin and chain (a literal's own range, the variable
  *   default it came from), so the same finding from the `.tf` run and the plan is one finding;
- * - a resource inside a registry or git module (no local copy is read here) is located at the
- *   `module` block of the nearest local caller;
+ * - a registry or git module call is followed into its `terraform init` copy when the root's
+ *   module manifest (`.terraform/modules/modules.json`, or under `--tf-data-dir`) has a record
+ *   that still matches the call (the static run's rules, `eval/terraform/manifest.ts`); the
+ *   resource keeps the call as its `vendored` origin, so a finding never names a path inside
+ *   the copy: it points at the caller's argument that supplied the value, else at the call;
+ * - a resource inside a registry or git module without a usable copy (no manifest, no record,
+ *   a stale one) is located at the user's `module` block it is reached through;
  * - only when no `.tf` is found is it located in the plan JSON itself (`inPlanJson`).
  */
 import path from 'node:path';
 import type { HclFile, Body, Block } from '../../parse/hcl/ast.js';
 import type { Location, Position } from '../../core/source.js';
-import { fromJS, list, nul, obj, unknown, type ObjectValue, type Value } from '../../core/value.js';
+import { fromJS, list, nul, obj, passedThrough, unknown, type ObjectValue, type Value } from '../../core/value.js';
 import { blockHeader, buildModuleSource, locOf, type ModuleSource } from '../terraform/module-source.js';
-import { localModuleSource, ModuleInstance, type TfResource } from '../terraform/instance.js';
+import { literalAttr, ModuleInstance, type RemoteModuleResolver, type TfResource } from '../terraform/instance.js';
 import { EvalGuard } from '../terraform/guard.js';
+import { isLocalModuleSource, parseManifest, remoteCopyDir, type ModuleManifest } from '../terraform/manifest.js';
+import { isVendoredFile, type VendoredOrigin } from '../types.js';
 import { baseAddress, modulePrefix, parseAddress, type PlanAddress } from './address.js';
 import { forEachResourceChange, isRecord, PlanReadError, readPlanHead, type ChunkSource, type ConfigModule, type ConfigModuleCall, type ResourceChange } from './read.js';
 
@@ -39,6 +46,8 @@ export interface PlanInput {
   /** The `.tf` files of a folder inside the scan root (undefined when none). */
   listTfFiles(dir: string): string[] | undefined;
   insideRoot(dir: string): boolean;
+  /** The module manifest of a root module folder (`--tf-data-dir` honoured), read through the Host; none when absent. */
+  moduleManifest?(rootDir: string): { file: string; text: string } | undefined;
   /**
    * The dotted paths of a resource's values the model reads (numeric segments: any index), or
    * undefined for all; `armType` is azapi's `type`. Only these are kept: a 200 MB plan is
@@ -63,6 +72,8 @@ export interface PlanResource {
   ids: string[];
   /** Located in the plan JSON: no `.tf` source was found for it. */
   inPlanJson: boolean;
+  /** Its block is in a registry module copy: findings point at the call into it (`engine/run-rules.ts`). */
+  vendored?: VendoredOrigin;
 }
 
 export interface PlanProblem {
@@ -161,7 +172,7 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     unk = project(unk, paths);
     sens = project(sens, paths);
   }
-  const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body);
+  const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
   const id = isRecord(c.change.after) ? c.change.after.id : undefined;
   return {
     address: c.address,
@@ -173,6 +184,7 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     sites: where.sites,
     ids: typeof id === 'string' && id.startsWith('/') ? [`id:${id.toLowerCase()}`] : [],
     inPlanJson: where.inPlanJson,
+    ...(where.vendored ? { vendored: where.vendored } : {}),
   };
 }
 
@@ -217,19 +229,19 @@ function referenceTokens(expressions: Record<string, unknown> | undefined, prefi
  * The `after` object as a Value: each attribute written in the `.tf` has its site as origin (a
  * nested block's attributes their own sites); everything else has none (the resource header).
  */
-function objectValue(after: unknown, unk: unknown, sens: unknown, sites: Map<string, Location>, tokens: Map<string, string>, header: Location, staticBody?: ObjectValue): ObjectValue {
+function objectValue(after: unknown, unk: unknown, sens: unknown, sites: Map<string, Location>, tokens: Map<string, string>, header: Location, staticBody?: ObjectValue, vendored?: VendoredOrigin): ObjectValue {
   const entries = new Map<string, Value>();
   const a = isRecord(after) ? after : {};
   const u = isRecord(unk) ? unk : {};
   const s = isRecord(sens) ? sens : {};
   for (const k of new Set([...Object.keys(a), ...Object.keys(u)])) {
     if (!(k in a) && u[k] !== true) continue;
-    entries.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k)));
+    entries.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k), vendored));
   }
   return obj(entries, header);
 }
 
-function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string, sites: Map<string, Location>, token?: string, known?: Value): Value {
+function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string, sites: Map<string, Location>, token?: string, known?: Value, vendored?: VendoredOrigin): Value {
   const origin = sites.get(sitePath);
   if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
   if (unk === true) return unknown(`${sitePath} is known only after apply`, origin, token);
@@ -243,24 +255,40 @@ function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string
       const staticItem = known?.kind === 'list' && known.items[i]?.kind === 'object' ? known.items[i] : undefined;
       for (const k of new Set([...Object.keys(item), ...Object.keys(u)])) {
         if (!(k in item) && u[k] !== true) continue;
-        entries.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, undefined, staticItem?.kind === 'object' ? staticItem.entries.get(k) : undefined));
+        entries.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, undefined, staticItem?.kind === 'object' ? staticItem.entries.get(k) : undefined, vendored));
       }
       return obj(entries, sites.get(p) ?? origin);
     });
     return list(items, origin);
   }
-  return plainValue(after, unk, sens, origin, sitePath, known);
+  return plainValue(after, unk, sens, origin, sitePath, known, vendored);
 }
 
-/** A value inside one attribute: every part has the attribute's site as origin. */
-function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known?: Value): Value {
+/**
+ * A value inside one attribute: every part has the attribute's site as origin. In a registry
+ * module copy, a value the static evaluation does not agree with (a `-var` the plan resolved)
+ * still flowed through the caller's argument: that argument joins its chain, so the finding
+ * points there rather than at the call header.
+ */
+function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known?: Value, vendored?: VendoredOrigin): Value {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
   if (unk === true) return unknown(`${where} is known only after apply`, origin);
   if (known && agrees(known, v)) return known;
+  const argument = vendored && known ? callerArgument(known, vendored) : undefined;
+  const out = plainValueAt(v, unk, sens, origin, where, known, vendored);
+  return argument ? passedThrough(out, argument) : out;
+}
+
+/** The last place outside the module copy a static value flowed through: the user's argument into the copy. */
+function callerArgument(known: Value, vendored: VendoredOrigin): Location | undefined {
+  return [...(known.via ?? [])].reverse().find((l) => !isVendoredFile(l.file, vendored));
+}
+
+function plainValueAt(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known: Value | undefined, vendored: VendoredOrigin | undefined): Value {
   const at = known && known.kind !== 'unknown' && known.origin ? known.origin : origin;
   if (Array.isArray(v)) {
     const items = known?.kind === 'list' ? known.items : [];
-    return list(v.map((e, i) => plainValue(e, Array.isArray(unk) ? unk[i] : undefined, Array.isArray(sens) ? sens[i] : undefined, origin, where, items[i])), at);
+    return list(v.map((e, i) => plainValue(e, Array.isArray(unk) ? unk[i] : undefined, Array.isArray(sens) ? sens[i] : undefined, origin, where, items[i], vendored)), at);
   }
   if (isRecord(v) || isRecord(unk)) {
     const a = isRecord(v) ? v : {};
@@ -269,7 +297,7 @@ function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | 
     const m = new Map<string, Value>();
     for (const k of new Set([...Object.keys(a), ...Object.keys(u)])) {
       if (!(k in a) && u[k] !== true) continue;
-      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known?.kind === 'object' ? known.entries.get(k) : undefined));
+      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known?.kind === 'object' ? known.entries.get(k) : undefined, vendored));
     }
     return obj(m, at);
   }
@@ -305,6 +333,8 @@ interface Placement {
   inPlanJson: boolean;
   /** The static evaluator's instance of the resource (same address), when it has one. */
   static?: TfResource;
+  /** The block is in a registry module copy, reached through this call. */
+  vendored?: VendoredOrigin;
 }
 
 /** Finds module folders and resource blocks for plan addresses; each folder is parsed once. */
@@ -312,6 +342,7 @@ class SourceMapper {
   private readonly sources = new Map<string, ModuleSource | undefined>();
   private readonly sitesByBlock = new Map<Block, Map<string, Location>>();
   private staticByAddress: Map<string, TfResource> | undefined;
+  private manifest: ModuleManifest | undefined | null = null;
   readonly rootDir: string | undefined;
 
   constructor(
@@ -343,7 +374,7 @@ class SourceMapper {
           const d = defaults.variable(name);
           if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
         }
-        const root = new ModuleInstance(src, { prefix: '', inputs, loader, problems: [], guard });
+        const root = new ModuleInstance(src, { prefix: '', inputs, loader, problems: [], guard, moduleKey: '', remote: this.remote });
         for (const r of root.allResources()) this.staticByAddress.set(r.address, r);
       } catch {
         // The static view only lends origins; without it every value is located at its attribute.
@@ -351,6 +382,18 @@ class SourceMapper {
     }
     return this.staticByAddress.get(address);
   }
+
+  /** The root module's manifest (parsed on first use; none without a root or a manifest). */
+  private moduleManifest(): ModuleManifest | undefined {
+    if (this.manifest === null) {
+      const m = this.rootDir ? this.input.moduleManifest?.(this.rootDir) : undefined;
+      this.manifest = m && this.rootDir ? parseManifest(m.file, m.text, this.rootDir) : undefined;
+    }
+    return this.manifest;
+  }
+
+  /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
+  private readonly remote: RemoteModuleResolver = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d));
 
   pathsRead(type: string, armType?: string): string[] | undefined {
     return this.input.pathsRead(type, armType);
@@ -369,25 +412,44 @@ class SourceMapper {
     let dir = this.rootDir;
     let src = dir ? this.load(dir) : undefined;
     let cfg = this.configuration;
-    /** The `module` block of the nearest local caller, for resources of modules not read here. */
+    /** The user's `module` block the resource is reached through (never one inside a module copy). */
     let callHeader: Location | undefined;
+    let vendored: VendoredOrigin | undefined;
+    const key: string[] = [];
     for (const step of addr.modules) {
+      key.push(step.name);
       const calls = cfg?.module_calls;
       const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? (calls[step.name] as ConfigModuleCall) : undefined;
       const hclCall = src?.moduleCalls.get(step.name);
-      if (hclCall) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
-      const source = typeof callCfg?.source === 'string' ? callCfg.source : hclCall ? localModuleSource(hclCall.node) : undefined;
+      if (hclCall && !vendored) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+      // The plan's configuration is what Terraform ran (its copy then matched the call); the `.tf` otherwise.
+      const source = typeof callCfg?.source === 'string' ? callCfg.source : hclCall ? literalAttr(hclCall.node, 'source') : undefined;
       cfg = isRecord(callCfg?.module) ? callCfg.module : undefined;
-      const local = source !== undefined && (source.startsWith('./') || source.startsWith('../'));
-      const next = local && dir ? path.resolve(dir, source) : undefined;
+      let next: string | undefined;
+      let remote = false;
+      if (source !== undefined && isLocalModuleSource(source)) next = dir ? path.resolve(dir, source) : undefined;
+      else if (source !== undefined && hclCall) {
+        const version = typeof callCfg?.version_constraint === 'string' ? callCfg.version_constraint : literalAttr(hclCall.node, 'version');
+        const copy = this.remote(key.join('.'), source, version);
+        if ('dir' in copy) {
+          next = copy.dir;
+          remote = true;
+        }
+      }
       src = next ? this.load(next) : undefined;
       dir = src ? next : undefined;
+      if (src && remote && hclCall) vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, next!] } : { call: blockHeader(hclCall.node, hclCall.file), source: source!, dirs: [next!] };
     }
-    const key = `${addr.type}.${addr.name}`;
-    const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === key && (r.mode ?? 'managed') === 'managed') : undefined;
+    const type = `${addr.type}.${addr.name}`;
+    const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === type && (r.mode ?? 'managed') === 'managed') : undefined;
     const configExpressions = isRecord(declared?.expressions) ? declared.expressions : undefined;
-    const decl = src?.resources.get(key);
-    if (decl) return { header: blockHeader(decl.node, decl.file), sites: this.sitesOf(decl.node, decl.file), configExpressions, inPlanJson: false, static: this.staticResource(address) };
+    const decl = src?.resources.get(type);
+    if (decl) {
+      return {
+        header: blockHeader(decl.node, decl.file), sites: this.sitesOf(decl.node, decl.file), configExpressions, inPlanJson: false, static: this.staticResource(address),
+        ...(vendored ? { vendored } : {}),
+      };
+    }
     if (callHeader) return { header: callHeader, sites: new Map(), configExpressions, inPlanJson: false };
     return { header: jsonAt, sites: new Map(), configExpressions, inPlanJson: true };
   }

@@ -26,6 +26,8 @@ export interface ConfigResource {
 
 export interface ConfigModuleCall {
   source?: string;
+  /** The call's `version` as written (registry modules). */
+  version_constraint?: string;
   module?: ConfigModule;
 }
 

@@ -586,7 +586,7 @@ function instanceKey(k: Value, text: string): string {
 }
 
 /** The value of `name = "literal"` in a block, when it is a plain string. */
-function literalAttr(block: Block, name: string): string | undefined {
+export function literalAttr(block: Block, name: string): string | undefined {
   const s = attr(block, name);
   if (!s || s.expr.type !== 'Template' || s.expr.parts.length !== 1) return undefined;
   const part = s.expr.parts[0]!;

@@ -93,6 +93,29 @@ export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: str
   return { kind: 'copy', record };
 }
 
+/** Where `terraform init` wrote the manifest of a root module: `<root>/.terraform/modules/modules.json`, or under a relocated `TF_DATA_DIR` (relative to the root module). */
+export function manifestFile(rootDir: string, tfDataDir?: string): string {
+  return path.join(path.resolve(rootDir, tfDataDir ?? '.terraform'), 'modules', 'modules.json');
+}
+
+/**
+ * The folder to read for a remote call (`key`, `source`/`version` as written), or why there
+ * is none: the manifest's record when it matches the call and its folder is inside the scan
+ * root. One rule for the static run and the plan mapping.
+ */
+export function remoteCopyDir(
+  manifest: ModuleManifest | undefined,
+  key: string,
+  source: string,
+  version: string | undefined,
+  insideRoot: (dir: string) => boolean,
+): { dir: string } | { reason: string } {
+  const r = resolveRemoteCall(manifest, key, source, version);
+  if (r.kind === 'none') return { reason: r.reason };
+  if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
+  return { dir: r.record.dir };
+}
+
 type Version = number[];
 
 function parseVersion(s: string): Version | undefined {

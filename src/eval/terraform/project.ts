@@ -8,7 +8,7 @@ import type { Block, HclFile } from '../../parse/hcl/ast.js';
 import type { EnvClass } from '../../core/env.js';
 import type { Evaluation, OpaqueModuleCall } from '../types.js';
 import type { Location } from '../../core/source.js';
-import { parseManifest, resolveRemoteCall, type ModuleManifest } from './manifest.js';
+import { parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
 import { buildModuleFacts, linkConfigurations, lockedProviderTypes, type TerraformModuleFacts } from './module-facts.js';
 import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
@@ -148,12 +148,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     return manifests.get(dir);
   };
   const copiedDirs = new Map<string, Location>();
-  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => {
-    const r = resolveRemoteCall(manifestOf(rootDir), key, source, version);
-    if (r.kind === 'none') return { reason: r.reason };
-    if (!input.insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
-    return { dir: r.record.dir };
-  };
+  const remoteFor = (rootDir: string): RemoteModuleResolver => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot);
 
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
