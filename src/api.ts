@@ -3,31 +3,29 @@
  * parse → evaluate → normalize → graph → rules → suppress → report). The CLI, the
  * GitHub Action and the pre-commit entry all call this; none re-implements a step.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass } from './core/env.js';
 import type { FileKind } from './core/file-kind.js';
-import { createHost, type Host } from './core/host.js';
+import { createHost, type Host, type ReadProblem } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
 import { compareLocations, fileStart } from './core/source.js';
-import type { TerraformModuleFacts } from './model/terraform.js';
-import type { CiFile } from './model/ci.js';
-import type { Finding, Graph, Rule, ScannedFile, Undecided } from './engine/types.js';
+import type { Finding, Rule, ScannedFile } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
-import { buildGraph } from './engine/graph.js';
-import { runRules, type RuleFailure } from './engine/run-rules.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
-import {
-  applySuppressions, collectSuppressions, metadataSuppressions, suppressionFindings, todayUtc, unusedProblems,
-  type SuppressionDirective, type SuppressionProblem,
-} from './engine/suppressions.js';
+import { applySuppressions, suppressionFindings, todayUtc, unusedProblems } from './engine/suppressions.js';
 import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
-import type { ClassifiedFile, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
+import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
+import { contained, locationKey, runUnit, sparseText } from './pipeline/unit.js';
+import { planUnits, releaseTexts } from './pipeline/plan.js';
+import { UnitMerger } from './pipeline/merge.js';
+import { recordingHost } from './pipeline/recording-host.js';
+import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
+import { shardOf, type Shard } from './pipeline/shard.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
@@ -79,6 +77,15 @@ export interface LintOptions {
   gitignore?: boolean;
   /** `--ignore-pattern` (repeatable): gitignore syntax, relative to the root; `.mlops-iac-lint-ignore` at the root is read too. */
   ignorePatterns?: string[];
+  /**
+   * `--cache`: keep each unit's result between runs and reuse it while nothing it read
+   * changed (`src/pipeline/cache.ts`); the output is the same bytes as without it.
+   */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder for it (default: `.mlops-iac-lint-cache` in the current folder). */
+  cacheLocation?: string;
+  /** `--shard K/N`: lint only the units of work of shard K of N (`src/pipeline/shard.ts`). */
+  shard?: Shard;
   /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -165,10 +172,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
 
-  // ---- front ends: parse and evaluate ----------------------------------------------------
+  // ---- front ends: which files each takes over, then units of work ------------------------
   const superseded = new Set<string>();
+  // One recorder for the run: it notes what each unit reads, for the cache (`--cache`).
+  const recorder = recordingHost(host);
   const ctx: FrontEndContext = {
-    host,
+    host: recorder.host,
     root,
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
@@ -181,62 +190,52 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const taken = contained(fe, files, problems, () => fe.supersedes?.(files, ctx));
     for (const f of taken ?? []) superseded.add(f);
   }
-  const graphs: Graph[] = [];
-  const terraformModules: TerraformModuleFacts[] = [];
-  const ciFiles: CiFile[] = [];
-  const suppressionSources: SuppressionSource[] = [];
-  const metadata: MetadataSource[] = [];
-  for (const fe of frontEnds) {
-    const files = byFrontEnd.get(fe)!;
-    if (files.length === 0) continue;
-    options.onProgress?.(`evaluating ${fe.name}`, 0, 0);
-    // Containment: a bug in one front end costs its own files, never the whole report.
-    const out = contained(fe, files, problems, () => fe.run(files, ctx));
-    if (!out) continue;
-    for (const u of out.units) graphs.push(buildGraph(u.resources, u.evaluation, u.refKeys));
-    terraformModules.push(...(out.terraformModules ?? []));
-    ciFiles.push(...(out.ciFiles ?? []));
-    problems.push(...out.problems);
-    suppressionSources.push(...out.suppressionSources);
-    metadata.push(...(out.metadata ?? []));
-    timing?.mark(fe.name);
+  const units = planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  releaseTexts(host);
+  timing?.mark('plan units');
+
+  // ---- phase 1: each unit from parse to findings, then its texts and trees are released ----
+  const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : undefined;
+  const runKey = cache ? hashOf(runSettings({ rules, ruleOptions, options, varFiles, today, config })) : '';
+  const merged = new UnitMerger();
+  const mine = options.shard ? units.filter((u) => shardOf(u.key, options.shard!.count) === options.shard!.index) : units;
+  for (const [i, u] of mine.entries()) {
+    options.onProgress?.('linting', i + 1, mine.length);
+    const cacheKey = cache ? hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, superseded.has(f.path)])]) : '';
+    let result = cache?.get(cacheKey, host);
+    if (!result) {
+      recorder.begin();
+      const r = runUnit({ frontEnd: u.frontEnd, files: u.files, ctx, root, rules, ruleOptions, knownIds, today }, (f) => host.texts().get(f), () => recorder.end());
+      const { deps, ...rest } = r;
+      result = rest;
+      cache?.set(cacheKey, deps, result);
+    }
+    merged.add(result);
+    // The unit is done: its texts go (code frames keep their lines in the result), and so
+    // do the var files' values its file hooks read.
+    releaseTexts(host);
+    for (const f of u.files) delete f.varValues;
   }
+  cache?.save();
+  timing?.mark('units');
+  problems.push(...merged.problems);
   const scanned: ScannedFile[] = allFiles;
 
-  // ---- rules -----------------------------------------------------------------------------
+  // ---- phase 2: the merged findings, notifications, suppressions, config levels, baseline --
   options.onProgress?.('checking rules', 0, 0);
-  const undecided: Undecided[] = [];
-  const ruleFailures: RuleFailure[] = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles }, undecided, ruleFailures);
-  for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
+  const undecided = merged.undecided;
+  let findings = merged.findings();
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
   findings.push(...notifications.filter((n) => activeRuleIds.has(n.ruleId)).map((n) => buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: problemSubject(n) })));
-
-  // ---- suppressions, config levels, baseline ---------------------------------------------
-  const directives: SuppressionDirective[] = [];
-  const supProblems: SuppressionProblem[] = [];
-  const texts = host.texts();
-  for (const src of suppressionSources) {
-    const text = texts.get(src.file);
-    if (text === undefined || src.comments.length === 0) continue;
-    const r = collectSuppressions(src.file, text, src.comments, src.blocks, knownIds, today);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
-  }
-  for (const m of metadata) {
-    const r = metadataSuppressions(m.body, m.range, m.file, knownIds, today);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
-  }
-  const inline = applySuppressions(findings, directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
+  const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today).findings);
   if (config.allowInlineSuppressions) {
-    findings.push(...suppressionFindings([...supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    findings.push(...suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
-  for (const f of findings) f.evidence = evidenceOf(f, texts.get(f.location.file));
+  for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);
-  timing?.mark('rules');
+  timing?.mark('merge');
   timing?.print();
 
   // ---- result ----------------------------------------------------------------------------
@@ -248,8 +247,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = new Map<string, string>();
   for (const f of reported) {
-    const t = texts.get(f.location.file);
-    if (t !== undefined) sources.set(f.location.file, t);
+    const file = f.location.file;
+    const lines = merged.frames.get(file);
+    if (lines !== undefined && !sources.has(file)) sources.set(file, sparseText([...lines]));
   }
   const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => relativeToRoot(root, f)).sort();
   return {
@@ -261,10 +261,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     sources,
     toolVersion: VERSION,
     undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
-    skipped: host
-      .problems()
-      .filter((p) => p.kind === 'outside' || p.kind === 'not-regular')
-      .map((p) => ({ file: p.file, reason: p.message })),
+    skipped: skippedFiles([...host.problems(), ...merged.readProblems]),
     notices,
   };
 }
@@ -290,22 +287,6 @@ function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root
     if (kind) return { frontEnd: fe, kind };
   }
   return undefined;
-}
-
-/**
- * Runs one front end's step; an exception (a bug of ours, never a user mistake) becomes an
- * EVAL001 problem on the front end's first file, so every other file is still linted and
- * reported, and SARIF carries it as a tool execution notification.
- */
-function contained<T>(fe: FrontEnd, files: readonly ClassifiedFile[], problems: Problem[], step: () => T): T | undefined {
-  try {
-    return step();
-  } catch (e) {
-    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    const first = files[0]?.path;
-    if (first) problems.push({ ruleId: 'EVAL001', message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? ' was' : 's were'} not checked — please report this with the file`, location: fileStart(first) });
-    return undefined;
-  }
 }
 
 /**
@@ -399,10 +380,32 @@ class PhaseTimer {
   }
 }
 
-/** Hash of the source text at a finding's primary location (see Finding.evidence). */
-function evidenceOf(f: Finding, text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const snippet = text.slice(f.location.range.start.offset, Math.max(f.location.range.end.offset, f.location.range.start.offset + 1));
-  return createHash('sha256').update(snippet.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+
+/** What, besides its files, decides a unit's result: part of every cache key. */
+function runSettings(s: { rules: Rule[]; ruleOptions: ReadonlyMap<string, unknown>; options: LintOptions; varFiles: string[]; today: string; config: ResolvedConfig }): unknown {
+  return {
+    version: VERSION,
+    // A rule's code is part of the rule set: a changed rule re-lints everything (also between releases).
+    rules: s.rules.map((r) => [r.meta.id, r.meta.level, r.create.toString()]),
+    ruleOptions: [...s.ruleOptions],
+    env: s.options.env ?? null,
+    varFiles: s.varFiles,
+    // Suppression expiry is decided inside a unit (SUP001).
+    today: s.today,
+    environments: s.config.environments,
+    baseDir: s.config.baseDir,
+  };
 }
 
+/** Files not read on purpose (outside the root, not regular), once each, in the order met. */
+function skippedFiles(problems: readonly ReadProblem[]): { file: string; reason: string }[] {
+  const seen = new Set<string>();
+  const out: { file: string; reason: string }[] = [];
+  for (const p of problems) {
+    if ((p.kind !== 'outside' && p.kind !== 'not-regular') || seen.has(p.file)) continue;
+    seen.add(p.file);
+    out.push({ file: p.file, reason: p.message });
+  }
+  // By file: a cached unit's reads are replayed in another order than they were first made.
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

@@ -115,6 +115,9 @@ export async function main(argv: string[]): Promise<number> {
         ignorePatterns: opts.ignorePatterns,
         onProgress: (phase, done, total) => progress.update(phase, done, total),
         errorOnUnmatchedFile: opts.errorOnUnmatchedPattern,
+        cache: opts.cache,
+        cacheLocation: opts.cacheLocation,
+        shard: opts.shard,
       });
     } finally {
       progress.done();

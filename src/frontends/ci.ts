@@ -19,6 +19,8 @@ export const ciFrontEnd: FrontEnd = {
   byContent(_file, text, rel) {
     return classifyCiFile(rel, text);
   },
+  // Units of work (issue 15): each file alone (no CI rule looks across files).
+  units: (files) => files.map((f) => [f]),
   run(files, ctx) {
     const problems: Problem[] = [];
     const ciFiles: CiFile[] = [];

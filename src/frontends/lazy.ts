@@ -24,6 +24,12 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName'>,
     // Called for every front end; without files of its own (and so never loaded) it takes nothing.
     supersedes: (files: readonly ClassifiedFile[], ctx: FrontEndContext) =>
       impl === undefined && files.length === 0 ? new Set<string>() : (loaded().supersedes?.(files, ctx) ?? new Set<string>()),
+    // Without files of its own (never loaded) there is nothing to split.
+    units: (files: readonly ClassifiedFile[], ctx: FrontEndContext) => {
+      if (files.length === 0) return [];
+      const split = loaded().units;
+      return split ? split(files, ctx) : [[...files]];
+    },
     run: (files, ctx) => loaded().run(files, ctx),
   };
 }
