@@ -26,6 +26,7 @@ import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
 import { shardOf, type Shard } from './pipeline/shard.js';
+import { betweenUnits } from './pipeline/memory.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
@@ -215,6 +216,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     // do the var files' values its file hooks read.
     releaseTexts(host);
     for (const f of u.files) delete f.varValues;
+    betweenUnits();
   }
   cache?.save();
   timing?.mark('units');
