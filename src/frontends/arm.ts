@@ -13,6 +13,7 @@ import { armRefKeys, fromArm } from '../model/from-arm.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
 import { parseCache } from './shared.js';
+import { armByName } from './names.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
 export function armJsonKind(text: string): FileKind | undefined {
@@ -27,9 +28,7 @@ export function armJsonKind(text: string): FileKind | undefined {
 export const armFrontEnd: FrontEnd = {
   name: 'arm',
   family: 'arm',
-  byName(file) {
-    return /\.jsonc?$/i.test(path.basename(file)) && !/\.tfvars\.json$/i.test(file) ? 'peek' : undefined;
-  },
+  byName: armByName,
   byContent(_file, text) {
     return armJsonKind(text);
   },

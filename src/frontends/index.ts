@@ -5,12 +5,12 @@
  */
 import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
-import { armFrontEnd } from './arm.js';
 import { lazyFrontEnd } from './lazy.js';
-import { bicepKindByName, ciByName } from './names.js';
+import { armByName, bicepKindByName, ciByName } from './names.js';
 
-// Bicep and CI are imported on demand (start-up of runs without such files; see lazy.ts).
+// Bicep, ARM and CI are imported on demand (start-up of runs without such files; see lazy.ts).
 const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName }, async () => (await import('./bicep.js')).bicepFrontEnd);
+const armFrontEnd = lazyFrontEnd({ name: 'arm', family: 'arm', byName: armByName }, async () => (await import('./arm.js')).armFrontEnd);
 const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName }, async () => (await import('./ci.js')).ciFrontEnd);
 
 export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, bicepFrontEnd, armFrontEnd, ciFrontEnd];

@@ -15,3 +15,8 @@ export function bicepKindByName(file: string): 'bicep' | 'bicepparam' | undefine
 export function ciByName(file: string): 'peek' | undefined {
   return /\.(ya?ml|sh|bash|ps1)$/i.test(path.basename(file)) ? 'peek' : undefined;
 }
+
+/** JSON is ARM only by content (`$schema`, arm.ts): a peek is needed; `.tfvars.json` is Terraform's. */
+export function armByName(file: string): 'peek' | undefined {
+  return /\.jsonc?$/i.test(path.basename(file)) && !/\.tfvars\.json$/i.test(file) ? 'peek' : undefined;
+}

@@ -6,8 +6,9 @@
  * nothing is live — a full collection is cheap; it is asked for only when the heap has grown
  * well past what the last collection left, so small runs never pay for it.
  */
-import v8 from 'node:v8';
-import vm from 'node:vm';
+// node:v8 and node:vm are loaded only when a collection is due (a one-file run never needs them: start-up).
+type V8 = typeof import('node:v8');
+type Vm = typeof import('node:vm');
 
 /** Collect when the heap has this much more than after the last collection. */
 const GROWTH_BYTES = 96 * 1024 * 1024;
@@ -19,8 +20,8 @@ let liveAfterLast = 0;
 function collector(): (() => void) | null {
   if (collect !== undefined) return collect;
   try {
-    v8.setFlagsFromString('--expose-gc');
-    collect = vm.runInNewContext('gc') as () => void;
+    (process.getBuiltinModule('node:v8') as V8).setFlagsFromString('--expose-gc');
+    collect = (process.getBuiltinModule('node:vm') as Vm).runInNewContext('gc') as () => void;
   } catch {
     collect = null;
   }
@@ -29,10 +30,10 @@ function collector(): (() => void) | null {
 
 /** Between units of work: a full collection when the heap grew by GROWTH_BYTES since the last. */
 export function betweenUnits(): void {
-  const used = v8.getHeapStatistics().used_heap_size;
+  const used = process.memoryUsage().heapUsed;
   if (used - liveAfterLast < GROWTH_BYTES) return;
   const gc = collector();
   if (!gc) return;
   gc();
-  liveAfterLast = v8.getHeapStatistics().used_heap_size;
+  liveAfterLast = process.memoryUsage().heapUsed;
 }
