@@ -7,8 +7,8 @@
  * well past what the last collection left, so small runs never pay for it.
  */
 // node:v8 and node:vm are loaded only when a collection is due (a one-file run never needs them: start-up).
-type V8 = typeof import('node:v8');
-type Vm = typeof import('node:vm');
+import type V8 from 'node:v8';
+import type Vm from 'node:vm';
 
 /** Collect when the heap has this much more than after the last collection. */
 const GROWTH_BYTES = 96 * 1024 * 1024;
@@ -20,8 +20,8 @@ let liveAfterLast = 0;
 function collector(): (() => void) | null {
   if (collect !== undefined) return collect;
   try {
-    (process.getBuiltinModule('node:v8') as V8).setFlagsFromString('--expose-gc');
-    collect = (process.getBuiltinModule('node:vm') as Vm).runInNewContext('gc') as () => void;
+    (process.getBuiltinModule('node:v8') as typeof V8).setFlagsFromString('--expose-gc');
+    collect = (process.getBuiltinModule('node:vm') as typeof Vm).runInNewContext('gc') as () => void;
   } catch {
     collect = null;
   }
