@@ -13,6 +13,7 @@ import { formatResult } from '../../src/report/index.js';
 import { parseShard, shardOf } from '../../src/pipeline/shard.js';
 import { sparseText } from '../../src/pipeline/unit.js';
 import type { LintResult } from '../../src/engine/result.js';
+import type { ClassifiedFile, FrontEnd } from '../../src/frontends/types.js';
 import { CORPUS, REPO_ROOT } from '../support/fixtures.js';
 
 // The corpus beside the checkout; a git worktree one level deeper finds it too.
@@ -171,5 +172,61 @@ describe('--shard', () => {
     expect(keys.map((k) => shardOf(k, 4))).toEqual(before);
     // All four shards get units.
     expect(new Set(before).size).toBe(4);
+  });
+});
+
+describe('FrontEnd.units is optional (front ends written before units keep working)', () => {
+  function dirWith(files: Record<string, string>): string {
+    const d = tempDir();
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
+      fs.writeFileSync(path.join(d, name), text);
+    }
+    return d;
+  }
+  const files = { 'a/one.odd': 'x\n', 'b/two.odd': 'y\n', 'b/three.odd': 'z\n' };
+
+  it('a front end without units is one unit: run is called once with all its files', async () => {
+    const calls: string[][] = [];
+    const plain: FrontEnd = {
+      name: 'odd',
+      family: 'terraform',
+      byName: (f) => (f.endsWith('.odd') ? 'other' : undefined),
+      run(fs_) {
+        calls.push(fs_.map((f) => path.basename(f.path)).sort());
+        return { units: [], problems: [], suppressionSources: [] };
+      },
+    };
+    const d = dirWith(files);
+    const r = await lint({ paths: [d], root: d, noConfig: true, frontEnds: [plain] });
+    expect(calls).toEqual([['one.odd', 'three.odd', 'two.odd']]);
+    expect(r.files).toEqual(['a/one.odd', 'b/three.odd', 'b/two.odd']);
+  });
+
+  it('a front end with units gets one run per unit; a units() that throws falls back to one unit with an EVAL001', async () => {
+    const calls: string[][] = [];
+    const byFolder: FrontEnd = {
+      name: 'odd',
+      family: 'terraform',
+      byName: (f) => (f.endsWith('.odd') ? 'other' : undefined),
+      units: (fs_) => {
+        const m = new Map<string, ClassifiedFile[]>();
+        for (const f of fs_) m.set(path.dirname(f.path), [...(m.get(path.dirname(f.path)) ?? []), f]);
+        return [...m.values()];
+      },
+      run(fs_) {
+        calls.push(fs_.map((f) => path.basename(f.path)).sort());
+        return { units: [], problems: [], suppressionSources: [] };
+      },
+    };
+    const d = dirWith(files);
+    await lint({ paths: [d], root: d, noConfig: true, frontEnds: [byFolder] });
+    expect(calls.sort()).toEqual([['one.odd'], ['three.odd', 'two.odd']]);
+
+    calls.length = 0;
+    const broken: FrontEnd = { ...byFolder, units: () => { throw new Error('bug'); } };
+    const r = await lint({ paths: [d], root: d, noConfig: true, frontEnds: [broken] });
+    expect(calls).toEqual([['one.odd', 'three.odd', 'two.odd']]);
+    expect(r.notifications.map((n) => n.message)).toEqual([expect.stringMatching(/internal error while evaluating the odd files \(Error: bug\)/)]);
   });
 });
