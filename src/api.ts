@@ -218,7 +218,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     for (const f of u.files) delete f.varValues;
     betweenUnits();
   }
-  cache?.save();
+  if (cache) {
+    // A cache that cannot be written costs the next run its speed, not this run its report.
+    try {
+      cache.save();
+    } catch (e) {
+      notices.push(`cannot write the cache ${cache.file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); the next run lints everything again`);
+    }
+  }
   timing?.mark('units');
   problems.push(...merged.problems);
   const scanned: ScannedFile[] = allFiles;

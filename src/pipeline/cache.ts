@@ -99,7 +99,9 @@ export class UnitCache {
   save(): void {
     const head = JSON.stringify({ tool: TOOL, format: FORMAT, version: this.version });
     const entries = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',');
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    // The folder of `--cache-location dir/` is made when missing (one level: a recursive
+    // mkdir loops forever under /proc in Node 20).
+    if (!fs.existsSync(path.dirname(this.file))) fs.mkdirSync(path.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries}}}`);
     fs.renameSync(tmp, this.file);
