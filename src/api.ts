@@ -3,35 +3,36 @@
  * parse → evaluate → normalize → graph → rules → suppress → report). The CLI, the
  * GitHub Action and the pre-commit entry all call this; none re-implements a step.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvClass } from './core/env.js';
 import type { FileKind } from './core/file-kind.js';
-import { createHost, type Host } from './core/host.js';
+import { createHost, type Host, type ReadProblem } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
 import { compareLocations, fileStart } from './core/source.js';
-import type { TerraformModuleFacts } from './model/terraform.js';
-import type { CiFile } from './model/ci.js';
-import type { Finding, Graph, Rule, ScannedFile, Undecided } from './engine/types.js';
+import type { Finding, Rule, ScannedFile } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
-import { buildGraph } from './engine/graph.js';
-import { runRules, type RuleFailure } from './engine/run-rules.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
-import {
-  applySuppressions, collectSuppressions, metadataSuppressions, suppressionFindings, todayUtc, unusedProblems,
-  type SuppressionDirective, type SuppressionProblem,
-} from './engine/suppressions.js';
+import { applySuppressions, suppressionFindings, todayUtc, unusedProblems } from './engine/suppressions.js';
 import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
-import type { ClassifiedFile, EvaluatedUnit, Family, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './frontends/types.js';
+import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, Problem } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
 import { policyFiles } from './config/policy-files.js';
 import { loadPolicyFiles } from './eval/policy/index.js';
-import { buildPolicySet, definitionsInCode, type PolicySet, type PolicySetProblem } from './model/policy.js';
+import { buildPolicySet, definitionsInCode, type PolicyDefinition, type PolicySet, type PolicySetProblem } from './model/policy.js';
 import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
+import type { Graph, ScanView } from './engine/types.js';
+import { scanViewOf, type ScanSummary } from './engine/scan.js';
+import { contained, locationKey, runUnit, sparseText } from './pipeline/unit.js';
+import { planUnits, releaseTexts, stageRank, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
+import { UnitMerger } from './pipeline/merge.js';
+import { recordingHost } from './pipeline/recording-host.js';
+import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
+import { shardOf, type Shard } from './pipeline/shard.js';
+import { betweenUnits } from './pipeline/memory.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
@@ -104,6 +105,15 @@ export interface LintOptions {
    * job itself wrote; any other plan in the scanned tree still is.
    */
   planFiles?: string[];
+  /**
+   * `--cache`: keep each unit's result between runs and reuse it while nothing it read
+   * changed (`src/pipeline/cache.ts`); the output is the same bytes as without it.
+   */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder for it (default: `.mlops-iac-lint-cache` in the current folder). */
+  cacheLocation?: string;
+  /** `--shard K/N`: lint only the units of work of shard K of N (`src/pipeline/shard.ts`). */
+  shard?: Shard;
   /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -207,10 +217,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
 
-  // ---- front ends: parse and evaluate ----------------------------------------------------
+  // ---- front ends: which files each takes over, then units of work ------------------------
   const superseded = new Set<string>();
+  // One recorder for the run: it notes what each unit reads, for the cache (`--cache`).
+  const recorder = recordingHost(host);
   const ctx: FrontEndContext = {
-    host,
+    host: recorder.host,
     root,
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
@@ -225,55 +237,83 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const taken = contained(fe, files, problems, () => fe.supersedes?.(files, ctx));
     for (const f of taken ?? []) superseded.add(f);
   }
-  const graphs: Graph[] = [];
-  const terraformModules: TerraformModuleFacts[] = [];
-  const ciFiles: CiFile[] = [];
-  const suppressionSources: SuppressionSource[] = [];
-  const metadata: MetadataSource[] = [];
-  const skippedByFrontEnds: { file: string; reason: string }[] = [];
-  const unitsByFrontEnd: { fe: FrontEnd; units: EvaluatedUnit[] }[] = [];
-  const evaluatedElsewhere = new Map<string, FrontEnd>();
-  const fallbackFiles = new Map<string, string>();
-  for (const fe of frontEnds) {
-    const files = byFrontEnd.get(fe)!;
-    if (files.length === 0) continue;
-    options.onProgress?.(`evaluating ${fe.name}`, 0, 0);
-    // Containment: a bug in one front end costs its own files, never the whole report.
-    const out = contained(fe, files, problems, () => fe.run(files, ctx));
-    if (!out) continue;
-    unitsByFrontEnd.push({ fe, units: out.units });
-    for (const f of out.evaluatedElsewhere ?? []) evaluatedElsewhere.set(f, fe);
-    terraformModules.push(...(out.terraformModules ?? []));
-    ciFiles.push(...(out.ciFiles ?? []));
-    problems.push(...out.problems);
-    suppressionSources.push(...out.suppressionSources);
-    metadata.push(...(out.metadata ?? []));
-    skippedByFrontEnds.push(...(out.skipped ?? []));
-    for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
-    timing?.mark(fe.name);
-  }
-  // A file another front end evaluated in its users' context is not also evaluated on its own.
-  for (const { fe, units } of unitsByFrontEnd) {
-    for (const u of units) {
-      const resources = evaluatedElsewhere.size === 0 ? u.resources : u.resources.filter((r) => (evaluatedElsewhere.get(r.header.file) ?? fe) === fe);
-      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules));
-    }
-  }
+  // ---- policies: the configured files, read once for the run -----------------------------
+  // With `policies.fromScannedCode` the definitions come from every graph of the run, before
+  // any rule runs: the run is then one unit (all front ends together), as before units existed.
+  const policyInput = loadPolicyInput(config, options.policyAliasesFile, host, problems, notices);
+  const wholeRun = policyInput !== undefined && config.policies.fromScannedCode;
+  let policies: UnitPolicies | undefined;
+  if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems);
+  else if (policyInput) policies = (graphs, unitProblems) => policySetOf(policyInput, graphs, unitProblems);
   const scanned: ScannedFile[] = allFiles;
-  const policies = loadPolicies(config, options.policyAliasesFile, host, graphs, problems, notices);
   timing?.mark('policies');
 
-  // ---- rules -----------------------------------------------------------------------------
-  options.onProgress?.('checking rules', 0, 0);
-  const undecided: Undecided[] = [];
-  const ruleFailures: RuleFailure[] = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today, policies }, undecided, ruleFailures);
-  for (const f of findings) {
-    const explanation = fallbackFiles.get(f.location.file);
-    // A finding at the file's start is about the file itself (TF004), not a resource placed there.
-    if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, '')} (${explanation}).`;
+  const units = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  releaseTexts(host);
+  timing?.mark('plan units');
+
+  // ---- phase 1: each unit from parse to findings, then its texts and trees are released ----
+  // Units run in stages (FrontEnd.stage): CI first (which Azure ML YAML files its `az ml
+  // --file` commands evaluate: other units drop their own resources from those files), then
+  // most, then Kubernetes (its rules read the GPU node pools of the whole scan, built from every
+  // earlier unit's summary). With --shard, a unit of another shard runs (or comes from the
+  // cache) when a unit of this shard needs what it gives; its findings are not this shard's.
+  const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : undefined;
+  const runKey = cache ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]) : '';
+  const merged = new UnitMerger();
+  const ordered = [...units].sort((a, b) => stageRank(a) - stageRank(b));
+  const isMine = (u: PlannedUnit): boolean => !options.shard || shardOf(u.key, options.shard.count) === options.shard.index;
+  const mine = ordered.filter(isMine);
+  const mineLater = mine.some((u) => stageRank(u) > 0);
+  const mineLast = mine.some((u) => stageRank(u) === 2);
+  const needed = (u: PlannedUnit): boolean => isMine(u) || (stageRank(u) === 0 && mineLater) || (stageRank(u) === 1 && mineLast);
+  const elsewhere = new Map<string, string>();
+  const summaries: ScanSummary[] = [];
+  let scan: { view: ScanView; key: string } | undefined;
+  let done = 0;
+  for (const u of ordered) {
+    if (!needed(u)) continue;
+    if (isMine(u)) options.onProgress?.('linting', ++done, mine.length);
+    const stage = stageRank(u);
+    if (stage === 2 && !scan && !wholeRun) scan = { view: scanViewOf(summaries), key: hashOf(summaries) };
+    // Which of its files another unit evaluated, and the scan it reads: both decide its result.
+    const dropped = stage === 0 || wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f): [string, string] => [f.path, elsewhere.get(f.path)!]);
+    // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
+    const cacheable = cache !== undefined && !(ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === 'bicep'));
+    const cacheKey = cacheable ? hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '']) : '';
+    let result = cacheable ? cache.get(cacheKey, host) : undefined;
+    if (!result) {
+      recorder.begin(cacheable);
+      const input = { parts: u.parts, ctx, root, rules, ruleOptions, knownIds, today, evaluatedElsewhere: new Map(dropped), ...(scan && stage === 2 ? { scan: scan.view } : {}), ...(policies ? { policies } : {}) };
+      const r = runUnit(input, (f) => host.texts().get(f), () => recorder.end());
+      const { deps, ...rest } = r;
+      result = rest;
+      if (cacheable) cache.set(cacheKey, deps, result);
+    }
+    for (const f of result.evaluatedElsewhere) elsewhere.set(f, u.frontEnd.name);
+    if (stage < 2) summaries.push(result.summary);
+    if (isMine(u)) merged.add(result);
+    // The unit is done: its texts go (code frames keep their lines in the result), and so
+    // do the var files' values its file hooks read.
+    releaseTexts(host);
+    for (const f of u.files) delete f.varValues;
+    betweenUnits();
   }
-  for (const f of ruleFailures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
+  if (cache) {
+    // A cache that cannot be written costs the next run its speed, not this run its report.
+    try {
+      cache.save();
+    } catch (e) {
+      notices.push(`cannot write the cache ${cache.file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); the next run lints everything again`);
+    }
+  }
+  timing?.mark('units');
+  problems.push(...merged.problems);
+
+  // ---- phase 2: the merged findings, notifications, suppressions, config levels, baseline --
+  options.onProgress?.('checking rules', 0, 0);
+  const undecided = merged.undecided;
+  let findings = merged.findings();
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
   // EVAL002 names its module call: the address is its subject (no version, no reason text in the fingerprint).
@@ -297,29 +337,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   );
 
   // ---- suppressions, config levels, baseline ---------------------------------------------
-  const directives: SuppressionDirective[] = [];
-  const supProblems: SuppressionProblem[] = [];
-  const texts = host.texts();
-  for (const src of suppressionSources) {
-    const text = texts.get(src.file);
-    if (text === undefined || src.comments.length === 0) continue;
-    const r = collectSuppressions(src.file, text, src.comments, src.blocks, knownIds, today);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
-  }
-  for (const m of metadata) {
-    const r = metadataSuppressions(m.body, m.range, m.file, knownIds, today);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
-  }
-  const inline = applySuppressions(findings, directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
+  const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today).findings);
   if (config.allowInlineSuppressions) {
-    findings.push(...suppressionFindings([...supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    findings.push(...suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
-  for (const f of findings) f.evidence = evidenceOf(f, texts.get(f.location.file));
+  for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);
-  timing?.mark('rules');
+  timing?.mark('merge');
   timing?.print();
 
   // ---- result ----------------------------------------------------------------------------
@@ -333,8 +358,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = new Map<string, string>();
   for (const f of reported) {
-    const t = texts.get(f.location.file);
-    if (t !== undefined) sources.set(f.location.file, t);
+    const file = f.location.file;
+    const lines = merged.frames.get(file);
+    if (lines !== undefined && !sources.has(file)) sources.set(file, sparseText([...lines]));
   }
   const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => relativeToRoot(root, f)).sort();
   return {
@@ -346,53 +372,65 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     sources,
     toolVersion: VERSION,
     undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
-    skipped: [
-      ...host
-        .problems()
-        .filter((p) => p.kind === 'outside' || p.kind === 'not-regular')
-        .map((p) => ({ file: p.file, reason: p.message })),
-      ...skippedByFrontEnds.filter((s) => !onlyFiles || onlyFiles.includes(s.file)),
-    ],
+    skipped: [...skippedFiles([...host.problems(), ...merged.readProblems]), ...merged.skipped.filter((s) => !onlyFiles || onlyFiles.includes(s.file))],
     notices,
   };
+}
+
+/** The policies a unit gets: the configured set, or how to make it from the unit's graphs (`policies.fromScannedCode`). */
+type UnitPolicies = PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
+
+/** The configured policy files, parsed, and a hash of all that decides them (part of the cache key). */
+interface PolicyInput {
+  definitions: PolicyDefinition[];
+  initiatives: ReturnType<typeof loadPolicyFiles>['initiatives'];
+  parameters: ResolvedConfig['policies']['parameters'];
+  extraAliases: AliasRow[];
+  key: string;
 }
 
 /**
  * The organisation's Azure Policy definitions (config `policies`, GOV002/GOV003): the policy
  * files of `policies.definitions` parsed with positions (a broken one is PARSE001, the others
- * still count), definitions in the scanned code when `policies.fromScannedCode`, and the alias
- * dump. Undefined when nothing is configured.
+ * still count) and the alias dump. Undefined when nothing is configured.
  */
-function loadPolicies(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, graphs: readonly Graph[], problems: Problem[], notices: string[]): PolicySet | undefined {
+function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, problems: Problem[], notices: string[]): PolicyInput | undefined {
   const pc = config.policies;
   if (pc.definitions.length === 0 && !pc.fromScannedCode) return undefined;
   const found = policyFiles(pc.definitions, config.baseDir, host);
   for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
-  const definitions = [];
-  const initiatives = [];
+  const definitions: PolicyDefinition[] = [];
+  const initiatives: PolicyInput['initiatives'] = [];
   const byHost = new Map<Host, string[]>();
   for (const f of found.files) byHost.set(f.host, [...(byHost.get(f.host) ?? []), f.file]);
+  const texts: [string, string | undefined][] = [];
   for (const [h, files] of byHost) {
     const loaded = loadPolicyFiles(h, files);
     definitions.push(...loaded.definitions);
     initiatives.push(...loaded.initiatives);
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === 'shape' ? 'EVAL001' : 'PARSE001', message: p.message, location: p.location });
-  }
-  const setProblems: PolicySetProblem[] = [];
-  if (pc.fromScannedCode) {
-    const seen = new Set<string>();
-    for (const g of graphs) {
-      for (const d of definitionsInCode(g.resources, setProblems)) {
-        const key = `${d.name}\u0000${d.location.file}:${d.location.range.start.offset}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        definitions.push(d);
-      }
-    }
+    for (const f of files) texts.push([f, h.readText(f)]);
   }
   const aliasFile = aliasesOption ? path.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
-  const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
+  const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
+  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key };
+}
+
+/** The policy set: the configured definitions, and with `policies.fromScannedCode` those written in the given graphs. */
+function policySetOf(input: PolicyInput, graphs: readonly Graph[], problems: Problem[]): PolicySet {
+  const definitions = [...input.definitions];
+  const setProblems: PolicySetProblem[] = [];
+  const seen = new Set<string>();
+  for (const g of graphs) {
+    for (const d of definitionsInCode(g.resources, setProblems)) {
+      const key = `${d.name}\u0000${d.location.file}:${d.location.range.start.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      definitions.push(d);
+    }
+  }
+  const set = buildPolicySet({ definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases }, setProblems);
   for (const p of setProblems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
   return set;
 }
@@ -435,22 +473,6 @@ function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root
     if (kind) return { frontEnd: fe, kind };
   }
   return undefined;
-}
-
-/**
- * Runs one front end's step; an exception (a bug of ours, never a user mistake) becomes an
- * EVAL001 problem on the front end's first file, so every other file is still linted and
- * reported, and SARIF carries it as a tool execution notification.
- */
-function contained<T>(fe: FrontEnd, files: readonly ClassifiedFile[], problems: Problem[], step: () => T): T | undefined {
-  try {
-    return step();
-  } catch (e) {
-    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    const first = files[0]?.path;
-    if (first) problems.push({ ruleId: 'EVAL001', message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? ' was' : 's were'} not checked — please report this with the file`, location: fileStart(first) });
-    return undefined;
-  }
 }
 
 /**
@@ -553,10 +575,32 @@ class PhaseTimer {
   }
 }
 
-/** Hash of the source text at a finding's primary location (see Finding.evidence). */
-function evidenceOf(f: Finding, text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const snippet = text.slice(f.location.range.start.offset, Math.max(f.location.range.end.offset, f.location.range.start.offset + 1));
-  return createHash('sha256').update(snippet.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+
+/** What, besides its files, decides a unit's result: part of every cache key. */
+function runSettings(s: { rules: Rule[]; ruleOptions: ReadonlyMap<string, unknown>; options: LintOptions; varFiles: string[]; today: string; config: ResolvedConfig }): unknown {
+  return {
+    version: VERSION,
+    // A rule's code is part of the rule set: a changed rule re-lints everything (also between releases).
+    rules: s.rules.map((r) => [r.meta.id, r.meta.level, r.create.toString()]),
+    ruleOptions: [...s.ruleOptions],
+    env: s.options.env ?? null,
+    varFiles: s.varFiles,
+    // Suppression expiry is decided inside a unit (SUP001).
+    today: s.today,
+    environments: s.config.environments,
+    baseDir: s.config.baseDir,
+  };
 }
 
+/** Files not read on purpose (outside the root, not regular), once each, in the order met. */
+function skippedFiles(problems: readonly ReadProblem[]): { file: string; reason: string }[] {
+  const seen = new Set<string>();
+  const out: { file: string; reason: string }[] = [];
+  for (const p of problems) {
+    if ((p.kind !== 'outside' && p.kind !== 'not-regular') || seen.has(p.file)) continue;
+    seen.add(p.file);
+    out.push({ file: p.file, reason: p.message });
+  }
+  // By file: a cached unit's reads are replayed in another order than they were first made.
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

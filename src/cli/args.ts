@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { EnvClass } from '../model/resource.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { UsageError } from '../api.js';
+import { parseShard, type Shard } from '../pipeline/shard.js';
 
 export type FailOn = 'error' | 'warning' | 'note' | 'none';
 
@@ -43,6 +44,12 @@ export interface CliOptions {
   ignorePatterns: string[];
   /** `--policy-aliases <file>`: more Azure Policy aliases (GOV002, GOV003). */
   policyAliases?: string;
+  /** `--cache`: reuse the results of units of work whose files did not change. */
+  cache: boolean;
+  /** `--cache-location <file|dir>` (default .mlops-iac-lint-cache). */
+  cacheLocation?: string;
+  /** `--shard K/N`: lint only shard K of N of the units of work. */
+  shard?: Shard;
 }
 
 export const HELP = `Usage: mlops-iac-lint [options] [paths...]
@@ -82,6 +89,12 @@ Options:
       --policy-aliases <file>
                          more Azure Policy aliases for GOV002/GOV003: the output of
                          az provider show --namespace <ns> --expand "resourceTypes/aliases"
+      --cache            only re-lint what changed since the last run with --cache
+      --cache-location <path>
+                         the cache file, or a folder for it (default:
+                         .mlops-iac-lint-cache in the current folder)
+      --shard <K/N>      lint only part K of N of the units of work (a CI matrix);
+                         the N parts together give the findings of one whole run
       --color, --no-color
                          force colours on or off (default: on a terminal, unless
                          NO_COLOR is set; FORCE_COLOR=1 or 0 overrides NO_COLOR)
@@ -133,6 +146,9 @@ export function parseCli(argv: string[]): CliOptions {
         'no-gitignore': { type: 'boolean' },
         'ignore-pattern': { type: 'string', multiple: true },
         'policy-aliases': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        shard: { type: 'string' },
       },
     });
   } catch (e) {
@@ -151,6 +167,12 @@ export function parseCli(argv: string[]): CliOptions {
     if (!/^(?:\d+|-1)$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings must be a whole number of at least 0 (got "${v['max-warnings']}")`);
     maxWarnings = Number(v['max-warnings']);
     if (maxWarnings < 0) maxWarnings = undefined;
+  }
+  let shard: Shard | undefined;
+  if (v.shard !== undefined) {
+    const s = parseShard(v.shard);
+    if (typeof s === 'string') throw new UsageError(s);
+    shard = s;
   }
   // --color and --no-color: the last one given wins, as in ESLint.
   let color: boolean | undefined;
@@ -184,5 +206,8 @@ export function parseCli(argv: string[]): CliOptions {
     gitignore: !(v['no-gitignore'] ?? false),
     ignorePatterns: v['ignore-pattern'] ?? [],
     policyAliases: v['policy-aliases'],
+    cache: v.cache ?? false,
+    cacheLocation: v['cache-location'],
+    shard,
   };
 }

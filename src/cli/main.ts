@@ -118,6 +118,9 @@ export async function main(argv: string[]): Promise<number> {
         policyAliasesFile: opts.policyAliases,
         onProgress: (phase, done, total) => progress.update(phase, done, total),
         errorOnUnmatchedFile: opts.errorOnUnmatchedPattern,
+        cache: opts.cache,
+        cacheLocation: opts.cacheLocation,
+        shard: opts.shard,
       });
     } finally {
       progress.done();

@@ -19,7 +19,7 @@ import { isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin }
 import type { CiFile } from '../model/ci.js';
 import type { PolicySet } from '../model/policy.js';
 import { KINDS } from '../model/kinds.js';
-import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
+import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
 import { describeFact, factLocations, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
@@ -41,6 +41,8 @@ export interface RuleRunInput {
   today?: string;
   /** The configured Azure Policy definitions (GOV002, GOV003). */
   policies?: PolicySet;
+  /** The whole scan's cross-file facts (from every unit's summary); default: from these graphs only. */
+  scan?: ScanView;
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
@@ -92,7 +94,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
-  const scan = scanView(input.graphs);
+  const scan = input.scan ?? scanView(input.graphs);
   const today = input.today ?? todayUtc();
   for (const rule of input.rules) {
     const meta = rule.meta;

@@ -1,9 +1,11 @@
 /**
- * Cross-file questions about a whole scan (`RuleContext.scan`). Today they are answered by
- * walking every evaluated graph once, on first use, for all rules together; each question is
- * one named accessor so that it can become a per-unit summary merged across units.
+ * Cross-file questions about a whole scan (`RuleContext.scan`). Each unit of work (issue 15,
+ * `src/pipeline/unit.ts`) summarises what the questions need from its graphs as plain data
+ * (`ScanSummary`: cached and sharded with the unit); the run merges every unit's summary and
+ * builds the view from it, so a rule sees the facts of the whole scan, whatever unit it runs in.
  */
 import type { Value } from '../core/value.js';
+import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { isSpotPriority, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
@@ -11,32 +13,81 @@ import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, LINUX_NODE_LABELS, POOL_NAME_LAB
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
 import { displayName, factLocations, known, leafName } from './facts.js';
 
+/** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
+export interface GpuPoolSummary {
+  address: string;
+  /** The pool's header (its file is `header.file`): related locations, nearest-project choices. */
+  header: Location;
+  name: string;
+  gpuSize?: string;
+  taints?: NodePoolTaint[];
+  taintsUnknown?: string;
+  /** The labels lookups need: the known pool name, the priority (null: unknown), the custom labels (null: unknown; a key's null: unknown value). */
+  labels: { knownName?: string; priority: string | null; custom: Record<string, string | null> | null };
+}
+
+/** What one unit contributes to the scan view. */
+export interface ScanSummary {
+  gpuPools: GpuPoolSummary[];
+}
+
 export function scanView(graphs: readonly Graph[]): ScanView {
+  let view: ScanView | undefined;
+  return { gpuNodePools: () => (view ??= scanViewOf([summarizeScan(graphs)])).gpuNodePools() };
+}
+
+/** The view of the whole scan from every unit's summary (in unit order; a pool two units read counts once). */
+export function scanViewOf(summaries: readonly ScanSummary[]): ScanView {
   let pools: GpuNodePool[] | undefined;
   return {
-    gpuNodePools: () => (pools ??= collectGpuNodePools(graphs)),
+    gpuNodePools: () => {
+      if (pools) return pools;
+      const seen = new Set<string>();
+      pools = [];
+      for (const s of summaries) {
+        for (const p of s.gpuPools) {
+          const key = poolKey(p);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          pools.push(poolOf(p));
+        }
+      }
+      return pools;
+    },
   };
 }
 
-/** The GPU pools of every graph; a pool evaluated in several variants counts once per distinct reading. */
-function collectGpuNodePools(graphs: readonly Graph[]): GpuNodePool[] {
-  const out: GpuNodePool[] = [];
+/** The GPU pools of a unit's graphs; a pool evaluated in several variants counts once per distinct reading. */
+export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
+  const out: GpuPoolSummary[] = [];
   const seen = new Set<string>();
   for (const g of graphs) {
     for (const pool of g.ofKind('aks.nodepool')) {
       const p = gpuPool(pool);
       if (!p) continue;
-      const key = `${pool.address}\u0000${p.gpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
+      const key = poolKey(p);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(p);
     }
   }
+  return { gpuPools: out };
+}
+
+function poolKey(p: GpuPoolSummary): string {
+  return `${p.address}\u0000${p.gpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
+}
+
+function poolOf(s: GpuPoolSummary): GpuNodePool {
+  const out: GpuNodePool = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };
+  if (s.gpuSize !== undefined) out.gpuSize = s.gpuSize;
+  if (s.taints) out.taints = s.taints;
+  if (s.taintsUnknown !== undefined) out.taintsUnknown = s.taintsUnknown;
   return out;
 }
 
 /** A node pool as a GPU pool: a known GPU size, or an unknown size on a pool meant for GPU (RULES.md GPU001). */
-function gpuPool(pool: Resource<'aks.nodepool'>): GpuNodePool | undefined {
+function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   const sizeFact = pool.attrs.get('vmSize')?.value;
   let gpuSize: string | undefined;
   if (sizeFact?.kind === 'string') {
@@ -54,12 +105,11 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuNodePool | undefined {
   }
   // The name as messages show it (`<NODEPOOL_NAME>` for an unknown one); labels need the known name.
   const knownName = leafName(pool);
-  const out: GpuNodePool = { resource: pool, name: knownName ?? displayName(pool), label: () => undefined };
+  const out: GpuPoolSummary = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
   if (gpuSize !== undefined) out.gpuSize = gpuSize;
   const taints = readTaints(pool);
   if (typeof taints === 'string') out.taintsUnknown = taints;
   else out.taints = taints;
-  out.label = labelLookup(pool, knownName, gpuSize);
   return out;
 }
 
@@ -86,25 +136,37 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
   return out;
 }
 
+/** What label lookups read from a pool, as plain data. */
+function poolLabels(pool: Resource<'aks.nodepool'>, knownName: string | undefined): GpuPoolSummary['labels'] {
+  const v = pool.attrs.get('labels')?.value;
+  let custom: Record<string, string | null> | null = null;
+  if (v?.kind === 'object') {
+    custom = Object.create(null) as Record<string, string | null>;
+    for (const [k, e] of v.entries) custom[k] = labelText(e);
+  }
+  const priority = known(pool, 'priority');
+  return { ...(knownName !== undefined ? { knownName } : {}), priority: priority === undefined ? null : priority.kind === 'string' ? priority.value : '', custom };
+}
+
+function labelText(e: Value): string | null {
+  return e.kind === 'string' ? e.value : e.kind === 'number' || e.kind === 'bool' ? String(e.value) : null;
+}
+
 /**
  * A pool's node labels as far as they are known: its own labels (`node_labels`,
  * `nodeLabels`), the pool-name labels, the Spot label, the NVIDIA accelerator label of GPU
  * sizes and the Linux x64 labels. Other keys: absent when the pool's labels are known
  * (`null`), else unknown.
  */
-function labelLookup(pool: Resource<'aks.nodepool'>, name: string | undefined, gpuSize: string | undefined): (key: string) => string | null | undefined {
-  const v = pool.attrs.get('labels')?.value;
-  const custom = v?.kind === 'object' ? v : undefined;
-  const priority = known(pool, 'priority');
+function labelLookup(s: GpuPoolSummary): (key: string) => string | null | undefined {
+  const { knownName, priority, custom } = s.labels;
   return (key) => {
-    if ((POOL_NAME_LABELS as readonly string[]).includes(key)) return name;
-    if (key === SPOT_LABEL.key) return priority === undefined ? undefined : priority.kind === 'string' && isSpotPriority(priority.value) ? SPOT_LABEL.value : null;
-    if (key === ACCELERATOR_LABEL) return gpuSize !== undefined && !isAmdGpuSize(gpuSize) ? ACCELERATOR_NVIDIA : undefined;
+    if ((POOL_NAME_LABELS as readonly string[]).includes(key)) return knownName;
+    if (key === SPOT_LABEL.key) return priority === null ? undefined : isSpotPriority(priority) ? SPOT_LABEL.value : null;
+    if (key === ACCELERATOR_LABEL) return s.gpuSize !== undefined && !isAmdGpuSize(s.gpuSize) ? ACCELERATOR_NVIDIA : undefined;
     if (key in LINUX_NODE_LABELS) return LINUX_NODE_LABELS[key]!;
     if (!custom) return undefined;
-    const e: Value | undefined = custom.entries.get(key);
-    if (e === undefined) return null;
-    return e.kind === 'string' ? e.value : e.kind === 'number' || e.kind === 'bool' ? String(e.value) : undefined;
+    if (!Object.prototype.hasOwnProperty.call(custom, key)) return null;
+    return custom[key] ?? undefined;
   };
 }
-

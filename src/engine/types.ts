@@ -252,7 +252,9 @@ export interface NodePoolTaint {
 
 /** A GPU node pool as cross-file rules see it. */
 export interface GpuNodePool {
-  resource: Resource<'aks.nodepool'>;
+  /** The pool's address, and its header (`header.file` is the file that declares it). Rebuilt from a unit's summary: no resource. */
+  address: string;
+  header: Location;
   /** The pool's name (else its address). */
   name: string;
   /** The known GPU size; undefined when the size is unknown and the pool is meant for GPU by name, label or taint. */

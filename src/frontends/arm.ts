@@ -7,11 +7,13 @@
 import path from 'node:path';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
-import { evaluateArm } from '../eval/arm/project.js';
+import { evaluateArm, metadataTemplate } from '../eval/arm/project.js';
+import { pairParameterFiles } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
+import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
 import { parseCache } from './shared.js';
+import { armByName } from './names.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
 export function armJsonKind(text: string): FileKind | undefined {
@@ -26,11 +28,39 @@ export function armJsonKind(text: string): FileKind | undefined {
 export const armFrontEnd: FrontEnd = {
   name: 'arm',
   family: 'arm',
-  byName(file) {
-    return /\.jsonc?$/i.test(path.basename(file)) && !/\.tfvars\.json$/i.test(file) ? 'peek' : undefined;
-  },
+  byName: armByName,
   byContent(_file, text) {
     return armJsonKind(text);
+  },
+  // Units of work (issue 15): a template with the parameter files paired with it (its
+  // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).
+  // Pairing sees every template of the run, as `evaluateArm` does.
+  units(files, ctx) {
+    const templates = files.filter((f) => f.kind === 'arm');
+    const params = files.filter((f) => f.kind === 'arm-params');
+    const pairs = pairParameterFiles(
+      templates.map((f) => f.path),
+      params.map((f) => f.path),
+      (pf) => {
+        const text = ctx.host.readText(pf);
+        ctx.host.forget(pf);
+        return text === undefined ? undefined : metadataTemplate(parseJsonc(text, pf));
+      },
+    );
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const taken = new Set<string>();
+    const out: ClassifiedFile[][] = [];
+    for (const t of templates) {
+      const unit = [t];
+      for (const pf of pairs.get(t.path) ?? []) {
+        if (taken.has(pf)) continue;
+        taken.add(pf);
+        unit.push(byPath.get(pf)!);
+      }
+      out.push(unit);
+    }
+    for (const f of files) if (f.kind !== 'arm' && !taken.has(f.path)) out.push([f]);
+    return out;
   },
   run(files, ctx) {
     const problems: Problem[] = [];

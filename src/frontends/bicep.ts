@@ -15,7 +15,8 @@ import { pairParameterFiles } from '../eval/arm/detect.js';
 import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
-import type { FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import path from 'node:path';
+import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { parseCache, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
 import { remoteModuleProblem } from './remote-modules.js';
@@ -23,45 +24,53 @@ import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../e
 import type { Host } from '../core/host.js';
 import type { Resource, VendoredOrigin } from '../model/resource.js';
 import { nodeToJS } from '../parse/json/index.js';
-import path from 'node:path';
 
 /** A compiled template says so in `metadata._generator` (`"name": "bicep"`), near its top. */
 const BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
 
 interface RunState {
-  problems: Problem[];
-  bicep: ParseCache<BicepFile>;
-  params: ParseCache<BicepParamFile>;
   /** `.bicep` files whose compiled twin is linted in their place (they do not parse). */
   brokenWithTwin: Set<string>;
   /** Superseded compiled twins → their `.bicep` source. */
   twins: Map<string, string>;
-  /** JSON parameter files read for twins (their PARSE001 is the ARM front end's). */
-  json: ParseCache<ParsedJson>;
-  /** `br:` aliases by folder (the nearest bicepconfig.json), and modules read from the Bicep cache. */
-  aliases: Map<string, ReadonlyMap<string, BrAlias>>;
-  cached: Map<string, ParsedJson | undefined>;
 }
 
-/** Parse caches shared by `supersedes` and `run` of one lint run. */
+/** What `supersedes` decided, for `run` (one lint run shares one context). No trees: units release theirs. */
 const states = new WeakMap<FrontEndContext, RunState>();
 function stateOf(ctx: FrontEndContext): RunState {
   let s = states.get(ctx);
   if (!s) {
-    const problems: Problem[] = [];
-    s = {
-      problems,
-      bicep: parseCache<BicepFile>(ctx.host, parseBicep, (f) => f.errors, problems),
-      params: parseCache<BicepParamFile>(ctx.host, parseBicepParam, (f) => f.errors, problems),
-      brokenWithTwin: new Set(),
-      twins: new Map(),
-      json: parseCache<ParsedJson>(ctx.host, parseJsonc, () => [], []),
-      aliases: new Map(),
-      cached: new Map(),
-    };
+    s = { brokenWithTwin: new Set(), twins: new Map() };
     states.set(ctx, s);
   }
   return s;
+}
+
+/** The parse caches of one `run` (one unit of work), dropped with it. */
+interface UnitParses {
+  problems: Problem[];
+  bicep: ParseCache<BicepFile>;
+  params: ParseCache<BicepParamFile>;
+  /** JSON parameter files read for twins (their PARSE001 is the ARM front end's), and compiled twins. */
+  json: ParseCache<ParsedJson>;
+  /**
+   * `br:` aliases by folder (the nearest bicepconfig.json), and modules read from the Bicep
+   * cache: per unit, so each unit's recorded reads (the --cache) include the config it used.
+   */
+  aliases: Map<string, ReadonlyMap<string, BrAlias>>;
+  cached: Map<string, ParsedJson | undefined>;
+}
+
+function unitParses(ctx: FrontEndContext): UnitParses {
+  const problems: Problem[] = [];
+  return {
+    problems,
+    bicep: parseCache<BicepFile>(ctx.host, parseBicep, (f) => f.errors, problems),
+    params: parseCache<BicepParamFile>(ctx.host, parseBicepParam, (f) => f.errors, problems),
+    json: parseCache<ParsedJson>(ctx.host, parseJsonc, () => [], []),
+    aliases: new Map(),
+    cached: new Map(),
+  };
 }
 
 export const bicepFrontEnd: FrontEnd = {
@@ -70,13 +79,15 @@ export const bicepFrontEnd: FrontEnd = {
   byName: bicepKindByName,
   supersedes(files, ctx) {
     const state = stateOf(ctx);
+    // Whether a twin's source parses; the trees are not kept (the unit parses them again).
+    const parses = unitParses(ctx);
     const bicepFiles = new Set(files.filter((f) => f.kind === 'bicep').map((f) => f.path));
     const out = new Set<string>();
     for (const f of ctx.allFiles) {
       if (f.kind !== 'arm') continue;
       const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
       if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? '')) continue;
-      const parsed = state.bicep.get(twin);
+      const parsed = parses.bicep.get(twin);
       if (parsed !== undefined && parsed.errors.length === 0) {
         out.add(f.path);
         state.twins.set(f.path, twin);
@@ -84,28 +95,30 @@ export const bicepFrontEnd: FrontEnd = {
     }
     return out;
   },
+  units: bicepUnits,
   run(files, ctx) {
     const state = stateOf(ctx);
+    const parses = unitParses(ctx);
     const result = evaluateBicep({
       host: ctx.host,
       bicepFiles: files.filter((f) => f.kind === 'bicep' && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
       paramFiles: files.filter((f) => f.kind === 'bicepparam').map((f) => f.path),
-      parse: (f) => state.bicep.get(f),
-      parseParams: (f) => state.params.get(f),
-      jsonParameterFiles: twinParameterFiles(state, ctx),
+      parse: (f) => parses.bicep.get(f),
+      parseParams: (f) => parses.params.get(f),
+      jsonParameterFiles: twinParameterFiles(state, parses, ctx, files),
       readJsonParameters: (f) => {
-        const parsed = state.json.get(f);
+        const parsed = parses.json.get(f);
         return parsed?.root ? readParameterFile({ file: f, parsed }) : undefined;
       },
       envOverride: ctx.envOverride,
-      compiledTwin: (bicepFile) => compiledTwinOf(state, ctx, bicepFile),
-      ...(ctx.bicepCache ? { registryModule: (bicepFile: string, reference: string) => cachedModule(state, ctx, ctx.bicepCache!, bicepFile, reference) } : {}),
+      compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
+      ...(ctx.bicepCache ? { registryModule: (bicepFile: string, reference: string) => cachedModule(parses, ctx, ctx.bicepCache!, bicepFile, reference) } : {}),
     });
-    for (const f of files) if (f.kind === 'bicep') state.bicep.get(f.path);
-    const problems = [...state.problems, ...result.problems.map((p): Problem => ({ ruleId: p.code, message: p.message, location: p.location }))];
+    for (const f of files) if (f.kind === 'bicep') parses.bicep.get(f.path);
+    const problems = [...parses.problems, ...result.problems.map((p): Problem => ({ ruleId: p.code, message: p.message, location: p.location }))];
     for (const e of result.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
     const suppressionSources: SuppressionSource[] = [];
-    for (const [file, b] of state.bicep.entries()) {
+    for (const [file, b] of parses.bicep.entries()) {
       if (!b) continue;
       suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text)], blocks: b.statements.map((st) => st.range) });
     }
@@ -127,13 +140,15 @@ export const bicepFrontEnd: FrontEnd = {
  * Pairing sees every ARM template of the run, so a parameter file meant for another template
  * is never taken for a twin.
  */
-function twinParameterFiles(state: RunState, ctx: FrontEndContext): Map<string, string[]> {
+function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndContext, unitFiles: readonly ClassifiedFile[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  if (state.twins.size === 0) return out;
+  const inUnit = new Set(unitFiles.map((f) => f.path));
+  if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
   const templates = ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
   const paramFiles = ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path);
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(state.json.get(pf)));
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(parses.json.get(pf)));
   for (const [template, source] of state.twins) {
+    if (!inUnit.has(source)) continue;
     const pfs = pairs.get(template) ?? [];
     if (pfs.length) out.set(source, [...(out.get(source) ?? []), ...pfs]);
   }
@@ -144,7 +159,7 @@ function twinParameterFiles(state: RunState, ctx: FrontEndContext): Map<string, 
  * The compiled twin beside a `.bicep` file (`main.bicep` → `main.json`, the name `bicep build`
  * writes), when it says it was generated by Bicep; parsed once per run through the Host.
  */
-function compiledTwinOf(state: RunState, ctx: FrontEndContext, bicepFile: string): ParsedJson | undefined {
+function compiledTwinOf(state: UnitParses, ctx: FrontEndContext, bicepFile: string): ParsedJson | undefined {
   const twin = bicepFile.replace(/\.bicep$/i, '.json');
   if (twin === bicepFile || !ctx.host.isFile(twin)) return undefined;
   if (!BICEP_GENERATOR.test(ctx.host.readText(twin)?.slice(0, 8192) ?? '')) return undefined;
@@ -162,7 +177,7 @@ function withVendored(out: Resource[], vendored: VendoredOrigin | undefined): Re
  * `br:` aliases for a file: the nearest bicepconfig.json in its folder or above (inside the
  * scan root, read through the Host), over the built-in `public` alias.
  */
-function aliasesFor(state: RunState, ctx: FrontEndContext, dir: string): ReadonlyMap<string, BrAlias> {
+function aliasesFor(state: UnitParses, ctx: FrontEndContext, dir: string): ReadonlyMap<string, BrAlias> {
   const known = state.aliases.get(dir);
   if (known) return known;
   const config = path.join(dir, 'bicepconfig.json');
@@ -179,7 +194,7 @@ function aliasesFor(state: RunState, ctx: FrontEndContext, dir: string): Readonl
 }
 
 /** A `br:` module restored in the Bicep cache (`--bicep-cache`), read through the cache's own Host. */
-function cachedModule(state: RunState, ctx: FrontEndContext, cache: Host, bicepFile: string, reference: string): { parsed: ParsedJson; cacheRoot: string } | { reason: string } {
+function cachedModule(state: UnitParses, ctx: FrontEndContext, cache: Host, bicepFile: string, reference: string): { parsed: ParsedJson; cacheRoot: string } | { reason: string } {
   if (/^ts[:/]/i.test(reference)) return { reason: 'template specs are not read from the Bicep cache' };
   const where = brCachePath(reference, aliasesFor(state, ctx, path.dirname(bicepFile)));
   if ('reason' in where) return where;
@@ -192,4 +207,45 @@ function cachedModule(state: RunState, ctx: FrontEndContext, cache: Host, bicepF
   }
   const parsed = state.cached.get(file);
   return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
+}
+
+/** A module declaration's or a `using`'s literal path (registry references have a scheme and never match a scanned file). */
+const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s+|using\s+)'([^'$\n]+)'/g;
+
+/**
+ * Units of work (issue 15): `.bicep` and `.bicepparam` files joined by the local references
+ * between scanned files (a module declaration, a `using`), read with a pattern before any
+ * parse — a file used as a module is evaluated through its caller (`evaluateBicep`), so the
+ * two must be in one unit. A pattern match that is not a real reference only joins more.
+ */
+function bicepUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): ClassifiedFile[][] {
+  const scanned = new Map(files.map((f) => [path.resolve(f.path), f]));
+  const parent = new Map<string, string>(files.map((f) => [path.resolve(f.path), path.resolve(f.path)]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const f of files) {
+    const from = path.resolve(f.path);
+    const text = ctx.host.readText(f.path);
+    ctx.host.forget(f.path);
+    if (text === undefined) continue;
+    for (const m of text.matchAll(BICEP_REFERENCE)) {
+      const target = path.resolve(path.dirname(from), m[1]!);
+      if (!scanned.has(target)) continue;
+      const a = find(from);
+      const b = find(target);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const groups = new Map<string, ClassifiedFile[]>();
+  for (const [p, f] of scanned) {
+    const k = find(p);
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  return [...groups.values()];
 }

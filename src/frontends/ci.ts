@@ -17,9 +17,12 @@ export const ciFrontEnd: FrontEnd = {
   name: 'ci',
   family: 'ci',
   byName: ciByName,
+  stage: 'first',
   byContent(_file, text, rel) {
     return classifyCiFile(rel, text);
   },
+  // Units of work (issue 15): each file alone (no CI rule looks across files).
+  units: (files) => files.map((f) => [f]),
   run(files, ctx) {
     const problems: Problem[] = [];
     const ciFiles: CiFile[] = [];

@@ -5,17 +5,17 @@
  */
 import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
-import { armFrontEnd } from './arm.js';
 import { terraformPlanFrontEnd } from './terraform-plan.js';
 import { lazyFrontEnd } from './lazy.js';
-import { amlYamlByName, bicepKindByName, ciByName, k8sByName } from './names.js';
+import { amlYamlByName, armByName, bicepKindByName, ciByName, k8sByName } from './names.js';
 
-// Bicep, Azure ML YAML and CI are imported on demand (start-up of runs without such files; see lazy.ts).
+// Bicep, ARM, Azure ML YAML and CI are imported on demand (start-up of runs without such files; see lazy.ts).
 const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName }, async () => (await import('./bicep.js')).bicepFrontEnd);
+const armFrontEnd = lazyFrontEnd({ name: 'arm', family: 'arm', byName: armByName }, async () => (await import('./arm.js')).armFrontEnd);
 const azuremlYamlFrontEnd = lazyFrontEnd({ name: 'azureml-yaml', family: 'arm', byName: amlYamlByName }, async () => (await import('./azureml-yaml.js')).azuremlYamlFrontEnd);
-const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName }, async () => (await import('./ci.js')).ciFrontEnd);
+const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName, stage: 'first' }, async () => (await import('./ci.js')).ciFrontEnd);
 // After ARM and CI: a JSON or YAML file they do not claim may still be a Kubernetes manifest.
-const k8sFrontEnd = lazyFrontEnd({ name: 'k8s', family: 'k8s', byName: k8sByName }, async () => (await import('./k8s.js')).k8sFrontEnd);
+const k8sFrontEnd = lazyFrontEnd({ name: 'k8s', family: 'k8s', byName: k8sByName, stage: 'last' }, async () => (await import('./k8s.js')).k8sFrontEnd);
 
 export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd, armFrontEnd, azuremlYamlFrontEnd, ciFrontEnd, k8sFrontEnd];
 

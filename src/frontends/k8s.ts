@@ -26,6 +26,7 @@ export const k8sFrontEnd: FrontEnd = {
   name: 'k8s',
   family: 'k8s',
   byName: k8sByName,
+  stage: 'last',
   byContent(file, text) {
     return looksLikeManifest(file, text) ? 'k8s' : undefined;
   },

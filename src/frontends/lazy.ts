@@ -7,7 +7,7 @@
  */
 import type { ClassifiedFile, FrontEnd, FrontEndContext } from './types.js';
 
-export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
+export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' | 'stage'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
   let impl: FrontEnd | undefined;
   const loaded = (): FrontEnd => {
     if (!impl) throw new Error(`internal: the ${head.name} front end was used before its load()`);
@@ -17,6 +17,7 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName'>,
     name: head.name,
     family: head.family,
     byName: head.byName,
+    ...(head.stage ? { stage: head.stage } : {}),
     async load() {
       impl ??= await importImpl();
     },
@@ -24,6 +25,12 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName'>,
     // Called for every front end; without files of its own (and so never loaded) it takes nothing.
     supersedes: (files: readonly ClassifiedFile[], ctx: FrontEndContext) =>
       impl === undefined && files.length === 0 ? new Set<string>() : (loaded().supersedes?.(files, ctx) ?? new Set<string>()),
+    // Without files of its own (never loaded) there is nothing to split.
+    units: (files: readonly ClassifiedFile[], ctx: FrontEndContext) => {
+      if (files.length === 0) return [];
+      const split = loaded().units;
+      return split ? split(files, ctx) : [[...files]];
+    },
     run: (files, ctx) => loaded().run(files, ctx),
   };
 }

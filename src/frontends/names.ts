@@ -26,3 +26,8 @@ export function k8sByName(file: string): 'peek' | undefined {
   const base = path.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? 'peek' : undefined;
 }
+
+/** JSON is ARM only by content (`$schema`, arm.ts): a peek is needed; `.tfvars.json` is Terraform's. */
+export function armByName(file: string): 'peek' | undefined {
+  return /\.jsonc?$/i.test(path.basename(file)) && !/\.tfvars\.json$/i.test(file) ? 'peek' : undefined;
+}

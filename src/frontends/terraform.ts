@@ -12,7 +12,7 @@ import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { FrontEnd, Problem } from './types.js';
+import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem } from './types.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
 import { parseCache } from './shared.js';
 
@@ -33,6 +33,7 @@ export const terraformFrontEnd: FrontEnd = {
     const base = path.basename(file).toLowerCase();
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
+  units: terraformUnits,
   run(files, ctx) {
     const problems: Problem[] = [];
     const hcl = parseCache<HclFile>(ctx.host, parseHcl, (f) => f.errors, problems);
@@ -100,3 +101,98 @@ export const terraformFrontEnd: FrontEnd = {
   },
 };
 
+/**
+ * A local module call as written: `source = "./x"` or `"../x"` (what `localModuleSource` takes
+ * as local). Read with a pattern over the text, before any parse: a match in another block
+ * only merges two units that could have stayed apart, never splits a module from its caller.
+ */
+const LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?\/[^"\n]*)"/g;
+
+/**
+ * Units of work (issue 15): the folders of .tf files joined by local module calls (a root
+ * module with the local modules it calls, also through folders outside the scanned paths),
+ * with the var files of each (the nearest folder with .tf files at or above them, as
+ * evaluateTerraform pairs them). A state file is a unit of its own (only TF002 reads it).
+ */
+function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): ClassifiedFile[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const add = (x: string): void => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  const tfDirs = new Map<string, string[]>();
+  for (const f of files) {
+    if (f.kind !== 'terraform') continue;
+    const d = path.dirname(f.path);
+    const list = tfDirs.get(d);
+    if (list) list.push(f.path);
+    else tfDirs.set(d, [f.path]);
+  }
+  // The local folders a folder calls, read from its .tf texts (a folder outside the scanned
+  // paths through the Host, as the evaluator's loader does).
+  const calls = new Map<string, string[]>();
+  const callsOf = (dir: string): string[] => {
+    let out = calls.get(dir);
+    if (out) return out;
+    out = [];
+    calls.set(dir, out);
+    const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith('.tf')).map((e) => e.path) : undefined) ?? [];
+    const targets = new Set<string>();
+    for (const f of tfs) {
+      const text = ctx.host.readText(f);
+      if (text === undefined) continue;
+      for (const m of text.matchAll(LOCAL_SOURCE)) targets.add(path.resolve(dir, m[1]!));
+      // Classification and unit planning read every file once; the unit reads it again when it runs.
+      ctx.host.forget(f);
+    }
+    targets.delete(dir);
+    out.push(...targets);
+    return out;
+  };
+  // Joins every scanned folder reachable from `dir` through calls (outside folders included).
+  const visited = new Set<string>();
+  const walk = (from: string, dir: string): void => {
+    for (const t of callsOf(dir)) {
+      if (tfDirs.has(t)) {
+        add(t);
+        union(from, t);
+      }
+      const edge = `${from}\u0000${t}`;
+      if (visited.has(edge)) continue;
+      visited.add(edge);
+      if (!tfDirs.has(t)) walk(from, t);
+    }
+  };
+  for (const d of tfDirs.keys()) add(d);
+  for (const d of [...tfDirs.keys()].sort()) walk(d, d);
+  const groups = new Map<string, ClassifiedFile[]>();
+  const put = (key: string, f: ClassifiedFile): void => {
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  };
+  for (const f of files) {
+    if (f.kind === 'terraform') put(find(path.dirname(f.path)), f);
+    else if (f.kind === 'tfvars' || f.kind === 'tfvars-json') {
+      let d = path.dirname(f.path);
+      while (!tfDirs.has(d)) {
+        const up = path.dirname(d);
+        const rel = path.relative(ctx.root, up);
+        if (up === d || rel.startsWith('..') || path.isAbsolute(rel)) break;
+        d = up;
+      }
+      put(tfDirs.has(d) ? find(d) : `\u0000${f.path}`, f);
+    } else put(`\u0000${f.path}`, f);
+  }
+  return [...groups.values()];
+}

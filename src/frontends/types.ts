@@ -132,6 +132,14 @@ export interface FrontEnd {
   readonly name: string;
   readonly family: Family;
   /**
+   * When its units run (issue 15, cross-unit facts): `first` for a front end that evaluates
+   * other front ends' files in its own context (`evaluatedElsewhere`: CI's `az ml --file`), so
+   * the later units know which resources to drop; `last` for one whose rules read the whole
+   * scan's view (`RuleContext.scan`: Kubernetes workloads and every format's GPU node pools),
+   * so the view is built from every other unit's summary. Default: between them.
+   */
+  readonly stage?: 'first' | 'last';
+  /**
    * Classifies by name: a kind, `'peek'` when the content decides (JSON and YAML have many
    * uses), or undefined when this front end never reads the file.
    */
@@ -151,6 +159,14 @@ export interface FrontEnd {
    * template whose `.bicep` source parses). Called before any `run`.
    */
   supersedes?(files: readonly ClassifiedFile[], ctx: FrontEndContext): ReadonlySet<string>;
-  /** Parses and evaluates this front end's files. Never throws on bad input. */
+  /**
+   * Splits this front end's files into units of work (issue 15): groups whose `run` results do
+   * not depend on each other, so lint() can run them one at a time (and release their texts
+   * and trees), cache each by the hash of what it read, and deal them out to `--shard`s.
+   * Every file must be in exactly one group; `run` is then called once per group. Optional:
+   * a front end without it is one unit (all its files in one `run`, as before).
+   */
+  units?(files: readonly ClassifiedFile[], ctx: FrontEndContext): ClassifiedFile[][];
+  /** Parses and evaluates this front end's files (one unit's, when it declares `units`). Never throws on bad input. */
   run(files: readonly ClassifiedFile[], ctx: FrontEndContext): FrontEndResult;
 }

@@ -16,17 +16,29 @@ function isNode(v: unknown): v is BicepNode {
 
 /** The direct child nodes of `node`, in source order. */
 export function childNodes(node: BicepNode): BicepNode[] {
+  // A hot path (every node of every file, issue 15's profile): no entries() array per node,
+  // and a sort only when the fields did not already come in source order.
   const out: BicepNode[] = [];
   const declaration = node.kind === 'ResourceDecl' || node.kind === 'ModuleDecl';
-  for (const [key, value] of Object.entries(node)) {
+  const fields = node as unknown as Record<string, unknown>;
+  let ordered = true;
+  let last = -1;
+  const push = (v: BicepNode): void => {
+    const at = v.range.start.offset;
+    if (at < last) ordered = false;
+    last = at;
+    out.push(v);
+  };
+  for (const key in fields) {
     if (SKIP.has(key) || (declaration && CONVENIENCE.has(key))) continue;
+    const value = fields[key];
     if (Array.isArray(value)) {
-      for (const v of value) if (isNode(v)) out.push(v);
+      for (const v of value) if (isNode(v)) push(v);
     } else if (isNode(value)) {
-      out.push(value);
+      push(value);
     }
   }
-  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return ordered ? out : out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 /**

@@ -1,0 +1,137 @@
+/**
+ * `--cache` / `--cache-location` (issue 15, ESLint's convention): the result of each unit of
+ * work, kept between runs in one JSON file. An entry is found by the unit's key — the tool
+ * version, the rule set (IDs, options and code), the settings that change evaluation, and the
+ * unit's files — and is used only while every read the unit made (`recording-host.ts`) still
+ * gives the same answer; otherwise the unit is linted again. A cache file that does not parse,
+ * or is not this tool's, is ignored with one warning and rewritten: it is never trusted.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Host } from '../core/host.js';
+import { depsHold, type Dependency } from './recording-host.js';
+import type { UnitResult } from './unit.js';
+
+/** The default file name (ESLint: `.eslintcache`), in the current folder or a given folder. */
+export const CACHE_FILE = '.mlops-iac-lint-cache';
+const TOOL = 'mlops-iac-lint';
+/** The layout of the cache file; bumped when UnitResult changes shape. */
+const FORMAT = 2;
+
+interface Entry {
+  deps: Dependency[];
+  result: UnitResult;
+}
+
+interface CacheFile {
+  tool: typeof TOOL;
+  format: number;
+  version: string;
+  entries: Record<string, Entry>;
+}
+
+/** Where the cache lives: `--cache-location` as a file, or a folder (existing, or ending in a separator) holding CACHE_FILE. */
+export function cacheFilePath(location: string | undefined, cwd: string): string {
+  if (location === undefined) return path.join(cwd, CACHE_FILE);
+  const abs = path.resolve(cwd, location);
+  const isDir = /[\\/]$/.test(location) || (fs.existsSync(abs) && fs.statSync(abs).isDirectory());
+  return isDir ? path.join(abs, CACHE_FILE) : abs;
+}
+
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('base64url');
+}
+
+export class UnitCache {
+  private readonly old: Record<string, Entry>;
+  /** This run's entries, serialized when made: the run goes on to mutate its findings (evidence, suppressions). */
+  private readonly next = new Map<string, string>();
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly version: string,
+    old: Record<string, Entry>,
+  ) {
+    this.old = old;
+  }
+
+  /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
+  static open(file: string, version: string, warn: (message: string) => void): UnitCache {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); linting without it`);
+      return new UnitCache(file, version, {});
+    }
+    const parsed = parseCacheFile(text);
+    if (typeof parsed === 'string') {
+      warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
+      return new UnitCache(file, version, {});
+    }
+    // Another version's results may differ: start afresh (not a warning: an upgrade is normal).
+    return new UnitCache(file, version, parsed.version === version ? parsed.entries : {});
+  }
+
+  /** The cached result of a unit, when every read it made still gives the same answer. */
+  get(key: string, host: Host): UnitResult | undefined {
+    const e = this.old[key];
+    if (e && depsHold(host, e.deps)) {
+      this.hits++;
+      this.next.set(key, JSON.stringify(e));
+      return e.result;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  set(key: string, deps: Dependency[], result: UnitResult): void {
+    this.next.set(key, JSON.stringify({ deps, result }));
+  }
+
+  /**
+   * Writes this run's entries (units of other shards or no longer present are dropped, so
+   * the file does not grow without end). Atomic: a run killed while writing leaves the old file.
+   */
+  save(): void {
+    const head = JSON.stringify({ tool: TOOL, format: FORMAT, version: this.version });
+    const entries = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',');
+    // The folder of `--cache-location dir/` is made when missing (one level: a recursive
+    // mkdir loops forever under /proc in Node 20).
+    if (!fs.existsSync(path.dirname(this.file))) fs.mkdirSync(path.dirname(this.file));
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries}}}`);
+    fs.renameSync(tmp, this.file);
+  }
+}
+
+/** The cache file's content, or why it is not one of ours. */
+function parseCacheFile(text: string): CacheFile | string {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return 'is not valid JSON (corrupt)';
+  }
+  if (typeof v !== 'object' || v === null || (v as CacheFile).tool !== TOOL) return `is not a ${TOOL} cache`;
+  const c = v as CacheFile;
+  if (c.format !== FORMAT || typeof c.version !== 'string' || typeof c.entries !== 'object' || c.entries === null || Array.isArray(c.entries)) return 'has a layout this version does not read';
+  for (const e of Object.values(c.entries)) {
+    if (!isEntry(e)) return 'has a malformed entry (corrupt)';
+  }
+  return c;
+}
+
+function isEntry(e: unknown): e is Entry {
+  if (typeof e !== 'object' || e === null) return false;
+  const { deps, result } = e as Entry;
+  if (!Array.isArray(deps) || !deps.every((d) => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === 'string'))) return false;
+  if (typeof result !== 'object' || result === null) return false;
+  const arrays: (keyof UnitResult)[] = ['findings', 'problems', 'undecided', 'directives', 'supProblems', 'readProblems', 'skipped', 'evaluatedElsewhere'];
+  const summary = result.summary as unknown;
+  const summaryOk = typeof summary === 'object' && summary !== null && Array.isArray((summary as UnitResult['summary']).gpuPools);
+  return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === 'object' && result.evidence !== null && typeof result.frames === 'object' && result.frames !== null;
+}

@@ -1,0 +1,69 @@
+/**
+ * Phase 2's input (issue 15): the results of every unit merged into one, the same whichever
+ * way the units ran (in order, from the cache, on other threads, on other machines for the
+ * union of `--shard`s). A finding two units both made (a module folder read by both) is one
+ * finding, as within a unit (`runRules`: same rule, place and attribute; variants joined).
+ */
+import type { ReadProblem } from '../core/host.js';
+import type { Finding, Undecided } from '../engine/types.js';
+import { severity } from '../engine/levels.js';
+import type { SuppressionDirective, SuppressionProblem } from '../engine/suppressions.js';
+import type { Problem } from '../frontends/types.js';
+import type { UnitResult } from './unit.js';
+
+export class UnitMerger {
+  private readonly byKey = new Map<string, Finding>();
+  private readonly seen = new Set<string>();
+  readonly problems: Problem[] = [];
+  readonly undecided: Undecided[] = [];
+  readonly directives: SuppressionDirective[] = [];
+  readonly supProblems: SuppressionProblem[] = [];
+  readonly readProblems: ReadProblem[] = [];
+  readonly skipped: { file: string; reason: string }[] = [];
+  readonly evidence = new Map<string, string>();
+  /** Code-frame lines by file, by line number. */
+  readonly frames = new Map<string, Map<number, string>>();
+
+  add(r: UnitResult): void {
+    for (const f of r.findings) this.addFinding(f);
+    for (const p of r.problems) if (this.first('p', p.ruleId, p.location.file, p.location.range.start.offset, p.location.range.end.offset, p.message)) this.problems.push(p);
+    for (const u of r.undecided) if (this.first('u', u.ruleId, u.address, u.attribute, u.location.file, u.location.range.start.offset)) this.undecided.push(u);
+    for (const d of r.directives) if (this.first('d', d.file, d.location.range.start.offset, d.source, d.ruleIds.join(','))) this.directives.push(d);
+    for (const p of r.supProblems) if (this.first('s', p.ruleId, p.location.file, p.location.range.start.offset, p.key)) this.supProblems.push(p);
+    for (const p of r.readProblems) if (this.first('r', p.file, p.kind)) this.readProblems.push(p);
+    for (const s of r.skipped) if (this.first('k', s.file, s.reason)) this.skipped.push(s);
+    for (const [k, v] of Object.entries(r.evidence)) this.evidence.set(k, v);
+    for (const [file, lines] of Object.entries(r.frames)) {
+      let m = this.frames.get(file);
+      if (!m) this.frames.set(file, (m = new Map()));
+      for (const [n, t] of lines) m.set(n, t);
+    }
+  }
+
+  /** The merged findings (each unit's own order kept; reporting sorts). */
+  findings(): Finding[] {
+    const out = [...this.byKey.values()];
+    for (const f of out) f.variants.sort();
+    return out;
+  }
+
+  private addFinding(f: Finding): void {
+    const key = [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ''].join('|');
+    const existing = this.byKey.get(key);
+    if (!existing) {
+      this.byKey.set(key, f);
+      return;
+    }
+    const variants = [...new Set([...existing.variants, ...f.variants])];
+    const kept = severity(f.level) > severity(existing.level) ? f : existing;
+    kept.variants = variants;
+    this.byKey.set(key, kept);
+  }
+
+  private first(...parts: (string | number)[]): boolean {
+    const key = parts.join('\u0000');
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The units of work of a run (issue 15): each front end's files split by its `units` (one unit
+ * for a front end without it), each named by a key — its front end and its first file relative
+ * to the root — that `--shard` hashes and the cache is keyed by. Units come in a fixed order
+ * (front-end order, then key), so every later step is deterministic.
+ */
+import type { Host } from '../core/host.js';
+import { relativeToRoot } from '../engine/findings.js';
+import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem } from '../frontends/types.js';
+import { contained, type UnitPart } from './unit.js';
+
+export interface PlannedUnit {
+  key: string;
+  /** The front end of its files (the first part's, for the run as one unit). */
+  frontEnd: FrontEnd;
+  files: ClassifiedFile[];
+  /** Its files by front end: one part, or every front end's for the run as one unit. */
+  parts: UnitPart[];
+}
+
+export function planUnits(
+  frontEnds: readonly FrontEnd[],
+  byFrontEnd: ReadonlyMap<FrontEnd, ClassifiedFile[]>,
+  ctx: FrontEndContext,
+  root: string,
+  problems: Problem[],
+): PlannedUnit[] {
+  const out: PlannedUnit[] = [];
+  for (const fe of frontEnds) {
+    const files = byFrontEnd.get(fe) ?? [];
+    if (files.length === 0) continue;
+    // A front end whose split fails is one unit (as before units existed), with its EVAL001.
+    const groups = (fe.units ? contained(fe, files, problems, () => fe.units!(files, ctx)) : undefined) ?? [[...files]];
+    const own: PlannedUnit[] = [];
+    for (const g of groups) {
+      if (g.length === 0) continue;
+      const first = g.map((f) => relativeToRoot(root, f.path)).sort()[0]!;
+      own.push({ key: `${fe.name}:${first}`, frontEnd: fe, files: g, parts: [{ frontEnd: fe, files: g }] });
+    }
+    own.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    out.push(...own);
+  }
+  return out;
+}
+
+/**
+ * The whole run as one unit (every front end's files, one part each): for
+ * `policies.fromScannedCode`, whose definitions come from every graph before any rule runs.
+ */
+export function wholeRunUnit(frontEnds: readonly FrontEnd[], byFrontEnd: ReadonlyMap<FrontEnd, ClassifiedFile[]>): PlannedUnit {
+  const parts = frontEnds.map((fe) => ({ frontEnd: fe, files: byFrontEnd.get(fe) ?? [] })).filter((p) => p.files.length > 0);
+  return { key: 'run:*', frontEnd: parts[0]?.frontEnd ?? frontEnds[0]!, files: parts.flatMap((p) => p.files), parts };
+}
+
+/** When a unit runs (`FrontEnd.stage`): 0 first, 1 between, 2 last. The run as one unit is 1. */
+export function stageRank(u: PlannedUnit): 0 | 1 | 2 {
+  if (u.parts.length !== 1) return 1;
+  const stage = u.frontEnd.stage;
+  return stage === 'first' ? 0 : stage === 'last' ? 2 : 1;
+}
+
+/** Drops every text the Host holds (a finished unit's; classification's peeks). */
+export function releaseTexts(host: Host): void {
+  for (const f of [...host.texts().keys()]) host.forget(f);
+}

@@ -1,0 +1,154 @@
+/**
+ * A Host that notes what a unit of work read (issue 15): the texts and bytes by content hash,
+ * the folder listings by their names, the existence checks by their answers. A unit's cached
+ * result (`cache.ts`) is valid exactly while every one of these reads still gives the same
+ * answer, so a change anywhere the unit looked (a module folder outside the scanned paths, a
+ * lock file that appeared) re-lints it.
+ *
+ * One recorder wraps the run's Host for the whole run (front ends may key state by their
+ * context object); `begin()`/`end()` delimit one unit.
+ */
+import { createHash } from 'node:crypto';
+import type { Host, ReadProblem } from '../core/host.js';
+
+/** One read: `[what, path, answer]`; the answer is a hash, a listing's names, or a boolean. */
+export type Dependency = [kind: 'text' | 'bytes' | 'head' | 'chunks' | 'list' | 'isFile' | 'isDirectory', path: string, answer: string];
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+export interface RecordingHost {
+  readonly host: Host;
+  /** Starts one unit: its read problems are collected, and its reads recorded when `record` (a cached run). */
+  begin(record?: boolean): void;
+  /** The unit's reads (deduplicated, in first-read order) and the read problems it met. */
+  end(): { deps: Dependency[]; readProblems: ReadProblem[] };
+}
+
+export function recordingHost(inner: Host): RecordingHost {
+  let deps: Map<string, Dependency> | undefined;
+  let problemsAtStart = 0;
+  const note = (kind: Dependency[0], p: string, answer: () => string): void => {
+    if (!deps) return;
+    const key = `${kind}\u0000${p}`;
+    if (!deps.has(key)) deps.set(key, [kind, p, answer()]);
+  };
+  const host: Host = {
+    root: inner.root,
+    isInside: (p) => inner.isInside(p),
+    isFile(p) {
+      const r = inner.isFile(p);
+      note('isFile', p, () => String(r));
+      return r;
+    },
+    isDirectory(p) {
+      const r = inner.isDirectory(p);
+      note('isDirectory', p, () => String(r));
+      return r;
+    },
+    list(dir) {
+      const r = inner.list(dir);
+      note('list', dir, () => listingAnswer(r));
+      return r;
+    },
+    readText(file) {
+      const r = inner.readText(file);
+      note('text', file, () => (r === undefined ? '' : hashText(r)));
+      return r;
+    },
+    readBytes(file, maxBytes) {
+      const r = inner.readBytes(file, maxBytes);
+      note('bytes', file, () => (r === undefined ? '' : createHash('sha1').update(r).digest('base64url')));
+      return r;
+    },
+    readHead(file, maxBytes) {
+      const r = inner.readHead(file, maxBytes);
+      note('head', file, () => headAnswer(r, maxBytes));
+      return r;
+    },
+    readChunks(file, chunkBytes) {
+      const r = inner.readChunks(file, chunkBytes);
+      // The whole file's hash (the reader may stop early): one more streamed pass, only when recording.
+      note('chunks', file, () => chunksAnswer(inner, file));
+      return r;
+    },
+    problemOf: (file) => inner.problemOf(file),
+    problems: () => inner.problems(),
+    texts: () => inner.texts(),
+    forget: (file) => inner.forget(file),
+  };
+  return {
+    host,
+    begin(record = true) {
+      deps = record ? new Map() : undefined;
+      problemsAtStart = inner.problems().length;
+    },
+    end() {
+      const out = { deps: [...(deps?.values() ?? [])], readProblems: inner.problems().slice(problemsAtStart) };
+      deps = undefined;
+      return out;
+    },
+  };
+}
+
+function headAnswer(b: Buffer | undefined, maxBytes: number): string {
+  return b === undefined ? '' : `${maxBytes}:${createHash('sha1').update(b).digest('base64url')}`;
+}
+
+/** A streamed file's answer: the hash of all its chunks ('' when it cannot be read). */
+function chunksAnswer(host: Host, file: string): string {
+  const it = host.readChunks(file, 1 << 20);
+  if (!it) return '';
+  const h = createHash('sha1');
+  try {
+    for (let r = it.next(); !r.done; r = it.next()) h.update(r.value);
+  } catch {
+    return '';
+  }
+  return h.digest('base64url');
+}
+
+/** A listing's answer: its entries' names and types (a new file in a module folder changes it). */
+export function listingAnswer(entries: ReturnType<Host['list']>): string {
+  if (entries === undefined) return '';
+  return hashText(entries.map((e) => `${e.name}/${e.isFile ? 'f' : e.isDirectory ? 'd' : 'o'}`).join('\n'));
+}
+
+/** True when every recorded read still gives the same answer (a cached result is still valid). */
+export function depsHold(host: Host, deps: readonly Dependency[]): boolean {
+  for (const [kind, p, answer] of deps) {
+    let now: string;
+    switch (kind) {
+      case 'text': {
+        const t = host.readText(p);
+        now = t === undefined ? '' : hashText(t);
+        break;
+      }
+      case 'bytes': {
+        const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
+        now = b === undefined ? '' : createHash('sha1').update(b).digest('base64url');
+        break;
+      }
+      case 'head': {
+        const max = Number(answer.split(':')[0]);
+        now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : undefined, max);
+        break;
+      }
+      case 'chunks':
+        now = chunksAnswer(host, p);
+        break;
+      case 'list':
+        now = listingAnswer(host.list(p));
+        break;
+      case 'isFile':
+        now = String(host.isFile(p));
+        break;
+      case 'isDirectory':
+        now = String(host.isDirectory(p));
+        break;
+    }
+    if (now !== answer) return false;
+  }
+  return true;
+}

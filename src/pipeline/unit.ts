@@ -1,0 +1,217 @@
+/**
+ * One unit of work (issue 15): the files a front end evaluates together (`FrontEnd.units`),
+ * run from parse to findings, with everything the rest of the run needs kept as plain data
+ * (`UnitResult`) — so the unit's texts and trees can be released as soon as it is done, the
+ * result can be cached (`cache.ts`) and `--shard` can deal units out to machines.
+ *
+ * Phase 1 of the run (see the architecture note): per unit, the front end's `run`, the graphs,
+ * every rule over this unit's graphs, modules, files and CI files, the suppression directives
+ * written in the unit's files, and the evidence hashes and code-frame lines of every place a
+ * finding or problem points at. Phase 2 (lint()) merges units, applies suppressions, config
+ * levels and the baseline, and reports.
+ */
+import { createHash } from 'node:crypto';
+import { fileStart, type Location } from '../core/source.js';
+import type { ReadProblem } from '../core/host.js';
+import type { Finding, Graph, Rule, ScanView, Undecided } from '../engine/types.js';
+import { summarizeScan, type ScanSummary } from '../engine/scan.js';
+import type { PolicySet } from '../model/policy.js';
+import { buildGraph } from '../engine/graph.js';
+import { runRules, type RuleFailure } from '../engine/run-rules.js';
+import { collectSuppressions, metadataSuppressions, type SuppressionDirective, type SuppressionProblem } from '../engine/suppressions.js';
+import type { TerraformModuleFacts } from '../model/terraform.js';
+import type { CiFile } from '../model/ci.js';
+import type { ClassifiedFile, FrontEnd, FrontEndContext, FrontEndResult, Problem } from '../frontends/types.js';
+import type { Dependency } from './recording-host.js';
+
+/** Lines kept on each side of a reported line for code frames (the stylish default shows 1). */
+export const FRAME_CONTEXT = 3;
+
+/** What a unit hands to the rest of the run: plain data (JSON), nothing that holds a tree. */
+export interface UnitResult {
+  findings: Finding[];
+  problems: Problem[];
+  undecided: Undecided[];
+  directives: SuppressionDirective[];
+  supProblems: SuppressionProblem[];
+  /** Evidence hash (Finding.evidence) by `locationKey` of every finding, problem and directive problem. */
+  evidence: Record<string, string>;
+  /** Code-frame lines by file: `[line, text]` pairs around each location above. */
+  frames: Record<string, [number, string][]>;
+  /** Files not read on purpose (outside the root, not regular): `--verbose`'s skipped list. */
+  readProblems: ReadProblem[];
+  /** Files the front end took but does not lint on purpose (a Helm template), with the reason. */
+  skipped: { file: string; reason: string }[];
+  /** What this unit's graphs contribute to the scan view (`RuleContext.scan`): every unit's, merged, is the whole scan's. */
+  summary: ScanSummary;
+  /** Files this unit evaluated in its commands' context (`az ml … --file`): other front ends' resources from them are dropped. */
+  evaluatedElsewhere: string[];
+}
+
+/** One front end's files in a unit (a unit of the whole run has one part per front end: `policies.fromScannedCode`). */
+export interface UnitPart {
+  frontEnd: FrontEnd;
+  files: ClassifiedFile[];
+}
+
+export interface UnitInput {
+  parts: UnitPart[];
+  ctx: FrontEndContext;
+  root: string;
+  rules: Rule[];
+  ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  knownIds: ReadonlySet<string>;
+  today: string;
+  /**
+   * Files evaluated in another unit's context, by the front end that did (`az ml … --file`,
+   * from the CI units, which run first): resources other front ends built from them are dropped.
+   */
+  evaluatedElsewhere?: ReadonlyMap<string, string>;
+  /** The whole scan's view (from every other unit's summary); default: this unit's own graphs. */
+  scan?: ScanView;
+  /** The configured policies, or how to make them from this unit's graphs (`policies.fromScannedCode`: one unit for the run). */
+  policies?: PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
+}
+
+export function locationKey(l: Location): string {
+  return `${l.file}\u0000${l.range.start.offset}\u0000${l.range.end.offset}`;
+}
+
+/**
+ * Runs one unit. `texts` gives the text of a file the unit read (the Host's cache), for
+ * suppression comments, evidence and code frames; the caller releases them afterwards.
+ */
+export function runUnit(input: UnitInput, texts: (file: string) => string | undefined, deps?: () => { deps: Dependency[]; readProblems: ReadProblem[] }): UnitResult & { deps: Dependency[] } {
+  const { parts, ctx, root } = input;
+  const files = parts.flatMap((p) => p.files);
+  const problems: Problem[] = [];
+  const outs: { fe: FrontEnd; out: FrontEndResult }[] = [];
+  for (const { frontEnd: fe, files: own } of parts) {
+    const out = contained(fe, own, problems, () => fe.run(own, ctx));
+    if (out) outs.push({ fe, out });
+  }
+  // A file another front end evaluated in its users' context is not also evaluated on its own.
+  const elsewhere = new Map(input.evaluatedElsewhere ?? []);
+  for (const { fe, out } of outs) for (const f of out.evaluatedElsewhere ?? []) elsewhere.set(f, fe.name);
+  const graphs: Graph[] = [];
+  const terraformModules: TerraformModuleFacts[] = [];
+  const ciFiles: CiFile[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  const fallbackFiles = new Map<string, string>();
+  for (const { fe, out } of outs) {
+    for (const u of out.units) {
+      const resources = elsewhere.size === 0 ? u.resources : u.resources.filter((r) => (elsewhere.get(r.header.file) ?? fe.name) === fe.name);
+      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules));
+    }
+    terraformModules.push(...(out.terraformModules ?? []));
+    ciFiles.push(...(out.ciFiles ?? []));
+    problems.push(...out.problems);
+    skipped.push(...(out.skipped ?? []));
+    for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
+  }
+  const summary = summarizeScan(graphs);
+  const policies = typeof input.policies === 'function' ? input.policies(graphs, problems) : input.policies;
+  const undecided: Undecided[] = [];
+  const failures: RuleFailure[] = [];
+  const findings = runRules({ root, rules: input.rules, options: input.ruleOptions, graphs, terraformModules, files, ciFiles, today: input.today, ...(policies ? { policies } : {}), ...(input.scan ? { scan: input.scan } : {}) }, undecided, failures);
+  for (const f of findings) {
+    const explanation = fallbackFiles.get(f.location.file);
+    // A finding at the file's start is about the file itself (TF004), not a resource placed there.
+    if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, '')} (${explanation}).`;
+  }
+  for (const f of failures) problems.push({ ruleId: 'EVAL001', message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here — please report this with the file`, location: f.location });
+
+  const directives: SuppressionDirective[] = [];
+  const supProblems: SuppressionProblem[] = [];
+  for (const { out } of outs) collectDirectives(out, texts, input, directives, supProblems);
+
+  // Evidence and code frames for every place the report may point at.
+  const evidence: Record<string, string> = {};
+  const wanted = new Map<string, Set<number>>();
+  const want = (l: Location): void => {
+    const text = texts(l.file);
+    if (text === undefined) return;
+    const key = locationKey(l);
+    if (!(key in evidence)) evidence[key] = evidenceOf(l, text);
+    let lines = wanted.get(l.file);
+    if (!lines) wanted.set(l.file, (lines = new Set()));
+    const first = Math.max(1, l.range.start.line - FRAME_CONTEXT);
+    for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.add(n);
+  };
+  for (const f of findings) want(f.location);
+  for (const p of problems) want(p.location);
+  for (const p of supProblems) want(p.location);
+  // An unused directive is reported at its own place (SUP002).
+  for (const d of directives) want(d.location);
+  const frames: Record<string, [number, string][]> = {};
+  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file)!, lines);
+
+  const recorded = deps?.() ?? { deps: [], readProblems: [] };
+  const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
+  return { findings, problems, undecided, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps };
+}
+
+function collectDirectives(out: FrontEndResult, texts: (file: string) => string | undefined, input: UnitInput, directives: SuppressionDirective[], supProblems: SuppressionProblem[]): void {
+  for (const src of out.suppressionSources) {
+    const text = texts(src.file);
+    if (text === undefined || src.comments.length === 0) continue;
+    const r = collectSuppressions(src.file, text, src.comments, src.blocks, input.knownIds, input.today);
+    directives.push(...r.directives);
+    supProblems.push(...r.problems);
+  }
+  for (const m of out.metadata ?? []) {
+    const r = metadataSuppressions(m.body, m.range, m.file, input.knownIds, input.today);
+    directives.push(...r.directives);
+    supProblems.push(...r.problems);
+  }
+}
+
+/** The given 1-based lines of a text (those that exist), in order. */
+function pickLines(text: string, wanted: ReadonlySet<number>): [number, string][] {
+  const out: [number, string][] = [];
+  const max = Math.max(...wanted);
+  let line = 1;
+  let start = 0;
+  while (line <= max && start <= text.length) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    if (wanted.has(line)) out.push([line, text.slice(start, end)]);
+    if (end >= text.length) break;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
+  }
+  return out;
+}
+
+/**
+ * The text code frames see: the kept lines at their line numbers, every other line empty
+ * (reporters read sources by line, `LineMap.lineText`).
+ */
+export function sparseText(lines: readonly [number, string][]): string {
+  const sorted = [...lines].sort((a, b) => a[0] - b[0]);
+  const last = sorted.length ? sorted[sorted.length - 1]![0] : 0;
+  const out: string[] = new Array<string>(last).fill('');
+  for (const [n, t] of sorted) out[n - 1] = t;
+  return out.join('\n');
+}
+
+/** Hash of the source text at a location (Finding.evidence): the offending value as written. */
+function evidenceOf(l: Location, text: string): string {
+  const snippet = text.slice(l.range.start.offset, Math.max(l.range.end.offset, l.range.start.offset + 1));
+  return createHash('sha256').update(snippet.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+}
+
+/**
+ * Runs one front end's step; an exception (a bug of ours, never a user mistake) becomes an
+ * EVAL001 problem on the unit's first file, so every other unit is still linted and reported.
+ */
+export function contained<T>(fe: FrontEnd, files: readonly ClassifiedFile[], problems: Problem[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const first = files[0]?.path;
+    if (first) problems.push({ ruleId: 'EVAL001', message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? ' was' : 's were'} not checked — please report this with the file`, location: fileStart(first) });
+    return undefined;
+  }
+}

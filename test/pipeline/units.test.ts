@@ -1,0 +1,232 @@
+/**
+ * Units of work (issue 15): the output of a run is the same bytes whether units come from a
+ * cold run or a warm `--cache`, and the union of `--shard K/N` runs is the single run. Real
+ * input (a part of the corpus with Terraform modules, ARM, Bicep and CI files) where present;
+ * a small tree of our own for what a change to a file must do. No timing anywhere.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lint, type LintOptions } from '../../src/api.js';
+import { formatResult } from '../../src/report/index.js';
+import { parseShard, shardOf } from '../../src/pipeline/shard.js';
+import { sparseText } from '../../src/pipeline/unit.js';
+import type { LintResult } from '../../src/engine/result.js';
+import type { ClassifiedFile, FrontEnd } from '../../src/frontends/types.js';
+import { CORPUS, REPO_ROOT } from '../support/fixtures.js';
+
+// The corpus beside the checkout; a git worktree one level deeper finds it too.
+const corpus = [CORPUS, path.resolve(REPO_ROOT, '../../shared/corpus')].find((c) => fs.existsSync(c));
+const PARTS = ['Azure__mlops-v2-gha-demo', 'Azure__terraform-azurerm-aks', 'Azure-Samples__azure-ml-federated-learning', 'Azure-Samples__mlops-enterprise-template'];
+
+const temps: string[] = [];
+function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-units-'));
+  temps.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Every report format's bytes, so "the same output" means all of them. */
+function reports(r: LintResult, cwd: string): string {
+  return ['stylish', 'json', 'sarif', 'compact'].map((f) => formatResult(r, f as 'json', { cwd })).join('\n\u0000\n');
+}
+
+/** A finding as a line: what must be equal between a single run and the union of shards. */
+function findingLines(r: LintResult): string[] {
+  return r.findings.map((f) => JSON.stringify([f.ruleId, f.location, f.level, f.message, f.fingerprint, f.variants, f.suppression ?? null, f.evidence ?? null])).sort();
+}
+
+describe.skipIf(!corpus)('units of work on real files', () => {
+  const base = (): LintOptions => ({ paths: PARTS.map((p) => path.join(corpus!, p)), root: corpus!, noConfig: true, today: '2026-12-01' });
+
+  it('a warm --cache gives the same bytes as no cache and as the cold run; a corrupt cache is ignored with one warning', async () => {
+    const dir = tempDir();
+    const cacheLocation = path.join(dir, 'cache');
+    const plain = await lint(base());
+    const cold = await lint({ ...base(), cache: true, cacheLocation });
+    expect(fs.existsSync(cacheLocation)).toBe(true);
+    const warm = await lint({ ...base(), cache: true, cacheLocation });
+    expect(plain.findings.length).toBeGreaterThan(20);
+    expect(reports(cold, corpus!)).toBe(reports(plain, corpus!));
+    expect(reports(warm, corpus!)).toBe(reports(plain, corpus!));
+    expect(warm.notices).toEqual(plain.notices);
+
+    fs.writeFileSync(cacheLocation, '{"tool":"mlops-iac-lint","format":1,"version":"0.1.0","entries":{"x":');
+    const afterCorrupt = await lint({ ...base(), cache: true, cacheLocation });
+    expect(afterCorrupt.notices.filter((n) => /cache/.test(n))).toHaveLength(1);
+    expect(afterCorrupt.notices.find((n) => /cache/.test(n))).toMatch(/not valid JSON.*ignored and rewritten/);
+    expect(reports(afterCorrupt, corpus!)).toBe(reports(plain, corpus!));
+    // Rewritten: the next run reads it without a word.
+    expect(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).tool).toBe('mlops-iac-lint');
+    const again = await lint({ ...base(), cache: true, cacheLocation });
+    expect(again.notices.some((n) => /cache/.test(n))).toBe(false);
+  });
+
+  it('the union of --shard 1/3, 2/3 and 3/3 is the single run, and each unit is in one shard only', async () => {
+    const single = await lint(base());
+    const shards = await Promise.all([1, 2, 3].map((index) => lint({ ...base(), shard: { index, count: 3 } })));
+    const union = new Set(shards.flatMap(findingLines));
+    const total = shards.reduce((n, s) => n + s.findings.length, 0);
+    expect([...union].sort()).toEqual(findingLines(single));
+    // Disjoint: no finding made twice across shards.
+    expect(total).toBe(single.findings.length);
+    // Every shard has work here (a partition, not one shard taking all).
+    for (const s of shards) expect(s.findings.length).toBeGreaterThan(0);
+  });
+
+  it('a Terraform root module and the local module it calls are one unit: the module is not evaluated as a root of its own', async () => {
+    const demo = path.join(corpus!, 'Azure__mlops-v2-gha-demo');
+    const whole = await lint({ paths: [demo], root: corpus!, noConfig: true, today: '2026-12-01' });
+    const sharded = await Promise.all([1, 2].map((index) => lint({ paths: [demo], root: corpus!, noConfig: true, today: '2026-12-01', shard: { index, count: 2 } })));
+    const union = [...new Set(sharded.flatMap(findingLines))].sort();
+    expect(union).toEqual(findingLines(whole));
+  });
+});
+
+describe('cache and units on a small tree', () => {
+  function tree(): string {
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'infra/modules/st'), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, 'infra/main.tf'),
+      'provider "azurerm" {\n  features {}\n}\n\nmodule "st" {\n  source = "./modules/st"\n  public = true\n}\n',
+    );
+    fs.writeFileSync(
+      path.join(root, 'infra/modules/st/main.tf'),
+      'variable "public" {\n  type = bool\n}\n\nresource "azurerm_storage_account" "st" {\n  name                          = "st"\n  resource_group_name           = "rg"\n  location                      = "westeurope"\n  account_tier                  = "Standard"\n  account_replication_type      = "LRS"\n  allow_nested_items_to_be_public = var.public\n}\n',
+    );
+    return root;
+  }
+  const opts = (root: string, extra: Partial<LintOptions> = {}): LintOptions => ({ paths: [path.join(root, 'infra')], root, noConfig: true, today: '2026-12-01', ...extra });
+
+  const st001 = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'ST001' && f.location.file.endsWith(path.join('infra', 'main.tf')) && f.location.range.start.line === 7);
+
+  it('re-lints a unit whose file changed', async () => {
+    const root = tree();
+    const cacheLocation = path.join(root, '.cache/');
+    const first = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(st001(first)).toHaveLength(1);
+    expect(fs.existsSync(path.join(root, '.cache', '.mlops-iac-lint-cache'))).toBe(true);
+    // The caller changes the module's input: the finding goes.
+    fs.writeFileSync(path.join(root, 'infra/main.tf'), fs.readFileSync(path.join(root, 'infra/main.tf'), 'utf8').replace('public = true', 'public = false'));
+    const second = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(st001(second)).toEqual([]);
+    expect(reports(second, root)).toBe(reports(await lint(opts(root)), root));
+  });
+
+  it('re-lints a unit when a file it read outside the scanned paths changed (a called module folder)', async () => {
+    const root = tree();
+    const cacheLocation = path.join(root, 'c');
+    // The pre-commit case: one file named, its folder linted; the module folder is read through the Host.
+    const only = (): LintOptions => ({ paths: [path.join(root, 'infra/main.tf')], onlyFiles: [path.join(root, 'infra/main.tf')], root, noConfig: true, today: '2026-12-01', cache: true, cacheLocation });
+    expect(st001(await lint(only()))).toHaveLength(1);
+    const mod = path.join(root, 'infra/modules/st/main.tf');
+    fs.writeFileSync(mod, fs.readFileSync(mod, 'utf8').replace('= var.public', '= false'));
+    expect(st001(await lint(only()))).toEqual([]);
+  });
+
+  it('uses a cached entry while its reads hold (the planted message comes back), and a foreign cache is not trusted', async () => {
+    const root = tree();
+    const cacheLocation = path.join(root, 'c.json');
+    const first = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(first.findings.length).toBeGreaterThan(0);
+    const text = fs.readFileSync(cacheLocation, 'utf8');
+    const planted = text.replace(JSON.stringify(first.findings[0]!.message).slice(1, -1), 'PLANTED');
+    expect(planted).not.toBe(text);
+    fs.writeFileSync(cacheLocation, planted);
+    const served = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(served.findings.some((f) => f.message === 'PLANTED')).toBe(true);
+    // Not ours: ignored with one line, never read.
+    fs.writeFileSync(cacheLocation, JSON.stringify({ tool: 'eslint', entries: JSON.parse(planted).entries }));
+    const foreign = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(foreign.findings.some((f) => f.message === 'PLANTED')).toBe(false);
+    expect(foreign.notices).toEqual([expect.stringMatching(/^the cache .*c\.json is not a mlops-iac-lint cache; it is ignored and rewritten$/)]);
+  });
+
+  it('code frames keep the lines around each finding, not the whole file', async () => {
+    const root = tree();
+    const r = await lint(opts(root));
+    const f = st001(r)[0]!;
+    const lines = r.sources.get(f.location.file)!.split('\n');
+    const original = fs.readFileSync(f.location.file, 'utf8').split('\n');
+    const at = f.location.range.start.line;
+    for (let n = Math.max(1, at - 3); n <= Math.min(original.length, at + 3); n++) expect(lines[n - 1]).toBe(original[n - 1]);
+    expect(sparseText([[3, 'c'], [1, 'a']])).toBe('a\n\nc');
+  });
+});
+
+describe('--shard', () => {
+  it('parses K/N and refuses the rest', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    expect(parseShard('0/4')).toMatch(/between 1 and N/);
+    expect(parseShard('5/4')).toMatch(/between 1 and N/);
+    expect(parseShard('2')).toMatch(/K\/N/);
+  });
+  it('puts a unit in the same shard whatever else is in the run (the key alone decides)', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `terraform:dir${i}/main.tf`);
+    const before = keys.map((k) => shardOf(k, 4));
+    expect(keys.map((k) => shardOf(k, 4))).toEqual(before);
+    // All four shards get units.
+    expect(new Set(before).size).toBe(4);
+  });
+});
+
+describe('FrontEnd.units is optional (front ends written before units keep working)', () => {
+  function dirWith(files: Record<string, string>): string {
+    const d = tempDir();
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(d, name)), { recursive: true });
+      fs.writeFileSync(path.join(d, name), text);
+    }
+    return d;
+  }
+  const files = { 'a/one.odd': 'x\n', 'b/two.odd': 'y\n', 'b/three.odd': 'z\n' };
+
+  it('a front end without units is one unit: run is called once with all its files', async () => {
+    const calls: string[][] = [];
+    const plain: FrontEnd = {
+      name: 'odd',
+      family: 'terraform',
+      byName: (f) => (f.endsWith('.odd') ? 'other' : undefined),
+      run(fs_) {
+        calls.push(fs_.map((f) => path.basename(f.path)).sort());
+        return { units: [], problems: [], suppressionSources: [] };
+      },
+    };
+    const d = dirWith(files);
+    const r = await lint({ paths: [d], root: d, noConfig: true, frontEnds: [plain] });
+    expect(calls).toEqual([['one.odd', 'three.odd', 'two.odd']]);
+    expect(r.files).toEqual(['a/one.odd', 'b/three.odd', 'b/two.odd']);
+  });
+
+  it('a front end with units gets one run per unit; a units() that throws falls back to one unit with an EVAL001', async () => {
+    const calls: string[][] = [];
+    const byFolder: FrontEnd = {
+      name: 'odd',
+      family: 'terraform',
+      byName: (f) => (f.endsWith('.odd') ? 'other' : undefined),
+      units: (fs_) => {
+        const m = new Map<string, ClassifiedFile[]>();
+        for (const f of fs_) m.set(path.dirname(f.path), [...(m.get(path.dirname(f.path)) ?? []), f]);
+        return [...m.values()];
+      },
+      run(fs_) {
+        calls.push(fs_.map((f) => path.basename(f.path)).sort());
+        return { units: [], problems: [], suppressionSources: [] };
+      },
+    };
+    const d = dirWith(files);
+    await lint({ paths: [d], root: d, noConfig: true, frontEnds: [byFolder] });
+    expect(calls.sort()).toEqual([['one.odd'], ['three.odd', 'two.odd']]);
+
+    calls.length = 0;
+    const broken: FrontEnd = { ...byFolder, units: () => { throw new Error('bug'); } };
+    const r = await lint({ paths: [d], root: d, noConfig: true, frontEnds: [broken] });
+    expect(calls).toEqual([['one.odd', 'three.odd', 'two.odd']]);
+    expect(r.notifications.map((n) => n.message)).toEqual([expect.stringMatching(/internal error while evaluating the odd files \(Error: bug\)/)]);
+  });
+});
