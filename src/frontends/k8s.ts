@@ -30,6 +30,11 @@ export const k8sFrontEnd: FrontEnd = {
   byContent(file, text) {
     return looksLikeManifest(file, text) ? 'k8s' : undefined;
   },
+  // Units of work (issue 15): each manifest alone (it is read, skipped or parsed on its own; the
+  // GPU pools its rules need come from every other unit's summary, `stage: 'last'`).
+  units(files) {
+    return files.map((f) => [f]);
+  },
   run(files, ctx) {
     const problems: Problem[] = [];
     const units: EvaluatedUnit[] = [];
