@@ -26,7 +26,7 @@ import { buildPolicySet, definitionsInCode, type PolicyDefinition, type PolicySe
 import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph, ScanView } from './engine/types.js';
 import { scanViewOf, type ScanSummary } from './engine/scan.js';
-import { contained, locationKey, runUnit, sparseText } from './pipeline/unit.js';
+import { contained, locationKey, placesOf, runUnit, sparseText } from './pipeline/unit.js';
 import { planUnits, releaseTexts, stageRank, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
@@ -249,6 +249,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   timing?.mark('policies');
 
   const units = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  const merged = new UnitMerger();
+  // The places of the problems found so far (a policy file's PARSE001), while their texts are here.
+  merged.addPlaces(placesOf(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);
   timing?.mark('plan units');
 
@@ -260,13 +263,15 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // cache) when a unit of this shard needs what it gives; its findings are not this shard's.
   const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : undefined;
   const runKey = cache ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]) : '';
-  const merged = new UnitMerger();
   const ordered = [...units].sort((a, b) => stageRank(a) - stageRank(b));
   const isMine = (u: PlannedUnit): boolean => !options.shard || shardOf(u.key, options.shard.count) === options.shard.index;
   const mine = ordered.filter(isMine);
   const mineLater = mine.some((u) => stageRank(u) > 0);
   const mineLast = mine.some((u) => stageRank(u) === 2);
   const needed = (u: PlannedUnit): boolean => isMine(u) || (stageRank(u) === 0 && mineLater) || (stageRank(u) === 1 && mineLast);
+  // A plan unit leaves the syntax errors and comments of the .tf files the Terraform front end lints to it.
+  let lintedTfHash: string | undefined;
+  const lintedTf = (): string => (lintedTfHash ??= hashOf(allFiles.filter((f) => f.kind === 'terraform').map((f) => f.path)));
   const elsewhere = new Map<string, string>();
   const summaries: ScanSummary[] = [];
   let scan: { view: ScanView; key: string } | undefined;
@@ -280,7 +285,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const dropped = stage === 0 || wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f): [string, string] => [f.path, elsewhere.get(f.path)!]);
     // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
     const cacheable = cache !== undefined && !(ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === 'bicep'));
-    const cacheKey = cacheable ? hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '']) : '';
+    const cacheKey = cacheable ? hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', u.frontEnd.name === 'terraform-plan' ? lintedTf() : '']) : '';
     let result = cacheable ? cache.get(cacheKey, host) : undefined;
     if (!result) {
       recorder.begin(cacheable);

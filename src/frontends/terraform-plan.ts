@@ -66,6 +66,11 @@ export const terraformPlanFrontEnd: FrontEnd = {
     if (!head || !/"format_version"\s*:/.test(head.toString('utf8'))) return undefined;
     return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? 'tfplan-json' : undefined;
   },
+  // Units of work (issue 15): each plan alone (one evaluation per plan; the .tf files it maps to
+  // are read through the Host, and a finding the static run also made is merged by place).
+  units(files) {
+    return files.map((f) => [f]);
+  },
   run(files, ctx): FrontEndResult {
     const problems: Problem[] = [];
     const hcl = parseCache<HclFile>(ctx.host, parseHcl, (f) => f.errors, problems);

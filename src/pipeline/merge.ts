@@ -24,6 +24,16 @@ export class UnitMerger {
   /** Code-frame lines by file, by line number. */
   readonly frames = new Map<string, Map<number, string>>();
 
+  /** Evidence and code-frame lines of places outside every unit (a policy file's PARSE001). */
+  addPlaces(r: Pick<UnitResult, 'evidence' | 'frames'>): void {
+    for (const [k, v] of Object.entries(r.evidence)) this.evidence.set(k, v);
+    for (const [file, lines] of Object.entries(r.frames)) {
+      let m = this.frames.get(file);
+      if (!m) this.frames.set(file, (m = new Map()));
+      for (const [n, t] of lines) m.set(n, t);
+    }
+  }
+
   add(r: UnitResult): void {
     for (const f of r.findings) this.addFinding(f);
     for (const p of r.problems) if (this.first('p', p.ruleId, p.location.file, p.location.range.start.offset, p.location.range.end.offset, p.message)) this.problems.push(p);
@@ -32,12 +42,7 @@ export class UnitMerger {
     for (const p of r.supProblems) if (this.first('s', p.ruleId, p.location.file, p.location.range.start.offset, p.key)) this.supProblems.push(p);
     for (const p of r.readProblems) if (this.first('r', p.file, p.kind)) this.readProblems.push(p);
     for (const s of r.skipped) if (this.first('k', s.file, s.reason)) this.skipped.push(s);
-    for (const [k, v] of Object.entries(r.evidence)) this.evidence.set(k, v);
-    for (const [file, lines] of Object.entries(r.frames)) {
-      let m = this.frames.get(file);
-      if (!m) this.frames.set(file, (m = new Map()));
-      for (const [n, t] of lines) m.set(n, t);
-    }
+    this.addPlaces(r);
   }
 
   /** The merged findings (each unit's own order kept; reporting sorts). */

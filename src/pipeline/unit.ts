@@ -125,26 +125,9 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
   const supProblems: SuppressionProblem[] = [];
   for (const { out } of outs) collectDirectives(out, texts, input, directives, supProblems);
 
-  // Evidence and code frames for every place the report may point at.
-  const evidence: Record<string, string> = {};
-  const wanted = new Map<string, Set<number>>();
-  const want = (l: Location): void => {
-    const text = texts(l.file);
-    if (text === undefined) return;
-    const key = locationKey(l);
-    if (!(key in evidence)) evidence[key] = evidenceOf(l, text);
-    let lines = wanted.get(l.file);
-    if (!lines) wanted.set(l.file, (lines = new Set()));
-    const first = Math.max(1, l.range.start.line - FRAME_CONTEXT);
-    for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.add(n);
-  };
-  for (const f of findings) want(f.location);
-  for (const p of problems) want(p.location);
-  for (const p of supProblems) want(p.location);
-  // An unused directive is reported at its own place (SUP002).
-  for (const d of directives) want(d.location);
-  const frames: Record<string, [number, string][]> = {};
-  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file)!, lines);
+  // Evidence and code frames for every place the report may point at; an unused directive is
+  // reported at its own place (SUP002).
+  const { evidence, frames } = placesOf([...findings, ...problems, ...supProblems, ...directives].map((x) => x.location), texts);
 
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
   const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
@@ -164,6 +147,25 @@ function collectDirectives(out: FrontEndResult, texts: (file: string) => string 
     directives.push(...r.directives);
     supProblems.push(...r.problems);
   }
+}
+
+/** The evidence hash and the code-frame lines (±FRAME_CONTEXT) of each location whose text is known. */
+export function placesOf(locations: readonly Location[], texts: (file: string) => string | undefined): Pick<UnitResult, 'evidence' | 'frames'> {
+  const evidence: Record<string, string> = {};
+  const wanted = new Map<string, Set<number>>();
+  for (const l of locations) {
+    const text = texts(l.file);
+    if (text === undefined) continue;
+    const key = locationKey(l);
+    if (!(key in evidence)) evidence[key] = evidenceOf(l, text);
+    let lines = wanted.get(l.file);
+    if (!lines) wanted.set(l.file, (lines = new Set()));
+    const first = Math.max(1, l.range.start.line - FRAME_CONTEXT);
+    for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.add(n);
+  }
+  const frames: Record<string, [number, string][]> = {};
+  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file)!, lines);
+  return { evidence, frames };
 }
 
 /** The given 1-based lines of a text (those that exist), in order. */
