@@ -590,6 +590,8 @@ function runSettings(s: { rules: Rule[]; ruleOptions: ReadonlyMap<string, unknow
     ruleOptions: [...s.ruleOptions],
     env: s.options.env ?? null,
     varFiles: s.varFiles,
+    tfDataDir: s.options.tfDataDir ?? null,
+    bicepCache: s.options.bicepCache ?? null,
     // Suppression expiry is decided inside a unit (SUP001).
     today: s.today,
     environments: s.config.environments,
