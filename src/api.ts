@@ -273,14 +273,19 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   let lintedTfHash: string | undefined;
   const lintedTf = (): string => (lintedTfHash ??= hashOf(allFiles.filter((f) => f.kind === 'terraform').map((f) => f.path)));
   const elsewhere = new Map<string, string>();
-  const summaries: ScanSummary[] = [];
+  const summaries: [number, ScanSummary][] = [];
+  const planned = new Map(units.map((u, i) => [u, i]));
   let scan: { view: ScanView; key: string } | undefined;
   let done = 0;
   for (const u of ordered) {
     if (!needed(u)) continue;
     if (isMine(u)) options.onProgress?.('linting', ++done, mine.length);
     const stage = stageRank(u);
-    if (stage === 2 && !scan && !wholeRun) scan = { view: scanViewOf(summaries), key: hashOf(summaries) };
+    if (stage === 2 && !scan && !wholeRun) {
+      // In the units' planned order (front-end order, then key), not the order they ran in.
+      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+      scan = { view: scanViewOf(inOrder), key: hashOf(inOrder) };
+    }
     // Which of its files another unit evaluated, and the scan it reads: both decide its result.
     const dropped = stage === 0 || wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f): [string, string] => [f.path, elsewhere.get(f.path)!]);
     // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
@@ -296,7 +301,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       if (cacheable) cache.set(cacheKey, deps, result);
     }
     for (const f of result.evaluatedElsewhere) elsewhere.set(f, u.frontEnd.name);
-    if (stage < 2) summaries.push(result.summary);
+    if (stage < 2) summaries.push([planned.get(u)!, result.summary]);
     if (isMine(u)) merged.add(result);
     // The unit is done: its texts go (code frames keep their lines in the result), and so
     // do the var files' values its file hooks read.
