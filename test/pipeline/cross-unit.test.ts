@@ -13,6 +13,7 @@ import { lint, type LintOptions } from '../../src/api.js';
 import { formatResult } from '../../src/report/index.js';
 import { shardOf } from '../../src/pipeline/shard.js';
 import type { LintResult } from '../../src/engine/result.js';
+import { DENY_PUBLIC_ML } from '../rules/policy-cases.js';
 
 const temps: string[] = [];
 function tree(files: Record<string, string>): string {
@@ -159,5 +160,49 @@ describe('az ml … --file across units', () => {
     const plain = await lint(opts(dir));
     expect(plain.findings.find((f) => f.location.file.endsWith('compute.yml'))!.address).not.toMatch(/^script:/);
     expect(reports(warm, dir)).toBe(reports(plain, dir));
+  });
+});
+
+describe('Azure Policy and units', () => {
+  const publicWs = (name: string): string => `resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "${name}"
+  location                      = "westeurope"
+  public_network_access_enabled = true
+}
+`;
+  const policy = (effect: string): string => {
+    const p = JSON.parse(DENY_PUBLIC_ML) as { properties: { policyRule: { then: { effect: string } } } };
+    p.properties.policyRule.then.effect = effect;
+    return JSON.stringify(p);
+  };
+  const opts = (dir: string, more: Partial<LintOptions> = {}): LintOptions => ({ paths: [dir], root: dir, today: '2026-12-01', rules: ['GOV002', 'GOV003'], ...more });
+
+  it('a changed policy file re-lints every cached unit (the policy files are part of the cache key)', async () => {
+    const dir = tree({ 'a/main.tf': publicWs('mlw-a'), 'b/main.tf': publicWs('mlw-b'), 'policies/p.json': policy('deny'), '.mlops-iac-lint.json': JSON.stringify({ policies: { definitions: ['policies/*.json'] } }) });
+    const cacheLocation = path.join(tree({}), 'cache');
+    const first = await lint(opts(dir, { cache: true, cacheLocation }));
+    expect(shown(first, dir)).toEqual(['GOV002 a/main.tf:4', 'GOV002 b/main.tf:4']);
+    write(dir, 'policies/p.json', policy('disabled'));
+    const warm = await lint(opts(dir, { cache: true, cacheLocation }));
+    const plain = await lint(opts(dir));
+    expect(plain.findings).toHaveLength(0);
+    expect(reports(warm, dir)).toBe(reports(plain, dir));
+  });
+
+  it('policies.fromScannedCode: a definition in one folder applies to resources of another (the run is one unit), with and without cache, and as the union of shards', async () => {
+    const armPolicy = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [{ type: 'Microsoft.Authorization/policyDefinitions', apiVersion: '2021-06-01', name: 'deny-public-ml-workspace', properties: JSON.parse(DENY_PUBLIC_ML).properties }],
+    }, null, 2);
+    const dir = tree({ 'a/main.tf': publicWs('mlw-a'), 'b/main.tf': publicWs('mlw-b'), 'governance/policy.json': armPolicy, '.mlops-iac-lint.json': JSON.stringify({ policies: { fromScannedCode: true } }) });
+    const plain = await lint(opts(dir));
+    expect(shown(plain, dir)).toEqual(['GOV002 a/main.tf:4', 'GOV002 b/main.tf:4']);
+    const cacheLocation = path.join(tree({}), 'cache');
+    await lint(opts(dir, { cache: true, cacheLocation }));
+    const warm = await lint(opts(dir, { cache: true, cacheLocation }));
+    expect(reports(warm, dir)).toBe(reports(plain, dir));
+    const shards = await Promise.all([1, 2, 3].map((index) => lint(opts(dir, { shard: { index, count: 3 } }))));
+    expect(shards.flatMap(findingLines).sort()).toEqual(findingLines(plain));
   });
 });
