@@ -21,7 +21,7 @@ import { parseYamlFile, type ParsedYaml } from '../parse/yaml/document.js';
 import { amlYamlTypeOf, mayBeAmlYaml, readAmlYamlDocument, type AmlYamlDocument, type AmlYamlOverride, type AmlYamlType } from '../eval/azureml-yaml/document.js';
 import { amlYamlRefKeys, amlYamlWorkspaceKey, fromAmlYaml } from '../model/from-azureml-yaml.js';
 import type { Evaluation, Resource } from '../model/resource.js';
-import type { EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
+import type { ClassifiedFile, EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
 import { amlYamlByName } from './names.js';
 import { readProblem } from './shared.js';
 
@@ -113,6 +113,13 @@ export const azuremlYamlFrontEnd: FrontEnd = {
     // A file that does not parse is claimed on the text check, so its syntax error is reported.
     if (parsed.errors.length > 0 && parsed.roots.length === 0) return 'azureml-yaml';
     return parsed.roots.some((r) => amlYamlTypeOf(r) !== undefined) ? 'azureml-yaml' : undefined;
+  },
+  // Units of work (issue 15): the files of one folder (a folder's computes link to its only
+  // workspace, `linkWorkspace`); nothing else crosses files.
+  units(files) {
+    const byDir = new Map<string, ClassifiedFile[]>();
+    for (const f of files) byDir.set(path.dirname(f.path), [...(byDir.get(path.dirname(f.path)) ?? []), f]);
+    return [...byDir.values()];
   },
   run(files, ctx) {
     const problems: Problem[] = [];
