@@ -121,7 +121,7 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && 'parsed' in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: cached.cacheRoot, name: d.name.name, source }] });
     return;
   }
   const argSites = new Map<string, Location>();

@@ -152,7 +152,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const r = resolveRemoteCall(manifestOf(rootDir), key, source, version);
     if (r.kind === 'none') return { reason: r.reason };
     if (!input.insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
-    return { dir: r.record.dir };
+    return { dir: r.record.dir, ...(r.record.version ? { version: r.record.version } : {}) };
   };
 
   const evaluations: TerraformEvaluation[] = [];
