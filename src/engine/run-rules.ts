@@ -93,7 +93,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
-  const scan = scanView(input.graphs);
+  const scan = scanView(input.graphs, input.root);
   const today = input.today ?? todayUtc();
   for (const rule of input.rules) {
     const meta = rule.meta;
