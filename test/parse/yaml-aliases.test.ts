@@ -41,7 +41,7 @@ describe('unresolved YAML aliases', () => {
   });
 
   it('the CI parser reports it too', () => {
-    const d = parseCiDocument('ci.yml', 'on: push\njobs:\n  b:\n    runs-on: *os\n    steps:\n      - run: echo hi\n', 'github-actions');
+    const d = parseCiDocument('ci.yml', 'on: push\njobs:\n  b:\n    runs-on: *os\n    steps:\n      - run: echo hi\n', 'github-workflow');
     expect(d.errors.map((e) => `${e.range.start.line}:${e.range.start.column} ${e.message}`)).toEqual(['4:14 Unresolved alias *os: no anchor &os is set before it']);
   });
 
