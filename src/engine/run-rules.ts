@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileStart, type Location } from '../core/source.js';
 import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
-import { isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
+import { describeVendoredPlace, isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
 import type { PolicySet } from '../model/policy.js';
 import { KINDS } from '../model/kinds.js';
@@ -70,29 +70,35 @@ export interface RuleFailure {
   location: Location;
 }
 
-/**
- * A finding whose place is inside a registry module copy (issue 14, item 1): it points at
- * the caller's argument that supplied the value (the first place of its chain outside the
- * copy), else at the module call; the place inside the copy stays related, and related
- * places inside the copy are kept after it, so the chain still reads in order.
- */
 /** `module.kv["x.y"].azurerm_x.y[0]` → `module.kv.azurerm_x.y` (keys may hold dots, brackets and escaped quotes). */
 export function withoutInstanceKeys(address: string): string {
   return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, '');
 }
 
-function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): { location: Location; related: Location[] } {
+/**
+ * A finding of a resource read from a registry module copy (issue 14, item 1): no place
+ * shown names the copy's cache path (`.terraform/modules/…`). A primary place inside the
+ * copy moves to the caller's argument that supplied the value (the first place of its chain
+ * outside the copy), else to the module call; every related place inside the copy is shown
+ * at the module call, its label naming the inner place relative to the module
+ * (`inside module "kv" (Azure/avm-res-keyvault-vault/azurerm 0.10.1): main.tf:37`), so the
+ * chain still reads in order.
+ */
+function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): { location: Location; related: Location[]; relocated: boolean } {
+  const atCall = (l: Location): Location => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ''}` });
+  const shown = (ls: Location[]): Location[] => ls.map((l) => (isVendoredFile(l.file, v) ? atCall(l) : l));
+  if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
   const outside = related.find((l) => !isVendoredFile(l.file, v));
   const primary = outside ?? v.call;
   const rest = related.filter((l) => l !== outside);
-  return { location: primary, related: [{ ...location, label: `inside the module "${v.source}"${location.label ? ` (${location.label})` : ''}` }, ...rest] };
+  return { location: primary, related: shown([location, ...rest]), relocated: true };
 }
 
 export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failures: RuleFailure[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
-  const scan = scanView(input.graphs);
+  const scan = scanView(input.graphs, input.root);
   const today = input.today ?? todayUtc();
   for (const rule of input.rules) {
     const meta = rule.meta;
@@ -123,10 +129,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       }
       if (r?.declaredIn) related.push(r.declaredIn);
       let relocated = false;
-      if (r?.vendored && isVendoredFile(location.file, r.vendored)) {
-        ({ location, related } = outOfCopy(location, related, r.vendored));
-        relocated = true;
-      }
+      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored));
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? '';
       let attributePath = d.attributePath ?? d.attr ?? '';

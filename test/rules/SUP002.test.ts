@@ -178,6 +178,139 @@ jobs:
       },
     ],
   },
+  'k8s': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'k8s/pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: trainer
+spec:
+  containers:
+    - name: train
+      image: ghcr.io/example/train:1.0
+      resources:
+        limits:
+          nvidia.com/gpu: 1 # mlops-iac-lint-ignore K8S001 -- the GPU pool of this cluster has no taint
+`,
+        },
+        options: { rules: ['K8S001'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'suppresses-nothing',
+        files: {
+          'k8s/pod.yaml': `⟦# mlops-iac-lint-ignore K8S002 -- was needed once⟧
+apiVersion: v1
+kind: Pod
+metadata:
+  name: trainer
+spec:
+  containers:
+    - name: train
+      image: ghcr.io/example/train:1.0
+      resources:
+        limits:
+          nvidia.com/gpu: 1
+`,
+        },
+        options: { rules: ['K8S002'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'compute.yml': `$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC6s_v3
+min_instances: 1 # mlops-iac-lint-ignore AML004 -- a warm node for the nightly demo
+max_instances: 4
+`,
+        },
+        options: { rules: ['AML004'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'suppresses-nothing',
+        files: {
+          'compute.yml': `⟦# mlops-iac-lint-ignore AML004 -- was needed once⟧
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC6s_v3
+min_instances: 0
+max_instances: 4
+`,
+        },
+        options: { rules: ['AML004'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+  'script': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'scripts/deploy.sh': `terraform init
+# mlops-iac-lint-ignore CI005 -- sandbox subscription, recreated nightly
+terraform apply -auto-approve
+`,
+        },
+        options: { rules: ['CI005'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'suppresses-nothing',
+        files: {
+          'scripts/train.sh': `⟦# mlops-iac-lint-ignore CI005 -- was needed once⟧
+terraform apply tfplan
+`,
+        },
+        options: { rules: ['CI005'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+  'azure-cli': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'deploy.sh': `# mlops-iac-lint-ignore KV001 -- throwaway vault
+az keyvault create -n kv-ml -g rg-ml
+`,
+        },
+        options: { rules: ['KV001'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'suppresses-nothing',
+        files: {
+          'deploy.sh': `⟦# mlops-iac-lint-ignore KV001 -- was needed once⟧
+az keyvault create -n kv-ml -g rg-ml --enable-purge-protection true
+`,
+        },
+        options: { rules: ['KV001'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
 };
 
 ruleTester('SUP002', converted);

@@ -8,6 +8,7 @@
  * be read).
  */
 import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import type { CST, Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
@@ -617,6 +618,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
       if (err.code) pe.code = err.code;
       doc.errors.push(pe);
     }
+    for (const a of unresolvedAliases(d)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
 
   try {
