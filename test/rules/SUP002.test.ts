@@ -178,6 +178,48 @@ jobs:
       },
     ],
   },
+  // A directive above a multi-line command covers the whole command (src/parse/yaml/ci.ts commandBlocks).
+  'azure-cli': {
+    valid: [
+      {
+        name: 'covers-a-backslash-continued-command',
+        files: { 'deploy.sh': '# mlops-iac-lint-ignore ACR001 -- build agents pull with the admin user\naz acr create -n acr1 -g rg --sku Basic \\\n  --admin-enabled true\n' },
+        options: { rules: ['ACR001'] },
+      },
+      {
+        name: 'covers-a-backtick-continued-command',
+        files: { 'deploy.ps1': '# mlops-iac-lint-ignore ACR001 -- build agents pull with the admin user\naz acr create -n acr1 -g rg --sku Basic `\n  --admin-enabled true\n' },
+        options: { rules: ['ACR001'] },
+      },
+      {
+        name: 'covers-a-continued-command-in-a-workflow-run-script',
+        files: {
+          '.github/workflows/deploy.yml': `
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          # mlops-iac-lint-ignore ACR001 -- build agents pull with the admin user
+          az acr create -n acr1 -g rg --sku Basic \\
+            --admin-enabled true
+`,
+        },
+        options: { rules: ['ACR001'] },
+      },
+    ],
+    invalid: [
+      {
+        // The scope ends with the command: the next command is not covered.
+        name: 'does-not-reach-the-next-command',
+        files: { 'deploy.sh': '⟦# mlops-iac-lint-ignore ACR001 -- only the first registry⟧\naz acr create -n acr1 -g rg --sku Basic \\\n  --admin-enabled false\naz acr create -n acr2 -g rg --sku Basic --admin-enabled true\n' },
+        options: { rules: ['ACR001'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
 };
 
 ruleTester('SUP002', converted);
