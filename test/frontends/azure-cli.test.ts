@@ -126,6 +126,14 @@ describe('azure-cli front end: values', () => {
     const taints = pools[1]!.attrs.get('taints')!.value as { items: Value[] };
     expect(taints.items.map(show)).toEqual(['sku=gpu:NoSchedule@2:78', 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule@2:59']);
   });
+
+  it('an unknown --priority keeps the written --node-taints and leaves the priority unknown', () => {
+    const r = run({ 'a.sh': 'az aks nodepool add --cluster-name aks -n p --priority $P --node-taints sku=gpu:NoSchedule\n' });
+    const pool = only(r, 'aks.nodepool');
+    expect((pool.attrs.get('taints')!.value as { items: Value[] }).items.map(show)).toEqual(['sku=gpu:NoSchedule@1:73']);
+    expect(pool.attrs.get('taints')!.sourcePath).toBe('--node-taints');
+    expect(attr(pool, 'priority')).toMatch(/^\?\$P is not assigned/);
+  });
 });
 
 describe('azure-cli front end: statements that assign variables at run time', () => {
