@@ -517,6 +517,11 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
         if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at), defaulted: false, at, sourcePath: f.names[0]! });
       }
     }
+    // No tags flag: the resource has no tags (absent, no default); the fact names the flag
+    // (`--tags`, `--nodepool-tags` for aks create's default pool) so fix texts say where to add them.
+    for (const f of spec.flags) {
+      if (f.attr === 'tags' && !!f.pool === isPool && !r.attrs.has('tags')) r.attrs.set('tags', { value: undefined, defaulted: false, sourcePath: f.names[0]! });
+    }
   };
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
