@@ -312,6 +312,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const byUnit = new Map<string, { evaluation: Evaluation; resources: Resource[] }>();
   const fileReferences: AzFileReference[] = [];
   const heredocs: HeredocWrite[] = [];
+  /** Scripts whose syntax hides an az command (EVAL001). */
+  const problems: Problem[] = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === 'script' && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0]! }]));
   const links = newFileLinks();
   const linkerFor = (inScript: boolean, hds: () => readonly HeredocWrite[]): Linker => ({
@@ -334,6 +336,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     };
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
+      const hidden = unreadableAz(file.file, script);
+      if (hidden) problems.push(hidden);
       const place = places.get(script.subject);
       for (const [vi, variant] of matrixVariants(place?.job).entries()) {
         const sc = scriptContext(file, place, variant);
@@ -401,8 +405,26 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     fileReferences,
     heredocs,
     linkedFiles: [...links.linkedFiles],
-    problems: links.problems,
+    problems: [...links.problems, ...problems],
     suppressionSources: links.suppressionSources,
+  };
+}
+
+/**
+ * An unclosed quote swallows the rest of its command line (the shell itself would stop with
+ * a syntax error): when an `az` command is written there, its flags are not read (the
+ * interpreter makes them unknown), so the run says so (EVAL001, RULES.md "Parse and
+ * evaluation problems") instead of staying silent.
+ */
+function unreadableAz(file: string, script: CiScript): Problem | undefined {
+  const u = script.unterminated;
+  if (!u) return undefined;
+  const words = script.commands.filter((c) => c.statement === u.statement && !c.commented).flatMap((c) => c.argv);
+  if (!words.some((w) => w.text === 'az' || /(^|[\s;&|(`])az\s/.test(w.raw))) return undefined;
+  return {
+    ruleId: 'EVAL001',
+    message: `the quote ${u.quote} opened here is never closed, so the az command it runs into could not be read; its flags were not checked`,
+    location: { file, range: u.range },
   };
 }
 
@@ -450,6 +472,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   const spec = commandSpecOf(head);
   if (!spec) return undefined;
   const flags = parseFlags(spec, inv.words, file);
+  // A word an unclosed quote ran into may hold any flags, wherever it stands.
+  if (inv.unclosedQuote) flags.opaque = true;
   const at: Location = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at });

@@ -314,6 +314,12 @@ describe('azure-cli front end: handed to the Azure ML YAML front end', () => {
 });
 
 describe('azure-cli front end: hostile input', () => {
+  it('an unclosed quote: the az command it runs into has unknown flags and an EVAL001 note at the quote', () => {
+    const r = run({ 'a.sh': 'az keyvault create -n "kv1 -g rg --enable-purge-protection true\n' });
+    expect(attr(only(r, 'keyvault'), 'purgeProtection')).toMatch(/^\?an unquoted expansion/);
+    expect(r.problems.map((p) => `${p.ruleId} ${p.location.range.start.line}:${p.location.range.start.column}`)).toEqual(['EVAL001 1:23']);
+  });
+
   it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {
     const nested = `${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}`;
     const r = run({ 'a.sh': `az acr create -n acr1 --sku ${nested} --admin-enabled "$(echo\naz acr create -n acr2 --sku \${{ inputs.x\n` });

@@ -25,6 +25,8 @@ export interface AzInvocation {
   words: ExpandedWord[];
   /** Inside an `if`/`case`/loop/function body, or after `||`/`&&`: it may not run (it is still linted). */
   conditional: boolean;
+  /** An unclosed quote runs into its words: they may hold any flags. */
+  unclosedQuote?: boolean;
 }
 
 /** A heredoc whose body a command writes to a file (`cat > compute.yml <<EOF`). */
@@ -240,8 +242,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (program.text !== 'az') for (const w of rest.slice(j)) if (/\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
     if (program.text === 'az') {
       const expanded: ExpandedWord[] = [];
-      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(expandWord(w, env, ctx, set)));
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator });
+      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(unclosed(expandWord(w, env, ctx, set))));
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
     recordCall(rest.slice(j));
@@ -249,6 +251,21 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   return { invocations, heredocs, env, assigned, calls };
+
+  /** The word an unclosed quote runs to the end of the script in: it may hide any flags (absent flags become unknown). */
+  function unclosed(e: ExpandedWord): ExpandedWord {
+    const u = script.unterminated;
+    if (!u) return e;
+    const at = u.range.start.offset;
+    if (!(e.word.range.start.offset <= at && at < e.word.range.end.offset)) return e;
+    const value = unknown(`an unclosed ${u.quote} quote runs to the end of the script`, { file, range: u.range });
+    return { ...e, segments: [{ text: '', from: 0, to: e.word.raw.length, value, unquoted: true }], text: undefined, opaque: true };
+  }
+
+  function unclosedIn(words: ExpandedWord[]): { unclosedQuote?: boolean } {
+    const at = script.unterminated?.range.start.offset;
+    return at !== undefined && words.some((w) => w.word.range.start.offset <= at && at < w.word.range.end.offset) ? { unclosedQuote: true } : {};
+  }
 
   /** Every variable the script has not assigned literally since now: unknown (RULES.md: unknown values are never reported). */
   function forgetAll(reason: string): void {
@@ -455,9 +472,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const expanded: ExpandedWord[] = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === '}') break;
-      expanded.push(...splitWords(expandWord(w, env, ctx)));
+      expanded.push(...splitWords(unclosed(expandWord(w, env, ctx))));
     }
-    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || azAt > 0 });
+    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
   }
 }
 
