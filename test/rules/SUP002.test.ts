@@ -20,6 +20,25 @@ resource "azurerm_key_vault" "kv" {
         },
         options: { rules: ['KV001'] },
       },
+      {
+        // The finding is at the variable default; the directive covers the resource that reads it.
+        name: 'covers-a-value-from-a-variable-default',
+        files: {
+          'main.tf': `
+variable "size" {
+  default = "Standard_NC6"
+}
+# mlops-iac-lint-ignore GPU004 -- legacy pool
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = var.size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        options: { rules: ['GPU004'] },
+      },
     ],
     invalid: [
       {
@@ -208,8 +227,22 @@ jobs:
         },
         options: { rules: ['ACR001'] },
       },
+      {
+        // The finding is at the assignment (the value's origin); the directive covers the command that reads it.
+        name: 'covers-a-value-assigned-before-the-command',
+        files: { 'deploy.sh': 'SIZE=Standard_NC6\n# mlops-iac-lint-ignore GPU004 -- legacy pool, removed in Q3\naz aks nodepool add -g rg --cluster-name aks -n gpu --node-taints sku=gpu:NoSchedule \\\n  --node-vm-size $SIZE\n' },
+        options: { rules: ['GPU004'] },
+      },
     ],
     invalid: [
+      {
+        // One assignment read by two commands is one finding: a directive above one of them does not hide the other.
+        name: 'does-not-cover-a-value-another-command-also-reads',
+        files: { 'deploy.sh': 'SIZE=Standard_NC6\n⟦# mlops-iac-lint-ignore GPU004 -- legacy pool⟧\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
+        options: { rules: ['GPU004'] },
+        level: 'note',
+        env: 'unknown',
+      },
       {
         // The scope ends with the command: the next command is not covered.
         name: 'does-not-reach-the-next-command',
