@@ -22,7 +22,7 @@ import { KINDS } from '../model/kinds.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
-import { describeFact, factLocations, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+import { describeFact, factLocations, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
 
 export { fingerprint } from './findings.js';
@@ -114,6 +114,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       if (level === 'off') return;
       let location: Location;
       let related: Location[];
+      /** Where the resource writes the attribute whose value is located elsewhere (suppressions). */
+      let consumer: Location | undefined;
       if (d.location) {
         location = d.location;
         related = [...(d.related ?? [])];
@@ -121,6 +123,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         const at = factLocations(r, d.attr);
         location = at.location;
         related = [...at.related, ...(d.related ?? [])];
+        const written = r.attrs.get(d.attr)?.at;
+        if (written && !sameRange(written, location)) consumer = written;
       } else if (r) {
         location = r.header;
         related = [...(d.related ?? [])];
@@ -156,8 +160,12 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // (`module.kv["a"]`) or the static run could not (`module.kv`).
       const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ''].join('|');
       const existing = byKey.get(key);
+      // One value read by several resources is one finding: a directive must cover every reader.
+      const consumers = !consumer || (existing && !existing.consumers) ? undefined : [...(existing?.consumers ?? []).filter((c) => !sameRange(c, consumer!)), consumer];
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
+        if (consumers) existing.consumers = consumers;
+        else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
       byKey.set(
@@ -175,6 +183,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           attributePath,
           env,
           variants: existing ? [...existing.variants] : [variant],
+          ...(consumers ? { consumers } : {}),
         }),
       );
     };

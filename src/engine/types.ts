@@ -148,6 +148,13 @@ export interface Finding {
   variants: string[];
   suppression?: Suppression;
   /**
+   * For a finding about a resource attribute whose value is written elsewhere (a variable
+   * default, a shell assignment): where each resource that reads the value writes the
+   * attribute (one per resource merged into the finding). An inline directive covering
+   * all of them covers the finding (engine/suppressions.ts). Not reported.
+   */
+  consumers?: Location[];
+  /**
    * Short hash of the source text at the primary location (the offending value as written),
    * used by the baseline so that editing the value makes the finding new.
    */
