@@ -22889,7 +22889,7 @@ function substitutionIsWord(text2, i) {
   if (close < 0) return false;
   return !/[\s(]/.test(text2.slice(i + 2, close));
 }
-function tokenize(text2, lang) {
+function tokenize(text2, lang, state = {}) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
   const out = [];
@@ -22944,6 +22944,7 @@ function tokenize(text2, lang) {
       }
       if (ch === "'" || ch === '"') {
         quote = ch;
+        state.openQuote = i;
         i++;
         continue;
       }
@@ -22967,11 +22968,13 @@ function tokenize(text2, lang) {
       word += ch;
       i++;
     }
+    if (quote === "") state.openQuote = void 0;
     if (i === start) {
       i++;
       continue;
     }
     out.push({ text: word, start, end: i, op: false });
+    if (quote !== "") break;
   }
   return out;
 }
@@ -22999,7 +23002,8 @@ function buildSnippet(args) {
   }
   for (const raw of res.commands) {
     const map = Int32Array.from(raw.map);
-    const tokens = tokenize(raw.text, args.language).map((t) => ({
+    const state = {};
+    const tokens = tokenize(raw.text, args.language, state).map((t) => ({
       text: t.text,
       raw: raw.text.slice(t.start, t.end),
       start: t.start,
@@ -23023,6 +23027,10 @@ function buildSnippet(args) {
       const at2 = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
       const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at2, at2);
       command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
+    }
+    if (state.openQuote !== void 0 && !raw.commented && !sn.unterminated) {
+      const q = state.openQuote;
+      sn.unterminated = { quote: raw.text[q], range: lineMap.range(sn.starts[map[q]], sn.ends[map[q]]), command: sn.commands.length };
     }
     sn.commands.push(command2);
   }
@@ -23358,6 +23366,15 @@ function commentSnippet(file, lineMap, comments) {
     fallbackRange: lineMap.range(0, 0)
   });
 }
+function commandBlocks(sn) {
+  const out = [];
+  for (const c of sn.commands) {
+    if (c.commented) continue;
+    const end = c.heredoc && c.heredoc.range.end.offset > c.range.end.offset ? c.heredoc.range.end : c.range.end;
+    if (end.line > c.range.start.line) out.push({ start: c.range.start, end });
+  }
+  return out;
+}
 function languageOfScript(file) {
   return /\.ps1$/i.test(file) ? "powershell" : "shell";
 }
@@ -23378,6 +23395,7 @@ function parseCiDocument(file, text2, kind) {
     });
     doc.scripts.push(sn);
     for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+    doc.blocks = commandBlocks(sn);
     return doc;
   }
   let tokens = [];
@@ -23432,6 +23450,7 @@ function parseCiDocument(file, text2, kind) {
   }
   for (const sn of doc.scripts) {
     for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+    doc.blocks.push(...commandBlocks(sn));
   }
   doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
   doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -23951,7 +23970,8 @@ function scriptOf(sn, lineMap) {
     range: sn.range,
     exact: sn.exact,
     commands,
-    comments
+    comments,
+    ...sn.unterminated ? { unterminated: { quote: sn.unterminated.quote, range: sn.unterminated.range, statement: sn.unterminated.command } } : {}
   };
 }
 var Word;
@@ -24392,10 +24412,10 @@ function balanced(raw, i, open, close) {
   return -1;
 }
 function lookup(env, name, ps) {
-  if (!ps) return env.get(name);
+  if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
   const n = name.toLowerCase();
   for (const [k, v] of env) if (k.toLowerCase() === n) return v;
-  return void 0;
+  return env.get(ANY_VARIABLE);
 }
 function expandWord(word, env, ctx, onAssign, depth = 0) {
   const raw = word.raw;
@@ -24570,13 +24590,14 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var NAME, PS_NAME;
+var NAME, PS_NAME, ANY_VARIABLE;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
     init_value();
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
     PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
+    ANY_VARIABLE = "*";
   }
 });
 
@@ -24616,6 +24637,7 @@ function interpretScript(file, script, initial, base) {
   let psDepth = 0;
   let statement = -1;
   let afterOperator = false;
+  let allExport = false;
   const set = (name, v) => {
     env.set(name, v);
     assigned.set(name, v);
@@ -24689,10 +24711,6 @@ function interpretScript(file, script, initial, base) {
     }
     const top = frames[frames.length - 1];
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
-    if (head === "read") {
-      for (const w of rest.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.text)) set(w.text, unknown(`$${w.text} is read at run time`));
-      continue;
-    }
     if (head === "unset") {
       for (const w of rest.slice(1)) env.delete(w.text);
       continue;
@@ -24720,10 +24738,14 @@ function interpretScript(file, script, initial, base) {
       const substituted = next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`");
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw);
-        if (head === "export") exported.add(m[1]);
+        if (head === "export" || allExport) exported.add(m[1]);
         if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1], unknown(`$${m[1]} is assigned the output of a command`));
         else assignWord(w, m);
       }
+      if (declarer) for (const w of rest.slice(j)) declared(w, head);
+      const last = assignments[assignments.length - 1];
+      const consumed = last !== void 0 && j === rest.length && last.raw.length === ASSIGN.exec(last.raw)[0].length;
+      if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
     const program = rest[j];
@@ -24732,13 +24754,98 @@ function interpretScript(file, script, initial, base) {
     }
     if (program.text === "az") {
       const expanded = [];
-      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(expandWord(w, env, ctx, set)));
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator });
+      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(unclosed(expandWord(w, env, ctx, set))));
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
     recordCall(rest.slice(j));
+    if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   return { invocations, heredocs, env, assigned, calls };
+  function unclosed(e) {
+    const u = script.unterminated;
+    if (!u) return e;
+    const at2 = u.range.start.offset;
+    if (!(e.word.range.start.offset <= at2 && at2 < e.word.range.end.offset)) return e;
+    const value = unknown(`an unclosed ${u.quote} quote runs to the end of the script`, { file, range: u.range });
+    return { ...e, segments: [{ text: "", from: 0, to: e.word.raw.length, value, unquoted: true }], text: void 0, opaque: true };
+  }
+  function unclosedIn(words) {
+    const at2 = script.unterminated?.range.start.offset;
+    return at2 !== void 0 && words.some((w) => w.word.range.start.offset <= at2 && at2 < w.word.range.end.offset) ? { unclosedQuote: true } : {};
+  }
+  function forgetAll(reason) {
+    const v = unknown(reason);
+    for (const name of [...env.keys()]) if (name !== ANY_VARIABLE) forget(name, v);
+    forget(ANY_VARIABLE, v);
+  }
+  function forget(name, v) {
+    env.set(name, v);
+    const top = frames[frames.length - 1];
+    if (top?.kind === "case") {
+      const list2 = top.caseValues.get(name) ?? [];
+      list2.push(v);
+      top.caseValues.set(name, list2);
+    }
+  }
+  function shellAssigns(program, args) {
+    const p = program.text;
+    if (p === "source" || p === ".") return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? "file"}`);
+    if (p === "eval") return forgetAll("variables may be set by eval");
+    if (p === "set") {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i].text;
+        if (/^-[a-zA-Z]*a/.test(a) && !a.startsWith("--") || a === "-o" && args[i + 1]?.text === "allexport") allExport = true;
+        if (/^\+[a-zA-Z]*a/.test(a) || a === "+o" && args[i + 1]?.text === "allexport") allExport = false;
+      }
+      return;
+    }
+    const named = (name, why) => {
+      if (name && isName(name)) set(name, unknown(`$${name} ${why}`));
+    };
+    if (p === "read" || p === "mapfile" || p === "readarray") {
+      for (const w of args) named(w.text, "is read at run time");
+      if (p !== "read") named("MAPFILE", "is read at run time");
+      else named("REPLY", "is read at run time");
+      return;
+    }
+    if (p === "printf") {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i].text;
+        if (a === "-v") named(args[i + 1]?.text, "is set by printf -v");
+        else if (a.startsWith("-v")) named(a.slice(2), "is set by printf -v");
+        if (!a.startsWith("-")) break;
+      }
+      return;
+    }
+    if (p === "getopts") {
+      named(args[1]?.text, "is set by getopts");
+      named("OPTARG", "is set by getopts");
+      named("OPTIND", "is set by getopts");
+      return;
+    }
+    if (p === "let") for (const w of args) named(/^([A-Za-z_]\w*)/.exec(w.text)?.[1], "is computed by let");
+  }
+  function declared(w, declarer) {
+    const m = ASSIGN.exec(w.raw);
+    if (m) {
+      if (declarer === "export" || allExport) exported.add(m[1]);
+      assignWord(w, m);
+      return;
+    }
+    if (w.raw.startsWith("-") || w.raw.startsWith("+")) return;
+    if (isName(w.raw)) {
+      if (declarer === "export") exported.add(w.raw);
+      return;
+    }
+    const quoted = /^(["']?)([A-Za-z_]\w*)\+?=/.exec(w.raw);
+    if (quoted && quoted[1] && w.raw.slice(1).indexOf(quoted[1]) > quoted[2].length) {
+      if (declarer === "export") exported.add(quoted[2]);
+      set(quoted[2], unknown(`$${quoted[2]} is assigned by a quoted ${declarer} word`));
+      return;
+    }
+    forgetAll(`variables may be set by ${declarer} ${w.raw.slice(0, 40)}`);
+  }
   function recordCall(words) {
     const shells = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     let target = words[0];
@@ -24747,7 +24854,7 @@ function interpretScript(file, script, initial, base) {
     const path41 = expandWord(target, env, ctx).text;
     if (path41 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
-    for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
+    for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
     calls.push({ path: path41, env: inherited });
   }
   function closeFrame(head) {
@@ -24785,6 +24892,31 @@ function interpretScript(file, script, initial, base) {
       return;
     }
   }
+  function psAssigns(words) {
+    if (words[0].raw === "." && words.length > 1) return forgetAll(`variables may be set by the dot-sourced ${words[1].raw}`);
+    const unquote = (t) => t.replace(/^(['"])(.*)\1$/s, "$2");
+    for (let i = 0; i < words.length; i++) {
+      const t = words[i].raw.toLowerCase();
+      if (t === "invoke-expression" || t === "iex") return forgetAll("variables may be set by Invoke-Expression");
+      if (t.startsWith("[environment]::setenvironmentvariable") || t.startsWith("[system.environment]::setenvironmentvariable")) return forgetAll("environment variables may be set by SetEnvironmentVariable");
+      if (["set-variable", "sv", "new-variable", "nv"].includes(t)) {
+        const args = words.slice(i + 1);
+        const at2 = args.findIndex((w) => /^-n(a(me?)?)?$/i.test(w.raw));
+        const nameWord = at2 >= 0 ? args[at2 + 1] : args.find((w) => !w.raw.startsWith("-"));
+        const name = nameWord ? unquote(nameWord.raw) : "";
+        if (isName(name)) set(name, unknown(`$${name} is set by ${words[i].raw}`));
+        else return forgetAll(`variables may be set by ${words[i].raw} ${nameWord?.raw ?? ""}`.trim());
+      }
+      if (["set-item", "si", "new-item", "ni", "set-content", "add-content", "ac"].includes(t)) {
+        for (const w of words.slice(i + 1)) {
+          const m = /^(?:env|variable):[\\/]?(.*)$/i.exec(unquote(w.raw.replace(/^-path$/i, "")));
+          if (!m) continue;
+          if (isName(m[1])) set(m[1], unknown(`$${m[1]} is set by ${words[i].raw}`));
+          else return forgetAll(`variables may be set by ${words[i].raw} ${w.raw}`);
+        }
+      }
+    }
+  }
   function psCommand(cmd) {
     const all = joinExpressions(cmd.argv);
     let lead = 0;
@@ -24798,6 +24930,7 @@ function interpretScript(file, script, initial, base) {
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
+    psAssigns(words);
     const first = words[0];
     const m = /^\$((?:env:)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
     if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
@@ -24821,9 +24954,9 @@ function interpretScript(file, script, initial, base) {
     const expanded = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === "}") break;
-      expanded.push(...splitWords(expandWord(w, env, ctx)));
+      expanded.push(...splitWords(unclosed(expandWord(w, env, ctx))));
     }
-    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 });
+    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
   }
 }
 function joinExpressions(argv) {
@@ -24883,13 +25016,14 @@ function splitWords(e) {
     text: p
   }));
 }
-var ASSIGN, DECLARERS, LEADING;
+var ASSIGN, isName, DECLARERS, LEADING;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
     init_value();
     init_words();
     ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+    isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
     LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
   }
@@ -25332,6 +25466,7 @@ function azureCliUnits(ciFiles, ctx) {
   const byUnit = /* @__PURE__ */ new Map();
   const fileReferences = [];
   const heredocs = [];
+  const problems = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === "script" && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0] }]));
   const links = newFileLinks();
   const linkerFor = (inScript, hds) => ({
@@ -25354,6 +25489,8 @@ function azureCliUnits(ciFiles, ctx) {
     };
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
+      const hidden = unreadableAz(file.file, script);
+      if (hidden) problems.push(hidden);
       const place = places.get(script.subject);
       for (const [vi, variant] of matrixVariants(place?.job).entries()) {
         const sc = scriptContext(file, place, variant);
@@ -25416,8 +25553,19 @@ function azureCliUnits(ciFiles, ctx) {
     fileReferences,
     heredocs,
     linkedFiles: [...links.linkedFiles],
-    problems: links.problems,
+    problems: [...links.problems, ...problems],
     suppressionSources: links.suppressionSources
+  };
+}
+function unreadableAz(file, script) {
+  const u = script.unterminated;
+  if (!u) return void 0;
+  const words = script.commands.filter((c) => c.statement === u.statement && !c.commented).flatMap((c) => c.argv);
+  if (!words.some((w) => w.text === "az" || /(^|[\s;&|(`])az\s/.test(w.raw))) return void 0;
+  return {
+    ruleId: "EVAL001",
+    message: `the quote ${u.quote} opened here is never closed, so the az command it runs into could not be read; its flags were not checked`,
+    location: { file, range: u.range }
   };
 }
 function envClassOf(ctx, file, place, assigned) {
@@ -25455,6 +25603,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
   const spec = commandSpecOf(head);
   if (!spec) return void 0;
   const flags = parseFlags(spec, inv.words, file);
+  if (inv.unclosedQuote) flags.opaque = true;
   const at2 = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
@@ -25519,22 +25668,25 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
         if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at2), defaulted: false, at: at2, sourcePath: f.names[0] });
       }
     }
+    for (const f of spec.flags) {
+      if (f.attr === "tags" && !!f.pool === isPool && !r.attrs.has("tags")) r.attrs.set("tags", { value: void 0, defaulted: false, sourcePath: f.names[0] });
+    }
   };
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   if (spec.kind === "aks.nodepool" && flags.priority) {
     const p = flags.priority.value;
+    resource.attrs.set("priority", { value: p, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
     const taints = resource.attrs.get("taints");
-    if (p.kind === "unknown") resource.attrs.set("taints", { value: p, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
-    else if (p.kind === "string" && p.value.toLowerCase() === "spot") {
+    if (p.kind === "string" && p.value.toLowerCase() === "spot" && taints?.value?.kind !== "unknown") {
       const items = taints?.value?.kind === "list" ? taints.value.items : [];
-      if (taints?.value?.kind !== "unknown") {
-        resource.attrs.set("taints", {
-          value: list([...items, str(SPOT_TAINT2, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
-          defaulted: false,
-          at: taints?.at ?? flags.priority.at,
-          sourcePath: taints ? `${taints.sourcePath} (and --priority Spot)` : "--priority Spot"
-        });
-      }
+      const shown = items.map((i) => i.kind === "string" ? i.value : "?").join(", ");
+      resource.attrs.set("taints", {
+        value: list([...items, str(SPOT_TAINT2, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
+        defaulted: false,
+        at: taints?.at ?? flags.priority.at,
+        sourcePath: taints?.sourcePath ?? "--node-taints",
+        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT2}` : `not set; --priority Spot adds ${SPOT_TAINT2}`
+      });
     }
   }
   defaults(resource, spec.defaults, false);
@@ -26531,7 +26683,8 @@ function buildFinding(i) {
     address: i.address ? withoutRoot(i.root, i.address) : void 0,
     attributePath: attributePath || void 0,
     env,
-    variants: i.variants ?? ["default"]
+    variants: i.variants ?? ["default"],
+    ...i.consumers ? { consumers: i.consumers } : {}
   };
 }
 function formatMessage(ruleId, messageId, template, data = {}) {
@@ -27067,6 +27220,7 @@ function runRules(input, undecided2 = [], failures = []) {
       if (level === "off") return;
       let location;
       let related;
+      let consumer;
       if (d.location) {
         location = d.location;
         related = [...d.related ?? []];
@@ -27074,6 +27228,8 @@ function runRules(input, undecided2 = [], failures = []) {
         const at2 = factLocations(r, d.attr);
         location = at2.location;
         related = [...at2.related, ...d.related ?? []];
+        const written = r.attrs.get(d.attr)?.at;
+        if (written && !sameRange(written, location)) consumer = written;
       } else if (r) {
         location = r.header;
         related = [...d.related ?? []];
@@ -27099,8 +27255,11 @@ function runRules(input, undecided2 = [], failures = []) {
       if (index > 0) attributePath = `${attributePath}#${index}`;
       const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
       const existing = byKey.get(key);
+      const consumers = !consumer || existing && !existing.consumers ? void 0 : [...(existing?.consumers ?? []).filter((c) => !sameRange(c, consumer)), consumer];
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
+        if (consumers) existing.consumers = consumers;
+        else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
       byKey.set(
@@ -27117,7 +27276,8 @@ function runRules(input, undecided2 = [], failures = []) {
           subject,
           attributePath,
           env,
-          variants: existing ? [...existing.variants] : [variant]
+          variants: existing ? [...existing.variants] : [variant],
+          ...consumers ? { consumers } : {}
         })
       );
     };
@@ -27382,14 +27542,15 @@ function applySuppressions(findings, directives, opts) {
   }
   const used = /* @__PURE__ */ new Map();
   const candidates2 = (f) => {
-    const files = /* @__PURE__ */ new Set([f.location.file, ...f.related.map((r) => r.file)]);
+    const files = /* @__PURE__ */ new Set([f.location.file, ...f.related.map((r) => r.file), ...(f.consumers ?? []).map((c) => c.file)]);
     return [...files].flatMap((file) => byFile.get(file) ?? []);
   };
   const out = findings.map((f) => {
     if (f.suppression || f.ruleId === "SUP001" || f.ruleId === "SUP002") return f;
     for (const d of candidates2(f)) {
       if (!d.ruleIds.includes(f.ruleId)) continue;
-      const hit = inScope(f.location, d) || d.matchRelated === true && f.related.some((r) => inScope(r, d));
+      const consumed = f.consumers !== void 0 && f.consumers.length > 0 && f.consumers.every((c) => inScope(c, d));
+      const hit = inScope(f.location, d) || consumed || d.matchRelated === true && f.related.some((r) => inScope(r, d));
       if (!hit) continue;
       let u = used.get(d);
       if (!u) used.set(d, u = /* @__PURE__ */ new Set());
@@ -42588,8 +42749,8 @@ var TAG001_missing_required_tags_default = defineRule({
       }
     },
     messages: {
-      noTags: 'Resource "{{name}}" ({{type}}) has no tags, so it lacks the required {{tags}}; add a tags map with {{them}}.',
-      missingTags: 'Resource "{{name}}" ({{type}}) lacks the required {{tags}}; add {{them}} to its tags.'
+      noTags: 'Resource "{{name}}" ({{type}}) has no tags, so it lacks the required {{tags}}; add {{tagsAttribute}} with {{them}}.',
+      missingTags: 'Resource "{{name}}" ({{type}}) lacks the required {{tags}}; add {{them}} to its {{attribute}}.'
     }
   },
   create(ctx) {
@@ -42620,7 +42781,8 @@ var TAG001_missing_required_tags_default = defineRule({
           const missing = required.filter((t) => !keys.some((k) => sameTagName(k, t)));
           if (missing.length === 0) continue;
           const absent = !v || v.kind === "null";
-          const data = { name: displayName(r), type: r.sourceType, ...tagList(missing) };
+          const attribute = fact?.sourcePath ?? "tags";
+          const data = { name: displayName(r), type: r.sourceType, attribute, tagsAttribute: attribute === "tags" ? "a tags map" : attribute, ...tagList(missing) };
           const messageId = absent ? "noTags" : "missingTags";
           if (body) ctx.report({ resource: r, attributePath: "tags", location: body.location, related: body.related, messageId, data });
           else ctx.report({ resource: r, attr: "tags", messageId, data });
@@ -43554,7 +43716,7 @@ var EVAL001_evaluation_incomplete_default = defineRule({
     level: "note",
     tags: ["correctness"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ["terraform", "arm", "bicep"]
+    formats: ["terraform", "arm", "bicep", "azure-cli"]
   },
   create() {
     return {};
