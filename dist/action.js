@@ -120,6 +120,33 @@ var init_source = __esm({
   }
 });
 
+// src/eval/types.ts
+function describeVendoredPlace(l, v) {
+  const sep = (d) => d.endsWith("/") || d.endsWith("\\") ? d : d + (l.file.includes("\\") ? "\\" : "/");
+  const copy2 = [...v.copies ?? []].reverse().find((c) => l.file.startsWith(sep(c.dir)));
+  const dir = copy2?.dir ?? [...v.dirs].reverse().find((d) => l.file.startsWith(sep(d)));
+  const rel = dir ? l.file.slice(sep(dir).length).split("\\").join("/") : l.file.split(/[\\/]/).pop();
+  const who = copy2 ? `module "${copy2.name}" (${copy2.source}${copy2.version ? ` ${copy2.version}` : ""})` : `the module "${v.source}"`;
+  return `inside ${who}: ${rel}:${l.range.start.line}`;
+}
+function isVendoredFile(file, v) {
+  if (/[\\/]\.terraform[\\/]/.test(file)) return true;
+  return v.dirs.some((d) => file.startsWith(d.endsWith("/") || d.endsWith("\\") ? d : d + (file.includes("\\") ? "\\" : "/")));
+}
+var init_types = __esm({
+  "src/eval/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/resource.ts
+var init_resource = __esm({
+  "src/model/resource.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
 // src/core/env.ts
 function classifyWord(word) {
   const w = word.toLowerCase();
@@ -713,12 +740,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path39) {
+function findNodeAtLocation(root, path41) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path39) {
+  for (let segment of path41) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -4826,8 +4853,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path39) {
-      let input = path39;
+    function removeDotSegments(path41) {
+      let input = path41;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4901,11 +4928,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path39) {
-      if (path39 === "" || path39[0] === "/") {
-        return removeDotSegments(path39);
+    function removeDotSegmentsRelative(path41) {
+      if (path41 === "" || path41[0] === "/") {
+        return removeDotSegments(path41);
       }
-      const segments2 = path39.split("/");
+      const segments2 = path41.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5268,8 +5295,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path39 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path39 && path39 !== "/" ? path39 : void 0;
+        const path41 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path41 && path41 !== "/" ? path41 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8502,6 +8529,117 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/eval/terraform/manifest.ts
+import path7 from "node:path";
+function parseManifest(file, text2, rootDir) {
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  const modules = json?.Modules;
+  if (!Array.isArray(modules)) return void 0;
+  const records = /* @__PURE__ */ new Map();
+  for (const m of modules) {
+    if (typeof m !== "object" || m === null) continue;
+    const { Key: key, Source: source, Version: version, Dir: dir } = m;
+    if (typeof key !== "string" || key === "" || typeof source !== "string" || typeof dir !== "string") continue;
+    const abs = path7.resolve(rootDir, dir.split("/").join(path7.sep));
+    records.set(key, { key, source, ...typeof version === "string" && version !== "" ? { version } : {}, dir: abs });
+  }
+  return { file, records };
+}
+function normalizeModuleSource(source) {
+  const s = source.trim();
+  if (s.includes("::") || s.includes("://")) return s;
+  return s.replace(/^registry\.terraform\.io\//i, "").toLowerCase();
+}
+function isLocalModuleSource(source) {
+  return source.startsWith("./") || source.startsWith("../");
+}
+function resolveRemoteCall(manifest, key, source, version) {
+  const init = "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)";
+  if (!manifest) return { kind: "none", reason: `no module manifest (.terraform/modules/modules.json): ${init}` };
+  const record = manifest.records.get(key);
+  if (!record) return { kind: "none", reason: `the module manifest has no entry "${key}": ${init}` };
+  if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))
+    return { kind: "none", reason: `the module manifest's copy is of "${record.source}", not this source (stale: run \`terraform init\` again)` };
+  if (version !== void 0) {
+    if (record.version === void 0) return { kind: "none", reason: `the module manifest's copy has no version, but the call asks for "${version}" (stale: run \`terraform init\` again)` };
+    const ok = versionSatisfies(record.version, version);
+    if (ok !== true)
+      return {
+        kind: "none",
+        reason: ok === false ? `the module manifest's copy is version ${record.version}, which "${version}" does not admit (stale: run \`terraform init\` again)` : `the version constraint "${version}" cannot be read, so the copy (version ${record.version}) may be stale`
+      };
+  }
+  return { kind: "copy", record };
+}
+function manifestFile(rootDir, tfDataDir) {
+  return path7.join(path7.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
+}
+function remoteCopyDir(manifest, key, source, version, insideRoot) {
+  const r = resolveRemoteCall(manifest, key, source, version);
+  if (r.kind === "none") return { reason: r.reason };
+  if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
+  return { dir: r.record.dir, ...r.record.version ? { version: r.record.version } : {} };
+}
+function parseVersion(s) {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+].*)?$/.exec(s.trim());
+  if (!m) return void 0;
+  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+}
+function compare(a, b) {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+function versionSatisfies(version, constraint) {
+  const v = parseVersion(version);
+  if (!v) return void 0;
+  for (const part of constraint.split(",")) {
+    const m = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(part);
+    if (!m) return void 0;
+    const op = m[1] ?? "=";
+    const target = parseVersion(m[2]);
+    if (!target) return void 0;
+    const c = compare(v, target);
+    let ok;
+    switch (op) {
+      case "=":
+        ok = c === 0;
+        break;
+      case "!=":
+        ok = c !== 0;
+        break;
+      case ">":
+        ok = c > 0;
+        break;
+      case ">=":
+        ok = c >= 0;
+        break;
+      case "<":
+        ok = c < 0;
+        break;
+      case "<=":
+        ok = c <= 0;
+        break;
+      default: {
+        const segments2 = m[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
+        const upper = segments2 <= 1 ? [Infinity, 0, 0] : segments2 === 2 ? [target[0] + 1, 0, 0] : [target[0], target[1] + 1, 0];
+        ok = c >= 0 && compare(v, upper) < 0;
+      }
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+var init_manifest = __esm({
+  "src/eval/terraform/manifest.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/limits.ts
 var LOOP_INSTANCE_CAP;
 var init_limits = __esm({
@@ -8840,9 +8978,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path39) {
+function valueAt(v, path41) {
   let cur = v;
-  for (const seg of path39.split(".")) {
+  for (const seg of path41.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -8850,9 +8988,9 @@ function valueAt(v, path39) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path39) {
+function chosenNullAt(v, path41) {
   let cur = v;
-  for (const seg of path39.split(".")) {
+  for (const seg of path41.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -9075,6 +9213,13 @@ var init_from_terraform = __esm({
 });
 
 // src/frontends/remote-modules.ts
+import path11 from "node:path";
+function readModuleManifest(host, rootDir, tfDataDir) {
+  const file = manifestFile(rootDir, tfDataDir);
+  if (!host.isFile(file)) return void 0;
+  const text2 = host.readText(file);
+  return text2 === void 0 ? void 0 : { file, text: text2 };
+}
 function remoteModuleProblem(m) {
   const address = m.address.replace(/\[[^\]]*\]/g, "");
   const name = m.name;
@@ -9085,9 +9230,21 @@ function remoteModuleProblem(m) {
     address
   };
 }
+function outOfModuleCopies(problems, resources) {
+  const copies = /* @__PURE__ */ new Map();
+  for (const r of resources) if (r.vendored) copies.set(r.vendored.dirs.join("\0"), r.vendored);
+  if (!copies.size) return;
+  for (const p of problems) {
+    const file = p.location.file;
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path11.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    if (into) p.location = into.call;
+  }
+}
 var init_remote_modules = __esm({
   "src/frontends/remote-modules.ts"() {
     "use strict";
+    init_manifest();
+    init_resource();
   }
 });
 
@@ -9142,17 +9299,17 @@ var init_blocks = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path11 from "node:path";
+import * as path13 from "node:path";
 function candidatesByName(paramFile) {
-  const dir = path11.dirname(paramFile);
-  const base = path11.basename(paramFile);
+  const dir = path13.dirname(paramFile);
+  const base = path13.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path11.join(dir, `${m[1]}.json`));
+  if (m) out.push(path13.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path11.join(dir, `${p[1]}.json`), path11.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path11.join(dir, "template.json"), path11.join(dir, "azuredeploy.json"), path11.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path11.join(dir, "main.json"), path11.join(dir, "azuredeploy.json"));
+  if (p) out.push(path13.join(dir, `${p[1]}.json`), path13.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path13.join(dir, "template.json"), path13.join(dir, "azuredeploy.json"), path13.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path13.join(dir, "main.json"), path13.join(dir, "azuredeploy.json"));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -9170,7 +9327,7 @@ function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
     } catch {
       meta = void 0;
     }
-    if (meta) target = byNorm.get(norm(path11.join(path11.dirname(pf), meta)));
+    if (meta) target = byNorm.get(norm(path13.join(path13.dirname(pf), meta)));
     if (!target) {
       for (const c of candidatesByName(pf)) {
         target = byNorm.get(norm(c));
@@ -9186,7 +9343,7 @@ var norm;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
-    norm = (p) => path11.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path13.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -9413,13 +9570,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path39 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path41 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path39 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path39 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path41 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path41 += "/" + nameSegs[i];
   }
-  if (known2) return str(path39.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path39);
+  if (known2) return str(path41.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path41);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -10124,11 +10281,11 @@ var init_evaluate = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path39], loc3) => {
+      ([a, ...path41], loc3) => {
         let cur = a;
-        for (const p of path39) {
+        for (const p of path41) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path39]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path41]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -10722,7 +10879,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path12 from "node:path";
+import path14 from "node:path";
 function evaluateArm(input) {
   const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
   const evaluations = [];
@@ -10745,11 +10902,11 @@ function evaluateArm(input) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path12.relative(input.root, f).split(path12.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path12.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      const rel = (f) => path14.relative(input.root, f).split(path14.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path14.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path12.relative(path12.dirname(template), pf).split(path12.sep).join("/") : "default",
+          variant: pf ? path14.relative(path14.dirname(template), pf).split(path14.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -10767,9 +10924,9 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path12.dirname(template);
-  const base = path12.basename(template).replace(/\.jsonc?$/i, "");
-  return [path12.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path12.join(dir, "main.bicep")] : []];
+  const dir = path14.dirname(template);
+  const base = path14.basename(template).replace(/\.jsonc?$/i, "");
+  return [path14.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path14.join(dir, "main.bicep")] : []];
 }
 function envFromParameters(result) {
   for (const name of ENV_VARIABLE_NAMES) {
@@ -10799,7 +10956,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path12.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path14.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -10869,21 +11026,21 @@ var init_from_arm = __esm({
 });
 
 // src/frontends/names.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function bicepKindByName(file) {
-  const base = path16.basename(file).toLowerCase();
+  const base = path18.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path16.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path18.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path16.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path18.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path16.basename(file);
+  const base = path18.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 var init_names = __esm({
@@ -11675,8 +11832,8 @@ var init_parser2 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path39 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path39, pathString: path39.value, range: this.range(start) };
+              const path41 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path41, pathString: path41.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -11752,7 +11909,7 @@ var init_parser2 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path39 = this.stringLiteral("a module path string");
+            const path41 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -11760,8 +11917,8 @@ var init_parser2 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path39,
-              pathString: path39.value,
+              path: path41,
+              pathString: path41.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -11801,10 +11958,10 @@ var init_parser2 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path39 = this.stringLiteral("a test file path string");
+            const path41 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path39, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path41, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -11922,21 +12079,21 @@ var init_parser2 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path39 = null;
+        let path41 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path39 = this.stringLiteral('a path string or "none"');
+          path41 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path39, pathString: path39?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path41, pathString: path41?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -12709,24 +12866,24 @@ var init_context = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path17 from "node:path";
+import path19 from "node:path";
 function pathKind(host, target) {
-  const abs = path17.resolve(target);
+  const abs = path19.resolve(target);
   if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path17.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path17.isAbsolute(rel)) return "outside";
+  const rel = path19.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path19.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path17.sep)) {
-    const next = path17.join(dir, part);
+  for (const part of rel.split(path19.sep)) {
+    const next = path19.join(dir, part);
     if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf(host, p) {
-  const name = path17.basename(p);
-  return host.list(path17.dirname(p))?.find((e) => e.name === name);
+  const name = path19.basename(p);
+  return host.list(path19.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -12799,7 +12956,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path18 from "node:path";
+import path20 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -12833,7 +12990,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path18.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path20.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -12877,7 +13034,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path18.resolve(path18.dirname(scope.file.file), p);
+  const target = path20.resolve(path20.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -12915,7 +13072,7 @@ function moduleRef(scope, e, locals) {
 function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
-  const target = path18.resolve(path18.dirname(scope.file.file), p);
+  const target = path20.resolve(path20.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
@@ -12942,7 +13099,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path19 from "node:path";
+import path21 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
@@ -13032,7 +13189,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path21.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -13040,7 +13197,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path19.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path21.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -13103,7 +13260,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -13118,7 +13275,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode2(node) {
+    function isNode3(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -13138,11 +13295,11 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap6;
-    exports.isNode = isNode2;
+    exports.isNode = isNode3;
     exports.isPair = isPair4;
     exports.isScalar = isScalar5;
     exports.isSeq = isSeq5;
@@ -13157,7 +13314,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -13166,20 +13323,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path39) {
-      const ctrl = callVisitor(key, node, visitor, path39);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path41) {
+      const ctrl = callVisitor(key, node, visitor, path41);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path39, ctrl);
-        return visit_(key, ctrl, visitor, path39);
+        replaceNode(key, path41, ctrl);
+        return visit_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path41 = Object.freeze(path41.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path39);
+            const ci = visit_(i, node.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13190,13 +13347,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = visit_("key", node.key, visitor, path39);
+          path41 = Object.freeze(path41.concat(node));
+          const ck = visit_("key", node.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path39);
+          const cv = visit_("value", node.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13217,17 +13374,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path39) {
-      const ctrl = await callVisitor(key, node, visitor, path39);
+    async function visitAsync_(key, node, visitor, path41) {
+      const ctrl = await callVisitor(key, node, visitor, path41);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path39, ctrl);
-        return visitAsync_(key, ctrl, visitor, path39);
+        replaceNode(key, path41, ctrl);
+        return visitAsync_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path41 = Object.freeze(path41.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path39);
+            const ci = await visitAsync_(i, node.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13238,13 +13395,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path39);
+          path41 = Object.freeze(path41.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path39);
+          const cv = await visitAsync_("value", node.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13271,23 +13428,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path39) {
+    function callVisitor(key, node, visitor, path41) {
       if (typeof visitor === "function")
-        return visitor(key, node, path39);
+        return visitor(key, node, path41);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path39);
+        return visitor.Map?.(key, node, path41);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path39);
+        return visitor.Seq?.(key, node, path41);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path39);
+        return visitor.Pair?.(key, node, path41);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path39);
+        return visitor.Scalar?.(key, node, path41);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path39);
+        return visitor.Alias?.(key, node, path41);
       return void 0;
     }
-    function replaceNode(key, path39, node) {
-      const parent = path39[path39.length - 1];
+    function replaceNode(key, path41, node) {
+      const parent = path41[path41.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13302,7 +13459,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -13312,7 +13469,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -13456,7 +13613,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -13483,7 +13640,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -13494,7 +13651,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -13674,7 +13831,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS2 = require_toJS();
@@ -13700,7 +13857,7 @@ var require_Alias = __commonJS({
           nodes2 = ctx.aliasResolveCache;
         } else {
           nodes2 = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes2.push(node);
@@ -13899,10 +14056,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path39, value) {
+    function collectionFromPath(schema, path41, value) {
       let v = value;
-      for (let i = path39.length - 1; i >= 0; --i) {
-        const k = path39[i];
+      for (let i = path41.length - 1; i >= 0; --i) {
+        const k = path41[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13921,7 +14078,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
+    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13951,11 +14108,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path39, value) {
-        if (isEmptyPath(path39))
+      addIn(path41, value) {
+        if (isEmptyPath(path41))
           this.add(value);
         else {
-          const [key, ...rest] = path39;
+          const [key, ...rest] = path41;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13969,8 +14126,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        const [key, ...rest] = path39;
+      deleteIn(path41) {
+        const [key, ...rest] = path41;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13984,8 +14141,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        const [key, ...rest] = path39;
+      getIn(path41, keepScalar) {
+        const [key, ...rest] = path41;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -14003,8 +14160,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path39) {
-        const [key, ...rest] = path39;
+      hasIn(path41) {
+        const [key, ...rest] = path41;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -14014,8 +14171,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        const [key, ...rest] = path39;
+      setIn(path41, value) {
+        const [key, ...rest] = path41;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16530,9 +16687,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path39, value) {
+      addIn(path41, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path39, value);
+          this.contents.addIn(path41, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16607,14 +16764,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        if (Collection.isEmptyPath(path39)) {
+      deleteIn(path41) {
+        if (Collection.isEmptyPath(path41)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16629,10 +16786,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        if (Collection.isEmptyPath(path39))
+      getIn(path41, keepScalar) {
+        if (Collection.isEmptyPath(path41))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16643,10 +16800,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path39) {
-        if (Collection.isEmptyPath(path39))
+      hasIn(path41) {
+        if (Collection.isEmptyPath(path41))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16663,13 +16820,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        if (Collection.isEmptyPath(path39)) {
+      setIn(path41, value) {
+        if (Collection.isEmptyPath(path41)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path39), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path41), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path39, value);
+          this.contents.setIn(path41, value);
         }
       }
       /**
@@ -18622,17 +18779,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path39) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path41) => {
       let item = cst;
-      for (const [field, index] of path39) {
+      for (const [field, index] of path41) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18641,23 +18798,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path39) => {
-      const parent = visit2.itemAtPath(cst, path39.slice(0, -1));
-      const field = path39[path39.length - 1][0];
+    visit3.parentCollection = (cst, path41) => {
+      const parent = visit3.itemAtPath(cst, path41.slice(0, -1));
+      const field = path41[path41.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path39, item, visitor) {
-      let ctrl = visitor(item, path39);
+    function _visit(path41, item, visitor) {
+      let ctrl = visitor(item, path41);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18668,12 +18825,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path39);
+            ctrl = ctrl(item, path41);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path41) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -20389,7 +20546,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -20417,13 +20574,13 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
 // src/eval/bicep/load.ts
-import path20 from "node:path";
+import path22 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -20433,7 +20590,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path20.resolve(path20.dirname(scope.file.file), p.value);
+  const target = path22.resolve(path22.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -21246,7 +21403,7 @@ var init_evaluate2 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path21 from "node:path";
+import path23 from "node:path";
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -21265,7 +21422,7 @@ function evaluateBicep(input) {
     ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
     ...input.registryModule ? { registryModule: input.registryModule } : {}
   };
-  const files = [...new Set(input.bicepFiles.map((f) => path21.resolve(f)))].sort();
+  const files = [...new Set(input.bicepFiles.map((f) => path23.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -21273,7 +21430,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path21.resolve(path21.dirname(f), s.pathString);
+      const target = path23.resolve(path23.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -21290,10 +21447,10 @@ function evaluateBicep(input) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path21.resolve(path21.dirname(pf), p);
+    const target = path23.resolve(path23.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path21.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path23.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -21304,7 +21461,7 @@ function evaluateBicep(input) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path21.resolve(unit);
+    const target = path23.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -21328,10 +21485,10 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path23.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path21.relative(path21.dirname(unit), pf).split(path21.sep).join("/") : "default",
+          variant: pf ? path23.relative(path23.dirname(unit), pf).split(path23.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -21447,7 +21604,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path22 from "node:path";
+import path24 from "node:path";
 function stateOf(ctx) {
   let s = states.get(ctx);
   if (!s) {
@@ -21492,13 +21649,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path22.join(dir, "bicepconfig.json");
+  const config = path24.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path22.dirname(dir);
+    const up = path24.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -21506,10 +21663,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache5, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path22.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path24.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache5.root;
-  const file = path22.join(cacheRoot, ...where.path.split("/"));
+  const file = path24.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache5.isFile(file) ? cache5.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -22100,6 +22257,30 @@ var init_tree = __esm({
   }
 });
 
+// src/parse/yaml/aliases.ts
+function unresolvedAliases(doc) {
+  const anchors = /* @__PURE__ */ new Set();
+  const out = [];
+  (0, import_yaml4.visit)(doc, (_key, node) => {
+    if ((0, import_yaml4.isAlias)(node)) {
+      if (!anchors.has(node.source) && node.range) out.push({ name: node.source, start: node.range[0], end: node.range[1] });
+      return;
+    }
+    if ((0, import_yaml4.isNode)(node) && node.anchor) anchors.add(node.anchor);
+  });
+  return out;
+}
+function unresolvedAliasMessage(name) {
+  return `Unresolved alias *${name}: no anchor &${name} is set before it`;
+}
+var import_yaml4;
+var init_aliases = __esm({
+  "src/parse/yaml/aliases.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+  }
+});
+
 // src/parse/yaml/document.ts
 function collectYamlComments(tokens, out) {
   const stack = [tokens];
@@ -22126,13 +22307,13 @@ function parseYamlFile(text2) {
   let tokens = [];
   let docs = [];
   try {
-    tokens = [...new import_yaml4.Parser().parse(text2)];
+    tokens = [...new import_yaml5.Parser().parse(text2)];
     const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
     if (tooDeep !== void 0) {
       out.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
       return out;
     }
-    docs = [...new import_yaml4.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
+    docs = [...new import_yaml5.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
   } catch (e) {
     out.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
     return out;
@@ -22147,24 +22328,26 @@ function parseYamlFile(text2) {
       const [s, e] = err2.pos;
       out.errors.push({ message: err2.message.split("\n")[0] ?? err2.message, range: lineMap.range(s, Math.max(s, e)) });
     }
+    for (const a of unresolvedAliases(d)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
     const tree = yamlTree(d.contents, lineMap);
     out.documents.push(tree);
-    if ((0, import_yaml4.isMap)(d.contents)) out.roots.push(tree);
+    if ((0, import_yaml5.isMap)(d.contents)) out.roots.push(tree);
   }
   out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return out;
 }
-var import_yaml4;
+var import_yaml5;
 var init_document = __esm({
   "src/parse/yaml/document.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_source();
     init_nesting();
     init_nesting2();
     init_blocks2();
     init_tree();
+    init_aliases();
   }
 });
 
@@ -22231,8 +22414,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path39, value) {
-  const [head, ...rest] = path39;
+function withOverride(body, path41, value) {
+  const [head, ...rest] = path41;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -22417,7 +22600,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path23 from "node:path";
+import path25 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -22485,9 +22668,9 @@ var init_azureml_yaml2 = __esm({
           const parsed = parseYamlFile(text2);
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
-          const rel = path23.relative(ctx.root, f.path).split(path23.sep).join("/");
+          const rel = path25.relative(ctx.root, f.path).split(path25.sep).join("/");
           const env = ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? "unknown";
-          const dir = path23.dirname(f.path);
+          const dir = path25.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -22706,7 +22889,7 @@ function substitutionIsWord(text2, i) {
   if (close < 0) return false;
   return !/[\s(]/.test(text2.slice(i + 2, close));
 }
-function tokenize(text2, lang) {
+function tokenize(text2, lang, state = {}) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
   const out = [];
@@ -22761,6 +22944,7 @@ function tokenize(text2, lang) {
       }
       if (ch === "'" || ch === '"') {
         quote = ch;
+        state.openQuote = i;
         i++;
         continue;
       }
@@ -22784,11 +22968,13 @@ function tokenize(text2, lang) {
       word += ch;
       i++;
     }
+    if (quote === "") state.openQuote = void 0;
     if (i === start) {
       i++;
       continue;
     }
     out.push({ text: word, start, end: i, op: false });
+    if (quote !== "") break;
   }
   return out;
 }
@@ -22816,7 +23002,8 @@ function buildSnippet(args) {
   }
   for (const raw of res.commands) {
     const map = Int32Array.from(raw.map);
-    const tokens = tokenize(raw.text, args.language).map((t) => ({
+    const state = {};
+    const tokens = tokenize(raw.text, args.language, state).map((t) => ({
       text: t.text,
       raw: raw.text.slice(t.start, t.end),
       start: t.start,
@@ -22841,6 +23028,10 @@ function buildSnippet(args) {
       const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at2, at2);
       command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
     }
+    if (state.openQuote !== void 0 && !raw.commented && !sn.unterminated) {
+      const q = state.openQuote;
+      sn.unterminated = { quote: raw.text[q], range: lineMap.range(sn.starts[map[q]], sn.ends[map[q]]), command: sn.commands.length };
+    }
     sn.commands.push(command2);
   }
   return sn;
@@ -22860,21 +23051,21 @@ function nodeRange2(ctx, node) {
   return ctx.lineMap.range(r[0], r[1]);
 }
 function scalarString2(node) {
-  if (!(0, import_yaml5.isScalar)(node)) return void 0;
+  if (!(0, import_yaml6.isScalar)(node)) return void 0;
   const v = node.value;
   if (v === null || v === void 0) return "";
   return typeof v === "string" ? v : String(v);
 }
 function contentRange(ctx, node) {
-  if ((0, import_yaml5.isScalar)(node)) {
+  if ((0, import_yaml6.isScalar)(node)) {
     const m = mapScalar(node);
     if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
   }
   return nodeRange2(ctx, node);
 }
 function pairsOf(map) {
-  if (!(0, import_yaml5.isMap)(map)) return [];
-  return map.items.filter((p) => (0, import_yaml5.isPair)(p));
+  if (!(0, import_yaml6.isMap)(map)) return [];
+  return map.items.filter((p) => (0, import_yaml6.isPair)(p));
 }
 function get(map, key) {
   for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p.value;
@@ -22906,7 +23097,7 @@ function entries(ctx, map) {
   return pairsOf(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !(0, import_yaml5.isScalar)(node)) return void 0;
+  if (!node || !(0, import_yaml6.isScalar)(node)) return void 0;
   const mapped = mapScalar(node);
   const sn = buildSnippet({
     file: ctx.file,
@@ -22929,7 +23120,7 @@ function parsePermissions(ctx, p) {
   if (s !== void 0) {
     if (s === "write-all") perms.kind = "write-all";
     else if (s === "read-all") perms.kind = "read-all";
-  } else if ((0, import_yaml5.isMap)(v)) {
+  } else if ((0, import_yaml6.isMap)(v)) {
     perms.kind = "map";
     for (const q of pairsOf(v)) {
       const k = scalarString2(q.key);
@@ -22978,14 +23169,14 @@ function shellLanguage(shell, runsOn) {
 function runsOnString(node) {
   const s = scalarString2(node);
   if (s !== void 0) return s;
-  if ((0, import_yaml5.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
+  if ((0, import_yaml6.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
   return void 0;
 }
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
-  if (!(0, import_yaml5.isSeq)(seq)) return [];
+  if (!(0, import_yaml6.isSeq)(seq)) return [];
   const steps2 = [];
   seq.items.forEach((item, index) => {
-    if (!(0, import_yaml5.isMap)(item)) return;
+    if (!(0, import_yaml6.isMap)(item)) return;
     const subject = `${prefix}[${index}]`;
     const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
     const name = scalarString2(get(item, "name"));
@@ -23020,8 +23211,8 @@ function buildWorkflow(ctx, root) {
   const on = get(root, "on") ?? get(root, "true");
   const onStr = scalarString2(on);
   if (onStr !== void 0) wf.triggers = [onStr];
-  else if ((0, import_yaml5.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
-  else if ((0, import_yaml5.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
+  else if ((0, import_yaml6.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
+  else if ((0, import_yaml6.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
   wf.reusable = wf.triggers.includes("workflow_call");
   const perms = parsePermissions(ctx, getPair(root, "permissions"));
   if (perms) wf.permissions = perms;
@@ -23103,19 +23294,19 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path39) => {
-    if ((0, import_yaml5.isSeq)(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path39}[${i}]`));
+  const visit3 = (node, path41) => {
+    if ((0, import_yaml6.isSeq)(node)) {
+      node.items.forEach((item, i) => visit3(item, `${path41}[${i}]`));
       return;
     }
-    if (!(0, import_yaml5.isMap)(node)) return;
+    if (!(0, import_yaml6.isMap)(node)) return;
     const pairs = pairsOf(node);
     let stepKind;
     let stepPair;
     for (const p of pairs) {
       const k = scalarString2(p.key);
       if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
-        if ((0, import_yaml5.isScalar)(p.value)) {
+        if ((0, import_yaml6.isScalar)(p.value)) {
           stepKind = k;
           stepPair = p;
           break;
@@ -23123,7 +23314,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path39 || "$"}`;
+      const subject = `pipeline:${path41 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -23141,10 +23332,10 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path39 ? `${path39}.${k}` : k);
+      visit3(p.value, path41 ? `${path41}.${k}` : k);
     }
   };
-  visit2(root, "");
+  visit3(root, "");
   return pipe;
 }
 function commentSnippet(file, lineMap, comments) {
@@ -23175,6 +23366,15 @@ function commentSnippet(file, lineMap, comments) {
     fallbackRange: lineMap.range(0, 0)
   });
 }
+function commandBlocks(sn) {
+  const out = [];
+  for (const c of sn.commands) {
+    if (c.commented) continue;
+    const end = c.heredoc && c.heredoc.range.end.offset > c.range.end.offset ? c.heredoc.range.end : c.range.end;
+    if (end.line > c.range.start.line) out.push({ start: c.range.start, end });
+  }
+  return out;
+}
 function languageOfScript(file) {
   return /\.ps1$/i.test(file) ? "powershell" : "shell";
 }
@@ -23195,18 +23395,19 @@ function parseCiDocument(file, text2, kind) {
     });
     doc.scripts.push(sn);
     for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+    doc.blocks = commandBlocks(sn);
     return doc;
   }
   let tokens = [];
   let docs = [];
   try {
-    tokens = [...new import_yaml5.Parser().parse(text2)];
+    tokens = [...new import_yaml6.Parser().parse(text2)];
     const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
     if (tooDeep !== void 0) {
       doc.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
       return doc;
     }
-    docs = [...new import_yaml5.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
+    docs = [...new import_yaml6.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
   } catch (e) {
     doc.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
     return doc;
@@ -23227,11 +23428,12 @@ function parseCiDocument(file, text2, kind) {
       if (err2.code) pe.code = err2.code;
       doc.errors.push(pe);
     }
+    for (const a of unresolvedAliases(d)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
   try {
     for (const d of docs) {
       const root = d.contents;
-      if (!(0, import_yaml5.isMap)(root)) continue;
+      if (!(0, import_yaml6.isMap)(root)) continue;
       doc.trees.push(yamlTree(root, lineMap));
       if (kind === "github-workflow") {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
@@ -23248,16 +23450,18 @@ function parseCiDocument(file, text2, kind) {
   }
   for (const sn of doc.scripts) {
     for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+    doc.blocks.push(...commandBlocks(sn));
   }
   doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
   doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return doc;
 }
-var import_yaml5, AZP_SCRIPT_KEYS;
+var import_yaml6, AZP_SCRIPT_KEYS;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_aliases();
     init_nesting();
     init_nesting2();
     init_document();
@@ -23607,14 +23811,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path39, container, stage, job, root) => {
+  const visit3 = (node, path41, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path39}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit3(item, `${path41}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path39 || "$"}`;
+    const subject = `pipeline:${path41 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -23644,7 +23848,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path39 ? `${path39}.${e.key}` : e.key, e.key, stage, job, root);
+        visit3(e.value, path41 ? `${path41}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -23695,7 +23899,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path39 ? `${path39}.${e.key}` : e.key, next, stage, job, root);
+      visit3(e.value, path41 ? `${path41}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -23704,7 +23908,7 @@ function readPipeline(out, roots, scripts) {
     if (name !== void 0 && out.name === void 0) out.name = name;
     out.inputs.push(...parametersOf(valueOf(root, "parameters")));
     out.env.push(...variablesOf(valueOf(root, "variables"), "pipeline"));
-    visit2(root, "", void 0, void 0, void 0, root);
+    visit3(root, "", void 0, void 0, void 0, root);
   }
   for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
   for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
@@ -23766,7 +23970,8 @@ function scriptOf(sn, lineMap) {
     range: sn.range,
     exact: sn.exact,
     commands,
-    comments
+    comments,
+    ...sn.unterminated ? { unterminated: { quote: sn.unterminated.quote, range: sn.unterminated.range, statement: sn.unterminated.command } } : {}
   };
 }
 var Word;
@@ -23862,38 +24067,38 @@ var init_build = __esm({
 
 // src/frontends/ci-classify.ts
 function keyOf(k) {
-  return (0, import_yaml6.isScalar)(k) ? String(k.value) : void 0;
+  return (0, import_yaml7.isScalar)(k) ? String(k.value) : void 0;
 }
 function hasPipelineSteps(root) {
   let found = false;
-  const visit2 = (node, underContainer, depth) => {
+  const visit3 = (node, underContainer, depth) => {
     if (found || depth > 40) return;
-    if ((0, import_yaml6.isSeq)(node)) {
-      for (const it of node.items) visit2(it, underContainer, depth + 1);
+    if ((0, import_yaml7.isSeq)(node)) {
+      for (const it of node.items) visit3(it, underContainer, depth + 1);
       return;
     }
-    if (!(0, import_yaml6.isMap)(node)) return;
+    if (!(0, import_yaml7.isMap)(node)) return;
     for (const p of node.items) {
       const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml6.isScalar)(p.value)) {
+      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml7.isScalar)(p.value)) {
         found = true;
         return;
       }
     }
     for (const p of node.items) {
       const k = keyOf(p.key);
-      visit2(p.value, underContainer || k === "steps" || k === "jobs" || k === "stages", depth + 1);
+      visit3(p.value, underContainer || k === "steps" || k === "jobs" || k === "stages", depth + 1);
     }
   };
-  visit2(root, false, 0);
+  visit3(root, false, 0);
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path39 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path39)) return "script";
-  if (!YAML_EXT.test(path39)) return void 0;
-  if (WORKFLOW_PATH.test(path39)) return "github-workflow";
-  const base = path39.slice(path39.lastIndexOf("/") + 1);
+  const path41 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path41)) return "script";
+  if (!YAML_EXT.test(path41)) return void 0;
+  if (WORKFLOW_PATH.test(path41)) return "github-workflow";
+  const base = path41.slice(path41.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -23901,21 +24106,21 @@ function classifyCiFile(relPath, text2) {
   if (!maybeWorkflow && !maybePipeline) return void 0;
   let root;
   try {
-    const doc = (0, import_yaml6.parseDocument)(text2, { version: "1.2" });
+    const doc = (0, import_yaml7.parseDocument)(text2, { version: "1.2" });
     if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
     root = doc.contents;
   } catch {
     return maybeWorkflow ? "github-workflow" : "azure-pipeline";
   }
-  if (maybeWorkflow && (0, import_yaml6.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
+  if (maybeWorkflow && (0, import_yaml7.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
   if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
   return void 0;
 }
-var import_yaml6, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS;
+var import_yaml7, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS;
 var init_ci_classify = __esm({
   "src/frontends/ci-classify.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
     YAML_EXT = /\.ya?ml$/i;
     WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -24207,10 +24412,10 @@ function balanced(raw, i, open, close) {
   return -1;
 }
 function lookup(env, name, ps) {
-  if (!ps) return env.get(name);
+  if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
   const n = name.toLowerCase();
   for (const [k, v] of env) if (k.toLowerCase() === n) return v;
-  return void 0;
+  return env.get(ANY_VARIABLE);
 }
 function expandWord(word, env, ctx, onAssign, depth = 0) {
   const raw = word.raw;
@@ -24385,13 +24590,14 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var NAME, PS_NAME;
+var NAME, PS_NAME, ANY_VARIABLE;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
     init_value();
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
     PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
+    ANY_VARIABLE = "*";
   }
 });
 
@@ -24431,6 +24637,7 @@ function interpretScript(file, script, initial, base) {
   let psDepth = 0;
   let statement = -1;
   let afterOperator = false;
+  let allExport = false;
   const set = (name, v) => {
     env.set(name, v);
     assigned.set(name, v);
@@ -24504,10 +24711,6 @@ function interpretScript(file, script, initial, base) {
     }
     const top = frames[frames.length - 1];
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
-    if (head === "read") {
-      for (const w of rest.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.text)) set(w.text, unknown(`$${w.text} is read at run time`));
-      continue;
-    }
     if (head === "unset") {
       for (const w of rest.slice(1)) env.delete(w.text);
       continue;
@@ -24535,10 +24738,14 @@ function interpretScript(file, script, initial, base) {
       const substituted = next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`");
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw);
-        if (head === "export") exported.add(m[1]);
+        if (head === "export" || allExport) exported.add(m[1]);
         if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1], unknown(`$${m[1]} is assigned the output of a command`));
         else assignWord(w, m);
       }
+      if (declarer) for (const w of rest.slice(j)) declared(w, head);
+      const last = assignments[assignments.length - 1];
+      const consumed = last !== void 0 && j === rest.length && last.raw.length === ASSIGN.exec(last.raw)[0].length;
+      if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
     const program = rest[j];
@@ -24547,23 +24754,108 @@ function interpretScript(file, script, initial, base) {
     }
     if (program.text === "az") {
       const expanded = [];
-      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(expandWord(w, env, ctx, set)));
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator });
+      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(unclosed(expandWord(w, env, ctx, set))));
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
     recordCall(rest.slice(j));
+    if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   return { invocations, heredocs, env, assigned, calls };
+  function unclosed(e) {
+    const u = script.unterminated;
+    if (!u) return e;
+    const at2 = u.range.start.offset;
+    if (!(e.word.range.start.offset <= at2 && at2 < e.word.range.end.offset)) return e;
+    const value = unknown(`an unclosed ${u.quote} quote runs to the end of the script`, { file, range: u.range });
+    return { ...e, segments: [{ text: "", from: 0, to: e.word.raw.length, value, unquoted: true }], text: void 0, opaque: true };
+  }
+  function unclosedIn(words) {
+    const at2 = script.unterminated?.range.start.offset;
+    return at2 !== void 0 && words.some((w) => w.word.range.start.offset <= at2 && at2 < w.word.range.end.offset) ? { unclosedQuote: true } : {};
+  }
+  function forgetAll(reason) {
+    const v = unknown(reason);
+    for (const name of [...env.keys()]) if (name !== ANY_VARIABLE) forget(name, v);
+    forget(ANY_VARIABLE, v);
+  }
+  function forget(name, v) {
+    env.set(name, v);
+    const top = frames[frames.length - 1];
+    if (top?.kind === "case") {
+      const list2 = top.caseValues.get(name) ?? [];
+      list2.push(v);
+      top.caseValues.set(name, list2);
+    }
+  }
+  function shellAssigns(program, args) {
+    const p = program.text;
+    if (p === "source" || p === ".") return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? "file"}`);
+    if (p === "eval") return forgetAll("variables may be set by eval");
+    if (p === "set") {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i].text;
+        if (/^-[a-zA-Z]*a/.test(a) && !a.startsWith("--") || a === "-o" && args[i + 1]?.text === "allexport") allExport = true;
+        if (/^\+[a-zA-Z]*a/.test(a) || a === "+o" && args[i + 1]?.text === "allexport") allExport = false;
+      }
+      return;
+    }
+    const named = (name, why) => {
+      if (name && isName(name)) set(name, unknown(`$${name} ${why}`));
+    };
+    if (p === "read" || p === "mapfile" || p === "readarray") {
+      for (const w of args) named(w.text, "is read at run time");
+      if (p !== "read") named("MAPFILE", "is read at run time");
+      else named("REPLY", "is read at run time");
+      return;
+    }
+    if (p === "printf") {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i].text;
+        if (a === "-v") named(args[i + 1]?.text, "is set by printf -v");
+        else if (a.startsWith("-v")) named(a.slice(2), "is set by printf -v");
+        if (!a.startsWith("-")) break;
+      }
+      return;
+    }
+    if (p === "getopts") {
+      named(args[1]?.text, "is set by getopts");
+      named("OPTARG", "is set by getopts");
+      named("OPTIND", "is set by getopts");
+      return;
+    }
+    if (p === "let") for (const w of args) named(/^([A-Za-z_]\w*)/.exec(w.text)?.[1], "is computed by let");
+  }
+  function declared(w, declarer) {
+    const m = ASSIGN.exec(w.raw);
+    if (m) {
+      if (declarer === "export" || allExport) exported.add(m[1]);
+      assignWord(w, m);
+      return;
+    }
+    if (w.raw.startsWith("-") || w.raw.startsWith("+")) return;
+    if (isName(w.raw)) {
+      if (declarer === "export") exported.add(w.raw);
+      return;
+    }
+    const quoted = /^(["']?)([A-Za-z_]\w*)\+?=/.exec(w.raw);
+    if (quoted && quoted[1] && w.raw.slice(1).indexOf(quoted[1]) > quoted[2].length) {
+      if (declarer === "export") exported.add(quoted[2]);
+      set(quoted[2], unknown(`$${quoted[2]} is assigned by a quoted ${declarer} word`));
+      return;
+    }
+    forgetAll(`variables may be set by ${declarer} ${w.raw.slice(0, 40)}`);
+  }
   function recordCall(words) {
     const shells = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     let target = words[0];
     if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path39 = expandWord(target, env, ctx).text;
-    if (path39 === void 0) return;
+    const path41 = expandWord(target, env, ctx).text;
+    if (path41 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
-    for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
-    calls.push({ path: path39, env: inherited });
+    for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
+    calls.push({ path: path41, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -24600,6 +24892,31 @@ function interpretScript(file, script, initial, base) {
       return;
     }
   }
+  function psAssigns(words) {
+    if (words[0].raw === "." && words.length > 1) return forgetAll(`variables may be set by the dot-sourced ${words[1].raw}`);
+    const unquote = (t) => t.replace(/^(['"])(.*)\1$/s, "$2");
+    for (let i = 0; i < words.length; i++) {
+      const t = words[i].raw.toLowerCase();
+      if (t === "invoke-expression" || t === "iex") return forgetAll("variables may be set by Invoke-Expression");
+      if (t.startsWith("[environment]::setenvironmentvariable") || t.startsWith("[system.environment]::setenvironmentvariable")) return forgetAll("environment variables may be set by SetEnvironmentVariable");
+      if (["set-variable", "sv", "new-variable", "nv"].includes(t)) {
+        const args = words.slice(i + 1);
+        const at2 = args.findIndex((w) => /^-n(a(me?)?)?$/i.test(w.raw));
+        const nameWord = at2 >= 0 ? args[at2 + 1] : args.find((w) => !w.raw.startsWith("-"));
+        const name = nameWord ? unquote(nameWord.raw) : "";
+        if (isName(name)) set(name, unknown(`$${name} is set by ${words[i].raw}`));
+        else return forgetAll(`variables may be set by ${words[i].raw} ${nameWord?.raw ?? ""}`.trim());
+      }
+      if (["set-item", "si", "new-item", "ni", "set-content", "add-content", "ac"].includes(t)) {
+        for (const w of words.slice(i + 1)) {
+          const m = /^(?:env|variable):[\\/]?(.*)$/i.exec(unquote(w.raw.replace(/^-path$/i, "")));
+          if (!m) continue;
+          if (isName(m[1])) set(m[1], unknown(`$${m[1]} is set by ${words[i].raw}`));
+          else return forgetAll(`variables may be set by ${words[i].raw} ${w.raw}`);
+        }
+      }
+    }
+  }
   function psCommand(cmd) {
     const all = joinExpressions(cmd.argv);
     let lead = 0;
@@ -24613,6 +24930,7 @@ function interpretScript(file, script, initial, base) {
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
+    psAssigns(words);
     const first = words[0];
     const m = /^\$((?:env:)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
     if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
@@ -24636,9 +24954,9 @@ function interpretScript(file, script, initial, base) {
     const expanded = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === "}") break;
-      expanded.push(...splitWords(expandWord(w, env, ctx)));
+      expanded.push(...splitWords(unclosed(expandWord(w, env, ctx))));
     }
-    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 });
+    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
   }
 }
 function joinExpressions(argv) {
@@ -24698,13 +25016,14 @@ function splitWords(e) {
     text: p
   }));
 }
-var ASSIGN, DECLARERS, LEADING;
+var ASSIGN, isName, DECLARERS, LEADING;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
     init_value();
     init_words();
     ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+    isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
     LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
   }
@@ -24832,14 +25151,14 @@ var init_context2 = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path24 from "node:path";
+import path26 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path24.posix.normalize(slashed);
+  const n = path26.posix.normalize(slashed);
   return n.startsWith("../") || n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -24853,10 +25172,10 @@ function heredocFor(cmd, rel) {
   return best;
 }
 function candidates(cmd, rel, root) {
-  const own = path24.join(path24.dirname(cmd.file), rel);
-  const fromRoot = path24.join(root, rel);
+  const own = path26.join(path26.dirname(cmd.file), rel);
+  const fromRoot = path26.join(root, rel);
   const order2 = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path24.sep) ? root : root + path24.sep));
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path26.sep) ? root : root + path26.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const p = cmd.path;
@@ -24879,7 +25198,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
     if (scanned === void 0 || text2 === void 0) {
-      const where = tried.map((f) => path24.relative(ctx.root, f).split(path24.sep).join("/") || ".").join(" or ");
+      const where = tried.map((f) => path26.relative(ctx.root, f).split(path26.sep).join("/") || ".").join(" or ");
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) is not in the scan (looked for ${where})`)];
     }
     src = { file: scanned, text: text2, typeHint: typeHintOf(cmd) };
@@ -24978,7 +25297,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path25 from "node:path";
+import path27 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -25147,6 +25466,7 @@ function azureCliUnits(ciFiles, ctx) {
   const byUnit = /* @__PURE__ */ new Map();
   const fileReferences = [];
   const heredocs = [];
+  const problems = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === "script" && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0] }]));
   const links = newFileLinks();
   const linkerFor = (inScript, hds) => ({
@@ -25169,6 +25489,8 @@ function azureCliUnits(ciFiles, ctx) {
     };
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
+      const hidden = unreadableAz(file.file, script);
+      if (hidden) problems.push(hidden);
       const place = places.get(script.subject);
       for (const [vi, variant] of matrixVariants(place?.job).entries()) {
         const sc = scriptContext(file, place, variant);
@@ -25231,16 +25553,27 @@ function azureCliUnits(ciFiles, ctx) {
     fileReferences,
     heredocs,
     linkedFiles: [...links.linkedFiles],
-    problems: links.problems,
+    problems: [...links.problems, ...problems],
     suppressionSources: links.suppressionSources
+  };
+}
+function unreadableAz(file, script) {
+  const u = script.unterminated;
+  if (!u) return void 0;
+  const words = script.commands.filter((c) => c.statement === u.statement && !c.commented).flatMap((c) => c.argv);
+  if (!words.some((w) => w.text === "az" || /(^|[\s;&|(`])az\s/.test(w.raw))) return void 0;
+  return {
+    ruleId: "EVAL001",
+    message: `the quote ${u.quote} opened here is never closed, so the az command it runs into could not be read; its flags were not checked`,
+    location: { file, range: u.range }
   };
 }
 function envClassOf(ctx, file, place, assigned) {
   if (ctx.envOverride) return ctx.envOverride;
   const configured = ctx.envForPath(file.file);
   if (configured) return configured;
-  const rel = path25.relative(ctx.root, file.file);
-  const byName2 = classifyPath(path25.basename(rel));
+  const rel = path27.relative(ctx.root, file.file);
+  const byName2 = classifyPath(path27.basename(rel));
   if (byName2) return byName2.env;
   for (const n of ENV_NAMES) {
     for (const [k, v] of assigned) {
@@ -25259,7 +25592,7 @@ function envClassOf(ctx, file, place, assigned) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path25.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path27.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -25270,6 +25603,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
   const spec = commandSpecOf(head);
   if (!spec) return void 0;
   const flags = parseFlags(spec, inv.words, file);
+  if (inv.unclosedQuote) flags.opaque = true;
   const at2 = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
@@ -25334,22 +25668,25 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
         if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at2), defaulted: false, at: at2, sourcePath: f.names[0] });
       }
     }
+    for (const f of spec.flags) {
+      if (f.attr === "tags" && !!f.pool === isPool && !r.attrs.has("tags")) r.attrs.set("tags", { value: void 0, defaulted: false, sourcePath: f.names[0] });
+    }
   };
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   if (spec.kind === "aks.nodepool" && flags.priority) {
     const p = flags.priority.value;
+    resource.attrs.set("priority", { value: p, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
     const taints = resource.attrs.get("taints");
-    if (p.kind === "unknown") resource.attrs.set("taints", { value: p, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
-    else if (p.kind === "string" && p.value.toLowerCase() === "spot") {
+    if (p.kind === "string" && p.value.toLowerCase() === "spot" && taints?.value?.kind !== "unknown") {
       const items = taints?.value?.kind === "list" ? taints.value.items : [];
-      if (taints?.value?.kind !== "unknown") {
-        resource.attrs.set("taints", {
-          value: list([...items, str(SPOT_TAINT2, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
-          defaulted: false,
-          at: taints?.at ?? flags.priority.at,
-          sourcePath: taints ? `${taints.sourcePath} (and --priority Spot)` : "--priority Spot"
-        });
-      }
+      const shown = items.map((i) => i.kind === "string" ? i.value : "?").join(", ");
+      resource.attrs.set("taints", {
+        value: list([...items, str(SPOT_TAINT2, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
+        defaulted: false,
+        at: taints?.at ?? flags.priority.at,
+        sourcePath: taints?.sourcePath ?? "--node-taints",
+        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT2}` : `not set; --priority Spot adds ${SPOT_TAINT2}`
+      });
     }
   }
   defaults(resource, spec.defaults, false);
@@ -25424,8 +25761,8 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path25.isAbsolute(rel)) return void 0;
-  return scripts.get(path25.join(root, rel)) ?? scripts.get(path25.join(path25.dirname(from), rel));
+  if (path27.isAbsolute(rel)) return void 0;
+  return scripts.get(path27.join(root, rel)) ?? scripts.get(path27.join(path27.dirname(from), rel));
 }
 function templateCalls(file) {
   const out = [];
@@ -25564,17 +25901,17 @@ function isManifestObject(node) {
 function readPodTemplates(file, documents, lineMap) {
   const out = [];
   const src = { file, lineMap };
-  const visit2 = (node, depth) => {
+  const visit3 = (node, depth) => {
     const obj2 = isManifestObject(node);
     if (!obj2 || !node) return;
     if (obj2.kind === "List" || obj2.kind.endsWith("List")) {
       const items = valueOf(node, "items");
-      if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
+      if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit3(it, depth + 1);
       return;
     }
-    for (const [path39, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path39, role, spec));
+    for (const [path41, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path41, role, spec));
   };
-  for (const d of documents) visit2(d, 0);
+  for (const d of documents) visit3(d, 0);
   return out;
 }
 function at(src, range) {
@@ -25584,7 +25921,7 @@ function at(src, range) {
   while (end > range.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
 }
-function path26(node, keys) {
+function path28(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -25598,25 +25935,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path26(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path28(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path26(obj2, ["spec", replicaField]);
+    const specs = path28(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path26(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path28(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path26(obj2, base);
+    const cluster = path28(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path26(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path28(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path26(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path28(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path26(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path28(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -25664,7 +26001,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path26(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path28(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -25791,22 +26128,22 @@ var init_read = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path27 from "node:path";
+import path29 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path27.dirname(file);
+  let dir = path29.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path27.join(dir, n)))) {
-      return `part of the Helm chart in ${path27.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path29.join(dir, n)))) {
+      return `part of the Helm chart in ${path29.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path27.join(dir, n)))) {
-      return `input of the Kustomize build in ${path27.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path29.join(dir, n)))) {
+      return `input of the Kustomize build in ${path29.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path27.dirname(dir);
-    if (up === dir || !host.isInside(up) || path27.relative(root, dir) === "") break;
+    const up = path29.dirname(dir);
+    if (up === dir || !host.isInside(up) || path29.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -25831,7 +26168,7 @@ var k8s_exports = {};
 __export(k8s_exports, {
   k8sFrontEnd: () => k8sFrontEnd
 });
-import path28 from "node:path";
+import path30 from "node:path";
 function parseManifest2(file, text2, problems, suppressionSources) {
   if (/\.json$/i.test(file)) {
     const parsed2 = parseJsonc(text2, file);
@@ -25853,10 +26190,10 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
 function envOf2(file, root, override, configured) {
-  return override ?? configured ?? classifyPath(path28.relative(root, file).split(path28.sep).join("/"))?.env ?? "unknown";
+  return override ?? configured ?? classifyPath(path30.relative(root, file).split(path30.sep).join("/"))?.env ?? "unknown";
 }
 function workloadResource(t, index, evaluation, root) {
-  const rel = path28.relative(root, t.file).split(path28.sep).join("/");
+  const rel = path30.relative(root, t.file).split(path30.sep).join("/");
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ""}${t.name ?? `(unnamed ${index})`}/${t.path}`;
   const fact = (value, at2, sourcePath) => ({ value: str(value, at2), defaulted: false, at: at2, sourcePath });
   const attrs = /* @__PURE__ */ new Map([["workloadKind", fact(t.workloadKind, t.header, "kind")]]);
@@ -25928,12 +26265,12 @@ var init_k8s = __esm({
 
 // src/action/run.ts
 import fs8 from "node:fs";
-import path38 from "node:path";
+import path40 from "node:path";
 
 // src/api.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs4 from "node:fs";
-import path35 from "node:path";
+import path37 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -25993,7 +26330,7 @@ function createHost(root) {
     const dir = realDir(path.dirname(abs));
     return dir === void 0 ? void 0 : path.join(dir, path.basename(abs));
   };
-  const isInside2 = (p) => {
+  const isInside3 = (p) => {
     const abs = path.resolve(p);
     if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return false;
     const real = realOf(abs);
@@ -26016,7 +26353,7 @@ function createHost(root) {
       return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${code ?? String(e)}`);
     }
     if (st.isSymbolicLink()) {
-      if (!isInside2(abs)) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
+      if (!isInside3(abs)) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
       try {
         st = fs.statSync(abs);
       } catch (e) {
@@ -26032,9 +26369,9 @@ function createHost(root) {
   };
   const host = {
     root: absRoot,
-    isInside: isInside2,
+    isInside: isInside3,
     isFile(p) {
-      if (!isInside2(p)) return false;
+      if (!isInside3(p)) return false;
       try {
         return fs.statSync(p).isFile();
       } catch {
@@ -26042,7 +26379,7 @@ function createHost(root) {
       }
     },
     isDirectory(p) {
-      if (!isInside2(p)) return false;
+      if (!isInside3(p)) return false;
       try {
         return fs.statSync(p).isDirectory();
       } catch {
@@ -26053,7 +26390,7 @@ function createHost(root) {
       const abs = path.resolve(dir);
       if (listings.has(abs)) return listings.get(abs);
       let entries2;
-      if (isInside2(abs)) {
+      if (isInside3(abs)) {
         try {
           entries2 = fs.readdirSync(abs, { withFileTypes: true }).map((d) => ({ name: d.name, path: path.join(abs, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
         } catch {
@@ -26223,13 +26560,8 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 
 // src/engine/run-rules.ts
 init_source();
-import path3 from "node:path";
-
-// src/eval/types.ts
-function isVendoredFile(file, v) {
-  if (/[\\/]\.terraform[\\/]/.test(file)) return true;
-  return v.dirs.some((d) => file.startsWith(d.endsWith("/") || d.endsWith("\\") ? d : d + (file.includes("\\") ? "\\" : "/")));
-}
+import path4 from "node:path";
+init_resource();
 
 // src/model/kinds.ts
 var KINDS = {
@@ -26351,7 +26683,8 @@ function buildFinding(i) {
     address: i.address ? withoutRoot(i.root, i.address) : void 0,
     attributePath: attributePath || void 0,
     env,
-    variants: i.variants ?? ["default"]
+    variants: i.variants ?? ["default"],
+    ...i.consumers ? { consumers: i.consumers } : {}
   };
 }
 function formatMessage(ruleId, messageId, template, data = {}) {
@@ -26472,6 +26805,9 @@ function computeTypeFromArm(raw) {
   return "other";
 }
 var START_STOP_SCHEDULES = "computeStartStop";
+function startStopSchedulesKey(format2) {
+  return format2 === "azureml-yaml" ? "compute_start_stop" : START_STOP_SCHEDULES;
+}
 var STOP_ACTION = "stop";
 var DISABLED_STATUS = "disabled";
 var IDLE_SHUTDOWN_EXAMPLE = "PT60M";
@@ -26668,6 +27004,13 @@ function registryRestriction(ctx, g, acr) {
   }
   return void 0;
 }
+function readOrUndecided(ctx, r, attr2, view, read, expected) {
+  if (read === void 0 && view.state === "known") ctx.undecided(r, attr2, `${view.describe()}, not ${expected}`);
+  return read;
+}
+
+// src/engine/scan.ts
+import path3 from "node:path";
 
 // src/model/facts/k8s.ts
 var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
@@ -26709,11 +27052,49 @@ function isDaemonSetKind(kind) {
 }
 
 // src/engine/scan.ts
-function scanView(graphs) {
+function scanView(graphs, root) {
   let pools;
+  let aksFiles;
+  const byProject = /* @__PURE__ */ new Map();
   return {
-    gpuNodePools: () => pools ??= collectGpuNodePools(graphs)
+    gpuNodePools(forFile) {
+      pools ??= collectGpuNodePools(graphs);
+      if (forFile === void 0 || root === void 0) return pools;
+      aksFiles ??= aksFilesOf(graphs);
+      const project2 = nearestProject(path3.dirname(forFile), root, aksFiles);
+      if (project2 === void 0) return topLevelFolders(aksFiles, root).size > 1 ? [] : pools;
+      let mine = byProject.get(project2);
+      if (!mine) byProject.set(project2, mine = pools.filter((p) => isInside(p.resource.header.file, project2)));
+      return mine;
+    }
   };
+}
+function topLevelFolders(files, root) {
+  const out = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const rel = path3.relative(root, f).split(path3.sep);
+    out.add(rel.length > 1 ? rel[0] : "");
+  }
+  return out;
+}
+function isInside(file, dir) {
+  const rel = path3.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
+}
+function aksFilesOf(graphs) {
+  const out = /* @__PURE__ */ new Set();
+  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) out.add(r.header.file);
+  return [...out];
+}
+function nearestProject(dir, root, aksFiles) {
+  if (!isInside(dir, root)) return void 0;
+  for (let d = dir; ; ) {
+    if (path3.relative(root, d) === "") return void 0;
+    if (aksFiles.some((f) => isInside(f, d))) return d;
+    const parent = path3.dirname(d);
+    if (parent === d) return void 0;
+    d = parent;
+  }
 }
 function collectGpuNodePools(graphs) {
   const out = [];
@@ -26810,16 +27191,22 @@ function factView(r, attr2) {
     describe: () => describeFact(f, attr2)
   };
 }
+function withoutInstanceKeys(address) {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, "");
+}
 function outOfCopy(location, related, v) {
+  const atCall = (l) => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ""}` });
+  const shown = (ls) => ls.map((l) => isVendoredFile(l.file, v) ? atCall(l) : l);
+  if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
   const outside = related.find((l) => !isVendoredFile(l.file, v));
   const primary = outside ?? v.call;
   const rest = related.filter((l) => l !== outside);
-  return { location: primary, related: [{ ...location, label: `inside the module "${v.source}"${location.label ? ` (${location.label})` : ""}` }, ...rest] };
+  return { location: primary, related: shown([location, ...rest]), relocated: true };
 }
 function runRules(input, undecided2 = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  const scan2 = scanView(input.graphs);
+  const scan2 = scanView(input.graphs, input.root);
   const today2 = input.today ?? todayUtc();
   for (const rule of input.rules) {
     const meta = rule.meta;
@@ -26833,6 +27220,7 @@ function runRules(input, undecided2 = [], failures = []) {
       if (level === "off") return;
       let location;
       let related;
+      let consumer;
       if (d.location) {
         location = d.location;
         related = [...d.related ?? []];
@@ -26840,6 +27228,8 @@ function runRules(input, undecided2 = [], failures = []) {
         const at2 = factLocations(r, d.attr);
         location = at2.location;
         related = [...at2.related, ...d.related ?? []];
+        const written = r.attrs.get(d.attr)?.at;
+        if (written && !sameRange(written, location)) consumer = written;
       } else if (r) {
         location = r.header;
         related = [...d.related ?? []];
@@ -26848,10 +27238,7 @@ function runRules(input, undecided2 = [], failures = []) {
       }
       if (r?.declaredIn) related.push(r.declaredIn);
       let relocated = false;
-      if (r?.vendored && isVendoredFile(location.file, r.vendored)) {
-        ({ location, related } = outOfCopy(location, related, r.vendored));
-        relocated = true;
-      }
+      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored));
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? "";
       let attributePath = d.attributePath ?? d.attr ?? "";
@@ -26866,10 +27253,13 @@ function runRules(input, undecided2 = [], failures = []) {
       }
       const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? subject : ""].join("|");
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
       const existing = byKey.get(key);
+      const consumers = !consumer || existing && !existing.consumers ? void 0 : [...(existing?.consumers ?? []).filter((c) => !sameRange(c, consumer)), consumer];
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
+        if (consumers) existing.consumers = consumers;
+        else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
       byKey.set(
@@ -26886,7 +27276,8 @@ function runRules(input, undecided2 = [], failures = []) {
           subject,
           attributePath,
           env,
-          variants: existing ? [...existing.variants] : [variant]
+          variants: existing ? [...existing.variants] : [variant],
+          ...consumers ? { consumers } : {}
         })
       );
     };
@@ -26940,7 +27331,7 @@ function runRules(input, undecided2 = [], failures = []) {
     }
     variant = "default";
     evalEnv = void 0;
-    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path3.join(m.dir, "main.tf")), () => visitor.terraformModule(m));
+    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path4.join(m.dir, "main.tf")), () => visitor.terraformModule(m));
     if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file(f));
     if (visitor.ciFile) {
       const formats = rule.meta.formats;
@@ -27151,14 +27542,15 @@ function applySuppressions(findings, directives, opts) {
   }
   const used = /* @__PURE__ */ new Map();
   const candidates2 = (f) => {
-    const files = /* @__PURE__ */ new Set([f.location.file, ...f.related.map((r) => r.file)]);
+    const files = /* @__PURE__ */ new Set([f.location.file, ...f.related.map((r) => r.file), ...(f.consumers ?? []).map((c) => c.file)]);
     return [...files].flatMap((file) => byFile.get(file) ?? []);
   };
   const out = findings.map((f) => {
     if (f.suppression || f.ruleId === "SUP001" || f.ruleId === "SUP002") return f;
     for (const d of candidates2(f)) {
       if (!d.ruleIds.includes(f.ruleId)) continue;
-      const hit = inScope(f.location, d) || d.matchRelated === true && f.related.some((r) => inScope(r, d));
+      const consumed = f.consumers !== void 0 && f.consumers.length > 0 && f.consumers.every((c) => inScope(c, d));
+      const hit = inScope(f.location, d) || consumed || d.matchRelated === true && f.related.some((r) => inScope(r, d));
       if (!hit) continue;
       let u = used.get(d);
       if (!u) used.set(d, u = /* @__PURE__ */ new Set());
@@ -27253,7 +27645,7 @@ function applyBaselineWithStats(findings, baselineText, file) {
 
 // src/discover/index.ts
 import fs2 from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/discover/gitignore.ts
 function parseIgnoreFile(text2) {
@@ -27432,19 +27824,19 @@ async function listFiles(paths, opts = {}) {
   const useGitignore = opts.gitignore !== false;
   const out = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path4.resolve(p);
+    const abs = path5.resolve(p);
     const st = fs2.lstatSync(abs);
     if (st.isFile()) {
       out.add(abs);
       continue;
     }
     if (!st.isDirectory()) continue;
-    const root = opts.root !== void 0 && isWithin(path4.resolve(opts.root), abs) ? path4.resolve(opts.root) : abs;
+    const root = opts.root !== void 0 && isWithin(path5.resolve(opts.root), abs) ? path5.resolve(opts.root) : abs;
     const overrides = overrideLevels(reader, root, opts.ignorePatterns);
     const gitLevels = [];
     if (useGitignore) {
-      for (let dir = root; dir !== abs; dir = path4.join(dir, path4.relative(dir, abs).split(path4.sep)[0])) {
-        const rules = readRules(reader, path4.join(dir, ".gitignore"));
+      for (let dir = root; dir !== abs; dir = path5.join(dir, path5.relative(dir, abs).split(path5.sep)[0])) {
+        const rules = readRules(reader, path5.join(dir, ".gitignore"));
         if (rules.length > 0) gitLevels.push({ dir, rules });
       }
     }
@@ -27468,7 +27860,7 @@ function walk(start, initial, ctx, out) {
     }
     let levels = inherited;
     if (ctx.useGitignore) {
-      const rules = readRules(ctx.reader, path4.join(dir, ".gitignore"), entries2);
+      const rules = readRules(ctx.reader, path5.join(dir, ".gitignore"), entries2);
       if (rules.length > 0) levels = [...inherited, { dir, rules }];
     }
     const subdirs = [];
@@ -27495,32 +27887,32 @@ function isIgnored(file, isDir, overrides, levels) {
   return false;
 }
 function verdictOf(level, file, isDir) {
-  const rel = path4.relative(level.dir, file);
-  if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return void 0;
-  return matchRules(level.rules, rel.split(path4.sep).join("/"), isDir);
+  const rel = path5.relative(level.dir, file);
+  if (rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return void 0;
+  return matchRules(level.rules, rel.split(path5.sep).join("/"), isDir);
 }
 function overrideLevels(reader, root, ignorePatterns = []) {
   const levels = [];
   const patterns = ignorePatterns.flatMap((l) => parseIgnoreFile(l));
   if (patterns.length > 0) levels.push({ dir: root, rules: patterns });
-  const ignoreFile = readRules(reader, path4.join(root, IGNORE_FILE));
+  const ignoreFile = readRules(reader, path5.join(root, IGNORE_FILE));
   if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
   return levels;
 }
-function readRules(reader, file, entries2 = reader.list(path4.dirname(file))) {
-  const name = path4.basename(file);
+function readRules(reader, file, entries2 = reader.list(path5.dirname(file))) {
+  const name = path5.basename(file);
   if (!entries2?.some((e) => e.name === name && e.isFile)) return [];
   const text2 = reader.readText(file);
   return text2 === void 0 ? [] : parseIgnoreFile(text2);
 }
 function isWithin(dir, p) {
-  const rel = path4.relative(dir, p);
-  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+  const rel = path5.relative(dir, p);
+  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
 }
 var fsReader = {
   list(dir) {
     try {
-      return fs2.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path4.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
+      return fs2.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path5.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
     } catch {
       return void 0;
     }
@@ -27538,7 +27930,7 @@ var fsReader = {
 init_main();
 init_json();
 import fs3 from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -34683,17 +35075,17 @@ ${messages.map((m) => `  ${m}`).join("\n")}`);
 
 // src/config/loader.ts
 function findConfigFile(startDir) {
-  let dir = path5.resolve(startDir);
+  let dir = path6.resolve(startDir);
   try {
-    if (fs3.statSync(dir).isFile()) dir = path5.dirname(dir);
+    if (fs3.statSync(dir).isFile()) dir = path6.dirname(dir);
   } catch {
   }
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path5.join(dir, name);
+      const candidate = path6.join(dir, name);
       if (fs3.existsSync(candidate) && fs3.statSync(candidate).isFile()) return candidate;
     }
-    const up = path5.dirname(dir);
+    const up = path6.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -34765,8 +35157,8 @@ function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
 async function loadConfig(explicitPath, startDir, catalog) {
-  const file = explicitPath ? path5.resolve(explicitPath) : findConfigFile(startDir);
-  if (!file) return { config: resolveConfig({}, path5.resolve(startDir), catalog) };
+  const file = explicitPath ? path6.resolve(explicitPath) : findConfigFile(startDir);
+  if (!file) return { config: resolveConfig({}, path6.resolve(startDir), catalog) };
   let text2;
   try {
     text2 = fs3.readFileSync(file, "utf8");
@@ -34855,7 +35247,7 @@ async function parseConfig(text2, file, catalog) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  return resolveConfig(raw, path5.dirname(file), catalog);
+  return resolveConfig(raw, path6.dirname(file), catalog);
 }
 function nodeValue(n) {
   switch (n.type) {
@@ -34893,10 +35285,10 @@ function resolveConfig(raw, baseDir, catalog) {
   const ignorePaths = [...raw.ignorePaths ?? []];
   const suppressions = (raw.suppressions ?? []).map((s) => ({ ...s, paths: [...s.paths] }));
   const rel = (p) => {
-    if (!path5.isAbsolute(p)) return normalizeRel(p);
-    const r = path5.relative(baseDir, p);
-    if (r.startsWith("..") || path5.isAbsolute(r)) return void 0;
-    return normalizeRel(r.split(path5.sep).join("/"));
+    if (!path6.isAbsolute(p)) return normalizeRel(p);
+    const r = path6.relative(baseDir, p);
+    if (r.startsWith("..") || path6.isAbsolute(r)) return void 0;
+    return normalizeRel(r.split(path6.sep).join("/"));
   };
   const config = {
     baseDir,
@@ -34910,7 +35302,7 @@ function resolveConfig(raw, baseDir, catalog) {
       definitions: [...raw.policies?.definitions ?? []],
       parameters: { ...raw.policies?.parameters ?? {} },
       fromScannedCode: raw.policies?.fromScannedCode ?? false,
-      ...raw.policies?.aliases ? { aliases: path5.resolve(baseDir, raw.policies.aliases) } : {}
+      ...raw.policies?.aliases ? { aliases: path6.resolve(baseDir, raw.policies.aliases) } : {}
     },
     envForPath(p) {
       const r = rel(p);
@@ -34951,7 +35343,7 @@ function resolveConfig(raw, baseDir, catalog) {
 }
 
 // src/frontends/terraform.ts
-import path10 from "node:path";
+import path12 from "node:path";
 
 // src/parse/hcl/parser.ts
 init_source();
@@ -36126,105 +36518,12 @@ function parseHcl(text2, file) {
 }
 
 // src/eval/terraform/project.ts
-import path9 from "node:path";
-
-// src/eval/terraform/manifest.ts
-import path6 from "node:path";
-function parseManifest(file, text2, rootDir) {
-  let json;
-  try {
-    json = JSON.parse(text2);
-  } catch {
-    return void 0;
-  }
-  const modules = json?.Modules;
-  if (!Array.isArray(modules)) return void 0;
-  const records = /* @__PURE__ */ new Map();
-  for (const m of modules) {
-    if (typeof m !== "object" || m === null) continue;
-    const { Key: key, Source: source, Version: version, Dir: dir } = m;
-    if (typeof key !== "string" || key === "" || typeof source !== "string" || typeof dir !== "string") continue;
-    const abs = path6.resolve(rootDir, dir.split("/").join(path6.sep));
-    records.set(key, { key, source, ...typeof version === "string" && version !== "" ? { version } : {}, dir: abs });
-  }
-  return { file, records };
-}
-function normalizeModuleSource(source) {
-  const s = source.trim();
-  if (s.includes("::") || s.includes("://")) return s;
-  return s.replace(/^registry\.terraform\.io\//i, "").toLowerCase();
-}
-function resolveRemoteCall(manifest, key, source, version) {
-  const init = "run `terraform init` before linting (or pass --tf-data-dir when TF_DATA_DIR is set)";
-  if (!manifest) return { kind: "none", reason: `no module manifest (.terraform/modules/modules.json): ${init}` };
-  const record = manifest.records.get(key);
-  if (!record) return { kind: "none", reason: `the module manifest has no entry "${key}": ${init}` };
-  if (normalizeModuleSource(record.source) !== normalizeModuleSource(source))
-    return { kind: "none", reason: `the module manifest's copy is of "${record.source}", not this source (stale: run \`terraform init\` again)` };
-  if (version !== void 0) {
-    if (record.version === void 0) return { kind: "none", reason: `the module manifest's copy has no version, but the call asks for "${version}" (stale: run \`terraform init\` again)` };
-    const ok = versionSatisfies(record.version, version);
-    if (ok !== true)
-      return {
-        kind: "none",
-        reason: ok === false ? `the module manifest's copy is version ${record.version}, which "${version}" does not admit (stale: run \`terraform init\` again)` : `the version constraint "${version}" cannot be read, so the copy (version ${record.version}) may be stale`
-      };
-  }
-  return { kind: "copy", record };
-}
-function parseVersion(s) {
-  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+].*)?$/.exec(s.trim());
-  if (!m) return void 0;
-  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
-}
-function compare(a, b) {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return 0;
-}
-function versionSatisfies(version, constraint) {
-  const v = parseVersion(version);
-  if (!v) return void 0;
-  for (const part of constraint.split(",")) {
-    const m = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(part);
-    if (!m) return void 0;
-    const op = m[1] ?? "=";
-    const target = parseVersion(m[2]);
-    if (!target) return void 0;
-    const c = compare(v, target);
-    let ok;
-    switch (op) {
-      case "=":
-        ok = c === 0;
-        break;
-      case "!=":
-        ok = c !== 0;
-        break;
-      case ">":
-        ok = c > 0;
-        break;
-      case ">=":
-        ok = c >= 0;
-        break;
-      case "<":
-        ok = c < 0;
-        break;
-      case "<=":
-        ok = c <= 0;
-        break;
-      default: {
-        const segments2 = m[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
-        const upper = segments2 <= 1 ? [Infinity, 0, 0] : segments2 === 2 ? [target[0] + 1, 0, 0] : [target[0], target[1] + 1, 0];
-        ok = c >= 0 && compare(v, upper) < 0;
-      }
-    }
-    if (!ok) return false;
-  }
-  return true;
-}
+init_manifest();
+import path10 from "node:path";
 
 // src/eval/terraform/module-facts.ts
 init_value();
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/eval/terraform/module-source.ts
 function buildModuleSource(dir, files) {
@@ -37571,7 +37870,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
     requiredProviders: [],
     usedProviders: [],
-    backendFiles: folderFiles.filter((f) => isBackendFile(path7.basename(f))).sort(),
+    backendFiles: folderFiles.filter((f) => isBackendFile(path8.basename(f))).sort(),
     configuration: [],
     opaqueModuleCalls: [],
     calledByRoot: false,
@@ -37674,8 +37973,9 @@ init_env();
 
 // src/eval/terraform/instance.ts
 init_limits();
-import path8 from "node:path";
+init_types();
 init_value();
+import path9 from "node:path";
 var MAX_INSTANCES = LOOP_INSTANCE_CAP;
 var MAX_MODULE_DEPTH = 12;
 var MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
@@ -37966,7 +38266,7 @@ var ModuleInstance = class _ModuleInstance {
     const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
     let childDir;
     let vendored = this.opts.vendored;
-    if (source) childDir = path8.resolve(this.src.dir, source);
+    if (source) childDir = path9.resolve(this.src.dir, source);
     else {
       const written = literalAttr(call.node, "source");
       if (written === void 0) return [];
@@ -37978,17 +38278,18 @@ var ModuleInstance = class _ModuleInstance {
       }
       childDir = found.dir;
       const at2 = blockHeader(call.node, call.file);
-      vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir] } : { call: at2, source: written, dirs: [childDir] };
+      const copy2 = { dir: childDir, name: childKey, source: written, ...found.version ? { version: found.version } : {} };
+      vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir], copies: [...vendored.copies ?? [], copy2] } : { call: at2, source: written, dirs: [childDir], copies: [copy2] };
     }
     const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
     if (ancestors.includes(childDir)) {
-      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path8.basename(d) || d).join(" \u2192 ");
+      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path9.basename(d) || d).join(" \u2192 ");
       this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
       return [];
     }
     const childSrc = this.opts.loader(childDir);
     if (!childSrc) {
-      if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path8.basename(childDir)} has no readable .tf file inside the scanned folder`);
+      if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path9.basename(childDir)} has no readable .tf file inside the scanned folder`);
       return [];
     }
     const base = `${this.prefix}module.${name}`;
@@ -38104,7 +38405,7 @@ var ModuleInstance = class _ModuleInstance {
     const at2 = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block, file);
     const regexes = [];
     const allowed = [];
-    const visit2 = (e) => {
+    const visit3 = (e) => {
       if (e.type === "FunctionCall") {
         if ((e.name === "regex" || e.name === "regexall") && e.args[0]) {
           const p = evaluate(e.args[0], this.context(file));
@@ -38116,9 +38417,9 @@ var ModuleInstance = class _ModuleInstance {
           if (l.kind === "list") allowed.push(...l.items);
         }
       }
-      forEachChild(e, visit2);
+      forEachChild(e, visit3);
     };
-    if (cond) visit2(cond.expr);
+    if (cond) visit3(cond.expr);
     return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed };
   }
 };
@@ -38244,7 +38545,7 @@ function evaluateTerraform(input) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input.tfFiles) {
-    const d = path9.dirname(f);
+    const d = path10.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -38265,7 +38566,7 @@ function evaluateTerraform(input) {
     const targets = /* @__PURE__ */ new Set();
     for (const call of loader(dir)?.moduleCalls.values() ?? []) {
       const s = localModuleSource(call.node);
-      if (s) targets.add(path9.resolve(dir, s));
+      if (s) targets.add(path10.resolve(dir, s));
     }
     targets.delete(dir);
     out = [...targets];
@@ -38275,10 +38576,10 @@ function evaluateTerraform(input) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input.varFiles) {
-    let d = path9.dirname(vf);
+    let d = path10.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path9.dirname(d);
-      if (up === d || !isInside(input.root, up)) break;
+      const up = path10.dirname(d);
+      if (up === d || !isInside2(input.root, up)) break;
       d = up;
     }
     if (!byDir.has(d)) continue;
@@ -38295,12 +38596,7 @@ function evaluateTerraform(input) {
     return manifests.get(dir);
   };
   const copiedDirs = /* @__PURE__ */ new Map();
-  const remoteFor = (rootDir) => (key, source, version) => {
-    const r = resolveRemoteCall(manifestOf(rootDir), key, source, version);
-    if (r.kind === "none") return { reason: r.reason };
-    if (!input.insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
-    return { dir: r.record.dir };
-  };
+  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot);
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
@@ -38312,7 +38608,7 @@ function evaluateTerraform(input) {
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input.listFiles?.(dir) ?? [] : []);
     for (const call of src.moduleCalls.values()) {
       const local = localModuleSource(call.node);
-      if (local !== void 0 && loader(path9.resolve(dir, local))) continue;
+      if (local !== void 0 && loader(path10.resolve(dir, local))) continue;
       const source = attr(call.node, "source");
       const text2 = src.files.find((f) => f.file === call.file)?.text ?? "";
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
@@ -38333,8 +38629,8 @@ function evaluateTerraform(input) {
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path9.dirname(f) === dir && AUTO_VARFILE.test(path9.basename(f)));
-    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path9.relative(dir, f)) !== void 0);
+    const auto = ownVarFiles.filter((f) => path10.dirname(f) === dir && AUTO_VARFILE.test(path10.basename(f)));
+    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path10.relative(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
@@ -38343,10 +38639,10 @@ function evaluateTerraform(input) {
       }
       const opaqueModules = [];
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
-      const rel = variantFile ? path9.relative(input.root, variantFile) : path9.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path9.sep).join("/")) ?? (variantFile ? classifyPath(path9.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
+      const rel = variantFile ? path10.relative(input.root, variantFile) : path10.relative(input.root, dir) || ".";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path10.sep).join("/")) ?? (variantFile ? classifyPath(path10.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
       const evaluation = {
-        variant: variantFile ? path9.relative(dir, variantFile).split(path9.sep).join("/") : "default",
+        variant: variantFile ? path10.relative(dir, variantFile).split(path10.sep).join("/") : "default",
         variantFile,
         env,
         unit: dir,
@@ -38361,14 +38657,14 @@ function evaluateTerraform(input) {
   }
   linkConfigurations(modules, callees, (d) => factsOf(d));
   for (const p of problems) {
-    const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
+    const into = [...copiedDirs].find(([d]) => isInside2(d, p.location.file));
     if (into) p.location = into[1];
   }
   return { evaluations, modules, problems };
 }
 function autoOrder(a, b) {
-  const ra = path9.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path9.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path10.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path10.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
 function readVarFile(file, input, guard) {
@@ -38393,9 +38689,9 @@ function envFromVariables(instance) {
 function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
 }
-function isInside(root, p) {
-  const rel = path9.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
+function isInside2(root, p) {
+  const rel = path10.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path10.isAbsolute(rel);
 }
 
 // src/frontends/terraform.ts
@@ -38430,7 +38726,7 @@ var terraformFrontEnd = {
   name: "terraform",
   family: "terraform",
   byName(file) {
-    const base = path10.basename(file).toLowerCase();
+    const base = path12.basename(file).toLowerCase();
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
   run(files, ctx) {
@@ -38456,7 +38752,7 @@ var terraformFrontEnd = {
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path10.join(ctx.root, rel)),
+      envForPath: (rel) => ctx.envForPath(path12.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
         const entries2 = ctx.host.list(dir)?.filter((e) => e.name.endsWith(".tf") && !e.isDirectory) ?? [];
@@ -38466,22 +38762,18 @@ var terraformFrontEnd = {
       },
       listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
       lockFile: (dir) => {
-        const file = path10.join(dir, LOCK_FILE);
+        const file = path12.join(dir, LOCK_FILE);
         if (!ctx.host.isFile(file)) return void 0;
         const text2 = ctx.host.readText(file);
         if (text2 === void 0) return void 0;
         const parsed = parseHcl(text2, file);
         return parsed.errors.length ? void 0 : parsed;
       },
-      moduleManifest: (dir) => {
-        const file = path10.join(path10.resolve(dir, ctx.tfDataDir ?? ".terraform"), "modules", "modules.json");
-        if (!ctx.host.isFile(file)) return void 0;
-        const text2 = ctx.host.readText(file);
-        return text2 === void 0 ? void 0 : { file, text: text2 };
-      }
+      moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir)
     });
     for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
     for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+    outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
     const suppressionSources = [];
     for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
     return {
@@ -38504,7 +38796,7 @@ init_blocks();
 init_project();
 init_from_arm();
 init_shared();
-import path13 from "node:path";
+import path15 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -38516,7 +38808,7 @@ var armFrontEnd = {
   name: "arm",
   family: "arm",
   byName(file) {
-    return /\.jsonc?$/i.test(path13.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+    return /\.jsonc?$/i.test(path15.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
   },
   byContent(_file, text2) {
     return armJsonKind(text2);
@@ -38533,7 +38825,7 @@ var armFrontEnd = {
       parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
       parse: (f) => json.get(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path13.join(ctx.root, rel))
+      envForPath: (rel) => ctx.envForPath(path15.join(ctx.root, rel))
     });
     for (const f of files) if (f.kind === "arm-params") json.get(f.path);
     for (const p of arm.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -38563,13 +38855,15 @@ var armFrontEnd = {
 };
 
 // src/frontends/terraform-plan.ts
-import path15 from "node:path";
+import path17 from "node:path";
 init_env();
 init_source();
 
 // src/eval/terraform-plan/evaluate.ts
 init_value();
-import path14 from "node:path";
+import path16 from "node:path";
+init_manifest();
+init_types();
 
 // src/eval/terraform-plan/address.ts
 function steps(address) {
@@ -38635,6 +38929,12 @@ function baseAddress(a) {
 
 // src/parse/json/stream.ts
 init_nesting();
+function kindOf(c) {
+  if (c === 123) return "object";
+  if (c === 91) return "array";
+  if (c === 34) return "string";
+  return c === 45 || c >= 48 && c <= 57 ? "number" : "literal";
+}
 var JsonStreamError = class extends Error {
   constructor(message, position) {
     super(message);
@@ -38778,11 +39078,11 @@ var ChunkReader = class {
 };
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path39, depth) => {
+  const value = (path41, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path39, start);
+    const action = visitor.at(path41, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -38790,18 +39090,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path39, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path41, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path39, depth, c);
-      visitor.end?.(path39, r.position());
+      container(path41, depth, c);
+      visitor.end?.(path41, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path39, depth, c) => {
+  const container = (path41, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -38812,7 +39112,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path39, key], depth + 1);
+        value([...path41, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -38829,7 +39129,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path39, i], depth + 1);
+        value([...path41, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -38851,6 +39151,7 @@ function streamJson(chunks, visitor) {
 }
 
 // src/eval/terraform-plan/read.ts
+var TOP_SHAPES = { resource_changes: "array", planned_values: "object" };
 var PlanReadError = class extends Error {
   constructor(message, position) {
     super(message);
@@ -38858,11 +39159,11 @@ var PlanReadError = class extends Error {
   }
   position;
 };
-function run(chunks, visit2) {
+function run(chunks, visit3) {
   const it = chunks();
   if (!it) return false;
   try {
-    streamJson(it, visit2);
+    streamJson(it, visit3);
   } catch (e) {
     if (e instanceof JsonStreamError) throw new PlanReadError(e.message, e.position);
     throw e;
@@ -38875,11 +39176,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path39) {
-        if (path39.length === 0) return "enter";
-        if (path39.length > 1) return "skip";
-        if (path39[0] === "format_version") format2 = true;
-        if (path39[0] === "planned_values" || path39[0] === "resource_changes") body = true;
+      at(path41) {
+        if (path41.length === 0) return "enter";
+        if (path41.length > 1) return "skip";
+        if (path41[0] === "format_version") format2 = true;
+        if (path41[0] === "planned_values" || path41[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -38891,19 +39192,21 @@ function looksLikePlan(chunks) {
 function readPlanHead(chunks) {
   const head = { variables: /* @__PURE__ */ new Map() };
   const ok = run(chunks, {
-    at(path39) {
-      if (path39.length === 0) return "enter";
-      if (isKey(path39, "format_version") || isKey(path39, "variables") || isKey(path39, "configuration")) return "raw";
+    at(path41, start, kind) {
+      if (path41.length === 0) return "enter";
+      if (isKey(path41, "format_version") || isKey(path41, "variables") || isKey(path41, "configuration")) return "raw";
+      const expected = path41.length === 1 ? TOP_SHAPES[path41[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path41[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path39, text2, start) {
+    raw(path41, text2, start) {
       const v = parseRaw(text2, start);
-      if (path39[0] === "format_version") {
+      if (path41[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path39[0] === "variables" && isRecord(v)) {
+      } else if (path41[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path39[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path41[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   return ok ? head : void 0;
@@ -38916,32 +39219,32 @@ function forEachResourceChange(chunks, onChange) {
   let start;
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   return run(chunks, {
-    at(path39, at2) {
-      if (path39.length === 0 || isKey(path39, "resource_changes")) return "enter";
-      if (!inEntry(path39)) return "skip";
-      if (path39.length === 2) {
+    at(path41, at2) {
+      if (path41.length === 0 || isKey(path41, "resource_changes")) return "enter";
+      if (!inEntry(path41)) return "skip";
+      if (path41.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path39.length === 3) {
-        if (path39[2] === "change") {
+      if (path41.length === 3) {
+        if (path41[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path39[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path41[2]) ? "raw" : "skip";
       }
-      if (path39.length === 4 && path39[2] === "change") return CHANGE_CHANGE_KEYS.has(path39[3]) ? "raw" : "skip";
+      if (path41.length === 4 && path41[2] === "change") return CHANGE_CHANGE_KEYS.has(path41[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path39, text2, at2) {
+    raw(path41, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path39.length === 3) current[path39[2]] = v;
-      else change[path39[3]] = v;
+      if (path41.length === 3) current[path41[2]] = v;
+      else change[path41[3]] = v;
     },
-    end(path39, end) {
-      if (path39.length !== 2 || !inEntry(path39) || !current || !start) return;
+    end(path41, end) {
+      if (path41.length !== 2 || !inEntry(path41) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -38985,6 +39288,16 @@ function evaluatePlan(input) {
         ruleId: "PARSE001",
         message: `Terraform plan JSON format_version "${head.formatVersion ?? ""}" is not supported (this linter reads format 1.x); the plan is not linted`,
         location: head.formatAt ? at2(head.formatAt) : at2({ line: 1, column: 1, offset: 0 })
+      });
+      return out;
+    }
+    if (head.wrongShape) {
+      const w = head.wrongShape;
+      const a = (k) => k === "array" || k === "object" ? `an ${k}` : `a ${k}`;
+      out.problems.push({
+        ruleId: "PARSE001",
+        message: `Terraform plan JSON "${w.key}" is ${a(w.kind)}, not ${a(w.expected)} as Terraform writes it; the plan is not linted`,
+        location: at2(w.at)
       });
       return out;
     }
@@ -39037,7 +39350,7 @@ function planResource(c, mapper, jsonAt) {
     unk2 = project(unk2, paths);
     sens = project(sens, paths);
   }
-  const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body);
+  const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
   const id = isRecord(c.change.after) ? c.change.after.id : void 0;
   return {
     address: c.address,
@@ -39048,7 +39361,8 @@ function planResource(c, mapper, jsonAt) {
     body,
     sites: where.sites,
     ids: typeof id === "string" && id.startsWith("/") ? [`id:${id.toLowerCase()}`] : [],
-    inPlanJson: where.inPlanJson
+    inPlanJson: where.inPlanJson,
+    ...where.vendored ? { vendored: where.vendored } : {}
   };
 }
 function project(v, paths) {
@@ -39080,18 +39394,18 @@ function referenceTokens(expressions, prefix) {
   }
   return out;
 }
-function objectValue(after, unk2, sens, sites, tokens, header, staticBody) {
+function objectValue(after, unk2, sens, sites, tokens, header, staticBody, vendored) {
   const entries2 = /* @__PURE__ */ new Map();
   const a = isRecord(after) ? after : {};
   const u = isRecord(unk2) ? unk2 : {};
   const s = isRecord(sens) ? sens : {};
   for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
     if (!(k in a) && u[k] !== true) continue;
-    entries2.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k)));
+    entries2.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k), vendored));
   }
   return obj(entries2, header);
 }
-function attrValue(after, unk2, sens, sitePath, sites, token, known2) {
+function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored) {
   const origin = sites.get(sitePath);
   if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
   if (unk2 === true) return unknown(`${sitePath} is known only after apply`, origin, token);
@@ -39104,22 +39418,30 @@ function attrValue(after, unk2, sens, sitePath, sites, token, known2) {
       const staticItem = known2?.kind === "list" && known2.items[i]?.kind === "object" ? known2.items[i] : void 0;
       for (const k of /* @__PURE__ */ new Set([...Object.keys(item), ...Object.keys(u)])) {
         if (!(k in item) && u[k] !== true) continue;
-        entries2.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, void 0, staticItem?.kind === "object" ? staticItem.entries.get(k) : void 0));
+        entries2.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, void 0, staticItem?.kind === "object" ? staticItem.entries.get(k) : void 0, vendored));
       }
       return obj(entries2, sites.get(p) ?? origin);
     });
     return list(items, origin);
   }
-  return plainValue(after, unk2, sens, origin, sitePath, known2);
+  return plainValue(after, unk2, sens, origin, sitePath, known2, vendored);
 }
-function plainValue(v, unk2, sens, origin, where, known2) {
+function plainValue(v, unk2, sens, origin, where, known2, vendored) {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
   if (unk2 === true) return unknown(`${where} is known only after apply`, origin);
   if (known2 && agrees(known2, v)) return known2;
+  const argument = vendored && known2 ? callerArgument(known2, vendored) : void 0;
+  const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored);
+  return argument ? passedThrough(out, argument) : out;
+}
+function callerArgument(known2, vendored) {
+  return [...known2.via ?? []].reverse().find((l) => !isVendoredFile(l.file, vendored));
+}
+function plainValueAt(v, unk2, sens, origin, where, known2, vendored) {
   const at2 = known2 && known2.kind !== "unknown" && known2.origin ? known2.origin : origin;
   if (Array.isArray(v)) {
     const items = known2?.kind === "list" ? known2.items : [];
-    return list(v.map((e, i) => plainValue(e, Array.isArray(unk2) ? unk2[i] : void 0, Array.isArray(sens) ? sens[i] : void 0, origin, where, items[i])), at2);
+    return list(v.map((e, i) => plainValue(e, Array.isArray(unk2) ? unk2[i] : void 0, Array.isArray(sens) ? sens[i] : void 0, origin, where, items[i], vendored)), at2);
   }
   if (isRecord(v) || isRecord(unk2)) {
     const a = isRecord(v) ? v : {};
@@ -39128,7 +39450,7 @@ function plainValue(v, unk2, sens, origin, where, known2) {
     const m = /* @__PURE__ */ new Map();
     for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
       if (!(k in a) && u[k] !== true) continue;
-      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known2?.kind === "object" ? known2.entries.get(k) : void 0));
+      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known2?.kind === "object" ? known2.entries.get(k) : void 0, vendored));
     }
     return obj(m, at2);
   }
@@ -39156,7 +39478,7 @@ var SourceMapper = class {
     this.input = input;
     this.configuration = configuration;
     this.variables = variables;
-    const planDir = path14.dirname(input.file);
+    const planDir = path16.dirname(input.file);
     this.rootDir = this.load(planDir) ? planDir : this.load(input.root) ? input.root : void 0;
   }
   input;
@@ -39165,6 +39487,7 @@ var SourceMapper = class {
   sources = /* @__PURE__ */ new Map();
   sitesByBlock = /* @__PURE__ */ new Map();
   staticByAddress;
+  manifest = null;
   rootDir;
   /**
    * The static evaluation of the root module with the plan's variables, by resource address
@@ -39186,13 +39509,23 @@ var SourceMapper = class {
           const d = defaults.variable(name);
           if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
         }
-        const root = new ModuleInstance(src, { prefix: "", inputs, loader, problems: [], guard });
+        const root = new ModuleInstance(src, { prefix: "", inputs, loader, problems: [], guard, moduleKey: "", remote: this.remote });
         for (const r of root.allResources()) this.staticByAddress.set(r.address, r);
       } catch {
       }
     }
     return this.staticByAddress.get(address);
   }
+  /** The root module's manifest (parsed on first use; none without a root or a manifest). */
+  moduleManifest() {
+    if (this.manifest === null) {
+      const m = this.rootDir ? this.input.moduleManifest?.(this.rootDir) : void 0;
+      this.manifest = m && this.rootDir ? parseManifest(m.file, m.text, this.rootDir) : void 0;
+    }
+    return this.manifest;
+  }
+  /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
+  remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d));
   pathsRead(type, armType) {
     return this.input.pathsRead(type, armType);
   }
@@ -39209,23 +39542,45 @@ var SourceMapper = class {
     let src = dir ? this.load(dir) : void 0;
     let cfg = this.configuration;
     let callHeader;
+    let vendored;
+    const key = [];
     for (const step of addr.modules) {
+      key.push(step.name);
       const calls = cfg?.module_calls;
       const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? calls[step.name] : void 0;
       const hclCall = src?.moduleCalls.get(step.name);
-      if (hclCall) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
-      const source = typeof callCfg?.source === "string" ? callCfg.source : hclCall ? localModuleSource(hclCall.node) : void 0;
+      if (hclCall && !vendored) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+      const source = typeof callCfg?.source === "string" ? callCfg.source : hclCall ? literalAttr(hclCall.node, "source") : void 0;
       cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
-      const local = source !== void 0 && (source.startsWith("./") || source.startsWith("../"));
-      const next = local && dir ? path14.resolve(dir, source) : void 0;
+      let next;
+      let remote = false;
+      if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path16.resolve(dir, source) : void 0;
+      else if (source !== void 0 && hclCall) {
+        const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
+        const copy2 = this.remote(key.join("."), source, version);
+        if ("dir" in copy2) {
+          next = copy2.dir;
+          remote = true;
+        }
+      }
       src = next ? this.load(next) : void 0;
       dir = src ? next : void 0;
+      if (src && remote && hclCall) vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, next] } : { call: blockHeader(hclCall.node, hclCall.file), source, dirs: [next] };
     }
-    const key = `${addr.type}.${addr.name}`;
-    const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === key && (r.mode ?? "managed") === "managed") : void 0;
+    const type = `${addr.type}.${addr.name}`;
+    const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === type && (r.mode ?? "managed") === "managed") : void 0;
     const configExpressions = isRecord(declared?.expressions) ? declared.expressions : void 0;
-    const decl = src?.resources.get(key);
-    if (decl) return { header: blockHeader(decl.node, decl.file), sites: this.sitesOf(decl.node, decl.file), configExpressions, inPlanJson: false, static: this.staticResource(address) };
+    const decl = src?.resources.get(type);
+    if (decl) {
+      return {
+        header: blockHeader(decl.node, decl.file),
+        sites: this.sitesOf(decl.node, decl.file),
+        configExpressions,
+        inPlanJson: false,
+        static: this.staticResource(address),
+        ...vendored ? { vendored } : {}
+      };
+    }
     if (callHeader) return { header: callHeader, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: false };
     return { header: jsonAt, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: true };
   }
@@ -39258,6 +39613,7 @@ function bodySites(body, file, prefix, out) {
 // src/frontends/terraform-plan.ts
 init_from_terraform();
 init_shared();
+init_remote_modules();
 var CHUNK_BYTES = 64 * 1024;
 var HEAD_BYTES = 64 * 1024;
 function binaryPlanName(base) {
@@ -39278,12 +39634,12 @@ var terraformPlanFrontEnd = {
   name: "terraform-plan",
   family: "terraform",
   byName(file) {
-    const base = path15.basename(file).toLowerCase();
+    const base = path17.basename(file).toLowerCase();
     if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
     return binaryPlanName(base) ? "peek" : void 0;
   },
   byHead(file, host) {
-    const base = path15.basename(file).toLowerCase();
+    const base = path17.basename(file).toLowerCase();
     const binary = binaryPlanName(base);
     if (binary) {
       const head2 = host.readHead(file, 4096);
@@ -39314,12 +39670,14 @@ var terraformPlanFrontEnd = {
           return tfs.length ? tfs : void 0;
         },
         insideRoot: (dir) => ctx.host.isInside(dir),
+        moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
         pathsRead: terraformPathsRead
       });
       const unreadable = readProblem(ctx.host, f.path);
       if (unreadable) problems.push(unreadable);
       problems.push(...evaluated.problems);
-      const rel = path15.relative(ctx.root, f.path).split(path15.sep).join("/");
+      outOfModuleCopies(problems, evaluated.resources);
+      const rel = path17.relative(ctx.root, f.path).split(path17.sep).join("/");
       const evaluation = {
         variant: rel,
         variantFile: f.path,
@@ -39394,7 +39752,7 @@ var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd2, armF
 init_shared();
 
 // src/config/policy-files.ts
-import path29 from "node:path";
+import path31 from "node:path";
 var MAX_POLICY_FILES = 5e3;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function splitGlob(glob) {
@@ -39415,7 +39773,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path29.resolve(baseDir, prefix || ".");
+    const start = path31.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -39423,13 +39781,13 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path29.dirname(start));
+      const host = hostFor(path31.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
       const host = hostFor(start);
       walk2(host, start, start, (f, h) => {
-        const rel = path29.relative(start, f).split(path29.sep).join("/");
+        const rel = path31.relative(start, f).split(path31.sep).join("/");
         if (matchGlob(rest, rel)) add(f, h);
       });
     }
@@ -39437,12 +39795,12 @@ function policyFiles(globs, baseDir, scanHost) {
   }
   return out;
 }
-function walk2(host, root, dir, visit2, depth = 0) {
+function walk2(host, root, dir, visit3, depth = 0) {
   if (depth > 32) return;
   for (const e of host.list(dir) ?? []) {
     if (e.isDirectory) {
-      if (!SKIP_DIRS.has(e.name)) walk2(host, root, e.path, visit2, depth + 1);
-    } else if (e.isFile) visit2(e.path, host);
+      if (!SKIP_DIRS.has(e.name)) walk2(host, root, e.path, visit3, depth + 1);
+    } else if (e.isFile) visit3(e.path, host);
   }
 }
 
@@ -39863,15 +40221,15 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path39) {
-  return path39.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path41) {
+  return path41.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-var plainPath = (path39) => path39.replace(/\[\*\]/g, "");
-function walk3(from, path39, target, prefix) {
+var plainPath = (path41) => path41.replace(/\[\*\]/g, "");
+function walk3(from, path41, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path39)) {
+  for (const seg of segments(path41)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -39894,7 +40252,7 @@ function walk3(from, path39, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path39}` : path39));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path41}` : path41));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -39933,14 +40291,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path39 = t.aliasPath(field);
-  if (path39 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path41 = t.aliasPath(field);
+  if (path41 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path39.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path39.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path39.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path41.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path41.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path41.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path39, t, "");
+  return walk3(t.body, path41, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -39979,14 +40337,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path39 = ctx.target.aliasPath(field.value);
-    if (path39 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path39.slice(0, -3);
+    const path41 = ctx.target.aliasPath(field.value);
+    if (path41 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path41.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path39, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path41, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -40022,12 +40380,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path39, ctx) {
+function readArray(path41, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path39.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path39.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path41.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path41.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path39, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path41, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -40070,7 +40428,7 @@ function canonicalField(field) {
 // src/eval/policy/load.ts
 init_source();
 init_json();
-import path30 from "node:path";
+import path32 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -40092,7 +40450,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path30.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path32.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -40243,8 +40601,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path39 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path39) out.push({ alias: name, path: path39, source: "dump" });
+        const path41 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path41) out.push({ alias: name, path: path41, source: "dump" });
       }
     }
   }
@@ -40285,8 +40643,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path39, v) {
-  const segs = path39.split(".");
+function setPath(root, path41, v) {
+  const segs = path41.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -40302,18 +40660,18 @@ function setPath(root, path39, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path39 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path39) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path41 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path41) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path39}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path41}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path39}`.toLowerCase());
+    covered.add(`${prefix}${path41}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path39, v);
+    if (v !== void 0) setPath(body, path41, v);
   }
   return body;
 }
@@ -40364,13 +40722,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path39) {
-      const p = path39.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path39} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path41) {
+      const p = path41.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path41} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path39} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path41} is not modelled from ${from}`;
     }
   };
 }
@@ -40768,7 +41126,7 @@ var AML004_compute_cluster_min_nodes_default = defineRule({
       "ml.compute"(c) {
         if (amlComputeTypeOf(ctx, c) !== "cluster") return;
         const min = ctx.fact(c, "minNodeCount");
-        const count = min.number();
+        const count = readOrUndecided(ctx, c, "minNodeCount", min, min.number(), "a whole number");
         if (count === void 0 || count <= 0) return;
         ctx.report({
           resource: c,
@@ -40812,12 +41170,12 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
     name: "compute-instance-idle-shutdown",
     shortDescription: "AML compute instance without idle shutdown or a stop schedule.",
     fullDescription: "A compute instance bills for its VM whenever it is running, whether or not anyone uses it. Without idle shutdown (`idleTimeBeforeShutdown`) or a stop schedule, an instance left on after a working day runs all night and every weekend: an NC24ads_A100_v4 GPU instance forgotten for a month costs several thousand dollars.",
-    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". The azurerm compute instance resource cannot express either: create the instance with azapi_resource (the ARM type workspaces/computes of the Machine Learning provider) instead.',
+    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop" (Azure ML YAML: idle_time_before_shutdown, or a schedules.compute_start_stop entry). The azurerm compute instance resource cannot express either: create the instance with azapi_resource (the ARM type workspaces/computes of the Machine Learning provider) instead.',
     level: "warning",
     tags: ["cost", "aml"],
     messages: {
       azurermCannotSet: 'AML compute instance "{{name}}" has no idle shutdown because {{type}} cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.',
-      noIdleShutdown: 'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no {{schedules}} schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "{{example}}") or a stop schedule.'
+      noIdleShutdown: 'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no {{schedules}} schedule with action Stop), so it bills until stopped by hand; set {{attribute}} (e.g. "{{example}}") or a stop schedule.'
     }
   },
   create(ctx) {
@@ -40845,7 +41203,9 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
           data: {
             name: displayName(c),
             state: v?.kind === "string" ? `${idle.sourcePath} is empty` : idle.describe(),
-            schedules: START_STOP_SCHEDULES,
+            // The keys as this format writes them (Azure ML YAML: idle_time_before_shutdown, schedules.compute_start_stop).
+            attribute: idle.sourcePath,
+            schedules: `${schedules.sourcePath}.${startStopSchedulesKey(c.format)}`,
             example: IDLE_SHUTDOWN_EXAMPLE
           }
         });
@@ -41407,7 +41767,7 @@ var KV001_keyvault_purge_protection_default = defineRule({
     return {
       keyvault(kv) {
         const purge = ctx.fact(kv, "purgeProtection");
-        if (purge.bool() !== false) return;
+        if (readOrUndecided(ctx, kv, "purgeProtection", purge, purge.bool(), "true or false") !== false) return;
         ctx.report({
           resource: kv,
           attr: "purgeProtection",
@@ -41491,7 +41851,7 @@ var ACR001_registry_admin_user_default = defineRule({
     return {
       acr(acr) {
         const admin = ctx.fact(acr, "adminEnabled");
-        if (admin.bool() !== true) return;
+        if (readOrUndecided(ctx, acr, "adminEnabled", admin, admin.bool(), "true or false") !== true) return;
         ctx.report({
           resource: acr,
           attr: "adminEnabled",
@@ -41521,7 +41881,7 @@ var ACR002_private_registry_needs_premium_default = defineRule({
     return {
       acr(acr, g) {
         const sku = ctx.fact(acr, "sku");
-        const name = sku.string();
+        const name = readOrUndecided(ctx, acr, "sku", sku, sku.string(), "a SKU name");
         if (name === void 0 || isPremiumSku(name)) return;
         const restriction = registryRestriction(ctx, g, acr);
         if (!restriction) return;
@@ -41631,7 +41991,7 @@ var ST002_storage_min_tls_default = defineRule({
     return {
       storage(st) {
         const tls = ctx.fact(st, "minTls");
-        const version = tls.string();
+        const version = readOrUndecided(ctx, st, "minTls", tls, tls.string(), "a TLS version name");
         if (version === void 0 || !isTlsBelow12(version)) return;
         ctx.report({
           resource: st,
@@ -41712,12 +42072,27 @@ var NET001_admin_port_open_to_internet_default = defineRule({
       for (const u of unknownEntries) ctx.undecided(r, u.attr, u.reason);
       return void 0;
     };
+    const oneOf = (r, attr2, values) => {
+      const fact = ctx.fact(r, attr2);
+      if (fact.state === "unknown") return void 0;
+      const s = fact.string()?.toLowerCase();
+      if (s !== void 0 && values.includes(s)) return s;
+      ctx.undecided(r, attr2, fact.state === "absent" ? "not set, and its default is not known for this format" : `${fact.describe()}, not one of ${values.join(", ")}`);
+      return void 0;
+    };
     return {
       "nsg.rule"(r, g) {
-        if (ctx.fact(r, "direction").string()?.toLowerCase() !== "inbound") return;
-        if (ctx.fact(r, "access").string()?.toLowerCase() !== "allow") return;
-        const protocol = ctx.fact(r, "protocol").string();
-        if (protocol === void 0 || !includesTcp(protocol)) return;
+        const direction = oneOf(r, "direction", ["inbound", "outbound"]);
+        if (direction !== "inbound") return;
+        const access2 = oneOf(r, "access", ["allow", "deny"]);
+        if (access2 !== "allow") return;
+        const protocolFact = ctx.fact(r, "protocol");
+        const protocol = protocolFact.string();
+        if (protocol === void 0) {
+          if (protocolFact.state !== "unknown") ctx.undecided(r, "protocol", protocolFact.state === "absent" ? "not set, and its default is not known for this format" : `${protocolFact.describe()}, not a protocol name`);
+          return;
+        }
+        if (!includesTcp(protocol)) return;
         const source = firstEntry(r, ["sourceAddress", "sourceAddresses"], isInternetSource);
         if (!source) return;
         const port = firstEntry(r, ["destinationPort", "destinationPorts"], (t) => adminPortsIn(t).length > 0);
@@ -41804,7 +42179,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path31 from "node:path";
+import path33 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -41830,7 +42205,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path31.basename(f.path) }
+          data: { file: path33.basename(f.path) }
         });
       }
     };
@@ -41838,7 +42213,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path32 from "node:path";
+import path34 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -41918,7 +42293,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path32.relative(fromDir, toDir).split(path32.sep).join("/");
+  const rel = path34.relative(fromDir, toDir).split(path34.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -41927,7 +42302,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path33 from "node:path";
+import path35 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -41954,7 +42329,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path33.basename(f.path) }
+          data: { file: path35.basename(f.path) }
         });
       }
     };
@@ -41962,7 +42337,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path34 from "node:path";
+import path36 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -42218,7 +42593,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path34.basename(file.path);
+      const where = path36.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -42374,8 +42749,8 @@ var TAG001_missing_required_tags_default = defineRule({
       }
     },
     messages: {
-      noTags: 'Resource "{{name}}" ({{type}}) has no tags, so it lacks the required {{tags}}; add a tags map with {{them}}.',
-      missingTags: 'Resource "{{name}}" ({{type}}) lacks the required {{tags}}; add {{them}} to its tags.'
+      noTags: 'Resource "{{name}}" ({{type}}) has no tags, so it lacks the required {{tags}}; add {{tagsAttribute}} with {{them}}.',
+      missingTags: 'Resource "{{name}}" ({{type}}) lacks the required {{tags}}; add {{them}} to its {{attribute}}.'
     }
   },
   create(ctx) {
@@ -42406,7 +42781,8 @@ var TAG001_missing_required_tags_default = defineRule({
           const missing = required.filter((t) => !keys.some((k) => sameTagName(k, t)));
           if (missing.length === 0) continue;
           const absent = !v || v.kind === "null";
-          const data = { name: displayName(r), type: r.sourceType, ...tagList(missing) };
+          const attribute = fact?.sourcePath ?? "tags";
+          const data = { name: displayName(r), type: r.sourceType, attribute, tagsAttribute: attribute === "tags" ? "a tags map" : attribute, ...tagList(missing) };
           const messageId = absent ? "noTags" : "missingTags";
           if (body) ctx.report({ resource: r, attributePath: "tags", location: body.location, related: body.related, messageId, data });
           else ctx.report({ resource: r, attr: "tags", messageId, data });
@@ -42652,7 +43028,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         }
         const related = t.tolerationsAt ? [{ ...t.tolerationsAt, label: "tolerations" }] : [];
         const data = { workload: templateName(t), resource: first.entry.name };
-        const all = ctx.scan.gpuNodePools();
+        const all = ctx.scan.gpuNodePools(w.header.file);
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
         const pools = selectable.length > 0 ? selectable : all;
         if (pools.length === 0) {
@@ -42772,7 +43148,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           ctx.undecided(w, "tolerations", `${t.unreadable[0].what} cannot be read`, t.unreadable[0].at);
           return;
         }
-        const pools = ctx.scan.gpuNodePools();
+        const pools = ctx.scan.gpuNodePools(w.header.file);
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
         const targets = pools.length ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: (k) => k in LINUX_NODE_LABELS ? LINUX_NODE_LABELS[k] : void 0 }] : [];
@@ -42823,6 +43199,8 @@ var GOV002_org_policy_deny_default = defineRule({
     shortDescription: "A resource that an organisation Azure Policy with effect deny would reject.",
     fullDescription: "Platform teams enforce their rules with Azure Policy, and a developer learns about a deny only when the deployment fails with RequestDisallowedByPolicy, minutes into a pipeline and after the pull request has merged. This rule evaluates the policy definitions configured in `policies.definitions` (and, with `policies.fromScannedCode`, those written in the scanned code) statically against each resource as Azure receives it: ARM, Bicep and azapi bodies as written, azurerm resources as the provider sends them. A definition whose effect, after the assignment parameters in `policies.parameters` (else its defaultValue), is deny and whose condition holds is a deployment that will be rejected. Anything the evaluator cannot decide (an alias outside its table, an unknown value, an unsupported function) is not reported; `--verbose` lists it.",
     help: "Change the resource so that the policy condition no longer holds (the finding points at the value the condition read), or ask the platform team for an exemption. Configure the definitions with `policies.definitions` and their assignment parameters with `policies.parameters`.",
+    // A graph rule: every resource format, and Azure ML YAML's workspaces and computes.
+    formats: [...RESOURCE_FORMATS, "azureml-yaml"],
     level: "error",
     tags: ["governance", "azure-policy"],
     messages: {
@@ -42870,6 +43248,8 @@ var GOV003_org_policy_audit_default = defineRule({
     shortDescription: "A resource that an organisation Azure Policy with effect audit marks as non-compliant.",
     fullDescription: "An audit policy does not stop a deployment, but the resource shows up as non-compliant in the organisation's compliance reports, and built-in definitions that default to Audit are often assigned as Deny later. This rule evaluates the configured policy definitions (`policies.definitions`, `policies.parameters`, `policies.fromScannedCode`) statically against each resource as Azure receives it, and reports those whose effect is audit (or auditIfNotExists, when whether the related resource exists can be decided from the scanned code) and whose condition holds. Anything the evaluator cannot decide is not reported; `--verbose` lists it.",
     help: "Change the resource so that the policy condition no longer holds (the finding points at the value the condition read), or record why the exception is accepted.",
+    // A graph rule: every resource format, and Azure ML YAML's workspaces and computes.
+    formats: [...RESOURCE_FORMATS, "azureml-yaml"],
     level: "warning",
     tags: ["governance", "azure-policy"],
     messages: {
@@ -43318,7 +43698,7 @@ var PARSE001_parse_error_default = defineRule({
     level: "error",
     tags: ["correctness"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines"]
+    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines", "k8s", "azureml-yaml", "terraform-plan"]
   },
   create() {
     return {};
@@ -43336,7 +43716,7 @@ var EVAL001_evaluation_incomplete_default = defineRule({
     level: "note",
     tags: ["correctness"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ["terraform", "arm", "bicep"]
+    formats: ["terraform", "arm", "bicep", "azure-cli"]
   },
   create() {
     return {};
@@ -43372,7 +43752,7 @@ var SUP001_suppression_invalid_default = defineRule({
     level: "warning",
     tags: ["suppression"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ["terraform", "arm", "bicep", "github-actions"]
+    formats: ["terraform", "arm", "bicep", "github-actions", "k8s", "azureml-yaml", "script", "azure-cli"]
   },
   create() {
     return {};
@@ -43390,7 +43770,7 @@ var SUP002_suppression_unused_default = defineRule({
     level: "note",
     tags: ["suppression"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ["terraform", "arm", "bicep", "github-actions"]
+    formats: ["terraform", "arm", "bicep", "github-actions", "k8s", "azureml-yaml", "script", "azure-cli"]
   },
   create() {
     return {};
@@ -43422,26 +43802,26 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path35.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path37.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path35.dirname(root);
-  for (const p of paths.slice(1)) while (path35.relative(root, p).startsWith("..")) root = path35.dirname(root);
+  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path37.dirname(root);
+  for (const p of paths.slice(1)) while (path37.relative(root, p).startsWith("..")) root = path37.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path35.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path37.resolve(p));
   for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path35.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path37.resolve(p));
   for (const p of planFiles) if (!fs4.existsSync(p) || !fs4.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path35.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path35.dirname(f)))] : inputPaths;
-  const root = path35.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path35.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path37.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path37.dirname(f)))] : inputPaths;
+  const root = path37.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path37.resolve(f));
   for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path35.dirname(inputPaths[0]);
+  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path37.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -43455,8 +43835,8 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  if (options.bicepCache !== void 0 && !fs4.existsSync(path35.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path35.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path35.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs4.existsSync(path37.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path37.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path37.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -43489,12 +43869,12 @@ async function lint(options = {}) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path35.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path37.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path35.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path37.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -43654,7 +44034,7 @@ function loadPolicies(config, aliasesOption, host, graphs, problems, notices) {
       }
     }
   }
-  const aliasFile = aliasesOption ? path35.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path37.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
   const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
   for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -43793,7 +44173,7 @@ function evidenceOf(f, text2) {
 }
 
 // src/report/common.ts
-import path36 from "node:path";
+import path38 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -43806,9 +44186,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path36.isAbsolute(file)) return toPosix(file);
-  const rel = path36.relative(base, file);
-  return toPosix(rel === "" ? path36.basename(file) : rel);
+  if (!path38.isAbsolute(file)) return toPosix(file);
+  const rel = path38.relative(base, file);
+  return toPosix(rel === "" ? path38.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -44311,7 +44691,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs7 from "node:fs";
-import path37 from "node:path";
+import path39 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -44439,10 +44819,10 @@ var PullRequestLines = class {
     try {
       real = fs7.realpathSync(file);
     } catch {
-      real = path37.resolve(file);
+      real = path39.resolve(file);
     }
-    const rel = path37.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path37.isAbsolute(rel) ? void 0 : rel.split(path37.sep).join("/");
+    const rel = path39.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path39.isAbsolute(rel) ? void 0 : rel.split(path39.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -44553,8 +44933,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path39 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path39}#L${line}`;
+  const path41 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path41}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -44675,7 +45055,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs8.mkdirSync(path38.dirname(this.sarifPath), { recursive: true });
+    fs8.mkdirSync(path40.dirname(this.sarifPath), { recursive: true });
     fs8.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -44696,21 +45076,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs8.existsSync(path38.resolve(workspace, file))) {
+    if (file !== void 0 && !fs8.existsSync(path40.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path38.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path40.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path38.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path40.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path38.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path38.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path38.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path40.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path40.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path40.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -44781,8 +45161,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path38.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path38.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path40.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path40.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

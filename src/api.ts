@@ -284,7 +284,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (stage === 2 && !scan && !wholeRun) {
       // In the units' planned order (front-end order, then key), not the order they ran in.
       const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan = { view: scanViewOf(inOrder), key: hashOf(inOrder) };
+      scan = { view: scanViewOf(inOrder, root), key: hashOf(inOrder) };
     }
     // Which of its files another unit evaluated, and the scan it reads: both decide its result.
     const dropped = stage === 0 || wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f): [string, string] => [f.path, elsewhere.get(f.path)!]);

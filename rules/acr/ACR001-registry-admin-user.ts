@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName } from '../../src/engine/facts.js';
+import { displayName, readOrUndecided } from '../../src/engine/facts.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
     return {
       acr(acr) {
         const admin = ctx.fact(acr, 'adminEnabled');
-        if (admin.bool() !== true) return;
+        if (readOrUndecided(ctx, acr, 'adminEnabled', admin, admin.bool(), 'true or false') !== true) return;
         ctx.report({
           resource: acr,
           attr: 'adminEnabled',

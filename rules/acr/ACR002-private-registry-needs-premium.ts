@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, registryRestriction } from '../../src/engine/facts.js';
+import { displayName, registryRestriction, readOrUndecided } from '../../src/engine/facts.js';
 import { NETWORK_RESTRICTED_SKU, isPremiumSku } from '../../src/model/facts/acr.js';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
     return {
       acr(acr, g) {
         const sku = ctx.fact(acr, 'sku');
-        const name = sku.string();
+        const name = readOrUndecided(ctx, acr, 'sku', sku, sku.string(), 'a SKU name');
         if (name === undefined || isPremiumSku(name)) return;
         const restriction = registryRestriction(ctx, g, acr);
         if (!restriction) return;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, readOrUndecided } from '../../src/engine/facts.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
       'ml.compute'(c) {
         if (amlComputeTypeOf(ctx, c) !== 'cluster') return;
         const min = ctx.fact(c, 'minNodeCount');
-        const count = min.number();
+        const count = readOrUndecided(ctx, c, 'minNodeCount', min, min.number(), 'a whole number');
         if (count === undefined || count <= 0) return;
         ctx.report({
           resource: c,

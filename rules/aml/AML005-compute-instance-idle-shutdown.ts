@@ -1,7 +1,7 @@
 import type { Value } from '../../src/core/value.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { amlComputeTypeOf, displayName, whereWritten } from '../../src/engine/facts.js';
-import { DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, START_STOP_SCHEDULES, STOP_ACTION } from '../../src/model/facts/aml.js';
+import { DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, START_STOP_SCHEDULES, STOP_ACTION, startStopSchedulesKey } from '../../src/model/facts/aml.js';
 import { valueAt } from '../../src/model/normalize.js';
 
 /** Whether a stop schedule is configured; `unknown` carries why (an unknown schedule entry). */
@@ -40,14 +40,14 @@ export default defineRule({
     shortDescription: 'AML compute instance without idle shutdown or a stop schedule.',
     fullDescription:
       'A compute instance bills for its VM whenever it is running, whether or not anyone uses it. Without idle shutdown (`idleTimeBeforeShutdown`) or a stop schedule, an instance left on after a working day runs all night and every weekend: an NC24ads_A100_v4 GPU instance forgotten for a month costs several thousand dollars.',
-    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop". The azurerm compute instance resource cannot express either: create the instance with azapi_resource (the ARM type workspaces/computes of the Machine Learning provider) instead.',
+    help: 'Set properties.properties.idleTimeBeforeShutdown (e.g. "PT60M") or a schedules.computeStartStop entry with action "Stop" (Azure ML YAML: idle_time_before_shutdown, or a schedules.compute_start_stop entry). The azurerm compute instance resource cannot express either: create the instance with azapi_resource (the ARM type workspaces/computes of the Machine Learning provider) instead.',
     level: 'warning',
     tags: ['cost', 'aml'],
     messages: {
       azurermCannotSet:
         'AML compute instance "{{name}}" has no idle shutdown because {{type}} cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.',
       noIdleShutdown:
-        'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no {{schedules}} schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "{{example}}") or a stop schedule.',
+        'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no {{schedules}} schedule with action Stop), so it bills until stopped by hand; set {{attribute}} (e.g. "{{example}}") or a stop schedule.',
     },
   },
   create(ctx) {
@@ -76,7 +76,9 @@ export default defineRule({
           data: {
             name: displayName(c),
             state: v?.kind === 'string' ? `${idle.sourcePath} is empty` : idle.describe(),
-            schedules: START_STOP_SCHEDULES,
+            // The keys as this format writes them (Azure ML YAML: idle_time_before_shutdown, schedules.compute_start_stop).
+            attribute: idle.sourcePath,
+            schedules: `${schedules.sourcePath}.${startStopSchedulesKey(c.format)}`,
             example: IDLE_SHUTDOWN_EXAMPLE,
           },
         });

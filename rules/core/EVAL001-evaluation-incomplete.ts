@@ -11,7 +11,7 @@ export default defineRule({
     level: 'note',
     tags: ['correctness'],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ['terraform', 'arm', 'bicep'],
+    formats: ['terraform', 'arm', 'bicep', 'azure-cli'],
   },
   create() {
     return {};

@@ -11,7 +11,7 @@ export default defineRule({
     level: 'error',
     tags: ['correctness'],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ['terraform', 'arm', 'bicep', 'github-actions', 'azure-pipelines'],
+    formats: ['terraform', 'arm', 'bicep', 'github-actions', 'azure-pipelines', 'k8s', 'azureml-yaml', 'terraform-plan'],
   },
   create() {
     return {};

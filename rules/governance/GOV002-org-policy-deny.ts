@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { displayName } from '../../src/engine/facts.js';
 import { conditionLocation, evidenceLocation, evidenceText, judgeResource } from '../../src/model/policy.js';
@@ -11,6 +12,8 @@ export default defineRule({
     fullDescription:
       'Platform teams enforce their rules with Azure Policy, and a developer learns about a deny only when the deployment fails with RequestDisallowedByPolicy, minutes into a pipeline and after the pull request has merged. This rule evaluates the policy definitions configured in `policies.definitions` (and, with `policies.fromScannedCode`, those written in the scanned code) statically against each resource as Azure receives it: ARM, Bicep and azapi bodies as written, azurerm resources as the provider sends them. A definition whose effect, after the assignment parameters in `policies.parameters` (else its defaultValue), is deny and whose condition holds is a deployment that will be rejected. Anything the evaluator cannot decide (an alias outside its table, an unknown value, an unsupported function) is not reported; `--verbose` lists it.',
     help: 'Change the resource so that the policy condition no longer holds (the finding points at the value the condition read), or ask the platform team for an exemption. Configure the definitions with `policies.definitions` and their assignment parameters with `policies.parameters`.',
+    // A graph rule: every resource format, and Azure ML YAML's workspaces and computes.
+    formats: [...RESOURCE_FORMATS, 'azureml-yaml'],
     level: 'error',
     tags: ['governance', 'azure-policy'],
     messages: {

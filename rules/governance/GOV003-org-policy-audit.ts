@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
+import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { displayName } from '../../src/engine/facts.js';
 import { conditionLocation, evidenceLocation, evidenceText, judgeResource } from '../../src/model/policy.js';
@@ -14,6 +15,8 @@ export default defineRule({
     fullDescription:
       'An audit policy does not stop a deployment, but the resource shows up as non-compliant in the organisation\'s compliance reports, and built-in definitions that default to Audit are often assigned as Deny later. This rule evaluates the configured policy definitions (`policies.definitions`, `policies.parameters`, `policies.fromScannedCode`) statically against each resource as Azure receives it, and reports those whose effect is audit (or auditIfNotExists, when whether the related resource exists can be decided from the scanned code) and whose condition holds. Anything the evaluator cannot decide is not reported; `--verbose` lists it.',
     help: 'Change the resource so that the policy condition no longer holds (the finding points at the value the condition read), or record why the exception is accepted.',
+    // A graph rule: every resource format, and Azure ML YAML's workspaces and computes.
+    formats: [...RESOURCE_FORMATS, 'azureml-yaml'],
     level: 'warning',
     tags: ['governance', 'azure-policy'],
     messages: {

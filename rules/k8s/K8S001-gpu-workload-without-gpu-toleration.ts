@@ -75,7 +75,8 @@ export default defineRule({
         }
         const related: Location[] = t.tolerationsAt ? [{ ...t.tolerationsAt, label: 'tolerations' }] : [];
         const data = { workload: templateName(t), resource: first.entry.name };
-        const all = ctx.scan.gpuNodePools();
+        // The pools of the manifest's nearest project (src/engine/scan.ts).
+        const all = ctx.scan.gpuNodePools(w.header.file);
         // Pools its nodeSelector / required node affinity rules out do not count (when it rules out every
         // GPU pool, the pod is stuck for another reason: judge it against all of them).
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);

@@ -70,7 +70,8 @@ export default defineRule({
           ctx.undecided(w, 'tolerations', `${t.unreadable[0]!.what} cannot be read`, t.unreadable[0]!.at);
           return;
         }
-        const pools = ctx.scan.gpuNodePools();
+        // The pools of the manifest's nearest project (src/engine/scan.ts).
+        const pools = ctx.scan.gpuNodePools(w.header.file);
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
         const targets: Target[] = pools.length

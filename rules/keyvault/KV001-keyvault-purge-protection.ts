@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName } from '../../src/engine/facts.js';
+import { displayName, readOrUndecided } from '../../src/engine/facts.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     return {
       keyvault(kv) {
         const purge = ctx.fact(kv, 'purgeProtection');
-        if (purge.bool() !== false) return;
+        if (readOrUndecided(ctx, kv, 'purgeProtection', purge, purge.bool(), 'true or false') !== false) return;
         ctx.report({
           resource: kv,
           attr: 'purgeProtection',

@@ -63,12 +63,33 @@ export default defineRule({
       return undefined;
     };
 
+    /**
+     * A text attribute, lower-case, when it is one of `values`; otherwise undefined, and a
+     * value that is not set (with no default), not text or not one of them is recorded as
+     * "could not decide" (an unknown one is recorded by ctx.fact).
+     */
+    const oneOf = (r: Rule, attr: 'direction' | 'access', values: readonly string[]): string | undefined => {
+      const fact = ctx.fact(r, attr);
+      if (fact.state === 'unknown') return undefined;
+      const s = fact.string()?.toLowerCase();
+      if (s !== undefined && values.includes(s)) return s;
+      ctx.undecided(r, attr, fact.state === 'absent' ? 'not set, and its default is not known for this format' : `${fact.describe()}, not one of ${values.join(', ')}`);
+      return undefined;
+    };
+
     return {
       'nsg.rule'(r, g) {
-        if (ctx.fact(r, 'direction').string()?.toLowerCase() !== 'inbound') return;
-        if (ctx.fact(r, 'access').string()?.toLowerCase() !== 'allow') return;
-        const protocol = ctx.fact(r, 'protocol').string();
-        if (protocol === undefined || !includesTcp(protocol)) return;
+        const direction = oneOf(r, 'direction', ['inbound', 'outbound']);
+        if (direction !== 'inbound') return;
+        const access = oneOf(r, 'access', ['allow', 'deny']);
+        if (access !== 'allow') return;
+        const protocolFact = ctx.fact(r, 'protocol');
+        const protocol = protocolFact.string();
+        if (protocol === undefined) {
+          if (protocolFact.state !== 'unknown') ctx.undecided(r, 'protocol', protocolFact.state === 'absent' ? 'not set, and its default is not known for this format' : `${protocolFact.describe()}, not a protocol name`);
+          return;
+        }
+        if (!includesTcp(protocol)) return;
         const source = firstEntry(r, ['sourceAddress', 'sourceAddresses'], isInternetSource);
         if (!source) return;
         const port = firstEntry(r, ['destinationPort', 'destinationPorts'], (t) => adminPortsIn(t).length > 0);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName } from '../../src/engine/facts.js';
+import { displayName, readOrUndecided } from '../../src/engine/facts.js';
 import { MIN_SAFE_TLS, isTlsBelow12 } from '../../src/model/facts/storage.js';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
     return {
       storage(st) {
         const tls = ctx.fact(st, 'minTls');
-        const version = tls.string();
+        const version = readOrUndecided(ctx, st, 'minTls', tls, tls.string(), 'a TLS version name');
         if (version === undefined || !isTlsBelow12(version)) return;
         ctx.report({
           resource: st,

@@ -35,8 +35,8 @@ export default defineRule({
       },
     },
     messages: {
-      noTags: 'Resource "{{name}}" ({{type}}) has no tags, so it lacks the required {{tags}}; add a tags map with {{them}}.',
-      missingTags: 'Resource "{{name}}" ({{type}}) lacks the required {{tags}}; add {{them}} to its tags.',
+      noTags: 'Resource "{{name}}" ({{type}}) has no tags, so it lacks the required {{tags}}; add {{tagsAttribute}} with {{them}}.',
+      missingTags: 'Resource "{{name}}" ({{type}}) lacks the required {{tags}}; add {{them}} to its {{attribute}}.',
     },
   },
   create(ctx) {
@@ -68,7 +68,9 @@ export default defineRule({
           const missing = required.filter((t) => !keys.some((k) => sameTagName(k, t)));
           if (missing.length === 0) continue;
           const absent = !v || v.kind === 'null';
-          const data = { name: displayName(r), type: r.sourceType, ...tagList(missing) };
+          // The attribute as the format names it (`tags`; `--tags`/`--nodepool-tags` for az commands).
+          const attribute = fact?.sourcePath ?? 'tags';
+          const data = { name: displayName(r), type: r.sourceType, attribute, tagsAttribute: attribute === 'tags' ? 'a tags map' : attribute, ...tagList(missing) };
           const messageId = absent ? 'noTags' : 'missingTags';
           if (body) ctx.report({ resource: r, attributePath: 'tags', location: body.location, related: body.related, messageId, data });
           else ctx.report({ resource: r, attr: 'tags', messageId, data });

@@ -10,7 +10,7 @@ import { gpuIntent, isGpuSize } from '../model/facts/gpu.js';
 import { isSystemMode } from '../model/facts/aks.js';
 import { computeTypeFromArm, computeTypeFromCanonical, type AmlComputeType } from '../model/facts/aml.js';
 import { deniesByDefault, isRegistryGroup } from '../model/facts/acr.js';
-import type { Graph, RuleContext } from './types.js';
+import type { FactView, Graph, RuleContext } from './types.js';
 
 /** The canonical value of an attribute when it is known (written or defaulted), else undefined. */
 export function known(r: Resource, name: string): Value | undefined {
@@ -291,4 +291,14 @@ export function registryRestriction(ctx: Reads, g: Graph, acr: Resource<'acr'>):
       return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: 'private endpoint' } };
   }
   return undefined;
+}
+
+/**
+ * A known value a rule cannot read as the type it needs (`"yes"` for a boolean, a list for a
+ * TLS version): the rule cannot decide, so `--verbose` says so instead of a silent pass.
+ * Returns `read` for use in the rule's test.
+ */
+export function readOrUndecided<T>(ctx: Pick<RuleContext, 'undecided'>, r: Resource, attr: string, view: FactView, read: T | undefined, expected: string): T | undefined {
+  if (read === undefined && view.state === 'known') ctx.undecided(r, attr, `${view.describe()}, not ${expected}`);
+  return read;
 }

@@ -35,6 +35,7 @@ export interface FindingInput {
   attributePath?: string;
   env?: EnvClass;
   variants?: string[];
+  consumers?: Location[];
 }
 
 /** Absolute paths under the root inside a subject or address (a module folder, a var file) become relative. */
@@ -60,6 +61,7 @@ export function buildFinding(i: FindingInput): Finding {
     attributePath: attributePath || undefined,
     env,
     variants: i.variants ?? ['default'],
+    ...(i.consumers ? { consumers: i.consumers } : {}),
   };
 }
 

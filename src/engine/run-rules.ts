@@ -15,14 +15,14 @@ import path from 'node:path';
 import { fileStart, type Location } from '../core/source.js';
 import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
-import { isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
+import { describeVendoredPlace, isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
 import type { PolicySet } from '../model/policy.js';
 import { KINDS } from '../model/kinds.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
-import { describeFact, factLocations, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+import { describeFact, factLocations, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
 
 export { fingerprint } from './findings.js';
@@ -72,29 +72,35 @@ export interface RuleFailure {
   location: Location;
 }
 
-/**
- * A finding whose place is inside a registry module copy (issue 14, item 1): it points at
- * the caller's argument that supplied the value (the first place of its chain outside the
- * copy), else at the module call; the place inside the copy stays related, and related
- * places inside the copy are kept after it, so the chain still reads in order.
- */
 /** `module.kv["x.y"].azurerm_x.y[0]` → `module.kv.azurerm_x.y` (keys may hold dots, brackets and escaped quotes). */
 export function withoutInstanceKeys(address: string): string {
   return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, '');
 }
 
-function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): { location: Location; related: Location[] } {
+/**
+ * A finding of a resource read from a registry module copy (issue 14, item 1): no place
+ * shown names the copy's cache path (`.terraform/modules/…`). A primary place inside the
+ * copy moves to the caller's argument that supplied the value (the first place of its chain
+ * outside the copy), else to the module call; every related place inside the copy is shown
+ * at the module call, its label naming the inner place relative to the module
+ * (`inside module "kv" (Azure/avm-res-keyvault-vault/azurerm 0.10.1): main.tf:37`), so the
+ * chain still reads in order.
+ */
+function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): { location: Location; related: Location[]; relocated: boolean } {
+  const atCall = (l: Location): Location => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ''}` });
+  const shown = (ls: Location[]): Location[] => ls.map((l) => (isVendoredFile(l.file, v) ? atCall(l) : l));
+  if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
   const outside = related.find((l) => !isVendoredFile(l.file, v));
   const primary = outside ?? v.call;
   const rest = related.filter((l) => l !== outside);
-  return { location: primary, related: [{ ...location, label: `inside the module "${v.source}"${location.label ? ` (${location.label})` : ''}` }, ...rest] };
+  return { location: primary, related: shown([location, ...rest]), relocated: true };
 }
 
 export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failures: RuleFailure[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
-  const scan = input.scan ?? scanView(input.graphs);
+  const scan = input.scan ?? scanView(input.graphs, input.root);
   const today = input.today ?? todayUtc();
   for (const rule of input.rules) {
     const meta = rule.meta;
@@ -110,6 +116,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       if (level === 'off') return;
       let location: Location;
       let related: Location[];
+      /** Where the resource writes the attribute whose value is located elsewhere (suppressions). */
+      let consumer: Location | undefined;
       if (d.location) {
         location = d.location;
         related = [...(d.related ?? [])];
@@ -117,6 +125,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         const at = factLocations(r, d.attr);
         location = at.location;
         related = [...at.related, ...(d.related ?? [])];
+        const written = r.attrs.get(d.attr)?.at;
+        if (written && !sameRange(written, location)) consumer = written;
       } else if (r) {
         location = r.header;
         related = [...(d.related ?? [])];
@@ -125,10 +135,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       }
       if (r?.declaredIn) related.push(r.declaredIn);
       let relocated = false;
-      if (r?.vendored && isVendoredFile(location.file, r.vendored)) {
-        ({ location, related } = outOfCopy(location, related, r.vendored));
-        relocated = true;
-      }
+      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored));
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? '';
       let attributePath = d.attributePath ?? d.attr ?? '';
@@ -155,8 +162,12 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // (`module.kv["a"]`) or the static run could not (`module.kv`).
       const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ''].join('|');
       const existing = byKey.get(key);
+      // One value read by several resources is one finding: a directive must cover every reader.
+      const consumers = !consumer || (existing && !existing.consumers) ? undefined : [...(existing?.consumers ?? []).filter((c) => !sameRange(c, consumer!)), consumer];
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
+        if (consumers) existing.consumers = consumers;
+        else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
       byKey.set(
@@ -174,6 +185,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           attributePath,
           env,
           variants: existing ? [...existing.variants] : [variant],
+          ...(consumers ? { consumers } : {}),
         }),
       );
     };

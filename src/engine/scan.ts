@@ -4,6 +4,7 @@
  * (`ScanSummary`: cached and sharded with the unit); the run merges every unit's summary and
  * builds the view from it, so a rule sees the facts of the whole scan, whatever unit it runs in.
  */
+import path from 'node:path';
 import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
@@ -29,32 +30,92 @@ export interface GpuPoolSummary {
 /** What one unit contributes to the scan view. */
 export interface ScanSummary {
   gpuPools: GpuPoolSummary[];
+  /** The files that declare an AKS cluster or node pool (any size): what makes a folder a project with pools. */
+  aksFiles: string[];
 }
 
-export function scanView(graphs: readonly Graph[]): ScanView {
+export function scanView(graphs: readonly Graph[], root?: string): ScanView {
   let view: ScanView | undefined;
-  return { gpuNodePools: () => (view ??= scanViewOf([summarizeScan(graphs)])).gpuNodePools() };
+  return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
 }
 
 /** The view of the whole scan from every unit's summary (in unit order; a pool two units read counts once). */
-export function scanViewOf(summaries: readonly ScanSummary[]): ScanView {
+export function scanViewOf(summaries: readonly ScanSummary[], root?: string): ScanView {
   let pools: GpuNodePool[] | undefined;
-  return {
-    gpuNodePools: () => {
-      if (pools) return pools;
-      const seen = new Set<string>();
-      pools = [];
-      for (const s of summaries) {
-        for (const p of s.gpuPools) {
-          const key = poolKey(p);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          pools.push(poolOf(p));
-        }
+  let aksFiles: string[] | undefined;
+  const byProject = new Map<string, readonly GpuNodePool[]>();
+  const all = (): GpuNodePool[] => {
+    if (pools) return pools;
+    const seen = new Set<string>();
+    pools = [];
+    for (const s of summaries) {
+      for (const p of s.gpuPools) {
+        const key = poolKey(p);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pools.push(poolOf(p));
       }
-      return pools;
+    }
+    return pools;
+  };
+  return {
+    gpuNodePools(forFile) {
+      const every = all();
+      if (forFile === undefined || root === undefined) return every;
+      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+      const project = nearestProject(path.dirname(forFile), root, aksFiles);
+      // Reached the scan root: the pools are the manifest's only when they all belong to one
+      // project (one top-level folder, or files at the root). Pools of several top-level folders
+      // (a scan of several repositories, a monorepo of several clusters) leave the manifest's
+      // cluster unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
+      if (project === undefined) return topLevelFolders(aksFiles, root).size > 1 ? [] : every;
+      let mine = byProject.get(project);
+      if (!mine) byProject.set(project, (mine = every.filter((p) => isInside(p.header.file, project))));
+      return mine;
     },
   };
+}
+
+/** The first path segment below the root of each file ('' for a file at the root itself). */
+function topLevelFolders(files: readonly string[], root: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    const rel = path.relative(root, f).split(path.sep);
+    out.add(rel.length > 1 ? rel[0]! : '');
+  }
+  return out;
+}
+
+/** `file` lies in `dir` or below it. */
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The files that declare an AKS cluster or node pool (any size): what makes a folder a project with pools. */
+function aksFilesOf(graphs: readonly Graph[]): string[] {
+  const out = new Set<string>();
+  for (const g of graphs) for (const kind of ['aks.cluster', 'aks.nodepool'] as const) for (const r of g.ofKind(kind)) out.add(r.header.file);
+  return [...out];
+}
+
+/**
+ * "The pools of the nearest project": walking up from the manifest's folder, the first folder
+ * below the scan root that holds any AKS cluster or pool of the scan. A scan of several
+ * repositories (or a monorepo of several clusters) then pairs a manifest with the pools of its
+ * own project, not with GPU pools of unrelated code. Undefined when the first such folder is
+ * the scan root itself (a monorepo whose infra/ and k8s/ are siblings: every pool of the scan
+ * when they sit under one top-level folder, none when under several), or no folder holds a pool.
+ */
+function nearestProject(dir: string, root: string, aksFiles: readonly string[]): string | undefined {
+  if (!isInside(dir, root)) return undefined;
+  for (let d = dir; ; ) {
+    if (path.relative(root, d) === '') return undefined;
+    if (aksFiles.some((f) => isInside(f, d))) return d;
+    const parent = path.dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
 }
 
 /** The GPU pools of a unit's graphs; a pool evaluated in several variants counts once per distinct reading. */
@@ -71,7 +132,7 @@ export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
       out.push(p);
     }
   }
-  return { gpuPools: out };
+  return { gpuPools: out, aksFiles: aksFilesOf(graphs) };
 }
 
 function poolKey(p: GpuPoolSummary): string {

@@ -316,8 +316,9 @@ function inScope(loc: Location, d: SuppressionDirective): boolean {
 
 /**
  * Marks findings that a directive covers (same file, rule ID listed, primary location's
- * start line in the directive's scope; `metadata` directives also match related
- * locations) with `suppression: { kind: 'inSource', justification, location }`.
+ * start line in the directive's scope, or — for a value written elsewhere — every
+ * resource attribute that reads it (`Finding.consumers`); `metadata` directives also match
+ * related locations) with `suppression: { kind: 'inSource', justification, location }`.
  * Returns the directives (narrowed to their unused rule IDs) that suppressed nothing.
  *
  * With `allowInline: false` nothing is suppressed and nothing is reported unused.
@@ -337,14 +338,17 @@ export function applySuppressions(
   }
   const used = new Map<SuppressionDirective, Set<string>>();
   const candidates = (f: Finding): SuppressionDirective[] => {
-    const files = new Set([f.location.file, ...f.related.map((r) => r.file)]);
+    const files = new Set([f.location.file, ...f.related.map((r) => r.file), ...(f.consumers ?? []).map((c) => c.file)]);
     return [...files].flatMap((file) => byFile.get(file) ?? []);
   };
   const out = findings.map((f) => {
     if (f.suppression || f.ruleId === 'SUP001' || f.ruleId === 'SUP002') return f;
     for (const d of candidates(f)) {
       if (!d.ruleIds.includes(f.ruleId)) continue;
-      const hit = inScope(f.location, d) || (d.matchRelated === true && f.related.some((r) => inScope(r, d)));
+      // A value written elsewhere (a variable default, a shell assignment): the directive above
+      // the resource(s) reading it covers the finding when it covers every one of them.
+      const consumed = f.consumers !== undefined && f.consumers.length > 0 && f.consumers.every((c) => inScope(c, d));
+      const hit = inScope(f.location, d) || consumed || (d.matchRelated === true && f.related.some((r) => inScope(r, d)));
       if (!hit) continue;
       let u = used.get(d);
       if (!u) used.set(d, (u = new Set()));

@@ -148,6 +148,13 @@ export interface Finding {
   variants: string[];
   suppression?: Suppression;
   /**
+   * For a finding about a resource attribute whose value is written elsewhere (a variable
+   * default, a shell assignment): where each resource that reads the value writes the
+   * attribute (one per resource merged into the finding). An inline directive covering
+   * all of them covers the finding (engine/suppressions.ts). Not reported.
+   */
+  consumers?: Location[];
+  /**
    * Short hash of the source text at the primary location (the offending value as written),
    * used by the baseline so that editing the value makes the finding new.
    */
@@ -233,8 +240,13 @@ export interface RuleContext<M extends string = string> {
 
 /** Cross-file questions about the scan (see `RuleContext.scan`; built by `src/engine/scan.ts`). */
 export interface ScanView {
-  /** The AKS GPU node pools of every scanned format, once per pool (the pools AKS001 inspects whose size is a GPU size or unknown). */
-  gpuNodePools(): readonly GpuNodePool[];
+  /**
+   * The AKS GPU node pools of every scanned format, once per pool (the pools AKS001 inspects
+   * whose size is a GPU size or unknown). With `forFile` (a manifest): the pools of the nearest
+   * project — the nearest folder above the file, below the scan root, that holds any AKS
+   * cluster or pool; every pool when that folder is the scan root or there is none.
+   */
+  gpuNodePools(forFile?: string): readonly GpuNodePool[];
 }
 
 /** One taint of a node pool, parsed (`key=value:Effect`), with where it was written. */

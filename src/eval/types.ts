@@ -107,6 +107,37 @@ export interface VendoredOrigin {
   source: string;
   /** The copied folders on the way to the resource (a location inside any of them is never primary). */
   dirs: readonly string[];
+  /**
+   * The module calls that read each copied folder (outermost first), to name a place inside
+   * a copy without its cache path: `inside module "kv" (Azure/avm-res-keyvault-vault/azurerm
+   * 0.10.1): main.tf:37`. Optional for producers that know no call name.
+   */
+  copies?: readonly VendoredCopy[];
+}
+
+/** One copied folder and the call that reads it. */
+export interface VendoredCopy {
+  dir: string;
+  /** The call's name (`module "kv"`: `kv`; nested: `kv.secrets`), or the Bicep module's symbolic name. */
+  name: string;
+  /** The call's source as written. */
+  source: string;
+  /** The copy's version (the module manifest's), when known. */
+  version?: string;
+}
+
+/**
+ * Names a place inside a copy relative to the copy's folder, so no cache path (`.terraform/…`,
+ * the Bicep cache) shows in a report: `inside module "kv" (source 0.10.1): main.tf:37`.
+ */
+export function describeVendoredPlace(l: { file: string; range: { start: { line: number } } }, v: VendoredOrigin): string {
+  const sep = (d: string) => (d.endsWith('/') || d.endsWith('\\') ? d : d + (l.file.includes('\\') ? '\\' : '/'));
+  // The innermost copy holding the file (nested copies are listed outermost first).
+  const copy = [...(v.copies ?? [])].reverse().find((c) => l.file.startsWith(sep(c.dir)));
+  const dir = copy?.dir ?? [...v.dirs].reverse().find((d) => l.file.startsWith(sep(d)));
+  const rel = dir ? l.file.slice(sep(dir).length).split('\\').join('/') : l.file.split(/[\\/]/).pop()!;
+  const who = copy ? `module "${copy.name}" (${copy.source}${copy.version ? ` ${copy.version}` : ''})` : `the module "${v.source}"`;
+  return `inside ${who}: ${rel}:${l.range.start.line}`;
 }
 
 /** True when a file lies inside one of the copied folders (or under a `.terraform` folder). */

@@ -312,6 +312,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const byUnit = new Map<string, { evaluation: Evaluation; resources: Resource[] }>();
   const fileReferences: AzFileReference[] = [];
   const heredocs: HeredocWrite[] = [];
+  /** Scripts whose syntax hides an az command (EVAL001). */
+  const problems: Problem[] = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === 'script' && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0]! }]));
   const links = newFileLinks();
   const linkerFor = (inScript: boolean, hds: () => readonly HeredocWrite[]): Linker => ({
@@ -334,6 +336,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     };
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
+      const hidden = unreadableAz(file.file, script);
+      if (hidden) problems.push(hidden);
       const place = places.get(script.subject);
       for (const [vi, variant] of matrixVariants(place?.job).entries()) {
         const sc = scriptContext(file, place, variant);
@@ -401,8 +405,26 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     fileReferences,
     heredocs,
     linkedFiles: [...links.linkedFiles],
-    problems: links.problems,
+    problems: [...links.problems, ...problems],
     suppressionSources: links.suppressionSources,
+  };
+}
+
+/**
+ * An unclosed quote swallows the rest of its command line (the shell itself would stop with
+ * a syntax error): when an `az` command is written there, its flags are not read (the
+ * interpreter makes them unknown), so the run says so (EVAL001, RULES.md "Parse and
+ * evaluation problems") instead of staying silent.
+ */
+function unreadableAz(file: string, script: CiScript): Problem | undefined {
+  const u = script.unterminated;
+  if (!u) return undefined;
+  const words = script.commands.filter((c) => c.statement === u.statement && !c.commented).flatMap((c) => c.argv);
+  if (!words.some((w) => w.text === 'az' || /(^|[\s;&|(`])az\s/.test(w.raw))) return undefined;
+  return {
+    ruleId: 'EVAL001',
+    message: `the quote ${u.quote} opened here is never closed, so the az command it runs into could not be read; its flags were not checked`,
+    location: { file, range: u.range },
   };
 }
 
@@ -450,6 +472,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   const spec = commandSpecOf(head);
   if (!spec) return undefined;
   const flags = parseFlags(spec, inv.words, file);
+  // A word an unclosed quote ran into may hold any flags, wherever it stands.
+  if (inv.unclosedQuote) flags.opaque = true;
   const at: Location = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at });
@@ -517,23 +541,31 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
         if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at), defaulted: false, at, sourcePath: f.names[0]! });
       }
     }
+    // No tags flag: the resource has no tags (absent, no default); the fact names the flag
+    // (`--tags`, `--nodepool-tags` for aks create's default pool) so fix texts say where to add them.
+    for (const f of spec.flags) {
+      if (f.attr === 'tags' && !!f.pool === isPool && !r.attrs.has('tags')) r.attrs.set('tags', { value: undefined, defaulted: false, sourcePath: f.names[0]! });
+    }
   };
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
+  // The taints stay the `--node-taints` attribute (fix texts name that flag); an unknown
+  // priority leaves them as written: the Spot taint never names GPU (AKS001), and the
+  // `priority` attribute makes the pool's full taint set undecided for K8S001 (engine/scan.ts).
   if (spec.kind === 'aks.nodepool' && flags.priority) {
     const p = flags.priority.value;
+    resource.attrs.set('priority', { value: p, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
     const taints = resource.attrs.get('taints');
-    if (p.kind === 'unknown') resource.attrs.set('taints', { value: p, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
-    else if (p.kind === 'string' && p.value.toLowerCase() === 'spot') {
+    if (p.kind === 'string' && p.value.toLowerCase() === 'spot' && taints?.value?.kind !== 'unknown') {
       const items = taints?.value?.kind === 'list' ? taints.value.items : [];
-      if (taints?.value?.kind !== 'unknown') {
-        resource.attrs.set('taints', {
-          value: list([...items, str(SPOT_TAINT, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
-          defaulted: false,
-          at: taints?.at ?? flags.priority.at,
-          sourcePath: taints ? `${taints.sourcePath} (and --priority Spot)` : '--priority Spot',
-        });
-      }
+      const shown = items.map((i) => (i.kind === 'string' ? i.value : '?')).join(', ');
+      resource.attrs.set('taints', {
+        value: list([...items, str(SPOT_TAINT, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
+        defaulted: false,
+        at: taints?.at ?? flags.priority.at,
+        sourcePath: taints?.sourcePath ?? '--node-taints',
+        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT}` : `not set; --priority Spot adds ${SPOT_TAINT}`,
+      });
     }
   }
   defaults(resource, spec.defaults, false);

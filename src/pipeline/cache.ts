@@ -17,7 +17,7 @@ import type { UnitResult } from './unit.js';
 export const CACHE_FILE = '.mlops-iac-lint-cache';
 const TOOL = 'mlops-iac-lint';
 /** The layout of the cache file; bumped when UnitResult changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Entry {
   deps: Dependency[];
@@ -132,6 +132,6 @@ function isEntry(e: unknown): e is Entry {
   if (typeof result !== 'object' || result === null) return false;
   const arrays: (keyof UnitResult)[] = ['findings', 'problems', 'undecided', 'directives', 'supProblems', 'readProblems', 'skipped', 'evaluatedElsewhere'];
   const summary = result.summary as unknown;
-  const summaryOk = typeof summary === 'object' && summary !== null && Array.isArray((summary as UnitResult['summary']).gpuPools);
+  const summaryOk = typeof summary === 'object' && summary !== null && Array.isArray((summary as UnitResult['summary']).gpuPools) && Array.isArray((summary as UnitResult['summary']).aksFiles);
   return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === 'object' && result.evidence !== null && typeof result.frames === 'object' && result.frames !== null;
 }

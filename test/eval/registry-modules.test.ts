@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api.js';
+import { buildJsonReport, buildSarif, formatResult } from '../../src/report/index.js';
 import type { Finding } from '../../src/engine/types.js';
 import { evaluateTerraform } from '../../src/eval/terraform/project.js';
 import { parseHcl } from '../../src/parse/hcl/parser.js';
@@ -60,12 +61,33 @@ describe('Terraform registry modules from the module manifest', () => {
     expect(kv.address).toBe('module.avm_res_keyvault_vault.azurerm_key_vault.this');
     // A value from a default inside the copy: at the call header, the place inside the copy related.
     const tls = r.findings.find((f) => f.ruleId === 'ST002' && f.location.range.start.line === 62)!;
-    expect(tls.related[0]!.file).toMatch(/logs_storage[\\/]modules[\\/]account[\\/]main\.tf$/);
-    expect(tls.related[0]!.label).toBe('inside the module "Azure/avm-res-storage-storageaccount/azurerm//modules/account"');
+    expect(rel(AVM, { ...tls, location: tls.related[0]! })).toBe(EXAMPLE);
+    expect(tls.related[0]!.range.start.line).toBe(62);
+    expect(tls.related[0]!.label).toMatch(/^inside module "logs_storage" \(Azure\/avm-res-storage-storageaccount\/azurerm\/\/modules\/account [\d.]+\): main\.tf:\d+$/);
+    // The places inside the copy KV001 follows are shown at the module call, named relative to the module.
+    expect(kv.related.map((l) => `${rel(AVM, { ...kv, location: l })}:${l.range.start.line} ${l.label}`)).toEqual([
+      `${EXAMPLE}:37 module "avm_res_keyvault_vault" argument "purge_protection_enabled"`,
+      `${EXAMPLE}:30 inside module "avm_res_keyvault_vault" (Azure/avm-res-keyvault-vault/azurerm 0.10.1): main.tf:13 (variable "purge_protection_enabled")`,
+      `${EXAMPLE}:30 inside module "avm_res_keyvault_vault" (Azure/avm-res-keyvault-vault/azurerm 0.10.1): main.tf:29 (attribute purge_protection_enabled)`,
+    ]);
     const stale = r.findings.find((f) => f.ruleId === 'EVAL002' && f.location.range.start.line === 72)!;
     expect(stale.message).toContain(`the module manifest's copy is version 0.10.1, which "0.11.0" does not admit`);
     // --verbose: each module that is not evaluated is among what could not be decided.
     expect(r.undecided.filter((u) => u.ruleId === 'EVAL002').map((u) => u.address)).toEqual(['module.naming', 'module.stale_vault', 'module.aks_gpu']);
+  });
+
+  it('no location, related location, message or undecided line of the JSON and SARIF reports names a path under .terraform/', async () => {
+    const r = await run(AVM);
+    const json = buildJsonReport(r);
+    const sarif = buildSarif(r) as { runs: { results: unknown[] }[] };
+    const cache = /(^|[\\/])\.terraform[\\/]/;
+    // Rule help texts may mention `.terraform/modules/modules.json`; findings never do.
+    expect(JSON.stringify(json.findings)).not.toMatch(cache);
+    expect(JSON.stringify(sarif.runs[0]!.results)).not.toMatch(cache);
+    expect(JSON.stringify(r.undecided)).not.toMatch(cache);
+    // The stylish report (code frames, related lines) neither.
+    expect(formatResult(r, 'stylish')).not.toMatch(cache);
+    expect(r.findings.flatMap((f) => f.related).length).toBeGreaterThan(5);
   });
 
   it('without the manifest, each remote call gets EVAL002 and nothing inside is checked', async () => {

@@ -126,6 +126,56 @@ describe('azure-cli front end: values', () => {
     const taints = pools[1]!.attrs.get('taints')!.value as { items: Value[] };
     expect(taints.items.map(show)).toEqual(['sku=gpu:NoSchedule@2:78', 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule@2:59']);
   });
+
+  it('an unknown --priority keeps the written --node-taints and leaves the priority unknown', () => {
+    const r = run({ 'a.sh': 'az aks nodepool add --cluster-name aks -n p --priority $P --node-taints sku=gpu:NoSchedule\n' });
+    const pool = only(r, 'aks.nodepool');
+    expect((pool.attrs.get('taints')!.value as { items: Value[] }).items.map(show)).toEqual(['sku=gpu:NoSchedule@1:73']);
+    expect(pool.attrs.get('taints')!.sourcePath).toBe('--node-taints');
+    expect(attr(pool, 'priority')).toMatch(/^\?\$P is not assigned/);
+  });
+});
+
+describe('azure-cli front end: statements that assign variables at run time', () => {
+  const size = (script: string, file = 'a.sh'): string => attr(only(run({ [file]: script }), 'aks.nodepool'), 'vmSize');
+  const pool = (v: string): string => `az aks nodepool add --cluster-name aks -n gpu --node-vm-size ${v}\n`;
+
+  it('source, ., eval and export $(…) may assign any variable: every one is unknown after them', () => {
+    for (const stmt of ['source ./env.sh', '. ./env.sh', 'eval "$(cat vars)"', 'export $(cat .env | xargs)', 'export $(grep -v "^#" .env)', 'set -a; source .env; set +a']) {
+      expect(size(`S=Standard_NC6\n${stmt}\n${pool('$S')}`), stmt).toMatch(/^\?variables may be set by/);
+      // Variables never assigned, read through a default, are unknown too (the sourced file may set them).
+      expect(size(`${stmt}\n${pool('${S:-Standard_NC6}')}`), stmt).toMatch(/^\?variables may be set by/);
+    }
+    // A literal assignment after the statement is known again.
+    expect(size(`source ./env.sh\nS=Standard_NC6\n${pool('$S')}`)).toBe('Standard_NC6@2:3');
+    // Inside a command substitution (a subshell), nothing reaches the script.
+    expect(size(`S=Standard_NC6\nX=$(source ./env.sh; echo hi)\n${pool('$S')}`)).toBe('Standard_NC6@1:3');
+  });
+
+  it('quoted or computed declare/export words, read-like builtins: the variables they name', () => {
+    expect(size(`U=Standard_NC6\ndeclare "U=Standard_D4s_v5"\n${pool('$U')}`)).toMatch(/^\?\$U is assigned by a quoted declare word/);
+    expect(size(`U=Standard_NC6\nexport "$NAME=x"\n${pool('$U')}`)).toMatch(/^\?variables may be set by export/);
+    expect(size(`U=Standard_NC6\nmapfile -t U < sizes.txt\n${pool('$U')}`)).toMatch(/^\?\$U is read at run time/);
+    expect(size(`U=Standard_NC6\nreadarray U < sizes.txt\n${pool('$U')}`)).toMatch(/^\?\$U is read at run time/);
+    expect(size(`U=Standard_NC6\nprintf -v U '%s' "$1"\n${pool('$U')}`)).toMatch(/^\?\$U is set by printf -v/);
+    expect(size(`U=Standard_NC6\nwhile getopts "s:" U; do :; done\n${pool('$U')}`)).toMatch(/^\?\$U is set by getopts|different values|loop/);
+    expect(size(`U=Standard_NC6\ngetopts "s:" U\n${pool('$U')}`)).toMatch(/^\?\$U is set by getopts/);
+    expect(size(`U=Standard_NC6\nIFS= read -r U < f\n${pool('$U')}`)).toMatch(/^\?\$U is read at run time/);
+    // Other variables keep their values; `printf` without -v assigns nothing.
+    expect(size(`U=Standard_NC6\nmapfile -t LINES < f\nprintf '%s' "$U"\n${pool('$U')}`)).toBe('Standard_NC6@1:3');
+  });
+
+  it('PowerShell: dot-sourcing, Invoke-Expression, Set-Variable and Set-Item env: make variables unknown', () => {
+    const ps = (stmt: string): string => size(`$s = 'Standard_NC6'\n${stmt}\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size $s\n`, 'a.ps1');
+    expect(ps('. ./env.ps1')).toMatch(/^\?variables may be set by the dot-sourced/);
+    expect(ps('Invoke-Expression (Get-Content vars.ps1 -Raw)')).toMatch(/^\?variables may be set by Invoke-Expression/);
+    expect(ps('iex $code')).toMatch(/^\?variables may be set by Invoke-Expression/);
+    expect(ps("Set-Variable -Name s -Value 'Standard_D4s_v5'")).toMatch(/^\?\$s is set by Set-Variable/);
+    expect(ps('Set-Variable -Name $n -Value x')).toMatch(/^\?variables may be set by Set-Variable/);
+    expect(ps("Set-Item -Path env:s -Value 'x'")).toMatch(/^\?\$s is set by Set-Item/);
+    expect(ps("[Environment]::SetEnvironmentVariable('s', 'x')")).toMatch(/^\?environment variables may be set/);
+    expect(ps("Write-Host 'hi'")).toBe('Standard_NC6@1:7');
+  });
 });
 
 describe('azure-cli front end: CI context', () => {
@@ -264,6 +314,12 @@ describe('azure-cli front end: handed to the Azure ML YAML front end', () => {
 });
 
 describe('azure-cli front end: hostile input', () => {
+  it('an unclosed quote: the az command it runs into has unknown flags and an EVAL001 note at the quote', () => {
+    const r = run({ 'a.sh': 'az keyvault create -n "kv1 -g rg --enable-purge-protection true\n' });
+    expect(attr(only(r, 'keyvault'), 'purgeProtection')).toMatch(/^\?an unquoted expansion/);
+    expect(r.problems.map((p) => `${p.ruleId} ${p.location.range.start.line}:${p.location.range.start.column}`)).toEqual(['EVAL001 1:23']);
+  });
+
   it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {
     const nested = `${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}`;
     const r = run({ 'a.sh': `az acr create -n acr1 --sku ${nested} --admin-enabled "$(echo\naz acr create -n acr2 --sku \${{ inputs.x\n` });

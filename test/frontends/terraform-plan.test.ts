@@ -406,7 +406,13 @@ variable "tls" {
     expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['KV001 main.tf:11:3']);
     const shapes = tmp({ 'a.json': plan([]).replace('"resource_changes": []', '"resource_changes": {"x": 1}'), 'b.json': '{"format_version": "1.0", "planned_values": 3}' });
     const s = await lint({ paths: [shapes], root: shapes, noConfig: true });
-    expect(s.findings.map((f) => `${f.ruleId} ${at(shapes, f)}`)).toEqual(['TF004 a.json:1:1', 'TF004 b.json:1:1']);
+    // A top-level member of the wrong shape: the plan cannot be read, and PARSE001 says so there (never a silent pass).
+    expect(s.findings.map((f) => `${f.ruleId} ${at(shapes, f)}${f.ruleId === 'PARSE001' ? ` ${f.message}` : ''}`).sort()).toEqual([
+      'PARSE001 a.json:7:23 Terraform plan JSON "resource_changes" is an object, not an array as Terraform writes it; the plan is not linted',
+      'PARSE001 b.json:1:45 Terraform plan JSON "planned_values" is a number, not an object as Terraform writes it; the plan is not linted',
+      'TF004 a.json:1:1',
+      'TF004 b.json:1:1',
+    ]);
   });
 
   it('does not take ARM templates or other JSON for plans', async () => {

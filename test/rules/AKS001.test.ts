@@ -675,6 +675,10 @@ const azureCli: RuleTable = {
       { name: 'cpu-pool', files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n user --node-vm-size Standard_D4s_v5\n' } },
       { name: 'commented-out', files: { 'deploy.sh': '# az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC6s_v3\n' } },
       {
+        name: 'unknown-priority-with-a-gpu-taint',
+        files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu -s Standard_NC6s_v3 --priority $PRIORITY --node-taints sku=gpu:NoSchedule\n' },
+      },
+      {
         name: 'opaque-expansion-may-carry-taints',
         files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC6s_v3 $EXTRA_ARGS\n' },
       },
@@ -699,7 +703,23 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n spotpool -s Standard_NC6s_v3 --priority ⟦Spot⟧\n' },
         level: 'error',
         env: 'unknown',
-        messageIncludes: 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule',
+        message:
+          'AKS node pool "spotpool" is a GPU pool (GPU size "Standard_NC6s_v3") but has no NoSchedule taint naming GPU (--node-taints is not set; --priority Spot adds kubernetes.azure.com/scalesetpriority=spot:NoSchedule); add "sku=gpu:NoSchedule" to --node-taints so other pods stay off the GPU nodes.',
+      },
+      {
+        name: 'spot-pool-with-a-non-gpu-taint-names-node-taints',
+        files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n spotpool -s Standard_NC6s_v3 --priority Spot --node-taints ⟦team=a:NoSchedule⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: '(--node-taints is [team=a:NoSchedule] and --priority Spot adds kubernetes.azure.com/scalesetpriority=spot:NoSchedule); add "sku=gpu:NoSchedule" to --node-taints so',
+      },
+      {
+        // An unknown priority may add only the Spot taint, which never names GPU: the written taints decide.
+        name: 'unknown-priority-keeps-the-written-taints',
+        files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n pool -s Standard_NC6s_v3 --priority $PRIORITY --node-taints ⟦team=a:NoSchedule⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: '(--node-taints is [team=a:NoSchedule]); add "sku=gpu:NoSchedule" to --node-taints so',
       },
       {
         name: 'aks-create-default-pool',

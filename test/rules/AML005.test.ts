@@ -1155,7 +1155,7 @@ size: Standard_DS3_v2
         level: 'warning',
         env: 'unknown',
         messageId: 'noIdleShutdown',
-        message: 'AML compute instance "my-ci" has no idle shutdown (idle_time_before_shutdown is not set and no computeStartStop schedule with action Stop), so it bills until stopped by hand; set idleTimeBeforeShutdown (e.g. "PT60M") or a stop schedule.',
+        message: 'AML compute instance "my-ci" has no idle shutdown (idle_time_before_shutdown is not set and no schedules.compute_start_stop schedule with action Stop), so it bills until stopped by hand; set idle_time_before_shutdown (e.g. "PT60M") or a stop schedule.',
       },
       {
         name: 'disabled-stop-schedule',

@@ -156,6 +156,46 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in ⟦range(
       },
     ],
   },
+  // An unclosed quote that runs into an az command (src/frontends/azure-cli.ts unreadableAz).
+  'azure-cli': {
+    valid: [
+      { name: 'closed-quotes', files: { 'deploy.sh': 'echo "deploying"\naz acr create -n acr1 -g rg --sku Basic --tags "owner=ml"\n' } },
+      // The shell would fail on it too, but no az command is hidden: nothing to say.
+      { name: 'unclosed-quote-after-the-last-az-command', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Basic\necho "done\n' } },
+    ],
+    invalid: [
+      {
+        name: 'unclosed-quote-swallows-an-az-command',
+        files: { 'deploy.sh': 'echo ⟦"⟧deploying\naz acr create -n acr1 -g rg --sku Basic --admin-enabled true\n' },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'the quote " opened here is never closed, so the az command it runs into could not be read',
+      },
+      {
+        name: 'unclosed-quote-inside-an-az-command',
+        files: { 'deploy.sh': 'az acr create -n ⟦"⟧a -g rg --admin-enabled true\n' },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
+        name: 'unclosed-quote-in-a-workflow-run-script',
+        files: {
+          '.github/workflows/deploy.yml': `
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo ⟦'⟧starting
+          az acr create -n acr1 -g rg --sku Basic --admin-enabled true
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
 };
 
 ruleTester('EVAL001', converted);

@@ -277,4 +277,15 @@ if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
   };
 }
 
+// Azure ML YAML workspaces are canonical resources too (the workspace YAML's public_network_access).
+const amlWorkspace = (pna: string): string => `$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+location: westeurope
+${pna}
+`;
+(cases as Record<string, unknown>)['azureml-yaml'] = {
+  valid: [{ name: 'workspace-disabled', files: { 'workspace.yml': amlWorkspace('public_network_access: disabled'), ...ml }, options: opts }],
+  invalid: [{ name: 'workspace-enabled', files: { 'workspace.yml': amlWorkspace('public_network_access: ⟦enabled⟧'), ...ml }, options: opts, ...deny }],
+};
+
 ruleTester('GOV002', cases);

@@ -188,4 +188,15 @@ if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
   };
 }
 
+// Azure ML YAML workspaces are canonical resources too (the workspace YAML's public_network_access).
+const amlWorkspace = (pna: string): string => `$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-demo
+location: westeurope
+${pna}
+`;
+(cases as Record<string, unknown>)['azureml-yaml'] = {
+  valid: [{ name: 'workspace-disabled', files: { 'workspace.yml': amlWorkspace('public_network_access: disabled'), ...param }, options: opts }],
+  invalid: [{ name: 'workspace-enabled', files: { 'workspace.yml': amlWorkspace('public_network_access: ⟦enabled⟧'), ...param }, options: opts, ...audit }],
+};
+
 ruleTester('GOV003', cases);

@@ -340,6 +340,10 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
       { name: 'current-size', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC64as_T4_v3 --min-instances 0\n' } },
       { name: 'prefix-of-a-current-size-is-not-retired', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC64as_T4_v3 --node-taints sku=gpu:NoSchedule\n' } },
       { name: 'unknown-size', files: { 'deploy.sh': 'az vm create -n vm1 -g rg --image Ubuntu2204 --size "$1"\n' } },
+      // The sourced file may reassign $S (src/eval/azcli/interpret.ts): its value is unknown after it.
+      { name: 'size-reassigned-by-source', files: { 'deploy.sh': 'S=Standard_NC6\nsource ./env.sh\naz vm create -n vm1 -g rg --image Ubuntu2204 --size $S\n' } },
+      { name: 'size-reassigned-by-export-of-a-dotenv', files: { 'deploy.sh': 'S=Standard_NC6\nexport $(cat .env | xargs)\naz vm create -n vm1 -g rg --image Ubuntu2204 --size $S\n' } },
+      { name: 'size-reassigned-by-dot-sourcing', files: { 'deploy.ps1': "$s = 'Standard_NC6'\n. ./env.ps1\naz vm create -n vm1 -g rg --image Ubuntu2204 --size $s\n" } },
       {
         // The file alone names a retired size; the only command that uses it sets a current one (src/frontends/azure-cli-files.ts).
         name: 'file-set-current-size',

@@ -167,6 +167,90 @@ steps:
       },
     ],
   },
+  // The v2 formats: a broken Kubernetes manifest, Azure ML YAML and plan JSON are PARSE001 at the exact place.
+  k8s: {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'k8s/pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'bad-indentation',
+        files: {
+          'k8s/pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+⟦ ⟧bad: [1
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'compute.yml': `$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+min_instances: 0
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'nested-compact-mapping',
+        files: {
+          'compute.yml': `$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: ⟦a⟧mlcompute
+  min_instances: 0
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  'terraform-plan': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'plan.json': `{"format_version": "1.2", "terraform_version": "1.9.5", "planned_values": {"root_module": {}}, "resource_changes": []}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'stray-bracket',
+        files: {
+          'plan.json': `{"format_version": "1.2", "planned_values": ⟦]⟧}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
 };
 
 ruleTester('PARSE001', converted);

@@ -200,6 +200,144 @@ jobs:
       },
     ],
   },
+  // k8s: the suppression comment is read from this format's files too.
+  'k8s': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'k8s/pod.yaml': `# mlops-iac-lint-ignore K8S001 until=2099-01-31 -- accepted for the demo
+apiVersion: v1
+kind: Pod
+metadata:
+  name: trainer
+spec:
+  containers:
+    - name: train
+      image: ghcr.io/example/train:1.0
+      resources:
+        limits:
+          nvidia.com/gpu: 1
+`,
+        },
+        options: { rules: ['K8S001'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-reason',
+        files: {
+          'k8s/pod.yaml': `⟦# mlops-iac-lint-ignore K8S001⟧
+apiVersion: v1
+kind: Pod
+metadata:
+  name: trainer
+spec:
+  containers:
+    - name: train
+      image: ghcr.io/example/train:1.0
+      resources:
+        limits:
+          nvidia.com/gpu: 1
+`,
+        },
+        options: { rules: ['K8S001'] },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  // azureml-yaml: the suppression comment is read from this format's files too.
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'compute.yml': `# mlops-iac-lint-ignore AML004 until=2099-01-31 -- accepted for the demo
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC6s_v3
+min_instances: 1
+max_instances: 4
+`,
+        },
+        options: { rules: ['AML004'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-reason',
+        files: {
+          'compute.yml': `⟦# mlops-iac-lint-ignore AML004⟧
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC6s_v3
+min_instances: 1
+max_instances: 4
+`,
+        },
+        options: { rules: ['AML004'] },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  // script: the suppression comment is read from this format's files too.
+  'script': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'scripts/train.sh': `# mlops-iac-lint-ignore CI001 until=2099-01-31 -- accepted for the demo
+az ml job create --file job.yml
+`,
+        },
+        options: { rules: ['CI001'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-reason',
+        files: {
+          'scripts/train.sh': `⟦# mlops-iac-lint-ignore CI001⟧
+az ml job create --file job.yml
+`,
+        },
+        options: { rules: ['CI001'] },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+  // azure-cli: the suppression comment is read from this format's files too.
+  'azure-cli': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'deploy.sh': `# mlops-iac-lint-ignore KV001 until=2099-01-31 -- accepted for the demo
+az keyvault create -n kv-ml -g rg-ml
+`,
+        },
+        options: { rules: ['KV001'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-reason',
+        files: {
+          'deploy.sh': `⟦# mlops-iac-lint-ignore KV001⟧
+az keyvault create -n kv-ml -g rg-ml
+`,
+        },
+        options: { rules: ['KV001'] },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
 };
 
 ruleTester('SUP001', converted);

@@ -20,6 +20,25 @@ resource "azurerm_key_vault" "kv" {
         },
         options: { rules: ['KV001'] },
       },
+      {
+        // The finding is at the variable default; the directive covers the resource that reads it.
+        name: 'covers-a-value-from-a-variable-default',
+        files: {
+          'main.tf': `
+variable "size" {
+  default = "Standard_NC6"
+}
+# mlops-iac-lint-ignore GPU004 -- legacy pool
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = var.size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        options: { rules: ['GPU004'] },
+      },
     ],
     invalid: [
       {
@@ -173,6 +192,188 @@ jobs:
 `,
         },
         options: { rules: ['CI004'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+  'k8s': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'k8s/pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: trainer
+spec:
+  containers:
+    - name: train
+      image: ghcr.io/example/train:1.0
+      resources:
+        limits:
+          nvidia.com/gpu: 1 # mlops-iac-lint-ignore K8S001 -- the GPU pool of this cluster has no taint
+`,
+        },
+        options: { rules: ['K8S001'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'suppresses-nothing',
+        files: {
+          'k8s/pod.yaml': `⟦# mlops-iac-lint-ignore K8S002 -- was needed once⟧
+apiVersion: v1
+kind: Pod
+metadata:
+  name: trainer
+spec:
+  containers:
+    - name: train
+      image: ghcr.io/example/train:1.0
+      resources:
+        limits:
+          nvidia.com/gpu: 1
+`,
+        },
+        options: { rules: ['K8S002'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+  'azureml-yaml': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'compute.yml': `$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC6s_v3
+min_instances: 1 # mlops-iac-lint-ignore AML004 -- a warm node for the nightly demo
+max_instances: 4
+`,
+        },
+        options: { rules: ['AML004'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'suppresses-nothing',
+        files: {
+          'compute.yml': `⟦# mlops-iac-lint-ignore AML004 -- was needed once⟧
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_NC6s_v3
+min_instances: 0
+max_instances: 4
+`,
+        },
+        options: { rules: ['AML004'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+  'script': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'scripts/deploy.sh': `terraform init
+# mlops-iac-lint-ignore CI005 -- sandbox subscription, recreated nightly
+terraform apply -auto-approve
+`,
+        },
+        options: { rules: ['CI005'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'suppresses-nothing',
+        files: {
+          'scripts/train.sh': `⟦# mlops-iac-lint-ignore CI005 -- was needed once⟧
+terraform apply tfplan
+`,
+        },
+        options: { rules: ['CI005'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
+  'azure-cli': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'deploy.sh': `# mlops-iac-lint-ignore KV001 -- throwaway vault
+az keyvault create -n kv-ml -g rg-ml
+`,
+        },
+        options: { rules: ['KV001'] },
+      },
+      {
+        name: 'covers-a-backslash-continued-command',
+        files: { 'deploy.sh': '# mlops-iac-lint-ignore ACR001 -- build agents pull with the admin user\naz acr create -n acr1 -g rg --sku Basic \\\n  --admin-enabled true\n' },
+        options: { rules: ['ACR001'] },
+      },
+      {
+        name: 'covers-a-backtick-continued-command',
+        files: { 'deploy.ps1': '# mlops-iac-lint-ignore ACR001 -- build agents pull with the admin user\naz acr create -n acr1 -g rg --sku Basic `\n  --admin-enabled true\n' },
+        options: { rules: ['ACR001'] },
+      },
+      {
+        name: 'covers-a-continued-command-in-a-workflow-run-script',
+        files: {
+          '.github/workflows/deploy.yml': `
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          # mlops-iac-lint-ignore ACR001 -- build agents pull with the admin user
+          az acr create -n acr1 -g rg --sku Basic \\
+            --admin-enabled true
+`,
+        },
+        options: { rules: ['ACR001'] },
+      },
+      {
+        // The finding is at the assignment (the value's origin); the directive covers the command that reads it.
+        name: 'covers-a-value-assigned-before-the-command',
+        files: { 'deploy.sh': 'SIZE=Standard_NC6\n# mlops-iac-lint-ignore GPU004 -- legacy pool, removed in Q3\naz aks nodepool add -g rg --cluster-name aks -n gpu --node-taints sku=gpu:NoSchedule \\\n  --node-vm-size $SIZE\n' },
+        options: { rules: ['GPU004'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'suppresses-nothing',
+        files: {
+          'deploy.sh': `⟦# mlops-iac-lint-ignore KV001 -- was needed once⟧
+az keyvault create -n kv-ml -g rg-ml --enable-purge-protection true
+`,
+        },
+        options: { rules: ['KV001'] },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
+        // One assignment read by two commands is one finding: a directive above one of them does not hide the other.
+        name: 'does-not-cover-a-value-another-command-also-reads',
+        files: { 'deploy.sh': 'SIZE=Standard_NC6\n⟦# mlops-iac-lint-ignore GPU004 -- legacy pool⟧\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
+        options: { rules: ['GPU004'] },
+        level: 'note',
+        env: 'unknown',
+      },
+      {
+        // The scope ends with the command: the next command is not covered.
+        name: 'does-not-reach-the-next-command',
+        files: { 'deploy.sh': '⟦# mlops-iac-lint-ignore ACR001 -- only the first registry⟧\naz acr create -n acr1 -g rg --sku Basic \\\n  --admin-enabled false\naz acr create -n acr2 -g rg --sku Basic --admin-enabled true\n' },
+        options: { rules: ['ACR001'] },
         level: 'note',
         env: 'unknown',
       },

@@ -678,7 +678,22 @@ jobs:
         level: 'error',
         env: 'unknown',
         messageId: 'noCostCenter',
+        messageIncludes: 'add a "cost-center" tag to its --tags.',
       },
+      // Every az resource names the flag in the fix text, written or not.
+      ...[
+        ['aks-nodepool-add', 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule', '--tags'],
+        ['vmss-create', 'az vmss create -n ss -g rg --image Ubuntu2204 --vm-sku Standard_NC6s_v3', '--tags'],
+        ['vm-create', 'az vm create -n vm1 -g rg --image Ubuntu2204 --size Standard_NC6s_v3', '--tags'],
+        ['aks-create-default-pool', 'az aks create -n aks -g rg -s Standard_NC6s_v3 --tags cost-center=1', '--nodepool-tags'],
+      ].map(([name, cmd, flag]) => ({
+        name: `${name}-names-${flag}`,
+        files: { 'deploy.sh': `⟦az⟧${cmd!.slice(2)}\n` },
+        level: 'error' as const,
+        env: 'unknown' as const,
+        messageId: 'noCostCenter',
+        messageIncludes: `add a "cost-center" tag to its ${flag}.`,
+      })),
       {
         name: 'mlops-templates-github-call',
         files: {

@@ -7,13 +7,14 @@
  * `declare` assignments, `${X:=lit}`; PowerShell `$x = 'lit'` / `$env:X = 'lit'` outside
  * braces. `if`/`elif`/`else` and `case` branches: a variable keeps a known value after the
  * block only when every path (the fall-through path included) gives the same value. Loop
- * variables, `read`, and assignments from anything else are unknown. Commented-out
+ * variables, `read`, and assignments from anything else are unknown; after `source`, `eval`,
+ * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
  * commands run nothing.
  */
 import type { Location } from '../../core/source.js';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { expandWord, lookup, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, lookup, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
   script: CiScript;
@@ -24,6 +25,8 @@ export interface AzInvocation {
   words: ExpandedWord[];
   /** Inside an `if`/`case`/loop/function body, or after `||`/`&&`: it may not run (it is still linted). */
   conditional: boolean;
+  /** An unclosed quote runs into its words: they may hold any flags. */
+  unclosedQuote?: boolean;
 }
 
 /** A heredoc whose body a command writes to a file (`cat > compute.yml <<EOF`). */
@@ -56,6 +59,7 @@ export interface ScriptRun {
 }
 
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
 const DECLARERS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
 /** Words that open, continue or close a compound command and may precede a simple command. */
 const LEADING = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
@@ -109,6 +113,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   let psDepth = 0;
   let statement = -1;
   let afterOperator = false;
+  /** `set -a` / `set -o allexport`: every later assignment is exported. */
+  let allExport = false;
 
   const set = (name: string, v: Value): void => {
     env.set(name, v);
@@ -188,10 +194,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const top = frames[frames.length - 1];
     if (top?.kind === 'case' && rest.length === 1 && (head === '*' || head === '*)')) top.hasElse = true;
-    if (head === 'read') {
-      for (const w of rest.slice(1)) if (/^[A-Za-z_]\w*$/.test(w.text)) set(w.text, unknown(`$${w.text} is read at run time`));
-      continue;
-    }
     if (head === 'unset') {
       for (const w of rest.slice(1)) env.delete(w.text);
       continue;
@@ -222,10 +224,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const substituted = next !== undefined && next.statement === cmd.statement && (next.after === '$(' || next.after === '`');
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw)!;
-        if (head === 'export') exported.add(m[1]!);
+        if (head === 'export' || allExport) exported.add(m[1]!);
         if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1]!, unknown(`$${m[1]} is assigned the output of a command`));
         else assignWord(w, m);
       }
+      // `export X`, `declare "U=…"`, `export $(cat .env | xargs)`: the words after the literal assignments.
+      if (declarer) for (const w of rest.slice(j)) declared(w, head);
+      // `export $(cat .env | xargs)`: the lexer splits the substitution off; its output is the assignment words.
+      const last = assignments[assignments.length - 1];
+      const consumed = last !== undefined && j === rest.length && last.raw.length === ASSIGN.exec(last.raw)![0].length;
+      if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
     const program = rest[j]!;
@@ -234,13 +242,114 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (program.text !== 'az') for (const w of rest.slice(j)) if (/\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
     if (program.text === 'az') {
       const expanded: ExpandedWord[] = [];
-      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(expandWord(w, env, ctx, set)));
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator });
+      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(unclosed(expandWord(w, env, ctx, set))));
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
     recordCall(rest.slice(j));
+    // A subshell's assignments (`$(source x.sh)`) do not reach the script.
+    if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   return { invocations, heredocs, env, assigned, calls };
+
+  /** The word an unclosed quote runs to the end of the script in: it may hide any flags (absent flags become unknown). */
+  function unclosed(e: ExpandedWord): ExpandedWord {
+    const u = script.unterminated;
+    if (!u) return e;
+    const at = u.range.start.offset;
+    if (!(e.word.range.start.offset <= at && at < e.word.range.end.offset)) return e;
+    const value = unknown(`an unclosed ${u.quote} quote runs to the end of the script`, { file, range: u.range });
+    return { ...e, segments: [{ text: '', from: 0, to: e.word.raw.length, value, unquoted: true }], text: undefined, opaque: true };
+  }
+
+  function unclosedIn(words: ExpandedWord[]): { unclosedQuote?: boolean } {
+    const at = script.unterminated?.range.start.offset;
+    return at !== undefined && words.some((w) => w.word.range.start.offset <= at && at < w.word.range.end.offset) ? { unclosedQuote: true } : {};
+  }
+
+  /** Every variable the script has not assigned literally since now: unknown (RULES.md: unknown values are never reported). */
+  function forgetAll(reason: string): void {
+    const v = unknown(reason);
+    for (const name of [...env.keys()]) if (name !== ANY_VARIABLE) forget(name, v);
+    forget(ANY_VARIABLE, v);
+  }
+  /** A variable the command assigns at run time: unknown from here on (not a literal assignment, so `assigned` keeps the last literal). */
+  function forget(name: string, v: Value): void {
+    env.set(name, v);
+    const top = frames[frames.length - 1];
+    if (top?.kind === 'case') {
+      const list = top.caseValues.get(name) ?? [];
+      list.push(v);
+      top.caseValues.set(name, list);
+    }
+  }
+  /**
+   * Builtins that assign variables other than by a literal `X=…` word: `source`/`.`/`eval`
+   * may assign any variable; `read`, `mapfile`/`readarray`, `printf -v`, `getopts`, `let`
+   * assign the variables they name. `set -a` exports every later assignment.
+   */
+  function shellAssigns(program: CiWord, args: CiWord[]): void {
+    const p = program.text;
+    if (p === 'source' || p === '.') return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? 'file'}`);
+    if (p === 'eval') return forgetAll('variables may be set by eval');
+    if (p === 'set') {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i]!.text;
+        if ((/^-[a-zA-Z]*a/.test(a) && !a.startsWith('--')) || (a === '-o' && args[i + 1]?.text === 'allexport')) allExport = true;
+        if ((/^\+[a-zA-Z]*a/.test(a)) || (a === '+o' && args[i + 1]?.text === 'allexport')) allExport = false;
+      }
+      return;
+    }
+    const named = (name: string | undefined, why: string): void => {
+      if (name && isName(name)) set(name, unknown(`$${name} ${why}`));
+    };
+    if (p === 'read' || p === 'mapfile' || p === 'readarray') {
+      // Option arguments (`-p prompt`, `-d ,`) may be taken for names: that only loses knowledge.
+      for (const w of args) named(w.text, 'is read at run time');
+      if (p !== 'read') named('MAPFILE', 'is read at run time');
+      else named('REPLY', 'is read at run time');
+      return;
+    }
+    if (p === 'printf') {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i]!.text;
+        if (a === '-v') named(args[i + 1]?.text, 'is set by printf -v');
+        else if (a.startsWith('-v')) named(a.slice(2), 'is set by printf -v');
+        if (!a.startsWith('-')) break;
+      }
+      return;
+    }
+    if (p === 'getopts') {
+      named(args[1]?.text, 'is set by getopts');
+      named('OPTARG', 'is set by getopts');
+      named('OPTIND', 'is set by getopts');
+      return;
+    }
+    if (p === 'let') for (const w of args) named(/^([A-Za-z_]\w*)/.exec(w.text)?.[1], 'is computed by let');
+  }
+
+  /** One word of `export`/`declare`/`local`/`readonly`/`typeset` after its literal assignments. */
+  function declared(w: CiWord, declarer: string): void {
+    const m = ASSIGN.exec(w.raw);
+    if (m) {
+      if (declarer === 'export' || allExport) exported.add(m[1]!);
+      assignWord(w, m);
+      return;
+    }
+    if (w.raw.startsWith('-') || w.raw.startsWith('+')) return;
+    if (isName(w.raw)) {
+      if (declarer === 'export') exported.add(w.raw);
+      return;
+    }
+    // A quoted or computed assignment word (`"U=$x"`, `$(cat .env | xargs)`): the name when it is written literally, else any variable.
+    const quoted = /^(["']?)([A-Za-z_]\w*)\+?=/.exec(w.raw);
+    if (quoted && quoted[1] && w.raw.slice(1).indexOf(quoted[1]) > quoted[2]!.length) {
+      if (declarer === 'export') exported.add(quoted[2]!);
+      set(quoted[2]!, unknown(`$${quoted[2]} is assigned by a quoted ${declarer} word`));
+      return;
+    }
+    forgetAll(`variables may be set by ${declarer} ${w.raw.slice(0, 40)}`);
+  }
 
   function recordCall(words: CiWord[]): void {
     const shells = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
@@ -250,7 +359,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const path = expandWord(target, env, ctx).text;
     if (path === undefined) return;
     const inherited: Env = new Map();
-    for (const [k, v] of env) if (exported.has(k)) inherited.set(k, v);
+    // After `source`/`export $(…)` any variable may be exported with any value: the called script cannot know its own either.
+    for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
     calls.push({ path, env: inherited });
   }
 
@@ -291,6 +401,38 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
 
+  /**
+   * PowerShell statements that assign variables other than by `$x = …`: dot-sourcing
+   * (`. ./env.ps1`), `Invoke-Expression`/`iex` and `[Environment]::SetEnvironmentVariable`
+   * may assign any; `Set-Variable`/`New-Variable -Name X` and `Set-Item env:X` assign the one
+   * they name (any, when the name is computed).
+   */
+  function psAssigns(words: CiWord[]): void {
+    if (words[0]!.raw === '.' && words.length > 1) return forgetAll(`variables may be set by the dot-sourced ${words[1]!.raw}`);
+    const unquote = (t: string): string => t.replace(/^(['"])(.*)\1$/s, '$2');
+    for (let i = 0; i < words.length; i++) {
+      const t = words[i]!.raw.toLowerCase();
+      if (t === 'invoke-expression' || t === 'iex') return forgetAll('variables may be set by Invoke-Expression');
+      if (t.startsWith('[environment]::setenvironmentvariable') || t.startsWith('[system.environment]::setenvironmentvariable')) return forgetAll('environment variables may be set by SetEnvironmentVariable');
+      if (['set-variable', 'sv', 'new-variable', 'nv'].includes(t)) {
+        const args = words.slice(i + 1);
+        const at = args.findIndex((w) => /^-n(a(me?)?)?$/i.test(w.raw));
+        const nameWord = at >= 0 ? args[at + 1] : args.find((w) => !w.raw.startsWith('-'));
+        const name = nameWord ? unquote(nameWord.raw) : '';
+        if (isName(name)) set(name, unknown(`$${name} is set by ${words[i]!.raw}`));
+        else return forgetAll(`variables may be set by ${words[i]!.raw} ${nameWord?.raw ?? ''}`.trim());
+      }
+      if (['set-item', 'si', 'new-item', 'ni', 'set-content', 'add-content', 'ac'].includes(t)) {
+        for (const w of words.slice(i + 1)) {
+          const m = /^(?:env|variable):[\\/]?(.*)$/i.exec(unquote(w.raw.replace(/^-path$/i, '')));
+          if (!m) continue;
+          if (isName(m[1]!)) set(m[1]!, unknown(`$${m[1]} is set by ${words[i]!.raw}`));
+          else return forgetAll(`variables may be set by ${words[i]!.raw} ${w.raw}`);
+        }
+      }
+    }
+  }
+
   function psCommand(cmd: CiCommand): void {
     const all = joinExpressions(cmd.argv);
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
@@ -305,6 +447,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
+    psAssigns(words);
     const first = words[0]!;
     // `$x = 'lit'`, `$env:X = 'lit'`, `$x='lit'`
     const m = /^\$((?:env:)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
@@ -329,9 +472,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const expanded: ExpandedWord[] = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === '}') break;
-      expanded.push(...splitWords(expandWord(w, env, ctx)));
+      expanded.push(...splitWords(unclosed(expandWord(w, env, ctx))));
     }
-    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || azAt > 0 });
+    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
   }
 }
 

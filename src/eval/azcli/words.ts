@@ -63,11 +63,18 @@ function balanced(raw: string, i: number, open: string, close: string): number {
   return -1;
 }
 
+/**
+ * The binding of every variable the script has not assigned since a statement that may have
+ * assigned any variable (`source`, `eval`, `export $(…)`, PowerShell dot-sourcing,
+ * `Invoke-Expression`): unknown. Not a valid variable name, so it never collides.
+ */
+export const ANY_VARIABLE = '*';
+
 export function lookup(env: Env, name: string, ps: boolean): Value | undefined {
-  if (!ps) return env.get(name);
+  if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
   const n = name.toLowerCase();
   for (const [k, v] of env) if (k.toLowerCase() === n) return v;
-  return undefined;
+  return env.get(ANY_VARIABLE);
 }
 
 /**

@@ -4,9 +4,9 @@
  * resources of the module (a local `.bicep` as a child scope, a local `.json` template through
  * the ARM evaluator, read through the `Host`), with the enclosing deployment names and conditions.
  */
+import path from 'node:path';
 import { obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
-import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import { getProp, parseJsonc, type JsonNode } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
@@ -121,7 +121,7 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && 'parsed' in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = new Map<string, Location>();

@@ -97,5 +97,6 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
     exact: sn.exact,
     commands,
     comments,
+    ...(sn.unterminated ? { unterminated: { quote: sn.unterminated.quote, range: sn.unterminated.range, statement: sn.unterminated.command } } : {}),
   };
 }

@@ -225,6 +225,8 @@ export interface CiScript {
   /** Every simple command, in order (commented-out ones included, marked). */
   commands: CiCommand[];
   comments: CiComment[];
+  /** The first quote never closed (the `statement` of the commands it swallows): what follows is not read as commands. */
+  unterminated?: { quote: string; range: Range; statement: number };
 }
 
 export type CiStepKind = 'uses' | 'run' | 'task' | 'script' | 'bash' | 'pwsh' | 'powershell' | 'template';

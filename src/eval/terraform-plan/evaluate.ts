@@ -119,6 +119,17 @@ export function evaluatePlan(input: PlanInput): PlanEvaluation {
       });
       return out;
     }
+    if (head.wrongShape) {
+      // Hand-written or damaged: a plan whose resources cannot be read is an error, never a silent pass.
+      const w = head.wrongShape;
+      const a = (k: string): string => (k === 'array' || k === 'object' ? `an ${k}` : `a ${k}`);
+      out.problems.push({
+        ruleId: 'PARSE001',
+        message: `Terraform plan JSON "${w.key}" is ${a(w.kind)}, not ${a(w.expected)} as Terraform writes it; the plan is not linted`,
+        location: at(w.at),
+      });
+      return out;
+    }
     for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
     const mapper = new SourceMapper(input, head.configuration, head.variables);
     out.rootDir = mapper.rootDir;

@@ -6,7 +6,7 @@
  * `planned_values`, `prior_state`, `resource_drift` and the `before` halves are never kept.
  */
 import type { Position } from '../../core/source.js';
-import { JsonStreamError, streamJson, type JsonPath } from '../../parse/json/stream.js';
+import { JsonStreamError, streamJson, type JsonPath, type JsonValueKind } from '../../parse/json/stream.js';
 
 export type ChunkSource = () => Iterator<string, void> | undefined;
 
@@ -53,7 +53,15 @@ export interface PlanHead {
   /** `variables`: the resolved inputs by name. */
   variables: Map<string, unknown>;
   configuration?: ConfigModule;
+  /**
+   * A top-level member whose shape is not the one Terraform writes (`resource_changes` not an
+   * array, `planned_values` not an object): the first one, where it starts and what it is.
+   */
+  wrongShape?: { key: string; kind: JsonValueKind; expected: JsonValueKind; at: Position };
 }
+
+/** The shapes of the top-level members the linter reads (Terraform's JSON output format). */
+const TOP_SHAPES: Readonly<Record<string, JsonValueKind>> = { resource_changes: 'array', planned_values: 'object' };
 
 export class PlanReadError extends Error {
   constructor(
@@ -106,9 +114,11 @@ export function looksLikePlan(chunks: ChunkSource): boolean {
 export function readPlanHead(chunks: ChunkSource): PlanHead | undefined {
   const head: PlanHead = { variables: new Map() };
   const ok = run(chunks, {
-    at(path) {
+    at(path, start, kind) {
       if (path.length === 0) return 'enter';
       if (isKey(path, 'format_version') || isKey(path, 'variables') || isKey(path, 'configuration')) return 'raw';
+      const expected = path.length === 1 ? TOP_SHAPES[path[0] as string] : undefined;
+      if (expected && kind !== expected && kind !== 'literal') head.wrongShape ??= { key: path[0] as string, kind, expected, at: start };
       return 'skip';
     },
     raw(path, text, start) {

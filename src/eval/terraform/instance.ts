@@ -64,7 +64,7 @@ export type ModuleLoader = (dir: string) => ModuleSource | undefined;
  * Finds the local copy of a remote module call (the root's module manifest): its folder, or
  * why there is none. `key` is the call path (`a.b`), `source`/`version` as written.
  */
-export type RemoteModuleResolver = (key: string, source: string, version: string | undefined) => { dir: string } | { reason: string };
+export type RemoteModuleResolver = (key: string, source: string, version: string | undefined) => { dir: string; version?: string } | { reason: string };
 
 export interface InstanceOptions {
   /** Address prefix: '' for a root, `module.a.` for a child. */
@@ -432,7 +432,10 @@ export class ModuleInstance {
       }
       childDir = found.dir;
       const at = blockHeader(call.node, call.file);
-      vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir] } : { call: at, source: written, dirs: [childDir] };
+      const copy = { dir: childDir, name: childKey, source: written, ...(found.version ? { version: found.version } : {}) };
+      vendored = vendored
+        ? { ...vendored, dirs: [...vendored.dirs, childDir], copies: [...(vendored.copies ?? []), copy] }
+        : { call: at, source: written, dirs: [childDir], copies: [copy] };
     }
     const ancestors = [...(this.opts.ancestors ?? []), this.src.dir];
     if (ancestors.includes(childDir)) {

@@ -109,11 +109,11 @@ export function remoteCopyDir(
   source: string,
   version: string | undefined,
   insideRoot: (dir: string) => boolean,
-): { dir: string } | { reason: string } {
+): { dir: string; version?: string } | { reason: string } {
   const r = resolveRemoteCall(manifest, key, source, version);
   if (r.kind === 'none') return { reason: r.reason };
   if (!insideRoot(r.record.dir)) return { reason: `the module manifest's copy (${r.record.dir}) is outside the scanned folder` };
-  return { dir: r.record.dir };
+  return { dir: r.record.dir, ...(r.record.version ? { version: r.record.version } : {}) };
 }
 
 type Version = number[];

@@ -45,6 +45,14 @@ export function computeTypeFromArm(raw: string): AmlComputeType {
 
 /** The list of start/stop schedules under a compute instance's `schedules` property. */
 export const START_STOP_SCHEDULES = 'computeStartStop';
+/**
+ * The start/stop schedule list as each format writes it under `schedules` (the Azure ML YAML
+ * front end reads `compute_start_stop` into the ARM shape; messages name the written key).
+ * https://learn.microsoft.com/azure/machine-learning/reference-yaml-compute-instance
+ */
+export function startStopSchedulesKey(format: string): string {
+  return format === 'azureml-yaml' ? 'compute_start_stop' : START_STOP_SCHEDULES;
+}
 /** A schedule's `action` that stops the instance. */
 export const STOP_ACTION = 'stop';
 /** A schedule's `status` that makes it inert. */

@@ -14,10 +14,22 @@ import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 
 export type JsonPath = readonly (string | number)[];
 export type StreamAction = 'enter' | 'raw' | 'skip' | 'stop';
+export type JsonValueKind = 'object' | 'array' | 'string' | 'number' | 'literal';
+
+function kindOf(c: number): JsonValueKind {
+  if (c === 0x7b) return 'object';
+  if (c === 0x5b) return 'array';
+  if (c === 0x22) return 'string';
+  return c === 0x2d || (c >= 0x30 && c <= 0x39) ? 'number' : 'literal';
+}
 
 export interface StreamVisitor {
-  /** What to do with the value at `path` (keys and indices from the root); `start` is where it begins. */
-  at(path: JsonPath, start: Position): StreamAction;
+  /**
+   * What to do with the value at `path` (keys and indices from the root); `start` is where it
+   * begins, `kind` what its first character says it is (so a reader can refuse a wrong shape
+   * without reading the value).
+   */
+  at(path: JsonPath, start: Position, kind: JsonValueKind): StreamAction;
   /** A value asked for with `raw`: its JSON text. Returning false stops the read. */
   raw?(path: JsonPath, text: string, start: Position): boolean | void;
   /** An entered object or array ended; `end` is the position after its closing bracket. */
@@ -190,7 +202,7 @@ export function streamJson(chunks: Iterator<string, void>, visitor: StreamVisito
     const c = r.peek();
     if (c === -1) r.fail('Expected a value here');
     const start = r.position();
-    const action = visitor.at(path, start);
+    const action = visitor.at(path, start, kindOf(c));
     if (action === 'stop') throw STOP;
     if (action === 'skip') return r.skip(depth);
     if (action === 'raw') {

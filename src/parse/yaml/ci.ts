@@ -8,6 +8,7 @@
  * be read).
  */
 import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import type { CST, Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
@@ -147,7 +148,10 @@ export interface CiDocument {
   errors: CiParseError[];
   /** Every YAML `#` comment and every comment inside a script, in file order. */
   comments: CiComment[];
-  /** Ranges of the YAML blocks (a key with a collection value, a collection item), for suppression scopes. */
+  /**
+   * Ranges of the YAML blocks (a key with a collection value, a collection item) and of every
+   * script command (continuation lines and heredoc body included), for suppression scopes.
+   */
   blocks: Range[];
   /** Every script snippet: `run:`, `script:`, `bash:`, `pwsh:`, `powershell:`, `inlineScript:`, task `script` inputs, or the whole file. */
   scripts: ScriptSnippet[];
@@ -556,6 +560,20 @@ function commentSnippet(file: string, lineMap: LineMap, comments: [number, strin
   });
 }
 
+/**
+ * Each command's full range — its continuation lines (`\`, PowerShell backtick) and the body
+ * of the heredoc it reads — so a directive above the command's first line covers all of it.
+ */
+function commandBlocks(sn: ScriptSnippet): Range[] {
+  const out: Range[] = [];
+  for (const c of sn.commands) {
+    if (c.commented) continue;
+    const end = c.heredoc && c.heredoc.range.end.offset > c.range.end.offset ? c.heredoc.range.end : c.range.end;
+    if (end.line > c.range.start.line) out.push({ start: c.range.start, end });
+  }
+  return out;
+}
+
 function languageOfScript(file: string): ScriptLanguage {
   return /\.ps1$/i.test(file) ? 'powershell' : 'shell';
 }
@@ -582,6 +600,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
     });
     doc.scripts.push(sn);
     for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: 'script' });
+    doc.blocks = commandBlocks(sn);
     return doc;
   }
 
@@ -617,6 +636,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
       if (err.code) pe.code = err.code;
       doc.errors.push(pe);
     }
+    for (const a of unresolvedAliases(d)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
 
   try {
@@ -640,6 +660,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
 
   for (const sn of doc.scripts) {
     for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: 'script' });
+    doc.blocks.push(...commandBlocks(sn));
   }
   doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
   doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);

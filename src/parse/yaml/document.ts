@@ -11,6 +11,7 @@ import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
 import { yamlTreeBlockRanges } from './blocks.js';
 import { yamlTree, type YamlMap, type YamlTree } from './tree.js';
+import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 
 export interface YamlParseError {
   message: string;
@@ -82,6 +83,7 @@ export function parseYamlFile(text: string): ParsedYaml {
       const [s, e] = err.pos;
       out.errors.push({ message: err.message.split('\n')[0] ?? err.message, range: lineMap.range(s, Math.max(s, e)) });
     }
+    for (const a of unresolvedAliases(d)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === undefined) continue;
     const tree = yamlTree(d.contents, lineMap);
     out.documents.push(tree);

@@ -81,6 +81,11 @@ export interface ScriptSnippet {
   range: Range;
   commands: ScriptCommand[];
   comments: ScriptComment[];
+  /**
+   * The first quote that is never closed (the shell would stop with a syntax error): the
+   * rest of its logical command is one word, so what it hides is not read as commands.
+   */
+  unterminated?: { quote: string; range: Range; command: number };
 }
 
 /** File range of value indices [start, end) of a snippet. */
@@ -333,7 +338,7 @@ function substitutionIsWord(text: string, i: number): boolean {
   return !/[\s(]/.test(text.slice(i + 2, close));
 }
 
-function tokenize(text: string, lang: ScriptLanguage): { text: string; start: number; end: number; op: boolean }[] {
+function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number } = {}): { text: string; start: number; end: number; op: boolean }[] {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
   const out: { text: string; start: number; end: number; op: boolean }[] = [];
@@ -391,6 +396,7 @@ function tokenize(text: string, lang: ScriptLanguage): { text: string; start: nu
       }
       if (ch === "'" || ch === '"') {
         quote = ch;
+        state.openQuote = i;
         i++;
         continue;
       }
@@ -414,11 +420,13 @@ function tokenize(text: string, lang: ScriptLanguage): { text: string; start: nu
       word += ch;
       i++;
     }
+    if (quote === '') state.openQuote = undefined;
     if (i === start) {
       i++;
       continue;
     }
     out.push({ text: word, start, end: i, op: false });
+    if (quote !== '') break;
   }
   return out;
 }
@@ -459,7 +467,8 @@ export function buildSnippet(args: {
   }
   for (const raw of res.commands) {
     const map = Int32Array.from(raw.map);
-    const tokens: ScriptToken[] = tokenize(raw.text, args.language).map((t) => ({
+    const state: { openQuote?: number } = {};
+    const tokens: ScriptToken[] = tokenize(raw.text, args.language, state).map((t) => ({
       text: t.text,
       raw: raw.text.slice(t.start, t.end),
       start: t.start,
@@ -484,6 +493,10 @@ export function buildSnippet(args: {
       const at = h.start < sn.starts.length ? sn.starts[h.start]! : (sn.ends[sn.ends.length - 1] ?? sn.range.end.offset);
       const range = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at, at);
       command.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range };
+    }
+    if (state.openQuote !== undefined && !raw.commented && !sn.unterminated) {
+      const q = state.openQuote;
+      sn.unterminated = { quote: raw.text[q]!, range: lineMap.range(sn.starts[map[q]!]!, sn.ends[map[q]!]!), command: sn.commands.length };
     }
     sn.commands.push(command);
   }
