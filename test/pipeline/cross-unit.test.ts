@@ -125,6 +125,32 @@ describe('K8S001 with the GPU pool in another unit (a Terraform folder)', () => 
   });
 });
 
+describe('K8S001: the pools of the nearest project, from the units\' summaries', () => {
+  const opts = (dir: string, more: Partial<LintOptions> = {}): LintOptions => ({ paths: [dir], root: dir, noConfig: true, today: '2026-12-01', rules: ['K8S001'], ...more });
+  // Two repositories side by side: each manifest is judged against its own repository's pool.
+  const files = {
+    'repo-a/infra/main.tf': tfPool('["sku=gpu:NoSchedule"]'),
+    'repo-a/k8s/job.yaml': job('train-a'),
+    'repo-b/infra/main.tf': tfPool('["accelerator=a100:NoSchedule"]'),
+    'repo-b/k8s/job.yaml': job('train-b', '      tolerations:\n        - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n'),
+  };
+
+  it('pairs each manifest with its own project\'s pool, the same with a warm cache and as the union of shards', async () => {
+    const dir = tree(files);
+    const plain = await lint(opts(dir));
+    expect(plain.findings.map((f) => [path.relative(dir, f.location.file), /"([^"]+:NoSchedule)"/.exec(f.message)?.[1]])).toEqual([
+      ['repo-a/k8s/job.yaml', 'sku=gpu:NoSchedule'],
+      ['repo-b/k8s/job.yaml', 'accelerator=a100:NoSchedule'],
+    ]);
+    const cacheLocation = path.join(tree({}), 'cache');
+    await lint(opts(dir, { cache: true, cacheLocation }));
+    const warm = await lint(opts(dir, { cache: true, cacheLocation }));
+    expect(reports(warm, dir)).toBe(reports(plain, dir));
+    const shards = await Promise.all([1, 2, 3].map((index) => lint(opts(dir, { shard: { index, count: 3 } }))));
+    expect(shards.flatMap(findingLines).sort()).toEqual(findingLines(plain));
+  });
+});
+
 describe('az ml … --file across units', () => {
   const COMPUTE = 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n';
   const opts = (dir: string, more: Partial<LintOptions> = {}): LintOptions => ({ paths: [dir], root: dir, noConfig: true, today: '2026-12-01', rules: ['AML004'], ...more });
