@@ -120,97 +120,6 @@ var init_source = __esm({
   }
 });
 
-// src/eval/types.ts
-function describeVendoredPlace(l, v) {
-  const sep = (d) => d.endsWith("/") || d.endsWith("\\") ? d : d + (l.file.includes("\\") ? "\\" : "/");
-  const copy2 = [...v.copies ?? []].reverse().find((c) => l.file.startsWith(sep(c.dir)));
-  const dir = copy2?.dir ?? [...v.dirs].reverse().find((d) => l.file.startsWith(sep(d)));
-  const rel = dir ? l.file.slice(sep(dir).length).split("\\").join("/") : l.file.split(/[\\/]/).pop();
-  const who = copy2 ? `module "${copy2.name}" (${copy2.source}${copy2.version ? ` ${copy2.version}` : ""})` : `the module "${v.source}"`;
-  return `inside ${who}: ${rel}:${l.range.start.line}`;
-}
-function isVendoredFile(file, v) {
-  if (/[\\/]\.terraform[\\/]/.test(file)) return true;
-  return v.dirs.some((d) => file.startsWith(d.endsWith("/") || d.endsWith("\\") ? d : d + (file.includes("\\") ? "\\" : "/")));
-}
-var init_types = __esm({
-  "src/eval/types.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/resource.ts
-var init_resource = __esm({
-  "src/model/resource.ts"() {
-    "use strict";
-    init_types();
-  }
-});
-
-// src/core/env.ts
-function classifyWord(word) {
-  const w = word.toLowerCase();
-  if (PROD_WORDS.has(w)) return "prod";
-  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return "nonprod";
-  return void 0;
-}
-function envWords(value) {
-  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
-}
-function classifyWords(words) {
-  let prod = false;
-  let nonprod = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? "")) {
-      nonprod = true;
-      i++;
-      continue;
-    }
-    const env = classifyWord(w);
-    if (env === "prod") prod = true;
-    else if (env === "nonprod") nonprod = true;
-  }
-  if (prod && nonprod) return "unknown";
-  return prod ? "prod" : nonprod ? "nonprod" : void 0;
-}
-function classifyPath(relPath) {
-  const segments2 = relPath.split(/[\\/]+/).filter(Boolean);
-  for (let i = segments2.length - 1; i >= 0; i--) {
-    const env = classifyWords(envWords(segments2[i]));
-    if (env) return { env, word: segments2[i] };
-  }
-  return void 0;
-}
-function classifyValue(value) {
-  return classifyWords(envWords(value));
-}
-var PROD_WORDS, NONPROD_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
-var init_env = __esm({
-  "src/core/env.ts"() {
-    "use strict";
-    PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
-    NONPROD_WORDS = /* @__PURE__ */ new Set([
-      "dev",
-      "development",
-      "test",
-      "testing",
-      "qa",
-      "sandbox",
-      "sbx",
-      "sandpit",
-      "staging",
-      "stage",
-      "uat",
-      "preprod"
-    ]);
-    PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
-    PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
-    ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
-    ENV_TAG_NAMES = ["environment", "env"];
-  }
-});
-
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
@@ -740,12 +649,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path41) {
+function findNodeAtLocation(root, path42) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path41) {
+  for (let segment of path42) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -771,11 +680,11 @@ function findNodeAtLocation(root, path41) {
   }
   return node;
 }
-function contains2(node, offset, includeRightBound = false) {
+function contains(node, offset, includeRightBound = false) {
   return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
 }
 function findNodeAtOffset(node, offset, includeRightBound = false) {
-  if (contains2(node, offset, includeRightBound)) {
+  if (contains(node, offset, includeRightBound)) {
     const children = node.children;
     if (Array.isArray(children)) {
       for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
@@ -4853,8 +4762,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path41) {
-      let input = path41;
+    function removeDotSegments(path42) {
+      let input = path42;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4928,11 +4837,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path41) {
-      if (path41 === "" || path41[0] === "/") {
-        return removeDotSegments(path41);
+    function removeDotSegmentsRelative(path42) {
+      if (path42 === "" || path42[0] === "/") {
+        return removeDotSegments(path42);
       }
-      const segments2 = path41.split("/");
+      const segments2 = path42.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5295,8 +5204,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path41 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path41 && path41 !== "/" ? path41 : void 0;
+        const path42 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path42 && path42 !== "/" ? path42 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8530,7 +8439,7 @@ var require_ajv = __commonJS({
 });
 
 // src/eval/terraform/manifest.ts
-import path7 from "node:path";
+import path5 from "node:path";
 function parseManifest(file, text2, rootDir) {
   let json;
   try {
@@ -8545,7 +8454,7 @@ function parseManifest(file, text2, rootDir) {
     if (typeof m !== "object" || m === null) continue;
     const { Key: key, Source: source, Version: version, Dir: dir } = m;
     if (typeof key !== "string" || key === "" || typeof source !== "string" || typeof dir !== "string") continue;
-    const abs = path7.resolve(rootDir, dir.split("/").join(path7.sep));
+    const abs = path5.resolve(rootDir, dir.split("/").join(path5.sep));
     records.set(key, { key, source, ...typeof version === "string" && version !== "" ? { version } : {}, dir: abs });
   }
   return { file, records };
@@ -8577,7 +8486,7 @@ function resolveRemoteCall(manifest, key, source, version) {
   return { kind: "copy", record };
 }
 function manifestFile(rootDir, tfDataDir) {
-  return path7.join(path7.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
+  return path5.join(path5.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
 }
 function remoteCopyDir(manifest, key, source, version, insideRoot) {
   const r = resolveRemoteCall(manifest, key, source, version);
@@ -8640,12 +8549,95 @@ var init_manifest = __esm({
   }
 });
 
+// src/core/env.ts
+function classifyWord(word) {
+  const w = word.toLowerCase();
+  if (PROD_WORDS.has(w)) return "prod";
+  if (NONPROD_WORDS.has(w) || PREFIXED_PROD.test(w)) return "nonprod";
+  return void 0;
+}
+function envWords(value) {
+  return (value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
+}
+function classifyWords(words) {
+  let prod = false;
+  let nonprod = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (PREFIXES.has(w) && PROD_WORDS.has(words[i + 1] ?? "")) {
+      nonprod = true;
+      i++;
+      continue;
+    }
+    const env = classifyWord(w);
+    if (env === "prod") prod = true;
+    else if (env === "nonprod") nonprod = true;
+  }
+  if (prod && nonprod) return "unknown";
+  return prod ? "prod" : nonprod ? "nonprod" : void 0;
+}
+function classifyPath(relPath) {
+  const segments2 = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments2.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments2[i]));
+    if (env) return { env, word: segments2[i] };
+  }
+  return void 0;
+}
+function classifyValue(value) {
+  return classifyWords(envWords(value));
+}
+var PROD_WORDS, NONPROD_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
+var init_env = __esm({
+  "src/core/env.ts"() {
+    "use strict";
+    PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd", "live"]);
+    NONPROD_WORDS = /* @__PURE__ */ new Set([
+      "dev",
+      "development",
+      "test",
+      "testing",
+      "qa",
+      "sandbox",
+      "sbx",
+      "sandpit",
+      "staging",
+      "stage",
+      "uat",
+      "preprod"
+    ]);
+    PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
+    PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
+    ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
+    ENV_TAG_NAMES = ["environment", "env"];
+  }
+});
+
 // src/core/limits.ts
 var LOOP_INSTANCE_CAP;
 var init_limits = __esm({
   "src/core/limits.ts"() {
     "use strict";
     LOOP_INSTANCE_CAP = 1024;
+  }
+});
+
+// src/eval/types.ts
+function describeVendoredPlace(l, v) {
+  const sep = (d) => d.endsWith("/") || d.endsWith("\\") ? d : d + (l.file.includes("\\") ? "\\" : "/");
+  const copy2 = [...v.copies ?? []].reverse().find((c) => l.file.startsWith(sep(c.dir)));
+  const dir = copy2?.dir ?? [...v.dirs].reverse().find((d) => l.file.startsWith(sep(d)));
+  const rel = dir ? l.file.slice(sep(dir).length).split("\\").join("/") : l.file.split(/[\\/]/).pop();
+  const who = copy2 ? `module "${copy2.name}" (${copy2.source}${copy2.version ? ` ${copy2.version}` : ""})` : `the module "${v.source}"`;
+  return `inside ${who}: ${rel}:${l.range.start.line}`;
+}
+function isVendoredFile(file, v) {
+  if (/[\\/]\.terraform[\\/]/.test(file)) return true;
+  return v.dirs.some((d) => file.startsWith(d.endsWith("/") || d.endsWith("\\") ? d : d + (file.includes("\\") ? "\\" : "/")));
+}
+var init_types = __esm({
+  "src/eval/types.ts"() {
+    "use strict";
   }
 });
 
@@ -8978,9 +8970,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path41) {
+function valueAt(v, path42) {
   let cur = v;
-  for (const seg of path41.split(".")) {
+  for (const seg of path42.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -8988,9 +8980,9 @@ function valueAt(v, path41) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path41) {
+function chosenNullAt(v, path42) {
   let cur = v;
-  for (const seg of path41.split(".")) {
+  for (const seg of path42.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -9212,8 +9204,16 @@ var init_from_terraform = __esm({
   }
 });
 
+// src/model/resource.ts
+var init_resource = __esm({
+  "src/model/resource.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
 // src/frontends/remote-modules.ts
-import path11 from "node:path";
+import path9 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -9236,7 +9236,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path11.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path9.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -9282,1766 +9282,26 @@ var init_shared = __esm({
   }
 });
 
-// src/parse/json/blocks.ts
-function jsonObjectRanges(root, lineMap) {
-  const out = [];
-  const walk4 = (n) => {
-    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
-    for (const c of n.children ?? []) walk4(c);
-  };
-  if (root) walk4(root);
-  return out;
-}
-var init_blocks = __esm({
-  "src/parse/json/blocks.ts"() {
-    "use strict";
-  }
-});
-
-// src/eval/arm/detect.ts
-import * as path13 from "node:path";
-function candidatesByName(paramFile) {
-  const dir = path13.dirname(paramFile);
-  const base = path13.basename(paramFile);
-  const out = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path13.join(dir, `${m[1]}.json`));
-  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path13.join(dir, `${p[1]}.json`), path13.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path13.join(dir, "template.json"), path13.join(dir, "azuredeploy.json"), path13.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path13.join(dir, "main.json"), path13.join(dir, "azuredeploy.json"));
-  return out;
-}
-function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  const result = /* @__PURE__ */ new Map();
-  const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) {
-    result.set(t, []);
-    byNorm.set(norm(t), t);
-  }
-  for (const pf of paramFiles) {
-    let target;
-    let meta;
-    try {
-      meta = readMetadataTemplate(pf);
-    } catch {
-      meta = void 0;
-    }
-    if (meta) target = byNorm.get(norm(path13.join(path13.dirname(pf), meta)));
-    if (!target) {
-      for (const c of candidatesByName(pf)) {
-        target = byNorm.get(norm(c));
-        if (target) break;
-      }
-    }
-    if (target && target !== pf) result.get(target).push(pf);
-  }
-  for (const list2 of result.values()) list2.sort();
-  return result;
-}
-var norm;
-var init_detect = __esm({
-  "src/eval/arm/detect.ts"() {
-    "use strict";
-    norm = (p) => path13.normalize(p).replace(/\\/g, "/").toLowerCase();
-  }
-});
-
-// src/eval/arm/expression.ts
-function classifyString(s) {
-  if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
-  if (s.startsWith("[")) {
-    const t = s.trimEnd();
-    if (t.endsWith("]")) return { kind: "expression", text: t.slice(1, -1) };
-  }
-  return { kind: "literal", value: s };
-}
-function parseExpression(text2) {
-  const hit = cache3.get(text2);
-  if (hit) return hit;
-  let res;
-  try {
-    res = { ok: true, expr: new Parser4(text2).parseAll() };
-  } catch (e) {
-    if (!(e instanceof ExprSyntaxError)) throw e;
-    res = { ok: false, error: e.message };
-  }
-  if (cache3.size > 5e4) cache3.clear();
-  cache3.set(text2, res);
-  return res;
-}
-function quoteArm(s) {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-var ExprSyntaxError, Parser4, cache3;
-var init_expression = __esm({
-  "src/eval/arm/expression.ts"() {
-    "use strict";
-    ExprSyntaxError = class extends Error {
-    };
-    Parser4 = class {
-      constructor(s) {
-        this.s = s;
-      }
-      s;
-      i = 0;
-      fail(msg) {
-        throw new ExprSyntaxError(`${msg} at position ${this.i + 1} of expression`);
-      }
-      ws() {
-        while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
-      }
-      peek() {
-        this.ws();
-        return this.s[this.i] ?? "";
-      }
-      expect(ch) {
-        if (this.peek() !== ch) this.fail(this.i >= this.s.length ? `expected '${ch}' but the expression ended` : `expected '${ch}' but found '${this.s[this.i]}'`);
-        this.i++;
-      }
-      ident() {
-        this.ws();
-        const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
-        if (!m) this.fail("expected a name");
-        this.i += m[0].length;
-        return m[0];
-      }
-      parseAll() {
-        const e = this.expr();
-        this.ws();
-        if (this.i < this.s.length) this.fail(`unexpected '${this.s[this.i]}'`);
-        return e;
-      }
-      expr() {
-        let e = this.primary();
-        for (; ; ) {
-          const c = this.peek();
-          if (c === ".") {
-            this.i++;
-            e = { kind: "prop", target: e, name: this.ident() };
-          } else if (c === "[") {
-            this.i++;
-            const index = this.expr();
-            this.expect("]");
-            e = { kind: "index", target: e, index };
-          } else return e;
-        }
-      }
-      primary() {
-        const c = this.peek();
-        if (c === "") this.fail("expected a value but the expression ended");
-        if (c === "'") return this.string();
-        if (/[0-9-]/.test(c)) return this.number();
-        if (c === "(") this.fail("unexpected '('");
-        let name = this.ident();
-        const save = this.i;
-        if (this.peek() === ".") {
-          this.i++;
-          this.ws();
-          const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
-          if (m) {
-            const after = this.i + m[0].length;
-            let j = after;
-            while (j < this.s.length && /\s/.test(this.s[j])) j++;
-            if (this.s[j] === "(") {
-              name = `${name}.${m[0]}`;
-              this.i = after;
-            } else this.i = save;
-          } else this.i = save;
-        }
-        if (this.peek() !== "(") {
-          const lower = name.toLowerCase();
-          if (lower === "true") return { kind: "bool", value: true };
-          if (lower === "false") return { kind: "bool", value: false };
-          if (lower === "null") return { kind: "null" };
-          this.fail(`expected '(' after function name '${name}'`);
-        }
-        this.i++;
-        const args = [];
-        if (this.peek() === ")") {
-          this.i++;
-          return { kind: "call", name, args };
-        }
-        for (; ; ) {
-          args.push(this.expr());
-          const d = this.peek();
-          if (d === ",") {
-            this.i++;
-            continue;
-          }
-          if (d === ")") {
-            this.i++;
-            return { kind: "call", name, args };
-          }
-          this.fail(d === "" ? "expected ',' or ')' but the expression ended" : `expected ',' or ')' but found '${d}'`);
-        }
-      }
-      string() {
-        this.i++;
-        let out = "";
-        for (; ; ) {
-          if (this.i >= this.s.length) this.fail("unterminated string");
-          const ch = this.s[this.i];
-          if (ch === "'") {
-            if (this.s[this.i + 1] === "'") {
-              out += "'";
-              this.i += 2;
-              continue;
-            }
-            this.i++;
-            return { kind: "string", value: out };
-          }
-          out += ch;
-          this.i++;
-        }
-      }
-      number() {
-        const m = /^-?[0-9]+(\.[0-9]+)?/.exec(this.s.slice(this.i));
-        if (!m) this.fail("invalid number");
-        this.i += m[0].length;
-        return { kind: "number", value: Number(m[0]) };
-      }
-    };
-    cache3 = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/eval/arm/resourceid.ts
-function tplUnknown(reason, loc3, token) {
-  const u = unknown(reason, loc3, token);
-  if (token !== void 0) u.tpl = true;
-  return u;
-}
-function templateText(v) {
-  switch (v.kind) {
-    case "string":
-      return escapeBraces(v.value);
-    case "number":
-      return String(v.value);
-    case "bool":
-      return v.value ? "True" : "False";
-    case "unknown":
-      if (v.token === void 0) return void 0;
-      return v.tpl ? v.token : `{${escapeHoleless(v.token)}}`;
-    default:
-      return void 0;
-  }
-}
-function splitTemplate(t, sep = "/") {
-  const out = [];
-  let depth = 0;
-  let cur = "";
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (depth === 0 && c === "{" && t[i + 1] === "{") {
-      cur += "{{";
-      i++;
-    } else if (depth === 0 && c === "}" && t[i + 1] === "}") {
-      cur += "}}";
-      i++;
-    } else if (c === "{") {
-      depth++;
-      cur += c;
-    } else if (c === "}") {
-      depth = Math.max(0, depth - 1);
-      cur += c;
-    } else if (depth === 0 && c === sep) {
-      out.push(cur);
-      cur = "";
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-function nameSegments(v) {
-  const t = templateText(v);
-  if (t === void 0) return void 0;
-  return splitTemplate(t).filter((s) => s !== "");
-}
-function buildResourceId(prefix, type, names, loc3, fname) {
-  const typeSegs = type.split("/").filter((s) => s !== "");
-  const pre = prefix.map(templateText);
-  const nameSegs = [];
-  let identifiable = pre.every((p) => p !== void 0);
-  for (const n of names) {
-    const s = nameSegments(n);
-    if (s === void 0) identifiable = false;
-    else nameSegs.push(...s);
-  }
-  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
-  if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path41 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
-  for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path41 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path41 += "/" + nameSegs[i];
-  }
-  if (known2) return str(path41.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path41);
-}
-function armResourceKey(type, name) {
-  const segs = nameSegments(name) ?? ["{?}"];
-  return `${type.split("/").filter((s) => s !== "").join("/")}/${segs.join("/")}`.toLowerCase();
-}
-function armResourceIdKey(value) {
-  let t;
-  if (value.kind === "string") t = escapeBraces(value.value);
-  else if (value.kind === "unknown" && value.tpl && value.token !== void 0) t = value.token;
-  if (t === void 0) return void 0;
-  const segs = splitTemplate(t);
-  let p = -1;
-  for (let i = segs.length - 1; i >= 0; i--) {
-    if (segs[i].toLowerCase() === "providers") {
-      p = i;
-      break;
-    }
-  }
-  if (p < 0) {
-    if (segs.length === 5 && segs[0] === "" && segs[1].toLowerCase() === "subscriptions" && segs[3].toLowerCase() === "resourcegroups" && segs[4] !== "") {
-      return `microsoft.resources/resourcegroups/${segs[4]}`.toLowerCase();
-    }
-    return void 0;
-  }
-  const rest = segs.slice(p + 1);
-  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s) => s === "")) return void 0;
-  if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
-  const types = [rest[0]];
-  const names = [];
-  for (let i = 1; i < rest.length; i += 2) {
-    types.push(rest[i]);
-    names.push(rest[i + 1]);
-  }
-  return `${types.join("/")}/${names.join("/")}`.toLowerCase();
-}
-var escapeBraces, escapeHoleless;
-var init_resourceid = __esm({
-  "src/eval/arm/resourceid.ts"() {
-    "use strict";
-    init_value();
-    escapeBraces = (s) => s.replace(/\{/g, "{{").replace(/\}/g, "}}");
-    escapeHoleless = (t) => t;
-  }
-});
-
-// src/eval/arm/evaluate.ts
-function tokenText(v) {
-  switch (v.kind) {
-    case "string":
-      return quoteArm(v.value);
-    case "number":
-      return String(v.value);
-    case "bool":
-      return String(v.value);
-    case "null":
-      return "null()";
-    case "list": {
-      const parts = v.items.map(tokenText);
-      return parts.every((p) => p !== void 0) ? `createArray(${parts.join(", ")})` : void 0;
-    }
-    case "object": {
-      const parts = [];
-      for (const [k, e] of v.entries) {
-        const t = tokenText(e);
-        if (t === void 0) return void 0;
-        parts.push(quoteArm(k), t);
-      }
-      return `createObject(${parts.join(", ")})`;
-    }
-    case "unknown":
-      return v.tpl ? `format(${quoteArm(v.token ?? "")})` : v.token;
-  }
-}
-function callToken(name, args) {
-  const parts = args.map(tokenText);
-  return parts.every((p) => p !== void 0) ? `${name}(${parts.join(", ")})` : void 0;
-}
-function firstUnknown2(args) {
-  for (const a of args) {
-    if (a.kind === "unknown") return a;
-  }
-  for (const a of args) if (containsUnknown(a)) return unknown("contains an unknown value");
-  return void 0;
-}
-function scalarString(v) {
-  switch (v.kind) {
-    case "string":
-      return v.value;
-    case "number":
-      return String(v.value);
-    case "bool":
-      return v.value ? "True" : "False";
-    case "null":
-      return "";
-    default:
-      return JSON.stringify(toJS(v));
-  }
-}
-function deepEqual(a, b) {
-  return valuesEqual(a, b, { ignoreKeyCase: true }) === true;
-}
-function reorigin(v, origin) {
-  return { ...v, origin };
-}
-function def(name, fn, partial = false) {
-  fns2.set(name.toLowerCase(), { name, fn, partial });
-}
-function asInt(v) {
-  return v?.kind === "number" ? Math.trunc(v.value) : void 0;
-}
-function compare2(name, test) {
-  return ([a, b], loc3) => {
-    if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc3);
-    if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc3);
-    return err(loc3, name, "arguments must be two numbers or two strings");
-  };
-}
-function arith(name, op) {
-  return ([a, b], loc3) => {
-    if (a?.kind !== "number" || b?.kind !== "number") return err(loc3, name, "arguments must be integers");
-    const r = op(a.value, b.value);
-    return r === void 0 || !Number.isFinite(r) ? err(loc3, name, "invalid operation") : num(r, loc3);
-  };
-}
-function minmax(name, pick) {
-  return (args, loc3) => {
-    const xs = args.length === 1 && args[0].kind === "list" ? args[0].items : args;
-    if (xs.length === 0 || xs.some((x) => x.kind !== "number")) return err(loc3, name, "arguments must be integers");
-    return num(pick(xs.map((x) => x.value)), loc3);
-  };
-}
-function splitFormat(fmt) {
-  const out = [];
-  let cur = "";
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (c === "{") {
-      if (fmt[i + 1] === "{") {
-        cur += "{";
-        i++;
-        continue;
-      }
-      const close = fmt.indexOf("}", i);
-      if (close < 0) return void 0;
-      const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
-      if (!m) return void 0;
-      if (cur) out.push(cur);
-      cur = "";
-      out.push(Number(m[1]));
-      i = close;
-    } else if (c === "}") {
-      if (fmt[i + 1] === "}") i++;
-      cur += "}";
-    } else cur += c;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-function deepMerge(a, b, loc3) {
-  if (a.kind === "object" && b.kind === "object") {
-    const m = new Map(a.entries);
-    for (const [k, v] of b.entries) {
-      let existingKey;
-      for (const ek of m.keys()) if (ek.toLowerCase() === k.toLowerCase()) existingKey = ek;
-      const prev = existingKey !== void 0 ? m.get(existingKey) : void 0;
-      if (existingKey !== void 0) m.delete(existingKey);
-      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc3) : v);
-    }
-    return obj(m, loc3);
-  }
-  if (b.kind === "unknown" && a.kind === "object") return b;
-  return b;
-}
-function firstLast(name, pickLast) {
-  return ([a], loc3) => {
-    if (!a) return err(loc3, name, "needs an argument");
-    if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc3);
-    if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc3) : str("", loc3);
-    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
-    return err(loc3, name, "argument must be an array or string");
-  };
-}
-function skipTake(name, take) {
-  return ([a, n], loc3) => {
-    const k = asInt(n);
-    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
-    const c = Math.max(0, k);
-    if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc3);
-    if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc3);
-    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
-    return err(loc3, name, "first argument must be an array or string");
-  };
-}
-function resourceIdOf(prefix, typeV, names, loc3, fname) {
-  if (typeV.kind !== "string") {
-    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
-  }
-  if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
-  return buildResourceId(prefix, typeV.value, names, loc3, fname);
-}
-function isTypeArg(v) {
-  return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
-}
-function evalExpr(e, ctx, loc3) {
-  switch (e.kind) {
-    case "string":
-      return str(e.value, loc3);
-    case "number":
-      return num(e.value, loc3);
-    case "bool":
-      return bool(e.value, loc3);
-    case "null":
-      return nul(loc3);
-    case "prop": {
-      const t = evalExpr(e.target, ctx, loc3);
-      return access(t, str(e.name, loc3), loc3);
-    }
-    case "index": {
-      const t = evalExpr(e.target, ctx, loc3);
-      const i = evalExpr(e.index, ctx, loc3);
-      return access(t, i, loc3);
-    }
-    case "call":
-      return evalCall2(e, ctx, loc3);
-  }
-}
-function access(t, key, loc3) {
-  if (t.kind === "unknown") {
-    const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
-    const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
-    return U(t.reason, loc3, tok);
-  }
-  if (key.kind === "unknown") return U("index depends on an unknown value", loc3);
-  if (t.kind === "object" && key.kind === "string") {
-    const m = member2(t, key.value);
-    return m ?? U(`property '${key.value}' does not exist`, loc3);
-  }
-  if (t.kind === "list" && key.kind === "number") {
-    const it = t.items[Math.trunc(key.value)];
-    return it ?? U(`index ${key.value} is out of range`, loc3);
-  }
-  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
-  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
-}
-function evalCall2(e, ctx, loc3) {
-  const lname = e.name.toLowerCase();
-  if (lname === "if") {
-    if (e.args.length !== 3) return U("if(): needs three arguments", loc3);
-    const c = evalExpr(e.args[0], ctx, loc3);
-    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, decisionOf(c, loc3));
-    if (c.kind === "unknown") {
-      const a = evalExpr(e.args[1], ctx, loc3);
-      const b = evalExpr(e.args[2], ctx, loc3);
-      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
-    }
-    return U("if(): condition must be a boolean", loc3);
-  }
-  if (lname === "parameters" || lname === "variables") {
-    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc3) : void 0;
-    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc3);
-    const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
-    if (v === void 0) {
-      ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc3);
-      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
-    }
-    return v;
-  }
-  if (lname === "copyindex") {
-    const args2 = e.args.map((x) => evalExpr(x, ctx, loc3));
-    let loopName;
-    let offset = 0;
-    for (const a of args2) {
-      if (a.kind === "string") loopName = a.value;
-      else if (a.kind === "number") offset = a.value;
-      else return U("copyIndex(): unknown argument", loc3);
-    }
-    const i = ctx.copyIndex(loopName);
-    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
-    if (i.kind === "number") return num(i.value + offset, loc3);
-    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
-  }
-  const args = e.args.map((x) => evalExpr(x, ctx, loc3));
-  if (e.name.includes(".")) {
-    const r = ctx.userFunction?.(e.name, args, loc3);
-    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
-  }
-  const hosted = ctx.hostFunction?.(e.name, args, loc3);
-  if (hosted) return hosted;
-  return callArmFunction(e.name, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
-}
-function callArmFunction(name, args, loc3) {
-  const lname = name.toLowerCase();
-  const d = fns2.get(lname);
-  if (!d) {
-    if (lname.startsWith("list")) {
-      const t = callToken(name, args);
-      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
-    }
-    return void 0;
-  }
-  if (!d.partial) {
-    const u = firstUnknown2(args);
-    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
-  }
-  try {
-    return provenance(d.name, d.fn(args, loc3, d.name), args, loc3);
-  } catch (x) {
-    return U(`${d.name}(): ${x.message}`, loc3);
-  }
-}
-function provenance(name, r, args, loc3) {
-  const k = name === "coalesce" ? args.indexOf(r) : -1;
-  if (k > 0) {
-    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc3) !== void 0));
-    return chosenBy(r, loc3, decisionOf(args[i], loc3, "coalesce() argument that was null"));
-  }
-  return derived(r, loc3, args);
-}
-function armAccess(t, key, loc3) {
-  return access(t, key, loc3);
-}
-function armCallToken(name, args) {
-  return callToken(name, args);
-}
-function evaluateArmString(s, loc3, ctx) {
-  const form = classifyString(s);
-  if (form.kind === "literal") return str(form.value, loc3);
-  const p = parseExpression(form.text);
-  if (!p.ok) {
-    ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
-    return U(`invalid expression: ${p.error}`, loc3);
-  }
-  return evalExpr(p.expr, ctx, loc3);
-}
-var U, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
-var init_evaluate = __esm({
-  "src/eval/arm/evaluate.ts"() {
-    "use strict";
-    init_value();
-    init_expression();
-    init_resourceid();
-    U = (reason, loc3, token) => unknown(reason, loc3, token);
-    templatePart = templateText;
-    fns2 = /* @__PURE__ */ new Map();
-    err = (loc3, name, msg) => U(`${name}(): ${msg}`, loc3);
-    def(
-      "and",
-      (args, loc3) => {
-        let unk2;
-        for (const a of args) {
-          if (a.kind === "bool") {
-            if (!a.value) return bool(false, loc3);
-          } else if (a.kind === "unknown") unk2 ??= a;
-          else return err(loc3, "and", "arguments must be booleans");
-        }
-        return unk2 ? U("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
-      },
-      true
-    );
-    def(
-      "or",
-      (args, loc3) => {
-        let unk2;
-        for (const a of args) {
-          if (a.kind === "bool") {
-            if (a.value) return bool(true, loc3);
-          } else if (a.kind === "unknown") unk2 ??= a;
-          else return err(loc3, "or", "arguments must be booleans");
-        }
-        return unk2 ? U("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
-      },
-      true
-    );
-    def("not", ([a], loc3) => a?.kind === "bool" ? bool(!a.value, loc3) : err(loc3, "not", "argument must be a boolean"));
-    def("equals", ([a, b], loc3) => a && b ? bool(deepEqual(a, b), loc3) : err(loc3, "equals", "needs two arguments"));
-    def("true", (_a, loc3) => bool(true, loc3));
-    def("false", (_a, loc3) => bool(false, loc3));
-    def("null", (_a, loc3) => nul(loc3));
-    def("less", compare2("less", (c) => c < 0));
-    def("lessOrEquals", compare2("lessOrEquals", (c) => c <= 0));
-    def("greater", compare2("greater", (c) => c > 0));
-    def("greaterOrEquals", compare2("greaterOrEquals", (c) => c >= 0));
-    def("add", arith("add", (a, b) => a + b));
-    def("sub", arith("sub", (a, b) => a - b));
-    def("mul", arith("mul", (a, b) => a * b));
-    def("div", arith("div", (a, b) => b === 0 ? void 0 : Math.trunc(a / b)));
-    def("mod", arith("mod", (a, b) => b === 0 ? void 0 : a % b));
-    def("min", minmax("min", (xs) => Math.min(...xs)));
-    def("max", minmax("max", (xs) => Math.max(...xs)));
-    def("int", ([a], loc3) => {
-      if (a?.kind === "number") return reorigin(num(Math.trunc(a.value)), a.origin ?? loc3);
-      if (a?.kind === "string" && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc3, via: a.via };
-      return err(loc3, "int", "cannot convert to an integer");
-    });
-    def("float", ([a], loc3) => {
-      if (a?.kind === "number") return a;
-      if (a?.kind === "string" && a.value.trim() !== "" && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc3, via: a.via };
-      return err(loc3, "float", "cannot convert to a number");
-    });
-    def("range", ([a, b], loc3) => {
-      const s = asInt(a);
-      const c = asInt(b);
-      if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc3, "range", "invalid arguments");
-      return list(
-        Array.from({ length: c }, (_, i) => num(s + i, loc3)),
-        loc3
-      );
-    });
-    def("bool", ([a], loc3) => {
-      if (a?.kind === "bool") return a;
-      if (a?.kind === "string") {
-        const l = a.value.toLowerCase();
-        if (l === "true" || l === "false") return { ...bool(l === "true"), origin: a.origin ?? loc3, via: a.via };
-      }
-      if (a?.kind === "number") return { ...bool(a.value !== 0), origin: a.origin ?? loc3, via: a.via };
-      return err(loc3, "bool", "cannot convert to a boolean");
-    });
-    def("string", ([a], loc3) => {
-      if (!a) return err(loc3, "string", "needs an argument");
-      if (a.kind === "string") return a;
-      return { ...str(scalarString(a)), origin: a.kind === "list" || a.kind === "object" ? loc3 : a.origin ?? loc3, via: a.via };
-    });
-    def("json", ([a], loc3) => {
-      if (a?.kind !== "string") return err(loc3, "json", "argument must be a string");
-      try {
-        return fromJS(JSON.parse(a.value), loc3);
-      } catch {
-        return err(loc3, "json", "invalid JSON");
-      }
-    });
-    def(
-      "array",
-      ([a], loc3) => {
-        if (!a) return err(loc3, "array", "needs an argument");
-        if (a.kind === "list") return a;
-        return list([a], loc3);
-      },
-      true
-    );
-    def("base64", ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "utf8").toString("base64"), loc3) : err(loc3, "base64", "argument must be a string"));
-    def(
-      "base64ToString",
-      ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "base64").toString("utf8"), loc3) : err(loc3, "base64ToString", "argument must be a string")
-    );
-    def("uri", ([a, b], loc3) => {
-      if (a?.kind !== "string" || b?.kind !== "string") return err(loc3, "uri", "arguments must be strings");
-      try {
-        return str(new URL(b.value, a.value).toString(), loc3);
-      } catch {
-        return err(loc3, "uri", "invalid URI");
-      }
-    });
-    def("uriComponent", ([a], loc3) => a?.kind === "string" ? str(encodeURIComponent(a.value), loc3) : err(loc3, "uriComponent", "argument must be a string"));
-    def("uriComponentToString", ([a], loc3) => {
-      if (a?.kind !== "string") return err(loc3, "uriComponentToString", "argument must be a string");
-      try {
-        return str(decodeURIComponent(a.value), loc3);
-      } catch {
-        return err(loc3, "uriComponentToString", "invalid encoding");
-      }
-    });
-    def(
-      "concat",
-      (args, loc3) => {
-        if (args.length === 0) return str("", loc3);
-        if (args.some((a) => a.kind === "list")) {
-          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc3, callToken("concat", args));
-          const items = [];
-          for (const a of args) {
-            if (a.kind === "list") items.push(...a.items);
-            else if (a.kind !== "null") items.push(a);
-          }
-          return list(items, loc3);
-        }
-        if (args.some((a) => a.kind === "unknown")) {
-          const parts = args.map(templatePart);
-          return tplUnknown("concat(): depends on an unknown value", loc3, parts.every((p) => p !== void 0) ? parts.join("") : void 0);
-        }
-        if (args.some((a) => a.kind === "object")) return err(loc3, "concat", "cannot concatenate objects");
-        return str(args.map(scalarString).join(""), loc3);
-      },
-      true
-    );
-    def(
-      "format",
-      ([f, ...rest], loc3) => {
-        if (!f) return err(loc3, "format", "needs a format string");
-        if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", [f, ...rest]));
-        if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
-        const parts = splitFormat(f.value);
-        if (!parts) return err(loc3, "format", "invalid format string");
-        const vals = [];
-        for (const p of parts) {
-          if (typeof p === "string") vals.push(str(p, loc3));
-          else {
-            const a = rest[p];
-            if (!a) return err(loc3, "format", `no argument {${p}}`);
-            vals.push(a);
-          }
-        }
-        if (vals.some((v) => v.kind === "unknown")) {
-          const tp = vals.map(templatePart);
-          return tplUnknown("format(): depends on an unknown value", loc3, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
-        }
-        if (vals.some((v) => containsUnknown(v))) return U("format(): depends on an unknown value", loc3);
-        return str(vals.map(scalarString).join(""), loc3);
-      },
-      true
-    );
-    strFn = (name, f) => {
-      return (args, loc3) => {
-        const [a, ...rest] = args;
-        if (a?.kind !== "string") return err(loc3, name, "first argument must be a string");
-        return f(a.value, rest) ?? err(loc3, name, "invalid arguments");
-      };
-    };
-    def("toLower", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toLowerCase() } : err(loc3, "toLower", "argument must be a string"));
-    def("toUpper", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toUpperCase() } : err(loc3, "toUpper", "argument must be a string"));
-    def("trim", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.trim() } : err(loc3, "trim", "argument must be a string"));
-    def(
-      "replace",
-      (args, loc3) => strFn("replace", (s, [o, n]) => o?.kind === "string" && n?.kind === "string" && o.value !== "" ? str(s.split(o.value).join(n.value), loc3) : void 0)(args, loc3)
-    );
-    def(
-      "split",
-      (args, loc3) => strFn("split", (s, [d]) => {
-        let delims;
-        if (d?.kind === "string") delims = [d.value];
-        else if (d?.kind === "list" && d.items.every((x) => x.kind === "string")) delims = d.items.map((x) => x.value);
-        if (!delims || delims.some((x) => x === "")) return void 0;
-        const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-        return list(
-          s.split(re).map((p) => str(p, loc3)),
-          loc3
-        );
-      })(args, loc3)
-    );
-    def("startsWith", (args, loc3) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("endsWith", (args, loc3) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("indexOf", (args, loc3) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("lastIndexOf", (args, loc3) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("padLeft", ([a, n, c], loc3) => {
-      const total = asInt(n);
-      const ch = c === void 0 ? " " : c.kind === "string" && c.value.length === 1 ? c.value : void 0;
-      if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc3, "padLeft", "invalid arguments");
-      return str(scalarString(a).padStart(total, ch), loc3);
-    });
-    def(
-      "substring",
-      (args, loc3) => strFn("substring", (s, [st, ln]) => {
-        const start = st === void 0 ? 0 : asInt(st);
-        const len = ln === void 0 ? void 0 : asInt(ln);
-        if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return void 0;
-        return str(s.substr(start, len ?? s.length - start), loc3);
-      })(args, loc3)
-    );
-    def("join", ([a, d], loc3) => {
-      if (a?.kind !== "list" || d?.kind !== "string") return err(loc3, "join", "invalid arguments");
-      return str(a.items.map(scalarString).join(d.value), loc3);
-    });
-    def(
-      "dataUri",
-      ([a], loc3) => a?.kind === "string" ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, "utf8").toString("base64")}`, loc3) : err(loc3, "dataUri", "argument must be a string")
-    );
-    def(
-      "length",
-      ([a], loc3) => {
-        if (!a) return err(loc3, "length", "needs an argument");
-        if (a.kind === "list") return num(a.items.length, loc3);
-        if (a.kind === "object") return num(a.entries.size, loc3);
-        if (a.kind === "string") return num(a.value.length, loc3);
-        if (a.kind === "unknown") return U("length(): depends on an unknown value", loc3, callToken("length", [a]));
-        return err(loc3, "length", "argument must be an array, object or string");
-      },
-      true
-    );
-    def(
-      "empty",
-      ([a], loc3) => {
-        if (!a) return err(loc3, "empty", "needs an argument");
-        if (a.kind === "null") return bool(true, loc3);
-        if (a.kind === "list") return bool(a.items.length === 0, loc3);
-        if (a.kind === "object") return bool(a.entries.size === 0, loc3);
-        if (a.kind === "string") return bool(a.value === "", loc3);
-        if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
-        return bool(false, loc3);
-      },
-      true
-    );
-    def(
-      "contains",
-      ([c, item], loc3) => {
-        if (!c || !item) return err(loc3, "contains", "needs two arguments");
-        if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc3);
-        if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
-        if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc3);
-        if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc3);
-        return err(loc3, "contains", "first argument must be an array, object or string");
-      },
-      true
-    );
-    def(
-      "createArray",
-      (args, loc3) => list([...args], loc3),
-      true
-    );
-    def(
-      "createObject",
-      (args, loc3) => {
-        if (args.length % 2 !== 0) return err(loc3, "createObject", "needs key/value pairs");
-        const m = /* @__PURE__ */ new Map();
-        for (let i = 0; i < args.length; i += 2) {
-          const k = args[i];
-          if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
-          m.set(k.value, args[i + 1]);
-        }
-        return obj(m, loc3);
-      },
-      true
-    );
-    def(
-      "union",
-      (args, loc3) => {
-        if (args.length === 0) return err(loc3, "union", "needs arguments");
-        const unk2 = args.find((a) => a.kind === "unknown");
-        if (unk2) return U("union(): depends on an unknown value", loc3, callToken("union", args));
-        if (args.every((a) => a.kind === "object")) {
-          let acc = obj(/* @__PURE__ */ new Map(), loc3);
-          for (const a of args) acc = deepMerge(acc, a, loc3);
-          return reorigin(acc, loc3);
-        }
-        if (args.every((a) => a.kind === "list")) {
-          if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc3, callToken("union", args));
-          const items = [];
-          for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
-          return list(items, loc3);
-        }
-        return err(loc3, "union", "arguments must all be arrays or all objects");
-      },
-      true
-    );
-    def("intersection", (args, loc3) => {
-      if (args.length === 0) return err(loc3, "intersection", "needs arguments");
-      if (args.every((a) => a.kind === "list")) {
-        const [f, ...rest] = args;
-        return list(
-          f.items.filter((x) => rest.every((r) => r.items.some((y) => deepEqual(x, y)))),
-          loc3
-        );
-      }
-      if (args.every((a) => a.kind === "object")) {
-        const [f, ...rest] = args;
-        const m = /* @__PURE__ */ new Map();
-        for (const [k, v] of f.entries) {
-          if (rest.every((r) => {
-            const o = member2(r, k);
-            return o !== void 0 && deepEqual(o, v);
-          })) m.set(k, v);
-        }
-        return obj(m, loc3);
-      }
-      return err(loc3, "intersection", "arguments must all be arrays or all objects");
-    });
-    def("first", firstLast("first", false), true);
-    def("last", firstLast("last", true), true);
-    def("skip", skipTake("skip", false), true);
-    def("take", skipTake("take", true), true);
-    def(
-      "coalesce",
-      (args, loc3) => {
-        for (const a of args) {
-          if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
-          if (a.kind !== "null") return a;
-        }
-        return nul(loc3);
-      },
-      true
-    );
-    def(
-      "items",
-      ([a], loc3) => {
-        if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc3, callToken("items", [a]));
-        if (a?.kind !== "object") return err(loc3, "items", "argument must be an object");
-        const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
-        return list(
-          keys.map((k) => obj({ key: str(k, loc3), value: a.entries.get(k) }, loc3)),
-          loc3
-        );
-      },
-      true
-    );
-    def(
-      "objectKeys",
-      ([a], loc3) => {
-        if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
-        return list(
-          [...a.entries.keys()].map((k) => str(k, loc3)),
-          loc3
-        );
-      },
-      true
-    );
-    def(
-      "tryGet",
-      ([a, ...path41], loc3) => {
-        let cur = a;
-        for (const p of path41) {
-          if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path41]));
-          if (cur.kind === "null") return nul(loc3);
-          if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
-          else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
-          else return nul(loc3);
-        }
-        return cur ?? nul(loc3);
-      },
-      true
-    );
-    def(
-      "flatten",
-      ([a], loc3) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
-        const items = [];
-        for (const x of a.items) {
-          if (x.kind === "list") items.push(...x.items);
-          else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc3);
-          else return err(loc3, "flatten", "items must be arrays");
-        }
-        return list(items, loc3);
-      },
-      true
-    );
-    def(
-      "shallowMerge",
-      ([a], loc3) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
-        const m = /* @__PURE__ */ new Map();
-        for (const x of a.items) {
-          if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
-          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc3);
-        }
-        return obj(m, loc3);
-      },
-      true
-    );
-    def(
-      "indexFromEnd",
-      ([a, n], loc3) => {
-        const k = asInt(n);
-        if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
-        return U("indexFromEnd(): cannot be evaluated", loc3);
-      },
-      true
-    );
-    DEFAULT_SUB = "subscription().subscriptionId";
-    DEFAULT_RG = "resourceGroup().name";
-    sub = (s) => [str("/subscriptions/", s.origin), s];
-    rg = (r) => [str("/resourceGroups/", r.origin), r];
-    def(
-      "resourceId",
-      (args, loc3) => {
-        const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 2) {
-          return U("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
-        }
-        const pre = args.slice(0, ti);
-        const subV = ti === 2 ? pre[0] : unknown("subscription", loc3, DEFAULT_SUB);
-        const rgV = ti >= 1 ? pre[ti - 1] : unknown("resource group", loc3, DEFAULT_RG);
-        return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti], args.slice(ti + 1), loc3, "resourceId");
-      },
-      true
-    );
-    def(
-      "subscriptionResourceId",
-      (args, loc3) => {
-        const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
-        const subV = ti === 1 ? args[0] : unknown("subscription", loc3, DEFAULT_SUB);
-        return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc3, "subscriptionResourceId");
-      },
-      true
-    );
-    def(
-      "tenantResourceId",
-      (args, loc3) => args[0] ? resourceIdOf([], args[0], args.slice(1), loc3, "tenantResourceId") : err(loc3, "tenantResourceId", "needs a type"),
-      true
-    );
-    def(
-      "managementGroupResourceId",
-      (args, loc3) => {
-        const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
-        const mg = ti === 1 ? args[0] : unknown("management group", loc3, "managementGroup().name");
-        return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc3), mg], args[ti], args.slice(ti + 1), loc3, "managementGroupResourceId");
-      },
-      true
-    );
-    def(
-      "extensionResourceId",
-      ([scope, ...rest], loc3) => scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc3, "extensionResourceId") : err(loc3, "extensionResourceId", "needs a scope and a type"),
-      true
-    );
-    STATE_FUNCTIONS = [
-      "resourceGroup",
-      "subscription",
-      "deployment",
-      "environment",
-      "tenant",
-      "managementGroup",
-      "reference",
-      "references",
-      "uniqueString",
-      "guid",
-      "pickZones",
-      "providers",
-      "deployer",
-      "getSecret",
-      "dateTimeAdd",
-      "dateTimeFromEpoch",
-      "dateTimeToEpoch",
-      "listKeys",
-      "listSecrets",
-      "listAccountSas",
-      "listServiceSas",
-      "listConnectionStrings",
-      "externalInputs"
-    ];
-    for (const n of STATE_FUNCTIONS) {
-      def(
-        n,
-        (args, loc3) => {
-          const t = callToken(n, args);
-          return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
-        },
-        true
-      );
-    }
-    for (const n of ["newGuid", "utcNow"]) {
-      def(n, (_args, loc3) => U(`${n}() differs on every deployment`, loc3), true);
-    }
-    for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
-      def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
-    }
-  }
-});
-
-// src/eval/arm/member-reads.ts
-function parametersReadByMember(root) {
-  const out = /* @__PURE__ */ new Set();
-  const visitExpr = (e) => {
-    switch (e.kind) {
-      case "prop":
-      case "index": {
-        const t = e.target;
-        if (t.kind === "call" && t.name.toLowerCase() === "parameters" && t.args[0]?.kind === "string") out.add(t.args[0].value.toLowerCase());
-        visitExpr(e.target);
-        if (e.kind === "index") visitExpr(e.index);
-        return;
-      }
-      case "call":
-        for (const a of e.args) visitExpr(a);
-        return;
-      default:
-        return;
-    }
-  };
-  const stack = root ? [root] : [];
-  while (stack.length) {
-    const n = stack.pop();
-    if (n.type === "string" && typeof n.value === "string") {
-      const form = classifyString(n.value);
-      if (form.kind !== "expression") continue;
-      const parsed = parseExpression(form.text);
-      if (parsed.ok) visitExpr(parsed.expr);
-    } else if (n.children) stack.push(...n.children);
-  }
-  return out;
-}
-var init_member_reads = __esm({
-  "src/eval/arm/member-reads.ts"() {
-    "use strict";
-    init_expression();
-  }
-});
-
-// src/eval/arm/template.ts
-function problem(env, message, location) {
-  const k = `${location.file}:${location.range.start.offset}:${message}`;
-  if (env.problemKeys.has(k)) return;
-  env.problemKeys.add(k);
-  env.problems.push({ message, location, code: "EVAL001" });
-}
-function andConditions(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  return b;
-}
-function composeName(parent, child, childType) {
-  const childSegs = child.kind === "string" ? child.value.split("/").length : 1;
-  if (childSegs >= childType.split("/").length - 1) return child;
-  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
-  const p = templateText(parent);
-  const c = templateText(child);
-  const u = tplUnknown(`the name depends on an unknown value`, child.origin, p !== void 0 && c !== void 0 ? `${p}/${c}` : void 0);
-  return child.via ? { ...u, via: child.via } : u;
-}
-function nameLabel(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
-  return "?";
-}
-function walkResources(resourcesNode, frame, parent, deployment, inherited) {
-  if (!resourcesNode) return;
-  const entries2 = resourcesNode.type === "array" ? (resourcesNode.children ?? []).map((c) => [void 0, c]) : resourcesNode.type === "object" ? members(resourcesNode).map(([k, , v]) => [k, v]) : [];
-  for (const [symbolicName, node] of entries2) {
-    if (node.type !== "object") continue;
-    try {
-      walkResource(node, symbolicName, frame, parent, deployment, inherited);
-    } catch (e) {
-      problem(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
-    }
-  }
-}
-function walkResource(node, symbolicName, frame, parent, deployment, inherited) {
-  const scope = frame.scope;
-  const env = scope.env;
-  const copyNode = getProp(node, "copy");
-  const instances = [];
-  if (copyNode?.type === "object") {
-    const nameNode = getProp(copyNode, "name");
-    const loopName = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-    const countNode = getProp(copyNode, "count");
-    const count = countNode ? frame.eval(countNode) : unknown("copy without count");
-    if (count.kind === "number") {
-      let n = Math.max(0, Math.trunc(count.value));
-      if (n > env.maxCopy) {
-        problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
-        n = env.maxCopy;
-      }
-      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
-    } else {
-      const idx = unknown(`the copy count is unknown${count.kind === "unknown" ? ` (${count.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
-      instances.push({ frame: frame.push({ name: loopName, index: idx, kind: "resource" }) });
-    }
-  } else instances.push({ frame });
-  for (const inst of instances) {
-    const f = inst.frame;
-    const condNode = getProp(node, "condition");
-    let condition = inherited;
-    if (condNode) {
-      const c = f.eval(condNode);
-      if (c.kind === "bool" && !c.value) continue;
-      if (c.kind === "string" && c.value.toLowerCase() === "false") continue;
-      condition = andConditions(inherited, c);
-    }
-    const typeNode = getProp(node, "type");
-    const typeV = typeNode ? f.eval(typeNode) : void 0;
-    if (typeV?.kind !== "string") {
-      problem(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
-      continue;
-    }
-    let typeText = typeV.value;
-    let apiVersion;
-    const at2 = typeText.indexOf("@");
-    if (at2 > 0) {
-      apiVersion = typeText.slice(at2 + 1);
-      typeText = typeText.slice(0, at2);
-    }
-    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
-    const nameNode = getProp(node, "name");
-    const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
-    const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
-    const apiNode = getProp(node, "apiVersion");
-    const apiV = apiNode ? f.eval(apiNode) : void 0;
-    if (apiV?.kind === "string") apiVersion = apiV.value;
-    apiVersion ??= parent?.apiVersion;
-    const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => k.toLowerCase() === "resources" || isDeployment && k.toLowerCase() === "properties");
-    if (isDeployment && body.kind === "object") {
-      const propsNode = getProp(node, "properties");
-      if (propsNode) body.entries.set("properties", f.eval(propsNode, (k) => k.toLowerCase() === "template"));
-    }
-    const existingV = getProp(node, "existing");
-    const res = {
-      type: fullType,
-      name: fullName,
-      idKey: armResourceKey(fullType, fullName),
-      body,
-      typeLocation: memberLocation(scope.doc, node, "type") ?? scope.loc(node),
-      objectLocation: scope.loc(node),
-      existing: existingV?.value === true,
-      deployment,
-      file: scope.doc.file
-    };
-    if (apiVersion !== void 0) res.apiVersion = apiVersion;
-    if (symbolicName !== void 0) res.symbolicName = symbolicName;
-    const nl = memberLocation(scope.doc, node, "name");
-    if (nl) res.nameLocation = nl;
-    if (condition) res.condition = condition;
-    if (inst.index !== void 0) res.copyIndex = inst.index;
-    env.resources.push(res);
-    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition);
-    walkResources(getProp(node, "resources"), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
-  }
-}
-function expandDeployment(node, frame, deployment, condition) {
-  const scope = frame.scope;
-  const env = scope.env;
-  const props = getProp(node, "properties");
-  const tmpl = getProp(props, "template");
-  if (tmpl?.type !== "object") return;
-  if (env.depth > 30) {
-    problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
-    return;
-  }
-  const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
-  const scopeV = scopeNode ? frame.eval(scopeNode) : void 0;
-  const inner = scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
-  env.depth++;
-  try {
-    if (inner) {
-      const assigned = /* @__PURE__ */ new Map();
-      for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
-        const pv = frame.eval(v);
-        const via = scope.loc(keyNode, `deployment parameter "${k}"`);
-        let value;
-        if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
-        else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
-        assigned.set(k.toLowerCase(), passedThrough(value, via));
-      }
-      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
-      walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
-    } else {
-      walkResources(getProp(tmpl, "resources"), frame, void 0, deployment, condition);
-    }
-  } finally {
-    env.depth--;
-  }
-}
-function readParameterFile(pf) {
-  const out = /* @__PURE__ */ new Map();
-  const doc = { file: pf.file, lineMap: pf.parsed.lineMap };
-  for (const [k, , v] of members(getProp(pf.parsed.root, "parameters"))) {
-    const valueNode = getProp(v, "value");
-    const refNode = getProp(v, "reference");
-    if (valueNode) out.set(k.toLowerCase(), nodeToValue(doc, valueNode));
-    else if (refNode) {
-      const secret = getProp(refNode, "secretName")?.value;
-      out.set(k.toLowerCase(), unknown(`Key Vault reference${typeof secret === "string" ? ` (secret "${secret}")` : ""}`, nodeLocation(doc, refNode)));
-    }
-  }
-  return out;
-}
-function evaluateArmTemplate(opts) {
-  const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
-  const result = { resources: env.resources, inputs: [], problems: env.problems };
-  const root = opts.templateNode ?? parsed.root;
-  if (!root || root.type !== "object") return result;
-  const doc = { file: opts.file, lineMap: parsed.lineMap };
-  try {
-    const gen = getProp(getProp(root, "metadata"), "_generator");
-    const gname = getProp(gen, "name")?.value;
-    if (typeof gname === "string") {
-      const gver = getProp(gen, "version")?.value;
-      result.generator = typeof gver === "string" ? { name: gname, version: gver } : { name: gname };
-    }
-    const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
-    for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
-    const scope = new Scope(doc, root, env, assigned);
-    const readByMember = parametersReadByMember(root);
-    for (const slot of scope.params.values()) {
-      const typeNode = getProp(slot.decl, "type");
-      const refNode = getProp(slot.decl, "$ref");
-      const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
-      const input = { name: slot.name, kind: "arm-parameter", header: keyLocation(doc, getProp(root, "parameters"), slot.name) ?? slot.keyLoc };
-      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: "input", name: slot.name } };
-      if (type !== void 0) input.type = type;
-      if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
-      if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
-      const dv = scope.defaultValue(slot);
-      if (dv) input.defaultValue = dv;
-      if (slot.assigned) input.assigned = slot.assigned;
-      const allowed = getProp(slot.decl, "allowedValues");
-      if (allowed?.type === "array") input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
-      result.inputs.push(input);
-    }
-    walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
-  } catch (e) {
-    problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
-  }
-  return result;
-}
-var DEPLOYMENTS, Scope, Frame;
-var init_template = __esm({
-  "src/eval/arm/template.ts"() {
-    "use strict";
-    init_limits();
-    init_value();
-    init_json();
-    init_evaluate();
-    init_resourceid();
-    init_expression();
-    init_member_reads();
-    DEPLOYMENTS = "microsoft.resources/deployments";
-    Scope = class _Scope {
-      constructor(doc, template, env, assigned, functionArgs) {
-        this.doc = doc;
-        this.template = template;
-        this.env = env;
-        this.root = new Frame(this, []);
-        if (functionArgs) {
-          const decls = functionArgs.decls?.children ?? [];
-          decls.forEach((d, i) => {
-            const nameNode = getProp(d, "name");
-            if (typeof nameNode?.value !== "string") return;
-            const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
-            this.params.set(nameNode.value.toLowerCase(), {
-              name: nameNode.value,
-              keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: "input", name: nameNode.value } },
-              decl: d,
-              value: v,
-              state: 2
-            });
-          });
-          return;
-        }
-        for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
-          const slot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: "input", name } }, decl, node: getProp(decl, "defaultValue"), state: 0 };
-          const a = assigned.get(name.toLowerCase());
-          if (a?.kind === "null" && slot.node) slot.nullGiven = a;
-          else if (a) slot.assigned = a;
-          this.params.set(name.toLowerCase(), slot);
-        }
-        const varsNode = getProp(template, "variables");
-        for (const [name, keyNode, node] of members(varsNode)) {
-          if (name.toLowerCase() === "copy" && node.type === "array") {
-            for (const entry4 of node.children ?? []) {
-              const n = getProp(entry4, "name");
-              if (typeof n?.value !== "string") continue;
-              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry4, state: 0, copy: true });
-            }
-            continue;
-          }
-          this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: "variable", name } }, node, state: 0 });
-        }
-        const fnsNode = getProp(template, "functions");
-        for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
-          const nsName = getProp(ns, "namespace")?.value;
-          if (typeof nsName !== "string") continue;
-          for (const [fname, , fdecl] of members(getProp(ns, "members"))) this.funcs.set(`${nsName}.${fname}`.toLowerCase(), fdecl);
-        }
-      }
-      doc;
-      template;
-      env;
-      params = /* @__PURE__ */ new Map();
-      vars = /* @__PURE__ */ new Map();
-      funcs = /* @__PURE__ */ new Map();
-      root;
-      loc(node, label) {
-        return nodeLocation(this.doc, node, label);
-      }
-      parameter(name) {
-        const slot = this.params.get(name.toLowerCase());
-        if (!slot) return void 0;
-        if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
-        if (slot.state === 1) {
-          problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
-          return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
-        }
-        slot.state = 1;
-        let v;
-        if (slot.assigned) v = slot.assigned;
-        else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-        else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
-        else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
-        slot.value = v;
-        slot.state = 2;
-        return passedThrough(v, slot.keyLoc);
-      }
-      defaultValue(slot) {
-        return slot.node ? this.root.eval(slot.node) : void 0;
-      }
-      variable(name) {
-        const slot = this.vars.get(name.toLowerCase());
-        if (!slot) return void 0;
-        if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
-        if (slot.state === 1) {
-          problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
-          return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
-        }
-        slot.state = 1;
-        const v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
-        slot.value = v;
-        slot.state = 2;
-        return passedThrough(v, slot.keyLoc);
-      }
-      userFunction(name, args, loc3) {
-        const decl = this.funcs.get(name.toLowerCase());
-        if (!decl) return void 0;
-        const out = getProp(getProp(decl, "output"), "value");
-        if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc3);
-        this.env.depth++;
-        try {
-          const fscope = new _Scope(this.doc, this.template, this.env, /* @__PURE__ */ new Map(), { decls: getProp(decl, "parameters"), args });
-          for (const [k, f] of this.funcs) fscope.funcs.set(k, f);
-          return fscope.root.eval(out);
-        } finally {
-          this.env.depth--;
-        }
-      }
-    };
-    Frame = class _Frame {
-      constructor(scope, loops) {
-        this.scope = scope;
-        this.loops = loops;
-      }
-      scope;
-      loops;
-      push(l) {
-        return new _Frame(this.scope, [...this.loops, l]);
-      }
-      parameter(name) {
-        return this.scope.parameter(name);
-      }
-      variable(name) {
-        return this.scope.variable(name);
-      }
-      copyIndex(loop) {
-        for (let i = this.loops.length - 1; i >= 0; i--) {
-          const l = this.loops[i];
-          if (loop === void 0 ? l.kind === "resource" : l.name?.toLowerCase() === loop.toLowerCase()) return l.index;
-        }
-        if (loop === void 0 && this.loops.length) return this.loops[this.loops.length - 1].index;
-        return void 0;
-      }
-      userFunction(name, args, loc3) {
-        return this.scope.userFunction(name, args, loc3);
-      }
-      problem(message, loc3) {
-        problem(this.scope.env, message, loc3);
-      }
-      /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
-      eval(node, skip) {
-        const loc3 = this.scope.loc(node);
-        switch (node.type) {
-          case "string":
-            return evaluateArmString(String(node.value), loc3, this);
-          case "array":
-            return list(
-              (node.children ?? []).map((c) => this.eval(c)),
-              loc3
-            );
-          case "object": {
-            const m = /* @__PURE__ */ new Map();
-            for (const [k, , v] of members(node)) {
-              if (skip?.(k)) continue;
-              if (k.toLowerCase() === "copy" && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
-                for (const entry4 of v.children ?? []) {
-                  const n = getProp(entry4, "name");
-                  const nv = n ? this.eval(n) : void 0;
-                  if (nv?.kind !== "string") continue;
-                  m.set(nv.value, this.copyArray(entry4, "property"));
-                }
-                continue;
-              }
-              m.set(k, this.eval(v));
-            }
-            return obj(m, loc3);
-          }
-          default:
-            return nodeToValue(this.scope.doc, node);
-        }
-      }
-      /** `{name, count, input}` → the list of `input` evaluated `count` times. */
-      copyArray(entry4, kind) {
-        const loc3 = this.scope.loc(entry4);
-        const nameNode = getProp(entry4, "name");
-        const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-        const countNode = getProp(entry4, "count");
-        const input = getProp(entry4, "input");
-        if (!countNode || !input) return unknown("copy without count or input", loc3);
-        const c = this.eval(countNode);
-        if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc3);
-        let n = Math.max(0, Math.trunc(c.value));
-        const max = this.scope.env.maxCopy;
-        if (n > max) {
-          problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
-          n = max;
-        }
-        const items = [];
-        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input));
-        return list(items, this.scope.loc(input));
-      }
-    };
-  }
-});
-
-// src/eval/arm/project.ts
-import path14 from "node:path";
-function evaluateArm(input) {
-  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
-  const evaluations = [];
-  const problems = [];
-  const seenProblems = /* @__PURE__ */ new Set();
-  for (const template of [...input.templates].sort()) {
-    const parsed = input.parse(template);
-    if (!parsed?.root) continue;
-    const variants = (pairs.get(template) ?? []).sort();
-    let bicepDeclaration;
-    for (const pf of variants.length ? variants : [void 0]) {
-      const pfParsed = pf ? input.parse(pf) : void 0;
-      if (pf && !pfParsed?.root) continue;
-      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
-      for (const p of result.problems) {
-        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
-        if (!seenProblems.has(key)) {
-          seenProblems.add(key);
-          problems.push(p);
-        }
-      }
-      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path14.relative(input.root, f).split(path14.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path14.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
-      evaluations.push({
-        evaluation: {
-          variant: pf ? path14.relative(path14.dirname(template), pf).split(path14.sep).join("/") : "default",
-          variantFile: pf,
-          env,
-          unit: template,
-          inputs: result.inputs
-        },
-        result,
-        bicepDeclaration
-      });
-    }
-  }
-  return { evaluations, problems };
-}
-function metadataTemplate(pf) {
-  const t = getProp(getProp(pf?.root, "metadata"), "template");
-  return typeof t?.value === "string" ? t.value : void 0;
-}
-function bicepSourceCandidates(template) {
-  const dir = path14.dirname(template);
-  const base = path14.basename(template).replace(/\.jsonc?$/i, "");
-  return [path14.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path14.join(dir, "main.bicep")] : []];
-}
-function envFromParameters(result) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase());
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
-function bicepDeclarations(template, host) {
-  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
-  if (!bicep) return void 0;
-  const text2 = host.readText(bicep);
-  if (text2 === void 0) return void 0;
-  const decls = [];
-  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    const line = text2.slice(0, m.index).split("\n").length;
-    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
-  }
-  return (r) => {
-    if (r.deployment.length > 0) return void 0;
-    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
-    if (!d) return void 0;
-    return {
-      file: bicep,
-      label: `declared in ${path14.basename(bicep)} as "${d.name}"`,
-      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
-    };
-  };
-}
-var init_project = __esm({
-  "src/eval/arm/project.ts"() {
-    "use strict";
-    init_json();
-    init_env();
-    init_detect();
-    init_template();
-  }
-});
-
-// src/model/from-arm.ts
-function parentKey(type, idKey, levels = 1) {
-  const k = type.split("/").filter(Boolean).length;
-  const segs = idKey.split("/");
-  if (k - levels < 2 || segs.length < 2 * k - 1) return void 0;
-  return [...segs.slice(0, k - levels), ...segs.slice(k, segs.length - levels)].join("/");
-}
-function armRefKeys(ref) {
-  const keys = [];
-  const k = armResourceIdKey(ref);
-  if (k) keys.push(k);
-  if (ref.kind === "unknown" && ref.token) keys.push(ref.token);
-  return keys;
-}
-function fromArm(r, evaluation, opts = {}, format2 = "arm") {
-  const key = r.type.toLowerCase();
-  const refs = /* @__PURE__ */ new Map();
-  const parentRef = ARM_PARENT_REF[key];
-  const pk = parentRef ? parentKey(r.type, r.idKey, ARM_PARENT_LEVELS[key]) : void 0;
-  if (parentRef && pk) refs.set(parentRef, unknown("parent resource", void 0, pk));
-  const address = `${r.deployment.map((d) => `deployment(${d})/`).join("")}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== void 0 ? `[${r.copyIndex}]` : ""}`;
-  const resources = normalize({
-    format: format2,
-    address,
-    sourceType: r.type,
-    spec: ARM_TABLE[key],
-    header: r.typeLocation,
-    body: r.body,
-    name: r.name,
-    identity: [r.idKey],
-    refs,
-    evaluation,
-    ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {}
-  });
-  const decl = opts.bicepDeclaration?.(r);
-  if (decl) for (const res of resources) res.declaredIn = decl;
-  return resources;
-}
-function nameText(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "unknown" && v.token) return v.token;
-  return "?";
-}
-var init_from_arm = __esm({
-  "src/model/from-arm.ts"() {
-    "use strict";
-    init_value();
-    init_resourceid();
-    init_arm();
-    init_from_terraform();
-    init_normalize();
-  }
-});
-
 // src/frontends/names.ts
-import path18 from "node:path";
+import path13 from "node:path";
 function bicepKindByName(file) {
-  const base = path18.basename(file).toLowerCase();
+  const base = path13.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path18.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path13.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path18.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path13.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path18.basename(file);
+  const base = path13.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
+}
+function armByName(file) {
+  return /\.jsonc?$/i.test(path13.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 var init_names = __esm({
   "src/frontends/names.ts"() {
@@ -11457,7 +9717,7 @@ var init_lexer = __esm({
 });
 
 // src/parse/bicep/parser.ts
-var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, Parser5;
+var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, Parser4;
 var init_parser2 = __esm({
   "src/parse/bicep/parser.ts"() {
     "use strict";
@@ -11513,7 +9773,7 @@ var init_parser2 = __esm({
       "provider"
     ]);
     LAMBDA_BODY_STOP = /* @__PURE__ */ new Set(["param", "var", "resource", "output", "module", "type", "import", "metadata", "assert"]);
-    Parser5 = class {
+    Parser4 = class {
       constructor(text2) {
         this.text = text2;
         this.lineMap = new LineMap(text2);
@@ -11832,8 +10092,8 @@ var init_parser2 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path41 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path41, pathString: path41.value, range: this.range(start) };
+              const path42 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path42, pathString: path42.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -11909,7 +10169,7 @@ var init_parser2 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path41 = this.stringLiteral("a module path string");
+            const path42 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -11917,8 +10177,8 @@ var init_parser2 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path41,
-              pathString: path41.value,
+              path: path42,
+              pathString: path42.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -11958,10 +10218,10 @@ var init_parser2 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path41 = this.stringLiteral("a test file path string");
+            const path42 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path41, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path42, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -12079,21 +10339,21 @@ var init_parser2 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path41 = null;
+        let path42 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path41 = this.stringLiteral('a path string or "none"');
+          path42 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path41, pathString: path41?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path42, pathString: path42?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -12743,15 +11003,25 @@ function isNode(v) {
 function childNodes(node) {
   const out = [];
   const declaration = node.kind === "ResourceDecl" || node.kind === "ModuleDecl";
-  for (const [key, value] of Object.entries(node)) {
+  const fields = node;
+  let ordered = true;
+  let last = -1;
+  const push = (v) => {
+    const at2 = v.range.start.offset;
+    if (at2 < last) ordered = false;
+    last = at2;
+    out.push(v);
+  };
+  for (const key in fields) {
     if (SKIP.has(key) || declaration && CONVENIENCE.has(key)) continue;
+    const value = fields[key];
     if (Array.isArray(value)) {
-      for (const v of value) if (isNode(v)) out.push(v);
+      for (const v of value) if (isNode(v)) push(v);
     } else if (isNode(value)) {
-      out.push(value);
+      push(value);
     }
   }
-  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return ordered ? out : out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 function walkBicep(file, visitor) {
   const stack = [];
@@ -12777,7 +11047,7 @@ function parseBicepSource(input, file, kind) {
   const text2 = stripBom(input);
   const fileKind = kind === "params" ? "BicepParamFile" : "BicepFile";
   try {
-    const p = new Parser5(text2);
+    const p = new Parser4(text2);
     const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
     const range = p.lineMap.range(0, text2.length);
     return { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
@@ -12829,7 +11099,7 @@ var init_pragmas = __esm({
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
   return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
 }
-function problem2(env, message, location) {
+function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
   env.problemKeys.add(k);
@@ -12849,13 +11119,13 @@ function andCond(a, b) {
   if (b.kind === "unknown") return b;
   return b;
 }
-var U2, span2, withLocals;
+var U, span2, withLocals;
 var init_context = __esm({
   "src/eval/bicep/context.ts"() {
     "use strict";
     init_limits();
     init_value();
-    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
+    U = (reason, loc3, token) => unknown(reason, loc3, token);
     span2 = (a, b) => ({ start: a.start, end: b.end });
     withLocals = (base, add) => {
       const m = new Map(base ?? []);
@@ -12865,31 +11135,1562 @@ var init_context = __esm({
   }
 });
 
+// src/eval/arm/expression.ts
+function classifyString(s) {
+  if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
+  if (s.startsWith("[")) {
+    const t = s.trimEnd();
+    if (t.endsWith("]")) return { kind: "expression", text: t.slice(1, -1) };
+  }
+  return { kind: "literal", value: s };
+}
+function parseExpression(text2) {
+  const hit = cache3.get(text2);
+  if (hit) return hit;
+  let res;
+  try {
+    res = { ok: true, expr: new Parser5(text2).parseAll() };
+  } catch (e) {
+    if (!(e instanceof ExprSyntaxError)) throw e;
+    res = { ok: false, error: e.message };
+  }
+  if (cache3.size > 5e4) cache3.clear();
+  cache3.set(text2, res);
+  return res;
+}
+function quoteArm(s) {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+var ExprSyntaxError, Parser5, cache3;
+var init_expression = __esm({
+  "src/eval/arm/expression.ts"() {
+    "use strict";
+    ExprSyntaxError = class extends Error {
+    };
+    Parser5 = class {
+      constructor(s) {
+        this.s = s;
+      }
+      s;
+      i = 0;
+      fail(msg) {
+        throw new ExprSyntaxError(`${msg} at position ${this.i + 1} of expression`);
+      }
+      ws() {
+        while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+      }
+      peek() {
+        this.ws();
+        return this.s[this.i] ?? "";
+      }
+      expect(ch) {
+        if (this.peek() !== ch) this.fail(this.i >= this.s.length ? `expected '${ch}' but the expression ended` : `expected '${ch}' but found '${this.s[this.i]}'`);
+        this.i++;
+      }
+      ident() {
+        this.ws();
+        const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
+        if (!m) this.fail("expected a name");
+        this.i += m[0].length;
+        return m[0];
+      }
+      parseAll() {
+        const e = this.expr();
+        this.ws();
+        if (this.i < this.s.length) this.fail(`unexpected '${this.s[this.i]}'`);
+        return e;
+      }
+      expr() {
+        let e = this.primary();
+        for (; ; ) {
+          const c = this.peek();
+          if (c === ".") {
+            this.i++;
+            e = { kind: "prop", target: e, name: this.ident() };
+          } else if (c === "[") {
+            this.i++;
+            const index = this.expr();
+            this.expect("]");
+            e = { kind: "index", target: e, index };
+          } else return e;
+        }
+      }
+      primary() {
+        const c = this.peek();
+        if (c === "") this.fail("expected a value but the expression ended");
+        if (c === "'") return this.string();
+        if (/[0-9-]/.test(c)) return this.number();
+        if (c === "(") this.fail("unexpected '('");
+        let name = this.ident();
+        const save = this.i;
+        if (this.peek() === ".") {
+          this.i++;
+          this.ws();
+          const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
+          if (m) {
+            const after = this.i + m[0].length;
+            let j = after;
+            while (j < this.s.length && /\s/.test(this.s[j])) j++;
+            if (this.s[j] === "(") {
+              name = `${name}.${m[0]}`;
+              this.i = after;
+            } else this.i = save;
+          } else this.i = save;
+        }
+        if (this.peek() !== "(") {
+          const lower = name.toLowerCase();
+          if (lower === "true") return { kind: "bool", value: true };
+          if (lower === "false") return { kind: "bool", value: false };
+          if (lower === "null") return { kind: "null" };
+          this.fail(`expected '(' after function name '${name}'`);
+        }
+        this.i++;
+        const args = [];
+        if (this.peek() === ")") {
+          this.i++;
+          return { kind: "call", name, args };
+        }
+        for (; ; ) {
+          args.push(this.expr());
+          const d = this.peek();
+          if (d === ",") {
+            this.i++;
+            continue;
+          }
+          if (d === ")") {
+            this.i++;
+            return { kind: "call", name, args };
+          }
+          this.fail(d === "" ? "expected ',' or ')' but the expression ended" : `expected ',' or ')' but found '${d}'`);
+        }
+      }
+      string() {
+        this.i++;
+        let out = "";
+        for (; ; ) {
+          if (this.i >= this.s.length) this.fail("unterminated string");
+          const ch = this.s[this.i];
+          if (ch === "'") {
+            if (this.s[this.i + 1] === "'") {
+              out += "'";
+              this.i += 2;
+              continue;
+            }
+            this.i++;
+            return { kind: "string", value: out };
+          }
+          out += ch;
+          this.i++;
+        }
+      }
+      number() {
+        const m = /^-?[0-9]+(\.[0-9]+)?/.exec(this.s.slice(this.i));
+        if (!m) this.fail("invalid number");
+        this.i += m[0].length;
+        return { kind: "number", value: Number(m[0]) };
+      }
+    };
+    cache3 = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/eval/arm/resourceid.ts
+function tplUnknown(reason, loc3, token) {
+  const u = unknown(reason, loc3, token);
+  if (token !== void 0) u.tpl = true;
+  return u;
+}
+function templateText(v) {
+  switch (v.kind) {
+    case "string":
+      return escapeBraces(v.value);
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "True" : "False";
+    case "unknown":
+      if (v.token === void 0) return void 0;
+      return v.tpl ? v.token : `{${escapeHoleless(v.token)}}`;
+    default:
+      return void 0;
+  }
+}
+function splitTemplate(t, sep = "/") {
+  const out = [];
+  let depth = 0;
+  let cur = "";
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (depth === 0 && c === "{" && t[i + 1] === "{") {
+      cur += "{{";
+      i++;
+    } else if (depth === 0 && c === "}" && t[i + 1] === "}") {
+      cur += "}}";
+      i++;
+    } else if (c === "{") {
+      depth++;
+      cur += c;
+    } else if (c === "}") {
+      depth = Math.max(0, depth - 1);
+      cur += c;
+    } else if (depth === 0 && c === sep) {
+      out.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+function nameSegments(v) {
+  const t = templateText(v);
+  if (t === void 0) return void 0;
+  return splitTemplate(t).filter((s) => s !== "");
+}
+function buildResourceId(prefix, type, names, loc3, fname) {
+  const typeSegs = type.split("/").filter((s) => s !== "");
+  const pre = prefix.map(templateText);
+  const nameSegs = [];
+  let identifiable = pre.every((p) => p !== void 0);
+  for (const n of names) {
+    const s = nameSegments(n);
+    if (s === void 0) identifiable = false;
+    else nameSegs.push(...s);
+  }
+  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
+  if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
+  let path42 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
+    if (typeSegs[i + 1] !== void 0) path42 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path42 += "/" + nameSegs[i];
+  }
+  if (known2) return str(path42.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path42);
+}
+function armResourceKey(type, name) {
+  const segs = nameSegments(name) ?? ["{?}"];
+  return `${type.split("/").filter((s) => s !== "").join("/")}/${segs.join("/")}`.toLowerCase();
+}
+function armResourceIdKey(value) {
+  let t;
+  if (value.kind === "string") t = escapeBraces(value.value);
+  else if (value.kind === "unknown" && value.tpl && value.token !== void 0) t = value.token;
+  if (t === void 0) return void 0;
+  const segs = splitTemplate(t);
+  let p = -1;
+  for (let i = segs.length - 1; i >= 0; i--) {
+    if (segs[i].toLowerCase() === "providers") {
+      p = i;
+      break;
+    }
+  }
+  if (p < 0) {
+    if (segs.length === 5 && segs[0] === "" && segs[1].toLowerCase() === "subscriptions" && segs[3].toLowerCase() === "resourcegroups" && segs[4] !== "") {
+      return `microsoft.resources/resourcegroups/${segs[4]}`.toLowerCase();
+    }
+    return void 0;
+  }
+  const rest = segs.slice(p + 1);
+  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s) => s === "")) return void 0;
+  if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
+  const types = [rest[0]];
+  const names = [];
+  for (let i = 1; i < rest.length; i += 2) {
+    types.push(rest[i]);
+    names.push(rest[i + 1]);
+  }
+  return `${types.join("/")}/${names.join("/")}`.toLowerCase();
+}
+var escapeBraces, escapeHoleless;
+var init_resourceid = __esm({
+  "src/eval/arm/resourceid.ts"() {
+    "use strict";
+    init_value();
+    escapeBraces = (s) => s.replace(/\{/g, "{{").replace(/\}/g, "}}");
+    escapeHoleless = (t) => t;
+  }
+});
+
+// src/eval/arm/evaluate.ts
+function tokenText(v) {
+  switch (v.kind) {
+    case "string":
+      return quoteArm(v.value);
+    case "number":
+      return String(v.value);
+    case "bool":
+      return String(v.value);
+    case "null":
+      return "null()";
+    case "list": {
+      const parts = v.items.map(tokenText);
+      return parts.every((p) => p !== void 0) ? `createArray(${parts.join(", ")})` : void 0;
+    }
+    case "object": {
+      const parts = [];
+      for (const [k, e] of v.entries) {
+        const t = tokenText(e);
+        if (t === void 0) return void 0;
+        parts.push(quoteArm(k), t);
+      }
+      return `createObject(${parts.join(", ")})`;
+    }
+    case "unknown":
+      return v.tpl ? `format(${quoteArm(v.token ?? "")})` : v.token;
+  }
+}
+function callToken(name, args) {
+  const parts = args.map(tokenText);
+  return parts.every((p) => p !== void 0) ? `${name}(${parts.join(", ")})` : void 0;
+}
+function firstUnknown2(args) {
+  for (const a of args) {
+    if (a.kind === "unknown") return a;
+  }
+  for (const a of args) if (containsUnknown(a)) return unknown("contains an unknown value");
+  return void 0;
+}
+function scalarString(v) {
+  switch (v.kind) {
+    case "string":
+      return v.value;
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "True" : "False";
+    case "null":
+      return "";
+    default:
+      return JSON.stringify(toJS(v));
+  }
+}
+function deepEqual(a, b) {
+  return valuesEqual(a, b, { ignoreKeyCase: true }) === true;
+}
+function reorigin(v, origin) {
+  return { ...v, origin };
+}
+function def(name, fn, partial = false) {
+  fns2.set(name.toLowerCase(), { name, fn, partial });
+}
+function asInt(v) {
+  return v?.kind === "number" ? Math.trunc(v.value) : void 0;
+}
+function compare2(name, test) {
+  return ([a, b], loc3) => {
+    if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc3);
+    if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc3);
+    return err(loc3, name, "arguments must be two numbers or two strings");
+  };
+}
+function arith(name, op) {
+  return ([a, b], loc3) => {
+    if (a?.kind !== "number" || b?.kind !== "number") return err(loc3, name, "arguments must be integers");
+    const r = op(a.value, b.value);
+    return r === void 0 || !Number.isFinite(r) ? err(loc3, name, "invalid operation") : num(r, loc3);
+  };
+}
+function minmax(name, pick) {
+  return (args, loc3) => {
+    const xs = args.length === 1 && args[0].kind === "list" ? args[0].items : args;
+    if (xs.length === 0 || xs.some((x) => x.kind !== "number")) return err(loc3, name, "arguments must be integers");
+    return num(pick(xs.map((x) => x.value)), loc3);
+  };
+}
+function splitFormat(fmt) {
+  const out = [];
+  let cur = "";
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c === "{") {
+      if (fmt[i + 1] === "{") {
+        cur += "{";
+        i++;
+        continue;
+      }
+      const close = fmt.indexOf("}", i);
+      if (close < 0) return void 0;
+      const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
+      if (!m) return void 0;
+      if (cur) out.push(cur);
+      cur = "";
+      out.push(Number(m[1]));
+      i = close;
+    } else if (c === "}") {
+      if (fmt[i + 1] === "}") i++;
+      cur += "}";
+    } else cur += c;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+function deepMerge(a, b, loc3) {
+  if (a.kind === "object" && b.kind === "object") {
+    const m = new Map(a.entries);
+    for (const [k, v] of b.entries) {
+      let existingKey;
+      for (const ek of m.keys()) if (ek.toLowerCase() === k.toLowerCase()) existingKey = ek;
+      const prev = existingKey !== void 0 ? m.get(existingKey) : void 0;
+      if (existingKey !== void 0) m.delete(existingKey);
+      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc3) : v);
+    }
+    return obj(m, loc3);
+  }
+  if (b.kind === "unknown" && a.kind === "object") return b;
+  return b;
+}
+function firstLast(name, pickLast) {
+  return ([a], loc3) => {
+    if (!a) return err(loc3, name, "needs an argument");
+    if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc3);
+    if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc3) : str("", loc3);
+    if (a.kind === "unknown") return U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
+    return err(loc3, name, "argument must be an array or string");
+  };
+}
+function skipTake(name, take) {
+  return ([a, n], loc3) => {
+    const k = asInt(n);
+    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
+    const c = Math.max(0, k);
+    if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc3);
+    if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc3);
+    if (a.kind === "unknown") return U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
+    return err(loc3, name, "first argument must be an array or string");
+  };
+}
+function resourceIdOf(prefix, typeV, names, loc3, fname) {
+  if (typeV.kind !== "string") {
+    return typeV.kind === "unknown" ? U2(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
+  }
+  if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
+  return buildResourceId(prefix, typeV.value, names, loc3, fname);
+}
+function isTypeArg(v) {
+  return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
+}
+function evalExpr(e, ctx, loc3) {
+  switch (e.kind) {
+    case "string":
+      return str(e.value, loc3);
+    case "number":
+      return num(e.value, loc3);
+    case "bool":
+      return bool(e.value, loc3);
+    case "null":
+      return nul(loc3);
+    case "prop": {
+      const t = evalExpr(e.target, ctx, loc3);
+      return access(t, str(e.name, loc3), loc3);
+    }
+    case "index": {
+      const t = evalExpr(e.target, ctx, loc3);
+      const i = evalExpr(e.index, ctx, loc3);
+      return access(t, i, loc3);
+    }
+    case "call":
+      return evalCall2(e, ctx, loc3);
+  }
+}
+function access(t, key, loc3) {
+  if (t.kind === "unknown") {
+    const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
+    const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
+    return U2(t.reason, loc3, tok);
+  }
+  if (key.kind === "unknown") return U2("index depends on an unknown value", loc3);
+  if (t.kind === "object" && key.kind === "string") {
+    const m = member2(t, key.value);
+    return m ?? U2(`property '${key.value}' does not exist`, loc3);
+  }
+  if (t.kind === "list" && key.kind === "number") {
+    const it = t.items[Math.trunc(key.value)];
+    return it ?? U2(`index ${key.value} is out of range`, loc3);
+  }
+  if (t.kind === "null") return U2(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
+  return U2(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
+}
+function evalCall2(e, ctx, loc3) {
+  const lname = e.name.toLowerCase();
+  if (lname === "if") {
+    if (e.args.length !== 3) return U2("if(): needs three arguments", loc3);
+    const c = evalExpr(e.args[0], ctx, loc3);
+    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, decisionOf(c, loc3));
+    if (c.kind === "unknown") {
+      const a = evalExpr(e.args[1], ctx, loc3);
+      const b = evalExpr(e.args[2], ctx, loc3);
+      return U2(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
+    }
+    return U2("if(): condition must be a boolean", loc3);
+  }
+  if (lname === "parameters" || lname === "variables") {
+    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc3) : void 0;
+    if (a?.kind !== "string") return U2(`${lname}(): name must be a known string`, loc3);
+    const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
+    if (v === void 0) {
+      ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc3);
+      return U2(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
+    }
+    return v;
+  }
+  if (lname === "copyindex") {
+    const args2 = e.args.map((x) => evalExpr(x, ctx, loc3));
+    let loopName;
+    let offset = 0;
+    for (const a of args2) {
+      if (a.kind === "string") loopName = a.value;
+      else if (a.kind === "number") offset = a.value;
+      else return U2("copyIndex(): unknown argument", loc3);
+    }
+    const i = ctx.copyIndex(loopName);
+    if (i === void 0) return U2(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
+    if (i.kind === "number") return num(i.value + offset, loc3);
+    return U2(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
+  }
+  const args = e.args.map((x) => evalExpr(x, ctx, loc3));
+  if (e.name.includes(".")) {
+    const r = ctx.userFunction?.(e.name, args, loc3);
+    return r ?? U2(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+  }
+  const hosted = ctx.hostFunction?.(e.name, args, loc3);
+  if (hosted) return hosted;
+  return callArmFunction(e.name, args, loc3) ?? U2(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+}
+function callArmFunction(name, args, loc3) {
+  const lname = name.toLowerCase();
+  const d = fns2.get(lname);
+  if (!d) {
+    if (lname.startsWith("list")) {
+      const t = callToken(name, args);
+      return U2(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
+    }
+    return void 0;
+  }
+  if (!d.partial) {
+    const u = firstUnknown2(args);
+    if (u) return U2(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
+  }
+  try {
+    return provenance(d.name, d.fn(args, loc3, d.name), args, loc3);
+  } catch (x) {
+    return U2(`${d.name}(): ${x.message}`, loc3);
+  }
+}
+function provenance(name, r, args, loc3) {
+  const k = name === "coalesce" ? args.indexOf(r) : -1;
+  if (k > 0) {
+    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc3) !== void 0));
+    return chosenBy(r, loc3, decisionOf(args[i], loc3, "coalesce() argument that was null"));
+  }
+  return derived(r, loc3, args);
+}
+function armAccess(t, key, loc3) {
+  return access(t, key, loc3);
+}
+function armCallToken(name, args) {
+  return callToken(name, args);
+}
+function evaluateArmString(s, loc3, ctx) {
+  const form = classifyString(s);
+  if (form.kind === "literal") return str(form.value, loc3);
+  const p = parseExpression(form.text);
+  if (!p.ok) {
+    ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
+    return U2(`invalid expression: ${p.error}`, loc3);
+  }
+  return evalExpr(p.expr, ctx, loc3);
+}
+var U2, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
+var init_evaluate = __esm({
+  "src/eval/arm/evaluate.ts"() {
+    "use strict";
+    init_value();
+    init_expression();
+    init_resourceid();
+    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
+    templatePart = templateText;
+    fns2 = /* @__PURE__ */ new Map();
+    err = (loc3, name, msg) => U2(`${name}(): ${msg}`, loc3);
+    def(
+      "and",
+      (args, loc3) => {
+        let unk2;
+        for (const a of args) {
+          if (a.kind === "bool") {
+            if (!a.value) return bool(false, loc3);
+          } else if (a.kind === "unknown") unk2 ??= a;
+          else return err(loc3, "and", "arguments must be booleans");
+        }
+        return unk2 ? U2("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
+      },
+      true
+    );
+    def(
+      "or",
+      (args, loc3) => {
+        let unk2;
+        for (const a of args) {
+          if (a.kind === "bool") {
+            if (a.value) return bool(true, loc3);
+          } else if (a.kind === "unknown") unk2 ??= a;
+          else return err(loc3, "or", "arguments must be booleans");
+        }
+        return unk2 ? U2("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
+      },
+      true
+    );
+    def("not", ([a], loc3) => a?.kind === "bool" ? bool(!a.value, loc3) : err(loc3, "not", "argument must be a boolean"));
+    def("equals", ([a, b], loc3) => a && b ? bool(deepEqual(a, b), loc3) : err(loc3, "equals", "needs two arguments"));
+    def("true", (_a, loc3) => bool(true, loc3));
+    def("false", (_a, loc3) => bool(false, loc3));
+    def("null", (_a, loc3) => nul(loc3));
+    def("less", compare2("less", (c) => c < 0));
+    def("lessOrEquals", compare2("lessOrEquals", (c) => c <= 0));
+    def("greater", compare2("greater", (c) => c > 0));
+    def("greaterOrEquals", compare2("greaterOrEquals", (c) => c >= 0));
+    def("add", arith("add", (a, b) => a + b));
+    def("sub", arith("sub", (a, b) => a - b));
+    def("mul", arith("mul", (a, b) => a * b));
+    def("div", arith("div", (a, b) => b === 0 ? void 0 : Math.trunc(a / b)));
+    def("mod", arith("mod", (a, b) => b === 0 ? void 0 : a % b));
+    def("min", minmax("min", (xs) => Math.min(...xs)));
+    def("max", minmax("max", (xs) => Math.max(...xs)));
+    def("int", ([a], loc3) => {
+      if (a?.kind === "number") return reorigin(num(Math.trunc(a.value)), a.origin ?? loc3);
+      if (a?.kind === "string" && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "int", "cannot convert to an integer");
+    });
+    def("float", ([a], loc3) => {
+      if (a?.kind === "number") return a;
+      if (a?.kind === "string" && a.value.trim() !== "" && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "float", "cannot convert to a number");
+    });
+    def("range", ([a, b], loc3) => {
+      const s = asInt(a);
+      const c = asInt(b);
+      if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc3, "range", "invalid arguments");
+      return list(
+        Array.from({ length: c }, (_, i) => num(s + i, loc3)),
+        loc3
+      );
+    });
+    def("bool", ([a], loc3) => {
+      if (a?.kind === "bool") return a;
+      if (a?.kind === "string") {
+        const l = a.value.toLowerCase();
+        if (l === "true" || l === "false") return { ...bool(l === "true"), origin: a.origin ?? loc3, via: a.via };
+      }
+      if (a?.kind === "number") return { ...bool(a.value !== 0), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "bool", "cannot convert to a boolean");
+    });
+    def("string", ([a], loc3) => {
+      if (!a) return err(loc3, "string", "needs an argument");
+      if (a.kind === "string") return a;
+      return { ...str(scalarString(a)), origin: a.kind === "list" || a.kind === "object" ? loc3 : a.origin ?? loc3, via: a.via };
+    });
+    def("json", ([a], loc3) => {
+      if (a?.kind !== "string") return err(loc3, "json", "argument must be a string");
+      try {
+        return fromJS(JSON.parse(a.value), loc3);
+      } catch {
+        return err(loc3, "json", "invalid JSON");
+      }
+    });
+    def(
+      "array",
+      ([a], loc3) => {
+        if (!a) return err(loc3, "array", "needs an argument");
+        if (a.kind === "list") return a;
+        return list([a], loc3);
+      },
+      true
+    );
+    def("base64", ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "utf8").toString("base64"), loc3) : err(loc3, "base64", "argument must be a string"));
+    def(
+      "base64ToString",
+      ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "base64").toString("utf8"), loc3) : err(loc3, "base64ToString", "argument must be a string")
+    );
+    def("uri", ([a, b], loc3) => {
+      if (a?.kind !== "string" || b?.kind !== "string") return err(loc3, "uri", "arguments must be strings");
+      try {
+        return str(new URL(b.value, a.value).toString(), loc3);
+      } catch {
+        return err(loc3, "uri", "invalid URI");
+      }
+    });
+    def("uriComponent", ([a], loc3) => a?.kind === "string" ? str(encodeURIComponent(a.value), loc3) : err(loc3, "uriComponent", "argument must be a string"));
+    def("uriComponentToString", ([a], loc3) => {
+      if (a?.kind !== "string") return err(loc3, "uriComponentToString", "argument must be a string");
+      try {
+        return str(decodeURIComponent(a.value), loc3);
+      } catch {
+        return err(loc3, "uriComponentToString", "invalid encoding");
+      }
+    });
+    def(
+      "concat",
+      (args, loc3) => {
+        if (args.length === 0) return str("", loc3);
+        if (args.some((a) => a.kind === "list")) {
+          if (args.some((a) => a.kind === "unknown")) return U2("concat(): depends on an unknown value", loc3, callToken("concat", args));
+          const items = [];
+          for (const a of args) {
+            if (a.kind === "list") items.push(...a.items);
+            else if (a.kind !== "null") items.push(a);
+          }
+          return list(items, loc3);
+        }
+        if (args.some((a) => a.kind === "unknown")) {
+          const parts = args.map(templatePart);
+          return tplUnknown("concat(): depends on an unknown value", loc3, parts.every((p) => p !== void 0) ? parts.join("") : void 0);
+        }
+        if (args.some((a) => a.kind === "object")) return err(loc3, "concat", "cannot concatenate objects");
+        return str(args.map(scalarString).join(""), loc3);
+      },
+      true
+    );
+    def(
+      "format",
+      ([f, ...rest], loc3) => {
+        if (!f) return err(loc3, "format", "needs a format string");
+        if (f.kind === "unknown") return U2("format(): unknown format string", loc3, callToken("format", [f, ...rest]));
+        if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
+        const parts = splitFormat(f.value);
+        if (!parts) return err(loc3, "format", "invalid format string");
+        const vals = [];
+        for (const p of parts) {
+          if (typeof p === "string") vals.push(str(p, loc3));
+          else {
+            const a = rest[p];
+            if (!a) return err(loc3, "format", `no argument {${p}}`);
+            vals.push(a);
+          }
+        }
+        if (vals.some((v) => v.kind === "unknown")) {
+          const tp = vals.map(templatePart);
+          return tplUnknown("format(): depends on an unknown value", loc3, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
+        }
+        if (vals.some((v) => containsUnknown(v))) return U2("format(): depends on an unknown value", loc3);
+        return str(vals.map(scalarString).join(""), loc3);
+      },
+      true
+    );
+    strFn = (name, f) => {
+      return (args, loc3) => {
+        const [a, ...rest] = args;
+        if (a?.kind !== "string") return err(loc3, name, "first argument must be a string");
+        return f(a.value, rest) ?? err(loc3, name, "invalid arguments");
+      };
+    };
+    def("toLower", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toLowerCase() } : err(loc3, "toLower", "argument must be a string"));
+    def("toUpper", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toUpperCase() } : err(loc3, "toUpper", "argument must be a string"));
+    def("trim", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.trim() } : err(loc3, "trim", "argument must be a string"));
+    def(
+      "replace",
+      (args, loc3) => strFn("replace", (s, [o, n]) => o?.kind === "string" && n?.kind === "string" && o.value !== "" ? str(s.split(o.value).join(n.value), loc3) : void 0)(args, loc3)
+    );
+    def(
+      "split",
+      (args, loc3) => strFn("split", (s, [d]) => {
+        let delims;
+        if (d?.kind === "string") delims = [d.value];
+        else if (d?.kind === "list" && d.items.every((x) => x.kind === "string")) delims = d.items.map((x) => x.value);
+        if (!delims || delims.some((x) => x === "")) return void 0;
+        const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+        return list(
+          s.split(re).map((p) => str(p, loc3)),
+          loc3
+        );
+      })(args, loc3)
+    );
+    def("startsWith", (args, loc3) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("endsWith", (args, loc3) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("indexOf", (args, loc3) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("lastIndexOf", (args, loc3) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("padLeft", ([a, n, c], loc3) => {
+      const total = asInt(n);
+      const ch = c === void 0 ? " " : c.kind === "string" && c.value.length === 1 ? c.value : void 0;
+      if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc3, "padLeft", "invalid arguments");
+      return str(scalarString(a).padStart(total, ch), loc3);
+    });
+    def(
+      "substring",
+      (args, loc3) => strFn("substring", (s, [st, ln]) => {
+        const start = st === void 0 ? 0 : asInt(st);
+        const len = ln === void 0 ? void 0 : asInt(ln);
+        if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return void 0;
+        return str(s.substr(start, len ?? s.length - start), loc3);
+      })(args, loc3)
+    );
+    def("join", ([a, d], loc3) => {
+      if (a?.kind !== "list" || d?.kind !== "string") return err(loc3, "join", "invalid arguments");
+      return str(a.items.map(scalarString).join(d.value), loc3);
+    });
+    def(
+      "dataUri",
+      ([a], loc3) => a?.kind === "string" ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, "utf8").toString("base64")}`, loc3) : err(loc3, "dataUri", "argument must be a string")
+    );
+    def(
+      "length",
+      ([a], loc3) => {
+        if (!a) return err(loc3, "length", "needs an argument");
+        if (a.kind === "list") return num(a.items.length, loc3);
+        if (a.kind === "object") return num(a.entries.size, loc3);
+        if (a.kind === "string") return num(a.value.length, loc3);
+        if (a.kind === "unknown") return U2("length(): depends on an unknown value", loc3, callToken("length", [a]));
+        return err(loc3, "length", "argument must be an array, object or string");
+      },
+      true
+    );
+    def(
+      "empty",
+      ([a], loc3) => {
+        if (!a) return err(loc3, "empty", "needs an argument");
+        if (a.kind === "null") return bool(true, loc3);
+        if (a.kind === "list") return bool(a.items.length === 0, loc3);
+        if (a.kind === "object") return bool(a.entries.size === 0, loc3);
+        if (a.kind === "string") return bool(a.value === "", loc3);
+        if (a.kind === "unknown") return U2("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
+        return bool(false, loc3);
+      },
+      true
+    );
+    def(
+      "contains",
+      ([c, item], loc3) => {
+        if (!c || !item) return err(loc3, "contains", "needs two arguments");
+        if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc3);
+        if (containsUnknown(c) || containsUnknown(item)) return U2("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
+        if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc3);
+        if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc3);
+        return err(loc3, "contains", "first argument must be an array, object or string");
+      },
+      true
+    );
+    def(
+      "createArray",
+      (args, loc3) => list([...args], loc3),
+      true
+    );
+    def(
+      "createObject",
+      (args, loc3) => {
+        if (args.length % 2 !== 0) return err(loc3, "createObject", "needs key/value pairs");
+        const m = /* @__PURE__ */ new Map();
+        for (let i = 0; i < args.length; i += 2) {
+          const k = args[i];
+          if (k.kind !== "string") return k.kind === "unknown" ? U2("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
+          m.set(k.value, args[i + 1]);
+        }
+        return obj(m, loc3);
+      },
+      true
+    );
+    def(
+      "union",
+      (args, loc3) => {
+        if (args.length === 0) return err(loc3, "union", "needs arguments");
+        const unk2 = args.find((a) => a.kind === "unknown");
+        if (unk2) return U2("union(): depends on an unknown value", loc3, callToken("union", args));
+        if (args.every((a) => a.kind === "object")) {
+          let acc = obj(/* @__PURE__ */ new Map(), loc3);
+          for (const a of args) acc = deepMerge(acc, a, loc3);
+          return reorigin(acc, loc3);
+        }
+        if (args.every((a) => a.kind === "list")) {
+          if (args.some(containsUnknown)) return U2("union(): depends on an unknown value", loc3, callToken("union", args));
+          const items = [];
+          for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
+          return list(items, loc3);
+        }
+        return err(loc3, "union", "arguments must all be arrays or all objects");
+      },
+      true
+    );
+    def("intersection", (args, loc3) => {
+      if (args.length === 0) return err(loc3, "intersection", "needs arguments");
+      if (args.every((a) => a.kind === "list")) {
+        const [f, ...rest] = args;
+        return list(
+          f.items.filter((x) => rest.every((r) => r.items.some((y) => deepEqual(x, y)))),
+          loc3
+        );
+      }
+      if (args.every((a) => a.kind === "object")) {
+        const [f, ...rest] = args;
+        const m = /* @__PURE__ */ new Map();
+        for (const [k, v] of f.entries) {
+          if (rest.every((r) => {
+            const o = member2(r, k);
+            return o !== void 0 && deepEqual(o, v);
+          })) m.set(k, v);
+        }
+        return obj(m, loc3);
+      }
+      return err(loc3, "intersection", "arguments must all be arrays or all objects");
+    });
+    def("first", firstLast("first", false), true);
+    def("last", firstLast("last", true), true);
+    def("skip", skipTake("skip", false), true);
+    def("take", skipTake("take", true), true);
+    def(
+      "coalesce",
+      (args, loc3) => {
+        for (const a of args) {
+          if (a.kind === "unknown") return U2("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
+          if (a.kind !== "null") return a;
+        }
+        return nul(loc3);
+      },
+      true
+    );
+    def(
+      "items",
+      ([a], loc3) => {
+        if (a?.kind === "unknown") return U2("items(): depends on an unknown value", loc3, callToken("items", [a]));
+        if (a?.kind !== "object") return err(loc3, "items", "argument must be an object");
+        const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
+        return list(
+          keys.map((k) => obj({ key: str(k, loc3), value: a.entries.get(k) }, loc3)),
+          loc3
+        );
+      },
+      true
+    );
+    def(
+      "objectKeys",
+      ([a], loc3) => {
+        if (a?.kind !== "object") return a?.kind === "unknown" ? U2("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
+        return list(
+          [...a.entries.keys()].map((k) => str(k, loc3)),
+          loc3
+        );
+      },
+      true
+    );
+    def(
+      "tryGet",
+      ([a, ...path42], loc3) => {
+        let cur = a;
+        for (const p of path42) {
+          if (!cur) return nul(loc3);
+          if (cur.kind === "unknown" || p.kind === "unknown") return U2("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path42]));
+          if (cur.kind === "null") return nul(loc3);
+          if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
+          else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
+          else return nul(loc3);
+        }
+        return cur ?? nul(loc3);
+      },
+      true
+    );
+    def(
+      "flatten",
+      ([a], loc3) => {
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U2("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
+        const items = [];
+        for (const x of a.items) {
+          if (x.kind === "list") items.push(...x.items);
+          else if (x.kind === "unknown") return U2("flatten(): depends on an unknown value", loc3);
+          else return err(loc3, "flatten", "items must be arrays");
+        }
+        return list(items, loc3);
+      },
+      true
+    );
+    def(
+      "shallowMerge",
+      ([a], loc3) => {
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U2("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
+        const m = /* @__PURE__ */ new Map();
+        for (const x of a.items) {
+          if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
+          else if (x.kind === "unknown") return U2("shallowMerge(): depends on an unknown value", loc3);
+        }
+        return obj(m, loc3);
+      },
+      true
+    );
+    def(
+      "indexFromEnd",
+      ([a, n], loc3) => {
+        const k = asInt(n);
+        if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
+        return U2("indexFromEnd(): cannot be evaluated", loc3);
+      },
+      true
+    );
+    DEFAULT_SUB = "subscription().subscriptionId";
+    DEFAULT_RG = "resourceGroup().name";
+    sub = (s) => [str("/subscriptions/", s.origin), s];
+    rg = (r) => [str("/resourceGroups/", r.origin), r];
+    def(
+      "resourceId",
+      (args, loc3) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 2) {
+          return U2("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
+        }
+        const pre = args.slice(0, ti);
+        const subV = ti === 2 ? pre[0] : unknown("subscription", loc3, DEFAULT_SUB);
+        const rgV = ti >= 1 ? pre[ti - 1] : unknown("resource group", loc3, DEFAULT_RG);
+        return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti], args.slice(ti + 1), loc3, "resourceId");
+      },
+      true
+    );
+    def(
+      "subscriptionResourceId",
+      (args, loc3) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 1) return U2("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
+        const subV = ti === 1 ? args[0] : unknown("subscription", loc3, DEFAULT_SUB);
+        return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc3, "subscriptionResourceId");
+      },
+      true
+    );
+    def(
+      "tenantResourceId",
+      (args, loc3) => args[0] ? resourceIdOf([], args[0], args.slice(1), loc3, "tenantResourceId") : err(loc3, "tenantResourceId", "needs a type"),
+      true
+    );
+    def(
+      "managementGroupResourceId",
+      (args, loc3) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 1) return U2("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
+        const mg = ti === 1 ? args[0] : unknown("management group", loc3, "managementGroup().name");
+        return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc3), mg], args[ti], args.slice(ti + 1), loc3, "managementGroupResourceId");
+      },
+      true
+    );
+    def(
+      "extensionResourceId",
+      ([scope, ...rest], loc3) => scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc3, "extensionResourceId") : err(loc3, "extensionResourceId", "needs a scope and a type"),
+      true
+    );
+    STATE_FUNCTIONS = [
+      "resourceGroup",
+      "subscription",
+      "deployment",
+      "environment",
+      "tenant",
+      "managementGroup",
+      "reference",
+      "references",
+      "uniqueString",
+      "guid",
+      "pickZones",
+      "providers",
+      "deployer",
+      "getSecret",
+      "dateTimeAdd",
+      "dateTimeFromEpoch",
+      "dateTimeToEpoch",
+      "listKeys",
+      "listSecrets",
+      "listAccountSas",
+      "listServiceSas",
+      "listConnectionStrings",
+      "externalInputs"
+    ];
+    for (const n of STATE_FUNCTIONS) {
+      def(
+        n,
+        (args, loc3) => {
+          const t = callToken(n, args);
+          return U2(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
+        },
+        true
+      );
+    }
+    for (const n of ["newGuid", "utcNow"]) {
+      def(n, (_args, loc3) => U2(`${n}() differs on every deployment`, loc3), true);
+    }
+    for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
+      def(n, (_args, loc3) => U2(`${n}(): lambda functions are not evaluated`, loc3), true);
+    }
+  }
+});
+
 // src/eval/bicep/files.ts
-import path19 from "node:path";
+import path14 from "node:path";
 function pathKind(host, target) {
-  const abs = path19.resolve(target);
+  const abs = path14.resolve(target);
   if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path19.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path19.isAbsolute(rel)) return "outside";
+  const rel = path14.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path14.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path19.sep)) {
-    const next = path19.join(dir, part);
+  for (const part of rel.split(path14.sep)) {
+    const next = path14.join(dir, part);
     if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf(host, p) {
-  const name = path19.basename(p);
-  return host.list(path19.dirname(p))?.find((e) => e.name === name);
+  const name = path14.basename(p);
+  return host.list(path14.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
   "src/eval/bicep/files.ts"() {
     "use strict";
     REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
+  }
+});
+
+// src/eval/arm/member-reads.ts
+function parametersReadByMember(root) {
+  const out = /* @__PURE__ */ new Set();
+  const visitExpr = (e) => {
+    switch (e.kind) {
+      case "prop":
+      case "index": {
+        const t = e.target;
+        if (t.kind === "call" && t.name.toLowerCase() === "parameters" && t.args[0]?.kind === "string") out.add(t.args[0].value.toLowerCase());
+        visitExpr(e.target);
+        if (e.kind === "index") visitExpr(e.index);
+        return;
+      }
+      case "call":
+        for (const a of e.args) visitExpr(a);
+        return;
+      default:
+        return;
+    }
+  };
+  const stack = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.type === "string" && typeof n.value === "string") {
+      const form = classifyString(n.value);
+      if (form.kind !== "expression") continue;
+      const parsed = parseExpression(form.text);
+      if (parsed.ok) visitExpr(parsed.expr);
+    } else if (n.children) stack.push(...n.children);
+  }
+  return out;
+}
+var init_member_reads = __esm({
+  "src/eval/arm/member-reads.ts"() {
+    "use strict";
+    init_expression();
+  }
+});
+
+// src/eval/arm/template.ts
+function problem2(env, message, location) {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: "EVAL001" });
+}
+function andConditions(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+function composeName(parent, child, childType) {
+  const childSegs = child.kind === "string" ? child.value.split("/").length : 1;
+  if (childSegs >= childType.split("/").length - 1) return child;
+  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
+  const p = templateText(parent);
+  const c = templateText(child);
+  const u = tplUnknown(`the name depends on an unknown value`, child.origin, p !== void 0 && c !== void 0 ? `${p}/${c}` : void 0);
+  return child.via ? { ...u, via: child.via } : u;
+}
+function nameLabel(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
+  return "?";
+}
+function walkResources(resourcesNode, frame, parent, deployment, inherited) {
+  if (!resourcesNode) return;
+  const entries2 = resourcesNode.type === "array" ? (resourcesNode.children ?? []).map((c) => [void 0, c]) : resourcesNode.type === "object" ? members(resourcesNode).map(([k, , v]) => [k, v]) : [];
+  for (const [symbolicName, node] of entries2) {
+    if (node.type !== "object") continue;
+    try {
+      walkResource(node, symbolicName, frame, parent, deployment, inherited);
+    } catch (e) {
+      problem2(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
+    }
+  }
+}
+function walkResource(node, symbolicName, frame, parent, deployment, inherited) {
+  const scope = frame.scope;
+  const env = scope.env;
+  const copyNode = getProp(node, "copy");
+  const instances = [];
+  if (copyNode?.type === "object") {
+    const nameNode = getProp(copyNode, "name");
+    const loopName = typeof nameNode?.value === "string" ? nameNode.value : void 0;
+    const countNode = getProp(copyNode, "count");
+    const count = countNode ? frame.eval(countNode) : unknown("copy without count");
+    if (count.kind === "number") {
+      let n = Math.max(0, Math.trunc(count.value));
+      if (n > env.maxCopy) {
+        problem2(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
+        n = env.maxCopy;
+      }
+      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
+    } else {
+      const idx = unknown(`the copy count is unknown${count.kind === "unknown" ? ` (${count.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
+      instances.push({ frame: frame.push({ name: loopName, index: idx, kind: "resource" }) });
+    }
+  } else instances.push({ frame });
+  for (const inst of instances) {
+    const f = inst.frame;
+    const condNode = getProp(node, "condition");
+    let condition = inherited;
+    if (condNode) {
+      const c = f.eval(condNode);
+      if (c.kind === "bool" && !c.value) continue;
+      if (c.kind === "string" && c.value.toLowerCase() === "false") continue;
+      condition = andConditions(inherited, c);
+    }
+    const typeNode = getProp(node, "type");
+    const typeV = typeNode ? f.eval(typeNode) : void 0;
+    if (typeV?.kind !== "string") {
+      problem2(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
+      continue;
+    }
+    let typeText = typeV.value;
+    let apiVersion;
+    const at2 = typeText.indexOf("@");
+    if (at2 > 0) {
+      apiVersion = typeText.slice(at2 + 1);
+      typeText = typeText.slice(0, at2);
+    }
+    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
+    const nameNode = getProp(node, "name");
+    const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
+    const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
+    const apiNode = getProp(node, "apiVersion");
+    const apiV = apiNode ? f.eval(apiNode) : void 0;
+    if (apiV?.kind === "string") apiVersion = apiV.value;
+    apiVersion ??= parent?.apiVersion;
+    const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
+    const body = f.eval(node, (k) => k.toLowerCase() === "resources" || isDeployment && k.toLowerCase() === "properties");
+    if (isDeployment && body.kind === "object") {
+      const propsNode = getProp(node, "properties");
+      if (propsNode) body.entries.set("properties", f.eval(propsNode, (k) => k.toLowerCase() === "template"));
+    }
+    const existingV = getProp(node, "existing");
+    const res = {
+      type: fullType,
+      name: fullName,
+      idKey: armResourceKey(fullType, fullName),
+      body,
+      typeLocation: memberLocation(scope.doc, node, "type") ?? scope.loc(node),
+      objectLocation: scope.loc(node),
+      existing: existingV?.value === true,
+      deployment,
+      file: scope.doc.file
+    };
+    if (apiVersion !== void 0) res.apiVersion = apiVersion;
+    if (symbolicName !== void 0) res.symbolicName = symbolicName;
+    const nl = memberLocation(scope.doc, node, "name");
+    if (nl) res.nameLocation = nl;
+    if (condition) res.condition = condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    env.resources.push(res);
+    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition);
+    walkResources(getProp(node, "resources"), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
+  }
+}
+function expandDeployment(node, frame, deployment, condition) {
+  const scope = frame.scope;
+  const env = scope.env;
+  const props = getProp(node, "properties");
+  const tmpl = getProp(props, "template");
+  if (tmpl?.type !== "object") return;
+  if (env.depth > 30) {
+    problem2(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
+    return;
+  }
+  const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
+  const scopeV = scopeNode ? frame.eval(scopeNode) : void 0;
+  const inner = scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
+  env.depth++;
+  try {
+    if (inner) {
+      const assigned = /* @__PURE__ */ new Map();
+      for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
+        const pv = frame.eval(v);
+        const via = scope.loc(keyNode, `deployment parameter "${k}"`);
+        let value;
+        if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
+        else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
+        assigned.set(k.toLowerCase(), passedThrough(value, via));
+      }
+      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
+    } else {
+      walkResources(getProp(tmpl, "resources"), frame, void 0, deployment, condition);
+    }
+  } finally {
+    env.depth--;
+  }
+}
+function readParameterFile(pf) {
+  const out = /* @__PURE__ */ new Map();
+  const doc = { file: pf.file, lineMap: pf.parsed.lineMap };
+  for (const [k, , v] of members(getProp(pf.parsed.root, "parameters"))) {
+    const valueNode = getProp(v, "value");
+    const refNode = getProp(v, "reference");
+    if (valueNode) out.set(k.toLowerCase(), nodeToValue(doc, valueNode));
+    else if (refNode) {
+      const secret = getProp(refNode, "secretName")?.value;
+      out.set(k.toLowerCase(), unknown(`Key Vault reference${typeof secret === "string" ? ` (secret "${secret}")` : ""}`, nodeLocation(doc, refNode)));
+    }
+  }
+  return out;
+}
+function evaluateArmTemplate(opts) {
+  const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
+  const result = { resources: env.resources, inputs: [], problems: env.problems };
+  const root = opts.templateNode ?? parsed.root;
+  if (!root || root.type !== "object") return result;
+  const doc = { file: opts.file, lineMap: parsed.lineMap };
+  try {
+    const gen = getProp(getProp(root, "metadata"), "_generator");
+    const gname = getProp(gen, "name")?.value;
+    if (typeof gname === "string") {
+      const gver = getProp(gen, "version")?.value;
+      result.generator = typeof gver === "string" ? { name: gname, version: gver } : { name: gname };
+    }
+    const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
+    for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
+    const scope = new Scope(doc, root, env, assigned);
+    const readByMember = parametersReadByMember(root);
+    for (const slot of scope.params.values()) {
+      const typeNode = getProp(slot.decl, "type");
+      const refNode = getProp(slot.decl, "$ref");
+      const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
+      const input = { name: slot.name, kind: "arm-parameter", header: keyLocation(doc, getProp(root, "parameters"), slot.name) ?? slot.keyLoc };
+      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: "input", name: slot.name } };
+      if (type !== void 0) input.type = type;
+      if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
+      if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
+      const dv = scope.defaultValue(slot);
+      if (dv) input.defaultValue = dv;
+      if (slot.assigned) input.assigned = slot.assigned;
+      const allowed = getProp(slot.decl, "allowedValues");
+      if (allowed?.type === "array") input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+      result.inputs.push(input);
+    }
+    walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
+  } catch (e) {
+    problem2(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
+  }
+  return result;
+}
+var DEPLOYMENTS, Scope, Frame;
+var init_template = __esm({
+  "src/eval/arm/template.ts"() {
+    "use strict";
+    init_limits();
+    init_value();
+    init_json();
+    init_evaluate();
+    init_resourceid();
+    init_expression();
+    init_member_reads();
+    DEPLOYMENTS = "microsoft.resources/deployments";
+    Scope = class _Scope {
+      constructor(doc, template, env, assigned, functionArgs) {
+        this.doc = doc;
+        this.template = template;
+        this.env = env;
+        this.root = new Frame(this, []);
+        if (functionArgs) {
+          const decls = functionArgs.decls?.children ?? [];
+          decls.forEach((d, i) => {
+            const nameNode = getProp(d, "name");
+            if (typeof nameNode?.value !== "string") return;
+            const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
+            this.params.set(nameNode.value.toLowerCase(), {
+              name: nameNode.value,
+              keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: "input", name: nameNode.value } },
+              decl: d,
+              value: v,
+              state: 2
+            });
+          });
+          return;
+        }
+        for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
+          const slot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: "input", name } }, decl, node: getProp(decl, "defaultValue"), state: 0 };
+          const a = assigned.get(name.toLowerCase());
+          if (a?.kind === "null" && slot.node) slot.nullGiven = a;
+          else if (a) slot.assigned = a;
+          this.params.set(name.toLowerCase(), slot);
+        }
+        const varsNode = getProp(template, "variables");
+        for (const [name, keyNode, node] of members(varsNode)) {
+          if (name.toLowerCase() === "copy" && node.type === "array") {
+            for (const entry4 of node.children ?? []) {
+              const n = getProp(entry4, "name");
+              if (typeof n?.value !== "string") continue;
+              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry4, state: 0, copy: true });
+            }
+            continue;
+          }
+          this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: "variable", name } }, node, state: 0 });
+        }
+        const fnsNode = getProp(template, "functions");
+        for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
+          const nsName = getProp(ns, "namespace")?.value;
+          if (typeof nsName !== "string") continue;
+          for (const [fname, , fdecl] of members(getProp(ns, "members"))) this.funcs.set(`${nsName}.${fname}`.toLowerCase(), fdecl);
+        }
+      }
+      doc;
+      template;
+      env;
+      params = /* @__PURE__ */ new Map();
+      vars = /* @__PURE__ */ new Map();
+      funcs = /* @__PURE__ */ new Map();
+      root;
+      loc(node, label) {
+        return nodeLocation(this.doc, node, label);
+      }
+      parameter(name) {
+        const slot = this.params.get(name.toLowerCase());
+        if (!slot) return void 0;
+        if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 1) {
+          problem2(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
+          return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        }
+        slot.state = 1;
+        let v;
+        if (slot.assigned) v = slot.assigned;
+        else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
+        else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
+        else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        slot.value = v;
+        slot.state = 2;
+        return passedThrough(v, slot.keyLoc);
+      }
+      defaultValue(slot) {
+        return slot.node ? this.root.eval(slot.node) : void 0;
+      }
+      variable(name) {
+        const slot = this.vars.get(name.toLowerCase());
+        if (!slot) return void 0;
+        if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 1) {
+          problem2(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
+          return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
+        }
+        slot.state = 1;
+        const v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
+        slot.value = v;
+        slot.state = 2;
+        return passedThrough(v, slot.keyLoc);
+      }
+      userFunction(name, args, loc3) {
+        const decl = this.funcs.get(name.toLowerCase());
+        if (!decl) return void 0;
+        const out = getProp(getProp(decl, "output"), "value");
+        if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc3);
+        this.env.depth++;
+        try {
+          const fscope = new _Scope(this.doc, this.template, this.env, /* @__PURE__ */ new Map(), { decls: getProp(decl, "parameters"), args });
+          for (const [k, f] of this.funcs) fscope.funcs.set(k, f);
+          return fscope.root.eval(out);
+        } finally {
+          this.env.depth--;
+        }
+      }
+    };
+    Frame = class _Frame {
+      constructor(scope, loops) {
+        this.scope = scope;
+        this.loops = loops;
+      }
+      scope;
+      loops;
+      push(l) {
+        return new _Frame(this.scope, [...this.loops, l]);
+      }
+      parameter(name) {
+        return this.scope.parameter(name);
+      }
+      variable(name) {
+        return this.scope.variable(name);
+      }
+      copyIndex(loop) {
+        for (let i = this.loops.length - 1; i >= 0; i--) {
+          const l = this.loops[i];
+          if (loop === void 0 ? l.kind === "resource" : l.name?.toLowerCase() === loop.toLowerCase()) return l.index;
+        }
+        if (loop === void 0 && this.loops.length) return this.loops[this.loops.length - 1].index;
+        return void 0;
+      }
+      userFunction(name, args, loc3) {
+        return this.scope.userFunction(name, args, loc3);
+      }
+      problem(message, loc3) {
+        problem2(this.scope.env, message, loc3);
+      }
+      /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
+      eval(node, skip) {
+        const loc3 = this.scope.loc(node);
+        switch (node.type) {
+          case "string":
+            return evaluateArmString(String(node.value), loc3, this);
+          case "array":
+            return list(
+              (node.children ?? []).map((c) => this.eval(c)),
+              loc3
+            );
+          case "object": {
+            const m = /* @__PURE__ */ new Map();
+            for (const [k, , v] of members(node)) {
+              if (skip?.(k)) continue;
+              if (k.toLowerCase() === "copy" && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
+                for (const entry4 of v.children ?? []) {
+                  const n = getProp(entry4, "name");
+                  const nv = n ? this.eval(n) : void 0;
+                  if (nv?.kind !== "string") continue;
+                  m.set(nv.value, this.copyArray(entry4, "property"));
+                }
+                continue;
+              }
+              m.set(k, this.eval(v));
+            }
+            return obj(m, loc3);
+          }
+          default:
+            return nodeToValue(this.scope.doc, node);
+        }
+      }
+      /** `{name, count, input}` → the list of `input` evaluated `count` times. */
+      copyArray(entry4, kind) {
+        const loc3 = this.scope.loc(entry4);
+        const nameNode = getProp(entry4, "name");
+        const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
+        const countNode = getProp(entry4, "count");
+        const input = getProp(entry4, "input");
+        if (!countNode || !input) return unknown("copy without count or input", loc3);
+        const c = this.eval(countNode);
+        if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc3);
+        let n = Math.max(0, Math.trunc(c.value));
+        const max = this.scope.env.maxCopy;
+        if (n > max) {
+          problem2(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
+          n = max;
+        }
+        const items = [];
+        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input));
+        return list(items, this.scope.loc(input));
+      }
+    };
   }
 });
 
@@ -12915,8 +12716,8 @@ function expandLoop(scope, loop, locals, symbol) {
     scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
     return [];
   }
-  const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
-  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
+  const idx = U(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
+  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U("the loop collection is not an array", scope.loc(loop.item.range));
   const add = [[loop.item.name, item]];
   if (loop.index) add.push([loop.index.name, idx]);
   return [{ locals: withLocals(locals, add) }];
@@ -12924,7 +12725,7 @@ function expandLoop(scope, loop, locals, symbol) {
 function evalFor2(scope, e, locals) {
   const loc3 = scope.loc(e.range);
   const xs = scope.eval(e.iterable, locals);
-  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
+  if (xs.kind !== "list") return U(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
   let n = xs.items.length;
   if (n > scope.env.maxCopy) {
     scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
@@ -12939,9 +12740,9 @@ function evalFor2(scope, e, locals) {
     if (body.kind === "IfBody") {
       const c = scope.eval(body.condition, l);
       if (c.kind === "bool" && !c.value) continue;
-      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc3);
+      if (c.kind !== "bool") return U("a loop filter depends on an unknown value", loc3);
       const b = body.body;
-      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc3));
+      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U("invalid loop body", loc3));
     } else items.push(scope.eval(body, l));
   }
   return list(items, loc3);
@@ -12956,7 +12757,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path20 from "node:path";
+import path15 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -12990,7 +12791,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path20.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path15.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -13020,7 +12821,7 @@ function moduleParams(scope, inst) {
       continue;
     }
     if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
-    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
+    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
     const ref = scope.resourceRef(m.value, inst.locals);
     if (ref && m.value.kind !== "PropertyAccess") v = scope.resourceId(ref, scope.loc(m.value.range));
     out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
@@ -13034,7 +12835,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path20.resolve(path20.dirname(scope.file.file), p);
+  const target = path15.resolve(path15.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -13051,7 +12852,7 @@ function moduleOutput(scope, inst, name, loc3) {
   const v = child?.output(name);
   if (v) return v;
   const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc3), inst.name]);
-  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+  return U(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
 }
 function moduleRef(scope, e, locals) {
   let sym;
@@ -13071,16 +12872,16 @@ function moduleRef(scope, e, locals) {
 }
 function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
-  const target = path20.resolve(path20.dirname(scope.file.file), p);
+  if (p === null || REGISTRY_PATH.test(p)) return U(`'${original}' is imported from a registry`, loc3);
+  const target = path15.resolve(path15.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
-    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
+    return U(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
   }
   const parsed = scope.env.sources.parse(target);
-  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc3);
+  if (!parsed) return U(`'${original}' is imported from '${p}', which cannot be parsed`, loc3);
   const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
-  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc3);
+  return child.variable(original) ?? U(`'${original}' is not a variable of '${p}'`, loc3);
 }
 function nameLabel2(v) {
   if (v.kind === "string") return v.value;
@@ -13099,7 +12900,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path21 from "node:path";
+import path16 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
@@ -13189,7 +12990,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path21.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path16.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -13197,7 +12998,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path21.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path16.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -13227,7 +13028,7 @@ function pushModuleResources(scope, inst, r, vendored) {
     if (vendored) out.vendored = vendored;
     scope.env.resources.push(out);
   }
-  for (const p of r.problems) problem2(scope.env, p.message, vendored ? vendored.call : p.location);
+  for (const p of r.problems) problem(scope.env, p.message, vendored ? vendored.call : p.location);
 }
 function emitJsonModule(scope, inst, target) {
   const text2 = scope.env.sources.host.readText(target);
@@ -13326,17 +13127,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path41) {
-      const ctrl = callVisitor(key, node, visitor, path41);
+    function visit_(key, node, visitor, path42) {
+      const ctrl = callVisitor(key, node, visitor, path42);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path41, ctrl);
-        return visit_(key, ctrl, visitor, path41);
+        replaceNode(key, path42, ctrl);
+        return visit_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path41 = Object.freeze(path41.concat(node));
+          path42 = Object.freeze(path42.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path41);
+            const ci = visit_(i, node.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13347,13 +13148,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path41 = Object.freeze(path41.concat(node));
-          const ck = visit_("key", node.key, visitor, path41);
+          path42 = Object.freeze(path42.concat(node));
+          const ck = visit_("key", node.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path41);
+          const cv = visit_("value", node.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13374,17 +13175,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path41) {
-      const ctrl = await callVisitor(key, node, visitor, path41);
+    async function visitAsync_(key, node, visitor, path42) {
+      const ctrl = await callVisitor(key, node, visitor, path42);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path41, ctrl);
-        return visitAsync_(key, ctrl, visitor, path41);
+        replaceNode(key, path42, ctrl);
+        return visitAsync_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path41 = Object.freeze(path41.concat(node));
+          path42 = Object.freeze(path42.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path41);
+            const ci = await visitAsync_(i, node.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13395,13 +13196,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path41 = Object.freeze(path41.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path41);
+          path42 = Object.freeze(path42.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path41);
+          const cv = await visitAsync_("value", node.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13428,23 +13229,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path41) {
+    function callVisitor(key, node, visitor, path42) {
       if (typeof visitor === "function")
-        return visitor(key, node, path41);
+        return visitor(key, node, path42);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path41);
+        return visitor.Map?.(key, node, path42);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path41);
+        return visitor.Seq?.(key, node, path42);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path41);
+        return visitor.Pair?.(key, node, path42);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path41);
+        return visitor.Scalar?.(key, node, path42);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path41);
+        return visitor.Alias?.(key, node, path42);
       return void 0;
     }
-    function replaceNode(key, path41, node) {
-      const parent = path41[path41.length - 1];
+    function replaceNode(key, path42, node) {
+      const parent = path42[path42.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -14056,10 +13857,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path41, value) {
+    function collectionFromPath(schema, path42, value) {
       let v = value;
-      for (let i = path41.length - 1; i >= 0; --i) {
-        const k = path41[i];
+      for (let i = path42.length - 1; i >= 0; --i) {
+        const k = path42[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -14078,7 +13879,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
+    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -14108,11 +13909,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path41, value) {
-        if (isEmptyPath(path41))
+      addIn(path42, value) {
+        if (isEmptyPath(path42))
           this.add(value);
         else {
-          const [key, ...rest] = path41;
+          const [key, ...rest] = path42;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -14126,8 +13927,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path41) {
-        const [key, ...rest] = path41;
+      deleteIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -14141,8 +13942,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path41, keepScalar) {
-        const [key, ...rest] = path41;
+      getIn(path42, keepScalar) {
+        const [key, ...rest] = path42;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -14160,8 +13961,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path41) {
-        const [key, ...rest] = path41;
+      hasIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -14171,8 +13972,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path41, value) {
-        const [key, ...rest] = path41;
+      setIn(path42, value) {
+        const [key, ...rest] = path42;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -16687,9 +16488,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path41, value) {
+      addIn(path42, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path41, value);
+          this.contents.addIn(path42, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16764,14 +16565,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path41) {
-        if (Collection.isEmptyPath(path41)) {
+      deleteIn(path42) {
+        if (Collection.isEmptyPath(path42)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16786,10 +16587,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path41, keepScalar) {
-        if (Collection.isEmptyPath(path41))
+      getIn(path42, keepScalar) {
+        if (Collection.isEmptyPath(path42))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -16800,10 +16601,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path41) {
-        if (Collection.isEmptyPath(path41))
+      hasIn(path42) {
+        if (Collection.isEmptyPath(path42))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16820,13 +16621,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path41, value) {
-        if (Collection.isEmptyPath(path41)) {
+      setIn(path42, value) {
+        if (Collection.isEmptyPath(path42)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path41), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path42), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path41, value);
+          this.contents.setIn(path42, value);
         }
       }
       /**
@@ -18787,9 +18588,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path41) => {
+    visit3.itemAtPath = (cst, path42) => {
       let item = cst;
-      for (const [field, index] of path41) {
+      for (const [field, index] of path42) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -18798,23 +18599,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path41) => {
-      const parent = visit3.itemAtPath(cst, path41.slice(0, -1));
-      const field = path41[path41.length - 1][0];
+    visit3.parentCollection = (cst, path42) => {
+      const parent = visit3.itemAtPath(cst, path42.slice(0, -1));
+      const field = path42[path42.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path41, item, visitor) {
-      let ctrl = visitor(item, path41);
+    function _visit(path42, item, visitor) {
+      let ctrl = visitor(item, path42);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18825,10 +18626,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path41);
+            ctrl = ctrl(item, path42);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path41) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -20130,14 +19931,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs9, sep: [] });
+                map.items.push({ start, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -20265,13 +20066,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -20580,20 +20381,20 @@ var require_dist = __commonJS({
 });
 
 // src/eval/bicep/load.ts
-import path22 from "node:path";
+import path17 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
 function load(scope, l, argExprs, locals, loc3) {
   const args = argExprs.map((a) => scope.eval(a, locals));
   const p = args[0];
-  if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
-  if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
+  if (p?.kind !== "string") return U(`${l}(): the path is not known`, loc3);
+  if (l === "loaddirectoryfileinfo") return U("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path22.resolve(path22.dirname(scope.file.file), p.value);
+  const target = path17.resolve(path17.dirname(scope.file.file), p.value);
   const fail = (why) => {
-    problem2(scope.env, `${why}; the value is unknown`, loc3);
-    return U2(why, loc3);
+    problem(scope.env, `${why}; the value is unknown`, loc3);
+    return U(why, loc3);
   };
   const kind = pathKind(host, target);
   if (kind === "outside") return fail(`'${p.value}' is outside the scanned folder and is not read`);
@@ -20622,7 +20423,7 @@ function load(scope, l, argExprs, locals, loc3) {
     const sel = jsonPath(data, jp.value);
     if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
     data = sel;
-  } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc3);
+  } else if (jp && jp.kind !== "null") return U(`${l}(): the path filter is not known`, loc3);
   return fromJS(data, loc3);
 }
 function jsonPath(data, p) {
@@ -20669,23 +20470,23 @@ var init_load = __esm({
 // src/eval/bicep/calls.ts
 function evalCall3(scope, name, argExprs, locals, loc3) {
   const l = name.toLowerCase();
-  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc3);
+  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U("any() needs an argument", loc3);
   if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc3);
-  if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc3);
-  if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc3);
+  if (l === "readenvironmentvariable") return U("readEnvironmentVariable() is not read by the linter", loc3);
+  if (l === "getsecret" || l === "externalinput") return U(`${name}() is resolved at deployment time`, loc3);
   if (l === "nameof") {
     const a = argExprs[0];
     if (a?.kind === "PropertyAccess") return str(a.property.name, loc3);
     if (a?.kind === "Variable") return str(a.name, loc3);
-    return U2("nameof() cannot be evaluated", loc3);
+    return U("nameof() cannot be evaluated", loc3);
   }
-  if (l === "fail") return U2("fail() is called", loc3);
+  if (l === "fail") return U("fail() is called", loc3);
   const userFn = scope.funcs.get(name);
   if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc3);
   const args = argExprs.map((a) => scope.eval(a, locals));
   const r = callArmFunction(name, args, loc3);
   if (r) return r;
-  return U2(`function ${name}() is not evaluated`, loc3, armCallToken(name, args));
+  return U(`function ${name}() is not evaluated`, loc3, armCallToken(name, args));
 }
 function evalInstanceCall(scope, e, locals, loc3) {
   const name = e.name.name;
@@ -20697,15 +20498,15 @@ function evalInstanceCall(scope, e, locals, loc3) {
     const id = scope.resourceId(inst, loc3);
     const args = e.args.map((a) => scope.eval(a, locals));
     const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc3), ...args]);
-    return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc3, t);
+    return U(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc3, t);
   }
-  return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
+  return U(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
 }
 function callUserFunction(scope, f, args, loc3) {
-  if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc3);
+  if (scope.env.calls > 64) return U(`${f.name.name}() recurses too deeply`, loc3);
   scope.env.calls++;
   try {
-    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc3)]);
+    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U(`missing argument '${p.name.name}'`, loc3)]);
     return scope.eval(f.body, withLocals(void 0, add));
   } finally {
     scope.env.calls--;
@@ -20753,7 +20554,7 @@ function evalBinary2(op, a, bArg, loc3) {
     case "%":
       return call("mod", [a, b()]);
     default:
-      return U2(`operator ${op} is not evaluated`, loc3);
+      return U(`operator ${op} is not evaluated`, loc3);
   }
 }
 var init_calls = __esm({
@@ -20786,7 +20587,7 @@ function evaluate2(scope, e, locals) {
         if (it.kind === "Spread") {
           const v = scope.eval(it.expression, locals);
           if (v.kind === "list") items.push(...v.items);
-          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc3);
+          else return U(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc3);
         } else items.push(scope.eval(it, locals));
       }
       return list(items, loc3);
@@ -20806,23 +20607,23 @@ function evaluate2(scope, e, locals) {
       return evalPropertyAccess(scope, e, locals, loc3);
     case "IndexAccess": {
       const r = scope.resourceSymbol(e, locals);
-      if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc3, `reference('${r.symbolicName}')`);
+      if (r) return U(`resource '${r.decl.name.name}' used as a value`, loc3, `reference('${r.symbolicName}')`);
       const t = scope.eval(e.object, locals);
       const i = scope.eval(e.index, locals);
       if (e.fromEnd) {
         const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
         if (t.kind === "list" && i.kind === "number") {
           const it = t.items[t.items.length - i.value];
-          return it ?? (e.safe ? nul(loc3) : U2(`index ^${i.value} is out of range`, loc3));
+          return it ?? (e.safe ? nul(loc3) : U(`index ^${i.value} is out of range`, loc3));
         }
-        return U2(`${f}(): cannot be evaluated`, loc3, armCallToken(f, [t, i]));
+        return U(`${f}(): cannot be evaluated`, loc3, armCallToken(f, [t, i]));
       }
       if (e.safe) return callArmFunction("tryGet", [t, i], loc3);
       return armAccess(t, i, loc3);
     }
     case "ResourceAccess": {
       const inst = scope.resourceRef(e, locals);
-      return inst ? scope.resourceId(inst, loc3) : U2("the resource cannot be resolved", loc3);
+      return inst ? scope.resourceId(inst, loc3) : U("the resource cannot be resolved", loc3);
     }
     case "Unary": {
       const v = scope.eval(e.operand, locals);
@@ -20841,14 +20642,14 @@ function evaluate2(scope, e, locals) {
       const b = scope.eval(e.alternate, locals);
       if (c.kind === "unknown") {
         const parts = [c, a, b].map(tokenText);
-        return U2(`the condition depends on an unknown value (${c.reason})`, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
+        return U(`the condition depends on an unknown value (${c.reason})`, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
       }
-      return U2("the condition is not a boolean", loc3);
+      return U("the condition is not a boolean", loc3);
     }
     case "Lambda":
-      return U2("lambda functions are not evaluated", loc3);
+      return U("lambda functions are not evaluated", loc3);
     case "Error":
-      return U2("the expression could not be parsed", loc3);
+      return U("the expression could not be parsed", loc3);
   }
 }
 function evaluateObject(scope, o, locals, skip) {
@@ -20863,12 +20664,12 @@ function evaluateObject(scope, o, locals, skip) {
         continue;
       }
       if (v.kind === "null") continue;
-      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc3);
+      return U(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc3);
     }
     let key = mem.keyName;
     if (key === null) {
       const kv = scope.eval(mem.key, locals);
-      if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc3);
+      if (kv.kind !== "string") return U("an object key depends on an unknown value", loc3);
       key = kv.value;
     }
     if (skip?.(key)) continue;
@@ -20897,37 +20698,37 @@ function evalVariable(scope, name, locals, loc3) {
   const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
   if (r) {
     const inst = scope.resourceRef({ kind: "Variable", name, range: loc3.range }, locals);
-    return inst ? scope.resourceId(inst, loc3) : U2(`resource '${name}' used as a value`, loc3);
+    return inst ? scope.resourceId(inst, loc3) : U(`resource '${name}' used as a value`, loc3);
   }
-  if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc3);
+  if (scope.modules.has(name)) return U(`module '${name}' used as a value`, loc3);
   const imp = scope.imports.get(name);
   if (imp) return scope.importedVariable(imp.decl, imp.original, loc3);
-  if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc3);
-  return U2(`'${name}' is not declared`, loc3);
+  if (name === "az" || name === "sys") return U(`namespace '${name}'`, loc3);
+  return U(`'${name}' is not declared`, loc3);
 }
 function evalPropertyAccess(scope, e, locals, loc3) {
   const prop = e.property.name;
   const inst = scope.resourceRef(e.object, locals);
   if (inst) return scope.resourceProperty(inst, prop, loc3);
-  if (scope.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc3);
+  if (scope.resourceSymbol(e.object, locals)) return U(`the resource instance cannot be determined`, loc3);
   if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
     const m2 = scope.moduleRef(e.object.object, locals);
     if (m2) return scope.moduleOutput(m2, prop, loc3);
-    if (m2 === null) return U2("the module instance cannot be determined", loc3);
+    if (m2 === null) return U("the module instance cannot be determined", loc3);
   }
   const m = scope.moduleRef(e.object, locals);
   if (m) {
     if (prop === "name") return m.name;
     if (prop === "outputs") {
       const child = scope.moduleScope(m);
-      if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc3);
+      if (!child) return U(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc3);
       const o = /* @__PURE__ */ new Map();
       for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
       return obj(o, loc3);
     }
-    return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
+    return U(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
   }
-  if (m === null) return U2("the module instance cannot be determined", loc3);
+  if (m === null) return U("the module instance cannot be determined", loc3);
   const t = scope.eval(e.object, locals);
   if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc3)], loc3);
   return armAccess(t, str(prop, loc3), loc3);
@@ -20979,7 +20780,7 @@ function resourceInstances(scope, sym) {
         apiVersion ??= nestedParent.apiVersion;
       }
       const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
+      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U("the resource has no name", scope.loc(d.name.range));
       const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
       const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
       if (apiVersion !== void 0) inst.apiVersion = apiVersion;
@@ -20994,7 +20795,7 @@ function resourceInstances(scope, sym) {
 function resourceBody(scope, inst) {
   if (inst.bodyState === 2) return inst.bodyValue;
   const d = inst.sym.decl;
-  if (inst.bodyState === 1) return U2(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
+  if (inst.bodyState === 1) return U(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
   inst.bodyState = 1;
   const m = /* @__PURE__ */ new Map();
   m.set("type", str(inst.type, scope.loc(d.resourceType.range)));
@@ -21028,13 +20829,13 @@ function resourceProperty(scope, inst, prop, loc3) {
   if (l === "id") return scope.resourceId(inst, loc3);
   if (l === "name") return inst.leafName;
   if (l === "type") return str(inst.type, loc3);
-  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc3) : U2("no apiVersion", loc3);
+  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc3) : U("no apiVersion", loc3);
   const body = inst.sym.decl.existing ? void 0 : scope.resourceBody(inst);
   const m = body ? member2(body, prop) : void 0;
   if (m) return m;
   const id = scope.resourceId(inst, loc3);
   const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc3), str("full", loc3)]);
-  return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc3, ref !== void 0 ? `${ref}.${prop}` : void 0);
+  return U(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc3, ref !== void 0 ? `${ref}.${prop}` : void 0);
 }
 function resourceRef(scope, e, locals) {
   const sym = scope.resourceSymbol(e, locals);
@@ -21099,14 +20900,14 @@ var init_symbols = __esm({
       instances() {
         if (this.state === 2) return this.list;
         if (this.state === 1) {
-          problem2(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
+          problem(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
           return [];
         }
         this.state = 1;
         try {
           this.list = this.scope.resourceInstances(this);
         } catch (e) {
-          problem2(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+          problem(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
           this.list = [];
         }
         this.state = 2;
@@ -21129,7 +20930,7 @@ var init_symbols = __esm({
         try {
           this.list = this.scope.moduleInstances(this);
         } catch (e) {
-          problem2(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+          problem(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
           this.list = [];
         }
         this.state = 2;
@@ -21243,7 +21044,7 @@ var init_scope = __esm({
         return label === void 0 ? { file: this.file.file, range } : { file: this.file.file, range, label };
       }
       problem(message, range) {
-        problem2(this.env, message, this.loc(range));
+        problem(this.env, message, this.loc(range));
       }
       // ---- declared names -------------------------------------------------------------------------
       parameter(name) {
@@ -21252,7 +21053,7 @@ var init_scope = __esm({
         if (slot.state === 2) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
-          return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
+          return U(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
         }
         slot.state = 1;
         let v;
@@ -21260,7 +21061,7 @@ var init_scope = __esm({
         else if (slot.expr) v = this.eval(slot.expr, void 0);
         else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
         else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
-        else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+        else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
         slot.value = v;
         slot.state = 2;
         return passedThrough(v, slot.via);
@@ -21271,7 +21072,7 @@ var init_scope = __esm({
         if (slot.state === 2) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
-          return U2(`variable '${name}' refers to itself`, slot.via);
+          return U(`variable '${name}' refers to itself`, slot.via);
         }
         slot.state = 1;
         const v = this.eval(slot.decl.value, void 0);
@@ -21284,7 +21085,7 @@ var init_scope = __esm({
         if (cached) return cached;
         const d = this.outputDecls.get(name);
         if (!d) return void 0;
-        this.outputValues.set(name, U2(`output '${name}' refers to itself`, this.loc(d.name.range)));
+        this.outputValues.set(name, U(`output '${name}' refers to itself`, this.loc(d.name.range)));
         const v = this.eval(d.value, void 0);
         this.outputValues.set(name, v);
         return v;
@@ -21375,7 +21176,7 @@ function evaluateBicepFile(opts) {
     scope.emit();
     for (const k of scope.outputDecls.keys()) outputs.set(k, scope.output(k));
   } catch (e) {
-    problem2(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
+    problem(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
   }
   return result;
 }
@@ -21390,7 +21191,7 @@ function evaluateParamFile(file, sources) {
       values.set(name, { ...v, via: v.via?.slice(0, -1) });
     }
   } catch (e) {
-    problem2(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
+    problem(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
   }
   return { values, problems: env.problems };
 }
@@ -21403,7 +21204,7 @@ var init_evaluate2 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path23 from "node:path";
+import path18 from "node:path";
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -21422,7 +21223,7 @@ function evaluateBicep(input) {
     ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
     ...input.registryModule ? { registryModule: input.registryModule } : {}
   };
-  const files = [...new Set(input.bicepFiles.map((f) => path23.resolve(f)))].sort();
+  const files = [...new Set(input.bicepFiles.map((f) => path18.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -21430,7 +21231,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path23.resolve(path23.dirname(f), s.pathString);
+      const target = path18.resolve(path18.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -21447,10 +21248,10 @@ function evaluateBicep(input) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path23.resolve(path23.dirname(pf), p);
+    const target = path18.resolve(path18.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path23.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path18.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -21461,11 +21262,11 @@ function evaluateBicep(input) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path23.resolve(unit);
+    const target = path18.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
-  const units = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
-  for (const unit of units) {
+  const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
+  for (const unit of units2) {
     const parsed = input.parse(unit);
     if (!parsed) continue;
     const pfs = [...new Set(variants.get(unit) ?? [])].sort();
@@ -21485,10 +21286,10 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path23.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path18.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path23.relative(path23.dirname(unit), pf).split(path23.sep).join("/") : "default",
+          variant: pf ? path18.relative(path18.dirname(unit), pf).split(path18.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -21521,12 +21322,208 @@ function envFromParams(result, unit) {
   }
   return void 0;
 }
-var init_project2 = __esm({
+var init_project = __esm({
   "src/eval/bicep/project.ts"() {
     "use strict";
     init_env();
     init_evaluate2();
     init_files();
+  }
+});
+
+// src/eval/arm/detect.ts
+import * as path19 from "node:path";
+function candidatesByName(paramFile) {
+  const dir = path19.dirname(paramFile);
+  const base = path19.basename(paramFile);
+  const out = [];
+  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  if (m) out.push(path19.join(dir, `${m[1]}.json`));
+  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
+  if (p) out.push(path19.join(dir, `${p[1]}.json`), path19.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path19.join(dir, "template.json"), path19.join(dir, "azuredeploy.json"), path19.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path19.join(dir, "main.json"), path19.join(dir, "azuredeploy.json"));
+  return out;
+}
+function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
+  const result = /* @__PURE__ */ new Map();
+  const byNorm = /* @__PURE__ */ new Map();
+  for (const t of templates) {
+    result.set(t, []);
+    byNorm.set(norm(t), t);
+  }
+  for (const pf of paramFiles) {
+    let target;
+    let meta;
+    try {
+      meta = readMetadataTemplate(pf);
+    } catch {
+      meta = void 0;
+    }
+    if (meta) target = byNorm.get(norm(path19.join(path19.dirname(pf), meta)));
+    if (!target) {
+      for (const c of candidatesByName(pf)) {
+        target = byNorm.get(norm(c));
+        if (target) break;
+      }
+    }
+    if (target && target !== pf) result.get(target).push(pf);
+  }
+  for (const list2 of result.values()) list2.sort();
+  return result;
+}
+var norm;
+var init_detect = __esm({
+  "src/eval/arm/detect.ts"() {
+    "use strict";
+    norm = (p) => path19.normalize(p).replace(/\\/g, "/").toLowerCase();
+  }
+});
+
+// src/eval/arm/project.ts
+import path20 from "node:path";
+function evaluateArm(input) {
+  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+  const evaluations = [];
+  const problems = [];
+  const seenProblems = /* @__PURE__ */ new Set();
+  for (const template of [...input.templates].sort()) {
+    const parsed = input.parse(template);
+    if (!parsed?.root) continue;
+    const variants = (pairs.get(template) ?? []).sort();
+    let bicepDeclaration;
+    for (const pf of variants.length ? variants : [void 0]) {
+      const pfParsed = pf ? input.parse(pf) : void 0;
+      if (pf && !pfParsed?.root) continue;
+      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
+      for (const p of result.problems) {
+        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+        if (!seenProblems.has(key)) {
+          seenProblems.add(key);
+          problems.push(p);
+        }
+      }
+      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
+      const rel = (f) => path20.relative(input.root, f).split(path20.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path20.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path20.relative(path20.dirname(template), pf).split(path20.sep).join("/") : "default",
+          variantFile: pf,
+          env,
+          unit: template,
+          inputs: result.inputs
+        },
+        result,
+        bicepDeclaration
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+function metadataTemplate(pf) {
+  const t = getProp(getProp(pf?.root, "metadata"), "template");
+  return typeof t?.value === "string" ? t.value : void 0;
+}
+function bicepSourceCandidates(template) {
+  const dir = path20.dirname(template);
+  const base = path20.basename(template).replace(/\.jsonc?$/i, "");
+  return [path20.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path20.join(dir, "main.bicep")] : []];
+}
+function envFromParameters(result) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase());
+    const v = input?.assigned ?? input?.defaultValue;
+    if (v?.kind === "string") {
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return void 0;
+}
+function bicepDeclarations(template, host) {
+  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
+  if (!bicep) return void 0;
+  const text2 = host.readText(bicep);
+  if (text2 === void 0) return void 0;
+  const decls = [];
+  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    const line = text2.slice(0, m.index).split("\n").length;
+    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
+  }
+  return (r) => {
+    if (r.deployment.length > 0) return void 0;
+    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
+    if (!d) return void 0;
+    return {
+      file: bicep,
+      label: `declared in ${path20.basename(bicep)} as "${d.name}"`,
+      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
+    };
+  };
+}
+var init_project2 = __esm({
+  "src/eval/arm/project.ts"() {
+    "use strict";
+    init_json();
+    init_env();
+    init_detect();
+    init_template();
+  }
+});
+
+// src/model/from-arm.ts
+function parentKey(type, idKey, levels = 1) {
+  const k = type.split("/").filter(Boolean).length;
+  const segs = idKey.split("/");
+  if (k - levels < 2 || segs.length < 2 * k - 1) return void 0;
+  return [...segs.slice(0, k - levels), ...segs.slice(k, segs.length - levels)].join("/");
+}
+function armRefKeys(ref) {
+  const keys = [];
+  const k = armResourceIdKey(ref);
+  if (k) keys.push(k);
+  if (ref.kind === "unknown" && ref.token) keys.push(ref.token);
+  return keys;
+}
+function fromArm(r, evaluation, opts = {}, format2 = "arm") {
+  const key = r.type.toLowerCase();
+  const refs = /* @__PURE__ */ new Map();
+  const parentRef = ARM_PARENT_REF[key];
+  const pk = parentRef ? parentKey(r.type, r.idKey, ARM_PARENT_LEVELS[key]) : void 0;
+  if (parentRef && pk) refs.set(parentRef, unknown("parent resource", void 0, pk));
+  const address = `${r.deployment.map((d) => `deployment(${d})/`).join("")}${r.type}/${r.symbolicName ?? nameText(r.name)}${r.copyIndex !== void 0 ? `[${r.copyIndex}]` : ""}`;
+  const resources = normalize({
+    format: format2,
+    address,
+    sourceType: r.type,
+    spec: ARM_TABLE[key],
+    header: r.typeLocation,
+    body: r.body,
+    name: r.name,
+    identity: [r.idKey],
+    refs,
+    evaluation,
+    ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {}
+  });
+  const decl = opts.bicepDeclaration?.(r);
+  if (decl) for (const res of resources) res.declaredIn = decl;
+  return resources;
+}
+function nameText(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token) return v.token;
+  return "?";
+}
+var init_from_arm = __esm({
+  "src/model/from-arm.ts"() {
+    "use strict";
+    init_value();
+    init_resourceid();
+    init_arm();
+    init_from_terraform();
+    init_normalize();
   }
 });
 
@@ -21604,32 +21601,35 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path24 from "node:path";
+import path21 from "node:path";
 function stateOf(ctx) {
   let s = states.get(ctx);
   if (!s) {
-    const problems = [];
-    s = {
-      problems,
-      bicep: parseCache(ctx.host, parseBicep, (f) => f.errors, problems),
-      params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
-      brokenWithTwin: /* @__PURE__ */ new Set(),
-      twins: /* @__PURE__ */ new Map(),
-      json: parseCache(ctx.host, parseJsonc, () => [], []),
-      aliases: /* @__PURE__ */ new Map(),
-      cached: /* @__PURE__ */ new Map()
-    };
+    s = { brokenWithTwin: /* @__PURE__ */ new Set(), twins: /* @__PURE__ */ new Map() };
     states.set(ctx, s);
   }
   return s;
 }
-function twinParameterFiles(state, ctx) {
+function unitParses(ctx) {
+  const problems = [];
+  return {
+    problems,
+    bicep: parseCache(ctx.host, parseBicep, (f) => f.errors, problems),
+    params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
+    json: parseCache(ctx.host, parseJsonc, () => [], []),
+    aliases: /* @__PURE__ */ new Map(),
+    cached: /* @__PURE__ */ new Map()
+  };
+}
+function twinParameterFiles(state, parses, ctx, unitFiles) {
   const out = /* @__PURE__ */ new Map();
-  if (state.twins.size === 0) return out;
+  const inUnit = new Set(unitFiles.map((f) => f.path));
+  if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
   const templates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
   const paramFiles = ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path);
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(state.json.get(pf)));
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(parses.json.get(pf)));
   for (const [template, source] of state.twins) {
+    if (!inUnit.has(source)) continue;
     const pfs = pairs.get(template) ?? [];
     if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
   }
@@ -21649,13 +21649,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path24.join(dir, "bicepconfig.json");
+  const config = path21.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path24.dirname(dir);
+    const up = path21.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -21663,10 +21663,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache5, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path24.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path21.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache5.root;
-  const file = path24.join(cacheRoot, ...where.path.split("/"));
+  const file = path21.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache5.isFile(file) ? cache5.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -21675,14 +21675,45 @@ function cachedModule(state, ctx, cache5, bicepFile, reference) {
   const parsed = state.cached.get(file);
   return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
 }
-var BICEP_GENERATOR, states, bicepFrontEnd;
+function bicepUnits(files, ctx) {
+  const scanned = new Map(files.map((f) => [path21.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path21.resolve(f.path), path21.resolve(f.path)]));
+  const find = (x) => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r);
+    parent.set(x, r);
+    return r;
+  };
+  for (const f of files) {
+    const from = path21.resolve(f.path);
+    const text2 = ctx.host.readText(f.path);
+    ctx.host.forget(f.path);
+    if (text2 === void 0) continue;
+    for (const m of text2.matchAll(BICEP_REFERENCE)) {
+      const target = path21.resolve(path21.dirname(from), m[1]);
+      if (!scanned.has(target)) continue;
+      const a = find(from);
+      const b = find(target);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const [p, f] of scanned) {
+    const k = find(p);
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  return [...groups.values()];
+}
+var BICEP_GENERATOR, states, bicepFrontEnd, BICEP_REFERENCE;
 var init_bicep2 = __esm({
   "src/frontends/bicep.ts"() {
     "use strict";
     init_bicep();
     init_pragmas();
-    init_project2();
     init_project();
+    init_project2();
     init_detect();
     init_template();
     init_json();
@@ -21700,13 +21731,14 @@ var init_bicep2 = __esm({
       byName: bicepKindByName,
       supersedes(files, ctx) {
         const state = stateOf(ctx);
+        const parses = unitParses(ctx);
         const bicepFiles = new Set(files.filter((f) => f.kind === "bicep").map((f) => f.path));
         const out = /* @__PURE__ */ new Set();
         for (const f of ctx.allFiles) {
           if (f.kind !== "arm") continue;
           const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
           if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? "")) continue;
-          const parsed = state.bicep.get(twin);
+          const parsed = parses.bicep.get(twin);
           if (parsed !== void 0 && parsed.errors.length === 0) {
             out.add(f.path);
             state.twins.set(f.path, twin);
@@ -21714,28 +21746,30 @@ var init_bicep2 = __esm({
         }
         return out;
       },
+      units: bicepUnits,
       run(files, ctx) {
         const state = stateOf(ctx);
+        const parses = unitParses(ctx);
         const result = evaluateBicep({
           host: ctx.host,
           bicepFiles: files.filter((f) => f.kind === "bicep" && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
           paramFiles: files.filter((f) => f.kind === "bicepparam").map((f) => f.path),
-          parse: (f) => state.bicep.get(f),
-          parseParams: (f) => state.params.get(f),
-          jsonParameterFiles: twinParameterFiles(state, ctx),
+          parse: (f) => parses.bicep.get(f),
+          parseParams: (f) => parses.params.get(f),
+          jsonParameterFiles: twinParameterFiles(state, parses, ctx, files),
           readJsonParameters: (f) => {
-            const parsed = state.json.get(f);
+            const parsed = parses.json.get(f);
             return parsed?.root ? readParameterFile({ file: f, parsed }) : void 0;
           },
           envOverride: ctx.envOverride,
-          compiledTwin: (bicepFile) => compiledTwinOf(state, ctx, bicepFile),
-          ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(state, ctx, ctx.bicepCache, bicepFile, reference) } : {}
+          compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
+          ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(parses, ctx, ctx.bicepCache, bicepFile, reference) } : {}
         });
-        for (const f of files) if (f.kind === "bicep") state.bicep.get(f.path);
-        const problems = [...state.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
+        for (const f of files) if (f.kind === "bicep") parses.bicep.get(f.path);
+        const problems = [...parses.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
         for (const e of result.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
         const suppressionSources = [];
-        for (const [file, b] of state.bicep.entries()) {
+        for (const [file, b] of parses.bicep.entries()) {
           if (!b) continue;
           suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text)], blocks: b.statements.map((st) => st.range) });
         }
@@ -21748,6 +21782,132 @@ var init_bicep2 = __esm({
           })),
           problems,
           suppressionSources
+        };
+      }
+    };
+    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s+|using\s+)'([^'$\n]+)'/g;
+  }
+});
+
+// src/parse/json/blocks.ts
+function jsonObjectRanges(root, lineMap) {
+  const out = [];
+  const walk4 = (n) => {
+    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
+    for (const c of n.children ?? []) walk4(c);
+  };
+  if (root) walk4(root);
+  return out;
+}
+var init_blocks = __esm({
+  "src/parse/json/blocks.ts"() {
+    "use strict";
+  }
+});
+
+// src/frontends/arm.ts
+var arm_exports = {};
+__export(arm_exports, {
+  armFrontEnd: () => armFrontEnd,
+  armJsonKind: () => armJsonKind,
+  isBicepGenerated: () => isBicepGenerated
+});
+import path22 from "node:path";
+function armJsonKind(text2) {
+  const head = text2.slice(0, 4096);
+  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
+  if (/"\$schema"\s*:\s*"[^"]*deploymentParameters\.json#?"/i.test(head)) return "arm-params";
+  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
+  return void 0;
+}
+function isBicepGenerated(parsed) {
+  return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
+}
+var armFrontEnd;
+var init_arm2 = __esm({
+  "src/frontends/arm.ts"() {
+    "use strict";
+    init_json();
+    init_blocks();
+    init_project2();
+    init_detect();
+    init_from_arm();
+    init_shared();
+    init_names();
+    armFrontEnd = {
+      name: "arm",
+      family: "arm",
+      byName: armByName,
+      byContent(_file, text2) {
+        return armJsonKind(text2);
+      },
+      // Units of work (issue 15): a template with the parameter files paired with it (its
+      // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).
+      // Pairing sees every template of the run, as `evaluateArm` does.
+      units(files, ctx) {
+        const templates = files.filter((f) => f.kind === "arm");
+        const params = files.filter((f) => f.kind === "arm-params");
+        const pairs = pairParameterFiles(
+          templates.map((f) => f.path),
+          params.map((f) => f.path),
+          (pf) => {
+            const text2 = ctx.host.readText(pf);
+            ctx.host.forget(pf);
+            return text2 === void 0 ? void 0 : metadataTemplate(parseJsonc(text2, pf));
+          }
+        );
+        const byPath = new Map(files.map((f) => [f.path, f]));
+        const taken = /* @__PURE__ */ new Set();
+        const out = [];
+        for (const t of templates) {
+          const unit = [t];
+          for (const pf of pairs.get(t.path) ?? []) {
+            if (taken.has(pf)) continue;
+            taken.add(pf);
+            unit.push(byPath.get(pf));
+          }
+          out.push(unit);
+        }
+        for (const f of files) if (f.kind !== "arm" && !taken.has(f.path)) out.push([f]);
+        return out;
+      },
+      run(files, ctx) {
+        const problems = [];
+        const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
+        const arm = evaluateArm({
+          root: ctx.root,
+          host: ctx.host,
+          templates: files.filter((f) => f.kind === "arm" && !ctx.isSuperseded(f.path)).map((f) => f.path),
+          // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
+          pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
+          parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
+          parse: (f) => json.get(f),
+          envOverride: ctx.envOverride,
+          envForPath: (rel) => ctx.envForPath(path22.join(ctx.root, rel))
+        });
+        for (const f of files) if (f.kind === "arm-params") json.get(f.path);
+        for (const p of arm.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+        const metadata = [];
+        const seen = /* @__PURE__ */ new Set();
+        for (const e of arm.evaluations) {
+          for (const r of e.result.resources) {
+            const key = `${r.file}:${r.objectLocation.range.start.offset}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
+          }
+        }
+        const suppressionSources = [];
+        for (const [file, parsed] of json.entries()) if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
+        return {
+          units: arm.evaluations.map((e) => ({
+            evaluation: e.evaluation,
+            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
+            refKeys: armRefKeys
+          })),
+          problems,
+          suppressionSources,
+          metadata
         };
       }
     };
@@ -22414,8 +22574,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path41, value) {
-  const [head, ...rest] = path41;
+function withOverride(body, path42, value) {
+  const [head, ...rest] = path42;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -22600,7 +22760,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path25 from "node:path";
+import path23 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -22654,6 +22814,13 @@ var init_azureml_yaml2 = __esm({
         if (parsed.errors.length > 0 && parsed.roots.length === 0) return "azureml-yaml";
         return parsed.roots.some((r) => amlYamlTypeOf(r) !== void 0) ? "azureml-yaml" : void 0;
       },
+      // Units of work (issue 15): the files of one folder (a folder's computes link to its only
+      // workspace, `linkWorkspace`); nothing else crosses files.
+      units(files) {
+        const byDir = /* @__PURE__ */ new Map();
+        for (const f of files) byDir.set(path23.dirname(f.path), [...byDir.get(path23.dirname(f.path)) ?? [], f]);
+        return [...byDir.values()];
+      },
       run(files, ctx) {
         const problems = [];
         const suppressionSources = [];
@@ -22668,9 +22835,9 @@ var init_azureml_yaml2 = __esm({
           const parsed = parseYamlFile(text2);
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
-          const rel = path25.relative(ctx.root, f.path).split(path25.sep).join("/");
+          const rel = path23.relative(ctx.root, f.path).split(path23.sep).join("/");
           const env = ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? "unknown";
-          const dir = path25.dirname(f.path);
+          const dir = path23.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -22679,12 +22846,12 @@ var init_azureml_yaml2 = __esm({
           }
           for (const d of documentsOf({ file: f.path, text: text2 }, parsed, [])) unit.resources.push(fromAmlYaml(d, unit.evaluation));
         }
-        const units = [];
+        const units2 = [];
         for (const u of byUnit.values()) {
           linkWorkspace(u.resources);
-          units.push({ evaluation: u.evaluation, resources: u.resources, refKeys: amlYamlRefKeys });
+          units2.push({ evaluation: u.evaluation, resources: u.resources, refKeys: amlYamlRefKeys });
         }
-        return { units, problems, suppressionSources };
+        return { units: units2, problems, suppressionSources };
       }
     };
   }
@@ -23294,9 +23461,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit3 = (node, path41) => {
+  const visit3 = (node, path42) => {
     if ((0, import_yaml6.isSeq)(node)) {
-      node.items.forEach((item, i) => visit3(item, `${path41}[${i}]`));
+      node.items.forEach((item, i) => visit3(item, `${path42}[${i}]`));
       return;
     }
     if (!(0, import_yaml6.isMap)(node)) return;
@@ -23314,7 +23481,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path41 || "$"}`;
+      const subject = `pipeline:${path42 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -23332,7 +23499,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit3(p.value, path41 ? `${path41}.${k}` : k);
+      visit3(p.value, path42 ? `${path42}.${k}` : k);
     }
   };
   visit3(root, "");
@@ -23811,14 +23978,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit3 = (node, path41, container, stage, job, root) => {
+  const visit3 = (node, path42, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit3(item, `${path41}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit3(item, `${path42}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path41 || "$"}`;
+    const subject = `pipeline:${path42 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -23848,7 +24015,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit3(e.value, path41 ? `${path41}.${e.key}` : e.key, e.key, stage, job, root);
+        visit3(e.value, path42 ? `${path42}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -23899,7 +24066,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit3(e.value, path41 ? `${path41}.${e.key}` : e.key, next, stage, job, root);
+      visit3(e.value, path42 ? `${path42}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -24094,11 +24261,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path41 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path41)) return "script";
-  if (!YAML_EXT.test(path41)) return void 0;
-  if (WORKFLOW_PATH.test(path41)) return "github-workflow";
-  const base = path41.slice(path41.lastIndexOf("/") + 1);
+  const path42 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path42)) return "script";
+  if (!YAML_EXT.test(path42)) return void 0;
+  if (WORKFLOW_PATH.test(path42)) return "github-workflow";
+  const base = path42.slice(path42.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -24145,12 +24312,12 @@ function commandSpecOf(words) {
   }
   return void 0;
 }
-var SERVER_DEFAULT_SIZE, SPOT_TAINT2, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
+var SERVER_DEFAULT_SIZE, SPOT_TAINT, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
     "use strict";
     SERVER_DEFAULT_SIZE = "the default size the AKS server chooses (never a GPU size)";
-    SPOT_TAINT2 = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+    SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
     TAGS = { names: ["--tags"], attr: "tags", read: "keyValues" };
     POOL_FLAGS = [
       { names: ["--node-vm-size", "-s"], attr: "vmSize", read: "string" },
@@ -24851,11 +25018,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path41 = expandWord(target, env, ctx).text;
-    if (path41 === void 0) return;
+    const path42 = expandWord(target, env, ctx).text;
+    if (path42 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path41, env: inherited });
+    calls.push({ path: path42, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -25151,14 +25318,14 @@ var init_context2 = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path26 from "node:path";
+import path24 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path26.posix.normalize(slashed);
+  const n = path24.posix.normalize(slashed);
   return n.startsWith("../") || n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -25172,10 +25339,10 @@ function heredocFor(cmd, rel) {
   return best;
 }
 function candidates(cmd, rel, root) {
-  const own = path26.join(path26.dirname(cmd.file), rel);
-  const fromRoot = path26.join(root, rel);
+  const own = path24.join(path24.dirname(cmd.file), rel);
+  const fromRoot = path24.join(root, rel);
   const order2 = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path26.sep) ? root : root + path26.sep));
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path24.sep) ? root : root + path24.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const p = cmd.path;
@@ -25198,7 +25365,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
     if (scanned === void 0 || text2 === void 0) {
-      const where = tried.map((f) => path26.relative(ctx.root, f).split(path26.sep).join("/") || ".").join(" or ");
+      const where = tried.map((f) => path24.relative(ctx.root, f).split(path24.sep).join("/") || ".").join(" or ");
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) is not in the scan (looked for ${where})`)];
     }
     src = { file: scanned, text: text2, typeHint: typeHintOf(cmd) };
@@ -25297,7 +25464,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path27 from "node:path";
+import path25 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -25572,8 +25739,8 @@ function envClassOf(ctx, file, place, assigned) {
   if (ctx.envOverride) return ctx.envOverride;
   const configured = ctx.envForPath(file.file);
   if (configured) return configured;
-  const rel = path27.relative(ctx.root, file.file);
-  const byName2 = classifyPath(path27.basename(rel));
+  const rel = path25.relative(ctx.root, file.file);
+  const byName2 = classifyPath(path25.basename(rel));
   if (byName2) return byName2.env;
   for (const n of ENV_NAMES) {
     for (const [k, v] of assigned) {
@@ -25592,7 +25759,7 @@ function envClassOf(ctx, file, place, assigned) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path27.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path25.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -25681,11 +25848,11 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
       const items = taints?.value?.kind === "list" ? taints.value.items : [];
       const shown = items.map((i) => i.kind === "string" ? i.value : "?").join(", ");
       resource.attrs.set("taints", {
-        value: list([...items, str(SPOT_TAINT2, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
+        value: list([...items, str(SPOT_TAINT, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
         defaulted: false,
         at: taints?.at ?? flags.priority.at,
         sourcePath: taints?.sourcePath ?? "--node-taints",
-        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT2}` : `not set; --priority Spot adds ${SPOT_TAINT2}`
+        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT}` : `not set; --priority Spot adds ${SPOT_TAINT}`
       });
     }
   }
@@ -25761,8 +25928,8 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path27.isAbsolute(rel)) return void 0;
-  return scripts.get(path27.join(root, rel)) ?? scripts.get(path27.join(path27.dirname(from), rel));
+  if (path25.isAbsolute(rel)) return void 0;
+  return scripts.get(path25.join(root, rel)) ?? scripts.get(path25.join(path25.dirname(from), rel));
 }
 function templateCalls(file) {
   const out = [];
@@ -25853,9 +26020,12 @@ var init_ci2 = __esm({
       name: "ci",
       family: "ci",
       byName: ciByName,
+      stage: "first",
       byContent(_file, text2, rel) {
         return classifyCiFile(rel, text2);
       },
+      // Units of work (issue 15): each file alone (no CI rule looks across files).
+      units: (files) => files.map((f) => [f]),
       run(files, ctx) {
         const problems = [];
         const ciFiles = [];
@@ -25909,7 +26079,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit3(it, depth + 1);
       return;
     }
-    for (const [path41, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path41, role, spec));
+    for (const [path42, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path42, role, spec));
   };
   for (const d of documents) visit3(d, 0);
   return out;
@@ -25921,7 +26091,7 @@ function at(src, range) {
   while (end > range.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
 }
-function path28(node, keys) {
+function path26(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -25935,25 +26105,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path28(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path26(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path28(obj2, ["spec", replicaField]);
+    const specs = path26(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path28(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path26(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path28(obj2, base);
+    const cluster = path26(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path28(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path26(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path28(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path26(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path28(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path26(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -26001,7 +26171,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path28(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path26(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -26128,22 +26298,22 @@ var init_read = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path29 from "node:path";
+import path27 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path29.dirname(file);
+  let dir = path27.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path29.join(dir, n)))) {
-      return `part of the Helm chart in ${path29.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path27.join(dir, n)))) {
+      return `part of the Helm chart in ${path27.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path29.join(dir, n)))) {
-      return `input of the Kustomize build in ${path29.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path27.join(dir, n)))) {
+      return `input of the Kustomize build in ${path27.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path29.dirname(dir);
-    if (up === dir || !host.isInside(up) || path29.relative(root, dir) === "") break;
+    const up = path27.dirname(dir);
+    if (up === dir || !host.isInside(up) || path27.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -26168,7 +26338,7 @@ var k8s_exports = {};
 __export(k8s_exports, {
   k8sFrontEnd: () => k8sFrontEnd
 });
-import path30 from "node:path";
+import path28 from "node:path";
 function parseManifest2(file, text2, problems, suppressionSources) {
   if (/\.json$/i.test(file)) {
     const parsed2 = parseJsonc(text2, file);
@@ -26190,10 +26360,10 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
 function envOf2(file, root, override, configured) {
-  return override ?? configured ?? classifyPath(path30.relative(root, file).split(path30.sep).join("/"))?.env ?? "unknown";
+  return override ?? configured ?? classifyPath(path28.relative(root, file).split(path28.sep).join("/"))?.env ?? "unknown";
 }
 function workloadResource(t, index, evaluation, root) {
-  const rel = path30.relative(root, t.file).split(path30.sep).join("/");
+  const rel = path28.relative(root, t.file).split(path28.sep).join("/");
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ""}${t.name ?? `(unnamed ${index})`}/${t.path}`;
   const fact = (value, at2, sourcePath) => ({ value: str(value, at2), defaulted: false, at: at2, sourcePath });
   const attrs = /* @__PURE__ */ new Map([["workloadKind", fact(t.workloadKind, t.header, "kind")]]);
@@ -26230,12 +26400,18 @@ var init_k8s = __esm({
       name: "k8s",
       family: "k8s",
       byName: k8sByName,
+      stage: "last",
       byContent(file, text2) {
         return looksLikeManifest(file, text2) ? "k8s" : void 0;
       },
+      // Units of work (issue 15): each manifest alone (it is read, skipped or parsed on its own; the
+      // GPU pools its rules need come from every other unit's summary, `stage: 'last'`).
+      units(files) {
+        return files.map((f) => [f]);
+      },
       run(files, ctx) {
         const problems = [];
-        const units = [];
+        const units2 = [];
         const suppressionSources = [];
         const skipped = [];
         for (const f of files) {
@@ -26255,22 +26431,21 @@ var init_k8s = __esm({
           const env = envOf2(f.path, ctx.root, ctx.envOverride, ctx.envForPath(f.path));
           const evaluation = { variant: "default", env, unit: f.path, inputs: [] };
           const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
-          units.push({ evaluation, resources, refKeys: () => [] });
+          units2.push({ evaluation, resources, refKeys: () => [] });
         }
-        return { units, problems, suppressionSources, skipped };
+        return { units: units2, problems, suppressionSources, skipped };
       }
     };
   }
 });
 
 // src/action/run.ts
-import fs8 from "node:fs";
-import path40 from "node:path";
+import fs9 from "node:fs";
+import path41 from "node:path";
 
 // src/api.ts
-import { createHash as createHash2 } from "node:crypto";
-import fs4 from "node:fs";
-import path37 from "node:path";
+import fs5 from "node:fs";
+import path38 from "node:path";
 
 // src/core/host.ts
 import fs from "node:fs";
@@ -26300,6 +26475,8 @@ function createHost(root) {
   const problemByFile = /* @__PURE__ */ new Map();
   const allProblems = [];
   const listings = /* @__PURE__ */ new Map();
+  const regularByDir = /* @__PURE__ */ new Map();
+  const listedRegular = (abs) => regularByDir.get(path.dirname(abs))?.has(path.basename(abs)) ?? false;
   const realDir = (dir) => {
     if (realDirs.has(dir)) return realDirs.get(dir);
     let real;
@@ -26398,13 +26575,14 @@ function createHost(root) {
         }
       }
       listings.set(abs, entries2);
+      if (entries2) regularByDir.set(abs, new Set(entries2.filter((e) => e.isFile).map((e) => e.name)));
       return entries2;
     },
     readText(file) {
       const cached = textCache.get(file);
       if (cached !== void 0) return cached;
       if (problemByFile.has(file)) return void 0;
-      if (!regularFile(file)) return void 0;
+      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return void 0;
       let buf;
       try {
         buf = fs.readFileSync(file);
@@ -26492,169 +26670,6 @@ function todayUtc(now = /* @__PURE__ */ new Date()) {
 // src/api.ts
 init_source();
 
-// src/engine/graph.ts
-var PARENT_REF = {
-  "aks.nodepool": "cluster",
-  "ml.compute": "workspace",
-  "nsg.rule": "nsg",
-  "keyvault.accesspolicy": "keyVault",
-  "storage.container": "storage"
-};
-var PARENT_BY_NAME = { "storage.container": "storage" };
-function byName(resources, r, ref) {
-  const kind = PARENT_BY_NAME[r.kind];
-  const v = r.refs.get(ref);
-  if (!kind || v?.kind !== "string") return void 0;
-  const hits = resources.filter((p) => p.kind === kind && p.name?.kind === "string" && p.name.value === v.value);
-  return hits.length === 1 ? hits[0] : void 0;
-}
-function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
-  const byIdentity = /* @__PURE__ */ new Map();
-  for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
-  const resolve = (ref) => {
-    if (!ref) return void 0;
-    for (const key of refKeys2(ref)) {
-      const hit = byIdentity.get(key);
-      if (hit) return hit;
-    }
-    return void 0;
-  };
-  for (const r of resources) {
-    if (r.parent) continue;
-    const parentRef = PARENT_REF[r.kind];
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
-  }
-  const byKind2 = /* @__PURE__ */ new Map();
-  for (const r of resources) {
-    const same2 = byKind2.get(r.kind);
-    if (same2) same2.push(r);
-    else byKind2.set(r.kind, [r]);
-  }
-  const referrerIndex = /* @__PURE__ */ new Map();
-  const referrersOf = (kind, ref) => {
-    const key = `${kind}\0${ref}`;
-    let index = referrerIndex.get(key);
-    if (!index) {
-      index = /* @__PURE__ */ new Map();
-      for (const r of byKind2.get(kind) ?? []) {
-        const target = resolve(r.refs.get(ref));
-        if (!target) continue;
-        const list2 = index.get(target);
-        if (list2) list2.push(r);
-        else index.set(target, [r]);
-      }
-      referrerIndex.set(key, index);
-    }
-    return index;
-  };
-  return {
-    resources,
-    evaluation,
-    opaqueModules,
-    ofKind: (kind) => byKind2.get(kind) ?? [],
-    target: (from, ref) => resolve(from.refs.get(ref)),
-    referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
-    resolve
-  };
-}
-
-// src/engine/run-rules.ts
-init_source();
-import path4 from "node:path";
-init_resource();
-
-// src/model/kinds.ts
-var KINDS = {
-  "ml.workspace": {
-    publicNetworkAccess: "bool",
-    /** The legacy `allowPublicAccessWhenBehindVnet` (AML001 reads it on API versions before `publicNetworkAccess`). */
-    publicAccessBehindVnet: "bool",
-    /** ARM `kind`: `Default`, `Hub`, `Project`, `FeatureStore`. */
-    workspaceKind: "string",
-    imageBuildCompute: "string",
-    tags: "object"
-  },
-  "ml.compute": {
-    computeType: "string",
-    computeTypeRaw: "string",
-    idleTimeBeforeShutdown: "string",
-    maxNodeCount: "number",
-    minNodeCount: "number",
-    name: "string",
-    nodePublicIp: "bool",
-    schedules: "any",
-    tags: "object",
-    vmSize: "string"
-  },
-  "aks.cluster": { name: "string", tags: "object" },
-  "aks.nodepool": {
-    autoscale: "bool",
-    inline: "bool",
-    isDefault: "bool",
-    labels: "object",
-    minCount: "number",
-    mode: "string",
-    name: "string",
-    nodeCount: "number",
-    /** `Regular` or `Spot` (a Spot pool gets an automatic taint, `facts/aks.ts` SPOT_TAINT). */
-    priority: "string",
-    tags: "object",
-    taints: "list",
-    vmSize: "string"
-  },
-  keyvault: { purgeProtection: "bool", rbacAuthorization: "bool", accessPolicies: "list", tags: "object" },
-  /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
-  "keyvault.accesspolicy": { name: "string" },
-  acr: { adminEnabled: "bool", networkDefaultAction: "string", publicNetworkAccess: "bool", sku: "string", tags: "object" },
-  storage: { allowBlobPublicAccess: "bool", minTls: "string", tags: "object" },
-  /** A blob container of a storage account (its `storage` reference / ARM grandparent). */
-  "storage.container": { name: "string", publicAccess: "string" },
-  vm: { name: "string", tags: "object", vmSize: "string" },
-  vmss: { name: "string", tags: "object", vmSize: "string" },
-  nsg: { tags: "object" },
-  "nsg.rule": {
-    access: "string",
-    destinationPort: "any",
-    destinationPorts: "list",
-    direction: "string",
-    name: "string",
-    protocol: "string",
-    sourceAddress: "string",
-    sourceAddresses: "list"
-  },
-  "private-endpoint": { groupIds: "list", tags: "object", targets: "any" },
-  /** One pod template of a Kubernetes manifest (src/model/k8s.ts; the typed template is `Resource.k8s`). */
-  "k8s.workload": { workloadKind: "string", name: "string" },
-  other: { tags: "object" }
-};
-var SIZED_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
-function isKnownAttr(kind, attr2) {
-  return Object.prototype.hasOwnProperty.call(KINDS[kind], attr2);
-}
-
-// src/engine/levels.ts
-init_env();
-function levelFor(level, env) {
-  return typeof level === "string" ? level : level[env];
-}
-var SEVERITY = { error: 3, warning: 2, note: 1, off: 0 };
-function severity(l) {
-  return SEVERITY[l];
-}
-function envOfResource(r) {
-  if (r.evaluation.env !== "unknown") return r.evaluation.env;
-  for (const res of [r, r.parent]) {
-    const tags = res?.attrs.get("tags")?.value;
-    if (tags?.kind !== "object") continue;
-    for (const [k, v] of tags.entries) {
-      if (!ENV_TAG_NAMES.includes(k.toLowerCase()) || v.kind !== "string") continue;
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return "unknown";
-}
-
 // src/engine/findings.ts
 import { createHash } from "node:crypto";
 import path2 from "node:path";
@@ -26694,652 +26709,6 @@ function formatMessage(ruleId, messageId, template, data = {}) {
     if (v === void 0) throw new Error(`${ruleId}: message '${messageId}' needs data '${key}'`);
     return String(v);
   });
-}
-
-// src/model/facts/gpu.ts
-var SIZE_PREFIX = "Standard_";
-var GPU_FAMILIES = [
-  { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
-  { prefix: "ND", about: "deep-learning training at scale" },
-  { prefix: "NG", about: "cloud gaming and remote graphics" },
-  { prefix: "NV", about: "visualization and remote desktops" }
-];
-var GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join("|")})`, "i");
-function isGpuSize(size) {
-  return GPU_SIZE.test(size.trim());
-}
-function gpuFamilyNames() {
-  return GPU_FAMILIES.map((f) => f.prefix).join(", ");
-}
-function gpuSizePatterns() {
-  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
-}
-function gpuSizeRegex() {
-  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
-}
-var EXAMPLE_SIZES = {
-  /** The "$4,000 typo": a CPU size on a GPU pool… */
-  cpuTypo: "Standard_D16s_v5",
-  /** …for this GPU size. */
-  gpuMeant: "Standard_NC16as_T4_v3",
-  /** An FPGA size that a loose `^Standard_N` guard admits. */
-  fpga: "Standard_NP10s",
-  /** A large GPU size (several dollars an hour). */
-  largeGpu: "Standard_NC24ads_A100_v4",
-  /** A size of a retired GPU series (NC, retired 2023-09-06; `facts/gpu-retirement.ts`). */
-  retired: "Standard_NC6",
-  /** A small CPU size for an AKS system pool. */
-  systemPool: "Standard_D4s_v5"
-};
-var NON_GPU_PROBE_SIZES = ["Standard_NP10s", "Standard_D16s_v5", "Standard_DS3_v2", "Standard_F8s_v2", "Standard_E4s_v3", "Standard_B2s"];
-function mentionsGpu(text2) {
-  return /gpu/i.test(text2);
-}
-var WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
-function workloadName(kind, startOfSentence = false) {
-  const n = WORKLOAD_NAMES[kind];
-  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
-}
-function textsOf(v) {
-  if (!v) return [];
-  if (v.kind === "string") return [v.value];
-  if (v.kind === "list") return v.items.flatMap(textsOf);
-  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
-  return [];
-}
-var ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
-function gpuIntent(s) {
-  if (s.name !== void 0 && mentionsGpu(s.name)) return `its name "${s.name}" says GPU`;
-  if (s.label !== void 0 && mentionsGpu(s.label)) return `its name "${s.label}" says GPU`;
-  for (const attr2 of ["labels", "tags", "taints"]) {
-    const hit = textsOf(s.read(attr2)).find(mentionsGpu);
-    if (hit) return `its ${ATTR_WORD[attr2]} "${hit}" mentions GPU`;
-  }
-  const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
-  return input ? `its size comes from "${input.name}"` : void 0;
-}
-function isAmdGpuSize(size) {
-  return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
-}
-function namesGpuSize(name) {
-  return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
-}
-function isVmSizeName(value) {
-  return new RegExp(`^${SIZE_PREFIX}[A-Za-z]`).test(value.trim());
-}
-
-// src/model/facts/aks.ts
-var SYSTEM_MODE = "System";
-function isSystemMode(mode) {
-  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
-}
-var GPU_TAINT = "sku=gpu:NoSchedule";
-var TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
-var TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
-function parseTaint(t) {
-  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
-  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
-}
-function hasGpuTaint(taints, expected) {
-  return taints.some((t) => {
-    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
-    const p = parseTaint(t);
-    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
-  });
-}
-var SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
-var SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
-function isSpotPriority(priority) {
-  return priority.trim().toLowerCase() === "spot";
-}
-
-// src/model/facts/aml.ts
-var ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
-function computeTypeFromCanonical(fixed2) {
-  return fixed2 === "cluster" || fixed2 === "instance" ? fixed2 : "other";
-}
-function computeTypeFromArm(raw) {
-  const l = raw.toLowerCase();
-  if (l === ARM_COMPUTE_TYPE.cluster.toLowerCase()) return "cluster";
-  if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
-  return "other";
-}
-var START_STOP_SCHEDULES = "computeStartStop";
-function startStopSchedulesKey(format2) {
-  return format2 === "azureml-yaml" ? "compute_start_stop" : START_STOP_SCHEDULES;
-}
-var STOP_ACTION = "stop";
-var DISABLED_STATUS = "disabled";
-var IDLE_SHUTDOWN_EXAMPLE = "PT60M";
-var PUBLIC_NETWORK_ACCESS_API_VERSION = "2021-07-01";
-function predatesPublicNetworkAccess(apiVersion) {
-  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
-}
-function isProjectWorkspace(kind) {
-  return kind.toLowerCase() === "project";
-}
-
-// src/model/facts/acr.ts
-var NETWORK_RESTRICTED_SKU = "Premium";
-function isPremiumSku(sku) {
-  return sku.toLowerCase() === NETWORK_RESTRICTED_SKU.toLowerCase();
-}
-function deniesByDefault(defaultAction) {
-  return defaultAction.toLowerCase() === "deny";
-}
-var REGISTRY_PRIVATE_LINK_GROUP = "registry";
-function isRegistryGroup(groupId) {
-  return groupId.toLowerCase() === REGISTRY_PRIVATE_LINK_GROUP;
-}
-
-// src/engine/facts.ts
-function known(r, name) {
-  const v = r.attrs.get(name)?.value;
-  return v && v.kind !== "unknown" ? v : void 0;
-}
-function knownStringOf(v) {
-  return v?.kind === "string" ? v.value : void 0;
-}
-function knownBoolOf(v) {
-  if (v?.kind === "bool") return v.value;
-  if (v?.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
-  return void 0;
-}
-function knownNumberOf(v) {
-  if (v?.kind === "number") return v.value;
-  if (v?.kind === "string" && /^\d+$/.test(v.value)) return Number(v.value);
-  return void 0;
-}
-function knownString(r, name) {
-  return knownStringOf(known(r, name));
-}
-function showValue(v) {
-  if (!v) return "unset";
-  switch (v.kind) {
-    case "string":
-      return v.value;
-    case "bool":
-    case "number":
-      return String(v.value);
-    case "null":
-      return "null";
-    case "list":
-      return `[${v.items.map(showValue).join(", ")}]`;
-    default:
-      return v.kind;
-  }
-}
-function describeFact(f, attr2) {
-  const name = f?.sourcePath ?? attr2;
-  if (!f || f.value === void 0) return `${name} is not set`;
-  if (f.defaulted) return `${name} is not set (defaults to ${f.written ?? showValue(f.value)})`;
-  return `${name} is ${f.written ?? showValue(f.value)}`;
-}
-function factLocations(r, name) {
-  const f = r.attrs.get(name);
-  const chosen = f?.defaulted ? f.nulled : f?.value;
-  if (!f || !chosen || f.defaulted && !chosen.decidedBy) return { location: r.header, related: [] };
-  const location = chosen.decidedBy ?? chosen.origin ?? f.at ?? r.header;
-  const related = [];
-  const add = (l) => {
-    if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
-    related.push(l);
-  };
-  if (chosen.decidedBy && chosen.origin) add({ ...chosen.origin, label: chosen.origin.label ?? (chosen.kind === "null" ? "null chosen by the condition" : "value chosen by the condition") });
-  for (const l of chosen.via ?? []) add(l);
-  for (const l of chosen.decision ?? []) add(l);
-  if (f.at && !contains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
-  return { location, related };
-}
-function sameRange(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
-function contains(outer, inner) {
-  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
-}
-function displayName(r) {
-  const n = r.name;
-  if (n?.kind === "string") return n.value;
-  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:")) {
-    const readable = n.tpl ? readableTemplate(n.token) : placeholder(n.token);
-    if (readable !== void 0 && readable.length <= 80) return readable;
-  }
-  const last = r.address.replace(/\[[^\]]*\]$/, "").split(/[/.]/).pop();
-  return last || r.address;
-}
-function placeholder(token) {
-  const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
-  if (m) return `<${m[1] + m[2]}>`;
-  return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, "$2")}>`;
-}
-function readableTemplate(t) {
-  let out = "";
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if ((c === "{" || c === "}") && t[i + 1] === c) {
-      out += c;
-      i++;
-      continue;
-    }
-    if (c === "}") return void 0;
-    if (c !== "{") {
-      out += c;
-      continue;
-    }
-    let depth = 1;
-    let j = i + 1;
-    for (; j < t.length && depth > 0; j++) {
-      if (t[j] === "{") depth++;
-      else if (t[j] === "}") depth--;
-    }
-    if (depth !== 0) return void 0;
-    out += placeholder(t.slice(i + 1, j - 1));
-    i = j - 1;
-  }
-  return out;
-}
-function leafName(r) {
-  const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
-  return n === void 0 ? void 0 : n.split("/").pop();
-}
-function sizeSymbols(r) {
-  return (r.attrs.get("vmSize")?.value?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []);
-}
-function gpuIntentOf(ctx, r) {
-  const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
-  return gpuIntent({
-    name: r.name?.kind === "string" ? r.name.value : void 0,
-    label,
-    read: (attr2) => isKnownAttr(r.kind, attr2) ? ctx.fact(r, attr2).value : void 0,
-    sizeSymbols: sizeSymbols(r)
-  });
-}
-function gpuSizeOf(ctx, r) {
-  const size = ctx.fact(r, "vmSize").string();
-  return size !== void 0 && isGpuSize(size) ? size : void 0;
-}
-function isSystemPool(ctx, pool) {
-  if (ctx.fact(pool, "isDefault").bool() === true) return true;
-  const mode = ctx.fact(pool, "mode");
-  if (mode.state === "unknown") return void 0;
-  const m = mode.string();
-  return m !== void 0 && isSystemMode(m);
-}
-function attributeSite(r, attr2) {
-  return r.attrs.get(attr2)?.at;
-}
-function inputsFeeding(r, attr2, inputs) {
-  const f = r.attrs.get(attr2);
-  if (!f || f.defaulted || !f.value) return [];
-  const chain = [...f.value.via ?? []];
-  if (f.value.kind === "unknown" && f.value.origin) chain.push(f.value.origin);
-  return inputs.filter((i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset));
-}
-function isKind(r, kind) {
-  return r?.kind === kind;
-}
-function whereWritten(r, attr2) {
-  return factLocations(r, attr2).location;
-}
-function entryLocations(r, attr2, entry4) {
-  const at2 = factLocations(r, attr2);
-  const location = entry4.origin ?? at2.location;
-  return { location, related: at2.related.filter((l) => !sameRange(l, location)) };
-}
-function amlComputeTypeOf(ctx, c) {
-  const fixed2 = ctx.fact(c, "computeType").string();
-  if (fixed2 !== void 0) return computeTypeFromCanonical(fixed2);
-  const raw = ctx.fact(c, "computeTypeRaw").string();
-  return raw === void 0 ? void 0 : computeTypeFromArm(raw);
-}
-function registryRestriction(ctx, g, acr) {
-  if (ctx.fact(acr, "publicNetworkAccess").bool() === false) return { why: "public network access is disabled", at: whereWritten(acr, "publicNetworkAccess") };
-  const action = ctx.fact(acr, "networkDefaultAction").string();
-  if (action !== void 0 && deniesByDefault(action)) return { why: "its network rule set denies by default", at: whereWritten(acr, "networkDefaultAction") };
-  for (const pe of g.ofKind("private-endpoint")) {
-    if (g.target(pe, "target") !== acr) continue;
-    const groups = ctx.fact(pe, "groupIds").value;
-    if (groups?.kind === "list" && groups.items.some((x) => x.kind === "string" && isRegistryGroup(x.value)))
-      return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: "private endpoint" } };
-  }
-  return void 0;
-}
-function readOrUndecided(ctx, r, attr2, view, read, expected) {
-  if (read === void 0 && view.state === "known") ctx.undecided(r, attr2, `${view.describe()}, not ${expected}`);
-  return read;
-}
-
-// src/engine/scan.ts
-import path3 from "node:path";
-
-// src/model/facts/k8s.ts
-var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
-var GPU_RESOURCE_PREFIXES = ["nvidia.com/mig-"];
-function isGpuResourceName(name) {
-  const n = name.trim().toLowerCase();
-  return GPU_RESOURCE_NAMES.includes(n) || GPU_RESOURCE_PREFIXES.some((p) => n.startsWith(p) && n.length > p.length);
-}
-var HARD_TAINT_EFFECTS = ["NoSchedule", "NoExecute"];
-function isHardEffect(effect) {
-  return HARD_TAINT_EFFECTS.includes(effect);
-}
-function tolerates(t, taint) {
-  if (t.effect !== "" && t.effect !== taint.effect) return false;
-  if (t.key === "") return t.operator === "Exists";
-  if (t.key !== taint.key) return false;
-  if (t.operator === "Exists") return true;
-  if (t.operator === "Equal") return t.value === taint.value;
-  if (t.operator === "Lt" || t.operator === "Gt") return void 0;
-  return false;
-}
-function extendedResourceToleration(resource) {
-  return { key: resource, operator: "Exists", value: "", effect: "NoSchedule" };
-}
-var ACCELERATOR_LABEL = "kubernetes.azure.com/accelerator";
-var ACCELERATOR_NVIDIA = "nvidia";
-var POOL_NAME_LABELS = ["kubernetes.azure.com/agentpool", "agentpool"];
-var LINUX_NODE_LABELS = {
-  "kubernetes.io/os": "linux",
-  "beta.kubernetes.io/os": "linux",
-  "kubernetes.io/arch": "amd64",
-  "beta.kubernetes.io/arch": "amd64"
-};
-function isPerNodeLabel(key) {
-  return key === "kubernetes.io/hostname" || key.startsWith("topology.kubernetes.io/") || key.startsWith("failure-domain.beta.kubernetes.io/");
-}
-function isDaemonSetKind(kind) {
-  return kind === "DaemonSet";
-}
-
-// src/engine/scan.ts
-function scanView(graphs, root) {
-  let pools;
-  let aksFiles;
-  const byProject = /* @__PURE__ */ new Map();
-  return {
-    gpuNodePools(forFile) {
-      pools ??= collectGpuNodePools(graphs);
-      if (forFile === void 0 || root === void 0) return pools;
-      aksFiles ??= aksFilesOf(graphs);
-      const project2 = nearestProject(path3.dirname(forFile), root, aksFiles);
-      if (project2 === void 0) return topLevelFolders(aksFiles, root).size > 1 ? [] : pools;
-      let mine = byProject.get(project2);
-      if (!mine) byProject.set(project2, mine = pools.filter((p) => isInside(p.resource.header.file, project2)));
-      return mine;
-    }
-  };
-}
-function topLevelFolders(files, root) {
-  const out = /* @__PURE__ */ new Set();
-  for (const f of files) {
-    const rel = path3.relative(root, f).split(path3.sep);
-    out.add(rel.length > 1 ? rel[0] : "");
-  }
-  return out;
-}
-function isInside(file, dir) {
-  const rel = path3.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
-}
-function aksFilesOf(graphs) {
-  const out = /* @__PURE__ */ new Set();
-  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) out.add(r.header.file);
-  return [...out];
-}
-function nearestProject(dir, root, aksFiles) {
-  if (!isInside(dir, root)) return void 0;
-  for (let d = dir; ; ) {
-    if (path3.relative(root, d) === "") return void 0;
-    if (aksFiles.some((f) => isInside(f, d))) return d;
-    const parent = path3.dirname(d);
-    if (parent === d) return void 0;
-    d = parent;
-  }
-}
-function collectGpuNodePools(graphs) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const g of graphs) {
-    for (const pool of g.ofKind("aks.nodepool")) {
-      const p = gpuPool(pool);
-      if (!p) continue;
-      const key = `${pool.address}\0${p.gpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(p);
-    }
-  }
-  return out;
-}
-function gpuPool(pool) {
-  const sizeFact = pool.attrs.get("vmSize")?.value;
-  let gpuSize;
-  if (sizeFact?.kind === "string") {
-    if (!isGpuSize(sizeFact.value)) return void 0;
-    gpuSize = sizeFact.value;
-  } else {
-    const intent = gpuIntent({
-      name: pool.name?.kind === "string" ? pool.name.value : void 0,
-      label: pool.address.split(/[.[\]"]/).filter(Boolean).pop(),
-      read: (attr2) => known(pool, attr2),
-      sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : [])
-    });
-    if (!intent) return void 0;
-  }
-  const knownName = leafName(pool);
-  const out = { resource: pool, name: knownName ?? displayName(pool), label: () => void 0 };
-  if (gpuSize !== void 0) out.gpuSize = gpuSize;
-  const taints = readTaints(pool);
-  if (typeof taints === "string") out.taintsUnknown = taints;
-  else out.taints = taints;
-  out.label = labelLookup(pool, knownName, gpuSize);
-  return out;
-}
-function readTaints(pool) {
-  const f = pool.attrs.get("taints");
-  const v = f?.value;
-  if (v?.kind === "unknown") return v.reason;
-  const fallback = factLocations(pool, "taints").location;
-  const out = [];
-  if (v?.kind === "list") {
-    for (const item of v.items) {
-      if (item.kind === "unknown") return item.reason;
-      if (item.kind !== "string") return `a taint is not a string`;
-      const p = parseTaint(item.value);
-      if (!p) continue;
-      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback });
-    }
-  } else if (v !== void 0 && v.kind !== "null") return "the taints are not a list";
-  const priority = pool.attrs.get("priority")?.value;
-  if (priority?.kind === "unknown") return `the pool's priority is unknown (${priority.reason})`;
-  if (priority?.kind === "string" && isSpotPriority(priority.value) && !out.some((t) => t.text === SPOT_TAINT)) {
-    out.push({ ...parseTaint(SPOT_TAINT), text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });
-  }
-  return out;
-}
-function labelLookup(pool, name, gpuSize) {
-  const v = pool.attrs.get("labels")?.value;
-  const custom = v?.kind === "object" ? v : void 0;
-  const priority = known(pool, "priority");
-  return (key) => {
-    if (POOL_NAME_LABELS.includes(key)) return name;
-    if (key === SPOT_LABEL.key) return priority === void 0 ? void 0 : priority.kind === "string" && isSpotPriority(priority.value) ? SPOT_LABEL.value : null;
-    if (key === ACCELERATOR_LABEL) return gpuSize !== void 0 && !isAmdGpuSize(gpuSize) ? ACCELERATOR_NVIDIA : void 0;
-    if (key in LINUX_NODE_LABELS) return LINUX_NODE_LABELS[key];
-    if (!custom) return void 0;
-    const e = custom.entries.get(key);
-    if (e === void 0) return null;
-    return e.kind === "string" ? e.value : e.kind === "number" || e.kind === "bool" ? String(e.value) : void 0;
-  };
-}
-
-// src/engine/run-rules.ts
-var RESOURCE_KINDS = Object.keys(KINDS);
-function factView(r, attr2) {
-  const f = r.attrs.get(attr2);
-  const v = f?.value;
-  const state = v === void 0 ? "absent" : v.kind === "unknown" ? "unknown" : "known";
-  const value = state === "known" ? v : void 0;
-  return {
-    state,
-    value,
-    defaulted: f?.defaulted ?? false,
-    sourcePath: f?.sourcePath ?? attr2,
-    string: () => knownStringOf(value),
-    bool: () => knownBoolOf(value),
-    number: () => knownNumberOf(value),
-    describe: () => describeFact(f, attr2)
-  };
-}
-function withoutInstanceKeys(address) {
-  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, "");
-}
-function outOfCopy(location, related, v) {
-  const atCall = (l) => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ""}` });
-  const shown = (ls) => ls.map((l) => isVendoredFile(l.file, v) ? atCall(l) : l);
-  if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
-  const outside = related.find((l) => !isVendoredFile(l.file, v));
-  const primary = outside ?? v.call;
-  const rest = related.filter((l) => l !== outside);
-  return { location: primary, related: shown([location, ...rest]), relocated: true };
-}
-function runRules(input, undecided2 = [], failures = []) {
-  const byKey = /* @__PURE__ */ new Map();
-  const undecidedKeys = /* @__PURE__ */ new Set();
-  const scan2 = scanView(input.graphs, input.root);
-  const today2 = input.today ?? todayUtc();
-  for (const rule of input.rules) {
-    const meta = rule.meta;
-    let variant = "default";
-    let evalEnv;
-    const occurrences = /* @__PURE__ */ new Map();
-    const report = (d) => {
-      const r = d.resource;
-      const env = d.env ?? (r ? envOfResource(r) : evalEnv) ?? "unknown";
-      const level = d.level ?? levelFor(meta.level, env);
-      if (level === "off") return;
-      let location;
-      let related;
-      let consumer;
-      if (d.location) {
-        location = d.location;
-        related = [...d.related ?? []];
-      } else if (r && d.attr) {
-        const at2 = factLocations(r, d.attr);
-        location = at2.location;
-        related = [...at2.related, ...d.related ?? []];
-        const written = r.attrs.get(d.attr)?.at;
-        if (written && !sameRange(written, location)) consumer = written;
-      } else if (r) {
-        location = r.header;
-        related = [...d.related ?? []];
-      } else {
-        throw new Error(`${meta.id}: a report needs a location, or a resource`);
-      }
-      if (r?.declaredIn) related.push(r.declaredIn);
-      let relocated = false;
-      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored));
-      const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
-      const subject = r?.address ?? d.subject ?? "";
-      let attributePath = d.attributePath ?? d.attr ?? "";
-      const occKey = [location.file, subject, attributePath, env].join("\0");
-      const where = `${location.range.start.offset}:${location.range.end.offset}`;
-      const seen = occurrences.get(occKey) ?? [];
-      let index = seen.indexOf(where);
-      if (index < 0) {
-        index = seen.length;
-        seen.push(where);
-        occurrences.set(occKey, seen);
-      }
-      const baseAttributePath = attributePath;
-      if (index > 0) attributePath = `${attributePath}#${index}`;
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
-      const existing = byKey.get(key);
-      const consumers = !consumer || existing && !existing.consumers ? void 0 : [...(existing?.consumers ?? []).filter((c) => !sameRange(c, consumer)), consumer];
-      if (existing) {
-        if (!existing.variants.includes(variant)) existing.variants.push(variant);
-        if (consumers) existing.consumers = consumers;
-        else delete existing.consumers;
-        if (severity(level) <= severity(existing.level)) return;
-      }
-      byKey.set(
-        key,
-        buildFinding({
-          root: input.root,
-          ruleId: meta.id,
-          level,
-          message,
-          messageId: d.messageId,
-          location,
-          related,
-          address: r?.address ?? d.subject,
-          subject,
-          attributePath,
-          env,
-          variants: existing ? [...existing.variants] : [variant],
-          ...consumers ? { consumers } : {}
-        })
-      );
-    };
-    const recordUndecided = (resource, attribute, reason, at2) => {
-      const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
-      const key = `${meta.id}|${resource.address}|${attribute}`;
-      if (undecidedKeys.has(key)) return;
-      undecidedKeys.add(key);
-      undecided2.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
-    };
-    const ctx = {
-      options: input.options.get(meta.id) ?? {},
-      fact(resource, attr2) {
-        const view = factView(resource, attr2);
-        if (view.state === "unknown") {
-          const f = resource.attrs.get(attr2);
-          const v = f?.value;
-          recordUndecided(resource, attr2, v?.kind === "unknown" ? v.reason : "unknown", f?.at ?? resource.header);
-        }
-        return view;
-      },
-      report,
-      scan: scan2,
-      relativePath: (file) => relativeToRoot(input.root, file) || ".",
-      today: today2,
-      policies: input.policies,
-      undecided(resource, attribute, reason, location) {
-        recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
-      }
-    };
-    const guarded = (location, call) => {
-      try {
-        call();
-      } catch (e) {
-        failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
-      }
-    };
-    const visitor = rule.create(ctx);
-    const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
-    if (visitor.graph || kindHooks.length) {
-      for (const g of input.graphs) {
-        variant = g.evaluation.variant;
-        evalEnv = g.evaluation.env;
-        for (const kind of kindHooks) {
-          const hook = visitor[kind];
-          for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
-        }
-        const graphHook = visitor.graph;
-        if (graphHook) guarded(g.resources[0]?.header ?? fileStart(g.evaluation.unit), () => graphHook(g));
-      }
-    }
-    variant = "default";
-    evalEnv = void 0;
-    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path4.join(m.dir, "main.tf")), () => visitor.terraformModule(m));
-    if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file(f));
-    if (visitor.ciFile) {
-      const formats = rule.meta.formats;
-      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) guarded(fileStart(f.file), () => visitor.ciFile(f));
-    }
-  }
-  for (const f of byKey.values()) f.variants.sort();
-  return [...byKey.values()];
 }
 
 // src/engine/suppressions.ts
@@ -27645,7 +27014,7 @@ function applyBaselineWithStats(findings, baselineText, file) {
 
 // src/discover/index.ts
 import fs2 from "node:fs";
-import path5 from "node:path";
+import path3 from "node:path";
 
 // src/discover/gitignore.ts
 function parseIgnoreFile(text2) {
@@ -27824,19 +27193,19 @@ async function listFiles(paths, opts = {}) {
   const useGitignore = opts.gitignore !== false;
   const out = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path5.resolve(p);
+    const abs = path3.resolve(p);
     const st = fs2.lstatSync(abs);
     if (st.isFile()) {
       out.add(abs);
       continue;
     }
     if (!st.isDirectory()) continue;
-    const root = opts.root !== void 0 && isWithin(path5.resolve(opts.root), abs) ? path5.resolve(opts.root) : abs;
+    const root = opts.root !== void 0 && isWithin(path3.resolve(opts.root), abs) ? path3.resolve(opts.root) : abs;
     const overrides = overrideLevels(reader, root, opts.ignorePatterns);
     const gitLevels = [];
     if (useGitignore) {
-      for (let dir = root; dir !== abs; dir = path5.join(dir, path5.relative(dir, abs).split(path5.sep)[0])) {
-        const rules = readRules(reader, path5.join(dir, ".gitignore"));
+      for (let dir = root; dir !== abs; dir = path3.join(dir, path3.relative(dir, abs).split(path3.sep)[0])) {
+        const rules = readRules(reader, path3.join(dir, ".gitignore"));
         if (rules.length > 0) gitLevels.push({ dir, rules });
       }
     }
@@ -27860,7 +27229,7 @@ function walk(start, initial, ctx, out) {
     }
     let levels = inherited;
     if (ctx.useGitignore) {
-      const rules = readRules(ctx.reader, path5.join(dir, ".gitignore"), entries2);
+      const rules = readRules(ctx.reader, path3.join(dir, ".gitignore"), entries2);
       if (rules.length > 0) levels = [...inherited, { dir, rules }];
     }
     const subdirs = [];
@@ -27887,32 +27256,32 @@ function isIgnored(file, isDir, overrides, levels) {
   return false;
 }
 function verdictOf(level, file, isDir) {
-  const rel = path5.relative(level.dir, file);
-  if (rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return void 0;
-  return matchRules(level.rules, rel.split(path5.sep).join("/"), isDir);
+  const rel = path3.relative(level.dir, file);
+  if (rel === "" || rel.startsWith("..") || path3.isAbsolute(rel)) return void 0;
+  return matchRules(level.rules, rel.split(path3.sep).join("/"), isDir);
 }
 function overrideLevels(reader, root, ignorePatterns = []) {
   const levels = [];
   const patterns = ignorePatterns.flatMap((l) => parseIgnoreFile(l));
   if (patterns.length > 0) levels.push({ dir: root, rules: patterns });
-  const ignoreFile = readRules(reader, path5.join(root, IGNORE_FILE));
+  const ignoreFile = readRules(reader, path3.join(root, IGNORE_FILE));
   if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
   return levels;
 }
-function readRules(reader, file, entries2 = reader.list(path5.dirname(file))) {
-  const name = path5.basename(file);
+function readRules(reader, file, entries2 = reader.list(path3.dirname(file))) {
+  const name = path3.basename(file);
   if (!entries2?.some((e) => e.name === name && e.isFile)) return [];
   const text2 = reader.readText(file);
   return text2 === void 0 ? [] : parseIgnoreFile(text2);
 }
 function isWithin(dir, p) {
-  const rel = path5.relative(dir, p);
-  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
+  const rel = path3.relative(dir, p);
+  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
 }
 var fsReader = {
   list(dir) {
     try {
-      return fs2.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path5.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
+      return fs2.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path3.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
     } catch {
       return void 0;
     }
@@ -27930,7 +27299,7 @@ var fsReader = {
 init_main();
 init_json();
 import fs3 from "node:fs";
-import path6 from "node:path";
+import path4 from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -30759,11 +30128,11 @@ var DFA = class DFA2 {
     const startState = this.start(input, pos);
     if (startState === null) return null;
     const matches = /* @__PURE__ */ new Set();
-    const collect = (state, atEnd) => {
+    const collect2 = (state, atEnd) => {
       if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
       return false;
     };
-    if (this.run(input, pos, anchor, startState, collect) === null) return null;
+    if (this.run(input, pos, anchor, startState, collect2) === null) return null;
     return Array.from(matches).sort((a, b) => a - b);
   }
 };
@@ -31702,10 +31071,10 @@ var AhoCorasick = class {
   next(node, u) {
     let lo = this.childStart[node];
     let hi = this.childStart[node + 1];
-    const units = this.childUnit;
+    const units2 = this.childUnit;
     while (lo < hi) {
       const mid = lo + hi >> 1;
-      const m = units[mid];
+      const m = units2[mid];
       if (m === u) return this.childNode[mid];
       if (m < u) lo = mid + 1;
       else hi = mid;
@@ -31890,14 +31259,14 @@ var PrefilterTree = class PrefilterTree2 {
     pf.subs = subs;
     let allExact = true;
     let cost = 0;
-    let units = 0;
+    let units2 = 0;
     for (const sub2 of subs) {
       if (sub2.type !== Prefilter.Type.EXACT) allExact = false;
-      else units += sub2.bytes.length;
+      else units2 += sub2.bytes.length;
       cost += sub2.cost;
     }
     if (allExact) {
-      if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+      if (units2 > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
       pf.allExact = true;
       pf.cost = 1;
       return pf;
@@ -35075,17 +34444,17 @@ ${messages.map((m) => `  ${m}`).join("\n")}`);
 
 // src/config/loader.ts
 function findConfigFile(startDir) {
-  let dir = path6.resolve(startDir);
+  let dir = path4.resolve(startDir);
   try {
-    if (fs3.statSync(dir).isFile()) dir = path6.dirname(dir);
+    if (fs3.statSync(dir).isFile()) dir = path4.dirname(dir);
   } catch {
   }
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path6.join(dir, name);
+      const candidate = path4.join(dir, name);
       if (fs3.existsSync(candidate) && fs3.statSync(candidate).isFile()) return candidate;
     }
-    const up = path6.dirname(dir);
+    const up = path4.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -35157,8 +34526,8 @@ function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
 async function loadConfig(explicitPath, startDir, catalog) {
-  const file = explicitPath ? path6.resolve(explicitPath) : findConfigFile(startDir);
-  if (!file) return { config: resolveConfig({}, path6.resolve(startDir), catalog) };
+  const file = explicitPath ? path4.resolve(explicitPath) : findConfigFile(startDir);
+  if (!file) return { config: resolveConfig({}, path4.resolve(startDir), catalog) };
   let text2;
   try {
     text2 = fs3.readFileSync(file, "utf8");
@@ -35247,7 +34616,7 @@ async function parseConfig(text2, file, catalog) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  return resolveConfig(raw, path6.dirname(file), catalog);
+  return resolveConfig(raw, path4.dirname(file), catalog);
 }
 function nodeValue(n) {
   switch (n.type) {
@@ -35285,10 +34654,10 @@ function resolveConfig(raw, baseDir, catalog) {
   const ignorePaths = [...raw.ignorePaths ?? []];
   const suppressions = (raw.suppressions ?? []).map((s) => ({ ...s, paths: [...s.paths] }));
   const rel = (p) => {
-    if (!path6.isAbsolute(p)) return normalizeRel(p);
-    const r = path6.relative(baseDir, p);
-    if (r.startsWith("..") || path6.isAbsolute(r)) return void 0;
-    return normalizeRel(r.split(path6.sep).join("/"));
+    if (!path4.isAbsolute(p)) return normalizeRel(p);
+    const r = path4.relative(baseDir, p);
+    if (r.startsWith("..") || path4.isAbsolute(r)) return void 0;
+    return normalizeRel(r.split(path4.sep).join("/"));
   };
   const config = {
     baseDir,
@@ -35302,7 +34671,7 @@ function resolveConfig(raw, baseDir, catalog) {
       definitions: [...raw.policies?.definitions ?? []],
       parameters: { ...raw.policies?.parameters ?? {} },
       fromScannedCode: raw.policies?.fromScannedCode ?? false,
-      ...raw.policies?.aliases ? { aliases: path6.resolve(baseDir, raw.policies.aliases) } : {}
+      ...raw.policies?.aliases ? { aliases: path4.resolve(baseDir, raw.policies.aliases) } : {}
     },
     envForPath(p) {
       const r = rel(p);
@@ -35343,7 +34712,7 @@ function resolveConfig(raw, baseDir, catalog) {
 }
 
 // src/frontends/terraform.ts
-import path12 from "node:path";
+import path10 from "node:path";
 
 // src/parse/hcl/parser.ts
 init_source();
@@ -36519,11 +35888,11 @@ function parseHcl(text2, file) {
 
 // src/eval/terraform/project.ts
 init_manifest();
-import path10 from "node:path";
+import path8 from "node:path";
 
 // src/eval/terraform/module-facts.ts
 init_value();
-import path8 from "node:path";
+import path6 from "node:path";
 
 // src/eval/terraform/module-source.ts
 function buildModuleSource(dir, files) {
@@ -37870,7 +37239,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
     requiredProviders: [],
     usedProviders: [],
-    backendFiles: folderFiles.filter((f) => isBackendFile(path8.basename(f))).sort(),
+    backendFiles: folderFiles.filter((f) => isBackendFile(path6.basename(f))).sort(),
     configuration: [],
     opaqueModuleCalls: [],
     calledByRoot: false,
@@ -37975,7 +37344,7 @@ init_env();
 init_limits();
 init_types();
 init_value();
-import path9 from "node:path";
+import path7 from "node:path";
 var MAX_INSTANCES = LOOP_INSTANCE_CAP;
 var MAX_MODULE_DEPTH = 12;
 var MAX_MODULE_INSTANCES = LOOP_INSTANCE_CAP;
@@ -38266,7 +37635,7 @@ var ModuleInstance = class _ModuleInstance {
     const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
     let childDir;
     let vendored = this.opts.vendored;
-    if (source) childDir = path9.resolve(this.src.dir, source);
+    if (source) childDir = path7.resolve(this.src.dir, source);
     else {
       const written = literalAttr(call.node, "source");
       if (written === void 0) return [];
@@ -38283,13 +37652,13 @@ var ModuleInstance = class _ModuleInstance {
     }
     const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
     if (ancestors.includes(childDir)) {
-      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path9.basename(d) || d).join(" \u2192 ");
+      const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path7.basename(d) || d).join(" \u2192 ");
       this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
       return [];
     }
     const childSrc = this.opts.loader(childDir);
     if (!childSrc) {
-      if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path9.basename(childDir)} has no readable .tf file inside the scanned folder`);
+      if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path7.basename(childDir)} has no readable .tf file inside the scanned folder`);
       return [];
     }
     const base = `${this.prefix}module.${name}`;
@@ -38545,7 +37914,7 @@ function evaluateTerraform(input) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input.tfFiles) {
-    const d = path10.dirname(f);
+    const d = path8.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -38566,7 +37935,7 @@ function evaluateTerraform(input) {
     const targets = /* @__PURE__ */ new Set();
     for (const call of loader(dir)?.moduleCalls.values() ?? []) {
       const s = localModuleSource(call.node);
-      if (s) targets.add(path10.resolve(dir, s));
+      if (s) targets.add(path8.resolve(dir, s));
     }
     targets.delete(dir);
     out = [...targets];
@@ -38576,10 +37945,10 @@ function evaluateTerraform(input) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input.varFiles) {
-    let d = path10.dirname(vf);
+    let d = path8.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path10.dirname(d);
-      if (up === d || !isInside2(input.root, up)) break;
+      const up = path8.dirname(d);
+      if (up === d || !isInside(input.root, up)) break;
       d = up;
     }
     if (!byDir.has(d)) continue;
@@ -38608,7 +37977,7 @@ function evaluateTerraform(input) {
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input.listFiles?.(dir) ?? [] : []);
     for (const call of src.moduleCalls.values()) {
       const local = localModuleSource(call.node);
-      if (local !== void 0 && loader(path10.resolve(dir, local))) continue;
+      if (local !== void 0 && loader(path8.resolve(dir, local))) continue;
       const source = attr(call.node, "source");
       const text2 = src.files.find((f) => f.file === call.file)?.text ?? "";
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
@@ -38629,8 +37998,8 @@ function evaluateTerraform(input) {
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path10.dirname(f) === dir && AUTO_VARFILE.test(path10.basename(f)));
-    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path10.relative(dir, f)) !== void 0);
+    const auto = ownVarFiles.filter((f) => path8.dirname(f) === dir && AUTO_VARFILE.test(path8.basename(f)));
+    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path8.relative(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
@@ -38639,10 +38008,10 @@ function evaluateTerraform(input) {
       }
       const opaqueModules = [];
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
-      const rel = variantFile ? path10.relative(input.root, variantFile) : path10.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path10.sep).join("/")) ?? (variantFile ? classifyPath(path10.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
+      const rel = variantFile ? path8.relative(input.root, variantFile) : path8.relative(input.root, dir) || ".";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path8.sep).join("/")) ?? (variantFile ? classifyPath(path8.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
       const evaluation = {
-        variant: variantFile ? path10.relative(dir, variantFile).split(path10.sep).join("/") : "default",
+        variant: variantFile ? path8.relative(dir, variantFile).split(path8.sep).join("/") : "default",
         variantFile,
         env,
         unit: dir,
@@ -38657,14 +38026,14 @@ function evaluateTerraform(input) {
   }
   linkConfigurations(modules, callees, (d) => factsOf(d));
   for (const p of problems) {
-    const into = [...copiedDirs].find(([d]) => isInside2(d, p.location.file));
+    const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
     if (into) p.location = into[1];
   }
   return { evaluations, modules, problems };
 }
 function autoOrder(a, b) {
-  const ra = path10.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path10.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path8.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path8.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
 function readVarFile(file, input, guard) {
@@ -38689,9 +38058,9 @@ function envFromVariables(instance) {
 function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
 }
-function isInside2(root, p) {
-  const rel = path10.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path10.isAbsolute(rel);
+function isInside(root, p) {
+  const rel = path8.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
 }
 
 // src/frontends/terraform.ts
@@ -38726,9 +38095,10 @@ var terraformFrontEnd = {
   name: "terraform",
   family: "terraform",
   byName(file) {
-    const base = path12.basename(file).toLowerCase();
+    const base = path10.basename(file).toLowerCase();
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
+  units: terraformUnits,
   run(files, ctx) {
     const problems = [];
     const hcl = parseCache(ctx.host, parseHcl, (f) => f.errors, problems);
@@ -38752,7 +38122,7 @@ var terraformFrontEnd = {
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path12.join(ctx.root, rel)),
+      envForPath: (rel) => ctx.envForPath(path10.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
         const entries2 = ctx.host.list(dir)?.filter((e) => e.name.endsWith(".tf") && !e.isDirectory) ?? [];
@@ -38762,7 +38132,7 @@ var terraformFrontEnd = {
       },
       listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
       lockFile: (dir) => {
-        const file = path12.join(dir, LOCK_FILE);
+        const file = path10.join(dir, LOCK_FILE);
         if (!ctx.host.isFile(file)) return void 0;
         const text2 = ctx.host.readText(file);
         if (text2 === void 0) return void 0;
@@ -38789,79 +38159,94 @@ var terraformFrontEnd = {
     };
   }
 };
-
-// src/frontends/arm.ts
-init_json();
-init_blocks();
-init_project();
-init_from_arm();
-init_shared();
-import path15 from "node:path";
-function armJsonKind(text2) {
-  const head = text2.slice(0, 4096);
-  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
-  if (/"\$schema"\s*:\s*"[^"]*deploymentParameters\.json#?"/i.test(head)) return "arm-params";
-  if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
-  return void 0;
-}
-var armFrontEnd = {
-  name: "arm",
-  family: "arm",
-  byName(file) {
-    return /\.jsonc?$/i.test(path15.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
-  },
-  byContent(_file, text2) {
-    return armJsonKind(text2);
-  },
-  run(files, ctx) {
-    const problems = [];
-    const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
-    const arm = evaluateArm({
-      root: ctx.root,
-      host: ctx.host,
-      templates: files.filter((f) => f.kind === "arm" && !ctx.isSuperseded(f.path)).map((f) => f.path),
-      // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
-      pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
-      parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
-      parse: (f) => json.get(f),
-      envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path15.join(ctx.root, rel))
-    });
-    for (const f of files) if (f.kind === "arm-params") json.get(f.path);
-    for (const p of arm.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
-    const metadata = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const e of arm.evaluations) {
-      for (const r of e.result.resources) {
-        const key = `${r.file}:${r.objectLocation.range.start.offset}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
-      }
-    }
-    const suppressionSources = [];
-    for (const [file, parsed] of json.entries()) if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
-    return {
-      units: arm.evaluations.map((e) => ({
-        evaluation: e.evaluation,
-        resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
-        refKeys: armRefKeys
-      })),
-      problems,
-      suppressionSources,
-      metadata
-    };
+var LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?\/[^"\n]*)"/g;
+function terraformUnits(files, ctx) {
+  const parent = /* @__PURE__ */ new Map();
+  const find = (x) => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a, b) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const add = (x) => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  const tfDirs = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (f.kind !== "terraform") continue;
+    const d = path10.dirname(f.path);
+    const list2 = tfDirs.get(d);
+    if (list2) list2.push(f.path);
+    else tfDirs.set(d, [f.path]);
   }
-};
+  const calls = /* @__PURE__ */ new Map();
+  const callsOf = (dir) => {
+    let out = calls.get(dir);
+    if (out) return out;
+    out = [];
+    calls.set(dir, out);
+    const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith(".tf")).map((e) => e.path) : void 0) ?? [];
+    const targets = /* @__PURE__ */ new Set();
+    for (const f of tfs) {
+      const text2 = ctx.host.readText(f);
+      if (text2 === void 0) continue;
+      for (const m of text2.matchAll(LOCAL_SOURCE)) targets.add(path10.resolve(dir, m[1]));
+      ctx.host.forget(f);
+    }
+    targets.delete(dir);
+    out.push(...targets);
+    return out;
+  };
+  const visited = /* @__PURE__ */ new Set();
+  const walk4 = (from, dir) => {
+    for (const t of callsOf(dir)) {
+      if (tfDirs.has(t)) {
+        add(t);
+        union(from, t);
+      }
+      const edge = `${from}\0${t}`;
+      if (visited.has(edge)) continue;
+      visited.add(edge);
+      if (!tfDirs.has(t)) walk4(from, t);
+    }
+  };
+  for (const d of tfDirs.keys()) add(d);
+  for (const d of [...tfDirs.keys()].sort()) walk4(d, d);
+  const groups = /* @__PURE__ */ new Map();
+  const put = (key, f) => {
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  };
+  for (const f of files) {
+    if (f.kind === "terraform") put(find(path10.dirname(f.path)), f);
+    else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
+      let d = path10.dirname(f.path);
+      while (!tfDirs.has(d)) {
+        const up = path10.dirname(d);
+        const rel = path10.relative(ctx.root, up);
+        if (up === d || rel.startsWith("..") || path10.isAbsolute(rel)) break;
+        d = up;
+      }
+      put(tfDirs.has(d) ? find(d) : `\0${f.path}`, f);
+    } else put(`\0${f.path}`, f);
+  }
+  return [...groups.values()];
+}
 
 // src/frontends/terraform-plan.ts
-import path17 from "node:path";
+import path12 from "node:path";
 init_env();
 init_source();
 
 // src/eval/terraform-plan/evaluate.ts
 init_value();
-import path16 from "node:path";
+import path11 from "node:path";
 init_manifest();
 init_types();
 
@@ -39078,11 +38463,11 @@ var ChunkReader = class {
 };
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path41, depth) => {
+  const value = (path42, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path41, start, kindOf(c));
+    const action = visitor.at(path42, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -39090,18 +38475,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path41, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path42, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path41, depth, c);
-      visitor.end?.(path41, r.position());
+      container(path42, depth, c);
+      visitor.end?.(path42, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path41, depth, c) => {
+  const container = (path42, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -39112,7 +38497,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path41, key], depth + 1);
+        value([...path42, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -39129,7 +38514,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path41, i], depth + 1);
+        value([...path42, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -39176,11 +38561,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path41) {
-        if (path41.length === 0) return "enter";
-        if (path41.length > 1) return "skip";
-        if (path41[0] === "format_version") format2 = true;
-        if (path41[0] === "planned_values" || path41[0] === "resource_changes") body = true;
+      at(path42) {
+        if (path42.length === 0) return "enter";
+        if (path42.length > 1) return "skip";
+        if (path42[0] === "format_version") format2 = true;
+        if (path42[0] === "planned_values" || path42[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -39192,21 +38577,21 @@ function looksLikePlan(chunks) {
 function readPlanHead(chunks) {
   const head = { variables: /* @__PURE__ */ new Map() };
   const ok = run(chunks, {
-    at(path41, start, kind) {
-      if (path41.length === 0) return "enter";
-      if (isKey(path41, "format_version") || isKey(path41, "variables") || isKey(path41, "configuration")) return "raw";
-      const expected = path41.length === 1 ? TOP_SHAPES[path41[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path41[0], kind, expected, at: start };
+    at(path42, start, kind) {
+      if (path42.length === 0) return "enter";
+      if (isKey(path42, "format_version") || isKey(path42, "variables") || isKey(path42, "configuration")) return "raw";
+      const expected = path42.length === 1 ? TOP_SHAPES[path42[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path42[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path41, text2, start) {
+    raw(path42, text2, start) {
       const v = parseRaw(text2, start);
-      if (path41[0] === "format_version") {
+      if (path42[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path41[0] === "variables" && isRecord(v)) {
+      } else if (path42[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path41[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path42[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   return ok ? head : void 0;
@@ -39219,32 +38604,32 @@ function forEachResourceChange(chunks, onChange) {
   let start;
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   return run(chunks, {
-    at(path41, at2) {
-      if (path41.length === 0 || isKey(path41, "resource_changes")) return "enter";
-      if (!inEntry(path41)) return "skip";
-      if (path41.length === 2) {
+    at(path42, at2) {
+      if (path42.length === 0 || isKey(path42, "resource_changes")) return "enter";
+      if (!inEntry(path42)) return "skip";
+      if (path42.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path41.length === 3) {
-        if (path41[2] === "change") {
+      if (path42.length === 3) {
+        if (path42[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path41[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path42[2]) ? "raw" : "skip";
       }
-      if (path41.length === 4 && path41[2] === "change") return CHANGE_CHANGE_KEYS.has(path41[3]) ? "raw" : "skip";
+      if (path42.length === 4 && path42[2] === "change") return CHANGE_CHANGE_KEYS.has(path42[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path41, text2, at2) {
+    raw(path42, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path41.length === 3) current[path41[2]] = v;
-      else change[path41[3]] = v;
+      if (path42.length === 3) current[path42[2]] = v;
+      else change[path42[3]] = v;
     },
-    end(path41, end) {
-      if (path41.length !== 2 || !inEntry(path41) || !current || !start) return;
+    end(path42, end) {
+      if (path42.length !== 2 || !inEntry(path42) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -39478,7 +38863,7 @@ var SourceMapper = class {
     this.input = input;
     this.configuration = configuration;
     this.variables = variables;
-    const planDir = path16.dirname(input.file);
+    const planDir = path11.dirname(input.file);
     this.rootDir = this.load(planDir) ? planDir : this.load(input.root) ? input.root : void 0;
   }
   input;
@@ -39554,7 +38939,7 @@ var SourceMapper = class {
       cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
       let next;
       let remote = false;
-      if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path16.resolve(dir, source) : void 0;
+      if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path11.resolve(dir, source) : void 0;
       else if (source !== void 0 && hclCall) {
         const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
         const copy2 = this.remote(key.join("."), source, version);
@@ -39634,12 +39019,12 @@ var terraformPlanFrontEnd = {
   name: "terraform-plan",
   family: "terraform",
   byName(file) {
-    const base = path17.basename(file).toLowerCase();
+    const base = path12.basename(file).toLowerCase();
     if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
     return binaryPlanName(base) ? "peek" : void 0;
   },
   byHead(file, host) {
-    const base = path17.basename(file).toLowerCase();
+    const base = path12.basename(file).toLowerCase();
     const binary = binaryPlanName(base);
     if (binary) {
       const head2 = host.readHead(file, 4096);
@@ -39649,10 +39034,15 @@ var terraformPlanFrontEnd = {
     if (!head || !/"format_version"\s*:/.test(head.toString("utf8"))) return void 0;
     return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? "tfplan-json" : void 0;
   },
+  // Units of work (issue 15): each plan alone (one evaluation per plan; the .tf files it maps to
+  // are read through the Host, and a finding the static run also made is merged by place).
+  units(files) {
+    return files.map((f) => [f]);
+  },
   run(files, ctx) {
     const problems = [];
     const hcl = parseCache(ctx.host, parseHcl, (f) => f.errors, problems);
-    const units = [];
+    const units2 = [];
     const fallbackFiles = [];
     for (const f of files) {
       if (f.kind === "tfplan-binary") {
@@ -39677,7 +39067,7 @@ var terraformPlanFrontEnd = {
       if (unreadable) problems.push(unreadable);
       problems.push(...evaluated.problems);
       outOfModuleCopies(problems, evaluated.resources);
-      const rel = path17.relative(ctx.root, f.path).split(path17.sep).join("/");
+      const rel = path12.relative(ctx.root, f.path).split(path12.sep).join("/");
       const evaluation = {
         variant: rel,
         variantFile: f.path,
@@ -39692,7 +39082,7 @@ var terraformPlanFrontEnd = {
         normalized[0]?.identity.push(...r.ids);
         resources.push(...normalized);
       }
-      units.push({ evaluation, resources, refKeys: planRefKeys });
+      units2.push({ evaluation, resources, refKeys: planRefKeys });
       const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
       if (missing) fallbackFiles.push({ file: f.path, explanation: "located in the plan JSON: its .tf source was not found in the scan root" });
     }
@@ -39700,7 +39090,7 @@ var terraformPlanFrontEnd = {
     const own = problems.filter((p) => !(p.ruleId === "PARSE001" && linted.has(p.location.file) && p.location.file.endsWith(".tf")));
     const suppressionSources = [];
     for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
-    return { units, problems: own, suppressionSources, fallbackFiles };
+    return { units: units2, problems: own, suppressionSources, fallbackFiles };
   }
 };
 function planRefKeys(ref) {
@@ -39730,12 +39120,19 @@ function lazyFrontEnd(head, importImpl) {
     name: head.name,
     family: head.family,
     byName: head.byName,
+    ...head.stage ? { stage: head.stage } : {},
     async load() {
       impl ??= await importImpl();
     },
     byContent: (file, text2, rel) => loaded().byContent?.(file, text2, rel),
     // Called for every front end; without files of its own (and so never loaded) it takes nothing.
     supersedes: (files, ctx) => impl === void 0 && files.length === 0 ? /* @__PURE__ */ new Set() : loaded().supersedes?.(files, ctx) ?? /* @__PURE__ */ new Set(),
+    // Without files of its own (never loaded) there is nothing to split.
+    units: (files, ctx) => {
+      if (files.length === 0) return [];
+      const split = loaded().units;
+      return split ? split(files, ctx) : [[...files]];
+    },
     run: (files, ctx) => loaded().run(files, ctx)
   };
 }
@@ -39743,16 +39140,17 @@ function lazyFrontEnd(head, importImpl) {
 // src/frontends/index.ts
 init_names();
 var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
+var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
-var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName }, async () => (await Promise.resolve().then(() => (init_ci2(), ci_exports))).ciFrontEnd);
-var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
-var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd2, armFrontEnd, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
+var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first" }, async () => (await Promise.resolve().then(() => (init_ci2(), ci_exports))).ciFrontEnd);
+var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last" }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
+var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd2, armFrontEnd2, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
 
 // src/api.ts
 init_shared();
 
 // src/config/policy-files.ts
-import path31 from "node:path";
+import path29 from "node:path";
 var MAX_POLICY_FILES = 5e3;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function splitGlob(glob) {
@@ -39773,7 +39171,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path31.resolve(baseDir, prefix || ".");
+    const start = path29.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -39781,13 +39179,13 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path31.dirname(start));
+      const host = hostFor(path29.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
       const host = hostFor(start);
       walk2(host, start, start, (f, h) => {
-        const rel = path31.relative(start, f).split(path31.sep).join("/");
+        const rel = path29.relative(start, f).split(path29.sep).join("/");
         if (matchGlob(rest, rel)) add(f, h);
       });
     }
@@ -40221,15 +39619,15 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path41) {
-  return path41.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path42) {
+  return path42.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-var plainPath = (path41) => path41.replace(/\[\*\]/g, "");
-function walk3(from, path41, target, prefix) {
+var plainPath = (path42) => path42.replace(/\[\*\]/g, "");
+function walk3(from, path42, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path41)) {
+  for (const seg of segments(path42)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -40252,7 +39650,7 @@ function walk3(from, path41, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path41}` : path41));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path42}` : path42));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -40291,14 +39689,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path41 = t.aliasPath(field);
-  if (path41 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path42 = t.aliasPath(field);
+  if (path42 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path41.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path41.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path41.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path42.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path42.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path42.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path41, t, "");
+  return walk3(t.body, path42, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -40337,14 +39735,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path41 = ctx.target.aliasPath(field.value);
-    if (path41 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path41.slice(0, -3);
+    const path42 = ctx.target.aliasPath(field.value);
+    if (path42 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path42.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path41, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path42, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -40380,12 +39778,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path41, ctx) {
+function readArray(path42, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path41.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path41.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path42.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path42.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path41, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path42, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -40428,7 +39826,7 @@ function canonicalField(field) {
 // src/eval/policy/load.ts
 init_source();
 init_json();
-import path32 from "node:path";
+import path30 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -40450,7 +39848,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path32.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path30.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -40601,8 +39999,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path41 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path41) out.push({ alias: name, path: path41, source: "dump" });
+        const path42 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path42) out.push({ alias: name, path: path42, source: "dump" });
       }
     }
   }
@@ -40612,6 +40010,34 @@ function aliasesFromDump(json) {
 // src/model/policy-view.ts
 init_value();
 init_arm();
+
+// src/model/facts/aml.ts
+var ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
+function computeTypeFromCanonical(fixed2) {
+  return fixed2 === "cluster" || fixed2 === "instance" ? fixed2 : "other";
+}
+function computeTypeFromArm(raw) {
+  const l = raw.toLowerCase();
+  if (l === ARM_COMPUTE_TYPE.cluster.toLowerCase()) return "cluster";
+  if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
+  return "other";
+}
+var START_STOP_SCHEDULES = "computeStartStop";
+function startStopSchedulesKey(format2) {
+  return format2 === "azureml-yaml" ? "compute_start_stop" : START_STOP_SCHEDULES;
+}
+var STOP_ACTION = "stop";
+var DISABLED_STATUS = "disabled";
+var IDLE_SHUTDOWN_EXAMPLE = "PT60M";
+var PUBLIC_NETWORK_ACCESS_API_VERSION = "2021-07-01";
+function predatesPublicNetworkAccess(apiVersion) {
+  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
+}
+function isProjectWorkspace(kind) {
+  return kind.toLowerCase() === "project";
+}
+
+// src/model/policy-view.ts
 init_normalize();
 var ARM_SHAPED = /* @__PURE__ */ new Set(["arm", "bicep", "azapi"]);
 var AZURERM_ARM_TYPES = {
@@ -40643,8 +40069,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path41, v) {
-  const segs = path41.split(".");
+function setPath(root, path42, v) {
+  const segs = path42.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -40660,18 +40086,18 @@ function setPath(root, path41, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path41 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path41) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path42 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path42) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path41}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path42}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path41}`.toLowerCase());
+    covered.add(`${prefix}${path42}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path41, v);
+    if (v !== void 0) setPath(body, path42, v);
   }
   return body;
 }
@@ -40722,13 +40148,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path41) {
-      const p = path41.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path41} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path42) {
+      const p = path42.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path42} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path41} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path42} is not modelled from ${from}`;
     }
   };
 }
@@ -40905,6 +40331,1298 @@ function evidenceLocation(j) {
 function conditionLocation(j) {
   const at2 = decidingEvidence(j)?.condition ?? j.definition.location;
   return { ...at2, label: `policy "${j.definition.displayName}": the condition` };
+}
+
+// src/engine/scan.ts
+import path31 from "node:path";
+
+// src/model/facts/gpu.ts
+var SIZE_PREFIX = "Standard_";
+var GPU_FAMILIES = [
+  { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
+  { prefix: "ND", about: "deep-learning training at scale" },
+  { prefix: "NG", about: "cloud gaming and remote graphics" },
+  { prefix: "NV", about: "visualization and remote desktops" }
+];
+var GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join("|")})`, "i");
+function isGpuSize(size) {
+  return GPU_SIZE.test(size.trim());
+}
+function gpuFamilyNames() {
+  return GPU_FAMILIES.map((f) => f.prefix).join(", ");
+}
+function gpuSizePatterns() {
+  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
+}
+function gpuSizeRegex() {
+  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
+}
+var EXAMPLE_SIZES = {
+  /** The "$4,000 typo": a CPU size on a GPU pool… */
+  cpuTypo: "Standard_D16s_v5",
+  /** …for this GPU size. */
+  gpuMeant: "Standard_NC16as_T4_v3",
+  /** An FPGA size that a loose `^Standard_N` guard admits. */
+  fpga: "Standard_NP10s",
+  /** A large GPU size (several dollars an hour). */
+  largeGpu: "Standard_NC24ads_A100_v4",
+  /** A size of a retired GPU series (NC, retired 2023-09-06; `facts/gpu-retirement.ts`). */
+  retired: "Standard_NC6",
+  /** A small CPU size for an AKS system pool. */
+  systemPool: "Standard_D4s_v5"
+};
+var NON_GPU_PROBE_SIZES = ["Standard_NP10s", "Standard_D16s_v5", "Standard_DS3_v2", "Standard_F8s_v2", "Standard_E4s_v3", "Standard_B2s"];
+function mentionsGpu(text2) {
+  return /gpu/i.test(text2);
+}
+var WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
+function workloadName(kind, startOfSentence = false) {
+  const n = WORKLOAD_NAMES[kind];
+  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
+}
+function textsOf(v) {
+  if (!v) return [];
+  if (v.kind === "string") return [v.value];
+  if (v.kind === "list") return v.items.flatMap(textsOf);
+  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
+  return [];
+}
+var ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
+function gpuIntent(s) {
+  if (s.name !== void 0 && mentionsGpu(s.name)) return `its name "${s.name}" says GPU`;
+  if (s.label !== void 0 && mentionsGpu(s.label)) return `its name "${s.label}" says GPU`;
+  for (const attr2 of ["labels", "tags", "taints"]) {
+    const hit = textsOf(s.read(attr2)).find(mentionsGpu);
+    if (hit) return `its ${ATTR_WORD[attr2]} "${hit}" mentions GPU`;
+  }
+  const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
+  return input ? `its size comes from "${input.name}"` : void 0;
+}
+function isAmdGpuSize(size) {
+  return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
+}
+function namesGpuSize(name) {
+  return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
+}
+function isVmSizeName(value) {
+  return new RegExp(`^${SIZE_PREFIX}[A-Za-z]`).test(value.trim());
+}
+
+// src/model/facts/aks.ts
+var SYSTEM_MODE = "System";
+function isSystemMode(mode) {
+  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
+}
+var GPU_TAINT = "sku=gpu:NoSchedule";
+var TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+var TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
+function parseTaint(t) {
+  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
+  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
+}
+function hasGpuTaint(taints, expected) {
+  return taints.some((t) => {
+    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
+    const p = parseTaint(t);
+    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
+  });
+}
+var SPOT_TAINT2 = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+var SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
+function isSpotPriority(priority) {
+  return priority.trim().toLowerCase() === "spot";
+}
+
+// src/model/facts/k8s.ts
+var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
+var GPU_RESOURCE_PREFIXES = ["nvidia.com/mig-"];
+function isGpuResourceName(name) {
+  const n = name.trim().toLowerCase();
+  return GPU_RESOURCE_NAMES.includes(n) || GPU_RESOURCE_PREFIXES.some((p) => n.startsWith(p) && n.length > p.length);
+}
+var HARD_TAINT_EFFECTS = ["NoSchedule", "NoExecute"];
+function isHardEffect(effect) {
+  return HARD_TAINT_EFFECTS.includes(effect);
+}
+function tolerates(t, taint) {
+  if (t.effect !== "" && t.effect !== taint.effect) return false;
+  if (t.key === "") return t.operator === "Exists";
+  if (t.key !== taint.key) return false;
+  if (t.operator === "Exists") return true;
+  if (t.operator === "Equal") return t.value === taint.value;
+  if (t.operator === "Lt" || t.operator === "Gt") return void 0;
+  return false;
+}
+function extendedResourceToleration(resource) {
+  return { key: resource, operator: "Exists", value: "", effect: "NoSchedule" };
+}
+var ACCELERATOR_LABEL = "kubernetes.azure.com/accelerator";
+var ACCELERATOR_NVIDIA = "nvidia";
+var POOL_NAME_LABELS = ["kubernetes.azure.com/agentpool", "agentpool"];
+var LINUX_NODE_LABELS = {
+  "kubernetes.io/os": "linux",
+  "beta.kubernetes.io/os": "linux",
+  "kubernetes.io/arch": "amd64",
+  "beta.kubernetes.io/arch": "amd64"
+};
+function isPerNodeLabel(key) {
+  return key === "kubernetes.io/hostname" || key.startsWith("topology.kubernetes.io/") || key.startsWith("failure-domain.beta.kubernetes.io/");
+}
+function isDaemonSetKind(kind) {
+  return kind === "DaemonSet";
+}
+
+// src/model/kinds.ts
+var KINDS = {
+  "ml.workspace": {
+    publicNetworkAccess: "bool",
+    /** The legacy `allowPublicAccessWhenBehindVnet` (AML001 reads it on API versions before `publicNetworkAccess`). */
+    publicAccessBehindVnet: "bool",
+    /** ARM `kind`: `Default`, `Hub`, `Project`, `FeatureStore`. */
+    workspaceKind: "string",
+    imageBuildCompute: "string",
+    tags: "object"
+  },
+  "ml.compute": {
+    computeType: "string",
+    computeTypeRaw: "string",
+    idleTimeBeforeShutdown: "string",
+    maxNodeCount: "number",
+    minNodeCount: "number",
+    name: "string",
+    nodePublicIp: "bool",
+    schedules: "any",
+    tags: "object",
+    vmSize: "string"
+  },
+  "aks.cluster": { name: "string", tags: "object" },
+  "aks.nodepool": {
+    autoscale: "bool",
+    inline: "bool",
+    isDefault: "bool",
+    labels: "object",
+    minCount: "number",
+    mode: "string",
+    name: "string",
+    nodeCount: "number",
+    /** `Regular` or `Spot` (a Spot pool gets an automatic taint, `facts/aks.ts` SPOT_TAINT). */
+    priority: "string",
+    tags: "object",
+    taints: "list",
+    vmSize: "string"
+  },
+  keyvault: { purgeProtection: "bool", rbacAuthorization: "bool", accessPolicies: "list", tags: "object" },
+  /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
+  "keyvault.accesspolicy": { name: "string" },
+  acr: { adminEnabled: "bool", networkDefaultAction: "string", publicNetworkAccess: "bool", sku: "string", tags: "object" },
+  storage: { allowBlobPublicAccess: "bool", minTls: "string", tags: "object" },
+  /** A blob container of a storage account (its `storage` reference / ARM grandparent). */
+  "storage.container": { name: "string", publicAccess: "string" },
+  vm: { name: "string", tags: "object", vmSize: "string" },
+  vmss: { name: "string", tags: "object", vmSize: "string" },
+  nsg: { tags: "object" },
+  "nsg.rule": {
+    access: "string",
+    destinationPort: "any",
+    destinationPorts: "list",
+    direction: "string",
+    name: "string",
+    protocol: "string",
+    sourceAddress: "string",
+    sourceAddresses: "list"
+  },
+  "private-endpoint": { groupIds: "list", tags: "object", targets: "any" },
+  /** One pod template of a Kubernetes manifest (src/model/k8s.ts; the typed template is `Resource.k8s`). */
+  "k8s.workload": { workloadKind: "string", name: "string" },
+  other: { tags: "object" }
+};
+var SIZED_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
+function isKnownAttr(kind, attr2) {
+  return Object.prototype.hasOwnProperty.call(KINDS[kind], attr2);
+}
+
+// src/model/facts/acr.ts
+var NETWORK_RESTRICTED_SKU = "Premium";
+function isPremiumSku(sku) {
+  return sku.toLowerCase() === NETWORK_RESTRICTED_SKU.toLowerCase();
+}
+function deniesByDefault(defaultAction) {
+  return defaultAction.toLowerCase() === "deny";
+}
+var REGISTRY_PRIVATE_LINK_GROUP = "registry";
+function isRegistryGroup(groupId) {
+  return groupId.toLowerCase() === REGISTRY_PRIVATE_LINK_GROUP;
+}
+
+// src/engine/facts.ts
+function known(r, name) {
+  const v = r.attrs.get(name)?.value;
+  return v && v.kind !== "unknown" ? v : void 0;
+}
+function knownStringOf(v) {
+  return v?.kind === "string" ? v.value : void 0;
+}
+function knownBoolOf(v) {
+  if (v?.kind === "bool") return v.value;
+  if (v?.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
+  return void 0;
+}
+function knownNumberOf(v) {
+  if (v?.kind === "number") return v.value;
+  if (v?.kind === "string" && /^\d+$/.test(v.value)) return Number(v.value);
+  return void 0;
+}
+function knownString(r, name) {
+  return knownStringOf(known(r, name));
+}
+function showValue(v) {
+  if (!v) return "unset";
+  switch (v.kind) {
+    case "string":
+      return v.value;
+    case "bool":
+    case "number":
+      return String(v.value);
+    case "null":
+      return "null";
+    case "list":
+      return `[${v.items.map(showValue).join(", ")}]`;
+    default:
+      return v.kind;
+  }
+}
+function describeFact(f, attr2) {
+  const name = f?.sourcePath ?? attr2;
+  if (!f || f.value === void 0) return `${name} is not set`;
+  if (f.defaulted) return `${name} is not set (defaults to ${f.written ?? showValue(f.value)})`;
+  return `${name} is ${f.written ?? showValue(f.value)}`;
+}
+function factLocations(r, name) {
+  const f = r.attrs.get(name);
+  const chosen = f?.defaulted ? f.nulled : f?.value;
+  if (!f || !chosen || f.defaulted && !chosen.decidedBy) return { location: r.header, related: [] };
+  const location = chosen.decidedBy ?? chosen.origin ?? f.at ?? r.header;
+  const related = [];
+  const add = (l) => {
+    if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
+    related.push(l);
+  };
+  if (chosen.decidedBy && chosen.origin) add({ ...chosen.origin, label: chosen.origin.label ?? (chosen.kind === "null" ? "null chosen by the condition" : "value chosen by the condition") });
+  for (const l of chosen.via ?? []) add(l);
+  for (const l of chosen.decision ?? []) add(l);
+  if (f.at && !contains2(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
+  return { location, related };
+}
+function sameRange(a, b) {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+function contains2(outer, inner) {
+  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
+}
+function displayName(r) {
+  const n = r.name;
+  if (n?.kind === "string") return n.value;
+  if (n?.kind === "unknown" && n.token && !n.token.startsWith("tf:")) {
+    const readable = n.tpl ? readableTemplate(n.token) : placeholder(n.token);
+    if (readable !== void 0 && readable.length <= 80) return readable;
+  }
+  const last = r.address.replace(/\[[^\]]*\]$/, "").split(/[/.]/).pop();
+  return last || r.address;
+}
+function placeholder(token) {
+  const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
+  if (m) return `<${m[1] + m[2]}>`;
+  return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, "$2")}>`;
+}
+function readableTemplate(t) {
+  let out = "";
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if ((c === "{" || c === "}") && t[i + 1] === c) {
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === "}") return void 0;
+    if (c !== "{") {
+      out += c;
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    for (; j < t.length && depth > 0; j++) {
+      if (t[j] === "{") depth++;
+      else if (t[j] === "}") depth--;
+    }
+    if (depth !== 0) return void 0;
+    out += placeholder(t.slice(i + 1, j - 1));
+    i = j - 1;
+  }
+  return out;
+}
+function leafName(r) {
+  const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
+  return n === void 0 ? void 0 : n.split("/").pop();
+}
+function sizeSymbols(r) {
+  return (r.attrs.get("vmSize")?.value?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []);
+}
+function gpuIntentOf(ctx, r) {
+  const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
+  return gpuIntent({
+    name: r.name?.kind === "string" ? r.name.value : void 0,
+    label,
+    read: (attr2) => isKnownAttr(r.kind, attr2) ? ctx.fact(r, attr2).value : void 0,
+    sizeSymbols: sizeSymbols(r)
+  });
+}
+function gpuSizeOf(ctx, r) {
+  const size = ctx.fact(r, "vmSize").string();
+  return size !== void 0 && isGpuSize(size) ? size : void 0;
+}
+function isSystemPool(ctx, pool) {
+  if (ctx.fact(pool, "isDefault").bool() === true) return true;
+  const mode = ctx.fact(pool, "mode");
+  if (mode.state === "unknown") return void 0;
+  const m = mode.string();
+  return m !== void 0 && isSystemMode(m);
+}
+function attributeSite(r, attr2) {
+  return r.attrs.get(attr2)?.at;
+}
+function inputsFeeding(r, attr2, inputs) {
+  const f = r.attrs.get(attr2);
+  if (!f || f.defaulted || !f.value) return [];
+  const chain = [...f.value.via ?? []];
+  if (f.value.kind === "unknown" && f.value.origin) chain.push(f.value.origin);
+  return inputs.filter((i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset));
+}
+function isKind(r, kind) {
+  return r?.kind === kind;
+}
+function whereWritten(r, attr2) {
+  return factLocations(r, attr2).location;
+}
+function entryLocations(r, attr2, entry4) {
+  const at2 = factLocations(r, attr2);
+  const location = entry4.origin ?? at2.location;
+  return { location, related: at2.related.filter((l) => !sameRange(l, location)) };
+}
+function amlComputeTypeOf(ctx, c) {
+  const fixed2 = ctx.fact(c, "computeType").string();
+  if (fixed2 !== void 0) return computeTypeFromCanonical(fixed2);
+  const raw = ctx.fact(c, "computeTypeRaw").string();
+  return raw === void 0 ? void 0 : computeTypeFromArm(raw);
+}
+function registryRestriction(ctx, g, acr) {
+  if (ctx.fact(acr, "publicNetworkAccess").bool() === false) return { why: "public network access is disabled", at: whereWritten(acr, "publicNetworkAccess") };
+  const action = ctx.fact(acr, "networkDefaultAction").string();
+  if (action !== void 0 && deniesByDefault(action)) return { why: "its network rule set denies by default", at: whereWritten(acr, "networkDefaultAction") };
+  for (const pe of g.ofKind("private-endpoint")) {
+    if (g.target(pe, "target") !== acr) continue;
+    const groups = ctx.fact(pe, "groupIds").value;
+    if (groups?.kind === "list" && groups.items.some((x) => x.kind === "string" && isRegistryGroup(x.value)))
+      return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: "private endpoint" } };
+  }
+  return void 0;
+}
+function readOrUndecided(ctx, r, attr2, view, read, expected) {
+  if (read === void 0 && view.state === "known") ctx.undecided(r, attr2, `${view.describe()}, not ${expected}`);
+  return read;
+}
+
+// src/engine/scan.ts
+function scanView(graphs, root) {
+  let view;
+  return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
+}
+function scanViewOf(summaries, root) {
+  let pools;
+  let aksFiles;
+  const byProject = /* @__PURE__ */ new Map();
+  const all = () => {
+    if (pools) return pools;
+    const seen = /* @__PURE__ */ new Set();
+    pools = [];
+    for (const s of summaries) {
+      for (const p of s.gpuPools) {
+        const key = poolKey(p);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pools.push(poolOf2(p));
+      }
+    }
+    return pools;
+  };
+  return {
+    gpuNodePools(forFile) {
+      const every = all();
+      if (forFile === void 0 || root === void 0) return every;
+      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+      const project2 = nearestProject(path31.dirname(forFile), root, aksFiles);
+      if (project2 === void 0) return topLevelFolders(aksFiles, root).size > 1 ? [] : every;
+      let mine = byProject.get(project2);
+      if (!mine) byProject.set(project2, mine = every.filter((p) => isInside2(p.header.file, project2)));
+      return mine;
+    }
+  };
+}
+function topLevelFolders(files, root) {
+  const out = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const rel = path31.relative(root, f).split(path31.sep);
+    out.add(rel.length > 1 ? rel[0] : "");
+  }
+  return out;
+}
+function isInside2(file, dir) {
+  const rel = path31.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path31.isAbsolute(rel);
+}
+function aksFilesOf(graphs) {
+  const out = /* @__PURE__ */ new Set();
+  for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) out.add(r.header.file);
+  return [...out];
+}
+function nearestProject(dir, root, aksFiles) {
+  if (!isInside2(dir, root)) return void 0;
+  for (let d = dir; ; ) {
+    if (path31.relative(root, d) === "") return void 0;
+    if (aksFiles.some((f) => isInside2(f, d))) return d;
+    const parent = path31.dirname(d);
+    if (parent === d) return void 0;
+    d = parent;
+  }
+}
+function summarizeScan(graphs) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const g of graphs) {
+    for (const pool of g.ofKind("aks.nodepool")) {
+      const p = gpuPool(pool);
+      if (!p) continue;
+      const key = poolKey(p);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return { gpuPools: out, aksFiles: aksFilesOf(graphs) };
+}
+function poolKey(p) {
+  return `${p.address}\0${p.gpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
+}
+function poolOf2(s) {
+  const out = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };
+  if (s.gpuSize !== void 0) out.gpuSize = s.gpuSize;
+  if (s.taints) out.taints = s.taints;
+  if (s.taintsUnknown !== void 0) out.taintsUnknown = s.taintsUnknown;
+  return out;
+}
+function gpuPool(pool) {
+  const sizeFact = pool.attrs.get("vmSize")?.value;
+  let gpuSize;
+  if (sizeFact?.kind === "string") {
+    if (!isGpuSize(sizeFact.value)) return void 0;
+    gpuSize = sizeFact.value;
+  } else {
+    const intent = gpuIntent({
+      name: pool.name?.kind === "string" ? pool.name.value : void 0,
+      label: pool.address.split(/[.[\]"]/).filter(Boolean).pop(),
+      read: (attr2) => known(pool, attr2),
+      sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : [])
+    });
+    if (!intent) return void 0;
+  }
+  const knownName = leafName(pool);
+  const out = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
+  if (gpuSize !== void 0) out.gpuSize = gpuSize;
+  const taints = readTaints(pool);
+  if (typeof taints === "string") out.taintsUnknown = taints;
+  else out.taints = taints;
+  return out;
+}
+function readTaints(pool) {
+  const f = pool.attrs.get("taints");
+  const v = f?.value;
+  if (v?.kind === "unknown") return v.reason;
+  const fallback = factLocations(pool, "taints").location;
+  const out = [];
+  if (v?.kind === "list") {
+    for (const item of v.items) {
+      if (item.kind === "unknown") return item.reason;
+      if (item.kind !== "string") return `a taint is not a string`;
+      const p = parseTaint(item.value);
+      if (!p) continue;
+      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback });
+    }
+  } else if (v !== void 0 && v.kind !== "null") return "the taints are not a list";
+  const priority = pool.attrs.get("priority")?.value;
+  if (priority?.kind === "unknown") return `the pool's priority is unknown (${priority.reason})`;
+  if (priority?.kind === "string" && isSpotPriority(priority.value) && !out.some((t) => t.text === SPOT_TAINT2)) {
+    out.push({ ...parseTaint(SPOT_TAINT2), text: SPOT_TAINT2, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });
+  }
+  return out;
+}
+function poolLabels(pool, knownName) {
+  const v = pool.attrs.get("labels")?.value;
+  let custom = null;
+  if (v?.kind === "object") {
+    custom = /* @__PURE__ */ Object.create(null);
+    for (const [k, e] of v.entries) custom[k] = labelText(e);
+  }
+  const priority = known(pool, "priority");
+  return { ...knownName !== void 0 ? { knownName } : {}, priority: priority === void 0 ? null : priority.kind === "string" ? priority.value : "", custom };
+}
+function labelText(e) {
+  return e.kind === "string" ? e.value : e.kind === "number" || e.kind === "bool" ? String(e.value) : null;
+}
+function labelLookup(s) {
+  const { knownName, priority, custom } = s.labels;
+  return (key) => {
+    if (POOL_NAME_LABELS.includes(key)) return knownName;
+    if (key === SPOT_LABEL.key) return priority === null ? void 0 : isSpotPriority(priority) ? SPOT_LABEL.value : null;
+    if (key === ACCELERATOR_LABEL) return s.gpuSize !== void 0 && !isAmdGpuSize(s.gpuSize) ? ACCELERATOR_NVIDIA : void 0;
+    if (key in LINUX_NODE_LABELS) return LINUX_NODE_LABELS[key];
+    if (!custom) return void 0;
+    if (!Object.prototype.hasOwnProperty.call(custom, key)) return null;
+    return custom[key] ?? void 0;
+  };
+}
+
+// src/pipeline/unit.ts
+init_source();
+import { createHash as createHash2 } from "node:crypto";
+
+// src/engine/graph.ts
+var PARENT_REF = {
+  "aks.nodepool": "cluster",
+  "ml.compute": "workspace",
+  "nsg.rule": "nsg",
+  "keyvault.accesspolicy": "keyVault",
+  "storage.container": "storage"
+};
+var PARENT_BY_NAME = { "storage.container": "storage" };
+function byName(resources, r, ref) {
+  const kind = PARENT_BY_NAME[r.kind];
+  const v = r.refs.get(ref);
+  if (!kind || v?.kind !== "string") return void 0;
+  const hits = resources.filter((p) => p.kind === kind && p.name?.kind === "string" && p.name.value === v.value);
+  return hits.length === 1 ? hits[0] : void 0;
+}
+function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
+  const resolve = (ref) => {
+    if (!ref) return void 0;
+    for (const key of refKeys2(ref)) {
+      const hit = byIdentity.get(key);
+      if (hit) return hit;
+    }
+    return void 0;
+  };
+  for (const r of resources) {
+    if (r.parent) continue;
+    const parentRef = PARENT_REF[r.kind];
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
+  }
+  const byKind2 = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    const same2 = byKind2.get(r.kind);
+    if (same2) same2.push(r);
+    else byKind2.set(r.kind, [r]);
+  }
+  const referrerIndex = /* @__PURE__ */ new Map();
+  const referrersOf = (kind, ref) => {
+    const key = `${kind}\0${ref}`;
+    let index = referrerIndex.get(key);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const r of byKind2.get(kind) ?? []) {
+        const target = resolve(r.refs.get(ref));
+        if (!target) continue;
+        const list2 = index.get(target);
+        if (list2) list2.push(r);
+        else index.set(target, [r]);
+      }
+      referrerIndex.set(key, index);
+    }
+    return index;
+  };
+  return {
+    resources,
+    evaluation,
+    opaqueModules,
+    ofKind: (kind) => byKind2.get(kind) ?? [],
+    target: (from, ref) => resolve(from.refs.get(ref)),
+    referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
+    resolve
+  };
+}
+
+// src/engine/run-rules.ts
+init_source();
+import path32 from "node:path";
+init_resource();
+
+// src/engine/levels.ts
+init_env();
+function levelFor(level, env) {
+  return typeof level === "string" ? level : level[env];
+}
+var SEVERITY = { error: 3, warning: 2, note: 1, off: 0 };
+function severity(l) {
+  return SEVERITY[l];
+}
+function envOfResource(r) {
+  if (r.evaluation.env !== "unknown") return r.evaluation.env;
+  for (const res of [r, r.parent]) {
+    const tags = res?.attrs.get("tags")?.value;
+    if (tags?.kind !== "object") continue;
+    for (const [k, v] of tags.entries) {
+      if (!ENV_TAG_NAMES.includes(k.toLowerCase()) || v.kind !== "string") continue;
+      const env = classifyValue(v.value);
+      if (env) return env;
+    }
+  }
+  return "unknown";
+}
+
+// src/engine/run-rules.ts
+var RESOURCE_KINDS = Object.keys(KINDS);
+function factView(r, attr2) {
+  const f = r.attrs.get(attr2);
+  const v = f?.value;
+  const state = v === void 0 ? "absent" : v.kind === "unknown" ? "unknown" : "known";
+  const value = state === "known" ? v : void 0;
+  return {
+    state,
+    value,
+    defaulted: f?.defaulted ?? false,
+    sourcePath: f?.sourcePath ?? attr2,
+    string: () => knownStringOf(value),
+    bool: () => knownBoolOf(value),
+    number: () => knownNumberOf(value),
+    describe: () => describeFact(f, attr2)
+  };
+}
+function withoutInstanceKeys(address) {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, "");
+}
+function outOfCopy(location, related, v) {
+  const atCall = (l) => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ""}` });
+  const shown = (ls) => ls.map((l) => isVendoredFile(l.file, v) ? atCall(l) : l);
+  if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
+  const outside = related.find((l) => !isVendoredFile(l.file, v));
+  const primary = outside ?? v.call;
+  const rest = related.filter((l) => l !== outside);
+  return { location: primary, related: shown([location, ...rest]), relocated: true };
+}
+function runRules(input, undecided2 = [], failures = []) {
+  const byKey = /* @__PURE__ */ new Map();
+  const undecidedKeys = /* @__PURE__ */ new Set();
+  const scan2 = input.scan ?? scanView(input.graphs, input.root);
+  const today2 = input.today ?? todayUtc();
+  for (const rule of input.rules) {
+    const meta = rule.meta;
+    let variant = "default";
+    let evalEnv;
+    const occurrences = /* @__PURE__ */ new Map();
+    const report = (d) => {
+      const r = d.resource;
+      const env = d.env ?? (r ? envOfResource(r) : evalEnv) ?? "unknown";
+      const level = d.level ?? levelFor(meta.level, env);
+      if (level === "off") return;
+      let location;
+      let related;
+      let consumer;
+      if (d.location) {
+        location = d.location;
+        related = [...d.related ?? []];
+      } else if (r && d.attr) {
+        const at2 = factLocations(r, d.attr);
+        location = at2.location;
+        related = [...at2.related, ...d.related ?? []];
+        const written = r.attrs.get(d.attr)?.at;
+        if (written && !sameRange(written, location)) consumer = written;
+      } else if (r) {
+        location = r.header;
+        related = [...d.related ?? []];
+      } else {
+        throw new Error(`${meta.id}: a report needs a location, or a resource`);
+      }
+      if (r?.declaredIn) related.push(r.declaredIn);
+      let relocated = false;
+      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored));
+      const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
+      const subject = r?.address ?? d.subject ?? "";
+      let attributePath = d.attributePath ?? d.attr ?? "";
+      const occKey = [location.file, subject, attributePath, env].join("\0");
+      const where = `${location.range.start.offset}:${location.range.end.offset}`;
+      const seen = occurrences.get(occKey) ?? [];
+      let index = seen.indexOf(where);
+      if (index < 0) {
+        index = seen.length;
+        seen.push(where);
+        occurrences.set(occKey, seen);
+      }
+      const baseAttributePath = attributePath;
+      if (index > 0) attributePath = `${attributePath}#${index}`;
+      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
+      const existing = byKey.get(key);
+      const consumers = !consumer || existing && !existing.consumers ? void 0 : [...(existing?.consumers ?? []).filter((c) => !sameRange(c, consumer)), consumer];
+      if (existing) {
+        if (!existing.variants.includes(variant)) existing.variants.push(variant);
+        if (consumers) existing.consumers = consumers;
+        else delete existing.consumers;
+        if (severity(level) <= severity(existing.level)) return;
+      }
+      byKey.set(
+        key,
+        buildFinding({
+          root: input.root,
+          ruleId: meta.id,
+          level,
+          message,
+          messageId: d.messageId,
+          location,
+          related,
+          address: r?.address ?? d.subject,
+          subject,
+          attributePath,
+          env,
+          variants: existing ? [...existing.variants] : [variant],
+          ...consumers ? { consumers } : {}
+        })
+      );
+    };
+    const recordUndecided = (resource, attribute, reason, at2) => {
+      const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
+      const key = `${meta.id}|${resource.address}|${attribute}`;
+      if (undecidedKeys.has(key)) return;
+      undecidedKeys.add(key);
+      undecided2.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
+    };
+    const ctx = {
+      options: input.options.get(meta.id) ?? {},
+      fact(resource, attr2) {
+        const view = factView(resource, attr2);
+        if (view.state === "unknown") {
+          const f = resource.attrs.get(attr2);
+          const v = f?.value;
+          recordUndecided(resource, attr2, v?.kind === "unknown" ? v.reason : "unknown", f?.at ?? resource.header);
+        }
+        return view;
+      },
+      report,
+      scan: scan2,
+      relativePath: (file) => relativeToRoot(input.root, file) || ".",
+      today: today2,
+      policies: input.policies,
+      undecided(resource, attribute, reason, location) {
+        recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
+      }
+    };
+    const guarded = (location, call) => {
+      try {
+        call();
+      } catch (e) {
+        failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
+      }
+    };
+    const visitor = rule.create(ctx);
+    const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
+    if (visitor.graph || kindHooks.length) {
+      for (const g of input.graphs) {
+        variant = g.evaluation.variant;
+        evalEnv = g.evaluation.env;
+        for (const kind of kindHooks) {
+          const hook = visitor[kind];
+          for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
+        }
+        const graphHook = visitor.graph;
+        if (graphHook) guarded(g.resources[0]?.header ?? fileStart(g.evaluation.unit), () => graphHook(g));
+      }
+    }
+    variant = "default";
+    evalEnv = void 0;
+    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path32.join(m.dir, "main.tf")), () => visitor.terraformModule(m));
+    if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file(f));
+    if (visitor.ciFile) {
+      const formats = rule.meta.formats;
+      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) guarded(fileStart(f.file), () => visitor.ciFile(f));
+    }
+  }
+  for (const f of byKey.values()) f.variants.sort();
+  return [...byKey.values()];
+}
+
+// src/pipeline/unit.ts
+var FRAME_CONTEXT = 3;
+function locationKey(l) {
+  return `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
+}
+function runUnit(input, texts, deps) {
+  const { parts, ctx, root } = input;
+  const files = parts.flatMap((p) => p.files);
+  const problems = [];
+  const outs = [];
+  for (const { frontEnd: fe, files: own } of parts) {
+    const out = contained(fe, own, problems, () => fe.run(own, ctx));
+    if (out) outs.push({ fe, out });
+  }
+  const elsewhere = new Map(input.evaluatedElsewhere ?? []);
+  for (const { fe, out } of outs) for (const f of out.evaluatedElsewhere ?? []) elsewhere.set(f, fe.name);
+  const graphs = [];
+  const terraformModules = [];
+  const ciFiles = [];
+  const skipped = [];
+  const fallbackFiles = /* @__PURE__ */ new Map();
+  for (const { fe, out } of outs) {
+    for (const u of out.units) {
+      const resources = elsewhere.size === 0 ? u.resources : u.resources.filter((r) => (elsewhere.get(r.header.file) ?? fe.name) === fe.name);
+      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules));
+    }
+    terraformModules.push(...out.terraformModules ?? []);
+    ciFiles.push(...out.ciFiles ?? []);
+    problems.push(...out.problems);
+    skipped.push(...out.skipped ?? []);
+    for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
+  }
+  const summary = summarizeScan(graphs);
+  const policies = typeof input.policies === "function" ? input.policies(graphs, problems) : input.policies;
+  const undecided2 = [];
+  const failures = [];
+  const findings = runRules({ root, rules: input.rules, options: input.ruleOptions, graphs, terraformModules, files, ciFiles, today: input.today, ...policies ? { policies } : {}, ...input.scan ? { scan: input.scan } : {} }, undecided2, failures);
+  for (const f of findings) {
+    const explanation = fallbackFiles.get(f.location.file);
+    if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
+  }
+  for (const f of failures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
+  const directives = [];
+  const supProblems = [];
+  for (const { out } of outs) collectDirectives(out, texts, input, directives, supProblems);
+  const { evidence, frames } = placesOf2([...findings, ...problems, ...supProblems, ...directives].map((x) => x.location), texts);
+  const recorded = deps?.() ?? { deps: [], readProblems: [] };
+  const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
+  return { findings, problems, undecided: undecided2, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps };
+}
+function collectDirectives(out, texts, input, directives, supProblems) {
+  for (const src of out.suppressionSources) {
+    const text2 = texts(src.file);
+    if (text2 === void 0 || src.comments.length === 0) continue;
+    const r = collectSuppressions(src.file, text2, src.comments, src.blocks, input.knownIds, input.today);
+    directives.push(...r.directives);
+    supProblems.push(...r.problems);
+  }
+  for (const m of out.metadata ?? []) {
+    const r = metadataSuppressions(m.body, m.range, m.file, input.knownIds, input.today);
+    directives.push(...r.directives);
+    supProblems.push(...r.problems);
+  }
+}
+function placesOf2(locations, texts) {
+  const evidence = {};
+  const wanted = /* @__PURE__ */ new Map();
+  for (const l of locations) {
+    const text2 = texts(l.file);
+    if (text2 === void 0) continue;
+    const key = locationKey(l);
+    if (!(key in evidence)) evidence[key] = evidenceOf(l, text2);
+    let lines = wanted.get(l.file);
+    if (!lines) wanted.set(l.file, lines = /* @__PURE__ */ new Set());
+    const first = Math.max(1, l.range.start.line - FRAME_CONTEXT);
+    for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.add(n);
+  }
+  const frames = {};
+  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file), lines);
+  return { evidence, frames };
+}
+function pickLines(text2, wanted) {
+  const out = [];
+  const max = Math.max(...wanted);
+  let line = 1;
+  let start = 0;
+  while (line <= max && start <= text2.length) {
+    let end = start;
+    while (end < text2.length && text2.charCodeAt(end) !== 10 && text2.charCodeAt(end) !== 13) end++;
+    if (wanted.has(line)) out.push([line, text2.slice(start, end)]);
+    if (end >= text2.length) break;
+    start = end + (text2.charCodeAt(end) === 13 && text2.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
+  }
+  return out;
+}
+function sparseText(lines) {
+  const sorted = [...lines].sort((a, b) => a[0] - b[0]);
+  const last = sorted.length ? sorted[sorted.length - 1][0] : 0;
+  const out = new Array(last).fill("");
+  for (const [n, t] of sorted) out[n - 1] = t;
+  return out.join("\n");
+}
+function evidenceOf(l, text2) {
+  const snippet = text2.slice(l.range.start.offset, Math.max(l.range.end.offset, l.range.start.offset + 1));
+  return createHash2("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
+}
+function contained(fe, files, problems, step) {
+  try {
+    return step();
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const first = files[0]?.path;
+    if (first) problems.push({ ruleId: "EVAL001", message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? " was" : "s were"} not checked \u2014 please report this with the file`, location: fileStart(first) });
+    return void 0;
+  }
+}
+
+// src/pipeline/plan.ts
+function planUnits(frontEnds, byFrontEnd, ctx, root, problems) {
+  const out = [];
+  for (const fe of frontEnds) {
+    const files = byFrontEnd.get(fe) ?? [];
+    if (files.length === 0) continue;
+    const groups = (fe.units ? contained(fe, files, problems, () => fe.units(files, ctx)) : void 0) ?? [[...files]];
+    const own = [];
+    for (const g of groups) {
+      if (g.length === 0) continue;
+      const first = g.map((f) => relativeToRoot(root, f.path)).sort()[0];
+      own.push({ key: `${fe.name}:${first}`, frontEnd: fe, files: g, parts: [{ frontEnd: fe, files: g }] });
+    }
+    own.sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    out.push(...own);
+  }
+  return out;
+}
+function wholeRunUnit(frontEnds, byFrontEnd) {
+  const parts = frontEnds.map((fe) => ({ frontEnd: fe, files: byFrontEnd.get(fe) ?? [] })).filter((p) => p.files.length > 0);
+  return { key: "run:*", frontEnd: parts[0]?.frontEnd ?? frontEnds[0], files: parts.flatMap((p) => p.files), parts };
+}
+function stageRank(u) {
+  if (u.parts.length !== 1) return 1;
+  const stage = u.frontEnd.stage;
+  return stage === "first" ? 0 : stage === "last" ? 2 : 1;
+}
+function releaseTexts(host) {
+  for (const f of [...host.texts().keys()]) host.forget(f);
+}
+
+// src/pipeline/merge.ts
+var UnitMerger = class {
+  byKey = /* @__PURE__ */ new Map();
+  seen = /* @__PURE__ */ new Set();
+  problems = [];
+  undecided = [];
+  directives = [];
+  supProblems = [];
+  readProblems = [];
+  skipped = [];
+  evidence = /* @__PURE__ */ new Map();
+  /** Code-frame lines by file, by line number. */
+  frames = /* @__PURE__ */ new Map();
+  /** Evidence and code-frame lines of places outside every unit (a policy file's PARSE001). */
+  addPlaces(r) {
+    for (const [k, v] of Object.entries(r.evidence)) this.evidence.set(k, v);
+    for (const [file, lines] of Object.entries(r.frames)) {
+      let m = this.frames.get(file);
+      if (!m) this.frames.set(file, m = /* @__PURE__ */ new Map());
+      for (const [n, t] of lines) m.set(n, t);
+    }
+  }
+  add(r) {
+    for (const f of r.findings) this.addFinding(f);
+    for (const p of r.problems) if (this.first("p", p.ruleId, p.location.file, p.location.range.start.offset, p.location.range.end.offset, p.message)) this.problems.push(p);
+    for (const u of r.undecided) if (this.first("u", u.ruleId, u.address, u.attribute, u.location.file, u.location.range.start.offset)) this.undecided.push(u);
+    for (const d of r.directives) if (this.first("d", d.file, d.location.range.start.offset, d.source, d.ruleIds.join(","))) this.directives.push(d);
+    for (const p of r.supProblems) if (this.first("s", p.ruleId, p.location.file, p.location.range.start.offset, p.key)) this.supProblems.push(p);
+    for (const p of r.readProblems) if (this.first("r", p.file, p.kind)) this.readProblems.push(p);
+    for (const s of r.skipped) if (this.first("k", s.file, s.reason)) this.skipped.push(s);
+    this.addPlaces(r);
+  }
+  /** The merged findings (each unit's own order kept; reporting sorts). */
+  findings() {
+    const out = [...this.byKey.values()];
+    for (const f of out) f.variants.sort();
+    return out;
+  }
+  addFinding(f) {
+    const key = [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ""].join("|");
+    const existing = this.byKey.get(key);
+    if (!existing) {
+      this.byKey.set(key, f);
+      return;
+    }
+    const variants = [.../* @__PURE__ */ new Set([...existing.variants, ...f.variants])];
+    const kept = severity(f.level) > severity(existing.level) ? f : existing;
+    kept.variants = variants;
+    this.byKey.set(key, kept);
+  }
+  first(...parts) {
+    const key = parts.join("\0");
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+};
+
+// src/pipeline/recording-host.ts
+import { createHash as createHash3 } from "node:crypto";
+function hashText(text2) {
+  return createHash3("sha1").update(text2).digest("base64url");
+}
+function recordingHost(inner) {
+  let deps;
+  let problemsAtStart = 0;
+  const note = (kind, p, answer) => {
+    if (!deps) return;
+    const key = `${kind}\0${p}`;
+    if (!deps.has(key)) deps.set(key, [kind, p, answer()]);
+  };
+  const host = {
+    root: inner.root,
+    isInside: (p) => inner.isInside(p),
+    isFile(p) {
+      const r = inner.isFile(p);
+      note("isFile", p, () => String(r));
+      return r;
+    },
+    isDirectory(p) {
+      const r = inner.isDirectory(p);
+      note("isDirectory", p, () => String(r));
+      return r;
+    },
+    list(dir) {
+      const r = inner.list(dir);
+      note("list", dir, () => listingAnswer(r));
+      return r;
+    },
+    readText(file) {
+      const r = inner.readText(file);
+      note("text", file, () => r === void 0 ? "" : hashText(r));
+      return r;
+    },
+    readBytes(file, maxBytes) {
+      const r = inner.readBytes(file, maxBytes);
+      note("bytes", file, () => r === void 0 ? "" : createHash3("sha1").update(r).digest("base64url"));
+      return r;
+    },
+    readHead(file, maxBytes) {
+      const r = inner.readHead(file, maxBytes);
+      note("head", file, () => headAnswer(r, maxBytes));
+      return r;
+    },
+    readChunks(file, chunkBytes) {
+      const r = inner.readChunks(file, chunkBytes);
+      note("chunks", file, () => chunksAnswer(inner, file));
+      return r;
+    },
+    problemOf: (file) => inner.problemOf(file),
+    problems: () => inner.problems(),
+    texts: () => inner.texts(),
+    forget: (file) => inner.forget(file)
+  };
+  return {
+    host,
+    begin(record = true) {
+      deps = record ? /* @__PURE__ */ new Map() : void 0;
+      problemsAtStart = inner.problems().length;
+    },
+    end() {
+      const out = { deps: [...deps?.values() ?? []], readProblems: inner.problems().slice(problemsAtStart) };
+      deps = void 0;
+      return out;
+    }
+  };
+}
+function headAnswer(b, maxBytes) {
+  return b === void 0 ? "" : `${maxBytes}:${createHash3("sha1").update(b).digest("base64url")}`;
+}
+function chunksAnswer(host, file) {
+  const it = host.readChunks(file, 1 << 20);
+  if (!it) return "";
+  const h = createHash3("sha1");
+  try {
+    for (let r = it.next(); !r.done; r = it.next()) h.update(r.value);
+  } catch {
+    return "";
+  }
+  return h.digest("base64url");
+}
+function listingAnswer(entries2) {
+  if (entries2 === void 0) return "";
+  return hashText(entries2.map((e) => `${e.name}/${e.isFile ? "f" : e.isDirectory ? "d" : "o"}`).join("\n"));
+}
+function depsHold(host, deps) {
+  for (const [kind, p, answer] of deps) {
+    let now;
+    switch (kind) {
+      case "text": {
+        const t = host.readText(p);
+        now = t === void 0 ? "" : hashText(t);
+        break;
+      }
+      case "bytes": {
+        const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
+        now = b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url");
+        break;
+      }
+      case "head": {
+        const max = Number(answer.split(":")[0]);
+        now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : void 0, max);
+        break;
+      }
+      case "chunks":
+        now = chunksAnswer(host, p);
+        break;
+      case "list":
+        now = listingAnswer(host.list(p));
+        break;
+      case "isFile":
+        now = String(host.isFile(p));
+        break;
+      case "isDirectory":
+        now = String(host.isDirectory(p));
+        break;
+    }
+    if (now !== answer) return false;
+  }
+  return true;
+}
+
+// src/pipeline/cache.ts
+import { createHash as createHash4 } from "node:crypto";
+import fs4 from "node:fs";
+import path33 from "node:path";
+var CACHE_FILE = ".mlops-iac-lint-cache";
+var TOOL = "mlops-iac-lint";
+var FORMAT2 = 3;
+function cacheFilePath(location, cwd) {
+  if (location === void 0) return path33.join(cwd, CACHE_FILE);
+  const abs = path33.resolve(cwd, location);
+  const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
+  return isDir ? path33.join(abs, CACHE_FILE) : abs;
+}
+function hashOf(value) {
+  return createHash4("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
+}
+var UnitCache = class _UnitCache {
+  constructor(file, version, old) {
+    this.file = file;
+    this.version = version;
+    this.old = old;
+  }
+  file;
+  version;
+  old;
+  /** This run's entries, serialized when made: the run goes on to mutate its findings (evidence, suppressions). */
+  next = /* @__PURE__ */ new Map();
+  hits = 0;
+  misses = 0;
+  /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
+  static open(file, version, warn) {
+    let text2;
+    try {
+      text2 = fs4.readFileSync(file, "utf8");
+    } catch (e) {
+      if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${e.code ?? String(e)}); linting without it`);
+      return new _UnitCache(file, version, {});
+    }
+    const parsed = parseCacheFile(text2);
+    if (typeof parsed === "string") {
+      warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
+      return new _UnitCache(file, version, {});
+    }
+    return new _UnitCache(file, version, parsed.version === version ? parsed.entries : {});
+  }
+  /** The cached result of a unit, when every read it made still gives the same answer. */
+  get(key, host) {
+    const e = this.old[key];
+    if (e && depsHold(host, e.deps)) {
+      this.hits++;
+      this.next.set(key, JSON.stringify(e));
+      return e.result;
+    }
+    this.misses++;
+    return void 0;
+  }
+  set(key, deps, result) {
+    this.next.set(key, JSON.stringify({ deps, result }));
+  }
+  /**
+   * Writes this run's entries (units of other shards or no longer present are dropped, so
+   * the file does not grow without end). Atomic: a run killed while writing leaves the old file.
+   */
+  save() {
+    const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
+    const entries2 = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",");
+    if (!fs4.existsSync(path33.dirname(this.file))) fs4.mkdirSync(path33.dirname(this.file));
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    fs4.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries2}}}`);
+    fs4.renameSync(tmp, this.file);
+  }
+};
+function parseCacheFile(text2) {
+  let v;
+  try {
+    v = JSON.parse(text2);
+  } catch {
+    return "is not valid JSON (corrupt)";
+  }
+  if (typeof v !== "object" || v === null || v.tool !== TOOL) return `is not a ${TOOL} cache`;
+  const c = v;
+  if (c.format !== FORMAT2 || typeof c.version !== "string" || typeof c.entries !== "object" || c.entries === null || Array.isArray(c.entries)) return "has a layout this version does not read";
+  for (const e of Object.values(c.entries)) {
+    if (!isEntry(e)) return "has a malformed entry (corrupt)";
+  }
+  return c;
+}
+function isEntry(e) {
+  if (typeof e !== "object" || e === null) return false;
+  const { deps, result } = e;
+  if (!Array.isArray(deps) || !deps.every((d) => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === "string"))) return false;
+  if (typeof result !== "object" || result === null) return false;
+  const arrays = ["findings", "problems", "undecided", "directives", "supProblems", "readProblems", "skipped", "evaluatedElsewhere"];
+  const summary = result.summary;
+  const summaryOk = typeof summary === "object" && summary !== null && Array.isArray(summary.gpuPools) && Array.isArray(summary.aksFiles);
+  return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === "object" && result.evidence !== null && typeof result.frames === "object" && result.frames !== null;
+}
+
+// src/pipeline/shard.ts
+import { createHash as createHash5 } from "node:crypto";
+function shardOf(key, count) {
+  const h = createHash5("sha1").update(key).digest();
+  return h.readUInt32BE(0) % count + 1;
+}
+
+// src/pipeline/memory.ts
+var GROWTH_BYTES = 64 * 1024 * 1024;
+var FIRST_LOOK = 32;
+var collect;
+var liveAfterLast = 0;
+var units = 0;
+var v8;
+function heapUsed() {
+  v8 ??= process.getBuiltinModule("node:v8");
+  return v8.getHeapStatistics().used_heap_size;
+}
+function collector() {
+  if (collect !== void 0) return collect;
+  try {
+    v8 ??= process.getBuiltinModule("node:v8");
+    v8.setFlagsFromString("--expose-gc");
+    collect = process.getBuiltinModule("node:vm").runInNewContext("gc");
+  } catch {
+    collect = null;
+  }
+  return collect;
+}
+function betweenUnits() {
+  if (++units < FIRST_LOOK) return;
+  const used = heapUsed();
+  if (used - liveAfterLast < GROWTH_BYTES) return;
+  const gc = collector();
+  if (!gc) return;
+  gc();
+  liveAfterLast = heapUsed();
 }
 
 // src/engine/types.ts
@@ -42179,7 +42897,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path33 from "node:path";
+import path34 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -42205,7 +42923,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path33.basename(f.path) }
+          data: { file: path34.basename(f.path) }
         });
       }
     };
@@ -42213,7 +42931,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path34 from "node:path";
+import path35 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -42293,7 +43011,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path34.relative(fromDir, toDir).split(path34.sep).join("/");
+  const rel = path35.relative(fromDir, toDir).split(path35.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -42302,7 +43020,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path35 from "node:path";
+import path36 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -42329,7 +43047,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path35.basename(f.path) }
+          data: { file: path36.basename(f.path) }
         });
       }
     };
@@ -42337,7 +43055,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path36 from "node:path";
+import path37 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -42593,7 +43311,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path36.basename(file.path);
+      const where = path37.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -43802,26 +44520,26 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path37.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path38.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs4.existsSync(root) && fs4.statSync(root).isFile()) root = path37.dirname(root);
-  for (const p of paths.slice(1)) while (path37.relative(root, p).startsWith("..")) root = path37.dirname(root);
+  if (fs5.existsSync(root) && fs5.statSync(root).isFile()) root = path38.dirname(root);
+  for (const p of paths.slice(1)) while (path38.relative(root, p).startsWith("..")) root = path38.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path37.resolve(p));
-  for (const p of given) if (!fs4.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path37.resolve(p));
-  for (const p of planFiles) if (!fs4.existsSync(p) || !fs4.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const inputPaths = [...given.map((p) => fs4.lstatSync(p).isSymbolicLink() ? fs4.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path37.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path37.dirname(f)))] : inputPaths;
-  const root = path37.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path37.resolve(f));
-  for (const f of varFiles) if (!fs4.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path38.resolve(p));
+  for (const p of given) if (!fs5.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const planFiles = (options.planFiles ?? []).map((p) => path38.resolve(p));
+  for (const p of planFiles) if (!fs5.existsSync(p) || !fs5.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const inputPaths = [...given.map((p) => fs5.lstatSync(p).isSymbolicLink() ? fs5.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
+  const onlyFiles = options.onlyFiles?.map((f) => path38.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path38.dirname(f)))] : inputPaths;
+  const root = path38.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path38.resolve(f));
+  for (const f of varFiles) if (!fs5.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs4.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path37.dirname(inputPaths[0]);
+  const startDir = fs5.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path38.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -43835,8 +44553,8 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  if (options.bicepCache !== void 0 && !fs4.existsSync(path37.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path37.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs4.realpathSync(path37.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs5.existsSync(path38.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path38.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs5.realpathSync(path38.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -43868,18 +44586,19 @@ async function lint(options = {}) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || config.isIgnored(p) || !fs4.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path37.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      if (classified.has(p) || config.isIgnored(p) || !fs5.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path38.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path37.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path38.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
+  const recorder = recordingHost(host);
   const ctx = {
-    host,
+    host: recorder.host,
     root,
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
@@ -43894,50 +44613,72 @@ async function lint(options = {}) {
     const taken = contained(fe, files, problems, () => fe.supersedes?.(files, ctx));
     for (const f of taken ?? []) superseded.add(f);
   }
-  const graphs = [];
-  const terraformModules = [];
-  const ciFiles = [];
-  const suppressionSources = [];
-  const metadata = [];
-  const skippedByFrontEnds = [];
-  const unitsByFrontEnd = [];
-  const evaluatedElsewhere = /* @__PURE__ */ new Map();
-  const fallbackFiles = /* @__PURE__ */ new Map();
-  for (const fe of frontEnds) {
-    const files = byFrontEnd.get(fe);
-    if (files.length === 0) continue;
-    options.onProgress?.(`evaluating ${fe.name}`, 0, 0);
-    const out = contained(fe, files, problems, () => fe.run(files, ctx));
-    if (!out) continue;
-    unitsByFrontEnd.push({ fe, units: out.units });
-    for (const f of out.evaluatedElsewhere ?? []) evaluatedElsewhere.set(f, fe);
-    terraformModules.push(...out.terraformModules ?? []);
-    ciFiles.push(...out.ciFiles ?? []);
-    problems.push(...out.problems);
-    suppressionSources.push(...out.suppressionSources);
-    metadata.push(...out.metadata ?? []);
-    skippedByFrontEnds.push(...out.skipped ?? []);
-    for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
-    timing?.mark(fe.name);
+  const policyInput = loadPolicyInput(config, options.policyAliasesFile, host, problems, notices);
+  const wholeRun = policyInput !== void 0 && config.policies.fromScannedCode;
+  let policies;
+  if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems);
+  else if (policyInput) policies = (graphs, unitProblems) => policySetOf(policyInput, graphs, unitProblems);
+  const scanned = allFiles;
+  timing?.mark("policies");
+  const units2 = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  const merged = new UnitMerger();
+  merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
+  releaseTexts(host);
+  timing?.mark("plan units");
+  const cache5 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
+  const runKey = cache5 ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]) : "";
+  const ordered = [...units2].sort((a, b) => stageRank(a) - stageRank(b));
+  const isMine = (u) => !options.shard || shardOf(u.key, options.shard.count) === options.shard.index;
+  const mine = ordered.filter(isMine);
+  const mineLater = mine.some((u) => stageRank(u) > 0);
+  const mineLast = mine.some((u) => stageRank(u) === 2);
+  const needed = (u) => isMine(u) || stageRank(u) === 0 && mineLater || stageRank(u) === 1 && mineLast;
+  let lintedTfHash;
+  const lintedTf = () => lintedTfHash ??= hashOf(allFiles.filter((f) => f.kind === "terraform").map((f) => f.path));
+  const elsewhere = /* @__PURE__ */ new Map();
+  const summaries = [];
+  const planned = new Map(units2.map((u, i) => [u, i]));
+  let scan2;
+  let done = 0;
+  for (const u of ordered) {
+    if (!needed(u)) continue;
+    if (isMine(u)) options.onProgress?.("linting", ++done, mine.length);
+    const stage = stageRank(u);
+    if (stage === 2 && !scan2 && !wholeRun) {
+      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+      scan2 = { view: scanViewOf(inOrder, root), key: hashOf(inOrder) };
+    }
+    const dropped = stage === 0 || wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
+    const cacheable = cache5 !== void 0 && !(ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
+    const cacheKey = cacheable ? hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : ""]) : "";
+    let result = cacheable ? cache5.get(cacheKey, host) : void 0;
+    if (!result) {
+      recorder.begin(cacheable);
+      const input = { parts: u.parts, ctx, root, rules, ruleOptions, knownIds, today: today2, evaluatedElsewhere: new Map(dropped), ...scan2 && stage === 2 ? { scan: scan2.view } : {}, ...policies ? { policies } : {} };
+      const r = runUnit(input, (f) => host.texts().get(f), () => recorder.end());
+      const { deps, ...rest } = r;
+      result = rest;
+      if (cacheable) cache5.set(cacheKey, deps, result);
+    }
+    for (const f of result.evaluatedElsewhere) elsewhere.set(f, u.frontEnd.name);
+    if (stage < 2) summaries.push([planned.get(u), result.summary]);
+    if (isMine(u)) merged.add(result);
+    releaseTexts(host);
+    for (const f of u.files) delete f.varValues;
+    betweenUnits();
   }
-  for (const { fe, units } of unitsByFrontEnd) {
-    for (const u of units) {
-      const resources = evaluatedElsewhere.size === 0 ? u.resources : u.resources.filter((r) => (evaluatedElsewhere.get(r.header.file) ?? fe) === fe);
-      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules));
+  if (cache5) {
+    try {
+      cache5.save();
+    } catch (e) {
+      notices.push(`cannot write the cache ${cache5.file} (${e.code ?? String(e)}); the next run lints everything again`);
     }
   }
-  const scanned = allFiles;
-  const policies = loadPolicies(config, options.policyAliasesFile, host, graphs, problems, notices);
-  timing?.mark("policies");
+  timing?.mark("units");
+  problems.push(...merged.problems);
   options.onProgress?.("checking rules", 0, 0);
-  const undecided2 = [];
-  const ruleFailures = [];
-  let findings = runRules({ root, rules, options: ruleOptions, graphs, terraformModules, files: scanned, ciFiles, today: today2, policies }, undecided2, ruleFailures);
-  for (const f of findings) {
-    const explanation = fallbackFiles.get(f.location.file);
-    if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
-  }
-  for (const f of ruleFailures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
+  const undecided2 = merged.undecided;
+  let findings = merged.findings();
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
   const callAddress = (n) => n.ruleId === "EVAL002" ? problems.find((p) => p.ruleId === "EVAL002" && p.location === n.location)?.address : void 0;
@@ -43954,29 +44695,14 @@ async function lint(options = {}) {
       return buildFinding({ root, ruleId: n.ruleId, level: n.level, message: n.message, location: n.location, subject: address ?? problemSubject(n), ...address ? { address } : {} });
     })
   );
-  const directives = [];
-  const supProblems = [];
-  const texts = host.texts();
-  for (const src of suppressionSources) {
-    const text2 = texts.get(src.file);
-    if (text2 === void 0 || src.comments.length === 0) continue;
-    const r = collectSuppressions(src.file, text2, src.comments, src.blocks, knownIds, today2);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
-  }
-  for (const m of metadata) {
-    const r = metadataSuppressions(m.body, m.range, m.file, knownIds, today2);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
-  }
-  const inline = applySuppressions(findings, directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
+  const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    findings.push(...suppressionFindings([...supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    findings.push(...suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
-  for (const f of findings) f.evidence = evidenceOf(f, texts.get(f.location.file));
+  for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);
-  timing?.mark("rules");
+  timing?.mark("merge");
   timing?.print();
   let reported = findings;
   if (onlyFiles) {
@@ -43987,8 +44713,9 @@ async function lint(options = {}) {
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = /* @__PURE__ */ new Map();
   for (const f of reported) {
-    const t = texts.get(f.location.file);
-    if (t !== void 0) sources.set(f.location.file, t);
+    const file = f.location.file;
+    const lines = merged.frames.get(file);
+    if (lines !== void 0 && !sources.has(file)) sources.set(file, sparseText([...lines]));
   }
   const fileList = (onlyFiles?.filter((f) => classified.has(f)) ?? scanned.map((s) => s.path)).map((f) => relativeToRoot(root, f)).sort();
   return {
@@ -44000,14 +44727,11 @@ async function lint(options = {}) {
     sources,
     toolVersion: VERSION,
     undecided: undecided2.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
-    skipped: [
-      ...host.problems().filter((p) => p.kind === "outside" || p.kind === "not-regular").map((p) => ({ file: p.file, reason: p.message })),
-      ...skippedByFrontEnds.filter((s) => !onlyFiles || onlyFiles.includes(s.file))
-    ],
+    skipped: [...skippedFiles([...host.problems(), ...merged.readProblems]), ...merged.skipped.filter((s) => !onlyFiles || onlyFiles.includes(s.file))],
     notices
   };
 }
-function loadPolicies(config, aliasesOption, host, graphs, problems, notices) {
+function loadPolicyInput(config, aliasesOption, host, problems, notices) {
   const pc = config.policies;
   if (pc.definitions.length === 0 && !pc.fromScannedCode) return void 0;
   const found = policyFiles(pc.definitions, config.baseDir, host);
@@ -44016,34 +44740,39 @@ function loadPolicies(config, aliasesOption, host, graphs, problems, notices) {
   const initiatives = [];
   const byHost = /* @__PURE__ */ new Map();
   for (const f of found.files) byHost.set(f.host, [...byHost.get(f.host) ?? [], f.file]);
+  const texts = [];
   for (const [h, files] of byHost) {
     const loaded = loadPolicyFiles(h, files);
     definitions.push(...loaded.definitions);
     initiatives.push(...loaded.initiatives);
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
+    for (const f of files) texts.push([f, h.readText(f)]);
   }
+  const aliasFile = aliasesOption ? path38.resolve(aliasesOption) : pc.aliases;
+  const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
+  const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
+  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key };
+}
+function policySetOf(input, graphs, problems) {
+  const definitions = [...input.definitions];
   const setProblems = [];
-  if (pc.fromScannedCode) {
-    const seen = /* @__PURE__ */ new Set();
-    for (const g of graphs) {
-      for (const d of definitionsInCode(g.resources, setProblems)) {
-        const key = `${d.name}\0${d.location.file}:${d.location.range.start.offset}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        definitions.push(d);
-      }
+  const seen = /* @__PURE__ */ new Set();
+  for (const g of graphs) {
+    for (const d of definitionsInCode(g.resources, setProblems)) {
+      const key = `${d.name}\0${d.location.file}:${d.location.range.start.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      definitions.push(d);
     }
   }
-  const aliasFile = aliasesOption ? path37.resolve(aliasesOption) : pc.aliases;
-  const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
-  const set = buildPolicySet({ definitions, initiatives, parameters: pc.parameters, extraAliases }, setProblems);
+  const set = buildPolicySet({ definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases }, setProblems);
   for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
   return set;
 }
 function readAliasDump(file) {
   let json;
   try {
-    json = JSON.parse(fs4.readFileSync(file, "utf8"));
+    json = JSON.parse(fs5.readFileSync(file, "utf8"));
   } catch (e) {
     throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : e.code ?? String(e)}`);
   }
@@ -44076,16 +44805,6 @@ function classify(file, frontEnds, host, root, problems) {
     if (kind) return { frontEnd: fe, kind };
   }
   return void 0;
-}
-function contained(fe, files, problems, step) {
-  try {
-    return step();
-  } catch (e) {
-    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    const first = files[0]?.path;
-    if (first) problems.push({ ruleId: "EVAL001", message: `internal error while evaluating the ${fe.name} files (${what}); ${files.length} file${files.length === 1 ? " was" : "s were"} not checked \u2014 please report this with the file`, location: fileStart(first) });
-    return void 0;
-  }
 }
 function problemNotifications(problems) {
   const out = [];
@@ -44128,7 +44847,7 @@ function problemSubject(n) {
 function readAndApplyBaseline(findings, file) {
   let text2;
   try {
-    text2 = fs4.readFileSync(file, "utf8");
+    text2 = fs5.readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${e.code ?? String(e)}`);
   }
@@ -44166,14 +44885,35 @@ var PhaseTimer = class {
     process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join("\n") + "\n");
   }
 };
-function evidenceOf(f, text2) {
-  if (text2 === void 0) return void 0;
-  const snippet = text2.slice(f.location.range.start.offset, Math.max(f.location.range.end.offset, f.location.range.start.offset + 1));
-  return createHash2("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
+function runSettings(s) {
+  return {
+    version: VERSION,
+    // A rule's code is part of the rule set: a changed rule re-lints everything (also between releases).
+    rules: s.rules.map((r) => [r.meta.id, r.meta.level, r.create.toString()]),
+    ruleOptions: [...s.ruleOptions],
+    env: s.options.env ?? null,
+    varFiles: s.varFiles,
+    tfDataDir: s.options.tfDataDir ?? null,
+    bicepCache: s.options.bicepCache ?? null,
+    // Suppression expiry is decided inside a unit (SUP001).
+    today: s.today,
+    environments: s.config.environments,
+    baseDir: s.config.baseDir
+  };
+}
+function skippedFiles(problems) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const p of problems) {
+    if (p.kind !== "outside" && p.kind !== "not-regular" || seen.has(p.file)) continue;
+    seen.add(p.file);
+    out.push({ file: p.file, reason: p.message });
+  }
+  return out.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
 
 // src/report/common.ts
-import path38 from "node:path";
+import path39 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -44186,9 +44926,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path38.isAbsolute(file)) return toPosix(file);
-  const rel = path38.relative(base, file);
-  return toPosix(rel === "" ? path38.basename(file) : rel);
+  if (!path39.isAbsolute(file)) return toPosix(file);
+  const rel = path39.relative(base, file);
+  return toPosix(rel === "" ? path39.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -44602,7 +45342,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -44634,7 +45374,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs5.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs6.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -44649,7 +45389,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs5.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs6.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -44657,7 +45397,7 @@ function command(kind, message) {
 }
 
 // src/action/event.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -44667,7 +45407,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs6.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs7.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : e.code ?? String(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -44690,8 +45430,8 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs7 from "node:fs";
-import path39 from "node:path";
+import fs8 from "node:fs";
+import path40 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -44817,12 +45557,12 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs7.realpathSync(file);
+      real = fs8.realpathSync(file);
     } catch {
-      real = path39.resolve(file);
+      real = path40.resolve(file);
     }
-    const rel = path39.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path39.isAbsolute(rel) ? void 0 : rel.split(path39.sep).join("/");
+    const rel = path40.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path40.isAbsolute(rel) ? void 0 : rel.split(path40.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -44856,7 +45596,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel = fs7.realpathSync(top.stdout.trim());
+  const topLevel = fs8.realpathSync(top.stdout.trim());
   const head = commitId(topLevel, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -44933,8 +45673,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path41 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path41}#L${line}`;
+  const path42 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path42}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -45055,8 +45795,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs8.mkdirSync(path40.dirname(this.sarifPath), { recursive: true });
-    fs8.writeFileSync(this.sarifPath, text2, "utf8");
+    fs9.mkdirSync(path41.dirname(this.sarifPath), { recursive: true });
+    fs9.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -45076,21 +45816,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs8.existsSync(path40.resolve(workspace, file))) {
+    if (file !== void 0 && !fs9.existsSync(path41.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path40.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path41.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path40.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path41.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path40.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path40.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path40.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path41.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path41.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path41.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -45161,8 +45901,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path40.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path40.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path41.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path41.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
