@@ -20,8 +20,7 @@ import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './c
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, Problem } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
-import { policyFiles } from './config/policy-files.js';
-import { loadPolicyFiles } from './eval/policy/index.js';
+import type { loadPolicyFiles } from './eval/policy/index.js';
 import { buildPolicySet, definitionsInCode, type PolicyDefinition, type PolicySet, type PolicySetProblem } from './model/policy.js';
 import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph, ScanView } from './engine/types.js';
@@ -240,7 +239,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // ---- policies: the configured files, read once for the run -----------------------------
   // With `policies.fromScannedCode` the definitions come from every graph of the run, before
   // any rule runs: the run is then one unit (all front ends together), as before units existed.
-  const policyInput = loadPolicyInput(config, options.policyAliasesFile, host, problems, notices);
+  const policyInput = await loadPolicyInput(config, options.policyAliasesFile, host, problems, notices);
   const wholeRun = policyInput !== undefined && config.policies.fromScannedCode;
   let policies: UnitPolicies | undefined;
   if (policyInput && !wholeRun) policies = policySetOf(policyInput, [], problems);
@@ -404,9 +403,11 @@ interface PolicyInput {
  * files of `policies.definitions` parsed with positions (a broken one is PARSE001, the others
  * still count) and the alias dump. Undefined when nothing is configured.
  */
-function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, problems: Problem[], notices: string[]): PolicyInput | undefined {
+async function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, problems: Problem[], notices: string[]): Promise<PolicyInput | undefined> {
   const pc = config.policies;
   if (pc.definitions.length === 0 && !pc.fromScannedCode) return undefined;
+  // The policy file reader is imported only when policies are configured (start-up).
+  const [{ policyFiles }, { loadPolicyFiles }] = await Promise.all([import('./config/policy-files.js'), import('./eval/policy/index.js')]);
   const found = policyFiles(pc.definitions, config.baseDir, host);
   for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
   const definitions: PolicyDefinition[] = [];

@@ -5,6 +5,7 @@
  * answers without the import; `load()` imports the rest, and lint() awaits it when a listed
  * file may be theirs, before classifying.
  */
+import type { Host } from '../core/host.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext } from './types.js';
 
 export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' | 'stage'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
@@ -21,7 +22,18 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' |
     async load() {
       impl ??= await importImpl();
     },
-    byContent: (file: string, text: string, rel: string) => loaded().byContent?.(file, text, rel),
+    // Once loaded, the classifiers are the implementation's own (absent when it has none, so
+    // lint() does not read a file's text for a front end that classifies by a peek only).
+    get byContent() {
+      if (!impl) return (file: string, text: string, rel: string) => loaded().byContent?.(file, text, rel);
+      const own = impl.byContent;
+      return own ? own.bind(impl) : undefined;
+    },
+    get byHead() {
+      if (!impl) return (file: string, host: Host) => loaded().byHead?.(file, host);
+      const own = impl.byHead;
+      return own ? own.bind(impl) : undefined;
+    },
     // Called for every front end; without files of its own (and so never loaded) it takes nothing.
     supersedes: (files: readonly ClassifiedFile[], ctx: FrontEndContext) =>
       impl === undefined && files.length === 0 ? new Set<string>() : (loaded().supersedes?.(files, ctx) ?? new Set<string>()),

@@ -31,3 +31,14 @@ export function k8sByName(file: string): 'peek' | undefined {
 export function armByName(file: string): 'peek' | undefined {
   return /\.jsonc?$/i.test(path.basename(file)) && !/\.tfvars\.json$/i.test(file) ? 'peek' : undefined;
 }
+
+/**
+ * The Terraform plan front end's by-name check (issue 14): any `.json` but a `.tfvars.json` may
+ * be plan JSON, and `*.tfplan`, `tfplan`, `*.plan` may be a binary plan: both are confirmed by a
+ * peek at the file's start (`byHead`), after the front end is loaded.
+ */
+export function planByName(file: string): 'peek' | undefined {
+  const base = path.basename(file).toLowerCase();
+  if (base.endsWith('.json') && !base.endsWith('.tfvars.json')) return 'peek';
+  return base === 'tfplan' || base.endsWith('.tfplan') || base.endsWith('.plan') ? 'peek' : undefined;
+}

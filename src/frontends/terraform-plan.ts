@@ -16,6 +16,7 @@ import { fileStart } from '../core/source.js';
 import type { Value } from '../core/value.js';
 import { evaluatePlan } from '../eval/terraform-plan/evaluate.js';
 import { looksLikePlan } from '../eval/terraform-plan/read.js';
+import { planByName } from './names.js';
 import type { Evaluation, Resource } from '../model/resource.js';
 import { fromTerraform, terraformPathsRead } from '../model/from-terraform.js';
 import type { FileKind } from '../core/file-kind.js';
@@ -49,11 +50,7 @@ function isZipPlan(head: Buffer, needEntry: boolean): boolean {
 export const terraformPlanFrontEnd: FrontEnd = {
   name: 'terraform-plan',
   family: 'terraform',
-  byName(file) {
-    const base = path.basename(file).toLowerCase();
-    if (base.endsWith('.json') && !base.endsWith('.tfvars.json')) return 'peek';
-    return binaryPlanName(base) ? 'peek' : undefined;
-  },
+  byName: planByName,
   byHead(file, host): FileKind | undefined {
     const base = path.basename(file).toLowerCase();
     const binary = binaryPlanName(base);
