@@ -19731,9 +19731,13 @@ function looksLikePlan(chunks) {
 }
 function readPlanHead(chunks) {
   const head = { variables: /* @__PURE__ */ new Map() };
+  let changes = false;
+  let planned;
   const ok = run(chunks, {
     at(path42, start, kind) {
       if (path42.length === 0) return "enter";
+      if (isKey(path42, "resource_changes")) changes = true;
+      if (isKey(path42, "planned_values")) planned = start;
       if (isKey(path42, "format_version") || isKey(path42, "variables") || isKey(path42, "configuration")) return "raw";
       const expected = path42.length === 1 ? TOP_SHAPES[path42[0]] : void 0;
       if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path42[0], kind, expected, at: start };
@@ -19749,6 +19753,7 @@ function readPlanHead(chunks) {
       } else if (path42[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
+  if (!changes && planned) head.plannedValuesOnly = planned;
   return ok ? head : void 0;
 }
 function forEachResourceChange(chunks, onChange) {
@@ -19852,6 +19857,14 @@ function evaluatePlan(input) {
         ruleId: "PARSE001",
         message: `Terraform plan JSON "${w.key}" is ${a(w.kind)}, not ${a(w.expected)} as Terraform writes it; the plan is not linted`,
         location: at2(w.at)
+      });
+      return out;
+    }
+    if (head.plannedValuesOnly) {
+      out.problems.push({
+        ruleId: "EVAL001",
+        message: 'this plan JSON has "planned_values" but no "resource_changes", so its resources were not linted; lint the full output of `terraform show -json`',
+        location: at2(head.plannedValuesOnly)
       });
       return out;
     }
@@ -41928,7 +41941,7 @@ var AML001_workspace_public_network_access_default = defineRule({
           ctx.report({ resource: ws, messageId: "legacyNoPrivateEndpoint", attributePath: "publicNetworkAccess", data: legacy });
           return;
         }
-        if (access2.bool() !== true) return;
+        if (readOrUndecided(ctx, ws, "publicNetworkAccess", access2, access2.bool(), "Enabled or Disabled") !== true) return;
         ctx.report({
           resource: ws,
           attr: "publicNetworkAccess",
@@ -42176,7 +42189,7 @@ var AML006_compute_node_public_ip_default = defineRule({
         if (!isKind(ws, "ml.workspace")) return;
         if (ctx.fact(ws, "publicNetworkAccess").bool() !== false) return;
         const publicIp = ctx.fact(c, "nodePublicIp");
-        if (publicIp.bool() !== true) return;
+        if (readOrUndecided(ctx, c, "nodePublicIp", publicIp, publicIp.bool(), "true or false") !== true) return;
         ctx.report({
           resource: c,
           attr: "nodePublicIp",
@@ -42382,7 +42395,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
           return;
         }
         const min = ctx.fact(pool, "minCount");
-        const n = min.number();
+        const n = readOrUndecided(ctx, pool, "minCount", min, min.number(), "a node count");
         if (n === void 0 || n <= 0) return;
         ctx.report({
           resource: pool,
@@ -42396,7 +42409,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
         const why = gpuReason(ctx, c);
         if (!why) return;
         const min = ctx.fact(c, "minNodeCount");
-        const n = min.number();
+        const n = readOrUndecided(ctx, c, "minNodeCount", min, min.number(), "a node count");
         if (n === void 0 || n <= 0) return;
         ctx.report({
           resource: c,
@@ -42869,7 +42882,7 @@ var ST001_storage_public_blob_access_default = defineRule({
     return {
       storage(st) {
         const allow = ctx.fact(st, "allowBlobPublicAccess");
-        if (allow.bool() !== true) return;
+        if (readOrUndecided(ctx, st, "allowBlobPublicAccess", allow, allow.bool(), "true or false") !== true) return;
         const defaulted = allow.defaulted;
         ctx.report({
           resource: st,
@@ -42881,7 +42894,7 @@ var ST001_storage_public_blob_access_default = defineRule({
       },
       "storage.container"(container) {
         const access2 = ctx.fact(container, "publicAccess");
-        const level = access2.string();
+        const level = readOrUndecided(ctx, container, "publicAccess", access2, access2.string(), "an access level");
         if (level === void 0 || !isPublicContainerAccess(level)) return;
         const account = container.parent;
         if (!isKind(account, "storage")) {
@@ -42889,7 +42902,7 @@ var ST001_storage_public_blob_access_default = defineRule({
           return;
         }
         const allow = ctx.fact(account, "allowBlobPublicAccess");
-        if (allow.bool() !== true) return;
+        if (readOrUndecided(ctx, container, "publicAccess", allow, allow.bool(), "true or false for its account's blob public access") !== true) return;
         ctx.report({
           resource: container,
           attr: "publicAccess",

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName } from '../../src/engine/facts.js';
+import { displayName, readOrUndecided } from '../../src/engine/facts.js';
 import type { Graph } from '../../src/engine/types.js';
 import type { Resource } from '../../src/model/resource.js';
 import { isProjectWorkspace, predatesPublicNetworkAccess, PUBLIC_NETWORK_ACCESS_API_VERSION } from '../../src/model/facts/aml.js';
@@ -52,7 +52,7 @@ export default defineRule({
           ctx.report({ resource: ws, messageId: 'legacyNoPrivateEndpoint', attributePath: 'publicNetworkAccess', data: legacy });
           return;
         }
-        if (access.bool() !== true) return;
+        if (readOrUndecided(ctx, ws, 'publicNetworkAccess', access, access.bool(), 'Enabled or Disabled') !== true) return;
         ctx.report({
           resource: ws,
           attr: 'publicNetworkAccess',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, isKind, whereWritten } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, isKind, readOrUndecided, whereWritten } from '../../src/engine/facts.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +26,7 @@ export default defineRule({
         if (!isKind(ws, 'ml.workspace')) return;
         if (ctx.fact(ws, 'publicNetworkAccess').bool() !== false) return;
         const publicIp = ctx.fact(c, 'nodePublicIp');
-        if (publicIp.bool() !== true) return;
+        if (readOrUndecided(ctx, c, 'nodePublicIp', publicIp, publicIp.bool(), 'true or false') !== true) return;
         ctx.report({
           resource: c,
           attr: 'nodePublicIp',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, gpuIntentOf, gpuSizeOf, isSystemPool } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, gpuIntentOf, gpuSizeOf, isSystemPool, readOrUndecided } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES } from '../../src/model/facts/gpu.js';
@@ -51,7 +51,7 @@ export default defineRule({
           return;
         }
         const min = ctx.fact(pool, 'minCount');
-        const n = min.number();
+        const n = readOrUndecided(ctx, pool, 'minCount', min, min.number(), 'a node count');
         if (n === undefined || n <= 0) return;
         ctx.report({
           resource: pool,
@@ -65,7 +65,7 @@ export default defineRule({
         const why = gpuReason(ctx, c);
         if (!why) return;
         const min = ctx.fact(c, 'minNodeCount');
-        const n = min.number();
+        const n = readOrUndecided(ctx, c, 'minNodeCount', min, min.number(), 'a node count');
         if (n === undefined || n <= 0) return;
         ctx.report({
           resource: c,

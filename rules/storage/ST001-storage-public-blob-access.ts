@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, isKind, leafName, whereWritten } from '../../src/engine/facts.js';
+import { displayName, isKind, leafName, readOrUndecided, whereWritten } from '../../src/engine/facts.js';
 import { isPublicContainerAccess, PRIVATE_CONTAINER_ACCESS } from '../../src/model/facts/storage.js';
 
 export default defineRule({
@@ -25,7 +25,7 @@ export default defineRule({
     return {
       storage(st) {
         const allow = ctx.fact(st, 'allowBlobPublicAccess');
-        if (allow.bool() !== true) return;
+        if (readOrUndecided(ctx, st, 'allowBlobPublicAccess', allow, allow.bool(), 'true or false') !== true) return;
         // ARM's default is false, so a defaulted true is the azurerm provider's.
         const defaulted = allow.defaulted;
         ctx.report({
@@ -38,7 +38,7 @@ export default defineRule({
       },
       'storage.container'(container) {
         const access = ctx.fact(container, 'publicAccess');
-        const level = access.string();
+        const level = readOrUndecided(ctx, container, 'publicAccess', access, access.string(), 'an access level');
         if (level === undefined || !isPublicContainerAccess(level)) return;
         const account = container.parent;
         if (!isKind(account, 'storage')) {
@@ -46,7 +46,7 @@ export default defineRule({
           return;
         }
         const allow = ctx.fact(account, 'allowBlobPublicAccess');
-        if (allow.bool() !== true) return;
+        if (readOrUndecided(ctx, container, 'publicAccess', allow, allow.bool(), 'true or false for its account\'s blob public access') !== true) return;
         ctx.report({
           resource: container,
           attr: 'publicAccess',

@@ -413,6 +413,11 @@ variable "tls" {
       'TF004 a.json:1:1',
       'TF004 b.json:1:1',
     ]);
+    // planned_values without resource_changes (cut down by hand): an EVAL001 note at planned_values, never a silent pass.
+    const cut = tmp({ 'c.json': '{"format_version": "1.2", "planned_values": {"root_module": {"resources": []}}}' });
+    const c = await lint({ paths: [cut], root: cut, noConfig: true });
+    expect(c.findings.map((f) => `${f.ruleId} ${at(cut, f)}`).sort()).toEqual(['EVAL001 c.json:1:45', 'TF004 c.json:1:1']);
+    expect(c.findings.find((f) => f.ruleId === 'EVAL001')!.message).toContain('no "resource_changes"');
   });
 
   it('does not take ARM templates or other JSON for plans', async () => {

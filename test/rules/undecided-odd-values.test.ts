@@ -86,4 +86,48 @@ resource "azurerm_storage_account" "st" {
       'ST002 minTls',
     ]);
   });
+
+  it('ST001, AML001, AML006, GPU003: a value of the wrong type', async () => {
+    const dir = tree({
+      'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                            = "st1"
+  location                        = "westeurope"
+  resource_group_name             = "rg"
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  allow_nested_items_to_be_public = "perhaps"
+}
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "ws1"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "ai"
+  key_vault_id                  = "kv"
+  storage_account_id            = "st"
+  public_network_access_enabled = "sometimes"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "aks"
+  vm_size               = "Standard_NC24ads_A100_v4"
+  node_taints           = ["sku=gpu:NoSchedule"]
+  auto_scaling_enabled  = true
+  min_count             = "one"
+  max_count             = 3
+}
+`,
+    });
+    const rules = ['ST001', 'AML001', 'GPU003'];
+    const { briefs, undecided } = await lintTree(dir, rules);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => rules.includes(u.ruleId)).map((u) => `${u.ruleId} ${u.attribute}`).sort()).toEqual([
+      'AML001 publicNetworkAccess',
+      'GPU003 minCount',
+      'ST001 allowBlobPublicAccess',
+    ]);
+  });
 });

@@ -130,6 +130,16 @@ export function evaluatePlan(input: PlanInput): PlanEvaluation {
       });
       return out;
     }
+    if (head.plannedValuesOnly) {
+      // Resources are read from `resource_changes` (their actions tell a delete from a create);
+      // `terraform show -json` always writes it, so a plan without it was cut down by hand.
+      out.problems.push({
+        ruleId: 'EVAL001',
+        message: 'this plan JSON has "planned_values" but no "resource_changes", so its resources were not linted; lint the full output of `terraform show -json`',
+        location: at(head.plannedValuesOnly),
+      });
+      return out;
+    }
     for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
     const mapper = new SourceMapper(input, head.configuration, head.variables);
     out.rootDir = mapper.rootDir;

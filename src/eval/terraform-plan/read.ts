@@ -58,6 +58,8 @@ export interface PlanHead {
    * array, `planned_values` not an object): the first one, where it starts and what it is.
    */
   wrongShape?: { key: string; kind: JsonValueKind; expected: JsonValueKind; at: Position };
+  /** Where `planned_values` starts, when the plan has no `resource_changes` (the only member read for resources). */
+  plannedValuesOnly?: Position;
 }
 
 /** The shapes of the top-level members the linter reads (Terraform's JSON output format). */
@@ -113,9 +115,13 @@ export function looksLikePlan(chunks: ChunkSource): boolean {
 /** The first pass: format version, variables and configuration. Throws PlanReadError on bad JSON. */
 export function readPlanHead(chunks: ChunkSource): PlanHead | undefined {
   const head: PlanHead = { variables: new Map() };
+  let changes = false;
+  let planned: Position | undefined;
   const ok = run(chunks, {
     at(path, start, kind) {
       if (path.length === 0) return 'enter';
+      if (isKey(path, 'resource_changes')) changes = true;
+      if (isKey(path, 'planned_values')) planned = start;
       if (isKey(path, 'format_version') || isKey(path, 'variables') || isKey(path, 'configuration')) return 'raw';
       const expected = path.length === 1 ? TOP_SHAPES[path[0] as string] : undefined;
       if (expected && kind !== expected && kind !== 'literal') head.wrongShape ??= { key: path[0] as string, kind, expected, at: start };
@@ -131,6 +137,7 @@ export function readPlanHead(chunks: ChunkSource): PlanHead | undefined {
       } else if (path[0] === 'configuration' && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module as ConfigModule;
     },
   });
+  if (!changes && planned) head.plannedValuesOnly = planned;
   return ok ? head : undefined;
 }
 
