@@ -413,6 +413,12 @@ variable "tls" {
       'TF004 a.json:1:1',
       'TF004 b.json:1:1',
     ]);
+    // A syntax error inside a member read whole (variables): PARSE001 at the error, and the message never quotes the plan's text.
+    const bad = tmp({ 'd.json': '{"format_version": "1.2",\n "variables": {"client_secret": {"value": "hunter2-plan-secret"}, "b": tru},\n "resource_changes": []}' });
+    const d = await lint({ paths: [bad], root: bad, noConfig: true });
+    const parse = d.findings.filter((f) => f.ruleId === 'PARSE001');
+    expect(parse.map((f) => at(bad, f))).toEqual(['d.json:2:72']);
+    expect(parse[0]!.message).not.toContain('hunter2');
     // planned_values without resource_changes (cut down by hand): an EVAL001 note at planned_values, never a silent pass.
     const cut = tmp({ 'c.json': '{"format_version": "1.2", "planned_values": {"root_module": {"resources": []}}}' });
     const c = await lint({ paths: [cut], root: cut, noConfig: true });

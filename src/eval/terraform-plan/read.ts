@@ -7,6 +7,7 @@
  */
 import type { Position } from '../../core/source.js';
 import { JsonStreamError, streamJson, type JsonPath, type JsonValueKind } from '../../parse/json/stream.js';
+import { parseJsonc } from '../../parse/json/index.js';
 
 export type ChunkSource = () => Iterator<string, void> | undefined;
 
@@ -190,16 +191,17 @@ export function forEachResourceChange(chunks: ChunkSource, onChange: (c: Resourc
 
 /**
  * `JSON.parse` of a value the stream only bracket-matched; a syntax error inside it becomes a
- * PlanReadError at its exact position (V8 says the offset in its message).
+ * PlanReadError at its exact position. The message and position come from the project's own
+ * JSON parser: V8's message quotes the text around the error, and a plan holds every secret in
+ * plain text (and Node 20 gives no position for a bad token).
  */
 function parseRaw(text: string, start: Position): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
-    const what = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    throw new PlanReadError(`Invalid JSON: ${what}`, endOf(start, text.slice(0, offset)));
+  } catch {
+    const err = parseJsonc(text, '').errors[0];
+    if (!err) throw new PlanReadError('Invalid JSON (comments and trailing commas are not JSON)', start);
+    throw new PlanReadError(`Invalid JSON: ${err.message}`, endOf(start, text.slice(0, err.range.start.offset)));
   }
 }
 
