@@ -4,6 +4,7 @@
  * and content (`ci-classify.ts`); each document is parsed with positions, scripts
  * included.
  */
+import path from 'node:path';
 import { parseCiDocument } from '../parse/yaml/ci.js';
 import { buildCiModel } from '../eval/ci/build.js';
 import type { CiFile } from '../model/ci.js';
@@ -12,6 +13,7 @@ import type { FrontEnd, Problem, SuppressionSource } from './types.js';
 import { readProblem } from './shared.js';
 import { ciByName } from './names.js';
 import { azureCliUnits } from './azure-cli.js';
+import type { ClassifiedFile } from './types.js';
 
 export const ciFrontEnd: FrontEnd = {
   name: 'ci',
@@ -21,8 +23,10 @@ export const ciFrontEnd: FrontEnd = {
   byContent(_file, text, rel) {
     return classifyCiFile(rel, text);
   },
-  // Units of work (issue 15): each file alone (no CI rule looks across files).
-  units: (files) => files.map((f) => [f]),
+  // Units of work (issue 15): each file alone, except that a file naming a scanned script it
+  // may run (`run: ./scripts/deploy.sh`, `scriptPath:`, `bash x.sh`) shares that script's unit:
+  // the azure-cli reading of a script also takes the variables of each caller.
+  units: (files, ctx) => unitsByScriptReference(files, (f) => ctx.host.readText(f)),
   run(files, ctx) {
     const problems: Problem[] = [];
     const ciFiles: CiFile[] = [];
@@ -56,3 +60,39 @@ export const ciFrontEnd: FrontEnd = {
     };
   },
 };
+
+/** A script file name as a caller writes it (`deploy.sh`, `setup-env.ps1`). */
+const SCRIPT_NAME = /[\w.-]+\.(?:sh|bash|ps1)\b/gi;
+
+/**
+ * Groups CI files with the scanned scripts their text names (by file name: a false match only
+ * makes a unit larger), joined transitively; every other file is its own unit. Units keep the
+ * order of `files`.
+ */
+function unitsByScriptReference(files: readonly ClassifiedFile[], textOf: (file: string) => string | undefined): ClassifiedFile[][] {
+  const scriptsByName = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    const base = path.basename(f.path).toLowerCase();
+    if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...(scriptsByName.get(base) ?? []), i]);
+  });
+  const parent = files.map((_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[i] !== r) [parent[i], i] = [r, parent[i]!];
+    return r;
+  };
+  if (scriptsByName.size > 0) {
+    files.forEach((f, i) => {
+      for (const m of (textOf(f.path) ?? '').matchAll(SCRIPT_NAME)) {
+        for (const j of scriptsByName.get(m[0].toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
+      }
+    });
+  }
+  const groups = new Map<number, ClassifiedFile[]>();
+  files.forEach((f, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), f]);
+  });
+  return [...groups.values()];
+}
