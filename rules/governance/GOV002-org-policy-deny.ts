@@ -1,8 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import type { Location } from '../../src/core/source.js';
 import { displayName } from '../../src/engine/facts.js';
-import { conditionLocation, evidenceLocation, evidenceText, judgeResource } from '../../src/model/policy.js';
+import { evidenceLocation, evidenceText, judgeResource, policyFindingPlaces } from '../../src/model/policy.js';
 
 export default defineRule({
   meta: {
@@ -35,13 +34,9 @@ export default defineRule({
               continue;
             }
             if (j.result !== true) continue;
-            const at = evidenceLocation(j);
-            const related: Location[] = [conditionLocation(j)];
-            if (at) related.push({ ...r.header, label: `resource ${r.address}` });
             ctx.report({
               resource: r,
-              location: at ?? r.header,
-              related,
+              ...policyFindingPlaces(j, r),
               attributePath: `policy:${j.definition.name}`,
               messageId: 'deny',
               data: { policy: j.definition.displayName, type: r.sourceType, name: displayName(r), evidence: evidenceText(j) },

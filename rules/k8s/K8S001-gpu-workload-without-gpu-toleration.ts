@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
-import { GPU_TAINT, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
+import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
 import { gpuRequests, selectorAdmits, taintVerdict, templateName, type TaintVerdict } from '../../src/model/k8s.js';
 
 /** A pool and how the workload's tolerations meet its taints. */
@@ -30,12 +30,7 @@ export default defineRule({
     tags: ['cost', 'gpu', 'kubernetes'],
     formats: ['k8s'],
     options: {
-      taint: {
-        description: 'The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.',
-        schema: { type: 'string', pattern: TAINT_PATTERN },
-        default: GPU_TAINT,
-        configPath: ['gpu', 'taint'],
-      },
+      taint: ASSUMED_GPU_TAINT_OPTION,
       assumeInjectedTolerations: {
         description: 'A webhook or policy injects tolerations into GPU pods at admission: K8S001 does not judge the written tolerations.',
         schema: { type: 'boolean' },

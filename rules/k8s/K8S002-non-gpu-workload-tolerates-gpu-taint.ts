@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
-import { GPU_TAINT, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
+import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
 import { gpuRequests, selectorAdmits, taintVerdict, templateName, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
@@ -46,12 +46,7 @@ export default defineRule({
     tags: ['cost', 'gpu', 'kubernetes'],
     formats: ['k8s'],
     options: {
-      taint: {
-        description: 'The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.',
-        schema: { type: 'string', pattern: TAINT_PATTERN },
-        default: GPU_TAINT,
-        configPath: ['gpu', 'taint'],
-      },
+      taint: ASSUMED_GPU_TAINT_OPTION,
     },
     messages: {
       tolerates:

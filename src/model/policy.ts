@@ -256,3 +256,15 @@ export function conditionLocation(j: PolicyJudgement): Location {
   const at = decidingEvidence(j)?.condition ?? j.definition.location;
   return { ...at, label: `policy "${j.definition.displayName}": the condition` };
 }
+
+/**
+ * Where a policy finding (GOV002, GOV003) points: the value the deciding condition read, else
+ * the resource header; related: the policy's condition, and the header when the finding is
+ * elsewhere.
+ */
+export function policyFindingPlaces(j: PolicyJudgement, r: Resource): { location: Location; related: Location[] } {
+  const at = evidenceLocation(j);
+  const related: Location[] = [conditionLocation(j)];
+  if (at) related.push({ ...r.header, label: `resource ${r.address}` });
+  return { location: at ?? r.header, related };
+}

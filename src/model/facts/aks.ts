@@ -32,6 +32,17 @@ export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as 
 /** JSON-schema pattern of a taint as configured: `key[=value]:Effect`. */
 export const TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join('|')})$`;
 
+/**
+ * The `gpu.taint` option of the Kubernetes rules (K8S001, K8S002): the GPU taint assumed when
+ * the scan has no GPU node pool (a rule option spec, `RuleOptionSpec`).
+ */
+export const ASSUMED_GPU_TAINT_OPTION = {
+  description: 'The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.',
+  schema: { type: 'string', pattern: TAINT_PATTERN },
+  default: GPU_TAINT,
+  configPath: ['gpu', 'taint'],
+} as const;
+
 /** `key=value:Effect` → parts (value optional). */
 export function parseTaint(t: string): { key: string; value: string; effect: string } | undefined {
   const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());

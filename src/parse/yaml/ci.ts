@@ -7,12 +7,10 @@
  * A broken YAML file never throws: it yields `errors` (and whatever structure could still
  * be read).
  */
-import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
-import type { CST, Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
-import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
-import { yamlNestingOverflow } from './nesting.js';
-import { collectYamlComments } from './document.js';
+import type { Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
+import { composeYaml, sortedYamlComments } from './document.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
 import { yamlTreeBlockRanges } from './blocks.js';
@@ -604,25 +602,15 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
     return doc;
   }
 
-  let tokens: unknown[] = [];
-  let docs: Document.Parsed[] = [];
-  try {
-    tokens = [...new Parser().parse(text)];
-    const tooDeep = yamlNestingOverflow(tokens as CST.Token[], MAX_NESTING_DEPTH);
-    if (tooDeep !== undefined) {
-      doc.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
-      return doc;
-    }
-    docs = [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens as never, true, text.length)];
-  } catch (e) {
-    doc.errors.push({ message: `YAML parser failed: ${(e as Error).message}`, range: lineMap.range(0, 0) });
+  const composed = composeYaml(text, lineMap);
+  if ('error' in composed) {
+    doc.errors.push(composed.error);
     return doc;
   }
+  const { tokens, docs } = composed;
 
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const rawComments: [number, string][] = [];
-  collectYamlComments(tokens, rawComments);
-  rawComments.sort((a, b) => a[0] - b[0]);
+  const rawComments = sortedYamlComments(tokens);
   for (const [off, src] of rawComments) {
     doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: 'yaml' });
   }

@@ -31,7 +31,7 @@ export interface ParsedYaml {
 }
 
 /** Every comment token of a CST token stream: `[offset, source]` (source keeps its `#`). */
-export function collectYamlComments(tokens: unknown, out: [number, string][]): void {
+function collectYamlComments(tokens: unknown, out: [number, string][]): void {
   const stack: unknown[] = [tokens];
   const seen = new Set<unknown>();
   while (stack.length) {
@@ -52,6 +52,30 @@ export function collectYamlComments(tokens: unknown, out: [number, string][]): v
 }
 
 /**
+ * The CST tokens and composed documents of a YAML text, with the settings every YAML reader of
+ * the project shares (YAML 1.2, source tokens kept for exact scalar ranges), or the error that
+ * stops reading: nesting beyond the limit (checked before composing, which recurses per level)
+ * or a parser failure. Never throws.
+ */
+export function composeYaml(text: string, lineMap: LineMap): { tokens: unknown[]; docs: Document.Parsed[] } | { error: YamlParseError } {
+  try {
+    const tokens: unknown[] = [...new Parser().parse(text)];
+    const tooDeep = yamlNestingOverflow(tokens as CST.Token[], MAX_NESTING_DEPTH);
+    if (tooDeep !== undefined) return { error: { message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) } };
+    return { tokens, docs: [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens as never, true, text.length)] };
+  } catch (e) {
+    return { error: { message: `YAML parser failed: ${(e as Error).message}`, range: lineMap.range(0, 0) } };
+  }
+}
+
+/** Every comment of a token stream in file order: `[offset, source]` (source keeps its `#`). */
+export function sortedYamlComments(tokens: unknown): [number, string][] {
+  const raw: [number, string][] = [];
+  collectYamlComments(tokens, raw);
+  return raw.sort((a, b) => a[0] - b[0]);
+}
+
+/**
  * Parses a YAML file. Never throws: a parser failure or nesting beyond the limit is an error
  * with a range. `text` may be a whole file in which only a part is YAML (a heredoc inside a
  * script), with every other character replaced by a space: positions stay those of the file.
@@ -59,25 +83,14 @@ export function collectYamlComments(tokens: unknown, out: [number, string][]): v
 export function parseYamlFile(text: string): ParsedYaml {
   const lineMap = new LineMap(text);
   const out: ParsedYaml = { text, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
-  let tokens: unknown[] = [];
-  let docs: Document.Parsed[] = [];
-  try {
-    tokens = [...new Parser().parse(text)];
-    const tooDeep = yamlNestingOverflow(tokens as CST.Token[], MAX_NESTING_DEPTH);
-    if (tooDeep !== undefined) {
-      out.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
-      return out;
-    }
-    docs = [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens as never, true, text.length)];
-  } catch (e) {
-    out.errors.push({ message: `YAML parser failed: ${(e as Error).message}`, range: lineMap.range(0, 0) });
+  const composed = composeYaml(text, lineMap);
+  if ('error' in composed) {
+    out.errors.push(composed.error);
     return out;
   }
+  const { tokens, docs } = composed;
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const raw: [number, string][] = [];
-  collectYamlComments(tokens, raw);
-  raw.sort((a, b) => a[0] - b[0]);
-  for (const [off, src] of raw) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
+  for (const [off, src] of sortedYamlComments(tokens)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
     for (const err of d.errors) {
       const [s, e] = err.pos;
