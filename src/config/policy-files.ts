@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { createHost, type Host } from '../core/host.js';
+import { relativeToRoot } from '../core/paths.js';
 import { matchGlob } from './glob.js';
 
 export const MAX_POLICY_FILES = 5000;
@@ -53,7 +54,7 @@ export function policyFiles(globs: readonly string[], baseDir: string, scanHost:
     } else {
       const host = hostFor(start);
       walk(host, start, start, (f, h) => {
-        const rel = path.relative(start, f).split(path.sep).join('/');
+        const rel = relativeToRoot(start, f);
         if (matchGlob(rest, rel)) add(f, h);
       });
     }

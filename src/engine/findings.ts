@@ -8,17 +8,17 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EnvClass } from '../core/env.js';
+import { relativeToRoot } from '../core/paths.js';
 import type { Location } from '../core/source.js';
 import type { Finding, Level } from './types.js';
+
+/** Re-exported for the engine's and reports' callers; the one definition is in core. */
+export { relativeToRoot };
 
 export function fingerprint(ruleId: string, relFile: string, subject: string, attributePath: string, env: EnvClass): string {
   return createHash('sha256').update([ruleId, relFile, subject, attributePath, env].join('\u0000')).digest('hex').slice(0, 32);
 }
 
-/** A path relative to the scan root with `/` separators (fingerprints, reports). */
-export function relativeToRoot(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
 
 export interface FindingInput {
   root: string;

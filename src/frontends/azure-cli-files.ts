@@ -29,6 +29,7 @@
  *   findings (same rule, place and attribute) of several commands into one.
  */
 import path from 'node:path';
+import { relativeToRoot } from '../core/paths.js';
 import type { Location } from '../core/source.js';
 import { str, unknown, type Value } from '../core/value.js';
 import type { HeredocWrite } from '../eval/azcli/interpret.js';
@@ -134,7 +135,7 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text = scanned === undefined ? undefined : ctx.host.readText(scanned);
     if (scanned === undefined || text === undefined) {
-      const where = tried.map((f) => path.relative(ctx.root, f).split(path.sep).join('/') || '.').join(' or ');
+      const where = tried.map((f) => relativeToRoot(ctx.root, f) || '.').join(' or ');
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) is not in the scan (looked for ${where})`)];
     }
     src = { file: scanned, text, typeHint: typeHintOf(cmd) };

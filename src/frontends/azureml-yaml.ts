@@ -13,7 +13,6 @@
  * overrides: the az CLI front end calls it for files named by `--file` and for heredocs.
  */
 import path from 'node:path';
-import { classifyPath } from '../core/env.js';
 import type { EnvClass } from '../core/env.js';
 import type { FileKind } from '../core/file-kind.js';
 import { unknown } from '../core/value.js';
@@ -23,7 +22,7 @@ import { amlYamlRefKeys, amlYamlWorkspaceKey, fromAmlYaml } from '../model/from-
 import type { Evaluation, Resource } from '../model/resource.js';
 import type { ClassifiedFile, EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
 import { amlYamlByName } from './names.js';
-import { readProblem } from './shared.js';
+import { pathEnv, readProblem } from './shared.js';
 
 export type { AmlYamlOverride, AmlYamlType } from '../eval/azureml-yaml/document.js';
 
@@ -135,8 +134,7 @@ export const azuremlYamlFrontEnd: FrontEnd = {
       const parsed = parseYamlFile(text);
       problems.push(...parseProblems(f.path, parsed));
       suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
-      const rel = path.relative(ctx.root, f.path).split(path.sep).join('/');
-      const env: EnvClass = ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? 'unknown';
+      const env: EnvClass = pathEnv(ctx, f.path) ?? 'unknown';
       const dir = path.dirname(f.path);
       const key = `${dir}\u0000${env}`;
       let unit = byUnit.get(key);

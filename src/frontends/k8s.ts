@@ -4,9 +4,7 @@
  * K8S rules read. Helm templates and Kustomize inputs are skipped with a reason
  * (`k8s-classify.ts`), never parsed, so their template syntax is never a PARSE001.
  */
-import path from 'node:path';
-import { classifyPath } from '../core/env.js';
-import type { EnvClass } from '../core/env.js';
+import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
 import type { LineMap, Location } from '../core/source.js';
 import { str } from '../core/value.js';
@@ -20,7 +18,7 @@ import type { K8sPodTemplate } from '../model/k8s.js';
 import { looksLikeManifest, skipReason } from './k8s-classify.js';
 import { k8sByName } from './names.js';
 import type { EvaluatedUnit, FrontEnd, Problem, SuppressionSource } from './types.js';
-import { readProblem } from './shared.js';
+import { pathEnv, readProblem } from './shared.js';
 
 export const k8sFrontEnd: FrontEnd = {
   name: 'k8s',
@@ -54,7 +52,7 @@ export const k8sFrontEnd: FrontEnd = {
       }
       const parsed = parseManifest(f.path, text, problems, suppressionSources);
       if (!parsed) continue;
-      const env = envOf(f.path, ctx.root, ctx.envOverride, ctx.envForPath(f.path));
+      const env = pathEnv(ctx, f.path) ?? 'unknown';
       const evaluation: Evaluation = { variant: 'default', env, unit: f.path, inputs: [] };
       const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
       units.push({ evaluation, resources, refKeys: () => [] });
@@ -87,13 +85,8 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
   return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
 
-/** `--env`, the config's environments globs, else the file's path words (`overlays/prod/…`). */
-function envOf(file: string, root: string, override: EnvClass | undefined, configured: EnvClass | undefined): EnvClass {
-  return override ?? configured ?? classifyPath(path.relative(root, file).split(path.sep).join('/'))?.env ?? 'unknown';
-}
-
 function workloadResource(t: K8sPodTemplate, index: number, evaluation: Evaluation, root: string): Resource<'k8s.workload'> {
-  const rel = path.relative(root, t.file).split(path.sep).join('/');
+  const rel = relativeToRoot(root, t.file);
   // Stable across edits elsewhere in the file: kind, namespace, name and the template's place in the object.
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ''}${t.name ?? `(unnamed ${index})`}/${t.path}`;
   const fact = (value: string, at: Location, sourcePath: string): Fact => ({ value: str(value, at), defaulted: false, at, sourcePath });

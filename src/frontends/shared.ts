@@ -2,9 +2,16 @@
  * What every front end needs: a memoized parse of a file read through the Host, whose
  * syntax errors become PARSE001 problems once, and why a file could not be read.
  */
+import { classifyPath, type EnvClass } from '../core/env.js';
 import type { Host } from '../core/host.js';
+import { relativeToRoot } from '../core/paths.js';
 import { fileStart, type Range } from '../core/source.js';
-import type { Problem } from './types.js';
+import type { FrontEndContext, Problem } from './types.js';
+
+/** A file's environment class from `--env`, the config's `environments` globs, else the words of its path (`overlays/prod/…`); undefined when none says. */
+export function pathEnv(ctx: Pick<FrontEndContext, 'root' | 'envOverride' | 'envForPath'>, file: string): EnvClass | undefined {
+  return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
+}
 
 /** Why the Host could not give a file's text, as PARSE001 (silent skips — outside the root, not a regular file — give nothing). */
 export function readProblem(host: Host, file: string): Problem | undefined {

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { parseHcl } from '../parse/hcl/parser.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES, type EnvClass } from '../core/env.js';
+import { classifyValue, ENV_VARIABLE_NAMES, type EnvClass } from '../core/env.js';
+import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
 import type { Value } from '../core/value.js';
 import { evaluatePlan } from '../eval/terraform-plan/evaluate.js';
@@ -21,7 +22,7 @@ import type { Evaluation, Resource } from '../model/resource.js';
 import { fromTerraform, terraformPathsRead } from '../model/from-terraform.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSource } from './types.js';
-import { parseCache, readProblem } from './shared.js';
+import { parseCache, pathEnv, readProblem } from './shared.js';
 import { outOfModuleCopies, readModuleManifest } from './remote-modules.js';
 
 /** Chunk size of the streamed reads: memory is one chunk plus one resource change. */
@@ -98,11 +99,11 @@ export const terraformPlanFrontEnd: FrontEnd = {
       if (unreadable) problems.push(unreadable);
       problems.push(...evaluated.problems);
       outOfModuleCopies(problems, evaluated.resources);
-      const rel = path.relative(ctx.root, f.path).split(path.sep).join('/');
+      const rel = relativeToRoot(ctx.root, f.path);
       const evaluation: Evaluation = {
         variant: rel,
         variantFile: f.path,
-        env: ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? envFromVariables(evaluated.variables) ?? 'unknown',
+        env: pathEnv(ctx, f.path) ?? envFromVariables(evaluated.variables) ?? 'unknown',
         unit: evaluated.rootDir ?? f.path,
         inputs: [],
         planFile: f.path,
