@@ -250,7 +250,8 @@ export function createHost(root: string): Host {
       }
     },
     readHead(file, maxBytes) {
-      if (!regularFile(file)) return undefined;
+      // A file the folder listing already shows as regular needs no lstat of its own (as readText).
+      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
       let fd: number | undefined;
       try {
         fd = fs.openSync(file, 'r');
@@ -264,7 +265,8 @@ export function createHost(root: string): Host {
       }
     },
     readChunks(file, chunkBytes) {
-      if (!regularFile(file)) return undefined;
+      // A file the folder listing already shows as regular needs no lstat of its own (as readText).
+      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
       // Opened on the first pull, closed when the iterator ends or is returned (a read error
       // is thrown from next(); the caller reports it).
       function* chunks(): Generator<string, void> {

@@ -28,7 +28,6 @@ import type { CiFile, CiJob, CiEntry, CiScript, CiStep } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
 import {
-  AZ_COMMANDS,
   commandSpecOf,
   FILE_FLAGS,
   KNOWN_TEMPLATES,
@@ -721,6 +720,3 @@ function templateResource(file: CiFile, call: TemplateCall, sc: ReturnType<typeo
   if (nameKey !== undefined) r.identity.push(identityKey(t.kind, nameKey));
   return { resource: r, nameKey };
 }
-
-/** Every command of the table, for documentation and tests. */
-export const AZ_COMMAND_NAMES = AZ_COMMANDS.map((c) => `az ${c.command}`);

@@ -54,7 +54,6 @@ export const ciFrontEnd: FrontEnd = {
       ciFiles,
       problems: [...problems, ...az.problems],
       suppressionSources: [...suppressionSources, ...az.suppressionSources],
-      azureCli: { fileReferences: az.fileReferences, heredocs: az.heredocs },
       // `az ml … --file X`: X is linted as the commands use it, not also on its own.
       evaluatedElsewhere: az.linkedFiles,
     };

@@ -10,6 +10,9 @@ import type { ClassifiedFile, FrontEnd, FrontEndContext } from './types.js';
 
 export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' | 'stage'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
   let impl: FrontEnd | undefined;
+  // The implementation's classifiers, bound once when it is loaded.
+  let ownContent: FrontEnd['byContent'];
+  let ownHead: FrontEnd['byHead'];
   const loaded = (): FrontEnd => {
     if (!impl) throw new Error(`internal: the ${head.name} front end was used before its load()`);
     return impl;
@@ -20,19 +23,18 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' |
     byName: head.byName,
     ...(head.stage ? { stage: head.stage } : {}),
     async load() {
-      impl ??= await importImpl();
+      if (impl) return;
+      impl = await importImpl();
+      ownContent = impl.byContent?.bind(impl);
+      ownHead = impl.byHead?.bind(impl);
     },
     // Once loaded, the classifiers are the implementation's own (absent when it has none, so
     // lint() does not read a file's text for a front end that classifies by a peek only).
     get byContent() {
-      if (!impl) return (file: string, text: string, rel: string) => loaded().byContent?.(file, text, rel);
-      const own = impl.byContent;
-      return own ? own.bind(impl) : undefined;
+      return impl ? ownContent : (file: string, text: string, rel: string) => loaded().byContent?.(file, text, rel);
     },
     get byHead() {
-      if (!impl) return (file: string, host: Host) => loaded().byHead?.(file, host);
-      const own = impl.byHead;
-      return own ? own.bind(impl) : undefined;
+      return impl ? ownHead : (file: string, host: Host) => loaded().byHead?.(file, host);
     },
     // Called for every front end; without files of its own (and so never loaded) it takes nothing.
     supersedes: (files: readonly ClassifiedFile[], ctx: FrontEndContext) =>

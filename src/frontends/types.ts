@@ -16,7 +16,6 @@ import type { Value } from '../core/value.js';
 import type { Evaluation, OpaqueModuleCall, Resource } from '../model/resource.js';
 import type { TerraformModuleFacts } from '../model/terraform.js';
 import type { CiFile } from '../model/ci.js';
-import type { AzFileReference, HeredocWrite } from './azure-cli.js';
 
 /** The families `--family`/`LintOptions.families` selects by (benchmark and focused runs). */
 export type Family = 'terraform' | 'arm' | 'ci' | 'k8s';
@@ -71,11 +70,6 @@ export interface FrontEndResult {
   metadata?: MetadataSource[];
   /** Files this front end took but does not lint on purpose, with the reason (`--verbose`: a Helm template, a Kustomize base). */
   skipped?: { file: string; reason: string }[];
-  /**
-   * What the `azure-cli` front end found for other front ends: `az ml … --file X --set k=v`
-   * references and heredocs that write files (src/frontends/azure-cli.ts).
-   */
-  azureCli?: { fileReferences: AzFileReference[]; heredocs: HeredocWrite[] };
   /**
    * Files this front end evaluated in a context their own front end does not know (an Azure ML
    * YAML named by `az ml compute create --file`, with the command's `--set` overrides,

@@ -11,10 +11,9 @@
  * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
  * commands run nothing.
  */
-import type { Location } from '../../core/source.js';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { ANY_VARIABLE, expandWord, lookup, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
   script: CiScript;
@@ -545,13 +544,4 @@ function splitWords(e: ExpandedWord): ExpandedWord[] {
     segments: [{ ...s, text: p, value: { ...s.value!, value: p } as Value }],
     text: p,
   }));
-}
-
-/** The literal value of an ENVIRONMENT=/ENV= style assignment, for the environment class. */
-export function environmentAssignment(assigned: Map<string, Value>, names: readonly string[]): { value: string; origin?: Location } | undefined {
-  for (const n of names) {
-    const v = lookup(assigned, n, true);
-    if (v?.kind === 'string') return { value: v.value, origin: v.origin };
-  }
-  return undefined;
 }

@@ -155,8 +155,12 @@ export function forEachResourceChange(chunks: ChunkSource, onChange: (c: Resourc
   let change: Record<string, unknown> | undefined;
   let start: Position | undefined;
   const inEntry = (p: JsonPath): boolean => p[0] === 'resource_changes' && typeof p[1] === 'number';
+  // Terraform writes `prior_state`, `configuration` and the rest after `resource_changes`: once
+  // it has ended, nothing more is read (the first pass already checked the whole file's syntax).
+  let done = false;
   return run(chunks, {
     at(path, at) {
+      if (done) return 'stop';
       if (path.length === 0 || isKey(path, 'resource_changes')) return 'enter';
       if (!inEntry(path)) return 'skip';
       if (path.length === 2) {
@@ -181,6 +185,7 @@ export function forEachResourceChange(chunks: ChunkSource, onChange: (c: Resourc
       else change![path[3] as string] = v;
     },
     end(path, end) {
+      if (isKey(path, 'resource_changes')) done = true;
       if (path.length !== 2 || !inEntry(path) || !current || !start) return;
       if (change) current.change = change;
       onChange(current as ResourceChange, start, end);
