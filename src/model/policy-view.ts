@@ -158,6 +158,23 @@ function partialOf(r: Resource): boolean {
   return /(^|\s)update(\s|$)/.test(r.sourceType);
 }
 
+/** Each resource's inline elements, in sibling order: built once per graph, not once per resource (every resource of a graph is judged). */
+const inlineChildrenCache = new WeakMap<readonly Resource[], Map<Resource, Resource[]>>();
+function inlineChildrenOf(siblings: readonly Resource[]): Map<Resource, Resource[]> {
+  let byParent = inlineChildrenCache.get(siblings);
+  if (!byParent) {
+    byParent = new Map();
+    for (const c of siblings) {
+      if (!c.parent || !isInlineElement(c)) continue;
+      const list = byParent.get(c.parent);
+      if (list) list.push(c);
+      else byParent.set(c.parent, [c]);
+    }
+    inlineChildrenCache.set(siblings, byParent);
+  }
+  return byParent;
+}
+
 /** The policy view of a resource (undefined for inline elements: they are part of their parent). */
 export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPath: (alias: string) => string | undefined): PolicyTarget | undefined {
   if (isInlineElement(r)) return undefined;
@@ -165,7 +182,7 @@ export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPa
     const body = r.body ?? unknown('the resource body is not known');
     return { type: str(r.sourceType), body, aliasPath };
   }
-  const children = siblings.filter((c) => c.parent === r && isInlineElement(c));
+  const children = inlineChildrenOf(siblings).get(r) ?? [];
   const v = canonicalBody(r, children);
   const from = r.format === 'terraform' ? 'Terraform attributes' : `${r.format} attributes`;
   return {
