@@ -205,7 +205,7 @@ function createHost(root) {
       }
     },
     readHead(file, maxBytes) {
-      if (!regularFile(file)) return void 0;
+      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return void 0;
       let fd;
       try {
         fd = fs.openSync(file, "r");
@@ -219,7 +219,7 @@ function createHost(root) {
       }
     },
     readChunks(file, chunkBytes) {
-      if (!regularFile(file)) return void 0;
+      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return void 0;
       function* chunks() {
         const fd = fs.openSync(file, "r");
         try {
@@ -347,6 +347,17 @@ var init_source = __esm({
         return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
       }
     };
+  }
+});
+
+// src/core/paths.ts
+import path2 from "node:path";
+function relativeToRoot(root, file) {
+  return path2.relative(root, file).split(path2.sep).join("/");
+}
+var init_paths = __esm({
+  "src/core/paths.ts"() {
+    "use strict";
   }
 });
 
@@ -879,12 +890,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path42) {
+function findNodeAtLocation(root, path43) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path42) {
+  for (let segment of path43) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -11727,8 +11738,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path42) {
-      let input = path42;
+    function removeDotSegments(path43) {
+      let input = path43;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -11802,11 +11813,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path42) {
-      if (path42 === "" || path42[0] === "/") {
-        return removeDotSegments(path42);
+    function removeDotSegmentsRelative(path43) {
+      if (path43 === "" || path43[0] === "/") {
+        return removeDotSegments(path43);
       }
-      const segments2 = path42.split("/");
+      const segments2 = path43.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12169,8 +12180,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path42 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path42 && path42 !== "/" ? path42 : void 0;
+        const path43 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path43 && path43 !== "/" ? path43 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -16587,7 +16598,7 @@ var init_parser2 = __esm({
 });
 
 // src/eval/terraform/manifest.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function parseManifest(file, text2, rootDir) {
   let json;
   try {
@@ -16602,7 +16613,7 @@ function parseManifest(file, text2, rootDir) {
     if (typeof m !== "object" || m === null) continue;
     const { Key: key, Source: source, Version: version, Dir: dir } = m;
     if (typeof key !== "string" || key === "" || typeof source !== "string" || typeof dir !== "string") continue;
-    const abs = path5.resolve(rootDir, dir.split("/").join(path5.sep));
+    const abs = path6.resolve(rootDir, dir.split("/").join(path6.sep));
     records.set(key, { key, source, ...typeof version === "string" && version !== "" ? { version } : {}, dir: abs });
   }
   return { file, records };
@@ -16634,7 +16645,7 @@ function resolveRemoteCall(manifest, key, source, version) {
   return { kind: "copy", record };
 }
 function manifestFile(rootDir, tfDataDir) {
-  return path5.join(path5.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
+  return path6.join(path6.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
 }
 function remoteCopyDir(manifest, key, source, version, insideRoot) {
   const r = resolveRemoteCall(manifest, key, source, version);
@@ -18166,7 +18177,7 @@ var init_types = __esm({
 });
 
 // src/eval/terraform/instance.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function instanceKey(k, text2) {
   return `[${k.kind === "number" ? text2 : JSON.stringify(text2)}]`;
 }
@@ -18550,7 +18561,7 @@ var init_instance = __esm({
         const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
         let childDir;
         let vendored = this.opts.vendored;
-        if (source) childDir = path7.resolve(this.src.dir, source);
+        if (source) childDir = path8.resolve(this.src.dir, source);
         else {
           const written = literalAttr(call.node, "source");
           if (written === void 0) return [];
@@ -18567,13 +18578,13 @@ var init_instance = __esm({
         }
         const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
         if (ancestors.includes(childDir)) {
-          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path7.basename(d) || d).join(" \u2192 ");
+          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path8.basename(d) || d).join(" \u2192 ");
           this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
           return [];
         }
         const childSrc = this.opts.loader(childDir);
         if (!childSrc) {
-          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path7.basename(childDir)} has no readable .tf file inside the scanned folder`);
+          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path8.basename(childDir)} has no readable .tf file inside the scanned folder`);
           return [];
         }
         const base = `${this.prefix}module.${name}`;
@@ -19039,9 +19050,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path42) {
+function valueAt(v, path43) {
   let cur = v;
-  for (const seg of path42.split(".")) {
+  for (const seg of path43.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -19049,9 +19060,9 @@ function valueAt(v, path42) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path42) {
+function chosenNullAt(v, path43) {
   let cur = v;
-  for (const seg of path42.split(".")) {
+  for (const seg of path43.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -19302,7 +19313,7 @@ var init_resource = __esm({
 });
 
 // src/frontends/remote-modules.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -19325,7 +19336,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path9.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path10.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -19338,6 +19349,9 @@ var init_remote_modules = __esm({
 });
 
 // src/frontends/shared.ts
+function pathEnv(ctx, file) {
+  return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
+}
 function readProblem(host, file) {
   const p = host.problemOf(file);
   if (!p || p.kind === "outside" || p.kind === "not-regular" || p.kind === "missing") return void 0;
@@ -19367,33 +19381,35 @@ function parseCache(host, parse2, errorsOf, problems) {
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
+    init_env();
+    init_paths();
     init_source();
   }
 });
 
 // src/frontends/names.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function bicepKindByName(file) {
-  const base = path11.basename(file).toLowerCase();
+  const base = path12.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path11.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path12.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path11.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path12.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path11.basename(file);
+  const base = path12.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path11.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path12.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path11.basename(file).toLowerCase();
+  const base = path12.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -19479,11 +19495,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path42, depth) => {
+  const value = (path43, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path42, start, kindOf(c));
+    const action = visitor.at(path43, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -19491,18 +19507,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path42, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path43, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path42, depth, c);
-      visitor.end?.(path42, r.position());
+      container(path43, depth, c);
+      visitor.end?.(path43, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path42, depth, c) => {
+  const container = (path43, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -19513,7 +19529,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path42, key], depth + 1);
+        value([...path43, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -19530,7 +19546,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path42, i], depth + 1);
+        value([...path43, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -19716,11 +19732,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path42) {
-        if (path42.length === 0) return "enter";
-        if (path42.length > 1) return "skip";
-        if (path42[0] === "format_version") format2 = true;
-        if (path42[0] === "planned_values" || path42[0] === "resource_changes") body = true;
+      at(path43) {
+        if (path43.length === 0) return "enter";
+        if (path43.length > 1) return "skip";
+        if (path43[0] === "format_version") format2 = true;
+        if (path43[0] === "planned_values" || path43[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -19734,23 +19750,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path42, start, kind) {
-      if (path42.length === 0) return "enter";
-      if (isKey(path42, "resource_changes")) changes = true;
-      if (isKey(path42, "planned_values")) planned = start;
-      if (isKey(path42, "format_version") || isKey(path42, "variables") || isKey(path42, "configuration")) return "raw";
-      const expected = path42.length === 1 ? TOP_SHAPES[path42[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path42[0], kind, expected, at: start };
+    at(path43, start, kind) {
+      if (path43.length === 0) return "enter";
+      if (isKey(path43, "resource_changes")) changes = true;
+      if (isKey(path43, "planned_values")) planned = start;
+      if (isKey(path43, "format_version") || isKey(path43, "variables") || isKey(path43, "configuration")) return "raw";
+      const expected = path43.length === 1 ? TOP_SHAPES[path43[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path43[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path42, text2, start) {
+    raw(path43, text2, start) {
       const v = parseRaw(text2, start);
-      if (path42[0] === "format_version") {
+      if (path43[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path42[0] === "variables" && isRecord(v)) {
+      } else if (path43[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path42[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path43[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -19761,33 +19777,36 @@ function forEachResourceChange(chunks, onChange) {
   let change;
   let start;
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
+  let done = false;
   return run(chunks, {
-    at(path42, at2) {
-      if (path42.length === 0 || isKey(path42, "resource_changes")) return "enter";
-      if (!inEntry(path42)) return "skip";
-      if (path42.length === 2) {
+    at(path43, at2) {
+      if (done) return "stop";
+      if (path43.length === 0 || isKey(path43, "resource_changes")) return "enter";
+      if (!inEntry(path43)) return "skip";
+      if (path43.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path42.length === 3) {
-        if (path42[2] === "change") {
+      if (path43.length === 3) {
+        if (path43[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path42[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path43[2]) ? "raw" : "skip";
       }
-      if (path42.length === 4 && path42[2] === "change") return CHANGE_CHANGE_KEYS.has(path42[3]) ? "raw" : "skip";
+      if (path43.length === 4 && path43[2] === "change") return CHANGE_CHANGE_KEYS.has(path43[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path42, text2, at2) {
+    raw(path43, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path42.length === 3) current[path42[2]] = v;
-      else change[path42[3]] = v;
+      if (path43.length === 3) current[path43[2]] = v;
+      else change[path43[3]] = v;
     },
-    end(path42, end) {
-      if (path42.length !== 2 || !inEntry(path42) || !current || !start) return;
+    end(path43, end) {
+      if (isKey(path43, "resource_changes")) done = true;
+      if (path43.length !== 2 || !inEntry(path43) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -19797,11 +19816,10 @@ function forEachResourceChange(chunks, onChange) {
 function parseRaw(text2, start) {
   try {
     return JSON.parse(text2);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
-    const what = message.replace(/\s*in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
-    throw new PlanReadError(`Invalid JSON: ${what}`, endOf(start, text2.slice(0, offset)));
+  } catch {
+    const err2 = parseJsonc(text2, "").errors[0];
+    if (!err2) throw new PlanReadError("Invalid JSON (comments and trailing commas are not JSON)", start);
+    throw new PlanReadError(`Invalid JSON: ${err2.message}`, endOf(start, text2.slice(0, err2.range.start.offset)));
   }
 }
 function endOf(start, text2) {
@@ -19819,6 +19837,7 @@ var init_read = __esm({
   "src/eval/terraform-plan/read.ts"() {
     "use strict";
     init_stream();
+    init_json();
     TOP_SHAPES = { resource_changes: "array", planned_values: "object" };
     PlanReadError = class extends Error {
       constructor(message, position) {
@@ -19834,7 +19853,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function evaluatePlan(input) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -20075,7 +20094,7 @@ var init_evaluate = __esm({
         this.input = input;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path12.dirname(input.file);
+        const planDir = path13.dirname(input.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input.root) ? input.root : void 0;
       }
       input;
@@ -20151,7 +20170,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path12.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path13.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -20199,7 +20218,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path13 from "node:path";
+import path14 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -20236,6 +20255,7 @@ var init_terraform_plan = __esm({
     init_parser2();
     init_blocks();
     init_env();
+    init_paths();
     init_source();
     init_evaluate();
     init_read();
@@ -20250,7 +20270,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path13.basename(file).toLowerCase();
+        const base = path14.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const head2 = host.readHead(file, 4096);
@@ -20293,11 +20313,11 @@ var init_terraform_plan = __esm({
           if (unreadable) problems.push(unreadable);
           problems.push(...evaluated.problems);
           outOfModuleCopies(problems, evaluated.resources);
-          const rel = path13.relative(ctx.root, f.path).split(path13.sep).join("/");
+          const rel = relativeToRoot(ctx.root, f.path);
           const evaluation = {
             variant: rel,
             variantFile: f.path,
-            env: ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? envFromVariables2(evaluated.variables) ?? "unknown",
+            env: pathEnv(ctx, f.path) ?? envFromVariables2(evaluated.variables) ?? "unknown",
             unit: evaluated.rootDir ?? f.path,
             inputs: [],
             planFile: f.path
@@ -21105,8 +21125,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path42 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path42, pathString: path42.value, range: this.range(start) };
+              const path43 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path43, pathString: path43.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -21182,7 +21202,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path42 = this.stringLiteral("a module path string");
+            const path43 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -21190,8 +21210,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path42,
-              pathString: path42.value,
+              path: path43,
+              pathString: path43.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -21231,10 +21251,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path42 = this.stringLiteral("a test file path string");
+            const path43 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path42, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path43, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -21352,21 +21372,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path42 = null;
+        let path43 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path42 = this.stringLiteral('a path string or "none"');
+          path43 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path42, pathString: path42?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path43, pathString: path43?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -22371,13 +22391,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path42 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path43 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path42 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path42 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path43 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path43 += "/" + nameSegs[i];
   }
-  if (known2) return str(path42.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path42);
+  if (known2) return str(path43.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path43);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -23082,11 +23102,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path42], loc3) => {
+      ([a, ...path43], loc3) => {
         let cur = a;
-        for (const p of path42) {
+        for (const p of path43) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U2("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path42]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U2("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path43]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -23225,24 +23245,24 @@ var init_evaluate2 = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function pathKind(host, target) {
-  const abs = path14.resolve(target);
+  const abs = path15.resolve(target);
   if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path14.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path14.isAbsolute(rel)) return "outside";
+  const rel = path15.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path15.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path14.sep)) {
-    const next = path14.join(dir, part);
+  for (const part of rel.split(path15.sep)) {
+    const next = path15.join(dir, part);
     if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf(host, p) {
-  const name = path14.basename(p);
-  return host.list(path14.dirname(p))?.find((e) => e.name === name);
+  const name = path15.basename(p);
+  return host.list(path15.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -23770,7 +23790,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -23804,7 +23824,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path15.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path16.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -23848,7 +23868,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path15.resolve(path15.dirname(scope.file.file), p);
+  const target = path16.resolve(path16.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -23886,7 +23906,7 @@ function moduleRef(scope, e, locals) {
 function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return U(`'${original}' is imported from a registry`, loc3);
-  const target = path15.resolve(path15.dirname(scope.file.file), p);
+  const target = path16.resolve(path16.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return U(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
@@ -23913,7 +23933,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
@@ -24003,7 +24023,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path16.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path17.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -24011,7 +24031,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path16.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path17.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -24140,17 +24160,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path42) {
-      const ctrl = callVisitor(key, node, visitor, path42);
+    function visit_(key, node, visitor, path43) {
+      const ctrl = callVisitor(key, node, visitor, path43);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path42, ctrl);
-        return visit_(key, ctrl, visitor, path42);
+        replaceNode(key, path43, ctrl);
+        return visit_(key, ctrl, visitor, path43);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path43 = Object.freeze(path43.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path42);
+            const ci = visit_(i, node.items[i], visitor, path43);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24161,13 +24181,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = visit_("key", node.key, visitor, path42);
+          path43 = Object.freeze(path43.concat(node));
+          const ck = visit_("key", node.key, visitor, path43);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path42);
+          const cv = visit_("value", node.value, visitor, path43);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -24188,17 +24208,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path42) {
-      const ctrl = await callVisitor(key, node, visitor, path42);
+    async function visitAsync_(key, node, visitor, path43) {
+      const ctrl = await callVisitor(key, node, visitor, path43);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path42, ctrl);
-        return visitAsync_(key, ctrl, visitor, path42);
+        replaceNode(key, path43, ctrl);
+        return visitAsync_(key, ctrl, visitor, path43);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path42 = Object.freeze(path42.concat(node));
+          path43 = Object.freeze(path43.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path42);
+            const ci = await visitAsync_(i, node.items[i], visitor, path43);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24209,13 +24229,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path42 = Object.freeze(path42.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path42);
+          path43 = Object.freeze(path43.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path43);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path42);
+          const cv = await visitAsync_("value", node.value, visitor, path43);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -24242,23 +24262,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path42) {
+    function callVisitor(key, node, visitor, path43) {
       if (typeof visitor === "function")
-        return visitor(key, node, path42);
+        return visitor(key, node, path43);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path42);
+        return visitor.Map?.(key, node, path43);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path42);
+        return visitor.Seq?.(key, node, path43);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path42);
+        return visitor.Pair?.(key, node, path43);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path42);
+        return visitor.Scalar?.(key, node, path43);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path42);
+        return visitor.Alias?.(key, node, path43);
       return void 0;
     }
-    function replaceNode(key, path42, node) {
-      const parent = path42[path42.length - 1];
+    function replaceNode(key, path43, node) {
+      const parent = path43[path43.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -24870,10 +24890,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path42, value) {
+    function collectionFromPath(schema, path43, value) {
       let v = value;
-      for (let i = path42.length - 1; i >= 0; --i) {
-        const k = path42[i];
+      for (let i = path43.length - 1; i >= 0; --i) {
+        const k = path43[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -24892,7 +24912,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
+    var isEmptyPath = (path43) => path43 == null || typeof path43 === "object" && !!path43[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -24922,11 +24942,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path42, value) {
-        if (isEmptyPath(path42))
+      addIn(path43, value) {
+        if (isEmptyPath(path43))
           this.add(value);
         else {
-          const [key, ...rest] = path42;
+          const [key, ...rest] = path43;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -24940,8 +24960,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        const [key, ...rest] = path42;
+      deleteIn(path43) {
+        const [key, ...rest] = path43;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -24955,8 +24975,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        const [key, ...rest] = path42;
+      getIn(path43, keepScalar) {
+        const [key, ...rest] = path43;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -24974,8 +24994,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path42) {
-        const [key, ...rest] = path42;
+      hasIn(path43) {
+        const [key, ...rest] = path43;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -24985,8 +25005,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        const [key, ...rest] = path42;
+      setIn(path43, value) {
+        const [key, ...rest] = path43;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -27501,9 +27521,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path42, value) {
+      addIn(path43, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path42, value);
+          this.contents.addIn(path43, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -27578,14 +27598,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path42) {
-        if (Collection.isEmptyPath(path42)) {
+      deleteIn(path43) {
+        if (Collection.isEmptyPath(path43)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path43) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -27600,10 +27620,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path42, keepScalar) {
-        if (Collection.isEmptyPath(path42))
+      getIn(path43, keepScalar) {
+        if (Collection.isEmptyPath(path43))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path43, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -27614,10 +27634,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path42) {
-        if (Collection.isEmptyPath(path42))
+      hasIn(path43) {
+        if (Collection.isEmptyPath(path43))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path43) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -27634,13 +27654,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path42, value) {
-        if (Collection.isEmptyPath(path42)) {
+      setIn(path43, value) {
+        if (Collection.isEmptyPath(path43)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path42), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path43), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path42, value);
+          this.contents.setIn(path43, value);
         }
       }
       /**
@@ -29176,7 +29196,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer3 = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -29336,7 +29356,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer3;
+    exports.Composer = Composer2;
   }
 });
 
@@ -29601,9 +29621,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path42) => {
+    visit3.itemAtPath = (cst, path43) => {
       let item = cst;
-      for (const [field, index] of path42) {
+      for (const [field, index] of path43) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -29612,23 +29632,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path42) => {
-      const parent = visit3.itemAtPath(cst, path42.slice(0, -1));
-      const field = path42[path42.length - 1][0];
+    visit3.parentCollection = (cst, path43) => {
+      const parent = visit3.itemAtPath(cst, path43.slice(0, -1));
+      const field = path43[path43.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path42, item, visitor) {
-      let ctrl = visitor(item, path42);
+    function _visit(path43, item, visitor) {
+      let ctrl = visitor(item, path43);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path43.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -29639,10 +29659,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path42);
+            ctrl = ctrl(item, path43);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path43) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -30467,7 +30487,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser8 = class {
+    var Parser7 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -31240,7 +31260,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser8;
+    exports.Parser = Parser7;
   }
 });
 
@@ -31394,7 +31414,7 @@ var require_dist = __commonJS({
 });
 
 // src/eval/bicep/load.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -31404,7 +31424,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path17.resolve(path17.dirname(scope.file.file), p.value);
+  const target = path18.resolve(path18.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem(scope.env, `${why}; the value is unknown`, loc3);
     return U(why, loc3);
@@ -32217,7 +32237,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -32236,7 +32256,7 @@ function evaluateBicep(input) {
     ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
     ...input.registryModule ? { registryModule: input.registryModule } : {}
   };
-  const files = [...new Set(input.bicepFiles.map((f) => path18.resolve(f)))].sort();
+  const files = [...new Set(input.bicepFiles.map((f) => path19.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -32244,7 +32264,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path18.resolve(path18.dirname(f), s.pathString);
+      const target = path19.resolve(path19.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -32261,10 +32281,10 @@ function evaluateBicep(input) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path18.resolve(path18.dirname(pf), p);
+    const target = path19.resolve(path19.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path18.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path19.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -32275,7 +32295,7 @@ function evaluateBicep(input) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path18.resolve(unit);
+    const target = path19.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -32299,10 +32319,10 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path18.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path19.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path18.relative(path18.dirname(unit), pf).split(path18.sep).join("/") : "default",
+          variant: pf ? path19.relative(path19.dirname(unit), pf).split(path19.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -32345,17 +32365,17 @@ var init_project = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path19 from "node:path";
+import * as path20 from "node:path";
 function candidatesByName(paramFile) {
-  const dir = path19.dirname(paramFile);
-  const base = path19.basename(paramFile);
+  const dir = path20.dirname(paramFile);
+  const base = path20.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path19.join(dir, `${m[1]}.json`));
+  if (m) out.push(path20.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path19.join(dir, `${p[1]}.json`), path19.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path19.join(dir, "template.json"), path19.join(dir, "azuredeploy.json"), path19.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path19.join(dir, "main.json"), path19.join(dir, "azuredeploy.json"));
+  if (p) out.push(path20.join(dir, `${p[1]}.json`), path20.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path20.join(dir, "template.json"), path20.join(dir, "azuredeploy.json"), path20.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path20.join(dir, "main.json"), path20.join(dir, "azuredeploy.json"));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -32373,7 +32393,7 @@ function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
     } catch {
       meta = void 0;
     }
-    if (meta) target = byNorm.get(norm(path19.join(path19.dirname(pf), meta)));
+    if (meta) target = byNorm.get(norm(path20.join(path20.dirname(pf), meta)));
     if (!target) {
       for (const c of candidatesByName(pf)) {
         target = byNorm.get(norm(c));
@@ -32389,12 +32409,12 @@ var norm;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
-    norm = (p) => path19.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path20.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
 // src/eval/arm/project.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function evaluateArm(input) {
   const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
   const evaluations = [];
@@ -32417,11 +32437,11 @@ function evaluateArm(input) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path20.relative(input.root, f).split(path20.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path20.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      const rel = (f) => path21.relative(input.root, f).split(path21.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path20.relative(path20.dirname(template), pf).split(path20.sep).join("/") : "default",
+          variant: pf ? path21.relative(path21.dirname(template), pf).split(path21.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -32439,9 +32459,9 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path20.dirname(template);
-  const base = path20.basename(template).replace(/\.jsonc?$/i, "");
-  return [path20.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path20.join(dir, "main.bicep")] : []];
+  const dir = path21.dirname(template);
+  const base = path21.basename(template).replace(/\.jsonc?$/i, "");
+  return [path21.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path21.join(dir, "main.bicep")] : []];
 }
 function envFromParameters(result) {
   for (const name of ENV_VARIABLE_NAMES) {
@@ -32471,7 +32491,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path20.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path21.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -32614,7 +32634,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path21 from "node:path";
+import path22 from "node:path";
 function stateOf(ctx) {
   let s = states.get(ctx);
   if (!s) {
@@ -32662,13 +32682,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path21.join(dir, "bicepconfig.json");
+  const config = path22.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path21.dirname(dir);
+    const up = path22.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -32676,10 +32696,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache5, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path21.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path22.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache5.root;
-  const file = path21.join(cacheRoot, ...where.path.split("/"));
+  const file = path22.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache5.isFile(file) ? cache5.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -32689,8 +32709,8 @@ function cachedModule(state, ctx, cache5, bicepFile, reference) {
   return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
 }
 function bicepUnits(files, ctx) {
-  const scanned = new Map(files.map((f) => [path21.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path21.resolve(f.path), path21.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path22.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path22.resolve(f.path), path22.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -32698,12 +32718,12 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path21.resolve(f.path);
+    const from = path22.resolve(f.path);
     const text2 = ctx.host.readText(f.path);
     ctx.host.forget(f.path);
     if (text2 === void 0) continue;
     for (const m of text2.matchAll(BICEP_REFERENCE)) {
-      const target = path21.resolve(path21.dirname(from), m[1]);
+      const target = path22.resolve(path22.dirname(from), m[1]);
       if (!scanned.has(target)) continue;
       const a = find(from);
       const b = find(target);
@@ -32825,7 +32845,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated
 });
-import path22 from "node:path";
+import path23 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -32896,7 +32916,7 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           parse: (f) => json.get(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path22.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path23.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         for (const p of arm.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -33474,28 +33494,32 @@ function collectYamlComments(tokens, out) {
     for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
   }
 }
+function composeYaml(text2, lineMap) {
+  try {
+    const tokens = [...new import_yaml5.Parser().parse(text2)];
+    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
+    if (tooDeep !== void 0) return { error: { message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) } };
+    return { tokens, docs: [...new import_yaml5.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)] };
+  } catch (e) {
+    return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
+  }
+}
+function sortedYamlComments(tokens) {
+  const raw = [];
+  collectYamlComments(tokens, raw);
+  return raw.sort((a, b) => a[0] - b[0]);
+}
 function parseYamlFile(text2) {
   const lineMap = new LineMap(text2);
   const out = { text: text2, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
-  let tokens = [];
-  let docs = [];
-  try {
-    tokens = [...new import_yaml5.Parser().parse(text2)];
-    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
-    if (tooDeep !== void 0) {
-      out.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
-      return out;
-    }
-    docs = [...new import_yaml5.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
-  } catch (e) {
-    out.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
+  const composed = composeYaml(text2, lineMap);
+  if ("error" in composed) {
+    out.errors.push(composed.error);
     return out;
   }
+  const { tokens, docs } = composed;
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const raw = [];
-  collectYamlComments(tokens, raw);
-  raw.sort((a, b) => a[0] - b[0]);
-  for (const [off, src] of raw) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
+  for (const [off, src] of sortedYamlComments(tokens)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
     for (const err2 of d.errors) {
       const [s, e] = err2.pos;
@@ -33587,8 +33611,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path42, value) {
-  const [head, ...rest] = path42;
+function withOverride(body, path43, value) {
+  const [head, ...rest] = path43;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -33773,7 +33797,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path23 from "node:path";
+import path24 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -33809,7 +33833,6 @@ var azuremlYamlFrontEnd;
 var init_azureml_yaml2 = __esm({
   "src/frontends/azureml-yaml.ts"() {
     "use strict";
-    init_env();
     init_value();
     init_document();
     init_document2();
@@ -33831,7 +33854,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path23.dirname(f.path), [...byDir.get(path23.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path24.dirname(f.path), [...byDir.get(path24.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -33848,9 +33871,8 @@ var init_azureml_yaml2 = __esm({
           const parsed = parseYamlFile(text2);
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
-          const rel = path23.relative(ctx.root, f.path).split(path23.sep).join("/");
-          const env = ctx.envOverride ?? ctx.envForPath(f.path) ?? classifyPath(rel)?.env ?? "unknown";
-          const dir = path23.dirname(f.path);
+          const env = pathEnv(ctx, f.path) ?? "unknown";
+          const dir = path24.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -34474,9 +34496,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit3 = (node, path42) => {
+  const visit3 = (node, path43) => {
     if ((0, import_yaml6.isSeq)(node)) {
-      node.items.forEach((item, i) => visit3(item, `${path42}[${i}]`));
+      node.items.forEach((item, i) => visit3(item, `${path43}[${i}]`));
       return;
     }
     if (!(0, import_yaml6.isMap)(node)) return;
@@ -34494,7 +34516,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path42 || "$"}`;
+      const subject = `pipeline:${path43 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -34512,7 +34534,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit3(p.value, path42 ? `${path42}.${k}` : k);
+      visit3(p.value, path43 ? `${path43}.${k}` : k);
     }
   };
   visit3(root, "");
@@ -34578,24 +34600,14 @@ function parseCiDocument(file, text2, kind) {
     doc.blocks = commandBlocks(sn);
     return doc;
   }
-  let tokens = [];
-  let docs = [];
-  try {
-    tokens = [...new import_yaml6.Parser().parse(text2)];
-    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
-    if (tooDeep !== void 0) {
-      doc.errors.push({ message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) });
-      return doc;
-    }
-    docs = [...new import_yaml6.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)];
-  } catch (e) {
-    doc.errors.push({ message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) });
+  const composed = composeYaml(text2, lineMap);
+  if ("error" in composed) {
+    doc.errors.push(composed.error);
     return doc;
   }
+  const { tokens, docs } = composed;
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const rawComments = [];
-  collectYamlComments(tokens, rawComments);
-  rawComments.sort((a, b) => a[0] - b[0]);
+  const rawComments = sortedYamlComments(tokens);
   for (const [off, src] of rawComments) {
     doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: "yaml" });
   }
@@ -34642,8 +34654,6 @@ var init_ci = __esm({
     "use strict";
     import_yaml6 = __toESM(require_dist(), 1);
     init_aliases();
-    init_nesting();
-    init_nesting2();
     init_document();
     init_source();
     init_blocks3();
@@ -34991,14 +35001,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit3 = (node, path42, container, stage, job, root) => {
+  const visit3 = (node, path43, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit3(item, `${path42}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit3(item, `${path43}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path42 || "$"}`;
+    const subject = `pipeline:${path43 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -35028,7 +35038,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit3(e.value, path42 ? `${path42}.${e.key}` : e.key, e.key, stage, job, root);
+        visit3(e.value, path43 ? `${path43}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -35079,7 +35089,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit3(e.value, path42 ? `${path42}.${e.key}` : e.key, next, stage, job, root);
+      visit3(e.value, path43 ? `${path43}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -35274,11 +35284,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path42 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path42)) return "script";
-  if (!YAML_EXT.test(path42)) return void 0;
-  if (WORKFLOW_PATH.test(path42)) return "github-workflow";
-  const base = path42.slice(path42.lastIndexOf("/") + 1);
+  const path43 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path43)) return "script";
+  if (!YAML_EXT.test(path43)) return void 0;
+  if (WORKFLOW_PATH.test(path43)) return "github-workflow";
+  const base = path43.slice(path43.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -36031,11 +36041,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path42 = expandWord(target, env, ctx).text;
-    if (path42 === void 0) return;
+    const path43 = expandWord(target, env, ctx).text;
+    if (path43 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path42, env: inherited });
+    calls.push({ path: path43, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -36331,14 +36341,14 @@ var init_context2 = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path24 from "node:path";
+import path25 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path24.posix.normalize(slashed);
+  const n = path25.posix.normalize(slashed);
   return n.startsWith("../") || n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -36352,10 +36362,10 @@ function heredocFor(cmd, rel) {
   return best;
 }
 function candidates(cmd, rel, root) {
-  const own = path24.join(path24.dirname(cmd.file), rel);
-  const fromRoot = path24.join(root, rel);
+  const own = path25.join(path25.dirname(cmd.file), rel);
+  const fromRoot = path25.join(root, rel);
   const order2 = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path24.sep) ? root : root + path24.sep));
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path25.sep) ? root : root + path25.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const p = cmd.path;
@@ -36378,7 +36388,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
     if (scanned === void 0 || text2 === void 0) {
-      const where = tried.map((f) => path24.relative(ctx.root, f).split(path24.sep).join("/") || ".").join(" or ");
+      const where = tried.map((f) => relativeToRoot(ctx.root, f) || ".").join(" or ");
       return [undecidable(cmd, evaluation, `the file named by --file (${rel}) is not in the scan (looked for ${where})`)];
     }
     src = { file: scanned, text: text2, typeHint: typeHintOf(cmd) };
@@ -36469,6 +36479,7 @@ var workspaceIdentity;
 var init_azure_cli_files = __esm({
   "src/frontends/azure-cli-files.ts"() {
     "use strict";
+    init_paths();
     init_value();
     init_azureml_yaml();
     init_azureml_yaml2();
@@ -36477,7 +36488,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path25 from "node:path";
+import path26 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -36752,8 +36763,8 @@ function envClassOf(ctx, file, place, assigned) {
   if (ctx.envOverride) return ctx.envOverride;
   const configured = ctx.envForPath(file.file);
   if (configured) return configured;
-  const rel = path25.relative(ctx.root, file.file);
-  const byName2 = classifyPath(path25.basename(rel));
+  const rel = path26.relative(ctx.root, file.file);
+  const byName2 = classifyPath(path26.basename(rel));
   if (byName2) return byName2.env;
   for (const n of ENV_NAMES) {
     for (const [k, v] of assigned) {
@@ -36772,7 +36783,7 @@ function envClassOf(ctx, file, place, assigned) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path25.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path26.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -36941,8 +36952,8 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path25.isAbsolute(rel)) return void 0;
-  return scripts.get(path25.join(root, rel)) ?? scripts.get(path25.join(path25.dirname(from), rel));
+  if (path26.isAbsolute(rel)) return void 0;
+  return scripts.get(path26.join(root, rel)) ?? scripts.get(path26.join(path26.dirname(from), rel));
 }
 function templateCalls(file) {
   const out = [];
@@ -36988,7 +36999,7 @@ function templateResource(file, call, sc) {
   if (nameKey !== void 0) r.identity.push(identityKey(t.kind, nameKey));
   return { resource: r, nameKey };
 }
-var ENV_NAMES, PARENT_KIND, refKeys, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, AZ_COMMAND_NAMES;
+var ENV_NAMES, PARENT_KIND, refKeys, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -37010,7 +37021,6 @@ var init_azure_cli2 = __esm({
       "vm create": ["vmSize"],
       "vmss create": ["vmSize"]
     };
-    AZ_COMMAND_NAMES = AZ_COMMANDS.map((c) => `az ${c.command}`);
   }
 });
 
@@ -37019,7 +37029,35 @@ var ci_exports = {};
 __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd
 });
-var ciFrontEnd;
+import path27 from "node:path";
+function unitsByScriptReference(files, textOf) {
+  const scriptsByName = /* @__PURE__ */ new Map();
+  files.forEach((f, i) => {
+    const base = path27.basename(f.path).toLowerCase();
+    if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
+  });
+  const parent = files.map((_, i) => i);
+  const find = (i) => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r];
+    while (parent[i] !== r) [parent[i], i] = [r, parent[i]];
+    return r;
+  };
+  if (scriptsByName.size > 0) {
+    files.forEach((f, i) => {
+      for (const m of (textOf(f.path) ?? "").matchAll(SCRIPT_NAME)) {
+        for (const j of scriptsByName.get(m[0].toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
+      }
+    });
+  }
+  const groups = /* @__PURE__ */ new Map();
+  files.forEach((f, i) => {
+    const root = find(i);
+    groups.set(root, [...groups.get(root) ?? [], f]);
+  });
+  return [...groups.values()];
+}
+var ciFrontEnd, SCRIPT_NAME;
 var init_ci2 = __esm({
   "src/frontends/ci.ts"() {
     "use strict";
@@ -37037,8 +37075,10 @@ var init_ci2 = __esm({
       byContent(_file, text2, rel) {
         return classifyCiFile(rel, text2);
       },
-      // Units of work (issue 15): each file alone (no CI rule looks across files).
-      units: (files) => files.map((f) => [f]),
+      // Units of work (issue 15): each file alone, except that a file naming a scanned script it
+      // may run (`run: ./scripts/deploy.sh`, `scriptPath:`, `bash x.sh`) shares that script's unit:
+      // the azure-cli reading of a script also takes the variables of each caller.
+      units: (files, ctx) => unitsByScriptReference(files, (f) => ctx.host.readText(f)),
       run(files, ctx) {
         const problems = [];
         const ciFiles = [];
@@ -37064,12 +37104,12 @@ var init_ci2 = __esm({
           ciFiles,
           problems: [...problems, ...az.problems],
           suppressionSources: [...suppressionSources, ...az.suppressionSources],
-          azureCli: { fileReferences: az.fileReferences, heredocs: az.heredocs },
           // `az ml … --file X`: X is linted as the commands use it, not also on its own.
           evaluatedElsewhere: az.linkedFiles
         };
       }
     };
+    SCRIPT_NAME = /[\w.-]+\.(?:sh|bash|ps1)\b/gi;
   }
 });
 
@@ -37092,7 +37132,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit3(it, depth + 1);
       return;
     }
-    for (const [path42, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path42, role, spec));
+    for (const [path43, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path43, role, spec));
   };
   for (const d of documents) visit3(d, 0);
   return out;
@@ -37104,7 +37144,7 @@ function at(src, range) {
   while (end > range.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
 }
-function path26(node, keys) {
+function path28(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -37118,25 +37158,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path26(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path28(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path26(obj2, ["spec", replicaField]);
+    const specs = path28(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path26(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path28(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path26(obj2, base);
+    const cluster = path28(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path26(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path28(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path26(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path28(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path26(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path28(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -37184,7 +37224,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path26(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path28(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -37311,22 +37351,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path27 from "node:path";
+import path29 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path27.dirname(file);
+  let dir = path29.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path27.join(dir, n)))) {
-      return `part of the Helm chart in ${path27.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path29.join(dir, n)))) {
+      return `part of the Helm chart in ${path29.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path27.join(dir, n)))) {
-      return `input of the Kustomize build in ${path27.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path29.join(dir, n)))) {
+      return `input of the Kustomize build in ${path29.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path27.dirname(dir);
-    if (up === dir || !host.isInside(up) || path27.relative(root, dir) === "") break;
+    const up = path29.dirname(dir);
+    if (up === dir || !host.isInside(up) || path29.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -37351,7 +37391,6 @@ var k8s_exports = {};
 __export(k8s_exports, {
   k8sFrontEnd: () => k8sFrontEnd
 });
-import path28 from "node:path";
 function parseManifest2(file, text2, problems, suppressionSources) {
   if (/\.json$/i.test(file)) {
     const parsed2 = parseJsonc(text2, file);
@@ -37372,11 +37411,8 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
-function envOf2(file, root, override, configured) {
-  return override ?? configured ?? classifyPath(path28.relative(root, file).split(path28.sep).join("/"))?.env ?? "unknown";
-}
 function workloadResource(t, index, evaluation, root) {
-  const rel = path28.relative(root, t.file).split(path28.sep).join("/");
+  const rel = relativeToRoot(root, t.file);
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ""}${t.name ?? `(unnamed ${index})`}/${t.path}`;
   const fact = (value, at2, sourcePath) => ({ value: str(value, at2), defaulted: false, at: at2, sourcePath });
   const attrs = /* @__PURE__ */ new Map([["workloadKind", fact(t.workloadKind, t.header, "kind")]]);
@@ -37399,7 +37435,7 @@ var k8sFrontEnd;
 var init_k8s = __esm({
   "src/frontends/k8s.ts"() {
     "use strict";
-    init_env();
+    init_paths();
     init_source();
     init_value();
     init_json();
@@ -37441,7 +37477,7 @@ var init_k8s = __esm({
           }
           const parsed = parseManifest2(f.path, text2, problems, suppressionSources);
           if (!parsed) continue;
-          const env = envOf2(f.path, ctx.root, ctx.envOverride, ctx.envForPath(f.path));
+          const env = pathEnv(ctx, f.path) ?? "unknown";
           const evaluation = { variant: "default", env, unit: f.path, inputs: [] };
           const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
           units2.push({ evaluation, resources, refKeys: () => [] });
@@ -37875,14 +37911,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path42) {
-  return path42.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path43) {
+  return path43.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk2(from, path42, target, prefix) {
+function walk2(from, path43, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path42)) {
+  for (const seg of segments(path43)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -37905,7 +37941,7 @@ function walk2(from, path42, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path42}` : path42));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path43}` : path43));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -37944,14 +37980,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path42 = t.aliasPath(field);
-  if (path42 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path43 = t.aliasPath(field);
+  if (path43 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path42.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path42.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk2(s.element, path42.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path43.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path43.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk2(s.element, path43.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk2(t.body, path42, t, "");
+  return walk2(t.body, path43, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -37990,14 +38026,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path42 = ctx.target.aliasPath(field.value);
-    if (path42 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path42.slice(0, -3);
+    const path43 = ctx.target.aliasPath(field.value);
+    if (path43 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path43.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path42, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path43, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -38033,12 +38069,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path42, ctx) {
+function readArray(path43, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path42.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk2(s.element, path42.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path43.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk2(s.element, path43.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk2(ctx.target.body, path42, ctx.target, ""));
+  return arrayOf(walk2(ctx.target.body, path43, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -38087,12 +38123,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH2 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path42) => path42.replace(/\[\*\]/g, "");
+    plainPath = (path43) => path43.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path29 from "node:path";
+import path30 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -38114,7 +38150,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path29.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path30.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -38166,7 +38202,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path37 from "node:path";
+import path38 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -38185,7 +38221,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path37.resolve(baseDir, prefix || ".");
+    const start = path38.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -38193,13 +38229,13 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path37.dirname(start));
+      const host = hostFor(path38.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk3(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
       const host = hostFor(start);
       walk3(host, start, start, (f, h) => {
-        const rel = path37.relative(start, f).split(path37.sep).join("/");
+        const rel = relativeToRoot(start, f);
         if (matchGlob(rest, rel)) add(f, h);
       });
     }
@@ -38220,6 +38256,7 @@ var init_policy_files = __esm({
   "src/config/policy-files.ts"() {
     "use strict";
     init_host();
+    init_paths();
     init_glob();
     MAX_POLICY_FILES = 5e3;
     SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -38228,27 +38265,25 @@ var init_policy_files = __esm({
 
 // src/action/run.ts
 import fs9 from "node:fs";
-import path41 from "node:path";
+import path42 from "node:path";
 
 // src/api.ts
 init_host();
 init_clock();
 init_source();
 import fs5 from "node:fs";
-import path38 from "node:path";
+import path39 from "node:path";
 
 // src/engine/findings.ts
+init_paths();
 import { createHash } from "node:crypto";
-import path2 from "node:path";
+import path3 from "node:path";
 function fingerprint(ruleId, relFile, subject, attributePath, env) {
   return createHash("sha256").update([ruleId, relFile, subject, attributePath, env].join("\0")).digest("hex").slice(0, 32);
 }
-function relativeToRoot(root, file) {
-  return path2.relative(root, file).split(path2.sep).join("/");
-}
 function withoutRoot(root, s) {
-  const bare = root.endsWith(path2.sep) ? root.slice(0, -1) : root;
-  return s.split(bare + path2.sep).join("").split(path2.sep).join("/").replace(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[^\\w./-])`, "g"), ".");
+  const bare = root.endsWith(path3.sep) ? root.slice(0, -1) : root;
+  return s.split(bare + path3.sep).join("").split(path3.sep).join("/").replace(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[^\\w./-])`, "g"), ".");
 }
 function buildFinding(i) {
   const env = i.env ?? "unknown";
@@ -38582,7 +38617,7 @@ function applyBaselineWithStats(findings, baselineText, file) {
 
 // src/discover/index.ts
 import fs2 from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/discover/gitignore.ts
 function parseIgnoreFile(text2) {
@@ -38761,19 +38796,19 @@ async function listFiles(paths, opts = {}) {
   const useGitignore = opts.gitignore !== false;
   const out = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path3.resolve(p);
+    const abs = path4.resolve(p);
     const st = fs2.lstatSync(abs);
     if (st.isFile()) {
       out.add(abs);
       continue;
     }
     if (!st.isDirectory()) continue;
-    const root = opts.root !== void 0 && isWithin(path3.resolve(opts.root), abs) ? path3.resolve(opts.root) : abs;
+    const root = opts.root !== void 0 && isWithin(path4.resolve(opts.root), abs) ? path4.resolve(opts.root) : abs;
     const overrides = overrideLevels(reader, root, opts.ignorePatterns);
     const gitLevels = [];
     if (useGitignore) {
-      for (let dir = root; dir !== abs; dir = path3.join(dir, path3.relative(dir, abs).split(path3.sep)[0])) {
-        const rules = readRules(reader, path3.join(dir, ".gitignore"));
+      for (let dir = root; dir !== abs; dir = path4.join(dir, path4.relative(dir, abs).split(path4.sep)[0])) {
+        const rules = readRules(reader, path4.join(dir, ".gitignore"));
         if (rules.length > 0) gitLevels.push({ dir, rules });
       }
     }
@@ -38797,7 +38832,7 @@ function walk(start, initial, ctx, out) {
     }
     let levels = inherited;
     if (ctx.useGitignore) {
-      const rules = readRules(ctx.reader, path3.join(dir, ".gitignore"), entries2);
+      const rules = readRules(ctx.reader, path4.join(dir, ".gitignore"), entries2);
       if (rules.length > 0) levels = [...inherited, { dir, rules }];
     }
     const subdirs = [];
@@ -38824,32 +38859,32 @@ function isIgnored(file, isDir, overrides, levels) {
   return false;
 }
 function verdictOf(level, file, isDir) {
-  const rel = path3.relative(level.dir, file);
-  if (rel === "" || rel.startsWith("..") || path3.isAbsolute(rel)) return void 0;
-  return matchRules(level.rules, rel.split(path3.sep).join("/"), isDir);
+  const rel = path4.relative(level.dir, file);
+  if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return void 0;
+  return matchRules(level.rules, rel.split(path4.sep).join("/"), isDir);
 }
 function overrideLevels(reader, root, ignorePatterns = []) {
   const levels = [];
   const patterns = ignorePatterns.flatMap((l) => parseIgnoreFile(l));
   if (patterns.length > 0) levels.push({ dir: root, rules: patterns });
-  const ignoreFile = readRules(reader, path3.join(root, IGNORE_FILE));
+  const ignoreFile = readRules(reader, path4.join(root, IGNORE_FILE));
   if (ignoreFile.length > 0) levels.push({ dir: root, rules: ignoreFile });
   return levels;
 }
-function readRules(reader, file, entries2 = reader.list(path3.dirname(file))) {
-  const name = path3.basename(file);
+function readRules(reader, file, entries2 = reader.list(path4.dirname(file))) {
+  const name = path4.basename(file);
   if (!entries2?.some((e) => e.name === name && e.isFile)) return [];
   const text2 = reader.readText(file);
   return text2 === void 0 ? [] : parseIgnoreFile(text2);
 }
 function isWithin(dir, p) {
-  const rel = path3.relative(dir, p);
-  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
+  const rel = path4.relative(dir, p);
+  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
 }
 var fsReader = {
   list(dir) {
     try {
-      return fs2.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path3.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
+      return fs2.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path4.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
     } catch {
       return void 0;
     }
@@ -38867,7 +38902,7 @@ var fsReader = {
 init_main();
 init_json();
 import fs3 from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // schema/config.schema.json
 var config_schema_default = {
@@ -39290,17 +39325,17 @@ ${messages.map((m) => `  ${m}`).join("\n")}`);
 
 // src/config/loader.ts
 function findConfigFile(startDir) {
-  let dir = path4.resolve(startDir);
+  let dir = path5.resolve(startDir);
   try {
-    if (fs3.statSync(dir).isFile()) dir = path4.dirname(dir);
+    if (fs3.statSync(dir).isFile()) dir = path5.dirname(dir);
   } catch {
   }
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path4.join(dir, name);
+      const candidate = path5.join(dir, name);
       if (fs3.existsSync(candidate) && fs3.statSync(candidate).isFile()) return candidate;
     }
-    const up = path4.dirname(dir);
+    const up = path5.dirname(dir);
     if (up === dir) return void 0;
     dir = up;
   }
@@ -39372,8 +39407,8 @@ function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
 async function loadConfig(explicitPath, startDir, catalog) {
-  const file = explicitPath ? path4.resolve(explicitPath) : findConfigFile(startDir);
-  if (!file) return { config: resolveConfig({}, path4.resolve(startDir), catalog) };
+  const file = explicitPath ? path5.resolve(explicitPath) : findConfigFile(startDir);
+  if (!file) return { config: resolveConfig({}, path5.resolve(startDir), catalog) };
   let text2;
   try {
     text2 = fs3.readFileSync(file, "utf8");
@@ -39462,7 +39497,7 @@ async function parseConfig(text2, file, catalog) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
   }
-  return resolveConfig(raw, path4.dirname(file), catalog);
+  return resolveConfig(raw, path5.dirname(file), catalog);
 }
 function nodeValue(n) {
   switch (n.type) {
@@ -39500,10 +39535,10 @@ function resolveConfig(raw, baseDir, catalog) {
   const ignorePaths = [...raw.ignorePaths ?? []];
   const suppressions = (raw.suppressions ?? []).map((s) => ({ ...s, paths: [...s.paths] }));
   const rel = (p) => {
-    if (!path4.isAbsolute(p)) return normalizeRel(p);
-    const r = path4.relative(baseDir, p);
-    if (r.startsWith("..") || path4.isAbsolute(r)) return void 0;
-    return normalizeRel(r.split(path4.sep).join("/"));
+    if (!path5.isAbsolute(p)) return normalizeRel(p);
+    const r = path5.relative(baseDir, p);
+    if (r.startsWith("..") || path5.isAbsolute(r)) return void 0;
+    return normalizeRel(r.split(path5.sep).join("/"));
   };
   const config = {
     baseDir,
@@ -39517,7 +39552,7 @@ function resolveConfig(raw, baseDir, catalog) {
       definitions: [...raw.policies?.definitions ?? []],
       parameters: { ...raw.policies?.parameters ?? {} },
       fromScannedCode: raw.policies?.fromScannedCode ?? false,
-      ...raw.policies?.aliases ? { aliases: path4.resolve(baseDir, raw.policies.aliases) } : {}
+      ...raw.policies?.aliases ? { aliases: path5.resolve(baseDir, raw.policies.aliases) } : {}
     },
     envForPath(p) {
       const r = rel(p);
@@ -39562,17 +39597,17 @@ init_glob();
 
 // src/frontends/terraform.ts
 init_parser2();
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/eval/terraform/project.ts
 init_manifest();
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/eval/terraform/module-facts.ts
 init_value();
 init_module_source();
 init_expressions();
-import path6 from "node:path";
+import path7 from "node:path";
 var BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
 function isBackendFile(name) {
   return BACKEND_FILE.test(name);
@@ -39585,7 +39620,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
     requiredProviders: [],
     usedProviders: [],
-    backendFiles: folderFiles.filter((f) => isBackendFile(path6.basename(f))).sort(),
+    backendFiles: folderFiles.filter((f) => isBackendFile(path7.basename(f))).sort(),
     configuration: [],
     opaqueModuleCalls: [],
     calledByRoot: false,
@@ -39730,7 +39765,7 @@ function evaluateTerraform(input) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input.tfFiles) {
-    const d = path8.dirname(f);
+    const d = path9.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -39751,7 +39786,7 @@ function evaluateTerraform(input) {
     const targets = /* @__PURE__ */ new Set();
     for (const call of loader(dir)?.moduleCalls.values() ?? []) {
       const s = localModuleSource(call.node);
-      if (s) targets.add(path8.resolve(dir, s));
+      if (s) targets.add(path9.resolve(dir, s));
     }
     targets.delete(dir);
     out = [...targets];
@@ -39761,9 +39796,9 @@ function evaluateTerraform(input) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input.varFiles) {
-    let d = path8.dirname(vf);
+    let d = path9.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path8.dirname(d);
+      const up = path9.dirname(d);
       if (up === d || !isInside(input.root, up)) break;
       d = up;
     }
@@ -39793,7 +39828,7 @@ function evaluateTerraform(input) {
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input.listFiles?.(dir) ?? [] : []);
     for (const call of src.moduleCalls.values()) {
       const local = localModuleSource(call.node);
-      if (local !== void 0 && loader(path8.resolve(dir, local))) continue;
+      if (local !== void 0 && loader(path9.resolve(dir, local))) continue;
       const source = attr(call.node, "source");
       const text2 = src.files.find((f) => f.file === call.file)?.text ?? "";
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
@@ -39814,8 +39849,8 @@ function evaluateTerraform(input) {
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path8.dirname(f) === dir && AUTO_VARFILE.test(path8.basename(f)));
-    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path8.relative(dir, f)) !== void 0);
+    const auto = ownVarFiles.filter((f) => path9.dirname(f) === dir && AUTO_VARFILE.test(path9.basename(f)));
+    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path9.relative(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
@@ -39824,10 +39859,10 @@ function evaluateTerraform(input) {
       }
       const opaqueModules = [];
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
-      const rel = variantFile ? path8.relative(input.root, variantFile) : path8.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path8.sep).join("/")) ?? (variantFile ? classifyPath(path8.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
+      const rel = variantFile ? path9.relative(input.root, variantFile) : path9.relative(input.root, dir) || ".";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path9.sep).join("/")) ?? (variantFile ? classifyPath(path9.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
       const evaluation = {
-        variant: variantFile ? path8.relative(dir, variantFile).split(path8.sep).join("/") : "default",
+        variant: variantFile ? path9.relative(dir, variantFile).split(path9.sep).join("/") : "default",
         variantFile,
         env,
         unit: dir,
@@ -39848,8 +39883,8 @@ function evaluateTerraform(input) {
   return { evaluations, modules, problems };
 }
 function autoOrder(a, b) {
-  const ra = path8.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path8.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path9.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path9.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
 function readVarFile(file, input, guard) {
@@ -39875,8 +39910,8 @@ function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
 }
 function isInside(root, p) {
-  const rel = path8.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
+  const rel = path9.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
 }
 
 // src/frontends/terraform.ts
@@ -39895,7 +39930,7 @@ var terraformFrontEnd = {
   name: "terraform",
   family: "terraform",
   byName(file) {
-    const base = path10.basename(file).toLowerCase();
+    const base = path11.basename(file).toLowerCase();
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
   units: terraformUnits,
@@ -39922,7 +39957,7 @@ var terraformFrontEnd = {
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path10.join(ctx.root, rel)),
+      envForPath: (rel) => ctx.envForPath(path11.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
         const entries2 = ctx.host.list(dir)?.filter((e) => e.name.endsWith(".tf") && !e.isDirectory) ?? [];
@@ -39932,7 +39967,7 @@ var terraformFrontEnd = {
       },
       listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
       lockFile: (dir) => {
-        const file = path10.join(dir, LOCK_FILE);
+        const file = path11.join(dir, LOCK_FILE);
         if (!ctx.host.isFile(file)) return void 0;
         const text2 = ctx.host.readText(file);
         if (text2 === void 0) return void 0;
@@ -39979,7 +40014,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path10.dirname(f.path);
+    const d = path11.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -39995,7 +40030,7 @@ function terraformUnits(files, ctx) {
     for (const f of tfs) {
       const text2 = ctx.host.readText(f);
       if (text2 === void 0) continue;
-      for (const m of text2.matchAll(LOCAL_SOURCE)) targets.add(path10.resolve(dir, m[1]));
+      for (const m of text2.matchAll(LOCAL_SOURCE)) targets.add(path11.resolve(dir, m[1]));
       ctx.host.forget(f);
     }
     targets.delete(dir);
@@ -40024,13 +40059,13 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path10.dirname(f.path)), f);
+    if (f.kind === "terraform") put(find(path11.dirname(f.path)), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
-      let d = path10.dirname(f.path);
+      let d = path11.dirname(f.path);
       while (!tfDirs.has(d)) {
-        const up = path10.dirname(d);
-        const rel = path10.relative(ctx.root, up);
-        if (up === d || rel.startsWith("..") || path10.isAbsolute(rel)) break;
+        const up = path11.dirname(d);
+        const rel = path11.relative(ctx.root, up);
+        if (up === d || rel.startsWith("..") || path11.isAbsolute(rel)) break;
         d = up;
       }
       put(tfDirs.has(d) ? find(d) : `\0${f.path}`, f);
@@ -40042,6 +40077,8 @@ function terraformUnits(files, ctx) {
 // src/frontends/lazy.ts
 function lazyFrontEnd(head, importImpl) {
   let impl;
+  let ownContent;
+  let ownHead;
   const loaded = () => {
     if (!impl) throw new Error(`internal: the ${head.name} front end was used before its load()`);
     return impl;
@@ -40052,19 +40089,18 @@ function lazyFrontEnd(head, importImpl) {
     byName: head.byName,
     ...head.stage ? { stage: head.stage } : {},
     async load() {
-      impl ??= await importImpl();
+      if (impl) return;
+      impl = await importImpl();
+      ownContent = impl.byContent?.bind(impl);
+      ownHead = impl.byHead?.bind(impl);
     },
     // Once loaded, the classifiers are the implementation's own (absent when it has none, so
     // lint() does not read a file's text for a front end that classifies by a peek only).
     get byContent() {
-      if (!impl) return (file, text2, rel) => loaded().byContent?.(file, text2, rel);
-      const own = impl.byContent;
-      return own ? own.bind(impl) : void 0;
+      return impl ? ownContent : (file, text2, rel) => loaded().byContent?.(file, text2, rel);
     },
     get byHead() {
-      if (!impl) return (file, host) => loaded().byHead?.(file, host);
-      const own = impl.byHead;
-      return own ? own.bind(impl) : void 0;
+      return impl ? ownHead : (file, host) => loaded().byHead?.(file, host);
     },
     // Called for every front end; without files of its own (and so never loaded) it takes nothing.
     supersedes: (files, ctx) => impl === void 0 && files.length === 0 ? /* @__PURE__ */ new Set() : loaded().supersedes?.(files, ctx) ?? /* @__PURE__ */ new Set(),
@@ -40231,8 +40267,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path42 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path42) out.push({ alias: name, path: path42, source: "dump" });
+        const path43 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path43) out.push({ alias: name, path: path43, source: "dump" });
       }
     }
   }
@@ -40301,8 +40337,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path42, v) {
-  const segs = path42.split(".");
+function setPath(root, path43, v) {
+  const segs = path43.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -40318,18 +40354,18 @@ function setPath(root, path42, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path42 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path42) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path43 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path43) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path42}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path43}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path42}`.toLowerCase());
+    covered.add(`${prefix}${path43}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path42, v);
+    if (v !== void 0) setPath(body, path43, v);
   }
   return body;
 }
@@ -40366,13 +40402,28 @@ function canonicalBody(r, children) {
 function partialOf(r) {
   return /(^|\s)update(\s|$)/.test(r.sourceType);
 }
+var inlineChildrenCache = /* @__PURE__ */ new WeakMap();
+function inlineChildrenOf(siblings) {
+  let byParent = inlineChildrenCache.get(siblings);
+  if (!byParent) {
+    byParent = /* @__PURE__ */ new Map();
+    for (const c of siblings) {
+      if (!c.parent || !isInlineElement(c)) continue;
+      const list2 = byParent.get(c.parent);
+      if (list2) list2.push(c);
+      else byParent.set(c.parent, [c]);
+    }
+    inlineChildrenCache.set(siblings, byParent);
+  }
+  return byParent;
+}
 function policyTarget(r, siblings, aliasPath) {
   if (isInlineElement(r)) return void 0;
   if (ARM_SHAPED.has(r.format)) {
     const body = r.body ?? unknown("the resource body is not known");
     return { type: str(r.sourceType), body, aliasPath };
   }
-  const children = siblings.filter((c) => c.parent === r && isInlineElement(c));
+  const children = inlineChildrenOf(siblings).get(r) ?? [];
   const v = canonicalBody(r, children);
   const from = r.format === "terraform" ? "Terraform attributes" : `${r.format} attributes`;
   return {
@@ -40380,13 +40431,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path42) {
-      const p = path42.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path42} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path43) {
+      const p = path43.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path43} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path42} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path43} is not modelled from ${from}`;
     }
   };
 }
@@ -40564,9 +40615,15 @@ function conditionLocation(j) {
   const at2 = decidingEvidence(j)?.condition ?? j.definition.location;
   return { ...at2, label: `policy "${j.definition.displayName}": the condition` };
 }
+function policyFindingPlaces(j, r) {
+  const at2 = evidenceLocation(j);
+  const related = [conditionLocation(j)];
+  if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
+  return { location: at2 ?? r.header, related };
+}
 
 // src/engine/scan.ts
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -40648,6 +40705,12 @@ function isSystemMode(mode) {
 var GPU_TAINT = "sku=gpu:NoSchedule";
 var TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 var TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
+var ASSUMED_GPU_TAINT_OPTION = {
+  description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
+  schema: { type: "string", pattern: TAINT_PATTERN },
+  default: GPU_TAINT,
+  configPath: ["gpu", "taint"]
+};
 function parseTaint(t) {
   const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
   return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
@@ -40991,7 +41054,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const project2 = nearestProject(path30.dirname(forFile), root, aksFiles);
+      const project2 = nearestProject(path31.dirname(forFile), root, aksFiles);
       if (project2 === void 0) return topLevelFolders(aksFiles, root).size > 1 ? [] : every;
       let mine = byProject.get(project2);
       if (!mine) byProject.set(project2, mine = every.filter((p) => isInside2(p.header.file, project2)));
@@ -41002,14 +41065,14 @@ function scanViewOf(summaries, root) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path30.relative(root, f).split(path30.sep);
+    const rel = path31.relative(root, f).split(path31.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path30.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path30.isAbsolute(rel);
+  const rel = path31.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path31.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -41019,9 +41082,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path30.relative(root, d) === "") return void 0;
+    if (path31.relative(root, d) === "") return void 0;
     if (aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path30.dirname(d);
+    const parent = path31.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -41196,7 +41259,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path31 from "node:path";
+import path32 from "node:path";
 
 // src/engine/levels.ts
 init_env();
@@ -41379,7 +41442,7 @@ function runRules(input, undecided2 = [], failures = []) {
     }
     variant = "default";
     evalEnv = void 0;
-    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path31.join(m.dir, "main.tf")), () => visitor.terraformModule(m));
+    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path32.join(m.dir, "main.tf")), () => visitor.terraformModule(m));
     if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file(f));
     if (visitor.ciFile) {
       const formats = rule.meta.formats;
@@ -41724,15 +41787,15 @@ function depsHold(host, deps) {
 // src/pipeline/cache.ts
 import { createHash as createHash4 } from "node:crypto";
 import fs4 from "node:fs";
-import path32 from "node:path";
+import path33 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 3;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path32.join(cwd, CACHE_FILE);
-  const abs = path32.resolve(cwd, location);
+  if (location === void 0) return path33.join(cwd, CACHE_FILE);
+  const abs = path33.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path32.join(abs, CACHE_FILE) : abs;
+  return isDir ? path33.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash4("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -41787,7 +41850,7 @@ var UnitCache = class _UnitCache {
   save() {
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
     const entries2 = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",");
-    if (!fs4.existsSync(path32.dirname(this.file))) fs4.mkdirSync(path32.dirname(this.file));
+    if (!fs4.existsSync(path33.dirname(this.file))) fs4.mkdirSync(path33.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries2}}}`);
     fs4.renameSync(tmp, this.file);
@@ -43130,7 +43193,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path33 from "node:path";
+import path34 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -43156,7 +43219,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path33.basename(f.path) }
+          data: { file: path34.basename(f.path) }
         });
       }
     };
@@ -43164,7 +43227,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path34 from "node:path";
+import path35 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -43244,7 +43307,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path34.relative(fromDir, toDir).split(path34.sep).join("/");
+  const rel = path35.relative(fromDir, toDir).split(path35.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -43253,7 +43316,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path35 from "node:path";
+import path36 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -43280,7 +43343,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path35.basename(f.path) }
+          data: { file: path36.basename(f.path) }
         });
       }
     };
@@ -43288,7 +43351,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path36 from "node:path";
+import path37 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -43544,7 +43607,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path36.basename(file.path);
+      const where = path37.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -43937,12 +44000,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
     tags: ["cost", "gpu", "kubernetes"],
     formats: ["k8s"],
     options: {
-      taint: {
-        description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
-        schema: { type: "string", pattern: TAINT_PATTERN },
-        default: GPU_TAINT,
-        configPath: ["gpu", "taint"]
-      },
+      taint: ASSUMED_GPU_TAINT_OPTION,
       assumeInjectedTolerations: {
         description: "A webhook or policy injects tolerations into GPU pods at admission: K8S001 does not judge the written tolerations.",
         schema: { type: "boolean" },
@@ -44077,12 +44135,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
     tags: ["cost", "gpu", "kubernetes"],
     formats: ["k8s"],
     options: {
-      taint: {
-        description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
-        schema: { type: "string", pattern: TAINT_PATTERN },
-        default: GPU_TAINT,
-        configPath: ["gpu", "taint"]
-      }
+      taint: ASSUMED_GPU_TAINT_OPTION
     },
     messages: {
       tolerates: '{{workload}} requests no GPU but tolerates the taint "{{taint}}" of {{pool}}, and no nodeSelector or required node affinity keeps it off that pool, so it can land on and keep awake GPU nodes; remove the toleration or select non-GPU nodes.',
@@ -44172,13 +44225,9 @@ var GOV002_org_policy_deny_default = defineRule({
               continue;
             }
             if (j.result !== true) continue;
-            const at2 = evidenceLocation(j);
-            const related = [conditionLocation(j)];
-            if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
             ctx.report({
               resource: r,
-              location: at2 ?? r.header,
-              related,
+              ...policyFindingPlaces(j, r),
               attributePath: `policy:${j.definition.name}`,
               messageId: "deny",
               data: { policy: j.definition.displayName, type: r.sourceType, name: displayName(r), evidence: evidenceText(j) }
@@ -44221,13 +44270,9 @@ var GOV003_org_policy_audit_default = defineRule({
               continue;
             }
             if (j.result !== true) continue;
-            const at2 = evidenceLocation(j);
-            const related = [conditionLocation(j)];
-            if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
             ctx.report({
               resource: r,
-              location: at2 ?? r.header,
-              related,
+              ...policyFindingPlaces(j, r),
               attributePath: `policy:${j.definition.name}`,
               messageId: "audit",
               data: { policy: j.definition.displayName, effect: j.effect === "audit" ? "audit" : "auditIfNotExists", type: r.sourceType, name: displayName(r), evidence: evidenceText(j) }
@@ -44753,26 +44798,26 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path38.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path39.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs5.existsSync(root) && fs5.statSync(root).isFile()) root = path38.dirname(root);
-  for (const p of paths.slice(1)) while (path38.relative(root, p).startsWith("..")) root = path38.dirname(root);
+  if (fs5.existsSync(root) && fs5.statSync(root).isFile()) root = path39.dirname(root);
+  for (const p of paths.slice(1)) while (path39.relative(root, p).startsWith("..")) root = path39.dirname(root);
   return root;
 }
 async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path38.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path39.resolve(p));
   for (const p of given) if (!fs5.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path38.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path39.resolve(p));
   for (const p of planFiles) if (!fs5.existsSync(p) || !fs5.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs5.lstatSync(p).isSymbolicLink() ? fs5.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path38.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path38.dirname(f)))] : inputPaths;
-  const root = path38.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path38.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path39.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path39.dirname(f)))] : inputPaths;
+  const root = path39.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path39.resolve(f));
   for (const f of varFiles) if (!fs5.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs5.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path38.dirname(inputPaths[0]);
+  const startDir = fs5.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path39.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -44786,8 +44831,8 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  if (options.bicepCache !== void 0 && !fs5.existsSync(path38.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path38.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs5.realpathSync(path38.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs5.existsSync(path39.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path39.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs5.realpathSync(path39.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -44820,12 +44865,12 @@ async function lint(options = {}) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs5.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path38.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path39.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path38.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path39.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -44982,7 +45027,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path38.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path39.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key };
@@ -45147,7 +45192,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path39 from "node:path";
+import path40 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -45160,9 +45205,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path39.isAbsolute(file)) return toPosix(file);
-  const rel = path39.relative(base, file);
-  return toPosix(rel === "" ? path39.basename(file) : rel);
+  if (!path40.isAbsolute(file)) return toPosix(file);
+  const rel = path40.relative(base, file);
+  return toPosix(rel === "" ? path40.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -45665,7 +45710,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs8 from "node:fs";
-import path40 from "node:path";
+import path41 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -45793,10 +45838,10 @@ var PullRequestLines = class {
     try {
       real = fs8.realpathSync(file);
     } catch {
-      real = path40.resolve(file);
+      real = path41.resolve(file);
     }
-    const rel = path40.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path40.isAbsolute(rel) ? void 0 : rel.split(path40.sep).join("/");
+    const rel = path41.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path41.isAbsolute(rel) ? void 0 : rel.split(path41.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -45907,8 +45952,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path42 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path42}#L${line}`;
+  const path43 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path43}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -46029,7 +46074,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs9.mkdirSync(path41.dirname(this.sarifPath), { recursive: true });
+    fs9.mkdirSync(path42.dirname(this.sarifPath), { recursive: true });
     fs9.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -46050,21 +46095,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs9.existsSync(path41.resolve(workspace, file))) {
+    if (file !== void 0 && !fs9.existsSync(path42.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path41.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path42.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path41.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path42.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path41.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path41.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path41.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path42.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path42.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path42.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -46135,8 +46180,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path41.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path41.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path42.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path42.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
