@@ -42,6 +42,9 @@ await build({
   // The shebang only matters in cli.js; in api.js and the chunks it is an inert first line.
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
+// The CLI is the package's bin: run directly (`npx mlops-iac-lint` in a checkout runs
+// dist/cli.js itself; npm sets the mode only on the bins of packages it installs).
+fs.chmodSync(`${outdir}/cli.js`, 0o755);
 await build({ ...common, entryPoints: { action: 'src/action/main.ts' }, outdir });
 
 if (process.argv.includes('--types')) {

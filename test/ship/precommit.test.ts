@@ -90,6 +90,14 @@ function lintJson(args: string[]): { status: number | null; findings: JsonFindin
   return { status: p.status, findings: (JSON.parse(p.stdout) as { findings: JsonFinding[] }).findings };
 }
 
+describe('the built CLI is the package bin', () => {
+  it('is executable as built (`npx mlops-iac-lint` in a checkout runs dist/cli.js itself)', () => {
+    expect(fs.statSync(cli).mode & 0o111).toBe(0o111);
+    const p = run(cli, ['--version'], { cwd: dir });
+    expect(p.status).toBe(0);
+  });
+});
+
 describe('CLI files mode (what the hook runs)', () => {
   const ids = (fs: JsonFinding[]): string[] => fs.map((f) => `${f.ruleId} ${f.file}:${f.line}`).sort();
 
