@@ -890,12 +890,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path43) {
+function findNodeAtLocation(root, path44) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path43) {
+  for (let segment of path44) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -11738,8 +11738,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path43) {
-      let input = path43;
+    function removeDotSegments(path44) {
+      let input = path44;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -11813,11 +11813,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path43) {
-      if (path43 === "" || path43[0] === "/") {
-        return removeDotSegments(path43);
+    function removeDotSegmentsRelative(path44) {
+      if (path44 === "" || path44[0] === "/") {
+        return removeDotSegments(path44);
       }
-      const segments2 = path43.split("/");
+      const segments2 = path44.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12180,8 +12180,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path43 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path43 && path43 !== "/" ? path43 : void 0;
+        const path44 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path44 && path44 !== "/" ? path44 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19050,9 +19050,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path43) {
+function valueAt(v, path44) {
   let cur = v;
-  for (const seg of path43.split(".")) {
+  for (const seg of path44.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -19060,9 +19060,9 @@ function valueAt(v, path43) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path43) {
+function chosenNullAt(v, path44) {
   let cur = v;
-  for (const seg of path43.split(".")) {
+  for (const seg of path44.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -19495,11 +19495,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path43, depth) => {
+  const value = (path44, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path43, start, kindOf(c));
+    const action = visitor.at(path44, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -19507,18 +19507,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path43, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path44, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path43, depth, c);
-      visitor.end?.(path43, r.position());
+      container(path44, depth, c);
+      visitor.end?.(path44, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path43, depth, c) => {
+  const container = (path44, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -19529,7 +19529,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path43, key], depth + 1);
+        value([...path44, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -19546,7 +19546,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path43, i], depth + 1);
+        value([...path44, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -19732,11 +19732,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path43) {
-        if (path43.length === 0) return "enter";
-        if (path43.length > 1) return "skip";
-        if (path43[0] === "format_version") format2 = true;
-        if (path43[0] === "planned_values" || path43[0] === "resource_changes") body = true;
+      at(path44) {
+        if (path44.length === 0) return "enter";
+        if (path44.length > 1) return "skip";
+        if (path44[0] === "format_version") format2 = true;
+        if (path44[0] === "planned_values" || path44[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -19750,23 +19750,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path43, start, kind) {
-      if (path43.length === 0) return "enter";
-      if (isKey(path43, "resource_changes")) changes = true;
-      if (isKey(path43, "planned_values")) planned = start;
-      if (isKey(path43, "format_version") || isKey(path43, "variables") || isKey(path43, "configuration")) return "raw";
-      const expected = path43.length === 1 ? TOP_SHAPES[path43[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path43[0], kind, expected, at: start };
+    at(path44, start, kind) {
+      if (path44.length === 0) return "enter";
+      if (isKey(path44, "resource_changes")) changes = true;
+      if (isKey(path44, "planned_values")) planned = start;
+      if (isKey(path44, "format_version") || isKey(path44, "variables") || isKey(path44, "configuration")) return "raw";
+      const expected = path44.length === 1 ? TOP_SHAPES[path44[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path44[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path43, text2, start) {
+    raw(path44, text2, start) {
       const v = parseRaw(text2, start);
-      if (path43[0] === "format_version") {
+      if (path44[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path43[0] === "variables" && isRecord(v)) {
+      } else if (path44[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path43[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path44[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -19779,34 +19779,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path43, at2) {
+    at(path44, at2) {
       if (done) return "stop";
-      if (path43.length === 0 || isKey(path43, "resource_changes")) return "enter";
-      if (!inEntry(path43)) return "skip";
-      if (path43.length === 2) {
+      if (path44.length === 0 || isKey(path44, "resource_changes")) return "enter";
+      if (!inEntry(path44)) return "skip";
+      if (path44.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path43.length === 3) {
-        if (path43[2] === "change") {
+      if (path44.length === 3) {
+        if (path44[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path43[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path44[2]) ? "raw" : "skip";
       }
-      if (path43.length === 4 && path43[2] === "change") return CHANGE_CHANGE_KEYS.has(path43[3]) ? "raw" : "skip";
+      if (path44.length === 4 && path44[2] === "change") return CHANGE_CHANGE_KEYS.has(path44[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path43, text2, at2) {
+    raw(path44, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path43.length === 3) current[path43[2]] = v;
-      else change[path43[3]] = v;
+      if (path44.length === 3) current[path44[2]] = v;
+      else change[path44[3]] = v;
     },
-    end(path43, end) {
-      if (isKey(path43, "resource_changes")) done = true;
-      if (path43.length !== 2 || !inEntry(path43) || !current || !start) return;
+    end(path44, end) {
+      if (isKey(path44, "resource_changes")) done = true;
+      if (path44.length !== 2 || !inEntry(path44) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -21125,8 +21125,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path43 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path43, pathString: path43.value, range: this.range(start) };
+              const path44 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path44, pathString: path44.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -21202,7 +21202,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path43 = this.stringLiteral("a module path string");
+            const path44 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -21210,8 +21210,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path43,
-              pathString: path43.value,
+              path: path44,
+              pathString: path44.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -21251,10 +21251,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path43 = this.stringLiteral("a test file path string");
+            const path44 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path43, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path44, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -21372,21 +21372,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path43 = null;
+        let path44 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path43 = this.stringLiteral('a path string or "none"');
+          path44 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path43, pathString: path43?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path44, pathString: path44?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -22391,13 +22391,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path43 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path44 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path43 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path43 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path44 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path44 += "/" + nameSegs[i];
   }
-  if (known2) return str(path43.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path43);
+  if (known2) return str(path44.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path44);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -23102,11 +23102,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path43], loc3) => {
+      ([a, ...path44], loc3) => {
         let cur = a;
-        for (const p of path43) {
+        for (const p of path44) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U2("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path43]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U2("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path44]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -24160,17 +24160,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path43) {
-      const ctrl = callVisitor(key, node, visitor, path43);
+    function visit_(key, node, visitor, path44) {
+      const ctrl = callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path43, ctrl);
-        return visit_(key, ctrl, visitor, path43);
+        replaceNode(key, path44, ctrl);
+        return visit_(key, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path43 = Object.freeze(path43.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path43);
+            const ci = visit_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24181,13 +24181,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path43 = Object.freeze(path43.concat(node));
-          const ck = visit_("key", node.key, visitor, path43);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = visit_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path43);
+          const cv = visit_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -24208,17 +24208,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path43) {
-      const ctrl = await callVisitor(key, node, visitor, path43);
+    async function visitAsync_(key, node, visitor, path44) {
+      const ctrl = await callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path43, ctrl);
-        return visitAsync_(key, ctrl, visitor, path43);
+        replaceNode(key, path44, ctrl);
+        return visitAsync_(key, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path43 = Object.freeze(path43.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path43);
+            const ci = await visitAsync_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24229,13 +24229,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path43 = Object.freeze(path43.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path43);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path43);
+          const cv = await visitAsync_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -24262,23 +24262,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path43) {
+    function callVisitor(key, node, visitor, path44) {
       if (typeof visitor === "function")
-        return visitor(key, node, path43);
+        return visitor(key, node, path44);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path43);
+        return visitor.Map?.(key, node, path44);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path43);
+        return visitor.Seq?.(key, node, path44);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path43);
+        return visitor.Pair?.(key, node, path44);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path43);
+        return visitor.Scalar?.(key, node, path44);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path43);
+        return visitor.Alias?.(key, node, path44);
       return void 0;
     }
-    function replaceNode(key, path43, node) {
-      const parent = path43[path43.length - 1];
+    function replaceNode(key, path44, node) {
+      const parent = path44[path44.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -24890,10 +24890,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path43, value) {
+    function collectionFromPath(schema, path44, value) {
       let v = value;
-      for (let i = path43.length - 1; i >= 0; --i) {
-        const k = path43[i];
+      for (let i = path44.length - 1; i >= 0; --i) {
+        const k = path44[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -24912,7 +24912,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path43) => path43 == null || typeof path43 === "object" && !!path43[Symbol.iterator]().next().done;
+    var isEmptyPath = (path44) => path44 == null || typeof path44 === "object" && !!path44[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -24942,11 +24942,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path43, value) {
-        if (isEmptyPath(path43))
+      addIn(path44, value) {
+        if (isEmptyPath(path44))
           this.add(value);
         else {
-          const [key, ...rest] = path43;
+          const [key, ...rest] = path44;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -24960,8 +24960,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path43) {
-        const [key, ...rest] = path43;
+      deleteIn(path44) {
+        const [key, ...rest] = path44;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -24975,8 +24975,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path43, keepScalar) {
-        const [key, ...rest] = path43;
+      getIn(path44, keepScalar) {
+        const [key, ...rest] = path44;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -24994,8 +24994,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path43) {
-        const [key, ...rest] = path43;
+      hasIn(path44) {
+        const [key, ...rest] = path44;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -25005,8 +25005,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path43, value) {
-        const [key, ...rest] = path43;
+      setIn(path44, value) {
+        const [key, ...rest] = path44;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -27521,9 +27521,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path43, value) {
+      addIn(path44, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path43, value);
+          this.contents.addIn(path44, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -27598,14 +27598,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path43) {
-        if (Collection.isEmptyPath(path43)) {
+      deleteIn(path44) {
+        if (Collection.isEmptyPath(path44)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path43) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path44) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -27620,10 +27620,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path43, keepScalar) {
-        if (Collection.isEmptyPath(path43))
+      getIn(path44, keepScalar) {
+        if (Collection.isEmptyPath(path44))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path43, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path44, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -27634,10 +27634,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path43) {
-        if (Collection.isEmptyPath(path43))
+      hasIn(path44) {
+        if (Collection.isEmptyPath(path44))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path43) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path44) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -27654,13 +27654,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path43, value) {
-        if (Collection.isEmptyPath(path43)) {
+      setIn(path44, value) {
+        if (Collection.isEmptyPath(path44)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path43), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path44), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path43, value);
+          this.contents.setIn(path44, value);
         }
       }
       /**
@@ -29621,9 +29621,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path43) => {
+    visit3.itemAtPath = (cst, path44) => {
       let item = cst;
-      for (const [field, index] of path43) {
+      for (const [field, index] of path44) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -29632,23 +29632,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path43) => {
-      const parent = visit3.itemAtPath(cst, path43.slice(0, -1));
-      const field = path43[path43.length - 1][0];
+    visit3.parentCollection = (cst, path44) => {
+      const parent = visit3.itemAtPath(cst, path44.slice(0, -1));
+      const field = path44[path44.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path43, item, visitor) {
-      let ctrl = visitor(item, path43);
+    function _visit(path44, item, visitor) {
+      let ctrl = visitor(item, path44);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path43.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path44.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -29659,10 +29659,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path43);
+            ctrl = ctrl(item, path44);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path43) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -30964,14 +30964,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs10, sep: [] });
+                map.items.push({ start, key: fs11, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -31099,13 +31099,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs11, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -33611,8 +33611,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path43, value) {
-  const [head, ...rest] = path43;
+function withOverride(body, path44, value) {
+  const [head, ...rest] = path44;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -34496,9 +34496,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit3 = (node, path43) => {
+  const visit3 = (node, path44) => {
     if ((0, import_yaml6.isSeq)(node)) {
-      node.items.forEach((item, i) => visit3(item, `${path43}[${i}]`));
+      node.items.forEach((item, i) => visit3(item, `${path44}[${i}]`));
       return;
     }
     if (!(0, import_yaml6.isMap)(node)) return;
@@ -34516,7 +34516,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path43 || "$"}`;
+      const subject = `pipeline:${path44 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -34534,7 +34534,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit3(p.value, path43 ? `${path43}.${k}` : k);
+      visit3(p.value, path44 ? `${path44}.${k}` : k);
     }
   };
   visit3(root, "");
@@ -35001,14 +35001,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit3 = (node, path43, container, stage, job, root) => {
+  const visit3 = (node, path44, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit3(item, `${path43}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit3(item, `${path44}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path43 || "$"}`;
+    const subject = `pipeline:${path44 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -35038,7 +35038,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit3(e.value, path43 ? `${path43}.${e.key}` : e.key, e.key, stage, job, root);
+        visit3(e.value, path44 ? `${path44}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -35089,7 +35089,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit3(e.value, path43 ? `${path43}.${e.key}` : e.key, next, stage, job, root);
+      visit3(e.value, path44 ? `${path44}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -35284,11 +35284,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path43 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path43)) return "script";
-  if (!YAML_EXT.test(path43)) return void 0;
-  if (WORKFLOW_PATH.test(path43)) return "github-workflow";
-  const base = path43.slice(path43.lastIndexOf("/") + 1);
+  const path44 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path44)) return "script";
+  if (!YAML_EXT.test(path44)) return void 0;
+  if (WORKFLOW_PATH.test(path44)) return "github-workflow";
+  const base = path44.slice(path44.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -36041,11 +36041,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path43 = expandWord(target, env, ctx).text;
-    if (path43 === void 0) return;
+    const path44 = expandWord(target, env, ctx).text;
+    if (path44 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path43, env: inherited });
+    calls.push({ path: path44, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -37132,7 +37132,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit3(it, depth + 1);
       return;
     }
-    for (const [path43, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path43, role, spec));
+    for (const [path44, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path44, role, spec));
   };
   for (const d of documents) visit3(d, 0);
   return out;
@@ -37911,14 +37911,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path43) {
-  return path43.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path44) {
+  return path44.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk2(from, path43, target, prefix) {
+function walk2(from, path44, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path43)) {
+  for (const seg of segments(path44)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -37941,7 +37941,7 @@ function walk2(from, path43, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path43}` : path43));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path44}` : path44));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -37980,14 +37980,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path43 = t.aliasPath(field);
-  if (path43 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path44 = t.aliasPath(field);
+  if (path44 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path43.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path43.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk2(s.element, path43.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path44.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk2(s.element, path44.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk2(t.body, path43, t, "");
+  return walk2(t.body, path44, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -38026,14 +38026,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path43 = ctx.target.aliasPath(field.value);
-    if (path43 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path43.slice(0, -3);
+    const path44 = ctx.target.aliasPath(field.value);
+    if (path44 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path44.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path43, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path44, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -38069,12 +38069,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path43, ctx) {
+function readArray(path44, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path43.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk2(s.element, path43.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk2(s.element, path44.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk2(ctx.target.body, path43, ctx.target, ""));
+  return arrayOf(walk2(ctx.target.body, path44, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -38123,7 +38123,7 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH2 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path43) => path43.replace(/\[\*\]/g, "");
+    plainPath = (path44) => path44.replace(/\[\*\]/g, "");
   }
 });
 
@@ -38202,7 +38202,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path38 from "node:path";
+import path39 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -38221,7 +38221,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path38.resolve(baseDir, prefix || ".");
+    const start = path39.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -38229,7 +38229,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path38.dirname(start));
+      const host = hostFor(path39.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk3(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -38264,15 +38264,16 @@ var init_policy_files = __esm({
 });
 
 // src/action/run.ts
-import fs9 from "node:fs";
-import path42 from "node:path";
+import fs10 from "node:fs";
+import path43 from "node:path";
 
 // src/api.ts
 init_host();
 init_clock();
 init_source();
-import fs5 from "node:fs";
-import path39 from "node:path";
+import fs6 from "node:fs";
+import os from "node:os";
+import path40 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -40267,8 +40268,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path43 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path43) out.push({ alias: name, path: path43, source: "dump" });
+        const path44 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path44) out.push({ alias: name, path: path44, source: "dump" });
       }
     }
   }
@@ -40337,8 +40338,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path43, v) {
-  const segs = path43.split(".");
+function setPath(root, path44, v) {
+  const segs = path44.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -40354,18 +40355,18 @@ function setPath(root, path43, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path43 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path43) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path44 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path44) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path43}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path44}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path43}`.toLowerCase());
+    covered.add(`${prefix}${path44}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path43, v);
+    if (v !== void 0) setPath(body, path44, v);
   }
   return body;
 }
@@ -40431,13 +40432,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path43) {
-      const p = path43.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path43} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path44) {
+      const p = path44.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path44} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path43} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path44} is not modelled from ${from}`;
     }
   };
 }
@@ -40621,6 +40622,10 @@ function policyFindingPlaces(j, r) {
   if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
   return { location: at2 ?? r.header, related };
 }
+
+// src/pipeline/unit.ts
+init_source();
+import { createHash as createHash2 } from "node:crypto";
 
 // src/engine/scan.ts
 import path31 from "node:path";
@@ -41184,10 +41189,6 @@ function labelLookup(s) {
     return custom[key] ?? void 0;
   };
 }
-
-// src/pipeline/unit.ts
-init_source();
-import { createHash as createHash2 } from "node:crypto";
 
 // src/engine/graph.ts
 var PARENT_REF = {
@@ -41882,6 +41883,9 @@ function isEntry(e) {
   return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === "object" && result.evidence !== null && typeof result.frames === "object" && result.frames !== null;
 }
 
+// src/pipeline/run-units.ts
+import { createHash as createHash6 } from "node:crypto";
+
 // src/pipeline/shard.ts
 import { createHash as createHash5 } from "node:crypto";
 function shardOf(key, count) {
@@ -41920,6 +41924,272 @@ function betweenUnits() {
   gc();
   liveAfterLast = heapUsed();
 }
+
+// src/pipeline/run-units.ts
+function executeUnit(run3, job, scan2) {
+  const u = run3.units[job.index];
+  run3.recorder.begin(job.record);
+  const input = {
+    parts: u.parts,
+    ctx: run3.ctx,
+    root: run3.root,
+    rules: run3.rules,
+    ruleOptions: run3.ruleOptions,
+    knownIds: run3.knownIds,
+    today: run3.today,
+    evaluatedElsewhere: new Map(job.dropped),
+    ...scan2 ? { scan: scan2 } : {},
+    ...run3.policies ? { policies: run3.policies } : {}
+  };
+  const r = runUnit(input, (f) => run3.host.texts().get(f), () => run3.recorder.end());
+  releaseUnit(run3, u);
+  return r;
+}
+function releaseUnit(run3, u) {
+  releaseTexts(run3.host);
+  for (const f of u.files) delete f.varValues;
+  betweenUnits();
+}
+function planHash(run3) {
+  const h = createHash6("sha1");
+  h.update(run3.wholeRun ? "whole\n" : "units\n");
+  for (const u of run3.units) {
+    h.update(`${u.key}
+`);
+    for (const f of u.files) h.update(`${f.path}\0${f.kind}\0${f.explicit === true}
+`);
+  }
+  for (const f of [...run3.superseded].sort()) h.update(`s\0${f}
+`);
+  return h.digest("base64url");
+}
+var HERE = {
+  run: async (work, local) => new Map(work.jobs.map((j) => [j.index, local(j)]))
+};
+async function runUnits(run3, merged, o) {
+  const { units: units2 } = run3;
+  const cache5 = o.cache;
+  const rank = units2.map((u) => stageRank(u));
+  const ordered = [...units2.keys()].sort((a, b) => rank[a] - rank[b]);
+  const isMine = (i) => !o.shard || shardOf(units2[i].key, o.shard.count) === o.shard.index;
+  const mine = ordered.filter(isMine);
+  const mineLater = mine.some((i) => rank[i] > 0);
+  const mineLast = mine.some((i) => rank[i] === 2);
+  const needed = (i) => isMine(i) || rank[i] === 0 && mineLater || rank[i] === 1 && mineLast;
+  let lintedTfHash;
+  const lintedTf = () => lintedTfHash ??= hashOf(run3.allFiles.filter((f) => f.kind === "terraform").map((f) => f.path));
+  const results = /* @__PURE__ */ new Map();
+  const elsewhere = /* @__PURE__ */ new Map();
+  const summaries = [];
+  const counted = /* @__PURE__ */ new Set();
+  const progress = (i) => {
+    if (!isMine(i) || counted.has(i)) return;
+    counted.add(i);
+    o.onProgress?.(counted.size, mine.length);
+  };
+  let runner;
+  for (const stage of [0, 1, 2]) {
+    const stageUnits = ordered.filter((i) => rank[i] === stage && needed(i));
+    if (stageUnits.length === 0) continue;
+    let scan2;
+    if (stage === 2 && !run3.wholeRun) {
+      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+      scan2 = { view: scanViewOf(inOrder, run3.root), key: hashOf(inOrder), summaries: inOrder };
+    }
+    const jobs = [];
+    const keys = /* @__PURE__ */ new Map();
+    for (const i of stageUnits) {
+      const u = units2[i];
+      const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
+      const cacheable = cache5 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
+      if (cacheable) {
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : ""]);
+        const hit = cache5.get(key, run3.host);
+        releaseTexts(run3.host);
+        if (hit) {
+          results.set(i, hit);
+          progress(i);
+          continue;
+        }
+        keys.set(i, key);
+      }
+      jobs.push({ index: i, dropped, record: cacheable });
+    }
+    if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
+    const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: scan2.summaries } : {} }, (job) => {
+      const r = executeUnit(run3, job, scan2?.view);
+      progress(job.index);
+      return r;
+    });
+    for (const job of jobs) {
+      progress(job.index);
+      const { deps, ...result } = ran.get(job.index);
+      results.set(job.index, result);
+      const key = keys.get(job.index);
+      if (key !== void 0) cache5.set(key, deps, result);
+    }
+    for (const i of stageUnits) {
+      const r = results.get(i);
+      for (const f of r.evaluatedElsewhere) elsewhere.set(f, units2[i].frontEnd.name);
+      if (stage < 2) summaries.push([i, r.summary]);
+    }
+  }
+  for (const i of mine) merged.add(results.get(i));
+}
+
+// src/pipeline/workers.ts
+import fs5 from "node:fs";
+import path34 from "node:path";
+import { fileURLToPath } from "node:url";
+var CLAIMS = 3;
+var OPEN = 0;
+var CLOSED = 1;
+function stateSlot(id, stage) {
+  return CLAIMS + id * 3 + stage;
+}
+function workerScript() {
+  if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
+  const here = path34.dirname(fileURLToPath(import.meta.url));
+  const file = path34.join(path34.basename(here) === "chunks" ? path34.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  return fs5.existsSync(file) ? file : void 0;
+}
+var UnitWorkerPool = class _UnitWorkerPool {
+  state;
+  members = [];
+  planHash = "";
+  /** Units run here, units run by workers, ms this thread waited for workers' results (MLOPS_IAC_LINT_TIMING). */
+  stats = { here: 0, workers: 0, waitedMs: 0, lost: 0 };
+  constructor(shared) {
+    this.state = new Int32Array(shared);
+  }
+  /** Starts `count` workers on `script`; they begin planning the run at once. */
+  static async start(script, count, options) {
+    const { Worker } = await import("node:worker_threads");
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS + count * 3));
+    const pool = new _UnitWorkerPool(shared);
+    for (let id = 0; id < count; id++) {
+      const data = { kind: "mlops-iac-lint-units", id, shared, options };
+      const worker = new Worker(script, { workerData: data });
+      const m = { id, worker, alive: true, arrived: /* @__PURE__ */ new Map(), waiting: /* @__PURE__ */ new Map() };
+      worker.on("message", (msg) => pool.received(m, msg));
+      worker.on("error", () => pool.lost(m));
+      worker.on("messageerror", () => pool.lost(m));
+      worker.on("exit", () => pool.lost(m));
+      pool.members.push(m);
+    }
+    return pool;
+  }
+  /** This thread's plan: a worker whose own plan differs takes no part. */
+  setPlan(hash) {
+    this.planHash = hash;
+  }
+  async run(work, local) {
+    const ran = /* @__PURE__ */ new Map();
+    const live = this.members.filter((m) => m.alive);
+    const message = { type: "stage", planHash: this.planHash, ...work };
+    for (const m of live) m.worker.postMessage(message);
+    for (; ; ) {
+      const k = Atomics.add(this.state, work.stage, 1);
+      if (k >= work.jobs.length) break;
+      ran.set(work.jobs[k].index, local(work.jobs[k]));
+      this.stats.here++;
+    }
+    const joined2 = live.filter((m) => Atomics.compareExchange(this.state, stateSlot(m.id, work.stage), OPEN, CLOSED) !== OPEN);
+    const t0 = performance.now();
+    for (const m of joined2) {
+      for (const [k, r] of await this.resultsOf(m, work.stage)) {
+        ran.set(work.jobs[k].index, r);
+        this.stats.workers++;
+      }
+    }
+    this.stats.waitedMs += performance.now() - t0;
+    for (const job of work.jobs) if (!ran.has(job.index)) ran.set(job.index, local(job));
+    return ran;
+  }
+  /** Stops every worker (they hold nothing the run needs once the last stage is merged). */
+  async close() {
+    const all = this.members.splice(0);
+    for (const m of all) m.alive = false;
+    await Promise.all(all.map((m) => m.worker.terminate()));
+  }
+  resultsOf(m, stage) {
+    const got = m.arrived.get(stage);
+    if (got) return Promise.resolve(got);
+    if (!m.alive) return Promise.resolve([]);
+    return new Promise((resolve) => m.waiting.set(stage, resolve));
+  }
+  received(m, msg) {
+    if (msg.type === "mismatch") {
+      this.lost(m);
+      return;
+    }
+    const wait = m.waiting.get(msg.stage);
+    if (wait) {
+      m.waiting.delete(msg.stage);
+      wait(msg.results);
+    } else m.arrived.set(msg.stage, msg.results);
+  }
+  lost(m) {
+    if (!m.alive) return;
+    m.alive = false;
+    this.stats.lost++;
+    for (const wait of m.waiting.values()) wait([]);
+    m.waiting.clear();
+    void m.worker.terminate();
+  }
+};
+
+// src/pipeline/threads.ts
+var MIN_UNITS_FOR_WORKERS = 40;
+var RunThreads = class {
+  constructor(settings) {
+    this.settings = settings;
+    if (settings.early && this.usable()) this.pool = this.start();
+  }
+  settings;
+  pool;
+  hash = "";
+  /** A stage ran on the pool (its counts are worth printing). */
+  used = false;
+  /** The plan is made: a pool started early goes when the run has too few units. */
+  async planned(run3) {
+    this.hash = planHash(run3);
+    if (run3.units.length < MIN_UNITS_FOR_WORKERS) await this.close();
+  }
+  /** Where a stage with `jobs` units to run runs: the pool (started now if it pays), or undefined for this thread alone. */
+  runnerFor(jobs) {
+    if (!this.usable()) return void 0;
+    if (!this.pool) {
+      if (jobs < MIN_UNITS_FOR_WORKERS) return void 0;
+      this.pool = this.start();
+    }
+    const pool = this.pool;
+    const hash = this.hash;
+    this.used = true;
+    return {
+      run: async (work, local) => {
+        const p = await pool;
+        p.setPlan(hash);
+        return p.run(work, local);
+      }
+    };
+  }
+  async close() {
+    const p = this.pool;
+    this.pool = void 0;
+    if (!p) return;
+    const pool = await p;
+    if (process.env.MLOPS_IAC_LINT_TIMING && this.used) process.stderr.write(`threads: ${JSON.stringify(pool.stats)}
+`);
+    await pool.close();
+  }
+  usable() {
+    return this.settings.script !== void 0 && this.settings.count > 1;
+  }
+  start() {
+    return UnitWorkerPool.start(this.settings.script, this.settings.count - 1, this.settings.options);
+  }
+};
 
 // src/engine/types.ts
 var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep", "azure-cli"];
@@ -43193,7 +43463,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path34 from "node:path";
+import path35 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -43219,7 +43489,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path34.basename(f.path) }
+          data: { file: path35.basename(f.path) }
         });
       }
     };
@@ -43227,7 +43497,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path35 from "node:path";
+import path36 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -43307,7 +43577,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path35.relative(fromDir, toDir).split(path35.sep).join("/");
+  const rel = path36.relative(fromDir, toDir).split(path36.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -43316,7 +43586,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path36 from "node:path";
+import path37 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -43343,7 +43613,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path36.basename(f.path) }
+          data: { file: path37.basename(f.path) }
         });
       }
     };
@@ -43351,7 +43621,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path37 from "node:path";
+import path38 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -43607,7 +43877,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path37.basename(file.path);
+      const where = path38.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -44798,26 +45068,26 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path39.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path40.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs5.existsSync(root) && fs5.statSync(root).isFile()) root = path39.dirname(root);
-  for (const p of paths.slice(1)) while (path39.relative(root, p).startsWith("..")) root = path39.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path40.dirname(root);
+  for (const p of paths.slice(1)) while (path40.relative(root, p).startsWith("..")) root = path40.dirname(root);
   return root;
 }
-async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path39.resolve(p));
-  for (const p of given) if (!fs5.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path39.resolve(p));
-  for (const p of planFiles) if (!fs5.existsSync(p) || !fs5.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const inputPaths = [...given.map((p) => fs5.lstatSync(p).isSymbolicLink() ? fs5.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path39.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path39.dirname(f)))] : inputPaths;
-  const root = path39.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path39.resolve(f));
-  for (const f of varFiles) if (!fs5.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+async function prepareRun(options) {
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path40.resolve(p));
+  for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const planFiles = (options.planFiles ?? []).map((p) => path40.resolve(p));
+  for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
+  const onlyFiles = options.onlyFiles?.map((f) => path40.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path40.dirname(f)))] : inputPaths;
+  const root = path40.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path40.resolve(f));
+  for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs5.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path39.dirname(inputPaths[0]);
+  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path40.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -44831,8 +45101,8 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  if (options.bicepCache !== void 0 && !fs5.existsSync(path39.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path39.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs5.realpathSync(path39.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path40.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path40.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path40.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -44864,13 +45134,13 @@ async function lint(options = {}) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || config.isIgnored(p) || !fs5.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path39.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      if (classified.has(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path40.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path39.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path40.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -44903,48 +45173,54 @@ async function lint(options = {}) {
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);
   timing?.mark("plan units");
+  return {
+    units: units2,
+    wholeRun,
+    ctx,
+    host,
+    recorder,
+    root,
+    rules,
+    ruleOptions,
+    knownIds,
+    today: today2,
+    ...policies ? { policies } : {},
+    superseded,
+    allFiles,
+    options,
+    config,
+    varFiles,
+    policyInput,
+    problems,
+    notices,
+    merged,
+    timing,
+    onlyFiles,
+    inputPaths,
+    classified,
+    scanned
+  };
+}
+async function lint(options = {}) {
+  const threads = new RunThreads(threadSettings(options));
+  try {
+    return await lintPlanned(await prepareRun(options), threads);
+  } finally {
+    await threads.close();
+  }
+}
+async function lintPlanned(run3, threads) {
+  const { options, root, host, rules, ruleOptions, today: today2, config, varFiles, policyInput, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
   const cache5 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
   const runKey = cache5 ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]) : "";
-  const ordered = [...units2].sort((a, b) => stageRank(a) - stageRank(b));
-  const isMine = (u) => !options.shard || shardOf(u.key, options.shard.count) === options.shard.index;
-  const mine = ordered.filter(isMine);
-  const mineLater = mine.some((u) => stageRank(u) > 0);
-  const mineLast = mine.some((u) => stageRank(u) === 2);
-  const needed = (u) => isMine(u) || stageRank(u) === 0 && mineLater || stageRank(u) === 1 && mineLast;
-  let lintedTfHash;
-  const lintedTf = () => lintedTfHash ??= hashOf(allFiles.filter((f) => f.kind === "terraform").map((f) => f.path));
-  const elsewhere = /* @__PURE__ */ new Map();
-  const summaries = [];
-  const planned = new Map(units2.map((u, i) => [u, i]));
-  let scan2;
-  let done = 0;
-  for (const u of ordered) {
-    if (!needed(u)) continue;
-    if (isMine(u)) options.onProgress?.("linting", ++done, mine.length);
-    const stage = stageRank(u);
-    if (stage === 2 && !scan2 && !wholeRun) {
-      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan2 = { view: scanViewOf(inOrder, root), key: hashOf(inOrder) };
-    }
-    const dropped = stage === 0 || wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
-    const cacheable = cache5 !== void 0 && !(ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
-    const cacheKey = cacheable ? hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : ""]) : "";
-    let result = cacheable ? cache5.get(cacheKey, host) : void 0;
-    if (!result) {
-      recorder.begin(cacheable);
-      const input = { parts: u.parts, ctx, root, rules, ruleOptions, knownIds, today: today2, evaluatedElsewhere: new Map(dropped), ...scan2 && stage === 2 ? { scan: scan2.view } : {}, ...policies ? { policies } : {} };
-      const r = runUnit(input, (f) => host.texts().get(f), () => recorder.end());
-      const { deps, ...rest } = r;
-      result = rest;
-      if (cacheable) cache5.set(cacheKey, deps, result);
-    }
-    for (const f of result.evaluatedElsewhere) elsewhere.set(f, u.frontEnd.name);
-    if (stage < 2) summaries.push([planned.get(u), result.summary]);
-    if (isMine(u)) merged.add(result);
-    releaseTexts(host);
-    for (const f of u.files) delete f.varValues;
-    betweenUnits();
-  }
+  await threads.planned(run3);
+  await runUnits(run3, merged, {
+    ...options.shard ? { shard: options.shard } : {},
+    ...cache5 ? { cache: cache5 } : {},
+    runKey,
+    onProgress: (done, total) => options.onProgress?.("linting", done, total),
+    runnerFor: (jobs) => threads.runnerFor(jobs)
+  });
   if (cache5) {
     try {
       cache5.save();
@@ -45027,7 +45303,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path39.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path40.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key };
@@ -45051,7 +45327,7 @@ function policySetOf(input, graphs, problems) {
 function readAliasDump(file) {
   let json;
   try {
-    json = JSON.parse(fs5.readFileSync(file, "utf8"));
+    json = JSON.parse(fs6.readFileSync(file, "utf8"));
   } catch (e) {
     throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : e.code ?? String(e)}`);
   }
@@ -45126,7 +45402,7 @@ function problemSubject(n) {
 function readAndApplyBaseline(findings, file) {
   let text2;
   try {
-    text2 = fs5.readFileSync(file, "utf8");
+    text2 = fs6.readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${e.code ?? String(e)}`);
   }
@@ -45164,6 +45440,23 @@ var PhaseTimer = class {
     process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join("\n") + "\n");
   }
 };
+var MAX_AUTO_THREADS = 4;
+function threadSettings(options) {
+  const c = options.concurrency ?? "auto";
+  const count = c === "off" ? 1 : c === "auto" ? Math.min(MAX_AUTO_THREADS, os.availableParallelism()) : Math.max(1, Math.floor(c));
+  const script = options.frontEnds || options.ruleSet ? void 0 : workerScript();
+  const isDir = (p) => {
+    try {
+      return fs6.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ["."]).some(isDir);
+  const warm = options.cache === true && fs6.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
+  const { onProgress: _onProgress, ...plain } = options;
+  return { script, count, early: walks && !warm, options: plain };
+}
 function runSettings(s) {
   return {
     version: VERSION,
@@ -45192,7 +45485,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path40 from "node:path";
+import path41 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -45205,9 +45498,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path40.isAbsolute(file)) return toPosix(file);
-  const rel = path40.relative(base, file);
-  return toPosix(rel === "" ? path40.basename(file) : rel);
+  if (!path41.isAbsolute(file)) return toPosix(file);
+  const rel = path41.relative(base, file);
+  return toPosix(rel === "" ? path41.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -45621,7 +45914,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -45653,7 +45946,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs6.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs7.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -45668,7 +45961,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs6.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs7.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -45676,7 +45969,7 @@ function command(kind, message) {
 }
 
 // src/action/event.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -45686,7 +45979,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs7.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs8.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : e.code ?? String(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -45709,8 +46002,8 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs8 from "node:fs";
-import path41 from "node:path";
+import fs9 from "node:fs";
+import path42 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -45836,12 +46129,12 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs8.realpathSync(file);
+      real = fs9.realpathSync(file);
     } catch {
-      real = path41.resolve(file);
+      real = path42.resolve(file);
     }
-    const rel = path41.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path41.isAbsolute(rel) ? void 0 : rel.split(path41.sep).join("/");
+    const rel = path42.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path42.isAbsolute(rel) ? void 0 : rel.split(path42.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -45875,7 +46168,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel = fs8.realpathSync(top.stdout.trim());
+  const topLevel = fs9.realpathSync(top.stdout.trim());
   const head = commitId(topLevel, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -45952,8 +46245,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path43 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path43}#L${line}`;
+  const path44 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path44}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -46074,8 +46367,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs9.mkdirSync(path42.dirname(this.sarifPath), { recursive: true });
-    fs9.writeFileSync(this.sarifPath, text2, "utf8");
+    fs10.mkdirSync(path43.dirname(this.sarifPath), { recursive: true });
+    fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -46095,21 +46388,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs9.existsSync(path42.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path43.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path42.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path43.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path42.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path43.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path42.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path42.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path42.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path43.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path43.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path43.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -46180,8 +46473,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path42.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path42.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path43.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path43.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
