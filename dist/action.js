@@ -32660,7 +32660,7 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
   const templates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
   const paramFiles = ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path);
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(parses.json.get(pf)));
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => ctx.host.readText(pf)?.includes('"template"') ? metadataTemplate(parses.json.get(pf)) : void 0);
   for (const [template, source] of state.twins) {
     if (!inUnit.has(source)) continue;
     const pfs = pairs.get(template) ?? [];

@@ -72,7 +72,7 @@ describe.skipIf(!npmAvailable)('npm package', () => {
 
   it('packs only what runs', () => {
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['package.json', 'dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/types/src/api.d.ts', 'rules/aks/AKS001-gpu-node-pool-without-taint.md']) {
+    for (const f of ['package.json', 'dist/cli.js', 'dist/api.js', 'dist/worker.js', 'dist/api.d.ts', 'dist/types/src/api.d.ts', 'rules/aks/AKS001-gpu-node-pool-without-taint.md']) {
       expect(files).toContain(f);
     }
     const unexpected = files.filter(
