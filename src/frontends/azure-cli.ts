@@ -33,7 +33,6 @@ import {
   KNOWN_TEMPLATES,
   LOCATION_FLAGS,
   SET_FLAG,
-  SPOT_TAINT,
   SWITCH_FLAGS,
   type AzCommandSpec,
   type DefaultValue,
@@ -548,24 +547,10 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   };
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
-  // The taints stay the `--node-taints` attribute (fix texts name that flag); an unknown
-  // priority leaves them as written: the Spot taint never names GPU (AKS001), and the
-  // `priority` attribute makes the pool's full taint set undecided for K8S001 (engine/scan.ts).
+  // The taints stay as written, as in every other format: engine/scan.ts adds (and marks) the
+  // Spot taint from `priority` for the Kubernetes rules, and AKS001 names it in its message.
   if (spec.kind === 'aks.nodepool' && flags.priority) {
-    const p = flags.priority.value;
-    resource.attrs.set('priority', { value: p, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
-    const taints = resource.attrs.get('taints');
-    if (p.kind === 'string' && p.value.toLowerCase() === 'spot' && taints?.value?.kind !== 'unknown') {
-      const items = taints?.value?.kind === 'list' ? taints.value.items : [];
-      const shown = items.map((i) => (i.kind === 'string' ? i.value : '?')).join(', ');
-      resource.attrs.set('taints', {
-        value: list([...items, str(SPOT_TAINT, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
-        defaulted: false,
-        at: taints?.at ?? flags.priority.at,
-        sourcePath: taints?.sourcePath ?? '--node-taints',
-        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT}` : `not set; --priority Spot adds ${SPOT_TAINT}`,
-      });
-    }
+    resource.attrs.set('priority', { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
   }
   defaults(resource, spec.defaults, false);
   const drafts: Draft[] = [{ resource, spec, nameKey, parentKey }];
