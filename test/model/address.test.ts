@@ -1,0 +1,67 @@
+/**
+ * One way to strip Terraform instance keys (src/model/address.ts), shared by the engine's
+ * finding keys, the EVAL002 problem of a registry module call and GPU005's subject. A quoted
+ * key may hold `]`, dots and escaped quotes: it is stripped whole, never up to its first `]`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import { withoutInstanceKeys } from '../../src/model/address.js';
+import { remoteModuleProblem } from '../../src/frontends/remote-modules.js';
+import { fileStart } from '../../src/core/source.js';
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-address-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('withoutInstanceKeys', () => {
+  it('strips numeric and quoted keys, a quoted key whole', () => {
+    expect(withoutInstanceKeys('azurerm_x.y[0]')).toBe('azurerm_x.y');
+    expect(withoutInstanceKeys('module.x["a]b"].azurerm_x.y')).toBe('module.x.azurerm_x.y');
+    expect(withoutInstanceKeys('module.x["a]b"].module.y["c[d]"]')).toBe('module.x.module.y');
+    expect(withoutInstanceKeys('module.a["x.y"].module.b[0].azurerm_x.y["k.[1]"]')).toBe('module.a.module.b.azurerm_x.y');
+    expect(withoutInstanceKeys('module.a["say \\"hi\\"]"].azurerm_x.y')).toBe('module.a.azurerm_x.y');
+    expect(withoutInstanceKeys('azurerm_x.y')).toBe('azurerm_x.y');
+  });
+});
+
+describe('its users', () => {
+  it('the EVAL002 problem of a call inside a keyed module names the call without keys', () => {
+    const at = fileStart('main.tf');
+    const problem = remoteModuleProblem({ format: 'terraform', name: 'gpu', address: 'module.x["a]b"].module.gpu', source: 'contoso/gpu/azurerm', sourceAt: at, reason: 'no copy', args: new Map(), argSites: new Map() });
+    expect(problem.address).toBe('module.x.module.gpu');
+  });
+
+  it('GPU005 reports a registry call inside a keyed local module under its address without keys', async () => {
+    const dir = tree({
+      'main.tf': `
+module "x" {
+  for_each = { "a]b" = "Standard_D16s_v5" }
+  source   = "./pool"
+  size     = each.value
+}
+`,
+      'pool/main.tf': `
+variable "size" {
+  type = string
+}
+
+module "aks_gpu" {
+  source      = "contoso/aks-gpu/azurerm"
+  version     = "1.2.0"
+  gpu_vm_size = var.size
+}
+`,
+    });
+    const result = await lint({ paths: [dir], rules: ['GPU005'] });
+    const found = result.findings.filter((f) => f.ruleId === 'GPU005');
+    expect(found.map((f) => f.address)).toEqual(['module.x.module.aks_gpu']);
+  });
+});
