@@ -21,7 +21,7 @@
  *   returned for the Azure ML YAML front end (`AzFileReference`, `HeredocWrite`).
  */
 import path from 'node:path';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES, type EnvClass } from '../core/env.js';
+import { classifyPath, classifyValue, envFromVariables, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
 import { bool, list, num, obj, str, unknown, type Value } from '../core/value.js';
 import type { CiFile, CiJob, CiEntry, CiScript, CiStep } from '../model/ci.js';
@@ -74,9 +74,6 @@ export interface AzureCliResult {
   /** Comments of `--file` YAML no front end claimed (suppressions). */
   suppressionSources: SuppressionSource[];
 }
-
-/** Variables and assignments whose value names the environment (FORMATS.md §1(e) trap 10; RULES.md). */
-const ENV_NAMES = ['ENVIRONMENT', 'ENV', ...ENV_VARIABLE_NAMES];
 
 const PARENT_KIND: Record<string, ResourceKind> = { cluster: 'aks.cluster', workspace: 'ml.workspace', nsg: 'nsg' };
 
@@ -434,13 +431,13 @@ function envClassOf(ctx: FrontEndContext, file: CiFile, place: ScriptPlace | und
   const rel = path.relative(ctx.root, file.file);
   const byName = classifyPath(path.basename(rel));
   if (byName) return byName.env;
-  for (const n of ENV_NAMES) {
-    for (const [k, v] of assigned) {
-      if (k.toLowerCase() !== n.toLowerCase() || v.kind !== 'string') continue;
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
+  // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here.
+  const assignment = (name: string): Value | undefined => {
+    for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
+    return undefined;
+  };
+  const fromAssignments = envFromVariables(assignment);
+  if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
     const env = classifyValue(jobEnv);

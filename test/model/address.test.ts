@@ -3,23 +3,14 @@
  * finding keys, the EVAL002 problem of a registry module call and GPU005's subject. A quoted
  * key may hold `]`, dots and escaped quotes: it is stripped whole, never up to its first `]`.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/api.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { withoutInstanceKeys } from '../../src/model/address.js';
 import { remoteModuleProblem } from '../../src/frontends/remote-modules.js';
 import { fileStart } from '../../src/core/source.js';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-address-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const { tree, cleanup } = tempTrees('mil-address-');
+afterAll(cleanup);
 
 describe('withoutInstanceKeys', () => {
   it('strips numeric and quoted keys, a quoted key whole', () => {
@@ -60,8 +51,7 @@ module "aks_gpu" {
 }
 `,
     });
-    const result = await lint({ paths: [dir], rules: ['GPU005'] });
-    const found = result.findings.filter((f) => f.ruleId === 'GPU005');
-    expect(found.map((f) => f.address)).toEqual(['module.x.module.aks_gpu']);
+    const { findings } = await lintTree(dir, ['GPU005']);
+    expect(findings.map((f) => f.address)).toEqual(['module.x.module.aks_gpu']);
   });
 });

@@ -4,6 +4,17 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
+/** An azurerm Spot node pool of a GPU size with these `node_taints` (as written). */
+const spotGpuPool = (taints: string): string => `
+resource "azurerm_kubernetes_cluster_node_pool" "spot" {
+  name                  = "spot"
+  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "Standard_NC6s_v3"
+  priority              = "Spot"
+  node_taints           = ${taints}
+}
+`;
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
@@ -278,34 +289,14 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
       {
         // The Spot taint AKS adds (written or not) never names GPU; the message says so when it is not written.
         name: 'spot-pool-without-taints',
-        files: {
-          'main.tf': `
-resource "azurerm_kubernetes_cluster_node_pool" "spot" {
-  name                  = "spot"
-  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
-  vm_size               = "Standard_NC6s_v3"
-  priority              = "Spot"
-  node_taints           = ⟦["team=ml:NoSchedule"]⟧
-}
-`,
-        },
+        files: { 'main.tf': spotGpuPool('⟦["team=ml:NoSchedule"]⟧') },
         level: 'error',
         env: 'unknown',
         messageIncludes: '(node_taints is [team=ml:NoSchedule], plus the Spot taint AKS adds); add',
       },
       {
         name: 'spot-pool-with-the-spot-taint-written',
-        files: {
-          'main.tf': `
-resource "azurerm_kubernetes_cluster_node_pool" "spot" {
-  name                  = "spot"
-  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
-  vm_size               = "Standard_NC6s_v3"
-  priority              = "Spot"
-  node_taints           = ⟦["kubernetes.azure.com/scalesetpriority=spot:NoSchedule"]⟧
-}
-`,
-        },
+        files: { 'main.tf': spotGpuPool('⟦["kubernetes.azure.com/scalesetpriority=spot:NoSchedule"]⟧') },
         level: 'error',
         env: 'unknown',
         messageIncludes: '(node_taints is [kubernetes.azure.com/scalesetpriority=spot:NoSchedule]); add',
