@@ -9,6 +9,7 @@ import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
+import { lastAddressWord } from '../model/address.js';
 import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
@@ -158,7 +159,7 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   } else {
     const intent = gpuIntent({
       name: pool.name?.kind === 'string' ? pool.name.value : undefined,
-      label: pool.address.split(/[.[\]"]/).filter(Boolean).pop(),
+      label: lastAddressWord(pool.address),
       read: (attr) => known(pool, attr),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : [])),
     });

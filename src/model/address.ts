@@ -12,3 +12,11 @@
 export function withoutInstanceKeys(address: string): string {
   return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, '');
 }
+
+/**
+ * The last word of an address, its instance key included (`azurerm_x.pool["gpu"]` → `gpu`,
+ * `azurerm_x.gpu_pool` → `gpu_pool`): what GPU001's "meant for GPU" reads as the resource's label.
+ */
+export function lastAddressWord(address: string): string | undefined {
+  return address.split(/[.[\]"]/).filter(Boolean).pop();
+}

@@ -4,7 +4,7 @@
  * key may hold `]`, dots and escaped quotes: it is stripped whole, never up to its first `]`.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { withoutInstanceKeys } from '../../src/model/address.js';
+import { lastAddressWord, withoutInstanceKeys } from '../../src/model/address.js';
 import { remoteModuleProblem } from '../../src/frontends/remote-modules.js';
 import { fileStart } from '../../src/core/source.js';
 import { lintTree, tempTrees } from '../support/temp-tree.js';
@@ -20,6 +20,13 @@ describe('withoutInstanceKeys', () => {
     expect(withoutInstanceKeys('module.a["x.y"].module.b[0].azurerm_x.y["k.[1]"]')).toBe('module.a.module.b.azurerm_x.y');
     expect(withoutInstanceKeys('module.a["say \\"hi\\"]"].azurerm_x.y')).toBe('module.a.azurerm_x.y');
     expect(withoutInstanceKeys('azurerm_x.y')).toBe('azurerm_x.y');
+  });
+});
+
+describe('lastAddressWord', () => {
+  it('is the resource label, or its instance key when it has one', () => {
+    expect(lastAddressWord('azurerm_kubernetes_cluster_node_pool.gpu_pool')).toBe('gpu_pool');
+    expect(lastAddressWord('module.m.azurerm_kubernetes_cluster_node_pool.pool["gpu"]')).toBe('gpu');
   });
 });
 
