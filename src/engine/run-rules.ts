@@ -19,6 +19,7 @@ import { describeVendoredPlace, isVendoredFile, type Resource, type ResourceKind
 import type { CiFile } from '../model/ci.js';
 import type { PolicySet } from '../model/policy.js';
 import { KINDS } from '../model/kinds.js';
+import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
@@ -70,11 +71,6 @@ export interface RuleFailure {
   ruleId: string;
   message: string;
   location: Location;
-}
-
-/** `module.kv["x.y"].azurerm_x.y[0]` → `module.kv.azurerm_x.y` (keys may hold dots, brackets and escaped quotes). */
-export function withoutInstanceKeys(address: string): string {
-  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, '');
 }
 
 /**

@@ -9,7 +9,8 @@ import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
-import { isSpotPriority, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
+import { lastAddressWord } from '../model/address.js';
+import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
 import { displayName, factLocations, known, leafName } from './facts.js';
@@ -158,7 +159,7 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   } else {
     const intent = gpuIntent({
       name: pool.name?.kind === 'string' ? pool.name.value : undefined,
-      label: pool.address.split(/[.[\]"]/).filter(Boolean).pop(),
+      label: lastAddressWord(pool.address),
       read: (attr) => known(pool, attr),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : [])),
     });
@@ -178,6 +179,9 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
   const f = pool.attrs.get('taints');
   const v = f?.value;
   if (v?.kind === 'unknown') return v.reason;
+  const priority = pool.attrs.get('priority')?.value;
+  if (priority?.kind === 'unknown') return `the pool's priority is unknown (${priority.reason})`;
+  const spot = priority?.kind === 'string' && isSpotPriority(priority.value);
   const fallback = factLocations(pool, 'taints').location;
   const out: NodePoolTaint[] = [];
   if (v?.kind === 'list') {
@@ -186,12 +190,12 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
       if (item.kind !== 'string') return `a taint is not a string`;
       const p = parseTaint(item.value);
       if (!p) continue; // not a taint AKS would accept; AKS001 is not about its shape either
-      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback });
+      // On a Spot pool the Spot taint is AKS's even when written (azurerm users write it to
+      // avoid drift): it is never the pool's own GPU taint (K8S002, K8S001's wording).
+      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback, ...(spot && isSpotTaint(p) ? { automatic: 'spot' as const } : {}) });
     }
   } else if (v !== undefined && v.kind !== 'null') return 'the taints are not a list';
-  const priority = pool.attrs.get('priority')?.value;
-  if (priority?.kind === 'unknown') return `the pool's priority is unknown (${priority.reason})`;
-  if (priority?.kind === 'string' && isSpotPriority(priority.value) && !out.some((t) => t.text === SPOT_TAINT)) {
+  if (spot && !out.some((t) => t.automatic === 'spot')) {
     out.push({ ...parseTaint(SPOT_TAINT)!, text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, 'priority').location, automatic: 'spot' });
   }
   return out;
