@@ -18122,6 +18122,15 @@ function classifyPath(relPath) {
 function classifyValue(value) {
   return classifyWords(envWords(value));
 }
+function envFromVariables(read) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const v = read(name);
+    if (v?.kind !== "string") continue;
+    const env = classifyValue(v.value);
+    if (env) return env;
+  }
+  return void 0;
+}
 var PROD_WORDS, NONPROD_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
 var init_env = __esm({
   "src/core/env.ts"() {
@@ -19304,6 +19313,19 @@ var init_blocks = __esm({
   }
 });
 
+// src/model/address.ts
+function withoutInstanceKeys(address) {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, "");
+}
+function lastAddressWord(address) {
+  return address.split(/[.[\]"]/).filter(Boolean).pop();
+}
+var init_address = __esm({
+  "src/model/address.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/resource.ts
 var init_resource = __esm({
   "src/model/resource.ts"() {
@@ -19321,7 +19343,7 @@ function readModuleManifest(host, rootDir, tfDataDir) {
   return text2 === void 0 ? void 0 : { file, text: text2 };
 }
 function remoteModuleProblem(m) {
-  const address = m.address.replace(/\[[^\]]*\]/g, "");
+  const address = withoutInstanceKeys(m.address);
   const name = m.name;
   return {
     ruleId: "EVAL002",
@@ -19344,6 +19366,7 @@ var init_remote_modules = __esm({
   "src/frontends/remote-modules.ts"() {
     "use strict";
     init_manifest();
+    init_address();
     init_resource();
   }
 });
@@ -19480,7 +19503,7 @@ function modulePrefix(a) {
 function baseAddress(a) {
   return `${modulePrefix(a)}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}`;
 }
-var init_address = __esm({
+var init_address2 = __esm({
   "src/eval/terraform-plan/address.ts"() {
     "use strict";
   }
@@ -20084,7 +20107,7 @@ var init_evaluate = __esm({
     init_guard();
     init_manifest();
     init_types();
-    init_address();
+    init_address2();
     init_read();
     SUPPORTED_MAJOR = /* @__PURE__ */ new Set(["0", "1"]);
     SENSITIVE = "is sensitive in the plan (its value is never read)";
@@ -20238,16 +20261,6 @@ function planRefKeys(ref) {
   if (ref.kind === "string" && ref.value.startsWith("/")) return [`id:${ref.value.toLowerCase()}`];
   return [];
 }
-function envFromVariables2(variables) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const v = variables.get(name);
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
 var CHUNK_BYTES, HEAD_BYTES, terraformPlanFrontEnd;
 var init_terraform_plan = __esm({
   "src/frontends/terraform-plan.ts"() {
@@ -20317,7 +20330,7 @@ var init_terraform_plan = __esm({
           const evaluation = {
             variant: rel,
             variantFile: f.path,
-            env: pathEnv(ctx, f.path) ?? envFromVariables2(evaluated.variables) ?? "unknown",
+            env: pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name)) ?? "unknown",
             unit: evaluated.rootDir ?? f.path,
             inputs: [],
             planFile: f.path
@@ -22128,43 +22141,52 @@ var init_pragmas = __esm({
   }
 });
 
-// src/eval/bicep/context.ts
-function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
+// src/eval/arm/detect.ts
+import * as path15 from "node:path";
+function candidatesByName(paramFile) {
+  const dir = path15.dirname(paramFile);
+  const base = path15.basename(paramFile);
+  const out = [];
+  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  if (m) out.push(path15.join(dir, `${m[1]}.json`));
+  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
+  if (p) out.push(path15.join(dir, `${p[1]}.json`), path15.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path15.join(dir, "template.json"), path15.join(dir, "azuredeploy.json"), path15.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path15.join(dir, "main.json"), path15.join(dir, "azuredeploy.json"));
+  return out;
 }
-function problem(env, message, location) {
-  const k = `${location.file}:${location.range.start.offset}:${message}`;
-  if (env.problemKeys.has(k)) return;
-  env.problemKeys.add(k);
-  env.problems.push({ message, location, code: "EVAL001" });
+function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
+  const result = /* @__PURE__ */ new Map();
+  const byNorm = /* @__PURE__ */ new Map();
+  for (const t of templates) {
+    result.set(t, []);
+    byNorm.set(norm(t), t);
+  }
+  for (const pf of paramFiles) {
+    let target;
+    let meta;
+    try {
+      meta = readMetadataTemplate(pf);
+    } catch {
+      meta = void 0;
+    }
+    if (meta) target = byNorm.get(norm(path15.join(path15.dirname(pf), meta)));
+    if (!target) {
+      for (const c of candidatesByName(pf)) {
+        target = byNorm.get(norm(c));
+        if (target) break;
+      }
+    }
+    if (target && target !== pf) result.get(target).push(pf);
+  }
+  for (const list2 of result.values()) list2.sort();
+  return result;
 }
-function decorator(ds, name) {
-  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
-}
-function propOf(o, key) {
-  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
-  return void 0;
-}
-function andCond(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  return b;
-}
-var U, span2, withLocals;
-var init_context = __esm({
-  "src/eval/bicep/context.ts"() {
+var norm;
+var init_detect = __esm({
+  "src/eval/arm/detect.ts"() {
     "use strict";
-    init_limits();
-    init_value();
-    U = (reason, loc3, token) => unknown(reason, loc3, token);
-    span2 = (a, b) => ({ start: a.start, end: b.end });
-    withLocals = (base, add) => {
-      const m = new Map(base ?? []);
-      for (const [k, v] of add) m.set(k, v);
-      return m;
-    };
+    norm = (p) => path15.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -22576,24 +22598,24 @@ function firstLast(name, pickLast) {
     if (!a) return err(loc3, name, "needs an argument");
     if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc3);
     if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc3) : str("", loc3);
-    if (a.kind === "unknown") return U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
     return err(loc3, name, "argument must be an array or string");
   };
 }
 function skipTake(name, take) {
   return ([a, n], loc3) => {
     const k = asInt(n);
-    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
+    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
     const c = Math.max(0, k);
     if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc3);
     if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc3);
-    if (a.kind === "unknown") return U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
     return err(loc3, name, "first argument must be an array or string");
   };
 }
 function resourceIdOf(prefix, typeV, names, loc3, fname) {
   if (typeV.kind !== "string") {
-    return typeV.kind === "unknown" ? U2(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
+    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
   }
   if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
   return buildResourceId(prefix, typeV.value, names, loc3, fname);
@@ -22628,40 +22650,40 @@ function access(t, key, loc3) {
   if (t.kind === "unknown") {
     const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
     const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
-    return U2(t.reason, loc3, tok);
+    return U(t.reason, loc3, tok);
   }
-  if (key.kind === "unknown") return U2("index depends on an unknown value", loc3);
+  if (key.kind === "unknown") return U("index depends on an unknown value", loc3);
   if (t.kind === "object" && key.kind === "string") {
     const m = member2(t, key.value);
-    return m ?? U2(`property '${key.value}' does not exist`, loc3);
+    return m ?? U(`property '${key.value}' does not exist`, loc3);
   }
   if (t.kind === "list" && key.kind === "number") {
     const it = t.items[Math.trunc(key.value)];
-    return it ?? U2(`index ${key.value} is out of range`, loc3);
+    return it ?? U(`index ${key.value} is out of range`, loc3);
   }
-  if (t.kind === "null") return U2(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
-  return U2(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
+  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
+  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
 }
 function evalCall2(e, ctx, loc3) {
   const lname = e.name.toLowerCase();
   if (lname === "if") {
-    if (e.args.length !== 3) return U2("if(): needs three arguments", loc3);
+    if (e.args.length !== 3) return U("if(): needs three arguments", loc3);
     const c = evalExpr(e.args[0], ctx, loc3);
     if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, decisionOf(c, loc3));
     if (c.kind === "unknown") {
       const a = evalExpr(e.args[1], ctx, loc3);
       const b = evalExpr(e.args[2], ctx, loc3);
-      return U2(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
+      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
     }
-    return U2("if(): condition must be a boolean", loc3);
+    return U("if(): condition must be a boolean", loc3);
   }
   if (lname === "parameters" || lname === "variables") {
     const a = e.args[0] ? evalExpr(e.args[0], ctx, loc3) : void 0;
-    if (a?.kind !== "string") return U2(`${lname}(): name must be a known string`, loc3);
+    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc3);
     const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
     if (v === void 0) {
       ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc3);
-      return U2(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
+      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
     }
     return v;
   }
@@ -22672,21 +22694,21 @@ function evalCall2(e, ctx, loc3) {
     for (const a of args2) {
       if (a.kind === "string") loopName = a.value;
       else if (a.kind === "number") offset = a.value;
-      else return U2("copyIndex(): unknown argument", loc3);
+      else return U("copyIndex(): unknown argument", loc3);
     }
     const i = ctx.copyIndex(loopName);
-    if (i === void 0) return U2(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
+    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
     if (i.kind === "number") return num(i.value + offset, loc3);
-    return U2(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
+    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
   }
   const args = e.args.map((x) => evalExpr(x, ctx, loc3));
   if (e.name.includes(".")) {
     const r = ctx.userFunction?.(e.name, args, loc3);
-    return r ?? U2(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
   }
   const hosted = ctx.hostFunction?.(e.name, args, loc3);
   if (hosted) return hosted;
-  return callArmFunction(e.name, args, loc3) ?? U2(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+  return callArmFunction(e.name, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
 }
 function callArmFunction(name, args, loc3) {
   const lname = name.toLowerCase();
@@ -22694,18 +22716,18 @@ function callArmFunction(name, args, loc3) {
   if (!d) {
     if (lname.startsWith("list")) {
       const t = callToken(name, args);
-      return U2(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
+      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
     }
     return void 0;
   }
   if (!d.partial) {
     const u = firstUnknown2(args);
-    if (u) return U2(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
+    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
   }
   try {
     return provenance(d.name, d.fn(args, loc3, d.name), args, loc3);
   } catch (x) {
-    return U2(`${d.name}(): ${x.message}`, loc3);
+    return U(`${d.name}(): ${x.message}`, loc3);
   }
 }
 function provenance(name, r, args, loc3) {
@@ -22728,21 +22750,21 @@ function evaluateArmString(s, loc3, ctx) {
   const p = parseExpression(form.text);
   if (!p.ok) {
     ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
-    return U2(`invalid expression: ${p.error}`, loc3);
+    return U(`invalid expression: ${p.error}`, loc3);
   }
   return evalExpr(p.expr, ctx, loc3);
 }
-var U2, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
+var U, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
 var init_evaluate2 = __esm({
   "src/eval/arm/evaluate.ts"() {
     "use strict";
     init_value();
     init_expression();
     init_resourceid();
-    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
+    U = (reason, loc3, token) => unknown(reason, loc3, token);
     templatePart = templateText;
     fns2 = /* @__PURE__ */ new Map();
-    err = (loc3, name, msg) => U2(`${name}(): ${msg}`, loc3);
+    err = (loc3, name, msg) => U(`${name}(): ${msg}`, loc3);
     def(
       "and",
       (args, loc3) => {
@@ -22753,7 +22775,7 @@ var init_evaluate2 = __esm({
           } else if (a.kind === "unknown") unk2 ??= a;
           else return err(loc3, "and", "arguments must be booleans");
         }
-        return unk2 ? U2("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
+        return unk2 ? U("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
       },
       true
     );
@@ -22767,7 +22789,7 @@ var init_evaluate2 = __esm({
           } else if (a.kind === "unknown") unk2 ??= a;
           else return err(loc3, "or", "arguments must be booleans");
         }
-        return unk2 ? U2("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
+        return unk2 ? U("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
       },
       true
     );
@@ -22864,7 +22886,7 @@ var init_evaluate2 = __esm({
       (args, loc3) => {
         if (args.length === 0) return str("", loc3);
         if (args.some((a) => a.kind === "list")) {
-          if (args.some((a) => a.kind === "unknown")) return U2("concat(): depends on an unknown value", loc3, callToken("concat", args));
+          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc3, callToken("concat", args));
           const items = [];
           for (const a of args) {
             if (a.kind === "list") items.push(...a.items);
@@ -22885,7 +22907,7 @@ var init_evaluate2 = __esm({
       "format",
       ([f, ...rest], loc3) => {
         if (!f) return err(loc3, "format", "needs a format string");
-        if (f.kind === "unknown") return U2("format(): unknown format string", loc3, callToken("format", [f, ...rest]));
+        if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", [f, ...rest]));
         if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
         const parts = splitFormat(f.value);
         if (!parts) return err(loc3, "format", "invalid format string");
@@ -22902,7 +22924,7 @@ var init_evaluate2 = __esm({
           const tp = vals.map(templatePart);
           return tplUnknown("format(): depends on an unknown value", loc3, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
         }
-        if (vals.some((v) => containsUnknown(v))) return U2("format(): depends on an unknown value", loc3);
+        if (vals.some((v) => containsUnknown(v))) return U("format(): depends on an unknown value", loc3);
         return str(vals.map(scalarString).join(""), loc3);
       },
       true
@@ -22969,7 +22991,7 @@ var init_evaluate2 = __esm({
         if (a.kind === "list") return num(a.items.length, loc3);
         if (a.kind === "object") return num(a.entries.size, loc3);
         if (a.kind === "string") return num(a.value.length, loc3);
-        if (a.kind === "unknown") return U2("length(): depends on an unknown value", loc3, callToken("length", [a]));
+        if (a.kind === "unknown") return U("length(): depends on an unknown value", loc3, callToken("length", [a]));
         return err(loc3, "length", "argument must be an array, object or string");
       },
       true
@@ -22982,7 +23004,7 @@ var init_evaluate2 = __esm({
         if (a.kind === "list") return bool(a.items.length === 0, loc3);
         if (a.kind === "object") return bool(a.entries.size === 0, loc3);
         if (a.kind === "string") return bool(a.value === "", loc3);
-        if (a.kind === "unknown") return U2("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
+        if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
         return bool(false, loc3);
       },
       true
@@ -22992,7 +23014,7 @@ var init_evaluate2 = __esm({
       ([c, item], loc3) => {
         if (!c || !item) return err(loc3, "contains", "needs two arguments");
         if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc3);
-        if (containsUnknown(c) || containsUnknown(item)) return U2("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
+        if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
         if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc3);
         if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc3);
         return err(loc3, "contains", "first argument must be an array, object or string");
@@ -23011,7 +23033,7 @@ var init_evaluate2 = __esm({
         const m = /* @__PURE__ */ new Map();
         for (let i = 0; i < args.length; i += 2) {
           const k = args[i];
-          if (k.kind !== "string") return k.kind === "unknown" ? U2("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
+          if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
           m.set(k.value, args[i + 1]);
         }
         return obj(m, loc3);
@@ -23023,14 +23045,14 @@ var init_evaluate2 = __esm({
       (args, loc3) => {
         if (args.length === 0) return err(loc3, "union", "needs arguments");
         const unk2 = args.find((a) => a.kind === "unknown");
-        if (unk2) return U2("union(): depends on an unknown value", loc3, callToken("union", args));
+        if (unk2) return U("union(): depends on an unknown value", loc3, callToken("union", args));
         if (args.every((a) => a.kind === "object")) {
           let acc = obj(/* @__PURE__ */ new Map(), loc3);
           for (const a of args) acc = deepMerge(acc, a, loc3);
           return reorigin(acc, loc3);
         }
         if (args.every((a) => a.kind === "list")) {
-          if (args.some(containsUnknown)) return U2("union(): depends on an unknown value", loc3, callToken("union", args));
+          if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc3, callToken("union", args));
           const items = [];
           for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
           return list(items, loc3);
@@ -23069,7 +23091,7 @@ var init_evaluate2 = __esm({
       "coalesce",
       (args, loc3) => {
         for (const a of args) {
-          if (a.kind === "unknown") return U2("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
+          if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
           if (a.kind !== "null") return a;
         }
         return nul(loc3);
@@ -23079,7 +23101,7 @@ var init_evaluate2 = __esm({
     def(
       "items",
       ([a], loc3) => {
-        if (a?.kind === "unknown") return U2("items(): depends on an unknown value", loc3, callToken("items", [a]));
+        if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc3, callToken("items", [a]));
         if (a?.kind !== "object") return err(loc3, "items", "argument must be an object");
         const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
         return list(
@@ -23092,7 +23114,7 @@ var init_evaluate2 = __esm({
     def(
       "objectKeys",
       ([a], loc3) => {
-        if (a?.kind !== "object") return a?.kind === "unknown" ? U2("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
+        if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
         return list(
           [...a.entries.keys()].map((k) => str(k, loc3)),
           loc3
@@ -23106,7 +23128,7 @@ var init_evaluate2 = __esm({
         let cur = a;
         for (const p of path44) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U2("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path44]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path44]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -23119,11 +23141,11 @@ var init_evaluate2 = __esm({
     def(
       "flatten",
       ([a], loc3) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U2("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
         const items = [];
         for (const x of a.items) {
           if (x.kind === "list") items.push(...x.items);
-          else if (x.kind === "unknown") return U2("flatten(): depends on an unknown value", loc3);
+          else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc3);
           else return err(loc3, "flatten", "items must be arrays");
         }
         return list(items, loc3);
@@ -23133,11 +23155,11 @@ var init_evaluate2 = __esm({
     def(
       "shallowMerge",
       ([a], loc3) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U2("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
         const m = /* @__PURE__ */ new Map();
         for (const x of a.items) {
           if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
-          else if (x.kind === "unknown") return U2("shallowMerge(): depends on an unknown value", loc3);
+          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc3);
         }
         return obj(m, loc3);
       },
@@ -23148,7 +23170,7 @@ var init_evaluate2 = __esm({
       ([a, n], loc3) => {
         const k = asInt(n);
         if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
-        return U2("indexFromEnd(): cannot be evaluated", loc3);
+        return U("indexFromEnd(): cannot be evaluated", loc3);
       },
       true
     );
@@ -23161,7 +23183,7 @@ var init_evaluate2 = __esm({
       (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
         if (ti < 0 || ti > 2) {
-          return U2("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
+          return U("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
         }
         const pre = args.slice(0, ti);
         const subV = ti === 2 ? pre[0] : unknown("subscription", loc3, DEFAULT_SUB);
@@ -23174,7 +23196,7 @@ var init_evaluate2 = __esm({
       "subscriptionResourceId",
       (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U2("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
+        if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
         const subV = ti === 1 ? args[0] : unknown("subscription", loc3, DEFAULT_SUB);
         return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc3, "subscriptionResourceId");
       },
@@ -23189,7 +23211,7 @@ var init_evaluate2 = __esm({
       "managementGroupResourceId",
       (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U2("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
+        if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
         const mg = ti === 1 ? args[0] : unknown("management group", loc3, "managementGroup().name");
         return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc3), mg], args[ti], args.slice(ti + 1), loc3, "managementGroupResourceId");
       },
@@ -23230,45 +23252,17 @@ var init_evaluate2 = __esm({
         n,
         (args, loc3) => {
           const t = callToken(n, args);
-          return U2(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
+          return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
         },
         true
       );
     }
     for (const n of ["newGuid", "utcNow"]) {
-      def(n, (_args, loc3) => U2(`${n}() differs on every deployment`, loc3), true);
+      def(n, (_args, loc3) => U(`${n}() differs on every deployment`, loc3), true);
     }
     for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
-      def(n, (_args, loc3) => U2(`${n}(): lambda functions are not evaluated`, loc3), true);
+      def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
     }
-  }
-});
-
-// src/eval/bicep/files.ts
-import path15 from "node:path";
-function pathKind(host, target) {
-  const abs = path15.resolve(target);
-  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
-  if (host.isInside(abs)) return "other";
-  const rel = path15.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path15.isAbsolute(rel)) return "outside";
-  let dir = host.root;
-  for (const part of rel.split(path15.sep)) {
-    const next = path15.join(dir, part);
-    if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
-    dir = next;
-  }
-  return "missing";
-}
-function entryOf(host, p) {
-  const name = path15.basename(p);
-  return host.list(path15.dirname(p))?.find((e) => e.name === name);
-}
-var REGISTRY_PATH;
-var init_files = __esm({
-  "src/eval/bicep/files.ts"() {
-    "use strict";
-    REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
   }
 });
 
@@ -23312,7 +23306,7 @@ var init_member_reads = __esm({
 });
 
 // src/eval/arm/template.ts
-function problem2(env, message, location) {
+function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
   env.problemKeys.add(k);
@@ -23347,7 +23341,7 @@ function walkResources(resourcesNode, frame, parent, deployment, inherited) {
     try {
       walkResource(node, symbolicName, frame, parent, deployment, inherited);
     } catch (e) {
-      problem2(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
+      problem(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
     }
   }
 }
@@ -23364,7 +23358,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     if (count.kind === "number") {
       let n = Math.max(0, Math.trunc(count.value));
       if (n > env.maxCopy) {
-        problem2(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
+        problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
         n = env.maxCopy;
       }
       for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
@@ -23386,7 +23380,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     const typeNode = getProp(node, "type");
     const typeV = typeNode ? f.eval(typeNode) : void 0;
     if (typeV?.kind !== "string") {
-      problem2(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
+      problem(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
       continue;
     }
     let typeText = typeV.value;
@@ -23440,7 +23434,7 @@ function expandDeployment(node, frame, deployment, condition) {
   const tmpl = getProp(props, "template");
   if (tmpl?.type !== "object") return;
   if (env.depth > 30) {
-    problem2(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
+    problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
     return;
   }
   const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
@@ -23517,7 +23511,7 @@ function evaluateArmTemplate(opts) {
     }
     walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
   } catch (e) {
-    problem2(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
+    problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
   }
   return result;
 }
@@ -23596,7 +23590,7 @@ var init_template = __esm({
         if (!slot) return void 0;
         if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
-          problem2(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
+          problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
         }
         slot.state = 1;
@@ -23617,7 +23611,7 @@ var init_template = __esm({
         if (!slot) return void 0;
         if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
-          problem2(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
+          problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
         }
         slot.state = 1;
@@ -23669,7 +23663,7 @@ var init_template = __esm({
         return this.scope.userFunction(name, args, loc3);
       }
       problem(message, loc3) {
-        problem2(this.scope.env, message, loc3);
+        problem(this.scope.env, message, loc3);
       }
       /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
       eval(node, skip) {
@@ -23716,7 +23710,7 @@ var init_template = __esm({
         let n = Math.max(0, Math.trunc(c.value));
         const max = this.scope.env.maxCopy;
         if (n > max) {
-          problem2(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
+          problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
           n = max;
         }
         const items = [];
@@ -23724,6 +23718,162 @@ var init_template = __esm({
         return list(items, this.scope.loc(input));
       }
     };
+  }
+});
+
+// src/eval/arm/project.ts
+import path16 from "node:path";
+function evaluateArm(input) {
+  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+  const evaluations = [];
+  const problems = [];
+  const seenProblems = /* @__PURE__ */ new Set();
+  for (const template of [...input.templates].sort()) {
+    const parsed = input.parse(template);
+    if (!parsed?.root) continue;
+    const variants = (pairs.get(template) ?? []).sort();
+    let bicepDeclaration;
+    for (const pf of variants.length ? variants : [void 0]) {
+      const pfParsed = pf ? input.parse(pf) : void 0;
+      if (pf && !pfParsed?.root) continue;
+      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
+      for (const p of result.problems) {
+        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+        if (!seenProblems.has(key)) {
+          seenProblems.add(key);
+          problems.push(p);
+        }
+      }
+      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
+      const rel = (f) => path16.relative(input.root, f).split(path16.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path16.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path16.relative(path16.dirname(template), pf).split(path16.sep).join("/") : "default",
+          variantFile: pf,
+          env,
+          unit: template,
+          inputs: result.inputs
+        },
+        result,
+        bicepDeclaration
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+function metadataTemplate(pf) {
+  const t = getProp(getProp(pf?.root, "metadata"), "template");
+  return typeof t?.value === "string" ? t.value : void 0;
+}
+function bicepSourceCandidates(template) {
+  const dir = path16.dirname(template);
+  const base = path16.basename(template).replace(/\.jsonc?$/i, "");
+  return [path16.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path16.join(dir, "main.bicep")] : []];
+}
+function envFromParameters(result, unit) {
+  return envFromVariables((name) => {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && (unit === void 0 || i.header.file === unit));
+    return input?.assigned ?? input?.defaultValue;
+  });
+}
+function bicepDeclarations(template, host) {
+  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
+  if (!bicep) return void 0;
+  const text2 = host.readText(bicep);
+  if (text2 === void 0) return void 0;
+  const decls = [];
+  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    const line = text2.slice(0, m.index).split("\n").length;
+    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
+  }
+  return (r) => {
+    if (r.deployment.length > 0) return void 0;
+    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
+    if (!d) return void 0;
+    return {
+      file: bicep,
+      label: `declared in ${path16.basename(bicep)} as "${d.name}"`,
+      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
+    };
+  };
+}
+var init_project = __esm({
+  "src/eval/arm/project.ts"() {
+    "use strict";
+    init_json();
+    init_env();
+    init_detect();
+    init_template();
+  }
+});
+
+// src/eval/bicep/context.ts
+function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
+}
+function problem2(env, message, location) {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: "EVAL001" });
+}
+function decorator(ds, name) {
+  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
+}
+function propOf(o, key) {
+  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
+  return void 0;
+}
+function andCond(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+var U2, span2, withLocals;
+var init_context = __esm({
+  "src/eval/bicep/context.ts"() {
+    "use strict";
+    init_limits();
+    init_value();
+    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
+    span2 = (a, b) => ({ start: a.start, end: b.end });
+    withLocals = (base, add) => {
+      const m = new Map(base ?? []);
+      for (const [k, v] of add) m.set(k, v);
+      return m;
+    };
+  }
+});
+
+// src/eval/bicep/files.ts
+import path17 from "node:path";
+function pathKind(host, target) {
+  const abs = path17.resolve(target);
+  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
+  if (host.isInside(abs)) return "other";
+  const rel = path17.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path17.isAbsolute(rel)) return "outside";
+  let dir = host.root;
+  for (const part of rel.split(path17.sep)) {
+    const next = path17.join(dir, part);
+    if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
+    dir = next;
+  }
+  return "missing";
+}
+function entryOf(host, p) {
+  const name = path17.basename(p);
+  return host.list(path17.dirname(p))?.find((e) => e.name === name);
+}
+var REGISTRY_PATH;
+var init_files = __esm({
+  "src/eval/bicep/files.ts"() {
+    "use strict";
+    REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
   }
 });
 
@@ -23749,8 +23899,8 @@ function expandLoop(scope, loop, locals, symbol) {
     scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
     return [];
   }
-  const idx = U(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
-  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U("the loop collection is not an array", scope.loc(loop.item.range));
+  const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
+  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
   const add = [[loop.item.name, item]];
   if (loop.index) add.push([loop.index.name, idx]);
   return [{ locals: withLocals(locals, add) }];
@@ -23758,7 +23908,7 @@ function expandLoop(scope, loop, locals, symbol) {
 function evalFor2(scope, e, locals) {
   const loc3 = scope.loc(e.range);
   const xs = scope.eval(e.iterable, locals);
-  if (xs.kind !== "list") return U(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
+  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
   let n = xs.items.length;
   if (n > scope.env.maxCopy) {
     scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
@@ -23773,9 +23923,9 @@ function evalFor2(scope, e, locals) {
     if (body.kind === "IfBody") {
       const c = scope.eval(body.condition, l);
       if (c.kind === "bool" && !c.value) continue;
-      if (c.kind !== "bool") return U("a loop filter depends on an unknown value", loc3);
+      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc3);
       const b = body.body;
-      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U("invalid loop body", loc3));
+      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc3));
     } else items.push(scope.eval(body, l));
   }
   return list(items, loc3);
@@ -23790,7 +23940,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -23824,7 +23974,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path16.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path18.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -23854,7 +24004,7 @@ function moduleParams(scope, inst) {
       continue;
     }
     if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
-    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
+    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
     const ref = scope.resourceRef(m.value, inst.locals);
     if (ref && m.value.kind !== "PropertyAccess") v = scope.resourceId(ref, scope.loc(m.value.range));
     out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
@@ -23868,7 +24018,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path16.resolve(path16.dirname(scope.file.file), p);
+  const target = path18.resolve(path18.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -23885,7 +24035,7 @@ function moduleOutput(scope, inst, name, loc3) {
   const v = child?.output(name);
   if (v) return v;
   const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc3), inst.name]);
-  return U(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
 }
 function moduleRef(scope, e, locals) {
   let sym;
@@ -23905,16 +24055,16 @@ function moduleRef(scope, e, locals) {
 }
 function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return U(`'${original}' is imported from a registry`, loc3);
-  const target = path16.resolve(path16.dirname(scope.file.file), p);
+  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
+  const target = path18.resolve(path18.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
-    return U(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
+    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
   }
   const parsed = scope.env.sources.parse(target);
-  if (!parsed) return U(`'${original}' is imported from '${p}', which cannot be parsed`, loc3);
+  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc3);
   const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
-  return child.variable(original) ?? U(`'${original}' is not a variable of '${p}'`, loc3);
+  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc3);
 }
 function nameLabel2(v) {
   if (v.kind === "string") return v.value;
@@ -23933,7 +24083,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path17 from "node:path";
+import path19 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
@@ -24023,7 +24173,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path17.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path19.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -24031,7 +24181,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path17.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path19.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -24061,7 +24211,7 @@ function pushModuleResources(scope, inst, r, vendored) {
     if (vendored) out.vendored = vendored;
     scope.env.resources.push(out);
   }
-  for (const p of r.problems) problem(scope.env, p.message, vendored ? vendored.call : p.location);
+  for (const p of r.problems) problem2(scope.env, p.message, vendored ? vendored.call : p.location);
 }
 function emitJsonModule(scope, inst, target) {
   const text2 = scope.env.sources.host.readText(target);
@@ -31414,20 +31564,20 @@ var require_dist = __commonJS({
 });
 
 // src/eval/bicep/load.ts
-import path18 from "node:path";
+import path20 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
 function load(scope, l, argExprs, locals, loc3) {
   const args = argExprs.map((a) => scope.eval(a, locals));
   const p = args[0];
-  if (p?.kind !== "string") return U(`${l}(): the path is not known`, loc3);
-  if (l === "loaddirectoryfileinfo") return U("loadDirectoryFileInfo() is not evaluated", loc3);
+  if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
+  if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path18.resolve(path18.dirname(scope.file.file), p.value);
+  const target = path20.resolve(path20.dirname(scope.file.file), p.value);
   const fail = (why) => {
-    problem(scope.env, `${why}; the value is unknown`, loc3);
-    return U(why, loc3);
+    problem2(scope.env, `${why}; the value is unknown`, loc3);
+    return U2(why, loc3);
   };
   const kind = pathKind(host, target);
   if (kind === "outside") return fail(`'${p.value}' is outside the scanned folder and is not read`);
@@ -31456,7 +31606,7 @@ function load(scope, l, argExprs, locals, loc3) {
     const sel = jsonPath(data, jp.value);
     if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
     data = sel;
-  } else if (jp && jp.kind !== "null") return U(`${l}(): the path filter is not known`, loc3);
+  } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc3);
   return fromJS(data, loc3);
 }
 function jsonPath(data, p) {
@@ -31503,23 +31653,23 @@ var init_load = __esm({
 // src/eval/bicep/calls.ts
 function evalCall3(scope, name, argExprs, locals, loc3) {
   const l = name.toLowerCase();
-  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U("any() needs an argument", loc3);
+  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc3);
   if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc3);
-  if (l === "readenvironmentvariable") return U("readEnvironmentVariable() is not read by the linter", loc3);
-  if (l === "getsecret" || l === "externalinput") return U(`${name}() is resolved at deployment time`, loc3);
+  if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc3);
+  if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc3);
   if (l === "nameof") {
     const a = argExprs[0];
     if (a?.kind === "PropertyAccess") return str(a.property.name, loc3);
     if (a?.kind === "Variable") return str(a.name, loc3);
-    return U("nameof() cannot be evaluated", loc3);
+    return U2("nameof() cannot be evaluated", loc3);
   }
-  if (l === "fail") return U("fail() is called", loc3);
+  if (l === "fail") return U2("fail() is called", loc3);
   const userFn = scope.funcs.get(name);
   if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc3);
   const args = argExprs.map((a) => scope.eval(a, locals));
   const r = callArmFunction(name, args, loc3);
   if (r) return r;
-  return U(`function ${name}() is not evaluated`, loc3, armCallToken(name, args));
+  return U2(`function ${name}() is not evaluated`, loc3, armCallToken(name, args));
 }
 function evalInstanceCall(scope, e, locals, loc3) {
   const name = e.name.name;
@@ -31531,15 +31681,15 @@ function evalInstanceCall(scope, e, locals, loc3) {
     const id = scope.resourceId(inst, loc3);
     const args = e.args.map((a) => scope.eval(a, locals));
     const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc3), ...args]);
-    return U(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc3, t);
+    return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc3, t);
   }
-  return U(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
+  return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
 }
 function callUserFunction(scope, f, args, loc3) {
-  if (scope.env.calls > 64) return U(`${f.name.name}() recurses too deeply`, loc3);
+  if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc3);
   scope.env.calls++;
   try {
-    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U(`missing argument '${p.name.name}'`, loc3)]);
+    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc3)]);
     return scope.eval(f.body, withLocals(void 0, add));
   } finally {
     scope.env.calls--;
@@ -31587,7 +31737,7 @@ function evalBinary2(op, a, bArg, loc3) {
     case "%":
       return call("mod", [a, b()]);
     default:
-      return U(`operator ${op} is not evaluated`, loc3);
+      return U2(`operator ${op} is not evaluated`, loc3);
   }
 }
 var init_calls = __esm({
@@ -31620,7 +31770,7 @@ function evaluate2(scope, e, locals) {
         if (it.kind === "Spread") {
           const v = scope.eval(it.expression, locals);
           if (v.kind === "list") items.push(...v.items);
-          else return U(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc3);
+          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc3);
         } else items.push(scope.eval(it, locals));
       }
       return list(items, loc3);
@@ -31640,23 +31790,23 @@ function evaluate2(scope, e, locals) {
       return evalPropertyAccess(scope, e, locals, loc3);
     case "IndexAccess": {
       const r = scope.resourceSymbol(e, locals);
-      if (r) return U(`resource '${r.decl.name.name}' used as a value`, loc3, `reference('${r.symbolicName}')`);
+      if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc3, `reference('${r.symbolicName}')`);
       const t = scope.eval(e.object, locals);
       const i = scope.eval(e.index, locals);
       if (e.fromEnd) {
         const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
         if (t.kind === "list" && i.kind === "number") {
           const it = t.items[t.items.length - i.value];
-          return it ?? (e.safe ? nul(loc3) : U(`index ^${i.value} is out of range`, loc3));
+          return it ?? (e.safe ? nul(loc3) : U2(`index ^${i.value} is out of range`, loc3));
         }
-        return U(`${f}(): cannot be evaluated`, loc3, armCallToken(f, [t, i]));
+        return U2(`${f}(): cannot be evaluated`, loc3, armCallToken(f, [t, i]));
       }
       if (e.safe) return callArmFunction("tryGet", [t, i], loc3);
       return armAccess(t, i, loc3);
     }
     case "ResourceAccess": {
       const inst = scope.resourceRef(e, locals);
-      return inst ? scope.resourceId(inst, loc3) : U("the resource cannot be resolved", loc3);
+      return inst ? scope.resourceId(inst, loc3) : U2("the resource cannot be resolved", loc3);
     }
     case "Unary": {
       const v = scope.eval(e.operand, locals);
@@ -31675,14 +31825,14 @@ function evaluate2(scope, e, locals) {
       const b = scope.eval(e.alternate, locals);
       if (c.kind === "unknown") {
         const parts = [c, a, b].map(tokenText);
-        return U(`the condition depends on an unknown value (${c.reason})`, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
+        return U2(`the condition depends on an unknown value (${c.reason})`, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
       }
-      return U("the condition is not a boolean", loc3);
+      return U2("the condition is not a boolean", loc3);
     }
     case "Lambda":
-      return U("lambda functions are not evaluated", loc3);
+      return U2("lambda functions are not evaluated", loc3);
     case "Error":
-      return U("the expression could not be parsed", loc3);
+      return U2("the expression could not be parsed", loc3);
   }
 }
 function evaluateObject(scope, o, locals, skip) {
@@ -31697,12 +31847,12 @@ function evaluateObject(scope, o, locals, skip) {
         continue;
       }
       if (v.kind === "null") continue;
-      return U(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc3);
+      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc3);
     }
     let key = mem.keyName;
     if (key === null) {
       const kv = scope.eval(mem.key, locals);
-      if (kv.kind !== "string") return U("an object key depends on an unknown value", loc3);
+      if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc3);
       key = kv.value;
     }
     if (skip?.(key)) continue;
@@ -31731,37 +31881,37 @@ function evalVariable(scope, name, locals, loc3) {
   const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
   if (r) {
     const inst = scope.resourceRef({ kind: "Variable", name, range: loc3.range }, locals);
-    return inst ? scope.resourceId(inst, loc3) : U(`resource '${name}' used as a value`, loc3);
+    return inst ? scope.resourceId(inst, loc3) : U2(`resource '${name}' used as a value`, loc3);
   }
-  if (scope.modules.has(name)) return U(`module '${name}' used as a value`, loc3);
+  if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc3);
   const imp = scope.imports.get(name);
   if (imp) return scope.importedVariable(imp.decl, imp.original, loc3);
-  if (name === "az" || name === "sys") return U(`namespace '${name}'`, loc3);
-  return U(`'${name}' is not declared`, loc3);
+  if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc3);
+  return U2(`'${name}' is not declared`, loc3);
 }
 function evalPropertyAccess(scope, e, locals, loc3) {
   const prop = e.property.name;
   const inst = scope.resourceRef(e.object, locals);
   if (inst) return scope.resourceProperty(inst, prop, loc3);
-  if (scope.resourceSymbol(e.object, locals)) return U(`the resource instance cannot be determined`, loc3);
+  if (scope.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc3);
   if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
     const m2 = scope.moduleRef(e.object.object, locals);
     if (m2) return scope.moduleOutput(m2, prop, loc3);
-    if (m2 === null) return U("the module instance cannot be determined", loc3);
+    if (m2 === null) return U2("the module instance cannot be determined", loc3);
   }
   const m = scope.moduleRef(e.object, locals);
   if (m) {
     if (prop === "name") return m.name;
     if (prop === "outputs") {
       const child = scope.moduleScope(m);
-      if (!child) return U(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc3);
+      if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc3);
       const o = /* @__PURE__ */ new Map();
       for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
       return obj(o, loc3);
     }
-    return U(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
+    return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
   }
-  if (m === null) return U("the module instance cannot be determined", loc3);
+  if (m === null) return U2("the module instance cannot be determined", loc3);
   const t = scope.eval(e.object, locals);
   if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc3)], loc3);
   return armAccess(t, str(prop, loc3), loc3);
@@ -31813,7 +31963,7 @@ function resourceInstances(scope, sym) {
         apiVersion ??= nestedParent.apiVersion;
       }
       const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U("the resource has no name", scope.loc(d.name.range));
+      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
       const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
       const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
       if (apiVersion !== void 0) inst.apiVersion = apiVersion;
@@ -31828,7 +31978,7 @@ function resourceInstances(scope, sym) {
 function resourceBody(scope, inst) {
   if (inst.bodyState === 2) return inst.bodyValue;
   const d = inst.sym.decl;
-  if (inst.bodyState === 1) return U(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
+  if (inst.bodyState === 1) return U2(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
   inst.bodyState = 1;
   const m = /* @__PURE__ */ new Map();
   m.set("type", str(inst.type, scope.loc(d.resourceType.range)));
@@ -31862,13 +32012,13 @@ function resourceProperty(scope, inst, prop, loc3) {
   if (l === "id") return scope.resourceId(inst, loc3);
   if (l === "name") return inst.leafName;
   if (l === "type") return str(inst.type, loc3);
-  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc3) : U("no apiVersion", loc3);
+  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc3) : U2("no apiVersion", loc3);
   const body = inst.sym.decl.existing ? void 0 : scope.resourceBody(inst);
   const m = body ? member2(body, prop) : void 0;
   if (m) return m;
   const id = scope.resourceId(inst, loc3);
   const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc3), str("full", loc3)]);
-  return U(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc3, ref !== void 0 ? `${ref}.${prop}` : void 0);
+  return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc3, ref !== void 0 ? `${ref}.${prop}` : void 0);
 }
 function resourceRef(scope, e, locals) {
   const sym = scope.resourceSymbol(e, locals);
@@ -31933,14 +32083,14 @@ var init_symbols = __esm({
       instances() {
         if (this.state === 2) return this.list;
         if (this.state === 1) {
-          problem(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
+          problem2(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
           return [];
         }
         this.state = 1;
         try {
           this.list = this.scope.resourceInstances(this);
         } catch (e) {
-          problem(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+          problem2(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
           this.list = [];
         }
         this.state = 2;
@@ -31963,7 +32113,7 @@ var init_symbols = __esm({
         try {
           this.list = this.scope.moduleInstances(this);
         } catch (e) {
-          problem(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+          problem2(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
           this.list = [];
         }
         this.state = 2;
@@ -32077,7 +32227,7 @@ var init_scope = __esm({
         return label === void 0 ? { file: this.file.file, range } : { file: this.file.file, range, label };
       }
       problem(message, range) {
-        problem(this.env, message, this.loc(range));
+        problem2(this.env, message, this.loc(range));
       }
       // ---- declared names -------------------------------------------------------------------------
       parameter(name) {
@@ -32086,7 +32236,7 @@ var init_scope = __esm({
         if (slot.state === 2) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
-          return U(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
+          return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
         }
         slot.state = 1;
         let v;
@@ -32094,7 +32244,7 @@ var init_scope = __esm({
         else if (slot.expr) v = this.eval(slot.expr, void 0);
         else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
         else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
-        else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+        else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
         slot.value = v;
         slot.state = 2;
         return passedThrough(v, slot.via);
@@ -32105,7 +32255,7 @@ var init_scope = __esm({
         if (slot.state === 2) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
-          return U(`variable '${name}' refers to itself`, slot.via);
+          return U2(`variable '${name}' refers to itself`, slot.via);
         }
         slot.state = 1;
         const v = this.eval(slot.decl.value, void 0);
@@ -32118,7 +32268,7 @@ var init_scope = __esm({
         if (cached) return cached;
         const d = this.outputDecls.get(name);
         if (!d) return void 0;
-        this.outputValues.set(name, U(`output '${name}' refers to itself`, this.loc(d.name.range)));
+        this.outputValues.set(name, U2(`output '${name}' refers to itself`, this.loc(d.name.range)));
         const v = this.eval(d.value, void 0);
         this.outputValues.set(name, v);
         return v;
@@ -32209,7 +32359,7 @@ function evaluateBicepFile(opts) {
     scope.emit();
     for (const k of scope.outputDecls.keys()) outputs.set(k, scope.output(k));
   } catch (e) {
-    problem(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
+    problem2(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
   }
   return result;
 }
@@ -32224,7 +32374,7 @@ function evaluateParamFile(file, sources) {
       values.set(name, { ...v, via: v.via?.slice(0, -1) });
     }
   } catch (e) {
-    problem(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
+    problem2(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
   }
   return { values, problems: env.problems };
 }
@@ -32237,7 +32387,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path19 from "node:path";
+import path21 from "node:path";
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -32256,7 +32406,7 @@ function evaluateBicep(input) {
     ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
     ...input.registryModule ? { registryModule: input.registryModule } : {}
   };
-  const files = [...new Set(input.bicepFiles.map((f) => path19.resolve(f)))].sort();
+  const files = [...new Set(input.bicepFiles.map((f) => path21.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -32264,7 +32414,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path19.resolve(path19.dirname(f), s.pathString);
+      const target = path21.resolve(path21.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -32281,10 +32431,10 @@ function evaluateBicep(input) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path19.resolve(path19.dirname(pf), p);
+    const target = path21.resolve(path21.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path19.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path21.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -32295,7 +32445,7 @@ function evaluateBicep(input) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path19.resolve(unit);
+    const target = path21.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -32319,10 +32469,10 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path19.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path19.relative(path19.dirname(unit), pf).split(path19.sep).join("/") : "default",
+          variant: pf ? path21.relative(path21.dirname(unit), pf).split(path21.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -32344,165 +32494,13 @@ function byParamName(file, values) {
   }
   return out;
 }
-function envFromParams(result, unit) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && i.header.file === unit);
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
-var init_project = __esm({
+var init_project2 = __esm({
   "src/eval/bicep/project.ts"() {
     "use strict";
     init_env();
+    init_project();
     init_evaluate3();
     init_files();
-  }
-});
-
-// src/eval/arm/detect.ts
-import * as path20 from "node:path";
-function candidatesByName(paramFile) {
-  const dir = path20.dirname(paramFile);
-  const base = path20.basename(paramFile);
-  const out = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path20.join(dir, `${m[1]}.json`));
-  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path20.join(dir, `${p[1]}.json`), path20.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path20.join(dir, "template.json"), path20.join(dir, "azuredeploy.json"), path20.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path20.join(dir, "main.json"), path20.join(dir, "azuredeploy.json"));
-  return out;
-}
-function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  const result = /* @__PURE__ */ new Map();
-  const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) {
-    result.set(t, []);
-    byNorm.set(norm(t), t);
-  }
-  for (const pf of paramFiles) {
-    let target;
-    let meta;
-    try {
-      meta = readMetadataTemplate(pf);
-    } catch {
-      meta = void 0;
-    }
-    if (meta) target = byNorm.get(norm(path20.join(path20.dirname(pf), meta)));
-    if (!target) {
-      for (const c of candidatesByName(pf)) {
-        target = byNorm.get(norm(c));
-        if (target) break;
-      }
-    }
-    if (target && target !== pf) result.get(target).push(pf);
-  }
-  for (const list2 of result.values()) list2.sort();
-  return result;
-}
-var norm;
-var init_detect = __esm({
-  "src/eval/arm/detect.ts"() {
-    "use strict";
-    norm = (p) => path20.normalize(p).replace(/\\/g, "/").toLowerCase();
-  }
-});
-
-// src/eval/arm/project.ts
-import path21 from "node:path";
-function evaluateArm(input) {
-  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
-  const evaluations = [];
-  const problems = [];
-  const seenProblems = /* @__PURE__ */ new Set();
-  for (const template of [...input.templates].sort()) {
-    const parsed = input.parse(template);
-    if (!parsed?.root) continue;
-    const variants = (pairs.get(template) ?? []).sort();
-    let bicepDeclaration;
-    for (const pf of variants.length ? variants : [void 0]) {
-      const pfParsed = pf ? input.parse(pf) : void 0;
-      if (pf && !pfParsed?.root) continue;
-      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
-      for (const p of result.problems) {
-        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
-        if (!seenProblems.has(key)) {
-          seenProblems.add(key);
-          problems.push(p);
-        }
-      }
-      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path21.relative(input.root, f).split(path21.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
-      evaluations.push({
-        evaluation: {
-          variant: pf ? path21.relative(path21.dirname(template), pf).split(path21.sep).join("/") : "default",
-          variantFile: pf,
-          env,
-          unit: template,
-          inputs: result.inputs
-        },
-        result,
-        bicepDeclaration
-      });
-    }
-  }
-  return { evaluations, problems };
-}
-function metadataTemplate(pf) {
-  const t = getProp(getProp(pf?.root, "metadata"), "template");
-  return typeof t?.value === "string" ? t.value : void 0;
-}
-function bicepSourceCandidates(template) {
-  const dir = path21.dirname(template);
-  const base = path21.basename(template).replace(/\.jsonc?$/i, "");
-  return [path21.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path21.join(dir, "main.bicep")] : []];
-}
-function envFromParameters(result) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase());
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
-function bicepDeclarations(template, host) {
-  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
-  if (!bicep) return void 0;
-  const text2 = host.readText(bicep);
-  if (text2 === void 0) return void 0;
-  const decls = [];
-  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    const line = text2.slice(0, m.index).split("\n").length;
-    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
-  }
-  return (r) => {
-    if (r.deployment.length > 0) return void 0;
-    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
-    if (!d) return void 0;
-    return {
-      file: bicep,
-      label: `declared in ${path21.basename(bicep)} as "${d.name}"`,
-      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
-    };
-  };
-}
-var init_project2 = __esm({
-  "src/eval/arm/project.ts"() {
-    "use strict";
-    init_json();
-    init_env();
-    init_detect();
-    init_template();
   }
 });
 
@@ -32745,8 +32743,8 @@ var init_bicep2 = __esm({
     "use strict";
     init_bicep();
     init_pragmas();
-    init_project();
     init_project2();
+    init_project();
     init_detect();
     init_template();
     init_json();
@@ -32862,7 +32860,7 @@ var init_arm2 = __esm({
     "use strict";
     init_json();
     init_blocks2();
-    init_project2();
+    init_project();
     init_detect();
     init_from_arm();
     init_shared();
@@ -35335,12 +35333,11 @@ function commandSpecOf(words) {
   }
   return void 0;
 }
-var SERVER_DEFAULT_SIZE, SPOT_TAINT, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
+var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
     "use strict";
     SERVER_DEFAULT_SIZE = "the default size the AKS server chooses (never a GPU size)";
-    SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
     TAGS = { names: ["--tags"], attr: "tags", read: "keyValues" };
     POOL_FLAGS = [
       { names: ["--node-vm-size", "-s"], attr: "vmSize", read: "string" },
@@ -36766,13 +36763,12 @@ function envClassOf(ctx, file, place, assigned) {
   const rel = path26.relative(ctx.root, file.file);
   const byName2 = classifyPath(path26.basename(rel));
   if (byName2) return byName2.env;
-  for (const n of ENV_NAMES) {
-    for (const [k, v] of assigned) {
-      if (k.toLowerCase() !== n.toLowerCase() || v.kind !== "string") continue;
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
+  const assignment = (name) => {
+    for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
+    return void 0;
+  };
+  const fromAssignments = envFromVariables(assignment);
+  if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
     const env = classifyValue(jobEnv);
@@ -36865,20 +36861,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
   };
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   if (spec.kind === "aks.nodepool" && flags.priority) {
-    const p = flags.priority.value;
-    resource.attrs.set("priority", { value: p, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
-    const taints = resource.attrs.get("taints");
-    if (p.kind === "string" && p.value.toLowerCase() === "spot" && taints?.value?.kind !== "unknown") {
-      const items = taints?.value?.kind === "list" ? taints.value.items : [];
-      const shown = items.map((i) => i.kind === "string" ? i.value : "?").join(", ");
-      resource.attrs.set("taints", {
-        value: list([...items, str(SPOT_TAINT, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
-        defaulted: false,
-        at: taints?.at ?? flags.priority.at,
-        sourcePath: taints?.sourcePath ?? "--node-taints",
-        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT}` : `not set; --priority Spot adds ${SPOT_TAINT}`
-      });
-    }
+    resource.attrs.set("priority", { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
   }
   defaults(resource, spec.defaults, false);
   const drafts = [{ resource, spec, nameKey, parentKey: parentKey2 }];
@@ -36999,7 +36982,7 @@ function templateResource(file, call, sc) {
   if (nameKey !== void 0) r.identity.push(identityKey(t.kind, nameKey));
   return { resource: r, nameKey };
 }
-var ENV_NAMES, PARENT_KIND, refKeys, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
+var PARENT_KIND, refKeys, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -37010,7 +36993,6 @@ var init_azure_cli2 = __esm({
     init_context2();
     init_words();
     init_azure_cli_files();
-    ENV_NAMES = ["ENVIRONMENT", "ENV", ...ENV_VARIABLE_NAMES];
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
@@ -39861,7 +39843,7 @@ function evaluateTerraform(input) {
       const opaqueModules = [];
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
       const rel = variantFile ? path9.relative(input.root, variantFile) : path9.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path9.sep).join("/")) ?? (variantFile ? classifyPath(path9.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path9.sep).join("/")) ?? (variantFile ? classifyPath(path9.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
       const evaluation = {
         variant: variantFile ? path9.relative(dir, variantFile).split(path9.sep).join("/") : "default",
         variantFile,
@@ -39895,17 +39877,6 @@ function readVarFile(file, input, guard) {
   }
   const parsed = input.parseHcl(file);
   return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
-}
-function envFromVariables(instance) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    if (!instance.src.variables.has(name)) continue;
-    const v = instance.variable(name);
-    if (v.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
 }
 function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
@@ -40702,6 +40673,9 @@ function isVmSizeName(value) {
   return new RegExp(`^${SIZE_PREFIX}[A-Za-z]`).test(value.trim());
 }
 
+// src/engine/scan.ts
+init_address();
+
 // src/model/facts/aks.ts
 var SYSTEM_MODE = "System";
 function isSystemMode(mode) {
@@ -40727,10 +40701,14 @@ function hasGpuTaint(taints, expected) {
     return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
   });
 }
-var SPOT_TAINT2 = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+var SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
 var SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
 function isSpotPriority(priority) {
   return priority.trim().toLowerCase() === "spot";
+}
+function isSpotTaint(t) {
+  const spot = parseTaint(SPOT_TAINT);
+  return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
 }
 
 // src/model/facts/k8s.ts
@@ -40840,6 +40818,9 @@ var SIZED_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
 function isKnownAttr(kind, attr2) {
   return Object.prototype.hasOwnProperty.call(KINDS[kind], attr2);
 }
+
+// src/engine/facts.ts
+init_address();
 
 // src/model/facts/acr.ts
 var NETWORK_RESTRICTED_SKU = "Premium";
@@ -40968,10 +40949,9 @@ function sizeSymbols(r) {
   return (r.attrs.get("vmSize")?.value?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []);
 }
 function gpuIntentOf(ctx, r) {
-  const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
   return gpuIntent({
     name: r.name?.kind === "string" ? r.name.value : void 0,
-    label,
+    label: lastAddressWord(r.address),
     read: (attr2) => isKnownAttr(r.kind, attr2) ? ctx.fact(r, attr2).value : void 0,
     sizeSymbols: sizeSymbols(r)
   });
@@ -41128,7 +41108,7 @@ function gpuPool(pool) {
   } else {
     const intent = gpuIntent({
       name: pool.name?.kind === "string" ? pool.name.value : void 0,
-      label: pool.address.split(/[.[\]"]/).filter(Boolean).pop(),
+      label: lastAddressWord(pool.address),
       read: (attr2) => known(pool, attr2),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : [])
     });
@@ -41146,6 +41126,9 @@ function readTaints(pool) {
   const f = pool.attrs.get("taints");
   const v = f?.value;
   if (v?.kind === "unknown") return v.reason;
+  const priority = pool.attrs.get("priority")?.value;
+  if (priority?.kind === "unknown") return `the pool's priority is unknown (${priority.reason})`;
+  const spot = priority?.kind === "string" && isSpotPriority(priority.value);
   const fallback = factLocations(pool, "taints").location;
   const out = [];
   if (v?.kind === "list") {
@@ -41154,13 +41137,11 @@ function readTaints(pool) {
       if (item.kind !== "string") return `a taint is not a string`;
       const p = parseTaint(item.value);
       if (!p) continue;
-      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback });
+      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback, ...spot && isSpotTaint(p) ? { automatic: "spot" } : {} });
     }
   } else if (v !== void 0 && v.kind !== "null") return "the taints are not a list";
-  const priority = pool.attrs.get("priority")?.value;
-  if (priority?.kind === "unknown") return `the pool's priority is unknown (${priority.reason})`;
-  if (priority?.kind === "string" && isSpotPriority(priority.value) && !out.some((t) => t.text === SPOT_TAINT2)) {
-    out.push({ ...parseTaint(SPOT_TAINT2), text: SPOT_TAINT2, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });
+  if (spot && !out.some((t) => t.automatic === "spot")) {
+    out.push({ ...parseTaint(SPOT_TAINT), text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });
   }
   return out;
 }
@@ -41261,6 +41242,7 @@ init_source();
 init_clock();
 init_resource();
 import path32 from "node:path";
+init_address();
 
 // src/engine/levels.ts
 init_env();
@@ -41302,9 +41284,6 @@ function factView(r, attr2) {
     number: () => knownNumberOf(value),
     describe: () => describeFact(f, attr2)
   };
-}
-function withoutInstanceKeys(address) {
-  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, "");
 }
 function outOfCopy(location, related, v) {
   const atCall = (l) => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ""}` });
@@ -41896,6 +41875,7 @@ function shardOf(key, count) {
 // src/pipeline/memory.ts
 var GROWTH_BYTES = 64 * 1024 * 1024;
 var FIRST_LOOK = 32;
+var growth = GROWTH_BYTES;
 var collect;
 var liveAfterLast = 0;
 var units = 0;
@@ -41915,10 +41895,13 @@ function collector() {
   }
   return collect;
 }
+function shareMemory(threads) {
+  growth = Math.floor(GROWTH_BYTES / Math.max(1, threads));
+}
 function betweenUnits() {
   if (++units < FIRST_LOOK) return;
   const used = heapUsed();
-  if (used - liveAfterLast < GROWTH_BYTES) return;
+  if (used - liveAfterLast < growth) return;
   const gc = collector();
   if (!gc) return;
   gc();
@@ -42041,6 +42024,7 @@ async function runUnits(run3, merged, o) {
 import fs5 from "node:fs";
 import path34 from "node:path";
 import { fileURLToPath } from "node:url";
+var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMS = 3;
 var OPEN = 0;
 var CLOSED = 1;
@@ -42067,9 +42051,10 @@ var UnitWorkerPool = class _UnitWorkerPool {
     const { Worker } = await import("node:worker_threads");
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS + count * 3));
     const pool = new _UnitWorkerPool(shared);
+    shareMemory(count + 1);
     for (let id = 0; id < count; id++) {
-      const data = { kind: "mlops-iac-lint-units", id, shared, options };
-      const worker = new Worker(script, { workerData: data });
+      const data = { kind: "mlops-iac-lint-units", id, threads: count + 1, shared, options };
+      const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       const m = { id, worker, alive: true, arrived: /* @__PURE__ */ new Map(), waiting: /* @__PURE__ */ new Map() };
       worker.on("message", (msg) => pool.received(m, msg));
       worker.on("error", () => pool.lost(m));
@@ -42141,6 +42126,11 @@ var UnitWorkerPool = class _UnitWorkerPool {
 
 // src/pipeline/threads.ts
 var MIN_UNITS_FOR_WORKERS = 40;
+function threshold() {
+  const raw = process.env.MLOPS_IAC_LINT_WORKER_THRESHOLD;
+  const v = raw ? Number(raw) : NaN;
+  return Number.isInteger(v) && v >= 0 ? v : MIN_UNITS_FOR_WORKERS;
+}
 var RunThreads = class {
   constructor(settings) {
     this.settings = settings;
@@ -42154,13 +42144,13 @@ var RunThreads = class {
   /** The plan is made: a pool started early goes when the run has too few units. */
   async planned(run3) {
     this.hash = planHash(run3);
-    if (run3.units.length < MIN_UNITS_FOR_WORKERS) await this.close();
+    if (run3.units.length < threshold()) await this.close();
   }
   /** Where a stage with `jobs` units to run runs: the pool (started now if it pays), or undefined for this thread alone. */
   runnerFor(jobs) {
     if (!this.usable()) return void 0;
     if (!this.pool) {
-      if (jobs < MIN_UNITS_FOR_WORKERS) return void 0;
+      if (jobs < threshold()) return void 0;
       this.pool = this.start();
     }
     const pool = this.pool;
@@ -42902,6 +42892,7 @@ var GPU004_gpu_size_retired_default = defineRule({
 });
 
 // rules/gpu/GPU005-gpu-size-into-opaque-module.ts
+init_address();
 var GPU005_gpu_size_into_opaque_module_default = defineRule({
   meta: {
     id: "GPU005",
@@ -42932,7 +42923,7 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
             ctx.report({
               location,
               related,
-              subject: call.address.replace(/\[[^\]]*\]/g, ""),
+              subject: withoutInstanceKeys(call.address),
               attributePath: arg,
               messageId: "notGpuSize",
               data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() }
@@ -42963,7 +42954,7 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
       }
     },
     messages: {
-      noGpuTaint: 'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.'
+      noGpuTaint: 'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}{{spot}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.'
     }
   },
   create(ctx) {
@@ -42985,11 +42976,17 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
           list2.push(item.value);
         }
         if (hasGpuTaint(list2, expected)) return;
+        const priority = ctx.fact(pool, "priority").value;
+        const spotWritten = list2.some((t) => {
+          const p = parseTaint(t);
+          return p !== void 0 && isSpotTaint(p);
+        });
+        const spotAdded = priority?.kind === "string" && isSpotPriority(priority.value) && !spotWritten;
         ctx.report({
           resource: pool,
           attr: "taints",
           messageId: "noGpuTaint",
-          data: { name: displayName(pool), why, state: taints.describe(), attribute: taints.sourcePath, taint: expected }
+          data: { name: displayName(pool), why, state: taints.describe(), spot: spotAdded ? ", plus the Spot taint AKS adds" : "", attribute: taints.sourcePath, taint: expected }
         });
       }
     };

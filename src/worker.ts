@@ -10,11 +10,13 @@ import { prepareRun, type LintOptions } from './api.js';
 import { executeUnit, planHash, type UnitRun } from './pipeline/run-units.js';
 import { JOINED, OPEN, stateSlot, type StageMessage, type WorkerMessage, type WorkerStart } from './pipeline/workers.js';
 import { scanViewOf } from './engine/scan.js';
+import { shareMemory } from './pipeline/memory.js';
 
 const start = workerData as WorkerStart<LintOptions> | undefined;
 if (parentPort && start?.kind === 'mlops-iac-lint-units') {
   const port = parentPort;
   const state = new Int32Array(start.shared);
+  shareMemory(start.threads);
   // The phase timings are the main thread's to print.
   delete process.env.MLOPS_IAC_LINT_TIMING;
   const planned: Promise<{ run: UnitRun; hash: string }> = prepareRun(start.options).then((run) => ({ run, hash: planHash(run) }));

@@ -15,6 +15,13 @@ import { UnitWorkerPool } from './workers.js';
  */
 export const MIN_UNITS_FOR_WORKERS = 40;
 
+/** The threshold in force: MLOPS_IAC_LINT_WORKER_THRESHOLD overrides it (bench/threads.mjs measures below it). */
+function threshold(): number {
+  const raw = process.env.MLOPS_IAC_LINT_WORKER_THRESHOLD;
+  const v = raw ? Number(raw) : NaN;
+  return Number.isInteger(v) && v >= 0 ? v : MIN_UNITS_FOR_WORKERS;
+}
+
 export interface ThreadSettings<O> {
   /** The worker entry of this build (`workerScript()`), or undefined: one thread. */
   script: string | undefined;
@@ -39,14 +46,14 @@ export class RunThreads<O> {
   /** The plan is made: a pool started early goes when the run has too few units. */
   async planned(run: UnitRun): Promise<void> {
     this.hash = planHash(run);
-    if (run.units.length < MIN_UNITS_FOR_WORKERS) await this.close();
+    if (run.units.length < threshold()) await this.close();
   }
 
   /** Where a stage with `jobs` units to run runs: the pool (started now if it pays), or undefined for this thread alone. */
   runnerFor(jobs: number): StageRunner | undefined {
     if (!this.usable()) return undefined;
     if (!this.pool) {
-      if (jobs < MIN_UNITS_FOR_WORKERS) return undefined;
+      if (jobs < threshold()) return undefined;
       this.pool = this.start();
     }
     const pool = this.pool;

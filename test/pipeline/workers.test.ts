@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTo, tempDir } from '../ship/helpers.js';
 import { UnitWorkerPool } from '../../src/pipeline/workers.js';
+import { shareMemory } from '../../src/pipeline/memory.js';
 import type { RanUnit, UnitJob } from '../../src/pipeline/run-units.js';
 
 const temps: string[] = [];
@@ -200,6 +201,7 @@ parentPort.on('message', (msg) => {
   for (const behaviour of ['crash-after-claim', 'mismatch', 'honest'] as const) {
     it(`every unit runs exactly once (${behaviour})`, async () => {
       const pool = await UnitWorkerPool.start(fakeWorker(behaviour), 1, {});
+      shareMemory(1);
       // Give the worker time to start, so it takes part (or fails) in the stage.
       await new Promise((r) => setTimeout(r, 300));
       pool.setPlan('plan');

@@ -77,7 +77,7 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     }
     const unexpected = files.filter(
       (f) =>
-        !/^(package\.json|README\.md|LICENSE|dist\/(cli|api)\.js|dist\/chunks\/[\w-]+\.js|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
+        !/^(package\.json|README\.md|LICENSE|dist\/(cli|api|worker)\.js|dist\/chunks\/[\w-]+\.js|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
     );
     expect(unexpected).toEqual([]);
     expect(files).not.toContain('dist/action.js');
