@@ -714,6 +714,20 @@ class Parser {
   parseQuoted(open: Token): TemplateExpr | TemplateWrapExpr {
     const text = this.text;
     const n = text.length;
+    // Most strings are plain (no escape, no `$`/`%`, closed on their line): one slice, none of
+    // the intermediates below. Anything else takes the general scan from the start.
+    let j = open.end;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
+      j++;
+    }
+    if (j < n && text.charCodeAt(j) === 34) {
+      const plain: Flat[] = j > open.end ? [{ kind: 'lit', value: text.slice(open.end, j), start: open.end, end: j }] : [];
+      this.lx.pos = j + 1;
+      this.tok = null;
+      return this.finishTemplate(plain, open.start, j + 1, undefined);
+    }
     const flat: Flat[] = [];
     let i = open.end;
     let litStart = i;
