@@ -117,7 +117,10 @@ class Lexer {
     while (this.pos < n) {
       const c = text.charCodeAt(this.pos);
       if (c === 32 || c === 9) {
-        this.pos++;
+        // A run of blanks (indentation) in one inner loop, not one turn of this loop per blank.
+        let p = this.pos + 1;
+        for (let d = text.charCodeAt(p); d === 32 || d === 9; d = text.charCodeAt(++p));
+        this.pos = p;
         continue;
       }
       if (c === 10 || c === 13) {
@@ -278,7 +281,7 @@ class Lexer {
     let p = start;
     while (p < text.length && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) p++;
     this.pos = p;
-    if (this.modes.some((m) => m.kind === 'string')) {
+    if (this.modes.length > 0 && this.modes.some((m) => m.kind === 'string')) {
       this.error('A line break is not allowed inside a string interpolation "${…}"; the string is not terminated.', start, start, 'BCP004');
       this.modes.length = 0;
     }
