@@ -42,7 +42,15 @@ export interface FindingInput {
 function withoutRoot(root: string, s: string): string {
   const bare = root.endsWith(path.sep) ? root.slice(0, -1) : root;
   // `<root>/x` → `x`; the root itself (a module folder at the root) → `.`.
-  return s.split(bare + path.sep).join('').split(path.sep).join('/').replace(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\w./-])`, 'g'), '.');
+  const t = s.split(bare + path.sep).join('').split(path.sep).join('/');
+  // The pattern can only match where the root's text occurs; it is compiled once per root.
+  return t.includes(bare) ? t.replace(rootPattern(bare), '.') : t;
+}
+
+let rootPatternOf: { bare: string; re: RegExp } | undefined;
+function rootPattern(bare: string): RegExp {
+  if (rootPatternOf?.bare !== bare) rootPatternOf = { bare, re: new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\w./-])`, 'g') };
+  return rootPatternOf.re;
 }
 
 export function buildFinding(i: FindingInput): Finding {

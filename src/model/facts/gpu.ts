@@ -143,7 +143,9 @@ export function namesGpuSize(name: string): boolean {
   return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ''));
 }
 
+const VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`);
+
 /** A VM size name (`Standard_<family>…`): only such values are judged GPU or not (GPU005). */
 export function isVmSizeName(value: string): boolean {
-  return new RegExp(`^${SIZE_PREFIX}[A-Za-z]`).test(value.trim());
+  return VM_SIZE_NAME.test(value.trim());
 }
