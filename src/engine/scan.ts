@@ -76,7 +76,10 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string): Sc
       // project (one top-level folder, or files at the root). Pools of several top-level folders
       // (a scan of several repositories, a monorepo of several clusters) leave the manifest's
       // cluster unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
-      if (project === undefined) return (severalTopLevel ??= topLevelFolders(aksFiles, root).size > 1) ? [] : every;
+      if (project === undefined) {
+        severalTopLevel ??= topLevelFolders(aksFiles, root).size > 1;
+        return severalTopLevel ? [] : every;
+      }
       let mine = byProject.get(project);
       if (!mine) byProject.set(project, (mine = every.filter((p) => isInside(p.header.file, project))));
       return mine;
