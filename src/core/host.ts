@@ -84,6 +84,11 @@ export function decodeText(buf: Buffer): string | undefined {
 }
 
 function isInsideDir(dir: string, p: string): boolean {
+  // The common case without path.relative's resolving of both paths (absolute, normalized
+  // paths on POSIX): `p` below `dir`. The answer is path.relative's, `..name` included.
+  if (path.sep === '/' && path.isAbsolute(dir) && p.length > dir.length && p.startsWith(dir) && p[dir.length] === '/' && !dir.endsWith('/') && path.normalize(p) === p) {
+    return !p.startsWith('..', dir.length + 1);
+  }
   const rel = path.relative(dir, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
@@ -97,8 +102,33 @@ export function createHost(root: string): Host {
   const problemByFile = new Map<string, ReadProblem>();
   const allProblems: ReadProblem[] = [];
   const listings = new Map<string, readonly DirEntry[] | undefined>();
-  /** The regular files (not links) of each listed folder inside the root, by name. */
-  const regularByDir = new Map<string, Set<string>>();
+  /** The entries of each listed folder inside the root, by name, and their names case-folded. */
+  const entriesByDir = new Map<string, { byName: Map<string, DirEntry>; folded: Set<string> }>();
+
+  /**
+   * What the folder listings already say about `abs`: its entry in its listed folder, `null`
+   * when it certainly does not exist (its folder, or a folder above it, was listed without it,
+   * or with a regular file in its place), undefined when no listing decides. Presence checks
+   * (`isFile`, `isInside`) answer from it without a syscall: the discovery walk lists every
+   * folder, and the front ends ask again and again for files that are not there (a Helm
+   * `Chart.yaml` in every folder above each manifest, `.terraform/modules/modules.json` beside
+   * each module; issue 15's profile). A name that differs from a listed one only in case or
+   * Unicode form is left to the file system (which may fold them).
+   */
+  const entryOf = (abs: string, depth = 0): DirEntry | null | undefined => {
+    const dir = path.dirname(abs);
+    if (dir === abs || depth > 64) return undefined;
+    const listed = entriesByDir.get(dir);
+    if (listed === undefined) {
+      if (listings.has(dir)) return undefined; // an unreadable folder: the file system decides
+      const up = entryOf(dir, depth + 1);
+      return up === null || (up !== undefined && up.isFile) ? null : undefined;
+    }
+    const name = path.basename(abs);
+    const e = listed.byName.get(name);
+    if (e !== undefined) return e;
+    return listed.folded.has(name.normalize('NFC').toLowerCase()) ? undefined : null;
+  };
 
   /**
    * True when the folder listing already says `abs` is a regular file, not a link, in a folder
@@ -106,7 +136,7 @@ export function createHost(root: string): Host {
    * discovery walk lists every folder, and units read files again after releasing their
    * texts, so this spares one `lstat` per read (issue 15's profile).
    */
-  const listedRegular = (abs: string): boolean => regularByDir.get(path.dirname(abs))?.has(path.basename(abs)) ?? false;
+  const listedRegular = (abs: string): boolean => entriesByDir.get(path.dirname(abs))?.byName.get(path.basename(abs))?.isFile ?? false;
 
   /** The realpath of a folder, computed once per folder. */
   const realDir = (dir: string): string | undefined => {
@@ -124,6 +154,16 @@ export function createHost(root: string): Host {
   /** The realpath of any path: its folder's (cached) plus its own name, resolved when it is a link itself. */
   const realOf = (p: string): string | undefined => {
     const abs = path.resolve(p);
+    // A folder met before (listed, or named by a listing of its parent) needs no lstat.
+    const known = realDirs.get(abs);
+    if (known !== undefined) return known;
+    const listed = entryOf(abs);
+    if (listed === null) return undefined;
+    // A regular file of a listed folder: the folder's realpath (known, it was listed) and its name.
+    if (listed?.isFile) {
+      const dir = realDir(path.dirname(abs));
+      return dir === undefined ? undefined : path.join(dir, listed.name);
+    }
     let st: fs.Stats;
     try {
       st = fs.lstatSync(abs);
@@ -191,6 +231,12 @@ export function createHost(root: string): Host {
     isInside,
     isFile(p) {
       if (!isInside(p)) return false;
+      // Inside, and listed: no stat needed for a regular file or a folder (not a link).
+      const abs = path.resolve(p);
+      if (realDirs.get(abs) !== undefined) return false; // a folder whose realpath is known
+      const e = entryOf(abs);
+      if (e?.isFile) return true;
+      if (e?.isDirectory) return false;
       try {
         return fs.statSync(p).isFile();
       } catch {
@@ -199,6 +245,11 @@ export function createHost(root: string): Host {
     },
     isDirectory(p) {
       if (!isInside(p)) return false;
+      const abs = path.resolve(p);
+      if (realDirs.get(abs) !== undefined) return true; // a folder whose realpath is known
+      const e = entryOf(abs);
+      if (e?.isFile) return false;
+      if (e?.isDirectory) return true;
       try {
         return fs.statSync(p).isDirectory();
       } catch {
@@ -220,7 +271,14 @@ export function createHost(root: string): Host {
         }
       }
       listings.set(abs, entries);
-      if (entries) regularByDir.set(abs, new Set(entries.filter((e) => e.isFile).map((e) => e.name)));
+      if (entries) {
+        entriesByDir.set(abs, { byName: new Map(entries.map((e) => [e.name, e])), folded: new Set(entries.map((e) => e.name.normalize('NFC').toLowerCase())) });
+        // A subfolder that is a folder itself (not a link: the listing's entry type says so)
+        // has its parent's realpath plus its name: listing it needs no lstat or realpath of
+        // its own, so a walk costs one readdir per folder (issue 15's profile).
+        const real = realDirs.get(abs);
+        if (real !== undefined) for (const e of entries) if (e.isDirectory && !realDirs.has(e.path)) realDirs.set(e.path, path.join(real, e.name));
+      }
       return entries;
     },
     readText(file) {
