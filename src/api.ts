@@ -26,7 +26,7 @@ import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js
 import type { Graph, ScanView } from './engine/types.js';
 import { scanViewOf, type ScanSummary } from './engine/scan.js';
 import { contained, locationKey, placesOf, runUnit, sparseText } from './pipeline/unit.js';
-import { planUnits, releaseTexts, stageRank, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
+import { planUnits, releaseTexts, stageRank, unitsForFiles, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
@@ -247,7 +247,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const scanned: ScannedFile[] = allFiles;
   timing?.mark('policies');
 
-  const units = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  // Files-only (pre-commit): the folders' other units cannot change the given files' findings.
+  const units = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles)) : allUnits;
   const merged = new UnitMerger();
   // The places of the problems found so far (a policy file's PARSE001), while their texts are here.
   merged.addPlaces(placesOf(problems.map((p) => p.location), (f) => host.texts().get(f)));
