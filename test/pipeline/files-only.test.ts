@@ -101,4 +101,39 @@ describe('files-only runs', () => {
     expect(lines(only.result)).toEqual(inDeeper);
     expect(only.units).toBe(1);
   });
+
+  it('an Azure ML YAML file run by an `az ml --file` command in a subfolder script is reported in the command\'s context, as in the folder run', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      'ml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n',
+      'ml/scripts/deploy.sh': 'az ml compute create -f ml/compute.yml\n',
+      'ml/other/main.tf': WORKSPACE('true'),
+    });
+    const compute = path.join(root, 'ml', 'compute.yml');
+    const folder = await run({ paths: [path.join(root, 'ml')], root });
+    const only = await run({ paths: [compute], onlyFiles: [compute], root });
+    const inCompute = folder.result.findings.filter((f) => f.location.file === compute);
+    expect(inCompute.map((f) => f.address)).toEqual([expect.stringMatching(/^script: az ml compute create --file/)]);
+    expect(lines(only.result)).toEqual(lines(folder.result, compute));
+    // The script's unit runs (it evaluates the file); the Terraform module does not.
+    expect([folder.units, only.units]).toEqual([3, 2]);
+  });
+
+  it('a Kubernetes manifest is judged against the GPU pools of its whole folder, as in the folder run', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    const job = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  template:', '    spec:', '      containers:', '        - name: train', '          image: mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04', '          resources:', '            limits:', '              nvidia.com/gpu: 1', '      restartPolicy: Never', ''].join('\n');
+    write(root, {
+      'k8s/job.yaml': job,
+      'k8s/infra/main.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = "Standard_NC24ads_A100_v4"\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+    });
+    const manifest = path.join(root, 'k8s', 'job.yaml');
+    const folder = await run({ paths: [path.join(root, 'k8s')], root });
+    const only = await run({ paths: [manifest], onlyFiles: [manifest], root });
+    // The job tolerates no taint of the tainted GPU pool, which only the Terraform unit knows.
+    expect(lines(folder.result, manifest).some((l) => l.includes('K8S001'))).toBe(true);
+    expect(lines(only.result)).toEqual(lines(folder.result, manifest));
+    expect(only.units).toBe(folder.units);
+  });
 });
