@@ -103,7 +103,7 @@ export function createHost(root: string): Host {
   const allProblems: ReadProblem[] = [];
   const listings = new Map<string, readonly DirEntry[] | undefined>();
   /** The entries of each listed folder inside the root, by name, and their names case-folded. */
-  const entriesByDir = new Map<string, { byName: Map<string, DirEntry>; folded: Set<string> }>();
+  const entriesByDir = new Map<string, ListedFolder>();
 
   /**
    * What the folder listings already say about `abs`: its entry in its listed folder, `null`
@@ -125,9 +125,9 @@ export function createHost(root: string): Host {
       return up === null || (up !== undefined && up.isFile) ? null : undefined;
     }
     const name = path.basename(abs);
-    const e = listed.byName.get(name);
+    const e = listed.entry(name);
     if (e !== undefined) return e;
-    return listed.folded.has(name.normalize('NFC').toLowerCase()) ? undefined : null;
+    return listed.folded().has(name.normalize('NFC').toLowerCase()) ? undefined : null;
   };
 
   /**
@@ -136,7 +136,7 @@ export function createHost(root: string): Host {
    * discovery walk lists every folder, and units read files again after releasing their
    * texts, so this spares one `lstat` per read (issue 15's profile).
    */
-  const listedRegular = (abs: string): boolean => entriesByDir.get(path.dirname(abs))?.byName.get(path.basename(abs))?.isFile ?? false;
+  const listedRegular = (abs: string): boolean => entriesByDir.get(path.dirname(abs))?.entry(path.basename(abs))?.isFile ?? false;
 
   /** The realpath of a folder, computed once per folder. */
   const realDir = (dir: string): string | undefined => {
@@ -226,6 +226,15 @@ export function createHost(root: string): Host {
     return st;
   };
 
+  /**
+   * The bytes of the last `readHead` that reached the end of its file (a file smaller than the
+   * peek), kept for one following `readText` of the same file: classification peeks at every
+   * `.json` file's head for a plan and then reads the whole file for ARM and Kubernetes, and
+   * the second open and read are the same bytes. One slot, replaced by the next peek, never in
+   * `texts()`: a plan's bytes are not kept (no code frame shows a line of it).
+   */
+  let wholeHead: { file: string; bytes: Buffer } | undefined;
+
   const host: Host = {
     root: absRoot,
     isInside,
@@ -262,9 +271,11 @@ export function createHost(root: string): Host {
       let entries: DirEntry[] | undefined;
       if (isInside(abs)) {
         try {
+          // `abs` is resolved and a listed name has no separator: a join is a concatenation.
+          const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
           entries = fs
             .readdirSync(abs, { withFileTypes: true })
-            .map((d) => ({ name: d.name, path: path.join(abs, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }))
+            .map((d) => ({ name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() }))
             .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         } catch {
           entries = undefined;
@@ -272,7 +283,7 @@ export function createHost(root: string): Host {
       }
       listings.set(abs, entries);
       if (entries) {
-        entriesByDir.set(abs, { byName: new Map(entries.map((e) => [e.name, e])), folded: new Set(entries.map((e) => e.name.normalize('NFC').toLowerCase())) });
+        entriesByDir.set(abs, listedFolder(entries));
         // A subfolder that is a folder itself (not a link: the listing's entry type says so)
         // has its parent's realpath plus its name: listing it needs no lstat or realpath of
         // its own, so a walk costs one readdir per folder (issue 15's profile).
@@ -287,10 +298,15 @@ export function createHost(root: string): Host {
       if (problemByFile.has(file)) return undefined;
       if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
       let buf: Buffer;
-      try {
-        buf = fs.readFileSync(file);
-      } catch (e) {
-        return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      if (wholeHead?.file === file) {
+        buf = wholeHead.bytes;
+        wholeHead = undefined;
+      } else {
+        try {
+          buf = fs.readFileSync(file);
+        } catch (e) {
+          return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        }
       }
       const text = decodeText(buf);
       if (text === undefined) return fail(file, 'binary', 'the file is binary, not text');
@@ -308,6 +324,7 @@ export function createHost(root: string): Host {
       }
     },
     readHead(file, maxBytes) {
+      wholeHead = undefined;
       // A file the folder listing already shows as regular needs no lstat of its own (as readText).
       if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
       let fd: number | undefined;
@@ -315,6 +332,8 @@ export function createHost(root: string): Host {
         fd = fs.openSync(file, 'r');
         const buf = Buffer.allocUnsafe(maxBytes); // only the bytes read are returned
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        // Fewer bytes than asked: the whole file (a copy, so the caller's buffer is its own).
+        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(buf.subarray(0, n)) };
         return buf.subarray(0, n);
       } catch (e) {
         return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
@@ -354,9 +373,26 @@ export function createHost(root: string): Host {
     texts: () => textCache,
     forget(file) {
       textCache.delete(file);
+      if (wholeHead?.file === file) wholeHead = undefined;
     },
   };
   return host;
+}
+
+/** A listed folder's entries, looked up by name; the maps are made on the first lookup (most folders get none). */
+interface ListedFolder {
+  entry(name: string): DirEntry | undefined;
+  /** The names case-folded and in one Unicode form (a file system may fold them). */
+  folded(): ReadonlySet<string>;
+}
+
+function listedFolder(entries: readonly DirEntry[]): ListedFolder {
+  let byName: Map<string, DirEntry> | undefined;
+  let folded: Set<string> | undefined;
+  return {
+    entry: (name) => (byName ??= new Map(entries.map((e) => [e.name, e]))).get(name),
+    folded: () => (folded ??= new Set(entries.map((e) => e.name.normalize('NFC').toLowerCase()))),
+  };
 }
 
 function realpathOr(p: string): string {
