@@ -74,6 +74,27 @@ describe('Host', () => {
     expect(fresh).toContainEqual([path.join(root, 'mod', 'in', 'k.yaml'), true, true, false]);
   });
 
+  it('a peeked head that is the whole file is the text of the next readText of it, without a second read', () => {
+    const { root } = scratch();
+    const small = path.join(root, 'small.json');
+    const big = path.join(root, 'big.json');
+    fs.writeFileSync(small, '\ufeff{"a": 1}\n');
+    fs.writeFileSync(big, `{"b": "${'x'.repeat(100)}"}\n`);
+    const host = createHost(root);
+    host.list(root);
+    expect(host.readHead(small, 64)?.toString('utf8')).toBe('\ufeff{"a": 1}\n');
+    const reads = vi.spyOn(fs, 'readFileSync');
+    try {
+      expect(host.readText(small)).toBe('{"a": 1}\n'); // decoded as a read would (BOM dropped)
+      expect(reads).not.toHaveBeenCalled();
+      expect(host.readHead(big, 64)?.length).toBe(64); // not the whole file: read again
+      expect(host.readText(big)).toBe(`{"b": "${'x'.repeat(100)}"}\n`);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('a link inside the root to a file inside the root is read', () => {
     const { root } = scratch();
     fs.writeFileSync(path.join(root, 'a.tf'), 'x = 1\n');
