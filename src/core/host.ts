@@ -69,9 +69,7 @@ export interface Host {
 
 /** True when the first 8,000 bytes contain a NUL (git's heuristic). A UTF-16 file with a BOM is text. */
 export function isBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8000);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return buf.subarray(0, 8000).indexOf(0) !== -1;
 }
 
 /** Decodes file bytes: UTF-8 (BOM dropped) or UTF-16 LE/BE with a BOM. */
