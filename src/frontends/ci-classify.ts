@@ -4,6 +4,7 @@
  * elsewhere, with cheap text checks before any YAML parsing.
  */
 import { parseDocument, isMap, isSeq, isScalar } from 'yaml';
+import { plainShape } from './ci-classify-lines.js';
 
 export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';
 
@@ -32,7 +33,7 @@ function keyOf(k: unknown): string | undefined {
  * `written`: the step's value must be written (not empty), as for a parse of the file's start
  * only, where `- task:` at the cut could still become a mapping further down.
  */
-function hasPipelineSteps(root: unknown, written = false): boolean {
+export function hasPipelineSteps(root: unknown, written = false): boolean {
   let found = false;
   const visit = (node: unknown, underContainer: boolean, depth: number): void => {
     if (found || depth > 40) return;
@@ -61,7 +62,7 @@ function hasPipelineSteps(root: unknown, written = false): boolean {
  * The CI kind of a file, or undefined when it is not a CI file.
  * `relPath` uses `/` or `\` separators; `text` is the file content.
  */
-export function classifyCiFile(relPath: string, text: string, options: { startFirst?: boolean } = {}): CiFileKind | undefined {
+export function classifyCiFile(relPath: string, text: string, options: { startFirst?: boolean; lines?: boolean } = {}): CiFileKind | undefined {
   const path = relPath.replace(/\\/g, '/');
   if (SCRIPT_EXT.test(path)) return 'script';
   if (!YAML_EXT.test(path)) return undefined;
@@ -74,7 +75,7 @@ export function classifyCiFile(relPath: string, text: string, options: { startFi
   const maybePipeline = AZP_STEP.test(text) && AZP_CONTAINER.test(text) && !K8S.test(text);
   if (!maybeWorkflow && !maybePipeline) return undefined;
   if (options.startFirst !== false) {
-    const early = confirmedByStart(text, maybeWorkflow);
+    const early = confirmedByStart(text, maybeWorkflow, options.lines !== false);
     if (early) return early;
   }
 
@@ -124,7 +125,7 @@ function firstMatch(re: RegExp, text: string, from: number): number | undefined 
  * (`- task:`) that lines below make a mapping — is not taken as a step (`written`). A pipeline
  * candidate that may also be a workflow is left to the whole file (a workflow wins there).
  */
-function confirmedByStart(text: string, maybeWorkflow: boolean): CiFileKind | undefined {
+function confirmedByStart(text: string, maybeWorkflow: boolean, lines: boolean): CiFileKind | undefined {
   let end: number;
   if (maybeWorkflow) {
     end = Math.max(lineEnd(text, firstMatch(TOP_ON_G, text, 0) ?? text.length), lineEnd(text, firstMatch(TOP_JOBS_G, text, 0) ?? text.length));
@@ -134,6 +135,10 @@ function confirmedByStart(text: string, maybeWorkflow: boolean): CiFileKind | un
     if (step === undefined) return undefined;
     end = lineEnd(text, step);
   }
+  // Plain enough lines show the structure without a parse (ci-classify-lines.ts).
+  const shape = lines ? plainShape(text.slice(0, end)) : undefined;
+  if (shape && maybeWorkflow && shape.topKeys.has('on') && shape.topKeys.has('jobs')) return 'github-workflow';
+  if (shape && !maybeWorkflow && shape.pipelineStep) return 'azure-pipeline';
   // No shorter than the whole file: its parse decides, once.
   if (end >= text.length) return undefined;
   let root: unknown;
