@@ -81,10 +81,21 @@ export function decodeText(buf: Buffer): string | undefined {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** An empty, `.` or `..` segment, or a trailing `/`: a path path.relative would normalize first. */
+const NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+const plainPaths = new Set<string>();
+/** An absolute POSIX path that path.resolve leaves as it is (the roots: checked once each). */
+function isPlainPath(dir: string): boolean {
+  if (plainPaths.has(dir)) return true;
+  const plain = dir.startsWith('/') && dir.length > 1 && !NOT_PLAIN.test(dir);
+  if (plain && plainPaths.size < 64) plainPaths.add(dir);
+  return plain;
+}
+
 function isInsideDir(dir: string, p: string): boolean {
   // The common case without path.relative's resolving of both paths (absolute, normalized
   // paths on POSIX): `p` below `dir`. The answer is path.relative's, `..name` included.
-  if (path.sep === '/' && path.isAbsolute(dir) && p.length > dir.length && p.startsWith(dir) && p[dir.length] === '/' && !dir.endsWith('/') && path.normalize(p) === p) {
+  if (path.sep === '/' && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlainPath(dir) && !NOT_PLAIN.test(p.slice(dir.length))) {
     return !p.startsWith('..', dir.length + 1);
   }
   const rel = path.relative(dir, p);
