@@ -14,7 +14,8 @@ type Name = (typeof NAMES)[number];
 describe('ansi styles', () => {
   const chalk = new Chalk({ level: 1 });
   const mine = styles(true);
-  const pick = (root: unknown, chain: readonly Name[]): ((s: string) => string) => chain.reduce((s: any, n) => s[n], root) as (s: string) => string;
+  type Chain = ((s: string) => string) & { [K in Name]: Chain };
+  const pick = (root: unknown, chain: readonly Name[]): ((s: string) => string) => chain.reduce((s, n) => s[n], root as Chain);
   const chains: Name[][] = [...NAMES.map((n) => [n]), ...NAMES.flatMap((a) => NAMES.map((b) => [a, b])), ['red', 'bold', 'underline']];
   const texts = ['x', '', 'two\nlines', 'crlf\r\nline\n', '\n', `in ${chalk.bold('bold')} and ${chalk.red.dim('red dim')} out`, `${chalk.dim('a\nb')}`, '12:3  error'];
 
