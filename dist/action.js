@@ -41727,41 +41727,50 @@ function listingAnswer(entries2) {
   if (entries2 === void 0) return "";
   return hashText(entries2.map((e) => `${e.name}/${e.isFile ? "f" : e.isDirectory ? "d" : "o"}`).join("\n"));
 }
-function depsHold(host, deps) {
+function depsHold(host, deps, answers = /* @__PURE__ */ new Map()) {
   for (const [kind, p, answer] of deps) {
-    let now;
-    switch (kind) {
-      case "text": {
-        const t = host.readText(p);
-        now = t === void 0 ? "" : hashText(t);
-        break;
-      }
-      case "bytes": {
-        const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
-        now = b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url");
-        break;
-      }
-      case "head": {
-        const max = Number(answer.split(":")[0]);
-        now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : void 0, max);
-        break;
-      }
-      case "chunks":
-        now = chunksAnswer(host, p);
-        break;
-      case "list":
-        now = listingAnswer(host.list(p));
-        break;
-      case "isFile":
-        now = String(host.isFile(p));
-        break;
-      case "isDirectory":
-        now = String(host.isDirectory(p));
-        break;
+    const key = kind === "head" ? `${kind}\0${p}\0${answer.split(":")[0]}` : `${kind}\0${p}`;
+    let now = answers.get(key);
+    if (now === void 0) {
+      now = currentAnswer(host, kind, p, answer);
+      answers.set(key, now);
     }
     if (now !== answer) return false;
   }
   return true;
+}
+function currentAnswer(host, kind, p, answer) {
+  let now = "";
+  switch (kind) {
+    case "text": {
+      const t = host.readText(p);
+      now = t === void 0 ? "" : hashText(t);
+      break;
+    }
+    case "bytes": {
+      const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
+      now = b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url");
+      break;
+    }
+    case "head": {
+      const max = Number(answer.split(":")[0]);
+      now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : void 0, max);
+      break;
+    }
+    case "chunks":
+      now = chunksAnswer(host, p);
+      break;
+    case "list":
+      now = listingAnswer(host.list(p));
+      break;
+    case "isFile":
+      now = String(host.isFile(p));
+      break;
+    case "isDirectory":
+      now = String(host.isDirectory(p));
+      break;
+  }
+  return now;
 }
 
 // src/pipeline/cache.ts
@@ -41793,6 +41802,8 @@ var UnitCache = class _UnitCache {
   next = /* @__PURE__ */ new Map();
   hits = 0;
   misses = 0;
+  /** The answer of each read checked in this run (`depsHold`). */
+  answers = /* @__PURE__ */ new Map();
   /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
   static open(file, version, warn) {
     let text2;
@@ -41812,7 +41823,7 @@ var UnitCache = class _UnitCache {
   /** The cached result of a unit, when every read it made still gives the same answer. */
   get(key, host) {
     const e = this.old[key];
-    if (e && depsHold(host, e.deps)) {
+    if (e && depsHold(host, e.deps, this.answers)) {
       this.hits++;
       this.next.set(key, JSON.stringify(e));
       return e.result;
