@@ -41353,24 +41353,23 @@ function runRules(input, undecided2 = [], failures = []) {
         else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
-      byKey.set(
-        key,
-        buildFinding({
-          root: input.root,
-          ruleId: meta.id,
-          level,
-          message,
-          messageId: d.messageId,
-          location,
-          related,
-          address: r?.address ?? d.subject,
-          subject,
-          attributePath,
-          env,
-          variants: existing ? [...existing.variants] : [variant],
-          ...consumers ? { consumers } : {}
-        })
-      );
+      const finding = buildFinding({
+        root: input.root,
+        ruleId: meta.id,
+        level,
+        message,
+        messageId: d.messageId,
+        location,
+        related,
+        address: r?.address ?? d.subject,
+        subject,
+        attributePath,
+        env,
+        variants: existing ? [...existing.variants] : [variant],
+        ...consumers ? { consumers } : {}
+      });
+      finding.mergeKey = key;
+      byKey.set(key, finding);
     };
     const recordUndecided = (resource, attribute, reason, at2) => {
       const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
@@ -41620,16 +41619,20 @@ var UnitMerger = class {
     for (const f of out) f.variants.sort();
     return out;
   }
+  /** As within a unit (`runRules`): one key, variants joined, the more severe kept, the readers of a value joined. */
   addFinding(f) {
-    const key = [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ""].join("|");
+    const key = f.mergeKey ?? [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ""].join("|");
     const existing = this.byKey.get(key);
     if (!existing) {
       this.byKey.set(key, f);
       return;
     }
     const variants = [.../* @__PURE__ */ new Set([...existing.variants, ...f.variants])];
+    const consumers = existing.consumers && f.consumers ? [...existing.consumers, ...f.consumers.filter((c) => !existing.consumers.some((e) => sameRange(e, c)))] : void 0;
     const kept = severity(f.level) > severity(existing.level) ? f : existing;
     kept.variants = variants;
+    if (consumers) kept.consumers = consumers;
+    else delete kept.consumers;
     this.byKey.set(key, kept);
   }
   first(...parts) {
@@ -41779,7 +41782,7 @@ import fs4 from "node:fs";
 import path33 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
-var FORMAT2 = 3;
+var FORMAT2 = 4;
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path33.join(cwd, CACHE_FILE);
   const abs = path33.resolve(cwd, location);

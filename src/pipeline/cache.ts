@@ -17,7 +17,7 @@ import type { UnitResult } from './unit.js';
 export const CACHE_FILE = '.mlops-iac-lint-cache';
 const TOOL = 'mlops-iac-lint';
 /** The layout of the cache file; bumped when UnitResult changes shape. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface Entry {
   deps: Dependency[];
