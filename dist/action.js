@@ -41949,7 +41949,9 @@ function releaseUnit(run3, u) {
 }
 function planHash(run3) {
   const h = createHash6("sha1");
-  h.update(run3.wholeRun ? "whole\n" : "units\n");
+  h.update(`${run3.settingsKey}
+${run3.wholeRun ? "whole" : "units"}
+`);
   for (const u of run3.units) {
     h.update(`${u.key}
 `);
@@ -45184,6 +45186,7 @@ async function prepareRun(options) {
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);
   timing?.mark("plan units");
+  const settingsKey = hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]);
   return {
     units: units2,
     wholeRun,
@@ -45198,6 +45201,7 @@ async function prepareRun(options) {
     ...policies ? { policies } : {},
     superseded,
     allFiles,
+    settingsKey,
     options,
     config,
     varFiles,
@@ -45213,6 +45217,7 @@ async function prepareRun(options) {
   };
 }
 async function lint(options = {}) {
+  options = { ...options, today: options.today ?? todayUtc() };
   const threads = new RunThreads(threadSettings(options));
   try {
     return await lintPlanned(await prepareRun(options), threads);
@@ -45221,9 +45226,9 @@ async function lint(options = {}) {
   }
 }
 async function lintPlanned(run3, threads) {
-  const { options, root, host, rules, ruleOptions, today: today2, config, varFiles, policyInput, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
+  const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
   const cache5 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
-  const runKey = cache5 ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]) : "";
+  const runKey = cache5 ? run3.settingsKey : "";
   await threads.planned(run3);
   await runUnits(run3, merged, {
     ...options.shard ? { shard: options.shard } : {},
