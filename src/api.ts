@@ -26,7 +26,7 @@ import { buildPolicySet, definitionsInCode, type PolicyDefinition, type PolicySe
 import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph } from './engine/types.js';
 import { contained, locationKey, placesOf, sparseText } from './pipeline/unit.js';
-import { planUnits, releaseTexts, wholeRunUnit } from './pipeline/plan.js';
+import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit } from './pipeline/plan.js';
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
@@ -260,7 +260,9 @@ export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
   const scanned: ScannedFile[] = allFiles;
   timing?.mark('policies');
 
-  const units = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  // Files-only (pre-commit): the folders' other units cannot change the given files' findings.
+  const units = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles)) : allUnits;
   const merged = new UnitMerger();
   // The places of the problems found so far (a policy file's PARSE001), while their texts are here.
   merged.addPlaces(placesOf(problems.map((p) => p.location), (f) => host.texts().get(f)));
