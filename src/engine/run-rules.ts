@@ -213,12 +213,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       },
     };
     // Containment: one rule failing on one subject costs that decision only.
-    const guarded = (location: Location, call: () => void): void => {
-      try {
-        call();
-      } catch (e) {
-        failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
-      }
+    // A hook that throws is a rule failure at the place it was called for. The try/catch sits in
+    // each loop (no closure per call) and the place is made only when a hook throws.
+    const failed = (e: unknown, location: Location): void => {
+      failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
     };
     const visitor = rule.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === 'function');
@@ -228,20 +226,58 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         evalEnv = g.evaluation.env;
         for (const kind of kindHooks) {
           const hook = visitor[kind] as (r: Resource, g: Graph) => void;
-          for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
+          for (const r of g.ofKind(kind)) {
+            try {
+              hook(r, g);
+            } catch (e) {
+              failed(e, r.header);
+            }
+          }
         }
         const graphHook = visitor.graph;
-        if (graphHook) guarded(g.resources[0]?.header ?? fileStart(g.evaluation.unit), () => graphHook(g));
+        if (graphHook) {
+          try {
+            graphHook(g);
+          } catch (e) {
+            failed(e, g.resources[0]?.header ?? fileStart(g.evaluation.unit));
+          }
+        }
       }
     }
     variant = 'default';
     evalEnv = undefined;
-    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path.join(m.dir, 'main.tf')), () => visitor.terraformModule!(m));
-    if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file!(f));
-    if (visitor.ciFile) {
+    const moduleHook = visitor.terraformModule;
+    if (moduleHook) {
+      for (const m of input.terraformModules) {
+        try {
+          moduleHook.call(visitor, m);
+        } catch (e) {
+          failed(e, fileStart(path.join(m.dir, 'main.tf')));
+        }
+      }
+    }
+    const fileHook = visitor.file;
+    if (fileHook) {
+      for (const f of input.files) {
+        try {
+          fileHook.call(visitor, f);
+        } catch (e) {
+          failed(e, fileStart(f.path));
+        }
+      }
+    }
+    const ciHook = visitor.ciFile;
+    if (ciHook) {
       // A CI rule sees only the formats it declares (CI002–CI004: GitHub Actions only).
       const formats = rule.meta.formats;
-      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes('any')) guarded(fileStart(f.file), () => visitor.ciFile!(f));
+      for (const f of input.ciFiles) {
+        if (!(formats.includes(f.format) || formats.includes('any'))) continue;
+        try {
+          ciHook.call(visitor, f);
+        } catch (e) {
+          failed(e, fileStart(f.file));
+        }
+      }
     }
   }
   for (const f of byKey.values()) f.variants.sort();

@@ -44,7 +44,11 @@ export function scanView(graphs: readonly Graph[], root?: string): ScanView {
 export function scanViewOf(summaries: readonly ScanSummary[], root?: string): ScanView {
   let pools: GpuNodePool[] | undefined;
   let aksFiles: string[] | undefined;
+  let severalTopLevel: boolean | undefined;
+  let aksDirs: Set<string> | undefined;
   const byProject = new Map<string, readonly GpuNodePool[]>();
+  // Asked once per workload of every manifest: the walk up from a folder is made once per folder.
+  const projectOfDir = new Map<string, string | undefined>();
   const all = (): GpuNodePool[] => {
     if (pools) return pools;
     const seen = new Set<string>();
@@ -64,12 +68,15 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string): Sc
       const every = all();
       if (forFile === undefined || root === undefined) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const project = nearestProject(path.dirname(forFile), root, aksFiles);
+      const dir = path.dirname(forFile);
+      let project: string | undefined;
+      if (projectOfDir.has(dir)) project = projectOfDir.get(dir);
+      else projectOfDir.set(dir, (project = nearestProject(dir, root, aksFiles, (aksDirs ??= ancestorDirs(aksFiles)))));
       // Reached the scan root: the pools are the manifest's only when they all belong to one
       // project (one top-level folder, or files at the root). Pools of several top-level folders
       // (a scan of several repositories, a monorepo of several clusters) leave the manifest's
       // cluster unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
-      if (project === undefined) return topLevelFolders(aksFiles, root).size > 1 ? [] : every;
+      if (project === undefined) return (severalTopLevel ??= topLevelFolders(aksFiles, root).size > 1) ? [] : every;
       let mine = byProject.get(project);
       if (!mine) byProject.set(project, (mine = every.filter((p) => isInside(p.header.file, project))));
       return mine;
@@ -108,15 +115,29 @@ function aksFilesOf(graphs: readonly Graph[]): string[] {
  * the scan root itself (a monorepo whose infra/ and k8s/ are siblings: every pool of the scan
  * when they sit under one top-level folder, none when under several), or no folder holds a pool.
  */
-function nearestProject(dir: string, root: string, aksFiles: readonly string[]): string | undefined {
+function nearestProject(dir: string, root: string, aksFiles: readonly string[], aksDirs: ReadonlySet<string>): string | undefined {
   if (!isInside(dir, root)) return undefined;
   for (let d = dir; ; ) {
     if (path.relative(root, d) === '') return undefined;
-    if (aksFiles.some((f) => isInside(f, d))) return d;
+    // Only a folder that is a file's ancestor can hold it: the others are not asked of every file.
+    if (aksDirs.has(d) && aksFiles.some((f) => isInside(f, d))) return d;
     const parent = path.dirname(d);
     if (parent === d) return undefined;
     d = parent;
   }
+}
+
+/** Every folder above each file (and the file itself): where `isInside(file, folder)` can hold. */
+function ancestorDirs(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    out.add(f);
+    for (let d = path.dirname(f); !out.has(d); d = path.dirname(d)) {
+      out.add(d);
+      if (path.dirname(d) === d) break;
+    }
+  }
+  return out;
 }
 
 /** The GPU pools of a unit's graphs; a pool evaluated in several variants counts once per distinct reading. */
