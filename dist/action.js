@@ -890,12 +890,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path43) {
+function findNodeAtLocation(root, path44) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path43) {
+  for (let segment of path44) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -11738,8 +11738,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path43) {
-      let input = path43;
+    function removeDotSegments(path44) {
+      let input = path44;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -11813,11 +11813,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path43) {
-      if (path43 === "" || path43[0] === "/") {
-        return removeDotSegments(path43);
+    function removeDotSegmentsRelative(path44) {
+      if (path44 === "" || path44[0] === "/") {
+        return removeDotSegments(path44);
       }
-      const segments2 = path43.split("/");
+      const segments2 = path44.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12180,8 +12180,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path43 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path43 && path43 !== "/" ? path43 : void 0;
+        const path44 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path44 && path44 !== "/" ? path44 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18122,6 +18122,15 @@ function classifyPath(relPath) {
 function classifyValue(value) {
   return classifyWords(envWords(value));
 }
+function envFromVariables(read) {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const v = read(name);
+    if (v?.kind !== "string") continue;
+    const env = classifyValue(v.value);
+    if (env) return env;
+  }
+  return void 0;
+}
 var PROD_WORDS, NONPROD_WORDS, PREFIXED_PROD, PREFIXES, ENV_VARIABLE_NAMES, ENV_TAG_NAMES;
 var init_env = __esm({
   "src/core/env.ts"() {
@@ -19050,9 +19059,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path43) {
+function valueAt(v, path44) {
   let cur = v;
-  for (const seg of path43.split(".")) {
+  for (const seg of path44.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -19060,9 +19069,9 @@ function valueAt(v, path43) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path43) {
+function chosenNullAt(v, path44) {
   let cur = v;
-  for (const seg of path43.split(".")) {
+  for (const seg of path44.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -19304,6 +19313,19 @@ var init_blocks = __esm({
   }
 });
 
+// src/model/address.ts
+function withoutInstanceKeys(address) {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, "");
+}
+function lastAddressWord(address) {
+  return address.split(/[.[\]"]/).filter(Boolean).pop();
+}
+var init_address = __esm({
+  "src/model/address.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/resource.ts
 var init_resource = __esm({
   "src/model/resource.ts"() {
@@ -19321,7 +19343,7 @@ function readModuleManifest(host, rootDir, tfDataDir) {
   return text2 === void 0 ? void 0 : { file, text: text2 };
 }
 function remoteModuleProblem(m) {
-  const address = m.address.replace(/\[[^\]]*\]/g, "");
+  const address = withoutInstanceKeys(m.address);
   const name = m.name;
   return {
     ruleId: "EVAL002",
@@ -19344,6 +19366,7 @@ var init_remote_modules = __esm({
   "src/frontends/remote-modules.ts"() {
     "use strict";
     init_manifest();
+    init_address();
     init_resource();
   }
 });
@@ -19480,7 +19503,7 @@ function modulePrefix(a) {
 function baseAddress(a) {
   return `${modulePrefix(a)}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}`;
 }
-var init_address = __esm({
+var init_address2 = __esm({
   "src/eval/terraform-plan/address.ts"() {
     "use strict";
   }
@@ -19495,11 +19518,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path43, depth) => {
+  const value = (path44, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path43, start, kindOf(c));
+    const action = visitor.at(path44, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -19507,18 +19530,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path43, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path44, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path43, depth, c);
-      visitor.end?.(path43, r.position());
+      container(path44, depth, c);
+      visitor.end?.(path44, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path43, depth, c) => {
+  const container = (path44, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -19529,7 +19552,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path43, key], depth + 1);
+        value([...path44, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -19546,7 +19569,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path43, i], depth + 1);
+        value([...path44, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -19732,11 +19755,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path43) {
-        if (path43.length === 0) return "enter";
-        if (path43.length > 1) return "skip";
-        if (path43[0] === "format_version") format2 = true;
-        if (path43[0] === "planned_values" || path43[0] === "resource_changes") body = true;
+      at(path44) {
+        if (path44.length === 0) return "enter";
+        if (path44.length > 1) return "skip";
+        if (path44[0] === "format_version") format2 = true;
+        if (path44[0] === "planned_values" || path44[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -19750,23 +19773,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path43, start, kind) {
-      if (path43.length === 0) return "enter";
-      if (isKey(path43, "resource_changes")) changes = true;
-      if (isKey(path43, "planned_values")) planned = start;
-      if (isKey(path43, "format_version") || isKey(path43, "variables") || isKey(path43, "configuration")) return "raw";
-      const expected = path43.length === 1 ? TOP_SHAPES[path43[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path43[0], kind, expected, at: start };
+    at(path44, start, kind) {
+      if (path44.length === 0) return "enter";
+      if (isKey(path44, "resource_changes")) changes = true;
+      if (isKey(path44, "planned_values")) planned = start;
+      if (isKey(path44, "format_version") || isKey(path44, "variables") || isKey(path44, "configuration")) return "raw";
+      const expected = path44.length === 1 ? TOP_SHAPES[path44[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path44[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path43, text2, start) {
+    raw(path44, text2, start) {
       const v = parseRaw(text2, start);
-      if (path43[0] === "format_version") {
+      if (path44[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path43[0] === "variables" && isRecord(v)) {
+      } else if (path44[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path43[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path44[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -19779,34 +19802,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path43, at2) {
+    at(path44, at2) {
       if (done) return "stop";
-      if (path43.length === 0 || isKey(path43, "resource_changes")) return "enter";
-      if (!inEntry(path43)) return "skip";
-      if (path43.length === 2) {
+      if (path44.length === 0 || isKey(path44, "resource_changes")) return "enter";
+      if (!inEntry(path44)) return "skip";
+      if (path44.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path43.length === 3) {
-        if (path43[2] === "change") {
+      if (path44.length === 3) {
+        if (path44[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path43[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path44[2]) ? "raw" : "skip";
       }
-      if (path43.length === 4 && path43[2] === "change") return CHANGE_CHANGE_KEYS.has(path43[3]) ? "raw" : "skip";
+      if (path44.length === 4 && path44[2] === "change") return CHANGE_CHANGE_KEYS.has(path44[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path43, text2, at2) {
+    raw(path44, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path43.length === 3) current[path43[2]] = v;
-      else change[path43[3]] = v;
+      if (path44.length === 3) current[path44[2]] = v;
+      else change[path44[3]] = v;
     },
-    end(path43, end) {
-      if (isKey(path43, "resource_changes")) done = true;
-      if (path43.length !== 2 || !inEntry(path43) || !current || !start) return;
+    end(path44, end) {
+      if (isKey(path44, "resource_changes")) done = true;
+      if (path44.length !== 2 || !inEntry(path44) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -20084,7 +20107,7 @@ var init_evaluate = __esm({
     init_guard();
     init_manifest();
     init_types();
-    init_address();
+    init_address2();
     init_read();
     SUPPORTED_MAJOR = /* @__PURE__ */ new Set(["0", "1"]);
     SENSITIVE = "is sensitive in the plan (its value is never read)";
@@ -20238,16 +20261,6 @@ function planRefKeys(ref) {
   if (ref.kind === "string" && ref.value.startsWith("/")) return [`id:${ref.value.toLowerCase()}`];
   return [];
 }
-function envFromVariables2(variables) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const v = variables.get(name);
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
 var CHUNK_BYTES, HEAD_BYTES, terraformPlanFrontEnd;
 var init_terraform_plan = __esm({
   "src/frontends/terraform-plan.ts"() {
@@ -20317,7 +20330,7 @@ var init_terraform_plan = __esm({
           const evaluation = {
             variant: rel,
             variantFile: f.path,
-            env: pathEnv(ctx, f.path) ?? envFromVariables2(evaluated.variables) ?? "unknown",
+            env: pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name)) ?? "unknown",
             unit: evaluated.rootDir ?? f.path,
             inputs: [],
             planFile: f.path
@@ -21125,8 +21138,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path43 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path43, pathString: path43.value, range: this.range(start) };
+              const path44 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path44, pathString: path44.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -21202,7 +21215,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path43 = this.stringLiteral("a module path string");
+            const path44 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -21210,8 +21223,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path43,
-              pathString: path43.value,
+              path: path44,
+              pathString: path44.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -21251,10 +21264,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path43 = this.stringLiteral("a test file path string");
+            const path44 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path43, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path44, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -21372,21 +21385,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path43 = null;
+        let path44 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path43 = this.stringLiteral('a path string or "none"');
+          path44 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path43, pathString: path43?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path44, pathString: path44?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -22128,43 +22141,52 @@ var init_pragmas = __esm({
   }
 });
 
-// src/eval/bicep/context.ts
-function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
+// src/eval/arm/detect.ts
+import * as path15 from "node:path";
+function candidatesByName(paramFile) {
+  const dir = path15.dirname(paramFile);
+  const base = path15.basename(paramFile);
+  const out = [];
+  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  if (m) out.push(path15.join(dir, `${m[1]}.json`));
+  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
+  if (p) out.push(path15.join(dir, `${p[1]}.json`), path15.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path15.join(dir, "template.json"), path15.join(dir, "azuredeploy.json"), path15.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path15.join(dir, "main.json"), path15.join(dir, "azuredeploy.json"));
+  return out;
 }
-function problem(env, message, location) {
-  const k = `${location.file}:${location.range.start.offset}:${message}`;
-  if (env.problemKeys.has(k)) return;
-  env.problemKeys.add(k);
-  env.problems.push({ message, location, code: "EVAL001" });
+function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
+  const result = /* @__PURE__ */ new Map();
+  const byNorm = /* @__PURE__ */ new Map();
+  for (const t of templates) {
+    result.set(t, []);
+    byNorm.set(norm(t), t);
+  }
+  for (const pf of paramFiles) {
+    let target;
+    let meta;
+    try {
+      meta = readMetadataTemplate(pf);
+    } catch {
+      meta = void 0;
+    }
+    if (meta) target = byNorm.get(norm(path15.join(path15.dirname(pf), meta)));
+    if (!target) {
+      for (const c of candidatesByName(pf)) {
+        target = byNorm.get(norm(c));
+        if (target) break;
+      }
+    }
+    if (target && target !== pf) result.get(target).push(pf);
+  }
+  for (const list2 of result.values()) list2.sort();
+  return result;
 }
-function decorator(ds, name) {
-  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
-}
-function propOf(o, key) {
-  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
-  return void 0;
-}
-function andCond(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  return b;
-}
-var U, span2, withLocals;
-var init_context = __esm({
-  "src/eval/bicep/context.ts"() {
+var norm;
+var init_detect = __esm({
+  "src/eval/arm/detect.ts"() {
     "use strict";
-    init_limits();
-    init_value();
-    U = (reason, loc3, token) => unknown(reason, loc3, token);
-    span2 = (a, b) => ({ start: a.start, end: b.end });
-    withLocals = (base, add) => {
-      const m = new Map(base ?? []);
-      for (const [k, v] of add) m.set(k, v);
-      return m;
-    };
+    norm = (p) => path15.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -22391,13 +22413,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path43 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path44 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path43 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path43 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path44 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path44 += "/" + nameSegs[i];
   }
-  if (known2) return str(path43.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path43);
+  if (known2) return str(path44.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path44);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -22576,24 +22598,24 @@ function firstLast(name, pickLast) {
     if (!a) return err(loc3, name, "needs an argument");
     if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc3);
     if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc3) : str("", loc3);
-    if (a.kind === "unknown") return U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
     return err(loc3, name, "argument must be an array or string");
   };
 }
 function skipTake(name, take) {
   return ([a, n], loc3) => {
     const k = asInt(n);
-    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
+    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
     const c = Math.max(0, k);
     if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc3);
     if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc3);
-    if (a.kind === "unknown") return U2(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
     return err(loc3, name, "first argument must be an array or string");
   };
 }
 function resourceIdOf(prefix, typeV, names, loc3, fname) {
   if (typeV.kind !== "string") {
-    return typeV.kind === "unknown" ? U2(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
+    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
   }
   if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
   return buildResourceId(prefix, typeV.value, names, loc3, fname);
@@ -22628,40 +22650,40 @@ function access(t, key, loc3) {
   if (t.kind === "unknown") {
     const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
     const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
-    return U2(t.reason, loc3, tok);
+    return U(t.reason, loc3, tok);
   }
-  if (key.kind === "unknown") return U2("index depends on an unknown value", loc3);
+  if (key.kind === "unknown") return U("index depends on an unknown value", loc3);
   if (t.kind === "object" && key.kind === "string") {
     const m = member2(t, key.value);
-    return m ?? U2(`property '${key.value}' does not exist`, loc3);
+    return m ?? U(`property '${key.value}' does not exist`, loc3);
   }
   if (t.kind === "list" && key.kind === "number") {
     const it = t.items[Math.trunc(key.value)];
-    return it ?? U2(`index ${key.value} is out of range`, loc3);
+    return it ?? U(`index ${key.value} is out of range`, loc3);
   }
-  if (t.kind === "null") return U2(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
-  return U2(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
+  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
+  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
 }
 function evalCall2(e, ctx, loc3) {
   const lname = e.name.toLowerCase();
   if (lname === "if") {
-    if (e.args.length !== 3) return U2("if(): needs three arguments", loc3);
+    if (e.args.length !== 3) return U("if(): needs three arguments", loc3);
     const c = evalExpr(e.args[0], ctx, loc3);
     if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, decisionOf(c, loc3));
     if (c.kind === "unknown") {
       const a = evalExpr(e.args[1], ctx, loc3);
       const b = evalExpr(e.args[2], ctx, loc3);
-      return U2(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
+      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
     }
-    return U2("if(): condition must be a boolean", loc3);
+    return U("if(): condition must be a boolean", loc3);
   }
   if (lname === "parameters" || lname === "variables") {
     const a = e.args[0] ? evalExpr(e.args[0], ctx, loc3) : void 0;
-    if (a?.kind !== "string") return U2(`${lname}(): name must be a known string`, loc3);
+    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc3);
     const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
     if (v === void 0) {
       ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc3);
-      return U2(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
+      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
     }
     return v;
   }
@@ -22672,21 +22694,21 @@ function evalCall2(e, ctx, loc3) {
     for (const a of args2) {
       if (a.kind === "string") loopName = a.value;
       else if (a.kind === "number") offset = a.value;
-      else return U2("copyIndex(): unknown argument", loc3);
+      else return U("copyIndex(): unknown argument", loc3);
     }
     const i = ctx.copyIndex(loopName);
-    if (i === void 0) return U2(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
+    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
     if (i.kind === "number") return num(i.value + offset, loc3);
-    return U2(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
+    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
   }
   const args = e.args.map((x) => evalExpr(x, ctx, loc3));
   if (e.name.includes(".")) {
     const r = ctx.userFunction?.(e.name, args, loc3);
-    return r ?? U2(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
   }
   const hosted = ctx.hostFunction?.(e.name, args, loc3);
   if (hosted) return hosted;
-  return callArmFunction(e.name, args, loc3) ?? U2(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+  return callArmFunction(e.name, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
 }
 function callArmFunction(name, args, loc3) {
   const lname = name.toLowerCase();
@@ -22694,18 +22716,18 @@ function callArmFunction(name, args, loc3) {
   if (!d) {
     if (lname.startsWith("list")) {
       const t = callToken(name, args);
-      return U2(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
+      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
     }
     return void 0;
   }
   if (!d.partial) {
     const u = firstUnknown2(args);
-    if (u) return U2(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
+    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
   }
   try {
     return provenance(d.name, d.fn(args, loc3, d.name), args, loc3);
   } catch (x) {
-    return U2(`${d.name}(): ${x.message}`, loc3);
+    return U(`${d.name}(): ${x.message}`, loc3);
   }
 }
 function provenance(name, r, args, loc3) {
@@ -22728,21 +22750,21 @@ function evaluateArmString(s, loc3, ctx) {
   const p = parseExpression(form.text);
   if (!p.ok) {
     ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
-    return U2(`invalid expression: ${p.error}`, loc3);
+    return U(`invalid expression: ${p.error}`, loc3);
   }
   return evalExpr(p.expr, ctx, loc3);
 }
-var U2, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
+var U, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
 var init_evaluate2 = __esm({
   "src/eval/arm/evaluate.ts"() {
     "use strict";
     init_value();
     init_expression();
     init_resourceid();
-    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
+    U = (reason, loc3, token) => unknown(reason, loc3, token);
     templatePart = templateText;
     fns2 = /* @__PURE__ */ new Map();
-    err = (loc3, name, msg) => U2(`${name}(): ${msg}`, loc3);
+    err = (loc3, name, msg) => U(`${name}(): ${msg}`, loc3);
     def(
       "and",
       (args, loc3) => {
@@ -22753,7 +22775,7 @@ var init_evaluate2 = __esm({
           } else if (a.kind === "unknown") unk2 ??= a;
           else return err(loc3, "and", "arguments must be booleans");
         }
-        return unk2 ? U2("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
+        return unk2 ? U("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
       },
       true
     );
@@ -22767,7 +22789,7 @@ var init_evaluate2 = __esm({
           } else if (a.kind === "unknown") unk2 ??= a;
           else return err(loc3, "or", "arguments must be booleans");
         }
-        return unk2 ? U2("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
+        return unk2 ? U("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
       },
       true
     );
@@ -22864,7 +22886,7 @@ var init_evaluate2 = __esm({
       (args, loc3) => {
         if (args.length === 0) return str("", loc3);
         if (args.some((a) => a.kind === "list")) {
-          if (args.some((a) => a.kind === "unknown")) return U2("concat(): depends on an unknown value", loc3, callToken("concat", args));
+          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc3, callToken("concat", args));
           const items = [];
           for (const a of args) {
             if (a.kind === "list") items.push(...a.items);
@@ -22885,7 +22907,7 @@ var init_evaluate2 = __esm({
       "format",
       ([f, ...rest], loc3) => {
         if (!f) return err(loc3, "format", "needs a format string");
-        if (f.kind === "unknown") return U2("format(): unknown format string", loc3, callToken("format", [f, ...rest]));
+        if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", [f, ...rest]));
         if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
         const parts = splitFormat(f.value);
         if (!parts) return err(loc3, "format", "invalid format string");
@@ -22902,7 +22924,7 @@ var init_evaluate2 = __esm({
           const tp = vals.map(templatePart);
           return tplUnknown("format(): depends on an unknown value", loc3, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
         }
-        if (vals.some((v) => containsUnknown(v))) return U2("format(): depends on an unknown value", loc3);
+        if (vals.some((v) => containsUnknown(v))) return U("format(): depends on an unknown value", loc3);
         return str(vals.map(scalarString).join(""), loc3);
       },
       true
@@ -22969,7 +22991,7 @@ var init_evaluate2 = __esm({
         if (a.kind === "list") return num(a.items.length, loc3);
         if (a.kind === "object") return num(a.entries.size, loc3);
         if (a.kind === "string") return num(a.value.length, loc3);
-        if (a.kind === "unknown") return U2("length(): depends on an unknown value", loc3, callToken("length", [a]));
+        if (a.kind === "unknown") return U("length(): depends on an unknown value", loc3, callToken("length", [a]));
         return err(loc3, "length", "argument must be an array, object or string");
       },
       true
@@ -22982,7 +23004,7 @@ var init_evaluate2 = __esm({
         if (a.kind === "list") return bool(a.items.length === 0, loc3);
         if (a.kind === "object") return bool(a.entries.size === 0, loc3);
         if (a.kind === "string") return bool(a.value === "", loc3);
-        if (a.kind === "unknown") return U2("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
+        if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
         return bool(false, loc3);
       },
       true
@@ -22992,7 +23014,7 @@ var init_evaluate2 = __esm({
       ([c, item], loc3) => {
         if (!c || !item) return err(loc3, "contains", "needs two arguments");
         if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc3);
-        if (containsUnknown(c) || containsUnknown(item)) return U2("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
+        if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
         if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc3);
         if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc3);
         return err(loc3, "contains", "first argument must be an array, object or string");
@@ -23011,7 +23033,7 @@ var init_evaluate2 = __esm({
         const m = /* @__PURE__ */ new Map();
         for (let i = 0; i < args.length; i += 2) {
           const k = args[i];
-          if (k.kind !== "string") return k.kind === "unknown" ? U2("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
+          if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
           m.set(k.value, args[i + 1]);
         }
         return obj(m, loc3);
@@ -23023,14 +23045,14 @@ var init_evaluate2 = __esm({
       (args, loc3) => {
         if (args.length === 0) return err(loc3, "union", "needs arguments");
         const unk2 = args.find((a) => a.kind === "unknown");
-        if (unk2) return U2("union(): depends on an unknown value", loc3, callToken("union", args));
+        if (unk2) return U("union(): depends on an unknown value", loc3, callToken("union", args));
         if (args.every((a) => a.kind === "object")) {
           let acc = obj(/* @__PURE__ */ new Map(), loc3);
           for (const a of args) acc = deepMerge(acc, a, loc3);
           return reorigin(acc, loc3);
         }
         if (args.every((a) => a.kind === "list")) {
-          if (args.some(containsUnknown)) return U2("union(): depends on an unknown value", loc3, callToken("union", args));
+          if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc3, callToken("union", args));
           const items = [];
           for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
           return list(items, loc3);
@@ -23069,7 +23091,7 @@ var init_evaluate2 = __esm({
       "coalesce",
       (args, loc3) => {
         for (const a of args) {
-          if (a.kind === "unknown") return U2("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
+          if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
           if (a.kind !== "null") return a;
         }
         return nul(loc3);
@@ -23079,7 +23101,7 @@ var init_evaluate2 = __esm({
     def(
       "items",
       ([a], loc3) => {
-        if (a?.kind === "unknown") return U2("items(): depends on an unknown value", loc3, callToken("items", [a]));
+        if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc3, callToken("items", [a]));
         if (a?.kind !== "object") return err(loc3, "items", "argument must be an object");
         const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
         return list(
@@ -23092,7 +23114,7 @@ var init_evaluate2 = __esm({
     def(
       "objectKeys",
       ([a], loc3) => {
-        if (a?.kind !== "object") return a?.kind === "unknown" ? U2("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
+        if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
         return list(
           [...a.entries.keys()].map((k) => str(k, loc3)),
           loc3
@@ -23102,11 +23124,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path43], loc3) => {
+      ([a, ...path44], loc3) => {
         let cur = a;
-        for (const p of path43) {
+        for (const p of path44) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U2("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path43]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path44]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -23119,11 +23141,11 @@ var init_evaluate2 = __esm({
     def(
       "flatten",
       ([a], loc3) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U2("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
         const items = [];
         for (const x of a.items) {
           if (x.kind === "list") items.push(...x.items);
-          else if (x.kind === "unknown") return U2("flatten(): depends on an unknown value", loc3);
+          else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc3);
           else return err(loc3, "flatten", "items must be arrays");
         }
         return list(items, loc3);
@@ -23133,11 +23155,11 @@ var init_evaluate2 = __esm({
     def(
       "shallowMerge",
       ([a], loc3) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U2("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
         const m = /* @__PURE__ */ new Map();
         for (const x of a.items) {
           if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
-          else if (x.kind === "unknown") return U2("shallowMerge(): depends on an unknown value", loc3);
+          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc3);
         }
         return obj(m, loc3);
       },
@@ -23148,7 +23170,7 @@ var init_evaluate2 = __esm({
       ([a, n], loc3) => {
         const k = asInt(n);
         if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
-        return U2("indexFromEnd(): cannot be evaluated", loc3);
+        return U("indexFromEnd(): cannot be evaluated", loc3);
       },
       true
     );
@@ -23161,7 +23183,7 @@ var init_evaluate2 = __esm({
       (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
         if (ti < 0 || ti > 2) {
-          return U2("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
+          return U("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
         }
         const pre = args.slice(0, ti);
         const subV = ti === 2 ? pre[0] : unknown("subscription", loc3, DEFAULT_SUB);
@@ -23174,7 +23196,7 @@ var init_evaluate2 = __esm({
       "subscriptionResourceId",
       (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U2("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
+        if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
         const subV = ti === 1 ? args[0] : unknown("subscription", loc3, DEFAULT_SUB);
         return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc3, "subscriptionResourceId");
       },
@@ -23189,7 +23211,7 @@ var init_evaluate2 = __esm({
       "managementGroupResourceId",
       (args, loc3) => {
         const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U2("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
+        if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
         const mg = ti === 1 ? args[0] : unknown("management group", loc3, "managementGroup().name");
         return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc3), mg], args[ti], args.slice(ti + 1), loc3, "managementGroupResourceId");
       },
@@ -23230,45 +23252,17 @@ var init_evaluate2 = __esm({
         n,
         (args, loc3) => {
           const t = callToken(n, args);
-          return U2(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
+          return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
         },
         true
       );
     }
     for (const n of ["newGuid", "utcNow"]) {
-      def(n, (_args, loc3) => U2(`${n}() differs on every deployment`, loc3), true);
+      def(n, (_args, loc3) => U(`${n}() differs on every deployment`, loc3), true);
     }
     for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
-      def(n, (_args, loc3) => U2(`${n}(): lambda functions are not evaluated`, loc3), true);
+      def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
     }
-  }
-});
-
-// src/eval/bicep/files.ts
-import path15 from "node:path";
-function pathKind(host, target) {
-  const abs = path15.resolve(target);
-  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
-  if (host.isInside(abs)) return "other";
-  const rel = path15.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path15.isAbsolute(rel)) return "outside";
-  let dir = host.root;
-  for (const part of rel.split(path15.sep)) {
-    const next = path15.join(dir, part);
-    if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
-    dir = next;
-  }
-  return "missing";
-}
-function entryOf(host, p) {
-  const name = path15.basename(p);
-  return host.list(path15.dirname(p))?.find((e) => e.name === name);
-}
-var REGISTRY_PATH;
-var init_files = __esm({
-  "src/eval/bicep/files.ts"() {
-    "use strict";
-    REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
   }
 });
 
@@ -23312,7 +23306,7 @@ var init_member_reads = __esm({
 });
 
 // src/eval/arm/template.ts
-function problem2(env, message, location) {
+function problem(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
   if (env.problemKeys.has(k)) return;
   env.problemKeys.add(k);
@@ -23347,7 +23341,7 @@ function walkResources(resourcesNode, frame, parent, deployment, inherited) {
     try {
       walkResource(node, symbolicName, frame, parent, deployment, inherited);
     } catch (e) {
-      problem2(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
+      problem(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
     }
   }
 }
@@ -23364,7 +23358,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     if (count.kind === "number") {
       let n = Math.max(0, Math.trunc(count.value));
       if (n > env.maxCopy) {
-        problem2(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
+        problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
         n = env.maxCopy;
       }
       for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
@@ -23386,7 +23380,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     const typeNode = getProp(node, "type");
     const typeV = typeNode ? f.eval(typeNode) : void 0;
     if (typeV?.kind !== "string") {
-      problem2(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
+      problem(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
       continue;
     }
     let typeText = typeV.value;
@@ -23440,7 +23434,7 @@ function expandDeployment(node, frame, deployment, condition) {
   const tmpl = getProp(props, "template");
   if (tmpl?.type !== "object") return;
   if (env.depth > 30) {
-    problem2(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
+    problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
     return;
   }
   const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
@@ -23517,7 +23511,7 @@ function evaluateArmTemplate(opts) {
     }
     walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
   } catch (e) {
-    problem2(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
+    problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
   }
   return result;
 }
@@ -23596,7 +23590,7 @@ var init_template = __esm({
         if (!slot) return void 0;
         if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
-          problem2(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
+          problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
         }
         slot.state = 1;
@@ -23617,7 +23611,7 @@ var init_template = __esm({
         if (!slot) return void 0;
         if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
-          problem2(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
+          problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
         }
         slot.state = 1;
@@ -23669,7 +23663,7 @@ var init_template = __esm({
         return this.scope.userFunction(name, args, loc3);
       }
       problem(message, loc3) {
-        problem2(this.scope.env, message, loc3);
+        problem(this.scope.env, message, loc3);
       }
       /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
       eval(node, skip) {
@@ -23716,7 +23710,7 @@ var init_template = __esm({
         let n = Math.max(0, Math.trunc(c.value));
         const max = this.scope.env.maxCopy;
         if (n > max) {
-          problem2(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
+          problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
           n = max;
         }
         const items = [];
@@ -23724,6 +23718,162 @@ var init_template = __esm({
         return list(items, this.scope.loc(input));
       }
     };
+  }
+});
+
+// src/eval/arm/project.ts
+import path16 from "node:path";
+function evaluateArm(input) {
+  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+  const evaluations = [];
+  const problems = [];
+  const seenProblems = /* @__PURE__ */ new Set();
+  for (const template of [...input.templates].sort()) {
+    const parsed = input.parse(template);
+    if (!parsed?.root) continue;
+    const variants = (pairs.get(template) ?? []).sort();
+    let bicepDeclaration;
+    for (const pf of variants.length ? variants : [void 0]) {
+      const pfParsed = pf ? input.parse(pf) : void 0;
+      if (pf && !pfParsed?.root) continue;
+      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
+      for (const p of result.problems) {
+        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+        if (!seenProblems.has(key)) {
+          seenProblems.add(key);
+          problems.push(p);
+        }
+      }
+      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
+      const rel = (f) => path16.relative(input.root, f).split(path16.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path16.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path16.relative(path16.dirname(template), pf).split(path16.sep).join("/") : "default",
+          variantFile: pf,
+          env,
+          unit: template,
+          inputs: result.inputs
+        },
+        result,
+        bicepDeclaration
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+function metadataTemplate(pf) {
+  const t = getProp(getProp(pf?.root, "metadata"), "template");
+  return typeof t?.value === "string" ? t.value : void 0;
+}
+function bicepSourceCandidates(template) {
+  const dir = path16.dirname(template);
+  const base = path16.basename(template).replace(/\.jsonc?$/i, "");
+  return [path16.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path16.join(dir, "main.bicep")] : []];
+}
+function envFromParameters(result, unit) {
+  return envFromVariables((name) => {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && (unit === void 0 || i.header.file === unit));
+    return input?.assigned ?? input?.defaultValue;
+  });
+}
+function bicepDeclarations(template, host) {
+  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
+  if (!bicep) return void 0;
+  const text2 = host.readText(bicep);
+  if (text2 === void 0) return void 0;
+  const decls = [];
+  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    const line = text2.slice(0, m.index).split("\n").length;
+    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
+  }
+  return (r) => {
+    if (r.deployment.length > 0) return void 0;
+    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
+    if (!d) return void 0;
+    return {
+      file: bicep,
+      label: `declared in ${path16.basename(bicep)} as "${d.name}"`,
+      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
+    };
+  };
+}
+var init_project = __esm({
+  "src/eval/arm/project.ts"() {
+    "use strict";
+    init_json();
+    init_env();
+    init_detect();
+    init_template();
+  }
+});
+
+// src/eval/bicep/context.ts
+function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
+}
+function problem2(env, message, location) {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: "EVAL001" });
+}
+function decorator(ds, name) {
+  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
+}
+function propOf(o, key) {
+  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
+  return void 0;
+}
+function andCond(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+var U2, span2, withLocals;
+var init_context = __esm({
+  "src/eval/bicep/context.ts"() {
+    "use strict";
+    init_limits();
+    init_value();
+    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
+    span2 = (a, b) => ({ start: a.start, end: b.end });
+    withLocals = (base, add) => {
+      const m = new Map(base ?? []);
+      for (const [k, v] of add) m.set(k, v);
+      return m;
+    };
+  }
+});
+
+// src/eval/bicep/files.ts
+import path17 from "node:path";
+function pathKind(host, target) {
+  const abs = path17.resolve(target);
+  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
+  if (host.isInside(abs)) return "other";
+  const rel = path17.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path17.isAbsolute(rel)) return "outside";
+  let dir = host.root;
+  for (const part of rel.split(path17.sep)) {
+    const next = path17.join(dir, part);
+    if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
+    dir = next;
+  }
+  return "missing";
+}
+function entryOf(host, p) {
+  const name = path17.basename(p);
+  return host.list(path17.dirname(p))?.find((e) => e.name === name);
+}
+var REGISTRY_PATH;
+var init_files = __esm({
+  "src/eval/bicep/files.ts"() {
+    "use strict";
+    REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
   }
 });
 
@@ -23749,8 +23899,8 @@ function expandLoop(scope, loop, locals, symbol) {
     scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
     return [];
   }
-  const idx = U(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
-  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U("the loop collection is not an array", scope.loc(loop.item.range));
+  const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
+  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
   const add = [[loop.item.name, item]];
   if (loop.index) add.push([loop.index.name, idx]);
   return [{ locals: withLocals(locals, add) }];
@@ -23758,7 +23908,7 @@ function expandLoop(scope, loop, locals, symbol) {
 function evalFor2(scope, e, locals) {
   const loc3 = scope.loc(e.range);
   const xs = scope.eval(e.iterable, locals);
-  if (xs.kind !== "list") return U(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
+  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
   let n = xs.items.length;
   if (n > scope.env.maxCopy) {
     scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
@@ -23773,9 +23923,9 @@ function evalFor2(scope, e, locals) {
     if (body.kind === "IfBody") {
       const c = scope.eval(body.condition, l);
       if (c.kind === "bool" && !c.value) continue;
-      if (c.kind !== "bool") return U("a loop filter depends on an unknown value", loc3);
+      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc3);
       const b = body.body;
-      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U("invalid loop body", loc3));
+      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc3));
     } else items.push(scope.eval(body, l));
   }
   return list(items, loc3);
@@ -23790,7 +23940,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -23824,7 +23974,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path16.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path18.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -23854,7 +24004,7 @@ function moduleParams(scope, inst) {
       continue;
     }
     if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
-    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
+    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
     const ref = scope.resourceRef(m.value, inst.locals);
     if (ref && m.value.kind !== "PropertyAccess") v = scope.resourceId(ref, scope.loc(m.value.range));
     out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
@@ -23868,7 +24018,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path16.resolve(path16.dirname(scope.file.file), p);
+  const target = path18.resolve(path18.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -23885,7 +24035,7 @@ function moduleOutput(scope, inst, name, loc3) {
   const v = child?.output(name);
   if (v) return v;
   const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc3), inst.name]);
-  return U(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
 }
 function moduleRef(scope, e, locals) {
   let sym;
@@ -23905,16 +24055,16 @@ function moduleRef(scope, e, locals) {
 }
 function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return U(`'${original}' is imported from a registry`, loc3);
-  const target = path16.resolve(path16.dirname(scope.file.file), p);
+  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
+  const target = path18.resolve(path18.dirname(scope.file.file), p);
   const kind = pathKind(scope.env.sources.host, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
-    return U(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
+    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
   }
   const parsed = scope.env.sources.parse(target);
-  if (!parsed) return U(`'${original}' is imported from '${p}', which cannot be parsed`, loc3);
+  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc3);
   const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
-  return child.variable(original) ?? U(`'${original}' is not a variable of '${p}'`, loc3);
+  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc3);
 }
 function nameLabel2(v) {
   if (v.kind === "string") return v.value;
@@ -23933,7 +24083,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path17 from "node:path";
+import path19 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
@@ -24023,7 +24173,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path17.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path19.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -24031,7 +24181,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path17.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path19.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -24061,7 +24211,7 @@ function pushModuleResources(scope, inst, r, vendored) {
     if (vendored) out.vendored = vendored;
     scope.env.resources.push(out);
   }
-  for (const p of r.problems) problem(scope.env, p.message, vendored ? vendored.call : p.location);
+  for (const p of r.problems) problem2(scope.env, p.message, vendored ? vendored.call : p.location);
 }
 function emitJsonModule(scope, inst, target) {
   const text2 = scope.env.sources.host.readText(target);
@@ -24160,17 +24310,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path43) {
-      const ctrl = callVisitor(key, node, visitor, path43);
+    function visit_(key, node, visitor, path44) {
+      const ctrl = callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path43, ctrl);
-        return visit_(key, ctrl, visitor, path43);
+        replaceNode(key, path44, ctrl);
+        return visit_(key, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path43 = Object.freeze(path43.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path43);
+            const ci = visit_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24181,13 +24331,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path43 = Object.freeze(path43.concat(node));
-          const ck = visit_("key", node.key, visitor, path43);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = visit_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path43);
+          const cv = visit_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -24208,17 +24358,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path43) {
-      const ctrl = await callVisitor(key, node, visitor, path43);
+    async function visitAsync_(key, node, visitor, path44) {
+      const ctrl = await callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path43, ctrl);
-        return visitAsync_(key, ctrl, visitor, path43);
+        replaceNode(key, path44, ctrl);
+        return visitAsync_(key, ctrl, visitor, path44);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path43 = Object.freeze(path43.concat(node));
+          path44 = Object.freeze(path44.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path43);
+            const ci = await visitAsync_(i, node.items[i], visitor, path44);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24229,13 +24379,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path43 = Object.freeze(path43.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path43);
+          path44 = Object.freeze(path44.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path44);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path43);
+          const cv = await visitAsync_("value", node.value, visitor, path44);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -24262,23 +24412,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path43) {
+    function callVisitor(key, node, visitor, path44) {
       if (typeof visitor === "function")
-        return visitor(key, node, path43);
+        return visitor(key, node, path44);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path43);
+        return visitor.Map?.(key, node, path44);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path43);
+        return visitor.Seq?.(key, node, path44);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path43);
+        return visitor.Pair?.(key, node, path44);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path43);
+        return visitor.Scalar?.(key, node, path44);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path43);
+        return visitor.Alias?.(key, node, path44);
       return void 0;
     }
-    function replaceNode(key, path43, node) {
-      const parent = path43[path43.length - 1];
+    function replaceNode(key, path44, node) {
+      const parent = path44[path44.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -24890,10 +25040,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path43, value) {
+    function collectionFromPath(schema, path44, value) {
       let v = value;
-      for (let i = path43.length - 1; i >= 0; --i) {
-        const k = path43[i];
+      for (let i = path44.length - 1; i >= 0; --i) {
+        const k = path44[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -24912,7 +25062,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path43) => path43 == null || typeof path43 === "object" && !!path43[Symbol.iterator]().next().done;
+    var isEmptyPath = (path44) => path44 == null || typeof path44 === "object" && !!path44[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -24942,11 +25092,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path43, value) {
-        if (isEmptyPath(path43))
+      addIn(path44, value) {
+        if (isEmptyPath(path44))
           this.add(value);
         else {
-          const [key, ...rest] = path43;
+          const [key, ...rest] = path44;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -24960,8 +25110,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path43) {
-        const [key, ...rest] = path43;
+      deleteIn(path44) {
+        const [key, ...rest] = path44;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -24975,8 +25125,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path43, keepScalar) {
-        const [key, ...rest] = path43;
+      getIn(path44, keepScalar) {
+        const [key, ...rest] = path44;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -24994,8 +25144,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path43) {
-        const [key, ...rest] = path43;
+      hasIn(path44) {
+        const [key, ...rest] = path44;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -25005,8 +25155,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path43, value) {
-        const [key, ...rest] = path43;
+      setIn(path44, value) {
+        const [key, ...rest] = path44;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -27521,9 +27671,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path43, value) {
+      addIn(path44, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path43, value);
+          this.contents.addIn(path44, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -27598,14 +27748,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path43) {
-        if (Collection.isEmptyPath(path43)) {
+      deleteIn(path44) {
+        if (Collection.isEmptyPath(path44)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path43) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path44) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -27620,10 +27770,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path43, keepScalar) {
-        if (Collection.isEmptyPath(path43))
+      getIn(path44, keepScalar) {
+        if (Collection.isEmptyPath(path44))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path43, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path44, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -27634,10 +27784,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path43) {
-        if (Collection.isEmptyPath(path43))
+      hasIn(path44) {
+        if (Collection.isEmptyPath(path44))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path43) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path44) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -27654,13 +27804,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path43, value) {
-        if (Collection.isEmptyPath(path43)) {
+      setIn(path44, value) {
+        if (Collection.isEmptyPath(path44)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path43), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path44), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path43, value);
+          this.contents.setIn(path44, value);
         }
       }
       /**
@@ -29621,9 +29771,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path43) => {
+    visit3.itemAtPath = (cst, path44) => {
       let item = cst;
-      for (const [field, index] of path43) {
+      for (const [field, index] of path44) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -29632,23 +29782,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path43) => {
-      const parent = visit3.itemAtPath(cst, path43.slice(0, -1));
-      const field = path43[path43.length - 1][0];
+    visit3.parentCollection = (cst, path44) => {
+      const parent = visit3.itemAtPath(cst, path44.slice(0, -1));
+      const field = path44[path44.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path43, item, visitor) {
-      let ctrl = visitor(item, path43);
+    function _visit(path44, item, visitor) {
+      let ctrl = visitor(item, path44);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path43.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path44.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -29659,10 +29809,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path43);
+            ctrl = ctrl(item, path44);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path43) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -30964,14 +31114,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs10, sep: [] });
+                map.items.push({ start, key: fs11, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               } else {
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -31099,13 +31249,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs10 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs10, sep: [] });
+                fc.items.push({ start: [], key: fs11, sep: [] });
               else if (it.sep)
-                this.stack.push(fs10);
+                this.stack.push(fs11);
               else
-                Object.assign(it, { key: fs10, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31414,20 +31564,20 @@ var require_dist = __commonJS({
 });
 
 // src/eval/bicep/load.ts
-import path18 from "node:path";
+import path20 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
 function load(scope, l, argExprs, locals, loc3) {
   const args = argExprs.map((a) => scope.eval(a, locals));
   const p = args[0];
-  if (p?.kind !== "string") return U(`${l}(): the path is not known`, loc3);
-  if (l === "loaddirectoryfileinfo") return U("loadDirectoryFileInfo() is not evaluated", loc3);
+  if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
+  if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path18.resolve(path18.dirname(scope.file.file), p.value);
+  const target = path20.resolve(path20.dirname(scope.file.file), p.value);
   const fail = (why) => {
-    problem(scope.env, `${why}; the value is unknown`, loc3);
-    return U(why, loc3);
+    problem2(scope.env, `${why}; the value is unknown`, loc3);
+    return U2(why, loc3);
   };
   const kind = pathKind(host, target);
   if (kind === "outside") return fail(`'${p.value}' is outside the scanned folder and is not read`);
@@ -31456,7 +31606,7 @@ function load(scope, l, argExprs, locals, loc3) {
     const sel = jsonPath(data, jp.value);
     if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
     data = sel;
-  } else if (jp && jp.kind !== "null") return U(`${l}(): the path filter is not known`, loc3);
+  } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc3);
   return fromJS(data, loc3);
 }
 function jsonPath(data, p) {
@@ -31503,23 +31653,23 @@ var init_load = __esm({
 // src/eval/bicep/calls.ts
 function evalCall3(scope, name, argExprs, locals, loc3) {
   const l = name.toLowerCase();
-  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U("any() needs an argument", loc3);
+  if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc3);
   if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc3);
-  if (l === "readenvironmentvariable") return U("readEnvironmentVariable() is not read by the linter", loc3);
-  if (l === "getsecret" || l === "externalinput") return U(`${name}() is resolved at deployment time`, loc3);
+  if (l === "readenvironmentvariable") return U2("readEnvironmentVariable() is not read by the linter", loc3);
+  if (l === "getsecret" || l === "externalinput") return U2(`${name}() is resolved at deployment time`, loc3);
   if (l === "nameof") {
     const a = argExprs[0];
     if (a?.kind === "PropertyAccess") return str(a.property.name, loc3);
     if (a?.kind === "Variable") return str(a.name, loc3);
-    return U("nameof() cannot be evaluated", loc3);
+    return U2("nameof() cannot be evaluated", loc3);
   }
-  if (l === "fail") return U("fail() is called", loc3);
+  if (l === "fail") return U2("fail() is called", loc3);
   const userFn = scope.funcs.get(name);
   if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc3);
   const args = argExprs.map((a) => scope.eval(a, locals));
   const r = callArmFunction(name, args, loc3);
   if (r) return r;
-  return U(`function ${name}() is not evaluated`, loc3, armCallToken(name, args));
+  return U2(`function ${name}() is not evaluated`, loc3, armCallToken(name, args));
 }
 function evalInstanceCall(scope, e, locals, loc3) {
   const name = e.name.name;
@@ -31531,15 +31681,15 @@ function evalInstanceCall(scope, e, locals, loc3) {
     const id = scope.resourceId(inst, loc3);
     const args = e.args.map((a) => scope.eval(a, locals));
     const t = armCallToken(name, [id, str(inst.apiVersion ?? "", loc3), ...args]);
-    return U(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc3, t);
+    return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc3, t);
   }
-  return U(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
+  return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
 }
 function callUserFunction(scope, f, args, loc3) {
-  if (scope.env.calls > 64) return U(`${f.name.name}() recurses too deeply`, loc3);
+  if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc3);
   scope.env.calls++;
   try {
-    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U(`missing argument '${p.name.name}'`, loc3)]);
+    const add = f.params.map((p, i) => [p.name.name, args[i] ?? U2(`missing argument '${p.name.name}'`, loc3)]);
     return scope.eval(f.body, withLocals(void 0, add));
   } finally {
     scope.env.calls--;
@@ -31587,7 +31737,7 @@ function evalBinary2(op, a, bArg, loc3) {
     case "%":
       return call("mod", [a, b()]);
     default:
-      return U(`operator ${op} is not evaluated`, loc3);
+      return U2(`operator ${op} is not evaluated`, loc3);
   }
 }
 var init_calls = __esm({
@@ -31620,7 +31770,7 @@ function evaluate2(scope, e, locals) {
         if (it.kind === "Spread") {
           const v = scope.eval(it.expression, locals);
           if (v.kind === "list") items.push(...v.items);
-          else return U(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc3);
+          else return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-array", loc3);
         } else items.push(scope.eval(it, locals));
       }
       return list(items, loc3);
@@ -31640,23 +31790,23 @@ function evaluate2(scope, e, locals) {
       return evalPropertyAccess(scope, e, locals, loc3);
     case "IndexAccess": {
       const r = scope.resourceSymbol(e, locals);
-      if (r) return U(`resource '${r.decl.name.name}' used as a value`, loc3, `reference('${r.symbolicName}')`);
+      if (r) return U2(`resource '${r.decl.name.name}' used as a value`, loc3, `reference('${r.symbolicName}')`);
       const t = scope.eval(e.object, locals);
       const i = scope.eval(e.index, locals);
       if (e.fromEnd) {
         const f = e.safe ? "tryIndexFromEnd" : "indexFromEnd";
         if (t.kind === "list" && i.kind === "number") {
           const it = t.items[t.items.length - i.value];
-          return it ?? (e.safe ? nul(loc3) : U(`index ^${i.value} is out of range`, loc3));
+          return it ?? (e.safe ? nul(loc3) : U2(`index ^${i.value} is out of range`, loc3));
         }
-        return U(`${f}(): cannot be evaluated`, loc3, armCallToken(f, [t, i]));
+        return U2(`${f}(): cannot be evaluated`, loc3, armCallToken(f, [t, i]));
       }
       if (e.safe) return callArmFunction("tryGet", [t, i], loc3);
       return armAccess(t, i, loc3);
     }
     case "ResourceAccess": {
       const inst = scope.resourceRef(e, locals);
-      return inst ? scope.resourceId(inst, loc3) : U("the resource cannot be resolved", loc3);
+      return inst ? scope.resourceId(inst, loc3) : U2("the resource cannot be resolved", loc3);
     }
     case "Unary": {
       const v = scope.eval(e.operand, locals);
@@ -31675,14 +31825,14 @@ function evaluate2(scope, e, locals) {
       const b = scope.eval(e.alternate, locals);
       if (c.kind === "unknown") {
         const parts = [c, a, b].map(tokenText);
-        return U(`the condition depends on an unknown value (${c.reason})`, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
+        return U2(`the condition depends on an unknown value (${c.reason})`, loc3, parts.every((p) => p !== void 0) ? `if(${parts.join(", ")})` : void 0);
       }
-      return U("the condition is not a boolean", loc3);
+      return U2("the condition is not a boolean", loc3);
     }
     case "Lambda":
-      return U("lambda functions are not evaluated", loc3);
+      return U2("lambda functions are not evaluated", loc3);
     case "Error":
-      return U("the expression could not be parsed", loc3);
+      return U2("the expression could not be parsed", loc3);
   }
 }
 function evaluateObject(scope, o, locals, skip) {
@@ -31697,12 +31847,12 @@ function evaluateObject(scope, o, locals, skip) {
         continue;
       }
       if (v.kind === "null") continue;
-      return U(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc3);
+      return U2(v.kind === "unknown" ? `spread of an unknown value (${v.reason})` : "spread of a non-object", loc3);
     }
     let key = mem.keyName;
     if (key === null) {
       const kv = scope.eval(mem.key, locals);
-      if (kv.kind !== "string") return U("an object key depends on an unknown value", loc3);
+      if (kv.kind !== "string") return U2("an object key depends on an unknown value", loc3);
       key = kv.value;
     }
     if (skip?.(key)) continue;
@@ -31731,37 +31881,37 @@ function evalVariable(scope, name, locals, loc3) {
   const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
   if (r) {
     const inst = scope.resourceRef({ kind: "Variable", name, range: loc3.range }, locals);
-    return inst ? scope.resourceId(inst, loc3) : U(`resource '${name}' used as a value`, loc3);
+    return inst ? scope.resourceId(inst, loc3) : U2(`resource '${name}' used as a value`, loc3);
   }
-  if (scope.modules.has(name)) return U(`module '${name}' used as a value`, loc3);
+  if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc3);
   const imp = scope.imports.get(name);
   if (imp) return scope.importedVariable(imp.decl, imp.original, loc3);
-  if (name === "az" || name === "sys") return U(`namespace '${name}'`, loc3);
-  return U(`'${name}' is not declared`, loc3);
+  if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc3);
+  return U2(`'${name}' is not declared`, loc3);
 }
 function evalPropertyAccess(scope, e, locals, loc3) {
   const prop = e.property.name;
   const inst = scope.resourceRef(e.object, locals);
   if (inst) return scope.resourceProperty(inst, prop, loc3);
-  if (scope.resourceSymbol(e.object, locals)) return U(`the resource instance cannot be determined`, loc3);
+  if (scope.resourceSymbol(e.object, locals)) return U2(`the resource instance cannot be determined`, loc3);
   if (e.object.kind === "PropertyAccess" && e.object.property.name === "outputs") {
     const m2 = scope.moduleRef(e.object.object, locals);
     if (m2) return scope.moduleOutput(m2, prop, loc3);
-    if (m2 === null) return U("the module instance cannot be determined", loc3);
+    if (m2 === null) return U2("the module instance cannot be determined", loc3);
   }
   const m = scope.moduleRef(e.object, locals);
   if (m) {
     if (prop === "name") return m.name;
     if (prop === "outputs") {
       const child = scope.moduleScope(m);
-      if (!child) return U(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc3);
+      if (!child) return U2(`outputs of module '${m.sym.decl.name.name}' are not known statically`, loc3);
       const o = /* @__PURE__ */ new Map();
       for (const k of child.outputDecls.keys()) o.set(k, child.output(k));
       return obj(o, loc3);
     }
-    return U(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
+    return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
   }
-  if (m === null) return U("the module instance cannot be determined", loc3);
+  if (m === null) return U2("the module instance cannot be determined", loc3);
   const t = scope.eval(e.object, locals);
   if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc3)], loc3);
   return armAccess(t, str(prop, loc3), loc3);
@@ -31813,7 +31963,7 @@ function resourceInstances(scope, sym) {
         apiVersion ??= nestedParent.apiVersion;
       }
       const nameProp = d.body ? propOf(d.body, "name") : void 0;
-      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U("the resource has no name", scope.loc(d.name.range));
+      const leafName2 = nameProp ? scope.eval(nameProp.value, it.locals) : U2("the resource has no name", scope.loc(d.name.range));
       const fullName = parent ? composeName2(parent.fullName, leafName2, scope.loc(nameProp?.value.range ?? d.name.range)) : leafName2;
       const inst = { sym, locals: it.locals, type: typeText, fullName, leafName: leafName2, bodyState: 0 };
       if (apiVersion !== void 0) inst.apiVersion = apiVersion;
@@ -31828,7 +31978,7 @@ function resourceInstances(scope, sym) {
 function resourceBody(scope, inst) {
   if (inst.bodyState === 2) return inst.bodyValue;
   const d = inst.sym.decl;
-  if (inst.bodyState === 1) return U(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
+  if (inst.bodyState === 1) return U2(`resource '${d.name.name}' refers to itself`, scope.loc(d.name.range));
   inst.bodyState = 1;
   const m = /* @__PURE__ */ new Map();
   m.set("type", str(inst.type, scope.loc(d.resourceType.range)));
@@ -31862,13 +32012,13 @@ function resourceProperty(scope, inst, prop, loc3) {
   if (l === "id") return scope.resourceId(inst, loc3);
   if (l === "name") return inst.leafName;
   if (l === "type") return str(inst.type, loc3);
-  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc3) : U("no apiVersion", loc3);
+  if (l === "apiversion") return inst.apiVersion !== void 0 ? str(inst.apiVersion, loc3) : U2("no apiVersion", loc3);
   const body = inst.sym.decl.existing ? void 0 : scope.resourceBody(inst);
   const m = body ? member2(body, prop) : void 0;
   if (m) return m;
   const id = scope.resourceId(inst, loc3);
   const ref = armCallToken("reference", [id, str(inst.apiVersion ?? "", loc3), str("full", loc3)]);
-  return U(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc3, ref !== void 0 ? `${ref}.${prop}` : void 0);
+  return U2(`'${inst.sym.decl.name.name}.${prop}' is known only at deployment time`, loc3, ref !== void 0 ? `${ref}.${prop}` : void 0);
 }
 function resourceRef(scope, e, locals) {
   const sym = scope.resourceSymbol(e, locals);
@@ -31933,14 +32083,14 @@ var init_symbols = __esm({
       instances() {
         if (this.state === 2) return this.list;
         if (this.state === 1) {
-          problem(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
+          problem2(this.scope.env, `Resource '${this.decl.name.name}' depends on itself`, this.scope.loc(this.decl.name.range));
           return [];
         }
         this.state = 1;
         try {
           this.list = this.scope.resourceInstances(this);
         } catch (e) {
-          problem(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+          problem2(this.scope.env, `Internal error while evaluating this resource: ${e.message}`, this.scope.loc(this.decl.keywordRange));
           this.list = [];
         }
         this.state = 2;
@@ -31963,7 +32113,7 @@ var init_symbols = __esm({
         try {
           this.list = this.scope.moduleInstances(this);
         } catch (e) {
-          problem(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
+          problem2(this.scope.env, `Internal error while evaluating this module: ${e.message}`, this.scope.loc(this.decl.keywordRange));
           this.list = [];
         }
         this.state = 2;
@@ -32077,7 +32227,7 @@ var init_scope = __esm({
         return label === void 0 ? { file: this.file.file, range } : { file: this.file.file, range, label };
       }
       problem(message, range) {
-        problem(this.env, message, this.loc(range));
+        problem2(this.env, message, this.loc(range));
       }
       // ---- declared names -------------------------------------------------------------------------
       parameter(name) {
@@ -32086,7 +32236,7 @@ var init_scope = __esm({
         if (slot.state === 2) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Parameter '${slot.name}' refers to itself`, slot.via.range);
-          return U(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
+          return U2(`parameter '${slot.name}' refers to itself`, slot.via, `parameters('${slot.name}')`);
         }
         slot.state = 1;
         let v;
@@ -32094,7 +32244,7 @@ var init_scope = __esm({
         else if (slot.expr) v = this.eval(slot.expr, void 0);
         else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
         else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
-        else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
+        else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
         slot.value = v;
         slot.state = 2;
         return passedThrough(v, slot.via);
@@ -32105,7 +32255,7 @@ var init_scope = __esm({
         if (slot.state === 2) return passedThrough(slot.value, slot.via);
         if (slot.state === 1) {
           this.problem(`Variable '${name}' refers to itself`, slot.decl.name.range);
-          return U(`variable '${name}' refers to itself`, slot.via);
+          return U2(`variable '${name}' refers to itself`, slot.via);
         }
         slot.state = 1;
         const v = this.eval(slot.decl.value, void 0);
@@ -32118,7 +32268,7 @@ var init_scope = __esm({
         if (cached) return cached;
         const d = this.outputDecls.get(name);
         if (!d) return void 0;
-        this.outputValues.set(name, U(`output '${name}' refers to itself`, this.loc(d.name.range)));
+        this.outputValues.set(name, U2(`output '${name}' refers to itself`, this.loc(d.name.range)));
         const v = this.eval(d.value, void 0);
         this.outputValues.set(name, v);
         return v;
@@ -32209,7 +32359,7 @@ function evaluateBicepFile(opts) {
     scope.emit();
     for (const k of scope.outputDecls.keys()) outputs.set(k, scope.output(k));
   } catch (e) {
-    problem(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
+    problem2(env, `Internal error while evaluating the file: ${e.message}`, { file: opts.file.file, range: opts.file.range });
   }
   return result;
 }
@@ -32224,7 +32374,7 @@ function evaluateParamFile(file, sources) {
       values.set(name, { ...v, via: v.via?.slice(0, -1) });
     }
   } catch (e) {
-    problem(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
+    problem2(env, `Internal error while evaluating the parameters file: ${e.message}`, { file: file.file, range: file.range });
   }
   return { values, problems: env.problems };
 }
@@ -32237,7 +32387,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path19 from "node:path";
+import path21 from "node:path";
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -32256,7 +32406,7 @@ function evaluateBicep(input) {
     ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
     ...input.registryModule ? { registryModule: input.registryModule } : {}
   };
-  const files = [...new Set(input.bicepFiles.map((f) => path19.resolve(f)))].sort();
+  const files = [...new Set(input.bicepFiles.map((f) => path21.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -32264,7 +32414,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path19.resolve(path19.dirname(f), s.pathString);
+      const target = path21.resolve(path21.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -32281,10 +32431,10 @@ function evaluateBicep(input) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path19.resolve(path19.dirname(pf), p);
+    const target = path21.resolve(path21.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path19.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path21.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -32295,7 +32445,7 @@ function evaluateBicep(input) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path19.resolve(unit);
+    const target = path21.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -32319,10 +32469,10 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path19.basename(pf))?.env : void 0) ?? envFromParams(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path19.relative(path19.dirname(unit), pf).split(path19.sep).join("/") : "default",
+          variant: pf ? path21.relative(path21.dirname(unit), pf).split(path21.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -32344,165 +32494,13 @@ function byParamName(file, values) {
   }
   return out;
 }
-function envFromParams(result, unit) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && i.header.file === unit);
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
-var init_project = __esm({
+var init_project2 = __esm({
   "src/eval/bicep/project.ts"() {
     "use strict";
     init_env();
+    init_project();
     init_evaluate3();
     init_files();
-  }
-});
-
-// src/eval/arm/detect.ts
-import * as path20 from "node:path";
-function candidatesByName(paramFile) {
-  const dir = path20.dirname(paramFile);
-  const base = path20.basename(paramFile);
-  const out = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path20.join(dir, `${m[1]}.json`));
-  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path20.join(dir, `${p[1]}.json`), path20.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path20.join(dir, "template.json"), path20.join(dir, "azuredeploy.json"), path20.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path20.join(dir, "main.json"), path20.join(dir, "azuredeploy.json"));
-  return out;
-}
-function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  const result = /* @__PURE__ */ new Map();
-  const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) {
-    result.set(t, []);
-    byNorm.set(norm(t), t);
-  }
-  for (const pf of paramFiles) {
-    let target;
-    let meta;
-    try {
-      meta = readMetadataTemplate(pf);
-    } catch {
-      meta = void 0;
-    }
-    if (meta) target = byNorm.get(norm(path20.join(path20.dirname(pf), meta)));
-    if (!target) {
-      for (const c of candidatesByName(pf)) {
-        target = byNorm.get(norm(c));
-        if (target) break;
-      }
-    }
-    if (target && target !== pf) result.get(target).push(pf);
-  }
-  for (const list2 of result.values()) list2.sort();
-  return result;
-}
-var norm;
-var init_detect = __esm({
-  "src/eval/arm/detect.ts"() {
-    "use strict";
-    norm = (p) => path20.normalize(p).replace(/\\/g, "/").toLowerCase();
-  }
-});
-
-// src/eval/arm/project.ts
-import path21 from "node:path";
-function evaluateArm(input) {
-  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
-  const evaluations = [];
-  const problems = [];
-  const seenProblems = /* @__PURE__ */ new Set();
-  for (const template of [...input.templates].sort()) {
-    const parsed = input.parse(template);
-    if (!parsed?.root) continue;
-    const variants = (pairs.get(template) ?? []).sort();
-    let bicepDeclaration;
-    for (const pf of variants.length ? variants : [void 0]) {
-      const pfParsed = pf ? input.parse(pf) : void 0;
-      if (pf && !pfParsed?.root) continue;
-      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
-      for (const p of result.problems) {
-        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
-        if (!seenProblems.has(key)) {
-          seenProblems.add(key);
-          problems.push(p);
-        }
-      }
-      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path21.relative(input.root, f).split(path21.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
-      evaluations.push({
-        evaluation: {
-          variant: pf ? path21.relative(path21.dirname(template), pf).split(path21.sep).join("/") : "default",
-          variantFile: pf,
-          env,
-          unit: template,
-          inputs: result.inputs
-        },
-        result,
-        bicepDeclaration
-      });
-    }
-  }
-  return { evaluations, problems };
-}
-function metadataTemplate(pf) {
-  const t = getProp(getProp(pf?.root, "metadata"), "template");
-  return typeof t?.value === "string" ? t.value : void 0;
-}
-function bicepSourceCandidates(template) {
-  const dir = path21.dirname(template);
-  const base = path21.basename(template).replace(/\.jsonc?$/i, "");
-  return [path21.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path21.join(dir, "main.bicep")] : []];
-}
-function envFromParameters(result) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase());
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
-}
-function bicepDeclarations(template, host) {
-  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
-  if (!bicep) return void 0;
-  const text2 = host.readText(bicep);
-  if (text2 === void 0) return void 0;
-  const decls = [];
-  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    const line = text2.slice(0, m.index).split("\n").length;
-    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
-  }
-  return (r) => {
-    if (r.deployment.length > 0) return void 0;
-    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
-    if (!d) return void 0;
-    return {
-      file: bicep,
-      label: `declared in ${path21.basename(bicep)} as "${d.name}"`,
-      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
-    };
-  };
-}
-var init_project2 = __esm({
-  "src/eval/arm/project.ts"() {
-    "use strict";
-    init_json();
-    init_env();
-    init_detect();
-    init_template();
   }
 });
 
@@ -32660,7 +32658,7 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
   const templates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
   const paramFiles = ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path);
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(parses.json.get(pf)));
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => ctx.host.readText(pf)?.includes('"template"') ? metadataTemplate(parses.json.get(pf)) : void 0);
   for (const [template, source] of state.twins) {
     if (!inUnit.has(source)) continue;
     const pfs = pairs.get(template) ?? [];
@@ -32745,8 +32743,8 @@ var init_bicep2 = __esm({
     "use strict";
     init_bicep();
     init_pragmas();
-    init_project();
     init_project2();
+    init_project();
     init_detect();
     init_template();
     init_json();
@@ -32862,7 +32860,7 @@ var init_arm2 = __esm({
     "use strict";
     init_json();
     init_blocks2();
-    init_project2();
+    init_project();
     init_detect();
     init_from_arm();
     init_shared();
@@ -33611,8 +33609,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path43, value) {
-  const [head, ...rest] = path43;
+function withOverride(body, path44, value) {
+  const [head, ...rest] = path44;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -34496,9 +34494,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit3 = (node, path43) => {
+  const visit3 = (node, path44) => {
     if ((0, import_yaml6.isSeq)(node)) {
-      node.items.forEach((item, i) => visit3(item, `${path43}[${i}]`));
+      node.items.forEach((item, i) => visit3(item, `${path44}[${i}]`));
       return;
     }
     if (!(0, import_yaml6.isMap)(node)) return;
@@ -34516,7 +34514,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path43 || "$"}`;
+      const subject = `pipeline:${path44 || "$"}`;
       const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -34534,7 +34532,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit3(p.value, path43 ? `${path43}.${k}` : k);
+      visit3(p.value, path44 ? `${path44}.${k}` : k);
     }
   };
   visit3(root, "");
@@ -35001,14 +34999,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit3 = (node, path43, container, stage, job, root) => {
+  const visit3 = (node, path44, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit3(item, `${path43}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit3(item, `${path44}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path43 || "$"}`;
+    const subject = `pipeline:${path44 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -35038,7 +35036,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit3(e.value, path43 ? `${path43}.${e.key}` : e.key, e.key, stage, job, root);
+        visit3(e.value, path44 ? `${path44}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -35089,7 +35087,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit3(e.value, path43 ? `${path43}.${e.key}` : e.key, next, stage, job, root);
+      visit3(e.value, path44 ? `${path44}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -35284,11 +35282,11 @@ function hasPipelineSteps(root) {
   return found;
 }
 function classifyCiFile(relPath, text2) {
-  const path43 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path43)) return "script";
-  if (!YAML_EXT.test(path43)) return void 0;
-  if (WORKFLOW_PATH.test(path43)) return "github-workflow";
-  const base = path43.slice(path43.lastIndexOf("/") + 1);
+  const path44 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path44)) return "script";
+  if (!YAML_EXT.test(path44)) return void 0;
+  if (WORKFLOW_PATH.test(path44)) return "github-workflow";
+  const base = path44.slice(path44.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -35335,12 +35333,11 @@ function commandSpecOf(words) {
   }
   return void 0;
 }
-var SERVER_DEFAULT_SIZE, SPOT_TAINT, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
+var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
     "use strict";
     SERVER_DEFAULT_SIZE = "the default size the AKS server chooses (never a GPU size)";
-    SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
     TAGS = { names: ["--tags"], attr: "tags", read: "keyValues" };
     POOL_FLAGS = [
       { names: ["--node-vm-size", "-s"], attr: "vmSize", read: "string" },
@@ -36041,11 +36038,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path43 = expandWord(target, env, ctx).text;
-    if (path43 === void 0) return;
+    const path44 = expandWord(target, env, ctx).text;
+    if (path44 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path43, env: inherited });
+    calls.push({ path: path44, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -36766,13 +36763,12 @@ function envClassOf(ctx, file, place, assigned) {
   const rel = path26.relative(ctx.root, file.file);
   const byName2 = classifyPath(path26.basename(rel));
   if (byName2) return byName2.env;
-  for (const n of ENV_NAMES) {
-    for (const [k, v] of assigned) {
-      if (k.toLowerCase() !== n.toLowerCase() || v.kind !== "string") continue;
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
+  const assignment = (name) => {
+    for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
+    return void 0;
+  };
+  const fromAssignments = envFromVariables(assignment);
+  if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
     const env = classifyValue(jobEnv);
@@ -36865,20 +36861,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
   };
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   if (spec.kind === "aks.nodepool" && flags.priority) {
-    const p = flags.priority.value;
-    resource.attrs.set("priority", { value: p, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
-    const taints = resource.attrs.get("taints");
-    if (p.kind === "string" && p.value.toLowerCase() === "spot" && taints?.value?.kind !== "unknown") {
-      const items = taints?.value?.kind === "list" ? taints.value.items : [];
-      const shown = items.map((i) => i.kind === "string" ? i.value : "?").join(", ");
-      resource.attrs.set("taints", {
-        value: list([...items, str(SPOT_TAINT, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
-        defaulted: false,
-        at: taints?.at ?? flags.priority.at,
-        sourcePath: taints?.sourcePath ?? "--node-taints",
-        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT}` : `not set; --priority Spot adds ${SPOT_TAINT}`
-      });
-    }
+    resource.attrs.set("priority", { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
   }
   defaults(resource, spec.defaults, false);
   const drafts = [{ resource, spec, nameKey, parentKey: parentKey2 }];
@@ -36999,7 +36982,7 @@ function templateResource(file, call, sc) {
   if (nameKey !== void 0) r.identity.push(identityKey(t.kind, nameKey));
   return { resource: r, nameKey };
 }
-var ENV_NAMES, PARENT_KIND, refKeys, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
+var PARENT_KIND, refKeys, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -37010,7 +36993,6 @@ var init_azure_cli2 = __esm({
     init_context2();
     init_words();
     init_azure_cli_files();
-    ENV_NAMES = ["ENVIRONMENT", "ENV", ...ENV_VARIABLE_NAMES];
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
@@ -37132,7 +37114,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit3(it, depth + 1);
       return;
     }
-    for (const [path43, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path43, role, spec));
+    for (const [path44, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path44, role, spec));
   };
   for (const d of documents) visit3(d, 0);
   return out;
@@ -37911,14 +37893,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path43) {
-  return path43.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path44) {
+  return path44.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk2(from, path43, target, prefix) {
+function walk2(from, path44, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path43)) {
+  for (const seg of segments(path44)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -37941,7 +37923,7 @@ function walk2(from, path43, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path43}` : path43));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path44}` : path44));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -37980,14 +37962,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path43 = t.aliasPath(field);
-  if (path43 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path44 = t.aliasPath(field);
+  if (path44 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path43.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path43.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk2(s.element, path43.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path44.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk2(s.element, path44.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk2(t.body, path43, t, "");
+  return walk2(t.body, path44, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -38026,14 +38008,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path43 = ctx.target.aliasPath(field.value);
-    if (path43 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path43.slice(0, -3);
+    const path44 = ctx.target.aliasPath(field.value);
+    if (path44 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path44.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path43, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path44, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -38069,12 +38051,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path43, ctx) {
+function readArray(path44, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path43.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk2(s.element, path43.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk2(s.element, path44.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk2(ctx.target.body, path43, ctx.target, ""));
+  return arrayOf(walk2(ctx.target.body, path44, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -38123,7 +38105,7 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH2 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path43) => path43.replace(/\[\*\]/g, "");
+    plainPath = (path44) => path44.replace(/\[\*\]/g, "");
   }
 });
 
@@ -38202,7 +38184,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path38 from "node:path";
+import path39 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -38221,7 +38203,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path38.resolve(baseDir, prefix || ".");
+    const start = path39.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -38229,7 +38211,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path38.dirname(start));
+      const host = hostFor(path39.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk3(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -38264,15 +38246,16 @@ var init_policy_files = __esm({
 });
 
 // src/action/run.ts
-import fs9 from "node:fs";
-import path42 from "node:path";
+import fs10 from "node:fs";
+import path43 from "node:path";
 
 // src/api.ts
 init_host();
 init_clock();
 init_source();
-import fs5 from "node:fs";
-import path39 from "node:path";
+import fs6 from "node:fs";
+import os from "node:os";
+import path40 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -39860,7 +39843,7 @@ function evaluateTerraform(input) {
       const opaqueModules = [];
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
       const rel = variantFile ? path9.relative(input.root, variantFile) : path9.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path9.sep).join("/")) ?? (variantFile ? classifyPath(path9.relative(dir, variantFile))?.env : void 0) ?? envFromVariables(instance) ?? "unknown";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path9.sep).join("/")) ?? (variantFile ? classifyPath(path9.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
       const evaluation = {
         variant: variantFile ? path9.relative(dir, variantFile).split(path9.sep).join("/") : "default",
         variantFile,
@@ -39894,17 +39877,6 @@ function readVarFile(file, input, guard) {
   }
   const parsed = input.parseHcl(file);
   return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
-}
-function envFromVariables(instance) {
-  for (const name of ENV_VARIABLE_NAMES) {
-    if (!instance.src.variables.has(name)) continue;
-    const v = instance.variable(name);
-    if (v.kind === "string") {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return void 0;
 }
 function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
@@ -40267,8 +40239,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path43 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path43) out.push({ alias: name, path: path43, source: "dump" });
+        const path44 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path44) out.push({ alias: name, path: path44, source: "dump" });
       }
     }
   }
@@ -40337,8 +40309,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path43, v) {
-  const segs = path43.split(".");
+function setPath(root, path44, v) {
+  const segs = path44.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -40354,18 +40326,18 @@ function setPath(root, path43, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path43 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path43) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path44 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path44) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path43}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path44}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path43}`.toLowerCase());
+    covered.add(`${prefix}${path44}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path43, v);
+    if (v !== void 0) setPath(body, path44, v);
   }
   return body;
 }
@@ -40431,13 +40403,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path43) {
-      const p = path43.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path43} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path44) {
+      const p = path44.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path44} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path43} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path44} is not modelled from ${from}`;
     }
   };
 }
@@ -40622,6 +40594,10 @@ function policyFindingPlaces(j, r) {
   return { location: at2 ?? r.header, related };
 }
 
+// src/pipeline/unit.ts
+init_source();
+import { createHash as createHash2 } from "node:crypto";
+
 // src/engine/scan.ts
 import path31 from "node:path";
 
@@ -40697,6 +40673,9 @@ function isVmSizeName(value) {
   return new RegExp(`^${SIZE_PREFIX}[A-Za-z]`).test(value.trim());
 }
 
+// src/engine/scan.ts
+init_address();
+
 // src/model/facts/aks.ts
 var SYSTEM_MODE = "System";
 function isSystemMode(mode) {
@@ -40722,10 +40701,14 @@ function hasGpuTaint(taints, expected) {
     return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
   });
 }
-var SPOT_TAINT2 = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+var SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
 var SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
 function isSpotPriority(priority) {
   return priority.trim().toLowerCase() === "spot";
+}
+function isSpotTaint(t) {
+  const spot = parseTaint(SPOT_TAINT);
+  return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
 }
 
 // src/model/facts/k8s.ts
@@ -40835,6 +40818,9 @@ var SIZED_KINDS = ["aks.nodepool", "ml.compute", "vm", "vmss"];
 function isKnownAttr(kind, attr2) {
   return Object.prototype.hasOwnProperty.call(KINDS[kind], attr2);
 }
+
+// src/engine/facts.ts
+init_address();
 
 // src/model/facts/acr.ts
 var NETWORK_RESTRICTED_SKU = "Premium";
@@ -40963,10 +40949,9 @@ function sizeSymbols(r) {
   return (r.attrs.get("vmSize")?.value?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []);
 }
 function gpuIntentOf(ctx, r) {
-  const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
   return gpuIntent({
     name: r.name?.kind === "string" ? r.name.value : void 0,
-    label,
+    label: lastAddressWord(r.address),
     read: (attr2) => isKnownAttr(r.kind, attr2) ? ctx.fact(r, attr2).value : void 0,
     sizeSymbols: sizeSymbols(r)
   });
@@ -41123,7 +41108,7 @@ function gpuPool(pool) {
   } else {
     const intent = gpuIntent({
       name: pool.name?.kind === "string" ? pool.name.value : void 0,
-      label: pool.address.split(/[.[\]"]/).filter(Boolean).pop(),
+      label: lastAddressWord(pool.address),
       read: (attr2) => known(pool, attr2),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : [])
     });
@@ -41141,6 +41126,9 @@ function readTaints(pool) {
   const f = pool.attrs.get("taints");
   const v = f?.value;
   if (v?.kind === "unknown") return v.reason;
+  const priority = pool.attrs.get("priority")?.value;
+  if (priority?.kind === "unknown") return `the pool's priority is unknown (${priority.reason})`;
+  const spot = priority?.kind === "string" && isSpotPriority(priority.value);
   const fallback = factLocations(pool, "taints").location;
   const out = [];
   if (v?.kind === "list") {
@@ -41149,13 +41137,11 @@ function readTaints(pool) {
       if (item.kind !== "string") return `a taint is not a string`;
       const p = parseTaint(item.value);
       if (!p) continue;
-      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback });
+      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback, ...spot && isSpotTaint(p) ? { automatic: "spot" } : {} });
     }
   } else if (v !== void 0 && v.kind !== "null") return "the taints are not a list";
-  const priority = pool.attrs.get("priority")?.value;
-  if (priority?.kind === "unknown") return `the pool's priority is unknown (${priority.reason})`;
-  if (priority?.kind === "string" && isSpotPriority(priority.value) && !out.some((t) => t.text === SPOT_TAINT2)) {
-    out.push({ ...parseTaint(SPOT_TAINT2), text: SPOT_TAINT2, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });
+  if (spot && !out.some((t) => t.automatic === "spot")) {
+    out.push({ ...parseTaint(SPOT_TAINT), text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, "priority").location, automatic: "spot" });
   }
   return out;
 }
@@ -41184,10 +41170,6 @@ function labelLookup(s) {
     return custom[key] ?? void 0;
   };
 }
-
-// src/pipeline/unit.ts
-init_source();
-import { createHash as createHash2 } from "node:crypto";
 
 // src/engine/graph.ts
 var PARENT_REF = {
@@ -41260,6 +41242,7 @@ init_source();
 init_clock();
 init_resource();
 import path32 from "node:path";
+init_address();
 
 // src/engine/levels.ts
 init_env();
@@ -41301,9 +41284,6 @@ function factView(r, attr2) {
     number: () => knownNumberOf(value),
     describe: () => describeFact(f, attr2)
   };
-}
-function withoutInstanceKeys(address) {
-  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, "");
 }
 function outOfCopy(location, related, v) {
   const atCall = (l) => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ""}` });
@@ -41373,24 +41353,23 @@ function runRules(input, undecided2 = [], failures = []) {
         else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
-      byKey.set(
-        key,
-        buildFinding({
-          root: input.root,
-          ruleId: meta.id,
-          level,
-          message,
-          messageId: d.messageId,
-          location,
-          related,
-          address: r?.address ?? d.subject,
-          subject,
-          attributePath,
-          env,
-          variants: existing ? [...existing.variants] : [variant],
-          ...consumers ? { consumers } : {}
-        })
-      );
+      const finding = buildFinding({
+        root: input.root,
+        ruleId: meta.id,
+        level,
+        message,
+        messageId: d.messageId,
+        location,
+        related,
+        address: r?.address ?? d.subject,
+        subject,
+        attributePath,
+        env,
+        variants: existing ? [...existing.variants] : [variant],
+        ...consumers ? { consumers } : {}
+      });
+      finding.mergeKey = key;
+      byKey.set(key, finding);
     };
     const recordUndecided = (resource, attribute, reason, at2) => {
       const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
@@ -41640,16 +41619,20 @@ var UnitMerger = class {
     for (const f of out) f.variants.sort();
     return out;
   }
+  /** As within a unit (`runRules`): one key, variants joined, the more severe kept, the readers of a value joined. */
   addFinding(f) {
-    const key = [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ""].join("|");
+    const key = f.mergeKey ?? [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ""].join("|");
     const existing = this.byKey.get(key);
     if (!existing) {
       this.byKey.set(key, f);
       return;
     }
     const variants = [.../* @__PURE__ */ new Set([...existing.variants, ...f.variants])];
+    const consumers = existing.consumers && f.consumers ? [...existing.consumers, ...f.consumers.filter((c) => !existing.consumers.some((e) => sameRange(e, c)))] : void 0;
     const kept = severity(f.level) > severity(existing.level) ? f : existing;
     kept.variants = variants;
+    if (consumers) kept.consumers = consumers;
+    else delete kept.consumers;
     this.byKey.set(key, kept);
   }
   first(...parts) {
@@ -41747,41 +41730,50 @@ function listingAnswer(entries2) {
   if (entries2 === void 0) return "";
   return hashText(entries2.map((e) => `${e.name}/${e.isFile ? "f" : e.isDirectory ? "d" : "o"}`).join("\n"));
 }
-function depsHold(host, deps) {
+function depsHold(host, deps, answers = /* @__PURE__ */ new Map()) {
   for (const [kind, p, answer] of deps) {
-    let now;
-    switch (kind) {
-      case "text": {
-        const t = host.readText(p);
-        now = t === void 0 ? "" : hashText(t);
-        break;
-      }
-      case "bytes": {
-        const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
-        now = b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url");
-        break;
-      }
-      case "head": {
-        const max = Number(answer.split(":")[0]);
-        now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : void 0, max);
-        break;
-      }
-      case "chunks":
-        now = chunksAnswer(host, p);
-        break;
-      case "list":
-        now = listingAnswer(host.list(p));
-        break;
-      case "isFile":
-        now = String(host.isFile(p));
-        break;
-      case "isDirectory":
-        now = String(host.isDirectory(p));
-        break;
+    const key = kind === "head" ? `${kind}\0${p}\0${answer.split(":")[0]}` : `${kind}\0${p}`;
+    let now = answers.get(key);
+    if (now === void 0) {
+      now = currentAnswer(host, kind, p, answer);
+      answers.set(key, now);
     }
     if (now !== answer) return false;
   }
   return true;
+}
+function currentAnswer(host, kind, p, answer) {
+  let now = "";
+  switch (kind) {
+    case "text": {
+      const t = host.readText(p);
+      now = t === void 0 ? "" : hashText(t);
+      break;
+    }
+    case "bytes": {
+      const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
+      now = b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url");
+      break;
+    }
+    case "head": {
+      const max = Number(answer.split(":")[0]);
+      now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : void 0, max);
+      break;
+    }
+    case "chunks":
+      now = chunksAnswer(host, p);
+      break;
+    case "list":
+      now = listingAnswer(host.list(p));
+      break;
+    case "isFile":
+      now = String(host.isFile(p));
+      break;
+    case "isDirectory":
+      now = String(host.isDirectory(p));
+      break;
+  }
+  return now;
 }
 
 // src/pipeline/cache.ts
@@ -41790,7 +41782,7 @@ import fs4 from "node:fs";
 import path33 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
-var FORMAT2 = 3;
+var FORMAT2 = 4;
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path33.join(cwd, CACHE_FILE);
   const abs = path33.resolve(cwd, location);
@@ -41813,6 +41805,8 @@ var UnitCache = class _UnitCache {
   next = /* @__PURE__ */ new Map();
   hits = 0;
   misses = 0;
+  /** The answer of each read checked in this run (`depsHold`). */
+  answers = /* @__PURE__ */ new Map();
   /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
   static open(file, version, warn) {
     let text2;
@@ -41832,7 +41826,7 @@ var UnitCache = class _UnitCache {
   /** The cached result of a unit, when every read it made still gives the same answer. */
   get(key, host) {
     const e = this.old[key];
-    if (e && depsHold(host, e.deps)) {
+    if (e && depsHold(host, e.deps, this.answers)) {
       this.hits++;
       this.next.set(key, JSON.stringify(e));
       return e.result;
@@ -41882,6 +41876,9 @@ function isEntry(e) {
   return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === "object" && result.evidence !== null && typeof result.frames === "object" && result.frames !== null;
 }
 
+// src/pipeline/run-units.ts
+import { createHash as createHash6 } from "node:crypto";
+
 // src/pipeline/shard.ts
 import { createHash as createHash5 } from "node:crypto";
 function shardOf(key, count) {
@@ -41892,6 +41889,7 @@ function shardOf(key, count) {
 // src/pipeline/memory.ts
 var GROWTH_BYTES = 64 * 1024 * 1024;
 var FIRST_LOOK = 32;
+var growth = GROWTH_BYTES;
 var collect;
 var liveAfterLast = 0;
 var units = 0;
@@ -41911,15 +41909,293 @@ function collector() {
   }
   return collect;
 }
+function shareMemory(threads) {
+  growth = Math.floor(GROWTH_BYTES / Math.max(1, threads));
+}
 function betweenUnits() {
   if (++units < FIRST_LOOK) return;
   const used = heapUsed();
-  if (used - liveAfterLast < GROWTH_BYTES) return;
+  if (used - liveAfterLast < growth) return;
   const gc = collector();
   if (!gc) return;
   gc();
   liveAfterLast = heapUsed();
 }
+
+// src/pipeline/run-units.ts
+function executeUnit(run3, job, scan2) {
+  const u = run3.units[job.index];
+  run3.recorder.begin(job.record);
+  const input = {
+    parts: u.parts,
+    ctx: run3.ctx,
+    root: run3.root,
+    rules: run3.rules,
+    ruleOptions: run3.ruleOptions,
+    knownIds: run3.knownIds,
+    today: run3.today,
+    evaluatedElsewhere: new Map(job.dropped),
+    ...scan2 ? { scan: scan2 } : {},
+    ...run3.policies ? { policies: run3.policies } : {}
+  };
+  const r = runUnit(input, (f) => run3.host.texts().get(f), () => run3.recorder.end());
+  releaseUnit(run3, u);
+  return r;
+}
+function releaseUnit(run3, u) {
+  releaseTexts(run3.host);
+  for (const f of u.files) delete f.varValues;
+  betweenUnits();
+}
+function planHash(run3) {
+  const h = createHash6("sha1");
+  h.update(`${run3.settingsKey}
+${run3.wholeRun ? "whole" : "units"}
+`);
+  for (const u of run3.units) {
+    h.update(`${u.key}
+`);
+    for (const f of u.files) h.update(`${f.path}\0${f.kind}\0${f.explicit === true}
+`);
+  }
+  for (const f of [...run3.superseded].sort()) h.update(`s\0${f}
+`);
+  return h.digest("base64url");
+}
+var HERE = {
+  run: async (work, local) => new Map(work.jobs.map((j) => [j.index, local(j)]))
+};
+async function runUnits(run3, merged, o) {
+  const { units: units2 } = run3;
+  const cache5 = o.cache;
+  const rank = units2.map((u) => stageRank(u));
+  const ordered = [...units2.keys()].sort((a, b) => rank[a] - rank[b]);
+  const isMine = (i) => !o.shard || shardOf(units2[i].key, o.shard.count) === o.shard.index;
+  const mine = ordered.filter(isMine);
+  const mineLater = mine.some((i) => rank[i] > 0);
+  const mineLast = mine.some((i) => rank[i] === 2);
+  const needed = (i) => isMine(i) || rank[i] === 0 && mineLater || rank[i] === 1 && mineLast;
+  let lintedTfHash;
+  const lintedTf = () => lintedTfHash ??= hashOf(run3.allFiles.filter((f) => f.kind === "terraform").map((f) => f.path));
+  const results = /* @__PURE__ */ new Map();
+  const elsewhere = /* @__PURE__ */ new Map();
+  const summaries = [];
+  const counted = /* @__PURE__ */ new Set();
+  const progress = (i) => {
+    if (!isMine(i) || counted.has(i)) return;
+    counted.add(i);
+    o.onProgress?.(counted.size, mine.length);
+  };
+  let runner;
+  for (const stage of [0, 1, 2]) {
+    const stageUnits = ordered.filter((i) => rank[i] === stage && needed(i));
+    if (stageUnits.length === 0) continue;
+    let scan2;
+    if (stage === 2 && !run3.wholeRun) {
+      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+      scan2 = { view: scanViewOf(inOrder, run3.root), key: hashOf(inOrder), summaries: inOrder };
+    }
+    const jobs = [];
+    const keys = /* @__PURE__ */ new Map();
+    for (const i of stageUnits) {
+      const u = units2[i];
+      const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
+      const cacheable = cache5 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
+      if (cacheable) {
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : ""]);
+        const hit = cache5.get(key, run3.host);
+        releaseTexts(run3.host);
+        if (hit) {
+          results.set(i, hit);
+          progress(i);
+          continue;
+        }
+        keys.set(i, key);
+      }
+      jobs.push({ index: i, dropped, record: cacheable });
+    }
+    if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
+    const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: scan2.summaries } : {} }, (job) => {
+      const r = executeUnit(run3, job, scan2?.view);
+      progress(job.index);
+      return r;
+    });
+    for (const job of jobs) {
+      progress(job.index);
+      const { deps, ...result } = ran.get(job.index);
+      results.set(job.index, result);
+      const key = keys.get(job.index);
+      if (key !== void 0) cache5.set(key, deps, result);
+    }
+    for (const i of stageUnits) {
+      const r = results.get(i);
+      for (const f of r.evaluatedElsewhere) elsewhere.set(f, units2[i].frontEnd.name);
+      if (stage < 2) summaries.push([i, r.summary]);
+    }
+  }
+  for (const i of mine) merged.add(results.get(i));
+}
+
+// src/pipeline/workers.ts
+import fs5 from "node:fs";
+import path34 from "node:path";
+import { fileURLToPath } from "node:url";
+var WORKER_YOUNG_GENERATION_MB = 8;
+var CLAIMS = 3;
+var OPEN = 0;
+var CLOSED = 1;
+function stateSlot(id, stage) {
+  return CLAIMS + id * 3 + stage;
+}
+function workerScript() {
+  if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
+  const here = path34.dirname(fileURLToPath(import.meta.url));
+  const file = path34.join(path34.basename(here) === "chunks" ? path34.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  return fs5.existsSync(file) ? file : void 0;
+}
+var UnitWorkerPool = class _UnitWorkerPool {
+  state;
+  members = [];
+  planHash = "";
+  /** Units run here, units run by workers, ms this thread waited for workers' results (MLOPS_IAC_LINT_TIMING). */
+  stats = { here: 0, workers: 0, waitedMs: 0, lost: 0 };
+  constructor(shared) {
+    this.state = new Int32Array(shared);
+  }
+  /** Starts `count` workers on `script`; they begin planning the run at once. */
+  static async start(script, count, options) {
+    const { Worker } = await import("node:worker_threads");
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS + count * 3));
+    const pool = new _UnitWorkerPool(shared);
+    shareMemory(count + 1);
+    for (let id = 0; id < count; id++) {
+      const data = { kind: "mlops-iac-lint-units", id, threads: count + 1, shared, options };
+      const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const m = { id, worker, alive: true, arrived: /* @__PURE__ */ new Map(), waiting: /* @__PURE__ */ new Map() };
+      worker.on("message", (msg) => pool.received(m, msg));
+      worker.on("error", () => pool.lost(m));
+      worker.on("messageerror", () => pool.lost(m));
+      worker.on("exit", () => pool.lost(m));
+      pool.members.push(m);
+    }
+    return pool;
+  }
+  /** This thread's plan: a worker whose own plan differs takes no part. */
+  setPlan(hash) {
+    this.planHash = hash;
+  }
+  async run(work, local) {
+    const ran = /* @__PURE__ */ new Map();
+    const live = this.members.filter((m) => m.alive);
+    const message = { type: "stage", planHash: this.planHash, ...work };
+    for (const m of live) m.worker.postMessage(message);
+    for (; ; ) {
+      const k = Atomics.add(this.state, work.stage, 1);
+      if (k >= work.jobs.length) break;
+      ran.set(work.jobs[k].index, local(work.jobs[k]));
+      this.stats.here++;
+    }
+    const joined2 = live.filter((m) => Atomics.compareExchange(this.state, stateSlot(m.id, work.stage), OPEN, CLOSED) !== OPEN);
+    const t0 = performance.now();
+    for (const m of joined2) {
+      for (const [k, r] of await this.resultsOf(m, work.stage)) {
+        ran.set(work.jobs[k].index, r);
+        this.stats.workers++;
+      }
+    }
+    this.stats.waitedMs += performance.now() - t0;
+    for (const job of work.jobs) if (!ran.has(job.index)) ran.set(job.index, local(job));
+    return ran;
+  }
+  /** Stops every worker (they hold nothing the run needs once the last stage is merged). */
+  async close() {
+    const all = this.members.splice(0);
+    for (const m of all) m.alive = false;
+    await Promise.all(all.map((m) => m.worker.terminate()));
+  }
+  resultsOf(m, stage) {
+    const got = m.arrived.get(stage);
+    if (got) return Promise.resolve(got);
+    if (!m.alive) return Promise.resolve([]);
+    return new Promise((resolve) => m.waiting.set(stage, resolve));
+  }
+  received(m, msg) {
+    if (msg.type === "mismatch") {
+      this.lost(m);
+      return;
+    }
+    const wait = m.waiting.get(msg.stage);
+    if (wait) {
+      m.waiting.delete(msg.stage);
+      wait(msg.results);
+    } else m.arrived.set(msg.stage, msg.results);
+  }
+  lost(m) {
+    if (!m.alive) return;
+    m.alive = false;
+    this.stats.lost++;
+    for (const wait of m.waiting.values()) wait([]);
+    m.waiting.clear();
+    void m.worker.terminate();
+  }
+};
+
+// src/pipeline/threads.ts
+var MIN_UNITS_FOR_WORKERS = 40;
+function threshold() {
+  const raw = process.env.MLOPS_IAC_LINT_WORKER_THRESHOLD;
+  const v = raw ? Number(raw) : NaN;
+  return Number.isInteger(v) && v >= 0 ? v : MIN_UNITS_FOR_WORKERS;
+}
+var RunThreads = class {
+  constructor(settings) {
+    this.settings = settings;
+    if (settings.early && this.usable()) this.pool = this.start();
+  }
+  settings;
+  pool;
+  hash = "";
+  /** A stage ran on the pool (its counts are worth printing). */
+  used = false;
+  /** The plan is made: a pool started early goes when the run has too few units. */
+  async planned(run3) {
+    this.hash = planHash(run3);
+    if (run3.units.length < threshold()) await this.close();
+  }
+  /** Where a stage with `jobs` units to run runs: the pool (started now if it pays), or undefined for this thread alone. */
+  runnerFor(jobs) {
+    if (!this.usable()) return void 0;
+    if (!this.pool) {
+      if (jobs < threshold()) return void 0;
+      this.pool = this.start();
+    }
+    const pool = this.pool;
+    const hash = this.hash;
+    this.used = true;
+    return {
+      run: async (work, local) => {
+        const p = await pool;
+        p.setPlan(hash);
+        return p.run(work, local);
+      }
+    };
+  }
+  async close() {
+    const p = this.pool;
+    this.pool = void 0;
+    if (!p) return;
+    const pool = await p;
+    if (process.env.MLOPS_IAC_LINT_TIMING && this.used) process.stderr.write(`threads: ${JSON.stringify(pool.stats)}
+`);
+    await pool.close();
+  }
+  usable() {
+    return this.settings.script !== void 0 && this.settings.count > 1;
+  }
+  start() {
+    return UnitWorkerPool.start(this.settings.script, this.settings.count - 1, this.settings.options);
+  }
+};
 
 // src/engine/types.ts
 var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep", "azure-cli"];
@@ -42632,6 +42908,7 @@ var GPU004_gpu_size_retired_default = defineRule({
 });
 
 // rules/gpu/GPU005-gpu-size-into-opaque-module.ts
+init_address();
 var GPU005_gpu_size_into_opaque_module_default = defineRule({
   meta: {
     id: "GPU005",
@@ -42662,7 +42939,7 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
             ctx.report({
               location,
               related,
-              subject: call.address.replace(/\[[^\]]*\]/g, ""),
+              subject: withoutInstanceKeys(call.address),
               attributePath: arg,
               messageId: "notGpuSize",
               data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() }
@@ -42693,7 +42970,7 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
       }
     },
     messages: {
-      noGpuTaint: 'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.'
+      noGpuTaint: 'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}{{spot}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.'
     }
   },
   create(ctx) {
@@ -42715,11 +42992,17 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
           list2.push(item.value);
         }
         if (hasGpuTaint(list2, expected)) return;
+        const priority = ctx.fact(pool, "priority").value;
+        const spotWritten = list2.some((t) => {
+          const p = parseTaint(t);
+          return p !== void 0 && isSpotTaint(p);
+        });
+        const spotAdded = priority?.kind === "string" && isSpotPriority(priority.value) && !spotWritten;
         ctx.report({
           resource: pool,
           attr: "taints",
           messageId: "noGpuTaint",
-          data: { name: displayName(pool), why, state: taints.describe(), attribute: taints.sourcePath, taint: expected }
+          data: { name: displayName(pool), why, state: taints.describe(), spot: spotAdded ? ", plus the Spot taint AKS adds" : "", attribute: taints.sourcePath, taint: expected }
         });
       }
     };
@@ -43193,7 +43476,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path34 from "node:path";
+import path35 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -43219,7 +43502,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path34.basename(f.path) }
+          data: { file: path35.basename(f.path) }
         });
       }
     };
@@ -43227,7 +43510,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path35 from "node:path";
+import path36 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -43307,7 +43590,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path35.relative(fromDir, toDir).split(path35.sep).join("/");
+  const rel = path36.relative(fromDir, toDir).split(path36.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -43316,7 +43599,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path36 from "node:path";
+import path37 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -43343,7 +43626,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path36.basename(f.path) }
+          data: { file: path37.basename(f.path) }
         });
       }
     };
@@ -43351,7 +43634,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path37 from "node:path";
+import path38 from "node:path";
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -43607,7 +43890,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path37.basename(file.path);
+      const where = path38.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -44798,26 +45081,26 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path39.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path40.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs5.existsSync(root) && fs5.statSync(root).isFile()) root = path39.dirname(root);
-  for (const p of paths.slice(1)) while (path39.relative(root, p).startsWith("..")) root = path39.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path40.dirname(root);
+  for (const p of paths.slice(1)) while (path40.relative(root, p).startsWith("..")) root = path40.dirname(root);
   return root;
 }
-async function lint(options = {}) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path39.resolve(p));
-  for (const p of given) if (!fs5.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path39.resolve(p));
-  for (const p of planFiles) if (!fs5.existsSync(p) || !fs5.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const inputPaths = [...given.map((p) => fs5.lstatSync(p).isSymbolicLink() ? fs5.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path39.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path39.dirname(f)))] : inputPaths;
-  const root = path39.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path39.resolve(f));
-  for (const f of varFiles) if (!fs5.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+async function prepareRun(options) {
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path40.resolve(p));
+  for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const planFiles = (options.planFiles ?? []).map((p) => path40.resolve(p));
+  for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
+  const onlyFiles = options.onlyFiles?.map((f) => path40.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path40.dirname(f)))] : inputPaths;
+  const root = path40.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path40.resolve(f));
+  for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs5.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path39.dirname(inputPaths[0]);
+  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path40.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -44831,8 +45114,8 @@ async function lint(options = {}) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root);
-  if (options.bicepCache !== void 0 && !fs5.existsSync(path39.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path39.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs5.realpathSync(path39.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path40.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path40.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path40.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -44864,13 +45147,13 @@ async function lint(options = {}) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || config.isIgnored(p) || !fs5.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path39.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      if (classified.has(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
+      throw new UsageError(`${path40.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path39.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path40.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -44903,48 +45186,57 @@ async function lint(options = {}) {
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);
   timing?.mark("plan units");
-  const cache5 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
-  const runKey = cache5 ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]) : "";
-  const ordered = [...units2].sort((a, b) => stageRank(a) - stageRank(b));
-  const isMine = (u) => !options.shard || shardOf(u.key, options.shard.count) === options.shard.index;
-  const mine = ordered.filter(isMine);
-  const mineLater = mine.some((u) => stageRank(u) > 0);
-  const mineLast = mine.some((u) => stageRank(u) === 2);
-  const needed = (u) => isMine(u) || stageRank(u) === 0 && mineLater || stageRank(u) === 1 && mineLast;
-  let lintedTfHash;
-  const lintedTf = () => lintedTfHash ??= hashOf(allFiles.filter((f) => f.kind === "terraform").map((f) => f.path));
-  const elsewhere = /* @__PURE__ */ new Map();
-  const summaries = [];
-  const planned = new Map(units2.map((u, i) => [u, i]));
-  let scan2;
-  let done = 0;
-  for (const u of ordered) {
-    if (!needed(u)) continue;
-    if (isMine(u)) options.onProgress?.("linting", ++done, mine.length);
-    const stage = stageRank(u);
-    if (stage === 2 && !scan2 && !wholeRun) {
-      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan2 = { view: scanViewOf(inOrder, root), key: hashOf(inOrder) };
-    }
-    const dropped = stage === 0 || wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
-    const cacheable = cache5 !== void 0 && !(ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
-    const cacheKey = cacheable ? hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : ""]) : "";
-    let result = cacheable ? cache5.get(cacheKey, host) : void 0;
-    if (!result) {
-      recorder.begin(cacheable);
-      const input = { parts: u.parts, ctx, root, rules, ruleOptions, knownIds, today: today2, evaluatedElsewhere: new Map(dropped), ...scan2 && stage === 2 ? { scan: scan2.view } : {}, ...policies ? { policies } : {} };
-      const r = runUnit(input, (f) => host.texts().get(f), () => recorder.end());
-      const { deps, ...rest } = r;
-      result = rest;
-      if (cacheable) cache5.set(cacheKey, deps, result);
-    }
-    for (const f of result.evaluatedElsewhere) elsewhere.set(f, u.frontEnd.name);
-    if (stage < 2) summaries.push([planned.get(u), result.summary]);
-    if (isMine(u)) merged.add(result);
-    releaseTexts(host);
-    for (const f of u.files) delete f.varValues;
-    betweenUnits();
+  const settingsKey = hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]);
+  return {
+    units: units2,
+    wholeRun,
+    ctx,
+    host,
+    recorder,
+    root,
+    rules,
+    ruleOptions,
+    knownIds,
+    today: today2,
+    ...policies ? { policies } : {},
+    superseded,
+    allFiles,
+    settingsKey,
+    options,
+    config,
+    varFiles,
+    policyInput,
+    problems,
+    notices,
+    merged,
+    timing,
+    onlyFiles,
+    inputPaths,
+    classified,
+    scanned
+  };
+}
+async function lint(options = {}) {
+  options = { ...options, today: options.today ?? todayUtc() };
+  const threads = new RunThreads(threadSettings(options));
+  try {
+    return await lintPlanned(await prepareRun(options), threads);
+  } finally {
+    await threads.close();
   }
+}
+async function lintPlanned(run3, threads) {
+  const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
+  const cache5 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
+  const runKey = cache5 ? run3.settingsKey : "";
+  await threads.planned(run3);
+  await runUnits(run3, merged, {
+    ...options.shard ? { shard: options.shard } : {},
+    ...cache5 ? { cache: cache5 } : {},
+    runKey,
+    onProgress: (done, total) => options.onProgress?.("linting", done, total),
+    runnerFor: (jobs) => threads.runnerFor(jobs)
+  });
   if (cache5) {
     try {
       cache5.save();
@@ -45027,7 +45319,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path39.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path40.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key };
@@ -45051,7 +45343,7 @@ function policySetOf(input, graphs, problems) {
 function readAliasDump(file) {
   let json;
   try {
-    json = JSON.parse(fs5.readFileSync(file, "utf8"));
+    json = JSON.parse(fs6.readFileSync(file, "utf8"));
   } catch (e) {
     throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : e.code ?? String(e)}`);
   }
@@ -45126,7 +45418,7 @@ function problemSubject(n) {
 function readAndApplyBaseline(findings, file) {
   let text2;
   try {
-    text2 = fs5.readFileSync(file, "utf8");
+    text2 = fs6.readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${e.code ?? String(e)}`);
   }
@@ -45164,6 +45456,23 @@ var PhaseTimer = class {
     process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join("\n") + "\n");
   }
 };
+var MAX_AUTO_THREADS = 4;
+function threadSettings(options) {
+  const c = options.concurrency ?? "auto";
+  const count = c === "off" ? 1 : c === "auto" ? Math.min(MAX_AUTO_THREADS, os.availableParallelism()) : Math.max(1, Math.floor(c));
+  const script = options.frontEnds || options.ruleSet ? void 0 : workerScript();
+  const isDir = (p) => {
+    try {
+      return fs6.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ["."]).some(isDir);
+  const warm = options.cache === true && fs6.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
+  const { onProgress: _onProgress, ...plain } = options;
+  return { script, count, early: walks && !warm, options: plain };
+}
 function runSettings(s) {
   return {
     version: VERSION,
@@ -45192,7 +45501,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path40 from "node:path";
+import path41 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -45205,9 +45514,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath(base, file) {
-  if (!path40.isAbsolute(file)) return toPosix(file);
-  const rel = path40.relative(base, file);
-  return toPosix(rel === "" ? path40.basename(file) : rel);
+  if (!path41.isAbsolute(file)) return toPosix(file);
+  const rel = path41.relative(base, file);
+  return toPosix(rel === "" ? path41.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -45621,7 +45930,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -45653,7 +45962,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs6.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs7.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -45668,7 +45977,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs6.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs7.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -45676,7 +45985,7 @@ function command(kind, message) {
 }
 
 // src/action/event.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -45686,7 +45995,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs7.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs8.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : e.code ?? String(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -45709,8 +46018,8 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs8 from "node:fs";
-import path41 from "node:path";
+import fs9 from "node:fs";
+import path42 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -45836,12 +46145,12 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs8.realpathSync(file);
+      real = fs9.realpathSync(file);
     } catch {
-      real = path41.resolve(file);
+      real = path42.resolve(file);
     }
-    const rel = path41.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path41.isAbsolute(rel) ? void 0 : rel.split(path41.sep).join("/");
+    const rel = path42.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path42.isAbsolute(rel) ? void 0 : rel.split(path42.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -45875,7 +46184,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel = fs8.realpathSync(top.stdout.trim());
+  const topLevel = fs9.realpathSync(top.stdout.trim());
   const head = commitId(topLevel, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -45952,8 +46261,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path43 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path43}#L${line}`;
+  const path44 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path44}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -46074,8 +46383,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs9.mkdirSync(path42.dirname(this.sarifPath), { recursive: true });
-    fs9.writeFileSync(this.sarifPath, text2, "utf8");
+    fs10.mkdirSync(path43.dirname(this.sarifPath), { recursive: true });
+    fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -46095,21 +46404,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs9.existsSync(path42.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path43.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path42.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path43.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path42.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path43.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path42.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path42.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path42.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path43.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path43.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path43.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -46180,8 +46489,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path42.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path42.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path43.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path43.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -1,4 +1,4 @@
-// Bundles the CLI, the programmatic API and the GitHub Action entry with esbuild.
+// Bundles the CLI, the programmatic API, the worker-thread entry and the GitHub Action entry with esbuild.
 // The CLI and the API share code-split chunks (dist/chunks/): what a plain one-file run never
 // needs (ajv for config files, fast-glob for glob arguments, …) sits behind `await import()`
 // in its own chunk, so pre-commit start-up does not compile or initialise it.
@@ -35,7 +35,10 @@ const common = {
 fs.rmSync(`${outdir}/chunks`, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts', api: 'src/api.ts' },
+  // worker.js: the worker-thread entry (issue 15), sharing the chunks; the pool finds it by
+  // the name defined here (src/pipeline/workers.ts). The Action bundle defines none: one thread.
+  entryPoints: { cli: 'src/cli/main.ts', api: 'src/api.ts', worker: 'src/worker.ts' },
+  define: { __MLOPS_WORKER_ENTRY__: '"worker.js"' },
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -4,6 +4,7 @@
  * GitHub Action and the pre-commit entry all call this; none re-implements a step.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { EnvClass } from './core/env.js';
 import type { FileKind } from './core/file-kind.js';
@@ -23,15 +24,16 @@ import { readProblem } from './frontends/shared.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
 import { buildPolicySet, definitionsInCode, type PolicyDefinition, type PolicySet, type PolicySetProblem } from './model/policy.js';
 import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
-import type { Graph, ScanView } from './engine/types.js';
-import { scanViewOf, type ScanSummary } from './engine/scan.js';
-import { contained, locationKey, placesOf, runUnit, sparseText } from './pipeline/unit.js';
-import { planUnits, releaseTexts, stageRank, unitsForFiles, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
+import type { Graph } from './engine/types.js';
+import { contained, locationKey, placesOf, sparseText } from './pipeline/unit.js';
+import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit } from './pipeline/plan.js';
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
-import { shardOf, type Shard } from './pipeline/shard.js';
-import { betweenUnits } from './pipeline/memory.js';
+import type { Shard } from './pipeline/shard.js';
+import { runUnits, type UnitPolicies, type UnitRun } from './pipeline/run-units.js';
+import { RunThreads, type ThreadSettings } from './pipeline/threads.js';
+import { workerScript } from './pipeline/workers.js';
 import { ALL_RULES } from '../rules/index.js';
 
 export const VERSION = '0.1.0';
@@ -113,6 +115,12 @@ export interface LintOptions {
   cacheLocation?: string;
   /** `--shard K/N`: lint only the units of work of shard K of N (`src/pipeline/shard.ts`). */
   shard?: Shard;
+  /**
+   * `--concurrency`: the threads units of work run on — a number, `'auto'` (the default: the
+   * available cores, at most MAX_AUTO_THREADS) or `'off'` (this thread only). Workers are used
+   * only when the run has enough units to repay them; the output is the same bytes either way.
+   */
+  concurrency?: number | 'auto' | 'off';
   /** Told where the run is (the CLI's progress line on a terminal): a phase, and how many of how many files when counted. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -129,7 +137,12 @@ function commonRoot(paths: string[]): string {
   return root;
 }
 
-export async function lint(options: LintOptions = {}): Promise<LintResult> {
+/**
+ * Everything before the units run: options and config, discovery and classification, what
+ * each front end takes over, the policies, and the units of work. Deterministic for a given
+ * tree and options: a worker thread (src/worker.ts) makes the same plan on its own.
+ */
+export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
   // ---- options and config --------------------------------------------------------------
   const given = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
   for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
@@ -256,60 +269,56 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   releaseTexts(host);
   timing?.mark('plan units');
 
-  // ---- phase 1: each unit from parse to findings, then its texts and trees are released ----
-  // Units run in stages (FrontEnd.stage): CI first (which Azure ML YAML files its `az ml
-  // --file` commands evaluate: other units drop their own resources from those files), then
-  // most, then Kubernetes (its rules read the GPU node pools of the whole scan, built from every
-  // earlier unit's summary). With --shard, a unit of another shard runs (or comes from the
-  // cache) when a unit of this shard needs what it gives; its findings are not this shard's.
-  const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : undefined;
-  const runKey = cache ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]) : '';
-  const ordered = [...units].sort((a, b) => stageRank(a) - stageRank(b));
-  const isMine = (u: PlannedUnit): boolean => !options.shard || shardOf(u.key, options.shard.count) === options.shard.index;
-  const mine = ordered.filter(isMine);
-  const mineLater = mine.some((u) => stageRank(u) > 0);
-  const mineLast = mine.some((u) => stageRank(u) === 2);
-  const needed = (u: PlannedUnit): boolean => isMine(u) || (stageRank(u) === 0 && mineLater) || (stageRank(u) === 1 && mineLast);
-  // A plan unit leaves the syntax errors and comments of the .tf files the Terraform front end lints to it.
-  let lintedTfHash: string | undefined;
-  const lintedTf = (): string => (lintedTfHash ??= hashOf(allFiles.filter((f) => f.kind === 'terraform').map((f) => f.path)));
-  const elsewhere = new Map<string, string>();
-  const summaries: [number, ScanSummary][] = [];
-  const planned = new Map(units.map((u, i) => [u, i]));
-  let scan: { view: ScanView; key: string } | undefined;
-  let done = 0;
-  for (const u of ordered) {
-    if (!needed(u)) continue;
-    if (isMine(u)) options.onProgress?.('linting', ++done, mine.length);
-    const stage = stageRank(u);
-    if (stage === 2 && !scan && !wholeRun) {
-      // In the units' planned order (front-end order, then key), not the order they ran in.
-      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan = { view: scanViewOf(inOrder, root), key: hashOf(inOrder) };
-    }
-    // Which of its files another unit evaluated, and the scan it reads: both decide its result.
-    const dropped = stage === 0 || wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f): [string, string] => [f.path, elsewhere.get(f.path)!]);
-    // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
-    const cacheable = cache !== undefined && !(ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === 'bicep'));
-    const cacheKey = cacheable ? hashOf([runKey, u.key, u.files.map((f) => [f.path, f.kind, superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', u.frontEnd.name === 'terraform-plan' ? lintedTf() : '']) : '';
-    let result = cacheable ? cache.get(cacheKey, host) : undefined;
-    if (!result) {
-      recorder.begin(cacheable);
-      const input = { parts: u.parts, ctx, root, rules, ruleOptions, knownIds, today, evaluatedElsewhere: new Map(dropped), ...(scan && stage === 2 ? { scan: scan.view } : {}), ...(policies ? { policies } : {}) };
-      const r = runUnit(input, (f) => host.texts().get(f), () => recorder.end());
-      const { deps, ...rest } = r;
-      result = rest;
-      if (cacheable) cache.set(cacheKey, deps, result);
-    }
-    for (const f of result.evaluatedElsewhere) elsewhere.set(f, u.frontEnd.name);
-    if (stage < 2) summaries.push([planned.get(u)!, result.summary]);
-    if (isMine(u)) merged.add(result);
-    // The unit is done: its texts go (code frames keep their lines in the result), and so
-    // do the var files' values its file hooks read.
-    releaseTexts(host);
-    for (const f of u.files) delete f.varValues;
-    betweenUnits();
+  // What decides every unit's result besides its files: the cache key's and the plan hash's part (a worker that read another config takes no part).
+  const settingsKey = hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]);
+  return {
+    units, wholeRun, ctx, host, recorder, root, rules, ruleOptions, knownIds, today, ...(policies ? { policies } : {}), superseded, allFiles, settingsKey,
+    options, config, varFiles, policyInput, problems, notices, merged, timing, onlyFiles, inputPaths, classified, scanned,
+  };
+}
+
+/** A planned run: what the units need (`UnitRun`), and what the report needs besides. */
+export interface PreparedRun extends UnitRun {
+  options: LintOptions;
+  config: ResolvedConfig;
+  varFiles: string[];
+  policyInput: PolicyInput | undefined;
+  problems: Problem[];
+  notices: string[];
+  /** The places of the problems found while planning (a policy file's PARSE001). */
+  merged: UnitMerger;
+  timing: PhaseTimer | undefined;
+  onlyFiles: string[] | undefined;
+  inputPaths: string[];
+  classified: Set<string>;
+  scanned: ScannedFile[];
+}
+
+export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  // The scan date is fixed once, so a worker that plans the run just after midnight judges the same day.
+  options = { ...options, today: options.today ?? todayUtc() };
+  // Worker threads start first: each plans the run on its own core while this thread does.
+  const threads = new RunThreads(threadSettings(options));
+  try {
+    return await lintPlanned(await prepareRun(options), threads);
+  } finally {
+    await threads.close();
   }
+}
+
+async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>): Promise<LintResult> {
+  const { options, root, host, rules, today, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run;
+  // ---- phase 1: each unit from parse to findings (src/pipeline/run-units.ts) ---------------
+  const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : undefined;
+  const runKey = cache ? run.settingsKey : '';
+  await threads.planned(run);
+  await runUnits(run, merged, {
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(cache ? { cache } : {}),
+    runKey,
+    onProgress: (done, total) => options.onProgress?.('linting', done, total),
+    runnerFor: (jobs) => threads.runnerFor(jobs),
+  });
   if (cache) {
     // A cache that cannot be written costs the next run its speed, not this run its report.
     try {
@@ -387,9 +396,6 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     notices,
   };
 }
-
-/** The policies a unit gets: the configured set, or how to make it from the unit's graphs (`policies.fromScannedCode`). */
-type UnitPolicies = PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
 
 /** The configured policy files, parsed, and a hash of all that decides them (part of the cache key). */
 interface PolicyInput {
@@ -588,6 +594,29 @@ class PhaseTimer {
   }
 }
 
+
+/** At most this many threads with `--concurrency auto`: each worker holds a heap and a plan of its own (peak memory). */
+const MAX_AUTO_THREADS = 4;
+
+/** Whether and how a run uses worker threads (`src/pipeline/threads.ts`). */
+function threadSettings(options: LintOptions): ThreadSettings<LintOptions> {
+  const c = options.concurrency ?? 'auto';
+  const count = c === 'off' ? 1 : c === 'auto' ? Math.min(MAX_AUTO_THREADS, os.availableParallelism()) : Math.max(1, Math.floor(c));
+  // Injected front ends or rules (tests) are functions a worker cannot be given.
+  const script = options.frontEnds || options.ruleSet ? undefined : workerScript();
+  const isDir = (p: string): boolean => {
+    try {
+      return fs.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ['.']).some(isDir);
+  // With a cache file in place most units are expected from it: a pool starts only if a stage has many to run.
+  const warm = options.cache === true && fs.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
+  const { onProgress: _onProgress, ...plain } = options;
+  return { script, count, early: walks && !warm, options: plain };
+}
 
 /** What, besides its files, decides a unit's result: part of every cache key. */
 function runSettings(s: { rules: Rule[]; ruleOptions: ReadonlyMap<string, unknown>; options: LintOptions; varFiles: string[]; today: string; config: ResolvedConfig }): unknown {

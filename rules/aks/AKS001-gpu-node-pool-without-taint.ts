@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { displayName, gpuIntentOf, gpuSizeOf } from '../../src/engine/facts.js';
-import { GPU_TAINT, hasGpuTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
+import { GPU_TAINT, hasGpuTaint, isSpotPriority, isSpotTaint, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
     },
     messages: {
       noGpuTaint:
-        'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.',
+        'AKS node pool "{{name}}" is a GPU pool ({{why}}) but has no NoSchedule taint naming GPU ({{state}}{{spot}}); add "{{taint}}" to {{attribute}} so other pods stay off the GPU nodes.',
     },
   },
   create(ctx) {
@@ -44,11 +44,18 @@ export default defineRule({
           list.push(item.value);
         }
         if (hasGpuTaint(list, expected)) return;
+        // A Spot pool also carries the taint AKS adds, which never names GPU: say so unless written.
+        const priority = ctx.fact(pool, 'priority').value;
+        const spotWritten = list.some((t) => {
+          const p = parseTaint(t);
+          return p !== undefined && isSpotTaint(p);
+        });
+        const spotAdded = priority?.kind === 'string' && isSpotPriority(priority.value) && !spotWritten;
         ctx.report({
           resource: pool,
           attr: 'taints',
           messageId: 'noGpuTaint',
-          data: { name: displayName(pool), why, state: taints.describe(), attribute: taints.sourcePath, taint: expected },
+          data: { name: displayName(pool), why, state: taints.describe(), spot: spotAdded ? ', plus the Spot taint AKS adds' : '', attribute: taints.sourcePath, taint: expected },
         });
       },
     };

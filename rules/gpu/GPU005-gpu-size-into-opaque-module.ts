@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Location } from '../../src/core/source.js';
+import { withoutInstanceKeys } from '../../src/model/address.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, isGpuSize, isVmSizeName, namesGpuSize } from '../../src/model/facts/gpu.js';
 
 /**
@@ -38,7 +39,7 @@ export default defineRule({
             ctx.report({
               location,
               related,
-              subject: call.address.replace(/\[[^\]]*\]/g, ''),
+              subject: withoutInstanceKeys(call.address),
               attributePath: arg,
               messageId: 'notGpuSize',
               data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() },

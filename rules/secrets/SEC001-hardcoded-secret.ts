@@ -170,7 +170,8 @@ function isObjectType(type: string | undefined): boolean {
 /** An object entry by key, case-insensitively (ARM property names are case-insensitive). */
 function entry(v: Value, key: string): Value | undefined {
   if (v.kind !== 'object') return undefined;
-  for (const [k, e] of v.entries) if (k.toLowerCase() === key) return e;
+  // Only a key of the same length can lower-case to an ASCII `key`: most keys are not lower-cased at all.
+  for (const [k, e] of v.entries) if (k.length === key.length && k.toLowerCase() === key) return e;
   return undefined;
 }
 
@@ -266,7 +267,7 @@ export default defineRule({
           const credentialFree = isCredentialFree(name.value, value.value) || (container !== undefined && isCredentialFree(container, value.value));
           if ((byName || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
         }
-        for (const [k, e] of v.entries) walk(k, e, onSecret, key);
+        v.entries.forEach((e, k) => walk(k, e, onSecret, key));
       } else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') walk(undefined, i, onSecret, key);
     };
     const input = (d: InputDecl): void => {

@@ -50,6 +50,8 @@ export interface CliOptions {
   cacheLocation?: string;
   /** `--shard K/N`: lint only shard K of N of the units of work. */
   shard?: Shard;
+  /** `--concurrency <n|auto|off>` (ESLint's option): the threads units of work run on. */
+  concurrency: number | 'auto' | 'off';
 }
 
 export const HELP = `Usage: mlops-iac-lint [options] [paths...]
@@ -95,6 +97,9 @@ Options:
                          .mlops-iac-lint-cache in the current folder)
       --shard <K/N>      lint only part K of N of the units of work (a CI matrix);
                          the N parts together give the findings of one whole run
+      --concurrency <n|auto|off>
+                         threads to lint on (default auto: the cores, at most 4;
+                         used only when there are enough units of work to repay them)
       --color, --no-color
                          force colours on or off (default: on a terminal, unless
                          NO_COLOR is set; FORCE_COLOR=1 or 0 overrides NO_COLOR)
@@ -149,6 +154,7 @@ export function parseCli(argv: string[]): CliOptions {
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         shard: { type: 'string' },
+        concurrency: { type: 'string' },
       },
     });
   } catch (e) {
@@ -173,6 +179,12 @@ export function parseCli(argv: string[]): CliOptions {
     const s = parseShard(v.shard);
     if (typeof s === 'string') throw new UsageError(s);
     shard = s;
+  }
+  let concurrency: number | 'auto' | 'off' = 'auto';
+  if (v.concurrency !== undefined) {
+    if (v.concurrency === 'auto' || v.concurrency === 'off') concurrency = v.concurrency;
+    else if (/^[1-9]\d{0,2}$/.test(v.concurrency)) concurrency = Number(v.concurrency);
+    else throw new UsageError(`--concurrency takes a number of threads (1 or more), auto or off, not '${v.concurrency}'`);
   }
   // --color and --no-color: the last one given wins, as in ESLint.
   let color: boolean | undefined;
@@ -209,5 +221,6 @@ export function parseCli(argv: string[]): CliOptions {
     cache: v.cache ?? false,
     cacheLocation: v['cache-location'],
     shard,
+    concurrency,
   };
 }

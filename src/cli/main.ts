@@ -121,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
         cache: opts.cache,
         cacheLocation: opts.cacheLocation,
         shard: opts.shard,
+        concurrency: opts.concurrency,
       });
     } finally {
       progress.done();

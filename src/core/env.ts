@@ -2,6 +2,8 @@
  * Environment classes (RULES.md "Environments"): which words in a variable-file name, a
  * folder, a variable value or a tag make an evaluation `prod` or `nonprod`.
  */
+import type { Value } from './value.js';
+
 /** The environment class of an evaluation (RULES.md "Environments"). */
 export type EnvClass = 'prod' | 'nonprod' | 'unknown';
 
@@ -75,4 +77,20 @@ export function classifyPath(relPath: string): { env: EnvClass; word: string } |
 /** Class of a free value such as `"Production"`, `"dev"`, `"prd-weu"`, `"Non-Prod"`. */
 export function classifyValue(value: string): EnvClass | undefined {
   return classifyWords(envWords(value));
+}
+
+/**
+ * The class named by the first environment variable or parameter (ENV_VARIABLE_NAMES, in
+ * that order) whose known string value names one (RULES.md "Environments"). `read` gives a
+ * name's resolved value in the caller's format: a Terraform variable, an ARM/Bicep parameter,
+ * a plan variable, a shell assignment; undefined when there is none.
+ */
+export function envFromVariables(read: (name: string) => Value | undefined): EnvClass | undefined {
+  for (const name of ENV_VARIABLE_NAMES) {
+    const v = read(name);
+    if (v?.kind !== 'string') continue;
+    const env = classifyValue(v.value);
+    if (env) return env;
+  }
+  return undefined;
 }

@@ -6,6 +6,7 @@ import type { Fact, InputDecl, Resource } from '../model/resource.js';
 import type { Value } from '../core/value.js';
 import type { ResourceKind, SizedKind } from '../model/kinds.js';
 import { isKnownAttr } from '../model/kinds.js';
+import { lastAddressWord } from '../model/address.js';
 import { gpuIntent, isGpuSize } from '../model/facts/gpu.js';
 import { isSystemMode } from '../model/facts/aks.js';
 import { computeTypeFromArm, computeTypeFromCanonical, type AmlComputeType } from '../model/facts/aml.js';
@@ -186,10 +187,9 @@ function sizeSymbols(r: Resource): SymbolRef[] {
  * through the rule context, in that order and only until one says GPU.
  */
 export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
-  const label = r.address.split(/[.[\]"]/).filter(Boolean).pop();
   return gpuIntent({
     name: r.name?.kind === 'string' ? r.name.value : undefined,
-    label,
+    label: lastAddressWord(r.address),
     read: (attr) => (isKnownAttr(r.kind, attr) ? ctx.fact(r as Resource, attr as never).value : undefined),
     sizeSymbols: sizeSymbols(r),
   });

@@ -19,6 +19,7 @@ import { describeVendoredPlace, isVendoredFile, type Resource, type ResourceKind
 import type { CiFile } from '../model/ci.js';
 import type { PolicySet } from '../model/policy.js';
 import { KINDS } from '../model/kinds.js';
+import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
@@ -70,11 +71,6 @@ export interface RuleFailure {
   ruleId: string;
   message: string;
   location: Location;
-}
-
-/** `module.kv["x.y"].azurerm_x.y[0]` → `module.kv.azurerm_x.y` (keys may hold dots, brackets and escaped quotes). */
-export function withoutInstanceKeys(address: string): string {
-  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, '');
 }
 
 /**
@@ -170,9 +166,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
-      byKey.set(
-        key,
-        buildFinding({
+      const finding = buildFinding({
           root: input.root,
           ruleId: meta.id,
           level,
@@ -186,8 +180,9 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           env,
           variants: existing ? [...existing.variants] : [variant],
           ...(consumers ? { consumers } : {}),
-        }),
-      );
+        });
+      finding.mergeKey = key;
+      byKey.set(key, finding);
     };
 
     const recordUndecided = (resource: Resource, attribute: string, reason: string, at: Location): void => {
@@ -218,12 +213,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       },
     };
     // Containment: one rule failing on one subject costs that decision only.
-    const guarded = (location: Location, call: () => void): void => {
-      try {
-        call();
-      } catch (e) {
-        failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
-      }
+    // A hook that throws is a rule failure at the place it was called for. The try/catch sits in
+    // each loop (no closure per call) and the place is made only when a hook throws.
+    const failed = (e: unknown, location: Location): void => {
+      failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
     };
     const visitor = rule.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === 'function');
@@ -233,20 +226,58 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         evalEnv = g.evaluation.env;
         for (const kind of kindHooks) {
           const hook = visitor[kind] as (r: Resource, g: Graph) => void;
-          for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
+          for (const r of g.ofKind(kind)) {
+            try {
+              hook(r, g);
+            } catch (e) {
+              failed(e, r.header);
+            }
+          }
         }
         const graphHook = visitor.graph;
-        if (graphHook) guarded(g.resources[0]?.header ?? fileStart(g.evaluation.unit), () => graphHook(g));
+        if (graphHook) {
+          try {
+            graphHook(g);
+          } catch (e) {
+            failed(e, g.resources[0]?.header ?? fileStart(g.evaluation.unit));
+          }
+        }
       }
     }
     variant = 'default';
     evalEnv = undefined;
-    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path.join(m.dir, 'main.tf')), () => visitor.terraformModule!(m));
-    if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file!(f));
-    if (visitor.ciFile) {
+    const moduleHook = visitor.terraformModule;
+    if (moduleHook) {
+      for (const m of input.terraformModules) {
+        try {
+          moduleHook.call(visitor, m);
+        } catch (e) {
+          failed(e, fileStart(path.join(m.dir, 'main.tf')));
+        }
+      }
+    }
+    const fileHook = visitor.file;
+    if (fileHook) {
+      for (const f of input.files) {
+        try {
+          fileHook.call(visitor, f);
+        } catch (e) {
+          failed(e, fileStart(f.path));
+        }
+      }
+    }
+    const ciHook = visitor.ciFile;
+    if (ciHook) {
       // A CI rule sees only the formats it declares (CI002–CI004: GitHub Actions only).
       const formats = rule.meta.formats;
-      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes('any')) guarded(fileStart(f.file), () => visitor.ciFile!(f));
+      for (const f of input.ciFiles) {
+        if (!(formats.includes(f.format) || formats.includes('any'))) continue;
+        try {
+          ciHook.call(visitor, f);
+        } catch (e) {
+          failed(e, fileStart(f.file));
+        }
+      }
     }
   }
   for (const f of byKey.values()) f.variants.sort();

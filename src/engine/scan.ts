@@ -9,7 +9,8 @@ import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
-import { isSpotPriority, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
+import { lastAddressWord } from '../model/address.js';
+import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
 import { displayName, factLocations, known, leafName } from './facts.js';
@@ -43,7 +44,11 @@ export function scanView(graphs: readonly Graph[], root?: string): ScanView {
 export function scanViewOf(summaries: readonly ScanSummary[], root?: string): ScanView {
   let pools: GpuNodePool[] | undefined;
   let aksFiles: string[] | undefined;
+  let severalTopLevel: boolean | undefined;
+  let aksDirs: Set<string> | undefined;
   const byProject = new Map<string, readonly GpuNodePool[]>();
+  // Asked once per workload of every manifest: the walk up from a folder is made once per folder.
+  const projectOfDir = new Map<string, string | undefined>();
   const all = (): GpuNodePool[] => {
     if (pools) return pools;
     const seen = new Set<string>();
@@ -63,12 +68,15 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string): Sc
       const every = all();
       if (forFile === undefined || root === undefined) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const project = nearestProject(path.dirname(forFile), root, aksFiles);
+      const dir = path.dirname(forFile);
+      let project: string | undefined;
+      if (projectOfDir.has(dir)) project = projectOfDir.get(dir);
+      else projectOfDir.set(dir, (project = nearestProject(dir, root, aksFiles, (aksDirs ??= ancestorDirs(aksFiles)))));
       // Reached the scan root: the pools are the manifest's only when they all belong to one
       // project (one top-level folder, or files at the root). Pools of several top-level folders
       // (a scan of several repositories, a monorepo of several clusters) leave the manifest's
       // cluster unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
-      if (project === undefined) return topLevelFolders(aksFiles, root).size > 1 ? [] : every;
+      if (project === undefined) return (severalTopLevel ??= topLevelFolders(aksFiles, root).size > 1) ? [] : every;
       let mine = byProject.get(project);
       if (!mine) byProject.set(project, (mine = every.filter((p) => isInside(p.header.file, project))));
       return mine;
@@ -107,15 +115,29 @@ function aksFilesOf(graphs: readonly Graph[]): string[] {
  * the scan root itself (a monorepo whose infra/ and k8s/ are siblings: every pool of the scan
  * when they sit under one top-level folder, none when under several), or no folder holds a pool.
  */
-function nearestProject(dir: string, root: string, aksFiles: readonly string[]): string | undefined {
+function nearestProject(dir: string, root: string, aksFiles: readonly string[], aksDirs: ReadonlySet<string>): string | undefined {
   if (!isInside(dir, root)) return undefined;
   for (let d = dir; ; ) {
     if (path.relative(root, d) === '') return undefined;
-    if (aksFiles.some((f) => isInside(f, d))) return d;
+    // Only a folder that is a file's ancestor can hold it: the others are not asked of every file.
+    if (aksDirs.has(d) && aksFiles.some((f) => isInside(f, d))) return d;
     const parent = path.dirname(d);
     if (parent === d) return undefined;
     d = parent;
   }
+}
+
+/** Every folder above each file (and the file itself): where `isInside(file, folder)` can hold. */
+function ancestorDirs(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    out.add(f);
+    for (let d = path.dirname(f); !out.has(d); d = path.dirname(d)) {
+      out.add(d);
+      if (path.dirname(d) === d) break;
+    }
+  }
+  return out;
 }
 
 /** The GPU pools of a unit's graphs; a pool evaluated in several variants counts once per distinct reading. */
@@ -158,7 +180,7 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   } else {
     const intent = gpuIntent({
       name: pool.name?.kind === 'string' ? pool.name.value : undefined,
-      label: pool.address.split(/[.[\]"]/).filter(Boolean).pop(),
+      label: lastAddressWord(pool.address),
       read: (attr) => known(pool, attr),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : [])),
     });
@@ -178,6 +200,9 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
   const f = pool.attrs.get('taints');
   const v = f?.value;
   if (v?.kind === 'unknown') return v.reason;
+  const priority = pool.attrs.get('priority')?.value;
+  if (priority?.kind === 'unknown') return `the pool's priority is unknown (${priority.reason})`;
+  const spot = priority?.kind === 'string' && isSpotPriority(priority.value);
   const fallback = factLocations(pool, 'taints').location;
   const out: NodePoolTaint[] = [];
   if (v?.kind === 'list') {
@@ -186,12 +211,12 @@ function readTaints(pool: Resource<'aks.nodepool'>): NodePoolTaint[] | string {
       if (item.kind !== 'string') return `a taint is not a string`;
       const p = parseTaint(item.value);
       if (!p) continue; // not a taint AKS would accept; AKS001 is not about its shape either
-      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback });
+      // On a Spot pool the Spot taint is AKS's even when written (azurerm users write it to
+      // avoid drift): it is never the pool's own GPU taint (K8S002, K8S001's wording).
+      out.push({ ...p, text: item.value.trim(), at: item.origin ?? fallback, ...(spot && isSpotTaint(p) ? { automatic: 'spot' as const } : {}) });
     }
   } else if (v !== undefined && v.kind !== 'null') return 'the taints are not a list';
-  const priority = pool.attrs.get('priority')?.value;
-  if (priority?.kind === 'unknown') return `the pool's priority is unknown (${priority.reason})`;
-  if (priority?.kind === 'string' && isSpotPriority(priority.value) && !out.some((t) => t.text === SPOT_TAINT)) {
+  if (spot && !out.some((t) => t.automatic === 'spot')) {
     out.push({ ...parseTaint(SPOT_TAINT)!, text: SPOT_TAINT, at: priority.origin ?? factLocations(pool, 'priority').location, automatic: 'spot' });
   }
   return out;

@@ -21,7 +21,7 @@
  *   returned for the Azure ML YAML front end (`AzFileReference`, `HeredocWrite`).
  */
 import path from 'node:path';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES, type EnvClass } from '../core/env.js';
+import { classifyPath, classifyValue, envFromVariables, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
 import { bool, list, num, obj, str, unknown, type Value } from '../core/value.js';
 import type { CiFile, CiJob, CiEntry, CiScript, CiStep } from '../model/ci.js';
@@ -33,7 +33,6 @@ import {
   KNOWN_TEMPLATES,
   LOCATION_FLAGS,
   SET_FLAG,
-  SPOT_TAINT,
   SWITCH_FLAGS,
   type AzCommandSpec,
   type DefaultValue,
@@ -75,9 +74,6 @@ export interface AzureCliResult {
   /** Comments of `--file` YAML no front end claimed (suppressions). */
   suppressionSources: SuppressionSource[];
 }
-
-/** Variables and assignments whose value names the environment (FORMATS.md §1(e) trap 10; RULES.md). */
-const ENV_NAMES = ['ENVIRONMENT', 'ENV', ...ENV_VARIABLE_NAMES];
 
 const PARENT_KIND: Record<string, ResourceKind> = { cluster: 'aks.cluster', workspace: 'ml.workspace', nsg: 'nsg' };
 
@@ -435,13 +431,13 @@ function envClassOf(ctx: FrontEndContext, file: CiFile, place: ScriptPlace | und
   const rel = path.relative(ctx.root, file.file);
   const byName = classifyPath(path.basename(rel));
   if (byName) return byName.env;
-  for (const n of ENV_NAMES) {
-    for (const [k, v] of assigned) {
-      if (k.toLowerCase() !== n.toLowerCase() || v.kind !== 'string') continue;
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
+  // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here.
+  const assignment = (name: string): Value | undefined => {
+    for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
+    return undefined;
+  };
+  const fromAssignments = envFromVariables(assignment);
+  if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
     const env = classifyValue(jobEnv);
@@ -548,24 +544,10 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   };
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
-  // The taints stay the `--node-taints` attribute (fix texts name that flag); an unknown
-  // priority leaves them as written: the Spot taint never names GPU (AKS001), and the
-  // `priority` attribute makes the pool's full taint set undecided for K8S001 (engine/scan.ts).
+  // The taints stay as written, as in every other format: engine/scan.ts adds (and marks) the
+  // Spot taint from `priority` for the Kubernetes rules, and AKS001 names it in its message.
   if (spec.kind === 'aks.nodepool' && flags.priority) {
-    const p = flags.priority.value;
-    resource.attrs.set('priority', { value: p, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
-    const taints = resource.attrs.get('taints');
-    if (p.kind === 'string' && p.value.toLowerCase() === 'spot' && taints?.value?.kind !== 'unknown') {
-      const items = taints?.value?.kind === 'list' ? taints.value.items : [];
-      const shown = items.map((i) => (i.kind === 'string' ? i.value : '?')).join(', ');
-      resource.attrs.set('taints', {
-        value: list([...items, str(SPOT_TAINT, flags.priority.at)], taints?.value?.origin ?? flags.priority.at),
-        defaulted: false,
-        at: taints?.at ?? flags.priority.at,
-        sourcePath: taints?.sourcePath ?? '--node-taints',
-        written: taints ? `[${shown}] and --priority Spot adds ${SPOT_TAINT}` : `not set; --priority Spot adds ${SPOT_TAINT}`,
-      });
-    }
+    resource.attrs.set('priority', { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
   }
   defaults(resource, spec.defaults, false);
   const drafts: Draft[] = [{ resource, spec, nameKey, parentKey }];

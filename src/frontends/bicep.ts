@@ -146,7 +146,8 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
   if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
   const templates = ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
   const paramFiles = ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path);
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => metadataTemplate(parses.json.get(pf)));
+  // Most parameter files name no template (`metadata.template`): only those that could are parsed (each unit pairs them again).
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => (ctx.host.readText(pf)?.includes('"template"') ? metadataTemplate(parses.json.get(pf)) : undefined));
   for (const [template, source] of state.twins) {
     if (!inUnit.has(source)) continue;
     const pfs = pairs.get(template) ?? [];

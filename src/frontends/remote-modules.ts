@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Host } from '../core/host.js';
 import { manifestFile } from '../eval/terraform/manifest.js';
+import { withoutInstanceKeys } from '../model/address.js';
 import { isVendoredFile, type OpaqueModuleCall, type VendoredOrigin } from '../model/resource.js';
 import type { Problem } from './types.js';
 
@@ -24,7 +25,7 @@ export function readModuleManifest(host: Host, rootDir: string, tfDataDir: strin
 
 /** The EVAL002 problem of one call (every variant and caller repeats it; api.ts keeps one). */
 export function remoteModuleProblem(m: OpaqueModuleCall): Problem {
-  const address = m.address.replace(/\[[^\]]*\]/g, '');
+  const address = withoutInstanceKeys(m.address);
   const name = m.name;
   return {
     ruleId: 'EVAL002',

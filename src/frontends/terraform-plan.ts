@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseHcl } from '../parse/hcl/parser.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
-import { classifyValue, ENV_VARIABLE_NAMES, type EnvClass } from '../core/env.js';
+import { envFromVariables } from '../core/env.js';
 import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
 import type { Value } from '../core/value.js';
@@ -103,7 +103,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
       const evaluation: Evaluation = {
         variant: rel,
         variantFile: f.path,
-        env: pathEnv(ctx, f.path) ?? envFromVariables(evaluated.variables) ?? 'unknown',
+        env: pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name)) ?? 'unknown',
         unit: evaluated.rootDir ?? f.path,
         inputs: [],
         planFile: f.path,
@@ -133,15 +133,4 @@ function planRefKeys(ref: Value): string[] {
   if (ref.kind === 'unknown' && ref.token) return [ref.token];
   if (ref.kind === 'string' && ref.value.startsWith('/')) return [`id:${ref.value.toLowerCase()}`];
   return [];
-}
-
-function envFromVariables(variables: ReadonlyMap<string, Value>): EnvClass | undefined {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const v = variables.get(name);
-    if (v?.kind === 'string') {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return undefined;
 }

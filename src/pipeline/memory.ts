@@ -16,6 +16,8 @@ const GROWTH_BYTES = 64 * 1024 * 1024;
 /** Runs shorter than this many units never look (a one-file run loads nothing for this). */
 const FIRST_LOOK = 32;
 
+/** This thread's share of GROWTH_BYTES (`shareMemory`): threads together keep the one-thread bound. */
+let growth = GROWTH_BYTES;
 let collect: (() => void) | null | undefined;
 let liveAfterLast = 0;
 let units = 0;
@@ -40,11 +42,20 @@ function collector(): (() => void) | null {
   return collect;
 }
 
-/** Between units of work: a full collection when the heap grew by GROWTH_BYTES since the last. */
+/**
+ * A run on `threads` threads (worker_threads, one heap each): each thread collects after its
+ * share of GROWTH_BYTES, so the garbage all heaps hold together stays what one thread's was
+ * (peak RSS of a large tree; measured in `npm run bench`).
+ */
+export function shareMemory(threads: number): void {
+  growth = Math.floor(GROWTH_BYTES / Math.max(1, threads));
+}
+
+/** Between units of work: a full collection when the heap grew by this thread's share of GROWTH_BYTES since the last. */
 export function betweenUnits(): void {
   if (++units < FIRST_LOOK) return;
   const used = heapUsed();
-  if (used - liveAfterLast < GROWTH_BYTES) return;
+  if (used - liveAfterLast < growth) return;
   const gc = collector();
   if (!gc) return;
   gc();

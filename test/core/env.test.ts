@@ -4,7 +4,8 @@
  * unknown; a path's file name decides before its folders.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyPath, classifyValue } from '../../src/core/env.js';
+import { classifyPath, classifyValue, envFromVariables } from '../../src/core/env.js';
+import { num, str, unknown, type Value } from '../../src/core/value.js';
 
 describe('environment classes', () => {
   it.each([
@@ -58,5 +59,18 @@ describe('environment class through lint()', () => {
     fs.writeFileSync(path.join(dir, 'main.tf'), kv('Production'));
     const p = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['KV001'] });
     expect(p.findings.filter((f) => f.ruleId === 'KV001').map((f) => [f.level, f.env])).toEqual([['error', 'prod']]);
+  });
+});
+
+describe('envFromVariables (every format reads its own variables, one order and rule)', () => {
+  const from = (vars: Record<string, Value>): ReturnType<typeof envFromVariables> => envFromVariables((name) => vars[name]);
+  it('takes the first name, in ENV_VARIABLE_NAMES order, whose known string names an environment', () => {
+    expect(from({ stage: str('dev'), environment: str('Production') })).toBe('prod');
+    expect(from({ environment: str('westeurope'), env: str('qa') })).toBe('nonprod');
+    expect(from({ environment: unknown('var.x is not set'), env: num(1), stage: str('uat') })).toBe('nonprod');
+  });
+  it('is undefined when no variable names an environment', () => {
+    expect(from({})).toBeUndefined();
+    expect(from({ environment: str('weu'), region: str('prod') })).toBeUndefined();
   });
 });

@@ -118,13 +118,15 @@ describe('azure-cli front end: values', () => {
     expect(attr(only(r, 'vm'), 'vmSize')).toMatch(/depends on the Azure CLI version/);
   });
 
-  it('aks create: the cluster and its default (system) node pool; --priority Spot adds the AKS taint', () => {
+  it('aks create: the cluster and its default (system) node pool; --priority Spot is the priority, the taints stay as written', () => {
     const r = run({ 'a.sh': 'az aks create -n aks --tags a=b -s Standard_D4s_v5\naz aks nodepool add --cluster-name aks -n spot --priority Spot --node-taints sku=gpu:NoSchedule\n' });
     const pools = resources(r).filter((x) => x.kind === 'aks.nodepool');
     expect(pools.map((p) => attr(p, 'mode'))).toEqual(['System', 'User']);
     expect(attr(pools[0]!, 'vmSize')).toBe('Standard_D4s_v5@1:36');
     const taints = pools[1]!.attrs.get('taints')!.value as { items: Value[] };
-    expect(taints.items.map(show)).toEqual(['sku=gpu:NoSchedule@2:78', 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule@2:59']);
+    // The Spot taint AKS adds comes from `priority` in engine/scan.ts, as for every format.
+    expect(taints.items.map(show)).toEqual(['sku=gpu:NoSchedule@2:78']);
+    expect(attr(pools[1]!, 'priority')).toBe('Spot@2:59');
   });
 
   it('an unknown --priority keeps the written --node-taints and leaves the priority unknown', () => {

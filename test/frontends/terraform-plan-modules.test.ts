@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api.js';
 import type { Finding } from '../../src/engine/types.js';
 import { FIXTURES } from '../support/fixtures.js';
-import { withoutInstanceKeys } from '../../src/engine/run-rules.js';
+import { withoutInstanceKeys } from '../../src/model/address.js';
 
 function tree(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-planmods-'));

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import type { Finding } from '../../src/engine/types.js';
-import { parseAddress, baseAddress, configAddress } from '../../src/eval/terraform-plan/address.js';
+import { parseAddress, baseAddress } from '../../src/eval/terraform-plan/address.js';
+import { withoutInstanceKeys } from '../../src/model/address.js';
 import { JsonStreamError, streamJson } from '../../src/parse/json/stream.js';
 import { evaluatePlan } from '../../src/eval/terraform-plan/evaluate.js';
 
@@ -67,7 +68,7 @@ describe('plan addresses', () => {
     expect(a.modules).toEqual([{ name: 'a', key: '["x.y"]' }, { name: 'b', key: '[0]' }]);
     expect([a.type, a.name, a.key]).toEqual(['azurerm_key_vault', 'kv', '["k.[1]"]']);
     expect(baseAddress(a)).toBe('module.a["x.y"].module.b[0].azurerm_key_vault.kv');
-    expect(configAddress(a)).toBe('module.a.module.b.azurerm_key_vault.kv');
+    expect(withoutInstanceKeys(baseAddress(a))).toBe('module.a.module.b.azurerm_key_vault.kv');
     const q = parseAddress('module.a["say \\"hi\\". now"].azurerm_x.y')!;
     expect(q.modules[0]).toEqual({ name: 'a', key: '["say \\"hi\\". now"]' });
     expect(parseAddress('data.azurerm_client_config.current')?.mode).toBe('data');

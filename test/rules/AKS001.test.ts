@@ -4,6 +4,17 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
+/** An azurerm Spot node pool of a GPU size with these `node_taints` (as written). */
+const spotGpuPool = (taints: string): string => `
+resource "azurerm_kubernetes_cluster_node_pool" "spot" {
+  name                  = "spot"
+  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "Standard_NC6s_v3"
+  priority              = "Spot"
+  node_taints           = ${taints}
+}
+`;
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
@@ -274,6 +285,21 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         level: 'error',
         env: 'unknown',
         messageId: 'noGpuTaint',
+      },
+      {
+        // The Spot taint AKS adds (written or not) never names GPU; the message says so when it is not written.
+        name: 'spot-pool-without-taints',
+        files: { 'main.tf': spotGpuPool('⟦["team=ml:NoSchedule"]⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: '(node_taints is [team=ml:NoSchedule], plus the Spot taint AKS adds); add',
+      },
+      {
+        name: 'spot-pool-with-the-spot-taint-written',
+        files: { 'main.tf': spotGpuPool('⟦["kubernetes.azure.com/scalesetpriority=spot:NoSchedule"]⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: '(node_taints is [kubernetes.azure.com/scalesetpriority=spot:NoSchedule]); add',
       },
     ],
   },
@@ -700,18 +726,18 @@ const azureCli: RuleTable = {
       },
       {
         name: 'spot-taint-is-not-a-gpu-taint',
-        files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n spotpool -s Standard_NC6s_v3 --priority ⟦Spot⟧\n' },
+        files: { 'deploy.sh': '⟦az⟧ aks nodepool add -g rg --cluster-name aks -n spotpool -s Standard_NC6s_v3 --priority Spot\n' },
         level: 'error',
         env: 'unknown',
         message:
-          'AKS node pool "spotpool" is a GPU pool (GPU size "Standard_NC6s_v3") but has no NoSchedule taint naming GPU (--node-taints is not set; --priority Spot adds kubernetes.azure.com/scalesetpriority=spot:NoSchedule); add "sku=gpu:NoSchedule" to --node-taints so other pods stay off the GPU nodes.',
+          'AKS node pool "spotpool" is a GPU pool (GPU size "Standard_NC6s_v3") but has no NoSchedule taint naming GPU (--node-taints is not set (defaults to []), plus the Spot taint AKS adds); add "sku=gpu:NoSchedule" to --node-taints so other pods stay off the GPU nodes.',
       },
       {
         name: 'spot-pool-with-a-non-gpu-taint-names-node-taints',
         files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n spotpool -s Standard_NC6s_v3 --priority Spot --node-taints ⟦team=a:NoSchedule⟧\n' },
         level: 'error',
         env: 'unknown',
-        messageIncludes: '(--node-taints is [team=a:NoSchedule] and --priority Spot adds kubernetes.azure.com/scalesetpriority=spot:NoSchedule); add "sku=gpu:NoSchedule" to --node-taints so',
+        messageIncludes: '(--node-taints is [team=a:NoSchedule], plus the Spot taint AKS adds); add "sku=gpu:NoSchedule" to --node-taints so',
       },
       {
         // An unknown priority may add only the Spot taint, which never names GPU: the written taints decide.

@@ -262,6 +262,31 @@ const cases: RuleTable = {
         related: [{ file: 'infra/main.tf', line: 6 }],
       },
       {
+        // Written on a Spot pool (azurerm users write it to avoid drift), the Spot taint is still AKS's.
+        name: 'spot-pool-spot-taint-written',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "kubernetes.azure.com/scalesetpriority=spot:NoSchedule"]', '  priority              = "Spot"\n'),
+          'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'taint "kubernetes.azure.com/scalesetpriority=spot:NoSchedule" that AKS adds to Spot GPU node pool "gpu"',
+        related: [{ file: 'infra/main.tf', line: 5 }],
+      },
+      {
+        name: 'az-spot-pool-automatic-taint',
+        files: {
+          'infra/deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu -s Standard_NC24ads_A100_v4 --priority Spot --node-taints sku=gpu:NoSchedule\n',
+          'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'taint "kubernetes.azure.com/scalesetpriority=spot:NoSchedule" that AKS adds to Spot GPU node pool "gpu"',
+        related: [{ file: 'infra/deploy.sh', line: 1, label: 'taint "kubernetes.azure.com/scalesetpriority=spot:NoSchedule" that AKS adds to Spot GPU node pool "gpu"' }],
+      },
+      {
         name: 'nvidia-taint-extended-resource-toleration',
         files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule"]'), 'k8s/job.yaml': job() },
         level: 'note',

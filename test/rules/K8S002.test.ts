@@ -39,6 +39,7 @@ ${podSpec}      containers:
 const POOL = tfPool('["sku=gpu:NoSchedule"]', '  node_labels           = { "workload" = "training" }\n');
 const EXACT = '      tolerations:\n        - ⟦{ key: sku, operator: Equal, value: gpu, effect: NoSchedule }⟧\n';
 const plain = (s: string): string => s.replace(/[⟦⟧]/g, '');
+const SPOT = '      tolerations:\n        - { key: kubernetes.azure.com/scalesetpriority, operator: Equal, value: spot, effect: NoSchedule }\n';
 
 const cases: RuleTable = {
   k8s: {
@@ -49,6 +50,45 @@ const cases: RuleTable = {
       {
         name: 'spot-toleration-only',
         files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '  priority              = "Spot"\n'), 'k8s/web.yaml': workload('      tolerations:\n        - { key: kubernetes.azure.com/scalesetpriority, operator: Equal, value: spot, effect: NoSchedule }\n') },
+      },
+      {
+        // AKS adds the Spot taint to a Spot pool; written or not, it is not the pool's GPU taint,
+        // and a pool whose only taint is the Spot taint is AKS001's finding, not K8S002's.
+        name: 'terraform-spot-pool-spot-taint-written',
+        files: { 'infra/main.tf': tfPool('["kubernetes.azure.com/scalesetpriority=spot:NoSchedule"]', '  priority              = "Spot"\n'), 'k8s/web.yaml': workload(SPOT) },
+      },
+      {
+        name: 'az-spot-pool-without-taints',
+        files: { 'infra/deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu -s Standard_NC24ads_A100_v4 --priority Spot\n', 'k8s/web.yaml': workload(SPOT) },
+      },
+      {
+        name: 'az-spot-pool-spot-taint-written',
+        files: {
+          'infra/deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu -s Standard_NC24ads_A100_v4 --priority Spot --node-taints kubernetes.azure.com/scalesetpriority=spot:NoSchedule\n',
+          'k8s/web.yaml': workload(SPOT),
+        },
+      },
+      {
+        name: 'bicep-spot-pool-spot-taint-written',
+        files: {
+          'infra/main.bicep': `resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' existing = {
+  name: 'aks'
+}
+resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' = {
+  parent: aks
+  name: 'gpu'
+  properties: {
+    vmSize: 'Standard_NC24ads_A100_v4'
+    mode: 'User'
+    scaleSetPriority: 'Spot'
+    nodeTaints: [
+      'kubernetes.azure.com/scalesetpriority=spot:NoSchedule'
+    ]
+  }
+}
+`,
+          'k8s/web.yaml': workload(SPOT),
+        },
       },
       {
         name: 'one-of-two-taints',
@@ -138,6 +178,30 @@ const cases: RuleTable = {
         level: 'warning',
         env: 'unknown',
         messageId: 'tolerates',
+      },
+      {
+        // The Spot taint written first on a Spot pool is AKS's: the finding names the pool's GPU taint.
+        name: 'terraform-spot-pool-both-taints-written',
+        files: {
+          'infra/main.tf': tfPool('["kubernetes.azure.com/scalesetpriority=spot:NoSchedule", "sku=gpu:NoSchedule"]', '  priority              = "Spot"\n'),
+          'k8s/web.yaml': workload('      tolerations:\n        - ⟦{ key: sku, operator: Equal, value: gpu, effect: NoSchedule }⟧\n        - { key: kubernetes.azure.com/scalesetpriority, operator: Equal, value: spot, effect: NoSchedule }\n'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+        messageIncludes: 'tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu"',
+        related: [{ file: 'infra/main.tf', line: 5 }],
+      },
+      {
+        name: 'az-spot-pool-both-taints',
+        files: {
+          'infra/deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu -s Standard_NC24ads_A100_v4 --priority Spot --node-taints kubernetes.azure.com/scalesetpriority=spot:NoSchedule,sku=gpu:NoSchedule\n',
+          'k8s/web.yaml': workload('      tolerations:\n        - ⟦operator: Exists⟧\n'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+        messageIncludes: 'tolerates the taint "sku=gpu:NoSchedule" of GPU node pool "gpu"',
       },
       {
         name: 'daemonset-note',

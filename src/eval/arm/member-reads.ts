@@ -7,7 +7,11 @@ import type { JsonNode } from '../../parse/json/index.js';
 import { classifyString, parseExpression, type Expr } from './expression.js';
 
 /** Lower-case names of the parameters read by member anywhere in the template's expressions. */
-export function parametersReadByMember(root: JsonNode | undefined): Set<string> {
+export function parametersReadByMember(root: JsonNode | undefined): ReadonlySet<string> {
+  if (!root) return new Set();
+  // A template is evaluated once per parameter file and per module call: its expressions are parsed for this once per tree.
+  const known = READ_BY_MEMBER.get(root);
+  if (known) return known;
   const out = new Set<string>();
   const visitExpr = (e: Expr): void => {
     switch (e.kind) {
@@ -27,7 +31,7 @@ export function parametersReadByMember(root: JsonNode | undefined): Set<string> 
     }
   };
   // Iterative: templates nest deeply, and the JSON parser already caps the depth.
-  const stack: JsonNode[] = root ? [root] : [];
+  const stack: JsonNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === 'string' && typeof n.value === 'string') {
@@ -35,7 +39,11 @@ export function parametersReadByMember(root: JsonNode | undefined): Set<string> 
       if (form.kind !== 'expression') continue;
       const parsed = parseExpression(form.text);
       if (parsed.ok) visitExpr(parsed.expr);
-    } else if (n.children) stack.push(...n.children);
+    } else if (n.children) for (const c of n.children) stack.push(c);
   }
+  READ_BY_MEMBER.set(root, out);
   return out;
 }
+
+/** parametersReadByMember by template node (released with the tree). */
+const READ_BY_MEMBER = new WeakMap<JsonNode, ReadonlySet<string>>();

@@ -9,7 +9,7 @@ import type { Host } from '../../core/host.js';
 import type { Evaluation } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { getProp, type ParsedJson } from '../../parse/json/index.js';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
+import { classifyPath, envFromVariables } from '../../core/env.js';
 import { pairParameterFiles } from './detect.js';
 import { evaluateArmTemplate, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
 
@@ -98,16 +98,16 @@ export function bicepSourceCandidates(template: string): string[] {
   return [path.join(dir, `${base}.bicep`), ...(base.toLowerCase() === 'azuredeploy' ? [path.join(dir, 'main.bicep')] : [])];
 }
 
-function envFromParameters(result: ArmEvaluation): EnvClass | undefined {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase());
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === 'string') {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return undefined;
+/**
+ * The environment a template's parameters name (RULES.md "Environments"): a parameter's
+ * assigned value, else its default. Parameter names compare without case, as ARM's do;
+ * `unit` keeps to the parameters declared in one file (a Bicep file, not the modules it uses).
+ */
+export function envFromParameters(result: ArmEvaluation, unit?: string): EnvClass | undefined {
+  return envFromVariables((name) => {
+    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && (unit === undefined || i.header.file === unit));
+    return input?.assigned ?? input?.defaultValue;
+  });
 }
 
 /**

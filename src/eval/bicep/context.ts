@@ -12,6 +12,7 @@ import type { BicepFile, Decorator, ObjectExpr } from '../../parse/bicep/index.j
 import type { ArmResource } from '../arm/template.js';
 import type { InputDecl, OpaqueModuleCall } from '../types.js';
 import type { ParsedJson } from '../../parse/json/index.js';
+import type { PathKind } from './files.js';
 
 export interface BicepProblem {
   message: string;
@@ -51,10 +52,12 @@ export interface Env {
   calls: number;
   /** Registry modules (`br:`, `ts:`) whose body was not found (EVAL002, GPU005). */
   opaque: OpaqueModuleCall[];
+  /** What each module / import path names (`pathKind`), asked once per evaluation: a module is called per instance and per scope. */
+  pathKinds: Map<string, PathKind>;
 }
 
 export function newEnv(sources: BicepSources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8): Env {
-  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
+  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0, opaque: [], pathKinds: new Map() };
 }
 
 /** Records an EVAL001 once per place and message. */

@@ -14,7 +14,7 @@ import { armAccess, armCallToken, callArmFunction } from '../arm/evaluate.js';
 import type { ArmUnknown } from '../arm/resourceid.js';
 import { andCond, propOf, U } from './context.js';
 import type { Locals } from './context.js';
-import { pathKind, REGISTRY_PATH } from './files.js';
+import { pathKind, REGISTRY_PATH, type PathKind } from './files.js';
 import { expandLoop } from './loops.js';
 import type { FileScope } from './scope.js';
 import type { ModInst, ModSym } from './symbols.js';
@@ -96,6 +96,17 @@ export function moduleParams(scope: FileScope, inst: ModInst): Map<string, Value
   return out;
 }
 
+/** `pathKind` through the evaluation's memo (the Host is asked once per path and evaluation). */
+function envPathKind(scope: FileScope, target: string): PathKind {
+  const kinds = scope.env.pathKinds;
+  let kind = kinds.get(target);
+  if (kind === undefined) {
+    kind = pathKind(scope.env.sources.host, target);
+    kinds.set(target, kind);
+  }
+  return kind;
+}
+
 /** The resolved local module path, or undefined (registry module, missing or outside file: reported). */
 export function localModulePath(scope: FileScope, d: ModuleDecl): string | undefined {
   const p = d.pathString;
@@ -105,7 +116,7 @@ export function localModulePath(scope: FileScope, d: ModuleDecl): string | undef
   }
   if (REGISTRY_PATH.test(p)) return undefined;
   const target = path.resolve(path.dirname(scope.file.file), p);
-  const kind = pathKind(scope.env.sources.host, target);
+  const kind = envPathKind(scope, target);
   if (kind === 'outside') {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
     return undefined;
@@ -149,7 +160,7 @@ export function importedVariable(scope: FileScope, d: ImportDecl, original: stri
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return U(`'${original}' is imported from a registry`, loc);
   const target = path.resolve(path.dirname(scope.file.file), p);
-  const kind = pathKind(scope.env.sources.host, target);
+  const kind = envPathKind(scope, target);
   if ((kind !== 'file' && kind !== 'link') || !target.toLowerCase().endsWith('.bicep') || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return U(`'${original}' is imported from '${p}', which is not evaluated`, loc);
   }

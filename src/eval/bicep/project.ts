@@ -14,8 +14,8 @@ import type { EnvClass } from '../../core/env.js';
 import type { Host } from '../../core/host.js';
 import type { Location } from '../../core/source.js';
 import type { BicepFile, BicepParamFile } from '../../parse/bicep/index.js';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
-import type { ArmUnitEvaluation } from '../arm/project.js';
+import { classifyPath } from '../../core/env.js';
+import { envFromParameters, type ArmUnitEvaluation } from '../arm/project.js';
 import type { ArmEvaluation } from '../arm/template.js';
 import type { Value } from '../../core/value.js';
 import { evaluateBicepFile, evaluateParamFile } from './evaluate.js';
@@ -144,7 +144,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path.basename(pf))?.env : undefined) ?? envFromParams(result, unit) ?? 'unknown';
+      const env = input.envOverride ?? (pf ? classifyPath(path.basename(pf))?.env : undefined) ?? envFromParameters(result, unit) ?? 'unknown';
       evaluations.push({
         evaluation: {
           variant: pf ? path.relative(path.dirname(unit), pf).split(path.sep).join('/') : 'default',
@@ -170,16 +170,4 @@ function byParamName(file: BicepFile, values: Map<string, Value>): Map<string, V
     if (v) out.set(s.name.name, v);
   }
   return out;
-}
-
-function envFromParams(result: ArmEvaluation, unit: string): EnvClass | undefined {
-  for (const name of ENV_VARIABLE_NAMES) {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && i.header.file === unit);
-    const v = input?.assigned ?? input?.defaultValue;
-    if (v?.kind === 'string') {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return undefined;
 }

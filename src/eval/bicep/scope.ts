@@ -175,7 +175,7 @@ export class FileScope {
 
   /** The declared params as InputDecls (kind 'bicep-param'). */
   collectInputs(): void {
-    const readByMember = this.params.size ? namesReadByMember(this.file) : new Set<string>();
+    const readByMember: ReadonlySet<string> = this.params.size ? namesReadByMember(this.file) : new Set<string>();
     for (const slot of this.params.values()) {
       const d = slot.decl;
       if (!d) continue;
@@ -267,10 +267,17 @@ export class FileScope {
  * Symbols the file reads by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`):
  * a param read so is used as an object or array whatever type it declares (SEC001).
  */
-function namesReadByMember(file: BicepFile | BicepParamFile): Set<string> {
+function namesReadByMember(file: BicepFile | BicepParamFile): ReadonlySet<string> {
+  // A module file is scoped once per caller instance and parameter file: walk its tree once.
+  const known = READ_BY_MEMBER.get(file);
+  if (known) return known;
   const out = new Set<string>();
   walkBicep(file, (node) => {
     if ((node.kind === 'PropertyAccess' || node.kind === 'IndexAccess') && node.object.kind === 'Variable') out.add(node.object.name);
   });
+  READ_BY_MEMBER.set(file, out);
   return out;
 }
+
+/** namesReadByMember by parsed tree (released with the tree). */
+const READ_BY_MEMBER = new WeakMap<BicepFile | BicepParamFile, ReadonlySet<string>>();

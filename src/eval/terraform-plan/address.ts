@@ -86,8 +86,3 @@ export function modulePrefix(a: PlanAddress): string {
 export function baseAddress(a: PlanAddress): string {
   return `${modulePrefix(a)}${a.mode === 'data' ? 'data.' : ''}${a.type}.${a.name}`;
 }
-
-/** The address without any instance key: `module.a.module.b.azurerm_x.y` (what configuration names). */
-export function configAddress(a: PlanAddress): string {
-  return `${a.modules.map((m) => `module.${m.name}.`).join('')}${a.mode === 'data' ? 'data.' : ''}${a.type}.${a.name}`;
-}

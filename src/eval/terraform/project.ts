@@ -10,7 +10,7 @@ import type { Evaluation, OpaqueModuleCall } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
 import { buildModuleFacts, linkConfigurations, lockedProviderTypes, type TerraformModuleFacts } from './module-facts.js';
-import { classifyPath, classifyValue, ENV_VARIABLE_NAMES } from '../../core/env.js';
+import { classifyPath, envFromVariables } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, sourceText, type ModuleSource } from './module-source.js';
 import { localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
@@ -199,7 +199,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const opaqueModules: OpaqueModuleCall[] = [];
       const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : undefined) ?? envFromVariables(instance) ?? 'unknown';
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : undefined) ?? envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)) ?? 'unknown';
       const evaluation: Evaluation = {
         variant: variantFile ? path.relative(dir, variantFile).split(path.sep).join('/') : 'default',
         variantFile,
@@ -234,18 +234,6 @@ function readVarFile(file: string, input: TerraformInput, guard: EvalGuard): Map
   }
   const parsed = input.parseHcl(file);
   return parsed ? tfvarsValues(parsed, guard) : new Map();
-}
-
-function envFromVariables(instance: ModuleInstance): EnvClass | undefined {
-  for (const name of ENV_VARIABLE_NAMES) {
-    if (!instance.src.variables.has(name)) continue;
-    const v = instance.variable(name);
-    if (v.kind === 'string') {
-      const env = classifyValue(v.value);
-      if (env) return env;
-    }
-  }
-  return undefined;
 }
 
 function hasBackend(src: ModuleSource): boolean {

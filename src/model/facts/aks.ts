@@ -72,3 +72,9 @@ export const DEFAULT_PRIORITY = 'Regular';
 export function isSpotPriority(priority: string): boolean {
   return priority.trim().toLowerCase() === 'spot';
 }
+
+/** Whether a parsed taint is the one AKS adds to Spot pools (keys compare exactly, as in Kubernetes). */
+export function isSpotTaint(t: { key: string; value: string; effect: string }): boolean {
+  const spot = parseTaint(SPOT_TAINT)!;
+  return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
+}

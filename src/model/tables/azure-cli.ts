@@ -89,9 +89,6 @@ export interface AzCommandSpec {
 /** What `--node-vm-size` means when absent: a size the server chooses, never a GPU size (az aks help). */
 export const SERVER_DEFAULT_SIZE = 'the default size the AKS server chooses (never a GPU size)';
 
-/** The taint AKS puts on a Spot node pool (https://learn.microsoft.com/azure/aks/spot-node-pool). */
-export const SPOT_TAINT = 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule';
-
 const TAGS: FlagSpec = { names: ['--tags'], attr: 'tags', read: 'keyValues' };
 
 const POOL_FLAGS: FlagSpec[] = [

@@ -77,18 +77,9 @@ type Mode = { kind: 'brace' } | { kind: 'string'; multiline: boolean; dollars: n
 
 const PRAGMAS = new Set(['disable-next-line', 'disable-diagnostics', 'restore-diagnostics']);
 
-/** Two-character operators by their first character (longest match wins). */
-const TWO_CHAR: Record<string, TokenType[]> = {
-  '?': ['??'],
-  ':': ['::'],
-  '=': ['==', '=~', '=>'],
-  '!': ['!=', '!~'],
-  '<': ['<='],
-  '>': ['>='],
-  '&': ['&&'],
-  '|': ['||'],
-};
-const ONE_CHAR = new Set(['{', '}', '(', ')', '[', ']', '@', ',', '.', ':', ';', '?', '=', '+', '-', '*', '/', '%', '!', '<', '>', '|', '^']);
+/** One-character punctuation by char code (the token type is the character itself). */
+const ONE_CHAR: (TokenType | undefined)[] = [];
+for (const ch of ['{', '}', '(', ')', '[', ']', '@', ',', '.', ':', ';', '?', '=', '+', '-', '*', '/', '%', '!', '<', '>', '|', '^'] as const) ONE_CHAR[ch.charCodeAt(0)] = ch;
 
 const MAX_IDENTIFIER_LENGTH = 255;
 
@@ -126,7 +117,10 @@ class Lexer {
     while (this.pos < n) {
       const c = text.charCodeAt(this.pos);
       if (c === 32 || c === 9) {
-        this.pos++;
+        // A run of blanks (indentation) in one inner loop, not one turn of this loop per blank.
+        let p = this.pos + 1;
+        for (let d = text.charCodeAt(p); d === 32 || d === 9; d = text.charCodeAt(++p));
+        this.pos = p;
         continue;
       }
       if (c === 10 || c === 13) {
@@ -218,17 +212,45 @@ class Lexer {
     return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
   }
 
-  /** The punctuation token at the current position (longest match), or null. */
+  /** The punctuation token at the current position (longest match), or null: by char code, no strings made. */
   private punctuation(c: number): TokenType | null {
     const text = this.text;
-    const ch = text[this.pos]!;
-    if (c === 46 /* . */ && text.charCodeAt(this.pos + 1) === 46 && text.charCodeAt(this.pos + 2) === 46) return '...';
-    const twos = TWO_CHAR[ch];
-    if (twos) {
-      const second = text[this.pos + 1];
-      for (const t of twos) if (t[1] === second) return t;
+    const d = text.charCodeAt(this.pos + 1);
+    switch (c) {
+      case 46 /* . */:
+        if (d === 46 && text.charCodeAt(this.pos + 2) === 46) return '...';
+        break;
+      case 63 /* ? */:
+        if (d === 63) return '??';
+        break;
+      case 58 /* : */:
+        if (d === 58) return '::';
+        break;
+      case 61 /* = */:
+        if (d === 61) return '==';
+        if (d === 126) return '=~';
+        if (d === 62) return '=>';
+        break;
+      case 33 /* ! */:
+        if (d === 61) return '!=';
+        if (d === 126) return '!~';
+        break;
+      case 60 /* < */:
+        if (d === 61) return '<=';
+        break;
+      case 62 /* > */:
+        if (d === 61) return '>=';
+        break;
+      case 38 /* & */:
+        if (d === 38) return '&&';
+        break;
+      case 124 /* | */:
+        if (d === 124) return '||';
+        break;
+      default:
+        break;
     }
-    return ONE_CHAR.has(ch) ? (ch as TokenType) : null;
+    return ONE_CHAR[c] ?? null;
   }
 
   private push(type: TokenType, start: number, end: number, value = ''): Token {
@@ -259,7 +281,7 @@ class Lexer {
     let p = start;
     while (p < text.length && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) p++;
     this.pos = p;
-    if (this.modes.some((m) => m.kind === 'string')) {
+    if (this.modes.length > 0 && this.modes.some((m) => m.kind === 'string')) {
       this.error('A line break is not allowed inside a string interpolation "${…}"; the string is not terminated.', start, start, 'BCP004');
       this.modes.length = 0;
     }

@@ -36,29 +36,55 @@ import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 /** Thrown (internally only) to abandon the current top-level item after an error. */
 class Abort {}
 
-const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<T, BinaryOperator>> = [
-  new Map([[T.Or, '||']]),
-  new Map([[T.And, '&&']]),
-  new Map<T, BinaryOperator>([
-    [T.Eq, '=='],
-    [T.NotEq, '!='],
-  ]),
-  new Map<T, BinaryOperator>([
-    [T.Lt, '<'],
-    [T.Le, '<='],
-    [T.Gt, '>'],
-    [T.Ge, '>='],
-  ]),
-  new Map<T, BinaryOperator>([
-    [T.Plus, '+'],
-    [T.Minus, '-'],
-  ]),
-  new Map<T, BinaryOperator>([
-    [T.Star, '*'],
-    [T.Slash, '/'],
-    [T.Percent, '%'],
-  ]),
-];
+/** Binary operators by precedence level (0 binds loosest: `||`), as hclsyntax's table. */
+const BINARY_LEVEL_COUNT = 6;
+
+/** The operator and its level for a token, or undefined: one switch per token instead of a map lookup per level. */
+function binaryOperator(type: T): [BinaryOperator, number] | undefined {
+  switch (type) {
+    case T.Or:
+      return OR;
+    case T.And:
+      return AND;
+    case T.Eq:
+      return EQ;
+    case T.NotEq:
+      return NOT_EQ;
+    case T.Lt:
+      return LT;
+    case T.Le:
+      return LE;
+    case T.Gt:
+      return GT;
+    case T.Ge:
+      return GE;
+    case T.Plus:
+      return PLUS;
+    case T.Minus:
+      return MINUS;
+    case T.Star:
+      return STAR;
+    case T.Slash:
+      return SLASH;
+    case T.Percent:
+      return PERCENT;
+    default:
+      return undefined;
+  }
+}
+const OR: [BinaryOperator, number] = ['||', 0];
+const AND: [BinaryOperator, number] = ['&&', 1];
+const EQ: [BinaryOperator, number] = ['==', 2];
+const NOT_EQ: [BinaryOperator, number] = ['!=', 2];
+const LT: [BinaryOperator, number] = ['<', 3];
+const LE: [BinaryOperator, number] = ['<=', 3];
+const GT: [BinaryOperator, number] = ['>', 3];
+const GE: [BinaryOperator, number] = ['>=', 3];
+const PLUS: [BinaryOperator, number] = ['+', 4];
+const MINUS: [BinaryOperator, number] = ['-', 4];
+const STAR: [BinaryOperator, number] = ['*', 5];
+const SLASH: [BinaryOperator, number] = ['/', 5];
+const PERCENT: [BinaryOperator, number] = ['%', 5];
 
 /**
  * Nesting limit, so that pathological input reports an error instead of overflowing the stack:
@@ -392,15 +418,18 @@ class Parser {
     return result;
   }
 
+  /**
+   * Operators of `level` and tighter, left-associative (precedence climbing: the same trees as
+   * one recursive function per level, without six calls per operand).
+   */
   private parseBinary(level: number): Expression {
-    if (level >= BINARY_LEVELS.length) return this.parseUnary();
-    const ops = BINARY_LEVELS[level]!;
-    let left = this.parseBinary(level + 1);
+    let left = this.parseUnary();
     for (;;) {
-      const op = ops.get(this.peek().type);
-      if (op === undefined) return left;
+      const found = binaryOperator(this.peek().type);
+      if (found === undefined || found[1] < level) return left;
+      const [op, opLevel] = found;
       this.take();
-      const right = this.parseBinary(level + 1);
+      const right = opLevel + 1 < BINARY_LEVEL_COUNT ? this.parseBinary(opLevel + 1) : this.parseUnary();
       left = { type: 'BinaryOp', op, left, right, range: span(left, right) };
     }
   }
@@ -685,6 +714,20 @@ class Parser {
   parseQuoted(open: Token): TemplateExpr | TemplateWrapExpr {
     const text = this.text;
     const n = text.length;
+    // Most strings are plain (no escape, no `$`/`%`, closed on their line): one slice, none of
+    // the intermediates below. Anything else takes the general scan from the start.
+    let j = open.end;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
+      j++;
+    }
+    if (j < n && text.charCodeAt(j) === 34) {
+      const plain: Flat[] = j > open.end ? [{ kind: 'lit', value: text.slice(open.end, j), start: open.end, end: j }] : [];
+      this.lx.pos = j + 1;
+      this.tok = null;
+      return this.finishTemplate(plain, open.start, j + 1, undefined);
+    }
     const flat: Flat[] = [];
     let i = open.end;
     let litStart = i;

@@ -138,27 +138,31 @@ function blankLineBreaksInStrings(text: string): { src: string; multiline: Set<n
   let last = 0;
   let i = 0;
   const n = text.length;
+  // Char codes, not one-character strings: this runs over most ARM files (the pre-check above
+  // also matches a string's closing quote at the end of a line).
   while (i < n) {
-    const c = text[i];
-    if (c === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
+    const c = text.charCodeAt(i);
+    if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
       const e = text.indexOf('*/', i + 2);
       i = e < 0 ? n : e + 2;
-    } else if (c === '"') {
+    } else if (c === 0x22 /* " */) {
       const start = i;
       i++;
-      const breaks: number[] = [];
-      while (i < n && text[i] !== '"') {
-        if (text[i] === '\\') i += 2;
+      let breaks: number[] | undefined;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x22) break;
+        if (d === 0x5c /* \ */) i += 2;
         else {
-          if (text[i] === '\n' || text[i] === '\r') breaks.push(i);
+          if (d === 0x0a || d === 0x0d) (breaks ??= []).push(i);
           i++;
         }
       }
       // Only a string that closes and is followed by JSON punctuation spans lines; otherwise
       // it is a genuinely unterminated string and jsonc-parser reports it.
-      if (i < n && breaks.length && /^\s*([,}\]:]|$)/.test(text.slice(i + 1, i + 200))) {
+      if (i < n && breaks && /^\s*([,}\]:]|$)/.test(text.slice(i + 1, i + 200))) {
         multiline.add(start);
         for (const b of breaks) {
           out.push(text.slice(last, b), ' ');
@@ -187,8 +191,9 @@ function fixMultilineStrings(node: JsonNode, text: string, starts: Set<number>):
 
 function scanComments(text: string, lineMap: LineMap): JsonComment[] {
   const out: JsonComment[] = [];
-  // Cheap pre-check: most ARM files have no comment at all.
-  if (!text.includes('//') && !text.includes('/*')) return out;
+  // Cheap pre-check: most ARM files have no comment at all (but nearly all have `//` in the
+  // `$schema` URL, so looking for `//` anywhere does not tell).
+  if (!hasComment(text)) return out;
   const scanner = createScanner(text, false);
   for (let guard = 0; guard < text.length + 2; guard++) {
     const kind = scanner.scan() as number;
@@ -200,6 +205,29 @@ function scanComments(text: string, lineMap: LineMap): JsonComment[] {
     }
   }
   return out;
+}
+
+/**
+ * Does jsonc-parser's scanner meet a comment in `text`? Outside strings every `//` and `/*`
+ * starts one; a string ends at its closing quote or at a line break (unterminated), and a
+ * backslash in it takes the next character. One pass over char codes, no tokens made.
+ */
+function hasComment(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x22 || d === 0x0a || d === 0x0d) break;
+        if (d === 0x5c /* \ */) i++;
+      }
+    } else if (c === 0x2f /* / */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 0x2f || d === 0x2a) return true;
+    }
+  }
+  return false;
 }
 
 /** The Location of a JSON node (the whole value, quotes included for strings). */

@@ -47,7 +47,13 @@ function collectYamlComments(tokens: unknown, out: [number, string][]): void {
       out.push([o.offset, o.source]);
       continue;
     }
-    for (const v of Object.values(o)) if (v && typeof v === 'object') stack.push(v);
+    // Own enumerable properties in Object.values order, without an array of them per token.
+    const fields = o as Record<string, unknown>;
+    for (const k in fields) {
+      if (!Object.prototype.hasOwnProperty.call(fields, k)) continue;
+      const v = fields[k];
+      if (v && typeof v === 'object') stack.push(v);
+    }
   }
 }
 

@@ -26,9 +26,11 @@ class Builder {
   private s: number[] = [];
   private e: number[] = [];
 
+  // The value grows by whole pieces, never one character at a time (a rope of single
+  // characters per scalar was most of the YAML reader's garbage).
   push(ch: string, start: number, end = start + 1): void {
+    this.value += ch;
     for (let i = 0; i < ch.length; i++) {
-      this.value += ch[i];
       this.s.push(start);
       this.e.push(end);
     }
@@ -36,8 +38,8 @@ class Builder {
 
   /** Appends source text `text` that starts at file offset `at`, one char per offset. */
   copy(text: string, at: number): void {
+    this.value += text;
     for (let i = 0; i < text.length; i++) {
-      this.value += text[i];
       this.s.push(at + i);
       this.e.push(at + i + 1);
     }
@@ -50,9 +52,14 @@ class Builder {
 
 /** Identity mapping of `text` starting at file offset `at` (a whole script file). */
 export function identityMapping(text: string, at = 0): MappedText {
-  const b = new Builder();
-  b.copy(text, at);
-  return b.done();
+  const n = text.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = at + i;
+    ends[i] = at + i + 1;
+  }
+  return { value: text, starts, ends, exact: true };
 }
 
 /** A fallback mapping: `value` with every character pointing at [start, end). */
@@ -95,12 +102,17 @@ function unfold(b: Builder, source: string, at: number, single: boolean): void {
       b.copy(text, off);
       return;
     }
+    // Runs between `''` pairs are copied whole.
+    let run = 0;
     for (let i = 0; i < text.length; i++) {
       if (text[i] === "'" && text[i + 1] === "'") {
+        if (i > run) b.copy(text.slice(run, i), off + run);
         b.push("'", off + i, off + i + 2);
         i++;
-      } else b.push(text[i]!, off + i);
+        run = i + 1;
+      }
     }
+    if (text.length > run) b.copy(run === 0 ? text : text.slice(run), off + run);
   };
   const lines = splitSrcLines(source, at);
   if (lines.length === 1) {
@@ -195,7 +207,16 @@ function doubleQuoted(b: Builder, source: string, at: number): void {
       while (next === ' ' || next === '\t') next = source[++i + 1];
       if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n')) b.copy(source.slice(wsStart, i + 1), at + wsStart);
     } else {
-      b.push(ch, at + i);
+      // A run of ordinary characters (up to a line break, an escape or a blank) is copied whole.
+      const last = source.length - 1;
+      let k = i + 1;
+      while (k < last) {
+        const d = source[k];
+        if (d === '\r' || d === '\n' || d === '\\' || d === ' ' || d === '\t') break;
+        k++;
+      }
+      b.copy(source.slice(i, k), at + i);
+      i = k - 1;
     }
   }
 }

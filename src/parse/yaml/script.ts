@@ -181,10 +181,8 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         while (bodyEnd > b && isWs(v[bodyEnd - 1])) bodyEnd--;
         const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
         const stop = cont ? bodyEnd - 1 : e;
-        for (let p = b; p < stop; p++) {
-          cmd.text += v[p];
-          cmd.map.push(p);
-        }
+        if (stop > b) cmd.text += v.slice(b, stop);
+        for (let p = b; p < stop; p++) cmd.map.push(p);
         i = afterLineBreak(v, e);
         if (!cont) break;
         // next line must be a commented line too
@@ -207,6 +205,15 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
     let lastChar: string | undefined;
     let lastNonBlank: string | undefined;
     let beforeLastNonBlank: string | undefined;
+    // Characters taken over as they are form runs of `v` ([runStart, runEnd)), appended to the
+    // text as one slice when the run breaks (a continuation, a comment) or the text is read:
+    // not one string concatenation per character.
+    let runStart = 0;
+    let runEnd = 0;
+    const flush = (): void => {
+      if (runEnd > runStart) cmd.text += v.slice(runStart, runEnd);
+      runStart = runEnd;
+    };
     const add = (p: number): void => {
       const c = v[p]!;
       if (!isWs(c)) {
@@ -214,11 +221,16 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         lastNonBlank = c;
       }
       lastChar = c;
-      cmd.text += c;
+      if (p !== runEnd) {
+        flush();
+        runStart = p;
+      }
+      runEnd = p + 1;
       cmd.map.push(p);
     };
     /** A space standing for a line continuation or a comment, mapped to `p`. */
     const addSpace = (p: number): void => {
+      flush();
       lastChar = ' ';
       cmd.text += ' ';
       cmd.map.push(p);
@@ -295,6 +307,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
           continue;
         }
         if (!ps) {
+          flush();
           // `<<<` is a here-string (one word of input), not a heredoc
           const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
           if (m) heredoc = { delim: m[3]!, quoted: m[2] !== '', stripTabs: m[1] === '-' };
@@ -305,6 +318,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
       add(p);
       p++;
     }
+    flush();
     if (cmd.text.trim()) commands.push(cmd);
     i = p;
     if (heredoc) {
@@ -350,14 +364,14 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       i++;
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if ((two === '$(' || (ps && two === '@(')) && !substitutionIsWord(text, i)) {
-      out.push({ text: two, start: i, end: i + 2, op: true });
+    const d = text[i + 1];
+    if (d === '(' && (c === '$' || (ps && c === '@')) && !substitutionIsWord(text, i)) {
+      out.push({ text: c + d, start: i, end: i + 2, op: true });
       i += 2;
       continue;
     }
-    if (two === '&&' || two === '||') {
-      out.push({ text: two, start: i, end: i + 2, op: true });
+    if ((c === '&' || c === '|') && d === c) {
+      out.push({ text: c + d, start: i, end: i + 2, op: true });
       i += 2;
       continue;
     }
@@ -368,58 +382,64 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       i++;
       continue;
     }
-    // a word
+    // a word: characters taken as they are accumulate as a run of `text` from `run`, appended
+    // as one slice where a quote or an escape interrupts it (not one concatenation per character)
     const start = i;
     let word = '';
     let quote = '';
+    let run = i;
     while (i < n) {
       const ch = text[i]!;
       if (quote) {
         if (ch === quote) {
           if (quote === "'" && ps && text[i + 1] === "'") {
-            word += "'";
+            word += text.slice(run, i + 1);
             i += 2;
+            run = i;
             continue;
           }
+          word += text.slice(run, i);
           quote = '';
           i++;
+          run = i;
           continue;
         }
         if (quote === '"' && ch === esc && i + 1 < n) {
-          word += text[i + 1];
+          word += text.slice(run, i) + text[i + 1];
           i += 2;
+          run = i;
           continue;
         }
-        word += ch;
         i++;
         continue;
       }
       if (ch === "'" || ch === '"') {
+        word += text.slice(run, i);
         quote = ch;
         state.openQuote = i;
         i++;
+        run = i;
         continue;
       }
       if (ch === esc && i + 1 < n) {
-        word += text[i + 1];
+        word += text.slice(run, i) + text[i + 1];
         i += 2;
+        run = i;
         continue;
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '(') {
         if (!substitutionIsWord(text, i)) break;
-        const close = text.indexOf(')', i + 2);
-        word += text.slice(i, close + 1);
-        i = close + 1;
+        i = text.indexOf(')', i + 2) + 1;
         continue;
       }
       if (ch === '&') {
         const prev = text[i - 1];
         if (!(prev === '>' || prev === '<')) break;
       }
-      word += ch;
       i++;
     }
+    word += text.slice(run, i);
     if (quote === '') state.openQuote = undefined;
     if (i === start) {
       i++;

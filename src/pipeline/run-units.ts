@@ -1,0 +1,214 @@
+/**
+ * Phase 1 of a run (issue 15): every planned unit of work from parse to findings, in stages
+ * (`FrontEnd.stage`), from the cache where it holds, on worker threads where that pays
+ * (`workers.ts`), merged in one fixed order so the output is the same bytes however the units
+ * ran.
+ *
+ * Stages: CI first (which Azure ML YAML files its `az ml --file` commands evaluate: later units
+ * drop their own resources from those files), then most, then Kubernetes (its rules read the
+ * GPU node pools of the whole scan, built from every earlier unit's summary). Within a stage
+ * units are independent, so any thread may run any of them; between stages the small facts a
+ * later stage reads (the files evaluated elsewhere, the scan summaries) are gathered in the
+ * planned order. With `--shard`, a unit of another shard runs (or comes from the cache) when a
+ * unit of this shard needs what it gives; its findings are not this shard's.
+ */
+import { createHash } from 'node:crypto';
+import type { Host } from '../core/host.js';
+import type { Graph, Rule, ScanView } from '../engine/types.js';
+import { scanViewOf, type ScanSummary } from '../engine/scan.js';
+import type { PolicySet } from '../model/policy.js';
+import type { ClassifiedFile, FrontEndContext, Problem } from '../frontends/types.js';
+import { runUnit, type UnitResult } from './unit.js';
+import { releaseTexts, stageRank, type PlannedUnit } from './plan.js';
+import type { UnitMerger } from './merge.js';
+import type { Dependency, RecordingHost } from './recording-host.js';
+import { hashOf, type UnitCache } from './cache.js';
+import { shardOf, type Shard } from './shard.js';
+import { betweenUnits } from './memory.js';
+
+/** The policies a unit gets: the configured set, or how to make it from the unit's graphs (`policies.fromScannedCode`). */
+export type UnitPolicies = PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
+
+/** What running units needs of a planned run (lint()'s plan; a worker thread makes its own, the same). */
+export interface UnitRun {
+  units: readonly PlannedUnit[];
+  /** `policies.fromScannedCode`: the run is one unit of every front end. */
+  wholeRun: boolean;
+  ctx: FrontEndContext;
+  /** The run's Host: its texts are released after each unit, and the cache checks reads through it. */
+  host: Host;
+  recorder: RecordingHost;
+  root: string;
+  rules: Rule[];
+  ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  knownIds: ReadonlySet<string>;
+  today: string;
+  policies?: UnitPolicies;
+  superseded: ReadonlySet<string>;
+  allFiles: readonly ClassifiedFile[];
+  /** A hash of everything but the files that decides a unit's result (tool version, rules, options, settings, policies). */
+  settingsKey: string;
+}
+
+/** One unit to run: its index in `UnitRun.units`, the files another unit evaluated, whether its reads are recorded (cache). */
+export interface UnitJob {
+  index: number;
+  dropped: [file: string, frontEnd: string][];
+  record: boolean;
+}
+
+/** One stage's units to run, and (stage 2) the summaries of every earlier unit in planned order. */
+export interface StageWork {
+  stage: 0 | 1 | 2;
+  jobs: UnitJob[];
+  summaries?: ScanSummary[];
+}
+
+export type RanUnit = UnitResult & { deps: Dependency[] };
+
+/** Runs the units of one stage somewhere (this thread, or a pool of threads with it), each exactly once. */
+export interface StageRunner {
+  run(work: StageWork, local: (job: UnitJob) => RanUnit): Promise<Map<number, RanUnit>>;
+}
+
+export interface RunUnitsOptions {
+  shard?: Shard;
+  cache?: UnitCache;
+  /** The cache key of everything but the unit (tool version, rules, settings, policies). */
+  runKey: string;
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Where stage work runs when there is more than one unit to run: a worker pool, made on the
+   * first stage that has `jobs` units (or undefined: this thread).
+   */
+  runnerFor?: (jobs: number) => StageRunner | undefined;
+}
+
+/** Runs one unit here and releases what it held (its texts, the var files' values its hooks read). */
+export function executeUnit(run: UnitRun, job: UnitJob, scan: ScanView | undefined): RanUnit {
+  const u = run.units[job.index]!;
+  run.recorder.begin(job.record);
+  const input = {
+    parts: u.parts,
+    ctx: run.ctx,
+    root: run.root,
+    rules: run.rules,
+    ruleOptions: run.ruleOptions,
+    knownIds: run.knownIds,
+    today: run.today,
+    evaluatedElsewhere: new Map(job.dropped),
+    ...(scan ? { scan } : {}),
+    ...(run.policies ? { policies: run.policies } : {}),
+  };
+  const r = runUnit(input, (f) => run.host.texts().get(f), () => run.recorder.end());
+  releaseUnit(run, u);
+  return r;
+}
+
+/** A unit is done: its texts go (code frames keep their lines in the result), and so do the var files' values its file hooks read. */
+function releaseUnit(run: UnitRun, u: PlannedUnit): void {
+  releaseTexts(run.host);
+  for (const f of u.files) delete f.varValues;
+  betweenUnits();
+}
+
+/**
+ * What identifies a plan: the settings, the units (keys, files, kinds, flags) and the files taken over. A
+ * worker thread plans the run again on its own; it takes part only when its hash is this one
+ * (the tree did not change between the two walks).
+ */
+export function planHash(run: Pick<UnitRun, 'units' | 'superseded' | 'wholeRun' | 'settingsKey'>): string {
+  const h = createHash('sha1');
+  h.update(`${run.settingsKey}\n${run.wholeRun ? 'whole' : 'units'}\n`);
+  for (const u of run.units) {
+    h.update(`${u.key}\n`);
+    for (const f of u.files) h.update(`${f.path}\u0000${f.kind}\u0000${f.explicit === true}\n`);
+  }
+  for (const f of [...run.superseded].sort()) h.update(`s\u0000${f}\n`);
+  return h.digest('base64url');
+}
+
+/** This thread only: the units in order. */
+const HERE: StageRunner = {
+  run: async (work, local) => new Map(work.jobs.map((j) => [j.index, local(j)])),
+};
+
+/** Runs every needed unit (from the cache where it holds) and merges the results of this shard's into `merged`, in planned order. */
+export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOptions): Promise<void> {
+  const { units } = run;
+  const cache = o.cache;
+  const rank = units.map((u) => stageRank(u));
+  // Stage, then planned order (Array.prototype.sort is stable).
+  const ordered = [...units.keys()].sort((a, b) => rank[a]! - rank[b]!);
+  const isMine = (i: number): boolean => !o.shard || shardOf(units[i]!.key, o.shard.count) === o.shard.index;
+  const mine = ordered.filter(isMine);
+  const mineLater = mine.some((i) => rank[i]! > 0);
+  const mineLast = mine.some((i) => rank[i] === 2);
+  const needed = (i: number): boolean => isMine(i) || (rank[i] === 0 && mineLater) || (rank[i] === 1 && mineLast);
+  // A plan unit leaves the syntax errors and comments of the .tf files the Terraform front end lints to it.
+  let lintedTfHash: string | undefined;
+  const lintedTf = (): string => (lintedTfHash ??= hashOf(run.allFiles.filter((f) => f.kind === 'terraform').map((f) => f.path)));
+
+  const results = new Map<number, UnitResult>();
+  const elsewhere = new Map<string, string>();
+  const summaries: [number, ScanSummary][] = [];
+  const counted = new Set<number>();
+  const progress = (i: number): void => {
+    if (!isMine(i) || counted.has(i)) return;
+    counted.add(i);
+    o.onProgress?.(counted.size, mine.length);
+  };
+  let runner: StageRunner | undefined;
+  for (const stage of [0, 1, 2] as const) {
+    const stageUnits = ordered.filter((i) => rank[i] === stage && needed(i));
+    if (stageUnits.length === 0) continue;
+    let scan: { view: ScanView; key: string; summaries: ScanSummary[] } | undefined;
+    if (stage === 2 && !run.wholeRun) {
+      // In the units' planned order, not the order they ran in.
+      const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+      scan = { view: scanViewOf(inOrder, run.root), key: hashOf(inOrder), summaries: inOrder };
+    }
+    const jobs: UnitJob[] = [];
+    const keys = new Map<number, string>();
+    for (const i of stageUnits) {
+      const u = units[i]!;
+      // Which of its files another unit evaluated, and the scan it reads: both decide its result.
+      const dropped = stage === 0 || run.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f): [string, string] => [f.path, elsewhere.get(f.path)!]);
+      // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
+      const cacheable = cache !== undefined && !(run.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === 'bicep'));
+      if (cacheable) {
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', u.frontEnd.name === 'terraform-plan' ? lintedTf() : '']);
+        const hit = cache.get(key, run.host);
+        // The check read the unit's files: their texts go now.
+        releaseTexts(run.host);
+        if (hit) {
+          results.set(i, hit);
+          progress(i);
+          continue;
+        }
+        keys.set(i, key);
+      }
+      jobs.push({ index: i, dropped, record: cacheable });
+    }
+    if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
+    const ran = jobs.length === 0 ? new Map<number, RanUnit>() : await (runner ?? HERE).run({ stage, jobs, ...(scan ? { summaries: scan.summaries } : {}) }, (job) => {
+      const r = executeUnit(run, job, scan?.view);
+      progress(job.index);
+      return r;
+    });
+    for (const job of jobs) {
+      progress(job.index);
+      const { deps, ...result } = ran.get(job.index)!;
+      results.set(job.index, result);
+      const key = keys.get(job.index);
+      if (key !== undefined) cache!.set(key, deps, result);
+    }
+    // What later stages read, gathered in the planned order.
+    for (const i of stageUnits) {
+      const r = results.get(i)!;
+      for (const f of r.evaluatedElsewhere) elsewhere.set(f, units[i]!.frontEnd.name);
+      if (stage < 2) summaries.push([i, r.summary]);
+    }
+  }
+  for (const i of mine) merged.add(results.get(i)!);
+}

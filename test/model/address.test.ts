@@ -1,0 +1,64 @@
+/**
+ * One way to strip Terraform instance keys (src/model/address.ts), shared by the engine's
+ * finding keys, the EVAL002 problem of a registry module call and GPU005's subject. A quoted
+ * key may hold `]`, dots and escaped quotes: it is stripped whole, never up to its first `]`.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lastAddressWord, withoutInstanceKeys } from '../../src/model/address.js';
+import { remoteModuleProblem } from '../../src/frontends/remote-modules.js';
+import { fileStart } from '../../src/core/source.js';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
+
+const { tree, cleanup } = tempTrees('mil-address-');
+afterAll(cleanup);
+
+describe('withoutInstanceKeys', () => {
+  it('strips numeric and quoted keys, a quoted key whole', () => {
+    expect(withoutInstanceKeys('azurerm_x.y[0]')).toBe('azurerm_x.y');
+    expect(withoutInstanceKeys('module.x["a]b"].azurerm_x.y')).toBe('module.x.azurerm_x.y');
+    expect(withoutInstanceKeys('module.x["a]b"].module.y["c[d]"]')).toBe('module.x.module.y');
+    expect(withoutInstanceKeys('module.a["x.y"].module.b[0].azurerm_x.y["k.[1]"]')).toBe('module.a.module.b.azurerm_x.y');
+    expect(withoutInstanceKeys('module.a["say \\"hi\\"]"].azurerm_x.y')).toBe('module.a.azurerm_x.y');
+    expect(withoutInstanceKeys('azurerm_x.y')).toBe('azurerm_x.y');
+  });
+});
+
+describe('lastAddressWord', () => {
+  it('is the resource label, or its instance key when it has one', () => {
+    expect(lastAddressWord('azurerm_kubernetes_cluster_node_pool.gpu_pool')).toBe('gpu_pool');
+    expect(lastAddressWord('module.m.azurerm_kubernetes_cluster_node_pool.pool["gpu"]')).toBe('gpu');
+  });
+});
+
+describe('its users', () => {
+  it('the EVAL002 problem of a call inside a keyed module names the call without keys', () => {
+    const at = fileStart('main.tf');
+    const problem = remoteModuleProblem({ format: 'terraform', name: 'gpu', address: 'module.x["a]b"].module.gpu', source: 'contoso/gpu/azurerm', sourceAt: at, reason: 'no copy', args: new Map(), argSites: new Map() });
+    expect(problem.address).toBe('module.x.module.gpu');
+  });
+
+  it('GPU005 reports a registry call inside a keyed local module under its address without keys', async () => {
+    const dir = tree({
+      'main.tf': `
+module "x" {
+  for_each = { "a]b" = "Standard_D16s_v5" }
+  source   = "./pool"
+  size     = each.value
+}
+`,
+      'pool/main.tf': `
+variable "size" {
+  type = string
+}
+
+module "aks_gpu" {
+  source      = "contoso/aks-gpu/azurerm"
+  version     = "1.2.0"
+  gpu_vm_size = var.size
+}
+`,
+    });
+    const { findings } = await lintTree(dir, ['GPU005']);
+    expect(findings.map((f) => f.address)).toEqual(['module.x.module.aks_gpu']);
+  });
+});
