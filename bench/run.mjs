@@ -5,6 +5,7 @@
 //  3. growth: wall(4× corpus) / wall(1× corpus)                                       ≤ 4.4
 //  4. one file (the pre-commit case) / `node -e 0`                                    ≤ 2.0
 //  5. second run on an unchanged tree with `--cache` / the first (cold) run          ≤ 0.2
+// Goal 1 is followed by the same run with `--concurrency off` (what the worker threads give).
 // Peak RSS is the child's own `process.resourceUsage().maxRSS` (worker threads included),
 // printed at exit by bench/maxrss.mjs loaded with `node --import`.
 // `--goals-only` stops after the five goals; otherwise the older budgets follow (issue #2:
@@ -67,6 +68,8 @@ const goals = [];
 const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).status === 0;
 // Goal 1 (and the 1× half of goal 3): 3 alternating runs each, medians.
 const ours1 = [];
+const one1 = [];
+let oneOut = '';
 const fmt1 = [];
 const oursCpu = [];
 const fmtCpu = [];
@@ -78,6 +81,10 @@ for (let i = 0; i < 3; i++) {
   oursCpu.push(r.cpuMs);
   rss1 = Math.max(rss1, r.rssMb);
   corpusOut = r.stdout;
+  // The same run on one thread (item 2: what the workers give; the output must not change).
+  const o = lintRun([corpus, '--format', 'json', '--fail-on', 'none', '--concurrency', 'off']);
+  one1.push(o.ms);
+  oneOut = o.stdout;
   if (hasTerraform) {
     const f = time('terraform', ['fmt', '-check', '-recursive', corpus], { TF_CLI_CONFIG_FILE: '/dev/null' });
     fmt1.push(f.ms);
@@ -92,6 +99,7 @@ if (hasTerraform) {
 } else {
   goals.push(['1 whole corpus (terraform absent: no ratio)', `${median(ours1).toFixed(0)} ms (peak RSS ${mb(rss1)})`, false]);
 }
+goals.push(['  (whole corpus on one thread / with workers, `--concurrency off` / default)', `${median(one1).toFixed(0)} ms / ${median(ours1).toFixed(0)} ms = ${(median(one1) / median(ours1)).toFixed(2)}${oneOut === corpusOut ? ', output identical' : ', OUTPUT DIFFERS'}`, oneOut === corpusOut]);
 // Goals 2 and 3: the corpus copied 4× (one run: it is the long one).
 const four = copies(4);
 const r4 = lintRun([four, '--format', 'json', '--fail-on', 'none']);

@@ -41353,24 +41353,23 @@ function runRules(input, undecided2 = [], failures = []) {
         else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
-      byKey.set(
-        key,
-        buildFinding({
-          root: input.root,
-          ruleId: meta.id,
-          level,
-          message,
-          messageId: d.messageId,
-          location,
-          related,
-          address: r?.address ?? d.subject,
-          subject,
-          attributePath,
-          env,
-          variants: existing ? [...existing.variants] : [variant],
-          ...consumers ? { consumers } : {}
-        })
-      );
+      const finding = buildFinding({
+        root: input.root,
+        ruleId: meta.id,
+        level,
+        message,
+        messageId: d.messageId,
+        location,
+        related,
+        address: r?.address ?? d.subject,
+        subject,
+        attributePath,
+        env,
+        variants: existing ? [...existing.variants] : [variant],
+        ...consumers ? { consumers } : {}
+      });
+      finding.mergeKey = key;
+      byKey.set(key, finding);
     };
     const recordUndecided = (resource, attribute, reason, at2) => {
       const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
@@ -41620,16 +41619,20 @@ var UnitMerger = class {
     for (const f of out) f.variants.sort();
     return out;
   }
+  /** As within a unit (`runRules`): one key, variants joined, the more severe kept, the readers of a value joined. */
   addFinding(f) {
-    const key = [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ""].join("|");
+    const key = f.mergeKey ?? [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ""].join("|");
     const existing = this.byKey.get(key);
     if (!existing) {
       this.byKey.set(key, f);
       return;
     }
     const variants = [.../* @__PURE__ */ new Set([...existing.variants, ...f.variants])];
+    const consumers = existing.consumers && f.consumers ? [...existing.consumers, ...f.consumers.filter((c) => !existing.consumers.some((e) => sameRange(e, c)))] : void 0;
     const kept = severity(f.level) > severity(existing.level) ? f : existing;
     kept.variants = variants;
+    if (consumers) kept.consumers = consumers;
+    else delete kept.consumers;
     this.byKey.set(key, kept);
   }
   first(...parts) {
@@ -41727,41 +41730,50 @@ function listingAnswer(entries2) {
   if (entries2 === void 0) return "";
   return hashText(entries2.map((e) => `${e.name}/${e.isFile ? "f" : e.isDirectory ? "d" : "o"}`).join("\n"));
 }
-function depsHold(host, deps) {
+function depsHold(host, deps, answers = /* @__PURE__ */ new Map()) {
   for (const [kind, p, answer] of deps) {
-    let now;
-    switch (kind) {
-      case "text": {
-        const t = host.readText(p);
-        now = t === void 0 ? "" : hashText(t);
-        break;
-      }
-      case "bytes": {
-        const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
-        now = b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url");
-        break;
-      }
-      case "head": {
-        const max = Number(answer.split(":")[0]);
-        now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : void 0, max);
-        break;
-      }
-      case "chunks":
-        now = chunksAnswer(host, p);
-        break;
-      case "list":
-        now = listingAnswer(host.list(p));
-        break;
-      case "isFile":
-        now = String(host.isFile(p));
-        break;
-      case "isDirectory":
-        now = String(host.isDirectory(p));
-        break;
+    const key = kind === "head" ? `${kind}\0${p}\0${answer.split(":")[0]}` : `${kind}\0${p}`;
+    let now = answers.get(key);
+    if (now === void 0) {
+      now = currentAnswer(host, kind, p, answer);
+      answers.set(key, now);
     }
     if (now !== answer) return false;
   }
   return true;
+}
+function currentAnswer(host, kind, p, answer) {
+  let now = "";
+  switch (kind) {
+    case "text": {
+      const t = host.readText(p);
+      now = t === void 0 ? "" : hashText(t);
+      break;
+    }
+    case "bytes": {
+      const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
+      now = b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url");
+      break;
+    }
+    case "head": {
+      const max = Number(answer.split(":")[0]);
+      now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : void 0, max);
+      break;
+    }
+    case "chunks":
+      now = chunksAnswer(host, p);
+      break;
+    case "list":
+      now = listingAnswer(host.list(p));
+      break;
+    case "isFile":
+      now = String(host.isFile(p));
+      break;
+    case "isDirectory":
+      now = String(host.isDirectory(p));
+      break;
+  }
+  return now;
 }
 
 // src/pipeline/cache.ts
@@ -41770,7 +41782,7 @@ import fs4 from "node:fs";
 import path33 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
-var FORMAT2 = 3;
+var FORMAT2 = 4;
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path33.join(cwd, CACHE_FILE);
   const abs = path33.resolve(cwd, location);
@@ -41793,6 +41805,8 @@ var UnitCache = class _UnitCache {
   next = /* @__PURE__ */ new Map();
   hits = 0;
   misses = 0;
+  /** The answer of each read checked in this run (`depsHold`). */
+  answers = /* @__PURE__ */ new Map();
   /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
   static open(file, version, warn) {
     let text2;
@@ -41812,7 +41826,7 @@ var UnitCache = class _UnitCache {
   /** The cached result of a unit, when every read it made still gives the same answer. */
   get(key, host) {
     const e = this.old[key];
-    if (e && depsHold(host, e.deps)) {
+    if (e && depsHold(host, e.deps, this.answers)) {
       this.hits++;
       this.next.set(key, JSON.stringify(e));
       return e.result;
@@ -41935,7 +41949,9 @@ function releaseUnit(run3, u) {
 }
 function planHash(run3) {
   const h = createHash6("sha1");
-  h.update(run3.wholeRun ? "whole\n" : "units\n");
+  h.update(`${run3.settingsKey}
+${run3.wholeRun ? "whole" : "units"}
+`);
   for (const u of run3.units) {
     h.update(`${u.key}
 `);
@@ -45170,6 +45186,7 @@ async function prepareRun(options) {
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);
   timing?.mark("plan units");
+  const settingsKey = hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]);
   return {
     units: units2,
     wholeRun,
@@ -45184,6 +45201,7 @@ async function prepareRun(options) {
     ...policies ? { policies } : {},
     superseded,
     allFiles,
+    settingsKey,
     options,
     config,
     varFiles,
@@ -45199,6 +45217,7 @@ async function prepareRun(options) {
   };
 }
 async function lint(options = {}) {
+  options = { ...options, today: options.today ?? todayUtc() };
   const threads = new RunThreads(threadSettings(options));
   try {
     return await lintPlanned(await prepareRun(options), threads);
@@ -45207,9 +45226,9 @@ async function lint(options = {}) {
   }
 }
 async function lintPlanned(run3, threads) {
-  const { options, root, host, rules, ruleOptions, today: today2, config, varFiles, policyInput, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
+  const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
   const cache5 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
-  const runKey = cache5 ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]) : "";
+  const runKey = cache5 ? run3.settingsKey : "";
   await threads.planned(run3);
   await runUnits(run3, merged, {
     ...options.shard ? { shard: options.shard } : {},

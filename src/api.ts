@@ -26,7 +26,7 @@ import { buildPolicySet, definitionsInCode, type PolicyDefinition, type PolicySe
 import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph } from './engine/types.js';
 import { contained, locationKey, placesOf, sparseText } from './pipeline/unit.js';
-import { planUnits, releaseTexts, wholeRunUnit } from './pipeline/plan.js';
+import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit } from './pipeline/plan.js';
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
@@ -260,15 +260,19 @@ export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
   const scanned: ScannedFile[] = allFiles;
   timing?.mark('policies');
 
-  const units = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  // Files-only (pre-commit): the folders' other units cannot change the given files' findings.
+  const units = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles)) : allUnits;
   const merged = new UnitMerger();
   // The places of the problems found so far (a policy file's PARSE001), while their texts are here.
   merged.addPlaces(placesOf(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);
   timing?.mark('plan units');
 
+  // What decides every unit's result besides its files: the cache key's and the plan hash's part (a worker that read another config takes no part).
+  const settingsKey = hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]);
   return {
-    units, wholeRun, ctx, host, recorder, root, rules, ruleOptions, knownIds, today, ...(policies ? { policies } : {}), superseded, allFiles,
+    units, wholeRun, ctx, host, recorder, root, rules, ruleOptions, knownIds, today, ...(policies ? { policies } : {}), superseded, allFiles, settingsKey,
     options, config, varFiles, policyInput, problems, notices, merged, timing, onlyFiles, inputPaths, classified, scanned,
   };
 }
@@ -291,6 +295,8 @@ export interface PreparedRun extends UnitRun {
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  // The scan date is fixed once, so a worker that plans the run just after midnight judges the same day.
+  options = { ...options, today: options.today ?? todayUtc() };
   // Worker threads start first: each plans the run on its own core while this thread does.
   const threads = new RunThreads(threadSettings(options));
   try {
@@ -301,10 +307,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 }
 
 async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>): Promise<LintResult> {
-  const { options, root, host, rules, ruleOptions, today, config, varFiles, policyInput, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run;
+  const { options, root, host, rules, today, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run;
   // ---- phase 1: each unit from parse to findings (src/pipeline/run-units.ts) ---------------
   const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : undefined;
-  const runKey = cache ? hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]) : '';
+  const runKey = cache ? run.settingsKey : '';
   await threads.planned(run);
   await runUnits(run, merged, {
     ...(options.shard ? { shard: options.shard } : {}),

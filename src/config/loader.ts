@@ -326,6 +326,7 @@ export function resolveConfig(raw: RawConfig, baseDir: string, catalog?: Catalog
       return environments.find((e) => matchGlob(e.glob, r))?.env;
     },
     isIgnored(p) {
+      if (ignorePaths.length === 0) return false;
       const r = rel(p);
       return r !== undefined && r !== '' && ignorePaths.some((g) => matchGlob(g, r));
     },

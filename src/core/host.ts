@@ -69,9 +69,7 @@ export interface Host {
 
 /** True when the first 8,000 bytes contain a NUL (git's heuristic). A UTF-16 file with a BOM is text. */
 export function isBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8000);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return buf.subarray(0, 8000).indexOf(0) !== -1;
 }
 
 /** Decodes file bytes: UTF-8 (BOM dropped) or UTF-16 LE/BE with a BOM. */
@@ -83,7 +81,23 @@ export function decodeText(buf: Buffer): string | undefined {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** An empty, `.` or `..` segment, or a trailing `/`: a path path.relative would normalize first. */
+const NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+const plainPaths = new Set<string>();
+/** An absolute POSIX path that path.resolve leaves as it is (the roots: checked once each). */
+function isPlainPath(dir: string): boolean {
+  if (plainPaths.has(dir)) return true;
+  const plain = dir.startsWith('/') && dir.length > 1 && !NOT_PLAIN.test(dir);
+  if (plain && plainPaths.size < 64) plainPaths.add(dir);
+  return plain;
+}
+
 function isInsideDir(dir: string, p: string): boolean {
+  // The common case without path.relative's resolving of both paths (absolute, normalized
+  // paths on POSIX): `p` below `dir`. The answer is path.relative's, `..name` included.
+  if (path.sep === '/' && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlainPath(dir) && !NOT_PLAIN.test(p.slice(dir.length))) {
+    return !p.startsWith('..', dir.length + 1);
+  }
   const rel = path.relative(dir, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
@@ -97,8 +111,33 @@ export function createHost(root: string): Host {
   const problemByFile = new Map<string, ReadProblem>();
   const allProblems: ReadProblem[] = [];
   const listings = new Map<string, readonly DirEntry[] | undefined>();
-  /** The regular files (not links) of each listed folder inside the root, by name. */
-  const regularByDir = new Map<string, Set<string>>();
+  /** The entries of each listed folder inside the root, by name, and their names case-folded. */
+  const entriesByDir = new Map<string, ListedFolder>();
+
+  /**
+   * What the folder listings already say about `abs`: its entry in its listed folder, `null`
+   * when it certainly does not exist (its folder, or a folder above it, was listed without it,
+   * or with a regular file in its place), undefined when no listing decides. Presence checks
+   * (`isFile`, `isInside`) answer from it without a syscall: the discovery walk lists every
+   * folder, and the front ends ask again and again for files that are not there (a Helm
+   * `Chart.yaml` in every folder above each manifest, `.terraform/modules/modules.json` beside
+   * each module; issue 15's profile). A name that differs from a listed one only in case or
+   * Unicode form is left to the file system (which may fold them).
+   */
+  const entryOf = (abs: string, depth = 0): DirEntry | null | undefined => {
+    const dir = path.dirname(abs);
+    if (dir === abs || depth > 64) return undefined;
+    const listed = entriesByDir.get(dir);
+    if (listed === undefined) {
+      if (listings.has(dir)) return undefined; // an unreadable folder: the file system decides
+      const up = entryOf(dir, depth + 1);
+      return up === null || (up !== undefined && up.isFile) ? null : undefined;
+    }
+    const name = path.basename(abs);
+    const e = listed.entry(name);
+    if (e !== undefined) return e;
+    return listed.folded().has(name.normalize('NFC').toLowerCase()) ? undefined : null;
+  };
 
   /**
    * True when the folder listing already says `abs` is a regular file, not a link, in a folder
@@ -106,7 +145,7 @@ export function createHost(root: string): Host {
    * discovery walk lists every folder, and units read files again after releasing their
    * texts, so this spares one `lstat` per read (issue 15's profile).
    */
-  const listedRegular = (abs: string): boolean => regularByDir.get(path.dirname(abs))?.has(path.basename(abs)) ?? false;
+  const listedRegular = (abs: string): boolean => entriesByDir.get(path.dirname(abs))?.entry(path.basename(abs))?.isFile ?? false;
 
   /** The realpath of a folder, computed once per folder. */
   const realDir = (dir: string): string | undefined => {
@@ -124,6 +163,16 @@ export function createHost(root: string): Host {
   /** The realpath of any path: its folder's (cached) plus its own name, resolved when it is a link itself. */
   const realOf = (p: string): string | undefined => {
     const abs = path.resolve(p);
+    // A folder met before (listed, or named by a listing of its parent) needs no lstat.
+    const known = realDirs.get(abs);
+    if (known !== undefined) return known;
+    const listed = entryOf(abs);
+    if (listed === null) return undefined;
+    // A regular file of a listed folder: the folder's realpath (known, it was listed) and its name.
+    if (listed?.isFile) {
+      const dir = realDir(path.dirname(abs));
+      return dir === undefined ? undefined : path.join(dir, listed.name);
+    }
     let st: fs.Stats;
     try {
       st = fs.lstatSync(abs);
@@ -186,11 +235,26 @@ export function createHost(root: string): Host {
     return st;
   };
 
+  /**
+   * The bytes of the last `readHead` that reached the end of its file (a file smaller than the
+   * peek), kept for one following `readText` of the same file: classification peeks at every
+   * `.json` file's head for a plan and then reads the whole file for ARM and Kubernetes, and
+   * the second open and read are the same bytes. One slot, replaced by the next peek, never in
+   * `texts()`: a plan's bytes are not kept (no code frame shows a line of it).
+   */
+  let wholeHead: { file: string; bytes: Buffer } | undefined;
+
   const host: Host = {
     root: absRoot,
     isInside,
     isFile(p) {
       if (!isInside(p)) return false;
+      // Inside, and listed: no stat needed for a regular file or a folder (not a link).
+      const abs = path.resolve(p);
+      if (realDirs.get(abs) !== undefined) return false; // a folder whose realpath is known
+      const e = entryOf(abs);
+      if (e?.isFile) return true;
+      if (e?.isDirectory) return false;
       try {
         return fs.statSync(p).isFile();
       } catch {
@@ -199,6 +263,11 @@ export function createHost(root: string): Host {
     },
     isDirectory(p) {
       if (!isInside(p)) return false;
+      const abs = path.resolve(p);
+      if (realDirs.get(abs) !== undefined) return true; // a folder whose realpath is known
+      const e = entryOf(abs);
+      if (e?.isFile) return false;
+      if (e?.isDirectory) return true;
       try {
         return fs.statSync(p).isDirectory();
       } catch {
@@ -211,16 +280,25 @@ export function createHost(root: string): Host {
       let entries: DirEntry[] | undefined;
       if (isInside(abs)) {
         try {
+          // `abs` is resolved and a listed name has no separator: a join is a concatenation.
+          const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
           entries = fs
             .readdirSync(abs, { withFileTypes: true })
-            .map((d) => ({ name: d.name, path: path.join(abs, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }))
+            .map((d) => ({ name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() }))
             .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         } catch {
           entries = undefined;
         }
       }
       listings.set(abs, entries);
-      if (entries) regularByDir.set(abs, new Set(entries.filter((e) => e.isFile).map((e) => e.name)));
+      if (entries) {
+        entriesByDir.set(abs, listedFolder(entries));
+        // A subfolder that is a folder itself (not a link: the listing's entry type says so)
+        // has its parent's realpath plus its name: listing it needs no lstat or realpath of
+        // its own, so a walk costs one readdir per folder (issue 15's profile).
+        const real = realDirs.get(abs);
+        if (real !== undefined) for (const e of entries) if (e.isDirectory && !realDirs.has(e.path)) realDirs.set(e.path, path.join(real, e.name));
+      }
       return entries;
     },
     readText(file) {
@@ -229,10 +307,15 @@ export function createHost(root: string): Host {
       if (problemByFile.has(file)) return undefined;
       if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
       let buf: Buffer;
-      try {
-        buf = fs.readFileSync(file);
-      } catch (e) {
-        return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      if (wholeHead?.file === file) {
+        buf = wholeHead.bytes;
+        wholeHead = undefined;
+      } else {
+        try {
+          buf = fs.readFileSync(file);
+        } catch (e) {
+          return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        }
       }
       const text = decodeText(buf);
       if (text === undefined) return fail(file, 'binary', 'the file is binary, not text');
@@ -250,6 +333,7 @@ export function createHost(root: string): Host {
       }
     },
     readHead(file, maxBytes) {
+      wholeHead = undefined;
       // A file the folder listing already shows as regular needs no lstat of its own (as readText).
       if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
       let fd: number | undefined;
@@ -257,6 +341,8 @@ export function createHost(root: string): Host {
         fd = fs.openSync(file, 'r');
         const buf = Buffer.allocUnsafe(maxBytes); // only the bytes read are returned
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        // Fewer bytes than asked: the whole file (a copy, so the caller's buffer is its own).
+        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(buf.subarray(0, n)) };
         return buf.subarray(0, n);
       } catch (e) {
         return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
@@ -296,9 +382,26 @@ export function createHost(root: string): Host {
     texts: () => textCache,
     forget(file) {
       textCache.delete(file);
+      if (wholeHead?.file === file) wholeHead = undefined;
     },
   };
   return host;
+}
+
+/** A listed folder's entries, looked up by name; the maps are made on the first lookup (most folders get none). */
+interface ListedFolder {
+  entry(name: string): DirEntry | undefined;
+  /** The names case-folded and in one Unicode form (a file system may fold them). */
+  folded(): ReadonlySet<string>;
+}
+
+function listedFolder(entries: readonly DirEntry[]): ListedFolder {
+  let byName: Map<string, DirEntry> | undefined;
+  let folded: Set<string> | undefined;
+  return {
+    entry: (name) => (byName ??= new Map(entries.map((e) => [e.name, e]))).get(name),
+    folded: () => (folded ??= new Set(entries.map((e) => e.name.normalize('NFC').toLowerCase()))),
+  };
 }
 
 function realpathOr(p: string): string {

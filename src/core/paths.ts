@@ -6,5 +6,23 @@ import path from 'node:path';
 
 /** A path relative to `root` with `/` separators (`''` for the root itself). */
 export function relativeToRoot(root: string, file: string): string {
+  // The common case without path.relative's resolving of both paths (it is called for every
+  // file, finding and unit): on POSIX, a normalized absolute file below a normalized absolute
+  // root is the rest of its path.
+  if (path.sep === '/' && file.length > root.length + 1 && file.charCodeAt(root.length) === 47 && file.startsWith(root) && plainRoot(root) && !NOT_PLAIN.test(file.slice(root.length))) {
+    return file.slice(root.length + 1);
+  }
   return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** An empty, `.` or `..` segment, or a trailing `/`: a path path.relative would normalize first. */
+const NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+
+let lastPlainRoot = '';
+/** An absolute root that path.resolve leaves as it is (checked once per root). */
+function plainRoot(root: string): boolean {
+  if (root === lastPlainRoot) return true;
+  const plain = root.startsWith('/') && root.length > 1 && !NOT_PLAIN.test(root);
+  if (plain) lastPlainRoot = root;
+  return plain;
 }

@@ -166,9 +166,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         else delete existing.consumers;
         if (severity(level) <= severity(existing.level)) return;
       }
-      byKey.set(
-        key,
-        buildFinding({
+      const finding = buildFinding({
           root: input.root,
           ruleId: meta.id,
           level,
@@ -182,8 +180,9 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           env,
           variants: existing ? [...existing.variants] : [variant],
           ...(consumers ? { consumers } : {}),
-        }),
-      );
+        });
+      finding.mergeKey = key;
+      byKey.set(key, finding);
     };
 
     const recordUndecided = (resource: Resource, attribute: string, reason: string, at: Location): void => {

@@ -155,6 +155,12 @@ export interface Finding {
    */
   consumers?: Location[];
   /**
+   * What makes two findings one (engine/run-rules.ts: rule, place, attribute, and for a finding
+   * re-pointed out of a module copy its block): units of work that made the same finding merge
+   * by it too (pipeline/merge.ts). Not reported.
+   */
+  mergeKey?: string;
+  /**
    * Short hash of the source text at the primary location (the offending value as written),
    * used by the baseline so that editing the value makes the finding new.
    */

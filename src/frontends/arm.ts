@@ -44,7 +44,10 @@ export const armFrontEnd: FrontEnd = {
       (pf) => {
         const text = ctx.host.readText(pf);
         ctx.host.forget(pf);
-        return text === undefined ? undefined : metadataTemplate(parseJsonc(text, pf));
+        // Without the word (and no escape that could spell it) there is no `metadata.template`
+        // to read: most parameter files are paired by name, without a parse (issue 15).
+        if (text === undefined || (!text.includes('template') && !text.includes('\\'))) return undefined;
+        return metadataTemplate(parseJsonc(text, pf));
       },
     );
     const byPath = new Map(files.map((f) => [f.path, f]));

@@ -4,6 +4,7 @@
  * elsewhere, with cheap text checks before any YAML parsing.
  */
 import { parseDocument, isMap, isSeq, isScalar } from 'yaml';
+import { plainShape } from './ci-classify-lines.js';
 
 export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';
 
@@ -27,8 +28,12 @@ function keyOf(k: unknown): string | undefined {
   return isScalar(k) ? String(k.value) : undefined;
 }
 
-/** Structural confirmation: a `steps`/`jobs`/`stages` list somewhere holds a step mapping. */
-function hasPipelineSteps(root: unknown): boolean {
+/**
+ * Structural confirmation: a `steps`/`jobs`/`stages` list somewhere holds a step mapping.
+ * `written`: the step's value must be written (not empty), as for a parse of the file's start
+ * only, where `- task:` at the cut could still become a mapping further down.
+ */
+export function hasPipelineSteps(root: unknown, written = false): boolean {
   let found = false;
   const visit = (node: unknown, underContainer: boolean, depth: number): void => {
     if (found || depth > 40) return;
@@ -39,7 +44,7 @@ function hasPipelineSteps(root: unknown): boolean {
     if (!isMap(node)) return;
     for (const p of node.items) {
       const k = keyOf(p.key);
-      if (underContainer && k !== undefined && STEP_KEYS.has(k) && isScalar(p.value)) {
+      if (underContainer && k !== undefined && STEP_KEYS.has(k) && isScalar(p.value) && (!written || (p.value.range !== undefined && p.value.range !== null && p.value.range[1] > p.value.range[0]))) {
         found = true;
         return;
       }
@@ -57,7 +62,7 @@ function hasPipelineSteps(root: unknown): boolean {
  * The CI kind of a file, or undefined when it is not a CI file.
  * `relPath` uses `/` or `\` separators; `text` is the file content.
  */
-export function classifyCiFile(relPath: string, text: string): CiFileKind | undefined {
+export function classifyCiFile(relPath: string, text: string, options: { startFirst?: boolean; lines?: boolean } = {}): CiFileKind | undefined {
   const path = relPath.replace(/\\/g, '/');
   if (SCRIPT_EXT.test(path)) return 'script';
   if (!YAML_EXT.test(path)) return undefined;
@@ -69,6 +74,10 @@ export function classifyCiFile(relPath: string, text: string): CiFileKind | unde
   const maybeWorkflow = TOP_ON.test(text) && TOP_JOBS.test(text);
   const maybePipeline = AZP_STEP.test(text) && AZP_CONTAINER.test(text) && !K8S.test(text);
   if (!maybeWorkflow && !maybePipeline) return undefined;
+  if (options.startFirst !== false) {
+    const early = confirmedByStart(text, maybeWorkflow, options.lines !== false);
+    if (early) return early;
+  }
 
   // confirm on the structure; a file that does not parse (a Jinja template) keeps the text verdict
   let root: unknown;
@@ -82,4 +91,64 @@ export function classifyCiFile(relPath: string, text: string): CiFileKind | unde
   if (maybeWorkflow && isMap(root) && root.has('on') && root.has('jobs')) return 'github-workflow';
   if (maybePipeline && hasPipelineSteps(root)) return 'azure-pipeline';
   return undefined;
+}
+
+const TOP_ON_G = new RegExp(TOP_ON.source, 'gm');
+const TOP_JOBS_G = new RegExp(TOP_JOBS.source, 'gm');
+const AZP_CONTAINER_G = new RegExp(AZP_CONTAINER.source, 'gm');
+const AZP_STEP_G = new RegExp(AZP_STEP.source, 'gm');
+
+/** The offset just past the line holding `at` (its line break included). */
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function firstMatch(re: RegExp, text: string, from: number): number | undefined {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m?.index;
+}
+
+/**
+ * The verdict of a parse of the file's start only — up to the line of its `on:` and `jobs:`
+ * (a workflow), or of its first step under a `steps:`/`jobs:`/`stages:` line (a pipeline) —
+ * when that start parses cleanly and shows the structure; undefined when only the whole file
+ * can tell (then it is parsed whole). Issue 15: most CI files are confirmed from a few lines,
+ * not a parse of the whole file (the unit parses it again).
+ *
+ * Why the whole file would say the same: the verdict is the kind when the whole file has a
+ * syntax error, so only a clean whole file could say otherwise, and text after the cut cannot
+ * change what its start already built: keys and their nesting are decided by earlier lines, a
+ * scalar stays a scalar (a plain or block scalar cut short only gets longer), a second
+ * document or a duplicate key is an error. The one thing the rest can change — an empty value
+ * (`- task:`) that lines below make a mapping — is not taken as a step (`written`). A pipeline
+ * candidate that may also be a workflow is left to the whole file (a workflow wins there).
+ */
+function confirmedByStart(text: string, maybeWorkflow: boolean, lines: boolean): CiFileKind | undefined {
+  let end: number;
+  if (maybeWorkflow) {
+    end = Math.max(lineEnd(text, firstMatch(TOP_ON_G, text, 0) ?? text.length), lineEnd(text, firstMatch(TOP_JOBS_G, text, 0) ?? text.length));
+  } else {
+    const container = firstMatch(AZP_CONTAINER_G, text, 0);
+    const step = container === undefined ? undefined : firstMatch(AZP_STEP_G, text, lineEnd(text, container));
+    if (step === undefined) return undefined;
+    end = lineEnd(text, step);
+  }
+  // Plain enough lines show the structure without a parse (ci-classify-lines.ts).
+  const shape = lines ? plainShape(text.slice(0, end)) : undefined;
+  if (shape && maybeWorkflow && shape.topKeys.has('on') && shape.topKeys.has('jobs')) return 'github-workflow';
+  if (shape && !maybeWorkflow && shape.pipelineStep) return 'azure-pipeline';
+  // No shorter than the whole file: its parse decides, once.
+  if (end >= text.length) return undefined;
+  let root: unknown;
+  try {
+    const doc = parseDocument(text.slice(0, end), { version: '1.2' });
+    if (doc.errors.length > 0) return undefined;
+    root = doc.contents;
+  } catch {
+    return undefined;
+  }
+  if (maybeWorkflow) return isMap(root) && root.has('on') && root.has('jobs') ? 'github-workflow' : undefined;
+  return hasPipelineSteps(root, true) ? 'azure-pipeline' : undefined;
 }

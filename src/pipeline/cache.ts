@@ -17,7 +17,7 @@ import type { UnitResult } from './unit.js';
 export const CACHE_FILE = '.mlops-iac-lint-cache';
 const TOOL = 'mlops-iac-lint';
 /** The layout of the cache file; bumped when UnitResult changes shape. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface Entry {
   deps: Dependency[];
@@ -49,6 +49,8 @@ export class UnitCache {
   private readonly next = new Map<string, string>();
   hits = 0;
   misses = 0;
+  /** The answer of each read checked in this run (`depsHold`). */
+  private readonly answers = new Map<string, string>();
 
   private constructor(
     readonly file: string,
@@ -79,7 +81,7 @@ export class UnitCache {
   /** The cached result of a unit, when every read it made still gives the same answer. */
   get(key: string, host: Host): UnitResult | undefined {
     const e = this.old[key];
-    if (e && depsHold(host, e.deps)) {
+    if (e && depsHold(host, e.deps, this.answers)) {
       this.hits++;
       this.next.set(key, JSON.stringify(e));
       return e.result;

@@ -7,6 +7,7 @@
 import type { ReadProblem } from '../core/host.js';
 import type { Finding, Undecided } from '../engine/types.js';
 import { severity } from '../engine/levels.js';
+import { sameRange } from '../engine/facts.js';
 import type { SuppressionDirective, SuppressionProblem } from '../engine/suppressions.js';
 import type { Problem } from '../frontends/types.js';
 import type { UnitResult } from './unit.js';
@@ -52,16 +53,21 @@ export class UnitMerger {
     return out;
   }
 
+  /** As within a unit (`runRules`): one key, variants joined, the more severe kept, the readers of a value joined. */
   private addFinding(f: Finding): void {
-    const key = [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ''].join('|');
+    const key = f.mergeKey ?? [f.ruleId, f.location.file, f.location.range.start.offset, f.location.range.end.offset, f.attributePath ?? ''].join('|');
     const existing = this.byKey.get(key);
     if (!existing) {
       this.byKey.set(key, f);
       return;
     }
     const variants = [...new Set([...existing.variants, ...f.variants])];
+    // A finding some unit made at the value itself (no readers) is covered where the value is.
+    const consumers = existing.consumers && f.consumers ? [...existing.consumers, ...f.consumers.filter((c) => !existing.consumers!.some((e) => sameRange(e, c)))] : undefined;
     const kept = severity(f.level) > severity(existing.level) ? f : existing;
     kept.variants = variants;
+    if (consumers) kept.consumers = consumers;
+    else delete kept.consumers;
     this.byKey.set(key, kept);
   }
 

@@ -44,6 +44,30 @@ export function planUnits(
 }
 
 /**
+ * The units a files-only run (the pre-commit case, `LintOptions.onlyFiles`) must run to report
+ * the given files' findings exactly as a run over their folders would: units are independent
+ * (FrontEnd.units), so only these can place a finding in a given file or change one there —
+ * - a unit holding a given file;
+ * - for a given Azure ML YAML file, every first-stage unit (CI: its `az ml … --file` commands
+ *   evaluate such files in their own context, place findings in them, and the files' own units
+ *   then drop theirs; azure-cli-files.ts);
+ * - for a given `.tf` file, every Terraform plan unit (a plan's findings are placed in the
+ *   `.tf` files it maps to);
+ * - when a kept unit runs last (Kubernetes: its rules read the GPU node pools of the whole
+ *   scan), every unit before the last stage, whose summaries make that view.
+ * The rest of the folders' units (other modules, examples, templates) are left out: their
+ * findings would be filtered away. Keeps the planned order.
+ */
+export function unitsForFiles(units: readonly PlannedUnit[], given: ReadonlySet<string>): PlannedUnit[] {
+  const givenFiles = units.flatMap((u) => u.files.filter((f) => given.has(f.path)));
+  const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path));
+  const wholeScan = units.some((u) => stageRank(u) === 2 && holdsGiven(u));
+  const firstStage = wholeScan || givenFiles.some((f) => f.kind === 'azureml-yaml');
+  const plans = givenFiles.some((f) => f.kind === 'terraform');
+  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || (wholeScan && stageRank(u) < 2));
+}
+
+/**
  * The whole run as one unit (every front end's files, one part each): for
  * `policies.fromScannedCode`, whose definitions come from every graph before any rule runs.
  */

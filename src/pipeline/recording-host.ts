@@ -115,40 +115,56 @@ export function listingAnswer(entries: ReturnType<Host['list']>): string {
   return hashText(entries.map((e) => `${e.name}/${e.isFile ? 'f' : e.isDirectory ? 'd' : 'o'}`).join('\n'));
 }
 
-/** True when every recorded read still gives the same answer (a cached result is still valid). */
-export function depsHold(host: Host, deps: readonly Dependency[]): boolean {
+/**
+ * True when every recorded read still gives the same answer (a cached result is still valid).
+ * `answers` keeps each read's answer for the run (files do not change under a run): a module
+ * folder or lock file many units read is read and hashed once, not once per unit.
+ */
+export function depsHold(host: Host, deps: readonly Dependency[], answers: Map<string, string> = new Map()): boolean {
   for (const [kind, p, answer] of deps) {
-    let now: string;
-    switch (kind) {
-      case 'text': {
-        const t = host.readText(p);
-        now = t === undefined ? '' : hashText(t);
-        break;
-      }
-      case 'bytes': {
-        const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
-        now = b === undefined ? '' : createHash('sha1').update(b).digest('base64url');
-        break;
-      }
-      case 'head': {
-        const max = Number(answer.split(':')[0]);
-        now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : undefined, max);
-        break;
-      }
-      case 'chunks':
-        now = chunksAnswer(host, p);
-        break;
-      case 'list':
-        now = listingAnswer(host.list(p));
-        break;
-      case 'isFile':
-        now = String(host.isFile(p));
-        break;
-      case 'isDirectory':
-        now = String(host.isDirectory(p));
-        break;
+    // A head's answer depends on how many bytes were read: part of the key.
+    const key = kind === 'head' ? `${kind}\u0000${p}\u0000${answer.split(':')[0]}` : `${kind}\u0000${p}`;
+    let now = answers.get(key);
+    if (now === undefined) {
+      now = currentAnswer(host, kind, p, answer);
+      answers.set(key, now);
     }
     if (now !== answer) return false;
   }
   return true;
+}
+
+/** What a read gives now (`answer`: the recorded one, for the byte count of a head). */
+function currentAnswer(host: Host, kind: Dependency[0], p: string, answer: string): string {
+  let now = '';
+  switch (kind) {
+    case 'text': {
+      const t = host.readText(p);
+      now = t === undefined ? '' : hashText(t);
+      break;
+    }
+    case 'bytes': {
+      const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
+      now = b === undefined ? '' : createHash('sha1').update(b).digest('base64url');
+      break;
+    }
+    case 'head': {
+      const max = Number(answer.split(':')[0]);
+      now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : undefined, max);
+      break;
+    }
+    case 'chunks':
+      now = chunksAnswer(host, p);
+      break;
+    case 'list':
+      now = listingAnswer(host.list(p));
+      break;
+    case 'isFile':
+      now = String(host.isFile(p));
+      break;
+    case 'isDirectory':
+      now = String(host.isDirectory(p));
+      break;
+  }
+  return now;
 }

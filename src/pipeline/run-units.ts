@@ -46,6 +46,8 @@ export interface UnitRun {
   policies?: UnitPolicies;
   superseded: ReadonlySet<string>;
   allFiles: readonly ClassifiedFile[];
+  /** A hash of everything but the files that decides a unit's result (tool version, rules, options, settings, policies). */
+  settingsKey: string;
 }
 
 /** One unit to run: its index in `UnitRun.units`, the files another unit evaluated, whether its reads are recorded (cache). */
@@ -111,13 +113,13 @@ function releaseUnit(run: UnitRun, u: PlannedUnit): void {
 }
 
 /**
- * What identifies a plan: the units (keys, files, kinds, flags) and the files taken over. A
+ * What identifies a plan: the settings, the units (keys, files, kinds, flags) and the files taken over. A
  * worker thread plans the run again on its own; it takes part only when its hash is this one
  * (the tree did not change between the two walks).
  */
-export function planHash(run: Pick<UnitRun, 'units' | 'superseded' | 'wholeRun'>): string {
+export function planHash(run: Pick<UnitRun, 'units' | 'superseded' | 'wholeRun' | 'settingsKey'>): string {
   const h = createHash('sha1');
-  h.update(run.wholeRun ? 'whole\n' : 'units\n');
+  h.update(`${run.settingsKey}\n${run.wholeRun ? 'whole' : 'units'}\n`);
   for (const u of run.units) {
     h.update(`${u.key}\n`);
     for (const f of u.files) h.update(`${f.path}\u0000${f.kind}\u0000${f.explicit === true}\n`);

@@ -19,7 +19,7 @@
  * variable or parameter files). Colour only when `color` is true; otherwise the output
  * contains no ANSI escapes at all. Suppressed findings are only counted.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import { styles, type Style } from './ansi.js';
 import type { LintResult } from '../engine/result.js';
 import type { Finding, Level } from '../engine/types.js';
 import { LineMap } from '../core/source.js';
@@ -44,7 +44,7 @@ function oneLine(text: string): string {
 }
 
 export function formatStylish(result: LintResult, options: StylishOptions = {}): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = styles(options.color === true);
   const base = options.cwd ?? result.root;
   const contextLines = Math.max(0, options.contextLines ?? 1);
   const summary = summarize(result);
@@ -121,7 +121,7 @@ export function variantsLabel(variants: readonly string[]): string {
   return `[${[...shown].sort(compareStrings).map(oneLine).join(', ')}]`;
 }
 
-function levelColor(c: ChalkInstance, level: Level): ChalkInstance {
+function levelColor(c: Style, level: Level): Style {
   return level === 'error' ? c.red : level === 'warning' ? c.yellow : c.blue;
 }
 
@@ -142,7 +142,7 @@ function clip(text: string, w: Window): string {
 }
 
 /** Code frame lines for a finding: context, the offending line with `>` and the underline. */
-function codeFrame(c: ChalkInstance, map: LineMap, f: Finding, contextLines: number): string[] {
+function codeFrame(c: Style, map: LineMap, f: Finding, contextLines: number): string[] {
   const { start, end } = f.location.range;
   const line = Math.min(Math.max(1, start.line), map.lineCount);
   const first = Math.max(1, line - contextLines);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHost, decodeText } from '../../src/core/host.js';
 import { lint } from '../../src/api.js';
 
@@ -37,6 +37,62 @@ describe('Host', () => {
     expect(host.readText(path.join(outside, 'secret.tf'))).toBeUndefined();
     expect(host.isInside(path.join(root, 'a.tf'))).toBe(true);
     expect(host.isInside(path.join(root, '..', 'outside'))).toBe(false);
+  });
+
+  it('answers presence checks from the folder listings as the file system would, without a syscall per file (issue 15)', () => {
+    const { root, outside } = scratch();
+    fs.mkdirSync(path.join(root, 'mod', 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'mod', 'main.tf'), 'x = 1\n');
+    fs.writeFileSync(path.join(root, 'mod', 'sub', 'k.yaml'), 'a: 1\n');
+    fs.writeFileSync(path.join(root, '..odd'), 'z\n');
+    fs.writeFileSync(path.join(outside, 'Chart.yaml'), 'x\n');
+    fs.symlinkSync(outside, path.join(root, 'mod', 'out'));
+    fs.symlinkSync(path.join(root, 'mod', 'sub'), path.join(root, 'mod', 'in'));
+    const probes = [
+      'mod', 'mod/main.tf', 'mod/missing.tf', 'mod/sub', 'mod/sub/k.yaml', 'mod/sub/Chart.yaml', 'mod/main.tf/x',
+      'mod/.terraform/modules/modules.json', 'mod/out', 'mod/out/Chart.yaml', 'mod/in', 'mod/in/k.yaml', '..odd', 'mod/sub/../main.tf', '.',
+    ].map((p) => path.join(root, p));
+    const answers = (h: ReturnType<typeof createHost>): unknown[] => probes.map((p) => [p, h.isInside(p), h.isFile(p), h.isDirectory(p)]);
+    // A Host that never listed a folder asks the file system; one that walked the tree first must say the same.
+    const fresh = answers(createHost(root));
+    const walked = createHost(root);
+    for (const d of ['', 'mod', 'mod/sub']) walked.list(path.join(root, d));
+    const lstat = vi.spyOn(fs, 'lstatSync');
+    const stat = vi.spyOn(fs, 'statSync');
+    const realpath = vi.spyOn(fs, 'realpathSync');
+    try {
+      expect(answers(walked)).toEqual(fresh);
+      // Only the links (and the folders behind them, which no listing vouches for) need the file system.
+      const asked = [...lstat.mock.calls, ...stat.mock.calls, ...realpath.mock.calls].map((c) => path.relative(root, String(c[0])));
+      expect(asked.filter((p) => !(p.startsWith(path.join('mod', 'out')) || p.startsWith(path.join('mod', 'in'))))).toEqual([]);
+    } finally {
+      lstat.mockRestore();
+      stat.mockRestore();
+      realpath.mockRestore();
+    }
+    expect(fresh).toContainEqual([path.join(root, 'mod', 'out', 'Chart.yaml'), false, false, false]);
+    expect(fresh).toContainEqual([path.join(root, 'mod', 'in', 'k.yaml'), true, true, false]);
+  });
+
+  it('a peeked head that is the whole file is the text of the next readText of it, without a second read', () => {
+    const { root } = scratch();
+    const small = path.join(root, 'small.json');
+    const big = path.join(root, 'big.json');
+    fs.writeFileSync(small, '\ufeff{"a": 1}\n');
+    fs.writeFileSync(big, `{"b": "${'x'.repeat(100)}"}\n`);
+    const host = createHost(root);
+    host.list(root);
+    expect(host.readHead(small, 64)?.toString('utf8')).toBe('\ufeff{"a": 1}\n');
+    const reads = vi.spyOn(fs, 'readFileSync');
+    try {
+      expect(host.readText(small)).toBe('{"a": 1}\n'); // decoded as a read would (BOM dropped)
+      expect(reads).not.toHaveBeenCalled();
+      expect(host.readHead(big, 64)?.length).toBe(64); // not the whole file: read again
+      expect(host.readText(big)).toBe(`{"b": "${'x'.repeat(100)}"}\n`);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('a link inside the root to a file inside the root is read', () => {

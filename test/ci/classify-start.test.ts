@@ -1,0 +1,58 @@
+/**
+ * CI classification confirms most YAML files from a parse of their start only (issue 15); the
+ * verdict must be the one a parse of the whole file gives — on files built to tempt a prefix
+ * parse into a wrong answer, and on every YAML file of the corpus (named so that the content
+ * decides, not the path).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyCiFile } from '../../src/frontends/ci-classify.js';
+import { CORPUS, REPO_ROOT } from '../support/fixtures.js';
+
+const corpus = [CORPUS, path.resolve(REPO_ROOT, '../../shared/corpus')].find((c) => fs.existsSync(c));
+
+function yamlFiles(dir: string, out: string[]): void {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && e.name !== '.git') yamlFiles(p, out);
+    else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push(p);
+  }
+}
+
+const both = (text: string): [string | undefined, string | undefined] => [classifyCiFile('ci/x.yml', text), classifyCiFile('ci/x.yml', text, { startFirst: false })];
+
+describe('CI classification from the start of a file', () => {
+  it.each([
+    // An empty step value at the cut that lines below make a mapping: not a step.
+    ['steps:\n- task:\n    inputs: 1\nname: x\n', undefined],
+    // Step-looking lines inside a block scalar.
+    ['script: |\n  steps:\n  - task: x\nname: y\n', undefined],
+    // A second document, a duplicate key after the cut: errors of the whole file, still a pipeline.
+    ['steps:\n- task: x\n---\na: 1\n', 'azure-pipeline'],
+    ['steps:\n- task: x\nsteps: 2\n', 'azure-pipeline'],
+    // A quoted scalar that swallows `on:` and `jobs:` (indented too little: a syntax error, so a workflow).
+    ['x: "a\non: b\njobs: c"\ny: 1\n', 'github-workflow'],
+    ['x: "a\n on: b\n jobs: c"\ny: 1\n', undefined],
+    ['on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n', 'github-workflow'],
+    ['on: push\njobs: [\n', 'github-workflow'],
+    ['jobs:\n- job: a\n  steps:\n  - script: echo\n    more\n  - bash: x\ntrigger: none\n', 'azure-pipeline'],
+    ['pool: x\nsteps:\n- template: t.yml\n  parameters:\n    a: 1\n', 'azure-pipeline'],
+    // A tagged empty value at the cut (the whole file: an error, so a pipeline).
+    ['stages:\n- stage: a\n  jobs:\n  - job: b\n    steps:\n    - task: !!null\n      x: 1\n', 'azure-pipeline'],
+    ['stages:\n- stage: a\n  jobs:\n  - job: b\n    steps:\n    - task:\n        x: 1\n', undefined],
+  ])('%j', (text, expected) => {
+    expect(both(text)).toEqual([expected, expected]);
+  });
+
+  it.skipIf(!corpus)('gives the whole-file verdict for every YAML file of the corpus', () => {
+    const files: string[] = [];
+    yamlFiles(corpus!, files);
+    expect(files.length).toBeGreaterThan(100);
+    const differ = files.filter((f) => {
+      const [fast, whole] = both(fs.readFileSync(f, 'utf8'));
+      return fast !== whole;
+    });
+    expect(differ).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Files-only runs (the pre-commit case, `onlyFiles`): only the units that can place or change a
+ * finding in the given files run (`unitsForFiles`), and the given files' findings are the same
+ * as a run over their whole folder reports for them — also those that come from a caller in a
+ * subfolder (an example calling the module with `../..`) and from a var file in a subfolder.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import type { LintResult } from '../../src/engine/result.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+}
+
+const WORKSPACE = (publicAccess: string, name = 'ws'): string => `resource "azurerm_machine_learning_workspace" "${name}" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  public_network_access_enabled = ${publicAccess}
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+
+/** A module whose finding depends on who calls it, a subfolder var file, an example calling it, and an unrelated module. */
+function tree(): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+  temps.push(root);
+  write(root, {
+    'main.tf': `variable "public" {\n  type    = bool\n  default = false\n}\n\n${WORKSPACE('var.public')}\n${WORKSPACE('true', 'always')}`,
+    'outputs.tf': 'output "id" {\n  value = azurerm_machine_learning_workspace.ws.id\n}\n',
+    'env/prod.tfvars': 'public = true\n',
+    'examples/public/main.tf': 'module "ml" {\n  source = "../.."\n  public = true\n}\n',
+    'other/main.tf': WORKSPACE('true'),
+    'other/deeper/main.tf': WORKSPACE('true'),
+  });
+  return root;
+}
+
+/** The findings as comparable lines (everything a report prints of them). */
+function lines(r: LintResult, file?: string): string[] {
+  return r.findings.filter((f) => file === undefined || f.location.file === file).map((f) => JSON.stringify([f.ruleId, f.location, f.level, f.message, f.fingerprint, f.variants, f.suppression ?? null])).sort();
+}
+
+/** Runs lint and counts the units it ran (the 'linting' progress total). */
+async function run(options: Parameters<typeof lint>[0]): Promise<{ result: LintResult; units: number }> {
+  let units = 0;
+  const result = await lint({ ...options, noConfig: true, onProgress: (phase, _done, total) => (phase === 'linting' ? (units = total) : undefined) });
+  return { result, units };
+}
+
+describe('files-only runs', () => {
+  it('report the same findings for a file as a run over its folder, without running the units that cannot change them', async () => {
+    const root = tree();
+    const main = path.join(root, 'main.tf');
+    const folder = await run({ paths: [root], root });
+    const only = await run({ paths: [main], onlyFiles: [main], root });
+    const inMain = lines(folder.result, main);
+    expect(inMain.length).toBe(1);
+    expect(lines(only.result)).toEqual(inMain);
+    expect(only.result.files).toEqual(['main.tf']);
+    // The folder run has the unrelated modules' units too; the files-only run only the module with its example.
+    expect(folder.units).toBe(3);
+    expect(only.units).toBe(1);
+  });
+
+  it('an example calling the module: its finding, placed at the call, is the folder run\'s', async () => {
+    const root = tree();
+    const example = path.join(root, 'examples', 'public', 'main.tf');
+    const folder = await run({ paths: [root], root });
+    const only = await run({ paths: [example], onlyFiles: [example], root });
+    const inExample = lines(folder.result, example);
+    // `public = true` reaches the module's workspace only through this call.
+    expect(inExample).toHaveLength(1);
+    expect(lines(only.result)).toEqual(inExample);
+    expect(only.units).toBe(1);
+  });
+
+  it('a file of an unrelated subfolder module is reported as its folder run would', async () => {
+    const root = tree();
+    const deeper = path.join(root, 'other', 'deeper', 'main.tf');
+    const folder = await run({ paths: [root], root });
+    const only = await run({ paths: [deeper], onlyFiles: [deeper], root });
+    const inDeeper = lines(folder.result, deeper);
+    expect(inDeeper.length).toBeGreaterThan(0);
+    expect(lines(only.result)).toEqual(inDeeper);
+    expect(only.units).toBe(1);
+  });
+
+  it('an Azure ML YAML file run by an `az ml --file` command in a subfolder script is reported in the command\'s context, as in the folder run', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      'ml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n',
+      'ml/scripts/deploy.sh': 'az ml compute create -f ml/compute.yml\n',
+      'ml/other/main.tf': WORKSPACE('true'),
+    });
+    const compute = path.join(root, 'ml', 'compute.yml');
+    const folder = await run({ paths: [path.join(root, 'ml')], root });
+    const only = await run({ paths: [compute], onlyFiles: [compute], root });
+    const inCompute = folder.result.findings.filter((f) => f.location.file === compute);
+    expect(inCompute.map((f) => f.address)).toEqual([expect.stringMatching(/^script: az ml compute create --file/)]);
+    expect(lines(only.result)).toEqual(lines(folder.result, compute));
+    // The script's unit runs (it evaluates the file); the Terraform module does not.
+    expect([folder.units, only.units]).toEqual([3, 2]);
+  });
+
+  it('a Kubernetes manifest is judged against the GPU pools of its whole folder, as in the folder run', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    const job = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  template:', '    spec:', '      containers:', '        - name: train', '          image: mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04', '          resources:', '            limits:', '              nvidia.com/gpu: 1', '      restartPolicy: Never', ''].join('\n');
+    write(root, {
+      'k8s/job.yaml': job,
+      'k8s/infra/main.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = "Standard_NC24ads_A100_v4"\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+    });
+    const manifest = path.join(root, 'k8s', 'job.yaml');
+    const folder = await run({ paths: [path.join(root, 'k8s')], root });
+    const only = await run({ paths: [manifest], onlyFiles: [manifest], root });
+    // The job tolerates no taint of the tainted GPU pool, which only the Terraform unit knows.
+    expect(lines(folder.result, manifest).some((l) => l.includes('K8S001'))).toBe(true);
+    expect(lines(only.result)).toEqual(lines(folder.result, manifest));
+    expect(only.units).toBe(folder.units);
+  });
+});
