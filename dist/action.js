@@ -52,9 +52,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 function isBinary(buf) {
-  const n = Math.min(buf.length, 8e3);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return buf.subarray(0, 8e3).indexOf(0) !== -1;
 }
 function decodeText(buf) {
   if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return new TextDecoder("utf-16le").decode(buf.subarray(2));
@@ -63,7 +61,16 @@ function decodeText(buf) {
   const text2 = buf.toString("utf8");
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
+function isPlainPath(dir) {
+  if (plainPaths.has(dir)) return true;
+  const plain = dir.startsWith("/") && dir.length > 1 && !NOT_PLAIN.test(dir);
+  if (plain && plainPaths.size < 64) plainPaths.add(dir);
+  return plain;
+}
 function isInsideDir(dir, p) {
+  if (path.sep === "/" && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlainPath(dir) && !NOT_PLAIN.test(p.slice(dir.length))) {
+    return !p.startsWith("..", dir.length + 1);
+  }
   const rel = path.relative(dir, p);
   return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
 }
@@ -75,8 +82,22 @@ function createHost(root) {
   const problemByFile = /* @__PURE__ */ new Map();
   const allProblems = [];
   const listings = /* @__PURE__ */ new Map();
-  const regularByDir = /* @__PURE__ */ new Map();
-  const listedRegular = (abs) => regularByDir.get(path.dirname(abs))?.has(path.basename(abs)) ?? false;
+  const entriesByDir = /* @__PURE__ */ new Map();
+  const entryOf3 = (abs, depth = 0) => {
+    const dir = path.dirname(abs);
+    if (dir === abs || depth > 64) return void 0;
+    const listed = entriesByDir.get(dir);
+    if (listed === void 0) {
+      if (listings.has(dir)) return void 0;
+      const up = entryOf3(dir, depth + 1);
+      return up === null || up !== void 0 && up.isFile ? null : void 0;
+    }
+    const name = path.basename(abs);
+    const e = listed.entry(name);
+    if (e !== void 0) return e;
+    return listed.folded().has(name.normalize("NFC").toLowerCase()) ? void 0 : null;
+  };
+  const listedRegular = (abs) => entriesByDir.get(path.dirname(abs))?.entry(path.basename(abs))?.isFile ?? false;
   const realDir = (dir) => {
     if (realDirs.has(dir)) return realDirs.get(dir);
     let real;
@@ -90,6 +111,14 @@ function createHost(root) {
   };
   const realOf = (p) => {
     const abs = path.resolve(p);
+    const known2 = realDirs.get(abs);
+    if (known2 !== void 0) return known2;
+    const listed = entryOf3(abs);
+    if (listed === null) return void 0;
+    if (listed?.isFile) {
+      const dir2 = realDir(path.dirname(abs));
+      return dir2 === void 0 ? void 0 : path.join(dir2, listed.name);
+    }
     let st;
     try {
       st = fs.lstatSync(abs);
@@ -144,11 +173,17 @@ function createHost(root) {
     if (!st.isFile()) return fail(file, "not-regular", "not a regular file (a FIFO, socket or device) and is not read");
     return st;
   };
+  let wholeHead;
   const host = {
     root: absRoot,
     isInside: isInside3,
     isFile(p) {
       if (!isInside3(p)) return false;
+      const abs = path.resolve(p);
+      if (realDirs.get(abs) !== void 0) return false;
+      const e = entryOf3(abs);
+      if (e?.isFile) return true;
+      if (e?.isDirectory) return false;
       try {
         return fs.statSync(p).isFile();
       } catch {
@@ -157,6 +192,11 @@ function createHost(root) {
     },
     isDirectory(p) {
       if (!isInside3(p)) return false;
+      const abs = path.resolve(p);
+      if (realDirs.get(abs) !== void 0) return true;
+      const e = entryOf3(abs);
+      if (e?.isFile) return false;
+      if (e?.isDirectory) return true;
       try {
         return fs.statSync(p).isDirectory();
       } catch {
@@ -169,13 +209,20 @@ function createHost(root) {
       let entries2;
       if (isInside3(abs)) {
         try {
-          entries2 = fs.readdirSync(abs, { withFileTypes: true }).map((d) => ({ name: d.name, path: path.join(abs, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+          const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
+          entries2 = fs.readdirSync(abs, { withFileTypes: true }).map((d) => ({ name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
         } catch {
           entries2 = void 0;
         }
       }
       listings.set(abs, entries2);
-      if (entries2) regularByDir.set(abs, new Set(entries2.filter((e) => e.isFile).map((e) => e.name)));
+      if (entries2) {
+        entriesByDir.set(abs, listedFolder(entries2));
+        const real = realDirs.get(abs);
+        if (real !== void 0) {
+          for (const e of entries2) if (e.isDirectory && !realDirs.has(e.path)) realDirs.set(e.path, path.join(real, e.name));
+        }
+      }
       return entries2;
     },
     readText(file) {
@@ -184,10 +231,15 @@ function createHost(root) {
       if (problemByFile.has(file)) return void 0;
       if (!listedRegular(path.resolve(file)) && !regularFile(file)) return void 0;
       let buf;
-      try {
-        buf = fs.readFileSync(file);
-      } catch (e) {
-        return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
+      if (wholeHead?.file === file) {
+        buf = wholeHead.bytes;
+        wholeHead = void 0;
+      } else {
+        try {
+          buf = fs.readFileSync(file);
+        } catch (e) {
+          return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
+        }
       }
       const text2 = decodeText(buf);
       if (text2 === void 0) return fail(file, "binary", "the file is binary, not text");
@@ -205,12 +257,14 @@ function createHost(root) {
       }
     },
     readHead(file, maxBytes) {
+      wholeHead = void 0;
       if (!listedRegular(path.resolve(file)) && !regularFile(file)) return void 0;
       let fd;
       try {
         fd = fs.openSync(file, "r");
         const buf = Buffer.allocUnsafe(maxBytes);
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(buf.subarray(0, n)) };
         return buf.subarray(0, n);
       } catch (e) {
         return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
@@ -247,9 +301,18 @@ function createHost(root) {
     texts: () => textCache,
     forget(file) {
       textCache.delete(file);
+      if (wholeHead?.file === file) wholeHead = void 0;
     }
   };
   return host;
+}
+function listedFolder(entries2) {
+  let byName2;
+  let folded;
+  return {
+    entry: (name) => (byName2 ??= new Map(entries2.map((e) => [e.name, e]))).get(name),
+    folded: () => folded ??= new Set(entries2.map((e) => e.name.normalize("NFC").toLowerCase()))
+  };
 }
 function realpathOr(p) {
   try {
@@ -258,9 +321,12 @@ function realpathOr(p) {
     return p;
   }
 }
+var NOT_PLAIN, plainPaths;
 var init_host = __esm({
   "src/core/host.ts"() {
     "use strict";
+    NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+    plainPaths = /* @__PURE__ */ new Set();
   }
 });
 
@@ -353,11 +419,23 @@ var init_source = __esm({
 // src/core/paths.ts
 import path2 from "node:path";
 function relativeToRoot(root, file) {
+  if (path2.sep === "/" && file.length > root.length + 1 && file.charCodeAt(root.length) === 47 && file.startsWith(root) && plainRoot(root) && !NOT_PLAIN2.test(file.slice(root.length))) {
+    return file.slice(root.length + 1);
+  }
   return path2.relative(root, file).split(path2.sep).join("/");
 }
+function plainRoot(root) {
+  if (root === lastPlainRoot) return true;
+  const plain = root.startsWith("/") && root.length > 1 && !NOT_PLAIN2.test(root);
+  if (plain) lastPlainRoot = root;
+  return plain;
+}
+var NOT_PLAIN2, lastPlainRoot;
 var init_paths = __esm({
   "src/core/paths.ts"() {
     "use strict";
+    NOT_PLAIN2 = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+    lastPlainRoot = "";
   }
 });
 
@@ -1611,24 +1689,26 @@ function blankLineBreaksInStrings(text2) {
   let i = 0;
   const n = text2.length;
   while (i < n) {
-    const c = text2[i];
-    if (c === "/" && text2[i + 1] === "/") {
-      while (i < n && text2[i] !== "\n" && text2[i] !== "\r") i++;
-    } else if (c === "/" && text2[i + 1] === "*") {
+    const c = text2.charCodeAt(i);
+    if (c === 47 && text2.charCodeAt(i + 1) === 47) {
+      while (i < n && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text2.charCodeAt(i + 1) === 42) {
       const e = text2.indexOf("*/", i + 2);
       i = e < 0 ? n : e + 2;
-    } else if (c === '"') {
+    } else if (c === 34) {
       const start = i;
       i++;
-      const breaks = [];
-      while (i < n && text2[i] !== '"') {
-        if (text2[i] === "\\") i += 2;
+      let breaks;
+      while (i < n) {
+        const d = text2.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) i += 2;
         else {
-          if (text2[i] === "\n" || text2[i] === "\r") breaks.push(i);
+          if (d === 10 || d === 13) (breaks ??= []).push(i);
           i++;
         }
       }
-      if (i < n && breaks.length && /^\s*([,}\]:]|$)/.test(text2.slice(i + 1, i + 200))) {
+      if (i < n && breaks && /^\s*([,}\]:]|$)/.test(text2.slice(i + 1, i + 200))) {
         multiline.add(start);
         for (const b of breaks) {
           out.push(text2.slice(last, b), " ");
@@ -1654,7 +1734,7 @@ function fixMultilineStrings(node, text2, starts) {
 }
 function scanComments(text2, lineMap) {
   const out = [];
-  if (!text2.includes("//") && !text2.includes("/*")) return out;
+  if (!hasComment(text2)) return out;
   const scanner = createScanner2(text2, false);
   for (let guard = 0; guard < text2.length + 2; guard++) {
     const kind = scanner.scan();
@@ -1666,6 +1746,23 @@ function scanComments(text2, lineMap) {
     }
   }
   return out;
+}
+function hasComment(text2) {
+  const n = text2.length;
+  for (let i = 0; i < n; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n; i++) {
+        const d = text2.charCodeAt(i);
+        if (d === 34 || d === 10 || d === 13) break;
+        if (d === 92) i++;
+      }
+    } else if (c === 47) {
+      const d = text2.charCodeAt(i + 1);
+      if (d === 47 || d === 42) return true;
+    }
+  }
+  return false;
 }
 function nodeLocation(parsed, node, label) {
   const loc3 = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
@@ -10070,11 +10167,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
+          return (0, codegen_1._)`${data} ${EQ2} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -10088,7 +10185,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -15664,6 +15761,38 @@ var init_lexer = __esm({
 });
 
 // src/parse/hcl/parser.ts
+function binaryOperator(type) {
+  switch (type) {
+    case 31 /* Or */:
+      return OR;
+    case 30 /* And */:
+      return AND;
+    case 19 /* Eq */:
+      return EQ;
+    case 20 /* NotEq */:
+      return NOT_EQ;
+    case 21 /* Lt */:
+      return LT;
+    case 22 /* Le */:
+      return LE;
+    case 23 /* Gt */:
+      return GT;
+    case 24 /* Ge */:
+      return GE;
+    case 25 /* Plus */:
+      return PLUS;
+    case 26 /* Minus */:
+      return MINUS;
+    case 27 /* Star */:
+      return STAR;
+    case 28 /* Slash */:
+      return SLASH;
+    case 29 /* Percent */:
+      return PERCENT;
+    default:
+      return void 0;
+  }
+}
 function span(a, b) {
   return { start: a.range.start, end: b.range.end };
 }
@@ -15714,7 +15843,7 @@ function parseHcl(text2, file) {
   }
   return { file, text: source, body, comments: parser.comments, errors: parser.errors };
 }
-var Abort, BINARY_LEVELS, MAX_DEPTH, Parser3;
+var Abort, BINARY_LEVEL_COUNT, OR, AND, EQ, NOT_EQ, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, PERCENT, MAX_DEPTH, Parser3;
 var init_parser2 = __esm({
   "src/parse/hcl/parser.ts"() {
     "use strict";
@@ -15723,29 +15852,20 @@ var init_parser2 = __esm({
     init_nesting();
     Abort = class {
     };
-    BINARY_LEVELS = [
-      /* @__PURE__ */ new Map([[31 /* Or */, "||"]]),
-      /* @__PURE__ */ new Map([[30 /* And */, "&&"]]),
-      /* @__PURE__ */ new Map([
-        [19 /* Eq */, "=="],
-        [20 /* NotEq */, "!="]
-      ]),
-      /* @__PURE__ */ new Map([
-        [21 /* Lt */, "<"],
-        [22 /* Le */, "<="],
-        [23 /* Gt */, ">"],
-        [24 /* Ge */, ">="]
-      ]),
-      /* @__PURE__ */ new Map([
-        [25 /* Plus */, "+"],
-        [26 /* Minus */, "-"]
-      ]),
-      /* @__PURE__ */ new Map([
-        [27 /* Star */, "*"],
-        [28 /* Slash */, "/"],
-        [29 /* Percent */, "%"]
-      ])
-    ];
+    BINARY_LEVEL_COUNT = 6;
+    OR = ["||", 0];
+    AND = ["&&", 1];
+    EQ = ["==", 2];
+    NOT_EQ = ["!=", 2];
+    LT = ["<", 3];
+    LE = ["<=", 3];
+    GT = [">", 3];
+    GE = [">=", 3];
+    PLUS = ["+", 4];
+    MINUS = ["-", 4];
+    STAR = ["*", 5];
+    SLASH = ["/", 5];
+    PERCENT = ["%", 5];
     MAX_DEPTH = MAX_NESTING_DEPTH + 1;
     Parser3 = class {
       constructor(text2) {
@@ -16008,15 +16128,18 @@ var init_parser2 = __esm({
         this.depth--;
         return result;
       }
+      /**
+       * Operators of `level` and tighter, left-associative (precedence climbing: the same trees as
+       * one recursive function per level, without six calls per operand).
+       */
       parseBinary(level) {
-        if (level >= BINARY_LEVELS.length) return this.parseUnary();
-        const ops = BINARY_LEVELS[level];
-        let left = this.parseBinary(level + 1);
+        let left = this.parseUnary();
         for (; ; ) {
-          const op = ops.get(this.peek().type);
-          if (op === void 0) return left;
+          const found = binaryOperator(this.peek().type);
+          if (found === void 0 || found[1] < level) return left;
+          const [op, opLevel] = found;
           this.take();
-          const right = this.parseBinary(level + 1);
+          const right = opLevel + 1 < BINARY_LEVEL_COUNT ? this.parseBinary(opLevel + 1) : this.parseUnary();
           left = { type: "BinaryOp", op, left, right, range: span(left, right) };
         }
       }
@@ -16290,6 +16413,18 @@ var init_parser2 = __esm({
       parseQuoted(open) {
         const text2 = this.text;
         const n = text2.length;
+        let j = open.end;
+        for (; ; ) {
+          const c = text2.charCodeAt(j);
+          if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
+          j++;
+        }
+        if (j < n && text2.charCodeAt(j) === 34) {
+          const plain = j > open.end ? [{ kind: "lit", value: text2.slice(open.end, j), start: open.end, end: j }] : [];
+          this.lx.pos = j + 1;
+          this.tok = null;
+          return this.finishTemplate(plain, open.start, j + 1, void 0);
+        }
         const flat = [];
         let i = open.end;
         let litStart = i;
@@ -20371,22 +20506,13 @@ function isHex(c) {
 function lex(text2) {
   return new Lexer2(text2).run();
 }
-var PRAGMAS, TWO_CHAR, ONE_CHAR, MAX_IDENTIFIER_LENGTH, Lexer2;
+var PRAGMAS, ONE_CHAR, MAX_IDENTIFIER_LENGTH, Lexer2;
 var init_lexer2 = __esm({
   "src/parse/bicep/lexer.ts"() {
     "use strict";
     PRAGMAS = /* @__PURE__ */ new Set(["disable-next-line", "disable-diagnostics", "restore-diagnostics"]);
-    TWO_CHAR = {
-      "?": ["??"],
-      ":": ["::"],
-      "=": ["==", "=~", "=>"],
-      "!": ["!=", "!~"],
-      "<": ["<="],
-      ">": [">="],
-      "&": ["&&"],
-      "|": ["||"]
-    };
-    ONE_CHAR = /* @__PURE__ */ new Set(["{", "}", "(", ")", "[", "]", "@", ",", ".", ":", ";", "?", "=", "+", "-", "*", "/", "%", "!", "<", ">", "|", "^"]);
+    ONE_CHAR = [];
+    for (const ch of ["{", "}", "(", ")", "[", "]", "@", ",", ".", ":", ";", "?", "=", "+", "-", "*", "/", "%", "!", "<", ">", "|", "^"]) ONE_CHAR[ch.charCodeAt(0)] = ch;
     MAX_IDENTIFIER_LENGTH = 255;
     Lexer2 = class {
       constructor(text2) {
@@ -20406,7 +20532,9 @@ var init_lexer2 = __esm({
         while (this.pos < n) {
           const c = text2.charCodeAt(this.pos);
           if (c === 32 || c === 9) {
-            this.pos++;
+            let p = this.pos + 1;
+            for (let d = text2.charCodeAt(p); d === 32 || d === 9; d = text2.charCodeAt(++p)) ;
+            this.pos = p;
             continue;
           }
           if (c === 10 || c === 13) {
@@ -20496,17 +20624,45 @@ var init_lexer2 = __esm({
         this.tokens.push({ type: "EOF", start: n, end: n, value: "" });
         return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
       }
-      /** The punctuation token at the current position (longest match), or null. */
+      /** The punctuation token at the current position (longest match), or null: by char code, no strings made. */
       punctuation(c) {
         const text2 = this.text;
-        const ch = text2[this.pos];
-        if (c === 46 && text2.charCodeAt(this.pos + 1) === 46 && text2.charCodeAt(this.pos + 2) === 46) return "...";
-        const twos = TWO_CHAR[ch];
-        if (twos) {
-          const second = text2[this.pos + 1];
-          for (const t of twos) if (t[1] === second) return t;
+        const d = text2.charCodeAt(this.pos + 1);
+        switch (c) {
+          case 46:
+            if (d === 46 && text2.charCodeAt(this.pos + 2) === 46) return "...";
+            break;
+          case 63:
+            if (d === 63) return "??";
+            break;
+          case 58:
+            if (d === 58) return "::";
+            break;
+          case 61:
+            if (d === 61) return "==";
+            if (d === 126) return "=~";
+            if (d === 62) return "=>";
+            break;
+          case 33:
+            if (d === 61) return "!=";
+            if (d === 126) return "!~";
+            break;
+          case 60:
+            if (d === 61) return "<=";
+            break;
+          case 62:
+            if (d === 61) return ">=";
+            break;
+          case 38:
+            if (d === 38) return "&&";
+            break;
+          case 124:
+            if (d === 124) return "||";
+            break;
+          default:
+            break;
         }
-        return ONE_CHAR.has(ch) ? ch : null;
+        return ONE_CHAR[c] ?? null;
       }
       push(type, start, end, value = "") {
         const tok = { type, start, end, value };
@@ -20533,7 +20689,7 @@ var init_lexer2 = __esm({
         let p = start;
         while (p < text2.length && (text2.charCodeAt(p) === 10 || text2.charCodeAt(p) === 13)) p++;
         this.pos = p;
-        if (this.modes.some((m) => m.kind === "string")) {
+        if (this.modes.length > 0 && this.modes.some((m) => m.kind === "string")) {
           this.error('A line break is not allowed inside a string interpolation "${\u2026}"; the string is not terminated.', start, start, "BCP004");
           this.modes.length = 0;
         }
@@ -23268,6 +23424,9 @@ var init_evaluate2 = __esm({
 
 // src/eval/arm/member-reads.ts
 function parametersReadByMember(root) {
+  if (!root) return /* @__PURE__ */ new Set();
+  const known2 = READ_BY_MEMBER.get(root);
+  if (known2) return known2;
   const out = /* @__PURE__ */ new Set();
   const visitExpr = (e) => {
     switch (e.kind) {
@@ -23286,7 +23445,7 @@ function parametersReadByMember(root) {
         return;
     }
   };
-  const stack = root ? [root] : [];
+  const stack = [root];
   while (stack.length) {
     const n = stack.pop();
     if (n.type === "string" && typeof n.value === "string") {
@@ -23294,14 +23453,17 @@ function parametersReadByMember(root) {
       if (form.kind !== "expression") continue;
       const parsed = parseExpression(form.text);
       if (parsed.ok) visitExpr(parsed.expr);
-    } else if (n.children) stack.push(...n.children);
+    } else if (n.children) for (const c of n.children) stack.push(c);
   }
+  READ_BY_MEMBER.set(root, out);
   return out;
 }
+var READ_BY_MEMBER;
 var init_member_reads = __esm({
   "src/eval/arm/member-reads.ts"() {
     "use strict";
     init_expression();
+    READ_BY_MEMBER = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -23811,7 +23973,7 @@ var init_project = __esm({
 
 // src/eval/bicep/context.ts
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [] };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [], pathKinds: /* @__PURE__ */ new Map() };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -24011,6 +24173,15 @@ function moduleParams(scope, inst) {
   }
   return out;
 }
+function envPathKind(scope, target) {
+  const kinds = scope.env.pathKinds;
+  let kind = kinds.get(target);
+  if (kind === void 0) {
+    kind = pathKind(scope.env.sources.host, target);
+    kinds.set(target, kind);
+  }
+  return kind;
+}
 function localModulePath(scope, d) {
   const p = d.pathString;
   if (p === null) {
@@ -24019,7 +24190,7 @@ function localModulePath(scope, d) {
   }
   if (REGISTRY_PATH.test(p)) return void 0;
   const target = path18.resolve(path18.dirname(scope.file.file), p);
-  const kind = pathKind(scope.env.sources.host, target);
+  const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
     return void 0;
@@ -24057,7 +24228,7 @@ function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
   const target = path18.resolve(path18.dirname(scope.file.file), p);
-  const kind = pathKind(scope.env.sources.host, target);
+  const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
   }
@@ -32125,13 +32296,16 @@ var init_symbols = __esm({
 
 // src/eval/bicep/scope.ts
 function namesReadByMember(file) {
+  const known2 = READ_BY_MEMBER2.get(file);
+  if (known2) return known2;
   const out = /* @__PURE__ */ new Set();
   walkBicep(file, (node) => {
     if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") out.add(node.object.name);
   });
+  READ_BY_MEMBER2.set(file, out);
   return out;
 }
-var FileScope;
+var FileScope, READ_BY_MEMBER2;
 var init_scope = __esm({
   "src/eval/bicep/scope.ts"() {
     "use strict";
@@ -32346,6 +32520,7 @@ var init_scope = __esm({
         emit(this);
       }
     };
+    READ_BY_MEMBER2 = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -32884,7 +33059,8 @@ var init_arm2 = __esm({
           (pf) => {
             const text2 = ctx.host.readText(pf);
             ctx.host.forget(pf);
-            return text2 === void 0 ? void 0 : metadataTemplate(parseJsonc(text2, pf));
+            if (text2 === void 0 || !text2.includes("template") && !text2.includes("\\")) return void 0;
+            return metadataTemplate(parseJsonc(text2, pf));
           }
         );
         const byPath = new Map(files.map((f) => [f.path, f]));
@@ -33018,9 +33194,14 @@ var init_blocks3 = __esm({
 
 // src/parse/yaml/scalar.ts
 function identityMapping(text2, at2 = 0) {
-  const b = new Builder();
-  b.copy(text2, at2);
-  return b.done();
+  const n = text2.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = at2 + i;
+    ends[i] = at2 + i + 1;
+  }
+  return { value: text2, starts, ends, exact: true };
 }
 function fallbackMapping(value, start, end) {
   const n = value.length;
@@ -33047,12 +33228,16 @@ function unfold(b, source, at2, single) {
       b.copy(text2, off);
       return;
     }
+    let run3 = 0;
     for (let i = 0; i < text2.length; i++) {
       if (text2[i] === "'" && text2[i + 1] === "'") {
+        if (i > run3) b.copy(text2.slice(run3, i), off + run3);
         b.push("'", off + i, off + i + 2);
         i++;
-      } else b.push(text2[i], off + i);
+        run3 = i + 1;
+      }
     }
+    if (text2.length > run3) b.copy(run3 === 0 ? text2 : text2.slice(run3), off + run3);
   };
   const lines = splitSrcLines(source, at2);
   if (lines.length === 1) {
@@ -33140,7 +33325,15 @@ function doubleQuoted(b, source, at2) {
       while (next === " " || next === "	") next = source[++i + 1];
       if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n")) b.copy(source.slice(wsStart, i + 1), at2 + wsStart);
     } else {
-      b.push(ch, at2 + i);
+      const last = source.length - 1;
+      let k = i + 1;
+      while (k < last) {
+        const d = source[k];
+        if (d === "\r" || d === "\n" || d === "\\" || d === " " || d === "	") break;
+        k++;
+      }
+      b.copy(source.slice(i, k), at2 + i);
+      i = k - 1;
     }
   }
 }
@@ -33339,17 +33532,19 @@ var init_scalar = __esm({
       value = "";
       s = [];
       e = [];
+      // The value grows by whole pieces, never one character at a time (a rope of single
+      // characters per scalar was most of the YAML reader's garbage).
       push(ch, start, end = start + 1) {
+        this.value += ch;
         for (let i = 0; i < ch.length; i++) {
-          this.value += ch[i];
           this.s.push(start);
           this.e.push(end);
         }
       }
       /** Appends source text `text` that starts at file offset `at`, one char per offset. */
       copy(text2, at2) {
+        this.value += text2;
         for (let i = 0; i < text2.length; i++) {
-          this.value += text2[i];
           this.s.push(at2 + i);
           this.e.push(at2 + i + 1);
         }
@@ -33489,7 +33684,12 @@ function collectYamlComments(tokens, out) {
       out.push([o.offset, o.source]);
       continue;
     }
-    for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
+    const fields = o;
+    for (const k in fields) {
+      if (!Object.prototype.hasOwnProperty.call(fields, k)) continue;
+      const v = fields[k];
+      if (v && typeof v === "object") stack.push(v);
+    }
   }
 }
 function composeYaml(text2, lineMap) {
@@ -33946,10 +34146,8 @@ function scan(v, lang) {
         while (bodyEnd > b && isWs(v[bodyEnd - 1])) bodyEnd--;
         const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
         const stop = cont ? bodyEnd - 1 : e;
-        for (let p2 = b; p2 < stop; p2++) {
-          cmd2.text += v[p2];
-          cmd2.map.push(p2);
-        }
+        if (stop > b) cmd2.text += v.slice(b, stop);
+        for (let p2 = b; p2 < stop; p2++) cmd2.map.push(p2);
         i = afterLineBreak(v, e);
         if (!cont) break;
         let q = i;
@@ -33968,6 +34166,12 @@ function scan(v, lang) {
     let lastChar;
     let lastNonBlank;
     let beforeLastNonBlank;
+    let runStart = 0;
+    let runEnd = 0;
+    const flush = () => {
+      if (runEnd > runStart) cmd.text += v.slice(runStart, runEnd);
+      runStart = runEnd;
+    };
     const add = (p2) => {
       const c = v[p2];
       if (!isWs(c)) {
@@ -33975,10 +34179,15 @@ function scan(v, lang) {
         lastNonBlank = c;
       }
       lastChar = c;
-      cmd.text += c;
+      if (p2 !== runEnd) {
+        flush();
+        runStart = p2;
+      }
+      runEnd = p2 + 1;
       cmd.map.push(p2);
     };
     const addSpace = (p2) => {
+      flush();
       lastChar = " ";
       cmd.text += " ";
       cmd.map.push(p2);
@@ -34054,6 +34263,7 @@ function scan(v, lang) {
           continue;
         }
         if (!ps) {
+          flush();
           const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
           if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
         }
@@ -34063,6 +34273,7 @@ function scan(v, lang) {
       add(p);
       p++;
     }
+    flush();
     if (cmd.text.trim()) commands.push(cmd);
     i = p;
     if (heredoc) {
@@ -34101,14 +34312,14 @@ function tokenize(text2, lang, state = {}) {
       i++;
       continue;
     }
-    const two = text2.slice(i, i + 2);
-    if ((two === "$(" || ps && two === "@(") && !substitutionIsWord(text2, i)) {
-      out.push({ text: two, start: i, end: i + 2, op: true });
+    const d = text2[i + 1];
+    if (d === "(" && (c === "$" || ps && c === "@") && !substitutionIsWord(text2, i)) {
+      out.push({ text: c + d, start: i, end: i + 2, op: true });
       i += 2;
       continue;
     }
-    if (two === "&&" || two === "||") {
-      out.push({ text: two, start: i, end: i + 2, op: true });
+    if ((c === "&" || c === "|") && d === c) {
+      out.push({ text: c + d, start: i, end: i + 2, op: true });
       i += 2;
       continue;
     }
@@ -34120,54 +34331,59 @@ function tokenize(text2, lang, state = {}) {
     const start = i;
     let word = "";
     let quote = "";
+    let run3 = i;
     while (i < n) {
       const ch = text2[i];
       if (quote) {
         if (ch === quote) {
           if (quote === "'" && ps && text2[i + 1] === "'") {
-            word += "'";
+            word += text2.slice(run3, i + 1);
             i += 2;
+            run3 = i;
             continue;
           }
+          word += text2.slice(run3, i);
           quote = "";
           i++;
+          run3 = i;
           continue;
         }
         if (quote === '"' && ch === esc && i + 1 < n) {
-          word += text2[i + 1];
+          word += text2.slice(run3, i) + text2[i + 1];
           i += 2;
+          run3 = i;
           continue;
         }
-        word += ch;
         i++;
         continue;
       }
       if (ch === "'" || ch === '"') {
+        word += text2.slice(run3, i);
         quote = ch;
         state.openQuote = i;
         i++;
+        run3 = i;
         continue;
       }
       if (ch === esc && i + 1 < n) {
-        word += text2[i + 1];
+        word += text2.slice(run3, i) + text2[i + 1];
         i += 2;
+        run3 = i;
         continue;
       }
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "(") {
         if (!substitutionIsWord(text2, i)) break;
-        const close = text2.indexOf(")", i + 2);
-        word += text2.slice(i, close + 1);
-        i = close + 1;
+        i = text2.indexOf(")", i + 2) + 1;
         continue;
       }
       if (ch === "&") {
         const prev = text2[i - 1];
         if (!(prev === ">" || prev === "<")) break;
       }
-      word += ch;
       i++;
     }
+    word += text2.slice(run3, i);
     if (quote === "") state.openQuote = void 0;
     if (i === start) {
       i++;
@@ -35253,11 +35469,98 @@ var init_build2 = __esm({
   }
 });
 
+// src/frontends/ci-classify-lines.ts
+function plainShape(text2) {
+  if (text2.includes("	") || text2.charCodeAt(0) === 65279) return void 0;
+  const frames = [];
+  const shape = { topKeys: /* @__PURE__ */ new Set(), pipelineStep: false };
+  let valueCol = Infinity;
+  let blockCol;
+  let first = true;
+  for (const raw of text2.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const trimmed = line.trimStart();
+    const indent = line.length - trimmed.length;
+    if (blockCol !== void 0) {
+      if (trimmed === "" || indent > blockCol) continue;
+      blockCol = void 0;
+    }
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (indent > valueCol) return void 0;
+    const key = KEY_LINE.exec(line);
+    let col;
+    let name;
+    let value;
+    if (key) {
+      value = key[4];
+      if (value !== void 0 && !PLAIN_VALUE.test(value) && !BLOCK_SCALAR.test(value)) return void 0;
+      name = key[3];
+      col = indent + (key[2] ? 2 : 0);
+      if (key[2]) {
+        if (!openItem(frames, indent)) return void 0;
+      } else if (!closeTo(frames, col)) return void 0;
+    } else {
+      const item = ITEM_LINE.exec(line);
+      if (!item || !PLAIN_VALUE.test(item[2]) || !openItem(frames, indent)) return void 0;
+      frames.pop();
+      valueCol = indent;
+      if (first) return void 0;
+      continue;
+    }
+    if (first && (col !== 0 || key[2])) return void 0;
+    first = false;
+    if (frames.length > 30) return void 0;
+    if (frames.length === 0) shape.topKeys.add(name);
+    if (value !== void 0 && STEP_KEYS.has(name) && !value.startsWith("[") && !value.startsWith("{") && frames.some((f) => CONTAINER_KEYS.has(f.key))) shape.pipelineStep = true;
+    frames.push({ col, key: name, open: value === void 0 });
+    valueCol = value === void 0 ? Infinity : col;
+    if (value !== void 0 && BLOCK_SCALAR.test(value)) {
+      blockCol = col;
+      valueCol = Infinity;
+    }
+  }
+  return shape;
+}
+function closeTo(frames, col) {
+  while (frames.length > 0 && frames[frames.length - 1].col >= col) frames.pop();
+  return adopt(frames[frames.length - 1], col, false);
+}
+function openItem(frames, indent) {
+  while (frames.length > 0) {
+    const top = frames[frames.length - 1];
+    if (top.col > indent || top.col === indent && top.key === "") frames.pop();
+    else break;
+  }
+  const parent = frames[frames.length - 1];
+  if (parent !== void 0 && parent.key === "") return false;
+  if (!adopt(parent, indent, true)) return false;
+  frames.push({ col: indent, key: "", open: true, children: { col: indent + 2, items: false } });
+  return true;
+}
+function adopt(parent, col, items) {
+  if (parent === void 0) return !items || col === 0;
+  if (!parent.open) return false;
+  if (parent.children === void 0) parent.children = { col, items };
+  return parent.children.col === col && parent.children.items === items;
+}
+var CONTAINER_KEYS, STEP_KEYS, KEY_LINE, ITEM_LINE, PLAIN_VALUE, BLOCK_SCALAR;
+var init_ci_classify_lines = __esm({
+  "src/frontends/ci-classify-lines.ts"() {
+    "use strict";
+    CONTAINER_KEYS = /* @__PURE__ */ new Set(["steps", "jobs", "stages"]);
+    STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
+    KEY_LINE = /^( *)(- )?([A-Za-z_][A-Za-z0-9_.-]*|\$\{\{[^#:]*\}\}) *:(?: +([^ #].*?))?(?: +#.*)? *$/;
+    ITEM_LINE = /^( *)- +([^ #].*?)(?: +#.*)? *$/;
+    PLAIN_VALUE = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^#:]|:(?=[^\s#:]))*$|^'(?:[^']|'')*'$|^"(?:[^"\\]|\\.)*"$|^\[[^[\]{}#'"]*\]$|^\{[^[\]{}#'"]*\}$/;
+    BLOCK_SCALAR = /^[|>][-+]?$/;
+  }
+});
+
 // src/frontends/ci-classify.ts
 function keyOf(k) {
   return (0, import_yaml7.isScalar)(k) ? String(k.value) : void 0;
 }
-function hasPipelineSteps(root) {
+function hasPipelineSteps(root, written = false) {
   let found = false;
   const visit3 = (node, underContainer, depth) => {
     if (found || depth > 40) return;
@@ -35268,7 +35571,7 @@ function hasPipelineSteps(root) {
     if (!(0, import_yaml7.isMap)(node)) return;
     for (const p of node.items) {
       const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS.has(k) && (0, import_yaml7.isScalar)(p.value)) {
+      if (underContainer && k !== void 0 && STEP_KEYS2.has(k) && (0, import_yaml7.isScalar)(p.value) && (!written || p.value.range !== void 0 && p.value.range !== null && p.value.range[1] > p.value.range[0])) {
         found = true;
         return;
       }
@@ -35281,7 +35584,7 @@ function hasPipelineSteps(root) {
   visit3(root, false, 0);
   return found;
 }
-function classifyCiFile(relPath, text2) {
+function classifyCiFile(relPath, text2, options = {}) {
   const path44 = relPath.replace(/\\/g, "/");
   if (SCRIPT_EXT.test(path44)) return "script";
   if (!YAML_EXT.test(path44)) return void 0;
@@ -35292,6 +35595,10 @@ function classifyCiFile(relPath, text2) {
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
   const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2);
   if (!maybeWorkflow && !maybePipeline) return void 0;
+  if (options.startFirst !== false) {
+    const early = confirmedByStart(text2, maybeWorkflow, options.lines !== false);
+    if (early) return early;
+  }
   let root;
   try {
     const doc = (0, import_yaml7.parseDocument)(text2, { version: "1.2" });
@@ -35304,11 +35611,46 @@ function classifyCiFile(relPath, text2) {
   if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
   return void 0;
 }
-var import_yaml7, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS;
+function lineEnd2(text2, at2) {
+  const nl = text2.indexOf("\n", at2);
+  return nl < 0 ? text2.length : nl + 1;
+}
+function firstMatch(re, text2, from) {
+  re.lastIndex = from;
+  const m = re.exec(text2);
+  return m?.index;
+}
+function confirmedByStart(text2, maybeWorkflow, lines) {
+  let end;
+  if (maybeWorkflow) {
+    end = Math.max(lineEnd2(text2, firstMatch(TOP_ON_G, text2, 0) ?? text2.length), lineEnd2(text2, firstMatch(TOP_JOBS_G, text2, 0) ?? text2.length));
+  } else {
+    const container = firstMatch(AZP_CONTAINER_G, text2, 0);
+    const step = container === void 0 ? void 0 : firstMatch(AZP_STEP_G, text2, lineEnd2(text2, container));
+    if (step === void 0) return void 0;
+    end = lineEnd2(text2, step);
+  }
+  const shape = lines ? plainShape(text2.slice(0, end)) : void 0;
+  if (shape && maybeWorkflow && shape.topKeys.has("on") && shape.topKeys.has("jobs")) return "github-workflow";
+  if (shape && !maybeWorkflow && shape.pipelineStep) return "azure-pipeline";
+  if (end >= text2.length) return void 0;
+  let root;
+  try {
+    const doc = (0, import_yaml7.parseDocument)(text2.slice(0, end), { version: "1.2" });
+    if (doc.errors.length > 0) return void 0;
+    root = doc.contents;
+  } catch {
+    return void 0;
+  }
+  if (maybeWorkflow) return (0, import_yaml7.isMap)(root) && root.has("on") && root.has("jobs") ? "github-workflow" : void 0;
+  return hasPipelineSteps(root, true) ? "azure-pipeline" : void 0;
+}
+var import_yaml7, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
 var init_ci_classify = __esm({
   "src/frontends/ci-classify.ts"() {
     "use strict";
     import_yaml7 = __toESM(require_dist(), 1);
+    init_ci_classify_lines();
     SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
     YAML_EXT = /\.ya?ml$/i;
     WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -35320,7 +35662,11 @@ var init_ci_classify = __esm({
     AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
     AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
     K8S = /^apiVersion[ \t]*:/m;
-    STEP_KEYS = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
+    STEP_KEYS2 = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
+    TOP_ON_G = new RegExp(TOP_ON.source, "gm");
+    TOP_JOBS_G = new RegExp(TOP_JOBS.source, "gm");
+    AZP_CONTAINER_G = new RegExp(AZP_CONTAINER.source, "gm");
+    AZP_STEP_G = new RegExp(AZP_STEP.source, "gm");
   }
 });
 
@@ -37009,9 +37355,31 @@ var init_azure_cli2 = __esm({
 // src/frontends/ci.ts
 var ci_exports = {};
 __export(ci_exports, {
-  ciFrontEnd: () => ciFrontEnd
+  ciFrontEnd: () => ciFrontEnd,
+  scriptNamesIn: () => scriptNamesIn
 });
 import path27 from "node:path";
+function scriptNamesIn(text2) {
+  const out = [];
+  let runEnd = -1;
+  for (const m of text2.matchAll(SCRIPT_EXTENSION)) {
+    if (m.index < runEnd) continue;
+    let start = m.index;
+    while (start > 0 && isNameChar(text2.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text2.length && isNameChar(text2.charCodeAt(end))) end++;
+    runEnd = end;
+    const run3 = text2.slice(start, end);
+    for (let dot = run3.lastIndexOf("."); dot >= 1; dot = run3.lastIndexOf(".", dot - 1)) {
+      const ext = EXTENSION_AT_START.exec(run3.slice(dot + 1, dot + 6));
+      if (ext) {
+        out.push(run3.slice(0, dot + 1 + ext[0].length));
+        break;
+      }
+    }
+  }
+  return out;
+}
 function unitsByScriptReference(files, textOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
@@ -37027,8 +37395,8 @@ function unitsByScriptReference(files, textOf) {
   };
   if (scriptsByName.size > 0) {
     files.forEach((f, i) => {
-      for (const m of (textOf(f.path) ?? "").matchAll(SCRIPT_NAME)) {
-        for (const j of scriptsByName.get(m[0].toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
+      for (const name of scriptNamesIn(textOf(f.path) ?? "")) {
+        for (const j of scriptsByName.get(name.toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
       }
     });
   }
@@ -37039,7 +37407,7 @@ function unitsByScriptReference(files, textOf) {
   });
   return [...groups.values()];
 }
-var ciFrontEnd, SCRIPT_NAME;
+var ciFrontEnd, SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
 var init_ci2 = __esm({
   "src/frontends/ci.ts"() {
     "use strict";
@@ -37091,7 +37459,9 @@ var init_ci2 = __esm({
         };
       }
     };
-    SCRIPT_NAME = /[\w.-]+\.(?:sh|bash|ps1)\b/gi;
+    SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
+    EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
+    isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
   }
 });
 
@@ -38266,7 +38636,13 @@ function fingerprint(ruleId, relFile, subject, attributePath, env) {
 }
 function withoutRoot(root, s) {
   const bare = root.endsWith(path3.sep) ? root.slice(0, -1) : root;
-  return s.split(bare + path3.sep).join("").split(path3.sep).join("/").replace(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[^\\w./-])`, "g"), ".");
+  const t = s.split(bare + path3.sep).join("").split(path3.sep).join("/");
+  return t.includes(bare) ? t.replace(rootPattern(bare), ".") : t;
+}
+var rootPatternOf;
+function rootPattern(bare) {
+  if (rootPatternOf?.bare !== bare) rootPatternOf = { bare, re: new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[^\\w./-])`, "g") };
+  return rootPatternOf.re;
 }
 function buildFinding(i) {
   const env = i.env ?? "unknown";
@@ -39543,6 +39919,7 @@ function resolveConfig(raw, baseDir, catalog) {
       return environments.find((e) => matchGlob(e.glob, r))?.env;
     },
     isIgnored(p) {
+      if (ignorePaths.length === 0) return false;
       const r = rel(p);
       return r !== void 0 && r !== "" && ignorePaths.some((g) => matchGlob(g, r));
     },
@@ -40669,8 +41046,9 @@ function isAmdGpuSize(size) {
 function namesGpuSize(name) {
   return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
 }
+var VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`);
 function isVmSizeName(value) {
-  return new RegExp(`^${SIZE_PREFIX}[A-Za-z]`).test(value.trim());
+  return VM_SIZE_NAME.test(value.trim());
 }
 
 // src/engine/scan.ts
@@ -41019,7 +41397,10 @@ function scanView(graphs, root) {
 function scanViewOf(summaries, root) {
   let pools;
   let aksFiles;
+  let severalTopLevel;
+  let aksDirs;
   const byProject = /* @__PURE__ */ new Map();
+  const projectOfDir = /* @__PURE__ */ new Map();
   const all = () => {
     if (pools) return pools;
     const seen = /* @__PURE__ */ new Set();
@@ -41039,8 +41420,14 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const project2 = nearestProject(path31.dirname(forFile), root, aksFiles);
-      if (project2 === void 0) return topLevelFolders(aksFiles, root).size > 1 ? [] : every;
+      const dir = path31.dirname(forFile);
+      let project2;
+      if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
+      else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
+      if (project2 === void 0) {
+        severalTopLevel ??= topLevelFolders(aksFiles, root).size > 1;
+        return severalTopLevel ? [] : every;
+      }
       let mine = byProject.get(project2);
       if (!mine) byProject.set(project2, mine = every.filter((p) => isInside2(p.header.file, project2)));
       return mine;
@@ -41064,15 +41451,26 @@ function aksFilesOf(graphs) {
   for (const g of graphs) for (const kind of ["aks.cluster", "aks.nodepool"]) for (const r of g.ofKind(kind)) out.add(r.header.file);
   return [...out];
 }
-function nearestProject(dir, root, aksFiles) {
+function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
     if (path31.relative(root, d) === "") return void 0;
-    if (aksFiles.some((f) => isInside2(f, d))) return d;
+    if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
     const parent = path31.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
+}
+function ancestorDirs(files) {
+  const out = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    out.add(f);
+    for (let d = path31.dirname(f); !out.has(d); d = path31.dirname(d)) {
+      out.add(d);
+      if (path31.dirname(d) === d) break;
+    }
+  }
+  return out;
 }
 function summarizeScan(graphs) {
   const out = [];
@@ -41398,12 +41796,8 @@ function runRules(input, undecided2 = [], failures = []) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       }
     };
-    const guarded = (location, call) => {
-      try {
-        call();
-      } catch (e) {
-        failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
-      }
+    const failed = (e, location) => {
+      failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
     };
     const visitor = rule.create(ctx);
     const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
@@ -41413,19 +41807,57 @@ function runRules(input, undecided2 = [], failures = []) {
         evalEnv = g.evaluation.env;
         for (const kind of kindHooks) {
           const hook = visitor[kind];
-          for (const r of g.ofKind(kind)) guarded(r.header, () => hook(r, g));
+          for (const r of g.ofKind(kind)) {
+            try {
+              hook(r, g);
+            } catch (e) {
+              failed(e, r.header);
+            }
+          }
         }
         const graphHook = visitor.graph;
-        if (graphHook) guarded(g.resources[0]?.header ?? fileStart(g.evaluation.unit), () => graphHook(g));
+        if (graphHook) {
+          try {
+            graphHook(g);
+          } catch (e) {
+            failed(e, g.resources[0]?.header ?? fileStart(g.evaluation.unit));
+          }
+        }
       }
     }
     variant = "default";
     evalEnv = void 0;
-    if (visitor.terraformModule) for (const m of input.terraformModules) guarded(fileStart(path32.join(m.dir, "main.tf")), () => visitor.terraformModule(m));
-    if (visitor.file) for (const f of input.files) guarded(fileStart(f.path), () => visitor.file(f));
-    if (visitor.ciFile) {
+    const moduleHook = visitor.terraformModule;
+    if (moduleHook) {
+      for (const m of input.terraformModules) {
+        try {
+          moduleHook.call(visitor, m);
+        } catch (e) {
+          failed(e, fileStart(path32.join(m.dir, "main.tf")));
+        }
+      }
+    }
+    const fileHook = visitor.file;
+    if (fileHook) {
+      for (const f of input.files) {
+        try {
+          fileHook.call(visitor, f);
+        } catch (e) {
+          failed(e, fileStart(f.path));
+        }
+      }
+    }
+    const ciHook = visitor.ciFile;
+    if (ciHook) {
       const formats = rule.meta.formats;
-      for (const f of input.ciFiles) if (formats.includes(f.format) || formats.includes("any")) guarded(fileStart(f.file), () => visitor.ciFile(f));
+      for (const f of input.ciFiles) {
+        if (!(formats.includes(f.format) || formats.includes("any"))) continue;
+        try {
+          ciHook.call(visitor, f);
+        } catch (e) {
+          failed(e, fileStart(f.file));
+        }
+      }
     }
   }
   for (const f of byKey.values()) f.variants.sort();
@@ -41567,6 +41999,14 @@ function planUnits(frontEnds, byFrontEnd, ctx, root, problems) {
     out.push(...own);
   }
   return out;
+}
+function unitsForFiles(units2, given) {
+  const givenFiles = units2.flatMap((u) => u.files.filter((f) => given.has(f.path)));
+  const holdsGiven = (u) => u.files.some((f) => given.has(f.path));
+  const wholeScan = units2.some((u) => stageRank(u) === 2 && holdsGiven(u));
+  const firstStage = wholeScan || givenFiles.some((f) => f.kind === "azureml-yaml");
+  const plans = givenFiles.some((f) => f.kind === "terraform");
+  return units2.filter((u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan" || wholeScan && stageRank(u) < 2);
 }
 function wholeRunUnit(frontEnds, byFrontEnd) {
   const parts = frontEnds.map((fe) => ({ frontEnd: fe, files: byFrontEnd.get(fe) ?? [] })).filter((p) => p.files.length > 0);
@@ -43782,7 +44222,7 @@ function isObjectType(type) {
 }
 function entry3(v, key) {
   if (v.kind !== "object") return void 0;
-  for (const [k, e] of v.entries) if (k.toLowerCase() === key) return e;
+  for (const [k, e] of v.entries) if (k.length === key.length && k.toLowerCase() === key) return e;
   return void 0;
 }
 var SEC001_hardcoded_secret_default = defineRule({
@@ -43855,7 +44295,7 @@ var SEC001_hardcoded_secret_default = defineRule({
           const credentialFree = isCredentialFree(name.value, value.value) || container !== void 0 && isCredentialFree(container, value.value);
           if ((byName2 || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
         }
-        for (const [k, e] of v.entries) walk4(k, e, onSecret, key);
+        v.entries.forEach((e, k) => walk4(k, e, onSecret, key));
       } else if (v.kind === "list") {
         for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk4(void 0, i, onSecret, key);
       }
@@ -45181,7 +45621,8 @@ async function prepareRun(options) {
   else if (policyInput) policies = (graphs, unitProblems) => policySetOf(policyInput, graphs, unitProblems);
   const scanned = allFiles;
   timing?.mark("policies");
-  const units2 = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  const units2 = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles)) : allUnits;
   const merged = new UnitMerger();
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
-import { evaluateArm, metadataTemplate } from '../eval/arm/project.js';
+import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { pairParameterFiles } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import type { FileKind } from '../core/file-kind.js';
@@ -44,9 +44,7 @@ export const armFrontEnd: FrontEnd = {
       (pf) => {
         const text = ctx.host.readText(pf);
         ctx.host.forget(pf);
-        // Without the word (and no escape that could spell it) there is no `metadata.template`
-        // to read: most parameter files are paired by name, without a parse (issue 15).
-        if (text === undefined || (!text.includes('template') && !text.includes('\\'))) return undefined;
+        if (text === undefined || !mayNameTemplate(text)) return undefined;
         return metadataTemplate(parseJsonc(text, pf));
       },
     );

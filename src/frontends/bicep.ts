@@ -10,7 +10,7 @@
 import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from '../parse/bicep/index.js';
 import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
-import { bicepSourceCandidates, metadataTemplate } from '../eval/arm/project.js';
+import { bicepSourceCandidates, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { pairParameterFiles } from '../eval/arm/detect.js';
 import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
@@ -147,7 +147,10 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
   const templates = ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
   const paramFiles = ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path);
   // Most parameter files name no template (`metadata.template`): only those that could are parsed (each unit pairs them again).
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => (ctx.host.readText(pf)?.includes('"template"') ? metadataTemplate(parses.json.get(pf)) : undefined));
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => {
+    const text = ctx.host.readText(pf);
+    return text !== undefined && mayNameTemplate(text) ? metadataTemplate(parses.json.get(pf)) : undefined;
+  });
   for (const [template, source] of state.twins) {
     if (!inUnit.has(source)) continue;
     const pfs = pairs.get(template) ?? [];
