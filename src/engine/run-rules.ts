@@ -47,6 +47,23 @@ export interface RuleRunInput {
 }
 
 const RESOURCE_KINDS = Object.keys(KINDS) as ResourceKind[];
+const KIND_ORDER = new Map<string, number>(RESOURCE_KINDS.map((k, i) => [k, i]));
+
+/**
+ * The resource kinds a visitor has a hook for, in RESOURCE_KINDS order (the order hooks run
+ * in). Read from the names the visitor and its prototypes define (a rule's visitor has a few),
+ * not by asking every visitor for every kind: that was a megamorphic miss per kind, rule and
+ * unit. Object.prototype defines no kind name, so the walk stops there.
+ */
+function kindHooksOf(visitor: object): ResourceKind[] {
+  const found: ResourceKind[] = [];
+  for (let o: object | null = visitor; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (KIND_ORDER.has(name) && !found.includes(name as ResourceKind) && typeof (visitor as Record<string, unknown>)[name] === 'function') found.push(name as ResourceKind);
+    }
+  }
+  return found.length > 1 ? found.sort((a, b) => KIND_ORDER.get(a)! - KIND_ORDER.get(b)!) : found;
+}
 
 /** The view of one attribute a rule reads. */
 export function factView(r: Resource, attr: string): FactView {
@@ -219,7 +236,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
     };
     const visitor = rule.create(ctx);
-    const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === 'function');
+    const kindHooks = kindHooksOf(visitor);
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
         variant = g.evaluation.variant;

@@ -610,7 +610,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
   const { tokens, docs } = composed;
 
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const rawComments = sortedYamlComments(tokens);
+  const rawComments = sortedYamlComments(tokens, text);
   for (const [off, src] of rawComments) {
     doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: 'yaml' });
   }

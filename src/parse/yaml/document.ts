@@ -75,8 +75,10 @@ export function composeYaml(text: string, lineMap: LineMap): { tokens: unknown[]
 }
 
 /** Every comment of a token stream in file order: `[offset, source]` (source keeps its `#`). */
-export function sortedYamlComments(tokens: unknown): [number, string][] {
+export function sortedYamlComments(tokens: unknown, text?: string): [number, string][] {
   const raw: [number, string][] = [];
+  // A comment token starts with `#`: a text without one has none, and its tree is not walked.
+  if (text !== undefined && !text.includes('#')) return raw;
   collectYamlComments(tokens, raw);
   return raw.sort((a, b) => a[0] - b[0]);
 }
@@ -96,7 +98,7 @@ export function parseYamlFile(text: string): ParsedYaml {
   }
   const { tokens, docs } = composed;
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
-  for (const [off, src] of sortedYamlComments(tokens)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
+  for (const [off, src] of sortedYamlComments(tokens, text)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
     for (const err of d.errors) {
       const [s, e] = err.pos;
