@@ -23924,6 +23924,9 @@ function evaluateArm(input) {
   }
   return { evaluations, problems };
 }
+function mayNameTemplate(text2) {
+  return text2.includes("template") || text2.includes("\\");
+}
 function metadataTemplate(pf) {
   const t = getProp(getProp(pf?.root, "metadata"), "template");
   return typeof t?.value === "string" ? t.value : void 0;
@@ -32833,7 +32836,10 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
   const templates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
   const paramFiles = ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path);
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => ctx.host.readText(pf)?.includes('"template"') ? metadataTemplate(parses.json.get(pf)) : void 0);
+  const pairs = pairParameterFiles(templates, paramFiles, (pf) => {
+    const text2 = ctx.host.readText(pf);
+    return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
+  });
   for (const [template, source] of state.twins) {
     if (!inUnit.has(source)) continue;
     const pfs = pairs.get(template) ?? [];
@@ -33059,7 +33065,7 @@ var init_arm2 = __esm({
           (pf) => {
             const text2 = ctx.host.readText(pf);
             ctx.host.forget(pf);
-            if (text2 === void 0 || !text2.includes("template") && !text2.includes("\\")) return void 0;
+            if (text2 === void 0 || !mayNameTemplate(text2)) return void 0;
             return metadataTemplate(parseJsonc(text2, pf));
           }
         );
@@ -33702,8 +33708,9 @@ function composeYaml(text2, lineMap) {
     return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
   }
 }
-function sortedYamlComments(tokens) {
+function sortedYamlComments(tokens, text2) {
   const raw = [];
+  if (text2 !== void 0 && !text2.includes("#")) return raw;
   collectYamlComments(tokens, raw);
   return raw.sort((a, b) => a[0] - b[0]);
 }
@@ -33717,7 +33724,7 @@ function parseYamlFile(text2) {
   }
   const { tokens, docs } = composed;
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
-  for (const [off, src] of sortedYamlComments(tokens)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
+  for (const [off, src] of sortedYamlComments(tokens, text2)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
     for (const err2 of d.errors) {
       const [s, e] = err2.pos;
@@ -34821,7 +34828,7 @@ function parseCiDocument(file, text2, kind) {
   }
   const { tokens, docs } = composed;
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const rawComments = sortedYamlComments(tokens);
+  const rawComments = sortedYamlComments(tokens, text2);
   for (const [off, src] of rawComments) {
     doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: "yaml" });
   }
@@ -41667,6 +41674,16 @@ function envOfResource(r) {
 
 // src/engine/run-rules.ts
 var RESOURCE_KINDS = Object.keys(KINDS);
+var KIND_ORDER = new Map(RESOURCE_KINDS.map((k, i) => [k, i]));
+function kindHooksOf(visitor) {
+  const found = [];
+  for (let o = visitor; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (KIND_ORDER.has(name) && !found.includes(name) && typeof visitor[name] === "function") found.push(name);
+    }
+  }
+  return found.length > 1 ? found.sort((a, b) => KIND_ORDER.get(a) - KIND_ORDER.get(b)) : found;
+}
 function factView(r, attr2) {
   const f = r.attrs.get(attr2);
   const v = f?.value;
@@ -41800,7 +41817,7 @@ function runRules(input, undecided2 = [], failures = []) {
       failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
     };
     const visitor = rule.create(ctx);
-    const kindHooks = RESOURCE_KINDS.filter((k) => typeof visitor[k] === "function");
+    const kindHooks = kindHooksOf(visitor);
     if (visitor.graph || kindHooks.length) {
       for (const g of input.graphs) {
         variant = g.evaluation.variant;
@@ -45898,9 +45915,12 @@ var PhaseTimer = class {
   }
 };
 var MAX_AUTO_THREADS = 4;
+function autoThreads() {
+  return Math.max(1, Math.min(MAX_AUTO_THREADS, Math.floor(os.availableParallelism() / 2)));
+}
 function threadSettings(options) {
   const c = options.concurrency ?? "auto";
-  const count = c === "off" ? 1 : c === "auto" ? Math.min(MAX_AUTO_THREADS, os.availableParallelism()) : Math.max(1, Math.floor(c));
+  const count = c === "off" ? 1 : c === "auto" ? autoThreads() : Math.max(1, Math.floor(c));
   const script = options.frontEnds || options.ruleSet ? void 0 : workerScript();
   const isDir = (p) => {
     try {

@@ -116,8 +116,8 @@ export interface LintOptions {
   /** `--shard K/N`: lint only the units of work of shard K of N (`src/pipeline/shard.ts`). */
   shard?: Shard;
   /**
-   * `--concurrency`: the threads units of work run on — a number, `'auto'` (the default: the
-   * available cores, at most MAX_AUTO_THREADS) or `'off'` (this thread only). Workers are used
+   * `--concurrency`: the threads units of work run on — a number, `'auto'` (the default: one
+   * per two cores, at most MAX_AUTO_THREADS; `autoThreads`) or `'off'` (this thread only). Workers are used
    * only when the run has enough units to repay them; the output is the same bytes either way.
    */
   concurrency?: number | 'auto' | 'off';
@@ -598,10 +598,22 @@ class PhaseTimer {
 /** At most this many threads with `--concurrency auto`: each worker holds a heap and a plan of its own (peak memory). */
 const MAX_AUTO_THREADS = 4;
 
+/**
+ * Threads for `--concurrency auto`: one per two cores. One Node thread linting keeps about 1.5
+ * cores busy (V8 compiles and collects garbage on background threads: 10.6 s of CPU in 6.8 s
+ * on the corpus, 2 cores), so on 2 cores a worker only competes with them and repeats the plan
+ * and the JIT warm-up: it was slower at every size measured (bench/threads.mjs, 10 to 320
+ * units: 1.04–1.29× the one-thread time; the whole corpus 1.10×). With 4 or more cores the
+ * background threads leave room; that case could not be measured here.
+ */
+function autoThreads(): number {
+  return Math.max(1, Math.min(MAX_AUTO_THREADS, Math.floor(os.availableParallelism() / 2)));
+}
+
 /** Whether and how a run uses worker threads (`src/pipeline/threads.ts`). */
 function threadSettings(options: LintOptions): ThreadSettings<LintOptions> {
   const c = options.concurrency ?? 'auto';
-  const count = c === 'off' ? 1 : c === 'auto' ? Math.min(MAX_AUTO_THREADS, os.availableParallelism()) : Math.max(1, Math.floor(c));
+  const count = c === 'off' ? 1 : c === 'auto' ? autoThreads() : Math.max(1, Math.floor(c));
   // Injected front ends or rules (tests) are functions a worker cannot be given.
   const script = options.frontEnds || options.ruleSet ? undefined : workerScript();
   const isDir = (p: string): boolean => {

@@ -98,8 +98,8 @@ Options:
       --shard <K/N>      lint only part K of N of the units of work (a CI matrix);
                          the N parts together give the findings of one whole run
       --concurrency <n|auto|off>
-                         threads to lint on (default auto: the cores, at most 4;
-                         used only when there are enough units of work to repay them)
+                         threads to lint on (default auto: one per two cores, at
+                         most 4; used only when there are enough units of work)
       --color, --no-color
                          force colours on or off (default: on a terminal, unless
                          NO_COLOR is set; FORCE_COLOR=1 or 0 overrides NO_COLOR)

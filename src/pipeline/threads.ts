@@ -9,9 +9,10 @@ import { planHash, type StageRunner, type UnitRun } from './run-units.js';
 import { UnitWorkerPool } from './workers.js';
 
 /**
- * Units to run before a pool pays. Measured on 2 cores (bench/threads.mjs): a worker's start
- * and its own plan cost about what 40 average units do, and below that the second core mostly
- * duplicates the plan.
+ * Units to run before a pool is started. bench/threads.mjs measures the question on the machine
+ * at hand; on 2 cores a worker never paid (api.ts `autoThreads`: `auto` uses none there), so
+ * this bound is the cost side only: below it a worker's start-up, plan and JIT warm-up (the
+ * first pass over the corpus's .tf files parses 6–8× slower than a warm one) cannot be repaid.
  */
 export const MIN_UNITS_FOR_WORKERS = 40;
 
