@@ -42344,7 +42344,7 @@ function shardOf(key, count) {
 }
 
 // src/pipeline/memory.ts
-var GROWTH_BYTES = 64 * 1024 * 1024;
+var GROWTH_BYTES = 48 * 1024 * 1024;
 var FIRST_LOOK = 32;
 var growth = GROWTH_BYTES;
 var collect;
@@ -42420,7 +42420,10 @@ ${run3.wholeRun ? "whole" : "units"}
   return h.digest("base64url");
 }
 var HERE = {
-  run: async (work, local) => new Map(work.jobs.map((j) => [j.index, local(j)]))
+  run: async (work, local) => {
+    for (const job of work.jobs) local(job);
+    return /* @__PURE__ */ new Map();
+  }
 };
 async function runUnits(run3, merged, o) {
   const { units: units2 } = run3;
@@ -42434,7 +42437,8 @@ async function runUnits(run3, merged, o) {
   const needed = (i) => isMine(i) || rank[i] === 0 && mineLater || rank[i] === 1 && mineLast;
   let lintedTfHash;
   const lintedTf = () => lintedTfHash ??= hashOf(run3.allFiles.filter((f) => f.kind === "terraform").map((f) => f.path));
-  const results = /* @__PURE__ */ new Map();
+  const waiting = /* @__PURE__ */ new Map();
+  const accepted = /* @__PURE__ */ new Set();
   const elsewhere = /* @__PURE__ */ new Map();
   const summaries = [];
   const counted = /* @__PURE__ */ new Set();
@@ -42452,8 +42456,28 @@ async function runUnits(run3, merged, o) {
       const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
       scan2 = { view: scanViewOf(inOrder, run3.root), key: hashOf(inOrder), summaries: inOrder };
     }
-    const jobs = [];
+    let cursor = 0;
+    const drain = () => {
+      for (; cursor < stageUnits.length && waiting.has(stageUnits[cursor]); cursor++) {
+        const i = stageUnits[cursor];
+        const r = waiting.get(i);
+        waiting.delete(i);
+        for (const f of r.evaluatedElsewhere) elsewhere.set(f, units2[i].frontEnd.name);
+        if (stage < 2) summaries.push([i, r.summary]);
+        if (isMine(i)) merged.add(r);
+      }
+    };
     const keys = /* @__PURE__ */ new Map();
+    const accept = (i, r, deps) => {
+      if (accepted.has(i)) return;
+      accepted.add(i);
+      progress(i);
+      const key = keys.get(i);
+      if (key !== void 0 && deps) cache5.set(key, deps, r);
+      waiting.set(i, r);
+      drain();
+    };
+    const jobs = [];
     for (const i of stageUnits) {
       const u = units2[i];
       const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
@@ -42463,8 +42487,7 @@ async function runUnits(run3, merged, o) {
         const hit = cache5.get(key, run3.host);
         releaseTexts(run3.host);
         if (hit) {
-          results.set(i, hit);
-          progress(i);
+          accept(i, hit);
           continue;
         }
         keys.set(i, key);
@@ -42472,25 +42495,16 @@ async function runUnits(run3, merged, o) {
       jobs.push({ index: i, dropped, record: cacheable });
     }
     if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
+    const split = (r) => {
+      const { deps, ...result } = r;
+      return [result, deps];
+    };
     const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: scan2.summaries } : {} }, (job) => {
-      const r = executeUnit(run3, job, scan2?.view);
-      progress(job.index);
-      return r;
+      accept(job.index, ...split(executeUnit(run3, job, scan2?.view)));
     });
-    for (const job of jobs) {
-      progress(job.index);
-      const { deps, ...result } = ran.get(job.index);
-      results.set(job.index, result);
-      const key = keys.get(job.index);
-      if (key !== void 0) cache5.set(key, deps, result);
-    }
-    for (const i of stageUnits) {
-      const r = results.get(i);
-      for (const f of r.evaluatedElsewhere) elsewhere.set(f, units2[i].frontEnd.name);
-      if (stage < 2) summaries.push([i, r.summary]);
-    }
+    for (const [i, r] of ran) accept(i, ...split(r));
+    if (cursor < stageUnits.length) throw new Error(`unit ${units2[stageUnits[cursor]].key} gave no result`);
   }
-  for (const i of mine) merged.add(results.get(i));
 }
 
 // src/pipeline/workers.ts
@@ -42543,13 +42557,15 @@ var UnitWorkerPool = class _UnitWorkerPool {
   }
   async run(work, local) {
     const ran = /* @__PURE__ */ new Map();
+    const here = /* @__PURE__ */ new Set();
     const live = this.members.filter((m) => m.alive);
     const message = { type: "stage", planHash: this.planHash, ...work };
     for (const m of live) m.worker.postMessage(message);
     for (; ; ) {
       const k = Atomics.add(this.state, work.stage, 1);
       if (k >= work.jobs.length) break;
-      ran.set(work.jobs[k].index, local(work.jobs[k]));
+      local(work.jobs[k]);
+      here.add(work.jobs[k].index);
       this.stats.here++;
     }
     const joined2 = live.filter((m) => Atomics.compareExchange(this.state, stateSlot(m.id, work.stage), OPEN, CLOSED) !== OPEN);
@@ -42561,7 +42577,11 @@ var UnitWorkerPool = class _UnitWorkerPool {
       }
     }
     this.stats.waitedMs += performance.now() - t0;
-    for (const job of work.jobs) if (!ran.has(job.index)) ran.set(job.index, local(job));
+    for (const job of work.jobs) {
+      if (ran.has(job.index) || here.has(job.index)) continue;
+      local(job);
+      this.stats.here++;
+    }
     return ran;
   }
   /** Stops every worker (they hold nothing the run needs once the last stage is merged). */

@@ -10,8 +10,12 @@
 import type V8 from 'node:v8';
 import type Vm from 'node:vm';
 
-/** Collect when the heap has this much more than after the last collection (96 MB left the 4× corpus at 316 MB once main's v2 formats were in; 64 MB: 283 MB, the same CPU time). */
-const GROWTH_BYTES = 64 * 1024 * 1024;
+/**
+ * Collect when the heap has this much more than after the last collection. On the corpus copied
+ * 4× (bench goal 2), one sitting: 64 MB → 302 MB peak RSS and 33.5 s CPU, 48 MB → 280 MB and
+ * 31.0 s, 32 MB → 269 MB but 37.6 s (the collections start to cost). Earlier: 96 MB → 316 MB.
+ */
+const GROWTH_BYTES = 48 * 1024 * 1024;
 
 /** Runs shorter than this many units never look (a one-file run loads nothing for this). */
 const FIRST_LOOK = 32;

@@ -66,9 +66,13 @@ export interface StageWork {
 
 export type RanUnit = UnitResult & { deps: Dependency[] };
 
-/** Runs the units of one stage somewhere (this thread, or a pool of threads with it), each exactly once. */
+/**
+ * Runs the units of one stage somewhere (this thread, or a pool of threads with it), each
+ * exactly once: here through `local` (which takes the result as it is made), elsewhere into
+ * the returned map (by unit index).
+ */
 export interface StageRunner {
-  run(work: StageWork, local: (job: UnitJob) => RanUnit): Promise<Map<number, RanUnit>>;
+  run(work: StageWork, local: (job: UnitJob) => void): Promise<Map<number, RanUnit>>;
 }
 
 export interface RunUnitsOptions {
@@ -130,7 +134,10 @@ export function planHash(run: Pick<UnitRun, 'units' | 'superseded' | 'wholeRun' 
 
 /** This thread only: the units in order. */
 const HERE: StageRunner = {
-  run: async (work, local) => new Map(work.jobs.map((j) => [j.index, local(j)])),
+  run: async (work, local) => {
+    for (const job of work.jobs) local(job);
+    return new Map();
+  },
 };
 
 /** Runs every needed unit (from the cache where it holds) and merges the results of this shard's into `merged`, in planned order. */
@@ -149,7 +156,9 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   let lintedTfHash: string | undefined;
   const lintedTf = (): string => (lintedTfHash ??= hashOf(run.allFiles.filter((f) => f.kind === 'terraform').map((f) => f.path)));
 
-  const results = new Map<number, UnitResult>();
+  // Results waiting for the units before them (in planned order) to be merged.
+  const waiting = new Map<number, UnitResult>();
+  const accepted = new Set<number>();
   const elsewhere = new Map<string, string>();
   const summaries: [number, ScanSummary][] = [];
   const counted = new Set<number>();
@@ -168,8 +177,32 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
       scan = { view: scanViewOf(inOrder, run.root), key: hashOf(inOrder), summaries: inOrder };
     }
-    const jobs: UnitJob[] = [];
+    // Each result is merged as soon as every unit before it in planned order is (the output does
+    // not depend on which thread ran what), and then dropped: memory holds the merged findings
+    // and code-frame lines, not every unit's result until the end. What later stages read (the
+    // files evaluated elsewhere, the summaries) is gathered in the same order.
+    let cursor = 0;
+    const drain = (): void => {
+      for (; cursor < stageUnits.length && waiting.has(stageUnits[cursor]!); cursor++) {
+        const i = stageUnits[cursor]!;
+        const r = waiting.get(i)!;
+        waiting.delete(i);
+        for (const f of r.evaluatedElsewhere) elsewhere.set(f, units[i]!.frontEnd.name);
+        if (stage < 2) summaries.push([i, r.summary]);
+        if (isMine(i)) merged.add(r);
+      }
+    };
     const keys = new Map<number, string>();
+    const accept = (i: number, r: UnitResult, deps?: Dependency[]): void => {
+      if (accepted.has(i)) return;
+      accepted.add(i);
+      progress(i);
+      const key = keys.get(i);
+      if (key !== undefined && deps) cache!.set(key, deps, r);
+      waiting.set(i, r);
+      drain();
+    };
+    const jobs: UnitJob[] = [];
     for (const i of stageUnits) {
       const u = units[i]!;
       // Which of its files another unit evaluated, and the scan it reads: both decide its result.
@@ -182,8 +215,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         // The check read the unit's files: their texts go now.
         releaseTexts(run.host);
         if (hit) {
-          results.set(i, hit);
-          progress(i);
+          accept(i, hit);
           continue;
         }
         keys.set(i, key);
@@ -191,24 +223,16 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       jobs.push({ index: i, dropped, record: cacheable });
     }
     if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
+    const split = (r: RanUnit): [UnitResult, Dependency[]] => {
+      const { deps, ...result } = r;
+      return [result, deps];
+    };
     const ran = jobs.length === 0 ? new Map<number, RanUnit>() : await (runner ?? HERE).run({ stage, jobs, ...(scan ? { summaries: scan.summaries } : {}) }, (job) => {
-      const r = executeUnit(run, job, scan?.view);
-      progress(job.index);
-      return r;
+      accept(job.index, ...split(executeUnit(run, job, scan?.view)));
     });
-    for (const job of jobs) {
-      progress(job.index);
-      const { deps, ...result } = ran.get(job.index)!;
-      results.set(job.index, result);
-      const key = keys.get(job.index);
-      if (key !== undefined) cache!.set(key, deps, result);
-    }
-    // What later stages read, gathered in the planned order.
-    for (const i of stageUnits) {
-      const r = results.get(i)!;
-      for (const f of r.evaluatedElsewhere) elsewhere.set(f, units[i]!.frontEnd.name);
-      if (stage < 2) summaries.push([i, r.summary]);
-    }
+    // The workers' results (this thread's were accepted as they were made).
+    for (const [i, r] of ran) accept(i, ...split(r));
+    // Every unit of the stage gave a result and was merged (a runner that lost one is a bug of ours).
+    if (cursor < stageUnits.length) throw new Error(`unit ${units[stageUnits[cursor]!]!.key} gave no result`);
   }
-  for (const i of mine) merged.add(results.get(i)!);
 }

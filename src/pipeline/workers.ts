@@ -117,15 +117,18 @@ export class UnitWorkerPool implements StageRunner {
     this.planHash = hash;
   }
 
-  async run(work: StageWork, local: (job: UnitJob) => RanUnit): Promise<Map<number, RanUnit>> {
+  async run(work: StageWork, local: (job: UnitJob) => void): Promise<Map<number, RanUnit>> {
+    // The workers' results; `here`: the units this thread ran (their results went to `local`'s caller).
     const ran = new Map<number, RanUnit>();
+    const here = new Set<number>();
     const live = this.members.filter((m) => m.alive);
     const message: StageMessage = { type: 'stage', planHash: this.planHash, ...work };
     for (const m of live) m.worker.postMessage(message);
     for (;;) {
       const k = Atomics.add(this.state, work.stage, 1);
       if (k >= work.jobs.length) break;
-      ran.set(work.jobs[k]!.index, local(work.jobs[k]!));
+      local(work.jobs[k]!);
+      here.add(work.jobs[k]!.index);
       this.stats.here++;
     }
     // Nothing left to claim: close the stage to the workers that have not joined it.
@@ -139,7 +142,11 @@ export class UnitWorkerPool implements StageRunner {
     }
     this.stats.waitedMs += performance.now() - t0;
     // Units a failed worker had claimed run here.
-    for (const job of work.jobs) if (!ran.has(job.index)) ran.set(job.index, local(job));
+    for (const job of work.jobs) {
+      if (ran.has(job.index) || here.has(job.index)) continue;
+      local(job);
+      this.stats.here++;
+    }
     return ran;
   }
 
