@@ -1871,11 +1871,11 @@ var init_json = __esm({
   }
 });
 
-// node_modules/re2js/build/index.js
-var RE2Flags, PublicFlags, ASCII_SIZE, ASCII_TO_UPPER, ASCII_TO_LOWER, MAX_BMP, Codepoint, UnicodeRangeTable, B64, B64_MAP, decodeVLQ, decodeRanges, decodeOrbit, LazyMap, UnicodeTables, Unicode, RE2JSException, RE2JSSyntaxException, RE2JSCompileException, RE2JSGroupException, RE2JSFlagsException, RE2JSInternalException, FAST_PATH_TABLE_SIZE, WORD_RUNE_TABLE, cachedNativeEncoder, cachedNativeDecoder, Utils, createEnum, MatcherInputBase, Utf8MatcherInput, Utf16MatcherInput, MatcherInput, MachineInputBase, MachineUTF8Input, MachineUTF16Input, MachineInput, Matcher, Inst, Queue, LookbehindState, Machine, hashState, arraysEqual, isState, NO_IDS, END_TEXT, DFAState, DFA, VISITED_BITS, MAX_BACKTRACK_PROG, INITIAL_JOB_CAPACITY, MAX_BACKTRACK_VECTOR, BitState, bitStatePool, Backtracker, QueueOnePass, mergeRuneSets, OnePassProg, onePassCopy, makeOnePass, cleanupOnePass, OnePass, Regexp, RegexpWalker, AhoCorasick, Prefilter, PrefilterTree, PatchList, Prog, ANY_RUNE_NOT_NL, ANY_RUNE, Frag, Compiler, Simplify, CharGroup, code1, code2, code3, PERL_GROUPS, code4, code5, code6, code7, code8, code9, code10, code11, code12, code13, code14, code15, code16, code17, POSIX_GROUPS, CharClass, StringIterator, Parser, RE2, RE2Set, TranslateRegExpString, execResult, RE2JS;
-var init_build = __esm({
-  "node_modules/re2js/build/index.js"() {
-    RE2Flags = class RE2Flags2 {
+// node_modules/re2js/build/index.cjs
+var require_build = __commonJS({
+  "node_modules/re2js/build/index.cjs"(exports) {
+    Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" });
+    var RE2Flags = class RE2Flags2 {
       static FOLD_CASE = 1;
       static LITERAL = 2;
       static CLASS_NL = 4;
@@ -1893,7 +1893,7 @@ var init_build = __esm({
       static ANCHOR_START = 1;
       static ANCHOR_BOTH = 2;
     };
-    PublicFlags = {
+    var PublicFlags = {
       CASE_INSENSITIVE: 1,
       DOTALL: 2,
       MULTILINE: 4,
@@ -1901,17 +1901,17 @@ var init_build = __esm({
       LONGEST_MATCH: 16,
       LOOKBEHINDS: 512
     };
-    ASCII_SIZE = 128;
-    ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
-    ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
-    MAX_BMP = 65535;
+    var ASCII_SIZE = 128;
+    var ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+    var ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+    var MAX_BMP = 65535;
     for (let i = 0; i < ASCII_SIZE; i++) {
       if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
       else ASCII_TO_UPPER[i] = i;
       if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
       else ASCII_TO_LOWER[i] = i;
     }
-    Codepoint = class {
+    var Codepoint = class {
       static CODES = Object.freeze({
         "\x07": 7,
         "\b": 8,
@@ -1996,7 +1996,7 @@ var init_build = __esm({
         return s.codePointAt(0);
       }
     };
-    UnicodeRangeTable = class {
+    var UnicodeRangeTable = class {
       /**
       * @param {Uint32Array | number[]} data
       * @param {boolean} isStride1
@@ -2019,10 +2019,10 @@ var init_build = __esm({
         return this.data.length / this.SIZE;
       }
     };
-    B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
-    B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+    var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+    var B64_MAP = /* @__PURE__ */ new Uint8Array(256);
     for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
-    decodeVLQ = (str3) => {
+    var decodeVLQ = (str3) => {
       const res = [];
       let value = 0;
       let shift = 0;
@@ -2037,7 +2037,7 @@ var init_build = __esm({
       }
       return res;
     };
-    decodeRanges = (str3, isStride1) => {
+    var decodeRanges = (str3, isStride1) => {
       const res = decodeVLQ(str3);
       const numRanges = isStride1 ? res.length / 2 : res.length / 3;
       const out = new Uint32Array(numRanges * 3);
@@ -2052,7 +2052,7 @@ var init_build = __esm({
       }
       return out;
     };
-    decodeOrbit = (str3) => {
+    var decodeOrbit = (str3) => {
       const res = decodeVLQ(str3);
       const map = /* @__PURE__ */ new Map();
       let currentKey = 0;
@@ -2064,7 +2064,7 @@ var init_build = __esm({
       }
       return map;
     };
-    LazyMap = class {
+    var LazyMap = class {
       constructor(initializer) {
         this.initializer = initializer;
         this.cache = /* @__PURE__ */ new Map();
@@ -2079,7 +2079,7 @@ var init_build = __esm({
         return val;
       }
     };
-    UnicodeTables = class {
+    var UnicodeTables = class {
       static _CASE_ORBIT = null;
       static get CASE_ORBIT() {
         if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
@@ -2343,7 +2343,7 @@ var init_build = __esm({
         Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
       });
     };
-    Unicode = class Unicode2 {
+    var Unicode = class Unicode2 {
       static MAX_RUNE = 1114111;
       static RUNE_ERROR = 65533;
       static isUnsearchable(r) {
@@ -2412,14 +2412,14 @@ var init_build = __esm({
         return false;
       }
     };
-    RE2JSException = class extends Error {
+    var RE2JSException = class extends Error {
       /** @param {string} message */
       constructor(message) {
         super(message);
         this.name = "RE2JSException";
       }
     };
-    RE2JSSyntaxException = class extends RE2JSException {
+    var RE2JSSyntaxException = class extends RE2JSException {
       /**
       * @param {string} error
       * @param {string|null} [input=null]
@@ -2448,40 +2448,40 @@ var init_build = __esm({
         return this.input;
       }
     };
-    RE2JSCompileException = class extends RE2JSException {
+    var RE2JSCompileException = class extends RE2JSException {
       /** @param {string} message */
       constructor(message) {
         super(message);
         this.name = "RE2JSCompileException";
       }
     };
-    RE2JSGroupException = class extends RE2JSException {
+    var RE2JSGroupException = class extends RE2JSException {
       /** @param {string} message */
       constructor(message) {
         super(message);
         this.name = "RE2JSGroupException";
       }
     };
-    RE2JSFlagsException = class extends RE2JSException {
+    var RE2JSFlagsException = class extends RE2JSException {
       /** @param {string} message */
       constructor(message) {
         super(message);
         this.name = "RE2JSFlagsException";
       }
     };
-    RE2JSInternalException = class extends RE2JSException {
+    var RE2JSInternalException = class extends RE2JSException {
       /** @param {string} message */
       constructor(message) {
         super(message);
         this.name = "RE2JSInternalException";
       }
     };
-    FAST_PATH_TABLE_SIZE = 256;
-    WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+    var FAST_PATH_TABLE_SIZE = 256;
+    var WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
     for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
-    cachedNativeEncoder = null;
-    cachedNativeDecoder = null;
-    Utils = class Utils2 {
+    var cachedNativeEncoder = null;
+    var cachedNativeDecoder = null;
+    var Utils = class Utils2 {
       static METACHARACTERS = "\\.+*?()|[]{}^$";
       static EMPTY_BEGIN_LINE = 1;
       static EMPTY_END_LINE = 2;
@@ -2671,7 +2671,7 @@ var init_build = __esm({
         }
       }
     };
-    createEnum = (values = [], initNum = 0) => {
+    var createEnum = (values = [], initNum = 0) => {
       const enumObject = /* @__PURE__ */ Object.create(null);
       for (let i = 0; i < values.length; i++) {
         const val = values[i];
@@ -2681,7 +2681,7 @@ var init_build = __esm({
       }
       return Object.freeze(enumObject);
     };
-    MatcherInputBase = class MatcherInputBase2 {
+    var MatcherInputBase = class MatcherInputBase2 {
       static Encoding = createEnum(["UTF_16", "UTF_8"]);
       getEncoding() {
         throw Error("not implemented");
@@ -2713,7 +2713,7 @@ var init_build = __esm({
         return this.getEncoding() === MatcherInputBase2.Encoding.UTF_16;
       }
     };
-    Utf8MatcherInput = class extends MatcherInputBase {
+    var Utf8MatcherInput = class extends MatcherInputBase {
       /** @param {Uint8Array|number[]|null} bytes */
       constructor(bytes = null) {
         super();
@@ -2744,7 +2744,7 @@ var init_build = __esm({
         return this.bytes.length;
       }
     };
-    Utf16MatcherInput = class extends MatcherInputBase {
+    var Utf16MatcherInput = class extends MatcherInputBase {
       /** @param {string|null} charSequence */
       constructor(charSequence = null) {
         super();
@@ -2775,7 +2775,7 @@ var init_build = __esm({
         return this.charSequence.length;
       }
     };
-    MatcherInput = class {
+    var MatcherInput = class {
       /**
       * Return the MatcherInput for UTF_16 encoding.
       * @returns {Utf16MatcherInput}
@@ -2793,7 +2793,7 @@ var init_build = __esm({
         return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
       }
     };
-    MachineInputBase = class {
+    var MachineInputBase = class {
       static EOF() {
         return -8;
       }
@@ -2817,7 +2817,7 @@ var init_build = __esm({
         return 0;
       }
     };
-    MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
+    var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
       static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
       constructor(bytes, start = 0, end = bytes.length) {
         super();
@@ -2873,9 +2873,9 @@ var init_build = __esm({
         }
         return rune << 3 | size;
       }
-      index(re2, pos) {
+      index(re22, pos) {
         pos += this.start;
-        const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+        const i = this.indexOf(this.bytes, re22.prefixUTF8, pos);
         return i < 0 ? i : i - pos;
       }
       context(pos) {
@@ -2921,11 +2921,11 @@ var init_build = __esm({
         }
         return -1;
       }
-      prefixLength(re2) {
-        return re2.prefixUTF8.length;
+      prefixLength(re22) {
+        return re22.prefixUTF8.length;
       }
     };
-    MachineUTF16Input = class extends MachineInputBase {
+    var MachineUTF16Input = class extends MachineInputBase {
       constructor(charSequence, start = 0, end = charSequence.length) {
         super();
         this.charSequence = charSequence;
@@ -2948,10 +2948,10 @@ var init_build = __esm({
         if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
         return c1 << 3 | 1;
       }
-      index(re2, pos) {
+      index(re22, pos) {
         pos += this.start;
-        const i = this.charSequence.indexOf(re2.prefix, pos);
-        if (i < 0 || i > this.end - re2.prefix.length) return -1;
+        const i = this.charSequence.indexOf(re22.prefix, pos);
+        if (i < 0 || i > this.end - re22.prefix.length) return -1;
         return i - pos;
       }
       context(pos) {
@@ -2960,11 +2960,11 @@ var init_build = __esm({
         const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
         return Utils.emptyOpContext(r1, r2);
       }
-      prefixLength(re2) {
-        return re2.prefix.length;
+      prefixLength(re22) {
+        return re22.prefix.length;
       }
     };
-    MachineInput = class {
+    var MachineInput = class {
       static fromUTF8(bytes, start = 0, end = bytes.length) {
         return new MachineUTF8Input(bytes, start, end);
       }
@@ -2973,7 +2973,7 @@ var init_build = __esm({
         return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
       }
     };
-    Matcher = class Matcher2 {
+    var Matcher = class Matcher2 {
       /**
       * V8 and WebKit have historical hard limits on the number of arguments
       * that can be passed to a function. We cap replacer arguments to prevent
@@ -3011,12 +3011,12 @@ var init_build = __esm({
       constructor(pattern, input) {
         if (pattern === null) throw new Error("pattern is null");
         this.patternInput = pattern;
-        const re2 = this.patternInput.re2();
-        this.patternGroupCount = re2.numberOfCapturingGroups();
+        const re22 = this.patternInput.re2();
+        this.patternGroupCount = re22.numberOfCapturingGroups();
         this.groups = [];
-        this.namedGroups = re2.namedGroups;
+        this.namedGroups = re22.namedGroups;
         this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
-        this.numberOfInstructions = re2.numberOfInstructions();
+        this.numberOfInstructions = re22.numberOfInstructions();
         this.lookbehindState = null;
         if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
         else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
@@ -3482,7 +3482,7 @@ var init_build = __esm({
         return result;
       }
     };
-    Inst = class Inst2 {
+    var Inst = class Inst2 {
       static ALT = 1;
       static ALT_MATCH = 2;
       static CAPTURE = 3;
@@ -3608,7 +3608,7 @@ var init_build = __esm({
         }
       }
     };
-    Queue = class Queue2 {
+    var Queue = class Queue2 {
       constructor(numInst) {
         this.sparse = new Int32Array(numInst);
         this.densePcs = new Int32Array(numInst);
@@ -3656,7 +3656,7 @@ var init_build = __esm({
         return out;
       }
     };
-    LookbehindState = class {
+    var LookbehindState = class {
       constructor(prog) {
         this.pos = -1;
         this.pcs = new Int32Array(prog.numInst());
@@ -3668,11 +3668,11 @@ var init_build = __esm({
         this.size = 0;
       }
     };
-    Machine = class Machine2 {
-      static fromRE2(re2) {
+    var Machine = class Machine2 {
+      static fromRE2(re22) {
         const m = new Machine2();
-        m.prog = re2.prog;
-        m.re2 = re2;
+        m.prog = re22.prog;
+        m.re2 = re22;
         m.q0 = new Queue(m.prog.numInst());
         m.q1 = new Queue(m.prog.numInst());
         m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
@@ -3987,7 +3987,7 @@ var init_build = __esm({
         }
       }
     };
-    hashState = (pcs, flag, ids) => {
+    var hashState = (pcs, flag, ids) => {
       let h = -2128831035;
       for (let i = 0; i < pcs.length; i++) {
         h ^= pcs[i];
@@ -4001,15 +4001,15 @@ var init_build = __esm({
       }
       return h;
     };
-    arraysEqual = (a, b) => {
+    var arraysEqual = (a, b) => {
       if (a.length !== b.length) return false;
       for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
       return true;
     };
-    isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
-    NO_IDS = [];
-    END_TEXT = -1;
-    DFAState = class {
+    var isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+    var NO_IDS = [];
+    var END_TEXT = -1;
+    var DFAState = class {
       constructor(nfaStates, flag, matchIDs) {
         this.nfaStates = nfaStates;
         this.flag = flag;
@@ -4019,7 +4019,7 @@ var init_build = __esm({
         this.nextAnchored = null;
       }
     };
-    DFA = class DFA2 {
+    var DFA = class DFA2 {
       static FLAG_EMPTY_MASK = 255;
       static FLAG_MATCH = 256;
       static FLAG_LAST_WORD = 512;
@@ -4305,11 +4305,11 @@ var init_build = __esm({
         return Array.from(matches).sort((a, b) => a - b);
       }
     };
-    VISITED_BITS = 32;
-    MAX_BACKTRACK_PROG = 500;
-    INITIAL_JOB_CAPACITY = 256;
-    MAX_BACKTRACK_VECTOR = 262144;
-    BitState = class {
+    var VISITED_BITS = 32;
+    var MAX_BACKTRACK_PROG = 500;
+    var INITIAL_JOB_CAPACITY = 256;
+    var MAX_BACKTRACK_VECTOR = 262144;
+    var BitState = class {
       constructor() {
         this.end = 0;
         this.cap = /* @__PURE__ */ new Int32Array(0);
@@ -4341,8 +4341,8 @@ var init_build = __esm({
         this.visited[idx] |= mask;
         return true;
       }
-      push(re2, pc, pos, arg) {
-        if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+      push(re22, pc, pos, arg) {
+        if (re22.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
           if (this.jobLen >= this.jobPc.length) {
             const newSize = this.jobPc.length * 2;
             const newPc = new Int32Array(newSize);
@@ -4361,9 +4361,9 @@ var init_build = __esm({
           this.jobLen++;
         }
       }
-      tryBacktrack(re2, input, pc, pos, anchor) {
-        const longest = re2.longest;
-        this.push(re2, pc, pos, false);
+      tryBacktrack(re22, input, pc, pos, anchor) {
+        const longest = re22.longest;
+        this.push(re22, pc, pos, false);
         while (this.jobLen > 0) {
           this.jobLen--;
           let currentPc = this.jobPc[this.jobLen];
@@ -4375,7 +4375,7 @@ var init_build = __esm({
               if (!this.shouldVisit(currentPc, currentPos)) break;
             }
             skipShouldVisit = false;
-            const inst = re2.prog.getInst(currentPc);
+            const inst = re22.prog.getInst(currentPc);
             switch (inst.op) {
               case Inst.FAIL:
                 break;
@@ -4385,19 +4385,19 @@ var init_build = __esm({
                   currentPc = inst.arg;
                   continue;
                 } else {
-                  this.push(re2, currentPc, currentPos, true);
+                  this.push(re22, currentPc, currentPos, true);
                   currentPc = inst.out;
                   continue;
                 }
               case Inst.ALT_MATCH: {
-                const outInst = re2.prog.getInst(inst.out);
+                const outInst = re22.prog.getInst(inst.out);
                 if (Inst.isRuneOp(outInst.op)) {
-                  this.push(re2, inst.arg, currentPos, false);
+                  this.push(re22, inst.arg, currentPos, false);
                   currentPc = inst.arg;
                   currentPos = this.end;
                   continue;
                 }
-                this.push(re2, inst.out, this.end, false);
+                this.push(re22, inst.out, this.end, false);
                 currentPc = inst.out;
                 continue;
               }
@@ -4438,7 +4438,7 @@ var init_build = __esm({
                   break;
                 } else {
                   if (inst.arg < this.ncap) {
-                    this.push(re2, currentPc, this.cap[inst.arg], true);
+                    this.push(re22, currentPc, this.cap[inst.arg], true);
                     this.cap[inst.arg] = currentPos;
                   }
                   currentPc = inst.out;
@@ -4475,8 +4475,8 @@ var init_build = __esm({
         return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
       }
     };
-    bitStatePool = [];
-    Backtracker = class Backtracker2 {
+    var bitStatePool = [];
+    var Backtracker = class Backtracker2 {
       static shouldBacktrack(prog) {
         return prog.numInst() <= MAX_BACKTRACK_PROG;
       }
@@ -4484,28 +4484,28 @@ var init_build = __esm({
         if (!Backtracker2.shouldBacktrack(prog)) return 0;
         return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
       }
-      static execute(re2, input, pos, anchor, ncap) {
-        const startCond = re2.cond;
+      static execute(re22, input, pos, anchor, ncap) {
+        const startCond = re22.cond;
         if (startCond === Utils.EMPTY_ALL) return null;
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
         if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
         const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
         const end = input.endPos();
-        b.reset(re2.prog, end, ncap);
+        b.reset(re22.prog, end, ncap);
         let matched = false;
         if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
           if (b.ncap > 0) b.cap[0] = pos;
-          if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+          if (b.tryBacktrack(re22, input, re22.prog.start, pos, anchor)) matched = true;
         } else {
           let width = -1;
           for (; pos <= end && width !== 0; pos += width) {
-            if (re2.prefix.length > 0) {
-              const advance = input.index(re2, pos);
+            if (re22.prefix.length > 0) {
+              const advance = input.index(re22, pos);
               if (advance < 0) break;
               pos += advance;
             }
             if (b.ncap > 0) b.cap[0] = pos;
-            if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+            if (b.tryBacktrack(re22, input, re22.prog.start, pos, anchor)) {
               matched = true;
               break;
             }
@@ -4522,7 +4522,7 @@ var init_build = __esm({
         return result;
       }
     };
-    QueueOnePass = class {
+    var QueueOnePass = class {
       constructor(size) {
         this.sparse = new Uint32Array(size);
         this.dense = new Uint32Array(size);
@@ -4552,7 +4552,7 @@ var init_build = __esm({
         this.size++;
       }
     };
-    mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+    var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
       const leftLen = leftRunes.length;
       const rightLen = rightRunes.length;
       let lx = 0, rx = 0;
@@ -4584,7 +4584,7 @@ var init_build = __esm({
         next
       };
     };
-    OnePassProg = class {
+    var OnePassProg = class {
       constructor(prog) {
         this.start = prog.start;
         this.numCap = prog.numCap;
@@ -4600,7 +4600,7 @@ var init_build = __esm({
         }
       }
     };
-    onePassCopy = (prog) => {
+    var onePassCopy = (prog) => {
       const p = new OnePassProg(prog);
       for (let pc = 0; pc < p.inst.length; pc++) {
         const inst = p.inst[pc];
@@ -4630,7 +4630,7 @@ var init_build = __esm({
       }
       return p;
     };
-    makeOnePass = (p) => {
+    var makeOnePass = (p) => {
       if (p.inst.length >= 1e3) return null;
       const instQueue = new QueueOnePass(p.inst.length);
       const visitQueue = new QueueOnePass(p.inst.length);
@@ -4747,7 +4747,7 @@ var init_build = __esm({
       for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
       return p;
     };
-    cleanupOnePass = (p, original) => {
+    var cleanupOnePass = (p, original) => {
       for (let ix = 0; ix < original.inst.length; ix++) {
         const instOriginal = original.inst[ix];
         switch (instOriginal.op) {
@@ -4771,7 +4771,7 @@ var init_build = __esm({
         }
       }
     };
-    OnePass = class OnePass2 {
+    var OnePass = class OnePass2 {
       static compile(prog) {
         if (prog.start === 0) return null;
         if (prog.numLb > 0) return null;
@@ -4811,8 +4811,8 @@ var init_build = __esm({
         if (inst.op === Inst.ALT_MATCH) return inst.out;
         return 0;
       }
-      static execute(re2, input, pos, anchor, ncap) {
-        const onepass = re2.onepass;
+      static execute(re22, input, pos, anchor, ncap) {
+        const onepass = re22.onepass;
         if (!onepass) return null;
         const matchcap = new Int32Array(ncap).fill(-1);
         let matched = false;
@@ -4892,7 +4892,7 @@ var init_build = __esm({
         return ncap === 0 ? [] : Utils.toArray(matchcap);
       }
     };
-    Regexp = class Regexp2 {
+    var Regexp = class Regexp2 {
       static Op = createEnum([
         "NO_MATCH",
         "EMPTY_MATCH",
@@ -4928,17 +4928,17 @@ var init_build = __esm({
         if (rune === Codepoint.CODES["-"]) return "\\";
         return "";
       }
-      static fromRegexp(re) {
-        const regex = new Regexp2(re.op);
-        regex.flags = re.flags;
-        regex.subs = re.subs;
-        regex.runes = re.runes;
-        regex.cap = re.cap;
-        regex.min = re.min;
-        regex.max = re.max;
-        regex.name = re.name;
-        regex.namedGroups = re.namedGroups;
-        regex.lb = re.lb;
+      static fromRegexp(re3) {
+        const regex = new Regexp2(re3.op);
+        regex.flags = re3.flags;
+        regex.subs = re3.subs;
+        regex.runes = re3.runes;
+        regex.cap = re3.cap;
+        regex.min = re3.min;
+        regex.max = re3.max;
+        regex.name = re3.name;
+        regex.namedGroups = re3.namedGroups;
+        regex.lb = re3.lb;
         return regex;
       }
       constructor(op) {
@@ -5144,22 +5144,22 @@ var init_build = __esm({
         return true;
       }
     };
-    RegexpWalker = class {
+    var RegexpWalker = class {
       static walk(root, handler) {
         const stack = [];
-        let re = root;
+        let re3 = root;
         let result;
         for (; ; ) {
-          if (re.subs.length === 0) result = handler.leaf(re);
+          if (re3.subs.length === 0) result = handler.leaf(re3);
           else {
-            const state = handler.enter(re);
+            const state = handler.enter(re3);
             if (state.result === void 0) {
               stack.push({
-                re,
+                re: re3,
                 state,
                 i: 0
               });
-              re = re.subs[0];
+              re3 = re3.subs[0];
               continue;
             }
             result = state.result;
@@ -5170,7 +5170,7 @@ var init_build = __esm({
             handler.child(frame.re, frame.state, result, frame.i);
             frame.i++;
             if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
-              re = frame.re.subs[frame.i];
+              re3 = frame.re.subs[frame.i];
               break;
             }
             stack.pop();
@@ -5179,7 +5179,7 @@ var init_build = __esm({
         }
       }
     };
-    AhoCorasick = class {
+    var AhoCorasick = class {
       constructor(words, alphabetSize) {
         const edges = /* @__PURE__ */ new Map();
         const parent = [0];
@@ -5275,7 +5275,7 @@ var init_build = __esm({
         return false;
       }
     };
-    Prefilter = class Prefilter2 {
+    var Prefilter = class Prefilter2 {
       static Type = {
         NONE: 0,
         EXACT: 1,
@@ -5327,37 +5327,37 @@ var init_build = __esm({
         }
       }
     };
-    PrefilterTree = class PrefilterTree2 {
-      static build(re) {
-        if (!re) return new Prefilter(Prefilter.Type.NONE);
-        return RegexpWalker.walk(re, PrefilterTree2.WALKER);
+    var PrefilterTree = class PrefilterTree2 {
+      static build(re3) {
+        if (!re3) return new Prefilter(Prefilter.Type.NONE);
+        return RegexpWalker.walk(re3, PrefilterTree2.WALKER);
       }
       static WALKER = {
-        leaf: (re) => PrefilterTree2.leaf(re),
-        enter: (re) => PrefilterTree2.enter(re),
-        child: (re, state, result) => PrefilterTree2.child(re, state, result),
-        leave: (re, state) => PrefilterTree2.leave(re, state)
+        leaf: (re3) => PrefilterTree2.leaf(re3),
+        enter: (re3) => PrefilterTree2.enter(re3),
+        child: (re3, state, result) => PrefilterTree2.child(re3, state, result),
+        leave: (re3, state) => PrefilterTree2.leave(re3, state)
       };
-      static leaf(re) {
-        if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
-        if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+      static leaf(re3) {
+        if (re3.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+        if (re3.runes.length === 0 || (re3.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
         let str3 = "";
-        for (let i = 0; i < re.runes.length; i++) {
-          if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
-          str3 += String.fromCodePoint(re.runes[i]);
+        for (let i = 0; i < re3.runes.length; i++) {
+          if (Unicode.isUnsearchable(re3.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+          str3 += String.fromCodePoint(re3.runes[i]);
         }
         const pf = new Prefilter(Prefilter.Type.EXACT);
         pf.str = str3;
         pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
         return pf;
       }
-      static enter(re) {
-        switch (re.op) {
+      static enter(re3) {
+        switch (re3.op) {
           case Regexp.Op.CAPTURE:
           case Regexp.Op.PLUS:
             return { sub: null };
           case Regexp.Op.REPEAT:
-            if (re.min >= 1) return { sub: null };
+            if (re3.min >= 1) return { sub: null };
             return { result: new Prefilter(Prefilter.Type.NONE) };
           case Regexp.Op.CONCAT:
             return {
@@ -5373,7 +5373,7 @@ var init_build = __esm({
             return { result: new Prefilter(Prefilter.Type.NONE) };
         }
       }
-      static child(re, state, s) {
+      static child(re3, state, s) {
         if (state.subs === void 0) {
           state.sub = s;
           return;
@@ -5397,7 +5397,7 @@ var init_build = __esm({
         }
         state.subs.push(s);
       }
-      static leave(re, state) {
+      static leave(re3, state) {
         if (state.subs === void 0) return state.sub;
         const pf = state.pf;
         const seen = /* @__PURE__ */ new Set();
@@ -5445,7 +5445,7 @@ var init_build = __esm({
         return pf;
       }
     };
-    PatchList = class {
+    var PatchList = class {
       /**
       * @param {number} head - Encoded pointer to the start of the patch list.
       * @param {number} tail - Encoded pointer to the end of the patch list.
@@ -5455,7 +5455,7 @@ var init_build = __esm({
         this.tail = tail;
       }
     };
-    Prog = class {
+    var Prog = class {
       constructor() {
         this.inst = [];
         this.start = 0;
@@ -5573,24 +5573,24 @@ var init_build = __esm({
         return out;
       }
     };
-    ANY_RUNE_NOT_NL = new Int32Array([
+    var ANY_RUNE_NOT_NL = new Int32Array([
       0,
       Codepoint.CODES["\n"] - 1,
       Codepoint.CODES["\n"] + 1,
       Unicode.MAX_RUNE
     ]);
-    ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
-    Frag = class {
+    var ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+    var Frag = class {
       constructor(i = 0, out = new PatchList(), nullable = false) {
         this.i = i;
         this.out = out;
         this.nullable = nullable;
       }
     };
-    Compiler = class Compiler2 {
-      static compileRegexp(re) {
+    var Compiler = class Compiler2 {
+      static compileRegexp(re3) {
         const c = new Compiler2();
-        const f = c.compile(re);
+        const f = c.compile(re3);
         c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
         c.prog.start = f.i;
         c.prog.markLookbehindInsts();
@@ -5630,10 +5630,10 @@ var init_build = __esm({
         this.lbOffset = 0;
         this.runeCache = /* @__PURE__ */ new Map();
         this.walker = {
-          leaf: (re) => this.leaf(re),
-          enter: (re) => this.enter(re),
-          child: (re, state, result) => this.child(re, state, result),
-          leave: (re, state) => this.leave(re, state)
+          leaf: (re3) => this.leaf(re3),
+          enter: (re3) => this.enter(re3),
+          child: (re3, state, result) => this.child(re3, state, result),
+          leave: (re3, state) => this.leave(re3, state)
         };
       }
       newInst(op) {
@@ -5746,31 +5746,31 @@ var init_build = __esm({
         checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
         return checkId;
       }
-      compile(re) {
-        return RegexpWalker.walk(re, this.walker);
+      compile(re3) {
+        return RegexpWalker.walk(re3, this.walker);
       }
-      leaf(re) {
-        switch (re.op) {
+      leaf(re3) {
+        switch (re3.op) {
           case Regexp.Op.NO_MATCH:
             return this.fail();
           case Regexp.Op.EMPTY_MATCH:
             return this.nop();
           case Regexp.Op.LITERAL: {
-            if (re.runes.length === 0) return this.nop();
+            if (re3.runes.length === 0) return this.nop();
             let f = null;
-            for (let r of re.runes) {
+            for (let r of re3.runes) {
               let singleRune = this.runeCache.get(r);
               if (singleRune === void 0) {
                 singleRune = new Int32Array([r]);
                 this.runeCache.set(r, singleRune);
               }
-              const f1 = this.rune(singleRune, re.flags);
+              const f1 = this.rune(singleRune, re3.flags);
               f = f === null ? f1 : this.cat(f, f1);
             }
             return f;
           }
           case Regexp.Op.CHAR_CLASS:
-            return this.rune(re.runes, re.flags);
+            return this.rune(re3.runes, re3.flags);
           case Regexp.Op.ANY_CHAR_NOT_NL:
             return this.rune(ANY_RUNE_NOT_NL, 0);
           case Regexp.Op.ANY_CHAR:
@@ -5794,8 +5794,8 @@ var init_build = __esm({
             throw new RE2JSCompileException("regexp: unhandled case in compile");
         }
       }
-      enter(re) {
-        switch (re.op) {
+      enter(re3) {
+        switch (re3.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.STAR:
@@ -5804,7 +5804,7 @@ var init_build = __esm({
             return { sub: null };
           case Regexp.Op.CAPTURE:
             return {
-              bra: this.cap(re.cap << 1),
+              bra: this.cap(re3.cap << 1),
               sub: null
             };
           case Regexp.Op.CONCAT:
@@ -5814,26 +5814,26 @@ var init_build = __esm({
             throw new RE2JSCompileException("regexp: unhandled case in compile");
         }
       }
-      child(re, state, f1) {
-        if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
-        else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+      child(re3, state, f1) {
+        if (re3.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+        else if (re3.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
         else state.sub = f1;
       }
-      leave(re, state) {
-        switch (re.op) {
+      leave(re3, state) {
+        switch (re3.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
-            return this.lookBehind(state.sub, re.lb);
+            return this.lookBehind(state.sub, re3.lb);
           case Regexp.Op.CAPTURE: {
-            const ket = this.cap(re.cap << 1 | 1);
+            const ket = this.cap(re3.cap << 1 | 1);
             return this.cat(this.cat(state.bra, state.sub), ket);
           }
           case Regexp.Op.STAR:
-            return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.star(state.sub, (re3.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.PLUS:
-            return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.plus(state.sub, (re3.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.QUEST:
-            return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.quest(state.sub, (re3.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.CONCAT:
           case Regexp.Op.ALTERNATE:
             return state.f;
@@ -5842,28 +5842,28 @@ var init_build = __esm({
         }
       }
     };
-    Simplify = class Simplify2 {
-      static simplify(re) {
-        if (re === null) return null;
-        return RegexpWalker.walk(re, Simplify2.WALKER);
+    var Simplify = class Simplify2 {
+      static simplify(re3) {
+        if (re3 === null) return null;
+        return RegexpWalker.walk(re3, Simplify2.WALKER);
       }
       static WALKER = {
-        leaf: (re) => Simplify2.leaf(re),
-        enter: (re) => Simplify2.enter(re),
-        child: (re, state, result, i) => Simplify2.child(re, state, result, i),
-        leave: (re, state) => Simplify2.leave(re, state)
+        leaf: (re3) => Simplify2.leaf(re3),
+        enter: (re3) => Simplify2.enter(re3),
+        child: (re3, state, result, i) => Simplify2.child(re3, state, result, i),
+        leave: (re3, state) => Simplify2.leave(re3, state)
       };
-      static leaf(re) {
-        if (re.op === Regexp.Op.CHAR_CLASS) {
-          if (re.runes === null) return re;
-          if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
-          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
-          if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+      static leaf(re3) {
+        if (re3.op === Regexp.Op.CHAR_CLASS) {
+          if (re3.runes === null) return re3;
+          if (re3.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+          if (re3.runes.length === 2 && re3.runes[0] === 0 && re3.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+          if (re3.runes.length === 4 && re3.runes[0] === 0 && re3.runes[1] === Codepoint.CODES["\n"] - 1 && re3.runes[2] === Codepoint.CODES["\n"] + 1 && re3.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
         }
-        return re;
+        return re3;
       }
-      static enter(re) {
-        switch (re.op) {
+      static enter(re3) {
+        switch (re3.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
@@ -5878,19 +5878,19 @@ var init_build = __esm({
               changed: false
             };
           case Regexp.Op.REPEAT:
-            if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+            if (re3.min === 0 && re3.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
             return { sub: null };
           default:
-            return { result: re };
+            return { result: re3 };
         }
       }
-      static child(re, state, nsub, i) {
+      static child(re3, state, nsub, i) {
         if (state.subs === void 0) {
           state.sub = nsub;
           return;
         }
-        if (nsub !== re.subs[i]) state.changed = true;
-        if (re.op === Regexp.Op.CONCAT) {
+        if (nsub !== re3.subs[i]) state.changed = true;
+        if (re3.op === Regexp.Op.CONCAT) {
           if (nsub.op === Regexp.Op.NO_MATCH) {
             state.result = new Regexp(Regexp.Op.NO_MATCH);
             return;
@@ -5917,60 +5917,60 @@ var init_build = __esm({
         }
         state.subs.push(nsub);
       }
-      static leave(re, state) {
-        switch (re.op) {
+      static leave(re3, state) {
+        switch (re3.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE: {
             const sub2 = state.sub;
-            if (sub2 !== re.subs[0]) {
-              const nre = Regexp.fromRegexp(re);
+            if (sub2 !== re3.subs[0]) {
+              const nre = Regexp.fromRegexp(re3);
               nre.runes = /* @__PURE__ */ new Int32Array(0);
               nre.subs = [sub2];
               return nre;
             }
-            return re;
+            return re3;
           }
           case Regexp.Op.CONCAT:
           case Regexp.Op.ALTERNATE:
             if (state.changed) {
               const newSubs = state.subs;
-              if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+              if (newSubs.length === 0) return new Regexp(re3.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
               if (newSubs.length === 1) return newSubs[0];
-              const nre = Regexp.fromRegexp(re);
+              const nre = Regexp.fromRegexp(re3);
               nre.runes = /* @__PURE__ */ new Int32Array(0);
               nre.subs = newSubs;
               return nre;
             }
-            return re;
+            return re3;
           case Regexp.Op.STAR:
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            return Simplify2.simplify1(re.op, re.flags, state.sub, re);
+            return Simplify2.simplify1(re3.op, re3.flags, state.sub, re3);
           case Regexp.Op.REPEAT:
-            return Simplify2.simplifyRepeat(re, state.sub);
+            return Simplify2.simplifyRepeat(re3, state.sub);
           default:
-            return re;
+            return re3;
         }
       }
-      static simplifyRepeat(re, sub2) {
-        if (re.max === -1) {
-          if (re.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re.flags, sub2, null);
-          if (re.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub2, null);
+      static simplifyRepeat(re3, sub2) {
+        if (re3.max === -1) {
+          if (re3.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re3.flags, sub2, null);
+          if (re3.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re3.flags, sub2, null);
           const subs = [];
-          for (let i = 0; i < re.min - 1; i++) subs.push(sub2);
-          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub2, null));
+          for (let i = 0; i < re3.min - 1; i++) subs.push(sub2);
+          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re3.flags, sub2, null));
           return Simplify2.concat(subs);
         }
-        if (re.min === 1 && re.max === 1) return sub2;
+        if (re3.min === 1 && re3.max === 1) return sub2;
         let prefixSubs = null;
-        if (re.min > 0) {
+        if (re3.min > 0) {
           prefixSubs = [];
-          for (let i = 0; i < re.min; i++) prefixSubs.push(sub2);
+          for (let i = 0; i < re3.min; i++) prefixSubs.push(sub2);
         }
-        if (re.max > re.min) {
-          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, sub2, null);
-          for (let i = re.min + 1; i < re.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, Simplify2.concat([sub2, suffix]), null);
+        if (re3.max > re3.min) {
+          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re3.flags, sub2, null);
+          for (let i = re3.min + 1; i < re3.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re3.flags, Simplify2.concat([sub2, suffix]), null);
           if (prefixSubs === null) return suffix;
           prefixSubs.push(suffix);
         }
@@ -5995,28 +5995,28 @@ var init_build = __esm({
         nre.subs = newSubs;
         return nre;
       }
-      static simplify1(op, flags, sub2, re) {
+      static simplify1(op, flags, sub2, re3) {
         if (sub2.op === Regexp.Op.EMPTY_MATCH) return sub2;
         if (sub2.op === Regexp.Op.NO_MATCH) {
           if (op === Regexp.Op.PLUS) return sub2;
           return new Regexp(Regexp.Op.EMPTY_MATCH);
         }
         if (op === sub2.op && (flags & RE2Flags.NON_GREEDY) === (sub2.flags & RE2Flags.NON_GREEDY)) return sub2;
-        if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub2 === re.subs[0]) return re;
+        if (re3 !== null && re3.op === op && (re3.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub2 === re3.subs[0]) return re3;
         const nre = new Regexp(op);
         nre.flags = flags;
         nre.subs = [sub2];
         return nre;
       }
     };
-    CharGroup = class {
+    var CharGroup = class {
       constructor(sign2, cls) {
         this.sign = sign2;
         this.cls = cls;
       }
     };
-    code1 = [48, 57];
-    code2 = [
+    var code1 = [48, 57];
+    var code2 = [
       9,
       10,
       12,
@@ -6024,7 +6024,7 @@ var init_build = __esm({
       32,
       32
     ];
-    code3 = [
+    var code3 = [
       48,
       57,
       65,
@@ -6034,7 +6034,7 @@ var init_build = __esm({
       97,
       122
     ];
-    PERL_GROUPS = /* @__PURE__ */ new Map([
+    var PERL_GROUPS = /* @__PURE__ */ new Map([
       ["\\d", new CharGroup(1, code1)],
       ["\\D", new CharGroup(-1, code1)],
       ["\\s", new CharGroup(1, code2)],
@@ -6042,7 +6042,7 @@ var init_build = __esm({
       ["\\w", new CharGroup(1, code3)],
       ["\\W", new CharGroup(-1, code3)]
     ]);
-    code4 = [
+    var code4 = [
       48,
       57,
       65,
@@ -6050,30 +6050,30 @@ var init_build = __esm({
       97,
       122
     ];
-    code5 = [
+    var code5 = [
       65,
       90,
       97,
       122
     ];
-    code6 = [0, 127];
-    code7 = [
+    var code6 = [0, 127];
+    var code7 = [
       9,
       9,
       32,
       32
     ];
-    code8 = [
+    var code8 = [
       0,
       31,
       127,
       127
     ];
-    code9 = [48, 57];
-    code10 = [33, 126];
-    code11 = [97, 122];
-    code12 = [32, 126];
-    code13 = [
+    var code9 = [48, 57];
+    var code10 = [33, 126];
+    var code11 = [97, 122];
+    var code12 = [32, 126];
+    var code13 = [
       33,
       47,
       58,
@@ -6083,14 +6083,14 @@ var init_build = __esm({
       123,
       126
     ];
-    code14 = [
+    var code14 = [
       9,
       13,
       32,
       32
     ];
-    code15 = [65, 90];
-    code16 = [
+    var code15 = [65, 90];
+    var code16 = [
       48,
       57,
       65,
@@ -6100,7 +6100,7 @@ var init_build = __esm({
       97,
       122
     ];
-    code17 = [
+    var code17 = [
       48,
       57,
       65,
@@ -6108,7 +6108,7 @@ var init_build = __esm({
       97,
       102
     ];
-    POSIX_GROUPS = /* @__PURE__ */ new Map([
+    var POSIX_GROUPS = /* @__PURE__ */ new Map([
       ["[:alnum:]", new CharGroup(1, code4)],
       ["[:^alnum:]", new CharGroup(-1, code4)],
       ["[:alpha:]", new CharGroup(1, code5)],
@@ -6138,7 +6138,7 @@ var init_build = __esm({
       ["[:xdigit:]", new CharGroup(1, code17)],
       ["[:^xdigit:]", new CharGroup(-1, code17)]
     ]);
-    CharClass = class CharClass2 {
+    var CharClass = class CharClass2 {
       static charClassToString(r, len) {
         let result = "[";
         for (let i = 0; i < len; i += 2) {
@@ -6320,7 +6320,7 @@ var init_build = __esm({
         return CharClass2.charClassToString(this.r, this.len);
       }
     };
-    StringIterator = class {
+    var StringIterator = class {
       constructor(str3) {
         this.str = str3;
         this.position = 0;
@@ -6361,7 +6361,7 @@ var init_build = __esm({
         return this.rest();
       }
     };
-    Parser = class Parser2 {
+    var Parser5 = class Parser6 {
       static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
       static ERR_INVALID_CHAR_RANGE = "invalid character class range";
       static ERR_INVALID_ESCAPE = "invalid escape sequence";
@@ -6404,13 +6404,13 @@ var init_build = __esm({
       ]));
       static unicodeTable(name) {
         if (name === "Any") return {
-          tab: Parser2.ANY_TABLE,
-          fold: Parser2.ANY_TABLE,
+          tab: Parser6.ANY_TABLE,
+          fold: Parser6.ANY_TABLE,
           sign: 1
         };
         if (name === "Ascii") return {
-          tab: Parser2.ASCII_TABLE,
-          fold: Parser2.ASCII_FOLD_TABLE,
+          tab: Parser6.ASCII_TABLE,
+          fold: Parser6.ASCII_FOLD_TABLE,
           sign: 1
         };
         if (name === "Assigned") return {
@@ -6442,20 +6442,20 @@ var init_build = __esm({
         for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
         return min;
       }
-      static leadingRegexp(re) {
-        if (re.op === Regexp.Op.EMPTY_MATCH) return null;
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          const sub2 = re.subs[0];
+      static leadingRegexp(re3) {
+        if (re3.op === Regexp.Op.EMPTY_MATCH) return null;
+        if (re3.op === Regexp.Op.CONCAT && re3.subs.length > 0) {
+          const sub2 = re3.subs[0];
           if (sub2.op === Regexp.Op.EMPTY_MATCH) return null;
           return sub2;
         }
-        return re;
+        return re3;
       }
       static literalRegexp(s, flags) {
-        const re = new Regexp(Regexp.Op.LITERAL);
-        re.flags = flags;
-        re.runes = Utils.stringToRunes(s);
-        return re;
+        const re3 = new Regexp(Regexp.Op.LITERAL);
+        re3.flags = flags;
+        re3.runes = Utils.stringToRunes(s);
+        return re3;
       }
       /**
       * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
@@ -6463,13 +6463,13 @@ var init_build = __esm({
       * @param {number} flags
       */
       static parse(pattern, flags) {
-        return new Parser2(pattern, flags).parseInternal();
+        return new Parser6(pattern, flags).parseInternal();
       }
       static parseRepeat(t) {
         const start = t.pos();
         if (!t.more() || !t.lookingAt("{")) return -1;
         t.skip(1);
-        const min = Parser2.parseInt(t);
+        const min = Parser6.parseInt(t);
         if (min === -1) return -1;
         if (!t.more()) return -1;
         let max;
@@ -6478,11 +6478,11 @@ var init_build = __esm({
           t.skip(1);
           if (!t.more()) return -1;
           if (t.lookingAt("}")) max = -1;
-          else if ((max = Parser2.parseInt(t)) === -1) return -1;
+          else if ((max = Parser6.parseInt(t)) === -1) return -1;
         }
         if (!t.more() || !t.lookingAt("}")) return -1;
         t.skip(1);
-        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
+        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_REPEAT_SIZE, t.from(start));
         return min << 16 | max & Unicode.MAX_BMP;
       }
       static isValidCaptureName(name) {
@@ -6501,15 +6501,15 @@ var init_build = __esm({
         if (n.length > 8) return -2;
         return parseInt(n, 10);
       }
-      static isCharClass(re) {
-        return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+      static isCharClass(re3) {
+        return re3.op === Regexp.Op.LITERAL && re3.runes.length === 1 || re3.op === Regexp.Op.CHAR_CLASS || re3.op === Regexp.Op.ANY_CHAR_NOT_NL || re3.op === Regexp.Op.ANY_CHAR;
       }
-      static matchRune(re, r) {
-        switch (re.op) {
+      static matchRune(re3, r) {
+        switch (re3.op) {
           case Regexp.Op.LITERAL:
-            return re.runes.length === 1 && re.runes[0] === r;
+            return re3.runes.length === 1 && re3.runes[0] === r;
           case Regexp.Op.CHAR_CLASS:
-            for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+            for (let i = 0; i < re3.runes.length; i += 2) if (re3.runes[i] <= r && r <= re3.runes[i + 1]) return true;
             return false;
           case Regexp.Op.ANY_CHAR_NOT_NL:
             return r !== Codepoint.CODES["\n"];
@@ -6523,7 +6523,7 @@ var init_build = __esm({
           case Regexp.Op.ANY_CHAR:
             break;
           case Regexp.Op.ANY_CHAR_NOT_NL:
-            if (Parser2.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+            if (Parser6.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
             break;
           case Regexp.Op.CHAR_CLASS: {
             const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
@@ -6541,7 +6541,7 @@ var init_build = __esm({
       static parseEscape(t) {
         const startPos = t.pos();
         t.skip(1);
-        if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_TRAILING_BACKSLASH);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser6.ERR_TRAILING_BACKSLASH);
         let c = t.pop();
         bigswitch: switch (c) {
           case Codepoint.CODES["1"]:
@@ -6602,18 +6602,18 @@ var init_build = __esm({
           default:
             if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
         }
-        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, t.from(startPos));
+        throw new RE2JSSyntaxException(Parser6.ERR_INVALID_ESCAPE, t.from(startPos));
       }
       static parseClassChar(t, wholeClassPos) {
-        if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_BRACKET, t.from(wholeClassPos));
-        if (t.lookingAt("\\")) return Parser2.parseEscape(t);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser6.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+        if (t.lookingAt("\\")) return Parser6.parseEscape(t);
         return t.pop();
       }
-      static hasCapture(re) {
-        if (re === null) return false;
-        if (re.op === Regexp.Op.CAPTURE) return true;
-        if (re.subs) {
-          for (let sub2 of re.subs) if (Parser2.hasCapture(sub2)) return true;
+      static hasCapture(re3) {
+        if (re3 === null) return false;
+        if (re3.op === Regexp.Op.CAPTURE) return true;
+        if (re3.subs) {
+          for (let sub2 of re3.subs) if (Parser6.hasCapture(sub2)) return true;
         }
         return false;
       }
@@ -6632,104 +6632,104 @@ var init_build = __esm({
         this.nlb = 0;
       }
       newRegexp(op) {
-        let re = this.free;
-        if (re !== null && re.subs !== null && re.subs.length > 0) {
-          this.free = re.subs[0];
-          re.reinit();
-          re.op = op;
+        let re3 = this.free;
+        if (re3 !== null && re3.subs !== null && re3.subs.length > 0) {
+          this.free = re3.subs[0];
+          re3.reinit();
+          re3.op = op;
         } else {
-          re = new Regexp(op);
+          re3 = new Regexp(op);
           this.numRegexp += 1;
         }
-        return re;
+        return re3;
       }
-      reuse(re) {
-        if (this.height !== null && this.height.has(re)) this.height.delete(re);
-        if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
-        this.free = re;
+      reuse(re3) {
+        if (this.height !== null && this.height.has(re3)) this.height.delete(re3);
+        if (re3.subs !== null && re3.subs.length > 0) re3.subs[0] = this.free;
+        this.free = re3;
       }
-      checkLimits(re) {
-        if (this.numRunes > Parser2.MAX_RUNES) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
-        this.checkSize(re);
-        this.checkHeight(re);
+      checkLimits(re3) {
+        if (this.numRunes > Parser6.MAX_RUNES) throw new RE2JSSyntaxException(Parser6.ERR_LARGE);
+        this.checkSize(re3);
+        this.checkHeight(re3);
       }
-      checkSize(re) {
+      checkSize(re3) {
         if (this.size === null) {
           if (this.repeats === 0) this.repeats = 1;
-          if (re.op === Regexp.Op.REPEAT) {
-            let n = re.max;
-            if (n === -1) n = re.min;
+          if (re3.op === Regexp.Op.REPEAT) {
+            let n = re3.max;
+            if (n === -1) n = re3.min;
             if (n <= 0) n = 1;
-            if (n > Math.floor(Parser2.MAX_SIZE / this.repeats)) this.repeats = Parser2.MAX_SIZE;
+            if (n > Math.floor(Parser6.MAX_SIZE / this.repeats)) this.repeats = Parser6.MAX_SIZE;
             else this.repeats *= n;
           }
-          if (this.numRegexp < Math.floor(Parser2.MAX_SIZE / this.repeats)) return;
+          if (this.numRegexp < Math.floor(Parser6.MAX_SIZE / this.repeats)) return;
           this.size = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkSize(reEx);
         }
-        if (this.calcSize(re, true) > Parser2.MAX_SIZE) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+        if (this.calcSize(re3, true) > Parser6.MAX_SIZE) throw new RE2JSSyntaxException(Parser6.ERR_LARGE);
       }
-      calcSize(re, force = false) {
+      calcSize(re3, force = false) {
         if (!force && this.size !== null) {
-          if (this.size.has(re)) return this.size.get(re);
+          if (this.size.has(re3)) return this.size.get(re3);
         }
         let size = 0;
-        switch (re.op) {
+        switch (re3.op) {
           case Regexp.Op.LITERAL:
-            size = re.runes.length;
+            size = re3.runes.length;
             break;
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
           case Regexp.Op.STAR:
-            size = 2 + this.calcSize(re.subs[0]);
+            size = 2 + this.calcSize(re3.subs[0]);
             break;
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            size = 1 + this.calcSize(re.subs[0]);
+            size = 1 + this.calcSize(re3.subs[0]);
             break;
           case Regexp.Op.CONCAT:
-            for (let sub2 of re.subs) size = size + this.calcSize(sub2);
+            for (let sub2 of re3.subs) size = size + this.calcSize(sub2);
             break;
           case Regexp.Op.ALTERNATE:
-            for (let sub2 of re.subs) size = size + this.calcSize(sub2);
-            if (re.subs.length > 1) size = size + re.subs.length - 1;
+            for (let sub2 of re3.subs) size = size + this.calcSize(sub2);
+            if (re3.subs.length > 1) size = size + re3.subs.length - 1;
             break;
           case Regexp.Op.REPEAT: {
-            let sub2 = this.calcSize(re.subs[0]);
-            if (re.max === -1) {
-              if (re.min === 0) size = 2 + sub2;
-              else size = 1 + re.min * sub2;
+            let sub2 = this.calcSize(re3.subs[0]);
+            if (re3.max === -1) {
+              if (re3.min === 0) size = 2 + sub2;
+              else size = 1 + re3.min * sub2;
               break;
             }
-            size = re.max * sub2 + (re.max - re.min);
+            size = re3.max * sub2 + (re3.max - re3.min);
             break;
           }
         }
         size = Math.max(1, size);
         if (this.size === null) this.size = /* @__PURE__ */ new Map();
-        this.size.set(re, size);
+        this.size.set(re3, size);
         return size;
       }
-      checkHeight(re) {
-        if (this.numRegexp < Parser2.MAX_HEIGHT) return;
+      checkHeight(re3) {
+        if (this.numRegexp < Parser6.MAX_HEIGHT) return;
         if (this.height === null) {
           this.height = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkHeight(reEx);
         }
-        if (this.calcHeight(re, true) > Parser2.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser2.ERR_NESTING_DEPTH);
+        if (this.calcHeight(re3, true) > Parser6.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser6.ERR_NESTING_DEPTH);
       }
-      calcHeight(re, force = false) {
+      calcHeight(re3, force = false) {
         if (!force && this.height !== null) {
-          if (this.height.has(re)) return this.height.get(re);
+          if (this.height.has(re3)) return this.height.get(re3);
         }
         let h = 1;
-        for (let sub2 of re.subs) {
+        for (let sub2 of re3.subs) {
           const hsub = this.calcHeight(sub2);
           if (h < 1 + hsub) h = 1 + hsub;
         }
         if (this.height === null) this.height = /* @__PURE__ */ new Map();
-        this.height.set(re, h);
+        this.height.set(re3, h);
         return h;
       }
       pop() {
@@ -6741,31 +6741,31 @@ var init_build = __esm({
         while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
         return this.stack.splice(i, n - i);
       }
-      push(re) {
-        this.numRunes += re.runes.length;
-        if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
-          if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
-          re.op = Regexp.Op.LITERAL;
-          re.runes = [re.runes[0]];
-          re.flags = this.flags & ~RE2Flags.FOLD_CASE;
-        } else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
-          if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
-          re.op = Regexp.Op.LITERAL;
-          re.runes = [re.runes[0]];
-          re.flags = this.flags | RE2Flags.FOLD_CASE;
+      push(re3) {
+        this.numRunes += re3.runes.length;
+        if (re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 2 && re3.runes[0] === re3.runes[1]) {
+          if (this.maybeConcat(re3.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+          re3.op = Regexp.Op.LITERAL;
+          re3.runes = [re3.runes[0]];
+          re3.flags = this.flags & ~RE2Flags.FOLD_CASE;
+        } else if (re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 4 && re3.runes[0] === re3.runes[1] && re3.runes[2] === re3.runes[3] && Unicode.simpleFold(re3.runes[0]) === re3.runes[2] && Unicode.simpleFold(re3.runes[2]) === re3.runes[0] || re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 2 && re3.runes[0] + 1 === re3.runes[1] && Unicode.simpleFold(re3.runes[0]) === re3.runes[1] && Unicode.simpleFold(re3.runes[1]) === re3.runes[0]) {
+          if (this.maybeConcat(re3.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+          re3.op = Regexp.Op.LITERAL;
+          re3.runes = [re3.runes[0]];
+          re3.flags = this.flags | RE2Flags.FOLD_CASE;
         } else this.maybeConcat(-1, 0);
-        this.stack.push(re);
-        this.checkLimits(re);
-        return re;
+        this.stack.push(re3);
+        this.checkLimits(re3);
+        return re3;
       }
       maybeConcat(r, flags) {
         const n = this.stack.length;
         if (n < 2) return false;
         const re1 = this.stack[n - 1];
-        const re2 = this.stack[n - 2];
-        if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
-        if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
-        for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+        const re22 = this.stack[n - 2];
+        if (re1.op !== Regexp.Op.LITERAL || re22.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re22.flags & RE2Flags.FOLD_CASE)) return false;
+        if (!Array.isArray(re22.runes)) re22.runes = Array.from(re22.runes);
+        for (let i = 0; i < re1.runes.length; i++) re22.runes.push(re1.runes[i]);
         if (r >= 0) {
           re1.runes = [r];
           re1.flags = flags;
@@ -6776,19 +6776,19 @@ var init_build = __esm({
         return false;
       }
       newLiteral(r, flags) {
-        const re = this.newRegexp(Regexp.Op.LITERAL);
-        re.flags = flags;
-        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
-        re.runes = [r];
-        return re;
+        const re3 = this.newRegexp(Regexp.Op.LITERAL);
+        re3.flags = flags;
+        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser6.minFoldRune(r);
+        re3.runes = [r];
+        return re3;
       }
       literal(r) {
         this.push(this.newLiteral(r, this.flags));
       }
       op(op) {
-        const re = this.newRegexp(op);
-        re.flags = this.flags;
-        return this.push(re);
+        const re3 = this.newRegexp(op);
+        re3.flags = this.flags;
+        return this.push(re3);
       }
       repeat(op, min, max, beforePos, t, lastRepeatPos) {
         let flags = this.flags;
@@ -6797,30 +6797,30 @@ var init_build = __esm({
             t.skip(1);
             flags ^= RE2Flags.NON_GREEDY;
           }
-          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
         }
         const n = this.stack.length;
-        if (n === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        if (n === 0) throw new RE2JSSyntaxException(Parser6.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
         const sub2 = this.stack[n - 1];
-        if (Regexp.isPseudoOp(sub2.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
-        const re = this.newRegexp(op);
-        re.min = min;
-        re.max = max;
-        re.flags = flags;
-        re.subs = [sub2];
-        this.stack[n - 1] = re;
-        this.checkLimits(re);
-        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+        if (Regexp.isPseudoOp(sub2.op)) throw new RE2JSSyntaxException(Parser6.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        const re3 = this.newRegexp(op);
+        re3.min = min;
+        re3.max = max;
+        re3.flags = flags;
+        re3.subs = [sub2];
+        this.stack[n - 1] = re3;
+        this.checkLimits(re3);
+        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re3, 1e3)) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
       }
-      repeatIsValid(re, n) {
-        if (re.op === Regexp.Op.REPEAT) {
-          let m = re.max;
+      repeatIsValid(re3, n) {
+        if (re3.op === Regexp.Op.REPEAT) {
+          let m = re3.max;
           if (m === 0) return true;
-          if (m < 0) m = re.min;
+          if (m < 0) m = re3.min;
           if (m > n) return false;
           if (m > 0) n = Math.trunc(n / m);
         }
-        for (let sub2 of re.subs) if (!this.repeatIsValid(sub2, n)) return false;
+        for (let sub2 of re3.subs) if (!this.repeatIsValid(sub2, n)) return false;
         return true;
       }
       concat() {
@@ -6835,15 +6835,15 @@ var init_build = __esm({
         if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
         return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
       }
-      cleanAlt(re) {
-        if (re.op === Regexp.Op.CHAR_CLASS) {
-          re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
-          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
-            re.runes = /* @__PURE__ */ new Int32Array(0);
-            re.op = Regexp.Op.ANY_CHAR;
-          } else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
-            re.runes = /* @__PURE__ */ new Int32Array(0);
-            re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+      cleanAlt(re3) {
+        if (re3.op === Regexp.Op.CHAR_CLASS) {
+          re3.runes = new CharClass(Array.from(re3.runes)).cleanClass().toArray();
+          if (re3.runes.length === 2 && re3.runes[0] === 0 && re3.runes[1] === Unicode.MAX_RUNE) {
+            re3.runes = /* @__PURE__ */ new Int32Array(0);
+            re3.op = Regexp.Op.ANY_CHAR;
+          } else if (re3.runes.length === 4 && re3.runes[0] === 0 && re3.runes[1] === Codepoint.CODES["\n"] - 1 && re3.runes[2] === Codepoint.CODES["\n"] + 1 && re3.runes[3] === Unicode.MAX_RUNE) {
+            re3.runes = /* @__PURE__ */ new Int32Array(0);
+            re3.op = Regexp.Op.ANY_CHAR_NOT_NL;
           }
         }
       }
@@ -6857,17 +6857,17 @@ var init_build = __esm({
           for (let j = 0; j < sub2.subs.length; j++) newsubs[i++] = sub2.subs[j];
           this.reuse(sub2);
         } else newsubs[i++] = sub2;
-        let re = this.newRegexp(op);
-        re.subs = newsubs;
+        let re3 = this.newRegexp(op);
+        re3.subs = newsubs;
         if (op === Regexp.Op.ALTERNATE) {
-          re.subs = this.factor(re.subs);
-          if (re.subs.length === 1) {
-            const old = re;
-            re = re.subs[0];
+          re3.subs = this.factor(re3.subs);
+          if (re3.subs.length === 1) {
+            const old = re3;
+            re3 = re3.subs[0];
             this.reuse(old);
           }
         }
-        return re;
+        return re3;
       }
       factor(array) {
         if (array.length < 2) return array;
@@ -6883,12 +6883,12 @@ var init_build = __esm({
           let istrlen = 0;
           let iflags = 0;
           if (i < lensub) {
-            let re = array[s + i];
-            if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
-            if (re.op === Regexp.Op.LITERAL) {
-              istr = re.runes;
-              istrlen = re.runes.length;
-              iflags = re.flags & RE2Flags.FOLD_CASE;
+            let re3 = array[s + i];
+            if (re3.op === Regexp.Op.CONCAT && re3.subs.length > 0) re3 = re3.subs[0];
+            if (re3.op === Regexp.Op.LITERAL) {
+              istr = re3.runes;
+              istrlen = re3.runes.length;
+              iflags = re3.flags & RE2Flags.FOLD_CASE;
             }
             if (iflags === strflags) {
               let same2 = 0;
@@ -6910,9 +6910,9 @@ var init_build = __esm({
               this.checkLimits(array[s + j]);
             }
             const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
-            const re = this.newRegexp(Regexp.Op.CONCAT);
-            re.subs = [prefix, suffix];
-            array[lenout++] = re;
+            const re3 = this.newRegexp(Regexp.Op.CONCAT);
+            re3.subs = [prefix, suffix];
+            array[lenout++] = re3;
           }
           start = i;
           str3 = istr;
@@ -6927,8 +6927,8 @@ var init_build = __esm({
         for (let i = 0; i <= lensub; i++) {
           let ifirst = null;
           if (i < lensub) {
-            ifirst = Parser2.leadingRegexp(array[s + i]);
-            if (first !== null && first.equals(ifirst) && (Parser2.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser2.isCharClass(first.subs[0]))) continue;
+            ifirst = Parser6.leadingRegexp(array[s + i]);
+            if (first !== null && first.equals(ifirst) && (Parser6.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser6.isCharClass(first.subs[0]))) continue;
           }
           if (i === start) {
           } else if (i === start + 1) array[lenout++] = array[s + start];
@@ -6940,9 +6940,9 @@ var init_build = __esm({
               this.checkLimits(array[s + j]);
             }
             const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
-            const re = this.newRegexp(Regexp.Op.CONCAT);
-            re.subs = [prefix, suffix];
-            array[lenout++] = re;
+            const re3 = this.newRegexp(Regexp.Op.CONCAT);
+            re3.subs = [prefix, suffix];
+            array[lenout++] = re3;
           }
           start = i;
           first = ifirst;
@@ -6952,7 +6952,7 @@ var init_build = __esm({
         start = 0;
         lenout = 0;
         for (let i = 0; i <= lensub; i++) {
-          if (i < lensub && Parser2.isCharClass(array[s + i])) continue;
+          if (i < lensub && Parser6.isCharClass(array[s + i])) continue;
           if (i === start) {
           } else if (i === start + 1) array[lenout++] = array[s + start];
           else {
@@ -6966,7 +6966,7 @@ var init_build = __esm({
             array[s + start] = array[s + max];
             array[s + max] = tmp;
             for (let j = start + 1; j < i; j++) {
-              Parser2.mergeCharClass(array[s + start], array[s + j]);
+              Parser6.mergeCharClass(array[s + start], array[s + j]);
               this.reuse(array[s + j]);
             }
             this.cleanAlt(array[s + start]);
@@ -6987,59 +6987,59 @@ var init_build = __esm({
         s = 0;
         return array.slice(s, lensub);
       }
-      removeLeadingString(re, n) {
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          const sub2 = this.removeLeadingString(re.subs[0], n);
-          re.subs[0] = sub2;
+      removeLeadingString(re3, n) {
+        if (re3.op === Regexp.Op.CONCAT && re3.subs.length > 0) {
+          const sub2 = this.removeLeadingString(re3.subs[0], n);
+          re3.subs[0] = sub2;
           if (sub2.op === Regexp.Op.EMPTY_MATCH) {
             this.reuse(sub2);
-            switch (re.subs.length) {
+            switch (re3.subs.length) {
               case 0:
               case 1:
-                re.op = Regexp.Op.EMPTY_MATCH;
-                re.subs = Regexp.emptySubs();
+                re3.op = Regexp.Op.EMPTY_MATCH;
+                re3.subs = Regexp.emptySubs();
                 break;
               case 2: {
-                const old = re;
-                re = re.subs[1];
+                const old = re3;
+                re3 = re3.subs[1];
                 this.reuse(old);
                 break;
               }
               default:
-                re.subs = re.subs.slice(1, re.subs.length);
+                re3.subs = re3.subs.slice(1, re3.subs.length);
             }
           }
-          return re;
+          return re3;
         }
-        if (re.op === Regexp.Op.LITERAL) {
-          re.runes = re.runes.slice(n, re.runes.length);
-          if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+        if (re3.op === Regexp.Op.LITERAL) {
+          re3.runes = re3.runes.slice(n, re3.runes.length);
+          if (re3.runes.length === 0) re3.op = Regexp.Op.EMPTY_MATCH;
         }
-        return re;
+        return re3;
       }
-      removeLeadingRegexp(re, reuse) {
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          if (reuse) this.reuse(re.subs[0]);
-          re.subs = re.subs.slice(1, re.subs.length);
-          switch (re.subs.length) {
+      removeLeadingRegexp(re3, reuse) {
+        if (re3.op === Regexp.Op.CONCAT && re3.subs.length > 0) {
+          if (reuse) this.reuse(re3.subs[0]);
+          re3.subs = re3.subs.slice(1, re3.subs.length);
+          switch (re3.subs.length) {
             case 0:
-              re.op = Regexp.Op.EMPTY_MATCH;
-              re.subs = Regexp.emptySubs();
+              re3.op = Regexp.Op.EMPTY_MATCH;
+              re3.subs = Regexp.emptySubs();
               break;
             case 1: {
-              const old = re;
-              re = re.subs[0];
+              const old = re3;
+              re3 = re3.subs[0];
               this.reuse(old);
               break;
             }
           }
-          return re;
+          return re3;
         }
-        if (reuse) this.reuse(re);
+        if (reuse) this.reuse(re3);
         return this.newRegexp(Regexp.Op.EMPTY_MATCH);
       }
       parseInternal() {
-        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser2.literalRegexp(this.wholeRegexp, this.flags);
+        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser6.literalRegexp(this.wholeRegexp, this.flags);
         let lastRepeatPos = -1;
         let min = -1;
         let max = -1;
@@ -7113,7 +7113,7 @@ var init_build = __esm({
             }
             case Codepoint.CODES["{"]: {
               const before = t.pos();
-              const minMax = Parser2.parseRepeat(t);
+              const minMax = Parser6.parseRepeat(t);
               if (minMax < 0) {
                 t.rewindTo(before);
                 this.literal(t.pop());
@@ -7139,7 +7139,7 @@ var init_build = __esm({
                   this.op(Regexp.Op.NO_WORD_BOUNDARY);
                   break bigswitch;
                 case Codepoint.CODES["C"]:
-                  throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, "\\C");
+                  throw new RE2JSSyntaxException(Parser6.ERR_INVALID_ESCAPE, "\\C");
                 case Codepoint.CODES["Q"]: {
                   let lit = t.rest();
                   const i = lit.indexOf("\\E");
@@ -7163,25 +7163,25 @@ var init_build = __esm({
                   t.rewindTo(savedPos);
               }
               else t.rewindTo(savedPos);
-              const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
-              re.flags = this.flags;
+              const re3 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+              re3.flags = this.flags;
               if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
                 const cc2 = new CharClass();
                 if (this.parseUnicodeClass(t, cc2)) {
-                  re.runes = cc2.toArray();
-                  this.push(re);
+                  re3.runes = cc2.toArray();
+                  this.push(re3);
                   break bigswitch;
                 }
               }
               const cc = new CharClass();
               if (this.parsePerlClassEscape(t, cc)) {
-                re.runes = cc.toArray();
-                this.push(re);
+                re3.runes = cc.toArray();
+                this.push(re3);
                 break bigswitch;
               }
               t.rewindTo(savedPos);
-              this.reuse(re);
-              this.literal(Parser2.parseEscape(t));
+              this.reuse(re3);
+              this.literal(Parser6.parseEscape(t));
               break;
             }
             default:
@@ -7192,7 +7192,7 @@ var init_build = __esm({
         this.concat();
         if (this.swapVerticalBar()) this.pop();
         this.alternate();
-        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_PAREN, this.wholeRegexp);
+        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser6.ERR_MISSING_PAREN, this.wholeRegexp);
         this.stack[0].namedGroups = this.namedGroups;
         return this.stack[0];
       }
@@ -7202,16 +7202,16 @@ var init_build = __esm({
         if (s.startsWith("(?P<") || s.startsWith("(?<")) {
           const begin = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
-          if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s);
+          if (end < 0) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_NAMED_CAPTURE, s);
           const name = s.substring(begin, end);
           t.skipString(name);
           t.skip(begin + 1);
-          if (!Parser2.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
-          const re = this.op(Regexp.Op.LEFT_PAREN);
-          re.cap = ++this.numCap;
-          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name);
+          if (!Parser6.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+          const re3 = this.op(Regexp.Op.LEFT_PAREN);
+          re3.cap = ++this.numCap;
+          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser6.ERR_DUPLICATE_NAMED_CAPTURE, name);
           this.namedGroups[name] = this.numCap;
-          re.name = name;
+          re3.name = name;
           return;
         }
         t.skip(2);
@@ -7256,19 +7256,19 @@ var init_build = __esm({
               break loop;
           }
         }
-        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_PERL_OP, t.from(startPos));
+        throw new RE2JSSyntaxException(Parser6.ERR_INVALID_PERL_OP, t.from(startPos));
       }
       parsePosLookBehind() {
-        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
-        re.flags = this.flags;
-        re.lb = ++this.nlb;
-        return this.push(re);
+        const re3 = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re3.flags = this.flags;
+        re3.lb = ++this.nlb;
+        return this.push(re3);
       }
       parseNegLookBehind() {
-        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
-        re.flags = this.flags;
-        re.lb = -++this.nlb;
-        return this.push(re);
+        const re3 = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re3.flags = this.flags;
+        re3.lb = -++this.nlb;
+        return this.push(re3);
       }
       parseVerticalBar() {
         this.concat();
@@ -7276,7 +7276,7 @@ var init_build = __esm({
       }
       swapVerticalBar() {
         const n = this.stack.length;
-        if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser2.isCharClass(this.stack[n - 1]) && Parser2.isCharClass(this.stack[n - 3])) {
+        if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser6.isCharClass(this.stack[n - 1]) && Parser6.isCharClass(this.stack[n - 3])) {
           let re1 = this.stack[n - 1];
           let re3 = this.stack[n - 3];
           if (re1.op > re3.op) {
@@ -7285,18 +7285,18 @@ var init_build = __esm({
             re1 = tmp;
             this.stack[n - 3] = re3;
           }
-          Parser2.mergeCharClass(re3, re1);
+          Parser6.mergeCharClass(re3, re1);
           this.reuse(re1);
           this.pop();
           return true;
         }
         if (n >= 2) {
           const re1 = this.stack[n - 1];
-          const re2 = this.stack[n - 2];
-          if (re2.op === Regexp.Op.VERTICAL_BAR) {
+          const re22 = this.stack[n - 2];
+          if (re22.op === Regexp.Op.VERTICAL_BAR) {
             if (n >= 3) this.cleanAlt(this.stack[n - 3]);
             this.stack[n - 2] = re1;
-            this.stack[n - 1] = re2;
+            this.stack[n - 1] = re22;
             return true;
           }
         }
@@ -7306,24 +7306,24 @@ var init_build = __esm({
         this.concat();
         if (this.swapVerticalBar()) this.pop();
         this.alternate();
-        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser6.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
         const re1 = this.pop();
-        const re2 = this.pop();
-        if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
-        this.flags = re2.flags;
-        if (re2.lb !== 0) {
-          if (Parser2.hasCapture(re1)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
-          if (re2.lb > 0) re2.op = Regexp.Op.PLB;
-          else re2.op = Regexp.Op.NLB;
-          re2.subs = [re1];
-          this.push(re2);
+        const re22 = this.pop();
+        if (re22.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser6.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        this.flags = re22.flags;
+        if (re22.lb !== 0) {
+          if (Parser6.hasCapture(re1)) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+          if (re22.lb > 0) re22.op = Regexp.Op.PLB;
+          else re22.op = Regexp.Op.NLB;
+          re22.subs = [re1];
+          this.push(re22);
           return;
         }
-        if (re2.cap === 0) this.push(re1);
+        if (re22.cap === 0) this.push(re1);
         else {
-          re2.op = Regexp.Op.CAPTURE;
-          re2.subs = [re1];
-          this.push(re2);
+          re22.op = Regexp.Op.CAPTURE;
+          re22.subs = [re1];
+          this.push(re22);
         }
       }
       parsePerlClassEscape(t, cc) {
@@ -7343,7 +7343,7 @@ var init_build = __esm({
         const name = cls.substring(0, i + 2);
         t.skipString(name);
         const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
-        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name);
+        if (g === null) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, name);
         cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
         return true;
       }
@@ -7356,7 +7356,7 @@ var init_build = __esm({
         if (c === Codepoint.CODES["P"]) sign2 = -1;
         if (!t.more()) {
           t.rewindTo(startPos);
-          throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+          throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.rest());
         }
         c = t.pop();
         let name;
@@ -7366,7 +7366,7 @@ var init_build = __esm({
           const end = rest.indexOf("}");
           if (end < 0) {
             t.rewindTo(startPos);
-            throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+            throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.rest());
           }
           name = rest.substring(0, end);
           t.skipString(name);
@@ -7376,8 +7376,8 @@ var init_build = __esm({
           sign2 = 0 - sign2;
           name = name.substring(1);
         }
-        const pair = Parser2.unicodeTable(name);
-        if (pair === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+        const pair = Parser6.unicodeTable(name);
+        if (pair === null) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.from(startPos));
         if (pair.sign < 0) sign2 = 0 - sign2;
         const tab = pair.tab;
         const fold = pair.fold;
@@ -7391,8 +7391,8 @@ var init_build = __esm({
       parseClass(t) {
         const startPos = t.pos();
         t.skip(1);
-        const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
-        re.flags = this.flags;
+        const re3 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+        re3.flags = this.flags;
         const cc = new CharClass();
         let sign2 = 1;
         if (t.more() && t.lookingAt("^")) {
@@ -7406,7 +7406,7 @@ var init_build = __esm({
             const s = t.rest();
             if (s === "-" || !s.startsWith("-]")) {
               t.rewindTo(startPos);
-              throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+              throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.rest());
             }
           }
           first = false;
@@ -7418,14 +7418,14 @@ var init_build = __esm({
           if (this.parseUnicodeClass(t, cc)) continue;
           if (this.parsePerlClassEscape(t, cc)) continue;
           t.rewindTo(beforePos);
-          const lo = Parser2.parseClassChar(t, startPos);
+          const lo = Parser6.parseClassChar(t, startPos);
           let hi = lo;
           if (t.more() && t.lookingAt("-")) {
             t.skip(1);
             if (t.more() && t.lookingAt("]")) t.skip(-1);
             else {
-              hi = Parser2.parseClassChar(t, startPos);
-              if (hi < lo) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+              hi = Parser6.parseClassChar(t, startPos);
+              if (hi < lo) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
             }
           }
           if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
@@ -7434,21 +7434,21 @@ var init_build = __esm({
         t.skip(1);
         cc.cleanClass();
         if (sign2 < 0) cc.negateClass();
-        re.runes = cc.toArray();
-        this.push(re);
+        re3.runes = cc.toArray();
+        this.push(re3);
       }
     };
-    RE2 = class RE22 {
+    var RE2 = class RE22 {
       static initTest(expr) {
-        const re2 = RE22.compile(expr);
-        const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
-        res.cond = re2.cond;
-        res.prefix = re2.prefix;
-        res.prefixUTF8 = re2.prefixUTF8;
-        res.prefixComplete = re2.prefixComplete;
-        res.prefixRune = re2.prefixRune;
-        res.prefilter = re2.prefilter;
-        res.namedGroups = re2.namedGroups;
+        const re22 = RE22.compile(expr);
+        const res = new RE22(re22.expr, re22.prog, re22.numSubexp, re22.longest);
+        res.cond = re22.cond;
+        res.prefix = re22.prefix;
+        res.prefixUTF8 = re22.prefixUTF8;
+        res.prefixComplete = re22.prefixComplete;
+        res.prefixRune = re22.prefixRune;
+        res.prefilter = re22.prefilter;
+        res.namedGroups = re22.namedGroups;
         return res;
       }
       /**
@@ -7484,21 +7484,21 @@ var init_build = __esm({
         return RE22.compileImpl(expr, RE2Flags.POSIX, true);
       }
       static compileImpl(expr, mode, longest) {
-        let re = Parser.parse(expr, mode);
-        const maxCap = re.maxCap();
-        const namedGroups = re.namedGroups;
-        re = Simplify.simplify(re);
-        const prefilter = PrefilterTree.build(re);
-        const prog = Compiler.compileRegexp(re);
-        const re2 = new RE22(expr, prog, maxCap, longest);
-        re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+        let re3 = Parser5.parse(expr, mode);
+        const maxCap = re3.maxCap();
+        const namedGroups = re3.namedGroups;
+        re3 = Simplify.simplify(re3);
+        const prefilter = PrefilterTree.build(re3);
+        const prog = Compiler.compileRegexp(re3);
+        const re22 = new RE22(expr, prog, maxCap, longest);
+        re22.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
         const [prefixCompl, prefixStr] = prog.prefix();
-        re2.prefixComplete = prefixCompl;
-        re2.prefix = prefixStr;
-        re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
-        if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
-        re2.namedGroups = namedGroups;
-        return re2;
+        re22.prefixComplete = prefixCompl;
+        re22.prefix = prefixStr;
+        re22.prefixUTF8 = Utils.stringToUtf8ByteArray(re22.prefix);
+        if (re22.prefix.length > 0) re22.prefixRune = re22.prefix.codePointAt(0);
+        re22.namedGroups = namedGroups;
+        return re22;
       }
       /**
       * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
@@ -7932,7 +7932,7 @@ var init_build = __esm({
         return result;
       }
     };
-    RE2Set = class RE2Set2 {
+    var RE2Set = class RE2Set2 {
       /** @type {number} */
       static UNANCHORED = RE2Flags.UNANCHORED;
       /** @type {number} */
@@ -7978,8 +7978,8 @@ var init_build = __esm({
         if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
         if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
         if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-        const re = Parser.parse(fregex, this.re2Flags);
-        this.regexps.push(Simplify.simplify(re));
+        const re3 = Parser5.parse(fregex, this.re2Flags);
+        this.regexps.push(Simplify.simplify(re3));
         return this.regexps.length - 1;
       }
       /**
@@ -7990,7 +7990,7 @@ var init_build = __esm({
       compile() {
         if (this.prog) return;
         const prog = Compiler.compileSet(this.regexps);
-        if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+        if (prog.numInst() > Parser5.MAX_SIZE) throw new RE2JSCompileException(`${Parser5.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser5.MAX_SIZE}`);
         this.prog = prog;
         this.dfa = new DFA(this.prog, this.maxMem);
         this.dummyRe2 = {
@@ -8019,7 +8019,7 @@ var init_build = __esm({
         return machine.matchSet(machineInput, 0, internalAnchor);
       }
     };
-    TranslateRegExpString = class TranslateRegExpString2 {
+    var TranslateRegExpString = class TranslateRegExpString2 {
       static isHexadecimal(ch) {
         return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
       }
@@ -8222,14 +8222,14 @@ var init_build = __esm({
         return finalResult;
       }
     };
-    execResult = (m, input) => {
+    var execResult = (m, input) => {
       const result = m.matchArray();
       result.index = m.start(0);
       result.input = input;
       result.groups = m.namedGroupsObject();
       return result;
     };
-    RE2JS = class RE2JS2 {
+    var RE2JS = class RE2JS2 {
       /**
       * Flag: case insensitive matching.
       */
@@ -8331,11 +8331,11 @@ var init_build = __esm({
       * This is visible for testing.
       * @private
       */
-      static initTest(pattern, flags, re2) {
+      static initTest(pattern, flags, re22) {
         if (pattern == null) throw new Error("pattern is null");
-        if (re2 == null) throw new Error("re2 is null");
+        if (re22 == null) throw new Error("re2 is null");
         const p = new RE2JS2(pattern, flags);
-        p.re2Input = re2;
+        p.re2Input = re22;
         return p;
       }
       /**
@@ -8536,6 +8536,45 @@ var init_build = __esm({
         return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
       }
     };
+    function re(stringsOrFlags, ...values) {
+      if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+        const pattern = String.raw(stringsOrFlags, ...values);
+        return RE2JS.compile(pattern);
+      }
+      const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+      return (strings, ...tagValues) => {
+        const pattern = String.raw(strings, ...tagValues);
+        return RE2JS.compile(pattern, flags);
+      };
+    }
+    exports.Matcher = Matcher;
+    exports.MatcherInput = MatcherInput;
+    exports.MatcherInputBase = MatcherInputBase;
+    exports.RE2JS = RE2JS;
+    exports.RE2JSCompileException = RE2JSCompileException;
+    exports.RE2JSException = RE2JSException;
+    exports.RE2JSFlagsException = RE2JSFlagsException;
+    exports.RE2JSGroupException = RE2JSGroupException;
+    exports.RE2JSInternalException = RE2JSInternalException;
+    exports.RE2JSSyntaxException = RE2JSSyntaxException;
+    exports.RE2Set = RE2Set;
+    exports.re = re;
+  }
+});
+
+// src/core/re2.ts
+import { createRequire } from "node:module";
+function re2() {
+  if (!engine) {
+    const mod = typeof __require === "function" ? require_build() : createRequire(import.meta.url)("re2js");
+    engine = mod.RE2JS;
+  }
+  return engine;
+}
+var engine;
+var init_re2 = __esm({
+  "src/core/re2.ts"() {
+    "use strict";
   }
 });
 
@@ -8585,7 +8624,7 @@ function globToRegExp(glob) {
     } else re += escape2(c);
   }
   if (inBrace) re += ")";
-  const full = RE2JS.compile(`^${anchored ? "" : "(?:[^/]*/)*"}${re}(?:/.*)?$`);
+  const full = re2().compile(`^${anchored ? "" : "(?:[^/]*/)*"}${re}(?:/.*)?$`);
   cache.set(glob, full);
   return full;
 }
@@ -8601,7 +8640,7 @@ var cache;
 var init_glob = __esm({
   "src/config/glob.ts"() {
     "use strict";
-    init_build();
+    init_re2();
     cache = /* @__PURE__ */ new Map();
   }
 });
@@ -15832,7 +15871,7 @@ function flushHeredoc(flat) {
 }
 function parseHcl(text2, file) {
   const source = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
-  const parser = new Parser3(source);
+  const parser = new Parser(source);
   let body;
   try {
     body = parser.parseFile();
@@ -15843,7 +15882,7 @@ function parseHcl(text2, file) {
   }
   return { file, text: source, body, comments: parser.comments, errors: parser.errors };
 }
-var Abort, BINARY_LEVEL_COUNT, OR, AND, EQ, NOT_EQ, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, PERCENT, MAX_DEPTH, Parser3;
+var Abort, BINARY_LEVEL_COUNT, OR, AND, EQ, NOT_EQ, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, PERCENT, MAX_DEPTH, Parser;
 var init_parser2 = __esm({
   "src/parse/hcl/parser.ts"() {
     "use strict";
@@ -15867,7 +15906,7 @@ var init_parser2 = __esm({
     SLASH = ["/", 5];
     PERCENT = ["%", 5];
     MAX_DEPTH = MAX_NESTING_DEPTH + 1;
-    Parser3 = class {
+    Parser = class {
       constructor(text2) {
         this.text = text2;
         this.lines = new LineMap(text2);
@@ -17290,7 +17329,7 @@ var RegexSyntaxError, cache2, CACHE_LIMIT, Re2Regex, NAME_CHAR;
 var init_regex = __esm({
   "src/eval/terraform/regex.ts"() {
     "use strict";
-    init_build();
+    init_re2();
     RegexSyntaxError = class extends Error {
     };
     cache2 = /* @__PURE__ */ new Map();
@@ -17298,7 +17337,7 @@ var init_regex = __esm({
     Re2Regex = class {
       constructor(pattern) {
         this.pattern = pattern;
-        this.re = RE2JS.compile(pattern);
+        this.re = re2().compile(pattern);
         this.groupNames = Array.from({ length: this.re.groupCount() + 1 }, () => "");
         for (const [name, i] of Object.entries(this.re.namedGroups())) this.groupNames[i] = name;
       }
@@ -20919,7 +20958,7 @@ var init_lexer2 = __esm({
 });
 
 // src/parse/bicep/parser.ts
-var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, Parser4;
+var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, Parser2;
 var init_parser3 = __esm({
   "src/parse/bicep/parser.ts"() {
     "use strict";
@@ -20975,7 +21014,7 @@ var init_parser3 = __esm({
       "provider"
     ]);
     LAMBDA_BODY_STOP = /* @__PURE__ */ new Set(["param", "var", "resource", "output", "module", "type", "import", "metadata", "assert"]);
-    Parser4 = class {
+    Parser2 = class {
       constructor(text2) {
         this.text = text2;
         this.lineMap = new LineMap(text2);
@@ -22249,7 +22288,7 @@ function parseBicepSource(input, file, kind) {
   const text2 = stripBom(input);
   const fileKind = kind === "params" ? "BicepParamFile" : "BicepFile";
   try {
-    const p = new Parser4(text2);
+    const p = new Parser2(text2);
     const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
     const range = p.lineMap.range(0, text2.length);
     return { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
@@ -22360,7 +22399,7 @@ function parseExpression(text2) {
   if (hit) return hit;
   let res;
   try {
-    res = { ok: true, expr: new Parser5(text2).parseAll() };
+    res = { ok: true, expr: new Parser3(text2).parseAll() };
   } catch (e) {
     if (!(e instanceof ExprSyntaxError)) throw e;
     res = { ok: false, error: e.message };
@@ -22372,13 +22411,13 @@ function parseExpression(text2) {
 function quoteArm(s) {
   return `'${s.replace(/'/g, "''")}'`;
 }
-var ExprSyntaxError, Parser5, cache3;
+var ExprSyntaxError, Parser3, cache3;
 var init_expression = __esm({
   "src/eval/arm/expression.ts"() {
     "use strict";
     ExprSyntaxError = class extends Error {
     };
-    Parser5 = class {
+    Parser3 = class {
       constructor(s) {
         this.s = s;
       }
@@ -30811,7 +30850,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser7 = class {
+    var Parser5 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -31584,7 +31623,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser7;
+    exports.Parser = Parser5;
   }
 });
 
@@ -35461,7 +35500,7 @@ function buildCiModel(doc) {
   return out;
 }
 var FORMAT;
-var init_build2 = __esm({
+var init_build = __esm({
   "src/eval/ci/build.ts"() {
     "use strict";
     init_github();
@@ -37419,7 +37458,7 @@ var init_ci2 = __esm({
   "src/frontends/ci.ts"() {
     "use strict";
     init_ci();
-    init_build2();
+    init_build();
     init_ci_classify();
     init_shared();
     init_names();

@@ -33,18 +33,36 @@ const common = {
 
 // Chunks of an earlier build (their names carry a content hash) would pile up.
 fs.rmSync(`${outdir}/chunks`, { recursive: true, force: true });
+
+// re2js (about 270 KB, the RE2 engine of Terraform's regex functions and config globs) stays a
+// file of its own beside the chunks, required on first use (src/core/re2.ts): a run that needs
+// no regex neither parses nor runs it (one-file start-up, issue 15). The Action bundle keeps it
+// inside, behind esbuild's lazy initialiser.
+const re2jsApart = {
+  name: 're2js-apart',
+  setup(b) {
+    b.onResolve({ filter: /^re2js$/ }, (args) => (args.kind === 'require-call' ? { path: './re2js.cjs', external: true } : undefined));
+  },
+};
 await build({
   ...common,
   // worker.js: the worker-thread entry (issue 15), sharing the chunks; the pool finds it by
   // the name defined here (src/pipeline/workers.ts). The Action bundle defines none: one thread.
   entryPoints: { cli: 'src/cli/main.ts', api: 'src/api.ts', worker: 'src/worker.ts' },
   define: { __MLOPS_WORKER_ENTRY__: '"worker.js"' },
+  plugins: [re2jsApart],
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   // The shebang only matters in cli.js; in api.js and the chunks it is an inert first line.
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
+fs.copyFileSync(createRequire(import.meta.url).resolve('re2js').replace(/index\.js$/, 'index.cjs'), `${outdir}/chunks/re2js.cjs`);
+// The external require sits in a shared chunk, so './re2js.cjs' is resolved beside it: an entry
+// file that held it would look in the wrong folder.
+for (const entry of ['cli', 'api', 'worker']) {
+  if (fs.readFileSync(`${outdir}/${entry}.js`, 'utf8').includes('./re2js.cjs')) throw new Error(`${entry}.js requires re2js.cjs itself: it would not be found beside it`);
+}
 // The CLI is the package's bin: run directly (`npx mlops-iac-lint` in a checkout runs
 // dist/cli.js itself; npm sets the mode only on the bins of packages it installs).
 fs.chmodSync(`${outdir}/cli.js`, 0o755);

@@ -7,7 +7,7 @@
  * - A glob that matches a folder matches everything in it: `infra/dev` matches `infra/dev/main.tf`.
  * - Paths are `/`-separated and relative; matching is case-sensitive.
  */
-import { RE2JS } from 're2js';
+import { re2 } from '../core/re2.js';
 
 /** Globs come from config files in the scanned repository: matched by RE2 (linear time), never a backtracking RegExp. */
 export interface GlobMatcher {
@@ -63,7 +63,7 @@ export function globToRegExp(glob: string): GlobMatcher {
     } else re += escape(c);
   }
   if (inBrace) re += ')';
-  const full = RE2JS.compile(`^${anchored ? '' : '(?:[^/]*/)*'}${re}(?:/.*)?$`);
+  const full = re2().compile(`^${anchored ? '' : '(?:[^/]*/)*'}${re}(?:/.*)?$`);
   cache.set(glob, full);
   return full;
 }

@@ -10,7 +10,8 @@
  * - Successive matches do not overlap, and an empty match right after a match is skipped.
  * - `$1`, `${1}`, `$name`, `${name}` and `$$` in replacements, with Go's Expand rules.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2 } from '../../core/re2.js';
 
 /** One match: the span of the whole match and of each capture group (-1 when the group did not take part). */
 export interface RegexMatch {
@@ -70,7 +71,7 @@ class Re2Regex implements TerraformRegex {
   readonly groupNames: string[];
 
   constructor(readonly pattern: string) {
-    this.re = RE2JS.compile(pattern);
+    this.re = re2().compile(pattern);
     this.groupNames = Array.from({ length: this.re.groupCount() + 1 }, () => '');
     for (const [name, i] of Object.entries(this.re.namedGroups())) this.groupNames[i] = name;
   }
