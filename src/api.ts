@@ -269,8 +269,11 @@ export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
   releaseTexts(host);
   timing?.mark('plan units');
 
-  // What decides every unit's result besides its files: the cache key's and the plan hash's part (a worker that read another config takes no part).
-  const settingsKey = hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]);
+  // What decides every unit's result besides its files: the cache key's and the plan hash's part
+  // (a worker that read another config takes no part). Hashed only when asked: a run with
+  // neither cache nor workers (a one-file run) never needs it.
+  let settings: string | undefined;
+  const settingsKey = (): string => (settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]));
   return {
     units, wholeRun, ctx, host, recorder, root, rules, ruleOptions, knownIds, today, ...(policies ? { policies } : {}), superseded, allFiles, settingsKey,
     options, config, varFiles, policyInput, problems, notices, merged, timing, onlyFiles, inputPaths, classified, scanned,
@@ -310,7 +313,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>): 
   const { options, root, host, rules, today, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run;
   // ---- phase 1: each unit from parse to findings (src/pipeline/run-units.ts) ---------------
   const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : undefined;
-  const runKey = cache ? run.settingsKey : '';
+  const runKey = cache ? run.settingsKey() : '';
   await threads.planned(run);
   await runUnits(run, merged, {
     ...(options.shard ? { shard: options.shard } : {}),

@@ -46,8 +46,8 @@ export interface UnitRun {
   policies?: UnitPolicies;
   superseded: ReadonlySet<string>;
   allFiles: readonly ClassifiedFile[];
-  /** A hash of everything but the files that decides a unit's result (tool version, rules, options, settings, policies). */
-  settingsKey: string;
+  /** A hash of everything but the files that decides a unit's result (tool version, rules, options, settings, policies); computed on first call. */
+  settingsKey: () => string;
 }
 
 /** One unit to run: its index in `UnitRun.units`, the files another unit evaluated, whether its reads are recorded (cache). */
@@ -123,7 +123,7 @@ function releaseUnit(run: UnitRun, u: PlannedUnit): void {
  */
 export function planHash(run: Pick<UnitRun, 'units' | 'superseded' | 'wholeRun' | 'settingsKey'>): string {
   const h = createHash('sha1');
-  h.update(`${run.settingsKey}\n${run.wholeRun ? 'whole' : 'units'}\n`);
+  h.update(`${run.settingsKey()}\n${run.wholeRun ? 'whole' : 'units'}\n`);
   for (const u of run.units) {
     h.update(`${u.key}\n`);
     for (const f of u.files) h.update(`${f.path}\u0000${f.kind}\u0000${f.explicit === true}\n`);

@@ -36,7 +36,9 @@ export interface ThreadSettings<O> {
 
 export class RunThreads<O> {
   private pool: Promise<UnitWorkerPool> | undefined;
-  private hash = '';
+  private run: UnitRun | undefined;
+  /** The plan's hash, made when a pool first runs a stage (a run on one thread never hashes its plan). */
+  private hash: string | undefined;
   /** A stage ran on the pool (its counts are worth printing). */
   private used = false;
 
@@ -46,19 +48,19 @@ export class RunThreads<O> {
 
   /** The plan is made: a pool started early goes when the run has too few units. */
   async planned(run: UnitRun): Promise<void> {
-    this.hash = planHash(run);
+    this.run = run;
     if (run.units.length < threshold()) await this.close();
   }
 
   /** Where a stage with `jobs` units to run runs: the pool (started now if it pays), or undefined for this thread alone. */
   runnerFor(jobs: number): StageRunner | undefined {
-    if (!this.usable()) return undefined;
+    if (!this.usable() || !this.run) return undefined;
     if (!this.pool) {
       if (jobs < threshold()) return undefined;
       this.pool = this.start();
     }
     const pool = this.pool;
-    const hash = this.hash;
+    const hash = (this.hash ??= planHash(this.run!));
     this.used = true;
     return {
       run: async (work, local) => {
