@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareRun, type LintOptions } from './api.js';
 import { executeUnit, planHash, type UnitRun } from './pipeline/run-units.js';
-import { JOINED, OPEN, stateSlot, type StageMessage, type WorkerMessage, type WorkerStart } from './pipeline/workers.js';
+import { claimEach, JOINED, OPEN, stateSlot, type StageMessage, type WorkerMessage, type WorkerStart } from './pipeline/workers.js';
 import { scanViewOf } from './engine/scan.js';
 import { shareMemory } from './pipeline/memory.js';
 
@@ -34,11 +34,7 @@ if (parentPort && start?.kind === 'mlops-iac-lint-units') {
       if (Atomics.compareExchange(state, stateSlot(start.id, msg.stage), OPEN, JOINED) !== OPEN) return;
       const scan = msg.summaries ? scanViewOf(msg.summaries, run.root) : undefined;
       const results: [number, ReturnType<typeof executeUnit>][] = [];
-      for (;;) {
-        const k = Atomics.add(state, msg.stage, 1);
-        if (k >= msg.jobs.length) break;
-        results.push([k, executeUnit(run, msg.jobs[k]!, scan)]);
-      }
+      claimEach(state, msg, (k) => results.push([k, executeUnit(run, msg.jobs[k]!, scan)]));
       port.postMessage({ type: 'results', stage: msg.stage, results } satisfies WorkerMessage);
     });
   });

@@ -35,6 +35,15 @@ export function stateSlot(id: number, stage: number): number {
   return CLAIMS + id * 3 + stage;
 }
 
+/** Claims the stage's units one at a time from the shared counter, on any thread, until none is left: `each` gets the job's position. */
+export function claimEach(state: Int32Array, work: Pick<StageWork, 'stage' | 'jobs'>, each: (k: number) => void): void {
+  for (;;) {
+    const k = Atomics.add(state, work.stage, 1);
+    if (k >= work.jobs.length) return;
+    each(k);
+  }
+}
+
 /** Main thread → worker. */
 export interface StageMessage extends StageWork {
   type: 'stage';
@@ -124,13 +133,11 @@ export class UnitWorkerPool implements StageRunner {
     const live = this.members.filter((m) => m.alive);
     const message: StageMessage = { type: 'stage', planHash: this.planHash, ...work };
     for (const m of live) m.worker.postMessage(message);
-    for (;;) {
-      const k = Atomics.add(this.state, work.stage, 1);
-      if (k >= work.jobs.length) break;
+    claimEach(this.state, work, (k) => {
       local(work.jobs[k]!);
       here.add(work.jobs[k]!.index);
       this.stats.here++;
-    }
+    });
     // Nothing left to claim: close the stage to the workers that have not joined it.
     const joined = live.filter((m) => Atomics.compareExchange(this.state, stateSlot(m.id, work.stage), OPEN, CLOSED) !== OPEN);
     const t0 = performance.now();
