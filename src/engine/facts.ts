@@ -102,6 +102,16 @@ export function sameRange(a: Location, b: Location): boolean {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
 
+/**
+ * The readers of a value (`Finding.consumers`) of two findings that are one: both lists, each
+ * place once; none when either has none (a finding made at the value itself is covered there).
+ * Within a unit (`runRules`) and across units (`pipeline/merge.ts`).
+ */
+export function joinReaders(a: readonly Location[] | undefined, b: readonly Location[] | undefined): Location[] | undefined {
+  if (!a || !b) return undefined;
+  return [...a, ...b.filter((c) => !a.some((x) => sameRange(x, c)))];
+}
+
 function contains(outer: Location, inner: Location): boolean {
   return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }

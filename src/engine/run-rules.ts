@@ -23,7 +23,7 @@ import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, severity } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
-import { describeFact, factLocations, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+import { describeFact, factLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
 
 export { fingerprint } from './findings.js';
@@ -176,7 +176,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ''].join('|');
       const existing = byKey.get(key);
       // One value read by several resources is one finding: a directive must cover every reader.
-      const consumers = !consumer || (existing && !existing.consumers) ? undefined : [...(existing?.consumers ?? []).filter((c) => !sameRange(c, consumer!)), consumer];
+      const consumers = !consumer ? undefined : existing ? joinReaders(existing.consumers, [consumer]) : [consumer];
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
         if (consumers) existing.consumers = consumers;

@@ -7,7 +7,7 @@
 import type { ReadProblem } from '../core/host.js';
 import type { Finding, Undecided } from '../engine/types.js';
 import { severity } from '../engine/levels.js';
-import { sameRange } from '../engine/facts.js';
+import { joinReaders } from '../engine/facts.js';
 import type { SuppressionDirective, SuppressionProblem } from '../engine/suppressions.js';
 import type { Problem } from '../frontends/types.js';
 import type { UnitResult } from './unit.js';
@@ -63,7 +63,7 @@ export class UnitMerger {
     }
     const variants = [...new Set([...existing.variants, ...f.variants])];
     // A finding some unit made at the value itself (no readers) is covered where the value is.
-    const consumers = existing.consumers && f.consumers ? [...existing.consumers, ...f.consumers.filter((c) => !existing.consumers!.some((e) => sameRange(e, c)))] : undefined;
+    const consumers = joinReaders(existing.consumers, f.consumers);
     const kept = severity(f.level) > severity(existing.level) ? f : existing;
     kept.variants = variants;
     if (consumers) kept.consumers = consumers;
