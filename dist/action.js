@@ -41321,6 +41321,10 @@ function factLocations(r, name) {
 function sameRange(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
+function joinReaders(a, b) {
+  if (!a || !b) return void 0;
+  return [...a, ...b.filter((c) => !a.some((x) => sameRange(x, c)))];
+}
 function contains2(outer, inner) {
   return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
@@ -41800,7 +41804,7 @@ function runRules(input, undecided2 = [], failures = []) {
       if (index > 0) attributePath = `${attributePath}#${index}`;
       const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
       const existing = byKey.get(key);
-      const consumers = !consumer || existing && !existing.consumers ? void 0 : [...(existing?.consumers ?? []).filter((c) => !sameRange(c, consumer)), consumer];
+      const consumers = !consumer ? void 0 : existing ? joinReaders(existing.consumers, [consumer]) : [consumer];
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
         if (consumers) existing.consumers = consumers;
@@ -42124,7 +42128,7 @@ var UnitMerger = class {
       return;
     }
     const variants = [.../* @__PURE__ */ new Set([...existing.variants, ...f.variants])];
-    const consumers = existing.consumers && f.consumers ? [...existing.consumers, ...f.consumers.filter((c) => !existing.consumers.some((e) => sameRange(e, c)))] : void 0;
+    const consumers = joinReaders(existing.consumers, f.consumers);
     const kept = severity(f.level) > severity(existing.level) ? f : existing;
     kept.variants = variants;
     if (consumers) kept.consumers = consumers;
@@ -42445,7 +42449,7 @@ function releaseUnit(run3, u) {
 }
 function planHash(run3) {
   const h = createHash6("sha1");
-  h.update(`${run3.settingsKey}
+  h.update(`${run3.settingsKey()}
 ${run3.wholeRun ? "whole" : "units"}
 `);
   for (const u of run3.units) {
@@ -42557,6 +42561,13 @@ var CLOSED = 1;
 function stateSlot(id, stage) {
   return CLAIMS + id * 3 + stage;
 }
+function claimEach(state, work, each) {
+  for (; ; ) {
+    const k = Atomics.add(state, work.stage, 1);
+    if (k >= work.jobs.length) return;
+    each(k);
+  }
+}
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
   const here = path34.dirname(fileURLToPath(import.meta.url));
@@ -42600,13 +42611,11 @@ var UnitWorkerPool = class _UnitWorkerPool {
     const live = this.members.filter((m) => m.alive);
     const message = { type: "stage", planHash: this.planHash, ...work };
     for (const m of live) m.worker.postMessage(message);
-    for (; ; ) {
-      const k = Atomics.add(this.state, work.stage, 1);
-      if (k >= work.jobs.length) break;
+    claimEach(this.state, work, (k) => {
       local(work.jobs[k]);
       here.add(work.jobs[k].index);
       this.stats.here++;
-    }
+    });
     const joined2 = live.filter((m) => Atomics.compareExchange(this.state, stateSlot(m.id, work.stage), OPEN, CLOSED) !== OPEN);
     const t0 = performance.now();
     for (const m of joined2) {
@@ -42670,23 +42679,25 @@ var RunThreads = class {
   }
   settings;
   pool;
-  hash = "";
+  run;
+  /** The plan's hash, made when a pool first runs a stage (a run on one thread never hashes its plan). */
+  hash;
   /** A stage ran on the pool (its counts are worth printing). */
   used = false;
   /** The plan is made: a pool started early goes when the run has too few units. */
   async planned(run3) {
-    this.hash = planHash(run3);
+    this.run = run3;
     if (run3.units.length < threshold()) await this.close();
   }
   /** Where a stage with `jobs` units to run runs: the pool (started now if it pays), or undefined for this thread alone. */
   runnerFor(jobs) {
-    if (!this.usable()) return void 0;
+    if (!this.usable() || !this.run) return void 0;
     if (!this.pool) {
       if (jobs < threshold()) return void 0;
       this.pool = this.start();
     }
     const pool = this.pool;
-    const hash = this.hash;
+    const hash = this.hash ??= planHash(this.run);
     this.used = true;
     return {
       run: async (work, local) => {
@@ -45703,7 +45714,8 @@ async function prepareRun(options) {
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);
   timing?.mark("plan units");
-  const settingsKey = hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]);
+  let settings;
+  const settingsKey = () => settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]);
   return {
     units: units2,
     wholeRun,
@@ -45745,7 +45757,7 @@ async function lint(options = {}) {
 async function lintPlanned(run3, threads) {
   const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
   const cache5 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
-  const runKey = cache5 ? run3.settingsKey : "";
+  const runKey = cache5 ? run3.settingsKey() : "";
   await threads.planned(run3);
   await runUnits(run3, merged, {
     ...options.shard ? { shard: options.shard } : {},
