@@ -10,8 +10,18 @@
  * quoted key is skipped as a whole rather than up to its first `]`.
  */
 export function withoutInstanceKeys(address: string): string {
-  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, '');
+  return address.replace(INSTANCE_KEYS, '');
 }
+
+/** The address without its own (trailing) instance key: `module.kv["a"].azurerm_x.y["a]b"]` → `module.kv["a"].azurerm_x.y`. */
+export function withoutTrailingInstanceKey(address: string): string {
+  return address.replace(TRAILING_INSTANCE_KEY, '');
+}
+
+/** One instance key: a quoted string (escapes and any character inside) or anything up to `]`. */
+const INSTANCE_KEY = String.raw`\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]`;
+const INSTANCE_KEYS = new RegExp(INSTANCE_KEY, 'g');
+const TRAILING_INSTANCE_KEY = new RegExp(`${INSTANCE_KEY}$`);
 
 /**
  * The last word of an address, its instance key included (`azurerm_x.pool["gpu"]` → `gpu`,

@@ -4,7 +4,9 @@
  * key may hold `]`, dots and escaped quotes: it is stripped whole, never up to its first `]`.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { lastAddressWord, withoutInstanceKeys } from '../../src/model/address.js';
+import { lastAddressWord, withoutInstanceKeys, withoutTrailingInstanceKey } from '../../src/model/address.js';
+import { displayName } from '../../src/engine/facts.js';
+import type { Resource } from '../../src/model/resource.js';
 import { remoteModuleProblem } from '../../src/frontends/remote-modules.js';
 import { fileStart } from '../../src/core/source.js';
 import { lintTree, tempTrees } from '../support/temp-tree.js';
@@ -20,6 +22,22 @@ describe('withoutInstanceKeys', () => {
     expect(withoutInstanceKeys('module.a["x.y"].module.b[0].azurerm_x.y["k.[1]"]')).toBe('module.a.module.b.azurerm_x.y');
     expect(withoutInstanceKeys('module.a["say \\"hi\\"]"].azurerm_x.y')).toBe('module.a.azurerm_x.y');
     expect(withoutInstanceKeys('azurerm_x.y')).toBe('azurerm_x.y');
+  });
+});
+
+describe('withoutTrailingInstanceKey', () => {
+  it("strips the address's own key only, a quoted key whole", () => {
+    expect(withoutTrailingInstanceKey('azurerm_x.y[0]')).toBe('azurerm_x.y');
+    expect(withoutTrailingInstanceKey('azurerm_x.y["a]b"]')).toBe('azurerm_x.y');
+    expect(withoutTrailingInstanceKey('azurerm_x.y["say \\"hi\\"]"]')).toBe('azurerm_x.y');
+    expect(withoutTrailingInstanceKey('module.x["a]b"].azurerm_x.y')).toBe('module.x["a]b"].azurerm_x.y');
+    expect(withoutTrailingInstanceKey('module.x["a"].azurerm_x.y["k.[1]"]')).toBe('module.x["a"].azurerm_x.y');
+  });
+
+  it('gives a resource of unknown name its label in messages (displayName)', () => {
+    const named = (address: string): string => displayName({ address } as Resource);
+    expect(named('azurerm_kubernetes_cluster_node_pool.gpu["a]b"]')).toBe('gpu');
+    expect(named('module.m["x.y"].azurerm_kubernetes_cluster_node_pool.gpu[0]')).toBe('gpu');
   });
 });
 
