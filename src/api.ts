@@ -22,8 +22,8 @@ import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, Problem } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
-import { buildPolicySet, definitionsInCode, type PolicyDefinition, type PolicySet, type PolicySetProblem } from './model/policy.js';
-import { aliasesFromDump, type AliasRow } from './model/tables/policy-aliases.js';
+import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
+import type { AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph } from './engine/types.js';
 import { contained, locationKey, placesOf, sparseText } from './pipeline/unit.js';
 import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit } from './pipeline/plan.js';
@@ -407,6 +407,8 @@ interface PolicyInput {
   parameters: ResolvedConfig['policies']['parameters'];
   extraAliases: AliasRow[];
   key: string;
+  /** The policy set builder (`model/policy.ts`), loaded with the policy files. */
+  build: { buildPolicySet: typeof buildPolicySet; definitionsInCode: typeof definitionsInCode };
 }
 
 /**
@@ -417,8 +419,14 @@ interface PolicyInput {
 async function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, problems: Problem[], notices: string[]): Promise<PolicyInput | undefined> {
   const pc = config.policies;
   if (pc.definitions.length === 0 && !pc.fromScannedCode) return undefined;
-  // The policy file reader is imported only when policies are configured (start-up).
-  const [{ policyFiles }, { loadPolicyFiles }] = await Promise.all([import('./config/policy-files.js'), import('./eval/policy/index.js')]);
+  // The policy file reader, the set builder and the evaluator behind it are imported only when
+  // policies are configured (start-up: a run without policies never loads them).
+  const [{ policyFiles }, { loadPolicyFiles }, build, { aliasesFromDump }] = await Promise.all([
+    import('./config/policy-files.js'),
+    import('./eval/policy/index.js'),
+    import('./model/policy.js'),
+    import('./model/tables/policy-aliases.js'),
+  ]);
   const found = policyFiles(pc.definitions, config.baseDir, host);
   for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
   const definitions: PolicyDefinition[] = [];
@@ -434,9 +442,9 @@ async function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | u
     for (const f of files) texts.push([f, h.readText(f)]);
   }
   const aliasFile = aliasesOption ? path.resolve(aliasesOption) : pc.aliases;
-  const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
+  const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
-  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key };
+  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
 }
 
 /** The policy set: the configured definitions, and with `policies.fromScannedCode` those written in the given graphs. */
@@ -445,19 +453,19 @@ function policySetOf(input: PolicyInput, graphs: readonly Graph[], problems: Pro
   const setProblems: PolicySetProblem[] = [];
   const seen = new Set<string>();
   for (const g of graphs) {
-    for (const d of definitionsInCode(g.resources, setProblems)) {
+    for (const d of input.build.definitionsInCode(g.resources, setProblems)) {
       const key = `${d.name}\u0000${d.location.file}:${d.location.range.start.offset}`;
       if (seen.has(key)) continue;
       seen.add(key);
       definitions.push(d);
     }
   }
-  const set = buildPolicySet({ definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases }, setProblems);
+  const set = input.build.buildPolicySet({ definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases }, setProblems);
   for (const p of setProblems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
   return set;
 }
 
-function readAliasDump(file: string): AliasRow[] {
+function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRow[]): AliasRow[] {
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -17,7 +17,7 @@ import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
 import { describeVendoredPlace, isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
 import type { CiFile } from '../model/ci.js';
-import type { PolicySet } from '../model/policy.js';
+import type { PolicySet } from '../model/policy-judgement.js';
 import { KINDS } from '../model/kinds.js';
 import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';

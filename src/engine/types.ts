@@ -8,7 +8,7 @@ import type { EnvClass, Evaluation, OpaqueModuleCall, Resource, ResourceKind } f
 import type { AttrOf } from '../model/kinds.js';
 import type { Value } from '../core/value.js';
 import type { CiFile } from '../model/ci.js';
-import type { PolicySet } from '../model/policy.js';
+import type { PolicySet } from '../model/policy-judgement.js';
 
 export type { FileKind } from '../core/file-kind.js';
 export type { TerraformModuleFacts } from '../model/terraform.js';

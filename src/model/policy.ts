@@ -14,13 +14,15 @@ import type { Location } from '../core/source.js';
 import { fromJS, member, type Value } from '../core/value.js';
 import {
   canonicalField, effectOf, evaluateCondition, fieldsRead, idName, readPolicyDocument, readTerraformPolicy,
-  type Evidence, type InitiativeDefinition, type PolicyDefinition, type PolicyTarget, type Tri,
+  type Evidence, type InitiativeDefinition, type PolicyDefinition, type PolicyTarget,
 } from '../eval/policy/index.js';
 import type { Resource } from './resource.js';
+import type { PolicyJudgement, PolicySet } from './policy-judgement.js';
 import { INDEXED_TYPES, NOT_INDEXED_TYPES, POLICY_ALIASES, type AliasRow } from './tables/policy-aliases.js';
 import { policyTarget } from './policy-view.js';
 
 export type { PolicyDefinition } from '../eval/policy/index.js';
+export type { PolicySet, PolicyJudgement } from './policy-judgement.js';
 
 /** ARM type and azurerm type of a policy definition written in the scanned code. */
 export const POLICY_DEFINITION_ARM_TYPE = 'microsoft.authorization/policydefinitions';
@@ -31,13 +33,6 @@ export interface PolicySetProblem {
   location: Location;
 }
 
-export interface PolicySet {
-  readonly definitions: readonly PolicyDefinition[];
-  /** The alias's ARM path (curated table, then the `--policy-aliases` dump). */
-  aliasPath(alias: string): string | undefined;
-  /** The value of a definition's parameter: assignment, then initiative, then default. */
-  parameter(def: PolicyDefinition, name: string): Value | undefined;
-}
 
 export interface PolicySetInput {
   definitions: readonly PolicyDefinition[];
@@ -91,7 +86,7 @@ export function buildPolicySet(input: PolicySetInput, problems: PolicySetProblem
     }
   }
   for (const d of input.definitions) if (!members.has(d)) effective.push(d);
-  return {
+  const set: PolicySet = {
     definitions: effective,
     aliasPath: (alias) => aliases.get(alias.toLowerCase()),
     parameter(def, name) {
@@ -101,7 +96,9 @@ export function buildPolicySet(input: PolicySetInput, problems: PolicySetProblem
       if (fromInitiative) return fromInitiative;
       return def.parameters.get(name.toLowerCase())?.defaultValue;
     },
+    judge: (r, siblings) => judgeResource(set, r, siblings),
   };
+  return set;
 }
 
 /** Policy definitions written in the scanned code (`policies.fromScannedCode`). */
@@ -123,16 +120,6 @@ export function definitionsInCode(resources: readonly Resource[], problems: Poli
 
 // ---- judgement --------------------------------------------------------------------------------------
 
-export interface PolicyJudgement {
-  definition: PolicyDefinition;
-  /** Lower-case effect after parameters (`deny`, `audit`, …); undefined when not known. */
-  effect: string | undefined;
-  /** true: the policy's `if` holds (and its effect applies); false: it does not; undefined: undecided. */
-  result: Tri;
-  why?: string;
-  evidence: Evidence[];
-}
-
 const JUDGED_EFFECTS = new Set(['deny', 'audit', 'auditifnotexists']);
 const SETTING_EFFECTS = new Set(['modify', 'append']);
 
@@ -146,7 +133,7 @@ const RP_MODE_TYPES: Record<string, string> = {
 const cache = new WeakMap<Resource, WeakMap<PolicySet, PolicyJudgement[] | undefined>>();
 
 /** Every definition of the set judged on one resource (cached: GOV002 and GOV003 share it). Undefined for inline elements. */
-export function judgeResource(set: PolicySet, r: Resource, siblings: readonly Resource[]): PolicyJudgement[] | undefined {
+function judgeResource(set: PolicySet, r: Resource, siblings: readonly Resource[]): PolicyJudgement[] | undefined {
   let perSet = cache.get(r);
   if (!perSet) cache.set(r, (perSet = new WeakMap()));
   if (perSet.has(set)) return perSet.get(set);
@@ -216,55 +203,4 @@ function judgeOne(set: PolicySet, def: PolicyDefinition, target: PolicyTarget): 
     return { ...base, result: undefined, why: `auditIfNotExists: whether a related ${rt?.kind === 'string' ? rt.value : 'resource'} exists is not decidable from the scanned code`, evidence: o.evidence };
   }
   return { ...base, result: true, evidence: o.evidence };
-}
-
-/**
- * The value a finding points at: the first value a deciding `field` condition read that is
- * written somewhere (not the type), and that condition. Undefined: point at the resource.
- */
-export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
-  return j.evidence.find((e) => e.field.toLowerCase() !== 'type' && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== 'type');
-}
-
-/** For messages: what the deciding conditions read (`sku.name is "…" and tags['cost-center'] is not set`), at most two fields. */
-export function evidenceText(j: PolicyJudgement): string {
-  const parts: string[] = [];
-  const seen = new Set<string>();
-  for (const e of j.evidence) {
-    if (e.field.toLowerCase() === 'type' || seen.has(e.field.toLowerCase())) continue;
-    seen.add(e.field.toLowerCase());
-    // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).
-    const field = e.field.includes('/') ? e.field.slice(e.field.lastIndexOf('/') + 1) : e.field;
-    const v = e.value;
-    if (v === undefined || v.kind === 'null') parts.push(`${field} is not set`);
-    else if (v.kind === 'string') parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
-    else if (v.kind === 'number' || v.kind === 'bool') parts.push(`${field} is ${String(v.value)}`);
-    else parts.push(`${field} matches`);
-    if (parts.length === 2) break;
-  }
-  return parts.length ? parts.join(' and ') : 'its condition holds';
-}
-
-/** Where a finding about a judgement points: the deciding value (or what decided it), else undefined (the resource header). */
-export function evidenceLocation(j: PolicyJudgement): Location | undefined {
-  const v = decidingEvidence(j)?.value;
-  return v?.decidedBy ?? v?.origin;
-}
-
-/** The policy condition that decided, for a related location. */
-export function conditionLocation(j: PolicyJudgement): Location {
-  const at = decidingEvidence(j)?.condition ?? j.definition.location;
-  return { ...at, label: `policy "${j.definition.displayName}": the condition` };
-}
-
-/**
- * Where a policy finding (GOV002, GOV003) points: the value the deciding condition read, else
- * the resource header; related: the policy's condition, and the header when the finding is
- * elsewhere.
- */
-export function policyFindingPlaces(j: PolicyJudgement, r: Resource): { location: Location; related: Location[] } {
-  const at = evidenceLocation(j);
-  const related: Location[] = [conditionLocation(j)];
-  if (at) related.push({ ...r.header, label: `resource ${r.address}` });
-  return { location: at ?? r.header, related };
 }

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { Host } from '../core/host.js';
 import type { Graph, Rule, ScanView } from '../engine/types.js';
 import { scanViewOf, type ScanSummary } from '../engine/scan.js';
-import type { PolicySet } from '../model/policy.js';
+import type { PolicySet } from '../model/policy-judgement.js';
 import type { ClassifiedFile, FrontEndContext, Problem } from '../frontends/types.js';
 import { runUnit, type UnitResult } from './unit.js';
 import { releaseTexts, stageRank, type PlannedUnit } from './plan.js';

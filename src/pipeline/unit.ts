@@ -15,7 +15,7 @@ import { fileStart, type Location } from '../core/source.js';
 import type { ReadProblem } from '../core/host.js';
 import type { Finding, Graph, Rule, ScanView, Undecided } from '../engine/types.js';
 import { summarizeScan, type ScanSummary } from '../engine/scan.js';
-import type { PolicySet } from '../model/policy.js';
+import type { PolicySet } from '../model/policy-judgement.js';
 import { buildGraph } from '../engine/graph.js';
 import { runRules, type RuleFailure } from '../engine/run-rules.js';
 import { collectSuppressions, metadataSuppressions, type SuppressionDirective, type SuppressionProblem } from '../engine/suppressions.js';

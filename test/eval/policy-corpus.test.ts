@@ -17,7 +17,8 @@ import { evaluateArmTemplate } from '../../src/eval/arm/template.js';
 import { loadPolicyFiles, type PolicyDefinition } from '../../src/eval/policy/index.js';
 import { buildGraph } from '../../src/engine/graph.js';
 import { armRefKeys, fromArm } from '../../src/model/from-arm.js';
-import { buildPolicySet, judgeResource } from '../../src/model/policy.js';
+import { buildPolicySet } from '../../src/model/policy.js';
+import { judgeResource } from '../../src/model/policy-judgement.js';
 import type { Evaluation, Resource } from '../../src/model/resource.js';
 import { CORPUS } from '../support/fixtures.js';
 

@@ -1,0 +1,93 @@
+/**
+ * What the GOV rules read of the organisation's Azure Policy definitions: the configured set
+ * (`PolicySet`, built by `policy.ts`), one definition's judgement on one resource, and where a
+ * finding about it points and what its message says. Types only from the policy evaluator:
+ * `policy.ts` (and through it `src/eval/policy/` and the ARM expression evaluator) is loaded
+ * only when policies are configured (issue 15: start-up of a run without policies).
+ */
+import type { Location } from '../core/source.js';
+import type { Value } from '../core/value.js';
+import type { Evidence, PolicyDefinition, Tri } from '../eval/policy/index.js';
+import type { Resource } from './resource.js';
+
+export type { PolicyDefinition } from '../eval/policy/index.js';
+
+export interface PolicySet {
+  readonly definitions: readonly PolicyDefinition[];
+  /** The alias's ARM path (curated table, then the `--policy-aliases` dump). */
+  aliasPath(alias: string): string | undefined;
+  /** The value of a definition's parameter: assignment, then initiative, then default. */
+  parameter(def: PolicyDefinition, name: string): Value | undefined;
+  /**
+   * Every definition of the set judged on one resource (cached: GOV002 and GOV003 share it);
+   * undefined for inline elements. The set carries its judge, so the rules that read it never
+   * load the policy evaluator themselves: a run without policies does not load it at all.
+   */
+  judge(r: Resource, siblings: readonly Resource[]): PolicyJudgement[] | undefined;
+}
+
+export interface PolicyJudgement {
+  definition: PolicyDefinition;
+  /** Lower-case effect after parameters (`deny`, `audit`, …); undefined when not known. */
+  effect: string | undefined;
+  /** true: the policy's `if` holds (and its effect applies); false: it does not; undefined: undecided. */
+  result: Tri;
+  why?: string;
+  evidence: Evidence[];
+}
+
+/** Every definition of the set judged on one resource (`PolicySet.judge`). */
+export function judgeResource(set: PolicySet, r: Resource, siblings: readonly Resource[]): PolicyJudgement[] | undefined {
+  return set.judge(r, siblings);
+}
+
+/**
+ * The value a finding points at: the first value a deciding `field` condition read that is
+ * written somewhere (not the type), and that condition. Undefined: point at the resource.
+ */
+export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
+  return j.evidence.find((e) => e.field.toLowerCase() !== 'type' && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== 'type');
+}
+
+/** For messages: what the deciding conditions read (`sku.name is "…" and tags['cost-center'] is not set`), at most two fields. */
+export function evidenceText(j: PolicyJudgement): string {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const e of j.evidence) {
+    if (e.field.toLowerCase() === 'type' || seen.has(e.field.toLowerCase())) continue;
+    seen.add(e.field.toLowerCase());
+    // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).
+    const field = e.field.includes('/') ? e.field.slice(e.field.lastIndexOf('/') + 1) : e.field;
+    const v = e.value;
+    if (v === undefined || v.kind === 'null') parts.push(`${field} is not set`);
+    else if (v.kind === 'string') parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
+    else if (v.kind === 'number' || v.kind === 'bool') parts.push(`${field} is ${String(v.value)}`);
+    else parts.push(`${field} matches`);
+    if (parts.length === 2) break;
+  }
+  return parts.length ? parts.join(' and ') : 'its condition holds';
+}
+
+/** Where a finding about a judgement points: the deciding value (or what decided it), else undefined (the resource header). */
+export function evidenceLocation(j: PolicyJudgement): Location | undefined {
+  const v = decidingEvidence(j)?.value;
+  return v?.decidedBy ?? v?.origin;
+}
+
+/** The policy condition that decided, for a related location. */
+export function conditionLocation(j: PolicyJudgement): Location {
+  const at = decidingEvidence(j)?.condition ?? j.definition.location;
+  return { ...at, label: `policy "${j.definition.displayName}": the condition` };
+}
+
+/**
+ * Where a policy finding (GOV002, GOV003) points: the value the deciding condition read, else
+ * the resource header; related: the policy's condition, and the header when the finding is
+ * elsewhere.
+ */
+export function policyFindingPlaces(j: PolicyJudgement, r: Resource): { location: Location; related: Location[] } {
+  const at = evidenceLocation(j);
+  const related: Location[] = [conditionLocation(j)];
+  if (at) related.push({ ...r.header, label: `resource ${r.address}` });
+  return { location: at ?? r.header, related };
+}
