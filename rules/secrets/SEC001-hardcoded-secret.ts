@@ -5,6 +5,7 @@ import type { ScannedFile } from '../../src/engine/types.js';
 import type { InputDecl, Resource } from '../../src/model/resource.js';
 import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
+import { ownString } from '../../src/core/own-strings.js';
 import { displayName, sameRange } from '../../src/engine/facts.js';
 import { isInlineElement } from '../../src/model/normalize.js';
 import { isKeyVaultPermission, isKeyVaultReference, isTemplateSkeletonValue, KEY_VAULT_SECRET_DATA_SOURCE } from '../../src/model/facts/secrets.js';
@@ -53,7 +54,8 @@ export function looksSecret(name: string): boolean {
   let known = SECRET_NAME_CACHE.get(name);
   if (known === undefined) {
     known = decideLooksSecret(name);
-    if (SECRET_NAME_CACHE.size < 100_000) SECRET_NAME_CACHE.set(name, known);
+    // An own copy of the name: a key cut from a file's text would keep the whole text (own-strings.ts).
+    if (SECRET_NAME_CACHE.size < 100_000) SECRET_NAME_CACHE.set(ownString(name), known);
   }
   return known;
 }

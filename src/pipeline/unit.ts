@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fileStart, type Location } from '../core/source.js';
+import { ownStrings } from '../core/own-strings.js';
 import type { ReadProblem } from '../core/host.js';
 import type { Finding, Graph, Rule, ScanView, Undecided } from '../engine/types.js';
 import { summarizeScan, type ScanSummary } from '../engine/scan.js';
@@ -131,7 +132,8 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
 
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
   const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
-  return { findings, problems, undecided, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps };
+  // The result outlives the unit's texts: its strings must not be views into them (own-strings.ts).
+  return ownStrings({ findings, problems, undecided, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps });
 }
 
 function collectDirectives(out: FrontEndResult, texts: (file: string) => string | undefined, input: UnitInput, directives: SuppressionDirective[], supProblems: SuppressionProblem[]): void {

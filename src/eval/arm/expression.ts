@@ -2,6 +2,7 @@
  * Parser for the ARM template expression language (the text inside `"[ … ]"`).
  * Never throws: a syntax error is returned as `{ ok: false, error }`.
  */
+import { ownString } from '../../core/own-strings.js';
 
 export type Expr =
   | { kind: 'string'; value: string }
@@ -166,19 +167,24 @@ class Parser {
 
 const cache = new Map<string, ParseResult>();
 
-/** Parses the text between the outer brackets of `"[ … ]"`. Results are cached by text. */
+/**
+ * Parses the text between the outer brackets of `"[ … ]"`. Results are cached by text, for the
+ * run: the key is an own copy, and the tree is cut from it, so the cache never holds the file
+ * the text was cut from (own-strings.ts).
+ */
 export function parseExpression(text: string): ParseResult {
   const hit = cache.get(text);
   if (hit) return hit;
+  const key = ownString(text);
   let res: ParseResult;
   try {
-    res = { ok: true, expr: new Parser(text).parseAll() };
+    res = { ok: true, expr: new Parser(key).parseAll() };
   } catch (e) {
     if (!(e instanceof ExprSyntaxError)) throw e;
     res = { ok: false, error: e.message };
   }
   if (cache.size > 50_000) cache.clear();
-  cache.set(text, res);
+  cache.set(key, res);
   return res;
 }
 
