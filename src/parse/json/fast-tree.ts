@@ -17,6 +17,17 @@
  */
 import type { Node as JsonNode } from 'jsonc-parser';
 
+/** jsonc-parser's Node while it is being built (its published type is read-only). */
+interface BuildNode {
+  type: JsonNode['type'];
+  value?: unknown;
+  offset: number;
+  length: number;
+  colonOffset?: number;
+  parent?: BuildNode;
+  children?: BuildNode[];
+}
+
 // Char codes.
 const TAB = 0x09;
 const LF = 0x0a;
@@ -58,9 +69,9 @@ function skipTrivia(text: string, i: number): number {
 export function fastParseTree(text: string, maxDepth: number, start = 0): JsonNode | undefined {
   const n = text.length;
   // The artificial root jsonc-parser builds: the top-level value's parent until the end.
-  const top: JsonNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
+  const top: BuildNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
   /** The node that takes the next value: an array, a property, or `top`. */
-  let cur: JsonNode = top;
+  let cur: BuildNode = top;
   let depth = 0;
   let i = skipTrivia(text, start);
   if (i >= n) return undefined;
@@ -70,7 +81,7 @@ export function fastParseTree(text: string, maxDepth: number, start = 0): JsonNo
     let end: number;
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) return undefined;
-      const node: JsonNode = { type: c === OPEN_BRACE ? 'object' : 'array', offset: i, length: -1, parent: cur, children: [] };
+      const node: BuildNode = { type: c === OPEN_BRACE ? 'object' : 'array', offset: i, length: -1, parent: cur, children: [] };
       cur.children!.push(node);
       i = skipTrivia(text, i + 1);
       const d = text.charCodeAt(i);
@@ -103,7 +114,7 @@ export function fastParseTree(text: string, maxDepth: number, start = 0): JsonNo
         const root = top.children![0]!;
         // jsonc-parser deletes the root's link to its artificial parent.
         delete root.parent;
-        return root;
+        return root as JsonNode;
       }
       i = skipTrivia(text, end);
       const closer = cur.type === 'object' ? CLOSE_BRACE : CLOSE_BRACKET;
@@ -134,14 +145,14 @@ export function fastParseTree(text: string, maxDepth: number, start = 0): JsonNo
  * Reads `"key" :` at i into a property node of `obj` (with its key node and colonOffset).
  * Undefined unless a well-formed key and a colon are there.
  */
-function openProperty(text: string, i: number, obj: JsonNode): JsonNode | undefined {
+function openProperty(text: string, i: number, obj: BuildNode): BuildNode | undefined {
   if (text.charCodeAt(i) !== QUOTE) return undefined;
   const keyEnd = stringEnd(text, i);
   if (keyEnd < 0) return undefined;
   const colon = skipTrivia(text, keyEnd);
   if (text.charCodeAt(colon) !== COLON) return undefined;
   // Property order as jsonc-parser creates them (and adds colonOffset later).
-  const prop: JsonNode = { type: 'property', offset: i, length: -1, parent: obj, children: [] };
+  const prop: BuildNode = { type: 'property', offset: i, length: -1, parent: obj, children: [] };
   prop.children!.push({ type: 'string', value: stringValue(text, i, keyEnd), offset: i, length: keyEnd - i, parent: prop });
   prop.colonOffset = colon;
   obj.children!.push(prop);
@@ -149,7 +160,7 @@ function openProperty(text: string, i: number, obj: JsonNode): JsonNode | undefi
 }
 
 /** Reads a string, number or keyword at i into a leaf node of `parent`; its end, or -1. */
-function leafEnd(text: string, i: number, parent: JsonNode): number {
+function leafEnd(text: string, i: number, parent: BuildNode): number {
   const c = text.charCodeAt(i);
   let end: number;
   let value: unknown;

@@ -75,11 +75,15 @@ export function parseJsonc(text: string, file: string): ParsedJson {
   // strings, deep nesting…) takes jsonc-parser's path below, which reports it.
   const fast = fastParseTree(text, MAX_NESTING_DEPTH, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (fast) return { file, text, lineMap, root: fast, errors: [], comments: [] };
-  return parseWithJsoncParser(text, file, lineMap);
+  return parseJsoncTolerant(text, file, lineMap);
 }
 
-/** jsonc-parser's tolerant parse, with the ARM multi-line strings, nesting guard and comments. */
-function parseWithJsoncParser(text: string, file: string, lineMap: LineMap): ParsedJson {
+/**
+ * jsonc-parser's tolerant parse, with the ARM multi-line strings, the nesting guard and the
+ * comments: what parseJsonc does when the fast path gives up. Exported for the differential
+ * test (test/parse/json-fast-tree.test.ts), which holds both paths to the same result.
+ */
+export function parseJsoncTolerant(text: string, file: string, lineMap = new LineMap(text)): ParsedJson {
   // A BOM becomes a space: same offsets, and jsonc-parser treats it as trivia.
   const bomless = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   // ARM (Newtonsoft) accepts raw line breaks inside strings: blank them for jsonc-parser
