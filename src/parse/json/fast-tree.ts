@@ -153,7 +153,7 @@ function openProperty(text: string, i: number, obj: BuildNode): BuildNode | unde
   if (text.charCodeAt(colon) !== COLON) return undefined;
   // Property order as jsonc-parser creates them (and adds colonOffset later).
   const prop: BuildNode = { type: 'property', offset: i, length: -1, parent: obj, children: [] };
-  prop.children!.push({ type: 'string', value: stringValue(text, i, keyEnd), offset: i, length: keyEnd - i, parent: prop });
+  prop.children!.push({ type: 'string', value: stringValue(text, i, keyEnd, stringHasEscape), offset: i, length: keyEnd - i, parent: prop });
   prop.colonOffset = colon;
   obj.children!.push(prop);
   return prop;
@@ -168,7 +168,7 @@ function leafEnd(text: string, i: number, parent: BuildNode): number {
   if (c === QUOTE) {
     end = stringEnd(text, i);
     if (end < 0) return -1;
-    value = stringValue(text, i, end);
+    value = stringValue(text, i, end, stringHasEscape);
     type = 'string';
   } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
     end = numberEnd(text, i);
@@ -195,17 +195,26 @@ function leafEnd(text: string, i: number, parent: BuildNode): number {
 }
 
 /**
+ * Whether the string stringEnd last accepted has an escape: read right after stringEnd, it
+ * spares stringValue a second look for a backslash (nearly no string has one). A result
+ * variable rather than a returned pair, so that reading a string allocates nothing more.
+ */
+let stringHasEscape = false;
+
+/**
  * The offset after the closing quote of the string starting at i, or -1 for anything
  * jsonc-parser would report or decode in its own way: unterminated, a raw control
  * character (line breaks included), an escape other than \" \\ \/ \b \f \n \r \t \uXXXX.
  */
 function stringEnd(text: string, i: number): number {
   const n = text.length;
+  stringHasEscape = false;
   for (let j = i + 1; j < n; j++) {
     const c = text.charCodeAt(j);
     if (c === QUOTE) return j + 1;
     if (c < SPACE) return -1;
     if (c === BACKSLASH) {
+      stringHasEscape = true;
       const e = text.charCodeAt(++j);
       if (e === 0x75 /* u */) {
         if (!(isHex(text.charCodeAt(j + 1)) && isHex(text.charCodeAt(j + 2)) && isHex(text.charCodeAt(j + 3)) && isHex(text.charCodeAt(j + 4)))) return -1;
@@ -235,17 +244,16 @@ function isSimpleEscape(c: number): boolean {
 const SIMPLE_ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
 
 /**
- * The decoded value of the string text[i, end) that stringEnd accepted. Without escapes
+ * The decoded value of the string text[i, end) that stringEnd just accepted. Without escapes
  * (nearly always) it is one substring; escapes decode as jsonc-parser's scanner does (a \u
  * escape is one UTF-16 unit, so a surrogate pair is two escapes and a lone one stays lone).
  */
-function stringValue(text: string, i: number, end: number): string {
+function stringValue(text: string, i: number, end: number, hasEscape: boolean): string {
   const last = end - 1;
-  const bs = text.indexOf('\\', i + 1);
-  if (bs < 0 || bs >= last) return text.substring(i + 1, last);
+  if (!hasEscape) return text.substring(i + 1, last);
   let out = '';
   let from = i + 1;
-  for (let j = bs; j < last; ) {
+  for (let j = from; j < last; ) {
     if (text.charCodeAt(j) !== BACKSLASH) {
       j++;
       continue;
