@@ -82,7 +82,7 @@ export function fastParseTree(text: string, maxDepth: number, start = 0): JsonNo
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) return undefined;
       const node: BuildNode = { type: c === OPEN_BRACE ? 'object' : 'array', offset: i, length: -1, parent: cur, children: [] };
-      cur.children!.push(node);
+      attach(cur, node);
       i = skipTrivia(text, i + 1);
       const d = text.charCodeAt(i);
       if (d === (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
@@ -141,6 +141,12 @@ export function fastParseTree(text: string, maxDepth: number, start = 0): JsonNo
   }
 }
 
+/** Adds a value node to the array, property or artificial root that takes it. */
+function attach(parent: BuildNode, node: BuildNode): void {
+  if (parent.type === 'property') parent.children![1] = node;
+  else parent.children!.push(node);
+}
+
 /**
  * Reads `"key" :` at i into a property node of `obj` (with its key node and colonOffset).
  * Undefined unless a well-formed key and a colon are there.
@@ -152,8 +158,11 @@ function openProperty(text: string, i: number, obj: BuildNode): BuildNode | unde
   const colon = skipTrivia(text, keyEnd);
   if (text.charCodeAt(colon) !== COLON) return undefined;
   // Property order as jsonc-parser creates them (and adds colonOffset later).
-  const prop: BuildNode = { type: 'property', offset: i, length: -1, parent: obj, children: [] };
-  prop.children!.push({ type: 'string', value: stringValue(text, i, keyEnd, stringHasEscape), offset: i, length: keyEnd - i, parent: prop });
+  const prop: BuildNode = { type: 'property', offset: i, length: -1, parent: obj, children: undefined };
+  const key: BuildNode = { type: 'string', value: stringValue(text, i, keyEnd, stringHasEscape), offset: i, length: keyEnd - i, parent: prop };
+  // Exactly two slots (a pushed-to `[]` reserves 17): the key stands in for the value until
+  // attach() puts the value there; the tree is only returned once every property has one.
+  prop.children = [key, key];
   prop.colonOffset = colon;
   obj.children!.push(prop);
   return prop;
@@ -190,7 +199,7 @@ function leafEnd(text: string, i: number, parent: BuildNode): number {
   } else return -1;
   // A keyword or number must end at trivia or punctuation (`truex`, `1a` are errors); the
   // caller checks that the next non-trivia character is `,`, the closer or the end of text.
-  parent.children!.push({ type, offset: i, length: end - i, parent, value });
+  attach(parent, { type, offset: i, length: end - i, parent, value });
   return end;
 }
 
