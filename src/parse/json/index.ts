@@ -9,6 +9,7 @@ import type { Location, Range } from '../../core/source.js';
 import { bool, list, nul, num, obj, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
+import { fastParseTree } from './fast-tree.js';
 
 export type { JsonNode };
 
@@ -69,6 +70,20 @@ function commaMessage(root: JsonNode | undefined, offset: number): string {
 /** Parses JSON with comments and trailing commas. Never throws. */
 export function parseJsonc(text: string, file: string): ParsedJson {
   const lineMap = new LineMap(text);
+  // Nearly every file is strict JSON: one pass builds jsonc-parser's tree without its
+  // scanner, visitor and pre-passes. Anything else (comments, errors, raw line breaks in
+  // strings, deep nesting…) takes jsonc-parser's path below, which reports it.
+  const fast = fastParseTree(text, MAX_NESTING_DEPTH, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (fast) return { file, text, lineMap, root: fast, errors: [], comments: [] };
+  return parseJsoncTolerant(text, file, lineMap);
+}
+
+/**
+ * jsonc-parser's tolerant parse, with the ARM multi-line strings, the nesting guard and the
+ * comments: what parseJsonc does when the fast path gives up. Exported for the differential
+ * test (test/parse/json-fast-tree.test.ts), which holds both paths to the same result.
+ */
+export function parseJsoncTolerant(text: string, file: string, lineMap = new LineMap(text)): ParsedJson {
   // A BOM becomes a space: same offsets, and jsonc-parser treats it as trivia.
   const bomless = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   // ARM (Newtonsoft) accepts raw line breaks inside strings: blank them for jsonc-parser
