@@ -19489,14 +19489,21 @@ var init_blocks = __esm({
 
 // src/model/address.ts
 function withoutInstanceKeys(address) {
-  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]/g, "");
+  return address.replace(INSTANCE_KEYS, "");
+}
+function withoutTrailingInstanceKey(address) {
+  return address.replace(TRAILING_INSTANCE_KEY, "");
 }
 function lastAddressWord(address) {
   return address.split(/[.[\]"]/).filter(Boolean).pop();
 }
+var INSTANCE_KEY, INSTANCE_KEYS, TRAILING_INSTANCE_KEY;
 var init_address = __esm({
   "src/model/address.ts"() {
     "use strict";
+    INSTANCE_KEY = String.raw`\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]`;
+    INSTANCE_KEYS = new RegExp(INSTANCE_KEY, "g");
+    TRAILING_INSTANCE_KEY = new RegExp(`${INSTANCE_KEY}$`);
   }
 });
 
@@ -22385,6 +22392,41 @@ var init_detect = __esm({
   }
 });
 
+// src/core/own-strings.ts
+function ownString(s) {
+  return s.length < MIN_SLICED_LENGTH ? s : (" " + s).slice(1);
+}
+function ownStrings(value) {
+  ownIn(value, 0);
+  return value;
+}
+function ownIn(value, depth) {
+  if (value === null || typeof value !== "object" || depth > MAX_DEPTH2 || Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      if (typeof v === "string") value[i] = ownString(v);
+      else ownIn(v, depth + 1);
+    }
+    return;
+  }
+  const o = value;
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    const v = o[k];
+    if (typeof v === "string") o[k] = ownString(v);
+    else ownIn(v, depth + 1);
+  }
+}
+var MIN_SLICED_LENGTH, MAX_DEPTH2;
+var init_own_strings = __esm({
+  "src/core/own-strings.ts"() {
+    "use strict";
+    MIN_SLICED_LENGTH = 13;
+    MAX_DEPTH2 = 64;
+  }
+});
+
 // src/eval/arm/expression.ts
 function classifyString(s) {
   if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
@@ -22397,15 +22439,16 @@ function classifyString(s) {
 function parseExpression(text2) {
   const hit = cache3.get(text2);
   if (hit) return hit;
+  const key = ownString(text2);
   let res;
   try {
-    res = { ok: true, expr: new Parser3(text2).parseAll() };
+    res = { ok: true, expr: new Parser3(key).parseAll() };
   } catch (e) {
     if (!(e instanceof ExprSyntaxError)) throw e;
     res = { ok: false, error: e.message };
   }
   if (cache3.size > 5e4) cache3.clear();
-  cache3.set(text2, res);
+  cache3.set(key, res);
   return res;
 }
 function quoteArm(s) {
@@ -22415,6 +22458,7 @@ var ExprSyntaxError, Parser3, cache3;
 var init_expression = __esm({
   "src/eval/arm/expression.ts"() {
     "use strict";
+    init_own_strings();
     ExprSyntaxError = class extends Error {
     };
     Parser3 = class {
@@ -37886,6 +37930,105 @@ var init_k8s = __esm({
   }
 });
 
+// src/model/facts/aml.ts
+function computeTypeFromCanonical(fixed2) {
+  return fixed2 === "cluster" || fixed2 === "instance" ? fixed2 : "other";
+}
+function computeTypeFromArm(raw) {
+  const l = raw.toLowerCase();
+  if (l === ARM_COMPUTE_TYPE.cluster.toLowerCase()) return "cluster";
+  if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
+  return "other";
+}
+function startStopSchedulesKey(format2) {
+  return format2 === "azureml-yaml" ? "compute_start_stop" : START_STOP_SCHEDULES;
+}
+function predatesPublicNetworkAccess(apiVersion) {
+  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
+}
+function isProjectWorkspace(kind) {
+  return kind.toLowerCase() === "project";
+}
+var ARM_COMPUTE_TYPE, START_STOP_SCHEDULES, STOP_ACTION, DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, PUBLIC_NETWORK_ACCESS_API_VERSION;
+var init_aml = __esm({
+  "src/model/facts/aml.ts"() {
+    "use strict";
+    ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
+    START_STOP_SCHEDULES = "computeStartStop";
+    STOP_ACTION = "stop";
+    DISABLED_STATUS = "disabled";
+    IDLE_SHUTDOWN_EXAMPLE = "PT60M";
+    PUBLIC_NETWORK_ACCESS_API_VERSION = "2021-07-01";
+  }
+});
+
+// src/config/policy-files.ts
+var policy_files_exports = {};
+__export(policy_files_exports, {
+  MAX_POLICY_FILES: () => MAX_POLICY_FILES,
+  policyFiles: () => policyFiles
+});
+import path38 from "node:path";
+function splitGlob(glob) {
+  const segs = glob.replace(/\\/g, "/").split("/");
+  const i = segs.findIndex((s) => /[*?[{]/.test(s));
+  if (i < 0) return { prefix: segs.join("/"), rest: "" };
+  return { prefix: segs.slice(0, i).join("/"), rest: segs.slice(i).join("/") };
+}
+function policyFiles(globs, baseDir, scanHost) {
+  const out = { files: [], unmatched: [] };
+  const seen = /* @__PURE__ */ new Set();
+  const hosts = /* @__PURE__ */ new Map();
+  const hostFor = (dir) => {
+    if (scanHost.isInside(dir)) return scanHost;
+    let h = hosts.get(dir);
+    if (!h) hosts.set(dir, h = createHost(dir));
+    return h;
+  };
+  for (const glob of globs) {
+    const { prefix, rest } = splitGlob(glob);
+    const start = path38.resolve(baseDir, prefix || ".");
+    const before = out.files.length;
+    const add = (file, host) => {
+      if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
+      seen.add(file);
+      out.files.push({ file, host });
+    };
+    if (!rest) {
+      const host = hostFor(path38.dirname(start));
+      if (host.isFile(start)) add(start, host);
+      else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
+    } else {
+      const host = hostFor(start);
+      walk2(host, start, start, (f, h) => {
+        const rel = relativeToRoot(start, f);
+        if (matchGlob(rest, rel)) add(f, h);
+      });
+    }
+    if (out.files.length === before) out.unmatched.push(glob);
+  }
+  return out;
+}
+function walk2(host, root, dir, visit3, depth = 0) {
+  if (depth > 32) return;
+  for (const e of host.list(dir) ?? []) {
+    if (e.isDirectory) {
+      if (!SKIP_DIRS.has(e.name)) walk2(host, root, e.path, visit3, depth + 1);
+    } else if (e.isFile) visit3(e.path, host);
+  }
+}
+var MAX_POLICY_FILES, SKIP_DIRS;
+var init_policy_files = __esm({
+  "src/config/policy-files.ts"() {
+    "use strict";
+    init_host();
+    init_paths();
+    init_glob();
+    MAX_POLICY_FILES = 5e3;
+    SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+  }
+});
+
 // src/eval/policy/definition.ts
 function readParameters(v) {
   const out = /* @__PURE__ */ new Map();
@@ -38014,13 +38157,13 @@ function describeRight(v) {
   if (v.kind === "number" || v.kind === "bool") return String(v.value);
   return v.kind;
 }
-function normalizeLocation(s) {
+function normalizeLocation2(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
 function scalarText2(v, loc3) {
   switch (v.kind) {
     case "string":
-      return loc3 ? normalizeLocation(v.value) : v.value.toLowerCase();
+      return loc3 ? normalizeLocation2(v.value) : v.value.toLowerCase();
     case "number":
       return String(v.value);
     case "bool":
@@ -38226,7 +38369,7 @@ function operatorOf(cond) {
   return void 0;
 }
 function evalNode2(cond, ctx) {
-  if (ctx.depth > MAX_DEPTH2) return undecided("the condition is nested too deeply");
+  if (ctx.depth > MAX_DEPTH3) return undecided("the condition is nested too deeply");
   const inner = { ...ctx, depth: ctx.depth + 1 };
   if (cond.kind !== "object") return undecided("a condition is not an object");
   const allOf = member2(cond, "allOf");
@@ -38312,7 +38455,7 @@ function tagName(field) {
 function segments(path44) {
   return path44.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk2(from, path44, target, prefix) {
+function walk3(from, path44, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
@@ -38357,18 +38500,18 @@ function readField(field, ctx) {
   const t = ctx.target;
   const lower = field.toLowerCase();
   if (lower === "type") return { kind: "one", value: t.type };
-  if (lower === "name" || lower === "kind" || lower === "location") return walk2(t.body, lower, t, "");
+  if (lower === "name" || lower === "kind" || lower === "location") return walk3(t.body, lower, t, "");
   if (lower === "fullname") {
     const type = t.type.kind === "string" ? t.type.value : void 0;
-    if (type && type.split("/").length === 2) return walk2(t.body, "name", t, "");
+    if (type && type.split("/").length === 2) return walk3(t.body, "name", t, "");
     return { kind: "undecided", why: "fullName of a child resource depends on its parents" };
   }
   if (lower === "id") return { kind: "undecided", why: "the resource id depends on the deployment scope" };
-  if (lower === "identity.type") return walk2(t.body, "identity.type", t, "");
-  if (lower === "tags") return walk2(t.body, "tags", t, "");
+  if (lower === "identity.type") return walk3(t.body, "identity.type", t, "");
+  if (lower === "tags") return walk3(t.body, "tags", t, "");
   const tag = tagName(field);
   if (tag !== void 0) {
-    const tags = walk2(t.body, "tags", t, "");
+    const tags = walk3(t.body, "tags", t, "");
     if (tags.kind !== "one") return tags;
     if (tags.value?.kind === "unknown") return { kind: "undecided", why: `tags are not known (${tags.value.reason})` };
     return { kind: "one", value: tags.value ? member2(tags.value, tag) : void 0 };
@@ -38383,9 +38526,9 @@ function readField(field, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
     if (path44.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk2(s.element, path44.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path44.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk2(t.body, path44, t, "");
+  return walk3(t.body, path44, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -38470,9 +38613,9 @@ function evalCount(count, op, right, ctx, cond) {
 function readArray(path44, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk2(s.element, path44.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path44.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk2(ctx.target.body, path44, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path44, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -38497,7 +38640,7 @@ function effectOf(then, input) {
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }
 function fieldsRead(cond, out = /* @__PURE__ */ new Set(), depth = 0) {
-  if (depth > MAX_DEPTH2) return out;
+  if (depth > MAX_DEPTH3) return out;
   if (cond.kind === "list") for (const c of cond.items) fieldsRead(c, out, depth + 1);
   if (cond.kind !== "object") return out;
   for (const [k, v] of cond.entries) {
@@ -38511,7 +38654,7 @@ function canonicalField(field) {
   const t = tagName(field);
   return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
 }
-var MAX_DEPTH2, undecided, plainPath;
+var MAX_DEPTH3, undecided, plainPath;
 var init_evaluate4 = __esm({
   "src/eval/policy/evaluate.ts"() {
     "use strict";
@@ -38519,14 +38662,14 @@ var init_evaluate4 = __esm({
     init_evaluate2();
     init_compare();
     init_compare();
-    MAX_DEPTH2 = 64;
+    MAX_DEPTH3 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
     plainPath = (path44) => path44.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path30 from "node:path";
+import path39 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -38548,7 +38691,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path30.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path39.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -38580,7 +38723,7 @@ __export(policy_exports, {
   likeMatches: () => likeMatches,
   loadPolicyFiles: () => loadPolicyFiles,
   matchMatches: () => matchMatches,
-  normalizeLocation: () => normalizeLocation,
+  normalizeLocation: () => normalizeLocation2,
   readPolicyDocument: () => readPolicyDocument,
   readTerraformPolicy: () => readTerraformPolicy,
   tagName: () => tagName
@@ -38594,70 +38737,470 @@ var init_policy = __esm({
   }
 });
 
-// src/config/policy-files.ts
-var policy_files_exports = {};
-__export(policy_files_exports, {
-  MAX_POLICY_FILES: () => MAX_POLICY_FILES,
-  policyFiles: () => policyFiles
+// src/model/tables/policy-aliases.ts
+var policy_aliases_exports = {};
+__export(policy_aliases_exports, {
+  INDEXED_TYPES: () => INDEXED_TYPES,
+  NOT_INDEXED_TYPES: () => NOT_INDEXED_TYPES,
+  POLICY_ALIASES: () => POLICY_ALIASES,
+  aliasesFromDump: () => aliasesFromDump
 });
-import path39 from "node:path";
-function splitGlob(glob) {
-  const segs = glob.replace(/\\/g, "/").split("/");
-  const i = segs.findIndex((s) => /[*?[{]/.test(s));
-  if (i < 0) return { prefix: segs.join("/"), rest: "" };
-  return { prefix: segs.slice(0, i).join("/"), rest: segs.slice(i).join("/") };
-}
-function policyFiles(globs, baseDir, scanHost) {
-  const out = { files: [], unmatched: [] };
-  const seen = /* @__PURE__ */ new Set();
-  const hosts = /* @__PURE__ */ new Map();
-  const hostFor = (dir) => {
-    if (scanHost.isInside(dir)) return scanHost;
-    let h = hosts.get(dir);
-    if (!h) hosts.set(dir, h = createHost(dir));
-    return h;
-  };
-  for (const glob of globs) {
-    const { prefix, rest } = splitGlob(glob);
-    const start = path39.resolve(baseDir, prefix || ".");
-    const before = out.files.length;
-    const add = (file, host) => {
-      if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
-      seen.add(file);
-      out.files.push({ file, host });
-    };
-    if (!rest) {
-      const host = hostFor(path39.dirname(start));
-      if (host.isFile(start)) add(start, host);
-      else walk3(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
-    } else {
-      const host = hostFor(start);
-      walk3(host, start, start, (f, h) => {
-        const rel = relativeToRoot(start, f);
-        if (matchGlob(rest, rel)) add(f, h);
-      });
+function aliasesFromDump(json) {
+  const providers = Array.isArray(json) ? json : [json];
+  const out = [];
+  for (const p of providers) {
+    if (typeof p !== "object" || p === null) continue;
+    const types = p.resourceTypes;
+    if (!Array.isArray(types)) continue;
+    for (const t of types) {
+      const aliases = t.aliases;
+      if (!Array.isArray(aliases)) continue;
+      for (const a of aliases) {
+        const name = a.name;
+        const def2 = a.defaultPath;
+        const paths = a.paths;
+        const path44 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path44) out.push({ alias: name, path: path44, source: "dump" });
+      }
     }
-    if (out.files.length === before) out.unmatched.push(glob);
   }
   return out;
 }
-function walk3(host, root, dir, visit3, depth = 0) {
-  if (depth > 32) return;
-  for (const e of host.list(dir) ?? []) {
-    if (e.isDirectory) {
-      if (!SKIP_DIRS.has(e.name)) walk3(host, root, e.path, visit3, depth + 1);
-    } else if (e.isFile) visit3(e.path, host);
-  }
-}
-var MAX_POLICY_FILES, SKIP_DIRS;
-var init_policy_files = __esm({
-  "src/config/policy-files.ts"() {
+var ML, AKS, NSG, POLICY_ALIASES, INDEXED_TYPES, NOT_INDEXED_TYPES;
+var init_policy_aliases = __esm({
+  "src/model/tables/policy-aliases.ts"() {
     "use strict";
-    init_host();
-    init_paths();
-    init_glob();
-    MAX_POLICY_FILES = 5e3;
-    SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+    ML = "Microsoft.MachineLearningServices/workspaces";
+    AKS = "Microsoft.ContainerService/managedClusters";
+    NSG = "Microsoft.Network/networkSecurityGroups";
+    POLICY_ALIASES = [
+      // Azure Machine Learning
+      { alias: `${ML}/publicNetworkAccess`, path: "properties.publicNetworkAccess", source: "formats" },
+      { alias: `${ML}/imageBuildCompute`, path: "properties.imageBuildCompute", source: "formats" },
+      { alias: `${ML}/allowPublicAccessWhenBehindVnet`, path: "properties.allowPublicAccessWhenBehindVnet", source: "dump" },
+      { alias: `${ML}/hbiWorkspace`, path: "properties.hbiWorkspace", source: "dump" },
+      { alias: `${ML}/containerRegistry`, path: "properties.containerRegistry", source: "dump" },
+      { alias: `${ML}/keyVault`, path: "properties.keyVault", source: "dump" },
+      { alias: `${ML}/storageAccount`, path: "properties.storageAccount", source: "dump" },
+      { alias: `${ML}/computes/computeType`, path: "properties.computeType", source: "formats" },
+      { alias: `${ML}/computes/vmSize`, path: "properties.properties.vmSize", source: "formats" },
+      { alias: `${ML}/computes/scaleSettings.minNodeCount`, path: "properties.properties.scaleSettings.minNodeCount", source: "formats" },
+      { alias: `${ML}/computes/scaleSettings.maxNodeCount`, path: "properties.properties.scaleSettings.maxNodeCount", source: "formats" },
+      { alias: `${ML}/computes/idleTimeBeforeShutdown`, path: "properties.properties.idleTimeBeforeShutdown", source: "formats" },
+      { alias: `${ML}/computes/enableNodePublicIp`, path: "properties.properties.enableNodePublicIp", source: "dump" },
+      { alias: `${ML}/computes/disableLocalAuth`, path: "properties.disableLocalAuth", source: "dump" },
+      { alias: `${ML}/v1LegacyMode`, path: "properties.v1LegacyMode", source: "dump" },
+      { alias: `${ML}/managedNetwork.isolationMode`, path: "properties.managedNetwork.isolationMode", source: "dump" },
+      { alias: `${ML}/encryption.status`, path: "properties.encryption.status", source: "dump" },
+      { alias: `${ML}/primaryUserAssignedIdentity`, path: "properties.primaryUserAssignedIdentity", source: "dump" },
+      { alias: `${ML}/privateEndpointConnections[*]`, path: "properties.privateEndpointConnections[*]", source: "dump" },
+      { alias: `${ML}/computes/subnet.id`, path: "properties.properties.subnet.id", source: "dump" },
+      { alias: `${ML}/computes/resourceId`, path: "properties.resourceId", source: "dump" },
+      { alias: `${ML}/computes/remoteLoginPortPublicAccess`, path: "properties.properties.remoteLoginPortPublicAccess", source: "dump" },
+      { alias: `${ML}/computes/scaleSettings.nodeIdleTimeBeforeScaleDown`, path: "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown", source: "dump" },
+      { alias: `${ML}/computes/sshSettings.sshPublicAccess`, path: "properties.properties.sshSettings.sshPublicAccess", source: "dump" },
+      { alias: `${ML}/computes/schedules.computeStartStop[*]`, path: "properties.properties.schedules.computeStartStop[*]", source: "dump" },
+      // AKS: inline pools on the cluster, standalone pools as agentPools.
+      { alias: `${AKS}/agentPoolProfiles[*]`, path: "properties.agentPoolProfiles[*]", source: "formats" },
+      { alias: `${AKS}/agentPoolProfiles[*].vmSize`, path: "properties.agentPoolProfiles[*].vmSize", source: "formats" },
+      { alias: `${AKS}/agentPoolProfiles[*].nodeTaints[*]`, path: "properties.agentPoolProfiles[*].nodeTaints[*]", source: "formats" },
+      { alias: `${AKS}/agentPoolProfiles[*].nodeTaints`, path: "properties.agentPoolProfiles[*].nodeTaints", source: "rule" },
+      { alias: `${AKS}/agentPoolProfiles[*].mode`, path: "properties.agentPoolProfiles[*].mode", source: "rule" },
+      { alias: `${AKS}/agentPoolProfiles[*].enableAutoScaling`, path: "properties.agentPoolProfiles[*].enableAutoScaling", source: "rule" },
+      { alias: `${AKS}/agentPoolProfiles[*].minCount`, path: "properties.agentPoolProfiles[*].minCount", source: "rule" },
+      { alias: `${AKS}/agentPools/vmSize`, path: "properties.vmSize", source: "formats" },
+      { alias: `${AKS}/agentPools/nodeTaints[*]`, path: "properties.nodeTaints[*]", source: "formats" },
+      { alias: `${AKS}/agentPools/nodeTaints`, path: "properties.nodeTaints", source: "rule" },
+      { alias: `${AKS}/agentPools/mode`, path: "properties.mode", source: "rule" },
+      { alias: `${AKS}/agentPools/enableAutoScaling`, path: "properties.enableAutoScaling", source: "rule" },
+      { alias: `${AKS}/agentPools/minCount`, path: "properties.minCount", source: "rule" },
+      // VMs and scale sets: the VM's "sku.name" alias is its hardware profile's size.
+      { alias: "Microsoft.Compute/virtualMachines/sku.name", path: "properties.hardwareProfile.vmSize", source: "formats" },
+      { alias: "Microsoft.Compute/virtualMachines/hardwareProfile.vmSize", path: "properties.hardwareProfile.vmSize", source: "formats" },
+      { alias: "Microsoft.Compute/VirtualMachineScaleSets/sku.name", path: "sku.name", source: "dump" },
+      // Key Vault: sku is under properties.
+      { alias: "Microsoft.KeyVault/vaults/enablePurgeProtection", path: "properties.enablePurgeProtection", source: "formats" },
+      { alias: "Microsoft.KeyVault/vaults/enableRbacAuthorization", path: "properties.enableRbacAuthorization", source: "dump" },
+      { alias: "Microsoft.KeyVault/vaults/enableSoftDelete", path: "properties.enableSoftDelete", source: "dump" },
+      { alias: "Microsoft.KeyVault/vaults/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "dump" },
+      { alias: "Microsoft.KeyVault/vaults/sku.name", path: "properties.sku.name", source: "formats" },
+      { alias: "Microsoft.KeyVault/vaults/networkAcls.defaultAction", path: "properties.networkAcls.defaultAction", source: "dump" },
+      { alias: "Microsoft.KeyVault/vaults/networkAcls.ipRules[*]", path: "properties.networkAcls.ipRules[*]", source: "dump" },
+      { alias: "Microsoft.KeyVault/vaults/softDeleteRetentionInDays", path: "properties.softDeleteRetentionInDays", source: "dump" },
+      { alias: "Microsoft.KeyVault/vaults/createMode", path: "properties.createMode", source: "dump" },
+      { alias: "Microsoft.KeyVault/vaults/privateEndpointConnections[*]", path: "properties.privateEndpointConnections[*]", source: "dump" },
+      // Container Registry
+      { alias: "Microsoft.ContainerRegistry/registries/adminUserEnabled", path: "properties.adminUserEnabled", source: "rule" },
+      { alias: "Microsoft.ContainerRegistry/registries/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "rule" },
+      { alias: "Microsoft.ContainerRegistry/registries/networkRuleSet.defaultAction", path: "properties.networkRuleSet.defaultAction", source: "rule" },
+      { alias: "Microsoft.ContainerRegistry/registries/sku.name", path: "sku.name", source: "rule" },
+      // Storage
+      { alias: "Microsoft.Storage/storageAccounts/allowBlobPublicAccess", path: "properties.allowBlobPublicAccess", source: "formats" },
+      { alias: "Microsoft.Storage/storageAccounts/minimumTlsVersion", path: "properties.minimumTlsVersion", source: "formats" },
+      { alias: "Microsoft.Storage/storageAccounts/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly", path: "properties.supportsHttpsTrafficOnly", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/networkAcls.defaultAction", path: "properties.networkAcls.defaultAction", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/allowSharedKeyAccess", path: "properties.allowSharedKeyAccess", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/allowCrossTenantReplication", path: "properties.allowCrossTenantReplication", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/sasPolicy", path: "properties.sasPolicy", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/sasPolicy.sasExpirationPeriod", path: "properties.sasPolicy.sasExpirationPeriod", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/keyPolicy.keyExpirationPeriodInDays", path: "properties.keyPolicy.keyExpirationPeriodInDays", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/networkAcls.bypass", path: "properties.networkAcls.bypass", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/networkAcls.ipRules[*]", path: "properties.networkAcls.ipRules[*]", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/networkAcls.virtualNetworkRules[*]", path: "properties.networkAcls.virtualNetworkRules[*]", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/networkAcls.resourceAccessRules[*]", path: "properties.networkAcls.resourceAccessRules[*]", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/encryption.keySource", path: "properties.encryption.keySource", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/encryption.requireInfrastructureEncryption", path: "properties.encryption.requireInfrastructureEncryption", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/encryption.services.queue.keyType", path: "properties.encryption.services.queue.keyType", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/encryption.services.table.keyType", path: "properties.encryption.services.table.keyType", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/sku.name", path: "sku.name", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/customDomain", path: "properties.customDomain", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/customDomain.useSubDomainName", path: "properties.customDomain.useSubDomainName", source: "dump" },
+      { alias: "Microsoft.Storage/storageAccounts/privateEndpointConnections[*]", path: "properties.privateEndpointConnections[*]", source: "dump" },
+      // NSG: inline rules on the group, standalone rules as securityRules.
+      ...["protocol", "sourcePortRange", "destinationPortRange", "priority", "direction", "access", "destinationAddressPrefix", "sourceAddressPrefix"].map(
+        (p) => ({ alias: `${NSG}/securityRules[*].${p}`, path: `properties.securityRules[*].properties.${p}`, source: "dump" })
+      ),
+      ...["destinationPortRanges", "sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges"].map(
+        (p) => ({ alias: `${NSG}/securityRules[*].${p}[*]`, path: `properties.securityRules[*].properties.${p}[*]`, source: "dump" })
+      ),
+      { alias: `${NSG}/securityRules[*].name`, path: "properties.securityRules[*].name", source: "dump" },
+      { alias: `${NSG}/securityRules[*]`, path: "properties.securityRules[*]", source: "dump" },
+      { alias: `${NSG}/securityRules`, path: "properties.securityRules", source: "dump" },
+      ...["protocol", "sourcePortRange", "destinationPortRange", "priority", "direction", "access", "destinationAddressPrefix", "sourceAddressPrefix"].map(
+        (p) => ({ alias: `${NSG}/securityRules/${p}`, path: `properties.${p}`, source: "rule" })
+      ),
+      ...["destinationPortRanges", "sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges"].map(
+        (p) => ({ alias: `${NSG}/securityRules/${p}[*]`, path: `properties.${p}[*]`, source: "rule" })
+      )
+    ];
+    INDEXED_TYPES = new Set(
+      [
+        "Microsoft.MachineLearningServices/workspaces",
+        "Microsoft.MachineLearningServices/workspaces/computes",
+        "Microsoft.ContainerService/managedClusters",
+        "Microsoft.Compute/virtualMachines",
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "Microsoft.KeyVault/vaults",
+        "Microsoft.ContainerRegistry/registries",
+        "Microsoft.Storage/storageAccounts",
+        "Microsoft.Network/networkSecurityGroups",
+        "Microsoft.Network/privateEndpoints"
+      ].map((t) => t.toLowerCase())
+    );
+    NOT_INDEXED_TYPES = new Set(
+      ["Microsoft.Network/networkSecurityGroups/securityRules", "Microsoft.KeyVault/vaults/accessPolicies", "Microsoft.Storage/storageAccounts/blobServices/containers"].map((t) => t.toLowerCase())
+    );
+  }
+});
+
+// src/model/policy-view.ts
+function reverseOf(kind) {
+  if (!byKind) {
+    byKind = /* @__PURE__ */ new Map();
+    for (const [armType, spec] of Object.entries(ARM_TABLE)) if (!byKind.has(spec.kind)) byKind.set(spec.kind, { armType, spec });
+  }
+  return byKind.get(kind);
+}
+function knownArmTypes() {
+  tableTypes ??= /* @__PURE__ */ new Set([...Object.keys(ARM_TABLE), ...Object.values(AZURERM_ARM_TYPES).map((t) => t.toLowerCase())]);
+  return tableTypes;
+}
+function sentValue(r, attr2, fact) {
+  if (!fact || fact.value === void 0) return void 0;
+  if (SHAPE_DIFFERS.has(`${r.kind}.${attr2.canonical}`)) return void 0;
+  const v = fact.value;
+  if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
+  return v;
+}
+function setPath(root, path44, v) {
+  const segs = path44.split(".");
+  let cur = root;
+  for (const s of segs.slice(0, -1)) {
+    const next = cur.get(s);
+    if (next?.kind === "object") cur = next.entries;
+    else {
+      const m = /* @__PURE__ */ new Map();
+      cur.set(s, obj(m));
+      cur = m;
+    }
+  }
+  cur.set(segs[segs.length - 1], v);
+}
+function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
+  const body = /* @__PURE__ */ new Map();
+  for (const a of attrs) {
+    const path44 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path44) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    if (!r.attrs.has(a.canonical)) continue;
+    const fact = r.attrs.get(a.canonical);
+    if (partial && fact?.value === void 0) continue;
+    if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
+      undecidedDefaults.add(`${prefix}${path44}`.toLowerCase());
+      continue;
+    }
+    covered.add(`${prefix}${path44}`.toLowerCase());
+    const v = sentValue(r, a, fact);
+    if (v !== void 0) setPath(body, path44, v);
+  }
+  return body;
+}
+function canonicalBody(r, children) {
+  const partial = partialOf(r);
+  const covered = new Set(partial ? ["name"] : ["name", "location"]);
+  const unsent = /* @__PURE__ */ new Set();
+  const rev = r.kind === "other" ? void 0 : reverseOf(r.kind);
+  const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, partial) : /* @__PURE__ */ new Map();
+  if (r.kind === "ml.compute") {
+    covered.add("properties.computetype");
+    const ct = r.attrs.get("computeType")?.value;
+    if (ct?.kind === "string" && (ct.value === "cluster" || ct.value === "instance")) setPath(entries2, "properties.computeType", str(ARM_COMPUTE_TYPE[ct.value]));
+  }
+  for (const el of rev?.spec.elements ?? []) {
+    covered.add(el.path.toLowerCase());
+    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent), c.header));
+    if (items.length) setPath(entries2, el.path, list(items));
+  }
+  const name = r.name ?? r.attrs.get("name")?.value;
+  if (name && !entries2.has("name")) entries2.set("name", name);
+  const location = valueAt(r.body, "location");
+  if (location) entries2.set("location", location);
+  const tags = r.attrs.get("tags")?.value ?? valueAt(r.body, "tags");
+  if (tags) {
+    entries2.set("tags", tags);
+    covered.add("tags");
+  }
+  const armType = rev?.armType ?? extraType;
+  if (armType) return { type: str(armType), body: obj(entries2), covered, unsent };
+  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries2), covered, unsent, notTypes: knownArmTypes() };
+}
+function partialOf(r) {
+  return /(^|\s)update(\s|$)/.test(r.sourceType);
+}
+function inlineChildrenOf(siblings) {
+  let byParent = inlineChildrenCache.get(siblings);
+  if (!byParent) {
+    byParent = /* @__PURE__ */ new Map();
+    for (const c of siblings) {
+      if (!c.parent || !isInlineElement(c)) continue;
+      const list2 = byParent.get(c.parent);
+      if (list2) list2.push(c);
+      else byParent.set(c.parent, [c]);
+    }
+    inlineChildrenCache.set(siblings, byParent);
+  }
+  return byParent;
+}
+function policyTarget(r, siblings, aliasPath) {
+  if (isInlineElement(r)) return void 0;
+  if (ARM_SHAPED.has(r.format)) {
+    const body = r.body ?? unknown("the resource body is not known");
+    return { type: str(r.sourceType), body, aliasPath };
+  }
+  const children = inlineChildrenOf(siblings).get(r) ?? [];
+  const v = canonicalBody(r, children);
+  const from = r.format === "terraform" ? "Terraform attributes" : `${r.format} attributes`;
+  return {
+    type: v.type,
+    ...v.notTypes ? { notTypes: v.notTypes } : {},
+    body: v.body,
+    aliasPath,
+    unmodelled(path44) {
+      const p = path44.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path44} is not sent when it has its default, so whether it exists is not known`;
+      if (v.covered.has(p)) return void 0;
+      for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
+      if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
+      return `${r.sourceType}: the ARM path ${path44} is not modelled from ${from}`;
+    }
+  };
+}
+var ARM_SHAPED, AZURERM_ARM_TYPES, UNSENT_DEFAULTS, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache;
+var init_policy_view = __esm({
+  "src/model/policy-view.ts"() {
+    "use strict";
+    init_value();
+    init_arm();
+    init_aml();
+    init_normalize();
+    ARM_SHAPED = /* @__PURE__ */ new Set(["arm", "bicep", "azapi"]);
+    AZURERM_ARM_TYPES = {
+      azurerm_resource_group: "Microsoft.Resources/resourceGroups",
+      azurerm_ai_foundry_project: "Microsoft.MachineLearningServices/workspaces",
+      azurerm_machine_learning_inference_cluster: "Microsoft.MachineLearningServices/workspaces/computes",
+      azurerm_machine_learning_synapse_spark: "Microsoft.MachineLearningServices/workspaces/computes",
+      azurerm_virtual_machine_scale_set: "Microsoft.Compute/virtualMachineScaleSets"
+    };
+    UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
+    SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);
+    inlineChildrenCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/model/policy.ts
+var policy_exports2 = {};
+__export(policy_exports2, {
+  POLICY_DEFINITION_ARM_TYPE: () => POLICY_DEFINITION_ARM_TYPE,
+  POLICY_DEFINITION_AZURERM_TYPE: () => POLICY_DEFINITION_AZURERM_TYPE,
+  buildPolicySet: () => buildPolicySet,
+  definitionsInCode: () => definitionsInCode
+});
+function lookupIgnoreCase(rec, ...keys) {
+  for (const k of keys) {
+    const hit = Object.keys(rec).find((x) => x.toLowerCase() === k.toLowerCase());
+    if (hit !== void 0) return rec[hit];
+  }
+  return void 0;
+}
+function buildPolicySet(input, problems = []) {
+  const aliases = /* @__PURE__ */ new Map();
+  for (const row of [...POLICY_ALIASES, ...input.extraAliases ?? []]) if (!aliases.has(row.alias.toLowerCase())) aliases.set(row.alias.toLowerCase(), row.path);
+  const byName2 = new Map(input.definitions.map((d) => [d.name.toLowerCase(), d]));
+  const members2 = /* @__PURE__ */ new Set();
+  const effective = [];
+  const assigned = (def2) => lookupIgnoreCase(input.parameters, def2.name, def2.displayName) ?? {};
+  for (const ini of input.initiatives) {
+    const iniParams = assigned(ini);
+    const iniParam = (name) => {
+      const given = lookupIgnoreCase(iniParams, name);
+      if (given !== void 0) return fromJS(given);
+      return ini.parameters.get(name.toLowerCase())?.defaultValue;
+    };
+    for (const m of ini.members) {
+      const def2 = byName2.get(idName(m.id).toLowerCase());
+      if (!def2) {
+        problems.push({ message: `initiative "${ini.displayName}" references the policy definition ${m.id}, which is not among the configured definitions; it is not evaluated`, location: m.at ?? ini.location });
+        continue;
+      }
+      members2.add(def2);
+      const values = /* @__PURE__ */ new Map();
+      if (m.parameters?.kind === "object") {
+        for (const [k, p] of m.parameters.entries) {
+          const v = member2(p, "value");
+          if (!v) continue;
+          const ref = v.kind === "string" ? /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i.exec(v.value) : null;
+          const resolved = ref ? iniParam(ref[1]) : v;
+          if (resolved) values.set(k.toLowerCase(), resolved);
+        }
+      }
+      effective.push({ ...def2, displayName: `${def2.displayName} (initiative "${ini.displayName}")`, initiativeParameters: values });
+    }
+  }
+  for (const d of input.definitions) if (!members2.has(d)) effective.push(d);
+  const set = {
+    definitions: effective,
+    aliasPath: (alias) => aliases.get(alias.toLowerCase()),
+    parameter(def2, name) {
+      const given = lookupIgnoreCase(assigned(def2), name);
+      if (given !== void 0) return fromJS(given);
+      const fromInitiative = def2.initiativeParameters?.get(name.toLowerCase());
+      if (fromInitiative) return fromInitiative;
+      return def2.parameters.get(name.toLowerCase())?.defaultValue;
+    },
+    judge: (r, siblings) => judgeResource2(set, r, siblings)
+  };
+  return set;
+}
+function definitionsInCode(resources, problems = []) {
+  const out = [];
+  for (const r of resources) {
+    const t = r.sourceType.toLowerCase();
+    if (!r.body) continue;
+    const fallback = r.name?.kind === "string" ? r.name.value : r.address;
+    let doc;
+    if (t === POLICY_DEFINITION_ARM_TYPE) doc = readPolicyDocument(r.body, fallback, r.header, "scanned");
+    else if (t === POLICY_DEFINITION_AZURERM_TYPE) doc = readTerraformPolicy(r.body, fallback, r.header);
+    else continue;
+    if (doc.kind === "definition") out.push({ ...doc.definition, source: "scanned" });
+    else if (doc.kind === "none") problems.push({ message: `the policy definition ${r.address} is not evaluated: ${doc.reason}`, location: r.header });
+  }
+  return out;
+}
+function judgeResource2(set, r, siblings) {
+  let perSet = cache4.get(r);
+  if (!perSet) cache4.set(r, perSet = /* @__PURE__ */ new WeakMap());
+  if (perSet.has(set)) return perSet.get(set);
+  const target = policyTarget(r, siblings, set.aliasPath);
+  const out = target ? judgeAll(set, target) : void 0;
+  perSet.set(set, out);
+  return out;
+}
+function judgeAll(set, target) {
+  const results = set.definitions.map((d) => judgeOne(set, d, target));
+  const setters = results.filter((j) => j.effect !== void 0 && SETTING_EFFECTS.has(j.effect) && j.result !== false);
+  if (!setters.length) return results;
+  for (const j of results) {
+    if (j.result !== true || !j.effect || !JUDGED_EFFECTS.has(j.effect)) continue;
+    const reads = fieldsRead(j.definition.if);
+    for (const s of setters) {
+      const sets = [...fieldsSet(s.definition.then)].filter((f) => reads.has(f));
+      if (sets.length) {
+        j.result = void 0;
+        j.why = `the ${s.effect} policy "${s.definition.displayName}" may set ${sets.join(", ")} before it is evaluated`;
+        break;
+      }
+    }
+  }
+  return results;
+}
+function fieldsSet(then) {
+  const out = /* @__PURE__ */ new Set();
+  const details = member2(then, "details");
+  const ops = details?.kind === "list" ? details : member2(details, "operations");
+  if (ops?.kind !== "list") return out;
+  for (const op of ops.items) {
+    const f = member2(op, "field");
+    if (f?.kind === "string") out.add(canonicalField(f.value));
+  }
+  return out;
+}
+function judgeOne(set, def2, target) {
+  const parameter = (name) => set.parameter(def2, name);
+  const eff = effectOf(def2.then, { parameter });
+  const base = { definition: def2, effect: eff.effect, evidence: [] };
+  const type = target.type.kind === "string" ? target.type.value.toLowerCase() : void 0;
+  const mode = def2.mode?.toLowerCase();
+  if (mode && mode !== "all" && mode !== "indexed") {
+    const applies = RP_MODE_TYPES[mode];
+    if (applies && type === applies) return { ...base, result: void 0, why: `mode ${def2.mode} evaluates objects inside the resource (a resource-provider mode), not its ARM properties` };
+    return { ...base, result: false };
+  }
+  if (mode === "indexed" && type && NOT_INDEXED_TYPES.has(type)) return { ...base, result: false };
+  const o = evaluateCondition(def2.if, { target, parameter });
+  if (o.result !== true) return { ...base, result: o.result, why: o.why, evidence: o.evidence };
+  if (mode !== "all" && !(type && INDEXED_TYPES.has(type))) {
+    const t = type ?? "this resource type";
+    if (mode === "indexed" || type && NOT_INDEXED_TYPES.has(type)) {
+      return { ...base, result: void 0, why: mode === "indexed" ? `mode Indexed: whether ${t} supports tags and location is not in the table` : `the policy has no mode (All in PowerShell, Indexed in the CLI) and ${t} does not support tags` };
+    }
+  }
+  if (eff.effect === void 0) return { ...base, result: void 0, why: eff.why, evidence: o.evidence };
+  if (eff.effect === "auditifnotexists") {
+    const details = member2(def2.then, "details");
+    const rt = member2(details, "type");
+    return { ...base, result: void 0, why: `auditIfNotExists: whether a related ${rt?.kind === "string" ? rt.value : "resource"} exists is not decidable from the scanned code`, evidence: o.evidence };
+  }
+  return { ...base, result: true, evidence: o.evidence };
+}
+var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE, JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache4;
+var init_policy2 = __esm({
+  "src/model/policy.ts"() {
+    "use strict";
+    init_value();
+    init_policy();
+    init_policy_aliases();
+    init_policy_view();
+    POLICY_DEFINITION_ARM_TYPE = "microsoft.authorization/policydefinitions";
+    POLICY_DEFINITION_AZURERM_TYPE = "azurerm_policy_definition";
+    JUDGED_EFFECTS = /* @__PURE__ */ new Set(["deny", "audit", "auditifnotexists"]);
+    SETTING_EFFECTS = /* @__PURE__ */ new Set(["modify", "append"]);
+    RP_MODE_TYPES = {
+      "microsoft.kubernetes.data": "microsoft.containerservice/managedclusters",
+      "microsoft.keyvault.data": "microsoft.keyvault/vaults",
+      "microsoft.machinelearningservices.v2.data": "microsoft.machinelearningservices/workspaces"
+    };
+    cache4 = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -40522,507 +41065,13 @@ var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd2, bicepFrontEnd2, arm
 // src/api.ts
 init_shared();
 
-// src/model/policy.ts
-init_value();
-init_policy();
-
-// src/model/tables/policy-aliases.ts
-var ML = "Microsoft.MachineLearningServices/workspaces";
-var AKS = "Microsoft.ContainerService/managedClusters";
-var NSG = "Microsoft.Network/networkSecurityGroups";
-var POLICY_ALIASES = [
-  // Azure Machine Learning
-  { alias: `${ML}/publicNetworkAccess`, path: "properties.publicNetworkAccess", source: "formats" },
-  { alias: `${ML}/imageBuildCompute`, path: "properties.imageBuildCompute", source: "formats" },
-  { alias: `${ML}/allowPublicAccessWhenBehindVnet`, path: "properties.allowPublicAccessWhenBehindVnet", source: "dump" },
-  { alias: `${ML}/hbiWorkspace`, path: "properties.hbiWorkspace", source: "dump" },
-  { alias: `${ML}/containerRegistry`, path: "properties.containerRegistry", source: "dump" },
-  { alias: `${ML}/keyVault`, path: "properties.keyVault", source: "dump" },
-  { alias: `${ML}/storageAccount`, path: "properties.storageAccount", source: "dump" },
-  { alias: `${ML}/computes/computeType`, path: "properties.computeType", source: "formats" },
-  { alias: `${ML}/computes/vmSize`, path: "properties.properties.vmSize", source: "formats" },
-  { alias: `${ML}/computes/scaleSettings.minNodeCount`, path: "properties.properties.scaleSettings.minNodeCount", source: "formats" },
-  { alias: `${ML}/computes/scaleSettings.maxNodeCount`, path: "properties.properties.scaleSettings.maxNodeCount", source: "formats" },
-  { alias: `${ML}/computes/idleTimeBeforeShutdown`, path: "properties.properties.idleTimeBeforeShutdown", source: "formats" },
-  { alias: `${ML}/computes/enableNodePublicIp`, path: "properties.properties.enableNodePublicIp", source: "dump" },
-  { alias: `${ML}/computes/disableLocalAuth`, path: "properties.disableLocalAuth", source: "dump" },
-  { alias: `${ML}/v1LegacyMode`, path: "properties.v1LegacyMode", source: "dump" },
-  { alias: `${ML}/managedNetwork.isolationMode`, path: "properties.managedNetwork.isolationMode", source: "dump" },
-  { alias: `${ML}/encryption.status`, path: "properties.encryption.status", source: "dump" },
-  { alias: `${ML}/primaryUserAssignedIdentity`, path: "properties.primaryUserAssignedIdentity", source: "dump" },
-  { alias: `${ML}/privateEndpointConnections[*]`, path: "properties.privateEndpointConnections[*]", source: "dump" },
-  { alias: `${ML}/computes/subnet.id`, path: "properties.properties.subnet.id", source: "dump" },
-  { alias: `${ML}/computes/resourceId`, path: "properties.resourceId", source: "dump" },
-  { alias: `${ML}/computes/remoteLoginPortPublicAccess`, path: "properties.properties.remoteLoginPortPublicAccess", source: "dump" },
-  { alias: `${ML}/computes/scaleSettings.nodeIdleTimeBeforeScaleDown`, path: "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown", source: "dump" },
-  { alias: `${ML}/computes/sshSettings.sshPublicAccess`, path: "properties.properties.sshSettings.sshPublicAccess", source: "dump" },
-  { alias: `${ML}/computes/schedules.computeStartStop[*]`, path: "properties.properties.schedules.computeStartStop[*]", source: "dump" },
-  // AKS: inline pools on the cluster, standalone pools as agentPools.
-  { alias: `${AKS}/agentPoolProfiles[*]`, path: "properties.agentPoolProfiles[*]", source: "formats" },
-  { alias: `${AKS}/agentPoolProfiles[*].vmSize`, path: "properties.agentPoolProfiles[*].vmSize", source: "formats" },
-  { alias: `${AKS}/agentPoolProfiles[*].nodeTaints[*]`, path: "properties.agentPoolProfiles[*].nodeTaints[*]", source: "formats" },
-  { alias: `${AKS}/agentPoolProfiles[*].nodeTaints`, path: "properties.agentPoolProfiles[*].nodeTaints", source: "rule" },
-  { alias: `${AKS}/agentPoolProfiles[*].mode`, path: "properties.agentPoolProfiles[*].mode", source: "rule" },
-  { alias: `${AKS}/agentPoolProfiles[*].enableAutoScaling`, path: "properties.agentPoolProfiles[*].enableAutoScaling", source: "rule" },
-  { alias: `${AKS}/agentPoolProfiles[*].minCount`, path: "properties.agentPoolProfiles[*].minCount", source: "rule" },
-  { alias: `${AKS}/agentPools/vmSize`, path: "properties.vmSize", source: "formats" },
-  { alias: `${AKS}/agentPools/nodeTaints[*]`, path: "properties.nodeTaints[*]", source: "formats" },
-  { alias: `${AKS}/agentPools/nodeTaints`, path: "properties.nodeTaints", source: "rule" },
-  { alias: `${AKS}/agentPools/mode`, path: "properties.mode", source: "rule" },
-  { alias: `${AKS}/agentPools/enableAutoScaling`, path: "properties.enableAutoScaling", source: "rule" },
-  { alias: `${AKS}/agentPools/minCount`, path: "properties.minCount", source: "rule" },
-  // VMs and scale sets: the VM's "sku.name" alias is its hardware profile's size.
-  { alias: "Microsoft.Compute/virtualMachines/sku.name", path: "properties.hardwareProfile.vmSize", source: "formats" },
-  { alias: "Microsoft.Compute/virtualMachines/hardwareProfile.vmSize", path: "properties.hardwareProfile.vmSize", source: "formats" },
-  { alias: "Microsoft.Compute/VirtualMachineScaleSets/sku.name", path: "sku.name", source: "dump" },
-  // Key Vault: sku is under properties.
-  { alias: "Microsoft.KeyVault/vaults/enablePurgeProtection", path: "properties.enablePurgeProtection", source: "formats" },
-  { alias: "Microsoft.KeyVault/vaults/enableRbacAuthorization", path: "properties.enableRbacAuthorization", source: "dump" },
-  { alias: "Microsoft.KeyVault/vaults/enableSoftDelete", path: "properties.enableSoftDelete", source: "dump" },
-  { alias: "Microsoft.KeyVault/vaults/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "dump" },
-  { alias: "Microsoft.KeyVault/vaults/sku.name", path: "properties.sku.name", source: "formats" },
-  { alias: "Microsoft.KeyVault/vaults/networkAcls.defaultAction", path: "properties.networkAcls.defaultAction", source: "dump" },
-  { alias: "Microsoft.KeyVault/vaults/networkAcls.ipRules[*]", path: "properties.networkAcls.ipRules[*]", source: "dump" },
-  { alias: "Microsoft.KeyVault/vaults/softDeleteRetentionInDays", path: "properties.softDeleteRetentionInDays", source: "dump" },
-  { alias: "Microsoft.KeyVault/vaults/createMode", path: "properties.createMode", source: "dump" },
-  { alias: "Microsoft.KeyVault/vaults/privateEndpointConnections[*]", path: "properties.privateEndpointConnections[*]", source: "dump" },
-  // Container Registry
-  { alias: "Microsoft.ContainerRegistry/registries/adminUserEnabled", path: "properties.adminUserEnabled", source: "rule" },
-  { alias: "Microsoft.ContainerRegistry/registries/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "rule" },
-  { alias: "Microsoft.ContainerRegistry/registries/networkRuleSet.defaultAction", path: "properties.networkRuleSet.defaultAction", source: "rule" },
-  { alias: "Microsoft.ContainerRegistry/registries/sku.name", path: "sku.name", source: "rule" },
-  // Storage
-  { alias: "Microsoft.Storage/storageAccounts/allowBlobPublicAccess", path: "properties.allowBlobPublicAccess", source: "formats" },
-  { alias: "Microsoft.Storage/storageAccounts/minimumTlsVersion", path: "properties.minimumTlsVersion", source: "formats" },
-  { alias: "Microsoft.Storage/storageAccounts/publicNetworkAccess", path: "properties.publicNetworkAccess", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly", path: "properties.supportsHttpsTrafficOnly", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/networkAcls.defaultAction", path: "properties.networkAcls.defaultAction", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/allowSharedKeyAccess", path: "properties.allowSharedKeyAccess", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/allowCrossTenantReplication", path: "properties.allowCrossTenantReplication", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/sasPolicy", path: "properties.sasPolicy", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/sasPolicy.sasExpirationPeriod", path: "properties.sasPolicy.sasExpirationPeriod", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/keyPolicy.keyExpirationPeriodInDays", path: "properties.keyPolicy.keyExpirationPeriodInDays", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/networkAcls.bypass", path: "properties.networkAcls.bypass", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/networkAcls.ipRules[*]", path: "properties.networkAcls.ipRules[*]", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/networkAcls.virtualNetworkRules[*]", path: "properties.networkAcls.virtualNetworkRules[*]", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/networkAcls.resourceAccessRules[*]", path: "properties.networkAcls.resourceAccessRules[*]", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/encryption.keySource", path: "properties.encryption.keySource", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/encryption.requireInfrastructureEncryption", path: "properties.encryption.requireInfrastructureEncryption", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/encryption.services.queue.keyType", path: "properties.encryption.services.queue.keyType", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/encryption.services.table.keyType", path: "properties.encryption.services.table.keyType", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/sku.name", path: "sku.name", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/customDomain", path: "properties.customDomain", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/customDomain.useSubDomainName", path: "properties.customDomain.useSubDomainName", source: "dump" },
-  { alias: "Microsoft.Storage/storageAccounts/privateEndpointConnections[*]", path: "properties.privateEndpointConnections[*]", source: "dump" },
-  // NSG: inline rules on the group, standalone rules as securityRules.
-  ...["protocol", "sourcePortRange", "destinationPortRange", "priority", "direction", "access", "destinationAddressPrefix", "sourceAddressPrefix"].map(
-    (p) => ({ alias: `${NSG}/securityRules[*].${p}`, path: `properties.securityRules[*].properties.${p}`, source: "dump" })
-  ),
-  ...["destinationPortRanges", "sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges"].map(
-    (p) => ({ alias: `${NSG}/securityRules[*].${p}[*]`, path: `properties.securityRules[*].properties.${p}[*]`, source: "dump" })
-  ),
-  { alias: `${NSG}/securityRules[*].name`, path: "properties.securityRules[*].name", source: "dump" },
-  { alias: `${NSG}/securityRules[*]`, path: "properties.securityRules[*]", source: "dump" },
-  { alias: `${NSG}/securityRules`, path: "properties.securityRules", source: "dump" },
-  ...["protocol", "sourcePortRange", "destinationPortRange", "priority", "direction", "access", "destinationAddressPrefix", "sourceAddressPrefix"].map(
-    (p) => ({ alias: `${NSG}/securityRules/${p}`, path: `properties.${p}`, source: "rule" })
-  ),
-  ...["destinationPortRanges", "sourceAddressPrefixes", "destinationAddressPrefixes", "sourcePortRanges"].map(
-    (p) => ({ alias: `${NSG}/securityRules/${p}[*]`, path: `properties.${p}[*]`, source: "rule" })
-  )
-];
-var INDEXED_TYPES = new Set(
-  [
-    "Microsoft.MachineLearningServices/workspaces",
-    "Microsoft.MachineLearningServices/workspaces/computes",
-    "Microsoft.ContainerService/managedClusters",
-    "Microsoft.Compute/virtualMachines",
-    "Microsoft.Compute/virtualMachineScaleSets",
-    "Microsoft.KeyVault/vaults",
-    "Microsoft.ContainerRegistry/registries",
-    "Microsoft.Storage/storageAccounts",
-    "Microsoft.Network/networkSecurityGroups",
-    "Microsoft.Network/privateEndpoints"
-  ].map((t) => t.toLowerCase())
-);
-var NOT_INDEXED_TYPES = new Set(
-  ["Microsoft.Network/networkSecurityGroups/securityRules", "Microsoft.KeyVault/vaults/accessPolicies", "Microsoft.Storage/storageAccounts/blobServices/containers"].map((t) => t.toLowerCase())
-);
-function aliasesFromDump(json) {
-  const providers = Array.isArray(json) ? json : [json];
-  const out = [];
-  for (const p of providers) {
-    if (typeof p !== "object" || p === null) continue;
-    const types = p.resourceTypes;
-    if (!Array.isArray(types)) continue;
-    for (const t of types) {
-      const aliases = t.aliases;
-      if (!Array.isArray(aliases)) continue;
-      for (const a of aliases) {
-        const name = a.name;
-        const def2 = a.defaultPath;
-        const paths = a.paths;
-        const path44 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path44) out.push({ alias: name, path: path44, source: "dump" });
-      }
-    }
-  }
-  return out;
-}
-
-// src/model/policy-view.ts
-init_value();
-init_arm();
-
-// src/model/facts/aml.ts
-var ARM_COMPUTE_TYPE = { cluster: "AmlCompute", instance: "ComputeInstance" };
-function computeTypeFromCanonical(fixed2) {
-  return fixed2 === "cluster" || fixed2 === "instance" ? fixed2 : "other";
-}
-function computeTypeFromArm(raw) {
-  const l = raw.toLowerCase();
-  if (l === ARM_COMPUTE_TYPE.cluster.toLowerCase()) return "cluster";
-  if (l === ARM_COMPUTE_TYPE.instance.toLowerCase()) return "instance";
-  return "other";
-}
-var START_STOP_SCHEDULES = "computeStartStop";
-function startStopSchedulesKey(format2) {
-  return format2 === "azureml-yaml" ? "compute_start_stop" : START_STOP_SCHEDULES;
-}
-var STOP_ACTION = "stop";
-var DISABLED_STATUS = "disabled";
-var IDLE_SHUTDOWN_EXAMPLE = "PT60M";
-var PUBLIC_NETWORK_ACCESS_API_VERSION = "2021-07-01";
-function predatesPublicNetworkAccess(apiVersion) {
-  return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
-}
-function isProjectWorkspace(kind) {
-  return kind.toLowerCase() === "project";
-}
-
-// src/model/policy-view.ts
-init_normalize();
-var ARM_SHAPED = /* @__PURE__ */ new Set(["arm", "bicep", "azapi"]);
-var AZURERM_ARM_TYPES = {
-  azurerm_resource_group: "Microsoft.Resources/resourceGroups",
-  azurerm_ai_foundry_project: "Microsoft.MachineLearningServices/workspaces",
-  azurerm_machine_learning_inference_cluster: "Microsoft.MachineLearningServices/workspaces/computes",
-  azurerm_machine_learning_synapse_spark: "Microsoft.MachineLearningServices/workspaces/computes",
-  azurerm_virtual_machine_scale_set: "Microsoft.Compute/virtualMachineScaleSets"
-};
-var UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
-var SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);
-var byKind;
-function reverseOf(kind) {
-  if (!byKind) {
-    byKind = /* @__PURE__ */ new Map();
-    for (const [armType, spec] of Object.entries(ARM_TABLE)) if (!byKind.has(spec.kind)) byKind.set(spec.kind, { armType, spec });
-  }
-  return byKind.get(kind);
-}
-var tableTypes;
-function knownArmTypes() {
-  tableTypes ??= /* @__PURE__ */ new Set([...Object.keys(ARM_TABLE), ...Object.values(AZURERM_ARM_TYPES).map((t) => t.toLowerCase())]);
-  return tableTypes;
-}
-function sentValue(r, attr2, fact) {
-  if (!fact || fact.value === void 0) return void 0;
-  if (SHAPE_DIFFERS.has(`${r.kind}.${attr2.canonical}`)) return void 0;
-  const v = fact.value;
-  if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
-  return v;
-}
-function setPath(root, path44, v) {
-  const segs = path44.split(".");
-  let cur = root;
-  for (const s of segs.slice(0, -1)) {
-    const next = cur.get(s);
-    if (next?.kind === "object") cur = next.entries;
-    else {
-      const m = /* @__PURE__ */ new Map();
-      cur.set(s, obj(m));
-      cur = m;
-    }
-  }
-  cur.set(segs[segs.length - 1], v);
-}
-function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
-  const body = /* @__PURE__ */ new Map();
-  for (const a of attrs) {
-    const path44 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path44) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
-    if (!r.attrs.has(a.canonical)) continue;
-    const fact = r.attrs.get(a.canonical);
-    if (partial && fact?.value === void 0) continue;
-    if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path44}`.toLowerCase());
-      continue;
-    }
-    covered.add(`${prefix}${path44}`.toLowerCase());
-    const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path44, v);
-  }
-  return body;
-}
-function canonicalBody(r, children) {
-  const partial = partialOf(r);
-  const covered = new Set(partial ? ["name"] : ["name", "location"]);
-  const unsent = /* @__PURE__ */ new Set();
-  const rev = r.kind === "other" ? void 0 : reverseOf(r.kind);
-  const extraType = AZURERM_ARM_TYPES[r.sourceType];
-  const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, partial) : /* @__PURE__ */ new Map();
-  if (r.kind === "ml.compute") {
-    covered.add("properties.computetype");
-    const ct = r.attrs.get("computeType")?.value;
-    if (ct?.kind === "string" && (ct.value === "cluster" || ct.value === "instance")) setPath(entries2, "properties.computeType", str(ARM_COMPUTE_TYPE[ct.value]));
-  }
-  for (const el of rev?.spec.elements ?? []) {
-    covered.add(el.path.toLowerCase());
-    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent), c.header));
-    if (items.length) setPath(entries2, el.path, list(items));
-  }
-  const name = r.name ?? r.attrs.get("name")?.value;
-  if (name && !entries2.has("name")) entries2.set("name", name);
-  const location = valueAt(r.body, "location");
-  if (location) entries2.set("location", location);
-  const tags = r.attrs.get("tags")?.value ?? valueAt(r.body, "tags");
-  if (tags) {
-    entries2.set("tags", tags);
-    covered.add("tags");
-  }
-  const armType = rev?.armType ?? extraType;
-  if (armType) return { type: str(armType), body: obj(entries2), covered, unsent };
-  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries2), covered, unsent, notTypes: knownArmTypes() };
-}
-function partialOf(r) {
-  return /(^|\s)update(\s|$)/.test(r.sourceType);
-}
-var inlineChildrenCache = /* @__PURE__ */ new WeakMap();
-function inlineChildrenOf(siblings) {
-  let byParent = inlineChildrenCache.get(siblings);
-  if (!byParent) {
-    byParent = /* @__PURE__ */ new Map();
-    for (const c of siblings) {
-      if (!c.parent || !isInlineElement(c)) continue;
-      const list2 = byParent.get(c.parent);
-      if (list2) list2.push(c);
-      else byParent.set(c.parent, [c]);
-    }
-    inlineChildrenCache.set(siblings, byParent);
-  }
-  return byParent;
-}
-function policyTarget(r, siblings, aliasPath) {
-  if (isInlineElement(r)) return void 0;
-  if (ARM_SHAPED.has(r.format)) {
-    const body = r.body ?? unknown("the resource body is not known");
-    return { type: str(r.sourceType), body, aliasPath };
-  }
-  const children = inlineChildrenOf(siblings).get(r) ?? [];
-  const v = canonicalBody(r, children);
-  const from = r.format === "terraform" ? "Terraform attributes" : `${r.format} attributes`;
-  return {
-    type: v.type,
-    ...v.notTypes ? { notTypes: v.notTypes } : {},
-    body: v.body,
-    aliasPath,
-    unmodelled(path44) {
-      const p = path44.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path44} is not sent when it has its default, so whether it exists is not known`;
-      if (v.covered.has(p)) return void 0;
-      for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
-      if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path44} is not modelled from ${from}`;
-    }
-  };
-}
-
-// src/model/policy.ts
-var POLICY_DEFINITION_ARM_TYPE = "microsoft.authorization/policydefinitions";
-var POLICY_DEFINITION_AZURERM_TYPE = "azurerm_policy_definition";
-function lookupIgnoreCase(rec, ...keys) {
-  for (const k of keys) {
-    const hit = Object.keys(rec).find((x) => x.toLowerCase() === k.toLowerCase());
-    if (hit !== void 0) return rec[hit];
-  }
-  return void 0;
-}
-function buildPolicySet(input, problems = []) {
-  const aliases = /* @__PURE__ */ new Map();
-  for (const row of [...POLICY_ALIASES, ...input.extraAliases ?? []]) if (!aliases.has(row.alias.toLowerCase())) aliases.set(row.alias.toLowerCase(), row.path);
-  const byName2 = new Map(input.definitions.map((d) => [d.name.toLowerCase(), d]));
-  const members2 = /* @__PURE__ */ new Set();
-  const effective = [];
-  const assigned = (def2) => lookupIgnoreCase(input.parameters, def2.name, def2.displayName) ?? {};
-  for (const ini of input.initiatives) {
-    const iniParams = assigned(ini);
-    const iniParam = (name) => {
-      const given = lookupIgnoreCase(iniParams, name);
-      if (given !== void 0) return fromJS(given);
-      return ini.parameters.get(name.toLowerCase())?.defaultValue;
-    };
-    for (const m of ini.members) {
-      const def2 = byName2.get(idName(m.id).toLowerCase());
-      if (!def2) {
-        problems.push({ message: `initiative "${ini.displayName}" references the policy definition ${m.id}, which is not among the configured definitions; it is not evaluated`, location: m.at ?? ini.location });
-        continue;
-      }
-      members2.add(def2);
-      const values = /* @__PURE__ */ new Map();
-      if (m.parameters?.kind === "object") {
-        for (const [k, p] of m.parameters.entries) {
-          const v = member2(p, "value");
-          if (!v) continue;
-          const ref = v.kind === "string" ? /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i.exec(v.value) : null;
-          const resolved = ref ? iniParam(ref[1]) : v;
-          if (resolved) values.set(k.toLowerCase(), resolved);
-        }
-      }
-      effective.push({ ...def2, displayName: `${def2.displayName} (initiative "${ini.displayName}")`, initiativeParameters: values });
-    }
-  }
-  for (const d of input.definitions) if (!members2.has(d)) effective.push(d);
-  return {
-    definitions: effective,
-    aliasPath: (alias) => aliases.get(alias.toLowerCase()),
-    parameter(def2, name) {
-      const given = lookupIgnoreCase(assigned(def2), name);
-      if (given !== void 0) return fromJS(given);
-      const fromInitiative = def2.initiativeParameters?.get(name.toLowerCase());
-      if (fromInitiative) return fromInitiative;
-      return def2.parameters.get(name.toLowerCase())?.defaultValue;
-    }
-  };
-}
-function definitionsInCode(resources, problems = []) {
-  const out = [];
-  for (const r of resources) {
-    const t = r.sourceType.toLowerCase();
-    if (!r.body) continue;
-    const fallback = r.name?.kind === "string" ? r.name.value : r.address;
-    let doc;
-    if (t === POLICY_DEFINITION_ARM_TYPE) doc = readPolicyDocument(r.body, fallback, r.header, "scanned");
-    else if (t === POLICY_DEFINITION_AZURERM_TYPE) doc = readTerraformPolicy(r.body, fallback, r.header);
-    else continue;
-    if (doc.kind === "definition") out.push({ ...doc.definition, source: "scanned" });
-    else if (doc.kind === "none") problems.push({ message: `the policy definition ${r.address} is not evaluated: ${doc.reason}`, location: r.header });
-  }
-  return out;
-}
-var JUDGED_EFFECTS = /* @__PURE__ */ new Set(["deny", "audit", "auditifnotexists"]);
-var SETTING_EFFECTS = /* @__PURE__ */ new Set(["modify", "append"]);
-var RP_MODE_TYPES = {
-  "microsoft.kubernetes.data": "microsoft.containerservice/managedclusters",
-  "microsoft.keyvault.data": "microsoft.keyvault/vaults",
-  "microsoft.machinelearningservices.v2.data": "microsoft.machinelearningservices/workspaces"
-};
-var cache4 = /* @__PURE__ */ new WeakMap();
-function judgeResource(set, r, siblings) {
-  let perSet = cache4.get(r);
-  if (!perSet) cache4.set(r, perSet = /* @__PURE__ */ new WeakMap());
-  if (perSet.has(set)) return perSet.get(set);
-  const target = policyTarget(r, siblings, set.aliasPath);
-  const out = target ? judgeAll(set, target) : void 0;
-  perSet.set(set, out);
-  return out;
-}
-function judgeAll(set, target) {
-  const results = set.definitions.map((d) => judgeOne(set, d, target));
-  const setters = results.filter((j) => j.effect !== void 0 && SETTING_EFFECTS.has(j.effect) && j.result !== false);
-  if (!setters.length) return results;
-  for (const j of results) {
-    if (j.result !== true || !j.effect || !JUDGED_EFFECTS.has(j.effect)) continue;
-    const reads = fieldsRead(j.definition.if);
-    for (const s of setters) {
-      const sets = [...fieldsSet(s.definition.then)].filter((f) => reads.has(f));
-      if (sets.length) {
-        j.result = void 0;
-        j.why = `the ${s.effect} policy "${s.definition.displayName}" may set ${sets.join(", ")} before it is evaluated`;
-        break;
-      }
-    }
-  }
-  return results;
-}
-function fieldsSet(then) {
-  const out = /* @__PURE__ */ new Set();
-  const details = member2(then, "details");
-  const ops = details?.kind === "list" ? details : member2(details, "operations");
-  if (ops?.kind !== "list") return out;
-  for (const op of ops.items) {
-    const f = member2(op, "field");
-    if (f?.kind === "string") out.add(canonicalField(f.value));
-  }
-  return out;
-}
-function judgeOne(set, def2, target) {
-  const parameter = (name) => set.parameter(def2, name);
-  const eff = effectOf(def2.then, { parameter });
-  const base = { definition: def2, effect: eff.effect, evidence: [] };
-  const type = target.type.kind === "string" ? target.type.value.toLowerCase() : void 0;
-  const mode = def2.mode?.toLowerCase();
-  if (mode && mode !== "all" && mode !== "indexed") {
-    const applies = RP_MODE_TYPES[mode];
-    if (applies && type === applies) return { ...base, result: void 0, why: `mode ${def2.mode} evaluates objects inside the resource (a resource-provider mode), not its ARM properties` };
-    return { ...base, result: false };
-  }
-  if (mode === "indexed" && type && NOT_INDEXED_TYPES.has(type)) return { ...base, result: false };
-  const o = evaluateCondition(def2.if, { target, parameter });
-  if (o.result !== true) return { ...base, result: o.result, why: o.why, evidence: o.evidence };
-  if (mode !== "all" && !(type && INDEXED_TYPES.has(type))) {
-    const t = type ?? "this resource type";
-    if (mode === "indexed" || type && NOT_INDEXED_TYPES.has(type)) {
-      return { ...base, result: void 0, why: mode === "indexed" ? `mode Indexed: whether ${t} supports tags and location is not in the table` : `the policy has no mode (All in PowerShell, Indexed in the CLI) and ${t} does not support tags` };
-    }
-  }
-  if (eff.effect === void 0) return { ...base, result: void 0, why: eff.why, evidence: o.evidence };
-  if (eff.effect === "auditifnotexists") {
-    const details = member2(def2.then, "details");
-    const rt = member2(details, "type");
-    return { ...base, result: void 0, why: `auditIfNotExists: whether a related ${rt?.kind === "string" ? rt.value : "resource"} exists is not decidable from the scanned code`, evidence: o.evidence };
-  }
-  return { ...base, result: true, evidence: o.evidence };
-}
-function decidingEvidence(j) {
-  return j.evidence.find((e) => e.field.toLowerCase() !== "type" && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== "type");
-}
-function evidenceText(j) {
-  const parts = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const e of j.evidence) {
-    if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
-    seen.add(e.field.toLowerCase());
-    const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;
-    const v = e.value;
-    if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
-    else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
-    else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
-    else parts.push(`${field} matches`);
-    if (parts.length === 2) break;
-  }
-  return parts.length ? parts.join(" and ") : "its condition holds";
-}
-function evidenceLocation(j) {
-  const v = decidingEvidence(j)?.value;
-  return v?.decidedBy ?? v?.origin;
-}
-function conditionLocation(j) {
-  const at2 = decidingEvidence(j)?.condition ?? j.definition.location;
-  return { ...at2, label: `policy "${j.definition.displayName}": the condition` };
-}
-function policyFindingPlaces(j, r) {
-  const at2 = evidenceLocation(j);
-  const related = [conditionLocation(j)];
-  if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
-  return { location: at2 ?? r.header, related };
-}
-
 // src/pipeline/unit.ts
 init_source();
+init_own_strings();
 import { createHash as createHash2 } from "node:crypto";
 
 // src/engine/scan.ts
-import path31 from "node:path";
+import path30 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -41245,6 +41294,7 @@ function isKnownAttr(kind, attr2) {
 
 // src/engine/facts.ts
 init_address();
+init_aml();
 
 // src/model/facts/acr.ts
 var NETWORK_RESTRICTED_SKU = "Premium";
@@ -41335,7 +41385,7 @@ function displayName(r) {
     const readable = n.tpl ? readableTemplate(n.token) : placeholder(n.token);
     if (readable !== void 0 && readable.length <= 80) return readable;
   }
-  const last = r.address.replace(/\[[^\]]*\]$/, "").split(/[/.]/).pop();
+  const last = withoutTrailingInstanceKey(r.address).split(/[/.]/).pop();
   return last || r.address;
 }
 function placeholder(token) {
@@ -41470,7 +41520,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path31.dirname(forFile);
+      const dir = path30.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -41487,14 +41537,14 @@ function scanViewOf(summaries, root) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path31.relative(root, f).split(path31.sep);
+    const rel = path30.relative(root, f).split(path30.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path31.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path31.isAbsolute(rel);
+  const rel = path30.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path30.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -41504,9 +41554,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path31.relative(root, d) === "") return void 0;
+    if (path30.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path31.dirname(d);
+    const parent = path30.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -41515,9 +41565,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path31.dirname(f); !out.has(d); d = path31.dirname(d)) {
+    for (let d = path30.dirname(f); !out.has(d); d = path30.dirname(d)) {
       out.add(d);
-      if (path31.dirname(d) === d) break;
+      if (path30.dirname(d) === d) break;
     }
   }
   return out;
@@ -41689,7 +41739,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path32 from "node:path";
+import path31 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -41893,7 +41943,7 @@ function runRules(input, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path32.join(m.dir, "main.tf")));
+          failed(e, fileStart(path31.join(m.dir, "main.tf")));
         }
       }
     }
@@ -41972,7 +42022,7 @@ function runUnit(input, texts, deps) {
   const { evidence, frames } = placesOf2([...findings, ...problems, ...supProblems, ...directives].map((x) => x.location), texts);
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
   const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
-  return { findings, problems, undecided: undecided2, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps };
+  return ownStrings({ findings, problems, undecided: undecided2, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps });
 }
 function collectDirectives(out, texts, input, directives, supProblems) {
   for (const src of out.suppressionSources) {
@@ -42279,15 +42329,15 @@ function currentAnswer(host, kind, p, answer) {
 // src/pipeline/cache.ts
 import { createHash as createHash4 } from "node:crypto";
 import fs4 from "node:fs";
-import path33 from "node:path";
+import path32 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 4;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path33.join(cwd, CACHE_FILE);
-  const abs = path33.resolve(cwd, location);
+  if (location === void 0) return path32.join(cwd, CACHE_FILE);
+  const abs = path32.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path33.join(abs, CACHE_FILE) : abs;
+  return isDir ? path32.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash4("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -42344,7 +42394,7 @@ var UnitCache = class _UnitCache {
   save() {
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
     const entries2 = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",");
-    if (!fs4.existsSync(path33.dirname(this.file))) fs4.mkdirSync(path33.dirname(this.file));
+    if (!fs4.existsSync(path32.dirname(this.file))) fs4.mkdirSync(path32.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries2}}}`);
     fs4.renameSync(tmp, this.file);
@@ -42552,7 +42602,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path34 from "node:path";
+import path33 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMS = 3;
@@ -42570,8 +42620,8 @@ function claimEach(state, work, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path34.dirname(fileURLToPath(import.meta.url));
-  const file = path34.join(path34.basename(here) === "chunks" ? path34.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path33.dirname(fileURLToPath(import.meta.url));
+  const file = path33.join(path33.basename(here) === "chunks" ? path33.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -42769,6 +42819,7 @@ function registerRules(byCategory) {
 }
 
 // rules/aml/AML001-workspace-public-network-access.ts
+init_aml();
 function privateEndpointOf(g, ws) {
   return g.ofKind("private-endpoint").find((pe) => g.target(pe, "target") === ws);
 }
@@ -42957,6 +43008,7 @@ var AML004_compute_cluster_min_nodes_default = defineRule({
 });
 
 // rules/aml/AML005-compute-instance-idle-shutdown.ts
+init_aml();
 init_normalize();
 function stopSchedule(schedules) {
   if (!schedules) return { is: "no" };
@@ -44003,7 +44055,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path35 from "node:path";
+import path34 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -44029,7 +44081,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path35.basename(f.path) }
+          data: { file: path34.basename(f.path) }
         });
       }
     };
@@ -44037,7 +44089,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path36 from "node:path";
+import path35 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -44117,7 +44169,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path36.relative(fromDir, toDir).split(path36.sep).join("/");
+  const rel = path35.relative(fromDir, toDir).split(path35.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -44126,7 +44178,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path37 from "node:path";
+import path36 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -44153,7 +44205,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path37.basename(f.path) }
+          data: { file: path36.basename(f.path) }
         });
       }
     };
@@ -44161,7 +44213,8 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path38 from "node:path";
+import path37 from "node:path";
+init_own_strings();
 init_normalize();
 
 // src/model/facts/secrets.ts
@@ -44241,7 +44294,7 @@ function looksSecret(name) {
   let known2 = SECRET_NAME_CACHE.get(name);
   if (known2 === void 0) {
     known2 = decideLooksSecret(name);
-    if (SECRET_NAME_CACHE.size < 1e5) SECRET_NAME_CACHE.set(name, known2);
+    if (SECRET_NAME_CACHE.size < 1e5) SECRET_NAME_CACHE.set(ownString(name), known2);
   }
   return known2;
 }
@@ -44417,7 +44470,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path38.basename(file.path);
+      const where = path37.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -44662,7 +44715,7 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
 
 // rules/governance/GOV001-location-not-allowed.ts
 init_normalize();
-function normalizeLocation2(s) {
+function normalizeLocation(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
 var GOV001_location_not_allowed_default = defineRule({
@@ -44693,14 +44746,14 @@ var GOV001_location_not_allowed_default = defineRule({
     let allowed;
     return {
       graph(g) {
-        allowed ??= new Set(configured.map(normalizeLocation2));
+        allowed ??= new Set(configured.map(normalizeLocation));
         if (allowed.size === 0) return;
         for (const r of g.resources) {
           if (isInlineElement(r)) continue;
           const v = valueAt(r.body, "location");
           if (v?.kind === "unknown") ctx.undecided(r, "location", v.reason, v.origin);
           if (v?.kind !== "string") continue;
-          const loc3 = normalizeLocation2(v.value);
+          const loc3 = normalizeLocation(v.value);
           if (loc3 === "" || loc3 === "global" || v.value.trim().startsWith("[") || allowed.has(loc3)) continue;
           const related = [...v.via ?? []];
           if (v.origin) related.push({ ...r.header, label: `resource ${r.address}` });
@@ -45004,6 +45057,44 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
     };
   }
 });
+
+// src/model/policy-judgement.ts
+function judgeResource(set, r, siblings) {
+  return set.judge(r, siblings);
+}
+function decidingEvidence(j) {
+  return j.evidence.find((e) => e.field.toLowerCase() !== "type" && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== "type");
+}
+function evidenceText(j) {
+  const parts = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of j.evidence) {
+    if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
+    seen.add(e.field.toLowerCase());
+    const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;
+    const v = e.value;
+    if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
+    else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
+    else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
+    else parts.push(`${field} matches`);
+    if (parts.length === 2) break;
+  }
+  return parts.length ? parts.join(" and ") : "its condition holds";
+}
+function evidenceLocation(j) {
+  const v = decidingEvidence(j)?.value;
+  return v?.decidedBy ?? v?.origin;
+}
+function conditionLocation(j) {
+  const at2 = decidingEvidence(j)?.condition ?? j.definition.location;
+  return { ...at2, label: `policy "${j.definition.displayName}": the condition` };
+}
+function policyFindingPlaces(j, r) {
+  const at2 = evidenceLocation(j);
+  const related = [conditionLocation(j)];
+  if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
+  return { location: at2 ?? r.header, related };
+}
 
 // rules/governance/GOV002-org-policy-deny.ts
 var GOV002_org_policy_deny_default = defineRule({
@@ -45833,7 +45924,12 @@ async function lintPlanned(run3, threads) {
 async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
   const pc = config.policies;
   if (pc.definitions.length === 0 && !pc.fromScannedCode) return void 0;
-  const [{ policyFiles: policyFiles2 }, { loadPolicyFiles: loadPolicyFiles2 }] = await Promise.all([Promise.resolve().then(() => (init_policy_files(), policy_files_exports)), Promise.resolve().then(() => (init_policy(), policy_exports))]);
+  const [{ policyFiles: policyFiles2 }, { loadPolicyFiles: loadPolicyFiles2 }, build, { aliasesFromDump: aliasesFromDump2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_policy_files(), policy_files_exports)),
+    Promise.resolve().then(() => (init_policy(), policy_exports)),
+    Promise.resolve().then(() => (init_policy2(), policy_exports2)),
+    Promise.resolve().then(() => (init_policy_aliases(), policy_aliases_exports))
+  ]);
   const found = policyFiles2(pc.definitions, config.baseDir, host);
   for (const g of found.unmatched) notices.push(`policies.definitions: '${g}' matches no file`);
   const definitions = [];
@@ -45849,34 +45945,34 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const f of files) texts.push([f, h.readText(f)]);
   }
   const aliasFile = aliasesOption ? path40.resolve(aliasesOption) : pc.aliases;
-  const extraAliases = aliasFile ? readAliasDump(aliasFile) : [];
+  const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
-  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key };
+  return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
 }
 function policySetOf(input, graphs, problems) {
   const definitions = [...input.definitions];
   const setProblems = [];
   const seen = /* @__PURE__ */ new Set();
   for (const g of graphs) {
-    for (const d of definitionsInCode(g.resources, setProblems)) {
+    for (const d of input.build.definitionsInCode(g.resources, setProblems)) {
       const key = `${d.name}\0${d.location.file}:${d.location.range.start.offset}`;
       if (seen.has(key)) continue;
       seen.add(key);
       definitions.push(d);
     }
   }
-  const set = buildPolicySet({ definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases }, setProblems);
+  const set = input.build.buildPolicySet({ definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases }, setProblems);
   for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
   return set;
 }
-function readAliasDump(file) {
+function readAliasDump(file, aliasesFromDump2) {
   let json;
   try {
     json = JSON.parse(fs6.readFileSync(file, "utf8"));
   } catch (e) {
     throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : e.code ?? String(e)}`);
   }
-  const rows = aliasesFromDump(json);
+  const rows = aliasesFromDump2(json);
   if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);
   return rows;
 }
