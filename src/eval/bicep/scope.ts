@@ -33,7 +33,7 @@ import { evaluate, evaluateObject } from './expressions.js';
 import { importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
 import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
 import { ModSym, ResSym } from './symbols.js';
-import { walkBicep } from '../../parse/bicep/visit.js';
+import { forEachBicepNode } from '../../parse/bicep/visit.js';
 import type { ModInst, ParamSlot, ResInst, Slot } from './symbols.js';
 
 export class FileScope {
@@ -271,7 +271,7 @@ function namesReadByMember(file: BicepFile | BicepParamFile): ReadonlySet<string
   const known = READ_BY_MEMBER.get(file);
   if (known) return known;
   const out = new Set<string>();
-  walkBicep(file, (node) => {
+  forEachBicepNode(file, (node) => {
     if ((node.kind === 'PropertyAccess' || node.kind === 'IndexAccess') && node.object.kind === 'Variable') out.add(node.object.name);
   });
   READ_BY_MEMBER.set(file, out);
