@@ -17,18 +17,34 @@ import { evalFor } from './loops.js';
 import type { FileScope } from './scope.js';
 
 export function evaluate(scope: FileScope, e: Expression, locals: Locals): Value {
-  const loc = scope.loc(e.range);
+  // The expression's location is made only where it is used: strings, objects, loops and
+  // parentheses make their own or none, and a name read as a local, param or var needs none.
   switch (e.kind) {
     case 'Integer':
-      return num(e.value, loc);
+      return num(e.value, scope.loc(e.range));
     case 'Boolean':
-      return bool(e.value, loc);
+      return bool(e.value, scope.loc(e.range));
     case 'Null':
-      return nul(loc);
+      return nul(scope.loc(e.range));
     case 'String':
       return evalString(scope, e, locals);
     case 'Object':
       return evaluateObject(scope, e, locals);
+    case 'Variable':
+      return evalVariable(scope, e, locals);
+    case 'For':
+      return evalFor(scope, e, locals);
+    case 'Paren':
+    case 'NonNull':
+      return scope.eval(e.expression, locals);
+    default:
+      return evaluateAt(scope, e, locals, scope.loc(e.range));
+  }
+}
+
+/** The other expressions, each of which uses its location. */
+function evaluateAt(scope: FileScope, e: Exclude<Expression, { kind: 'Integer' | 'Boolean' | 'Null' | 'String' | 'Object' | 'Variable' | 'For' | 'Paren' | 'NonNull' }>, locals: Locals, loc: Location): Value {
+  switch (e.kind) {
     case 'Array': {
       const items: Value[] = [];
       for (const it of e.items) {
@@ -40,13 +56,6 @@ export function evaluate(scope: FileScope, e: Expression, locals: Locals): Value
       }
       return list(items, loc);
     }
-    case 'For':
-      return evalFor(scope, e, locals);
-    case 'Paren':
-    case 'NonNull':
-      return scope.eval(e.expression, locals);
-    case 'Variable':
-      return evalVariable(scope, e.name, locals, loc);
     case 'Call':
       return evalCall(scope, e.name.name, e.args, locals, loc);
     case 'InstanceCall':
@@ -144,16 +153,18 @@ function evalString(scope: FileScope, e: StringLiteral, locals: Locals): Value {
 }
 
 /** A bare name: a local, param, var, resource, module, imported variable or namespace. */
-function evalVariable(scope: FileScope, name: string, locals: Locals, loc: Location): Value {
+function evalVariable(scope: FileScope, e: Extract<Expression, { kind: 'Variable' }>, locals: Locals): Value {
+  const name = e.name;
   const local = locals?.get(name);
   if (local) return local;
   const p = scope.parameter(name);
   if (p) return p;
   const v = scope.variable(name);
   if (v) return v;
+  const loc = scope.loc(e.range);
   const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
   if (r) {
-    const inst = scope.resourceRef({ kind: 'Variable', name, range: loc.range }, locals);
+    const inst = scope.resourceRef(e, locals);
     return inst ? scope.resourceId(inst, loc) : U(`resource '${name}' used as a value`, loc);
   }
   if (scope.modules.has(name)) return U(`module '${name}' used as a value`, loc);
