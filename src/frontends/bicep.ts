@@ -125,7 +125,7 @@ export const bicepFrontEnd: FrontEnd = {
     const suppressionSources: SuppressionSource[] = [];
     for (const [file, b] of parses.bicep.entries()) {
       if (!b) continue;
-      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text)], blocks: b.statements.map((st) => st.range) });
+      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
     }
     return {
       units: result.evaluations.map((e) => ({
