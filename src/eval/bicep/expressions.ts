@@ -143,14 +143,31 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
 function evalString(scope: FileScope, e: StringLiteral, locals: Locals): Value {
   const loc = scope.loc(e.range);
   if (e.value !== null) return str(e.value, loc);
-  const args = e.expressions.map((x) => scope.eval(x, locals));
-  let fmt = '';
-  e.segments.forEach((s, i) => {
-    fmt += escapeBraces(s);
-    if (i < args.length) fmt += `{${i}}`;
-  });
-  return callArmFunction('format', [str(fmt, loc), ...args], loc)!;
+  const args: Value[] = [str(formatOf(e), loc)];
+  for (const x of e.expressions) args.push(scope.eval(x, locals));
+  return callArmFunction('format', args, loc)!;
 }
+
+/**
+ * The `format()` string of an interpolated string (`'a${x}b'` → `'a{0}b'`): it depends on the
+ * literal segments only, so it is made once per node, not at every evaluation (a module's
+ * strings are evaluated once per call).
+ */
+function formatOf(e: StringLiteral): string {
+  let fmt = FORMATS.get(e);
+  if (fmt === undefined) {
+    fmt = '';
+    e.segments.forEach((s, i) => {
+      fmt += escapeBraces(s);
+      if (i < e.expressions.length) fmt += `{${i}}`;
+    });
+    FORMATS.set(e, fmt);
+  }
+  return fmt;
+}
+
+/** formatOf by node (released with the tree). */
+const FORMATS = new WeakMap<StringLiteral, string>();
 
 /** A bare name: a local, param, var, resource, module, imported variable or namespace. */
 function evalVariable(scope: FileScope, e: Extract<Expression, { kind: 'Variable' }>, locals: Locals): Value {
