@@ -124,4 +124,23 @@ describe('a module evaluated once per call, its parse-time facts made once per t
     expect(kv.readByMember).toBe(true);
     expect(e.result.inputs.find((i) => i.name === 'flag')!.readByMember).toBeUndefined();
   });
+  it('every variant of a unit sees what module paths name (asked once per unit): present, missing, outside', () => {
+    const r = project({
+      'main.bicep': [
+        "param env string = 'dev'",
+        "module st './store.bicep' = { name: 'st-${env}', params: { name: 'st${env}' } }",
+        "module gone './missing.bicep' = { name: 'gone' }",
+        "module away '../../outside.bicep' = { name: 'away' }",
+      ].join('\n'),
+      'store.bicep': "param name string\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: name\n}\n",
+      'dev.bicepparam': "using './main.bicep'\nparam env = 'dev'\n",
+      'prod.bicepparam': "using './main.bicep'\nparam env = 'prod'\n",
+    });
+    expect(r.evaluations.map((e) => e.evaluation.variant)).toEqual(['dev.bicepparam', 'prod.bicepparam']);
+    for (const e of r.evaluations) {
+      const env = e.evaluation.variant.split('.')[0];
+      expect(e.result.resources.filter((x) => x.type === 'Microsoft.Storage/storageAccounts').map((x) => js(x.name))).toEqual([`st${env}`]);
+      expect(e.result.problems.map((p) => p.message)).toEqual(["Module file './missing.bicep' does not exist", "Module '../../outside.bicep' is outside the scanned folder; it is not evaluated"]);
+    }
+  });
 });
