@@ -11,7 +11,7 @@ import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from
 import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
 import { bicepSourceCandidates, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
-import { pairParameterFiles } from '../eval/arm/detect.js';
+import { parameterFilePairing } from '../eval/arm/detect.js';
 import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
@@ -33,6 +33,11 @@ interface RunState {
   brokenWithTwin: Set<string>;
   /** Superseded compiled twins → their `.bicep` source. */
   twins: Map<string, string>;
+  /**
+   * The run's ARM parameter files paired with its templates, but for what each file's text
+   * says (`metadata.template`): made on first use, the path work shared by every unit.
+   */
+  pairing?: ReturnType<typeof parameterFilePairing>;
 }
 
 /** What `supersedes` decided, for `run` (one lint run shares one context). No trees: units release theirs. */
@@ -120,7 +125,7 @@ export const bicepFrontEnd: FrontEnd = {
     const suppressionSources: SuppressionSource[] = [];
     for (const [file, b] of parses.bicep.entries()) {
       if (!b) continue;
-      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text)], blocks: b.statements.map((st) => st.range) });
+      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
     }
     return {
       units: result.evaluations.map((e) => ({
@@ -144,10 +149,13 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
   const out = new Map<string, string[]>();
   const inUnit = new Set(unitFiles.map((f) => f.path));
   if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
-  const templates = ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
-  const paramFiles = ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path);
-  // Most parameter files name no template (`metadata.template`): only those that could are parsed (each unit pairs them again).
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => {
+  state.pairing ??= parameterFilePairing(
+    ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path),
+    ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path),
+  );
+  // Most parameter files name no template (`metadata.template`): only those that could are
+  // parsed. Each unit reads them all again (through its Host, so its recorded reads hold them).
+  const pairs = state.pairing((pf) => {
     const text = ctx.host.readText(pf);
     return text !== undefined && mayNameTemplate(text) ? metadataTemplate(parses.json.get(pf)) : undefined;
   });

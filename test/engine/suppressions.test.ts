@@ -164,6 +164,9 @@ describe('Bicep #disable-next-line', () => {
     const pragmas = collectBicepPragmas(text);
     expect(pragmas).toHaveLength(2);
     const lm = new LineMap(text);
+    // The parsed file's line map of the same text gives the same ranges; no pragma, nothing.
+    expect(collectBicepPragmas(text, lm)).toEqual(pragmas);
+    expect(collectBicepPragmas(text.replaceAll('#disable-next-line', '// disable-next-line'))).toEqual([]);
     const blocks: Range[] = [lm.range(text.indexOf('resource'), text.indexOf('}') + 1)];
     const { directives, problems } = collectSuppressions('/repo/main.bicep', text, pragmas, blocks, KNOWN, TODAY);
     expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isArmParameterFile, isArmTemplate, pairParameterFiles } from '../../src/eval/arm/detect.js';
+import { isArmParameterFile, isArmTemplate, pairParameterFiles, parameterFilePairing } from '../../src/eval/arm/detect.js';
 
 describe('ARM detection', () => {
   it('detects templates at every scope, case-insensitively, http or https', () => {
@@ -48,5 +48,34 @@ describe('ARM detection', () => {
       '/r/exp/template.json': ['/r/exp/parameters.json'],
       '/r/dlz/main.json': ['/r/dlz/params.prod.json'],
     });
+  });
+
+  it('a pairing made once answers each later reading of the files as pairParameterFiles does', () => {
+    const templates = ['/r/azuredeploy.json', '/r/net/vnet.json', '/r/other/template.json'];
+    const params = ['/r/azuredeploy.parameters.json', '/r/net/vnet.parameters.json', '/r/other/anything.json'];
+    const pairing = parameterFilePairing(templates, params);
+    // The same files read three ways: no metadata; one file naming another template; a reader that fails.
+    const readings: ((p: string) => string | undefined)[] = [
+      () => undefined,
+      (p) => (p === '/r/net/vnet.parameters.json' ? '../azuredeploy.json' : p === '/r/other/anything.json' ? 'template.json' : undefined),
+      (p) => {
+        if (p.includes('vnet')) throw new Error('unreadable');
+        return undefined;
+      },
+    ];
+    const asked: string[] = [];
+    for (const read of readings) {
+      const seen: string[] = [];
+      const got = pairing((p) => {
+        seen.push(p);
+        return read(p);
+      });
+      expect(Object.fromEntries(got)).toEqual(Object.fromEntries(pairParameterFiles(templates, params, read)));
+      asked.push(seen.join(','));
+    }
+    // Every parameter file is asked about each time, in order (a unit records what it read).
+    expect(asked).toEqual(Array(3).fill(params.join(',')));
+    expect(pairing(readings[1]!).get('/r/azuredeploy.json')).toEqual(['/r/azuredeploy.parameters.json', '/r/net/vnet.parameters.json']);
+    expect(pairing(readings[1]!).get('/r/other/template.json')).toEqual(['/r/other/anything.json']);
   });
 });

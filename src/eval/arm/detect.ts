@@ -60,29 +60,43 @@ export function pairParameterFiles(
   paramFiles: string[],
   readMetadataTemplate: (paramFile: string) => string | undefined,
 ): Map<string, string[]> {
-  const result = new Map<string, string[]>();
+  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
+}
+
+/**
+ * `pairParameterFiles` in two steps, for a caller that pairs the same files again and again
+ * (the Bicep front end, once per unit with a compiled twin): the path work (normalised template
+ * paths, each parameter file's template by name) is done once here; the returned function only
+ * asks `readMetadataTemplate` about each parameter file (in order, as `pairParameterFiles`) and
+ * looks the answers up.
+ */
+export function parameterFilePairing(
+  templates: string[],
+  paramFiles: string[],
+): (readMetadataTemplate: (paramFile: string) => string | undefined) => Map<string, string[]> {
   const byNorm = new Map<string, string>();
-  for (const t of templates) {
-    result.set(t, []);
-    byNorm.set(norm(t), t);
-  }
-  for (const pf of paramFiles) {
-    let target: string | undefined;
-    let meta: string | undefined;
-    try {
-      meta = readMetadataTemplate(pf);
-    } catch {
-      meta = undefined;
+  for (const t of templates) byNorm.set(norm(t), t);
+  const byName = paramFiles.map((pf) => {
+    for (const c of candidatesByName(pf)) {
+      const target = byNorm.get(norm(c));
+      if (target) return target;
     }
-    if (meta) target = byNorm.get(norm(path.join(path.dirname(pf), meta)));
-    if (!target) {
-      for (const c of candidatesByName(pf)) {
-        target = byNorm.get(norm(c));
-        if (target) break;
+    return undefined;
+  });
+  return (readMetadataTemplate) => {
+    const result = new Map<string, string[]>();
+    for (const t of templates) result.set(t, []);
+    paramFiles.forEach((pf, i) => {
+      let meta: string | undefined;
+      try {
+        meta = readMetadataTemplate(pf);
+      } catch {
+        meta = undefined;
       }
-    }
-    if (target && target !== pf) result.get(target)!.push(pf);
-  }
-  for (const list of result.values()) list.sort();
-  return result;
+      const target = (meta ? byNorm.get(norm(path.join(path.dirname(pf), meta))) : undefined) ?? byName[i];
+      if (target && target !== pf) result.get(target)!.push(pf);
+    });
+    for (const list of result.values()) list.sort();
+    return result;
+  };
 }

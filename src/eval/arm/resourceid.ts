@@ -45,31 +45,27 @@ export function templateText(v: Value): string | undefined {
 // A token inside a hole may itself contain braces (quoted text); keep them balanced as is.
 const escapeHoleless = (t: string): string => t;
 
-/** Splits template text on `sep` outside `{…}` holes. */
+/**
+ * Splits template text on `sep` outside `{…}` holes. Every other character stays as it is, so
+ * the parts are slices between the separators (not strings built a character at a time: this
+ * runs for every resource's identity key).
+ */
 export function splitTemplate(t: string, sep = '/'): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
+  let from = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t[i]!;
-    if (depth === 0 && c === '{' && t[i + 1] === '{') {
-      cur += '{{';
-      i++;
-    } else if (depth === 0 && c === '}' && t[i + 1] === '}') {
-      cur += '}}';
-      i++;
-    } else if (c === '{') {
-      depth++;
-      cur += c;
-    } else if (c === '}') {
-      depth = Math.max(0, depth - 1);
-      cur += c;
-    } else if (depth === 0 && c === sep) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+    if (depth === 0 && c === '{' && t[i + 1] === '{') i++;
+    else if (depth === 0 && c === '}' && t[i + 1] === '}') i++;
+    else if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && c === sep) {
+      out.push(t.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(t.slice(from));
   return out;
 }
 

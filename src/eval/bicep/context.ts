@@ -52,12 +52,28 @@ export interface Env {
   calls: number;
   /** Registry modules (`br:`, `ts:`) whose body was not found (EVAL002, GPU005). */
   opaque: OpaqueModuleCall[];
-  /** What each module / import path names (`pathKind`), asked once per evaluation: a module is called per instance and per scope. */
+  /**
+   * What each module / import path names (`pathKind`), asked once per `sources` (one unit of
+   * work): a module is called per instance, per scope and per variant, and the Host's answers
+   * do not change within a unit (the unit's recorded reads hold the first asking).
+   */
   pathKinds: Map<string, PathKind>;
 }
 
+/** Env.pathKinds by sources (released with them). */
+const PATH_KINDS = new WeakMap<BicepSources, Map<string, PathKind>>();
+
+function pathKindsOf(sources: BicepSources): Map<string, PathKind> {
+  let kinds = PATH_KINDS.get(sources);
+  if (!kinds) {
+    kinds = new Map();
+    PATH_KINDS.set(sources, kinds);
+  }
+  return kinds;
+}
+
 export function newEnv(sources: BicepSources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8): Env {
-  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0, opaque: [], pathKinds: new Map() };
+  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 
 /** Records an EVAL001 once per place and message. */

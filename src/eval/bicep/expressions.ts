@@ -17,18 +17,34 @@ import { evalFor } from './loops.js';
 import type { FileScope } from './scope.js';
 
 export function evaluate(scope: FileScope, e: Expression, locals: Locals): Value {
-  const loc = scope.loc(e.range);
+  // The expression's location is made only where it is used: strings, objects, loops and
+  // parentheses make their own or none, and a name read as a local, param or var needs none.
   switch (e.kind) {
     case 'Integer':
-      return num(e.value, loc);
+      return num(e.value, scope.loc(e.range));
     case 'Boolean':
-      return bool(e.value, loc);
+      return bool(e.value, scope.loc(e.range));
     case 'Null':
-      return nul(loc);
+      return nul(scope.loc(e.range));
     case 'String':
       return evalString(scope, e, locals);
     case 'Object':
       return evaluateObject(scope, e, locals);
+    case 'Variable':
+      return evalVariable(scope, e, locals);
+    case 'For':
+      return evalFor(scope, e, locals);
+    case 'Paren':
+    case 'NonNull':
+      return scope.eval(e.expression, locals);
+    default:
+      return evaluateAt(scope, e, locals, scope.loc(e.range));
+  }
+}
+
+/** The other expressions, each of which uses its location. */
+function evaluateAt(scope: FileScope, e: Exclude<Expression, { kind: 'Integer' | 'Boolean' | 'Null' | 'String' | 'Object' | 'Variable' | 'For' | 'Paren' | 'NonNull' }>, locals: Locals, loc: Location): Value {
+  switch (e.kind) {
     case 'Array': {
       const items: Value[] = [];
       for (const it of e.items) {
@@ -40,13 +56,6 @@ export function evaluate(scope: FileScope, e: Expression, locals: Locals): Value
       }
       return list(items, loc);
     }
-    case 'For':
-      return evalFor(scope, e, locals);
-    case 'Paren':
-    case 'NonNull':
-      return scope.eval(e.expression, locals);
-    case 'Variable':
-      return evalVariable(scope, e.name, locals, loc);
     case 'Call':
       return evalCall(scope, e.name.name, e.args, locals, loc);
     case 'InstanceCall':
@@ -134,26 +143,45 @@ export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, 
 function evalString(scope: FileScope, e: StringLiteral, locals: Locals): Value {
   const loc = scope.loc(e.range);
   if (e.value !== null) return str(e.value, loc);
-  const args = e.expressions.map((x) => scope.eval(x, locals));
-  let fmt = '';
-  e.segments.forEach((s, i) => {
-    fmt += escapeBraces(s);
-    if (i < args.length) fmt += `{${i}}`;
-  });
-  return callArmFunction('format', [str(fmt, loc), ...args], loc)!;
+  const args: Value[] = [str(formatOf(e), loc)];
+  for (const x of e.expressions) args.push(scope.eval(x, locals));
+  return callArmFunction('format', args, loc)!;
 }
 
+/**
+ * The `format()` string of an interpolated string (`'a${x}b'` → `'a{0}b'`): it depends on the
+ * literal segments only, so it is made once per node, not at every evaluation (a module's
+ * strings are evaluated once per call).
+ */
+function formatOf(e: StringLiteral): string {
+  let fmt = FORMATS.get(e);
+  if (fmt === undefined) {
+    fmt = '';
+    e.segments.forEach((s, i) => {
+      fmt += escapeBraces(s);
+      if (i < e.expressions.length) fmt += `{${i}}`;
+    });
+    FORMATS.set(e, fmt);
+  }
+  return fmt;
+}
+
+/** formatOf by node (released with the tree). */
+const FORMATS = new WeakMap<StringLiteral, string>();
+
 /** A bare name: a local, param, var, resource, module, imported variable or namespace. */
-function evalVariable(scope: FileScope, name: string, locals: Locals, loc: Location): Value {
+function evalVariable(scope: FileScope, e: Extract<Expression, { kind: 'Variable' }>, locals: Locals): Value {
+  const name = e.name;
   const local = locals?.get(name);
   if (local) return local;
   const p = scope.parameter(name);
   if (p) return p;
   const v = scope.variable(name);
   if (v) return v;
+  const loc = scope.loc(e.range);
   const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
   if (r) {
-    const inst = scope.resourceRef({ kind: 'Variable', name, range: loc.range }, locals);
+    const inst = scope.resourceRef(e, locals);
     return inst ? scope.resourceId(inst, loc) : U(`resource '${name}' used as a value`, loc);
   }
   if (scope.modules.has(name)) return U(`module '${name}' used as a value`, loc);

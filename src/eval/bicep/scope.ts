@@ -20,6 +20,8 @@ import type {
   ModuleDecl,
   ObjectExpr,
   OutputDecl,
+  ParamAssignment,
+  ParamDecl,
   VarDecl,
 } from '../../parse/bicep/index.js';
 import { tokenText } from '../arm/evaluate.js';
@@ -31,7 +33,7 @@ import { evaluate, evaluateObject } from './expressions.js';
 import { importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
 import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
 import { ModSym, ResSym } from './symbols.js';
-import { walkBicep } from '../../parse/bicep/visit.js';
+import { forEachBicepNode } from '../../parse/bicep/visit.js';
 import type { ModInst, ParamSlot, ResInst, Slot } from './symbols.js';
 
 export class FileScope {
@@ -60,8 +62,7 @@ export class FileScope {
     for (const s of file.statements) {
       switch (s.kind) {
         case 'ParamDecl': {
-          const header: Location = { ...this.loc(span(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`), symbol: { kind: 'input', name: s.name.name } };
-          const slot: ParamSlot = { name: s.name.name, decl: s, state: 0, via: header };
+          const slot: ParamSlot = { name: s.name.name, decl: s, state: 0, via: headerOf(file.file, s) };
           const a = assigned.get(s.name.name);
           // A null argument means "not given": the default applies (`deployCompute: compute.?deployCompute`).
           if (a?.kind === 'null' && s.defaultValue) slot.nullGiven = a;
@@ -69,13 +70,11 @@ export class FileScope {
           this.params.set(s.name.name, slot);
           break;
         }
-        case 'ParamAssignment': {
-          const header: Location = { ...this.loc(span(s.keywordRange, s.name.range), `parameter "${s.name.name}"`), symbol: { kind: 'input', name: s.name.name } };
-          this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
+        case 'ParamAssignment':
+          this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: headerOf(file.file, s) });
           break;
-        }
         case 'VarDecl':
-          this.vars.set(s.name.name, { decl: s, state: 0, via: { ...this.loc(span(s.keywordRange, s.name.range), `variable "${s.name.name}"`), symbol: { kind: 'variable', name: s.name.name } } });
+          this.vars.set(s.name.name, { decl: s, state: 0, via: headerOf(file.file, s) });
           break;
         case 'ResourceDecl': {
           const sym = new ResSym(this, s, s.name.name, undefined);
@@ -179,7 +178,7 @@ export class FileScope {
     for (const slot of this.params.values()) {
       const d = slot.decl;
       if (!d) continue;
-      const key = `${slot.via.file}:${slot.via.range.start.offset}`;
+      const key = inputKeyOf(slot.via);
       if (this.env.inputKeys.has(key)) continue;
       this.env.inputKeys.add(key);
       const input: InputDecl = { name: slot.name, kind: 'bicep-param', header: slot.via };
@@ -272,7 +271,7 @@ function namesReadByMember(file: BicepFile | BicepParamFile): ReadonlySet<string
   const known = READ_BY_MEMBER.get(file);
   if (known) return known;
   const out = new Set<string>();
-  walkBicep(file, (node) => {
+  forEachBicepNode(file, (node) => {
     if ((node.kind === 'PropertyAccess' || node.kind === 'IndexAccess') && node.object.kind === 'Variable') out.add(node.object.name);
   });
   READ_BY_MEMBER.set(file, out);
@@ -281,3 +280,37 @@ function namesReadByMember(file: BicepFile | BicepParamFile): ReadonlySet<string
 
 /** namesReadByMember by parsed tree (released with the tree). */
 const READ_BY_MEMBER = new WeakMap<BicepFile | BicepParamFile, ReadonlySet<string>>();
+
+/**
+ * Where a param or var is declared, as values read through it show it (`via`): the same for
+ * every scope of the parsed tree, so made once per declaration. A module file is scoped once
+ * per caller instance and parameter file; locations are never changed once made.
+ */
+function headerOf(file: string, s: ParamDecl | ParamAssignment | VarDecl): Location {
+  let header = HEADERS.get(s);
+  if (!header) {
+    const name = s.name.name;
+    if (s.kind === 'VarDecl') header = { file, range: span(s.keywordRange, s.name.range), label: `variable "${name}"`, symbol: { kind: 'variable', name } };
+    else {
+      const end = s.kind === 'ParamDecl' ? (s.type ?? s.resourceType ?? s.name).range : s.name.range;
+      header = { file, range: span(s.keywordRange, end), label: `parameter "${name}"`, symbol: { kind: 'input', name } };
+    }
+    HEADERS.set(s, header);
+  }
+  return header;
+}
+
+/** headerOf by declaration (released with the tree). */
+const HEADERS = new WeakMap<ParamDecl | ParamAssignment | VarDecl, Location>();
+
+/** A param's key in `Env.inputKeys` (its header's file and offset), built once per header. */
+function inputKeyOf(header: Location): string {
+  let key = INPUT_KEYS.get(header);
+  if (key === undefined) {
+    key = `${header.file}:${header.range.start.offset}`;
+    INPUT_KEYS.set(header, key);
+  }
+  return key;
+}
+
+const INPUT_KEYS = new WeakMap<Location, string>();

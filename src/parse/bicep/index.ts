@@ -11,7 +11,7 @@ import { Parser } from './parser.js';
 
 export type * from './ast.js';
 export { lex } from './lexer.js';
-export { childNodes, walkBicep } from './visit.js';
+export { childNodes, forEachBicepNode, walkBicep } from './visit.js';
 export type { Token, TokenType, LexResult } from './lexer.js';
 
 /** What is parsed: a Bicep file or a Bicep parameters file. */
