@@ -530,26 +530,27 @@ function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
 
 /** The YAML comments as one snippet, each comment on its own line, mapped to the file. */
 function commentSnippet(file: string, lineMap: LineMap, comments: [number, string][]): ScriptSnippet {
-  let value = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const value = comments.map(([, src]) => src).join('\n');
+  // The offsets are written straight into arrays of the value's length (no number[] to copy).
+  const starts = new Int32Array(value.length);
+  const ends = new Int32Array(value.length);
+  let at = 0;
   comments.forEach(([off, src], i) => {
     if (i > 0) {
-      value += '\n';
+      // The joining line break maps to the character after the previous comment.
       const prevEnd = comments[i - 1]![0] + comments[i - 1]![1].length;
-      starts.push(prevEnd);
-      ends.push(prevEnd + 1);
+      starts[at] = prevEnd;
+      ends[at++] = prevEnd + 1;
     }
-    value += src;
     for (let k = 0; k < src.length; k++) {
-      starts.push(off + k);
-      ends.push(off + k + 1);
+      starts[at] = off + k;
+      ends[at++] = off + k + 1;
     }
   });
   return buildSnippet({
     file,
     lineMap,
-    mapped: { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true },
+    mapped: { value, starts, ends, exact: true },
     language: 'shell',
     origin: 'comment',
     subject: 'comments',

@@ -23,30 +23,54 @@ export interface MappedText {
 
 class Builder {
   value = '';
-  private s: number[] = [];
-  private e: number[] = [];
+  // The offsets go straight into typed arrays grown by doubling: not a number[] per array
+  // pushed per character and copied into an Int32Array at the end.
+  private s: Int32Array;
+  private e: Int32Array;
+  private len = 0;
+
+  /** `capacity`: the expected value length (the source length is an upper bound for most scalars). */
+  constructor(capacity: number) {
+    this.s = new Int32Array(Math.max(8, capacity));
+    this.e = new Int32Array(Math.max(8, capacity));
+  }
+
+  private room(more: number): void {
+    const need = this.len + more;
+    if (need <= this.s.length) return;
+    const size = Math.max(need, this.s.length * 2);
+    const s = new Int32Array(size);
+    s.set(this.s.subarray(0, this.len));
+    this.s = s;
+    const e = new Int32Array(size);
+    e.set(this.e.subarray(0, this.len));
+    this.e = e;
+  }
 
   // The value grows by whole pieces, never one character at a time (a rope of single
   // characters per scalar was most of the YAML reader's garbage).
   push(ch: string, start: number, end = start + 1): void {
     this.value += ch;
+    this.room(ch.length);
     for (let i = 0; i < ch.length; i++) {
-      this.s.push(start);
-      this.e.push(end);
+      this.s[this.len] = start;
+      this.e[this.len++] = end;
     }
   }
 
   /** Appends source text `text` that starts at file offset `at`, one char per offset. */
   copy(text: string, at: number): void {
     this.value += text;
+    this.room(text.length);
     for (let i = 0; i < text.length; i++) {
-      this.s.push(at + i);
-      this.e.push(at + i + 1);
+      this.s[this.len] = at + i;
+      this.e[this.len++] = at + i + 1;
     }
   }
 
   done(exact = true): MappedText {
-    return { value: this.value, starts: Int32Array.from(this.s), ends: Int32Array.from(this.e), exact };
+    // Exact-length views: callers read `starts.length` as the value's length.
+    return { value: this.value, starts: this.s.subarray(0, this.len), ends: this.e.subarray(0, this.len), exact };
   }
 }
 
@@ -386,7 +410,7 @@ export function mapScalar(node: Scalar, atRoot = false): MappedText {
   const start = node.range?.[0] ?? 0;
   const end = node.range?.[1] ?? start;
   const tok = node.srcToken;
-  const b = new Builder();
+  const b = new Builder(tok && 'source' in tok && typeof tok.source === 'string' ? tok.source.length : want.length);
   let ok = false;
   if (tok) {
     switch (tok.type) {
