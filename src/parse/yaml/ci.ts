@@ -625,7 +625,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
       if (err.code) pe.code = err.code;
       doc.errors.push(pe);
     }
-    for (const a of unresolvedAliases(d)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    for (const a of unresolvedAliases(d, text)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
 
   try {
