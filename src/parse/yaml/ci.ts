@@ -182,6 +182,20 @@ interface Ctx {
   file: string;
   lineMap: LineMap;
   scripts: ScriptSnippet[];
+  /** `mapScalar`, each node mapped once: a `run:` block is mapped for its tree range and again for its script. */
+  mapOf(node: Scalar): MappedText;
+}
+
+function memoMapper(): (node: Scalar) => MappedText {
+  const done = new Map<Scalar, MappedText>();
+  return (node) => {
+    let m = done.get(node);
+    if (m === undefined) {
+      m = mapScalar(node);
+      done.set(node, m);
+    }
+    return m;
+  };
 }
 
 function nodeRange(ctx: Ctx, node: YNode | null | undefined): Range {
@@ -200,7 +214,12 @@ function scalarString(node: unknown): string | undefined {
 /** Range of a scalar's content (without quotes), or of the node. */
 function contentRange(ctx: Ctx, node: YNode): Range {
   if (isScalar(node)) {
-    const m = mapScalar(node as Scalar);
+    // A one-line plain scalar maps character for character onto its source, which is the
+    // node's value range: that range, without mapping it (most `with:` values and `uses:`).
+    const r = node.range;
+    const src = node.srcToken?.type === 'scalar' ? node.srcToken.source : undefined;
+    if (r && src !== undefined && node.type === 'PLAIN' && !src.includes('\n') && !src.includes('\r')) return ctx.lineMap.range(r[0], r[1]);
+    const m = ctx.mapOf(node as Scalar);
     if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0]!, m.ends[m.value.length - 1]!);
   }
   return nodeRange(ctx, node);
@@ -254,7 +273,7 @@ function snippetOf(
   attributePath: string,
 ): ScriptSnippet | undefined {
   if (!node || !isScalar(node)) return undefined;
-  const mapped: MappedText = mapScalar(node as Scalar);
+  const mapped: MappedText = ctx.mapOf(node as Scalar);
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
@@ -584,7 +603,7 @@ function languageOfScript(file: string): ScriptLanguage {
 export function parseCiDocument(file: string, text: string, kind: CiKind): CiDocument {
   const lineMap = new LineMap(text);
   const doc: CiDocument = { file, kind, text, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
-  const ctx: Ctx = { file, lineMap, scripts: doc.scripts };
+  const ctx: Ctx = { file, lineMap, scripts: doc.scripts, mapOf: memoMapper() };
 
   if (kind === 'script') {
     const sn = buildSnippet({
@@ -632,7 +651,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap));
+      doc.trees.push(yamlTree(root, lineMap, 0, ctx.mapOf));
       if (kind === 'github-workflow') {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root as YNode);
       } else if (kind === 'github-action') {
