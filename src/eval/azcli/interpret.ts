@@ -62,6 +62,8 @@ const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
 const DECLARERS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
 /** Words that open, continue or close a compound command and may precede a simple command. */
 const LEADING = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
+/** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
 
 interface Frame {
   kind: 'if' | 'case' | 'loop' | 'brace';
@@ -88,12 +90,24 @@ function merge(before: Env, paths: Env[]): Env {
   const names = new Set<string>();
   for (const p of paths) for (const k of p.keys()) names.add(k);
   for (const name of names) {
-    const vals = paths.map((p) => p.get(name));
-    const first = vals[0];
-    if (vals.every((v) => v === first)) {
+    // One pass over the paths per name (no list of values per name): the value is kept when
+    // every path holds that very value, or the same string.
+    const first = paths[0]!.get(name);
+    let identical = true;
+    let equal = true;
+    for (const p of paths) {
+      const v = p.get(name);
+      if (v === first) continue;
+      identical = false;
+      if (!same(v, first)) {
+        equal = false;
+        break;
+      }
+    }
+    if (identical) {
       if (first) out.set(name, first);
       else out.delete(name);
-    } else if (vals.every((v) => same(v, first))) out.set(name, first!);
+    } else if (equal) out.set(name, first!);
     else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
   }
   return out;
@@ -150,7 +164,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const inSubstitution = cmd.after === '$(' || cmd.after === '`';
 
     if (ps) {
-      psCommand(cmd);
+      psCommand(cmd, words);
       continue;
     }
 
@@ -351,9 +365,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 
   function recordCall(words: CiWord[]): void {
-    const shells = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
     let target: CiWord | undefined = words[0];
-    if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
+    if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
     const path = expandWord(target, env, ctx).text;
     if (path === undefined) return;
@@ -432,8 +445,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
 
-  function psCommand(cmd: CiCommand): void {
-    const all = joinExpressions(cmd.argv);
+  /** `all`: the command's words, `${{ }}` expressions joined. */
+  function psCommand(cmd: CiCommand, all: CiWord[]): void {
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
     let lead = 0;
     while (lead < all.length && all[lead]!.raw === '{') lead++;
