@@ -115,7 +115,9 @@ function merge(before: Env, paths: Env[]): Env {
 
 export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>): ScriptRun {
   const ps = script.language === 'powershell';
-  const ctx: ExpansionContext = { ...base, file, language: script.language };
+  // Built field by field: a spread of the caller's context (closures, two shapes) took the slow object-clone path.
+  const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
+  if (base.macro) ctx.macro = base.macro;
   let env: Env = copy(initial);
   const assigned = new Map<string, Value>();
   const invocations: AzInvocation[] = [];
@@ -252,10 +254,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const program = rest[j]!;
     // Expansions in every other command may assign (`${X:=lit}`).
     // `: "${X:=lit}"` and other commands whose words assign defaults.
-    if (program.text !== 'az') for (const w of rest.slice(j)) if (/\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
+    if (program.text !== 'az') {
+      for (let k2 = j; k2 < rest.length; k2++) {
+        const w = rest[k2]!;
+        if (w.raw.includes('${') && /\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
+      }
+    }
     if (program.text === 'az') {
       const expanded: ExpandedWord[] = [];
-      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(unclosed(expandWord(w, env, ctx, set))));
+      for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
@@ -484,7 +491,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const expanded: ExpandedWord[] = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === '}') break;
-      expanded.push(...splitWords(unclosed(expandWord(w, env, ctx))));
+      addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
     invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
   }
@@ -545,16 +552,19 @@ function joined(parts: CiWord[]): CiWord {
 /**
  * Word splitting (FORMATS.md §1(e) trap 3): an unquoted expansion whose known value holds
  * spaces (`$workspace_info` = `--resource-group rg --workspace-name ws`) becomes several
- * words, each pointing at the same assignment.
+ * words, each pointing at the same assignment. Appended to `out` (no list per word).
  */
-function splitWords(e: ExpandedWord): ExpandedWord[] {
-  if (e.segments.length !== 1) return [e];
-  const s = e.segments[0]!;
-  if (!s.value || !s.unquoted || s.value.kind !== 'string' || !/\s/.test(s.value.value.trim())) return [e];
-  const parts = s.value.value.trim().split(/\s+/);
-  return parts.map((p) => ({
-    ...e,
-    segments: [{ ...s, text: p, value: { ...s.value!, value: p } as Value }],
-    text: p,
-  }));
+function addSplit(out: ExpandedWord[], e: ExpandedWord): void {
+  const s = e.segments.length === 1 ? e.segments[0]! : undefined;
+  if (!s || !s.value || !s.unquoted || s.value.kind !== 'string' || !/\s/.test(s.value.value.trim())) {
+    out.push(e);
+    return;
+  }
+  for (const p of s.value.value.trim().split(/\s+/)) {
+    out.push({
+      ...e,
+      segments: [{ ...s, text: p, value: { ...s.value, value: p } as Value }],
+      text: p,
+    });
+  }
 }
