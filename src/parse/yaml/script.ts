@@ -354,7 +354,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         if (!ps) {
           flush();
           // `<<<` is a here-string (one word of input), not a heredoc
-          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          const m = cmd.text.includes('<<') ? /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text) : null;
           if (m) heredoc = { delim: m[3]!, quoted: m[2] !== '', stripTabs: m[1] === '-' };
         }
         p = afterLineBreak(v, p);
@@ -408,7 +408,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
   const out: ScriptToken[] = [];
-  const token = (word: string, start: number, end: number, op: boolean): ScriptToken => ({ text: word, raw: text.slice(start, end), start, end, op, range: rangeOf(start, end) });
+  const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => ({ text: word, raw, start, end, op, range: rangeOf(start, end) });
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -492,13 +492,15 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       }
       i++;
     }
+    // A word without quotes or escapes is its raw text: one slice for both.
+    const plain = run === start;
     word += text.slice(run, i);
     if (quote === '') state.openQuote = undefined;
     if (i === start) {
       i++;
       continue;
     }
-    out.push(token(word, start, i, false));
+    out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
     if (quote !== '') break;
   }
   return out;
