@@ -231,12 +231,13 @@ function pairsOf(map: unknown): Pair<YNode, YNode | null>[] {
 }
 
 function get(map: unknown, key: string): YNode | null | undefined {
-  for (const p of pairsOf(map)) if (scalarString(p.key) === key) return p.value;
-  return undefined;
+  return getPair(map, key)?.value;
 }
 
+/** The first pair of `key` (a loop over the items, not over a filtered copy: steps are read key by key). */
 function getPair(map: unknown, key: string): Pair<YNode, YNode | null> | undefined {
-  for (const p of pairsOf(map)) if (scalarString(p.key) === key) return p;
+  if (!isMap(map)) return undefined;
+  for (const p of (map as YAMLMap<YNode, YNode | null>).items) if (isPair(p) && scalarString(p.key) === key) return p;
   return undefined;
 }
 
