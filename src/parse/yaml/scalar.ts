@@ -13,6 +13,7 @@ import type { CST } from 'yaml';
 
 export interface MappedText {
   value: string;
+  // The arrays are read, never written: identity mappings share one buffer (identityMapping).
   /** File offset of the first source character that produced value[i]. */
   starts: Int32Array;
   /** File offset just after the last source character that produced value[i]. */
@@ -74,16 +75,28 @@ class Builder {
   }
 }
 
+/**
+ * 0, 1, 2, … up to at least the longest text mapped so far. Every identity mapping is two
+ * views of it (starts [at, at + n), ends [at + 1, at + n + 1)): a script file needs no
+ * arrays of its own filled offset by offset. Grown by doubling; never written after it is
+ * filled (no reader writes a mapping, see MappedText).
+ */
+let counting = new Int32Array(0);
+
+function countingUpTo(n: number): Int32Array {
+  if (counting.length <= n) {
+    const grown = new Int32Array(Math.max(n + 1, counting.length * 2, 4096));
+    for (let i = 0; i < grown.length; i++) grown[i] = i;
+    counting = grown;
+  }
+  return counting;
+}
+
 /** Identity mapping of `text` starting at file offset `at` (a whole script file). */
 export function identityMapping(text: string, at = 0): MappedText {
   const n = text.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = at + i;
-    ends[i] = at + i + 1;
-  }
-  return { value: text, starts, ends, exact: true };
+  const c = countingUpTo(at + n + 1);
+  return { value: text, starts: c.subarray(at, at + n), ends: c.subarray(at + 1, at + n + 1), exact: true };
 }
 
 /** A fallback mapping: `value` with every character pointing at [start, end). */
