@@ -164,6 +164,25 @@ class IndexRuns {
 
 const NO_INDICES = new Int32Array(0);
 
+/** A set of ASCII characters as a table by char code (a code >= 128 is in no set). */
+function asciiSet(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+const inSet = (set: Uint8Array, code: number): boolean => code < 128 && set[code] === 1;
+
+/**
+ * The characters that scan() looks at one by one outside quotes (quotes, the escape, `#`, line
+ * breaks; PowerShell's `<#`): every other character is taken over as it is, a run at a time.
+ */
+const SCAN_STOPS = { shell: asciiSet('\'"\\#\n\r'), powershell: asciiSet('\'"`#\n\r<') };
+/**
+ * The characters that tokenize() looks at one by one in an unquoted word (blanks, operators,
+ * quotes, the escape, `$`, `&`): every other character belongs to the word, a run at a time.
+ */
+const WORD_STOPS = { shell: asciiSet(' \t\n\r;|()&$\'"\\`'), powershell: asciiSet(' \t\n\r;|()&$\'"`') };
+
 function lineEnd(v: string, i: number): number {
   const nl = v.indexOf('\n', i);
   let e = nl < 0 ? v.length : nl;
@@ -186,6 +205,7 @@ function continuesOnNextLine(last: string | undefined, before: string | undefine
 function scan(v: string, lang: ScriptLanguage): ScanResult {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
+  const stops = SCAN_STOPS[lang];
   const commands: RawCommand[] = [];
   const comments: [number, number][] = [];
   // Each index of `v` is mapped at most once, so the maps fit in `v.length` (the buffer grows anyway).
@@ -273,6 +293,22 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
       runEnd = p + 1;
       maps.push(p);
     };
+    /** Characters [from, to) of `v`, taken over as they are (what `add` does for each, at once). */
+    const addRun = (from: number, to: number): void => {
+      let last = to - 1;
+      while (last >= from && isWs(v[last])) last--;
+      if (last >= from) {
+        beforeLastNonBlank = last > from ? v[last - 1] : lastChar;
+        lastNonBlank = v[last];
+      }
+      lastChar = v[to - 1];
+      if (from !== runEnd) {
+        flush();
+        runStart = from;
+      }
+      runEnd = to;
+      for (let k = from; k < to; k++) maps.push(k);
+    };
     /** A space standing for a line continuation or a comment, mapped to `p`. */
     const addSpace = (p: number): void => {
       flush();
@@ -287,8 +323,16 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
       if (p >= n) break;
       const c = v[p]!;
       if (quote === "'") {
+        if (c !== "'") {
+          // Everything up to the closing quote is taken as it is.
+          const close = v.indexOf("'", p);
+          const to = close < 0 ? n : close;
+          addRun(p, to);
+          p = to;
+          continue;
+        }
         add(p);
-        if (c === "'") quote = '';
+        quote = '';
         p++;
         continue;
       }
@@ -302,6 +346,14 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
           add(p);
           add(p + 1);
           p += 2;
+          continue;
+        }
+        if (c !== '"' && c !== esc) {
+          // Up to the closing quote or an escape, everything is taken as it is.
+          let to = p + 1;
+          while (to < n && v[to] !== '"' && v[to] !== esc) to++;
+          addRun(p, to);
+          p = to;
           continue;
         }
         add(p);
@@ -360,8 +412,11 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         p = afterLineBreak(v, p);
         break;
       }
-      add(p);
-      p++;
+      // This character and the ordinary ones after it are taken as they are.
+      let to = p + 1;
+      while (to < n && !inSet(stops, v.charCodeAt(to))) to++;
+      addRun(p, to);
+      p = to;
     }
     flush();
     if (cmd.text.trim()) {
@@ -407,6 +462,7 @@ function substitutionIsWord(text: string, i: number): boolean {
 function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number }, rangeOf: (start: number, end: number) => Range): ScriptToken[] {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
+  const stops = WORD_STOPS[lang];
   const out: ScriptToken[] = [];
   const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => ({ text: word, raw, start, end, op, range: rangeOf(start, end) });
   let i = 0;
@@ -463,7 +519,9 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
           run = i;
           continue;
         }
+        // Nothing up to the closing quote (in double quotes: or an escape) changes the word.
         i++;
+        while (i < n && text[i] !== quote && !(quote === '"' && text[i] === esc)) i++;
         continue;
       }
       if (ch === "'" || ch === '"') {
@@ -490,7 +548,9 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         const prev = text[i - 1];
         if (!(prev === '>' || prev === '<')) break;
       }
+      // This character and the ordinary ones after it belong to the word.
       i++;
+      while (i < n && !inSet(stops, text.charCodeAt(i))) i++;
     }
     // A word without quotes or escapes is its raw text: one slice for both.
     const plain = run === start;
