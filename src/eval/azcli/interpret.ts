@@ -67,7 +67,7 @@ const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.'
 
 interface Frame {
   kind: 'if' | 'case' | 'loop' | 'brace';
-  /** The variables when the block was entered. */
+  /** The variables when the block was entered (if/case; a loop's paths are not merged, so a loop keeps no copy). */
   before: Env;
   /** Finished branches (if) / values assigned per variable (case). */
   branches: Env[];
@@ -131,6 +131,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** `set -a` / `set -o allexport`: every later assignment is exported. */
   let allExport = false;
 
+  /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
+  const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false });
   const set = (name: string, v: Value): void => {
     env.set(name, v);
     assigned.set(name, v);
@@ -175,7 +177,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (; k < words.length; k++) {
       const t = words[k]!.raw;
       if (t === 'if' || t === 'while' || t === 'until') {
-        frames.push({ kind: t === 'if' ? 'if' : 'loop', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+        frames.push(openFrame(t === 'if' ? 'if' : 'loop'));
         continue;
       }
       if (t === 'elif' || t === 'else') {
@@ -199,12 +201,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     if (head === 'for' || head === 'select') {
       const v = rest[1]?.text;
-      frames.push({ kind: 'loop', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+      frames.push(openFrame('loop'));
       if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
       continue;
     }
     if (head === 'case') {
-      frames.push({ kind: 'case', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+      frames.push(openFrame('case'));
       continue;
     }
     const top = frames[frames.length - 1];
