@@ -164,7 +164,8 @@ function unfold(b: Builder, source: string, at: number, single: boolean): void {
   for (let i = 1; i < lines.length; i++) {
     const ln = lines[i]!;
     const last = i === lines.length - 1;
-    const lead = /^[ \t]*/.exec(ln.text)![0].length;
+    let lead = 0;
+    while (lead < ln.text.length && (ln.text.charCodeAt(lead) === 0x20 || ln.text.charCodeAt(lead) === 0x09)) lead++;
     const body = last ? ln.text.slice(lead) : trimBlanksEnd(ln.text.slice(lead));
     if (!last && body === '') {
       if (sep === '\n') b.push('\n', ln.at, ln.brk + ln.brkLen);
@@ -287,9 +288,10 @@ function blockScalar(b: Builder, tok: CST.BlockScalar, atRoot: boolean): boolean
     for (;;) {
       const nl = source.indexOf('\n', pos);
       const end = nl < 0 ? source.length : nl;
-      const raw = source.slice(pos, end);
-      const ind = /^ */.exec(raw)![0];
-      lines.push({ indent: ind, content: raw.slice(ind.length), at: base + pos });
+      // The leading spaces counted, not matched: no match array and no line copy per line.
+      let bodyAt = pos;
+      while (bodyAt < end && source.charCodeAt(bodyAt) === 0x20) bodyAt++;
+      lines.push({ indent: source.slice(pos, bodyAt), content: source.slice(bodyAt, end), at: base + pos });
       if (nl < 0) break;
       pos = nl + 1;
     }
