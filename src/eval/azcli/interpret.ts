@@ -455,7 +455,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 
   /** `all`: the command's words, `${{ }}` expressions joined. */
-  function psCommand(cmd: CiCommand, all: CiWord[]): void {
+  function psCommand(cmd: CiCommand, all: readonly CiWord[]): void {
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
     let lead = 0;
     while (lead < all.length && all[lead]!.raw === '{') lead++;
@@ -503,8 +503,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
  * `${{ matrix.size }}` is one substitution to the CI system but three words to the script
  * lexer (it splits at spaces): joined back into one word, mapped onto its parts.
  */
-export function joinExpressions(argv: readonly CiWord[]): CiWord[] {
-  if (!argv.some((w) => w.raw.includes('${{'))) return [...argv];
+export function joinExpressions(argv: readonly CiWord[]): readonly CiWord[] {
+  // Most commands have no expression: their words as they are (read, never changed), not a copy.
+  if (!argv.some((w) => w.raw.includes('${{'))) return argv;
   const out: CiWord[] = [];
   for (let i = 0; i < argv.length; i++) {
     const w = argv[i]!;
