@@ -5,7 +5,7 @@
  * refers to the most recent preceding node with that anchor; one with none is an error.
  * One pass in document order, so a file with many aliases stays linear.
  */
-import { isAlias, isCollection, isNode, isPair } from 'yaml';
+import { isAlias, isCollection, isNode, isPair } from './guards.js';
 import type { Document } from 'yaml';
 
 export interface UnresolvedAlias {

@@ -4,7 +4,7 @@
  * that line opens a YAML mapping). Read from the parsed tree, not from indentation, so flow
  * collections, compact sequences and block scalars are scoped exactly.
  */
-import { isMap, isPair, isSeq, isScalar } from 'yaml';
+import { isMap, isPair, isSeq, isScalar } from './guards.js';
 import type { Document } from 'yaml';
 import type { LineMap, Range } from '../../core/source.js';
 

@@ -7,7 +7,7 @@
  * A broken YAML file never throws: it yields `errors` (and whatever structure could still
  * be read).
  */
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './guards.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import type { Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { composeYaml, sortedYamlComments } from './document.js';

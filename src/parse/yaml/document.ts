@@ -4,7 +4,8 @@
  * and the block ranges a directive can cover. The same parser settings as the CI files
  * (YAML 1.2, source tokens kept for exact scalar ranges, a nesting guard before composing).
  */
-import { Composer, Parser, isMap } from 'yaml';
+import { Composer, Parser } from 'yaml';
+import { isMap } from './guards.js';
 import type { CST, Document } from 'yaml';
 import { LineMap, type Range } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';

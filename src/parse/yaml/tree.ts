@@ -6,7 +6,7 @@
  * Scalars keep the range of their *content* (without quotes) when it is on one line or can
  * be mapped exactly, else the range of the whole node (block scalars, multi-line quoted).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './guards.js';
 import type { Node as YNode, Pair, Scalar } from 'yaml';
 import type { LineMap, Range } from '../../core/source.js';
 import { mapScalar, type MappedText } from './scalar.js';
