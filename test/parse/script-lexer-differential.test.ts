@@ -107,3 +107,23 @@ describe('script lexer: same snippets as the lexer of c5fa755', () => {
     expect(n).toBeGreaterThan(500);
   });
 });
+
+describe('identity mappings (views of one counting table)', () => {
+  it('map every character to itself, for short texts, a long one and one beyond the kept table', () => {
+    for (const n of [0, 1, 5000, 70_000, (1 << 22) + 3]) {
+      const m = identityMapping('x'.repeat(n));
+      expect(m.starts.length).toBe(n);
+      expect(m.ends.length).toBe(n);
+      for (const i of [0, 1, Math.floor(n / 2), n - 1]) {
+        if (i < 0 || i >= n) continue;
+        expect(m.starts[i]).toBe(i);
+        expect(m.ends[i]).toBe(i + 1);
+      }
+    }
+    // A mapping made before the table grew keeps its values.
+    const early = identityMapping('abc');
+    identityMapping('y'.repeat(200_000));
+    expect(Array.from(early.starts)).toEqual([0, 1, 2]);
+    expect(Array.from(early.ends)).toEqual([1, 2, 3]);
+  });
+});

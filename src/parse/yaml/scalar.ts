@@ -79,16 +79,22 @@ class Builder {
  * 0, 1, 2, … up to at least the longest text mapped so far. Every identity mapping is two
  * views of it (starts [at, at + n), ends [at + 1, at + n + 1)): a script file needs no
  * arrays of its own filled offset by offset. Grown by doubling; never written after it is
- * filled (no reader writes a mapping, see MappedText).
+ * filled (no reader writes a mapping, see MappedText). A text beyond KEPT_COUNTING gets a
+ * table of its own that is not kept, so a huge file does not pin its size in memory.
  */
-let counting = new Int32Array(0);
+let counting: Int32Array = new Int32Array(0);
+const KEPT_COUNTING = 1 << 22;
+
+function countingTable(length: number): Int32Array {
+  const t = new Int32Array(length);
+  for (let i = 0; i < length; i++) t[i] = i;
+  return t;
+}
 
 function countingUpTo(n: number): Int32Array {
-  if (counting.length <= n) {
-    const grown = new Int32Array(Math.max(n + 1, counting.length * 2, 4096));
-    for (let i = 0; i < grown.length; i++) grown[i] = i;
-    counting = grown;
-  }
+  if (counting.length > n) return counting;
+  if (n >= KEPT_COUNTING) return countingTable(n + 1);
+  counting = countingTable(Math.min(KEPT_COUNTING, Math.max(n + 1, counting.length * 2, 4096)));
   return counting;
 }
 
