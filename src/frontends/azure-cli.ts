@@ -319,6 +319,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
+    let fileEnv: FileEnv | undefined;
+    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass => envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned);
     const draftsByVariant = new Map<string, Draft[]>();
     const envByVariant = new Map<string, Map<Draft, EnvClass>>();
     const add = (variant: string, d: Draft, env: EnvClass): void => {
@@ -339,7 +341,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const run = interpretScript(file.file, script, sc.env, sc.expansion);
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
-        const env = envClassOf(ctx, file, place, run.assigned);
+        const env = envClass(place, run.assigned);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         // A scanned script this one runs also runs with the variables it inherits (the step's, the exported ones).
         if (vi === 0 && file.kind !== 'script') {
@@ -366,7 +368,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = envClassOf(ctx, file, place, run.assigned);
+      const env = envClass(place, run.assigned);
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env);
     }
     // Known reusable templates called from this file.
@@ -374,7 +376,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place: ScriptPlace = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const variant of matrixVariants(call.job)) {
         const sc = scriptContext(file, place, variant);
-        const env = envClassOf(ctx, file, place, new Map());
+        const env = envClass(place, new Map());
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         add(variantName, templateResource(file, call, sc), env);
       }
@@ -423,14 +425,28 @@ function unreadableAz(file: string, script: CiScript): Problem | undefined {
   };
 }
 
-/** The environment class of a script's commands (FORMATS.md §1(e) trap 10, then RULES.md "Environments"). */
-function envClassOf(ctx: FrontEndContext, file: CiFile, place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass {
-  if (ctx.envOverride) return ctx.envOverride;
-  const configured = ctx.envForPath(file.file);
-  if (configured) return configured;
+/** What a file alone decides of its scripts' environment class: `--env`, the config's environments, the file name. */
+interface FileEnv {
+  /** The class these decide, if any. */
+  decided?: EnvClass;
+  /** The file's path from the scan root. */
+  rel: string;
+}
+
+/** Read once per file, not once per script and matrix variant (path.relative and the config's globs are not free). */
+function fileEnvOf(ctx: FrontEndContext, file: CiFile): FileEnv {
   const rel = path.relative(ctx.root, file.file);
+  if (ctx.envOverride) return { decided: ctx.envOverride, rel };
+  const configured = ctx.envForPath(file.file);
+  if (configured) return { decided: configured, rel };
   const byName = classifyPath(path.basename(rel));
-  if (byName) return byName.env;
+  return byName ? { decided: byName.env, rel } : { rel };
+}
+
+/** The environment class of a script's commands (FORMATS.md §1(e) trap 10, then RULES.md "Environments"). */
+function envClassOf(fileEnv: FileEnv, place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass {
+  if (fileEnv.decided) return fileEnv.decided;
+  const rel = fileEnv.rel;
   // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here.
   const assignment = (name: string): Value | undefined => {
     for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;

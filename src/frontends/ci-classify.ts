@@ -3,7 +3,8 @@
  * (templates included) and shell/PowerShell scripts. By name first; by content for YAML
  * elsewhere, with cheap text checks before any YAML parsing.
  */
-import { parseDocument, isMap, isSeq, isScalar } from 'yaml';
+import { parseDocument } from 'yaml';
+import { isMap, isSeq, isScalar } from '../parse/yaml/guards.js';
 import { plainShape } from './ci-classify-lines.js';
 
 export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';

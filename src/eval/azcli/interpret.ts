@@ -62,10 +62,12 @@ const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
 const DECLARERS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
 /** Words that open, continue or close a compound command and may precede a simple command. */
 const LEADING = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
+/** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
 
 interface Frame {
   kind: 'if' | 'case' | 'loop' | 'brace';
-  /** The variables when the block was entered. */
+  /** The variables when the block was entered (if/case; a loop's paths are not merged, so a loop keeps no copy). */
   before: Env;
   /** Finished branches (if) / values assigned per variable (case). */
   branches: Env[];
@@ -88,12 +90,24 @@ function merge(before: Env, paths: Env[]): Env {
   const names = new Set<string>();
   for (const p of paths) for (const k of p.keys()) names.add(k);
   for (const name of names) {
-    const vals = paths.map((p) => p.get(name));
-    const first = vals[0];
-    if (vals.every((v) => v === first)) {
+    // One pass over the paths per name (no list of values per name): the value is kept when
+    // every path holds that very value, or the same string.
+    const first = paths[0]!.get(name);
+    let identical = true;
+    let equal = true;
+    for (const p of paths) {
+      const v = p.get(name);
+      if (v === first) continue;
+      identical = false;
+      if (!same(v, first)) {
+        equal = false;
+        break;
+      }
+    }
+    if (identical) {
       if (first) out.set(name, first);
       else out.delete(name);
-    } else if (vals.every((v) => same(v, first))) out.set(name, first!);
+    } else if (equal) out.set(name, first!);
     else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
   }
   return out;
@@ -101,7 +115,9 @@ function merge(before: Env, paths: Env[]): Env {
 
 export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>): ScriptRun {
   const ps = script.language === 'powershell';
-  const ctx: ExpansionContext = { ...base, file, language: script.language };
+  // Built field by field: a spread of the caller's context (closures, two shapes) took the slow object-clone path.
+  const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
+  if (base.macro) ctx.macro = base.macro;
   let env: Env = copy(initial);
   const assigned = new Map<string, Value>();
   const invocations: AzInvocation[] = [];
@@ -115,6 +131,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** `set -a` / `set -o allexport`: every later assignment is exported. */
   let allExport = false;
 
+  /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
+  const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false });
   const set = (name: string, v: Value): void => {
     env.set(name, v);
     assigned.set(name, v);
@@ -150,7 +168,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const inSubstitution = cmd.after === '$(' || cmd.after === '`';
 
     if (ps) {
-      psCommand(cmd);
+      psCommand(cmd, words);
       continue;
     }
 
@@ -159,7 +177,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (; k < words.length; k++) {
       const t = words[k]!.raw;
       if (t === 'if' || t === 'while' || t === 'until') {
-        frames.push({ kind: t === 'if' ? 'if' : 'loop', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+        frames.push(openFrame(t === 'if' ? 'if' : 'loop'));
         continue;
       }
       if (t === 'elif' || t === 'else') {
@@ -183,12 +201,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     if (head === 'for' || head === 'select') {
       const v = rest[1]?.text;
-      frames.push({ kind: 'loop', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+      frames.push(openFrame('loop'));
       if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
       continue;
     }
     if (head === 'case') {
-      frames.push({ kind: 'case', before: copy(env), branches: [], caseValues: new Map(), hasElse: false });
+      frames.push(openFrame('case'));
       continue;
     }
     const top = frames[frames.length - 1];
@@ -238,10 +256,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const program = rest[j]!;
     // Expansions in every other command may assign (`${X:=lit}`).
     // `: "${X:=lit}"` and other commands whose words assign defaults.
-    if (program.text !== 'az') for (const w of rest.slice(j)) if (/\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
+    if (program.text !== 'az') {
+      for (let k2 = j; k2 < rest.length; k2++) {
+        const w = rest[k2]!;
+        if (w.raw.includes('${') && /\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
+      }
+    }
     if (program.text === 'az') {
       const expanded: ExpandedWord[] = [];
-      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(unclosed(expandWord(w, env, ctx, set))));
+      for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
@@ -351,9 +374,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 
   function recordCall(words: CiWord[]): void {
-    const shells = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
     let target: CiWord | undefined = words[0];
-    if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
+    if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
     const path = expandWord(target, env, ctx).text;
     if (path === undefined) return;
@@ -432,8 +454,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
 
-  function psCommand(cmd: CiCommand): void {
-    const all = joinExpressions(cmd.argv);
+  /** `all`: the command's words, `${{ }}` expressions joined. */
+  function psCommand(cmd: CiCommand, all: readonly CiWord[]): void {
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
     let lead = 0;
     while (lead < all.length && all[lead]!.raw === '{') lead++;
@@ -471,7 +493,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const expanded: ExpandedWord[] = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === '}') break;
-      expanded.push(...splitWords(unclosed(expandWord(w, env, ctx))));
+      addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
     invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
   }
@@ -481,8 +503,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
  * `${{ matrix.size }}` is one substitution to the CI system but three words to the script
  * lexer (it splits at spaces): joined back into one word, mapped onto its parts.
  */
-export function joinExpressions(argv: readonly CiWord[]): CiWord[] {
-  if (!argv.some((w) => w.raw.includes('${{'))) return [...argv];
+export function joinExpressions(argv: readonly CiWord[]): readonly CiWord[] {
+  // Most commands have no expression: their words as they are (read, never changed), not a copy.
+  if (!argv.some((w) => w.raw.includes('${{'))) return argv;
   const out: CiWord[] = [];
   for (let i = 0; i < argv.length; i++) {
     const w = argv[i]!;
@@ -532,16 +555,19 @@ function joined(parts: CiWord[]): CiWord {
 /**
  * Word splitting (FORMATS.md §1(e) trap 3): an unquoted expansion whose known value holds
  * spaces (`$workspace_info` = `--resource-group rg --workspace-name ws`) becomes several
- * words, each pointing at the same assignment.
+ * words, each pointing at the same assignment. Appended to `out` (no list per word).
  */
-function splitWords(e: ExpandedWord): ExpandedWord[] {
-  if (e.segments.length !== 1) return [e];
-  const s = e.segments[0]!;
-  if (!s.value || !s.unquoted || s.value.kind !== 'string' || !/\s/.test(s.value.value.trim())) return [e];
-  const parts = s.value.value.trim().split(/\s+/);
-  return parts.map((p) => ({
-    ...e,
-    segments: [{ ...s, text: p, value: { ...s.value!, value: p } as Value }],
-    text: p,
-  }));
+function addSplit(out: ExpandedWord[], e: ExpandedWord): void {
+  const s = e.segments.length === 1 ? e.segments[0]! : undefined;
+  if (!s || !s.value || !s.unquoted || s.value.kind !== 'string' || !/\s/.test(s.value.value.trim())) {
+    out.push(e);
+    return;
+  }
+  for (const p of s.value.value.trim().split(/\s+/)) {
+    out.push({
+      ...e,
+      segments: [{ ...s, text: p, value: { ...s.value, value: p } as Value }],
+      text: p,
+    });
+  }
 }

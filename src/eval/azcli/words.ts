@@ -81,8 +81,14 @@ export function lookup(env: Env, name: string, ps: boolean): Value | undefined {
  * Expands one word. `onAssign` receives `${X:=lit}` assignments. The word's literal parts
  * are located through `word.rangeOf`.
  */
+/** The characters that make a word more than one literal: quotes, the escape, `$`, a shell backtick. */
+const SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
+
 export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssign?: (name: string, v: Value) => void, depth = 0): ExpandedWord {
   const raw = word.raw;
+  // Most words (`az`, `--name`, `westeurope`) are one literal as written: the segment the
+  // loop below would build character by character.
+  if (raw.length > 0 && !SPECIAL[ctx.language].test(raw)) return { file: ctx.file, word, segments: [{ text: raw, from: 0, to: raw.length }], opaque: false, text: raw };
   const ps = ctx.language === 'powershell';
   const esc = ps ? '`' : '\\';
   const segs: Segment[] = [];

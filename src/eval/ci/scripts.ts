@@ -48,9 +48,9 @@ class Word implements CiWord {
   }
 }
 
-/** The simple commands of one logical command. */
-function simpleCommandsOf(cmd: ScriptCommand, statement: number, sn: ScriptSnippet, lineMap: LineMap): CiCommand[] {
-  const out: CiCommand[] = [];
+/** The simple commands of one logical command, appended to `out` (one list for the whole script, no list per command). */
+function addSimpleCommands(out: CiCommand[], cmd: ScriptCommand, statement: number, sn: ScriptSnippet, lineMap: LineMap): void {
+  const first = out.length;
   let words: CiWord[] = [];
   let op: string | undefined;
   let after: string | undefined;
@@ -77,16 +77,21 @@ function simpleCommandsOf(cmd: ScriptCommand, statement: number, sn: ScriptSnipp
   }
   flush();
   const h = cmd.heredoc;
-  if (h && out.length) {
-    const reader = out.find((c) => c.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) ?? out[out.length - 1]!;
+  if (h && out.length > first) {
+    let reader = out[out.length - 1]!;
+    for (let k = first; k < out.length; k++) {
+      if (out[k]!.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) {
+        reader = out[k]!;
+        break;
+      }
+    }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
-  return out;
 }
 
 export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   const commands: CiCommand[] = [];
-  sn.commands.forEach((cmd, i) => commands.push(...simpleCommandsOf(cmd, i, sn, lineMap)));
+  sn.commands.forEach((cmd, i) => addSimpleCommands(commands, cmd, i, sn, lineMap));
   const comments: CiComment[] = sn.comments.map((c) => ({ text: c.text, range: c.range, source: 'script' }));
   return {
     subject: sn.subject,

@@ -324,11 +324,13 @@ export const SET_FLAG = '--set';
 /** Flags that take no value (so the next word is not theirs): the global switches of every command. */
 export const SWITCH_FLAGS = new Set(['--yes', '-y', '--no-wait', '--debug', '--verbose', '--only-show-errors', '--help', '-h', '--generate-ssh-keys', '--no-ssh-key', '--enable-managed-identity', '--attach-acr-skip']);
 
+/** Each command's words, split once (commandSpecOf runs for every `az` command of every script). */
+const COMMAND_WORDS: readonly (readonly [AzCommandSpec, readonly string[]])[] = AZ_COMMANDS.map((spec) => [spec, spec.command.split(' ')]);
+
 /** The spec of `az <words…>`: the longest command that the words start with. */
 export function commandSpecOf(words: readonly string[]): AzCommandSpec | undefined {
   const lower = words.map((w) => w.toLowerCase());
-  for (const spec of AZ_COMMANDS) {
-    const parts = spec.command.split(' ');
+  for (const [spec, parts] of COMMAND_WORDS) {
     if (parts.every((p, i) => lower[i] === p)) return spec;
   }
   return undefined;

@@ -5,7 +5,7 @@
  * refers to the most recent preceding node with that anchor; one with none is an error.
  * One pass in document order, so a file with many aliases stays linear.
  */
-import { isAlias, isNode, visit } from 'yaml';
+import { isAlias, isCollection, isNode, isPair } from './guards.js';
 import type { Document } from 'yaml';
 
 export interface UnresolvedAlias {
@@ -15,17 +15,31 @@ export interface UnresolvedAlias {
   end: number;
 }
 
-export function unresolvedAliases(doc: Document.Parsed): UnresolvedAlias[] {
-  const anchors = new Set<string>();
+/**
+ * `text`, when given, is the text the document was composed from: an alias is written
+ * `*name`, so a text without a `*` has none and its tree is not walked.
+ */
+export function unresolvedAliases(doc: Document.Parsed, text?: string): UnresolvedAlias[] {
   const out: UnresolvedAlias[] = [];
-  visit(doc, (_key, node) => {
+  if (text !== undefined && !text.includes('*')) return out;
+  const anchors = new Set<string>();
+  // Depth first in document order (a node, then its items; a pair's key, then its value), as
+  // yaml's visit() walks, but without the frozen path array visit() builds for every node.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
     if (isAlias(node)) {
       if (!anchors.has(node.source) && node.range) out.push({ name: node.source, start: node.range[0], end: node.range[1] });
-      return;
+      continue;
     }
     // The anchor is set on entering its node, so an alias inside it (a cycle) resolves as YAML allows.
     if (isNode(node) && node.anchor) anchors.add(node.anchor);
-  });
+    if (isCollection(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (isPair(node)) {
+      stack.push(node.value, node.key);
+    }
+  }
   return out;
 }
 

@@ -4,12 +4,18 @@
  * that line opens a YAML mapping). Read from the parsed tree, not from indentation, so flow
  * collections, compact sequences and block scalars are scoped exactly.
  */
-import { isMap, isPair, isSeq, isScalar } from 'yaml';
+import { isMap, isPair, isSeq, isScalar } from './guards.js';
 import type { Document } from 'yaml';
 import type { LineMap, Range } from '../../core/source.js';
 
 interface Ranged {
   range?: [number, number, number] | null;
+}
+
+/** `/\s/` for one character: ASCII blanks and line breaks by code, anything else by the regex. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
 }
 
 /** Every `key:` whose value is a collection (key to the end of its value) and every sequence item that is a collection. */
@@ -19,7 +25,7 @@ export function yamlTreeBlockRanges(docs: readonly Document.Parsed[], lineMap: L
   // A block collection's range runs up to the next line; end it at its last character instead.
   const range = (start: number, end: number): Range => {
     let e = end;
-    while (e > start && /\s/.test(text[e - 1]!)) e--;
+    while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
     return lineMap.range(start, e);
   };
   const stack: unknown[] = docs.map((d) => d.contents);

@@ -7,7 +7,7 @@
  * A broken YAML file never throws: it yields `errors` (and whatever structure could still
  * be read).
  */
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './guards.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import type { Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { composeYaml, sortedYamlComments } from './document.js';
@@ -182,6 +182,20 @@ interface Ctx {
   file: string;
   lineMap: LineMap;
   scripts: ScriptSnippet[];
+  /** `mapScalar`, each node mapped once: a `run:` block is mapped for its tree range and again for its script. */
+  mapOf(node: Scalar): MappedText;
+}
+
+function memoMapper(): (node: Scalar) => MappedText {
+  const done = new Map<Scalar, MappedText>();
+  return (node) => {
+    let m = done.get(node);
+    if (m === undefined) {
+      m = mapScalar(node);
+      done.set(node, m);
+    }
+    return m;
+  };
 }
 
 function nodeRange(ctx: Ctx, node: YNode | null | undefined): Range {
@@ -200,7 +214,12 @@ function scalarString(node: unknown): string | undefined {
 /** Range of a scalar's content (without quotes), or of the node. */
 function contentRange(ctx: Ctx, node: YNode): Range {
   if (isScalar(node)) {
-    const m = mapScalar(node as Scalar);
+    // A one-line plain scalar maps character for character onto its source, which is the
+    // node's value range: that range, without mapping it (most `with:` values and `uses:`).
+    const r = node.range;
+    const src = node.srcToken?.type === 'scalar' ? node.srcToken.source : undefined;
+    if (r && src !== undefined && node.type === 'PLAIN' && !src.includes('\n') && !src.includes('\r')) return ctx.lineMap.range(r[0], r[1]);
+    const m = ctx.mapOf(node as Scalar);
     if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0]!, m.ends[m.value.length - 1]!);
   }
   return nodeRange(ctx, node);
@@ -212,12 +231,13 @@ function pairsOf(map: unknown): Pair<YNode, YNode | null>[] {
 }
 
 function get(map: unknown, key: string): YNode | null | undefined {
-  for (const p of pairsOf(map)) if (scalarString(p.key) === key) return p.value;
-  return undefined;
+  return getPair(map, key)?.value;
 }
 
+/** The first pair of `key` (a loop over the items, not over a filtered copy: steps are read key by key). */
 function getPair(map: unknown, key: string): Pair<YNode, YNode | null> | undefined {
-  for (const p of pairsOf(map)) if (scalarString(p.key) === key) return p;
+  if (!isMap(map)) return undefined;
+  for (const p of (map as YAMLMap<YNode, YNode | null>).items) if (isPair(p) && scalarString(p.key) === key) return p;
   return undefined;
 }
 
@@ -254,7 +274,7 @@ function snippetOf(
   attributePath: string,
 ): ScriptSnippet | undefined {
   if (!node || !isScalar(node)) return undefined;
-  const mapped: MappedText = mapScalar(node as Scalar);
+  const mapped: MappedText = ctx.mapOf(node as Scalar);
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
@@ -530,26 +550,27 @@ function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
 
 /** The YAML comments as one snippet, each comment on its own line, mapped to the file. */
 function commentSnippet(file: string, lineMap: LineMap, comments: [number, string][]): ScriptSnippet {
-  let value = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const value = comments.map(([, src]) => src).join('\n');
+  // The offsets are written straight into arrays of the value's length (no number[] to copy).
+  const starts = new Int32Array(value.length);
+  const ends = new Int32Array(value.length);
+  let at = 0;
   comments.forEach(([off, src], i) => {
     if (i > 0) {
-      value += '\n';
+      // The joining line break maps to the character after the previous comment.
       const prevEnd = comments[i - 1]![0] + comments[i - 1]![1].length;
-      starts.push(prevEnd);
-      ends.push(prevEnd + 1);
+      starts[at] = prevEnd;
+      ends[at++] = prevEnd + 1;
     }
-    value += src;
     for (let k = 0; k < src.length; k++) {
-      starts.push(off + k);
-      ends.push(off + k + 1);
+      starts[at] = off + k;
+      ends[at++] = off + k + 1;
     }
   });
   return buildSnippet({
     file,
     lineMap,
-    mapped: { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true },
+    mapped: { value, starts, ends, exact: true },
     language: 'shell',
     origin: 'comment',
     subject: 'comments',
@@ -583,7 +604,7 @@ function languageOfScript(file: string): ScriptLanguage {
 export function parseCiDocument(file: string, text: string, kind: CiKind): CiDocument {
   const lineMap = new LineMap(text);
   const doc: CiDocument = { file, kind, text, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
-  const ctx: Ctx = { file, lineMap, scripts: doc.scripts };
+  const ctx: Ctx = { file, lineMap, scripts: doc.scripts, mapOf: memoMapper() };
 
   if (kind === 'script') {
     const sn = buildSnippet({
@@ -624,14 +645,14 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
       if (err.code) pe.code = err.code;
       doc.errors.push(pe);
     }
-    for (const a of unresolvedAliases(d)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    for (const a of unresolvedAliases(d, text)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
 
   try {
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap));
+      doc.trees.push(yamlTree(root, lineMap, 0, ctx.mapOf));
       if (kind === 'github-workflow') {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root as YNode);
       } else if (kind === 'github-action') {

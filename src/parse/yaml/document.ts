@@ -4,7 +4,8 @@
  * and the block ranges a directive can cover. The same parser settings as the CI files
  * (YAML 1.2, source tokens kept for exact scalar ranges, a nesting guard before composing).
  */
-import { Composer, Parser, isMap } from 'yaml';
+import { Composer, Parser } from 'yaml';
+import { isMap } from './guards.js';
 import type { CST, Document } from 'yaml';
 import { LineMap, type Range } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
@@ -30,30 +31,55 @@ export interface ParsedYaml {
   documents: YamlTree[];
 }
 
-/** Every comment token of a CST token stream: `[offset, source]` (source keeps its `#`). */
-function collectYamlComments(tokens: unknown, out: [number, string][]): void {
+/**
+ * The fields of a CST token or collection item that hold other tokens (yaml's
+ * parse/cst.d.ts: `Document.start/value/end`, `BlockScalar.props`, a collection's `items`, an
+ * item's `start/key/sep/value`, a flow scalar's or document end's `end`, a flow collection's
+ * `start` token). Every other field is a string, a number or a flag.
+ */
+interface CstNode {
+  type?: unknown;
+  offset?: unknown;
+  source?: unknown;
+  start?: unknown;
+  key?: unknown;
+  sep?: unknown;
+  value?: unknown;
+  end?: unknown;
+  items?: unknown;
+  props?: unknown;
+}
+
+/**
+ * Every comment token of a CST token stream: `[offset, source]` (source keeps its `#`), in
+ * no particular order. The parser builds a tree (it moves tokens between arrays, never shares
+ * one), so the walk keeps no set of visited objects; a budget far above the number of objects
+ * a text of that length yields still stops it should that ever not hold.
+ */
+function collectYamlComments(tokens: unknown, out: [number, string][], budget: number): void {
   const stack: unknown[] = [tokens];
-  const seen = new Set<unknown>();
-  while (stack.length) {
+  const push = (v: unknown): void => {
+    if (v && typeof v === 'object') stack.push(v);
+  };
+  let visited = 0;
+  while (stack.length > 0 && visited++ < budget) {
     const t = stack.pop();
-    if (!t || typeof t !== 'object' || seen.has(t)) continue;
-    seen.add(t);
     if (Array.isArray(t)) {
-      for (const x of t) stack.push(x);
+      for (const x of t) push(x);
       continue;
     }
-    const o = t as { type?: unknown; offset?: unknown; source?: unknown };
+    const o = t as CstNode;
     if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
       out.push([o.offset, o.source]);
       continue;
     }
-    // Own enumerable properties in Object.values order, without an array of them per token.
-    const fields = o as Record<string, unknown>;
-    for (const k in fields) {
-      if (!Object.prototype.hasOwnProperty.call(fields, k)) continue;
-      const v = fields[k];
-      if (v && typeof v === 'object') stack.push(v);
-    }
+    push(o.start);
+    push(o.key);
+    push(o.sep);
+    push(o.value);
+    push(o.end);
+    push(o.items);
+    push(o.props);
   }
 }
 
@@ -74,12 +100,12 @@ export function composeYaml(text: string, lineMap: LineMap): { tokens: unknown[]
   }
 }
 
-/** Every comment of a token stream in file order: `[offset, source]` (source keeps its `#`). */
-export function sortedYamlComments(tokens: unknown, text?: string): [number, string][] {
+/** Every comment of a token stream parsed from `text`, in file order: `[offset, source]` (source keeps its `#`). */
+export function sortedYamlComments(tokens: unknown, text: string): [number, string][] {
   const raw: [number, string][] = [];
   // A comment token starts with `#`: a text without one has none, and its tree is not walked.
-  if (text !== undefined && !text.includes('#')) return raw;
-  collectYamlComments(tokens, raw);
+  if (!text.includes('#')) return raw;
+  collectYamlComments(tokens, raw, 64 * (text.length + 1024));
   return raw.sort((a, b) => a[0] - b[0]);
 }
 
@@ -104,7 +130,7 @@ export function parseYamlFile(text: string): ParsedYaml {
       const [s, e] = err.pos;
       out.errors.push({ message: err.message.split('\n')[0] ?? err.message, range: lineMap.range(s, Math.max(s, e)) });
     }
-    for (const a of unresolvedAliases(d)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    for (const a of unresolvedAliases(d, text)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === undefined) continue;
     const tree = yamlTree(d.contents, lineMap);
     out.documents.push(tree);

@@ -13,6 +13,7 @@ import type { CST } from 'yaml';
 
 export interface MappedText {
   value: string;
+  // The arrays are read, never written: identity mappings share one buffer (identityMapping).
   /** File offset of the first source character that produced value[i]. */
   starts: Int32Array;
   /** File offset just after the last source character that produced value[i]. */
@@ -23,43 +24,85 @@ export interface MappedText {
 
 class Builder {
   value = '';
-  private s: number[] = [];
-  private e: number[] = [];
+  // The offsets go straight into typed arrays grown by doubling: not a number[] per array
+  // pushed per character and copied into an Int32Array at the end.
+  private s: Int32Array;
+  private e: Int32Array;
+  private len = 0;
+
+  /** `capacity`: the expected value length (the source length is an upper bound for most scalars). */
+  constructor(capacity: number) {
+    this.s = new Int32Array(Math.max(8, capacity));
+    this.e = new Int32Array(Math.max(8, capacity));
+  }
+
+  private room(more: number): void {
+    const need = this.len + more;
+    if (need <= this.s.length) return;
+    const size = Math.max(need, this.s.length * 2);
+    const s = new Int32Array(size);
+    s.set(this.s.subarray(0, this.len));
+    this.s = s;
+    const e = new Int32Array(size);
+    e.set(this.e.subarray(0, this.len));
+    this.e = e;
+  }
 
   // The value grows by whole pieces, never one character at a time (a rope of single
   // characters per scalar was most of the YAML reader's garbage).
   push(ch: string, start: number, end = start + 1): void {
     this.value += ch;
+    this.room(ch.length);
     for (let i = 0; i < ch.length; i++) {
-      this.s.push(start);
-      this.e.push(end);
+      this.s[this.len] = start;
+      this.e[this.len++] = end;
     }
   }
 
   /** Appends source text `text` that starts at file offset `at`, one char per offset. */
   copy(text: string, at: number): void {
     this.value += text;
+    this.room(text.length);
     for (let i = 0; i < text.length; i++) {
-      this.s.push(at + i);
-      this.e.push(at + i + 1);
+      this.s[this.len] = at + i;
+      this.e[this.len++] = at + i + 1;
     }
   }
 
   done(exact = true): MappedText {
-    return { value: this.value, starts: Int32Array.from(this.s), ends: Int32Array.from(this.e), exact };
+    // Exact-length views: callers read `starts.length` as the value's length.
+    return { value: this.value, starts: this.s.subarray(0, this.len), ends: this.e.subarray(0, this.len), exact };
   }
+}
+
+/**
+ * 0, 1, 2, … up to at least the longest text mapped so far. Every identity mapping is two
+ * views of it (starts [at, at + n), ends [at + 1, at + n + 1)): a script file needs no
+ * arrays of its own filled offset by offset. Grown by doubling; never written after it is
+ * filled (no reader writes a mapping, see MappedText). A text beyond KEPT_COUNTING gets a
+ * table of its own that is not kept, so a huge file does not pin its size in memory.
+ */
+let counting: Int32Array = new Int32Array(0);
+const KEPT_COUNTING = 1 << 22;
+
+function countingTable(length: number): Int32Array {
+  const t = new Int32Array(length);
+  for (let i = 0; i < length; i++) t[i] = i;
+  return t;
+}
+
+function countingUpTo(n: number): Int32Array {
+  if (counting.length > n) return counting;
+  if (n >= KEPT_COUNTING) return countingTable(n + 1);
+  counting = countingTable(Math.min(KEPT_COUNTING, Math.max(n + 1, counting.length * 2, 4096)));
+  return counting;
 }
 
 /** Identity mapping of `text` starting at file offset `at` (a whole script file). */
 export function identityMapping(text: string, at = 0): MappedText {
   const n = text.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = at + i;
-    ends[i] = at + i + 1;
-  }
-  return { value: text, starts, ends, exact: true };
+  const c = countingUpTo(at + n + 1);
+  return { value: text, starts: c.subarray(at, at + n), ends: c.subarray(at + 1, at + n + 1), exact: true };
 }
 
 /** A fallback mapping: `value` with every character pointing at [start, end). */
@@ -127,7 +170,8 @@ function unfold(b: Builder, source: string, at: number, single: boolean): void {
   for (let i = 1; i < lines.length; i++) {
     const ln = lines[i]!;
     const last = i === lines.length - 1;
-    const lead = /^[ \t]*/.exec(ln.text)![0].length;
+    let lead = 0;
+    while (lead < ln.text.length && (ln.text.charCodeAt(lead) === 0x20 || ln.text.charCodeAt(lead) === 0x09)) lead++;
     const body = last ? ln.text.slice(lead) : trimBlanksEnd(ln.text.slice(lead));
     if (!last && body === '') {
       if (sep === '\n') b.push('\n', ln.at, ln.brk + ln.brkLen);
@@ -250,9 +294,10 @@ function blockScalar(b: Builder, tok: CST.BlockScalar, atRoot: boolean): boolean
     for (;;) {
       const nl = source.indexOf('\n', pos);
       const end = nl < 0 ? source.length : nl;
-      const raw = source.slice(pos, end);
-      const ind = /^ */.exec(raw)![0];
-      lines.push({ indent: ind, content: raw.slice(ind.length), at: base + pos });
+      // The leading spaces counted, not matched: no match array and no line copy per line.
+      let bodyAt = pos;
+      while (bodyAt < end && source.charCodeAt(bodyAt) === 0x20) bodyAt++;
+      lines.push({ indent: source.slice(pos, bodyAt), content: source.slice(bodyAt, end), at: base + pos });
       if (nl < 0) break;
       pos = nl + 1;
     }
@@ -386,7 +431,7 @@ export function mapScalar(node: Scalar, atRoot = false): MappedText {
   const start = node.range?.[0] ?? 0;
   const end = node.range?.[1] ?? start;
   const tok = node.srcToken;
-  const b = new Builder();
+  const b = new Builder(tok && 'source' in tok && typeof tok.source === 'string' ? tok.source.length : want.length);
   let ok = false;
   if (tok) {
     switch (tok.type) {

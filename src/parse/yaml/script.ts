@@ -112,7 +112,8 @@ export function simpleCommands(cmd: ScriptCommand): ScriptToken[][] {
 
 interface RawCommand {
   text: string;
-  map: number[];
+  /** For each character of `text`, its index in the scanned value (a view of the scan's `IndexRuns`). */
+  map: Int32Array;
   commented: boolean;
   heredoc?: { delimiter: string; quoted: boolean; stripTabs: boolean; start: number; end: number };
 }
@@ -123,6 +124,64 @@ interface ScanResult {
 }
 
 const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/**
+ * The character maps of a scan's commands, written one after another into one growing
+ * Int32Array: each command's map is a view of its part. Not a number[] per command copied
+ * into an Int32Array at the end (a push per character and a second copy of every map).
+ */
+class IndexRuns {
+  private buf: Int32Array;
+  private len = 0;
+  private from = 0;
+
+  constructor(capacity: number) {
+    this.buf = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(index: number): void {
+    if (this.len === this.buf.length) {
+      // Views taken before keep the old buffer, whose entries they already hold.
+      const grown = new Int32Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    this.buf[this.len++] = index;
+  }
+
+  /** The indices pushed since the last `take` or `drop`. */
+  take(): Int32Array {
+    const view = this.buf.subarray(this.from, this.len);
+    this.from = this.len;
+    return view;
+  }
+
+  /** Forgets the indices pushed since the last `take` (a command that is not kept). */
+  drop(): void {
+    this.len = this.from;
+  }
+}
+
+const NO_INDICES = new Int32Array(0);
+
+/** A set of ASCII characters as a table by char code (a code >= 128 is in no set). */
+function asciiSet(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+const inSet = (set: Uint8Array, code: number): boolean => code < 128 && set[code] === 1;
+
+/**
+ * The characters that scan() looks at one by one outside quotes (quotes, the escape, `#`, line
+ * breaks; PowerShell's `<#`): every other character is taken over as it is, a run at a time.
+ */
+const SCAN_STOPS = { shell: asciiSet('\'"\\#\n\r'), powershell: asciiSet('\'"`#\n\r<') };
+/**
+ * The characters that tokenize() looks at one by one in an unquoted word (blanks, operators,
+ * quotes, the escape, `$`, `&`): every other character belongs to the word, a run at a time.
+ */
+const WORD_STOPS = { shell: asciiSet(' \t\n\r;|()&$\'"\\`'), powershell: asciiSet(' \t\n\r;|()&$\'"`') };
 
 function lineEnd(v: string, i: number): number {
   const nl = v.indexOf('\n', i);
@@ -146,8 +205,11 @@ function continuesOnNextLine(last: string | undefined, before: string | undefine
 function scan(v: string, lang: ScriptLanguage): ScanResult {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
+  const stops = SCAN_STOPS[lang];
   const commands: RawCommand[] = [];
   const comments: [number, number][] = [];
+  // Each index of `v` is mapped at most once, so the maps fit in `v.length` (the buffer grows anyway).
+  const maps = new IndexRuns(v.length);
   let i = 0;
   const n = v.length;
   while (i < n) {
@@ -169,7 +231,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         continue;
       }
       // a commented-out line; joined with following commented lines while it ends in a continuation
-      const cmd: RawCommand = { text: '', map: [], commented: true };
+      const cmd: RawCommand = { text: '', map: NO_INDICES, commented: true };
       let k = j;
       for (;;) {
         const e = lineEnd(v, k);
@@ -182,7 +244,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
         const stop = cont ? bodyEnd - 1 : e;
         if (stop > b) cmd.text += v.slice(b, stop);
-        for (let p = b; p < stop; p++) cmd.map.push(p);
+        for (let p = b; p < stop; p++) maps.push(p);
         i = afterLineBreak(v, e);
         if (!cont) break;
         // next line must be a commented line too
@@ -191,15 +253,18 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         if (q >= n || v[q] !== '#') break;
         if (ps) {
           cmd.text += ' ';
-          cmd.map.push(bodyEnd - 1);
+          maps.push(bodyEnd - 1);
         }
         k = q;
       }
-      if (cmd.text.trim()) commands.push(cmd);
+      if (cmd.text.trim()) {
+        cmd.map = maps.take();
+        commands.push(cmd);
+      } else maps.drop();
       continue;
     }
     // a logical command
-    const cmd: RawCommand = { text: '', map: [], commented: false };
+    const cmd: RawCommand = { text: '', map: NO_INDICES, commented: false };
     // The last characters added, kept aside: indexing or trimming the growing string at every
     // `#` or line break would flatten or rescan it each time (quadratic on long input).
     let lastChar: string | undefined;
@@ -226,14 +291,30 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         runStart = p;
       }
       runEnd = p + 1;
-      cmd.map.push(p);
+      maps.push(p);
+    };
+    /** Characters [from, to) of `v`, taken over as they are (what `add` does for each, at once). */
+    const addRun = (from: number, to: number): void => {
+      let last = to - 1;
+      while (last >= from && isWs(v[last])) last--;
+      if (last >= from) {
+        beforeLastNonBlank = last > from ? v[last - 1] : lastChar;
+        lastNonBlank = v[last];
+      }
+      lastChar = v[to - 1];
+      if (from !== runEnd) {
+        flush();
+        runStart = from;
+      }
+      runEnd = to;
+      for (let k = from; k < to; k++) maps.push(k);
     };
     /** A space standing for a line continuation or a comment, mapped to `p`. */
     const addSpace = (p: number): void => {
       flush();
       lastChar = ' ';
       cmd.text += ' ';
-      cmd.map.push(p);
+      maps.push(p);
     };
     let p = j;
     let quote: '' | "'" | '"' = '';
@@ -242,8 +323,16 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
       if (p >= n) break;
       const c = v[p]!;
       if (quote === "'") {
+        if (c !== "'") {
+          // Everything up to the closing quote is taken as it is.
+          const close = v.indexOf("'", p);
+          const to = close < 0 ? n : close;
+          addRun(p, to);
+          p = to;
+          continue;
+        }
         add(p);
-        if (c === "'") quote = '';
+        quote = '';
         p++;
         continue;
       }
@@ -257,6 +346,14 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
           add(p);
           add(p + 1);
           p += 2;
+          continue;
+        }
+        if (c !== '"' && c !== esc) {
+          // Up to the closing quote or an escape, everything is taken as it is.
+          let to = p + 1;
+          while (to < n && v[to] !== '"' && v[to] !== esc) to++;
+          addRun(p, to);
+          p = to;
           continue;
         }
         add(p);
@@ -309,17 +406,23 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         if (!ps) {
           flush();
           // `<<<` is a here-string (one word of input), not a heredoc
-          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          const m = cmd.text.includes('<<') ? /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text) : null;
           if (m) heredoc = { delim: m[3]!, quoted: m[2] !== '', stripTabs: m[1] === '-' };
         }
         p = afterLineBreak(v, p);
         break;
       }
-      add(p);
-      p++;
+      // This character and the ordinary ones after it are taken as they are.
+      let to = p + 1;
+      while (to < n && !inSet(stops, v.charCodeAt(to))) to++;
+      addRun(p, to);
+      p = to;
     }
     flush();
-    if (cmd.text.trim()) commands.push(cmd);
+    if (cmd.text.trim()) {
+      cmd.map = maps.take();
+      commands.push(cmd);
+    } else maps.drop();
     i = p;
     if (heredoc) {
       // skip the heredoc body up to and including its delimiter line; keep it as data
@@ -352,10 +455,16 @@ function substitutionIsWord(text: string, i: number): boolean {
   return !/[\s(]/.test(text.slice(i + 2, close));
 }
 
-function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number } = {}): { text: string; start: number; end: number; op: boolean }[] {
+/**
+ * The tokens of a logical command, each built once with its file range (`rangeOf` maps
+ * command-text indices [start, end) to the file): no intermediate token list to copy.
+ */
+function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number }, rangeOf: (start: number, end: number) => Range): ScriptToken[] {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
-  const out: { text: string; start: number; end: number; op: boolean }[] = [];
+  const stops = WORD_STOPS[lang];
+  const out: ScriptToken[] = [];
+  const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => ({ text: word, raw, start, end, op, range: rangeOf(start, end) });
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -366,19 +475,19 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     }
     const d = text[i + 1];
     if (d === '(' && (c === '$' || (ps && c === '@')) && !substitutionIsWord(text, i)) {
-      out.push({ text: c + d, start: i, end: i + 2, op: true });
+      out.push(token(c + d, i, i + 2, true));
       i += 2;
       continue;
     }
     if ((c === '&' || c === '|') && d === c) {
-      out.push({ text: c + d, start: i, end: i + 2, op: true });
+      out.push(token(c + d, i, i + 2, true));
       i += 2;
       continue;
     }
     // An unquoted backtick opens or closes a command substitution in sh/bash (`x=`az …``,
     // a comment that names `az ad sp …` between backticks); in PowerShell it is the escape.
     if (c === ';' || c === '|' || c === '(' || c === ')' || c === '&' || (!ps && c === '`')) {
-      out.push({ text: c, start: i, end: i + 1, op: true });
+      out.push(token(c, i, i + 1, true));
       i++;
       continue;
     }
@@ -410,7 +519,9 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
           run = i;
           continue;
         }
+        // Nothing up to the closing quote (in double quotes: or an escape) changes the word.
         i++;
+        while (i < n && text[i] !== quote && !(quote === '"' && text[i] === esc)) i++;
         continue;
       }
       if (ch === "'" || ch === '"') {
@@ -437,15 +548,19 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         const prev = text[i - 1];
         if (!(prev === '>' || prev === '<')) break;
       }
+      // This character and the ordinary ones after it belong to the word.
       i++;
+      while (i < n && !inSet(stops, text.charCodeAt(i))) i++;
     }
+    // A word without quotes or escapes is its raw text: one slice for both.
+    const plain = run === start;
     word += text.slice(run, i);
     if (quote === '') state.openQuote = undefined;
     if (i === start) {
       i++;
       continue;
     }
-    out.push({ text: word, start, end: i, op: false });
+    out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
     if (quote !== '') break;
   }
   return out;
@@ -486,16 +601,9 @@ export function buildSnippet(args: {
     sn.comments.push({ text: value.slice(s, e), range: snippetRange(sn, lineMap, s, e) });
   }
   for (const raw of res.commands) {
-    const map = Int32Array.from(raw.map);
+    const map = raw.map;
     const state: { openQuote?: number } = {};
-    const tokens: ScriptToken[] = tokenize(raw.text, args.language, state).map((t) => ({
-      text: t.text,
-      raw: raw.text.slice(t.start, t.end),
-      start: t.start,
-      end: t.end,
-      op: t.op,
-      range: lineMap.range(sn.starts[map[t.start]!]!, sn.ends[map[t.end - 1]!]!),
-    }));
+    const tokens = tokenize(raw.text, args.language, state, (start, end) => lineMap.range(sn.starts[map[start]!]!, sn.ends[map[end - 1]!]!));
     // trim the command's range to its non-blank characters
     let a = 0;
     let b = raw.text.length;

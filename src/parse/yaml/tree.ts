@@ -6,10 +6,13 @@
  * Scalars keep the range of their *content* (without quotes) when it is on one line or can
  * be mapped exactly, else the range of the whole node (block scalars, multi-line quoted).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './guards.js';
 import type { Node as YNode, Pair, Scalar } from 'yaml';
 import type { LineMap, Range } from '../../core/source.js';
-import { mapScalar } from './scalar.js';
+import { mapScalar, type MappedText } from './scalar.js';
+
+/** Maps a scalar to the file (`mapScalar`, or a caller's memo of it). */
+export type ScalarMapper = (node: Scalar) => MappedText;
 
 export interface YamlScalar {
   type: 'scalar';
@@ -63,7 +66,7 @@ function scalarValue(node: Scalar): string {
 }
 
 /** Content range of a scalar: cheap for one-line plain and quoted scalars, exact mapping otherwise. */
-function scalarRange(lineMap: LineMap, node: Scalar): Range {
+function scalarRange(lineMap: LineMap, node: Scalar, mapOf: ScalarMapper): Range {
   const r = node.range;
   if (!r) return lineMap.range(0, 0);
   const src = node.srcToken && 'source' in node.srcToken ? (node.srcToken.source as string) : undefined;
@@ -73,7 +76,7 @@ function scalarRange(lineMap: LineMap, node: Scalar): Range {
     // A one-line quoted scalar without escapes: the content sits between the quotes.
     if (node.type === 'QUOTE_SINGLE' ? !src.slice(1, -1).includes("''") : !src.includes('\\')) return lineMap.range(r[0] + 1, r[1] - 1);
   }
-  const m = mapScalar(node);
+  const m = mapOf(node);
   if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0]!, m.ends[m.value.length - 1]!);
   return lineMap.range(r[0], r[1]);
 }
@@ -86,9 +89,12 @@ function pairRange(lineMap: LineMap, p: Pair<unknown, unknown>): Range {
   return lineMap.range(start, end);
 }
 
-/** Copies a `yaml` node (composed with `keepSourceTokens: true`) into a positioned tree. */
-export function yamlTree(node: unknown, lineMap: LineMap, depth = 0): YamlTree {
-  if (isScalar(node)) return { type: 'scalar', value: scalarValue(node), plain: node.type === 'PLAIN' || node.type === undefined, range: scalarRange(lineMap, node) };
+/**
+ * Copies a `yaml` node (composed with `keepSourceTokens: true`) into a positioned tree.
+ * `mapOf`: how scalars are mapped to the file (a caller that maps them again shares a memo).
+ */
+export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: ScalarMapper = mapScalar): YamlTree {
+  if (isScalar(node)) return { type: 'scalar', value: scalarValue(node), plain: node.type === 'PLAIN' || node.type === undefined, range: scalarRange(lineMap, node, mapOf) };
   // Deeper than any CI file nests; a guard against pathological input.
   if (depth > 200 || isAlias(node)) return { type: 'other', range: nodeRange(lineMap, node as YNode) };
   if (isMap(node)) {
@@ -97,12 +103,12 @@ export function yamlTree(node: unknown, lineMap: LineMap, depth = 0): YamlTree {
       if (!isPair(p)) continue;
       const k = p.key as YNode | null;
       const e: YamlEntryNode = { key: isScalar(k) ? scalarValue(k) : '', keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1);
+      if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf);
       entries.push(e);
     }
     return { type: 'map', entries, range: nodeRange(lineMap, node as unknown as YNode) };
   }
-  if (isSeq(node)) return { type: 'seq', items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node as unknown as YNode) };
+  if (isSeq(node)) return { type: 'seq', items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf)), range: nodeRange(lineMap, node as unknown as YNode) };
   return { type: 'other', range: nodeRange(lineMap, node as YNode) };
 }
 
