@@ -1619,6 +1619,254 @@ var init_nesting = __esm({
   }
 });
 
+// src/parse/json/fast-tree.ts
+function skipTrivia(text2, i) {
+  for (; ; ) {
+    const c = text2.charCodeAt(i);
+    if (c === SPACE || c === LF || c === CR || c === TAB) i++;
+    else return i;
+  }
+}
+function fastParseTree(text2, maxDepth, start = 0) {
+  const n = text2.length;
+  const top = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  let cur = top;
+  let depth = 0;
+  let i = skipTrivia(text2, start);
+  if (i >= n) return void 0;
+  for (; ; ) {
+    const c = text2.charCodeAt(i);
+    let end;
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return void 0;
+      const node = { type: c === OPEN_BRACE ? "object" : "array", offset: i, length: -1, parent: cur, children: [] };
+      attach(cur, node);
+      i = skipTrivia(text2, i + 1);
+      const d = text2.charCodeAt(i);
+      if (d === (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
+        node.length = i + 1 - node.offset;
+        depth--;
+        end = i + 1;
+      } else if (c === OPEN_BRACE) {
+        const prop = openProperty(text2, i, node);
+        if (prop === void 0) return void 0;
+        cur = prop;
+        i = skipTrivia(text2, prop.colonOffset + 1);
+        continue;
+      } else {
+        cur = node;
+        continue;
+      }
+    } else {
+      end = leafEnd(text2, i, cur);
+      if (end < 0) return void 0;
+    }
+    for (; ; ) {
+      if (cur.type === "property") {
+        cur.length = end - cur.offset;
+        cur = cur.parent;
+      }
+      if (cur === top) {
+        if (skipTrivia(text2, end) !== n) return void 0;
+        const root = top.children[0];
+        delete root.parent;
+        return root;
+      }
+      i = skipTrivia(text2, end);
+      const closer = cur.type === "object" ? CLOSE_BRACE : CLOSE_BRACKET;
+      let d = text2.charCodeAt(i);
+      if (d === COMMA) {
+        i = skipTrivia(text2, i + 1);
+        d = text2.charCodeAt(i);
+        if (d !== closer) break;
+      }
+      if (d !== closer) return void 0;
+      cur.length = i + 1 - cur.offset;
+      depth--;
+      end = i + 1;
+      cur = cur.parent;
+    }
+    if (cur.type === "object") {
+      const prop = openProperty(text2, i, cur);
+      if (prop === void 0) return void 0;
+      cur = prop;
+      i = skipTrivia(text2, prop.colonOffset + 1);
+    }
+  }
+}
+function attach(parent, node) {
+  if (parent.type === "property") parent.children[1] = node;
+  else parent.children.push(node);
+}
+function openProperty(text2, i, obj2) {
+  if (text2.charCodeAt(i) !== QUOTE) return void 0;
+  const keyEnd = stringEnd(text2, i);
+  if (keyEnd < 0) return void 0;
+  const colon = skipTrivia(text2, keyEnd);
+  if (text2.charCodeAt(colon) !== COLON) return void 0;
+  const prop = { type: "property", offset: i, length: -1, parent: obj2, children: void 0 };
+  const key = { type: "string", value: stringValue(text2, i, keyEnd, stringHasEscape), offset: i, length: keyEnd - i, parent: prop };
+  prop.children = [key, key];
+  prop.colonOffset = colon;
+  obj2.children.push(prop);
+  return prop;
+}
+function leafEnd(text2, i, parent) {
+  const c = text2.charCodeAt(i);
+  let end;
+  let value;
+  let type;
+  if (c === QUOTE) {
+    end = stringEnd(text2, i);
+    if (end < 0) return -1;
+    value = stringValue(text2, i, end, stringHasEscape);
+    type = "string";
+  } else if (c === MINUS || c >= ZERO && c <= NINE) {
+    end = numberEnd(text2, i);
+    if (end < 0) return -1;
+    value = numberValue(text2, i, end);
+    type = "number";
+  } else if (text2.startsWith("true", i)) {
+    end = i + 4;
+    value = true;
+    type = "boolean";
+  } else if (text2.startsWith("false", i)) {
+    end = i + 5;
+    value = false;
+    type = "boolean";
+  } else if (text2.startsWith("null", i)) {
+    end = i + 4;
+    value = null;
+    type = "null";
+  } else return -1;
+  attach(parent, { type, offset: i, length: end - i, parent, value });
+  return end;
+}
+function stringEnd(text2, i) {
+  const n = text2.length;
+  stringHasEscape = false;
+  for (let j = i + 1; j < n; j++) {
+    const c = text2.charCodeAt(j);
+    if (c === QUOTE) return j + 1;
+    if (c < SPACE) return -1;
+    if (c === BACKSLASH) {
+      stringHasEscape = true;
+      const e = text2.charCodeAt(++j);
+      if (e === 117) {
+        if (!(isHex(text2.charCodeAt(j + 1)) && isHex(text2.charCodeAt(j + 2)) && isHex(text2.charCodeAt(j + 3)) && isHex(text2.charCodeAt(j + 4)))) return -1;
+        j += 4;
+      } else if (!isSimpleEscape(e)) return -1;
+    }
+  }
+  return -1;
+}
+function isHex(c) {
+  return hexValue(c) >= 0;
+}
+function hexValue(c) {
+  if (c >= ZERO && c <= NINE) return c - ZERO;
+  if (c >= 65 && c <= 70) return c - 65 + 10;
+  if (c >= 97 && c <= 102) return c - 97 + 10;
+  return -1;
+}
+function isSimpleEscape(c) {
+  return c === QUOTE || c === BACKSLASH || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 || c === 116;
+}
+function stringValue(text2, i, end, hasEscape) {
+  const last = end - 1;
+  if (!hasEscape) return text2.substring(i + 1, last);
+  let out = "";
+  let from = i + 1;
+  for (let j = from; j < last; ) {
+    if (text2.charCodeAt(j) !== BACKSLASH) {
+      j++;
+      continue;
+    }
+    out += text2.substring(from, j);
+    const e = text2.charCodeAt(j + 1);
+    if (e === 117) {
+      const unit = hexValue(text2.charCodeAt(j + 2)) * 4096 + hexValue(text2.charCodeAt(j + 3)) * 256 + hexValue(text2.charCodeAt(j + 4)) * 16 + hexValue(text2.charCodeAt(j + 5));
+      out += String.fromCharCode(unit);
+      j += 6;
+    } else {
+      out += SIMPLE_ESCAPES[e];
+      j += 2;
+    }
+    from = j;
+  }
+  return out + text2.substring(from, last);
+}
+function numberEnd(text2, i) {
+  let j = i;
+  if (text2.charCodeAt(j) === MINUS) j++;
+  let c = text2.charCodeAt(j);
+  if (c === ZERO) j++;
+  else if (c > ZERO && c <= NINE) j = digitsEnd(text2, j + 1);
+  else return -1;
+  if (text2.charCodeAt(j) === DOT) {
+    const k = digitsEnd(text2, j + 1);
+    if (k === j + 1) return -1;
+    j = k;
+  }
+  c = text2.charCodeAt(j);
+  if (c === UPPER_E || c === LOWER_E) {
+    j++;
+    c = text2.charCodeAt(j);
+    if (c === PLUS || c === MINUS) j++;
+    const k = digitsEnd(text2, j);
+    if (k === j) return -1;
+    j = k;
+  }
+  return j;
+}
+function digitsEnd(text2, j) {
+  for (; ; ) {
+    const c = text2.charCodeAt(j);
+    if (c >= ZERO && c <= NINE) j++;
+    else return j;
+  }
+}
+function numberValue(text2, i, end) {
+  const neg = text2.charCodeAt(i) === MINUS;
+  const from = neg ? i + 1 : i;
+  if (end - from > EXACT_INT_DIGITS) return Number(text2.substring(i, end));
+  let v = 0;
+  for (let j = from; j < end; j++) {
+    const c = text2.charCodeAt(j);
+    if (c < ZERO || c > NINE) return Number(text2.substring(i, end));
+    v = v * 10 + (c - ZERO);
+  }
+  return neg ? -v : v;
+}
+var TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, ZERO, NINE, COLON, UPPER_E, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, LOWER_E, OPEN_BRACE, CLOSE_BRACE, EXACT_INT_DIGITS, stringHasEscape, SIMPLE_ESCAPES;
+var init_fast_tree = __esm({
+  "src/parse/json/fast-tree.ts"() {
+    "use strict";
+    TAB = 9;
+    LF = 10;
+    CR = 13;
+    SPACE = 32;
+    QUOTE = 34;
+    PLUS = 43;
+    COMMA = 44;
+    MINUS = 45;
+    DOT = 46;
+    ZERO = 48;
+    NINE = 57;
+    COLON = 58;
+    UPPER_E = 69;
+    OPEN_BRACKET = 91;
+    BACKSLASH = 92;
+    CLOSE_BRACKET = 93;
+    LOWER_E = 101;
+    OPEN_BRACE = 123;
+    CLOSE_BRACE = 125;
+    EXACT_INT_DIGITS = 15;
+    stringHasEscape = false;
+    SIMPLE_ESCAPES = { 34: '"', 92: "\\", 47: "/", 98: "\b", 102: "\f", 110: "\n", 114: "\r", 116: "	" };
+  }
+});
+
 // src/parse/json/index.ts
 function commaMessage(root, offset) {
   if (!root) return ERROR_MESSAGES[ERROR_COMMA_EXPECTED];
@@ -1630,6 +1878,11 @@ function commaMessage(root, offset) {
 }
 function parseJsonc(text2, file) {
   const lineMap = new LineMap(text2);
+  const fast = fastParseTree(text2, MAX_NESTING_DEPTH, text2.charCodeAt(0) === 65279 ? 1 : 0);
+  if (fast) return { file, text: text2, lineMap, root: fast, errors: [], comments: [] };
+  return parseJsoncTolerant(text2, file, lineMap);
+}
+function parseJsoncTolerant(text2, file, lineMap = new LineMap(text2)) {
   const bomless = text2.charCodeAt(0) === 65279 ? " " + text2.slice(1) : text2;
   const { src, multiline } = blankLineBreaksInStrings(bomless);
   const rawErrors = [];
@@ -1846,6 +2099,7 @@ var init_json = __esm({
     init_source();
     init_value();
     init_nesting();
+    init_fast_tree();
     ERROR_MESSAGES = {
       1: "Invalid symbol",
       2: "Invalid number format",
@@ -15819,9 +16073,9 @@ function binaryOperator(type) {
     case 24 /* Ge */:
       return GE;
     case 25 /* Plus */:
-      return PLUS;
+      return PLUS2;
     case 26 /* Minus */:
-      return MINUS;
+      return MINUS2;
     case 27 /* Star */:
       return STAR;
     case 28 /* Slash */:
@@ -15882,7 +16136,7 @@ function parseHcl(text2, file) {
   }
   return { file, text: source, body, comments: parser.comments, errors: parser.errors };
 }
-var Abort, BINARY_LEVEL_COUNT, OR, AND, EQ, NOT_EQ, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, PERCENT, MAX_DEPTH, Parser;
+var Abort, BINARY_LEVEL_COUNT, OR, AND, EQ, NOT_EQ, LT, LE, GT, GE, PLUS2, MINUS2, STAR, SLASH, PERCENT, MAX_DEPTH, Parser;
 var init_parser2 = __esm({
   "src/parse/hcl/parser.ts"() {
     "use strict";
@@ -15900,8 +16154,8 @@ var init_parser2 = __esm({
     LE = ["<=", 3];
     GT = [">", 3];
     GE = [">=", 3];
-    PLUS = ["+", 4];
-    MINUS = ["-", 4];
+    PLUS2 = ["+", 4];
+    MINUS2 = ["-", 4];
     STAR = ["*", 5];
     SLASH = ["/", 5];
     PERCENT = ["%", 5];
@@ -18883,7 +19137,7 @@ var init_instance = __esm({
         const at2 = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block, file);
         const regexes = [];
         const allowed = [];
-        const visit3 = (e) => {
+        const visit2 = (e) => {
           if (e.type === "FunctionCall") {
             if ((e.name === "regex" || e.name === "regexall") && e.args[0]) {
               const p = evaluate(e.args[0], this.context(file));
@@ -18895,9 +19149,9 @@ var init_instance = __esm({
               if (l.kind === "list") allowed.push(...l.items);
             }
           }
-          forEachChild(e, visit3);
+          forEachChild(e, visit2);
         };
-        if (cond) visit3(cond.expr);
+        if (cond) visit2(cond.expr);
         return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed };
       }
     };
@@ -19920,11 +20174,11 @@ var init_stream = __esm({
 });
 
 // src/eval/terraform-plan/read.ts
-function run(chunks, visit3) {
+function run(chunks, visit2) {
   const it = chunks();
   if (!it) return false;
   try {
-    streamJson(it, visit3);
+    streamJson(it, visit2);
   } catch (e) {
     if (e instanceof JsonStreamError) throw new PlanReadError(e.message, e.position);
     throw e;
@@ -20546,7 +20800,7 @@ function isIdentPart(c) {
 function isDigit3(c) {
   return c >= 48 && c <= 57;
 }
-function isHex(c) {
+function isHex2(c) {
   return isDigit3(c) || c >= 65 && c <= 70 || c >= 97 && c <= 102;
 }
 function lex(text2) {
@@ -20867,7 +21121,7 @@ var init_lexer2 = __esm({
           case "u": {
             if (text2[p + 2] === "{") {
               let q = p + 3;
-              while (q < text2.length && isHex(text2.charCodeAt(q))) q++;
+              while (q < text2.length && isHex2(text2.charCodeAt(q))) q++;
               if (q > p + 3 && text2[q] === "}") {
                 const cp = parseInt(text2.slice(p + 3, q), 16);
                 if (q - (p + 3) <= 8 && cp <= 1114111) {
@@ -22248,37 +22502,25 @@ var init_parser3 = __esm({
 function isNode(v) {
   return typeof v === "object" && v !== null && typeof v.kind === "string" && "range" in v;
 }
-function childNodes(node) {
-  const out = [];
+function pushChildren(node, out) {
   const declaration = node.kind === "ResourceDecl" || node.kind === "ModuleDecl";
   const fields = node;
-  let ordered = true;
-  let last = -1;
-  const push = (v) => {
-    const at2 = v.range.start.offset;
-    if (at2 < last) ordered = false;
-    last = at2;
-    out.push(v);
-  };
   for (const key in fields) {
     if (SKIP.has(key) || declaration && CONVENIENCE.has(key)) continue;
     const value = fields[key];
     if (Array.isArray(value)) {
-      for (const v of value) if (isNode(v)) push(v);
+      for (const v of value) if (isNode(v)) out.push(v);
     } else if (isNode(value)) {
-      push(value);
+      out.push(value);
     }
   }
-  return ordered ? out : out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
-function walkBicep(file, visitor) {
-  const stack = [];
-  for (let i = file.statements.length - 1; i >= 0; i--) stack.push([file.statements[i], null]);
+function forEachBicepNode(file, visit2) {
+  const stack = [...file.statements];
   while (stack.length > 0) {
-    const [node, parent] = stack.pop();
-    if (visitor(node, parent) === false) continue;
-    const kids = childNodes(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], node]);
+    const node = stack.pop();
+    visit2(node);
+    pushChildren(node, stack);
   }
 }
 var CONVENIENCE, SKIP;
@@ -22325,9 +22567,10 @@ var init_bicep = __esm({
 });
 
 // src/parse/bicep/pragmas.ts
-function collectBicepPragmas(text2) {
+function collectBicepPragmas(text2, lineMap) {
   const out = [];
-  const lm = new LineMap(text2);
+  if (!text2.includes("#disable-next-line")) return out;
+  const lm = lineMap ?? new LineMap(text2);
   const re = /^([ \t]*)(#disable-next-line\b[^\r\n]*)/gm;
   for (let m = re.exec(text2); m; m = re.exec(text2)) {
     const start = m.index + m[1].length;
@@ -22358,31 +22601,34 @@ function candidatesByName(paramFile) {
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  const result = /* @__PURE__ */ new Map();
+  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
+}
+function parameterFilePairing(templates, paramFiles) {
   const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) {
-    result.set(t, []);
-    byNorm.set(norm(t), t);
-  }
-  for (const pf of paramFiles) {
-    let target;
-    let meta;
-    try {
-      meta = readMetadataTemplate(pf);
-    } catch {
-      meta = void 0;
+  for (const t of templates) byNorm.set(norm(t), t);
+  const byName2 = paramFiles.map((pf) => {
+    for (const c of candidatesByName(pf)) {
+      const target = byNorm.get(norm(c));
+      if (target) return target;
     }
-    if (meta) target = byNorm.get(norm(path15.join(path15.dirname(pf), meta)));
-    if (!target) {
-      for (const c of candidatesByName(pf)) {
-        target = byNorm.get(norm(c));
-        if (target) break;
+    return void 0;
+  });
+  return (readMetadataTemplate) => {
+    const result = /* @__PURE__ */ new Map();
+    for (const t of templates) result.set(t, []);
+    paramFiles.forEach((pf, i) => {
+      let meta;
+      try {
+        meta = readMetadataTemplate(pf);
+      } catch {
+        meta = void 0;
       }
-    }
-    if (target && target !== pf) result.get(target).push(pf);
-  }
-  for (const list2 of result.values()) list2.sort();
-  return result;
+      const target = (meta ? byNorm.get(norm(path15.join(path15.dirname(pf), meta))) : void 0) ?? byName2[i];
+      if (target && target !== pf) result.get(target).push(pf);
+    });
+    for (const list2 of result.values()) list2.sort();
+    return result;
+  };
 }
 var norm;
 var init_detect = __esm({
@@ -22612,27 +22858,19 @@ function templateText(v) {
 function splitTemplate(t, sep = "/") {
   const out = [];
   let depth = 0;
-  let cur = "";
+  let from = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
-    if (depth === 0 && c === "{" && t[i + 1] === "{") {
-      cur += "{{";
-      i++;
-    } else if (depth === 0 && c === "}" && t[i + 1] === "}") {
-      cur += "}}";
-      i++;
-    } else if (c === "{") {
-      depth++;
-      cur += c;
-    } else if (c === "}") {
-      depth = Math.max(0, depth - 1);
-      cur += c;
-    } else if (depth === 0 && c === sep) {
-      out.push(cur);
-      cur = "";
-    } else cur += c;
+    if (depth === 0 && c === "{" && t[i + 1] === "{") i++;
+    else if (depth === 0 && c === "}" && t[i + 1] === "}") i++;
+    else if (c === "{") depth++;
+    else if (c === "}") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && c === sep) {
+      out.push(t.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(t.slice(from));
   return out;
 }
 function nameSegments(v) {
@@ -24058,8 +24296,16 @@ var init_project = __esm({
 });
 
 // src/eval/bicep/context.ts
+function pathKindsOf(sources) {
+  let kinds = PATH_KINDS.get(sources);
+  if (!kinds) {
+    kinds = /* @__PURE__ */ new Map();
+    PATH_KINDS.set(sources, kinds);
+  }
+  return kinds;
+}
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [], pathKinds: /* @__PURE__ */ new Map() };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -24081,12 +24327,13 @@ function andCond(a, b) {
   if (b.kind === "unknown") return b;
   return b;
 }
-var U2, span2, withLocals;
+var PATH_KINDS, U2, span2, withLocals;
 var init_context = __esm({
   "src/eval/bicep/context.ts"() {
     "use strict";
     init_limits();
     init_value();
+    PATH_KINDS = /* @__PURE__ */ new WeakMap();
     U2 = (reason, loc3, token) => unknown(reason, loc3, token);
     span2 = (a, b) => ({ start: a.start, end: b.end });
     withLocals = (base, add) => {
@@ -24501,13 +24748,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -24527,7 +24774,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -24536,14 +24783,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias3;
-    exports.isCollection = isCollection;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap2;
     exports.isNode = isNode3;
-    exports.isPair = isPair4;
-    exports.isScalar = isScalar5;
-    exports.isSeq = isSeq5;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -24555,7 +24802,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -24564,9 +24811,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP2;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path44) {
       const ctrl = callVisitor(key, node, visitor, path44);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -24700,7 +24947,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -24710,7 +24957,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -24721,10 +24968,10 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml2, tags) {
         this.docStart = null;
         this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml2);
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
@@ -24854,7 +25101,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -24881,7 +25128,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -24892,7 +25139,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -25072,7 +25319,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS2 = require_toJS();
@@ -25098,7 +25345,7 @@ var require_Alias = __commonJS({
           nodes2 = ctx.aliasResolveCache;
         } else {
           nodes2 = [];
-          visit3.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes2.push(node);
@@ -28651,9 +28898,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -28689,7 +28936,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -28729,7 +28976,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -28752,7 +28999,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -28784,7 +29031,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -28800,7 +29047,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -30020,15 +30267,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path44) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP2;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path44) => {
       let item = cst;
       for (const [field, index] of path44) {
         const tok = item?.[field];
@@ -30039,8 +30286,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path44) => {
-      const parent = visit3.itemAtPath(cst, path44.slice(0, -1));
+    visit2.parentCollection = (cst, path44) => {
+      const parent = visit2.itemAtPath(cst, path44.slice(0, -1));
       const field = path44[path44.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -30071,7 +30318,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
   }
 });
 
@@ -30086,8 +30333,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection2 = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -30170,8 +30417,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isCollection = isCollection2;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -31787,7 +32034,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -31815,8 +32062,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -32009,18 +32256,30 @@ var init_calls = __esm({
 
 // src/eval/bicep/expressions.ts
 function evaluate2(scope, e, locals) {
-  const loc3 = scope.loc(e.range);
   switch (e.kind) {
     case "Integer":
-      return num(e.value, loc3);
+      return num(e.value, scope.loc(e.range));
     case "Boolean":
-      return bool(e.value, loc3);
+      return bool(e.value, scope.loc(e.range));
     case "Null":
-      return nul(loc3);
+      return nul(scope.loc(e.range));
     case "String":
       return evalString(scope, e, locals);
     case "Object":
       return evaluateObject(scope, e, locals);
+    case "Variable":
+      return evalVariable(scope, e, locals);
+    case "For":
+      return evalFor2(scope, e, locals);
+    case "Paren":
+    case "NonNull":
+      return scope.eval(e.expression, locals);
+    default:
+      return evaluateAt(scope, e, locals, scope.loc(e.range));
+  }
+}
+function evaluateAt(scope, e, locals, loc3) {
+  switch (e.kind) {
     case "Array": {
       const items = [];
       for (const it of e.items) {
@@ -32032,13 +32291,6 @@ function evaluate2(scope, e, locals) {
       }
       return list(items, loc3);
     }
-    case "For":
-      return evalFor2(scope, e, locals);
-    case "Paren":
-    case "NonNull":
-      return scope.eval(e.expression, locals);
-    case "Variable":
-      return evalVariable(scope, e.name, locals, loc3);
     case "Call":
       return evalCall3(scope, e.name.name, e.args, locals, loc3);
     case "InstanceCall":
@@ -32120,24 +32372,34 @@ function evaluateObject(scope, o, locals, skip) {
 function evalString(scope, e, locals) {
   const loc3 = scope.loc(e.range);
   if (e.value !== null) return str(e.value, loc3);
-  const args = e.expressions.map((x) => scope.eval(x, locals));
-  let fmt = "";
-  e.segments.forEach((s, i) => {
-    fmt += escapeBraces(s);
-    if (i < args.length) fmt += `{${i}}`;
-  });
-  return callArmFunction("format", [str(fmt, loc3), ...args], loc3);
+  const args = [str(formatOf(e), loc3)];
+  for (const x of e.expressions) args.push(scope.eval(x, locals));
+  return callArmFunction("format", args, loc3);
 }
-function evalVariable(scope, name, locals, loc3) {
+function formatOf(e) {
+  let fmt = FORMATS.get(e);
+  if (fmt === void 0) {
+    fmt = "";
+    e.segments.forEach((s, i) => {
+      fmt += escapeBraces(s);
+      if (i < e.expressions.length) fmt += `{${i}}`;
+    });
+    FORMATS.set(e, fmt);
+  }
+  return fmt;
+}
+function evalVariable(scope, e, locals) {
+  const name = e.name;
   const local = locals?.get(name);
   if (local) return local;
   const p = scope.parameter(name);
   if (p) return p;
   const v = scope.variable(name);
   if (v) return v;
+  const loc3 = scope.loc(e.range);
   const r = scope.resources.get(name) ?? scope.nestedResources.get(name);
   if (r) {
-    const inst = scope.resourceRef({ kind: "Variable", name, range: loc3.range }, locals);
+    const inst = scope.resourceRef(e, locals);
     return inst ? scope.resourceId(inst, loc3) : U2(`resource '${name}' used as a value`, loc3);
   }
   if (scope.modules.has(name)) return U2(`module '${name}' used as a value`, loc3);
@@ -32173,6 +32435,7 @@ function evalPropertyAccess(scope, e, locals, loc3) {
   if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc3)], loc3);
   return armAccess(t, str(prop, loc3), loc3);
 }
+var FORMATS;
 var init_expressions2 = __esm({
   "src/eval/bicep/expressions.ts"() {
     "use strict";
@@ -32182,6 +32445,7 @@ var init_expressions2 = __esm({
     init_calls();
     init_context();
     init_loops();
+    FORMATS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -32385,13 +32649,34 @@ function namesReadByMember(file) {
   const known2 = READ_BY_MEMBER2.get(file);
   if (known2) return known2;
   const out = /* @__PURE__ */ new Set();
-  walkBicep(file, (node) => {
+  forEachBicepNode(file, (node) => {
     if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") out.add(node.object.name);
   });
   READ_BY_MEMBER2.set(file, out);
   return out;
 }
-var FileScope, READ_BY_MEMBER2;
+function headerOf(file, s) {
+  let header = HEADERS.get(s);
+  if (!header) {
+    const name = s.name.name;
+    if (s.kind === "VarDecl") header = { file, range: span2(s.keywordRange, s.name.range), label: `variable "${name}"`, symbol: { kind: "variable", name } };
+    else {
+      const end = s.kind === "ParamDecl" ? (s.type ?? s.resourceType ?? s.name).range : s.name.range;
+      header = { file, range: span2(s.keywordRange, end), label: `parameter "${name}"`, symbol: { kind: "input", name } };
+    }
+    HEADERS.set(s, header);
+  }
+  return header;
+}
+function inputKeyOf(header) {
+  let key = INPUT_KEYS.get(header);
+  if (key === void 0) {
+    key = `${header.file}:${header.range.start.offset}`;
+    INPUT_KEYS.set(header, key);
+  }
+  return key;
+}
+var FileScope, READ_BY_MEMBER2, HEADERS, INPUT_KEYS;
 var init_scope = __esm({
   "src/eval/bicep/scope.ts"() {
     "use strict";
@@ -32414,21 +32699,18 @@ var init_scope = __esm({
         for (const s of file.statements) {
           switch (s.kind) {
             case "ParamDecl": {
-              const header = { ...this.loc(span2(s.keywordRange, (s.type ?? s.resourceType ?? s.name).range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
-              const slot = { name: s.name.name, decl: s, state: 0, via: header };
+              const slot = { name: s.name.name, decl: s, state: 0, via: headerOf(file.file, s) };
               const a = assigned.get(s.name.name);
               if (a?.kind === "null" && s.defaultValue) slot.nullGiven = a;
               else if (a) slot.assigned = a;
               this.params.set(s.name.name, slot);
               break;
             }
-            case "ParamAssignment": {
-              const header = { ...this.loc(span2(s.keywordRange, s.name.range), `parameter "${s.name.name}"`), symbol: { kind: "input", name: s.name.name } };
-              this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: header });
+            case "ParamAssignment":
+              this.params.set(s.name.name, { name: s.name.name, decl: null, expr: s.value, state: 0, via: headerOf(file.file, s) });
               break;
-            }
             case "VarDecl":
-              this.vars.set(s.name.name, { decl: s, state: 0, via: { ...this.loc(span2(s.keywordRange, s.name.range), `variable "${s.name.name}"`), symbol: { kind: "variable", name: s.name.name } } });
+              this.vars.set(s.name.name, { decl: s, state: 0, via: headerOf(file.file, s) });
               break;
             case "ResourceDecl": {
               const sym = new ResSym(this, s, s.name.name, void 0);
@@ -32539,7 +32821,7 @@ var init_scope = __esm({
         for (const slot of this.params.values()) {
           const d = slot.decl;
           if (!d) continue;
-          const key = `${slot.via.file}:${slot.via.range.start.offset}`;
+          const key = inputKeyOf(slot.via);
           if (this.env.inputKeys.has(key)) continue;
           this.env.inputKeys.add(key);
           const input = { name: slot.name, kind: "bicep-param", header: slot.via };
@@ -32607,6 +32889,8 @@ var init_scope = __esm({
       }
     };
     READ_BY_MEMBER2 = /* @__PURE__ */ new WeakMap();
+    HEADERS = /* @__PURE__ */ new WeakMap();
+    INPUT_KEYS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -32917,9 +33201,11 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   const out = /* @__PURE__ */ new Map();
   const inUnit = new Set(unitFiles.map((f) => f.path));
   if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
-  const templates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
-  const paramFiles = ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path);
-  const pairs = pairParameterFiles(templates, paramFiles, (pf) => {
+  state.pairing ??= parameterFilePairing(
+    ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path),
+    ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)
+  );
+  const pairs = state.pairing((pf) => {
     const text2 = ctx.host.readText(pf);
     return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
   });
@@ -33066,7 +33352,7 @@ var init_bicep2 = __esm({
         const suppressionSources = [];
         for (const [file, b] of parses.bicep.entries()) {
           if (!b) continue;
-          suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text)], blocks: b.statements.map((st) => st.range) });
+          suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
         }
         return {
           units: result.evaluations.map((e) => ({
@@ -33210,23 +33496,40 @@ var init_arm2 = __esm({
   }
 });
 
+// src/parse/yaml/guards.ts
+var yaml, isAlias, isCollection, isMap, isNode2, isPair, isScalar, isSeq;
+var init_guards = __esm({
+  "src/parse/yaml/guards.ts"() {
+    "use strict";
+    yaml = __toESM(require_dist(), 1);
+    ({ isAlias, isCollection, isMap, isNode: isNode2, isPair, isScalar, isSeq } = yaml);
+  }
+});
+
 // src/parse/yaml/nesting.ts
 function yamlNestingOverflow(tokens, max) {
-  const stack = tokens.map((t) => [t, 0]);
+  const stack = [...tokens];
+  const depths = tokens.map(() => 0);
   while (stack.length) {
-    const [t, depth] = stack.pop();
+    const t = stack.pop();
+    const depth = depths.pop();
     if (!t) continue;
     switch (t.type) {
       case "document":
-        stack.push([t.value, depth]);
+        stack.push(t.value);
+        depths.push(depth);
         break;
       case "block-map":
       case "block-seq":
       case "flow-collection": {
         if (depth + 1 > max) return t.offset;
         for (const item of t.items) {
-          if ("key" in item) stack.push([item.key ?? void 0, depth + 1]);
-          stack.push([item.value, depth + 1]);
+          if ("key" in item) {
+            stack.push(item.key ?? void 0);
+            depths.push(depth + 1);
+          }
+          stack.push(item.value);
+          depths.push(depth + 1);
         }
         break;
       }
@@ -33243,54 +33546,63 @@ var init_nesting2 = __esm({
 });
 
 // src/parse/yaml/blocks.ts
+function isSpace(code) {
+  if (code < 128) return code === 32 || code >= 9 && code <= 13;
+  return /\s/.test(String.fromCharCode(code));
+}
 function yamlTreeBlockRanges(docs, lineMap) {
   const out = [];
   const text2 = lineMap.text;
   const range = (start, end) => {
     let e = end;
-    while (e > start && /\s/.test(text2[e - 1])) e--;
+    while (e > start && isSpace(text2.charCodeAt(e - 1))) e--;
     return lineMap.range(start, e);
   };
   const stack = docs.map((d) => d.contents);
   let guard = 0;
   while (stack.length > 0 && guard++ < 1e6) {
     const node = stack.pop();
-    if ((0, import_yaml2.isMap)(node)) {
+    if (isMap(node)) {
       for (const p of node.items) {
-        if (!(0, import_yaml2.isPair)(p)) continue;
+        if (!isPair(p)) continue;
         const key = p.key;
         const value = p.value;
-        if (((0, import_yaml2.isMap)(value) || (0, import_yaml2.isSeq)(value)) && key?.range && value?.range) out.push(range(key.range[0], value.range[1]));
+        if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(range(key.range[0], value.range[1]));
         stack.push(p.value);
       }
-    } else if ((0, import_yaml2.isSeq)(node)) {
+    } else if (isSeq(node)) {
       for (const item of node.items) {
         const r = item?.range;
-        if (((0, import_yaml2.isMap)(item) || (0, import_yaml2.isSeq)(item)) && r) out.push(range(r[0], r[1]));
-        if (!(0, import_yaml2.isScalar)(item)) stack.push(item);
+        if ((isMap(item) || isSeq(item)) && r) out.push(range(r[0], r[1]));
+        if (!isScalar(item)) stack.push(item);
       }
     }
   }
   return out.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
 }
-var import_yaml2;
 var init_blocks3 = __esm({
   "src/parse/yaml/blocks.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    init_guards();
   }
 });
 
 // src/parse/yaml/scalar.ts
+function countingTable(length) {
+  const t = new Int32Array(length);
+  for (let i = 0; i < length; i++) t[i] = i;
+  return t;
+}
+function countingUpTo(n) {
+  if (counting.length > n) return counting;
+  if (n >= KEPT_COUNTING) return countingTable(n + 1);
+  counting = countingTable(Math.min(KEPT_COUNTING, Math.max(n + 1, counting.length * 2, 4096)));
+  return counting;
+}
 function identityMapping(text2, at2 = 0) {
   const n = text2.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = at2 + i;
-    ends[i] = at2 + i + 1;
-  }
-  return { value: text2, starts, ends, exact: true };
+  const c = countingUpTo(at2 + n + 1);
+  return { value: text2, starts: c.subarray(at2, at2 + n), ends: c.subarray(at2 + 1, at2 + n + 1), exact: true };
 }
 function fallbackMapping(value, start, end) {
   const n = value.length;
@@ -33341,7 +33653,8 @@ function unfold(b, source, at2, single) {
   for (let i = 1; i < lines.length; i++) {
     const ln = lines[i];
     const last = i === lines.length - 1;
-    const lead = /^[ \t]*/.exec(ln.text)[0].length;
+    let lead = 0;
+    while (lead < ln.text.length && (ln.text.charCodeAt(lead) === 32 || ln.text.charCodeAt(lead) === 9)) lead++;
     const body = last ? ln.text.slice(lead) : trimBlanksEnd(ln.text.slice(lead));
     if (!last && body === "") {
       if (sep === "\n") b.push("\n", ln.at, ln.brk + ln.brkLen);
@@ -33454,9 +33767,9 @@ function blockScalar(b, tok, atRoot) {
     for (; ; ) {
       const nl = source.indexOf("\n", pos);
       const end = nl < 0 ? source.length : nl;
-      const raw = source.slice(pos, end);
-      const ind = /^ */.exec(raw)[0];
-      lines.push({ indent: ind, content: raw.slice(ind.length), at: base + pos });
+      let bodyAt = pos;
+      while (bodyAt < end && source.charCodeAt(bodyAt) === 32) bodyAt++;
+      lines.push({ indent: source.slice(pos, bodyAt), content: source.slice(bodyAt, end), at: base + pos });
       if (nl < 0) break;
       pos = nl + 1;
     }
@@ -33582,7 +33895,7 @@ function mapScalar(node, atRoot = false) {
   const start = node.range?.[0] ?? 0;
   const end = node.range?.[1] ?? start;
   const tok = node.srcToken;
-  const b = new Builder();
+  const b = new Builder(tok && "source" in tok && typeof tok.source === "string" ? tok.source.length : want.length);
   let ok = false;
   if (tok) {
     switch (tok.type) {
@@ -33613,35 +33926,58 @@ function trimBlanksEnd(s) {
   while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
   return e === s.length ? s : s.slice(0, e);
 }
-var Builder, ESCAPES;
+var Builder, counting, KEPT_COUNTING, ESCAPES;
 var init_scalar = __esm({
   "src/parse/yaml/scalar.ts"() {
     "use strict";
     Builder = class {
       value = "";
-      s = [];
-      e = [];
+      // The offsets go straight into typed arrays grown by doubling: not a number[] per array
+      // pushed per character and copied into an Int32Array at the end.
+      s;
+      e;
+      len = 0;
+      /** `capacity`: the expected value length (the source length is an upper bound for most scalars). */
+      constructor(capacity) {
+        this.s = new Int32Array(Math.max(8, capacity));
+        this.e = new Int32Array(Math.max(8, capacity));
+      }
+      room(more) {
+        const need = this.len + more;
+        if (need <= this.s.length) return;
+        const size = Math.max(need, this.s.length * 2);
+        const s = new Int32Array(size);
+        s.set(this.s.subarray(0, this.len));
+        this.s = s;
+        const e = new Int32Array(size);
+        e.set(this.e.subarray(0, this.len));
+        this.e = e;
+      }
       // The value grows by whole pieces, never one character at a time (a rope of single
       // characters per scalar was most of the YAML reader's garbage).
       push(ch, start, end = start + 1) {
         this.value += ch;
+        this.room(ch.length);
         for (let i = 0; i < ch.length; i++) {
-          this.s.push(start);
-          this.e.push(end);
+          this.s[this.len] = start;
+          this.e[this.len++] = end;
         }
       }
       /** Appends source text `text` that starts at file offset `at`, one char per offset. */
       copy(text2, at2) {
         this.value += text2;
+        this.room(text2.length);
         for (let i = 0; i < text2.length; i++) {
-          this.s.push(at2 + i);
-          this.e.push(at2 + i + 1);
+          this.s[this.len] = at2 + i;
+          this.e[this.len++] = at2 + i + 1;
         }
       }
       done(exact = true) {
-        return { value: this.value, starts: Int32Array.from(this.s), ends: Int32Array.from(this.e), exact };
+        return { value: this.value, starts: this.s.subarray(0, this.len), ends: this.e.subarray(0, this.len), exact };
       }
     };
+    counting = new Int32Array(0);
+    KEPT_COUNTING = 1 << 22;
     ESCAPES = {
       "0": "\0",
       a: "\x07",
@@ -33675,7 +34011,7 @@ function scalarValue(node) {
   if (v === null || v === void 0) return "";
   return typeof v === "string" ? v : String(v);
 }
-function scalarRange(lineMap, node) {
+function scalarRange(lineMap, node, mapOf) {
   const r = node.range;
   if (!r) return lineMap.range(0, 0);
   const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
@@ -33684,7 +34020,7 @@ function scalarRange(lineMap, node) {
   if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
     if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
   }
-  const m = mapScalar(node);
+  const m = mapOf(node);
   if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
   return lineMap.range(r[0], r[1]);
 }
@@ -33695,21 +34031,21 @@ function pairRange(lineMap, p) {
   const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
   return lineMap.range(start, end);
 }
-function yamlTree(node, lineMap, depth = 0) {
-  if ((0, import_yaml3.isScalar)(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node) };
-  if (depth > 200 || (0, import_yaml3.isAlias)(node)) return { type: "other", range: nodeRange(lineMap, node) };
-  if ((0, import_yaml3.isMap)(node)) {
+function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar) {
+  if (isScalar(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node, mapOf) };
+  if (depth > 200 || isAlias(node)) return { type: "other", range: nodeRange(lineMap, node) };
+  if (isMap(node)) {
     const entries2 = [];
     for (const p of node.items) {
-      if (!(0, import_yaml3.isPair)(p)) continue;
+      if (!isPair(p)) continue;
       const k = p.key;
-      const e = { key: (0, import_yaml3.isScalar)(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1);
+      const e = { key: isScalar(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf);
       entries2.push(e);
     }
     return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
   }
-  if ((0, import_yaml3.isSeq)(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1)), range: nodeRange(lineMap, node) };
+  if (isSeq(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf)), range: nodeRange(lineMap, node) };
   return { type: "other", range: nodeRange(lineMap, node) };
 }
 function entryOf2(node, key) {
@@ -33723,49 +34059,56 @@ function stringOf(node, key) {
   const v = valueOf(node, key);
   return v?.type === "scalar" ? v.value : void 0;
 }
-var import_yaml3;
 var init_tree = __esm({
   "src/parse/yaml/tree.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    init_guards();
     init_scalar();
   }
 });
 
 // src/parse/yaml/aliases.ts
-function unresolvedAliases(doc) {
-  const anchors = /* @__PURE__ */ new Set();
+function unresolvedAliases(doc, text2) {
   const out = [];
-  (0, import_yaml4.visit)(doc, (_key, node) => {
-    if ((0, import_yaml4.isAlias)(node)) {
+  if (text2 !== void 0 && !text2.includes("*")) return out;
+  const anchors = /* @__PURE__ */ new Set();
+  const stack = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
       if (!anchors.has(node.source) && node.range) out.push({ name: node.source, start: node.range[0], end: node.range[1] });
-      return;
+      continue;
     }
-    if ((0, import_yaml4.isNode)(node) && node.anchor) anchors.add(node.anchor);
-  });
+    if (isNode2(node) && node.anchor) anchors.add(node.anchor);
+    if (isCollection(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (isPair(node)) {
+      stack.push(node.value, node.key);
+    }
+  }
   return out;
 }
 function unresolvedAliasMessage(name) {
   return `Unresolved alias *${name}: no anchor &${name} is set before it`;
 }
-var import_yaml4;
 var init_aliases = __esm({
   "src/parse/yaml/aliases.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    init_guards();
   }
 });
 
 // src/parse/yaml/document.ts
-function collectYamlComments(tokens, out) {
+function collectYamlComments(tokens, out, budget) {
   const stack = [tokens];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length) {
+  const push = (v) => {
+    if (v && typeof v === "object") stack.push(v);
+  };
+  let visited = 0;
+  while (stack.length > 0 && visited++ < budget) {
     const t = stack.pop();
-    if (!t || typeof t !== "object" || seen.has(t)) continue;
-    seen.add(t);
     if (Array.isArray(t)) {
-      for (const x of t) stack.push(x);
+      for (const x of t) push(x);
       continue;
     }
     const o = t;
@@ -33773,28 +34116,29 @@ function collectYamlComments(tokens, out) {
       out.push([o.offset, o.source]);
       continue;
     }
-    const fields = o;
-    for (const k in fields) {
-      if (!Object.prototype.hasOwnProperty.call(fields, k)) continue;
-      const v = fields[k];
-      if (v && typeof v === "object") stack.push(v);
-    }
+    push(o.start);
+    push(o.key);
+    push(o.sep);
+    push(o.value);
+    push(o.end);
+    push(o.items);
+    push(o.props);
   }
 }
 function composeYaml(text2, lineMap) {
   try {
-    const tokens = [...new import_yaml5.Parser().parse(text2)];
+    const tokens = [...new import_yaml2.Parser().parse(text2)];
     const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
     if (tooDeep !== void 0) return { error: { message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) } };
-    return { tokens, docs: [...new import_yaml5.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)] };
+    return { tokens, docs: [...new import_yaml2.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)] };
   } catch (e) {
     return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
   }
 }
 function sortedYamlComments(tokens, text2) {
   const raw = [];
-  if (text2 !== void 0 && !text2.includes("#")) return raw;
-  collectYamlComments(tokens, raw);
+  if (!text2.includes("#")) return raw;
+  collectYamlComments(tokens, raw, 64 * (text2.length + 1024));
   return raw.sort((a, b) => a[0] - b[0]);
 }
 function parseYamlFile(text2) {
@@ -33813,20 +34157,21 @@ function parseYamlFile(text2) {
       const [s, e] = err2.pos;
       out.errors.push({ message: err2.message.split("\n")[0] ?? err2.message, range: lineMap.range(s, Math.max(s, e)) });
     }
-    for (const a of unresolvedAliases(d)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    for (const a of unresolvedAliases(d, text2)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
     const tree = yamlTree(d.contents, lineMap);
     out.documents.push(tree);
-    if ((0, import_yaml5.isMap)(d.contents)) out.roots.push(tree);
+    if (isMap(d.contents)) out.roots.push(tree);
   }
   out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return out;
 }
-var import_yaml5;
+var import_yaml2;
 var init_document = __esm({
   "src/parse/yaml/document.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_guards();
     init_source();
     init_nesting();
     init_nesting2();
@@ -34187,6 +34532,11 @@ function snippetRange(sn, lineMap, start, end) {
   const e = Math.min(Math.max(end - 1, s), sn.ends.length - 1);
   return lineMap.range(sn.starts[s], sn.ends[e]);
 }
+function asciiSet(chars) {
+  const t = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
 function lineEnd(v, i) {
   const nl = v.indexOf("\n", i);
   let e = nl < 0 ? v.length : nl;
@@ -34204,8 +34554,10 @@ function continuesOnNextLine(last, before) {
 function scan(v, lang) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
+  const stops = SCAN_STOPS[lang];
   const commands = [];
   const comments = [];
+  const maps = new IndexRuns(v.length);
   let i = 0;
   const n = v.length;
   while (i < n) {
@@ -34224,7 +34576,7 @@ function scan(v, lang) {
         i = end;
         continue;
       }
-      const cmd2 = { text: "", map: [], commented: true };
+      const cmd2 = { text: "", map: NO_INDICES, commented: true };
       let k = j;
       for (; ; ) {
         const e = lineEnd(v, k);
@@ -34237,7 +34589,7 @@ function scan(v, lang) {
         const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
         const stop = cont ? bodyEnd - 1 : e;
         if (stop > b) cmd2.text += v.slice(b, stop);
-        for (let p2 = b; p2 < stop; p2++) cmd2.map.push(p2);
+        for (let p2 = b; p2 < stop; p2++) maps.push(p2);
         i = afterLineBreak(v, e);
         if (!cont) break;
         let q = i;
@@ -34245,14 +34597,17 @@ function scan(v, lang) {
         if (q >= n || v[q] !== "#") break;
         if (ps) {
           cmd2.text += " ";
-          cmd2.map.push(bodyEnd - 1);
+          maps.push(bodyEnd - 1);
         }
         k = q;
       }
-      if (cmd2.text.trim()) commands.push(cmd2);
+      if (cmd2.text.trim()) {
+        cmd2.map = maps.take();
+        commands.push(cmd2);
+      } else maps.drop();
       continue;
     }
-    const cmd = { text: "", map: [], commented: false };
+    const cmd = { text: "", map: NO_INDICES, commented: false };
     let lastChar;
     let lastNonBlank;
     let beforeLastNonBlank;
@@ -34274,13 +34629,28 @@ function scan(v, lang) {
         runStart = p2;
       }
       runEnd = p2 + 1;
-      cmd.map.push(p2);
+      maps.push(p2);
+    };
+    const addRun = (from, to) => {
+      let last = to - 1;
+      while (last >= from && isWs(v[last])) last--;
+      if (last >= from) {
+        beforeLastNonBlank = last > from ? v[last - 1] : lastChar;
+        lastNonBlank = v[last];
+      }
+      lastChar = v[to - 1];
+      if (from !== runEnd) {
+        flush();
+        runStart = from;
+      }
+      runEnd = to;
+      for (let k = from; k < to; k++) maps.push(k);
     };
     const addSpace = (p2) => {
       flush();
       lastChar = " ";
       cmd.text += " ";
-      cmd.map.push(p2);
+      maps.push(p2);
     };
     let p = j;
     let quote = "";
@@ -34289,8 +34659,15 @@ function scan(v, lang) {
       if (p >= n) break;
       const c = v[p];
       if (quote === "'") {
+        if (c !== "'") {
+          const close = v.indexOf("'", p);
+          const to2 = close < 0 ? n : close;
+          addRun(p, to2);
+          p = to2;
+          continue;
+        }
         add(p);
-        if (c === "'") quote = "";
+        quote = "";
         p++;
         continue;
       }
@@ -34303,6 +34680,13 @@ function scan(v, lang) {
           add(p);
           add(p + 1);
           p += 2;
+          continue;
+        }
+        if (c !== '"' && c !== esc) {
+          let to2 = p + 1;
+          while (to2 < n && v[to2] !== '"' && v[to2] !== esc) to2++;
+          addRun(p, to2);
+          p = to2;
           continue;
         }
         add(p);
@@ -34354,17 +34738,22 @@ function scan(v, lang) {
         }
         if (!ps) {
           flush();
-          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          const m = cmd.text.includes("<<") ? /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text) : null;
           if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
         }
         p = afterLineBreak(v, p);
         break;
       }
-      add(p);
-      p++;
+      let to = p + 1;
+      while (to < n && !inSet(stops, v.charCodeAt(to))) to++;
+      addRun(p, to);
+      p = to;
     }
     flush();
-    if (cmd.text.trim()) commands.push(cmd);
+    if (cmd.text.trim()) {
+      cmd.map = maps.take();
+      commands.push(cmd);
+    } else maps.drop();
     i = p;
     if (heredoc) {
       const start = i;
@@ -34390,10 +34779,12 @@ function substitutionIsWord(text2, i) {
   if (close < 0) return false;
   return !/[\s(]/.test(text2.slice(i + 2, close));
 }
-function tokenize(text2, lang, state = {}) {
+function tokenize(text2, lang, state, rangeOf) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
+  const stops = WORD_STOPS[lang];
   const out = [];
+  const token = (word, start, end, op, raw = text2.slice(start, end)) => ({ text: word, raw, start, end, op, range: rangeOf(start, end) });
   let i = 0;
   const n = text2.length;
   while (i < n) {
@@ -34404,17 +34795,17 @@ function tokenize(text2, lang, state = {}) {
     }
     const d = text2[i + 1];
     if (d === "(" && (c === "$" || ps && c === "@") && !substitutionIsWord(text2, i)) {
-      out.push({ text: c + d, start: i, end: i + 2, op: true });
+      out.push(token(c + d, i, i + 2, true));
       i += 2;
       continue;
     }
     if ((c === "&" || c === "|") && d === c) {
-      out.push({ text: c + d, start: i, end: i + 2, op: true });
+      out.push(token(c + d, i, i + 2, true));
       i += 2;
       continue;
     }
     if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" || !ps && c === "`") {
-      out.push({ text: c, start: i, end: i + 1, op: true });
+      out.push(token(c, i, i + 1, true));
       i++;
       continue;
     }
@@ -34445,6 +34836,7 @@ function tokenize(text2, lang, state = {}) {
           continue;
         }
         i++;
+        while (i < n && text2[i] !== quote && !(quote === '"' && text2[i] === esc)) i++;
         continue;
       }
       if (ch === "'" || ch === '"') {
@@ -34472,14 +34864,16 @@ function tokenize(text2, lang, state = {}) {
         if (!(prev === ">" || prev === "<")) break;
       }
       i++;
+      while (i < n && !inSet(stops, text2.charCodeAt(i))) i++;
     }
+    const plain = run3 === start;
     word += text2.slice(run3, i);
     if (quote === "") state.openQuote = void 0;
     if (i === start) {
       i++;
       continue;
     }
-    out.push({ text: word, start, end: i, op: false });
+    out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
     if (quote !== "") break;
   }
   return out;
@@ -34507,16 +34901,9 @@ function buildSnippet(args) {
     sn.comments.push({ text: value.slice(s, e), range: snippetRange(sn, lineMap, s, e) });
   }
   for (const raw of res.commands) {
-    const map = Int32Array.from(raw.map);
+    const map = raw.map;
     const state = {};
-    const tokens = tokenize(raw.text, args.language, state).map((t) => ({
-      text: t.text,
-      raw: raw.text.slice(t.start, t.end),
-      start: t.start,
-      end: t.end,
-      op: t.op,
-      range: lineMap.range(sn.starts[map[t.start]], sn.ends[map[t.end - 1]])
-    }));
+    const tokens = tokenize(raw.text, args.language, state, (start, end) => lineMap.range(sn.starts[map[start]], sn.ends[map[end - 1]]));
     let a = 0;
     let b = raw.text.length;
     while (a < b && isWs(raw.text[a])) a++;
@@ -34542,43 +34929,88 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs;
+var isWs, IndexRuns, NO_INDICES, inSet, SCAN_STOPS, WORD_STOPS;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
     isWs = (c) => c === " " || c === "	";
+    IndexRuns = class {
+      buf;
+      len = 0;
+      from = 0;
+      constructor(capacity) {
+        this.buf = new Int32Array(Math.max(16, capacity));
+      }
+      push(index) {
+        if (this.len === this.buf.length) {
+          const grown = new Int32Array(this.buf.length * 2);
+          grown.set(this.buf);
+          this.buf = grown;
+        }
+        this.buf[this.len++] = index;
+      }
+      /** The indices pushed since the last `take` or `drop`. */
+      take() {
+        const view = this.buf.subarray(this.from, this.len);
+        this.from = this.len;
+        return view;
+      }
+      /** Forgets the indices pushed since the last `take` (a command that is not kept). */
+      drop() {
+        this.len = this.from;
+      }
+    };
+    NO_INDICES = new Int32Array(0);
+    inSet = (set, code) => code < 128 && set[code] === 1;
+    SCAN_STOPS = { shell: asciiSet(`'"\\#
+\r`), powershell: asciiSet("'\"`#\n\r<") };
+    WORD_STOPS = { shell: asciiSet(" 	\n\r;|()&$'\"\\`"), powershell: asciiSet(" 	\n\r;|()&$'\"`") };
   }
 });
 
 // src/parse/yaml/ci.ts
+function memoMapper() {
+  const done = /* @__PURE__ */ new Map();
+  return (node) => {
+    let m = done.get(node);
+    if (m === void 0) {
+      m = mapScalar(node);
+      done.set(node, m);
+    }
+    return m;
+  };
+}
 function nodeRange2(ctx, node) {
   const r = node?.range;
   if (!r) return ctx.lineMap.range(0, 0);
   return ctx.lineMap.range(r[0], r[1]);
 }
 function scalarString2(node) {
-  if (!(0, import_yaml6.isScalar)(node)) return void 0;
+  if (!isScalar(node)) return void 0;
   const v = node.value;
   if (v === null || v === void 0) return "";
   return typeof v === "string" ? v : String(v);
 }
 function contentRange(ctx, node) {
-  if ((0, import_yaml6.isScalar)(node)) {
-    const m = mapScalar(node);
+  if (isScalar(node)) {
+    const r = node.range;
+    const src = node.srcToken?.type === "scalar" ? node.srcToken.source : void 0;
+    if (r && src !== void 0 && node.type === "PLAIN" && !src.includes("\n") && !src.includes("\r")) return ctx.lineMap.range(r[0], r[1]);
+    const m = ctx.mapOf(node);
     if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
   }
   return nodeRange2(ctx, node);
 }
 function pairsOf(map) {
-  if (!(0, import_yaml6.isMap)(map)) return [];
-  return map.items.filter((p) => (0, import_yaml6.isPair)(p));
+  if (!isMap(map)) return [];
+  return map.items.filter((p) => isPair(p));
 }
 function get(map, key) {
-  for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p.value;
-  return void 0;
+  return getPair(map, key)?.value;
 }
 function getPair(map, key) {
-  for (const p of pairsOf(map)) if (scalarString2(p.key) === key) return p;
+  if (!isMap(map)) return void 0;
+  for (const p of map.items) if (isPair(p) && scalarString2(p.key) === key) return p;
   return void 0;
 }
 function pairRange2(ctx, p) {
@@ -34603,8 +35035,8 @@ function entries(ctx, map) {
   return pairsOf(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !(0, import_yaml6.isScalar)(node)) return void 0;
-  const mapped = mapScalar(node);
+  if (!node || !isScalar(node)) return void 0;
+  const mapped = ctx.mapOf(node);
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
@@ -34626,7 +35058,7 @@ function parsePermissions(ctx, p) {
   if (s !== void 0) {
     if (s === "write-all") perms.kind = "write-all";
     else if (s === "read-all") perms.kind = "read-all";
-  } else if ((0, import_yaml6.isMap)(v)) {
+  } else if (isMap(v)) {
     perms.kind = "map";
     for (const q of pairsOf(v)) {
       const k = scalarString2(q.key);
@@ -34675,14 +35107,14 @@ function shellLanguage(shell, runsOn) {
 function runsOnString(node) {
   const s = scalarString2(node);
   if (s !== void 0) return s;
-  if ((0, import_yaml6.isSeq)(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
+  if (isSeq(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
   return void 0;
 }
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
-  if (!(0, import_yaml6.isSeq)(seq)) return [];
+  if (!isSeq(seq)) return [];
   const steps2 = [];
   seq.items.forEach((item, index) => {
-    if (!(0, import_yaml6.isMap)(item)) return;
+    if (!isMap(item)) return;
     const subject = `${prefix}[${index}]`;
     const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
     const name = scalarString2(get(item, "name"));
@@ -34717,8 +35149,8 @@ function buildWorkflow(ctx, root) {
   const on = get(root, "on") ?? get(root, "true");
   const onStr = scalarString2(on);
   if (onStr !== void 0) wf.triggers = [onStr];
-  else if ((0, import_yaml6.isSeq)(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
-  else if ((0, import_yaml6.isMap)(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
+  else if (isSeq(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
+  else if (isMap(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
   wf.reusable = wf.triggers.includes("workflow_call");
   const perms = parsePermissions(ctx, getPair(root, "permissions"));
   if (perms) wf.permissions = perms;
@@ -34800,19 +35232,19 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit3 = (node, path44) => {
-    if ((0, import_yaml6.isSeq)(node)) {
-      node.items.forEach((item, i) => visit3(item, `${path44}[${i}]`));
+  const visit2 = (node, path44) => {
+    if (isSeq(node)) {
+      node.items.forEach((item, i) => visit2(item, `${path44}[${i}]`));
       return;
     }
-    if (!(0, import_yaml6.isMap)(node)) return;
+    if (!isMap(node)) return;
     const pairs = pairsOf(node);
     let stepKind;
     let stepPair;
     for (const p of pairs) {
       const k = scalarString2(p.key);
       if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
-        if ((0, import_yaml6.isScalar)(p.value)) {
+        if (isScalar(p.value)) {
           stepKind = k;
           stepPair = p;
           break;
@@ -34838,33 +35270,32 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit3(p.value, path44 ? `${path44}.${k}` : k);
+      visit2(p.value, path44 ? `${path44}.${k}` : k);
     }
   };
-  visit3(root, "");
+  visit2(root, "");
   return pipe;
 }
 function commentSnippet(file, lineMap, comments) {
-  let value = "";
-  const starts = [];
-  const ends = [];
+  const value = comments.map(([, src]) => src).join("\n");
+  const starts = new Int32Array(value.length);
+  const ends = new Int32Array(value.length);
+  let at2 = 0;
   comments.forEach(([off, src], i) => {
     if (i > 0) {
-      value += "\n";
       const prevEnd = comments[i - 1][0] + comments[i - 1][1].length;
-      starts.push(prevEnd);
-      ends.push(prevEnd + 1);
+      starts[at2] = prevEnd;
+      ends[at2++] = prevEnd + 1;
     }
-    value += src;
     for (let k = 0; k < src.length; k++) {
-      starts.push(off + k);
-      ends.push(off + k + 1);
+      starts[at2] = off + k;
+      ends[at2++] = off + k + 1;
     }
   });
   return buildSnippet({
     file,
     lineMap,
-    mapped: { value, starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: true },
+    mapped: { value, starts, ends, exact: true },
     language: "shell",
     origin: "comment",
     subject: "comments",
@@ -34887,7 +35318,7 @@ function languageOfScript(file) {
 function parseCiDocument(file, text2, kind) {
   const lineMap = new LineMap(text2);
   const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
-  const ctx = { file, lineMap, scripts: doc.scripts };
+  const ctx = { file, lineMap, scripts: doc.scripts, mapOf: memoMapper() };
   if (kind === "script") {
     const sn = buildSnippet({
       file,
@@ -34924,13 +35355,13 @@ function parseCiDocument(file, text2, kind) {
       if (err2.code) pe.code = err2.code;
       doc.errors.push(pe);
     }
-    for (const a of unresolvedAliases(d)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    for (const a of unresolvedAliases(d, text2)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
   try {
     for (const d of docs) {
       const root = d.contents;
-      if (!(0, import_yaml6.isMap)(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap));
+      if (!isMap(root)) continue;
+      doc.trees.push(yamlTree(root, lineMap, 0, ctx.mapOf));
       if (kind === "github-workflow") {
         if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
       } else if (kind === "github-action") {
@@ -34952,11 +35383,11 @@ function parseCiDocument(file, text2, kind) {
   doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return doc;
 }
-var import_yaml6, AZP_SCRIPT_KEYS;
+var AZP_SCRIPT_KEYS;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    init_guards();
     init_aliases();
     init_document();
     init_source();
@@ -35305,10 +35736,10 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit3 = (node, path44, container, stage, job, root) => {
+  const visit2 = (node, path44, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit3(item, `${path44}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path44}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
@@ -35342,7 +35773,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit3(e.value, path44 ? `${path44}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path44 ? `${path44}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -35393,7 +35824,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit3(e.value, path44 ? `${path44}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path44 ? `${path44}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -35402,7 +35833,7 @@ function readPipeline(out, roots, scripts) {
     if (name !== void 0 && out.name === void 0) out.name = name;
     out.inputs.push(...parametersOf(valueOf(root, "parameters")));
     out.env.push(...variablesOf(valueOf(root, "variables"), "pipeline"));
-    visit3(root, "", void 0, void 0, void 0, root);
+    visit2(root, "", void 0, void 0, void 0, root);
   }
   for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
   for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
@@ -35418,8 +35849,8 @@ var init_azure_pipelines = __esm({
 });
 
 // src/eval/ci/scripts.ts
-function simpleCommandsOf(cmd, statement, sn, lineMap) {
-  const out = [];
+function addSimpleCommands(out, cmd, statement, sn, lineMap) {
+  const first = out.length;
   let words = [];
   let op;
   let after;
@@ -35446,15 +35877,20 @@ function simpleCommandsOf(cmd, statement, sn, lineMap) {
   }
   flush();
   const h = cmd.heredoc;
-  if (h && out.length) {
-    const reader = out.find((c) => c.argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) ?? out[out.length - 1];
+  if (h && out.length > first) {
+    let reader = out[out.length - 1];
+    for (let k = first; k < out.length; k++) {
+      if (out[k].argv.some((w) => /(^|[^<])<<(?!<)/.test(w.raw))) {
+        reader = out[k];
+        break;
+      }
+    }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
-  return out;
 }
 function scriptOf(sn, lineMap) {
   const commands = [];
-  sn.commands.forEach((cmd, i) => commands.push(...simpleCommandsOf(cmd, i, sn, lineMap)));
+  sn.commands.forEach((cmd, i) => addSimpleCommands(commands, cmd, i, sn, lineMap));
   const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
   return {
     subject: sn.subject,
@@ -35648,30 +36084,30 @@ var init_ci_classify_lines = __esm({
 
 // src/frontends/ci-classify.ts
 function keyOf(k) {
-  return (0, import_yaml7.isScalar)(k) ? String(k.value) : void 0;
+  return isScalar(k) ? String(k.value) : void 0;
 }
 function hasPipelineSteps(root, written = false) {
   let found = false;
-  const visit3 = (node, underContainer, depth) => {
+  const visit2 = (node, underContainer, depth) => {
     if (found || depth > 40) return;
-    if ((0, import_yaml7.isSeq)(node)) {
-      for (const it of node.items) visit3(it, underContainer, depth + 1);
+    if (isSeq(node)) {
+      for (const it of node.items) visit2(it, underContainer, depth + 1);
       return;
     }
-    if (!(0, import_yaml7.isMap)(node)) return;
+    if (!isMap(node)) return;
     for (const p of node.items) {
       const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS2.has(k) && (0, import_yaml7.isScalar)(p.value) && (!written || p.value.range !== void 0 && p.value.range !== null && p.value.range[1] > p.value.range[0])) {
+      if (underContainer && k !== void 0 && STEP_KEYS2.has(k) && isScalar(p.value) && (!written || p.value.range !== void 0 && p.value.range !== null && p.value.range[1] > p.value.range[0])) {
         found = true;
         return;
       }
     }
     for (const p of node.items) {
       const k = keyOf(p.key);
-      visit3(p.value, underContainer || k === "steps" || k === "jobs" || k === "stages", depth + 1);
+      visit2(p.value, underContainer || k === "steps" || k === "jobs" || k === "stages", depth + 1);
     }
   };
-  visit3(root, false, 0);
+  visit2(root, false, 0);
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
@@ -35691,13 +36127,13 @@ function classifyCiFile(relPath, text2, options = {}) {
   }
   let root;
   try {
-    const doc = (0, import_yaml7.parseDocument)(text2, { version: "1.2" });
+    const doc = (0, import_yaml3.parseDocument)(text2, { version: "1.2" });
     if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
     root = doc.contents;
   } catch {
     return maybeWorkflow ? "github-workflow" : "azure-pipeline";
   }
-  if (maybeWorkflow && (0, import_yaml7.isMap)(root) && root.has("on") && root.has("jobs")) return "github-workflow";
+  if (maybeWorkflow && isMap(root) && root.has("on") && root.has("jobs")) return "github-workflow";
   if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
   return void 0;
 }
@@ -35726,20 +36162,21 @@ function confirmedByStart(text2, maybeWorkflow, lines) {
   if (end >= text2.length) return void 0;
   let root;
   try {
-    const doc = (0, import_yaml7.parseDocument)(text2.slice(0, end), { version: "1.2" });
+    const doc = (0, import_yaml3.parseDocument)(text2.slice(0, end), { version: "1.2" });
     if (doc.errors.length > 0) return void 0;
     root = doc.contents;
   } catch {
     return void 0;
   }
-  if (maybeWorkflow) return (0, import_yaml7.isMap)(root) && root.has("on") && root.has("jobs") ? "github-workflow" : void 0;
+  if (maybeWorkflow) return isMap(root) && root.has("on") && root.has("jobs") ? "github-workflow" : void 0;
   return hasPipelineSteps(root, true) ? "azure-pipeline" : void 0;
 }
-var import_yaml7, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
+var import_yaml3, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
 var init_ci_classify = __esm({
   "src/frontends/ci-classify.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_guards();
     init_ci_classify_lines();
     SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
     YAML_EXT = /\.ya?ml$/i;
@@ -35763,13 +36200,12 @@ var init_ci_classify = __esm({
 // src/model/tables/azure-cli.ts
 function commandSpecOf(words) {
   const lower = words.map((w) => w.toLowerCase());
-  for (const spec of AZ_COMMANDS) {
-    const parts = spec.command.split(" ");
+  for (const [spec, parts] of COMMAND_WORDS) {
     if (parts.every((p, i) => lower[i] === p)) return spec;
   }
   return void 0;
 }
-var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
+var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, COMMAND_WORDS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
     "use strict";
@@ -35995,6 +36431,7 @@ var init_azure_cli = __esm({
     FILE_FLAGS = ["--file", "-f"];
     SET_FLAG = "--set";
     SWITCH_FLAGS = /* @__PURE__ */ new Set(["--yes", "-y", "--no-wait", "--debug", "--verbose", "--only-show-errors", "--help", "-h", "--generate-ssh-keys", "--no-ssh-key", "--enable-managed-identity", "--attach-acr-skip"]);
+    COMMAND_WORDS = AZ_COMMANDS.map((spec) => [spec, spec.command.split(" ")]);
     CREATE_COMPUTE_INPUTS = {
       cluster_name: { attr: "name", read: "string" },
       size: { attr: "vmSize", read: "string" },
@@ -36042,6 +36479,7 @@ function lookup(env, name, ps) {
 }
 function expandWord(word, env, ctx, onAssign, depth = 0) {
   const raw = word.raw;
+  if (raw.length > 0 && !SPECIAL[ctx.language].test(raw)) return { file: ctx.file, word, segments: [{ text: raw, from: 0, to: raw.length }], opaque: false, text: raw };
   const ps = ctx.language === "powershell";
   const esc = ps ? "`" : "\\";
   const segs = [];
@@ -36213,7 +36651,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var NAME, PS_NAME, ANY_VARIABLE;
+var NAME, PS_NAME, ANY_VARIABLE, SPECIAL;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -36221,6 +36659,7 @@ var init_words = __esm({
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
     PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
     ANY_VARIABLE = "*";
+    SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
   }
 });
 
@@ -36237,19 +36676,30 @@ function merge(before, paths) {
   const names = /* @__PURE__ */ new Set();
   for (const p of paths) for (const k of p.keys()) names.add(k);
   for (const name of names) {
-    const vals = paths.map((p) => p.get(name));
-    const first = vals[0];
-    if (vals.every((v) => v === first)) {
+    const first = paths[0].get(name);
+    let identical = true;
+    let equal = true;
+    for (const p of paths) {
+      const v = p.get(name);
+      if (v === first) continue;
+      identical = false;
+      if (!same(v, first)) {
+        equal = false;
+        break;
+      }
+    }
+    if (identical) {
       if (first) out.set(name, first);
       else out.delete(name);
-    } else if (vals.every((v) => same(v, first))) out.set(name, first);
+    } else if (equal) out.set(name, first);
     else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
   }
   return out;
 }
 function interpretScript(file, script, initial, base) {
   const ps = script.language === "powershell";
-  const ctx = { ...base, file, language: script.language };
+  const ctx = { expression: base.expression, file, language: script.language };
+  if (base.macro) ctx.macro = base.macro;
   let env = copy(initial);
   const assigned = /* @__PURE__ */ new Map();
   const invocations = [];
@@ -36261,6 +36711,7 @@ function interpretScript(file, script, initial, base) {
   let statement = -1;
   let afterOperator = false;
   let allExport = false;
+  const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
   const set = (name, v) => {
     env.set(name, v);
     assigned.set(name, v);
@@ -36293,14 +36744,14 @@ function interpretScript(file, script, initial, base) {
     if (cmd.after === "||" || cmd.after === "&&") afterOperator = true;
     const inSubstitution = cmd.after === "$(" || cmd.after === "`";
     if (ps) {
-      psCommand(cmd);
+      psCommand(cmd, words);
       continue;
     }
     let k = 0;
     for (; k < words.length; k++) {
       const t = words[k].raw;
       if (t === "if" || t === "while" || t === "until") {
-        frames.push({ kind: t === "if" ? "if" : "loop", before: copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
+        frames.push(openFrame(t === "if" ? "if" : "loop"));
         continue;
       }
       if (t === "elif" || t === "else") {
@@ -36324,12 +36775,12 @@ function interpretScript(file, script, initial, base) {
     }
     if (head === "for" || head === "select") {
       const v = rest[1]?.text;
-      frames.push({ kind: "loop", before: copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
+      frames.push(openFrame("loop"));
       if (v && /^[A-Za-z_]\w*$/.test(v)) set(v, unknown(`$${v} is a loop variable`));
       continue;
     }
     if (head === "case") {
-      frames.push({ kind: "case", before: copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
+      frames.push(openFrame("case"));
       continue;
     }
     const top = frames[frames.length - 1];
@@ -36373,11 +36824,14 @@ function interpretScript(file, script, initial, base) {
     }
     const program = rest[j];
     if (program.text !== "az") {
-      for (const w of rest.slice(j)) if (/\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
+      for (let k2 = j; k2 < rest.length; k2++) {
+        const w = rest[k2];
+        if (w.raw.includes("${") && /\$\{[A-Za-z_]\w*:?=/.test(w.raw)) expandWord(w, env, ctx, set);
+      }
     }
     if (program.text === "az") {
       const expanded = [];
-      for (const w of rest.slice(j + 1)) expanded.push(...splitWords(unclosed(expandWord(w, env, ctx, set))));
+      for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
@@ -36470,9 +36924,8 @@ function interpretScript(file, script, initial, base) {
     forgetAll(`variables may be set by ${declarer} ${w.raw.slice(0, 40)}`);
   }
   function recordCall(words) {
-    const shells = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     let target = words[0];
-    if (target && shells.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
+    if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
     const path44 = expandWord(target, env, ctx).text;
     if (path44 === void 0) return;
@@ -36540,8 +36993,7 @@ function interpretScript(file, script, initial, base) {
       }
     }
   }
-  function psCommand(cmd) {
-    const all = joinExpressions(cmd.argv);
+  function psCommand(cmd, all) {
     let lead = 0;
     while (lead < all.length && all[lead].raw === "{") lead++;
     const depthHere = psDepth + lead;
@@ -36577,13 +37029,13 @@ function interpretScript(file, script, initial, base) {
     const expanded = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === "}") break;
-      expanded.push(...splitWords(unclosed(expandWord(w, env, ctx))));
+      addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
   }
 }
 function joinExpressions(argv) {
-  if (!argv.some((w) => w.raw.includes("${{"))) return [...argv];
+  if (!argv.some((w) => w.raw.includes("${{"))) return argv;
   const out = [];
   for (let i = 0; i < argv.length; i++) {
     const w = argv[i];
@@ -36628,18 +37080,21 @@ function joined(parts) {
     }
   };
 }
-function splitWords(e) {
-  if (e.segments.length !== 1) return [e];
-  const s = e.segments[0];
-  if (!s.value || !s.unquoted || s.value.kind !== "string" || !/\s/.test(s.value.value.trim())) return [e];
-  const parts = s.value.value.trim().split(/\s+/);
-  return parts.map((p) => ({
-    ...e,
-    segments: [{ ...s, text: p, value: { ...s.value, value: p } }],
-    text: p
-  }));
+function addSplit(out, e) {
+  const s = e.segments.length === 1 ? e.segments[0] : void 0;
+  if (!s || !s.value || !s.unquoted || s.value.kind !== "string" || !/\s/.test(s.value.value.trim())) {
+    out.push(e);
+    return;
+  }
+  for (const p of s.value.value.trim().split(/\s+/)) {
+    out.push({
+      ...e,
+      segments: [{ ...s, text: p, value: { ...s.value, value: p } }],
+      text: p
+    });
+  }
 }
-var ASSIGN, isName, DECLARERS, LEADING;
+var ASSIGN, isName, DECLARERS, LEADING, SHELLS;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -36649,6 +37104,7 @@ var init_interpret = __esm({
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
     LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
+    SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
   }
 });
 
@@ -37101,6 +37557,8 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
+    let fileEnv;
+    const envClass = (place, assigned) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned);
     const draftsByVariant = /* @__PURE__ */ new Map();
     const envByVariant = /* @__PURE__ */ new Map();
     const add = (variant, d, env) => {
@@ -37120,7 +37578,7 @@ function azureCliUnits(ciFiles, ctx) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, sc.expansion);
         if (vi === 0) heredocs.push(...run3.heredocs);
-        const env = envClassOf(ctx, file, place, run3.assigned);
+        const env = envClass(place, run3.assigned);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         if (vi === 0 && file.kind !== "script") {
           for (const call of run3.calls) {
@@ -37145,14 +37603,14 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const run3 = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = envClassOf(ctx, file, place, run3.assigned);
+      const env = envClass(place, run3.assigned);
       for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs)) ?? []) add("default", d, env);
     }
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const variant of matrixVariants(call.job)) {
         const sc = scriptContext(file, place, variant);
-        const env = envClassOf(ctx, file, place, /* @__PURE__ */ new Map());
+        const env = envClass(place, /* @__PURE__ */ new Map());
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         add(variantName, templateResource(file, call, sc), env);
       }
@@ -37192,13 +37650,17 @@ function unreadableAz(file, script) {
     location: { file, range: u.range }
   };
 }
-function envClassOf(ctx, file, place, assigned) {
-  if (ctx.envOverride) return ctx.envOverride;
-  const configured = ctx.envForPath(file.file);
-  if (configured) return configured;
+function fileEnvOf(ctx, file) {
   const rel = path26.relative(ctx.root, file.file);
+  if (ctx.envOverride) return { decided: ctx.envOverride, rel };
+  const configured = ctx.envForPath(file.file);
+  if (configured) return { decided: configured, rel };
   const byName2 = classifyPath(path26.basename(rel));
-  if (byName2) return byName2.env;
+  return byName2 ? { decided: byName2.env, rel } : { rel };
+}
+function envClassOf(fileEnv, place, assigned) {
+  if (fileEnv.decided) return fileEnv.decided;
+  const rel = fileEnv.rel;
   const assignment = (name) => {
     for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
     return void 0;
@@ -37566,17 +38028,17 @@ function isManifestObject(node) {
 function readPodTemplates(file, documents, lineMap) {
   const out = [];
   const src = { file, lineMap };
-  const visit3 = (node, depth) => {
+  const visit2 = (node, depth) => {
     const obj2 = isManifestObject(node);
     if (!obj2 || !node) return;
     if (obj2.kind === "List" || obj2.kind.endsWith("List")) {
       const items = valueOf(node, "items");
-      if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit3(it, depth + 1);
+      if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
     for (const [path44, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path44, role, spec));
   };
-  for (const d of documents) visit3(d, 0);
+  for (const d of documents) visit2(d, 0);
   return out;
 }
 function at(src, range) {
@@ -38009,12 +38471,12 @@ function policyFiles(globs, baseDir, scanHost) {
   }
   return out;
 }
-function walk2(host, root, dir, visit3, depth = 0) {
+function walk2(host, root, dir, visit2, depth = 0) {
   if (depth > 32) return;
   for (const e of host.list(dir) ?? []) {
     if (e.isDirectory) {
-      if (!SKIP_DIRS.has(e.name)) walk2(host, root, e.path, visit3, depth + 1);
-    } else if (e.isFile) visit3(e.path, host);
+      if (!SKIP_DIRS.has(e.name)) walk2(host, root, e.path, visit2, depth + 1);
+    } else if (e.isFile) visit2(e.path, host);
   }
 }
 var MAX_POLICY_FILES, SKIP_DIRS;
