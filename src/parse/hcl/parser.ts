@@ -338,6 +338,13 @@ class Parser {
         labels.push({ value: this.src(t), quoted: false, range: this.range(t.start, t.end) });
       } else if (t.type === T.OQuote) {
         this.take();
+        const close = this.plainStringEnd(t.end);
+        if (close >= 0) {
+          // The usual label: its value and range straight from the text, no template built.
+          this.lx.pos = close + 1;
+          labels.push({ value: this.text.slice(t.end, close), quoted: true, range: this.range(t.start, close + 1) });
+          continue;
+        }
         const tmpl = this.parseQuoted(t);
         if (!isStringLiteral(tmpl)) {
           this.fail('Block labels must be plain quoted strings; interpolation is not allowed here', t.start, tmpl.range.end.offset);
@@ -714,20 +721,8 @@ class Parser {
   parseQuoted(open: Token): TemplateExpr | TemplateWrapExpr {
     const text = this.text;
     const n = text.length;
-    // Most strings are plain (no escape, no `$`/`%`, closed on their line): one slice, none of
-    // the intermediates below. Anything else takes the general scan from the start.
-    let j = open.end;
-    for (;;) {
-      const c = text.charCodeAt(j);
-      if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
-      j++;
-    }
-    if (j < n && text.charCodeAt(j) === 34) {
-      const plain: Flat[] = j > open.end ? [{ kind: 'lit', value: text.slice(open.end, j), start: open.end, end: j }] : [];
-      this.lx.pos = j + 1;
-      this.tok = null;
-      return this.finishTemplate(plain, open.start, j + 1, undefined);
-    }
+    const close = this.plainStringEnd(open.end);
+    if (close >= 0) return this.plainTemplate(open, close);
     const flat: Flat[] = [];
     let i = open.end;
     let litStart = i;
@@ -770,6 +765,35 @@ class Parser {
     this.lx.pos = i + 1;
     this.tok = null;
     return this.finishTemplate(flat, open.start, i + 1, undefined);
+  }
+
+  /**
+   * The offset of the closing `"` of a plain string whose text starts at `from` (no escape,
+   * no `$`/`%`, closed on its line), or -1. Most strings are plain: they skip the general
+   * template scan and its intermediates (flat items, chunk arrays, buildParts).
+   */
+  private plainStringEnd(from: number): number {
+    const text = this.text;
+    const n = text.length;
+    let j = from;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
+      j++;
+    }
+    return j < n && text.charCodeAt(j) === 34 ? j : -1;
+  }
+
+  /**
+   * A plain string's template, built directly: exactly the nodes finishTemplate and buildParts
+   * make for one literal (an empty string keeps its one empty part between the quotes).
+   */
+  private plainTemplate(open: Token, close: number): TemplateExpr {
+    this.lx.pos = close + 1;
+    this.tok = null;
+    const range = this.range(open.start, close + 1);
+    const literal: TemplateLiteral = { type: 'TemplateLiteral', value: this.text.slice(open.end, close), range: this.range(open.end, close) };
+    return { type: 'Template', parts: [literal], range };
   }
 
   /** Decodes the escape at `i` (a backslash) into `chunks`; returns the index after it. */
