@@ -90,9 +90,13 @@ export function isIdStartAt(text: string, i: number): boolean {
 }
 
 /** Length (in UTF-16 units) of the identifier character at `i`, or 0. */
+function isAsciiIdContinue(c: number): boolean {
+  return isAsciiIdStart(c) || isDigit(c) || c === 45; /* - */
+}
+
 function idContinueLen(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (isAsciiIdStart(c) || isDigit(c) || c === 45 /* - */) return 1;
+  if (isAsciiIdContinue(c)) return 1;
   if (c < 128 || Number.isNaN(c)) return 0;
   const cp = text.codePointAt(i)!;
   if (ID_CONTINUE.test(String.fromCodePoint(cp))) return cp > 0xffff ? 2 : 1;
@@ -170,6 +174,8 @@ export class Lexer {
     this.afterDot = false;
     if (start >= text.length) return this.token(T.EOF, start, start);
     const c = text.charCodeAt(start);
+    // Identifiers are the most common token: test for them before the punctuation switch.
+    if (isAsciiIdStart(c)) return this.ident(start);
     const c1 = text.charCodeAt(start + 1);
     switch (c) {
       case 10:
@@ -283,6 +289,8 @@ export class Lexer {
     let i = start + 1;
     if (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff) i++;
     for (;;) {
+      // The ASCII run first (nearly every identifier is all ASCII), then one Unicode check.
+      while (isAsciiIdContinue(text.charCodeAt(i))) i++;
       const len = idContinueLen(text, i);
       if (len > 0) {
         i += len;
