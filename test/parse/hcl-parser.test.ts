@@ -378,3 +378,34 @@ describe('errors and recovery', () => {
     expect(parseHcl('a = ' + '['.repeat(5000), '/x').errors.length).toBeGreaterThan(0);
   });
 });
+
+// The lexer makes no token objects and plain strings skip the template scan (issue 15): the
+// ranges the parser reads back from token offsets, pinned where a token is used after others.
+describe('HCL parser: ranges read from token offsets', () => {
+  it('places labels, braces, calls and plain strings exactly', () => {
+    const f = ok('resource "a_b" c {\n  x = f("s", "")\n  y = -z\n}\n');
+    const b = block(f);
+    expect(b.labels.map((l) => [l.value, l.quoted, lc(l.range)])).toEqual([
+      ['a_b', true, [1, 10, 1, 15]],
+      ['c', false, [1, 16, 1, 17]],
+    ]);
+    expect(lc(b.openBraceRange)).toEqual([1, 18, 1, 19]);
+    expect(lc(b.body.range)).toEqual([1, 18, 4, 2]);
+    const call = (b.body.items[0] as Attribute).expr;
+    if (call.type !== 'FunctionCall') throw new Error(call.type);
+    expect([lc(call.nameRange), lc(call.range)]).toEqual([[2, 7, 2, 8], [2, 7, 2, 17]]);
+    const [s, empty] = call.args as TemplateExpr[];
+    expect([lc(s!.range), lc(s!.parts[0]!.range)]).toEqual([[2, 9, 2, 12], [2, 10, 2, 11]]);
+    expect([lc(empty!.range), lc(empty!.parts[0]!.range)]).toEqual([[2, 14, 2, 16], [2, 15, 2, 15]]);
+    expect(lc((b.body.items[1] as Attribute).expr.range)).toEqual([3, 7, 3, 9]);
+  });
+
+  it('reports the offending token after lookahead moved on', () => {
+    expect(lc(parseHcl('x = [for a b]\n', '/x/a.tf').errors[0]!.range)).toEqual([1, 12, 1, 13]);
+    const f = parseHcl('x = a.\n', '/x/a.tf');
+    expect(f.errors[0]!.message).toBe("Expected an attribute name after '.', found newline");
+    expect(lc(f.errors[0]!.range)).toEqual([1, 7, 2, 1]);
+    const h = ok('x = <<-EOT\n  a\n  EOT\n');
+    expect((attr(h).expr as TemplateExpr).heredoc).toEqual({ marker: 'EOT', indented: true });
+  });
+});

@@ -46,14 +46,17 @@ function withIteration(ctx: EvalContext, vars: Record<string, Value>): EvalConte
 
 /** Applies one traversal step to a value. */
 export function applyStep(v: Value, step: TraversalStep, ctx: EvalContext): Value {
-  const at = { file: ctx.file, range: step.range };
   if (v.kind === 'unknown') {
     // Keep the identity token for attribute access on references (`x.id` links resources).
     return unknown(v.reason, v.origin, v.token && step.type === 'GetAttr' ? `${v.token}.${step.name}` : undefined);
   }
+  // The usual step reads a set attribute: no location is made for it.
+  const found = step.type === 'GetAttr' && v.kind === 'object' ? v.entries.get(step.name) : undefined;
+  if (found) return found;
+  const at = { file: ctx.file, range: step.range };
   if (step.type === 'GetAttr') {
     // A failed access remembers the input it failed on: `try(var.x.y, null)` is decided by `var.x`.
-    if (v.kind === 'object') return v.entries.get(step.name) ?? derived(unknown(`attribute "${step.name}" is not set`, at), at, [v]);
+    if (v.kind === 'object') return derived(unknown(`attribute "${step.name}" is not set`, at), at, [v]);
     if (v.kind === 'null') return derived(unknown(`attribute "${step.name}" of null`, at), at, [v]);
     return derived(unknown(`attribute "${step.name}" of a ${v.kind}`, at), at, [v]);
   }
@@ -99,6 +102,9 @@ export function evaluate(e: Expression, ctx: EvalContext): Value {
 
 function evalNode(e: Expression, ctx: EvalContext): Value {
   ctx.guard?.tick();
+  // Wrappers are their inner value: no location of their own is needed.
+  if (e.type === 'TemplateWrap') return evalNode(e.wrapped, ctx);
+  if (e.type === 'Parentheses') return evalNode(e.expr, ctx);
   const at = loc(ctx, e);
   switch (e.type) {
     case 'Literal':
@@ -106,10 +112,6 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       return typeof e.value === 'number' ? num(e.value, at) : bool(e.value, at);
     case 'Template':
       return evalTemplate(e.parts, ctx, at);
-    case 'TemplateWrap':
-      return evalNode(e.wrapped, ctx);
-    case 'Parentheses':
-      return evalNode(e.expr, ctx);
     case 'Tuple':
       return list(e.items.map((i) => evalNode(i, ctx)), at);
     case 'Object': {
@@ -133,12 +135,12 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       let consumed = 0;
       if (it) value = it;
       else {
-        const r = ctx.resolveRoot(e.root, e.steps, loc(ctx, e));
+        const r = ctx.resolveRoot(e.root, e.steps, at);
         if (!r) return unknown(`unknown name "${e.root}"`, at);
         value = r.value;
         consumed = r.consumed;
       }
-      for (const step of e.steps.slice(consumed)) value = applyStep(value, step, ctx);
+      for (let i = consumed; i < e.steps.length; i++) value = applyStep(value, e.steps[i]!, ctx);
       return value;
     }
     case 'RelativeTraversal': {
@@ -236,6 +238,9 @@ function evalBinary(op: string, a: Value, b: Value, at: Location): Value {
 }
 
 function evalTemplate(parts: TemplatePart[], ctx: EvalContext, at: Location): Value {
+  // Most templates are one literal (a plain quoted string): its text, as the loop below makes it.
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  if (only?.type === 'TemplateLiteral' && only.value.length <= MAX_STRING_LENGTH) return str(only.value, at);
   let out = '';
   /** The interpolated values, for the input the text was computed from (`derived`). */
   const holes: Value[] = [];

@@ -5,7 +5,9 @@
  * (quoted strings and heredocs) are context-dependent, so the parser scans them itself
  * through the character helpers here and calls back into `next()` inside `${ … }` and
  * `%{ … }`. The scanner works on char codes and slices; it never builds strings one
- * character at a time.
+ * character at a time, and it makes no object per token: `next()` returns the token's type
+ * and leaves its bounds in `tokStart`/`tokEnd` (a token object per lexeme was a fifth of
+ * everything parsing allocated).
  */
 import type { Comment, SyntaxError } from './ast.js';
 import type { Range } from '../../core/source.js';
@@ -51,15 +53,6 @@ export enum T {
   Invalid,
 }
 
-export interface Token {
-  type: T;
-  start: number;
-  end: number;
-  /** For heredoc openers: the marker and whether it is `<<-`. */
-  marker?: string;
-  indented?: boolean;
-}
-
 const TOKEN_NAMES: Record<number, string> = {
   [T.EOF]: 'end of file',
   [T.Newline]: 'newline',
@@ -70,11 +63,11 @@ const TOKEN_NAMES: Record<number, string> = {
 };
 
 /** A short description of a token for error messages. */
-export function describeToken(tok: Token, text: string): string {
-  const name = TOKEN_NAMES[tok.type];
-  if (tok.type === T.Ident || tok.type === T.Number) return `${name} '${text.slice(tok.start, tok.end)}'`;
+export function describeToken(type: T, start: number, end: number, text: string): string {
+  const name = TOKEN_NAMES[type];
+  if (type === T.Ident || type === T.Number) return `${name} '${text.slice(start, end)}'`;
   if (name !== undefined) return name;
-  return `'${text.slice(tok.start, tok.end)}'`;
+  return `'${text.slice(start, end)}'`;
 }
 
 const ID_START = /[\p{ID_Start}]/u;
@@ -97,9 +90,13 @@ export function isIdStartAt(text: string, i: number): boolean {
 }
 
 /** Length (in UTF-16 units) of the identifier character at `i`, or 0. */
+function isAsciiIdContinue(c: number): boolean {
+  return isAsciiIdStart(c) || isDigit(c) || c === 45; /* - */
+}
+
 function idContinueLen(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (isAsciiIdStart(c) || isDigit(c) || c === 45 /* - */) return 1;
+  if (isAsciiIdContinue(c)) return 1;
   if (c < 128 || Number.isNaN(c)) return 0;
   const cp = text.codePointAt(i)!;
   if (ID_CONTINUE.test(String.fromCodePoint(cp))) return cp > 0xffff ? 2 : 1;
@@ -108,6 +105,12 @@ function idContinueLen(text: string, i: number): number {
 
 export class Lexer {
   pos = 0;
+  /** Bounds of the token `next()` returned last (`pos` may be past it: a heredoc opener's newline). */
+  tokStart = 0;
+  tokEnd = 0;
+  /** For the last heredoc opener: its marker and whether it is `<<-`. */
+  heredocMarker = '';
+  heredocIndented = false;
   /** Set after a `.` so that `a.0.1` lexes integer indexes, not the number `0.1`. */
   private afterDot = false;
 
@@ -163,14 +166,16 @@ export class Lexer {
     this.pos = i;
   }
 
-  next(): Token {
+  next(): T {
     this.skipTrivia();
     const text = this.text;
     const start = this.pos;
     const afterDot = this.afterDot;
     this.afterDot = false;
-    if (start >= text.length) return { type: T.EOF, start, end: start };
+    if (start >= text.length) return this.token(T.EOF, start, start);
     const c = text.charCodeAt(start);
+    // Identifiers are the most common token: test for them before the punctuation switch.
+    if (isAsciiIdStart(c)) return this.ident(start);
     const c1 = text.charCodeAt(start + 1);
     switch (c) {
       case 10:
@@ -243,12 +248,18 @@ export class Lexer {
     return this.simple(T.Invalid, start, cp > 0xffff ? 2 : 1);
   }
 
-  private simple(type: T, start: number, len: number): Token {
+  private simple(type: T, start: number, len: number): T {
     this.pos = start + len;
-    return { type, start, end: start + len };
+    return this.token(type, start, start + len);
   }
 
-  private number(start: number, integerOnly: boolean): Token {
+  private token(type: T, start: number, end: number): T {
+    this.tokStart = start;
+    this.tokEnd = end;
+    return type;
+  }
+
+  private number(start: number, integerOnly: boolean): T {
     const text = this.text;
     let i = start;
     while (isDigit(text.charCodeAt(i))) i++;
@@ -269,14 +280,17 @@ export class Lexer {
       }
     }
     this.pos = i;
-    return { type: T.Number, start, end: i };
+    return this.token(T.Number, start, i);
   }
 
-  private ident(start: number): Token {
+  /** The end of the identifier starting at `start`. */
+  private identEnd(start: number): number {
     const text = this.text;
     let i = start + 1;
     if (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff) i++;
     for (;;) {
+      // The ASCII run first (nearly every identifier is all ASCII), then one Unicode check.
+      while (isAsciiIdContinue(text.charCodeAt(i))) i++;
       const len = idContinueLen(text, i);
       if (len > 0) {
         i += len;
@@ -289,30 +303,35 @@ export class Lexer {
       }
       break;
     }
-    this.pos = i;
-    return { type: T.Ident, start, end: i };
+    return i;
+  }
+
+  private ident(start: number): T {
+    this.pos = this.identEnd(start);
+    return this.token(T.Ident, start, this.pos);
   }
 
   /** `<<EOT` / `<<-EOT` followed by a newline. */
-  private heredocOpener(start: number): Token {
+  private heredocOpener(start: number): T {
     const text = this.text;
     let i = start + 2;
     const indented = text.charCodeAt(i) === 45;
     if (indented) i++;
     if (!isIdStartAt(text, i)) {
       this.pos = start + 2;
-      return { type: T.Invalid, start, end: start + 2 };
+      return this.token(T.Invalid, start, start + 2);
     }
-    const tok = this.ident(i);
-    const marker = text.slice(tok.start, tok.end);
-    let j = tok.end;
+    const markerEnd = this.identEnd(i);
+    let j = markerEnd;
     if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j += 2;
     else if (text.charCodeAt(j) === 10) j += 1;
     else {
-      this.pos = tok.end;
-      return { type: T.Invalid, start, end: tok.end };
+      this.pos = markerEnd;
+      return this.token(T.Invalid, start, markerEnd);
     }
     this.pos = j;
-    return { type: T.OHeredoc, start, end: tok.end, marker, indented };
+    this.heredocMarker = text.slice(i, markerEnd);
+    this.heredocIndented = indented;
+    return this.token(T.OHeredoc, start, markerEnd);
   }
 }

@@ -30,7 +30,6 @@ import type {
 import type { Position, Range } from '../../core/source.js';
 import { LineMap } from '../../core/source.js';
 import { Lexer, T, describeToken, isIdStartAt } from './lexer.js';
-import type { Token } from './lexer.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 
 /** Thrown (internally only) to abandon the current top-level item after an error. */
@@ -139,7 +138,8 @@ class Parser {
   readonly lx: Lexer;
   readonly comments: Comment[] = [];
   readonly errors: SyntaxError[] = [];
-  private tok: Token | null = null;
+  /** The lookahead token's type (null: none); its bounds are the lexer's tokStart/tokEnd. */
+  private tok: T | null = null;
   /** Top: are newlines insignificant here (inside `(`, `[`, template sequences, for)? */
   private ignoreNl: boolean[] = [false];
   private depth = 0;
@@ -152,20 +152,32 @@ class Parser {
 
   // ---- token plumbing -----------------------------------------------------------------------
 
-  private peek(): Token {
+  /** The type of the next token; its bounds are `tokStart`/`tokEnd` until the next token is read. */
+  private peek(): T {
     let t = this.tok;
     if (t === null) t = this.lx.next();
     if (this.ignoreNl[this.ignoreNl.length - 1]) {
-      while (t.type === T.Newline) t = this.lx.next();
+      while (t === T.Newline) t = this.lx.next();
     }
     this.tok = t;
     return t;
   }
 
-  private take(): Token {
+  /** Consumes the next token; its bounds stay in `tokStart`/`tokEnd` until the next peek. */
+  private take(): T {
     const t = this.peek();
     this.tok = null;
     return t;
+  }
+
+  /** Start offset of the token peeked or taken last. */
+  private get tokStart(): number {
+    return this.lx.tokStart;
+  }
+
+  /** End offset of the token peeked or taken last. */
+  private get tokEnd(): number {
+    return this.lx.tokEnd;
   }
 
   private pushNl(ignore: boolean): void {
@@ -176,8 +188,9 @@ class Parser {
     this.ignoreNl.pop();
   }
 
-  private src(t: Token): string {
-    return this.text.slice(t.start, t.end);
+  /** Source text of the token peeked or taken last. */
+  private src(): string {
+    return this.text.slice(this.tokStart, this.tokEnd);
   }
 
   private range(start: number, end: number): Range {
@@ -193,26 +206,34 @@ class Parser {
     throw new Abort();
   }
 
-  private unexpected(t: Token, expected: string): never {
-    this.fail(`Expected ${expected}, found ${describeToken(t, this.text)}`, t.start, t.end);
+  /** Fails at the token peeked or taken last (of type `t`). */
+  private unexpected(t: T, expected: string): never {
+    const start = this.tokStart;
+    const end = this.tokEnd;
+    this.fail(`Expected ${expected}, found ${describeToken(t, start, end, this.text)}`, start, end);
   }
 
-  private expect(type: T, expected: string): Token {
+  /** Takes a token of `type` (or fails); returns its end offset. */
+  private expect(type: T, expected: string): number {
     const t = this.peek();
-    if (t.type !== type) this.unexpected(t, expected);
-    return this.take();
+    if (t !== type) this.unexpected(t, expected);
+    this.take();
+    return this.tokEnd;
   }
 
-  private isKeyword(t: Token, word: string): boolean {
-    return t.type === T.Ident && t.end - t.start === word.length && this.text.startsWith(word, t.start);
+  /** Is the token peeked last (of type `t`) the identifier `word`? */
+  private isKeyword(t: T, word: string): boolean {
+    const start = this.tokStart;
+    return t === T.Ident && this.tokEnd - start === word.length && this.text.startsWith(word, start);
   }
 
-  private enter(t: Token): void {
+  /** One nesting level deeper, at the token peeked or taken last. */
+  private enter(): void {
     if (++this.depth > MAX_DEPTH) {
       // Nothing after this point can be parsed sensibly: stop instead of recovering (which
       // would meet the same nesting on every following line).
       this.tooDeep = true;
-      this.fail(nestingMessage(), t.start, t.end);
+      this.fail(nestingMessage(), this.tokStart, this.tokEnd);
     }
   }
 
@@ -224,12 +245,12 @@ class Parser {
     for (;;) {
       try {
         const t = this.peek();
-        if (t.type === T.EOF) break;
-        if (t.type === T.Newline) {
+        if (t === T.EOF) break;
+        if (t === T.Newline) {
           this.take();
           continue;
         }
-        itemStart = t.start;
+        itemStart = this.tokStart;
         items.push(this.parseItem(false));
       } catch (e) {
         if (!(e instanceof Abort)) {
@@ -313,34 +334,42 @@ class Parser {
 
   /** An attribute or block; `inBlock` allows a closing `}` right after a one-line item. */
   private parseItem(inBlock: boolean): BodyItem {
-    const nameTok = this.peek();
-    if (nameTok.type !== T.Ident) this.unexpected(nameTok, 'an attribute or block definition');
+    const nameType = this.peek();
+    if (nameType !== T.Ident) this.unexpected(nameType, 'an attribute or block definition');
     this.take();
-    const name = this.src(nameTok);
-    const nameRange = this.range(nameTok.start, nameTok.end);
+    const name = this.src();
+    const nameRange = this.range(this.tokStart, this.tokEnd);
     const after = this.peek();
-    if (after.type === T.Assign) {
+    if (after === T.Assign) {
       this.take();
       const expr = this.parseExpression();
       this.endOfItem(inBlock, 'attribute');
       const attr: Attribute = { type: 'Attribute', name, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } };
       return attr;
     }
-    if (after.type !== T.LBrace && after.type !== T.OQuote && after.type !== T.Ident) {
+    if (after !== T.LBrace && after !== T.OQuote && after !== T.Ident) {
       this.unexpected(after, `'=' or '{' after attribute/block name "${name}"`);
     }
     const labels: BlockLabel[] = [];
     for (;;) {
       const t = this.peek();
-      if (t.type === T.LBrace) break;
-      if (t.type === T.Ident) {
+      if (t === T.LBrace) break;
+      if (t === T.Ident) {
         this.take();
-        labels.push({ value: this.src(t), quoted: false, range: this.range(t.start, t.end) });
-      } else if (t.type === T.OQuote) {
+        labels.push({ value: this.src(), quoted: false, range: this.range(this.tokStart, this.tokEnd) });
+      } else if (t === T.OQuote) {
         this.take();
-        const tmpl = this.parseQuoted(t);
+        const start = this.tokStart;
+        const close = this.plainStringEnd(this.tokEnd);
+        if (close >= 0) {
+          // The usual label: its value and range straight from the text, no template built.
+          this.lx.pos = close + 1;
+          labels.push({ value: this.text.slice(start + 1, close), quoted: true, range: this.range(start, close + 1) });
+          continue;
+        }
+        const tmpl = this.parseQuoted(start);
         if (!isStringLiteral(tmpl)) {
-          this.fail('Block labels must be plain quoted strings; interpolation is not allowed here', t.start, tmpl.range.end.offset);
+          this.fail('Block labels must be plain quoted strings; interpolation is not allowed here', start, tmpl.range.end.offset);
         }
         const value = tmpl.parts.map((p) => (p as TemplateLiteral).value).join('');
         labels.push({ value, quoted: true, range: tmpl.range });
@@ -348,26 +377,29 @@ class Parser {
         this.unexpected(t, `'{' to open block "${name}"`);
       }
     }
-    const open = this.take();
-    this.enter(open);
+    this.take();
+    const openStart = this.tokStart;
+    const openBraceRange = this.range(openStart, this.tokEnd);
+    this.enter();
     this.pushNl(false);
     const items: BodyItem[] = [];
-    let close: Token;
+    let closeEnd: number;
     for (;;) {
       const t = this.peek();
-      if (t.type === T.Newline) {
+      if (t === T.Newline) {
         this.take();
         continue;
       }
-      if (t.type === T.RBrace) {
-        close = this.take();
+      if (t === T.RBrace) {
+        this.take();
+        closeEnd = this.tokEnd;
         break;
       }
-      if (t.type === T.EOF) {
+      if (t === T.EOF) {
         this.fail(
-          `Expected '}' to close block "${name}" opened at line ${this.pos(open.start).line}, found end of file`,
-          t.start,
-          t.end,
+          `Expected '}' to close block "${name}" opened at line ${this.pos(openStart).line}, found end of file`,
+          this.tokStart,
+          this.tokEnd,
         );
       }
       items.push(this.parseItem(true));
@@ -375,8 +407,7 @@ class Parser {
     this.popNl();
     this.depth--;
     this.endOfItem(inBlock, 'block');
-    const openBraceRange = this.range(open.start, open.end);
-    const body: Body = { items, range: { start: openBraceRange.start, end: this.pos(close.end) } };
+    const body: Body = { items, range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
     const block: Block = {
       type: 'Block',
       blockType: name,
@@ -391,23 +422,23 @@ class Parser {
 
   private endOfItem(inBlock: boolean, what: string): void {
     const t = this.peek();
-    if (t.type === T.Newline) {
+    if (t === T.Newline) {
       this.take();
       return;
     }
-    if (t.type === T.EOF) return;
-    if (inBlock && t.type === T.RBrace) return;
+    if (t === T.EOF) return;
+    if (inBlock && t === T.RBrace) return;
     this.unexpected(t, `a newline after the ${what}`);
   }
 
   // ---- expressions ----------------------------------------------------------------------------
 
   parseExpression(): Expression {
-    const t = this.peek();
-    this.enter(t);
+    this.peek();
+    this.enter();
     const condition = this.parseBinary(0);
     let result = condition;
-    if (this.peek().type === T.Question) {
+    if (this.peek() === T.Question) {
       this.take();
       const trueExpr = this.parseExpression();
       this.expect(T.Colon, "':' in the conditional expression");
@@ -425,7 +456,7 @@ class Parser {
   private parseBinary(level: number): Expression {
     let left = this.parseUnary();
     for (;;) {
-      const found = binaryOperator(this.peek().type);
+      const found = binaryOperator(this.peek());
       if (found === undefined || found[1] < level) return left;
       const [op, opLevel] = found;
       this.take();
@@ -436,16 +467,17 @@ class Parser {
 
   private parseUnary(): Expression {
     const t = this.peek();
-    if (t.type === T.Bang || t.type === T.Minus) {
+    if (t === T.Bang || t === T.Minus) {
       this.take();
-      this.enter(t);
+      const start = this.tokStart;
+      this.enter();
       const operand = this.parseUnary();
       this.depth--;
       return {
         type: 'UnaryOp',
-        op: t.type === T.Bang ? '!' : '-',
+        op: t === T.Bang ? '!' : '-',
         operand,
-        range: { start: this.pos(t.start), end: operand.range.end },
+        range: { start: this.pos(start), end: operand.range.end },
       };
     }
     return this.parsePostfix(this.parseTerm());
@@ -453,74 +485,78 @@ class Parser {
 
   private parseTerm(): Expression {
     const t = this.take();
-    switch (t.type) {
+    const start = this.tokStart;
+    const end = this.tokEnd;
+    switch (t) {
       case T.Number: {
-        const raw = this.src(t);
-        return { type: 'Literal', value: Number(raw), raw, range: this.range(t.start, t.end) };
+        const raw = this.src();
+        return { type: 'Literal', value: Number(raw), raw, range: this.range(start, end) };
       }
       case T.Ident: {
-        const name = this.src(t);
-        const range = this.range(t.start, t.end);
+        const name = this.src();
+        const range = this.range(start, end);
         if (name === 'true' || name === 'false') return { type: 'Literal', value: name === 'true', raw: name, range };
         if (name === 'null') return { type: 'Literal', value: null, raw: name, range };
-        if (this.peek().type === T.LParen) return this.parseCall(t);
-        if (name.includes('::')) this.fail(`Expected '(' after the function name "${name}"`, t.start, t.end);
+        if (this.peek() === T.LParen) return this.parseCall(name, range);
+        if (name.includes('::')) this.fail(`Expected '(' after the function name "${name}"`, start, end);
         return { type: 'ScopeTraversal', root: name, rootRange: range, steps: [], range };
       }
       case T.OQuote:
-        return this.parseQuoted(t);
+        return this.parseQuoted(start);
       case T.OHeredoc:
-        return this.parseHeredoc(t);
+        return this.parseHeredoc(start, end);
       case T.LParen: {
         this.pushNl(true);
         const expr = this.parseExpression();
-        const close = this.expect(T.RParen, "')' to close the parentheses");
+        const closeEnd = this.expect(T.RParen, "')' to close the parentheses");
         this.popNl();
-        return { type: 'Parentheses', expr, range: this.range(t.start, close.end) };
+        return { type: 'Parentheses', expr, range: this.range(start, closeEnd) };
       }
       case T.LBrack:
-        return this.parseTuple(t);
+        return this.parseTuple(start);
       case T.LBrace:
-        return this.parseObject(t);
+        return this.parseObject(start);
       default:
         return this.unexpected(t, 'an expression');
     }
   }
 
-  private parseCall(nameTok: Token): Expression {
+  /** A call of `name` (written at `nameRange`); the `(` is next. */
+  private parseCall(name: string, nameRange: Range): Expression {
     this.take(); // (
     this.pushNl(true);
     const args: Expression[] = [];
     let expandFinal = false;
-    let close: Token;
+    let closeEnd: number;
     for (;;) {
       const t = this.peek();
-      if (t.type === T.RParen) {
-        close = this.take();
+      if (t === T.RParen) {
+        this.take();
+        closeEnd = this.tokEnd;
         break;
       }
       if (expandFinal) this.unexpected(t, "')' after the '...' argument");
       args.push(this.parseExpression());
       const sep = this.peek();
-      if (sep.type === T.Ellipsis) {
+      if (sep === T.Ellipsis) {
         this.take();
         expandFinal = true;
         continue;
       }
-      if (sep.type === T.Comma) {
+      if (sep === T.Comma) {
         this.take();
         continue;
       }
-      if (sep.type !== T.RParen) this.unexpected(sep, "',' or ')' in the function call");
+      if (sep !== T.RParen) this.unexpected(sep, "',' or ')' in the function call");
     }
     this.popNl();
     return {
       type: 'FunctionCall',
-      name: this.src(nameTok),
-      nameRange: this.range(nameTok.start, nameTok.end),
+      name,
+      nameRange,
       args,
       expandFinal,
-      range: this.range(nameTok.start, close.end),
+      range: { start: nameRange.start, end: this.pos(closeEnd) },
     };
   }
 
@@ -529,18 +565,21 @@ class Parser {
     let splat: SplatExpr | null = null;
     for (;;) {
       const t = this.peek();
-      if (t.type === T.Dot) {
+      if (t === T.Dot) {
         this.take();
+        const dotStart = this.tokStart;
         const n = this.take();
+        const nStart = this.tokStart;
+        const nEnd = this.tokEnd;
         let step: TraversalStep;
-        if (n.type === T.Ident) {
-          step = { type: 'GetAttr', name: this.src(n), range: this.range(t.start, n.end) };
-        } else if (n.type === T.Number) {
-          const raw = this.src(n);
-          const key: Expression = { type: 'Literal', value: Number(raw), raw, range: this.range(n.start, n.end) };
-          step = { type: 'Index', key, legacyDot: true, range: this.range(t.start, n.end) };
-        } else if (n.type === T.Star) {
-          splat = { type: 'Splat', source: expr, full: false, each: [], range: { start: expr.range.start, end: this.pos(n.end) } };
+        if (n === T.Ident) {
+          step = { type: 'GetAttr', name: this.src(), range: this.range(dotStart, nEnd) };
+        } else if (n === T.Number) {
+          const raw = this.src();
+          const key: Expression = { type: 'Literal', value: Number(raw), raw, range: this.range(nStart, nEnd) };
+          step = { type: 'Index', key, legacyDot: true, range: this.range(dotStart, nEnd) };
+        } else if (n === T.Star) {
+          splat = { type: 'Splat', source: expr, full: false, each: [], range: { start: expr.range.start, end: this.pos(nEnd) } };
           expr = splat;
           continue;
         } else {
@@ -554,21 +593,22 @@ class Parser {
         }
         continue;
       }
-      if (t.type === T.LBrack) {
+      if (t === T.LBrack) {
         this.take();
+        const openStart = this.tokStart;
         this.pushNl(true);
-        if (this.peek().type === T.Star) {
+        if (this.peek() === T.Star) {
           this.take();
-          const close = this.expect(T.RBrack, "']' after '[*'");
+          const closeEnd = this.expect(T.RBrack, "']' after '[*'");
           this.popNl();
-          splat = { type: 'Splat', source: expr, full: true, each: [], range: { start: expr.range.start, end: this.pos(close.end) } };
+          splat = { type: 'Splat', source: expr, full: true, each: [], range: { start: expr.range.start, end: this.pos(closeEnd) } };
           expr = splat;
           continue;
         }
         const key = this.parseExpression();
-        const close = this.expect(T.RBrack, "']' to close the index");
+        const closeEnd = this.expect(T.RBrack, "']' to close the index");
         this.popNl();
-        const range = this.range(t.start, close.end);
+        const range = this.range(openStart, closeEnd);
         if (splat && splat.full) {
           splat.each.push({ type: 'Index', key, range });
           splat.range = { start: splat.range.start, end: range.end };
@@ -595,89 +635,94 @@ class Parser {
     return { type: 'RelativeTraversal', source: expr, steps: [step], range: { start: expr.range.start, end: step.range.end } };
   }
 
-  private parseTuple(open: Token): Expression {
+  /** After `[` (at `openStart`). */
+  private parseTuple(openStart: number): Expression {
     this.pushNl(true);
     if (this.isKeyword(this.peek(), 'for')) {
-      const e = this.parseFor(open, false);
+      const e = this.parseFor(openStart, false);
       this.popNl();
       return e;
     }
     const items: Expression[] = [];
-    let close: Token;
+    let closeEnd: number;
     for (;;) {
       const t = this.peek();
-      if (t.type === T.RBrack) {
-        close = this.take();
+      if (t === T.RBrack) {
+        this.take();
+        closeEnd = this.tokEnd;
         break;
       }
       items.push(this.parseExpression());
       const sep = this.peek();
-      if (sep.type === T.Comma) {
+      if (sep === T.Comma) {
         this.take();
         continue;
       }
-      if (sep.type !== T.RBrack) this.unexpected(sep, "',' or ']' in the tuple");
+      if (sep !== T.RBrack) this.unexpected(sep, "',' or ']' in the tuple");
     }
     this.popNl();
-    const tuple: TupleExpr = { type: 'Tuple', items, range: this.range(open.start, close.end) };
+    const tuple: TupleExpr = { type: 'Tuple', items, range: this.range(openStart, closeEnd) };
     return tuple;
   }
 
-  private parseObject(open: Token): Expression {
+  /** After `{` (at `openStart`). */
+  private parseObject(openStart: number): Expression {
     // Newlines separate object items, so they stay significant (except inside nested brackets).
     this.pushNl(false);
     let t = this.peek();
-    while (t.type === T.Newline) {
+    while (t === T.Newline) {
       this.take();
       t = this.peek();
     }
     if (this.isKeyword(t, 'for')) {
       this.pushNl(true);
-      const e = this.parseFor(open, true);
+      const e = this.parseFor(openStart, true);
       this.popNl();
       this.popNl();
       return e;
     }
     const items: ObjectItem[] = [];
-    let close: Token;
+    let closeEnd: number;
     for (;;) {
       t = this.peek();
-      if (t.type === T.Newline || t.type === T.Comma) {
+      if (t === T.Newline || t === T.Comma) {
         this.take();
         continue;
       }
-      if (t.type === T.RBrace) {
-        close = this.take();
+      if (t === T.RBrace) {
+        this.take();
+        closeEnd = this.tokEnd;
         break;
       }
-      if (t.type === T.EOF) this.unexpected(t, "'}' to close the object");
+      if (t === T.EOF) this.unexpected(t, "'}' to close the object");
       const key = this.parseExpression();
       const bareKey = key.type === 'ScopeTraversal' && key.steps.length === 0;
-      const sepTok = this.peek();
-      if (sepTok.type !== T.Assign && sepTok.type !== T.Colon) this.unexpected(sepTok, "'=' or ':' after the object key");
+      const sep = this.peek();
+      if (sep !== T.Assign && sep !== T.Colon) this.unexpected(sep, "'=' or ':' after the object key");
       this.take();
       const value = this.parseExpression();
-      items.push({ key, bareKey, value, separator: sepTok.type === T.Assign ? '=' : ':', range: span(key, value) });
+      items.push({ key, bareKey, value, separator: sep === T.Assign ? '=' : ':', range: span(key, value) });
       const after = this.peek();
-      if (after.type !== T.Comma && after.type !== T.Newline && after.type !== T.RBrace) {
+      if (after !== T.Comma && after !== T.Newline && after !== T.RBrace) {
         this.unexpected(after, "',' or a newline after the object item");
       }
     }
     this.popNl();
-    const obj: ObjectExpr = { type: 'Object', items, range: this.range(open.start, close.end) };
+    const obj: ObjectExpr = { type: 'Object', items, range: this.range(openStart, closeEnd) };
     return obj;
   }
 
-  /** After `[` or `{`, with `for` next; newlines are ignored by the caller. */
-  private parseFor(open: Token, isObject: boolean): ForExpr {
+  /** After `[` or `{` (at `openStart`), with `for` next; newlines are ignored by the caller. */
+  private parseFor(openStart: number, isObject: boolean): ForExpr {
     this.take(); // for
-    const first = this.expect(T.Ident, "a variable name after 'for'");
+    this.expect(T.Ident, "a variable name after 'for'");
     let keyVar: string | undefined;
-    let valueVar = this.src(first);
-    if (this.peek().type === T.Comma) {
+    let valueVar = this.src();
+    if (this.peek() === T.Comma) {
       this.take();
       keyVar = valueVar;
-      valueVar = this.src(this.expect(T.Ident, "a second variable name after ','"));
+      this.expect(T.Ident, "a second variable name after ','");
+      valueVar = this.src();
     }
     const inTok = this.peek();
     if (!this.isKeyword(inTok, 'in')) this.unexpected(inTok, "'in' in the for expression");
@@ -691,7 +736,7 @@ class Parser {
     }
     const valueExpr = this.parseExpression();
     let group = false;
-    if (isObject && this.peek().type === T.Ellipsis) {
+    if (isObject && this.peek() === T.Ellipsis) {
       this.take();
       group = true;
     }
@@ -700,8 +745,8 @@ class Parser {
       this.take();
       condition = this.parseExpression();
     }
-    const close = this.expect(isObject ? T.RBrace : T.RBrack, isObject ? "'}' to close the for expression" : "']' to close the for expression");
-    const e: ForExpr = { type: 'For', valueVar, collection, valueExpr, group, range: this.range(open.start, close.end) };
+    const closeEnd = this.expect(isObject ? T.RBrace : T.RBrack, isObject ? "'}' to close the for expression" : "']' to close the for expression");
+    const e: ForExpr = { type: 'For', valueVar, collection, valueExpr, group, range: this.range(openStart, closeEnd) };
     if (keyVar !== undefined) e.keyVar = keyVar;
     if (keyExpr) e.keyExpr = keyExpr;
     if (condition) e.condition = condition;
@@ -710,26 +755,15 @@ class Parser {
 
   // ---- templates ------------------------------------------------------------------------------
 
-  /** A quoted template; the opening `"` has been taken. */
-  parseQuoted(open: Token): TemplateExpr | TemplateWrapExpr {
+  /** A quoted template; the opening `"` (at `openStart`) has been taken. */
+  parseQuoted(openStart: number): TemplateExpr | TemplateWrapExpr {
     const text = this.text;
     const n = text.length;
-    // Most strings are plain (no escape, no `$`/`%`, closed on their line): one slice, none of
-    // the intermediates below. Anything else takes the general scan from the start.
-    let j = open.end;
-    for (;;) {
-      const c = text.charCodeAt(j);
-      if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
-      j++;
-    }
-    if (j < n && text.charCodeAt(j) === 34) {
-      const plain: Flat[] = j > open.end ? [{ kind: 'lit', value: text.slice(open.end, j), start: open.end, end: j }] : [];
-      this.lx.pos = j + 1;
-      this.tok = null;
-      return this.finishTemplate(plain, open.start, j + 1, undefined);
-    }
+    const textStart = openStart + 1;
+    const close = this.plainStringEnd(textStart);
+    if (close >= 0) return this.plainTemplate(openStart, close);
     const flat: Flat[] = [];
-    let i = open.end;
+    let i = textStart;
     let litStart = i;
     let chunks: string[] = [];
     let segStart = i;
@@ -739,11 +773,11 @@ class Parser {
       chunks = [];
     };
     for (;;) {
-      if (i >= n) this.fail('Unterminated string: missing the closing \'"\'', open.start, open.end);
+      if (i >= n) this.fail('Unterminated string: missing the closing \'"\'', openStart, textStart);
       const c = text.charCodeAt(i);
       if (c === 34) break;
       if (c === 10 || c === 13) {
-        this.fail('Unterminated string: a quoted string must end with \'"\' on the same line', open.start, i);
+        this.fail('Unterminated string: a quoted string must end with \'"\' on the same line', openStart, i);
       }
       if (c === 92 /* \ */) {
         if (i > segStart) chunks.push(text.slice(segStart, i));
@@ -769,7 +803,36 @@ class Parser {
     flushLit(i);
     this.lx.pos = i + 1;
     this.tok = null;
-    return this.finishTemplate(flat, open.start, i + 1, undefined);
+    return this.finishTemplate(flat, openStart, i + 1, undefined);
+  }
+
+  /**
+   * The offset of the closing `"` of a plain string whose text starts at `from` (no escape,
+   * no `$`/`%`, closed on its line), or -1. Most strings are plain: they skip the general
+   * template scan and its intermediates (flat items, chunk arrays, buildParts).
+   */
+  private plainStringEnd(from: number): number {
+    const text = this.text;
+    const n = text.length;
+    let j = from;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
+      j++;
+    }
+    return j < n && text.charCodeAt(j) === 34 ? j : -1;
+  }
+
+  /**
+   * A plain string's template, built directly: exactly the nodes finishTemplate and buildParts
+   * make for one literal (an empty string keeps its one empty part between the quotes).
+   */
+  private plainTemplate(openStart: number, close: number): TemplateExpr {
+    this.lx.pos = close + 1;
+    this.tok = null;
+    const range = this.range(openStart, close + 1);
+    const literal: TemplateLiteral = { type: 'TemplateLiteral', value: this.text.slice(openStart + 1, close), range: this.range(openStart + 1, close) };
+    return { type: 'Template', parts: [literal], range };
   }
 
   /** Decodes the escape at `i` (a backslash) into `chunks`; returns the index after it. */
@@ -817,19 +880,19 @@ class Parser {
     );
   }
 
-  /** A heredoc; the opener (including its newline) has been taken. */
-  private parseHeredoc(open: Token): TemplateExpr | TemplateWrapExpr {
+  /** A heredoc; its opener (`start`..`end`, and the newline after it) has been taken. */
+  private parseHeredoc(start: number, end: number): TemplateExpr | TemplateWrapExpr {
     const text = this.text;
     const n = text.length;
-    const marker = open.marker!;
-    const indented = open.indented === true;
+    const marker = this.lx.heredocMarker;
+    const indented = this.lx.heredocIndented;
     const flat: Flat[] = [];
     let i = this.lx.pos;
     let endOffset = -1;
     for (;;) {
       // At a line start (or after an interpolation that ended mid-line, when atLineStart=false).
       if (i >= n) {
-        this.fail(`Unterminated heredoc: no closing "${marker}" line for the heredoc that starts here`, open.start, open.end);
+        this.fail(`Unterminated heredoc: no closing "${marker}" line for the heredoc that starts here`, start, end);
       }
       let j = i;
       while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
@@ -845,7 +908,7 @@ class Parser {
     }
     this.lx.pos = endOffset;
     this.tok = null;
-    return this.finishTemplate(flat, open.start, endOffset, { marker, indented });
+    return this.finishTemplate(flat, start, endOffset, { marker, indented });
   }
 
   /** Scans heredoc text from `i` to the end of its line (following interpolations across lines). */
@@ -901,18 +964,20 @@ class Parser {
       item = { kind: 'interp', expr, stripLeft, stripRight: false, start: i, end: 0 };
     } else {
       const kw = this.peek();
-      const word = kw.type === T.Ident ? this.src(kw) : '';
+      const word = kw === T.Ident ? this.src() : '';
       if (word === 'if') {
         this.take();
         item = { kind: 'if', condition: this.parseExpression(), stripLeft, stripRight: false, start: i, end: 0 };
       } else if (word === 'for') {
         this.take();
-        let valueVar = this.src(this.expect(T.Ident, "a variable name after 'for'"));
+        this.expect(T.Ident, "a variable name after 'for'");
+        let valueVar = this.src();
         let keyVar: string | undefined;
-        if (this.peek().type === T.Comma) {
+        if (this.peek() === T.Comma) {
           this.take();
           keyVar = valueVar;
-          valueVar = this.src(this.expect(T.Ident, "a second variable name after ','"));
+          this.expect(T.Ident, "a second variable name after ','");
+          valueVar = this.src();
         }
         const inTok = this.peek();
         if (!this.isKeyword(inTok, 'in')) this.unexpected(inTok, "'in' in the for directive");
@@ -928,15 +993,16 @@ class Parser {
       }
     }
     const close = this.peek();
-    if (close.type !== T.RBrace && close.type !== T.StripClose) {
+    if (close !== T.RBrace && close !== T.StripClose) {
       this.unexpected(close, isInterp ? "'}' to close the interpolation" : "'}' to close the template directive");
     }
     this.take();
     this.popNl();
-    item.stripRight = close.type === T.StripClose;
-    item.end = close.end;
+    const closeEnd = this.tokEnd;
+    item.stripRight = close === T.StripClose;
+    item.end = closeEnd;
     flat.push(item);
-    return close.end;
+    return closeEnd;
   }
 
   private finishTemplate(
