@@ -15805,11 +15805,11 @@ var require_ajv = __commonJS({
 });
 
 // src/parse/hcl/lexer.ts
-function describeToken(tok, text2) {
-  const name = TOKEN_NAMES[tok.type];
-  if (tok.type === 2 /* Ident */ || tok.type === 3 /* Number */) return `${name} '${text2.slice(tok.start, tok.end)}'`;
+function describeToken(type, start, end, text2) {
+  const name = TOKEN_NAMES[type];
+  if (type === 2 /* Ident */ || type === 3 /* Number */) return `${name} '${text2.slice(start, end)}'`;
   if (name !== void 0) return name;
-  return `'${text2.slice(tok.start, tok.end)}'`;
+  return `'${text2.slice(start, end)}'`;
 }
 function isAsciiIdStart(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
@@ -15824,9 +15824,12 @@ function isIdStartAt(text2, i) {
   const cp = text2.codePointAt(i);
   return ID_START.test(String.fromCodePoint(cp));
 }
+function isAsciiIdContinue(c) {
+  return isAsciiIdStart(c) || isDigit2(c) || c === 45;
+}
 function idContinueLen(text2, i) {
   const c = text2.charCodeAt(i);
-  if (isAsciiIdStart(c) || isDigit2(c) || c === 45) return 1;
+  if (isAsciiIdContinue(c)) return 1;
   if (c < 128 || Number.isNaN(c)) return 0;
   const cp = text2.codePointAt(i);
   if (ID_CONTINUE.test(String.fromCodePoint(cp))) return cp > 65535 ? 2 : 1;
@@ -15858,6 +15861,12 @@ var init_lexer = __esm({
       comments;
       errors;
       pos = 0;
+      /** Bounds of the token `next()` returned last (`pos` may be past it: a heredoc opener's newline). */
+      tokStart = 0;
+      tokEnd = 0;
+      /** For the last heredoc opener: its marker and whether it is `<<-`. */
+      heredocMarker = "";
+      heredocIndented = false;
       /** Set after a `.` so that `a.0.1` lexes integer indexes, not the number `0.1`. */
       afterDot = false;
       range(start, end) {
@@ -15908,8 +15917,9 @@ var init_lexer = __esm({
         const start = this.pos;
         const afterDot = this.afterDot;
         this.afterDot = false;
-        if (start >= text2.length) return { type: 0 /* EOF */, start, end: start };
+        if (start >= text2.length) return this.token(0 /* EOF */, start, start);
         const c = text2.charCodeAt(start);
+        if (isAsciiIdStart(c)) return this.ident(start);
         const c1 = text2.charCodeAt(start + 1);
         switch (c) {
           case 10:
@@ -15983,7 +15993,12 @@ var init_lexer = __esm({
       }
       simple(type, start, len) {
         this.pos = start + len;
-        return { type, start, end: start + len };
+        return this.token(type, start, start + len);
+      }
+      token(type, start, end) {
+        this.tokStart = start;
+        this.tokEnd = end;
+        return type;
       }
       number(start, integerOnly) {
         const text2 = this.text;
@@ -16006,13 +16021,15 @@ var init_lexer = __esm({
           }
         }
         this.pos = i;
-        return { type: 3 /* Number */, start, end: i };
+        return this.token(3 /* Number */, start, i);
       }
-      ident(start) {
+      /** The end of the identifier starting at `start`. */
+      identEnd(start) {
         const text2 = this.text;
         let i = start + 1;
         if (text2.charCodeAt(start) >= 55296 && text2.charCodeAt(start) <= 56319) i++;
         for (; ; ) {
+          while (isAsciiIdContinue(text2.charCodeAt(i))) i++;
           const len = idContinueLen(text2, i);
           if (len > 0) {
             i += len;
@@ -16024,8 +16041,11 @@ var init_lexer = __esm({
           }
           break;
         }
-        this.pos = i;
-        return { type: 2 /* Ident */, start, end: i };
+        return i;
+      }
+      ident(start) {
+        this.pos = this.identEnd(start);
+        return this.token(2 /* Ident */, start, this.pos);
       }
       /** `<<EOT` / `<<-EOT` followed by a newline. */
       heredocOpener(start) {
@@ -16035,19 +16055,20 @@ var init_lexer = __esm({
         if (indented) i++;
         if (!isIdStartAt(text2, i)) {
           this.pos = start + 2;
-          return { type: 34 /* Invalid */, start, end: start + 2 };
+          return this.token(34 /* Invalid */, start, start + 2);
         }
-        const tok = this.ident(i);
-        const marker = text2.slice(tok.start, tok.end);
-        let j = tok.end;
+        const markerEnd = this.identEnd(i);
+        let j = markerEnd;
         if (text2.charCodeAt(j) === 13 && text2.charCodeAt(j + 1) === 10) j += 2;
         else if (text2.charCodeAt(j) === 10) j += 1;
         else {
-          this.pos = tok.end;
-          return { type: 34 /* Invalid */, start, end: tok.end };
+          this.pos = markerEnd;
+          return this.token(34 /* Invalid */, start, markerEnd);
         }
         this.pos = j;
-        return { type: 5 /* OHeredoc */, start, end: tok.end, marker, indented };
+        this.heredocMarker = text2.slice(i, markerEnd);
+        this.heredocIndented = indented;
+        return this.token(5 /* OHeredoc */, start, markerEnd);
       }
     };
   }
@@ -16171,25 +16192,36 @@ var init_parser2 = __esm({
       lx;
       comments = [];
       errors = [];
+      /** The lookahead token's type (null: none); its bounds are the lexer's tokStart/tokEnd. */
       tok = null;
       /** Top: are newlines insignificant here (inside `(`, `[`, template sequences, for)? */
       ignoreNl = [false];
       depth = 0;
       tooDeep = false;
       // ---- token plumbing -----------------------------------------------------------------------
+      /** The type of the next token; its bounds are `tokStart`/`tokEnd` until the next token is read. */
       peek() {
         let t = this.tok;
         if (t === null) t = this.lx.next();
         if (this.ignoreNl[this.ignoreNl.length - 1]) {
-          while (t.type === 1 /* Newline */) t = this.lx.next();
+          while (t === 1 /* Newline */) t = this.lx.next();
         }
         this.tok = t;
         return t;
       }
+      /** Consumes the next token; its bounds stay in `tokStart`/`tokEnd` until the next peek. */
       take() {
         const t = this.peek();
         this.tok = null;
         return t;
+      }
+      /** Start offset of the token peeked or taken last. */
+      get tokStart() {
+        return this.lx.tokStart;
+      }
+      /** End offset of the token peeked or taken last. */
+      get tokEnd() {
+        return this.lx.tokEnd;
       }
       pushNl(ignore) {
         this.ignoreNl.push(ignore);
@@ -16197,8 +16229,9 @@ var init_parser2 = __esm({
       popNl() {
         this.ignoreNl.pop();
       }
-      src(t) {
-        return this.text.slice(t.start, t.end);
+      /** Source text of the token peeked or taken last. */
+      src() {
+        return this.text.slice(this.tokStart, this.tokEnd);
       }
       range(start, end) {
         return this.lines.range(start, end);
@@ -16210,21 +16243,29 @@ var init_parser2 = __esm({
         this.errors.push({ message, range: this.range(start, end) });
         throw new Abort();
       }
+      /** Fails at the token peeked or taken last (of type `t`). */
       unexpected(t, expected) {
-        this.fail(`Expected ${expected}, found ${describeToken(t, this.text)}`, t.start, t.end);
+        const start = this.tokStart;
+        const end = this.tokEnd;
+        this.fail(`Expected ${expected}, found ${describeToken(t, start, end, this.text)}`, start, end);
       }
+      /** Takes a token of `type` (or fails); returns its end offset. */
       expect(type, expected) {
         const t = this.peek();
-        if (t.type !== type) this.unexpected(t, expected);
-        return this.take();
+        if (t !== type) this.unexpected(t, expected);
+        this.take();
+        return this.tokEnd;
       }
+      /** Is the token peeked last (of type `t`) the identifier `word`? */
       isKeyword(t, word) {
-        return t.type === 2 /* Ident */ && t.end - t.start === word.length && this.text.startsWith(word, t.start);
+        const start = this.tokStart;
+        return t === 2 /* Ident */ && this.tokEnd - start === word.length && this.text.startsWith(word, start);
       }
-      enter(t) {
+      /** One nesting level deeper, at the token peeked or taken last. */
+      enter() {
         if (++this.depth > MAX_DEPTH) {
           this.tooDeep = true;
-          this.fail(nestingMessage(), t.start, t.end);
+          this.fail(nestingMessage(), this.tokStart, this.tokEnd);
         }
       }
       // ---- file and bodies ------------------------------------------------------------------------
@@ -16234,12 +16275,12 @@ var init_parser2 = __esm({
         for (; ; ) {
           try {
             const t = this.peek();
-            if (t.type === 0 /* EOF */) break;
-            if (t.type === 1 /* Newline */) {
+            if (t === 0 /* EOF */) break;
+            if (t === 1 /* Newline */) {
               this.take();
               continue;
             }
-            itemStart = t.start;
+            itemStart = this.tokStart;
             items.push(this.parseItem(false));
           } catch (e) {
             if (!(e instanceof Abort)) {
@@ -16320,34 +16361,41 @@ var init_parser2 = __esm({
       }
       /** An attribute or block; `inBlock` allows a closing `}` right after a one-line item. */
       parseItem(inBlock) {
-        const nameTok = this.peek();
-        if (nameTok.type !== 2 /* Ident */) this.unexpected(nameTok, "an attribute or block definition");
+        const nameType = this.peek();
+        if (nameType !== 2 /* Ident */) this.unexpected(nameType, "an attribute or block definition");
         this.take();
-        const name = this.src(nameTok);
-        const nameRange = this.range(nameTok.start, nameTok.end);
+        const name = this.src();
+        const nameRange = this.range(this.tokStart, this.tokEnd);
         const after = this.peek();
-        if (after.type === 15 /* Assign */) {
+        if (after === 15 /* Assign */) {
           this.take();
           const expr = this.parseExpression();
           this.endOfItem(inBlock, "attribute");
           const attr2 = { type: "Attribute", name, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } };
           return attr2;
         }
-        if (after.type !== 6 /* LBrace */ && after.type !== 4 /* OQuote */ && after.type !== 2 /* Ident */) {
+        if (after !== 6 /* LBrace */ && after !== 4 /* OQuote */ && after !== 2 /* Ident */) {
           this.unexpected(after, `'=' or '{' after attribute/block name "${name}"`);
         }
         const labels = [];
         for (; ; ) {
           const t = this.peek();
-          if (t.type === 6 /* LBrace */) break;
-          if (t.type === 2 /* Ident */) {
+          if (t === 6 /* LBrace */) break;
+          if (t === 2 /* Ident */) {
             this.take();
-            labels.push({ value: this.src(t), quoted: false, range: this.range(t.start, t.end) });
-          } else if (t.type === 4 /* OQuote */) {
+            labels.push({ value: this.src(), quoted: false, range: this.range(this.tokStart, this.tokEnd) });
+          } else if (t === 4 /* OQuote */) {
             this.take();
-            const tmpl = this.parseQuoted(t);
+            const start = this.tokStart;
+            const close = this.plainStringEnd(this.tokEnd);
+            if (close >= 0) {
+              this.lx.pos = close + 1;
+              labels.push({ value: this.text.slice(start + 1, close), quoted: true, range: this.range(start, close + 1) });
+              continue;
+            }
+            const tmpl = this.parseQuoted(start);
             if (!isStringLiteral(tmpl)) {
-              this.fail("Block labels must be plain quoted strings; interpolation is not allowed here", t.start, tmpl.range.end.offset);
+              this.fail("Block labels must be plain quoted strings; interpolation is not allowed here", start, tmpl.range.end.offset);
             }
             const value = tmpl.parts.map((p) => p.value).join("");
             labels.push({ value, quoted: true, range: tmpl.range });
@@ -16355,26 +16403,29 @@ var init_parser2 = __esm({
             this.unexpected(t, `'{' to open block "${name}"`);
           }
         }
-        const open = this.take();
-        this.enter(open);
+        this.take();
+        const openStart = this.tokStart;
+        const openBraceRange = this.range(openStart, this.tokEnd);
+        this.enter();
         this.pushNl(false);
         const items = [];
-        let close;
+        let closeEnd;
         for (; ; ) {
           const t = this.peek();
-          if (t.type === 1 /* Newline */) {
+          if (t === 1 /* Newline */) {
             this.take();
             continue;
           }
-          if (t.type === 7 /* RBrace */) {
-            close = this.take();
+          if (t === 7 /* RBrace */) {
+            this.take();
+            closeEnd = this.tokEnd;
             break;
           }
-          if (t.type === 0 /* EOF */) {
+          if (t === 0 /* EOF */) {
             this.fail(
-              `Expected '}' to close block "${name}" opened at line ${this.pos(open.start).line}, found end of file`,
-              t.start,
-              t.end
+              `Expected '}' to close block "${name}" opened at line ${this.pos(openStart).line}, found end of file`,
+              this.tokStart,
+              this.tokEnd
             );
           }
           items.push(this.parseItem(true));
@@ -16382,8 +16433,7 @@ var init_parser2 = __esm({
         this.popNl();
         this.depth--;
         this.endOfItem(inBlock, "block");
-        const openBraceRange = this.range(open.start, open.end);
-        const body = { items, range: { start: openBraceRange.start, end: this.pos(close.end) } };
+        const body = { items, range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
         const block = {
           type: "Block",
           blockType: name,
@@ -16397,21 +16447,21 @@ var init_parser2 = __esm({
       }
       endOfItem(inBlock, what) {
         const t = this.peek();
-        if (t.type === 1 /* Newline */) {
+        if (t === 1 /* Newline */) {
           this.take();
           return;
         }
-        if (t.type === 0 /* EOF */) return;
-        if (inBlock && t.type === 7 /* RBrace */) return;
+        if (t === 0 /* EOF */) return;
+        if (inBlock && t === 7 /* RBrace */) return;
         this.unexpected(t, `a newline after the ${what}`);
       }
       // ---- expressions ----------------------------------------------------------------------------
       parseExpression() {
-        const t = this.peek();
-        this.enter(t);
+        this.peek();
+        this.enter();
         const condition = this.parseBinary(0);
         let result = condition;
-        if (this.peek().type === 17 /* Question */) {
+        if (this.peek() === 17 /* Question */) {
           this.take();
           const trueExpr = this.parseExpression();
           this.expect(16 /* Colon */, "':' in the conditional expression");
@@ -16428,7 +16478,7 @@ var init_parser2 = __esm({
       parseBinary(level) {
         let left = this.parseUnary();
         for (; ; ) {
-          const found = binaryOperator(this.peek().type);
+          const found = binaryOperator(this.peek());
           if (found === void 0 || found[1] < level) return left;
           const [op, opLevel] = found;
           this.take();
@@ -16438,89 +16488,94 @@ var init_parser2 = __esm({
       }
       parseUnary() {
         const t = this.peek();
-        if (t.type === 32 /* Bang */ || t.type === 26 /* Minus */) {
+        if (t === 32 /* Bang */ || t === 26 /* Minus */) {
           this.take();
-          this.enter(t);
+          const start = this.tokStart;
+          this.enter();
           const operand = this.parseUnary();
           this.depth--;
           return {
             type: "UnaryOp",
-            op: t.type === 32 /* Bang */ ? "!" : "-",
+            op: t === 32 /* Bang */ ? "!" : "-",
             operand,
-            range: { start: this.pos(t.start), end: operand.range.end }
+            range: { start: this.pos(start), end: operand.range.end }
           };
         }
         return this.parsePostfix(this.parseTerm());
       }
       parseTerm() {
         const t = this.take();
-        switch (t.type) {
+        const start = this.tokStart;
+        const end = this.tokEnd;
+        switch (t) {
           case 3 /* Number */: {
-            const raw = this.src(t);
-            return { type: "Literal", value: Number(raw), raw, range: this.range(t.start, t.end) };
+            const raw = this.src();
+            return { type: "Literal", value: Number(raw), raw, range: this.range(start, end) };
           }
           case 2 /* Ident */: {
-            const name = this.src(t);
-            const range = this.range(t.start, t.end);
+            const name = this.src();
+            const range = this.range(start, end);
             if (name === "true" || name === "false") return { type: "Literal", value: name === "true", raw: name, range };
             if (name === "null") return { type: "Literal", value: null, raw: name, range };
-            if (this.peek().type === 10 /* LParen */) return this.parseCall(t);
-            if (name.includes("::")) this.fail(`Expected '(' after the function name "${name}"`, t.start, t.end);
+            if (this.peek() === 10 /* LParen */) return this.parseCall(name, range);
+            if (name.includes("::")) this.fail(`Expected '(' after the function name "${name}"`, start, end);
             return { type: "ScopeTraversal", root: name, rootRange: range, steps: [], range };
           }
           case 4 /* OQuote */:
-            return this.parseQuoted(t);
+            return this.parseQuoted(start);
           case 5 /* OHeredoc */:
-            return this.parseHeredoc(t);
+            return this.parseHeredoc(start, end);
           case 10 /* LParen */: {
             this.pushNl(true);
             const expr = this.parseExpression();
-            const close = this.expect(11 /* RParen */, "')' to close the parentheses");
+            const closeEnd = this.expect(11 /* RParen */, "')' to close the parentheses");
             this.popNl();
-            return { type: "Parentheses", expr, range: this.range(t.start, close.end) };
+            return { type: "Parentheses", expr, range: this.range(start, closeEnd) };
           }
           case 8 /* LBrack */:
-            return this.parseTuple(t);
+            return this.parseTuple(start);
           case 6 /* LBrace */:
-            return this.parseObject(t);
+            return this.parseObject(start);
           default:
             return this.unexpected(t, "an expression");
         }
       }
-      parseCall(nameTok) {
+      /** A call of `name` (written at `nameRange`); the `(` is next. */
+      parseCall(name, nameRange) {
         this.take();
         this.pushNl(true);
         const args = [];
         let expandFinal = false;
-        let close;
+        let closeEnd;
         for (; ; ) {
           const t = this.peek();
-          if (t.type === 11 /* RParen */) {
-            close = this.take();
+          if (t === 11 /* RParen */) {
+            this.take();
+            closeEnd = this.tokEnd;
             break;
           }
           if (expandFinal) this.unexpected(t, "')' after the '...' argument");
           args.push(this.parseExpression());
           const sep = this.peek();
-          if (sep.type === 14 /* Ellipsis */) {
+          if (sep === 14 /* Ellipsis */) {
             this.take();
             expandFinal = true;
             continue;
           }
-          if (sep.type === 12 /* Comma */) {
+          if (sep === 12 /* Comma */) {
             this.take();
             continue;
           }
-          if (sep.type !== 11 /* RParen */) this.unexpected(sep, "',' or ')' in the function call");
+          if (sep !== 11 /* RParen */) this.unexpected(sep, "',' or ')' in the function call");
         }
         this.popNl();
         return {
           type: "FunctionCall",
-          name: this.src(nameTok),
-          nameRange: this.range(nameTok.start, nameTok.end),
+          name,
+          nameRange,
           args,
           expandFinal,
-          range: this.range(nameTok.start, close.end)
+          range: { start: nameRange.start, end: this.pos(closeEnd) }
         };
       }
       parsePostfix(base) {
@@ -16528,18 +16583,21 @@ var init_parser2 = __esm({
         let splat = null;
         for (; ; ) {
           const t = this.peek();
-          if (t.type === 13 /* Dot */) {
+          if (t === 13 /* Dot */) {
             this.take();
+            const dotStart = this.tokStart;
             const n = this.take();
+            const nStart = this.tokStart;
+            const nEnd = this.tokEnd;
             let step;
-            if (n.type === 2 /* Ident */) {
-              step = { type: "GetAttr", name: this.src(n), range: this.range(t.start, n.end) };
-            } else if (n.type === 3 /* Number */) {
-              const raw = this.src(n);
-              const key = { type: "Literal", value: Number(raw), raw, range: this.range(n.start, n.end) };
-              step = { type: "Index", key, legacyDot: true, range: this.range(t.start, n.end) };
-            } else if (n.type === 27 /* Star */) {
-              splat = { type: "Splat", source: expr, full: false, each: [], range: { start: expr.range.start, end: this.pos(n.end) } };
+            if (n === 2 /* Ident */) {
+              step = { type: "GetAttr", name: this.src(), range: this.range(dotStart, nEnd) };
+            } else if (n === 3 /* Number */) {
+              const raw = this.src();
+              const key = { type: "Literal", value: Number(raw), raw, range: this.range(nStart, nEnd) };
+              step = { type: "Index", key, legacyDot: true, range: this.range(dotStart, nEnd) };
+            } else if (n === 27 /* Star */) {
+              splat = { type: "Splat", source: expr, full: false, each: [], range: { start: expr.range.start, end: this.pos(nEnd) } };
               expr = splat;
               continue;
             } else {
@@ -16553,21 +16611,22 @@ var init_parser2 = __esm({
             }
             continue;
           }
-          if (t.type === 8 /* LBrack */) {
+          if (t === 8 /* LBrack */) {
             this.take();
+            const openStart = this.tokStart;
             this.pushNl(true);
-            if (this.peek().type === 27 /* Star */) {
+            if (this.peek() === 27 /* Star */) {
               this.take();
-              const close2 = this.expect(9 /* RBrack */, "']' after '[*'");
+              const closeEnd2 = this.expect(9 /* RBrack */, "']' after '[*'");
               this.popNl();
-              splat = { type: "Splat", source: expr, full: true, each: [], range: { start: expr.range.start, end: this.pos(close2.end) } };
+              splat = { type: "Splat", source: expr, full: true, each: [], range: { start: expr.range.start, end: this.pos(closeEnd2) } };
               expr = splat;
               continue;
             }
             const key = this.parseExpression();
-            const close = this.expect(9 /* RBrack */, "']' to close the index");
+            const closeEnd = this.expect(9 /* RBrack */, "']' to close the index");
             this.popNl();
-            const range = this.range(t.start, close.end);
+            const range = this.range(openStart, closeEnd);
             if (splat && splat.full) {
               splat.each.push({ type: "Index", key, range });
               splat.range = { start: splat.range.start, end: range.end };
@@ -16592,86 +16651,91 @@ var init_parser2 = __esm({
         }
         return { type: "RelativeTraversal", source: expr, steps: [step], range: { start: expr.range.start, end: step.range.end } };
       }
-      parseTuple(open) {
+      /** After `[` (at `openStart`). */
+      parseTuple(openStart) {
         this.pushNl(true);
         if (this.isKeyword(this.peek(), "for")) {
-          const e = this.parseFor(open, false);
+          const e = this.parseFor(openStart, false);
           this.popNl();
           return e;
         }
         const items = [];
-        let close;
+        let closeEnd;
         for (; ; ) {
           const t = this.peek();
-          if (t.type === 9 /* RBrack */) {
-            close = this.take();
+          if (t === 9 /* RBrack */) {
+            this.take();
+            closeEnd = this.tokEnd;
             break;
           }
           items.push(this.parseExpression());
           const sep = this.peek();
-          if (sep.type === 12 /* Comma */) {
+          if (sep === 12 /* Comma */) {
             this.take();
             continue;
           }
-          if (sep.type !== 9 /* RBrack */) this.unexpected(sep, "',' or ']' in the tuple");
+          if (sep !== 9 /* RBrack */) this.unexpected(sep, "',' or ']' in the tuple");
         }
         this.popNl();
-        const tuple = { type: "Tuple", items, range: this.range(open.start, close.end) };
+        const tuple = { type: "Tuple", items, range: this.range(openStart, closeEnd) };
         return tuple;
       }
-      parseObject(open) {
+      /** After `{` (at `openStart`). */
+      parseObject(openStart) {
         this.pushNl(false);
         let t = this.peek();
-        while (t.type === 1 /* Newline */) {
+        while (t === 1 /* Newline */) {
           this.take();
           t = this.peek();
         }
         if (this.isKeyword(t, "for")) {
           this.pushNl(true);
-          const e = this.parseFor(open, true);
+          const e = this.parseFor(openStart, true);
           this.popNl();
           this.popNl();
           return e;
         }
         const items = [];
-        let close;
+        let closeEnd;
         for (; ; ) {
           t = this.peek();
-          if (t.type === 1 /* Newline */ || t.type === 12 /* Comma */) {
+          if (t === 1 /* Newline */ || t === 12 /* Comma */) {
             this.take();
             continue;
           }
-          if (t.type === 7 /* RBrace */) {
-            close = this.take();
+          if (t === 7 /* RBrace */) {
+            this.take();
+            closeEnd = this.tokEnd;
             break;
           }
-          if (t.type === 0 /* EOF */) this.unexpected(t, "'}' to close the object");
+          if (t === 0 /* EOF */) this.unexpected(t, "'}' to close the object");
           const key = this.parseExpression();
           const bareKey = key.type === "ScopeTraversal" && key.steps.length === 0;
-          const sepTok = this.peek();
-          if (sepTok.type !== 15 /* Assign */ && sepTok.type !== 16 /* Colon */) this.unexpected(sepTok, "'=' or ':' after the object key");
+          const sep = this.peek();
+          if (sep !== 15 /* Assign */ && sep !== 16 /* Colon */) this.unexpected(sep, "'=' or ':' after the object key");
           this.take();
           const value = this.parseExpression();
-          items.push({ key, bareKey, value, separator: sepTok.type === 15 /* Assign */ ? "=" : ":", range: span(key, value) });
+          items.push({ key, bareKey, value, separator: sep === 15 /* Assign */ ? "=" : ":", range: span(key, value) });
           const after = this.peek();
-          if (after.type !== 12 /* Comma */ && after.type !== 1 /* Newline */ && after.type !== 7 /* RBrace */) {
+          if (after !== 12 /* Comma */ && after !== 1 /* Newline */ && after !== 7 /* RBrace */) {
             this.unexpected(after, "',' or a newline after the object item");
           }
         }
         this.popNl();
-        const obj2 = { type: "Object", items, range: this.range(open.start, close.end) };
+        const obj2 = { type: "Object", items, range: this.range(openStart, closeEnd) };
         return obj2;
       }
-      /** After `[` or `{`, with `for` next; newlines are ignored by the caller. */
-      parseFor(open, isObject2) {
+      /** After `[` or `{` (at `openStart`), with `for` next; newlines are ignored by the caller. */
+      parseFor(openStart, isObject2) {
         this.take();
-        const first = this.expect(2 /* Ident */, "a variable name after 'for'");
+        this.expect(2 /* Ident */, "a variable name after 'for'");
         let keyVar;
-        let valueVar = this.src(first);
-        if (this.peek().type === 12 /* Comma */) {
+        let valueVar = this.src();
+        if (this.peek() === 12 /* Comma */) {
           this.take();
           keyVar = valueVar;
-          valueVar = this.src(this.expect(2 /* Ident */, "a second variable name after ','"));
+          this.expect(2 /* Ident */, "a second variable name after ','");
+          valueVar = this.src();
         }
         const inTok = this.peek();
         if (!this.isKeyword(inTok, "in")) this.unexpected(inTok, "'in' in the for expression");
@@ -16685,7 +16749,7 @@ var init_parser2 = __esm({
         }
         const valueExpr = this.parseExpression();
         let group = false;
-        if (isObject2 && this.peek().type === 14 /* Ellipsis */) {
+        if (isObject2 && this.peek() === 14 /* Ellipsis */) {
           this.take();
           group = true;
         }
@@ -16694,32 +16758,23 @@ var init_parser2 = __esm({
           this.take();
           condition = this.parseExpression();
         }
-        const close = this.expect(isObject2 ? 7 /* RBrace */ : 9 /* RBrack */, isObject2 ? "'}' to close the for expression" : "']' to close the for expression");
-        const e = { type: "For", valueVar, collection, valueExpr, group, range: this.range(open.start, close.end) };
+        const closeEnd = this.expect(isObject2 ? 7 /* RBrace */ : 9 /* RBrack */, isObject2 ? "'}' to close the for expression" : "']' to close the for expression");
+        const e = { type: "For", valueVar, collection, valueExpr, group, range: this.range(openStart, closeEnd) };
         if (keyVar !== void 0) e.keyVar = keyVar;
         if (keyExpr) e.keyExpr = keyExpr;
         if (condition) e.condition = condition;
         return e;
       }
       // ---- templates ------------------------------------------------------------------------------
-      /** A quoted template; the opening `"` has been taken. */
-      parseQuoted(open) {
+      /** A quoted template; the opening `"` (at `openStart`) has been taken. */
+      parseQuoted(openStart) {
         const text2 = this.text;
         const n = text2.length;
-        let j = open.end;
-        for (; ; ) {
-          const c = text2.charCodeAt(j);
-          if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
-          j++;
-        }
-        if (j < n && text2.charCodeAt(j) === 34) {
-          const plain = j > open.end ? [{ kind: "lit", value: text2.slice(open.end, j), start: open.end, end: j }] : [];
-          this.lx.pos = j + 1;
-          this.tok = null;
-          return this.finishTemplate(plain, open.start, j + 1, void 0);
-        }
+        const textStart = openStart + 1;
+        const close = this.plainStringEnd(textStart);
+        if (close >= 0) return this.plainTemplate(openStart, close);
         const flat = [];
-        let i = open.end;
+        let i = textStart;
         let litStart = i;
         let chunks = [];
         let segStart = i;
@@ -16729,11 +16784,11 @@ var init_parser2 = __esm({
           chunks = [];
         };
         for (; ; ) {
-          if (i >= n) this.fail(`Unterminated string: missing the closing '"'`, open.start, open.end);
+          if (i >= n) this.fail(`Unterminated string: missing the closing '"'`, openStart, textStart);
           const c = text2.charCodeAt(i);
           if (c === 34) break;
           if (c === 10 || c === 13) {
-            this.fail(`Unterminated string: a quoted string must end with '"' on the same line`, open.start, i);
+            this.fail(`Unterminated string: a quoted string must end with '"' on the same line`, openStart, i);
           }
           if (c === 92) {
             if (i > segStart) chunks.push(text2.slice(segStart, i));
@@ -16758,7 +16813,34 @@ var init_parser2 = __esm({
         flushLit(i);
         this.lx.pos = i + 1;
         this.tok = null;
-        return this.finishTemplate(flat, open.start, i + 1, void 0);
+        return this.finishTemplate(flat, openStart, i + 1, void 0);
+      }
+      /**
+       * The offset of the closing `"` of a plain string whose text starts at `from` (no escape,
+       * no `$`/`%`, closed on its line), or -1. Most strings are plain: they skip the general
+       * template scan and its intermediates (flat items, chunk arrays, buildParts).
+       */
+      plainStringEnd(from) {
+        const text2 = this.text;
+        const n = text2.length;
+        let j = from;
+        for (; ; ) {
+          const c = text2.charCodeAt(j);
+          if (c === 34 || c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || j >= n) break;
+          j++;
+        }
+        return j < n && text2.charCodeAt(j) === 34 ? j : -1;
+      }
+      /**
+       * A plain string's template, built directly: exactly the nodes finishTemplate and buildParts
+       * make for one literal (an empty string keeps its one empty part between the quotes).
+       */
+      plainTemplate(openStart, close) {
+        this.lx.pos = close + 1;
+        this.tok = null;
+        const range = this.range(openStart, close + 1);
+        const literal = { type: "TemplateLiteral", value: this.text.slice(openStart + 1, close), range: this.range(openStart + 1, close) };
+        return { type: "Template", parts: [literal], range };
       }
       /** Decodes the escape at `i` (a backslash) into `chunks`; returns the index after it. */
       decodeEscape(i, chunks) {
@@ -16804,18 +16886,18 @@ var init_parser2 = __esm({
           Math.min(i + 2, text2.length)
         );
       }
-      /** A heredoc; the opener (including its newline) has been taken. */
-      parseHeredoc(open) {
+      /** A heredoc; its opener (`start`..`end`, and the newline after it) has been taken. */
+      parseHeredoc(start, end) {
         const text2 = this.text;
         const n = text2.length;
-        const marker = open.marker;
-        const indented = open.indented === true;
+        const marker = this.lx.heredocMarker;
+        const indented = this.lx.heredocIndented;
         const flat = [];
         let i = this.lx.pos;
         let endOffset = -1;
         for (; ; ) {
           if (i >= n) {
-            this.fail(`Unterminated heredoc: no closing "${marker}" line for the heredoc that starts here`, open.start, open.end);
+            this.fail(`Unterminated heredoc: no closing "${marker}" line for the heredoc that starts here`, start, end);
           }
           let j = i;
           while (text2.charCodeAt(j) === 32 || text2.charCodeAt(j) === 9) j++;
@@ -16831,7 +16913,7 @@ var init_parser2 = __esm({
         }
         this.lx.pos = endOffset;
         this.tok = null;
-        return this.finishTemplate(flat, open.start, endOffset, { marker, indented });
+        return this.finishTemplate(flat, start, endOffset, { marker, indented });
       }
       /** Scans heredoc text from `i` to the end of its line (following interpolations across lines). */
       scanHeredocLine(start, flat) {
@@ -16885,18 +16967,20 @@ var init_parser2 = __esm({
           item = { kind: "interp", expr, stripLeft, stripRight: false, start: i, end: 0 };
         } else {
           const kw = this.peek();
-          const word = kw.type === 2 /* Ident */ ? this.src(kw) : "";
+          const word = kw === 2 /* Ident */ ? this.src() : "";
           if (word === "if") {
             this.take();
             item = { kind: "if", condition: this.parseExpression(), stripLeft, stripRight: false, start: i, end: 0 };
           } else if (word === "for") {
             this.take();
-            let valueVar = this.src(this.expect(2 /* Ident */, "a variable name after 'for'"));
+            this.expect(2 /* Ident */, "a variable name after 'for'");
+            let valueVar = this.src();
             let keyVar;
-            if (this.peek().type === 12 /* Comma */) {
+            if (this.peek() === 12 /* Comma */) {
               this.take();
               keyVar = valueVar;
-              valueVar = this.src(this.expect(2 /* Ident */, "a second variable name after ','"));
+              this.expect(2 /* Ident */, "a second variable name after ','");
+              valueVar = this.src();
             }
             const inTok = this.peek();
             if (!this.isKeyword(inTok, "in")) this.unexpected(inTok, "'in' in the for directive");
@@ -16912,15 +16996,16 @@ var init_parser2 = __esm({
           }
         }
         const close = this.peek();
-        if (close.type !== 7 /* RBrace */ && close.type !== 33 /* StripClose */) {
+        if (close !== 7 /* RBrace */ && close !== 33 /* StripClose */) {
           this.unexpected(close, isInterp ? "'}' to close the interpolation" : "'}' to close the template directive");
         }
         this.take();
         this.popNl();
-        item.stripRight = close.type === 33 /* StripClose */;
-        item.end = close.end;
+        const closeEnd = this.tokEnd;
+        item.stripRight = close === 33 /* StripClose */;
+        item.end = closeEnd;
         flat.push(item);
-        return close.end;
+        return closeEnd;
       }
       finishTemplate(flat, start, end, heredoc) {
         const range = this.range(start, end);
@@ -18204,12 +18289,14 @@ function withIteration(ctx, vars) {
   return { ...ctx, iteration: m };
 }
 function applyStep(v, step, ctx) {
-  const at2 = { file: ctx.file, range: step.range };
   if (v.kind === "unknown") {
     return unknown(v.reason, v.origin, v.token && step.type === "GetAttr" ? `${v.token}.${step.name}` : void 0);
   }
+  const found = step.type === "GetAttr" && v.kind === "object" ? v.entries.get(step.name) : void 0;
+  if (found) return found;
+  const at2 = { file: ctx.file, range: step.range };
   if (step.type === "GetAttr") {
-    if (v.kind === "object") return v.entries.get(step.name) ?? derived(unknown(`attribute "${step.name}" is not set`, at2), at2, [v]);
+    if (v.kind === "object") return derived(unknown(`attribute "${step.name}" is not set`, at2), at2, [v]);
     if (v.kind === "null") return derived(unknown(`attribute "${step.name}" of null`, at2), at2, [v]);
     return derived(unknown(`attribute "${step.name}" of a ${v.kind}`, at2), at2, [v]);
   }
@@ -18246,6 +18333,8 @@ function evaluate(e, ctx) {
 }
 function evalNode(e, ctx) {
   ctx.guard?.tick();
+  if (e.type === "TemplateWrap") return evalNode(e.wrapped, ctx);
+  if (e.type === "Parentheses") return evalNode(e.expr, ctx);
   const at2 = loc(ctx, e);
   switch (e.type) {
     case "Literal":
@@ -18253,10 +18342,6 @@ function evalNode(e, ctx) {
       return typeof e.value === "number" ? num(e.value, at2) : bool(e.value, at2);
     case "Template":
       return evalTemplate(e.parts, ctx, at2);
-    case "TemplateWrap":
-      return evalNode(e.wrapped, ctx);
-    case "Parentheses":
-      return evalNode(e.expr, ctx);
     case "Tuple":
       return list(e.items.map((i) => evalNode(i, ctx)), at2);
     case "Object": {
@@ -18280,12 +18365,12 @@ function evalNode(e, ctx) {
       let consumed = 0;
       if (it) value = it;
       else {
-        const r = ctx.resolveRoot(e.root, e.steps, loc(ctx, e));
+        const r = ctx.resolveRoot(e.root, e.steps, at2);
         if (!r) return unknown(`unknown name "${e.root}"`, at2);
         value = r.value;
         consumed = r.consumed;
       }
-      for (const step of e.steps.slice(consumed)) value = applyStep(value, step, ctx);
+      for (let i = consumed; i < e.steps.length; i++) value = applyStep(value, e.steps[i], ctx);
       return value;
     }
     case "RelativeTraversal": {
@@ -18383,6 +18468,8 @@ function evalBinary(op, a, b, at2) {
   return unknown(`operator ${op}`, at2);
 }
 function evalTemplate(parts, ctx, at2) {
+  const only = parts.length === 1 ? parts[0] : void 0;
+  if (only?.type === "TemplateLiteral" && only.value.length <= MAX_STRING_LENGTH) return str(only.value, at2);
   let out = "";
   const holes = [];
   for (const p of parts) {
