@@ -269,7 +269,8 @@ export default defineRule({
       }
       if (v.kind === 'object') {
         const name = entry(v, 'name');
-        const value = entry(v, 'value');
+        // Looked up only for a string name: most objects have no name, and each lookup scans every key.
+        const value = name?.kind === 'string' ? entry(v, 'value') : undefined;
         const container = key ?? parentKey;
         if (name?.kind === 'string' && value?.kind === 'string') {
           const byName = looksSecret(name.value);
