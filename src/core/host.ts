@@ -92,6 +92,16 @@ function isPlainPath(dir: string): boolean {
   return plain;
 }
 
+/**
+ * `path.resolve(p)`, without re-normalizing a path that is already absolute and normal: the
+ * paths the folder listings made, which every read and presence check passes (path.resolve
+ * builds the normalized path anew, character by character, on each call; issue 15's profile).
+ * Such a path is what path.resolve returns for it, so the answer is the same.
+ */
+function resolved(p: string): string {
+  return path.sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN.test(p) ? p : path.resolve(p);
+}
+
 function isInsideDir(dir: string, p: string): boolean {
   // The common case without path.relative's resolving of both paths (absolute, normalized
   // paths on POSIX): `p` below `dir`. The answer is path.relative's, `..name` included.
@@ -162,7 +172,7 @@ export function createHost(root: string): Host {
 
   /** The realpath of any path: its folder's (cached) plus its own name, resolved when it is a link itself. */
   const realOf = (p: string): string | undefined => {
-    const abs = path.resolve(p);
+    const abs = resolved(p);
     // A folder met before (listed, or named by a listing of its parent) needs no lstat.
     const known = realDirs.get(abs);
     if (known !== undefined) return known;
@@ -192,7 +202,7 @@ export function createHost(root: string): Host {
   };
 
   const isInside = (p: string): boolean => {
-    const abs = path.resolve(p);
+    const abs = resolved(p);
     if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return false;
     const real = realOf(abs);
     return real !== undefined && isInsideDir(realRootPath, real);
@@ -210,7 +220,7 @@ export function createHost(root: string): Host {
    * common case (a regular file that is not a link, in a folder whose realpath is cached).
    */
   const regularFile = (file: string): fs.Stats | undefined => {
-    const abs = path.resolve(file);
+    const abs = resolved(file);
     let st: fs.Stats;
     try {
       st = fs.lstatSync(abs);
@@ -250,7 +260,7 @@ export function createHost(root: string): Host {
     isFile(p) {
       if (!isInside(p)) return false;
       // Inside, and listed: no stat needed for a regular file or a folder (not a link).
-      const abs = path.resolve(p);
+      const abs = resolved(p);
       if (realDirs.get(abs) !== undefined) return false; // a folder whose realpath is known
       const e = entryOf(abs);
       if (e?.isFile) return true;
@@ -263,7 +273,7 @@ export function createHost(root: string): Host {
     },
     isDirectory(p) {
       if (!isInside(p)) return false;
-      const abs = path.resolve(p);
+      const abs = resolved(p);
       if (realDirs.get(abs) !== undefined) return true; // a folder whose realpath is known
       const e = entryOf(abs);
       if (e?.isFile) return false;
@@ -275,7 +285,7 @@ export function createHost(root: string): Host {
       }
     },
     list(dir) {
-      const abs = path.resolve(dir);
+      const abs = resolved(dir);
       if (listings.has(abs)) return listings.get(abs);
       let entries: DirEntry[] | undefined;
       if (isInside(abs)) {
@@ -305,7 +315,7 @@ export function createHost(root: string): Host {
       const cached = textCache.get(file);
       if (cached !== undefined) return cached;
       if (problemByFile.has(file)) return undefined;
-      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
+      if (!listedRegular(resolved(file)) && !regularFile(file)) return undefined;
       let buf: Buffer;
       if (wholeHead?.file === file) {
         buf = wholeHead.bytes;
@@ -335,7 +345,7 @@ export function createHost(root: string): Host {
     readHead(file, maxBytes) {
       wholeHead = undefined;
       // A file the folder listing already shows as regular needs no lstat of its own (as readText).
-      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
+      if (!listedRegular(resolved(file)) && !regularFile(file)) return undefined;
       let fd: number | undefined;
       try {
         fd = fs.openSync(file, 'r');
@@ -352,7 +362,7 @@ export function createHost(root: string): Host {
     },
     readChunks(file, chunkBytes) {
       // A file the folder listing already shows as regular needs no lstat of its own (as readText).
-      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return undefined;
+      if (!listedRegular(resolved(file)) && !regularFile(file)) return undefined;
       // Opened on the first pull, closed when the iterator ends or is returned (a read error
       // is thrown from next(); the caller reports it).
       function* chunks(): Generator<string, void> {

@@ -115,12 +115,17 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
   const scan = input.scan ?? scanView(input.graphs, input.root);
   const today = input.today ?? todayUtc();
+  // The same for every rule: made once per run, not once per rule and unit.
+  const relativePath = (file: string): string => relativeToRoot(input.root, file) || '.';
   for (const rule of input.rules) {
     const meta = rule.meta;
     let variant = 'default';
     let evalEnv: EnvClass | undefined;
-    /** Distinct primary locations per fingerprint subject, for the occurrence index. */
-    const occurrences = new Map<string, string[]>();
+    /**
+     * Distinct primary locations per fingerprint subject, for the occurrence index. Made on the
+     * first report: most rules report nothing in most units (issue 15: per rule and unit work).
+     */
+    let occurrences: Map<string, string[]> | undefined;
 
     const report = (d: ReportDescriptor): void => {
       const r = d.resource;
@@ -156,6 +161,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // so the two fingerprints differ (and stay stable when code moves).
       const occKey = [location.file, subject, attributePath, env].join('\u0000');
       const where = `${location.range.start.offset}:${location.range.end.offset}`;
+      occurrences ??= new Map();
       const seen = occurrences.get(occKey) ?? [];
       let index = seen.indexOf(where);
       if (index < 0) {
@@ -222,7 +228,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       },
       report,
       scan,
-      relativePath: (file) => relativeToRoot(input.root, file) || '.',
+      relativePath,
       today,
       policies: input.policies,
       undecided(resource, attribute, reason, location) {
