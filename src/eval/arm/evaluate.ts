@@ -7,7 +7,7 @@ import type { Location } from '../../core/source.js';
 import { bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
-import type { Expr } from './expression.js';
+import type { Expr, ParseResult } from './expression.js';
 import { buildResourceId, templateText, tplUnknown } from './resourceid.js';
 import type { ArmUnknown } from './resourceid.js';
 
@@ -897,9 +897,21 @@ export function armCallToken(name: string, args: Value[]): string | undefined {
  * `loc` is the Location of the JSON string (the origin of literals and built values).
  */
 export function evaluateArmString(s: string, loc: Location, ctx: ExprContext): Value {
+  return evaluateReadString(readArmString(s), loc, ctx);
+}
+
+/** A JSON string of a template, read: its literal value, or its expression parsed. */
+export type ArmString = { kind: 'literal'; value: string } | ParseResult;
+
+/** Classifies and parses a JSON string once; `evaluateReadString` evaluates it (again and again: copy loops, variants). */
+export function readArmString(s: string): ArmString {
   const form = classifyString(s);
-  if (form.kind === 'literal') return str(form.value, loc);
-  const p = parseExpression(form.text);
+  return form.kind === 'literal' ? form : parseExpression(form.text);
+}
+
+/** `evaluateArmString` of a string already read by `readArmString`. */
+export function evaluateReadString(p: ArmString, loc: Location, ctx: ExprContext): Value {
+  if ('kind' in p) return str(p.value, loc);
   if (!p.ok) {
     ctx.problem?.(`Invalid template expression: ${p.error}`, loc);
     return U(`invalid expression: ${p.error}`, loc);
