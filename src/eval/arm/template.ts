@@ -295,16 +295,18 @@ class Frame implements ExprContext {
 
   /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
   eval(node: JsonNode, skip?: (key: string) => boolean): Value {
-    const loc = this.scope.loc(node);
     switch (node.type) {
       case 'string':
-        return evaluateReadString(readNodeString(node), loc, this);
-      case 'array':
+        return evaluateReadString(readNodeString(node), this.scope.loc(node), this);
+      case 'array': {
+        const loc = this.scope.loc(node);
         return list(
           (node.children ?? []).map((c) => this.eval(c)),
           loc,
         );
+      }
       case 'object': {
+        const loc = this.scope.loc(node);
         const m = new Map<string, Value>();
         for (const [k, , v] of members(node)) {
           if (skip?.(k)) continue;
@@ -322,6 +324,7 @@ class Frame implements ExprContext {
         return obj(m, loc);
       }
       default:
+        // A number, boolean or null: nodeToValue makes its Location (one, not a second here).
         return nodeToValue(this.scope.doc, node);
     }
   }
