@@ -4,7 +4,8 @@
  * declare (SEC001: an object parameter is not a secret string).
  */
 import type { JsonNode } from '../../parse/json/index.js';
-import { classifyString, parseExpression, type Expr } from './expression.js';
+import type { Expr } from './expression.js';
+import { readNodeString } from './node-strings.js';
 
 /** Lower-case names of the parameters read by member anywhere in the template's expressions. */
 export function parametersReadByMember(root: JsonNode | undefined): ReadonlySet<string> {
@@ -36,10 +37,9 @@ export function parametersReadByMember(root: JsonNode | undefined): ReadonlySet<
     const n = stack.pop()!;
     if (n.type === 'string' && typeof n.value === 'string') {
       if (!mayReadParameterMember(n.value)) continue;
-      const form = classifyString(n.value);
-      if (form.kind !== 'expression') continue;
-      const parsed = parseExpression(form.text);
-      if (parsed.ok) visitExpr(parsed.expr);
+      // Parsed through the tree's cache: evaluation reads the same strings next.
+      const parsed = readNodeString(n);
+      if ('ok' in parsed && parsed.ok) visitExpr(parsed.expr);
     } else if (n.children) for (const c of n.children) stack.push(c);
   }
   READ_BY_MEMBER.set(root, out);

@@ -12,8 +12,9 @@ import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
 import type { VendoredOrigin } from '../types.js';
-import { evaluateReadString, readArmString } from './evaluate.js';
-import type { ArmString, ExprContext } from './evaluate.js';
+import { evaluateReadString } from './evaluate.js';
+import type { ExprContext } from './evaluate.js';
+import { readNodeString } from './node-strings.js';
 import { armResourceKey, templateText, tplUnknown } from './resourceid.js';
 import { quoteArm } from './expression.js';
 import { parametersReadByMember } from './member-reads.js';
@@ -237,25 +238,6 @@ class Scope {
     }
   }
 }
-
-/**
- * A string node of a template, read (classified and parsed) once per tree: a node is evaluated
- * once per copy instance, per parameter file and per enclosing nested deployment, and parsing
- * was a large part of evaluation (issue 15). Expressions are never changed by evaluation.
- */
-function readNodeString(node: JsonNode): ArmString {
-  const s = String(node.value);
-  // Only `[…` can be an expression (or a `[[` escape); a plain literal is read in place, not kept.
-  if (!s.startsWith('[')) return readArmString(s);
-  let r = READ_STRINGS.get(node);
-  if (r === undefined) {
-    r = readArmString(s);
-    READ_STRINGS.set(node, r);
-  }
-  return r;
-}
-/** readNodeString by node (released with the tree). */
-const READ_STRINGS = new WeakMap<JsonNode, ArmString>();
 
 /** An evaluation context: a scope plus the enclosing copy loops. */
 class Frame implements ExprContext {
