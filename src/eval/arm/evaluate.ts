@@ -7,7 +7,7 @@ import type { Location } from '../../core/source.js';
 import { bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
-import type { Expr } from './expression.js';
+import type { Expr, ParseResult } from './expression.js';
 import { buildResourceId, templateText, tplUnknown } from './resourceid.js';
 import type { ArmUnknown } from './resourceid.js';
 
@@ -295,40 +295,50 @@ def(
   true,
 );
 
-/** .NET composite format: `{0}`, `{1,-5:N2}`, `{{`, `}}`. Returns parts (string | arg index). */
+/**
+ * .NET composite format: `{0}`, `{1,-5:N2}`, `{{`, `}}`. Returns parts (string | arg index).
+ * Plain text between braces is copied a run at a time (a slice), not a character at a time:
+ * format() is among the most called functions of compiled templates (issue 15).
+ */
 function splitFormat(fmt: string): (string | number)[] | undefined {
   const out: (string | number)[] = [];
   let cur = '';
+  let start = 0; // where the plain text not yet copied into `cur` begins
   for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i]!;
+    const c = fmt[i];
+    if (c !== '{' && c !== '}') continue;
+    cur += fmt.slice(start, i);
     if (c === '{') {
       if (fmt[i + 1] === '{') {
         cur += '{';
         i++;
-        continue;
+      } else {
+        const close = fmt.indexOf('}', i);
+        if (close < 0) return undefined;
+        const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
+        if (!m) return undefined;
+        if (cur) out.push(cur);
+        cur = '';
+        out.push(Number(m[1]));
+        i = close;
       }
-      const close = fmt.indexOf('}', i);
-      if (close < 0) return undefined;
-      const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
-      if (!m) return undefined;
-      if (cur) out.push(cur);
-      cur = '';
-      out.push(Number(m[1]));
-      i = close;
-    } else if (c === '}') {
+    } else {
       if (fmt[i + 1] === '}') i++;
       cur += '}';
-    } else cur += c;
+    }
+    start = i + 1;
   }
+  cur += fmt.slice(start);
   if (cur) out.push(cur);
   return out;
 }
 
 def(
   'format',
-  ([f, ...rest], loc) => {
+  (args, loc) => {
+    const f = args[0];
     if (!f) return err(loc, 'format', 'needs a format string');
-    if (f.kind === 'unknown') return U('format(): unknown format string', loc, callToken('format', [f, ...rest]));
+    if (f.kind === 'unknown') return U('format(): unknown format string', loc, callToken('format', args));
     if (f.kind !== 'string') return err(loc, 'format', 'first argument must be a string');
     const parts = splitFormat(f.value);
     if (!parts) return err(loc, 'format', 'invalid format string');
@@ -336,7 +346,7 @@ def(
     for (const p of parts) {
       if (typeof p === 'string') vals.push(str(p, loc));
       else {
-        const a = rest[p];
+        const a = args[p + 1];
         if (!a) return err(loc, 'format', `no argument {${p}}`);
         vals.push(a);
       }
@@ -897,9 +907,21 @@ export function armCallToken(name: string, args: Value[]): string | undefined {
  * `loc` is the Location of the JSON string (the origin of literals and built values).
  */
 export function evaluateArmString(s: string, loc: Location, ctx: ExprContext): Value {
+  return evaluateReadString(readArmString(s), loc, ctx);
+}
+
+/** A JSON string of a template, read: its literal value, or its expression parsed. */
+export type ArmString = { kind: 'literal'; value: string } | ParseResult;
+
+/** Classifies and parses a JSON string once; `evaluateReadString` evaluates it (again and again: copy loops, variants). */
+export function readArmString(s: string): ArmString {
   const form = classifyString(s);
-  if (form.kind === 'literal') return str(form.value, loc);
-  const p = parseExpression(form.text);
+  return form.kind === 'literal' ? form : parseExpression(form.text);
+}
+
+/** `evaluateArmString` of a string already read by `readArmString`. */
+export function evaluateReadString(p: ArmString, loc: Location, ctx: ExprContext): Value {
+  if ('kind' in p) return str(p.value, loc);
   if (!p.ok) {
     ctx.problem?.(`Invalid template expression: ${p.error}`, loc);
     return U(`invalid expression: ${p.error}`, loc);

@@ -12,8 +12,9 @@ import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
 import type { VendoredOrigin } from '../types.js';
-import { evaluateArmString } from './evaluate.js';
+import { evaluateReadString } from './evaluate.js';
 import type { ExprContext } from './evaluate.js';
+import { readNodeString } from './node-strings.js';
 import { armResourceKey, templateText, tplUnknown } from './resourceid.js';
 import { quoteArm } from './expression.js';
 import { parametersReadByMember } from './member-reads.js';
@@ -276,16 +277,18 @@ class Frame implements ExprContext {
 
   /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
   eval(node: JsonNode, skip?: (key: string) => boolean): Value {
-    const loc = this.scope.loc(node);
     switch (node.type) {
       case 'string':
-        return evaluateArmString(String(node.value), loc, this);
-      case 'array':
+        return evaluateReadString(readNodeString(node), this.scope.loc(node), this);
+      case 'array': {
+        const loc = this.scope.loc(node);
         return list(
           (node.children ?? []).map((c) => this.eval(c)),
           loc,
         );
+      }
       case 'object': {
+        const loc = this.scope.loc(node);
         const m = new Map<string, Value>();
         for (const [k, , v] of members(node)) {
           if (skip?.(k)) continue;
@@ -303,6 +306,7 @@ class Frame implements ExprContext {
         return obj(m, loc);
       }
       default:
+        // A number, boolean or null: nodeToValue makes its Location (one, not a second here).
         return nodeToValue(this.scope.doc, node);
     }
   }
