@@ -67,6 +67,9 @@ function isPlainPath(dir) {
   if (plain && plainPaths.size < 64) plainPaths.add(dir);
   return plain;
 }
+function resolved(p) {
+  return path.sep === "/" && p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN.test(p) ? p : path.resolve(p);
+}
 function isInsideDir(dir, p) {
   if (path.sep === "/" && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlainPath(dir) && !NOT_PLAIN.test(p.slice(dir.length))) {
     return !p.startsWith("..", dir.length + 1);
@@ -110,7 +113,7 @@ function createHost(root) {
     return real;
   };
   const realOf = (p) => {
-    const abs = path.resolve(p);
+    const abs = resolved(p);
     const known2 = realDirs.get(abs);
     if (known2 !== void 0) return known2;
     const listed = entryOf3(abs);
@@ -137,7 +140,7 @@ function createHost(root) {
     return dir === void 0 ? void 0 : path.join(dir, path.basename(abs));
   };
   const isInside3 = (p) => {
-    const abs = path.resolve(p);
+    const abs = resolved(p);
     if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return false;
     const real = realOf(abs);
     return real !== void 0 && isInsideDir(realRootPath, real);
@@ -149,7 +152,7 @@ function createHost(root) {
     return void 0;
   };
   const regularFile = (file) => {
-    const abs = path.resolve(file);
+    const abs = resolved(file);
     let st;
     try {
       st = fs.lstatSync(abs);
@@ -179,7 +182,7 @@ function createHost(root) {
     isInside: isInside3,
     isFile(p) {
       if (!isInside3(p)) return false;
-      const abs = path.resolve(p);
+      const abs = resolved(p);
       if (realDirs.get(abs) !== void 0) return false;
       const e = entryOf3(abs);
       if (e?.isFile) return true;
@@ -192,7 +195,7 @@ function createHost(root) {
     },
     isDirectory(p) {
       if (!isInside3(p)) return false;
-      const abs = path.resolve(p);
+      const abs = resolved(p);
       if (realDirs.get(abs) !== void 0) return true;
       const e = entryOf3(abs);
       if (e?.isFile) return false;
@@ -204,7 +207,7 @@ function createHost(root) {
       }
     },
     list(dir) {
-      const abs = path.resolve(dir);
+      const abs = resolved(dir);
       if (listings.has(abs)) return listings.get(abs);
       let entries2;
       if (isInside3(abs)) {
@@ -229,7 +232,7 @@ function createHost(root) {
       const cached = textCache.get(file);
       if (cached !== void 0) return cached;
       if (problemByFile.has(file)) return void 0;
-      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return void 0;
+      if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
       let buf;
       if (wholeHead?.file === file) {
         buf = wholeHead.bytes;
@@ -258,7 +261,7 @@ function createHost(root) {
     },
     readHead(file, maxBytes) {
       wholeHead = void 0;
-      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return void 0;
+      if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
       let fd;
       try {
         fd = fs.openSync(file, "r");
@@ -273,7 +276,7 @@ function createHost(root) {
       }
     },
     readChunks(file, chunkBytes) {
-      if (!listedRegular(path.resolve(file)) && !regularFile(file)) return void 0;
+      if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
       function* chunks() {
         const fd = fs.openSync(file, "r");
         try {
@@ -1443,8 +1446,13 @@ function containsUnknown(v) {
       return false;
   }
 }
+function copyWith(v, key, x) {
+  const out = Object.assign({}, v);
+  out[key] = x;
+  return out;
+}
 function passedThrough(v, loc3) {
-  return { ...v, via: [...v.via ?? [], loc3] };
+  return copyWith(v, "via", v.via ? [...v.via, loc3] : [loc3]);
 }
 function defaultForNull(def2, nullGiven) {
   return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
@@ -1482,7 +1490,7 @@ function decisionOf(cond, conditionSite, label = "condition") {
 }
 function chosenBy(v, branchSite, d) {
   const decision = distinct([...v.decision ?? [], ...d.chain]);
-  if (!d.decider || v.decidedBy || v.origin && !within(v.origin, branchSite)) return { ...v, decision };
+  if (!d.decider || v.decidedBy || v.origin && !within(v.origin, branchSite)) return copyWith(v, "decision", decision);
   return markDecided(v, branchSite, d.decider, decision);
 }
 function markDecided(v, site, decider, decision) {
@@ -1497,7 +1505,7 @@ function derived(result, site, operands) {
   if (!result.origin || !within(result.origin, site)) return result;
   for (const o of operands) {
     const flow = inputFlow(o, site);
-    if (flow) return { ...result, derivedFrom: flow };
+    if (flow) return copyWith(result, "derivedFrom", flow);
   }
   return result;
 }
@@ -12762,20 +12770,20 @@ var require_fast_uri = __commonJS({
       if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
+      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved2.scheme);
+      const resolvedHost = resolved2.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
+      if (resolved2.error && !encodedASCIIHost) {
+        throw new Error(resolved2.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
+      return serialize(resolved2, schemelessOptions);
     }
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
@@ -23024,7 +23032,7 @@ var init_resourceid = __esm({
   "src/eval/arm/resourceid.ts"() {
     "use strict";
     init_value();
-    escapeBraces = (s) => s.replace(/\{/g, "{{").replace(/\}/g, "}}");
+    escapeBraces = (s) => s.includes("{") || s.includes("}") ? s.replace(/\{/g, "{{").replace(/\}/g, "}}") : s;
     escapeHoleless = (t) => t;
   }
 });
@@ -23118,27 +23126,32 @@ function minmax(name, pick) {
 function splitFormat(fmt) {
   const out = [];
   let cur = "";
+  let start = 0;
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i];
+    if (c !== "{" && c !== "}") continue;
+    cur += fmt.slice(start, i);
     if (c === "{") {
       if (fmt[i + 1] === "{") {
         cur += "{";
         i++;
-        continue;
+      } else {
+        const close = fmt.indexOf("}", i);
+        if (close < 0) return void 0;
+        const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
+        if (!m) return void 0;
+        if (cur) out.push(cur);
+        cur = "";
+        out.push(Number(m[1]));
+        i = close;
       }
-      const close = fmt.indexOf("}", i);
-      if (close < 0) return void 0;
-      const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
-      if (!m) return void 0;
-      if (cur) out.push(cur);
-      cur = "";
-      out.push(Number(m[1]));
-      i = close;
-    } else if (c === "}") {
+    } else {
       if (fmt[i + 1] === "}") i++;
       cur += "}";
-    } else cur += c;
+    }
+    start = i + 1;
   }
+  cur += fmt.slice(start);
   if (cur) out.push(cur);
   return out;
 }
@@ -23309,9 +23322,14 @@ function armCallToken(name, args) {
   return callToken(name, args);
 }
 function evaluateArmString(s, loc3, ctx) {
+  return evaluateReadString(readArmString(s), loc3, ctx);
+}
+function readArmString(s) {
   const form = classifyString(s);
-  if (form.kind === "literal") return str(form.value, loc3);
-  const p = parseExpression(form.text);
+  return form.kind === "literal" ? form : parseExpression(form.text);
+}
+function evaluateReadString(p, loc3, ctx) {
+  if ("kind" in p) return str(p.value, loc3);
   if (!p.ok) {
     ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
     return U(`invalid expression: ${p.error}`, loc3);
@@ -23469,9 +23487,10 @@ var init_evaluate2 = __esm({
     );
     def(
       "format",
-      ([f, ...rest], loc3) => {
+      (args, loc3) => {
+        const f = args[0];
         if (!f) return err(loc3, "format", "needs a format string");
-        if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", [f, ...rest]));
+        if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", args));
         if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
         const parts = splitFormat(f.value);
         if (!parts) return err(loc3, "format", "invalid format string");
@@ -23479,7 +23498,7 @@ var init_evaluate2 = __esm({
         for (const p of parts) {
           if (typeof p === "string") vals.push(str(p, loc3));
           else {
-            const a = rest[p];
+            const a = args[p + 1];
             if (!a) return err(loc3, "format", `no argument {${p}}`);
             vals.push(a);
           }
@@ -23830,6 +23849,26 @@ var init_evaluate2 = __esm({
   }
 });
 
+// src/eval/arm/node-strings.ts
+function readNodeString(node) {
+  const s = String(node.value);
+  if (!s.startsWith("[")) return readArmString(s);
+  let r = READ_STRINGS.get(node);
+  if (r === void 0) {
+    r = readArmString(s);
+    READ_STRINGS.set(node, r);
+  }
+  return r;
+}
+var READ_STRINGS;
+var init_node_strings = __esm({
+  "src/eval/arm/node-strings.ts"() {
+    "use strict";
+    init_evaluate2();
+    READ_STRINGS = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/eval/arm/member-reads.ts
 function parametersReadByMember(root) {
   if (!root) return /* @__PURE__ */ new Set();
@@ -23857,20 +23896,24 @@ function parametersReadByMember(root) {
   while (stack.length) {
     const n = stack.pop();
     if (n.type === "string" && typeof n.value === "string") {
-      const form = classifyString(n.value);
-      if (form.kind !== "expression") continue;
-      const parsed = parseExpression(form.text);
-      if (parsed.ok) visitExpr(parsed.expr);
+      if (!mayReadParameterMember(n.value)) continue;
+      const parsed = readNodeString(n);
+      if ("ok" in parsed && parsed.ok) visitExpr(parsed.expr);
     } else if (n.children) for (const c of n.children) stack.push(c);
   }
   READ_BY_MEMBER.set(root, out);
   return out;
 }
-var READ_BY_MEMBER;
+function mayReadParameterMember(s) {
+  return PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
+}
+var PARAMETERS_CALL, MEMBER_AFTER_CALL, READ_BY_MEMBER;
 var init_member_reads = __esm({
   "src/eval/arm/member-reads.ts"() {
     "use strict";
-    init_expression();
+    init_node_strings();
+    PARAMETERS_CALL = /parameters\s*\(\s*'/i;
+    MEMBER_AFTER_CALL = /\)\s*[.[]/;
     READ_BY_MEMBER = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -24093,6 +24136,7 @@ var init_template = __esm({
     init_value();
     init_json();
     init_evaluate2();
+    init_node_strings();
     init_resourceid();
     init_expression();
     init_member_reads();
@@ -24237,16 +24281,18 @@ var init_template = __esm({
       }
       /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
       eval(node, skip) {
-        const loc3 = this.scope.loc(node);
         switch (node.type) {
           case "string":
-            return evaluateArmString(String(node.value), loc3, this);
-          case "array":
+            return evaluateReadString(readNodeString(node), this.scope.loc(node), this);
+          case "array": {
+            const loc3 = this.scope.loc(node);
             return list(
               (node.children ?? []).map((c) => this.eval(c)),
               loc3
             );
+          }
           case "object": {
+            const loc3 = this.scope.loc(node);
             const m = /* @__PURE__ */ new Map();
             for (const [k, , v] of members(node)) {
               if (skip?.(k)) continue;
@@ -37403,8 +37449,8 @@ function overridesOf(cmd) {
     const word = { file: cmd.file, range: s.range };
     const location = s.value.origin ?? word;
     const inWord = s.value.origin?.file === cmd.file && s.value.origin.range.start.offset >= s.range.start.offset && s.value.origin.range.end.offset <= s.range.end.offset;
-    const resolved = inWord || !s.value.origin ? s.value : { ...s.value, via: [...s.value.via ?? [], { ...word, label: `--set ${s.key}` }] };
-    out.push({ path: s.key, value: s.value.kind === "string" ? s.value.value : "", location, resolved });
+    const resolved2 = inWord || !s.value.origin ? s.value : { ...s.value, via: [...s.value.via ?? [], { ...word, label: `--set ${s.key}` }] };
+    out.push({ path: s.key, value: s.value.kind === "string" ? s.value.value : "", location, resolved: resolved2 });
   }
   if (cmd.name) {
     const v = cmd.name.value;
@@ -39629,8 +39675,8 @@ function buildPolicySet(input, problems = []) {
           const v = member2(p, "value");
           if (!v) continue;
           const ref = v.kind === "string" ? /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i.exec(v.value) : null;
-          const resolved = ref ? iniParam(ref[1]) : v;
-          if (resolved) values.set(k.toLowerCase(), resolved);
+          const resolved2 = ref ? iniParam(ref[1]) : v;
+          if (resolved2) values.set(k.toLowerCase(), resolved2);
         }
       }
       effective.push({ ...def2, displayName: `${def2.displayName} (initiative "${ini.displayName}")`, initiativeParameters: values });
@@ -42356,11 +42402,12 @@ function runRules(input, undecided2 = [], failures = []) {
   const undecidedKeys = /* @__PURE__ */ new Set();
   const scan2 = input.scan ?? scanView(input.graphs, input.root);
   const today2 = input.today ?? todayUtc();
+  const relativePath2 = (file) => relativeToRoot(input.root, file) || ".";
   for (const rule of input.rules) {
     const meta = rule.meta;
     let variant = "default";
     let evalEnv;
-    const occurrences = /* @__PURE__ */ new Map();
+    let occurrences;
     const report = (d) => {
       const r = d.resource;
       const env = d.env ?? (r ? envOfResource(r) : evalEnv) ?? "unknown";
@@ -42392,6 +42439,7 @@ function runRules(input, undecided2 = [], failures = []) {
       let attributePath = d.attributePath ?? d.attr ?? "";
       const occKey = [location.file, subject, attributePath, env].join("\0");
       const where = `${location.range.start.offset}:${location.range.end.offset}`;
+      occurrences ??= /* @__PURE__ */ new Map();
       const seen = occurrences.get(occKey) ?? [];
       let index = seen.indexOf(where);
       if (index < 0) {
@@ -42448,7 +42496,7 @@ function runRules(input, undecided2 = [], failures = []) {
       },
       report,
       scan: scan2,
-      relativePath: (file) => relativeToRoot(input.root, file) || ".",
+      relativePath: relativePath2,
       today: today2,
       policies: input.policies,
       undecided(resource, attribute, reason, location) {
@@ -44848,7 +44896,9 @@ function looksSecret(name) {
   return known2;
 }
 var SECRET_NAME_CACHE = /* @__PURE__ */ new Map();
+var SECRET_WORD = /passw|secret|key|connection|token/;
 function decideLooksSecret(name) {
+  if (!SECRET_WORD.test(name.toLowerCase())) return false;
   const t = nameTokens(name);
   let end = -1;
   for (let i = 0; i < t.length; i++) {
@@ -44976,7 +45026,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
       if (v.kind === "object") {
         const name = entry3(v, "name");
-        const value = entry3(v, "value");
+        const value = name?.kind === "string" ? entry3(v, "value") : void 0;
         const container = key ?? parentKey2;
         if (name?.kind === "string" && value?.kind === "string") {
           const byName2 = looksSecret(name.value);
