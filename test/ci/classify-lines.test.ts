@@ -10,17 +10,9 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { plainShape } from '../../src/frontends/ci-classify-lines.js';
 import { hasPipelineSteps } from '../../src/frontends/ci-classify.js';
-import { CORPUS, REPO_ROOT } from '../support/fixtures.js';
+import { CORPUS_FOUND, filesUnder } from '../support/fixtures.js';
 
-const corpus = [CORPUS, path.resolve(REPO_ROOT, '../../shared/corpus')].find((c) => fs.existsSync(c));
-
-function yamlFiles(dir: string, out: string[]): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== '.git') yamlFiles(p, out);
-    else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push(p);
-  }
-}
+const corpus = CORPUS_FOUND;
 
 /** What the parser says, when it has no error: the top-level keys and the step check; undefined on an error. */
 function parsed(text: string): { topKeys: string[]; pipelineStep: boolean } | undefined {
@@ -65,8 +57,7 @@ describe('plainShape', () => {
   });
 
   it.skipIf(!corpus)('sees what the parser builds on the start of every corpus YAML file (several cuts each)', () => {
-    const files: string[] = [];
-    yamlFiles(corpus!, files);
+    const files = filesUnder(corpus!, /\.ya?ml$/i);
     let compared = 0;
     const wrong: string[] = [];
     for (const f of files) {

@@ -5,20 +5,11 @@
  * decides, not the path).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyCiFile } from '../../src/frontends/ci-classify.js';
-import { CORPUS, REPO_ROOT } from '../support/fixtures.js';
+import { CORPUS_FOUND, filesUnder } from '../support/fixtures.js';
 
-const corpus = [CORPUS, path.resolve(REPO_ROOT, '../../shared/corpus')].find((c) => fs.existsSync(c));
-
-function yamlFiles(dir: string, out: string[]): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== '.git') yamlFiles(p, out);
-    else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push(p);
-  }
-}
+const corpus = CORPUS_FOUND;
 
 const both = (text: string): [string | undefined, string | undefined] => [classifyCiFile('ci/x.yml', text), classifyCiFile('ci/x.yml', text, { startFirst: false })];
 
@@ -46,8 +37,7 @@ describe('CI classification from the start of a file', () => {
   });
 
   it.skipIf(!corpus)('gives the whole-file verdict for every YAML file of the corpus', () => {
-    const files: string[] = [];
-    yamlFiles(corpus!, files);
+    const files = filesUnder(corpus!, /\.ya?ml$/i);
     expect(files.length).toBeGreaterThan(100);
     const differ = files.filter((f) => {
       const [fast, whole] = both(fs.readFileSync(f, 'utf8'));

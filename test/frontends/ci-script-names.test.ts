@@ -4,23 +4,16 @@
  * `/[\w.-]+\.(?:sh|bash|ps1)\b/gi`, in order — on tricky strings and on the corpus's CI files.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scriptNamesIn } from '../../src/frontends/ci.js';
-import { CORPUS, REPO_ROOT } from '../support/fixtures.js';
+import { CORPUS_FOUND, filesUnder } from '../support/fixtures.js';
 
 const reference = (text: string): string[] => [...text.matchAll(/[\w.-]+\.(?:sh|bash|ps1)\b/gi)].map((m) => m[0]);
 
-const corpus = [CORPUS, path.resolve(REPO_ROOT, '../../shared/corpus')].find((c) => fs.existsSync(c));
+const corpus = CORPUS_FOUND;
 
-function ciTexts(dir: string, out: string[], limit = 400): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (out.length >= limit) return;
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== '.git') ciTexts(p, out, limit);
-    else if (e.isFile() && /\.(ya?ml|sh|ps1)$/i.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
-  }
-}
+/** The first 400 CI-like files of a walk. */
+const ciTexts = (dir: string): string[] => filesUnder(dir, /\.(ya?ml|sh|ps1)$/i).slice(0, 400).map((f) => fs.readFileSync(f, 'utf8'));
 
 describe('scriptNamesIn', () => {
   it.each([
@@ -38,8 +31,7 @@ describe('scriptNamesIn', () => {
   });
 
   it.skipIf(!corpus)('finds what the pattern finds in the corpus CI files', () => {
-    const texts: string[] = [];
-    ciTexts(corpus!, texts);
+    const texts = ciTexts(corpus!);
     expect(texts.length).toBeGreaterThan(50);
     for (const t of texts) expect(scriptNamesIn(t)).toEqual(reference(t));
   });

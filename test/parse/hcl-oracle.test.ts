@@ -3,8 +3,8 @@
  * HashiCorp's Go parser (`@cdktf/hcl2json`, WebAssembly); our AST, converted to hcl2json's
  * JSON shape, must be identical.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as hcl2json } from '@cdktf/hcl2json';
@@ -12,6 +12,7 @@ import { parseHcl } from '../../src/parse/hcl/parser.js';
 import { firstDifference, toHcl2JsonShape } from '../support/hcl2json-shape.js';
 import type { Json } from '../support/hcl2json-shape.js';
 import { expectCorpusSnapshot } from '../support/corpus-snapshot.js';
+import { filesUnder } from '../support/fixtures.js';
 
 const CORPUS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared/corpus');
 const HAVE_CORPUS = existsSync(CORPUS);
@@ -30,14 +31,7 @@ if (!HAVE_CORPUS) {
   );
 }
 
-function listHclFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) listHclFiles(p, out);
-    else if (entry.isFile() && (entry.name.endsWith('.tf') || entry.name.endsWith('.tfvars'))) out.push(p);
-  }
-  return out.sort();
-}
+const listHclFiles = (dir: string): string[] => filesUnder(dir, /\.(tf|tfvars)$/).sort();
 
 describe.skipIf(!HAVE_CORPUS)('HCL parser vs HashiCorp hcl2json on the corpus', () => {
   const files = HAVE_CORPUS ? listHclFiles(CORPUS) : [];

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { fastParseTree } from '../../src/parse/json/fast-tree.js';
 import { parseJsonc, parseJsoncTolerant } from '../../src/parse/json/index.js';
 import { MAX_NESTING_DEPTH } from '../../src/parse/nesting.js';
-import { CORPUS, REPO_ROOT } from '../support/fixtures.js';
+import { CORPUS, filesUnder, REPO_ROOT } from '../support/fixtures.js';
 
 /** The first difference between two trees (a path and what differs), or undefined. */
 function treeDiff(a: JsonNode | undefined, b: JsonNode | undefined, at = '$'): string | undefined {
@@ -62,15 +62,7 @@ function checkBothPaths(text: string, file = 'x.json'): boolean {
   return f !== undefined;
 }
 
-function jsonFiles(dir: string, out: string[] = []): string[] {
-  if (!fs.existsSync(dir)) return out;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) jsonFiles(p, out);
-    else if (e.isFile() && e.name.endsWith('.json')) out.push(p);
-  }
-  return out;
-}
+const jsonFiles = (dir: string): string[] => filesUnder(dir, /\.json$/);
 
 const corpusPresent = fs.existsSync(CORPUS);
 if (!corpusPresent) console.warn('!!! ../shared/corpus is absent: the fast JSON tree corpus differential test is SKIPPED');

@@ -6,8 +6,7 @@
  * and `run:` block of ../shared/corpus, in both languages, and on random text made of the
  * characters the lexer treats specially.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LineMap } from '../../src/core/source.js';
 import { identityMapping, type MappedText } from '../../src/parse/yaml/scalar.js';
@@ -15,8 +14,9 @@ import { buildSnippet, type ScriptLanguage } from '../../src/parse/yaml/script.j
 import { parseCiDocument, type CiKind } from '../../src/parse/yaml/ci.js';
 import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { buildSnippet as referenceSnippet } from './reference/script-lexer-c5fa755.js';
+import { CORPUS_FOUND, filesUnder } from '../support/fixtures.js';
 
-const CORPUS = resolve(__dirname, '../../../shared/corpus');
+const CORPUS = CORPUS_FOUND;
 
 /** A snippet as comparable text (typed arrays as plain arrays, views and copies alike). */
 const serialize = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v));
@@ -31,15 +31,6 @@ function expectSameSnippet(text: string, lineMap: LineMap, mapped: MappedText, l
 
 function wholeText(text: string, language: ScriptLanguage, label: string): void {
   expectSameSnippet(text, new LineMap(text), identityMapping(text), language, label);
-}
-
-function files(dir: string, re: RegExp, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) files(p, re, out);
-    else if (e.isFile() && re.test(e.name)) out.push(p);
-  }
-  return out;
 }
 
 /** A small seeded generator (mulberry32): the random cases are the same on every run. */
@@ -86,17 +77,17 @@ describe('script lexer: same snippets as the lexer of c5fa755', () => {
     }
   });
 
-  it.skipIf(!existsSync(CORPUS))('on every script and CI file of the corpus', () => {
+  it.skipIf(!CORPUS)('on every script and CI file of the corpus', () => {
     let n = 0;
-    for (const file of files(CORPUS, /\.(sh|bash|ps1)$/i)) {
+    for (const file of filesUnder(CORPUS!, /\.(sh|bash|ps1)$/i)) {
       const text = readFileSync(file, 'utf8');
       wholeText(text, 'shell', file);
       wholeText(text, 'powershell', file);
       n++;
     }
-    for (const file of files(CORPUS, /\.ya?ml$/i)) {
+    for (const file of filesUnder(CORPUS!, /\.ya?ml$/i)) {
       const text = readFileSync(file, 'utf8');
-      const kind = classifyCiFile(file.slice(CORPUS.length + 1), text) as CiKind | undefined;
+      const kind = classifyCiFile(file.slice(CORPUS!.length + 1), text) as CiKind | undefined;
       if (!kind || kind === 'script') continue;
       const doc = parseCiDocument(file, text, kind);
       for (const sn of [...doc.scripts, ...(doc.commentScript ? [doc.commentScript] : [])]) {

@@ -5,16 +5,16 @@
  * object property with a visited set) and the unresolved aliases of a document (an own
  * depth-first walk, was yaml's visit()). The old walks are kept here as the reference.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isAlias, isNode, visit } from 'yaml';
 import type { Document } from 'yaml';
 import { LineMap } from '../../src/core/source.js';
 import { composeYaml, sortedYamlComments } from '../../src/parse/yaml/document.js';
 import { unresolvedAliases } from '../../src/parse/yaml/aliases.js';
+import { CORPUS_FOUND, filesUnder } from '../support/fixtures.js';
 
-const CORPUS = resolve(__dirname, '../../../shared/corpus');
+const CORPUS = CORPUS_FOUND;
 
 /** The comment walk before issue 15's rewrite: every object property, each object once. */
 function referenceComments(tokens: unknown): [number, string][] {
@@ -65,15 +65,6 @@ function expectSameWalks(text: string, label: string): number {
   return 1;
 }
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yamlFiles(p, out);
-    else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push(p);
-  }
-  return out;
-}
-
 describe('shared YAML walks', () => {
   it('match the reference walks on hand-written constructs', () => {
     const cases = [
@@ -91,9 +82,9 @@ describe('shared YAML walks', () => {
     for (const text of cases) expect(expectSameWalks(text, JSON.stringify(text))).toBe(1);
   });
 
-  it.skipIf(!existsSync(CORPUS))('match the reference walks on every YAML file of the corpus', () => {
+  it.skipIf(!CORPUS)('match the reference walks on every YAML file of the corpus', () => {
     let compared = 0;
-    for (const file of yamlFiles(CORPUS)) compared += expectSameWalks(readFileSync(file, 'utf8'), file);
+    for (const file of filesUnder(CORPUS!, /\.ya?ml$/i)) compared += expectSameWalks(readFileSync(file, 'utf8'), file);
     expect(compared).toBeGreaterThan(300);
   });
 });

@@ -14,10 +14,10 @@ import { parseShard, shardOf } from '../../src/pipeline/shard.js';
 import { sparseText } from '../../src/pipeline/unit.js';
 import type { LintResult } from '../../src/engine/result.js';
 import type { ClassifiedFile, FrontEnd } from '../../src/frontends/types.js';
-import { CORPUS, REPO_ROOT } from '../support/fixtures.js';
+import { CORPUS_FOUND } from '../support/fixtures.js';
 
 // The corpus beside the checkout; a git worktree one level deeper finds it too.
-const corpus = [CORPUS, path.resolve(REPO_ROOT, '../../shared/corpus')].find((c) => fs.existsSync(c));
+const corpus = CORPUS_FOUND;
 const PARTS = ['Azure__mlops-v2-gha-demo', 'Azure__terraform-azurerm-aks', 'Azure-Samples__azure-ml-federated-learning', 'Azure-Samples__mlops-enterprise-template'];
 
 const temps: string[] = [];
