@@ -83,11 +83,16 @@ export function decodeText(buf: Buffer): string | undefined {
 
 /** An empty, `.` or `..` segment, or a trailing `/`: a path path.relative would normalize first. */
 const NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+/** An absolute POSIX path that path.resolve leaves as it is. */
+function isPlain(p: string): boolean {
+  return p.length > 1 && p.charCodeAt(0) === 47 /* / */ && !NOT_PLAIN.test(p);
+}
+
 const plainPaths = new Set<string>();
-/** An absolute POSIX path that path.resolve leaves as it is (the roots: checked once each). */
+/** `isPlain` for the roots isInsideDir is asked about (checked once each). */
 function isPlainPath(dir: string): boolean {
   if (plainPaths.has(dir)) return true;
-  const plain = dir.startsWith('/') && dir.length > 1 && !NOT_PLAIN.test(dir);
+  const plain = isPlain(dir);
   if (plain && plainPaths.size < 64) plainPaths.add(dir);
   return plain;
 }
@@ -99,7 +104,7 @@ function isPlainPath(dir: string): boolean {
  * Such a path is what path.resolve returns for it, so the answer is the same.
  */
 function resolved(p: string): string {
-  return path.sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN.test(p) ? p : path.resolve(p);
+  return path.sep === '/' && isPlain(p) ? p : path.resolve(p);
 }
 
 function isInsideDir(dir: string, p: string): boolean {

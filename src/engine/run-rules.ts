@@ -115,7 +115,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
   const scan = input.scan ?? scanView(input.graphs, input.root);
   const today = input.today ?? todayUtc();
-  // The same for every rule: made once per run, not once per rule and unit.
+  // The same for every rule: made once per unit, not once per rule.
   const relativePath = (file: string): string => relativeToRoot(input.root, file) || '.';
   for (const rule of input.rules) {
     const meta = rule.meta;
