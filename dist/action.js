@@ -61,14 +61,17 @@ function decodeText(buf) {
   const text2 = buf.toString("utf8");
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
+function isPlain(p) {
+  return p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN.test(p);
+}
 function isPlainPath(dir) {
   if (plainPaths.has(dir)) return true;
-  const plain = dir.startsWith("/") && dir.length > 1 && !NOT_PLAIN.test(dir);
+  const plain = isPlain(dir);
   if (plain && plainPaths.size < 64) plainPaths.add(dir);
   return plain;
 }
 function resolved(p) {
-  return path.sep === "/" && p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN.test(p) ? p : path.resolve(p);
+  return path.sep === "/" && isPlain(p) ? p : path.resolve(p);
 }
 function isInsideDir(dir, p) {
   if (path.sep === "/" && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlainPath(dir) && !NOT_PLAIN.test(p.slice(dir.length))) {
