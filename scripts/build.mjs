@@ -108,7 +108,7 @@ await build({
 // dist/cli.js itself; npm sets the mode only on the bins of packages it installs).
 fs.chmodSync(`${outdir}/cli.js`, 0o755);
 // The cache: the bin runs the bundle on a representative one-file Terraform run (the
-// pre-commit case: a file of examples/mlops-platform, in its module folder, copied out of the
+// pre-commit case: scripts/code-cache-sample/main.tf in its module folder, copied out of the
 // tree so no config of this checkout applies) and writes what V8 compiled. The bin sets its
 // own V8 flags first, so the cache is made under the flags it is used under. No
 // NODE_OPTIONS and no node options: a run with either does not use the cache.
@@ -116,7 +116,7 @@ const cacheFile = `${outdir}/cli-bundle.cache`;
 fs.rmSync(cacheFile, { force: true });
 const sample = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-iac-lint-cache-sample-'));
 try {
-  fs.cpSync('examples/mlops-platform/infra/terraform', sample, { recursive: true });
+  fs.cpSync('scripts/code-cache-sample', sample, { recursive: true });
   const env = { ...process.env, MLOPS_IAC_LINT_CODE_CACHE_OUT: path.resolve(cacheFile) };
   delete env.NODE_OPTIONS;
   delete env.MLOPS_IAC_LINT_CODE_CACHE;
