@@ -1,7 +1,9 @@
 // Bundles the CLI, the programmatic API, the worker-thread entry and the GitHub Action entry with esbuild.
-// The CLI and the API share code-split chunks (dist/chunks/): what a plain one-file run never
-// needs (ajv for config files, fast-glob for glob arguments, …) sits behind `await import()`
-// in its own chunk, so pre-commit start-up does not compile or initialise it.
+// The CLI (dist/cli-main.js), the API and the worker share code-split chunks (dist/chunks/):
+// what a plain one-file run never needs (ajv for config files, fast-glob for glob arguments, …)
+// sits behind `await import()` in its own chunk, so pre-commit start-up does not compile or
+// initialise it. The bin (dist/cli.js) runs that build, or the same CLI as one script with the
+// V8 code cache made here (dist/cli-bundle.cjs, dist/cli-bundle.cache; src/cli/code-cache.ts).
 // The Action stays one self-contained file (dist/action.js is committed and run as is).
 // `--types` (run by `prepack`, so every packed/published tarball has them) also emits the
 // type declarations of the programmatic API: dist/types/** from tsc, and dist/api.d.ts.
@@ -90,7 +92,7 @@ await build({
 // the comments it preserves; a \uXXXX escape reads the same in a comment and means the same
 // character anywhere else, so every UTF-16 unit above 0x7f becomes one.
 const bundleText = Buffer.from(
-  fs.readFileSync(`${outdir}/cli-bundle.cjs`, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  fs.readFileSync(`${outdir}/cli-bundle.cjs`, 'utf8').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   'latin1',
 );
 fs.writeFileSync(`${outdir}/cli-bundle.cjs`, bundleText);
