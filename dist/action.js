@@ -46473,7 +46473,7 @@ async function lintPlanned(run3, threads) {
   let findings = merged.findings();
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
-  const callAddress = (n) => n.ruleId === "EVAL002" ? problems.find((p) => p.ruleId === "EVAL002" && p.location === n.location)?.address : void 0;
+  const callAddress = (n) => n.ruleId === "EVAL002" ? n.address : void 0;
   if (activeRuleIds.has("EVAL002")) {
     for (const n of notifications) {
       if (n.ruleId !== "EVAL002") continue;
@@ -46515,7 +46515,7 @@ async function lintPlanned(run3, threads) {
     findings: reported,
     rules: rules.map((r) => r.meta),
     files: [...new Set(fileList)],
-    notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).sort((a, b) => compareLocations(a.location, b.location)),
+    notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).map(({ address: _address, ...n }) => n).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,
     undecided: undecided2.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
@@ -46616,7 +46616,7 @@ function problemNotifications(problems) {
     if (p.ruleId === "EVAL002") {
       const key2 = `EVAL002\0${p.location.file}\0${p.location.range.start.offset}`;
       if (evalByCause.has(key2)) continue;
-      const n = { level: "note", ruleId: "EVAL002", message: p.message, location: p.location };
+      const n = { level: "note", ruleId: "EVAL002", message: p.message, location: p.location, ...p.address === void 0 ? {} : { address: p.address } };
       evalByCause.set(key2, { n, more: 0 });
       out.push(n);
       continue;
@@ -47729,7 +47729,26 @@ async function run2(env, options = {}) {
   }
 }
 
+// src/core/jit.ts
+var SHORT_RUN_JIT_FLAGS = ["--no-turbo-inlining", "--interrupt-budget=400000"];
+var MEASURED_V8 = /^11\.3\./;
+function flagName(flag) {
+  return flag.replace(/^--(no-)?/, "").replace(/=.*$/, "").replace(/_/g, "-");
+}
+function jitFlagsFor(v8Version, userArgs) {
+  if (!MEASURED_V8.test(v8Version)) return [];
+  const given = new Set(userArgs.filter((a) => a.startsWith("--")).map(flagName));
+  return SHORT_RUN_JIT_FLAGS.filter((f) => !given.has(flagName(f)));
+}
+function tuneJitForLongRun() {
+  const flags = jitFlagsFor(process.versions.v8, process.execArgv);
+  if (flags.length === 0) return;
+  const v82 = process.getBuiltinModule("node:v8");
+  for (const f of flags) v82.setFlagsFromString(f);
+}
+
 // src/action/main.ts
+tuneJitForLongRun();
 run2(process.env).then(
   (code) => {
     process.exitCode = code;

@@ -340,7 +340,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>): 
   const activeRuleIds = new Set(rules.map((r) => r.meta.id));
   const notifications = problemNotifications(problems);
   // EVAL002 names its module call: the address is its subject (no version, no reason text in the fingerprint).
-  const callAddress = (n: Notification): string | undefined => (n.ruleId === 'EVAL002' ? problems.find((p) => p.ruleId === 'EVAL002' && p.location === n.location)?.address : undefined);
+  const callAddress = (n: ProblemNotification): string | undefined => (n.ruleId === 'EVAL002' ? n.address : undefined);
   // RULES.md "Parse and evaluation problems": a module that is not evaluated is said under
   // `--verbose` too — what its resources would have been checked for could not be decided.
   if (activeRuleIds.has('EVAL002')) {
@@ -391,7 +391,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>): 
     findings: reported,
     rules: rules.map((r) => r.meta),
     files: [...new Set(fileList)],
-    notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).sort((a, b) => compareLocations(a.location, b.location)),
+    notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).map(({ address: _address, ...n }) => n).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,
     undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
@@ -511,9 +511,12 @@ function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root
  * messages differ only in names and numbers are one cause, reported at the first place,
  * with the count of the others.
  */
-function problemNotifications(problems: readonly Problem[]): Notification[] {
-  const out: Notification[] = [];
-  const evalByCause = new Map<string, { n: Notification; more: number }>();
+/** A notification made from problems; EVAL002 keeps its module call's address (`--verbose`, the finding's subject). */
+type ProblemNotification = Notification & { address?: string };
+
+function problemNotifications(problems: readonly Problem[]): ProblemNotification[] {
+  const out: ProblemNotification[] = [];
+  const evalByCause = new Map<string, { n: ProblemNotification; more: number }>();
   const sorted = [...problems].sort((a, b) => compareLocations(a.location, b.location));
   for (const p of sorted) {
     if (p.ruleId === 'PARSE001') {
@@ -524,7 +527,7 @@ function problemNotifications(problems: readonly Problem[]): Notification[] {
       // Once per module call: every variant and every caller repeats it.
       const key = `EVAL002\u0000${p.location.file}\u0000${p.location.range.start.offset}`;
       if (evalByCause.has(key)) continue;
-      const n: Notification = { level: 'note', ruleId: 'EVAL002', message: p.message, location: p.location };
+      const n: ProblemNotification = { level: 'note', ruleId: 'EVAL002', message: p.message, location: p.location, ...(p.address === undefined ? {} : { address: p.address }) };
       evalByCause.set(key, { n, more: 0 });
       out.push(n);
       continue;

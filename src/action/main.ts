@@ -6,6 +6,10 @@
  */
 import { run } from './run.js';
 import { command } from './io.js';
+import { tuneJitForLongRun } from '../core/jit.js';
+
+// The Action scans the repository (a long run: src/core/jit.ts). Here, not in run(), which tests call in-process.
+tuneJitForLongRun();
 
 run(process.env).then(
   (code) => {

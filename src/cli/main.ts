@@ -15,6 +15,7 @@ import { explainRule, listRules } from './rules-info.js';
 import type { LintResult } from '../engine/result.js';
 import { writeBaseline } from '../engine/baseline.js';
 import { IGNORE_FILE } from '../discover/index.js';
+import { tuneJitForLongRun } from '../core/jit.js';
 
 const RANK = { note: 1, warning: 2, error: 3 } as const;
 
@@ -94,6 +95,8 @@ export async function main(argv: string[]): Promise<number> {
     // variables in sibling files resolve) but report only findings located in those files.
     // A glob stands for the files it matches, so it is linted the same way.
     const onlyFiles = allFiles(paths) ? paths : undefined;
+    // A folder scan runs long enough for V8's optimizing compiler to matter (src/core/jit.ts).
+    if (!onlyFiles) tuneJitForLongRun();
     // MLOPS_IAC_LINT_FAMILIES=terraform,arm,ci restricts the run (used by the benchmark).
     const families = process.env.MLOPS_IAC_LINT_FAMILIES?.split(',').filter((f): f is 'terraform' | 'arm' | 'ci' | 'k8s' => ['terraform', 'arm', 'ci', 'k8s'].includes(f));
     // MLOPS_IAC_LINT_PROGRESS_DELAY_MS changes the one-second delay of the progress line (tests).
