@@ -111,9 +111,10 @@ await build({
 fs.chmodSync(`${outdir}/cli.js`, 0o755);
 // The cache: the bin runs the bundle on a representative one-file Terraform run (the
 // pre-commit case: scripts/code-cache-sample/main.tf in its module folder, copied out of the
-// tree so no config of this checkout applies) and writes what V8 compiled. The bin sets its
-// own V8 flags first, so the cache is made under the flags it is used under. No
-// NODE_OPTIONS and no node options: a run with either does not use the cache.
+// tree so no config of this checkout applies) and writes what V8 compiled. A one-file run sets
+// no V8 flags (src/core/jit.ts tunes folder scans only): V8 checks the flags, and a cache made
+// under some would be rejected by every run that compiles without them. No NODE_OPTIONS and
+// no node options: a run with either does not use the cache.
 const cacheFile = `${outdir}/cli-bundle.cache`;
 fs.rmSync(cacheFile, { force: true });
 const sample = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-iac-lint-cache-sample-'));

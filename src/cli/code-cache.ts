@@ -10,9 +10,16 @@
  * source length, but in a release build it does not checksum the payload: a flipped byte
  * near the start aborts the process ("Fatal error … unreachable code"), one further on is
  * accepted and runs whatever it now says. So the file carries a header of its own, checked
- * before V8 sees a byte: the build it was made for, the Node version, platform, V8 flags,
- * command-line options, and the payload's length and SHA-1. Any difference, or any doubt,
+ * before V8 sees a byte: the build it was made for, the Node version, platform, node
+ * command-line options and NODE_OPTIONS, and the payload's length and SHA-1. Any difference, or any doubt,
  * and the bin runs the ES-module build (dist/cli-main.js) exactly as without a cache.
+ *
+ * V8 flags: V8 rejects a cache made under other flags (its check hashes them, flags set with
+ * `v8.setFlagsFromString` included), so the cache is made, and used, with none set before the
+ * bundle is compiled. Flags set later do not matter: src/core/jit.ts tunes the optimizing
+ * compiler for a folder scan once the CLI runs, after V8 has taken the cache, and the build's
+ * cache run is a one-file run, which sets none. A flag ever set before compiling would have
+ * to be set in entry.ts, in the cache run too; test/ship/code-cache.test.ts fails otherwise.
  *
  * File layout: `MILCC1\n`, one line of JSON (the header), `\n`, then V8's bytes.
  */
@@ -30,8 +37,6 @@ export interface CacheKey {
   v8: string;
   platform: string;
   arch: string;
-  /** The V8 flags the bin sets itself before compiling (src/cli/startup-flags.ts). */
-  flags: string;
   /** Command-line options and NODE_OPTIONS: some change V8's flag hash (`--max-old-space-size`). */
   execArgv: string[];
   nodeOptions: string;
@@ -42,15 +47,14 @@ export interface CacheHeader extends CacheKey {
   sha1: string;
 }
 
-/** The key of the running process, for the bundle `bundleHash` compiled under `flags`. */
-export function currentKey(bundleHash: string, flags: string): CacheKey {
+/** The key of the running process, for the bundle `bundleHash`. */
+export function currentKey(bundleHash: string): CacheKey {
   return {
     bundle: bundleHash,
     node: process.version,
     v8: process.versions.v8,
     platform: process.platform,
     arch: process.arch,
-    flags,
     execArgv: [...process.execArgv],
     nodeOptions: process.env.NODE_OPTIONS ?? '',
   };
@@ -76,7 +80,6 @@ const KEY_NAMES: Record<keyof CacheKey, string> = {
   v8: 'another V8 version',
   platform: 'another platform',
   arch: 'another architecture',
-  flags: 'other V8 flags',
   execArgv: 'other node command-line options',
   nodeOptions: 'other NODE_OPTIONS',
 };

@@ -1,9 +1,8 @@
 /**
- * The `mlops-iac-lint` bin (dist/cli.js): sets the CLI's V8 flags, then runs the CLI
- * (src/cli/main.ts) in one of two builds of it:
+ * The `mlops-iac-lint` bin (dist/cli.js): runs the CLI (src/cli/main.ts) in one of two builds of it:
  * - dist/cli-bundle.cjs, the whole CLI as one script, compiled by `vm.Script` with the V8
  *   code cache the build made for it (dist/cli-bundle.cache), when that cache's header says
- *   it was made for this build, Node version, platform, flags and options, and its checksum
+ *   it was made for this build, Node version, platform and node options, and its checksum
  *   holds (src/cli/code-cache.ts says why each is needed);
  * - otherwise dist/cli-main.js, the ES-module build whose format code sits in chunks that a
  *   run imports when it meets the format (what the bin ran before the code cache).
@@ -19,10 +18,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import v8 from 'node:v8';
 import vm from 'node:vm';
 import { currentKey, decodeCodeCache, encodeCodeCache, MAX_CACHE_BYTES, type Decoded } from './code-cache.js';
-import { startupV8Flags } from './startup-flags.js';
 
 // Defined by scripts/build.mjs: the SHA-256 of the bundle built beside this bin.
 declare const __MLOPS_BUNDLE_HASH__: string;
@@ -30,9 +27,6 @@ declare const __MLOPS_BUNDLE_HASH__: string;
 const BUNDLE = 'cli-bundle.cjs';
 const CACHE = 'cli-bundle.cache';
 const ESM_MAIN = './cli-main.js';
-
-const flags = startupV8Flags();
-if (flags) v8.setFlagsFromString(flags);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const mode = process.env.MLOPS_IAC_LINT_CODE_CACHE;
@@ -53,7 +47,7 @@ function readCache(file: string): Decoded {
   } catch (e) {
     return { reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  return decodeCodeCache(text, currentKey(__MLOPS_BUNDLE_HASH__, flags));
+  return decodeCodeCache(text, currentKey(__MLOPS_BUNDLE_HASH__));
 }
 
 /** The bundle's text; undefined when it cannot be read. */
@@ -73,7 +67,7 @@ function runBundle(file: string, source: string, cachedData: Buffer | undefined)
     // At exit V8's cache holds every function the run compiled, not only the top level.
     process.once('beforeExit', () => {
       const tmp = `${makeTo}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, encodeCodeCache(currentKey(__MLOPS_BUNDLE_HASH__, flags), script.createCachedData()));
+      fs.writeFileSync(tmp, encodeCodeCache(currentKey(__MLOPS_BUNDLE_HASH__), script.createCachedData()));
       fs.renameSync(tmp, makeTo);
     });
   }

@@ -1,7 +1,7 @@
 /**
  * The CLI's V8 code cache (issue 15, one-file start-up; src/cli/code-cache.ts, src/cli/entry.ts):
  * the build makes it, V8 takes it, and output never depends on it. A cache that is corrupt,
- * truncated, foreign (another Node version, other flags or options, another build) or not a
+ * truncated, foreign (another Node version, other node options, another build) or not a
  * cache at all is not used: the bin runs the ES-module build and the output, exit code and
  * stderr are those of a run without the cache. `MLOPS_IAC_LINT_CODE_CACHE=report` makes the
  * bin say which build ran and why.
@@ -130,7 +130,7 @@ describe('a cache that is not this build\'s, or not whole, is not used', () => {
     ['another file\'s bytes', () => fs.readFileSync(path.join(dist, 'cli.js')), /not a code cache file/],
     ['a header that is not JSON', () => Buffer.from(MAGIC + '{"bundle": \n' + 'x'.repeat(100)), /unreadable header/],
     ['made by another Node.js version', () => rekey({ node: 'v99.0.0' }), /made for another Node\.js version/],
-    ['made under other V8 flags', () => rekey({ flags: '--no-turbo-inlining' }), /made for other V8 flags/],
+    ['made with a node option', () => rekey({ execArgv: ['--no-turbo-inlining'] }), /made for other node command-line options/],
     ['made for another build of the bundle', () => rekey({ bundle: '0'.repeat(64) }), /made for another build of the CLI/],
     ['made with NODE_OPTIONS', () => rekey({ nodeOptions: '--max-old-space-size=4096' }), /made for other NODE_OPTIONS/],
     ['a folder in its place', () => 'directory', /unreadable \(EISDIR\)/],
@@ -182,8 +182,9 @@ describe('a cache that is not this build\'s, or not whole, is not used', () => {
 });
 
 describe('what the header guards against (V8 itself, checked in a child process)', () => {
-  // Why the bin keys the cache on the V8 flags and node options: V8 rejects a cache made
-  // under other flags, `v8.setFlagsFromString` ones included (the CLI's start-up flags).
+  // Why the cache is made and used with no V8 flag set before compiling, and keyed on node's
+  // options: V8 rejects a cache made under other flags, `v8.setFlagsFromString` ones included
+  // (src/core/jit.ts sets its flags after the bundle is compiled, in folder scans only).
   // Each compile in a fresh process: within one, V8's in-memory compilation cache would answer.
   it('V8 rejects a cache made under other flags, and takes one made under the same flags', () => {
     const child = (flags: string, cache?: string): { made: string; rejected?: boolean } => {
