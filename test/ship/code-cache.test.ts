@@ -86,12 +86,29 @@ describe('the code cache the build makes', () => {
     expectSameAsWithout(args, ran);
   });
 
-  it('other formats than the cache was made on compile as they run: same output (Bicep, ARM, CI, Kubernetes, AML YAML, plan state; on worker threads)', () => {
-    const args = [PLATFORM, '--format', 'json', '--concurrency', '2'];
+  it('other formats than the cache was made on compile as they run: same output (Bicep, ARM, CI, Kubernetes, AML YAML, plan state)', () => {
+    const args = [PLATFORM, '--format', 'json'];
     const ran = cli(args);
     expect(ran.report).toBe('mlops-iac-lint: code cache: used');
     for (const file of ['main.bicep', 'deploy.yml', 'train-job.yaml', 'compute.yml']) expect(ran.stdout).toContain(file);
     expectSameAsWithout(args, ran);
+  });
+
+  it('the bundle runs units on worker threads from dist/worker.js (beside it): same output', () => {
+    // The worker entry, wrapped to count the threads that start it.
+    const starts = path.join(work, 'worker-starts.txt');
+    fs.renameSync(path.join(dist, 'worker.js'), path.join(dist, 'worker-real.js'));
+    fs.writeFileSync(path.join(dist, 'worker.js'), `import fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(starts)}, 'started\\n');\nawait import('./worker-real.js');\n`);
+    try {
+      const args = [PLATFORM, '--format', 'json', '--concurrency', '2'];
+      const env = cleanEnv({ MLOPS_IAC_LINT_CODE_CACHE: 'report', MLOPS_IAC_LINT_WORKER_THRESHOLD: '0' });
+      const threaded = run(process.execPath, [path.join(dist, 'cli.js'), ...args], { env });
+      expect(threaded.stderr).toBe('mlops-iac-lint: code cache: used\n');
+      expect(fs.readFileSync(starts, 'utf8')).toBe('started\n');
+      expect(threaded.stdout).toBe(cli(args, { mode: 'off' }).stdout);
+    } finally {
+      fs.renameSync(path.join(dist, 'worker-real.js'), path.join(dist, 'worker.js'));
+    }
   });
 
   it('a config file, its JSON schema and Azure Policy definitions: same output', () => {
