@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { currentKey, decodeCodeCache, encodeCodeCache, MAX_CACHE_BYTES, type Decoded } from './code-cache.js';
+import { currentKey, decodeCodeCache, digest, encodeCodeCache, MAX_CACHE_BYTES, type Decoded } from './code-cache.js';
 
 // Defined by scripts/build.mjs: the SHA-256 of the bundle built beside this bin.
 declare const __MLOPS_BUNDLE_HASH__: string;
@@ -34,30 +34,33 @@ const makeTo = process.env.MLOPS_IAC_LINT_CODE_CACHE_OUT;
 
 /** The cache file's V8 bytes, or why there are none to use. */
 function readCache(file: string): Decoded {
-  let text: Buffer;
+  let bytes: Buffer;
   try {
     const fd = fs.openSync(file, 'r');
     try {
       const size = fs.fstatSync(fd).size;
       if (size > MAX_CACHE_BYTES) return { reason: `larger than ${MAX_CACHE_BYTES} bytes` };
-      text = fs.readFileSync(fd);
+      bytes = fs.readFileSync(fd);
     } finally {
       fs.closeSync(fd);
     }
   } catch (e) {
     return { reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  return decodeCodeCache(text, currentKey(__MLOPS_BUNDLE_HASH__));
+  return decodeCodeCache(bytes, currentKey(__MLOPS_BUNDLE_HASH__));
 }
 
-/** The bundle's text; undefined when it cannot be read. */
-function readBundle(file: string): string | undefined {
+/** The bundle's text when it is the one the build made this bin and its cache for; otherwise why not. */
+function readBundle(file: string): { source: string } | { reason: string } {
+  let bytes: Buffer;
   try {
-    // The build checks the bundle is ASCII: latin1 is the cheapest exact read.
-    return fs.readFileSync(file, 'latin1');
-  } catch {
-    return undefined;
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return { reason: `${BUNDLE} is unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  if (digest(bytes) !== __MLOPS_BUNDLE_HASH__) return { reason: `${BUNDLE} is not the build's` };
+  // The build checks the bundle is ASCII: latin1 is the cheapest exact decoding.
+  return { source: bytes.toString('latin1') };
 }
 
 /** Compiles and runs the bundle, with V8's `cachedData` when given; returns whether V8 took it. */
@@ -84,17 +87,17 @@ function report(line: string): void {
 
 const bundle = path.join(here, BUNDLE);
 if (makeTo) {
-  const source = readBundle(bundle);
-  if (source === undefined) throw new Error(`${bundle} is missing: nothing to make a code cache for`);
-  runBundle(bundle, source, undefined);
+  const read = readBundle(bundle);
+  if (!('source' in read)) throw new Error(`no code cache made: ${read.reason}`);
+  runBundle(bundle, read.source, undefined);
 } else {
   const cache: Decoded = mode === 'off' ? { reason: 'MLOPS_IAC_LINT_CODE_CACHE=off' } : readCache(path.join(here, CACHE));
-  const source = 'data' in cache ? readBundle(bundle) : undefined;
-  if ('data' in cache && source !== undefined) {
-    const taken = runBundle(bundle, source, cache.data);
+  const read = 'data' in cache ? readBundle(bundle) : cache;
+  if ('data' in cache && 'source' in read) {
+    const taken = runBundle(bundle, read.source, cache.data);
     report(taken ? 'code cache: used' : 'code cache: rejected by V8, the bundle was compiled from source');
   } else {
-    report(`code cache: not used (${'reason' in cache ? cache.reason : `${BUNDLE} is unreadable`}): ES-module build`);
+    report(`code cache: not used (${'reason' in read ? read.reason : ''}): ES-module build`);
     // A variable, not a literal: esbuild leaves the import to run time (dist/cli-main.js).
     const main = ESM_MAIN;
     await import(main);

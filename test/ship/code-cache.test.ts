@@ -58,7 +58,7 @@ function expectSameAsWithout(args: string[], ran: Ran, cwd = REPO_ROOT): void {
 /** The good cache's header (its key fields) and V8 bytes. */
 function splitCache(file: Buffer): { key: CacheKey; data: Buffer } {
   const end = file.indexOf(0x0a, MAGIC.length);
-  const { size: _size, sha1: _sha1, ...key } = JSON.parse(file.toString('utf8', MAGIC.length, end)) as CacheKey & { size: number; sha1: string };
+  const { size: _size, sha256: _sha256, ...key } = JSON.parse(file.toString('utf8', MAGIC.length, end)) as CacheKey & { size: number; sha256: string };
   return { key, data: file.subarray(end + 1) };
 }
 
@@ -190,8 +190,26 @@ describe('a cache that is not this build\'s, or not whole, is not used', () => {
     fs.rmSync(bundle);
     try {
       const ran = cli(args);
-      expect(ran.report).toBe('mlops-iac-lint: code cache: not used (cli-bundle.cjs is unreadable): ES-module build');
+      expect(ran.report).toBe('mlops-iac-lint: code cache: not used (cli-bundle.cjs is unreadable (ENOENT)): ES-module build');
       expectSameAsWithout(args, ran);
+    } finally {
+      fs.writeFileSync(bundle, kept);
+    }
+  });
+
+  it('the bundle edited in place, to the same length (V8 checks only the length): not used, the edit does not run', () => {
+    const bundle = path.join(dist, 'cli-bundle.cjs');
+    const kept = fs.readFileSync(bundle);
+    const text = kept.toString('latin1');
+    // An edit that would show: the CLI's --version answer, same length.
+    const edited = text.replace('"0.1.0"', '"9.9.9"');
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(bundle, edited, 'latin1');
+    try {
+      const ran = cli(['--version']);
+      expect(ran.report).toBe("mlops-iac-lint: code cache: not used (cli-bundle.cjs is not the build's): ES-module build");
+      expect(ran.stdout).toBe('0.1.0\n');
     } finally {
       fs.writeFileSync(bundle, kept);
     }
