@@ -154,6 +154,16 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     expect(bad.status).toBe(2);
   });
 
+  it('the installed bin, run by its npm shim, uses the V8 code cache packed beside it (packed on this Node.js)', () => {
+    const plain: NodeJS.ProcessEnv = { ...env, MLOPS_IAC_LINT_CODE_CACHE: 'report' };
+    delete plain.NODE_OPTIONS;
+    const cached = run(path.join(consumer, 'node_modules/.bin/mlops-iac-lint'), [fixture, '--format', 'json'], { cwd: consumer, env: plain });
+    expect(cached.stderr).toBe('mlops-iac-lint: code cache: used\n');
+    const without = run(path.join(consumer, 'node_modules/.bin/mlops-iac-lint'), [fixture, '--format', 'json'], { cwd: consumer, env: { ...plain, MLOPS_IAC_LINT_CODE_CACHE: 'off' } });
+    expect(cached.stdout).toContain('"AKS001"');
+    expect(cached.stdout).toBe(without.stdout);
+  });
+
   it('reads a config file (ajv, fast-glob and the front ends are chunks loaded on demand)', () => {
     const dir = fs.mkdtempSync(path.join(path.dirname(consumer), 'with-config-'));
     fs.writeFileSync(path.join(dir, 'main.tf'), MAIN_TF);
