@@ -4,15 +4,17 @@
  * emits the CLI as one CommonJS-shaped script (dist/cli-bundle.cjs) that the bin compiles
  * with `vm.Script` and the bytecode V8 made for it in a representative run
  * (dist/cli-bundle.cache, written by `npm run build`). A one-file run then neither parses
- * the bundle nor compiles the functions it runs: about 25–35 ms less on this machine class.
+ * the bundle nor compiles the functions it runs: about 30–40 ms less on this machine class
+ * (2 cores; one-file run 145–190 ms before, `node -e 0` 75–90 ms).
  *
  * The cache is never trusted blindly. V8 itself checks its version, the flag hash and the
  * source length, but in a release build it does not checksum the payload: a flipped byte
  * near the start aborts the process ("Fatal error … unreachable code"), one further on is
  * accepted and runs whatever it now says. So the file carries a header of its own, checked
  * before V8 sees a byte: the build it was made for, the Node version, platform, node
- * command-line options and NODE_OPTIONS, and the payload's length and SHA-256. Any difference, or any doubt,
- * and the bin runs the ES-module build (dist/cli-main.js) exactly as without a cache.
+ * command-line options and NODE_OPTIONS, and the payload's length and SHA-256. Any
+ * difference, or any doubt, and the bin runs the ES-module build (dist/cli-main.js) exactly
+ * as without a cache.
  *
  * The bundle itself is checked too: V8's own check of the source is its length only, so the
  * bin hashes the bundle it read and runs it with the cache only when it is the build's (a
