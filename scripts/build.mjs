@@ -114,7 +114,10 @@ fs.chmodSync(`${outdir}/cli.js`, 0o755);
 // tree so no config of this checkout applies) and writes what V8 compiled. A one-file run sets
 // no V8 flags (src/core/jit.ts tunes folder scans only): V8 checks the flags, and a cache made
 // under some would be rejected by every run that compiles without them. No NODE_OPTIONS and
-// no node options: a run with either does not use the cache.
+// no node options: a run with either does not use the cache. Terraform only: a cache made on
+// Terraform, Bicep, CI, Kubernetes and AML files (1.3 MB against 0.76 MB) cost a .tf run about
+// 9 ms of CPU to load and saved a Bicep run about 5 ms; other formats still gain from the
+// shared code (engine, rules, reports) the Terraform run compiled.
 const cacheFile = `${outdir}/cli-bundle.cache`;
 fs.rmSync(cacheFile, { force: true });
 const sample = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-iac-lint-cache-sample-'));
