@@ -6,6 +6,7 @@
  * inlined). Skipped loudly without npm.
  */
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, hasCommand, run, tempDir, warnSkip } from './helpers.js';
@@ -72,17 +73,17 @@ describe.skipIf(!npmAvailable)('npm package', () => {
 
   it('packs only what runs', () => {
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['package.json', 'dist/cli.js', 'dist/api.js', 'dist/worker.js', 'dist/api.d.ts', 'dist/types/src/api.d.ts', 'rules/aks/AKS001-gpu-node-pool-without-taint.md']) {
+    for (const f of ['package.json', 'dist/cli.js', 'dist/cli-main.js', 'dist/cli-bundle.cjs', 'dist/cli-bundle.cache', 'dist/api.js', 'dist/worker.js', 'dist/api.d.ts', 'dist/types/src/api.d.ts', 'rules/aks/AKS001-gpu-node-pool-without-taint.md']) {
       expect(files).toContain(f);
     }
     const unexpected = files.filter(
       (f) =>
-        !/^(package\.json|README\.md|LICENSE|dist\/(cli|api|worker)\.js|dist\/chunks\/([\w-]+\.js|re2js\.cjs)|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
+        !/^(package\.json|README\.md|LICENSE|dist\/(cli|cli-main|api|worker)\.js|dist\/cli-bundle\.(cjs|cache)|dist\/chunks\/([\w-]+\.js|re2js\.cjs)|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
     );
     expect(unexpected).toEqual([]);
     expect(files).not.toContain('dist/action.js');
     // The code-split chunks the entries import (a missing one fails only when first loaded).
-    const imported = [...fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli.js'), 'utf8').matchAll(/["']\.\/(chunks\/[\w-]+\.js)["']/g)];
+    const imported = [...fs.readFileSync(path.join(consumer, 'node_modules/mlops-iac-lint/dist/cli-main.js'), 'utf8').matchAll(/["']\.\/(chunks\/[\w-]+\.js)["']/g)];
     expect(imported.length).toBeGreaterThan(0);
     expect(files.filter((f) => f.startsWith('dist/chunks/')).length).toBeGreaterThan(1);
     for (const m of imported) expect(files).toContain(`dist/${m[1]}`);
@@ -126,7 +127,7 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     expect(pkg.engines.node).toBe('>=20');
     // The bundles import only node: built-ins and their own chunks, statically or through import().
     const dist = path.join(consumer, 'node_modules/mlops-iac-lint/dist');
-    const bundles = ['cli.js', 'api.js', ...fs.readdirSync(path.join(dist, 'chunks')).map((f) => `chunks/${f}`)];
+    const bundles = ['cli.js', 'cli-main.js', 'api.js', ...fs.readdirSync(path.join(dist, 'chunks')).map((f) => `chunks/${f}`)];
     for (const b of bundles) {
       const text = fs.readFileSync(path.join(dist, b), 'utf8');
       const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
@@ -134,6 +135,11 @@ describe.skipIf(!npmAvailable)('npm package', () => {
       const bare = specifiers.filter((s) => !s.startsWith('node:') && !s.startsWith('./') && !s.startsWith('../'));
       expect(bare, b).toEqual([]);
     }
+    // The code-cached bundle of the CLI (one script): it requires only built-ins and the RE2 file
+    // beside the chunks (a require( inside a string is ajv's generated code, not a call).
+    const required = [...fs.readFileSync(path.join(dist, 'cli-bundle.cjs'), 'latin1').matchAll(/(?<![\w$.'"`])require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((s) => !s.startsWith('node:') && !builtinModules.includes(s) && s !== './chunks/re2js.cjs')).toEqual([]);
   });
 
   it('npx mlops-iac-lint lints a folder: output and exit code', () => {
@@ -146,6 +152,16 @@ describe.skipIf(!npmAvailable)('npm package', () => {
     expect(clean.status).toBe(0);
     const bad = run('npx', ['--offline', '--no-install', 'mlops-iac-lint', '--format', 'nope'], { cwd: consumer, env });
     expect(bad.status).toBe(2);
+  });
+
+  it('the installed bin, run by its npm shim, uses the V8 code cache packed beside it (packed on this Node.js)', () => {
+    const plain: NodeJS.ProcessEnv = { ...env, MLOPS_IAC_LINT_CODE_CACHE: 'report' };
+    delete plain.NODE_OPTIONS;
+    const cached = run(path.join(consumer, 'node_modules/.bin/mlops-iac-lint'), [fixture, '--format', 'json'], { cwd: consumer, env: plain });
+    expect(cached.stderr).toBe('mlops-iac-lint: code cache: used\n');
+    const without = run(path.join(consumer, 'node_modules/.bin/mlops-iac-lint'), [fixture, '--format', 'json'], { cwd: consumer, env: { ...plain, MLOPS_IAC_LINT_CODE_CACHE: 'off' } });
+    expect(cached.stdout).toContain('"AKS001"');
+    expect(cached.stdout).toBe(without.stdout);
   });
 
   it('reads a config file (ajv, fast-glob and the front ends are chunks loaded on demand)', () => {

@@ -1,12 +1,19 @@
 /**
  * Start-up (issue 15, item 3): a run loads the code of the formats present in it, and of the
- * features it uses, and nothing else. A fresh build's CLI runs with a module-loader hook
- * (`module.register`) that writes down every file of the build it loads; the esbuild path
- * comments (`// src/eval/bicep/…`, `// node_modules/yaml/…`) inside those files say what
- * code they hold.
+ * features it uses, and nothing else. The bin runs one of two builds of the CLI (src/cli/entry.ts),
+ * and both are checked:
+ * - the ES-module build (dist/cli-main.js and its chunks; the bin's fallback): the CLI runs
+ *   with a module-loader hook (`module.register`) that writes down every file of the build it
+ *   loads; the esbuild path comments (`// src/eval/bicep/…`, `// node_modules/yaml/…`) inside
+ *   those files say what code they hold;
+ * - the code-cached bundle (dist/cli-bundle.cjs, what a plain run uses): one script in which
+ *   each module reached through an `import()` is behind esbuild's lazy initialiser, a function
+ *   named by the module's path. V8's precise coverage (NODE_V8_COVERAGE) says which of them
+ *   ran; a module of the bundle outside any initialiser runs at start, so counts as evaluated.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTo, REPO_ROOT, run, tempDir } from './helpers.js';
 
@@ -34,7 +41,11 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 function loadedSources(args: string[], cwd: string): string[] {
   const record = path.join(work, `loads-${Math.random().toString(36).slice(2)}.txt`);
   fs.writeFileSync(record, '');
-  const p = run(process.execPath, ['--import', path.join(work, 'register.mjs'), path.join(dist, 'cli.js'), ...args], { cwd, env: { ...process.env, MIL_LOADS: record } });
+  const p = run(process.execPath, ['--import', path.join(work, 'register.mjs'), path.join(dist, 'cli.js'), ...args], {
+    cwd,
+    env: { ...process.env, MIL_LOADS: record, MLOPS_IAC_LINT_CODE_CACHE: 'report' },
+  });
+  expect(p.stderr).toContain('code cache: not used (made for other node command-line options): ES-module build');
   expect(p.stderr).not.toMatch(/internal error|Error:/);
   const files = fs
     .readFileSync(record, 'utf8')
@@ -46,6 +57,32 @@ function loadedSources(args: string[], cwd: string): string[] {
   const sources = new Set<string>();
   for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:src|rules|node_modules)\/\S+)$/gm)) sources.add(m[1]!);
   return [...sources];
+}
+
+/** The modules of the code-cached bundle: all it holds, and those a CLI run on it evaluated (V8 coverage). */
+function bundleRun(args: string[], cwd: string): { held: string[]; evaluated: Set<string> } {
+  const coverage = fs.mkdtempSync(path.join(work, 'coverage-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_V8_COVERAGE: coverage, MLOPS_IAC_LINT_CODE_CACHE: 'report' };
+  delete env.NODE_OPTIONS;
+  const p = run(process.execPath, [path.join(dist, 'cli.js'), ...args], { cwd, env });
+  expect(p.stderr).toContain('code cache: used');
+  expect(p.stderr).not.toMatch(/internal error|Error:/);
+  const bundle = path.join(dist, 'cli-bundle.cjs');
+  const held = [...fs.readFileSync(bundle, 'latin1').matchAll(/^\/\/ ((?:src|rules|node_modules)\/\S+)$/gm)].map((m) => m[1]!);
+  const scripts = fs.readdirSync(coverage).flatMap((f) => (JSON.parse(fs.readFileSync(path.join(coverage, f), 'utf8')) as { result: ScriptCoverage[] }).result);
+  const script = scripts.find((s) => s.url === pathToFileURL(bundle).href || s.url === bundle);
+  expect(script, 'coverage of the bundle').toBeDefined();
+  const heldSet = new Set(held);
+  const initialisers = new Map<string, number>();
+  for (const f of script!.functions) if (heldSet.has(f.functionName)) initialisers.set(f.functionName, f.ranges[0]!.count);
+  // Behind an initialiser: evaluated when it ran. Outside any: evaluated at start.
+  const evaluated = new Set(held.filter((m) => (initialisers.get(m) ?? 1) > 0));
+  return { held, evaluated };
+}
+
+interface ScriptCoverage {
+  url: string;
+  functions: { functionName: string; ranges: { count: number }[] }[];
 }
 
 const NOT_IN_A_TF_RUN = [
@@ -68,6 +105,19 @@ describe('start-up: what a run loads', () => {
     for (const [what, re] of NOT_IN_A_TF_RUN) expect(sources.filter((s) => re.test(s)), what).toEqual([]);
   });
 
+  it('the code-cached bundle: a one-file .tf run evaluates no other format, no policy evaluator and no config validator', () => {
+    const dir = path.join(work, 'tf-bundle');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(REPO_ROOT, 'fixtures/AML001/terraform/bad/explicit-true/main.tf'), path.join(dir, 'main.tf'));
+    const { held, evaluated } = bundleRun(['main.tf', '--fail-on', 'none'], dir);
+    expect(evaluated.has('src/parse/hcl/parser.ts')).toBe(true);
+    for (const [what, re] of NOT_IN_A_TF_RUN) {
+      // The bundle holds the code (so the check below is not empty), and the run did not evaluate it.
+      expect(held.filter((s) => re.test(s)).length, what).toBeGreaterThan(0);
+      expect([...evaluated].filter((s) => re.test(s)), what).toEqual([]);
+    }
+  });
+
   it('policies configured: the policy evaluator is loaded, and judges', () => {
     const dir = path.join(work, 'policy');
     fs.mkdirSync(path.join(dir, 'policies'), { recursive: true });
@@ -88,6 +138,7 @@ describe('start-up: what a run loads', () => {
     fs.writeFileSync(path.join(dir, '.mlops-iac-lint.json'), JSON.stringify({ policies: { definitions: ['policies/*.json'] } }));
     const sources = loadedSources(['main.tf', '--rule', 'GOV002', '--fail-on', 'none'], dir);
     expect(sources).toContain('src/eval/policy/evaluate.ts');
+    expect(bundleRun(['main.tf', '--rule', 'GOV002', '--fail-on', 'none'], dir).evaluated.has('src/eval/policy/evaluate.ts')).toBe(true);
     const out = run(process.execPath, [path.join(dist, 'cli.js'), 'main.tf', '--rule', 'GOV002', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
     expect(out.stdout).toContain('Deny public workspaces');
   });

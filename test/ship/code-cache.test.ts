@@ -1,0 +1,255 @@
+/**
+ * The CLI's V8 code cache (issue 15, one-file start-up; src/cli/code-cache.ts, src/cli/entry.ts):
+ * the build makes it, V8 takes it, and output never depends on it. A cache that is corrupt,
+ * truncated, foreign (another Node version, other node options, another build) or not a
+ * cache at all is not used: the bin runs the ES-module build and the output, exit code and
+ * stderr are those of a run without the cache. `MLOPS_IAC_LINT_CODE_CACHE=report` makes the
+ * bin say which build ran and why.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeCodeCache, MAGIC, type CacheKey } from '../../src/cli/code-cache.js';
+import { buildTo, REPO_ROOT, run, tempDir } from './helpers.js';
+
+let work: string;
+let dist: string;
+let cacheFile: string;
+let goodCache: Buffer;
+
+const TF = path.join(REPO_ROOT, 'examples/mlops-platform/infra/terraform/main.tf');
+const PLATFORM = path.join(REPO_ROOT, 'examples/mlops-platform');
+const POLICY = path.join(REPO_ROOT, 'examples/azure-policy');
+
+/** The environment of a user's plain run: no NODE_OPTIONS (vitest's would make any cache foreign). */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.NODE_OPTIONS;
+  delete env.MLOPS_IAC_LINT_CODE_CACHE;
+  return { ...env, ...extra };
+}
+
+interface Ran {
+  status: number | null;
+  stdout: string;
+  /** stderr without the bin's report line. */
+  stderr: string;
+  /** The bin's report line (MLOPS_IAC_LINT_CODE_CACHE=report). */
+  report: string;
+}
+
+function cli(args: string[], { cwd = REPO_ROOT, mode = 'report', nodeArgs = [] as string[] } = {}): Ran {
+  const p = run(process.execPath, [...nodeArgs, path.join(dist, 'cli.js'), ...args], { cwd, env: cleanEnv({ MLOPS_IAC_LINT_CODE_CACHE: mode }) });
+  const lines = p.stderr.split('\n');
+  const report = lines.filter((l) => l.startsWith('mlops-iac-lint: code cache:'));
+  expect(report.length, p.stderr).toBe(mode === 'report' ? 1 : 0);
+  return { status: p.status, stdout: p.stdout, stderr: lines.filter((l) => !l.startsWith('mlops-iac-lint: code cache:')).join('\n'), report: report[0] ?? '' };
+}
+
+/** The same run on the ES-module build, the reference every cached or fallen-back run must equal. */
+function expectSameAsWithout(args: string[], ran: Ran, cwd = REPO_ROOT): void {
+  const without = cli(args, { cwd, mode: 'off' });
+  expect(ran.stdout).toBe(without.stdout);
+  expect(ran.stderr).toBe(without.stderr);
+  expect(ran.status).toBe(without.status);
+}
+
+/** The good cache's header (its key fields) and V8 bytes. */
+function splitCache(file: Buffer): { key: CacheKey; data: Buffer } {
+  const end = file.indexOf(0x0a, MAGIC.length);
+  const { size: _size, sha256: _sha256, ...key } = JSON.parse(file.toString('utf8', MAGIC.length, end)) as CacheKey & { size: number; sha256: string };
+  return { key, data: file.subarray(end + 1) };
+}
+
+beforeAll(() => {
+  work = tempDir('code-cache');
+  dist = path.join(work, 'dist');
+  buildTo(dist);
+  cacheFile = path.join(dist, 'cli-bundle.cache');
+  goodCache = fs.readFileSync(cacheFile);
+}, 120_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe('the code cache the build makes', () => {
+  it('is made under the key of a plain run here, and V8 takes it: a one-file Terraform run', () => {
+    const { key, data } = splitCache(goodCache);
+    expect(key.node).toBe(process.version);
+    expect(key.execArgv).toEqual([]);
+    expect(key.nodeOptions).toBe('');
+    expect(data.length).toBeGreaterThan(100_000);
+    const args = [TF, '--format', 'json', '--fail-on', 'none'];
+    const ran = cli(args);
+    expect(ran.report).toBe('mlops-iac-lint: code cache: used');
+    expect(ran.stdout).toContain('"ruleId"');
+    expectSameAsWithout(args, ran);
+  });
+
+  it('other formats than the cache was made on compile as they run: same output (Bicep, ARM, CI, Kubernetes, AML YAML, plan state)', () => {
+    const args = [PLATFORM, '--format', 'json'];
+    const ran = cli(args);
+    expect(ran.report).toBe('mlops-iac-lint: code cache: used');
+    for (const file of ['main.bicep', 'deploy.yml', 'train-job.yaml', 'compute.yml']) expect(ran.stdout).toContain(file);
+    expectSameAsWithout(args, ran);
+  });
+
+  it('the bundle runs units on worker threads from dist/worker.js (beside it): same output', () => {
+    // The worker entry, wrapped to count the threads that start it.
+    const starts = path.join(work, 'worker-starts.txt');
+    fs.renameSync(path.join(dist, 'worker.js'), path.join(dist, 'worker-real.js'));
+    fs.writeFileSync(path.join(dist, 'worker.js'), `import fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(starts)}, 'started\\n');\nawait import('./worker-real.js');\n`);
+    try {
+      const args = [PLATFORM, '--format', 'json', '--concurrency', '2'];
+      const env = cleanEnv({ MLOPS_IAC_LINT_CODE_CACHE: 'report', MLOPS_IAC_LINT_WORKER_THRESHOLD: '0' });
+      const threaded = run(process.execPath, [path.join(dist, 'cli.js'), ...args], { env });
+      expect(threaded.stderr).toBe('mlops-iac-lint: code cache: used\n');
+      expect(fs.readFileSync(starts, 'utf8')).toBe('started\n');
+      expect(threaded.stdout).toBe(cli(args, { mode: 'off' }).stdout);
+    } finally {
+      fs.renameSync(path.join(dist, 'worker-real.js'), path.join(dist, 'worker.js'));
+    }
+  });
+
+  it('a config file, its JSON schema and Azure Policy definitions: same output', () => {
+    const args = ['.', '--format', 'sarif'];
+    const ran = cli(args, { cwd: POLICY });
+    expect(ran.report).toBe('mlops-iac-lint: code cache: used');
+    expectSameAsWithout(args, ran, POLICY);
+  });
+
+  it('usage errors and --version: same output and exit code', () => {
+    for (const args of [['--version'], ['--format', 'nope', TF], ['--rule', 'NOPE001', TF], [path.join(work, 'absent.tf')]]) {
+      const ran = cli(args);
+      expect(ran.report).toBe('mlops-iac-lint: code cache: used');
+      expectSameAsWithout(args, ran);
+    }
+  });
+
+  it('a run writes nothing: the cache is the build\'s, read only', () => {
+    const before = fs.readdirSync(dist).map((f) => [f, fs.statSync(path.join(dist, f)).mtimeMs]);
+    cli([TF]);
+    expect(fs.readdirSync(dist).map((f) => [f, fs.statSync(path.join(dist, f)).mtimeMs])).toEqual(before);
+  });
+});
+
+describe('a cache that is not this build\'s, or not whole, is not used', () => {
+  const args = [TF, '--format', 'json'];
+  afterAll(() => fs.writeFileSync(cacheFile, goodCache));
+
+  const cases: [string, () => Buffer | 'directory' | 'absent', RegExp][] = [
+    ['one byte flipped in V8\'s bytes', () => flip(goodCache, goodCache.length - 1000), /corrupt \(checksum differs\)/],
+    // Unchecked, this one aborts the process inside V8 ("Fatal error … unreachable code").
+    ['bytes flipped near the start of V8\'s bytes', () => flip(goodCache, goodCache.indexOf(0x0a, MAGIC.length) + 41), /corrupt \(checksum differs\)/],
+    ['cut short (an interrupted copy)', () => goodCache.subarray(0, goodCache.length - 4096), /truncated/],
+    ['cut inside the header', () => goodCache.subarray(0, 40), /truncated header/],
+    ['empty', () => Buffer.alloc(0), /not a code cache file/],
+    ['another file\'s bytes', () => fs.readFileSync(path.join(dist, 'cli.js')), /not a code cache file/],
+    ['a header that is not JSON', () => Buffer.from(MAGIC + '{"bundle": \n' + 'x'.repeat(100)), /unreadable header/],
+    ['made by another Node.js version', () => rekey({ node: 'v99.0.0' }), /made for another Node\.js version/],
+    ['made with a node option', () => rekey({ execArgv: ['--no-turbo-inlining'] }), /made for other node command-line options/],
+    ['made for another build of the bundle', () => rekey({ bundle: '0'.repeat(64) }), /made for another build of the CLI/],
+    ['made with NODE_OPTIONS', () => rekey({ nodeOptions: '--max-old-space-size=4096' }), /made for other NODE_OPTIONS/],
+    ['a folder in its place', () => 'directory', /unreadable \(EISDIR\)/],
+    ['absent', () => 'absent', /unreadable \(ENOENT\)/],
+  ];
+  for (const [what, make, reason] of cases) {
+    it(what, () => {
+      fs.rmSync(cacheFile, { recursive: true, force: true });
+      const content = make();
+      if (content === 'directory') fs.mkdirSync(cacheFile);
+      else if (content !== 'absent') fs.writeFileSync(cacheFile, content);
+      const ran = cli(args);
+      expect(ran.report).toMatch(/^mlops-iac-lint: code cache: not used \(.*\): ES-module build$/);
+      expect(ran.report).toMatch(reason);
+      expect(ran.stdout).toContain('"ruleId"');
+      expectSameAsWithout(args, ran);
+      fs.rmSync(cacheFile, { recursive: true, force: true });
+      fs.writeFileSync(cacheFile, goodCache);
+    });
+  }
+
+  it('V8 bytes of another script under a right header: V8 rejects them and the bundle compiles from source', () => {
+    const other = spawnSync(process.execPath, ['-e', "process.stdout.write(new (require('vm').Script)('globalThis.x = 1 + 1').createCachedData().toString('base64'))"], { env: cleanEnv(), encoding: 'utf8' });
+    fs.writeFileSync(cacheFile, encodeCodeCache(splitCache(goodCache).key, Buffer.from(other.stdout, 'base64')));
+    const ran = cli(args);
+    expect(ran.report).toBe('mlops-iac-lint: code cache: rejected by V8, the bundle was compiled from source');
+    expectSameAsWithout(args, ran);
+    fs.writeFileSync(cacheFile, goodCache);
+  });
+
+  it('a node option on the command line (it may change V8\'s flag hash): not used, same output', () => {
+    const ran = cli(args, { nodeArgs: ['--max-old-space-size=4096'] });
+    expect(ran.report).toBe('mlops-iac-lint: code cache: not used (made for other node command-line options): ES-module build');
+    expectSameAsWithout(args, ran);
+  });
+
+  it('the bundle gone: the ES-module build runs', () => {
+    const bundle = path.join(dist, 'cli-bundle.cjs');
+    const kept = fs.readFileSync(bundle);
+    fs.rmSync(bundle);
+    try {
+      const ran = cli(args);
+      expect(ran.report).toBe('mlops-iac-lint: code cache: not used (cli-bundle.cjs is unreadable (ENOENT)): ES-module build');
+      expectSameAsWithout(args, ran);
+    } finally {
+      fs.writeFileSync(bundle, kept);
+    }
+  });
+
+  it('the bundle edited in place, to the same length (V8 checks only the length): not used, the edit does not run', () => {
+    const bundle = path.join(dist, 'cli-bundle.cjs');
+    const kept = fs.readFileSync(bundle);
+    const text = kept.toString('latin1');
+    // An edit that would show: the CLI's --version answer, same length.
+    const edited = text.replace('"0.1.0"', '"9.9.9"');
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(bundle, edited, 'latin1');
+    try {
+      const ran = cli(['--version']);
+      expect(ran.report).toBe("mlops-iac-lint: code cache: not used (cli-bundle.cjs is not the build's): ES-module build");
+      expect(ran.stdout).toBe('0.1.0\n');
+    } finally {
+      fs.writeFileSync(bundle, kept);
+    }
+  });
+});
+
+describe('what the header guards against (V8 itself, checked in a child process)', () => {
+  // Why the cache is made and used with no V8 flag set before compiling, and keyed on node's
+  // options: V8 rejects a cache made under other flags, `v8.setFlagsFromString` ones included
+  // (src/core/jit.ts sets its flags after the bundle is compiled, in folder scans only).
+  // Each compile in a fresh process: within one, V8's in-memory compilation cache would answer.
+  it('V8 rejects a cache made under other flags, and takes one made under the same flags', () => {
+    const child = (flags: string, cache?: string): { made: string; rejected?: boolean } => {
+      const script = `
+        const v8 = require('v8'), vm = require('vm');
+        if (process.env.FLAGS) v8.setFlagsFromString(process.env.FLAGS);
+        const cachedData = process.env.CACHE ? Buffer.from(process.env.CACHE, 'base64') : undefined;
+        const s = new vm.Script('function f(a) { return a * 2 } f(1)', { cachedData });
+        s.runInThisContext();
+        process.stdout.write(JSON.stringify({ made: s.createCachedData().toString('base64'), rejected: s.cachedDataRejected }));`;
+      const p = spawnSync(process.execPath, ['-e', script], { env: cleanEnv({ FLAGS: flags, CACHE: cache ?? '' }), encoding: 'utf8' });
+      return JSON.parse(p.stdout) as { made: string; rejected?: boolean };
+    };
+    const plain = child('').made;
+    expect(child('', plain).rejected).toBe(false);
+    expect(child('--no-turbo-inlining', plain).rejected).toBe(true);
+    const underFlags = child('--no-turbo-inlining').made;
+    expect(child('--no-turbo-inlining', underFlags).rejected).toBe(false);
+    expect(child('', underFlags).rejected).toBe(true);
+  });
+});
+
+function flip(buf: Buffer, at: number): Buffer {
+  const copy = Buffer.from(buf);
+  copy[at] = copy[at]! ^ 0xff;
+  copy[at + 1] = copy[at + 1]! ^ 0x5a;
+  return copy;
+}
+
+function rekey(change: Partial<CacheKey>): Buffer {
+  const { key, data } = splitCache(goodCache);
+  return encodeCodeCache({ ...key, ...change }, data);
+}
