@@ -38,26 +38,14 @@ interface RunState {
    * says (`metadata.template`): made on first use, the path work shared by every unit.
    */
   pairing?: ReturnType<typeof parameterFilePairing>;
-  /**
-   * The twins' sources `supersedes` parsed, for their unit's parse (each tree once), within
-   * HANDED_OVER_SOURCE_CHARS: parsing them again cost about 1 % of a corpus run (issue 15).
-   */
-  parsedTwins: Map<string, { text: string; tree: BicepFile }>;
-  parsedTwinChars: number;
 }
-
-/**
- * The source characters of the twins' parsed sources held from planning to their unit (a tree
- * is about 27 times its source on the heap: 50 sources, 367 K characters, 9.8 MB on the corpus).
- */
-const HANDED_OVER_SOURCE_CHARS = 512 * 1024;
 
 /** What `supersedes` decided, for `run` (one lint run shares one context). No trees: units release theirs. */
 const states = new WeakMap<FrontEndContext, RunState>();
 function stateOf(ctx: FrontEndContext): RunState {
   let s = states.get(ctx);
   if (!s) {
-    s = { brokenWithTwin: new Set(), twins: new Map(), parsedTwins: new Map(), parsedTwinChars: 0 };
+    s = { brokenWithTwin: new Set(), twins: new Map() };
     states.set(ctx, s);
   }
   return s;
@@ -78,12 +66,11 @@ interface UnitParses {
   cached: Map<string, ParsedJson | undefined>;
 }
 
-function unitParses(ctx: FrontEndContext, handedOver?: RunState): UnitParses {
+function unitParses(ctx: FrontEndContext): UnitParses {
   const problems: Problem[] = [];
-  const parse = handedOver ? (text: string, file: string) => takeParsedTwin(handedOver, file, text) ?? parseBicep(text, file) : parseBicep;
   return {
     problems,
-    bicep: parseCache<BicepFile>(ctx.host, parse, (f) => f.errors, problems),
+    bicep: parseCache<BicepFile>(ctx.host, parseBicep, (f) => f.errors, problems),
     params: parseCache<BicepParamFile>(ctx.host, parseBicepParam, (f) => f.errors, problems),
     json: parseCache<ParsedJson>(ctx.host, parseJsonc, () => [], []),
     aliases: new Map(),
@@ -106,7 +93,6 @@ export const bicepFrontEnd: FrontEnd = {
       const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
       if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? '')) continue;
       const parsed = parses.bicep.get(twin);
-      if (parsed) handOverParsedTwin(state, twin, ctx.host.readText(twin), parsed);
       if (parsed !== undefined && parsed.errors.length === 0) {
         out.add(f.path);
         state.twins.set(f.path, twin);
@@ -117,7 +103,7 @@ export const bicepFrontEnd: FrontEnd = {
   units: bicepUnits,
   run(files, ctx) {
     const state = stateOf(ctx);
-    const parses = unitParses(ctx, state);
+    const parses = unitParses(ctx);
     const result = evaluateBicep({
       host: ctx.host,
       bicepFiles: files.filter((f) => f.kind === 'bicep' && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
@@ -153,25 +139,6 @@ export const bicepFrontEnd: FrontEnd = {
     };
   },
 };
-
-/** Holds a twin's parsed source for its unit, while the held sources stay within the bound. */
-function handOverParsedTwin(state: RunState, file: string, text: string | undefined, tree: BicepFile): void {
-  if (text === undefined || state.parsedTwins.has(file) || state.parsedTwinChars + text.length > HANDED_OVER_SOURCE_CHARS) return;
-  state.parsedTwins.set(file, { text, tree });
-  state.parsedTwinChars += text.length;
-}
-
-/**
- * The tree `supersedes` made of this text (the parse is deterministic), given once: the unit
- * still reads the file through its Host, so its recorded reads are complete.
- */
-function takeParsedTwin(state: RunState, file: string, text: string): BicepFile | undefined {
-  const held = state.parsedTwins.get(file);
-  if (held === undefined) return undefined;
-  state.parsedTwins.delete(file);
-  state.parsedTwinChars -= held.text.length;
-  return held.text === text ? held.tree : undefined;
-}
 
 /**
  * The JSON parameter files paired with each superseded twin, by the twin's `.bicep` source.
