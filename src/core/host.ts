@@ -94,6 +94,9 @@ export interface HostOptions {
   setAsideChars?: number;
 }
 
+/** The largest peek `readHead` reads through its scratch buffer (the plan peek's 64 KB). */
+const HEAD_SCRATCH_BYTES = 64 * 1024;
+
 /** True when the first 8,000 bytes contain a NUL (git's heuristic). A UTF-16 file with a BOM is text. */
 export function isBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8000).indexOf(0) !== -1;
@@ -285,6 +288,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
    * `texts()`: a plan's bytes are not kept (no code frame shows a line of it).
    */
   let wholeHead: { file: string; bytes: Buffer } | undefined;
+  let headScratch: Buffer | undefined;
 
   /**
    * Texts set aside (`forget` while planning, `keep`), outside `texts()`: a unit's code frames
@@ -411,11 +415,14 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       let fd: number | undefined;
       try {
         fd = fs.openSync(file, 'r');
-        const buf = Buffer.allocUnsafe(maxBytes); // only the bytes read are returned
+        // Read into one scratch buffer and copy out the bytes read: classification peeks at
+        // every `.json` file (64 KB each), and a fresh buffer per peek was garbage (issue 15).
+        const buf = maxBytes <= HEAD_SCRATCH_BYTES ? (headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES)) : Buffer.allocUnsafe(maxBytes);
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        const head = Buffer.from(buf.subarray(0, n));
         // Fewer bytes than asked: the whole file (a copy, so the caller's buffer is its own).
-        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(buf.subarray(0, n)) };
-        return buf.subarray(0, n);
+        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
+        return head;
       } catch (e) {
         return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       } finally {
