@@ -93,6 +93,12 @@ describe('Host', () => {
     } finally {
       reads.mockRestore();
     }
+    // Peeks share one scratch buffer: each caller still gets bytes of its own.
+    const first = host.readHead(small, 64);
+    const second = host.readHead(big, 64);
+    expect(first?.toString('utf8')).toBe('\ufeff{"a": 1}\n');
+    expect(second?.toString('utf8')).toBe(`{"b": "${'x'.repeat(57)}`);
+    expect(host.readHead(big, 100_000)?.length).toBe(110); // larger than the scratch buffer
   });
 
   it('sets aside what planning forgets, within the bound, for one later read; keeps a kept text for the run (issue 15)', () => {
