@@ -63,9 +63,39 @@ export interface Host {
   problems(): readonly ReadProblem[];
   /** Texts read so far (code frames, suppressions and evidence hashes use them). */
   texts(): ReadonlyMap<string, string>;
-  /** Drops a file's text from the cache (memory-bounded runs release units they are done with). */
+  /**
+   * Drops a file's text from the cache (memory-bounded runs release units they are done with).
+   * While planning (`HostOptions.setAsideChars`, until `planned`) the text is set aside instead,
+   * within the bound, for the unit that reads it next.
+   */
   forget(file: string): void;
+  /**
+   * Keeps `file`'s text for the rest of the run once read (within the set-aside bound): `forget`
+   * no longer drops it. For a small file that every unit of a kind reads again (an ARM parameter
+   * file, which each Bicep unit with a compiled twin pairs): opened once, not once per unit.
+   */
+  keep(file: string): void;
+  /**
+   * The plan is made: of the texts set aside while planning, those of `files` (the files of the
+   * units to run) stay until their unit reads them, the others go, and from now on `forget`
+   * drops texts (kept ones excepted).
+   */
+  planned(files: ReadonlySet<string>): void;
 }
+
+export interface HostOptions {
+  /**
+   * While planning, texts that `forget` drops are set aside, up to this many characters in all
+   * (with `keep`'s texts): the next `readText` of the file takes its text back without opening
+   * it. Planning reads many files the units then read again (every `.tf` for its module calls,
+   * every `.json` and `.yaml` to classify it; issue 15: each file was read 2.7 times a run).
+   * Bounded, so a large tree is not held whole between the two phases. Default 0 (none).
+   */
+  setAsideChars?: number;
+}
+
+/** The largest peek `readHead` reads through its scratch buffer (the plan peek's 64 KB). */
+const HEAD_SCRATCH_BYTES = 64 * 1024;
 
 /** True when the first 8,000 bytes contain a NUL (git's heuristic). A UTF-16 file with a BOM is text. */
 export function isBinary(buf: Buffer): boolean {
@@ -118,7 +148,7 @@ function isInsideDir(dir: string, p: string): boolean {
 }
 
 /** A Host on the real file system, confined to `root`. */
-export function createHost(root: string): Host {
+export function createHost(root: string, options: HostOptions = {}): Host {
   const absRoot = path.resolve(root);
   const realRootPath = realpathOr(absRoot);
   const realDirs = new Map<string, string | undefined>();
@@ -258,6 +288,30 @@ export function createHost(root: string): Host {
    * `texts()`: a plan's bytes are not kept (no code frame shows a line of it).
    */
   let wholeHead: { file: string; bytes: Buffer } | undefined;
+  let headScratch: Buffer | undefined;
+
+  /**
+   * Texts set aside (`forget` while planning, `keep`), outside `texts()`: a unit's code frames
+   * see only what it read. Each planning text leaves when it is read again; kept ones stay.
+   */
+  const aside = new Map<string, string>();
+  const kept = new Set<string>();
+  const asideLimit = options.setAsideChars ?? 0;
+  let asideChars = 0;
+  let planning = asideLimit > 0;
+  const setAside = (file: string, text: string): void => {
+    if (aside.has(file) || asideChars + text.length > asideLimit) return;
+    aside.set(file, text);
+    asideChars += text.length;
+  };
+  const takeAside = (file: string): string | undefined => {
+    const text = aside.get(file);
+    if (text !== undefined && !kept.has(file)) {
+      aside.delete(file);
+      asideChars -= text.length;
+    }
+    return text;
+  };
 
   const host: Host = {
     root: absRoot,
@@ -319,6 +373,12 @@ export function createHost(root: string): Host {
     readText(file) {
       const cached = textCache.get(file);
       if (cached !== undefined) return cached;
+      // Read before in this run (files do not change under a run, as the cache check assumes).
+      const setAsideText = aside.size > 0 ? takeAside(file) : undefined;
+      if (setAsideText !== undefined) {
+        textCache.set(file, setAsideText);
+        return setAsideText;
+      }
       if (problemByFile.has(file)) return undefined;
       if (!listedRegular(resolved(file)) && !regularFile(file)) return undefined;
       let buf: Buffer;
@@ -335,6 +395,7 @@ export function createHost(root: string): Host {
       const text = decodeText(buf);
       if (text === undefined) return fail(file, 'binary', 'the file is binary, not text');
       textCache.set(file, text);
+      if (kept.size > 0 && kept.has(file)) setAside(file, text);
       return text;
     },
     readBytes(file, maxBytes) {
@@ -354,11 +415,14 @@ export function createHost(root: string): Host {
       let fd: number | undefined;
       try {
         fd = fs.openSync(file, 'r');
-        const buf = Buffer.allocUnsafe(maxBytes); // only the bytes read are returned
+        // Read into one scratch buffer and copy out the bytes read: classification peeks at
+        // every `.json` file (64 KB each), and a fresh buffer per peek was garbage (issue 15).
+        const buf = maxBytes <= HEAD_SCRATCH_BYTES ? (headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES)) : Buffer.allocUnsafe(maxBytes);
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        const head = Buffer.from(buf.subarray(0, n));
         // Fewer bytes than asked: the whole file (a copy, so the caller's buffer is its own).
-        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(buf.subarray(0, n)) };
-        return buf.subarray(0, n);
+        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
+        return head;
       } catch (e) {
         return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       } finally {
@@ -396,8 +460,24 @@ export function createHost(root: string): Host {
     problems: () => allProblems,
     texts: () => textCache,
     forget(file) {
+      const text = textCache.get(file);
       textCache.delete(file);
       if (wholeHead?.file === file) wholeHead = undefined;
+      if (planning && text !== undefined) setAside(file, text);
+    },
+    keep(file) {
+      if (asideLimit === 0) return;
+      kept.add(file);
+      const text = textCache.get(file);
+      if (text !== undefined) setAside(file, text);
+    },
+    planned(files) {
+      planning = false;
+      for (const [file, text] of aside) {
+        if (kept.has(file) || files.has(file)) continue;
+        aside.delete(file);
+        asideChars -= text.length;
+      }
     },
   };
   return host;

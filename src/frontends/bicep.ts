@@ -154,8 +154,11 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
     ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path),
   );
   // Most parameter files name no template (`metadata.template`): only those that could are
-  // parsed. Each unit reads them all again (through its Host, so its recorded reads hold them).
+  // parsed. Each unit reads them all again (through its Host, so its recorded reads hold them),
+  // from the texts the Host keeps.
   const pairs = state.pairing((pf) => {
+    // Kept by the Host for the run: every such unit reads every parameter file of the run.
+    ctx.host.keep(pf);
     const text = ctx.host.readText(pf);
     return text !== undefined && mayNameTemplate(text) ? metadataTemplate(parses.json.get(pf)) : undefined;
   });

@@ -61,7 +61,9 @@ export const terraformPlanFrontEnd: FrontEnd = {
     }
     const head = host.readHead(file, HEAD_BYTES);
     // Terraform writes `format_version` first; a file without it near the start is not a plan.
-    if (!head || !/"format_version"\s*:/.test(head.toString('utf8'))) return undefined;
+    // The bytes are searched before any decoding: most `.json` files are not plans, and an
+    // ASCII name is in the decoded text exactly when its bytes are in the file's.
+    if (!head || head.indexOf('"format_version"') === -1 || !/"format_version"\s*:/.test(head.toString('utf8'))) return undefined;
     return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? 'tfplan-json' : undefined;
   },
   // Units of work (issue 15): each plan alone (one evaluation per plan; the .tf files it maps to

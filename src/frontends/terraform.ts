@@ -152,7 +152,8 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
       const text = ctx.host.readText(f);
       if (text === undefined) continue;
       for (const m of text.matchAll(LOCAL_SOURCE)) targets.add(path.resolve(dir, m[1]!));
-      // Classification and unit planning read every file once; the unit reads it again when it runs.
+      // Released for planning's bounded memory; the Host sets the text aside for the unit that
+      // reads it next (HostOptions.setAsideChars), within its bound.
       ctx.host.forget(f);
     }
     targets.delete(dir);

@@ -77,6 +77,8 @@ export function recordingHost(inner: Host): RecordingHost {
     problems: () => inner.problems(),
     texts: () => inner.texts(),
     forget: (file) => inner.forget(file),
+    keep: (file) => inner.keep(file),
+    planned: (files) => inner.planned(files),
   };
   return {
     host,

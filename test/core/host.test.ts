@@ -93,6 +93,51 @@ describe('Host', () => {
     } finally {
       reads.mockRestore();
     }
+    // Peeks share one scratch buffer: each caller still gets bytes of its own.
+    const first = host.readHead(small, 64);
+    const second = host.readHead(big, 64);
+    expect(first?.toString('utf8')).toBe('\ufeff{"a": 1}\n');
+    expect(second?.toString('utf8')).toBe(`{"b": "${'x'.repeat(57)}`);
+    expect(host.readHead(big, 100_000)?.length).toBe(110); // larger than the scratch buffer
+  });
+
+  it('sets aside what planning forgets, within the bound, for one later read; keeps a kept text for the run (issue 15)', () => {
+    const { root } = scratch();
+    const file = (n: string): string => path.join(root, n);
+    for (const [n, t] of [['a.tf', 'a = 1\n'], ['b.tf', 'b = 22222222\n'], ['c.tf', 'c = 3\n'], ['p.json', '{}\n']]) fs.writeFileSync(file(n!), t!);
+    const host = createHost(root, { setAsideChars: 16 });
+    const read = vi.spyOn(fs, 'readFileSync');
+    // Planning: a and c fit the 16 characters, b (13) does not once a (6) is set aside.
+    for (const n of ['a.tf', 'b.tf', 'c.tf']) {
+      host.readText(file(n));
+      host.forget(file(n));
+    }
+    expect(host.texts().size).toBe(0); // set aside, not in the unit's texts
+    host.planned(new Set([file('a.tf'), file('b.tf')])); // c is no unit's file: its text goes
+    for (const n of ['a.tf', 'b.tf', 'c.tf', 'p.json']) fs.writeFileSync(file(n), 'changed\n');
+    read.mockClear();
+    expect(host.readText(file('a.tf'))).toBe('a = 1\n'); // from planning, not opened again
+    expect(read).not.toHaveBeenCalled();
+    expect(host.texts().get(file('a.tf'))).toBe('a = 1\n'); // a unit's code frames see what it read
+    expect(host.readText(file('b.tf'))).toBe('changed\n');
+    expect(host.readText(file('c.tf'))).toBe('changed\n');
+    // Taken back once: after the unit releases it, the next read opens the file.
+    host.forget(file('a.tf'));
+    expect(host.readText(file('a.tf'))).toBe('changed\n');
+    // A kept text outlives forget: read once for every unit.
+    host.keep(file('p.json'));
+    expect(host.readText(file('p.json'))).toBe('changed\n');
+    fs.writeFileSync(file('p.json'), '{"again": 1}\n');
+    host.forget(file('p.json'));
+    expect(host.readText(file('p.json'))).toBe('changed\n');
+    read.mockRestore();
+    // Without the option nothing is set aside or kept.
+    const plain = createHost(root);
+    plain.keep(file('p.json'));
+    plain.readText(file('p.json'));
+    plain.forget(file('p.json'));
+    fs.writeFileSync(file('p.json'), '[]\n');
+    expect(plain.readText(file('p.json'))).toBe('[]\n');
   });
 
   it('a link inside the root to a file inside the root is read', () => {

@@ -4,6 +4,7 @@
  * parameter file (JSON values applied to the Bicep params by name, case-insensitively), at the
  * Bicep lines, with a parameter-file value as the origin of what it sets.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
@@ -137,5 +138,27 @@ describe('a .bicep beside its compiled twin and the twin’s parameter files', (
     expect(where(dir, r.findings)).toEqual(
       [`ACR001 error template.json:${lineCol(other, 'true')}`, `ACR001 error parameters.json:${lineCol(PARAMS, 'true')}`].sort(),
     );
+  });
+});
+
+describe('twin parameter files and --cache (the Host keeps their texts for the run: issue 15)', () => {
+  it('a changed parameter file re-lints every Bicep unit with a twin (each reads every parameter file), the same bytes as no cache', async () => {
+    const dir = tree({
+      'a/main.bicep': MAIN_BICEP,
+      'a/azuredeploy.json': TWIN,
+      'a/azuredeploy.parameters.json': PARAMS,
+      'b/main.bicep': MAIN_BICEP,
+      'b/azuredeploy.json': TWIN,
+      'b/azuredeploy.parameters.json': PARAMS,
+    });
+    const opts = (cache: boolean) => ({ paths: [dir], root: dir, rules: ['ACR001'], noConfig: true, today: '2026-12-01', ...(cache ? { cache: true, cacheLocation: path.join(dir, '.cache') } : {}) });
+    const cold = await lint(opts(true));
+    expect(where(dir, cold.findings)).toHaveLength(4);
+    // b's parameter file stops turning the registries on: a's unit, which read it too, and b's
+    // unit, which reads it from the text the Host kept for the run, both re-lint.
+    fs.writeFileSync(path.join(dir, 'b/azuredeploy.parameters.json'), PARAMS.replace('"new"', '"none"').replace('true', 'false'));
+    const warm = await lint(opts(true));
+    expect(where(dir, warm.findings)).toEqual(where(dir, cold.findings).filter((w) => w.includes(' a/')));
+    expect(JSON.stringify(warm.findings)).toBe(JSON.stringify((await lint(opts(false))).findings));
   });
 });
