@@ -80,7 +80,7 @@ function isInsideDir(dir, p) {
   const rel = path.relative(dir, p);
   return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
 }
-function createHost(root) {
+function createHost(root, options = {}) {
   const absRoot = path.resolve(root);
   const realRootPath = realpathOr(absRoot);
   const realDirs = /* @__PURE__ */ new Map();
@@ -180,6 +180,25 @@ function createHost(root) {
     return st;
   };
   let wholeHead;
+  let headScratch;
+  const aside = /* @__PURE__ */ new Map();
+  const kept = /* @__PURE__ */ new Set();
+  const asideLimit = options.setAsideChars ?? 0;
+  let asideChars = 0;
+  let planning = asideLimit > 0;
+  const setAside = (file, text2) => {
+    if (aside.has(file) || asideChars + text2.length > asideLimit) return;
+    aside.set(file, text2);
+    asideChars += text2.length;
+  };
+  const takeAside = (file) => {
+    const text2 = aside.get(file);
+    if (text2 !== void 0 && !kept.has(file)) {
+      aside.delete(file);
+      asideChars -= text2.length;
+    }
+    return text2;
+  };
   const host = {
     root: absRoot,
     isInside: isInside3,
@@ -234,6 +253,11 @@ function createHost(root) {
     readText(file) {
       const cached = textCache.get(file);
       if (cached !== void 0) return cached;
+      const setAsideText = aside.size > 0 ? takeAside(file) : void 0;
+      if (setAsideText !== void 0) {
+        textCache.set(file, setAsideText);
+        return setAsideText;
+      }
       if (problemByFile.has(file)) return void 0;
       if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
       let buf;
@@ -250,6 +274,7 @@ function createHost(root) {
       const text2 = decodeText(buf);
       if (text2 === void 0) return fail(file, "binary", "the file is binary, not text");
       textCache.set(file, text2);
+      if (kept.size > 0 && kept.has(file)) setAside(file, text2);
       return text2;
     },
     readBytes(file, maxBytes) {
@@ -268,10 +293,11 @@ function createHost(root) {
       let fd;
       try {
         fd = fs.openSync(file, "r");
-        const buf = Buffer.allocUnsafe(maxBytes);
+        const buf = maxBytes <= HEAD_SCRATCH_BYTES ? headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES) : Buffer.allocUnsafe(maxBytes);
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
-        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(buf.subarray(0, n)) };
-        return buf.subarray(0, n);
+        const head = Buffer.from(buf.subarray(0, n));
+        if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
+        return head;
       } catch (e) {
         return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
       } finally {
@@ -306,8 +332,24 @@ function createHost(root) {
     problems: () => allProblems,
     texts: () => textCache,
     forget(file) {
+      const text2 = textCache.get(file);
       textCache.delete(file);
       if (wholeHead?.file === file) wholeHead = void 0;
+      if (planning && text2 !== void 0) setAside(file, text2);
+    },
+    keep(file) {
+      if (asideLimit === 0) return;
+      kept.add(file);
+      const text2 = textCache.get(file);
+      if (text2 !== void 0) setAside(file, text2);
+    },
+    planned(files) {
+      planning = false;
+      for (const [file, text2] of aside) {
+        if (kept.has(file) || files.has(file)) continue;
+        aside.delete(file);
+        asideChars -= text2.length;
+      }
     }
   };
   return host;
@@ -327,10 +369,11 @@ function realpathOr(p) {
     return p;
   }
 }
-var NOT_PLAIN, plainPaths;
+var HEAD_SCRATCH_BYTES, NOT_PLAIN, plainPaths;
 var init_host = __esm({
   "src/core/host.ts"() {
     "use strict";
+    HEAD_SCRATCH_BYTES = 64 * 1024;
     NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
     plainPaths = /* @__PURE__ */ new Set();
   }
@@ -20823,7 +20866,7 @@ var init_terraform_plan = __esm({
           return head2 && isZipPlan(head2, binary === "maybe") ? "tfplan-binary" : void 0;
         }
         const head = host.readHead(file, HEAD_BYTES);
-        if (!head || !/"format_version"\s*:/.test(head.toString("utf8"))) return void 0;
+        if (!head || head.indexOf('"format_version"') === -1 || !/"format_version"\s*:/.test(head.toString("utf8"))) return void 0;
         return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? "tfplan-json" : void 0;
       },
       // Units of work (issue 15): each plan alone (one evaluation per plan; the .tf files it maps to
@@ -33342,6 +33385,7 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
     ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)
   );
   const pairs = state.pairing((pf) => {
+    ctx.host.keep(pf);
     const text2 = ctx.host.readText(pf);
     return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
   });
@@ -42847,7 +42891,9 @@ function recordingHost(inner) {
     problemOf: (file) => inner.problemOf(file),
     problems: () => inner.problems(),
     texts: () => inner.texts(),
-    forget: (file) => inner.forget(file)
+    forget: (file) => inner.forget(file),
+    keep: (file) => inner.keep(file),
+    planned: (files) => inner.planned(files)
   };
   return {
     host,
@@ -46333,7 +46379,7 @@ async function prepareRun(options) {
   const today2 = options.today ?? todayUtc();
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
-  const host = createHost(root);
+  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / threadSettings(options).count) });
   if (options.bicepCache !== void 0 && !fs6.existsSync(path40.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path40.resolve(options.bicepCache)}`);
   const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path40.resolve(options.bicepCache))) : void 0;
   const problems = [];
@@ -46406,6 +46452,7 @@ async function prepareRun(options) {
   const merged = new UnitMerger();
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);
+  host.planned(new Set(units2.flatMap((u) => u.files.map((f) => f.path))));
   timing?.mark("plan units");
   let settings;
   const settingsKey = () => settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]);
@@ -46438,6 +46485,7 @@ async function prepareRun(options) {
     scanned
   };
 }
+var SET_ASIDE_CHARS = 16 * 1024 * 1024;
 async function lint(options = {}) {
   options = { ...options, today: options.today ?? todayUtc() };
   const threads = new RunThreads(threadSettings(options));
