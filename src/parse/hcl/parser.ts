@@ -142,6 +142,8 @@ class Parser {
   private tok: T | null = null;
   /** Top: are newlines insignificant here (inside `(`, `[`, template sequences, for)? */
   private ignoreNl: boolean[] = [false];
+  /** The top of `ignoreNl`, kept in a field: `peek` reads it for every token, several times. */
+  private nlIgnored = false;
   private depth = 0;
   private tooDeep = false;
 
@@ -156,8 +158,11 @@ class Parser {
   private peek(): T {
     let t = this.tok;
     if (t === null) t = this.lx.next();
-    if (this.ignoreNl[this.ignoreNl.length - 1]) {
-      while (t === T.Newline) t = this.lx.next();
+    // The lookahead is peeked several times per token (each level of the expression parser
+    // looks at it): only a newline where newlines are insignificant needs more than a read.
+    if (t === T.Newline && this.nlIgnored) {
+      do t = this.lx.next();
+      while (t === T.Newline);
     }
     this.tok = t;
     return t;
@@ -182,10 +187,13 @@ class Parser {
 
   private pushNl(ignore: boolean): void {
     this.ignoreNl.push(ignore);
+    this.nlIgnored = ignore;
   }
 
   private popNl(): void {
-    this.ignoreNl.pop();
+    const stack = this.ignoreNl;
+    stack.pop();
+    this.nlIgnored = stack[stack.length - 1] === true;
   }
 
   /** Source text of the token peeked or taken last. */
@@ -275,6 +283,7 @@ class Parser {
     let i = lastError ? lastError.range.start.offset : this.lx.pos;
     this.tok = null;
     this.ignoreNl = [false];
+    this.nlIgnored = false;
     this.depth = 0;
     const errorLineStart = text.lastIndexOf('\n', i - 1) + 1;
     if (errorLineStart > itemStart && this.looksLikeTopLevelItem(errorLineStart)) {
