@@ -38,52 +38,47 @@ class Abort {}
 /** Binary operators by precedence level (0 binds loosest: `||`), as hclsyntax's table. */
 const BINARY_LEVEL_COUNT = 6;
 
-/** The operator and its level for a token, or undefined: one switch per token instead of a map lookup per level. */
+/** The operator and its level for a token, or undefined. */
 function binaryOperator(type: T): [BinaryOperator, number] | undefined {
   switch (type) {
     case T.Or:
-      return OR;
+      return ['||', 0];
     case T.And:
-      return AND;
+      return ['&&', 1];
     case T.Eq:
-      return EQ;
+      return ['==', 2];
     case T.NotEq:
-      return NOT_EQ;
+      return ['!=', 2];
     case T.Lt:
-      return LT;
+      return ['<', 3];
     case T.Le:
-      return LE;
+      return ['<=', 3];
     case T.Gt:
-      return GT;
+      return ['>', 3];
     case T.Ge:
-      return GE;
+      return ['>=', 3];
     case T.Plus:
-      return PLUS;
+      return ['+', 4];
     case T.Minus:
-      return MINUS;
+      return ['-', 4];
     case T.Star:
-      return STAR;
+      return ['*', 5];
     case T.Slash:
-      return SLASH;
+      return ['/', 5];
     case T.Percent:
-      return PERCENT;
+      return ['%', 5];
     default:
       return undefined;
   }
 }
-const OR: [BinaryOperator, number] = ['||', 0];
-const AND: [BinaryOperator, number] = ['&&', 1];
-const EQ: [BinaryOperator, number] = ['==', 2];
-const NOT_EQ: [BinaryOperator, number] = ['!=', 2];
-const LT: [BinaryOperator, number] = ['<', 3];
-const LE: [BinaryOperator, number] = ['<=', 3];
-const GT: [BinaryOperator, number] = ['>', 3];
-const GE: [BinaryOperator, number] = ['>=', 3];
-const PLUS: [BinaryOperator, number] = ['+', 4];
-const MINUS: [BinaryOperator, number] = ['-', 4];
-const STAR: [BinaryOperator, number] = ['*', 5];
-const SLASH: [BinaryOperator, number] = ['/', 5];
-const PERCENT: [BinaryOperator, number] = ['%', 5];
+
+/**
+ * `binaryOperator` tabulated by token type (a dense array over every `T`): one array read
+ * after each operand instead of a call (the CLI runs V8 without inlining, src/core/jit.ts).
+ */
+const BINARY_OPERATORS: ReadonlyArray<readonly [BinaryOperator, number] | undefined> = Array.from({ length: T.Invalid + 1 }, (_, t) =>
+  binaryOperator(t as T),
+);
 
 /**
  * Nesting limit, so that pathological input reports an error instead of overflowing the stack:
@@ -442,12 +437,15 @@ class Parser {
 
   // ---- expressions ----------------------------------------------------------------------------
 
+  /** An expression; returns with the token after it peeked (`tok`), as every parse step below does. */
   parseExpression(): Expression {
     this.peek();
     this.enter();
-    const condition = this.parseBinary(0);
+    const first = this.parseUnary();
+    // Most expressions are one operand: the operator levels are entered only when one follows.
+    const condition = BINARY_OPERATORS[this.tok!] === undefined ? first : this.parseBinaryRest(first, 0);
     let result = condition;
-    if (this.peek() === T.Question) {
+    if (this.tok === T.Question) {
       this.take();
       const trueExpr = this.parseExpression();
       this.expect(T.Colon, "':' in the conditional expression");
@@ -459,21 +457,24 @@ class Parser {
   }
 
   /**
-   * Operators of `level` and tighter, left-associative (precedence climbing: the same trees as
-   * one recursive function per level, without six calls per operand).
+   * The operators of `level` and tighter after the operand `left`, left-associative
+   * (precedence climbing: the same trees as one recursive function per level, without six
+   * calls per operand).
    */
-  private parseBinary(level: number): Expression {
-    let left = this.parseUnary();
+  private parseBinaryRest(first: Expression, level: number): Expression {
+    let left = first;
     for (;;) {
-      const found = binaryOperator(this.peek());
+      const found = BINARY_OPERATORS[this.peek()];
       if (found === undefined || found[1] < level) return left;
       const [op, opLevel] = found;
       this.take();
-      const right = opLevel + 1 < BINARY_LEVEL_COUNT ? this.parseBinary(opLevel + 1) : this.parseUnary();
+      let right = this.parseUnary();
+      if (opLevel + 1 < BINARY_LEVEL_COUNT) right = this.parseBinaryRest(right, opLevel + 1);
       left = { type: 'BinaryOp', op, left, right, range: span(left, right) };
     }
   }
 
+  /** A unary operation or an operand with its postfix steps; returns with the next token peeked. */
   private parseUnary(): Expression {
     const t = this.peek();
     if (t === T.Bang || t === T.Minus) {
@@ -489,11 +490,14 @@ class Parser {
         range: { start: this.pos(start), end: operand.range.end },
       };
     }
-    return this.parsePostfix(this.parseTerm());
+    const term = this.parseTerm(t);
+    const after = this.peek();
+    return after === T.Dot || after === T.LBrack ? this.parsePostfix(term) : term;
   }
 
-  private parseTerm(): Expression {
-    const t = this.take();
+  /** The operand starting with `t`, the token peeked last (taken here). */
+  private parseTerm(t: T): Expression {
+    this.tok = null;
     const start = this.tokStart;
     const end = this.tokEnd;
     switch (t) {
