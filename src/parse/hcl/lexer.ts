@@ -77,6 +77,17 @@ function isAsciiIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
+/**
+ * The ASCII identifier classes by char code (1: yes), for the per-character loops: an array
+ * read instead of a helper call per character (the CLI runs V8 without inlining, src/core/jit.ts).
+ */
+const ASCII_ID_START = new Uint8Array(128);
+const ASCII_ID_CONTINUE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (isAsciiIdStart(c)) ASCII_ID_START[c] = ASCII_ID_CONTINUE[c] = 1;
+  else if (isDigit(c) || c === 45 /* - */) ASCII_ID_CONTINUE[c] = 1;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -167,15 +178,17 @@ export class Lexer {
   }
 
   next(): T {
-    this.skipTrivia();
     const text = this.text;
+    const c0 = text.charCodeAt(this.pos);
+    // Most tokens follow a token or a newline directly: skipTrivia only where trivia can start.
+    if (c0 === 32 || c0 === 9 || c0 === 13 || c0 === 35 || c0 === 47) this.skipTrivia();
     const start = this.pos;
     const afterDot = this.afterDot;
     this.afterDot = false;
     if (start >= text.length) return this.token(T.EOF, start, start);
     const c = text.charCodeAt(start);
     // Identifiers are the most common token: test for them before the punctuation switch.
-    if (isAsciiIdStart(c)) return this.ident(start);
+    if (c < 128 && ASCII_ID_START[c] === 1) return this.ident(start);
     const c1 = text.charCodeAt(start + 1);
     switch (c) {
       case 10:
@@ -249,8 +262,11 @@ export class Lexer {
   }
 
   private simple(type: T, start: number, len: number): T {
-    this.pos = start + len;
-    return this.token(type, start, start + len);
+    const end = start + len;
+    this.pos = end;
+    this.tokStart = start;
+    this.tokEnd = end;
+    return type;
   }
 
   private token(type: T, start: number, end: number): T {
@@ -290,7 +306,8 @@ export class Lexer {
     if (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff) i++;
     for (;;) {
       // The ASCII run first (nearly every identifier is all ASCII), then one Unicode check.
-      while (isAsciiIdContinue(text.charCodeAt(i))) i++;
+      let c = text.charCodeAt(i);
+      while (c < 128 && ASCII_ID_CONTINUE[c] === 1) c = text.charCodeAt(++i);
       const len = idContinueLen(text, i);
       if (len > 0) {
         i += len;
@@ -307,8 +324,11 @@ export class Lexer {
   }
 
   private ident(start: number): T {
-    this.pos = this.identEnd(start);
-    return this.token(T.Ident, start, this.pos);
+    const end = this.identEnd(start);
+    this.pos = end;
+    this.tokStart = start;
+    this.tokEnd = end;
+    return T.Ident;
   }
 
   /** `<<EOT` / `<<-EOT` followed by a newline. */
