@@ -141,6 +141,8 @@ class Parser {
   private nlIgnored = false;
   private depth = 0;
   private tooDeep = false;
+  /** The position `pos` made last. */
+  private lastPos: Position | null = null;
 
   constructor(readonly text: string) {
     this.lines = new LineMap(text);
@@ -197,11 +199,17 @@ class Parser {
   }
 
   private range(start: number, end: number): Range {
-    return this.lines.range(start, end);
+    return { start: this.pos(start), end: this.pos(end) };
   }
 
+  /**
+   * The position of `offset`. One in eight is asked for twice in a row (a traversal root's end
+   * is its first step's start, …): those share the position object (nothing mutates positions).
+   */
   private pos(offset: number): Position {
-    return this.lines.position(offset);
+    const last = this.lastPos;
+    if (last !== null && last.offset === offset) return last;
+    return (this.lastPos = this.lines.position(offset));
   }
 
   private fail(message: string, start: number, end: number): never {
