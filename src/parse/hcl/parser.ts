@@ -167,7 +167,9 @@ class Parser {
 
   /** Consumes the next token; its bounds stay in `tokStart`/`tokEnd` until the next peek. */
   private take(): T {
-    const t = this.peek();
+    let t = this.tok;
+    // Nearly every take follows a peek of the same token: peek again only when that is not so.
+    if (t === null || (t === T.Newline && this.nlIgnored)) t = this.peek();
     this.tok = null;
     return t;
   }
