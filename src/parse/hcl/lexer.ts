@@ -114,6 +114,33 @@ function idContinueLen(text: string, i: number): number {
   return 0;
 }
 
+/**
+ * The characters that always make a one-character token, by char code (0: not such a
+ * character): punctuation is one array read instead of a walk through the switch's cases.
+ */
+const ONE_CHAR_TOKENS = new Uint8Array(128);
+for (const [ch, type] of [
+  ['\n', T.Newline],
+  ['"', T.OQuote],
+  ['{', T.LBrace],
+  ['}', T.RBrace],
+  ['[', T.LBrack],
+  [']', T.RBrack],
+  ['(', T.LParen],
+  [')', T.RParen],
+  [',', T.Comma],
+  [':', T.Colon],
+  ['?', T.Question],
+  ['+', T.Plus],
+  ['-', T.Minus],
+  ['*', T.Star],
+  // A `/` here is division: skipTrivia has taken `//` and `/*` comments.
+  ['/', T.Slash],
+  ['%', T.Percent],
+] as const) {
+  ONE_CHAR_TOKENS[ch.charCodeAt(0)] = type;
+}
+
 export class Lexer {
   pos = 0;
   /** Bounds of the token `next()` returned last (`pos` may be past it: a heredoc opener's newline). */
@@ -188,29 +215,15 @@ export class Lexer {
     if (start >= text.length) return this.token(T.EOF, start, start);
     const c = text.charCodeAt(start);
     // Identifiers are the most common token: test for them before the punctuation switch.
-    if (c < 128 && ASCII_ID_START[c] === 1) return this.ident(start);
+    if (c < 128) {
+      if (ASCII_ID_START[c] === 1) return this.ident(start);
+      const one = ONE_CHAR_TOKENS[c]!;
+      if (one !== 0) return this.simple(one, start, 1);
+    }
     const c1 = text.charCodeAt(start + 1);
     switch (c) {
-      case 10:
-        return this.simple(T.Newline, start, 1);
       case 13:
         return this.simple(T.Newline, start, 2);
-      case 34:
-        return this.simple(T.OQuote, start, 1);
-      case 123:
-        return this.simple(T.LBrace, start, 1);
-      case 125:
-        return this.simple(T.RBrace, start, 1);
-      case 91:
-        return this.simple(T.LBrack, start, 1);
-      case 93:
-        return this.simple(T.RBrack, start, 1);
-      case 40:
-        return this.simple(T.LParen, start, 1);
-      case 41:
-        return this.simple(T.RParen, start, 1);
-      case 44:
-        return this.simple(T.Comma, start, 1);
       case 46:
         if (c1 === 46 && text.charCodeAt(start + 2) === 46) return this.simple(T.Ellipsis, start, 3);
         this.afterDot = true;
@@ -219,10 +232,6 @@ export class Lexer {
         if (c1 === 61) return this.simple(T.Eq, start, 2);
         if (c1 === 62) return this.simple(T.FatArrow, start, 2);
         return this.simple(T.Assign, start, 1);
-      case 58:
-        return this.simple(T.Colon, start, 1);
-      case 63:
-        return this.simple(T.Question, start, 1);
       case 33:
         if (c1 === 61) return this.simple(T.NotEq, start, 2);
         return this.simple(T.Bang, start, 1);
@@ -233,16 +242,6 @@ export class Lexer {
       case 62:
         if (c1 === 61) return this.simple(T.Ge, start, 2);
         return this.simple(T.Gt, start, 1);
-      case 43:
-        return this.simple(T.Plus, start, 1);
-      case 45:
-        return this.simple(T.Minus, start, 1);
-      case 42:
-        return this.simple(T.Star, start, 1);
-      case 47:
-        return this.simple(T.Slash, start, 1);
-      case 37:
-        return this.simple(T.Percent, start, 1);
       case 38:
         if (c1 === 38) return this.simple(T.And, start, 2);
         return this.simple(T.Invalid, start, 1);
