@@ -449,9 +449,9 @@ class Parser {
 
   /** An expression; returns with the token after it peeked (`tok`), as every parse step below does. */
   parseExpression(): Expression {
-    this.peek();
+    const t = this.peek();
     this.enter();
-    const first = this.parseUnary();
+    const first = this.parseUnary(t);
     // Most expressions are one operand: the operator levels are entered only when one follows.
     const condition = BINARY_OPERATORS[this.tok!] === undefined ? first : this.parseBinaryRest(first, 0);
     let result = condition;
@@ -476,22 +476,24 @@ class Parser {
     for (;;) {
       const found = BINARY_OPERATORS[this.peek()];
       if (found === undefined || found[1] < level) return left;
-      const [op, opLevel] = found;
+      const opLevel = found[1];
       this.take();
-      let right = this.parseUnary();
+      let right = this.parseUnary(this.peek());
       if (opLevel + 1 < BINARY_LEVEL_COUNT) right = this.parseBinaryRest(right, opLevel + 1);
-      left = { type: 'BinaryOp', op, left, right, range: span(left, right) };
+      left = { type: 'BinaryOp', op: found[0], left, right, range: span(left, right) };
     }
   }
 
-  /** A unary operation or an operand with its postfix steps; returns with the next token peeked. */
-  private parseUnary(): Expression {
-    const t = this.peek();
+  /**
+   * A unary operation or an operand with its postfix steps, starting with `t` (the token peeked
+   * last, passed by the caller that peeked it); returns with the next token peeked.
+   */
+  private parseUnary(t: T): Expression {
     if (t === T.Bang || t === T.Minus) {
       this.take();
       const start = this.tokStart;
       this.enter();
-      const operand = this.parseUnary();
+      const operand = this.parseUnary(this.peek());
       this.depth--;
       return {
         type: 'UnaryOp',
