@@ -115,6 +115,31 @@ interface FlatDirective {
 }
 type Flat = FlatLit | FlatInterp | FlatDirective;
 
+/**
+ * A stack of the elements of lists being parsed: a list pushes its elements (its nested lists
+ * work above them) and takes them as one exact-size array at its end (`popFrom`). An array
+ * grown by push keeps room for 16 or more elements (~185 bytes for one element, ~55 exact);
+ * the AST of the corpus holds ~100k lists, most of one to three elements. The storage is
+ * reused and never shrinks (setting a plain array's length to 0 drops its storage).
+ */
+class ListStack<E> {
+  private readonly items: E[] = [];
+  /** The stack's size; a list's elements start at the size when it began. */
+  size = 0;
+
+  push(element: E): void {
+    this.items[this.size++] = element;
+  }
+
+  /** Removes the elements from `from` on and returns them. */
+  popFrom(from: number): E[] {
+    if (this.size === from) return [];
+    const list = this.items.slice(from, this.size);
+    this.size = from;
+    return list;
+  }
+}
+
 function span(a: { range: Range }, b: { range: Range }): Range {
   return { start: a.range.start, end: b.range.end };
 }
@@ -141,6 +166,12 @@ class Parser {
   private nlIgnored = false;
   private depth = 0;
   private tooDeep = false;
+  /** The elements of the lists being parsed, by element type; emptied by `recover`. */
+  private readonly pendingItems = new ListStack<BodyItem>();
+  private readonly pendingLabels = new ListStack<BlockLabel>();
+  private readonly pendingExprs = new ListStack<Expression>();
+  private readonly pendingObjectItems = new ListStack<ObjectItem>();
+  private readonly pendingSteps = new ListStack<TraversalStep>();
   /** The position `pos` made last. */
   private lastPos: Position | null = null;
 
@@ -289,6 +320,11 @@ class Parser {
     this.tok = null;
     this.ignoreNl = [false];
     this.nlIgnored = false;
+    this.pendingItems.size = 0;
+    this.pendingLabels.size = 0;
+    this.pendingExprs.size = 0;
+    this.pendingObjectItems.size = 0;
+    this.pendingSteps.size = 0;
     this.depth = 0;
     const errorLineStart = text.lastIndexOf('\n', i - 1) + 1;
     if (errorLineStart > itemStart && this.looksLikeTopLevelItem(errorLineStart)) {
@@ -364,7 +400,8 @@ class Parser {
     if (after !== T.LBrace && after !== T.OQuote && after !== T.Ident) {
       this.unexpected(after, `'=' or '{' after attribute/block name "${name}"`);
     }
-    const labels: BlockLabel[] = [];
+    const labels = this.pendingLabels;
+    const labelsFrom = labels.size;
     for (;;) {
       const t = this.peek();
       if (t === T.LBrace) break;
@@ -391,12 +428,14 @@ class Parser {
         this.unexpected(t, `'{' to open block "${name}"`);
       }
     }
+    const blockLabels = labels.popFrom(labelsFrom);
     this.take();
     const openStart = this.tokStart;
     const openBraceRange = this.range(openStart, this.tokEnd);
     this.enter();
     this.pushNl(false);
-    const items: BodyItem[] = [];
+    const items = this.pendingItems;
+    const itemsFrom = items.size;
     let closeEnd: number;
     for (;;) {
       const t = this.peek();
@@ -421,12 +460,12 @@ class Parser {
     this.popNl();
     this.depth--;
     this.endOfItem(inBlock, 'block');
-    const body: Body = { items, range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
+    const body: Body = { items: items.popFrom(itemsFrom), range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
     const block: Block = {
       type: 'Block',
       blockType: name,
       typeRange: nameRange,
-      labels,
+      labels: blockLabels,
       body,
       openBraceRange,
       range: { start: nameRange.start, end: body.range.end },
@@ -550,7 +589,8 @@ class Parser {
   private parseCall(name: string, nameRange: Range): Expression {
     this.take(); // (
     this.pushNl(true);
-    const args: Expression[] = [];
+    const args = this.pendingExprs;
+    const argsFrom = args.size;
     let expandFinal = false;
     let closeEnd: number;
     for (;;) {
@@ -579,15 +619,23 @@ class Parser {
       type: 'FunctionCall',
       name,
       nameRange,
-      args,
+      args: args.popFrom(argsFrom),
       expandFinal,
       range: { start: nameRange.start, end: this.pos(closeEnd) },
     };
   }
 
+  /**
+   * The `.name`, `[key]`, `.*` and `[*]` steps after an operand. A run of traversal steps is
+   * attached once, when it ends (attachSteps): one exact-size array and one range per
+   * traversal instead of a push and a new range per step.
+   */
   private parsePostfix(base: Expression): Expression {
     let expr = base;
     let splat: SplatExpr | null = null;
+    const steps = this.pendingSteps;
+    // This call's steps are steps[from..]; a nested call (in an index key) works above them.
+    const from = steps.size;
     for (;;) {
       const t = this.peek();
       if (t === T.Dot) {
@@ -604,6 +652,7 @@ class Parser {
           const key: Expression = { type: 'Literal', value: Number(raw), raw, range: this.range(nStart, nEnd) };
           step = { type: 'Index', key, legacyDot: true, range: this.range(dotStart, nEnd) };
         } else if (n === T.Star) {
+          expr = this.attachSteps(expr, from);
           splat = { type: 'Splat', source: expr, full: false, each: [], range: { start: expr.range.start, end: this.pos(nEnd) } };
           expr = splat;
           continue;
@@ -614,7 +663,7 @@ class Parser {
           splat.each.push(step);
           splat.range = { start: splat.range.start, end: step.range.end };
         } else {
-          expr = this.addStep(expr, step);
+          steps.push(step);
         }
         continue;
       }
@@ -626,6 +675,7 @@ class Parser {
           this.take();
           const closeEnd = this.expect(T.RBrack, "']' after '[*'");
           this.popNl();
+          expr = this.attachSteps(expr, from);
           splat = { type: 'Splat', source: expr, full: true, each: [], range: { start: expr.range.start, end: this.pos(closeEnd) } };
           expr = splat;
           continue;
@@ -641,23 +691,32 @@ class Parser {
         }
         splat = null;
         if (key.type === 'Literal' || isStringLiteral(key)) {
-          expr = this.addStep(expr, { type: 'Index', key, range });
+          steps.push({ type: 'Index', key, range });
         } else {
+          expr = this.attachSteps(expr, from);
           expr = { type: 'Index', collection: expr, key, range: { start: expr.range.start, end: range.end } };
         }
         continue;
       }
-      return expr;
+      return this.attachSteps(expr, from);
     }
   }
 
-  private addStep(expr: Expression, step: TraversalStep): Expression {
+  /**
+   * Attaches the pending steps `pendingSteps[from..]` to `expr`: a traversal gets them
+   * appended, anything else becomes the source of a relative traversal.
+   */
+  private attachSteps(expr: Expression, from: number): Expression {
+    if (this.pendingSteps.size === from) return expr;
+    const steps = this.pendingSteps.popFrom(from);
+    const end = steps[steps.length - 1]!.range.end;
     if (expr.type === 'ScopeTraversal' || expr.type === 'RelativeTraversal') {
-      expr.steps.push(step);
-      expr.range = { start: expr.range.start, end: step.range.end };
+      // (An operand comes here once, without steps: the concat is for completeness.)
+      expr.steps = expr.steps.length === 0 ? steps : expr.steps.concat(steps);
+      expr.range = { start: expr.range.start, end };
       return expr;
     }
-    return { type: 'RelativeTraversal', source: expr, steps: [step], range: { start: expr.range.start, end: step.range.end } };
+    return { type: 'RelativeTraversal', source: expr, steps, range: { start: expr.range.start, end } };
   }
 
   /** After `[` (at `openStart`). */
@@ -668,7 +727,8 @@ class Parser {
       this.popNl();
       return e;
     }
-    const items: Expression[] = [];
+    const items = this.pendingExprs;
+    const itemsFrom = items.size;
     let closeEnd: number;
     for (;;) {
       const t = this.peek();
@@ -686,7 +746,7 @@ class Parser {
       if (sep !== T.RBrack) this.unexpected(sep, "',' or ']' in the tuple");
     }
     this.popNl();
-    const tuple: TupleExpr = { type: 'Tuple', items, range: this.range(openStart, closeEnd) };
+    const tuple: TupleExpr = { type: 'Tuple', items: items.popFrom(itemsFrom), range: this.range(openStart, closeEnd) };
     return tuple;
   }
 
@@ -706,7 +766,8 @@ class Parser {
       this.popNl();
       return e;
     }
-    const items: ObjectItem[] = [];
+    const items = this.pendingObjectItems;
+    const itemsFrom = items.size;
     let closeEnd: number;
     for (;;) {
       t = this.peek();
@@ -733,7 +794,7 @@ class Parser {
       }
     }
     this.popNl();
-    const obj: ObjectExpr = { type: 'Object', items, range: this.range(openStart, closeEnd) };
+    const obj: ObjectExpr = { type: 'Object', items: items.popFrom(itemsFrom), range: this.range(openStart, closeEnd) };
     return obj;
   }
 
