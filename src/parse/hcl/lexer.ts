@@ -307,6 +307,8 @@ export class Lexer {
       // The ASCII run first (nearly every identifier is all ASCII), then one Unicode check.
       let c = text.charCodeAt(i);
       while (c < 128 && ASCII_ID_CONTINUE[c] === 1) c = text.charCodeAt(++i);
+      // The usual end: an ASCII character that is neither part of a name nor a `::`.
+      if (c < 128 && c !== 58) break;
       const len = idContinueLen(text, i);
       if (len > 0) {
         i += len;
