@@ -77,6 +77,17 @@ function isAsciiIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
+/**
+ * The ASCII identifier classes by char code (1: yes), for the per-character loops: an array
+ * read instead of a helper call per character (the CLI runs V8 without inlining, src/core/jit.ts).
+ */
+const ASCII_ID_START = new Uint8Array(128);
+const ASCII_ID_CONTINUE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (isAsciiIdStart(c)) ASCII_ID_START[c] = ASCII_ID_CONTINUE[c] = 1;
+  else if (isDigit(c) || c === 45 /* - */) ASCII_ID_CONTINUE[c] = 1;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -101,6 +112,33 @@ function idContinueLen(text: string, i: number): number {
   const cp = text.codePointAt(i)!;
   if (ID_CONTINUE.test(String.fromCodePoint(cp))) return cp > 0xffff ? 2 : 1;
   return 0;
+}
+
+/**
+ * The characters that always make a one-character token, by char code (0: not such a
+ * character): punctuation is one array read instead of a walk through the switch's cases.
+ */
+const ONE_CHAR_TOKENS = new Uint8Array(128);
+for (const [ch, type] of [
+  ['\n', T.Newline],
+  ['"', T.OQuote],
+  ['{', T.LBrace],
+  ['}', T.RBrace],
+  ['[', T.LBrack],
+  [']', T.RBrack],
+  ['(', T.LParen],
+  [')', T.RParen],
+  [',', T.Comma],
+  [':', T.Colon],
+  ['?', T.Question],
+  ['+', T.Plus],
+  ['-', T.Minus],
+  ['*', T.Star],
+  // A `/` here is division: skipTrivia has taken `//` and `/*` comments.
+  ['/', T.Slash],
+  ['%', T.Percent],
+] as const) {
+  ONE_CHAR_TOKENS[ch.charCodeAt(0)] = type;
 }
 
 export class Lexer {
@@ -167,37 +205,25 @@ export class Lexer {
   }
 
   next(): T {
-    this.skipTrivia();
     const text = this.text;
+    const c0 = text.charCodeAt(this.pos);
+    // Most tokens follow a token or a newline directly: skipTrivia only where trivia can start.
+    if (c0 === 32 || c0 === 9 || c0 === 13 || c0 === 35 || c0 === 47) this.skipTrivia();
     const start = this.pos;
     const afterDot = this.afterDot;
     this.afterDot = false;
     if (start >= text.length) return this.token(T.EOF, start, start);
     const c = text.charCodeAt(start);
     // Identifiers are the most common token: test for them before the punctuation switch.
-    if (isAsciiIdStart(c)) return this.ident(start);
+    if (c < 128) {
+      if (ASCII_ID_START[c] === 1) return this.ident(start);
+      const one = ONE_CHAR_TOKENS[c]!;
+      if (one !== 0) return this.simple(one, start, 1);
+    }
     const c1 = text.charCodeAt(start + 1);
     switch (c) {
-      case 10:
-        return this.simple(T.Newline, start, 1);
       case 13:
         return this.simple(T.Newline, start, 2);
-      case 34:
-        return this.simple(T.OQuote, start, 1);
-      case 123:
-        return this.simple(T.LBrace, start, 1);
-      case 125:
-        return this.simple(T.RBrace, start, 1);
-      case 91:
-        return this.simple(T.LBrack, start, 1);
-      case 93:
-        return this.simple(T.RBrack, start, 1);
-      case 40:
-        return this.simple(T.LParen, start, 1);
-      case 41:
-        return this.simple(T.RParen, start, 1);
-      case 44:
-        return this.simple(T.Comma, start, 1);
       case 46:
         if (c1 === 46 && text.charCodeAt(start + 2) === 46) return this.simple(T.Ellipsis, start, 3);
         this.afterDot = true;
@@ -206,10 +232,6 @@ export class Lexer {
         if (c1 === 61) return this.simple(T.Eq, start, 2);
         if (c1 === 62) return this.simple(T.FatArrow, start, 2);
         return this.simple(T.Assign, start, 1);
-      case 58:
-        return this.simple(T.Colon, start, 1);
-      case 63:
-        return this.simple(T.Question, start, 1);
       case 33:
         if (c1 === 61) return this.simple(T.NotEq, start, 2);
         return this.simple(T.Bang, start, 1);
@@ -220,16 +242,6 @@ export class Lexer {
       case 62:
         if (c1 === 61) return this.simple(T.Ge, start, 2);
         return this.simple(T.Gt, start, 1);
-      case 43:
-        return this.simple(T.Plus, start, 1);
-      case 45:
-        return this.simple(T.Minus, start, 1);
-      case 42:
-        return this.simple(T.Star, start, 1);
-      case 47:
-        return this.simple(T.Slash, start, 1);
-      case 37:
-        return this.simple(T.Percent, start, 1);
       case 38:
         if (c1 === 38) return this.simple(T.And, start, 2);
         return this.simple(T.Invalid, start, 1);
@@ -249,8 +261,11 @@ export class Lexer {
   }
 
   private simple(type: T, start: number, len: number): T {
-    this.pos = start + len;
-    return this.token(type, start, start + len);
+    const end = start + len;
+    this.pos = end;
+    this.tokStart = start;
+    this.tokEnd = end;
+    return type;
   }
 
   private token(type: T, start: number, end: number): T {
@@ -290,7 +305,10 @@ export class Lexer {
     if (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff) i++;
     for (;;) {
       // The ASCII run first (nearly every identifier is all ASCII), then one Unicode check.
-      while (isAsciiIdContinue(text.charCodeAt(i))) i++;
+      let c = text.charCodeAt(i);
+      while (c < 128 && ASCII_ID_CONTINUE[c] === 1) c = text.charCodeAt(++i);
+      // The usual end: an ASCII character that is neither part of a name nor a `::`.
+      if (c < 128 && c !== 58) break;
       const len = idContinueLen(text, i);
       if (len > 0) {
         i += len;
@@ -307,8 +325,11 @@ export class Lexer {
   }
 
   private ident(start: number): T {
-    this.pos = this.identEnd(start);
-    return this.token(T.Ident, start, this.pos);
+    const end = this.identEnd(start);
+    this.pos = end;
+    this.tokStart = start;
+    this.tokEnd = end;
+    return T.Ident;
   }
 
   /** `<<EOT` / `<<-EOT` followed by a newline. */

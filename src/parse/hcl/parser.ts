@@ -38,52 +38,47 @@ class Abort {}
 /** Binary operators by precedence level (0 binds loosest: `||`), as hclsyntax's table. */
 const BINARY_LEVEL_COUNT = 6;
 
-/** The operator and its level for a token, or undefined: one switch per token instead of a map lookup per level. */
+/** The operator and its level for a token, or undefined. */
 function binaryOperator(type: T): [BinaryOperator, number] | undefined {
   switch (type) {
     case T.Or:
-      return OR;
+      return ['||', 0];
     case T.And:
-      return AND;
+      return ['&&', 1];
     case T.Eq:
-      return EQ;
+      return ['==', 2];
     case T.NotEq:
-      return NOT_EQ;
+      return ['!=', 2];
     case T.Lt:
-      return LT;
+      return ['<', 3];
     case T.Le:
-      return LE;
+      return ['<=', 3];
     case T.Gt:
-      return GT;
+      return ['>', 3];
     case T.Ge:
-      return GE;
+      return ['>=', 3];
     case T.Plus:
-      return PLUS;
+      return ['+', 4];
     case T.Minus:
-      return MINUS;
+      return ['-', 4];
     case T.Star:
-      return STAR;
+      return ['*', 5];
     case T.Slash:
-      return SLASH;
+      return ['/', 5];
     case T.Percent:
-      return PERCENT;
+      return ['%', 5];
     default:
       return undefined;
   }
 }
-const OR: [BinaryOperator, number] = ['||', 0];
-const AND: [BinaryOperator, number] = ['&&', 1];
-const EQ: [BinaryOperator, number] = ['==', 2];
-const NOT_EQ: [BinaryOperator, number] = ['!=', 2];
-const LT: [BinaryOperator, number] = ['<', 3];
-const LE: [BinaryOperator, number] = ['<=', 3];
-const GT: [BinaryOperator, number] = ['>', 3];
-const GE: [BinaryOperator, number] = ['>=', 3];
-const PLUS: [BinaryOperator, number] = ['+', 4];
-const MINUS: [BinaryOperator, number] = ['-', 4];
-const STAR: [BinaryOperator, number] = ['*', 5];
-const SLASH: [BinaryOperator, number] = ['/', 5];
-const PERCENT: [BinaryOperator, number] = ['%', 5];
+
+/**
+ * `binaryOperator` tabulated by token type (a dense array over every `T`): one array read
+ * after each operand instead of a call (the CLI runs V8 without inlining, src/core/jit.ts).
+ */
+const BINARY_OPERATORS: ReadonlyArray<readonly [BinaryOperator, number] | undefined> = Array.from({ length: T.Invalid + 1 }, (_, t) =>
+  binaryOperator(t as T),
+);
 
 /**
  * Nesting limit, so that pathological input reports an error instead of overflowing the stack:
@@ -120,6 +115,31 @@ interface FlatDirective {
 }
 type Flat = FlatLit | FlatInterp | FlatDirective;
 
+/**
+ * A stack of the elements of lists being parsed: a list pushes its elements (its nested lists
+ * work above them) and takes them as one exact-size array at its end (`popFrom`). An array
+ * grown by push keeps room for 16 or more elements (~185 bytes for one element, ~55 exact);
+ * the AST of the corpus holds ~100k lists, most of one to three elements. The storage is
+ * reused and never shrinks (setting a plain array's length to 0 drops its storage).
+ */
+class ListStack<E> {
+  private readonly items: E[] = [];
+  /** The stack's size; a list's elements start at the size when it began. */
+  size = 0;
+
+  push(element: E): void {
+    this.items[this.size++] = element;
+  }
+
+  /** Removes the elements from `from` on and returns them. */
+  popFrom(from: number): E[] {
+    if (this.size === from) return [];
+    const list = this.items.slice(from, this.size);
+    this.size = from;
+    return list;
+  }
+}
+
 function span(a: { range: Range }, b: { range: Range }): Range {
   return { start: a.range.start, end: b.range.end };
 }
@@ -142,8 +162,18 @@ class Parser {
   private tok: T | null = null;
   /** Top: are newlines insignificant here (inside `(`, `[`, template sequences, for)? */
   private ignoreNl: boolean[] = [false];
+  /** The top of `ignoreNl`, kept in a field: `peek` reads it for every token, several times. */
+  private nlIgnored = false;
   private depth = 0;
   private tooDeep = false;
+  /** The elements of the lists being parsed, by element type; emptied by `recover`. */
+  private readonly pendingItems = new ListStack<BodyItem>();
+  private readonly pendingLabels = new ListStack<BlockLabel>();
+  private readonly pendingExprs = new ListStack<Expression>();
+  private readonly pendingObjectItems = new ListStack<ObjectItem>();
+  private readonly pendingSteps = new ListStack<TraversalStep>();
+  /** The position `pos` made last. */
+  private lastPos: Position | null = null;
 
   constructor(readonly text: string) {
     this.lines = new LineMap(text);
@@ -156,8 +186,11 @@ class Parser {
   private peek(): T {
     let t = this.tok;
     if (t === null) t = this.lx.next();
-    if (this.ignoreNl[this.ignoreNl.length - 1]) {
-      while (t === T.Newline) t = this.lx.next();
+    // The lookahead is peeked several times per token (each level of the expression parser
+    // looks at it): only a newline where newlines are insignificant needs more than a read.
+    if (t === T.Newline && this.nlIgnored) {
+      do t = this.lx.next();
+      while (t === T.Newline);
     }
     this.tok = t;
     return t;
@@ -165,7 +198,9 @@ class Parser {
 
   /** Consumes the next token; its bounds stay in `tokStart`/`tokEnd` until the next peek. */
   private take(): T {
-    const t = this.peek();
+    let t = this.tok;
+    // Nearly every take follows a peek of the same token: peek again only when that is not so.
+    if (t === null || (t === T.Newline && this.nlIgnored)) t = this.peek();
     this.tok = null;
     return t;
   }
@@ -182,10 +217,13 @@ class Parser {
 
   private pushNl(ignore: boolean): void {
     this.ignoreNl.push(ignore);
+    this.nlIgnored = ignore;
   }
 
   private popNl(): void {
-    this.ignoreNl.pop();
+    const stack = this.ignoreNl;
+    stack.pop();
+    this.nlIgnored = stack[stack.length - 1] === true;
   }
 
   /** Source text of the token peeked or taken last. */
@@ -194,11 +232,17 @@ class Parser {
   }
 
   private range(start: number, end: number): Range {
-    return this.lines.range(start, end);
+    return { start: this.pos(start), end: this.pos(end) };
   }
 
+  /**
+   * The position of `offset`. One in eight is asked for twice in a row (a traversal root's end
+   * is its first step's start, …): those share the position object (nothing mutates positions).
+   */
   private pos(offset: number): Position {
-    return this.lines.position(offset);
+    const last = this.lastPos;
+    if (last !== null && last.offset === offset) return last;
+    return (this.lastPos = this.lines.position(offset));
   }
 
   private fail(message: string, start: number, end: number): never {
@@ -275,6 +319,12 @@ class Parser {
     let i = lastError ? lastError.range.start.offset : this.lx.pos;
     this.tok = null;
     this.ignoreNl = [false];
+    this.nlIgnored = false;
+    this.pendingItems.size = 0;
+    this.pendingLabels.size = 0;
+    this.pendingExprs.size = 0;
+    this.pendingObjectItems.size = 0;
+    this.pendingSteps.size = 0;
     this.depth = 0;
     const errorLineStart = text.lastIndexOf('\n', i - 1) + 1;
     if (errorLineStart > itemStart && this.looksLikeTopLevelItem(errorLineStart)) {
@@ -350,7 +400,8 @@ class Parser {
     if (after !== T.LBrace && after !== T.OQuote && after !== T.Ident) {
       this.unexpected(after, `'=' or '{' after attribute/block name "${name}"`);
     }
-    const labels: BlockLabel[] = [];
+    const labels = this.pendingLabels;
+    const labelsFrom = labels.size;
     for (;;) {
       const t = this.peek();
       if (t === T.LBrace) break;
@@ -377,12 +428,14 @@ class Parser {
         this.unexpected(t, `'{' to open block "${name}"`);
       }
     }
+    const blockLabels = labels.popFrom(labelsFrom);
     this.take();
     const openStart = this.tokStart;
     const openBraceRange = this.range(openStart, this.tokEnd);
     this.enter();
     this.pushNl(false);
-    const items: BodyItem[] = [];
+    const items = this.pendingItems;
+    const itemsFrom = items.size;
     let closeEnd: number;
     for (;;) {
       const t = this.peek();
@@ -407,12 +460,12 @@ class Parser {
     this.popNl();
     this.depth--;
     this.endOfItem(inBlock, 'block');
-    const body: Body = { items, range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
+    const body: Body = { items: items.popFrom(itemsFrom), range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
     const block: Block = {
       type: 'Block',
       blockType: name,
       typeRange: nameRange,
-      labels,
+      labels: blockLabels,
       body,
       openBraceRange,
       range: { start: nameRange.start, end: body.range.end },
@@ -433,12 +486,15 @@ class Parser {
 
   // ---- expressions ----------------------------------------------------------------------------
 
+  /** An expression; returns with the token after it peeked (`tok`), as every parse step below does. */
   parseExpression(): Expression {
-    this.peek();
+    const t = this.peek();
     this.enter();
-    const condition = this.parseBinary(0);
+    const first = this.parseUnary(t);
+    // Most expressions are one operand: the operator levels are entered only when one follows.
+    const condition = BINARY_OPERATORS[this.tok!] === undefined ? first : this.parseBinaryRest(first, 0);
     let result = condition;
-    if (this.peek() === T.Question) {
+    if (this.tok === T.Question) {
       this.take();
       const trueExpr = this.parseExpression();
       this.expect(T.Colon, "':' in the conditional expression");
@@ -450,28 +506,33 @@ class Parser {
   }
 
   /**
-   * Operators of `level` and tighter, left-associative (precedence climbing: the same trees as
-   * one recursive function per level, without six calls per operand).
+   * The operators of `level` and tighter after the operand `left`, left-associative
+   * (precedence climbing: the same trees as one recursive function per level, without six
+   * calls per operand).
    */
-  private parseBinary(level: number): Expression {
-    let left = this.parseUnary();
+  private parseBinaryRest(first: Expression, level: number): Expression {
+    let left = first;
     for (;;) {
-      const found = binaryOperator(this.peek());
+      const found = BINARY_OPERATORS[this.peek()];
       if (found === undefined || found[1] < level) return left;
-      const [op, opLevel] = found;
+      const opLevel = found[1];
       this.take();
-      const right = opLevel + 1 < BINARY_LEVEL_COUNT ? this.parseBinary(opLevel + 1) : this.parseUnary();
-      left = { type: 'BinaryOp', op, left, right, range: span(left, right) };
+      let right = this.parseUnary(this.peek());
+      if (opLevel + 1 < BINARY_LEVEL_COUNT) right = this.parseBinaryRest(right, opLevel + 1);
+      left = { type: 'BinaryOp', op: found[0], left, right, range: span(left, right) };
     }
   }
 
-  private parseUnary(): Expression {
-    const t = this.peek();
+  /**
+   * A unary operation or an operand with its postfix steps, starting with `t` (the token peeked
+   * last, passed by the caller that peeked it); returns with the next token peeked.
+   */
+  private parseUnary(t: T): Expression {
     if (t === T.Bang || t === T.Minus) {
       this.take();
       const start = this.tokStart;
       this.enter();
-      const operand = this.parseUnary();
+      const operand = this.parseUnary(this.peek());
       this.depth--;
       return {
         type: 'UnaryOp',
@@ -480,11 +541,14 @@ class Parser {
         range: { start: this.pos(start), end: operand.range.end },
       };
     }
-    return this.parsePostfix(this.parseTerm());
+    const term = this.parseTerm(t);
+    const after = this.peek();
+    return after === T.Dot || after === T.LBrack ? this.parsePostfix(term) : term;
   }
 
-  private parseTerm(): Expression {
-    const t = this.take();
+  /** The operand starting with `t`, the token peeked last (taken here). */
+  private parseTerm(t: T): Expression {
+    this.tok = null;
     const start = this.tokStart;
     const end = this.tokEnd;
     switch (t) {
@@ -525,7 +589,8 @@ class Parser {
   private parseCall(name: string, nameRange: Range): Expression {
     this.take(); // (
     this.pushNl(true);
-    const args: Expression[] = [];
+    const args = this.pendingExprs;
+    const argsFrom = args.size;
     let expandFinal = false;
     let closeEnd: number;
     for (;;) {
@@ -554,15 +619,23 @@ class Parser {
       type: 'FunctionCall',
       name,
       nameRange,
-      args,
+      args: args.popFrom(argsFrom),
       expandFinal,
       range: { start: nameRange.start, end: this.pos(closeEnd) },
     };
   }
 
+  /**
+   * The `.name`, `[key]`, `.*` and `[*]` steps after an operand. A run of traversal steps is
+   * attached once, when it ends (attachSteps): one exact-size array and one range per
+   * traversal instead of a push and a new range per step.
+   */
   private parsePostfix(base: Expression): Expression {
     let expr = base;
     let splat: SplatExpr | null = null;
+    const steps = this.pendingSteps;
+    // This call's steps are steps[from..]; a nested call (in an index key) works above them.
+    const from = steps.size;
     for (;;) {
       const t = this.peek();
       if (t === T.Dot) {
@@ -579,6 +652,7 @@ class Parser {
           const key: Expression = { type: 'Literal', value: Number(raw), raw, range: this.range(nStart, nEnd) };
           step = { type: 'Index', key, legacyDot: true, range: this.range(dotStart, nEnd) };
         } else if (n === T.Star) {
+          expr = this.attachSteps(expr, from);
           splat = { type: 'Splat', source: expr, full: false, each: [], range: { start: expr.range.start, end: this.pos(nEnd) } };
           expr = splat;
           continue;
@@ -589,7 +663,7 @@ class Parser {
           splat.each.push(step);
           splat.range = { start: splat.range.start, end: step.range.end };
         } else {
-          expr = this.addStep(expr, step);
+          steps.push(step);
         }
         continue;
       }
@@ -601,6 +675,7 @@ class Parser {
           this.take();
           const closeEnd = this.expect(T.RBrack, "']' after '[*'");
           this.popNl();
+          expr = this.attachSteps(expr, from);
           splat = { type: 'Splat', source: expr, full: true, each: [], range: { start: expr.range.start, end: this.pos(closeEnd) } };
           expr = splat;
           continue;
@@ -616,23 +691,32 @@ class Parser {
         }
         splat = null;
         if (key.type === 'Literal' || isStringLiteral(key)) {
-          expr = this.addStep(expr, { type: 'Index', key, range });
+          steps.push({ type: 'Index', key, range });
         } else {
+          expr = this.attachSteps(expr, from);
           expr = { type: 'Index', collection: expr, key, range: { start: expr.range.start, end: range.end } };
         }
         continue;
       }
-      return expr;
+      return this.attachSteps(expr, from);
     }
   }
 
-  private addStep(expr: Expression, step: TraversalStep): Expression {
+  /**
+   * Attaches the pending steps `pendingSteps[from..]` to `expr`: a traversal gets them
+   * appended, anything else becomes the source of a relative traversal.
+   */
+  private attachSteps(expr: Expression, from: number): Expression {
+    if (this.pendingSteps.size === from) return expr;
+    const steps = this.pendingSteps.popFrom(from);
+    const end = steps[steps.length - 1]!.range.end;
     if (expr.type === 'ScopeTraversal' || expr.type === 'RelativeTraversal') {
-      expr.steps.push(step);
-      expr.range = { start: expr.range.start, end: step.range.end };
+      // (An operand comes here once, without steps: the concat is for completeness.)
+      expr.steps = expr.steps.length === 0 ? steps : expr.steps.concat(steps);
+      expr.range = { start: expr.range.start, end };
       return expr;
     }
-    return { type: 'RelativeTraversal', source: expr, steps: [step], range: { start: expr.range.start, end: step.range.end } };
+    return { type: 'RelativeTraversal', source: expr, steps, range: { start: expr.range.start, end } };
   }
 
   /** After `[` (at `openStart`). */
@@ -643,7 +727,8 @@ class Parser {
       this.popNl();
       return e;
     }
-    const items: Expression[] = [];
+    const items = this.pendingExprs;
+    const itemsFrom = items.size;
     let closeEnd: number;
     for (;;) {
       const t = this.peek();
@@ -661,7 +746,7 @@ class Parser {
       if (sep !== T.RBrack) this.unexpected(sep, "',' or ']' in the tuple");
     }
     this.popNl();
-    const tuple: TupleExpr = { type: 'Tuple', items, range: this.range(openStart, closeEnd) };
+    const tuple: TupleExpr = { type: 'Tuple', items: items.popFrom(itemsFrom), range: this.range(openStart, closeEnd) };
     return tuple;
   }
 
@@ -681,7 +766,8 @@ class Parser {
       this.popNl();
       return e;
     }
-    const items: ObjectItem[] = [];
+    const items = this.pendingObjectItems;
+    const itemsFrom = items.size;
     let closeEnd: number;
     for (;;) {
       t = this.peek();
@@ -708,7 +794,7 @@ class Parser {
       }
     }
     this.popNl();
-    const obj: ObjectExpr = { type: 'Object', items, range: this.range(openStart, closeEnd) };
+    const obj: ObjectExpr = { type: 'Object', items: items.popFrom(itemsFrom), range: this.range(openStart, closeEnd) };
     return obj;
   }
 
