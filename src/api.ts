@@ -175,9 +175,10 @@ export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
   // MLOPS_IAC_LINT_TIMING=1 prints the time of each phase to stderr (used by the benchmark).
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
   // The only reader of the disk for everything below: confined to the scan root.
-  // What planning read is set aside for the units (HostOptions.setAsideChars); each thread holds
-  // its share, so threads together stay within the one-thread bound.
-  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / threadSettings(options).count) });
+  // What planning read is set aside for the units (HostOptions.setAsideChars); each thread that
+  // may plan the run holds its share, so threads together stay within the one-thread bound. A
+  // build without a worker entry (the Action, the TypeScript sources) runs on this thread alone.
+  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))) });
   // The one reader outside the root, and only when asked: the Bicep module cache.
   if (options.bicepCache !== undefined && !fs.existsSync(path.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path.resolve(options.bicepCache)}`);
   const bicepCache = options.bicepCache !== undefined ? createHost(fs.realpathSync(path.resolve(options.bicepCache))) : undefined;
@@ -633,6 +634,11 @@ const MAX_AUTO_THREADS = 4;
  */
 function autoThreads(): number {
   return Math.max(1, Math.min(MAX_AUTO_THREADS, Math.floor(os.availableParallelism() / 2)));
+}
+
+/** The threads that may plan the run, each with its own Host: the workers only when this build has their entry (`RunThreads.usable`). */
+function planningThreads(settings: ThreadSettings<LintOptions>): number {
+  return settings.script === undefined ? 1 : settings.count;
 }
 
 /** Whether and how a run uses worker threads (`src/pipeline/threads.ts`). */
