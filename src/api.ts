@@ -287,8 +287,10 @@ export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
 /**
  * The characters of the texts planning read that are held for the units (`HostOptions.setAsideChars`):
  * on the corpus all of them (no unit opens its files again: 15,764 opens of its files → 6,063), on
- * a large tree the first units'. The texts go as those units run, before the peak: on the corpus
- * copied 4×, peak RSS 272–289 MB with them, 284 MB without (issue 15's bound: 300 MB).
+ * a large tree the first units'. A text goes when its unit runs on this thread (or is checked
+ * against the cache); those of units another thread runs, or that no thread runs (another
+ * `--shard`'s), stay until the run ends, within the bound. On the corpus copied 4×, peak RSS
+ * 272–289 MB with them, 284 MB without (issue 15's bound: 300 MB).
  */
 const SET_ASIDE_CHARS = 16 * 1024 * 1024;
 
