@@ -175,9 +175,10 @@ export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
   // MLOPS_IAC_LINT_TIMING=1 prints the time of each phase to stderr (used by the benchmark).
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : undefined;
   // The only reader of the disk for everything below: confined to the scan root.
-  // What planning read is set aside for the units (HostOptions.setAsideChars); each thread holds
-  // its share, so threads together stay within the one-thread bound.
-  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / threadSettings(options).count) });
+  // What planning read is set aside for the units (HostOptions.setAsideChars); each thread that
+  // may plan the run holds its share, so threads together stay within the one-thread bound. A
+  // build without a worker entry (the Action, the TypeScript sources) runs on this thread alone.
+  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))) });
   // The one reader outside the root, and only when asked: the Bicep module cache.
   if (options.bicepCache !== undefined && !fs.existsSync(path.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path.resolve(options.bicepCache)}`);
   const bicepCache = options.bicepCache !== undefined ? createHost(fs.realpathSync(path.resolve(options.bicepCache))) : undefined;
@@ -286,8 +287,10 @@ export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
 /**
  * The characters of the texts planning read that are held for the units (`HostOptions.setAsideChars`):
  * on the corpus all of them (no unit opens its files again: 15,764 opens of its files → 6,063), on
- * a large tree the first units'. The texts go as those units run, before the peak: on the corpus
- * copied 4×, peak RSS 272–289 MB with them, 284 MB without (issue 15's bound: 300 MB).
+ * a large tree the first units'. A text goes when its unit runs on this thread (or is checked
+ * against the cache); those of units another thread runs, or that no thread runs (another
+ * `--shard`'s), stay until the run ends, within the bound. On the corpus copied 4×, peak RSS
+ * 272–289 MB with them, 284 MB without (issue 15's bound: 300 MB).
  */
 const SET_ASIDE_CHARS = 16 * 1024 * 1024;
 
@@ -633,6 +636,11 @@ const MAX_AUTO_THREADS = 4;
  */
 function autoThreads(): number {
   return Math.max(1, Math.min(MAX_AUTO_THREADS, Math.floor(os.availableParallelism() / 2)));
+}
+
+/** The threads that may plan the run, each with its own Host: the workers only when this build has their entry (`RunThreads.usable`). */
+function planningThreads(settings: ThreadSettings<LintOptions>): number {
+  return settings.script === undefined ? 1 : settings.count;
 }
 
 /** Whether and how a run uses worker threads (`src/pipeline/threads.ts`). */

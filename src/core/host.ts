@@ -243,6 +243,8 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     return real !== undefined && isInsideDir(realRootPath, real);
   };
 
+  /** Problems that are one `readBytes` call's cap refused, not a file that cannot be read: they do not stop `readText`. */
+  const capRefusals = new WeakSet<ReadProblem>();
   const fail = (file: string, kind: ReadProblem['kind'], message: string): undefined => {
     const p: ReadProblem = { file, kind, message };
     if (!problemByFile.has(file)) allProblems.push(p);
@@ -373,13 +375,16 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     readText(file) {
       const cached = textCache.get(file);
       if (cached !== undefined) return cached;
+      // A file that failed before is not read again. Checked before the set-aside texts, so
+      // they answer only where a read would be made: the answer never depends on their bound.
+      const known = problemByFile.get(file);
+      if (known !== undefined && !capRefusals.has(known)) return undefined;
       // Read before in this run (files do not change under a run, as the cache check assumes).
       const setAsideText = aside.size > 0 ? takeAside(file) : undefined;
       if (setAsideText !== undefined) {
         textCache.set(file, setAsideText);
         return setAsideText;
       }
-      if (problemByFile.has(file)) return undefined;
       if (!listedRegular(resolved(file)) && !regularFile(file)) return undefined;
       let buf: Buffer;
       if (wholeHead?.file === file) {
@@ -401,7 +406,13 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     readBytes(file, maxBytes) {
       const st = regularFile(file);
       if (!st) return undefined;
-      if (st.size > maxBytes) return fail(file, 'unreadable', `the file is larger than ${maxBytes} bytes`);
+      if (st.size > maxBytes) {
+        fail(file, 'unreadable', `the file is larger than ${maxBytes} bytes`);
+        // The cap is this caller's (Bicep's loadFileAsBase64), not the file's state: a later
+        // readText of it (its own unit: an ARM template) still reads it.
+        capRefusals.add(problemByFile.get(file)!);
+        return undefined;
+      }
       try {
         return fs.readFileSync(file);
       } catch (e) {

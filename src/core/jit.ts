@@ -24,6 +24,7 @@
  * these: node refuses V8 flags there).
  */
 import type V8 from 'node:v8';
+import { builtinModule } from './builtin.js';
 
 /** The flags, each measured above. `--interrupt-budget` is V8 11.3's 67,584 raised about 6×: a function tiers up later. */
 export const SHORT_RUN_JIT_FLAGS: readonly string[] = ['--no-turbo-inlining', '--interrupt-budget=400000'];
@@ -51,6 +52,6 @@ export function jitFlagsFor(v8Version: string, userArgs: readonly string[]): str
 export function tuneJitForLongRun(): void {
   const flags = jitFlagsFor(process.versions.v8, process.execArgv);
   if (flags.length === 0) return;
-  const v8 = process.getBuiltinModule('node:v8') as typeof V8;
+  const v8 = builtinModule<typeof V8>('node:v8');
   for (const f of flags) v8.setFlagsFromString(f);
 }

@@ -9,6 +9,7 @@
 // node:v8 and node:vm are loaded only when a collection is due (a one-file run never needs them: start-up).
 import type V8 from 'node:v8';
 import type Vm from 'node:vm';
+import { builtinModule } from '../core/builtin.js';
 
 /**
  * Collect when the heap has this much more than after the last collection. On the corpus copied
@@ -29,7 +30,7 @@ let v8: typeof V8 | undefined;
 
 /** The heap in use: V8's own count (process.memoryUsage() reads /proc and cost 7 % of a run). */
 function heapUsed(): number {
-  v8 ??= process.getBuiltinModule('node:v8') as typeof V8;
+  v8 ??= builtinModule<typeof V8>('node:v8');
   return v8.getHeapStatistics().used_heap_size;
 }
 
@@ -37,9 +38,9 @@ function heapUsed(): number {
 function collector(): (() => void) | null {
   if (collect !== undefined) return collect;
   try {
-    v8 ??= process.getBuiltinModule('node:v8') as typeof V8;
+    v8 ??= builtinModule<typeof V8>('node:v8');
     v8.setFlagsFromString('--expose-gc');
-    collect = (process.getBuiltinModule('node:vm') as typeof Vm).runInNewContext('gc') as () => void;
+    collect = builtinModule<typeof Vm>('node:vm').runInNewContext('gc') as () => void;
   } catch {
     collect = null;
   }

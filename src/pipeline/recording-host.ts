@@ -59,7 +59,7 @@ export function recordingHost(inner: Host): RecordingHost {
     },
     readBytes(file, maxBytes) {
       const r = inner.readBytes(file, maxBytes);
-      note('bytes', file, () => (r === undefined ? '' : createHash('sha1').update(r).digest('base64url')));
+      note('bytes', file, () => bytesAnswer(r, maxBytes));
       return r;
     },
     readHead(file, maxBytes) {
@@ -94,6 +94,15 @@ export function recordingHost(inner: Host): RecordingHost {
   };
 }
 
+/**
+ * A capped read's answer: the cap, then the bytes' hash ('' when refused or unreadable). The cap
+ * is part of it: the check reads with the same cap, so a file the unit found over its cap (Bicep's
+ * loadFileAsBase64) holds while it stays over, and is read again once it is not.
+ */
+function bytesAnswer(b: Buffer | undefined, maxBytes: number): string {
+  return `${maxBytes}:${b === undefined ? '' : createHash('sha1').update(b).digest('base64url')}`;
+}
+
 function headAnswer(b: Buffer | undefined, maxBytes: number): string {
   return b === undefined ? '' : `${maxBytes}:${createHash('sha1').update(b).digest('base64url')}`;
 }
@@ -124,8 +133,8 @@ export function listingAnswer(entries: ReturnType<Host['list']>): string {
  */
 export function depsHold(host: Host, deps: readonly Dependency[], answers: Map<string, string> = new Map()): boolean {
   for (const [kind, p, answer] of deps) {
-    // A head's answer depends on how many bytes were read: part of the key.
-    const key = kind === 'head' ? `${kind}\u0000${p}\u0000${answer.split(':')[0]}` : `${kind}\u0000${p}`;
+    // A head's and a capped read's answers depend on how many bytes were read or allowed: part of the key.
+    const key = kind === 'head' || kind === 'bytes' ? `${kind}\u0000${p}\u0000${answer.split(':')[0]}` : `${kind}\u0000${p}`;
     let now = answers.get(key);
     if (now === undefined) {
       now = currentAnswer(host, kind, p, answer);
@@ -146,8 +155,9 @@ function currentAnswer(host: Host, kind: Dependency[0], p: string, answer: strin
       break;
     }
     case 'bytes': {
-      const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
-      now = b === undefined ? '' : createHash('sha1').update(b).digest('base64url');
+      // An answer without its cap (an earlier cache) is never taken as holding: the unit runs again.
+      const max = answer.includes(':') ? Number(answer.split(':')[0]) : NaN;
+      now = Number.isSafeInteger(max) && max > 0 ? bytesAnswer(host.readBytes(p, max), max) : '\u0000no cap';
       break;
     }
     case 'head': {

@@ -101,6 +101,24 @@ describe('Host', () => {
     expect(host.readHead(big, 100_000)?.length).toBe(110); // larger than the scratch buffer
   });
 
+  it('a file refused by one readBytes cap (Bicep loadFileAsBase64) is still read as text, with or without set-aside texts', () => {
+    const { root } = scratch();
+    const file = path.join(root, 'azuredeploy.json');
+    fs.writeFileSync(file, `{"pad": "${'x'.repeat(200)}"}\n`);
+    for (const options of [{}, { setAsideChars: 1_000_000 }]) {
+      const host = createHost(root, options);
+      // Planning reads it (an ARM template is classified from its whole text) and lets it go.
+      expect(host.readText(file)).toContain('"pad"');
+      host.forget(file);
+      host.planned(new Set());
+      // A Bicep unit loads it with a cap it exceeds: that read is refused, and says why...
+      expect(host.readBytes(file, 100)).toBeUndefined();
+      expect(host.problemOf(file)?.message).toBe('the file is larger than 100 bytes');
+      // ...but the template's own unit still reads its text: the cap was that read's.
+      expect(host.readText(file), JSON.stringify(options)).toContain('"pad"');
+    }
+  });
+
   it('sets aside what planning forgets, within the bound, for one later read; keeps a kept text for the run (issue 15)', () => {
     const { root } = scratch();
     const file = (n: string): string => path.join(root, n);

@@ -1,6 +1,7 @@
 /** src/core/jit.ts: which V8 flags a long run sets (the measurements are in the module's comment). */
-import { describe, expect, it } from 'vitest';
-import { jitFlagsFor, SHORT_RUN_JIT_FLAGS } from '../../src/core/jit.js';
+import v8 from 'node:v8';
+import { describe, expect, it, vi } from 'vitest';
+import { jitFlagsFor, SHORT_RUN_JIT_FLAGS, tuneJitForLongRun } from '../../src/core/jit.js';
 
 describe('jitFlagsFor', () => {
   it('sets the measured flags on V8 11.3 (Node 20)', () => {
@@ -26,5 +27,21 @@ describe('jitFlagsFor', () => {
     ['--max-old-space-size=4096', ['--no-turbo-inlining', '--interrupt-budget=400000']],
   ])('never overrides a flag the user gave node: %s', (given, expected) => {
     expect(jitFlagsFor('11.3.244.8-node.33', ['', given, 'foo.js'])).toEqual(expected);
+  });
+});
+
+describe('tuneJitForLongRun', () => {
+  it('sets the flags on a Node 20 older than 20.16 too (no process.getBuiltinModule; package.json engines: >=20)', () => {
+    const set = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => undefined);
+    const proc = process as { getBuiltinModule?: unknown };
+    const saved = proc.getBuiltinModule;
+    proc.getBuiltinModule = undefined;
+    try {
+      tuneJitForLongRun();
+      expect(set.mock.calls.map((c) => c[0])).toEqual(jitFlagsFor(process.versions.v8, process.execArgv));
+    } finally {
+      proc.getBuiltinModule = saved;
+      set.mockRestore();
+    }
   });
 });
