@@ -148,6 +148,7 @@ function createHost(root, options = {}) {
     const real = realOf(abs);
     return real !== void 0 && isInsideDir(realRootPath, real);
   };
+  const capRefusals = /* @__PURE__ */ new WeakSet();
   const fail = (file, kind, message) => {
     const p = { file, kind, message };
     if (!problemByFile.has(file)) allProblems.push(p);
@@ -253,12 +254,13 @@ function createHost(root, options = {}) {
     readText(file) {
       const cached = textCache.get(file);
       if (cached !== void 0) return cached;
+      const known2 = problemByFile.get(file);
+      if (known2 !== void 0 && !capRefusals.has(known2)) return void 0;
       const setAsideText = aside.size > 0 ? takeAside(file) : void 0;
       if (setAsideText !== void 0) {
         textCache.set(file, setAsideText);
         return setAsideText;
       }
-      if (problemByFile.has(file)) return void 0;
       if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
       let buf;
       if (wholeHead?.file === file) {
@@ -280,7 +282,11 @@ function createHost(root, options = {}) {
     readBytes(file, maxBytes) {
       const st = regularFile(file);
       if (!st) return void 0;
-      if (st.size > maxBytes) return fail(file, "unreadable", `the file is larger than ${maxBytes} bytes`);
+      if (st.size > maxBytes) {
+        fail(file, "unreadable", `the file is larger than ${maxBytes} bytes`);
+        capRefusals.add(problemByFile.get(file));
+        return void 0;
+      }
       try {
         return fs.readFileSync(file);
       } catch (e) {
@@ -10514,11 +10520,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data} ${EQ} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -10532,7 +10538,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -15889,7 +15895,7 @@ function idContinueLen(text2, i) {
   if (ID_CONTINUE.test(String.fromCodePoint(cp))) return cp > 65535 ? 2 : 1;
   return 0;
 }
-var TOKEN_NAMES, ID_START, ID_CONTINUE, Lexer;
+var TOKEN_NAMES, ID_START, ID_CONTINUE, ASCII_ID_START, ASCII_ID_CONTINUE, ONE_CHAR_TOKENS, Lexer;
 var init_lexer = __esm({
   "src/parse/hcl/lexer.ts"() {
     "use strict";
@@ -15903,6 +15909,34 @@ var init_lexer = __esm({
     };
     ID_START = /[\p{ID_Start}]/u;
     ID_CONTINUE = /[\p{ID_Continue}]/u;
+    ASCII_ID_START = new Uint8Array(128);
+    ASCII_ID_CONTINUE = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) {
+      if (isAsciiIdStart(c)) ASCII_ID_START[c] = ASCII_ID_CONTINUE[c] = 1;
+      else if (isDigit2(c) || c === 45) ASCII_ID_CONTINUE[c] = 1;
+    }
+    ONE_CHAR_TOKENS = new Uint8Array(128);
+    for (const [ch, type] of [
+      ["\n", 1 /* Newline */],
+      ['"', 4 /* OQuote */],
+      ["{", 6 /* LBrace */],
+      ["}", 7 /* RBrace */],
+      ["[", 8 /* LBrack */],
+      ["]", 9 /* RBrack */],
+      ["(", 10 /* LParen */],
+      [")", 11 /* RParen */],
+      [",", 12 /* Comma */],
+      [":", 16 /* Colon */],
+      ["?", 17 /* Question */],
+      ["+", 25 /* Plus */],
+      ["-", 26 /* Minus */],
+      ["*", 27 /* Star */],
+      // A `/` here is division: skipTrivia has taken `//` and `/*` comments.
+      ["/", 28 /* Slash */],
+      ["%", 29 /* Percent */]
+    ]) {
+      ONE_CHAR_TOKENS[ch.charCodeAt(0)] = type;
+    }
     Lexer = class {
       constructor(text2, lines, comments, errors) {
         this.text = text2;
@@ -15966,36 +16000,23 @@ var init_lexer = __esm({
         this.pos = i;
       }
       next() {
-        this.skipTrivia();
         const text2 = this.text;
+        const c0 = text2.charCodeAt(this.pos);
+        if (c0 === 32 || c0 === 9 || c0 === 13 || c0 === 35 || c0 === 47) this.skipTrivia();
         const start = this.pos;
         const afterDot = this.afterDot;
         this.afterDot = false;
         if (start >= text2.length) return this.token(0 /* EOF */, start, start);
         const c = text2.charCodeAt(start);
-        if (isAsciiIdStart(c)) return this.ident(start);
+        if (c < 128) {
+          if (ASCII_ID_START[c] === 1) return this.ident(start);
+          const one = ONE_CHAR_TOKENS[c];
+          if (one !== 0) return this.simple(one, start, 1);
+        }
         const c1 = text2.charCodeAt(start + 1);
         switch (c) {
-          case 10:
-            return this.simple(1 /* Newline */, start, 1);
           case 13:
             return this.simple(1 /* Newline */, start, 2);
-          case 34:
-            return this.simple(4 /* OQuote */, start, 1);
-          case 123:
-            return this.simple(6 /* LBrace */, start, 1);
-          case 125:
-            return this.simple(7 /* RBrace */, start, 1);
-          case 91:
-            return this.simple(8 /* LBrack */, start, 1);
-          case 93:
-            return this.simple(9 /* RBrack */, start, 1);
-          case 40:
-            return this.simple(10 /* LParen */, start, 1);
-          case 41:
-            return this.simple(11 /* RParen */, start, 1);
-          case 44:
-            return this.simple(12 /* Comma */, start, 1);
           case 46:
             if (c1 === 46 && text2.charCodeAt(start + 2) === 46) return this.simple(14 /* Ellipsis */, start, 3);
             this.afterDot = true;
@@ -16004,10 +16025,6 @@ var init_lexer = __esm({
             if (c1 === 61) return this.simple(19 /* Eq */, start, 2);
             if (c1 === 62) return this.simple(18 /* FatArrow */, start, 2);
             return this.simple(15 /* Assign */, start, 1);
-          case 58:
-            return this.simple(16 /* Colon */, start, 1);
-          case 63:
-            return this.simple(17 /* Question */, start, 1);
           case 33:
             if (c1 === 61) return this.simple(20 /* NotEq */, start, 2);
             return this.simple(32 /* Bang */, start, 1);
@@ -16018,16 +16035,6 @@ var init_lexer = __esm({
           case 62:
             if (c1 === 61) return this.simple(24 /* Ge */, start, 2);
             return this.simple(23 /* Gt */, start, 1);
-          case 43:
-            return this.simple(25 /* Plus */, start, 1);
-          case 45:
-            return this.simple(26 /* Minus */, start, 1);
-          case 42:
-            return this.simple(27 /* Star */, start, 1);
-          case 47:
-            return this.simple(28 /* Slash */, start, 1);
-          case 37:
-            return this.simple(29 /* Percent */, start, 1);
           case 38:
             if (c1 === 38) return this.simple(30 /* And */, start, 2);
             return this.simple(34 /* Invalid */, start, 1);
@@ -16046,8 +16053,11 @@ var init_lexer = __esm({
         return this.simple(34 /* Invalid */, start, cp > 65535 ? 2 : 1);
       }
       simple(type, start, len) {
-        this.pos = start + len;
-        return this.token(type, start, start + len);
+        const end = start + len;
+        this.pos = end;
+        this.tokStart = start;
+        this.tokEnd = end;
+        return type;
       }
       token(type, start, end) {
         this.tokStart = start;
@@ -16083,7 +16093,9 @@ var init_lexer = __esm({
         let i = start + 1;
         if (text2.charCodeAt(start) >= 55296 && text2.charCodeAt(start) <= 56319) i++;
         for (; ; ) {
-          while (isAsciiIdContinue(text2.charCodeAt(i))) i++;
+          let c = text2.charCodeAt(i);
+          while (c < 128 && ASCII_ID_CONTINUE[c] === 1) c = text2.charCodeAt(++i);
+          if (c < 128 && c !== 58) break;
           const len = idContinueLen(text2, i);
           if (len > 0) {
             i += len;
@@ -16098,8 +16110,11 @@ var init_lexer = __esm({
         return i;
       }
       ident(start) {
-        this.pos = this.identEnd(start);
-        return this.token(2 /* Ident */, start, this.pos);
+        const end = this.identEnd(start);
+        this.pos = end;
+        this.tokStart = start;
+        this.tokEnd = end;
+        return 2 /* Ident */;
       }
       /** `<<EOT` / `<<-EOT` followed by a newline. */
       heredocOpener(start) {
@@ -16132,31 +16147,31 @@ var init_lexer = __esm({
 function binaryOperator(type) {
   switch (type) {
     case 31 /* Or */:
-      return OR;
+      return ["||", 0];
     case 30 /* And */:
-      return AND;
+      return ["&&", 1];
     case 19 /* Eq */:
-      return EQ;
+      return ["==", 2];
     case 20 /* NotEq */:
-      return NOT_EQ;
+      return ["!=", 2];
     case 21 /* Lt */:
-      return LT;
+      return ["<", 3];
     case 22 /* Le */:
-      return LE;
+      return ["<=", 3];
     case 23 /* Gt */:
-      return GT;
+      return [">", 3];
     case 24 /* Ge */:
-      return GE;
+      return [">=", 3];
     case 25 /* Plus */:
-      return PLUS2;
+      return ["+", 4];
     case 26 /* Minus */:
-      return MINUS2;
+      return ["-", 4];
     case 27 /* Star */:
-      return STAR;
+      return ["*", 5];
     case 28 /* Slash */:
-      return SLASH;
+      return ["/", 5];
     case 29 /* Percent */:
-      return PERCENT;
+      return ["%", 5];
     default:
       return void 0;
   }
@@ -16211,7 +16226,7 @@ function parseHcl(text2, file) {
   }
   return { file, text: source, body, comments: parser.comments, errors: parser.errors };
 }
-var Abort, BINARY_LEVEL_COUNT, OR, AND, EQ, NOT_EQ, LT, LE, GT, GE, PLUS2, MINUS2, STAR, SLASH, PERCENT, MAX_DEPTH, Parser;
+var Abort, BINARY_LEVEL_COUNT, BINARY_OPERATORS, MAX_DEPTH, ListStack, Parser;
 var init_parser2 = __esm({
   "src/parse/hcl/parser.ts"() {
     "use strict";
@@ -16221,20 +16236,26 @@ var init_parser2 = __esm({
     Abort = class {
     };
     BINARY_LEVEL_COUNT = 6;
-    OR = ["||", 0];
-    AND = ["&&", 1];
-    EQ = ["==", 2];
-    NOT_EQ = ["!=", 2];
-    LT = ["<", 3];
-    LE = ["<=", 3];
-    GT = [">", 3];
-    GE = [">=", 3];
-    PLUS2 = ["+", 4];
-    MINUS2 = ["-", 4];
-    STAR = ["*", 5];
-    SLASH = ["/", 5];
-    PERCENT = ["%", 5];
+    BINARY_OPERATORS = Array.from(
+      { length: 34 /* Invalid */ + 1 },
+      (_, t) => binaryOperator(t)
+    );
     MAX_DEPTH = MAX_NESTING_DEPTH + 1;
+    ListStack = class {
+      items = [];
+      /** The stack's size; a list's elements start at the size when it began. */
+      size = 0;
+      push(element) {
+        this.items[this.size++] = element;
+      }
+      /** Removes the elements from `from` on and returns them. */
+      popFrom(from) {
+        if (this.size === from) return [];
+        const list2 = this.items.slice(from, this.size);
+        this.size = from;
+        return list2;
+      }
+    };
     Parser = class {
       constructor(text2) {
         this.text = text2;
@@ -16250,22 +16271,35 @@ var init_parser2 = __esm({
       tok = null;
       /** Top: are newlines insignificant here (inside `(`, `[`, template sequences, for)? */
       ignoreNl = [false];
+      /** The top of `ignoreNl`, kept in a field: `peek` reads it for every token, several times. */
+      nlIgnored = false;
       depth = 0;
       tooDeep = false;
+      /** The elements of the lists being parsed, by element type; emptied by `recover`. */
+      pendingItems = new ListStack();
+      pendingLabels = new ListStack();
+      pendingExprs = new ListStack();
+      pendingObjectItems = new ListStack();
+      pendingSteps = new ListStack();
+      /** The position `pos` made last. */
+      lastPos = null;
       // ---- token plumbing -----------------------------------------------------------------------
       /** The type of the next token; its bounds are `tokStart`/`tokEnd` until the next token is read. */
       peek() {
         let t = this.tok;
         if (t === null) t = this.lx.next();
-        if (this.ignoreNl[this.ignoreNl.length - 1]) {
-          while (t === 1 /* Newline */) t = this.lx.next();
+        if (t === 1 /* Newline */ && this.nlIgnored) {
+          do
+            t = this.lx.next();
+          while (t === 1 /* Newline */);
         }
         this.tok = t;
         return t;
       }
       /** Consumes the next token; its bounds stay in `tokStart`/`tokEnd` until the next peek. */
       take() {
-        const t = this.peek();
+        let t = this.tok;
+        if (t === null || t === 1 /* Newline */ && this.nlIgnored) t = this.peek();
         this.tok = null;
         return t;
       }
@@ -16279,19 +16313,28 @@ var init_parser2 = __esm({
       }
       pushNl(ignore) {
         this.ignoreNl.push(ignore);
+        this.nlIgnored = ignore;
       }
       popNl() {
-        this.ignoreNl.pop();
+        const stack = this.ignoreNl;
+        stack.pop();
+        this.nlIgnored = stack[stack.length - 1] === true;
       }
       /** Source text of the token peeked or taken last. */
       src() {
         return this.text.slice(this.tokStart, this.tokEnd);
       }
       range(start, end) {
-        return this.lines.range(start, end);
+        return { start: this.pos(start), end: this.pos(end) };
       }
+      /**
+       * The position of `offset`. One in eight is asked for twice in a row (a traversal root's end
+       * is its first step's start, …): those share the position object (nothing mutates positions).
+       */
       pos(offset) {
-        return this.lines.position(offset);
+        const last = this.lastPos;
+        if (last !== null && last.offset === offset) return last;
+        return this.lastPos = this.lines.position(offset);
       }
       fail(message, start, end) {
         this.errors.push({ message, range: this.range(start, end) });
@@ -16358,6 +16401,12 @@ var init_parser2 = __esm({
         let i = lastError ? lastError.range.start.offset : this.lx.pos;
         this.tok = null;
         this.ignoreNl = [false];
+        this.nlIgnored = false;
+        this.pendingItems.size = 0;
+        this.pendingLabels.size = 0;
+        this.pendingExprs.size = 0;
+        this.pendingObjectItems.size = 0;
+        this.pendingSteps.size = 0;
         this.depth = 0;
         const errorLineStart = text2.lastIndexOf("\n", i - 1) + 1;
         if (errorLineStart > itemStart && this.looksLikeTopLevelItem(errorLineStart)) {
@@ -16431,7 +16480,8 @@ var init_parser2 = __esm({
         if (after !== 6 /* LBrace */ && after !== 4 /* OQuote */ && after !== 2 /* Ident */) {
           this.unexpected(after, `'=' or '{' after attribute/block name "${name}"`);
         }
-        const labels = [];
+        const labels = this.pendingLabels;
+        const labelsFrom = labels.size;
         for (; ; ) {
           const t = this.peek();
           if (t === 6 /* LBrace */) break;
@@ -16457,12 +16507,14 @@ var init_parser2 = __esm({
             this.unexpected(t, `'{' to open block "${name}"`);
           }
         }
+        const blockLabels = labels.popFrom(labelsFrom);
         this.take();
         const openStart = this.tokStart;
         const openBraceRange = this.range(openStart, this.tokEnd);
         this.enter();
         this.pushNl(false);
-        const items = [];
+        const items = this.pendingItems;
+        const itemsFrom = items.size;
         let closeEnd;
         for (; ; ) {
           const t = this.peek();
@@ -16487,12 +16539,12 @@ var init_parser2 = __esm({
         this.popNl();
         this.depth--;
         this.endOfItem(inBlock, "block");
-        const body = { items, range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
+        const body = { items: items.popFrom(itemsFrom), range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
         const block = {
           type: "Block",
           blockType: name,
           typeRange: nameRange,
-          labels,
+          labels: blockLabels,
           body,
           openBraceRange,
           range: { start: nameRange.start, end: body.range.end }
@@ -16510,12 +16562,14 @@ var init_parser2 = __esm({
         this.unexpected(t, `a newline after the ${what}`);
       }
       // ---- expressions ----------------------------------------------------------------------------
+      /** An expression; returns with the token after it peeked (`tok`), as every parse step below does. */
       parseExpression() {
-        this.peek();
+        const t = this.peek();
         this.enter();
-        const condition = this.parseBinary(0);
+        const first = this.parseUnary(t);
+        const condition = BINARY_OPERATORS[this.tok] === void 0 ? first : this.parseBinaryRest(first, 0);
         let result = condition;
-        if (this.peek() === 17 /* Question */) {
+        if (this.tok === 17 /* Question */) {
           this.take();
           const trueExpr = this.parseExpression();
           this.expect(16 /* Colon */, "':' in the conditional expression");
@@ -16526,27 +16580,32 @@ var init_parser2 = __esm({
         return result;
       }
       /**
-       * Operators of `level` and tighter, left-associative (precedence climbing: the same trees as
-       * one recursive function per level, without six calls per operand).
+       * The operators of `level` and tighter after the operand `left`, left-associative
+       * (precedence climbing: the same trees as one recursive function per level, without six
+       * calls per operand).
        */
-      parseBinary(level) {
-        let left = this.parseUnary();
+      parseBinaryRest(first, level) {
+        let left = first;
         for (; ; ) {
-          const found = binaryOperator(this.peek());
+          const found = BINARY_OPERATORS[this.peek()];
           if (found === void 0 || found[1] < level) return left;
-          const [op, opLevel] = found;
+          const opLevel = found[1];
           this.take();
-          const right = opLevel + 1 < BINARY_LEVEL_COUNT ? this.parseBinary(opLevel + 1) : this.parseUnary();
-          left = { type: "BinaryOp", op, left, right, range: span(left, right) };
+          let right = this.parseUnary(this.peek());
+          if (opLevel + 1 < BINARY_LEVEL_COUNT) right = this.parseBinaryRest(right, opLevel + 1);
+          left = { type: "BinaryOp", op: found[0], left, right, range: span(left, right) };
         }
       }
-      parseUnary() {
-        const t = this.peek();
+      /**
+       * A unary operation or an operand with its postfix steps, starting with `t` (the token peeked
+       * last, passed by the caller that peeked it); returns with the next token peeked.
+       */
+      parseUnary(t) {
         if (t === 32 /* Bang */ || t === 26 /* Minus */) {
           this.take();
           const start = this.tokStart;
           this.enter();
-          const operand = this.parseUnary();
+          const operand = this.parseUnary(this.peek());
           this.depth--;
           return {
             type: "UnaryOp",
@@ -16555,10 +16614,13 @@ var init_parser2 = __esm({
             range: { start: this.pos(start), end: operand.range.end }
           };
         }
-        return this.parsePostfix(this.parseTerm());
+        const term = this.parseTerm(t);
+        const after = this.peek();
+        return after === 13 /* Dot */ || after === 8 /* LBrack */ ? this.parsePostfix(term) : term;
       }
-      parseTerm() {
-        const t = this.take();
+      /** The operand starting with `t`, the token peeked last (taken here). */
+      parseTerm(t) {
+        this.tok = null;
         const start = this.tokStart;
         const end = this.tokEnd;
         switch (t) {
@@ -16598,7 +16660,8 @@ var init_parser2 = __esm({
       parseCall(name, nameRange) {
         this.take();
         this.pushNl(true);
-        const args = [];
+        const args = this.pendingExprs;
+        const argsFrom = args.size;
         let expandFinal = false;
         let closeEnd;
         for (; ; ) {
@@ -16627,14 +16690,21 @@ var init_parser2 = __esm({
           type: "FunctionCall",
           name,
           nameRange,
-          args,
+          args: args.popFrom(argsFrom),
           expandFinal,
           range: { start: nameRange.start, end: this.pos(closeEnd) }
         };
       }
+      /**
+       * The `.name`, `[key]`, `.*` and `[*]` steps after an operand. A run of traversal steps is
+       * attached once, when it ends (attachSteps): one exact-size array and one range per
+       * traversal instead of a push and a new range per step.
+       */
       parsePostfix(base) {
         let expr = base;
         let splat = null;
+        const steps2 = this.pendingSteps;
+        const from = steps2.size;
         for (; ; ) {
           const t = this.peek();
           if (t === 13 /* Dot */) {
@@ -16651,6 +16721,7 @@ var init_parser2 = __esm({
               const key = { type: "Literal", value: Number(raw), raw, range: this.range(nStart, nEnd) };
               step = { type: "Index", key, legacyDot: true, range: this.range(dotStart, nEnd) };
             } else if (n === 27 /* Star */) {
+              expr = this.attachSteps(expr, from);
               splat = { type: "Splat", source: expr, full: false, each: [], range: { start: expr.range.start, end: this.pos(nEnd) } };
               expr = splat;
               continue;
@@ -16661,7 +16732,7 @@ var init_parser2 = __esm({
               splat.each.push(step);
               splat.range = { start: splat.range.start, end: step.range.end };
             } else {
-              expr = this.addStep(expr, step);
+              steps2.push(step);
             }
             continue;
           }
@@ -16673,6 +16744,7 @@ var init_parser2 = __esm({
               this.take();
               const closeEnd2 = this.expect(9 /* RBrack */, "']' after '[*'");
               this.popNl();
+              expr = this.attachSteps(expr, from);
               splat = { type: "Splat", source: expr, full: true, each: [], range: { start: expr.range.start, end: this.pos(closeEnd2) } };
               expr = splat;
               continue;
@@ -16688,22 +16760,30 @@ var init_parser2 = __esm({
             }
             splat = null;
             if (key.type === "Literal" || isStringLiteral(key)) {
-              expr = this.addStep(expr, { type: "Index", key, range });
+              steps2.push({ type: "Index", key, range });
             } else {
+              expr = this.attachSteps(expr, from);
               expr = { type: "Index", collection: expr, key, range: { start: expr.range.start, end: range.end } };
             }
             continue;
           }
-          return expr;
+          return this.attachSteps(expr, from);
         }
       }
-      addStep(expr, step) {
+      /**
+       * Attaches the pending steps `pendingSteps[from..]` to `expr`: a traversal gets them
+       * appended, anything else becomes the source of a relative traversal.
+       */
+      attachSteps(expr, from) {
+        if (this.pendingSteps.size === from) return expr;
+        const steps2 = this.pendingSteps.popFrom(from);
+        const end = steps2[steps2.length - 1].range.end;
         if (expr.type === "ScopeTraversal" || expr.type === "RelativeTraversal") {
-          expr.steps.push(step);
-          expr.range = { start: expr.range.start, end: step.range.end };
+          expr.steps = expr.steps.length === 0 ? steps2 : expr.steps.concat(steps2);
+          expr.range = { start: expr.range.start, end };
           return expr;
         }
-        return { type: "RelativeTraversal", source: expr, steps: [step], range: { start: expr.range.start, end: step.range.end } };
+        return { type: "RelativeTraversal", source: expr, steps: steps2, range: { start: expr.range.start, end } };
       }
       /** After `[` (at `openStart`). */
       parseTuple(openStart) {
@@ -16713,7 +16793,8 @@ var init_parser2 = __esm({
           this.popNl();
           return e;
         }
-        const items = [];
+        const items = this.pendingExprs;
+        const itemsFrom = items.size;
         let closeEnd;
         for (; ; ) {
           const t = this.peek();
@@ -16731,7 +16812,7 @@ var init_parser2 = __esm({
           if (sep !== 9 /* RBrack */) this.unexpected(sep, "',' or ']' in the tuple");
         }
         this.popNl();
-        const tuple = { type: "Tuple", items, range: this.range(openStart, closeEnd) };
+        const tuple = { type: "Tuple", items: items.popFrom(itemsFrom), range: this.range(openStart, closeEnd) };
         return tuple;
       }
       /** After `{` (at `openStart`). */
@@ -16749,7 +16830,8 @@ var init_parser2 = __esm({
           this.popNl();
           return e;
         }
-        const items = [];
+        const items = this.pendingObjectItems;
+        const itemsFrom = items.size;
         let closeEnd;
         for (; ; ) {
           t = this.peek();
@@ -16776,7 +16858,7 @@ var init_parser2 = __esm({
           }
         }
         this.popNl();
-        const obj2 = { type: "Object", items, range: this.range(openStart, closeEnd) };
+        const obj2 = { type: "Object", items: items.popFrom(itemsFrom), range: this.range(openStart, closeEnd) };
         return obj2;
       }
       /** After `[` or `{` (at `openStart`), with `for` next; newlines are ignored by the caller. */
@@ -42875,7 +42957,7 @@ function recordingHost(inner) {
     },
     readBytes(file, maxBytes) {
       const r = inner.readBytes(file, maxBytes);
-      note("bytes", file, () => r === void 0 ? "" : createHash3("sha1").update(r).digest("base64url"));
+      note("bytes", file, () => bytesAnswer(r, maxBytes));
       return r;
     },
     readHead(file, maxBytes) {
@@ -42908,6 +42990,9 @@ function recordingHost(inner) {
     }
   };
 }
+function bytesAnswer(b, maxBytes) {
+  return `${maxBytes}:${b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url")}`;
+}
 function headAnswer(b, maxBytes) {
   return b === void 0 ? "" : `${maxBytes}:${createHash3("sha1").update(b).digest("base64url")}`;
 }
@@ -42928,7 +43013,7 @@ function listingAnswer(entries2) {
 }
 function depsHold(host, deps, answers = /* @__PURE__ */ new Map()) {
   for (const [kind, p, answer] of deps) {
-    const key = kind === "head" ? `${kind}\0${p}\0${answer.split(":")[0]}` : `${kind}\0${p}`;
+    const key = kind === "head" || kind === "bytes" ? `${kind}\0${p}\0${answer.split(":")[0]}` : `${kind}\0${p}`;
     let now = answers.get(key);
     if (now === void 0) {
       now = currentAnswer(host, kind, p, answer);
@@ -42947,8 +43032,8 @@ function currentAnswer(host, kind, p, answer) {
       break;
     }
     case "bytes": {
-      const b = host.readBytes(p, Number.MAX_SAFE_INTEGER);
-      now = b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url");
+      const max = answer.includes(":") ? Number(answer.split(":")[0]) : NaN;
+      now = Number.isSafeInteger(max) && max > 0 ? bytesAnswer(host.readBytes(p, max), max) : "\0no cap";
       break;
     }
     case "head": {
@@ -43082,6 +43167,13 @@ function shardOf(key, count) {
   return h.readUInt32BE(0) % count + 1;
 }
 
+// src/core/builtin.ts
+import { createRequire as createRequire2 } from "node:module";
+function builtinModule(name) {
+  const get2 = process.getBuiltinModule;
+  return typeof get2 === "function" ? get2(name) : createRequire2(import.meta.url)(name);
+}
+
 // src/pipeline/memory.ts
 var GROWTH_BYTES = 48 * 1024 * 1024;
 var FIRST_LOOK = 32;
@@ -43091,15 +43183,15 @@ var liveAfterLast = 0;
 var units = 0;
 var v8;
 function heapUsed() {
-  v8 ??= process.getBuiltinModule("node:v8");
+  v8 ??= builtinModule("node:v8");
   return v8.getHeapStatistics().used_heap_size;
 }
 function collector() {
   if (collect !== void 0) return collect;
   try {
-    v8 ??= process.getBuiltinModule("node:v8");
+    v8 ??= builtinModule("node:v8");
     v8.setFlagsFromString("--expose-gc");
-    collect = process.getBuiltinModule("node:vm").runInNewContext("gc");
+    collect = builtinModule("node:vm").runInNewContext("gc");
   } catch {
     collect = null;
   }
@@ -46379,7 +46471,7 @@ async function prepareRun(options) {
   const today2 = options.today ?? todayUtc();
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
-  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / threadSettings(options).count) });
+  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))) });
   if (options.bicepCache !== void 0 && !fs6.existsSync(path40.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path40.resolve(options.bicepCache)}`);
   const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path40.resolve(options.bicepCache))) : void 0;
   const problems = [];
@@ -46734,6 +46826,9 @@ var PhaseTimer = class {
 var MAX_AUTO_THREADS = 4;
 function autoThreads() {
   return Math.max(1, Math.min(MAX_AUTO_THREADS, Math.floor(os.availableParallelism() / 2)));
+}
+function planningThreads(settings) {
+  return settings.script === void 0 ? 1 : settings.count;
 }
 function threadSettings(options) {
   const c = options.concurrency ?? "auto";
@@ -47791,7 +47886,7 @@ function jitFlagsFor(v8Version, userArgs) {
 function tuneJitForLongRun() {
   const flags = jitFlagsFor(process.versions.v8, process.execArgv);
   if (flags.length === 0) return;
-  const v82 = process.getBuiltinModule("node:v8");
+  const v82 = builtinModule("node:v8");
   for (const f of flags) v82.setFlagsFromString(f);
 }
 
