@@ -127,7 +127,14 @@ try {
   delete env.NODE_OPTIONS;
   delete env.MLOPS_IAC_LINT_CODE_CACHE;
   const r = spawnSync(process.execPath, [path.resolve(`${outdir}/cli.js`), 'main.tf'], { cwd: sample, env, encoding: 'utf8' });
-  if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(cacheFile)) throw new Error(`making the code cache failed (exit ${r.status}):\n${r.stderr}`);
+  // The cache only speeds start-up; without it the bin runs the ES-module build. A sample run
+  // that fails here (say, an invalid config file in a folder above the temp folder, which the
+  // CLI's config search reaches) must not fail an install from git: say so and go on.
+  // test/ship/code-cache.test.ts fails when a build in a clean place makes no cache.
+  if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(cacheFile)) {
+    fs.rmSync(cacheFile, { force: true });
+    console.warn(`build: no code cache made (the sample run exited ${r.status}); the CLI starts without it.\n${r.stderr.trim()}`);
+  }
 } finally {
   fs.rmSync(sample, { recursive: true, force: true });
 }
