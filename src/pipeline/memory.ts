@@ -34,13 +34,24 @@ function heapUsed(): number {
   return v8.getHeapStatistics().used_heap_size;
 }
 
-/** V8's full collection, made callable without `node --expose-gc` (undefined when V8 refuses). */
+/**
+ * V8's full collection, made callable without `node --expose-gc` (undefined when V8 refuses):
+ * a context made while the flag is on holds `gc`. The flag is put back at once, so a program
+ * that calls lint() keeps its own flags (no `gc` in its later contexts; V8's flag hash, which
+ * code caches are checked against, unchanged). Run with --expose-gc, the global one is used.
+ */
 function collector(): (() => void) | null {
   if (collect !== undefined) return collect;
+  const own = (globalThis as { gc?: unknown }).gc;
+  if (typeof own === 'function') return (collect = own as () => void);
   try {
     v8 ??= builtinModule<typeof V8>('node:v8');
     v8.setFlagsFromString('--expose-gc');
-    collect = builtinModule<typeof Vm>('node:vm').runInNewContext('gc') as () => void;
+    try {
+      collect = builtinModule<typeof Vm>('node:vm').runInNewContext('gc') as () => void;
+    } finally {
+      v8.setFlagsFromString('--no-expose-gc');
+    }
   } catch {
     collect = null;
   }
