@@ -43188,10 +43188,16 @@ function heapUsed() {
 }
 function collector() {
   if (collect !== void 0) return collect;
+  const own = globalThis.gc;
+  if (typeof own === "function") return collect = own;
   try {
     v8 ??= builtinModule("node:v8");
     v8.setFlagsFromString("--expose-gc");
-    collect = builtinModule("node:vm").runInNewContext("gc");
+    try {
+      collect = builtinModule("node:vm").runInNewContext("gc");
+    } finally {
+      v8.setFlagsFromString("--no-expose-gc");
+    }
   } catch {
     collect = null;
   }
