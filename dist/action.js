@@ -43074,13 +43074,15 @@ function hashOf(value) {
   return createHash4("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
 }
 var UnitCache = class _UnitCache {
-  constructor(file, version, old) {
+  constructor(file, version, old, onDisk) {
     this.file = file;
     this.version = version;
+    this.onDisk = onDisk;
     this.old = old;
   }
   file;
   version;
+  onDisk;
   old;
   /** This run's entries, serialized when made: the run goes on to mutate its findings (evidence, suppressions). */
   next = /* @__PURE__ */ new Map();
@@ -43088,6 +43090,8 @@ var UnitCache = class _UnitCache {
   misses = 0;
   /** The answer of each read checked in this run (`depsHold`). */
   answers = /* @__PURE__ */ new Map();
+  /** This run wrote an entry (a unit linted afresh). */
+  wrote = false;
   /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
   static open(file, version, warn) {
     let text2;
@@ -43095,14 +43099,15 @@ var UnitCache = class _UnitCache {
       text2 = fs4.readFileSync(file, "utf8");
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${e.code ?? String(e)}); linting without it`);
-      return new _UnitCache(file, version, {});
+      return new _UnitCache(file, version, {}, false);
     }
     const parsed = parseCacheFile(text2);
     if (typeof parsed === "string") {
       warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
-      return new _UnitCache(file, version, {});
+      return new _UnitCache(file, version, {}, false);
     }
-    return new _UnitCache(file, version, parsed.version === version ? parsed.entries : {});
+    const same2 = parsed.version === version;
+    return new _UnitCache(file, version, same2 ? parsed.entries : {}, same2);
   }
   /** The cached result of a unit, when every read it made still gives the same answer. */
   get(key, host) {
@@ -43116,13 +43121,21 @@ var UnitCache = class _UnitCache {
     return void 0;
   }
   set(key, deps, result) {
+    this.wrote = true;
     this.next.set(key, JSON.stringify({ deps, result }));
+  }
+  /** The file already says what save() would write: every unit came from it, and it holds no other. */
+  unchanged() {
+    return this.onDisk && !this.wrote && this.next.size === Object.keys(this.old).length;
   }
   /**
    * Writes this run's entries (units of other shards or no longer present are dropped, so
    * the file does not grow without end). Atomic: a run killed while writing leaves the old file.
+   * A run that changed nothing leaves the file alone (a warm run on an unchanged tree: ~30 ms
+   * of a 0.7 s corpus run went to writing the same 4.7 MB again).
    */
   save() {
+    if (this.unchanged()) return;
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
     const entries2 = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",");
     if (!fs4.existsSync(path32.dirname(this.file))) fs4.mkdirSync(path32.dirname(this.file));

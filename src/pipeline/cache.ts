@@ -52,10 +52,15 @@ export class UnitCache {
   /** The answer of each read checked in this run (`depsHold`). */
   private readonly answers = new Map<string, string>();
 
+  /** This run wrote an entry (a unit linted afresh). */
+  private wrote = false;
+
   private constructor(
     readonly file: string,
     private readonly version: string,
     old: Record<string, Entry>,
+    /** The file on disk is this version's cache holding exactly `old` (not missing, corrupt, foreign or another version's). */
+    private readonly onDisk: boolean,
   ) {
     this.old = old;
   }
@@ -67,15 +72,16 @@ export class UnitCache {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); linting without it`);
-      return new UnitCache(file, version, {});
+      return new UnitCache(file, version, {}, false);
     }
     const parsed = parseCacheFile(text);
     if (typeof parsed === 'string') {
       warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
-      return new UnitCache(file, version, {});
+      return new UnitCache(file, version, {}, false);
     }
     // Another version's results may differ: start afresh (not a warning: an upgrade is normal).
-    return new UnitCache(file, version, parsed.version === version ? parsed.entries : {});
+    const same = parsed.version === version;
+    return new UnitCache(file, version, same ? parsed.entries : {}, same);
   }
 
   /** The cached result of a unit, when every read it made still gives the same answer. */
@@ -91,14 +97,23 @@ export class UnitCache {
   }
 
   set(key: string, deps: Dependency[], result: UnitResult): void {
+    this.wrote = true;
     this.next.set(key, JSON.stringify({ deps, result }));
+  }
+
+  /** The file already says what save() would write: every unit came from it, and it holds no other. */
+  private unchanged(): boolean {
+    return this.onDisk && !this.wrote && this.next.size === Object.keys(this.old).length;
   }
 
   /**
    * Writes this run's entries (units of other shards or no longer present are dropped, so
    * the file does not grow without end). Atomic: a run killed while writing leaves the old file.
+   * A run that changed nothing leaves the file alone (a warm run on an unchanged tree: ~30 ms
+   * of a 0.7 s corpus run went to writing the same 4.7 MB again).
    */
   save(): void {
+    if (this.unchanged()) return;
     const head = JSON.stringify({ tool: TOOL, format: FORMAT, version: this.version });
     const entries = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',');
     // The folder of `--cache-location dir/` is made when missing (one level: a recursive

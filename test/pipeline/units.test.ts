@@ -129,6 +129,36 @@ describe('cache and units on a small tree', () => {
     expect(st001(await lint(only()))).toEqual([]);
   });
 
+  it('leaves the cache file alone when the run changed nothing, and rewrites it when a unit was linted again', async () => {
+    const root = tree();
+    const cacheLocation = path.join(root, 'c.json');
+    await lint(opts(root, { cache: true, cacheLocation }));
+    // JSON allows trailing white space; a rewrite would not keep it.
+    fs.appendFileSync(cacheLocation, '\n\n');
+    const warm = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(true);
+    expect(reports(warm, root)).toBe(reports(await lint(opts(root)), root));
+    fs.writeFileSync(path.join(root, 'infra/main.tf'), fs.readFileSync(path.join(root, 'infra/main.tf'), 'utf8').replace('public = true', 'public = false'));
+    await lint(opts(root, { cache: true, cacheLocation }));
+    expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(false);
+  });
+
+  it('rewrites the cache file when a unit left the run, though every other came from it', async () => {
+    const root = tree();
+    // Two folders down: the file goes, its folders stay, and the other unit's reads (its own folder's listing) still hold.
+    fs.mkdirSync(path.join(root, 'infra/other/rg'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'infra/other/rg/main.tf'), 'resource "azurerm_resource_group" "rg" {\n  name     = "rg"\n  location = "westeurope"\n}\n');
+    const cacheLocation = path.join(root, 'c.json');
+    await lint(opts(root, { cache: true, cacheLocation }));
+    expect(Object.keys(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).entries)).toHaveLength(2);
+    fs.appendFileSync(cacheLocation, '\n\n');
+    fs.rmSync(path.join(root, 'infra/other/rg/main.tf'));
+    await lint(opts(root, { cache: true, cacheLocation }));
+    const text = fs.readFileSync(cacheLocation, 'utf8');
+    expect(text.endsWith('\n\n')).toBe(false);
+    expect(Object.keys(JSON.parse(text).entries)).toHaveLength(1);
+  });
+
   it('uses a cached entry while its reads hold (the planted message comes back), and a foreign cache is not trusted', async () => {
     const root = tree();
     const cacheLocation = path.join(root, 'c.json');
