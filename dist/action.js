@@ -46865,11 +46865,14 @@ function threadSettings(options) {
   const { onProgress: _onProgress, ...plain } = options;
   return { script, count, early: walks && !warm, options: plain };
 }
+function ruleCode(rule, builtIn) {
+  return builtIn && typeof __MLOPS_SOURCE_HASH__ === "string" ? __MLOPS_SOURCE_HASH__ : rule.create.toString();
+}
 function runSettings(s) {
   return {
     version: VERSION,
     // A rule's code is part of the rule set: a changed rule re-lints everything (also between releases).
-    rules: s.rules.map((r) => [r.meta.id, r.meta.level, r.create.toString()]),
+    rules: s.rules.map((r) => [r.meta.id, r.meta.level, ruleCode(r, s.options.ruleSet === void 0)]),
     ruleOptions: [...s.ruleOptions],
     env: s.options.env ?? null,
     varFiles: s.varFiles,

@@ -49,6 +49,30 @@ const re2jsApart = {
     b.onResolve({ filter: /^re2js$/ }, (args) => (args.kind === 'require-call' ? { path: './re2js.cjs', external: true } : undefined));
   },
 };
+// A hash of what decides the CLI's results (the sources, the rules, the locked dependencies),
+// the same in the ES-module build and the code-cached bundle: it stands for the built-in rules'
+// code in the settings key (src/api.ts runSettings). The rules' compiled text differs between
+// the two builds (esbuild names locals apart), and that key is both the --cache key and the
+// plan hash a worker thread (ES modules) must share with a main thread that runs the bundle.
+function sourceHash() {
+  const h = crypto.createHash('sha256');
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.posix.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) files.push(p);
+    }
+  };
+  walk('src');
+  walk('rules');
+  // A package being packed (npm pack's stage) has no lock file: its sources alone then.
+  if (fs.existsSync('package-lock.json')) files.push('package-lock.json');
+  for (const f of files.sort()) h.update(`${f}\0${fs.readFileSync(f, 'utf8')}\0`);
+  return h.digest('base64url');
+}
+const sourceDefine = { __MLOPS_SOURCE_HASH__: JSON.stringify(sourceHash()) };
+
 await build({
   ...common,
   // worker.js: the worker-thread entry (issue 15), sharing the chunks; the pool finds it by
@@ -56,7 +80,7 @@ await build({
   // cli-main.js is the CLI as ES modules; dist/cli.js (the bin, built below) runs it, or the
   // code-cached bundle of the same sources.
   entryPoints: { 'cli-main': 'src/cli/main.ts', api: 'src/api.ts', worker: 'src/worker.ts' },
-  define: { __MLOPS_WORKER_ENTRY__: '"worker.js"' },
+  define: { __MLOPS_WORKER_ENTRY__: '"worker.js"', ...sourceDefine },
   plugins: [re2jsApart],
   outdir,
   splitting: true,
@@ -80,7 +104,7 @@ await build({
   format: 'cjs',
   entryPoints: ['src/cli/main.ts'],
   outfile: `${outdir}/cli-bundle.cjs`,
-  define: { __MLOPS_WORKER_ENTRY__: '"worker.js"', 'import.meta.url': '__milImportMetaUrl' },
+  define: { __MLOPS_WORKER_ENTRY__: '"worker.js"', 'import.meta.url': '__milImportMetaUrl', ...sourceDefine },
   supported: { 'dynamic-import': false },
   // Resolved by the bin's require(), made for the bundle's own path (dist/).
   plugins: [{ name: 're2js-apart', setup: (b) => b.onResolve({ filter: /^re2js$/ }, (args) => (args.kind === 'require-call' ? { path: './chunks/re2js.cjs', external: true } : undefined)) }],

@@ -663,12 +663,28 @@ function threadSettings(options: LintOptions): ThreadSettings<LintOptions> {
   return { script, count, early: walks && !warm, options: plain };
 }
 
+// Defined by scripts/build.mjs in the CLI's builds (ES modules and the code-cached bundle): a
+// hash of the sources, the rules and the locked dependencies. Undefined in the Action's bundle
+// and when the sources run as they are (tests).
+declare const __MLOPS_SOURCE_HASH__: string | undefined;
+
+/**
+ * A rule's code, for the settings key. The built-in rules of a build are its source hash: the
+ * code-cached bundle and the ES-module build compile the same rule to different text (esbuild
+ * names locals apart), and a worker thread (ES modules) must reach the plan hash of a main
+ * thread that runs the bundle; a cache file serves both builds too. Injected rules, and a run
+ * from the sources, are keyed by their text.
+ */
+function ruleCode(rule: Rule, builtIn: boolean): string {
+  return builtIn && typeof __MLOPS_SOURCE_HASH__ === 'string' ? __MLOPS_SOURCE_HASH__ : rule.create.toString();
+}
+
 /** What, besides its files, decides a unit's result: part of every cache key. */
 function runSettings(s: { rules: Rule[]; ruleOptions: ReadonlyMap<string, unknown>; options: LintOptions; varFiles: string[]; today: string; config: ResolvedConfig }): unknown {
   return {
     version: VERSION,
     // A rule's code is part of the rule set: a changed rule re-lints everything (also between releases).
-    rules: s.rules.map((r) => [r.meta.id, r.meta.level, r.create.toString()]),
+    rules: s.rules.map((r) => [r.meta.id, r.meta.level, ruleCode(r, s.options.ruleSet === undefined)]),
     ruleOptions: [...s.ruleOptions],
     env: s.options.env ?? null,
     varFiles: s.varFiles,

@@ -111,6 +111,21 @@ describe('the code cache the build makes', () => {
     }
   });
 
+  it('the bundle and the ES-module build make the same settings key: a --cache file made by one serves the other in full', () => {
+    // That key is also in the plan hash a worker thread (ES modules) must share with a main
+    // thread that runs the bundle; the rules' code in it is the build's source hash, as the two
+    // builds compile a rule to different text. Served in full = the file is left as it was.
+    const cacheLocation = path.join(work, 'shared-cache.json');
+    const args = [PLATFORM, '--format', 'json', '--cache', '--cache-location', cacheLocation];
+    const made = cli(args);
+    expect(made.report).toBe('mlops-iac-lint: code cache: used');
+    // JSON allows trailing white space; a rewrite would not keep it.
+    fs.appendFileSync(cacheLocation, '\n\n');
+    const served = cli(args, { mode: 'off' });
+    expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(true);
+    expect(served.stdout).toBe(made.stdout);
+  });
+
   it('a config file, its JSON schema and Azure Policy definitions: same output', () => {
     const args = ['.', '--format', 'sarif'];
     const ran = cli(args, { cwd: POLICY });
