@@ -1,7 +1,8 @@
 // When worker threads pay (issue 15, item 2: "measure the threshold"). Trees of K Terraform
 // folders from ../shared/corpus (each folder one unit of work), linted with
 // `--concurrency off` and with `--concurrency 2`, alternating, 3 runs each; prints the
-// medians and their ratio per K. On 2 cores two threads were slower at every K (1.04–1.29×):
+// medians and their ratio per K. On 2 cores two threads were slower at every K (1.06–1.27×;
+// they pay only on larger runs, e.g. 0.87× on the whole corpus, at the cost of a second heap):
 // api.ts autoThreads gives one thread per two cores. Run it on a larger machine to see where
 // workers start to pay (src/pipeline/threads.ts MIN_UNITS_FOR_WORKERS).
 // Run: node scripts/build.mjs && node bench/threads.mjs

@@ -627,12 +627,12 @@ class PhaseTimer {
 const MAX_AUTO_THREADS = 4;
 
 /**
- * Threads for `--concurrency auto`: one per two cores. One Node thread linting keeps about 1.5
- * cores busy (V8 compiles and collects garbage on background threads: 10.6 s of CPU in 6.8 s
- * on the corpus, 2 cores), so on 2 cores a worker only competes with them and repeats the plan
- * and the JIT warm-up: it was slower at every size measured (bench/threads.mjs, 10 to 320
- * units: 1.04–1.29× the one-thread time; the whole corpus 1.10×). With 4 or more cores the
- * background threads leave room; that case could not be measured here.
+ * Threads for `--concurrency auto`: one per two cores. On 2 cores (V8 flags of src/core/jit.ts)
+ * a worker repeats the plan and the JIT warm-up, which only a large run repays, and holds a heap
+ * of its own: bench/threads.mjs, 10 to 320 units: 1.06–1.27× the one-thread time; the whole
+ * corpus (1,331 units) 0.87×; the corpus copied 4× 0.77× but 371 MB peak RSS against 250 MB
+ * (bench goal 2 is 300 MB). So one thread there. With 4 or more cores there is room for both;
+ * that case could not be measured here.
  */
 function autoThreads(): number {
   return Math.max(1, Math.min(MAX_AUTO_THREADS, Math.floor(os.availableParallelism() / 2)));

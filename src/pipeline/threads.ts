@@ -10,9 +10,10 @@ import { UnitWorkerPool } from './workers.js';
 
 /**
  * Units to run before a pool is started. bench/threads.mjs measures the question on the machine
- * at hand; on 2 cores a worker never paid (api.ts `autoThreads`: `auto` uses none there), so
- * this bound is the cost side only: below it a worker's start-up, plan and JIT warm-up (the
- * first pass over the corpus's .tf files parses 6–8× slower than a warm one) cannot be repaid.
+ * at hand; on 2 cores a worker paid only on runs of a thousand units or more (api.ts
+ * `autoThreads`: `auto` uses none there), so this bound is the cost side only: below it a
+ * worker's start-up, plan and JIT warm-up (the first pass over the corpus's .tf files parses
+ * 6–8× slower than a warm one) cannot be repaid, whatever the cores.
  */
 export const MIN_UNITS_FOR_WORKERS = 40;
 
