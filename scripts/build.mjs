@@ -134,19 +134,20 @@ await build({
 // dist/cli.js itself; npm sets the mode only on the bins of packages it installs).
 fs.chmodSync(`${outdir}/cli.js`, 0o755);
 // The cache: the bin runs the bundle on a representative one-file Terraform run (the
-// pre-commit case: scripts/code-cache-sample/main.tf in its module folder, copied out of the
-// tree so no config of this checkout applies) and writes what V8 compiled. A one-file run sets
+// pre-commit case: the bundled example's main.tf in its module folder, its .tf files copied out
+// of the tree so no config of this checkout applies) and writes what V8 compiled. A one-file run sets
 // no V8 flags (src/core/jit.ts tunes folder scans only): V8 checks the flags, and a cache made
 // under some would be rejected by every run that compiles without them. No NODE_OPTIONS and
 // no node options: a run with either does not use the cache. Terraform only: a cache made on
 // Terraform, Bicep, CI, Kubernetes and AML files (1.3 MB against 0.76 MB) cost a .tf run about
 // 9 ms of CPU to load and saved a Bicep run about 5 ms; other formats still gain from the
 // shared code (engine, rules, reports) the Terraform run compiled.
+const CACHE_SAMPLE = 'examples/mlops-platform/infra/terraform';
 const cacheFile = `${outdir}/cli-bundle.cache`;
 fs.rmSync(cacheFile, { force: true });
 const sample = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-iac-lint-cache-sample-'));
 try {
-  fs.cpSync('scripts/code-cache-sample', sample, { recursive: true });
+  for (const f of ['main.tf', 'variables.tf']) fs.copyFileSync(path.join(CACHE_SAMPLE, f), path.join(sample, f));
   const env = { ...process.env, MLOPS_IAC_LINT_CODE_CACHE_OUT: path.resolve(cacheFile) };
   delete env.NODE_OPTIONS;
   delete env.MLOPS_IAC_LINT_CODE_CACHE;
