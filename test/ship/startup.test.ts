@@ -10,11 +10,14 @@
  *   each module reached through an `import()` is behind esbuild's lazy initialiser, a function
  *   named by the module's path. V8's precise coverage (NODE_V8_COVERAGE) says which of them
  *   ran; a module of the bundle outside any initialiser runs at start, so counts as evaluated.
+ * And the V8 flags a run sets (src/core/jit.ts): a preload writes down every
+ * `v8.setFlagsFromString` call.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jitFlagsFor } from '../../src/core/jit.js';
 import { buildTo, REPO_ROOT, run, tempDir } from './helpers.js';
 
 let dist: string;
@@ -33,6 +36,11 @@ beforeAll(() => {
 }\n`,
   );
   fs.writeFileSync(path.join(work, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${path.join(work, 'loads.mjs')}`).href)});\n`);
+  // The preload: every V8 flag set at run time, one per line.
+  fs.writeFileSync(
+    path.join(work, 'record-flags.mjs'),
+    `import fs from 'node:fs';\nimport v8 from 'node:v8';\nconst set = v8.setFlagsFromString;\nv8.setFlagsFromString = (f) => { fs.appendFileSync(process.env.MIL_FLAGS, f + '\\n'); return set(f); };\n`,
+  );
 }, 120_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -141,5 +149,40 @@ describe('start-up: what a run loads', () => {
     expect(bundleRun(['main.tf', '--rule', 'GOV002', '--fail-on', 'none'], dir).evaluated.has('src/eval/policy/evaluate.ts')).toBe(true);
     const out = run(process.execPath, [path.join(dist, 'cli.js'), 'main.tf', '--rule', 'GOV002', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
     expect(out.stdout).toContain('Deny public workspaces');
+  });
+});
+
+/** The V8 flags a CLI run set in `dir`, and its output. */
+function flagsSet(dir: string, args: string[], nodeArgs: string[] = []): { flags: string[]; stdout: string } {
+  const record = path.join(work, `flags-${Math.random().toString(36).slice(2)}.txt`);
+  fs.writeFileSync(record, '');
+  const p = run(process.execPath, [...nodeArgs, '--import', path.join(work, 'record-flags.mjs'), path.join(dist, 'cli.js'), ...args, '--format', 'json', '--fail-on', 'none'], {
+    cwd: dir,
+    env: { ...process.env, MIL_FLAGS: record },
+  });
+  expect(p.status, p.stderr).toBe(0);
+  return { flags: fs.readFileSync(record, 'utf8').split('\n').filter(Boolean), stdout: p.stdout };
+}
+
+describe('start-up: V8 flags for a long run (src/core/jit.ts)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = path.join(work, 'jit');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(REPO_ROOT, 'fixtures/AML001/terraform/bad/explicit-true/main.tf'), path.join(dir, 'main.tf'));
+  });
+
+  it('a folder scan sets the measured flags (on the V8 they were measured on), and finds the same', () => {
+    const folder = flagsSet(dir, ['.']);
+    expect(folder.flags).toEqual(jitFlagsFor(process.versions.v8, []));
+    const file = flagsSet(dir, ['main.tf']);
+    expect(file.flags).toEqual([]);
+    expect(JSON.parse(folder.stdout).findings).toEqual(JSON.parse(file.stdout).findings);
+  });
+
+  it('a flag the user gave node stays the user’s', () => {
+    const { flags } = flagsSet(dir, ['.'], ['--interrupt-budget=100000']);
+    expect(flags).toEqual(jitFlagsFor(process.versions.v8, ['--interrupt-budget=100000']));
+    expect(flags).not.toContain('--interrupt-budget=400000');
   });
 });
