@@ -145,23 +145,29 @@ fs.chmodSync(`${outdir}/cli.js`, 0o755);
 const CACHE_SAMPLE = 'examples/mlops-platform/infra/terraform';
 const cacheFile = `${outdir}/cli-bundle.cache`;
 fs.rmSync(cacheFile, { force: true });
-const sample = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-iac-lint-cache-sample-'));
-try {
-  for (const f of ['main.tf', 'variables.tf']) fs.copyFileSync(path.join(CACHE_SAMPLE, f), path.join(sample, f));
-  const env = { ...process.env, MLOPS_IAC_LINT_CODE_CACHE_OUT: path.resolve(cacheFile) };
-  delete env.NODE_OPTIONS;
-  delete env.MLOPS_IAC_LINT_CODE_CACHE;
-  const r = spawnSync(process.execPath, [path.resolve(`${outdir}/cli.js`), 'main.tf'], { cwd: sample, env, encoding: 'utf8' });
-  // The cache only speeds start-up; without it the bin runs the ES-module build. A sample run
-  // that fails here (say, an invalid config file in a folder above the temp folder, which the
-  // CLI's config search reaches) must not fail an install from git: say so and go on.
-  // test/ship/code-cache.test.ts fails when a build in a clean place makes no cache.
-  if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(cacheFile)) {
-    fs.rmSync(cacheFile, { force: true });
-    console.warn(`build: no code cache made (the sample run exited ${r.status}); the CLI starts without it.\n${r.stderr.trim()}`);
+// The cache only speeds start-up; without it the bin runs the ES-module build. A sample run
+// that cannot be made (a copy of the sources without examples/) or fails (say, an invalid
+// config file in a folder above the temp folder, which the CLI's config search reaches) must
+// not fail an install from git: say so and go on. test/ship/code-cache.test.ts fails when a
+// build of a checkout makes no cache.
+const noCache = (why) => {
+  fs.rmSync(cacheFile, { force: true });
+  console.warn(`build: no code cache made (${why}); the CLI starts without it.`);
+};
+const sampleFiles = ['main.tf', 'variables.tf'];
+if (!sampleFiles.every((f) => fs.existsSync(path.join(CACHE_SAMPLE, f)))) noCache(`${CACHE_SAMPLE} is not here`);
+else {
+  const sample = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-iac-lint-cache-sample-'));
+  try {
+    for (const f of sampleFiles) fs.copyFileSync(path.join(CACHE_SAMPLE, f), path.join(sample, f));
+    const env = { ...process.env, MLOPS_IAC_LINT_CODE_CACHE_OUT: path.resolve(cacheFile) };
+    delete env.NODE_OPTIONS;
+    delete env.MLOPS_IAC_LINT_CODE_CACHE;
+    const r = spawnSync(process.execPath, [path.resolve(`${outdir}/cli.js`), 'main.tf'], { cwd: sample, env, encoding: 'utf8' });
+    if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(cacheFile)) noCache(`the sample run exited ${r.status}\n${r.stderr.trim()}`);
+  } finally {
+    fs.rmSync(sample, { recursive: true, force: true });
   }
-} finally {
-  fs.rmSync(sample, { recursive: true, force: true });
 }
 await build({ ...common, entryPoints: { action: 'src/action/main.ts' }, outdir });
 

@@ -214,7 +214,7 @@ describe('pre-commit try-repo (real pre-commit)', () => {
     // pre-commit's `npm install` through the `prepare` script).
     const hookRepo = path.join(base, 'hook');
     fs.mkdirSync(hookRepo);
-    for (const entry of ['package.json', 'package-lock.json', '.npmrc', '.pre-commit-hooks.yaml', 'tsconfig.json', 'scripts', 'src', 'rules', 'schema']) {
+    for (const entry of ['package.json', 'package-lock.json', '.npmrc', '.pre-commit-hooks.yaml', 'tsconfig.json', 'scripts', 'src', 'rules', 'schema', 'examples']) {
       const from = path.join(REPO_ROOT, entry);
       if (fs.existsSync(from)) fs.cpSync(from, path.join(hookRepo, entry), { recursive: true });
     }
