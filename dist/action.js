@@ -43519,7 +43519,7 @@ var RunThreads = class {
     this.pool = void 0;
     if (!p) return;
     const pool = await p;
-    if (process.env.MLOPS_IAC_LINT_TIMING && this.used) process.stderr.write(`threads: ${JSON.stringify(pool.stats)}
+    if (process.env.MLOPS_IAC_LINT_TIMING && this.used) process.stderr.write(`threads: ${JSON.stringify({ ...pool.stats, script: this.settings.script })}
 `);
     await pool.close();
   }

@@ -77,7 +77,8 @@ export class RunThreads<O> {
     this.pool = undefined;
     if (!p) return;
     const pool = await p;
-    if (process.env.MLOPS_IAC_LINT_TIMING && this.used) process.stderr.write(`threads: ${JSON.stringify(pool.stats)}\n`);
+    // The counts, and the worker entry the threads were started from (which build's, tests ask).
+    if (process.env.MLOPS_IAC_LINT_TIMING && this.used) process.stderr.write(`threads: ${JSON.stringify({ ...pool.stats, script: this.settings.script })}\n`);
     await pool.close();
   }
 
