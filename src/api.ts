@@ -335,6 +335,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>): 
     runKey,
     onProgress: (done, total) => options.onProgress?.('linting', done, total),
     runnerFor: (jobs) => threads.runnerFor(jobs),
+    ...(timing ? { onUnitRan: (frontEnd: string, files: number, ms: number) => timing.unitRan(frontEnd, files, ms) } : {}),
   });
   if (cache) {
     // A cache that cannot be written costs the next run its speed, not this run its report.
@@ -612,13 +613,21 @@ function selectRules(all: Rule[], only?: string[], disable?: string[]): Rule[] {
 class PhaseTimer {
   private last = monotonicMs();
   private readonly phases: [string, number][] = [];
+  /** Per front end: units this thread ran, their files, their time (where the `units` phase went). */
+  private readonly byFrontEnd = new Map<string, { units: number; files: number; ms: number }>();
+  unitRan(frontEnd: string, files: number, ms: number): void {
+    const t = this.byFrontEnd.get(frontEnd) ?? { units: 0, files: 0, ms: 0 };
+    this.byFrontEnd.set(frontEnd, { units: t.units + 1, files: t.files + files, ms: t.ms + ms });
+  }
   mark(name: string): void {
     const now = monotonicMs();
     this.phases.push([name, now - this.last]);
     this.last = now;
   }
   print(): void {
-    process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join('\n') + '\n');
+    const lines = this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`);
+    for (const [fe, t] of this.byFrontEnd) lines.push(`  units of ${fe} (this thread): ${t.units} units, ${t.files} files, ${t.ms.toFixed(0)} ms`);
+    process.stderr.write(lines.join('\n') + '\n');
   }
 }
 

@@ -25,6 +25,7 @@ import type { Dependency, RecordingHost } from './recording-host.js';
 import { hashOf, type UnitCache } from './cache.js';
 import { shardOf, type Shard } from './shard.js';
 import { betweenUnits } from './memory.js';
+import { monotonicMs } from '../core/clock.js';
 
 /** The policies a unit gets: the configured set, or how to make it from the unit's graphs (`policies.fromScannedCode`). */
 export type UnitPolicies = PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
@@ -86,6 +87,8 @@ export interface RunUnitsOptions {
    * first stage that has `jobs` units (or undefined: this thread).
    */
   runnerFor?: (jobs: number) => StageRunner | undefined;
+  /** Called after each unit this thread ran, with its front end and the time it took (MLOPS_IAC_LINT_TIMING). */
+  onUnitRan?: (frontEnd: string, files: number, ms: number) => void;
 }
 
 /** Runs one unit here and releases what it held (its texts, the var files' values its hooks read). */
@@ -228,7 +231,10 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       return [result, deps];
     };
     const ran = jobs.length === 0 ? new Map<number, RanUnit>() : await (runner ?? HERE).run({ stage, jobs, ...(scan ? { summaries: scan.summaries } : {}) }, (job) => {
+      const started = o.onUnitRan ? monotonicMs() : 0;
       accept(job.index, ...split(executeUnit(run, job, scan?.view)));
+      const u = units[job.index]!;
+      o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started);
     });
     // The workers' results (this thread's were accepted as they were made).
     for (const [i, r] of ran) accept(i, ...split(r));
