@@ -114,7 +114,7 @@ function threadStats(stderr: string): { here: number; workers: number } | undefi
 }
 
 describe('worker threads (the built CLI)', () => {
-  it('gives byte-identical json, sarif and stylish output on one thread and on several, and the workers do run units', () => {
+  it('gives byte-identical json, sarif and stylish output on one thread and on a pool of several', () => {
     const root = dir('workers-repo');
     repository(root, 60);
     for (const format of ['json', 'sarif', 'stylish']) {
@@ -123,7 +123,10 @@ describe('worker threads (the built CLI)', () => {
       expect(one.status).toBe(0);
       expect(many.status).toBe(0);
       expect(threadStats(one.stderr)).toBeUndefined();
-      // The units were shared (which thread ran how many depends on timing; that both ran some does not, with 120+ units and two workers started before the plan).
+      // A pool ran the stages and every unit ran once somewhere. How many a worker ran depends on
+      // timing: each worker plans the run itself first, and on a tree this small the main thread
+      // often runs every unit before a worker claims one (its own protocol is tested below with
+      // stand-in workers; bench/threads.mjs measures real sharing).
       const stats = threadStats(many.stderr);
       expect(stats).toBeDefined();
       expect(stats!.here + stats!.workers).toBeGreaterThan(100);
