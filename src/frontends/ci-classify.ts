@@ -6,6 +6,7 @@
 import { parseDocument } from 'yaml';
 import { isMap, isSeq, isScalar } from '../parse/yaml/guards.js';
 import { plainShape } from './ci-classify-lines.js';
+import { withYamlEnv } from '../parse/yaml/quiet-env.js';
 
 export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';
 
@@ -83,7 +84,7 @@ export function classifyCiFile(relPath: string, text: string, options: { startFi
   // confirm on the structure; a file that does not parse (a Jinja template) keeps the text verdict
   let root: unknown;
   try {
-    const doc = parseDocument(text, { version: '1.2' });
+    const doc = withYamlEnv(() => parseDocument(text, { version: '1.2' }));
     if (doc.errors.length > 0) return maybeWorkflow ? 'github-workflow' : 'azure-pipeline';
     root = doc.contents;
   } catch {
@@ -144,7 +145,7 @@ function confirmedByStart(text: string, maybeWorkflow: boolean, lines: boolean):
   if (end >= text.length) return undefined;
   let root: unknown;
   try {
-    const doc = parseDocument(text.slice(0, end), { version: '1.2' });
+    const doc = withYamlEnv(() => parseDocument(text.slice(0, end), { version: '1.2' }));
     if (doc.errors.length > 0) return undefined;
     root = doc.contents;
   } catch {

@@ -38,7 +38,8 @@ export const ciFrontEnd: FrontEnd = {
         if (p) problems.push(p);
         continue;
       }
-      const doc = parseCiDocument(f.path, text, f.kind as Parameters<typeof parseCiDocument>[2]);
+      // The CI model reads the trees and scripts, not the parser's workflow/pipeline views.
+      const doc = parseCiDocument(f.path, text, f.kind as Parameters<typeof parseCiDocument>[2], { views: false });
       // The first YAML error; the ones after it are usually its cascade.
       const first = doc.errors[0];
       if (first) problems.push({ ruleId: 'PARSE001', message: first.message, location: { file: f.path, range: first.range } });

@@ -182,6 +182,8 @@ interface Ctx {
   file: string;
   lineMap: LineMap;
   scripts: ScriptSnippet[];
+  /** Build the `workflow`/`pipeline` views (ParseCiOptions.views); without them only the scripts are read. */
+  views: boolean;
   /** `mapScalar`, each node mapped once: a `run:` block is mapped for its tree range and again for its script. */
   mapOf(node: Scalar): MappedText;
 }
@@ -197,6 +199,9 @@ function memoMapper(): (node: Scalar) => MappedText {
     return m;
   };
 }
+
+/** The range of what the views leave out (`ParseCiOptions.views: false`): never read. */
+const NO_RANGE: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 function nodeRange(ctx: Ctx, node: YNode | null | undefined): Range {
   const r = node?.range;
@@ -345,7 +350,8 @@ function usesOf(ctx: Ctx, p: Pair<YNode, YNode | null> | undefined): GhUses | un
   if (!p || !p.value) return undefined;
   const v = scalarString(p.value);
   if (v === undefined) return undefined;
-  return parseUses(v, contentRange(ctx, p.value), nodeRange(ctx, p.key));
+  // Without the views only the kind, owner and repo are read (which scripts a step has).
+  return ctx.views ? parseUses(v, contentRange(ctx, p.value), nodeRange(ctx, p.key)) : parseUses(v, NO_RANGE, NO_RANGE);
 }
 
 function shellLanguage(shell: string | undefined, runsOn: string | undefined): ScriptLanguage {
@@ -373,17 +379,19 @@ function readSteps(
   seq.items.forEach((item, index) => {
     if (!isMap(item)) return;
     const subject = `${prefix}[${index}]`;
-    const step: GhStep = { index, subject, range: nodeRange(ctx, item as YNode), with: [] };
-    const name = scalarString(get(item, 'name'));
-    if (name !== undefined) step.name = name;
-    const id = scalarString(get(item, 'id'));
-    if (id !== undefined) step.id = id;
+    const step: GhStep = { index, subject, range: ctx.views ? nodeRange(ctx, item as YNode) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(item, 'uses'));
-    if (uses) step.uses = uses;
     const withNode = get(item, 'with');
-    step.with = entries(ctx, withNode);
     const shell = scalarString(get(item, 'shell')) ?? defaultShell;
-    if (shell !== undefined) step.shell = shell;
+    if (ctx.views) {
+      const name = scalarString(get(item, 'name'));
+      if (name !== undefined) step.name = name;
+      const id = scalarString(get(item, 'id'));
+      if (id !== undefined) step.id = id;
+      if (uses) step.uses = uses;
+      step.with = entries(ctx, withNode);
+      if (shell !== undefined) step.shell = shell;
+    }
     const run = snippetOf(ctx, get(item, 'run'), shellLanguage(shell, runsOn), 'run', subject, 'run');
     if (run) step.run = run;
     if (uses && uses.kind === 'action') {
@@ -404,6 +412,7 @@ function defaultsShell(node: unknown): string | undefined {
 }
 
 function buildWorkflow(ctx: Ctx, root: YNode): GhWorkflow {
+  if (!ctx.views) return readWorkflowScripts(ctx, root);
   const wf: GhWorkflow = { composite: false, triggers: [], reusable: false, jobs: [] };
   const on = get(root, 'on') ?? get(root, 'true');
   const onStr = scalarString(on);
@@ -438,6 +447,21 @@ function buildWorkflow(ctx: Ctx, root: YNode): GhWorkflow {
     wf.jobs.push(job);
   }
   return wf;
+}
+
+/**
+ * `buildWorkflow` without the views: the same walk over the jobs and their steps, reading
+ * only what decides each step's scripts (runs-on, default shells), in the same order.
+ */
+function readWorkflowScripts(ctx: Ctx, root: YNode): GhWorkflow {
+  const wfShell = defaultsShell(root);
+  for (const p of pairsOf(get(root, 'jobs'))) {
+    const id = scalarString(p.key) ?? '';
+    const jobNode = p.value;
+    const runsOn = runsOnString(get(jobNode, 'runs-on'));
+    readSteps(ctx, get(jobNode, 'steps'), `workflow:jobs.${id}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
+  }
+  return { composite: false, triggers: [], reusable: false, jobs: [] };
 }
 
 function buildAction(ctx: Ctx, root: YNode): GhWorkflow {
@@ -523,12 +547,14 @@ function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
     }
     if (stepKind && stepPair) {
       const subject = `pipeline:${path || '$'}`;
-      const step: AzpStep = { subject, range: nodeRange(ctx, node as YNode), kind: stepKind, inputs: [], scripts: [] };
+      const step: AzpStep = { subject, range: ctx.views ? nodeRange(ctx, node as YNode) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === 'task') {
         step.task = scalarString(stepPair.value) ?? '';
-        step.taskRange = contentRange(ctx, stepPair.value as YNode);
         const inputs = get(node, 'inputs');
-        step.inputs = entries(ctx, inputs);
+        if (ctx.views) {
+          step.taskRange = contentRange(ctx, stepPair.value as YNode);
+          step.inputs = entries(ctx, inputs);
+        }
         taskScripts(ctx, step, inputs);
       } else {
         const sn = snippetOf(ctx, stepPair.value, AZP_SCRIPT_KEYS[stepKind]!, stepKind as ScriptOrigin, subject, stepKind);
@@ -597,14 +623,25 @@ function languageOfScript(file: string): ScriptLanguage {
   return /\.ps1$/i.test(file) ? 'powershell' : 'shell';
 }
 
+export interface ParseCiOptions {
+  /**
+   * Build the `workflow` and `pipeline` views (default true). The CI model (src/eval/ci/)
+   * reads the trees and the scripts only, so the front end leaves the views out: their
+   * entries, ranges and `uses` parts were about 7 % of the CI units' own (non-`yaml`) CPU time
+   * in issue 15's profile. Every other field is the same either way.
+   */
+  views?: boolean;
+}
+
 /**
  * Parses a CI file of a known kind. Never throws on bad input: YAML errors are returned in
  * `errors` with their position.
  */
-export function parseCiDocument(file: string, text: string, kind: CiKind): CiDocument {
+export function parseCiDocument(file: string, text: string, kind: CiKind, options: ParseCiOptions = {}): CiDocument {
   const lineMap = new LineMap(text);
   const doc: CiDocument = { file, kind, text, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
-  const ctx: Ctx = { file, lineMap, scripts: doc.scripts, mapOf: memoMapper() };
+  const views = options.views !== false;
+  const ctx: Ctx = { file, lineMap, scripts: doc.scripts, views, mapOf: memoMapper() };
 
   if (kind === 'script') {
     const sn = buildSnippet({
@@ -648,24 +685,29 @@ export function parseCiDocument(file: string, text: string, kind: CiKind): CiDoc
     for (const a of unresolvedAliases(d, text)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
 
+  // A workflow or action is read from its first mapping document only.
+  let workflow: GhWorkflow | undefined;
+  let pipeline: AzPipeline | undefined;
   try {
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
       doc.trees.push(yamlTree(root, lineMap, 0, ctx.mapOf));
       if (kind === 'github-workflow') {
-        if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root as YNode);
+        workflow ??= buildWorkflow(ctx, root as YNode);
       } else if (kind === 'github-action') {
-        if (!doc.workflow) doc.workflow = buildAction(ctx, root as YNode);
+        workflow ??= buildAction(ctx, root as YNode);
       } else if (kind === 'azure-pipeline') {
         const p = buildPipeline(ctx, root as YNode);
-        if (!doc.pipeline) doc.pipeline = p;
-        else doc.pipeline.steps.push(...p.steps);
+        if (!pipeline) pipeline = p;
+        else pipeline.steps.push(...p.steps);
       }
     }
   } catch (e) {
     doc.errors.push({ message: `could not read the CI structure: ${(e as Error).message}`, range: lineMap.range(0, 0) });
   }
+  if (views && workflow) doc.workflow = workflow;
+  if (views && pipeline) doc.pipeline = pipeline;
 
   for (const sn of doc.scripts) {
     for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: 'script' });

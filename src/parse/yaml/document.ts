@@ -13,6 +13,7 @@ import { yamlNestingOverflow } from './nesting.js';
 import { yamlTreeBlockRanges } from './blocks.js';
 import { yamlTree, type YamlMap, type YamlTree } from './tree.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
+import { withYamlEnv } from './quiet-env.js';
 
 export interface YamlParseError {
   message: string;
@@ -91,10 +92,11 @@ function collectYamlComments(tokens: unknown, out: [number, string][], budget: n
  */
 export function composeYaml(text: string, lineMap: LineMap): { tokens: unknown[]; docs: Document.Parsed[] } | { error: YamlParseError } {
   try {
-    const tokens: unknown[] = [...new Parser().parse(text)];
+    const tokens: unknown[] = withYamlEnv(() => [...new Parser().parse(text)]);
     const tooDeep = yamlNestingOverflow(tokens as CST.Token[], MAX_NESTING_DEPTH);
     if (tooDeep !== undefined) return { error: { message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) } };
-    return { tokens, docs: [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens as never, true, text.length)] };
+    const docs = withYamlEnv(() => [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(tokens as never, true, text.length)]);
+    return { tokens, docs };
   } catch (e) {
     return { error: { message: `YAML parser failed: ${(e as Error).message}`, range: lineMap.range(0, 0) } };
   }

@@ -1,0 +1,107 @@
+/**
+ * `parseCiDocument(…, { views: false })` (what the CI front end calls, issue 15) reads the same
+ * document as the default call except for the `workflow`/`pipeline` views it leaves out:
+ * scripts (in the same order, with the same subjects), comments, blocks, errors and trees are
+ * equal, on constructs the builders treat specially and on every CI file of the corpus.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { classifyCiFile } from '../../src/frontends/ci-classify.js';
+import { parseCiDocument } from '../../src/parse/yaml/ci.js';
+import type { CiDocument, CiKind } from '../../src/parse/yaml/ci.js';
+import { REPO_ROOT } from './helpers.js';
+
+const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
+const HAVE_CORPUS = existsSync(join(CORPUS, 'INDEX.tsv'));
+
+function expectSameWithoutViews(file: string, text: string, kind: CiKind): CiDocument {
+  const full = parseCiDocument(file, text, kind);
+  const lean = parseCiDocument(file, text, kind, { views: false });
+  expect(lean.workflow).toBeUndefined();
+  expect(lean.pipeline).toBeUndefined();
+  // The line map's lookup cache (the line of its last lookup) differs: its text is compared.
+  const { workflow: _w, pipeline: _p, lineMap, ...rest } = full;
+  const { lineMap: leanLineMap, ...leanRest } = lean;
+  expect(leanLineMap.text).toBe(lineMap.text);
+  expect(leanRest).toEqual(rest);
+  return full;
+}
+
+describe('parseCiDocument without the views', () => {
+  test('workflow: default shells, runs-on, Azure/cli inlineScript, several documents', () => {
+    const text = [
+      'on: push',
+      'defaults:',
+      '  run:',
+      '    shell: pwsh',
+      'jobs:',
+      '  a:',
+      '    runs-on: windows-latest',
+      '    steps:',
+      '      - uses: azure/CLI@v2',
+      '        with:',
+      '          inlineScript: |',
+      '            az group create -n x -l y',
+      '      - run: az account show # note',
+      '  b:',
+      '    runs-on: [self-hosted, linux]',
+      '    defaults: { run: { shell: bash } }',
+      '    steps:',
+      '      - name: s',
+      '        shell: sh',
+      '        run: "echo \\"$X\\""',
+      '---',
+      'jobs: { c: { steps: [ { run: echo ignored } ] } }',
+      '',
+    ].join('\n');
+    const full = expectSameWithoutViews('/r/.github/workflows/w.yml', text, 'github-workflow');
+    expect(full.scripts.map((s) => `${s.subject} ${s.attributePath} ${s.language}`)).toEqual([
+      'workflow:jobs.a.steps[0] with.inlineScript shell',
+      'workflow:jobs.a.steps[1] run powershell',
+      'workflow:jobs.b.steps[0] run shell',
+    ]);
+  });
+
+  test('pipeline: task inputs, script steps, templates and several documents', () => {
+    const text = [
+      'steps:',
+      '- task: AzureCLI@2',
+      '  inputs:',
+      '    scriptType: bash',
+      '    scriptLocation: inlineScript',
+      '    inlineScript: az vm list',
+      '- task: PowerShell@2',
+      '  inputs: { targetType: filePath, filePath: x.ps1 }',
+      '- pwsh: Get-Item .',
+      '---',
+      'jobs:',
+      '- job: j',
+      '  steps:',
+      '  - bash: echo two',
+      '',
+    ].join('\n');
+    const full = expectSameWithoutViews('/r/azure-pipelines.yml', text, 'azure-pipeline');
+    expect(full.pipeline!.steps).toHaveLength(4);
+  });
+
+  test('composite action and a script file', () => {
+    expectSameWithoutViews('/r/action.yml', 'runs:\n  using: composite\n  steps:\n    - run: az login\n      shell: bash\n', 'github-action');
+    expectSameWithoutViews('/r/x.sh', '#!/bin/sh\naz group list # x\n', 'script');
+  });
+
+  test.skipIf(!HAVE_CORPUS)('every CI file of the corpus', () => {
+    const rows = readFileSync(join(CORPUS, 'INDEX.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t') as [string, string, string])
+      .filter(([, kind]) => kind === 'github-workflow' || kind === 'azure-pipeline' || kind === 'script');
+    expect(rows.length).toBeGreaterThan(200);
+    for (const [path, indexKind] of rows) {
+      const text = readFileSync(join(CORPUS, path), 'utf8');
+      const kind: CiKind = classifyCiFile(path.slice(path.indexOf('/') + 1), text) ?? (indexKind as CiKind);
+      expectSameWithoutViews(join(CORPUS, path), text, kind);
+    }
+  });
+});
