@@ -121,6 +121,15 @@ function problem(env: Env, message: string, location: Location): void {
   env.problems.push({ message, location, code: 'EVAL001' });
 }
 
+/**
+ * Whether an object key is `name` (lower-case ASCII) in any case. A key of another length
+ * cannot be (src/parse/json `isAscii`): it needs no lower-cased copy, and nearly every key of
+ * every evaluated object is tested.
+ */
+function isKey(k: string, name: string): boolean {
+  return k.length === name.length && k.toLowerCase() === name;
+}
+
 /** One template's parameters, variables and functions. */
 class Scope {
   readonly params = new Map<string, ParamSlot>();
@@ -290,9 +299,15 @@ class Frame implements ExprContext {
       case 'object': {
         const loc = this.scope.loc(node);
         const m = new Map<string, Value>();
-        for (const [k, , v] of members(node)) {
+        // The members read in place (as `members` reads them), not through its list of triples:
+        // every object of a template is evaluated, once per copy instance and variant.
+        for (const p of node.children ?? []) {
+          const keyNode = p.children?.[0];
+          const v = p.children?.[1];
+          if (!keyNode || !v || typeof keyNode.value !== 'string') continue;
+          const k = keyNode.value;
           if (skip?.(k)) continue;
-          if (k.toLowerCase() === 'copy' && v.type === 'array' && (v.children ?? []).every((c) => getProp(c, 'input') && getProp(c, 'name'))) {
+          if (isKey(k, 'copy') && v.type === 'array' && (v.children ?? []).every((c) => getProp(c, 'input') && getProp(c, 'name'))) {
             for (const entry of v.children ?? []) {
               const n = getProp(entry, 'name');
               const nv = n ? this.eval(n) : undefined;
@@ -439,10 +454,10 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     if (apiV?.kind === 'string') apiVersion = apiV.value;
     apiVersion ??= parent?.apiVersion;
     const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => k.toLowerCase() === 'resources' || (isDeployment && k.toLowerCase() === 'properties'));
+    const body = f.eval(node, (k) => isKey(k, 'resources') || (isDeployment && isKey(k, 'properties')));
     if (isDeployment && body.kind === 'object') {
       const propsNode = getProp(node, 'properties');
-      if (propsNode) body.entries.set('properties', f.eval(propsNode, (k) => k.toLowerCase() === 'template'));
+      if (propsNode) body.entries.set('properties', f.eval(propsNode, (k) => isKey(k, 'template')));
     }
     const existingV = getProp(node, 'existing');
     const res: ArmResource = {
