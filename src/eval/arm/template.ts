@@ -100,6 +100,12 @@ interface Slot {
   keyLoc: Location;
   node?: JsonNode;
   value?: Value;
+  /**
+   * `value` as a read of the parameter or variable returns it (passed through `keyLoc`): made
+   * once, not copied again for every read (issue 15: reads are most expression calls). Values
+   * are never changed in place, so every read can share it.
+   */
+  read?: Value;
   state: 0 | 1 | 2; // 0 = not evaluated, 1 = evaluating, 2 = done
   /** A `variables.copy` entry. */
   copy?: boolean;
@@ -130,6 +136,15 @@ function isKey(k: string, name: string): boolean {
   return k.length === name.length && k.toLowerCase() === name;
 }
 
+/**
+ * The Location of a parameter's or variable's name, with its label and symbol: what
+ * `{ ...nodeLocation(doc, node, label), symbol }` makes (same members in the same order),
+ * without the intermediate object (inner nested deployments make a scope per instance).
+ */
+function declLocation(doc: Doc, node: JsonNode, label: string, symbol: Location['symbol']): Location {
+  return { file: doc.file, range: doc.lineMap.range(node.offset, node.offset + node.length), label, symbol };
+}
+
 /** One template's parameters, variables and functions. */
 class Scope {
   readonly params = new Map<string, ParamSlot>();
@@ -154,7 +169,7 @@ class Scope {
         const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
         this.params.set(nameNode.value.toLowerCase(), {
           name: nameNode.value,
-          keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: 'input', name: nameNode.value } },
+          keyLoc: declLocation(doc, nameNode, `parameter "${nameNode.value}"`, { kind: 'input', name: nameNode.value }),
           decl: d,
           value: v,
           state: 2,
@@ -163,7 +178,7 @@ class Scope {
       return;
     }
     for (const [name, keyNode, decl] of members(getProp(template, 'parameters'))) {
-      const slot: ParamSlot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: 'input', name } }, decl, node: getProp(decl, 'defaultValue'), state: 0 };
+      const slot: ParamSlot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: 'input', name }), decl, node: getProp(decl, 'defaultValue'), state: 0 };
       const a = assigned.get(name.toLowerCase());
       // ARM treats a null parameter value as omitted: the default applies (RULES.md "Null arguments").
       if (a?.kind === 'null' && slot.node) slot.nullGiven = a;
@@ -176,11 +191,11 @@ class Scope {
         for (const entry of node.children ?? []) {
           const n = getProp(entry, 'name');
           if (typeof n?.value !== 'string') continue;
-          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: 'variable', name: n.value } }, node: entry, state: 0, copy: true });
+          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: 'variable', name: n.value }), node: entry, state: 0, copy: true });
         }
         continue;
       }
-      this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: 'variable', name } }, node, state: 0 });
+      this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: 'variable', name }), node, state: 0 });
     }
     const fnsNode = getProp(template, 'functions');
     for (const ns of fnsNode?.type === 'array' ? (fnsNode.children ?? []) : []) {
@@ -197,7 +212,7 @@ class Scope {
   parameter(name: string): Value | undefined {
     const slot = this.params.get(name.toLowerCase());
     if (!slot) return undefined;
-    if (slot.state === 2) return passedThrough(slot.value!, slot.keyLoc);
+    if (slot.state === 2) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
     if (slot.state === 1) {
       problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
@@ -209,8 +224,9 @@ class Scope {
     else if (getProp(slot.decl, 'nullable')?.value === true) v = nul(slot.keyLoc);
     else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     slot.value = v;
+    slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
-    return passedThrough(v, slot.keyLoc);
+    return slot.read;
   }
 
   defaultValue(slot: ParamSlot): Value | undefined {
@@ -220,7 +236,7 @@ class Scope {
   variable(name: string): Value | undefined {
     const slot = this.vars.get(name.toLowerCase());
     if (!slot) return undefined;
-    if (slot.state === 2) return passedThrough(slot.value!, slot.keyLoc);
+    if (slot.state === 2) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
     if (slot.state === 1) {
       problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
@@ -228,8 +244,9 @@ class Scope {
     slot.state = 1;
     const v = slot.copy ? this.root.copyArray(slot.node!, 'variable') : this.root.eval(slot.node!);
     slot.value = v;
+    slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
-    return passedThrough(v, slot.keyLoc);
+    return slot.read;
   }
 
   userFunction(name: string, args: Value[], loc: Location): Value | undefined {
