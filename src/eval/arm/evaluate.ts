@@ -800,8 +800,32 @@ function access(t: Value, key: Value, loc: Location): Value {
   return U(`cannot index a ${t.kind} with a ${key.kind}`, loc);
 }
 
+/**
+ * Lower-case function names by name as written. Names come from the parsed (cached) expression
+ * trees, a few hundred distinct ones: one look-up instead of a lower-cased copy per call (issue
+ * 15: every call needs it twice, for the special forms and for the library). Bounded for
+ * hostile input, as the parse cache is.
+ */
+const LOWER_NAMES = new Map<string, string>();
+function lowerName(name: string): string {
+  let l = LOWER_NAMES.get(name);
+  if (l === undefined) {
+    if (LOWER_NAMES.size > 10_000) LOWER_NAMES.clear();
+    l = name.toLowerCase();
+    LOWER_NAMES.set(name, l);
+  }
+  return l;
+}
+
+/** The arguments of a call evaluated, in order (a loop: no closure per call). */
+function evalArgs(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Location): Value[] {
+  const args: Value[] = [];
+  for (const a of e.args) args.push(evalExpr(a, ctx, loc));
+  return args;
+}
+
 function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Location): Value {
-  const lname = e.name.toLowerCase();
+  const lname = lowerName(e.name);
   // Special forms first.
   if (lname === 'if') {
     if (e.args.length !== 3) return U('if(): needs three arguments', loc);
@@ -827,7 +851,7 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     return v;
   }
   if (lname === 'copyindex') {
-    const args = e.args.map((x) => evalExpr(x, ctx, loc));
+    const args = evalArgs(e, ctx, loc);
     let loopName: string | undefined;
     let offset = 0;
     for (const a of args) {
@@ -840,14 +864,14 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     if (i.kind === 'number') return num(i.value + offset, loc);
     return U(i.kind === 'unknown' ? i.reason : 'copyIndex(): unknown', loc, callToken('copyIndex', args));
   }
-  const args = e.args.map((x) => evalExpr(x, ctx, loc));
+  const args = evalArgs(e, ctx, loc);
   if (e.name.includes('.')) {
     const r = ctx.userFunction?.(e.name, args, loc);
     return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
   }
   const hosted = ctx.hostFunction?.(e.name, args, loc);
   if (hosted) return hosted;
-  return callArmFunction(e.name, args, loc) ?? U(`function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
+  return callLibrary(e.name, lname, args, loc) ?? U(`function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
 }
 
 /**
@@ -858,7 +882,11 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
  * Returns `undefined` when the function is not in the library.
  */
 export function callArmFunction(name: string, args: Value[], loc: Location): Value | undefined {
-  const lname = name.toLowerCase();
+  return callLibrary(name, lowerName(name), args, loc);
+}
+
+/** callArmFunction with the name's lower case already known. */
+function callLibrary(name: string, lname: string, args: Value[], loc: Location): Value | undefined {
   const d = fns.get(lname);
   if (!d) {
     if (lname.startsWith('list')) {

@@ -56,7 +56,9 @@ export function parametersReadByMember(root: JsonNode | undefined): ReadonlySet<
  * parser's whitespace.
  */
 function mayReadParameterMember(s: string): boolean {
-  return PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
+  // Only a string that starts with `[` is an expression (expression.ts classifyString): keys
+  // and plain literals, most strings of the tree, need no regex test.
+  return s.charCodeAt(0) === 0x5b /* [ */ && PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
 }
 const PARAMETERS_CALL = /parameters\s*\(\s*'/i;
 const MEMBER_AFTER_CALL = /\)\s*[.[]/;

@@ -7,9 +7,9 @@
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { InputDecl } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
-import { defaultForNull, list, member, nul, obj, passedThrough, unknown } from '../../core/value.js';
+import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
-import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
+import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
 import type { VendoredOrigin } from '../types.js';
 import { evaluateReadString } from './evaluate.js';
@@ -304,8 +304,12 @@ class Frame implements ExprContext {
   /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
   eval(node: JsonNode, skip?: (key: string) => boolean): Value {
     switch (node.type) {
-      case 'string':
+      case 'string': {
+        // A plain literal (most strings) becomes its value directly: no read form made for it.
+        const s = String(node.value);
+        if (!s.startsWith('[')) return str(s, this.scope.loc(node));
         return evaluateReadString(readNodeString(node), this.scope.loc(node), this);
+      }
       case 'array': {
         const loc = this.scope.loc(node);
         return list(
@@ -571,12 +575,16 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
     const readByMember = parametersReadByMember(root);
+    const paramsNode = getProp(root, 'parameters');
     for (const slot of scope.params.values()) {
       const typeNode = getProp(slot.decl, 'type');
       const refNode = getProp(slot.decl, '$ref');
       const type = typeof typeNode?.value === 'string' ? typeNode.value : typeof refNode?.value === 'string' ? refNode.value : undefined;
-      const input: InputDecl = { name: slot.name, kind: 'arm-parameter', header: keyLocation(doc, getProp(root, 'parameters'), slot.name) ?? slot.keyLoc };
-      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: 'input', name: slot.name } };
+      // The name's first spelling in `parameters` (as keyLocation finds it), labelled.
+      const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
+      const label = `parameter "${slot.name}"`;
+      const symbol = { kind: 'input' as const, name: slot.name };
+      const input: InputDecl = { name: slot.name, kind: 'arm-parameter', header: keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol } };
       if (type !== undefined) input.type = type;
       if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
       if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
