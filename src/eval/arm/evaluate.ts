@@ -8,7 +8,8 @@ import { bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fr
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
-import { buildResourceId, templateText, tplUnknown } from './resourceid.js';
+import { buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
+import { ownString } from '../../core/own-strings.js';
 import type { ArmUnknown } from './resourceid.js';
 
 /** What an expression can see. */
@@ -333,6 +334,25 @@ function splitFormat(fmt: string): (string | number)[] | undefined {
   return out;
 }
 
+/**
+ * The parts of a format string, split once per distinct string: format() is the most called
+ * function of compiled templates (Bicep's interpolation), its format strings are the same few
+ * literals again and again (every copy instance, variant and module instance), and splitting
+ * runs a regex per placeholder (issue 15). The key is an own copy (own-strings.ts): the cache
+ * never holds a file's text. `null`: not a valid format string. Bounded for hostile input.
+ */
+const FORMAT_PARTS = new Map<string, readonly (string | number)[] | null>();
+function formatParts(fmt: string): readonly (string | number)[] | undefined {
+  let parts = FORMAT_PARTS.get(fmt);
+  if (parts === undefined) {
+    const own = ownString(fmt);
+    parts = splitFormat(own) ?? null;
+    if (FORMAT_PARTS.size > 10_000) FORMAT_PARTS.clear();
+    FORMAT_PARTS.set(own, parts);
+  }
+  return parts ?? undefined;
+}
+
 def(
   'format',
   (args, loc) => {
@@ -340,23 +360,32 @@ def(
     if (!f) return err(loc, 'format', 'needs a format string');
     if (f.kind === 'unknown') return U('format(): unknown format string', loc, callToken('format', args));
     if (f.kind !== 'string') return err(loc, 'format', 'first argument must be a string');
-    const parts = splitFormat(f.value);
+    const parts = formatParts(f.value);
     if (!parts) return err(loc, 'format', 'invalid format string');
-    const vals: Value[] = [];
+    // Text parts are used as they are (no string Value made for each, per call).
+    let unknownArg = false;
     for (const p of parts) {
-      if (typeof p === 'string') vals.push(str(p, loc));
-      else {
-        const a = args[p + 1];
-        if (!a) return err(loc, 'format', `no argument {${p}}`);
-        vals.push(a);
+      if (typeof p === 'string') continue;
+      const a = args[p + 1];
+      if (!a) return err(loc, 'format', `no argument {${p}}`);
+      if (a.kind === 'unknown') unknownArg = true;
+    }
+    if (unknownArg) {
+      let token: string | undefined = '';
+      for (const p of parts) {
+        const t = typeof p === 'string' ? escapeBraces(p) : templatePart(args[p + 1]!);
+        if (t === undefined) {
+          token = undefined;
+          break;
+        }
+        token += t;
       }
+      return tplUnknown('format(): depends on an unknown value', loc, token);
     }
-    if (vals.some((v) => v.kind === 'unknown')) {
-      const tp = vals.map(templatePart);
-      return tplUnknown('format(): depends on an unknown value', loc, tp.every((p) => p !== undefined) ? tp.join('') : undefined);
-    }
-    if (vals.some((v) => containsUnknown(v))) return U('format(): depends on an unknown value', loc);
-    return str(vals.map(scalarString).join(''), loc);
+    for (const p of parts) if (typeof p === 'number' && containsUnknown(args[p + 1]!)) return U('format(): depends on an unknown value', loc);
+    let out = '';
+    for (const p of parts) out += typeof p === 'string' ? p : scalarString(args[p + 1]!);
+    return str(out, loc);
   },
   true,
 );

@@ -190,7 +190,8 @@ export function parseExpression(text: string): ParseResult {
 
 /** Quotes a string the ARM way: `'it''s'`. */
 export function quoteArm(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
+  // Nearly no string has a quote: one indexOf, not a global replace that finds nothing.
+  return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
 }
 
 /** Canonical text of an expression (used for unknown tokens). */
