@@ -265,6 +265,14 @@ class Scope {
   }
 }
 
+/** A node and its value, as one frame evaluated it. */
+type EvaluatedNode = readonly [JsonNode, Value];
+
+function evaluatedValue(evaluated: readonly EvaluatedNode[], node: JsonNode): Value | undefined {
+  for (let i = 0; i < evaluated.length; i++) if (evaluated[i]![0] === node) return evaluated[i]![1];
+  return undefined;
+}
+
 /** An evaluation context: a scope plus the enclosing copy loops. */
 class Frame implements ExprContext {
   constructor(
@@ -301,8 +309,13 @@ class Frame implements ExprContext {
     problem(this.scope.env, message, loc);
   }
 
-  /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
-  eval(node: JsonNode, skip?: (key: string) => boolean): Value {
+  /**
+   * Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. `skip`
+   * leaves members of an object out; `evaluated` gives the values of member value nodes that
+   * this frame has already evaluated (walkResource's name, type, …), used instead of
+   * evaluating them again: in one frame the same node evaluates to the same value.
+   */
+  eval(node: JsonNode, skip?: (key: string) => boolean, evaluated?: readonly EvaluatedNode[]): Value {
     switch (node.type) {
       case 'string': {
         // A plain literal (most strings) becomes its value directly: no read form made for it.
@@ -337,7 +350,7 @@ class Frame implements ExprContext {
             }
             continue;
           }
-          m.set(k, this.eval(v));
+          m.set(k, (evaluated && evaluatedValue(evaluated, v)) ?? this.eval(v));
         }
         return obj(m, loc);
       }
@@ -445,14 +458,18 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     const f = inst.frame;
     const condNode = getProp(node, 'condition');
     let condition = inherited;
+    // The members evaluated here are not evaluated a second time in the body (issue 15).
+    const evaluated: EvaluatedNode[] = [];
     if (condNode) {
       const c = f.eval(condNode);
+      evaluated.push([condNode, c]);
       if (c.kind === 'bool' && !c.value) continue;
       if (c.kind === 'string' && c.value.toLowerCase() === 'false') continue;
       condition = andConditions(inherited, c);
     }
     const typeNode = getProp(node, 'type');
     const typeV = typeNode ? f.eval(typeNode) : undefined;
+    if (typeNode && typeV) evaluated.push([typeNode, typeV]);
     if (typeV?.kind !== 'string') {
       problem(env, typeNode ? 'The resource type cannot be evaluated' : 'The resource has no "type"', scope.loc(typeNode ?? node));
       continue;
@@ -469,13 +486,15 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
     const nameNode = getProp(node, 'name');
     const nameV = nameNode ? f.eval(nameNode) : unknown('the resource has no name', scope.loc(node));
+    if (nameNode) evaluated.push([nameNode, nameV]);
     const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
     const apiNode = getProp(node, 'apiVersion');
     const apiV = apiNode ? f.eval(apiNode) : undefined;
+    if (apiNode && apiV) evaluated.push([apiNode, apiV]);
     if (apiV?.kind === 'string') apiVersion = apiV.value;
     apiVersion ??= parent?.apiVersion;
     const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => isKey(k, 'resources') || (isDeployment && isKey(k, 'properties')));
+    const body = f.eval(node, (k) => isKey(k, 'resources') || (isDeployment && isKey(k, 'properties')), evaluated);
     let propsValue: Value | undefined;
     if (isDeployment && body.kind === 'object') {
       const propsNode = getProp(node, 'properties');
