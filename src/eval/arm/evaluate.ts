@@ -832,7 +832,8 @@ function access(t: Value, key: Value, loc: Location): Value {
 /**
  * Lower-case function names by name as written. Names come from the parsed (cached) expression
  * trees, a few hundred distinct ones: one look-up instead of a lower-cased copy per call (issue
- * 15: every call needs it twice, for the special forms and for the library). Bounded for
+ * 15: every call needs it twice, for the special forms and for the library). The key is an own
+ * copy (own-strings.ts: a Bicep call's name may be cut from its file's text); bounded for
  * hostile input, as the parse cache is.
  */
 const LOWER_NAMES = new Map<string, string>();
@@ -840,8 +841,9 @@ function lowerName(name: string): string {
   let l = LOWER_NAMES.get(name);
   if (l === undefined) {
     if (LOWER_NAMES.size > 10_000) LOWER_NAMES.clear();
-    l = name.toLowerCase();
-    LOWER_NAMES.set(name, l);
+    const own = ownString(name);
+    l = own.toLowerCase();
+    LOWER_NAMES.set(own, l);
   }
   return l;
 }
