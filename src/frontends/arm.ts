@@ -91,7 +91,11 @@ export const armFrontEnd: FrontEnd = {
       }
     }
     const suppressionSources: SuppressionSource[] = [];
-    for (const [file, parsed] of json.entries()) if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
+    // The blocks are only read for a file's comments (collectDirectives skips a file without):
+    // most JSON has none, and the ranges of every object and array were ~5 % of ARM's time.
+    for (const [file, parsed] of json.entries()) {
+      if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.comments.length > 0 ? jsonObjectRanges(parsed.root, parsed.lineMap) : [] });
+    }
     return {
       units: arm.evaluations.map((e) => ({
         evaluation: e.evaluation,

@@ -62,6 +62,21 @@ describe('ARM expression parser', () => {
     expect(ns.ok && printExpr(ns.expr)).toBe("__bicep.myFn('a').x");
   });
 
+  it('skips every JavaScript whitespace character, reads names, numbers and quotes as written', () => {
+    // The parser scans character codes: these hold it to what its regular expressions read.
+    const spaced = parseExpression("\u00a0f(\u2028'a''b'\t,\ufeff1.5\u3000, -2 ,x-y.z ( ) )\u1680");
+    expect(spaced.ok && printExpr(spaced.expr)).toBe("f('a''b', 1.5, -2, x-y.z())");
+    // Not whitespace to `\s`: a zero-width space is an unexpected character.
+    expect(parseExpression('f(\u200b1)')).toEqual({ ok: false, error: "expected a name at position 3 of expression" });
+    // A dot without digits after it ends the number; a namespace dot needs a call after the name.
+    expect(parseExpression('f(1.)')).toEqual({ ok: false, error: "expected a name at position 5 of expression" });
+    const member = parseExpression('ns . fn (1).p');
+    expect(member.ok && printExpr(member.expr)).toBe('ns.fn(1).p');
+    expect(parseExpression('ns.x')).toEqual({ ok: false, error: "expected '(' after function name 'ns' at position 3 of expression" });
+    expect(parseExpression('f(-)')).toEqual({ ok: false, error: 'invalid number at position 3 of expression' });
+    expect(parseExpression("f('ab''")).toEqual({ ok: false, error: 'unterminated string at position 8 of expression' });
+  });
+
   it('returns errors instead of throwing', () => {
     for (const bad of ["concat('a'", "'unterminated", 'foo', 'a(,)', "concat('a'))", '', 'f(1 2)', '(1)']) {
       const r = parseExpression(bad);

@@ -261,6 +261,36 @@ describe('evaluateArmTemplate', () => {
     expect(getPath(e.resources[0]!.body, 'properties.mode')).toMatchObject({ kind: 'string', value: 'Incremental' });
   });
 
+  it('passes an inner deployment the parameter values evaluated with its body, also with user functions, a copy member or a repeated key', () => {
+    const deployment = (parameters: object): object => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'dep',
+      properties: {
+        expressionEvaluationOptions: { scope: 'inner' },
+        parameters,
+        template: { parameters: { n: { type: 'string' } }, resources: [{ type: 'Microsoft.X/y', apiVersion: '1', name: "[parameters('n')]" }] },
+      },
+    });
+    const names = (e: ArmEvaluation): unknown[] => e.resources.map(nameOf);
+    // Evaluated once, with the deployment's body: the inner template sees the same value.
+    const once = run({ parameters: { p: { type: 'string', defaultValue: 'a' } }, resources: [deployment({ n: { value: "[concat(parameters('p'), '-x')]" } })] });
+    expect(names(once)).toEqual(['dep', 'a-x']);
+    expect(toJS(getPath(once.resources[0]!.body, 'properties.parameters')!)).toEqual({ n: { value: 'a-x' } });
+    expect(once.resources[1]!.name.via!.map((l) => l.label)).toEqual(['deployment parameter "n"', 'parameter "n"']);
+    // A template with user-defined functions evaluates them again (one level deeper), as before.
+    const fns = run({
+      functions: [{ namespace: 'ns', members: { f: { parameters: [{ name: 'v', type: 'string' }], output: { type: 'string', value: "[concat(parameters('v'), '-f')]" } } } }],
+      resources: [deployment({ n: { value: "[ns.f('b')]" } })],
+    });
+    expect(names(fns)).toEqual(['dep', 'b-f']);
+    // A `copy` member (expanded in the body) and a repeated key read the members again.
+    const copy = run({ resources: [deployment({ n: { value: 'c' }, copy: [{ name: 'k', count: 1, input: 'i' }] })] });
+    expect(names(copy)).toEqual(['dep', 'c']);
+    const repeated = run(`{ "$schema": "${SCHEMA}", "resources": [ ${JSON.stringify(deployment({ n: { value: 'first' } })).replace('"n":{"value":"first"}', '"n":{"value":"first"},"n":{"value":"second"}')} ] }`);
+    expect(names(repeated)).toEqual(['dep', 'second']);
+  });
+
   it('reads Key Vault references in parameter files as unknown and never throws on odd input', () => {
     const e = run(
       { parameters: { pw: { type: 'securestring' } }, resources: [{ type: 'Microsoft.X/y', apiVersion: '1', name: "[parameters('pw')]" }] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getProp, keyLocation, memberLocation, nodeToValue, parseJsonc } from '../../src/parse/json/index.js';
+import { bracketStrings, getProp, keyLocation, memberLocation, nodeToValue, parseJsonc } from '../../src/parse/json/index.js';
 
 describe('parseJsonc', () => {
   it('parses JSON with comments and trailing commas, collecting comments', () => {
@@ -65,5 +65,19 @@ describe('parseJsonc multi-line strings', () => {
     const p = parseJsonc('{\n  "a": "abc,\n  "b": 1\n}', '/t.json');
     expect(p.errors[0]!.message).toMatch(/Unterminated string/);
     expect(p.errors[0]!.range.start.line).toBe(2);
+  });
+});
+
+describe('bracketStrings', () => {
+  it('lists the keys and values starting with [ in text order, of the whole tree or a subtree', () => {
+    const parsed = parseJsonc('{"a": "[x()]", "[k]": ["b", "\\u005by]", {"c": "[[lit]"}], "d": " [no]", "e": {"f": "[g()]"}}', 'x.json');
+    const root = parsed.root!;
+    expect(bracketStrings(root)!.map((n) => n.value)).toEqual(['[x()]', '[k]', '[y]', '[[lit]', '[g()]']);
+    expect(bracketStrings(getProp(root, 'e')!)!.map((n) => n.value)).toEqual(['[g()]']);
+    expect(bracketStrings(getProp(root, 'd')!)).toEqual([]);
+  });
+
+  it('is undefined for a tree from the tolerant path (a comment): walk it instead', () => {
+    expect(bracketStrings(parseJsonc('{"a": "[x()]" // c\n}', 'x.json').root!)).toBeUndefined();
   });
 });

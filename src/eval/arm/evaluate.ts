@@ -8,7 +8,8 @@ import { bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fr
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
-import { buildResourceId, templateText, tplUnknown } from './resourceid.js';
+import { buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
+import { ownString } from '../../core/own-strings.js';
 import type { ArmUnknown } from './resourceid.js';
 
 /** What an expression can see. */
@@ -333,6 +334,25 @@ function splitFormat(fmt: string): (string | number)[] | undefined {
   return out;
 }
 
+/**
+ * The parts of a format string, split once per distinct string: format() is the most called
+ * function of compiled templates (Bicep's interpolation), its format strings are the same few
+ * literals again and again (every copy instance, variant and module instance), and splitting
+ * runs a regex per placeholder (issue 15). The key is an own copy (own-strings.ts): the cache
+ * never holds a file's text. `null`: not a valid format string. Bounded for hostile input.
+ */
+const FORMAT_PARTS = new Map<string, readonly (string | number)[] | null>();
+function formatParts(fmt: string): readonly (string | number)[] | undefined {
+  let parts = FORMAT_PARTS.get(fmt);
+  if (parts === undefined) {
+    const own = ownString(fmt);
+    parts = splitFormat(own) ?? null;
+    if (FORMAT_PARTS.size > 10_000) FORMAT_PARTS.clear();
+    FORMAT_PARTS.set(own, parts);
+  }
+  return parts ?? undefined;
+}
+
 def(
   'format',
   (args, loc) => {
@@ -340,23 +360,32 @@ def(
     if (!f) return err(loc, 'format', 'needs a format string');
     if (f.kind === 'unknown') return U('format(): unknown format string', loc, callToken('format', args));
     if (f.kind !== 'string') return err(loc, 'format', 'first argument must be a string');
-    const parts = splitFormat(f.value);
+    const parts = formatParts(f.value);
     if (!parts) return err(loc, 'format', 'invalid format string');
-    const vals: Value[] = [];
+    // Text parts are used as they are (no string Value made for each, per call).
+    let unknownArg = false;
     for (const p of parts) {
-      if (typeof p === 'string') vals.push(str(p, loc));
-      else {
-        const a = args[p + 1];
-        if (!a) return err(loc, 'format', `no argument {${p}}`);
-        vals.push(a);
+      if (typeof p === 'string') continue;
+      const a = args[p + 1];
+      if (!a) return err(loc, 'format', `no argument {${p}}`);
+      if (a.kind === 'unknown') unknownArg = true;
+    }
+    if (unknownArg) {
+      let token: string | undefined = '';
+      for (const p of parts) {
+        const t = typeof p === 'string' ? escapeBraces(p) : templatePart(args[p + 1]!);
+        if (t === undefined) {
+          token = undefined;
+          break;
+        }
+        token += t;
       }
+      return tplUnknown('format(): depends on an unknown value', loc, token);
     }
-    if (vals.some((v) => v.kind === 'unknown')) {
-      const tp = vals.map(templatePart);
-      return tplUnknown('format(): depends on an unknown value', loc, tp.every((p) => p !== undefined) ? tp.join('') : undefined);
-    }
-    if (vals.some((v) => containsUnknown(v))) return U('format(): depends on an unknown value', loc);
-    return str(vals.map(scalarString).join(''), loc);
+    for (const p of parts) if (typeof p === 'number' && containsUnknown(args[p + 1]!)) return U('format(): depends on an unknown value', loc);
+    let out = '';
+    for (const p of parts) out += typeof p === 'string' ? p : scalarString(args[p + 1]!);
+    return str(out, loc);
   },
   true,
 );
@@ -800,8 +829,34 @@ function access(t: Value, key: Value, loc: Location): Value {
   return U(`cannot index a ${t.kind} with a ${key.kind}`, loc);
 }
 
+/**
+ * Lower-case function names by name as written. Names come from the parsed (cached) expression
+ * trees, a few hundred distinct ones: one look-up instead of a lower-cased copy per call (issue
+ * 15: every call needs it twice, for the special forms and for the library). The key is an own
+ * copy (own-strings.ts: a Bicep call's name may be cut from its file's text); bounded for
+ * hostile input, as the parse cache is.
+ */
+const LOWER_NAMES = new Map<string, string>();
+function lowerName(name: string): string {
+  let l = LOWER_NAMES.get(name);
+  if (l === undefined) {
+    if (LOWER_NAMES.size > 10_000) LOWER_NAMES.clear();
+    const own = ownString(name);
+    l = own.toLowerCase();
+    LOWER_NAMES.set(own, l);
+  }
+  return l;
+}
+
+/** The arguments of a call evaluated, in order (a loop: no closure per call). */
+function evalArgs(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Location): Value[] {
+  const args: Value[] = [];
+  for (const a of e.args) args.push(evalExpr(a, ctx, loc));
+  return args;
+}
+
 function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Location): Value {
-  const lname = e.name.toLowerCase();
+  const lname = lowerName(e.name);
   // Special forms first.
   if (lname === 'if') {
     if (e.args.length !== 3) return U('if(): needs three arguments', loc);
@@ -827,7 +882,7 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     return v;
   }
   if (lname === 'copyindex') {
-    const args = e.args.map((x) => evalExpr(x, ctx, loc));
+    const args = evalArgs(e, ctx, loc);
     let loopName: string | undefined;
     let offset = 0;
     for (const a of args) {
@@ -840,14 +895,14 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
     if (i.kind === 'number') return num(i.value + offset, loc);
     return U(i.kind === 'unknown' ? i.reason : 'copyIndex(): unknown', loc, callToken('copyIndex', args));
   }
-  const args = e.args.map((x) => evalExpr(x, ctx, loc));
+  const args = evalArgs(e, ctx, loc);
   if (e.name.includes('.')) {
     const r = ctx.userFunction?.(e.name, args, loc);
     return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
   }
   const hosted = ctx.hostFunction?.(e.name, args, loc);
   if (hosted) return hosted;
-  return callArmFunction(e.name, args, loc) ?? U(`function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
+  return callLibrary(e.name, lname, args, loc) ?? U(`function ${e.name}() is not evaluated`, loc, callToken(e.name, args));
 }
 
 /**
@@ -858,7 +913,11 @@ function evalCall(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Loc
  * Returns `undefined` when the function is not in the library.
  */
 export function callArmFunction(name: string, args: Value[], loc: Location): Value | undefined {
-  const lname = name.toLowerCase();
+  return callLibrary(name, lowerName(name), args, loc);
+}
+
+/** callArmFunction with the name's lower case already known. */
+function callLibrary(name: string, lname: string, args: Value[], loc: Location): Value | undefined {
   const d = fns.get(lname);
   if (!d) {
     if (lname.startsWith('list')) {

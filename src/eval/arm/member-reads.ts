@@ -3,7 +3,7 @@
  * `parameters('secrets')[0]`): those are used as objects or arrays whatever type they
  * declare (SEC001: an object parameter is not a secret string).
  */
-import type { JsonNode } from '../../parse/json/index.js';
+import { bracketStrings, type JsonNode } from '../../parse/json/index.js';
 import type { Expr } from './expression.js';
 import { readNodeString } from './node-strings.js';
 
@@ -31,16 +31,24 @@ export function parametersReadByMember(root: JsonNode | undefined): ReadonlySet<
         return;
     }
   };
-  // Iterative: templates nest deeply, and the JSON parser already caps the depth.
-  const stack: JsonNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'string' && typeof n.value === 'string') {
-      if (!mayReadParameterMember(n.value)) continue;
-      // Parsed through the tree's cache: evaluation reads the same strings next.
-      const parsed = readNodeString(n);
-      if ('ok' in parsed && parsed.ok) visitExpr(parsed.expr);
-    } else if (n.children) for (const c of n.children) stack.push(c);
+  const visitString = (n: JsonNode): void => {
+    if (typeof n.value !== 'string' || !mayReadParameterMember(n.value)) return;
+    // Parsed through the tree's cache: evaluation reads the same strings next.
+    const parsed = readNodeString(n);
+    if ('ok' in parsed && parsed.ok) visitExpr(parsed.expr);
+  };
+  // Only a string starting with `[` can pass mayReadParameterMember: the parser's list of
+  // them when it has one, else a walk of the tree.
+  const candidates = bracketStrings(root);
+  if (candidates) for (const n of candidates) visitString(n);
+  else {
+    // Iterative: templates nest deeply, and the JSON parser already caps the depth.
+    const stack: JsonNode[] = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'string') visitString(n);
+      else if (n.children) for (const c of n.children) stack.push(c);
+    }
   }
   READ_BY_MEMBER.set(root, out);
   return out;
@@ -56,7 +64,9 @@ export function parametersReadByMember(root: JsonNode | undefined): ReadonlySet<
  * parser's whitespace.
  */
 function mayReadParameterMember(s: string): boolean {
-  return PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
+  // Only a string that starts with `[` is an expression (expression.ts classifyString): keys
+  // and plain literals, most strings of the tree, need no regex test.
+  return s.charCodeAt(0) === 0x5b /* [ */ && PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
 }
 const PARAMETERS_CALL = /parameters\s*\(\s*'/i;
 const MEMBER_AFTER_CALL = /\)\s*[.[]/;

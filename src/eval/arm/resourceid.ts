@@ -101,7 +101,8 @@ export function buildResourceId(prefix: Value[], type: string, names: Value[], l
     if (typeSegs[i + 1] !== undefined) path += '/' + escapeBraces(typeSegs[i + 1]!);
     if (nameSegs[i] !== undefined) path += '/' + nameSegs[i];
   }
-  if (known) return str(path.replace(/\{\{/g, '{').replace(/\}\}/g, '}'), loc);
+  // Doubled braces only come from a brace in a part (escapeBraces): nearly never.
+  if (known) return str(path.includes('{{') || path.includes('}}') ? path.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : path, loc);
   return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc, path);
 }
 

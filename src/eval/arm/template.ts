@@ -7,9 +7,9 @@
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { InputDecl } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
-import { defaultForNull, list, member, nul, obj, passedThrough, unknown } from '../../core/value.js';
+import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
-import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, keyLocation } from '../../parse/json/index.js';
+import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
 import type { VendoredOrigin } from '../types.js';
 import { evaluateReadString } from './evaluate.js';
@@ -100,6 +100,12 @@ interface Slot {
   keyLoc: Location;
   node?: JsonNode;
   value?: Value;
+  /**
+   * `value` as a read of the parameter or variable returns it (passed through `keyLoc`): made
+   * once, not copied again for every read (issue 15: reads are most expression calls). Values
+   * are never changed in place, so every read can share it.
+   */
+  read?: Value;
   state: 0 | 1 | 2; // 0 = not evaluated, 1 = evaluating, 2 = done
   /** A `variables.copy` entry. */
   copy?: boolean;
@@ -119,6 +125,24 @@ function problem(env: Env, message: string, location: Location): void {
   if (env.problemKeys.has(k)) return;
   env.problemKeys.add(k);
   env.problems.push({ message, location, code: 'EVAL001' });
+}
+
+/**
+ * Whether an object key is `name` (lower-case ASCII) in any case. A key of another length
+ * cannot be (src/parse/json `isAscii`): it needs no lower-cased copy, and nearly every key of
+ * every evaluated object is tested.
+ */
+function isKey(k: string, name: string): boolean {
+  return k.length === name.length && k.toLowerCase() === name;
+}
+
+/**
+ * The Location of a parameter's or variable's name, with its label and symbol: what
+ * `{ ...nodeLocation(doc, node, label), symbol }` makes (same members in the same order),
+ * without the intermediate object (inner nested deployments make a scope per instance).
+ */
+function declLocation(doc: Doc, node: JsonNode, label: string, symbol: Location['symbol']): Location {
+  return { file: doc.file, range: doc.lineMap.range(node.offset, node.offset + node.length), label, symbol };
 }
 
 /** One template's parameters, variables and functions. */
@@ -145,7 +169,7 @@ class Scope {
         const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
         this.params.set(nameNode.value.toLowerCase(), {
           name: nameNode.value,
-          keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: 'input', name: nameNode.value } },
+          keyLoc: declLocation(doc, nameNode, `parameter "${nameNode.value}"`, { kind: 'input', name: nameNode.value }),
           decl: d,
           value: v,
           state: 2,
@@ -154,7 +178,7 @@ class Scope {
       return;
     }
     for (const [name, keyNode, decl] of members(getProp(template, 'parameters'))) {
-      const slot: ParamSlot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: 'input', name } }, decl, node: getProp(decl, 'defaultValue'), state: 0 };
+      const slot: ParamSlot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: 'input', name }), decl, node: getProp(decl, 'defaultValue'), state: 0 };
       const a = assigned.get(name.toLowerCase());
       // ARM treats a null parameter value as omitted: the default applies (RULES.md "Null arguments").
       if (a?.kind === 'null' && slot.node) slot.nullGiven = a;
@@ -167,11 +191,11 @@ class Scope {
         for (const entry of node.children ?? []) {
           const n = getProp(entry, 'name');
           if (typeof n?.value !== 'string') continue;
-          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: 'variable', name: n.value } }, node: entry, state: 0, copy: true });
+          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: 'variable', name: n.value }), node: entry, state: 0, copy: true });
         }
         continue;
       }
-      this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: 'variable', name } }, node, state: 0 });
+      this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: 'variable', name }), node, state: 0 });
     }
     const fnsNode = getProp(template, 'functions');
     for (const ns of fnsNode?.type === 'array' ? (fnsNode.children ?? []) : []) {
@@ -188,7 +212,7 @@ class Scope {
   parameter(name: string): Value | undefined {
     const slot = this.params.get(name.toLowerCase());
     if (!slot) return undefined;
-    if (slot.state === 2) return passedThrough(slot.value!, slot.keyLoc);
+    if (slot.state === 2) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
     if (slot.state === 1) {
       problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
@@ -200,8 +224,9 @@ class Scope {
     else if (getProp(slot.decl, 'nullable')?.value === true) v = nul(slot.keyLoc);
     else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
     slot.value = v;
+    slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
-    return passedThrough(v, slot.keyLoc);
+    return slot.read;
   }
 
   defaultValue(slot: ParamSlot): Value | undefined {
@@ -211,7 +236,7 @@ class Scope {
   variable(name: string): Value | undefined {
     const slot = this.vars.get(name.toLowerCase());
     if (!slot) return undefined;
-    if (slot.state === 2) return passedThrough(slot.value!, slot.keyLoc);
+    if (slot.state === 2) return (slot.read ??= passedThrough(slot.value!, slot.keyLoc));
     if (slot.state === 1) {
       problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
       return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
@@ -219,8 +244,9 @@ class Scope {
     slot.state = 1;
     const v = slot.copy ? this.root.copyArray(slot.node!, 'variable') : this.root.eval(slot.node!);
     slot.value = v;
+    slot.read = passedThrough(v, slot.keyLoc);
     slot.state = 2;
-    return passedThrough(v, slot.keyLoc);
+    return slot.read;
   }
 
   userFunction(name: string, args: Value[], loc: Location): Value | undefined {
@@ -237,6 +263,14 @@ class Scope {
       this.env.depth--;
     }
   }
+}
+
+/** A node and its value, as one frame evaluated it. */
+type EvaluatedNode = readonly [JsonNode, Value];
+
+function evaluatedValue(evaluated: readonly EvaluatedNode[], node: JsonNode): Value | undefined {
+  for (let i = 0; i < evaluated.length; i++) if (evaluated[i]![0] === node) return evaluated[i]![1];
+  return undefined;
 }
 
 /** An evaluation context: a scope plus the enclosing copy loops. */
@@ -275,11 +309,20 @@ class Frame implements ExprContext {
     problem(this.scope.env, message, loc);
   }
 
-  /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
-  eval(node: JsonNode, skip?: (key: string) => boolean): Value {
+  /**
+   * Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. `skip`
+   * leaves members of an object out; `evaluated` gives the values of member value nodes that
+   * this frame has already evaluated (walkResource's name, type, …), used instead of
+   * evaluating them again: in one frame the same node evaluates to the same value.
+   */
+  eval(node: JsonNode, skip?: (key: string) => boolean, evaluated?: readonly EvaluatedNode[]): Value {
     switch (node.type) {
-      case 'string':
+      case 'string': {
+        // A plain literal (most strings) becomes its value directly: no read form made for it.
+        const s = String(node.value);
+        if (!s.startsWith('[')) return str(s, this.scope.loc(node));
         return evaluateReadString(readNodeString(node), this.scope.loc(node), this);
+      }
       case 'array': {
         const loc = this.scope.loc(node);
         return list(
@@ -290,9 +333,15 @@ class Frame implements ExprContext {
       case 'object': {
         const loc = this.scope.loc(node);
         const m = new Map<string, Value>();
-        for (const [k, , v] of members(node)) {
+        // The members read in place (as `members` reads them), not through its list of triples:
+        // every object of a template is evaluated, once per copy instance and variant.
+        for (const p of node.children ?? []) {
+          const keyNode = p.children?.[0];
+          const v = p.children?.[1];
+          if (!keyNode || !v || typeof keyNode.value !== 'string') continue;
+          const k = keyNode.value;
           if (skip?.(k)) continue;
-          if (k.toLowerCase() === 'copy' && v.type === 'array' && (v.children ?? []).every((c) => getProp(c, 'input') && getProp(c, 'name'))) {
+          if (isKey(k, 'copy') && v.type === 'array' && (v.children ?? []).every((c) => getProp(c, 'input') && getProp(c, 'name'))) {
             for (const entry of v.children ?? []) {
               const n = getProp(entry, 'name');
               const nv = n ? this.eval(n) : undefined;
@@ -301,7 +350,7 @@ class Frame implements ExprContext {
             }
             continue;
           }
-          m.set(k, this.eval(v));
+          m.set(k, (evaluated && evaluatedValue(evaluated, v)) ?? this.eval(v));
         }
         return obj(m, loc);
       }
@@ -409,14 +458,18 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     const f = inst.frame;
     const condNode = getProp(node, 'condition');
     let condition = inherited;
+    // The members evaluated here are not evaluated a second time in the body (issue 15).
+    const evaluated: EvaluatedNode[] = [];
     if (condNode) {
       const c = f.eval(condNode);
+      evaluated.push([condNode, c]);
       if (c.kind === 'bool' && !c.value) continue;
       if (c.kind === 'string' && c.value.toLowerCase() === 'false') continue;
       condition = andConditions(inherited, c);
     }
     const typeNode = getProp(node, 'type');
     const typeV = typeNode ? f.eval(typeNode) : undefined;
+    if (typeNode && typeV) evaluated.push([typeNode, typeV]);
     if (typeV?.kind !== 'string') {
       problem(env, typeNode ? 'The resource type cannot be evaluated' : 'The resource has no "type"', scope.loc(typeNode ?? node));
       continue;
@@ -433,16 +486,22 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
     const nameNode = getProp(node, 'name');
     const nameV = nameNode ? f.eval(nameNode) : unknown('the resource has no name', scope.loc(node));
+    if (nameNode) evaluated.push([nameNode, nameV]);
     const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
     const apiNode = getProp(node, 'apiVersion');
     const apiV = apiNode ? f.eval(apiNode) : undefined;
+    if (apiNode && apiV) evaluated.push([apiNode, apiV]);
     if (apiV?.kind === 'string') apiVersion = apiV.value;
     apiVersion ??= parent?.apiVersion;
     const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => k.toLowerCase() === 'resources' || (isDeployment && k.toLowerCase() === 'properties'));
+    const body = f.eval(node, (k) => isKey(k, 'resources') || (isDeployment && isKey(k, 'properties')), evaluated);
+    let propsValue: Value | undefined;
     if (isDeployment && body.kind === 'object') {
       const propsNode = getProp(node, 'properties');
-      if (propsNode) body.entries.set('properties', f.eval(propsNode, (k) => k.toLowerCase() === 'template'));
+      if (propsNode) {
+        propsValue = f.eval(propsNode, (k) => isKey(k, 'template'));
+        body.entries.set('properties', propsValue);
+      }
     }
     const existingV = getProp(node, 'existing');
     const res: ArmResource = {
@@ -464,12 +523,43 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     if (inst.index !== undefined) res.copyIndex = inst.index;
     env.resources.push(res);
 
-    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition);
+    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition, propsValue);
     walkResources(getProp(node, 'resources'), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
   }
 }
 
-function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], condition: Value | undefined): void {
+/**
+ * The members of a deployment's `parameters` as walkResource already evaluated them, in the
+ * resource's `properties` (`propsValue`, same frame): by key, or undefined when they must be
+ * evaluated again. Evaluating them twice was ~15 % of ARM evaluation on the corpus (issue 15:
+ * 4,904 module parameters a run). A second evaluation in the same frame gives the same values
+ * and problems, with two exceptions, which take the old path: user-defined functions (the
+ * second ran one nesting level deeper, against the depth limit), and an object whose members
+ * do not map one to one onto its evaluated entries (a repeated key, or a `copy` member, which
+ * Frame.eval expands into other keys).
+ */
+function evaluatedParameters(scope: Scope, props: JsonNode | undefined, propsValue: Value | undefined, paramsNode: JsonNode | undefined): ReadonlyMap<string, Value> | undefined {
+  if (scope.funcs.size > 0 || propsValue?.kind !== 'object' || paramsNode?.type !== 'object') return undefined;
+  const key = propertyNode(props, 'parameters')?.children?.[0]?.value;
+  if (typeof key !== 'string' || !keysMapOneToOne(props!, key) || !keysMapOneToOne(paramsNode)) return undefined;
+  const params = propsValue.entries.get(key);
+  return params?.kind === 'object' ? params.entries : undefined;
+}
+
+/**
+ * Whether Frame.eval of this object makes one entry per member under the member's own key:
+ * no key twice (`key`: this one at least) and no `copy` member.
+ */
+function keysMapOneToOne(objNode: JsonNode, key?: string): boolean {
+  const seen = new Set<string>();
+  for (const [k] of members(objNode)) {
+    if (seen.has(k) || isKey(k, 'copy')) return false;
+    seen.add(k);
+  }
+  return key === undefined || seen.has(key);
+}
+
+function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], condition: Value | undefined, propsValue?: Value): void {
   const scope = frame.scope;
   const env = scope.env;
   const props = getProp(node, 'properties');
@@ -486,8 +576,10 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   try {
     if (inner) {
       const assigned = new Map<string, Value>();
-      for (const [k, keyNode, v] of members(getProp(props, 'parameters'))) {
-        const pv = frame.eval(v);
+      const paramsNode = getProp(props, 'parameters');
+      const evaluated = evaluatedParameters(scope, props, propsValue, paramsNode);
+      for (const [k, keyNode, v] of members(paramsNode)) {
+        const pv = evaluated?.get(k) ?? frame.eval(v);
         const via = scope.loc(keyNode, `deployment parameter "${k}"`);
         let value: Value;
         if (member(pv, 'reference')) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
@@ -539,12 +631,16 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
     const readByMember = parametersReadByMember(root);
+    const paramsNode = getProp(root, 'parameters');
     for (const slot of scope.params.values()) {
       const typeNode = getProp(slot.decl, 'type');
       const refNode = getProp(slot.decl, '$ref');
       const type = typeof typeNode?.value === 'string' ? typeNode.value : typeof refNode?.value === 'string' ? refNode.value : undefined;
-      const input: InputDecl = { name: slot.name, kind: 'arm-parameter', header: keyLocation(doc, getProp(root, 'parameters'), slot.name) ?? slot.keyLoc };
-      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: 'input', name: slot.name } };
+      // The name's first spelling in `parameters` (as keyLocation finds it), labelled.
+      const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
+      const label = `parameter "${slot.name}"`;
+      const symbol = { kind: 'input' as const, name: slot.name };
+      const input: InputDecl = { name: slot.name, kind: 'arm-parameter', header: keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol } };
       if (type !== undefined) input.type = type;
       if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
       if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
