@@ -84,6 +84,11 @@ export class Parser {
   private tooDeep = false;
   readonly comments: A.Comment[];
   readonly pragmas: A.Pragma[];
+  /**
+   * The names `x` of every `x.p` / `x[i]` kept in the tree (see memberReadNames), in order of
+   * construction; what a failed statement or list element built is cut off again.
+   */
+  private readonly memberReads: string[] = [];
 
   constructor(readonly text: string) {
     this.lineMap = new LineMap(text);
@@ -109,6 +114,8 @@ export class Parser {
       this.skipNL();
       if (this.at('EOF')) break;
       const before = this.i;
+      const reads = this.memberReads.length;
+      const count = statements.length;
       try {
         const st = this.statement(mode);
         statements.push(st);
@@ -116,12 +123,24 @@ export class Parser {
       } catch (e) {
         if (!(e instanceof ParseFailure)) throw e;
         this.addError(e.message, e.start, e.end, e.code);
+        // A statement that failed is left out, and so are its member reads (one kept before a
+        // missing line break stays, with them).
+        if (statements.length === count) this.memberReads.length = reads;
         if (this.tooDeep) break;
         this.recoverStatement(before);
       }
       if (this.i === before) this.next();
     }
     return statements;
+  }
+
+  /**
+   * The names read by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`) anywhere in
+   * the statements returned: the same set a walk of the tree finds, collected while the nodes
+   * are made (the evaluator asks it of every file; a walk visits every node by its fields).
+   */
+  memberReadNames(): Set<string> {
+    return new Set(this.memberReads);
   }
 
   finishErrors(): A.BicepSyntaxError[] {
@@ -331,11 +350,13 @@ export class Parser {
       }
       last = this.i;
       let recovered = false;
+      const reads = this.memberReads.length;
       try {
         out.push(element());
       } catch (e) {
         if (!(e instanceof ParseFailure)) throw e;
         this.addError(e.message, e.start, e.end, e.code);
+        this.memberReads.length = reads; // the element is left out
         this.recoverElement(close);
         recovered = true;
       }
@@ -404,6 +425,7 @@ export class Parser {
         expr = { kind: 'InstanceCall', object: expr, name: prop, args, range: this.range(first.range.start.offset) };
       } else {
         args = [];
+        if (expr.kind === 'Variable') this.memberReads.push(expr.name);
         expr = { kind: 'PropertyAccess', object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
       }
     }
@@ -888,6 +910,7 @@ export class Parser {
         }
         const index = this.expression();
         this.expect(']', '"]"');
+        if (e.kind === 'Variable') this.memberReads.push(e.name);
         e = { kind: 'IndexAccess', object: e, index, safe, fromEnd, range: this.range(start) };
       } else if (t.type === '.') {
         this.next();
@@ -902,6 +925,7 @@ export class Parser {
           const args = this.args();
           e = { kind: 'InstanceCall', object: e, name, args, range: this.range(start) };
         } else {
+          if (e.kind === 'Variable') this.memberReads.push(e.name);
           e = { kind: 'PropertyAccess', object: e, property: name, safe, range: this.range(start) };
         }
       } else if (t.type === '::') {
