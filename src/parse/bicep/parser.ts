@@ -11,7 +11,7 @@
  * consumed at most once and lookahead is bounded, so parsing is linear in the input size.
  */
 import { LineMap } from '../../core/source.js';
-import type { Range } from '../../core/source.js';
+import type { Position, Range } from '../../core/source.js';
 import type * as A from './ast.js';
 import { lex } from './lexer.js';
 import type { Token, TokenType } from './lexer.js';
@@ -69,6 +69,9 @@ const LAMBDA_BODY_STOP = new Set(['param', 'var', 'resource', 'output', 'module'
 
 type Mode = 'bicep' | 'params';
 
+/** Slots of the parser's position cache (a power of two). */
+const POSITION_CACHE_SIZE = 64;
+
 export class Parser {
   private readonly toks: Token[];
   private i = 0;
@@ -89,15 +92,22 @@ export class Parser {
    * construction; what a failed statement or list element built is cut off again.
    */
   private readonly memberReads: string[] = [];
+  /**
+   * Recently made positions by offset (direct-mapped on the low bits): nested nodes share their
+   * first and last offsets (`a.b.c`: three nodes from `a`; an expression ends with every node
+   * around it), so one Position object serves them all. Positions are never changed once made.
+   */
+  private readonly posOffsets = new Int32Array(POSITION_CACHE_SIZE).fill(-1);
+  private readonly posCache: Position[] = new Array<Position>(POSITION_CACHE_SIZE);
 
   constructor(readonly text: string) {
     this.lineMap = new LineMap(text);
     const lexed = lex(text);
     this.toks = lexed.tokens;
     for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
-    this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.lineMap.range(c.start, c.end) }));
+    this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.span(c.start, c.end) }));
     this.pragmas = lexed.pragmas.map((p) => {
-      const range = this.lineMap.range(p.start, p.end);
+      const range = this.span(p.start, p.end);
       return { directive: p.directive, codes: p.codes, line: range.start.line, range };
     });
   }
@@ -194,7 +204,21 @@ export class Parser {
   }
 
   private range(start: number, end = this.lastEnd): Range {
-    return this.lineMap.range(start, Math.max(start, end));
+    return this.span(start, Math.max(start, end));
+  }
+
+  /** The range of offsets `start`..`end` (what `lineMap.range` gives, from the position cache). */
+  private span(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  private position(offset: number): Position {
+    const slot = offset & (POSITION_CACHE_SIZE - 1);
+    if (this.posOffsets[slot] === offset) return this.posCache[slot]!;
+    const pos = this.lineMap.position(offset);
+    this.posOffsets[slot] = offset;
+    this.posCache[slot] = pos;
+    return pos;
   }
 
   private describe(t: Token): string {
@@ -225,7 +249,7 @@ export class Parser {
   private addError(message: string, start: number, end: number, code?: string): void {
     if (this.errorStarts.has(start)) return;
     this.errorStarts.add(start);
-    const err: A.BicepSyntaxError = { message, range: this.lineMap.range(start, end) };
+    const err: A.BicepSyntaxError = { message, range: this.span(start, end) };
     if (code) err.code = code;
     this.errors.push(err);
   }
@@ -249,7 +273,7 @@ export class Parser {
       this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
     }
     this.next();
-    return { kind: 'Identifier', name: t.value, range: this.lineMap.range(t.start, t.end) };
+    return { kind: 'Identifier', name: t.value, range: this.span(t.start, t.end) };
   }
 
   private atLineStart(t: Token): boolean {
@@ -442,7 +466,7 @@ export class Parser {
     if (kw.type !== 'Identifier') {
       this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === 'bicep' ? 'BCP007' : undefined);
     }
-    const base = { decorators, keywordRange: this.lineMap.range(kw.start, kw.end) };
+    const base = { decorators, keywordRange: this.span(kw.start, kw.end) };
     const word = kw.value;
     if (mode === 'params') {
       switch (word) {
@@ -650,7 +674,7 @@ export class Parser {
     if (this.atWord('existing')) {
       const t = this.next();
       existing = true;
-      existingRange = this.lineMap.range(t.start, t.end);
+      existingRange = this.span(t.start, t.end);
     }
     this.expect('=', '"="');
     const value = this.declarationBody(true);
@@ -698,7 +722,7 @@ export class Parser {
     const condition = this.parenthesizedCondition();
     if (!this.at('{')) this.fail(`Expected "{" at this location, found ${this.describe(this.cur)}.`);
     const body = this.object(allowResources);
-    return { kind: 'IfBody', keywordRange: this.lineMap.range(kw.start, kw.end), condition, body, range: this.range(kw.start) };
+    return { kind: 'IfBody', keywordRange: this.span(kw.start, kw.end), condition, body, range: this.range(kw.start) };
   }
 
   private parenthesizedCondition(): A.Expression {
@@ -867,7 +891,7 @@ export class Parser {
       left = {
         kind: 'Binary',
         operator: op.type as A.BinaryOperator,
-        operatorRange: this.lineMap.range(op.start, op.end),
+        operatorRange: this.span(op.start, op.end),
         left,
         right,
         range: this.range(left.range.start.offset),
@@ -973,13 +997,13 @@ export class Parser {
         const n = this.peek(1).type;
         if (n === '(') {
           this.next();
-          const name: A.Identifier = { kind: 'Identifier', name: t.value, range: this.lineMap.range(t.start, t.end) };
+          const name: A.Identifier = { kind: 'Identifier', name: t.value, range: this.span(t.start, t.end) };
           const args = this.args();
           return { kind: 'Call', name, args, range: this.range(t.start) };
         }
         if (n === '=>') {
           this.next();
-          const param: A.Identifier = { kind: 'Identifier', name: t.value, range: this.lineMap.range(t.start, t.end) };
+          const param: A.Identifier = { kind: 'Identifier', name: t.value, range: this.span(t.start, t.end) };
           return this.lambdaRest([param], t.start);
         }
         this.next();
@@ -1117,7 +1141,7 @@ export class Parser {
       if (!this.atWord('resource')) this.fail(`Expected a nested "resource" declaration after the decorators, found ${this.describe(this.cur)}.`);
       const kw = this.cur;
       const start = decorators.length > 0 ? decorators[0]!.range.start.offset : kw.start;
-      return this.resourceDecl({ decorators, keywordRange: this.lineMap.range(kw.start, kw.end) }, start, true);
+      return this.resourceDecl({ decorators, keywordRange: this.span(kw.start, kw.end) }, start, true);
     }
     if (t.type === '...') return this.spread();
     const key = this.propertyKey();
@@ -1131,7 +1155,7 @@ export class Parser {
     if (t.type === 'Identifier' || t.type === 'True' || t.type === 'False' || t.type === 'Null') {
       this.next();
       const name = this.text.slice(t.start, t.end);
-      return { key: { kind: 'Identifier', name, range: this.lineMap.range(t.start, t.end) }, keyName: name };
+      return { key: { kind: 'Identifier', name, range: this.span(t.start, t.end) }, keyName: name };
     }
     if (t.type === 'StringComplete' || t.type === 'StringLeft') {
       const s = this.stringLiteral('a property name');
@@ -1178,7 +1202,7 @@ export class Parser {
     }
     this.next();
     const segments = [t.value];
-    const segmentRanges = [this.lineMap.range(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
+    const segmentRanges = [this.span(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
     const expressions: A.Expression[] = [];
     const multiline = t.multiline === true;
     const dollars = t.dollars ?? 0;
@@ -1198,7 +1222,7 @@ export class Parser {
         }
         this.next();
         segments.push(p.value);
-        segmentRanges.push(this.lineMap.range(p.contentStart ?? p.start, p.contentEnd ?? p.end));
+        segmentRanges.push(this.span(p.contentStart ?? p.start, p.contentEnd ?? p.end));
         if (p.type === 'StringRight') break;
       }
     }
