@@ -75,6 +75,11 @@ const POSITION_CACHE_SIZE = 64;
 export class Parser {
   private readonly toks: Token[];
   private i = 0;
+  /**
+   * `toks[i]`, kept as `i` moves (next, skipNL): read at nearly every step, and a getter would be
+   * a call each time in the CLI's code (V8 inlines no calls there, src/core/jit.ts).
+   */
+  private cur: Token;
   private lastEnd = 0;
   readonly lineMap: LineMap;
   private readonly errors: A.BicepSyntaxError[] = [];
@@ -104,6 +109,7 @@ export class Parser {
     this.lineMap = new LineMap(text);
     const lexed = lex(text);
     this.toks = lexed.tokens;
+    this.cur = this.toks[0]!;
     for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
     this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.span(c.start, c.end) }));
     this.pragmas = lexed.pragmas.map((p) => {
@@ -161,33 +167,29 @@ export class Parser {
   // Token helpers
   // -------------------------------------------------------------------------------------------
 
-  private get cur(): Token {
-    return this.toks[this.i]!;
-  }
-
   private peek(k: number): Token {
     return this.toks[Math.min(this.i + k, this.toks.length - 1)]!;
   }
 
   private next(): Token {
-    const t = this.toks[this.i]!;
-    if (t.type !== 'EOF') this.i++;
+    const t = this.cur;
+    if (t.type !== 'EOF') this.cur = this.toks[++this.i]!;
     if (t.type !== 'NL' && t.type !== 'EOF') this.lastEnd = t.end;
     return t;
   }
 
   private at(type: TokenType): boolean {
-    return this.toks[this.i]!.type === type;
+    return this.cur.type === type;
   }
 
   private atWord(word: string): boolean {
-    const t = this.toks[this.i]!;
+    const t = this.cur;
     return t.type === 'Identifier' && t.value === word;
   }
 
   private skipNL(): boolean {
-    if (this.at('NL')) {
-      this.i++;
+    if (this.cur.type === 'NL') {
+      this.cur = this.toks[++this.i]!;
       return true;
     }
     return false;
@@ -204,7 +206,7 @@ export class Parser {
   }
 
   private range(start: number, end = this.lastEnd): Range {
-    return this.span(start, Math.max(start, end));
+    return { start: this.position(start), end: this.position(end > start ? end : start) };
   }
 
   /** The range of offsets `start`..`end` (what `lineMap.range` gives, from the position cache). */
