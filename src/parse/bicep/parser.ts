@@ -1147,22 +1147,21 @@ export class Parser {
     }
     if (t.type === '...') return this.spread();
     const key = this.propertyKey();
+    const keyName = key.kind === 'Identifier' ? key.name : key.value;
     this.expect(':', '":"');
     const value = this.expression();
-    return { kind: 'ObjectProperty', key: key.key, keyName: key.keyName, value, range: this.range(t.start) };
+    return { kind: 'ObjectProperty', key, keyName, value, range: this.range(t.start) };
   }
 
-  private propertyKey(): { key: A.Identifier | A.StringLiteral; keyName: string | null } {
+  /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
+  private propertyKey(): A.Identifier | A.StringLiteral {
     const t = this.cur;
     if (t.type === 'Identifier' || t.type === 'True' || t.type === 'False' || t.type === 'Null') {
       this.next();
-      const name = this.text.slice(t.start, t.end);
-      return { key: { kind: 'Identifier', name, range: this.span(t.start, t.end) }, keyName: name };
+      // The word as written is the token's value (the lexer's slice of it): no second copy.
+      return { kind: 'Identifier', name: t.value, range: this.span(t.start, t.end) };
     }
-    if (t.type === 'StringComplete' || t.type === 'StringLeft') {
-      const s = this.stringLiteral('a property name');
-      return { key: s, keyName: s.value };
-    }
+    if (t.type === 'StringComplete' || t.type === 'StringLeft') return this.stringLiteral('a property name');
     if (t.type === '@') this.fail('Decorators are only allowed here on nested resource declarations.');
     this.fail(`Expected a property name at this location, found ${this.describe(t)}.`);
   }
@@ -1404,9 +1403,8 @@ export class Parser {
       this.next();
       isAdditionalProperties = true;
     } else {
-      const k = this.propertyKey();
-      key = k.key;
-      keyName = k.keyName;
+      key = this.propertyKey();
+      keyName = key.kind === 'Identifier' ? key.name : key.value;
     }
     this.expect(':', '":"');
     const value = this.type();
