@@ -21526,19 +21526,12 @@ var init_parser3 = __esm({
       tooDeep = false;
       comments;
       pragmas;
-      /**
-       * The names `x` of every `x.p` / `x[i]` kept in the tree (see memberReadNames), in order of
-       * construction; what a failed statement or list element built is cut off again.
-       */
-      memberReads = [];
       parseProgram(mode) {
         const statements = [];
         for (; ; ) {
           this.skipNL();
           if (this.at("EOF")) break;
           const before = this.i;
-          const reads = this.memberReads.length;
-          const count = statements.length;
           try {
             const st = this.statement(mode);
             statements.push(st);
@@ -21546,21 +21539,12 @@ var init_parser3 = __esm({
           } catch (e) {
             if (!(e instanceof ParseFailure)) throw e;
             this.addError(e.message, e.start, e.end, e.code);
-            if (statements.length === count) this.memberReads.length = reads;
             if (this.tooDeep) break;
             this.recoverStatement(before);
           }
           if (this.i === before) this.next();
         }
         return statements;
-      }
-      /**
-       * The names read by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`) anywhere in
-       * the statements returned: the same set a walk of the tree finds, collected while the nodes
-       * are made (the evaluator asks it of every file; a walk visits every node by its fields).
-       */
-      memberReadNames() {
-        return new Set(this.memberReads);
       }
       finishErrors() {
         return this.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -21742,13 +21726,11 @@ var init_parser3 = __esm({
           }
           last = this.i;
           let recovered = false;
-          const reads = this.memberReads.length;
           try {
             out.push(element());
           } catch (e) {
             if (!(e instanceof ParseFailure)) throw e;
             this.addError(e.message, e.start, e.end, e.code);
-            this.memberReads.length = reads;
             this.recoverElement(close);
             recovered = true;
           }
@@ -21812,7 +21794,6 @@ var init_parser3 = __esm({
             expr = { kind: "InstanceCall", object: expr, name: prop, args, range: this.range(first.range.start.offset) };
           } else {
             args = [];
-            if (expr.kind === "Variable") this.memberReads.push(expr.name);
             expr = { kind: "PropertyAccess", object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
           }
         }
@@ -22267,7 +22248,6 @@ var init_parser3 = __esm({
             }
             const index = this.expression();
             this.expect("]", '"]"');
-            if (e.kind === "Variable") this.memberReads.push(e.name);
             e = { kind: "IndexAccess", object: e, index, safe, fromEnd, range: this.range(start) };
           } else if (t.type === ".") {
             this.next();
@@ -22282,7 +22262,6 @@ var init_parser3 = __esm({
               const args = this.args();
               e = { kind: "InstanceCall", object: e, name, args, range: this.range(start) };
             } else {
-              if (e.kind === "Variable") this.memberReads.push(e.name);
               e = { kind: "PropertyAccess", object: e, property: name, safe, range: this.range(start) };
             }
           } else if (t.type === "::") {
@@ -22784,16 +22763,11 @@ function parseBicepSource(input, file, kind) {
     const p = new Parser2(text2);
     const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
     const range = p.lineMap.range(0, text2.length);
-    const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
-    MEMBER_READS.set(parsed, p.memberReadNames());
-    return parsed;
+    return { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
   } catch (e) {
     const lineMap = new LineMap(text2);
     return { kind: fileKind, file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
   }
-}
-function memberReadNames(file) {
-  return MEMBER_READS.get(file);
 }
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -22802,7 +22776,7 @@ function internalError(e, lineMap) {
   const detail = e instanceof Error ? e.message : String(e);
   return { message: `Internal error in the Bicep parser: ${detail}`, range: lineMap.range(0, 0) };
 }
-var MEMBER_READS, parseBicep, parseBicepParam;
+var parseBicep, parseBicepParam;
 var init_bicep = __esm({
   "src/parse/bicep/index.ts"() {
     "use strict";
@@ -22810,7 +22784,6 @@ var init_bicep = __esm({
     init_parser3();
     init_lexer2();
     init_visit();
-    MEMBER_READS = /* @__PURE__ */ new WeakMap();
     parseBicep = (input, file) => parseBicepSource(input, file, "bicep");
     parseBicepParam = (input, file) => parseBicepSource(input, file, "params");
   }
@@ -24988,19 +24961,7 @@ function emitRegistryModule(scope, inst, source) {
 }
 function twinDeployment(scope, symbolicName) {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  if (!twin) return void 0;
-  let byName2 = TWIN_DEPLOYMENTS.get(twin);
-  if (!byName2) {
-    byName2 = /* @__PURE__ */ new Map();
-    TWIN_DEPLOYMENTS.set(twin, byName2);
-  }
-  if (byName2.has(symbolicName)) return byName2.get(symbolicName);
-  const template = deploymentTemplate(twin, symbolicName);
-  byName2.set(symbolicName, template);
-  return template;
-}
-function deploymentTemplate(twin, symbolicName) {
-  const deployment = getProp(getProp(twin.root, "resources"), symbolicName);
+  const deployment = twin ? getProp(getProp(twin.root, "resources"), symbolicName) : void 0;
   const type = getProp(deployment, "type")?.value;
   if (typeof type !== "string" || type.toLowerCase() !== "microsoft.resources/deployments") return void 0;
   const template = getProp(getProp(deployment, "properties"), "template");
@@ -25024,7 +24985,6 @@ function emitJsonModule(scope, inst, target) {
   const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
   pushModuleResources(scope, inst, r);
 }
-var TWIN_DEPLOYMENTS;
 var init_emit = __esm({
   "src/eval/bicep/emit.ts"() {
     "use strict";
@@ -25035,7 +24995,6 @@ var init_emit = __esm({
     init_template();
     init_context();
     init_modules();
-    TWIN_DEPLOYMENTS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -32948,7 +32907,7 @@ var init_symbols = __esm({
 
 // src/eval/bicep/scope.ts
 function namesReadByMember(file) {
-  const known2 = READ_BY_MEMBER2.get(file) ?? memberReadNames(file);
+  const known2 = READ_BY_MEMBER2.get(file);
   if (known2) return known2;
   const out = /* @__PURE__ */ new Set();
   forEachBicepNode(file, (node) => {
@@ -32991,7 +32950,6 @@ var init_scope = __esm({
     init_resources();
     init_symbols();
     init_visit();
-    init_bicep();
     FileScope = class _FileScope {
       constructor(file, env, assigned, deployment, condition, stack) {
         this.file = file;
@@ -33497,8 +33455,7 @@ function unitParses(ctx) {
     params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
     json: parseCache(ctx.host, parseJsonc, () => [], []),
     aliases: /* @__PURE__ */ new Map(),
-    cached: /* @__PURE__ */ new Map(),
-    compiledTwins: /* @__PURE__ */ new Map()
+    cached: /* @__PURE__ */ new Map()
   };
 }
 function twinParameterFiles(state, parses, ctx, unitFiles) {
@@ -33522,12 +33479,6 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   return out;
 }
 function compiledTwinOf(state, ctx, bicepFile) {
-  if (state.compiledTwins.has(bicepFile)) return state.compiledTwins.get(bicepFile);
-  const parsed = readCompiledTwin(state, ctx, bicepFile);
-  state.compiledTwins.set(bicepFile, parsed);
-  return parsed;
-}
-function readCompiledTwin(state, ctx, bicepFile) {
   const twin = bicepFile.replace(/\.bicep$/i, ".json");
   if (twin === bicepFile || !ctx.host.isFile(twin)) return void 0;
   if (!BICEP_GENERATOR.test(ctx.host.readText(twin)?.slice(0, 8192) ?? "")) return void 0;
@@ -43279,7 +43230,6 @@ function betweenUnits() {
 }
 
 // src/pipeline/run-units.ts
-init_clock();
 function executeUnit(run3, job, scan2) {
   const u = run3.units[job.index];
   run3.recorder.begin(job.record);
@@ -43400,10 +43350,7 @@ async function runUnits(run3, merged, o) {
       return [result, deps];
     };
     const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: scan2.summaries } : {} }, (job) => {
-      const started = o.onUnitRan ? monotonicMs() : 0;
       accept(job.index, ...split(executeUnit(run3, job, scan2?.view)));
-      const u = units2[job.index];
-      o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started);
     });
     for (const [i, r] of ran) accept(i, ...split(r));
     if (cursor < stageUnits.length) throw new Error(`unit ${units2[stageUnits[cursor]].key} gave no result`);
@@ -46669,8 +46616,7 @@ async function lintPlanned(run3, threads) {
     ...cache5 ? { cache: cache5 } : {},
     runKey,
     onProgress: (done, total) => options.onProgress?.("linting", done, total),
-    runnerFor: (jobs) => threads.runnerFor(jobs),
-    ...timing ? { onUnitRan: (frontEnd, files, ms) => timing.unitRan(frontEnd, files, ms) } : {}
+    runnerFor: (jobs) => threads.runnerFor(jobs)
   });
   if (cache5) {
     try {
@@ -46887,21 +46833,13 @@ function selectRules(all, only, disable) {
 var PhaseTimer = class {
   last = monotonicMs();
   phases = [];
-  /** Per front end: units this thread ran, their files, their time (where the `units` phase went). */
-  byFrontEnd = /* @__PURE__ */ new Map();
-  unitRan(frontEnd, files, ms) {
-    const t = this.byFrontEnd.get(frontEnd) ?? { units: 0, files: 0, ms: 0 };
-    this.byFrontEnd.set(frontEnd, { units: t.units + 1, files: t.files + files, ms: t.ms + ms });
-  }
   mark(name) {
     const now = monotonicMs();
     this.phases.push([name, now - this.last]);
     this.last = now;
   }
   print() {
-    const lines = this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`);
-    for (const [fe, t] of this.byFrontEnd) lines.push(`  units of ${fe} (this thread): ${t.units} units, ${t.files} files, ${t.ms.toFixed(0)} ms`);
-    process.stderr.write(lines.join("\n") + "\n");
+    process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join("\n") + "\n");
   }
 };
 var MAX_AUTO_THREADS = 4;
