@@ -64,49 +64,63 @@ function callUserFunction(scope: FileScope, f: FuncDecl, args: Value[], loc: Loc
   }
 }
 
-/** A binary operator; `bArg` is a thunk for the short-circuiting `&&`, `||` and `??`. */
-export function evalBinary(op: string, a: Value, bArg: Value | (() => Value), loc: Location): Value {
-  const b = (): Value => (typeof bArg === 'function' ? bArg() : bArg);
-  const call = (n: string, args: Value[]): Value => callArmFunction(n, args, loc)!;
+/**
+ * A binary operator on the left value `a` and the right operand, evaluated here: after `a`,
+ * and for the short-circuiting `&&`, `||` and `??` only when it decides the result. No thunk
+ * or helper closure per evaluation (a module's expressions are evaluated once per call).
+ */
+export function evalBinary(scope: FileScope, op: string, a: Value, right: Expression, locals: Locals, loc: Location): Value {
   switch (op) {
     case '&&':
       if (a.kind === 'bool' && !a.value) return derived(bool(false, loc), loc, [a]);
-      return call('and', [a, b()]);
+      return arm('and', [a, scope.eval(right, locals)], loc);
     case '||':
       if (a.kind === 'bool' && a.value) return derived(bool(true, loc), loc, [a]);
-      return call('or', [a, b()]);
+      return arm('or', [a, scope.eval(right, locals)], loc);
     case '??':
       if (a.kind !== 'null' && a.kind !== 'unknown') return a;
-      return call('coalesce', [a, b()]);
+      return arm('coalesce', [a, scope.eval(right, locals)], loc);
+    default:
+      return strictBinary(op, a, scope.eval(right, locals), loc);
+  }
+}
+
+/** The operators that always evaluate both operands (`a == b` is `equals(a, b)`, …). */
+function strictBinary(op: string, a: Value, b: Value, loc: Location): Value {
+  switch (op) {
     case '==':
-      return call('equals', [a, b()]);
+      return arm('equals', [a, b], loc);
     case '!=':
-      return call('not', [call('equals', [a, b()])]);
+      return arm('not', [arm('equals', [a, b], loc)], loc);
     case '=~':
     case '!~': {
-      const bv = b();
-      const eq = a.kind === 'string' && bv.kind === 'string' ? derived(bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc), loc, [a, bv]) : call('equals', [call('toLower', [a]), call('toLower', [bv])]);
-      return op === '=~' ? eq : call('not', [eq]);
+      const eq = a.kind === 'string' && b.kind === 'string' ? derived(bool(a.value.toLowerCase() === b.value.toLowerCase(), loc), loc, [a, b]) : arm('equals', [arm('toLower', [a], loc), arm('toLower', [b], loc)], loc);
+      return op === '=~' ? eq : arm('not', [eq], loc);
     }
     case '<':
-      return call('less', [a, b()]);
+      return arm('less', [a, b], loc);
     case '<=':
-      return call('lessOrEquals', [a, b()]);
+      return arm('lessOrEquals', [a, b], loc);
     case '>':
-      return call('greater', [a, b()]);
+      return arm('greater', [a, b], loc);
     case '>=':
-      return call('greaterOrEquals', [a, b()]);
+      return arm('greaterOrEquals', [a, b], loc);
     case '+':
-      return call('add', [a, b()]);
+      return arm('add', [a, b], loc);
     case '-':
-      return call('sub', [a, b()]);
+      return arm('sub', [a, b], loc);
     case '*':
-      return call('mul', [a, b()]);
+      return arm('mul', [a, b], loc);
     case '/':
-      return call('div', [a, b()]);
+      return arm('div', [a, b], loc);
     case '%':
-      return call('mod', [a, b()]);
+      return arm('mod', [a, b], loc);
     default:
       return U(`operator ${op} is not evaluated`, loc);
   }
+}
+
+/** An ARM function the operator lowers to (every operator's function is in the library). */
+function arm(name: string, args: Value[], loc: Location): Value {
+  return callArmFunction(name, args, loc)!;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Location } from '../../core/source.js';
-import { getProp, parseJsonc, type JsonNode } from '../../parse/json/index.js';
+import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
 import { evaluateArmTemplate } from '../arm/template.js';
@@ -146,7 +146,24 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
 /** The `properties.template` of the compiled twin's nested deployment with this symbolic name (language version 2.0 keys resources by it). */
 function twinDeployment(scope: FileScope, symbolicName: string): JsonNode | undefined {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  const deployment = twin ? getProp(getProp(twin.root, 'resources'), symbolicName) : undefined;
+  if (!twin) return undefined;
+  // Asked per module instance and variant: the twin's resources are looked up once per name.
+  let byName = TWIN_DEPLOYMENTS.get(twin);
+  if (!byName) {
+    byName = new Map();
+    TWIN_DEPLOYMENTS.set(twin, byName);
+  }
+  if (byName.has(symbolicName)) return byName.get(symbolicName);
+  const template = deploymentTemplate(twin, symbolicName);
+  byName.set(symbolicName, template);
+  return template;
+}
+
+/** twinDeployment by parsed twin and symbolic name (released with the parse). */
+const TWIN_DEPLOYMENTS = new WeakMap<ParsedJson, Map<string, JsonNode | undefined>>();
+
+function deploymentTemplate(twin: ParsedJson, symbolicName: string): JsonNode | undefined {
+  const deployment = getProp(getProp(twin.root, 'resources'), symbolicName);
   const type = getProp(deployment, 'type')?.value;
   if (typeof type !== 'string' || type.toLowerCase() !== 'microsoft.resources/deployments') return undefined;
   const template = getProp(getProp(deployment, 'properties'), 'template');

@@ -88,7 +88,7 @@ function evaluateAt(scope: FileScope, e: Exclude<Expression, { kind: 'Integer' |
       return callArmFunction('sub', [num(0, loc), v], loc)!;
     }
     case 'Binary':
-      return evalBinary(e.operator, scope.eval(e.left, locals), e.operator === '&&' || e.operator === '||' || e.operator === '??' ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc);
+      return evalBinary(scope, e.operator, scope.eval(e.left, locals), e.right, locals, loc);
     case 'Ternary': {
       const c = scope.eval(e.condition, locals);
       // RULES.md "Values chosen by a condition": a branch written here is located at the input

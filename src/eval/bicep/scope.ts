@@ -34,6 +34,7 @@ import { importedVariable, localModulePath, moduleInstances, moduleOutput, modul
 import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
 import { ModSym, ResSym } from './symbols.js';
 import { forEachBicepNode } from '../../parse/bicep/visit.js';
+import { memberReadNames } from '../../parse/bicep/index.js';
 import type { ModInst, ParamSlot, ResInst, Slot } from './symbols.js';
 
 export class FileScope {
@@ -268,7 +269,7 @@ export class FileScope {
  */
 function namesReadByMember(file: BicepFile | BicepParamFile): ReadonlySet<string> {
   // A module file is scoped once per caller instance and parameter file: walk its tree once.
-  const known = READ_BY_MEMBER.get(file);
+  const known = READ_BY_MEMBER.get(file) ?? memberReadNames(file);
   if (known) return known;
   const out = new Set<string>();
   forEachBicepNode(file, (node) => {

@@ -27,12 +27,26 @@ export function parseBicepSource<K extends BicepSourceKind>(input: string, file:
     // `parseProgram` is overloaded per mode; the statement type follows `kind` through `Parsed<K>`.
     const statements = kind === 'params' ? p.parseProgram('params') : p.parseProgram('bicep');
     const range = p.lineMap.range(0, text.length);
-    return { kind: fileKind, file, text, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range } as Parsed<K>;
+    const parsed = { kind: fileKind, file, text, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range } as Parsed<K>;
+    MEMBER_READS.set(parsed, p.memberReadNames());
+    return parsed;
   } catch (e) {
     const lineMap = new LineMap(text);
     return { kind: fileKind, file, text, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text.length) } as Parsed<K>;
   }
 }
+
+/**
+ * The names read by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`) in a parsed
+ * file's statements, as the parser collected them; undefined for a tree not made by
+ * `parseBicepSource` (walk it instead). Kept beside the tree, not in it: the tree's shape stays
+ * the syntax.
+ */
+export function memberReadNames(file: BicepFile | BicepParamFile): ReadonlySet<string> | undefined {
+  return MEMBER_READS.get(file);
+}
+
+const MEMBER_READS = new WeakMap<BicepFile | BicepParamFile, ReadonlySet<string>>();
 
 /** Parses a `.bicep` file. */
 export const parseBicep = (input: string, file: string): BicepFile => parseBicepSource(input, file, 'bicep');

@@ -83,6 +83,24 @@ for (const ch of ['{', '}', '(', ')', '[', ']', '@', ',', '.', ':', ';', '?', '=
 
 const MAX_IDENTIFIER_LENGTH = 255;
 
+/*
+ * The runs inside a token (an identifier's rest, a comment's text, a string's literal text) are
+ * found by sticky or global regular expressions, not a loop over characters: the lexer runs on
+ * every Bicep file of a run mostly before V8 optimizes it (the CLI tiers up late), and there a
+ * regular expression scans in native code while a loop costs several interpreted operations per
+ * character. `test` with `lastIndex` allocates no match. Each is used from a set `lastIndex` on.
+ */
+/** The rest of an identifier (sticky: from `lastIndex`; always matches, possibly empty). */
+const IDENT_REST = /[A-Za-z0-9_]*/y;
+/** The end of a line comment. */
+const LINE_END = /[\r\n]/g;
+/** What ends or interrupts the literal text of a single-line string: a quote, an escape, a possible `${`, a line break. */
+const STRING_STOP = /['\\$\r\n]/g;
+
+/** Characters that start an identifier (`[A-Za-z_]`), by char code below 128: a lookup, not a call per token. */
+const IDENT_START = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IDENT_START[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 0;
+
 function isIdentStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -173,17 +191,18 @@ class Lexer {
         this.pos++;
         continue;
       }
-      if (isIdentStart(c)) {
+      if (c < 128 && IDENT_START[c] === 1) {
         const start = this.pos;
-        let p = start + 1;
-        while (p < n && isIdentPart(text.charCodeAt(p))) p++;
+        IDENT_REST.lastIndex = start + 1;
+        IDENT_REST.test(text);
+        const p = IDENT_REST.lastIndex;
         const word = text.slice(start, p);
         this.pos = p;
         if (word.length > MAX_IDENTIFIER_LENGTH) {
           this.error(`The identifier exceeds the limit of ${MAX_IDENTIFIER_LENGTH} characters. Reduce the length of the identifier.`, start, p, 'BCP024');
         }
         const type: TokenType = word === 'true' ? 'True' : word === 'false' ? 'False' : word === 'null' ? 'Null' : 'Identifier';
-        this.push(type, start, p, word);
+        this.tokens.push({ type, start, end: p, value: word }); // push()'s token, without the call
         continue;
       }
       if (isDigit(c)) {
@@ -196,9 +215,9 @@ class Lexer {
       }
       const punct = this.punctuation(c);
       if (punct !== null) {
-        const len = punct.length;
-        this.push(punct, this.pos, this.pos + len);
-        this.pos += len;
+        const start = this.pos;
+        this.pos = start + punct.length;
+        this.tokens.push({ type: punct, start, end: this.pos, value: '' }); // push()'s token, without the call
         continue;
       }
       // Any other character: an astral character is one unrecognized token of two code units.
@@ -293,8 +312,8 @@ class Lexer {
   private lineComment(): void {
     const text = this.text;
     const start = this.pos;
-    let p = start + 2;
-    while (p < text.length && text.charCodeAt(p) !== 10 && text.charCodeAt(p) !== 13) p++;
+    LINE_END.lastIndex = start + 2;
+    const p = LINE_END.test(text) ? LINE_END.lastIndex - 1 : text.length;
     this.comments.push({ style: 'line', text: text.slice(start + 2, p), start, end: p });
     this.pos = p;
   }
@@ -360,6 +379,8 @@ class Lexer {
     let value = '';
     let runStart = p;
     for (;;) {
+      STRING_STOP.lastIndex = p;
+      p = STRING_STOP.test(text) ? STRING_STOP.lastIndex - 1 : n;
       if (p >= n) {
         value += text.slice(runStart, p);
         this.error('The string at this location is not terminated. Terminate the string with a single quote character.', tokStart, p, 'BCP003');

@@ -11,7 +11,7 @@
  * consumed at most once and lookahead is bounded, so parsing is linear in the input size.
  */
 import { LineMap } from '../../core/source.js';
-import type { Range } from '../../core/source.js';
+import type { Position, Range } from '../../core/source.js';
 import type * as A from './ast.js';
 import { lex } from './lexer.js';
 import type { Token, TokenType } from './lexer.js';
@@ -69,9 +69,17 @@ const LAMBDA_BODY_STOP = new Set(['param', 'var', 'resource', 'output', 'module'
 
 type Mode = 'bicep' | 'params';
 
+/** Slots of the parser's position cache (a power of two). */
+const POSITION_CACHE_SIZE = 64;
+
 export class Parser {
   private readonly toks: Token[];
   private i = 0;
+  /**
+   * `toks[i]`, kept as `i` moves (next, skipNL): read at nearly every step, and a getter would be
+   * a call each time in the CLI's code (V8 inlines no calls there, src/core/jit.ts).
+   */
+  private cur: Token;
   private lastEnd = 0;
   readonly lineMap: LineMap;
   private readonly errors: A.BicepSyntaxError[] = [];
@@ -84,15 +92,28 @@ export class Parser {
   private tooDeep = false;
   readonly comments: A.Comment[];
   readonly pragmas: A.Pragma[];
+  /**
+   * The names `x` of every `x.p` / `x[i]` kept in the tree (see memberReadNames), in order of
+   * construction; what a failed statement or list element built is cut off again.
+   */
+  private readonly memberReads: string[] = [];
+  /**
+   * Recently made positions by offset (direct-mapped on the low bits): nested nodes share their
+   * first and last offsets (`a.b.c`: three nodes from `a`; an expression ends with every node
+   * around it), so one Position object serves them all. Positions are never changed once made.
+   */
+  private readonly posOffsets = new Int32Array(POSITION_CACHE_SIZE).fill(-1);
+  private readonly posCache: Position[] = new Array<Position>(POSITION_CACHE_SIZE);
 
   constructor(readonly text: string) {
     this.lineMap = new LineMap(text);
     const lexed = lex(text);
     this.toks = lexed.tokens;
+    this.cur = this.toks[0]!;
     for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
-    this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.lineMap.range(c.start, c.end) }));
+    this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.span(c.start, c.end) }));
     this.pragmas = lexed.pragmas.map((p) => {
-      const range = this.lineMap.range(p.start, p.end);
+      const range = this.span(p.start, p.end);
       return { directive: p.directive, codes: p.codes, line: range.start.line, range };
     });
   }
@@ -109,6 +130,8 @@ export class Parser {
       this.skipNL();
       if (this.at('EOF')) break;
       const before = this.i;
+      const reads = this.memberReads.length;
+      const count = statements.length;
       try {
         const st = this.statement(mode);
         statements.push(st);
@@ -116,12 +139,24 @@ export class Parser {
       } catch (e) {
         if (!(e instanceof ParseFailure)) throw e;
         this.addError(e.message, e.start, e.end, e.code);
+        // A statement that failed is left out, and so are its member reads (one kept before a
+        // missing line break stays, with them).
+        if (statements.length === count) this.memberReads.length = reads;
         if (this.tooDeep) break;
         this.recoverStatement(before);
       }
       if (this.i === before) this.next();
     }
     return statements;
+  }
+
+  /**
+   * The names read by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`) anywhere in
+   * the statements returned: the same set a walk of the tree finds, collected while the nodes
+   * are made (the evaluator asks it of every file; a walk visits every node by its fields).
+   */
+  memberReadNames(): Set<string> {
+    return new Set(this.memberReads);
   }
 
   finishErrors(): A.BicepSyntaxError[] {
@@ -132,33 +167,29 @@ export class Parser {
   // Token helpers
   // -------------------------------------------------------------------------------------------
 
-  private get cur(): Token {
-    return this.toks[this.i]!;
-  }
-
   private peek(k: number): Token {
     return this.toks[Math.min(this.i + k, this.toks.length - 1)]!;
   }
 
   private next(): Token {
-    const t = this.toks[this.i]!;
-    if (t.type !== 'EOF') this.i++;
+    const t = this.cur;
+    if (t.type !== 'EOF') this.cur = this.toks[++this.i]!;
     if (t.type !== 'NL' && t.type !== 'EOF') this.lastEnd = t.end;
     return t;
   }
 
   private at(type: TokenType): boolean {
-    return this.toks[this.i]!.type === type;
+    return this.cur.type === type;
   }
 
   private atWord(word: string): boolean {
-    const t = this.toks[this.i]!;
+    const t = this.cur;
     return t.type === 'Identifier' && t.value === word;
   }
 
   private skipNL(): boolean {
-    if (this.at('NL')) {
-      this.i++;
+    if (this.cur.type === 'NL') {
+      this.cur = this.toks[++this.i]!;
       return true;
     }
     return false;
@@ -175,7 +206,21 @@ export class Parser {
   }
 
   private range(start: number, end = this.lastEnd): Range {
-    return this.lineMap.range(start, Math.max(start, end));
+    return { start: this.position(start), end: this.position(end > start ? end : start) };
+  }
+
+  /** The range of offsets `start`..`end` (what `lineMap.range` gives, from the position cache). */
+  private span(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  private position(offset: number): Position {
+    const slot = offset & (POSITION_CACHE_SIZE - 1);
+    if (this.posOffsets[slot] === offset) return this.posCache[slot]!;
+    const pos = this.lineMap.position(offset);
+    this.posOffsets[slot] = offset;
+    this.posCache[slot] = pos;
+    return pos;
   }
 
   private describe(t: Token): string {
@@ -206,7 +251,7 @@ export class Parser {
   private addError(message: string, start: number, end: number, code?: string): void {
     if (this.errorStarts.has(start)) return;
     this.errorStarts.add(start);
-    const err: A.BicepSyntaxError = { message, range: this.lineMap.range(start, end) };
+    const err: A.BicepSyntaxError = { message, range: this.span(start, end) };
     if (code) err.code = code;
     this.errors.push(err);
   }
@@ -230,7 +275,7 @@ export class Parser {
       this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
     }
     this.next();
-    return { kind: 'Identifier', name: t.value, range: this.lineMap.range(t.start, t.end) };
+    return { kind: 'Identifier', name: t.value, range: this.span(t.start, t.end) };
   }
 
   private atLineStart(t: Token): boolean {
@@ -331,11 +376,13 @@ export class Parser {
       }
       last = this.i;
       let recovered = false;
+      const reads = this.memberReads.length;
       try {
         out.push(element());
       } catch (e) {
         if (!(e instanceof ParseFailure)) throw e;
         this.addError(e.message, e.start, e.end, e.code);
+        this.memberReads.length = reads; // the element is left out
         this.recoverElement(close);
         recovered = true;
       }
@@ -404,6 +451,7 @@ export class Parser {
         expr = { kind: 'InstanceCall', object: expr, name: prop, args, range: this.range(first.range.start.offset) };
       } else {
         args = [];
+        if (expr.kind === 'Variable') this.memberReads.push(expr.name);
         expr = { kind: 'PropertyAccess', object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
       }
     }
@@ -420,7 +468,7 @@ export class Parser {
     if (kw.type !== 'Identifier') {
       this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === 'bicep' ? 'BCP007' : undefined);
     }
-    const base = { decorators, keywordRange: this.lineMap.range(kw.start, kw.end) };
+    const base = { decorators, keywordRange: this.span(kw.start, kw.end) };
     const word = kw.value;
     if (mode === 'params') {
       switch (word) {
@@ -628,7 +676,7 @@ export class Parser {
     if (this.atWord('existing')) {
       const t = this.next();
       existing = true;
-      existingRange = this.lineMap.range(t.start, t.end);
+      existingRange = this.span(t.start, t.end);
     }
     this.expect('=', '"="');
     const value = this.declarationBody(true);
@@ -676,7 +724,7 @@ export class Parser {
     const condition = this.parenthesizedCondition();
     if (!this.at('{')) this.fail(`Expected "{" at this location, found ${this.describe(this.cur)}.`);
     const body = this.object(allowResources);
-    return { kind: 'IfBody', keywordRange: this.lineMap.range(kw.start, kw.end), condition, body, range: this.range(kw.start) };
+    return { kind: 'IfBody', keywordRange: this.span(kw.start, kw.end), condition, body, range: this.range(kw.start) };
   }
 
   private parenthesizedCondition(): A.Expression {
@@ -845,7 +893,7 @@ export class Parser {
       left = {
         kind: 'Binary',
         operator: op.type as A.BinaryOperator,
-        operatorRange: this.lineMap.range(op.start, op.end),
+        operatorRange: this.span(op.start, op.end),
         left,
         right,
         range: this.range(left.range.start.offset),
@@ -888,6 +936,7 @@ export class Parser {
         }
         const index = this.expression();
         this.expect(']', '"]"');
+        if (e.kind === 'Variable') this.memberReads.push(e.name);
         e = { kind: 'IndexAccess', object: e, index, safe, fromEnd, range: this.range(start) };
       } else if (t.type === '.') {
         this.next();
@@ -902,6 +951,7 @@ export class Parser {
           const args = this.args();
           e = { kind: 'InstanceCall', object: e, name, args, range: this.range(start) };
         } else {
+          if (e.kind === 'Variable') this.memberReads.push(e.name);
           e = { kind: 'PropertyAccess', object: e, property: name, safe, range: this.range(start) };
         }
       } else if (t.type === '::') {
@@ -949,13 +999,13 @@ export class Parser {
         const n = this.peek(1).type;
         if (n === '(') {
           this.next();
-          const name: A.Identifier = { kind: 'Identifier', name: t.value, range: this.lineMap.range(t.start, t.end) };
+          const name: A.Identifier = { kind: 'Identifier', name: t.value, range: this.span(t.start, t.end) };
           const args = this.args();
           return { kind: 'Call', name, args, range: this.range(t.start) };
         }
         if (n === '=>') {
           this.next();
-          const param: A.Identifier = { kind: 'Identifier', name: t.value, range: this.lineMap.range(t.start, t.end) };
+          const param: A.Identifier = { kind: 'Identifier', name: t.value, range: this.span(t.start, t.end) };
           return this.lambdaRest([param], t.start);
         }
         this.next();
@@ -1093,26 +1143,25 @@ export class Parser {
       if (!this.atWord('resource')) this.fail(`Expected a nested "resource" declaration after the decorators, found ${this.describe(this.cur)}.`);
       const kw = this.cur;
       const start = decorators.length > 0 ? decorators[0]!.range.start.offset : kw.start;
-      return this.resourceDecl({ decorators, keywordRange: this.lineMap.range(kw.start, kw.end) }, start, true);
+      return this.resourceDecl({ decorators, keywordRange: this.span(kw.start, kw.end) }, start, true);
     }
     if (t.type === '...') return this.spread();
     const key = this.propertyKey();
+    const keyName = key.kind === 'Identifier' ? key.name : key.value;
     this.expect(':', '":"');
     const value = this.expression();
-    return { kind: 'ObjectProperty', key: key.key, keyName: key.keyName, value, range: this.range(t.start) };
+    return { kind: 'ObjectProperty', key, keyName, value, range: this.range(t.start) };
   }
 
-  private propertyKey(): { key: A.Identifier | A.StringLiteral; keyName: string | null } {
+  /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
+  private propertyKey(): A.Identifier | A.StringLiteral {
     const t = this.cur;
     if (t.type === 'Identifier' || t.type === 'True' || t.type === 'False' || t.type === 'Null') {
       this.next();
-      const name = this.text.slice(t.start, t.end);
-      return { key: { kind: 'Identifier', name, range: this.lineMap.range(t.start, t.end) }, keyName: name };
+      // The word as written is the token's value (the lexer's slice of it): no second copy.
+      return { kind: 'Identifier', name: t.value, range: this.span(t.start, t.end) };
     }
-    if (t.type === 'StringComplete' || t.type === 'StringLeft') {
-      const s = this.stringLiteral('a property name');
-      return { key: s, keyName: s.value };
-    }
+    if (t.type === 'StringComplete' || t.type === 'StringLeft') return this.stringLiteral('a property name');
     if (t.type === '@') this.fail('Decorators are only allowed here on nested resource declarations.');
     this.fail(`Expected a property name at this location, found ${this.describe(t)}.`);
   }
@@ -1154,7 +1203,7 @@ export class Parser {
     }
     this.next();
     const segments = [t.value];
-    const segmentRanges = [this.lineMap.range(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
+    const segmentRanges = [this.span(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
     const expressions: A.Expression[] = [];
     const multiline = t.multiline === true;
     const dollars = t.dollars ?? 0;
@@ -1174,7 +1223,7 @@ export class Parser {
         }
         this.next();
         segments.push(p.value);
-        segmentRanges.push(this.lineMap.range(p.contentStart ?? p.start, p.contentEnd ?? p.end));
+        segmentRanges.push(this.span(p.contentStart ?? p.start, p.contentEnd ?? p.end));
         if (p.type === 'StringRight') break;
       }
     }
@@ -1354,9 +1403,8 @@ export class Parser {
       this.next();
       isAdditionalProperties = true;
     } else {
-      const k = this.propertyKey();
-      key = k.key;
-      keyName = k.keyName;
+      key = this.propertyKey();
+      keyName = key.kind === 'Identifier' ? key.name : key.value;
     }
     this.expect(':', '":"');
     const value = this.type();
