@@ -417,13 +417,13 @@ var init_source = __esm({
         if (text2.indexOf("\r") < 0) {
           for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
         } else {
-          for (let i = 0; i < text2.length; i++) {
-            const ch = text2.charCodeAt(i);
-            if (ch === 10) starts.push(i + 1);
-            else if (ch === 13) {
-              if (text2.charCodeAt(i + 1) === 10) i++;
-              starts.push(i + 1);
-            }
+          let cr = text2.indexOf("\r");
+          let lf = text2.indexOf("\n");
+          while (cr >= 0 || lf >= 0) {
+            const end = cr >= 0 && (lf < 0 || cr < lf) ? lf === cr + 1 ? lf : cr : lf;
+            starts.push(end + 1);
+            if (cr >= 0 && cr <= end) cr = text2.indexOf("\r", end + 1);
+            if (lf >= 0 && lf <= end) lf = text2.indexOf("\n", end + 1);
           }
         }
         this.lineStarts = starts;
@@ -1687,7 +1687,15 @@ function skipTrivia(text2, i) {
     else return i;
   }
 }
-function fastParseTree(text2, maxDepth, start = 0) {
+function fastParseTree(text2, maxDepth, start = 0, bracketStrings2) {
+  bracketOut = bracketStrings2;
+  try {
+    return buildTree(text2, maxDepth, start);
+  } finally {
+    bracketOut = void 0;
+  }
+}
+function buildTree(text2, maxDepth, start) {
   const n = text2.length;
   const top = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   let cur = top;
@@ -1764,10 +1772,11 @@ function openProperty(text2, i, obj2) {
   if (keyEnd < 0) return void 0;
   const colon = skipTrivia(text2, keyEnd);
   if (text2.charCodeAt(colon) !== COLON) return void 0;
-  const prop = { type: "property", offset: i, length: -1, parent: obj2, children: void 0 };
-  const key = { type: "string", value: stringValue(text2, i, keyEnd, stringHasEscape), offset: i, length: keyEnd - i, parent: prop };
+  const prop = { type: "property", offset: i, length: -1, parent: obj2, children: void 0, colonOffset: colon };
+  const keyValue = stringValue(text2, i, keyEnd, stringHasEscape);
+  const key = { type: "string", value: keyValue, offset: i, length: keyEnd - i, parent: prop };
+  if (bracketOut !== void 0 && keyValue.charCodeAt(0) === OPEN_BRACKET) bracketOut.push(key);
   prop.children = [key, key];
-  prop.colonOffset = colon;
   obj2.children.push(prop);
   return prop;
 }
@@ -1799,7 +1808,9 @@ function leafEnd(text2, i, parent) {
     value = null;
     type = "null";
   } else return -1;
-  attach(parent, { type, offset: i, length: end - i, parent, value });
+  const node = { type, offset: i, length: end - i, parent, value };
+  attach(parent, node);
+  if (bracketOut !== void 0 && type === "string" && value.charCodeAt(0) === OPEN_BRACKET) bracketOut.push(node);
   return end;
 }
 function stringEnd(text2, i) {
@@ -1898,7 +1909,7 @@ function numberValue(text2, i, end) {
   }
   return neg ? -v : v;
 }
-var TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, ZERO, NINE, COLON, UPPER_E, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, LOWER_E, OPEN_BRACE, CLOSE_BRACE, EXACT_INT_DIGITS, stringHasEscape, SIMPLE_ESCAPES;
+var TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, ZERO, NINE, COLON, UPPER_E, OPEN_BRACKET, BACKSLASH, CLOSE_BRACKET, LOWER_E, OPEN_BRACE, CLOSE_BRACE, EXACT_INT_DIGITS, bracketOut, stringHasEscape, SIMPLE_ESCAPES;
 var init_fast_tree = __esm({
   "src/parse/json/fast-tree.ts"() {
     "use strict";
@@ -1938,8 +1949,12 @@ function commaMessage(root, offset) {
 }
 function parseJsonc(text2, file) {
   const lineMap = new LineMap(text2);
-  const fast = fastParseTree(text2, MAX_NESTING_DEPTH, text2.charCodeAt(0) === 65279 ? 1 : 0);
-  if (fast) return { file, text: text2, lineMap, root: fast, errors: [], comments: [] };
+  const brackets = [];
+  const fast = fastParseTree(text2, MAX_NESTING_DEPTH, text2.charCodeAt(0) === 65279 ? 1 : 0, brackets);
+  if (fast) {
+    BRACKET_STRINGS.set(fast, brackets);
+    return { file, text: text2, lineMap, root: fast, errors: [], comments: [] };
+  }
   return parseJsoncTolerant(text2, file, lineMap);
 }
 function parseJsoncTolerant(text2, file, lineMap = new LineMap(text2)) {
@@ -2077,6 +2092,14 @@ function hasComment(text2) {
   }
   return false;
 }
+function bracketStrings(node) {
+  let top = node;
+  while (top.parent) top = top.parent;
+  const all = BRACKET_STRINGS.get(top);
+  if (all === void 0 || top === node) return all;
+  const end = node.offset + node.length;
+  return all.filter((n) => n.offset >= node.offset && n.offset < end);
+}
 function nodeLocation(parsed, node, label) {
   const loc3 = { file: parsed.file, range: parsed.lineMap.range(node.offset, node.offset + node.length) };
   if (label !== void 0) loc3.label = label;
@@ -2090,9 +2113,13 @@ function propertyNode(objNode, key) {
     const k = p.children?.[0]?.value;
     if (typeof k !== "string") continue;
     if (k === key) return p;
-    if (!ci && k.toLowerCase() === lower) ci = p;
+    if (!ci && (k.length === lower.length || !isAscii(lower)) && k.toLowerCase() === lower) ci = p;
   }
   return ci;
+}
+function isAscii(s) {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 function getProp(objNode, key) {
   return propertyNode(objNode, key)?.children?.[1];
@@ -2106,10 +2133,6 @@ function members(objNode) {
     if (k && v && typeof k.value === "string") out.push([k.value, k, v]);
   }
   return out;
-}
-function keyLocation(parsed, objNode, key, label) {
-  const k = propertyNode(objNode, key)?.children?.[0];
-  return k ? nodeLocation(parsed, k, label) : void 0;
 }
 function memberLocation(parsed, objNode, key, label) {
   const p = propertyNode(objNode, key);
@@ -2151,7 +2174,7 @@ function nodeToValue(parsed, node) {
       return unknown("unparsable JSON value", origin);
   }
 }
-var ERROR_MESSAGES, TOKEN_LINE_COMMENT, TOKEN_BLOCK_COMMENT, TOKEN_EOF, ERROR_COMMA_EXPECTED;
+var ERROR_MESSAGES, TOKEN_LINE_COMMENT, TOKEN_BLOCK_COMMENT, TOKEN_EOF, ERROR_COMMA_EXPECTED, BRACKET_STRINGS;
 var init_json = __esm({
   "src/parse/json/index.ts"() {
     "use strict";
@@ -2182,6 +2205,7 @@ var init_json = __esm({
     TOKEN_BLOCK_COMMENT = 13;
     TOKEN_EOF = 17;
     ERROR_COMMA_EXPECTED = 6;
+    BRACKET_STRINGS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -3637,7 +3661,7 @@ var require_build = __commonJS({
       * @private
       */
       appendReplacementInternalJs(replacement) {
-        const isDigit4 = (c) => c >= 48 && c <= 57;
+        const isDigit5 = (c) => c >= 48 && c <= 57;
         const groupCount = this.patternGroupCount;
         let res = "";
         let i = 0;
@@ -3659,11 +3683,11 @@ var require_build = __commonJS({
           } else if (c === Codepoint.CODES["'"]) {
             res += this.substring(this.end(0), this.matcherInputLength);
             i += 2;
-          } else if (isDigit4(c)) {
+          } else if (isDigit5(c)) {
             let digits = 1;
             let index = c - 48;
             const c2 = replacement.charCodeAt(i + 2);
-            if (isDigit4(c2) && index * 10 + c2 - 48 <= groupCount) {
+            if (isDigit5(c2) && index * 10 + c2 - 48 <= groupCount) {
               digits = 2;
               index = index * 10 + c2 - 48;
             }
@@ -21029,7 +21053,7 @@ function isHex2(c) {
 function lex(text2) {
   return new Lexer2(text2).run();
 }
-var PRAGMAS, ONE_CHAR, MAX_IDENTIFIER_LENGTH, Lexer2;
+var PRAGMAS, ONE_CHAR, MAX_IDENTIFIER_LENGTH, IDENT_REST, LINE_END, STRING_STOP, IDENT_START, Lexer2;
 var init_lexer2 = __esm({
   "src/parse/bicep/lexer.ts"() {
     "use strict";
@@ -21037,6 +21061,11 @@ var init_lexer2 = __esm({
     ONE_CHAR = [];
     for (const ch of ["{", "}", "(", ")", "[", "]", "@", ",", ".", ":", ";", "?", "=", "+", "-", "*", "/", "%", "!", "<", ">", "|", "^"]) ONE_CHAR[ch.charCodeAt(0)] = ch;
     MAX_IDENTIFIER_LENGTH = 255;
+    IDENT_REST = /[A-Za-z0-9_]*/y;
+    LINE_END = /[\r\n]/g;
+    STRING_STOP = /['\\$\r\n]/g;
+    IDENT_START = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) IDENT_START[c] = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 ? 1 : 0;
     Lexer2 = class {
       constructor(text2) {
         this.text = text2;
@@ -21110,17 +21139,18 @@ var init_lexer2 = __esm({
             this.pos++;
             continue;
           }
-          if (isIdentStart(c)) {
+          if (c < 128 && IDENT_START[c] === 1) {
             const start = this.pos;
-            let p = start + 1;
-            while (p < n && isIdentPart(text2.charCodeAt(p))) p++;
+            IDENT_REST.lastIndex = start + 1;
+            IDENT_REST.test(text2);
+            const p = IDENT_REST.lastIndex;
             const word = text2.slice(start, p);
             this.pos = p;
             if (word.length > MAX_IDENTIFIER_LENGTH) {
               this.error(`The identifier exceeds the limit of ${MAX_IDENTIFIER_LENGTH} characters. Reduce the length of the identifier.`, start, p, "BCP024");
             }
             const type = word === "true" ? "True" : word === "false" ? "False" : word === "null" ? "Null" : "Identifier";
-            this.push(type, start, p, word);
+            this.tokens.push({ type, start, end: p, value: word });
             continue;
           }
           if (isDigit3(c)) {
@@ -21133,9 +21163,9 @@ var init_lexer2 = __esm({
           }
           const punct = this.punctuation(c);
           if (punct !== null) {
-            const len = punct.length;
-            this.push(punct, this.pos, this.pos + len);
-            this.pos += len;
+            const start = this.pos;
+            this.pos = start + punct.length;
+            this.tokens.push({ type: punct, start, end: this.pos, value: "" });
             continue;
           }
           const cp = text2.codePointAt(this.pos);
@@ -21223,8 +21253,8 @@ var init_lexer2 = __esm({
       lineComment() {
         const text2 = this.text;
         const start = this.pos;
-        let p = start + 2;
-        while (p < text2.length && text2.charCodeAt(p) !== 10 && text2.charCodeAt(p) !== 13) p++;
+        LINE_END.lastIndex = start + 2;
+        const p = LINE_END.test(text2) ? LINE_END.lastIndex - 1 : text2.length;
         this.comments.push({ style: "line", text: text2.slice(start + 2, p), start, end: p });
         this.pos = p;
       }
@@ -21285,6 +21315,8 @@ var init_lexer2 = __esm({
         let value = "";
         let runStart = p;
         for (; ; ) {
+          STRING_STOP.lastIndex = p;
+          p = STRING_STOP.test(text2) ? STRING_STOP.lastIndex - 1 : n;
           if (p >= n) {
             value += text2.slice(runStart, p);
             this.error("The string at this location is not terminated. Terminate the string with a single quote character.", tokStart, p, "BCP003");
@@ -21442,7 +21474,7 @@ var init_lexer2 = __esm({
 });
 
 // src/parse/bicep/parser.ts
-var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, Parser2;
+var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, POSITION_CACHE_SIZE, Parser2;
 var init_parser3 = __esm({
   "src/parse/bicep/parser.ts"() {
     "use strict";
@@ -21498,22 +21530,29 @@ var init_parser3 = __esm({
       "provider"
     ]);
     LAMBDA_BODY_STOP = /* @__PURE__ */ new Set(["param", "var", "resource", "output", "module", "type", "import", "metadata", "assert"]);
+    POSITION_CACHE_SIZE = 64;
     Parser2 = class {
       constructor(text2) {
         this.text = text2;
         this.lineMap = new LineMap(text2);
         const lexed = lex(text2);
         this.toks = lexed.tokens;
+        this.cur = this.toks[0];
         for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
-        this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.lineMap.range(c.start, c.end) }));
+        this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.span(c.start, c.end) }));
         this.pragmas = lexed.pragmas.map((p) => {
-          const range = this.lineMap.range(p.start, p.end);
+          const range = this.span(p.start, p.end);
           return { directive: p.directive, codes: p.codes, line: range.start.line, range };
         });
       }
       text;
       toks;
       i = 0;
+      /**
+       * `toks[i]`, kept as `i` moves (next, skipNL): read at nearly every step, and a getter would be
+       * a call each time in the CLI's code (V8 inlines no calls there, src/core/jit.ts).
+       */
+      cur;
       lastEnd = 0;
       lineMap;
       errors = [];
@@ -21526,12 +21565,26 @@ var init_parser3 = __esm({
       tooDeep = false;
       comments;
       pragmas;
+      /**
+       * The names `x` of every `x.p` / `x[i]` kept in the tree (see memberReadNames), in order of
+       * construction; what a failed statement or list element built is cut off again.
+       */
+      memberReads = [];
+      /**
+       * Recently made positions by offset (direct-mapped on the low bits): nested nodes share their
+       * first and last offsets (`a.b.c`: three nodes from `a`; an expression ends with every node
+       * around it), so one Position object serves them all. Positions are never changed once made.
+       */
+      posOffsets = new Int32Array(POSITION_CACHE_SIZE).fill(-1);
+      posCache = new Array(POSITION_CACHE_SIZE);
       parseProgram(mode) {
         const statements = [];
         for (; ; ) {
           this.skipNL();
           if (this.at("EOF")) break;
           const before = this.i;
+          const reads = this.memberReads.length;
+          const count = statements.length;
           try {
             const st = this.statement(mode);
             statements.push(st);
@@ -21539,6 +21592,7 @@ var init_parser3 = __esm({
           } catch (e) {
             if (!(e instanceof ParseFailure)) throw e;
             this.addError(e.message, e.start, e.end, e.code);
+            if (statements.length === count) this.memberReads.length = reads;
             if (this.tooDeep) break;
             this.recoverStatement(before);
           }
@@ -21546,34 +21600,39 @@ var init_parser3 = __esm({
         }
         return statements;
       }
+      /**
+       * The names read by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`) anywhere in
+       * the statements returned: the same set a walk of the tree finds, collected while the nodes
+       * are made (the evaluator asks it of every file; a walk visits every node by its fields).
+       */
+      memberReadNames() {
+        return new Set(this.memberReads);
+      }
       finishErrors() {
         return this.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
       }
       // -------------------------------------------------------------------------------------------
       // Token helpers
       // -------------------------------------------------------------------------------------------
-      get cur() {
-        return this.toks[this.i];
-      }
       peek(k) {
         return this.toks[Math.min(this.i + k, this.toks.length - 1)];
       }
       next() {
-        const t = this.toks[this.i];
-        if (t.type !== "EOF") this.i++;
+        const t = this.cur;
+        if (t.type !== "EOF") this.cur = this.toks[++this.i];
         if (t.type !== "NL" && t.type !== "EOF") this.lastEnd = t.end;
         return t;
       }
       at(type) {
-        return this.toks[this.i].type === type;
+        return this.cur.type === type;
       }
       atWord(word) {
-        const t = this.toks[this.i];
+        const t = this.cur;
         return t.type === "Identifier" && t.value === word;
       }
       skipNL() {
-        if (this.at("NL")) {
-          this.i++;
+        if (this.cur.type === "NL") {
+          this.cur = this.toks[++this.i];
           return true;
         }
         return false;
@@ -21588,7 +21647,19 @@ var init_parser3 = __esm({
         }
       }
       range(start, end = this.lastEnd) {
-        return this.lineMap.range(start, Math.max(start, end));
+        return { start: this.position(start), end: this.position(end > start ? end : start) };
+      }
+      /** The range of offsets `start`..`end` (what `lineMap.range` gives, from the position cache). */
+      span(start, end) {
+        return { start: this.position(start), end: this.position(end) };
+      }
+      position(offset) {
+        const slot = offset & POSITION_CACHE_SIZE - 1;
+        if (this.posOffsets[slot] === offset) return this.posCache[slot];
+        const pos = this.lineMap.position(offset);
+        this.posOffsets[slot] = offset;
+        this.posCache[slot] = pos;
+        return pos;
       }
       describe(t) {
         switch (t.type) {
@@ -21615,7 +21686,7 @@ var init_parser3 = __esm({
       addError(message, start, end, code) {
         if (this.errorStarts.has(start)) return;
         this.errorStarts.add(start);
-        const err2 = { message, range: this.lineMap.range(start, end) };
+        const err2 = { message, range: this.span(start, end) };
         if (code) err2.code = code;
         this.errors.push(err2);
       }
@@ -21636,7 +21707,7 @@ var init_parser3 = __esm({
           this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
         }
         this.next();
-        return { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+        return { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
       }
       atLineStart(t) {
         if (t.start === 0) return true;
@@ -21726,11 +21797,13 @@ var init_parser3 = __esm({
           }
           last = this.i;
           let recovered = false;
+          const reads = this.memberReads.length;
           try {
             out.push(element());
           } catch (e) {
             if (!(e instanceof ParseFailure)) throw e;
             this.addError(e.message, e.start, e.end, e.code);
+            this.memberReads.length = reads;
             this.recoverElement(close);
             recovered = true;
           }
@@ -21794,6 +21867,7 @@ var init_parser3 = __esm({
             expr = { kind: "InstanceCall", object: expr, name: prop, args, range: this.range(first.range.start.offset) };
           } else {
             args = [];
+            if (expr.kind === "Variable") this.memberReads.push(expr.name);
             expr = { kind: "PropertyAccess", object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
           }
         }
@@ -21809,7 +21883,7 @@ var init_parser3 = __esm({
         if (kw.type !== "Identifier") {
           this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === "bicep" ? "BCP007" : void 0);
         }
-        const base = { decorators, keywordRange: this.lineMap.range(kw.start, kw.end) };
+        const base = { decorators, keywordRange: this.span(kw.start, kw.end) };
         const word = kw.value;
         if (mode === "params") {
           switch (word) {
@@ -22010,7 +22084,7 @@ var init_parser3 = __esm({
         if (this.atWord("existing")) {
           const t = this.next();
           existing = true;
-          existingRange = this.lineMap.range(t.start, t.end);
+          existingRange = this.span(t.start, t.end);
         }
         this.expect("=", '"="');
         const value = this.declarationBody(true);
@@ -22052,7 +22126,7 @@ var init_parser3 = __esm({
         const condition = this.parenthesizedCondition();
         if (!this.at("{")) this.fail(`Expected "{" at this location, found ${this.describe(this.cur)}.`);
         const body = this.object(allowResources);
-        return { kind: "IfBody", keywordRange: this.lineMap.range(kw.start, kw.end), condition, body, range: this.range(kw.start) };
+        return { kind: "IfBody", keywordRange: this.span(kw.start, kw.end), condition, body, range: this.range(kw.start) };
       }
       parenthesizedCondition() {
         this.expect("(", '"("');
@@ -22207,7 +22281,7 @@ var init_parser3 = __esm({
           left = {
             kind: "Binary",
             operator: op.type,
-            operatorRange: this.lineMap.range(op.start, op.end),
+            operatorRange: this.span(op.start, op.end),
             left,
             right,
             range: this.range(left.range.start.offset)
@@ -22248,6 +22322,7 @@ var init_parser3 = __esm({
             }
             const index = this.expression();
             this.expect("]", '"]"');
+            if (e.kind === "Variable") this.memberReads.push(e.name);
             e = { kind: "IndexAccess", object: e, index, safe, fromEnd, range: this.range(start) };
           } else if (t.type === ".") {
             this.next();
@@ -22262,6 +22337,7 @@ var init_parser3 = __esm({
               const args = this.args();
               e = { kind: "InstanceCall", object: e, name, args, range: this.range(start) };
             } else {
+              if (e.kind === "Variable") this.memberReads.push(e.name);
               e = { kind: "PropertyAccess", object: e, property: name, safe, range: this.range(start) };
             }
           } else if (t.type === "::") {
@@ -22308,13 +22384,13 @@ var init_parser3 = __esm({
             const n = this.peek(1).type;
             if (n === "(") {
               this.next();
-              const name = { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+              const name = { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
               const args = this.args();
               return { kind: "Call", name, args, range: this.range(t.start) };
             }
             if (n === "=>") {
               this.next();
-              const param = { kind: "Identifier", name: t.value, range: this.lineMap.range(t.start, t.end) };
+              const param = { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
               return this.lambdaRest([param], t.start);
             }
             this.next();
@@ -22441,25 +22517,23 @@ var init_parser3 = __esm({
           if (!this.atWord("resource")) this.fail(`Expected a nested "resource" declaration after the decorators, found ${this.describe(this.cur)}.`);
           const kw = this.cur;
           const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
-          return this.resourceDecl({ decorators, keywordRange: this.lineMap.range(kw.start, kw.end) }, start, true);
+          return this.resourceDecl({ decorators, keywordRange: this.span(kw.start, kw.end) }, start, true);
         }
         if (t.type === "...") return this.spread();
         const key = this.propertyKey();
+        const keyName = key.kind === "Identifier" ? key.name : key.value;
         this.expect(":", '":"');
         const value = this.expression();
-        return { kind: "ObjectProperty", key: key.key, keyName: key.keyName, value, range: this.range(t.start) };
+        return { kind: "ObjectProperty", key, keyName, value, range: this.range(t.start) };
       }
+      /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
       propertyKey() {
         const t = this.cur;
         if (t.type === "Identifier" || t.type === "True" || t.type === "False" || t.type === "Null") {
           this.next();
-          const name = this.text.slice(t.start, t.end);
-          return { key: { kind: "Identifier", name, range: this.lineMap.range(t.start, t.end) }, keyName: name };
+          return { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
         }
-        if (t.type === "StringComplete" || t.type === "StringLeft") {
-          const s = this.stringLiteral("a property name");
-          return { key: s, keyName: s.value };
-        }
+        if (t.type === "StringComplete" || t.type === "StringLeft") return this.stringLiteral("a property name");
         if (t.type === "@") this.fail("Decorators are only allowed here on nested resource declarations.");
         this.fail(`Expected a property name at this location, found ${this.describe(t)}.`);
       }
@@ -22499,7 +22573,7 @@ var init_parser3 = __esm({
         }
         this.next();
         const segments2 = [t.value];
-        const segmentRanges = [this.lineMap.range(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
+        const segmentRanges = [this.span(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
         const expressions = [];
         const multiline = t.multiline === true;
         const dollars = t.dollars ?? 0;
@@ -22519,7 +22593,7 @@ var init_parser3 = __esm({
             }
             this.next();
             segments2.push(p.value);
-            segmentRanges.push(this.lineMap.range(p.contentStart ?? p.start, p.contentEnd ?? p.end));
+            segmentRanges.push(this.span(p.contentStart ?? p.start, p.contentEnd ?? p.end));
             if (p.type === "StringRight") break;
           }
         }
@@ -22691,9 +22765,8 @@ var init_parser3 = __esm({
           this.next();
           isAdditionalProperties = true;
         } else {
-          const k = this.propertyKey();
-          key = k.key;
-          keyName = k.keyName;
+          key = this.propertyKey();
+          keyName = key.kind === "Identifier" ? key.name : key.value;
         }
         this.expect(":", '":"');
         const value = this.type();
@@ -22763,11 +22836,16 @@ function parseBicepSource(input, file, kind) {
     const p = new Parser2(text2);
     const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
     const range = p.lineMap.range(0, text2.length);
-    return { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
+    const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
+    MEMBER_READS.set(parsed, p.memberReadNames());
+    return parsed;
   } catch (e) {
     const lineMap = new LineMap(text2);
     return { kind: fileKind, file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
   }
+}
+function memberReadNames(file) {
+  return MEMBER_READS.get(file);
 }
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -22776,7 +22854,7 @@ function internalError(e, lineMap) {
   const detail = e instanceof Error ? e.message : String(e);
   return { message: `Internal error in the Bicep parser: ${detail}`, range: lineMap.range(0, 0) };
 }
-var parseBicep, parseBicepParam;
+var MEMBER_READS, parseBicep, parseBicepParam;
 var init_bicep = __esm({
   "src/parse/bicep/index.ts"() {
     "use strict";
@@ -22784,6 +22862,7 @@ var init_bicep = __esm({
     init_parser3();
     init_lexer2();
     init_visit();
+    MEMBER_READS = /* @__PURE__ */ new WeakMap();
     parseBicep = (input, file) => parseBicepSource(input, file, "bicep");
     parseBicepParam = (input, file) => parseBicepSource(input, file, "params");
   }
@@ -22905,6 +22984,26 @@ function classifyString(s) {
   }
   return { kind: "literal", value: s };
 }
+function isSpace(c) {
+  if (c <= 32) return c === 32 || c >= 9 && c <= 13;
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+function isNameStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 36;
+}
+function isDigit4(c) {
+  return c >= 48 && c <= 57;
+}
+function isNamePart(c) {
+  return isNameStart(c) || isDigit4(c) || c === 45;
+}
+function nameEnd(s, i) {
+  if (!isNameStart(s.charCodeAt(i))) return -1;
+  let j = i + 1;
+  while (j < s.length && isNamePart(s.charCodeAt(j))) j++;
+  return j;
+}
 function parseExpression(text2) {
   const hit = cache3.get(text2);
   if (hit) return hit;
@@ -22921,7 +23020,7 @@ function parseExpression(text2) {
   return res;
 }
 function quoteArm(s) {
-  return `'${s.replace(/'/g, "''")}'`;
+  return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
 }
 var ExprSyntaxError, Parser3, cache3;
 var init_expression = __esm({
@@ -22939,8 +23038,10 @@ var init_expression = __esm({
       fail(msg) {
         throw new ExprSyntaxError(`${msg} at position ${this.i + 1} of expression`);
       }
+      // Character codes, not a regex per character and a slice per name: the parse of every
+      // distinct expression text of a run is on its cold path (issue 15: ~35 µs a text before).
       ws() {
-        while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+        while (this.i < this.s.length && isSpace(this.s.charCodeAt(this.i))) this.i++;
       }
       peek() {
         this.ws();
@@ -22952,10 +23053,11 @@ var init_expression = __esm({
       }
       ident() {
         this.ws();
-        const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
-        if (!m) this.fail("expected a name");
-        this.i += m[0].length;
-        return m[0];
+        const end = nameEnd(this.s, this.i);
+        if (end < 0) this.fail("expected a name");
+        const name = this.s.slice(this.i, end);
+        this.i = end;
+        return name;
       }
       parseAll() {
         const e = this.expr();
@@ -22982,20 +23084,19 @@ var init_expression = __esm({
         const c = this.peek();
         if (c === "") this.fail("expected a value but the expression ended");
         if (c === "'") return this.string();
-        if (/[0-9-]/.test(c)) return this.number();
+        if (c === "-" || isDigit4(c.charCodeAt(0))) return this.number();
         if (c === "(") this.fail("unexpected '('");
         let name = this.ident();
         const save = this.i;
         if (this.peek() === ".") {
           this.i++;
           this.ws();
-          const m = /^[A-Za-z_$][A-Za-z0-9_$-]*/.exec(this.s.slice(this.i));
-          if (m) {
-            const after = this.i + m[0].length;
+          const after = nameEnd(this.s, this.i);
+          if (after >= 0) {
             let j = after;
-            while (j < this.s.length && /\s/.test(this.s[j])) j++;
+            while (j < this.s.length && isSpace(this.s.charCodeAt(j))) j++;
             if (this.s[j] === "(") {
-              name = `${name}.${m[0]}`;
+              name = `${name}.${this.s.slice(this.i, after)}`;
               this.i = after;
             } else this.i = save;
           } else this.i = save;
@@ -23031,26 +23132,35 @@ var init_expression = __esm({
         this.i++;
         let out = "";
         for (; ; ) {
-          if (this.i >= this.s.length) this.fail("unterminated string");
-          const ch = this.s[this.i];
-          if (ch === "'") {
-            if (this.s[this.i + 1] === "'") {
-              out += "'";
-              this.i += 2;
-              continue;
-            }
-            this.i++;
-            return { kind: "string", value: out };
+          const q = this.s.indexOf("'", this.i);
+          if (q < 0) {
+            this.i = this.s.length;
+            this.fail("unterminated string");
           }
-          out += ch;
-          this.i++;
+          out += this.s.slice(this.i, q);
+          if (this.s.charCodeAt(q + 1) === 39) {
+            out += "'";
+            this.i = q + 2;
+            continue;
+          }
+          this.i = q + 1;
+          return { kind: "string", value: out };
         }
       }
+      /** `-?[0-9]+(\.[0-9]+)?` */
       number() {
-        const m = /^-?[0-9]+(\.[0-9]+)?/.exec(this.s.slice(this.i));
-        if (!m) this.fail("invalid number");
-        this.i += m[0].length;
-        return { kind: "number", value: Number(m[0]) };
+        const start = this.i;
+        let j = start;
+        if (this.s.charCodeAt(j) === 45) j++;
+        const digits = j;
+        while (isDigit4(this.s.charCodeAt(j))) j++;
+        if (j === digits) this.fail("invalid number");
+        if (this.s.charCodeAt(j) === 46 && isDigit4(this.s.charCodeAt(j + 1))) {
+          j += 2;
+          while (isDigit4(this.s.charCodeAt(j))) j++;
+        }
+        this.i = j;
+        return { kind: "number", value: Number(this.s.slice(start, j)) };
       }
     };
     cache3 = /* @__PURE__ */ new Map();
@@ -23118,7 +23228,7 @@ function buildResourceId(prefix, type, names, loc3, fname) {
     if (typeSegs[i + 1] !== void 0) path44 += "/" + escapeBraces(typeSegs[i + 1]);
     if (nameSegs[i] !== void 0) path44 += "/" + nameSegs[i];
   }
-  if (known2) return str(path44.replace(/\{\{/g, "{").replace(/\}\}/g, "}"), loc3);
+  if (known2) return str(path44.includes("{{") || path44.includes("}}") ? path44.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path44, loc3);
   return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path44);
 }
 function armResourceKey(type, name) {
@@ -23283,6 +23393,16 @@ function splitFormat(fmt) {
   if (cur) out.push(cur);
   return out;
 }
+function formatParts(fmt) {
+  let parts = FORMAT_PARTS.get(fmt);
+  if (parts === void 0) {
+    const own = ownString(fmt);
+    parts = splitFormat(own) ?? null;
+    if (FORMAT_PARTS.size > 1e4) FORMAT_PARTS.clear();
+    FORMAT_PARTS.set(own, parts);
+  }
+  return parts ?? void 0;
+}
 function deepMerge(a, b, loc3) {
   if (a.kind === "object" && b.kind === "object") {
     const m = new Map(a.entries);
@@ -23369,8 +23489,23 @@ function access(t, key, loc3) {
   if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
   return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
 }
+function lowerName(name) {
+  let l = LOWER_NAMES.get(name);
+  if (l === void 0) {
+    if (LOWER_NAMES.size > 1e4) LOWER_NAMES.clear();
+    const own = ownString(name);
+    l = own.toLowerCase();
+    LOWER_NAMES.set(own, l);
+  }
+  return l;
+}
+function evalArgs(e, ctx, loc3) {
+  const args = [];
+  for (const a of e.args) args.push(evalExpr(a, ctx, loc3));
+  return args;
+}
 function evalCall2(e, ctx, loc3) {
-  const lname = e.name.toLowerCase();
+  const lname = lowerName(e.name);
   if (lname === "if") {
     if (e.args.length !== 3) return U("if(): needs three arguments", loc3);
     const c = evalExpr(e.args[0], ctx, loc3);
@@ -23393,7 +23528,7 @@ function evalCall2(e, ctx, loc3) {
     return v;
   }
   if (lname === "copyindex") {
-    const args2 = e.args.map((x) => evalExpr(x, ctx, loc3));
+    const args2 = evalArgs(e, ctx, loc3);
     let loopName;
     let offset = 0;
     for (const a of args2) {
@@ -23406,17 +23541,19 @@ function evalCall2(e, ctx, loc3) {
     if (i.kind === "number") return num(i.value + offset, loc3);
     return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
   }
-  const args = e.args.map((x) => evalExpr(x, ctx, loc3));
+  const args = evalArgs(e, ctx, loc3);
   if (e.name.includes(".")) {
     const r = ctx.userFunction?.(e.name, args, loc3);
     return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
   }
   const hosted = ctx.hostFunction?.(e.name, args, loc3);
   if (hosted) return hosted;
-  return callArmFunction(e.name, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+  return callLibrary(e.name, lname, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
 }
 function callArmFunction(name, args, loc3) {
-  const lname = name.toLowerCase();
+  return callLibrary(name, lowerName(name), args, loc3);
+}
+function callLibrary(name, lname, args, loc3) {
   const d = fns2.get(lname);
   if (!d) {
     if (lname.startsWith("list")) {
@@ -23464,13 +23601,14 @@ function evaluateReadString(p, loc3, ctx) {
   }
   return evalExpr(p.expr, ctx, loc3);
 }
-var U, templatePart, fns2, err, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS;
+var U, templatePart, fns2, err, FORMAT_PARTS, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, LOWER_NAMES;
 var init_evaluate2 = __esm({
   "src/eval/arm/evaluate.ts"() {
     "use strict";
     init_value();
     init_expression();
     init_resourceid();
+    init_own_strings();
     U = (reason, loc3, token) => unknown(reason, loc3, token);
     templatePart = templateText;
     fns2 = /* @__PURE__ */ new Map();
@@ -23613,6 +23751,7 @@ var init_evaluate2 = __esm({
       },
       true
     );
+    FORMAT_PARTS = /* @__PURE__ */ new Map();
     def(
       "format",
       (args, loc3) => {
@@ -23620,23 +23759,31 @@ var init_evaluate2 = __esm({
         if (!f) return err(loc3, "format", "needs a format string");
         if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", args));
         if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
-        const parts = splitFormat(f.value);
+        const parts = formatParts(f.value);
         if (!parts) return err(loc3, "format", "invalid format string");
-        const vals = [];
+        let unknownArg = false;
         for (const p of parts) {
-          if (typeof p === "string") vals.push(str(p, loc3));
-          else {
-            const a = args[p + 1];
-            if (!a) return err(loc3, "format", `no argument {${p}}`);
-            vals.push(a);
+          if (typeof p === "string") continue;
+          const a = args[p + 1];
+          if (!a) return err(loc3, "format", `no argument {${p}}`);
+          if (a.kind === "unknown") unknownArg = true;
+        }
+        if (unknownArg) {
+          let token = "";
+          for (const p of parts) {
+            const t = typeof p === "string" ? escapeBraces(p) : templatePart(args[p + 1]);
+            if (t === void 0) {
+              token = void 0;
+              break;
+            }
+            token += t;
           }
+          return tplUnknown("format(): depends on an unknown value", loc3, token);
         }
-        if (vals.some((v) => v.kind === "unknown")) {
-          const tp = vals.map(templatePart);
-          return tplUnknown("format(): depends on an unknown value", loc3, tp.every((p) => p !== void 0) ? tp.join("") : void 0);
-        }
-        if (vals.some((v) => containsUnknown(v))) return U("format(): depends on an unknown value", loc3);
-        return str(vals.map(scalarString).join(""), loc3);
+        for (const p of parts) if (typeof p === "number" && containsUnknown(args[p + 1])) return U("format(): depends on an unknown value", loc3);
+        let out = "";
+        for (const p of parts) out += typeof p === "string" ? p : scalarString(args[p + 1]);
+        return str(out, loc3);
       },
       true
     );
@@ -23974,6 +24121,7 @@ var init_evaluate2 = __esm({
     for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
       def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
     }
+    LOWER_NAMES = /* @__PURE__ */ new Map();
   }
 });
 
@@ -24020,25 +24168,32 @@ function parametersReadByMember(root) {
         return;
     }
   };
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop();
-    if (n.type === "string" && typeof n.value === "string") {
-      if (!mayReadParameterMember(n.value)) continue;
-      const parsed = readNodeString(n);
-      if ("ok" in parsed && parsed.ok) visitExpr(parsed.expr);
-    } else if (n.children) for (const c of n.children) stack.push(c);
+  const visitString = (n) => {
+    if (typeof n.value !== "string" || !mayReadParameterMember(n.value)) return;
+    const parsed = readNodeString(n);
+    if ("ok" in parsed && parsed.ok) visitExpr(parsed.expr);
+  };
+  const candidates2 = bracketStrings(root);
+  if (candidates2) for (const n of candidates2) visitString(n);
+  else {
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.type === "string") visitString(n);
+      else if (n.children) for (const c of n.children) stack.push(c);
+    }
   }
   READ_BY_MEMBER.set(root, out);
   return out;
 }
 function mayReadParameterMember(s) {
-  return PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
+  return s.charCodeAt(0) === 91 && PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
 }
 var PARAMETERS_CALL, MEMBER_AFTER_CALL, READ_BY_MEMBER;
 var init_member_reads = __esm({
   "src/eval/arm/member-reads.ts"() {
     "use strict";
+    init_json();
     init_node_strings();
     PARAMETERS_CALL = /parameters\s*\(\s*'/i;
     MEMBER_AFTER_CALL = /\)\s*[.[]/;
@@ -24052,6 +24207,16 @@ function problem(env, message, location) {
   if (env.problemKeys.has(k)) return;
   env.problemKeys.add(k);
   env.problems.push({ message, location, code: "EVAL001" });
+}
+function isKey2(k, name) {
+  return k.length === name.length && k.toLowerCase() === name;
+}
+function declLocation(doc, node, label, symbol) {
+  return { file: doc.file, range: doc.lineMap.range(node.offset, node.offset + node.length), label, symbol };
+}
+function evaluatedValue(evaluated, node) {
+  for (let i = 0; i < evaluated.length; i++) if (evaluated[i][0] === node) return evaluated[i][1];
+  return void 0;
 }
 function andConditions(a, b) {
   if (!a) return b;
@@ -24112,14 +24277,17 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     const f = inst.frame;
     const condNode = getProp(node, "condition");
     let condition = inherited;
+    const evaluated = [];
     if (condNode) {
       const c = f.eval(condNode);
+      evaluated.push([condNode, c]);
       if (c.kind === "bool" && !c.value) continue;
       if (c.kind === "string" && c.value.toLowerCase() === "false") continue;
       condition = andConditions(inherited, c);
     }
     const typeNode = getProp(node, "type");
     const typeV = typeNode ? f.eval(typeNode) : void 0;
+    if (typeNode && typeV) evaluated.push([typeNode, typeV]);
     if (typeV?.kind !== "string") {
       problem(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
       continue;
@@ -24134,16 +24302,22 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
     const nameNode = getProp(node, "name");
     const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
+    if (nameNode) evaluated.push([nameNode, nameV]);
     const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
     const apiNode = getProp(node, "apiVersion");
     const apiV = apiNode ? f.eval(apiNode) : void 0;
+    if (apiNode && apiV) evaluated.push([apiNode, apiV]);
     if (apiV?.kind === "string") apiVersion = apiV.value;
     apiVersion ??= parent?.apiVersion;
     const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => k.toLowerCase() === "resources" || isDeployment && k.toLowerCase() === "properties");
+    const body = f.eval(node, (k) => isKey2(k, "resources") || isDeployment && isKey2(k, "properties"), evaluated);
+    let propsValue;
     if (isDeployment && body.kind === "object") {
       const propsNode = getProp(node, "properties");
-      if (propsNode) body.entries.set("properties", f.eval(propsNode, (k) => k.toLowerCase() === "template"));
+      if (propsNode) {
+        propsValue = f.eval(propsNode, (k) => isKey2(k, "template"));
+        body.entries.set("properties", propsValue);
+      }
     }
     const existingV = getProp(node, "existing");
     const res = {
@@ -24164,11 +24338,26 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     if (condition) res.condition = condition;
     if (inst.index !== void 0) res.copyIndex = inst.index;
     env.resources.push(res);
-    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition);
+    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition, propsValue);
     walkResources(getProp(node, "resources"), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
   }
 }
-function expandDeployment(node, frame, deployment, condition) {
+function evaluatedParameters(scope, props, propsValue, paramsNode) {
+  if (scope.funcs.size > 0 || propsValue?.kind !== "object" || paramsNode?.type !== "object") return void 0;
+  const key = propertyNode(props, "parameters")?.children?.[0]?.value;
+  if (typeof key !== "string" || !keysMapOneToOne(props, key) || !keysMapOneToOne(paramsNode)) return void 0;
+  const params = propsValue.entries.get(key);
+  return params?.kind === "object" ? params.entries : void 0;
+}
+function keysMapOneToOne(objNode, key) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [k] of members(objNode)) {
+    if (seen.has(k) || isKey2(k, "copy")) return false;
+    seen.add(k);
+  }
+  return key === void 0 || seen.has(key);
+}
+function expandDeployment(node, frame, deployment, condition, propsValue) {
   const scope = frame.scope;
   const env = scope.env;
   const props = getProp(node, "properties");
@@ -24185,8 +24374,10 @@ function expandDeployment(node, frame, deployment, condition) {
   try {
     if (inner) {
       const assigned = /* @__PURE__ */ new Map();
-      for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
-        const pv = frame.eval(v);
+      const paramsNode = getProp(props, "parameters");
+      const evaluated = evaluatedParameters(scope, props, propsValue, paramsNode);
+      for (const [k, keyNode, v] of members(paramsNode)) {
+        const pv = evaluated?.get(k) ?? frame.eval(v);
         const via = scope.loc(keyNode, `deployment parameter "${k}"`);
         let value;
         if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
@@ -24234,12 +24425,15 @@ function evaluateArmTemplate(opts) {
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
     const readByMember = parametersReadByMember(root);
+    const paramsNode = getProp(root, "parameters");
     for (const slot of scope.params.values()) {
       const typeNode = getProp(slot.decl, "type");
       const refNode = getProp(slot.decl, "$ref");
       const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
-      const input = { name: slot.name, kind: "arm-parameter", header: keyLocation(doc, getProp(root, "parameters"), slot.name) ?? slot.keyLoc };
-      input.header = { ...input.header, label: `parameter "${slot.name}"`, symbol: { kind: "input", name: slot.name } };
+      const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
+      const label = `parameter "${slot.name}"`;
+      const symbol = { kind: "input", name: slot.name };
+      const input = { name: slot.name, kind: "arm-parameter", header: keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol } };
       if (type !== void 0) input.type = type;
       if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
       if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
@@ -24283,7 +24477,7 @@ var init_template = __esm({
             const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
             this.params.set(nameNode.value.toLowerCase(), {
               name: nameNode.value,
-              keyLoc: { ...nodeLocation(doc, nameNode, `parameter "${nameNode.value}"`), symbol: { kind: "input", name: nameNode.value } },
+              keyLoc: declLocation(doc, nameNode, `parameter "${nameNode.value}"`, { kind: "input", name: nameNode.value }),
               decl: d,
               value: v,
               state: 2
@@ -24292,7 +24486,7 @@ var init_template = __esm({
           return;
         }
         for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
-          const slot = { name, keyLoc: { ...nodeLocation(doc, keyNode, `parameter "${name}"`), symbol: { kind: "input", name } }, decl, node: getProp(decl, "defaultValue"), state: 0 };
+          const slot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: "input", name }), decl, node: getProp(decl, "defaultValue"), state: 0 };
           const a = assigned.get(name.toLowerCase());
           if (a?.kind === "null" && slot.node) slot.nullGiven = a;
           else if (a) slot.assigned = a;
@@ -24304,11 +24498,11 @@ var init_template = __esm({
             for (const entry4 of node.children ?? []) {
               const n = getProp(entry4, "name");
               if (typeof n?.value !== "string") continue;
-              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: { ...nodeLocation(doc, n, `variable "${n.value}"`), symbol: { kind: "variable", name: n.value } }, node: entry4, state: 0, copy: true });
+              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: "variable", name: n.value }), node: entry4, state: 0, copy: true });
             }
             continue;
           }
-          this.vars.set(name.toLowerCase(), { name, keyLoc: { ...nodeLocation(doc, keyNode, `variable "${name}"`), symbol: { kind: "variable", name } }, node, state: 0 });
+          this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: "variable", name }), node, state: 0 });
         }
         const fnsNode = getProp(template, "functions");
         for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
@@ -24330,7 +24524,7 @@ var init_template = __esm({
       parameter(name) {
         const slot = this.params.get(name.toLowerCase());
         if (!slot) return void 0;
-        if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 2) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
           problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
@@ -24342,8 +24536,9 @@ var init_template = __esm({
         else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
         else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
         slot.value = v;
+        slot.read = passedThrough(v, slot.keyLoc);
         slot.state = 2;
-        return passedThrough(v, slot.keyLoc);
+        return slot.read;
       }
       defaultValue(slot) {
         return slot.node ? this.root.eval(slot.node) : void 0;
@@ -24351,7 +24546,7 @@ var init_template = __esm({
       variable(name) {
         const slot = this.vars.get(name.toLowerCase());
         if (!slot) return void 0;
-        if (slot.state === 2) return passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 2) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
         if (slot.state === 1) {
           problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
           return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
@@ -24359,8 +24554,9 @@ var init_template = __esm({
         slot.state = 1;
         const v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
         slot.value = v;
+        slot.read = passedThrough(v, slot.keyLoc);
         slot.state = 2;
-        return passedThrough(v, slot.keyLoc);
+        return slot.read;
       }
       userFunction(name, args, loc3) {
         const decl = this.funcs.get(name.toLowerCase());
@@ -24407,11 +24603,19 @@ var init_template = __esm({
       problem(message, loc3) {
         problem(this.scope.env, message, loc3);
       }
-      /** Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. */
-      eval(node, skip) {
+      /**
+       * Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. `skip`
+       * leaves members of an object out; `evaluated` gives the values of member value nodes that
+       * this frame has already evaluated (walkResource's name, type, …), used instead of
+       * evaluating them again: in one frame the same node evaluates to the same value.
+       */
+      eval(node, skip, evaluated) {
         switch (node.type) {
-          case "string":
+          case "string": {
+            const s = String(node.value);
+            if (!s.startsWith("[")) return str(s, this.scope.loc(node));
             return evaluateReadString(readNodeString(node), this.scope.loc(node), this);
+          }
           case "array": {
             const loc3 = this.scope.loc(node);
             return list(
@@ -24422,9 +24626,13 @@ var init_template = __esm({
           case "object": {
             const loc3 = this.scope.loc(node);
             const m = /* @__PURE__ */ new Map();
-            for (const [k, , v] of members(node)) {
+            for (const p of node.children ?? []) {
+              const keyNode = p.children?.[0];
+              const v = p.children?.[1];
+              if (!keyNode || !v || typeof keyNode.value !== "string") continue;
+              const k = keyNode.value;
               if (skip?.(k)) continue;
-              if (k.toLowerCase() === "copy" && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
+              if (isKey2(k, "copy") && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
                 for (const entry4 of v.children ?? []) {
                   const n = getProp(entry4, "name");
                   const nv = n ? this.eval(n) : void 0;
@@ -24433,7 +24641,7 @@ var init_template = __esm({
                 }
                 continue;
               }
-              m.set(k, this.eval(v));
+              m.set(k, (evaluated && evaluatedValue(evaluated, v)) ?? this.eval(v));
             }
             return obj(m, loc3);
           }
@@ -24961,7 +25169,19 @@ function emitRegistryModule(scope, inst, source) {
 }
 function twinDeployment(scope, symbolicName) {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  const deployment = twin ? getProp(getProp(twin.root, "resources"), symbolicName) : void 0;
+  if (!twin) return void 0;
+  let byName2 = TWIN_DEPLOYMENTS.get(twin);
+  if (!byName2) {
+    byName2 = /* @__PURE__ */ new Map();
+    TWIN_DEPLOYMENTS.set(twin, byName2);
+  }
+  if (byName2.has(symbolicName)) return byName2.get(symbolicName);
+  const template = deploymentTemplate(twin, symbolicName);
+  byName2.set(symbolicName, template);
+  return template;
+}
+function deploymentTemplate(twin, symbolicName) {
+  const deployment = getProp(getProp(twin.root, "resources"), symbolicName);
   const type = getProp(deployment, "type")?.value;
   if (typeof type !== "string" || type.toLowerCase() !== "microsoft.resources/deployments") return void 0;
   const template = getProp(getProp(deployment, "properties"), "template");
@@ -24985,6 +25205,7 @@ function emitJsonModule(scope, inst, target) {
   const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
   pushModuleResources(scope, inst, r);
 }
+var TWIN_DEPLOYMENTS;
 var init_emit = __esm({
   "src/eval/bicep/emit.ts"() {
     "use strict";
@@ -24995,6 +25216,7 @@ var init_emit = __esm({
     init_template();
     init_context();
     init_modules();
+    TWIN_DEPLOYMENTS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -32460,50 +32682,56 @@ function callUserFunction(scope, f, args, loc3) {
     scope.env.calls--;
   }
 }
-function evalBinary2(op, a, bArg, loc3) {
-  const b = () => typeof bArg === "function" ? bArg() : bArg;
-  const call = (n, args) => callArmFunction(n, args, loc3);
+function evalBinary2(scope, op, a, right, locals, loc3) {
   switch (op) {
     case "&&":
       if (a.kind === "bool" && !a.value) return derived(bool(false, loc3), loc3, [a]);
-      return call("and", [a, b()]);
+      return arm("and", [a, scope.eval(right, locals)], loc3);
     case "||":
       if (a.kind === "bool" && a.value) return derived(bool(true, loc3), loc3, [a]);
-      return call("or", [a, b()]);
+      return arm("or", [a, scope.eval(right, locals)], loc3);
     case "??":
       if (a.kind !== "null" && a.kind !== "unknown") return a;
-      return call("coalesce", [a, b()]);
+      return arm("coalesce", [a, scope.eval(right, locals)], loc3);
+    default:
+      return strictBinary(op, a, scope.eval(right, locals), loc3);
+  }
+}
+function strictBinary(op, a, b, loc3) {
+  switch (op) {
     case "==":
-      return call("equals", [a, b()]);
+      return arm("equals", [a, b], loc3);
     case "!=":
-      return call("not", [call("equals", [a, b()])]);
+      return arm("not", [arm("equals", [a, b], loc3)], loc3);
     case "=~":
     case "!~": {
-      const bv = b();
-      const eq = a.kind === "string" && bv.kind === "string" ? derived(bool(a.value.toLowerCase() === bv.value.toLowerCase(), loc3), loc3, [a, bv]) : call("equals", [call("toLower", [a]), call("toLower", [bv])]);
-      return op === "=~" ? eq : call("not", [eq]);
+      const eq = a.kind === "string" && b.kind === "string" ? derived(bool(a.value.toLowerCase() === b.value.toLowerCase(), loc3), loc3, [a, b]) : arm("equals", [arm("toLower", [a], loc3), arm("toLower", [b], loc3)], loc3);
+      return op === "=~" ? eq : arm("not", [eq], loc3);
     }
     case "<":
-      return call("less", [a, b()]);
+      return arm("less", [a, b], loc3);
     case "<=":
-      return call("lessOrEquals", [a, b()]);
+      return arm("lessOrEquals", [a, b], loc3);
     case ">":
-      return call("greater", [a, b()]);
+      return arm("greater", [a, b], loc3);
     case ">=":
-      return call("greaterOrEquals", [a, b()]);
+      return arm("greaterOrEquals", [a, b], loc3);
     case "+":
-      return call("add", [a, b()]);
+      return arm("add", [a, b], loc3);
     case "-":
-      return call("sub", [a, b()]);
+      return arm("sub", [a, b], loc3);
     case "*":
-      return call("mul", [a, b()]);
+      return arm("mul", [a, b], loc3);
     case "/":
-      return call("div", [a, b()]);
+      return arm("div", [a, b], loc3);
     case "%":
-      return call("mod", [a, b()]);
+      return arm("mod", [a, b], loc3);
     default:
       return U2(`operator ${op} is not evaluated`, loc3);
   }
+}
+function arm(name, args, loc3) {
+  return callArmFunction(name, args, loc3);
 }
 var init_calls = __esm({
   "src/eval/bicep/calls.ts"() {
@@ -32584,7 +32812,7 @@ function evaluateAt(scope, e, locals, loc3) {
       return callArmFunction("sub", [num(0, loc3), v], loc3);
     }
     case "Binary":
-      return evalBinary2(e.operator, scope.eval(e.left, locals), e.operator === "&&" || e.operator === "||" || e.operator === "??" ? () => scope.eval(e.right, locals) : scope.eval(e.right, locals), loc3);
+      return evalBinary2(scope, e.operator, scope.eval(e.left, locals), e.right, locals, loc3);
     case "Ternary": {
       const c = scope.eval(e.condition, locals);
       if (c.kind === "bool") {
@@ -32907,7 +33135,7 @@ var init_symbols = __esm({
 
 // src/eval/bicep/scope.ts
 function namesReadByMember(file) {
-  const known2 = READ_BY_MEMBER2.get(file);
+  const known2 = READ_BY_MEMBER2.get(file) ?? memberReadNames(file);
   if (known2) return known2;
   const out = /* @__PURE__ */ new Set();
   forEachBicepNode(file, (node) => {
@@ -32950,6 +33178,7 @@ var init_scope = __esm({
     init_resources();
     init_symbols();
     init_visit();
+    init_bicep();
     FileScope = class _FileScope {
       constructor(file, env, assigned, deployment, condition, stack) {
         this.file = file;
@@ -33455,7 +33684,8 @@ function unitParses(ctx) {
     params: parseCache(ctx.host, parseBicepParam, (f) => f.errors, problems),
     json: parseCache(ctx.host, parseJsonc, () => [], []),
     aliases: /* @__PURE__ */ new Map(),
-    cached: /* @__PURE__ */ new Map()
+    cached: /* @__PURE__ */ new Map(),
+    compiledTwins: /* @__PURE__ */ new Map()
   };
 }
 function twinParameterFiles(state, parses, ctx, unitFiles) {
@@ -33479,6 +33709,12 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   return out;
 }
 function compiledTwinOf(state, ctx, bicepFile) {
+  if (state.compiledTwins.has(bicepFile)) return state.compiledTwins.get(bicepFile);
+  const parsed = readCompiledTwin(state, ctx, bicepFile);
+  state.compiledTwins.set(bicepFile, parsed);
+  return parsed;
+}
+function readCompiledTwin(state, ctx, bicepFile) {
   const twin = bicepFile.replace(/\.bicep$/i, ".json");
   if (twin === bicepFile || !ctx.host.isFile(twin)) return void 0;
   if (!BICEP_GENERATOR.test(ctx.host.readText(twin)?.slice(0, 8192) ?? "")) return void 0;
@@ -33718,7 +33954,7 @@ var init_arm2 = __esm({
       run(files, ctx) {
         const problems = [];
         const json = parseCache(ctx.host, parseJsonc, (f) => f.errors.slice(0, 1), problems);
-        const arm = evaluateArm({
+        const arm2 = evaluateArm({
           root: ctx.root,
           host: ctx.host,
           templates: files.filter((f) => f.kind === "arm" && !ctx.isSuperseded(f.path)).map((f) => f.path),
@@ -33730,10 +33966,10 @@ var init_arm2 = __esm({
           envForPath: (rel) => ctx.envForPath(path23.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
-        for (const p of arm.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+        for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
         const metadata = [];
         const seen = /* @__PURE__ */ new Set();
-        for (const e of arm.evaluations) {
+        for (const e of arm2.evaluations) {
           for (const r of e.result.resources) {
             const key = `${r.file}:${r.objectLocation.range.start.offset}`;
             if (seen.has(key)) continue;
@@ -33742,9 +33978,11 @@ var init_arm2 = __esm({
           }
         }
         const suppressionSources = [];
-        for (const [file, parsed] of json.entries()) if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
+        for (const [file, parsed] of json.entries()) {
+          if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.comments.length > 0 ? jsonObjectRanges(parsed.root, parsed.lineMap) : [] });
+        }
         return {
-          units: arm.evaluations.map((e) => ({
+          units: arm2.evaluations.map((e) => ({
             evaluation: e.evaluation,
             resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
             refKeys: armRefKeys
@@ -33808,7 +34046,7 @@ var init_nesting2 = __esm({
 });
 
 // src/parse/yaml/blocks.ts
-function isSpace(code) {
+function isSpace2(code) {
   if (code < 128) return code === 32 || code >= 9 && code <= 13;
   return /\s/.test(String.fromCharCode(code));
 }
@@ -33817,7 +34055,7 @@ function yamlTreeBlockRanges(docs, lineMap) {
   const text2 = lineMap.text;
   const range = (start, end) => {
     let e = end;
-    while (e > start && isSpace(text2.charCodeAt(e - 1))) e--;
+    while (e > start && isSpace2(text2.charCodeAt(e - 1))) e--;
     return lineMap.range(start, e);
   };
   const stack = docs.map((d) => d.contents);
@@ -34360,6 +34598,27 @@ var init_aliases = __esm({
   }
 });
 
+// src/parse/yaml/quiet-env.ts
+function withYamlEnv(run3) {
+  const env = process.env;
+  const switches = {};
+  const tokens = env.LOG_TOKENS;
+  const stream = env.LOG_STREAM;
+  if (tokens !== void 0) switches.LOG_TOKENS = tokens;
+  if (stream !== void 0) switches.LOG_STREAM = stream;
+  process.env = switches;
+  try {
+    return run3();
+  } finally {
+    process.env = env;
+  }
+}
+var init_quiet_env = __esm({
+  "src/parse/yaml/quiet-env.ts"() {
+    "use strict";
+  }
+});
+
 // src/parse/yaml/document.ts
 function collectYamlComments(tokens, out, budget) {
   const stack = [tokens];
@@ -34389,10 +34648,11 @@ function collectYamlComments(tokens, out, budget) {
 }
 function composeYaml(text2, lineMap) {
   try {
-    const tokens = [...new import_yaml2.Parser().parse(text2)];
+    const tokens = withYamlEnv(() => [...new import_yaml2.Parser().parse(text2)]);
     const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
     if (tooDeep !== void 0) return { error: { message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) } };
-    return { tokens, docs: [...new import_yaml2.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)] };
+    const docs = withYamlEnv(() => [...new import_yaml2.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)]);
+    return { tokens, docs };
   } catch (e) {
     return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
   }
@@ -34440,6 +34700,7 @@ var init_document = __esm({
     init_blocks3();
     init_tree();
     init_aliases();
+    init_quiet_env();
   }
 });
 
@@ -35359,7 +35620,7 @@ function usesOf(ctx, p) {
   if (!p || !p.value) return void 0;
   const v = scalarString2(p.value);
   if (v === void 0) return void 0;
-  return parseUses(v, contentRange(ctx, p.value), nodeRange2(ctx, p.key));
+  return ctx.views ? parseUses(v, contentRange(ctx, p.value), nodeRange2(ctx, p.key)) : parseUses(v, NO_RANGE, NO_RANGE);
 }
 function shellLanguage(shell, runsOn) {
   if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? "powershell" : "shell";
@@ -35378,17 +35639,19 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
   seq.items.forEach((item, index) => {
     if (!isMap(item)) return;
     const subject = `${prefix}[${index}]`;
-    const step = { index, subject, range: nodeRange2(ctx, item), with: [] };
-    const name = scalarString2(get(item, "name"));
-    if (name !== void 0) step.name = name;
-    const id = scalarString2(get(item, "id"));
-    if (id !== void 0) step.id = id;
+    const step = { index, subject, range: ctx.views ? nodeRange2(ctx, item) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(item, "uses"));
-    if (uses) step.uses = uses;
     const withNode = get(item, "with");
-    step.with = entries(ctx, withNode);
     const shell = scalarString2(get(item, "shell")) ?? defaultShell;
-    if (shell !== void 0) step.shell = shell;
+    if (ctx.views) {
+      const name = scalarString2(get(item, "name"));
+      if (name !== void 0) step.name = name;
+      const id = scalarString2(get(item, "id"));
+      if (id !== void 0) step.id = id;
+      if (uses) step.uses = uses;
+      step.with = entries(ctx, withNode);
+      if (shell !== void 0) step.shell = shell;
+    }
     const run3 = snippetOf(ctx, get(item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
     if (run3) step.run = run3;
     if (uses && uses.kind === "action") {
@@ -35407,6 +35670,7 @@ function defaultsShell(node) {
   return scalarString2(get(get(get(node, "defaults"), "run"), "shell"));
 }
 function buildWorkflow(ctx, root) {
+  if (!ctx.views) return readWorkflowScripts(ctx, root);
   const wf = { composite: false, triggers: [], reusable: false, jobs: [] };
   const on = get(root, "on") ?? get(root, "true");
   const onStr = scalarString2(on);
@@ -35441,6 +35705,16 @@ function buildWorkflow(ctx, root) {
     wf.jobs.push(job);
   }
   return wf;
+}
+function readWorkflowScripts(ctx, root) {
+  const wfShell = defaultsShell(root);
+  for (const p of pairsOf(get(root, "jobs"))) {
+    const id = scalarString2(p.key) ?? "";
+    const jobNode = p.value;
+    const runsOn = runsOnString(get(jobNode, "runs-on"));
+    readSteps(ctx, get(jobNode, "steps"), `workflow:jobs.${id}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
+  }
+  return { composite: false, triggers: [], reusable: false, jobs: [] };
 }
 function buildAction(ctx, root) {
   const wf = { composite: true, triggers: [], reusable: false, jobs: [] };
@@ -35515,12 +35789,14 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair) {
       const subject = `pipeline:${path44 || "$"}`;
-      const step = { subject, range: nodeRange2(ctx, node), kind: stepKind, inputs: [], scripts: [] };
+      const step = { subject, range: ctx.views ? nodeRange2(ctx, node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
-        step.taskRange = contentRange(ctx, stepPair.value);
         const inputs = get(node, "inputs");
-        step.inputs = entries(ctx, inputs);
+        if (ctx.views) {
+          step.taskRange = contentRange(ctx, stepPair.value);
+          step.inputs = entries(ctx, inputs);
+        }
         taskScripts(ctx, step, inputs);
       } else {
         const sn = snippetOf(ctx, stepPair.value, AZP_SCRIPT_KEYS[stepKind], stepKind, subject, stepKind);
@@ -35577,10 +35853,11 @@ function commandBlocks(sn) {
 function languageOfScript(file) {
   return /\.ps1$/i.test(file) ? "powershell" : "shell";
 }
-function parseCiDocument(file, text2, kind) {
+function parseCiDocument(file, text2, kind, options = {}) {
   const lineMap = new LineMap(text2);
   const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
-  const ctx = { file, lineMap, scripts: doc.scripts, mapOf: memoMapper() };
+  const views = options.views !== false;
+  const ctx = { file, lineMap, scripts: doc.scripts, views, mapOf: memoMapper() };
   if (kind === "script") {
     const sn = buildSnippet({
       file,
@@ -35619,24 +35896,28 @@ function parseCiDocument(file, text2, kind) {
     }
     for (const a of unresolvedAliases(d, text2)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
+  let workflow;
+  let pipeline;
   try {
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
       doc.trees.push(yamlTree(root, lineMap, 0, ctx.mapOf));
       if (kind === "github-workflow") {
-        if (!doc.workflow) doc.workflow = buildWorkflow(ctx, root);
+        workflow ??= buildWorkflow(ctx, root);
       } else if (kind === "github-action") {
-        if (!doc.workflow) doc.workflow = buildAction(ctx, root);
+        workflow ??= buildAction(ctx, root);
       } else if (kind === "azure-pipeline") {
         const p = buildPipeline(ctx, root);
-        if (!doc.pipeline) doc.pipeline = p;
-        else doc.pipeline.steps.push(...p.steps);
+        if (!pipeline) pipeline = p;
+        else pipeline.steps.push(...p.steps);
       }
     }
   } catch (e) {
     doc.errors.push({ message: `could not read the CI structure: ${e.message}`, range: lineMap.range(0, 0) });
   }
+  if (views && workflow) doc.workflow = workflow;
+  if (views && pipeline) doc.pipeline = pipeline;
   for (const sn of doc.scripts) {
     for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
     doc.blocks.push(...commandBlocks(sn));
@@ -35645,7 +35926,7 @@ function parseCiDocument(file, text2, kind) {
   doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return doc;
 }
-var AZP_SCRIPT_KEYS;
+var NO_RANGE, AZP_SCRIPT_KEYS;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -35659,6 +35940,7 @@ var init_ci = __esm({
     init_tree();
     init_script();
     init_tree();
+    NO_RANGE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
     AZP_SCRIPT_KEYS = {
       script: "shell",
       bash: "shell",
@@ -36389,7 +36671,7 @@ function classifyCiFile(relPath, text2, options = {}) {
   }
   let root;
   try {
-    const doc = (0, import_yaml3.parseDocument)(text2, { version: "1.2" });
+    const doc = withYamlEnv(() => (0, import_yaml3.parseDocument)(text2, { version: "1.2" }));
     if (doc.errors.length > 0) return maybeWorkflow ? "github-workflow" : "azure-pipeline";
     root = doc.contents;
   } catch {
@@ -36424,7 +36706,7 @@ function confirmedByStart(text2, maybeWorkflow, lines) {
   if (end >= text2.length) return void 0;
   let root;
   try {
-    const doc = (0, import_yaml3.parseDocument)(text2.slice(0, end), { version: "1.2" });
+    const doc = withYamlEnv(() => (0, import_yaml3.parseDocument)(text2.slice(0, end), { version: "1.2" }));
     if (doc.errors.length > 0) return void 0;
     root = doc.contents;
   } catch {
@@ -36440,6 +36722,7 @@ var init_ci_classify = __esm({
     import_yaml3 = __toESM(require_dist(), 1);
     init_guards();
     init_ci_classify_lines();
+    init_quiet_env();
     SCRIPT_EXT = /\.(sh|bash|ps1)$/i;
     YAML_EXT = /\.ya?ml$/i;
     WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -38254,7 +38537,7 @@ var init_ci2 = __esm({
             if (p) problems.push(p);
             continue;
           }
-          const doc = parseCiDocument(f.path, text2, f.kind);
+          const doc = parseCiDocument(f.path, text2, f.kind, { views: false });
           const first = doc.errors[0];
           if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file: f.path, range: first.range } });
           else {
@@ -43230,6 +43513,7 @@ function betweenUnits() {
 }
 
 // src/pipeline/run-units.ts
+init_clock();
 function executeUnit(run3, job, scan2) {
   const u = run3.units[job.index];
   run3.recorder.begin(job.record);
@@ -43350,7 +43634,10 @@ async function runUnits(run3, merged, o) {
       return [result, deps];
     };
     const ran = jobs.length === 0 ? /* @__PURE__ */ new Map() : await (runner ?? HERE).run({ stage, jobs, ...scan2 ? { summaries: scan2.summaries } : {} }, (job) => {
+      const started = o.onUnitRan ? monotonicMs() : 0;
       accept(job.index, ...split(executeUnit(run3, job, scan2?.view)));
+      const u = units2[job.index];
+      o.onUnitRan?.(u.frontEnd.name, u.files.length, monotonicMs() - started);
     });
     for (const [i, r] of ran) accept(i, ...split(r));
     if (cursor < stageUnits.length) throw new Error(`unit ${units2[stageUnits[cursor]].key} gave no result`);
@@ -46616,7 +46903,8 @@ async function lintPlanned(run3, threads) {
     ...cache5 ? { cache: cache5 } : {},
     runKey,
     onProgress: (done, total) => options.onProgress?.("linting", done, total),
-    runnerFor: (jobs) => threads.runnerFor(jobs)
+    runnerFor: (jobs) => threads.runnerFor(jobs),
+    ...timing ? { onUnitRan: (frontEnd, files, ms) => timing.unitRan(frontEnd, files, ms) } : {}
   });
   if (cache5) {
     try {
@@ -46833,13 +47121,21 @@ function selectRules(all, only, disable) {
 var PhaseTimer = class {
   last = monotonicMs();
   phases = [];
+  /** Per front end: units this thread ran, their files, their time (where the `units` phase went). */
+  byFrontEnd = /* @__PURE__ */ new Map();
+  unitRan(frontEnd, files, ms) {
+    const t = this.byFrontEnd.get(frontEnd) ?? { units: 0, files: 0, ms: 0 };
+    this.byFrontEnd.set(frontEnd, { units: t.units + 1, files: t.files + files, ms: t.ms + ms });
+  }
   mark(name) {
     const now = monotonicMs();
     this.phases.push([name, now - this.last]);
     this.last = now;
   }
   print() {
-    process.stderr.write(this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`).join("\n") + "\n");
+    const lines = this.phases.map(([n, ms]) => `${n}: ${ms.toFixed(0)} ms`);
+    for (const [fe, t] of this.byFrontEnd) lines.push(`  units of ${fe} (this thread): ${t.units} units, ${t.files} files, ${t.ms.toFixed(0)} ms`);
+    process.stderr.write(lines.join("\n") + "\n");
   }
 };
 var MAX_AUTO_THREADS = 4;
