@@ -96,6 +96,11 @@ export class ModuleInstance {
   private readonly resourceCache = new Map<string, TfResource[] | typeof CYCLE>();
   private readonly children = new Map<string, ChildInstance[] | null>();
   private readonly outputCache = new Map<string, Value | typeof CYCLE>();
+  /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
+  private readonly fileContexts = new Map<string, EvalContext>();
+  private readonly constantContexts = new Map<string, EvalContext>();
+  /** The name resolver of this instance, made once (every context of the instance shares it). */
+  private readonly resolver = (root: string, steps: TraversalStep[], at: Location): RootResolution | undefined => this.resolveRoot(root, steps, at);
 
   constructor(
     readonly src: ModuleSource,
@@ -109,7 +114,13 @@ export class ModuleInstance {
   // ---- names -------------------------------------------------------------------------
 
   private context(file: string, iteration?: Map<string, Value>): EvalContext {
-    return { file, iteration, guard: this.opts.guard, resolveRoot: (root, steps, at) => this.resolveRoot(root, steps, at) };
+    if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+    let ctx = this.fileContexts.get(file);
+    if (!ctx) {
+      ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+      this.fileContexts.set(file, ctx);
+    }
+    return ctx;
   }
 
   private resolveRoot(root: string, steps: TraversalStep[], at: Location): RootResolution | undefined {
@@ -152,7 +163,7 @@ export class ModuleInstance {
     let v: Value;
     if (!decl) v = unknown(`variable "${name}" is not declared`, at);
     else {
-      const header: Location = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: 'input', name } };
+      const header = variableHeader(decl, name);
       const given = this.opts.inputs.get(name);
       const def = this.defaultOf(decl);
       // A null argument replaces the default unless the variable says `nullable = false`
@@ -179,7 +190,12 @@ export class ModuleInstance {
 
   /** A context for constant expressions (defaults, `sensitive`): no names resolve. */
   private constants(file: string): EvalContext {
-    return { file, guard: this.opts.guard, resolveRoot: () => undefined };
+    let ctx = this.constantContexts.get(file);
+    if (!ctx) {
+      ctx = { file, guard: this.opts.guard, resolveRoot: noNames };
+      this.constantContexts.set(file, ctx);
+    }
+    return ctx;
   }
 
   private defaultOf(decl: Located<Block>): Value | undefined {
@@ -541,7 +557,7 @@ export class ModuleInstance {
       const text = this.src.files.find((f) => f.file === decl.file)?.text ?? '';
       const typeAttr = attr(decl.node, 'type');
       const sensitive = attr(decl.node, 'sensitive');
-      const header: Location = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: 'input', name } };
+      const header = variableHeader(decl, name);
       out.push({
         name,
         kind: 'tf-variable',
@@ -581,6 +597,21 @@ export class ModuleInstance {
     if (cond) visit(cond.expr);
     return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed };
   }
+}
+
+/**
+ * A variable block's header, naming the input: blockHeader's location with `symbol` last (the
+ * key order a spread of it gives), written out because a spread is a runtime call in V8's
+ * interpreter and every variable of every instance makes one, twice.
+ */
+function variableHeader(decl: Located<Block>, name: string): Location {
+  const block = decl.node;
+  return { file: decl.file, range: { start: block.typeRange.start, end: block.openBraceRange.end }, label: `variable "${name}"`, symbol: { kind: 'input', name } };
+}
+
+/** The resolver of constant expressions: no name resolves. */
+function noNames(): undefined {
+  return undefined;
 }
 
 /** The address key an index expression selects: `[0]` for a number, `["k"]` for a string. */
