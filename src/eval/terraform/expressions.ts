@@ -105,6 +105,23 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
   // Wrappers are their inner value: no location of their own is needed.
   if (e.type === 'TemplateWrap') return evalNode(e.wrapped, ctx);
   if (e.type === 'Parentheses') return evalNode(e.expr, ctx);
+  if (e.type === 'ScopeTraversal') {
+    // Here, before the location below: a traversal makes one only for its resolver (an
+    // iteration variable needs none).
+    const it = ctx.iteration?.get(e.root);
+    let value: Value;
+    let consumed = 0;
+    if (it) value = it;
+    else {
+      const at = loc(ctx, e);
+      const r = ctx.resolveRoot(e.root, e.steps, at);
+      if (!r) return unknown(`unknown name "${e.root}"`, at);
+      value = r.value;
+      consumed = r.consumed;
+    }
+    for (let i = consumed; i < e.steps.length; i++) value = applyStep(value, e.steps[i]!, ctx);
+    return value;
+  }
   const at = loc(ctx, e);
   switch (e.type) {
     case 'Literal':
@@ -128,20 +145,6 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
         m.set(key, evalNode(item.value, ctx));
       }
       return obj(m, at);
-    }
-    case 'ScopeTraversal': {
-      const it = ctx.iteration?.get(e.root);
-      let value: Value;
-      let consumed = 0;
-      if (it) value = it;
-      else {
-        const r = ctx.resolveRoot(e.root, e.steps, at);
-        if (!r) return unknown(`unknown name "${e.root}"`, at);
-        value = r.value;
-        consumed = r.consumed;
-      }
-      for (let i = consumed; i < e.steps.length; i++) value = applyStep(value, e.steps[i]!, ctx);
-      return value;
     }
     case 'RelativeTraversal': {
       let value = evalNode(e.source, ctx);

@@ -17,7 +17,7 @@ import {
 import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
-import { attr, blockHeader, childBlocks, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, childBlocks, expansionAttrs, fileText, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
 import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
 
@@ -242,7 +242,8 @@ export class ModuleInstance {
     // A reference to an expanded resource indexes it: `x.y[0].name`, `x.y["k"].id`.
     let consumed = 1;
     let chosen: TfResource | undefined;
-    const hasExpansion = attr(decl.node, 'count') || attr(decl.node, 'for_each');
+    const { count, forEach } = expansionAttrs(decl.node);
+    const hasExpansion = count || forEach;
     const next = steps[1];
     if (hasExpansion) {
       if (next?.type === 'Index') {
@@ -300,8 +301,7 @@ export class ModuleInstance {
    */
   private expansion(decl: Located<Block>, address: string, max: number, noun: string): { key: string; vars: Map<string, Value> }[] {
     const ctx = this.context(decl.file);
-    const count = attr(decl.node, 'count');
-    const forEach = attr(decl.node, 'for_each');
+    const { count, forEach } = expansionAttrs(decl.node);
     const cap = (n: number, at: { range: Location['range'] }): void => {
       if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
     };
@@ -436,7 +436,7 @@ export class ModuleInstance {
     const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
     let childDir: string;
     let vendored = this.opts.vendored;
-    if (source) childDir = path.resolve(this.src.dir, source);
+    if (source) childDir = localDir(this.src, source);
     else {
       const written = literalAttr(call.node, 'source');
       if (written === undefined) return [];
@@ -521,7 +521,8 @@ export class ModuleInstance {
     const instances = this.childInstances(name);
     let consumed = 1;
     let chosen: ChildInstance | undefined;
-    if (attr(call.node, 'count') || attr(call.node, 'for_each')) {
+    const { count, forEach } = expansionAttrs(call.node);
+    if (count || forEach) {
       const next = steps[1];
       if (next?.type !== 'Index') return { value: unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
       consumed = 2;
@@ -554,7 +555,7 @@ export class ModuleInstance {
   inputDecls(): InputDecl[] {
     const out: InputDecl[] = [];
     for (const [name, decl] of this.src.variables) {
-      const text = this.src.files.find((f) => f.file === decl.file)?.text ?? '';
+      const text = fileText(this.src, decl.file);
       const typeAttr = attr(decl.node, 'type');
       const sensitive = attr(decl.node, 'sensitive');
       const header = variableHeader(decl, name);
