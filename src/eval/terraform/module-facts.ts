@@ -95,18 +95,21 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     for (const rp of required) {
       for (const item of rp.body.items) {
         if (item.type !== 'Attribute') continue;
-        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: () => undefined });
+        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: noNames });
         const version = v.kind === 'object' ? v.entries.get('version') : v.kind === 'string' ? v : undefined;
         facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
       }
     }
   }
   const seen = new Set<string>();
-  for (const [key, r] of [...src.resources, ...src.data]) {
-    const name = providerOf(key.split('.')[0]!, r.node);
-    if (seen.has(name)) continue;
-    seen.add(name);
-    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
+  // Resources, then data sources (the maps walked in turn: no array of both, no entry pairs).
+  for (const declared of [src.resources, src.data]) {
+    for (const [key, r] of declared) {
+      const name = providerOf(beforeFirst(key, '.'), r.node);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
+    }
   }
   return facts;
 }
@@ -114,7 +117,18 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
 /** The provider (local name) a resource or data source uses: its `provider` argument, else its type's prefix. */
 function providerOf(type: string, node: Block): string {
   const explicit = attr(node, 'provider');
-  return explicit && explicit.expr.type === 'ScopeTraversal' ? explicit.expr.root : type.split('_')[0]!;
+  return explicit && explicit.expr.type === 'ScopeTraversal' ? explicit.expr.root : beforeFirst(type, '_');
+}
+
+/** `s` up to its first `sep` (all of it without one): `s.split(sep)[0]` without the array. */
+function beforeFirst(s: string, sep: string): string {
+  const i = s.indexOf(sep);
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/** The resolver of literal bodies: no name resolves (one function, not a closure per attribute). */
+function noNames(): undefined {
+  return undefined;
 }
 
 /** A block's attributes evaluated without variables (literals only); nested blocks become lists of objects. */
@@ -122,7 +136,7 @@ function literalBody(body: Body, file: string, guard: EvalGuard): ObjectValue {
   const entries = new Map<string, Value>();
   for (const item of body.items) {
     if (item.type === 'Attribute') {
-      entries.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: () => undefined }));
+      entries.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: noNames }));
       continue;
     }
     const child = literalBody(item.body, file, guard);
