@@ -337,7 +337,9 @@ export class ModuleInstance {
   ): ObjectValue {
     const entries = new Map<string, Value>();
     const ctx = this.context(file, iteration);
-    for (const item of body.items) {
+    // By index: see the note on loops in expressions.ts.
+    for (let i = 0; i < body.items.length; i++) {
+      const item = body.items[i]!;
       if (item.type === 'Attribute') {
         if (!pathPrefix && META.has(item.name)) continue;
         sites.set(pathPrefix + item.name, locOf(item, file));
@@ -471,7 +473,9 @@ export class ModuleInstance {
     return iterations.map(({ key, vars }) => {
       const inputs = new Map<string, Value>();
       const argCtx = this.context(call.file, vars);
-      for (const item of call.node.body.items) {
+      const items = call.node.body.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
         if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || item.name === 'providers' || META.has(item.name)) continue;
         const v = evaluate(item.expr, argCtx);
         inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));

@@ -134,7 +134,8 @@ function noNames(): undefined {
 /** A block's attributes evaluated without variables (literals only); nested blocks become lists of objects. */
 function literalBody(body: Body, file: string, guard: EvalGuard): ObjectValue {
   const entries = new Map<string, Value>();
-  for (const item of body.items) {
+  for (let i = 0; i < body.items.length; i++) {
+    const item = body.items[i]!;
     if (item.type === 'Attribute') {
       entries.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: noNames }));
       continue;

@@ -46,7 +46,9 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
   };
   for (const f of files) {
     if (!src.texts.has(f.file)) src.texts.set(f.file, f.text);
-    for (const item of f.body.items) {
+    const items = f.body.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (item.type !== 'Block') continue;
       // The first two labels, read in place (no array of label values per block).
       const l0 = item.labels[0]?.value;
@@ -120,7 +122,13 @@ export function expansionAttrs(block: Block): ExpansionAttrs {
 }
 
 export function attr(block: Block, name: string): Attribute | undefined {
-  for (const item of block.body.items) if (item.type === 'Attribute' && item.name === name) return item;
+  // By index: a for…of makes an iterator and a result object per item in V8's interpreter,
+  // where the CLI runs most of this (src/core/jit.ts), and blocks are searched very often.
+  const items = block.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.type === 'Attribute' && item.name === name) return item;
+  }
   return undefined;
 }
 

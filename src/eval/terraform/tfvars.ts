@@ -16,7 +16,9 @@ import { defaultMsPerFile, EvalGuard } from './guard.js';
 export function tfvarsValues(file: HclFile, guard?: EvalGuard): Map<string, Value> {
   const out = new Map<string, Value>();
   const msPerFile = guard ? 0 : defaultMsPerFile();
-  for (const item of file.body.items) {
+  const items = file.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (item.type !== 'Attribute') continue;
     out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(undefined, msPerFile), resolveRoot: noNames }));
   }
