@@ -16,6 +16,7 @@ import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, 
 import { localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
+import { relativePath } from './paths.js';
 
 export interface TerraformInput {
   root: string;
@@ -192,7 +193,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const auto = ownVarFiles.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
     const variantFiles = input.cliVarFiles.length
       ? input.cliVarFiles
-      : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path.relative(dir, f)) !== undefined);
+      : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== undefined);
     const variants: (string | undefined)[] = variantFiles.length ? variantFiles : [undefined];
     for (const variantFile of variants) {
       const inputs = new Map<string, Value>();
@@ -244,6 +245,6 @@ function hasBackend(src: ModuleSource): boolean {
 }
 
 function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
+  const rel = relativePath(root, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
