@@ -604,14 +604,21 @@ export class ModuleInstance {
   }
 }
 
+const variableHeaders = new WeakMap<Block, Location>();
+
 /**
  * A variable block's header, naming the input: blockHeader's location with `symbol` last (the
- * key order a spread of it gives), written out because a spread is a runtime call in V8's
- * interpreter and every variable of every instance makes one, twice.
+ * key order a spread of it gives). Made once per block (locations are never changed): every
+ * instance of a module asks for each of its variables twice (its value, its declaration).
  */
 function variableHeader(decl: Located<Block>, name: string): Location {
   const block = decl.node;
-  return { file: decl.file, range: { start: block.typeRange.start, end: block.openBraceRange.end }, label: `variable "${name}"`, symbol: { kind: 'input', name } };
+  let header = variableHeaders.get(block);
+  if (!header) {
+    header = { file: decl.file, range: { start: block.typeRange.start, end: block.openBraceRange.end }, label: `variable "${name}"`, symbol: { kind: 'input', name } };
+    variableHeaders.set(block, header);
+  }
+  return header;
 }
 
 /** The resolver of constant expressions: no name resolves. */
