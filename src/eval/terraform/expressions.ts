@@ -103,7 +103,7 @@ function numeric(v: Value): number | undefined {
 export function evaluate(e: Expression, ctx: EvalContext): Value {
   const guard = ctx.guard ?? new EvalGuard();
   const inner = ctx.guard ? ctx : { ...ctx, guard };
-  return guard.run(loc(ctx, e), evalNode, e, inner);
+  return guard.runAt(ctx.file, e.range, evalNode, e, inner);
 }
 
 function evalNode(e: Expression, ctx: EvalContext): Value {

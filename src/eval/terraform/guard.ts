@@ -9,7 +9,7 @@
  *   of that file is unknown, so a runaway `for`/`range()`/exponential-local chain cannot
  *   hang a CI job, and the other files are still evaluated.
  */
-import type { Location } from '../../core/source.js';
+import type { Location, Range } from '../../core/source.js';
 import { unknown, type Value } from '../../core/value.js';
 import { monotonicMs } from '../../core/clock.js';
 
@@ -73,19 +73,29 @@ export class EvalGuard {
   run<A, B>(at: Location, f: (a: A, b: B) => Value, a: A, b: B): Value;
   run(at: Location, f: () => Value): Value;
   run(at: Location, f: (a: unknown, b: unknown) => Value, a?: unknown, b?: unknown): Value {
+    return this.runAt(at.file, at.range, f, a, b, at);
+  }
+
+  /**
+   * `run` at `{ file, range }`, a location made only when something is reported or returned
+   * at it (`at`, when the caller has one): an evaluation that goes well needs only the file,
+   * and there is one per attribute, local and output.
+   */
+  runAt<A, B>(file: string, range: Range, f: (a: A, b: B) => Value, a: A, b: B, at?: Location): Value {
     if (this.depth >= MAX_NESTED_EVALUATIONS) {
-      this.problem(`${at.file}:${at.range.start.offset}:${at.range.end.offset}`, {
+      const where = at ?? { file, range };
+      this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
         message: `References are nested deeper than ${MAX_NESTED_EVALUATIONS} levels here; the value is treated as unknown.`,
-        location: at,
+        location: where,
       });
-      return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, at);
+      return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, where);
     }
     const outermost = this.frameFile === undefined;
     if (outermost) {
-      const spent = this.spent.get(at.file) ?? 0;
-      if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at);
+      const spent = this.spent.get(file) ?? 0;
+      if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at ?? { file, range });
       const start = this.now();
-      this.frameFile = at.file;
+      this.frameFile = file;
       this.frameStart = start;
       this.frameDeadline = start + this.msPerFile - spent;
     }
@@ -93,19 +103,20 @@ export class EvalGuard {
     try {
       return f(a, b);
     } catch (err) {
+      const where = at ?? { file, range };
       if (err instanceof BudgetExceeded) {
         if (!outermost) throw err;
-        this.problem(`${at.file}:budget`, {
+        this.problem(`${file}:budget`, {
           message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
-          location: at,
+          location: where,
         });
-        return unknown(BUDGET_REASON, at);
+        return unknown(BUDGET_REASON, where);
       }
-      this.problem(`${at.file}:${at.range.start.offset}:${at.range.end.offset}`, {
+      this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
         message: `This expression could not be evaluated (${describeError(err)}); its value is treated as unknown.`,
-        location: at,
+        location: where,
       });
-      return unknown('the expression could not be evaluated', at);
+      return unknown('the expression could not be evaluated', where);
     } finally {
       this.depth--;
       if (outermost) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Block, Body } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import { list, obj, type ObjectValue, type Value } from '../../core/value.js';
-import { attr, blockHeader, childBlocks, locOf, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, childBlocks, locOf, type Located, type ModuleSource } from './module-source.js';
 import { evaluate } from './expressions.js';
 import type { EvalGuard } from './guard.js';
 
@@ -102,15 +102,15 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     }
   }
   const seen = new Set<string>();
-  // Resources, then data sources (the maps walked in turn: no array of both, no entry pairs).
-  for (const declared of [src.resources, src.data]) {
-    for (const [key, r] of declared) {
-      const name = providerOf(beforeFirst(key, '.'), r.node);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
-    }
-  }
+  // Resources, then data sources, each map by forEach (a for…of makes a [key, value] array per entry).
+  const use = (r: Located<Block>, key: string): void => {
+    const name = providerOf(beforeFirst(key, '.'), r.node);
+    if (seen.has(name)) return;
+    seen.add(name);
+    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
+  };
+  src.resources.forEach(use);
+  src.data.forEach(use);
   return facts;
 }
 
