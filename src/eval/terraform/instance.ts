@@ -406,12 +406,21 @@ export class ModuleInstance {
   /** Every managed resource of this instance and of its local child modules. */
   allResources(): TfResource[] {
     const out: TfResource[] = [];
+    this.collectResources(out);
+    return out;
+  }
+
+  /**
+   * Appends this instance's resources, then its children's, to `out`: one array for the whole
+   * tree, not one per module spread into its caller's (a spread passes every element as an
+   * argument, and a large module tree has more resources than a call can take).
+   */
+  private collectResources(out: TfResource[]): void {
     for (const key of this.src.resources.keys()) {
       const r = this.resourceInstances(key);
-      if (Array.isArray(r)) out.push(...r);
+      if (Array.isArray(r)) for (let i = 0; i < r.length; i++) out.push(r[i]!);
     }
-    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) out.push(...c.instance.allResources());
-    return out;
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out);
   }
 
   // ---- modules -----------------------------------------------------------------------
@@ -558,6 +567,12 @@ export class ModuleInstance {
   /** Declared variables of this instance (and its children), for GPU002 and SEC001. */
   inputDecls(): InputDecl[] {
     const out: InputDecl[] = [];
+    this.collectInputDecls(out);
+    return out;
+  }
+
+  /** Appends this instance's declared variables, then its children's, to `out` (one array for the tree, as collectResources). */
+  private collectInputDecls(out: InputDecl[]): void {
     for (const [name, decl] of this.src.variables) {
       const text = fileText(this.src, decl.file);
       const typeAttr = attr(decl.node, 'type');
@@ -576,8 +591,7 @@ export class ModuleInstance {
     }
     // The variables of a registry module copy are not the user's to validate or to keep free
     // of secrets (GPU002, SEC001): its inputs are the arguments of the user's call.
-    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) out.push(...c.instance.inputDecls());
-    return out;
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) c.instance.collectInputDecls(out);
   }
 
   private validationOf(block: Block, file: string, text: string): InputValidation {
