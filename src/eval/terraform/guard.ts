@@ -46,7 +46,8 @@ export class BudgetExceeded extends Error {
 export class EvalGuard {
   readonly msPerFile: number;
   private readonly spent = new Map<string, number>();
-  private readonly reported = new Set<string>();
+  /** Problems reported so far (made on the first: a guard per value of a var file reports none). */
+  private reported: Set<string> | undefined;
   /**
    * The outermost evaluation running (its file, start and deadline), in fields rather than an
    * object: one outermost evaluation per attribute, local and output (~29k per corpus run).
@@ -58,7 +59,7 @@ export class EvalGuard {
   private depth = 0;
 
   constructor(
-    private readonly report: (p: EvalProblem) => void = () => {},
+    private readonly report: (p: EvalProblem) => void = reportNothing,
     msPerFile?: number,
     private readonly now: () => number = monotonicMs,
   ) {
@@ -134,11 +135,14 @@ export class EvalGuard {
   }
 
   private problem(key: string, p: EvalProblem): void {
+    this.reported ??= new Set();
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.report(p);
   }
 }
+
+function reportNothing(): void {}
 
 function describeError(err: unknown): string {
   if (err instanceof RangeError && /call stack/i.test(err.message)) return 'nested too deeply';
