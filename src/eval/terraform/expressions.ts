@@ -31,6 +31,10 @@ export interface EvalContext {
 }
 
 const MAX_FOR_ITEMS = 1000;
+
+// Loops over syntax-tree lists and pairs are written with an index here and in the module
+// instance: the CLI runs most of this code in V8's interpreter (src/core/jit.ts), where a
+// for…of (and an array destructuring) makes an iterator and a result object per element.
 /** Longest string a template builds (characters); longer is unknown. */
 export const MAX_STRING_LENGTH = 10_000_000;
 
@@ -38,9 +42,11 @@ export function loc(ctx: EvalContext, e: { range: Location['range'] }): Location
   return { file: ctx.file, range: e.range };
 }
 
-function withIteration(ctx: EvalContext, vars: Record<string, Value>): EvalContext {
+/** `ctx` with the iteration variables of one step of a `for`: the value's, then the key's (when named). */
+function withIteration(ctx: EvalContext, valueVar: string, value: Value, keyVar: string | undefined, key: Value): EvalContext {
   const m = new Map(ctx.iteration ?? []);
-  for (const [k, v] of Object.entries(vars)) m.set(k, v);
+  m.set(valueVar, value);
+  if (keyVar) m.set(keyVar, key);
   return { ...ctx, iteration: m };
 }
 
@@ -97,7 +103,7 @@ function numeric(v: Value): number | undefined {
 export function evaluate(e: Expression, ctx: EvalContext): Value {
   const guard = ctx.guard ?? new EvalGuard();
   const inner = ctx.guard ? ctx : { ...ctx, guard };
-  return guard.run(loc(ctx, e), () => evalNode(e, inner));
+  return guard.runAt(ctx.file, e.range, evalNode, e, inner);
 }
 
 function evalNode(e: Expression, ctx: EvalContext): Value {
@@ -105,6 +111,23 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
   // Wrappers are their inner value: no location of their own is needed.
   if (e.type === 'TemplateWrap') return evalNode(e.wrapped, ctx);
   if (e.type === 'Parentheses') return evalNode(e.expr, ctx);
+  if (e.type === 'ScopeTraversal') {
+    // Here, before the location below: a traversal makes one only for its resolver (an
+    // iteration variable needs none).
+    const it = ctx.iteration?.get(e.root);
+    let value: Value;
+    let consumed = 0;
+    if (it) value = it;
+    else {
+      const at = loc(ctx, e);
+      const r = ctx.resolveRoot(e.root, e.steps, at);
+      if (!r) return unknown(`unknown name "${e.root}"`, at);
+      value = r.value;
+      consumed = r.consumed;
+    }
+    for (let i = consumed; i < e.steps.length; i++) value = applyStep(value, e.steps[i]!, ctx);
+    return value;
+  }
   const at = loc(ctx, e);
   switch (e.type) {
     case 'Literal':
@@ -116,7 +139,8 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       return list(e.items.map((i) => evalNode(i, ctx)), at);
     case 'Object': {
       const m = new Map<string, Value>();
-      for (const item of e.items) {
+      for (let i = 0; i < e.items.length; i++) {
+        const item = e.items[i]!;
         let key: string | undefined;
         if (item.bareKey && item.key.type === 'ScopeTraversal' && item.key.steps.length === 0) key = item.key.root;
         else {
@@ -129,23 +153,9 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       }
       return obj(m, at);
     }
-    case 'ScopeTraversal': {
-      const it = ctx.iteration?.get(e.root);
-      let value: Value;
-      let consumed = 0;
-      if (it) value = it;
-      else {
-        const r = ctx.resolveRoot(e.root, e.steps, at);
-        if (!r) return unknown(`unknown name "${e.root}"`, at);
-        value = r.value;
-        consumed = r.consumed;
-      }
-      for (let i = consumed; i < e.steps.length; i++) value = applyStep(value, e.steps[i]!, ctx);
-      return value;
-    }
     case 'RelativeTraversal': {
       let value = evalNode(e.source, ctx);
-      for (const step of e.steps) value = applyStep(value, step, ctx);
+      for (let i = 0; i < e.steps.length; i++) value = applyStep(value, e.steps[i]!, ctx);
       return value;
     }
     case 'Index':
@@ -244,8 +254,8 @@ function evalTemplate(parts: TemplatePart[], ctx: EvalContext, at: Location): Va
   let out = '';
   /** The interpolated values, for the input the text was computed from (`derived`). */
   const holes: Value[] = [];
-  for (const p of parts) {
-    const v = evalTemplatePart(p, ctx, at, holes);
+  for (let i = 0; i < parts.length; i++) {
+    const v = evalTemplatePart(parts[i]!, ctx, at, holes);
     if (v.kind === 'unknown') return unknown(v.reason, at);
     out += (v as { value: string }).value;
     // A string that doubles through a chain of locals outgrows memory long before it is useful.
@@ -276,10 +286,9 @@ function evalTemplatePart(p: TemplatePart, ctx: EvalContext, at: Location, holes
       const pairs = iterate(coll);
       if (!pairs) return unknown('template for collection is not known', at);
       let out = '';
-      for (const [k, v] of pairs) {
-        const vars: Record<string, Value> = { [p.valueVar]: v };
-        if (p.keyVar) vars[p.keyVar] = k;
-        const r = evalTemplate(p.body, withIteration(ctx, vars), at);
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i]!;
+        const r = evalTemplate(p.body, withIteration(ctx, p.valueVar, pair[1], p.keyVar, pair[0]), at);
         if (r.kind !== 'string') return r;
         out += r.value;
       }
@@ -291,7 +300,12 @@ function evalTemplatePart(p: TemplatePart, ctx: EvalContext, at: Location, holes
 /** Key/value pairs of a collection for `for` and `for_each`; undefined when not iterable/known. */
 export function iterate(coll: Value): [Value, Value][] | undefined {
   if (coll.kind === 'list') return coll.items.map((v, i) => [num(i, v.origin), v]);
-  if (coll.kind === 'object') return [...coll.entries].map(([k, v]) => [str(k, v.origin), v]);
+  if (coll.kind === 'object') {
+    // forEach, not a spread of the map: no [key, value] array per entry on the way.
+    const pairs: [Value, Value][] = [];
+    coll.entries.forEach((v, k) => pairs.push([str(k, v.origin), v]));
+    return pairs;
+  }
   return undefined;
 }
 
@@ -303,10 +317,9 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   const items: Value[] = [];
   const groups = new Map<string, Value[]>();
   const entries = new Map<string, Value>();
-  for (const [k, v] of pairs) {
-    const vars: Record<string, Value> = { [e.valueVar]: v };
-    if (e.keyVar) vars[e.keyVar] = k;
-    const inner = withIteration(ctx, vars);
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    const inner = withIteration(ctx, e.valueVar, pair[1], e.keyVar, pair[0]);
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
       if (c === undefined) return unknown('for condition is not known', at);

@@ -67,13 +67,25 @@ function stringFn(name: string, f: (s: string) => string): TfFunction {
   };
 }
 
+/** `Map.forEach` callback setting each entry in the map given as `this`. */
+function setIn(this: Map<string, Value>, v: Value, k: string): void {
+  this.set(k, v);
+}
+
+/** `Map.forEach` callback pushing each value on the array given as `this`. */
+function pushTo(this: Value[], v: Value): void {
+  this.push(v);
+}
+
 function mergeObjects(args: Value[], at: Location): Value {
   const out = new Map<string, Value>();
   for (const a of args) {
     if (a.kind === 'null') continue;
     if (a.kind === 'unknown') return unk('merge', at, a);
     if (a.kind !== 'object') return unk('merge', at);
-    for (const [k, v] of a.entries) out.set(k, v);
+    // forEach: a for…of over a map makes a [key, value] array per entry (and, in V8's
+    // interpreter, an iterator result object): merge() of large maps is common (CAF).
+    a.entries.forEach(setIn, out);
   }
   return obj(out, at);
 }
@@ -417,7 +429,7 @@ export function callFunction(name: string, args: Value[], at: Location): Value {
   if (!f) return unknown(`function ${name}() is not evaluated statically`, at);
   // Values share structure (a local used twice is one object), so a few lines can describe
   // a value with billions of nodes; functions that walk their arguments stop short of that.
-  if (args.some((a) => exceedsNodes(a, MAX_ARGUMENT_NODES))) return unknown(`${name}() argument is too large to evaluate statically`, at);
+  for (let i = 0; i < args.length; i++) if (exceedsNodes(args[i]!, MAX_ARGUMENT_NODES)) return unknown(`${name}() argument is too large to evaluate statically`, at);
   return f(args, at);
 }
 
@@ -425,13 +437,16 @@ export function callFunction(name: string, args: Value[], at: Location): Value {
 export const MAX_ARGUMENT_NODES = 100_000;
 
 function exceedsNodes(v: Value, limit: number): boolean {
+  // Most arguments are one node (a string, a number): no walk, no stack.
+  if (v.kind !== 'list' && v.kind !== 'object') return limit < 1;
   let left = limit;
   const stack: Value[] = [v];
   while (stack.length) {
     const x = stack.pop()!;
     if (--left < 0) return true;
-    if (x.kind === 'list') for (const i of x.items) stack.push(i);
-    else if (x.kind === 'object') for (const i of x.entries.values()) stack.push(i);
+    // Lists by index: a for…of makes an iterator object per list in V8's interpreter.
+    if (x.kind === 'list') for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]!);
+    else if (x.kind === 'object') x.entries.forEach(pushTo, stack);
   }
   return false;
 }

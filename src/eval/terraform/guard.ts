@@ -9,7 +9,7 @@
  *   of that file is unknown, so a runaway `for`/`range()`/exponential-local chain cannot
  *   hang a CI job, and the other files are still evaluated.
  */
-import type { Location } from '../../core/source.js';
+import type { Location, Range } from '../../core/source.js';
 import { unknown, type Value } from '../../core/value.js';
 import { monotonicMs } from '../../core/clock.js';
 
@@ -28,6 +28,12 @@ export const DEFAULT_MS_PER_FILE = 2000;
  */
 export const MAX_NESTED_EVALUATIONS = 256;
 
+/** The budget a guard gets when none is given: MLOPS_IAC_LINT_EVAL_BUDGET_MS, else the default (read when asked: tests set it). */
+export function defaultMsPerFile(): number {
+  const fromEnv = Number(process.env['MLOPS_IAC_LINT_EVAL_BUDGET_MS']);
+  return fromEnv > 0 ? fromEnv : DEFAULT_MS_PER_FILE;
+}
+
 export const BUDGET_REASON = 'evaluation stopped: the time budget of this file was used up';
 
 /** Thrown from deep inside an evaluation to unwind it to the outermost expression. */
@@ -37,87 +43,106 @@ export class BudgetExceeded extends Error {
   }
 }
 
-interface Frame {
-  file: string;
-  start: number;
-  deadline: number;
-}
-
 export class EvalGuard {
   readonly msPerFile: number;
   private readonly spent = new Map<string, number>();
-  private readonly reported = new Set<string>();
-  private frame: Frame | undefined;
+  /** Problems reported so far (made on the first: a guard per value of a var file reports none). */
+  private reported: Set<string> | undefined;
+  /**
+   * The outermost evaluation running (its file, start and deadline), in fields rather than an
+   * object: one outermost evaluation per attribute, local and output (~29k per corpus run).
+   */
+  private frameFile: string | undefined;
+  private frameStart = 0;
+  private frameDeadline = 0;
   private ticks = 0;
   private depth = 0;
 
   constructor(
-    private readonly report: (p: EvalProblem) => void = () => {},
+    private readonly report: (p: EvalProblem) => void = reportNothing,
     msPerFile?: number,
     private readonly now: () => number = monotonicMs,
   ) {
-    const fromEnv = Number(process.env['MLOPS_IAC_LINT_EVAL_BUDGET_MS']);
-    this.msPerFile = msPerFile ?? (fromEnv > 0 ? fromEnv : DEFAULT_MS_PER_FILE);
+    this.msPerFile = msPerFile ?? defaultMsPerFile();
   }
 
   /**
-   * Evaluates one expression at `at`. The outermost call charges its time to `at.file`;
-   * nested calls (a local referenced from an attribute) run inside the same charge.
+   * Evaluates one expression at `at`: `f(a, b)`. The outermost call charges its time to
+   * `at.file`; nested calls (a local referenced from an attribute) run inside the same charge.
+   * The arguments are passed through so that the evaluator's call needs no closure.
    */
-  run(at: Location, f: () => Value): Value {
+  run<A, B>(at: Location, f: (a: A, b: B) => Value, a: A, b: B): Value;
+  run(at: Location, f: () => Value): Value;
+  run(at: Location, f: (a: unknown, b: unknown) => Value, a?: unknown, b?: unknown): Value {
+    return this.runAt(at.file, at.range, f, a, b, at);
+  }
+
+  /**
+   * `run` at `{ file, range }`, a location made only when something is reported or returned
+   * at it (`at`, when the caller has one): an evaluation that goes well needs only the file,
+   * and there is one per attribute, local and output.
+   */
+  runAt<A, B>(file: string, range: Range, f: (a: A, b: B) => Value, a: A, b: B, at?: Location): Value {
     if (this.depth >= MAX_NESTED_EVALUATIONS) {
-      this.problem(`${at.file}:${at.range.start.offset}:${at.range.end.offset}`, {
+      const where = at ?? { file, range };
+      this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
         message: `References are nested deeper than ${MAX_NESTED_EVALUATIONS} levels here; the value is treated as unknown.`,
-        location: at,
+        location: where,
       });
-      return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, at);
+      return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, where);
     }
-    const outermost = this.frame === undefined;
+    const outermost = this.frameFile === undefined;
     if (outermost) {
-      const spent = this.spent.get(at.file) ?? 0;
-      if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at);
+      const spent = this.spent.get(file) ?? 0;
+      if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at ?? { file, range });
       const start = this.now();
-      this.frame = { file: at.file, start, deadline: start + this.msPerFile - spent };
+      this.frameFile = file;
+      this.frameStart = start;
+      this.frameDeadline = start + this.msPerFile - spent;
     }
     this.depth++;
     try {
-      return f();
+      return f(a, b);
     } catch (err) {
+      const where = at ?? { file, range };
       if (err instanceof BudgetExceeded) {
         if (!outermost) throw err;
-        this.problem(`${at.file}:budget`, {
+        this.problem(`${file}:budget`, {
           message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
-          location: at,
+          location: where,
         });
-        return unknown(BUDGET_REASON, at);
+        return unknown(BUDGET_REASON, where);
       }
-      this.problem(`${at.file}:${at.range.start.offset}:${at.range.end.offset}`, {
+      this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
         message: `This expression could not be evaluated (${describeError(err)}); its value is treated as unknown.`,
-        location: at,
+        location: where,
       });
-      return unknown('the expression could not be evaluated', at);
+      return unknown('the expression could not be evaluated', where);
     } finally {
       this.depth--;
       if (outermost) {
-        const f0 = this.frame!;
-        this.spent.set(f0.file, (this.spent.get(f0.file) ?? 0) + (this.now() - f0.start));
-        this.frame = undefined;
+        const file = this.frameFile!;
+        this.spent.set(file, (this.spent.get(file) ?? 0) + (this.now() - this.frameStart));
+        this.frameFile = undefined;
       }
     }
   }
 
   /** Called once per evaluated node and per loop step: throws when the budget is used up. */
   tick(): void {
-    if ((++this.ticks & 255) !== 0 || !this.frame) return;
-    if (this.now() > this.frame.deadline) throw new BudgetExceeded(this.frame.file);
+    if ((++this.ticks & 255) !== 0 || this.frameFile === undefined) return;
+    if (this.now() > this.frameDeadline) throw new BudgetExceeded(this.frameFile);
   }
 
   private problem(key: string, p: EvalProblem): void {
+    this.reported ??= new Set();
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.report(p);
   }
 }
+
+function reportNothing(): void {}
 
 function describeError(err: unknown): string {
   if (err instanceof RangeError && /call stack/i.test(err.message)) return 'nested too deeply';

@@ -17,7 +17,7 @@ import {
 import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
-import { attr, blockHeader, childBlocks, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, childBlocks, expansionAttrs, fileText, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
 import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
 
@@ -96,6 +96,11 @@ export class ModuleInstance {
   private readonly resourceCache = new Map<string, TfResource[] | typeof CYCLE>();
   private readonly children = new Map<string, ChildInstance[] | null>();
   private readonly outputCache = new Map<string, Value | typeof CYCLE>();
+  /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
+  private readonly fileContexts = new Map<string, EvalContext>();
+  private readonly constantContexts = new Map<string, EvalContext>();
+  /** The name resolver of this instance, made once (every context of the instance shares it). */
+  private readonly resolver = (root: string, steps: TraversalStep[], at: Location): RootResolution | undefined => this.resolveRoot(root, steps, at);
 
   constructor(
     readonly src: ModuleSource,
@@ -109,7 +114,13 @@ export class ModuleInstance {
   // ---- names -------------------------------------------------------------------------
 
   private context(file: string, iteration?: Map<string, Value>): EvalContext {
-    return { file, iteration, guard: this.opts.guard, resolveRoot: (root, steps, at) => this.resolveRoot(root, steps, at) };
+    if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+    let ctx = this.fileContexts.get(file);
+    if (!ctx) {
+      ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+      this.fileContexts.set(file, ctx);
+    }
+    return ctx;
   }
 
   private resolveRoot(root: string, steps: TraversalStep[], at: Location): RootResolution | undefined {
@@ -152,7 +163,7 @@ export class ModuleInstance {
     let v: Value;
     if (!decl) v = unknown(`variable "${name}" is not declared`, at);
     else {
-      const header: Location = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: 'input', name } };
+      const header = variableHeader(decl, name);
       const given = this.opts.inputs.get(name);
       const def = this.defaultOf(decl);
       // A null argument replaces the default unless the variable says `nullable = false`
@@ -179,7 +190,12 @@ export class ModuleInstance {
 
   /** A context for constant expressions (defaults, `sensitive`): no names resolve. */
   private constants(file: string): EvalContext {
-    return { file, guard: this.opts.guard, resolveRoot: () => undefined };
+    let ctx = this.constantContexts.get(file);
+    if (!ctx) {
+      ctx = { file, guard: this.opts.guard, resolveRoot: noNames };
+      this.constantContexts.set(file, ctx);
+    }
+    return ctx;
   }
 
   private defaultOf(decl: Located<Block>): Value | undefined {
@@ -226,7 +242,8 @@ export class ModuleInstance {
     // A reference to an expanded resource indexes it: `x.y[0].name`, `x.y["k"].id`.
     let consumed = 1;
     let chosen: TfResource | undefined;
-    const hasExpansion = attr(decl.node, 'count') || attr(decl.node, 'for_each');
+    const { count, forEach } = expansionAttrs(decl.node);
+    const hasExpansion = count || forEach;
     const next = steps[1];
     if (hasExpansion) {
       if (next?.type === 'Index') {
@@ -284,8 +301,7 @@ export class ModuleInstance {
    */
   private expansion(decl: Located<Block>, address: string, max: number, noun: string): { key: string; vars: Map<string, Value> }[] {
     const ctx = this.context(decl.file);
-    const count = attr(decl.node, 'count');
-    const forEach = attr(decl.node, 'for_each');
+    const { count, forEach } = expansionAttrs(decl.node);
     const cap = (n: number, at: { range: Location['range'] }): void => {
       if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
     };
@@ -321,7 +337,9 @@ export class ModuleInstance {
   ): ObjectValue {
     const entries = new Map<string, Value>();
     const ctx = this.context(file, iteration);
-    for (const item of body.items) {
+    // By index: see the note on loops in expressions.ts.
+    for (let i = 0; i < body.items.length; i++) {
+      const item = body.items[i]!;
       if (item.type === 'Attribute') {
         if (!pathPrefix && META.has(item.name)) continue;
         sites.set(pathPrefix + item.name, locOf(item, file));
@@ -388,12 +406,21 @@ export class ModuleInstance {
   /** Every managed resource of this instance and of its local child modules. */
   allResources(): TfResource[] {
     const out: TfResource[] = [];
+    this.collectResources(out);
+    return out;
+  }
+
+  /**
+   * Appends this instance's resources, then its children's, to `out`: one array for the whole
+   * tree, not one per module spread into its caller's (a spread passes every element as an
+   * argument, and a large module tree has more resources than a call can take).
+   */
+  private collectResources(out: TfResource[]): void {
     for (const key of this.src.resources.keys()) {
       const r = this.resourceInstances(key);
-      if (Array.isArray(r)) out.push(...r);
+      if (Array.isArray(r)) for (let i = 0; i < r.length; i++) out.push(r[i]!);
     }
-    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) out.push(...c.instance.allResources());
-    return out;
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out);
   }
 
   // ---- modules -----------------------------------------------------------------------
@@ -420,7 +447,7 @@ export class ModuleInstance {
     const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
     let childDir: string;
     let vendored = this.opts.vendored;
-    if (source) childDir = path.resolve(this.src.dir, source);
+    if (source) childDir = localDir(this.src, source);
     else {
       const written = literalAttr(call.node, 'source');
       if (written === undefined) return [];
@@ -455,7 +482,9 @@ export class ModuleInstance {
     return iterations.map(({ key, vars }) => {
       const inputs = new Map<string, Value>();
       const argCtx = this.context(call.file, vars);
-      for (const item of call.node.body.items) {
+      const items = call.node.body.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
         if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || item.name === 'providers' || META.has(item.name)) continue;
         const v = evaluate(item.expr, argCtx);
         inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
@@ -505,7 +534,8 @@ export class ModuleInstance {
     const instances = this.childInstances(name);
     let consumed = 1;
     let chosen: ChildInstance | undefined;
-    if (attr(call.node, 'count') || attr(call.node, 'for_each')) {
+    const { count, forEach } = expansionAttrs(call.node);
+    if (count || forEach) {
       const next = steps[1];
       if (next?.type !== 'Index') return { value: unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
       consumed = 2;
@@ -537,11 +567,17 @@ export class ModuleInstance {
   /** Declared variables of this instance (and its children), for GPU002 and SEC001. */
   inputDecls(): InputDecl[] {
     const out: InputDecl[] = [];
+    this.collectInputDecls(out);
+    return out;
+  }
+
+  /** Appends this instance's declared variables, then its children's, to `out` (one array for the tree, as collectResources). */
+  private collectInputDecls(out: InputDecl[]): void {
     for (const [name, decl] of this.src.variables) {
-      const text = this.src.files.find((f) => f.file === decl.file)?.text ?? '';
+      const text = fileText(this.src, decl.file);
       const typeAttr = attr(decl.node, 'type');
       const sensitive = attr(decl.node, 'sensitive');
-      const header: Location = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: 'input', name } };
+      const header = variableHeader(decl, name);
       out.push({
         name,
         kind: 'tf-variable',
@@ -555,8 +591,7 @@ export class ModuleInstance {
     }
     // The variables of a registry module copy are not the user's to validate or to keep free
     // of secrets (GPU002, SEC001): its inputs are the arguments of the user's call.
-    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) out.push(...c.instance.inputDecls());
-    return out;
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) c.instance.collectInputDecls(out);
   }
 
   private validationOf(block: Block, file: string, text: string): InputValidation {
@@ -581,6 +616,28 @@ export class ModuleInstance {
     if (cond) visit(cond.expr);
     return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed };
   }
+}
+
+const variableHeaders = new WeakMap<Block, Location>();
+
+/**
+ * A variable block's header, naming the input: blockHeader's location with `symbol` last (the
+ * key order a spread of it gives). Made once per block (locations are never changed): every
+ * instance of a module asks for each of its variables twice (its value, its declaration).
+ */
+function variableHeader(decl: Located<Block>, name: string): Location {
+  const block = decl.node;
+  let header = variableHeaders.get(block);
+  if (!header) {
+    header = { file: decl.file, range: { start: block.typeRange.start, end: block.openBraceRange.end }, label: `variable "${name}"`, symbol: { kind: 'input', name } };
+    variableHeaders.set(block, header);
+  }
+  return header;
+}
+
+/** The resolver of constant expressions: no name resolves. */
+function noNames(): undefined {
+  return undefined;
 }
 
 /** The address key an index expression selects: `[0]` for a number, `["k"]` for a string. */

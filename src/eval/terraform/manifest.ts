@@ -13,6 +13,7 @@
  * (a `version` bumped after `init`) is no copy at all: the call stays unevaluated.
  */
 import path from 'node:path';
+import { isPlain } from './paths.js';
 
 export interface ManifestRecord {
   key: string;
@@ -95,6 +96,8 @@ export function resolveRemoteCall(manifest: ModuleManifest | undefined, key: str
 
 /** Where `terraform init` wrote the manifest of a root module: `<root>/.terraform/modules/modules.json`, or under a relocated `TF_DATA_DIR` (relative to the root module). */
 export function manifestFile(rootDir: string, tfDataDir?: string): string {
+  // The usual case (asked for every module folder) without path.resolve's re-normalizing.
+  if (tfDataDir === undefined && isPlain(rootDir)) return `${rootDir}/.terraform/modules/modules.json`;
   return path.join(path.resolve(rootDir, tfDataDir ?? '.terraform'), 'modules', 'modules.json');
 }
 

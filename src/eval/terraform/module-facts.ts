@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Block, Body } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import { list, obj, type ObjectValue, type Value } from '../../core/value.js';
-import { attr, blockHeader, childBlocks, locOf, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, childBlocks, locOf, type Located, type ModuleSource } from './module-source.js';
 import { evaluate } from './expressions.js';
 import type { EvalGuard } from './guard.js';
 
@@ -95,34 +95,49 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     for (const rp of required) {
       for (const item of rp.body.items) {
         if (item.type !== 'Attribute') continue;
-        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: () => undefined });
+        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: noNames });
         const version = v.kind === 'object' ? v.entries.get('version') : v.kind === 'string' ? v : undefined;
         facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
       }
     }
   }
   const seen = new Set<string>();
-  for (const [key, r] of [...src.resources, ...src.data]) {
-    const name = providerOf(key.split('.')[0]!, r.node);
-    if (seen.has(name)) continue;
+  // Resources, then data sources, each map by forEach (a for…of makes a [key, value] array per entry).
+  const use = (r: Located<Block>, key: string): void => {
+    const name = providerOf(beforeFirst(key, '.'), r.node);
+    if (seen.has(name)) return;
     seen.add(name);
     facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
-  }
+  };
+  src.resources.forEach(use);
+  src.data.forEach(use);
   return facts;
 }
 
 /** The provider (local name) a resource or data source uses: its `provider` argument, else its type's prefix. */
 function providerOf(type: string, node: Block): string {
   const explicit = attr(node, 'provider');
-  return explicit && explicit.expr.type === 'ScopeTraversal' ? explicit.expr.root : type.split('_')[0]!;
+  return explicit && explicit.expr.type === 'ScopeTraversal' ? explicit.expr.root : beforeFirst(type, '_');
+}
+
+/** `s` up to its first `sep` (all of it without one): `s.split(sep)[0]` without the array. */
+function beforeFirst(s: string, sep: string): string {
+  const i = s.indexOf(sep);
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/** The resolver of literal bodies: no name resolves (one function, not a closure per attribute). */
+function noNames(): undefined {
+  return undefined;
 }
 
 /** A block's attributes evaluated without variables (literals only); nested blocks become lists of objects. */
 function literalBody(body: Body, file: string, guard: EvalGuard): ObjectValue {
   const entries = new Map<string, Value>();
-  for (const item of body.items) {
+  for (let i = 0; i < body.items.length; i++) {
+    const item = body.items[i]!;
     if (item.type === 'Attribute') {
-      entries.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: () => undefined }));
+      entries.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: noNames }));
       continue;
     }
     const child = literalBody(item.body, file, guard);

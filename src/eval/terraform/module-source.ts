@@ -1,6 +1,7 @@
 /**
  * A Terraform module folder: its parsed files and the top-level blocks, indexed by kind.
  */
+import path from 'node:path';
 import type { Attribute, Block, HclFile } from '../../parse/hcl/ast.js';
 import type { Location, Range } from '../../core/source.js';
 
@@ -22,6 +23,10 @@ export interface ModuleSource {
   outputs: Map<string, Located<Block>>;
   terraformBlocks: Located<Block>[];
   providers: Located<Block>[];
+  /** Each file's text by path (declarations name their file; inputs quote their type and validations). */
+  texts: Map<string, string>;
+  /** Local module folders by `source` as written, resolved against `dir` once (every instance of every call asks). */
+  localDirs: Map<string, string>;
 }
 
 export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
@@ -36,30 +41,37 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
     outputs: new Map(),
     terraformBlocks: [],
     providers: [],
+    texts: new Map(),
+    localDirs: new Map(),
   };
   for (const f of files) {
-    for (const item of f.body.items) {
+    if (!src.texts.has(f.file)) src.texts.set(f.file, f.text);
+    const items = f.body.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (item.type !== 'Block') continue;
-      const l = item.labels.map((x) => x.value);
+      // The first two labels, read in place (no array of label values per block).
+      const l0 = item.labels[0]?.value;
+      const l1 = item.labels[1]?.value;
       const located = { node: item, file: f.file };
       switch (item.blockType) {
         case 'variable':
-          if (l[0]) src.variables.set(l[0], located);
+          if (l0) src.variables.set(l0, located);
           break;
         case 'locals':
           for (const a of item.body.items) if (a.type === 'Attribute') src.locals.set(a.name, { node: a, file: f.file });
           break;
         case 'resource':
-          if (l[0] && l[1]) src.resources.set(`${l[0]}.${l[1]}`, located);
+          if (l0 && l1) src.resources.set(`${l0}.${l1}`, located);
           break;
         case 'data':
-          if (l[0] && l[1]) src.data.set(`${l[0]}.${l[1]}`, located);
+          if (l0 && l1) src.data.set(`${l0}.${l1}`, located);
           break;
         case 'module':
-          if (l[0]) src.moduleCalls.set(l[0], located);
+          if (l0) src.moduleCalls.set(l0, located);
           break;
         case 'output':
-          if (l[0]) src.outputs.set(l[0], located);
+          if (l0) src.outputs.set(l0, located);
           break;
         case 'terraform':
           src.terraformBlocks.push(located);
@@ -73,8 +85,50 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
   return src;
 }
 
+/** The text of one of the module's files ('' when it is not one of them). */
+export function fileText(src: ModuleSource, file: string): string {
+  return src.texts.get(file) ?? '';
+}
+
+/** A local module `source` (`./x`, `../x`) as a folder: resolved against the module's folder once per source. */
+export function localDir(src: ModuleSource, source: string): string {
+  let dir = src.localDirs.get(source);
+  if (dir === undefined) {
+    dir = path.resolve(src.dir, source);
+    src.localDirs.set(source, dir);
+  }
+  return dir;
+}
+
+/** The `count` and `for_each` arguments of a resource or module call block. */
+export interface ExpansionAttrs {
+  count: Attribute | undefined;
+  forEach: Attribute | undefined;
+}
+
+const expansionCache = new WeakMap<Block, ExpansionAttrs>();
+
+/**
+ * `count` and `for_each` of a block, found once per block (a syntax tree never changes): every
+ * reference to a resource or module output asks, and each look-up is a scan of the block's body.
+ */
+export function expansionAttrs(block: Block): ExpansionAttrs {
+  let found = expansionCache.get(block);
+  if (!found) {
+    found = { count: attr(block, 'count'), forEach: attr(block, 'for_each') };
+    expansionCache.set(block, found);
+  }
+  return found;
+}
+
 export function attr(block: Block, name: string): Attribute | undefined {
-  for (const item of block.body.items) if (item.type === 'Attribute' && item.name === name) return item;
+  // By index: a for…of makes an iterator and a result object per item in V8's interpreter,
+  // where the CLI runs most of this (src/core/jit.ts), and blocks are searched very often.
+  const items = block.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.type === 'Attribute' && item.name === name) return item;
+  }
   return undefined;
 }
 

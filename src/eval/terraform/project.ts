@@ -12,10 +12,11 @@ import { parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js
 import { buildModuleFacts, linkConfigurations, lockedProviderTypes, type TerraformModuleFacts } from './module-facts.js';
 import { classifyPath, envFromVariables } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
-import { attr, blockHeader, buildModuleSource, childBlocks, sourceText, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type ModuleSource } from './module-source.js';
 import { localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
+import { relativePath } from './paths.js';
 
 export interface TerraformInput {
   root: string;
@@ -110,9 +111,12 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     let out = calleeCache.get(dir);
     if (out) return out;
     const targets = new Set<string>();
-    for (const call of loader(dir)?.moduleCalls.values() ?? []) {
-      const s = localModuleSource(call.node);
-      if (s) targets.add(path.resolve(dir, s));
+    const src = loader(dir);
+    if (src) {
+      for (const call of src.moduleCalls.values()) {
+        const s = localModuleSource(call.node);
+        if (s) targets.add(localDir(src, s));
+      }
     }
     targets.delete(dir);
     out = [...targets];
@@ -162,9 +166,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? (input.listFiles?.(dir) ?? []) : []);
     for (const call of src.moduleCalls.values()) {
       const local = localModuleSource(call.node);
-      if (local !== undefined && loader(path.resolve(dir, local))) continue;
+      if (local !== undefined && loader(localDir(src, local))) continue;
       const source = attr(call.node, 'source');
-      const text = src.files.find((f) => f.file === call.file)?.text ?? '';
+      const text = fileText(src, call.file);
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text, source.expr.range) : '', at: blockHeader(call.node, call.file) });
     }
     if (isRoot) {
@@ -189,7 +193,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const auto = ownVarFiles.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
     const variantFiles = input.cliVarFiles.length
       ? input.cliVarFiles
-      : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path.relative(dir, f)) !== undefined);
+      : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== undefined);
     const variants: (string | undefined)[] = variantFiles.length ? variantFiles : [undefined];
     for (const variantFile of variants) {
       const inputs = new Map<string, Value>();
@@ -241,6 +245,6 @@ function hasBackend(src: ModuleSource): boolean {
 }
 
 function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
+  const rel = relativePath(root, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

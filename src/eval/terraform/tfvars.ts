@@ -6,15 +6,28 @@ import type { HclFile } from '../../parse/hcl/ast.js';
 import { nodeToValue, parseJsonc } from '../../parse/json/index.js';
 import { unknown, type Value } from '../../core/value.js';
 import { evaluate } from './expressions.js';
-import type { EvalGuard } from './guard.js';
+import { defaultMsPerFile, EvalGuard } from './guard.js';
 
+/**
+ * The values of a `.tfvars` file. Without a guard each value is evaluated under a fresh one of
+ * its own (its own budget, problems not reported), as `evaluate` makes when given none; the
+ * budget is read from the environment once per file instead of once per value.
+ */
 export function tfvarsValues(file: HclFile, guard?: EvalGuard): Map<string, Value> {
   const out = new Map<string, Value>();
-  for (const item of file.body.items) {
+  const msPerFile = guard ? 0 : defaultMsPerFile();
+  const items = file.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (item.type !== 'Attribute') continue;
-    out.set(item.name, evaluate(item.expr, { file: file.file, guard, resolveRoot: () => undefined }));
+    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(undefined, msPerFile), resolveRoot: noNames }));
   }
   return out;
+}
+
+/** Values are constants: no name resolves. */
+function noNames(): undefined {
+  return undefined;
 }
 
 export function tfvarsJsonValues(file: string, text: string): Map<string, Value> {
